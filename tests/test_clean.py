@@ -1,0 +1,84 @@
+from extractor.ingest.clean import clean_text, is_boilerplate, normalise_whitespace
+
+
+def test_non_breaking_and_odd_spaces_become_plain_spaces():
+    assert normalise_whitespace("Prices\u00a0rose\u2009sharply\t today") == "Prices rose sharply today"
+
+
+def test_zero_width_characters_are_removed_without_touching_words():
+    assert normalise_whitespace("co\u200boperation\ufeff") == "cooperation"
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    raw = (
+        "The central bank kept its main interest rate on hold on Thursday, citing\n"
+        "persistent inflation in services and a labour market that remains tight,\n"
+        "according to a statement released after the meeting.\n"
+        "\n"
+        "Markets had expected the decision, which analysts described as cautious and\n"
+        "widely anticipated by traders in the bond market."
+    )
+    cleaned = clean_text(raw, find_title=False)
+    paragraphs = cleaned.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("The central bank kept its main interest rate on hold on Thursday, citing persistent")
+    assert paragraphs[0].endswith("released after the meeting.")
+
+
+def test_navigation_credit_share_and_read_more_lines_are_dropped():
+    raw = (
+        "Skip to main content\n"
+        "Share this article\n"
+        "\n"
+        "Flooding closes schools across the region\n"
+        "\n"
+        "Rescue workers Reuters/Jane Doe\n"
+        "Photo: Emergency services at the scene\n"
+        "\n"
+        "Heavy rain forced dozens of schools to close on Monday, officials said.\n"
+        "\n"
+        "Rivers burst their banks in three towns overnight.\n"
+        "\n"
+        "Read more: How climate change is making floods worse\n"
+        "Sign up for our morning newsletter\n"
+        "© 2024 Example News Ltd. All rights reserved."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Flooding closes schools across the region"
+    assert cleaned.text == (
+        "Heavy rain forced dozens of schools to close on Monday, officials said.\n\n"
+        "Rivers burst their banks in three towns overnight."
+    )
+    assert cleaned.dropped == [
+        "Skip to main content",
+        "Share this article",
+        "Rescue workers Reuters/Jane Doe",
+        "Photo: Emergency services at the scene",
+        "Read more: How climate change is making floods worse",
+        "Sign up for our morning newsletter",
+        "© 2024 Example News Ltd. All rights reserved.",
+    ]
+
+
+def test_summary_bullets_are_kept_as_highlights_and_in_the_text():
+    raw = (
+        "Oil prices jump after supply cut\n\n"
+        "  • Brent rises above $90\n"
+        "  • Producers cut output\n\n"
+        "Oil prices rose on Monday after producers agreed to cut output.\n\n"
+        "Brent crude rose 4% to settle above $90 a barrel."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.highlights == ["Brent rises above $90", "Producers cut output"]
+    assert "Brent rises above $90\n\nProducers cut output" in cleaned.text
+
+
+def test_a_sentence_is_never_taken_for_a_headline():
+    raw = "The mayor resigned on Friday.\n\nShe had been in office for ten years.\n\nElections follow in May."
+    assert clean_text(raw).title is None
+
+
+def test_ordinary_sentences_that_mention_photos_or_sharing_are_kept():
+    assert not is_boilerplate("The photo was shared widely on social media, police said.")
+    assert not is_boilerplate("Shares of the carmaker fell 3% on Tuesday.")
+    assert not is_boilerplate("Read the full report, the minister urged lawmakers.")
