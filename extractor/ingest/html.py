@@ -92,7 +92,7 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         raise NoArticleError("not an HTML page")
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=True,
-        include_links=False, with_metadata=True,
+        include_links=True, with_metadata=True,
     )
     if doc is None or doc.body is None:
         raise NoArticleError("no article body found")
