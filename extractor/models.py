@@ -103,6 +103,10 @@ class Entity(Record):
     aliases: list[str] = Field(default_factory=list, description="Other surface forms seen.")
     roles: list[Role] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    type_scores: dict[str, float] = Field(
+        default_factory=dict,
+        description="Evidence per type (mention labels and context signals); the highest wins.",
+    )
 
 
 class Quote(Record):

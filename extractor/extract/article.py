@@ -10,7 +10,7 @@ from extractor.models import Article, ArticleExtraction
 
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     """Entities, quotes and numeric claims of one article (pure: same Doc, same records)."""
-    entities = extract_entities(doc, article.id)
+    entities = extract_entities(doc, article.id, source=article.source)
     return ArticleExtraction(
         article_id=article.id,
         entities=[local.to_record() for local in entities.entities],

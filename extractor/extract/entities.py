@@ -1,11 +1,22 @@
 """Named entities of one article: cleaned, grouped under a canonical name, typed.
 
 spaCy's small model mislabels often (companies as places, headings as people) and
-splits "Altman" from "Sam Altman". This module turns raw mentions into entities:
-possessives and punctuation stripped, short forms resolved to the full name used in
-the same article, and one type per entity voted from every mention and its context.
-Cross-article merging happens in ``merge_entities``: ids come from the normalised
-canonical name, so the same entity from two sources gets the same id anywhere.
+splits "Altman" from "Sam Altman". This module turns raw mentions into entities a
+person would sign off:
+
+1. mentions are cleaned (possessives, edge punctuation, a leading "the") and
+   generic acronyms ("AI", "CEO") dropped;
+2. mentions with the same normalised name form one group; a surname or first name
+   joins the one full person name it belongs to, and "Full Name (ACRONYM)" makes
+   the acronym an alias;
+3. every further occurrence of a known name in the text becomes a mention too,
+   since the model misses repeated names as often as it finds them;
+4. the type is voted from every mention's label and its context (descriptors,
+   titles, possessed nouns, verbs, the place gazetteer), never from one mention;
+5. roles ("chief investment officer at X") are read off appositions and titles.
+
+Cross-article merging happens in ``merge_entity_records``: ids come from the
+normalised canonical name, so one entity gets the same id in any article.
 """
 
 from __future__ import annotations
@@ -18,19 +29,53 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from extractor.extract.lexicon import (
+    AGENT_VERBS,
+    COMPANY_NOUNS,
+    DEMONYM_RE,
+    GENERIC_ACRONYMS,
+    HONORIFICS,
+    LAW_WORDS,
+    MAKER_NOUNS,
+    MARKET_VERBS,
+    ORG_DESCRIPTORS,
+    ORG_NAME_ENDINGS,
+    PLACE_DESCRIPTORS,
+    PRODUCT_NOUNS,
+    TITLE_WORDS,
+    is_place_name,
+)
 from extractor.models import Entity, EntityRef, Mention, Role
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
-
 # Possessive endings: "Nvidia’s" names Nvidia.
-POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 # Quotation marks and punctuation that NER spans often swallow at their edges.
 EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-_ "
+# Articles that NER includes in a span but that are not part of the name.
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+# "London Stock Exchange Group (LSEG)": the bracketed acronym is an alias.
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+# Sentence-final punctuation: a paragraph without it is a heading or caption.
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# Paragraphs this short with no final punctuation are headings.
+MAX_HEADING_WORDS = 12
+
+# How much one piece of evidence weighs in the type vote.
+LABEL_WEIGHT = 1.0  # the model's label on one mention
+CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
+WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
+SOURCE_WEIGHT = 5.0  # the name is the article's own outlet
+# Labels the model gives without support are discounted to this share.
+UNSUPPORTED_LABEL_SHARE = 0.35
+# The small model calls many company names products; a product name without a
+# version number ("R1", "H800") carries half a label.
+PRODUCT_LABEL_SHARE = 0.5
 
 
 def entity_key(name: str) -> str:
@@ -50,23 +95,25 @@ def entity_id(name: str) -> str:
 
 
 def clean_mention(text: str) -> tuple[int, int]:
-    """Offsets (relative to ``text``) of the name once possessive and edge punctuation go."""
+    """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
-    while start < end and text[start] in EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
-        end -= 1
-    match = POSSESSIVE_RE.search(text[start:end])
-    if match and end - start - len(match.group()) > 1:
-        end -= 2 if match.group().startswith(("'", "’")) else 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
-        end -= 1
+    for _ in range(3):
+        while start < end and text[start] in EDGE_PUNCT:
+            start += 1
+        article = LEADING_ARTICLE_RE.match(text[start:end])
+        if article:
+            start += article.end()
+        while end > start and text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        possessive = POSSESSIVE_RE.search(text[start:end])
+        if possessive and end - start - len(possessive.group()) > 1:
+            end -= len(possessive.group())
     return start, end
 
 
 @dataclass
 class LocalEntity:
-    """An entity as one article sees it: all its mentions there and the type votes."""
+    """An entity as one article sees it: all its mentions there and the type evidence."""
 
     name: str
     type: str
@@ -74,6 +121,7 @@ class LocalEntity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
 
     @property
     def id(self) -> str:
@@ -90,6 +138,7 @@ class LocalEntity:
             aliases=sorted(a for a in self.aliases if a != self.name),
             roles=self.roles,
             mentions=sorted(self.mentions, key=lambda m: (m.article_id, m.start)),
+            type_scores={k: round(v, 2) for k, v in sorted(self.votes.items()) if v > 0},
         )
 
 
@@ -150,39 +199,404 @@ class ArticleEntities:
         return self._by_key.get(entity_key(text))
 
 
-def extract_entities(doc: Doc, article_id: str) -> ArticleEntities:
-    """Entities of one parsed article (first version: cleaned spaCy entities, grouped)."""
-    text = doc.text
-    groups: dict[str, LocalEntity] = {}
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    label: str | None  # None for occurrences found by name rather than by the model
+
+
+def _model_mentions(doc: Doc) -> list[_Candidate]:
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped."""
+    out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         rel_start, rel_end = clean_mention(ent.text)
-        if rel_end - rel_start < 2:
-            continue
         start, end = ent.start_char + rel_start, ent.start_char + rel_end
-        surface = text[start:end]
-        key = entity_key(surface)
-        if not key:
+        surface = doc.text[start:end]
+        if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
             continue
+        if not any(ch.isupper() for ch in surface):
+            continue
+        tokens = [t for t in ent if start <= t.idx < end]
+        if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
+            continue  # "Investors" at the start of a line is a common noun
+        inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+        if inner:  # "Apple’s US App Store": the possessor is a name of its own
+            cut = inner[0]
+            out.append(_Candidate(start, cut.idx, doc.text[start:cut.idx], None))
+            start = cut.idx + len(cut.text) + len(cut.whitespace_)
+            surface = doc.text[start:end]
+        out.append(_Candidate(start, end, surface, ent.label_))
+    return out
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that are headings: short, with no sentence-final punctuation."""
+    spans, pos = [], 0
+    for paragraph in text.split("\n\n"):
+        stripped = paragraph.strip()
+        if stripped and len(stripped.split()) <= MAX_HEADING_WORDS and not SENTENCE_END_RE.search(stripped):
+            spans.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    return spans
+
+
+def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"\s+", name) if t.casefold() not in HONORIFICS]
+
+
+# -------------------------------------------------------------------- groups
+
+
+def _group(candidates: list[_Candidate]) -> dict[str, LocalEntity]:
+    groups: dict[str, LocalEntity] = {}
+    for cand in candidates:
+        key = entity_key(cand.text)
         local = groups.get(key)
         if local is None:
-            local = groups[key] = LocalEntity(name=surface, type=ent.label_)
-        local.aliases.add(surface)
-        local.votes[ent.label_] += 1
-        local.mentions.append(Mention(article_id=article_id, start=start, end=end, text=surface))
-    for local in groups.values():
-        local.type = local.votes.most_common(1)[0][0]
-    return ArticleEntities(article_id, list(groups.values()))
+            local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG")
+        local.surfaces[cand.text] += 1
+        if cand.label:
+            local.votes[cand.label] += LABEL_WEIGHT
+        local.mentions.append(Mention(article_id="", start=cand.start, end=cand.end, text=cand.text))
+    return groups
+
+
+def _merge_into(target: LocalEntity, source: LocalEntity) -> None:
+    target.surfaces.update(source.surfaces)
+    target.votes.update(source.votes)
+    target.mentions.extend(source.mentions)
+
+
+def _resolve_short_forms(groups: dict[str, LocalEntity], text: str) -> None:
+    """A lone surname or first name joins the one full person name it belongs to;
+    a bracketed acronym after a name becomes that name's alias."""
+    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(_name_tokens(g.name)) >= 2]
+    by_part: dict[str, list[LocalEntity]] = defaultdict(list)
+    for person in people:
+        parts = _name_tokens(person.name)
+        for part in {parts[0], parts[-1]}:
+            by_part[entity_key(part)].append(person)
+    for key, group in list(groups.items()):
+        parts = _name_tokens(group.name)
+        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0:
+            continue
+        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+        elif len(owners) > 1:  # two people share the name: each mention goes to the one named last
+            for mention in group.mentions:
+                preceding = [(max((m.start for m in o.mentions if m.start < mention.start), default=-1), o) for o in owners]
+                owner = max(preceding, key=lambda p: p[0])[1]
+                owner.mentions.append(mention)
+                owner.surfaces[mention.text] += 1
+                owner.votes["PERSON"] += LABEL_WEIGHT
+            del groups[key]
+    for match in re.finditer(r"\(([A-Z][A-Z0-9&.\-]{1,9})\)", text):
+        acronym_key = entity_key(match.group(1))
+        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 2]
+        if before and acronym_key in groups and groups[acronym_key] is not before[0]:
+            _merge_into(before[0], groups.pop(acronym_key))
+        elif before:
+            before[0].surfaces[match.group(1)] += 0  # alias known, mentions found by propagation
+
+
+def _surface_form(text: str) -> str:
+    """A surface compared case-sensitively, spaces, hyphens and a leading "The" aside."""
+    return re.sub(r"[\s\-]+", "", re.sub(r"^The\s+", "", text))
+
+
+# Longest name, in tokens, that propagation looks for.
+MAX_NAME_TOKENS = 5
+
+
+def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
+    """Every further occurrence of a known name becomes a mention of it.
+
+    Matching is case-sensitive but blind to spaces and hyphens, so "ChatGPT" finds
+    "Chat GPT"; the longest match wins, so "DeepSeek-V3" is not read as "DeepSeek".
+    """
+    forms: dict[str, LocalEntity] = {}
+    for group in groups.values():
+        for surface in group.surfaces:
+            if len(surface) >= 2 and any(ch.isupper() for ch in surface):
+                forms[_surface_form(surface)] = group
+    taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
+    starts = [a for a, _ in taken]
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+            i += 1
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if span[-1].is_punct or any(t.is_space for t in span):
+                continue
+            group = forms.get(_surface_form(span.text))
+            if group is None:
+                continue
+            start, end = span.start_char, span.end_char
+            j = bisect_right(starts, end)
+            if not any(a < end and start < b for a, b in taken[max(0, j - 3):j]):
+                group.mentions.append(Mention(article_id="", start=start, end=end, text=span.text))
+                group.surfaces[span.text] += 1
+            i += n - 1
+            break
+        i += 1
+
+
+# --------------------------------------------------------------------- types
+
+
+def _token_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.casefold()
+
+
+def _descriptors(span: SpacySpan) -> list[Token]:
+    """Words that describe the name: "startup X", "X, a fund", "Google parent X".
+
+    The parser often tags such nouns oddly (a verb "startup", a proper noun "fund"),
+    so position and attachment count, not the part of speech.
+    """
+    root = span.root
+    out = [c for c in root.children
+           if c.dep_ in ("compound", "appos", "nmod", "amod") and not span.start <= c.i < span.end]
+    if root.dep_ == "appos":
+        out.append(root.head)
+    if span.start > 0:
+        out.append(span.doc[span.start - 1])
+    return out
+
+
+def _describes(token: Token, vocabulary: frozenset[str]) -> bool:
+    return any(w in vocabulary for w in _words(token))
+
+
+def _context_votes(span: SpacySpan, name: str) -> Counter:
+    """Evidence from one mention's syntactic context."""
+    votes: Counter = Counter()
+    root = span.root
+    head = root.head
+    for noun in {t.i: t for t in _descriptors(span)}.values():
+        if _describes(noun, TITLE_WORDS):
+            votes["PERSON"] += CONTEXT_WEIGHT
+        elif _describes(noun, ORG_DESCRIPTORS):
+            votes["ORG"] += CONTEXT_WEIGHT
+        elif _describes(noun, PLACE_DESCRIPTORS):
+            votes["GPE"] += CONTEXT_WEIGHT
+    modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
+    if modifies and _describes(head, COMPANY_NOUNS):
+        votes["ORG"] += CONTEXT_WEIGHT
+    if modifies and _describes(head, TITLE_WORDS):
+        votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT
+    if modifies and _describes(head, PRODUCT_NOUNS):
+        if root.dep_ == "poss":
+            votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it
+        elif any(ch.isdigit() for ch in name):
+            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
+    if modifies and _describes(head, MAKER_NOUNS):
+        votes["PRODUCT"] += CONTEXT_WEIGHT
+    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
+        votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
+        votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
+        t.like_num or t.text == "%" for t in head.subtree
+    ):
+        votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
+        votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
+        votes["GPE"] += CONTEXT_WEIGHT
+    return votes
+
+
+def _name_votes(name: str) -> Counter:
+    votes: Counter = Counter()
+    words = name.split()
+    if words and words[-1].casefold().rstrip(".") in ORG_NAME_ENDINGS and len(words) > 1:
+        votes["ORG"] += CONTEXT_WEIGHT
+    if is_place_name(name):
+        votes["GPE"] += CONTEXT_WEIGHT
+    return votes
+
+
+def _discount_unsupported(votes: Counter, name: str) -> None:
+    """Model labels that the name itself argues against count for less (before context is added)."""
+    words = name.split()
+    if votes.get("GPE") and not is_place_name(name):
+        votes["GPE"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("LOC") and not is_place_name(name) and not any(w[0].isupper() for w in words[1:]):
+        votes["LOC"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("NORP") and not DEMONYM_RE.search(name):
+        votes["NORP"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("LAW") and not LAW_WORDS & {w.casefold() for w in words}:
+        votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("PRODUCT") and not any(ch.isdigit() for ch in name):
+        votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
+    if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(_name_tokens(name)) > 4):
+        votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
+
+
+def _decide_type(votes: Counter) -> str:
+    """The best-supported type; agent evidence first goes to person or organisation (in place)."""
+    agent = votes.pop("AGENT", 0.0)
+    if agent:
+        votes["PERSON" if votes.get("PERSON", 0) > votes.get("ORG", 0) else "ORG"] += agent
+    if not votes:
+        return "ORG"
+    return max(sorted(votes), key=lambda label: votes[label])
+
+
+def _canonical(group: LocalEntity) -> str:
+    """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
+    forms = list(group.surfaces)
+    if group.type == "PERSON":
+        return max(forms, key=lambda f: (len(_name_tokens(f)), group.surfaces[f], len(f)))
+    full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
+    return max(full, key=lambda f: (group.surfaces[f], len(f)))
+
+
+# --------------------------------------------------------------------- roles
+
+
+# Prepositions that link a role to its employer ("manager at X", "minister of X").
+EMPLOYER_PREPOSITIONS = frozenset({"at", "of", "for", "with", "from"})
+# Dependencies of a title noun's modifiers that belong in the title ("chief investment officer").
+TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
+
+
+def _title_and_employer(noun: Token, person: SpacySpan, owner_at) -> tuple[str, LocalEntity | None]:
+    """The words of a role ("portfolio manager", "director of AI governance") and its employer."""
+    employer = None
+    words = [noun]
+    for child in noun.children:
+        if person.start <= child.i < person.end:
+            continue
+        entity = owner_at(child.idx, child.idx + len(child.text)) if child.pos_ == "PROPN" else None
+        if child.dep_ in ("poss", "compound", "nmod") and entity is not None:
+            employer = employer or entity  # "Dataiku's director", "OpenAI CEO"
+        elif child.dep_ in TITLE_MODIFIER_DEPS and child.i < noun.i:
+            words.extend(t for t in child.subtree if t.dep_ not in ("det", "punct", "case", "poss"))
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EMPLOYER_PREPOSITIONS):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        entity = next((owner_at(t.idx, t.idx + len(t.text)) for t in obj.subtree
+                       if t.pos_ == "PROPN" and owner_at(t.idx, t.idx + len(t.text)) is not None), None)
+        if entity is not None and employer is None:
+            employer = entity
+        elif entity is None and prep.lower_ == "of":  # "director of AI governance"
+            words.append(prep)
+            words.extend(t for t in obj.subtree if t.dep_ not in ("det", "prep", "relcl", "acl")
+                         and not any(a.dep_ in ("prep", "relcl", "acl") and a != obj for a in t.ancestors
+                                     if obj in a.ancestors or a == obj))
+        break
+    words = sorted({t.i: t for t in words if employer is None or t.idx not in _mention_starts(employer)}.values(),
+                   key=lambda t: t.i)
+    title = "".join(t.text_with_ws for t in words).strip(" ,-")
+    return re.sub(r"\s+-\s+|\s+-|-\s+", "-", title), employer
+
+
+def _mention_starts(entity: LocalEntity) -> set[int]:
+    return {m.start for m in entity.mentions}
+
+
+def _roles(doc: Doc, person: LocalEntity, mention: Mention, owner_at) -> list[tuple[str, LocalEntity | None]]:
+    """Roles stated beside one mention: appositions ("X, a manager at Y") and titles ("CEO X")."""
+    span = _token_span(doc, mention.start, mention.end)
+    if span is None:
+        return []
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and _describes(c, TITLE_WORDS)]
+    nouns += [c for c in root.children if c.dep_ == "compound" and c.i < span.start and _describes(c, TITLE_WORDS)]
+    if root.dep_ == "appos" and _describes(root.head, TITLE_WORDS):
+        nouns.append(root.head)
+    found = []
+    for noun in nouns:
+        title, employer = _title_and_employer(noun, span, owner_at)
+        if title and title.casefold() not in HONORIFICS:
+            found.append((title, employer if employer is not person else None))
+    return found
+
+
+# ---------------------------------------------------------------------- main
+
+
+def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) -> ArticleEntities:
+    """Entities of one parsed article, typed by votes over all their mentions.
+
+    ``source`` is the article's outlet: a name equal to it is an organisation.
+    """
+    text = doc.text
+    groups = _group(_model_mentions(doc))
+    _resolve_short_forms(groups, text)
+    _propagate(groups, doc)
+    headings = _heading_spans(text)
+    source_key = entity_key(source) if source else None
+
+    for key, group in list(groups.items()):
+        votes = group.votes
+        _discount_unsupported(votes, max(group.surfaces, key=len))
+        for mention in group.mentions:
+            span = _token_span(doc, mention.start, mention.end)
+            if span is not None:
+                votes.update(_context_votes(span, mention.text))
+        votes.update(_name_votes(group.name))
+        if source_key and key == source_key:
+            votes["ORG"] += SOURCE_WEIGHT
+        body = [m for m in group.mentions if not _in_any(m.start, headings)]
+        group.type = _decide_type(votes)
+        if group.type == "PERSON" and not body and len(_name_tokens(group.name)) == 1:
+            del groups[key]  # a lone capitalised word in a heading is not a person
+            continue
+        group.name = _canonical(group)
+        group.aliases = set(group.surfaces)
+
+    entities = list(groups.values())
+    for entity in entities:
+        for mention in entity.mentions:
+            mention.article_id = article_id
+        entity.mentions.sort(key=lambda m: m.start)
+    index = ArticleEntities(article_id, entities)
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        seen: set[tuple[str, str | None]] = set()
+        for mention in entity.mentions:
+            for title, org in _roles(doc, entity, mention, index.at):
+                key = (title.casefold(), org.id if org else None)
+                if key not in seen:
+                    seen.add(key)
+                    entity.roles.append(Role(title=title, org=org.ref() if org else None, article_id=article_id))
+    return index
 
 
 def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
-    """One entity per id across the corpus; the type is voted by mention counts."""
+    """One entity per id across the corpus; the type is voted over every article's evidence."""
     merged: dict[str, Entity] = {}
     votes: dict[str, Counter] = defaultdict(Counter)
     for entities in per_article:
         for entity in entities:
-            votes[entity.id][entity.type] += len(entity.mentions)
+            votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
             into = merged.get(entity.id)
             if into is None:
                 merged[entity.id] = entity.model_copy(deep=True)
@@ -192,8 +606,9 @@ def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
             into.aliases = sorted(names - {into.name})
             into.mentions.extend(entity.mentions)
             into.roles.extend(r for r in entity.roles if r not in into.roles)
-    for entity_id, entity in merged.items():
-        entity.type = votes[entity_id].most_common(1)[0][0]
+    for entity_id_, entity in merged.items():
+        entity.type_scores = {k: round(v, 2) for k, v in sorted(votes[entity_id_].items())}
+        entity.type = _decide_type(Counter(votes[entity_id_]))  # type: ignore[assignment]
         entity.mentions.sort(key=lambda m: (m.article_id, m.start))
     return sorted(merged.values(), key=lambda e: e.id)
 

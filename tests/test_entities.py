@@ -1,0 +1,174 @@
+"""Entities: canonical names, types voted from context, short forms, cross-article merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.entities import clean_mention, entity_id, entity_key, extract_entities, merge_entity_records
+from extractor.nlp import load_pipeline
+
+from conftest import fold, read_jsonl
+
+
+def strip_the(name: str) -> str:
+    return fold(name).removeprefix("the ")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def entities_of(nlp, text: str, article_id: str = "a1", source: str | None = None):
+    return extract_entities(nlp(text), article_id, source=source)
+
+
+def by_name(entities, name: str):
+    found = [e for e in entities.entities if e.name == name]
+    assert found, f"{name!r} not among {[e.name for e in entities.entities]}"
+    return found[0]
+
+
+# ------------------------------------------------------------- on the seeds
+
+
+@pytest.fixture(scope="module")
+def corpus_entities(corpus_run, corpus_articles):
+    ids = {a["id"]: stem for stem, a in corpus_articles.items()}
+    entities = read_jsonl(corpus_run / "entities.jsonl")
+    for entity in entities:
+        entity["stems"] = {ids[m["article_id"]] for m in entity["mentions"]}
+    return entities
+
+
+def names_of(entity: dict) -> set[str]:
+    return {strip_the(n) for n in [entity["name"], *entity["aliases"]]}
+
+
+def test_every_gold_person_org_and_place_is_found_with_its_type(corpus_entities, gold):
+    missing = []
+    for etype in ("PERSON", "ORG", "GPE"):
+        for stem, names in gold["entities"][etype].items():
+            for name in names:
+                if not any(e["type"] == etype and strip_the(name) in names_of(e) and stem in e["stems"]
+                           for e in corpus_entities):
+                    missing.append((stem, etype, name))
+    assert missing == []
+
+
+def test_gold_alias_groups_are_one_entity_named_by_the_full_form(corpus_entities, gold):
+    for group in gold["entities"]["aliases"]:
+        [entity] = [e for e in corpus_entities if strip_the(e["name"]) == strip_the(group["canonical"])]
+        for variant in group["variants"]:
+            holders = [e["name"] for e in corpus_entities if strip_the(variant) in names_of(e)]
+            assert holders in ([], [entity["name"]]), f"{variant!r} held by {holders}"
+
+
+def test_cross_source_names_are_one_entity_with_mentions_in_both(corpus_entities, gold):
+    for name in gold["entities"]["cross_source"]:
+        holders = [e for e in corpus_entities if strip_the(name) in names_of(e)]
+        assert len(holders) == 1, f"{name!r}: {[e['name'] for e in holders]}"
+        assert holders[0]["stems"] == set(gold["articles"]), name
+
+
+def test_no_must_not_pair_appears(corpus_entities, gold):
+    broken = [(p["text"], p["type"]) for p in gold["entities"]["must_not"]
+              for e in corpus_entities if e["type"] == p["type"] and strip_the(p["text"]) in names_of(e)]
+    assert broken == []
+
+
+def test_roles_link_the_employer_entity(corpus_entities):
+    roles = {(r["title"], r["org"]["name"] if r["org"] else None)
+             for e in corpus_entities if e["type"] == "PERSON" for r in e["roles"]}
+    assert ("portfolio manager", "Neuberger Berman") in roles
+    assert ("chief investment officer", "The Bahnsen Group") in roles
+
+
+# ------------------------------------------------------- on text written here
+
+
+def test_possessive_and_quotes_are_stripped_from_names():
+    text = "“Helvara’s"
+    start, end = clean_mention(text)
+    assert text[start:end] == "Helvara"
+
+
+def test_key_folds_spacing_case_and_a_leading_the_but_keeps_words():
+    assert entity_key("Open Ledger") == entity_key("OpenLedger")
+    assert entity_key("The Lindqvist Group") == entity_key("Lindqvist Group")
+    assert entity_key("Harbor Group") != entity_key("Meridian Group")
+    assert entity_id("The Lindqvist Group") == entity_id("Lindqvist Group")
+
+
+def test_surname_resolves_to_the_full_name_in_the_article(nlp):
+    entities = entities_of(nlp, (
+        "Maria Gonzalez, the chief executive of Northwind Logistics, said the company would hire 200 drivers. "
+        "Gonzalez added that wages would rise next year."
+    ))
+    person = by_name(entities, "Maria Gonzalez")
+    assert person.type == "PERSON"
+    assert "Gonzalez" in person.aliases
+    assert len(person.mentions) == 2
+    assert not [e for e in entities.entities if e.name == "Gonzalez"]
+
+
+def test_company_described_by_its_shares_is_an_org(nlp):
+    entities = entities_of(nlp, (
+        "Shares of Zentrix fell 8% on Tuesday after the chipmaker cut its forecast. "
+        "Zentrix's chief executive said demand had slowed in Europe."
+    ))
+    assert by_name(entities, "Zentrix").type == "ORG"
+
+
+def test_name_with_a_job_title_is_a_person(nlp):
+    entities = entities_of(nlp, "Finance minister Okonkwo Adeyemi said the budget would be balanced by 2027.")
+    assert by_name(entities, "Okonkwo Adeyemi").type == "PERSON"
+
+
+def test_role_and_employer_are_read_from_an_apposition(nlp):
+    entities = entities_of(nlp, "“Rates will stay high,” said Priya Raman, a senior economist at Castellan Bank.")
+    person = by_name(entities, "Priya Raman")
+    assert [(r.title, r.org.name if r.org else None) for r in person.roles] == [("senior economist", "Castellan Bank")]
+    assert by_name(entities, "Castellan Bank").type == "ORG"
+
+
+def test_a_heading_word_is_not_a_person(nlp):
+    entities = entities_of(nlp, (
+        "Heatwave grips Madrid amid record demand\n\n"
+        "Temperatures in Madrid reached 44C on Sunday, the weather agency said."
+    ))
+    assert not [e for e in entities.entities if e.type == "PERSON"]
+
+
+def test_the_outlet_named_in_the_text_is_an_organisation(nlp):
+    entities = entities_of(nlp, "The plan is still under review, a spokesperson told Harbor Ledger.", source="Harbor Ledger")
+    assert by_name(entities, "Harbor Ledger").type == "ORG"
+
+
+def test_same_entity_from_two_articles_merges_and_different_ones_stay_apart(nlp):
+    first = entities_of(nlp, "Investors cheered after The Lindqvist Group bought a stake in Meridian Group.", "a1")
+    second = entities_of(nlp, "Lindqvist Group said on Monday it would sell its shares in Harbor Group.", "a2")
+    merged = merge_entity_records([[e.to_record() for e in first.entities], [e.to_record() for e in second.entities]])
+    lindqvist = [e for e in merged if entity_key(e.name) == "lindqvistgroup"]
+    assert len(lindqvist) == 1
+    assert {m.article_id for m in lindqvist[0].mentions} == {"a1", "a2"}
+    groups = {e.name for e in merged if e.name.endswith("Group")}
+    assert {"Meridian Group", "Harbor Group"} <= groups
+
+
+def test_two_people_with_the_same_surname_stay_apart_across_articles(nlp):
+    first = entities_of(nlp, "John Carter, the mayor of Riverton, said the bridge would reopen. Carter spoke on Friday.", "a1")
+    second = entities_of(nlp, "Emily Carter, a nurse at the city hospital, said staff were exhausted. Carter asked for help.", "a2")
+    merged = merge_entity_records([[e.to_record() for e in first.entities], [e.to_record() for e in second.entities]])
+    carters = sorted(e.name for e in merged if e.type == "PERSON" and "Carter" in e.name)
+    assert carters == ["Emily Carter", "John Carter"]
+
+
+def test_a_shared_surname_in_one_article_goes_to_the_person_named_last(nlp):
+    entities = entities_of(nlp, (
+        "Anna Berg, the coach, praised the team. Her brother Lars Berg, the captain, scored twice. "
+        "Berg said the win was deserved."
+    ))
+    lars = by_name(entities, "Lars Berg")
+    assert any(m.text == "Berg" for m in lars.mentions)
+    assert not any(m.text == "Berg" for m in by_name(entities, "Anna Berg").mentions)
