@@ -18,14 +18,19 @@ def _print_json(data: object) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from extractor.executors import ExecutorUnavailableError
     from extractor.nlp.pipeline import ModelNotFoundError
-    from extractor.runner import EXIT_RUN_FAILED, exit_status, run
+    from extractor.runner import EXIT_RUN_FAILED, RunOptions, exit_status, run
     from extractor.settings import Settings
+    from extractor.store.output import RunFolderError
 
     settings = Settings(model=args.model, max_bytes=args.max_bytes, batch_size=args.batch_size)
+    options = RunOptions(workers=args.workers, executor=args.executor, scheduler=args.scheduler,
+                         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+                         use_cache=not args.no_cache, quiet=args.quiet)
     try:
-        manifest = run(args.paths, Path(args.out), settings)
-    except ModelNotFoundError as exc:
+        manifest = run(args.paths, Path(args.out), settings, options)
+    except (ModelNotFoundError, ExecutorUnavailableError, RunFolderError) as exc:
         print(f"extractor: {exc}", file=sys.stderr)
         return EXIT_RUN_FAILED
     except OSError as exc:
@@ -69,7 +74,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from extractor.executors import EXECUTORS
     from extractor.nlp.pipeline import DEFAULT_MODEL
+    from extractor.runner import default_workers
     from extractor.settings import DEFAULT_MAX_BYTES
 
     parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
@@ -87,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject larger input files")
     run.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch")
+    run.add_argument("--workers", type=int, default=default_workers(),
+                     help="processes (or Dask workers) doing the NLP; default: this machine's cores")
+    run.add_argument("--executor", choices=EXECUTORS, default="local",
+                     help="local processes, or Dask tasks (needs the dask extra)")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="with --executor dask: an existing cluster")
+    run.add_argument("--cache-dir", metavar="DIR", help="extraction cache (default: $EXTRACTOR_CACHE_DIR or ~/.cache/extractor)")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+    run.add_argument("--quiet", action="store_true", help="no progress on stderr")
     run.set_defaults(func=cmd_run)
 
     schema = sub.add_parser("schema", help="write the records' JSON Schemas")
@@ -105,8 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "max_bytes", 1) <= 0 or getattr(args, "batch_size", 1) <= 0:
-        parser.error("--max-bytes and --batch-size must be positive")
+    if getattr(args, "max_bytes", 1) <= 0 or getattr(args, "batch_size", 1) <= 0 or getattr(args, "workers", 1) <= 0:
+        parser.error("--max-bytes, --batch-size and --workers must be positive")
+    if getattr(args, "scheduler", None) and args.executor != "dask":
+        parser.error("--scheduler goes with --executor dask")
     return args.func(args)
 
 

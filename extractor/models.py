@@ -164,6 +164,44 @@ class ArticleExtraction(Record):
     claims: list[Claim] = Field(default_factory=list)
 
 
+# --------------------------------------------------------------------- graph
+
+
+class ClaimNode(Record):
+    """A numeric claim merged across its occurrences (one subject per node)."""
+
+    id: str
+    kind: Literal["claim"] = "claim"
+    subject: EntityRef | None = None
+    value: float
+    unit: str | None = None
+    hedge: Hedge = "="
+    direction: Literal["up", "down"] | None = None
+    metric: str | None = None
+    date: str | None = None
+    bounds: Bounds | None = None
+    text: str = Field(description="The words of the representative occurrence.")
+    mentions: list[str] = Field(description="Ids of the merged records in claims.jsonl.")
+    articles: list[str]
+    sources: list[str]
+    conflicts_with: list[str] = Field(default_factory=list, description="Ids of claim nodes that disagree.")
+    quotes: list[str] = Field(default_factory=list, description="Ids of quote nodes that state this claim.")
+
+
+class QuoteNode(Record):
+    """A quote merged across its occurrences: same speaker, same words."""
+
+    id: str
+    kind: Literal["quote"] = "quote"
+    speaker: EntityRef | None = None
+    text: str = Field(description="The longest form of the quoted words.")
+    quote_kind: Literal["direct", "indirect", "mixed"]
+    mentions: list[str] = Field(description="Ids of the merged records in quotes.jsonl.")
+    articles: list[str]
+    sources: list[str]
+    claims: list[str] = Field(default_factory=list, description="Ids of claim nodes the quote states.")
+
+
 # ---------------------------------------------------------------------- run
 
 
@@ -190,5 +228,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "entity": Entity,
     "quote": Quote,
     "claim": Claim,
+    "claim_node": ClaimNode,
+    "quote_node": QuoteNode,
     "manifest": RunManifest,
 }

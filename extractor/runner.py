@@ -1,26 +1,39 @@
-"""A run: ingest → NLP → extract → merge, written into one output folder.
+"""A run: ingest → NLP → extract → merge, streamed into one output folder.
 
-The command line only parses arguments and calls ``run``; everything a run does and
-records is here, so it can be driven from Python the same way.
+Articles flow through in batches and their records are written as they come, so
+memory stays flat however large the corpus; only the entity table and the graph
+stage hold everything. Running into a folder that already holds a run adds the new
+articles to it (the same folder twice changes nothing). The command line only parses
+arguments and calls ``run``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jsonlines
+
 from extractor import __version__
-from extractor.extract.article import extract_article
+from extractor.executors import BatchResult, run_dask, run_local
 from extractor.extract.entities import merge_entity_records
+from extractor.graph.build import build_graph
+from extractor.graph.io import write_graph_json
 from extractor.ingest import Duplicate, Skipped, ingest
-from extractor.models import Article, ArticleExtraction, ErrorRecord, RunManifest
-from extractor.nlp import load_pipeline, model_info
+from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
+from extractor.nlp import model_info
+from extractor.progress import Progress
 from extractor.settings import Settings
-from extractor.store.files import write_json, write_jsonl
+from extractor.store import output
+from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
+from extractor.store.files import atomic_open, write_json, write_jsonl
 
 # Exit statuses of ``extractor run`` (documented in the README).
 EXIT_OK = 0  # every input was used
@@ -28,106 +41,210 @@ EXIT_SOME_INPUTS_FAILED = 1  # outputs written; see errors.jsonl for what was no
 EXIT_USAGE = 2  # bad command line (argparse's own status)
 EXIT_RUN_FAILED = 3  # the run could not happen (model missing, output folder not writable)
 
-OUTPUT_FILES = ("articles.jsonl", "errors.jsonl", "entities.jsonl", "quotes.jsonl", "claims.jsonl", "manifest.json")
+
+@dataclass
+class RunOptions:
+    """How the work is spread and cached; none of it changes the output."""
+
+    workers: int = 1
+    executor: str = "local"
+    scheduler: str | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    quiet: bool = True
 
 
 @dataclass
-class Collected:
-    """What ingestion produced, tallied so the counts add up to the inputs."""
+class Tally:
+    """What the inputs became; the parts add up to the inputs."""
 
-    articles: list[Article] = field(default_factory=list)
-    errors: list[ErrorRecord] = field(default_factory=list)
+    new_articles: int = 0
+    already_present: int = 0
     duplicates: int = 0
     skipped: int = 0
+    failed_inputs: int = 0
+    cached: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+    extra_paths: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def collect(paths: Iterable[str | Path], settings: Settings) -> Collected:
-    """Ingest everything; duplicates are folded into their article's ``paths``."""
-    out = Collected()
-    by_id: dict[str, Article] = {}
-    extra_paths: dict[str, list[str]] = defaultdict(list)
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+class _Writer:
+    """A JSON Lines file written atomically, starting from an earlier run's lines."""
+
+    def __init__(self, stack: ExitStack, path: Path, keep_existing: bool):
+        lines = list(output.iter_lines(path)) if keep_existing else []
+        self.handle = stack.enter_context(atomic_open(path))
+        self.writer = jsonlines.Writer(self.handle, compact=True, dumps=_dumps)
+        for line in lines:
+            self.handle.write(line + "\n")
+        self.count = len(lines)
+
+    def write(self, record: Article | Quote | Claim) -> None:
+        self.writer.write(record.model_dump(mode="json"))
+        self.count += 1
+
+
+def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[str], tally: Tally) -> Iterator[Article]:
+    """Ingested articles not already in the output; everything else is tallied."""
     for event in ingest(paths, settings):
         if isinstance(event, Article):
-            by_id[event.id] = event
-            out.articles.append(event)
+            if event.id in known:
+                tally.already_present += 1
+                tally.extra_paths[event.id].extend(event.paths)
+            else:
+                known.add(event.id)
+                tally.new_articles += 1
+                yield event
         elif isinstance(event, Duplicate):
-            extra_paths[event.article_id].append(event.path)
-            out.duplicates += 1
+            tally.duplicates += 1
+            tally.extra_paths[event.article_id].append(event.path)
         elif isinstance(event, Skipped):
-            out.skipped += 1
-            out.errors.append(ErrorRecord(path=event.path, error="skipped", message=event.reason, fatal=False))
+            tally.skipped += 1
+            tally.errors.append(ErrorRecord(path=event.path, error="skipped", message=event.reason, fatal=False))
         else:
-            out.errors.append(event)
-    for article_id, paths_seen in extra_paths.items():
-        by_id[article_id].paths.extend(paths_seen)
-    return out
+            tally.failed_inputs += event.fatal
+            tally.errors.append(event)
 
 
-def extract_all(articles: list[Article], settings: Settings) -> tuple[list[ArticleExtraction], list[ErrorRecord]]:
-    """Parse every article with one pipeline and extract its records; failures are per article."""
-    nlp = load_pipeline(settings.model)
-    results, errors = [], []
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs):
-        try:
-            results.append(extract_article(doc, article))
-        except Exception as exc:  # one broken article never stops a batch
-            errors.append(ErrorRecord(path=article.path, stage="extract", error="extract_failed",
-                                      message=f"extraction failed ({type(exc).__name__}: {exc}); "
-                                              f"the article is kept without entities, quotes or claims"))
-    return results, errors
+def _extractions(articles: Iterator[Article], settings: Settings, options: RunOptions,
+                 cache: ExtractionCache | None, tally: Tally) -> Iterator[tuple[Article, ArticleExtraction | ErrorRecord]]:
+    """Each article with its extraction, in input order; cached ones skip the NLP."""
+    order: deque[list] = deque()  # [article, result or None], in input order
+    waiting: deque[list] = deque()  # the entries still waiting for a worker
+
+    def uncached() -> Iterator[Article]:
+        for article in articles:
+            hit = cache.get(article) if cache else None
+            entry = [article, hit]
+            order.append(entry)
+            if hit is None:
+                waiting.append(entry)
+                yield article
+            else:
+                tally.cached += 1
+
+    if options.executor == "dask":
+        batches = run_dask(uncached(), settings, options.workers, options.scheduler)
+    else:
+        batches = run_local(uncached(), settings, options.workers)
+
+    def ready() -> Iterator[tuple[Article, ArticleExtraction | ErrorRecord]]:
+        while order and order[0][1] is not None:
+            article, result = order.popleft()
+            yield article, result
+
+    for batch, results in batches:
+        for article, result in zip(batch, results):
+            entry = waiting.popleft()
+            assert entry[0].id == article.id, "executor returned results out of order"
+            entry[1] = result
+            if cache and isinstance(result, ArticleExtraction):
+                cache.put(article, result)
+        yield from ready()
+    yield from ready()
 
 
-def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None) -> RunManifest:
-    """Run the whole pipeline on ``paths`` and write every output into ``out``."""
+def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
+    """Add the paths of duplicates (and re-read articles) to their article records."""
+    if not extra:
+        return
+    with atomic_open(path) as handle:
+        for line in output.iter_lines(path):
+            record = json.loads(line)
+            more = [p for p in extra.get(record["id"], []) if p not in record["paths"]]
+            if more:
+                record["paths"] = record["paths"] + more
+                line = _dumps(record)
+            handle.write(line + "\n")
+
+
+def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> ExtractionCache | None:
+    if not options.use_cache:
+        return None
+    return ExtractionCache(options.cache_dir or default_cache_dir(), pipeline_fingerprint(settings, model_version))
+
+
+def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None,
+        options: RunOptions | None = None) -> RunManifest:
+    """Run the whole pipeline on ``paths`` and write (or add to) every output in ``out``."""
     settings = settings or Settings()
+    options = options or RunOptions()
+    out = Path(out)
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     clock = time.perf_counter()
-    stage_seconds: dict[str, float] = {}
+    stages: Counter = Counter()
 
-    collected = collect(paths, settings)
-    stage_seconds["ingest"] = time.perf_counter() - clock
-
-    mark = time.perf_counter()
-    extractions, extract_errors = extract_all(collected.articles, settings)
-    errors = collected.errors + extract_errors
-    stage_seconds["extract"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    entities = merge_entity_records(e.entities for e in extractions)
-    quotes = [q for e in extractions for q in e.quotes]
-    claims = [c for e in extractions for c in e.claims]
-    stage_seconds["merge"] = time.perf_counter() - mark
+    out.mkdir(parents=True, exist_ok=True)
+    incremental = output.is_run_folder(out)
+    known = set(output.read_ids(out / output.ARTICLES)) if incremental else set()
+    info = model_info(settings.model)
+    cache = _open_cache(settings, options, info["model_version"])
+    tally = Tally()
+    entities = {e.id: e for e in output.iter_records(out / output.ENTITIES, Entity)} if incremental else {}
+    new_entities: list[list[Entity]] = []
+    progress = Progress(quiet=options.quiet)
+    stages["setup"] += time.perf_counter() - clock
 
     mark = time.perf_counter()
-    counts = {
-        "articles": write_jsonl(out / "articles.jsonl", collected.articles),
-        "errors": write_jsonl(out / "errors.jsonl", errors),
-        "entities": write_jsonl(out / "entities.jsonl", entities),
-        "quotes": write_jsonl(out / "quotes.jsonl", quotes),
-        "claims": write_jsonl(out / "claims.jsonl", claims),
-    }
-    stage_seconds["write"] = time.perf_counter() - mark
+    with ExitStack() as stack:
+        articles_out = _Writer(stack, out / output.ARTICLES, incremental)
+        quotes_out = _Writer(stack, out / output.QUOTES, incremental)
+        claims_out = _Writer(stack, out / output.CLAIMS, incremental)
+        stream = _new_articles(paths, settings, known, tally)
+        for article, result in _extractions(stream, settings, options, cache, tally):
+            articles_out.write(article)
+            if isinstance(result, ErrorRecord):
+                tally.errors.append(result)
+            else:
+                for quote in result.quotes:
+                    quotes_out.write(quote)
+                for claim in result.claims:
+                    claims_out.write(claim)
+                new_entities.append(result.entities)
+            progress.advance()
+    if cache:
+        cache.close()
+    _patch_paths(out / output.ARTICLES, tally.extra_paths)
+    progress.close()
+    stages["extract"] += time.perf_counter() - mark
 
-    failed_inputs = sum(1 for e in collected.errors if e.fatal)
+    mark = time.perf_counter()
+    merged = merge_entity_records([list(entities.values()), *new_entities])
+    counts = {"entities": write_jsonl(out / output.ENTITIES, merged),
+              "errors": write_jsonl(out / output.ERRORS, tally.errors)}
+    stages["entities"] += time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    claim_graph = build_graph(
+        output.iter_records(out / output.ARTICLES, Article), merged,
+        output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
+    )
+    write_graph_json(claim_graph.graph, out / output.GRAPH)
+    stages["graph"] += time.perf_counter() - mark
+
     counts.update(
-        duplicates=collected.duplicates,
-        skipped=collected.skipped,
-        failed_inputs=failed_inputs,
-        warnings=sum(1 for e in errors if not e.fatal),
+        articles=articles_out.count, quotes=quotes_out.count, claims=claims_out.count,
+        claim_nodes=len(claim_graph.claims), quote_nodes=len(claim_graph.quotes),
+        conflicts=sum(len(c.conflicts_with) for c in claim_graph.claims) // 2,
+        new_articles=tally.new_articles, already_present=tally.already_present, duplicates=tally.duplicates,
+        skipped=tally.skipped, failed_inputs=tally.failed_inputs, cached=tally.cached,
+        warnings=sum(1 for e in tally.errors if not e.fatal),
     )
     manifest = RunManifest(
-        package_version=__version__,
-        **model_info(settings.model),
-        settings=settings.model_dump(),
-        inputs=len(collected.articles) + collected.duplicates + collected.skipped + failed_inputs,
+        package_version=__version__, **info,
+        settings={**settings.model_dump(), "workers": options.workers, "executor": options.executor},
+        inputs=tally.new_articles + tally.already_present + tally.duplicates + tally.skipped + tally.failed_inputs,
         counts=counts,
-        error_counts=dict(sorted(Counter(e.error for e in errors).items())),
+        error_counts=dict(sorted(Counter(e.error for e in tally.errors).items())),
         seconds=round(time.perf_counter() - clock, 3),
-        stage_seconds={k: round(v, 3) for k, v in stage_seconds.items()},
+        stage_seconds={k: round(v, 3) for k, v in stages.items()},
         started=started.isoformat(),
     )
-    write_json(out / "manifest.json", manifest)
+    write_json(out / output.MANIFEST, manifest)
     return manifest
 
 
@@ -135,3 +252,7 @@ def exit_status(manifest: RunManifest) -> int:
     """0 when every input was used, 1 when some were not (or an article failed extraction)."""
     failed = manifest.counts.get("failed_inputs", 0) + manifest.error_counts.get("extract_failed", 0)
     return EXIT_SOME_INPUTS_FAILED if failed else EXIT_OK
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Tests never touch the user's extraction cache.
+os.environ.setdefault("EXTRACTOR_CACHE_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / f"extractor-test-cache-{os.getpid()}"))
 SHARED = Path(os.environ.get("EXTRACTOR_SHARED", REPO.parent / "shared"))
 CORPUS = REPO / "corpus"
 

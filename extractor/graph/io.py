@@ -1,0 +1,45 @@
+"""The graph on disk: node-link JSON (the interchange format) and GraphML (for Gephi)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from extractor.store.files import atomic_open
+
+
+def graph_to_json(graph: nx.DiGraph) -> dict:
+    return nx.node_link_data(graph, edges="edges")
+
+
+def write_graph_json(graph: nx.DiGraph, path: Path) -> None:
+    """``graph.json``: networkx node-link JSON, written atomically."""
+    with atomic_open(path) as handle:
+        json.dump(graph_to_json(graph), handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write("\n")
+
+
+def read_graph_json(path: Path) -> nx.DiGraph:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+
+
+def _graphml_value(value: object) -> object:
+    """GraphML holds scalars only: lists and objects become JSON text."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_graphml(graph: nx.DiGraph, path: Path) -> None:
+    """GraphML for Gephi and similar tools; missing values are left out, lists become JSON."""
+    flat = nx.DiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **{k: _graphml_value(v) for k, v in data.items() if v is not None})
+    for a, b, data in graph.edges(data=True):
+        flat.add_edge(a, b, **{k: _graphml_value(v) for k, v in data.items() if v is not None})
+    with atomic_open(path) as handle:
+        handle.write("\n".join(nx.generate_graphml(flat)))
+        handle.write("\n")

@@ -1,0 +1,221 @@
+"""Which occurrences state the same fact: claim and quote merging, and conflicts.
+
+Claims are blocked by (subject entity, unit), so only claims that could be one fact
+are ever compared; inside a block they are swept in order of their value interval,
+so the work stays close to linear in the number of claims. A claim joins a group
+only when it agrees with the whole group (interval, direction, metric, date), so a
+chain of near-misses never glues two different facts together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extractor.models import Claim, EntityRef, Quote
+
+# An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side.
+APPROXIMATE_SHARE = 0.05
+# Figures from this size up are read as rounded to their last significant digit
+# ("$6m" is 5.5m to 6.5m); smaller ones to their last written digit ("17" is 16.5 to 17.5).
+ROUNDED_FROM = 1000
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
+
+
+def rounding_half_unit(value: float) -> float:
+    """Half the unit of the last digit a writer would show for ``value``."""
+    magnitude = abs(value)
+    if magnitude == 0:
+        return 0.0
+    if magnitude >= ROUNDED_FROM:
+        digits = f"{magnitude:.0f}".rstrip("0")
+        trailing = len(f"{magnitude:.0f}") - len(digits)
+        return 0.5 * 10 ** trailing
+    text = f"{magnitude:.6f}".rstrip("0").rstrip(".")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10 ** -decimals
+
+
+def value_interval(claim: Claim) -> tuple[float, float]:
+    """The values a claim allows once its hedge and rounding widen it."""
+    value = claim.value
+    slack = rounding_half_unit(value)
+    if claim.bounds is not None and (claim.bounds.low is not None or claim.bounds.high is not None):
+        low = claim.bounds.low if claim.bounds.low is not None else (0.0 if value >= 0 else -math.inf)
+        high = claim.bounds.high if claim.bounds.high is not None else math.inf
+        return low - slack, high + slack
+    if claim.hedge in (">", ">="):
+        return value - slack, math.inf
+    if claim.hedge in ("<", "<="):
+        return (0.0 if value >= 0 else -math.inf), value + slack
+    if claim.hedge == "~":
+        slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+    return value - slack, value + slack
+
+
+def _coarse_dates_agree(a: str | None, b: str | None) -> bool:
+    """Dates agree when one is missing or one is a prefix of the other ("2025-01" and "2025-01-27")."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+@dataclass
+class ClaimGroup:
+    """Claims found to state one fact about one subject."""
+
+    subject: EntityRef | None
+    unit: str | None
+    low: float
+    high: float
+    members: list[Claim] = field(default_factory=list)
+    direction: str | None = None
+    metric: str | None = None
+    date: str | None = None
+    first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
+
+    def accepts(self, claim: Claim, low: float, high: float) -> bool:
+        return (
+            low < self.high and self.low < high
+            and (claim.direction is None or self.direction is None or claim.direction == self.direction)
+            and (claim.metric is None or self.metric is None or claim.metric == self.metric)
+            and _coarse_dates_agree(claim.date, self.date)
+        )
+
+    def add(self, claim: Claim, low: float, high: float, order: int) -> None:
+        self.members.append(claim)
+        self.first = min(self.first, (order, claim.id))
+        self.low, self.high = max(self.low, low), min(self.high, high)
+        self.direction = self.direction or claim.direction
+        self.metric = self.metric or claim.metric
+        if claim.date and (not self.date or len(claim.date) > len(self.date)):
+            self.date = claim.date
+
+    @property
+    def id(self) -> str:
+        return _stable_id("claim_", self.subject.id if self.subject else "-", self.first[1])
+
+    def representative(self) -> Claim:
+        """The most specific occurrence: most fields given, then the narrowest interval."""
+        def score(claim: Claim) -> tuple:
+            low, high = value_interval(claim)
+            filled = sum(x is not None for x in (claim.direction, claim.metric, claim.date))
+            return (-filled, high - low)
+        return min(self.members, key=score)
+
+
+def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+    """Claims merged into facts: one group per subject, in order of first occurrence.
+
+    A claim about several subjects ("A and B slid 5%") joins one group per subject.
+    Claims without a subject merge only with claims of the same article.
+    """
+    blocks: dict[tuple, list[tuple[int, Claim, EntityRef | None]]] = defaultdict(list)
+    for order, claim in enumerate(claims):
+        subjects: Sequence[EntityRef | None] = claim.subject or [None]
+        for subject in subjects:
+            key = (subject.id if subject else f"article:{claim.article_id}", claim.unit)
+            blocks[key].append((order, claim, subject))
+
+    groups: list[tuple[int, ClaimGroup]] = []
+    for members in blocks.values():
+        spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members), key=lambda t: (t[0], t[2]))
+        active: list[tuple[int, ClaimGroup]] = []
+        for low, high, order, claim, subject in spans:
+            active = [(first, g) for first, g in active if g.high > low]
+            target = next((g for _, g in active if g.accepts(claim, low, high)), None)
+            if target is None:
+                target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high)
+                active.append((order, target))
+                groups.append((order, target))
+            target.add(claim, low, high, order)
+    for _, group in groups:
+        group.members.sort(key=lambda c: (c.article_id, c.start))
+    groups.sort(key=lambda pair: (pair[1].first[0], pair[1].subject.id if pair[1].subject else ""))
+    return [g for _, g in groups]
+
+
+def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
+    """Pairs of facts about the same subject, metric and day whose values cannot both hold."""
+    by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    for group in groups:
+        if group.subject is None or not group.date:
+            continue
+        by_key[(group.subject.id, group.unit, group.metric, group.date)].append(group)
+    conflicts = []
+    for same in by_key.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                directions_differ = a.direction and b.direction and a.direction != b.direction
+                if directions_differ or not (a.low < b.high and b.low < a.high):
+                    conflicts.append((a, b))
+    return conflicts
+
+
+# ------------------------------------------------------------------- quotes
+
+PUNCT_RE = re.compile(r"[^\w\s]+")
+
+
+def quote_words(text: str) -> str:
+    """Quote text compared up to punctuation, case and spacing."""
+    return " ".join(PUNCT_RE.sub(" ", text.casefold().replace("’", "'")).split())
+
+
+@dataclass
+class QuoteGroup:
+    speaker: EntityRef | None
+    words: str
+    members: list[Quote] = field(default_factory=list)
+    first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
+
+    def add(self, quote: Quote, order: int) -> None:
+        self.members.append(quote)
+        self.first = min(self.first, (order, quote.id))
+
+    @property
+    def id(self) -> str:
+        return _stable_id("quote_", self.speaker.id if self.speaker else "-", self.first[1])
+
+    def representative(self) -> Quote:
+        return max(self.members, key=lambda q: (len(q.text), q.kind == "direct"))
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
+def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
+    """Quotes merged when the speaker is the same and one's words contain the other's.
+
+    A partial quote inside a longer one is the same quote. Quotes without a resolved
+    speaker merge only within their own article.
+    """
+    blocks: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+    for order, quote in enumerate(quotes):
+        key = quote.speaker.id if quote.speaker else f"article:{quote.article_id}"
+        blocks[key].append((order, quote))
+    groups: list[QuoteGroup] = []
+    for members in blocks.values():
+        local: list[QuoteGroup] = []
+        worded = [(quote_words(q.text), order, q) for order, q in members]
+        for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
+            if not words:
+                continue
+            target = next((g for g in local if _contains(g.words, words)), None)
+            if target is None:
+                target = QuoteGroup(speaker=quote.speaker, words=words)
+                local.append(target)
+            target.add(quote, order)
+        groups.extend(local)
+    for group in groups:
+        group.members.sort(key=lambda q: (q.article_id, q.start))
+    groups.sort(key=lambda g: g.first)
+    return groups
