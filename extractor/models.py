@@ -81,6 +81,17 @@ class EntityRef(Record):
     id: str
 
 
+class Provenance(Record):
+    """Where a merged record was reported: the article, its outlet, and the spans."""
+
+    article_id: str
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    spans: list[tuple[int, int]] = Field(default_factory=list, description="Character spans in the article's text.")
+
+
 class Role(Record):
     """A role the text states for a person ("chief investment officer at X")."""
 
@@ -106,6 +117,9 @@ class Entity(Record):
     type_scores: dict[str, float] = Field(
         default_factory=dict,
         description="Evidence per type (mention labels and context signals); the highest wins.",
+    )
+    provenance: list[Provenance] = Field(
+        default_factory=list, description="Articles that mention it (filled when the corpus is merged)."
     )
 
 
@@ -186,6 +200,7 @@ class ClaimNode(Record):
     sources: list[str]
     conflicts_with: list[str] = Field(default_factory=list, description="Ids of claim nodes that disagree.")
     quotes: list[str] = Field(default_factory=list, description="Ids of quote nodes that state this claim.")
+    provenance: list[Provenance] = Field(default_factory=list)
 
 
 class QuoteNode(Record):
@@ -200,6 +215,7 @@ class QuoteNode(Record):
     articles: list[str]
     sources: list[str]
     claims: list[str] = Field(default_factory=list, description="Ids of claim nodes the quote states.")
+    provenance: list[Provenance] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------- run

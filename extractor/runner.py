@@ -214,16 +214,13 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
 
     mark = time.perf_counter()
     merged = merge_entity_records([list(entities.values()), *new_entities])
-    counts = {"entities": write_jsonl(out / output.ENTITIES, merged),
-              "errors": write_jsonl(out / output.ERRORS, tally.errors)}
-    stages["entities"] += time.perf_counter() - mark
-
-    mark = time.perf_counter()
     claim_graph = build_graph(
         output.iter_records(out / output.ARTICLES, Article), merged,
         output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
     )
     write_graph_json(claim_graph.graph, out / output.GRAPH)
+    counts = {"entities": write_jsonl(out / output.ENTITIES, claim_graph.entities),
+              "errors": write_jsonl(out / output.ERRORS, tally.errors)}
     stages["graph"] += time.perf_counter() - mark
 
     counts.update(

@@ -69,7 +69,7 @@ def score_article_extraction(
 
     ``limit`` scores only the first pages in sorted key order (for quick tests).
     Returns ``{"precision", "recall", "f1", "pages", "failed"}``; ``failed`` lists the
-    keys where no article was found or the extractor raised.
+    keys where the reader found no article (scored as an empty prediction).
     """
     folder = Path(folder)
     extract = extract or _extract_text
@@ -80,8 +80,9 @@ def score_article_extraction(
         html = decode_html((folder / "html" / f"{key}.html").read_bytes())
         try:
             pred = extract(html, truth[key].get("url"))
-        except (NoArticleError, ValueError):
-            pred, _ = "", failed.append(key)
+        except NoArticleError:
+            pred = ""
+            failed.append(key)
         scores.append(page_scores(truth[key].get("articleBody", ""), pred))
     precisions = [tp / (tp + fp) for tp, fp, _ in scores if tp + fp > 0]
     recalls = [tp / (tp + fn) for tp, _, fn in scores if tp + fn > 0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from extractor.graph.resolve import ClaimGroup, QuoteGroup, find_conflicts, group_claims, group_quotes
-from extractor.models import Article, Claim, ClaimNode, Entity, Quote, QuoteNode
+from extractor.models import Article, Claim, ClaimNode, Entity, Provenance, Quote, QuoteNode
 
 
 def article_node_id(article_id: str) -> str:
@@ -30,6 +30,23 @@ class ClaimGraph:
     graph: nx.DiGraph
     claims: list[ClaimNode]
     quotes: list[QuoteNode]
+    entities: list[Entity]
+
+
+def provenance(spans: Iterable[tuple[str, int, int]], articles: dict[str, Article]) -> list[Provenance]:
+    """One entry per article: its outlet, title, URL and date, with every span in it."""
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, start, end in spans:
+        by_article[article_id].append((start, end))
+    out = []
+    for article_id in sorted(by_article):
+        article = articles.get(article_id)
+        out.append(Provenance(
+            article_id=article_id, spans=sorted(set(by_article[article_id])),
+            source=article.source if article else None, title=article.title if article else None,
+            url=article.url if article else None, published=article.published if article else None,
+        ))
+    return out
 
 
 def _sources(article_ids: Iterable[str], articles: dict[str, Article]) -> tuple[list[str], list[str]]:
@@ -46,6 +63,7 @@ def _claim_node(group: ClaimGroup, articles: dict[str, Article], conflicts: list
         direction=group.direction, metric=group.metric, date=group.date, bounds=rep.bounds, text=rep.text,
         mentions=sorted({c.id for c in group.members}), articles=ids, sources=outlets,
         conflicts_with=sorted(conflicts), quotes=sorted(quotes),
+        provenance=provenance(((c.article_id, c.start, c.end) for c in group.members), articles),
     )
 
 
@@ -57,6 +75,7 @@ def _quote_node(group: QuoteGroup, articles: dict[str, Article], claims: list[st
         id=group.id, speaker=group.speaker, text=rep.text,
         quote_kind="direct" if kinds == {"direct"} else rep.kind,
         mentions=sorted({q.id for q in group.members}), articles=ids, sources=outlets, claims=sorted(claims),
+        provenance=provenance(((q.article_id, q.start, q.end) for q in group.members), articles),
     )
 
 
@@ -84,7 +103,10 @@ def build_graph(
     for article in by_id.values():
         graph.add_node(article_node_id(article.id), kind="article", title=article.title, source=article.source,
                        published=article.published, url=article.url, path=article.path)
-    entity_list = list(entities)
+    entity_list = [
+        e.model_copy(update={"provenance": provenance(((m.article_id, m.start, m.end) for m in e.mentions), by_id)})
+        for e in entities
+    ]
     for entity in entity_list:
         graph.add_node(entity.id, kind="entity", name=entity.name, type=entity.type, aliases=entity.aliases)
     for entity in entity_list:
@@ -122,7 +144,7 @@ def build_graph(
     for node in claim_nodes:
         for other in node.conflicts_with:
             graph.add_edge(node.id, other, kind="conflicts_with")
-    return ClaimGraph(graph=graph, claims=claim_nodes, quotes=quote_nodes)
+    return ClaimGraph(graph=graph, claims=claim_nodes, quotes=quote_nodes, entities=entity_list)
 
 
 def _link_articles(graph: nx.DiGraph, node_id: str, members: list[Claim] | list[Quote]) -> None:

@@ -1,0 +1,148 @@
+"""The HTML reader on small hand-written pages, and its score on the dev set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate.article_extraction import page_scores, score_article_extraction
+from extractor.ingest.html import HtmlArticle, NoArticleError, is_boilerplate, read_html
+
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "dev" / "article-extraction"
+
+BODY = [
+    "The city council of Northbridge voted on Tuesday to build a new bridge over the "
+    "Calder river, ending a debate that has divided residents for more than a decade.",
+    "The project, estimated at 120 million dollars, will be funded by a regional grant "
+    "and a new toll. Mayor Anna Berg said construction would begin next spring and "
+    "take about three years.",
+    "Opponents argued that the toll would hurt small businesses on the east bank. "
+    "Several shop owners told the council that customers already avoid the area "
+    "because of traffic.",
+    "The council also approved a study of a ferry service that could run while the "
+    "bridge is being built. Its results are expected in the summer.",
+]
+
+ARTICLE_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Northbridge council approves new bridge | The Daily Example</title>
+<meta property="og:title" content="Northbridge council approves new bridge">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="article:published_time" content="2024-03-05T14:30:00+01:00">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://news.example.com/local/northbridge-bridge">
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>Northbridge council approves new bridge</h1>
+<h2>The 120 million dollar crossing over the Calder river ends a decade of debate among residents</h2>
+<p class="byline">By Jane Doe</p>
+<p>{BODY[0]}</p>
+<figure><img src="bridge.jpg"><figcaption>Photo: John Smith/Reuters</figcaption></figure>
+<p>{BODY[1]}</p>
+<p>Mayor Anna Berg at the council meeting on Tuesday. (Photo: John Smith/Reuters)</p>
+<p>Advertisement</p>
+<p>Read more: Northbridge mayor outlines spending plans</p>
+<p>{BODY[2]}</p>
+<p>Sign up for our daily newsletter to get the latest local news in your inbox.</p>
+<p>{BODY[3]}</p>
+<p>Share this article</p>
+<p>© 2024 The Daily Example. All rights reserved.</p>
+</article></main>
+<footer><p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p></footer>
+</body></html>"""
+
+NAVIGATION_PAGE = """<!DOCTYPE html><html><head><title>Sections | The Daily Example</title></head>
+<body><nav><ul>
+<li><a href="/local">Local</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li>
+</ul></nav><footer><a href="/about">About us</a> <a href="/contact">Contact</a></footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def article() -> HtmlArticle:
+    return read_html(ARTICLE_PAGE, url="https://news.example.com/?id=42")
+
+
+def test_body_keeps_paragraphs_separated_by_blank_lines(article):
+    assert article.text.split("\n\n") == BODY
+
+
+def test_boilerplate_headline_and_standfirst_are_dropped(article):
+    for fragment in ("Advertisement", "Read more", "newsletter", "Share this", "©",
+                     "Reuters", "cookie", "council approves new bridge", "ends a decade"):
+        assert fragment not in article.text
+
+
+def test_metadata(article):
+    assert article.title == "Northbridge council approves new bridge"
+    assert article.source == "The Daily Example"
+    assert article.published == "2024-03-05T14:30:00+01:00"  # as found, not normalised
+    assert article.author == "Jane Doe"
+    assert article.url == "https://news.example.com/local/northbridge-bridge"  # canonical wins
+
+
+def test_body_split_by_ad_slots_is_joined():
+    first, second = "".join(f"<p>{p}</p>" for p in BODY[:2]), "".join(f"<p>{p}</p>" for p in BODY[2:])
+    page = ARTICLE_PAGE.split("<main>")[0] + (
+        f'<main><h1>Northbridge council approves new bridge</h1><div class="wrap"><div class="article-body">{first}</div>'
+        '<aside>Trending now</aside></div><div class="ad-slot"><span>Advertisement</span></div>'
+        f'<div class="wrap"><div class="article-body">{second}</div></div></main></body></html>'
+    )
+    assert read_html(page).text.split("\n\n") == BODY
+
+
+def test_url_argument_is_the_fallback():
+    page = ARTICLE_PAGE.replace('<link rel="canonical" href="https://news.example.com/local/northbridge-bridge">', "")
+    assert read_html(page, url="https://news.example.com/a/1").url == "https://news.example.com/a/1"
+
+
+@pytest.mark.parametrize("page", [NAVIGATION_PAGE, "", "just some words"])
+def test_page_without_article_raises(page):
+    with pytest.raises(NoArticleError):
+        read_html(page)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Photo: Jane Doe/AP", "AFP/Getty Images", "Reuters/Jane Doe", "Advertisement",
+     "Related: Ten things to know about the budget", "Follow us on Twitter",
+     "Keith Brown contributed reporting from Hong Kong.", "Copyright 2024 Example Media",
+     "Write to Jane Doe at jane.doe@example.com", "5 min read", "Share this story"],
+)
+def test_news_boilerplate_lines(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The photo was taken in Paris on Monday, police said.",
+     "Published in 1999, the book sold two million copies.",
+     "Google said it would stop using third-party cookies under a new policy.",
+     "The newsletter, which has two million readers, was sold on Monday.",
+     "Copyright law has not kept up with streaming, the judge wrote.",
+     "Follow the money on this one, the senator said.",
+     "Shares of Reuters' parent company rose 3% after the results.",
+     "She said readers could subscribe to the paper for free until May, a first for "
+     "the group, which has lost about a third of its print subscribers since 2019 "
+     "and now counts on digital sales for most of its revenue growth."],
+)
+def test_body_sentences_are_not_boilerplate(line):
+    assert not is_boilerplate(line)
+
+
+def test_page_scores_follow_the_benchmark():
+    assert page_scores("a b c d e", "a b c d e") == (1.0, 0.0, 0.0)
+    assert page_scores("a b c d e", "") == (0.0, 0.0, 1.0)
+    tp, fp, fn = page_scores("one two three four five", "one two three four six")
+    assert (tp, fp, fn) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+
+
+@pytest.mark.skipif(not DEV_SET.is_dir(), reason="dev set not present")
+def test_dev_set_score():
+    result = score_article_extraction(DEV_SET, limit=10)
+    assert result["pages"] == 10
+    assert result["f1"] >= 0.9, result
