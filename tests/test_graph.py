@@ -1,0 +1,104 @@
+"""Merging occurrences into facts: claims, quotes, conflicts, and the graph's shape."""
+
+from __future__ import annotations
+
+from extractor.graph.build import build_graph
+from extractor.graph.resolve import group_claims, group_quotes, rounding_half_unit, value_interval
+from extractor.models import Article, Claim, EntityRef, Quote, Span
+
+ACME = EntityRef(name="Acme Corp", id="ent_acme")
+BOLT = EntityRef(name="Bolt Motors", id="ent_bolt")
+CHEN = EntityRef(name="Lin Chen", id="ent_chen")
+
+
+def claim(cid: str, article: str, value: float, *, subject=(ACME,), unit="percent", hedge="=",
+          direction="down", date=None, metric="share price", start=0) -> Claim:
+    return Claim(id=cid, article_id=article, start=start, end=start + 5, text=f"{value}", value=value, unit=unit,
+                 hedge=hedge, direction=direction, change=direction or hedge, date=date, metric=metric,
+                 subject=list(subject), sentence=Span(text="s", start=0, end=50))
+
+
+def quote(qid: str, article: str, text: str, speaker=CHEN, start=0) -> Quote:
+    return Quote(id=qid, article_id=article, text=text, start=start, end=start + len(text), kind="direct",
+                 speaker=speaker)
+
+
+def members(groups) -> list[list[str]]:
+    return sorted(sorted(c.id for c in g.members) for g in groups)
+
+
+def test_rounding_reads_small_figures_to_the_last_digit_and_large_ones_to_significant_digits():
+    assert rounding_half_unit(17) == 0.5
+    assert rounding_half_unit(17.4) == 0.05
+    assert rounding_half_unit(6_000_000) == 500_000
+    assert rounding_half_unit(593_000_000_000) == 500_000_000
+
+
+def test_hedges_widen_the_interval_the_way_the_words_say():
+    assert value_interval(claim("a", "x", 6e6, hedge="<")) == (0.0, 6.5e6)
+    low, high = value_interval(claim("a", "x", 17, hedge="~"))
+    assert (round(low, 2), round(high, 2)) == (16.15, 17.85)
+
+
+def test_same_fact_in_other_words_is_one_claim():
+    groups = group_claims([
+        claim("a1", "art1", 17, hedge="~", date="2025-01-27"),
+        claim("b1", "art2", 17, date="2025-01-27"),
+        claim("c1", "art3", 17),  # no date given: still the same fact
+    ])
+    assert members(groups) == [["a1", "b1", "c1"]]
+
+
+def test_look_alike_facts_stay_apart():
+    groups = group_claims([
+        claim("a", "art1", 17),
+        claim("b", "art1", 17.4, subject=(BOLT,)),  # another company
+        claim("c", "art2", 10, date="2025-01-28"),
+        claim("d", "art2", 9, hedge="~", date="2025-01-27"),  # another day, another figure
+        claim("e", "art3", 17, direction="up"),  # rose, not fell
+    ])
+    assert members(groups) == [["a"], ["b"], ["c"], ["d"], ["e"]]
+
+
+def test_a_claim_about_two_subjects_belongs_to_each_and_does_not_join_them():
+    groups = group_claims([claim("a", "art1", 5, subject=(ACME, BOLT))])
+    assert sorted(g.subject.id for g in groups) == ["ent_acme", "ent_bolt"]
+
+
+def test_a_chain_of_near_misses_does_not_glue_different_days():
+    groups = group_claims([
+        claim("mon", "art1", 17, date="2025-01-27"),
+        claim("nodate", "art2", 17),
+        claim("tue", "art3", 17, date="2025-01-28"),
+    ])
+    assert len(groups) == 2
+    assert ["tue"] in members(groups) or ["mon"] in members(groups)
+
+
+def test_partial_quote_inside_a_longer_one_is_the_same_quote():
+    groups = group_quotes([
+        quote("q1", "art1", "We will open two factories, and it is a great day for the town."),
+        quote("q2", "art2", "a great day for the town"),
+        quote("q3", "art2", "a great day for the town", speaker=EntityRef(name="Other Person", id="ent_other")),
+    ])
+    assert members(groups) == [["q1", "q2"], ["q3"]]
+
+
+def test_graph_links_claims_quotes_entities_and_articles_and_shows_conflicts():
+    articles = [Article(id=f"art{i}", path=f"{i}.txt", source=f"Outlet {i}", text="x" * 100) for i in (1, 2, 3)]
+    claims = [
+        claim("a", "art1", 17, date="2025-01-27"),
+        claim("b", "art2", 17, hedge="~", date="2025-01-27", start=20),
+        claim("c", "art3", 12, date="2025-01-27"),
+    ]
+    quotes = [quote("q", "art2", "shares fell 17% today", start=15)]
+    built = build_graph(articles, [], quotes, claims)
+    merged = [c for c in built.claims if len(c.mentions) == 2]
+    assert len(merged) == 1 and merged[0].sources == ["Outlet 1", "Outlet 2"]
+    other = next(c for c in built.claims if c.mentions == ["c"])
+    assert merged[0].conflicts_with == [other.id] and other.conflicts_with == [merged[0].id]
+    kinds = {(built.graph.nodes[a]["kind"], d["kind"], built.graph.nodes[b]["kind"])
+             for a, b, d in built.graph.edges(data=True)}
+    assert {("claim", "reported_in", "article"), ("claim", "conflicts_with", "claim"),
+            ("quote", "reported_in", "article"), ("quote", "states", "claim")} <= kinds
+    assert merged[0].provenance[0].spans == [(0, 5)]

@@ -1,0 +1,82 @@
+"""Runs: incremental output, the extraction cache, and executors that agree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extractor.runner import RunOptions, run
+
+from conftest import read_jsonl
+
+STORIES = {
+    "alpha.txt": ("Shares of Orbital Dynamics fell 12% on Monday after the company cut its forecast, "
+                  "chief executive Dana Whitfield said."),
+    "beta.txt": ("Orbital Dynamics shares sank 12 percent on Monday. “We were too optimistic,” Whitfield told "
+                 "reporters in Denver."),
+    "gamma.txt": ("Harbor Freight Lines said on Tuesday it would hire 300 drivers in Ohio, "
+                  "according to a statement from the company."),
+}
+
+OUTPUTS = ("articles.jsonl", "entities.jsonl", "quotes.jsonl", "claims.jsonl", "graph.json")
+
+
+def write_folder(folder: Path, names) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(STORIES[name], encoding="utf-8")
+    return folder
+
+
+def snapshot(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text(encoding="utf-8") for name in OUTPUTS}
+
+
+def test_incremental_run_adds_new_articles_and_repeating_it_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    options = RunOptions(use_cache=False)
+    run([write_folder(tmp_path / "one", ["alpha.txt", "beta.txt"])], out, options=options)
+    assert len(read_jsonl(out / "articles.jsonl")) == 2
+    second = write_folder(tmp_path / "two", ["gamma.txt"])
+    manifest = run([second], out, options=options)
+    assert manifest.counts["new_articles"] == 1 and manifest.counts["articles"] == 3
+    before = snapshot(out)
+    again = run([second], out, options=options)
+    assert again.counts["new_articles"] == 0 and again.counts["already_present"] == 1
+    assert snapshot(out) == before
+
+
+def test_warm_cache_skips_the_nlp_and_gives_the_same_output(tmp_path):
+    folder = write_folder(tmp_path / "in", STORIES)
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    cold = run([folder], tmp_path / "cold", options=options)
+    warm = run([folder], tmp_path / "warm", options=options)
+    assert (cold.counts["cached"], warm.counts["cached"]) == (0, 3)
+    assert snapshot(tmp_path / "cold") == snapshot(tmp_path / "warm")
+
+
+def test_changed_settings_miss_the_cache(tmp_path):
+    from extractor.settings import Settings
+
+    folder = write_folder(tmp_path / "in", ["alpha.txt"])
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    run([folder], tmp_path / "a", options=options)
+    changed = run([folder], tmp_path / "b", Settings(find_title=False), options=options)
+    assert changed.counts["cached"] == 0
+
+
+def test_two_worker_processes_give_the_same_output_as_one(tmp_path):
+    folder = write_folder(tmp_path / "in", STORIES)
+    run([folder], tmp_path / "one", options=RunOptions(workers=1, use_cache=False))
+    run([folder], tmp_path / "two", options=RunOptions(workers=2, use_cache=False))
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_dask_local_cluster_gives_the_same_ids_and_graph(tmp_path):
+    folder = write_folder(tmp_path / "in", STORIES)
+    run([folder], tmp_path / "local", options=RunOptions(workers=1, use_cache=False))
+    manifest = run([folder], tmp_path / "dask", options=RunOptions(workers=2, executor="dask", use_cache=False))
+    assert manifest.settings["executor"] == "dask"
+    assert snapshot(tmp_path / "local") == snapshot(tmp_path / "dask")
+    graph = json.loads((tmp_path / "dask" / "graph.json").read_text())
+    assert {n["kind"] for n in graph["nodes"]} >= {"article", "entity"}
