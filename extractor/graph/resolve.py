@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from extractor.models import Claim, EntityRef, Quote
 
@@ -35,12 +36,14 @@ def rounding_half_unit(value: float) -> float:
     if magnitude == 0:
         return 0.0
     if magnitude >= ROUNDED_FROM:
-        digits = f"{magnitude:.0f}".rstrip("0")
-        trailing = len(f"{magnitude:.0f}") - len(digits)
-        return 0.5 * 10 ** trailing
-    text = f"{magnitude:.6f}".rstrip("0").rstrip(".")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10 ** -decimals
+        unit = 1.0
+        while magnitude % (unit * 10) == 0:
+            unit *= 10
+        return 0.5 * unit
+    for decimals in range(7):
+        if abs(round(magnitude, decimals) - magnitude) < 1e-9:
+            return 0.5 * 10 ** -decimals
+    return 0.5e-6
 
 
 def value_interval(claim: Claim) -> tuple[float, float]:
@@ -98,8 +101,9 @@ class ClaimGroup:
         if claim.date and (not self.date or len(claim.date) > len(self.date)):
             self.date = claim.date
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """Stable across runs: the subject and the earliest occurrence (read once grouping is done)."""
         return _stable_id("claim_", self.subject.id if self.subject else "-", self.first[1])
 
     def representative(self) -> Claim:
@@ -142,8 +146,20 @@ def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
     return [g for _, g in groups]
 
 
+def _signed(group: ClaimGroup) -> tuple[float, float]:
+    """The group's interval as a signed change ("fell 17%" is -17), for comparing directions."""
+    if group.direction == "down":
+        return -group.high, -group.low
+    return group.low, group.high
+
+
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
-    """Pairs of facts about the same subject, metric and day whose values cannot both hold."""
+    """Facts about the same subject, metric and day whose values cannot both hold.
+
+    Within one (subject, unit, metric, day) the facts are sorted by value and each is
+    linked to the next one it disagrees with: every disagreement shows, and the number
+    of edges stays linear even when a subject has hundreds of figures on one day.
+    """
     by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
         if group.subject is None or not group.date:
@@ -151,11 +167,11 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
         by_key[(group.subject.id, group.unit, group.metric, group.date)].append(group)
     conflicts = []
     for same in by_key.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                directions_differ = a.direction and b.direction and a.direction != b.direction
-                if directions_differ or not (a.low < b.high and b.low < a.high):
-                    conflicts.append((a, b))
+        ordered = sorted(same, key=lambda g: (_signed(g), g.first))
+        for a, b in zip(ordered, ordered[1:]):
+            (a_low, a_high), (b_low, b_high) = _signed(a), _signed(b)
+            if not (a_low < b_high and b_low < a_high):
+                conflicts.append((a, b))
     return conflicts
 
 
@@ -180,7 +196,7 @@ class QuoteGroup:
         self.members.append(quote)
         self.first = min(self.first, (order, quote.id))
 
-    @property
+    @cached_property
     def id(self) -> str:
         return _stable_id("quote_", self.speaker.id if self.speaker else "-", self.first[1])
 
