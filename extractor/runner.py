@@ -23,7 +23,7 @@ import jsonlines
 
 from extractor import __version__
 from extractor.executors import BatchResult, run_dask, run_local
-from extractor.extract.entities import merge_entity_records
+from extractor.extract.entities import EntityMerger
 from extractor.graph.build import build_graph
 from extractor.graph.io import write_graph_json
 from extractor.ingest import Duplicate, Skipped, ingest
@@ -34,6 +34,7 @@ from extractor.settings import Settings
 from extractor.store import output
 from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
 from extractor.store.files import atomic_open, write_json, write_jsonl
+from extractor.store.mentions import MentionSpill
 
 # Exit statuses of ``extractor run`` (documented in the README).
 EXIT_OK = 0  # every input was used
@@ -76,12 +77,12 @@ class _Writer:
     """A JSON Lines file written atomically, starting from an earlier run's lines."""
 
     def __init__(self, stack: ExitStack, path: Path, keep_existing: bool):
-        lines = list(output.iter_lines(path)) if keep_existing else []
         self.handle = stack.enter_context(atomic_open(path))
         self.writer = jsonlines.Writer(self.handle, compact=True, dumps=_dumps)
-        for line in lines:
+        self.count = 0
+        for line in output.iter_lines(path) if keep_existing else ():
             self.handle.write(line + "\n")
-        self.count = len(lines)
+            self.count += 1
 
     def write(self, record: Article | Quote | Claim) -> None:
         self.writer.write(record.model_dump(mode="json"))
@@ -182,42 +183,45 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
     incremental = output.is_run_folder(out)
     known = set(output.read_ids(out / output.ARTICLES)) if incremental else set()
     info = model_info(settings.model)
-    cache = _open_cache(settings, options, info["model_version"])
     tally = Tally()
-    entities = {e.id: e for e in output.iter_records(out / output.ENTITIES, Entity)} if incremental else {}
-    new_entities: list[list[Entity]] = []
     progress = Progress(quiet=options.quiet)
-    stages["setup"] += time.perf_counter() - clock
+    with ExitStack() as resources:
+        cache = _open_cache(settings, options, info["model_version"])
+        if cache:
+            resources.callback(cache.close)
+        spill = MentionSpill(out)
+        resources.callback(spill.close)
+        entities = EntityMerger(mention_sink=spill.add, mentions_of=spill.mentions_of)
+        if incremental:
+            entities.add(output.iter_records(out / output.ENTITIES, Entity))
+        stages["setup"] += time.perf_counter() - clock
 
-    mark = time.perf_counter()
-    with ExitStack() as stack:
-        articles_out = _Writer(stack, out / output.ARTICLES, incremental)
-        quotes_out = _Writer(stack, out / output.QUOTES, incremental)
-        claims_out = _Writer(stack, out / output.CLAIMS, incremental)
-        stream = _new_articles(paths, settings, known, tally)
-        for article, result in _extractions(stream, settings, options, cache, tally):
-            articles_out.write(article)
-            if isinstance(result, ErrorRecord):
-                tally.errors.append(result)
-            else:
-                for quote in result.quotes:
-                    quotes_out.write(quote)
-                for claim in result.claims:
-                    claims_out.write(claim)
-                new_entities.append(result.entities)
-            progress.advance()
-    if cache:
-        cache.close()
-    _patch_paths(out / output.ARTICLES, tally.extra_paths)
-    progress.close()
-    stages["extract"] += time.perf_counter() - mark
+        mark = time.perf_counter()
+        with ExitStack() as files:
+            articles_out = _Writer(files, out / output.ARTICLES, incremental)
+            quotes_out = _Writer(files, out / output.QUOTES, incremental)
+            claims_out = _Writer(files, out / output.CLAIMS, incremental)
+            stream = _new_articles(paths, settings, known, tally)
+            for article, result in _extractions(stream, settings, options, cache, tally):
+                articles_out.write(article)
+                if isinstance(result, ErrorRecord):
+                    tally.errors.append(result)
+                else:
+                    for quote in result.quotes:
+                        quotes_out.write(quote)
+                    for claim in result.claims:
+                        claims_out.write(claim)
+                    entities.add(result.entities)
+                progress.advance()
+        _patch_paths(out / output.ARTICLES, tally.extra_paths)
+        progress.close()
+        stages["extract"] += time.perf_counter() - mark
 
-    mark = time.perf_counter()
-    merged = merge_entity_records([list(entities.values()), *new_entities])
-    claim_graph = build_graph(
-        output.iter_records(out / output.ARTICLES, Article), merged,
-        output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
-    )
+        mark = time.perf_counter()
+        claim_graph = build_graph(
+            output.iter_records(out / output.ARTICLES, Article), entities.records(),
+            output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
+        )
     write_graph_json(claim_graph.graph, out / output.GRAPH)
     counts = {"entities": write_jsonl(out / output.ENTITIES, claim_graph.entities),
               "errors": write_jsonl(out / output.ERRORS, tally.errors)}

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -590,31 +590,60 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
     return index
 
 
-def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
-    """One entity per id across the corpus; the type is voted over every article's evidence."""
-    merged: dict[str, Entity] = {}
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for entities in per_article:
+class EntityMerger:
+    """Merges entity records across articles one article at a time.
+
+    Names, aliases, roles and type evidence are merged in memory (they grow with the
+    number of distinct entities); mentions grow with the corpus, so they go to
+    ``mention_sink`` when one is given and come back through ``mentions_of``.
+    """
+
+    def __init__(self, mention_sink=None, mentions_of=None):
+        self._merged: dict[str, Entity] = {}
+        self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._sink = mention_sink
+        self._mentions_of = mentions_of
+
+    def add(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
-            votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
-            into = merged.get(entity.id)
+            self._votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
+            mentions = entity.mentions
+            if self._sink is not None:
+                self._sink(entity.id, mentions)
+                mentions = []
+            into = self._merged.get(entity.id)
             if into is None:
-                merged[entity.id] = entity.model_copy(deep=True)
+                self._merged[entity.id] = entity.model_copy(update={"mentions": list(mentions), "provenance": []})
                 continue
             names = {into.name, entity.name, *into.aliases, *entity.aliases}
             into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
             into.aliases = sorted(names - {into.name})
-            into.mentions.extend(entity.mentions)
+            into.mentions.extend(mentions)
             into.roles.extend(r for r in entity.roles if r not in into.roles)
-    for entity_id_, entity in merged.items():
-        entity.type_scores = {k: round(v, 2) for k, v in sorted(votes[entity_id_].items())}
-        entity.type = _decide_type(Counter(votes[entity_id_]))  # type: ignore[assignment]
-        entity.mentions.sort(key=lambda m: (m.article_id, m.start))
-    return sorted(merged.values(), key=lambda e: e.id)
+
+    def records(self) -> Iterator[Entity]:
+        """Merged entities in id order, each typed by all the evidence seen."""
+        for entity_id_ in sorted(self._merged):
+            entity = self._merged[entity_id_]
+            votes = Counter(self._votes[entity_id_])
+            entity.type = _decide_type(votes)  # type: ignore[assignment]
+            entity.type_scores = {k: round(v, 2) for k, v in sorted(votes.items())}
+            mentions = list(self._mentions_of(entity_id_)) if self._mentions_of else entity.mentions
+            mentions.sort(key=lambda m: (m.article_id, m.start))
+            yield entity.model_copy(update={"mentions": mentions})
+
+
+def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
+    """One entity per id across the corpus; the type is voted over every article's evidence."""
+    merger = EntityMerger()
+    for entities in per_article:
+        merger.add(entities)
+    return list(merger.records())
 
 
 __all__ = [
     "ArticleEntities",
+    "EntityMerger",
     "LocalEntity",
     "clean_mention",
     "entity_id",
