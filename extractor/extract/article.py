@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from extractor.extract.entities import extract_entities
+from extractor.extract.quantities import extract_claims
+from extractor.extract.quotes import extract_quotes
 from extractor.models import Article, ArticleExtraction
 
 
@@ -14,4 +16,6 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     return ArticleExtraction(
         article_id=article.id,
         entities=[local.to_record() for local in entities.entities],
+        quotes=extract_quotes(doc, article.id, entities),
+        claims=extract_claims(doc, article.id, entities, published=article.published),
     )

@@ -98,12 +98,12 @@ def clean_mention(text: str) -> tuple[int, int]:
     """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
     for _ in range(3):
-        while start < end and text[start] in EDGE_PUNCT:
+        while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
         if article:
             start += article.end()
-        while end > start and text[end - 1] in EDGE_PUNCT:
+        while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
             end -= 1
         possessive = POSSESSIVE_RE.search(text[start:end])
         if possessive and end - start - len(possessive.group()) > 1:

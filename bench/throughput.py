@@ -1,0 +1,143 @@
+"""Throughput of the whole pipeline against bare spaCy, on real news text.
+
+The text is the dev HTML pages (their extracted bodies) and the PolNeAR articles
+from ../shared/dev, repeated (each copy made distinct) to at least 2 MB and written
+as plain-text files. One run prints:
+
+- words per second of bare ``nlp.pipe`` with the same model, components and batch size;
+- words per second of ``extractor run`` with 1 worker and with 2, and each one's ratio
+  to bare spaCy (the pipeline's cost on top of the model);
+- peak memory (max RSS) of the main process and of the worker processes;
+- the time of a warm re-run (the extraction cache filled) against the cold run.
+
+    python bench/throughput.py [--mb 2] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def real_texts(shared: Path) -> list[str]:
+    from extractor.ingest.html import NoArticleError, read_html
+
+    texts = []
+    for page in sorted((shared / "dev" / "article-extraction" / "html").glob("*.html")):
+        try:
+            texts.append(read_html(page.read_text(encoding="utf-8", errors="replace")).text)
+        except NoArticleError:
+            continue
+    for article in sorted((shared / "dev" / "polnear" / "text").glob("*.txt")):
+        texts.append(article.read_text(encoding="utf-8"))
+    return [t for t in texts if t.strip()]
+
+
+def build_corpus(shared: Path, folder: Path, megabytes: float) -> tuple[int, int]:
+    """Write distinct copies of the real texts until the folder holds ``megabytes``; returns (files, words)."""
+    texts = real_texts(shared)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = files = words = 0
+    copy = 0
+    while size < megabytes * 1_000_000:
+        for i, text in enumerate(texts):
+            body = f"Edition {copy + 1}.\n\n{text}"
+            (folder / f"{copy:03d}-{i:04d}.txt").write_text(body, encoding="utf-8")
+            size += len(body.encode())
+            files += 1
+            words += len(body.split())
+        copy += 1
+    return files, words
+
+
+def bare_spacy(folder: Path, model: str, batch_size: int) -> dict:
+    """Bare nlp.pipe over the same cleaned texts the pipeline parses."""
+    from extractor.ingest import ingest
+    from extractor.models import Article
+    from extractor.nlp import load_pipeline
+
+    texts = [a.text for a in ingest([folder]) if isinstance(a, Article)]
+    nlp = load_pipeline(model)
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    seconds = time.perf_counter() - start
+    return {"words": words, "seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def pipeline(folder: Path, out: Path, workers: int, cache: Path | None) -> dict:
+    from extractor.models import Article
+    from extractor.runner import RunOptions, run
+    from extractor.store.output import iter_records
+
+    options = RunOptions(workers=workers, use_cache=cache is not None, cache_dir=cache, quiet=True)
+    start = time.perf_counter()
+    manifest = run([folder], out, options=options)
+    seconds = time.perf_counter() - start
+    words = sum(len(a.text.split()) for a in iter_records(out / "articles.jsonl", Article))
+    return {"words": words, "seconds": seconds, "stages": manifest.stage_seconds,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "workers_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def in_subprocess(function: str, *args: str) -> dict:
+    """Run one measurement in a fresh process so its memory and warm-up are its own."""
+    code = f"import json, sys; sys.path.insert(0, {str(REPO / 'bench')!r}); import throughput as t; " \
+           f"from pathlib import Path; print(json.dumps(t.{function}(*{args!r})))"
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bare_spacy_cli(folder: str, model: str, batch_size: str) -> dict:
+    return bare_spacy(Path(folder), model, int(batch_size))
+
+
+def pipeline_cli(folder: str, out: str, workers: str, cache: str) -> dict:
+    return pipeline(Path(folder), Path(out), int(workers), Path(cache) if cache else None)
+
+
+def main() -> None:
+    from extractor.nlp import DEFAULT_MODEL
+    from extractor.settings import Settings
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=2.0, help="corpus size in megabytes (default 2)")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    batch = str(Settings().batch_size)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files, words = build_corpus(args.shared, root / "corpus", args.mb)
+        print(f"corpus: {files} files, {words:,} words, {args.mb} MB")
+        bare = in_subprocess("bare_spacy_cli", str(root / "corpus"), DEFAULT_MODEL, batch)
+        one = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out1"), "1", "")
+        two = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out2"), "2", "")
+        cold = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out3"), "2", str(root / "cache"))
+        warm = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out4"), "2", str(root / "cache"))
+
+    def wps(result: dict) -> float:
+        return result["words"] / result["seconds"]
+
+    print(f"{'run':<28} {'words/s':>9} {'vs spaCy':>9} {'seconds':>8} {'peak MB':>8} {'workers MB':>10}")
+    print(f"{'bare nlp.pipe':<28} {wps(bare):>9,.0f} {1:>9.2f} {bare['seconds']:>8.1f} {bare['peak_rss_mb']:>8,.0f} {'-':>10}")
+    for name, result in (("pipeline, 1 worker", one), ("pipeline, 2 workers", two)):
+        print(f"{name:<28} {wps(result):>9,.0f} {wps(result) / wps(bare):>9.2f} {result['seconds']:>8.1f} "
+              f"{result['peak_rss_mb']:>8,.0f} {result['workers_peak_rss_mb']:>10,.0f}")
+    print(f"2 workers / 1 worker: {wps(two) / wps(one):.2f}x")
+    print(f"cold run with cache: {cold['seconds']:.1f} s; warm re-run: {warm['seconds']:.2f} s "
+          f"({cold['seconds'] / warm['seconds']:.0f}x faster)")
+    print(f"stages, 1 worker: {one['stages']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,318 @@
+"""Numeric claims: one behaviour per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.extract.entities import extract_entities
+from extractor.extract.quantities import extract_claims, parse_number_words, resolve_date
+from extractor.models import Claim
+from extractor.nlp import load_pipeline
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claims_of(nlp, text: str, published: str | None = PUBLISHED) -> list[Claim]:
+    doc = nlp(text)
+    return extract_claims(doc, "t", extract_entities(doc, "t"), published=published)
+
+
+def only(nlp, text: str, published: str | None = PUBLISHED) -> Claim:
+    claims = claims_of(nlp, text, published)
+    assert len(claims) == 1, [(c.text, c.value, c.unit) for c in claims]
+    return claims[0]
+
+
+def values(claims: list[Claim]) -> list[tuple[float, str | None]]:
+    return [(c.value, c.unit) for c in claims]
+
+
+# ------------------------------------------------------------------ scales
+
+
+def test_suffix_bn_scales_dollars(nlp):
+    c = only(nlp, "The retailer reported revenue of $48.2bn for the year.")
+    assert (c.value, c.unit) == (48_200_000_000, "USD")
+
+
+def test_suffix_m_scales_money_but_is_metres_alone(nlp):
+    assert values(claims_of(nlp, "The stadium cost £350m to build.")) == [(350_000_000, "GBP")]
+    assert values(claims_of(nlp, "The new tower is 310m tall.")) == [(310, "metre")]
+
+
+def test_suffix_mn_and_k(nlp):
+    assert values(claims_of(nlp, "The charity raised €2.5mn from 40k donors.")) == [(2_500_000, "EUR"), (40_000, "donor")]
+
+
+def test_trillion_in_words(nlp):
+    c = only(nlp, "Global debt reached 307 trillion dollars last year.")
+    assert (c.value, c.unit) == (307e12, "USD")
+
+
+def test_million_and_billion_in_words(nlp):
+    assert values(claims_of(nlp, "The airline carried 4.2 million passengers and earned 1.1 billion euros.")) == [
+        (4_200_000, "passenger"),
+        (1_100_000_000, "EUR"),
+    ]
+
+
+def test_numbers_in_words(nlp):
+    assert values(claims_of(nlp, "Unemployment rose to nine percent, and a dozen plants closed.")) == [
+        (9, "percent"),
+        (12, "plant"),
+    ]
+
+
+def test_fraction_words(nlp):
+    c = only(nlp, "Two-thirds of the voters backed the plan.")
+    assert c.value == pytest.approx(2 / 3)
+    assert c.unit == "fraction"
+
+
+def test_compound_number_words():
+    assert parse_number_words("four hundred and twenty-one thousand") == 421_000
+    assert parse_number_words("two and a half") == 2.5
+
+
+# -------------------------------------------------------------- currencies
+
+
+def test_dollar_prefixed_by_country(nlp):
+    assert values(claims_of(nlp, "The mine sold for A$1.2bn, while the port fetched HK$300 million and the mill C$45m.")) == [
+        (1_200_000_000, "AUD"),
+        (300_000_000, "HKD"),
+        (45_000_000, "CAD"),
+    ]
+
+
+def test_currency_names_after_the_number(nlp):
+    assert values(claims_of(nlp, "The deal is worth 800 billion yen, or about 38 billion yuan.")) == [
+        (800_000_000_000, "JPY"),
+        (38_000_000_000, "CNY"),
+    ]
+
+
+def test_pounds_sterling_in_words(nlp):
+    c = only(nlp, "The club paid 45 million pounds for the striker.")
+    assert (c.value, c.unit) == (45_000_000, "GBP")
+
+
+def test_pounds_of_weight(nlp):
+    c = only(nlp, "The baby weighed nine pounds at birth.")
+    assert (c.value, c.unit) == (9, "pound")
+
+
+def test_iso_code_before_the_number(nlp):
+    c = only(nlp, "The bonds raised CHF 750 million.")
+    assert (c.value, c.unit) == (750_000_000, "CHF")
+
+
+# ---------------------------------------------------------------- percents
+
+
+@pytest.mark.parametrize("written", ["4.5%", "4.5 per cent", "4.5 percent"])
+def test_percent_forms(nlp, written):
+    c = only(nlp, f"Inflation stood at {written} in May.")
+    assert (c.value, c.unit) == (4.5, "percent")
+
+
+def test_percentage_points(nlp):
+    c = only(nlp, "The central bank raised rates by 0.25 percentage points.")
+    assert (c.value, c.unit, c.direction) == (0.25, "percentage_point", "up")
+
+
+# ------------------------------------------------------------------ hedges
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hedge"),
+    [
+        ("roughly", "~"),
+        ("close to", "~"),
+        ("more than", ">"),
+        ("fewer than", "<"),
+        ("at least", ">="),
+        ("up to", "<="),
+    ],
+)
+def test_hedges(nlp, phrase, hedge):
+    c = only(nlp, f"The storm left {phrase} 3,000 homes without power.")
+    assert (c.value, c.hedge) == (3000, hedge)
+
+
+def test_open_interval_bounds(nlp):
+    under = only(nlp, "The start-up was valued at under $40m.")
+    assert (under.bounds.low, under.bounds.high, under.change) == (None, 40_000_000, "<")
+    over = only(nlp, "Officials counted more than 1,500 protesters.")
+    assert (over.bounds.low, over.bounds.high, over.change) == (1500, None, ">")
+
+
+# ------------------------------------------------------------------ ranges
+
+
+def test_range_between_and(nlp):
+    c = only(nlp, "Analysts expect growth of between 2 and 3 percent.")
+    assert (c.value, c.unit, c.bounds.low, c.bounds.high) == (2, "percent", 2, 3)
+
+
+def test_range_with_hyphen(nlp):
+    c = only(nlp, "Mortgage rates could climb 15-20% next year.")
+    assert (c.value, c.unit, c.bounds.low, c.bounds.high) == (15, "percent", 15, 20)
+
+
+def test_range_carries_scale_to_bare_low_end(nlp):
+    c = only(nlp, "The project will cost $3 to $4 billion.")
+    assert (c.value, c.unit, c.bounds.high) == (3e9, "USD", 4e9)
+
+
+# ---------------------------------------------------------------- negatives
+
+
+def test_negative_number(nlp):
+    c = only(nlp, "Overnight the temperature dropped to -12 degrees Celsius.")
+    assert (c.value, c.unit) == (-12, "celsius")
+
+
+def test_signed_percent_gives_direction(nlp):
+    claims = claims_of(nlp, "Markets at midday: Ibex -0.8%, Nasdaq +1.2%.")
+    assert [(c.value, c.direction) for c in claims] == [(-0.8, "down"), (1.2, "up")]
+
+
+# --------------------------------------------------------------- directions
+
+
+def test_direction_from_verb(nlp):
+    c = only(nlp, "Shares in Rolls-Royce tumbled 12% after the warning.")
+    assert (c.direction, c.change) == ("down", "down")
+
+
+def test_direction_from_adverb(nlp):
+    c = only(nlp, "The pound closed up 0.4 percent against the euro.")
+    assert c.direction == "up"
+
+
+def test_direction_from_participle_clauses(nlp):
+    claims = claims_of(nlp, "Shares of Intel slumped on Friday, losing 26 percent and erasing $32 billion from the company's market value.")
+    assert [(c.value, c.direction) for c in claims] == [(26, "down"), (32e9, "down")]
+
+
+def test_direction_from_noun_keeps_change_exact(nlp):
+    c = only(nlp, "The bakery reported a 7% drop in sales.")
+    assert (c.direction, c.change) == ("down", "=")
+
+
+def test_level_after_to_has_no_direction(nlp):
+    claims = claims_of(nlp, "Copper rose 2% to $9,400 a tonne.")
+    assert [(c.value, c.unit, c.direction) for c in claims] == [(2, "percent", "up"), (9400, "USD per tonne", None)]
+
+
+def test_bound_wins_over_direction_in_change(nlp):
+    c = only(nlp, "The carmaker lost more than 30% of its value.")
+    assert (c.direction, c.hedge, c.change) == ("down", ">", ">")
+
+
+# ------------------------------------------------------------------ subjects
+
+
+def test_conjoined_subjects(nlp):
+    c = only(nlp, "Siemens and Philips gained 3 percent.")
+    assert sorted(s.name for s in c.subject) == ["Philips", "Siemens"]
+
+
+def test_each_clause_has_its_subject(nlp):
+    claims = claims_of(nlp, "Airbus rose 4.1%, Boeing falling 2.3%, and Embraer adding 1.7%.")
+    assert [[s.name for s in c.subject] for c in claims] == [["Airbus"], ["Boeing"], ["Embraer"]]
+
+
+def test_possessive_subject_and_metric(nlp):
+    c = only(nlp, "Netflix's shares jumped 9% in early trading.")
+    assert ([s.name for s in c.subject], c.metric) == (["Netflix"], "share price")
+
+
+def test_description_resolves_to_company(nlp):
+    claims = claims_of(nlp, "Unilever said profits fell. The company expects sales of €22 billion.")
+    assert [s.name for s in claims[0].subject] == ["Unilever"]
+
+
+# --------------------------------------------------------------------- dates
+
+
+def test_weekday_resolves_to_latest_on_or_before_publication(nlp):
+    c = only(nlp, "Tesla shares fell 6% on Monday.")
+    assert c.date == "2024-03-11"
+
+
+def test_weekday_of_publication_is_that_day(nlp):
+    c = only(nlp, "Tesla shares fell 6% on Thursday.")
+    assert c.date == "2024-03-14"
+
+
+def test_day_and_month_resolve_to_the_past(nlp):
+    c = only(nlp, "The index gained 1.5% on 2 February.")
+    assert c.date == "2024-02-02"
+
+
+def test_no_date_without_publication(nlp):
+    c = only(nlp, "Tesla shares fell 6% on Monday.", published=None)
+    assert c.date is None
+
+
+def test_weeks_and_months_are_not_single_days():
+    assert resolve_date("last week", PUBLISHED) is None
+    assert resolve_date("June", PUBLISHED) is None
+
+
+# --------------------------------------------------------------- non-claims
+
+
+def test_years_and_dates_are_skipped(nlp):
+    assert claims_of(nlp, "The law passed in March 2020 and took effect on 4 February 2021.") == []
+
+
+def test_identifiers_and_names_are_skipped(nlp):
+    text = "The H200 chip, the COVID-19 rules, Gemini-2 and the Galaxy S24 were discussed in Room 12 of Block 7."
+    assert claims_of(nlp, text) == []
+
+
+def test_ordinals_and_times_are_skipped(nlp):
+    assert claims_of(nlp, "It was the 3rd meeting, which opened at 9:30 a.m. on the second floor.") == []
+
+
+def test_stock_index_names_are_not_quantities(nlp):
+    assert values(claims_of(nlp, "The FTSE 100 slipped 0.3%.")) == [(0.3, "percent")]
+
+
+# ------------------------------------------------------------------ claim ids
+
+
+def test_claim_ids_are_stable_and_sorted(nlp):
+    first = claims_of(nlp, "Sales rose 5% to $10m.")
+    second = claims_of(nlp, "Sales rose 5% to $10m.")
+    assert [c.id for c in first] == [c.id for c in second]
+    assert [c.start for c in first] == sorted(c.start for c in first)
+    assert first[0].id.startswith("c_") and len(first[0].id) == 18
+
+
+# ---------------------------------------------------------------- NewsQuant
+
+
+NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared/dev/newsquant/NewsQuant.dev.json"
+
+
+@pytest.mark.skipif(not NEWSQUANT_DEV.exists(), reason="NewsQuant dev file not available")
+def test_newsquant_slice():
+    from extractor.evaluate.newsquant import format_newsquant, score_newsquant
+
+    result = score_newsquant(NEWSQUANT_DEV, limit=60)
+    assert result["sentences"] == 60
+    assert result["value"]["f1"] >= 0.9
+    assert result["value+unit"]["f1"] >= 0.8
+    assert result["value+change"]["f1"] >= 0.85
+    assert "value+change" in format_newsquant(result)

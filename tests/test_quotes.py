@@ -1,0 +1,315 @@
+"""Quote extraction on short news paragraphs written for these tests, and a slice of PolNeAR.
+
+Each test pins one behaviour with exact values. Names are ones the small English
+model recognises, so a failure points at the quote rules, not at NER.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from extractor.extract.entities import extract_entities
+from extractor.extract.quotes import extract_quotes, find_quote_spans, quote_id
+from extractor.models import Quote
+from extractor.nlp import load_pipeline
+
+POLNEAR = Path(__file__).resolve().parents[2] / "shared/dev/polnear"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(text: str) -> list[Quote]:
+        doc = nlp(text)
+        return extract_quotes(doc, "art", extract_entities(doc, "art"))
+
+    return run
+
+
+def direct(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def summary(quote: Quote) -> tuple:
+    """(kind, text, cue, speaker mention, speaker name) of a quote."""
+    return (
+        quote.kind,
+        quote.text,
+        quote.cue.text if quote.cue else None,
+        quote.speaker_mention.text if quote.speaker_mention else None,
+        quote.speaker.name if quote.speaker else None,
+    )
+
+
+# ------------------------------------------------------------ quotation marks
+
+
+def test_straight_quotes_with_speaker_after(quotes_of):
+    text = (
+        'The mayor said the bridge would reopen soon. "We expect traffic by Friday," '
+        "said David Johnson, the city engineer."
+    )
+    assert [summary(q) for q in direct(quotes_of(text))] == [
+        ("direct", "We expect traffic by Friday,", "said", "David Johnson", "David Johnson")
+    ]
+
+
+def test_apostrophes_are_not_quotation_marks(quotes_of):
+    text = (
+        "The bank said profits rose. “It’s been a strong year,” said Peter Hall. "
+        "It’s unclear whether the shares’ rally will last."
+    )
+    assert [summary(q) for q in direct(quotes_of(text))] == [
+        ("direct", "It’s been a strong year,", "said", "Peter Hall", "Peter Hall")
+    ]
+
+
+def test_single_quotation_marks(quotes_of):
+    text = "Union leader Maria Costa called the offer 'an insult to every worker' on Tuesday."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "an insult to every worker", "called", "Union leader Maria Costa", "Maria Costa")
+    ]
+
+
+def test_text_and_offsets_are_the_words_inside_the_marks(quotes_of):
+    text = "“Prices will keep falling,” said Tom Becker, a portfolio manager at Fidelity."
+    (quote,) = quotes_of(text)
+    assert (quote.start, quote.end) == (1, 26)
+    assert text[quote.start : quote.end] == quote.text == "Prices will keep falling,"
+
+
+def test_unclosed_quote_stops_at_its_paragraph(quotes_of):
+    text = "The minister said “the plan is working. Nobody expected this.\n\nShares of the lender rose 3% on Tuesday."
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [("direct", "the plan is working. Nobody expected this.")]
+
+
+def test_unbalanced_marks_never_raise_and_never_run_on():
+    text = "He said ”no. “Maybe ” later \" and ‘ then\n\nA new paragraph with no marks at all."
+    spans = find_quote_spans(text)
+    assert all(span.end <= text.index("\n") for span in spans)
+
+
+def test_quote_continues_into_a_paragraph_that_opens_with_a_mark(quotes_of):
+    text = (
+        "“We are expanding into Asia,” said Lena Park, the chief executive. “Demand has never been stronger.\n\n"
+        "“We will hire 500 people next year.”"
+    )
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "We are expanding into Asia,", "said", "Lena Park", "Lena Park"),
+        (
+            "direct",
+            "Demand has never been stronger.\n\nWe will hire 500 people next year.",
+            "said",
+            "Lena Park",
+            "Lena Park",
+        ),
+    ]
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(quotes_of):
+    assert quotes_of("Shares of the “Big Four” banks fell sharply on Monday.") == []
+
+
+# ------------------------------------------------------------------- speakers
+
+
+def test_speaker_before_the_quote_with_adding_clause(quotes_of):
+    text = (
+        "“Prices will keep falling,” said Tom Becker, a fund manager.\n\n"
+        "“Nobody is buying,” Becker said, adding that rates would stay low."
+    )
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "Prices will keep falling,", "said", "Tom Becker", "Tom Becker"),
+        ("direct", "Nobody is buying,", "said", "Becker", "Tom Becker"),
+        ("indirect", "that rates would stay low", "adding", "Becker", "Tom Becker"),
+    ]
+
+
+def test_inverted_cue_asks(quotes_of):
+    text = "“Who pays for this?” asks Carla Mendes, a city councillor."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "Who pays for this?", "asks", "Carla Mendes", "Carla Mendes")
+    ]
+
+
+def test_quote_split_by_its_attribution_gives_both_parts(quotes_of):
+    text = "“The numbers are strong,” says Priya Nair, “but the outlook is uncertain.”"
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "The numbers are strong,", "says", "Priya Nair", "Priya Nair"),
+        ("direct", "but the outlook is uncertain.", "says", "Priya Nair", "Priya Nair"),
+    ]
+
+
+def test_paragraph_that_is_only_a_quote_continues_the_speaker_before(quotes_of):
+    text = (
+        "“We will appeal,” said Mark Davis, the club’s lawyer.\n\n"
+        "“This decision ignores the evidence and we are confident of winning.”"
+    )
+    assert [summary(q) for q in quotes_of(text)][1] == (
+        "direct",
+        "This decision ignores the evidence and we are confident of winning.",
+        "said",
+        "Mark Davis",
+        "Mark Davis",
+    )
+
+
+def test_pronoun_resolves_to_the_last_person(quotes_of):
+    text = "Jennifer Walsh joined the board in 2019. “We need a new strategy,” she said."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "We need a new strategy,", "said", "she", "Jennifer Walsh")
+    ]
+
+
+def test_surname_resolves_to_the_full_name(quotes_of):
+    text = "Michael Brown, the union’s leader, spoke on Monday. “The strike goes on,” Brown said."
+    assert [summary(q) for q in direct(quotes_of(text))] == [
+        ("direct", "The strike goes on,", "said", "Brown", "Michael Brown")
+    ]
+
+
+def test_the_company_in_a_statement_resolves_to_the_organisation(quotes_of):
+    text = 'Boeing shares fell on Monday. "We delivered 40 jets in May," the company said in a statement.'
+    assert [summary(q) for q in direct(quotes_of(text))] == [
+        ("direct", "We delivered 40 jets in May,", "said", "the company", "Boeing")
+    ]
+
+
+def test_description_with_a_place_resolves_to_the_organisation(quotes_of):
+    text = (
+        "Google released a new chatbot on Monday. "
+        "The California-based company claims its model beats rivals on maths tests."
+    )
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "its model beats rivals on maths tests", "claims", "The California-based company", "Google")
+    ]
+
+
+def test_speaker_is_null_when_the_text_does_not_name_one(quotes_of):
+    assert [summary(q) for q in quotes_of("Officials said the road would stay closed until June.")] == [
+        ("indirect", "the road would stay closed until June", "said", "Officials", None)
+    ]
+
+
+def test_dash_attribution(quotes_of):
+    assert [summary(q) for q in quotes_of("“Lower taxes mean more jobs.” ― Daniel Ortiz")] == [
+        ("direct", "Lower taxes mean more jobs.", "―", "Daniel Ortiz", "Daniel Ortiz")
+    ]
+
+
+# ------------------------------------------------------------- partial quotes
+
+
+def test_partial_quote_after_a_naming_verb_is_direct(quotes_of):
+    text = "Chancellor Olaf Weber called the deal “a historic step” for Europe."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "a historic step", "called", "Chancellor Olaf Weber", "Olaf Weber")
+    ]
+
+
+def test_described_as_partial_quote(quotes_of):
+    text = "Microsoft described the outage as “an isolated incident” on Friday."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "an isolated incident", "described", "Microsoft", "Microsoft")
+    ]
+
+
+def test_reported_clause_with_a_quoted_part_is_mixed(quotes_of):
+    text = "Senator Ruth Adams said the bill was “dead on arrival” in the House."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("mixed", "the bill was “dead on arrival” in the House", "said", "Senator Ruth Adams", "Ruth Adams")
+    ]
+
+
+# ------------------------------------------------------------ reported speech
+
+
+def test_said_that(quotes_of):
+    text = "Economist Paul Grant warned that a recession was likely next year."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "that a recession was likely next year", "warned", "Economist Paul Grant", "Paul Grant")
+    ]
+
+
+def test_trailing_attribution_told(quotes_of):
+    text = "The bank will cut 2,000 jobs, chief executive John Miller told Reuters."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "The bank will cut 2,000 jobs", "told", "chief executive John Miller", "John Miller")
+    ]
+
+
+def test_told_someone_that(quotes_of):
+    assert [summary(q) for q in quotes_of("Linda Chen told investors that margins would improve.")] == [
+        ("indirect", "that margins would improve", "told", "Linda Chen", "Linda Chen")
+    ]
+
+
+def test_according_to(quotes_of):
+    text = "According to the finance ministry, inflation fell to 2.1% in March."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "inflation fell to 2.1% in March", "According to", "the finance ministry", None)
+    ]
+
+
+def test_wrote_that_with_a_quoted_part(quotes_of):
+    text = "In a blog post, Sarah Lee wrote that the update “fixes the worst bugs.”"
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("mixed", "that the update “fixes the worst bugs.”", "wrote", "Sarah Lee", "Sarah Lee")
+    ]
+
+
+def test_trailing_said_with_a_description(quotes_of):
+    text = "Boeing shares fell on Monday. Orders rose 4% in the quarter, the planemaker said."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "Orders rose 4% in the quarter", "said", "the planemaker", "Boeing")
+    ]
+
+
+def test_transcript_lines(quotes_of):
+    assert [summary(q) for q in quotes_of("SMITH: We will win this race.\n\nJONES: We will see about that.")] == [
+        ("direct", "We will win this race.", ":", "SMITH", None),
+        ("direct", "We will see about that.", ":", "JONES", None),
+    ]
+
+
+# ------------------------------------------------------------------- records
+
+
+def test_ids_are_stable_hashes_of_the_offsets(quotes_of):
+    (quote,) = quotes_of("“Who pays for this?” asks Carla Mendes, a city councillor.")
+    expected = "q_" + hashlib.sha1(f"art:{quote.start}:{quote.end}".encode()).hexdigest()[:16]
+    assert quote.id == quote_id("art", quote.start, quote.end) == expected
+
+
+def test_quotes_are_sorted_by_start(quotes_of):
+    text = (
+        "Officials said the road would stay closed. “We are sorry,” said David Johnson, the city engineer. "
+        "Linda Chen told reporters that repairs would take a month."
+    )
+    starts = [q.start for q in quotes_of(text)]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+# ------------------------------------------------------------------- PolNeAR
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="the shared PolNeAR dev set is not beside the repository")
+def test_polnear_slice_scores():
+    from extractor.evaluate.polnear import format_polnear, score_polnear
+
+    result = score_polnear(POLNEAR, limit=8)
+    assert result["articles"] == 8 and result["failed"] == []
+    assert result["quoted"]["gold"] > 15
+    assert result["quoted"]["f1"] >= 0.7
+    assert result["quoted"]["speaker_accuracy"] >= 0.85
+    for role in ("source", "cue", "content"):
+        assert result["all"][role]["overlap"]["f1"] >= 0.75
+        assert result["all"][role]["exact"]["f1"] >= 0.4
+    assert "quoted" in format_polnear(result)
