@@ -238,6 +238,49 @@ class RunManifest(Record):
     started: str | None = None
 
 
+
+# -------------------------------------------------------------------- export
+
+
+class SearchDocument(Record):
+    """One merged claim, quote or entity as a self-contained search document.
+
+    Everything a search engine needs to find and show it without joins: the names of
+    its subject or speaker with their aliases, its words and the sentences that state
+    it, and where it was reported. ``id`` is the node's (or entity's) id, so loading a
+    re-export updates documents instead of duplicating them.
+    """
+
+    id: str = Field(description="The claim node, quote node or entity id; stable across runs.")
+    kind: Literal["claim", "quote", "entity"]
+    text: str = Field(description="What a reader sees: the claim's sentence, the quoted words, or the entity's name.")
+    names: list[str] = Field(
+        default_factory=list, description="Subject, speaker or entity: canonical name first, then aliases."
+    )
+    subject: str | None = Field(None, description="Claims: the subject entity's name.")
+    subject_id: str | None = None
+    speaker: str | None = Field(None, description="Quotes: the speaker entity's name.")
+    speaker_id: str | None = None
+    entity_type: EntityType | None = Field(None, description="Entities: their type.")
+    roles: list[str] = Field(default_factory=list, description="Entities: roles the text states, e.g. `CEO, OpenAI`.")
+    quantity: str | None = Field(None, description="Claims: the quantity's own words, e.g. `under $6m`.")
+    value: float | None = None
+    unit: str | None = None
+    hedge: Hedge | None = None
+    direction: Literal["up", "down"] | None = None
+    metric: str | None = None
+    quote_kind: Literal["direct", "indirect", "mixed"] | None = None
+    sentences: list[str] = Field(default_factory=list, description="Claims: every distinct sentence that states it.")
+    date: str | None = Field(None, description="The claim's own date, else the earliest publication date.")
+    published: list[str] = Field(default_factory=list, description="Publication dates of the reporting articles.")
+    sources: list[str] = Field(default_factory=list, description="Outlets that reported it.")
+    n_sources: int = Field(0, description="Distinct outlets (an article without an outlet counts as one).")
+    articles: list[str] = Field(default_factory=list, description="Ids of the reporting articles.")
+    titles: list[str] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)
+    conflicts_with: list[str] = Field(default_factory=list, description="Claims: ids of claim nodes that disagree.")
+
+
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "article": Article,
     "error": ErrorRecord,
@@ -247,4 +290,5 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "claim_node": ClaimNode,
     "quote_node": QuoteNode,
     "manifest": RunManifest,
+    "search_document": SearchDocument,
 }

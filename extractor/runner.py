@@ -22,7 +22,7 @@ from pathlib import Path
 import jsonlines
 
 from extractor import __version__
-from extractor.executors import BatchResult, run_dask, run_local
+from extractor.executors import run_dask, run_local
 from extractor.extract.entities import EntityMerger
 from extractor.graph.build import build_graph
 from extractor.graph.io import write_graph_json
@@ -33,6 +33,7 @@ from extractor.progress import Progress
 from extractor.settings import Settings
 from extractor.store import output
 from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
+from extractor.store.index import build_index
 from extractor.store.files import atomic_open, write_json, write_jsonl
 from extractor.store.mentions import MentionSpill
 
@@ -246,6 +247,7 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
         started=started.isoformat(),
     )
     write_json(out / output.MANIFEST, manifest)
+    build_index(out)
     return manifest
 
 

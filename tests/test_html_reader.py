@@ -141,7 +141,6 @@ def test_page_scores_follow_the_benchmark():
     assert (tp, fp, fn) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
 
 
-@pytest.mark.skipif(not DEV_SET.is_dir(), reason="dev set not present")
 def test_dev_set_score():
     result = score_article_extraction(DEV_SET, limit=10)
     assert result["pages"] == 10

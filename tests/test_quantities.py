@@ -306,7 +306,6 @@ def test_claim_ids_are_stable_and_sorted(nlp):
 NEWSQUANT_DEV = Path(__file__).resolve().parents[2] / "shared/dev/newsquant/NewsQuant.dev.json"
 
 
-@pytest.mark.skipif(not NEWSQUANT_DEV.exists(), reason="NewsQuant dev file not available")
 def test_newsquant_slice():
     from extractor.evaluate.newsquant import format_newsquant, score_newsquant
 

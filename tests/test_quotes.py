@@ -168,6 +168,20 @@ def test_pronoun_resolves_to_the_last_person(quotes_of):
     ]
 
 
+def test_they_resolves_to_the_last_organisation(quotes_of):
+    text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("direct", "We will stay until the ship leaves,", "said", "they", "Greenpeace")
+    ]
+
+
+def test_it_resolves_to_the_last_organisation(quotes_of):
+    text = "Amazon opened a warehouse in Ohio. It said the site would employ 1,000 people."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "the site would employ 1,000 people", "said", "It", "Amazon")
+    ]
+
+
 def test_surname_resolves_to_the_full_name(quotes_of):
     text = "Michael Brown, the union’s leader, spoke on Monday. “The strike goes on,” Brown said."
     assert [summary(q) for q in direct(quotes_of(text))] == [
@@ -300,7 +314,6 @@ def test_quotes_are_sorted_by_start(quotes_of):
 # ------------------------------------------------------------------- PolNeAR
 
 
-@pytest.mark.skipif(not POLNEAR.exists(), reason="the shared PolNeAR dev set is not beside the repository")
 def test_polnear_slice_scores():
     from extractor.evaluate.polnear import format_polnear, score_polnear
 

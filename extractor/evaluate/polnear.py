@@ -8,11 +8,14 @@ spans linked by ``Attribution`` events) and ``metadata.tsv``. Offsets in the
 Two metrics (see the dev sets' README):
 
 - **quoted**: gold attributions whose Content contains a quotation mark, against
-  predicted quotes of kind direct or mixed or whose span contains a mark. A
-  prediction matches the gold quote of its article whose Content characters it
-  covers most, when that is more than 30 %; each prediction matches at most one
-  gold quote, a gold quote may be matched by several (the parts of a split quote).
-  Precision counts matched predictions, recall gold quotes matched at least once.
+  predictions of kind direct or mixed or whose span contains a mark. A prediction
+  is one attribution: the quote records that share cue and speaker mention (a
+  quote split by its attribution, a quote continued over paragraphs), as the gold
+  annotates them as one discontinuous Content; ``quoted_records`` gives the same
+  figures with every record alone. A prediction matches the gold quote of its
+  article whose Content characters it covers most, when that is more than 30 %;
+  each prediction matches at most one gold quote, a gold quote may be matched by
+  several. Precision counts matched predictions, recall gold quotes matched.
   Speaker accuracy over matched predictions: the predicted mention overlaps the
   gold Source, or the resolved name contains the Source's last word as a whole
   word; a gold quote with no Source needs a prediction with no speaker.

@@ -94,16 +94,32 @@ def entity_id(name: str) -> str:
     return "ent_" + hashlib.sha1(entity_key(name).encode()).hexdigest()[:12]
 
 
+def _is_edge(char: str) -> bool:
+    """Punctuation, symbols and spaces that never begin or end a name ("― Ana", "“Acme")."""
+    return char in EDGE_PUNCT or char.isspace() or unicodedata.category(char)[0] in "PS" and char not in "&$€£"
+
+
+# Abbreviations whose final period belongs to the name ("Acme Inc.", "Martin Luther King Jr.").
+ABBREVIATION_ENDINGS = frozenset({"inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "bros."})
+
+
+def _keeps_final_period(name: str) -> bool:
+    """"U.S." and "Acme Inc." end in a period that is part of the name."""
+    if not name.endswith(".") or len(name) < 3:
+        return False
+    return "." in name[:-1].split()[-1] or name.split()[-1].casefold() in ABBREVIATION_ENDINGS
+
+
 def clean_mention(text: str) -> tuple[int, int]:
     """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
     for _ in range(3):
-        while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
+        while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
         if article:
             start += article.end()
-        while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
+        while end > start and _is_edge(text[end - 1]) and not _keeps_final_period(text[start:end]):
             end -= 1
         possessive = POSSESSIVE_RE.search(text[start:end])
         if possessive and end - start - len(possessive.group()) > 1:
@@ -216,7 +232,7 @@ def _model_mentions(doc: Doc) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        rel_start, rel_end = clean_mention(ent.text)
+        rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
         start, end = ent.start_char + rel_start, ent.start_char + rel_end
         surface = doc.text[start:end]
         if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:

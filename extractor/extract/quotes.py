@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity
+from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
 from extractor.models import EntityRef, Quote, Span
 
 # ----------------------------------------------------------------- constants
@@ -838,8 +839,23 @@ def is_subject(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+def _titled_person(ctx: _Context, head: Token) -> LocalEntity | None:
+    """"OpenAI CEO and ChatGPT creator Sam Altman": a title the parser made the head
+    stands for the person it is joined to, not for the organisation beside it."""
+    if head.lower_ not in JOB_TITLES:
+        return None
+    for other in [*head.conjuncts, *(c for c in head.children if c.dep_ == "appos")]:
+        entity = ctx.entities.at(other.idx, other.idx + len(other.text))
+        if entity is not None and entity.type == "PERSON":
+            return entity
+    return None
+
+
 def _named_entity(ctx: _Context, head: Token, bounds: tuple[int, int]) -> LocalEntity | None:
     """The entity a named mention stands for: its head word first, then the whole phrase."""
+    titled = _titled_person(ctx, head)
+    if titled is not None:
+        return titled
     entity = ctx.entities.at(head.idx, head.idx + len(head.text))
     if entity is None and head.pos_ == "PROPN":
         entity = ctx.entities.at(*bounds)
