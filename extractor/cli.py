@@ -14,7 +14,7 @@ from extractor import __version__
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-EVAL_SETS = ("article-extraction", "polnear", "newsquant")
+EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds")
 
 
 def _print_json(data: object) -> None:
@@ -70,10 +70,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from extractor.evaluate.polnear import score_polnear
 
         result = score_polnear(path, limit=args.limit, model=args.model)
-    else:
+    elif args.dataset == "newsquant":
         from extractor.evaluate.newsquant import score_newsquant
 
         result = score_newsquant(path, limit=args.limit, model=args.model)
+    else:
+        from extractor.evaluate.seeds import score_seeds
+
+        result = score_seeds(path, Path(args.corpus), model=args.model)
     _print_json(result)
     return 0
 
@@ -241,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("path", help="the data set's folder or file")
     evaluate.add_argument("--limit", type=int, default=None, help="score only the first N items")
     evaluate.add_argument("--model", default=DEFAULT_MODEL)
+    evaluate.add_argument("--corpus", default="corpus", help="with seeds: the folder of the annotated articles")
     evaluate.set_defaults(func=cmd_eval)
 
     query = sub.add_parser("query", help="filter a run's merged claims, quotes, entities or articles",

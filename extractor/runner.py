@@ -78,9 +78,9 @@ class _Writer:
     """A JSON Lines file written atomically, starting from an earlier run's lines."""
 
     def __init__(self, stack: ExitStack, path: Path, keep_existing: bool):
-        self.handle = stack.enter_context(atomic_open(path))
+        self.handle = stack.enter_context(atomic_open(path, unchanged=lambda: keep_existing and not self.added))
         self.writer = jsonlines.Writer(self.handle, compact=True, dumps=_dumps)
-        self.count = 0
+        self.count = self.added = 0
         for line in output.iter_lines(path) if keep_existing else ():
             self.handle.write(line + "\n")
             self.count += 1
@@ -88,6 +88,7 @@ class _Writer:
     def write(self, record: Article | Quote | Claim) -> None:
         self.writer.write(record.model_dump(mode="json"))
         self.count += 1
+        self.added += 1
 
 
 def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[str], tally: Tally) -> Iterator[Article]:
@@ -154,13 +155,15 @@ def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
     """Add the paths of duplicates (and re-read articles) to their article records."""
     if not extra:
         return
-    with atomic_open(path) as handle:
+    patched = 0
+    with atomic_open(path, unchanged=lambda: not patched) as handle:
         for line in output.iter_lines(path):
             record = json.loads(line)
             more = [p for p in extra.get(record["id"], []) if p not in record["paths"]]
             if more:
                 record["paths"] = record["paths"] + more
                 line = _dumps(record)
+                patched += 1
             handle.write(line + "\n")
 
 
@@ -219,19 +222,24 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
         stages["extract"] += time.perf_counter() - mark
 
         mark = time.perf_counter()
-        claim_graph = build_graph(
-            output.iter_records(out / output.ARTICLES, Article), entities.records(),
-            output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
-        )
-    write_graph_json(claim_graph.graph, out / output.GRAPH)
-    counts = {"entities": write_jsonl(out / output.ENTITIES, claim_graph.entities),
-              "errors": write_jsonl(out / output.ERRORS, tally.errors)}
+        unchanged = incremental and not tally.new_articles
+        if unchanged:  # nothing new: the entities, graph and index on disk are already right
+            previous = json.loads((out / output.MANIFEST).read_text(encoding="utf-8"))["counts"]
+            counts = {k: previous.get(k, 0) for k in ("entities", "claim_nodes", "quote_nodes", "conflicts")}
+        else:
+            claim_graph = build_graph(
+                output.iter_records(out / output.ARTICLES, Article), entities.records(),
+                output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
+            )
+            write_graph_json(claim_graph.graph, out / output.GRAPH)
+            counts = {"entities": write_jsonl(out / output.ENTITIES, claim_graph.entities),
+                      "claim_nodes": len(claim_graph.claims), "quote_nodes": len(claim_graph.quotes),
+                      "conflicts": sum(len(c.conflicts_with) for c in claim_graph.claims) // 2}
+    counts["errors"] = write_jsonl(out / output.ERRORS, tally.errors)
     stages["graph"] += time.perf_counter() - mark
 
     counts.update(
         articles=articles_out.count, quotes=quotes_out.count, claims=claims_out.count,
-        claim_nodes=len(claim_graph.claims), quote_nodes=len(claim_graph.quotes),
-        conflicts=sum(len(c.conflicts_with) for c in claim_graph.claims) // 2,
         new_articles=tally.new_articles, already_present=tally.already_present, duplicates=tally.duplicates,
         skipped=tally.skipped, failed_inputs=tally.failed_inputs, cached=tally.cached,
         warnings=sum(1 for e in tally.errors if not e.fatal),
@@ -247,7 +255,8 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
         started=started.isoformat(),
     )
     write_json(out / output.MANIFEST, manifest)
-    build_index(out)
+    if not unchanged:
+        build_index(out)
     return manifest
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from extractor.runner import RunOptions, run
+from extractor.store.index import index_status
 
 from conftest import read_jsonl
 
@@ -44,6 +45,7 @@ def test_incremental_run_adds_new_articles_and_repeating_it_changes_nothing(tmp_
     again = run([second], out, options=options)
     assert again.counts["new_articles"] == 0 and again.counts["already_present"] == 1
     assert snapshot(out) == before
+    assert index_status(out) == "ok"  # nothing rewritten, so the query index is still current
 
 
 def test_warm_cache_skips_the_nlp_and_gives_the_same_output(tmp_path):

@@ -226,15 +226,18 @@ class _Candidate:
     label: str | None  # None for occurrences found by name rather than by the model
 
 
-def _model_mentions(doc: Doc) -> list[_Candidate]:
-    """The model's name entities, cleaned; generic acronyms and lone common words dropped."""
+def _model_mentions(doc: Doc, text: str) -> list[_Candidate]:
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
     out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
         start, end = ent.start_char + rel_start, ent.start_char + rel_end
-        surface = doc.text[start:end]
+        surface = text[start:end]
         if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
             continue
         if not any(ch.isupper() for ch in surface):
@@ -245,9 +248,9 @@ def _model_mentions(doc: Doc) -> list[_Candidate]:
         inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
         if inner:  # "Apple’s US App Store": the possessor is a name of its own
             cut = inner[0]
-            out.append(_Candidate(start, cut.idx, doc.text[start:cut.idx], None))
+            out.append(_Candidate(start, cut.idx, text[start:cut.idx], None))
             start = cut.idx + len(cut.text) + len(cut.whitespace_)
-            surface = doc.text[start:end]
+            surface = text[start:end]
         out.append(_Candidate(start, end, surface, ent.label_))
     return out
 
@@ -348,29 +351,46 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
         for surface in group.surfaces:
             if len(surface) >= 2 and any(ch.isupper() for ch in surface):
                 forms[_surface_form(surface)] = group
+    prefixes = {form[:2] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+        first = token.text[:2]
+        if first not in prefixes and (len(first) > 1 or not any(p.startswith(first) for p in prefixes)):
             i += 1
             continue
-        for n in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if span[-1].is_punct or any(t.is_space for t in span):
+        pieces, spans = [], []
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - i)):
+            piece = doc[i + n]
+            if piece.is_space or (n and "\n" in doc[i + n - 1].whitespace_):
+                break
+            pieces.append(piece.text)
+            spans.append(piece)
+        matched = False
+        for n in range(len(pieces), 0, -1):
+            if spans[n - 1].is_punct:
                 continue
-            group = forms.get(_surface_form(span.text))
+            group = forms.get(_surface_form(" ".join(pieces[:n])))
             if group is None:
                 continue
-            start, end = span.start_char, span.end_char
+            start, end = token.idx, spans[n - 1].idx + len(spans[n - 1].text)
             j = bisect_right(starts, end)
             if not any(a < end and start < b for a, b in taken[max(0, j - 3):j]):
-                group.mentions.append(Mention(article_id="", start=start, end=end, text=span.text))
-                group.surfaces[span.text] += 1
-            i += n - 1
+                surface = _text_between(doc, i, i + n)
+                group.mentions.append(Mention(article_id="", start=start, end=end, text=surface))
+                group.surfaces[surface] += 1
+            i += n
+            matched = True
             break
-        i += 1
+        if not matched:
+            i += 1
+
+
+def _text_between(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) with their inner white space, without building doc.text."""
+    return "".join(t.text_with_ws for t in doc[start:end - 1]) + doc[end - 1].text
 
 
 # --------------------------------------------------------------------- types
@@ -563,7 +583,7 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
     ``source`` is the article's outlet: a name equal to it is an organisation.
     """
     text = doc.text
-    groups = _group(_model_mentions(doc))
+    groups = _group(_model_mentions(doc, text))
     _resolve_short_forms(groups, text)
     _propagate(groups, doc)
     headings = _heading_spans(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -19,14 +19,21 @@ from pydantic import BaseModel
 
 
 @contextmanager
-def atomic_open(path: Path) -> Iterator[IO[str]]:
-    """A text file that appears at ``path`` only when the block ends without error."""
+def atomic_open(path: Path, *, unchanged: Callable[[], bool] | None = None) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only when the block ends without error.
+
+    When ``unchanged()`` says at the end that the new content equals the old, the
+    file already there is kept untouched (its timestamp too).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
+            if unchanged is not None and path.exists() and unchanged():
+                Path(tmp).unlink()
+                return
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
