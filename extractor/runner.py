@@ -24,10 +24,10 @@ import jsonlines
 from extractor import __version__
 from extractor.executors import run_dask, run_local
 from extractor.extract.entities import EntityMerger
-from extractor.graph.build import build_graph
+from extractor.graph.build import build_graph, with_provenance
 from extractor.graph.io import write_graph_json
 from extractor.ingest import Duplicate, Skipped, ingest
-from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
+from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, Record, RunManifest, Span
 from extractor.nlp import model_info
 from extractor.progress import Progress
 from extractor.settings import Settings
@@ -167,6 +167,15 @@ def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
             handle.write(line + "\n")
 
 
+_NO_SPAN = Span(text="", start=0, end=0)
+
+
+def _slim(records: Iterable[Record], **empty: object) -> Iterator[Record]:
+    """Records without the fields the graph never reads: every occurrence is held while merging."""
+    for record in records:
+        yield record.model_copy(update=empty)
+
+
 def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> ExtractionCache | None:
     if not options.use_cache:
         return None
@@ -227,14 +236,15 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
             previous = json.loads((out / output.MANIFEST).read_text(encoding="utf-8"))["counts"]
             counts = {k: previous.get(k, 0) for k in ("entities", "claim_nodes", "quote_nodes", "conflicts")}
         else:
+            headers = {a.id: a for a in output.iter_article_headers(out / output.ARTICLES)}
+            counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), headers))}
             claim_graph = build_graph(
-                output.iter_records(out / output.ARTICLES, Article), entities.records(),
-                output.iter_records(out / output.QUOTES, Quote), output.iter_records(out / output.CLAIMS, Claim),
+                headers.values(), entities.records(mentions=False),
+                _slim(output.iter_records(out / output.QUOTES, Quote), cue=None, speaker_mention=None),
+                _slim(output.iter_records(out / output.CLAIMS, Claim), sentence=_NO_SPAN),
             )
             write_graph_json(claim_graph.graph, out / output.GRAPH)
-            counts = {"entities": write_jsonl(out / output.ENTITIES, claim_graph.entities),
-                      "claim_nodes": len(claim_graph.claims), "quote_nodes": len(claim_graph.quotes),
-                      "conflicts": sum(len(c.conflicts_with) for c in claim_graph.claims) // 2}
+            counts |= claim_graph.counts()
     counts["errors"] = write_jsonl(out / output.ERRORS, tally.errors)
     stages["graph"] += time.perf_counter() - mark
 

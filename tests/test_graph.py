@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import networkx as nx
+
 from extractor.graph.build import build_graph
+from extractor.graph.io import read_graph_json, write_graph_json
 from extractor.graph.resolve import group_claims, group_quotes, rounding_half_unit, value_interval
 from extractor.models import Article, Claim, EntityRef, Quote, Span
 
@@ -102,3 +107,14 @@ def test_graph_links_claims_quotes_entities_and_articles_and_shows_conflicts():
     assert {("claim", "reported_in", "article"), ("claim", "conflicts_with", "claim"),
             ("quote", "reported_in", "article"), ("quote", "states", "claim")} <= kinds
     assert merged[0].provenance[0].spans == [(0, 5)]
+
+
+def test_graph_json_is_the_node_link_document_and_reads_back(tmp_path):
+    articles = [Article(id=f"art{i}", path=f"{i}.txt", source=f"Outlet {i}", text="x" * 100) for i in (1, 2)]
+    built = build_graph(articles, [], [quote("q", "art2", "shares fell 17% today, “again”")],
+                        [claim("a", "art1", 17), claim("b", "art2", 17.0, start=20)])
+    write_graph_json(built.graph, tmp_path / "graph.json")
+    written = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(nx.node_link_data(built.graph, edges="edges")))
+    back = read_graph_json(tmp_path / "graph.json")
+    assert nx.node_link_data(back, edges="edges") == written

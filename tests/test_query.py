@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 
 from extractor.cli import main
-from extractor.graph.build import build_graph
+from extractor.graph.build import build_graph, with_provenance
 from extractor.graph.io import write_graph_json
 from extractor.models import (
     Article,
@@ -141,7 +141,7 @@ def write_run(out: Path, articles=ARTICLES, entities=ENTITIES, quotes=QUOTES, cl
     out.mkdir(parents=True, exist_ok=True)
     graph = build_graph(articles, entities, quotes, claims)
     write_jsonl(out / "articles.jsonl", articles)
-    write_jsonl(out / "entities.jsonl", graph.entities)
+    write_jsonl(out / "entities.jsonl", with_provenance(entities, {a.id: a for a in articles}))
     write_jsonl(out / "quotes.jsonl", quotes)
     write_jsonl(out / "claims.jsonl", claims)
     write_jsonl(out / "errors.jsonl", [])
@@ -192,7 +192,7 @@ def test_kind_lists_every_record_of_that_kind_typed(run):
     assert sorted((c.subject.name if c.subject else "", c.value) for c in claims) == sorted([
         ("Nvidia", 17), ("Nvidia", 593e9), ("DeepSeek-V3", 6e6), ("Nvidia", 12), ("Microsoft", 2.1), ("", 3)])
     assert all(isinstance(q, QuoteNode) for q in run.query("quote"))
-    assert [e.name for e in run.query("entity")] == [e.name for e in build_graph(ARTICLES, ENTITIES, [], []).entities]
+    assert [e.name for e in run.query("entity")] == [e.name for e in ENTITIES]
     assert [a.id for a in run.query("article")] == ["a1", "a2", "a3"]
 
 

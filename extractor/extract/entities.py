@@ -657,16 +657,23 @@ class EntityMerger:
             into.mentions.extend(mentions)
             into.roles.extend(r for r in entity.roles if r not in into.roles)
 
-    def records(self) -> Iterator[Entity]:
-        """Merged entities in id order, each typed by all the evidence seen."""
+    def records(self, mentions: bool = True) -> Iterator[Entity]:
+        """Merged entities in id order, each typed by all the evidence seen.
+
+        ``mentions=False`` leaves the mention lists empty: the graph needs only names
+        and roles, and reading every mention back would hold the corpus's worth at once.
+        """
         for entity_id_ in sorted(self._merged):
             entity = self._merged[entity_id_]
             votes = Counter(self._votes[entity_id_])
             entity.type = _decide_type(votes)  # type: ignore[assignment]
             entity.type_scores = {k: round(v, 2) for k, v in sorted(votes.items())}
-            mentions = list(self._mentions_of(entity_id_)) if self._mentions_of else entity.mentions
-            mentions.sort(key=lambda m: (m.article_id, m.start))
-            yield entity.model_copy(update={"mentions": mentions})
+            if not mentions:
+                yield entity.model_copy(update={"mentions": []})
+                continue
+            mentions_ = list(self._mentions_of(entity_id_)) if self._mentions_of else entity.mentions
+            mentions_.sort(key=lambda m: (m.article_id, m.start))
+            yield entity.model_copy(update={"mentions": mentions_})
 
 
 def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:

@@ -9,8 +9,8 @@ merged quote). Edge kinds: ``about`` (claim → entity), ``said_by`` (quote → 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -25,12 +25,31 @@ def article_node_id(article_id: str) -> str:
 
 @dataclass
 class ClaimGraph:
-    """The merged graph and its merged nodes as typed records."""
+    """The merged graph; its claim and quote nodes can be read back as typed records.
+
+    The node attributes are the only copy of the merged records, so a large graph
+    is held once.
+    """
 
     graph: nx.DiGraph
-    claims: list[ClaimNode]
-    quotes: list[QuoteNode]
-    entities: list[Entity]
+
+    def _nodes(self, kind: str, model: type[ClaimNode] | type[QuoteNode]) -> list:
+        return [model.model_validate({**data, "id": node})
+                for node, data in self.graph.nodes(data=True) if data.get("kind") == kind]
+
+    @property
+    def claims(self) -> list[ClaimNode]:
+        return self._nodes("claim", ClaimNode)
+
+    @property
+    def quotes(self) -> list[QuoteNode]:
+        return self._nodes("quote", QuoteNode)
+
+    def counts(self) -> dict[str, int]:
+        """Merged claims, merged quotes and conflicting pairs (each edge goes both ways)."""
+        kinds = Counter(kind for _, kind in self.graph.nodes(data="kind"))
+        conflicts = sum(1 for _, _, kind in self.graph.edges(data="kind") if kind == "conflicts_with")
+        return {"claim_nodes": kinds["claim"], "quote_nodes": kinds["quote"], "conflicts": conflicts // 2}
 
 
 def provenance(spans: Iterable[tuple[str, int, int]], articles: dict[str, Article]) -> list[Provenance]:
@@ -47,6 +66,13 @@ def provenance(spans: Iterable[tuple[str, int, int]], articles: dict[str, Articl
             url=article.url if article else None, published=article.published if article else None,
         ))
     return out
+
+
+def with_provenance(entities: Iterable[Entity], articles: Mapping[str, Article]) -> Iterator[Entity]:
+    """Entities as written to ``entities.jsonl``: each with the outlets and spans that mention it."""
+    for entity in entities:
+        spans = ((m.article_id, m.start, m.end) for m in entity.mentions)
+        yield entity.model_copy(update={"provenance": provenance(spans, articles)})
 
 
 def _sources(article_ids: Iterable[str], articles: dict[str, Article]) -> tuple[list[str], list[str]]:
@@ -97,22 +123,23 @@ def _quotes_stating(claim_groups: list[ClaimGroup], quote_groups: list[QuoteGrou
 def build_graph(
     articles: Iterable[Article], entities: Iterable[Entity], quotes: Iterable[Quote], claims: Iterable[Claim]
 ) -> ClaimGraph:
-    """Merge occurrences into nodes and connect them (records in input order)."""
+    """Merge occurrences into nodes and connect them (records in input order).
+
+    Only the articles' metadata and the entities' names and roles are used (their
+    texts and mentions may be left out); ``with_provenance`` completes the entities.
+    """
     by_id = {a.id: a for a in articles}
     graph = nx.DiGraph()
     for article in by_id.values():
         graph.add_node(article_node_id(article.id), kind="article", title=article.title, source=article.source,
                        published=article.published, url=article.url, path=article.path)
-    entity_list = [
-        e.model_copy(update={"provenance": provenance(((m.article_id, m.start, m.end) for m in e.mentions), by_id)})
-        for e in entities
-    ]
-    for entity in entity_list:
+    roles = []
+    for entity in entities:
         graph.add_node(entity.id, kind="entity", name=entity.name, type=entity.type, aliases=entity.aliases)
-    for entity in entity_list:
-        for role in entity.roles:
-            if role.org and role.org.id in graph:
-                graph.add_edge(entity.id, role.org.id, kind="works_for", title=role.title)
+        roles.extend((entity.id, role.org.id, role.title) for role in entity.roles if role.org)
+    for person, org, title in roles:
+        if org in graph:
+            graph.add_edge(person, org, kind="works_for", title=title)
 
     claim_groups = group_claims(claims)
     quote_groups = group_quotes(quotes)
@@ -126,25 +153,24 @@ def build_graph(
         for quote_id in quote_ids:
             claims_of_quote[quote_id].append(claim_id)
 
-    claim_nodes = [_claim_node(g, by_id, conflicts[g.id], sorted(stated.get(g.id, ()))) for g in claim_groups]
-    quote_nodes = [_quote_node(g, by_id, claims_of_quote[g.id]) for g in quote_groups]
-
-    for node, group in zip(claim_nodes, claim_groups):
+    for group in claim_groups:
+        node = _claim_node(group, by_id, conflicts[group.id], sorted(stated.get(group.id, ())))
         graph.add_node(node.id, **node.model_dump(mode="json", exclude={"id"}))
         if node.subject and node.subject.id in graph:
             graph.add_edge(node.id, node.subject.id, kind="about")
         _link_articles(graph, node.id, group.members)
-    for node, group in zip(quote_nodes, quote_groups):
+    for group in quote_groups:
+        node = _quote_node(group, by_id, claims_of_quote[group.id])
         graph.add_node(node.id, **node.model_dump(mode="json", exclude={"id"}))
         if node.speaker and node.speaker.id in graph:
             graph.add_edge(node.id, node.speaker.id, kind="said_by")
         _link_articles(graph, node.id, group.members)
         for claim_id in node.claims:
             graph.add_edge(node.id, claim_id, kind="states")
-    for node in claim_nodes:
-        for other in node.conflicts_with:
-            graph.add_edge(node.id, other, kind="conflicts_with")
-    return ClaimGraph(graph=graph, claims=claim_nodes, quotes=quote_nodes, entities=entity_list)
+    for group in claim_groups:
+        for other in sorted(conflicts[group.id]):
+            graph.add_edge(group.id, other, kind="conflicts_with")
+    return ClaimGraph(graph=graph)
 
 
 def _link_articles(graph: nx.DiGraph, node_id: str, members: list[Claim] | list[Quote]) -> None:

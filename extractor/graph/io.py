@@ -10,15 +10,22 @@ import networkx as nx
 from extractor.store.files import atomic_open
 
 
-def graph_to_json(graph: nx.DiGraph) -> dict:
-    return nx.node_link_data(graph, edges="edges")
-
-
 def write_graph_json(graph: nx.DiGraph, path: Path) -> None:
-    """``graph.json``: networkx node-link JSON, written atomically."""
+    """``graph.json``: networkx node-link JSON, written atomically.
+
+    Written node by node and edge by edge (the same document ``node_link_data`` makes)
+    so that a large graph is never copied whole into memory a second time.
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     with atomic_open(path) as handle:
-        json.dump(graph_to_json(graph), handle, ensure_ascii=False, separators=(",", ":"))
-        handle.write("\n")
+        handle.write(f'{{"directed":{dumps(graph.is_directed())},"multigraph":false,"graph":{dumps(graph.graph)},')
+        handle.write('"nodes":[')
+        for i, (node, data) in enumerate(graph.nodes(data=True)):
+            handle.write(("," if i else "") + dumps({**data, "id": node}))
+        handle.write('],"edges":[')
+        for i, (source, target, data) in enumerate(graph.edges(data=True)):
+            handle.write(("," if i else "") + dumps({**data, "source": source, "target": target}))
+        handle.write("]}\n")
 
 
 def read_graph_json(path: Path) -> nx.DiGraph:

@@ -221,14 +221,16 @@ def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     for members in blocks.values():
         local: list[QuoteGroup] = []
+        exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the scan
         worded = [(quote_words(q.text), order, q) for order, q in members]
         for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
             if not words:
                 continue
-            target = next((g for g in local if _contains(g.words, words)), None)
+            target = exact.get(words) or next((g for g in local if _contains(g.words, words)), None)
             if target is None:
                 target = QuoteGroup(speaker=quote.speaker, words=words)
                 local.append(target)
+            exact[words] = target  # groups are only appended, so the first that contains these words stays first
             target.add(quote, order)
         groups.extend(local)
     for group in groups:

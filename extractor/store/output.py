@@ -63,6 +63,14 @@ def iter_records(path: Path, model: type[Model]) -> Iterator[Model]:
                                      f"the file is corrupt or truncated: re-run `extractor run`") from exc
 
 
+def iter_article_headers(path: Path) -> Iterator[BaseModel]:
+    """Articles with their metadata only (``text`` and ``highlights`` left empty), for the graph stage."""
+    from extractor.models import Article
+
+    for article in iter_records(path, Article):
+        yield article.model_copy(update={"text": "", "highlights": []})
+
+
 def read_ids(path: Path) -> list[str]:
     """The ``id`` of every record, without validating the rest."""
     ids = []
