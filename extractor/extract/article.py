@@ -8,10 +8,15 @@ from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
 from extractor.extract.quotes import extract_quotes
 from extractor.models import Article, ArticleExtraction
+from extractor.nlp.views import remember_text
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
-    """Entities, quotes and numeric claims of one article (pure: same Doc, same records)."""
+    """Entities, quotes and numeric claims of one article (pure: same Doc, same records).
+
+    ``doc`` is ``article.text`` parsed.
+    """
+    remember_text(doc, article.text)
     entities = extract_entities(doc, article.id, source=article.source)
     return ArticleExtraction(
         article_id=article.id,

@@ -48,6 +48,7 @@ from extractor.extract.lexicon import (
     is_place_name,
 )
 from extractor.models import Entity, EntityRef, Mention, Role
+from extractor.nlp.views import doc_text, token_texts
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
@@ -63,6 +64,10 @@ LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # Sentence-final punctuation: a paragraph without it is a heading or caption.
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+LEADING_THE_RE = re.compile(r"^the\s+")
+NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+LEADING_CAPITAL_THE_RE = re.compile(r"^The\s+")
+SPACE_OR_HYPHEN_RE = re.compile(r"[\s\-]+")
 # Paragraphs this short with no final punctuation are headings.
 MAX_HEADING_WORDS = 12
 
@@ -85,8 +90,7 @@ def entity_key(name: str) -> str:
     "SoftBank Group" keeps every word, so it never meets "Bahnsen Group".
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"[^0-9a-z]+", "", text)
+    return NOT_ALNUM_RE.sub("", LEADING_THE_RE.sub("", text.strip()))
 
 
 def entity_id(name: str) -> str:
@@ -333,7 +337,7 @@ def _resolve_short_forms(groups: dict[str, LocalEntity], text: str) -> None:
 
 def _surface_form(text: str) -> str:
     """A surface compared case-sensitively, spaces, hyphens and a leading "The" aside."""
-    return re.sub(r"[\s\-]+", "", re.sub(r"^The\s+", "", text))
+    return SPACE_OR_HYPHEN_RE.sub("", LEADING_CAPITAL_THE_RE.sub("", text))
 
 
 # Longest name, in tokens, that propagation looks for.
@@ -352,15 +356,17 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
             if len(surface) >= 2 and any(ch.isupper() for ch in surface):
                 forms[_surface_form(surface)] = group
     prefixes = {form[:2] for form in forms}
+    initials = {form[:1] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        first = token.text[:2]
-        if first not in prefixes and (len(first) > 1 or not any(p.startswith(first) for p in prefixes)):
+        first = texts[i][:2]
+        if first not in prefixes and (len(first) > 1 or first not in initials):
             i += 1
             continue
+        token = doc[i]
         pieces, spans = [], []
         for n in range(min(MAX_NAME_TOKENS, len(doc) - i)):
             piece = doc[i + n]
@@ -582,7 +588,7 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
 
     ``source`` is the article's outlet: a name equal to it is an organisation.
     """
-    text = doc.text
+    text = doc_text(doc)
     groups = _group(_model_mentions(doc, text))
     _resolve_short_forms(groups, text)
     _propagate(groups, doc)

@@ -98,6 +98,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity
 from extractor.models import Bounds, Claim, Span
+from extractor.nlp.views import doc_text, token_starts
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -1043,8 +1044,8 @@ class _Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
-        self.starts = [t.idx for t in doc]
+        self.text = doc_text(doc)
+        self.starts = token_starts(doc)
         self.ents = list(doc.ents)  # Span.ents scans every entity of the doc: index them once
         self.ent_starts = [e.start for e in self.ents]
 

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 from extractor.extract.entities import ArticleEntities, LocalEntity
 from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
 from extractor.models import EntityRef, Quote, Span
+from extractor.nlp.views import doc_text, token_starts
 
 # ----------------------------------------------------------------- constants
 
@@ -460,8 +461,8 @@ class _Context:
     genders: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.text = self.text or self.doc.text  # Doc.text joins every token: read it once
-        self.token_starts = [t.idx for t in self.doc]
+        self.text = self.text or doc_text(self.doc)
+        self.token_starts = token_starts(self.doc)
         self.quoted_chars = [(s.open, s.close) for s in self.spans]
         self._quoted_starts = [s.open for s in self.spans]
         self._paragraph_starts = [p[0] for p in self.paragraphs]
@@ -494,7 +495,7 @@ class _Context:
 def _title_genders(doc: Doc, entities: ArticleEntities) -> dict[str, str]:
     """Gender of people the text names with a courtesy title ("Mr. Kamin")."""
     genders: dict[str, str] = {}
-    starts = {t.idx: t.i for t in doc}
+    starts = {idx: i for i, idx in enumerate(token_starts(doc))}
     for entity in entities.entities:
         if entity.type not in PERSON_TYPES:
             continue
@@ -1448,7 +1449,7 @@ class _Records:
 
 def extract_quotes(doc: Doc, article_id: str, entities: ArticleEntities) -> list[Quote]:
     """Direct, indirect and mixed quotes of one parsed article, sorted by start."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_quote_spans(text)
     ctx = _Context(doc=doc, entities=entities, spans=spans, paragraphs=paragraph_bounds(text), text=text)
     records = _Records(article_id)
