@@ -208,6 +208,16 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
+def _first_containing(groups: list[QuoteGroup], postings: dict[str, list[int]], words: str) -> QuoteGroup | None:
+    """The earliest group whose words contain ``words``, looked for only among the
+    groups that hold its rarest word (a speaker may have thousands of quotes)."""
+    lists = [postings.get(word) for word in set(words.split())]
+    if not all(lists):
+        return None
+    rarest = min(lists, key=len)  # type: ignore[arg-type]
+    return next((groups[i] for i in rarest if _contains(groups[i].words, words)), None)
+
+
 def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
     """Quotes merged when the speaker is the same and one's words contain the other's.
 
@@ -221,14 +231,19 @@ def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     for members in blocks.values():
         local: list[QuoteGroup] = []
-        exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the scan
+        exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the search
+        postings: dict[str, list[int]] = defaultdict(list)  # word -> groups (by position) holding it
         worded = [(quote_words(q.text), order, q) for order, q in members]
         for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
             if not words:
                 continue
-            target = exact.get(words) or next((g for g in local if _contains(g.words, words)), None)
+            target = exact.get(words)
+            if target is None:
+                target = _first_containing(local, postings, words)
             if target is None:
                 target = QuoteGroup(speaker=quote.speaker, words=words)
+                for word in set(words.split()):
+                    postings[word].append(len(local))
                 local.append(target)
             exact[words] = target  # groups are only appended, so the first that contains these words stays first
             target.add(quote, order)
