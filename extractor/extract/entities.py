@@ -643,6 +643,7 @@ class EntityMerger:
     def __init__(self, mention_sink=None, mentions_of=None):
         self._merged: dict[str, Entity] = {}
         self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._roles: dict[str, set[tuple]] = defaultdict(set)  # roles already held, for a constant-time check
         self._sink = mention_sink
         self._mentions_of = mentions_of
 
@@ -655,13 +656,19 @@ class EntityMerger:
                 mentions = []
             into = self._merged.get(entity.id)
             if into is None:
-                self._merged[entity.id] = entity.model_copy(update={"mentions": list(mentions), "provenance": []})
-                continue
-            names = {into.name, entity.name, *into.aliases, *entity.aliases}
-            into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
-            into.aliases = sorted(names - {into.name})
-            into.mentions.extend(mentions)
-            into.roles.extend(r for r in entity.roles if r not in into.roles)
+                into = self._merged[entity.id] = entity.model_copy(
+                    update={"mentions": list(mentions), "provenance": [], "roles": []})
+            else:
+                names = {into.name, entity.name, *into.aliases, *entity.aliases}
+                into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
+                into.aliases = sorted(names - {into.name})
+                into.mentions.extend(mentions)
+            held = self._roles[entity.id]
+            for role in entity.roles:
+                key = (role.title, role.org.id if role.org else None, role.article_id)
+                if key not in held:
+                    held.add(key)
+                    into.roles.append(role)
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
         """Merged entities in id order, each typed by all the evidence seen.

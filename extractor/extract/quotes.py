@@ -34,6 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity
@@ -1318,10 +1320,30 @@ def _according_content(cue: Token) -> tuple[int, int] | None:
     return (min(tokens), max(tokens) + 1) if tokens else None
 
 
+_ACCORDING = hash_string("according")
+# Lemma hash -> whether a token with that lemma can be a cue at all (see _possible_cues).
+_CUE_LEMMAS: dict[int, bool] = {}
+
+
+def _possible_cues(doc: Doc) -> list[Token]:
+    """The tokens whose lemma or word could make them a cue, found from the doc's
+    arrays: building a Token for every word is most of the cost of a full scan."""
+    strings = doc.vocab.strings
+    found = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []):
+        possible = _CUE_LEMMAS.get(lemma)
+        if possible is None:
+            word = strings[lemma].lower()
+            possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+        if possible or lower == _ACCORDING:
+            found.append(doc[i])
+    return found
+
+
 def find_reported(ctx: _Context) -> list[Reported]:
     """Every reporting verb outside quotation marks with the clause it reports."""
     out = []
-    for token in ctx.doc:
+    for token in _possible_cues(ctx.doc):
         if ctx.quoted(token.idx):
             continue
         if not is_cue(token) or verb_lemma(token) in QUOTE_ONLY_VERBS:
