@@ -67,6 +67,30 @@ def test_changed_settings_miss_the_cache(tmp_path):
     assert changed.counts["cached"] == 0
 
 
+def test_code_fingerprint_follows_the_extraction_code_only(tmp_path):
+    from extractor.store.cache import code_fingerprint
+
+    (tmp_path / "extract").mkdir()
+    (tmp_path / "models.py").write_text("A = 1\n", encoding="utf-8")
+    (tmp_path / "extract" / "rules.py").write_text("RULE = 1\n", encoding="utf-8")
+    (tmp_path / "cli.py").write_text("X = 1\n", encoding="utf-8")
+    first = code_fingerprint.__wrapped__(tmp_path)
+    (tmp_path / "cli.py").write_text("X = 2\n", encoding="utf-8")
+    assert code_fingerprint.__wrapped__(tmp_path) == first
+    (tmp_path / "extract" / "rules.py").write_text("RULE = 2\n", encoding="utf-8")
+    assert code_fingerprint.__wrapped__(tmp_path) != first
+
+
+def test_edited_extraction_code_misses_the_cache(tmp_path, monkeypatch):
+    from extractor.store import cache
+
+    folder = write_folder(tmp_path / "in", ["alpha.txt"])
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    run([folder], tmp_path / "a", options=options)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
+    assert run([folder], tmp_path / "b", options=options).counts["cached"] == 0
+
+
 def test_two_worker_processes_give_the_same_output_as_one(tmp_path):
     folder = write_folder(tmp_path / "in", STORIES)
     run([folder], tmp_path / "one", options=RunOptions(workers=1, use_cache=False))

@@ -1,8 +1,9 @@
 """Per-article extraction cache: re-runs over unchanged articles skip the NLP.
 
 Entries are keyed by the article's content id, the metadata extraction reads
-(publication date, outlet) and the pipeline's fingerprint (package, model and
-settings), so a changed model or setting misses the cache by itself. SQLite keeps
+(publication date, outlet) and the pipeline's fingerprint (package version, the
+extraction code itself, model and settings), so a changed model, setting or
+extractor misses the cache by itself. SQLite keeps
 it one file, safe to interrupt, and cheap to look up one article at a time.
 """
 
@@ -13,6 +14,7 @@ import json
 import os
 import sqlite3
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from extractor import __version__
@@ -28,9 +30,28 @@ def default_cache_dir() -> Path:
     return Path(base) / "extractor"
 
 
+# The code that decides what an article's extraction is (relative to the package).
+EXTRACTION_CODE = ("models.py", "extract", "nlp")
+
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(root: Path = PACKAGE_ROOT) -> str:
+    """A hash of the extraction code, so an edited extractor (not only a new release)
+    never reads results the old code cached."""
+    digest = hashlib.sha256()
+    for name in EXTRACTION_CODE:
+        path = root / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def pipeline_fingerprint(settings: Settings, model_version: str) -> str:
     """Everything besides the article that decides what extraction returns."""
-    relevant = {"package": __version__, "model": settings.model, "model_version": model_version,
+    relevant = {"package": __version__, "code": code_fingerprint(), "model": settings.model, "model_version": model_version,
                 "settings": settings.model_dump(exclude={"batch_size", "max_bytes"})}
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
 
