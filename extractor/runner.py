@@ -176,6 +176,20 @@ def _slim(records: Iterable[Record], **empty: object) -> Iterator[Record]:
         yield record.model_copy(update=empty)
 
 
+def _write_graph(out: Path, entities: EntityMerger) -> dict[str, int]:
+    """``entities.jsonl`` and ``graph.json`` from everything in ``out``; the merged graph
+    lives only while this runs (the query index is built after, from the files)."""
+    headers = {a.id: a for a in output.iter_article_headers(out / output.ARTICLES)}
+    counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), headers))}
+    claim_graph = build_graph(
+        headers.values(), entities.records(mentions=False),
+        _slim(output.iter_records(out / output.QUOTES, Quote), cue=None, speaker_mention=None),
+        _slim(output.iter_records(out / output.CLAIMS, Claim), sentence=_NO_SPAN),
+    )
+    write_graph_json(claim_graph.graph, out / output.GRAPH)
+    return counts | claim_graph.counts()
+
+
 def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> ExtractionCache | None:
     if not options.use_cache:
         return None
@@ -236,15 +250,7 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
             previous = json.loads((out / output.MANIFEST).read_text(encoding="utf-8"))["counts"]
             counts = {k: previous.get(k, 0) for k in ("entities", "claim_nodes", "quote_nodes", "conflicts")}
         else:
-            headers = {a.id: a for a in output.iter_article_headers(out / output.ARTICLES)}
-            counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), headers))}
-            claim_graph = build_graph(
-                headers.values(), entities.records(mentions=False),
-                _slim(output.iter_records(out / output.QUOTES, Quote), cue=None, speaker_mention=None),
-                _slim(output.iter_records(out / output.CLAIMS, Claim), sentence=_NO_SPAN),
-            )
-            write_graph_json(claim_graph.graph, out / output.GRAPH)
-            counts |= claim_graph.counts()
+            counts = _write_graph(out, entities)
     counts["errors"] = write_jsonl(out / output.ERRORS, tally.errors)
     stages["graph"] += time.perf_counter() - mark
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import sys
@@ -506,8 +507,16 @@ def test_cli_truncated_graph_exits_3_with_one_line(tmp_path, capsys):
     (out / "graph.json").write_text(text[: len(text) // 2], encoding="utf-8")
     assert main(["query", str(out)]) == 3
     captured = capsys.readouterr()
-    assert captured.err.startswith(f"extractor: {out / 'graph.json'}:1: not valid JSON")
+    assert re.match(re.escape(f"extractor: {out / 'graph.json'}:") + r"\d+: not valid JSON", captured.err)
     assert captured.err.count("\n") == 1 and captured.out == ""
+
+
+def test_graph_cut_between_two_lines_is_found_truncated(tmp_path, capsys):
+    out = write_run(tmp_path / "run")
+    lines = (out / "graph.json").read_text(encoding="utf-8").splitlines(keepends=True)
+    (out / "graph.json").write_text("".join(lines[: len(lines) - 2]), encoding="utf-8")
+    assert main(["query", str(out)]) == 3
+    assert "truncated" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ corpus run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -13,19 +14,58 @@ from extractor.store.files import atomic_open
 def write_graph_json(graph: nx.DiGraph, path: Path) -> None:
     """``graph.json``: networkx node-link JSON, written atomically.
 
-    Written node by node and edge by edge (the same document ``node_link_data`` makes)
-    so that a large graph is never copied whole into memory a second time.
+    Written node by node and edge by edge, one per line (the same document
+    ``node_link_data`` makes), so that a large graph is never copied whole into
+    memory a second time and readers can stream its nodes (``iter_node_lines``).
     """
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     with atomic_open(path) as handle:
         handle.write(f'{{"directed":{dumps(graph.is_directed())},"multigraph":false,"graph":{dumps(graph.graph)},')
-        handle.write('"nodes":[')
+        handle.write(NODES_OPEN + "\n")
         for i, (node, data) in enumerate(graph.nodes(data=True)):
-            handle.write(("," if i else "") + dumps({**data, "id": node}))
-        handle.write('],"edges":[')
+            handle.write(("," if i else "") + dumps({**data, "id": node}) + "\n")
+        handle.write(EDGES_OPEN + "\n")
         for i, (source, target, data) in enumerate(graph.edges(data=True)):
-            handle.write(("," if i else "") + dumps({**data, "source": source, "target": target}))
-        handle.write("]}\n")
+            handle.write(("," if i else "") + dumps({**data, "source": source, "target": target}) + "\n")
+        handle.write(CLOSE + "\n")
+
+
+NODES_OPEN, EDGES_OPEN, CLOSE = '"nodes":[', '],"edges":[', "]}"
+
+
+class GraphFileError(ValueError):
+    """``graph.json`` is not a complete graph as ``write_graph_json`` writes it."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason, self.line = reason, line
+
+
+def iter_node_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, node) for every node of a ``graph.json`` written by ``write_graph_json``,
+    one at a time; raises ``GraphFileError`` for a file it did not write or a truncated one."""
+    with path.open(encoding="utf-8") as handle:
+        first = handle.readline()
+        if not first.rstrip("\n").endswith(NODES_OPEN):
+            raise GraphFileError("not written one node per line")
+        for number, line in enumerate(handle, start=2):
+            line = line.rstrip("\n")
+            if line == EDGES_OPEN:
+                break
+            try:
+                node = json.loads(line[1:] if line.startswith(",") else line)
+            except json.JSONDecodeError as exc:
+                raise GraphFileError(f"not valid JSON ({exc.msg} at column {exc.colno})", number) from exc
+            if not isinstance(node, dict):
+                raise GraphFileError("a node is not an object", number)
+            yield number, node
+        else:
+            raise GraphFileError("it ends before its edges: truncated")
+        last = ""
+        for line in handle:
+            last = line.rstrip("\n")
+        if last != CLOSE:
+            raise GraphFileError("it does not end where a graph ends: truncated")
 
 
 def read_graph_json(path: Path) -> nx.DiGraph:

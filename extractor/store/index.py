@@ -36,7 +36,6 @@ the files it was built from.
 from __future__ import annotations
 
 import calendar
-import gc
 import hashlib
 import json
 import os
@@ -51,6 +50,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from extractor.graph.io import NODES_OPEN, GraphFileError, iter_node_lines
 from extractor.models import Article, ClaimNode, Entity, Provenance, QuoteNode
 from extractor.store import output
 
@@ -231,12 +231,32 @@ def read_graph_data(out: Path) -> dict:
     return data
 
 
+def iter_graph_nodes(out: Path) -> Iterator[tuple[int, dict]]:
+    """(position, node) for every node of ``graph.json``, streamed one line at a time
+    from the file ``extractor run`` writes (any other node-link file is parsed whole)."""
+    path = out / output.GRAPH
+    if not path.is_file():
+        raise output.RunFolderError(f"{path}: missing; the run did not finish: re-run `extractor run` into {out}")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            streamable = handle.readline().rstrip("\n").endswith(NODES_OPEN)
+        if streamable:
+            yield from iter_node_lines(path)
+            return
+    except GraphFileError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise output.RunFolderError(f"{where}: {exc.reason}; the file is corrupt or truncated: re-run `extractor run`") from exc
+    except UnicodeDecodeError as exc:
+        raise output.RunFolderError(f"{path}: not UTF-8 text; the file is corrupt: re-run `extractor run`") from exc
+    yield from enumerate(read_graph_data(out)["nodes"])
+
+
 def iter_graph_records(out: Path, data: dict | None = None,
                        kinds: tuple[str, ...] = ("claim", "quote")) -> Iterator[ClaimNode | QuoteNode]:
     """The claim and/or quote nodes of ``graph.json`` as typed records, in file order (errors name the node)."""
     path = out / output.GRAPH
     models: dict[str, type[BaseModel]] = {kind: {"claim": ClaimNode, "quote": QuoteNode}[kind] for kind in kinds}
-    for number, node in enumerate((data or read_graph_data(out))["nodes"]):
+    for number, node in enumerate(data["nodes"]) if data else iter_graph_nodes(out):
         kind = node.get("kind") if isinstance(node, dict) else None
         model = models.get(kind)  # type: ignore[arg-type]
         if model is None:
@@ -295,7 +315,8 @@ def read_article_at(path: Path, offset: int) -> Article:
 
 @dataclass
 class _Rows:
-    """Rows for every table, collected in one pass and inserted in bulk."""
+    """Rows for every table, buffered and inserted in bulk every ``FLUSH_EVERY`` records,
+    so building the index needs memory for one buffer, not for the whole run."""
 
     records: list[tuple] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)
@@ -304,6 +325,7 @@ class _Rows:
     # kind -> [first rowid, last rowid]: rows of a kind are contiguous, so listing a kind
     # in order is a rowid range scan that a LIMIT stops early.
     ranges: dict[str, list[int]] = field(default_factory=lambda: {kind: [1, 0] for kind in KINDS})
+    casefold_text: bool = False
 
     def add(self, kind: str, rowid: int, record_id: str, n_sources: int, conflict: bool, offset: int | None,
             json_text: str, text: str, dates: Iterable[str | None]) -> None:
@@ -315,7 +337,7 @@ class _Rows:
         if span[1] < span[0]:
             span[0] = rowid
         span[1] = rowid
-        self.text.append((rowid, text))
+        self.text.append((rowid, text.casefold() if self.casefold_text else text))
         if len(spans) > 1:  # one span is exactly (date_low, date_high): no need for the exact check
             self.dates.extend((rowid, a, b) for a, b in spans)  # type: ignore[misc]
 
@@ -323,56 +345,66 @@ class _Rows:
         for key in {source_key(s) for s in sources if s}:
             self.keyed["source"].append((kind, key, rowid))
 
+    def flush(self, conn: sqlite3.Connection, force: bool = False) -> None:
+        if len(self.records) < FLUSH_EVERY and not force:
+            return
+        conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.records)
+        for facet, table in FACETS.items():
+            conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?)", sorted(set(self.keyed[facet])))
+            self.keyed[facet].clear()
+        conn.executemany("INSERT INTO record_dates VALUES (?, ?, ?)", self.dates)
+        conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)", self.text)
+        self.records.clear()
+        self.dates.clear()
+        self.text.clear()
 
-def _names(entities: list[Entity], refs: Iterable[tuple[str, str]]) -> set[tuple[str, str, int]]:
+
+# Records buffered before they are written to the index.
+FLUSH_EVERY = 5000
+
+
+def _names(names: Iterable[tuple[str, str]]) -> set[tuple[str, str, int]]:
     rows: set[tuple[str, str, int]] = set()
-    pairs = [(e.id, n) for e in entities for n in (e.name, *e.aliases)] + [(i, n) for i, n in refs]
-    for entity_id, name in pairs:
+    for entity_id, name in names:
         rows.add((normalise_name(name), entity_id, 1))
         for word in name_words(name):
             rows.add((word, entity_id, 0))
     return rows
 
 
-def _speakers_of_quotes(data: dict) -> dict[str, str]:
-    """Quote node id -> speaker entity id, read from the raw nodes (claims come before quotes)."""
-    speakers = {}
-    for node in data["nodes"]:
-        if isinstance(node, dict) and node.get("kind") == "quote" and isinstance(node.get("speaker"), dict):
-            speakers[node.get("id")] = node["speaker"].get("id")
-    return speakers
-
-
-def _collect(out: Path) -> tuple[_Rows, set[tuple[str, str, int]]]:
-    data = read_graph_data(out)
-    speaker_of = _speakers_of_quotes(data)
-    entities = list(output.iter_records(out / output.ENTITIES, Entity))
-    rows = _Rows()
-    refs: set[tuple[str, str]] = set()
+def _fill(conn: sqlite3.Connection, out: Path, rows: _Rows) -> None:
+    """Every record of the run, one kind after another, streamed from its files."""
+    names: set[tuple[str, str]] = set()
     rowid = 0
-    # One kind after another, so each kind's rows are one rowid range (see ``_Rows.ranges``).
-    for claim in iter_graph_records(out, data, ("claim",)):
-        rowid += 1
-        _claim_rows(rows, rowid, claim, speaker_of)  # type: ignore[arg-type]
-        if claim.subject:
-            refs.add((claim.subject.id, claim.subject.name))
-    for quote in iter_graph_records(out, data, ("quote",)):
+    # Quotes first: a claim's rows need the speakers of the quotes that state it.
+    speaker_of: dict[str, str] = {}
+    for quote in iter_graph_records(out, kinds=("quote",)):
         rowid += 1
         _quote_rows(rows, rowid, quote)  # type: ignore[arg-type]
         if quote.speaker:  # type: ignore[union-attr]
-            refs.add((quote.speaker.id, quote.speaker.name))  # type: ignore[union-attr]
-    del data
-    for entity in entities:
+            speaker_of[quote.id] = quote.speaker.id  # type: ignore[union-attr]
+            names.add((quote.speaker.id, quote.speaker.name))  # type: ignore[union-attr]
+        rows.flush(conn)
+    for claim in iter_graph_records(out, kinds=("claim",)):
+        rowid += 1
+        _claim_rows(rows, rowid, claim, speaker_of)  # type: ignore[arg-type]
+        if claim.subject:
+            names.add((claim.subject.id, claim.subject.name))
+        rows.flush(conn)
+    del speaker_of
+    conn.execute("CREATE TEMP TABLE mentioned (article TEXT NOT NULL, entity TEXT NOT NULL)")
+    for entity in output.iter_records(out / output.ENTITIES, Entity):
         rowid += 1
         _entity_rows(rows, rowid, entity)
-    mentioned: dict[str, set[str]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            mentioned.setdefault(mention.article_id, set()).add(entity.id)
+        names.update((entity.id, name) for name in (entity.name, *entity.aliases))
+        conn.executemany("INSERT INTO mentioned VALUES (?, ?)", {(m.article_id, entity.id) for m in entity.mentions})
+        rows.flush(conn)
     for offset, article in iter_articles_with_offsets(out / output.ARTICLES):
         rowid += 1
-        _article_rows(rows, rowid, article, offset, mentioned.get(article.id, set()))
-    return rows, _names(entities, refs)
+        _article_rows(rows, rowid, article, offset)
+        rows.flush(conn)
+    rows.flush(conn, force=True)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(_names(names)))
 
 
 def _claim_rows(rows: _Rows, rowid: int, claim: ClaimNode, speaker_of: dict[str, str]) -> None:
@@ -396,11 +428,11 @@ def _entity_rows(rows: _Rows, rowid: int, entity: Entity) -> None:
     rows.add_sources("entity", rowid, [p.source for p in entity.provenance])
 
 
-def _article_rows(rows: _Rows, rowid: int, article: Article, offset: int, mentioned: set[str]) -> None:
-    """An article without its body (``Run.article`` reads that back by ``offset``)."""
+def _article_rows(rows: _Rows, rowid: int, article: Article, offset: int) -> None:
+    """An article without its body (``Run.article`` reads that back by ``offset``); the
+    entities it mentions are joined in by ``_write`` from the ``mentioned`` table."""
     rows.add("article", rowid, article.id, 1, False, offset, article.model_copy(update={"text": ""}).model_dump_json(),
              " ".join(filter(None, (article.title, *article.highlights))), [article.published])
-    rows.keyed["entity"].extend(("article", entity_id, rowid) for entity_id in mentioned)
     rows.add_sources("article", rowid, [article.source])
 
 
@@ -427,24 +459,18 @@ def build_index(out: Path, dest: Path | None = None) -> Path:
 
     Built into a temporary file beside it and renamed into place, so a query never
     sees a half-built index. Rebuilding from scratch keeps it right after an
-    incremental run, where merged nodes change ids and provenance.
+    incremental run, where merged nodes change ids and provenance. Records are
+    streamed from the files, so memory stays flat however large the run.
     """
     out = Path(out)
     output.require_run_folder(out)
     dest = dest or out / output.INDEX
     stamp = fingerprint(out)  # before reading: a file changed meanwhile makes the index stale, not wrong
-    collecting = gc.isenabled()
-    gc.disable()  # millions of small objects and no cycles: the collector would rescan them again and again
-    try:
-        rows, names = _collect(out)
-    finally:
-        if collecting:
-            gc.enable()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        _write(tmp, rows, names, stamp)
+        _write(tmp, out, stamp)
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -452,8 +478,9 @@ def build_index(out: Path, dest: Path | None = None) -> Path:
     return dest
 
 
-def _write(path: Path, rows: _Rows, names: set[tuple[str, str, int]], stamp: str) -> None:
+def _write(path: Path, out: Path, stamp: str) -> None:
     text_search = "fts5" if fts5_available() else "like"
+    rows = _Rows(casefold_text=text_search != "fts5")
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode = OFF")
@@ -465,20 +492,19 @@ def _write(path: Path, rows: _Rows, names: set[tuple[str, str, int]], stamp: str
                          "tokenize='unicode61 remove_diacritics 2')")
         else:
             conn.execute("CREATE TABLE record_text (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
-            rows.text = [(rowid, text.casefold()) for rowid, text in rows.text]
         with conn:
+            _fill(conn, out, rows)
             conn.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("index_version", str(INDEX_VERSION)), ("fingerprint", stamp), ("text_search", text_search),
                 *((f"rows:{kind}", f"{a} {b}") for kind, (a, b) in rows.ranges.items())])
-            conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.records)
-            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(names))
+        conn.executescript(_INDEXES)
+        with conn:
+            conn.execute("INSERT OR IGNORE INTO record_entities SELECT DISTINCT 'article', m.entity, r.rowid "
+                         "FROM mentioned AS m JOIN records AS r ON r.kind = 'article' AND r.id = m.article")
+            conn.execute("DROP TABLE mentioned")
             for facet, table in FACETS.items():
-                conn.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", sorted(set(rows.keyed[facet])))
                 conn.execute(f"INSERT INTO key_counts SELECT kind, ?, key, count(*) FROM {table} GROUP BY kind, key",
                              (facet,))
-            conn.executemany("INSERT INTO record_dates VALUES (?, ?, ?)", rows.dates)
-            conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)", rows.text)
-        conn.executescript(_INDEXES)
         # Statistics let the planner pick the most selective filter; a sample is enough.
         conn.execute("PRAGMA analysis_limit = 1000")
         conn.execute("ANALYZE")
