@@ -14,7 +14,7 @@ import json
 import os
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,11 +113,24 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
             tally.errors.append(event)
 
 
-def _extractions(articles: Iterator[Article], settings: Settings, options: RunOptions,
-                 cache: ExtractionCache | None, tally: Tally) -> Iterator[tuple[Article, ArticleExtraction | ErrorRecord]]:
-    """Each article with its extraction, in input order; cached ones skip the NLP."""
+Emit = Callable[[Article, ArticleExtraction | ErrorRecord], None]
+
+
+def _extract_all(articles: Iterator[Article], settings: Settings, options: RunOptions,
+                 cache: ExtractionCache | None, tally: Tally, emit: Emit) -> None:
+    """Pass each article with its extraction to ``emit``, in input order, as soon as it and
+    every article before it are done; cached ones skip the NLP.
+
+    ``emit`` is called from inside the feed of articles too, so a long run of cached
+    articles is written as it is read instead of piling up behind the executor.
+    """
     order: deque[list] = deque()  # [article, result or None], in input order
     waiting: deque[list] = deque()  # the entries still waiting for a worker
+
+    def flush() -> None:
+        while order and order[0][1] is not None:
+            article, result = order.popleft()
+            emit(article, result)
 
     def uncached() -> Iterator[Article]:
         for article in articles:
@@ -129,16 +142,12 @@ def _extractions(articles: Iterator[Article], settings: Settings, options: RunOp
                 yield article
             else:
                 tally.cached += 1
+                flush()
 
     if options.executor == "dask":
         batches = run_dask(uncached(), settings, options.workers, options.scheduler)
     else:
         batches = run_local(uncached(), settings, options.workers)
-
-    def ready() -> Iterator[tuple[Article, ArticleExtraction | ErrorRecord]]:
-        while order and order[0][1] is not None:
-            article, result = order.popleft()
-            yield article, result
 
     for batch, results in batches:
         for article, result in zip(batch, results):
@@ -147,8 +156,8 @@ def _extractions(articles: Iterator[Article], settings: Settings, options: RunOp
             entry[1] = result
             if cache and isinstance(result, ArticleExtraction):
                 cache.put(article, result)
-        yield from ready()
-    yield from ready()
+        flush()
+    flush()
 
 
 def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
@@ -229,7 +238,8 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
             quotes_out = _Writer(files, out / output.QUOTES, incremental)
             claims_out = _Writer(files, out / output.CLAIMS, incremental)
             stream = _new_articles(paths, settings, known, tally)
-            for article, result in _extractions(stream, settings, options, cache, tally):
+
+            def emit(article: Article, result: ArticleExtraction | ErrorRecord) -> None:
                 articles_out.write(article)
                 if isinstance(result, ErrorRecord):
                     tally.errors.append(result)
@@ -240,6 +250,8 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
                         claims_out.write(claim)
                     entities.add(result.entities)
                 progress.advance()
+
+            _extract_all(stream, settings, options, cache, tally, emit)
         _patch_paths(out / output.ARTICLES, tally.extra_paths)
         progress.close()
         stages["extract"] += time.perf_counter() - mark

@@ -106,3 +106,24 @@ def test_dask_local_cluster_gives_the_same_ids_and_graph(tmp_path):
     assert snapshot(tmp_path / "local") == snapshot(tmp_path / "dask")
     graph = json.loads((tmp_path / "dask" / "graph.json").read_text())
     assert {n["kind"] for n in graph["nodes"]} >= {"article", "entity"}
+
+
+def test_cached_articles_are_emitted_as_they_are_read_not_held_back(tmp_path):
+    from extractor.models import Article, ArticleExtraction
+    from extractor.runner import Tally, _extract_all
+    from extractor.settings import Settings
+
+    class EveryArticleCached:
+        def get(self, article):
+            return ArticleExtraction(article_id=article.id)
+
+    read, emitted_when = [], []
+
+    def articles():
+        for i in range(50):
+            read.append(i)
+            yield Article(id=f"a{i}", path=f"{i}.txt", text=f"Story {i}.")
+
+    _extract_all(articles(), Settings(), RunOptions(workers=2), EveryArticleCached(), Tally(),
+                 lambda article, result: emitted_when.append(len(read)))
+    assert emitted_when == list(range(1, 51))
