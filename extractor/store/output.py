@@ -9,6 +9,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from extractor.models import Article
+
 ARTICLES = "articles.jsonl"
 ERRORS = "errors.jsonl"
 ENTITIES = "entities.jsonl"
@@ -63,10 +65,8 @@ def iter_records(path: Path, model: type[Model]) -> Iterator[Model]:
                                      f"the file is corrupt or truncated: re-run `extractor run`") from exc
 
 
-def iter_article_headers(path: Path) -> Iterator[BaseModel]:
+def iter_article_headers(path: Path) -> Iterator[Article]:
     """Articles with their metadata only (``text`` and ``highlights`` left empty), for the graph stage."""
-    from extractor.models import Article
-
     for article in iter_records(path, Article):
         yield article.model_copy(update={"text": "", "highlights": []})
 
