@@ -188,7 +188,8 @@ def _slim(records: Iterable[Record], **empty: object) -> Iterator[Record]:
 def _write_graph(out: Path, entities: EntityMerger) -> dict[str, int]:
     """``entities.jsonl`` and ``graph.json`` from everything in ``out``; the merged graph
     lives only while this runs (the query index is built after, from the files)."""
-    headers = {a.id: a for a in output.iter_article_headers(out / output.ARTICLES)}
+    # Article metadata only: the bodies are never read here.
+    headers = {a.id: a for a in _slim(output.iter_records(out / output.ARTICLES, Article), text="", highlights=[])}
     counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), headers))}
     claim_graph = build_graph(
         headers.values(), entities.records(mentions=False),

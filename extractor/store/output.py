@@ -9,8 +9,6 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from extractor.models import Article
-
 ARTICLES = "articles.jsonl"
 ERRORS = "errors.jsonl"
 ENTITIES = "entities.jsonl"
@@ -63,12 +61,6 @@ def iter_records(path: Path, model: type[Model]) -> Iterator[Model]:
                 reason = first.get("msg", "invalid record")
                 raise RunFolderError(f"{path}:{number}: not a valid {model.__name__} record ({reason}); "
                                      f"the file is corrupt or truncated: re-run `extractor run`") from exc
-
-
-def iter_article_headers(path: Path) -> Iterator[Article]:
-    """Articles with their metadata only (``text`` and ``highlights`` left empty), for the graph stage."""
-    for article in iter_records(path, Article):
-        yield article.model_copy(update={"text": "", "highlights": []})
 
 
 def read_ids(path: Path) -> list[str]:
