@@ -251,12 +251,11 @@ def iter_graph_nodes(out: Path) -> Iterator[tuple[int, dict]]:
     yield from enumerate(read_graph_data(out)["nodes"])
 
 
-def iter_graph_records(out: Path, data: dict | None = None,
-                       kinds: tuple[str, ...] = ("claim", "quote")) -> Iterator[ClaimNode | QuoteNode]:
+def iter_graph_records(out: Path, kinds: tuple[str, ...] = ("claim", "quote")) -> Iterator[ClaimNode | QuoteNode]:
     """The claim and/or quote nodes of ``graph.json`` as typed records, in file order (errors name the node)."""
     path = out / output.GRAPH
     models: dict[str, type[BaseModel]] = {kind: {"claim": ClaimNode, "quote": QuoteNode}[kind] for kind in kinds}
-    for number, node in enumerate(data["nodes"]) if data else iter_graph_nodes(out):
+    for number, node in iter_graph_nodes(out):
         kind = node.get("kind") if isinstance(node, dict) else None
         model = models.get(kind)  # type: ignore[arg-type]
         if model is None:
