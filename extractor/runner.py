@@ -24,10 +24,11 @@ import jsonlines
 from extractor import __version__
 from extractor.executors import run_dask, run_local
 from extractor.extract.entities import EntityMerger
-from extractor.graph.build import build_graph, with_provenance
+from extractor.graph.build import graph_counts, merged_nodes, with_provenance
 from extractor.graph.io import write_graph_json
+from extractor.graph.spill import MergeSpill
 from extractor.ingest import Duplicate, Skipped, ingest
-from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, Record, RunManifest, Span
+from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
 from extractor.nlp import model_info
 from extractor.progress import Progress
 from extractor.settings import Settings
@@ -176,28 +177,17 @@ def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
             handle.write(line + "\n")
 
 
-_NO_SPAN = Span(text="", start=0, end=0)
-
-
-def _slim(records: Iterable[Record], **empty: object) -> Iterator[Record]:
-    """Records without the fields the graph never reads: every occurrence is held while merging."""
-    for record in records:
-        yield record.model_copy(update=empty)
-
-
 def _write_graph(out: Path, entities: EntityMerger) -> dict[str, int]:
-    """``entities.jsonl`` and ``graph.json`` from everything in ``out``; the merged graph
-    lives only while this runs (the query index is built after, from the files)."""
-    # Article metadata only: the bodies are never read here.
-    headers = {a.id: a for a in _slim(output.iter_records(out / output.ARTICLES, Article), text="", highlights=[])}
-    counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), headers))}
-    claim_graph = build_graph(
-        headers.values(), entities.records(mentions=False),
-        _slim(output.iter_records(out / output.QUOTES, Quote), cue=None, speaker_mention=None),
-        _slim(output.iter_records(out / output.CLAIMS, Claim), sentence=_NO_SPAN),
-    )
-    write_graph_json(claim_graph.graph, out / output.GRAPH)
-    return counts | claim_graph.counts()
+    """``entities.jsonl`` and ``graph.json`` from everything in ``out``. The occurrences
+    wait on disk and are merged one block at a time, so memory stays flat however large
+    the corpus (the query index is built after, from the files)."""
+    with MergeSpill(out) as spill:
+        spill.add_articles(output.iter_records(out / output.ARTICLES, Article))
+        counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), spill.headers))}
+        spill.add_quotes(output.iter_records(out / output.QUOTES, Quote))
+        spill.add_claims(output.iter_records(out / output.CLAIMS, Claim))
+        nodes, edges = write_graph_json(merged_nodes(spill, entities.records(mentions=False)), out / output.GRAPH)
+    return counts | graph_counts(nodes, edges)
 
 
 def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> ExtractionCache | None:

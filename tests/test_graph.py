@@ -6,10 +6,11 @@ import json
 
 import networkx as nx
 
-from extractor.graph.build import build_graph
+from extractor.graph.build import build_graph, graph_counts, merged_nodes
 from extractor.graph.io import read_graph_json, write_graph_json
+from extractor.graph.spill import MergeSpill
 from extractor.graph.resolve import group_claims, group_quotes, rounding_half_unit, value_interval
-from extractor.models import Article, Claim, EntityRef, Quote, Span
+from extractor.models import Article, Claim, Entity, EntityRef, Quote, Role, Span
 
 ACME = EntityRef(name="Acme Corp", id="ent_acme")
 BOLT = EntityRef(name="Bolt Motors", id="ent_bolt")
@@ -109,12 +110,24 @@ def test_graph_links_claims_quotes_entities_and_articles_and_shows_conflicts():
     assert merged[0].provenance[0].spans == [(0, 5)]
 
 
-def test_graph_json_is_the_node_link_document_and_reads_back(tmp_path):
+def test_graph_json_is_the_node_link_document_of_the_graph_and_reads_back(tmp_path):
     articles = [Article(id=f"art{i}", path=f"{i}.txt", source=f"Outlet {i}", text="x" * 100) for i in (1, 2)]
-    built = build_graph(articles, [], [quote("q", "art2", "shares fell 17% today, “again”")],
-                        [claim("a", "art1", 17), claim("b", "art2", 17.0, start=20)])
-    write_graph_json(built.graph, tmp_path / "graph.json")
+    chen = Entity(id=CHEN.id, name=CHEN.name, type="PERSON", roles=[
+        Role(title="analyst", org=ACME, article_id="art1"), Role(title="chief analyst", org=ACME, article_id="art2")])
+    acme = Entity(id=ACME.id, name=ACME.name, type="ORG")
+    records = (articles, [acme, chen], [quote("q", "art2", "shares fell 17% today, “again”", start=10)],
+               [claim("a", "art1", 17), claim("b", "art2", 17.0, start=20), claim("c", "art2", 12, start=60)])
+    built = build_graph(*records)
+    with MergeSpill(tmp_path) as spill:
+        spill.add_articles(records[0])
+        spill.add_quotes(records[2])
+        spill.add_claims(records[3])
+        nodes, edges = write_graph_json(merged_nodes(spill, records[1]), tmp_path / "graph.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # the spill and the edge buffer are gone
     written = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
     assert written == json.loads(json.dumps(nx.node_link_data(built.graph, edges="edges")))
+    assert graph_counts(nodes, edges) == built.counts() == {"claim_nodes": 2, "quote_nodes": 1, "conflicts": 0}
+    assert [(e["source"], e["target"], e["title"]) for e in written["edges"] if e["kind"] == "works_for"] == [
+        (CHEN.id, ACME.id, "chief analyst")]  # one edge per employer, however many articles name the role
     back = read_graph_json(tmp_path / "graph.json")
     assert nx.node_link_data(back, edges="edges") == written

@@ -14,8 +14,9 @@ import pytest
 from conftest import REPO
 
 from extractor.cli import main
-from extractor.graph.build import build_graph, with_provenance
+from extractor.graph.build import merged_nodes, with_provenance
 from extractor.graph.io import write_graph_json
+from extractor.graph.spill import MergeSpill
 from extractor.models import (
     Article,
     Bounds,
@@ -140,13 +141,16 @@ QUOTES = [
 def write_run(out: Path, articles=ARTICLES, entities=ENTITIES, quotes=QUOTES, claims=CLAIMS) -> Path:
     """A run's output folder as `extractor run` writes it, from records (no NLP)."""
     out.mkdir(parents=True, exist_ok=True)
-    graph = build_graph(articles, entities, quotes, claims)
     write_jsonl(out / "articles.jsonl", articles)
     write_jsonl(out / "entities.jsonl", with_provenance(entities, {a.id: a for a in articles}))
     write_jsonl(out / "quotes.jsonl", quotes)
     write_jsonl(out / "claims.jsonl", claims)
     write_jsonl(out / "errors.jsonl", [])
-    write_graph_json(graph.graph, out / "graph.json")
+    with MergeSpill() as spill:
+        spill.add_articles(articles)
+        spill.add_quotes(quotes)
+        spill.add_claims(claims)
+        write_graph_json(merged_nodes(spill, entities), out / "graph.json")
     write_json(out / "manifest.json", RunManifest(package_version="test", counts={"articles": len(articles)}))
     return out
 

@@ -15,8 +15,20 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from extractor.graph.resolve import ClaimGroup, QuoteGroup, find_conflicts, group_claims, group_quotes
+from extractor.graph.resolve import (
+    ClaimGroup, QuoteGroup, claim_group_order, find_conflicts, group_claim_block, group_quote_block,
+)
+from extractor.graph.spill import MergeSpill
 from extractor.models import Article, Claim, ClaimNode, Entity, Provenance, Quote, QuoteNode
+
+Edge = tuple[str, str, dict]
+Node = tuple[str, dict, list[Edge]]  # id, attributes, the edges out of it
+
+
+def graph_counts(node_kinds: Counter, edge_kinds: Counter) -> dict[str, int]:
+    """Merged claims, merged quotes and conflicting pairs (each conflict edge goes both ways)."""
+    return {"claim_nodes": node_kinds["claim"], "quote_nodes": node_kinds["quote"],
+            "conflicts": edge_kinds["conflicts_with"] // 2}
 
 
 def article_node_id(article_id: str) -> str:
@@ -46,13 +58,11 @@ class ClaimGraph:
         return self._nodes("quote", QuoteNode)
 
     def counts(self) -> dict[str, int]:
-        """Merged claims, merged quotes and conflicting pairs (each edge goes both ways)."""
-        kinds = Counter(kind for _, kind in self.graph.nodes(data="kind"))
-        conflicts = sum(1 for _, _, kind in self.graph.edges(data="kind") if kind == "conflicts_with")
-        return {"claim_nodes": kinds["claim"], "quote_nodes": kinds["quote"], "conflicts": conflicts // 2}
+        return graph_counts(Counter(kind for _, kind in self.graph.nodes(data="kind")),
+                            Counter(kind for _, _, kind in self.graph.edges(data="kind")))
 
 
-def provenance(spans: Iterable[tuple[str, int, int]], articles: dict[str, Article]) -> list[Provenance]:
+def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Article]) -> list[Provenance]:
     """One entry per article: its outlet, title, URL and date, with every span in it."""
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in spans:
@@ -75,13 +85,13 @@ def with_provenance(entities: Iterable[Entity], articles: Mapping[str, Article])
         yield entity.model_copy(update={"provenance": provenance(spans, articles)})
 
 
-def _sources(article_ids: Iterable[str], articles: dict[str, Article]) -> tuple[list[str], list[str]]:
+def _sources(article_ids: Iterable[str], articles: Mapping[str, Article]) -> tuple[list[str], list[str]]:
     ids = sorted(set(article_ids))
     outlets = sorted({articles[a].source for a in ids if a in articles and articles[a].source})
     return ids, outlets
 
 
-def _claim_node(group: ClaimGroup, articles: dict[str, Article], conflicts: list[str], quotes: list[str]) -> ClaimNode:
+def _claim_node(group: ClaimGroup, articles: Mapping[str, Article], conflicts: list[str], quotes: list[str]) -> ClaimNode:
     rep = group.representative()
     ids, outlets = _sources((c.article_id for c in group.members), articles)
     return ClaimNode(
@@ -93,7 +103,7 @@ def _claim_node(group: ClaimGroup, articles: dict[str, Article], conflicts: list
     )
 
 
-def _quote_node(group: QuoteGroup, articles: dict[str, Article], claims: list[str]) -> QuoteNode:
+def _quote_node(group: QuoteGroup, articles: Mapping[str, Article], claims: list[str]) -> QuoteNode:
     rep = group.representative()
     kinds = {q.kind for q in group.members}
     ids, outlets = _sources((q.article_id for q in group.members), articles)
@@ -105,79 +115,79 @@ def _quote_node(group: QuoteGroup, articles: dict[str, Article], claims: list[st
     )
 
 
-def _quotes_stating(claim_groups: list[ClaimGroup], quote_groups: list[QuoteGroup]) -> dict[str, set[str]]:
-    """Claim group id → quote group ids whose occurrence contains one of the claim's occurrences."""
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for group in quote_groups:
-        for quote in group.members:
-            spans[quote.article_id].append((quote.start, quote.end, group.id))
-    stated: dict[str, set[str]] = defaultdict(set)
-    for group in claim_groups:
-        for claim in group.members:
-            for start, end, quote_id in spans.get(claim.article_id, ()):
-                if start <= claim.start and claim.end <= end:
-                    stated[group.id].add(quote_id)
-    return stated
+def _merge(spill: MergeSpill) -> None:
+    """Merge the spill's occurrences one block at a time into nodes kept in the spill.
+
+    Quotes go first, so that each claim can find the quotes whose words contain it.
+    """
+    for block in spill.quote_blocks():
+        for group in group_quote_block(block):
+            spill.put_quote_node(_quote_node(group, spill.headers, []), group.first,
+                                 ((q.article_id, q.start, q.end) for q in group.members))
+    for block in spill.claim_blocks():
+        groups = group_claim_block(block)
+        conflicts: dict[str, list[str]] = defaultdict(list)
+        for a, b in find_conflicts(groups):  # conflicts share a subject and unit, so a block holds both
+            conflicts[a.id].append(b.id)
+            conflicts[b.id].append(a.id)
+        for group in groups:
+            quotes = spill.quotes_containing((c.article_id, c.start, c.end) for c in group.members)
+            spill.put_claim_node(_claim_node(group, spill.headers, conflicts[group.id], sorted(quotes)),
+                                 claim_group_order(group))
+
+
+def _reported_in(node_id: str, data: dict, articles: Mapping[str, Article]) -> list[Edge]:
+    return [(node_id, article_node_id(p["article_id"]), {"kind": "reported_in", "spans": p["spans"]})
+            for p in data["provenance"] if p["article_id"] in articles]
+
+
+def merged_nodes(spill: MergeSpill, entities: Iterable[Entity]) -> Iterator[Node]:
+    """Every node with the edges out of it: articles, entities, then the merged claims and
+    quotes, each in order of first occurrence. Merges the spill's occurrences first.
+
+    Only the entities' names and roles are used (their mentions may be left out);
+    ``with_provenance`` completes the entities.
+    """
+    _merge(spill)
+    entities = list(entities)
+    known = {entity.id for entity in entities}
+    for article in spill.headers.in_order():
+        yield article_node_id(article.id), {
+            "kind": "article", "title": article.title, "source": article.source,
+            "published": article.published, "url": article.url, "path": article.path}, []
+    for entity in entities:
+        employers = {role.org.id: role.title for role in entity.roles if role.org and role.org.id in known}
+        yield entity.id, {"kind": "entity", "name": entity.name, "type": entity.type, "aliases": entity.aliases}, [
+            (entity.id, org, {"kind": "works_for", "title": title}) for org, title in employers.items()]
+    for data in spill.claim_nodes():
+        node_id = data.pop("id")
+        subject = data["subject"]
+        yield node_id, data, [
+            *([(node_id, subject["id"], {"kind": "about"})] if subject and subject["id"] in known else []),
+            *_reported_in(node_id, data, spill.headers),
+            *((node_id, other, {"kind": "conflicts_with"}) for other in data["conflicts_with"])]
+    for data in spill.quote_nodes():
+        node_id = data.pop("id")
+        speaker = data["speaker"]
+        yield node_id, data, [
+            *([(node_id, speaker["id"], {"kind": "said_by"})] if speaker and speaker["id"] in known else []),
+            *_reported_in(node_id, data, spill.headers),
+            *((node_id, claim, {"kind": "states"}) for claim in data["claims"])]
 
 
 def build_graph(
     articles: Iterable[Article], entities: Iterable[Entity], quotes: Iterable[Quote], claims: Iterable[Claim]
 ) -> ClaimGraph:
-    """Merge occurrences into nodes and connect them (records in input order).
-
-    Only the articles' metadata and the entities' names and roles are used (their
-    texts and mentions may be left out); ``with_provenance`` completes the entities.
-    """
-    by_id = {a.id: a for a in articles}
+    """The merged graph in memory (records in input order); a run streams the same nodes
+    to ``graph.json`` instead (``merged_nodes`` and ``write_graph_json``)."""
     graph = nx.DiGraph()
-    for article in by_id.values():
-        graph.add_node(article_node_id(article.id), kind="article", title=article.title, source=article.source,
-                       published=article.published, url=article.url, path=article.path)
-    roles = []
-    for entity in entities:
-        graph.add_node(entity.id, kind="entity", name=entity.name, type=entity.type, aliases=entity.aliases)
-        roles.extend((entity.id, role.org.id, role.title) for role in entity.roles if role.org)
-    for person, org, title in roles:
-        if org in graph:
-            graph.add_edge(person, org, kind="works_for", title=title)
-
-    claim_groups = group_claims(claims)
-    quote_groups = group_quotes(quotes)
-    conflicts: dict[str, list[str]] = defaultdict(list)
-    for a, b in find_conflicts(claim_groups):
-        conflicts[a.id].append(b.id)
-        conflicts[b.id].append(a.id)
-    stated = _quotes_stating(claim_groups, quote_groups)
-    claims_of_quote: dict[str, list[str]] = defaultdict(list)
-    for claim_id, quote_ids in stated.items():
-        for quote_id in quote_ids:
-            claims_of_quote[quote_id].append(claim_id)
-
-    for group in claim_groups:
-        node = _claim_node(group, by_id, conflicts[group.id], sorted(stated.get(group.id, ())))
-        graph.add_node(node.id, **node.model_dump(mode="json", exclude={"id"}))
-        if node.subject and node.subject.id in graph:
-            graph.add_edge(node.id, node.subject.id, kind="about")
-        _link_articles(graph, node.id, group.members)
-    for group in quote_groups:
-        node = _quote_node(group, by_id, claims_of_quote[group.id])
-        graph.add_node(node.id, **node.model_dump(mode="json", exclude={"id"}))
-        if node.speaker and node.speaker.id in graph:
-            graph.add_edge(node.id, node.speaker.id, kind="said_by")
-        _link_articles(graph, node.id, group.members)
-        for claim_id in node.claims:
-            graph.add_edge(node.id, claim_id, kind="states")
-    for group in claim_groups:
-        for other in sorted(conflicts[group.id]):
-            graph.add_edge(group.id, other, kind="conflicts_with")
+    edges: list[Edge] = []
+    with MergeSpill() as spill:
+        spill.add_articles(articles)
+        spill.add_quotes(quotes)
+        spill.add_claims(claims)
+        for node_id, data, out in merged_nodes(spill, entities):
+            graph.add_node(node_id, **data)
+            edges.extend(out)
+    graph.add_edges_from(edges)  # after every node, so that no edge creates a node out of order
     return ClaimGraph(graph=graph)
-
-
-def _link_articles(graph: nx.DiGraph, node_id: str, members: list[Claim] | list[Quote]) -> None:
-    spans: dict[str, list[list[int]]] = defaultdict(list)
-    for member in members:
-        spans[member.article_id].append([member.start, member.end])
-    for article_id, article_spans in spans.items():
-        target = article_node_id(article_id)
-        if target in graph:
-            graph.add_edge(node_id, target, kind="reported_in", spans=sorted(article_spans))

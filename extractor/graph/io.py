@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -11,23 +14,33 @@ import networkx as nx
 from extractor.store.files import atomic_open
 
 
-def write_graph_json(graph: nx.DiGraph, path: Path) -> None:
-    """``graph.json``: networkx node-link JSON, written atomically.
+def write_graph_json(nodes: Iterable[tuple[str, dict, list[tuple[str, str, dict]]]],
+                     path: Path) -> tuple[Counter, Counter]:
+    """``graph.json``: networkx node-link JSON, written atomically from (id, attributes,
+    edges out of it) for each node, as ``merged_nodes`` makes them.
 
-    Written node by node and edge by edge, one per line (the same document
-    ``node_link_data`` makes), so that a large graph is never copied whole into
-    memory a second time and readers can stream its nodes (``iter_node_lines``).
+    One node or edge per line (the same document ``node_link_data`` makes), so that the
+    graph is never held in memory and readers can stream its nodes (``iter_node_lines``);
+    the edges wait in a temporary file until the last node is out. Returns how many
+    nodes and edges of each kind were written.
     """
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    with atomic_open(path) as handle:
-        handle.write(f'{{"directed":{dumps(graph.is_directed())},"multigraph":false,"graph":{dumps(graph.graph)},')
-        handle.write(NODES_OPEN + "\n")
-        for i, (node, data) in enumerate(graph.nodes(data=True)):
-            handle.write(("," if i else "") + dumps({**data, "id": node}) + "\n")
+    node_kinds: Counter = Counter()
+    edge_kinds: Counter = Counter()
+    with atomic_open(path) as handle, tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent) as edges:
+        handle.write('{"directed":true,"multigraph":false,"graph":{},' + NODES_OPEN + "\n")
+        for node, data, out in nodes:
+            handle.write(("," if node_kinds.total() else "") + dumps({**data, "id": node}) + "\n")
+            node_kinds[data.get("kind")] += 1
+            for source, target, attributes in out:
+                edges.write(("," if edge_kinds.total() else "") +
+                            dumps({**attributes, "source": source, "target": target}) + "\n")
+                edge_kinds[attributes.get("kind")] += 1
         handle.write(EDGES_OPEN + "\n")
-        for i, (source, target, data) in enumerate(graph.edges(data=True)):
-            handle.write(("," if i else "") + dumps({**data, "source": source, "target": target}) + "\n")
+        edges.seek(0)
+        shutil.copyfileobj(edges, handle)
         handle.write(CLOSE + "\n")
+    return node_kinds, edge_kinds
 
 
 NODES_OPEN, EDGES_OPEN, CLOSE = '"nodes":[', '],"edges":[', "]}"

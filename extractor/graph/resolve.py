@@ -13,7 +13,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,35 +115,52 @@ class ClaimGroup:
         return min(self.members, key=score)
 
 
-def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
-    """Claims merged into facts: one group per subject, in order of first occurrence.
+ClaimBlockKey = tuple[str, "str | None"]
+ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, the subject it is read for)
 
-    A claim about several subjects ("A and B slid 5%") joins one group per subject.
-    Claims without a subject merge only with claims of the same article.
+
+def claim_blocks(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
+    """The blocks a claim is compared in: one per subject, keyed (subject id, unit).
+
+    A claim about several subjects ("A and B slid 5%") joins one block per subject;
+    a claim without one is compared only with claims of its own article.
     """
-    blocks: dict[tuple, list[tuple[int, Claim, EntityRef | None]]] = defaultdict(list)
-    for order, claim in enumerate(claims):
-        subjects: Sequence[EntityRef | None] = claim.subject or [None]
-        for subject in subjects:
-            key = (subject.id if subject else f"article:{claim.article_id}", claim.unit)
-            blocks[key].append((order, claim, subject))
+    for subject in claim.subject or [None]:
+        yield (subject.id if subject else f"article:{claim.article_id}", claim.unit), subject
 
-    groups: list[tuple[int, ClaimGroup]] = []
-    for members in blocks.values():
-        spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members), key=lambda t: (t[0], t[2]))
-        active: list[tuple[int, ClaimGroup]] = []
-        for low, high, order, claim, subject in spans:
-            active = [(first, g) for first, g in active if g.high > low]
-            target = next((g for _, g in active if g.accepts(claim, low, high)), None)
-            if target is None:
-                target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high)
-                active.append((order, target))
-                groups.append((order, target))
-            target.add(claim, low, high, order)
-    for _, group in groups:
+
+def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
+    """The facts among the claims of one block, swept in order of their value interval."""
+    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members), key=lambda t: (t[0], t[2]))
+    groups: list[ClaimGroup] = []
+    active: list[ClaimGroup] = []
+    for low, high, order, claim, subject in spans:
+        active = [g for g in active if g.high > low]
+        target = next((g for g in active if g.accepts(claim, low, high)), None)
+        if target is None:
+            target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high)
+            active.append(target)
+            groups.append(target)
+        target.add(claim, low, high, order)
+    for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))
-    groups.sort(key=lambda pair: (pair[1].first[0], pair[1].subject.id if pair[1].subject else ""))
-    return [g for _, g in groups]
+    return groups
+
+
+def claim_group_order(group: ClaimGroup) -> tuple[int, str]:
+    """Facts are listed in order of first occurrence (then subject, for one claim about several)."""
+    return group.first[0], group.subject.id if group.subject else ""
+
+
+def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+    """Claims merged into facts, in order of first occurrence (all held in memory;
+    the graph stage does the same one block at a time from disk)."""
+    blocks: dict[ClaimBlockKey, list[ClaimOccurrence]] = defaultdict(list)
+    for order, claim in enumerate(claims):
+        for key, subject in claim_blocks(claim):
+            blocks[key].append((order, claim, subject))
+    groups = [group for members in blocks.values() for group in group_claim_block(members)]
+    return sorted(groups, key=claim_group_order)
 
 
 def _signed(group: ClaimGroup) -> tuple[float, float]:
@@ -218,37 +235,41 @@ def _first_containing(groups: list[QuoteGroup], postings: dict[str, list[int]], 
     return next((groups[i] for i in rarest if _contains(groups[i].words, words)), None)
 
 
-def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
-    """Quotes merged when the speaker is the same and one's words contain the other's.
+def quote_block(quote: Quote) -> str:
+    """Quotes are compared only with the same speaker's (or, unresolved, their own article's)."""
+    return quote.speaker.id if quote.speaker else f"article:{quote.article_id}"
 
-    A partial quote inside a longer one is the same quote. Quotes without a resolved
-    speaker merge only within their own article.
-    """
-    blocks: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
-    for order, quote in enumerate(quotes):
-        key = quote.speaker.id if quote.speaker else f"article:{quote.article_id}"
-        blocks[key].append((order, quote))
+
+def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
+    """The quotes of one block merged when one's words contain the other's, longest first,
+    so that a partial quote joins the longer quote it comes from."""
     groups: list[QuoteGroup] = []
-    for members in blocks.values():
-        local: list[QuoteGroup] = []
-        exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the search
-        postings: dict[str, list[int]] = defaultdict(list)  # word -> groups (by position) holding it
-        worded = [(quote_words(q.text), order, q) for order, q in members]
-        for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
-            if not words:
-                continue
-            target = exact.get(words)
-            if target is None:
-                target = _first_containing(local, postings, words)
-            if target is None:
-                target = QuoteGroup(speaker=quote.speaker, words=words)
-                for word in set(words.split()):
-                    postings[word].append(len(local))
-                local.append(target)
-            exact[words] = target  # groups are only appended, so the first that contains these words stays first
-            target.add(quote, order)
-        groups.extend(local)
+    exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the search
+    postings: dict[str, list[int]] = defaultdict(list)  # word -> groups (by position) holding it
+    worded = [(quote_words(q.text), order, q) for order, q in members]
+    for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
+        if not words:
+            continue
+        target = exact.get(words)
+        if target is None:
+            target = _first_containing(groups, postings, words)
+        if target is None:
+            target = QuoteGroup(speaker=quote.speaker, words=words)
+            for word in set(words.split()):
+                postings[word].append(len(groups))
+            groups.append(target)
+        exact[words] = target  # groups are only appended, so the first that contains these words stays first
+        target.add(quote, order)
     for group in groups:
         group.members.sort(key=lambda q: (q.article_id, q.start))
-    groups.sort(key=lambda g: g.first)
     return groups
+
+
+def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
+    """Quotes merged when the speaker is the same and one's words contain the other's,
+    in order of first occurrence (all held in memory, like ``group_claims``)."""
+    blocks: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
+    for order, quote in enumerate(quotes):
+        blocks[quote_block(quote)].append((order, quote))
+    groups = [group for members in blocks.values() for group in group_quote_block(members)]
+    return sorted(groups, key=lambda g: g.first)

@@ -6,24 +6,19 @@ entities needs memory only for the distinct entities, however many articles a ru
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extractor.models import Mention
+from extractor.store.scratch import Scratch
 
 
 class MentionSpill:
     """Append mentions by entity id; read them back per entity."""
 
     def __init__(self, folder: Path):
-        handle = tempfile.NamedTemporaryFile(prefix=".mentions.", suffix=".sqlite", dir=folder, delete=False)
-        handle.close()
-        self.path = Path(handle.name)
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("PRAGMA journal_mode=OFF")
-        self._db.execute("PRAGMA synchronous=OFF")
+        self._scratch = Scratch(folder, "mentions")
+        self._db = self._scratch.db
         self._db.execute('CREATE TABLE mention (entity TEXT, article TEXT, start INT, "end" INT, text TEXT)')
         self._indexed = False
 
@@ -41,5 +36,4 @@ class MentionSpill:
             yield Mention(article_id=article, start=start, end=end, text=text)
 
     def close(self) -> None:
-        self._db.close()
-        self.path.unlink(missing_ok=True)
+        self._scratch.close()

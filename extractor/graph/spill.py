@@ -1,0 +1,162 @@
+"""The graph stage's working set, on disk: every occurrence, the articles' headers,
+and the merged nodes until they are written in order.
+
+Merging compares claims only within a (subject, unit) block and quotes only within
+a speaker's block, so the occurrences wait in SQLite and come back one block at a
+time in key order; memory holds one block and its groups, however large the corpus.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.graph.resolve import ClaimOccurrence, claim_blocks, quote_block
+from extractor.models import Article, Claim, ClaimNode, EntityRef, Quote, QuoteNode
+from extractor.store.scratch import Scratch
+
+_SCHEMA = """
+CREATE TABLE article (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, data TEXT);
+CREATE TABLE claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT);
+CREATE TABLE quote (block TEXT, ord INT, data TEXT);
+CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
+CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT);
+CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT);
+CREATE TABLE states (quote TEXT, claim TEXT);
+"""
+
+
+_NO_BODY = {"text": "", "highlights": []}
+
+
+class ArticleHeaders(Mapping[str, Article]):
+    """Articles by id, without their bodies, read from the spill (recent ones cached:
+    an article's claims and quotes are merged close together)."""
+
+    def __init__(self, db):
+        self._db = db
+        self._get = lru_cache(maxsize=4096)(self._fetch)
+
+    def _fetch(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT data FROM article WHERE id = ?", (article_id,)).fetchone()
+        return Article.model_validate_json(row[0]) if row else None
+
+    def __getitem__(self, article_id: str) -> Article:
+        article = self._get(article_id)
+        if article is None:
+            raise KeyError(article_id)
+        return article
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self._get(article_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self._db.execute("SELECT id FROM article ORDER BY ord"))
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM article").fetchone()[0]
+
+    def in_order(self) -> Iterator[Article]:
+        for (data,) in self._db.execute("SELECT data FROM article ORDER BY ord"):
+            yield Article.model_validate_json(data)
+
+
+class MergeSpill:
+    """Occurrences in, blocks out; merged nodes in, nodes out in order of first occurrence.
+
+    ``folder`` is where the temporary database goes (the run's output folder); none
+    keeps it in SQLite's private temporary storage. Use it as a context manager.
+    """
+
+    def __init__(self, folder: Path | None = None):
+        self._scratch = Scratch(folder, "merge")
+        self._db = self._scratch.db
+        self._db.executescript(_SCHEMA)
+        self._claims = self._quotes = 0
+        self._spans_indexed = False
+        self.headers = ArticleHeaders(self._db)
+
+    def __enter__(self) -> MergeSpill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._scratch.close()
+
+    # ------------------------------------------------------------ occurrences in
+
+    def add_articles(self, articles: Iterable[Article]) -> None:
+        """Article metadata (the bodies are dropped); a repeated id keeps its first place."""
+        self._db.executemany(
+            "INSERT INTO article (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+            ((a.id, a.model_copy(update=_NO_BODY).model_dump_json()) for a in articles))
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Claims in input order (which decides each fact's first occurrence, hence its id)."""
+        def rows():
+            for claim in claims:
+                data = claim.model_dump_json()
+                for (block, unit), subject in claim_blocks(claim):
+                    yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
+                self._claims += 1
+        self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
+
+    def add_quotes(self, quotes: Iterable[Quote]) -> None:
+        def rows():
+            for quote in quotes:
+                yield quote_block(quote), self._quotes, quote.model_dump_json()
+                self._quotes += 1
+        self._db.executemany("INSERT INTO quote VALUES (?, ?, ?)", rows())
+
+    # ---------------------------------------------------------------- blocks out
+
+    def claim_blocks(self) -> Iterator[list[ClaimOccurrence]]:
+        rows = self._db.execute("SELECT block, unit, ord, subject, data FROM claim ORDER BY block, unit, ord")
+        for _, block in itertools.groupby(rows, key=lambda row: (row[0], row[1])):
+            yield [(order, Claim.model_validate_json(data), EntityRef.model_validate_json(subject) if subject else None)
+                   for _, _, order, subject, data in block]
+
+    def quote_blocks(self) -> Iterator[list[tuple[int, Quote]]]:
+        rows = self._db.execute("SELECT block, ord, data FROM quote ORDER BY block, ord")
+        for _, block in itertools.groupby(rows, key=lambda row: row[0]):
+            yield [(order, Quote.model_validate_json(data)) for _, order, data in block]
+
+    # ------------------------------------------------------- merged nodes in/out
+
+    def put_quote_node(self, node: QuoteNode, first: tuple[int, str], spans: Iterable[tuple[str, int, int]]) -> None:
+        """A merged quote and the spans of its occurrences (claims inside them are stated by it)."""
+        self._db.execute("INSERT INTO quote_node VALUES (?, ?, ?, ?)", (*first, node.id, node.model_dump_json()))
+        self._db.executemany("INSERT INTO quote_span VALUES (?, ?, ?, ?)",
+                             ((article, start, end, node.id) for article, start, end in spans))
+
+    def quotes_containing(self, spans: Iterable[tuple[str, int, int]]) -> set[str]:
+        """Ids of the quote nodes with an occurrence around one of ``spans``."""
+        if not self._spans_indexed:
+            self._db.execute("CREATE INDEX quote_span_article ON quote_span (article, start)")
+            self._spans_indexed = True
+        found: set[str] = set()
+        for article, start, end in spans:
+            found.update(row[0] for row in self._db.execute(
+                'SELECT node FROM quote_span WHERE article = ? AND start <= ? AND "end" >= ?', (article, start, end)))
+        return found
+
+    def put_claim_node(self, node: ClaimNode, order: tuple[int, str]) -> None:
+        self._db.execute("INSERT INTO claim_node VALUES (?, ?, ?)", (*order, node.model_dump_json()))
+        self._db.executemany("INSERT INTO states VALUES (?, ?)", ((quote, node.id) for quote in node.quotes))
+
+    def claim_nodes(self) -> Iterator[dict]:
+        for (data,) in self._db.execute("SELECT data FROM claim_node ORDER BY ord, subject"):
+            yield json.loads(data)
+
+    def quote_nodes(self) -> Iterator[dict]:
+        """Merged quotes in order of first occurrence, each with the claims it states."""
+        self._db.execute("CREATE INDEX IF NOT EXISTS states_quote ON states (quote)")
+        rows = self._db.execute(
+            "SELECT data, (SELECT group_concat(claim, ' ') FROM states WHERE states.quote = quote_node.id) "
+            "FROM quote_node ORDER BY ord, first")
+        for data, claims in rows:
+            node = json.loads(data)
+            node["claims"] = sorted(claims.split()) if claims else []
+            yield node
