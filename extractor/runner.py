@@ -19,8 +19,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonlines
-
 from extractor import __version__
 from extractor.executors import run_dask, run_local
 from extractor.extract.entities import EntityMerger
@@ -35,7 +33,7 @@ from extractor.settings import Settings
 from extractor.store import output
 from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
 from extractor.store.index import build_index
-from extractor.store.files import atomic_open, write_json, write_jsonl
+from extractor.store.files import atomic_open, dumps, jsonl_writer, write_json, write_jsonl
 from extractor.store.mentions import MentionSpill
 
 # Exit statuses of ``extractor run`` (documented in the README).
@@ -71,23 +69,19 @@ class Tally:
     extra_paths: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False)
-
-
 class _Writer:
     """A JSON Lines file written atomically, starting from an earlier run's lines."""
 
     def __init__(self, stack: ExitStack, path: Path, keep_existing: bool):
         self.handle = stack.enter_context(atomic_open(path, unchanged=lambda: keep_existing and not self.added))
-        self.writer = jsonlines.Writer(self.handle, compact=True, dumps=_dumps)
+        self.writer = jsonl_writer(self.handle)
         self.count = self.added = 0
         for line in output.iter_lines(path) if keep_existing else ():
             self.handle.write(line + "\n")
             self.count += 1
 
     def write(self, record: Article | Quote | Claim) -> None:
-        self.writer.write(record.model_dump(mode="json"))
+        self.writer.write(record)
         self.count += 1
         self.added += 1
 
@@ -172,7 +166,7 @@ def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
             more = [p for p in extra.get(record["id"], []) if p not in record["paths"]]
             if more:
                 record["paths"] = record["paths"] + more
-                line = _dumps(record)
+                line = dumps(record)
                 patched += 1
             handle.write(line + "\n")
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import networkx as nx
 
 from extractor.graph.resolve import (
     ClaimGroup, QuoteGroup, claim_group_order, find_conflicts, group_claim_block, group_quote_block,
 )
-from extractor.graph.spill import MergeSpill
-from extractor.models import Article, Claim, ClaimNode, Entity, Provenance, Quote, QuoteNode
+from extractor.graph.spill import Edge, MergeSpill, Node
+from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Provenance, Quote, QuoteNode
 
-Edge = tuple[str, str, dict]
-Node = tuple[str, dict, list[Edge]]  # id, attributes, the edges out of it
 
 
 def graph_counts(node_kinds: Counter, edge_kinds: Counter) -> dict[str, int]:
@@ -62,7 +61,20 @@ class ClaimGraph:
                             Counter(kind for _, _, kind in self.graph.edges(data="kind")))
 
 
-def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Article]) -> list[Provenance]:
+class Reported(Protocol):
+    """What provenance shows of an article: an ``Article`` or its header has it."""
+
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Reported]) -> list[Provenance]:
     """One entry per article: its outlet, title, URL and date, with every span in it."""
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in spans:
@@ -78,52 +90,61 @@ def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Art
     return out
 
 
-def with_provenance(entities: Iterable[Entity], articles: Mapping[str, Article]) -> Iterator[Entity]:
+def with_provenance(entities: Iterable[Entity], articles: Mapping[str, Reported]) -> Iterator[Entity]:
     """Entities as written to ``entities.jsonl``: each with the outlets and spans that mention it."""
     for entity in entities:
         spans = ((m.article_id, m.start, m.end) for m in entity.mentions)
         yield entity.model_copy(update={"provenance": provenance(spans, articles)})
 
 
-def _sources(article_ids: Iterable[str], articles: Mapping[str, Article]) -> tuple[list[str], list[str]]:
-    ids = sorted(set(article_ids))
-    outlets = sorted({articles[a].source for a in ids if a in articles and articles[a].source})
-    return ids, outlets
+def _outlets(entries: list[Provenance]) -> list[str]:
+    return sorted({p.source for p in entries if p.source})
 
 
-def _claim_node(group: ClaimGroup, articles: Mapping[str, Article], conflicts: list[str], quotes: list[str]) -> ClaimNode:
+def _claim_node(group: ClaimGroup, articles: Mapping[str, Reported], conflicts: list[str], quotes: list[str]) -> ClaimNode:
     rep = group.representative()
-    ids, outlets = _sources((c.article_id for c in group.members), articles)
+    entries = provenance(((c.article_id, c.start, c.end) for c in group.members), articles)
     return ClaimNode(
         id=group.id, subject=group.subject, value=rep.value, unit=rep.unit, hedge=rep.hedge,
         direction=group.direction, metric=group.metric, date=group.date, bounds=rep.bounds, text=rep.text,
-        mentions=sorted({c.id for c in group.members}), articles=ids, sources=outlets,
-        conflicts_with=sorted(conflicts), quotes=sorted(quotes),
-        provenance=provenance(((c.article_id, c.start, c.end) for c in group.members), articles),
+        mentions=sorted({c.id for c in group.members}), articles=[p.article_id for p in entries],
+        sources=_outlets(entries), conflicts_with=sorted(conflicts), quotes=sorted(quotes), provenance=entries,
     )
 
 
-def _quote_node(group: QuoteGroup, articles: Mapping[str, Article], claims: list[str]) -> QuoteNode:
+def _quote_node(group: QuoteGroup, articles: Mapping[str, Reported], claims: list[str]) -> QuoteNode:
     rep = group.representative()
     kinds = {q.kind for q in group.members}
-    ids, outlets = _sources((q.article_id for q in group.members), articles)
+    entries = provenance(((q.article_id, q.start, q.end) for q in group.members), articles)
     return QuoteNode(
         id=group.id, speaker=group.speaker, text=rep.text,
         quote_kind="direct" if kinds == {"direct"} else rep.kind,
-        mentions=sorted({q.id for q in group.members}), articles=ids, sources=outlets, claims=sorted(claims),
-        provenance=provenance(((q.article_id, q.start, q.end) for q in group.members), articles),
+        mentions=sorted({q.id for q in group.members}), articles=[p.article_id for p in entries],
+        sources=_outlets(entries), claims=sorted(claims), provenance=entries,
     )
 
 
-def _merge(spill: MergeSpill) -> None:
-    """Merge the spill's occurrences one block at a time into nodes kept in the spill.
+def _edges(node: ClaimNode | QuoteNode, to: EntityRef | None, kind: str, known: set[str],
+           articles: Mapping[str, Reported]) -> list[Edge]:
+    """The edges every merged node has: to its subject or speaker, and to the articles reporting it."""
+    edges: list[Edge] = [(node.id, to.id, {"kind": kind})] if to and to.id in known else []
+    edges.extend((node.id, article_node_id(p.article_id), {"kind": "reported_in", "spans": [list(s) for s in p.spans]})
+                 for p in node.provenance if p.article_id in articles)
+    return edges
+
+
+def _merge(spill: MergeSpill, known: set[str]) -> None:
+    """Merge the spill's occurrences one block at a time into nodes (with the edges out of
+    them) kept in the spill; ``known`` are the entity ids that edges may point to.
 
     Quotes go first, so that each claim can find the quotes whose words contain it.
     """
+    articles = spill.headers
     for block in spill.quote_blocks():
         for group in group_quote_block(block):
-            spill.put_quote_node(_quote_node(group, spill.headers, []), group.first,
-                                 ((q.article_id, q.start, q.end) for q in group.members))
+            node = _quote_node(group, articles, [])
+            spill.put_quote_node(node, group.first, ((q.article_id, q.start, q.end) for q in group.members),
+                                 _edges(node, node.speaker, "said_by", known, articles))
     for block in spill.claim_blocks():
         groups = group_claim_block(block)
         conflicts: dict[str, list[str]] = defaultdict(list)
@@ -132,13 +153,10 @@ def _merge(spill: MergeSpill) -> None:
             conflicts[b.id].append(a.id)
         for group in groups:
             quotes = spill.quotes_containing((c.article_id, c.start, c.end) for c in group.members)
-            spill.put_claim_node(_claim_node(group, spill.headers, conflicts[group.id], sorted(quotes)),
-                                 claim_group_order(group))
-
-
-def _reported_in(node_id: str, data: dict, articles: Mapping[str, Article]) -> list[Edge]:
-    return [(node_id, article_node_id(p["article_id"]), {"kind": "reported_in", "spans": p["spans"]})
-            for p in data["provenance"] if p["article_id"] in articles]
+            node = _claim_node(group, articles, conflicts[group.id], sorted(quotes))
+            edges = _edges(node, node.subject, "about", known, articles)
+            edges.extend((node.id, other, {"kind": "conflicts_with"}) for other in node.conflicts_with)
+            spill.put_claim_node(node, claim_group_order(group), edges)
 
 
 def merged_nodes(spill: MergeSpill, entities: Iterable[Entity]) -> Iterator[Node]:
@@ -148,9 +166,9 @@ def merged_nodes(spill: MergeSpill, entities: Iterable[Entity]) -> Iterator[Node
     Only the entities' names and roles are used (their mentions may be left out);
     ``with_provenance`` completes the entities.
     """
-    _merge(spill)
     entities = list(entities)
     known = {entity.id for entity in entities}
+    _merge(spill, known)
     for article in spill.headers.in_order():
         yield article_node_id(article.id), {
             "kind": "article", "title": article.title, "source": article.source,
@@ -159,20 +177,9 @@ def merged_nodes(spill: MergeSpill, entities: Iterable[Entity]) -> Iterator[Node
         employers = {role.org.id: role.title for role in entity.roles if role.org and role.org.id in known}
         yield entity.id, {"kind": "entity", "name": entity.name, "type": entity.type, "aliases": entity.aliases}, [
             (entity.id, org, {"kind": "works_for", "title": title}) for org, title in employers.items()]
-    for data in spill.claim_nodes():
-        node_id = data.pop("id")
-        subject = data["subject"]
-        yield node_id, data, [
-            *([(node_id, subject["id"], {"kind": "about"})] if subject and subject["id"] in known else []),
-            *_reported_in(node_id, data, spill.headers),
-            *((node_id, other, {"kind": "conflicts_with"}) for other in data["conflicts_with"])]
-    for data in spill.quote_nodes():
-        node_id = data.pop("id")
-        speaker = data["speaker"]
-        yield node_id, data, [
-            *([(node_id, speaker["id"], {"kind": "said_by"})] if speaker and speaker["id"] in known else []),
-            *_reported_in(node_id, data, spill.headers),
-            *((node_id, claim, {"kind": "states"}) for claim in data["claims"])]
+    yield from spill.claim_nodes()
+    for node_id, data, edges in spill.quote_nodes():
+        yield node_id, data, edges + [(node_id, claim, {"kind": "states"}) for claim in data["claims"]]
 
 
 def build_graph(

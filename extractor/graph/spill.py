@@ -13,38 +13,61 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from extractor.graph.resolve import ClaimOccurrence, claim_blocks, quote_block
 from extractor.models import Article, Claim, ClaimNode, EntityRef, Quote, QuoteNode
 from extractor.store.scratch import Scratch
 
 _SCHEMA = """
-CREATE TABLE article (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, data TEXT);
+CREATE TABLE article (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, source TEXT, title TEXT, url TEXT,
+                      published TEXT);
 CREATE TABLE claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT);
 CREATE TABLE quote (block TEXT, ord INT, data TEXT);
 CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
-CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT);
-CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT);
+CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT, edges TEXT);
+CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT, edges TEXT);
 CREATE TABLE states (quote TEXT, claim TEXT);
 """
 
 
-_NO_BODY = {"text": "", "highlights": []}
+Edge = tuple[str, str, dict]  # source, target, attributes
+Node = tuple[str, dict, list[Edge]]  # id, attributes, the edges out of it
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class ArticleHeaders(Mapping[str, Article]):
-    """Articles by id, without their bodies, read from the spill (recent ones cached:
-    an article's claims and quotes are merged close together)."""
+def _loads(edges: str) -> list[Edge]:
+    return [(source, target, data) for source, target, data in json.loads(edges)]
+
+
+class ArticleHeader(NamedTuple):
+    """What the graph shows of an article: everything but its text."""
+
+    id: str
+    path: str
+    source: str | None
+    title: str | None
+    url: str | None
+    published: str | None
+
+
+_HEADER = ", ".join(ArticleHeader._fields)
+
+
+class ArticleHeaders(Mapping[str, ArticleHeader]):
+    """Article headers by id, read from the spill. The cache holds up to 65,536 (a few
+    megabytes as tuples): merging looks an article up once per fact it reports, and
+    facts are merged in subject order, not article order."""
 
     def __init__(self, db):
         self._db = db
-        self._get = lru_cache(maxsize=4096)(self._fetch)
+        self._get = lru_cache(maxsize=65536)(self._fetch)
 
-    def _fetch(self, article_id: str) -> Article | None:
-        row = self._db.execute("SELECT data FROM article WHERE id = ?", (article_id,)).fetchone()
-        return Article.model_validate_json(row[0]) if row else None
+    def _fetch(self, article_id: str) -> ArticleHeader | None:
+        row = self._db.execute(f"SELECT {_HEADER} FROM article WHERE id = ?", (article_id,)).fetchone()
+        return ArticleHeader(*row) if row else None
 
-    def __getitem__(self, article_id: str) -> Article:
+    def __getitem__(self, article_id: str) -> ArticleHeader:
         article = self._get(article_id)
         if article is None:
             raise KeyError(article_id)
@@ -59,9 +82,9 @@ class ArticleHeaders(Mapping[str, Article]):
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM article").fetchone()[0]
 
-    def in_order(self) -> Iterator[Article]:
-        for (data,) in self._db.execute("SELECT data FROM article ORDER BY ord"):
-            yield Article.model_validate_json(data)
+    def in_order(self) -> Iterator[ArticleHeader]:
+        for row in self._db.execute(f"SELECT {_HEADER} FROM article ORDER BY ord"):
+            yield ArticleHeader(*row)
 
 
 class MergeSpill:
@@ -89,9 +112,10 @@ class MergeSpill:
 
     def add_articles(self, articles: Iterable[Article]) -> None:
         """Article metadata (the bodies are dropped); a repeated id keeps its first place."""
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ArticleHeader._fields[1:])
         self._db.executemany(
-            "INSERT INTO article (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-            ((a.id, a.model_copy(update=_NO_BODY).model_dump_json()) for a in articles))
+            f"INSERT INTO article ({_HEADER}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET {updates}",
+            ((a.id, a.path, a.source, a.title, a.url, a.published) for a in articles))
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
         """Claims in input order (which decides each fact's first occurrence, hence its id)."""
@@ -125,9 +149,12 @@ class MergeSpill:
 
     # ------------------------------------------------------- merged nodes in/out
 
-    def put_quote_node(self, node: QuoteNode, first: tuple[int, str], spans: Iterable[tuple[str, int, int]]) -> None:
-        """A merged quote and the spans of its occurrences (claims inside them are stated by it)."""
-        self._db.execute("INSERT INTO quote_node VALUES (?, ?, ?, ?)", (*first, node.id, node.model_dump_json()))
+    def put_quote_node(self, node: QuoteNode, first: tuple[int, str], spans: Iterable[tuple[str, int, int]],
+                       edges: list[Edge]) -> None:
+        """A merged quote, the edges out of it, and the spans of its occurrences (claims
+        inside them are stated by it)."""
+        self._db.execute("INSERT INTO quote_node VALUES (?, ?, ?, ?, ?)",
+                         (*first, node.id, node.model_dump_json(), _dumps(edges)))
         self._db.executemany("INSERT INTO quote_span VALUES (?, ?, ?, ?)",
                              ((article, start, end, node.id) for article, start, end in spans))
 
@@ -142,21 +169,23 @@ class MergeSpill:
                 'SELECT node FROM quote_span WHERE article = ? AND start <= ? AND "end" >= ?', (article, start, end)))
         return found
 
-    def put_claim_node(self, node: ClaimNode, order: tuple[int, str]) -> None:
-        self._db.execute("INSERT INTO claim_node VALUES (?, ?, ?)", (*order, node.model_dump_json()))
+    def put_claim_node(self, node: ClaimNode, order: tuple[int, str], edges: list[Edge]) -> None:
+        self._db.execute("INSERT INTO claim_node VALUES (?, ?, ?, ?)", (*order, node.model_dump_json(), _dumps(edges)))
         self._db.executemany("INSERT INTO states VALUES (?, ?)", ((quote, node.id) for quote in node.quotes))
 
-    def claim_nodes(self) -> Iterator[dict]:
-        for (data,) in self._db.execute("SELECT data FROM claim_node ORDER BY ord, subject"):
-            yield json.loads(data)
+    def claim_nodes(self) -> Iterator[tuple[str, dict, list[Edge]]]:
+        """(id, attributes, edges out of it) of every merged claim, in order of first occurrence."""
+        for data, edges in self._db.execute("SELECT data, edges FROM claim_node ORDER BY ord, subject"):
+            node = json.loads(data)
+            yield node.pop("id"), node, _loads(edges)
 
-    def quote_nodes(self) -> Iterator[dict]:
-        """Merged quotes in order of first occurrence, each with the claims it states."""
+    def quote_nodes(self) -> Iterator[tuple[str, dict, list[Edge]]]:
+        """Merged quotes like ``claim_nodes``, each with the claims it states."""
         self._db.execute("CREATE INDEX IF NOT EXISTS states_quote ON states (quote)")
         rows = self._db.execute(
-            "SELECT data, (SELECT group_concat(claim, ' ') FROM states WHERE states.quote = quote_node.id) "
+            "SELECT data, edges, (SELECT group_concat(claim, ' ') FROM states WHERE states.quote = quote_node.id) "
             "FROM quote_node ORDER BY ord, first")
-        for data, claims in rows:
+        for data, edges, claims in rows:
             node = json.loads(data)
             node["claims"] = sorted(claims.split()) if claims else []
-            yield node
+            yield node.pop("id"), node, _loads(edges)

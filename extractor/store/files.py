@@ -45,14 +45,27 @@ def _plain(record: BaseModel | dict) -> dict:
     return record.model_dump(mode="json") if isinstance(record, BaseModel) else record
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def dumps(record: BaseModel | dict) -> str:
+    """A record as one compact line of JSON. Pydantic records serialise themselves, which
+    is several times faster than going through a dict and ``json``."""
+    return record.model_dump_json() if isinstance(record, BaseModel) else _encode(record)
+
+
+def jsonl_writer(handle: IO[str]) -> jsonlines.Writer:
+    """A JSON Lines writer for records and plain dicts alike (see ``dumps``)."""
+    return jsonlines.Writer(handle, dumps=dumps)
+
+
 def write_jsonl(path: Path, records: Iterable[BaseModel | dict]) -> int:
     """Write records as JSON Lines atomically; returns how many were written."""
     count = 0
     with atomic_open(path) as handle:
-        writer = jsonlines.Writer(handle, compact=True, sort_keys=False,
-                                  dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
+        writer = jsonl_writer(handle)
         for record in records:
-            writer.write(_plain(record))
+            writer.write(record)
             count += 1
     return count
 

@@ -314,7 +314,8 @@ def read_article_at(path: Path, offset: int) -> Article:
 
 @dataclass
 class _Rows:
-    """Rows for every table, buffered and inserted in bulk every ``FLUSH_EVERY`` records,
+    """Rows for every table, buffered and inserted in bulk every ``FLUSH_EVERY`` records
+    or ``FLUSH_BYTES`` of record JSON (an entity named in every article is megabytes),
     so building the index needs memory for one buffer, not for the whole run."""
 
     records: list[tuple] = field(default_factory=list)
@@ -325,6 +326,7 @@ class _Rows:
     # in order is a rowid range scan that a LIMIT stops early.
     ranges: dict[str, list[int]] = field(default_factory=lambda: {kind: [1, 0] for kind in KINDS})
     casefold_text: bool = False
+    json_bytes: int = 0
 
     def add(self, kind: str, rowid: int, record_id: str, n_sources: int, conflict: bool, offset: int | None,
             json_text: str, text: str, dates: Iterable[str | None]) -> None:
@@ -332,6 +334,7 @@ class _Rows:
         low = min(s[0] for s in spans) if spans else None  # type: ignore[index]
         high = max(s[1] for s in spans) if spans else None  # type: ignore[index]
         self.records.append((rowid, kind, record_id, n_sources, int(conflict), low, high, offset, json_text))
+        self.json_bytes += len(json_text)
         span = self.ranges[kind]
         if span[1] < span[0]:
             span[0] = rowid
@@ -345,7 +348,7 @@ class _Rows:
             self.keyed["source"].append((kind, key, rowid))
 
     def flush(self, conn: sqlite3.Connection, force: bool = False) -> None:
-        if len(self.records) < FLUSH_EVERY and not force:
+        if len(self.records) < FLUSH_EVERY and self.json_bytes < FLUSH_BYTES and not force:
             return
         conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.records)
         for facet, table in FACETS.items():
@@ -356,10 +359,12 @@ class _Rows:
         self.records.clear()
         self.dates.clear()
         self.text.clear()
+        self.json_bytes = 0
 
 
-# Records buffered before they are written to the index.
+# Records (or characters of their JSON) buffered before they are written to the index.
 FLUSH_EVERY = 5000
+FLUSH_BYTES = 4_000_000
 
 
 def _names(names: Iterable[tuple[str, str]]) -> set[tuple[str, str, int]]:
