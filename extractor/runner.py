@@ -34,7 +34,7 @@ from extractor.store import output
 from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
 from extractor.store.index import build_index
 from extractor.store.files import atomic_open, dumps, jsonl_writer, write_json, write_jsonl
-from extractor.store.mentions import MentionSpill
+from extractor.store.mentions import EntitySpill
 
 # Exit statuses of ``extractor run`` (documented in the README).
 EXIT_OK = 0  # every input was used
@@ -178,9 +178,10 @@ def _write_graph(out: Path, entities: EntityMerger) -> dict[str, int]:
     with MergeSpill(out) as spill:
         spill.add_articles(output.iter_records(out / output.ARTICLES, Article))
         counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), spill.headers))}
+        spill.add_entities(entities.records(mentions=False))
         spill.add_quotes(output.iter_records(out / output.QUOTES, Quote))
         spill.add_claims(output.iter_records(out / output.CLAIMS, Claim))
-        nodes, edges = write_graph_json(merged_nodes(spill, entities.records(mentions=False)), out / output.GRAPH)
+        nodes, edges = write_graph_json(merged_nodes(spill), out / output.GRAPH)
     return counts | graph_counts(nodes, edges)
 
 
@@ -210,9 +211,9 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
         cache = _open_cache(settings, options, info["model_version"])
         if cache:
             resources.callback(cache.close)
-        spill = MentionSpill(out)
+        spill = EntitySpill(out)
         resources.callback(spill.close)
-        entities = EntityMerger(mention_sink=spill.add, mentions_of=spill.mentions_of)
+        entities = EntityMerger(spill)
         if incremental:
             entities.add(output.iter_records(out / output.ENTITIES, Entity))
         stages["setup"] += time.perf_counter() - clock

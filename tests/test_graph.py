@@ -120,9 +120,10 @@ def test_graph_json_is_the_node_link_document_of_the_graph_and_reads_back(tmp_pa
     built = build_graph(*records)
     with MergeSpill(tmp_path) as spill:
         spill.add_articles(records[0])
+        spill.add_entities(records[1])
         spill.add_quotes(records[2])
         spill.add_claims(records[3])
-        nodes, edges = write_graph_json(merged_nodes(spill, records[1]), tmp_path / "graph.json")
+        nodes, edges = write_graph_json(merged_nodes(spill), tmp_path / "graph.json")
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # the spill and the edge buffer are gone
     written = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
     assert written == json.loads(json.dumps(nx.node_link_data(built.graph, edges="edges")))

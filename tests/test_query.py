@@ -148,9 +148,10 @@ def write_run(out: Path, articles=ARTICLES, entities=ENTITIES, quotes=QUOTES, cl
     write_jsonl(out / "errors.jsonl", [])
     with MergeSpill() as spill:
         spill.add_articles(articles)
+        spill.add_entities(entities)
         spill.add_quotes(quotes)
         spill.add_claims(claims)
-        write_graph_json(merged_nodes(spill, entities), out / "graph.json")
+        write_graph_json(merged_nodes(spill), out / "graph.json")
     write_json(out / "manifest.json", RunManifest(package_version="test", counts={"articles": len(articles)}))
     return out
 

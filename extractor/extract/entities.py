@@ -49,6 +49,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.models import Entity, EntityRef, Mention, Role
 from extractor.nlp.views import doc_text, token_texts
+from extractor.store.mentions import EntitySpill
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
@@ -635,40 +636,27 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
 class EntityMerger:
     """Merges entity records across articles one article at a time.
 
-    Names, aliases, roles and type evidence are merged in memory (they grow with the
-    number of distinct entities); mentions grow with the corpus, so they go to
-    ``mention_sink`` when one is given and come back through ``mentions_of``.
+    Names, aliases and type evidence are merged in memory (they grow with the number
+    of distinct entities); mentions and roles grow with the corpus, so they go to the
+    ``spill`` and come back per entity when the records are read.
     """
 
-    def __init__(self, mention_sink=None, mentions_of=None):
+    def __init__(self, spill: EntitySpill):
         self._merged: dict[str, Entity] = {}
         self._votes: dict[str, Counter] = defaultdict(Counter)
-        self._roles: dict[str, set[tuple]] = defaultdict(set)  # roles already held, for a constant-time check
-        self._sink = mention_sink
-        self._mentions_of = mentions_of
+        self._spill = spill
 
     def add(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
             self._votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
-            mentions = entity.mentions
-            if self._sink is not None:
-                self._sink(entity.id, mentions)
-                mentions = []
+            self._spill.add(entity.id, entity.mentions, entity.roles)
             into = self._merged.get(entity.id)
             if into is None:
-                into = self._merged[entity.id] = entity.model_copy(
-                    update={"mentions": list(mentions), "provenance": [], "roles": []})
+                self._merged[entity.id] = entity.model_copy(update={"mentions": [], "provenance": [], "roles": []})
             else:
                 names = {into.name, entity.name, *into.aliases, *entity.aliases}
                 into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
                 into.aliases = sorted(names - {into.name})
-                into.mentions.extend(mentions)
-            held = self._roles[entity.id]
-            for role in entity.roles:
-                key = (role.title, role.org.id if role.org else None, role.article_id)
-                if key not in held:
-                    held.add(key)
-                    into.roles.append(role)
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
         """Merged entities in id order, each typed by all the evidence seen.
@@ -681,20 +669,20 @@ class EntityMerger:
             votes = Counter(self._votes[entity_id_])
             entity.type = _decide_type(votes)  # type: ignore[assignment]
             entity.type_scores = {k: round(v, 2) for k, v in sorted(votes.items())}
-            if not mentions:
-                yield entity.model_copy(update={"mentions": []})
-                continue
-            mentions_ = list(self._mentions_of(entity_id_)) if self._mentions_of else entity.mentions
-            mentions_.sort(key=lambda m: (m.article_id, m.start))
-            yield entity.model_copy(update={"mentions": mentions_})
+            mentions_ = list(self._spill.mentions_of(entity_id_)) if mentions else []  # in (article, start) order
+            yield entity.model_copy(update={"mentions": mentions_, "roles": self._spill.roles_of(entity_id_)})
 
 
 def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
     """One entity per id across the corpus; the type is voted over every article's evidence."""
-    merger = EntityMerger()
-    for entities in per_article:
-        merger.add(entities)
-    return list(merger.records())
+    spill = EntitySpill()
+    try:
+        merger = EntityMerger(spill)
+        for entities in per_article:
+            merger.add(entities)
+        return list(merger.records())
+    finally:
+        spill.close()
 
 
 __all__ = [

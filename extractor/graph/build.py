@@ -159,24 +159,18 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
             spill.put_claim_node(node, claim_group_order(group), edges)
 
 
-def merged_nodes(spill: MergeSpill, entities: Iterable[Entity]) -> Iterator[Node]:
+def merged_nodes(spill: MergeSpill) -> Iterator[Node]:
     """Every node with the edges out of it: articles, entities, then the merged claims and
-    quotes, each in order of first occurrence. Merges the spill's occurrences first.
-
-    Only the entities' names and roles are used (their mentions may be left out);
-    ``with_provenance`` completes the entities.
-    """
-    entities = list(entities)
-    known = {entity.id for entity in entities}
+    quotes, each in order of first occurrence. Merges the spill's occurrences first."""
+    known = spill.entity_ids()
     _merge(spill, known)
     for article in spill.headers.in_order():
         yield article_node_id(article.id), {
             "kind": "article", "title": article.title, "source": article.source,
             "published": article.published, "url": article.url, "path": article.path}, []
-    for entity in entities:
-        employers = {role.org.id: role.title for role in entity.roles if role.org and role.org.id in known}
-        yield entity.id, {"kind": "entity", "name": entity.name, "type": entity.type, "aliases": entity.aliases}, [
-            (entity.id, org, {"kind": "works_for", "title": title}) for org, title in employers.items()]
+    for entity_id, data, employers in spill.entities():
+        yield entity_id, {"kind": "entity", **data}, [
+            (entity_id, org, {"kind": "works_for", "title": title}) for org, title in employers if org in known]
     yield from spill.claim_nodes()
     for node_id, data, edges in spill.quote_nodes():
         yield node_id, data, edges + [(node_id, claim, {"kind": "states"}) for claim in data["claims"]]
@@ -191,9 +185,10 @@ def build_graph(
     edges: list[Edge] = []
     with MergeSpill() as spill:
         spill.add_articles(articles)
+        spill.add_entities(entities)
         spill.add_quotes(quotes)
         spill.add_claims(claims)
-        for node_id, data, out in merged_nodes(spill, entities):
+        for node_id, data, out in merged_nodes(spill):
             graph.add_node(node_id, **data)
             edges.extend(out)
     graph.add_edges_from(edges)  # after every node, so that no edge creates a node out of order

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractor.graph.resolve import ClaimOccurrence, claim_blocks, quote_block
-from extractor.models import Article, Claim, ClaimNode, EntityRef, Quote, QuoteNode
+from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.scratch import Scratch
 
 _SCHEMA = """
 CREATE TABLE article (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, source TEXT, title TEXT, url TEXT,
                       published TEXT);
+CREATE TABLE entity (id TEXT PRIMARY KEY, data TEXT, employers TEXT);
 CREATE TABLE claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT);
 CREATE TABLE quote (block TEXT, ord INT, data TEXT);
 CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
@@ -38,6 +39,10 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def _loads(edges: str) -> list[Edge]:
     return [(source, target, data) for source, target, data in json.loads(edges)]
+
+
+_NO_SENTENCE = {"sentence": Span(text="", start=0, end=0)}
+_UNMERGED_QUOTE_FIELDS = {"cue", "speaker_mention"}
 
 
 class ArticleHeader(NamedTuple):
@@ -117,20 +122,40 @@ class MergeSpill:
             f"INSERT INTO article ({_HEADER}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET {updates}",
             ((a.id, a.path, a.source, a.title, a.url, a.published) for a in articles))
 
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Entities' names, types and employers (a role's organisation, with the title
+        the last article gave); their mentions are not needed."""
+        def rows():
+            for entity in entities:
+                employers = {role.org.id: role.title for role in entity.roles if role.org}
+                yield (entity.id, _dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
+                       _dumps(list(employers.items())))
+        self._db.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", rows())
+
+    def entity_ids(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT id FROM entity")}
+
+    def entities(self) -> Iterator[tuple[str, dict, list[tuple[str, str]]]]:
+        """(id, name/type/aliases, [(organisation id, title)]) of every entity, in id order."""
+        for entity_id, data, employers in self._db.execute("SELECT id, data, employers FROM entity ORDER BY id"):
+            yield entity_id, json.loads(data), [(org, title) for org, title in json.loads(employers)]
+
     def add_claims(self, claims: Iterable[Claim]) -> None:
-        """Claims in input order (which decides each fact's first occurrence, hence its id)."""
+        """Claims in input order (which decides each fact's first occurrence, hence its id),
+        without their sentences, which merging never reads."""
         def rows():
             for claim in claims:
-                data = claim.model_dump_json()
+                data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
                 for (block, unit), subject in claim_blocks(claim):
                     yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
 
     def add_quotes(self, quotes: Iterable[Quote]) -> None:
+        """Quotes in input order, without the cue and speaker spans, which merging never reads."""
         def rows():
             for quote in quotes:
-                yield quote_block(quote), self._quotes, quote.model_dump_json()
+                yield quote_block(quote), self._quotes, quote.model_dump_json(exclude=_UNMERGED_QUOTE_FIELDS)
                 self._quotes += 1
         self._db.executemany("INSERT INTO quote VALUES (?, ?, ?)", rows())
 
