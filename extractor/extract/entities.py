@@ -48,7 +48,7 @@ from extractor.extract.lexicon import (
     is_place_name,
 )
 from extractor.models import Entity, EntityRef, Mention, Role
-from extractor.nlp.views import doc_text, token_texts
+from extractor.nlp.views import doc_text, token_starts, token_texts
 from extractor.store.mentions import EntitySpill
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
@@ -360,32 +360,28 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
     initials = {form[:1] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
-    texts = token_texts(doc)
+    text, texts, offsets = doc_text(doc), token_texts(doc), token_starts(doc)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         first = texts[i][:2]
         if first not in prefixes and (len(first) > 1 or first not in initials):
             i += 1
             continue
-        token = doc[i]
-        pieces, spans = [], []
-        for n in range(min(MAX_NAME_TOKENS, len(doc) - i)):
-            piece = doc[i + n]
-            if piece.is_space or (n and "\n" in doc[i + n - 1].whitespace_):
+        n_pieces = 0  # tokens from i that could be one name: no white space token, no line break between
+        for k in range(i, min(i + MAX_NAME_TOKENS, len(texts))):
+            if texts[k].isspace() or (k > i and "\n" in text[offsets[k - 1] + len(texts[k - 1]):offsets[k]]):
                 break
-            pieces.append(piece.text)
-            spans.append(piece)
+            n_pieces += 1
         matched = False
-        for n in range(len(pieces), 0, -1):
-            if spans[n - 1].is_punct:
+        for n in range(n_pieces, 0, -1):
+            last = i + n - 1
+            group = forms.get(_surface_form(" ".join(texts[i:last + 1])))
+            if group is None or doc[last].is_punct:
                 continue
-            group = forms.get(_surface_form(" ".join(pieces[:n])))
-            if group is None:
-                continue
-            start, end = token.idx, spans[n - 1].idx + len(spans[n - 1].text)
+            start, end = offsets[i], offsets[last] + len(texts[last])
             j = bisect_right(starts, end)
             if not any(a < end and start < b for a, b in taken[max(0, j - 3):j]):
-                surface = _text_between(doc, i, i + n)
+                surface = text[start:end]
                 group.mentions.append(Mention(article_id="", start=start, end=end, text=surface))
                 group.surfaces[surface] += 1
             i += n
@@ -393,11 +389,6 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
             break
         if not matched:
             i += 1
-
-
-def _text_between(doc: Doc, start: int, end: int) -> str:
-    """The text of tokens [start, end) with their inner white space, without building doc.text."""
-    return "".join(t.text_with_ws for t in doc[start:end - 1]) + doc[end - 1].text
 
 
 # --------------------------------------------------------------------- types
