@@ -1,8 +1,10 @@
 """A run: ingest → NLP → extract → merge, streamed into one output folder.
 
 Articles flow through in batches and their records are written as they come, so
-memory stays flat however large the corpus; only the entity table and the graph
-stage hold everything. Running into a folder that already holds a run adds the new
+memory stays flat however large the corpus: what grows with it (entity mentions
+and roles, every claim and quote while they are merged) waits in temporary SQLite
+files in the output folder, and memory holds the distinct entities and one merge
+block at a time. Running into a folder that already holds a run adds the new
 articles to it (the same folder twice changes nothing). The command line only parses
 arguments and calls ``run``.
 """
