@@ -57,27 +57,38 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
+    if dataset == "article-extraction":
+        from extractor.evaluate.article_extraction import score_article_extraction
+
+        return score_article_extraction(path, limit=args.limit)
+    if dataset == "polnear":
+        from extractor.evaluate.polnear import score_polnear
+
+        return score_polnear(path, limit=args.limit, model=args.model)
+    if dataset == "newsquant":
+        from extractor.evaluate.newsquant import score_newsquant
+
+        return score_newsquant(path, limit=args.limit, model=args.model)
+    from extractor.evaluate.seeds import score_seeds
+
+    return score_seeds(path, Path(args.corpus), model=args.model)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
         print(f"extractor: {path}: no such file or folder", file=sys.stderr)
         return 2
-    if args.dataset == "article-extraction":
-        from extractor.evaluate.article_extraction import score_article_extraction
-
-        result = score_article_extraction(path, limit=args.limit)
-    elif args.dataset == "polnear":
-        from extractor.evaluate.polnear import score_polnear
-
-        result = score_polnear(path, limit=args.limit, model=args.model)
-    elif args.dataset == "newsquant":
-        from extractor.evaluate.newsquant import score_newsquant
-
-        result = score_newsquant(path, limit=args.limit, model=args.model)
-    else:
-        from extractor.evaluate.seeds import score_seeds
-
-        result = score_seeds(path, Path(args.corpus), model=args.model)
+    try:
+        result = _score(args.dataset, path, args)
+    except IsADirectoryError:
+        print(f"extractor: {path}: a folder, where `eval {args.dataset}` reads a file "
+              "(for seeds: the gold JSON, e.g. ../shared/gold/seeds.gold.json)", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"extractor: {path}: cannot be scored as {args.dataset} ({exc})", file=sys.stderr)
+        return 2
     _print_json(result)
     return 0
 

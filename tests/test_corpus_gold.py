@@ -106,3 +106,17 @@ def test_look_alike_claims_stay_apart(graph_nodes, gold):
         for node in claim_nodes:
             as_claim = {"subject": [node["subject"]], "value": node["value"], "unit": node["unit"]}
             assert not (claim_matches(as_claim, first) and claim_matches(as_claim, second)), node
+
+
+@pytest.mark.parametrize("content", [None, "{not json"])
+def test_eval_names_the_file_and_the_reason_for_a_folder_or_a_broken_gold_file(tmp_path, capsys, content):
+    from extractor.cli import main
+
+    target = tmp_path / "gold"
+    if content is None:
+        target.mkdir()
+    else:
+        target.write_text(content, encoding="utf-8")
+    assert main(["eval", "seeds", str(target), "--corpus", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err and ("a folder" if content is None else "cannot be scored as seeds") in err
