@@ -23,7 +23,6 @@ from extractor.graph.spill import Edge, MergeSpill, Node
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Provenance, Quote, QuoteNode
 
 
-
 def graph_counts(node_kinds: Counter, edge_kinds: Counter) -> dict[str, int]:
     """Merged claims, merged quotes and conflicting pairs (each conflict edge goes both ways)."""
     return {"claim_nodes": node_kinds["claim"], "quote_nodes": node_kinds["quote"],

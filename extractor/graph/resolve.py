@@ -119,7 +119,7 @@ ClaimBlockKey = tuple[str, "str | None"]
 ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, the subject it is read for)
 
 
-def claim_blocks(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
+def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
     """The blocks a claim is compared in: one per subject, keyed (subject id, unit).
 
     A claim about several subjects ("A and B slid 5%") joins one block per subject;
@@ -157,7 +157,7 @@ def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
     the graph stage does the same one block at a time from disk)."""
     blocks: dict[ClaimBlockKey, list[ClaimOccurrence]] = defaultdict(list)
     for order, claim in enumerate(claims):
-        for key, subject in claim_blocks(claim):
+        for key, subject in claim_block_keys(claim):
             blocks[key].append((order, claim, subject))
     groups = [group for members in blocks.values() for group in group_claim_block(members)]
     return sorted(groups, key=claim_group_order)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractor.graph.resolve import ClaimOccurrence, claim_blocks, quote_block
+from extractor.graph.resolve import ClaimOccurrence, claim_block_keys, quote_block
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.scratch import Scratch
 
@@ -146,7 +146,7 @@ class MergeSpill:
         def rows():
             for claim in claims:
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
-                for (block, unit), subject in claim_blocks(claim):
+                for (block, unit), subject in claim_block_keys(claim):
                     yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
