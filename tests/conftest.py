@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# Tests never touch the user's extraction cache.
-os.environ.setdefault("EXTRACTOR_CACHE_DIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / f"extractor-test-cache-{os.getpid()}"))
+# Tests never touch the user's extraction cache, and leave no cache of their own behind.
+if "EXTRACTOR_CACHE_DIR" not in os.environ:
+    os.environ["EXTRACTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="extractor-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["EXTRACTOR_CACHE_DIR"], True)
 SHARED = Path(os.environ.get("EXTRACTOR_SHARED", REPO.parent / "shared"))
 CORPUS = REPO / "corpus"
 

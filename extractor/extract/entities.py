@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -84,6 +85,8 @@ UNSUPPORTED_LABEL_SHARE = 0.35
 PRODUCT_LABEL_SHARE = 0.5
 
 
+# Names repeat across mentions, articles and stages; their keys are cached.
+@lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Normalised name: case, accents, a leading "the", spaces and punctuation folded.
 
@@ -94,6 +97,7 @@ def entity_key(name: str) -> str:
     return NOT_ALNUM_RE.sub("", LEADING_THE_RE.sub("", text.strip()))
 
 
+@lru_cache(maxsize=1 << 14)
 def entity_id(name: str) -> str:
     """Stable id of the entity with this canonical name."""
     return "ent_" + hashlib.sha1(entity_key(name).encode()).hexdigest()[:12]

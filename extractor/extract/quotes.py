@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -1328,16 +1329,20 @@ _CUE_LEMMAS: dict[int, bool] = {}
 def _possible_cues(doc: Doc) -> list[Token]:
     """The tokens whose lemma or word could make them a cue, found from the doc's
     arrays: building a Token for every word is most of the cost of a full scan."""
-    strings = doc.vocab.strings
-    found = []
-    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []):
-        possible = _CUE_LEMMAS.get(lemma)
-        if possible is None:
-            word = strings[lemma].lower()
-            possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
-        if possible or lower == _ACCORDING:
-            found.append(doc[i])
-    return found
+    if not len(doc):
+        return []
+    array = doc.to_array([LEMMA, LOWER])
+    cue_lemmas = [lemma for lemma in numpy.unique(array[:, 0]).tolist() if _is_cue_lemma(doc, lemma)]
+    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING)
+    return [doc[i] for i in numpy.flatnonzero(found).tolist()]
+
+
+def _is_cue_lemma(doc: Doc, lemma: int) -> bool:
+    possible = _CUE_LEMMAS.get(lemma)
+    if possible is None:
+        word = doc.vocab.strings[lemma].lower()
+        possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+    return possible
 
 
 def find_reported(ctx: _Context) -> list[Reported]:

@@ -8,7 +8,7 @@ computed once per doc and kept in ``doc.user_data``.
 from __future__ import annotations
 
 from spacy.attrs import LENGTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXT = "extractor.text"
 _STARTS = "extractor.token_starts"
@@ -27,6 +27,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from ``doc_text`` (spaCy joins a Token object per word)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def token_starts(doc: Doc) -> list[int]:
