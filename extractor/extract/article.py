@@ -8,7 +8,7 @@ from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
 from extractor.extract.quotes import extract_quotes
 from extractor.models import Article, ArticleExtraction
-from extractor.nlp.views import remember_text
+from extractor.nlp.views import forget_views, remember_text
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
@@ -17,10 +17,13 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     ``doc`` is ``article.text`` parsed.
     """
     remember_text(doc, article.text)
-    entities = extract_entities(doc, article.id, source=article.source)
-    return ArticleExtraction(
-        article_id=article.id,
-        entities=[local.to_record() for local in entities.entities],
-        quotes=extract_quotes(doc, article.id, entities),
-        claims=extract_claims(doc, article.id, entities, published=article.published),
-    )
+    try:
+        entities = extract_entities(doc, article.id, source=article.source)
+        return ArticleExtraction(
+            article_id=article.id,
+            entities=[local.to_record() for local in entities.entities],
+            quotes=extract_quotes(doc, article.id, entities),
+            claims=extract_claims(doc, article.id, entities, published=article.published),
+        )
+    finally:
+        forget_views(doc)

@@ -49,7 +49,7 @@ from extractor.extract.lexicon import (
     is_place_name,
 )
 from extractor.models import Entity, EntityRef, Mention, Role
-from extractor.nlp.views import doc_text, token_starts, token_texts
+from extractor.nlp.views import doc_ents, doc_text, token_starts, token_texts
 from extractor.store.mentions import EntitySpill
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
@@ -241,7 +241,7 @@ def _model_mentions(doc: Doc, text: str) -> list[_Candidate]:
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
@@ -365,18 +365,17 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
     text, texts, offsets = doc_text(doc), token_texts(doc), token_starts(doc)
-    i = 0
-    while i < len(texts):
-        first = texts[i][:2]
-        if first not in prefixes and (len(first) > 1 or first not in initials):
-            i += 1
+    # Only tokens that begin like a known form can begin a match.
+    candidates = [i for i, t in enumerate(texts) if t[:2] in prefixes or len(t) == 1 and t in initials]
+    end_of_match = 0
+    for i in candidates:
+        if i < end_of_match:
             continue
         n_pieces = 0  # tokens from i that could be one name: no white space token, no line break between
         for k in range(i, min(i + MAX_NAME_TOKENS, len(texts))):
             if texts[k].isspace() or (k > i and "\n" in text[offsets[k - 1] + len(texts[k - 1]):offsets[k]]):
                 break
             n_pieces += 1
-        matched = False
         for n in range(n_pieces, 0, -1):
             last = i + n - 1
             group = forms.get(_surface_form(" ".join(texts[i:last + 1])))
@@ -388,11 +387,8 @@ def _propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
                 surface = text[start:end]
                 group.mentions.append(Mention(article_id="", start=start, end=end, text=surface))
                 group.surfaces[surface] += 1
-            i += n
-            matched = True
+            end_of_match = i + n
             break
-        if not matched:
-            i += 1
 
 
 # --------------------------------------------------------------------- types

@@ -99,7 +99,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity
 from extractor.models import Bounds, Claim, Span
-from extractor.nlp.views import doc_text, span_text, token_starts
+from extractor.nlp.views import doc_ents, doc_text, span_text, token_starts
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -1061,7 +1061,7 @@ class _Tokens:
         self.doc = doc
         self.text = doc_text(doc)
         self.starts = token_starts(doc)
-        self.ents = list(doc.ents)  # Span.ents scans every entity of the doc: index them once
+        self.ents = list(doc_ents(doc))  # Span.ents scans every entity of the doc: index them once
         self.ent_starts = [e.start for e in self.ents]
 
     def ents_in(self, span: SpacySpan) -> list[SpacySpan]:

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 from extractor.extract.entities import ArticleEntities, LocalEntity
 from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
 from extractor.models import EntityRef, Quote, Span
-from extractor.nlp.views import doc_text, token_starts
+from extractor.nlp.views import doc_text, sentence_starts, token_starts, token_texts
 
 # ----------------------------------------------------------------- constants
 
@@ -470,12 +470,12 @@ class _Context:
         self._quoted_starts = [s.open for s in self.spans]
         self._paragraph_starts = [p[0] for p in self.paragraphs]
         self.genders = _title_genders(self.doc, self.entities)
-        self._sentence_starts = [sent.start for sent in self.doc.sents]
+        self._sentence_starts = sentence_starts(self.doc)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains (or first follows) ``char``."""
         i = bisect_right(self.token_starts, char) - 1
-        if i >= 0 and char < self.doc[i].idx + len(self.doc[i].text):
+        if i >= 0 and char < self.token_starts[i] + len(token_texts(self.doc)[i]):
             return i
         return min(i + 1, len(self.doc) - 1)
 

@@ -75,6 +75,10 @@ BOILERPLATE_RES = (
     COPYRIGHT_RE,
     WIRE_TRAILER_RE,
 )
+# Rules that can match past a line's start, with text (lower case) such a match must
+# contain: without it only their start-anchored part can match, which ``match`` tries
+# at once where ``search`` would scan every line of every article.
+_SCANNING_RULES = {AGENCY_CREDIT_RE: ("/", "via"), COPYRIGHT_RE: ("erved",)}
 
 # Headlines are short and do not end like sentences.
 MAX_HEADLINE_WORDS = 25
@@ -106,9 +110,16 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if len(NAV_PHRASE_RE.findall(stripped)) >= 1 and len(stripped.split()) <= 12 and not SENTENCE_END_RE.search(stripped):
+    lowered = stripped.lower()
+    if "p to" in lowered and NAV_PHRASE_RE.search(stripped) and len(stripped.split()) <= 12 \
+            and not SENTENCE_END_RE.search(stripped):
         return True
-    return any(rule.search(stripped) for rule in BOILERPLATE_RES)
+    for rule in BOILERPLATE_RES:
+        needs = _SCANNING_RULES.get(rule)
+        scan = needs is None or any(part in lowered for part in needs)
+        if (rule.search if scan else rule.match)(stripped):
+            return True
+    return False
 
 
 def _blocks(text: str) -> list[list[str]]:

@@ -38,6 +38,8 @@ MD_RULE_RE = re.compile(r"^(?:[-*_]\s*){3,}$", re.MULTILINE)
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 # Share of control characters above which bytes are not text.
 BINARY_CONTROL_SHARE = 0.05
+# Control bytes other than tab, newline, vertical tab, form feed and carriage return.
+CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
 
 
 class IngestError(Exception):
@@ -67,7 +69,7 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), [("not_utf8", "decoded as UTF-16 (byte-order mark found); save as UTF-8")]
     head = data[:8192]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
         raise IngestError("binary", "the file is binary, not text; give a text, Markdown, HTML or JSON file")
     try:

@@ -7,12 +7,14 @@ computed once per doc and kept in ``doc.user_data``.
 
 from __future__ import annotations
 
-from spacy.attrs import LENGTH
+import numpy
+from spacy.attrs import LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _TEXT = "extractor.text"
 _STARTS = "extractor.token_starts"
 _TEXTS = "extractor.token_texts"
+_ENTS = "extractor.ents"
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
@@ -27,6 +29,35 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once (spaCy makes a new tuple of spans on every access).
+
+    The spans point back at the doc: ``forget_views`` breaks that cycle when the doc
+    is done with, so that the doc is freed at once rather than by a later collection.
+    """
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.ents
+    return ents
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token, as ``doc.sents`` gives them, read from
+    the doc's array (``doc.sents`` makes a Span, and two Tokens, per sentence)."""
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError(f"{doc.text[:40]!r}...: the doc has no sentence boundaries")
+    flags = doc.to_array(SENT_START)
+    return [0, *(int(i) for i in numpy.flatnonzero(flags[1:] == 1) + 1)]
+
+
+def forget_views(doc: Doc) -> None:
+    """Drop every view kept in ``doc.user_data``."""
+    for key in (_TEXT, _STARTS, _TEXTS, _ENTS):
+        doc.user_data.pop(key, None)
 
 
 def span_text(span: Span) -> str:
