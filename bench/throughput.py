@@ -114,7 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in megabytes (default 2)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds of bare spaCy and pipeline runs (best kept)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of bare spaCy and pipeline runs (best kept)")
     args = parser.parse_args()
     batch = str(Settings().batch_size)
 

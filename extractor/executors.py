@@ -7,10 +7,14 @@ spaCy model once per process (``load_pipeline`` is cached).
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
 from itertools import islice
+
+from spacy.language import Language
 
 from extractor.extract.article import extract_article
 from extractor.models import Article, ArticleExtraction, ErrorRecord
@@ -30,9 +34,19 @@ class ExecutorUnavailableError(RuntimeError):
     """The chosen executor cannot start (an optional extra missing, a scheduler unreachable)."""
 
 
+@lru_cache(maxsize=4)
+def worker_pipeline(model: str) -> Language:
+    """``load_pipeline(model)``, after which every object the process holds is frozen
+    out of the cyclic garbage collector (``gc.freeze``): the model's hundred thousand
+    objects live as long as the process, and each full collection would walk them all."""
+    nlp = load_pipeline(model)
+    gc.freeze()
+    return nlp
+
+
 def extract_batch(articles: list[Article], settings: Settings) -> BatchResult:
     """Parse and extract a batch of articles in this process; a failure stays with its article."""
-    nlp = load_pipeline(settings.model)
+    nlp = worker_pipeline(settings.model)
     results: BatchResult = []
     docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
     for article, doc in zip(articles, docs):
