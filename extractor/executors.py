@@ -2,7 +2,7 @@
 
 Every executor maps ``extract_batch`` over batches of articles and yields results in
 input order, so the output does not depend on where the work ran. Workers load the
-spaCy model once per process (``load_pipeline`` is cached).
+spaCy model once per process (``worker_pipeline`` is cached).
 """
 
 from __future__ import annotations

@@ -82,3 +82,13 @@ def test_ordinary_sentences_that_mention_photos_or_sharing_are_kept():
     assert not is_boilerplate("The photo was shared widely on social media, police said.")
     assert not is_boilerplate("Shares of the carmaker fell 3% on Tuesday.")
     assert not is_boilerplate("Read the full report, the minister urged lawmakers.")
+
+
+def test_credit_and_rights_lines_are_found_anywhere_in_the_line():
+    # These rules scan the whole line; the others are anchored at its start.
+    for line in ("A man walks past the site. AFP via Getty Images", "Flooded streets Reuters / Amir Cohen",
+                 "Example Media Group, ALL RIGHTS RESERVED", "SKIP TO CONTENT Jump to search"):
+        assert is_boilerplate(line), line
+    for line in ("The agency, which works via Reuters, said it would appeal.",
+                 "Rights were reserved for members, the club said."):
+        assert not is_boilerplate(line), line

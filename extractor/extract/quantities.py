@@ -544,6 +544,8 @@ def digit_literals(text: str) -> Iterator[re.Match]:
         if candidate.start() >= end and (match := DIGIT_RE.match(text, candidate.start())):
             end = match.end()
             yield match
+
+
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *WORD_SCALES], key=len, reverse=True))
 # Numbers in words, with an optional "a"/"an" and "and a half".
 WORD_NUMBER_RE = re.compile(
