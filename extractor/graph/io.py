@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractor.store.files import atomic_open
+from extractor.store.files import atomic_open, dumps
 
 
 def write_graph_json(nodes: Iterable[tuple[str, dict, list[tuple[str, str, dict]]]],
@@ -24,7 +24,6 @@ def write_graph_json(nodes: Iterable[tuple[str, dict, list[tuple[str, str, dict]
     the edges wait in a temporary file until the last node is out. Returns how many
     nodes and edges of each kind were written.
     """
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     node_kinds: Counter = Counter()
     edge_kinds: Counter = Counter()
     with atomic_open(path) as handle, tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent) as edges:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from extractor.graph.resolve import ClaimOccurrence, claim_block_keys, quote_block
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
+from extractor.store.files import dumps
 from extractor.store.scratch import Scratch
 
 _SCHEMA = """
@@ -34,7 +35,6 @@ CREATE TABLE states (quote TEXT, claim TEXT);
 
 Edge = tuple[str, str, dict]  # source, target, attributes
 Node = tuple[str, dict, list[Edge]]  # id, attributes, the edges out of it
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _loads(edges: str) -> list[Edge]:
@@ -128,8 +128,8 @@ class MergeSpill:
         def rows():
             for entity in entities:
                 employers = {role.org.id: role.title for role in entity.roles if role.org}
-                yield (entity.id, _dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
-                       _dumps(list(employers.items())))
+                yield (entity.id, dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
+                       dumps(list(employers.items())))
         self._db.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", rows())
 
     def entity_ids(self) -> set[str]:
@@ -179,7 +179,7 @@ class MergeSpill:
         """A merged quote, the edges out of it, and the spans of its occurrences (claims
         inside them are stated by it)."""
         self._db.execute("INSERT INTO quote_node VALUES (?, ?, ?, ?, ?)",
-                         (*first, node.id, node.model_dump_json(), _dumps(edges)))
+                         (*first, node.id, node.model_dump_json(), dumps(edges)))
         self._db.executemany("INSERT INTO quote_span VALUES (?, ?, ?, ?)",
                              ((article, start, end, node.id) for article, start, end in spans))
 
@@ -195,7 +195,7 @@ class MergeSpill:
         return found
 
     def put_claim_node(self, node: ClaimNode, order: tuple[int, str], edges: list[Edge]) -> None:
-        self._db.execute("INSERT INTO claim_node VALUES (?, ?, ?, ?)", (*order, node.model_dump_json(), _dumps(edges)))
+        self._db.execute("INSERT INTO claim_node VALUES (?, ?, ?, ?)", (*order, node.model_dump_json(), dumps(edges)))
         self._db.executemany("INSERT INTO states VALUES (?, ?)", ((quote, node.id) for quote in node.quotes))
 
     def claim_nodes(self) -> Iterator[tuple[str, dict, list[Edge]]]:

@@ -48,9 +48,9 @@ def _plain(record: BaseModel | dict) -> dict:
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def dumps(record: BaseModel | dict) -> str:
-    """A record as one compact line of JSON. Pydantic records serialise themselves, which
-    is several times faster than going through a dict and ``json``."""
+def dumps(record: BaseModel | object) -> str:
+    """A record (or any JSON value) as one compact line of JSON. Pydantic records serialise
+    themselves, which is several times faster than going through a dict and ``json``."""
     return record.model_dump_json() if isinstance(record, BaseModel) else _encode(record)
 
 
