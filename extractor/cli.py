@@ -1,20 +1,31 @@
-"""The ``extractor`` command: parse arguments, call the Python API, print JSON."""
+"""The extractor command: parse arguments, call the Python API, print JSON."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extractor import __version__
+from extractor.errors import ExtractorError, RunFolderError, UsageError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds")
+
+DESCRIPTION = """\
+Turn folders of news articles into structured knowledge: clean articles, named
+entities, quotes with their speakers, and numeric claims merged across outlets
+into one claim graph. Start with `extractor run FOLDER --out OUT`, then look at
+the results with `extractor query OUT`. Every command prints JSON; errors are one
+line on stderr. Exit status: 0 done; 1 some inputs were not used (run); 2 a bad
+argument; 3 it could not be done (no model, not a run, a damaged file); 4 another
+run is writing into the same output folder (run)."""
 
 
 def _print_json(data: object) -> None:
@@ -23,24 +34,18 @@ def _print_json(data: object) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from extractor.executors import ExecutorUnavailableError
-    from extractor.nlp.pipeline import ModelNotFoundError
-    from extractor.runner import EXIT_RUN_FAILED, RunOptions, exit_status, run
+    from extractor.runner import RunOptions, exit_status, run
     from extractor.settings import Settings
-    from extractor.store.output import RunFolderError
 
     settings = Settings(model=args.model, max_bytes=args.max_bytes, batch_size=args.batch_size)
     options = RunOptions(workers=args.workers, executor=args.executor, scheduler=args.scheduler,
                          cache_dir=Path(args.cache_dir) if args.cache_dir else None,
-                         use_cache=not args.no_cache, quiet=args.quiet)
+                         use_cache=not args.no_cache, quiet=args.quiet,
+                         article_timeout=args.article_timeout, wait=args.wait)
     try:
         manifest = run(args.paths, Path(args.out), settings, options)
-    except (ModelNotFoundError, ExecutorUnavailableError, RunFolderError) as exc:
-        print(f"extractor: {exc}", file=sys.stderr)
-        return EXIT_RUN_FAILED
     except OSError as exc:
-        print(f"extractor: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_RUN_FAILED
+        raise RunFolderError(f"cannot write to {exc.filename or args.out}: {exc.strerror or exc}") from exc
     _print_json({"out": args.out, "inputs": manifest.inputs, "counts": manifest.counts,
                  "errors": manifest.error_counts, "seconds": manifest.seconds})
     status = exit_status(manifest)
@@ -78,29 +83,16 @@ def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
 def cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.exists():
-        print(f"extractor: {path}: no such file or folder", file=sys.stderr)
-        return 2
+        raise UsageError(f"{path}: no such file or folder")
     try:
         result = _score(args.dataset, path, args)
-    except IsADirectoryError:
-        print(f"extractor: {path}: a folder, where `eval {args.dataset}` reads a file "
-              "(for seeds: the gold JSON, e.g. ../shared/gold/seeds.gold.json)", file=sys.stderr)
-        return 2
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path}: a folder, where `eval {args.dataset}` reads a file "
+                         "(for seeds: the gold JSON, e.g. ../shared/gold/seeds.gold.json)") from exc
     except (OSError, ValueError) as exc:
-        print(f"extractor: {path}: cannot be scored as {args.dataset} ({exc})", file=sys.stderr)
-        return 2
+        raise UsageError(f"{path}: cannot be scored as {args.dataset} ({exc})") from exc
     _print_json(result)
     return 0
-
-
-# Exit statuses of query, export, index and search (besides 0).
-EXIT_USAGE = 2  # a bad argument: unknown kind or format, a date that does not parse
-EXIT_BAD_DATA = 3  # not a run's output, a corrupt file in it, no usable search index
-
-
-def _fail(message: object, status: int) -> int:
-    print(f"extractor: {message}", file=sys.stderr)
-    return status
 
 
 def _print_records(records: Iterable[BaseModel], jsonl: bool) -> None:
@@ -119,19 +111,8 @@ def _print_records(records: Iterable[BaseModel], jsonl: bool) -> None:
         sys.stdout.write("]\n" if first else "\n]\n")
 
 
-def _quiet_broken_pipe() -> int:
-    """`extractor query ... | head`: the reader left; stop without a traceback."""
-    import os
-
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
-
-
 def cmd_query(args: argparse.Namespace) -> int:
-    import sqlite3
-
-    from extractor.query import QueryError, open_run
-    from extractor.store.output import RunFolderError
+    from extractor.query import open_run
 
     try:
         with open_run(Path(args.dir)) as run:
@@ -139,77 +120,46 @@ def cmd_query(args: argparse.Namespace) -> int:
                                 since=args.since, until=args.until, min_sources=args.min_sources,
                                 conflicts=args.conflicts, text=args.text, limit=args.limit)
             _print_records(records, args.jsonl)
-    except QueryError as exc:
-        return _fail(exc, EXIT_USAGE)
-    except RunFolderError as exc:
-        return _fail(exc, EXIT_BAD_DATA)
     except BrokenPipeError:
-        return _quiet_broken_pipe()
+        raise
     except OSError as exc:
-        return _fail(f"{args.dir}: cannot read or index the run ({exc.strerror or exc})", EXIT_BAD_DATA)
-    except sqlite3.Error as exc:
-        return _fail(f"{Path(args.dir) / 'index.sqlite'}: {exc}; delete it and query again", EXIT_BAD_DATA)
+        raise RunFolderError(f"{args.dir}: cannot read or index the run ({exc.strerror or exc})") from exc
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from extractor.export import (
-        ExportError,
-        check_export,
-        export,
-        search_documents,
-        write_documents,
-    )
-    from extractor.store.output import RunFolderError
+    from extractor.export import check_export, export, search_documents, write_documents
 
+    check_export(args.format, args.index_name)
+    if args.out is None:
+        if args.format != "jsonl":
+            raise UsageError(f"--format {args.format} writes files: give --out FILE")
+        write_documents(search_documents(Path(args.dir)), sys.stdout)
+        return 0
     try:
-        check_export(args.format, args.index_name)
-        if args.out is None:
-            if args.format != "jsonl":
-                return _fail(f"--format {args.format} writes files: give --out FILE", EXIT_USAGE)
-            write_documents(search_documents(Path(args.dir)), sys.stdout)
-            return 0
         _print_json(export(Path(args.dir), args.format, Path(args.out), index_name=args.index_name))
-    except ExportError as exc:
-        return _fail(exc, EXIT_USAGE)
-    except RunFolderError as exc:
-        return _fail(exc, EXIT_BAD_DATA)
     except BrokenPipeError:
-        return _quiet_broken_pipe()
+        raise
     except OSError as exc:
-        return _fail(f"cannot write {args.out}: {exc.strerror or exc}", EXIT_BAD_DATA)
+        raise RunFolderError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from extractor.search import (
-        SearchIndexError,
-        SearchUnavailableError,
-        build_search_index,
-    )
-    from extractor.store.output import RunFolderError
+    from extractor.search import build_search_index
 
     try:
         count = build_search_index(Path(args.dir), Path(args.index))
-    except (SearchUnavailableError, SearchIndexError, RunFolderError) as exc:
-        return _fail(exc, EXIT_BAD_DATA)
     except OSError as exc:
-        return _fail(f"cannot write the search index {args.index}: {exc.strerror or exc}", EXIT_BAD_DATA)
+        raise RunFolderError(f"cannot write the search index {args.index}: {exc.strerror or exc}") from exc
     _print_json({"index": args.index, "documents": count})
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from extractor.query import QueryError
-    from extractor.search import SearchIndexError, SearchUnavailableError, search
+    from extractor.search import search
 
-    try:
-        results = search(Path(args.index), args.words, kind=args.kind, limit=args.limit)
-    except QueryError as exc:
-        return _fail(exc, EXIT_USAGE)
-    except (SearchUnavailableError, SearchIndexError) as exc:
-        return _fail(exc, EXIT_BAD_DATA)
-    _print_json(results)
+    _print_json(search(Path(args.index), args.words, kind=args.kind, limit=args.limit))
     return 0
 
 
@@ -217,21 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
     from extractor.export import DEFAULT_INDEX_NAME, FORMATS
     from extractor.nlp.pipeline import DEFAULT_MODEL
-    from extractor.runner import default_workers
+    from extractor.runner import DEFAULT_ARTICLE_TIMEOUT, default_workers
     from extractor.search import KINDS as SEARCH_KINDS
     from extractor.settings import DEFAULT_MAX_BYTES
     from extractor.store.index import KINDS
 
-    parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
+    parser = argparse.ArgumentParser(prog="extractor", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="extract articles, entities, quotes and claims from files or folders",
                          description="Read PATHs (files, or folders searched recursively) and write "
-                                     "articles.jsonl, errors.jsonl, entities.jsonl, quotes.jsonl, claims.jsonl "
-                                     "and manifest.json into --out. Exit status: 0 every input used; 1 some "
-                                     "inputs could not be used (see errors.jsonl); 2 usage error; 3 the run "
-                                     "could not happen.")
+                                     "articles.jsonl, errors.jsonl, entities.jsonl, quotes.jsonl, claims.jsonl, "
+                                     "graph.json and manifest.json into --out (adding to a run already there). "
+                                     "Exit status: 0 every input used; 1 some inputs could not be used (see "
+                                     "errors.jsonl); 2 usage error; 3 the run could not happen; 4 another run "
+                                     "holds --out.")
     run.add_argument("paths", nargs="+", metavar="PATH")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     run.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
@@ -245,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cache-dir", metavar="DIR", help="extraction cache (default: $EXTRACTOR_CACHE_DIR or ~/.cache/extractor)")
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     run.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    run.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
+                     help="give up on an article (reported in errors.jsonl) when its worker makes no progress "
+                          f"for this long (default {DEFAULT_ARTICLE_TIMEOUT:g})")
+    run.add_argument("--wait", type=float, nargs="?", const=float("inf"), default=None, metavar="SECONDS",
+                     help="when another run is writing into --out, wait for it (at most SECONDS) instead of "
+                          "exiting with status 4")
     run.set_defaults(func=cmd_run)
 
     schema = sub.add_parser("schema", help="write the records' JSON Schemas")
@@ -311,13 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv``, run the command, and turn any ``ExtractorError`` into one line and its status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "max_bytes", 1) <= 0 or getattr(args, "batch_size", 1) <= 0 or getattr(args, "workers", 1) <= 0:
         parser.error("--max-bytes, --batch-size and --workers must be positive")
     if getattr(args, "scheduler", None) and args.executor != "dask":
         parser.error("--scheduler goes with --executor dask")
-    return args.func(args)
+    if (getattr(args, "article_timeout", 1) or 1) <= 0 or (getattr(args, "wait", None) or 1) <= 0:
+        parser.error("--article-timeout and --wait take a positive number of seconds")
+    try:
+        return args.func(args)
+    except ExtractorError as exc:
+        print(f"extractor: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except BrokenPipeError:  # `extractor query ... | head`: the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

