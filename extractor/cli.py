@@ -14,7 +14,7 @@ from extractor import __version__
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds")
+EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds", "multisource")
 
 
 def _print_json(data: object) -> None:
@@ -70,6 +70,10 @@ def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
         from extractor.evaluate.newsquant import score_newsquant
 
         return score_newsquant(path, limit=args.limit, model=args.model)
+    if dataset == "multisource":
+        from extractor.evaluate.multisource import score_multisource
+
+        return score_multisource(path, model=args.model)
     from extractor.evaluate.seeds import score_seeds
 
     return score_seeds(path, Path(args.corpus), model=args.model)
