@@ -19,7 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 from extractor.evaluate.multisource import (
-    GOLD_FILE, _node_of, _stage, alias_groups, fold, match_claims, read_run, subject_agrees, values_agree,
+    GOLD_FILE, _node_of, _same_name, _stage, alias_groups, fold, match_claims, read_run, subject_agrees, values_agree,
 )
 from extractor.runner import RunOptions, run
 from extractor.settings import Settings
@@ -94,8 +94,7 @@ def report(story: Path, out: Path) -> None:
         hits = [p for p in records.quotes if records.stems[p["article_id"]] == q["article"]
                 and fold(q["key"]) in fold(p["text"])]
         names = [p["speaker"]["name"] if p["speaker"] else None for p in hits]
-        want = groups.get(fold(q["speaker"]), fold(q["speaker"]))
-        if not any(n and groups.get(fold(n), fold(n)) == want for n in names):
+        if not any(_same_name(n, q["speaker"], groups) for n in names):
             print(f"{q['article']} {q['key']!r}: {q['speaker']} -> {names or 'quote not found'}")
     print("== entities not found")
     names_in = defaultdict(set)

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 HEDGES = {"=", "~", "<", ">", "<=", ">="}
 DIRECTIONS = {"up", "down", None}
-UNITS = re.compile(r"^([A-Z]{3}|percent|percentage point|person|metre|kilogram)$")
+UNITS = re.compile(r"^([A-Z]{3}|percent|percentage point|point|person|metre|kilogram)$")
 DAY = r"\d{4}-\d{2}-\d{2}"
 DATE = re.compile(rf"^{DAY}(/{DAY})?$")
 KEYS = ("articles", "entities", "entity_aliases", "quotes", "quote_clusters", "quotes_must_stay_apart",
