@@ -217,11 +217,12 @@ def _node_of(nodes: list[dict], kind: str) -> dict[str, dict]:
     return {mention: node for node in nodes if node.get("kind") == kind for mention in node.get("mentions", [])}
 
 
-def _sides(gold: dict, pair: dict) -> tuple[list[int], list[int]]:
+def _pair_nodes(gold: dict, pair: dict, node: dict[int, str | None]) -> tuple[set[str], set[str]]:
+    """The claim nodes holding each side of a gold pair (a side may name a text used twice)."""
     index = defaultdict(list)
     for i, claim in enumerate(gold["numeric_claims"]):
         index[(claim["article"], claim["text"])].append(i)
-    return index[tuple(pair["a"][:2])], index[tuple(pair["b"][:2])]
+    return tuple({node.get(i) for i in index[tuple(pair[side][:2])]} - {None} for side in ("a", "b"))
 
 
 def score_merges(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
@@ -244,16 +245,14 @@ def score_merges(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
             tally["cross_false_merges"] += cross
     apart = Counter()
     for pair in gold["claims_must_stay_apart"]:
-        a, b = _sides(gold, pair)
-        nodes_a, nodes_b = {node.get(i) for i in a} - {None}, {node.get(i) for i in b} - {None}
+        nodes_a, nodes_b = _pair_nodes(gold, pair, node)
         apart["pairs"] += 1
         apart["both_found"] += bool(nodes_a and nodes_b)
         apart["broken"] += bool(nodes_a & nodes_b)
     conflicts = Counter()
     by_id = {n["id"]: n for n in nodes if n.get("kind") == "claim"}
     for pair in gold["conflicts"]:
-        a, b = _sides(gold, pair)
-        nodes_a, nodes_b = {node.get(i) for i in a} - {None}, {node.get(i) for i in b} - {None}
+        nodes_a, nodes_b = _pair_nodes(gold, pair, node)
         conflicts["gold"] += 1
         conflicts["both_found"] += bool(nodes_a and nodes_b)
         conflicts["merged"] += bool(nodes_a & nodes_b)
@@ -357,9 +356,9 @@ def counts(gold: dict, run: RunRecords) -> dict:
 
 def figures(tally: dict) -> dict:
     """The README's metrics from a story's (or several stories') tallies."""
-    c, m, a, k = tally["claims"], tally["merge"], tally["stay_apart"], tally["conflicts"]
-    q, e = tally["quotes"], tally["entities"]
-    true_pairs = m.get("together", 0)
+    c, m, a, k, q, e = (Counter(tally[key]) for key in
+                        ("claims", "merge", "stay_apart", "conflicts", "quotes", "entities"))
+    true_pairs = m["together"]
     return {
         "articles": tally["articles"],
         "claims": {"gold": c["gold"], "found": c["found"], "recall": _ratio(c["found"], c["gold"]),
@@ -368,25 +367,25 @@ def figures(tally: dict) -> dict:
                    "direction_accuracy": _ratio(c["direction_right"], c["found"]),
                    "hedge_accuracy": _ratio(c["hedge_right"], c["found"]),
                    "date_accuracy": _ratio(c["date_right"], c["date_checked"]), "dates_checked": c["date_checked"]},
-        "merge_pairs": {"gold_pairs": m.get("pairs", 0), "merged": true_pairs,
-                        "recall": _ratio(true_pairs, m.get("pairs", 0)),
-                        "cross_article_pairs": m.get("cross_pairs", 0),
-                        "cross_article_recall": _ratio(m.get("cross_together", 0), m.get("cross_pairs", 0)),
-                        "false_merges": m.get("false_merges", 0),
-                        "precision": _ratio(true_pairs, true_pairs + m.get("false_merges", 0))},
-        "must_stay_apart": {"pairs": a.get("pairs", 0), "both_found": a.get("both_found", 0),
-                            "broken": a.get("broken", 0)},
-        "conflicts": {"gold": k.get("gold", 0), "both_found": k.get("both_found", 0), "flagged": k.get("flagged", 0),
-                      "flagged_ratio": _ratio(k.get("flagged", 0), k.get("gold", 0)),
-                      "merged_instead": k.get("merged", 0), "false_conflicts": k.get("false", 0)},
-        "quotes": {"gold": q.get("gold", 0), "found": q.get("found", 0), "found_ratio": _ratio(q.get("found", 0), q.get("gold", 0)),
-                   "right_speaker": q.get("right_speaker", 0),
-                   "speaker_accuracy": _ratio(q.get("right_speaker", 0), q.get("gold", 0)),
-                   "clusters": q.get("clusters", 0), "clusters_merged": q.get("clusters_merged", 0),
-                   "clusters_merged_ratio": _ratio(q.get("clusters_merged", 0), q.get("clusters", 0)),
-                   "must_stay_apart": q.get("apart_pairs", 0), "must_stay_apart_broken": q.get("apart_broken", 0)},
-        "entities": {"gold": e.get("gold", 0), "found": e.get("found", 0), "recall": _ratio(e.get("found", 0), e.get("gold", 0)),
-                     "recall_same_type": _ratio(e.get("found_same_type", 0), e.get("gold", 0))},
+        "merge_pairs": {"gold_pairs": m["pairs"], "merged": true_pairs,
+                        "recall": _ratio(true_pairs, m["pairs"]),
+                        "cross_article_pairs": m["cross_pairs"],
+                        "cross_article_recall": _ratio(m["cross_together"], m["cross_pairs"]),
+                        "false_merges": m["false_merges"],
+                        "precision": _ratio(true_pairs, true_pairs + m["false_merges"])},
+        "must_stay_apart": {"pairs": a["pairs"], "both_found": a["both_found"],
+                            "broken": a["broken"]},
+        "conflicts": {"gold": k["gold"], "both_found": k["both_found"], "flagged": k["flagged"],
+                      "flagged_ratio": _ratio(k["flagged"], k["gold"]),
+                      "merged_instead": k["merged"], "false_conflicts": k["false"]},
+        "quotes": {"gold": q["gold"], "found": q["found"], "found_ratio": _ratio(q["found"], q["gold"]),
+                   "right_speaker": q["right_speaker"],
+                   "speaker_accuracy": _ratio(q["right_speaker"], q["gold"]),
+                   "clusters": q["clusters"], "clusters_merged": q["clusters_merged"],
+                   "clusters_merged_ratio": _ratio(q["clusters_merged"], q["clusters"]),
+                   "must_stay_apart": q["apart_pairs"], "must_stay_apart_broken": q["apart_broken"]},
+        "entities": {"gold": e["gold"], "found": e["found"], "recall": _ratio(e["found"], e["gold"]),
+                     "recall_same_type": _ratio(e["found_same_type"], e["gold"])},
         "furniture_dropped": f"{tally['furniture']['dropped']}/{tally['furniture']['gold']}",
     }
 
