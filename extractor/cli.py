@@ -16,7 +16,7 @@ from extractor.errors import ExtractorError, RunFolderError, UsageError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds")
+EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds", "multisource")
 
 DESCRIPTION = """\
 Turn folders of news articles into structured knowledge: clean articles, named
@@ -75,6 +75,10 @@ def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
         from extractor.evaluate.newsquant import score_newsquant
 
         return score_newsquant(path, limit=args.limit, model=args.model)
+    if dataset == "multisource":
+        from extractor.evaluate.multisource import score_multisource
+
+        return score_multisource(path, model=args.model)
     from extractor.evaluate.seeds import score_seeds
 
     return score_seeds(path, Path(args.corpus), model=args.model)
