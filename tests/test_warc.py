@@ -241,3 +241,11 @@ def test_duplicates_inside_one_warc_keep_their_url(tmp_path):
     archive.close()
     found = [e for e in ingest([archive.path]) if isinstance(e, Duplicate)]
     assert found == [Duplicate(found[0].article_id, f"crawl.warc.gz#{second}", "https://news.example.com/b")]
+
+
+def test_a_file_named_warc_that_is_not_one_is_one_clear_error(tmp_path):
+    (tmp_path / "notes.warc.gz").write_text("meeting notes, not an archive\n", encoding="utf-8")
+    (tmp_path / "empty.warc").write_bytes(b"")
+    found = [e for e in ingest([tmp_path]) if isinstance(e, ErrorRecord)]
+    assert [(e.path, e.error) for e in found] == [("empty.warc", "empty"), ("notes.warc.gz#0", "warc_corrupt")]
+    assert found[1].message.startswith("not a WARC file")

@@ -1,8 +1,8 @@
 """Ingestion: paths in, clean identified articles and error records out.
 
-Every input (a file, or a line of a JSON Lines file) ends as exactly one of: an
-article, a duplicate of an earlier article, an error, or a skipped file, so the
-counts always add up to the inputs.
+Every input (a file, a line of a JSON Lines file, or an HTML page in a WARC file)
+ends as exactly one of: an article, a duplicate of an earlier article, an error,
+or a skipped file, so the counts always add up to the inputs.
 """
 
 from __future__ import annotations

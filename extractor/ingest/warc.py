@@ -144,7 +144,10 @@ def _record_end(file: Path, record: WarcRecord, compressed: bool) -> int:
 
 def _is_gzip(file: Path) -> bool:
     with file.open("rb") as handle:
-        return handle.read(2) == b"\x1f\x8b"
+        head = handle.read(2)
+    if not head:
+        raise IngestError("empty", "the file is empty; nothing to read")
+    return head == b"\x1f\x8b"
 
 
 def fetch_time(record: WarcRecord) -> str | None:
@@ -181,6 +184,14 @@ def read_warc(file: Path, shown: str, max_bytes: int) -> Iterator[tuple[RawArtic
     kinds: Counter[str] = Counter()
     last: WarcRecord | None = None
     try:
+        gzip = _is_gzip(file)
+    except OSError as exc:
+        yield IngestError("unreadable", f"cannot read the file: {exc.strerror or exc}"), shown
+        return
+    except IngestError as exc:
+        yield exc, shown
+        return
+    try:
         for record in ArchiveIterator(str(file), parse_http=True, auto_decode="none", fsspec_args=False):
             where = f"{shown}#{record.stream_pos}"
             kind = record_kind(record)
@@ -211,7 +222,10 @@ def read_warc(file: Path, shown: str, max_bytes: int) -> Iterator[tuple[RawArtic
                 except IngestError as exc:
                     yield exc, where
     except OSError as exc:
-        offset = _record_end(file, last, _is_gzip(file)) if last is not None else 0
-        yield IngestError("warc_corrupt", f"not readable as WARC from byte {offset} ({exc}); "
-                                          f"the records before it were read"), f"{shown}#{offset}"
+        if last is None:
+            yield IngestError("warc_corrupt", f"not a WARC file: unreadable from byte 0 ({exc})"), f"{shown}#0"
+        else:
+            offset = _record_end(file, last, gzip)
+            yield IngestError("warc_corrupt", f"not readable as WARC from byte {offset} ({exc}); "
+                                              f"the records before it were read"), f"{shown}#{offset}"
     yield ArchiveRecords(shown, dict(sorted(kinds.items()))), shown
