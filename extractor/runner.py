@@ -97,7 +97,8 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
             if event.id in known:
                 tally.already_present += 1
                 tally.extra_paths[event.id].extend(event.paths)
-                tally.extra_urls[event.id].extend(event.urls)
+                if event.urls:
+                    tally.extra_urls[event.id].extend(event.urls)
             else:
                 known.add(event.id)
                 tally.new_articles += 1
@@ -105,7 +106,8 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
         elif isinstance(event, Duplicate):
             tally.duplicates += 1
             tally.extra_paths[event.article_id].append(event.path)
-            tally.extra_urls[event.article_id].extend([event.url] if event.url else [])
+            if event.url:
+                tally.extra_urls[event.article_id].append(event.url)
         elif isinstance(event, Skipped):
             tally.skipped += 1
             tally.errors.append(ErrorRecord(path=event.path, error="skipped", message=event.reason, fatal=False))
