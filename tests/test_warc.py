@@ -249,3 +249,23 @@ def test_a_file_named_warc_that_is_not_one_is_one_clear_error(tmp_path):
     found = [e for e in ingest([tmp_path]) if isinstance(e, ErrorRecord)]
     assert [(e.path, e.error) for e in found] == [("empty.warc", "empty"), ("notes.warc.gz#0", "warc_corrupt")]
     assert found[1].message.startswith("not a WARC file")
+
+
+def test_a_gzip_encoded_chunked_page_is_decoded_and_a_page_the_crawler_cut_is_counted(tmp_path):
+    import gzip as gz
+
+    body = gz.compress(UNDATED_PAGE.encode("utf-8"))
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 300]), body[i:i + 300]) for i in range(0, len(body), 300))
+    archive = Archive(tmp_path / "crawl.warc.gz", gzip=True)
+    archive.page("https://news.example.com/harbour-strike", chunked + b"0\r\n\r\n",
+                 extra=[("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")])
+    cut = archive.writer.create_warc_record(
+        "https://news.example.com/long-read", "response", payload=io.BytesIO(PAGES[0].read_bytes()[:5000]),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Truncated": "length"})
+    archive.record(cut)
+    archive.close()
+    [article], errors, kinds = events(archive.path)
+    assert errors == []
+    assert article.text.startswith("Dock workers at the port of Halden returned to work on Tuesday")
+    assert kinds == {"request": 1, "response_html": 1, "truncated": 1}
