@@ -47,7 +47,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise RunFolderError(f"cannot write to {exc.filename or args.out}: {exc.strerror or exc}") from exc
     _print_json({"out": args.out, "inputs": manifest.inputs, "counts": manifest.counts,
-                 "errors": manifest.error_counts, "seconds": manifest.seconds})
+                 "errors": manifest.error_counts, "seconds": manifest.seconds,
+                 **({"warc_records": manifest.warc_records} if manifest.warc_records else {})})
     status = exit_status(manifest)
     if status:
         print(f"extractor: some inputs were not used; see {Path(args.out) / 'errors.jsonl'}", file=sys.stderr)

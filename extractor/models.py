@@ -33,10 +33,22 @@ class Article(Record):
         description="Every input path with exactly this content (duplicates), first is `path`.",
     )
     url: str | None = None
+    urls: list[str] = Field(
+        default_factory=list,
+        description="Every URL this content was found at (duplicates included), first is `url`.",
+    )
     source: str | None = Field(None, description="Outlet; falls back to the URL's host.")
     title: str | None = None
     author: str | None = None
     published: str | None = Field(None, description="ISO 8601 date or date-time, or null.")
+    published_source: str | None = Field(
+        None,
+        description="Where `published` came from: `metadata` (the file or page says so), `fetched` (the "
+        "day a web archive's crawler fetched the page, when the page gives no date), or null.",
+    )
+    fetched: str | None = Field(
+        None, description="When a crawler fetched the page (a WARC record's `WARC-Date`, UTC), ISO 8601."
+    )
     highlights: list[str] = Field(
         default_factory=list, description="Summary bullets found above the body."
     )
@@ -230,9 +242,14 @@ class RunManifest(Record):
     model: str | None = None
     model_version: str | None = None
     settings: dict[str, object] = Field(default_factory=dict)
-    inputs: int = Field(0, description="Input files (and JSON Lines records) considered.")
+    inputs: int = Field(0, description="Input files (and JSON Lines records, WARC HTML pages) considered.")
     counts: dict[str, int] = Field(default_factory=dict, description="Records per output file.")
     error_counts: dict[str, int] = Field(default_factory=dict, description="Errors per code.")
+    warc_records: dict[str, int] = Field(
+        default_factory=dict,
+        description="Whole WARC records read, by kind: `response_html` (each one an input) and the rest "
+        "(`request`, `metadata`, `revisit`, `redirect`, `non_html`, `http_error`, `truncated`, ...).",
+    )
     seconds: float = 0.0
     stage_seconds: dict[str, float] = Field(default_factory=dict)
     started: str | None = None

@@ -29,7 +29,7 @@ from extractor.graph.build import graph_counts, merged_nodes, with_provenance
 from extractor.graph.io import write_graph_json
 from extractor.graph.resolve import claim_block_keys, quote_block, quote_words, value_interval
 from extractor.graph.spill import MergeSpill
-from extractor.ingest import Duplicate, Skipped, ingest
+from extractor.ingest import ArchiveRecords, Duplicate, Skipped, ingest
 from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
 from extractor.nlp import model_info
 from extractor.progress import Progress
@@ -69,6 +69,8 @@ class Tally:
     cached: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
     extra_paths: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    extra_urls: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    warc_records: Counter = field(default_factory=Counter)
 
 
 class _Writer:
@@ -95,6 +97,8 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
             if event.id in known:
                 tally.already_present += 1
                 tally.extra_paths[event.id].extend(event.paths)
+                if event.urls:
+                    tally.extra_urls[event.id].extend(event.urls)
             else:
                 known.add(event.id)
                 tally.new_articles += 1
@@ -102,9 +106,13 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
         elif isinstance(event, Duplicate):
             tally.duplicates += 1
             tally.extra_paths[event.article_id].append(event.path)
+            if event.url:
+                tally.extra_urls[event.article_id].append(event.url)
         elif isinstance(event, Skipped):
             tally.skipped += 1
             tally.errors.append(ErrorRecord(path=event.path, error="skipped", message=event.reason, fatal=False))
+        elif isinstance(event, ArchiveRecords):  # not inputs themselves: their HTML pages are
+            tally.warc_records.update(event.kinds)
         else:
             tally.failed_inputs += event.fatal
             tally.errors.append(event)
@@ -177,17 +185,17 @@ def _mergeable(article: Article, result: ArticleExtraction) -> ArticleExtraction
     return result
 
 
-def _patch_paths(path: Path, extra: dict[str, list[str]]) -> None:
-    """Add the paths of duplicates (and re-read articles) to their article records."""
+def _patch_paths(path: Path, extra: dict[str, list[str]], key: str = "paths") -> None:
+    """Add the paths (or URLs) of duplicates (and re-read articles) to their article records."""
     if not extra:
         return
     patched = 0
     with atomic_open(path, unchanged=lambda: not patched) as handle:
         for line in output.iter_lines(path):
             record = json.loads(line)
-            more = [p for p in extra.get(record["id"], []) if p not in record["paths"]]
+            more = list(dict.fromkeys(p for p in extra.get(record["id"], []) if p not in record.get(key, [])))
             if more:
-                record["paths"] = record["paths"] + more
+                record[key] = record.get(key, []) + more
                 line = dumps(record)
                 patched += 1
             handle.write(line + "\n")
@@ -285,6 +293,7 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
 
             _extract_all(stream, settings, options, cache, tally, emit)
         _patch_paths(out / output.ARTICLES, tally.extra_paths)
+        _patch_paths(out / output.ARTICLES, tally.extra_urls, key="urls")
         progress.close()
         stages["extract"] += time.perf_counter() - mark
 
@@ -311,6 +320,7 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
         inputs=tally.new_articles + tally.already_present + tally.duplicates + tally.skipped + tally.failed_inputs,
         counts=counts,
         error_counts=dict(sorted(Counter(e.error for e in tally.errors).items())),
+        warc_records=dict(sorted(tally.warc_records.items())),
         seconds=round(time.perf_counter() - clock, 3),
         stage_seconds={k: round(v, 3) for k, v in stages.items()},
         started=started.isoformat(),

@@ -1,8 +1,8 @@
 """Ingestion: paths in, clean identified articles and error records out.
 
-Every input (a file, or a line of a JSON Lines file) ends as exactly one of: an
-article, a duplicate of an earlier article, an error, or a skipped file, so the
-counts always add up to the inputs.
+Every input (a file, a line of a JSON Lines file, or an HTML page in a WARC file)
+ends as exactly one of: an article, a duplicate of an earlier article, an error,
+or a skipped file, so the counts always add up to the inputs.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from extractor.ingest.readers import (
     read_sidecar,
     read_text,
 )
+from extractor.ingest.warc import WARC_SUFFIXES, ArchiveRecords, is_warc, read_warc
 from extractor.models import Article, ErrorRecord
 from extractor.settings import Settings
 
@@ -48,6 +49,7 @@ class Duplicate:
 
     article_id: str
     path: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Skipped:
     reason: str
 
 
-IngestEvent = Article | Duplicate | ErrorRecord | Skipped
+IngestEvent = Article | Duplicate | ErrorRecord | Skipped | ArchiveRecords
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -93,23 +95,33 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         warnings.append(ErrorRecord(path=shown, error="bad_date", line=raw.line, fatal=False,
                                     message=f"published date ignored: {exc}; write it as YYYY-MM-DD"))
     url = as_text(fields.get("url"))
+    fetched = as_text(fields.get("fetched"))
+    published_source = "metadata" if published else None
+    if published is None and fetched:  # a page is published no later than a crawler fetched it
+        published, published_source = fetched[:10], "fetched"
     article = Article(
         id=article_id(cleaned.text),
         path=shown,
         paths=[shown],
         url=url,
+        urls=[url] if url else [],
         source=as_text(fields.get("source")) or outlet_from_url(url),
         title=as_text(fields.get("title")) or cleaned.title,
         author=as_text(fields.get("author")),
         published=published,
+        published_source=published_source,
+        fetched=fetched,
         highlights=cleaned.highlights,
         text=cleaned.text,
     )
     return article, warnings
 
 
-def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle | IngestError, str]]:
+def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle | IngestError | ArchiveRecords, str]]:
     """Raw articles (or per-record errors) of one file, each with the path to show."""
+    if is_warc(item.file):  # streamed record by record, however large
+        yield from read_warc(item.file, item.shown, settings.max_bytes)
+        return
     suffix = item.file.suffix.lower()
     size = item.file.stat().st_size
     if size > settings.max_bytes:
@@ -145,19 +157,22 @@ def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Ite
             yield item
             continue
         suffix = item.file.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
+        if suffix not in SUPPORTED_SUFFIXES and not is_warc(item.file):
             message = (f"unsupported file type {suffix or '(none)'}; expected one of "
-                       f"{', '.join(sorted(SUPPORTED_SUFFIXES))}")
+                       f"{', '.join(sorted(SUPPORTED_SUFFIXES | set(WARC_SUFFIXES)))}")
             if item.explicit:
                 yield ErrorRecord(path=item.shown, error="unsupported_format", message=message)
             else:
                 yield Skipped(item.shown, message)
             continue
-        sidecar, sidecar_warnings = read_sidecar(item.file)
+        sidecar, sidecar_warnings = ({}, []) if is_warc(item.file) else read_sidecar(item.file)
         for code, message in sidecar_warnings:
             yield ErrorRecord(path=item.shown, error=code, message=message, fatal=False)
         try:
             for raw, shown in _read_file(item, settings):
+                if isinstance(raw, ArchiveRecords):
+                    yield raw
+                    continue
                 if isinstance(raw, IngestError):
                     yield ErrorRecord(path=shown, error=raw.code, message=raw.message, line=getattr(raw, "line", None))
                     continue
@@ -170,7 +185,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Ite
                     continue
                 yield from warnings
                 if article.id in seen:
-                    yield Duplicate(article.id, shown)
+                    yield Duplicate(article.id, shown, article.url)
                 else:
                     seen.add(article.id)
                     yield article
