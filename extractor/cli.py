@@ -133,7 +133,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from extractor.export import check_export, export, search_documents, write_documents
+    from extractor.exports import check_export, export, search_documents, write_documents
 
     check_export(args.format, args.index_name)
     if args.out is None:
@@ -170,7 +170,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
-    from extractor.export import DEFAULT_INDEX_NAME, FORMATS
+    from extractor.exports import DEFAULT_INDEX_NAME, FORMATS
     from extractor.nlp.pipeline import DEFAULT_MODEL
     from extractor.runner import DEFAULT_ARTICLE_TIMEOUT, default_workers
     from extractor.search import KINDS as SEARCH_KINDS

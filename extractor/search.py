@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from extractor.errors import ExtractorError, UnavailableError
-from extractor.export import search_documents
+from extractor.exports import search_documents
 from extractor.models import SearchDocument
 from extractor.query import QueryError
 

@@ -12,7 +12,7 @@ from conftest import REPO
 from test_query import ALTMAN, ARTICLES, CLAIMS, QUOTES, write_run
 
 from extractor.cli import main
-from extractor.export import ExportError, es_mapping, export, search_documents
+from extractor.exports import ExportError, es_mapping, export, search_documents
 from extractor.models import SearchDocument
 from extractor.store.output import RunFolderError
 
@@ -161,7 +161,7 @@ def test_corrupt_claims_file_names_file_and_line(tmp_path):
     out = write_run(tmp_path / "run")
     lines = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     (out / "claims.jsonl").write_text("\n".join([lines[0], lines[1][:40]]) + "\n", encoding="utf-8")
-    with pytest.raises(RunFolderError, match=r"claims.jsonl:2: not a valid Claim record"):
+    with pytest.raises(RunFolderError, match=r"claims.jsonl:2: not valid JSON"):
         export(out, "jsonl", tmp_path / "docs.jsonl")
     assert not (tmp_path / "docs.jsonl").exists()  # nothing half-written
 

@@ -5,7 +5,7 @@ engine needs no joins: names and aliases of its subject or speaker, its words an
 sentences that state it, and where it was reported. Document ids are node ids, so
 loading a re-export after an incremental run updates documents in place.
 
-    from extractor.export import export
+    from extractor import export
     export(Path("out"), "es-bulk", Path("claims.ndjson"))  # + claims.ndjson.mapping.json
 """
 
@@ -153,7 +153,7 @@ def es_mapping() -> dict:
         elif field.annotation in (int, int | None):
             properties[name] = {"type": "integer"}
         else:
-            raise TypeError(f"SearchDocument.{name}: no Elasticsearch type chosen; add it to extractor/export.py")
+            raise TypeError(f"SearchDocument.{name}: no Elasticsearch type chosen; add it to extractor/exports.py")
     return {"mappings": {"dynamic": "strict", "properties": properties}}
 
 
