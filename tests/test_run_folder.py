@@ -199,3 +199,17 @@ def test_run_removes_what_an_interrupted_run_left_behind(finished_run, tmp_path)
 
 def test_run_folder_error_is_an_extractor_error_with_status_3():
     assert RunFolderError("x").exit_status == 3 and RunFolderBusyError("x").exit_status == 4
+
+
+@pytest.mark.parametrize("command", ["query", "export jsonl", "export es-bulk", "export graphml"])
+def test_a_run_cut_mid_line_is_refused_by_the_real_command(finished_run, tmp_path, command):
+    """As a user meets it: the installed command, in its own process, on a cut articles.jsonl."""
+    out = tmp_path / "run"
+    shutil.copytree(finished_run, out)
+    _cut_mid_line(out / "articles.jsonl")
+    proc = _cli(*COMMANDS[command](out, tmp_path))
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 3
+    assert stderr == f"extractor: {out / 'articles.jsonl'}: truncated (its last line is cut off); " \
+                     "re-run `extractor run` into a new --out folder\n"
+    assert stdout == ""
