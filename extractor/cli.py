@@ -213,6 +213,25 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from extractor.report import write_report
+    from extractor.store.output import RunFolderError
+
+    try:
+        path = write_report(Path(args.dir), Path(args.html) if args.html else None)
+    except RunFolderError as exc:
+        return _fail(exc, EXIT_BAD_DATA)
+    except sqlite3.Error as exc:
+        return _fail(f"{Path(args.dir) / 'index.sqlite'}: {exc}; delete it and try again", EXIT_BAD_DATA)
+    except OSError as exc:
+        return _fail(f"cannot write the report {args.html or Path(args.dir) / 'report.html'}: "
+                     f"{exc.strerror or exc}", EXIT_BAD_DATA)
+    _print_json({"report": str(path), "bytes": path.stat().st_size})
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
     from extractor.export import DEFAULT_INDEX_NAME, FORMATS
@@ -307,6 +326,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=SEARCH_KINDS)
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
     search.set_defaults(func=cmd_search)
+
+    report = sub.add_parser("report", help="write a self-contained HTML report of a run",
+                            description="One HTML file (no network needed) with the run's overview, facts and "
+                                        "their sources, conflicts, quotes, entities, an interactive graph and "
+                                        "errors. Exit status: 3 not a run's output, a damaged run or an "
+                                        "unwritable FILE.")
+    report.add_argument("dir", metavar="DIR", help="the --out folder of an `extractor run`")
+    report.add_argument("--html", metavar="FILE", help="where to write the report (default DIR/report.html)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

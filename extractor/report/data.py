@@ -1,0 +1,296 @@
+"""What the HTML report shows, gathered from a run's output folder into plain JSON data.
+
+Everything is read through the run's own readers (the query index of ``open_run``,
+``store.output`` for JSON Lines and the manifest), so a folder that is not a run or a
+damaged run raises ``RunFolderError`` here exactly as it does for ``extractor query``.
+
+The records are streamed and only the most reported ones are kept (``ReportLimits``):
+a report of a million claims embeds the top few thousand, with the totals beside
+them, so it opens as fast as a report of a thousand.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extractor import __version__
+from extractor.models import Article, Claim, ClaimNode, Entity, ErrorRecord, Provenance, QuoteNode, RunManifest
+from extractor.query import Run, open_run
+from extractor.store import output
+from extractor.store.index import distinct_sources
+
+NO_OUTLET = "(no outlet)"
+NO_SPEAKER = "(unknown speaker)"
+
+
+@dataclass(frozen=True)
+class ReportLimits:
+    """How much of a large run the report embeds; the totals are always shown beside."""
+
+    facts: int = 3000
+    conflicts: int = 1000  # pairs
+    quotes: int = 3000
+    entities: int = 3000
+    errors: int = 2000
+    outlets: int = 25  # bars in the overview chart; the rest are summed as "other outlets"
+    graph_entities: int = 30  # the most connected entities ...
+    graph_per_entity: int = 6  # ... each with its most reported claims and quotes
+    sentence_chars: int = 400  # a longer sentence is cut to a window around the figure
+
+
+def read_manifest(out: Path) -> RunManifest:
+    """The run's manifest; a missing or corrupt one is a ``RunFolderError`` naming the file."""
+    output.require_run_folder(out)
+    path = out / output.MANIFEST
+    try:
+        return RunManifest.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        reason = exc.errors()[0].get("msg", "invalid")
+        raise output.RunFolderError(f"{path}: not a valid run manifest ({reason}); the file is corrupt: "
+                                    "re-run `extractor run`") from exc
+
+
+class _Top:
+    """The ``n`` items with the largest keys, in one pass and ``n`` items of memory."""
+
+    def __init__(self, n: int):
+        self.n, self._heap, self._tie = n, [], count()
+
+    def add(self, key: tuple, item: object) -> None:
+        entry = (key, -next(self._tie), item)  # ties: the earlier item (the run's order) wins
+        if len(self._heap) < self.n:
+            heapq.heappush(self._heap, entry)
+        elif self.n and entry > self._heap[0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def items(self) -> list:
+        return [item for _, _, item in sorted(self._heap, reverse=True)]
+
+
+def _outlet(source: str | None) -> str:
+    return source or NO_OUTLET
+
+
+def _day(published: str | None) -> str | None:
+    return published[:10] if published and len(published) >= 10 and published[4] == "-" else None
+
+
+def _where(p: Provenance) -> dict:
+    return {"article": p.article_id, "outlet": p.source, "title": p.title, "url": p.url,
+            "published": _day(p.published)}
+
+
+def _sentence_window(claim: Claim, chars: int) -> tuple[str, int, int]:
+    """The claim's sentence (cut to ``chars`` around the figure when longer) and the figure's
+    offsets in it; the figure's offsets come from the article, so they are clamped to the
+    sentence in case a figure straddles its end."""
+    text, base = claim.sentence.text, claim.sentence.start
+    start = min(max(claim.start - base, 0), len(text))
+    end = min(max(claim.end - base, start), len(text))
+    if len(text) <= chars:
+        return text, start, end
+    left = max(0, min(start - (chars - (end - start)) // 2, len(text) - chars))
+    window = text[left:left + chars]
+    prefix = "… " if left else ""
+    suffix = " …" if left + chars < len(text) else ""
+    return prefix + window + suffix, start - left + len(prefix), min(end - left, chars) + len(prefix)
+
+
+def _fact(node: ClaimNode) -> dict:
+    return {"id": node.id, "subject": node.subject.name if node.subject else None,
+            "subject_id": node.subject.id if node.subject else None, "text": node.text,
+            "value": node.value if math.isfinite(node.value) else None,
+            "unit": node.unit, "hedge": node.hedge, "direction": node.direction, "metric": node.metric,
+            "date": node.date, "bounds": node.bounds.model_dump() if node.bounds else None,
+            "n_sources": distinct_sources(node.provenance, node.sources, node.articles),
+            "n_articles": len(node.articles), "outlets": node.sources, "conflicts": node.conflicts_with,
+            "quotes": node.quotes, "mentions": node.mentions,
+            "provenance": [_where(p) for p in node.provenance]}
+
+
+def _quote(node: QuoteNode) -> dict:
+    return {"id": node.id, "speaker": node.speaker.name if node.speaker else None,
+            "speaker_id": node.speaker.id if node.speaker else None, "text": node.text, "kind": node.quote_kind,
+            "n_sources": distinct_sources(node.provenance, node.sources, node.articles),
+            "n_articles": len(node.articles), "outlets": node.sources, "claims": node.claims,
+            "provenance": [_where(p) for p in node.provenance]}
+
+
+def _entity(entity: Entity) -> dict:
+    roles = sorted({f"{r.title}, {r.org.name}" if r.org else r.title for r in entity.roles})
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": entity.aliases,
+            "roles": roles, "mentions": len(entity.mentions), "n_articles": len(entity.provenance),
+            "n_sources": distinct_sources(entity.provenance, [], []),
+            "works_for": sorted({r.org.id for r in entity.roles if r.org})}
+
+
+def _articles(run: Run, limits: ReportLimits) -> dict:
+    """Counts per outlet and per day, and the date range (article bodies are never read)."""
+    per_outlet: Counter = Counter()
+    per_day: Counter = Counter()
+    total = 0
+    for article in run.query("article"):
+        assert isinstance(article, Article)
+        total += 1
+        per_outlet[_outlet(article.source)] += 1
+        day = _day(article.published)
+        if day:
+            per_day[day] += 1
+    top = per_outlet.most_common(limits.outlets)
+    rest = total - sum(n for _, n in top)
+    days = sorted(per_day.items())
+    return {"total": total, "outlets": len([o for o in per_outlet if o != NO_OUTLET]),
+            "per_outlet": [{"outlet": o, "articles": n} for o, n in top],
+            "other_outlets": {"outlets": len(per_outlet) - len(top), "articles": rest},
+            "per_day": [{"day": d, "articles": n} for d, n in days],
+            "undated": total - sum(per_day.values()),
+            "first": days[0][0] if days else None, "last": days[-1][0] if days else None}
+
+
+def _add_sentences(out: Path, facts: Iterable[dict], limits: ReportLimits) -> None:
+    """Give each provenance entry of the kept facts its sentences, the figure marked, from claims.jsonl."""
+    by_mention = {m: fact for fact in facts for m in fact.pop("mentions")}
+    sentences: dict[tuple[str, str], list] = {}
+    for claim in output.iter_records(out / output.CLAIMS, Claim):
+        fact = by_mention.get(claim.id)
+        if fact is None:
+            continue
+        entry = _sentence_window(claim, limits.sentence_chars)
+        found = sentences.setdefault((fact["id"], claim.article_id), [])
+        if entry not in found:
+            found.append(entry)
+    for fact in by_mention.values():
+        for where in fact["provenance"]:
+            where["sentences"] = [list(s) for s in sorted(sentences.get((fact["id"], where["article"]), []))]
+
+
+def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes: list[dict],
+           totals: dict[str, int], limits: ReportLimits) -> dict:
+    """The most connected entities (claims about them, quotes by them, roles), each with its most
+    reported claims and quotes among those the report embeds, and every edge between them."""
+    hubs = [e for e, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0])) if e in entities]
+    hubs = hubs[:limits.graph_entities]
+    chosen = set(hubs)
+    nodes = [{"id": e, "kind": "entity", "label": entities[e]["name"], "degree": degree[e]} for e in hubs]
+    picked: Counter = Counter()
+    members: set[str] = set()
+    for kind, records, owner in (("claim", facts, "subject_id"), ("quote", quotes, "speaker_id")):
+        for record in records:  # most reported first
+            hub = record[owner]
+            if hub in chosen and picked[hub] < limits.graph_per_entity:
+                picked[hub] += 1
+                members.add(record["id"])
+                label = record["text"] if kind == "claim" else record["text"][:60]
+                nodes.append({"id": record["id"], "kind": kind, "label": label, "degree": record["n_sources"]})
+    edges = []
+    for fact in facts:
+        if fact["id"] in members:
+            edges.append({"source": fact["id"], "target": fact["subject_id"], "kind": "about"})
+            edges += [{"source": fact["id"], "target": c, "kind": "conflicts_with"}
+                      for c in fact["conflicts"] if c in members and fact["id"] < c]
+    for quote in quotes:
+        if quote["id"] in members:
+            edges.append({"source": quote["id"], "target": quote["speaker_id"], "kind": "said_by"})
+            edges += [{"source": quote["id"], "target": c, "kind": "states"} for c in quote["claims"] if c in members]
+    for e in hubs:
+        edges += [{"source": e, "target": org, "kind": "works_for"} for org in entities[e]["works_for"] if org in chosen]
+    total = totals["entities"] + totals["claims"] + totals["quotes"]
+    return {"nodes": nodes, "edges": edges, "total_nodes": total, "limited": len(nodes) < total}
+
+
+def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
+    """Everything the report shows, as JSON-ready data. Raises ``RunFolderError`` for a
+    folder that is not a run or a damaged one (and ``sqlite3.Error`` for a broken index)."""
+    out = Path(out)
+    manifest = read_manifest(out)
+    with open_run(out) as run:
+        articles = _articles(run, limits)
+        top_facts, conflicted = _Top(limits.facts), _Top(2 * limits.conflicts)
+        degree: Counter = Counter()
+        per_subject: Counter = Counter()
+        n_claims = n_conflicting = 0
+        for node in run.query("claim"):
+            assert isinstance(node, ClaimNode)
+            n_claims += 1
+            fact = _fact(node)
+            key = (fact["n_sources"], fact["n_articles"])
+            top_facts.add(key, fact)
+            if node.conflicts_with:
+                n_conflicting += 1
+                conflicted.add(key, fact)
+            if node.subject:
+                degree[node.subject.id] += 1
+                per_subject[node.subject.id] += 1
+        top_quotes = _Top(limits.quotes)
+        n_quotes = 0
+        speakers: Counter = Counter()
+        for node in run.query("quote"):
+            assert isinstance(node, QuoteNode)
+            n_quotes += 1
+            quote = _quote(node)
+            top_quotes.add((quote["n_sources"], quote["n_articles"]), quote)
+            speakers[quote["speaker"] or NO_SPEAKER] += 1
+            if node.speaker:
+                degree[node.speaker.id] += 1
+        top_entities = _Top(limits.entities)
+        n_entities = 0
+        kept: dict[str, dict] = {}
+        for record in run.query("entity"):
+            assert isinstance(record, Entity)
+            n_entities += 1
+            entity = _entity(record)
+            entity["claims"] = per_subject[record.id]
+            entity["quotes"] = degree[record.id] - per_subject[record.id]
+            degree[record.id] += len(entity["works_for"])
+            top_entities.add((entity["mentions"], entity["n_articles"]), entity)
+            if degree[record.id]:
+                kept[record.id] = entity  # candidate graph hubs; trimmed below
+            if len(kept) > 4 * limits.graph_entities + 1000:
+                kept = dict(sorted(kept.items(), key=lambda kv: -degree[kv[0]])[:4 * limits.graph_entities])
+    facts = top_facts.items()
+    by_id = {f["id"]: f for f in facts}
+    extra = [f for f in conflicted.items() if f["id"] not in by_id]
+    by_id.update((f["id"], f) for f in extra)
+    _add_sentences(out, [*facts, *extra], limits)
+    pairs = sorted({tuple(sorted((f["id"], c))) for f in by_id.values() for c in f["conflicts"] if c in by_id})
+    quotes = top_quotes.items()
+    errors, n_errors = [], 0
+    for error in output.iter_records(out / output.ERRORS, ErrorRecord):
+        n_errors += 1
+        if len(errors) < limits.errors:
+            errors.append(error.model_dump(mode="json"))
+    totals = {"articles": articles["total"], "entities": n_entities, "claims": n_claims, "quotes": n_quotes,
+              "conflicts": manifest.counts.get("conflicts", len(pairs)), "errors": n_errors,
+              "claim_mentions": manifest.counts.get("claims", 0), "quote_mentions": manifest.counts.get("quotes", 0),
+              "conflicting_claims": n_conflicting, "speakers": len(speakers)}
+    return {
+        "run": {"folder": out.resolve().name, "started": manifest.started, "package_version": manifest.package_version,
+                "model": manifest.model, "model_version": manifest.model_version, "seconds": manifest.seconds,
+                "inputs": manifest.inputs, "error_counts": manifest.error_counts, "report_version": __version__},
+        "totals": totals,
+        "articles": articles,
+        "facts": facts,
+        "conflict_facts": extra,
+        "conflicts": [list(p) for p in pairs[:limits.conflicts]],
+        "quotes": quotes,
+        "entities": top_entities.items(),
+        "errors": errors,
+        "graph": _graph(kept, Counter({e: degree[e] for e in kept}), facts, quotes, totals, limits),
+    }
+
+
+def to_json(data: dict) -> str:
+    """The data as JSON that is safe inside ``<script type="application/json">``: ``<``, ``>``
+    and ``&`` are escaped, so no text from an article can close the element or open another."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
