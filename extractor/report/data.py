@@ -156,21 +156,27 @@ def _articles(run: Run, limits: ReportLimits) -> dict:
             "first": days[0][0] if days else None, "last": days[-1][0] if days else None}
 
 
-def _add_sentences(out: Path, facts: Iterable[dict], limits: ReportLimits) -> None:
-    """Give each provenance entry of the kept facts its sentences, the figure marked, from claims.jsonl."""
-    by_mention = {m: fact for fact in facts for m in fact.pop("mentions")}
+def _add_sentences(out: Path, facts: list[dict], limits: ReportLimits) -> None:
+    """Give each provenance entry of the kept facts its sentences, the figure marked, from claims.jsonl.
+
+    One occurrence can belong to several facts (a claim node per subject it is about)."""
+    by_mention: dict[str, list[dict]] = {}
+    for fact in facts:
+        for mention in fact.pop("mentions"):
+            by_mention.setdefault(mention, []).append(fact)
     sentences: dict[tuple[str, str], list] = {}
     for claim in output.iter_records(out / output.CLAIMS, Claim):
-        fact = by_mention.get(claim.id)
-        if fact is None:
+        owners = by_mention.get(claim.id)
+        if not owners:
             continue
-        entry = _sentence_window(claim, limits.sentence_chars)
-        found = sentences.setdefault((fact["id"], claim.article_id), [])
-        if entry not in found:
-            found.append(entry)
-    for fact in by_mention.values():
+        entry = list(_sentence_window(claim, limits.sentence_chars))
+        for fact in owners:
+            found = sentences.setdefault((fact["id"], claim.article_id), [])
+            if entry not in found:
+                found.append(entry)
+    for fact in facts:
         for where in fact["provenance"]:
-            where["sentences"] = [list(s) for s in sorted(sentences.get((fact["id"], where["article"]), []))]
+            where["sentences"] = sorted(sentences.get((fact["id"], where["article"]), []))
 
 
 def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes: list[dict],

@@ -9,6 +9,7 @@
   const number = new Intl.NumberFormat('en');
   const compact = new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 });
   const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
   // ------------------------------------------------------------------ helpers
 
@@ -150,7 +151,7 @@
         if (x == null && y == null) return 0;
         if (x == null) return 1;
         if (y == null) return -1;
-        return (x < y ? -1 : x > y ? 1 : 0) * state.dir;
+        return (typeof x === 'string' ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0) * state.dir;
       });
       if (!state.grouped) return rows;
       // Groups in the order of their first row under the current sort; rows keep that sort inside.
