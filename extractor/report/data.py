@@ -36,10 +36,11 @@ NO_SPEAKER = "(unknown speaker)"
 class ReportLimits:
     """How much of a large run the report embeds; the totals are always shown beside."""
 
-    facts: int = 3000
+    facts: int = 2000
     conflicts: int = 1000  # pairs
-    quotes: int = 3000
-    entities: int = 3000
+    quotes: int = 2000
+    entities: int = 2000
+    provenance: int = 12  # articles listed per fact or quote (one per outlet first); the count says the rest
     errors: int = 2000
     outlets: int = 25  # bars in the overview chart; the rest are summed as "other outlets"
     graph_entities: int = 30  # the most connected entities ...
@@ -105,7 +106,19 @@ def _sentence_window(claim: Claim, chars: int) -> tuple[str, int, int]:
     return prefix + window + suffix, start - left + len(prefix), min(end - left, chars) + len(prefix)
 
 
-def _fact(node: ClaimNode) -> dict:
+def _reported_in(provenance: list[Provenance], n: int) -> list[dict]:
+    """At most ``n`` of the articles a record was reported in: one per outlet first, so the
+    list shows how widely it was reported, then the rest in the run's order."""
+    seen: set[str | None] = set()
+    first, rest = [], []
+    for p in provenance:
+        key = p.source or f"article:{p.article_id}"
+        (rest if key in seen else first).append(p)
+        seen.add(key)
+    return [_where(p) for p in (first + rest)[:n]]
+
+
+def _fact(node: ClaimNode, limits: ReportLimits) -> dict:
     return {"id": node.id, "subject": node.subject.name if node.subject else None,
             "subject_id": node.subject.id if node.subject else None, "text": node.text,
             "value": node.value if math.isfinite(node.value) else None,
@@ -114,15 +127,15 @@ def _fact(node: ClaimNode) -> dict:
             "n_sources": distinct_sources(node.provenance, node.sources, node.articles),
             "n_articles": len(node.articles), "outlets": node.sources, "conflicts": node.conflicts_with,
             "quotes": node.quotes, "mentions": node.mentions,
-            "provenance": [_where(p) for p in node.provenance]}
+            "provenance": _reported_in(node.provenance, limits.provenance)}
 
 
-def _quote(node: QuoteNode) -> dict:
+def _quote(node: QuoteNode, limits: ReportLimits) -> dict:
     return {"id": node.id, "speaker": node.speaker.name if node.speaker else None,
             "speaker_id": node.speaker.id if node.speaker else None, "text": node.text, "kind": node.quote_kind,
             "n_sources": distinct_sources(node.provenance, node.sources, node.articles),
             "n_articles": len(node.articles), "outlets": node.sources, "claims": node.claims,
-            "provenance": [_where(p) for p in node.provenance]}
+            "provenance": _reported_in(node.provenance, limits.provenance)}
 
 
 def _entity(entity: Entity) -> dict:
@@ -227,7 +240,7 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
         for node in run.query("claim"):
             assert isinstance(node, ClaimNode)
             n_claims += 1
-            fact = _fact(node)
+            fact = _fact(node, limits)
             key = (fact["n_sources"], fact["n_articles"])
             top_facts.add(key, fact)
             if node.conflicts_with:
@@ -242,7 +255,7 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
         for node in run.query("quote"):
             assert isinstance(node, QuoteNode)
             n_quotes += 1
-            quote = _quote(node)
+            quote = _quote(node, limits)
             top_quotes.add((quote["n_sources"], quote["n_articles"]), quote)
             speakers[quote["speaker"] or NO_SPEAKER] += 1
             if node.speaker:

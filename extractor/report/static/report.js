@@ -67,10 +67,13 @@
     return el('p', { class: 'sentence' }, text.slice(0, start), el('mark', {}, text.slice(start, end)), text.slice(end));
   }
 
-  function provenanceList(entries, withSentences) {
-    return el('ul', { class: 'prov' }, entries.map((p) => {
+  function provenanceList(record, withSentences) {
+    const entries = record.provenance;
+    const more = record.n_articles - entries.length;
+    return el('ul', { class: 'prov' }, more > 0 ? el('li', { class: 'muted small' },
+      `${number.format(record.n_articles)} articles; the first ${entries.length} are listed, one per outlet first.`) : null, entries.map((p) => {
       const url = safeUrl(p.url);
-      const title = p.title || p.url || p.article;
+      const title = p.title || p.url || `article ${p.article}`;
       const where = el('div', { class: 'where' },
         el('span', { class: 'outlet' }, p.outlet || '(no outlet)'),
         p.published ? el('span', {}, p.published) : null,
@@ -319,7 +322,7 @@
     return el('div', {},
       kv([['Metric', f.metric], ['Bounds', f.bounds ? `${f.bounds.low ?? '−∞'} … ${f.bounds.high ?? '∞'}` : null],
         ['Outlets', f.outlets], ['Articles', number.format(f.n_articles)], ['Id', f.id]]),
-      related, el('h2', { style: 'margin-top:12px' }, 'Where it was reported'), provenanceList(f.provenance, true));
+      related, el('h2', { style: 'margin-top:12px' }, 'Where it was reported'), provenanceList(f, true));
   }
 
   function facts() {
@@ -357,7 +360,7 @@
       el('div', { class: 'big' }, f.text, ' ', direction(f.direction)),
       kv([['Value', `${f.hedge !== '=' ? (HEDGES[f.hedge] || f.hedge) + ' ' : ''}${fmtValue(f.value)} ${f.unit || ''}`],
         ['Metric', f.metric], ['Date', f.date], ['Sources', number.format(f.n_sources)]]),
-      provenanceList(f.provenance, true));
+      provenanceList(f, true));
   }
 
   function conflicts() {
@@ -396,6 +399,26 @@
 
   // ------------------------------------------------------------------ quotes, entities, errors
 
+  /** One chip per outlet (linked to its first article with a web address), at most six. */
+  function outletChips(record) {
+    const outlets = new Map();
+    for (const p of record.provenance) {
+      const name = p.outlet || '(no outlet)';
+      const seen = outlets.get(name) || { n: 0, url: null, title: null };
+      seen.n += 1; seen.url = seen.url || safeUrl(p.url); seen.title = seen.title || p.title;
+      outlets.set(name, seen);
+    }
+    const unlisted = record.n_articles - record.provenance.length;
+    const chipsOut = [...outlets].slice(0, 6).map(([name, o]) => {
+      const label = o.n > 1 ? `${name} ×${o.n}` : name;
+      return o.url ? el('a', { class: 'chip', href: o.url, target: '_blank', rel: 'noopener noreferrer', title: o.title || o.url }, label)
+        : el('span', { class: 'chip', title: o.title || '' }, label);
+    });
+    const hidden = [...outlets.values()].slice(6).reduce((sum, o) => sum + o.n, 0) + Math.max(0, unlisted);
+    if (hidden) chipsOut.push(el('span', { class: 'muted small' }, `+${number.format(hidden)} more article${hidden === 1 ? '' : 's'}`));
+    return chipsOut;
+  }
+
   function quotes() {
     const spoken = new Map();
     for (const q of DATA.quotes) spoken.set(q.speaker_id, (spoken.get(q.speaker_id) || 0) + 1);
@@ -404,9 +427,7 @@
       { key: 'text', label: 'Quote', value: (q) => q.text.toLowerCase(), cell: (q) => el('span', { class: 'quote-text' }, q.text) },
       { key: 'kind', label: 'Kind', value: (q) => q.kind, cell: (q) => el('span', { class: 'chip ' + q.kind }, q.kind) },
       { key: 'outlets', label: 'Outlets', value: (q) => (q.outlets[0] || '').toLowerCase() || null,
-        cell: (q) => q.provenance.map((p) => { const url = safeUrl(p.url); const name = p.outlet || p.title || '(no outlet)';
-          return url ? el('a', { class: 'chip', href: url, target: '_blank', rel: 'noopener noreferrer', title: p.title || url }, name)
-            : el('span', { class: 'chip', title: p.title || '' }, name); }) },
+        cell: outletChips },
       { key: 'sources', label: 'Sources', num: true, value: (q) => q.n_sources * 1e6 + q.n_articles, cell: (q) => el('span', { class: 'pill' }, q.n_sources) },
     ];
     fill(document.getElementById('tab-quotes'),
@@ -419,7 +440,7 @@
         text: (q) => [q.speaker, q.text, q.kind, ...q.outlets, ...q.provenance.map((p) => p.title)],
         detail: (q) => el('div', {}, kv([['Speaker', q.speaker], ['Kind', q.kind], ['Articles', number.format(q.n_articles)], ['Id', q.id]]),
           q.claims.length ? el('div', { class: 'small' }, el('strong', {}, 'States: '), q.claims.map((c) => FACTS.get(c)).filter(Boolean).map(factLabel).join('; ')) : null,
-          el('h2', { style: 'margin-top:12px' }, 'Where it was reported'), provenanceList(q.provenance, false)) }));
+          el('h2', { style: 'margin-top:12px' }, 'Where it was reported'), provenanceList(q, false)) }));
   }
 
   function entities() {
@@ -611,12 +632,12 @@
         head.push(el('h3', {}, f.text));
         body = el('div', {}, kv([['Subject', f.subject], ['Value', fmtValue(f.value)], ['Unit', f.unit], ['Hedge', HEDGES[f.hedge]],
           ['Change', f.direction], ['Metric', f.metric], ['Date', f.date], ['Sources', number.format(f.n_sources)], ['Id', f.id]]),
-          provenanceList(f.provenance, true));
+          provenanceList(f, true));
       } else {
         const q = QUOTES.get(n.id);
         head.push(el('h3', { class: 'quote-text' }, q.text));
         body = el('div', {}, kv([['Speaker', q.speaker], ['Kind', q.kind], ['Sources', number.format(q.n_sources)], ['Id', q.id]]),
-          provenanceList(q.provenance, false));
+          provenanceList(q, false));
       }
       const links = [...neighbours.get(n)].map((m) => el('li', {}, el('a', { href: '#', onclick: (ev) => { ev.preventDefault(); show(m); } },
         `${m.kind}: ${m.label.length > 70 ? m.label.slice(0, 69) + '…' : m.label}`)));
