@@ -38,6 +38,37 @@ Chief executive Jane Doe said sales at Acme Corp grew 40% last year <img src=x o
 """
 
 
+# Two outlets that disagree on one figure, and an input that cannot be used.
+REUTERS = """---
+title: Tech sell-off deepens as DeepSeek triggers AI rethink
+source: Reuters
+url: https://www.reuters.com/tech-sell-off
+published: 2025-01-28
+---
+Shares of Nvidia sank 17 percent on Monday, wiping $593 billion from the chipmaker's market value.
+"""
+BBC = """---
+title: Nvidia shares tumble
+source: BBC
+url: https://www.bbc.co.uk/news/nvidia
+published: 2025-01-28
+---
+Nvidia shares fell 12% on Monday, according to an early report. Microsoft lost 2.1%.
+"""
+
+
+@pytest.fixture(scope="session")
+def disagreeing_run(tmp_path_factory) -> Path:
+    from extractor.runner import RunOptions, run
+
+    folder = tmp_path_factory.mktemp("disagree")
+    (folder / "in").mkdir()
+    for name, text in (("reuters.txt", REUTERS), ("bbc.txt", BBC), ("empty.txt", "")):
+        (folder / "in" / name).write_text(text, encoding="utf-8")
+    run([folder / "in"], folder / "out", options=RunOptions(workers=1, quiet=True))
+    return folder / "out"
+
+
 @pytest.fixture(scope="session")
 def corpus_report(corpus_run, tmp_path_factory) -> Path:
     return write_report(corpus_run, html=tmp_path_factory.mktemp("report") / "corpus.html")
@@ -256,4 +287,21 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(browser, injected_
     assert "window.__pwned=5" in browser.find_element("id", "tab-quotes").get_attribute("textContent")
     assert browser.find_elements("css selector", "main img, main script, main b") == []
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert console_errors(browser) == []
+
+
+def test_conflicting_facts_are_side_by_side_and_errors_listed(browser, disagreeing_run, tmp_path):
+    counts = json.loads((disagreeing_run / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert (counts["conflicts"], counts["errors"]) == (1, 1)
+    page = write_report(disagreeing_run, html=tmp_path / "report.html")
+    open_page(browser, page, "conflicts")
+    pairs = browser.find_elements("css selector", "#tab-conflicts .pair")
+    assert len(pairs) == 1
+    sides = pairs[0].find_elements("css selector", ".side")
+    shown = sorted((s.find_element("css selector", "mark").text, s.find_element("css selector", ".outlet").text,
+                    s.find_element("css selector", "a").get_attribute("href")) for s in sides)
+    assert shown == [("12%", "BBC", "https://www.bbc.co.uk/news/nvidia"),
+                     ("17 percent", "Reuters", "https://www.reuters.com/tech-sell-off")]
+    browser.execute_script("window.extractorReport.open('errors')")
+    assert [r.split("\t")[:3] for r in shown_rows(browser, "errors")] == [["empty.txt", "ingest", "empty"]]
     assert console_errors(browser) == []

@@ -66,6 +66,10 @@ class _Top:
     def __init__(self, n: int):
         self.n, self._heap, self._tie = n, [], count()
 
+    def wants(self, key: tuple) -> bool:
+        """Whether an item with this key would be kept (so the item need not be built otherwise)."""
+        return len(self._heap) < self.n or (self.n > 0 and key > self._heap[0][0])
+
     def add(self, key: tuple, item: object) -> None:
         entry = (key, -next(self._tie), item)  # ties: the earlier item (the run's order) wins
         if len(self._heap) < self.n:
@@ -240,12 +244,13 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
         for node in run.query("claim"):
             assert isinstance(node, ClaimNode)
             n_claims += 1
-            fact = _fact(node, limits)
-            key = (fact["n_sources"], fact["n_articles"])
-            top_facts.add(key, fact)
-            if node.conflicts_with:
-                n_conflicting += 1
-                conflicted.add(key, fact)
+            key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
+            if top_facts.wants(key) or (node.conflicts_with and conflicted.wants(key)):
+                fact = _fact(node, limits)
+                top_facts.add(key, fact)
+                if node.conflicts_with:
+                    conflicted.add(key, fact)
+            n_conflicting += bool(node.conflicts_with)
             if node.subject:
                 degree[node.subject.id] += 1
                 per_subject[node.subject.id] += 1
@@ -255,9 +260,10 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
         for node in run.query("quote"):
             assert isinstance(node, QuoteNode)
             n_quotes += 1
-            quote = _quote(node, limits)
-            top_quotes.add((quote["n_sources"], quote["n_articles"]), quote)
-            speakers[quote["speaker"] or NO_SPEAKER] += 1
+            key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
+            if top_quotes.wants(key):
+                top_quotes.add(key, _quote(node, limits))
+            speakers[node.speaker.id if node.speaker else NO_SPEAKER] += 1
             if node.speaker:
                 degree[node.speaker.id] += 1
         top_entities = _Top(limits.entities)
