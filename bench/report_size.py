@@ -11,6 +11,12 @@ Chromium and the bench prints when the page had finished loading and running its
 
 ``--work DIR`` keeps the corpora and runs there and reuses a run that is already
 complete, so the report can be measured again without re-running the NLP.
+
+However large the run, the page embeds at most ``ReportLimits`` records, so its size
+has a ceiling. The last line measures a page at that ceiling: the largest run's data
+with every list filled to its cap (records repeated under new ids), every fact and
+quote listing the most articles it may, and every sentence as long as it may be; that
+is the heaviest page a run of any size (100,000 articles included) can give.
 """
 
 from __future__ import annotations
@@ -66,6 +72,31 @@ def open_times(page: Path) -> tuple[float, float] | None:
     return loaded, facts
 
 
+def at_the_ceiling(data: dict, limits) -> dict:
+    """``data`` with every embedded list at its cap and every record at its largest (see above)."""
+    import copy
+    import itertools
+
+    data = copy.deepcopy(data)
+    for key, cap in (("facts", limits.facts), ("quotes", limits.quotes), ("entities", limits.entities)):
+        records = data[key]
+        if not records:
+            continue
+        filled = []
+        for i, record in zip(range(cap), itertools.cycle(records)):
+            record = copy.deepcopy(record)
+            record["id"] = f"{record['id']}-{i}"
+            provenance = record.get("provenance")
+            if provenance:
+                record["provenance"] = [copy.deepcopy(p) for p, _ in zip(itertools.cycle(provenance), range(limits.provenance))]
+                for p in record["provenance"]:
+                    for sentence in p.get("sentences", []):
+                        sentence[0] = (sentence[0] + " " + "x" * limits.sentence_chars)[:limits.sentence_chars]
+            filled.append(record)
+        data[key] = filled
+    return data
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
@@ -92,6 +123,16 @@ def main() -> None:
             shown = f"{opened[0]:>7.2f} {opened[1]:>12.3f}" if opened else f"{'-':>7} {'-':>12}"
             print(f"{n:>9,} {counts['claim_nodes']:>8,} {counts['quote_nodes']:>8,} {counts['entities']:>9,} "
                   f"{page.stat().st_size / 1e6:>10.2f} {seconds:>8.1f} {shown}", flush=True)
+
+        from extractor.report import ReportLimits, gather, render
+
+        limits = ReportLimits()
+        ceiling = work / "report-ceiling.html"
+        ceiling.write_text(render(at_the_ceiling(gather(out, limits), limits)), encoding="utf-8")
+        opened = open_times(ceiling)
+        shown = f"{opened[0]:>7.2f} {opened[1]:>12.3f}" if opened else f"{'-':>7} {'-':>12}"
+        print(f"{'ceiling':>9} {limits.facts:>8,} {limits.quotes:>8,} {limits.entities:>9,} "
+              f"{ceiling.stat().st_size / 1e6:>10.2f} {'':>8} {shown}  (any run size: every cap filled)")
 
 
 if __name__ == "__main__":

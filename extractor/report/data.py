@@ -40,12 +40,12 @@ class ReportLimits:
     conflicts: int = 1000  # pairs
     quotes: int = 2000
     entities: int = 2000
-    provenance: int = 12  # articles listed per fact or quote (one per outlet first); the count says the rest
+    provenance: int = 10  # articles listed per fact or quote (one per outlet first); the count says the rest
     errors: int = 2000
     outlets: int = 25  # bars in the overview chart; the rest are summed as "other outlets"
     graph_entities: int = 30  # the most connected entities ...
     graph_per_entity: int = 6  # ... each with its most reported claims and quotes
-    sentence_chars: int = 400  # a longer sentence is cut to a window around the figure
+    sentence_chars: int = 320  # a longer sentence is cut to a window around the figure
 
 
 def read_manifest(out: Path) -> RunManifest:
@@ -196,6 +196,25 @@ def _add_sentences(out: Path, facts: list[dict], limits: ReportLimits) -> None:
             where["sentences"] = sorted(sentences.get((fact["id"], where["article"]), []))
 
 
+def _share_articles(records: list[dict]) -> list[list]:
+    """Each article the records cite, once, as [id, outlet, title, URL, date]; the records'
+    provenance entries keep only its position (``a``) and their sentences. An article is cited
+    by many facts and quotes, so this keeps the page small."""
+    table: dict[str, int] = {}
+    rows: list[list] = []
+    for record in records:
+        for i, where in enumerate(record["provenance"]):
+            position = table.get(where["article"])
+            if position is None:
+                position = table[where["article"]] = len(rows)
+                rows.append([where["article"], where["outlet"], where["title"], where["url"], where["published"]])
+            shared = {"a": position}
+            if "sentences" in where:
+                shared["sentences"] = where["sentences"]
+            record["provenance"][i] = shared
+    return rows
+
+
 def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes: list[dict],
            totals: dict[str, int], limits: ReportLimits) -> dict:
     """The most connected entities (claims about them, quotes by them, roles), each with its most
@@ -288,6 +307,7 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
     _add_sentences(out, [*facts, *extra], limits)
     pairs = sorted({tuple(sorted((f["id"], c))) for f in by_id.values() for c in f["conflicts"] if c in by_id})
     quotes = top_quotes.items()
+    sources = _share_articles([*facts, *extra, *quotes])
     errors, n_errors = [], 0
     for error in output.iter_records(out / output.ERRORS, ErrorRecord):
         n_errors += 1
@@ -303,6 +323,7 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
                 "inputs": manifest.inputs, "error_counts": manifest.error_counts, "report_version": __version__},
         "totals": totals,
         "articles": articles,
+        "sources": sources,
         "facts": facts,
         "conflict_facts": extra,
         "conflicts": [list(p) for p in pairs[:limits.conflicts]],

@@ -98,6 +98,12 @@
       `${number.format(total)} in the run; use \`extractor query\` for the rest.`);
   }
 
+  // Provenance entries name their article by position in DATA.sources (each article once).
+  const SOURCES = DATA.sources.map(([article, outlet, title, url, published]) => ({ article, outlet, title, url, published }));
+  for (const record of DATA.facts.concat(DATA.conflict_facts, DATA.quotes)) {
+    record.provenance = record.provenance.map((p) => ({ ...SOURCES[p.a], sentences: p.sentences }));
+  }
+
   const FACTS = new Map();
   for (const f of DATA.facts.concat(DATA.conflict_facts)) FACTS.set(f.id, f);
   const QUOTES = new Map(DATA.quotes.map((q) => [q.id, q]));
