@@ -44,7 +44,7 @@ class ReportLimits:
     errors: int = 2000
     outlets: int = 25  # bars in the overview chart; the rest are summed as "other outlets"
     graph_entities: int = 30  # the most connected entities ...
-    graph_per_entity: int = 6  # ... each with its most reported claims and quotes
+    graph_per_entity: int = 5  # ... each with this many of its most reported claims, and as many quotes
     sentence_chars: int = 320  # a longer sentence is cut to a window around the figure
 
 
@@ -228,8 +228,8 @@ def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes
     for kind, records, owner in (("claim", facts, "subject_id"), ("quote", quotes, "speaker_id")):
         for record in records:  # most reported first
             hub = record[owner]
-            if hub in chosen and picked[hub] < limits.graph_per_entity:
-                picked[hub] += 1
+            if hub in chosen and picked[kind, hub] < limits.graph_per_entity:
+                picked[kind, hub] += 1
                 members.add(record["id"])
                 label = record["text"] if kind == "claim" else record["text"][:60]
                 nodes.append({"id": record["id"], "kind": kind, "label": label, "degree": record["n_sources"]})

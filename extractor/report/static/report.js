@@ -596,7 +596,8 @@
         if (!show) continue;
         const dim = selected && n !== selected && !near.has(n);
         ctx.globalAlpha = dim ? 0.25 : 1;
-        const label = n.label.length > 40 ? n.label.slice(0, 39) + '…' : n.label;
+        const max = n === selected ? 48 : 24;
+        const label = n.label.length > max ? n.label.slice(0, max - 1) + '…' : n.label;
         ctx.lineWidth = 3 / view.k; ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.fillStyle = '#1f2430';
         ctx.strokeText(label, n.x, n.y - n.r - 4 / view.k); ctx.fillText(label, n.x, n.y - n.r - 4 / view.k);
       }
@@ -630,7 +631,7 @@
       if (n.kind === 'entity') {
         const e = ENTITIES.get(n.id) || n.record || { name: n.label };
         head.push(el('h3', {}, e.name));
-        body = kv([['Type', e.type], ['Aliases', e.aliases], ['Roles', e.roles], ['Mentions', e.mentions != null ? number.format(e.mentions) : null],
+        body = kv([['Type', e.type], ['Aliases', e.aliases], ['Roles', (e.roles || []).join('; ')], ['Mentions', e.mentions != null ? number.format(e.mentions) : null],
           ['Articles', e.n_articles != null ? number.format(e.n_articles) : null], ['Facts', e.claims != null ? number.format(e.claims) : null],
           ['Quotes', e.quotes != null ? number.format(e.quotes) : null], ['Id', n.id]]);
       } else if (n.kind === 'claim') {
