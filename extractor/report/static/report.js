@@ -198,11 +198,17 @@
         const open = state.open.has(row);
         const tr = el('tr', { class: 'row' + (open ? ' open' : ''), 'aria-expanded': opts.detail ? String(open) : null },
           opts.columns.map((c) => el('td', { class: c.num ? 'num' : null }, c.cell(row))));
-        if (opts.detail) tr.addEventListener('click', (event) => {
-          if (event.target.closest('a')) return;
-          if (state.open.has(row)) state.open.delete(row); else state.open.add(row);
-          render();
-        });
+        if (opts.detail) {
+          const toggle = () => {
+            if (state.open.has(row)) state.open.delete(row); else state.open.add(row);
+            render();
+          };
+          tr.tabIndex = 0;
+          tr.addEventListener('click', (event) => { if (!event.target.closest('a')) toggle(); });
+          tr.addEventListener('keydown', (event) => {
+            if (event.target === tr && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); toggle(); }
+          });
+        }
         out.push(tr);
         if (open) out.push(el('tr', { class: 'detail' }, el('td', { colspan: opts.columns.length }, opts.detail(row))));
       }
