@@ -15,8 +15,7 @@ import heapq
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
 
@@ -222,7 +221,8 @@ def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes
     hubs = [e for e, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0])) if e in entities]
     hubs = hubs[:limits.graph_entities]
     chosen = set(hubs)
-    nodes = [{"id": e, "kind": "entity", "label": entities[e]["name"], "degree": degree[e]} for e in hubs]
+    nodes = [{"id": e, "kind": "entity", "label": entities[e]["name"], "degree": degree[e], "record": entities[e]}
+             for e in hubs]
     picked: Counter = Counter()
     members: set[str] = set()
     for kind, records, owner in (("claim", facts, "subject_id"), ("quote", quotes, "speaker_id")):
@@ -249,6 +249,79 @@ def _graph(entities: dict[str, dict], degree: Counter, facts: list[dict], quotes
     return {"nodes": nodes, "edges": edges, "total_nodes": total, "limited": len(nodes) < total}
 
 
+@dataclass
+class _Claims:
+    top: _Top
+    conflicted: _Top  # the most reported facts in a conflict, so pairs can be shown beyond the top facts
+    total: int = 0
+    conflicting: int = 0
+    per_subject: Counter = field(default_factory=Counter)
+
+
+def _claims(run: Run, limits: ReportLimits) -> _Claims:
+    """One pass over the merged claims: the most reported ones, and how many are about each entity.
+    A record is built only for a claim that makes the top (most are never built on a big run)."""
+    seen = _Claims(_Top(limits.facts), _Top(2 * limits.conflicts))
+    for node in run.query("claim"):
+        assert isinstance(node, ClaimNode)
+        seen.total += 1
+        key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
+        if seen.top.wants(key) or (node.conflicts_with and seen.conflicted.wants(key)):
+            fact = _fact(node, limits)
+            seen.top.add(key, fact)
+            if node.conflicts_with:
+                seen.conflicted.add(key, fact)
+        seen.conflicting += bool(node.conflicts_with)
+        if node.subject:
+            seen.per_subject[node.subject.id] += 1
+    return seen
+
+
+def _quotes(run: Run, limits: ReportLimits) -> tuple[_Top, int, Counter]:
+    """The most carried quotes, how many there are, and how many each speaker has."""
+    top, total, per_speaker = _Top(limits.quotes), 0, Counter()
+    for node in run.query("quote"):
+        assert isinstance(node, QuoteNode)
+        total += 1
+        key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
+        if top.wants(key):
+            top.add(key, _quote(node, limits))
+        per_speaker[node.speaker.id if node.speaker else NO_SPEAKER] += 1
+    return top, total, per_speaker
+
+
+def _entities(run: Run, limits: ReportLimits, per_subject: Counter, per_speaker: Counter) -> tuple[_Top, int, dict, Counter]:
+    """The most mentioned entities, how many there are, and the best connected ones (claims about
+    them, quotes by them, roles) with their number of connections, for the graph."""
+    top, total = _Top(limits.entities), 0
+    hubs: dict[str, dict] = {}
+    degree: Counter = Counter()
+    keep = 4 * limits.graph_entities
+    for record in run.query("entity"):
+        assert isinstance(record, Entity)
+        total += 1
+        entity = _entity(record)
+        entity["claims"], entity["quotes"] = per_subject[record.id], per_speaker[record.id]
+        top.add((entity["mentions"], entity["n_articles"]), entity)
+        connections = entity["claims"] + entity["quotes"] + len(entity["works_for"])
+        if connections:
+            degree[record.id] = connections
+            hubs[record.id] = entity
+        if len(hubs) > keep + 1000:  # keep memory flat: only the best connected can be hubs
+            hubs = {e: hubs[e] for e, _ in degree.most_common(keep)}
+            degree = Counter({e: degree[e] for e in hubs})
+    return top, total, hubs, degree
+
+
+def _errors(out: Path, limits: ReportLimits) -> tuple[list[dict], int]:
+    errors, total = [], 0
+    for error in output.iter_records(out / output.ERRORS, ErrorRecord):
+        total += 1
+        if len(errors) < limits.errors:
+            errors.append(error.model_dump(mode="json"))
+    return errors, total
+
+
 def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
     """Everything the report shows, as JSON-ready data. Raises ``RunFolderError`` for a
     folder that is not a run or a damaged one (and ``sqlite3.Error`` for a broken index)."""
@@ -256,67 +329,22 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
     manifest = read_manifest(out)
     with open_run(out) as run:
         articles = _articles(run, limits)
-        top_facts, conflicted = _Top(limits.facts), _Top(2 * limits.conflicts)
-        degree: Counter = Counter()
-        per_subject: Counter = Counter()
-        n_claims = n_conflicting = 0
-        for node in run.query("claim"):
-            assert isinstance(node, ClaimNode)
-            n_claims += 1
-            key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
-            if top_facts.wants(key) or (node.conflicts_with and conflicted.wants(key)):
-                fact = _fact(node, limits)
-                top_facts.add(key, fact)
-                if node.conflicts_with:
-                    conflicted.add(key, fact)
-            n_conflicting += bool(node.conflicts_with)
-            if node.subject:
-                degree[node.subject.id] += 1
-                per_subject[node.subject.id] += 1
-        top_quotes = _Top(limits.quotes)
-        n_quotes = 0
-        speakers: Counter = Counter()
-        for node in run.query("quote"):
-            assert isinstance(node, QuoteNode)
-            n_quotes += 1
-            key = (distinct_sources(node.provenance, node.sources, node.articles), len(node.articles))
-            if top_quotes.wants(key):
-                top_quotes.add(key, _quote(node, limits))
-            speakers[node.speaker.id if node.speaker else NO_SPEAKER] += 1
-            if node.speaker:
-                degree[node.speaker.id] += 1
-        top_entities = _Top(limits.entities)
-        n_entities = 0
-        kept: dict[str, dict] = {}
-        for record in run.query("entity"):
-            assert isinstance(record, Entity)
-            n_entities += 1
-            entity = _entity(record)
-            entity["claims"] = per_subject[record.id]
-            entity["quotes"] = degree[record.id] - per_subject[record.id]
-            degree[record.id] += len(entity["works_for"])
-            top_entities.add((entity["mentions"], entity["n_articles"]), entity)
-            if degree[record.id]:
-                kept[record.id] = entity  # candidate graph hubs; trimmed below
-            if len(kept) > 4 * limits.graph_entities + 1000:
-                kept = dict(sorted(kept.items(), key=lambda kv: -degree[kv[0]])[:4 * limits.graph_entities])
-    facts = top_facts.items()
+        claims = _claims(run, limits)
+        top_quotes, n_quotes, per_speaker = _quotes(run, limits)
+        top_entities, n_entities, hubs, degree = _entities(run, limits, claims.per_subject, per_speaker)
+    facts = claims.top.items()
     by_id = {f["id"]: f for f in facts}
-    extra = [f for f in conflicted.items() if f["id"] not in by_id]
+    extra = [f for f in claims.conflicted.items() if f["id"] not in by_id]
     by_id.update((f["id"], f) for f in extra)
     _add_sentences(out, [*facts, *extra], limits)
     pairs = sorted({tuple(sorted((f["id"], c))) for f in by_id.values() for c in f["conflicts"] if c in by_id})
     quotes = top_quotes.items()
     sources = _share_articles([*facts, *extra, *quotes])
-    errors, n_errors = [], 0
-    for error in output.iter_records(out / output.ERRORS, ErrorRecord):
-        n_errors += 1
-        if len(errors) < limits.errors:
-            errors.append(error.model_dump(mode="json"))
-    totals = {"articles": articles["total"], "entities": n_entities, "claims": n_claims, "quotes": n_quotes,
+    errors, n_errors = _errors(out, limits)
+    totals = {"articles": articles["total"], "entities": n_entities, "claims": claims.total, "quotes": n_quotes,
               "conflicts": manifest.counts.get("conflicts", len(pairs)), "errors": n_errors,
               "claim_mentions": manifest.counts.get("claims", 0), "quote_mentions": manifest.counts.get("quotes", 0),
-              "conflicting_claims": n_conflicting, "speakers": len(speakers)}
+              "conflicting_claims": claims.conflicting, "speakers": len(per_speaker)}
     return {
         "run": {"folder": out.resolve().name, "started": manifest.started, "package_version": manifest.package_version,
                 "model": manifest.model, "model_version": manifest.model_version, "seconds": manifest.seconds,
@@ -330,7 +358,7 @@ def gather(out: str | Path, limits: ReportLimits = ReportLimits()) -> dict:
         "quotes": quotes,
         "entities": top_entities.items(),
         "errors": errors,
-        "graph": _graph(kept, Counter({e: degree[e] for e in kept}), facts, quotes, totals, limits),
+        "graph": _graph(hubs, degree, facts, quotes, totals, limits),
     }
 
 
