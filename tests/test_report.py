@@ -305,3 +305,18 @@ def test_conflicting_facts_are_side_by_side_and_errors_listed(browser, disagreei
     browser.execute_script("window.extractorReport.open('errors')")
     assert [r.split("\t")[:3] for r in shown_rows(browser, "errors")] == [["empty.txt", "ingest", "empty"]]
     assert console_errors(browser) == []
+
+
+def test_a_big_run_embeds_only_the_most_reported_records_with_the_totals(corpus_run):
+    from extractor.report import ReportLimits
+
+    full = gather(corpus_run)
+    small = gather(corpus_run, ReportLimits(facts=3, quotes=2, entities=5, graph_entities=2, graph_per_entity=1))
+    assert small["totals"] == full["totals"]
+    assert [f["n_sources"] for f in small["facts"]] == [2, 2, 2]
+    assert [q["id"] for q in small["quotes"]] == [q["id"] for q in full["quotes"][:2]]
+    assert [e["name"] for e in small["entities"]] == [e["name"] for e in full["entities"][:5]]
+    by_connections = sorted(full["entities"], key=lambda e: (-(e["claims"] + e["quotes"] + len(e["works_for"])), e["id"]))
+    hubs = [n["id"] for n in small["graph"]["nodes"] if n["kind"] == "entity"]
+    assert hubs == [e["id"] for e in by_connections[:2]]
+    assert small["graph"]["limited"] and small["graph"]["total_nodes"] == 44 + 14 + 25
