@@ -164,7 +164,7 @@ def _articles(run: Run, limits: ReportLimits) -> dict:
     top = per_outlet.most_common(limits.outlets)
     rest = total - sum(n for _, n in top)
     days = sorted(per_day.items())
-    return {"total": total, "outlets": len([o for o in per_outlet if o != NO_OUTLET]),
+    return {"total": total, "outlets": len([o for o in per_outlet if o != NO_OUTLET]), "no_outlet": per_outlet[NO_OUTLET],
             "per_outlet": [{"outlet": o, "articles": n} for o, n in top],
             "other_outlets": {"outlets": len(per_outlet) - len(top), "articles": rest},
             "per_day": [{"day": d, "articles": n} for d, n in days],

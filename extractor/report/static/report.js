@@ -247,7 +247,8 @@
     const range = A.first ? (A.first === A.last ? A.first : `${A.first} → ${A.last}`) : 'no dates';
     document.getElementById('stats').replaceChildren(
       stat('Articles', 'articles', T.articles, A.undated ? `${number.format(A.undated)} without a date` : null),
-      stat('Outlets', 'outlets', A.outlets, A.per_outlet.some((o) => o.outlet === '(no outlet)') ? 'some articles name none' : null),
+      stat('Outlets', 'outlets', A.outlets, A.no_outlet ? (A.no_outlet === T.articles ? 'no article names one'
+        : `${number.format(A.no_outlet)} article${A.no_outlet === 1 ? '' : 's'} without one`) : null),
       el('div', { class: 'card stat' }, el('div', { class: 'label' }, 'Date range'),
         el('div', { class: 'value range', 'data-range': '' }, range)),
       stat('Entities', 'entities', T.entities),
