@@ -508,7 +508,7 @@
     const ctx = canvas.getContext('2d');
     const nodes = G.nodes.map((n, i) => {
       const a = i * 2.399963, r = 12 * Math.sqrt(i + 1);  // a sunflower spiral: deterministic and evenly spread
-      return { ...n, x: r * Math.cos(a), y: r * Math.sin(a), vx: 0, vy: 0, r: (n.kind === 'entity' ? 6 : 4) + Math.min(10, 2 * Math.sqrt(n.degree || 1)) };
+      return { ...n, x: r * Math.cos(a), y: r * Math.sin(a), vx: 0, vy: 0, r: n.kind === 'entity' ? 6 + Math.min(10, 2 * Math.sqrt(n.degree || 1)) : 3 + Math.min(5, Math.sqrt(n.degree || 1)) };
     });
     const index = new Map(nodes.map((n) => [n.id, n]));
     const edges = G.edges.filter((e) => index.has(e.source) && index.has(e.target)).map((e) => ({ ...e, s: index.get(e.source), t: index.get(e.target) }));
