@@ -85,7 +85,9 @@ def main() -> None:
             words = len(text.split())
             code = (f"import json, sys; sys.path.insert(0, {str(REPO / 'bench')!r}); import long_article as m; "
                     f"print(json.dumps(m.measure({str(path)!r}, {str(Path(tmp) / 'out')!r})))")
-            done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+            if done.returncode:
+                sys.exit(f"the {mb:g} MB run failed:\n{done.stderr}")
             r = json.loads(done.stdout.strip().splitlines()[-1])
             c = r["counts"]
             print(f"{mb:>6g}MB {words:>11,} {r['seconds']:>8.0f} {words / r['seconds']:>8,.0f} {r['main_mb']:>8,.0f} "

@@ -168,6 +168,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from extractor.report import write_report
+
+    try:
+        path = write_report(Path(args.dir), Path(args.html) if args.html else None)
+    except OSError as exc:
+        raise RunFolderError(f"cannot write the report {args.html or Path(args.dir) / 'report.html'}: "
+                             f"{exc.strerror or exc}") from exc
+    _print_json({"report": str(path), "bytes": path.stat().st_size})
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
     from extractor.exports import DEFAULT_INDEX_NAME, FORMATS
@@ -270,6 +282,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=SEARCH_KINDS)
     search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N results (default 10)")
     search.set_defaults(func=cmd_search)
+
+    report = sub.add_parser("report", help="write a self-contained HTML report of a run",
+                            description="One HTML file (no network needed) with the run's overview, facts and "
+                                        "their sources, conflicts, quotes, entities, an interactive graph and "
+                                        "errors. Exit status: 3 not a run's output, a damaged run or an "
+                                        "unwritable FILE.")
+    report.add_argument("dir", metavar="DIR", help="the --out folder of an `extractor run`")
+    report.add_argument("--html", metavar="FILE", help="where to write the report (default DIR/report.html)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

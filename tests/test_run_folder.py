@@ -213,3 +213,17 @@ def test_a_run_cut_mid_line_is_refused_by_the_real_command(finished_run, tmp_pat
     assert stderr == f"extractor: {out / 'articles.jsonl'}: truncated (its last line is cut off); " \
                      "re-run `extractor run` into a new --out folder\n"
     assert stdout == ""
+
+
+def test_a_run_whose_records_span_many_blocks_is_not_taken_for_damaged(tmp_path):
+    """A 3 MB article (a transcript) is one line longer than the check's read block."""
+    from extractor.store.output import check_run
+
+    long_line = json.dumps({"id": "a1", "text": "é" * 3_000_000}, ensure_ascii=False)
+    (tmp_path / "articles.jsonl").write_text(f"{long_line}\n{long_line}\n", encoding="utf-8")
+    (tmp_path / "graph.json").write_text('{"nodes": [], "edges": []}\n', encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps({"counts": {"articles": 2}}), encoding="utf-8")
+    assert check_run(tmp_path)["counts"] == {"articles": 2}
+    (tmp_path / "articles.jsonl").write_text(f"{long_line}\n{{\"id\": \"a2\", \"te\n", encoding="utf-8")
+    with pytest.raises(RunFolderError, match="articles.jsonl:2: not valid JSON"):
+        check_run(tmp_path)

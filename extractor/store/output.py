@@ -91,21 +91,22 @@ def read_manifest(folder: Path) -> dict:
 
 
 def _scan_lines(path: Path) -> tuple[int, bool, list[tuple[int, bytes]]]:
-    """(lines, whether the last one ends with a newline, [(number, line)] of the first and
-    last line) of a file, read in blocks."""
-    lines, tail, first = 0, b"", None
+    """(lines, whether the last one ends with a newline, [(number, line)] of the first and the
+    last line where each fits in one block) of a file, read in blocks."""
+    lines, head, tail = 0, None, b""
     with path.open("rb") as handle:
         while block := handle.read(1 << 20):
-            if first is None and b"\n" in block:
-                first = block[:block.index(b"\n")]
+            head = block if head is None else head
             lines += block.count(b"\n")
             tail = (tail + block)[-(1 << 16):]
     ends = tail.endswith(b"\n") or not tail
-    last = tail.rstrip(b"\n").rsplit(b"\n", 1)[-1] if ends and b"\n" in tail.rstrip(b"\n") else None
-    ends_lines = [(1, first)] if first is not None else []
-    if last is not None and lines > 1:
-        ends_lines.append((lines, last))
-    return lines, ends, ends_lines
+    samples = []
+    if head is not None and b"\n" in head:
+        samples.append((1, head[:head.index(b"\n")]))
+    body = tail[:-1]
+    if ends and lines > 1 and b"\n" in body:
+        samples.append((lines, body[body.rindex(b"\n") + 1:]))
+    return lines, ends, samples
 
 
 def _check_json_lines(path: Path, expected: object) -> None:
