@@ -12,26 +12,21 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.coreference import (
+    OWNER_NOUNS,
+    OWNER_WINDOW,
+    description_types,
+    pronoun_types,
+)
 from extractor.extract.entities import ArticleEntities, LocalEntity
 
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
 TRANSFER_VERBS = frozenset({
     "wipe", "erase", "shave", "knock", "strip", "lop", "slash", "take", "add", "remove",
 })
-# Head nouns of descriptions that stand for an organisation ("the chipmaker").
-COMPANY_NOUNS = frozenset({
-    "company", "firm", "group", "chipmaker", "maker", "manufacturer", "carrier", "airline",
-    "bank", "lender", "insurer", "retailer", "startup", "start-up", "giant", "automaker",
-    "carmaker", "producer", "supplier", "operator", "developer", "conglomerate", "business",
-    "brand", "owner", "publisher", "exchange", "utility", "miner", "broker", "brewer",
-    "distributor", "provider", "chain", "corporation", "subsidiary", "rival", "competitor",
-    "builder", "housebuilder", "drugmaker", "outfit", "club", "streamer", "platform",
-})
-# Pronouns that stand for an organisation, and for a person.
-ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her"})
-# How far back (characters) a pronoun or description may look for its entity.
-COREFERENCE_WINDOW = 800
+# Words that make an organisation description refer back to the owner of an amount
+# ("the chipmaker's market value", "its rival's shares").
+OWNER_DETERMINERS = frozenset({"the", "this", "its", "their"})
 # Entity types a subject can have (numbers are about organisations, places, people, things).
 SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 
@@ -114,27 +109,23 @@ def _entities_of_np(np: Token, entities: ArticleEntities, sent_root_subject: Tok
 
 def _resolve_reference(t: Token, entities: ArticleEntities, sent_root_subject: Token | None) -> LocalEntity | None:
     """Entity a pronoun or a definite description stands for."""
-    lower = t.lower_
-    is_org_ref = lower in ORG_PRONOUNS or (
-        t.pos_ == "NOUN" and t.lemma_.lower() in COMPANY_NOUNS
-        and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in t.children)
-    )
-    is_person_ref = lower in PERSON_PRONOUNS
-    if not (is_org_ref or is_person_ref):
+    types = pronoun_types(t)
+    if types is None and t.pos_ == "NOUN":
+        types = description_types(t, org_nouns=OWNER_NOUNS, determiners=OWNER_DETERMINERS, people=False)
+    if types is None:
         return None
     if sent_root_subject is not None and sent_root_subject.i < t.i and sent_root_subject.i != t.i:
         for h in [sent_root_subject, *sent_root_subject.conjuncts]:
             e = entities.at(h.idx, h.idx + len(h))
-            if e is not None and (e.type == "ORG" if is_org_ref else e.type == "PERSON"):
+            if e is not None and e.type in types:
                 return e
         for child in sent_root_subject.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
                     e = entities.at(obj.idx, obj.idx + len(obj))
-                    if e is not None and (e.type == "ORG" if is_org_ref else e.type == "PERSON"):
+                    if e is not None and e.type in types:
                         return e
-    types = ("ORG",) if is_org_ref else ("PERSON",)
-    return entities.before(t.idx, types=types, within=COREFERENCE_WINDOW)
+    return entities.before(t.idx, types=types, within=OWNER_WINDOW)
 
 
 def sentence_subject(sent: SpacySpan) -> Token | None:

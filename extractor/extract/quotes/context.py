@@ -7,15 +7,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quotes.marks import QuoteSpan
 from extractor.models import EntityRef
 from extractor.nlp.views import doc_text, sentence_starts, token_starts, token_texts
-
-# Courtesy titles before a name tell the person's gender.
-GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m"}
-# Entity types a pronoun or description can refer to.
-PERSON_TYPES = frozenset({"PERSON"})
 
 
 @dataclass

@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractor.extract.coreference import (
+    ORG_NOUN_SUFFIXES,
+    ORG_PRONOUNS,
+    ORG_TYPES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TYPES,
+    SPEAKER_ORG_NOUNS,
+    SPEAKER_WINDOW,
+    description_types,
+)
 from extractor.extract.entities import LocalEntity
 from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
 from extractor.extract.quotes.context import (
-    PERSON_TYPES,
     Attribution,
     Context,
     char_bounds,
@@ -23,35 +33,6 @@ from extractor.extract.quotes.speakers import (
 )
 from extractor.models import EntityRef
 
-# Pronouns that stand for one person, and the gender each implies.
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-# Pronouns that stand for a group or an organisation.
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we", "our"})
-GROUP_TYPES = frozenset({"ORG"})
-# Head nouns of descriptions that refer back to an organisation ("the company").
-ORG_NOUNS = frozenset({
-    "company", "firm", "startup", "start-up", "group", "bank", "agency", "government",
-    "ministry", "department", "carrier", "maker", "chipmaker", "automaker", "retailer",
-    "lender", "insurer", "airline", "giant", "business", "organisation", "organization",
-    "campaign", "committee", "party", "administration", "regulator", "watchdog", "office",
-    "conglomerate", "developer", "manufacturer", "supplier", "operator", "publisher",
-    "network", "newspaper", "paper", "outlet", "team", "club", "union", "council", "court",
-    "board", "fund", "university", "institute", "foundation", "charity", "provider",
-})
-# Endings of such nouns ("the planemaker", "the drugmaker").
-ORG_NOUN_SUFFIXES = ("maker",)
-# Head nouns of descriptions that refer back to a person ("the minister said").
-PERSON_NOUNS = frozenset({
-    "president", "minister", "senator", "congressman", "congresswoman", "governor", "mayor",
-    "chairman", "chairwoman", "chair", "chief", "ceo", "executive", "founder", "director",
-    "spokesman", "spokeswoman", "spokesperson", "official", "candidate", "nominee",
-    "lawmaker", "secretary", "ambassador", "economist", "analyst", "strategist",
-    "investor", "manager", "professor", "author", "lawyer", "attorney", "judge", "leader",
-    "representative", "adviser", "advisor", "aide", "businessman", "businesswoman",
-    "billionaire", "actor", "actress", "star", "singer", "player", "coach", "general",
-    "commander", "prosecutor", "commissioner", "premier", "chancellor", "king", "queen",
-    "prince", "princess", "pope", "mogul", "democrat", "republican", "former", "woman", "man",
-})
 # Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").
 PEOPLE_NOUNS = frozenset({
     "people", "person", "voter", "investor", "critic", "supporter", "official", "expert",
@@ -85,10 +66,6 @@ SPOKES_NOUNS = frozenset({
     "representatives", "researchers", "engineers", "officials", "executives", "staff",
     "statement", "website", "blog", "account",
 })
-# Determiners that make a description definite, so it refers back.
-DEFINITE_DETS = frozenset({"the", "this", "that"})
-# How far back (characters) a pronoun or description looks for what it refers to.
-REFERENCE_WINDOW = 2500
 
 
 def last_entity_before(
@@ -101,7 +78,7 @@ def last_entity_before(
     horizon = ctx.paragraphs[max(ctx.paragraph_of(pos) - 1, 0)][0] if ctx.paragraphs else 0
     best: tuple[tuple[int, int, int], LocalEntity] | None = None
     sentence_start = None
-    for mention, entity in reversed(ctx.entities.mentions_in(max(0, pos - REFERENCE_WINDOW), pos)):
+    for mention, entity in reversed(ctx.entities.mentions_in(max(0, pos - SPEAKER_WINDOW), pos)):
         if entity.type not in types or ctx.quoted(mention.start):
             continue
         known = ctx.genders.get(entity.id)
@@ -172,9 +149,9 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is not None:
             ctx.genders.setdefault(entity.id, gender)
         return entity.ref() if entity else None
-    if word in GROUP_PRONOUNS:
-        entity = last_entity_before(ctx, head.idx, GROUP_TYPES)
-        return entity.ref() if entity and word not in ("we", "our") else None
+    if word in ORG_PRONOUNS:
+        entity = last_entity_before(ctx, head.idx, ORG_TYPES)
+        return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         antecedent = head.head.head
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
@@ -194,7 +171,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         for child in head.children:
             if child.dep_ == "poss":
                 if child.lower_ in ("its", "their"):
-                    entity = last_entity_before(ctx, child.idx, GROUP_TYPES)
+                    entity = last_entity_before(ctx, child.idx, ORG_TYPES)
                     return entity.ref() if entity else None
                 entity = ctx.entities.at(child.idx, child.idx + len(child.text))
                 return entity.ref() if entity else None
@@ -202,18 +179,10 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if objects:
                     entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
-                    return entity.ref() if entity and entity.type in GROUP_TYPES else None
+                    return entity.ref() if entity and entity.type in ORG_TYPES else None
         return None
-    determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-    if not determiners & DEFINITE_DETS:
-        return None
-    lemma = head.lemma_.lower()
-    if word in ORG_NOUNS or lemma in ORG_NOUNS or lemma.endswith(ORG_NOUN_SUFFIXES):
-        entity = last_entity_before(ctx, bounds[0], GROUP_TYPES)
-    elif word in PERSON_NOUNS or lemma in PERSON_NOUNS:
-        entity = last_entity_before(ctx, bounds[0], PERSON_TYPES)
-    else:
-        entity = None
+    types = description_types(head)
+    entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
     return entity.ref() if entity else None
 
 
@@ -234,5 +203,5 @@ def holds_positions(ctx: Context, cue: Token, attribution: Attribution) -> bool:
     if head.pos_ == "PRON":
         return head.lower_ not in ("this", "that", "which", "what", "these", "those")
     lemma = head.lemma_.lower()
-    holders = PERSON_NOUNS | ORG_NOUNS | SPOKES_NOUNS | PEOPLE_NOUNS | DOCUMENT_NOUNS
+    holders = PERSON_NOUNS | SPEAKER_ORG_NOUNS | SPOKES_NOUNS | PEOPLE_NOUNS | DOCUMENT_NOUNS
     return lemma in holders or lemma.endswith(ORG_NOUN_SUFFIXES)
