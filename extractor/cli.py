@@ -216,7 +216,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
     from extractor.export import DEFAULT_INDEX_NAME, FORMATS
-    from extractor.nlp.pipeline import DEFAULT_MODEL
+    from extractor.settings import DEFAULT_MODEL
     from extractor.runner import default_workers
     from extractor.search import KINDS as SEARCH_KINDS
     from extractor.settings import DEFAULT_MAX_BYTES

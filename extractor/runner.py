@@ -23,9 +23,9 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.executors import run_dask, run_local
-from extractor.extract.entities import EntityMerger
+from extractor.graph.entities import EntityMerger
 from extractor.graph.build import graph_counts, merged_nodes, with_provenance
-from extractor.graph.io import write_graph_json
+from extractor.store.graph_file import write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.ingest import Duplicate, Skipped, ingest
 from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest

