@@ -40,11 +40,7 @@ resolve in ``extractor.dates``.
 from extractor.dates import resolve_date
 from extractor.extract.quantities.claims import claim_id, extract_claims
 from extractor.extract.quantities.direction import change_label
-from extractor.extract.quantities.numbers import (
-    DIGIT_RE,
-    digit_literals,
-    parse_number_words,
-)
+from extractor.extract.quantities.numbers import DIGIT_RE, digit_literals, parse_number_words
 from extractor.extract.quantities.scan import scan_text
 
 __all__ = [

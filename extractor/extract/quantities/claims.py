@@ -17,24 +17,14 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quantities.direction import change_label, read_direction
-from extractor.extract.quantities.filters import (
-    mark_non_quantities,
-)
+from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import (
-    sentence_subject,
-    subject_entities,
-    verb_of,
-)
+from extractor.extract.quantities.subject import sentence_subject, subject_entities, verb_of
 from extractor.extract.quantities.tokens import Tokens
-from extractor.extract.quantities.units import (
-    carry_units,
-    counted_noun,
-    fraction_unit,
-)
+from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
 from extractor.models import Bounds, Claim, Span
 from extractor.nlp.views import span_text
 

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.quantities.numbers import (
-    SCALES,
-    SMALL_NUMBERS,
-    parse_number_words,
-)
+from extractor.extract.quantities.numbers import SCALES, SMALL_NUMBERS, parse_number_words
 from extractor.extract.quantities.quantity import Quantity
 
 # Currency symbols (before or after the number) and their ISO 4217 codes.

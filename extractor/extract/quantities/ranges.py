@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.quantities.direction import (
-    AMOUNT_DEPS,
-    DOWN_VERBS,
-    UP_VERBS,
-    governor,
-)
+from extractor.extract.quantities.direction import AMOUNT_DEPS, DOWN_VERBS, UP_VERBS, governor
 from extractor.extract.quantities.filters import is_bare
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.tokens import Tokens

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.quantities.money import (
-    CODE_AFTER_RE,
-    CURRENCY_AFTER_RE,
-    currency_before,
-    read_currency_after,
-)
+from extractor.extract.quantities.money import CODE_AFTER_RE, CURRENCY_AFTER_RE, currency_before, read_currency_after
 from extractor.extract.quantities.numbers import (
     COUNTED_AFTER_SCALE_RE,
     SCALE_RE,
@@ -22,12 +17,7 @@ from extractor.extract.quantities.numbers import (
     find_atoms,
 )
 from extractor.extract.quantities.quantity import Literal, Quantity
-from extractor.extract.quantities.units import (
-    NOT_A_RATE_RE,
-    PER_NOUNS,
-    PER_RE,
-    read_unit,
-)
+from extractor.extract.quantities.units import NOT_A_RATE_RE, PER_NOUNS, PER_RE, read_unit
 
 # Hedge phrases before a quantity; value is the hedge symbol.
 HEDGES_BEFORE: dict[str, str] = {

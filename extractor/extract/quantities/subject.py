@@ -12,12 +12,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.coreference import (
-    OWNER_NOUNS,
-    OWNER_WINDOW,
-    description_types,
-    pronoun_types,
-)
+from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, description_types, pronoun_types
 from extractor.extract.entities import ArticleEntities, LocalEntity
 
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").

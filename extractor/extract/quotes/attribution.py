@@ -10,13 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
-from extractor.extract.quotes.cues import (
-    NAMING_VERBS,
-    cue_span,
-    is_cue,
-    is_speech_cue,
-    verb_lemma,
-)
+from extractor.extract.quotes.cues import NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma
 from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
 from extractor.extract.quotes.references import resolve_speaker
 from extractor.extract.quotes.speakers import (

@@ -20,12 +20,7 @@ from extractor.extract.quotes.attribution import (
     is_title,
 )
 from extractor.extract.quotes.context import Attribution, Context
-from extractor.extract.quotes.cues import (
-    COGNITION_VERBS,
-    NAMING_VERBS,
-    SPEECH_VERBS,
-    verb_lemma,
-)
+from extractor.extract.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, verb_lemma
 from extractor.extract.quotes.labels import find_speaker_labels
 from extractor.extract.quotes.marks import (
     find_quote_spans,

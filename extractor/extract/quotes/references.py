@@ -20,17 +20,8 @@ from extractor.extract.coreference import (
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
-from extractor.extract.quotes.context import (
-    Attribution,
-    Context,
-    char_bounds,
-)
-from extractor.extract.quotes.speakers import (
-    PASSIVE_SUBJECT_DEPS,
-    RELATIVE_PRONOUNS,
-    SUBJECT_DEPS,
-    mention_bounds,
-)
+from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, mention_bounds
 from extractor.models import EntityRef
 
 # Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").

@@ -25,11 +25,7 @@ from extractor.extract.quotes.cues import (
     verb_lemma,
 )
 from extractor.extract.quotes.marks import is_mark
-from extractor.extract.quotes.speakers import (
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    subject_of,
-)
+from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subject_of
 
 # Labels of the clause that carries reported content under a cue verb.
 CLAUSE_DEPS = frozenset({"ccomp"})
