@@ -1,4 +1,4 @@
-"""The graph on disk: node-link JSON (the interchange format) and GraphML (for Gephi)."""
+"""GraphML for Gephi and similar tools (``graph.json`` itself is ``store.graph_file``)."""
 
 from __future__ import annotations
 
