@@ -1,15 +1,18 @@
-"""Dates written in news text ("on Monday", "yesterday", "10 January", "Dec. 20"),
-resolved to one ISO day against the publication date.
+"""Dates, resolved in one place: a date expression in article text to one ISO day
+(``resolve_date``), an ISO date or its year/month prefix to a range of days
+(``date_range``, for the query index), and a date as people type it in a query to a day
+(``day_number``).
 
-Only a single day resolves: weekdays ("on Monday": the latest such weekday on or before
-publication, the publication day itself included), ``today``/``yesterday``/``tomorrow``,
-and day-and-month forms (resolved by dateparser with the publication date as base,
-preferring the past). Weeks, months and years ("last week", "in June", "March 2020")
-give None. Without a publication date only a fully written date (day, month and year)
-resolves; nothing is guessed."""
+In article text only a single day resolves: weekdays ("on Monday": the latest such
+weekday on or before publication, the publication day itself included),
+``today``/``yesterday``/``tomorrow``, and day-and-month forms ("10 January", "Dec. 20",
+resolved by dateparser with the publication date as base, preferring the past). Weeks,
+months and years ("last week", "in June", "March 2020") give None. Without a publication
+date only a fully written date (day, month and year) resolves; nothing is guessed."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import lru_cache
@@ -89,3 +92,44 @@ def resolve_date(expression: str, published: str | None) -> str | None:
             back = 7
         return (base - dt.timedelta(days=back)).isoformat()
     return None
+
+
+# An ISO date or its year/month prefix ("2025-01-27", "2025-01", "2025").
+ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
+# A year or a year and month alone: a range of days, not one day.
+ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2})?$")
+
+
+@lru_cache(maxsize=65536)
+def date_range(value: str | None) -> tuple[int, int] | None:
+    """An ISO date (or its year/month prefix) as an inclusive ``YYYYMMDD`` range; None if absent or odd."""
+    match = ISO_DATE_RE.match(value or "")
+    if not match:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is None:
+        return year * 10000 + 101, year * 10000 + 1231
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        return year * 10000 + m * 100 + 1, year * 10000 + m * 100 + calendar.monthrange(year, m)[1]
+    d = year * 10000 + m * 100 + int(day)
+    return d, d
+
+
+def day_number(text: str, *, end: bool = False) -> int | None:
+    """A date as people write it ("2025-01-27", "27 Jan 2025", "last week") as ``YYYYMMDD``,
+    else None. A year or month alone stands for its first day, or its last with ``end``."""
+    value = text.strip()
+    if ISO_PREFIX_RE.match(value):
+        span = date_range(value)
+        if span:
+            return span[1] if end else span[0]
+    import dateparser  # slow to import; only dates that are not ISO need it
+
+    parsed = dateparser.parse(value, settings={
+        "PREFER_DAY_OF_MONTH": "last" if end else "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        return None
+    return parsed.year * 10000 + parsed.month * 100 + parsed.day

@@ -35,7 +35,6 @@ the files it was built from.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import os
@@ -50,6 +49,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from extractor.dates import date_range
 from extractor.models import Article, ClaimNode, Entity, Provenance, QuoteNode
 from extractor.store import output
 from extractor.store.graph_file import iter_graph_records
@@ -104,7 +104,6 @@ CREATE INDEX records_by_date_low ON records (kind, date_low);
 # Words inside names: "Sam Altman" -> sam, altman; "DeepSeek-V3" -> deepseek-v3.
 _WORD_RE = re.compile(r"\w+(?:[-'.&]\w+)*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 @lru_cache(maxsize=65536)
@@ -123,24 +122,6 @@ def source_key(source: str) -> str:
     """An outlet as the index compares it: case-folded, without a leading ``www.``."""
     key = normalise_name(source)
     return key.removeprefix("www.")
-
-
-@lru_cache(maxsize=65536)
-def date_range(value: str | None) -> tuple[int, int] | None:
-    """An ISO date (or its year/month prefix) as an inclusive ``YYYYMMDD`` range; None if absent or odd."""
-    match = _DATE_RE.match(value or "")
-    if not match:
-        return None
-    year, month, day = int(match[1]), match[2], match[3]
-    if month is None:
-        return year * 10000 + 101, year * 10000 + 1231
-    m = int(month)
-    if not 1 <= m <= 12:
-        return None
-    if day is None:
-        return year * 10000 + m * 100 + 1, year * 10000 + m * 100 + calendar.monthrange(year, m)[1]
-    d = year * 10000 + m * 100 + int(day)
-    return d, d
 
 
 def distinct_sources(provenance: Iterable[Provenance], sources: list[str], articles: list[str]) -> int:
