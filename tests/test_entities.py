@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extract.entities import clean_mention, entity_id, entity_key, extract_entities, merge_entity_records
+from extractor.extract.entities import clean_mention, entity_id, entity_key, extract_entities
+from extractor.graph.entities import merge_entity_records
 from extractor.nlp import load_pipeline
 
 from conftest import fold, read_jsonl

@@ -7,7 +7,7 @@ import json
 import networkx as nx
 
 from extractor.graph.build import build_graph, graph_counts, merged_nodes
-from extractor.graph.io import read_graph_json, write_graph_json
+from extractor.store.graph_file import read_graph_json, write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.graph.resolve import group_claims, group_quotes, rounding_half_unit, value_interval
 from extractor.models import Article, Claim, Entity, EntityRef, Quote, Role, Span

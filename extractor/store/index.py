@@ -35,7 +35,6 @@ the files it was built from.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import os
@@ -48,11 +47,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from extractor.graph.io import NODES_OPEN, GraphFileError, iter_node_lines
+from extractor.dates import date_range
 from extractor.models import Article, ClaimNode, Entity, Provenance, QuoteNode
 from extractor.store import output
+from extractor.store.graph_file import iter_graph_records
 
 INDEX_VERSION = 1
 """Bump whenever the tables or what goes into them change: older indexes are rebuilt."""
@@ -105,7 +105,6 @@ CREATE INDEX records_by_date_low ON records (kind, date_low);
 # Words inside names: "Sam Altman" -> sam, altman; "DeepSeek-V3" -> deepseek-v3.
 _WORD_RE = re.compile(r"\w+(?:[-'.&]\w+)*")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 @lru_cache(maxsize=65536)
@@ -124,24 +123,6 @@ def source_key(source: str) -> str:
     """An outlet as the index compares it: case-folded, without a leading ``www.``."""
     key = normalise_name(source)
     return key.removeprefix("www.")
-
-
-@lru_cache(maxsize=65536)
-def date_range(value: str | None) -> tuple[int, int] | None:
-    """An ISO date (or its year/month prefix) as an inclusive ``YYYYMMDD`` range; None if absent or odd."""
-    match = _DATE_RE.match(value or "")
-    if not match:
-        return None
-    year, month, day = int(match[1]), match[2], match[3]
-    if month is None:
-        return year * 10000 + 101, year * 10000 + 1231
-    m = int(month)
-    if not 1 <= m <= 12:
-        return None
-    if day is None:
-        return year * 10000 + m * 100 + 1, year * 10000 + m * 100 + calendar.monthrange(year, m)[1]
-    d = year * 10000 + m * 100 + int(day)
-    return d, d
 
 
 def distinct_sources(provenance: Iterable[Provenance], sources: list[str], articles: list[str]) -> int:
@@ -212,72 +193,6 @@ def _fallback_path(out: Path) -> Path:
 
 
 # ------------------------------------------------------------------ reading
-
-
-def read_graph_data(out: Path) -> dict:
-    """``graph.json`` as parsed JSON; a missing, truncated or foreign file raises ``RunFolderError``."""
-    path = out / output.GRAPH
-    if not path.is_file():
-        raise output.RunFolderError(f"{path}: missing; the run did not finish: re-run `extractor run` into {out}")
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
-    except json.JSONDecodeError as exc:
-        raise output.RunFolderError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                                    "the file is corrupt or truncated: re-run `extractor run`") from exc
-    except UnicodeDecodeError as exc:
-        raise output.RunFolderError(f"{path}: not UTF-8 text; the file is corrupt: re-run `extractor run`") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise output.RunFolderError(f"{path}: no `nodes` list; not a graph written by `extractor run`: re-run it")
-    return data
-
-
-def iter_graph_nodes(out: Path) -> Iterator[tuple[int, dict]]:
-    """(position, node) for every node of ``graph.json``, streamed one line at a time
-    from the file ``extractor run`` writes (any other node-link file is parsed whole)."""
-    path = out / output.GRAPH
-    if not path.is_file():
-        raise output.RunFolderError(f"{path}: missing; the run did not finish: re-run `extractor run` into {out}")
-    try:
-        with path.open(encoding="utf-8") as handle:
-            streamable = handle.readline().rstrip("\n").endswith(NODES_OPEN)
-        if streamable:
-            yield from iter_node_lines(path)
-            return
-    except GraphFileError as exc:
-        where = f"{path}:{exc.line}" if exc.line else str(path)
-        raise output.RunFolderError(f"{where}: {exc.reason}; the file is corrupt or truncated: re-run `extractor run`") from exc
-    except UnicodeDecodeError as exc:
-        raise output.RunFolderError(f"{path}: not UTF-8 text; the file is corrupt: re-run `extractor run`") from exc
-    yield from enumerate(read_graph_data(out)["nodes"])
-
-
-def iter_graph_records(out: Path, kinds: tuple[str, ...] = ("claim", "quote")) -> Iterator[ClaimNode | QuoteNode]:
-    """The claim and/or quote nodes of ``graph.json`` as typed records, in file order (errors name the node)."""
-    path = out / output.GRAPH
-    models: dict[str, type[BaseModel]] = {kind: {"claim": ClaimNode, "quote": QuoteNode}[kind] for kind in kinds}
-    for number, node in iter_graph_nodes(out):
-        kind = node.get("kind") if isinstance(node, dict) else None
-        model = models.get(kind)  # type: ignore[arg-type]
-        if model is None:
-            continue
-        try:
-            yield model.model_validate(node)  # type: ignore[misc]
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ()))
-            raise output.RunFolderError(
-                f"{path}: node {number} ({node.get('id', '?')}) is not a valid {model.__name__} "
-                f"({where}: {first.get('msg', 'invalid')}); the file is corrupt: re-run `extractor run`") from exc
-
-
-def graph_records(out: Path) -> tuple[list[ClaimNode], list[QuoteNode]]:
-    """The claim nodes and the quote nodes of ``graph.json``."""
-    claims: list[ClaimNode] = []
-    quotes: list[QuoteNode] = []
-    for record in iter_graph_records(out):
-        (claims if isinstance(record, ClaimNode) else quotes).append(record)  # type: ignore[arg-type]
-    return claims, quotes
 
 
 def iter_articles_with_offsets(path: Path) -> Iterator[tuple[int, Article]]:

@@ -1,0 +1,46 @@
+"""CPU time of extraction alone (entities, quotes, claims) on parsed articles.
+
+The machine is shared, so wall time says little; process time of the extraction step,
+best of several rounds over the same parsed docs, compares two versions of the code
+(run it once with each on PYTHONPATH). spaCy's parse is done once, before timing.
+
+    python bench/extraction_cpu.py [FOLDER] [--rounds 5]   # default: the PolNeAR dev texts
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    from extractor.extract.article import extract_article
+    from extractor.ingest import ingest
+    from extractor.models import Article
+    from extractor.nlp import load_pipeline
+    from extractor.settings import Settings
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path, nargs="?", default=REPO.parent / "shared" / "dev" / "polnear" / "text")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    settings = Settings()
+    articles = [a for a in ingest([args.folder], settings) if isinstance(a, Article)]
+    nlp = load_pipeline(settings.model)
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
+    rounds = []
+    for _ in range(args.rounds):
+        start = time.process_time()
+        for doc, article in zip(docs, articles):
+            extract_article(doc, article)
+        rounds.append(time.process_time() - start)
+    print(json.dumps({"articles": len(articles), "words": sum(len(a.text.split()) for a in articles),
+                      "best_cpu_seconds": round(min(rounds), 3), "rounds": [round(r, 3) for r in rounds]}))
+
+
+if __name__ == "__main__":
+    main()

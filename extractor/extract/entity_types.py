@@ -1,0 +1,146 @@
+"""Entity types by vote: every mention's model label and its context (descriptors,
+titles, possessed nouns, verbs, the place gazetteer) add evidence, never one mention
+alone; a label the name itself does not support counts for less."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from extractor.extract.lexicon import (
+    AGENT_VERBS,
+    COMPANY_NOUNS,
+    DEMONYM_RE,
+    HONORIFICS,
+    LAW_WORDS,
+    MAKER_NOUNS,
+    MARKET_VERBS,
+    ORG_DESCRIPTORS,
+    ORG_NAME_ENDINGS,
+    PLACE_DESCRIPTORS,
+    PRODUCT_NOUNS,
+    TITLE_WORDS,
+    is_place_name,
+)
+
+# "London Stock Exchange Group (LSEG)": the bracketed acronym is an alias.
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+# How much one piece of evidence weighs in the type vote.
+LABEL_WEIGHT = 1.0  # the model's label on one mention
+CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
+WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
+SOURCE_WEIGHT = 5.0  # the name is the article's own outlet
+# Labels the model gives without support are discounted to this share.
+UNSUPPORTED_LABEL_SHARE = 0.35
+# The small model calls many company names products; a product name without a
+# version number ("R1", "H800") carries half a label.
+PRODUCT_LABEL_SHARE = 0.5
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.casefold()
+
+
+def _descriptors(span: SpacySpan) -> list[Token]:
+    """Words that describe the name: "startup X", "X, a fund", "Google parent X".
+
+    The parser often tags such nouns oddly (a verb "startup", a proper noun "fund"),
+    so position and attachment count, not the part of speech.
+    """
+    root = span.root
+    out = [c for c in root.children
+           if c.dep_ in ("compound", "appos", "nmod", "amod") and not span.start <= c.i < span.end]
+    if root.dep_ == "appos":
+        out.append(root.head)
+    if span.start > 0:
+        out.append(span.doc[span.start - 1])
+    return out
+
+
+def describes(token: Token, vocabulary: frozenset[str]) -> bool:
+    return any(w in vocabulary for w in _words(token))
+
+
+def context_votes(span: SpacySpan, name: str) -> Counter:
+    """Evidence from one mention's syntactic context."""
+    votes: Counter = Counter()
+    root = span.root
+    head = root.head
+    for noun in {t.i: t for t in _descriptors(span)}.values():
+        if describes(noun, TITLE_WORDS):
+            votes["PERSON"] += CONTEXT_WEIGHT
+        elif describes(noun, ORG_DESCRIPTORS):
+            votes["ORG"] += CONTEXT_WEIGHT
+        elif describes(noun, PLACE_DESCRIPTORS):
+            votes["GPE"] += CONTEXT_WEIGHT
+    modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
+    if modifies and describes(head, COMPANY_NOUNS):
+        votes["ORG"] += CONTEXT_WEIGHT
+    if modifies and describes(head, TITLE_WORDS):
+        votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT
+    if modifies and describes(head, PRODUCT_NOUNS):
+        if root.dep_ == "poss":
+            votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it
+        elif any(ch.isdigit() for ch in name):
+            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
+    if modifies and describes(head, MAKER_NOUNS):
+        votes["PRODUCT"] += CONTEXT_WEIGHT
+    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
+        votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
+        votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
+        t.like_num or t.text == "%" for t in head.subtree
+    ):
+        votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
+        votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
+        votes["GPE"] += CONTEXT_WEIGHT
+    return votes
+
+
+def name_votes(name: str) -> Counter:
+    votes: Counter = Counter()
+    words = name.split()
+    if words and words[-1].casefold().rstrip(".") in ORG_NAME_ENDINGS and len(words) > 1:
+        votes["ORG"] += CONTEXT_WEIGHT
+    if is_place_name(name):
+        votes["GPE"] += CONTEXT_WEIGHT
+    return votes
+
+
+def discount_unsupported(votes: Counter, name: str) -> None:
+    """Model labels that the name itself argues against count for less (before context is added)."""
+    words = name.split()
+    if votes.get("GPE") and not is_place_name(name):
+        votes["GPE"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("LOC") and not is_place_name(name) and not any(w[0].isupper() for w in words[1:]):
+        votes["LOC"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("NORP") and not DEMONYM_RE.search(name):
+        votes["NORP"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("LAW") and not LAW_WORDS & {w.casefold() for w in words}:
+        votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
+    if votes.get("PRODUCT") and not any(ch.isdigit() for ch in name):
+        votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
+    if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(name_tokens(name)) > 4):
+        votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
+
+
+def decide_type(votes: Counter) -> str:
+    """The best-supported type; agent evidence first goes to person or organisation (in place)."""
+    agent = votes.pop("AGENT", 0.0)
+    if agent:
+        votes["PERSON" if votes.get("PERSON", 0) > votes.get("ORG", 0) else "ORG"] += agent
+    if not votes:
+        return "ORG"
+    return max(sorted(votes), key=lambda label: votes[label])
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name without honorifics ("Mr", "Dr")."""
+    return [t for t in re.split(r"\s+", name) if t.casefold() not in HONORIFICS]

@@ -1,0 +1,191 @@
+"""Claims of one article: the scanned quantities, filtered and paired, read against the
+parse for their unit, direction, subject, metric and date.
+
+A date expression attached to the same verb (or to a verb that governs it), or opening
+the sentence ("On Tuesday, ..."), dates the quantity; bounds of a period ("since
+October 7") do not."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from extractor.dates import resolve_date
+from extractor.extract.entities import ArticleEntities
+from extractor.extract.quantities.direction import change_label, read_direction
+from extractor.extract.quantities.filters import mark_non_quantities
+from extractor.extract.quantities.metric import metric_of
+from extractor.extract.quantities.quantity import Placed, Quantity
+from extractor.extract.quantities.ranges import pair_ranges
+from extractor.extract.quantities.scan import scan_text
+from extractor.extract.quantities.subject import sentence_subject, subject_entities, verb_of
+from extractor.extract.quantities.tokens import Tokens
+from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
+from extractor.models import Bounds, Claim, Span
+from extractor.nlp.views import span_text
+
+
+def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str]]) -> str | None:
+    """The date attached to the claim's verb, or to a verb above it."""
+    if not sent_dates:
+        return None
+    chain: list[Token] = []
+    node = verb
+    for _ in range(6):
+        if node is None:
+            break
+        chain.append(node)
+        if node.head is node:
+            break
+        node = node.head
+    for level in chain:
+        for date_verb, iso in sent_dates:
+            if date_verb is not None and date_verb.i == level.i:
+                return iso
+    return None
+
+
+def claim_id(article_id: str, start: int, end: int) -> str:
+    """Stable id of the claim at [start, end) of an article."""
+    return "c_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _bounds(q: Quantity) -> Bounds | None:
+    if q.high is not None:
+        low, high = sorted((q.value, q.high))
+        return Bounds(low=low, high=high)
+    if q.hedge in (">", ">="):
+        return Bounds(low=q.value, high=None)
+    if q.hedge in ("<", "<="):
+        return Bounds(low=None, high=q.value)
+    return None
+
+
+def _doc_quantities(doc: Doc, tokens: Tokens) -> list[Quantity]:
+    """Scanned, filtered and paired quantities of a whole doc.
+
+    The scan runs over the whole text, so a sentence split in the wrong place
+    ("approximately | 2.998×10−8") does not cut a hedge or a currency from its number.
+    """
+    text = tokens.text
+    qs = scan_text(text)
+    mark_non_quantities(qs, tokens)
+    kept = [q for q in qs if not q.verdict.drop]
+    pair_ranges(kept, text, tokens)
+    return [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
+
+
+def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, published: str | None = None) -> list[Claim]:
+    """Numeric claims of one parsed article, sorted by start.
+
+    ``value`` is in base units ("$593bn" -> 593000000000.0); for a range it is the low
+    end and ``bounds`` holds both ends. ``published`` (ISO date) anchors relative dates;
+    without it relative dates stay null.
+    """
+    tokens = Tokens(doc)
+    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities)
+    by_sentence: dict[int, list[Placed]] = {}
+    for placed in _placed_quantities(tokens):
+        by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
+    claims: list[Claim] = []
+    for items in by_sentence.values():
+        sentence = _sentence_facts(items[0].span.root.sent, published, tokens)
+        for placed, unit in zip(items, carry_units(items, tokens.text)):
+            claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
+    """Every kept quantity with its tokens and the unit the text or the parse gives it."""
+    text = tokens.text
+    for q in _doc_quantities(tokens.doc, tokens):
+        span = tokens.span(q.start, q.end)
+        unit = q.unit or fraction_unit(q, text) or counted_noun(span.root, span, q.value)
+        counted = bool(not q.unit and unit and span.root.head.tag_ in ("NNS", "NNPS"))
+        yield Placed(quantity=q, span=span, unit=unit, counted=counted)
+
+
+# Prepositions that make a date the bound of a period ("since October 7"), not its day.
+PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
+
+
+def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> SentenceFacts:
+    """Main subject, single-day dates (with the verb each attaches to) and opening date of a sentence.
+
+    An opening date ("On Tuesday, X lost 10% ...") dates the whole sentence. The parser
+    sometimes ends a sentence too early ("On Tuesday, chip-testing equipment maker | and
+    Nvidia supplier Advantest lost 10 percent"), so a previous fragment without final
+    punctuation counts as the start of this sentence.
+    """
+    text = tokens.text
+    out = []
+    for ent in tokens.ents_in(sent):
+        if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
+            continue
+        iso = resolve_date(ent.text, published)
+        if iso is not None:
+            out.append((verb_of(ent.root), iso))
+    start = sent
+    doc = sent.doc
+    while start.start > 0:
+        prev = doc[start.start - 1].sent
+        prev_text = span_text(prev)
+        if re.search(r"[.!?:;\"”’')]\s*\Z", prev_text) or not prev_text.strip():
+            break
+        start = prev
+    opening = None
+    for ent in tokens.ents_in(start):
+        if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]):
+            opening = resolve_date(ent.text, published)
+        break
+    return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=out, opening_date=opening)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What every claim of one article reads: its id, text and entities."""
+
+    article_id: str
+    text: str
+    entities: ArticleEntities
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What every claim of one sentence shares."""
+
+    sent: SpacySpan
+    root_subject: Token | None  # the subject of the sentence's root: pronouns after it refer to it
+    dates: list[tuple[Token | None, str]]  # single-day dates and the verb each attaches to
+    opening_date: str | None  # "On Tuesday, ...": dates the whole sentence
+
+
+def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, article: ArticleFacts) -> Claim:
+    """The claim record of a placed quantity, with ``unit`` after carrying units along the sentence."""
+    q, span, text, sent = placed.quantity, placed.span, article.text, sentence.sent
+    root = span.root
+    direction, source = read_direction(q, span, text)
+    verb = verb_of(root)
+    subject = subject_entities(root, span, article.entities, verb, sentence.root_subject, text)
+    return Claim(
+        id=claim_id(article.article_id, q.start, q.end),
+        article_id=article.article_id,
+        start=q.start,
+        end=q.end,
+        text=text[q.start:q.end],
+        sentence=Span(text=span_text(sent), start=sent.start_char, end=sent.end_char),
+        value=q.value,
+        unit=unit,
+        hedge=q.hedge,  # type: ignore[arg-type]
+        direction=direction,  # type: ignore[arg-type]
+        change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
+        bounds=_bounds(q),
+        subject=[e.ref() for e in subject],
+        metric=metric_of(q, root, span, verb),
+        date=_date_for(verb, sentence.dates) or sentence.opening_date,
+    )

@@ -1,0 +1,155 @@
+"""Direction of a change: ``up``/``down`` from the verb that governs the amount ("fell",
+"wiping", "increased by"; participle and conjoined clauses included, and a reduced
+relative: "$593bn wiped off"), from an adverb ("closed down 4%", "finished 34% higher"),
+from an explicit sign on a percent or point change ("DAX -1.6%"), or from a change noun
+("a 5% drop"). Amounts introduced by "to", "from", "at" ("fell 7% to $2.3bn") are
+levels: no direction.
+
+``change`` is NewsQuant's single label: a bound first (``>``/``<``, with ``>=`` folded to
+``>`` and ``<=`` to ``<``), since NewsQuant labels "lost more than 60%" ``>``; else the
+direction when a verb, adverb or sign states it; else the hedge (``=`` or ``~``). A
+direction read only from a noun ("a 3 percent drop") fills ``direction`` but not
+``change``: NewsQuant labels those amounts ``=``."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from extractor.extract.quantities.quantity import Quantity
+
+# Verbs whose object or amount is a rise (lemmas).
+UP_VERBS = frozenset({
+    "rise", "gain", "jump", "climb", "surge", "soar", "rally", "advance", "increase", "grow",
+    "add", "rebound", "recover", "spike", "leap", "rocket", "skyrocket", "balloon", "swell",
+    "expand", "boost", "raise", "lift", "hike", "accelerate", "improve", "bounce",
+    "strengthen", "appreciate", "firm", "widen", "outperform",
+})
+# Verbs whose object or amount is a fall (lemmas; a few irregular forms the tagger leaves).
+DOWN_VERBS = frozenset({
+    "fall", "drop", "decline", "slide", "slip", "sink", "lose", "shed", "tumble", "plunge",
+    "plummet", "dive", "erase", "wipe", "cut", "slash", "reduce", "decrease", "shrink",
+    "sag", "dip", "retreat", "ease", "weaken", "contract", "crash", "collapse", "tank",
+    "lower", "knock", "shave", "trim", "slump", "skid", "crater", "depreciate", "halve",
+    "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "narrow", "underperform",
+})
+# Adverbs that state a rise, and a fall, when they govern the amount ("34% higher", "down 4%").
+UP_ADVERBS = frozenset({"up", "higher", "upward", "upwards"})
+DOWN_ADVERBS = frozenset({"down", "lower", "downward", "downwards"})
+# Nouns that name a change ("a 5% drop", "an increase of 2%").
+UP_NOUNS = frozenset({
+    "rise", "gain", "jump", "increase", "growth", "surge", "rally", "boost", "hike",
+    "rebound", "advance", "climb", "uptick", "spike", "leap", "upswing", "raise",
+})
+DOWN_NOUNS = frozenset({
+    "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
+    "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
+})
+# Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
+LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "near", "around"})
+
+
+def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
+    """The word that governs the amount: (token, how it is reached, preposition on the way).
+
+    Walks up from the quantity's root through number modifiers, appositions and
+    coordinations; "by" phrases lead to their verb ("increased by 2%"). Stops at the
+    first verb, direction adverb ("down 4%") or change noun ("a 5% drop").
+    """
+    node, prep = root, None
+    for _ in range(6):
+        dep, head = node.dep_, node.head
+        if head is node:
+            return None, None, prep
+        if head.lower_ in UP_ADVERBS | DOWN_ADVERBS and head.pos_ in ("ADV", "ADJ", "ADP", "PART") and dep in ("npadvmod", "pobj", "dobj", "nummod", "advmod", "quantmod"):
+            return head, "adverb", prep
+        if dep == "pobj":
+            prep, node = head, head
+            continue
+        if node.pos_ == "ADP" and dep == "prep":
+            if node.lower_ == "by" and head.pos_ in ("VERB", "AUX"):
+                return head, "by", None
+            if head.pos_ in ("VERB", "AUX"):
+                return head, "prep", prep
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head, "noun-prep", prep
+            node = head
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            return head, dep, prep
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in UP_NOUNS | DOWN_NOUNS:
+            return head, "noun", prep
+        if dep in ("nummod", "quantmod", "compound", "nmod", "amod", "appos", "conj", "npadvmod", "advmod", "dobj", "attr", "punct", "dep", "cc"):
+            node = head
+            continue
+        return head, dep, prep
+    return None, None, prep
+
+
+# How an amount may hang on a change verb for the verb to give its direction.
+AMOUNT_DEPS = frozenset({
+    "dobj", "npadvmod", "attr", "oprd", "advmod", "nsubjpass", "by", "nummod", "dative",
+    "conj", "appos", "quantmod", "nmod", "ccomp", "xcomp", "acomp", "dep", "compound",
+})
+
+
+def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
+    """(direction, source): source is "sign", "adverb", "verb" or "noun"."""
+    if q.sign and q.unit in ("percent", "percentage_point", "point", "basis point"):
+        return ("down" if q.sign < 0 else "up"), "sign"
+    anchor = q.hedge_start if q.hedge_start is not None else q.start
+    before = text[max(0, anchor - 10):anchor].lower()
+    if re.search(r"\b(?:to|from|at)\s*\Z", before):
+        return None, None  # a level: "fell 7% to $2.3bn", "down from $89bn"
+    m = re.search(r"\b(up|down)\s*\Z", before)
+    if m:
+        return ("up" if m.group(1) == "up" else "down"), "adverb"
+    root = span.root
+    for child in root.children:  # "$593bn wiped off ...", "5,000 jobs cut"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.lemma_.lower() in UP_VERBS:
+                return "up", "verb"
+            if child.lemma_.lower() in DOWN_VERBS:
+                return "down", "verb"
+    gov, how, prep = governor(root)
+    if gov is None:
+        return None, None
+    if prep is not None and prep.lower_ in LEVEL_PREPOSITIONS:
+        return None, None
+    if how == "adverb":
+        return ("up" if gov.lower_ in UP_ADVERBS else "down"), "adverb"
+    if how in ("noun", "noun-prep"):
+        if how == "noun-prep" and (prep is None or prep.lower_ not in ("of", "by")):
+            return None, None
+        lemma = gov.lemma_.lower()
+        source = "verb" if prep is not None and prep.lower_ == "by" else "noun"  # "a decrease by 1%" reads as a verb
+        if lemma in UP_NOUNS:
+            return "up", source
+        if lemma in DOWN_NOUNS:
+            return "down", source
+        return None, None
+    if gov.pos_ not in ("VERB", "AUX") or how == "prep":
+        return None, None
+    for child in gov.children:  # "closed down 4.2%", "edged up 1%"
+        if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i <= span.end:
+            return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
+    if how not in AMOUNT_DEPS:
+        return None, None
+    lemma = gov.lemma_.lower()
+    if lemma in UP_VERBS:
+        return "up", "verb"
+    if lemma in DOWN_VERBS or gov.lower_ in DOWN_VERBS:
+        return "down", "verb"
+    return None, None
+
+
+def change_label(hedge: str, direction: str | None, source: str | None) -> str:
+    """NewsQuant's label: a bound first, then a direction stated by a verb/adverb/sign, then the hedge."""
+    if hedge in (">", ">="):
+        return ">"
+    if hedge in ("<", "<="):
+        return "<"
+    if direction and source != "noun":
+        return direction
+    return hedge

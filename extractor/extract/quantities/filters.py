@@ -1,0 +1,241 @@
+"""What is not a quantity: years, days of a month, names and labels ("H800", "Row 21",
+"S&P 500", "No. 5", "575 Wilbraham Road"), list markers, scores, account numbers, ages
+in apposition ("Smith, 65,"), age qualifiers ("men aged 18 to 34"), hyphenated
+durations describing a noun ("a five-year award"), "one" as a pronoun ("each one") and
+ordinal "a third" ("a third straight day")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extractor.dates import AMBIGUOUS_MONTHS, MONTHS
+from extractor.extract.quantities.quantity import Quantity
+from extractor.extract.quantities.tokens import Tokens
+from extractor.extract.quantities.units import TIME_UNITS
+
+# Words after "a third", "a fifth" that make it an ordinal ("a third straight day").
+ORDINAL_FOLLOWERS_RE = re.compile(
+    r"[\s-]+(?:straight|consecutive|successive|time|term|round|place|party|quarter|day|week|"
+    r"month|year|season|game|match|leg|stage|generation|tier|attempt|[a-z]+est)\b", re.I)
+# Words before "half" that make it a period or a part, not a number ("first half").
+NOT_FRACTION_BEFORE = frozenset({"first", "second", "third", "fourth", "final", "last", "next", "other", "the", "this", "that", "each", "latter", "former", "in"})
+# "one" as a pronoun or determiner after these words ("each one", "no one", "the one").
+ONE_PRONOUN_BEFORE = frozenset({"no", "each", "every", "any", "the", "this", "that", "which", "another", "some", "a", "only", "anyone", "someone", "no-one"})
+# "one" before these words is not a count ("one another", "one day" as "some day").
+ONE_PRONOUN_AFTER = frozenset({"another", "who", "that", "which", "thing", "way", "or"})
+# spaCy labels of names that may contain numbers ("575 Wilbraham Road", "Euro 2020").
+NAME_ENTITY_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PERSON"})
+# Words before a number that make it a label ("No. 5", "#3", "category 4", "phase 3").
+LABEL_BEFORE_RE = re.compile(
+    r"(?:\bno\.|\bnos\.|#|\b(?:number|page|p\.|pp\.|grade|level|version|step|phase|stage|"
+    r"category|class|tier|round|room|gate|platform|route|highway|interstate|channel|row|"
+    r"seat|lot|section|chapter|article|episode|zone|floor|terminal|flight|district|ward|"
+    r"precinct))\s*\Z",
+    re.I,
+)
+# Stock indices whose names end in a number ("S&P 500", "FTSE 100", "Nikkei 225").
+INDEX_BEFORE_RE = re.compile(
+    r"\b(?:s\s?&?\s?p|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
+    r"s&p/asx|fortune|forbes|nasdaq|hang seng|sensex|nifty|kospi|tsx|ibex|ftse mib|omx|"
+    r"topix|hsi|klci|psei|jse)[\s-]?\Z",
+    re.I,
+)
+# Street words after a house number ("575 Wilbraham Road", "9 E 71st St", "22 Ave Foch").
+STREET_AFTER_RE = re.compile(
+    r"(?:[-–]\d+)?\s(?:[A-Z][\w.'’-]*\s|\d+(?:st|nd|rd|th)\s){0,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"
+    r"Drive|Dr|Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Close|Crescent|Parkway|Pkwy|"
+    r"Highway|Hwy)\b\.?"
+)
+# Account, phone and reference numbers: three or more digit groups joined by hyphens.
+DIGIT_CODE_RE = re.compile(
+    r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w.])"  # "1111-2222-3333"
+    r"|(?<![\w.,])\+?\d{2,5}(?:[ -]\d{2,5}){2,}(?![\w.,])"  # "0800 123 4567"
+    r"|(?<![\w.,])0\d{2,}(?![\w.,])"  # "0401": a leading zero is a code or a clock time
+)
+# Four-digit numbers in this range are years unless they count something.
+YEAR_RANGE = (1800, 2200)
+# Function words that may be capitalised at a sentence start without naming anything.
+_FUNCTION_WORDS = frozenset({
+    "about", "around", "nearly", "almost", "some", "over", "under", "more", "less", "up",
+    "in", "on", "at", "by", "for", "from", "to", "the", "a", "an", "and", "of", "only",
+    "just", "roughly", "approximately", "another", "all", "with", "than", "since", "after",
+    "before", "between", "below", "above", "within", "those", "these", "its", "their",
+    "his", "her", "our", "my", "your", "top", "as", "exactly", "total", "is", "was", "are",
+    "were", "be", "i", "we", "they", "he", "she", "it", "you", "that", "this", "there",
+    "here", "but", "or", "if", "when", "while", "estimated", "minus", "plus", "no", "yes",
+    "down", "still", "even", "also", "then", "now", "once", "every", "each", "maybe",
+    "perhaps", "least", "most", "many", "what",
+})
+# A month name just before or after a day number ("Jan. 24", "10 January").
+MONTH_BEFORE_RE = re.compile(r"\b(%s)(\.)?,?\s\Z" % "|".join(MONTHS), re.I)
+MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s(?:of\s)?(%s)\b" % "|".join(MONTHS), re.I)
+# A month name alone.
+MONTH_WORD_RE = re.compile(r"(?:%s)\b\.?" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][\w&.'’-]*)[\s,]*\Z", text[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def is_bare(q: Quantity) -> bool:
+    """No currency, unit, hedge or sign: a number that may be a year, a label or a name."""
+    return not q.currency and q.unit is None and q.hedge == "=" and not q.sign
+
+
+def is_calendar(q: Quantity, text: str, tok: Token) -> bool:
+    """Years, days of a month and the second year of "2014-15" are dates, not quantities."""
+    literal = text[q.literal.start:q.literal.end]
+    if not re.fullmatch(r"\d+", literal) or q.currency:
+        return False
+    number = int(literal)
+    before = text[max(0, q.literal.start - 12):q.literal.start]
+    after = text[q.literal.end:q.literal.end + 14]
+    if 1 <= number <= 31 and q.unit is None:
+        m = MONTH_BEFORE_RE.search(before)
+        if m and (_names_month(m.group(1)) or m.group(2)):
+            return True
+        m = MONTH_AFTER_RE.match(after)
+        if m and _names_month(m.group(1)):
+            return True
+    if len(literal) == 4 and YEAR_RANGE[0] <= number <= YEAR_RANGE[1] and q.unit is None:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        counts_plural = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE"
+        if not counts_plural:
+            q.verdict.is_year_like = True
+            return True
+    if len(literal) == 2 and re.search(r"(?:\b\d{4}[-–/]|\s['’])\Z", text[max(0, q.literal.start - 5):q.literal.start]):
+        return True
+    return False
+
+
+def _names_month(word: str) -> bool:
+    """A month name: capitalised, or lower-case when it is no other English word ("may", "march")."""
+    return word[0].isupper() or word.lower() not in AMBIGUOUS_MONTHS
+
+
+def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
+    """The number belongs to a name, label, address or list marker.
+
+    "Row 21", "iPhone 12", "BBC One", "S&P 500", "category 4", "No. 5", "575 Wilbraham
+    Road", "1." at the start of a sentence.
+    """
+    if q.currency or (q.unit is not None and q.unit not in ("point",)) or q.hedge != "=" or q.sign:
+        return False
+    before = text[max(0, q.literal.start - 24):q.literal.start]
+    if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):
+        return True
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    if prev is not None and any(c.isupper() for c in prev.text) and prev.lower_ not in _FUNCTION_WORDS and not q.times:
+        if (prev.i > tok.sent.start or prev.pos_ == "PROPN") and not MONTH_WORD_RE.fullmatch(prev.text):
+            if not (prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") and prev.pos_ != "PROPN"):
+                return True
+    if q.literal.is_word and text[q.literal.start].isupper() and tok.i > tok.sent.start and not re.search(r"[\"“:.]\s*\Z", text[max(0, q.literal.start - 3):q.literal.start]):
+        return True
+    if q.unit is None and tok.ent_type_ in NAME_ENTITY_LABELS:
+        if any(t.i != tok.i and t.is_alpha and t.text[0].isupper() for t in _entity_tokens(tok)):
+            return True
+    if q.unit is None and STREET_AFTER_RE.match(text, q.literal.end):
+        return True
+    # list markers: "1." / "2)" opening a sentence, or a bare "(3)"
+    if q.unit is None and tok.i == tok.sent.start and re.match(r"[.)]\s", text[q.literal.end:q.literal.end + 2]):
+        return True
+    if q.unit is None and text[q.literal.end:q.literal.end + 1] == ")" and text[q.literal.start - 1:q.literal.start] == "(":
+        return True
+    return False
+
+
+def _entity_tokens(tok: Token) -> list[Token]:
+    """The tokens of the spaCy entity ``tok`` belongs to (by IOB tags; no scan of ``doc.ents``)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
+def is_pronoun_one(q: Quantity, text: str, tok: Token) -> bool:
+    """"one" as a pronoun or determiner ("each one", "no one", "one another")."""
+    literal = text[q.literal.start:q.literal.end].lower()
+    if literal != "one" or q.unit is not None or q.currency:
+        return False
+    prev = _prev_word(text, q.literal.start).lower()
+    nxt = re.match(r"\s*([A-Za-z]+)", text[q.literal.end:])
+    nxt_word = nxt.group(1).lower() if nxt else ""
+    if prev in ONE_PRONOUN_BEFORE or nxt_word in ONE_PRONOUN_AFTER:
+        return True
+    if nxt_word == "of":
+        return False
+    head = tok.head
+    return not (tok.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i > tok.i)
+
+
+def is_fraction_period(q: Quantity, text: str) -> bool:
+    """"first half", "the second quarter": periods, not fractions."""
+    literal = text[q.literal.start:q.literal.end].lower()
+    if not re.search(r"half|third|quarter|fifth|tenth", literal):
+        return False
+    if re.fullmatch(r"(?:a|one)[\s-]+(?:third|quarter|fifth|tenth)", literal) and q.scale == 1:
+        # "a third of", "rose by a fifth" are fractions; "a third straight day" is an ordinal
+        return bool(ORDINAL_FOLLOWERS_RE.match(text, q.end))
+    prev = _prev_word(text, q.literal.start).lower()
+    return prev in NOT_FRACTION_BEFORE and not literal.startswith(("a ", "one ", "two ", "three "))
+
+
+def is_age_apposition(q: Quantity, text: str, tok: Token) -> bool:
+    """"Smith, 65, said": an age in apposition; "men aged 18 to 34": an age qualifier."""
+    if q.unit is not None or q.currency or q.hedge != "=":
+        return False
+    if re.search(r"\baged?\s*\Z", text[max(0, q.literal.start - 6):q.literal.start], re.I):
+        return True
+    if re.search(r",\s*\Z", text[max(0, q.literal.start - 3):q.literal.start]) and re.match(r"\s*[,;.)]", text[q.literal.end:]):
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        while prev is not None and prev.is_punct and prev.i > 0:
+            prev = prev.nbor(-1)
+        literal = text[q.literal.start:q.literal.end]
+        if prev is not None and (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and literal.isdigit() and 10 <= int(literal) <= 120)):
+            return True
+    return False
+
+
+def is_duration_modifier(q: Quantity, text: str, tokens: Tokens) -> bool:
+    """"a five-year award", "a 30-year mortgage": a hyphenated duration describing a noun."""
+    if q.unit not in TIME_UNITS or q.high is not None or q.metric == "age":
+        return False
+    if not re.fullmatch(r"-[A-Za-z]+", text[q.literal.end:q.end]):
+        return False
+    unit_tok = tokens.at(q.end - 1)
+    nxt = unit_tok.nbor(1) if unit_tok.i + 1 < len(unit_tok.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "SYM", "NUM") and not nxt.is_punct
+
+
+def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
+    """Set ``verdict.drop`` on every scanned quantity that is not one (see the module docstring)."""
+    text = tokens.text
+    for q in qs:
+        tok = tokens.at(q.literal.start)
+        q.verdict.drop = (
+            is_calendar(q, text, tok)
+            or is_name_part(q, text, tok)
+            or is_pronoun_one(q, text, tok)
+            or is_fraction_period(q, text)
+            or is_age_apposition(q, text, tok)
+            or is_duration_modifier(q, text, tokens)
+            or tok.like_url
+            or tok.like_email
+        )
+    for a, b in zip(qs, qs[1:]):
+        link = text[a.end:b.start].strip().lower()
+        # "2000 - 2500 Calories": a year-like number that starts a measured range is a number
+        if a.verdict.is_year_like and link in ("-", "–") and b.unit and b.unit not in TIME_UNITS:
+            a.verdict.drop = False
+        # "2014-15", "January 5 to 10", "aged 18 to 34": the second end of a dropped date or age
+        elif a.verdict.drop and link in ("-", "–", "/", "to", "and") and is_bare(b):
+            b.verdict.drop = True
+    for code in DIGIT_CODE_RE.finditer(text):  # "1111-22223333-4444", "+44 20 7946 0958"
+        for q in qs:
+            if code.start() <= q.literal.start < code.end():
+                q.verdict.drop = True

@@ -1,0 +1,223 @@
+"""Currencies around a number: ISO 4217 codes for signs, codes and names before or after it
+("$", "A$", "HK $", "USD", "€", "euros", "Australian dollars"; "$" alone is USD), and the
+signs as ``unidecode`` writes them ("PS6m" for £6m, "Y=100" for ¥100; "PS" only before a
+scale, thousands separator or decimal, so "PS5" stays a name). Sub-units (cents, pence)
+are their own units, not converted."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.quantities.numbers import SCALES, SMALL_NUMBERS, parse_number_words
+from extractor.extract.quantities.quantity import Quantity
+
+# Currency symbols (before or after the number) and their ISO 4217 codes.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "₺": "TRY", "₪": "ILS", "₿": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₦": "NGN",
+    "฿": "THB", "₱": "PHP", "₫": "VND", "元": "CNY", "ரூ": "LKR",
+}
+# Letters that qualify a dollar sign ("A$", "HK $", "$US", "C$") and the dollar they make.
+DOLLAR_QUALIFIERS: dict[str, str] = {
+    "us": "USD", "u.s.": "USD", "u.s": "USD", "usd": "USD", "a": "AUD", "au": "AUD",
+    "aud": "AUD", "c": "CAD", "ca": "CAD", "can": "CAD", "cad": "CAD", "hk": "HKD",
+    "hkd": "HKD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "sg": "SGD", "sgd": "SGD",
+    "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
+}
+# ISO codes written as words before or after the number ("USD 200", "115USD").
+CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "HKD", "CAD", "CHF", "INR", "NZD", "SGD",
+    "KRW", "BRL", "MXN", "ZAR", "RUB", "TRY", "SEK", "NOK", "DKK", "ILS", "SAR", "AED",
+    "TWD", "THB", "PLN", "IDR", "MYR", "PHP", "BTC", "RMB", "XBT",
+)
+# Codes spelled differently in news ("RMB 10") and their ISO code.
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "XBT": "BTC"}
+# ASCII transliterations of currency signs as unidecode writes them, and "Rs"/"RM".
+ASCII_CURRENCY: dict[str, str] = {"PS": "GBP", "Y=": "JPY", "Rs": "INR", "Rs.": "INR", "RM": "MYR"}
+# Currency names after the number (singular) and their default ISO code.
+CURRENCY_NAMES: dict[str, str] = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "kuai": "CNY", "rupee": "INR",
+    "franc": "CHF", "shekel": "ILS", "rand": "ZAR", "rouble": "RUB", "ruble": "RUB",
+    "baht": "THB", "ringgit": "MYR", "naira": "NGN", "zloty": "PLN", "rupiah": "IDR",
+    "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC", "markka": "FIM", "peseta": "ESP",
+    "guilder": "NLG", "lira": "TRY", "peso": "MXN", "won": "KRW", "krona": "SEK",
+    "krone": "NOK", "real": "BRL", "mark": "DEM",
+}
+# Plural and irregular forms of currency names.
+CURRENCY_PLURALS: dict[str, str] = {
+    "dollars": "dollar", "euros": "euro", "pounds": "pound", "rupees": "rupee",
+    "francs": "franc", "shekels": "shekel", "roubles": "rouble", "rubles": "ruble",
+    "bitcoins": "bitcoin", "pesetas": "peseta", "guilders": "guilder", "pesos": "peso",
+    "kronor": "krona", "kroner": "krone", "reais": "real", "liras": "lira", "lire": "lira",
+    "markkas": "markka", "rands": "rand", "riyals": "riyal", "dirhams": "dirham",
+    "marks": "mark",
+}
+# Adjective + currency name -> ISO code ("Australian dollars", "Swiss francs").
+CURRENCY_QUALIFIED: dict[tuple[str, str], str] = {
+    ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD",
+    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD",
+    ("hong kong", "dollar"): "HKD", ("new zealand", "dollar"): "NZD",
+    ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD", ("swiss", "franc"): "CHF",
+    ("french", "franc"): "FRF", ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY",
+    ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP", ("argentine", "peso"): "ARS",
+    ("turkish", "lira"): "TRY", ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR", ("south african", "rand"): "ZAR",
+    ("russian", "rouble"): "RUB", ("russian", "ruble"): "RUB", ("brazilian", "real"): "BRL",
+    ("swedish", "krona"): "SEK", ("norwegian", "krone"): "NOK", ("danish", "krone"): "DKK",
+    ("israeli", "shekel"): "ILS", ("new", "shekel"): "ILS", ("south korean", "won"): "KRW",
+    ("korean", "won"): "KRW", ("egyptian", "pound"): "EGP", ("finnish", "markka"): "FIM",
+    ("dutch", "guilder"): "NLG", ("deutsche", "mark"): "DEM", ("german", "mark"): "DEM",
+    ("british", "pound"): "GBP", ("spanish", "peseta"): "ESP",
+}
+# Currency names that are also common words: money only with a scale, thousands or an adjective.
+AMBIGUOUS_CURRENCY_NAMES = frozenset({"won", "real", "rand", "lira", "mark"})
+# Money sub-units kept as their own units ("19 cents" is 19 cent, as NewsQuant has it).
+MONEY_SUBUNITS: dict[str, str] = {
+    "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny",
+    "satoshi": "satoshi", "satoshis": "satoshi",
+}
+# Words that make "pounds" a weight rather than sterling.
+WEIGHT_CUES = frozenset({
+    "weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lighter",
+    "kg", "kilograms", "ounces", "diet", "lbs", "lb", "shape", "fat", "obese", "chocolate",
+    "flour", "sugar", "meat", "fish", "beef",
+})
+# Words that make "pounds" sterling.
+MONEY_CUES = frozenset({
+    "cost", "costs", "price", "prices", "paid", "pay", "pays", "fine", "fined", "worth",
+    "spend", "spent", "sold", "bought", "fee", "fees", "salary", "wage", "budget", "revenue",
+    "profit", "loss", "fund", "deal", "bid", "tax", "debt", "sterling", "earn", "earned",
+    "cash", "bonus", "investment", "raised", "valued", "charge", "bill", "money", "pounds",
+})
+_QUALIFIER = (
+    r"(?:us|u\.s\.?|american|australian|canadian|hong\s+kong|new\s+zealand|singapore|taiwan|"
+    r"swiss|french|chinese|japanese|mexican|philippine|argentine|turkish|indian|pakistani|"
+    r"sri\s+lankan|south\s+african|russian|brazilian|swedish|norwegian|danish|israeli|new|"
+    r"south\s+korean|korean|egyptian|finnish|dutch|deutsche|german|british|spanish)"
+)
+_CURRENCY_NAME = "|".join(sorted([*CURRENCY_NAMES, *CURRENCY_PLURALS], key=len, reverse=True))
+# A currency name after the number, with an optional qualifying adjective.
+CURRENCY_AFTER_RE = re.compile(
+    r"(?:\s?-\s?|\s)?(?:(?P<qual>%s)\s+)?(?P<name>%s)(?![\w])" % (_QUALIFIER, _CURRENCY_NAME), re.I)
+# An ISO code after the number ("115USD", "75 USD", "30 MUSD").
+CODE_AFTER_RE = re.compile(r"\s?(?P<m>M)?(?P<code>%s)(?![A-Za-z\d])" % "|".join(CURRENCY_CODES), re.I)
+# A currency sign after the number ("15 €", "100元"), unless it opens the next amount.
+SYMBOL_AFTER_RE = re.compile(r"\s?(?P<sym>[$£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫元]|ரூ)(?!\s?\d)")
+# Money sub-units after the number ("19 cents", "50p").
+SUBUNIT_AFTER_RE = re.compile(r"[\s-]?(?P<sub>cents?|pence|penny|satoshis?)\b|(?P<p>p)(?![\w.])", re.I)
+# "$76 US": the "US" repeats the dollar sign.
+US_AFTER_DOLLAR_RE = re.compile(r"\s?(?:US|U\.S\.)(?![\w])")
+# A currency written right before the number ("US $", "$US", "A$", "€", "USD", "PS").
+CURRENCY_PREFIX_RE = re.compile(
+    r"(?:"
+    r"(?<![A-Za-z])(?P<qd>(?i:us|u\.s\.?|au|aud|c|ca|can|cad|hk|hkd|nz|nzd|sg|sgd|nt|mex|mx|mxn|usd)|A|S|R)\s?\$"
+    r"|\$\s?(?P<dq>US|A|AU|C|CA|NZ|HK)(?![a-z])"
+    r"|(?P<dollar>\$)"
+    r"|(?P<sym>[£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫]|ரூ)"
+    r"|(?<![A-Za-z])(?P<m>M)?(?P<code>USD|EUR|GBP|JPY|CNY|RMB|AUD|HKD|CAD|CHF|INR|NZD|SGD|KRW|BRL|MXN|ZAR|RUB|TRY|SEK|NOK|DKK|ILS|SAR|AED|TWD|THB|PLN|IDR|MYR|PHP|BTC|usd|eur|gbp|rmb|cny|jpy)"
+    r"|(?<![A-Za-z])(?P<ascii>PS|Y=|Rs\.?|RM)"
+    r"|(?<![A-Za-z])(?P<word>dollar|euro)"
+    r")\s?\Z"
+)
+
+
+def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
+    """Currency written just before ``pos``: (ISO code, where it starts, "M" million prefix)."""
+    window = text[max(0, pos - 12):pos]
+    m = CURRENCY_PREFIX_RE.search(window)
+    if not m:
+        return None, pos, False
+    start = pos - (len(window) - m.start())
+    if m.group("qd"):
+        return DOLLAR_QUALIFIERS.get(m.group("qd").lower(), "USD"), start, False
+    if m.group("dq"):
+        return DOLLAR_QUALIFIERS.get(m.group("dq").lower(), "USD"), start, False
+    if m.group("dollar"):
+        return "USD", start, False
+    if m.group("sym"):
+        return CURRENCY_SYMBOLS[m.group("sym")], start, False
+    if m.group("code"):
+        code = m.group("code").upper()
+        return CODE_ALIASES.get(code, code), start, bool(m.group("m"))
+    if m.group("ascii"):
+        ascii_sign = m.group("ascii")
+        if ascii_sign == "PS" and not re.match(r"\d+(?:[.,]\d|\s?(?:bn|m|mn|k|million|billion)\b)", text[pos:pos + 16]):
+            return None, pos, False
+        return ASCII_CURRENCY[ascii_sign], start, False
+    word = m.group("word").lower()
+    return ("USD" if word.startswith("dollar") else "EUR"), start, False
+
+
+# Cents after a written currency ("dollars and forty-five cents", "USD 25").
+MINOR_AMOUNT_RE = re.compile(
+    r"(?:\s+and)?\s+(?P<n>\d{1,2}|(?:%s)(?:[\s-](?:%s))?)(?:\s+(?:cents?|pence|p)\b)?(?=\s*(?:[.,;!?]|$|\s+more\b))"
+    % ("|".join(SMALL_NUMBERS), "|".join(SMALL_NUMBERS)),
+    re.I,
+)
+
+
+def _minor_amount(text: str, pos: int) -> tuple[float, int] | None:
+    """Cents written after a currency name ("thirteen dollars and forty-five cents"): (cents, end)."""
+    m = MINOR_AMOUNT_RE.match(text, pos)
+    if not m:
+        return None
+    n = m.group("n")
+    value = float(n) if n.isdigit() else parse_number_words(n)
+    if value is None or not 0 < value < 100:
+        return None
+    return value, m.end()
+
+
+def _pounds_are_money(text: str, scaled: bool) -> bool:
+    """"pounds" after a number is sterling with a scale or money words, else a weight."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & WEIGHT_CUES:
+        return False
+    return scaled or bool(words & (MONEY_CUES - {"pounds"}))
+
+
+def _read_word_scale(q: Quantity, text: str, pos: int) -> int:
+    """A scale word after a currency written after the number ("75 USD million")."""
+    sm = re.match(r"\s(?P<scale>thousand|million|billion|trillion)\b", text[pos:], re.I)
+    if not sm or q.scale != 1:
+        return pos
+    q.scale = SCALES[sm.group("scale").lower()]
+    q.value *= q.scale
+    return pos + sm.end()
+
+
+def read_currency_after(q: Quantity, text: str, pos: int) -> int:
+    """A currency code, sign or name after the number, and cents after a written currency."""
+    prefixed = q.unit is not None
+    if q.unit is None and (code_m := CODE_AFTER_RE.match(text, pos)):
+        code = code_m.group("code")
+        if code.isupper() or code.lower() in ("usd", "rmb", "eur", "gbp"):
+            q.unit = CODE_ALIASES.get(code.upper(), code.upper())
+            if code_m.group("m"):  # "30 MUSD"
+                q.value *= 1e6
+            pos = _read_word_scale(q, text, code_m.end())
+    if q.unit is None and (sym_m := SYMBOL_AFTER_RE.match(text, pos)):
+        q.unit, pos = CURRENCY_SYMBOLS[sym_m.group("sym")], sym_m.end()
+    if q.unit in (None, "USD") and (name_m := CURRENCY_AFTER_RE.match(text, pos)):
+        name = name_m.group("name").lower()
+        single = CURRENCY_PLURALS.get(name, name)
+        qual = re.sub(r"\s+", " ", (name_m.group("qual") or "").lower())
+        code = CURRENCY_QUALIFIED.get((qual, single)) if qual else CURRENCY_NAMES[single]
+        if code is None and qual in ("us", "u.s.", "u.s", "american"):
+            code = CURRENCY_NAMES[single]
+        if code is not None:
+            accept = not (single in AMBIGUOUS_CURRENCY_NAMES and not (q.scale > 1 or abs(q.value) >= 1000 or qual))
+            if single == "pound" and not qual and not _pounds_are_money(text, q.scale > 1):
+                q.unit = "pound"  # a weight
+                return name_m.end()
+            if accept and (q.unit is None or single == "dollar"):
+                q.unit = code
+                pos = _read_word_scale(q, text, name_m.end())
+    if q.unit == "USD" and prefixed and (us := US_AFTER_DOLLAR_RE.match(text, pos)):
+        pos = us.end()  # "$76 US"
+    if q.unit is not None and not prefixed and pos > q.literal.end and q.scale == 1 and (cents := _minor_amount(text, pos)):
+        q.value += cents[0] / 100  # "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
+        pos = cents[1]
+    q.currency = q.unit is not None
+    return pos

@@ -1,0 +1,78 @@
+"""Ranges: "between 10 and 20 percent", "10-20%", "from $5 to $7", "four to five thousand".
+A range keeps its low end as the value and both ends as bounds; the scale and unit of
+the high end carry to a bare low end when that keeps low <= high ("$10 to $15 billion",
+but not "$200 to $4 million")."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.quantities.direction import AMOUNT_DEPS, DOWN_VERBS, UP_VERBS, governor
+from extractor.extract.quantities.filters import is_bare
+from extractor.extract.quantities.quantity import Quantity
+from extractor.extract.quantities.tokens import Tokens
+
+# Words joining the two ends of a range ("10-20", "10 to 20", "0-to-60", "between 1 and 2").
+RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "-to-", "to-", "through", "and"})
+
+
+def _is_stated_change(q: Quantity, tokens: Tokens) -> bool:
+    """The amount of a rise or fall the text states as fact ("rose 5%"), not a forecast ("could rise")."""
+    gov, how, _ = governor(tokens.span(q.start, q.end).root)
+    if gov is None or gov.pos_ not in ("VERB", "AUX") or how not in AMOUNT_DEPS:
+        return False
+    if gov.lemma_.lower() not in UP_VERBS | DOWN_VERBS:
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in gov.children) and gov.tag_ != "VB"
+
+
+def _base_unit(unit: str | None) -> str | None:
+    return unit.split(" per ")[0] if unit else None
+
+
+def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
+    """Join "X to Y", "X-Y", "between X and Y", "from X (...) to Y" into one range on X.
+
+    "rose £4,000 to £285,000" is a change and a level, not a range: a plain "X to Y"
+    whose X is the amount of a stated rise or fall stays two quantities.
+    """
+    for a, b in zip(qs, qs[1:]):
+        if a.verdict.drop or b.verdict.drop or a.verdict.in_range or a.fold or b.fold:
+            continue
+        between = text[a.end:b.start]
+        conn = between.strip().lower()
+        anchor = a.hedge_start if a.hedge_start is not None else a.start
+        before = text[max(0, anchor - 12):anchor].lower()
+        from_before = bool(re.search(r"\bfrom(?:\s+(?:the|a|an|its|their))?\s*\Z", before))
+        if conn in RANGE_CONNECTORS:
+            kind = conn
+        elif from_before and re.fullmatch(r"\s[^,;()]{0,40}\sto\s", between):
+            kind = "to"
+        else:
+            continue
+        dash = kind in ("-", "–", "—", "-to-", "to-")
+        if kind == "and" and not re.search(r"\bbetween\s*\Z", before):
+            continue
+        if a.unit and b.unit and _base_unit(a.unit) != _base_unit(b.unit):
+            continue
+        if a.unit and not b.unit and not dash and not from_before:
+            continue
+        if kind in ("to", "through") and not from_before and (a.verdict.is_range_high or re.search(r"\bby\s*\Z", before) or _is_stated_change(a, tokens)):
+            continue
+        low = a.value
+        if b.scale > 1 and a.scale == 1 and abs(low * b.scale) <= abs(b.value):
+            low *= b.scale
+        if dash and not low < b.value:
+            if is_bare(a) and b.unit is None and not b.currency:
+                a.verdict.drop = b.verdict.drop = True  # a score ("2-0") or a code
+            continue
+        a.value, a.high = low, b.value
+        a.unit = b.unit if (b.unit and (not a.unit or len(b.unit) > len(a.unit))) else a.unit
+        a.metric = a.metric or b.metric
+        a.currency = a.currency or b.currency
+        a.end = b.end
+        if a.hedge == "=" and b.hedge == "~":
+            a.hedge = "~"
+        if a.hedge in ("<=", ">=", ">", "<"):
+            a.hedge = "="  # "from up to 252 miles to 287": the bound belongs to the range
+        b.verdict.in_range = b.verdict.is_range_high = True

@@ -1,0 +1,38 @@
+"""Character offset -> token look-ups on one doc, shared by the rules that read the parse."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from extractor.nlp.views import doc_ents, doc_text, token_starts
+
+
+class Tokens:
+    """Character offset -> token look-ups on one doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.starts = token_starts(doc)
+        self.ents = list(doc_ents(doc))  # Span.ents scans every entity of the doc: index them once
+        self.ent_starts = [e.start for e in self.ents]
+
+    def ents_in(self, span: SpacySpan) -> list[SpacySpan]:
+        i = bisect_right(self.ent_starts, span.start - 1)
+        out = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def at(self, char: int) -> Token:
+        i = max(0, bisect_right(self.starts, char) - 1)
+        return self.doc[i]
+
+    def span(self, start: int, end: int) -> SpacySpan:
+        first = self.at(start).i
+        last = self.at(max(start, end - 1)).i
+        return self.doc[first:last + 1]

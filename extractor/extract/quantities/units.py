@@ -1,0 +1,295 @@
+"""Units of a quantity: percent, points, measurement units (singular lower-case names:
+"mile", "kilometre", "mile per hour"), rates ("USD per barrel"), fractions, and the noun
+a bare number counts ("7 European countries" -> "european country", as NewsQuant has
+it). A bare number takes the unit of the quantity before it in its sentence when that
+unit is measured, or a plural counted noun in a parallel slot."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from extractor.extract.quantities.money import MONEY_SUBUNITS, SUBUNIT_AFTER_RE
+from extractor.extract.quantities.quantity import Placed, Quantity
+
+# Percent, percentage points and points after a number.
+PERCENT_RE = re.compile(r"\s?(?:%|per[\s-]?cent\b|percent\b|pct\b|pc\b)(?:-owned\b)?", re.I)
+# "percentage points", "pp" after a number.
+PERCENTAGE_POINT_RE = re.compile(r"\s?(?:percentage[\s-]points?\b|pct\.?\s?points?\b|ppts?\b|pp\b)", re.I)
+# "basis points", "bps" after a number.
+BASIS_POINT_RE = re.compile(r"\s?(?:basis[\s-]points?\b|bps\b|bp\b)", re.I)
+# "points" after a number (index points, sports points).
+POINT_RE = re.compile(r"[\s-]?points?\b", re.I)
+# Measurement units: canonical singular name -> surface forms (regex, case-insensitive).
+UNIT_FORMS: dict[str, tuple[str, ...]] = {
+    "mile per hour": (r"miles? (?:per|an) hour", "mph"),
+    "kilometre per hour": (r"kilomet(?:re|er)s? (?:per|an) hour", "kph", "km/h", "kmh"),
+    "metre per second": (r"met(?:re|er)s? per second", "m/s"),
+    "mile per gallon": (r"miles? per gallon", "mpg"),
+    "square mile": (r"square miles?", r"sq\.? ?mi(?:les?)?"),
+    "square kilometre": (r"square kilomet(?:re|er)s?", r"sq\.? ?km", "km2", "km²"),
+    "square metre": (r"square met(?:re|er)s?", r"sq\.? ?m", "sqm", "m2", "m²"),
+    "square foot": (r"square f(?:ee|oo)t", r"sq\.? ?ft"),
+    "cubic foot": (r"cubic f(?:ee|oo)t", r"cu\.? ?ft"),
+    "cubic metre": (r"cubic met(?:re|er)s?", "m3", "m³"),
+    "mile": ("miles?",),
+    "kilometre": (r"kilomet(?:re|er)s?", "km"),
+    "metre": (r"met(?:re|er)s?",),
+    "centimetre": (r"centimet(?:re|er)s?", "cm"),
+    "millimetre": (r"millimet(?:re|er)s?", "mm"),
+    "inch": (r"inch(?:es)?",),
+    "foot": ("feet", "foot", "ft"),
+    "yard": ("yards?", "yds?"),
+    "acre": ("acres?",),
+    "hectare": ("hectares?",),
+    "kilogram": (r"kilo(?:gram)?s?", "kg"),
+    "gram": ("grams?",),
+    "milligram": ("milligrams?", "mg"),
+    "microgram": ("micrograms?", "mcg", "µg"),
+    "pound": ("lbs?",),
+    "ounce": ("ounces?", "oz"),
+    "tonne": ("tonnes?", "metric tons?"),
+    "ton": ("tons?",),
+    "gigaton": (r"gigaton(?:ne)?s?", "Gt"),
+    "megaton": (r"megaton(?:ne)?s?",),
+    "litre": (r"lit(?:re|er)s?",),
+    "millilitre": (r"millilit(?:re|er)s?", "ml"),
+    "gallon": ("gallons?",),
+    "pint": ("pints?",),
+    "quart": ("quarts?",),
+    "barrel": ("barrels?", "bbl"),
+    "dram": ("drams?",),
+    "watt": ("watts?",),
+    "kilowatt": ("kilowatts?", "kW"),
+    "megawatt": ("megawatts?", "MW"),
+    "gigawatt": ("gigawatts?", "GW"),
+    "kilowatt hour": (r"kilowatt[- ]hours?", "kWh"),
+    "megawatt hour": (r"megawatt[- ]hours?", "MWh"),
+    "gigawatt hour": (r"gigawatt[- ]hours?", "GWh"),
+    "terawatt hour": (r"terawatt[- ]hours?", "TWh"),
+    "horsepower": ("horsepower", "hp", "bhp"),
+    "foot pound-force": (r"lb[- ]ft", r"pound[- ]feet"),
+    "volt": ("volts?",),
+    "kilovolt": ("kilovolts?", "kV"),
+    "milliampere hour": ("mAh",),
+    "farad": ("farads?",),
+    "hertz": ("hertz", "Hz"),
+    "kilohertz": ("kilohertz", "kHz"),
+    "megahertz": ("megahertz", "MHz"),
+    "gigahertz": ("gigahertz", "GHz"),
+    "byte": ("bytes?",),
+    "kilobyte": ("kilobytes?", "KB"),
+    "megabyte": ("megabytes?", "MB"),
+    "gigabyte": ("gigabytes?", "GB"),
+    "terabyte": ("terabytes?", "TB"),
+    "megabit per second": (r"megabits? per second", "Mbps"),
+    "gigabit per second": (r"gigabits? per second", "Gbps"),
+    "megapixel": ("megapixels?",),
+    "decibel": ("decibels?", "dB"),
+    "calorie": ("calories?", "kcal"),
+    "joule": ("joules?",),
+    "megapascal": ("megapascals?", "MPa"),
+    "kilopound per square inch": ("ksi",),
+    "pound per square inch": ("psi",),
+    "knot": ("knots?", "kts?"),
+    "roentgen": ("roentgens?",),
+    "celsius": (r"degrees? celsius", "celsius", "°C", "° C", r"deg ?C", r"degrees? C(?![a-z])", "C°"),
+    "fahrenheit": (r"degrees? fahrenheit", "fahrenheit", "°F", "° F", r"deg ?F", r"degrees? F(?![a-z])", "F°"),
+    "degree": ("degrees?", "°", "deg"),
+    "mega british thermal unit": ("mmBTU", "mmbtu"),
+    "british thermal unit": ("BTUs?",),
+    "second": ("seconds?", "secs?"),
+    "minute": ("minutes?", "mins?"),
+    "hour": ("hours?", "hrs?"),
+    "day": ("days?",),
+    "week": ("weeks?",),
+    "month": ("months?",),
+    "year": ("years?", "yrs?"),
+    "decade": ("decades?",),
+    "century": ("century", "centuries"),
+}
+# Short symbols that must match case exactly and be glued to the number ("5W", "50mL").
+UNIT_FORMS_GLUED: dict[str, str] = {
+    "m": "metre", "g": "gram", "W": "watt", "l": "litre", "L": "litre", "mL": "millilitre",
+    "h": "hour", "V": "volt", "min": "minute", "lb": "pound", "in": "inch",
+}
+GLUED_UNIT_RE = re.compile(
+    r"-?(?P<form>%s)(?![A-Za-z0-9²³/])" % "|".join(sorted(map(re.escape, UNIT_FORMS_GLUED), key=len, reverse=True)))
+# Unit forms that are also English words: only when glued to the number ("5kt" not "5 kt").
+WORDLIKE_UNIT_FORMS = frozenset({"deg"})
+# Units that make a number an age ("65-year-old", "30 years old").
+AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re.I)
+# Time units: counted noun from the unit table, never a range of levels.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+# Nouns a rate can be "per" ("$52 a barrel", "80 per sq m", "hours a week").
+PER_NOUNS: dict[str, str] = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "night",
+    "week": "week", "month": "month", "year": "year", "annum": "year", "decade": "decade",
+    "century": "century", "share": "share", "barrel": "barrel", "ounce": "ounce",
+    "gallon": "gallon", "litre": "litre", "liter": "litre", "tonne": "tonne", "ton": "ton",
+    "pound": "pound", "lb": "pound", "kilogram": "kilogram", "kg": "kilogram",
+    "head": "head", "person": "person", "capita": "person", "dozen": "dozen", "mile": "mile",
+    "kilometre": "kilometre", "km": "kilometre", "unit": "unit", "game": "game",
+    "sq m": "square metre", "square metre": "square metre", "square meter": "square metre",
+    "sq ft": "square foot", "square foot": "square foot", "mmbtu": "mega british thermal unit",
+    "kwh": "kilowatt hour", "mwh": "megawatt hour", "passenger": "passenger", "user": "user",
+}
+PER_RE = re.compile(
+    r"(?:(?:\s?-\s?|\s)?(?:per|a|an)(?:\s?-\s?|\s)|\s?/\s?)(?P<per>"
+    + "|".join(sorted((re.escape(k) for k in PER_NOUNS), key=len, reverse=True))
+    + r")(?:e?s)?\b", re.I)
+# "a year ago", "a year earlier": the year is not a rate.
+NOT_A_RATE_RE = re.compile(r"\s?(?:a|an)\s+(?:year|month|week|day)\s+(?:ago|earlier|before|later|after)\b", re.I)
+
+
+def match_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """A measurement unit right after ``pos``: (canonical name, end)."""
+    insensitive, by_group = _unit_pattern()
+    m = insensitive.match(text, pos)
+    if m:
+        name = by_group[m.lastgroup]
+        surface = m.group(m.lastgroup)
+        if m.group("sep") == " " and surface.lower() in WORDLIKE_UNIT_FORMS:
+            return None
+        return name, m.end()
+    m = GLUED_UNIT_RE.match(text, pos)
+    if m:
+        return UNIT_FORMS_GLUED[m.group("form")], m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unit_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One case-insensitive alternation of every unit form, longest forms first."""
+    forms = sorted(((s, c) for c, ss in UNIT_FORMS.items() for s in ss), key=lambda f: len(f[0]), reverse=True)
+    alternation = "|".join(f"(?P<u{i}>{s})" for i, (s, _) in enumerate(forms))
+    pattern = re.compile(r"(?P<sep>[\s-]?)(?:%s)(?![A-Za-z0-9²³])" % alternation, re.I)
+    return pattern, {f"u{i}": c for i, (_, c) in enumerate(forms)}
+
+
+def read_unit(q: Quantity, text: str, pos: int) -> int:
+    """Money sub-units, percent, points, ages and measurement units after the number."""
+    sub = SUBUNIT_AFTER_RE.match(text, pos)
+    if sub and (sub.group("sub") or (not q.literal.is_word and sub.start() == pos and sub.group("p"))):
+        q.unit = MONEY_SUBUNITS[(sub.group("sub") or "p").lower()]
+        return sub.end()
+    if (m := PERCENTAGE_POINT_RE.match(text, pos)):
+        q.unit = "percentage_point"
+    elif (m := PERCENT_RE.match(text, pos)):
+        q.unit = "percent"
+    elif (m := BASIS_POINT_RE.match(text, pos)):
+        q.unit = "basis point"
+    elif (m := AGE_RE.match(text, pos)):
+        q.unit, q.metric = m.group("unit").lower().rstrip("s"), "age"
+    elif (m := POINT_RE.match(text, pos)):
+        q.unit = "point"
+    else:
+        found = match_unit(text, pos)
+        if found:
+            q.unit = found[0]
+            return found[1]
+        return pos
+    return m.end()
+
+
+def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
+    """The noun a bare number counts, with its modifiers: "7 European countries" -> "european country".
+
+    "a 12 page document" counts pages (a singular noun whose own head is singular too);
+    "one of the best screens" counts screens.
+    """
+    doc = root.doc
+    head = None
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos", "npadvmod") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") and root.head.i - span.end < 8:
+        head = root.head
+    else:
+        of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end]
+        if of:
+            objs = [c for c in of[0].children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
+            if objs:
+                words = [t for t in doc[of[0].i + 1:objs[0].i] if t.dep_ not in ("det", "poss", "case", "predet")]
+                return _noun_phrase(words, objs[0])
+    if head is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") and root.head.i != span.end:
+        head = doc[span.end]  # the parser missed "1.5m people": a plural noun right after the number
+    if head is None or not head.tag_.startswith("NN"):
+        return None
+    if head.lower_ in ("times", "time", "fold", "%") or head.is_currency:
+        return None
+    first = doc[span.end] if span.end < len(doc) else None
+    if head.tag_ in ("NN", "NNP") and abs(value) != 1:
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            return _noun_phrase([], head)  # "3 cylinder engine", "a four-cylinder engine"
+        if first is not None and first.i < head.i and first.tag_ == "NN" and first.dep_ == "compound":
+            return _noun_phrase([], first)  # "12 page document"
+        return None  # "a 2.0 billion deficit" counts no deficits
+    return _noun_phrase(list(doc[span.end:head.i]), head)
+
+
+def _noun_phrase(words: list[Token], head: Token) -> str:
+    """Modifiers and head as a unit name: lemmas for adjectives and the head, hyphenated words kept."""
+    groups: list[list[Token]] = []
+    for t in words:
+        if groups and (groups[-1][-1].whitespace_ == "" or t.text in "-–"):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    parts = []
+    for g in groups:
+        if g[-1].text in "-–" or any(ch.isdigit() for t in g for ch in t.text):
+            continue
+        if len(g) == 1:
+            t = g[0]
+            if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                continue
+            form = t.lemma_ if t.pos_ == "ADJ" else t.text
+            parts.append(form if t.pos_ == "PROPN" else form.lower())
+        else:
+            parts.append("".join(t.text_with_ws for t in g).strip().lower())
+    noun = head.lemma_ if head.pos_ == "NOUN" else head.text
+    parts.append(noun if head.pos_ == "PROPN" else noun.lower())
+    return " ".join(parts)
+
+
+def fraction_unit(q: Quantity, text: str) -> str | None:
+    """"1/16 of a US pint" -> "pint"; "two-thirds of sales", "half the condos" -> "fraction"."""
+    if not 0 < q.value < 1 or q.unit is not None or q.currency:
+        return None
+    m = re.match(r"\s+of\s+(?:an?\s+)?(?:[A-Z]{1,4}\s+)?", text[q.end:q.end + 30])
+    if m:
+        found = match_unit(text, q.end + m.end() - 1)
+        if found:
+            return found[0]
+    literal = text[q.literal.start:q.literal.end]
+    if q.literal.is_word or re.search(r"[/⁄]", literal):
+        return "fraction"
+    return None
+
+
+def carry_units(items: list[Placed], text: str) -> list[str | None]:
+    """A bare number takes the unit of the quantity before it in its sentence.
+
+    "84.75 cents, while the lowest is 74.07", "rose 64.06 points to 4,577.10", "435 homes
+    by open sale and 187 by tender". Measured units and plural counted nouns carry;
+    currencies, time units and ages do not; a percentage carries only to another amount
+    of change ("increased by 2 percent but ... decrease by 1"), since "gained 0.7% to
+    6,327.80" is an index level, not a percentage.
+    """
+    units: list[str | None] = []
+    last: str | None = None
+    last_percent: str | None = None
+    last_measured = False
+    for item in items:
+        q, unit = item.quantity, item.unit
+        if unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2]):
+            if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
+                unit = last_percent
+            elif last is not None and (last_measured or re.search(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?)\s*\Z", text[max(0, q.start - 8):q.start])):
+                unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187")
+        units.append(unit)
+        if q.unit in ("percent", "percentage_point"):
+            last_percent = q.unit
+        elif unit and (q.unit or item.counted) and unit not in TIME_UNITS and not q.currency and q.metric != "age":
+            last, last_measured = unit, bool(q.unit)
+    return units

@@ -1,0 +1,303 @@
+"""Attributing a quotation: the cue above it in the parse, a cue in the words either side
+(“…,” she said), a paragraph that introduces it ("He said:"), a dash or colon with a
+name; a quote with no cue that opens its sentence continues the quote before it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.cues import NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma
+from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
+from extractor.extract.quotes.references import resolve_speaker
+from extractor.extract.quotes.speakers import (
+    SUBJECT_DEPS,
+    can_speak,
+    crosses_paragraph,
+    mention_bounds,
+    name_run,
+    speaker_near,
+    subject_of,
+)
+from extractor.models import Quote
+
+# Characters quoted words end with when the sentence goes on to the attribution.
+CONTINUING_END = frozenset(",!?—–―-…:;")
+# Words that may stand between a cue and the quote it introduces ("said that “…”",
+# "he said, but “…”").
+INTRODUCING_WORDS = frozenset({"that", "but", "and", "adding", "then"})
+# A quoted title has at most this many words, all capitalised but for these small ones.
+TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "with", "at", "by"})
+# A sentence-opening quote the sentence goes on after is a continued quote only when
+# it is this long (shorter ones are names and slogans: “Magnificent Seven” stocks …).
+CONTINUING_QUOTE_WORDS = 5
+# Sentence-final punctuation tokens bound the words around a quote.
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+# How far (tokens) attribution words are looked for on either side of a quote.
+FRAME_TOKENS = 40
+# Dashes that attribute a quote to the name after it ("“…” ― Sonya Herridge").
+DASH_RE = re.compile(r"[ \t\u00a0]*(―|—|–|--|-)[ \t\u00a0]*")
+
+
+def quote_tokens(ctx: Context, span: QuoteSpan) -> range:
+    return ctx.tokens_between(span.open, span.close)
+
+
+def governing_cue(ctx: Context, span: QuoteSpan) -> Token | None:
+    """The nearest cue above the quote in the parse ("described the model as “…”")."""
+    inside = quote_tokens(ctx, span)
+    if not inside:
+        return None
+    best: tuple[int, Token] | None = None
+    for i in inside:
+        token = ctx.doc[i]
+        if token.head.i in inside or token.head.i == token.i:
+            continue
+        head, depth = token.head, 1
+        while depth <= 6:
+            if not ctx.quoted(head.idx) and is_cue(head):
+                if best is None or depth < best[0]:
+                    best = (depth, head)
+                break
+            if head.head.i == head.i:
+                break
+            head, depth = head.head, depth + 1
+    if best is None:
+        return None
+    cue = best[1]
+    if ctx.paragraph_of(cue.idx) not in (ctx.paragraph_of(span.open), ctx.paragraph_of(span.close - 1)):
+        return None
+    return cue
+
+
+def after_frame(ctx: Context, span: QuoteSpan, limit: int) -> list[Token]:
+    """Tokens from the closing mark to the end of the sentence, the next quote or ``limit``."""
+    out = []
+    for i in range(ctx.token_at(span.close) if span.close < len(ctx.text) else len(ctx.doc), len(ctx.doc)):
+        token = ctx.doc[i]
+        if token.idx < span.close:
+            continue
+        if token.idx >= limit or "\n" in token.text or token.text in SENTENCE_END or len(out) >= FRAME_TOKENS:
+            break
+        out.append(token)
+    return out
+
+
+def before_frame(ctx: Context, span: QuoteSpan, limit: int) -> list[Token]:
+    """Tokens from the start of the sentence (or ``limit``) up to the opening mark."""
+    out = []
+    i = ctx.token_at(span.open) - 1
+    while i >= 0:
+        token = ctx.doc[i]
+        if token.idx < limit or "\n" in token.text or token.text in SENTENCE_END or len(out) >= FRAME_TOKENS:
+            break
+        if token.idx + len(token.text) <= span.open:
+            out.append(token)
+        i -= 1
+    return out[::-1]
+
+
+def words_of(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_punct and not t.is_space]
+
+
+def continues_into_attribution(ctx: Context, span: QuoteSpan, after: Sequence[Token]) -> bool:
+    """The sentence goes on after the quote (“…,” she said), so words there can attribute it."""
+    if not words_of(after):
+        return False
+    last = ctx.text[span.end - 1] if span.end > span.start else ""
+    first = after[0]
+    return last in CONTINUING_END or first.text in ",—–-" or first.text[:1].islower()
+
+
+def introduces_quote(ctx: Context, before: Sequence[Token]) -> bool:
+    """The words before end the way an introduction does: "she said:", "told Reuters,"."""
+    if not before:
+        return False
+    last = before[-1]
+    return last.text in (":", ",", "—", "–") or last.lower_ in INTRODUCING_WORDS or is_speech_cue(last)
+
+
+def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attribution:
+    """Speaker mention and entity behind a cue."""
+    head = subject_of(cue)
+    if head is not None and (not can_speak(ctx, head) or crosses_paragraph(head, cue)):
+        head = None
+    if head is None and frame:
+        head = speaker_near(cue, frame)
+        if head is not None and not can_speak(ctx, head):
+            head = None
+    attribution = Attribution(cue=cue_span(cue), cue_token=cue.i)
+    if head is None:
+        return attribution
+    if head.pos_ == "NOUN":  # "Dataiku’s director of AI governance, Jacob Beswick"
+        head = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    bounds = mention_bounds(head)
+    chars = char_bounds(ctx.doc, *bounds)
+    attribution.mention = chars
+    attribution.speaker = resolve_speaker(ctx, head, chars)
+    return attribution
+
+
+def attribute_by_punctuation(
+    ctx: Context, span: QuoteSpan, before: Sequence[Token], after: Sequence[Token]
+) -> Attribution | None:
+    """A name after a dash ("“…” ― Sonya Herridge") or before a colon ("PENCE: “…”")."""
+    dash = DASH_RE.match(ctx.text, span.close)
+    if dash and after:
+        names = [t for t in after if t.idx >= dash.end()]
+        bounds = name_run(names)
+        if bounds and (bounds[1] > after[-1].i or ctx.doc[bounds[1]].is_punct):
+            cue = (dash.start(1), dash.end(1))
+            return _name_attribution(ctx, cue, bounds)
+    words = [t for t in before if not t.is_space]
+    if len(words) >= 2 and words[-1].text == ":":
+        bounds = name_run(words[:-1])
+        if bounds and bounds[1] == words[-1].i and bounds[0] == words[0].i:
+            return _name_attribution(ctx, (words[-1].idx, words[-1].idx + 1), bounds)
+    return None
+
+
+def _name_attribution(ctx: Context, cue: tuple[int, int], bounds: tuple[int, int]) -> Attribution:
+    chars = char_bounds(ctx.doc, *bounds)
+    entity = ctx.entities.at(*chars) or ctx.entities.by_name(ctx.text[chars[0] : chars[1]])
+    return Attribution(cue=cue, mention=chars, speaker=entity.ref() if entity else None)
+
+
+def frames(ctx: Context, span: QuoteSpan, index: int) -> tuple[list[Token], list[Token]]:
+    """The words after and before a quotation, within its sentence and its neighbours."""
+    nxt = ctx.spans[index + 1].open if index + 1 < len(ctx.spans) else len(ctx.text)
+    prev = ctx.spans[index - 1].close if index > 0 else 0
+    return after_frame(ctx, span, nxt), before_frame(ctx, span, prev)
+
+
+def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
+    """A title or name in quotation marks inside a sentence (on Fox News’s “Fox and
+    Friends”): a few capitalised words after a preposition, article or possessive."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", quoted_words(ctx.text, span))
+    if not words or len(words) > TITLE_WORDS:
+        return False
+    if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    before = words_of(frames(ctx, span, index)[1])
+    return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss")
+
+
+def attribute_direct(ctx: Context, span: QuoteSpan, index: int) -> Attribution | None:
+    """Attribution of one quotation from the parse and the words either side of it."""
+    after, before = frames(ctx, span, index)
+    cue = governing_cue(ctx, span)
+    if cue is not None:
+        frame = after if cue.idx >= span.close else before
+        return attribute_cue(ctx, cue, frame)
+    words_before = words_of(before)
+    if continues_into_attribution(ctx, span, after) and (not words_before or before[-1].text in ",:;—–―"):
+        for token in after:
+            if is_speech_cue(token):
+                return attribute_cue(ctx, token, after)
+    if introduces_quote(ctx, before):
+        for token in reversed(before):
+            if is_speech_cue(token):
+                return attribute_cue(ctx, token, before)
+    introduced = introduced_by_paragraph(ctx, span, before)
+    if introduced is not None:
+        return attribute_cue(ctx, introduced)
+    return attribute_by_punctuation(ctx, span, before, after)
+
+
+def introduced_by_paragraph(ctx: Context, span: QuoteSpan, before: Sequence[Token]) -> Token | None:
+    """The cue of a paragraph that ends with a colon ("He said:") when the quotation
+    opens the next one."""
+    if words_of(before):
+        return None
+    here = ctx.paragraph_of(span.open)
+    if here == 0 or ctx.paragraphs[here][0] != span.open:
+        return None
+    p_start, p_end = ctx.paragraphs[here - 1]
+    if ctx.text[p_end - 1] != ":":
+        return None
+    for i in reversed(ctx.tokens_between(p_start, p_end)):
+        token = ctx.doc[i]
+        if is_speech_cue(token) and not ctx.quoted(token.idx):
+            return token
+    return None
+
+
+def embedding_clause(ctx: Context, cue: Token, span: QuoteSpan) -> tuple[int, int] | None:
+    """Characters of the cue's complement when the quote is only part of it ("blasted the
+    panel for calling the deal “partial”"): that content is reported, with a quoted part.
+    None when the quote is the complement itself, or the cue names something with it."""
+    if verb_lemma(cue) in NAMING_VERBS or cue.lower_ == "according" or cue.idx > span.open:
+        return None
+    words = [i for i in quote_tokens(ctx, span) if not is_mark(ctx.doc[i])]
+    if not words:
+        return None
+    first = words[0]
+    rights = [
+        c for c in cue.rights
+        if c.dep_ not in ("punct", "prt", "advmod", "npadvmod", "cc") and c.dep_ not in SUBJECT_DEPS
+    ]
+    holder = next((c for c in rights if c.left_edge.i <= first <= c.right_edge.i), None)
+    if holder is None:
+        return None
+    start = rights[0].left_edge.i
+    lead = [t for t in ctx.doc[start:first] if not t.is_punct and t.lower_ != "that" and not is_mark(t)]
+    if not lead:
+        return None
+    begin = ctx.doc[start].idx
+    end = max(holder.right_edge.idx + len(holder.right_edge.text), span.close)
+    p_start, p_end = ctx.paragraphs[ctx.paragraph_of(span.open)]
+    begin, end = max(begin, p_start), min(end, p_end)
+    while end > begin and ctx.text[end - 1] in " .,;:":
+        end -= 1
+    return begin, end
+
+
+def opens_sentence(ctx: Context, span: QuoteSpan, index: int) -> bool:
+    """The quote begins its sentence, and is more than a phrase the sentence goes on about."""
+    after, before = frames(ctx, span, index)
+    if words_of(before):
+        return False
+    after = words_of(after)
+    if not after:
+        return True
+    long_enough = len(re.findall(r"\w+", ctx.text[span.start : span.end])) >= CONTINUING_QUOTE_WORDS
+    return long_enough and not any(is_speech_cue(t) for t in after)
+
+
+def attribution_of(quote: Quote) -> Attribution:
+    return Attribution(
+        cue=(quote.cue.start, quote.cue.end) if quote.cue else None,
+        mention=(quote.speaker_mention.start, quote.speaker_mention.end) if quote.speaker_mention else None,
+        speaker=quote.speaker,
+        end=quote.end,
+    )
+
+
+def same_speaker(a: Attribution, b: Attribution) -> bool:
+    if a.speaker is not None and b.speaker is not None:
+        return a.speaker.id == b.speaker.id
+    return a.mention == b.mention and a.mention is not None
+
+
+def inherited(
+    ctx: Context, span: QuoteSpan, index: int, last: Attribution | None, last_direct: Attribution | None
+) -> Attribution | None:
+    """A quote that opens its sentence and has no cue continues the speaker of the quote
+    just before it, in the same paragraph or the paragraph before. When that was reported
+    speech by the speaker of the direct quote before it ("“…,” X said, adding that …"),
+    the quote continues the direct one."""
+    if last is None or not opens_sentence(ctx, span, index):
+        return None
+    if last.mention is None and last.speaker is None:
+        return None
+    if ctx.paragraph_of(last.end - 1) not in (ctx.paragraph_of(span.open), ctx.paragraph_of(span.open) - 1):
+        return None
+    if last_direct is not None and last_direct is not last and same_speaker(last, last_direct):
+        if ctx.paragraph_of(last_direct.end - 1) >= ctx.paragraph_of(span.open) - 1:
+            return last_direct
+    return last

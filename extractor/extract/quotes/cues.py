@@ -1,0 +1,177 @@
+"""Cues: the reporting verbs, nouns and phrases that attribute speech or a stated
+position ("said", "told", "urged", "according to", "Trump’s claim that")."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+# Verbs of saying and writing (lemmas): they report words, as a clause or a quotation.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "ask", "add", "write", "state", "claim", "warn", "declare", "explain",
+    "note", "argue", "insist", "announce", "acknowledge", "admit", "concede", "confirm",
+    "deny", "reply", "respond", "answer", "remark", "recall", "report", "reveal", "assert",
+    "maintain", "contend", "caution", "stress", "emphasize", "emphasise", "complain",
+    "testify", "tweet", "post", "blog", "email", "text", "joke", "quip", "boast", "brag",
+    "predict", "promise", "vow", "pledge", "suggest", "mention", "observe", "comment",
+    "continue", "counter", "retort", "shout", "yell", "scream", "whisper", "mutter",
+    "exclaim", "proclaim", "allege", "charge", "accuse", "urge", "plead", "disclose",
+    "indicate", "signal", "hint", "speculate", "wonder", "chant", "sing", "recount",
+    "describe", "call", "dub", "label", "term", "brand", "point", "reiterate", "repeat",
+    "echo", "tout", "elaborate", "agree", "forecast", "demand", "implore", "advise",
+    "assure", "inform", "notify", "remind", "interject", "quote", "cite", "put",
+})
+# Verbs of thinking and finding: their clause is a view held or a finding ("X believes
+# that …", "the poll shows that …"); without a clause they report nothing.
+COGNITION_VERBS = frozenset({
+    "believe", "think", "feel", "know", "find", "show", "fear", "worry", "hope", "expect",
+    "doubt", "suspect", "assume", "understand", "learn", "realize", "realise", "recognize",
+    "recognise", "decide", "determine", "conclude", "estimate", "guess", "imagine",
+})
+# Verbs that state a position on what they take, a thing or an infinitive: support and
+# attack, proposal and refusal ("X urged Congress to act", "X condemned the test").
+STANCE_VERBS = frozenset({
+    "support", "oppose", "endorse", "criticize", "criticise", "praise", "condemn", "attack",
+    "blast", "slam", "denounce", "accuse", "blame", "defend", "reject", "question",
+    "dispute", "challenge", "mock", "ridicule", "dismiss", "applaud", "welcome", "hail",
+    "laud", "commend", "thank", "propose", "demand", "urge", "encourage", "call", "promise",
+    "pledge", "vow", "refuse", "decline", "threaten", "offer", "cite", "mention",
+    "reference", "discuss", "describe", "detail", "highlight", "announce",
+    "express", "emphasize", "emphasise", "stress", "note", "acknowledge", "admit", "deny",
+    "confirm", "reveal", "disclose", "document", "echo", "repeat",
+    "compare", "liken", "characterize", "characterise", "label", "dub", "brand", "tout",
+    "champion", "lament", "decry", "deplore", "fault", "credit", "warn", "insist", "argue",
+    "recommend", "advocate", "suggest", "predict", "ask", "tell", "claim", "tweet",
+    "back", "promote", "view", "consider", "rule", "identify", "examine", "weigh", "publish",
+    "refer", "speak", "talk",
+})
+# Naming verbs put quoted words on a thing ("called it an “impressive model”"): the
+# quote is direct even when it sits inside the sentence.
+NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "term", "brand", "nickname", "deem"})
+# Verbs of intention: with an infinitive they report a plan the subject has stated
+# ("Clinton wants to triple the size of AmeriCorps", "the agency plans to release …").
+INTENTION_VERBS = frozenset({
+    "want", "plan", "intend", "aim", "seek", "hope", "vow", "pledge", "promise", "threaten",
+    "refuse", "decline", "agree", "expect", "decide",
+})
+# Nouns that report what their possessor said or holds, with a "that" clause or an
+# infinitive ("Trump’s claim that …", "his refusal to …", "a Times report that …").
+SPEECH_NOUNS = frozenset({
+    "claim", "report", "statement", "assertion", "argument", "suggestion", "warning",
+    "promise", "pledge", "vow", "demand", "allegation", "accusation", "prediction",
+    "announcement", "insistence", "contention", "belief", "view", "plan", "proposal",
+    "decision", "refusal", "call", "threat", "admission", "denial", "pronouncement",
+    "assessment", "conclusion", "finding", "estimate", "complaint", "charge", "hope",
+    "determination", "acknowledgment", "acknowledgement", "missive", "effort",
+})
+# Speech verbs that report only a clause or a quotation: their object is no content
+# ("put it", "continued the tour", "answered questions", "reported results", "recalled cars").
+CLAUSE_ONLY_VERBS = frozenset({
+    "put", "continue", "answer", "add", "post", "text", "read", "sing", "chant", "count",
+    "report", "recall",
+})
+# Verbs that attribute only a quotation standing next to them ("“…,” as she put it").
+QUOTE_ONLY_VERBS = frozenset({"put"})
+# Reporting verbs that stay a report of their own inside someone else's words.
+NESTED_KEPT_VERBS = frozenset()
+# Every verb that can attribute words or a position to its subject.
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS | INTENTION_VERBS
+# Verbs whose object is the person addressed ("told reporters", "urged Congress"): the
+# object alone is not what was said.
+ADDRESSEE_VERBS = frozenset({
+    "tell", "ask", "urge", "encourage", "inform", "notify", "remind", "assure", "advise",
+    "implore", "warn", "thank", "call", "accuse", "credit", "blame",
+})
+# Particles that belong to a phrasal cue ("pointed out", "called for").
+CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back", "in"})
+
+
+def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) -> bool:
+    """A cue verb (said, told, asks, urged …), the "according" of "according to", or
+    (with ``nouns``) a reporting noun with its holder ("Trump’s claim")."""
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    lemma = verb_lemma(token)
+    if token.pos_ == "NOUN":
+        if misread_verb(token) is not None:
+            return lemma in verbs
+        return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
+    return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatizer cut a past form too short
+    ("hoped" → "hop" is "hope")."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed") and lemma == word[:-2] and lemma + "e" in CUE_VERBS:
+        return lemma + "e"
+    return lemma
+
+
+def misread_verb(token: Token) -> Token | None:
+    """For "Trump claims that …" tagged as a noun compound ("Trump claims" like "tax
+    claims") with a clause after it: the name the tagger took for a modifier, which is
+    the verb's subject; else None."""
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or token.lemma_.lower() not in CUE_VERBS:
+        return None
+    if not any(c.dep_ in ("acl", "relcl", "ccomp", "xcomp") and c.i > token.i for c in token.children):
+        return None
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """Whose claim, report or plan a reporting noun is: its possessor, or "by/from X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def is_speech_cue(token: Token) -> bool:
+    """A cue that can attribute a quotation standing next to it ("“…,” she said")."""
+    return is_cue(token, SPEECH_VERBS | COGNITION_VERBS, nouns=False)
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """Characters of the cue: the verb with its particle, or "according to"."""
+    end_token = token
+    if token.lower_ == "according":
+        end_token = token.nbor()
+    else:
+        for child in token.rights:
+            if child.dep_ == "prt" and child.i == token.i + 1 and child.lower_ in CUE_PARTICLES:
+                end_token = child
+    return token.idx, end_token.idx + len(end_token.text)
+
+
+_ACCORDING = hash_string("according")
+# Lemma hash -> whether a token with that lemma can be a cue at all (see possible_cues).
+_CUE_LEMMAS: dict[int, bool] = {}
+
+
+def possible_cues(doc: Doc) -> list[Token]:
+    """The tokens whose lemma or word could make them a cue, found from the doc's
+    arrays: building a Token for every word is most of the cost of a full scan."""
+    if not len(doc):
+        return []
+    array = doc.to_array([LEMMA, LOWER])
+    cue_lemmas = [lemma for lemma in numpy.unique(array[:, 0]).tolist() if _is_cue_lemma(doc, lemma)]
+    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING)
+    return [doc[i] for i in numpy.flatnonzero(found).tolist()]
+
+
+def _is_cue_lemma(doc: Doc, lemma: int) -> bool:
+    possible = _CUE_LEMMAS.get(lemma)
+    if possible is None:
+        word = doc.vocab.strings[lemma].lower()
+        possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+    return possible

@@ -1,0 +1,73 @@
+"""Speaker labels: paragraphs a name and a colon open, as transcript lines ("PENCE: Well,
+look …") or headline-style summaries ("Sanders: …")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.extract.entities import LocalEntity
+from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.marks import opens_with_mark, trimmed
+from extractor.extract.quotes.speakers import name_run
+
+# Entity types of places: a place in capitals before a colon is a dateline.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Words that open a letter's salutation, which names the reader, not the writer.
+SALUTATIONS = frozenset({"dear", "to", "re", "attn", "cc", "from", "subject"})
+# Entity types a speaker label ("Sanders: …") can name.
+LABEL_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+@dataclass
+class Labelled:
+    """A paragraph that opens with a speaker's name and a colon ("PENCE: Well, look …")."""
+
+    attribution: Attribution
+    content: tuple[int, int]
+    transcript: bool
+    mark: int | None = None  # the quotation mark the paragraph opens with, if any
+
+
+def find_speaker_labels(ctx: Context) -> list[Labelled]:
+    """Paragraphs that a name and a colon open (after a quotation mark, maybe): transcript
+    lines when names in capitals open at least two paragraphs (the interview convention;
+    a place in capitals is a dateline), else headline-style summaries ("Sanders: …") when
+    the name is a known person or group."""
+    out = []
+    for p_start, p_end in ctx.paragraphs:
+        lead = opens_with_mark(ctx.text, p_start, p_end)
+        colon = ctx.text.find(":", p_start + lead, min(p_end, p_start + 60))
+        if colon < 0 or colon + 2 >= p_end:
+            continue
+        tokens = [ctx.doc[i] for i in ctx.tokens_between(p_start + lead, colon)]
+        bounds = name_run(tokens)
+        if not tokens or bounds is None or bounds != (tokens[0].i, tokens[-1].i + 1):
+            continue
+        if any(t.ent_type_ in PLACE_TYPES for t in tokens) or tokens[0].lower_ in SALUTATIONS:
+            continue  # "NEW DELHI: …" is a dateline, "DEAR ABBY: …" the person written to
+        chars = char_bounds(ctx.doc, *bounds)
+        label = ctx.text[chars[0] : chars[1]]
+        entity = label_entity(ctx, chars)
+        transcript = label.isupper() and len(label) > 1
+        if entity is not None and entity.type not in LABEL_TYPES:
+            continue
+        if entity is None and not transcript:
+            continue
+        start, end = trimmed(ctx.text, colon + 1, p_end)
+        if lead and end > start and ctx.text[end - 1] in "\"”'":
+            end -= 1
+        attribution = Attribution(cue=(colon, colon + 1), mention=chars, speaker=entity.ref() if entity else None)
+        out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
+    if sum(labelled.transcript for labelled in out) < 2:
+        out = [labelled for labelled in out if not labelled.transcript]
+    return out
+
+
+def label_entity(ctx: Context, chars: tuple[int, int]) -> LocalEntity | None:
+    """The entity a speaker label names: one with a mention inside the label covering most
+    of it, or one known by the label's words."""
+    size = chars[1] - chars[0]
+    for mention, entity in ctx.entities.mentions_in(*chars):
+        if (mention.end - mention.start) * 2 >= size:
+            return entity
+    return ctx.entities.by_name(ctx.text[chars[0] : chars[1]])

@@ -1,0 +1,198 @@
+"""Speaker mentions to entities: names through ``ArticleEntities``, pronouns to the
+nearest compatible entity mentioned outside quotation marks (the subject of its
+sentence first), descriptions ("the company", "the minister") to the nearest
+organisation or person, and who can hold a stated position."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractor.extract.coreference import (
+    ORG_NOUN_SUFFIXES,
+    ORG_PRONOUNS,
+    ORG_TYPES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TYPES,
+    SPEAKER_ORG_NOUNS,
+    SPEAKER_WINDOW,
+    description_types,
+)
+from extractor.extract.entities import LocalEntity
+from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
+from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, mention_bounds
+from extractor.models import EntityRef
+
+# Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").
+PEOPLE_NOUNS = frozenset({
+    "people", "person", "voter", "investor", "critic", "supporter", "official", "expert",
+    "analyst", "economist", "lawmaker", "legislator", "member", "resident", "protester",
+    "activist", "advocate", "opponent", "leader", "source", "observer", "scientist",
+    "researcher", "doctor", "physician", "lawyer", "worker", "parent", "student",
+    "citizen", "american", "democrat", "republican", "conservative", "liberal", "delegate",
+    "senator", "congressman", "candidate", "nominee", "administration", "agency", "campaign",
+    "country", "nation", "state", "city", "government", "court", "judge", "panel", "police",
+    "officer", "ally", "rival", "donor", "executive", "author", "writer", "editor",
+    "reporter", "journalist", "host", "fan", "family", "union", "group", "coalition",
+    "we", "they", "i", "you", "percent", "majority", "minority", "half", "third", "most",
+    "other", "one", "some", "many", "several",
+})
+# Documents and media speak for whoever made them ("the ad questions …", "the poll
+# shows …", "the ruling rejects …").
+DOCUMENT_NOUNS = frozenset({
+    "ad", "advertisement", "commercial", "spot", "report", "statement", "article", "poll",
+    "survey", "study", "letter", "video", "footage", "clip", "tweet", "post", "book", "film",
+    "documentary", "piece", "memo", "bill", "law", "document", "filing", "analysis", "paper",
+    "editorial", "column", "story", "release", "transcript", "website", "page", "message",
+    "email", "record", "data", "review", "audit", "lawsuit", "suit", "complaint", "ruling",
+    "decision", "order", "proposal", "policy", "platform", "resolution", "brief", "treaty",
+    "convention", "constitution", "agreement", "deal", "plan", "budget", "speech", "interview",
+    "headline", "campaign", "program", "programme", "show", "broadcast", "network", "newspaper",
+})
+# Nouns for people who speak for an organisation ("its researchers", "a spokesman for X"):
+# what they say is the organisation's.
+SPOKES_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+    "representatives", "researchers", "engineers", "officials", "executives", "staff",
+    "statement", "website", "blog", "account",
+})
+
+
+def last_entity_before(
+    ctx: Context, pos: int, types: frozenset[str], gender: str | None = None
+) -> LocalEntity | None:
+    """The entity of ``types`` a pronoun or description at ``pos`` refers to: the nearest
+    sentence (in this paragraph or the one before) that mentions one outside quotation
+    marks gives it; within that sentence the subject wins, then the mention highest in
+    the parse, then the last one."""
+    horizon = ctx.paragraphs[max(ctx.paragraph_of(pos) - 1, 0)][0] if ctx.paragraphs else 0
+    best: tuple[tuple[int, int, int], LocalEntity] | None = None
+    sentence_start = None
+    for mention, entity in reversed(ctx.entities.mentions_in(max(0, pos - SPEAKER_WINDOW), pos)):
+        if entity.type not in types or ctx.quoted(mention.start):
+            continue
+        known = ctx.genders.get(entity.id)
+        if gender and known and known != gender:
+            continue
+        token = ctx.doc[ctx.token_at(max(mention.end - 1, mention.start))]
+        start = ctx.sentence_of(token.i)
+        if sentence_start is not None and start != sentence_start:
+            break  # a nearer sentence already offered a candidate
+        if mention.start < horizon and best is None:
+            return entity  # nothing nearer: the last mention before the paragraph
+        sentence_start = start
+        rank = (is_subject(token), -_depth(token), mention.start)
+        if best is None or rank > best[0]:
+            best = (rank, entity)
+    return best[1] if best else None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def is_subject(token: Token) -> bool:
+    """The word heads (or is named within) a clause's subject or a passive's agent."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _titled_person(ctx: Context, head: Token) -> LocalEntity | None:
+    """"OpenAI CEO and ChatGPT creator Sam Altman": a title the parser made the head
+    stands for the person it is joined to, not for the organisation beside it."""
+    if head.lower_ not in JOB_TITLES:
+        return None
+    for other in [*head.conjuncts, *(c for c in head.children if c.dep_ == "appos")]:
+        entity = ctx.entities.at(other.idx, other.idx + len(other.text))
+        if entity is not None and entity.type == "PERSON":
+            return entity
+    return None
+
+
+def _named_entity(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEntity | None:
+    """The entity a named mention stands for: its head word first, then the whole phrase."""
+    titled = _titled_person(ctx, head)
+    if titled is not None:
+        return titled
+    entity = ctx.entities.at(head.idx, head.idx + len(head.text))
+    if entity is None and head.pos_ == "PROPN":
+        entity = ctx.entities.at(*bounds)
+    if entity is None:
+        entity = ctx.entities.by_name(ctx.text[bounds[0] : bounds[1]])
+    return entity
+
+
+def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
+    """The entity a speaker mention refers to, or None when the text does not say."""
+    word = head.lower_
+    if word in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[word]
+        entity = last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
+        if entity is not None:
+            ctx.genders.setdefault(entity.id, gender)
+        return entity.ref() if entity else None
+    if word in ORG_PRONOUNS:
+        entity = last_entity_before(ctx, head.idx, ORG_TYPES)
+        return entity.ref() if entity else None
+    if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
+    if head.pos_ == "PRON":
+        return None
+    if head.pos_ == "PROPN" or head.ent_type_:
+        entity = _named_entity(ctx, head, bounds)
+        return entity.ref() if entity else None
+    return resolve_description(ctx, head, bounds)
+
+
+def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
+    """"the company" → the last organisation; "the minister" → the last person;
+    "its researchers" / "a spokesman for X" → the organisation they speak for."""
+    word = head.lower_
+    if word in SPOKES_NOUNS or head.lemma_.lower() in SPOKES_NOUNS:
+        for child in head.children:
+            if child.dep_ == "poss":
+                if child.lower_ in ("its", "their"):
+                    entity = last_entity_before(ctx, child.idx, ORG_TYPES)
+                    return entity.ref() if entity else None
+                entity = ctx.entities.at(child.idx, child.idx + len(child.text))
+                return entity.ref() if entity else None
+            if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
+                    return entity.ref() if entity and entity.type in ORG_TYPES else None
+        return None
+    types = description_types(head)
+    entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
+    return entity.ref() if entity else None
+
+
+def holds_positions(ctx: Context, cue: Token, attribution: Attribution) -> bool:
+    """The speaker is someone (or something written) that can support, attack or plan: a
+    person or group by name, a personal pronoun, a noun for people, organisations or
+    documents; "according to" names any source."""
+    if cue.lower_ == "according" or attribution.speaker is not None:
+        return True
+    if attribution.mention is None:
+        return False
+    head = ctx.doc[ctx.token_at(attribution.mention[1] - 1)]
+    for _ in range(3):  # a relative pronoun holds what its noun holds
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "PERCENT", "CARDINAL"):
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ not in ("this", "that", "which", "what", "these", "those")
+    lemma = head.lemma_.lower()
+    holders = PERSON_NOUNS | SPEAKER_ORG_NOUNS | SPOKES_NOUNS | PEOPLE_NOUNS | DOCUMENT_NOUNS
+    return lemma in holders or lemma.endswith(ORG_NOUN_SUFFIXES)

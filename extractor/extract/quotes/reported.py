@@ -1,0 +1,246 @@
+"""Reported speech and stated positions: "X said (that) …", "X told Y …", "according to
+X, …", "…, X said.", "X, he said, …", "X urged Congress to act", "X’s claim that …";
+the content is the clause reported or what the position is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extractor.extract.quotes.attribution import SENTENCE_END
+from extractor.extract.quotes.context import Context, char_bounds
+from extractor.extract.quotes.cues import (
+    ADDRESSEE_VERBS,
+    CLAUSE_ONLY_VERBS,
+    COGNITION_VERBS,
+    INTENTION_VERBS,
+    NESTED_KEPT_VERBS,
+    QUOTE_ONLY_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    is_cue,
+    misread_verb,
+    possible_cues,
+    verb_lemma,
+)
+from extractor.extract.quotes.marks import is_mark
+from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subject_of
+
+# Labels of the clause that carries reported content under a cue verb.
+CLAUSE_DEPS = frozenset({"ccomp"})
+# Labels of the clause a reporting noun takes ("claim that …", "refusal to …").
+NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "xcomp"})
+# Labels of what else a cue verb takes as its content: object, infinitive, predicate.
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "attr"})
+# Prepositions that introduce a cue verb's content ("called for", "spoke about").
+CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "with"})
+# Speech verbs whose "to" phrase is what they answer or point at ("responded to the ad").
+ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
+# Prepositions that name the audience of speech, not its content ("told to", "spoke with").
+AUDIENCE_PREPS = frozenset({"to", "with"})
+# Entity types that make a prepositional phrase a circumstance, not content ("on Monday").
+CIRCUMSTANCE_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
+
+
+@dataclass
+class Reported:
+    """A reporting verb with its content clause (character span)."""
+
+    cue: Token
+    content: tuple[int, int]
+    gap: tuple[int, int] | None = None  # the attribution inside the content ("X, he said, Y")
+
+    def words(self, text: str) -> str:
+        """The content's words, without an attribution that sits inside them."""
+        start, end = self.content
+        if self.gap is None:
+            return text[start:end]
+        return (text[start : self.gap[0]].rstrip(" ,—–") + " " + text[self.gap[1] : end].lstrip(" ,—–")).strip()
+
+
+def content_of(cue: Token) -> tuple[int, int] | None:
+    """Token range [start, end) of what a cue reports, or None: the clause after "according
+    to X", a verb's clausal complement, else (for speech and stance verbs) its object,
+    infinitive or prepositional content."""
+    if cue.lower_ == "according":
+        return _according_content(cue)
+    if cue.pos_ == "NOUN":
+        return noun_content(cue)
+    lemma = verb_lemma(cue)
+    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        child = clauses[0]
+        # clauses on the same side form one content ("that its model, launched …, was trained …")
+        last = [c for c in clauses if (c.i > cue.i) == (child.i > cue.i)][-1]
+        start, end = child.left_edge.i, last.right_edge.i + 1
+        if start <= cue.i < end:  # a misparse that puts the cue inside its own clause
+            start = max(start, cue.i + 1)
+            for subject in cue.children:
+                if subject.dep_ in SUBJECT_DEPS and subject.i > cue.i:
+                    start = max(start, subject.right_edge.i + 1)
+        if child.i < cue.i:  # "…, X said": the clause stops before the speaker
+            later = [c.left_edge.i for c in cue.children if c.i > last.right_edge.i]
+            end = min([end, cue.i, *later])
+        return (start, end) if end > start else None
+    if cue.dep_ == "relcl" and cue.i + 1 < len(cue.doc):
+        nxt = cue.nbor()
+        if nxt.lower_ == "that" and nxt.i + 1 < len(cue.doc):
+            nxt = nxt.nbor()
+        if nxt.tag_ in ("VBZ", "VBD", "VBP", "MD") and nxt.head.i != cue.i:
+            right = [t.i for t in nxt.subtree if t.i >= nxt.i]
+            return nxt.i, max(right) + 1
+    if lemma in INTENTION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS:
+        xcomps = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
+    if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS or lemma in CLAUSE_ONLY_VERBS:
+        return None
+    passive = [c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if passive and any(c.dep_ == "agent" for c in cue.children) and lemma in STANCE_VERBS:
+        return passive[0].left_edge.i, passive[0].right_edge.i + 1  # "X was criticized by Y"
+    parts = [c for c in cue.rights if is_content_child(c)]
+    if lemma in (SPEECH_VERBS | {"speak", "talk"}) - ANSWER_VERBS:  # "spoke to reporters": the audience
+        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in AUDIENCE_PREPS)]
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.i > cue.i:  # inverted "asks Beswick, …"
+        parts = [c for c in parts if c.i > subject.right_edge.i]
+    if not parts:
+        return None
+    if lemma in ADDRESSEE_VERBS and not any(c.dep_ in ("xcomp", "oprd", "prep") for c in parts):
+        return None  # "told reporters": the person addressed, not what was said
+    return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+
+
+def noun_content(cue: Token) -> tuple[int, int] | None:
+    """What a reporting noun reports: its clause ("claim that …", "refusal to …")."""
+    clauses = [c for c in cue.rights if c.dep_ in NOUN_CONTENT_DEPS and c.pos_ in ("VERB", "AUX")]
+    if misread_verb(cue) is not None:
+        clauses = [c for c in cue.rights if c.dep_ in ("acl", "relcl", "ccomp", "xcomp")]
+    if clauses:
+        return clauses[0].left_edge.i, clauses[-1].right_edge.i + 1
+    return None
+
+
+def is_content_child(child: Token) -> bool:
+    """An object, infinitive or "for/about/on …" phrase of a cue verb (not "on Monday")."""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return child.ent_type_ not in ("DATE", "TIME") and not child.is_punct
+    if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        return bool(objects) and all(o.ent_type_ not in CIRCUMSTANCE_TYPES for o in objects)
+    return False
+
+
+def _between_commas(cue: Token) -> bool:
+    """The cue's clause is set off by commas inside another sentence ("X, he said, Y")."""
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    return 0 < left and right + 1 < len(doc) and doc[left - 1].text == "," and doc[right + 1].text == "," or (
+        right + 1 < len(doc) and doc[right].text == "," and 0 < left and doc[left - 1].text == ","
+    )
+
+
+def parenthetical_content(cue: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """For "Acts of protest, Mr. Obama said, are acts of patriotism": the sentence the
+    attribution interrupts, and the attribution itself as the gap in it."""
+    head = cue.head
+    if head.i == cue.i or subject_of(cue) is None:
+        return None, None
+    gap = (cue.left_edge.i, cue.right_edge.i + 1)
+    tokens = [t.i for t in head.subtree if not gap[0] <= t.i < gap[1]]
+    if len(tokens) < 3:
+        return None, None
+    start, end = min(tokens), max(tokens) + 1
+    if not start < gap[0] or not gap[1] < end:
+        return None, None
+    return (start, end), gap
+
+
+def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
+    """For "…, X said." whose clause the parse put elsewhere: the words from the start of
+    the sentence to the comma before the attribution."""
+    subject = subject_of(cue)
+    if subject is None or subject.i > cue.i + 3:
+        return None
+    first = min(cue.i, subject.left_edge.i)
+    doc = ctx.doc
+    if first == 0 or doc[first - 1].text not in (",", "—", "–"):
+        return None
+    rest = doc[cue.i + 1 : min(len(doc), cue.i + 12)]
+    for token in rest:
+        if token.text in SENTENCE_END or "\n" in token.text:
+            break
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+            return None  # the sentence goes on: not a trailing attribution
+    comma = first - 1
+    start = comma
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.text in SENTENCE_END or "\n" in prev.text or "\n" in prev.whitespace_ or is_mark(prev):
+            break
+        start -= 1
+    if comma - start < 3:
+        return None
+    return start, comma
+
+
+def _according_content(cue: Token) -> tuple[int, int] | None:
+    clause = cue.head
+    if clause.i == cue.i:
+        return None
+    skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
+    tokens = [t.i for t in clause.subtree if t.i not in skip]
+    tokens = [i for i in tokens if not (cue.doc[i].is_punct and (i + 1 in skip or i - 1 in skip))]
+    return (min(tokens), max(tokens) + 1) if tokens else None
+
+
+def find_reported(ctx: Context) -> list[Reported]:
+    """Every reporting verb outside quotation marks with the clause it reports."""
+    out = []
+    for token in possible_cues(ctx.doc):
+        if ctx.quoted(token.idx):
+            continue
+        if not is_cue(token) or verb_lemma(token) in QUOTE_ONLY_VERBS:
+            continue
+        if token.dep_ == "xcomp" and is_cue(token.head) and content_of(token.head) is not None:
+            continue  # "refused to endorse Trump": one position, reported by the outer verb
+        bounds, gap = content_of(token), None
+        if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
+            if token.dep_ == "parataxis" or _between_commas(token):
+                bounds, gap = parenthetical_content(token)
+            else:
+                bounds = preceding_content(ctx, token)
+        if bounds is None:
+            continue
+        start, end = bounds
+        doc = ctx.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space) and not is_mark(doc[start]):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_mark(doc[end - 1]):
+            end -= 1
+        if end <= start:
+            continue
+        chars = char_bounds(doc, start, end)
+        p_start, p_end = ctx.paragraphs[ctx.paragraph_of(token.idx)]
+        chars = (max(chars[0], p_start), min(chars[1], p_end))
+        if gap is not None:
+            gap = char_bounds(doc, *gap)
+            if not (chars[0] < gap[0] and gap[1] < chars[1]):
+                gap = None
+        if chars[1] > chars[0]:
+            out.append(Reported(token, chars, gap))
+    return drop_nested(out)
+
+
+def drop_nested(found: list[Reported]) -> list[Reported]:
+    """Positions reported inside what someone said ("a source said [an aide decided to …]")
+    belong to that report, not to a report of their own."""
+    outer = [r for r in found if r.cue.lower_ == "according" or verb_lemma(r.cue) in SPEECH_VERBS | COGNITION_VERBS]
+    kept = []
+    for r in found:
+        nested = verb_lemma(r.cue) not in NESTED_KEPT_VERBS and any(
+            o is not r and o.content[0] <= r.cue.idx < o.content[1] for o in outer
+        )
+        if not nested:
+            kept.append(r)
+    return kept

@@ -1,0 +1,173 @@
+"""The speaker of a cue: its subject, the agent of a passive, the object of "according
+to", the subject it shares with the verb it hangs from, or the name beside it; and the
+noun phrase that speaker mention spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from extractor.extract.quotes.context import Context
+from extractor.extract.quotes.cues import misread_verb, noun_holder
+
+# Dependency labels of a clause's subject; a passive one names the speaker only via "by".
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Relative pronouns stand for the noun their clause modifies ("Trump, who called it …").
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Parts of speech a speaker's noun phrase is made of.
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
+# Labels through which a verb without its own subject shares its head's
+# ("X smiled, adding that …", "X stood up and said …", "X refused, saying …").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"})
+# Modifiers that stay with a noun in a speaker mention ("OpenAI CEO Sam Altman").
+MENTION_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod"})
+# Prepositions that stay with a common noun in a mention ("director of AI governance").
+MENTION_PREPS = frozenset({"of", "for", "at", "with", "from"})
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The speaker token of a cue: its subject, the agent of a passive, the object of
+    "according to", or the subject it shares with the verb it hangs from."""
+    if cue.lower_ == "according":
+        to = cue.nbor()
+        for child in list(to.children) + list(cue.children):
+            if child.dep_ == "pobj":
+                return child
+        return None
+    if cue.pos_ == "NOUN":
+        return misread_verb(cue) or noun_holder(cue)
+    token, hops = cue, 0
+    while hops < 4:
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX"]
+        if subjects:  # "which the company claims …": the company, not the relative pronoun
+            named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
+            return (named or subjects)[0]
+        for child in token.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
+            return None
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
+            return None
+        if crosses_paragraph(token, token.head):
+            return None
+        if token.dep_ == "ccomp" and token is not cue:
+            return None
+        token, hops = token.head, hops + 1
+    return None
+
+
+def can_speak(ctx: Context, head: Token) -> bool:
+    """A speaker is a noun or pronoun outside the quotation marks, not a time or number."""
+    if ctx.quoted(head.idx) or not any(c.isalpha() for c in head.text):
+        return False
+    if head.pos_ not in ("PROPN", "PRON", "NOUN") and not head.ent_type_:
+        return False
+    return head.ent_type_ not in ("TIME", "DATE", "MONEY", "QUANTITY", "ORDINAL")
+
+
+def crosses_paragraph(a: Token, b: Token) -> bool:
+    """The parse joined words of two paragraphs (a sentence end the tokenizer missed)."""
+    start, end = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[start:end])
+
+
+def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
+    """When the parse gave the cue no subject, the name next to it in the words beside the
+    quote: right after an inverted cue (“…,” said Kei Okamura) or before it (“…,” Rep.
+    Elijah E. Cummings (D-Md.) said)."""
+    words = [t for t in frame if not t.is_punct or t.text in ",()"]
+    if not words:
+        return None
+    if cue is words[0]:
+        for token in words[1:7]:
+            if token.pos_ in ("PROPN", "PRON", "NOUN") and token.dep_ not in ("pobj", "npadvmod"):
+                return name_head(token)
+            if token.pos_ in ("ADP", "VERB") or token.text in (",", "."):
+                break
+        return None
+    run: list[Token] = []
+    depth = 0
+    for token in (t for t in words if t.i < cue.i):  # the first noun phrase outside brackets
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif token.pos_ in NOMINAL_POS or token.is_title:
+            run.append(token)
+        elif run or token.pos_ in ("VERB", "ADP"):
+            break
+    nouns = [t for t in run if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title]
+    return nouns[-1] if nouns else None
+
+
+def name_head(token: Token) -> Token:
+    """The last word of the name a word starts ("Chuck" → "Jordan" in "Chuck Jordan")."""
+    doc = token.doc
+    while True:
+        if token.dep_ in ("compound", "flat") and 0 < token.head.i - token.i <= 3:
+            token = token.head
+        elif token.pos_ == "PROPN" and token.whitespace_ and token.i + 1 < len(doc) and token.nbor().pos_ == "PROPN":
+            token = token.nbor()
+        else:
+            return token
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase a speaker head stands in."""
+    if head.pos_ == "NOUN":
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return mention_bounds(child)
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in MENTION_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.i != end:
+            break
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and child.lower_ in MENTION_PREPS and head.pos_ == "NOUN"
+        ):
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):  # a mention stays in its paragraph
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            end = i
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def name_run(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Token range of a leading personal or organisation name ("Sonya Herridge", "PENCE")."""
+    words = [t for t in tokens if not t.is_space]
+    run = []
+    for token in words:
+        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha) or (token.is_upper and token.is_alpha):
+            run.append(token)
+        elif run and token.text == "." and len(run[-1].text) == 1:
+            run.append(token)
+        else:
+            break
+    if not run or len(run) > 6:
+        return None
+    return run[0].i, run[-1].i + 1
