@@ -25,6 +25,7 @@ from extractor import __version__
 from extractor.errors import EXIT_OK, EXIT_SOME_INPUTS_FAILED, RunFolderError
 from extractor.executors import DEFAULT_ARTICLE_TIMEOUT, run_dask, run_local
 from extractor.extract.entities import entity_key
+from extractor.extract.sections import moved
 from extractor.graph.build import graph_counts, merged_nodes, with_provenance
 from extractor.graph.entities import EntityMerger
 from extractor.graph.resolve import claim_block_keys, quote_block, quote_words, value_interval
@@ -33,6 +34,7 @@ from extractor.graph.spill import MergeSpill
 from extractor.ingest import ArchiveRecords, Duplicate, Skipped, ingest
 from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
 from extractor.nlp import model_info
+from extractor.nlp.sections import SECTION_CHARS, split_sections
 from extractor.progress import Progress
 from extractor.settings import Settings
 from extractor.store import output
@@ -117,6 +119,38 @@ def _new_articles(paths: Iterable[str | Path], settings: Settings, known: set[st
         else:
             tally.failed_inputs += event.fatal
             tally.errors.append(event)
+
+
+@dataclass(frozen=True)
+class _Section:
+    """Where a stand-in article sits in the long article it was cut from."""
+
+    article: Article
+    start: int
+    last: bool
+
+    def whole(self, result: ArticleExtraction | ErrorRecord) -> tuple[Article, ArticleExtraction | ErrorRecord]:
+        """The long article, and this section's records moved into it (or its error, saying where)."""
+        if isinstance(result, ErrorRecord):
+            return self.article, result.model_copy(update={
+                "path": self.article.path, "message": f"{result.message} (the section from character {self.start})"})
+        return self.article, moved(result, self.article.id, self.start)
+
+
+def _sectioned(articles: Iterator[Article], sections: dict[str, _Section]) -> Iterator[Article]:
+    """Articles as they come, but one longer than a section as its sections: stand-in
+    articles (id ``<id>:<start>``) that the executors parse, time, retry and cache like any
+    other, in parallel, so that neither a worker nor this process ever holds more than a
+    section's worth of parse or records; ``emit`` moves their records back into the whole."""
+    for article in articles:
+        spans = split_sections(article.text, SECTION_CHARS)
+        if len(spans) == 1:
+            yield article
+            continue
+        for start, end in spans:
+            part = article.model_copy(update={"id": f"{article.id}:{start}", "text": article.text[start:end]})
+            sections[part.id] = _Section(article, start, last=end == len(article.text))
+            yield part
 
 
 Emit = Callable[[Article, ArticleExtraction | ErrorRecord], None]
@@ -276,10 +310,15 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
             articles_out = _Writer(files, out / output.ARTICLES, incremental)
             quotes_out = _Writer(files, out / output.QUOTES, incremental)
             claims_out = _Writer(files, out / output.CLAIMS, incremental)
-            stream = _new_articles(paths, settings, known, tally)
+            sections: dict[str, _Section] = {}
+            stream = _sectioned(_new_articles(paths, settings, known, tally), sections)
 
             def emit(article: Article, result: ArticleExtraction | ErrorRecord) -> None:
-                articles_out.write(article)
+                section = sections.pop(article.id, None)
+                if section is not None:  # a stand-in for part of a long article
+                    article, result = section.whole(result)
+                if section is None or section.start == 0:
+                    articles_out.write(article)
                 if isinstance(result, ArticleExtraction):
                     result = _mergeable(article, result)
                 if isinstance(result, ErrorRecord):
@@ -290,7 +329,8 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
                     for claim in result.claims:
                         claims_out.write(claim)
                     entities.add(result.entities)
-                progress.advance()
+                if section is None or section.last:
+                    progress.advance()
 
             _extract_all(stream, settings, options, cache, tally, emit)
         _patch_paths(out / output.ARTICLES, tally.extra_paths)

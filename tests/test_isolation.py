@@ -250,3 +250,33 @@ def test_a_pipe_that_breaks_loses_only_the_article_that_broke_it():
 def test_a_section_needs_room(limit):
     with pytest.raises(ValueError):
         split_sections("text", limit)
+
+
+def test_a_run_sends_a_long_article_out_in_sections_and_writes_it_whole(tmp_path, monkeypatch):
+    """The product's path: sections go to the workers as stand-ins; the outputs name the whole article."""
+    from extractor import runner
+
+    body = next(CORPUS.rglob("*.txt")).read_text(encoding="utf-8").strip()
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "story.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "long").mkdir()
+    (tmp_path / "long" / "story.txt").write_text("\n\n".join([body] * 3), encoding="utf-8")
+    options = RunOptions(workers=2, cache_dir=tmp_path / "cache")
+    run([tmp_path / "one"], tmp_path / "out-one", options=options)
+    monkeypatch.setattr(runner, "SECTION_CHARS", len(body) + 10)
+    manifest = run([tmp_path / "long"], tmp_path / "out-long", options=options)
+
+    [article] = read_jsonl(tmp_path / "out-long" / "articles.jsonl")
+    assert article["text"].count(body[:200]) == 3 and manifest.counts["articles"] == 1
+    one_quotes = read_jsonl(tmp_path / "out-one" / "quotes.jsonl")
+    long_quotes = read_jsonl(tmp_path / "out-long" / "quotes.jsonl")
+    assert len(long_quotes) == 3 * len(one_quotes) > 0
+    assert {q["article_id"] for q in long_quotes} == {article["id"]}
+    claims = read_jsonl(tmp_path / "out-long" / "claims.jsonl")
+    assert all(article["text"][c["start"]:c["end"]] == c["text"] for c in claims)
+    mentions = [m for e in read_jsonl(tmp_path / "out-long" / "entities.jsonl") for m in e["mentions"]]
+    assert all(article["text"][m["start"]:m["end"]] == m["text"] and m["article_id"] == article["id"]
+               for m in mentions)
+    again = run([tmp_path / "long"], tmp_path / "out-again", options=options)
+    assert again.counts["cached"] == 3  # each section cached on its own
+    assert read_jsonl(tmp_path / "out-again" / "claims.jsonl") == claims

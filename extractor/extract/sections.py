@@ -1,7 +1,8 @@
-"""The extractions of a long article's sections joined into one, as if parsed whole.
+"""The extractions of a long article's sections, moved into the whole article.
 
-Each section is extracted as its own text; here every offset is moved by the
-section's start, quote and claim ids are made again from the moved offsets, and an
+Each section is extracted as its own text (a stand-in article); here every offset
+is moved by the section's start, every record is given the whole article's id, quote
+and claim ids are made again from the moved offsets, and (``join_sections``) an
 entity found in several sections becomes one record with all its mentions.
 """
 
@@ -20,30 +21,44 @@ def _span(span: Span | None, offset: int) -> Span | None:
     return None if span is None else span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
 
 
-def _quote(quote: Quote, offset: int) -> Quote:
+def _quote(quote: Quote, article_id: str, offset: int) -> Quote:
     start, end = quote.start + offset, quote.end + offset
     return quote.model_copy(update={
-        "id": quote_id(quote.article_id, start, end), "start": start, "end": end,
+        "id": quote_id(article_id, start, end), "article_id": article_id, "start": start, "end": end,
         "cue": _span(quote.cue, offset), "speaker_mention": _span(quote.speaker_mention, offset)})
 
 
-def _claim(claim: Claim, offset: int) -> Claim:
+def _claim(claim: Claim, article_id: str, offset: int) -> Claim:
     start, end = claim.start + offset, claim.end + offset
     return claim.model_copy(update={
-        "id": claim_id(claim.article_id, start, end), "start": start, "end": end,
+        "id": claim_id(article_id, start, end), "article_id": article_id, "start": start, "end": end,
         "sentence": _span(claim.sentence, offset)})
 
 
-def _add_entity(merged: dict[str, Entity], entity: Entity, offset: int) -> None:
-    mentions = [m.model_copy(update={"start": m.start + offset, "end": m.end + offset}) for m in entity.mentions]
+def _entity(entity: Entity, article_id: str, offset: int) -> Entity:
+    return entity.model_copy(update={
+        "mentions": [m.model_copy(update={"article_id": article_id, "start": m.start + offset, "end": m.end + offset})
+                     for m in entity.mentions],
+        "roles": [r.model_copy(update={"article_id": article_id}) for r in entity.roles],
+        "aliases": list(entity.aliases), "type_scores": dict(entity.type_scores)})
+
+
+def moved(part: ArticleExtraction, article_id: str, offset: int) -> ArticleExtraction:
+    """A section's extraction as records of the whole article ``article_id``, the section
+    starting at character ``offset`` of its text."""
+    return ArticleExtraction(article_id=article_id,
+                             entities=[_entity(e, article_id, offset) for e in part.entities],
+                             quotes=[_quote(q, article_id, offset) for q in part.quotes],
+                             claims=[_claim(c, article_id, offset) for c in part.claims])
+
+
+def _add_entity(merged: dict[str, Entity], entity: Entity) -> None:
     seen = merged.get(entity.id)
     if seen is None:
-        merged[entity.id] = entity.model_copy(update={"mentions": mentions, "aliases": list(entity.aliases),
-                                                      "roles": list(entity.roles),
-                                                      "type_scores": dict(entity.type_scores)})
+        merged[entity.id] = entity
         return
     seen.aliases = sorted(set(seen.aliases) | set(entity.aliases))
-    seen.mentions.extend(mentions)
+    seen.mentions.extend(entity.mentions)
     seen.roles.extend(r for r in entity.roles if r not in seen.roles)
     for kind, score in entity.type_scores.items():
         seen.type_scores[kind] = round(seen.type_scores.get(kind, 0.0) + score, 2)
@@ -58,8 +73,9 @@ def join_sections(article_id: str, parts: list[tuple[int, ArticleExtraction]]) -
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for offset, part in parts:
-        for entity in part.entities:
-            _add_entity(entities, entity, offset)
-        quotes.extend(_quote(q, offset) for q in part.quotes)
-        claims.extend(_claim(c, offset) for c in part.claims)
+        whole = moved(part, article_id, offset)
+        for entity in whole.entities:
+            _add_entity(entities, entity)
+        quotes.extend(whole.quotes)
+        claims.extend(whole.claims)
     return ArticleExtraction(article_id=article_id, entities=list(entities.values()), quotes=quotes, claims=claims)
