@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractor.ingest.furniture import is_page_dump, keep_lines
+
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
 # Zero-width characters and the BOM carry no text.
@@ -165,10 +167,16 @@ def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
     """Clean body text: boilerplate dropped, wrapped lines joined, bullets kept as highlights.
 
     With ``find_title``, a short first paragraph that reads like a headline (and is
-    followed by the body) becomes the title and leaves the body.
+    followed by the body) becomes the title and leaves the body. A whole-page text dump
+    (menus, footers...) first loses the lines ``furniture`` scores as page furniture.
     """
     text = normalise_whitespace(raw)
     dropped: list[str] = []
+    lines = text.split("\n")
+    if is_page_dump(lines):
+        keep = keep_lines(lines)
+        dropped.extend(line for line, kept in zip(lines, keep) if not kept)
+        text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
     paragraphs: list[str] = []
     for block in _blocks(text):
         kept = []
