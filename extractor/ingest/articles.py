@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
+from extractor.ingest.page_metadata import authors_of, date_from_url
 from extractor.ingest.readers import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -83,7 +84,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | ErrorRecord]:
 def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: Settings) -> tuple[Article, list[ErrorRecord]]:
     warnings: list[ErrorRecord] = []
     fields = {**raw.fields, **sidecar}
-    cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"))
+    cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"),
+                         page_dump=not raw.extracted)
     if not cleaned.text.strip():
         raise IngestError("no_text", "no article text left after removing boilerplate")
     published = None
@@ -93,6 +95,13 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         warnings.append(ErrorRecord(path=shown, error="bad_date", line=raw.line, fatal=False,
                                     message=f"published date ignored: {exc}; write it as YYYY-MM-DD"))
     url = as_text(fields.get("url"))
+    published_source = None
+    if published:
+        published_source = "metadata" if "published" in sidecar else as_text(fields.get("published_source"))
+    if published is None and cleaned.published:
+        published, published_source = cleaned.published, "dateline"
+    elif published is None and (published := date_from_url(url)):
+        published_source = "url"
     article = Article(
         id=article_id(cleaned.text),
         path=shown,
@@ -100,8 +109,9 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         url=url,
         source=as_text(fields.get("source")) or outlet_from_url(url),
         title=as_text(fields.get("title")) or cleaned.title,
-        author=as_text(fields.get("author")),
+        author=authors_of(fields.get("author")) or cleaned.authors,
         published=published,
+        published_source=published_source or ("metadata" if published else "none"),
         highlights=cleaned.highlights,
         text=cleaned.text,
     )

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractor.ingest.furniture import is_page_dump, keep_lines
+from extractor.ingest.page_metadata import Byline, find_byline, strip_site_name
 
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
@@ -84,6 +85,7 @@ _SCANNING_RULES = {AGENCY_CREDIT_RE: ("/", "via"), COPYRIGHT_RE: ("erved",)}
 
 # Headlines are short and do not end like sentences.
 MAX_HEADLINE_WORDS = 25
+_WORD = re.compile(r"\w+")
 # Navigation lines glued together ("Skip to content Skip to Search").
 NAV_PHRASE_RE = re.compile(r"\b(?:skip|jump) to\b", re.IGNORECASE)
 
@@ -96,6 +98,8 @@ class CleanText:
     title: str | None = None
     highlights: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # printed with the byline of a page dump
 
 
 def normalise_whitespace(raw: str) -> str:
@@ -163,18 +167,25 @@ def _looks_like_headline(paragraph: str) -> bool:
     )
 
 
-def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
+def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> CleanText:
     """Clean body text: boilerplate dropped, wrapped lines joined, bullets kept as highlights.
 
     With ``find_title``, a short first paragraph that reads like a headline (and is
     followed by the body) becomes the title and leaves the body. A whole-page text dump
-    (menus, footers...) first loses the lines ``furniture`` scores as page furniture.
+    (menus, footers...) first loses the lines ``furniture`` scores as page furniture,
+    unless ``page_dump`` is false (a body an HTML extractor already cut out).
     """
     text = normalise_whitespace(raw)
     dropped: list[str] = []
     lines = text.split("\n")
-    if is_page_dump(lines):
+    byline = Byline()
+    page_title = None
+    if page_dump and is_page_dump(lines):
         keep = keep_lines(lines)
+        byline = find_byline(lines, keep)
+        if byline.line is not None:
+            keep[byline.line] = False
+        page_title = _page_title(lines) if find_title else None
         dropped.extend(line for line, kept in zip(lines, keep) if not kept)
         text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
     paragraphs: list[str] = []
@@ -196,6 +207,21 @@ def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
             highlights.append(paragraphs[i])
 
     title = None
-    if find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
+    if page_title:
+        # The page's <title> heads a dump; the headline printed again above the body goes.
+        title = page_title
+        title_words = _WORD.findall(title.lower())
+        while paragraphs and _WORD.findall(paragraphs[0].lower()) in (title_words, _WORD.findall(lines[0].lower())):
+            paragraphs.pop(0)
+    elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
         title = paragraphs.pop(0)
-    return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped)
+    return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
+                     authors=byline.authors, published=byline.published)
+
+
+def _page_title(lines: list[str]) -> str | None:
+    """A dump's first line is the page's <title>: the headline, less the site name."""
+    first = next((line for line in lines if line.strip()), "")
+    if not _looks_like_headline(first) and not first.endswith("?"):
+        return None
+    return strip_site_name(first)

@@ -12,10 +12,12 @@ below; none is fitted to a particular site.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml.etree import _Element as Element
+
+from extractor.ingest.page_metadata import read_page_metadata
 
 # Words of a timestamp: numbers, month and day names, am/pm, time zones, "ago".
 _TIME_WORD = r"(\d[\w:./-]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[ecmp][sd]t|gmt|utc|bst|cest?|ist|today|yesterday|ago|hours?|minutes?|mins?|days?)"
@@ -89,16 +91,9 @@ BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content
 
 # ------------------------------------------------------------------- metadata
 
-# Meta fields naming the publication date, most specific first; values are kept as found.
-DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "publishdate",
-    "pubdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-    "dc.date", "date",
-)
 # htmldate fallback when no published-date field is found: the original (not last
 # modified) date, without the slow free-text search.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
-_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
 _WORD = re.compile(r"\w+")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "div", "code"}
 _LINE_BREAK = "\ue000"  # stands for <lb/> while whitespace is collapsed (XML text cannot hold NUL)
@@ -117,7 +112,8 @@ class HtmlArticle:
     url: str | None = None
     source: str | None = None
     published: str | None = None
-    author: str | None = None
+    published_source: str | None = None
+    authors: list[str] = field(default_factory=list)
 
 
 def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
@@ -144,13 +140,16 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     text = "\n\n".join(paragraphs)
     if _words(text) < MIN_BODY_WORDS:
         raise NoArticleError("no article body found")
+    meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
+                              fallback_date=doc.date, site_name=doc.sitename, body=text)
     return HtmlArticle(
         text=text,
-        title=doc.title,
-        url=doc.url or url,
-        source=doc.sitename or doc.hostname,
-        published=_raw_published(tree) or doc.date,
-        author=doc.author,
+        title=meta.title,
+        url=doc.url or meta.url or url,
+        source=meta.site_name or doc.sitename or doc.hostname,
+        published=meta.published,
+        published_source=meta.published_source,
+        authors=meta.authors,
     )
 
 
@@ -234,22 +233,3 @@ def _words(text: str) -> int:
 
 def _strip(text: str) -> str:
     return text.strip(" -•|*\t\n")
-
-
-def _raw_published(tree: Element) -> str | None:
-    """The publication date as the page states it: meta tags, then JSON-LD, then <time>."""
-    found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in DATE_META and key not in found and (meta.get("content") or "").strip():
-            found[key] = meta.get("content").strip()
-    for key in DATE_META:
-        if key in found:
-            return found[key]
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        if match := _JSONLD_DATE.search(script.text or ""):
-            return match.group(1)
-    for time in tree.iterfind(".//time[@datetime]"):
-        if (time.get("itemprop") or "").lower() == "datepublished" or time.get("pubdate") is not None:
-            return time.get("datetime")
-    return None
