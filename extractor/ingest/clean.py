@@ -69,6 +69,11 @@ COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
 # Wire-service trailers: "Reporting by …; Editing by …".
 WIRE_TRAILER_RE = re.compile(r"^\(?(?:reporting|additional reporting|writing|editing) by\b", re.IGNORECASE)
 
+# Page furniture: only a scrape of a page has these lines.
+FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
+# Credits (photo credits, wire contributor trailers) are part of a story as its author
+# delivered it; they are dropped only from text that shows it is a scrape of a page.
+CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE, WIRE_TRAILER_RE)
 BOILERPLATE_RES = (
     NAVIGATION_RE,
     AGENCY_CREDIT_RE,
@@ -111,8 +116,9 @@ def normalise_whitespace(raw: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def is_boilerplate(line: str) -> bool:
-    """True for a line that is page furniture rather than article text."""
+def is_boilerplate(line: str, *, credits: bool = True) -> bool:
+    """True for a line that is page furniture rather than article text (or, with
+    ``credits``, a photo credit or wire trailer)."""
     stripped = line.strip()
     if not stripped:
         return False
@@ -120,7 +126,7 @@ def is_boilerplate(line: str) -> bool:
     if "p to" in lowered and NAV_PHRASE_RE.search(stripped) and len(stripped.split()) <= 12 \
             and not SENTENCE_END_RE.search(stripped):
         return True
-    for rule in BOILERPLATE_RES:
+    for rule in BOILERPLATE_RES if credits else FURNITURE_RES:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
         if (rule.search if scan else rule.match)(stripped):
@@ -180,7 +186,9 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
     lines = text.split("\n")
     byline = Byline()
     page_title = None
-    if page_dump and is_page_dump(lines):
+    from_page = not page_dump  # a body an HTML extractor cut out of a page
+    page_dump = page_dump and is_page_dump(lines)
+    if page_dump:
         keep = keep_lines(lines)
         byline = find_byline(lines, keep)
         if byline.line is not None:
@@ -189,10 +197,12 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
         dropped.extend(line for line, kept in zip(lines, keep) if not kept)
         text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
     paragraphs: list[str] = []
-    for block in _blocks(text):
+    blocks = _blocks(text)
+    scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for line in block)
+    for block in blocks:
         kept = []
         for line in block:
-            if is_boilerplate(line):
+            if is_boilerplate(line, credits=scraped):
                 dropped.append(line)
             else:
                 kept.append(line)

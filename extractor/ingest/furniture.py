@@ -184,7 +184,31 @@ def line_features(lines: list[str]) -> list[list[float] | None]:
     return out
 
 
+# Headings of lists of links to other stories ("Related stories", "Most read", "More from Sport").
+TEASER_HEADING = re.compile(
+    r"(?:related(?: stories| articles| coverage| content| links| posts)?|most (?:read|popular|viewed|shared)"
+    r"|more (?:from|on|in|stories|news)\b.*|recommended(?: for you| stories| reading)?|trending(?: now)?"
+    r"|you (?:may|might) also like|read (?:more|next)|top stories|latest (?:news|stories)|popular|editor'?s picks)\s*:?",
+    re.IGNORECASE,
+)
+
+
 def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bool]:
-    """Which lines to keep: blank lines always, others when the model scores them article."""
+    """Which lines to keep: blank lines always, others when the model scores them article.
+
+    A list under a teaser heading ("Related stories", "Most read") goes with its heading,
+    up to the next line of prose.
+    """
     model = model or load_model()
-    return [values is None or model.probability(values) >= KEEP_THRESHOLD for values in line_features(lines)]
+    keep = [values is None or model.probability(values) >= KEEP_THRESHOLD for values in line_features(lines)]
+    in_teasers = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if TEASER_HEADING.fullmatch(stripped):
+            in_teasers, keep[i] = True, False
+        elif in_teasers and stripped:
+            if _shape(stripped).prose:
+                in_teasers = False
+            else:
+                keep[i] = False
+    return keep

@@ -91,9 +91,11 @@ BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content
 
 # ------------------------------------------------------------------- metadata
 
-# htmldate fallback when no published-date field is found: the original (not last
-# modified) date, without the slow free-text search.
+# htmldate fallback when the page states no date: the original (not last modified)
+# date, searching the free text too, except on pages so big the search would take seconds.
 _DATE_PARAMS = {"original_date": True, "extensive_search": True}
+_QUICK_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+MAX_DATE_SEARCH_CHARS = 1_000_000
 _WORD = re.compile(r"\w+")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "div", "code"}
 _LINE_BREAK = "\ue000"  # stands for <lb/> while whitespace is collapsed (XML text cannot hold NUL)
@@ -131,7 +133,8 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     # are not prose for the sentence-level extractors downstream.
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=False, include_links=False,
-        with_metadata=True, date_extraction_params=_DATE_PARAMS, prune_xpath=HIDDEN_XPATH,
+        with_metadata=True, prune_xpath=HIDDEN_XPATH,
+        date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
     if doc is None or doc.body is None:
         raise NoArticleError("no article body found")

@@ -440,6 +440,8 @@ def find_byline(lines: list[str], keep: list[bool]) -> Byline:
         names = person_names(re.split(r"\s+[-–—|·•]\s+|\s+(?:updated|published|posted|on)\b", rest[:date.start()]
                                       if date else rest, maxsplit=1, flags=re.IGNORECASE)[0])
         if names:
+            if date is None and i + 1 < len(lines):  # the date on a line of its own below
+                date = DATELINE_DATE.fullmatch(lines[i + 1].strip().rstrip("."))
             return Byline(i, names, _date(date.group(0)) if date else None)
     return Byline()
 
