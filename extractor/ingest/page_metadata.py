@@ -34,8 +34,16 @@ DATE_META = (
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "citation_publication_date",
     "citation_date", "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
 )
-# Characters of visible text searched for printed dates.
+# Characters of visible text searched for the headline and the date printed with it.
 VISIBLE_TEXT_LIMIT = 200_000
+# The date printed with a headline sits within this many characters after it (kicker,
+# standfirst, byline) or before it (a date line above the headline).
+HEADER_AFTER_CHARS = 400
+HEADER_BEFORE_CHARS = 150
+# Words that label a printed date as a later revision rather than the publication.
+UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
+# Printed dates before this year are history in the text, not the page's date.
+MIN_YEAR = 1990
 # Meta tags naming the author(s); ``article:author`` is often a profile URL, skipped then.
 AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
@@ -49,6 +57,12 @@ MAX_SITE_WORDS = 6
 MAX_UNNAMED_SITE_WORDS = 2
 # A date in a URL path: /2024/03/05/, /2024-03-05/, /20240305/.
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# The same with the month as a word: /2023/october/03/.
+URL_MONTH_NAME_DATE = re.compile(
+    r"/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])(?=/|$)"
+)
+MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # A byline printed above the text: "By Jane Doe", "Words by Jane Doe", "Written by ...".
 BYLINE_TEXT = re.compile(r"^(?:(?:words|written|reported|posted|story|text)\s+)?by[:\s]+(.{3,120})$", re.IGNORECASE)
 # Words of a byline that say the author is not one person: desks, teams, outlets, wires.
@@ -290,11 +304,16 @@ def choose_title(h1: str | None, candidates: list[str], site_names: tuple[str, .
 
 
 def date_from_url(url: str | None) -> str | None:
-    """The date in a URL's path (/2024/03/05/ and the like), as YYYY-MM-DD."""
+    """The date in a URL's path (/2024/03/05/, /2024/march/05/ and the like), as YYYY-MM-DD."""
     if not url:
         return None
-    match = URL_DATE.search(urlsplit(url).path)
-    return f"{match.group(1)}-{match.group(3)}-{match.group(4)}" if match else None
+    path = urlsplit(url).path
+    if match := URL_DATE.search(path):
+        return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    if match := URL_MONTH_NAME_DATE.search(path.lower()):
+        month = MONTH_NUMBERS[match.group(2)[:3]]
+        return f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}"
+    return None
 
 
 def _date(value: object) -> str | None:
@@ -401,7 +420,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         if authors:
             break
 
-    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date)
+    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, h1)
     return PageMetadata(title=title, authors=authors, published=published, published_source=source,
                         site_name=sites[0] if sites else None, url=page_url)
 
@@ -452,13 +471,14 @@ def _body_bylines(body: str) -> list[str]:
 
 
 def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element, url: str | None,
-                 fallback: str | None) -> tuple[str | None, str]:
-    """Publication date and where it came from: metadata, url, inferred or none.
+                 fallback: str | None, headline: str | None) -> tuple[str | None, str]:
+    """Publication date and where it came from: metadata, url, dateline, inferred or none.
 
     A full date in the URL wins: the publishing system wrote it when the story went up,
-    in the newsroom's own time zone, while stated dates may be re-publication stamps or
-    UTC a day away. Stated publication dates that disagree are settled by the one the
-    page prints for the reader; then the first stated; then trafilatura's guess.
+    in the newsroom's own time zone. Next the stated publication dates: when they
+    disagree, the one the page also prints next to the headline, else the first. A page
+    that states none gets the date printed next to its headline ("Updated" only when
+    that is all it prints); then trafilatura's guess.
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
@@ -467,37 +487,62 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
         *(_date(item.get("dateCreated")) for item in articles),
     ) if d]
     in_url = date_from_url(url)
-    if in_url and (not stated or stated[0][:10] != in_url):
-        return in_url, "url"
-    if len({d[:10] for d in stated}) > 1:
-        shown = _visible_dates(tree)
-        for date in stated:
-            if date[:10] in shown:
-                return date, "metadata"
-    if stated:
-        return stated[0], "metadata"
     if in_url:
         return in_url, "url"
+    printed, updated = _header_date(tree, headline)
+    if stated:
+        if printed and not updated:
+            agreeing = next((d for d in stated if d[:10] == printed), None)
+            return agreeing or stated[0], "metadata"
+        return stated[0], "metadata"
+    if printed:
+        return printed, "dateline"
     inferred = _date(fallback)
     return (inferred, "inferred") if inferred else (None, "none")
 
 
-def _visible_dates(tree: Element) -> set[str]:
-    """ISO days of the dates printed in the page's visible text."""
+def _visible_text(tree: Element) -> str:
+    """The page's visible text (first VISIBLE_TEXT_LIMIT characters), white space collapsed."""
     body = tree.find(".//body")
     if body is None:
-        return set()
+        return ""
     parts, size = [], 0
     for text in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"):
         parts.append(text)
         size += len(text)
         if size > VISIBLE_TEXT_LIMIT:
             break
-    found = set()
-    for match in DATELINE_DATE.finditer(" ".join(parts)):
-        if (day := _date(match.group(0))) is not None:
-            found.add(day[:10])
-    return found
+    return " ".join(" ".join(parts).split())
+
+
+def _header_date(tree: Element, headline: str | None) -> tuple[str | None, bool]:
+    """The date printed next to the headline (the nearest after it, else just before it),
+    and whether it is labelled as an update."""
+    if not headline:
+        return None, False
+    text = _visible_text(tree)
+    at = text.find(" ".join(headline.split()))
+    if at < 0:
+        return None, False
+    end = at + len(headline)
+    for window, after in ((text[end:end + HEADER_AFTER_CHARS], True), (text[max(0, at - HEADER_BEFORE_CHARS):at], False)):
+        dates = []  # (labelled as an update, distance from the headline, day)
+        for match in DATELINE_DATE.finditer(window):
+            day = _date(match.group(0))
+            if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
+                label = window[max(0, match.start() - 30):match.start()].lower()
+                distance = match.start() if after else len(window) - match.end()
+                dates.append((bool(UPDATE_LABEL.search(label)), distance, day[:10]))
+        if dates:
+            updated, _, day = min(dates)  # a first-publication date over an "Updated" one, then the nearest
+            return day, updated
+    return None, False
+
+
+def _this_year() -> int:
+    import datetime as dt
+
+    return dt.date.today().year
 
 
 def _days(iso: str) -> int:
