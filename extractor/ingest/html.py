@@ -131,17 +131,20 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     # Balanced mode: favor_precision scored lower on the dev set (it drops whole bodies);
     # precision comes from the news rules instead. Tables are left out: their cells
     # are not prose for the sentence-level extractors downstream.
-    doc = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=False, include_links=False,
+    options = dict(
+        url=url, include_comments=False, include_tables=False, include_links=False,
         with_metadata=True, prune_xpath=HIDDEN_XPATH,
         date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
-    if doc is None or doc.body is None:
-        raise NoArticleError("no article body found")
-    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
-    paragraphs = [text for text in blocks if not is_boilerplate(text)]
-    text = "\n\n".join(paragraphs)
+    doc = trafilatura.bare_extraction(tree, **options)
+    text = _body(doc)
     if _words(text) < MIN_BODY_WORDS:
+        # No body: it may sit in a container the page hides until its scripts run.
+        # Extract again favouring recall, hidden parts too.
+        retry = trafilatura.bare_extraction(
+            tree, favor_recall=True, **{**options, "with_metadata": False, "prune_xpath": None})
+        text, doc = _body(retry), doc or retry
+    if doc is None or _words(text) < MIN_BODY_WORDS:
         raise NoArticleError("no article body found")
     meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
                               fallback_date=doc.date, site_name=doc.sitename, body=text)
@@ -154,6 +157,14 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         published_source=meta.published_source,
         authors=meta.authors,
     )
+
+
+def _body(doc) -> str:
+    """Trafilatura's body with the headline, standfirst and news boilerplate removed."""
+    if doc is None or doc.body is None:
+        return ""
+    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
+    return "\n\n".join(text for text in blocks if not is_boilerplate(text))
 
 
 def is_boilerplate(paragraph: str) -> bool:
