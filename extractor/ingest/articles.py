@@ -118,8 +118,11 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
     return article, warnings
 
 
-def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle | IngestError, str]]:
-    """Raw articles (or per-record errors) of one file, each with the path to show."""
+def _read_file(item: InputFile, settings: Settings, url: str | None = None) -> Iterator[tuple[RawArticle | IngestError, str]]:
+    """Raw articles (or per-record errors) of one file, each with the path to show.
+
+    ``url`` (from a sidecar) is where an HTML page came from: its date counts as evidence.
+    """
     suffix = item.file.suffix.lower()
     size = item.file.stat().st_size
     if size > settings.max_bytes:
@@ -138,7 +141,7 @@ def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle
     if suffix in JSON_SUFFIXES:
         raws = read_json(text)
     elif suffix in HTML_SUFFIXES:
-        raws = [read_html_page(text)]
+        raws = [read_html_page(text, {"url": url} if url else None)]
     else:
         raws = [read_text(text, markdown=suffix in MARKDOWN_SUFFIXES)]
     for index, raw in enumerate(raws):
@@ -167,7 +170,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Ite
         for code, message in sidecar_warnings:
             yield ErrorRecord(path=item.shown, error=code, message=message, fatal=False)
         try:
-            for raw, shown in _read_file(item, settings):
+            for raw, shown in _read_file(item, settings, as_text(sidecar.get("url"))):
                 if isinstance(raw, IngestError):
                     yield ErrorRecord(path=shown, error=raw.code, message=raw.message, line=getattr(raw, "line", None))
                     continue

@@ -40,6 +40,10 @@ VISIBLE_TEXT_LIMIT = 200_000
 # standfirst, byline) or before it (a date line above the headline).
 HEADER_AFTER_CHARS = 400
 HEADER_BEFORE_CHARS = 150
+# "By Jane Doe" (up to four capitalised words, "and" between names) printed by the headline.
+HEADER_BYLINE = re.compile(
+    r"\bBy:?\s+((?:[A-Z][\w.'’-]+\s?){2,4}(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]+\s?){2,4})*)"
+)
 # Words that label a printed date as a later revision rather than the publication.
 UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
 # Printed dates before this year are history in the text, not the page's date.
@@ -403,12 +407,14 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
     ) if c]
     title = choose_title(h1, candidates, sites, host)
 
+    header = _header(tree, h1)
     # Sources of authors, most explicit first; all names of the first that names a person.
     sources = (
         ([name for item in articles[:1] for name in _ld_names(item.get("author"))], 1),
         (next(([v for v in meta[key]] for key in AUTHOR_META if key in meta), []), 1),
         ([fallback_author] if fallback_author else [], 1),
         (_byline_elements(tree), 2),
+        (_header_bylines(header[0]), 2),
         (_body_bylines(body), 2),
     )
     authors: list[str] = []
@@ -420,7 +426,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         if authors:
             break
 
-    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, h1)
+    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header)
     return PageMetadata(title=title, authors=authors, published=published, published_source=source,
                         site_name=sites[0] if sites else None, url=page_url)
 
@@ -471,7 +477,7 @@ def _body_bylines(body: str) -> list[str]:
 
 
 def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element, url: str | None,
-                 fallback: str | None, headline: str | None) -> tuple[str | None, str]:
+                 fallback: str | None, header: tuple[str, str]) -> tuple[str | None, str]:
     """Publication date and where it came from: metadata, url, dateline, inferred or none.
 
     A full date in the URL wins: the publishing system wrote it when the story went up,
@@ -489,7 +495,7 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     in_url = date_from_url(url)
     if in_url:
         return in_url, "url"
-    printed, updated = _header_date(tree, headline)
+    printed, updated = _header_date(header)
     if stated:
         if printed and not updated:
             agreeing = next((d for d in stated if d[:10] == printed), None)
@@ -515,17 +521,28 @@ def _visible_text(tree: Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _header_date(tree: Element, headline: str | None) -> tuple[str | None, bool]:
+def _header(tree: Element, headline: str | None) -> tuple[str, str]:
+    """The visible text just after the headline and just before it (kicker, byline, date)."""
+    if not headline:
+        return "", ""
+    text = _visible_text(tree)
+    headline = " ".join(headline.split())
+    at = text.find(headline)
+    if at < 0:
+        return "", ""
+    end = at + len(headline)
+    return text[end:end + HEADER_AFTER_CHARS], text[max(0, at - HEADER_BEFORE_CHARS):at]
+
+
+def _header_bylines(after: str) -> list[str]:
+    """"By Jane Doe" printed after the headline."""
+    return [m.group(1) for m in HEADER_BYLINE.finditer(after)][:1]
+
+
+def _header_date(header: tuple[str, str]) -> tuple[str | None, bool]:
     """The date printed next to the headline (the nearest after it, else just before it),
     and whether it is labelled as an update."""
-    if not headline:
-        return None, False
-    text = _visible_text(tree)
-    at = text.find(" ".join(headline.split()))
-    if at < 0:
-        return None, False
-    end = at + len(headline)
-    for window, after in ((text[end:end + HEADER_AFTER_CHARS], True), (text[max(0, at - HEADER_BEFORE_CHARS):at], False)):
+    for window, after in ((header[0], True), (header[1], False)):
         dates = []  # (labelled as an update, distance from the headline, day)
         for match in DATELINE_DATE.finditer(window):
             day = _date(match.group(0))
