@@ -23,7 +23,7 @@ from importlib import resources
 
 _WORD = re.compile(r"\w+")
 # A line that ends like a sentence (a quotation or bracket may close it).
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 # A list item: a bullet glyph or a number and a dot or bracket.
 _LIST_MARK = re.compile(r"^(?:[•●▪◦‣∙·*–>-]|\d{1,2}[.)])\s")
 # Links, e-mail addresses and handles.
@@ -201,6 +201,8 @@ def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bo
     """
     model = model or load_model()
     keep = [values is None or model.probability(values) >= KEEP_THRESHOLD for values in line_features(lines)]
+    if not any(kept and _shape(line).sentence_end for line, kept in zip(lines, keep) if line.strip()):
+        return [True] * len(lines)  # nothing left that reads as text: the page is not one the model knows
     in_teasers = False
     for i, line in enumerate(lines):
         stripped = line.strip()
