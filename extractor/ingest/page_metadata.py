@@ -93,7 +93,7 @@ CREDENTIAL = re.compile(
 # What introduces a byline: "By", "Written by", "Posted by", "Authors:", glued ("ByJane") or not.
 BYLINE_PREFIX = re.compile(
     r"^(?:(?:(?:text|words|written|posted|authored|reported|story|article)\s*by|by)(?:\s*:\s*|\s+|(?=[A-Z]))"
-    r"|(?:authors?|writers?|written by|byline)\s*:\s*)",
+    r"|(?:authors?|writers?|written by|byline)(?:\s*:\s*|\s+(?=[A-Z])))",
     re.IGNORECASE,
 )
 # Page labels that sit where a byline would ("Updated", "Name *", "Share").
@@ -102,7 +102,8 @@ NOT_A_NAME_WORDS = frozenset(
 )
 # A name does not end with a month ("Updated January", "Personal finance October").
 MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Credits that name someone other than the author.
 NOT_THE_AUTHOR = re.compile(
