@@ -468,7 +468,7 @@ def find_byline(lines: list[str], keep: list[bool]) -> Byline:
         if names:
             if date is None and i + 1 < len(lines):  # the date on a line of its own below
                 date = DATELINE_DATE.fullmatch(lines[i + 1].strip().rstrip("."))
-            return Byline(i, names, _date(date.group(0)) if date else None)
+            return Byline(i, names, printed_date(date.group(0)) if date else None)
     return Byline()
 
 
@@ -540,13 +540,34 @@ def _header_bylines(after: str) -> list[str]:
     return [m.group(1) for m in HEADER_BYLINE.finditer(after)][:1]
 
 
+def printed_date(text: str) -> str | None:
+    """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "2019-11-13")
+    as YYYY-MM-DD; numeric dates read month first, as dateparser does by default."""
+    import datetime as dt
+
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    month_word = re.search(r"[a-z]{3}", text.lower())
+    try:
+        if month_word:
+            day, year = (numbers[0], numbers[1]) if len(numbers) >= 2 else (0, 0)
+            value = dt.date(year, MONTH_NUMBERS[month_word.group(0)], day)
+        elif "-" in text:
+            value = dt.date(*numbers[:3])
+        else:
+            month, day, year = numbers[:3]
+            value = dt.date(year + 2000 if year < 100 else year, month, day)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return value.isoformat()
+
+
 def _header_date(header: tuple[str, str]) -> tuple[str | None, bool]:
     """The date printed next to the headline (the nearest after it, else just before it),
     and whether it is labelled as an update."""
     for window, after in ((header[0], True), (header[1], False)):
         dates = []  # (labelled as an update, distance from the headline, day)
         for match in DATELINE_DATE.finditer(window):
-            day = _date(match.group(0))
+            day = printed_date(match.group(0))
             if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
                 label = window[max(0, match.start() - 30):match.start()].lower()
                 distance = match.start() if after else len(window) - match.end()
