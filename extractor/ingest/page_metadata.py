@@ -42,7 +42,8 @@ HEADER_AFTER_CHARS = 400
 HEADER_BEFORE_CHARS = 150
 # "By Jane Doe" (up to four capitalised words, "and" between names) printed by the headline.
 HEADER_BYLINE = re.compile(
-    r"\bBy:?\s+((?:[A-Z][\w.'’-]+\s?){2,4}(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]+\s?){2,4})*)"
+    r"(?:\b[Bb]y|\bBY|\bAuthor(?:ed by)?|\bAUTHOR)\b:?\s+"
+    r"((?:[A-Z][\w.'’-]*\s?){2,4}(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\s?){2,4})*)"
 )
 # Words that label a printed date as a later revision rather than the publication.
 UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
@@ -98,7 +99,8 @@ BYLINE_PREFIX = re.compile(
 )
 # Page labels that sit where a byline would ("Updated", "Name *", "Share").
 NOT_A_NAME_WORDS = frozenset(
-    "updated published posted name email comment comments share home menu search read more".split()
+    "updated published posted name email comment comments share home menu search read more related table"
+    " contents follow subscribe min minutes reading time print save copy link about bio profile view".split()
 )
 # A name does not end with a month ("Updated January", "Personal finance October").
 MONTHS = frozenset(
@@ -536,8 +538,18 @@ def _header(tree: Element, headline: str | None) -> tuple[str, str]:
 
 
 def _header_bylines(after: str) -> list[str]:
-    """"By Jane Doe" printed after the headline."""
-    return [m.group(1) for m in HEADER_BYLINE.finditer(after)][:1]
+    """"By Jane Doe" printed after the headline, cut before a date or job title that follows."""
+    bylines = []
+    for match in HEADER_BYLINE.finditer(after):
+        words = []
+        for word in match.group(1).split():
+            bare = word.strip(",.").lower()
+            if bare in MONTHS or bare in NOT_A_NAME_WORDS or ROLE_WORDS.fullmatch(bare):
+                break
+            words.append(word)
+        if len(words) >= 2:
+            bylines.append(" ".join(words))
+    return bylines
 
 
 def printed_date(text: str) -> str | None:
