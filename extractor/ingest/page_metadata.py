@@ -484,10 +484,11 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     """Publication date and where it came from: metadata, url, dateline, inferred or none.
 
     A full date in the URL wins: the publishing system wrote it when the story went up,
-    in the newsroom's own time zone. Next the stated publication dates: when they
-    disagree, the one the page also prints next to the headline, else the first. A page
-    that states none gets the date printed next to its headline ("Updated" only when
-    that is all it prints); then trafilatura's guess.
+    in the newsroom's own time zone. Next the date printed next to the headline, unless
+    labelled an update: it is what the reader is told, where a stated stamp may be an
+    import, a re-publication or UTC a day away (metadata when a stated date agrees).
+    Then the first stated publication date; then an "Updated" date printed by the
+    headline; then trafilatura's guess.
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
@@ -499,10 +500,10 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     if in_url:
         return in_url, "url"
     printed, updated = _header_date(header)
+    if printed and not updated:
+        agreeing = next((d for d in stated if d[:10] == printed), None)
+        return (agreeing, "metadata") if agreeing else (printed, "dateline")
     if stated:
-        if printed and not updated:
-            agreeing = next((d for d in stated if d[:10] == printed), None)
-            return agreeing or stated[0], "metadata"
         return stated[0], "metadata"
     if printed:
         return printed, "dateline"
