@@ -10,6 +10,7 @@ odd values and missing fields are skipped, never raised.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -556,8 +557,6 @@ def _header_bylines(after: str) -> list[str]:
 def printed_date(text: str) -> str | None:
     """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "2019-11-13")
     as YYYY-MM-DD; numeric dates read month first, as dateparser does by default."""
-    import datetime as dt
-
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     month_word = re.search(r"[a-z]{3}", text.lower())
     try:
@@ -592,15 +591,4 @@ def _header_date(header: tuple[str, str]) -> tuple[str | None, bool]:
 
 
 def _this_year() -> int:
-    import datetime as dt
-
     return dt.date.today().year
-
-
-def _days(iso: str) -> int:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return 0
