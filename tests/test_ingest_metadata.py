@@ -86,6 +86,12 @@ def test_date_printed_by_the_headline_when_nothing_states_one(tmp_path):
     assert article.author == ["Jane Doe"]
 
 
+def test_a_bare_name_before_the_date_is_the_byline(tmp_path):
+    article = read(tmp_path, page("<title>Council approves bridge</title>",
+                                  "<h1>Council approves bridge</h1><div><span>Jane Doe</span> · <span>5 March 2024</span></div>"))
+    assert (article.author, article.published) == (["Jane Doe"], "2024-03-05")
+
+
 def test_staff_and_outlet_bylines_are_not_authors(tmp_path):
     article = read(tmp_path, page(
         '<title>Council approves bridge</title><meta property="og:site_name" content="The Daily Example">'

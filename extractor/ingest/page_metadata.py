@@ -46,6 +46,17 @@ HEADER_BYLINE = re.compile(
     r"(?:\b[Bb]y|\bBY|\bAuthor(?:ed by)?|\bAUTHOR)\b:?\s+"
     r"((?:[A-Z][\w.'’-]*\s?){2,4}(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\s?){2,4})*)"
 )
+# A bare name (two or three capitalised words) followed by a date or a job title.
+BARE_BYLINE = re.compile(
+    r"(?:^|[.!?|·•]\s|\s)((?:[A-Z][a-zà-ÿ'’-]+\s){1,2}?[A-Z][a-zà-ÿ'’-]+)\s*[|·•,–-]?\s*"
+    r"(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:senior |staff |tech |contributing )?"
+    r"(?:writer|reporter|editor|author|correspondent|contributor|columnist)\b))"
+)
+# Words of headlines and section labels, not of names: a bare byline holding one is not one.
+HEADLINE_WORDS = frozenset("the a an our my your how what why when where best top new this these all guide".split())
+# The bare name is looked for this close after the headline.
+HEADER_BARE_BYLINE_CHARS = 200
 # Words that label a printed date as a later revision rather than the publication.
 UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
 # Printed dates before this year are history in the text, not the page's date.
@@ -540,7 +551,8 @@ def _header(tree: Element, headline: str | None) -> tuple[str, str]:
 
 
 def _header_bylines(after: str) -> list[str]:
-    """"By Jane Doe" printed after the headline, cut before a date or job title that follows."""
+    """"By Jane Doe" printed after the headline, cut before a date or job title that follows;
+    failing that, a bare name followed by a date or a job title ("Jane Doe · 3 May 2024")."""
     bylines = []
     for match in HEADER_BYLINE.finditer(after):
         words = []
@@ -551,6 +563,9 @@ def _header_bylines(after: str) -> list[str]:
             words.append(word)
         if len(words) >= 2:
             bylines.append(" ".join(words))
+    if not bylines and (match := BARE_BYLINE.search(after[:HEADER_BARE_BYLINE_CHARS])):
+        if not HEADLINE_WORDS.intersection(match.group(1).lower().split()):
+            bylines.append(match.group(1))
     return bylines
 
 
