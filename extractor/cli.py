@@ -16,7 +16,7 @@ from extractor.errors import ExtractorError, RunFolderError, UsageError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-EVAL_SETS = ("article-extraction", "polnear", "newsquant", "seeds", "multisource")
+EVAL_SETS = ("article-extraction", "plaintext", "metadata", "polnear", "newsquant", "seeds", "multisource")
 
 DESCRIPTION = """\
 Turn folders of news articles into structured knowledge: clean articles, named
@@ -68,6 +68,14 @@ def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
         from extractor.evaluate.article_extraction import score_article_extraction
 
         return score_article_extraction(path, limit=args.limit)
+    if dataset == "plaintext":
+        from extractor.evaluate.plaintext import score_plaintext
+
+        return score_plaintext(path, limit=args.limit)
+    if dataset == "metadata":
+        from extractor.evaluate.metadata import score_metadata
+
+        return score_metadata(path, limit=args.limit)
     if dataset == "polnear":
         from extractor.evaluate.polnear import score_polnear
 

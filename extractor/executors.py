@@ -123,9 +123,19 @@ def extract_batch(articles: list[Article], settings: Settings) -> BatchResult:
     return list(extract_each(worker_pipeline(settings.model), articles, settings))
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
+def _batches(articles: Iterable[Article], size: int, max_chars: int = SECTION_CHARS) -> Iterator[list[Article]]:
+    """At most ``size`` articles a batch, and at most ``max_chars`` characters unless one
+    article alone is longer: ``nlp.pipe`` parses a batch at once, and its memory follows
+    the characters (a batch of sixteen 100,000-character sections would take some 5 GB)."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
         yield batch
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -26,6 +26,14 @@ class Record(BaseModel):
 class Article(Record):
     """One clean article; every offset in later outputs refers to ``text``."""
 
+    @field_validator("author", mode="before")
+    @classmethod
+    def _author_list(cls, value: object) -> object:
+        """One byline string (runs written before authors were a list) becomes a one-name list."""
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else value
+
     id: str = Field(description="Stable id derived from the normalised text.")
     path: str = Field(description="The file, relative to the folder it was found in.")
     paths: list[str] = Field(
@@ -39,12 +47,17 @@ class Article(Record):
     )
     source: str | None = Field(None, description="Outlet; falls back to the URL's host.")
     title: str | None = None
-    author: str | None = None
+    author: list[str] = Field(
+        default_factory=list,
+        description="The people credited in the byline, one name each (never an outlet or desk).",
+    )
     published: str | None = Field(None, description="ISO 8601 date or date-time, or null.")
     published_source: str | None = Field(
         None,
-        description="Where `published` came from: `metadata` (the file or page says so), `fetched` (the "
-        "day a web archive's crawler fetched the page, when the page gives no date), or null.",
+        description="Where `published` came from: `metadata` (stated by the page or the input's fields), "
+        "`url` (the date in the URL), `dateline` (printed with the byline), `inferred` (guessed from "
+        "the page), `fetched` (the day a web archive's crawler fetched the page, when the page gives no "
+        "date), or `none`.",
     )
     fetched: str | None = Field(
         None, description="When a crawler fetched the page (a WARC record's `WARC-Date`, UTC), ISO 8601."

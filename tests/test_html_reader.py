@@ -80,8 +80,9 @@ def test_boilerplate_headline_and_standfirst_are_dropped(article):
 def test_metadata(article):
     assert article.title == "Northbridge council approves new bridge"
     assert article.source == "The Daily Example"
-    assert article.published == "2024-03-05T14:30:00+01:00"  # as found, not normalised
-    assert article.author == "Jane Doe"
+    assert article.published == "2024-03-05T14:30:00"  # the wall-clock time the page states
+    assert article.published_source == "metadata"
+    assert article.authors == ["Jane Doe"]
     assert article.url == "https://news.example.com/local/northbridge-bridge"  # canonical wins
 
 

@@ -38,7 +38,7 @@ def test_markdown_front_matter_gives_metadata_and_markup_is_removed(tmp_path):
         encoding="utf-8",
     )
     [article] = articles_of([tmp_path])
-    assert (article.title, article.source, article.author) == ("Council passes budget", "Example Gazette", "Ann Lee")
+    assert (article.title, article.source, article.author) == ("Council passes budget", "Example Gazette", ["Ann Lee"])
     assert article.url == "https://www.gazette.example/budget"
     assert article.published == "2024-03-05"
     assert article.text.startswith("The city council approved a new budget on Wednesday.")

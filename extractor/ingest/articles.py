@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
+from extractor.ingest.page_metadata import authors_of, date_from_url
 from extractor.ingest.readers import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -85,7 +86,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | ErrorRecord]:
 def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: Settings) -> tuple[Article, list[ErrorRecord]]:
     warnings: list[ErrorRecord] = []
     fields = {**raw.fields, **sidecar}
-    cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"))
+    cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"),
+                         page_dump=not raw.extracted)
     if not cleaned.text.strip():
         raise IngestError("no_text", "no article text left after removing boilerplate")
     published = None
@@ -96,7 +98,13 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
                                     message=f"published date ignored: {exc}; write it as YYYY-MM-DD"))
     url = as_text(fields.get("url"))
     fetched = as_text(fields.get("fetched"))
-    published_source = "metadata" if published else None
+    published_source = None
+    if published:
+        published_source = "metadata" if "published" in sidecar else as_text(fields.get("published_source"))
+    if published is None and cleaned.published:
+        published, published_source = cleaned.published, "dateline"
+    elif published is None and (published := date_from_url(url)):
+        published_source = "url"
     if published is None and fetched:  # a page is published no later than a crawler fetched it
         published, published_source = fetched[:10], "fetched"
     article = Article(
@@ -107,9 +115,9 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         urls=[url] if url else [],
         source=as_text(fields.get("source")) or outlet_from_url(url),
         title=as_text(fields.get("title")) or cleaned.title,
-        author=as_text(fields.get("author")),
+        author=authors_of(fields.get("author")) or cleaned.authors,
         published=published,
-        published_source=published_source,
+        published_source=published_source or ("metadata" if published else "none"),
         fetched=fetched,
         highlights=cleaned.highlights,
         text=cleaned.text,
@@ -117,8 +125,12 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
     return article, warnings
 
 
-def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle | IngestError | ArchiveRecords, str]]:
-    """Raw articles (or per-record errors) of one file, each with the path to show."""
+def _read_file(item: InputFile, settings: Settings,
+               url: str | None = None) -> Iterator[tuple[RawArticle | IngestError | ArchiveRecords, str]]:
+    """Raw articles (or per-record errors) of one file, each with the path to show.
+
+    ``url`` (from a sidecar) is where an HTML page came from: its date counts as evidence.
+    """
     if is_warc(item.file):  # streamed record by record, however large
         yield from read_warc(item.file, item.shown, settings.max_bytes)
         return
@@ -140,7 +152,7 @@ def _read_file(item: InputFile, settings: Settings) -> Iterator[tuple[RawArticle
     if suffix in JSON_SUFFIXES:
         raws = read_json(text)
     elif suffix in HTML_SUFFIXES:
-        raws = [read_html_page(text)]
+        raws = [read_html_page(text, {"url": url} if url else None)]
     else:
         raws = [read_text(text, markdown=suffix in MARKDOWN_SUFFIXES)]
     for index, raw in enumerate(raws):
@@ -169,7 +181,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings | None = None) -> Ite
         for code, message in sidecar_warnings:
             yield ErrorRecord(path=item.shown, error=code, message=message, fatal=False)
         try:
-            for raw, shown in _read_file(item, settings):
+            for raw, shown in _read_file(item, settings, as_text(sidecar.get("url"))):
                 if isinstance(raw, ArchiveRecords):
                     yield raw
                     continue

@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractor.ingest.furniture import is_page_dump, keep_lines
+from extractor.ingest.page_metadata import Byline, find_byline, strip_site_name
+
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
 # Zero-width characters and the BOM carry no text.
@@ -66,6 +69,11 @@ COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
 # Wire-service trailers: "Reporting by …; Editing by …".
 WIRE_TRAILER_RE = re.compile(r"^\(?(?:reporting|additional reporting|writing|editing) by\b", re.IGNORECASE)
 
+# Page furniture: only a scrape of a page has these lines.
+FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
+# Credits (photo credits, wire contributor trailers) are part of a story as its author
+# delivered it; they are dropped only from text that shows it is a scrape of a page.
+CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE, WIRE_TRAILER_RE)
 BOILERPLATE_RES = (
     NAVIGATION_RE,
     AGENCY_CREDIT_RE,
@@ -82,6 +90,7 @@ _SCANNING_RULES = {AGENCY_CREDIT_RE: ("/", "via"), COPYRIGHT_RE: ("erved",)}
 
 # Headlines are short and do not end like sentences.
 MAX_HEADLINE_WORDS = 25
+_WORD = re.compile(r"\w+")
 # Navigation lines glued together ("Skip to content Skip to Search").
 NAV_PHRASE_RE = re.compile(r"\b(?:skip|jump) to\b", re.IGNORECASE)
 
@@ -94,6 +103,8 @@ class CleanText:
     title: str | None = None
     highlights: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # printed with the byline of a page dump
 
 
 def normalise_whitespace(raw: str) -> str:
@@ -105,8 +116,9 @@ def normalise_whitespace(raw: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
-def is_boilerplate(line: str) -> bool:
-    """True for a line that is page furniture rather than article text."""
+def is_boilerplate(line: str, *, credits: bool = True) -> bool:
+    """True for a line that is page furniture rather than article text (or, with
+    ``credits``, a photo credit or wire trailer)."""
     stripped = line.strip()
     if not stripped:
         return False
@@ -114,7 +126,7 @@ def is_boilerplate(line: str) -> bool:
     if "p to" in lowered and NAV_PHRASE_RE.search(stripped) and len(stripped.split()) <= 12 \
             and not SENTENCE_END_RE.search(stripped):
         return True
-    for rule in BOILERPLATE_RES:
+    for rule in BOILERPLATE_RES if credits else FURNITURE_RES:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
         if (rule.search if scan else rule.match)(stripped):
@@ -161,19 +173,36 @@ def _looks_like_headline(paragraph: str) -> bool:
     )
 
 
-def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
+def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> CleanText:
     """Clean body text: boilerplate dropped, wrapped lines joined, bullets kept as highlights.
 
     With ``find_title``, a short first paragraph that reads like a headline (and is
-    followed by the body) becomes the title and leaves the body.
+    followed by the body) becomes the title and leaves the body. A whole-page text dump
+    (menus, footers...) first loses the lines ``furniture`` scores as page furniture,
+    unless ``page_dump`` is false (a body an HTML extractor already cut out).
     """
     text = normalise_whitespace(raw)
     dropped: list[str] = []
+    lines = text.split("\n")
+    byline = Byline()
+    page_title = None
+    from_page = not page_dump  # a body an HTML extractor cut out of a page
+    page_dump = page_dump and is_page_dump(lines)
+    if page_dump:
+        keep = keep_lines(lines)
+        byline = find_byline(lines, keep)
+        if byline.line is not None:
+            keep[byline.line] = False
+        page_title = _page_title(lines) if find_title else None
+        dropped.extend(line for line, kept in zip(lines, keep) if not kept)
+        text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
     paragraphs: list[str] = []
-    for block in _blocks(text):
+    blocks = _blocks(text)
+    scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for line in block)
+    for block in blocks:
         kept = []
         for line in block:
-            if is_boilerplate(line):
+            if is_boilerplate(line, credits=scraped):
                 dropped.append(line)
             else:
                 kept.append(line)
@@ -188,6 +217,21 @@ def clean_text(raw: str, *, find_title: bool = True) -> CleanText:
             highlights.append(paragraphs[i])
 
     title = None
-    if find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
+    if page_title:
+        # The page's <title> heads a dump; the headline printed again above the body goes.
+        title = page_title
+        title_words = _WORD.findall(title.lower())
+        while paragraphs and _WORD.findall(paragraphs[0].lower()) in (title_words, _WORD.findall(lines[0].lower())):
+            paragraphs.pop(0)
+    elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
         title = paragraphs.pop(0)
-    return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped)
+    return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
+                     authors=byline.authors, published=byline.published)
+
+
+def _page_title(lines: list[str]) -> str | None:
+    """A dump's first line is the page's <title>: the headline, less the site name."""
+    first = next((line for line in lines if line.strip()), "")
+    if not _looks_like_headline(first) and not first.endswith("?"):
+        return None
+    return strip_site_name(first)

@@ -12,10 +12,12 @@ below; none is fitted to a particular site.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml.etree import _Element as Element
+
+from extractor.ingest.page_metadata import read_page_metadata
 
 # Words of a timestamp: numbers, month and day names, am/pm, time zones, "ago".
 _TIME_WORD = r"(\d[\w:./-]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|[ecmp][sd]t|gmt|utc|bst|cest?|ist|today|yesterday|ago|hours?|minutes?|mins?|days?)"
@@ -89,16 +91,11 @@ BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content
 
 # ------------------------------------------------------------------- metadata
 
-# Meta fields naming the publication date, most specific first; values are kept as found.
-DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "publishdate",
-    "pubdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-    "dc.date", "date",
-)
-# htmldate fallback when no published-date field is found: the original (not last
-# modified) date, without the slow free-text search.
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
-_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+# htmldate fallback when the page states no date: the original (not last modified)
+# date, searching the free text too, except on pages so big the search would take seconds.
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
+_QUICK_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+MAX_DATE_SEARCH_CHARS = 1_000_000
 _WORD = re.compile(r"\w+")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "div", "code"}
 _LINE_BREAK = "\ue000"  # stands for <lb/> while whitespace is collapsed (XML text cannot hold NUL)
@@ -117,7 +114,8 @@ class HtmlArticle:
     url: str | None = None
     source: str | None = None
     published: str | None = None
-    author: str | None = None
+    published_source: str | None = None
+    authors: list[str] = field(default_factory=list)
 
 
 def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
@@ -133,25 +131,40 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     # Balanced mode: favor_precision scored lower on the dev set (it drops whole bodies);
     # precision comes from the news rules instead. Tables are left out: their cells
     # are not prose for the sentence-level extractors downstream.
-    doc = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=False, include_links=False,
-        with_metadata=True, date_extraction_params=_DATE_PARAMS, prune_xpath=HIDDEN_XPATH,
+    options = dict(
+        url=url, include_comments=False, include_tables=False, include_links=False,
+        with_metadata=True, prune_xpath=HIDDEN_XPATH,
+        date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
-    if doc is None or doc.body is None:
-        raise NoArticleError("no article body found")
-    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
-    paragraphs = [text for text in blocks if not is_boilerplate(text)]
-    text = "\n\n".join(paragraphs)
+    doc = trafilatura.bare_extraction(tree, **options)
+    text = _body(doc)
     if _words(text) < MIN_BODY_WORDS:
+        # No body: it may sit in a container the page hides until its scripts run.
+        # Extract again favouring recall, hidden parts too.
+        retry = trafilatura.bare_extraction(
+            tree, favor_recall=True, **{**options, "with_metadata": False, "prune_xpath": None})
+        text, doc = _body(retry), doc or retry
+    if doc is None or _words(text) < MIN_BODY_WORDS:
         raise NoArticleError("no article body found")
+    meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
+                              fallback_date=doc.date, site_name=doc.sitename, body=text)
     return HtmlArticle(
         text=text,
-        title=doc.title,
-        url=doc.url or url,
-        source=doc.sitename or doc.hostname,
-        published=_raw_published(tree) or doc.date,
-        author=doc.author,
+        title=meta.title,
+        url=doc.url or meta.url or url,
+        source=meta.site_name or doc.sitename or doc.hostname,
+        published=meta.published,
+        published_source=meta.published_source,
+        authors=meta.authors,
     )
+
+
+def _body(doc) -> str:
+    """Trafilatura's body with the headline, standfirst and news boilerplate removed."""
+    if doc is None or doc.body is None:
+        return ""
+    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
+    return "\n\n".join(text for text in blocks if not is_boilerplate(text))
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -234,22 +247,3 @@ def _words(text: str) -> int:
 
 def _strip(text: str) -> str:
     return text.strip(" -•|*\t\n")
-
-
-def _raw_published(tree: Element) -> str | None:
-    """The publication date as the page states it: meta tags, then JSON-LD, then <time>."""
-    found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in DATE_META and key not in found and (meta.get("content") or "").strip():
-            found[key] = meta.get("content").strip()
-    for key in DATE_META:
-        if key in found:
-            return found[key]
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        if match := _JSONLD_DATE.search(script.text or ""):
-            return match.group(1)
-    for time in tree.iterfind(".//time[@datetime]"):
-        if (time.get("itemprop") or "").lower() == "datepublished" or time.get("pubdate") is not None:
-            return time.get("datetime")
-    return None

@@ -76,6 +76,10 @@ def normalise_date(value: object) -> str | None:
         return parsed.isoformat()
     except ValueError:
         pass
+    try:  # ISO date-time: the wall-clock time as the page wrote it, offset dropped
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None).isoformat()
+    except ValueError:
+        pass
     parsed_dt = dateparser.parse(text, settings=DATEPARSER_SETTINGS)
     if parsed_dt is None:
         raise BadDateError(f"cannot read {text!r} as a date")

@@ -142,7 +142,7 @@ def read_html_page(text: str, fields: dict[str, object] | None = None) -> RawArt
     except NoArticleError as exc:
         raise IngestError("no_article", f"no article text found in the HTML page ({exc})") from exc
     found = {"title": page.title, "url": page.url, "source": page.source, "published": page.published,
-             "author": page.author}
+             "published_source": page.published_source, "author": page.authors}
     for key, value in found.items():
         if value and key not in fields:
             fields[key] = value

@@ -1,0 +1,609 @@
+"""Title, authors and publication date of a web page, chosen per field by evidence.
+
+A page states its metadata several times over: JSON-LD (``NewsArticle`` and kin, alone,
+in a list or in an ``@graph``), OpenGraph and ``article:`` meta tags, author and date
+meta tags, ``<time datetime>`` elements, the ``<h1>``, the byline above the text and
+the date in the URL. Each is a candidate; the rules below pick per field the one the
+page's own structure supports best, and say where a date came from. Broken JSON-LD,
+odd values and missing fields are skipped, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml.etree import _Element as Element
+
+from extractor.ingest.metadata import BadDateError, normalise_date
+
+# schema.org types of an article (CreativeWork subtypes publishers use for stories).
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report", "medicalscholarlyarticle", "review", "webpage",
+    "creativework", "howto", "recipe",
+})
+# Meta tags naming the publication date, most specific first.
+DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "parsely-pub-date", "sailthru.date", "publishdate", "publish-date", "publish_date", "pubdate",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "citation_publication_date",
+    "citation_date", "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
+)
+# Characters of visible text searched for the headline and the date printed with it.
+VISIBLE_TEXT_LIMIT = 200_000
+# The date printed with a headline sits within this many characters after it (kicker,
+# standfirst, byline) or before it (a date line above the headline).
+HEADER_AFTER_CHARS = 400
+HEADER_BEFORE_CHARS = 150
+# "By Jane Doe" (up to four capitalised words, "and" between names) printed by the headline.
+HEADER_BYLINE = re.compile(
+    r"(?:\b[Bb]y|\bBY|\bAuthor(?:ed by)?|\bAUTHOR)\b:?\s+"
+    r"((?:[A-Z][\w.'’-]*\s?){2,4}(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*\s?){2,4})*)"
+)
+# A bare name (two or three capitalised words) followed by a date or a job title.
+BARE_BYLINE = re.compile(
+    r"(?:^|[.!?|·•]\s|\s)((?:[A-Z][a-zà-ÿ'’-]+\s){1,2}?[A-Z][a-zà-ÿ'’-]+)\s*[|·•,–-]?\s*"
+    r"(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:senior |staff |tech |contributing )?"
+    r"(?:writer|reporter|editor|author|correspondent|contributor|columnist)\b))"
+)
+# Words of headlines and section labels, not of names: a bare byline holding one is not one.
+HEADLINE_WORDS = frozenset("the a an our my your how what why when where best top new this these all guide".split())
+# The bare name is looked for this close after the headline.
+HEADER_BARE_BYLINE_CHARS = 200
+# Words that label a printed date as a later revision rather than the publication.
+UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
+# Printed dates before this year are history in the text, not the page's date.
+MIN_YEAR = 1990
+# Meta tags naming the author(s); ``article:author`` is often a profile URL, skipped then.
+AUTHOR_META = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+    "citation_author", "byl", "og:article:author", "twitter:creator:name",
+)
+# Separators between a headline and the site name in <title> and og:title.
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+# A trailing " | Something" is a site or section name when this short.
+MAX_SITE_WORDS = 6
+# A trailing " - Something" is taken for a site name, unconfirmed, only when this short.
+MAX_UNNAMED_SITE_WORDS = 2
+# A date in a URL path: /2024/03/05/, /2024-03-05/, /20240305/.
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# The same with the month as a word: /2023/october/03/.
+URL_MONTH_NAME_DATE = re.compile(
+    r"/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])(?=/|$)"
+)
+MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# A byline printed above the text: "By Jane Doe", "Words by Jane Doe", "Written by ...".
+BYLINE_TEXT = re.compile(r"^(?:(?:words|written|reported|posted|story|text)\s+)?by[:\s]+(.{3,120})$", re.IGNORECASE)
+# Words of a byline that say the author is not one person: desks, teams, outlets, wires.
+NOT_A_PERSON = re.compile(
+    r"\b(staff|desk|team|editors?|editorial|newsroom|reporters|correspondents|contributors|bureau|wires?"
+    r"|press|news|media|associated|agency|agencies|reuters|afp|bloomberg|admin|administrator|guest|webmaster"
+    r"|inc|llc|ltd|group|magazine|journal|times|post|daily|online|network|blog|company|corporation"
+    r"|university|institute|association|foundation|council|department|office)\b"
+    r"|\.(?:com|org|net|co|io)\b|@|https?:|www\.",
+    re.IGNORECASE,
+)
+# Job titles after a name ("Jane Doe, Senior Reporter"): not part of the name.
+ROLE_WORDS = re.compile(
+    r"\b(writer|reporter|editor|correspondent|columnist|contributor|author|producer|journalist|analyst"
+    r"|director|manager|founder|ceo|chief|head|lead|senior|staff|freelance|contributing|photographer)\b",
+    re.IGNORECASE,
+)
+# Credentials that follow a name and belong with it ("Jane Doe, Ph.D.", "John Roe, MD").
+CREDENTIAL = re.compile(
+    r"^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|r\.?n\.?|mba|mph|msc|m\.?s\.?|m\.?a\.?|b\.?a\.?|b\.?s\.?|jr\.?|sr\.?"
+    r"|ii|iii|iv|esq\.?|cpa|cfp|cfa|dvm|rd|lcsw|lmft|pharmd|psyd|np|pa-c|facs|faap|edd|dds|dmd)$",
+    re.IGNORECASE,
+)
+# What introduces a byline: "By", "Written by", "Posted by", "Authors:", glued ("ByJane") or not.
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?:(?:text|words|written|posted|authored|reported|story|article)\s*by|by)(?:\s*:\s*|\s+|(?=[A-Z]))"
+    r"|(?:authors?|writers?|written by|byline)(?:\s*:\s*|\s+(?=[A-Z])))",
+    re.IGNORECASE,
+)
+# Page labels that sit where a byline would ("Updated", "Name *", "Share").
+NOT_A_NAME_WORDS = frozenset(
+    "updated published posted name email comment comments share home menu search read more related table"
+    " contents follow subscribe min minutes reading time print save copy link about bio profile view".split()
+)
+# A name does not end with a month ("Updated January", "Personal finance October").
+MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Credits that name someone other than the author.
+NOT_THE_AUTHOR = re.compile(
+    r"(?:(?:medically |fact[- ]?)?(?:reviewed|checked|edited|updated|illustrated|photographed)(?: by)?|about|full bio"
+    r"|more (?:from|by)|related|contact)\b",
+    re.IGNORECASE,
+)
+# A name glued to what follows it in the page's markup ("Jane DoeSenior Editor").
+GLUED_WORDS = re.compile(r"([a-z]{3})([A-Z][a-z])")
+# Between names in one byline.
+NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\||\n)\s*", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+# A person's name has one to five words, each starting with a letter.
+MAX_NAME_WORDS = 5
+
+
+@dataclass
+class PageMetadata:
+    """Metadata candidates read from one page, and the values chosen from them."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_source: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+
+
+# ----------------------------------------------------------------- JSON-LD
+
+
+def _json_ld_objects(tree: Element) -> Iterator[dict]:
+    """Every JSON object in the page's JSON-LD scripts (lists and ``@graph`` flattened)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the other signals still count
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, (list, dict)):
+                    stack.append(graph)
+
+
+def _types(item: dict) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _article_objects(tree: Element) -> list[dict]:
+    """JSON-LD objects that describe an article, news types first."""
+    found = [item for item in _json_ld_objects(tree) if _types(item) & ARTICLE_TYPES]
+    return sorted(found, key=lambda item: not any("article" in t or "posting" in t for t in _types(item)))
+
+
+def _ld_names(value: object) -> list[str]:
+    """Person names in a JSON-LD author value; organisations are not people."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item)]
+    if isinstance(value, dict):
+        if _types(value) & {"organization", "newsmediaorganization", "corporation"}:
+            return []
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    return []
+
+
+# ------------------------------------------------------------------- names
+
+
+def _clean_name(name: str) -> str:
+    name = BYLINE_PREFIX.sub("", " ".join(name.split()))
+    return name.strip(" ,;:|-–—•·*")
+
+
+def person_names(byline: str | None, site_names: tuple[str, ...] = (), min_words: int = 1) -> list[str]:
+    """The people in a byline: split on commas, "and", "&"; outlets, desks and roles dropped.
+
+    A credential after a comma ("Ph.D.", "MD") stays with the name before it. A one-word
+    name equal to the site's is the outlet; a full name equal to it is a personal site's owner. Names found
+    in page text rather than a metadata field need ``min_words`` (2: a first and last name).
+    """
+    if not byline or "http" in byline.lower() or NOT_THE_AUTHOR.match(byline.strip()):
+        return []
+    byline = GLUED_WORDS.sub(r"\1\n\2", byline)
+    names: list[str] = []
+    sites = {" ".join(_WORD.findall(s.lower())) for s in site_names if s}
+    for part in NAME_SPLIT.split(_clean_name(byline)):
+        part = _clean_name(part)
+        if not part:
+            continue
+        if CREDENTIAL.match(part) and names:
+            names[-1] = f"{names[-1]}, {part}"
+            continue
+        words = _WORD.findall(part)
+        if not words or len(part.split()) > MAX_NAME_WORDS or not part[0].isalpha():
+            continue
+        lowered = [w.lower() for w in words]
+        if NOT_A_PERSON.search(part) or ROLE_WORDS.search(part) or NOT_A_NAME_WORDS.intersection(lowered) \
+                or lowered[-1] in MONTHS \
+                or (len(words) == 1 and words[0].lower() in sites) or len(words) < min_words:
+            continue
+        if any(c.isdigit() for c in part) or not (words[0][0].isupper() and words[-1][0].isupper()):
+            continue
+        if part not in names:
+            names.append(part)
+    return names
+
+
+def authors_of(value: object) -> list[str]:
+    """People named by an author field as inputs give it: a byline string, a list, objects."""
+    if isinstance(value, (list, tuple)):
+        return list(dict.fromkeys(name for item in value for name in authors_of(item)))
+    if isinstance(value, dict):
+        value = value.get("name")
+    return person_names(value) if isinstance(value, str) else []
+
+
+# ------------------------------------------------------------------- title
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in TITLE_SEPARATORS.split(title) if s.strip()]
+
+
+def _squash(text: str) -> str:
+    return "".join(_WORD.findall(text.lower()))
+
+
+def _is_site(segment: str, site_names: tuple[str, ...], host: str | None) -> bool:
+    """True when a title segment names the site (its name, or its host name)."""
+    squashed = _squash(segment)
+    if not squashed:
+        return True
+    if any(squashed == _squash(name) for name in site_names if name):
+        return True
+    if host:
+        domain = _squash(host.removeprefix("www.").rsplit(".", 1)[0])
+        return len(squashed) >= 3 and (squashed in domain or domain in squashed)
+    return False
+
+
+def strip_site_name(title: str | None, site_names: tuple[str, ...] = (), host: str | None = None) -> str | None:
+    """The headline without the site name around it ("Headline | Outlet", "Outlet - Headline")."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    segments = _segments(title)
+    if len(segments) < 2:
+        return title
+    while len(segments) > 1 and _is_site(segments[-1], site_names, host):
+        segments.pop()
+    while len(segments) > 1 and _is_site(segments[0], site_names, host):
+        segments.pop(0)
+    kept = title
+    if len(segments) < len(_segments(title)):
+        start = title.find(segments[0])
+        end = title.rfind(segments[-1]) + len(segments[-1])
+        kept = title[start:end]
+    # A short last segment is a site or section name even when unrecognised, if what is
+    # left still reads as a headline.
+    if kept == title:
+        tail = re.split(r"(\s+\|\s+)", kept)
+        if len(tail) > 1 and len(tail[-1].split()) <= MAX_SITE_WORDS and len("".join(tail[:-2]).split()) >= 3:
+            return "".join(tail[:-2])
+        tail = re.split(r"(\s+[-–—]\s+)", kept)
+        if len(tail) > 1 and len(tail[-1].split()) <= MAX_UNNAMED_SITE_WORDS and len("".join(tail[:-2]).split()) >= 4:
+            return "".join(tail[:-2])
+    return kept
+
+
+def choose_title(h1: str | None, candidates: list[str], site_names: tuple[str, ...], host: str | None) -> str | None:
+    """The page's headline: the <h1> when a meta title confirms it, else the best meta title.
+
+    The <h1> is the headline a reader sees, but on many pages it is the site's logo or a
+    section name; a meta title (site name removed) that shares its words confirms it.
+    """
+    stripped = [t for t in (strip_site_name(c, site_names, host) for c in candidates) if t]
+    h1 = " ".join((h1 or "").split()) or None
+    if h1 and not _is_site(h1, site_names, host):
+        h1_words = set(_WORD.findall(h1.lower()))
+        for title in stripped:
+            title_words = set(_WORD.findall(title.lower()))
+            if h1_words and title_words and len(h1_words & title_words) >= 0.8 * min(len(h1_words), len(title_words)):
+                return h1
+        if not stripped:
+            return h1
+    return stripped[0] if stripped else h1
+
+
+# ------------------------------------------------------------------- dates
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in a URL's path (/2024/03/05/, /2024/march/05/ and the like), as YYYY-MM-DD."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    if match := URL_DATE.search(path):
+        return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    if match := URL_MONTH_NAME_DATE.search(path.lower()):
+        month = MONTH_NUMBERS[match.group(2)[:3]]
+        return f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}"
+    return None
+
+
+def _date(value: object) -> str | None:
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    try:
+        return normalise_date(value)
+    except (BadDateError, ValueError, OverflowError, OSError):
+        return None
+
+
+# -------------------------------------------------------------------- page
+
+
+def _meta(tree: Element) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = " ".join((meta.get("content") or "").split())
+        if key and value:
+            found.setdefault(key, []).append(value)
+    return found
+
+
+def _text(el: Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _time_dates(tree: Element) -> list[str]:
+    """``<time datetime>`` values marked as the publication date, then the first one on the page."""
+    marked, first = [], []
+    for time in tree.iter("time"):
+        value = time.get("datetime")
+        if not value:
+            continue
+        hint = " ".join(filter(None, (time.get("itemprop"), time.get("class"), time.getparent().get("class")
+                                      if time.getparent() is not None else None))).lower()
+        if "datepublished" in hint or time.get("pubdate") is not None or "publish" in hint:
+            marked.append(value)
+        elif "modif" not in hint and "updat" not in hint and not first:
+            first.append(value)
+    return marked + first
+
+
+def _byline_elements(tree: Element) -> list[str]:
+    """Text of elements marked as the author: itemprop/rel author, class byline or author."""
+    found = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "body", "html"):
+            continue
+        marks = " ".join(filter(None, (el.get("itemprop"), el.get("rel"), el.get("class")))).lower()
+        if "author" in marks or "byline" in marks:
+            text = _text(el)
+            if el.get("itemprop") == "author" and el.find('.//*[@itemprop="name"]') is not None:
+                text = _text(el.find('.//*[@itemprop="name"]'))
+            if 0 < len(text) <= 120:
+                found.append(text)
+        if len(found) >= 6:
+            break
+    return found
+
+
+def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | None = None,
+                       fallback_author: str | None = None, fallback_date: str | None = None,
+                       site_name: str | None = None, body: str = "") -> PageMetadata:
+    """Choose title, authors and date from every signal on the page.
+
+    ``fallback_*`` are trafilatura's own findings, used when the page's explicit signals
+    give nothing; ``body`` is the extracted text, searched for a byline at its top.
+    """
+    meta = _meta(tree)
+    articles = _article_objects(tree)
+    ld = articles[0] if articles else {}
+    publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
+    sites = tuple(filter(None, (
+        (meta.get("og:site_name") or [None])[0], (meta.get("application-name") or [None])[0],
+        publisher.get("name") if isinstance(publisher.get("name"), str) else None, site_name,
+    )))
+    page_url = (meta.get("og:url") or [None])[0] or url
+    host = urlsplit(page_url).hostname if page_url and "//" in page_url else None
+
+    h1 = next((_text(el) for el in tree.iter("h1") if _text(el)), None)
+    title_el = tree.find(".//title")
+    candidates = [c for c in (
+        *(meta.get("og:title") or [])[:1], ld.get("headline") if isinstance(ld.get("headline"), str) else None,
+        *(meta.get("twitter:title") or [])[:1], _text(title_el) if title_el is not None else None, fallback_title,
+    ) if c]
+    title = choose_title(h1, candidates, sites, host)
+
+    header = _header(tree, h1)
+    # Sources of authors, most explicit first; all names of the first that names a person.
+    sources = (
+        ([name for item in articles[:1] for name in _ld_names(item.get("author"))], 1),
+        (next(([v for v in meta[key]] for key in AUTHOR_META if key in meta), []), 1),
+        ([fallback_author] if fallback_author else [], 1),
+        (_byline_elements(tree), 2),
+        (_header_bylines(header[0]), 2),
+        (_body_bylines(body), 2),
+    )
+    authors: list[str] = []
+    for rank, (bylines, min_words) in enumerate(sources):
+        if rank < 3:  # one metadata field: every name it lists
+            authors = list(dict.fromkeys(n for b in bylines for n in person_names(b, sites, min_words)))
+        else:  # bylines in the page: the first that names someone (later ones are other stories)
+            authors = next((names for b in bylines if (names := person_names(b, sites, min_words))), [])
+        if authors:
+            break
+
+    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header)
+    return PageMetadata(title=title, authors=authors, published=published, published_source=source,
+                        site_name=sites[0] if sites else None, url=page_url)
+
+
+# A date printed with a byline: "Nov 13, 2019", "13 November 2019", "11/19/19", "2019-11-19".
+DATELINE_DATE = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+# The byline is looked for this many lines before and after the body's first line.
+BYLINE_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A byline line of a text dump: its index, the people it names and the date it prints."""
+
+    line: int | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+
+
+def find_byline(lines: list[str], keep: list[bool]) -> Byline:
+    """The "By ..." line next to where the kept text starts, if there is one."""
+    start = next((i for i, (line, kept) in enumerate(zip(lines, keep)) if kept and line.strip()), None)
+    if start is None:
+        return Byline()
+    for i in range(max(0, start - BYLINE_WINDOW), min(len(lines), start + BYLINE_WINDOW)):
+        match = BYLINE_TEXT.match(lines[i].strip())
+        if not match:
+            continue
+        rest = match.group(1)
+        date = DATELINE_DATE.search(rest)
+        names = person_names(re.split(r"\s+[-–—|·•]\s+|\s+(?:updated|published|posted|on)\b", rest[:date.start()]
+                                      if date else rest, maxsplit=1, flags=re.IGNORECASE)[0])
+        if names:
+            if date is None and i + 1 < len(lines):  # the date on a line of its own below
+                date = DATELINE_DATE.fullmatch(lines[i + 1].strip().rstrip("."))
+            return Byline(i, names, printed_date(date.group(0)) if date else None)
+    return Byline()
+
+
+def _body_bylines(body: str) -> list[str]:
+    lines = [line.strip() for line in body.split("\n")[:6] if line.strip()]
+    return [m.group(1) for line in lines if (m := BYLINE_TEXT.match(line))]
+
+
+def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element, url: str | None,
+                 fallback: str | None, header: tuple[str, str]) -> tuple[str | None, str]:
+    """Publication date and where it came from: metadata, url, dateline, inferred or none.
+
+    A full date in the URL wins: the publishing system wrote it when the story went up,
+    in the newsroom's own time zone. Next the date printed next to the headline, unless
+    labelled an update: it is what the reader is told, where a stated stamp may be an
+    import, a re-publication or UTC a day away (metadata when a stated date agrees).
+    Then the first stated publication date; then an "Updated" date printed by the
+    headline; then trafilatura's guess.
+    """
+    stated = [d for d in (
+        *(_date(item.get("datePublished")) for item in articles),
+        *(_date(v) for key in DATE_META for v in meta.get(key, [])),
+        *(_date(v) for v in _time_dates(tree)),
+        *(_date(item.get("dateCreated")) for item in articles),
+    ) if d]
+    in_url = date_from_url(url)
+    if in_url:
+        return in_url, "url"
+    printed, updated = _header_date(header)
+    if printed and not updated:
+        agreeing = next((d for d in stated if d[:10] == printed), None)
+        return (agreeing, "metadata") if agreeing else (printed, "dateline")
+    if stated:
+        return stated[0], "metadata"
+    if printed:
+        return printed, "dateline"
+    inferred = _date(fallback)
+    return (inferred, "inferred") if inferred else (None, "none")
+
+
+def _visible_text(tree: Element) -> str:
+    """The page's visible text (first VISIBLE_TEXT_LIMIT characters), white space collapsed."""
+    body = tree.find(".//body")
+    if body is None:
+        return ""
+    parts, size = [], 0
+    for text in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"):
+        parts.append(text)
+        size += len(text)
+        if size > VISIBLE_TEXT_LIMIT:
+            break
+    return " ".join(" ".join(parts).split())
+
+
+def _header(tree: Element, headline: str | None) -> tuple[str, str]:
+    """The visible text just after the headline and just before it (kicker, byline, date)."""
+    if not headline:
+        return "", ""
+    text = _visible_text(tree)
+    headline = " ".join(headline.split())
+    at = text.find(headline)
+    if at < 0:
+        return "", ""
+    end = at + len(headline)
+    return text[end:end + HEADER_AFTER_CHARS], text[max(0, at - HEADER_BEFORE_CHARS):at]
+
+
+def _header_bylines(after: str) -> list[str]:
+    """"By Jane Doe" printed after the headline, cut before a date or job title that follows;
+    failing that, a bare name followed by a date or a job title ("Jane Doe · 3 May 2024")."""
+    bylines = []
+    for match in HEADER_BYLINE.finditer(after):
+        words = []
+        for word in match.group(1).split():
+            bare = word.strip(",.").lower()
+            if bare in MONTHS or bare in NOT_A_NAME_WORDS or ROLE_WORDS.fullmatch(bare):
+                break
+            words.append(word)
+        if len(words) >= 2:
+            bylines.append(" ".join(words))
+    if not bylines and (match := BARE_BYLINE.search(after[:HEADER_BARE_BYLINE_CHARS])):
+        if not HEADLINE_WORDS.intersection(match.group(1).lower().split()):
+            bylines.append(match.group(1))
+    return bylines
+
+
+def printed_date(text: str) -> str | None:
+    """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "2019-11-13")
+    as YYYY-MM-DD; numeric dates read month first, as dateparser does by default."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    month_word = re.search(r"[a-z]{3}", text.lower())
+    try:
+        if month_word:
+            day, year = (numbers[0], numbers[1]) if len(numbers) >= 2 else (0, 0)
+            value = dt.date(year, MONTH_NUMBERS[month_word.group(0)], day)
+        elif "-" in text:
+            value = dt.date(*numbers[:3])
+        else:
+            month, day, year = numbers[:3]
+            value = dt.date(year + 2000 if year < 100 else year, month, day)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return value.isoformat()
+
+
+def _header_date(header: tuple[str, str]) -> tuple[str | None, bool]:
+    """The date printed next to the headline (the nearest after it, else just before it),
+    and whether it is labelled as an update."""
+    for window, after in ((header[0], True), (header[1], False)):
+        dates = []  # (labelled as an update, distance from the headline, day)
+        for match in DATELINE_DATE.finditer(window):
+            day = printed_date(match.group(0))
+            if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
+                label = window[max(0, match.start() - 30):match.start()].lower()
+                distance = match.start() if after else len(window) - match.end()
+                dates.append((bool(UPDATE_LABEL.search(label)), distance, day[:10]))
+        if dates:
+            updated, _, day = min(dates)  # a first-publication date over an "Updated" one, then the nearest
+            return day, updated
+    return None, False
+
+
+def _this_year() -> int:
+    return dt.date.today().year

@@ -1,0 +1,154 @@
+"""HTML metadata chosen per field by evidence, on small pages written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate.metadata import score_metadata
+from extractor.ingest import ingest
+from extractor.ingest.page_metadata import date_from_url, person_names, strip_site_name
+from extractor.models import Article, ErrorRecord
+
+WCXB = Path(__file__).resolve().parents[2] / "shared" / "dev" / "wcxb"
+
+BODY = (
+    "<p>The city council of Northbridge voted on Tuesday to build a new bridge over the Calder river, "
+    "ending a debate that has divided residents for more than a decade.</p>"
+    "<p>The project, estimated at 120 million dollars, will be funded by a regional grant and a new toll. "
+    "Mayor Anna Berg said construction would begin next spring and take about three years.</p>"
+    "<p>Opponents argued that the toll would hurt small businesses on the east bank, and several shop "
+    "owners told the council that customers already avoid the area because of traffic.</p>"
+)
+
+
+def page(head: str, header: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav><main><article>{header}{BODY}"
+            "</article></main><footer>© 2024 The Daily Example</footer></body></html>")
+
+
+def read(tmp_path: Path, html: str, url: str | None = None) -> Article | ErrorRecord:
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    if url:
+        (tmp_path / "page.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+    events = [e for e in ingest([path]) if isinstance(e, (Article, ErrorRecord))]
+    assert len(events) == 1, events
+    return events[0]
+
+
+JSON_LD_GRAPH = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "The Daily Example"},
+  {"@type": ["NewsArticle"], "headline": "Northbridge council approves new bridge",
+   "datePublished": "2024-03-05T09:30:00-05:00", "dateModified": "2024-03-07T10:00:00-05:00",
+   "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"},
+              {"@type": "Organization", "name": "The Daily Example"}],
+   "publisher": {"@type": "Organization", "name": "The Daily Example"}}]}</script>"""
+
+
+def test_json_ld_graph_gives_people_date_and_title(tmp_path):
+    article = read(tmp_path, page(
+        "<title>Northbridge council approves new bridge | The Daily Example</title>"
+        '<meta property="og:site_name" content="The Daily Example">'
+        '<meta property="article:published_time" content="2024-03-01T08:00:00Z">' + JSON_LD_GRAPH,
+        "<h1>Northbridge council approves new bridge</h1>"))
+    assert article.title == "Northbridge council approves new bridge"
+    assert article.author == ["Jane Doe", "John Roe"]
+    assert (article.published, article.published_source) == ("2024-03-05T09:30:00", "metadata")
+    assert article.source == "The Daily Example"
+
+
+def test_broken_json_ld_falls_back_to_meta_tags(tmp_path):
+    article = read(tmp_path, page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken, "author": </script>'
+        "<title>Council approves bridge - The Daily Example</title>"
+        '<meta property="og:site_name" content="The Daily Example">'
+        '<meta property="article:published_time" content="2024-03-05">'
+        '<meta name="author" content="Jane Doe">'))
+    assert (article.title, article.author, article.published) == ("Council approves bridge", ["Jane Doe"], "2024-03-05")
+
+
+def test_the_urls_date_wins_over_a_conflicting_stamp(tmp_path):
+    article = read(tmp_path, page(
+        "<title>Council approves bridge</title>"
+        '<meta property="article:published_time" content="2024-03-06T02:10:00Z">',
+        "<h1>Council approves bridge</h1>"), url="https://news.example.com/2024/03/05/council-approves-bridge")
+    assert (article.published, article.published_source) == ("2024-03-05", "url")
+
+
+def test_date_printed_by_the_headline_when_nothing_states_one(tmp_path):
+    article = read(tmp_path, page("<title>Council approves bridge</title>",
+                                  "<h1>Council approves bridge</h1><p class='meta'>By Jane Doe | March 5, 2024</p>"))
+    assert (article.published, article.published_source) == ("2024-03-05", "dateline")
+    assert article.author == ["Jane Doe"]
+
+
+def test_a_bare_name_before_the_date_is_the_byline(tmp_path):
+    article = read(tmp_path, page("<title>Council approves bridge</title>",
+                                  "<h1>Council approves bridge</h1><div><span>Jane Doe</span> · <span>5 March 2024</span></div>"))
+    assert (article.author, article.published) == (["Jane Doe"], "2024-03-05")
+
+
+def test_staff_and_outlet_bylines_are_not_authors(tmp_path):
+    article = read(tmp_path, page(
+        '<title>Council approves bridge</title><meta property="og:site_name" content="The Daily Example">'
+        '<meta name="author" content="Daily Example Staff">',
+        "<h1>Council approves bridge</h1><p class='byline'>By The Daily Example</p>"))
+    assert article.author == []
+
+
+def test_a_page_without_an_article_is_reported_not_raised(tmp_path):
+    error = read(tmp_path, "<html><head><title>Sections</title></head><body><nav>Home News</nav></body></html>")
+    assert isinstance(error, ErrorRecord) and error.error == "no_article" and error.path == "page.html"
+
+
+def test_a_five_megabyte_single_line_page_is_read(tmp_path):
+    sentence = "The council met on Tuesday and agreed the budget, officials said. " * 80_000
+    article = read(tmp_path, "<html><head><title>Budget agreed | Example</title></head><body><article><p>"
+                   + sentence + "</p></article></body></html>")
+    assert isinstance(article, Article) and article.text == sentence.strip()
+
+
+@pytest.mark.parametrize(("title", "sites", "host", "expected"), [
+    ("Council approves bridge | The Daily Example", (), None, "Council approves bridge"),
+    ("Council approves bridge - The Daily Example", ("The Daily Example",), None, "Council approves bridge"),
+    ("The Daily Example: Council approves bridge", ("The Daily Example",), None, "The Daily Example: Council approves bridge"),
+    ("Daily Example — Council approves bridge over the Calder", (), "dailyexample.com",
+     "Council approves bridge over the Calder"),
+    ("Council approves bridge - Northbridge - Local News", (), None, "Council approves bridge - Northbridge"),
+    ("Why the bridge matters - and what it costs", (), None, "Why the bridge matters - and what it costs"),
+])
+def test_site_name_is_taken_off_the_title(title, sites, host, expected):
+    assert strip_site_name(title, sites, host) == expected
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Genevieve Carlton, Ph.D.", ["Genevieve Carlton, Ph.D."]),
+    ("Jane Doe, Senior Reporter", ["Jane Doe"]),
+    ("Reuters Staff", []),
+    ("Staff", []),
+    ("By ASSOCIATED PRESS", []),
+    ("https://www.example.com/authors/jane-doe", []),
+    ("Written byDan Pantelo", ["Dan Pantelo"]),
+    ("Reviewed by Margaret James", []),
+])
+def test_people_in_a_byline(byline, expected):
+    assert person_names(byline) == expected
+
+
+def test_dates_in_urls():
+    assert date_from_url("https://x.example/2024/03/05/story") == "2024-03-05"
+    assert date_from_url("https://x.example/news/20240305-story") == "2024-03-05"
+    assert date_from_url("https://x.example/blog/2023/october/3/story") == "2023-10-03"
+    assert date_from_url("https://x.example/story-2024") is None
+
+
+@pytest.mark.skipif(not WCXB.is_dir(), reason="WCXB dev set not available")
+def test_metadata_eval_slice_has_a_floor():
+    result = score_metadata(WCXB, limit=16)
+    assert result["pages"] == 16
+    assert result["title_exact"] >= 0.75 and result["date"] >= 0.75 and result["body_f1"] >= 0.85
