@@ -3,10 +3,11 @@
 The article is real news text from ../shared/dev (the PolNeAR articles, joined by
 blank lines and repeated with a numbered dateline each time) cut to the size asked
 for, written as one plain-text file, and run through ``extractor run`` with one
-worker in a fresh process. Long articles are parsed a section at a time, so the
-worker's peak should stay near that of an ordinary run whatever the size.
+worker (or ``--workers N``) in a fresh process. Long articles go to the workers a
+section at a time, so every process's peak should stay near that of an ordinary run
+whatever the size.
 
-    python bench/long_article.py --mb 5 [--mb 50] [--shared ../shared]
+    python bench/long_article.py --mb 5 [--mb 50] [--workers 2] [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def long_text(shared: Path, size: int) -> str:
     return text[: text.rfind("\n\n")] if "\n\n" in text else text
 
 
-def measure(path: str, out: str) -> dict:
+def measure(path: str, out: str, workers: int = 1) -> dict:
     """One run in this process with the process tree's memory sampled (see memory_scaling)."""
     import resource
     import threading
@@ -62,7 +63,7 @@ def measure(path: str, out: str) -> dict:
     start = time.perf_counter()
     size = Path(path).stat().st_size
     manifest = run([Path(path)], Path(out), Settings(max_bytes=size + 1),
-                   RunOptions(workers=1, use_cache=False, quiet=True))
+                   RunOptions(workers=workers, use_cache=False, quiet=True))
     seconds = time.perf_counter() - start
     done.set()
     return {"seconds": seconds, "counts": manifest.counts, "errors": manifest.error_counts,
@@ -74,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, action="append", help="article size in MB (repeatable; default 5)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (sections go out in parallel)")
     args = parser.parse_args()
     print(f"{'size':>8} {'words':>11} {'seconds':>8} {'words/s':>8} {'main MB':>8} {'worker MB':>10} "
           f"{'tree MB':>8}  claims / quotes / entities")
@@ -84,7 +86,7 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             words = len(text.split())
             code = (f"import json, sys; sys.path.insert(0, {str(REPO / 'bench')!r}); import long_article as m; "
-                    f"print(json.dumps(m.measure({str(path)!r}, {str(Path(tmp) / 'out')!r})))")
+                    f"print(json.dumps(m.measure({str(path)!r}, {str(Path(tmp) / 'out')!r}, {args.workers})))")
             done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
             if done.returncode:
                 sys.exit(f"the {mb:g} MB run failed:\n{done.stderr}")
