@@ -1,0 +1,26 @@
+"""The minimal examples the property tests (test_properties.py) shrank bugs to, pinned.
+
+Each test is one bug Hypothesis found, kept as a plain example so that it is checked
+on every run whatever examples the properties happen to draw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.ingest import ingest
+
+
+def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> list:
+    (tmp_path / name).write_bytes(data)
+    return list(ingest([tmp_path / name]))
+
+
+def test_a_jsonl_file_of_only_a_byte_order_mark_is_reported_empty(tmp_path):
+    [error] = ingest_bytes(tmp_path, "feed.jsonl", b"\xff\xfe")
+    assert (error.path, error.error, error.fatal) == ("feed.jsonl", "empty", True)
+
+
+def test_a_jsonl_file_of_only_unicode_white_space_is_reported_empty(tmp_path):
+    [error] = ingest_bytes(tmp_path, "feed.jsonl", "\u2028\n\u3000\n".encode())
+    assert (error.path, error.error) == ("feed.jsonl", "empty")
