@@ -24,3 +24,8 @@ def test_a_jsonl_file_of_only_a_byte_order_mark_is_reported_empty(tmp_path):
 def test_a_jsonl_file_of_only_unicode_white_space_is_reported_empty(tmp_path):
     [error] = ingest_bytes(tmp_path, "feed.jsonl", "\u2028\n\u3000\n".encode())
     assert (error.path, error.error) == ("feed.jsonl", "empty")
+
+
+def test_an_empty_json_list_is_reported_not_silently_dropped(tmp_path):
+    [error] = ingest_bytes(tmp_path, "articles.json", b"[]")
+    assert (error.path, error.error) == ("articles.json", "no_text")

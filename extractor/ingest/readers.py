@@ -174,6 +174,8 @@ def read_json(text: str) -> list[RawArticle]:
     except json.JSONDecodeError as exc:
         raise IngestError("bad_json", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
     if isinstance(data, list):
+        if not data:
+            raise IngestError("no_text", "an empty JSON list: no article in it")
         return [read_record(item, line=None) for item in data]
     return [read_record(data)]
 
