@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.ingest import ingest
+from extractor.ingest.clean import clean_text
 
 
 def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> list:
@@ -29,3 +30,9 @@ def test_a_jsonl_file_of_only_unicode_white_space_is_reported_empty(tmp_path):
 def test_an_empty_json_list_is_reported_not_silently_dropped(tmp_path):
     [error] = ingest_bytes(tmp_path, "articles.json", b"[]")
     assert (error.path, error.error) == ("articles.json", "no_text")
+
+
+def test_repeated_bullet_glyphs_are_removed_at_once_so_cleaning_is_idempotent():
+    cleaned = clean_text("• • Brent rises above $90", find_title=False)
+    assert (cleaned.text, cleaned.highlights) == ("Brent rises above $90", ["Brent rises above $90"])
+    assert clean_text(cleaned.text, find_title=False).text == cleaned.text

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
 # Zero-width characters and the BOM carry no text.
 INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# List-item glyphs that mark summary bullets.
-BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-])\s+(?=\S)")
+# List-item glyphs that mark summary bullets (a nested list repeats them: "• • ").
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-]\s+)+(?=\S)")
 # A line that ends a sentence (so it is not a hard-wrapped fragment).
 SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
