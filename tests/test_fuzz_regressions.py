@@ -36,3 +36,17 @@ def test_repeated_bullet_glyphs_are_removed_at_once_so_cleaning_is_idempotent():
     cleaned = clean_text("• • Brent rises above $90", find_title=False)
     assert (cleaned.text, cleaned.highlights) == ("Brent rises above $90", ["Brent rises above $90"])
     assert clean_text(cleaned.text, find_title=False).text == cleaned.text
+
+
+def test_a_time_stamp_past_year_9999_is_a_bad_date_warning_not_a_crash(tmp_path):
+    (tmp_path / "story.meta.json").write_text('{"published": 253402300800000}')
+    warning, article = ingest_bytes(tmp_path, "story.md", b"Council passes the budget.")
+    assert (article.text, article.published) == ("Council passes the budget.", None)
+    assert (warning.error, warning.fatal) == ("bad_date", False)
+    assert "253402300800000" in warning.message
+
+
+def test_a_nan_time_stamp_is_a_bad_date_warning(tmp_path):
+    events = ingest_bytes(tmp_path, "feed.jsonl", b'{"text": "Council passes the budget.", "date": NaN}')
+    assert [type(e).__name__ for e in events] == ["ErrorRecord", "Article"]
+    assert events[0].error == "bad_date"
