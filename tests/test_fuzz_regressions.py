@@ -50,3 +50,10 @@ def test_a_nan_time_stamp_is_a_bad_date_warning(tmp_path):
     events = ingest_bytes(tmp_path, "feed.jsonl", b'{"text": "Council passes the budget.", "date": NaN}')
     assert [type(e).__name__ for e in events] == ["ErrorRecord", "Article"]
     assert events[0].error == "bad_date"
+
+
+def test_front_matter_with_an_impossible_date_is_ignored_with_a_warning(tmp_path):
+    warning, article = ingest_bytes(tmp_path, "story.md", b"---\ndate: 2024-02-30\n---\nCouncil passes the budget.")
+    assert (article.text, article.published) == ("Council passes the budget.", None)
+    assert (warning.error, warning.fatal) == ("bad_front_matter", False)
+    assert warning.message == ("front matter is not valid YAML (day is out of range for month); ignored")

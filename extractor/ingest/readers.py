@@ -96,9 +96,9 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[tuple[st
         return {}, text, []
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date YAML cannot build ("2024-02-30")
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        where = f" at line {mark.line + 2}" if mark else f" ({exc})" if isinstance(exc, ValueError) else ""
         return {}, text[match.end():], [("bad_front_matter", f"front matter is not valid YAML{where}; ignored")]
     if not isinstance(data, dict):
         return {}, text[match.end():], [("bad_front_matter", "front matter is not a key: value block; ignored")]
