@@ -57,3 +57,8 @@ def test_front_matter_with_an_impossible_date_is_ignored_with_a_warning(tmp_path
     assert (article.text, article.published) == ("Council passes the budget.", None)
     assert (warning.error, warning.fatal) == ("bad_front_matter", False)
     assert warning.message == ("front matter is not valid YAML (day is out of range for month); ignored")
+
+
+def test_a_malformed_url_keeps_the_article_without_an_outlet(tmp_path):
+    [article] = ingest_bytes(tmp_path, "a.json", b'{"text": "Council passes the budget.", "url": "http://[bad"}')
+    assert (article.url, article.source) == ("http://[bad", None)

@@ -91,7 +91,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """The URL's host without "www.", the outlet of last resort."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[bad": an unclosed IPv6 bracket, or a port that is not a number
+        return None
     if not host:
         return None
     return host.removeprefix("www.")
