@@ -6,10 +6,13 @@ on every run whatever examples the properties happen to draw.
 
 from __future__ import annotations
 
+from itertools import permutations
 from pathlib import Path
 
+from extractor.graph.resolve import group_claims
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
+from extractor.models import Bounds, Claim, EntityRef, Span
 
 
 def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> list:
@@ -62,3 +65,19 @@ def test_front_matter_with_an_impossible_date_is_ignored_with_a_warning(tmp_path
 def test_a_malformed_url_keeps_the_article_without_an_outlet(tmp_path):
     [article] = ingest_bytes(tmp_path, "a.json", b'{"text": "Council passes the budget.", "url": "http://[bad"}')
     assert (article.url, article.source) == ("http://[bad", None)
+
+
+def test_which_claims_merge_does_not_depend_on_the_order_they_come_in():
+    """Two claims with the same value interval and one that overlaps both: the sweep used
+    to put the overlapping one with whichever of the two came first in input order."""
+    acme = EntityRef(name="Acme Corp", id="ent_acme")
+
+    def claim(cid: str, article: str, value: float, hedge: str = "=", bounds: Bounds | None = None) -> Claim:
+        return Claim(id=cid, article_id=article, start=0, end=2, text="$0", value=value, unit="USD", hedge=hedge,
+                     bounds=bounds, direction="up", change="up", subject=[acme], sentence=Span(text="s", start=0, end=9))
+
+    claims = [claim("c_a", "art_a", 0.0), claim("c_b", "art_b", 0.0),
+              claim("c_c", "art_c", 1.0, hedge="<", bounds=Bounds(high=1.0))]
+    groupings = {tuple(sorted(tuple(sorted(c.id for c in g.members)) for g in group_claims(order)))
+                 for order in permutations(claims)}
+    assert groupings == {(("c_a", "c_c"), ("c_b",))}

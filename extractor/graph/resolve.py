@@ -130,8 +130,10 @@ def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | 
 
 
 def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
-    """The facts among the claims of one block, swept in order of their value interval."""
-    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members), key=lambda t: (t[0], t[2]))
+    """The facts among the claims of one block, swept in order of their value interval
+    (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
+    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members),
+                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end))
     groups: list[ClaimGroup] = []
     active: list[ClaimGroup] = []
     for low, high, order, claim, subject in spans:
