@@ -9,10 +9,10 @@ from __future__ import annotations
 from itertools import permutations
 from pathlib import Path
 
-from extractor.graph.resolve import group_claims
+from extractor.graph.resolve import group_claims, group_quotes
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
-from extractor.models import Bounds, Claim, EntityRef, Span
+from extractor.models import Bounds, Claim, EntityRef, Quote, Span
 
 
 def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> list:
@@ -81,3 +81,17 @@ def test_which_claims_merge_does_not_depend_on_the_order_they_come_in():
     groupings = {tuple(sorted(tuple(sorted(c.id for c in g.members)) for g in group_claims(order)))
                  for order in permutations(claims)}
     assert groupings == {(("c_a", "c_c"), ("c_b",))}
+
+
+def test_which_quotes_merge_does_not_depend_on_the_order_they_come_in():
+    """A short quote contained in two longer ones of the same length joined whichever came first."""
+    chen = EntityRef(name="Lin Chen", id="ent_chen")
+
+    def quote(qid: str, article: str, text: str) -> Quote:
+        return Quote(id=qid, article_id=article, text=text, start=0, end=len(text), kind="direct", speaker=chen)
+
+    quotes = [quote("q_a", "art_a", "we will grow fast"), quote("q_b", "art_b", "we will grow slow"),
+              quote("q_c", "art_c", "we will grow")]
+    groupings = {tuple(sorted(tuple(sorted(q.id for q in g.members)) for g in group_quotes(order)))
+                 for order in permutations(quotes)}
+    assert groupings == {(("q_a", "q_c"), ("q_b",))}

@@ -249,7 +249,9 @@ def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
     exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the search
     postings: dict[str, list[int]] = defaultdict(list)  # word -> groups (by position) holding it
     worded = [(quote_words(q.text), order, q) for order, q in members]
-    for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
+    # Ties are broken by the words and where the quote is, never by input order, so that a
+    # short quote contained in two long ones joins the same one whatever the order of articles.
+    for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[0], t[2].article_id, t[2].start, t[2].end)):
         if not words:
             continue
         target = exact.get(words)
