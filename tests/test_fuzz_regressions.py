@@ -9,10 +9,12 @@ from __future__ import annotations
 from itertools import permutations
 from pathlib import Path
 
+from extractor.extract.entities import EntityMerger
 from extractor.graph.resolve import group_claims, group_quotes
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
-from extractor.models import Bounds, Claim, EntityRef, Quote, Span
+from extractor.models import Bounds, Claim, Entity, EntityRef, Quote, Role, Span
+from extractor.store.mentions import EntitySpill
 
 
 def ingest_bytes(tmp_path: Path, name: str, data: bytes) -> list:
@@ -95,3 +97,18 @@ def test_which_quotes_merge_does_not_depend_on_the_order_they_come_in():
     groupings = {tuple(sorted(tuple(sorted(q.id for q in g.members)) for g in group_quotes(order)))
                  for order in permutations(quotes)}
     assert groupings == {(("q_a", "q_c"), ("q_b",))}
+
+
+def test_merged_entity_name_and_roles_do_not_depend_on_the_order_of_articles():
+    """Two forms as full ("OpenAI", "Openai") and roles from two articles: the name was the
+    first form seen and the roles came in input order."""
+    first = Entity(id="ent_x", name="OpenAI", type="ORG", roles=[Role(title="maker", article_id="art_b")])
+    second = Entity(id="ent_x", name="Openai", type="ORG", roles=[Role(title="lab", article_id="art_a")])
+
+    def merged(order) -> list[tuple]:
+        merger = EntityMerger(EntitySpill())
+        for entity in order:
+            merger.add([entity])
+        return [(e.name, e.aliases, [r.title for r in e.roles]) for e in merger.records()]
+
+    assert merged([first, second]) == merged([second, first]) == [("OpenAI", ["Openai"], ["lab", "maker"])]
