@@ -112,3 +112,15 @@ def test_merged_entity_name_and_roles_do_not_depend_on_the_order_of_articles():
         return [(e.name, e.aliases, [r.title for r in e.roles]) for e in merger.records()]
 
     assert merged([first, second]) == merged([second, first]) == [("OpenAI", ["Openai"], ["lab", "maker"])]
+
+
+def test_utf16_with_an_odd_trailing_byte_is_decoded_with_a_warning(tmp_path):
+    data = "\ufeffCouncil passes the budget.".encode("utf-16-be") + b"0"
+    warning, article = ingest_bytes(tmp_path, "story.txt", data)
+    assert (warning.error, warning.fatal) == ("not_utf8", False)
+    assert article.text == "Council passes the budget.\ufffd"
+
+
+def test_a_byte_order_mark_and_one_byte_is_an_error_not_a_crash(tmp_path):
+    events = ingest_bytes(tmp_path, "page.html", b"\xfe\xff0")
+    assert [(e.path, e.error, e.fatal) for e in events] == [("page.html", "no_article", True)]

@@ -67,7 +67,9 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     if not data.strip():
         raise IngestError("empty", "the file is empty; nothing to read")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), [("not_utf8", "decoded as UTF-16 (byte-order mark found); save as UTF-8")]
+        # errors="replace": an odd trailing byte or a lone surrogate must not stop the read
+        return data.decode("utf-16", errors="replace"), [
+            ("not_utf8", "decoded as UTF-16 (byte-order mark found); save as UTF-8")]
     head = data[:8192]
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
