@@ -362,7 +362,8 @@ def _spans_of(extraction) -> list[tuple[str, str, int, int]]:
 
 
 def check_extraction_offsets(text: str) -> None:
-    """Every record's offsets lie in the text, and its text is the slice they mark."""
+    """Every record's offsets lie in the text, and its text is the slice they mark; claims
+    lie in their sentence; subjects, speakers and employers are entities of the article."""
     article = Article(id=article_id(text), path="generated.txt", paths=["generated.txt"], text=text)
     extraction = extract_article(load_pipeline()(text), article)
     for what, words, start, end in _spans_of(extraction):
@@ -373,7 +374,13 @@ def check_extraction_offsets(text: str) -> None:
         inside = text[quote.start:quote.end]
         missing = [w for w in quote.text.split() if w not in inside]
         assert not missing, f"quote words {missing} not in text[{quote.start}:{quote.end}] {inside!r}"
+    for claim in extraction.claims:
+        assert claim.sentence.start <= claim.start <= claim.end <= claim.sentence.end, "claim outside its sentence"
     assert all(m.article_id == article.id for e in extraction.entities for m in e.mentions)
+    names = {entity.id: entity.name for entity in extraction.entities}
+    refs = [s for c in extraction.claims for s in c.subject] + [q.speaker for q in extraction.quotes if q.speaker]
+    for ref in refs + [r.org for e in extraction.entities for r in e.roles if r.org]:
+        assert names.get(ref.id) == ref.name, f"{ref} is not one of the article's entities"
 
 
 extraction_texts = st.one_of(any_text, news_texts(), st.lists(news_sentences(), min_size=1, max_size=6).map(" ".join))
