@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/fuzz.py --minutes 60 [--only reader,extraction_offsets]
 
-Each property is run in rounds of fresh random examples, taking turns, until the
-time is up (the slow ones, which run the whole pipeline, get fewer examples per
-round). Prints examples tried per property and, for a failure, the minimal example
+The properties take turns of about equal time, each turn a fresh batch of random
+examples (the slow ones, which run the whole pipeline, get fewer examples), until
+the time is up. Prints examples tried per property and, for a failure, the minimal example
 Hypothesis shrank it to; exits 1 when any property failed.
 """
 
@@ -19,9 +19,11 @@ import traceback
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1] / "tests"
-# Examples per round: the pipeline-running properties cost about a second each.
-ROUND = {"graph_order": 3, "ids_stable": 3, "reread_article": 20}
-DEFAULT_ROUND = 100
+# Each property's turn lasts about this long: its examples per turn follow its measured cost
+# (a whole pipeline run costs a second, a cleaning a millisecond).
+TURN_SECONDS = 20
+FIRST_TURN = 10  # examples in a property's first turn, before its cost is known
+MAX_TURN = 5000
 # Seconds between progress lines.
 REPORT_SECONDS = 60
 
@@ -49,7 +51,7 @@ def main() -> int:
 
     names = args.only.split(",") if args.only else list(test_properties.PROPERTIES)
     tried = dict.fromkeys(names, 0)
-    rounds = dict.fromkeys(names, 0)
+    spent = dict.fromkeys(names, 0.0)
     failures: dict[str, str] = {}
     deadline = time.monotonic() + args.minutes * 60
     started = time.monotonic()
@@ -61,20 +63,23 @@ def main() -> int:
                 continue
             strategy, check = test_properties.PROPERTIES[name]
 
+            per_example = spent[name] / tried[name] if tried[name] else None
+            examples = int(min(MAX_TURN, max(1, TURN_SECONDS / per_example))) if per_example else FIRST_TURN
             test = given(strategy)(settings(
-                max_examples=ROUND.get(name, DEFAULT_ROUND), deadline=None, database=None, derandomize=False,
+                max_examples=examples, deadline=None, database=None, derandomize=False,
                 phases=[Phase.generate, Phase.shrink], print_blob=True,
                 suppress_health_check=list(HealthCheck),
             )(_counted(check, name, tried)))
             if round_seed is not None:
                 test = seed(round_seed)(test)
                 round_seed += 1
+            turn = time.monotonic()
             try:
                 test()
             except Exception as exc:  # a falsified property: keep the minimal example and go on
                 failures[name] = "".join(traceback.format_exception(exc)[-8:])
                 print(f"FAILED {name}:\n{failures[name]}", flush=True)
-            rounds[name] += 1
+            spent[name] += time.monotonic() - turn
         elapsed = time.monotonic() - started
         if elapsed >= next_report or time.monotonic() >= deadline:
             print(f"[{elapsed / 60:5.1f} min] " + " ".join(f"{n}={tried[n]}" for n in names), flush=True)
@@ -83,6 +88,7 @@ def main() -> int:
     summary = {
         "minutes": round((time.monotonic() - started) / 60, 1),
         "examples": tried,
+        "seconds": {n: round(spent[n]) for n in names},
         "failed": sorted(failures),
     }
     print(json.dumps(summary, indent=2))
