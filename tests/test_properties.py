@@ -415,7 +415,9 @@ def run_folder(texts: list[str], order: list[int], folder: Path) -> dict[str, st
     inputs.mkdir(parents=True)
     for rank, index in enumerate(order):
         (inputs / f"{rank:02d}.txt").write_text(texts[index], encoding="utf-8")
-    run([inputs], folder / "out", options=RunOptions(use_cache=False))
+    manifest = run([inputs], folder / "out", options=RunOptions(use_cache=False))
+    counts = manifest.counts
+    assert counts["articles"] + counts["duplicates"] + counts["failed_inputs"] == manifest.inputs == len(texts)
     return {name: (folder / "out" / name).read_text(encoding="utf-8") for name in OUTPUTS}
 
 
