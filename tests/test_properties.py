@@ -439,8 +439,8 @@ def _order_free(outputs: dict[str, str], rename: bool = False) -> dict[str, obje
     def named(value):
         if isinstance(value, str):
             return names.get(value, value)
-        if isinstance(value, list):
-            return sorted(named(v) for v in value) if all(isinstance(v, str) for v in value) else value
+        if isinstance(value, list) and any(isinstance(v, str) and v in names for v in value):
+            return sorted(names.get(v, v) for v in value)  # lists of node ids are sorted by id
         return value
 
     nodes = []
