@@ -399,13 +399,17 @@ OUTPUTS = ("articles.jsonl", "entities.jsonl", "quotes.jsonl", "claims.jsonl", "
 
 @st.composite
 def article_sets(draw) -> list[str]:
-    """A few different articles built from news sentences (some sharing facts and names)."""
+    """A few articles built from news sentences (some sharing facts and names), with or
+    without an outlet and a date in front matter."""
     shared = draw(st.lists(news_sentences(), min_size=1, max_size=3))
     texts = []
     for _ in range(draw(st.integers(2, 4))):
         own = draw(st.lists(news_sentences(), min_size=1, max_size=4))
         mixed = draw(st.permutations(own + draw(st.lists(st.sampled_from(shared), max_size=2))))
-        texts.append("\n\n".join(mixed))
+        header = draw(st.sampled_from(["", "---\nsource: Harbor Ledger\npublished: 2024-03-13\n---\n",
+                                       "---\nsource: Northline Wire\npublished: 2024-03-12\n---\n",
+                                       "---\nsource: City Gazette\n---\n"]))
+        texts.append(header + "\n\n".join(mixed))
     return texts
 
 
@@ -414,7 +418,7 @@ def run_folder(texts: list[str], order: list[int], folder: Path) -> dict[str, st
     inputs = folder / "in"
     inputs.mkdir(parents=True)
     for rank, index in enumerate(order):
-        (inputs / f"{rank:02d}.txt").write_text(texts[index], encoding="utf-8")
+        (inputs / f"{rank:02d}.md").write_text(texts[index], encoding="utf-8")
     manifest = run([inputs], folder / "out", options=RunOptions(use_cache=False))
     counts = manifest.counts
     assert counts["articles"] + counts["duplicates"] + counts["failed_inputs"] == manifest.inputs == len(texts)
