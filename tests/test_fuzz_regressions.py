@@ -9,11 +9,14 @@ from __future__ import annotations
 from itertools import permutations
 from pathlib import Path
 
+from extractor.extract.article import extract_article
 from extractor.extract.entities import EntityMerger
 from extractor.graph.resolve import group_claims, group_quotes
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
-from extractor.models import Bounds, Claim, Entity, EntityRef, Quote, Role, Span
+from extractor.ingest.metadata import article_id
+from extractor.models import Article, Bounds, Claim, Entity, EntityRef, Quote, Role, Span
+from extractor.nlp import load_pipeline
 from extractor.store.mentions import EntitySpill
 
 
@@ -124,3 +127,11 @@ def test_utf16_with_an_odd_trailing_byte_is_decoded_with_a_warning(tmp_path):
 def test_a_byte_order_mark_and_one_byte_is_an_error_not_a_crash(tmp_path):
     events = ingest_bytes(tmp_path, "page.html", b"\xfe\xff0")
     assert [(e.path, e.error, e.fatal) for e in events] == [("page.html", "no_article", True)]
+
+
+def test_a_quantity_the_parser_splits_over_two_sentences_lies_in_its_claim_sentence():
+    text = "001\n\n0%"  # the parser ends a sentence between "0" and "%"
+    article = Article(id=article_id(text), path="a.txt", paths=["a.txt"], text=text)
+    [claim] = extract_article(load_pipeline()(text), article).claims
+    assert (claim.text, claim.start, claim.end) == ("0%", 5, 7)
+    assert (claim.sentence.text, claim.sentence.start, claim.sentence.end) == ("0%", 5, 7)

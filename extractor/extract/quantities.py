@@ -1928,13 +1928,15 @@ def _to_claim(q: _Quantity, span: SpacySpan, unit: str | None, text: str, sent: 
     direction, source = _direction(q, span, text)
     verb = _verb_of(root)
     subject = _subject(root, span, entities, verb, root_subject, text)
+    # The sentence holds the whole quantity even where the parser split it ("0" | "%").
+    low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     return Claim(
         id=claim_id(article_id, q.start, q.end),
         article_id=article_id,
         start=q.start,
         end=q.end,
         text=text[q.start:q.end],
-        sentence=Span(text=span_text(sent), start=sent.start_char, end=sent.end_char),
+        sentence=Span(text=text[low:high], start=low, end=high),
         value=q.value,
         unit=unit,
         hedge=q.hedge,  # type: ignore[arg-type]
