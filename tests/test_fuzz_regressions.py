@@ -135,3 +135,12 @@ def test_a_quantity_the_parser_splits_over_two_sentences_lies_in_its_claim_sente
     [claim] = extract_article(load_pipeline()(text), article).claims
     assert (claim.text, claim.start, claim.end) == ("0%", 5, 7)
     assert (claim.sentence.text, claim.sentence.start, claim.sentence.end) == ("0%", 5, 7)
+
+
+def test_a_bulleted_boilerplate_line_is_dropped_so_cleaning_is_idempotent():
+    """The bullet used to go after the boilerplate rules ran: "• © …" was kept as "© …",
+    which cleaning the clean text then dropped (so a re-read article changed its id)."""
+    cleaned = clean_text("Velora Motors rose 5% on Monday.\n\n• © 2024 Example News", find_title=False)
+    assert (cleaned.text, cleaned.dropped, cleaned.highlights) == (
+        "Velora Motors rose 5% on Monday.", ["• © 2024 Example News"], [])
+    assert clean_text(cleaned.text, find_title=False).text == cleaned.text

@@ -106,8 +106,9 @@ def normalise_whitespace(raw: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    """True for a line that is page furniture rather than article text."""
-    stripped = line.strip()
+    """True for a line that is page furniture rather than article text (with or without a
+    bullet: the bullet goes before the text is kept, so the rules must see the line without it)."""
+    stripped = BULLET_RE.sub("", line).strip()
     if not stripped:
         return False
     lowered = stripped.lower()
