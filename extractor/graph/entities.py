@@ -37,7 +37,9 @@ class EntityMerger:
                 self._merged[entity.id] = entity.model_copy(update={"mentions": [], "provenance": [], "roles": []})
             else:
                 names = {into.name, entity.name, *into.aliases, *entity.aliases}
-                into.name = max((into.name, entity.name), key=lambda n: (len(n.split()), len(n)))
+                # The fullest form; between forms as full, the first in code-point order (not the first
+                # seen), so that the name does not depend on the order of articles.
+                into.name = max(sorted((into.name, entity.name)), key=lambda n: (len(n.split()), len(n)))
                 into.aliases = sorted(names - {into.name})
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:

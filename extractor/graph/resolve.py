@@ -130,8 +130,10 @@ def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | 
 
 
 def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
-    """The facts among the claims of one block, swept in order of their value interval."""
-    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members), key=lambda t: (t[0], t[2]))
+    """The facts among the claims of one block, swept in order of their value interval
+    (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
+    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members),
+                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end))
     groups: list[ClaimGroup] = []
     active: list[ClaimGroup] = []
     for low, high, order, claim, subject in spans:
@@ -247,7 +249,9 @@ def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
     exact: dict[str, QuoteGroup] = {}  # words seen before (the common case) skip the search
     postings: dict[str, list[int]] = defaultdict(list)  # word -> groups (by position) holding it
     worded = [(quote_words(q.text), order, q) for order, q in members]
-    for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[1])):
+    # Ties are broken by the words and where the quote is, never by input order, so that a
+    # short quote contained in two long ones joins the same one whatever the order of articles.
+    for words, order, quote in sorted(worded, key=lambda t: (-len(t[0]), t[0], t[2].article_id, t[2].start, t[2].end)):
         if not words:
             continue
         target = exact.get(words)

@@ -144,6 +144,8 @@ def _read_file(item: InputFile, settings: Settings,
     except OSError as exc:
         raise IngestError("unreadable", f"cannot read the file: {exc.strerror or exc}") from exc
     text, decode_warnings = decode(data)
+    if not text.strip():  # a byte-order mark or white space alone: no line, no article
+        raise IngestError("empty", "the file is empty; nothing to read")
     if suffix in JSONL_SUFFIXES:
         for raw in read_jsonl(text):
             line = getattr(raw, "line", None)

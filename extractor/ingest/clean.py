@@ -18,8 +18,8 @@ from extractor.ingest.page_metadata import Byline, find_byline, strip_site_name
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
 # Zero-width characters and the BOM carry no text.
 INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# List-item glyphs that mark summary bullets.
-BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-])\s+(?=\S)")
+# List-item glyphs that mark summary bullets (a nested list repeats them: "• • ").
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-]\s+)+(?=\S)")
 # A line that ends a sentence (so it is not a hard-wrapped fragment).
 SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
@@ -118,8 +118,9 @@ def normalise_whitespace(raw: str) -> str:
 
 def is_boilerplate(line: str, *, credits: bool = True) -> bool:
     """True for a line that is page furniture rather than article text (or, with
-    ``credits``, a photo credit or wire trailer)."""
-    stripped = line.strip()
+    ``credits``, a photo credit or wire trailer), with or without a bullet: the bullet
+    goes before the text is kept, so the rules must see the line without it."""
+    stripped = BULLET_RE.sub("", line).strip()
     if not stripped:
         return False
     lowered = stripped.lower()

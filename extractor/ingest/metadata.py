@@ -69,7 +69,10 @@ def normalise_date(value: object) -> str | None:
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value  # epoch milliseconds or seconds
-        return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None).isoformat()
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None).isoformat()
+        except (ValueError, OverflowError, OSError) as exc:  # NaN, or past year 9999
+            raise BadDateError(f"cannot read {value!r} as a time stamp ({exc})") from exc
     text = str(value).strip()
     try:
         parsed = dt.date.fromisoformat(text)
@@ -92,7 +95,10 @@ def outlet_from_url(url: str | None) -> str | None:
     """The URL's host without "www.", the outlet of last resort."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[bad": an unclosed IPv6 bracket, or a port that is not a number
+        return None
     if not host:
         return None
     return host.removeprefix("www.")

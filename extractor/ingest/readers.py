@@ -67,7 +67,9 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     if not data.strip():
         raise IngestError("empty", "the file is empty; nothing to read")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), [("not_utf8", "decoded as UTF-16 (byte-order mark found); save as UTF-8")]
+        # errors="replace": an odd trailing byte or a lone surrogate must not stop the read
+        return data.decode("utf-16", errors="replace"), [
+            ("not_utf8", "decoded as UTF-16 (byte-order mark found); save as UTF-8")]
     head = data[:8192]
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
@@ -96,9 +98,9 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[tuple[st
         return {}, text, []
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date YAML cannot build ("2024-02-30")
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
+        where = f" at line {mark.line + 2}" if mark else f" ({exc})" if isinstance(exc, ValueError) else ""
         return {}, text[match.end():], [("bad_front_matter", f"front matter is not valid YAML{where}; ignored")]
     if not isinstance(data, dict):
         return {}, text[match.end():], [("bad_front_matter", "front matter is not a key: value block; ignored")]
@@ -174,6 +176,8 @@ def read_json(text: str) -> list[RawArticle]:
     except json.JSONDecodeError as exc:
         raise IngestError("bad_json", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
     if isinstance(data, list):
+        if not data:
+            raise IngestError("no_text", "an empty JSON list: no article in it")
         return [read_record(item, line=None) for item in data]
     return [read_record(data)]
 

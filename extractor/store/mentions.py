@@ -23,8 +23,8 @@ CREATE TABLE role (entity TEXT, title TEXT, org_id TEXT, org_name TEXT, article 
 class EntitySpill:
     """Append mentions and roles by entity id; read them back per entity.
 
-    A role is kept once per (entity, title, organisation, article), in the order first
-    seen. ``folder`` is where the temporary database goes; none keeps it in SQLite's
+    A role is kept once per (entity, title, organisation, article), by article id and
+    then in the order seen (not in the order of articles, which must not matter). ``folder`` is where the temporary database goes; none keeps it in SQLite's
     private temporary storage.
     """
 
@@ -54,7 +54,7 @@ class EntitySpill:
             yield Mention(article_id=article, start=start, end=end, text=text)
 
     def roles_of(self, entity_id: str) -> list[Role]:
-        rows = self._db.execute("SELECT title, org_id, org_name, article FROM role WHERE entity = ? ORDER BY rowid",
+        rows = self._db.execute("SELECT title, org_id, org_name, article FROM role WHERE entity = ? ORDER BY article, rowid",
                                 (entity_id,))
         return [Role(title=title, org=EntityRef(id=org_id, name=org_name) if org_id else None, article_id=article)
                 for title, org_id, org_name, article in rows]

@@ -172,13 +172,15 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     direction, source = read_direction(q, span, text)
     verb = verb_of(root)
     subject = subject_entities(root, span, article.entities, verb, sentence.root_subject, text)
+    # The sentence holds the whole quantity even where the parser split it ("0" | "%").
+    low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
         start=q.start,
         end=q.end,
         text=text[q.start:q.end],
-        sentence=Span(text=span_text(sent), start=sent.start_char, end=sent.end_char),
+        sentence=Span(text=text[low:high], start=low, end=high),
         value=q.value,
         unit=unit,
         hedge=q.hedge,  # type: ignore[arg-type]
