@@ -10,7 +10,7 @@ from itertools import permutations
 from pathlib import Path
 
 from extractor.extract.article import extract_article
-from extractor.extract.entities import EntityMerger
+from extractor.graph.entities import EntityMerger
 from extractor.graph.resolve import group_claims, group_quotes
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
@@ -144,3 +144,14 @@ def test_a_bulleted_boilerplate_line_is_dropped_so_cleaning_is_idempotent():
     assert (cleaned.text, cleaned.dropped, cleaned.highlights) == (
         "Velora Motors rose 5% on Monday.", ["• © 2024 Example News"], [])
     assert clean_text(cleaned.text, find_title=False).text == cleaned.text
+
+
+def test_a_malformed_url_in_a_page_or_its_sidecar_is_no_crash():
+    from extractor.ingest.metadata import outlet_from_url
+    from extractor.ingest.page_metadata import date_from_url
+
+    assert date_from_url("http://[bad/2024/03/05/story") is None
+    assert date_from_url("https://example.com:notaport/2024/03/05/story") == "2024-03-05"
+    assert date_from_url("https://example.com/2024/03/05/story") == "2024-03-05"
+    assert outlet_from_url("https://[bad/x") is None
+    assert outlet_from_url("www.example.com/news") == "example.com"

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import dateparser
 
@@ -91,17 +91,20 @@ def normalise_date(value: object) -> str | None:
     return parsed_dt.date().isoformat()
 
 
+def split_url(url: str) -> SplitResult | None:
+    """The parts of a URL as pages write them, or None for one that cannot be read
+    ("http://[bad": an unclosed IPv6 bracket)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The URL's host without "www.", the outlet of last resort."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:  # "http://[bad": an unclosed IPv6 bracket, or a port that is not a number
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
+    parts = split_url(url if url is None or "//" in url else f"//{url}") if url else None
+    host = parts.hostname if parts else None
+    return host.removeprefix("www.") if host else None
 
 
 def article_id(text: str) -> str:

@@ -15,11 +15,10 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml.etree import _Element as Element
 
-from extractor.ingest.metadata import BadDateError, normalise_date
+from extractor.ingest.metadata import BadDateError, normalise_date, split_url
 
 # schema.org types of an article (CreativeWork subtypes publishers use for stories).
 ARTICLE_TYPES = frozenset({
@@ -326,7 +325,8 @@ def date_from_url(url: str | None) -> str | None:
     """The date in a URL's path (/2024/03/05/, /2024/march/05/ and the like), as YYYY-MM-DD."""
     if not url:
         return None
-    path = urlsplit(url).path
+    parts = split_url(url)
+    path = parts.path if parts else ""
     if match := URL_DATE.search(path):
         return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
     if match := URL_MONTH_NAME_DATE.search(path.lower()):
@@ -412,7 +412,8 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         publisher.get("name") if isinstance(publisher.get("name"), str) else None, site_name,
     )))
     page_url = (meta.get("og:url") or [None])[0] or url
-    host = urlsplit(page_url).hostname if page_url and "//" in page_url else None
+    parts = split_url(page_url) if page_url and "//" in page_url else None
+    host = parts.hostname if parts else None
 
     h1 = next((_text(el) for el in tree.iter("h1") if _text(el)), None)
     title_el = tree.find(".//title")
