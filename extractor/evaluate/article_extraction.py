@@ -35,6 +35,16 @@ def shingles(text: str, n: int = SHINGLE_SIZE) -> Counter:
     return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
+def macro_scores(scores: list[tuple[int, int, int]]) -> tuple[float, float, float]:
+    """Precision and recall averaged over pages (each from its (tp, fp, fn) counts; a page
+    with nothing to score is left out), and their F1: the data set's published metric."""
+    precisions = [tp / (tp + fp) for tp, fp, _ in scores if tp + fp > 0]
+    recalls = [tp / (tp + fn) for tp, _, fn in scores if tp + fn > 0]
+    precision = mean(precisions) if precisions else 0.0
+    recall = mean(recalls) if recalls else 0.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def page_scores(true: str, pred: str) -> tuple[float, float, float]:
     """Normalised (tp, fp, fn) over shingles, so long pages weigh no more than short ones."""
     t, p = shingles(true), shingles(pred)
@@ -84,9 +94,5 @@ def score_article_extraction(
             pred = ""
             failed.append(key)
         scores.append(page_scores(truth[key].get("articleBody", ""), pred))
-    precisions = [tp / (tp + fp) for tp, fp, _ in scores if tp + fp > 0]
-    recalls = [tp / (tp + fn) for tp, _, fn in scores if tp + fn > 0]
-    precision = mean(precisions) if precisions else 0.0
-    recall = mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = macro_scores(scores)
     return {"precision": precision, "recall": recall, "f1": f1, "pages": len(keys), "failed": failed}

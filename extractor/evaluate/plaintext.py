@@ -20,9 +20,8 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from statistics import mean
 
-from extractor.evaluate.article_extraction import page_scores
+from extractor.evaluate.article_extraction import macro_scores, page_scores
 from extractor.ingest import Duplicate, ingest
 from extractor.ingest.clean import INVISIBLE_RE
 from extractor.models import Article
@@ -59,11 +58,7 @@ def score_page_dumps(folder: Path, *, limit: int | None = None, keys: Iterable[s
         if article is None:
             failed.append(key)
         scores.append(page_scores(truth[key].get("articleBody", ""), article.text if article else ""))
-    precisions = [tp / (tp + fp) for tp, fp, _ in scores if tp + fp > 0]
-    recalls = [tp / (tp + fn) for tp, _, fn in scores if tp + fn > 0]
-    precision = mean(precisions) if precisions else 0.0
-    recall = mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = macro_scores(scores)
     return {"precision": precision, "recall": recall, "f1": f1, "pages": len(chosen), "failed": failed}
 
 
