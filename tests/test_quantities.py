@@ -315,3 +315,22 @@ def test_newsquant_slice():
     assert result["value+unit"]["f1"] >= 0.8
     assert result["value+change"]["f1"] >= 0.85
     assert "value+change" in format_newsquant(result)
+
+
+@pytest.mark.parametrize("text, claim, value, unit", [
+    ("Acme Loses $593 Billion In Market Value As Rival Rattles Investors", "$593 Billion", 593e9, "USD"),
+    ("HARBOR LINES POSTS $2.1 BILLION LOSS", "$2.1 BILLION", 2.1e9, "USD"),
+    ("The insurer set aside $35-billion for claims.", "$35-billion", 35e9, "USD"),
+    ("Regional lenders raised £1.2 Bn last year.", "£1.2 Bn", 1.2e9, "GBP"),
+    ("Shares of the carmaker fell 16,9% on Monday.", "16,9%", 16.9, "percent"),
+    ("The bank lent 1,5 billion euros to farmers.", "1,5 billion euros", 1.5e9, "EUR"),
+])
+def test_headline_case_scales_hyphens_and_decimal_commas(nlp, text, claim, value, unit):
+    claims = {c.text: c for c in claims_of(nlp, text)}
+    assert (claims[claim].value, claims[claim].unit) == (value, unit)
+
+
+def test_a_comma_between_small_numbers_is_not_a_decimal_comma(nlp):
+    claims = [(c.text, c.value) for c in claims_of(nlp, "The shelter took in 3,5 and then 12 dogs, and 1,250 cats.")]
+    assert ("1,250 cats", 1250.0) in claims or ("1,250", 1250.0) in claims
+    assert all(value != 3.5 for _, value in claims)

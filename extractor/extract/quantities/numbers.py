@@ -37,15 +37,19 @@ FRACTION_WORDS: dict[str, float] = {
     "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
 }
 # Digit literals: scientific, mixed numbers, fractions, grouped (also lakh style), decimals.
-DIGIT_RE = re.compile(
+DIGIT_RE = re.compile((
     r"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10\s?\^?(?P<exp>[-−]?\d+))"
     r"|(?P<mixed>(?<![\d,.])\d+\s\d+/\d+)(?![\d/])"
     r"|(?P<frac>(?<![\d,./])\d+\s?[/⁄]\s?\d+)(?![\d/⁄])"
     r"|(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)"
+    # a decimal comma, as many outlets write it ("16,9%", "1,5 billion"): only where a
+    # percent or a scale follows, since "3,5" alone may be a list
+    r"|\d+,\d{1,2}(?=\s?%%|\s(?:per\s?cent|percent|%s)\b|(?:bn|mn)\b)"
     r"|\d+(?:\.\d+)?(?!\d)"
     r"|(?<![\w.])\.\d+(?!\d))"
-)
+) % "|".join(("thousand", "million", "billion", "trillion")), re.I)
+DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
 # Where a digit literal can start. Python's regex engine tries every alternative of
 # DIGIT_RE at every character; trying it only here is the same scan, eight times faster.
 DIGIT_START_RE = re.compile(r"[\d.]")
@@ -72,8 +76,12 @@ FRACTION_WORD_RE = re.compile(
 # Multipliers: "sixfold", "10-fold".
 FOLD_RE = re.compile(r"(?<![\w-])(?P<n>\d+|%s)[\s-]?fold\b" % "|".join(SMALL_NUMBERS), re.I)
 # A scale word or suffix right after the number.
+# Scale words in any case ("$593 Billion" in a headline) and after a hyphen ("$35-billion");
+# the abbreviations as news writes them; single letters only in the case that means a scale.
 SCALE_RE = re.compile(
-    r"(?P<sp>\s?)(?P<scale>thousand|million|billion|trillion|hundred|lakh|crore|bn|mn|mln|bln|mio|trn|tn|k|K|m|M|b|B)"
+    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))"
+    r"(?P<scale>(?i:thousand|million|billion|trillion|hundred|lakh|crore)"
+    r"|bn|mn|mln|bln|mio|trn|tn|Bn|Mn|Tn|k|K|m|M|b|B)"
     r"(?![A-Za-z0-9/²³])"
 )
 
@@ -132,7 +140,10 @@ def parse_digits(match: re.Match) -> float | None:
         if den not in (2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128) or not 0 < num < den:
             return None
         return num / den
-    return float(match.group("num").replace(",", ""))
+    num = match.group("num")
+    if DECIMAL_COMMA_RE.fullmatch(num):
+        return float(num.replace(",", "."))
+    return float(num.replace(",", ""))
 
 
 def find_atoms(text: str) -> list[tuple[int, int, float, bool]]:
