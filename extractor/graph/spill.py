@@ -105,6 +105,7 @@ class MergeSpill:
         self._db.executescript(_SCHEMA)
         self._claims = self._quotes = 0
         self._spans_indexed = False
+        self._longest_quote = 0  # characters of the longest quote occurrence put so far
         self.headers = ArticleHeaders(self._db)
 
     def __enter__(self) -> MergeSpill:
@@ -180,8 +181,9 @@ class MergeSpill:
         inside them are stated by it)."""
         self._db.execute("INSERT INTO quote_node VALUES (?, ?, ?, ?, ?)",
                          (*first, node.id, node.model_dump_json(), dumps(edges)))
-        self._db.executemany("INSERT INTO quote_span VALUES (?, ?, ?, ?)",
-                             ((article, start, end, node.id) for article, start, end in spans))
+        rows = [(article, start, end, node.id) for article, start, end in spans]
+        self._longest_quote = max([self._longest_quote, *(end - start for _, start, end, _ in rows)])
+        self._db.executemany("INSERT INTO quote_span VALUES (?, ?, ?, ?)", rows)
 
     def quotes_containing(self, spans: Iterable[tuple[str, int, int]]) -> set[str]:
         """Ids of the quote nodes with an occurrence around one of ``spans``."""
@@ -190,8 +192,11 @@ class MergeSpill:
             self._spans_indexed = True
         found: set[str] = set()
         for article, start, end in spans:
+            # A quote around the span starts at most the longest quote's length before it: a
+            # range on the index, so an article with thousands of quotes is not read whole per claim.
             found.update(row[0] for row in self._db.execute(
-                'SELECT node FROM quote_span WHERE article = ? AND start <= ? AND "end" >= ?', (article, start, end)))
+                'SELECT node FROM quote_span WHERE article = ? AND start BETWEEN ? AND ? AND "end" >= ?',
+                (article, start - self._longest_quote, start, end)))
         return found
 
     def put_claim_node(self, node: ClaimNode, order: tuple[int, str], edges: list[Edge]) -> None:
