@@ -194,7 +194,7 @@ class WorkerPool:
             self._receive(worker)
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.jobs and worker.ready and now - worker.last_progress > self.timeout:
+            if worker.jobs and now - worker.last_progress > self.timeout:  # stuck loading the model too
                 self._lost(worker, f"no progress for {self.timeout:g} s (--article-timeout)", "timeout")
 
     # ------------------------------------------------------------ the pool
