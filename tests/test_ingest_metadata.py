@@ -9,7 +9,8 @@ import pytest
 
 from extractor.evaluate.metadata import score_metadata
 from extractor.ingest import ingest
-from extractor.ingest.page_metadata import date_from_url, person_names, strip_site_name
+from extractor.ingest.page_metadata import date_from_url, person_names
+from extractor.ingest.titles import strip_site_name
 from extractor.models import Article, ErrorRecord
 
 WCXB = Path(__file__).resolve().parents[2] / "shared" / "dev" / "wcxb"

@@ -1,0 +1,86 @@
+"""A page's headline: the <h1> or a meta title, without the site name around it.
+
+Outlets put their name around the headline in <title> and og:title ("Headline | Outlet",
+"Outlet - Headline"); a reader sees only the headline, so that is the article's title.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Separators between a headline and the site name in <title> and og:title.
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
+# A trailing " | Something" is a site or section name when this short.
+MAX_SITE_WORDS = 6
+# A trailing " - Something" is taken for a site name, unconfirmed, only when this short.
+MAX_UNNAMED_SITE_WORDS = 2
+_WORD = re.compile(r"\w+")
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in TITLE_SEPARATORS.split(title) if s.strip()]
+
+
+def _squash(text: str) -> str:
+    return "".join(_WORD.findall(text.lower()))
+
+
+def _is_site(segment: str, site_names: tuple[str, ...], host: str | None) -> bool:
+    """True when a title segment names the site (its name, or its host name)."""
+    squashed = _squash(segment)
+    if not squashed:
+        return True
+    if any(squashed == _squash(name) for name in site_names if name):
+        return True
+    if host:
+        domain = _squash(host.removeprefix("www.").rsplit(".", 1)[0])
+        return len(squashed) >= 3 and (squashed in domain or domain in squashed)
+    return False
+
+
+def strip_site_name(title: str | None, site_names: tuple[str, ...] = (), host: str | None = None) -> str | None:
+    """The headline without the site name around it ("Headline | Outlet", "Outlet - Headline")."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    segments = _segments(title)
+    if len(segments) < 2:
+        return title
+    while len(segments) > 1 and _is_site(segments[-1], site_names, host):
+        segments.pop()
+    while len(segments) > 1 and _is_site(segments[0], site_names, host):
+        segments.pop(0)
+    kept = title
+    if len(segments) < len(_segments(title)):
+        start = title.find(segments[0])
+        end = title.rfind(segments[-1]) + len(segments[-1])
+        kept = title[start:end]
+    # A short last segment is a site or section name even when unrecognised, if what is
+    # left still reads as a headline.
+    if kept == title:
+        tail = re.split(r"(\s+\|\s+)", kept)
+        if len(tail) > 1 and len(tail[-1].split()) <= MAX_SITE_WORDS and len("".join(tail[:-2]).split()) >= 3:
+            return "".join(tail[:-2])
+        tail = re.split(r"(\s+[-–—]\s+)", kept)
+        if len(tail) > 1 and len(tail[-1].split()) <= MAX_UNNAMED_SITE_WORDS and len("".join(tail[:-2]).split()) >= 4:
+            return "".join(tail[:-2])
+    return kept
+
+
+def choose_title(h1: str | None, candidates: list[str], site_names: tuple[str, ...], host: str | None) -> str | None:
+    """The page's headline: the <h1> when a meta title confirms it, else the best meta title.
+
+    The <h1> is the headline a reader sees, but on many pages it is the site's logo or a
+    section name; a meta title (site name removed) that shares its words confirms it.
+    """
+    stripped = [t for t in (strip_site_name(c, site_names, host) for c in candidates) if t]
+    h1 = " ".join((h1 or "").split()) or None
+    if h1 and not _is_site(h1, site_names, host):
+        h1_words = set(_WORD.findall(h1.lower()))
+        for title in stripped:
+            title_words = set(_WORD.findall(title.lower()))
+            if h1_words and title_words and len(h1_words & title_words) >= 0.8 * min(len(h1_words), len(title_words)):
+                return h1
+        if not stripped:
+            return h1
+    return stripped[0] if stripped else h1
