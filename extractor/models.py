@@ -191,6 +191,9 @@ class Claim(Record):
     bounds: Bounds | None = None
     subject: list[EntityRef] = Field(default_factory=list)
     metric: str | None = Field(None, description="What is measured, e.g. `share price`.")
+    frame: str | None = Field(
+        None, description="When within its day or period the figure holds, e.g. `close`, `intraday`, `after-hours`."
+    )
     date: str | None = Field(None, description="ISO date the sentence gives the quantity.")
 
 
@@ -217,6 +220,7 @@ class ClaimNode(Record):
     hedge: Hedge = "="
     direction: Literal["up", "down"] | None = None
     metric: str | None = None
+    frame: str | None = None
     date: str | None = None
     bounds: Bounds | None = None
     text: str = Field(description="The words of the representative occurrence.")

@@ -105,7 +105,7 @@ def _claim_node(group: ClaimGroup, articles: Mapping[str, Reported], conflicts: 
     entries = provenance(((c.article_id, c.start, c.end) for c in group.members), articles)
     return ClaimNode(
         id=group.id, subject=group.subject, value=rep.value, unit=rep.unit, hedge=rep.hedge,
-        direction=group.direction, metric=group.metric, date=group.date, bounds=rep.bounds, text=rep.text,
+        direction=group.direction, metric=group.metric, frame=group.frame, date=group.date, bounds=rep.bounds, text=rep.text,
         mentions=sorted({c.id for c in group.members}), articles=[p.article_id for p in entries],
         sources=_outlets(entries), conflicts_with=sorted(conflicts), quotes=sorted(quotes), provenance=entries,
     )

@@ -81,6 +81,7 @@ class ClaimGroup:
     members: list[Claim] = field(default_factory=list)
     direction: str | None = None
     metric: str | None = None
+    frame: str | None = None
     date: str | None = None
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
 
@@ -89,6 +90,7 @@ class ClaimGroup:
             low < self.high and self.low < high
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
+            and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and _coarse_dates_agree(claim.date, self.date)
         )
 
@@ -98,6 +100,7 @@ class ClaimGroup:
         self.low, self.high = max(self.low, low), min(self.high, high)
         self.direction = self.direction or claim.direction
         self.metric = self.metric or claim.metric
+        self.frame = self.frame or claim.frame
         if claim.date and (not self.date or len(claim.date) > len(self.date)):
             self.date = claim.date
 
@@ -110,7 +113,7 @@ class ClaimGroup:
         """The most specific occurrence: most fields given, then the narrowest interval."""
         def score(claim: Claim) -> tuple:
             low, high = value_interval(claim)
-            filled = sum(x is not None for x in (claim.direction, claim.metric, claim.date))
+            filled = sum(x is not None for x in (claim.direction, claim.metric, claim.frame, claim.date))
             return (-filled, high - low)
         return min(self.members, key=score)
 
@@ -173,9 +176,9 @@ def _signed(group: ClaimGroup) -> tuple[float, float]:
 
 
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
-    """Facts about the same subject, metric and day whose values cannot both hold.
+    """Facts about the same subject, metric, frame and day whose values cannot both hold.
 
-    Within one (subject, unit, metric, day) the facts are sorted by value and each is
+    Within one (subject, unit, metric, frame, day) the facts are sorted by value and each is
     linked to the next one it disagrees with: every disagreement shows, and the number
     of edges stays linear even when a subject has hundreds of figures on one day.
     """
@@ -183,7 +186,7 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
     for group in groups:
         if group.subject is None or not group.date:
             continue
-        by_key[(group.subject.id, group.unit, group.metric, group.date)].append(group)
+        by_key[(group.subject.id, group.unit, group.metric, group.frame, group.date)].append(group)
     conflicts = []
     for same in by_key.values():
         ordered = sorted(same, key=lambda g: (_signed(g), g.first))
