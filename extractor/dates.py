@@ -46,9 +46,11 @@ def published_day(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        day = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # A "publication date" in year 1 or 9999 is a placeholder, and days counted from it overflow.
+    return day if dt.MINYEAR < day.year < dt.MAXYEAR else None
 
 
 @lru_cache(maxsize=4096)

@@ -155,3 +155,13 @@ def test_a_malformed_url_in_a_page_or_its_sidecar_is_no_crash():
     assert date_from_url("https://example.com/2024/03/05/story") == "2024-03-05"
     assert outlet_from_url("https://[bad/x") is None
     assert outlet_from_url("www.example.com/news") == "example.com"
+
+
+def test_days_counted_from_a_placeholder_publication_date_are_unknown_not_a_crash():
+    from extractor.dates import resolve_date
+
+    # Year 1 and year 9999 are what broken CMS exports write for "no date": "on Sunday"
+    # counted back from 0001-01-01 overflowed and cost the article all its claims.
+    assert resolve_date("on Sunday", "0001-01-01") is None
+    assert resolve_date("tomorrow", "9999-12-31") is None
+    assert resolve_date("on Sunday", "2025-01-27") == "2025-01-26"
