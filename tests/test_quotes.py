@@ -90,6 +90,19 @@ def test_unclosed_quote_stops_at_its_paragraph(quotes_of):
     assert [(q.kind, q.text) for q in quotes_of(text)] == [("direct", "the plan is working. Nobody expected this.")]
 
 
+def test_a_short_quotation_elsewhere_does_not_stretch_a_reported_clause(quotes_of):
+    # A one- or two-letter quotation ("she" is a "he") used to count as lying inside every
+    # reported clause, which then ran on to its closing mark, paragraphs away.
+    text = (
+        "Local officials felt comfortable with the plan, said Mr. Barrett, the lawyer.\n\n"
+        "The council met again on Tuesday.\n\n"
+        'Nobody can tell, unless "she" is a "he".'
+    )
+    [reported] = [q for q in quotes_of(text) if q.cue and q.cue.text == "said"]
+    assert (reported.kind, reported.text) == ("indirect", "Local officials felt comfortable with the plan")
+    assert reported.end < text.index("\n")
+
+
 def test_unbalanced_marks_never_raise_and_never_run_on():
     text = "He said ”no. “Maybe ” later \" and ‘ then\n\nA new paragraph with no marks at all."
     spans = find_quote_spans(text)

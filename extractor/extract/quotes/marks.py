@@ -227,4 +227,6 @@ def mostly_within(span: QuoteSpan, bounds: tuple[int, int]) -> bool:
     final full stop or begin after an opening mark)."""
     inner = sum(e - b for b, e in span.pieces)
     shared = sum(max(0, min(e, bounds[1]) - max(b, bounds[0])) for b, e in span.pieces)
-    return inner > 0 and shared >= inner - 2
+    # Overlap is required: a quotation of one or two characters ("she" is a "he") far away
+    # would otherwise be "mostly within" every clause and stretch it to its closing mark.
+    return inner > 0 and shared > 0 and shared >= inner - 2
