@@ -317,8 +317,8 @@ def test_quotes_are_sorted_by_start(quotes_of):
 def test_polnear_slice_scores():
     from extractor.evaluate.polnear import format_polnear, score_polnear
 
-    result = score_polnear(POLNEAR, limit=8)
-    assert result["articles"] == 8 and result["failed"] == []
+    result = score_polnear(POLNEAR, limit=8, direct=False)  # through `extractor run`, offsets mapped back
+    assert result["articles"] == 8 and result["failed"] == [] and result["path"] == "product"
     assert result["quoted"]["gold"] > 15
     assert result["quoted"]["f1"] >= 0.7
     assert result["quoted"]["speaker_accuracy"] >= 0.85
@@ -326,3 +326,14 @@ def test_polnear_slice_scores():
         assert result["all"][role]["overlap"]["f1"] >= 0.75
         assert result["all"][role]["exact"]["f1"] >= 0.4
     assert "quoted" in format_polnear(result)
+
+
+def test_offsets_of_a_cleaned_text_map_back_to_the_raw_file():
+    from extractor.evaluate.product_path import OffsetMap
+
+    raw = "Senate passes the bill\n\nThe senator  said\n“we won” on Friday.\n"
+    clean = "The senator said “we won” on Friday."
+    mapping = OffsetMap(raw, clean)
+    for words in ("we won", "senator", "Friday."):
+        start = clean.index(words)
+        assert raw[slice(*mapping.span(start, start + len(words)))] == words
