@@ -337,3 +337,11 @@ def test_offsets_of_a_cleaned_text_map_back_to_the_raw_file():
     for words in ("we won", "senator", "Friday."):
         start = clean.index(words)
         assert raw[slice(*mapping.span(start, start + len(words)))] == words
+
+
+def test_words_an_outlet_relays_belong_to_the_subject_it_relays_not_the_outlet(quotes_of):
+    relayed = quotes_of("The Guardian reports the Federal Reserve is “watching the markets closely” and that it will act.")
+    assert [(q.kind, q.speaker.name, q.speaker_mention.text) for q in relayed] == [
+        ("mixed", "Federal Reserve", "the Federal Reserve")]
+    said = quotes_of("Senator Jane Kerr said Tesla was “a disgrace” on Monday.")
+    assert [(q.kind, q.speaker.name) for q in said] == [("mixed", "Jane Kerr")]  # said: the words stay hers
