@@ -345,3 +345,15 @@ def test_words_an_outlet_relays_belong_to_the_subject_it_relays_not_the_outlet(q
         ("mixed", "Federal Reserve", "the Federal Reserve")]
     said = quotes_of("Senator Jane Kerr said Tesla was “a disgrace” on Monday.")
     assert [(q.kind, q.speaker.name) for q in said] == [("mixed", "Jane Kerr")]  # said: the words stay hers
+
+
+def test_a_single_quoted_passage_over_paragraphs_is_one_quote_of_its_speaker(quotes_of):
+    text = ("‘I held nothing back,’ Mr. Jones said.\n\n"
+            "‘And I made clear this was about the future.\n\n"
+            "‘But voters have decided and I think the party requires new leadership,’ he said.")
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Jones"), ("direct", "Jones")]
+    assert quotes[1].text.startswith("And I made clear") and quotes[1].text.endswith("new leadership,")
+    # an unclosed ‘ whose next paragraph does not open with one stays an apostrophe
+    unclosed = quotes_of("The mayor called it a ‘fresh start for the town.\n\nThe markets fell on Monday.")
+    assert [q for q in unclosed if q.kind == "direct"] == []
