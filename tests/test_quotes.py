@@ -357,3 +357,10 @@ def test_a_single_quoted_passage_over_paragraphs_is_one_quote_of_its_speaker(quo
     # an unclosed ‘ whose next paragraph does not open with one stays an apostrophe
     unclosed = quotes_of("The mayor called it a ‘fresh start for the town.\n\nThe markets fell on Monday.")
     assert [q for q in unclosed if q.kind == "direct"] == []
+
+
+def test_a_pronoun_speaker_skips_a_name_that_only_modifies_a_noun(quotes_of):
+    text = ("Prime Minister Tom Berg said the result must be respected.\n"
+            "The Brexit result has triggered market turmoil, and the pound plunged.\n"
+            "“I want to reassure investors that the economy is strong,” he said.")
+    assert [(q.kind, q.speaker.name) for q in quotes_of(text)] == [("indirect", "Tom Berg"), ("direct", "Tom Berg")]

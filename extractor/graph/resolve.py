@@ -215,7 +215,7 @@ SHINGLE = 5
 COMMON_RUN = 32
 # Share of the shorter quotation's runs two quotes must share: one sentence of a long
 # excerpt is not the excerpt's neighbouring sentence quoted by another outlet.
-OVERLAP_SHARE = 0.3
+OVERLAP_SHARE = 0.2
 # The fewest words of a piece that may join a group by lying inside it.
 SHORTEST_PIECE = 2
 
