@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -244,14 +245,15 @@ def quote_pieces(quote: Quote) -> tuple[tuple[str, ...], ...]:
         text = " … ".join(stretches) if stretches else text
     pieces = []
     for part in BREAK_RE.split(JOINER_RE.sub("", text.casefold())):
-        words = tuple(WORD_RE.findall(part))
+        words = tuple(map(sys.intern, WORD_RE.findall(part)))  # one string per word, however many quotes
         if words:
             pieces.append(words)
     return tuple(pieces)
 
 
-def _runs(pieces: tuple[tuple[str, ...], ...]) -> set[tuple[str, ...]]:
-    return {p[i : i + SHINGLE] for p in pieces for i in range(len(p) - SHINGLE + 1)}
+def _runs(pieces: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The pieces' runs of SHINGLE words, each kept as its hash (a block can hold millions)."""
+    return {hash(p[i : i + SHINGLE]) for p in pieces for i in range(len(p) - SHINGLE + 1)}
 
 
 def _inside(piece: tuple[str, ...], joined: str) -> bool:
@@ -307,7 +309,7 @@ class _BlockIndex:
     only counts the short pieces found inside its quotations, never every sub-run of them."""
 
     def __init__(self, short: set[tuple[str, ...]]):
-        self.runs: dict[tuple[str, ...], list[int]] = defaultdict(list)  # run -> quotations holding it
+        self.runs: dict[int, list[int]] = defaultdict(list)  # run -> quotations holding it
         self.quotations: list[tuple[int, int]] = []  # quotation -> (its group, its number of runs)
         self.short: dict[tuple[str, ...], Counter] = {piece: Counter() for piece in short}
         self.short_first = {piece[0] for piece in short}
