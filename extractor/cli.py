@@ -16,7 +16,7 @@ from extractor.errors import ExtractorError, RunFolderError, UsageError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-EVAL_SETS = ("article-extraction", "plaintext", "metadata", "polnear", "newsquant", "seeds", "multisource")
+EVAL_SETS = ("article-extraction", "plaintext", "metadata", "polnear", "newsquant", "seeds", "multisource", "gum")
 
 DESCRIPTION = """\
 Turn folders of news articles into structured knowledge: clean articles, named
@@ -84,6 +84,10 @@ def _score(dataset: str, path: Path, args: argparse.Namespace) -> dict:
         from extractor.evaluate.newsquant import score_newsquant
 
         return score_newsquant(path, limit=args.limit, model=args.model)
+    if dataset == "gum":
+        from extractor.evaluate.gum import score_gum
+
+        return score_gum(path, limit=args.limit, model=args.model)
     if dataset == "multisource":
         from extractor.evaluate.multisource import score_multisource
 

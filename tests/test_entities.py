@@ -173,3 +173,12 @@ def test_a_shared_surname_in_one_article_goes_to_the_person_named_last(nlp):
     lars = by_name(entities, "Lars Berg")
     assert any(m.text == "Berg" for m in lars.mentions)
     assert not any(m.text == "Berg" for m in by_name(entities, "Anna Berg").mentions)
+
+
+def test_a_surname_in_a_title_case_headline_does_not_outvote_the_full_name_in_the_text(nlp):
+    text = ("Albanese Quits As Party Gamble Backfires\n\n"
+            "Today Anthony Albanese had to confront the issue of his own future after the vote.\n\n"
+            "“I will do everything I can to help,” he said.")
+    entity = by_name(entities_of(nlp, text), "Anthony Albanese")
+    assert entity.type == "PERSON"
+    assert {m.text for m in entity.mentions} == {"Albanese", "Anthony Albanese"}

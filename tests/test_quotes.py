@@ -330,8 +330,8 @@ def test_quotes_are_sorted_by_start(quotes_of):
 def test_polnear_slice_scores():
     from extractor.evaluate.polnear import format_polnear, score_polnear
 
-    result = score_polnear(POLNEAR, limit=8)
-    assert result["articles"] == 8 and result["failed"] == []
+    result = score_polnear(POLNEAR, limit=8, direct=False)  # through `extractor run`, offsets mapped back
+    assert result["articles"] == 8 and result["failed"] == [] and result["path"] == "product"
     assert result["quoted"]["gold"] > 15
     assert result["quoted"]["f1"] >= 0.7
     assert result["quoted"]["speaker_accuracy"] >= 0.85
@@ -339,3 +339,41 @@ def test_polnear_slice_scores():
         assert result["all"][role]["overlap"]["f1"] >= 0.75
         assert result["all"][role]["exact"]["f1"] >= 0.4
     assert "quoted" in format_polnear(result)
+
+
+def test_offsets_of_a_cleaned_text_map_back_to_the_raw_file():
+    from extractor.evaluate.product_path import OffsetMap
+
+    raw = "Senate passes the bill\n\nThe senator  said\n“we won” on Friday.\n"
+    clean = "The senator said “we won” on Friday."
+    mapping = OffsetMap(raw, clean)
+    for words in ("we won", "senator", "Friday."):
+        start = clean.index(words)
+        assert raw[slice(*mapping.span(start, start + len(words)))] == words
+
+
+def test_words_an_outlet_relays_belong_to_the_subject_it_relays_not_the_outlet(quotes_of):
+    relayed = quotes_of("The Guardian reports the Federal Reserve is “watching the markets closely” and that it will act.")
+    assert [(q.kind, q.speaker.name, q.speaker_mention.text) for q in relayed] == [
+        ("mixed", "Federal Reserve", "the Federal Reserve")]
+    said = quotes_of("Senator Jane Kerr said Tesla was “a disgrace” on Monday.")
+    assert [(q.kind, q.speaker.name) for q in said] == [("mixed", "Jane Kerr")]  # said: the words stay hers
+
+
+def test_a_single_quoted_passage_over_paragraphs_is_one_quote_of_its_speaker(quotes_of):
+    text = ("‘I held nothing back,’ Mr. Jones said.\n\n"
+            "‘And I made clear this was about the future.\n\n"
+            "‘But voters have decided and I think the party requires new leadership,’ he said.")
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Jones"), ("direct", "Jones")]
+    assert quotes[1].text.startswith("And I made clear") and quotes[1].text.endswith("new leadership,")
+    # an unclosed ‘ whose next paragraph does not open with one stays an apostrophe
+    unclosed = quotes_of("The mayor called it a ‘fresh start for the town.\n\nThe markets fell on Monday.")
+    assert [q for q in unclosed if q.kind == "direct"] == []
+
+
+def test_a_pronoun_speaker_skips_a_name_that_only_modifies_a_noun(quotes_of):
+    text = ("Prime Minister Tom Berg said the result must be respected.\n"
+            "The Brexit result has triggered market turmoil, and the pound plunged.\n"
+            "“I want to reassure investors that the economy is strong,” he said.")
+    assert [(q.kind, q.speaker.name) for q in quotes_of(text)] == [("indirect", "Tom Berg"), ("direct", "Tom Berg")]

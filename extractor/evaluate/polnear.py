@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from extractor.extract.entities import extract_entities
 from extractor.extract.quotes import extract_quotes
+from extractor.evaluate.product_path import OffsetMap, run_files
 from extractor.models import Quote
 from extractor.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
@@ -322,53 +323,101 @@ def extract_with_pipeline(doc: Doc, article_id: str) -> list[Quote]:
     return extract_quotes(doc, article_id, extract_entities(doc, article_id))
 
 
-def score_polnear(
-    folder: Path, *, limit: int | None = None, model: str = DEFAULT_MODEL, extract: Extract | None = None
-) -> dict:
-    """Run the pipeline on every article of ``folder`` (its full raw text, so offsets match
-    the ``.ann``) and score the quotes it finds.
-
-    ``limit`` scores only the first articles in sorted name order; ``extract(doc,
-    article_id)`` replaces the package's extraction (for baselines). An article whose
-    extraction raises counts as one with no predictions and is listed in ``failed``.
-    Returns ``{"articles", "failed", "seconds", "quoted", "quoted_records", "all"}``:
-    ``quoted`` scores attributions (quotes sharing cue and speaker mention taken
-    together), ``quoted_records`` every quote record alone, and ``all`` holds
-    ``{"source"|"cue"|"content": {"exact": prf, "overlap": prf}}``. Each prf has
-    precision, recall, F1 and the counts behind them.
-    """
-    nlp = load_pipeline(model)
-    extract = extract or extract_with_pipeline
-    articles = load_articles(Path(folder), limit)
-    started = time.perf_counter()
+def _tally(articles: list[Article], predictions: dict[str, list[Quote]]) -> dict:
+    """The figures of both metrics for predictions keyed by article name (offsets into its raw text)."""
     quoted: Counter = Counter()
     records: Counter = Counter()
     roles = {role: Counter() for role in ROLES}
-    failed, predicted = [], 0
     for article in articles:
-        doc = nlp(article.text)
-        try:
-            quotes = extract(doc, article.name)
-        except Exception:  # noqa: BLE001 - a baseline may refuse an article; score it as empty
-            failed.append(article.name)
-            quotes = []
-        predicted += len(quotes)
+        quotes = predictions.get(article.name, [])
         quoted.update(score_quoted_article(article.text, article.gold, quotes))
         records.update(score_quoted_article(article.text, article.gold, quotes, group=False))
         for role, counts in score_all_article(article.text, article.gold, quotes).items():
             roles[role].update(counts)
     return {
-        "articles": len(articles),
-        "failed": failed,
-        "seconds": round(time.perf_counter() - started, 2),
         "quoted": quoted_result(quoted),
         "quoted_records": quoted_result(records),
         "all": {
             "gold_attributions": sum(len(a.gold) for a in articles),
-            "predicted_quotes": predicted,
+            "predicted_quotes": sum(len(q) for q in predictions.values()),
             **{role: all_result(counts) for role, counts in roles.items()},
         },
     }
+
+
+def _span(mapping: OffsetMap, span: dict | None) -> dict | None:
+    if span is None:
+        return None
+    start, end = mapping.span(span["start"], span["end"])
+    return {**span, "start": start, "end": end}
+
+
+def product_predictions(folder: Path, articles: list[Article], model: str) -> tuple[dict[str, list[Quote]], list[str]]:
+    """The quotes ``extractor run`` writes for each article file, offsets carried back to the raw text."""
+    run = run_files({a.name: Path(folder) / "text" / f"{a.name}.txt" for a in articles}, model=model)
+    predictions, failed = {}, []
+    for article in articles:
+        record = run.articles.get(article.name)
+        if record is None:
+            failed.append(article.name)
+            continue
+        mapping = OffsetMap(article.text, record["text"])
+        quotes = []
+        for quote in run.quotes.get(article.name, []):
+            start, end = mapping.span(quote["start"], quote["end"])
+            quotes.append(Quote.model_validate({
+                **quote, "start": start, "end": end, "text": article.text[start:end],
+                "cue": _span(mapping, quote["cue"]), "speaker_mention": _span(mapping, quote["speaker_mention"])}))
+        predictions[article.name] = quotes
+    return predictions, failed
+
+
+def direct_predictions(articles: list[Article], model: str, extract: Extract) -> tuple[dict[str, list[Quote]], list[str]]:
+    """The quotes of extraction alone on each raw text (no ingestion): the figure of earlier versions."""
+    nlp = load_pipeline(model)
+    predictions, failed = {}, []
+    for article in articles:
+        doc = nlp(article.text)
+        try:
+            predictions[article.name] = extract(doc, article.name)
+        except Exception:  # noqa: BLE001 - a baseline may refuse an article; score it as empty
+            failed.append(article.name)
+    return predictions, failed
+
+
+def score_polnear(
+    folder: Path, *, limit: int | None = None, model: str = DEFAULT_MODEL, extract: Extract | None = None,
+    direct: bool = True,
+) -> dict:
+    """Score the quotes the product finds in every article of ``folder``.
+
+    The figures are those of ``extractor run`` on the article files (ingestion, cleaning,
+    the headline lifted into the title, NLP, extraction), with offsets carried back to the
+    raw text the ``.ann`` refers to. With ``direct`` the figures of extraction alone on
+    the raw texts come too, under ``direct`` (the two should agree; ``agree`` says whether
+    they do). ``extract(doc, article_id)`` scores another extraction on the raw texts
+    (for baselines) instead of the product. ``limit`` scores only the first articles in
+    sorted name order. An article the run drops or whose extraction raises counts as one
+    with no predictions and is listed in ``failed``.
+    Returns ``{"articles", "failed", "seconds", "path", "quoted", "quoted_records", "all",
+    "direct"?, "agree"?}``: ``quoted`` scores attributions (quotes sharing cue and speaker
+    mention taken together), ``quoted_records`` every quote record alone, and ``all``
+    holds ``{"source"|"cue"|"content": {"exact": prf, "overlap": prf}}``.
+    """
+    articles = load_articles(Path(folder), limit)
+    started = time.perf_counter()
+    if extract is not None:
+        predictions, failed = direct_predictions(articles, model, extract)
+        return {"articles": len(articles), "failed": failed, "path": "direct",
+                "seconds": round(time.perf_counter() - started, 2), **_tally(articles, predictions)}
+    predictions, failed = product_predictions(Path(folder), articles, model)
+    result = {"articles": len(articles), "failed": failed, "path": "product",
+              "seconds": round(time.perf_counter() - started, 2), **_tally(articles, predictions)}
+    if direct:
+        raw_predictions, raw_failed = direct_predictions(articles, model, extract_with_pipeline)
+        result["direct"] = {"failed": raw_failed, **_tally(articles, raw_predictions)}
+        result["agree"] = all(result[key] == result["direct"][key] for key in ("quoted", "all"))
+    return result
 
 
 def quoted_result(counts: dict[str, int]) -> dict:
@@ -402,6 +451,8 @@ def format_polnear(result: dict) -> str:
     if result.get("failed"):
         lines[0] += f" ({len(result['failed'])} failed: scored as empty)"
     lines.append(_quoted_line("quoted", result["quoted"]))
+    if "direct" in result:
+        lines.append(_quoted_line("  direct", result["direct"]["quoted"]))
     if "quoted_records" in result:
         lines.append(_quoted_line("  per record", result["quoted_records"]))
     if "all" in result:

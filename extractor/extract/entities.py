@@ -34,6 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entity_types import (
+    HEADING_LABEL_WEIGHT,
     LABEL_WEIGHT,
     SOURCE_WEIGHT,
     context_votes,
@@ -269,7 +270,9 @@ def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
 # -------------------------------------------------------------------- groups
 
 
-def _group(candidates: list[_Candidate]) -> dict[str, LocalEntity]:
+def _group(candidates: list[_Candidate], headings: list[tuple[int, int]]) -> dict[str, LocalEntity]:
+    """Mentions with one name key together; the model's label votes for the type, less in a
+    heading, where title case misleads it ("Cameron bids farewell" read as an organisation)."""
     groups: dict[str, LocalEntity] = {}
     for cand in candidates:
         key = entity_key(cand.text)
@@ -278,7 +281,7 @@ def _group(candidates: list[_Candidate]) -> dict[str, LocalEntity]:
             local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG")
         local.surfaces[cand.text] += 1
         if cand.label:
-            local.votes[cand.label] += LABEL_WEIGHT
+            local.votes[cand.label] += HEADING_LABEL_WEIGHT if _in_any(cand.start, headings) else LABEL_WEIGHT
         local.mentions.append(Mention(article_id="", start=cand.start, end=cand.end, text=cand.text))
     return groups
 
@@ -463,10 +466,10 @@ def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) ->
     ``source`` is the article's outlet: a name equal to it is an organisation.
     """
     text = doc_text(doc)
-    groups = _group(_model_mentions(doc, text))
+    headings = _heading_spans(text)
+    groups = _group(_model_mentions(doc, text), headings)
     _resolve_short_forms(groups, text)
     _propagate(groups, doc)
-    headings = _heading_spans(text)
     source_key = entity_key(source) if source else None
 
     for key, group in list(groups.items()):

@@ -30,6 +30,7 @@ ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 # How much one piece of evidence weighs in the type vote.
 LABEL_WEIGHT = 1.0  # the model's label on one mention
+HEADING_LABEL_WEIGHT = 0.25  # the label on a mention in a title-case heading
 CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
 WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
 SOURCE_WEIGHT = 5.0  # the name is the article's own outlet

@@ -143,6 +143,28 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
     return attribution
 
 
+# Verbs by which one source relays another's words ("The BBC reports the bank is
+# “monitoring developments”"): the quoted words are the relayed subject's.
+RELAY_VERBS = frozenset({"report", "quote", "cite"})
+
+
+def relayed(ctx: Context, cue: Token, attribution: Attribution) -> Attribution:
+    """A quotation inside a relayed clause belongs to that clause's named subject, not to
+    the outlet relaying it; any other attribution is returned as it is."""
+    if verb_lemma(cue) not in RELAY_VERBS:
+        return attribution
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    if subject is None or subject.pos_ != "PROPN" or not can_speak(ctx, subject):
+        return attribution
+    chars = char_bounds(ctx.doc, *mention_bounds(subject))
+    speaker = resolve_speaker(ctx, subject, chars)
+    if speaker is None:
+        return attribution
+    return Attribution(cue=attribution.cue, mention=chars, speaker=speaker, cue_token=attribution.cue_token,
+                       end=attribution.end)
+
+
 def attribute_by_punctuation(
     ctx: Context, span: QuoteSpan, before: Sequence[Token], after: Sequence[Token]
 ) -> Attribution | None:

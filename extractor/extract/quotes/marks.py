@@ -159,20 +159,33 @@ def _single_closes(text: str, i: int) -> bool:
     return not before.isspace() and (after.isspace() or after in CLOSE_CONTEXT or after in "\"”")
 
 
-def find_single_quotes(text: str, regions: Iterable[tuple[int, int]]) -> list[QuoteSpan]:
+def find_single_quotes(text: str, regions: Sequence[tuple[int, int]],
+                       paragraph_starts: frozenset[int] = frozenset()) -> list[QuoteSpan]:
     """Pair single marks inside ``regions`` (text outside double quotes, per paragraph);
-    an opening mark with no closing one is taken for an apostrophe."""
+    an opening mark with no closing one is taken for an apostrophe, unless it is a curly
+    ‘ whose quote goes on in the next paragraph, opened again with ‘ (the British
+    multi-paragraph convention), and a later paragraph of the run closes it."""
     spans = []
-    for r_start, r_end in regions:
+    carried: tuple[int, list[tuple[int, int]]] | None = None  # (opening mark, pieces) of a running quote
+    for index, (r_start, r_end) in enumerate(regions):
         opened: int | None = None
-        for match in SINGLE_MARK_RE.finditer(text, r_start, r_end):
+        pieces: list[tuple[int, int]] = []
+        pos = r_start
+        if carried is not None and r_start in paragraph_starts and text[r_start] == "‘":
+            opened, pieces, pos = carried[0], carried[1], r_start + 1
+        carried = None
+        piece_start = pos if opened is not None else None
+        for match in SINGLE_MARK_RE.finditer(text, pos, r_end):
             i = match.start()
             if opened is None:
                 if _single_opens(text, i):
-                    opened = i
-            elif _single_closes(text, i) and i > opened + 1:
-                spans.append(QuoteSpan(opened, i + 1, ((opened + 1, i),)))
-                opened = None
+                    opened, piece_start = i, i + 1
+            elif _single_closes(text, i) and i > (piece_start or opened + 1):
+                spans.append(QuoteSpan(opened, i + 1, tuple(pieces + [trimmed(text, piece_start, i)])))
+                opened, pieces = None, []
+        nxt = regions[index + 1][0] if index + 1 < len(regions) else None
+        if opened is not None and text[opened] == "‘" and nxt in paragraph_starts and text[nxt] == "‘":
+            carried = (opened, pieces + [trimmed(text, piece_start, r_end)])
     return spans
 
 
@@ -192,7 +205,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             d += 1
         if pos < p_end:
             regions.append((pos, p_end))
-    spans = doubles + find_single_quotes(text, regions)
+    spans = doubles + find_single_quotes(text, regions, frozenset(start for start, _ in paragraphs))
     return sorted(spans, key=lambda s: s.open)
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quotes.attribution import (
     attribute_cue,
+    relayed,
     attribute_direct,
     attribution_of,
     embedding_clause,
@@ -129,6 +130,7 @@ def add_reported(ctx: Context, records: Records) -> None:
         if inside:  # the content runs to its last quotation's closing mark
             start, end = min(start, spans[inside[0]].start), max(end, spans[inside[-1]].close)
             words = text[start:end]
+            attribution = relayed(ctx, reported.cue, attribution)
         records.absorbed.update(inside)
         records.add(ctx, start, end, "mixed" if inside else "indirect", words, attribution)
 

@@ -76,6 +76,9 @@ def last_entity_before(
         if gender and known and known != gender:
             continue
         token = ctx.doc[ctx.token_at(max(mention.end - 1, mention.start))]
+        if types == PERSON_TYPES and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue  # "the Brexit result": a name modifying a noun is not the person "he" picks up
+            # (a company is: "Boeing shares fell …, the planemaker said")
         start = ctx.sentence_of(token.i)
         if sentence_start is not None and start != sentence_start:
             break  # a nearer sentence already offered a candidate
