@@ -14,7 +14,7 @@ sentences into precision, recall and F1.
 
 Unit normalisation lives here, not in the extractor: ISO codes map to NewsQuant's
 currency names (USD "dollar", JPY "japanese yen", ...), ``percent`` to "percentage",
-``percentage_point`` to "percentage point", a null unit to "-" or "count", an age
+``percentage point`` to itself, a null unit to "-" or "count", an age
 (unit ``year`` with metric ``age``) to "year of age"; rates map each side of " per ".
 Other names compare case-folded, each word up to a plural "s".
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
-from extractor.models import Claim
+from extractor.models import Bounds, Claim
 from extractor.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
 RELATIVE_TOLERANCE = 1e-3  # values are equal when they differ by under 0.1 %
@@ -64,7 +64,7 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "BRL": ("brazilian real",),
     "ZAR": ("south african rand",),
     "percent": ("percentage",),
-    "percentage_point": ("percentage point",),
+    "percentage point": ("percentage point",),
     "pound": ("pound-mass",),
     "fraction": ("% -",),  # "a third of those screened": NewsQuant writes "% <what>"
     "tonne": ("ton", "tonne"),
@@ -145,6 +145,19 @@ def units_match(gold_unit: str, claim: Claim) -> bool:
     return _fold(gold_unit or "-") in unit_names(claim)
 
 
+def as_stated(claim: Claim) -> Claim:
+    """The claim in the unit its text states: NewsQuant keeps "5 miles" in miles, where the
+    claim converts lengths, masses, areas and volumes to one base unit each."""
+    if claim.stated_unit is None or claim.stated_value is None:
+        return claim
+    factor = claim.stated_value / claim.value if claim.value else 1.0
+    bounds = claim.bounds
+    if bounds is not None:
+        bounds = Bounds(low=None if bounds.low is None else bounds.low * factor,
+                        high=None if bounds.high is None else bounds.high * factor)
+    return claim.model_copy(update={"value": claim.stated_value, "unit": claim.stated_unit, "bounds": bounds})
+
+
 def _match(golds: list[dict], claims: list[Claim], extra) -> int:
     """Greedy one-to-one matching; returns the number of matched pairs."""
     used: set[int] = set()
@@ -180,7 +193,7 @@ def score_newsquant(path: Path, *, limit: int | None = None, model: str = DEFAUL
     texts = [item["text"] for item in data]
     for i, (item, doc) in enumerate(zip(data, nlp.pipe(texts, batch_size=64))):
         article_id = f"s{i}"
-        claims = extract_claims(doc, article_id, extract_entities(doc, article_id), published=None)
+        claims = [as_stated(c) for c in extract_claims(doc, article_id, extract_entities(doc, article_id), published=None)]
         golds = item.get("quantities", [])
         for name, counts in metrics.items():
             counts.pred += len(claims)

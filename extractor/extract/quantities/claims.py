@@ -18,11 +18,12 @@ from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
+from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import sentence_subject, subject_entities, verb_of
+from extractor.extract.quantities.subject import SubjectContext, salient_organisation, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
 from extractor.models import Bounds, Claim, Span
@@ -87,10 +88,14 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     without it relative dates stay null.
     """
     tokens = Tokens(doc)
-    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities)
+    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities,
+                           imperial=measures_imperial(tokens.text),
+                           subjects=SubjectContext(entities=entities, text=tokens.text))
     by_sentence: dict[int, list[Placed]] = {}
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
+    if by_sentence and article.subjects is not None:
+        article.subjects.salient = salient_organisation(doc, entities, tokens.text)
     claims: list[Claim] = []
     for items in by_sentence.values():
         sentence = _sentence_facts(items[0].span.root.sent, published, tokens)
@@ -153,6 +158,8 @@ class ArticleFacts:
     article_id: str
     text: str
     entities: ArticleEntities
+    imperial: bool = False  # measures in feet and miles: its "tons" are short tons
+    subjects: SubjectContext | None = None  # the salient organisation and the last subject
 
 
 @dataclass(frozen=True)
@@ -171,9 +178,17 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     root = span.root
     direction, source = read_direction(q, span, text)
     verb = verb_of(root)
-    subject = subject_entities(root, span, article.entities, verb, sentence.root_subject, text)
+    subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
+    subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
+    value, bounds, stated = q.value, _bounds(q), None
+    if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
+        factor = converted[0] / q.value if q.value else 0.0
+        stated, (value, unit) = (q.value, unit), converted
+        if bounds is not None:
+            bounds = Bounds(low=None if bounds.low is None else float(f"{bounds.low * factor:.12g}"),
+                            high=None if bounds.high is None else float(f"{bounds.high * factor:.12g}"))
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -181,13 +196,15 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         end=q.end,
         text=text[q.start:q.end],
         sentence=Span(text=text[low:high], start=low, end=high),
-        value=q.value,
+        value=value,
         unit=unit,
+        stated_value=stated[0] if stated else None,
+        stated_unit=stated[1] if stated else None,
         hedge=q.hedge,  # type: ignore[arg-type]
         direction=direction,  # type: ignore[arg-type]
         change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
-        bounds=_bounds(q),
-        subject=[e.ref() for e in subject],
+        bounds=bounds,
+        subject=subject,
         metric=metric_of(q, root, span, verb),
         date=_date_for(verb, sentence.dates) or sentence.opening_date,
     )
