@@ -88,7 +88,7 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     without it relative dates stay null.
     """
     tokens = Tokens(doc)
-    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities,
+    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities, published=published,
                            imperial=measures_imperial(tokens.text),
                            subjects=SubjectContext(entities=entities, text=tokens.text))
     by_sentence: dict[int, list[Placed]] = {}
@@ -158,6 +158,7 @@ class ArticleFacts:
     article_id: str
     text: str
     entities: ArticleEntities
+    published: str | None = None  # ISO date: the day a figure with no date of its own was reported
     imperial: bool = False  # measures in feet and miles: its "tons" are short tons
     subjects: SubjectContext | None = None  # the salient organisation and the last subject
 
@@ -206,5 +207,18 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         bounds=bounds,
         subject=subject,
         metric=metric_of(q, root, span, verb),
-        date=_date_for(verb, sentence.dates) or sentence.opening_date,
+        date=_date_for(verb, sentence.dates) or sentence.opening_date or _reported_day(unit, article.published),
     )
+
+
+# Units of a thing's dimensions: a bridge's length holds on no particular day.
+UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
+
+
+def _reported_day(unit: str | None, published: str | None) -> str | None:
+    """A figure the sentence gives no day is the news of the day it was reported (a toll, a
+    move, a count); a dimension holds on no particular day. Without a known publication
+    date, no day."""
+    if published is None or unit in UNDATED_UNITS:
+        return None
+    return published[:10]

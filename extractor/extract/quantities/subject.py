@@ -85,7 +85,7 @@ COMPANY_METRIC_RE = re.compile(r"\b(?:shares?|stocks?|market (?:value|cap\w*)|re
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
 NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
 # Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
-THING_PRONOUNS = frozenset({"it", "its"})
+THING_PRONOUNS = frozenset({"it"})
 
 
 @dataclass
@@ -259,6 +259,23 @@ def _is_description(tok: Token) -> bool:
     return tok.lower_ in DESCRIPTION_NOUNS or lemma in DESCRIPTION_NOUNS or lemma.endswith("maker")
 
 
+# Words before an organisation's name that make it a source, not what the text is about.
+SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by)\s+(?:the\s+)?\Z", re.I)
+
+
+def _organisation_before(pos: int, ctx: SubjectContext) -> EntityRef | None:
+    """The last organisation named before ``pos`` (within reach) that is not a source of the
+    figures ("according to FactSet")."""
+    floor = max(0, pos - OWNER_WINDOW)
+    for mention, e in reversed(ctx.entities.mentions_in(floor, pos)):
+        if e.type != "ORG":
+            continue
+        if SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+            continue
+        return _entity_ref(ctx, e)
+    return None
+
+
 def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     types = pronoun_types(tok)
     if types is None:
@@ -313,6 +330,11 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 found.append(ref)
     if found:
         return found
+    for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
+        if child.dep_ in ("compound", "nmod") and child.i < np.i:
+            e = ctx.entities.at(child.idx, child.idx + len(child))
+            if e is not None and e.type in SUBJECT_TYPES:
+                return [_entity_ref(ctx, e)]
     lower, lemma = np.lower_, np.lemma_.lower()
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []
@@ -321,11 +343,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
     if _is_description(np):
-        e = ctx.salient
-        if e is None:
-            before = ctx.entities.before(np.idx, types=("ORG",), within=OWNER_WINDOW)
-            return [_entity_ref(ctx, before)] if before is not None else []
-        return [e]
+        before = _organisation_before(np.idx, ctx)
+        if before is not None:
+            return [before]
+        return [ctx.salient] if ctx.salient is not None else []
     if lower in OWNED_METRIC_NOUNS or lemma in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS or lemma in CHANGE_NOUNS or lower in PART_NOUNS:
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))
         if owner:
