@@ -23,7 +23,7 @@ from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import SubjectContext, salient_organisation, sentence_subject, subject_refs, verb_of
+from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, salient_organisation, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
 from extractor.models import Bounds, Claim, Span
@@ -179,8 +179,6 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     root = span.root
     direction, source = read_direction(q, span, text)
     verb = verb_of(root)
-    subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
-    subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     value, bounds, stated = q.value, _bounds(q), None
@@ -190,6 +188,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         if bounds is not None:
             bounds = Bounds(low=None if bounds.low is None else float(f"{bounds.low * factor:.12g}"),
                             high=None if bounds.high is None else float(f"{bounds.high * factor:.12g}"))
+    subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
+    subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
+    if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
+        direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,

@@ -62,6 +62,8 @@ TRANSFER_VERBS = frozenset({
     "wipe", "erase", "shave", "knock", "strip", "lop", "slash", "take", "add", "remove", "chop",
     "vaporize", "vaporise", "destroy",
 })
+# Verbs of falling: the distance of a fall is the height of what things fell from.
+FALL_VERBS = frozenset({"plunge", "plummet", "fall", "drop", "tumble", "crash", "hurtle", "topple"})
 # Verbs whose subject holds a count ("Facebook had 2.23 billion users").
 HOLDING_VERBS = frozenset({"have", "count", "boast", "reach", "lose", "gain", "add", "attract", "employ", "hit"})
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
@@ -130,6 +132,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
+                node = above  # "at one point falling 6%": the subject of the clause, not "point"
+                continue
             return node.head
         if node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") for c in node.children):
             # a finite verb the parser left without a subject ("its V3 model, launched on
@@ -489,6 +494,15 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     found = _belongs_to(root, span, ctx, sent_root_subject)
     if found:
         return found
+    if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head is not verb:
+        # "The bridge collapsed, sending cars plunging 45 metres": the height is the
+        # structure's, the subject of the clause that sent them, not the cars'
+        above = verb_of(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
+        above = verb_of(above.head) if above is not None and above.i == verb.i else above
+        subj = _clause_subject(above, span) if above is not None and above.i != verb.i else None
+        found = resolve_np(subj, ctx, sent_root_subject) if subj is not None else []
+        if found:
+            return found
     if verb is not None:
         if verb.lemma_.lower() in TRANSFER_VERBS or verb.lower_ in ("chopped", "wiped"):
             for child in verb.children:
