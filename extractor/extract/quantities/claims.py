@@ -18,6 +18,7 @@ from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
+from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
@@ -208,7 +209,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
         bounds=bounds,
         subject=subject,
-        metric=metric_of(q, root, span, verb),
+        metric=metric_of(q, root, span, verb, unit, tuple(s.name for s in subject)),
+        frame=frame_of(root, span, verb),
         date=_date_for(verb, sentence.dates) or sentence.opening_date or _reported_day(unit, article.published),
     )
 
