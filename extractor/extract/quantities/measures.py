@@ -25,9 +25,9 @@ BASE_UNITS: dict[str, str] = {
 # Our unit names -> pint's, where the spelling differs.
 PINT_NAMES: dict[str, str] = {
     "metre": "meter", "kilometre": "kilometer", "centimetre": "centimeter",
-    "millimetre": "millimeter", "square metre": "square_meter", "square kilometre": "square_kilometer",
-    "square mile": "square_mile", "square foot": "square_foot", "cubic foot": "cubic_foot",
-    "cubic metre": "cubic_meter", "litre": "liter", "millilitre": "milliliter", "tonne": "metric_ton",
+    "millimetre": "millimeter", "square metre": "meter ** 2", "square kilometre": "kilometer ** 2",
+    "square mile": "mile ** 2", "square foot": "foot ** 2", "square yard": "yard ** 2", "cubic foot": "foot ** 3",
+    "cubic metre": "meter ** 3", "cubic yard": "yard ** 3", "litre": "liter", "millilitre": "milliliter", "tonne": "metric_ton",
     "ton": "metric_ton", "pound": "avoirdupois_pound", "gigaton": "gigametric_ton",
     "megaton": "megametric_ton",
 }
@@ -120,13 +120,13 @@ def _factor(unit: str, imperial: bool) -> tuple[float, str] | None:
     ureg = registry()
     try:
         source = ureg.Unit(name)
+        base = BASE_UNITS.get(str(source.dimensionality))
+        if base is None or base == unit:
+            return None
+        target = ureg.Unit(PINT_NAMES.get(base, base.replace(" ", "_")))
+        return float(ureg.Quantity(1.0, source).to(target).magnitude), base
     except Exception:  # not a unit of the registry (a counted noun, a currency)  # noqa: BLE001
         return None
-    base = BASE_UNITS.get(str(source.dimensionality))
-    if base is None or base == unit:
-        return None
-    target = ureg.Unit(PINT_NAMES.get(base, base.replace(" ", "_")))
-    return float(ureg.Quantity(1.0, source).to(target).magnitude), base
 
 
 # Units that may be converted: only these load the registry (a counted noun never does).
