@@ -193,6 +193,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
+    metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
+    if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
+        direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -209,12 +212,14 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
         bounds=bounds,
         subject=subject,
-        metric=metric_of(q, root, span, verb, unit, tuple(s.name for s in subject)),
+        metric=metric,
         frame=frame_of(root, span, verb),
         date=_date_for(verb, sentence.dates) or sentence.opening_date or _reported_day(unit, article.published),
     )
 
 
+# Metrics of counts of people (see ``metric``).
+PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 

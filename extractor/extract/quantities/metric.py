@@ -100,6 +100,8 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# Where one clause of a sentence ends and the next begins.
+CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
 # Base units of measure and the metric each is by default.
@@ -121,7 +123,7 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit == "point":
         return "index level"
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
-    counted = _counted_people_metric(unit or people_subject, clause)
+    counted = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     if counted:
         return counted
     named = _named_metric(root, span, verb)
@@ -142,17 +144,25 @@ def _clause_text(root: Token) -> str:
     return root.sent.text
 
 
-def _counted_people_metric(unit: str | None, clause: str) -> str | None:
-    """For a count of people: dead, missing, injured, ... from the clause's words."""
+def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None:
+    """For a count of people: dead, missing, injured, ... from the cue of the sentence
+    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties."""
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
         return None
     head = unit.split()[-1]
     if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
         return None
-    for name, cue in PEOPLE_COUNT_CUES:
-        if cue.search(clause):
-            return name
-    return None
+    best: tuple[int, int, str] | None = None
+    for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES):
+        for m in cue.finditer(clause):
+            # the predicate usually follows the count ("three people are missing"): a cue
+            # before it counts at twice its distance ("killed 43 people" is still near)
+            distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
+            if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
+                distance += 1000  # "twelve were injured and three are missing": another clause's cue
+            candidate = (distance, rank, name)
+            best = candidate if best is None or candidate < best else best
+    return best[2] if best else None
 
 
 def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:

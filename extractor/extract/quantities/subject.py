@@ -340,6 +340,14 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in SUBJECT_TYPES:
                 return [_entity_ref(ctx, e)]
+    if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I"):
+        # a name the recogniser labelled but the entity rules dropped ("Spotify" tagged a verb)
+        ent = next((e for e in np.doc.ents if e.start <= np.i < e.end), None)
+        if ent is not None:
+            name = re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text).strip()
+            if name:
+                cut = trimmed_name(name)
+                return [_entity_named(ctx, cut or name) or thing_ref(cut or name)]
     lower, lemma = np.lower_, np.lemma_.lower()
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []
