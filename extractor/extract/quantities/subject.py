@@ -268,17 +268,32 @@ def _is_description(tok: Token) -> bool:
 SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by)\s+(?:the\s+)?\Z", re.I)
 
 
-def _organisation_before(pos: int, ctx: SubjectContext) -> EntityRef | None:
-    """The last organisation named before ``pos`` (within reach) that is not a source of the
-    figures ("according to FactSet")."""
+def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef | None:
+    """The last organisation named before ``pos`` (within reach) as what its clause is about
+    (in its subject: "Shares of Nvidia sank ... the chipmaker's market value"), not as a
+    source ("according to FactSet") or in a list of comparisons."""
     floor = max(0, pos - OWNER_WINDOW)
     for mention, e in reversed(ctx.entities.mentions_in(floor, pos)):
         if e.type != "ORG":
             continue
         if SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
             continue
-        return _entity_ref(ctx, e)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _in_subject(span.root):
+            return _entity_ref(ctx, e)
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token is (part of) the subject of its clause."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
 
 
 def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -340,7 +355,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in SUBJECT_TYPES:
                 return [_entity_ref(ctx, e)]
-    if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I"):
+    common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)
+    if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I") and not common:
         # a name the recogniser labelled but the entity rules dropped ("Spotify" tagged a verb)
         ent = next((e for e in np.doc.ents if e.start <= np.i < e.end), None)
         if ent is not None:
@@ -356,7 +372,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
     if _is_description(np):
-        before = _organisation_before(np.idx, ctx)
+        before = _organisation_before(np.idx, ctx, np.doc)
         if before is not None:
             return [before]
         return [ctx.salient] if ctx.salient is not None else []
@@ -367,6 +383,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
             return [ctx.salient] if ctx.salient is not None else []
         return []
+    if np.i == np.sent.start and np.pos_ in ("PROPN", "NOUN") and (lower in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS):
+        owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))  # "Turnout in the referendum"
+        return owner
     if np.pos_ == "PROPN" and np.text[:1].isupper():
         name = _proper_name(np)
         cut = trimmed_name(name)
@@ -444,6 +463,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
             return resolve_np(head, ctx, sent_root_subject)
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() in NOT_SUBJECT_NOUNS:
+                return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
             if head.pos_ == "PROPN" or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
             owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if head.lower_ in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else ())
@@ -487,9 +508,16 @@ def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token 
                  sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     """The subjects of the quantity at ``span`` (see the module docstring)."""
     found = _find_subject(root, span, ctx, verb, sent_root_subject, unit)
-    if found:
+    if found and _may_be_it(found[0], ctx):
         ctx.last = (span.start_char, found[0])
     return found
+
+
+def _may_be_it(ref: EntityRef, ctx: SubjectContext) -> bool:
+    """What "it" can refer back to: not a person, not a plural thing ("companies")."""
+    if ref.name.islower() and ref.name.endswith("s"):
+        return False
+    return not any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
 
 
 def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
