@@ -198,3 +198,22 @@ def test_the_distance_of_a_fall_is_the_structures_height_without_direction(nlp):
     assert c["45 metres"].direction is None
     assert c["45 metres"].metric == "height"
     assert "cars" not in subjects(c["45 metres"])
+
+
+def test_a_share_beside_a_name_in_parentheses_or_after_of(nlp):
+    c = by_text(nlp, "The majority of Ohio (56.2 per cent) backed the plan, while 61 per cent of New Mexico rejected it.")
+    assert subjects(c["56.2 per cent"]) == ["Ohio"]
+    assert subjects(c["61 per cent"]) == ["New Mexico"]
+
+
+def test_a_vote_share_is_about_the_side_it_went_to(nlp):
+    c = by_text(nlp, "Voters split, with 54 per cent backing Yes and 46 per cent for No.")
+    assert subjects(c["54 per cent"]) == ["Yes"]
+    assert subjects(c["46 per cent"]) == ["No"]
+    assert c["54 per cent"].metric == "vote share"
+
+
+def test_a_sentence_initial_metric_noun_reads_its_owner(nlp):
+    c = by_text(nlp, "Turnout in the election was 67.3%.")
+    assert subjects(c["67.3%"]) == ["election"]
+    assert c["67.3%"].metric == "turnout"

@@ -494,6 +494,38 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
     return []
 
 
+# "England (53.4 per cent)": a name right before the parenthesis that holds the figure.
+NAME_BEFORE_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\(\s*\Z")
+# "55.8 per cent of Northern Ireland": a name right after "of".
+NAME_AFTER_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+# "52 per cent of voters backing Vote Leave", "48.1 per cent for Remain", "51.9 per cent in
+# favour of Brexit": the side a share of a vote went to.
+SIDE_AFTER_RE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?:voters|votes?|electorate|ballots|those\s+voting))?\s+"
+    r"(?:backing|supporting|voting(?:\s+for|\s+to)?|in\s+favou?r\s+of|for)\s+(?:the\s+)?[“\"‘']?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """A share written beside a name: "England (53.4 per cent)", "55.8 per cent of Northern Ireland"."""
+    text = ctx.text
+    side = SIDE_AFTER_RE.match(text, span.end_char)
+    for m, base in ((side, 0),
+                    (NAME_BEFORE_PAREN_RE.search(text[max(0, span.start_char - 60):span.start_char]), max(0, span.start_char - 60)),
+                    (NAME_AFTER_OF_RE.match(text, span.end_char), 0)):
+        if m is None:
+            continue
+        start, end = base + m.start("name"), base + m.end("name")
+        e = ctx.entities.at(start, end)
+        if e is not None and e.type in SUBJECT_TYPES:
+            return [_entity_ref(ctx, e)]
+        if m is side:  # a side need not be an entity ("Remain")
+            return [thing_ref(m.group("name"))]
+    return []
+
+
 def _share_of(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """"52% of Scots", "55.8 per cent of Northern Ireland": the group the share is of."""
     for child in root.children:
@@ -525,7 +557,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     counted = _count_subject(root, span, ctx, verb, sent_root_subject) if not (unit and unit.isupper()) and unit not in ("percent", "percentage point") else None
     if counted:
         return counted
-    if unit in ("percent", "percentage point") and (found := _share_of(root, span, ctx, sent_root_subject)):
+    if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
         return found
     found = _belongs_to(root, span, ctx, sent_root_subject)
     if found:
