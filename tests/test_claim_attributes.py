@@ -217,3 +217,15 @@ def test_a_sentence_initial_metric_noun_reads_its_owner(nlp):
     c = by_text(nlp, "Turnout in the election was 67.3%.")
     assert subjects(c["67.3%"]) == ["election"]
     assert c["67.3%"].metric == "turnout"
+
+
+def test_a_market_headline_gets_no_guessed_day_but_a_toll_headline_does(nlp):
+    c = by_text(nlp, "Oracle shares sink 11% on weak cloud sales\n\nQuake death toll rises to 212\n\n"
+                     "The company said revenue would slow.", published="2024-03-14")
+    assert c["11%"].date is None
+    assert c["212"].date == "2024-03-14"
+
+
+def test_a_dimension_in_a_dated_sentence_has_no_date(nlp):
+    c = by_text(nlp, "A 90-metre section of the dam gave way on Tuesday.", published="2024-03-14")
+    assert c["90-metre"].date is None

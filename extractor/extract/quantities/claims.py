@@ -214,7 +214,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         subject=subject,
         metric=metric,
         frame=frame_of(root, span, verb),
-        date=_date_for(verb, sentence.dates) or sentence.opening_date or _reported_day(unit, article.published),
+        date=None if unit in UNDATED_UNITS else (
+            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, article)),
     )
 
 
@@ -224,10 +225,24 @@ PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", 
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
 
-def _reported_day(unit: str | None, published: str | None) -> str | None:
-    """A figure the sentence gives no day is the news of the day it was reported (a toll, a
-    move, a count); a dimension holds on no particular day. Without a known publication
-    date, no day."""
-    if published is None or unit in UNDATED_UNITS:
+
+
+def _default_day(pos: int, unit: str | None, metric: str | None, article: ArticleFacts) -> str | None:
+    """The day of a figure whose sentence gives none: the day it was reported (the news of
+    the day: a toll, a move, a count), which is the publication date. A headline or bullet
+    of anything but a count of people gets none (a market headline's day is the story's,
+    which may be the day before). A dimension holds on no particular day; without a known
+    publication date no day is guessed ("Monday" alone stays unresolved)."""
+    if article.published is None or unit in UNDATED_UNITS:
         return None
-    return published[:10]
+    if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
+        return None  # a headline or summary bullet of a move: its day is the story's, which it does not say
+    return article.published[:10]
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a headline or a bullet: short, without a sentence's final stop."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return len(line.split()) <= 15 and not re.search(r"[.!?\"”’]\s*\Z", line)

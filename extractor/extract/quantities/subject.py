@@ -83,9 +83,13 @@ METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenu
 COMPANY_METRIC_NOUNS = frozenset({"share", "stock", "value", "valuation", "cap", "capitalisation", "capitalization",
                                   "revenue", "sale", "profit", "earnings", "expense", "user"})
 COMPANY_METRIC_RE = re.compile(r"\b(?:shares?|stocks?|market (?:value|cap\w*)|revenues?|sales|profits?|earnings|expenses|"
-                               r"users|per share|quarter)\b", re.I)
+                               r"users|per share|quarter|expect\w*|forecasts?|consensus)\b", re.I)
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
 NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
+# Reflexive pronouns, which the parser may take for the subject.
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+# A person described by age ("the 34-year-old"): refers back to the last person named.
+AGE_DESCRIPTION_RE = re.compile(r"\d+-year-old$")
 # Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
 THING_PRONOUNS = frozenset({"it"})
 
@@ -126,7 +130,8 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
     node = verb
     for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)
+                    and c.lower_ not in REFLEXIVES]  # "Zuckerberg has himself lost": the subject is before
         if subjects:
             return subjects[0]
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):
@@ -365,6 +370,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 cut = trimmed_name(name)
                 return [_entity_named(ctx, cut or name) or thing_ref(cut or name)]
     lower, lemma = np.lower_, np.lemma_.lower()
+    phrase = np.doc[np.left_edge.i:np.i + 1].text
+    if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"
+        person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
+        return [_entity_ref(ctx, person)] if person is not None else []
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []
     if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
