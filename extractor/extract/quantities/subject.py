@@ -86,6 +86,8 @@ COMPANY_METRIC_RE = re.compile(r"\b(?:shares?|stocks?|market (?:value|cap\w*)|re
                                r"users|per share|quarter|expect\w*|forecasts?|consensus)\b", re.I)
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
 NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
+# A subject's name starts with a letter ("000c" from a garbled page names nothing).
+NAME_START_RE = re.compile(r"[^\W\d_]")
 # Reflexive pronouns, which the parser may take for the subject.
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 # A person described by age ("the 34-year-old"): refers back to the last person named.
@@ -548,7 +550,7 @@ def _share_of(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subje
 def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
                  sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     """The subjects of the quantity at ``span`` (see the module docstring)."""
-    found = _find_subject(root, span, ctx, verb, sent_root_subject, unit)
+    found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit) if NAME_START_RE.match(r.name)]
     if found and _may_be_it(found[0], ctx):
         ctx.last = (span.start_char, found[0])
     return found
