@@ -24,7 +24,7 @@ from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, salient_organisation, sentence_subject, subject_refs, verb_of
+from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
 from extractor.models import Bounds, Claim, Span
@@ -91,12 +91,10 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     tokens = Tokens(doc)
     article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities, published=published,
                            imperial=measures_imperial(tokens.text),
-                           subjects=SubjectContext(entities=entities, text=tokens.text))
+                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc))
     by_sentence: dict[int, list[Placed]] = {}
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
-    if by_sentence and article.subjects is not None:
-        article.subjects.salient = salient_organisation(doc, entities, tokens.text)
     claims: list[Claim] = []
     for items in by_sentence.values():
         sentence = _sentence_facts(items[0].span.root.sent, published, tokens)

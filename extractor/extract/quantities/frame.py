@@ -26,6 +26,7 @@ $217.50" is after-hours for the 7.6% and close for the $217.50). None when no cu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -62,12 +63,17 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
         low, high = sent.start_char, sent.end_char
     start, end = span.start_char, span.end_char
     best: tuple[int, str] | None = None
-    for frame, cue in FRAME_CUES:
-        for m in cue.finditer(text):
-            a, b = base + m.start(), base + m.end()
-            if a < low or b > high:
-                continue
-            distance = max(0, a - end, start - b)
-            if distance <= FRAME_REACH and (best is None or distance < best[0]):
-                best = (distance, frame)
+    for frame, cue_start, cue_end in _cues(text):
+        a, b = base + cue_start, base + cue_end
+        if a < low or b > high:
+            continue
+        distance = max(0, a - end, start - b)
+        if distance <= FRAME_REACH and (best is None or distance < best[0]):
+            best = (distance, frame)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Every frame cue of a sentence (read once for all the quantities it states)."""
+    return tuple((frame, m.start(), m.end()) for frame, cue in FRAME_CUES for m in cue.finditer(sentence))

@@ -44,6 +44,7 @@ words of the clause. None when nothing names it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -153,16 +154,21 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None
     if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
         return None
     best: tuple[int, int, str] | None = None
-    for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES):
-        for m in cue.finditer(clause):
-            # the predicate usually follows the count ("three people are missing"): a cue
-            # before it counts at twice its distance ("killed 43 people" is still near)
-            distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
-            if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
-                distance += 1000  # "twelve were injured and three are missing": another clause's cue
-            candidate = (distance, rank, name)
-            best = candidate if best is None or candidate < best else best
+    for rank, name, m in _people_cues(clause):
+        # the predicate usually follows the count ("three people are missing"): a cue
+        # before it counts at twice its distance ("killed 43 people" is still near)
+        distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
+        if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
+            distance += 1000  # "twelve were injured and three are missing": another clause's cue
+        candidate = (distance, rank, name)
+        best = candidate if best is None or candidate < best else best
     return best[2] if best else None
+
+
+@lru_cache(maxsize=256)
+def _people_cues(sentence: str) -> tuple[tuple[int, str, re.Match], ...]:
+    """Every cue of what a count of people counts, in a sentence (read once per sentence)."""
+    return tuple((rank, name, m) for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES) for m in cue.finditer(sentence))
 
 
 def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:

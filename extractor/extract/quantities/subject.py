@@ -38,6 +38,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
@@ -99,13 +101,20 @@ THING_PRONOUNS = frozenset({"it"})
 @dataclass
 class SubjectContext:
     """What subject resolution reads across one article: its entities, its salient
-    organisation, and the subject of the last claim (for "it")."""
+    organisation (found on first use), and the subject of the last claim (for "it")."""
 
     entities: ArticleEntities
     text: str
-    salient: EntityRef | None = None
+    doc: Doc | None = None
     last: tuple[int, EntityRef] | None = None
-    cache: dict = field(default_factory=dict)
+    _salient: list = field(default_factory=list)
+
+    @property
+    def salient(self) -> EntityRef | None:
+        if not self._salient:
+            found = salient_organisation(self.doc, self.entities, self.text) if self.doc is not None else None
+            self._salient.append(found)
+        return self._salient[0]
 
 
 def verb_of(token: Token) -> Token | None:
@@ -240,8 +249,10 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> Enti
         key = name.casefold()
         refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
         counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
+    propn = doc.vocab.strings["PROPN"]
+    for i in numpy.flatnonzero(doc.to_array([POS]) == propn):
+        tok = doc[int(i)]
+        if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
             continue
         company = (tok.dep_ in ("poss", "compound") and tok.head.lower_ in COMPANY_NOUNS) or (
             tok.dep_ == "nsubj" and tok.head.lemma_.lower() in MARKET_VERBS)
@@ -312,7 +323,7 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
             e = ctx.entities.at(h.idx, h.idx + len(h))
             if e is not None and e.type in types:
                 return [_entity_ref(ctx, e)]
-    if "ORG" in types and ctx.salient is not None and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS:
+    if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
         return [ctx.last[1]]
@@ -612,10 +623,11 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 if found:
                     return found
     found = _telegraphic_subject(span, ctx)
-    if found or ctx.salient is None or not (unit and (unit.isupper() or unit in ("percent", "percentage point"))):
+    if found or not (unit and (unit.isupper() or unit in ("percent", "percentage point"))):
         return found
-    sentence = span.sent.text
-    return [ctx.salient] if COMPANY_METRIC_RE.search(sentence) else []
+    if not COMPANY_METRIC_RE.search(span.sent.text):
+        return []
+    return [ctx.salient] if ctx.salient is not None else []
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -629,7 +641,7 @@ def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent
                 found = _owner_of(obj, ctx, sent_root_subject, ("of",))
                 if found:
                     return found
-                if ctx.salient is not None and obj.lemma_.lower() in COMPANY_METRIC_NOUNS:
+                if obj.lemma_.lower() in COMPANY_METRIC_NOUNS and ctx.salient is not None:
                     return [ctx.salient]
     return []
 
@@ -649,7 +661,7 @@ def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef
             named[ref.id] = ref
     if len(named) == 1:
         return list(named.values())
-    if not named and ctx.salient is not None and re.search(r"\b(?:market (?:value|cap)|shares?|stock)\b", text[start:end], re.I):
+    if not named and re.search(r"\b(?:market (?:value|cap)|shares?|stock)\b", text[start:end], re.I) and ctx.salient is not None:
         return [ctx.salient]  # "-- Lost $119.1 billion in market cap today"
     return []
 
