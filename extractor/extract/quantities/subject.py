@@ -35,30 +35,32 @@ double), counting proper nouns in company positions ("Facebook shares", "X's sto
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
-from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
+from extractor.extract.entities import ArticleEntities
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COMPANY_NOUNS,
     COUNTED_PEOPLE_NOUNS,
-    HEADLINE_BREAK_WORDS,
-    MARKET_VERBS,
     OWNED_METRIC_NOUNS,
     PART_NOUNS,
     SUBJECTLESS_NOUNS,
 )
-from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
+from extractor.extract.quantities.subject_names import (
+    SUBJECT_TYPES,
+    common_name,
+    entity_named,
+    entity_ref,
+    proper_name,
+    salient_organisation,
+    thing_ref,
+    trimmed_name,
+)
 from extractor.models import EntityRef
 
-# Verbs of a move, which end a name in a title-case headline ("Facebook Plummets").
-MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
 TRANSFER_VERBS = frozenset({
     "wipe", "erase", "shave", "knock", "strip", "lop", "slash", "take", "add", "remove", "chop",
@@ -72,8 +74,6 @@ HOLDING_VERBS = frozenset({"have", "count", "boast", "reach", "lose", "gain", "a
 DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group"})
 # Determiners that make such a description refer back.
 OWNER_DETERMINERS = frozenset({"the", "this", "its", "their"})
-# Entity types a subject can have (numbers are about organisations, places, people, things).
-SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 # Headlines and summary bullets are telegraphic ("$593bn wiped off Acme shares"): when
 # the parse names no subject, the one organisation or person in so short a line is it.
 TELEGRAPHIC_MAX_WORDS = 15
@@ -166,111 +166,6 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     return None
 
 
-# ------------------------------------------------------------------ names
-
-
-def thing_ref(name: str) -> EntityRef:
-    """A subject that is not an entity of the article, with the id an entity of that name has."""
-    return EntityRef(name=name, id=entity_id(name))
-
-
-def _words(name: str) -> list[str]:
-    return re.findall(r"[\w'’&.-]+", name)
-
-
-def _lemma_word(word: str) -> str:
-    low = word.lower()
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in MOVE_VERBS:
-            return low[: -len(suffix)] + repl
-    return low
-
-
-def trimmed_name(name: str) -> str | None:
-    """A headline name cut before the word that ends it ("Zuckerberg Loses" -> "Zuckerberg",
-    "Facebook Stock Plunges" -> "Facebook"); None when nothing is cut or nothing is left."""
-    words = _words(name)
-    for i, word in enumerate(words):
-        if i > 0 and word[:1].isupper() and _lemma_word(word) in MOVE_VERBS:
-            return " ".join(words[:i])
-    return None
-
-
-def _entity_named(ctx: SubjectContext, name: str) -> EntityRef | None:
-    """The article's entity called ``name``, or whose name ends with it ("Zuckerberg")."""
-    key = name.casefold()
-    for e in ctx.entities.entities:
-        full = e.name.casefold()
-        if e.type in SUBJECT_TYPES and (full == key or full.endswith(" " + key)) and trimmed_name(e.name) is None:
-            return e.ref()
-    return None
-
-
-def _entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
-    """The entity, or the name before a headline verb it ran into."""
-    cut = trimmed_name(e.name)
-    if cut is None:
-        return e.ref()
-    return _entity_named(ctx, cut) or thing_ref(cut)
-
-
-def _proper_name(tok: Token) -> str:
-    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent")."""
-    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
-    first = min([tok.i, *(w.i for w in words)])
-    return tok.doc[first:tok.i + 1].text
-
-
-def _common_name(tok: Token) -> str:
-    """A common noun's name: proper-noun or noun compounds and the head ("Brent crude", "pound")."""
-    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and c.is_alpha]
-    if parts and tok.i - parts[0].i == len(parts):
-        return " ".join([*(p.text if p.pos_ == "PROPN" else p.lower_ for p in parts), tok.lower_])
-    return tok.lower_
-
-
-# ------------------------------------------------------------------ the salient organisation
-
-
-def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> EntityRef | None:
-    """The organisation the article is about: named most often (the first paragraph counts
-    double), with proper nouns in company positions the entity recogniser missed."""
-    counts: Counter[str] = Counter()
-    refs: dict[str, EntityRef] = {}
-    head_end = text.find("\n", 1)
-    head_end = len(text) if head_end < 0 else max(head_end, 200)
-    for e in entities.entities:
-        if e.type != "ORG":
-            continue
-        cut = trimmed_name(e.name)
-        name = cut or e.name
-        if cut is not None and any(o.type != "ORG" and o.name.casefold().endswith(cut.casefold()) for o in entities.entities):
-            continue  # "Zuckerberg Loses": a person's name run into the headline's verb
-        key = name.casefold()
-        refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
-        counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
-    propn = doc.vocab.strings["PROPN"]
-    for i in numpy.flatnonzero(doc.to_array([POS]) == propn):
-        tok = doc[int(i)]
-        if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
-            continue
-        company = (tok.dep_ in ("poss", "compound") and tok.head.lower_ in COMPANY_NOUNS) or (
-            tok.dep_ == "nsubj" and tok.head.lemma_.lower() in MARKET_VERBS)
-        if not company or entities.at(tok.idx, tok.idx + len(tok)) is not None:
-            continue
-        if any(o.type == "PERSON" and o.name.casefold().endswith(tok.text.casefold()) for o in entities.entities):
-            continue
-        key = tok.text.casefold()
-        if key not in refs:
-            refs[key] = thing_ref(tok.text)
-            occurrences = len(re.findall(r"\b%s\b" % re.escape(tok.text), text))
-            counts[key] += occurrences + len(re.findall(r"\b%s\b" % re.escape(tok.text), text[:head_end]))
-    if not counts:
-        return None
-    key, n = counts.most_common(1)[0]
-    return refs[key] if n >= 2 else None
-
-
 # ------------------------------------------------------------------ noun phrases
 
 
@@ -298,7 +193,7 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef |
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _in_subject(span.root):
-            return _entity_ref(ctx, e)
+            return entity_ref(ctx, e)
     return None
 
 
@@ -322,14 +217,14 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
         for h in [sent_root_subject, *sent_root_subject.conjuncts]:
             e = ctx.entities.at(h.idx, h.idx + len(h))
             if e is not None and e.type in types:
-                return [_entity_ref(ctx, e)]
+                return [entity_ref(ctx, e)]
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
         return [ctx.last[1]]
     e = ctx.entities.before(tok.idx, types=types, within=OWNER_WINDOW)
     if e is not None:
-        return [_entity_ref(ctx, e)]
+        return [entity_ref(ctx, e)]
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
 
 
@@ -363,7 +258,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     for h in [np, *np.conjuncts]:
         e = ctx.entities.at(h.idx, h.idx + len(h))
         if e is not None and e.type in SUBJECT_TYPES:
-            ref = _entity_ref(ctx, e)
+            ref = entity_ref(ctx, e)
             if ref not in found:
                 found.append(ref)
     if found:
@@ -372,7 +267,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in SUBJECT_TYPES:
-                return [_entity_ref(ctx, e)]
+                return [entity_ref(ctx, e)]
     common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)
     if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I") and not common:
         # a name the recogniser labelled but the entity rules dropped ("Spotify" tagged a verb)
@@ -381,12 +276,12 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             name = re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text).strip()
             if name:
                 cut = trimmed_name(name)
-                return [_entity_named(ctx, cut or name) or thing_ref(cut or name)]
+                return [entity_named(ctx, cut or name) or thing_ref(cut or name)]
     lower, lemma = np.lower_, np.lemma_.lower()
     phrase = np.doc[np.left_edge.i:np.i + 1].text
     if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"
         person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
-        return [_entity_ref(ctx, person)] if person is not None else []
+        return [entity_ref(ctx, person)] if person is not None else []
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []
     if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
@@ -409,15 +304,15 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))  # "Turnout in the referendum"
         return owner
     if np.pos_ == "PROPN" and np.text[:1].isupper():
-        name = _proper_name(np)
+        name = proper_name(np)
         cut = trimmed_name(name)
         if cut is not None:
-            return [_entity_named(ctx, cut) or thing_ref(cut)]
-        return [_entity_named(ctx, name) or thing_ref(name)]
+            return [entity_named(ctx, cut) or thing_ref(cut)]
+        return [entity_named(ctx, name) or thing_ref(name)]
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
         owner = [c for c in np.children if c.dep_ == "poss"]  # "Facebook's monthly active user count"
         found = resolve_np(owner[0], ctx, sent_root_subject, depth + 1) if owner else []
-        return found or [thing_ref(_common_name(np))]
+        return found or [thing_ref(common_name(np))]
     return []
 
 
@@ -452,7 +347,7 @@ def _count_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Toke
     after = text[span.end_char:span.end_char + 40]
     if (m := re.match(r"\s+from\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", after)) and not span.root.pos_ == "NOUN":
         e = ctx.entities.at(span.end_char + m.start(1), span.end_char + m.end(1))
-        return [_entity_ref(ctx, e) if e is not None else thing_ref(m.group(1))]  # "three from Chile"
+        return [entity_ref(ctx, e) if e is not None else thing_ref(m.group(1))]  # "three from Chile"
     noun = _counted_people(root, span)
     if noun is None:
         return None
@@ -495,7 +390,7 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             if head.lower_ in PART_NOUNS or head.lower_ in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
                 return []
             if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i:
-                return [thing_ref(_common_name(head))]  # "the $11.4 million bridge"
+                return [thing_ref(common_name(head))]  # "the $11.4 million bridge"
             return []
         if dep == "pobj" and head.lower_ == "of" and node.i == span.root.i:
             # "52% of Scots", "10 per cent of his stake": the group or the owner of the whole
@@ -542,7 +437,7 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
         start, end = base + m.start("name"), base + m.end("name")
         e = ctx.entities.at(start, end)
         if e is not None and e.type in SUBJECT_TYPES:
-            return [_entity_ref(ctx, e)]
+            return [entity_ref(ctx, e)]
         if m is side:  # a side need not be an entity ("Remain")
             return [thing_ref(m.group("name"))]
     return []
@@ -657,7 +552,7 @@ def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef
     named: dict[str, EntityRef] = {}
     for _, e in ctx.entities.mentions_in(start, end):
         if e.type in ("ORG", "PERSON"):
-            ref = _entity_ref(ctx, e)
+            ref = entity_ref(ctx, e)
             named[ref.id] = ref
     if len(named) == 1:
         return list(named.values())
@@ -693,7 +588,7 @@ def _with_listed_subjects(found: list[EntityRef], subj: Token, ctx: SubjectConte
         seen_and = seen_and or bool(re.search(r"\band\b", gap))
         if not seen_and or not LISTED_SUBJECT_GAP_RE.fullmatch(gap) or entity.type not in SUBJECT_TYPES:
             break  # "In the US, Broadcom fell": a comma alone lists nothing
-        ref = _entity_ref(ctx, entity)
+        ref = entity_ref(ctx, entity)
         if ref not in out:
             out.insert(0, ref)
         start = mention.start
