@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from extractor.extract.article import extract_article
+from extractor.extract.entities import entity_id
 from extractor.ingest import Duplicate, ingest
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import article_id
@@ -363,7 +364,9 @@ def _spans_of(extraction) -> list[tuple[str, str, int, int]]:
 
 def check_extraction_offsets(text: str) -> None:
     """Every record's offsets lie in the text, and its text is the slice they mark; claims
-    lie in their sentence; subjects, speakers and employers are entities of the article."""
+    lie in their sentence; speakers and employers are entities of the article, and so are
+    subjects, except a thing that is not an entity ("six workers", "the pound"), which has
+    the id an entity of its name would have."""
     article = Article(id=article_id(text), path="generated.txt", paths=["generated.txt"], text=text)
     extraction = extract_article(load_pipeline()(text), article)
     for what, words, start, end in _spans_of(extraction):
@@ -378,9 +381,11 @@ def check_extraction_offsets(text: str) -> None:
         assert claim.sentence.start <= claim.start <= claim.end <= claim.sentence.end, "claim outside its sentence"
     assert all(m.article_id == article.id for e in extraction.entities for m in e.mentions)
     names = {entity.id: entity.name for entity in extraction.entities}
-    refs = [s for c in extraction.claims for s in c.subject] + [q.speaker for q in extraction.quotes if q.speaker]
+    refs = [q.speaker for q in extraction.quotes if q.speaker]
     for ref in refs + [r.org for e in extraction.entities for r in e.roles if r.org]:
         assert names.get(ref.id) == ref.name, f"{ref} is not one of the article's entities"
+    for ref in (s for c in extraction.claims for s in c.subject):
+        assert names.get(ref.id) == ref.name or ref.id == entity_id(ref.name), f"{ref} is neither an entity nor a named thing"
 
 
 extraction_texts = st.one_of(any_text, news_texts(), st.lists(news_sentences(), min_size=1, max_size=6).map(" ".join))

@@ -106,7 +106,7 @@ def test_pounds_sterling_in_words(nlp):
 
 def test_pounds_of_weight(nlp):
     c = only(nlp, "The baby weighed nine pounds at birth.")
-    assert (c.value, c.unit) == (9, "pound")
+    assert (c.value, c.unit, c.stated_value, c.stated_unit) == (4.08233133, "kilogram", 9, "pound")
 
 
 def test_iso_code_before_the_number(nlp):
@@ -125,7 +125,7 @@ def test_percent_forms(nlp, written):
 
 def test_percentage_points(nlp):
     c = only(nlp, "The central bank raised rates by 0.25 percentage points.")
-    assert (c.value, c.unit, c.direction) == (0.25, "percentage_point", "up")
+    assert (c.value, c.unit, c.direction) == (0.25, "percentage point", "up")
 
 
 # ------------------------------------------------------------------ hedges

@@ -2,8 +2,11 @@
 
 Input: a JSON list of ``{"text", "quantities": [{"value", "normalized_unit", "change"?}]}``
 (``NewsQuant.dev.json``; ``currency-model.json`` has no ``change``, so only ``value`` and
-``value+unit`` are scored there). Each sentence goes through the pipeline on its own
-(``nlp.pipe``, entities, ``extract_claims`` with no publication date).
+``value+unit`` are scored there). Each sentence goes through the product's path on its own:
+the sentences are written as one JSON Lines file (one article per line, no publication
+date) and ``extractor.runner.run`` reads them as ``extractor run`` does (ingest, parse,
+extraction), the claims read back from its ``claims.jsonl``. ``through_run=False`` scores
+the extractor alone (``nlp.pipe``, entities, ``extract_claims``), to tell the two apart.
 
 Metric, as the dev README gives it: per sentence a predicted quantity matches a gold one
 when the values are equal (relative difference under 0.1 %; a gold range ``"a-b"``
@@ -14,7 +17,7 @@ sentences into precision, recall and F1.
 
 Unit normalisation lives here, not in the extractor: ISO codes map to NewsQuant's
 currency names (USD "dollar", JPY "japanese yen", ...), ``percent`` to "percentage",
-``percentage_point`` to "percentage point", a null unit to "-" or "count", an age
+``percentage point`` to itself, a null unit to "-" or "count", an age
 (unit ``year`` with metric ``age``) to "year of age"; rates map each side of " per ".
 Other names compare case-folded, each word up to a plural "s".
 """
@@ -23,12 +26,13 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
-from extractor.models import Claim
+from extractor.models import Bounds, Claim
 from extractor.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
 RELATIVE_TOLERANCE = 1e-3  # values are equal when they differ by under 0.1 %
@@ -64,7 +68,7 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "BRL": ("brazilian real",),
     "ZAR": ("south african rand",),
     "percent": ("percentage",),
-    "percentage_point": ("percentage point",),
+    "percentage point": ("percentage point",),
     "pound": ("pound-mass",),
     "fraction": ("% -",),  # "a third of those screened": NewsQuant writes "% <what>"
     "tonne": ("ton", "tonne"),
@@ -145,6 +149,19 @@ def units_match(gold_unit: str, claim: Claim) -> bool:
     return _fold(gold_unit or "-") in unit_names(claim)
 
 
+def as_stated(claim: Claim) -> Claim:
+    """The claim in the unit its text states: NewsQuant keeps "5 miles" in miles, where the
+    claim converts lengths, masses, areas and volumes to one base unit each."""
+    if claim.stated_unit is None or claim.stated_value is None:
+        return claim
+    factor = claim.stated_value / claim.value if claim.value else 1.0
+    bounds = claim.bounds
+    if bounds is not None:
+        bounds = Bounds(low=None if bounds.low is None else bounds.low * factor,
+                        high=None if bounds.high is None else bounds.high * factor)
+    return claim.model_copy(update={"value": claim.stated_value, "unit": claim.stated_unit, "bounds": bounds})
+
+
 def _match(golds: list[dict], claims: list[Claim], extra) -> int:
     """Greedy one-to-one matching; returns the number of matched pairs."""
     used: set[int] = set()
@@ -162,13 +179,51 @@ def _match(golds: list[dict], claims: list[Claim], extra) -> int:
     return tp
 
 
-def score_newsquant(path: Path, *, limit: int | None = None, model: str = DEFAULT_MODEL) -> dict:
+def _claims_direct(texts: list[str], model: str) -> list[list[Claim]]:
+    """The extractor alone on each sentence."""
+    nlp = load_pipeline(model)
+    out = []
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+        article_id = f"s{i}"
+        out.append(extract_claims(doc, article_id, extract_entities(doc, article_id), published=None))
+    return out
+
+
+def _claims_through_run(texts: list[str], model: str) -> list[list[Claim]]:
+    """Each sentence as one article of a JSON Lines file, through ``extractor.runner.run``.
+    A sentence given twice is one article (the run keeps one copy) listed at both lines."""
+    from extractor.runner import RunOptions, run
+    from extractor.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="newsquant-") as tmp:
+        folder = Path(tmp)
+        (folder / "in").mkdir()
+        lines = (json.dumps({"text": text}) for text in texts)
+        (folder / "in" / "sentences.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        run([folder / "in"], folder / "out", Settings(model=model), RunOptions(use_cache=False))
+        line_of: dict[str, list[int]] = {}
+        for record in _read_jsonl(folder / "out" / "articles.jsonl"):
+            for where in record.get("paths") or [record["path"]]:
+                line_of.setdefault(record["id"], []).append(int(str(where).rsplit(":", 1)[1]) - 1)
+        out: list[list[Claim]] = [[] for _ in texts]
+        for record in _read_jsonl(folder / "out" / "claims.jsonl"):
+            for line in line_of.get(record["article_id"], []):
+                out[line].append(Claim.model_validate(record))
+    return out
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_newsquant(path: Path, *, limit: int | None = None, model: str = DEFAULT_MODEL, through_run: bool = True) -> dict:
     """P/R/F1 for ``value``, ``value+unit`` and (when gold has it) ``value+change``."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if limit is not None:
         data = data[:limit]
     has_change = any("change" in q for item in data for q in item.get("quantities", []))
-    nlp = load_pipeline(model)
     metrics = {"value": _Counts(), "value+unit": _Counts()}
     if has_change:
         metrics["value+change"] = _Counts()
@@ -178,15 +233,16 @@ def score_newsquant(path: Path, *, limit: int | None = None, model: str = DEFAUL
         "value+change": lambda g, c: g.get("change") == c.change,
     }
     texts = [item["text"] for item in data]
-    for i, (item, doc) in enumerate(zip(data, nlp.pipe(texts, batch_size=64))):
-        article_id = f"s{i}"
-        claims = extract_claims(doc, article_id, extract_entities(doc, article_id), published=None)
+    per_sentence = _claims_through_run(texts, model) if through_run else _claims_direct(texts, model)
+    for item, found in zip(data, per_sentence):
+        claims = [as_stated(c) for c in found]
         golds = item.get("quantities", [])
         for name, counts in metrics.items():
             counts.pred += len(claims)
             counts.gold += len(golds)
             counts.tp += _match(golds, claims, checks[name])
-    return {"file": str(path), "sentences": len(data), **{k: v.scores() for k, v in metrics.items()}}
+    return {"file": str(path), "sentences": len(data), "path": "extractor run" if through_run else "extract_claims",
+            **{k: v.scores() for k, v in metrics.items()}}
 
 
 def format_newsquant(result: dict) -> str:

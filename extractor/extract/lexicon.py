@@ -86,6 +86,55 @@ fall rise drop slide sink tumble plunge slump gain jump climb surge soar lose
 finish close end trade open rally
 """.split())
 
+# ---- claim words (what numeric claims are about)
+
+# Plural nouns for people that a count counts: the counted noun is the count's subject
+# ("six workers", "two bodies", "43 victims", "at least 38 lives").
+COUNTED_PEOPLE_NOUNS = frozenset("""
+people persons person victims victim dead deaths death lives life bodies body casualties
+fatalities injured wounded survivors missing workers worker firefighters firemen rescuers
+volunteers children child kids adults men women boys girls babies infants passengers
+drivers pilots crew residents citizens civilians soldiers troops officers policemen police
+migrants refugees asylum-seekers students pupils teachers tourists visitors patients
+members families voters protesters demonstrators prisoners inmates hostages fans
+spectators athletes miners sailors fishermen climbers hikers staff employees nurses
+doctors journalists
+""".split())
+
+# Nouns that name a change: the amount's owner is their "in"/"of" object ("a 19% loss in
+# Facebook's stock", "a $36.4 billion decline in Facebook's market value").
+CHANGE_NOUNS = frozenset("""
+loss losses drop fall decline decrease slump plunge slide dip tumble rise gain gains jump
+increase surge rally hit wipeout selloff sell-off collapse growth cut blow
+""".split())
+
+# Nouns an owner has and that a figure measures ("Facebook's shares", "the value of the
+# pound", "turnout in the referendum", "Zuckerberg's fortune"): their owner is the subject.
+OWNED_METRIC_NOUNS = frozenset("""
+share shares stock stocks value valuation cap capitalisation capitalization revenue
+revenues sales profit profits earnings income worth fortune wealth wallet turnout price
+prices cost costs margin margins budget debt deficit spending expenses users stake
+""".split())
+
+# Nouns for a part of a thing: a measure of the part is about the whole ("a 200-metre
+# section of the bridge").
+PART_NOUNS = frozenset("section stretch span part portion segment piece length".split())
+
+# Head nouns that never name what a figure is about ("a record", "the total", "the level").
+SUBJECTLESS_NOUNS = frozenset("""
+record total level high low figure number amount sum rate percent percentage point points
+day week month year time hour minute moment stage period quarter session result results
+majority minority estimate estimates forecast consensus expectation expectations way
+history term tune vote votes ballot ballots date
+""".split())
+
+# Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",
+# "Facebook Stock Plunges 19%", "Zuckerberg Net Worth Down"): with the market verbs.
+HEADLINE_BREAK_WORDS = frozenset("""
+stock stocks share shares net worth wealth fortune value market sees loses hits posts
+reports says wipes down up
+""".split())
+
 # Last words that mark an organisation's name ("SoftBank Group", "Acme Corp").
 ORG_NAME_ENDINGS = frozenset("""
 group inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa se nv bv gmbh

@@ -33,7 +33,9 @@ One pass over the parsed article, cheap next to the parse (no extra ``nlp()`` ca
 Where each rule lives: ``numbers`` (literals and their values), ``money`` (currencies),
 ``units`` (percent, measures, rates, counted nouns), ``scan`` (reading outwards, hedges),
 ``filters`` (what is not a quantity), ``ranges``, ``direction`` (and NewsQuant's
-``change``), ``subject``, ``metric``, ``claims`` (assembly and dates); date expressions
+``change``), ``subject`` and ``subject_names`` (what a figure is about), ``metric`` (the
+metric vocabulary), ``frame`` (close, intraday, after-hours, ...), ``measures`` (pint's
+registry: conversion to base units), ``claims`` (assembly and dates); date expressions
 resolve in ``extractor.dates``.
 """
 

@@ -18,11 +18,13 @@ from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
+from extractor.extract.quantities.frame import frame_of
+from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import sentence_subject, subject_entities, verb_of
+from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
 from extractor.models import Bounds, Claim, Span
@@ -87,7 +89,9 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     without it relative dates stay null.
     """
     tokens = Tokens(doc)
-    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities)
+    article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities, published=published,
+                           imperial=measures_imperial(tokens.text),
+                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc))
     by_sentence: dict[int, list[Placed]] = {}
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
@@ -153,6 +157,9 @@ class ArticleFacts:
     article_id: str
     text: str
     entities: ArticleEntities
+    published: str | None = None  # ISO date: the day a figure with no date of its own was reported
+    imperial: bool = False  # measures in feet and miles: its "tons" are short tons
+    subjects: SubjectContext | None = None  # the salient organisation and the last subject
 
 
 @dataclass(frozen=True)
@@ -171,9 +178,22 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     root = span.root
     direction, source = read_direction(q, span, text)
     verb = verb_of(root)
-    subject = subject_entities(root, span, article.entities, verb, sentence.root_subject, text)
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
+    value, bounds, stated = q.value, _bounds(q), None
+    if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
+        factor = converted[0] / q.value if q.value else 0.0
+        stated, (value, unit) = (q.value, unit), converted
+        if bounds is not None:
+            bounds = Bounds(low=None if bounds.low is None else float(f"{bounds.low * factor:.12g}"),
+                            high=None if bounds.high is None else float(f"{bounds.high * factor:.12g}"))
+    subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
+    subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
+    if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
+        direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
+    metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
+    if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
+        direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -181,13 +201,46 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         end=q.end,
         text=text[q.start:q.end],
         sentence=Span(text=text[low:high], start=low, end=high),
-        value=q.value,
+        value=value,
         unit=unit,
+        stated_value=stated[0] if stated else None,
+        stated_unit=stated[1] if stated else None,
         hedge=q.hedge,  # type: ignore[arg-type]
         direction=direction,  # type: ignore[arg-type]
         change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
-        bounds=_bounds(q),
-        subject=[e.ref() for e in subject],
-        metric=metric_of(q, root, span, verb),
-        date=_date_for(verb, sentence.dates) or sentence.opening_date,
+        bounds=bounds,
+        subject=subject,
+        metric=metric,
+        frame=frame_of(root, span, verb),
+        date=None if unit in UNDATED_UNITS else (
+            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, article)),
     )
+
+
+# Metrics of counts of people (see ``metric``).
+PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
+# Units of a thing's dimensions: a bridge's length holds on no particular day.
+UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
+
+
+
+
+def _default_day(pos: int, unit: str | None, metric: str | None, article: ArticleFacts) -> str | None:
+    """The day of a figure whose sentence gives none: the day it was reported (the news of
+    the day: a toll, a move, a count), which is the publication date. A headline or bullet
+    of anything but a count of people gets none (a market headline's day is the story's,
+    which may be the day before). A dimension holds on no particular day; without a known
+    publication date no day is guessed ("Monday" alone stays unresolved)."""
+    if article.published is None or unit in UNDATED_UNITS:
+        return None
+    if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
+        return None  # a headline or summary bullet of a move: its day is the story's, which it does not say
+    return article.published[:10]
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a headline or a bullet: short, without a sentence's final stop."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return len(line.split()) <= 15 and not re.search(r"[.!?\"”’]\s*\Z", line)

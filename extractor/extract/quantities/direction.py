@@ -96,7 +96,7 @@ AMOUNT_DEPS = frozenset({
 
 def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
     """(direction, source): source is "sign", "adverb", "verb" or "noun"."""
-    if q.sign and q.unit in ("percent", "percentage_point", "point", "basis point"):
+    if q.sign and q.unit in ("percent", "percentage point", "point", "basis point"):
         return ("down" if q.sign < 0 else "up"), "sign"
     anchor = q.hedge_start if q.hedge_start is not None else q.start
     before = text[max(0, anchor - 10):anchor].lower()

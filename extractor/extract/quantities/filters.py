@@ -157,9 +157,15 @@ def _entity_tokens(tok: Token) -> list[Token]:
     return list(doc[start:end])
 
 
+# "at one point", "at one stage", "at one time": a moment in a session, not a number of points.
+AT_ONE_POINT_RE = re.compile(r"at\sone\s(?:point|stage|time)\b", re.I)
+
+
 def is_pronoun_one(q: Quantity, text: str, tok: Token) -> bool:
     """"one" as a pronoun or determiner ("each one", "no one", "one another")."""
     literal = text[q.literal.start:q.literal.end].lower()
+    if literal == "one" and AT_ONE_POINT_RE.match(text, max(0, q.literal.start - 3)):
+        return True  # "at one point", "at one stage": a moment, not a quantity
     if literal != "one" or q.unit is not None or q.currency:
         return False
     prev = _prev_word(text, q.literal.start).lower()

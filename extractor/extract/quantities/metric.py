@@ -1,12 +1,54 @@
-"""What is measured: a short name from a small vocabulary (share price, market value,
-cost, price, revenue, profit, index, ...) read from the noun the amount belongs to ("a
-cost of", "market value of"), the verb's "from"/"of"/"in" phrase or object, or the
-subject's head noun."""
+"""What is measured: a short name from a small vocabulary, onto which the words outlets use
+are normalised, so that "Facebook's stock fell 19%", "shares tumbled 19 percent" and "a
+19% loss in Facebook's stock" are all a ``share price``.
+
+The vocabulary (``Claim.metric``):
+
+================  =====================================================================
+metric            the words that name it
+================  =====================================================================
+share price       shares, stock, share price, stock price
+market value      market value, market cap(italisation), valuation
+revenue           revenue, sales, turnover
+profit            profit, net income, earnings, net profit, operating profit
+earnings per share  per share (of a profit)
+net worth         net worth, fortune, wealth, wallet (of a person)
+index level       index, average, composite; "points"
+exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
+price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
+cost              cost, costs, bill, price tag
+expenses          expenses, spending, outlays
+users             users, subscribers, customers (counted)
+vote share        votes, voted, backing, in favour of
+turnout           turnout
+dead              killed, dead, died, deaths, death toll, lives, victims, bodies
+missing           missing, unaccounted for
+injured           injured, wounded, hurt
+hospitalised      hospital(ised), in serious/critical condition
+rescued           rescued, saved, pulled out alive
+rescuers          rescuers, firefighters, emergency workers (counted)
+length            a length in metres (long, span, stretch, section)
+height            a length that is high, tall, or the depth of a fall
+weight            a mass in kilograms
+area              an area in square metres
+================  =====================================================================
+
+and the economic words that were already read (debt, deficit, inflation, unemployment,
+gdp, yield, dividend, pay, fine, tax, budget, investment, funding, population, exports,
+imports, output, assets, reserves, interest rate, age). The words are read from the noun
+the amount belongs to ("a cost of", "market value of"), the verb's "from"/"of"/"in"
+phrase or object, the subject's head noun, and for counts of people and measures the
+words of the clause. None when nothing names it.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.subject import _clause_subject
 
@@ -18,27 +60,122 @@ METRIC_PHRASES: dict[str, str] = {
     "stock price": "share price", "net income": "profit", "net profit": "profit",
     "operating profit": "profit", "interest rate": "interest rate",
     "unemployment rate": "unemployment", "jobless rate": "unemployment",
+    "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
+    "price tag": "cost",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
+    "cap": "market value", "capitalisation": "market value", "capitalization": "market value",
     "cost": "cost", "price": "price", "revenue": "revenue", "sale": "revenue",
     "sales": "revenue", "turnover": "revenue", "profit": "profit", "earnings": "profit",
-    "loss": "loss", "index": "index",
+    "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "gdp": "gdp", "economy": "gdp", "yield": "yield",
     "dividend": "dividend", "salary": "pay", "wage": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
-    "reserve": "reserves",
+    "reserve": "reserves", "fortune": "net worth", "wealth": "net worth", "wallet": "net worth",
+    "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
+    "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
+    "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
 }
+# Currencies as subjects: their moves and levels are exchange rates.
+CURRENCY_SUBJECTS = frozenset({
+    "pound", "sterling", "euro", "dollar", "yen", "yuan", "renminbi", "franc", "rupee", "rouble",
+    "ruble", "peso", "lira", "krona", "krone", "won", "rand", "real", "greenback", "bitcoin",
+})
+# Commodities as subjects: their moves and levels are prices.
+COMMODITY_SUBJECTS = frozenset({
+    "gold", "silver", "oil", "crude", "brent", "copper", "gas", "wheat", "corn", "platinum",
+    "palladium", "coffee", "cocoa", "sugar", "iron", "aluminium", "aluminum", "nickel",
+})
+# Words of the clause that say what a count of people counts (checked in this order).
+PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
+    ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
+    ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
+    ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive)\b", re.I)),
+    ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
+    ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
+    ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
+    ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
+)
+# Where one clause of a sentence ends and the next begins.
+CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
+# Words that make a length a height ("45-metre high", "plunging 50 metres").
+HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
+# Base units of measure and the metric each is by default.
+MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume"}
+# Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
+VOTE_RE = re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|backing|in\s+favou?r\s+of|referendum)\b", re.I)
 
 
-def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None) -> str | None:
-    """Name of what is measured, from a small vocabulary."""
+def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, unit: str | None = None,
+              subject_names: tuple[str, ...] = ()) -> str | None:
+    """Name of what is measured, from the vocabulary of the module docstring."""
     if q.metric:
         return q.metric
+    clause = _clause_text(root)
+    if unit in MEASURE_METRICS:
+        if unit == "metre" and HEIGHT_RE.search(clause):
+            return "height"
+        return MEASURE_METRICS[unit]
+    if unit == "point":
+        return "index level"
+    people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
+    counted = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    if counted:
+        return counted
+    named = _named_metric(root, span, verb)
+    if named:
+        return named
+    lowered = {n.casefold() for n in subject_names}
+    if lowered & CURRENCY_SUBJECTS:
+        return "exchange rate"
+    if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
+        return "price"
+    if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
+        return "vote share"
+    return None
+
+
+def _clause_text(root: Token) -> str:
+    """The words of the sentence around the amount (the whole sentence: news clauses are short)."""
+    return root.sent.text
+
+
+def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None:
+    """For a count of people: dead, missing, injured, ... from the cue of the sentence
+    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties."""
+    if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
+        return None
+    head = unit.split()[-1]
+    if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
+        return None
+    best: tuple[int, int, str] | None = None
+    for rank, name, m in _people_cues(clause):
+        # the predicate usually follows the count ("three people are missing"): a cue
+        # before it counts at twice its distance ("killed 43 people" is still near)
+        distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
+        if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
+            distance += 1000  # "twelve were injured and three are missing": another clause's cue
+        candidate = (distance, rank, name)
+        best = candidate if best is None or candidate < best else best
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=256)
+def _people_cues(sentence: str) -> tuple[tuple[int, str, re.Match], ...]:
+    """Every cue of what a count of people counts, in a sentence (read once per sentence)."""
+    return tuple((rank, name, m) for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES) for m in cue.finditer(sentence))
+
+
+def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
     candidates: list[Token] = []
+    for child in root.children:  # "$119 billion of the company's market value", "$40bn in market value"
+        if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i >= span.end - 1:
+            candidates.extend(o for o in child.children if o.dep_ == "pobj")
     node = root
     for _ in range(4):  # "a cost of under $6m", "market value of $3tn"
         if node.head is node:
@@ -48,6 +185,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None) -> 
             break
         if node.dep_ in ("nummod", "compound", "quantmod", "amod") and node.head.pos_ in ("NOUN",):
             candidates.append(node.head)
+            for child in node.head.children:  # "a 19% loss in Facebook's stock"
+                if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                    candidates.extend(o for o in child.children if o.dep_ == "pobj")
             break
         node = node.head
     if verb is not None:
@@ -59,11 +199,14 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None) -> 
         subj = _clause_subject(verb, span)
         if subj is not None:
             candidates.append(subj)
+            for child in subj.children:  # "the value of the pound", "the drop in Facebook's stock"
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    candidates.extend(o for o in child.children if o.dep_ == "pobj")
     for noun in candidates:
         metric = _metric_of_noun(noun)
-        if metric:
+        if metric and metric != "loss":
             return metric
-    return None
+    return next((m for m in map(_metric_of_noun, candidates) if m), None)
 
 
 def _metric_of_noun(noun: Token) -> str | None:
@@ -74,7 +217,7 @@ def _metric_of_noun(noun: Token) -> str | None:
         if phrase in METRIC_PHRASES:
             return METRIC_PHRASES[phrase]
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
-        return "index"
+        return "index level"
     if noun.lower_ in METRIC_WORDS:
         return METRIC_WORDS[noun.lower_]
     return METRIC_WORDS.get(lemma)

@@ -2,7 +2,12 @@
 ("$", "A$", "HK $", "USD", "€", "euros", "Australian dollars"; "$" alone is USD), and the
 signs as ``unidecode`` writes them ("PS6m" for £6m, "Y=100" for ¥100; "PS" only before a
 scale, thousands separator or decimal, so "PS5" stays a name). Sub-units (cents, pence)
-are their own units, not converted."""
+are their own units, not converted.
+
+The ISO 4217 codes, and the currency names beyond the common ones news writes alone
+("dollar", "pound", "yen", ...), come from pycountry's copy of the ISO 4217 data, so that
+"5 billion forints", "300,000 Kenyan shillings" and "KES 500" are read without a hand
+list; a name that is also an English word needs a scale, thousands or its qualifier."""
 
 from __future__ import annotations
 
@@ -24,12 +29,25 @@ DOLLAR_QUALIFIERS: dict[str, str] = {
     "hkd": "HKD", "nz": "NZD", "nzd": "NZD", "s": "SGD", "sg": "SGD", "sgd": "SGD",
     "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
 }
-# ISO codes written as words before or after the number ("USD 200", "115USD").
-CURRENCY_CODES = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "HKD", "CAD", "CHF", "INR", "NZD", "SGD",
-    "KRW", "BRL", "MXN", "ZAR", "RUB", "TRY", "SEK", "NOK", "DKK", "ILS", "SAR", "AED",
-    "TWD", "THB", "PLN", "IDR", "MYR", "PHP", "BTC", "RMB", "XBT",
-)
+# ISO 4217 codes that read as English words in capitals ("TOP 10", "ALL 5 members"): not
+# taken for currencies next to a number.
+CODES_THAT_ARE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "SOS", "BOB", "PEN", "COP", "DOP", "MAD", "RON", "GEL"})
+# ISO 4217 entries that are funds, units of account, metals or test codes, not money news quotes.
+NOT_MONEY_RE = re.compile(r"unit|unidad|codes|next day|fund|wir |mvdol|sdr|gold|silver|platinum|palladium|sucre|dinar arab|bond", re.I)
+
+
+def _iso_currencies() -> list[tuple[str, str]]:
+    """(code, name) of every ISO 4217 currency in circulation, from pycountry's data."""
+    import pycountry
+
+    return [(c.alpha_3, c.name) for c in pycountry.currencies
+            if not NOT_MONEY_RE.search(c.name) and c.alpha_3 not in CODES_THAT_ARE_WORDS]
+
+
+ISO_CURRENCIES = _iso_currencies()
+# ISO codes written as words before or after the number ("USD 200", "115USD"), and two
+# codes news writes that ISO does not ("RMB", "BTC"/"XBT").
+CURRENCY_CODES = tuple(sorted({code for code, _ in ISO_CURRENCIES} | {"BTC", "RMB", "XBT"}))
 # Codes spelled differently in news ("RMB 10") and their ISO code.
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "XBT": "BTC"}
 # ASCII transliterations of currency signs as unidecode writes them, and "Rs"/"RM".
@@ -71,7 +89,35 @@ CURRENCY_QUALIFIED: dict[tuple[str, str], str] = {
     ("british", "pound"): "GBP", ("spanish", "peseta"): "ESP",
 }
 # Currency names that are also common words: money only with a scale, thousands or an adjective.
-AMBIGUOUS_CURRENCY_NAMES = frozenset({"won", "real", "rand", "lira", "mark"})
+AMBIGUOUS_CURRENCY_NAMES = {"won", "real", "rand", "lira", "mark"}
+
+
+# Words of ISO 4217 names that never name a currency alone in English news ("a sum",
+# "Cordoba Oro", "Rial Omani").
+ISO_NAMES_NEVER_ALONE = frozenset({"sum", "som", "colon", "oro", "soberano", "uruguayo", "omani", "beac", "bceao", "leone", "dobra", "sol", "new", "convertible"})
+
+
+def _add_iso_names() -> None:
+    """Every other ISO 4217 currency name from pycountry: "Forint" alone, "Kenyan Shilling"
+    with its qualifier. A name news rarely uses alone may be a common word ("Sol", "Kina",
+    "Afghani"): it needs a scale, thousands or its qualifier, like "won"."""
+    for code, name in ISO_CURRENCIES:
+        words = re.sub(r"[^\w\s’'-]", "", name).lower().split()
+        if not words:
+            continue
+        base = next((w for w in words if w in CURRENCY_NAMES), words[-1])  # "CFA Franc BEAC": franc
+        if len(words) > 1:
+            qual = " ".join(w for w in words if w != base)
+            CURRENCY_QUALIFIED.setdefault((qual, base), code)
+        if base not in CURRENCY_NAMES and base not in ISO_NAMES_NEVER_ALONE:
+            CURRENCY_NAMES[base] = code
+            AMBIGUOUS_CURRENCY_NAMES.add(base)
+        plural = base + "s"
+        if plural not in CURRENCY_PLURALS and plural not in CURRENCY_NAMES:
+            CURRENCY_PLURALS[plural] = base
+
+
+_add_iso_names()
 # Money sub-units kept as their own units ("19 cents" is 19 cent, as NewsQuant has it).
 MONEY_SUBUNITS: dict[str, str] = {
     "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny",
@@ -90,12 +136,8 @@ MONEY_CUES = frozenset({
     "profit", "loss", "fund", "deal", "bid", "tax", "debt", "sterling", "earn", "earned",
     "cash", "bonus", "investment", "raised", "valued", "charge", "bill", "money", "pounds",
 })
-_QUALIFIER = (
-    r"(?:us|u\.s\.?|american|australian|canadian|hong\s+kong|new\s+zealand|singapore|taiwan|"
-    r"swiss|french|chinese|japanese|mexican|philippine|argentine|turkish|indian|pakistani|"
-    r"sri\s+lankan|south\s+african|russian|brazilian|swedish|norwegian|danish|israeli|new|"
-    r"south\s+korean|korean|egyptian|finnish|dutch|deutsche|german|british|spanish)"
-)
+_QUALIFIER = "(?:us|u\\.s\\.?|american|%s)" % "|".join(
+    re.escape(q).replace("\\ ", r"\s+") for q in sorted({q for q, _ in CURRENCY_QUALIFIED}, key=len, reverse=True))
 _CURRENCY_NAME = "|".join(sorted([*CURRENCY_NAMES, *CURRENCY_PLURALS], key=len, reverse=True))
 # A currency name after the number, with an optional qualifying adjective.
 CURRENCY_AFTER_RE = re.compile(
@@ -115,10 +157,10 @@ CURRENCY_PREFIX_RE = re.compile(
     r"|\$\s?(?P<dq>US|A|AU|C|CA|NZ|HK)(?![a-z])"
     r"|(?P<dollar>\$)"
     r"|(?P<sym>[£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫]|ரூ)"
-    r"|(?<![A-Za-z])(?P<m>M)?(?P<code>USD|EUR|GBP|JPY|CNY|RMB|AUD|HKD|CAD|CHF|INR|NZD|SGD|KRW|BRL|MXN|ZAR|RUB|TRY|SEK|NOK|DKK|ILS|SAR|AED|TWD|THB|PLN|IDR|MYR|PHP|BTC|usd|eur|gbp|rmb|cny|jpy)"
+    r"|(?<![A-Za-z])(?P<m>M)?(?P<code>%s|usd|eur|gbp|rmb|cny|jpy)"
     r"|(?<![A-Za-z])(?P<ascii>PS|Y=|Rs\.?|RM)"
     r"|(?<![A-Za-z])(?P<word>dollar|euro)"
-    r")\s?\Z"
+    r")\s?\Z" % "|".join(CURRENCY_CODES)
 )
 
 

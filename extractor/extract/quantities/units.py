@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.quantities.measures import spelled_unit
 from extractor.extract.quantities.money import MONEY_SUBUNITS, SUBUNIT_AFTER_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 
@@ -176,7 +177,7 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
         q.unit = MONEY_SUBUNITS[(sub.group("sub") or "p").lower()]
         return sub.end()
     if (m := PERCENTAGE_POINT_RE.match(text, pos)):
-        q.unit = "percentage_point"
+        q.unit = "percentage point"
     elif (m := PERCENT_RE.match(text, pos)):
         q.unit = "percent"
     elif (m := BASIS_POINT_RE.match(text, pos)):
@@ -186,7 +187,7 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
     elif (m := POINT_RE.match(text, pos)):
         q.unit = "point"
     else:
-        found = match_unit(text, pos)
+        found = match_unit(text, pos) or spelled_unit(text, pos)
         if found:
             q.unit = found[0]
             return found[1]
@@ -288,7 +289,7 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             elif last is not None and (last_measured or re.search(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?)\s*\Z", text[max(0, q.start - 8):q.start])):
                 unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187")
         units.append(unit)
-        if q.unit in ("percent", "percentage_point"):
+        if q.unit in ("percent", "percentage point"):
             last_percent = q.unit
         elif unit and (q.unit or item.counted) and unit not in TIME_UNITS and not q.currency and q.metric != "age":
             last, last_measured = unit, bool(q.unit)

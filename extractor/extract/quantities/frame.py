@@ -1,0 +1,79 @@
+"""When within its day or period a figure holds (``Claim.frame``): markets report the same
+share on one day at its close, at a low during the session and after hours, and those are
+different facts ("a 17% close and a 13% intraday move cannot be one fact").
+
+The vocabulary:
+
+=============  ==========================================================================
+frame          the words that set it
+=============  ==========================================================================
+close          closed at / down / up, at the close, finished, ended (the day), settled
+open           opened at / down / up, at the open(ing)
+intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
+               in early / midday trading, during the session, earlier in the day
+after-hours    after hours, after-hours, in late / extended trading, after the bell
+pre-market     premarket, pre-market, before the (opening) bell
+period         a quarter ("in the second quarter", "Q2", "quarterly"), a year ("this
+               year", "for the year", "annual"), "in the final three months of"
+as-of          as of / as at a date or a report ("as of June 30")
+=============  ==========================================================================
+
+A cue counts for a quantity when it stands in the clause of the verb that governs the
+quantity and near it (the nearest cue wins: "fell 7.6% after-hours after closing at
+$217.50" is after-hours for the 7.6% and close for the $217.50). None when no cue does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan, Token
+
+# Frame cues, each a regular expression over the sentence's text.
+FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
+    ("after-hours", re.compile(r"\b(?:after[\s-]hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
+    ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell)\b", re.I)),
+    ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
+                            r"in\s+(?:early|morning|midday|afternoon)\s+trading|during\s+(?:the\s+)?(?:session|trading|day)|"
+                            r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high))\b", re.I)),
+    ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|to\s+close|at\s+(?:the\s+)?close|"
+                         r"finish(?:ed|ing)?|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|closing\s+price)\b", re.I)),
+    ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|at\s+the\s+open(?:ing)?)\b", re.I)),
+    ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)\s+quarter|Q[1-4]\b|quarterly|"
+                          r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
+                          r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year\s+to\s+date|so\s+far\s+this\s+year)", re.I)),
+    ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?=[A-Z0-9]|the\s+end)", re.I)),
+)
+# How far (characters) from the quantity a cue may stand.
+FRAME_REACH = 60
+
+
+def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
+    """The frame of the quantity at ``span`` from the cues of its clause (nearest first)."""
+    sent = root.sent
+    text = sent.text
+    base = sent.start_char
+    if verb is not None:
+        scope = verb
+        if verb.dep_ == "acl":  # "at one point falling 6%": the phrase the clause hangs on
+            scope = verb.head.head if verb.head.dep_ == "pobj" else verb.head
+        low, high = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
+    else:
+        low, high = sent.start_char, sent.end_char
+    start, end = span.start_char, span.end_char
+    best: tuple[int, str] | None = None
+    for frame, cue_start, cue_end in _cues(text):
+        a, b = base + cue_start, base + cue_end
+        if a < low or b > high:
+            continue
+        distance = max(0, a - end, start - b)
+        if distance <= FRAME_REACH and (best is None or distance < best[0]):
+            best = (distance, frame)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Every frame cue of a sentence (read once for all the quantities it states)."""
+    return tuple((frame, m.start(), m.end()) for frame, cue in FRAME_CUES for m in cue.finditer(sentence))

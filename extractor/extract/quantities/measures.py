@@ -1,0 +1,146 @@
+"""Units of measure from pint's registry: spelled SI-prefixed names the hand table does not
+list ("nanometres", "kilotonnes", "terawatts"), and conversion of lengths, masses, areas
+and volumes to one base unit each, so that "260-foot" and "80-metre" compare (79.248 and
+80 metre) and "950 tons" is 861,826 kilogram.
+
+pint (https://pint.readthedocs.io) is the maintained registry of unit names, symbols,
+prefixes and conversion factors; it is loaded once per process, and only when an article
+states a measure (its import costs about a second). "ton" is ambiguous in news: a US
+short ton (2,000 lb) in a text that measures in feet, miles or pounds, a metric tonne
+elsewhere; "tonne" and "metric ton" are always metric.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# The one unit each dimension is converted to (pint's dimensionality -> our name).
+BASE_UNITS: dict[str, str] = {
+    "[length]": "metre",
+    "[mass]": "kilogram",
+    "[length] ** 2": "square metre",
+    "[length] ** 3": "litre",
+}
+# Our unit names -> pint's, where the spelling differs.
+PINT_NAMES: dict[str, str] = {
+    "metre": "meter", "kilometre": "kilometer", "centimetre": "centimeter",
+    "millimetre": "millimeter", "square metre": "meter ** 2", "square kilometre": "kilometer ** 2",
+    "square mile": "mile ** 2", "square foot": "foot ** 2", "square yard": "yard ** 2", "cubic foot": "foot ** 3",
+    "cubic metre": "meter ** 3", "cubic yard": "yard ** 3", "litre": "liter", "millilitre": "milliliter", "tonne": "metric_ton",
+    "ton": "metric_ton", "pound": "avoirdupois_pound", "gigaton": "gigametric_ton",
+    "megaton": "megametric_ton",
+}
+# pint's spellings -> ours (British, as the multi-outlet gold writes them).
+OUR_SPELLINGS = (("meter", "metre"), ("liter", "litre"), ("metric_ton", "tonne"), ("_", " "))
+# Units converted although their dimension has a base unit elsewhere: none; units never
+# converted: commodity measures that news keeps as they are ("$52 a barrel", "5m barrels").
+NEVER_CONVERTED = frozenset({"barrel", "dram", "pint", "quart"})
+# Words that say a text measures in US customary units: its "tons" are short tons.
+IMPERIAL_RE = re.compile(r"\d[\d,.]*[\s-](?:feet|foot|ft|miles?|inch(?:es)?|yards?|lbs?|pounds?)\b", re.I)
+METRIC_RE = re.compile(r"\d[\d,.]*[\s-]?(?:met(?:re|er)s?|km|kilomet(?:re|er)s?|kg|kilos?|kilograms?|tonnes?|cm|mm)\b", re.I)
+# A spelled unit name with an SI prefix or an SI stem: worth asking the registry about.
+SI_WORD_RE = re.compile(
+    r"[\s-]?(?P<word>(?:yotta|zetta|exa|peta|tera|giga|mega|kilo|hecto|deca|deci|centi|milli|micro|nano|pico|femto)"
+    r"[a-z]{3,}|[a-z]*(?:met(?:re|er)|gram(?:me)?|watt|joule|volt|hertz|lit(?:re|er)|pascal|tonne|newton|ampere|"
+    r"ohm|becquerel|sievert|gray|tesla|weber|coulomb|farad|lumen|lux|calorie)s?)\b",
+    re.I,
+)
+# Dimensions a spelled registry unit may have to count as a measure here.
+MEASURE_DIMENSIONS = frozenset({
+    "[length]", "[mass]", "[length] ** 2", "[length] ** 3", "[time]", "[current]", "[temperature]",
+    "[luminosity]", "1 / [time]", "[length] / [time]", "[mass] * [length] ** 2 / [time] ** 3",
+    "[mass] * [length] ** 2 / [time] ** 2", "[mass] / [length] / [time] ** 2",
+    "[mass] * [length] / [time] ** 2", "[current] * [time]",
+    "[mass] * [length] ** 2 / [current] / [time] ** 3", "[current] ** 2 * [time] ** 4 / [length] ** 2 / [mass]",
+    "[length] ** 2 / [time] ** 2", "[mass] / [current] / [time] ** 2", "[luminosity] / [length] ** 2",
+})
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """pint's unit registry, built once per process (from its on-disk cache when it can)."""
+    import pint
+
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except OSError:  # no writable cache folder: parse the definitions each time
+        return pint.UnitRegistry()
+
+
+def _ours(pint_name: str) -> str:
+    name = pint_name
+    for theirs, ours in OUR_SPELLINGS:
+        name = name.replace(theirs, ours)
+    return name
+
+
+@lru_cache(maxsize=4096)
+def registry_unit(word: str) -> str | None:
+    """Our name for a spelled unit the registry knows ("nanometres" -> "nanometre"), else None."""
+    ureg = registry()
+    try:
+        parses = ureg.parse_unit_name(word.lower())
+    except Exception:  # pint raises several kinds on odd input  # noqa: BLE001
+        return None
+    if len(parses) != 1:
+        return None
+    prefix, unit, _ = parses[0]
+    try:
+        dimension = str(ureg.Unit(prefix + unit).dimensionality)
+    except Exception:  # noqa: BLE001
+        return None
+    if dimension not in MEASURE_DIMENSIONS:
+        return None
+    return _ours(prefix + unit)
+
+
+def spelled_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """A spelled SI unit name right after ``pos`` that the registry knows: (our name, end)."""
+    m = SI_WORD_RE.match(text, pos)
+    if not m:
+        return None
+    name = registry_unit(m.group("word"))
+    return (name, m.end()) if name else None
+
+
+def measures_imperial(text: str) -> bool:
+    """The text measures in US customary units more than in metric ones."""
+    return len(IMPERIAL_RE.findall(text)) > len(METRIC_RE.findall(text))
+
+
+@lru_cache(maxsize=1024)
+def _factor(unit: str, imperial: bool) -> tuple[float, str] | None:
+    """(multiplier, base unit) that converts ``unit`` to its dimension's base unit, or None."""
+    if unit in NEVER_CONVERTED or " per " in unit:
+        return None
+    name = PINT_NAMES.get(unit, unit.replace(" ", "_"))
+    if unit == "ton" and imperial:
+        name = "short_ton"
+    ureg = registry()
+    try:
+        source = ureg.Unit(name)
+        base = BASE_UNITS.get(str(source.dimensionality))
+        if base is None or base == unit:
+            return None
+        target = ureg.Unit(PINT_NAMES.get(base, base.replace(" ", "_")))
+        return float(ureg.Quantity(1.0, source).to(target).magnitude), base
+    except Exception:  # not a unit of the registry (a counted noun, a currency)  # noqa: BLE001
+        return None
+
+
+# Units that may be converted: only these load the registry (a counted noun never does).
+CONVERTIBLE_HINT_RE = re.compile(
+    r"(?:met(?:re|er)|foot|feet|inch|yard|mile|acre|hectare|gram|pound|ounce|ton|gallon|lit(?:re|er)|stone|cubic|square)", re.I)
+
+
+def to_base(value: float, unit: str | None, *, imperial: bool) -> tuple[float, str] | None:
+    """``value`` in ``unit`` converted to its dimension's base unit: (value, base unit), or None
+    when the unit is not a length, mass, area or volume (or already the base)."""
+    if not unit or unit.isupper() or not CONVERTIBLE_HINT_RE.search(unit):
+        return None
+    found = _factor(unit, imperial)
+    if found is None:
+        return None
+    factor, base = found
+    return float(f"{value * factor:.12g}"), base

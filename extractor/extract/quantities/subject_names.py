@@ -1,0 +1,131 @@
+"""Names of what a figure is about: a thing that is not an entity gets the id an entity
+of its name would have; a title-case headline's name stops before its verb ("Zuckerberg
+Loses $16 Billion" is Zuckerberg, "Facebook Stock Plunges 19%" is Facebook); and the
+article's salient organisation, named most often (the first paragraph counts double),
+with the proper nouns in company positions ("Facebook shares", "X fell 19%") that the
+entity recogniser missed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import POS
+from spacy.tokens import Doc, Token
+
+from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
+from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS
+from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
+from extractor.models import EntityRef
+
+if TYPE_CHECKING:
+    from extractor.extract.quantities.subject import SubjectContext
+
+# Verbs of a move, which end a name in a title-case headline ("Facebook Plummets").
+MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
+# Entity types a subject can have (numbers are about organisations, places, people, things).
+SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
+
+
+def thing_ref(name: str) -> EntityRef:
+    """A subject that is not an entity of the article, with the id an entity of that name has."""
+    return EntityRef(name=name, id=entity_id(name))
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'’&.-]+", name)
+
+
+def _lemma_word(word: str) -> str:
+    low = word.lower()
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in MOVE_VERBS:
+            return low[: -len(suffix)] + repl
+    return low
+
+
+def trimmed_name(name: str) -> str | None:
+    """A headline name cut before the word that ends it ("Zuckerberg Loses" -> "Zuckerberg",
+    "Facebook Stock Plunges" -> "Facebook"); None when nothing is cut or nothing is left."""
+    words = _words(name)
+    for i, word in enumerate(words):
+        if i > 0 and word[:1].isupper() and _lemma_word(word) in MOVE_VERBS:
+            return " ".join(words[:i])
+    return None
+
+
+def entity_named(ctx: SubjectContext, name: str) -> EntityRef | None:
+    """The article's entity called ``name``, or whose name ends with it ("Zuckerberg")."""
+    key = name.casefold()
+    for e in ctx.entities.entities:
+        full = e.name.casefold()
+        if e.type in SUBJECT_TYPES and (full == key or full.endswith(" " + key)) and trimmed_name(e.name) is None:
+            return e.ref()
+    return None
+
+
+def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
+    """The entity, or the name before a headline verb it ran into."""
+    cut = trimmed_name(e.name)
+    if cut is None:
+        return e.ref()
+    return entity_named(ctx, cut) or thing_ref(cut)
+
+
+def proper_name(tok: Token) -> str:
+    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent")."""
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+    first = min([tok.i, *(w.i for w in words)])
+    return tok.doc[first:tok.i + 1].text
+
+
+def common_name(tok: Token) -> str:
+    """A common noun's name: proper-noun or noun compounds and the head ("Brent crude", "pound")."""
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and c.is_alpha]
+    if parts and tok.i - parts[0].i == len(parts):
+        return " ".join([*(p.text if p.pos_ == "PROPN" else p.lower_ for p in parts), tok.lower_])
+    return tok.lower_
+
+
+# ------------------------------------------------------------------ the salient organisation
+
+
+def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> EntityRef | None:
+    """The organisation the article is about: named most often (the first paragraph counts
+    double), with proper nouns in company positions the entity recogniser missed."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, EntityRef] = {}
+    head_end = text.find("\n", 1)
+    head_end = len(text) if head_end < 0 else max(head_end, 200)
+    for e in entities.entities:
+        if e.type != "ORG":
+            continue
+        cut = trimmed_name(e.name)
+        name = cut or e.name
+        if cut is not None and any(o.type != "ORG" and o.name.casefold().endswith(cut.casefold()) for o in entities.entities):
+            continue  # "Zuckerberg Loses": a person's name run into the headline's verb
+        key = name.casefold()
+        refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
+        counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
+    propn = doc.vocab.strings["PROPN"]
+    for i in numpy.flatnonzero(doc.to_array([POS]) == propn):
+        tok = doc[int(i)]
+        if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
+            continue
+        company = (tok.dep_ in ("poss", "compound") and tok.head.lower_ in COMPANY_NOUNS) or (
+            tok.dep_ == "nsubj" and tok.head.lemma_.lower() in MARKET_VERBS)
+        if not company or entities.at(tok.idx, tok.idx + len(tok)) is not None:
+            continue
+        if any(o.type == "PERSON" and o.name.casefold().endswith(tok.text.casefold()) for o in entities.entities):
+            continue
+        key = tok.text.casefold()
+        if key not in refs:
+            refs[key] = thing_ref(tok.text)
+            occurrences = len(re.findall(r"\b%s\b" % re.escape(tok.text), text))
+            counts[key] += occurrences + len(re.findall(r"\b%s\b" % re.escape(tok.text), text[:head_end]))
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    return refs[key] if n >= 2 else None

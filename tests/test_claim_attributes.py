@@ -1,0 +1,231 @@
+"""Claim attributes that must survive real pages (issue 17), each failure class on sentences
+written for these tests: subjects from the clause that states the figure, counts of people,
+units converted to base units, the metric vocabulary, the time frame and the date."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.entities import extract_entities
+from extractor.extract.quantities import extract_claims
+from extractor.extract.quantities.measures import to_base
+from extractor.models import Claim
+from extractor.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claims_of(nlp, text: str, published: str | None = "2024-03-14") -> list[Claim]:
+    doc = nlp(text)
+    return extract_claims(doc, "a", extract_entities(doc, "a"), published=published)
+
+
+def by_text(nlp, text: str, published: str | None = "2024-03-14") -> dict[str, Claim]:
+    return {c.text: c for c in claims_of(nlp, text, published)}
+
+
+def subjects(claim: Claim) -> list[str]:
+    return [s.name for s in claim.subject]
+
+
+# ------------------------------------------------------------------ subjects
+
+
+def test_possessive_owner_of_a_change_noun(nlp):
+    c = by_text(nlp, "The 12 per cent fall in Ford's shares wiped $6 billion off its market value.")
+    assert subjects(c["12 per cent"]) == ["Ford"]
+    assert subjects(c["$6 billion"]) == ["Ford"]
+
+
+def test_the_company_refers_to_the_last_organisation_that_is_not_a_source(nlp):
+    c = by_text(nlp, "Analysts had expected a loss at Boeing, according to Bloomberg. "
+                     "The company earned $1.2 billion in the quarter.")
+    assert subjects(c["$1.2 billion"]) == ["Boeing"]
+
+
+def test_bare_shares_belong_to_the_salient_company(nlp):
+    c = by_text(nlp, "Nike cut its forecast on Thursday. Nike said demand had slowed in China. "
+                     "Shares fell 9% to $84.20.")
+    assert subjects(c["9%"]) == ["Nike"]
+    assert subjects(c["$84.20"]) == ["Nike"]
+
+
+def test_title_case_headline_name_stops_before_its_verb(nlp):
+    c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
+                     "The fall in Amazon stock cut his fortune.")
+    assert subjects(c["$7 Billion"]) == ["Jeff Bezos"]
+
+
+def test_a_date_is_never_a_subject(nlp):
+    c = by_text(nlp, "Another 8 percent drop on March 3 followed the recall.")
+    assert "March" not in subjects(c["8 percent"])
+
+
+def test_it_refers_to_the_thing_of_the_claim_before(nlp):
+    c = by_text(nlp, "The pound fell 10% to $1.31 overnight. It then recovered to $1.36.")
+    assert subjects(c["10%"]) == ["pound"]
+    assert subjects(c["$1.36"]) == ["pound"]
+    assert c["$1.36"].metric == "exchange rate"
+
+
+def test_a_share_of_a_group_is_about_the_group(nlp):
+    c = by_text(nlp, "About 58 percent of Texans backed the measure.")
+    assert subjects(c["58 percent"]) == ["Texans"]
+
+
+# ------------------------------------------------------------------ counts of people
+
+
+def test_counts_of_people_have_the_counted_noun_as_subject(nlp):
+    c = by_text(nlp, "Six workers were killed and two bodies were recovered on Friday.")
+    assert subjects(c["Six"]) == ["workers"]
+    assert subjects(c["two"]) == ["bodies"]
+    assert (c["Six"].metric, c["two"].metric) == ("dead", "dead")
+    assert c["two"].direction is None  # recovered bodies are a count, not a rise
+
+
+def test_part_of_a_count_and_its_origin(nlp):
+    c = by_text(nlp, "Among the dead were four people from Ghana, three from Peru and two from Chile.")
+    assert subjects(c["three"]) == ["Peru"]
+    assert subjects(c["two"]) == ["Chile"]
+
+
+def test_a_count_held_by_an_owner_is_the_owners(nlp):
+    c = by_text(nlp, "Spotify had 615 million monthly users at the end of March.")
+    assert subjects(c["615 million"]) == ["Spotify"]
+
+
+def test_injured_and_missing_are_their_own_metrics(nlp):
+    c = by_text(nlp, "Twelve people were injured and three people are still missing.")
+    assert c["Twelve"].metric == "injured"
+    assert c["three"].metric == "missing"
+
+
+# ------------------------------------------------------------------ units and conversion
+
+
+def test_feet_convert_to_metres_and_keep_what_was_stated(nlp):
+    c = by_text(nlp, "An 80-meter (260-foot) stretch of the viaduct fell.")
+    assert (c["80-meter"].value, c["80-meter"].unit) == (80.0, "metre")
+    assert (c["260-foot"].value, c["260-foot"].unit) == (79.248, "metre")
+    assert (c["260-foot"].stated_value, c["260-foot"].stated_unit) == (260.0, "foot")
+
+
+def test_tons_are_short_tons_in_a_text_that_measures_in_feet(nlp):
+    c = by_text(nlp, "The span weighed 950 tons and was 174 feet long; the crane reached 90 feet.")
+    assert c["950 tons"].value == pytest.approx(861825.503, rel=1e-6)
+    assert c["950 tons"].metric == "weight"
+
+
+def test_tons_are_metric_in_a_metric_text(nlp):
+    c = by_text(nlp, "The deck is 1,067 metres long and is made of 17,400 tons of steel.")
+    assert (c["17,400 tons"].value, c["17,400 tons"].unit) == (17400000.0, "kilogram")
+
+
+def test_spelled_si_units_come_from_the_registry():
+    assert to_base(40, "nanometre", imperial=False) == (4e-08, "metre")
+    assert to_base(3, "barrel", imperial=False) is None  # commodity measures stay as stated
+    assert to_base(5, "percent", imperial=False) is None
+
+
+def test_registry_unit_after_a_number(nlp):
+    c = by_text(nlp, "The transistors are 40 nanometres wide.")
+    assert (c["40 nanometres"].value, c["40 nanometres"].unit, c["40 nanometres"].stated_unit) == (4e-08, "metre", "nanometre")
+
+
+def test_iso_4217_currencies_beyond_the_common_ones(nlp):
+    c = by_text(nlp, "The bank lent 5 billion forints, 300,000 Kenyan shillings and KES 500.")
+    assert (c["5 billion forints"].value, c["5 billion forints"].unit) == (5e9, "HUF")
+    assert c["300,000 Kenyan shillings"].unit == "KES"
+    assert c["KES 500"].unit == "KES"
+
+
+def test_capital_words_that_are_iso_codes_are_not_money(nlp):
+    assert all(c.unit != "TOP" for c in claims_of(nlp, "She made the TOP 10 list."))
+
+
+def test_percentage_points_are_named_as_the_gold_writes_them(nlp):
+    c = by_text(nlp, "Growth slowed by seven percentage points.")
+    assert c["seven percentage points"].unit == "percentage point"
+
+
+# ------------------------------------------------------------------ metric, frame, date
+
+
+def test_metric_words_are_normalised(nlp):
+    c = by_text(nlp, "Tesla's market cap dropped $50 billion, and revenue rose 8% to $25.1 billion.")
+    assert c["$50 billion"].metric == "market value"
+    assert c["8%"].metric == "revenue"
+
+
+def test_frames_after_hours_and_close_in_one_sentence(nlp):
+    c = by_text(nlp, "Intel's shares fell 7.6 per cent after-hours after closing at $31.50.")
+    assert (c["7.6 per cent"].frame, c["$31.50"].frame) == ("after-hours", "close")
+
+
+def test_intraday_frame_and_at_one_point_is_no_quantity(nlp):
+    found = by_text(nlp, "The euro slid, at one point falling 2% to $1.05.")
+    assert set(found) == {"2%", "$1.05"}
+    assert found["2%"].frame == "intraday"
+
+
+def test_period_and_as_of_frames(nlp):
+    c = by_text(nlp, "Revenue rose 15% in the second quarter. Netflix had 270 million subscribers as of June 30.")
+    assert c["15%"].frame == "period"
+    assert c["270 million"].frame == "as-of"
+
+
+def test_a_figure_without_a_day_is_dated_by_publication(nlp):
+    c = by_text(nlp, "The death toll rose to 41.", published="2024-03-14")
+    assert c["41"].date == "2024-03-14"
+
+
+def test_a_dimension_has_no_date(nlp):
+    c = by_text(nlp, "The tower is 300 metres tall.", published="2024-03-14")
+    assert c["300 metres"].date is None
+
+
+def test_a_weekday_stays_unresolved_without_a_publication_date(nlp):
+    c = by_text(nlp, "On Monday, Pfizer shares fell 4%.", published=None)
+    assert c["4%"].date is None
+
+
+def test_the_distance_of_a_fall_is_the_structures_height_without_direction(nlp):
+    c = by_text(nlp, "The Ponte Alto collapsed on Tuesday, sending cars plunging 45 metres onto the tracks.")
+    assert c["45 metres"].direction is None
+    assert c["45 metres"].metric == "height"
+    assert "cars" not in subjects(c["45 metres"])
+
+
+def test_a_share_beside_a_name_in_parentheses_or_after_of(nlp):
+    c = by_text(nlp, "The majority of Ohio (56.2 per cent) backed the plan, while 61 per cent of New Mexico rejected it.")
+    assert subjects(c["56.2 per cent"]) == ["Ohio"]
+    assert subjects(c["61 per cent"]) == ["New Mexico"]
+
+
+def test_a_vote_share_is_about_the_side_it_went_to(nlp):
+    c = by_text(nlp, "Voters split, with 54 per cent backing Yes and 46 per cent for No.")
+    assert subjects(c["54 per cent"]) == ["Yes"]
+    assert subjects(c["46 per cent"]) == ["No"]
+    assert c["54 per cent"].metric == "vote share"
+
+
+def test_a_sentence_initial_metric_noun_reads_its_owner(nlp):
+    c = by_text(nlp, "Turnout in the election was 67.3%.")
+    assert subjects(c["67.3%"]) == ["election"]
+    assert c["67.3%"].metric == "turnout"
+
+
+def test_a_market_headline_gets_no_guessed_day_but_a_toll_headline_does(nlp):
+    c = by_text(nlp, "Oracle shares sink 11% on weak cloud sales\n\nQuake death toll rises to 212\n\n"
+                     "The company said revenue would slow.", published="2024-03-14")
+    assert c["11%"].date is None
+    assert c["212"].date == "2024-03-14"
+
+
+def test_a_dimension_in_a_dated_sentence_has_no_date(nlp):
+    c = by_text(nlp, "A 90-metre section of the dam gave way on Tuesday.", published="2024-03-14")
+    assert c["90-metre"].date is None
