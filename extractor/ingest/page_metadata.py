@@ -48,15 +48,26 @@ HEADER_BYLINE = re.compile(
 )
 # A bare name (two or three capitalised words) followed by a date or a job title.
 BARE_BYLINE = re.compile(
-    r"(?:^|[.!?|·•]\s|\s)((?:[A-Z][a-zà-ÿ'’-]+\s){1,2}?[A-Z][a-zà-ÿ'’-]+)\s*[|·•,–-]?\s*"
+    r"(?:^|[.!?|·•]\s|\s)((?:[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?\s){1,2}?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?)"
+    r"\s*[|·•,–-]?\s*(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s+)?"
     r"(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:senior |staff |tech |contributing )?"
-    r"(?:writer|reporter|editor|author|correspondent|contributor|columnist)\b))"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|(?:[A-Z]\w+\s){0,2}(?i:(?:senior |staff |tech |contributing )?"
+    r"(?:writer|reporter|editor|author|correspondent|contributor|columnist|administrator|coordinator|strategist"
+    r"|specialist|consultant|developer|engineer|manager)\b))"
 )
+# Names listed in a printed byline: capitalised words (and name particles), joined by
+# commas, "&", "+" or "and".
+_LISTED_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|der|de|den|del|da|di|la|le|bin|al)\s+)*[A-Z][\w.'’-]*){1,3}"
+NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:\s*(?:,|&|\+|\band\b)\s*{_LISTED_NAME})+")
+# Credits before "by" that name someone other than the author.
+OTHER_CREDIT = re.compile(r"\b(?:review|check|edit|test|illustrat|photograph|translat|produc|narrat|present)\w*\s*$",
+                          re.IGNORECASE)
 # Words of headlines and section labels, not of names: a bare byline holding one is not one.
 HEADLINE_WORDS = frozenset("the a an our my your how what why when where best top new this these all guide".split())
 # The bare name is looked for this close after the headline.
 HEADER_BARE_BYLINE_CHARS = 200
+# A machine-readable date (ISO 8601), as ``<time datetime>`` must hold.
+ISO_VALUE = re.compile(r"\d{4}-\d{2}")
 # Words that label a printed date as a later revision rather than the publication.
 UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
 # Printed dates before this year are history in the text, not the page's date.
@@ -106,7 +117,8 @@ BYLINE_PREFIX = re.compile(
 # Page labels that sit where a byline would ("Updated", "Name *", "Share").
 NOT_A_NAME_WORDS = frozenset(
     "updated published posted name email comment comments share home menu search read more related table"
-    " contents follow subscribe min minutes reading time print save copy link about bio profile view".split()
+    " contents follow subscribe min minutes reading time print save copy link about bio profile view category categories"
+    " topic topics tag tags sort filter type".split()
 )
 # A name does not end with a month ("Updated January", "Personal finance October").
 MONTHS = frozenset(
@@ -121,8 +133,12 @@ NOT_THE_AUTHOR = re.compile(
 )
 # A name glued to what follows it in the page's markup ("Jane DoeSenior Editor").
 GLUED_WORDS = re.compile(r"([a-z]{3})([A-Z][a-z])")
-# Between names in one byline.
-NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\||\n)\s*", re.IGNORECASE)
+# Between names in one byline ("Jane Doe + John Roe" too).
+NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\+|\||\n)\s*", re.IGNORECASE)
+# A note in brackets after a name: a job title, a handle ("Lance Ryan (Content Manager)").
+PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+# "Jane Doe on behalf of the working group": the rest is not a name.
+BEHALF = re.compile(r"\s+on behalf of\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # A person's name has one to five words, each starting with a letter.
 MAX_NAME_WORDS = 5
@@ -194,7 +210,9 @@ def _ld_names(value: object) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
-    name = BYLINE_PREFIX.sub("", " ".join(name.split()))
+    name = PARENTHESIS.sub("", " ".join(name.split()))
+    name = BEHALF.split(DATELINE_DATE.sub("", name), maxsplit=1)[0]
+    name = BYLINE_PREFIX.sub("", name.strip(" ,;:|-–—•·*"))
     return name.strip(" ,;:|-–—•·*")
 
 
@@ -285,11 +303,14 @@ def _text(el: Element) -> str:
 
 
 def _time_dates(tree: Element) -> list[str]:
-    """``<time datetime>`` values marked as the publication date, then the first one on the page."""
+    """``<time datetime>`` values marked as the publication date, else the first one on the page.
+
+    Only ISO values count: HTML requires them, and "02-12-2025" cannot say which is the day.
+    """
     marked, first = [], []
     for time in tree.iter("time"):
-        value = time.get("datetime")
-        if not value:
+        value = (time.get("datetime") or "").strip()
+        if not ISO_VALUE.match(value):
             continue
         hint = " ".join(filter(None, (time.get("itemprop"), time.get("class"), time.getparent().get("class")
                                       if time.getparent() is not None else None))).lower()
@@ -297,7 +318,7 @@ def _time_dates(tree: Element) -> list[str]:
             marked.append(value)
         elif "modif" not in hint and "updat" not in hint and not first:
             first.append(value)
-    return marked + first
+    return marked or first
 
 
 def _byline_elements(tree: Element) -> list[str]:
@@ -364,17 +385,24 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
             authors = next((names for b in bylines if (names := person_names(b, sites, min_words))), [])
         if authors:
             break
+    printed = [n for b in _header_bylines(header[0][:HEADER_BARE_BYLINE_CHARS], explicit=True)
+               for n in person_names(b, sites, 2)]
+    if printed and rank > 0 and not {w for n in authors for w in _WORD.findall(n.lower())} & \
+            {w for n in printed for w in _WORD.findall(n.lower())}:
+        authors = printed  # "By ..." under the headline names someone else: the meta tag's is an uploader
+    authors = _with_coauthors(authors, header[0], sites)
 
     published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header)
     return PageMetadata(title=title, authors=authors, published=published, published_source=source,
                         site_name=sites[0] if sites else None, url=page_url)
 
 
-# A date printed with a byline: "Nov 13, 2019", "13 November 2019", "11/19/19", "2019-11-19".
+# A date printed with a byline: "Nov 13, 2019", "November 4th, 2025", "13 November 2019",
+# "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a time).
 DATELINE_DATE = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b",
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}(?=T\d|\b))\b",
     re.IGNORECASE,
 )
 # The byline is looked for this many lines before and after the body's first line.
@@ -420,11 +448,12 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     """Publication date and where it came from: metadata, url, dateline, inferred or none.
 
     A full date in the URL wins: the publishing system wrote it when the story went up,
-    in the newsroom's own time zone. Next the date printed next to the headline, unless
-    labelled an update: it is what the reader is told, where a stated stamp may be an
-    import, a re-publication or UTC a day away (metadata when a stated date agrees).
-    Then the first stated publication date; then an "Updated" date printed by the
-    headline; then trafilatura's guess.
+    in the newsroom's own time zone. Next the dates printed next to the headline, which
+    are what the reader is told, unless labelled an update: one the page also states as
+    its publication date (of two printed dates, the other is the last edit), else the
+    nearest (a stated stamp may be an import, a re-publication, or UTC a day away). Then
+    the first stated publication date; then a date printed as "Updated"; then
+    trafilatura's guess (htmldate: a date found in the page's free text).
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
@@ -435,14 +464,17 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     in_url = date_from_url(url)
     if in_url:
         return in_url, "url"
-    printed, updated = _header_date(header)
-    if printed and not updated:
-        agreeing = next((d for d in stated if d[:10] == printed), None)
-        return (agreeing, "metadata") if agreeing else (printed, "dateline")
+    printed = _header_dates(header)
+    first = [date for date in printed if not date.updated]
+    for date in first:
+        if agreeing := next((d for d in stated if d[:10] == date.day), None):
+            return agreeing, "metadata"
+    if first:
+        return first[0].day, "dateline"
     if stated:
         return stated[0], "metadata"
     if printed:
-        return printed, "dateline"
+        return printed[0].day, "dateline"
     inferred = _date(fallback)
     return (inferred, "inferred") if inferred else (None, "none")
 
@@ -474,28 +506,42 @@ def _header(tree: Element, headline: str | None) -> tuple[str, str]:
     return text[end:end + HEADER_AFTER_CHARS], text[max(0, at - HEADER_BEFORE_CHARS):at]
 
 
-def _header_bylines(after: str) -> list[str]:
+def _header_bylines(after: str, *, explicit: bool = False) -> list[str]:
     """"By Jane Doe" printed after the headline, cut before a date or job title that follows;
-    failing that, a bare name followed by a date or a job title ("Jane Doe · 3 May 2024")."""
+    failing that (unless ``explicit``), a bare name followed by a date or a job title
+    ("Jane Doe · 3 May 2024"). "Reviewed by", "Edited by" and other credits are not bylines."""
     bylines = []
     for match in HEADER_BYLINE.finditer(after):
+        if OTHER_CREDIT.search(after[max(0, match.start() - 30):match.start()]):
+            continue
         words = []
         for word in match.group(1).split():
             bare = word.strip(",.").lower()
-            if bare in MONTHS or bare in NOT_A_NAME_WORDS or ROLE_WORDS.fullmatch(bare):
+            if bare in MONTHS or bare in NOT_A_NAME_WORDS or bare in HEADLINE_WORDS or ROLE_WORDS.fullmatch(bare):
                 break
             words.append(word)
         if len(words) >= 2:
             bylines.append(" ".join(words))
-    if not bylines and (match := BARE_BYLINE.search(after[:HEADER_BARE_BYLINE_CHARS])):
+    if not bylines and not explicit and (match := BARE_BYLINE.search(after[:HEADER_BARE_BYLINE_CHARS])):
         if not HEADLINE_WORDS.intersection(match.group(1).lower().split()):
             bylines.append(match.group(1))
     return bylines
 
 
+def _with_coauthors(authors: list[str], after: str, sites: tuple[str, ...]) -> list[str]:
+    """The chosen authors plus the names listed with the first of them where the page prints
+    it by the headline ("Jane Doe, John Roe & Ann Poe"): metadata often keeps the first only."""
+    if not authors or (at := after.find(authors[0])) < 0:
+        return authors
+    listed = NAME_LIST.match(after, at)
+    names = person_names(listed.group(0), sites, 2) if listed else []
+    return names if len(names) > len(authors) and names[0] == authors[0] else authors
+
+
 def printed_date(text: str) -> str | None:
-    """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "2019-11-13")
-    as YYYY-MM-DD; numeric dates read month first, as dateparser does by default."""
+    """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "13.11.2019",
+    "2019-11-13") as YYYY-MM-DD; slashed dates read month first, as dateparser does by default,
+    dotted ones day first, as most countries that write them do."""
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     month_word = re.search(r"[a-z]{3}", text.lower())
     try:
@@ -504,6 +550,9 @@ def printed_date(text: str) -> str | None:
             value = dt.date(year, MONTH_NUMBERS[month_word.group(0)], day)
         elif "-" in text:
             value = dt.date(*numbers[:3])
+        elif "." in text:  # day first, unless only month first makes a date (US "12.16.2025")
+            day, month, year = numbers[:3] if numbers[1] <= 12 else (numbers[1], numbers[0], numbers[2])
+            value = dt.date(year, month, day)
         else:
             month, day, year = numbers[:3]
             value = dt.date(year + 2000 if year < 100 else year, month, day)
@@ -512,21 +561,27 @@ def printed_date(text: str) -> str | None:
     return value.isoformat()
 
 
-def _header_date(header: tuple[str, str]) -> tuple[str | None, bool]:
-    """The date printed next to the headline (the nearest after it, else just before it),
-    and whether it is labelled as an update."""
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date printed next to the headline: its day and whether a label calls it an update."""
+
+    day: str
+    updated: bool
+
+
+def _header_dates(header: tuple[str, str]) -> list[PrintedDate]:
+    """Dates printed next to the headline, nearest first: those after it, else those just before it."""
     for window, after in ((header[0], True), (header[1], False)):
-        dates = []  # (labelled as an update, distance from the headline, day)
+        dates = []  # (distance from the headline, date)
         for match in DATELINE_DATE.finditer(window):
             day = printed_date(match.group(0))
             if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
                 label = window[max(0, match.start() - 30):match.start()].lower()
                 distance = match.start() if after else len(window) - match.end()
-                dates.append((bool(UPDATE_LABEL.search(label)), distance, day[:10]))
+                dates.append((distance, PrintedDate(day[:10], bool(UPDATE_LABEL.search(label)))))
         if dates:
-            updated, _, day = min(dates)  # a first-publication date over an "Updated" one, then the nearest
-            return day, updated
-    return None, False
+            return [date for _, date in sorted(dates, key=lambda pair: pair[0])]
+    return []
 
 
 def _this_year() -> int:
