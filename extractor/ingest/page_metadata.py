@@ -55,9 +55,10 @@ BARE_BYLINE = re.compile(
     r"(?:writer|reporter|editor|author|correspondent|contributor|columnist|administrator|coordinator|strategist"
     r"|specialist|consultant|developer|engineer|manager)\b))"
 )
-# Names listed in a printed byline: capitalised words (and name particles), joined by
-# commas, "&", "+" or "and".
-_LISTED_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|der|de|den|del|da|di|la|le|bin|al)\s+)*[A-Z][\w.'’-]*){1,3}"
+# Names listed in a printed byline: capitalised words (and name particles; a month starts
+# the date after the names), joined by commas, "&", "+" or "and".
+_LISTED_NAME = (r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|der|de|den|del|da|di|la|le|bin|al)\s+)*"
+                r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w.'’-]*){1,3}")
 NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:\s*(?:,|&|\+|\band\b)\s*{_LISTED_NAME})+")
 # Credits before "by" that name someone other than the author.
 OTHER_CREDIT = re.compile(r"\b(?:review|check|edit|test|illustrat|photograph|translat|produc|narrat|present)\w*\s*$",
@@ -398,11 +399,12 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
 
 
 # A date printed with a byline: "Nov 13, 2019", "November 4th, 2025", "13 November 2019",
-# "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a time).
+# "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a
+# time); a day may be glued to a name before it ("Robin de Peyer24 June 2016").
 DATELINE_DATE = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}(?=T\d|\b))\b",
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|(?<!\d)(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b|(?<!\d)\d{4}-\d{2}-\d{2}(?=T\d|\b))",
     re.IGNORECASE,
 )
 # The byline is looked for this many lines before and after the body's first line.
