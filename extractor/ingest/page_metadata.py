@@ -39,7 +39,9 @@ DATE_META = (
 VISIBLE_TEXT_LIMIT = 200_000
 # The date printed with a headline sits within this many characters after it (kicker,
 # standfirst, byline) or before it (a date line above the headline).
-HEADER_AFTER_CHARS = 400
+HEADER_AFTER_CHARS = 600
+# The date printed with it sits closer (a later date there is often another story's).
+HEADER_DATE_CHARS = 400
 HEADER_BEFORE_CHARS = 150
 # "By Jane Doe" (up to four capitalised words, "and" between names) printed by the headline.
 HEADER_BYLINE = re.compile(
@@ -49,7 +51,7 @@ HEADER_BYLINE = re.compile(
 # A bare name (two or three capitalised words) followed by a date or a job title.
 BARE_BYLINE = re.compile(
     r"(?:^|[.!?|·•]\s|\s)((?:[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?\s){1,2}?[A-Z][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?)"
-    r"\s*[|·•,–-]?\s*(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s+)?"
+    r"\s*[|·•,–-]?\s*(?:in\s+[a-z]\w*\s+)?(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s+)?"
     r"(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|(?:[A-Z]\w+\s){0,2}(?i:(?:senior |staff |tech |contributing )?"
     r"(?:writer|reporter|editor|author|correspondent|contributor|columnist|administrator|coordinator|strategist"
@@ -65,8 +67,20 @@ OTHER_CREDIT = re.compile(r"\b(?:review|check|edit|test|illustrat|photograph|tra
                           re.IGNORECASE)
 # Words of headlines and section labels, not of names: a bare byline holding one is not one.
 HEADLINE_WORDS = frozenset("the a an our my your how what why when where best top new this these all guide".split())
+# A byline after the article: "Written by", "Article by", "(Guest) author" and a name of
+# two to four capitalised words; looked for this close after the body's last words.
+END_BYLINE = re.compile(
+    r"\b(?:(?:[Ww]ritten|[Aa]rticle|[Pp]osted|[Ss]tory|[Ww]ords)\s+by|(?:[Gg]uest\s+)?[Aa]uthor)\b:?\s+"
+    r"((?:[A-Z][\w'’-]*\.?\s?){2,4})"
+)
+END_ANCHOR_CHARS = 80
+# "Let's", "don't": a word that ends a name.
+CONTRACTION = re.compile(r"['’](?:s|t|ll|re|ve|d|m)$")
+END_BYLINE_CHARS = 200
 # The bare name is looked for this close after the headline.
 HEADER_BARE_BYLINE_CHARS = 200
+# Meta tags naming the last modification.
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 # A machine-readable date (ISO 8601), as ``<time datetime>`` must hold.
 ISO_VALUE = re.compile(r"\d{4}-\d{2}")
 # Words that label a printed date as a later revision rather than the publication.
@@ -106,7 +120,8 @@ ROLE_WORDS = re.compile(
 # Credentials that follow a name and belong with it ("Jane Doe, Ph.D.", "John Roe, MD").
 CREDENTIAL = re.compile(
     r"^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|r\.?n\.?|mba|mph|msc|m\.?s\.?|m\.?a\.?|b\.?a\.?|b\.?s\.?|jr\.?|sr\.?"
-    r"|ii|iii|iv|esq\.?|cpa|cfp|cfa|dvm|rd|lcsw|lmft|pharmd|psyd|np|pa-c|facs|faap|edd|dds|dmd)$",
+    r"|ii|iii|iv|esq\.?|cpa|cfp|cfa|dvm|rd|rdn|ld|ldn|fand|cdces|cscs|cpt|mrcgp|frcp|lcsw|lmft|pharmd|psyd|np"
+    r"|pa-c|facs|faap|edd|dds|dmd)$",
     re.IGNORECASE,
 )
 # What introduces a byline: "By", "Written by", "Posted by", "Authors:", glued ("ByJane") or not.
@@ -125,6 +140,14 @@ NOT_A_NAME_WORDS = frozenset(
 MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Page labels glued after a name in a byline ("Victoria Raw Last updated", "Erik van Vulpen Reviewed").
+TRAILING_LABELS = frozenset("last updated reviewed edited published posted signing verified".split())
+# Section and desk names that pages put where a byline goes ("Hardware", "HR Strategy"): a
+# person's name is not made of them. (A one-word name in capitals, "WRAL", is an outlet.)
+SECTION_WORDS = frozenset(
+    "strategy marketing sales hardware software technology business finance science fiction health"
+    " lifestyle travel culture sports politics opinion research development engineering design".split()
 )
 # Credits that name someone other than the author.
 NOT_THE_AUTHOR = re.compile(
@@ -233,6 +256,8 @@ def person_names(byline: str | None, site_names: tuple[str, ...] = (), min_words
         part = _clean_name(part)
         if not part:
             continue
+        while len(last := part.rsplit(None, 1)) == 2 and last[1].lower() in TRAILING_LABELS:
+            part = last[0]  # "Victoria Raw Last updated": a page label glued after the name
         if CREDENTIAL.match(part) and names:
             names[-1] = f"{names[-1]}, {part}"
             continue
@@ -241,8 +266,9 @@ def person_names(byline: str | None, site_names: tuple[str, ...] = (), min_words
             continue
         lowered = [w.lower() for w in words]
         if NOT_A_PERSON.search(part) or ROLE_WORDS.search(part) or NOT_A_NAME_WORDS.intersection(lowered) \
-                or lowered[-1] in MONTHS \
-                or (len(words) == 1 and words[0].lower() in sites) or len(words) < min_words:
+                or lowered[-1] in MONTHS or SECTION_WORDS.intersection(lowered) \
+                or (len(words) == 1 and (words[0].lower() in sites or (words[0].isupper() and len(words[0]) > 2))) \
+                or len(words) < min_words:
             continue
         if any(c.isdigit() for c in part) or not (words[0][0].isupper() and words[-1][0].isupper()):
             continue
@@ -322,6 +348,23 @@ def _time_dates(tree: Element) -> list[str]:
     return marked or first
 
 
+def _microdata_dates(tree: Element) -> list[str]:
+    """Publication dates given as microdata or RDFa on any element (``itemprop="datePublished"``
+    with a ``content`` or ``datetime`` attribute; ``property="dc:created"``)."""
+    found = []
+    for el in tree.xpath('//*[@itemprop="datePublished" or contains(@property, "dc:created")]'):
+        if el.tag != "meta" and (value := el.get("content") or el.get("datetime")):
+            found.append(value)
+    return found
+
+
+def _modified_days(articles: list[dict], meta: dict[str, list[str]]) -> set[str]:
+    """Days the page states it was last modified (JSON-LD ``dateModified``, meta tags)."""
+    values = [item.get("dateModified") for item in articles]
+    values += [v for key in MODIFIED_META for v in meta.get(key, [])]
+    return {day[:10] for value in values if (day := _date(value))}
+
+
 def _byline_elements(tree: Element) -> list[str]:
     """Text of elements marked as the author: itemprop/rel author, class byline or author."""
     found = []
@@ -377,6 +420,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         (_byline_elements(tree), 2),
         (_header_bylines(header[0]), 2),
         (_body_bylines(body), 2),
+        (_end_bylines(tree, body), 2),
     )
     authors: list[str] = []
     for rank, (bylines, min_words) in enumerate(sources):
@@ -440,6 +484,31 @@ def find_byline(lines: list[str], keep: list[bool]) -> Byline:
     return Byline()
 
 
+def _end_bylines(tree: Element, body: str) -> list[str]:
+    """A byline printed right after the article ("Written by Jane Doe", "Article by ...",
+    "Guest author Jane Doe"), where blogs and magazines credit the author."""
+    tail = " ".join(body[-END_ANCHOR_CHARS:].split())
+    text = _visible_text(tree)
+    at = text.rfind(tail) if tail else -1
+    if at < 0:
+        return []
+    after = text[at + len(tail):at + len(tail) + END_BYLINE_CHARS]
+    return [name for m in END_BYLINE.finditer(after) if (name := _name_words(m.group(1)))]
+
+
+def _name_words(words: str) -> str:
+    """The words of a captured byline up to the first that cannot be part of a name (a month,
+    a page label, a job title, a contraction such as "Let's")."""
+    kept = []
+    for word in words.split():
+        bare = word.strip(",.").lower()
+        if bare in MONTHS or bare in NOT_A_NAME_WORDS or bare in HEADLINE_WORDS or bare in TRAILING_LABELS \
+                or ROLE_WORDS.fullmatch(bare) or CONTRACTION.search(bare):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
 def _body_bylines(body: str) -> list[str]:
     lines = [line.strip() for line in body.split("\n")[:6] if line.strip()]
     return [m.group(1) for line in lines if (m := BYLINE_TEXT.match(line))]
@@ -453,13 +522,15 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     in the newsroom's own time zone. Next the dates printed next to the headline, which
     are what the reader is told, unless labelled an update: one the page also states as
     its publication date (of two printed dates, the other is the last edit), else the
-    nearest (a stated stamp may be an import, a re-publication, or UTC a day away). Then
+    nearest (a stated stamp may be an import, a re-publication, or UTC a day away), unless
+    it is the day the page states it was modified while stating another publication. Then
     the first stated publication date; then a date printed as "Updated"; then
     trafilatura's guess (htmldate: a date found in the page's free text).
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
         *(_date(v) for key in DATE_META for v in meta.get(key, [])),
+        *(_date(v) for v in _microdata_dates(tree)),
         *(_date(v) for v in _time_dates(tree)),
         *(_date(item.get("dateCreated")) for item in articles),
     ) if d]
@@ -471,7 +542,7 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     for date in first:
         if agreeing := next((d for d in stated if d[:10] == date.day), None):
             return agreeing, "metadata"
-    if first:
+    if first and not (stated and first[0].day in _modified_days(articles, meta)):
         return first[0].day, "dateline"
     if stated:
         return stated[0], "metadata"
@@ -516,14 +587,8 @@ def _header_bylines(after: str, *, explicit: bool = False) -> list[str]:
     for match in HEADER_BYLINE.finditer(after):
         if OTHER_CREDIT.search(after[max(0, match.start() - 30):match.start()]):
             continue
-        words = []
-        for word in match.group(1).split():
-            bare = word.strip(",.").lower()
-            if bare in MONTHS or bare in NOT_A_NAME_WORDS or bare in HEADLINE_WORDS or ROLE_WORDS.fullmatch(bare):
-                break
-            words.append(word)
-        if len(words) >= 2:
-            bylines.append(" ".join(words))
+        if len((name := _name_words(match.group(1))).split()) >= 2:
+            bylines.append(name)
     if not bylines and not explicit and (match := BARE_BYLINE.search(after[:HEADER_BARE_BYLINE_CHARS])):
         if not HEADLINE_WORDS.intersection(match.group(1).lower().split()):
             bylines.append(match.group(1))
@@ -573,7 +638,7 @@ class PrintedDate:
 
 def _header_dates(header: tuple[str, str]) -> list[PrintedDate]:
     """Dates printed next to the headline, nearest first: those after it, else those just before it."""
-    for window, after in ((header[0], True), (header[1], False)):
+    for window, after in ((header[0][:HEADER_DATE_CHARS], True), (header[1], False)):
         dates = []  # (distance from the headline, date)
         for match in DATELINE_DATE.finditer(window):
             day = printed_date(match.group(0))
