@@ -208,3 +208,42 @@ def test_co_authors_printed_with_the_first_are_kept(tmp_path):
 
 def test_a_bracketed_role_is_not_part_of_the_name():
     assert person_names("Lance Ryan (Content Manager)") == ["Lance Ryan"]
+
+
+def test_a_byline_after_the_article_names_the_author(tmp_path):
+    html = page("", "<h1>Northbridge council approves new bridge</h1>").replace(
+        "</article>", "<p>Written by Lisa D. Ellis</p><p>Related programs</p></article>")
+    assert read(tmp_path, html).author == ["Lisa D. Ellis"]
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("CM Craig McCarthy", ["Craig McCarthy"]),  # an avatar's initials
+    ("Nathan Lian @ Maintouch", ["Nathan Lian"]),  # an employer after "@"
+    ("Victoria Raw Last updated", ["Victoria Raw"]),  # a page label glued on
+    ("WRAL", []),  # an outlet's acronym
+    ("HR Strategy", []),  # a section
+    ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey, MS, RD, FAND"]),  # credentials stay with the name
+])
+def test_names_in_a_byline_field(byline, expected):
+    assert person_names(byline) == expected
+
+
+def test_a_printed_date_that_is_the_modification_day_yields_to_the_stated_publication(tmp_path):
+    article = read(tmp_path, page(
+        '<meta property="article:published_time" content="2026-01-15T13:12:11+00:00">'
+        '<meta property="article:modified_time" content="2026-02-21T09:10:40+00:00">',
+        "<h1>Northbridge council approves new bridge</h1><p>Jordie van Rijn 21 February 2026</p>"))
+    assert (article.published[:10], article.published_source) == ("2026-01-15", "metadata")
+
+
+def test_microdata_publication_date_counts_as_stated(tmp_path):
+    article = read(tmp_path, page("", '<h1>Northbridge council approves new bridge</h1>'
+                                      '<div itemprop="datePublished" content="2023-10-03T05:30:41-04:00"></div>'))
+    assert (article.published[:10], article.published_source) == ("2023-10-03", "metadata")
+
+
+def test_a_time_marked_as_published_beats_a_date_in_the_first_sentence(tmp_path):
+    article = read(tmp_path, page("", '<h1>Northbridge council approves new bridge</h1>'
+                                      '<time class="entry-date published" datetime="2015-01-08T10:07:06-05:00">'
+                                      "January 8, 2015</time><p>This post was first written on October 7, 2008.</p>"))
+    assert article.published[:10] == "2015-01-08"

@@ -78,7 +78,7 @@ END_ANCHOR_CHARS = 80
 CONTRACTION = re.compile(r"['’](?:s|t|ll|re|ve|d|m)$")
 END_BYLINE_CHARS = 200
 # The bare name is looked for this close after the headline.
-HEADER_BARE_BYLINE_CHARS = 200
+HEADER_BARE_BYLINE_CHARS = 400
 # Meta tags naming the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 # A machine-readable date (ISO 8601), as ``<time datetime>`` must hold.
@@ -142,12 +142,12 @@ MONTHS = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Page labels glued after a name in a byline ("Victoria Raw Last updated", "Erik van Vulpen Reviewed").
-TRAILING_LABELS = frozenset("last updated reviewed edited published posted signing verified".split())
+TRAILING_LABELS = frozenset("last updated reviewed edited published posted released signing verified".split())
 # Section and desk names that pages put where a byline goes ("Hardware", "HR Strategy"): a
 # person's name is not made of them. (A one-word name in capitals, "WRAL", is an outlet.)
 SECTION_WORDS = frozenset(
     "strategy marketing sales hardware software technology business finance science fiction health"
-    " lifestyle travel culture sports politics opinion research development engineering design".split()
+    " lifestyle travel culture sports politics opinion research development engineering design content".split()
 )
 # Credits that name someone other than the author.
 NOT_THE_AUTHOR = re.compile(
@@ -161,6 +161,8 @@ GLUED_WORDS = re.compile(r"([a-z]{3})([A-Z][a-z])")
 NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&|\+|\||\n)\s*", re.IGNORECASE)
 # A note in brackets after a name: a job title, a handle ("Lance Ryan (Content Manager)").
 PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+# "Jane Doe @ Acme": the rest is the employer.
+AFFILIATION = re.compile(r"\s+@\s+")
 # "Jane Doe on behalf of the working group": the rest is not a name.
 BEHALF = re.compile(r"\s+on behalf of\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -235,7 +237,10 @@ def _ld_names(value: object) -> list[str]:
 
 def _clean_name(name: str) -> str:
     name = PARENTHESIS.sub("", " ".join(name.split()))
-    name = BEHALF.split(DATELINE_DATE.sub("", name), maxsplit=1)[0]
+    words = name.split()
+    if len(words) > 2 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:len(words[0]) + 1]):
+        name = " ".join(words[1:])  # an avatar's initials before the name ("CM Craig McCarthy")
+    name = AFFILIATION.split(BEHALF.split(DATELINE_DATE.sub("", name), maxsplit=1)[0], maxsplit=1)[0]
     name = BYLINE_PREFIX.sub("", name.strip(" ,;:|-–—•·*"))
     return name.strip(" ,;:|-–—•·*")
 
@@ -329,7 +334,7 @@ def _text(el: Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _time_dates(tree: Element) -> list[str]:
+def _time_dates(tree: Element, *, marked_only: bool = False) -> list[str]:
     """``<time datetime>`` values marked as the publication date, else the first one on the page.
 
     Only ISO values count: HTML requires them, and "02-12-2025" cannot say which is the day.
@@ -341,11 +346,12 @@ def _time_dates(tree: Element) -> list[str]:
             continue
         hint = " ".join(filter(None, (time.get("itemprop"), time.get("class"), time.getparent().get("class")
                                       if time.getparent() is not None else None))).lower()
-        if "datepublished" in hint or time.get("pubdate") is not None or "publish" in hint:
+        if ("datepublished" in hint or time.get("pubdate") is not None or "publish" in hint) \
+                and not (marked_only and ("updat" in hint or "modif" in hint)):
             marked.append(value)
         elif "modif" not in hint and "updat" not in hint and not first:
             first.append(value)
-    return marked or first
+    return marked if marked or marked_only else first
 
 
 def _microdata_dates(tree: Element) -> list[str]:
@@ -503,7 +509,7 @@ def _name_words(words: str) -> str:
     for word in words.split():
         bare = word.strip(",.").lower()
         if bare in MONTHS or bare in NOT_A_NAME_WORDS or bare in HEADLINE_WORDS or bare in TRAILING_LABELS \
-                or ROLE_WORDS.fullmatch(bare) or CONTRACTION.search(bare):
+                or bare in SECTION_WORDS or ROLE_WORDS.fullmatch(bare) or CONTRACTION.search(bare):
             break
         kept.append(word)
     return " ".join(kept)
@@ -542,6 +548,8 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     for date in first:
         if agreeing := next((d for d in stated if d[:10] == date.day), None):
             return agreeing, "metadata"
+    if first and (marked := [d for v in _time_dates(tree, marked_only=True) if (d := _date(v))]):
+        return marked[0], "metadata"  # a <time> marked as the publication is printed and stated
     if first and not (stated and first[0].day in _modified_days(articles, meta)):
         return first[0].day, "dateline"
     if stated:
