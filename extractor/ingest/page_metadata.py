@@ -426,7 +426,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         (_byline_elements(tree), 2),
         (_header_bylines(header[0]), 2),
         (_body_bylines(body), 2),
-        (_end_bylines(tree, body), 2),
+        (_end_bylines(_after_body(tree, body)), 2),
     )
     authors: list[str] = []
     for rank, (bylines, min_words) in enumerate(sources):
@@ -490,15 +490,18 @@ def find_byline(lines: list[str], keep: list[bool]) -> Byline:
     return Byline()
 
 
-def _end_bylines(tree: Element, body: str) -> list[str]:
-    """A byline printed right after the article ("Written by Jane Doe", "Article by ...",
-    "Guest author Jane Doe"), where blogs and magazines credit the author."""
+def _after_body(tree: Element, body: str) -> str:
+    """The page's visible text just after the extracted article (where blogs and magazines
+    print the author and the date), or "" when the article's last words cannot be found."""
     tail = " ".join(body[-END_ANCHOR_CHARS:].split())
     text = _visible_text(tree)
     at = text.rfind(tail) if tail else -1
-    if at < 0:
-        return []
-    after = text[at + len(tail):at + len(tail) + END_BYLINE_CHARS]
+    return text[at + len(tail):at + len(tail) + END_BYLINE_CHARS] if at >= 0 else ""
+
+
+def _end_bylines(after: str) -> list[str]:
+    """A byline printed right after the article ("Written by Jane Doe", "Article by ...",
+    "Guest author Jane Doe")."""
     return [name for m in END_BYLINE.finditer(after) if (name := _name_words(m.group(1)))]
 
 
