@@ -37,6 +37,11 @@ def test_dateline_at_the_top_of_the_text(head, expected):
 
 def test_a_date_inside_a_sentence_is_not_a_dateline():
     assert dateline_date(STORY) is None
+    assert dateline_date("Shares closed at $176.26\n-- Lowest close since May 3, 2018, when it closed at $174.02") is None
+
+
+def test_a_dateline_may_be_followed_by_a_separator_and_a_label():
+    assert dateline_date("Sterling plummets\nclock 24 June 2016 • 2 min read") == "2016-06-24"
 
 
 def test_latest_date_in_the_text_not_after_the_bound():

@@ -29,8 +29,11 @@ from extractor.ingest.page_metadata import DATELINE_DATE, MIN_YEAR, UPDATE_LABEL
 DATELINE_LINES = 8
 # ...and, on a line, this many characters before the date (a place name, a label, a byline).
 DATELINE_LEAD_CHARS = 60
-# A line this short around a date is a date line, not a sentence that mentions a date.
-DATELINE_MAX_WORDS = 14
+# What separates a dateline from what follows it on its line ("• 2 min read", "| Updated").
+SEPARATOR = re.compile(r"\s[•·|–—-]\s|\s{2,}")
+# Lower-case words of a time of day after a date ("8:05 am", "4:12 p.m.").
+TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "at"})
+_WORDS = re.compile(r"[^\W\d_][\w'’]*")
 # Labels that say a date is the publication's ("Published:", "Posted", "date").
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|date[d]?|first published|filed)\b\s*:?\s*(?:on\s+)?\W*$", re.I)
 # What ends a dateline's lead-in before the story begins: a dash after the date.
@@ -68,16 +71,25 @@ def dateline_date(text: str) -> str | None:
             if not day or int(day[:4]) < MIN_YEAR:
                 continue
             lead, rest = line[:match.start()], line[match.end():]
-            short = len(line.split()) <= DATELINE_MAX_WORDS
             labelled = PUBLISHED_LABEL.search(lead[-30:]) is not None
             opens = len(lead) <= DATELINE_LEAD_CHARS and DATELINE_DASH.match(rest) is not None
-            if not (short and len(lead) <= DATELINE_LEAD_CHARS or labelled or opens):
+            if not (labelled or opens or _stands_alone(lead, rest)):
                 continue
             if UPDATE_LABEL.search(lead[-30:].lower()):
                 updated = updated or day
                 continue
             return day
     return updated
+
+
+def _stands_alone(lead: str, rest: str) -> bool:
+    """True when the words around a date are a label, a name or a time, not a sentence: at
+    most one lower-case word before it ("date", "clock", "de" in a name) and none after it
+    up to a separator ("6 October 2016 • 2 min read", not "May 3, 2018, when it closed")."""
+    after = SEPARATOR.split(rest, maxsplit=1)[0]
+    lower = sum(word[0].islower() for word in _WORDS.findall(lead))
+    return (len(lead) <= DATELINE_LEAD_CHARS and lower <= 1
+            and not any(word[0].islower() for word in _WORDS.findall(after) if word.lower() not in TIME_WORDS))
 
 
 def latest_date(text: str, *, not_after: dt.date) -> str | None:
