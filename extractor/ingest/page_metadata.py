@@ -417,7 +417,8 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
     ) if c]
     title = choose_title(h1, candidates, sites, host)
 
-    header = _header(tree, h1)
+    visible = _visible_text(tree)
+    header = _header(visible, h1)
     # Sources of authors, most explicit first; all names of the first that names a person.
     sources = (
         ([name for item in articles[:1] for name in _ld_names(item.get("author"))], 1),
@@ -426,7 +427,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         (_byline_elements(tree), 2),
         (_header_bylines(header[0]), 2),
         (_body_bylines(body), 2),
-        (_end_bylines(_after_body(tree, body)), 2),
+        (_end_bylines(_after_body(visible, body)), 2),
     )
     authors: list[str] = []
     for rank, (bylines, min_words) in enumerate(sources):
@@ -490,11 +491,10 @@ def find_byline(lines: list[str], keep: list[bool]) -> Byline:
     return Byline()
 
 
-def _after_body(tree: Element, body: str) -> str:
-    """The page's visible text just after the extracted article (where blogs and magazines
+def _after_body(text: str, body: str) -> str:
+    """The page's visible ``text`` just after the extracted article (where blogs and magazines
     print the author and the date), or "" when the article's last words cannot be found."""
     tail = " ".join(body[-END_ANCHOR_CHARS:].split())
-    text = _visible_text(tree)
     at = text.rfind(tail) if tail else -1
     return text[at + len(tail):at + len(tail) + END_BYLINE_CHARS] if at >= 0 else ""
 
@@ -577,11 +577,10 @@ def _visible_text(tree: Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _header(tree: Element, headline: str | None) -> tuple[str, str]:
-    """The visible text just after the headline and just before it (kicker, byline, date)."""
+def _header(text: str, headline: str | None) -> tuple[str, str]:
+    """The page's visible ``text`` just after the headline and just before it (kicker, byline, date)."""
     if not headline:
         return "", ""
-    text = _visible_text(tree)
     headline = " ".join(headline.split())
     at = text.find(headline)
     if at < 0:
