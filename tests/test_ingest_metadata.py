@@ -9,7 +9,8 @@ import pytest
 
 from extractor.evaluate.metadata import score_metadata
 from extractor.ingest import ingest
-from extractor.ingest.page_metadata import DATELINE_DATE, date_from_url, person_names, printed_date
+from extractor.ingest.bylines import person_names
+from extractor.ingest.printed_dates import DATELINE_DATE, date_from_url, printed_date
 from extractor.ingest.titles import strip_site_name
 from extractor.models import Article, ErrorRecord
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
-from extractor.ingest.page_metadata import authors_of
+from extractor.ingest.bylines import authors_of
 from extractor.ingest.published import infer_published
 from extractor.ingest.readers import (
     HTML_SUFFIXES,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractor.ingest.page_metadata import DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date
+from extractor.ingest.printed_dates import DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date
 
 # The top of the text where a dateline is printed: this many non-blank lines...
 DATELINE_LINES = 8
