@@ -22,6 +22,10 @@ class Record(BaseModel):
 
 # --------------------------------------------------------------------- ingest
 
+# Where an article's publication date came from (see ``Article.published_source``).
+PublishedSource = Literal["metadata", "url", "dateline", "inferred", "fetched", "none"]
+PUBLISHED_SOURCES: tuple[str, ...] = PublishedSource.__args__
+
 
 class Article(Record):
     """One clean article; every offset in later outputs refers to ``text``."""
@@ -52,12 +56,14 @@ class Article(Record):
         description="The people credited in the byline, one name each (never an outlet or desk).",
     )
     published: str | None = Field(None, description="ISO 8601 date or date-time, or null.")
-    published_source: str | None = Field(
+    published_source: PublishedSource | None = Field(
         None,
-        description="Where `published` came from: `metadata` (stated by the page or the input's fields), "
-        "`url` (the date in the URL), `dateline` (printed with the byline), `inferred` (guessed from "
-        "the page), `fetched` (the day a web archive's crawler fetched the page, when the page gives no "
-        "date), or `none`.",
+        description="Where `published` came from, most trusted first: `metadata` (stated by the page's "
+        "metadata or the input's fields), `url` (a full date in the URL's path), `dateline` (a full date "
+        "printed at the top of the article or by its byline), `inferred` (no date printed: the latest full "
+        "date written in the text that is not after the fetch day, or for HTML htmldate's guess from the "
+        "page), `fetched` (the day a web archive's crawler fetched the page: an upper bound), or `none` "
+        "(`published` is null).",
     )
     fetched: str | None = Field(
         None, description="When a crawler fetched the page (a WARC record's `WARC-Date`, UTC), ISO 8601."

@@ -146,3 +146,14 @@ def test_dev_set_score():
     result = score_article_extraction(DEV_SET, limit=10)
     assert result["pages"] == 10
     assert result["f1"] >= 0.9, result
+
+
+def test_paragraphs_written_as_bare_text_between_headings_are_kept():
+    html = ("<html><body><article><h1>Deals of the day</h1>"
+            "<h2>A controller for $39.99</h2>The price of one of the controllers has dropped to its lowest level "
+            "this year, and it is the best looking of them all.<h2>A monitor for $649.99</h2>This is the lowest "
+            "price we have seen for one of the best gaming monitors, with a curved panel and a fast refresh rate."
+            "</article></body></html>")
+    text = read_html(html).text
+    assert "The price of one of the controllers has dropped to its lowest level this year" in text
+    assert "This is the lowest price we have seen for one of the best gaming monitors" in text

@@ -9,7 +9,8 @@ import pytest
 
 from extractor.evaluate.metadata import score_metadata
 from extractor.ingest import ingest
-from extractor.ingest.page_metadata import date_from_url, person_names
+from extractor.ingest.bylines import person_names
+from extractor.ingest.printed_dates import DATELINE_DATE, date_from_url, printed_date
 from extractor.ingest.titles import strip_site_name
 from extractor.models import Article, ErrorRecord
 
@@ -153,3 +154,97 @@ def test_metadata_eval_slice_has_a_floor():
     result = score_metadata(WCXB, limit=16)
     assert result["pages"] == 16
     assert result["title_exact"] >= 0.75 and result["date"] >= 0.75 and result["body_f1"] >= 0.85
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("November 4th, 2025", "2025-11-04"),
+    ("9th February 2024", "2024-02-09"),
+    ("23.07.2025", "2025-07-23"),  # dotted: day first
+    ("12.16.2025", "2025-12-16"),  # unless only month first makes a date
+    ("11/13/19", "2019-11-13"),
+])
+def test_printed_dates(printed, expected):
+    [match] = DATELINE_DATE.findall(printed)
+    assert printed_date(match) == expected
+
+
+def test_of_two_printed_dates_the_one_stated_as_published_wins(tmp_path):
+    article = read(tmp_path, page(
+        '<meta property="article:published_time" content="2024-02-10T09:00:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-07T09:00:00+00:00">',
+        "<h1>Northbridge council approves new bridge</h1><p>March 7, 2024 February 10, 2024 by Jane Doe</p>"))
+    assert (article.published[:10], article.published_source) == ("2024-02-10", "metadata")
+
+
+def test_a_time_element_that_is_not_iso_is_not_a_date(tmp_path):
+    article = read(tmp_path, page("", "<h1>Northbridge council approves new bridge</h1>"
+                                      '<time datetime="02-12-2025">02-12-2025</time>'
+                                      '<time datetime="2025-12-02">December 02, 2025</time>'))
+    assert article.published[:10] == "2025-12-02"
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("<p>Spencer McIntyre Dec 19, 2025</p>", ["Spencer McIntyre"]),  # a capital inside a name
+    ("<p>Shahzeb Ahmed Updated on June 15, 2022</p>", ["Shahzeb Ahmed"]),
+    ("<p>Author: Tracey Bible Your Part-Time Controller</p>", ["Tracey Bible"]),
+    ("<p>Reviewed by Margaret James</p><p>By Jane Doe</p>", ["Jane Doe"]),  # a reviewer is not the author
+])
+def test_bylines_printed_under_the_headline(tmp_path, header, expected):
+    article = read(tmp_path, page("", "<h1>Northbridge council approves new bridge</h1>" + header))
+    assert article.author == expected
+
+
+def test_the_printed_byline_beats_a_meta_tag_naming_someone_else(tmp_path):
+    article = read(tmp_path, page('<meta name="author" content="Luke Daigle">',
+                                  "<h1>Northbridge council approves new bridge</h1><p>November 3, 2023 By: Paul Fenaroli</p>"))
+    assert article.author == ["Paul Fenaroli"]
+
+
+def test_co_authors_printed_with_the_first_are_kept(tmp_path):
+    article = read(tmp_path, page('<meta name="author" content="Rui Ma">',
+                                  "<h1>Northbridge council approves new bridge</h1>"
+                                  "<p>Rui Ma, Heba Ledwon, Manoel Cortes Mendez &amp; Suparn Patra Nov 25th, 2025</p>"))
+    assert article.author == ["Rui Ma", "Heba Ledwon", "Manoel Cortes Mendez", "Suparn Patra"]
+
+
+def test_a_bracketed_role_is_not_part_of_the_name():
+    assert person_names("Lance Ryan (Content Manager)") == ["Lance Ryan"]
+
+
+def test_a_byline_after_the_article_names_the_author(tmp_path):
+    html = page("", "<h1>Northbridge council approves new bridge</h1>").replace(
+        "</article>", "<p>Written by Lisa D. Ellis</p><p>Related programs</p></article>")
+    assert read(tmp_path, html).author == ["Lisa D. Ellis"]
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("CM Craig McCarthy", ["Craig McCarthy"]),  # an avatar's initials
+    ("Nathan Lian @ Maintouch", ["Nathan Lian"]),  # an employer after "@"
+    ("Victoria Raw Last updated", ["Victoria Raw"]),  # a page label glued on
+    ("WRAL", []),  # an outlet's acronym
+    ("HR Strategy", []),  # a section
+    ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey, MS, RD, FAND"]),  # credentials stay with the name
+])
+def test_names_in_a_byline_field(byline, expected):
+    assert person_names(byline) == expected
+
+
+def test_a_printed_date_that_is_the_modification_day_yields_to_the_stated_publication(tmp_path):
+    article = read(tmp_path, page(
+        '<meta property="article:published_time" content="2026-01-15T13:12:11+00:00">'
+        '<meta property="article:modified_time" content="2026-02-21T09:10:40+00:00">',
+        "<h1>Northbridge council approves new bridge</h1><p>Jordie van Rijn 21 February 2026</p>"))
+    assert (article.published[:10], article.published_source) == ("2026-01-15", "metadata")
+
+
+def test_microdata_publication_date_counts_as_stated(tmp_path):
+    article = read(tmp_path, page("", '<h1>Northbridge council approves new bridge</h1>'
+                                      '<div itemprop="datePublished" content="2023-10-03T05:30:41-04:00"></div>'))
+    assert (article.published[:10], article.published_source) == ("2023-10-03", "metadata")
+
+
+def test_a_time_marked_as_published_beats_a_date_in_the_first_sentence(tmp_path):
+    article = read(tmp_path, page("", '<h1>Northbridge council approves new bridge</h1>'
+                                      '<time class="entry-date published" datetime="2015-01-08T10:07:06-05:00">'
+                                      "January 8, 2015</time><p>This post was first written on October 7, 2008.</p>"))
+    assert article.published[:10] == "2015-01-08"

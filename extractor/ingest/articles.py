@@ -13,7 +13,8 @@ from pathlib import Path
 
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
-from extractor.ingest.page_metadata import authors_of, date_from_url
+from extractor.ingest.bylines import authors_of
+from extractor.ingest.published import infer_published
 from extractor.ingest.readers import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -31,7 +32,7 @@ from extractor.ingest.readers import (
     read_text,
 )
 from extractor.ingest.warc import WARC_SUFFIXES, ArchiveRecords, is_warc, read_warc
-from extractor.models import Article, ErrorRecord
+from extractor.models import PUBLISHED_SOURCES, Article, ErrorRecord
 from extractor.settings import Settings
 
 
@@ -99,14 +100,13 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
     url = as_text(fields.get("url"))
     fetched = as_text(fields.get("fetched"))
     published_source = None
-    if published:
-        published_source = "metadata" if "published" in sidecar else as_text(fields.get("published_source"))
-    if published is None and cleaned.published:
+    if published:  # an HTML page's reader says where its date came from; any other input states it
+        given = as_text(fields.get("published_source"))
+        published_source = given if given in PUBLISHED_SOURCES and "published" not in sidecar else "metadata"
+    elif cleaned.published:  # printed with the byline of a page dump
         published, published_source = cleaned.published, "dateline"
-    elif published is None and (published := date_from_url(url)):
-        published_source = "url"
-    if published is None and fetched:  # a page is published no later than a crawler fetched it
-        published, published_source = fetched[:10], "fetched"
+    else:
+        published, published_source = infer_published(cleaned.text, head=raw.body, url=url, fetched=fetched)
     article = Article(
         id=article_id(cleaned.text),
         path=shown,
@@ -117,7 +117,7 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         title=as_text(fields.get("title")) or cleaned.title,
         author=authors_of(fields.get("author")) or cleaned.authors,
         published=published,
-        published_source=published_source or ("metadata" if published else "none"),
+        published_source=published_source if published else "none",
         fetched=fetched,
         highlights=cleaned.highlights,
         text=cleaned.text,

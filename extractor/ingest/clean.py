@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractor.ingest.furniture import is_page_dump, keep_lines
-from extractor.ingest.page_metadata import Byline, find_byline
+from extractor.ingest.bylines import Byline, find_byline
 from extractor.ingest.titles import strip_site_name
 
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).

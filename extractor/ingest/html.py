@@ -201,7 +201,10 @@ def _join_split_body(tree: Element) -> None:
 
 
 def _blocks(root: Element):
-    """Yield (tag, text) per paragraph-level element of trafilatura's XML body."""
+    """Yield (tag, text) per paragraph-level element of trafilatura's XML body, and per run of
+    text between them (a page that writes paragraphs as bare text between headings)."""
+    if text := _loose(root.text):
+        yield "p", text
     for el in root:
         if el.tag == "row":
             yield "row", " | ".join(filter(None, (_inline(cell) for cell in el)))
@@ -209,6 +212,13 @@ def _blocks(root: Element):
             yield from _blocks(el)  # a list, table, quote... made of blocks
         elif text := _inline(el):
             yield el.get("rend") or el.tag, text
+        if text := _loose(el.tail):
+            yield "p", text
+
+
+def _loose(text: str | None) -> str:
+    """Text outside any block element, white space collapsed."""
+    return " ".join(text.replace(_LINE_BREAK, " ").split()) if text else ""
 
 
 def _inline(el: Element) -> str:

@@ -1,0 +1,102 @@
+"""Dates as pages print them and URLs carry them: "Nov. 13, 2019", "13.11.2019", /2019/11/13/.
+
+Read with a small parser rather than dateparser (ingest speed); each reader returns an ISO
+day or None, never raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractor.ingest.metadata import split_url
+
+# Printed dates before this year are history in the text, not the page's date.
+MIN_YEAR = 1990
+# Words that label a printed date as a later revision rather than the publication.
+UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
+# The date printed with a headline sits within this many characters after it (a later
+# date there is often another story's).
+HEADER_DATE_CHARS = 400
+# A date in a URL path: /2024/03/05/, /2024-03-05/, /20240305/.
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# The same with the month as a word: /2023/october/03/.
+URL_MONTH_NAME_DATE = re.compile(
+    r"/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])(?=/|$)"
+)
+MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# A date printed with a byline: "Nov 13, 2019", "November 4th, 2025", "13 November 2019",
+# "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a
+# time); a day may be glued to a name before it ("Robin de Peyer24 June 2016").
+DATELINE_DATE = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|(?<!\d)(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b|(?<!\d)\d{4}-\d{2}-\d{2}(?=T\d|\b))",
+    re.IGNORECASE,
+)
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in a URL's path (/2024/03/05/, /2024/march/05/ and the like), as YYYY-MM-DD."""
+    if not url:
+        return None
+    parts = split_url(url)
+    path = parts.path if parts else ""
+    if match := URL_DATE.search(path):
+        return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    if match := URL_MONTH_NAME_DATE.search(path.lower()):
+        month = MONTH_NUMBERS[match.group(2)[:3]]
+        return f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}"
+    return None
+
+
+def printed_date(text: str) -> str | None:
+    """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "13.11.2019",
+    "2019-11-13") as YYYY-MM-DD; slashed dates read month first, as dateparser does by default,
+    dotted ones day first, as most countries that write them do."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    month_word = re.search(r"[a-z]{3}", text.lower())
+    try:
+        if month_word:
+            day, year = (numbers[0], numbers[1]) if len(numbers) >= 2 else (0, 0)
+            value = dt.date(year, MONTH_NUMBERS[month_word.group(0)], day)
+        elif "-" in text:
+            value = dt.date(*numbers[:3])
+        elif "." in text:  # day first, unless only month first makes a date (US "12.16.2025")
+            day, month, year = numbers[:3] if numbers[1] <= 12 else (numbers[1], numbers[0], numbers[2])
+            value = dt.date(year, month, day)
+        else:
+            month, day, year = numbers[:3]
+            value = dt.date(year + 2000 if year < 100 else year, month, day)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date printed next to the headline: its day and whether a label calls it an update."""
+
+    day: str
+    updated: bool
+
+
+def header_dates(header: tuple[str, str]) -> list[PrintedDate]:
+    """Dates printed next to the headline, nearest first: those after it, else those just before it."""
+    for window, after in ((header[0][:HEADER_DATE_CHARS], True), (header[1], False)):
+        dates = []  # (distance from the headline, date)
+        for match in DATELINE_DATE.finditer(window):
+            day = printed_date(match.group(0))
+            if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
+                label = window[max(0, match.start() - 30):match.start()].lower()
+                distance = match.start() if after else len(window) - match.end()
+                dates.append((distance, PrintedDate(day[:10], bool(UPDATE_LABEL.search(label)))))
+        if dates:
+            return [date for _, date in sorted(dates, key=lambda pair: pair[0])]
+    return []
+
+
+def _this_year() -> int:
+    return dt.date.today().year

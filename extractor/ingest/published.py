@@ -1,0 +1,107 @@
+"""The publication date of an article whose metadata gives none, found in the article itself.
+
+Most pages as crawled, and most text dumps, come without a stated date; claims about
+"Monday" cannot be dated without one. What a reader would look at, most trusted first
+(each is one value of ``Article.published_source``):
+
+- ``url``: a full date in the URL's path (/2018/08/15/): the publishing system wrote it;
+- ``dateline``: a full date printed at the top of the text, on a line of its own
+  ("Thursday, 6 October 2016"), labelled ("Published: Aug. 15, 2018 8:05 AM",
+  "date 2018-08-15"), or opening a short line or the first paragraph ("ROME, Aug. 15,
+  2018 -"); a date labelled "Updated" only when no other is printed there;
+- ``inferred``: the latest full date written anywhere in the text that is not after the
+  day the page was fetched (or today): a report is written after what it reports, and
+  its own date is usually the latest it mentions;
+- ``fetched``: the day a crawler fetched the page, an upper bound (WARC input);
+- ``none``.
+
+Only full dates (day, month and year) count: "on Monday" or "June 24" say nothing alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractor.ingest.printed_dates import DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date
+
+# The top of the text where a dateline is printed: this many non-blank lines...
+DATELINE_LINES = 8
+# ...and, on a line, this many characters before the date (a place name, a label, a byline).
+DATELINE_LEAD_CHARS = 60
+# What separates a dateline from what follows it on its line ("• 2 min read", "| Updated").
+SEPARATOR = re.compile(r"\s[•·|–—-]\s|\s{2,}")
+# Lower-case words of a time of day after a date ("8:05 am", "4:12 p.m.").
+TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "at"})
+_WORDS = re.compile(r"[^\W\d_][\w'’]*")
+# Labels that say a date is the publication's ("Published:", "Posted", "date").
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|date[d]?|first published|filed)\b\s*:?\s*(?:on\s+)?\W*$", re.I)
+# What ends a dateline's lead-in before the story begins: a dash after the date.
+DATELINE_DASH = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w*\s*)?[-–—]")
+
+
+def infer_published(text: str, *, head: str | None = None, url: str | None = None, fetched: str | None = None,
+                    today: dt.date | None = None) -> tuple[str | None, str]:
+    """(ISO day or None, source) for an article whose metadata states no date.
+
+    ``text`` is the clean body, searched for the latest date; ``head`` the text as it came
+    (page furniture and all, where a dateline may sit above the headline), searched for a
+    dateline, else ``text`` is. ``fetched`` (ISO) bounds the inferred date from above, else
+    ``today`` (default: the system's date).
+    """
+    if day := date_from_url(url):
+        return day, "url"
+    if day := dateline_date(head if head is not None else text):
+        return day, "dateline"
+    latest = _fetched_day(fetched) or today or dt.date.today()
+    if day := latest_date(text, not_after=latest):
+        return day, "inferred"
+    if fetched:
+        return fetched[:10], "fetched"
+    return None, "none"
+
+
+def dateline_date(text: str) -> str | None:
+    """A full date printed at the top of the text (see the module docstring), as YYYY-MM-DD."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    updated = None
+    for line in lines:
+        for match in DATELINE_DATE.finditer(line):
+            day = printed_date(match.group(0))
+            if not day or int(day[:4]) < MIN_YEAR:
+                continue
+            lead, rest = line[:match.start()], line[match.end():]
+            labelled = PUBLISHED_LABEL.search(lead[-30:]) is not None
+            opens = len(lead) <= DATELINE_LEAD_CHARS and DATELINE_DASH.match(rest) is not None
+            if not (labelled or opens or _stands_alone(lead, rest)):
+                continue
+            if UPDATE_LABEL.search(lead[-30:].lower()):
+                updated = updated or day
+                continue
+            return day
+    return updated
+
+
+def _stands_alone(lead: str, rest: str) -> bool:
+    """True when the words around a date are a label, a name or a time, not a sentence: at
+    most one lower-case word before it ("date", "clock", "de" in a name) and none after it
+    up to a separator ("6 October 2016 • 2 min read", not "May 3, 2018, when it closed")."""
+    after = SEPARATOR.split(rest, maxsplit=1)[0]
+    lower = sum(word[0].islower() for word in _WORDS.findall(lead))
+    return (len(lead) <= DATELINE_LEAD_CHARS and lower <= 1
+            and not any(word[0].islower() for word in _WORDS.findall(after) if word.lower() not in TIME_WORDS))
+
+
+def latest_date(text: str, *, not_after: dt.date) -> str | None:
+    """The latest full date written in the text that is not after ``not_after``, as YYYY-MM-DD."""
+    days = (printed_date(match.group(0)) for match in DATELINE_DATE.finditer(text))
+    bound = not_after.isoformat()
+    valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
+    return max(valid, default=None)
+
+
+def _fetched_day(fetched: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(fetched[:10]) if fetched else None
+    except ValueError:
+        return None

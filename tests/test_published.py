@@ -1,0 +1,88 @@
+"""Publication dates found in an article that states none (issue 17): where each comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.ingest import ingest
+from extractor.ingest.published import dateline_date, infer_published, latest_date
+from extractor.models import Article
+
+STORY = (
+    "Rescue teams searched the rubble through the night after a section of the motorway bridge "
+    "gave way during a storm, officials said.\n\n"
+    "The regional governor said the bridge had been inspected on 3 March 2017 and again on "
+    "12 January 2018, and that no fault had been reported.\n\n"
+    "Engineers will present a first report to parliament next week."
+)
+TODAY = dt.date(2025, 1, 1)
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Thursday, 6 October 2016\n\nFlash crash", "2016-10-06"),  # a line that is only a date
+    ("Bridge toll rises\nPosted: Aug. 15, 2018 8:05 AM Posted By: The Wire\n", "2018-08-15"),  # labelled
+    ("ROME, Aug. 15, 2018 - Italian authorities raised the toll to 37 on Wednesday.", "2018-08-15"),  # opens
+    ("date 2018-08-16\nThe search ended overnight.", "2018-08-16"),
+    ("Bridge toll rises\nBy Robin de Peyer24 June 2016\n", "2016-06-24"),  # glued to the byline
+    ("Updated 17 August 2018\nPublished 15 August 2018\n", "2018-08-15"),  # an update yields
+    ("Updated 17 August 2018\nThe toll rose.", "2018-08-17"),  # unless it is the only one
+])
+def test_dateline_at_the_top_of_the_text(head, expected):
+    assert dateline_date(head) == expected
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline():
+    assert dateline_date(STORY) is None
+    assert dateline_date("Shares closed at $176.26\n-- Lowest close since May 3, 2018, when it closed at $174.02") is None
+
+
+def test_a_dateline_may_be_followed_by_a_separator_and_a_label():
+    assert dateline_date("Sterling plummets\nclock 24 June 2016 • 2 min read") == "2016-06-24"
+
+
+def test_latest_date_in_the_text_not_after_the_bound():
+    assert latest_date(STORY, not_after=TODAY) == "2018-01-12"
+    assert latest_date(STORY, not_after=dt.date(2017, 12, 31)) == "2017-03-03"
+    assert latest_date("It happened on Monday, June 24.", not_after=TODAY) is None  # no year: not a full date
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({"url": "https://news.example.com/2018/08/14/bridge-collapse"}, ("2018-08-14", "url")),
+    ({"head": "14 August 2018\n" + STORY}, ("2018-08-14", "dateline")),
+    ({}, ("2018-01-12", "inferred")),
+    ({"fetched": "2017-06-01T10:00:00"}, ("2017-03-03", "inferred")),  # never after the fetch
+    ({"fetched": "2016-01-01T10:00:00"}, ("2016-01-01", "fetched")),  # every date is later: fetch bounds it
+])
+def test_sources_in_order_of_trust(kwargs, expected):
+    assert infer_published(STORY, today=TODAY, **kwargs) == expected
+
+
+def test_no_date_anywhere_is_none():
+    assert infer_published("The council met and argued for hours about the toll.", today=TODAY) == (None, "none")
+
+
+def test_ingest_records_where_the_date_came_from(tmp_path: Path):
+    (tmp_path / "dateline.txt").write_text("Bridge toll rises to 38\n\n15 August 2018\n\n" + STORY, encoding="utf-8")
+    (tmp_path / "inferred.txt").write_text(STORY.replace("next week", "soon"), encoding="utf-8")
+    (tmp_path / "stated.txt").write_text(STORY + "\n\nA line.", encoding="utf-8")
+    (tmp_path / "stated.meta.json").write_text(json.dumps({"published": "2018-08-20"}), encoding="utf-8")
+    (tmp_path / "nothing.txt").write_text("The council met and argued for hours about the toll and the bridge.",
+                                          encoding="utf-8")
+    found = {e.path: (e.published, e.published_source) for e in ingest([tmp_path]) if isinstance(e, Article)}
+    assert found == {
+        "dateline.txt": ("2018-08-15", "dateline"),
+        "inferred.txt": ("2018-01-12", "inferred"),
+        "stated.txt": ("2018-08-20", "metadata"),
+        "nothing.txt": (None, "none"),
+    }
+
+
+def test_a_source_given_in_json_that_is_not_one_of_ours_is_metadata(tmp_path: Path):
+    record = {"text": STORY, "published": "2018-08-20", "published_source": "my crawler"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    [article] = [e for e in ingest([tmp_path]) if isinstance(e, Article)]
+    assert (article.published, article.published_source) == ("2018-08-20", "metadata")
