@@ -229,3 +229,19 @@ def test_a_market_headline_gets_no_guessed_day_but_a_toll_headline_does(nlp):
 def test_a_dimension_in_a_dated_sentence_has_no_date(nlp):
     c = by_text(nlp, "A 90-metre section of the dam gave way on Tuesday.", published="2024-03-14")
     assert c["90-metre"].date is None
+
+
+@pytest.mark.parametrize(("source", "dates"), [
+    ("dateline", ["2024-03-11", "2024-03-14"]),
+    ("inferred", [None, None]),
+])
+def test_only_a_stated_publication_date_dates_the_figures(nlp, source, dates):
+    # A date "inferred" as the latest one in the text is a guess (it may be a day the story
+    # looks back to): "on Monday" and an undated figure stay undated rather than dated wrong.
+    from extractor.extract.article import extract_article
+    from extractor.models import Article
+
+    text = "Acme Corp shares fell 4% on Monday. The company employs 2,000 people in Ohio."
+    article = Article(id="a1", path="a.txt", text=text, published="2024-03-14", published_source=source)
+    claims = extract_article(nlp(text), article).claims
+    assert [c.date for c in claims] == dates

@@ -11,6 +11,17 @@ from extractor.models import Article, ArticleExtraction
 from extractor.nlp.views import forget_views, remember_text
 
 
+# Where a publication date came from, for the ones that may date the article's figures.
+# A date "inferred" as the latest one in the text is often a date the story looks back to
+# ("the lowest close since May 3, 2018"): its figures are left undated rather than dated wrong.
+ANCHORING_SOURCES = frozenset({"metadata", "url", "dateline", "fetched", None})
+
+
+def anchor_date(article: Article) -> str | None:
+    """The publication date that relative dates ("on Monday") and undated figures are read against."""
+    return article.published if article.published_source in ANCHORING_SOURCES else None
+
+
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     """Entities, quotes and numeric claims of one article (pure: same Doc, same records).
 
@@ -23,7 +34,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
             article_id=article.id,
             entities=[local.to_record() for local in entities.entities],
             quotes=extract_quotes(doc, article.id, entities),
-            claims=extract_claims(doc, article.id, entities, published=article.published),
+            claims=extract_claims(doc, article.id, entities, published=anchor_date(article)),
         )
     finally:
         forget_views(doc)
