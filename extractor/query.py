@@ -22,11 +22,12 @@ the run's files.
 
 from __future__ import annotations
 
-import os
+import mmap
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -197,21 +198,23 @@ class Run:
     # ------------------------------------------------------------ reading
 
     def _records(self, kind: str, rows: Iterator[tuple]) -> Iterator[ResultRecord]:
-        """The records at the rows' offsets, read from the run's file one at a time."""
+        """The records at the rows' offsets, read from the run's file (mapped into memory) one at a time."""
         model = MODELS[kind]
         path = self.folder / RECORD_FILES[kind]
-        handle = None
-        try:
+        with ExitStack() as stack:
+            mapped = None
             for at, size, inline in rows:
                 if inline is not None:
                     yield model.model_validate_json(inline)
                     continue
-                if handle is None:
-                    handle = path.open("rb")
-                yield parse_record(os.pread(handle.fileno(), size, at), path, at, model)  # type: ignore[misc]
-        finally:
-            if handle is not None:
-                handle.close()
+                if mapped is None:
+                    handle = stack.enter_context(path.open("rb"))
+                    mapped = stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+                data = mapped[at:at + size]
+                if len(data) != size:
+                    raise RunFolderError(f"{path}: shorter than the index says (no record at byte {at}); "
+                                         "it changed after the index was built: query again")
+                yield parse_record(data, path, at, model)  # type: ignore[misc]
 
     def _fetch(self, sql: str, params: Iterable) -> Iterator[tuple]:
         """Rows of a statement; a damaged index is a ``RunFolderError`` that says how to mend it."""
@@ -352,7 +355,8 @@ class Run:
                          f"({', '.join('?' * len(keys))}) AND k.record = {record})")
             params += [code, *keys]
         if f.words and not text_driver:
-            where.append(self._text_clause(f.words, params, record))
+            probe = keyed_driver and text_n is not None and self._probe_words(f, n, text_n)
+            where.append(self._text_clause(f.words, params, record, probe=probe))
         if f.since is not None and f.until is not None:
             # A record with several dates spans a range that may hold none of them: check each
             # of a record whose span reaches past either end.
@@ -394,13 +398,26 @@ class Run:
                 params.append(f.limit)
         return sql, params
 
-    def _text_clause(self, words: tuple[str, ...], params: list, record: str | None) -> str:
+    def _probe_words(self, f: Filters, candidates: int, matches: int) -> bool:
+        """Whether to check the words on each candidate the driver lists (about twenty times
+        the cost of one match listed) rather than list every record holding them once and
+        look candidates up in that list: the cheaper of the two, where a first page stops
+        after about ``limit`` / (the words' share of the records) candidates."""
+        lo, hi = self._rows[f.kind]
+        share = min(1.0, matches / max(1, hi - lo + 1))
+        checked = candidates if f.limit is None else min(candidates, f.limit / max(share, 1e-9))
+        return PROBE_COST * checked < matches
+
+    def _text_clause(self, words: tuple[str, ...], params: list, record: str | None, probe: bool = False) -> str:
         """Every word, as whole words in any case (FTS5), or as substrings where SQLite lacks FTS5.
-        With ``record`` None the clause is the MATCH of a query the words drive."""
+        With ``record`` None the clause is the MATCH of a query the words drive; with ``probe``
+        the words are checked on each candidate instead of looked up once for all."""
         if self._text_search == "fts5":
             params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in words))
             if record is None:
                 return "record_text MATCH ?"
+            if probe:
+                return f"EXISTS (SELECT 1 FROM record_text WHERE record_text MATCH ? AND rowid = {record})"
             return f"{record} IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)"
         clauses = []
         for word in words:
@@ -409,6 +426,9 @@ class Run:
             clauses.append(f"EXISTS (SELECT 1 FROM record_text AS t WHERE t.rowid = {record} AND t.text LIKE ? ESCAPE '\\')")
         return " AND ".join(clauses)
 
+
+# Checking the words on one record costs about this many records listed by a full-text match.
+PROBE_COST = 20
 
 # ``_select``'s answer when the count is already known (it is the first parameter).
 _KNOWN = "known"
