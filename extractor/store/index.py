@@ -33,8 +33,8 @@ Tables (open it with ``sqlite3`` to look around). ``kind`` is a number: 0 quote,
   and ``until`` together.
 - ``record_text``: FTS5 (contentless) over the words a ``--text`` filter looks at.
 - ``meta(key, value)``: ``index_version``, the fingerprint of the files it was built
-  from, and ``rows:KIND``: the first and last rowid of each kind (rows of a kind are
-  contiguous, so listing one in order is a range scan).
+  from, and ``rows:KIND``: the first and last rowid of each kind (each kind numbers its
+  rows in its own band, ``code << 40``, in file order, so listing one in order is a range scan).
 
 It is rebuilt whole (into a temporary file, then renamed into place) whenever a query
 finds it missing, of another version or older than the files it was built from.
