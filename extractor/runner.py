@@ -322,8 +322,9 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
         graph_cache = _open_graph_cache(options)
         entity_inputs = hashlib.sha256()  # what the merger is fed, for the graph cache's key
         if incremental:
-            if graph_cache:
-                entity_inputs.update((out / output.ENTITIES).read_bytes() if (out / output.ENTITIES).exists() else b"")
+            if graph_cache and (out / output.ENTITIES).exists():
+                with (out / output.ENTITIES).open("rb") as handle:
+                    entity_inputs.update(hashlib.file_digest(handle, "sha256").digest())
             entities.add(output.iter_records(out / output.ENTITIES, Entity))
         stages["setup"] += time.perf_counter() - clock
 
