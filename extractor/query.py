@@ -355,7 +355,7 @@ class Run:
                          f"({', '.join('?' * len(keys))}) AND k.record = {record})")
             params += [code, *keys]
         if f.words and not text_driver:
-            probe = keyed_driver and text_n is not None and self._probe_words(f, n, text_n)
+            probe = keyed_driver and text_n is not None and self._probe_words(f, n, text_n, several)
             where.append(self._text_clause(f.words, params, record, probe=probe))
         if f.since is not None and f.until is not None:
             # A record with several dates spans a range that may hold none of them: check each
@@ -398,14 +398,16 @@ class Run:
                 params.append(f.limit)
         return sql, params
 
-    def _probe_words(self, f: Filters, candidates: int, matches: int) -> bool:
+    def _probe_words(self, f: Filters, candidates: int, matches: int, gathered: bool) -> bool:
         """Whether to check the words on each candidate the driver lists (about twenty times
         the cost of one match listed) rather than list every record holding them once and
         look candidates up in that list: the cheaper of the two, where a first page stops
-        after about ``limit`` / (the words' share of the records) candidates."""
+        after about ``limit`` / (the words' share of the records) candidates, unless the
+        candidates of several keys are ``gathered`` (and checked) before they are ordered."""
         lo, hi = self._rows[f.kind]
         share = min(1.0, matches / max(1, hi - lo + 1))
-        checked = candidates if f.limit is None else min(candidates, f.limit / max(share, 1e-9))
+        stops = f.limit is not None and not gathered
+        checked = min(candidates, f.limit / max(share, 1e-9)) if stops else candidates  # type: ignore[operator]
         return PROBE_COST * checked < matches
 
     def _text_clause(self, words: tuple[str, ...], params: list, record: str | None, probe: bool = False) -> str:
@@ -418,7 +420,9 @@ class Run:
                 return "record_text MATCH ?"
             if probe:
                 return f"EXISTS (SELECT 1 FROM record_text WHERE record_text MATCH ? AND rowid = {record})"
-            return f"{record} IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)"
+            # The unary + keeps SQLite from driving the query from this list (a look-up per
+            # match and key): it is only checked against the candidates the driver lists.
+            return f"+{record} IN (SELECT rowid FROM record_text WHERE record_text MATCH ?)"
         clauses = []
         for word in words:
             escaped = word.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
