@@ -38,10 +38,12 @@ from extractor.models import Article, ClaimNode, Entity, QuoteNode
 from extractor.store import output
 from extractor.store.index import (
     FACETS,
+    KEY_TOKENS,
     KIND_CODES,
     KINDS,
     RECORD_FILES,
     ensure_index,
+    key_token,
     name_words,
     normalise_name,
     parse_record,
@@ -316,7 +318,11 @@ class Run:
         params: list = []
         where: list[str] = []
 
-        if keyed and (text_n is None or keyed[0][0] <= text_n):
+        tokens = [k for k in keyed if k[1] in KEY_TOKENS[f.kind]] if f.words and text_n is not None else []
+        if tokens:  # words and keys in one full-text query (see store.index.KEY_TOKENS)
+            keyed = [k for k in keyed if k not in tokens]
+            alias, table, several, text_driver = "r", "records", False, True
+        elif keyed and (text_n is None or keyed[0][0] <= text_n):
             n, facet, keys = keyed.pop(0)
             alias = table = FACETS[facet]  # unaliased, so a query plan names the table
             where.append(f"{alias}.kind = ? AND {alias}.key IN ({', '.join('?' * len(keys))})")
@@ -368,9 +374,11 @@ class Run:
 
         if text_driver:
             text_params: list = []
-            match = self._text_clause(f.words, text_params, None)
+            match = self._text_clause(f.words, text_params, None, keys=[(facet, keys) for _, facet, keys in tokens])
             lo, hi = self._rows[f.kind]
             conditions = " AND ".join(["record_text.rowid BETWEEN ? AND ?", *where])
+            if count and not where:  # the full-text index alone answers
+                return f"SELECT count(*) FROM record_text WHERE {match} AND {conditions}", [*text_params, lo, hi]
             sql = (f"SELECT {'count(*)' if count else 'r.at, r.size, r.json'} FROM record_text "
                    f"JOIN records AS r ON r.rowid = record_text.rowid WHERE {match} AND {conditions}")
             params = [*text_params, lo, hi, *params]
@@ -410,12 +418,16 @@ class Run:
         checked = min(candidates, f.limit / max(share, 1e-9)) if stops else candidates  # type: ignore[operator]
         return PROBE_COST * checked < matches
 
-    def _text_clause(self, words: tuple[str, ...], params: list, record: str | None, probe: bool = False) -> str:
+    def _text_clause(self, words: tuple[str, ...], params: list, record: str | None, probe: bool = False,
+                     keys: list[tuple[str, list[int]]] = ()) -> str:  # type: ignore[assignment]
         """Every word, as whole words in any case (FTS5), or as substrings where SQLite lacks FTS5.
-        With ``record`` None the clause is the MATCH of a query the words drive; with ``probe``
-        the words are checked on each candidate instead of looked up once for all."""
+        With ``record`` None the clause is the MATCH of a query the words drive, where each of
+        ``keys`` (facet, its keys) must match too; with ``probe`` the words are checked on each
+        candidate instead of looked up once for all."""
         if self._text_search == "fts5":
-            params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in words))
+            terms = ['"' + w.replace('"', '""') + '"' for w in words]
+            terms += ["(" + " OR ".join(f'"{key_token(facet, key)}"' for key in ids) + ")" for facet, ids in keys]
+            params.append(" AND ".join(terms))
             if record is None:
                 return "record_text MATCH ?"
             if probe:

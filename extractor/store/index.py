@@ -31,7 +31,9 @@ Tables (open it with ``sqlite3`` to look around). ``kind`` is a number: 0 quote,
 - ``article_ids(id, record)``: an article's row by its id (``Run.article``).
 - ``record_dates(record, low, high)``: each date of a record with several, for ``since``
   and ``until`` together.
-- ``record_text``: FTS5 (contentless) over the words a ``--text`` filter looks at.
+- ``record_text``: FTS5 (contentless) over the words a ``--text`` filter looks at, and
+  the record's keys as words of their own (``key_token``), so words and keys are
+  intersected inside FTS5.
 - ``meta(key, value)``: ``index_version``, the fingerprint of the files it was built
   from, and ``rows:KIND``: the first and last rowid of each kind (each kind numbers its
   rows in its own band, ``code << 40``, in file order, so listing one in order is a range scan).
@@ -63,7 +65,7 @@ from extractor.models import Article, Provenance
 from extractor.store import output
 from extractor.store.graph_file import GraphFileError, is_streamable, iter_graph_records, iter_node_spans
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump whenever the tables or what goes into them change: older indexes are rebuilt."""
 
 KINDS = ("claim", "quote", "entity", "article")
@@ -302,6 +304,18 @@ def read_article_at(path: Path, offset: int) -> Article:
 
 FACET_CODES = {facet: code for code, facet in enumerate(FACETS)}
 
+# The keys each kind's full-text rows also hold as words (a claim's speakers and the entities
+# an article mentions are joined in later, so they are not among them): words and keys
+# together are then one FTS5 query, whose AND walks the shorter list and skips through the
+# longer, where a key's rows and a common word's rows would otherwise be intersected row by row.
+KEY_TOKENS = {"claim": ("entity", "source"), "quote": ("entity", "speaker", "source"),
+              "entity": ("entity", "source"), "article": ("source",)}
+
+
+def key_token(facet: str, key: int) -> str:
+    """A key as a full-text word: letters and digits no English text holds ("0k2n17")."""
+    return f"0k{FACET_CODES[facet]}n{key}"
+
 # Records buffered before they are written to the index (rows of one record are small:
 # the records themselves stay in the run's files).
 FLUSH_EVERY = 20000
@@ -363,14 +377,19 @@ class _Builder:
         high = max(s[1] for s in spans) if spans else None  # type: ignore[index]
         columns = (n_sources, int(conflict), low, high)
         self.records.append((rowid, code, *columns, at, size, json_text))
-        self.text.append((rowid, text.casefold() if self.casefold_text else text))
-        facet_rows = self.facet_rows
+        facet_rows, tokens = self.facet_rows, []
         for facet, ids in facets.items():
             for key in {self.key("entity", i) for i in ids}:
                 facet_rows.append((FACET_CODES[facet], code, key, rowid, *columns))
+                tokens.append(key_token(facet, key))
         source = FACET_CODES["source"]
         for key in {self.key("source", source_key(s)) for s in sources if s}:
             facet_rows.append((source, code, key, rowid, *columns))
+            tokens.append(key_token("source", key))
+        if self.casefold_text:
+            self.text.append((rowid, text.casefold()))
+        else:
+            self.text.append((rowid, " ".join((text, *tokens)) if tokens else text))
         if len(self.records) >= FLUSH_EVERY:
             self.flush()
         return rowid
