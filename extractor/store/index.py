@@ -584,7 +584,7 @@ def _write(path: Path, out: Path, stamp: str) -> None:
         conn.execute("PRAGMA cache_size = -131072")  # 128 MB: the side tables are sorted in memory
         conn.executescript(_SCHEMA)
         if text_search == "fts5":
-            conn.execute("CREATE VIRTUAL TABLE record_text USING fts5(text, content='', "
+            conn.execute("CREATE VIRTUAL TABLE record_text USING fts5(text, content='', columnsize=0, "
                          "tokenize='unicode61 remove_diacritics 2')")
         else:
             conn.execute("CREATE TABLE record_text (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
