@@ -297,13 +297,14 @@ class Run:
         ``count(*)`` for how many), or None when a filter matches nothing (no results).
 
         SQLite's statistics cannot tell a rare name from a common one, so the plan is
-        chosen here, from counts the index keeps. The keyed filter (entity, speaker,
-        source) matching the fewest rows drives: its side table lists the rows in order
-        with their filter columns, so dates, sources and conflicts are checked without
-        touching the records, and every other keyed filter is a point look-up per
-        candidate. The words drive instead when they are rarer (or there is no keyed
-        filter); without either, the rarest column filter drives through its index when
-        it is rare or only counted (each such index holds every filter column), else the
+        chosen here, from counts the index keeps. Words with keys (entity, speaker,
+        source) are one full-text query, the keys being words of each record's text row
+        too. Otherwise the keyed filter matching the fewest rows drives: its side table
+        lists the rows in order with their filter columns, so dates, sources and
+        conflicts are checked without touching the records, and every other keyed
+        filter is a point look-up per candidate. Words alone drive through FTS5; with
+        no key and no words, the rarest column filter drives through its index when it
+        is rare or only counted (each such index holds every filter column), else the
         kind's rows are scanned in order, which a LIMIT stops early.
         """
         count = columns == "count(*)"
