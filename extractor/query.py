@@ -36,6 +36,7 @@ from extractor.dates import day_number
 from extractor.errors import RunFolderError, UsageError
 from extractor.models import Article, ClaimNode, Entity, QuoteNode
 from extractor.store import output
+from extractor.store.records import parse_record, read_article_at
 from extractor.store.index import (
     FACETS,
     KEY_TOKENS,
@@ -46,8 +47,6 @@ from extractor.store.index import (
     key_token,
     name_words,
     normalise_name,
-    parse_record,
-    read_article_at,
     source_key,
 )
 

@@ -58,12 +58,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import orjson
-from pydantic import BaseModel, ValidationError
 
 from extractor.dates import date_range
 from extractor.models import Article, Provenance
 from extractor.store import output
 from extractor.store.graph_file import GraphFileError, is_streamable, iter_graph_records, iter_node_spans
+from extractor.store.records import iter_articles_with_offsets, lines_with_offsets
 
 INDEX_VERSION = 3
 """Bump whenever the tables or what goes into them change: older indexes are rebuilt."""
@@ -248,58 +248,6 @@ def _fallback_path(out: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"extractor-index-{digest}.sqlite"
 
 
-# ------------------------------------------------------------------ reading
-
-
-def iter_articles_with_offsets(path: Path) -> Iterator[tuple[int, Article, int]]:
-    """(byte offset of its line, article, length of the line) for each article of ``articles.jsonl``."""
-    if not path.exists():
-        return
-    offset = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            try:
-                yield start, Article.model_validate_json(line), len(line.rstrip(b"\n"))
-            except ValidationError as exc:
-                reason = exc.errors()[0].get("msg", "invalid record")
-                raise output.RunFolderError(f"{path}:{number}: not a valid Article record ({reason}); "
-                                            "the file is corrupt or truncated: re-run `extractor run`") from exc
-
-
-def read_record_at(path: Path, at: int, size: int, model: type[BaseModel]) -> BaseModel:
-    """The record whose JSON lies at ``at`` (``size`` bytes) in ``path``, checked as it is read."""
-    with path.open("rb") as handle:
-        data = os.pread(handle.fileno(), size, at)
-    return parse_record(data, path, at, model)
-
-
-def parse_record(data: bytes, path: Path, at: int, model: type[BaseModel]) -> BaseModel:
-    """A record's JSON read from ``path`` at byte ``at`` as ``model``; a corrupt one names the file."""
-    try:
-        return model.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        raise output.RunFolderError(
-            f"{path}: the record at byte {at} is not a valid {model.__name__} ({where}: {first.get('msg', 'invalid')}); "
-            "the file is corrupt or changed after the index was built: query again, or re-run `extractor run`") from exc
-
-
-def read_article_at(path: Path, offset: int) -> Article:
-    """The full article (with its text) whose line starts at ``offset``."""
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        line = handle.readline()
-    try:
-        return Article.model_validate_json(line)
-    except ValidationError as exc:
-        raise output.RunFolderError(f"{path}: no article at byte {offset}; the file changed after the index "
-                                    "was built: query again to rebuild it") from exc
-
-
 # ----------------------------------------------------------------- building
 
 FACET_CODES = {facet: code for code, facet in enumerate(FACETS)}
@@ -464,7 +412,7 @@ def _fill(out: Path, rows: _Builder) -> None:
     rows.conn.executemany("INSERT OR IGNORE INTO speakers VALUES (?, ?)", speakers)
     path = out / output.ENTITIES
     mentioned: list[tuple[str, int]] = []
-    for number, at, line in _lines_with_offsets(path):
+    for number, at, line in lines_with_offsets(path):
         try:
             entity = orjson.loads(line)
             rows.name(entity["id"], entity["name"], *(entity.get("aliases") or []))
@@ -486,19 +434,6 @@ def _fill(out: Path, rows: _Builder) -> None:
             ids.clear()
     rows.conn.executemany("INSERT OR IGNORE INTO article_ids VALUES (?, ?)", ids)
     rows.flush()
-
-
-def _lines_with_offsets(path: Path) -> Iterator[tuple[int, int, bytes]]:
-    """(line number, byte offset, line without its newline) of each non-blank line."""
-    if not path.exists():
-        return
-    offset = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
-            line = line.rstrip(b"\n")
-            if line.strip():
-                yield number, start, line
 
 
 def _provenance(node: dict) -> list[dict]:
