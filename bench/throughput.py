@@ -10,7 +10,7 @@ as plain-text files. One run prints:
   to bare spaCy (the pipeline's cost on top of the model);
 - peak memory (max RSS) of the main process and of the worker processes;
 - the time of a re-run of the unchanged folder (into the same output, and into a new
-  output folder with the extraction cache warm) against the cold run.
+  output folder with the cache warm: extractions and the merged graph) against the cold run.
 
     python bench/throughput.py [--mb 2] [--shared ../shared]
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -121,7 +122,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files, words = build_corpus(args.shared, root / "corpus", args.mb)
-        print(f"corpus: {files} files, {words:,} words, {args.mb} MB; best of {args.rounds} rounds", flush=True)
+        print(f"corpus: {files} files, {words:,} words, {args.mb} MB; best of {args.rounds} rounds; "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)
         # Bare spaCy and the pipeline take turns, and each keeps its fastest round: on a
         # shared machine the same work varies by a fifth from one minute to the next.
         rounds: dict[str, list[dict]] = {"bare": [], "one": [], "two": []}
@@ -149,6 +151,8 @@ def main() -> None:
     print(f"re-run into a new output folder, warm cache: {warm['seconds']:.2f} s "
           f"({cold['seconds'] / warm['seconds']:.0f}x faster)")
     print(f"stages, 1 worker: {one['stages']}")
+    print(f"stages, warm run into a new folder: {warm['stages']}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (a shared machine: compare ratios of one run only)")
 
 
 if __name__ == "__main__":

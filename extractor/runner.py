@@ -12,6 +12,7 @@ arguments and calls ``run``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import time
@@ -38,7 +39,7 @@ from extractor.nlp.sections import SECTION_CHARS, split_sections
 from extractor.progress import Progress
 from extractor.settings import Settings
 from extractor.store import output
-from extractor.store.cache import ExtractionCache, default_cache_dir, pipeline_fingerprint
+from extractor.store.cache import ExtractionCache, GraphCache, default_cache_dir, entity_digest, pipeline_fingerprint
 from extractor.store.index import build_index
 from extractor.store.files import atomic_open, dumps, jsonl_writer, write_json, write_jsonl
 from extractor.store.lock import folder_lock
@@ -256,6 +257,23 @@ def _open_cache(settings: Settings, options: RunOptions, model_version: str) -> 
     return ExtractionCache(options.cache_dir or default_cache_dir(), pipeline_fingerprint(settings, model_version))
 
 
+def _open_graph_cache(options: RunOptions) -> GraphCache | None:
+    return GraphCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
+
+
+def _graph(out: Path, entities: EntityMerger, cache: GraphCache | None, entity_inputs: str) -> tuple[dict, str | None]:
+    """The graph stage's counts, merged, or copied from the cache when a run read exactly the
+    same records before (the files are then byte for byte what merging would write); and
+    the cache key, for the query index."""
+    key = GraphCache.key(out, entity_inputs) if cache else None
+    counts = cache.restore(key, out) if cache and key else None
+    if counts is None:
+        counts = _write_graph(out, entities)
+        if cache and key:
+            cache.put(key, out, counts)
+    return counts, key
+
+
 def _previous_run(out: Path) -> bool:
     """Whether ``out`` holds a run to add to. Temporary files an interrupted run left are
     removed (they are never read); a damaged run is refused rather than built upon."""
@@ -301,7 +319,12 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
         spill = EntitySpill(out)
         resources.callback(spill.close)
         entities = EntityMerger(spill)
+        graph_cache = _open_graph_cache(options)
+        entity_inputs = hashlib.sha256()  # what the merger is fed, for the graph cache's key
         if incremental:
+            if graph_cache and (out / output.ENTITIES).exists():
+                with (out / output.ENTITIES).open("rb") as handle:
+                    entity_inputs.update(hashlib.file_digest(handle, "sha256").digest())
             entities.add(output.iter_records(out / output.ENTITIES, Entity))
         stages["setup"] += time.perf_counter() - clock
 
@@ -329,6 +352,8 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
                     for claim in result.claims:
                         claims_out.write(claim)
                     entities.add(result.entities)
+                    if graph_cache:
+                        entity_inputs.update(entity_digest(result.entities) + b"\0")
                 if section is None or section.last:
                     progress.advance()
 
@@ -340,11 +365,12 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
 
         mark = time.perf_counter()
         unchanged = incremental and not tally.new_articles
+        graph_key = None
         if unchanged:  # nothing new: the entities, graph and index on disk are already right
             previous = json.loads((out / output.MANIFEST).read_text(encoding="utf-8"))["counts"]
             counts = {k: previous.get(k, 0) for k in ("entities", "claim_nodes", "quote_nodes", "conflicts")}
         else:
-            counts = _write_graph(out, entities)
+            counts, graph_key = _graph(out, entities, graph_cache, entity_inputs.hexdigest())
     counts["errors"] = write_jsonl(out / output.ERRORS, tally.errors)
     stages["graph"] += time.perf_counter() - mark
 
@@ -367,8 +393,10 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
         started=started.isoformat(),
     )
     write_json(out / output.MANIFEST, manifest)
-    if not unchanged:
+    if not unchanged and not (graph_cache and graph_key and graph_cache.restore_index(graph_key, out)):
         build_index(out)
+        if graph_cache and graph_key:
+            graph_cache.put_index(graph_key, out)
     return manifest
 
 

@@ -536,3 +536,25 @@ def test_corpus_run_answers_entity_queries(corpus_run, tmp_path):
         assert run.count("article", entity="nvidia") == 2
         for record in run.query("entity"):
             jsonschema.validate(record.model_dump(mode="json"), SCHEMAS["entity"])
+
+
+def test_every_plan_agrees_with_the_others_on_the_synthetic_run(synthetic_run):
+    """The count, the first page and the whole list of each benchmark query (each filter alone
+    and combined) take different plans (key counts, side tables, words looked up or checked
+    per candidate, column indexes, a scan in order); they must agree."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from query_speed import pick_entities, query_set
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    top, mid, rare, person = pick_entities(synthetic_run / "entities.jsonl")
+    outlet = json.loads((synthetic_run / "articles.jsonl").open(encoding="utf-8").readline())["source"]
+    nonempty = 0
+    with open_run(synthetic_run) as run:
+        for label, (kind, filters) in query_set(top, mid, rare, person, outlet).items():
+            everything = [r.id for r in run.query(kind, **filters)]
+            assert run.count(kind, **filters) == len(everything), label
+            assert [r.id for r in run.query(kind, **filters, limit=7)] == everything[:7], label
+            assert len(set(everything)) == len(everything), label
+            nonempty += bool(everything)
+    assert nonempty >= 30

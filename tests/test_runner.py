@@ -127,3 +127,41 @@ def test_cached_articles_are_emitted_as_they_are_read_not_held_back(tmp_path):
     _extract_all(articles(), Settings(), RunOptions(workers=2), EveryArticleCached(), Tally(),
                  lambda article, result: emitted_when.append(len(read)))
     assert emitted_when == list(range(1, 51))
+
+
+def _no_merging(*args, **kwargs):
+    raise AssertionError("the graph was merged again instead of copied from the cache")
+
+
+def test_warm_run_into_a_new_folder_copies_the_graph_and_index_a_cold_run_would_write(tmp_path, monkeypatch):
+    from extractor import runner
+    from extractor.query import open_run
+    from extractor.store import index
+
+    folder = write_folder(tmp_path / "in", STORIES)
+    cold = run([folder], tmp_path / "cold", options=RunOptions(use_cache=False))
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    run([folder], tmp_path / "first", options=options)  # fills both caches
+    monkeypatch.setattr(runner, "_write_graph", _no_merging)
+    monkeypatch.setattr(runner, "build_index", _no_merging)
+    warm = run([folder], tmp_path / "warm", options=options)
+    assert warm.counts["cached"] == 3
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+    assert {k: v for k, v in warm.counts.items() if k != "cached"} == \
+           {k: v for k, v in cold.counts.items() if k != "cached"}
+    assert index.index_status(tmp_path / "warm") == "ok"  # the cached index, stamped for these files
+    with open_run(tmp_path / "warm") as queried, open_run(tmp_path / "cold") as reference:
+        assert queried.count("claim") == cold.counts["claim_nodes"]
+        found = [q.text for q in queried.query("quote", speaker="whitfield")]
+        assert found and found == [q.text for q in reference.query("quote", speaker="whitfield")]
+
+
+def test_graph_cache_is_not_used_when_an_article_differs(tmp_path):
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    run([write_folder(tmp_path / "in", ["alpha.txt", "beta.txt"])], tmp_path / "first", options=options)
+    changed = write_folder(tmp_path / "changed", ["alpha.txt", "beta.txt"])
+    (changed / "beta.txt").write_text(STORIES["beta.txt"].replace("12 percent", "15 percent"), encoding="utf-8")
+    run([changed], tmp_path / "second", options=options)
+    run([changed], tmp_path / "reference", options=RunOptions(use_cache=False))
+    assert snapshot(tmp_path / "second") == snapshot(tmp_path / "reference")
+    assert snapshot(tmp_path / "second")["graph.json"] != snapshot(tmp_path / "first")["graph.json"]

@@ -1,10 +1,15 @@
-"""Per-article extraction cache: re-runs over unchanged articles skip the NLP.
+"""What a re-run reuses: each article's extraction, and the merged graph of a whole run.
 
-Entries are keyed by the article's content id, the metadata extraction reads
+Extractions are keyed by the article's content id, the metadata extraction reads
 (publication date, outlet) and the pipeline's fingerprint (package version, the
 extraction code itself, model and settings), so a changed model, setting or
-extractor misses the cache by itself. SQLite keeps
-it one file, safe to interrupt, and cheap to look up one article at a time.
+extractor misses the cache by itself. SQLite keeps it one file, safe to interrupt,
+and cheap to look up one article at a time.
+
+The graph stage's outputs (``entities.jsonl``, ``graph.json``, the query index) are
+kept for the last few runs, keyed by a digest of everything that stage reads (the
+articles, quotes, claims and entity records, and the package's code), so a re-run of
+an unchanged folder into a new output folder copies them instead of merging again.
 """
 
 from __future__ import annotations
@@ -12,14 +17,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from extractor import __version__
 from extractor.models import Article, ArticleExtraction
 from extractor.settings import Settings
+from extractor.store import output
+from extractor.store.index import adopt_index
 
 
 def default_cache_dir() -> Path:
@@ -41,8 +51,18 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 def code_fingerprint(root: Path = PACKAGE_ROOT) -> str:
     """A hash of the extraction code, so an edited extractor (not only a new release)
     never reads results the old code cached."""
+    return _hash_code(root, EXTRACTION_CODE)
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """A hash of the whole package's code: what the graph cache's entries depend on."""
+    return _hash_code(PACKAGE_ROOT, (".",))
+
+
+def _hash_code(root: Path, names: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in EXTRACTION_CODE:
+    for name in names:
         path = root / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
@@ -95,3 +115,95 @@ class ExtractionCache:
     def close(self) -> None:
         self.commit()
         self._db.close()
+
+
+class GraphCache:
+    """The graph stage's outputs of the last ``keep`` runs, one folder per key, in
+    ``<cache>/graphs``. Entries are written whole into a temporary folder and renamed
+    into place, so an interrupted run never leaves a partial one."""
+
+    FILES = (output.ENTITIES, output.GRAPH)
+
+    def __init__(self, folder: Path, keep: int = 3):
+        self.root = folder / "graphs"
+        self.keep = keep
+
+    @staticmethod
+    def key(out: Path, entity_inputs: str) -> str:
+        """The digest of what the graph stage reads from ``out`` (articles, quotes, claims), of
+        the entity records fed to the merger (``entity_inputs``) and of the package's code."""
+        digest = hashlib.sha256(f"{__version__}\0{package_fingerprint()}\0{entity_inputs}".encode())
+        for name in (output.ARTICLES, output.QUOTES, output.CLAIMS):
+            digest.update(f"\0{name}\0".encode())
+            path = out / name
+            if path.exists():
+                with path.open("rb") as handle:
+                    while block := handle.read(1 << 20):
+                        digest.update(block)
+        return digest.hexdigest()[:32]
+
+    def restore(self, key: str, out: Path) -> dict | None:
+        """The graph counts of entry ``key`` after copying its files into ``out``; None if absent."""
+        entry = self.root / key
+        try:
+            counts = json.loads((entry / "counts.json").read_text(encoding="utf-8"))
+            for name in self.FILES:
+                _copy_into(entry / name, out / name)
+        except (OSError, ValueError):
+            return None  # absent, or damaged: the graph is merged again
+        os.utime(entry)  # most recently used
+        return counts
+
+    def put(self, key: str, out: Path, counts: dict) -> None:
+        """Keep ``out``'s graph outputs under ``key``; a cache that cannot be written is skipped."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            building = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=self.root))
+            try:
+                for name in self.FILES:
+                    shutil.copyfile(out / name, building / name)
+                (building / "counts.json").write_text(json.dumps(counts), encoding="utf-8")
+                shutil.rmtree(self.root / key, ignore_errors=True)
+                building.rename(self.root / key)
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
+            self._evict()
+        except OSError:
+            return
+
+    def put_index(self, key: str, out: Path) -> None:
+        """Keep the query index built from the outputs of entry ``key``."""
+        entry = self.root / key
+        if entry.is_dir():
+            try:
+                _copy_into(out / output.INDEX, entry / output.INDEX)
+            except OSError:
+                return
+
+    def restore_index(self, key: str, out: Path) -> bool:
+        """Whether entry ``key``'s query index is now ``out``'s (re-stamped for ``out``'s files)."""
+        index = self.root / key / output.INDEX
+        return index.is_file() and adopt_index(index, out)
+
+    def _evict(self) -> None:
+        entries = sorted((p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[self.keep:]:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _copy_into(source: Path, dest: Path) -> None:
+    """Copy ``source`` to ``dest`` through a temporary file renamed into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def entity_digest(records: Iterable) -> bytes:
+    """The entity records fed to the merger, as bytes to hash (see ``GraphCache.key``)."""
+    return b"\n".join(record.model_dump_json().encode() for record in records)

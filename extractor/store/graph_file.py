@@ -12,7 +12,7 @@ import json
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -65,28 +65,48 @@ class GraphFileError(ValueError):
 def iter_node_lines(path: Path) -> Iterator[tuple[int, dict]]:
     """(line number, node) for every node of a ``graph.json`` written by ``write_graph_json``,
     one at a time; raises ``GraphFileError`` for a file it did not write or a truncated one."""
-    with path.open(encoding="utf-8") as handle:
+    for number, _, _, node in iter_node_spans(path):
+        yield number, node
+
+
+def iter_node_spans(path: Path, loads: Callable[[bytes], object] = json.loads) -> Iterator[tuple[int, int, int, dict]]:
+    """(line number, byte offset, byte length, node) for every node of a ``graph.json`` written
+    by ``write_graph_json``: the query index keeps where each node's JSON lies instead of a copy
+    and reads it back by offset. ``loads`` parses a line (``orjson.loads`` is twice as fast).
+    Raises ``GraphFileError`` as ``iter_node_lines`` does."""
+    with path.open("rb") as handle:
         first = handle.readline()
-        if not first.rstrip("\n").endswith(NODES_OPEN):
+        offset = len(first)
+        if not first.rstrip(b"\n").endswith(NODES_OPEN.encode()):
             raise GraphFileError("not written one node per line")
+        edges_open = EDGES_OPEN.encode()
         for number, line in enumerate(handle, start=2):
-            line = line.rstrip("\n")
-            if line == EDGES_OPEN:
+            start, offset = offset, offset + len(line)
+            line = line.rstrip(b"\n")
+            if line == edges_open:
                 break
+            if line.startswith(b","):
+                line, start = line[1:], start + 1
             try:
-                node = json.loads(line[1:] if line.startswith(",") else line)
+                node = loads(line)
             except json.JSONDecodeError as exc:
                 raise GraphFileError(f"not valid JSON ({exc.msg} at column {exc.colno})", number) from exc
             if not isinstance(node, dict):
                 raise GraphFileError("a node is not an object", number)
-            yield number, node
+            yield number, start, len(line), node
         else:
             raise GraphFileError("it ends before its edges: truncated")
-        last = ""
+        last = b""
         for line in handle:
-            last = line.rstrip("\n")
-        if last != CLOSE:
+            last = line.rstrip(b"\n")
+        if last != CLOSE.encode():
             raise GraphFileError("it does not end where a graph ends: truncated")
+
+
+def is_streamable(path: Path) -> bool:
+    """Whether ``path`` is written one node per line (by ``write_graph_json``)."""
+    with path.open("rb") as handle:
+        return handle.readline().rstrip(b"\n").endswith(NODES_OPEN.encode())
 
 
 def read_graph_json(path: Path) -> nx.DiGraph:

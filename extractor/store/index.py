@@ -2,35 +2,44 @@
 
 The JSON Lines files and ``graph.json`` stay the record of a run; this SQLite file
 is a derived, disposable view of them that answers filtered queries on millions of
-merged claims without reading everything. One row per result record (claim node,
-quote node, entity, article without its body) holds the record's full JSON, and
-side tables keyed the way queries filter (entity id, speaker id, outlet, words)
-point at those rows, so a filter is an index look-up, not a scan.
+merged claims without reading everything. It holds no copy of the records: one small
+row per result record (claim node, quote node, entity, article) says where its JSON
+lies in the run's files and carries the columns queries filter on, and side tables
+keyed the way queries filter (entity, speaker, outlet, words) repeat those columns, so
+a filter is an index look-up and its other conditions are checked in the same rows.
 
-Tables (open it with ``sqlite3`` to look around; ``json_extract`` works on ``json``):
+Tables (open it with ``sqlite3`` to look around). ``kind`` is a number: 0 quote,
+1 claim, 2 entity, 3 article (``KIND_CODES``); dates are ``YYYYMMDD`` integers;
+``date_low``/``date_high`` span all of a record's dates, and a month-only date
+("2025-01") covers its whole month.
 
-- ``records(rowid, kind, id, n_sources, has_conflict, date_low, date_high, offset, json)``:
-  one per result. Dates are ``YYYYMMDD`` integers; ``date_low``/``date_high`` span all
-  of a record's dates, and a month-only date ("2025-01") covers its whole month.
-- ``names(name, entity_id, whole)``: every entity name and alias, case-folded
+- ``records(rowid, kind, n_sources, has_conflict, date_low, date_high, at, size, json)``:
+  one per result. ``at``/``size`` are the byte offset and length of the record's JSON:
+  a node line of ``graph.json`` for claims and quotes, a line of ``entities.jsonl`` or
+  ``articles.jsonl`` for entities and articles. ``json`` is set only for articles
+  (their record without the body) and for a ``graph.json`` not written one node per line.
+- ``keys(space, key, id)``: entity ids (``space`` 'entity') and case-folded outlets
+  ('source') as small numbers, so the side tables repeat a number, not a string.
+- ``names(name, whole, entity)``: every entity name and alias, case-folded
   (``whole=1``), and each word of them (``whole=0``), for ``--entity``/``--speaker``.
-- ``record_entities(kind, key, record)``: a claim's subject, a quote's speaker, an
-  entity itself, the entities an article mentions (key: entity id).
-- ``record_speakers(kind, key, record)``: a quote's speaker, and for a claim the
-  speakers of the quotes that state it.
-- ``record_sources(kind, key, record)``: outlets, case-folded.
-- ``key_counts(kind, facet, key, n)``: rows per key of the three tables above, so a
-  query can start from its most selective filter.
-- ``record_dates(record, low, high)``: each date of a record, for ``since`` and
-  ``until`` together on a record with several dates.
-- ``record_text``: FTS5 over the words a ``--text`` filter looks at.
+- ``record_entities``, ``record_speakers``, ``record_sources``: ``(kind, key, record,
+  n_sources, has_conflict, date_low, date_high)``, ordered by (kind, key, record): a
+  claim's subject, a quote's speaker, an entity itself, the entities an article mentions;
+  a quote's speaker and a claim's speakers (of the quotes that state it); outlets.
+- ``key_counts(kind, facet, key, n)``: rows per key of those three tables, so a query can
+  start from its most selective filter and count one key without reading its rows.
+- ``article_ids(id, record)``: an article's row by its id (``Run.article``).
+- ``record_dates(record, low, high)``: each date of a record with several, for ``since``
+  and ``until`` together.
+- ``record_text``: FTS5 (contentless) over the words a ``--text`` filter looks at, and
+  the record's keys as words of their own (``key_token``), so words and keys are
+  intersected inside FTS5.
 - ``meta(key, value)``: ``index_version``, the fingerprint of the files it was built
-  from, and ``rows:KIND``: the first and last rowid of each kind (rows of a kind are
-  contiguous, so listing one in order is a range scan).
+  from, and ``rows:KIND``: the first and last rowid of each kind (each kind numbers its
+  rows in its own band, ``code << 40``, in file order, so listing one in order is a range scan).
 
-It is rebuilt whole (into a temporary file, then renamed into place) at the end of
-every run and whenever a query finds it missing, of another version or older than
-the files it was built from.
+It is rebuilt whole (into a temporary file, then renamed into place) whenever a query
+finds it missing, of another version or older than the files it was built from.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import unicodedata
@@ -47,59 +57,73 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
+import orjson
 
 from extractor.dates import date_range
-from extractor.models import Article, ClaimNode, Entity, Provenance, QuoteNode
+from extractor.models import Article, Provenance
 from extractor.store import output
-from extractor.store.graph_file import iter_graph_records
+from extractor.store.graph_file import GraphFileError, is_streamable, iter_graph_records, iter_node_spans
+from extractor.store.records import iter_articles_with_offsets, lines_with_offsets
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 """Bump whenever the tables or what goes into them change: older indexes are rebuilt."""
 
 KINDS = ("claim", "quote", "entity", "article")
+KIND_CODES = {"quote": 0, "claim": 1, "entity": 2, "article": 3}
 
 # The files an index is derived from or vouches for (``build_index`` checks the run first); a
 # change to any of them makes it stale. errors.jsonl is left out: every run rewrites it.
 SOURCE_FILES = (output.GRAPH, output.ENTITIES, output.ARTICLES, output.QUOTES, output.CLAIMS)
 
-_SCHEMA = """
+# Where each kind's records lie.
+RECORD_FILES = {"claim": output.GRAPH, "quote": output.GRAPH, "entity": output.ENTITIES, "article": output.ARTICLES}
+
+# The columns every filter other than a key or words looks at, in ``records`` and in each side table.
+FILTER_COLUMNS = ("n_sources", "has_conflict", "date_low", "date_high")
+
+_FACET_COLUMNS = ("kind INTEGER NOT NULL, key INTEGER NOT NULL, record INTEGER NOT NULL, n_sources INTEGER NOT NULL, "
+                  "has_conflict INTEGER NOT NULL, date_low INTEGER, date_high INTEGER")
+
+# The keyed filters: facet name -> table.
+FACETS = {"entity": "record_entities", "speaker": "record_speakers", "source": "record_sources"}
+# The key space each facet's keys come from (a speaker is an entity).
+KEY_SPACE = {"entity": "entity", "speaker": "entity", "source": "source"}
+
+_SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
     rowid INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    id TEXT NOT NULL,
+    kind INTEGER NOT NULL,
     n_sources INTEGER NOT NULL,
-    has_conflict INTEGER NOT NULL DEFAULT 0,
+    has_conflict INTEGER NOT NULL,
     date_low INTEGER,
     date_high INTEGER,
-    offset INTEGER,
-    json TEXT NOT NULL
+    at INTEGER,
+    size INTEGER,
+    json TEXT
 );
-CREATE TABLE names (name TEXT NOT NULL, entity_id TEXT NOT NULL, whole INTEGER NOT NULL,
-                    PRIMARY KEY (name, whole, entity_id)) WITHOUT ROWID;
-CREATE TABLE record_entities (kind TEXT NOT NULL, key TEXT NOT NULL, record INTEGER NOT NULL,
-                              PRIMARY KEY (kind, key, record)) WITHOUT ROWID;
-CREATE TABLE record_speakers (kind TEXT NOT NULL, key TEXT NOT NULL, record INTEGER NOT NULL,
-                              PRIMARY KEY (kind, key, record)) WITHOUT ROWID;
-CREATE TABLE record_sources (kind TEXT NOT NULL, key TEXT NOT NULL, record INTEGER NOT NULL,
-                             PRIMARY KEY (kind, key, record)) WITHOUT ROWID;
-CREATE TABLE key_counts (kind TEXT NOT NULL, facet TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
+CREATE TABLE keys (space TEXT NOT NULL, key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (space, key)) WITHOUT ROWID;
+CREATE TABLE names (name TEXT NOT NULL, whole INTEGER NOT NULL, entity INTEGER NOT NULL,
+                    PRIMARY KEY (name, whole, entity)) WITHOUT ROWID;
+CREATE TABLE article_ids (id TEXT PRIMARY KEY, record INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE key_counts (kind INTEGER NOT NULL, facet TEXT NOT NULL, key INTEGER NOT NULL, n INTEGER NOT NULL,
                          PRIMARY KEY (kind, facet, key)) WITHOUT ROWID;
 CREATE TABLE record_dates (record INTEGER NOT NULL, low INTEGER NOT NULL, high INTEGER NOT NULL,
                            PRIMARY KEY (record, low, high)) WITHOUT ROWID;
-"""
-
-# The keyed filters: facet name -> table (``key`` column, then ``record``).
-FACETS = {"entity": "record_entities", "speaker": "record_speakers", "source": "record_sources"}
+CREATE TEMP TABLE facet_rows (facet INTEGER NOT NULL, {_FACET_COLUMNS});
+CREATE TEMP TABLE mentioned (article TEXT NOT NULL, entity INTEGER NOT NULL);
+CREATE TEMP TABLE stated (claim INTEGER NOT NULL, quote TEXT NOT NULL);
+CREATE TEMP TABLE speakers (quote TEXT PRIMARY KEY, speaker INTEGER NOT NULL) WITHOUT ROWID;
+""" + "".join(f"CREATE TABLE {table} ({_FACET_COLUMNS}, PRIMARY KEY (kind, key, record)) WITHOUT ROWID;\n"
+              for table in FACETS.values())
 
 # Created after the rows are in: building a b-tree once is faster than keeping it sorted.
+# Each holds every filter column, so counting by filter columns alone reads one index.
 _INDEXES = """
-CREATE UNIQUE INDEX records_by_id ON records (kind, id);
-CREATE INDEX records_by_sources ON records (kind, n_sources);
-CREATE INDEX records_by_conflict ON records (kind, has_conflict);
-CREATE INDEX records_by_date_high ON records (kind, date_high);
-CREATE INDEX records_by_date_low ON records (kind, date_low);
+CREATE INDEX records_by_sources ON records (kind, n_sources, date_high, date_low);
+CREATE INDEX records_by_conflict ON records (kind, has_conflict, n_sources, date_high, date_low);
+CREATE INDEX records_by_date_high ON records (kind, date_high, date_low, n_sources);
+CREATE INDEX records_by_date_low ON records (kind, date_low, date_high, n_sources);
 """
 
 # Words inside names: "Sam Altman" -> sam, altman; "DeepSeek-V3" -> deepseek-v3.
@@ -125,12 +149,18 @@ def source_key(source: str) -> str:
     return key.removeprefix("www.")
 
 
-def distinct_sources(provenance: Iterable[Provenance], sources: list[str], articles: list[str]) -> int:
+def distinct_sources(provenance: Iterable[Provenance | dict], sources: Iterable[str], articles: Iterable[str]) -> int:
     """Distinct outlets; an article whose outlet is unknown counts as an outlet of its own."""
-    keys = {source_key(p.source) if p.source else f"article:{p.article_id}" for p in provenance}
+    keys = set()
+    for p in provenance:
+        source, article_id = (p.get("source"), p.get("article_id")) if isinstance(p, dict) else (p.source, p.article_id)
+        keys.add(source_key(source) if source else f"article:{article_id}")
     if keys:
         return len(keys)
     return len({source_key(s) for s in sources}) or len(set(articles))
+
+
+_date_range = lru_cache(maxsize=8192)(date_range)
 
 
 # --------------------------------------------------------------- freshness
@@ -187,182 +217,263 @@ def ensure_index(out: Path) -> Path:
         return build_index(out, dest=fallback)
 
 
+def adopt_index(source: Path, out: Path) -> bool:
+    """Make ``source``, an index built from files byte-identical to ``out``'s (a cached run's),
+    the index of ``out``: copied beside it and stamped with ``out``'s fingerprint. False if
+    it cannot be (another version, not a database): the caller builds one instead."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.INDEX}.", suffix=".tmp", dir=out)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        shutil.copyfile(source, tmp)
+        conn = sqlite3.connect(tmp)
+        try:
+            version = conn.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone()
+            if version is None or version[0] != str(INDEX_VERSION):
+                return False
+            with conn:
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'fingerprint'", (fingerprint(out),))
+        finally:
+            conn.close()
+        os.replace(tmp, out / output.INDEX)
+        return True
+    except (OSError, sqlite3.DatabaseError):
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _fallback_path(out: Path) -> Path:
     digest = hashlib.sha1(str(out.resolve()).encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"extractor-index-{digest}.sqlite"
 
 
-# ------------------------------------------------------------------ reading
-
-
-def iter_articles_with_offsets(path: Path) -> Iterator[tuple[int, Article]]:
-    """Each article of ``articles.jsonl`` with the byte offset of its line (for reading it back)."""
-    if not path.exists():
-        return
-    offset = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            try:
-                yield start, Article.model_validate_json(line)
-            except ValidationError as exc:
-                reason = exc.errors()[0].get("msg", "invalid record")
-                raise output.RunFolderError(f"{path}:{number}: not a valid Article record ({reason}); "
-                                            "the file is corrupt or truncated: re-run `extractor run`") from exc
-
-
-def read_article_at(path: Path, offset: int) -> Article:
-    """The full article (with its text) whose line starts at ``offset``."""
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        line = handle.readline()
-    try:
-        return Article.model_validate_json(line)
-    except ValidationError as exc:
-        raise output.RunFolderError(f"{path}: no article at byte {offset}; the file changed after the index "
-                                    "was built: query again to rebuild it") from exc
-
-
 # ----------------------------------------------------------------- building
+
+FACET_CODES = {facet: code for code, facet in enumerate(FACETS)}
+
+# The keys each kind's full-text rows also hold as words (a claim's speakers and the entities
+# an article mentions are joined in later, so they are not among them): words and keys
+# together are then one FTS5 query, whose AND walks the shorter list and skips through the
+# longer, where a key's rows and a common word's rows would otherwise be intersected row by row.
+KEY_TOKENS = {"claim": ("entity", "source"), "quote": ("entity", "speaker", "source"),
+              "entity": ("entity", "source"), "article": ("source",)}
+
+
+def key_token(facet: str, key: int) -> str:
+    """A key as a full-text word: letters and digits no English text holds ("0k2n17")."""
+    return f"0k{FACET_CODES[facet]}n{key}"
+
+# Records buffered before they are written to the index (rows of one record are small:
+# the records themselves stay in the run's files).
+FLUSH_EVERY = 20000
+
+
+# Each kind's rows get rowids from their own band (``kind code << ROWID_BAND``), so one pass
+# over graph.json, where claims and quotes come in any order, still numbers each kind's
+# rows contiguously, in file order.
+ROWID_BAND = 40
 
 
 @dataclass
-class _Rows:
-    """Rows for every table, buffered and inserted in bulk every ``FLUSH_EVERY`` records
-    or ``FLUSH_BYTES`` of record JSON (an entity named in every article is megabytes),
-    so building the index needs memory for one buffer, not for the whole run."""
+class _Builder:
+    """Rows for every table, buffered and inserted in bulk, so building the index needs
+    memory for one buffer (and the distinct keys), not for the whole run."""
 
+    conn: sqlite3.Connection
+    casefold_text: bool = False
     records: list[tuple] = field(default_factory=list)
+    facet_rows: list[tuple] = field(default_factory=list)
     dates: list[tuple] = field(default_factory=list)
     text: list[tuple] = field(default_factory=list)
-    keyed: dict[str, list[tuple]] = field(default_factory=lambda: {facet: [] for facet in FACETS})
+    keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    names: set[tuple[str, int, int]] = field(default_factory=set)
+    named: set[tuple[str, int]] = field(default_factory=set)
     # kind -> [first rowid, last rowid]: rows of a kind are contiguous, so listing a kind
     # in order is a rowid range scan that a LIMIT stops early.
-    ranges: dict[str, list[int]] = field(default_factory=lambda: {kind: [1, 0] for kind in KINDS})
-    casefold_text: bool = False
-    json_bytes: int = 0
+    ranges: dict[str, list[int]] = field(
+        default_factory=lambda: {kind: [(code << ROWID_BAND) + 1, code << ROWID_BAND] for kind, code in KIND_CODES.items()})
 
-    def add(self, kind: str, rowid: int, record_id: str, n_sources: int, conflict: bool, offset: int | None,
-            json_text: str, text: str, dates: Iterable[str | None]) -> None:
-        spans = sorted({date_range(d) for d in dates} - {None})  # type: ignore[type-var]
+    def key(self, space: str, key: str) -> int:
+        number = self.keys.get((space, key))
+        if number is None:
+            number = self.keys[(space, key)] = len(self.keys) + 1
+        return number
+
+    def name(self, entity_id: str, *names: str) -> None:
+        """An entity's names and each of their words, for ``--entity`` and ``--speaker``."""
+        entity = self.key("entity", entity_id)
+        for name in names:
+            if (name, entity) in self.named:  # a subject or speaker named again by each of its records
+                continue
+            self.named.add((name, entity))
+            self.names.add((normalise_name(name), 1, entity))
+            self.names.update((word, 0, entity) for word in name_words(name))
+
+    def add(self, kind: str, n_sources: int, conflict: bool, dates: Iterable[str | None], at: int | None,
+            size: int | None, json_text: str | None, text: str,
+            facets: dict[str, Iterable[str]], sources: Iterable[str | None]) -> int:
+        """One record's rows; ``facets`` maps entity and speaker to entity ids. Returns its rowid."""
+        span = self.ranges[kind]
+        span[1] += 1
+        rowid, code = span[1], KIND_CODES[kind]
+        spans = {_date_range(d) for d in dates}
+        spans.discard(None)
+        if len(spans) > 1:  # one span is exactly (date_low, date_high): no need for the exact check
+            self.dates.extend((rowid, a, b) for a, b in sorted(spans))  # type: ignore[misc]
         low = min(s[0] for s in spans) if spans else None  # type: ignore[index]
         high = max(s[1] for s in spans) if spans else None  # type: ignore[index]
-        self.records.append((rowid, kind, record_id, n_sources, int(conflict), low, high, offset, json_text))
-        self.json_bytes += len(json_text)
-        span = self.ranges[kind]
-        if span[1] < span[0]:
-            span[0] = rowid
-        span[1] = rowid
-        self.text.append((rowid, text.casefold() if self.casefold_text else text))
-        if len(spans) > 1:  # one span is exactly (date_low, date_high): no need for the exact check
-            self.dates.extend((rowid, a, b) for a, b in spans)  # type: ignore[misc]
+        columns = (n_sources, int(conflict), low, high)
+        self.records.append((rowid, code, *columns, at, size, json_text))
+        facet_rows, tokens = self.facet_rows, []
+        for facet, ids in facets.items():
+            for key in {self.key("entity", i) for i in ids}:
+                facet_rows.append((FACET_CODES[facet], code, key, rowid, *columns))
+                tokens.append(key_token(facet, key))
+        source = FACET_CODES["source"]
+        for key in {self.key("source", source_key(s)) for s in sources if s}:
+            facet_rows.append((source, code, key, rowid, *columns))
+            tokens.append(key_token("source", key))
+        if self.casefold_text:
+            self.text.append((rowid, text.casefold()))
+        else:
+            self.text.append((rowid, " ".join((text, *tokens)) if tokens else text))
+        if len(self.records) >= FLUSH_EVERY:
+            self.flush()
+        return rowid
 
-    def add_sources(self, kind: str, rowid: int, sources: Iterable[str | None]) -> None:
-        for key in {source_key(s) for s in sources if s}:
-            self.keyed["source"].append((kind, key, rowid))
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.records)
+        self.conn.executemany("INSERT INTO facet_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.facet_rows)
+        self.conn.executemany("INSERT INTO record_dates VALUES (?, ?, ?)", self.dates)
+        self.conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)", self.text)
+        for rows in (self.records, self.facet_rows, self.dates, self.text):
+            rows.clear()
 
-    def flush(self, conn: sqlite3.Connection, force: bool = False) -> None:
-        if len(self.records) < FLUSH_EVERY and self.json_bytes < FLUSH_BYTES and not force:
+
+def _graph_nodes(out: Path) -> Iterator[tuple[int, int | None, int | None, str | None, dict]]:
+    """(number, offset, length, inline JSON, node) of each claim and quote node of ``graph.json``.
+
+    A graph written one node per line (every ``extractor run``) is read as it lies, and
+    the index keeps each node's offset; any other node-link file is parsed whole and its
+    nodes, checked against their model, are kept in the index.
+    """
+    path = out / output.GRAPH
+    if not path.is_file():
+        raise output.RunFolderError(f"{path}: missing; the run did not finish: re-run `extractor run` into {out}")
+    try:
+        if is_streamable(path):
+            for number, at, size, node in iter_node_spans(path, loads=orjson.loads):
+                if node.get("kind") in ("claim", "quote"):
+                    yield number, at, size, None, node
             return
-        conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.records)
-        for facet, table in FACETS.items():
-            conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?, ?)", sorted(set(self.keyed[facet])))
-            self.keyed[facet].clear()
-        conn.executemany("INSERT INTO record_dates VALUES (?, ?, ?)", self.dates)
-        conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)", self.text)
-        self.records.clear()
-        self.dates.clear()
-        self.text.clear()
-        self.json_bytes = 0
+    except GraphFileError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise output.RunFolderError(f"{where}: {exc.reason}; the file is corrupt or truncated: "
+                                    "re-run `extractor run`") from exc
+    for number, record in enumerate(iter_graph_records(out), start=1):
+        yield number, None, None, record.model_dump_json(), record.model_dump(mode="json")
 
 
-# Records (or characters of their JSON) buffered before they are written to the index.
-FLUSH_EVERY = 5000
-FLUSH_BYTES = 4_000_000
+def _bad_record(path: Path, number: int, what: str, exc: Exception) -> output.RunFolderError:
+    return output.RunFolderError(f"{path}: record {number} is not a valid {what} ({type(exc).__name__}: {exc}); "
+                                 "the file is corrupt: re-run `extractor run`")
 
 
-def _names(names: Iterable[tuple[str, str]]) -> set[tuple[str, str, int]]:
-    rows: set[tuple[str, str, int]] = set()
-    for entity_id, name in names:
-        rows.add((normalise_name(name), entity_id, 1))
-        for word in name_words(name):
-            rows.add((word, entity_id, 0))
-    return rows
+def _fill(out: Path, rows: _Builder) -> None:
+    """Every record of the run, streamed from its files: graph.json once, then the entities and articles."""
+    graph = out / output.GRAPH
+    # A claim's speakers are those of the quotes that state it: joined in SQL by ``_finish``.
+    stated: list[tuple[int, str]] = []
+    speakers: list[tuple[str, int]] = []
+    for number, at, size, inline, node in _graph_nodes(out):
+        kind = node["kind"]
+        try:
+            if kind == "quote":
+                speaker = node.get("speaker")
+                rowid = _quote_rows(rows, node, at, size, inline)
+                if speaker:
+                    rows.name(speaker["id"], speaker["name"])
+                    speakers.append((node["id"], rows.key("entity", speaker["id"])))
+            else:
+                subject = node.get("subject")
+                if subject:
+                    rows.name(subject["id"], subject["name"])
+                rowid = _claim_rows(rows, node, at, size, inline)
+                stated.extend((rowid, quote) for quote in node.get("quotes") or [])
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise _bad_record(graph, number, "ClaimNode" if kind == "claim" else "QuoteNode", exc) from exc
+        if len(stated) + len(speakers) >= FLUSH_EVERY:
+            rows.conn.executemany("INSERT INTO stated VALUES (?, ?)", stated)
+            rows.conn.executemany("INSERT OR IGNORE INTO speakers VALUES (?, ?)", speakers)
+            stated.clear()
+            speakers.clear()
+    rows.conn.executemany("INSERT INTO stated VALUES (?, ?)", stated)
+    rows.conn.executemany("INSERT OR IGNORE INTO speakers VALUES (?, ?)", speakers)
+    path = out / output.ENTITIES
+    mentioned: list[tuple[str, int]] = []
+    for number, at, line in lines_with_offsets(path):
+        try:
+            entity = orjson.loads(line)
+            rows.name(entity["id"], entity["name"], *(entity.get("aliases") or []))
+            _entity_rows(rows, entity, at, len(line))
+            key = rows.key("entity", entity["id"])
+            mentioned.extend({(m["article_id"], key) for m in entity.get("mentions") or []})
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise _bad_record(path, number, "Entity", exc) from exc
+        if len(mentioned) >= FLUSH_EVERY:
+            rows.conn.executemany("INSERT INTO mentioned VALUES (?, ?)", mentioned)
+            mentioned.clear()
+    rows.conn.executemany("INSERT INTO mentioned VALUES (?, ?)", mentioned)
+    ids = []
+    for offset, article, size in iter_articles_with_offsets(out / output.ARTICLES):
+        rowid = _article_rows(rows, article, offset, size)
+        ids.append((article.id, rowid))
+        if len(ids) >= FLUSH_EVERY:
+            rows.conn.executemany("INSERT OR IGNORE INTO article_ids VALUES (?, ?)", ids)
+            ids.clear()
+    rows.conn.executemany("INSERT OR IGNORE INTO article_ids VALUES (?, ?)", ids)
+    rows.flush()
 
 
-def _fill(conn: sqlite3.Connection, out: Path, rows: _Rows) -> None:
-    """Every record of the run, one kind after another, streamed from its files."""
-    names: set[tuple[str, str]] = set()
-    rowid = 0
-    # Quotes first: a claim's rows need the speakers of the quotes that state it.
-    speaker_of: dict[str, str] = {}
-    for quote in iter_graph_records(out, kinds=("quote",)):
-        rowid += 1
-        _quote_rows(rows, rowid, quote)  # type: ignore[arg-type]
-        if quote.speaker:  # type: ignore[union-attr]
-            speaker_of[quote.id] = quote.speaker.id  # type: ignore[union-attr]
-            names.add((quote.speaker.id, quote.speaker.name))  # type: ignore[union-attr]
-        rows.flush(conn)
-    for claim in iter_graph_records(out, kinds=("claim",)):
-        rowid += 1
-        _claim_rows(rows, rowid, claim, speaker_of)  # type: ignore[arg-type]
-        if claim.subject:
-            names.add((claim.subject.id, claim.subject.name))
-        rows.flush(conn)
-    del speaker_of
-    conn.execute("CREATE TEMP TABLE mentioned (article TEXT NOT NULL, entity TEXT NOT NULL)")
-    for entity in output.iter_records(out / output.ENTITIES, Entity):
-        rowid += 1
-        _entity_rows(rows, rowid, entity)
-        names.update((entity.id, name) for name in (entity.name, *entity.aliases))
-        conn.executemany("INSERT INTO mentioned VALUES (?, ?)", {(m.article_id, entity.id) for m in entity.mentions})
-        rows.flush(conn)
-    for offset, article in iter_articles_with_offsets(out / output.ARTICLES):
-        rowid += 1
-        _article_rows(rows, rowid, article, offset)
-        rows.flush(conn)
-    rows.flush(conn, force=True)
-    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", sorted(_names(names)))
+def _provenance(node: dict) -> list[dict]:
+    return node.get("provenance") or []
 
 
-def _claim_rows(rows: _Rows, rowid: int, claim: ClaimNode, speaker_of: dict[str, str]) -> None:
+def _claim_rows(rows: _Builder, node: dict, at: int | None, size: int | None, inline: str | None) -> int:
+    provenance = _provenance(node)
     # The claim's own date when it has one ("the figure for March"), else when it was reported.
-    dates = [claim.date] if date_range(claim.date) else [p.published for p in claim.provenance]
-    rows.add("claim", rowid, claim.id, distinct_sources(claim.provenance, claim.sources, claim.articles),
-             bool(claim.conflicts_with), None, claim.model_dump_json(),
-             " ".join(filter(None, (claim.text, claim.metric))), dates)
-    if claim.subject:
-        rows.keyed["entity"].append(("claim", claim.subject.id, rowid))
-    for speaker in {speaker_of[q] for q in claim.quotes if speaker_of.get(q)}:
-        rows.keyed["speaker"].append(("claim", speaker, rowid))
-    rows.add_sources("claim", rowid, [*claim.sources, *(p.source for p in claim.provenance)])
+    dates = [node.get("date")] if _date_range(node.get("date")) else [p.get("published") for p in provenance]
+    subject = node.get("subject")
+    return rows.add("claim", distinct_sources(provenance, node.get("sources") or [], node.get("articles") or []),
+                    bool(node.get("conflicts_with")), dates, at, size, inline,
+                    " ".join(filter(None, (node.get("text"), node.get("metric")))),
+                    {"entity": [subject["id"]] if subject else []},
+                    [*(node.get("sources") or []), *(p.get("source") for p in provenance)])
 
 
-def _entity_rows(rows: _Rows, rowid: int, entity: Entity) -> None:
-    rows.add("entity", rowid, entity.id, distinct_sources(entity.provenance, [], []), False, None,
-             entity.model_dump_json(), " ".join((entity.name, *entity.aliases)),
-             [p.published for p in entity.provenance])
-    rows.keyed["entity"].append(("entity", entity.id, rowid))
-    rows.add_sources("entity", rowid, [p.source for p in entity.provenance])
+def _quote_rows(rows: _Builder, node: dict, at: int | None, size: int | None, inline: str | None) -> int:
+    provenance = _provenance(node)
+    speaker = [node["speaker"]["id"]] if node.get("speaker") else []
+    return rows.add("quote", distinct_sources(provenance, node.get("sources") or [], node.get("articles") or []),
+                    False, [p.get("published") for p in provenance], at, size, inline, node.get("text") or "",
+                    {"entity": speaker, "speaker": speaker},
+                    [*(node.get("sources") or []), *(p.get("source") for p in provenance)])
 
 
-def _article_rows(rows: _Rows, rowid: int, article: Article, offset: int) -> None:
-    """An article without its body (``Run.article`` reads that back by ``offset``); the
-    entities it mentions are joined in by ``_write`` from the ``mentioned`` table."""
-    rows.add("article", rowid, article.id, 1, False, offset, article.model_copy(update={"text": ""}).model_dump_json(),
-             " ".join(filter(None, (article.title, *article.highlights))), [article.published])
-    rows.add_sources("article", rowid, [article.source])
+def _entity_rows(rows: _Builder, entity: dict, at: int, size: int) -> None:
+    provenance = _provenance(entity)
+    rows.add("entity", distinct_sources(provenance, [], []), False, [p.get("published") for p in provenance],
+             at, size, None, " ".join((entity["name"], *(entity.get("aliases") or []))),
+             {"entity": [entity["id"]]}, [p.get("source") for p in provenance])
 
 
-def _quote_rows(rows: _Rows, rowid: int, quote: QuoteNode) -> None:
-    rows.add("quote", rowid, quote.id, distinct_sources(quote.provenance, quote.sources, quote.articles),
-             False, None, quote.model_dump_json(), quote.text, [p.published for p in quote.provenance])
-    if quote.speaker:
-        rows.keyed["entity"].append(("quote", quote.speaker.id, rowid))
-        rows.keyed["speaker"].append(("quote", quote.speaker.id, rowid))
-    rows.add_sources("quote", rowid, [*quote.sources, *(p.source for p in quote.provenance)])
+def _article_rows(rows: _Builder, article: Article, offset: int, size: int) -> int:
+    """An article without its body (``Run.article`` reads that back by offset); the
+    entities it mentions are joined in by ``_finish`` from the ``mentioned`` table."""
+    return rows.add("article", 1, False, [article.published], offset, size,
+                    article.model_copy(update={"text": ""}).model_dump_json(),
+                    " ".join(filter(None, (article.title, *article.highlights))), {}, [article.source])
 
 
 def fts5_available() -> bool:
@@ -400,34 +511,52 @@ def build_index(out: Path, dest: Path | None = None) -> Path:
 
 def _write(path: Path, out: Path, stamp: str) -> None:
     text_search = "fts5" if fts5_available() else "like"
-    rows = _Rows(casefold_text=text_search != "fts5")
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA page_size = 8192")
+        conn.execute("PRAGMA cache_size = -131072")  # 128 MB: the side tables are sorted in memory
         conn.executescript(_SCHEMA)
         if text_search == "fts5":
-            conn.execute("CREATE VIRTUAL TABLE record_text USING fts5(text, content='', "
+            conn.execute("CREATE VIRTUAL TABLE record_text USING fts5(text, content='', columnsize=0, "
                          "tokenize='unicode61 remove_diacritics 2')")
         else:
             conn.execute("CREATE TABLE record_text (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+        rows = _Builder(conn, casefold_text=text_search != "fts5")
         with conn:
-            _fill(conn, out, rows)
+            _fill(out, rows)
+            _finish(conn, rows)
             conn.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("index_version", str(INDEX_VERSION)), ("fingerprint", stamp), ("text_search", text_search),
                 *((f"rows:{kind}", f"{a} {b}") for kind, (a, b) in rows.ranges.items())])
         conn.executescript(_INDEXES)
-        with conn:
-            conn.execute("INSERT OR IGNORE INTO record_entities SELECT DISTINCT 'article', m.entity, r.rowid "
-                         "FROM mentioned AS m JOIN records AS r ON r.kind = 'article' AND r.id = m.article")
-            conn.execute("DROP TABLE mentioned")
-            for facet, table in FACETS.items():
-                conn.execute(f"INSERT INTO key_counts SELECT kind, ?, key, count(*) FROM {table} GROUP BY kind, key",
-                             (facet,))
+        if text_search == "fts5":
+            conn.execute("INSERT INTO record_text (record_text) VALUES ('optimize')")
         # Statistics let the planner pick the most selective filter; a sample is enough.
         conn.execute("PRAGMA analysis_limit = 1000")
         conn.execute("ANALYZE")
         conn.commit()
     finally:
         conn.close()
+
+
+def _finish(conn: sqlite3.Connection, rows: _Builder) -> None:
+    """The side tables, each written once in key order, and the small tables."""
+    conn.executemany("INSERT INTO keys VALUES (?, ?, ?)", sorted((s, k, n) for (s, k), n in rows.keys.items()))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(rows.names))
+    conn.execute("INSERT INTO facet_rows SELECT DISTINCT ?, r.kind, m.entity, r.rowid, r.n_sources, r.has_conflict, "
+                 "r.date_low, r.date_high FROM mentioned AS m JOIN article_ids AS a ON a.id = m.article "
+                 "JOIN records AS r ON r.rowid = a.record", (FACET_CODES["entity"],))
+    conn.execute("DROP TABLE mentioned")
+    conn.execute("INSERT INTO facet_rows SELECT DISTINCT ?, r.kind, q.speaker, r.rowid, r.n_sources, r.has_conflict, "
+                 "r.date_low, r.date_high FROM stated AS s JOIN speakers AS q ON q.quote = s.quote "
+                 "JOIN records AS r ON r.rowid = s.claim", (FACET_CODES["speaker"],))
+    conn.execute("DROP TABLE stated")
+    conn.execute("DROP TABLE speakers")
+    for facet, table in FACETS.items():
+        conn.execute(f"INSERT OR IGNORE INTO {table} SELECT kind, key, record, n_sources, has_conflict, date_low, "
+                     "date_high FROM facet_rows WHERE facet = ? ORDER BY kind, key, record", (FACET_CODES[facet],))
+        conn.execute(f"INSERT INTO key_counts SELECT kind, ?, key, count(*) FROM {table} GROUP BY kind, key",
+                     (facet,))
+    conn.execute("DROP TABLE facet_rows")
