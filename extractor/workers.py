@@ -28,6 +28,10 @@ from extractor.settings import Settings
 JOBS_AHEAD = 3
 # A worker that dies this many times before it has loaded the model will not start at all.
 MAX_START_FAILURES = 3
+# Loading the model gets at least this long (seconds) whatever ``--article-timeout`` says:
+# on a busy machine a load can take longer than a short article limit, and a worker
+# replaced for it would never start. A load that hangs past it is still stopped.
+MODEL_LOAD_SECONDS = 120.0
 # How often the supervisor looks at its workers when no result arrives (seconds).
 POLL_SECONDS = 0.5
 
@@ -194,8 +198,9 @@ class WorkerPool:
             self._receive(worker)
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.jobs and now - worker.last_progress > self.timeout:  # stuck loading the model too
-                self._lost(worker, f"no progress for {self.timeout:g} s (--article-timeout)", "timeout")
+            limit = self.timeout if worker.ready else max(self.timeout, MODEL_LOAD_SECONDS)
+            if worker.jobs and now - worker.last_progress > limit:  # stuck loading the model too
+                self._lost(worker, f"no progress for {limit:g} s (--article-timeout)", "timeout")
 
     # ------------------------------------------------------------ the pool
 
