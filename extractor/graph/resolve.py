@@ -1,21 +1,25 @@
 """Which occurrences state the same fact: claim and quote merging, and conflicts.
 
-Claims are blocked by (subject entity, unit), so only claims that could be one fact
-are ever compared; inside a block they are swept in order of their value interval,
-so the work stays close to linear in the number of claims. A claim joins a group
-only when it agrees with the whole group (interval, direction, metric, date), so a
-chain of near-misses never glues two different facts together.
+Claims are blocked so that only claims that could be one fact are ever compared: by
+subject entity and unit; a claim with no subject by its metric, unit and day (a figure
+with neither subject nor day cannot be told apart from other stories' figures, so it is
+compared only within its own article). Inside a block claims are swept in order of their
+value interval, so the work stays close to linear in the number of claims. A claim joins
+a group only when it agrees with the whole group (value, direction, metric, frame, date),
+so a chain of near-misses never glues two different facts together. An attribute one
+side does not know (no metric, no frame, no date) is unknown, never a mismatch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extractor.models import Claim, EntityRef, Quote
 
@@ -24,6 +28,16 @@ APPROXIMATE_SHARE = 0.05
 # Figures from this size up are read as rounded to their last significant digit
 # ("$6m" is 5.5m to 6.5m); smaller ones to their last written digit ("17" is 16.5 to 17.5).
 ROUNDED_FROM = 1000
+# Outlets quoting different data providers differ by about this share on a measured figure
+# ("$589bn" and "$593.7bn" of market value, a turnout of 71.8% and 72.2%): precision, not
+# a different fact. A small whole number (a toll, a rounded percentage) is exact as
+# written, and a figure of more than PRECISE_DIGITS significant digits ("$1.3459") is a
+# precise reading of one moment, so neither gets it.
+PROVIDER_PRECISION = 0.015
+PRECISE_DIGITS = 3
+# More figures than this for one subject, metric, frame and day: only neighbours in value
+# order are linked as conflicts, so the number of edges stays linear.
+ALL_PAIRS_UP_TO = 12
 
 
 def _stable_id(prefix: str, *parts: str) -> str:
@@ -46,8 +60,26 @@ def rounding_half_unit(value: float) -> float:
     return 0.5e-6
 
 
+def significant_digits(value: float) -> int:
+    """Digits a writer showed: 593.7 has 4, 589 has 3, 6,000,000 has 1."""
+    magnitude = abs(value)
+    if magnitude == 0:
+        return 1
+    half = rounding_half_unit(value)
+    return max(1, math.floor(math.log10(magnitude)) - math.floor(math.log10(2 * half)) + 1)
+
+
+def precision_slack(value: float) -> float:
+    """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
+    whole_and_small = abs(value) < ROUNDED_FROM and float(value).is_integer()
+    if whole_and_small or significant_digits(value) > PRECISE_DIGITS:
+        return 0.0
+    return abs(value) * PROVIDER_PRECISION
+
+
 def value_interval(claim: Claim) -> tuple[float, float]:
-    """The values a claim allows once its hedge and rounding widen it."""
+    """The values a claim allows once its hedge and rounding widen it: what is true if the
+    outlet is right ("at least 37" allows 40), the interval conflicts are judged on."""
     value = claim.value
     slack = rounding_half_unit(value)
     if claim.bounds is not None and (claim.bounds.low is not None or claim.bounds.high is not None):
@@ -63,16 +95,88 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     return value - slack, value + slack
 
 
-def _coarse_dates_agree(a: str | None, b: str | None) -> bool:
-    """Dates agree when one is missing or one is a prefix of the other ("2025-01" and "2025-01-27")."""
+def reported_interval(claim: Claim) -> tuple[float, float]:
+    """The figures an outlet reporting the same fact may have written: the value with its
+    rounding, an approximation's share and provider precision. A bound ("at least 37",
+    "more than 19%") reports its figure, not everything beyond it: "at least 37" and "39"
+    are successive tolls, not one."""
+    value = claim.value
+    slack = rounding_half_unit(value) + precision_slack(value)  # the writer's rounding of a provider's figure
+    if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
+        return claim.bounds.low - slack, claim.bounds.high + slack
+    if claim.hedge == "~":
+        slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+    return value - slack, value + slack
+
+
+# ------------------------------------------------------------------- dates
+
+_DAY_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@lru_cache(maxsize=4096)
+def _date_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day an ISO date, month, year or interval ("2018-08-15/2018-08-17") covers."""
+    if "/" in text:
+        first, _, last = text.partition("/")
+        a, b = _date_bounds(first), _date_bounds(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
+    match = _DAY_RE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(x) if x else None for x in match.groups())
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _month(date: str) -> str:
+    """The month a date starts in ("2018-08" for "2018-08-18/2018-08-19"): subjectless claims
+    are blocked by it, and their days compared inside the block."""
+    return date.partition("/")[0][:7]
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """An unknown date agrees with any; a day agrees with the month, year or interval that
+    holds it; two different days never agree."""
     if not a or not b:
         return True
-    return a.startswith(b) or b.startswith(a)
+    ra, rb = _date_bounds(a), _date_bounds(b)
+    if ra is None or rb is None:
+        return a.startswith(b) or b.startswith(a)
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _narrower_date(a: str | None, b: str | None) -> str | None:
+    """The more specific of two agreeing dates (a day over the month or interval holding it)."""
+    if not a or not b:
+        return a or b
+    ra, rb = _date_bounds(a), _date_bounds(b)
+    if ra is None or rb is None:
+        return max(a, b, key=len)
+    return a if (ra[1] - ra[0], a) <= (rb[1] - rb[0], b) else b
+
+
+# ------------------------------------------------------------------- claims
+
+
+def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    """Intervals share more than an end point ("37" and "38" touch at 37.5 and stay apart);
+    an exact figure (zero width, as 0 is) shares its point."""
+    if a_low == a_high or b_low == b_high:
+        return a_low <= b_high and b_low <= a_high
+    return a_low < b_high and b_low < a_high
 
 
 @dataclass
 class ClaimGroup:
-    """Claims found to state one fact about one subject."""
+    """Claims found to state one fact about one subject (or, without one, one metric on one day)."""
 
     subject: EntityRef | None
     unit: str | None
@@ -83,26 +187,37 @@ class ClaimGroup:
     metric: str | None = None
     frame: str | None = None
     date: str | None = None
+    # every figure some member allows, reported or true ("at least 37" allows 40): two facts
+    # conflict only when no member of one agrees with any member of the other
+    span_low: float = math.inf
+    span_high: float = -math.inf
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
+    block: str = ""
+    # Every distinct date of the members: a claim must agree with each, so that a month-dated
+    # claim joining a day-dated group does not let another day of that month in.
+    dates: set[str] = field(default_factory=set)
 
     def accepts(self, claim: Claim, low: float, high: float) -> bool:
         return (
-            low < self.high and self.low < high
+            _overlap(low, high, self.low, self.high)
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
-            and _coarse_dates_agree(claim.date, self.date)
+            and all(dates_agree(claim.date, date) for date in self.dates)
         )
 
     def add(self, claim: Claim, low: float, high: float, order: int) -> None:
         self.members.append(claim)
         self.first = min(self.first, (order, claim.id))
         self.low, self.high = max(self.low, low), min(self.high, high)
+        true_low, true_high = value_interval(claim)
+        self.span_low, self.span_high = min(self.span_low, low, true_low), max(self.span_high, high, true_high)
         self.direction = self.direction or claim.direction
         self.metric = self.metric or claim.metric
         self.frame = self.frame or claim.frame
-        if claim.date and (not self.date or len(claim.date) > len(self.date)):
-            self.date = claim.date
+        self.date = _narrower_date(self.date, claim.date)
+        if claim.date:
+            self.dates.add(claim.date)
 
     @cached_property
     def id(self) -> str:
@@ -114,7 +229,7 @@ class ClaimGroup:
         def score(claim: Claim) -> tuple:
             low, high = value_interval(claim)
             filled = sum(x is not None for x in (claim.direction, claim.metric, claim.frame, claim.date))
-            return (-filled, high - low)
+            return (-filled, high - low, claim.article_id, claim.start)
         return min(self.members, key=score)
 
 
@@ -123,27 +238,38 @@ ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, 
 
 
 def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
-    """The blocks a claim is compared in: one per subject, keyed (subject id, unit).
+    """The blocks a claim is compared in, keyed (block, unit).
 
-    A claim about several subjects ("A and B slid 5%") joins one block per subject;
-    a claim without one is compared only with claims of its own article.
+    One per subject ("A and B slid 5%" joins both blocks). A claim without a subject is
+    compared with other subjectless claims of the same metric and day ("the death toll
+    rose to 43" on 18 August, whoever counts the dead as people, victims or lives); with
+    no metric or no day, only with the claims of its own article.
     """
-    for subject in claim.subject or [None]:
-        yield (subject.id if subject else f"article:{claim.article_id}", claim.unit), subject
+    if claim.subject:
+        for subject in claim.subject:
+            yield (subject.id, claim.unit), subject
+    elif claim.metric and claim.date:
+        yield (f"metric:{claim.metric}@{_month(claim.date)}", claim.unit), None
+    else:
+        yield (f"article:{claim.article_id}", claim.unit), None
 
 
 def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
-    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members),
-                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end))
+    spans = sorted(((*reported_interval(c), order, c, s) for order, c, s in members),
+                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end, t[3].id))
     groups: list[ClaimGroup] = []
     active: list[ClaimGroup] = []
     for low, high, order, claim, subject in spans:
-        active = [g for g in active if g.high > low]
-        target = next((g for g in active if g.accepts(claim, low, high)), None)
+        active = [g for g in active if g.high >= low]
+        # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
+        # with "$119.4 billion", not with a "$116 billion" it would also have allowed
+        target = min((g for g in active if g.accepts(claim, low, high)),
+                     key=lambda g: abs(g.low + g.high - low - high), default=None)
         if target is None:
-            target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high)
+            block = subject.id if subject else next(claim_block_keys(claim))[0][0]
+            target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high, block=block)
             active.append(target)
             groups.append(target)
         target.add(claim, low, high, order)
@@ -168,32 +294,53 @@ def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
     return sorted(groups, key=claim_group_order)
 
 
-def _signed(group: ClaimGroup) -> tuple[float, float]:
-    """The group's interval as a signed change ("fell 17%" is -17), for comparing directions."""
-    if group.direction == "down":
-        return -group.high, -group.low
-    return group.low, group.high
+def _signed(low: float, high: float, direction: str | None) -> tuple[float, float]:
+    """An interval as a signed change ("fell 17%" is -17), for comparing directions."""
+    return (-high, -low) if direction == "down" else (low, high)
+
+
+def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Both facts are of one day (or both undated), and neither's figures can hold if the
+    other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
+    if bool(a.date) != bool(b.date) or not dates_agree(a.date, b.date):
+        return False
+    a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
+    b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
+    return not (a_low < b_high and b_low < a_high)
+
+
+def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
+    buckets: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for group in groups:
+        buckets[group.date or ""].append(group)
+    return list(buckets.values())
 
 
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
-    """Facts about the same subject, metric, frame and day whose values cannot both hold.
+    """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
-    Within one (subject, unit, metric, frame, day) the facts are sorted by value and each is
-    linked to the next one it disagrees with: every disagreement shows, and the number
-    of edges stays linear even when a subject has hundreds of figures on one day.
+    Facts dated differently are never compared; two undated facts with the same metric are
+    (a bridge's length does not change with the day). Facts of unknown metric are compared
+    only when they have a subject and a day ("Acme fell 17%" and "Acme fell 12%" on Monday).
+    Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
+    of each date, each to the next it disagrees with in value order, so the number of edges
+    stays linear.
     """
     by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
-        if group.subject is None or not group.date:
+        if not group.metric and not (group.subject and group.date):
             continue
-        by_key[(group.subject.id, group.unit, group.metric, group.frame, group.date)].append(group)
+        by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
     conflicts = []
     for same in by_key.values():
-        ordered = sorted(same, key=lambda g: (_signed(g), g.first))
-        for a, b in zip(ordered, ordered[1:]):
-            (a_low, a_high), (b_low, b_high) = _signed(a), _signed(b)
-            if not (a_low < b_high and b_low < a_high):
-                conflicts.append((a, b))
+        buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)
+        for bucket in buckets:
+            ordered = sorted(bucket, key=lambda g: (_signed(g.low, g.high, g.direction), g.first))
+            if len(ordered) <= ALL_PAIRS_UP_TO:
+                pairs = ((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+            else:
+                pairs = zip(ordered, ordered[1:])
+            conflicts.extend((a, b) for a, b in pairs if _disagree(a, b))
     return conflicts
 
 
