@@ -351,13 +351,21 @@ def oracle_claims(gold: dict, found: dict[int, dict], run: RunRecords) -> list[d
     return out
 
 
-def oracle_nodes(claims: list[dict]) -> list[dict]:
+def gold_entity_ids(gold: dict) -> set[str]:
+    """The ids ``_gold_subject`` gives the gold's entities (PERSON, ORG, GPE of any article)."""
+    groups = alias_groups(gold)
+    names = {fold(name).removeprefix("the ") for types in gold["entities"].values()
+             for names in types.values() for name in names}
+    return {f"gold:{groups.get(name, name)}" for name in names}
+
+
+def oracle_nodes(claims: list[dict], entities: set[str]) -> list[dict]:
     """Claim nodes as the merge builds them (ids, members, conflicts) from plain claim records."""
     from extractor.graph.resolve import find_conflicts, group_claims
     from extractor.models import Claim
 
-    groups = group_claims(Claim.model_validate({**c, "sentence": {"text": "", "start": 0, "end": 0}})
-                          for c in claims)
+    groups = group_claims((Claim.model_validate({**c, "sentence": {"text": "", "start": 0, "end": 0}})
+                           for c in claims), entities)
     conflicts: dict[str, list[str]] = defaultdict(list)
     for a, b in find_conflicts(groups):
         conflicts[a.id].append(b.id)
@@ -451,7 +459,7 @@ def counts(gold: dict, run: RunRecords) -> dict:
     found = match_claims(gold["numeric_claims"], run)
     fixed = {c["id"]: c for c in oracle_claims(gold, found, run)}
     found_fixed = {i: fixed[c["id"]] for i, c in found.items()}
-    nodes_fixed = oracle_nodes(list(fixed.values()))
+    nodes_fixed = oracle_nodes(list(fixed.values()), gold_entity_ids(gold))
     return {"articles": len(gold["articles"]), "claims": {**score_claims(gold, found),
                                                           "value_only_found": _value_only_found(gold, run)},
             **score_merges(gold, found, run.nodes), "quotes": score_quotes(gold, run),

@@ -1,9 +1,9 @@
 """Which occurrences state the same fact: claim and quote merging, and conflicts.
 
 Claims are blocked so that only claims that could be one fact are ever compared: by
-subject entity and unit; a claim with no subject by its metric, unit and day (a figure
-with neither subject nor day cannot be told apart from other stories' figures, so it is
-compared only within its own article). Inside a block claims are swept in order of their
+subject entity and unit; a claim with no subject by its metric and unit (a figure with
+neither subject nor metric cannot be told apart from other figures, so it is compared only
+within its own article). Inside a block claims are swept in order of their
 value interval, so the work stays close to linear in the number of claims. A claim joins
 a group only when it agrees with the whole group (value, direction, metric, frame, date),
 so a chain of near-misses never glues two different facts together. An attribute one
@@ -17,7 +17,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -34,10 +34,13 @@ ROUNDED_FROM = 1000
 # written, and a figure of more than PRECISE_DIGITS significant digits ("$1.3459") is a
 # precise reading of one moment, so neither gets it.
 PROVIDER_PRECISION = 0.015
-PRECISE_DIGITS = 3
+PRECISE_DIGITS = 4
+# Units of a count of people, whatever noun the outlet counts them with (the counted noun
+# is then the claim's subject, not what the fact is about).
+COUNTED_UNITS = frozenset({None, "person", "people"})
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
-ALL_PAIRS_UP_TO = 12
+ALL_PAIRS_UP_TO = 50
 
 
 def _stable_id(prefix: str, *parts: str) -> str:
@@ -136,12 +139,6 @@ def _date_bounds(text: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _month(date: str) -> str:
-    """The month a date starts in ("2018-08" for "2018-08-18/2018-08-19"): subjectless claims
-    are blocked by it, and their days compared inside the block."""
-    return date.partition("/")[0][:7]
-
-
 def dates_agree(a: str | None, b: str | None) -> bool:
     """An unknown date agrees with any; a day agrees with the month, year or interval that
     holds it; two different days never agree."""
@@ -187,12 +184,12 @@ class ClaimGroup:
     metric: str | None = None
     frame: str | None = None
     date: str | None = None
-    # every figure some member allows, reported or true ("at least 37" allows 40): two facts
-    # conflict only when no member of one agrees with any member of the other
-    span_low: float = math.inf
-    span_high: float = -math.inf
+    # the figures every member allows, as reported or if right ("at least 37" allows 40):
+    # two facts conflict when these cannot meet
+    span_low: float = -math.inf
+    span_high: float = math.inf
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
-    block: str = ""
+    block: str = ""  # the block it was formed in: conflicts are looked for within one
     # Every distinct date of the members: a claim must agree with each, so that a month-dated
     # claim joining a day-dated group does not let another day of that month in.
     dates: set[str] = field(default_factory=set)
@@ -211,7 +208,7 @@ class ClaimGroup:
         self.first = min(self.first, (order, claim.id))
         self.low, self.high = max(self.low, low), min(self.high, high)
         true_low, true_high = value_interval(claim)
-        self.span_low, self.span_high = min(self.span_low, low, true_low), max(self.span_high, high, true_high)
+        self.span_low, self.span_high = max(self.span_low, min(low, true_low)), min(self.span_high, max(high, true_high))
         self.direction = self.direction or claim.direction
         self.metric = self.metric or claim.metric
         self.frame = self.frame or claim.frame
@@ -237,24 +234,36 @@ ClaimBlockKey = tuple[str, "str | None"]
 ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, the subject it is read for)
 
 
-def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
+def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -> list[EntityRef]:
+    """The subjects that tell a claim's fact from others. A count of people names what it
+    counts ("43 people", "43 victims", "43 lives" of one toll): unless that is an entity
+    ("two from Romania"), it is not what the fact is about. ``entities`` are the ids of the
+    corpus's entities; without them every subject is taken as one."""
+    if entities is None or claim.unit not in COUNTED_UNITS:
+        return list(claim.subject)
+    return [subject for subject in claim.subject if subject.id in entities]
+
+
+def claim_block_keys(claim: Claim, entities: Container[str] | None = None
+                     ) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
     """The blocks a claim is compared in, keyed (block, unit).
 
     One per subject ("A and B slid 5%" joins both blocks). A claim without a subject is
-    compared with other subjectless claims of the same metric and day ("the death toll
-    rose to 43" on 18 August, whoever counts the dead as people, victims or lives); with
-    no metric or no day, only with the claims of its own article.
+    compared with other subjectless claims of the same metric ("the death toll rose to 43",
+    whoever counts the dead as people, victims or lives), their dates inside the block; with
+    no metric either, only with the claims of its own article.
     """
-    if claim.subject:
-        for subject in claim.subject:
+    subjects = identifying_subjects(claim, entities)
+    if subjects:
+        for subject in subjects:
             yield (subject.id, claim.unit), subject
-    elif claim.metric and claim.date:
-        yield (f"metric:{claim.metric}@{_month(claim.date)}", claim.unit), None
+    elif claim.metric:
+        yield (f"metric:{claim.metric}", claim.unit), None
     else:
         yield (f"article:{claim.article_id}", claim.unit), None
 
 
-def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
+def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
     spans = sorted(((*reported_interval(c), order, c, s) for order, c, s in members),
@@ -268,7 +277,6 @@ def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
         target = min((g for g in active if g.accepts(claim, low, high)),
                      key=lambda g: abs(g.low + g.high - low - high), default=None)
         if target is None:
-            block = subject.id if subject else next(claim_block_keys(claim))[0][0]
             target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high, block=block)
             active.append(target)
             groups.append(target)
@@ -283,14 +291,14 @@ def claim_group_order(group: ClaimGroup) -> tuple[int, str]:
     return group.first[0], group.subject.id if group.subject else ""
 
 
-def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+def group_claims(claims: Iterable[Claim], entities: Container[str] | None = None) -> list[ClaimGroup]:
     """Claims merged into facts, in order of first occurrence (all held in memory;
     the graph stage does the same one block at a time from disk)."""
     blocks: dict[ClaimBlockKey, list[ClaimOccurrence]] = defaultdict(list)
     for order, claim in enumerate(claims):
-        for key, subject in claim_block_keys(claim):
+        for key, subject in claim_block_keys(claim, entities):
             blocks[key].append((order, claim, subject))
-    groups = [group for members in blocks.values() for group in group_claim_block(members)]
+    groups = [group for key, members in blocks.items() for group in group_claim_block(members, key[0])]
     return sorted(groups, key=claim_group_order)
 
 
@@ -300,9 +308,9 @@ def _signed(low: float, high: float, direction: str | None) -> tuple[float, floa
 
 
 def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
-    """Both facts are of one day (or both undated), and neither's figures can hold if the
+    """Both facts are of one day (or one is undated and the metric is known), and neither's figures can hold if the
     other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
-    if bool(a.date) != bool(b.date) or not dates_agree(a.date, b.date):
+    if not dates_agree(a.date, b.date) or (bool(a.date) != bool(b.date) and not a.metric):
         return False
     a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
     b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
