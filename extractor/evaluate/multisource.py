@@ -285,8 +285,8 @@ def pair_difference(a: dict, b: dict) -> str:
         return "subject differs"
     if bool(ids_a) != bool(ids_b):
         return "subject missing on one"
-    if not ids_a and not (a.get("metric") and a.get("date") and b.get("metric") and b.get("date")):
-        return "no subject, and no metric or date"
+    if not ids_a and not (a.get("metric") and b.get("metric")):
+        return "no subject and no metric"
     for key in ("metric", "frame", "direction"):
         if a.get(key) and b.get(key) and a[key] != b[key]:
             return f"{key} differs"
@@ -364,8 +364,12 @@ def oracle_nodes(claims: list[dict], entities: set[str]) -> list[dict]:
     from extractor.graph.resolve import find_conflicts, group_claims
     from extractor.models import Claim
 
-    groups = group_claims((Claim.model_validate({**c, "sentence": {"text": "", "start": 0, "end": 0}})
-                           for c in claims), entities)
+    def record(claim: dict) -> Claim:
+        start = claim.get("start", 0)
+        return Claim.model_validate({"end": start + len(claim.get("text", "")), **claim,
+                                     "sentence": {"text": "", "start": 0, "end": 0}})
+
+    groups = group_claims((record(c) for c in claims), entities)
     conflicts: dict[str, list[str]] = defaultdict(list)
     for a, b in find_conflicts(groups):
         conflicts[a.id].append(b.id)

@@ -274,8 +274,10 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
         active = [g for g in active if g.high >= low]
         # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
-        target = min((g for g in active if g.accepts(claim, low, high)),
-                     key=lambda g: abs(g.low + g.high - low - high), default=None)
+        candidates = [g for g in active if g.accepts(claim, low, high)]
+        target = min(candidates, key=lambda g: abs(g.low + g.high - low - high), default=None)
+        if not claim.date and len({g.date for g in candidates if g.date}) > 1:
+            target = None  # undated, and as true of one day as of another: which fact it is cannot be told
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high, block=block)
             active.append(target)
