@@ -191,3 +191,13 @@ def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):
     assert sorted(listed) == [12, 17]
     assert (listed[17]["sources"], listed[12]["sources"]) == (["Harbor Ledger"], ["Northline Wire"])
     assert listed[17]["conflicts_with"] == [listed[12]["id"]] and listed[12]["conflicts_with"] == [listed[17]["id"]]
+
+
+def test_one_article_gives_one_fact_one_figure_so_precision_is_only_between_outlets():
+    revenue = {"metric": None, "date": "2018-07-25"}
+    assert members([claim("revenue", "a1", 13.2e9, **revenue), claim("consensus", "a1", 13.3e9, **revenue),
+                    claim("other_outlet", "a2", 13.23e9, **revenue)]) in (
+        [["consensus"], ["other_outlet", "revenue"]], [["consensus", "other_outlet"], ["revenue"]])
+    # rounding and hedges still apply within one article
+    assert members([claim("a", "a1", 17, hedge="~", unit="percent"), claim("b", "a1", 16.9, unit="percent")]) == [
+        ["a", "b"]]

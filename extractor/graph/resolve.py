@@ -40,7 +40,7 @@ PRECISE_DIGITS = 4
 COUNTED_UNITS = frozenset({None, "person", "people"})
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
-ALL_PAIRS_UP_TO = 50
+ALL_PAIRS_UP_TO = 12
 
 
 def _stable_id(prefix: str, *parts: str) -> str:
@@ -98,13 +98,15 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     return value - slack, value + slack
 
 
-def reported_interval(claim: Claim) -> tuple[float, float]:
+def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float, float]:
     """The figures an outlet reporting the same fact may have written: the value with its
-    rounding, an approximation's share and provider precision. A bound ("at least 37",
-    "more than 19%") reports its figure, not everything beyond it: "at least 37" and "39"
-    are successive tolls, not one."""
+    rounding, an approximation's share and (from ``other_outlet``) provider precision. A
+    bound ("at least 37", "more than 19%") reports its figure, not everything beyond it:
+    "at least 37" and "39" are successive tolls, not one."""
     value = claim.value
-    slack = rounding_half_unit(value) + precision_slack(value)  # the writer's rounding of a provider's figure
+    slack = rounding_half_unit(value)
+    if other_outlet:
+        slack += precision_slack(value)  # the writer's rounding of a provider's figure
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
@@ -193,6 +195,8 @@ class ClaimGroup:
     # Every distinct date of the members: a claim must agree with each, so that a month-dated
     # claim joining a day-dated group does not let another day of that month in.
     dates: set[str] = field(default_factory=set)
+    # per article, the figures all its members allow without provider precision
+    by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def accepts(self, claim: Claim, low: float, high: float) -> bool:
         return (
@@ -201,7 +205,14 @@ class ClaimGroup:
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and all(dates_agree(claim.date, date) for date in self.dates)
+            and self._same_article_agrees(claim)
         )
+
+    def _same_article_agrees(self, claim: Claim) -> bool:
+        """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
+        one story are revenue and its forecast, not two providers (rounding and hedges still apply)."""
+        narrow = self.by_article.get(claim.article_id)
+        return narrow is None or _overlap(*reported_interval(claim, other_outlet=False), *narrow)
 
     def add(self, claim: Claim, low: float, high: float, order: int) -> None:
         self.members.append(claim)
@@ -215,6 +226,10 @@ class ClaimGroup:
         self.date = _narrower_date(self.date, claim.date)
         if claim.date:
             self.dates.add(claim.date)
+        own_low, own_high = reported_interval(claim, other_outlet=False)
+        before = self.by_article.get(claim.article_id)
+        self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
+            max(before[0], own_low), min(before[1], own_high))
 
     @cached_property
     def id(self) -> str:
