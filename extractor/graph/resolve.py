@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from extractor.models import Claim, EntityRef, Quote
 
@@ -47,6 +48,7 @@ def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65536)  # figures repeat across outlets, and each claim's intervals need it thrice
 def rounding_half_unit(value: float) -> float:
     """Half the unit of the last digit a writer would show for ``value``."""
     magnitude = abs(value)
@@ -112,6 +114,22 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     if claim.hedge == "~":
         slack = max(slack, abs(value) * APPROXIMATE_SHARE)
     return value - slack, value + slack
+
+
+class Reading(NamedTuple):
+    """A claim's intervals, worked out once: as reported by any outlet, within its own
+    article (no provider precision), and what is true if it is right."""
+
+    low: float
+    high: float
+    own_low: float
+    own_high: float
+    true_low: float
+    true_high: float
+
+
+def read_claim(claim: Claim) -> Reading:
+    return Reading(*reported_interval(claim), *reported_interval(claim, other_outlet=False), *value_interval(claim))
 
 
 # ------------------------------------------------------------------- dates
@@ -198,35 +216,36 @@ class ClaimGroup:
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
 
-    def accepts(self, claim: Claim, low: float, high: float) -> bool:
+    def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
-            _overlap(low, high, self.low, self.high)
+            _overlap(reading.low, reading.high, self.low, self.high)
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and all(dates_agree(claim.date, date) for date in self.dates)
-            and self._same_article_agrees(claim)
+            and self._same_article_agrees(claim, reading)
         )
 
-    def _same_article_agrees(self, claim: Claim) -> bool:
+    def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
         one story are revenue and its forecast, not two providers (rounding and hedges still apply)."""
         narrow = self.by_article.get(claim.article_id)
-        return narrow is None or _overlap(*reported_interval(claim, other_outlet=False), *narrow)
+        return narrow is None or _overlap(reading.own_low, reading.own_high, *narrow)
 
-    def add(self, claim: Claim, low: float, high: float, order: int) -> None:
+    def add(self, claim: Claim, reading: Reading, order: int) -> None:
+        low, high = reading.low, reading.high
         self.members.append(claim)
         self.first = min(self.first, (order, claim.id))
         self.low, self.high = max(self.low, low), min(self.high, high)
-        true_low, true_high = value_interval(claim)
-        self.span_low, self.span_high = max(self.span_low, min(low, true_low)), min(self.span_high, max(high, true_high))
+        self.span_low = max(self.span_low, min(low, reading.true_low))
+        self.span_high = min(self.span_high, max(high, reading.true_high))
         self.direction = self.direction or claim.direction
         self.metric = self.metric or claim.metric
         self.frame = self.frame or claim.frame
         self.date = _narrower_date(self.date, claim.date)
         if claim.date:
             self.dates.add(claim.date)
-        own_low, own_high = reported_interval(claim, other_outlet=False)
+        own_low, own_high = reading.own_low, reading.own_high
         before = self.by_article.get(claim.article_id)
         self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
             max(before[0], own_low), min(before[1], own_high))
@@ -278,26 +297,54 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
         yield (f"article:{claim.article_id}", claim.unit), None
 
 
+def _is_day(date: str) -> bool:
+    bounds = _date_bounds(date)
+    return bounds is not None and bounds[0] == bounds[1]
+
+
+def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coarse: set[str]) -> list[str]:
+    """The dates of active groups a claim of ``date`` may join: all for an undated claim; else
+    undated groups, its own day's and coarser dates that hold it."""
+    if not date or not _is_day(date):
+        return [d for d in active if not date or not d or dates_agree(date, d)]
+    return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
+
+
 def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
-    spans = sorted(((*reported_interval(c), order, c, s) for order, c, s in members),
-                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end, t[3].id))
+    spans = sorted(((read_claim(c), order, c, s) for order, c, s in members),
+                   key=lambda t: (t[0].low, t[0].high, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
-    active: list[ClaimGroup] = []
-    for low, high, order, claim, subject in spans:
-        active = [g for g in active if g.high >= low]
+    # groups whose interval may still meet the next claim, by their date: a dated claim looks
+    # only among groups of its day, undated ones and coarser dates that hold it
+    active: dict[str, list[ClaimGroup]] = {}
+    coarse: set[str] = set()  # the dates of active groups that are not one day (a month, an interval)
+    for reading, order, claim, subject in spans:
+        low = reading.low
+        candidates = []
+        for date in _dates_to_search(claim.date, active, coarse):
+            live = [g for g in active[date] if g.high >= low]
+            if live:
+                active[date] = live
+                candidates.extend(g for g in live if g.accepts(claim, reading))
+            else:
+                del active[date]
+                coarse.discard(date)
         # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
-        candidates = [g for g in active if g.accepts(claim, low, high)]
-        target = min(candidates, key=lambda g: abs(g.low + g.high - low - high), default=None)
+        target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
         if not claim.date and len({g.date for g in candidates if g.date}) > 1:
             target = None  # undated, and as true of one day as of another: which fact it is cannot be told
         if target is None:
-            target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high, block=block)
-            active.append(target)
+            target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
             groups.append(target)
-        target.add(claim, low, high, order)
+        else:
+            active[target.date or ""].remove(target)
+        target.add(claim, reading, order)
+        active.setdefault(target.date or "", []).append(target)
+        if target.date and not _is_day(target.date):
+            coarse.add(target.date)
     for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))
     return groups
