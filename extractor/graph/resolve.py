@@ -305,8 +305,8 @@ def _is_day(date: str) -> bool:
 def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coarse: set[str]) -> list[str]:
     """The dates of active groups a claim of ``date`` may join: all for an undated claim; else
     undated groups, its own day's and coarser dates that hold it."""
-    if not date or not _is_day(date):
-        return [d for d in active if not date or not d or dates_agree(date, d)]
+    if not date or not _is_day(date):  # undated groups first (an undated claim may stop early)
+        return sorted((d for d in active if not date or not d or dates_agree(date, d)), key=bool)
     return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
 
 
@@ -322,19 +322,24 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
     coarse: set[str] = set()  # the dates of active groups that are not one day (a month, an interval)
     for reading, order, claim, subject in spans:
         low = reading.low
-        candidates = []
+        candidates: list[ClaimGroup] = []
+        dated: set[str] = set()  # the dates of the candidates so far
         for date in _dates_to_search(claim.date, active, coarse):
             live = [g for g in active[date] if g.high >= low]
-            if live:
-                active[date] = live
-                candidates.extend(g for g in live if g.accepts(claim, reading))
-            else:
+            if not live:
                 del active[date]
                 coarse.discard(date)
+                continue
+            active[date] = live
+            found = [g for g in live if g.accepts(claim, reading)]
+            candidates.extend(found)
+            dated.update(g.date for g in found if g.date)
+            if not claim.date and len(dated) > 1:
+                break  # it could be either day's: it will join neither, so no need to look further
         # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
         target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
-        if not claim.date and len({g.date for g in candidates if g.date}) > 1:
+        if not claim.date and len(dated) > 1:
             target = None  # undated, and as true of one day as of another: which fact it is cannot be told
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
