@@ -116,7 +116,8 @@ def test_graph_json_is_the_node_link_document_of_the_graph_and_reads_back(tmp_pa
         Role(title="analyst", org=ACME, article_id="art1"), Role(title="chief analyst", org=ACME, article_id="art2")])
     acme = Entity(id=ACME.id, name=ACME.name, type="ORG")
     records = (articles, [acme, chen], [quote("q", "art2", "shares fell 17% today, “again”", start=10)],
-               [claim("a", "art1", 17), claim("b", "art2", 17.0, start=20), claim("c", "art2", 12, start=60)])
+               [claim("a", "art1", 17), claim("b", "art2", 17.0, start=20),
+                claim("c", "art2", 12, start=60, metric="revenue")])
     built = build_graph(*records)
     with MergeSpill(tmp_path) as spill:
         spill.add_articles(records[0])

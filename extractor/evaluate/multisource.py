@@ -265,6 +265,119 @@ def score_merges(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
     return {"merge": dict(tally), "stay_apart": dict(apart), "conflicts": dict(conflicts)}
 
 
+# ------------------------------------------------------------------ why merges fail (diagnostics)
+
+
+def _subject_ids(claim: dict) -> set[str]:
+    return {s["id"] for s in claim.get("subject") or []}
+
+
+def pair_difference(a: dict, b: dict) -> str:
+    """Why two predicted claims of one gold fact are not one node: the first attribute the run
+    gave them that keeps them apart (``merge`` when every attribute agrees or is unknown, so
+    the merge itself, or the values, kept them apart)."""
+    from extractor.graph.resolve import dates_agree
+
+    if unit_key(a["unit"]) != unit_key(b["unit"]):
+        return "unit differs"
+    ids_a, ids_b = _subject_ids(a), _subject_ids(b)
+    if ids_a and ids_b and not ids_a & ids_b:
+        return "subject differs"
+    if bool(ids_a) != bool(ids_b):
+        return "subject missing on one"
+    if not ids_a and not (a.get("metric") and b.get("metric")):
+        return "no subject and no metric"
+    for key in ("metric", "frame", "direction"):
+        if a.get(key) and b.get(key) and a[key] != b[key]:
+            return f"{key} differs"
+    if not dates_agree(a.get("date"), b.get("date")):
+        return "date differs"
+    return "merge"
+
+
+def _gold_difference(a: dict, b: dict) -> str:
+    """What tells two gold facts apart (for a false merge): subject, metric, date, else the
+    time frame or a successive figure of the same day."""
+    for key in ("subject", "metric", "date"):
+        if (a.get(key) or "") != (b.get(key) or ""):
+            return f"gold {key} differs"
+    return "gold frame or successive figure"
+
+
+def merge_diagnostics(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
+    """Per failed cross-article gold pair, the attribute that kept it apart; per false merge,
+    what tells the two gold facts apart. Counts of pairs, by reason."""
+    node_of = _node_of(nodes, "claim")
+    node = {i: node_of.get(claim["id"], {}).get("id") for i, claim in found.items()}
+    claims = gold["numeric_claims"]
+    missed, false = Counter(), Counter()
+    for i, j in combinations(range(len(claims)), 2):
+        if claims[i]["article"] == claims[j]["article"]:
+            continue
+        together = i in node and j in node and node[i] is not None and node[i] == node[j]
+        if claims[i]["cluster"] == claims[j]["cluster"] and not together:
+            missed["claim not found" if i not in found or j not in found else pair_difference(found[i], found[j])] += 1
+        elif claims[i]["cluster"] != claims[j]["cluster"] and together:
+            false[_gold_difference(claims[i], claims[j])] += 1
+    return {"missed_cross_pairs": dict(missed.most_common()), "false_cross_merges": dict(false.most_common())}
+
+
+def _gold_subject(expected: dict, groups: dict[str, str]) -> list[dict]:
+    """The gold subject as extraction is asked to give it (an entity, or for a count the
+    counted thing, "people"), with one id per canonical name."""
+    subject = expected["subject"]
+    if not subject:
+        return []
+    folded = fold(subject).removeprefix("the ")
+    return [{"name": subject, "id": f"gold:{groups.get(folded, folded)}"}]
+
+
+def oracle_claims(gold: dict, found: dict[int, dict], run: RunRecords) -> list[dict]:
+    """The run's claims with the gold's subject, metric, unit, direction, hedge and date put on
+    every found one: what the merge does when extraction gets the attributes right."""
+    groups = alias_groups(gold)
+    fixed = {claim["id"]: (i, claim) for i, claim in found.items()}
+    out = []
+    for claim in run.claims:
+        if claim["id"] in fixed:
+            i, _ = fixed[claim["id"]]
+            expected = gold["numeric_claims"][i]
+            date = expected["date"] if gold["articles"][expected["article"]].get("published") else None
+            claim = {**claim, "subject": _gold_subject(expected, groups),
+                     "metric": expected["metric"], "unit": unit_key(expected["unit"]),
+                     "direction": expected["direction"], "hedge": expected["hedge"], "date": date,
+                     "bounds": None}
+        out.append(claim)
+    return out
+
+
+def gold_entity_ids(gold: dict) -> set[str]:
+    """The ids ``_gold_subject`` gives the gold's entities (PERSON, ORG, GPE of any article)."""
+    groups = alias_groups(gold)
+    names = {fold(name).removeprefix("the ") for types in gold["entities"].values()
+             for names in types.values() for name in names}
+    return {f"gold:{groups.get(name, name)}" for name in names}
+
+
+def oracle_nodes(claims: list[dict], entities: set[str]) -> list[dict]:
+    """Claim nodes as the merge builds them (ids, members, conflicts) from plain claim records."""
+    from extractor.graph.resolve import find_conflicts, group_claims
+    from extractor.models import Claim
+
+    def record(claim: dict) -> Claim:
+        start = claim.get("start", 0)
+        return Claim.model_validate({"end": start + len(claim.get("text", "")), **claim,
+                                     "sentence": {"text": "", "start": 0, "end": 0}})
+
+    groups = group_claims((record(c) for c in claims), entities)
+    conflicts: dict[str, list[str]] = defaultdict(list)
+    for a, b in find_conflicts(groups):
+        conflicts[a.id].append(b.id)
+        conflicts[b.id].append(a.id)
+    return [{"kind": "claim", "id": g.id, "mentions": [c.id for c in g.members], "conflicts_with": conflicts[g.id]}
+            for g in groups]
+
+
 # ------------------------------------------------------------------ quotes and entities
 
 
@@ -348,17 +461,22 @@ def score_furniture(gold: dict, run: RunRecords) -> dict:
 def counts(gold: dict, run: RunRecords) -> dict:
     """Every tally of one story (they add up across stories)."""
     found = match_claims(gold["numeric_claims"], run)
+    fixed = {c["id"]: c for c in oracle_claims(gold, found, run)}
+    found_fixed = {i: fixed[c["id"]] for i, c in found.items()}
+    nodes_fixed = oracle_nodes(list(fixed.values()), gold_entity_ids(gold))
     return {"articles": len(gold["articles"]), "claims": {**score_claims(gold, found),
                                                           "value_only_found": _value_only_found(gold, run)},
             **score_merges(gold, found, run.nodes), "quotes": score_quotes(gold, run),
-            "entities": score_entities(gold, run), "furniture": score_furniture(gold, run)}
+            "entities": score_entities(gold, run), "furniture": score_furniture(gold, run),
+            "diagnostics": merge_diagnostics(gold, found, run.nodes),
+            "gold_attributes": {**score_merges(gold, found_fixed, nodes_fixed),
+                                "diagnostics": merge_diagnostics(gold, found_fixed, nodes_fixed)}}
 
 
 def figures(tally: dict) -> dict:
     """The README's metrics from a story's (or several stories') tallies."""
     c, m, a, k, q, e = (Counter(tally[key]) for key in
                         ("claims", "merge", "stay_apart", "conflicts", "quotes", "entities"))
-    true_pairs = m["together"]
     return {
         "articles": tally["articles"],
         "claims": {"gold": c["gold"], "found": c["found"], "recall": _ratio(c["found"], c["gold"]),
@@ -367,6 +485,30 @@ def figures(tally: dict) -> dict:
                    "direction_accuracy": _ratio(c["direction_right"], c["found"]),
                    "hedge_accuracy": _ratio(c["hedge_right"], c["found"]),
                    "date_accuracy": _ratio(c["date_right"], c["date_checked"]), "dates_checked": c["date_checked"]},
+        **_merge_figures(m, a, k),
+        "quotes": {"gold": q["gold"], "found": q["found"], "found_ratio": _ratio(q["found"], q["gold"]),
+                   "right_speaker": q["right_speaker"],
+                   "speaker_accuracy": _ratio(q["right_speaker"], q["gold"]),
+                   "clusters": q["clusters"], "clusters_merged": q["clusters_merged"],
+                   "clusters_merged_ratio": _ratio(q["clusters_merged"], q["clusters"]),
+                   "must_stay_apart": q["apart_pairs"], "must_stay_apart_broken": q["apart_broken"]},
+        "entities": {"gold": e["gold"], "found": e["found"], "recall": _ratio(e["found"], e["gold"]),
+                     "recall_same_type": _ratio(e["found_same_type"], e["gold"])},
+        "furniture_dropped": f"{tally['furniture']['dropped']}/{tally['furniture']['gold']}",
+        "merge_diagnostics": _diagnostics(tally["diagnostics"]),
+        "with_gold_attributes": {
+            **_merge_figures(*(Counter(tally["gold_attributes"][key]) for key in ("merge", "stay_apart", "conflicts"))),
+            **_diagnostics(tally["gold_attributes"]["diagnostics"])},
+    }
+
+
+def _diagnostics(tally: dict) -> dict:
+    return {key: dict(Counter(tally.get(key, {})).most_common()) for key in ("missed_cross_pairs", "false_cross_merges")}
+
+
+def _merge_figures(m: Counter, a: Counter, k: Counter) -> dict:
+    true_pairs = m["together"]
+    return {
         "merge_pairs": {"gold_pairs": m["pairs"], "merged": true_pairs,
                         "recall": _ratio(true_pairs, m["pairs"]),
                         "cross_article_pairs": m["cross_pairs"],
@@ -378,15 +520,6 @@ def figures(tally: dict) -> dict:
         "conflicts": {"gold": k["gold"], "both_found": k["both_found"], "flagged": k["flagged"],
                       "flagged_ratio": _ratio(k["flagged"], k["gold"]),
                       "merged_instead": k["merged"], "false_conflicts": k["false"]},
-        "quotes": {"gold": q["gold"], "found": q["found"], "found_ratio": _ratio(q["found"], q["gold"]),
-                   "right_speaker": q["right_speaker"],
-                   "speaker_accuracy": _ratio(q["right_speaker"], q["gold"]),
-                   "clusters": q["clusters"], "clusters_merged": q["clusters_merged"],
-                   "clusters_merged_ratio": _ratio(q["clusters_merged"], q["clusters"]),
-                   "must_stay_apart": q["apart_pairs"], "must_stay_apart_broken": q["apart_broken"]},
-        "entities": {"gold": e["gold"], "found": e["found"], "recall": _ratio(e["found"], e["gold"]),
-                     "recall_same_type": _ratio(e["found_same_type"], e["gold"])},
-        "furniture_dropped": f"{tally['furniture']['dropped']}/{tally['furniture']['gold']}",
     }
 
 

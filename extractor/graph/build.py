@@ -147,7 +147,7 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
     for block in spill.claim_blocks():
         groups = group_claim_block(block)
         conflicts: dict[str, list[str]] = defaultdict(list)
-        for a, b in find_conflicts(groups):  # conflicts share a subject and unit, so a block holds both
+        for a, b in find_conflicts(groups):  # conflicts share a block (subject or metric, and unit)
             conflicts[a.id].append(b.id)
             conflicts[b.id].append(a.id)
         for group in groups:

@@ -1,22 +1,27 @@
 """Which occurrences state the same fact: claim and quote merging, and conflicts.
 
-Claims are blocked by (subject entity, unit), so only claims that could be one fact
-are ever compared; inside a block they are swept in order of their value interval,
-so the work stays close to linear in the number of claims. A claim joins a group
-only when it agrees with the whole group (interval, direction, metric, date), so a
-chain of near-misses never glues two different facts together.
+Claims are blocked so that only claims that could be one fact are ever compared: by
+subject entity and unit; a claim with no subject by its metric and unit (a figure with
+neither subject nor metric cannot be told apart from other figures, so it is compared only
+within its own article). Inside a block claims are swept in order of their
+value interval, so the work stays close to linear in the number of claims. A claim joins
+a group only when it agrees with the whole group (value, direction, metric, frame, date),
+so a chain of near-misses never glues two different facts together. An attribute one
+side does not know (no metric, no frame, no date) is unknown, never a mismatch.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from extractor.models import Claim, EntityRef, Quote
 
@@ -25,12 +30,26 @@ APPROXIMATE_SHARE = 0.05
 # Figures from this size up are read as rounded to their last significant digit
 # ("$6m" is 5.5m to 6.5m); smaller ones to their last written digit ("17" is 16.5 to 17.5).
 ROUNDED_FROM = 1000
+# Outlets quoting different data providers differ by about this share on a measured figure
+# ("$589bn" and "$593.7bn" of market value, a turnout of 71.8% and 72.2%): precision, not
+# a different fact. A small whole number (a toll, a rounded percentage) is exact as
+# written, and a figure of more than PRECISE_DIGITS significant digits ("$1.3459") is a
+# precise reading of one moment, so neither gets it.
+PROVIDER_PRECISION = 0.015
+PRECISE_DIGITS = 4
+# Units of a count of people, whatever noun the outlet counts them with (the counted noun
+# is then the claim's subject, not what the fact is about).
+COUNTED_UNITS = frozenset({None, "person", "people"})
+# More figures than this for one subject, metric, frame and day: only neighbours in value
+# order are linked as conflicts, so the number of edges stays linear.
+ALL_PAIRS_UP_TO = 12
 
 
 def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65536)  # figures repeat across outlets, and each claim's intervals need it thrice
 def rounding_half_unit(value: float) -> float:
     """Half the unit of the last digit a writer would show for ``value``."""
     magnitude = abs(value)
@@ -47,8 +66,26 @@ def rounding_half_unit(value: float) -> float:
     return 0.5e-6
 
 
+def significant_digits(value: float) -> int:
+    """Digits a writer showed: 593.7 has 4, 589 has 3, 6,000,000 has 1."""
+    magnitude = abs(value)
+    if magnitude == 0:
+        return 1
+    half = rounding_half_unit(value)
+    return max(1, math.floor(math.log10(magnitude)) - math.floor(math.log10(2 * half)) + 1)
+
+
+def precision_slack(value: float) -> float:
+    """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
+    whole_and_small = abs(value) < ROUNDED_FROM and float(value).is_integer()
+    if whole_and_small or significant_digits(value) > PRECISE_DIGITS:
+        return 0.0
+    return abs(value) * PROVIDER_PRECISION
+
+
 def value_interval(claim: Claim) -> tuple[float, float]:
-    """The values a claim allows once its hedge and rounding widen it."""
+    """The values a claim allows once its hedge and rounding widen it: what is true if the
+    outlet is right ("at least 37" allows 40), the interval conflicts are judged on."""
     value = claim.value
     slack = rounding_half_unit(value)
     if claim.bounds is not None and (claim.bounds.low is not None or claim.bounds.high is not None):
@@ -64,16 +101,100 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     return value - slack, value + slack
 
 
-def _coarse_dates_agree(a: str | None, b: str | None) -> bool:
-    """Dates agree when one is missing or one is a prefix of the other ("2025-01" and "2025-01-27")."""
+def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float, float]:
+    """The figures an outlet reporting the same fact may have written: the value with its
+    rounding, an approximation's share and (from ``other_outlet``) provider precision. A
+    bound ("at least 37", "more than 19%") reports its figure, not everything beyond it:
+    "at least 37" and "39" are successive tolls, not one."""
+    value = claim.value
+    slack = rounding_half_unit(value)
+    if other_outlet:
+        slack += precision_slack(value)  # the writer's rounding of a provider's figure
+    if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
+        return claim.bounds.low - slack, claim.bounds.high + slack
+    if claim.hedge == "~":
+        slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+    return value - slack, value + slack
+
+
+class Reading(NamedTuple):
+    """A claim's intervals, worked out once: as reported by any outlet, within its own
+    article (no provider precision), and what is true if it is right."""
+
+    low: float
+    high: float
+    own_low: float
+    own_high: float
+    true_low: float
+    true_high: float
+
+
+def read_claim(claim: Claim) -> Reading:
+    return Reading(*reported_interval(claim), *reported_interval(claim, other_outlet=False), *value_interval(claim))
+
+
+# ------------------------------------------------------------------- dates
+
+_DAY_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@lru_cache(maxsize=4096)
+def _date_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day an ISO date, month, year or interval ("2018-08-15/2018-08-17") covers."""
+    if "/" in text:
+        first, _, last = text.partition("/")
+        a, b = _date_bounds(first), _date_bounds(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
+    match = _DAY_RE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(x) if x else None for x in match.groups())
+    try:
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """An unknown date agrees with any; a day agrees with the month, year or interval that
+    holds it; two different days never agree."""
     if not a or not b:
         return True
-    return a.startswith(b) or b.startswith(a)
+    ra, rb = _date_bounds(a), _date_bounds(b)
+    if ra is None or rb is None:
+        return a.startswith(b) or b.startswith(a)
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _narrower_date(a: str | None, b: str | None) -> str | None:
+    """The more specific of two agreeing dates (a day over the month or interval holding it)."""
+    if not a or not b:
+        return a or b
+    ra, rb = _date_bounds(a), _date_bounds(b)
+    if ra is None or rb is None:
+        return max(a, b, key=len)
+    return a if (ra[1] - ra[0], a) <= (rb[1] - rb[0], b) else b
+
+
+# ------------------------------------------------------------------- claims
+
+
+def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    """Intervals share more than an end point ("37" and "38" touch at 37.5 and stay apart);
+    an exact figure (zero width, as 0 is) shares its point."""
+    if a_low == a_high or b_low == b_high:
+        return a_low <= b_high and b_low <= a_high
+    return a_low < b_high and b_low < a_high
 
 
 @dataclass
 class ClaimGroup:
-    """Claims found to state one fact about one subject."""
+    """Claims found to state one fact about one subject (or, without one, one metric on one day)."""
 
     subject: EntityRef | None
     unit: str | None
@@ -84,26 +205,51 @@ class ClaimGroup:
     metric: str | None = None
     frame: str | None = None
     date: str | None = None
+    # the figures every member allows, as reported or if right ("at least 37" allows 40):
+    # two facts conflict when these cannot meet
+    span_low: float = -math.inf
+    span_high: float = math.inf
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
+    block: str = ""  # the block it was formed in: conflicts are looked for within one
+    # Every distinct date of the members: a claim must agree with each, so that a month-dated
+    # claim joining a day-dated group does not let another day of that month in.
+    dates: set[str] = field(default_factory=set)
+    # per article, the figures all its members allow without provider precision
+    by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
 
-    def accepts(self, claim: Claim, low: float, high: float) -> bool:
+    def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
-            low < self.high and self.low < high
+            _overlap(reading.low, reading.high, self.low, self.high)
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
-            and _coarse_dates_agree(claim.date, self.date)
+            and all(dates_agree(claim.date, date) for date in self.dates)
+            and self._same_article_agrees(claim, reading)
         )
 
-    def add(self, claim: Claim, low: float, high: float, order: int) -> None:
+    def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
+        """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
+        one story are revenue and its forecast, not two providers (rounding and hedges still apply)."""
+        narrow = self.by_article.get(claim.article_id)
+        return narrow is None or _overlap(reading.own_low, reading.own_high, *narrow)
+
+    def add(self, claim: Claim, reading: Reading, order: int) -> None:
+        low, high = reading.low, reading.high
         self.members.append(claim)
         self.first = min(self.first, (order, claim.id))
         self.low, self.high = max(self.low, low), min(self.high, high)
+        self.span_low = max(self.span_low, min(low, reading.true_low))
+        self.span_high = min(self.span_high, max(high, reading.true_high))
         self.direction = self.direction or claim.direction
         self.metric = self.metric or claim.metric
         self.frame = self.frame or claim.frame
-        if claim.date and (not self.date or len(claim.date) > len(self.date)):
-            self.date = claim.date
+        self.date = _narrower_date(self.date, claim.date)
+        if claim.date:
+            self.dates.add(claim.date)
+        own_low, own_high = reading.own_low, reading.own_high
+        before = self.by_article.get(claim.article_id)
+        self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
+            max(before[0], own_low), min(before[1], own_high))
 
     @cached_property
     def id(self) -> str:
@@ -115,7 +261,7 @@ class ClaimGroup:
         def score(claim: Claim) -> tuple:
             low, high = value_interval(claim)
             filled = sum(x is not None for x in (claim.direction, claim.metric, claim.frame, claim.date))
-            return (-filled, high - low)
+            return (-filled, high - low, claim.article_id, claim.start)
         return min(self.members, key=score)
 
 
@@ -123,31 +269,88 @@ ClaimBlockKey = tuple[str, "str | None"]
 ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, the subject it is read for)
 
 
-def claim_block_keys(claim: Claim) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
-    """The blocks a claim is compared in: one per subject, keyed (subject id, unit).
+def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -> list[EntityRef]:
+    """The subjects that tell a claim's fact from others. A count of people names what it
+    counts ("43 people", "43 victims", "43 lives" of one toll): unless that is an entity
+    ("two from Romania"), it is not what the fact is about. ``entities`` are the ids of the
+    corpus's entities; without them every subject is taken as one."""
+    if entities is None or claim.unit not in COUNTED_UNITS:
+        return list(claim.subject)
+    return [subject for subject in claim.subject if subject.id in entities]
 
-    A claim about several subjects ("A and B slid 5%") joins one block per subject;
-    a claim without one is compared only with claims of its own article.
+
+def claim_block_keys(claim: Claim, entities: Container[str] | None = None
+                     ) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
+    """The blocks a claim is compared in, keyed (block, unit).
+
+    One per subject ("A and B slid 5%" joins both blocks). A claim without a subject is
+    compared with other subjectless claims of the same metric ("the death toll rose to 43",
+    whoever counts the dead as people, victims or lives), their dates inside the block; with
+    no metric either, only with the claims of its own article.
     """
-    for subject in claim.subject or [None]:
-        yield (subject.id if subject else f"article:{claim.article_id}", claim.unit), subject
+    subjects = identifying_subjects(claim, entities)
+    if subjects:
+        for subject in subjects:
+            yield (subject.id, claim.unit), subject
+    elif claim.metric:
+        yield (f"metric:{claim.metric}", claim.unit), None
+    else:
+        yield (f"article:{claim.article_id}", claim.unit), None
 
 
-def group_claim_block(members: Iterable[ClaimOccurrence]) -> list[ClaimGroup]:
+def _is_day(date: str) -> bool:
+    bounds = _date_bounds(date)
+    return bounds is not None and bounds[0] == bounds[1]
+
+
+def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coarse: set[str]) -> list[str]:
+    """The dates of active groups a claim of ``date`` may join: all for an undated claim; else
+    undated groups, its own day's and coarser dates that hold it."""
+    if not date or not _is_day(date):  # undated groups first (an undated claim may stop early)
+        return sorted((d for d in active if not date or not d or dates_agree(date, d)), key=bool)
+    return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
+
+
+def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
-    spans = sorted(((*value_interval(c), order, c, s) for order, c, s in members),
-                   key=lambda t: (t[0], t[1], t[3].article_id, t[3].start, t[3].end))
+    spans = sorted(((read_claim(c), order, c, s) for order, c, s in members),
+                   key=lambda t: (t[0].low, t[0].high, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
-    active: list[ClaimGroup] = []
-    for low, high, order, claim, subject in spans:
-        active = [g for g in active if g.high > low]
-        target = next((g for g in active if g.accepts(claim, low, high)), None)
+    # groups whose interval may still meet the next claim, by their date: a dated claim looks
+    # only among groups of its day, undated ones and coarser dates that hold it
+    active: dict[str, list[ClaimGroup]] = {}
+    coarse: set[str] = set()  # the dates of active groups that are not one day (a month, an interval)
+    for reading, order, claim, subject in spans:
+        low = reading.low
+        candidates: list[ClaimGroup] = []
+        dated: set[str] = set()  # the dates of the candidates so far
+        for date in _dates_to_search(claim.date, active, coarse):
+            live = [g for g in active[date] if g.high >= low]
+            if not live:
+                del active[date]
+                coarse.discard(date)
+                continue
+            active[date] = live
+            found = [g for g in live if g.accepts(claim, reading)]
+            candidates.extend(found)
+            dated.update(g.date for g in found if g.date)
+            if not claim.date and len(dated) > 1:
+                break  # it could be either day's: it will join neither, so no need to look further
+        # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
+        # with "$119.4 billion", not with a "$116 billion" it would also have allowed
+        target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
+        if not claim.date and len(dated) > 1:
+            target = None  # undated, and as true of one day as of another: which fact it is cannot be told
         if target is None:
-            target = ClaimGroup(subject=subject, unit=claim.unit, low=low, high=high)
-            active.append(target)
+            target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
             groups.append(target)
-        target.add(claim, low, high, order)
+        else:
+            active[target.date or ""].remove(target)
+        target.add(claim, reading, order)
+        active.setdefault(target.date or "", []).append(target)
+        if target.date and not _is_day(target.date):
+            coarse.add(target.date)
     for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))
     return groups
@@ -158,43 +361,64 @@ def claim_group_order(group: ClaimGroup) -> tuple[int, str]:
     return group.first[0], group.subject.id if group.subject else ""
 
 
-def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+def group_claims(claims: Iterable[Claim], entities: Container[str] | None = None) -> list[ClaimGroup]:
     """Claims merged into facts, in order of first occurrence (all held in memory;
     the graph stage does the same one block at a time from disk)."""
     blocks: dict[ClaimBlockKey, list[ClaimOccurrence]] = defaultdict(list)
     for order, claim in enumerate(claims):
-        for key, subject in claim_block_keys(claim):
+        for key, subject in claim_block_keys(claim, entities):
             blocks[key].append((order, claim, subject))
-    groups = [group for members in blocks.values() for group in group_claim_block(members)]
+    groups = [group for key, members in blocks.items() for group in group_claim_block(members, key[0])]
     return sorted(groups, key=claim_group_order)
 
 
-def _signed(group: ClaimGroup) -> tuple[float, float]:
-    """The group's interval as a signed change ("fell 17%" is -17), for comparing directions."""
-    if group.direction == "down":
-        return -group.high, -group.low
-    return group.low, group.high
+def _signed(low: float, high: float, direction: str | None) -> tuple[float, float]:
+    """An interval as a signed change ("fell 17%" is -17), for comparing directions."""
+    return (-high, -low) if direction == "down" else (low, high)
+
+
+def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Both facts are of one day (or one is undated and the metric is known), and neither's figures can hold if the
+    other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
+    if not dates_agree(a.date, b.date) or (bool(a.date) != bool(b.date) and not a.metric):
+        return False
+    a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
+    b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
+    return not (a_low < b_high and b_low < a_high)
+
+
+def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
+    buckets: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for group in groups:
+        buckets[group.date or ""].append(group)
+    return list(buckets.values())
 
 
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
-    """Facts about the same subject, metric, frame and day whose values cannot both hold.
+    """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
-    Within one (subject, unit, metric, frame, day) the facts are sorted by value and each is
-    linked to the next one it disagrees with: every disagreement shows, and the number
-    of edges stays linear even when a subject has hundreds of figures on one day.
+    Facts dated differently are never compared; two undated facts with the same metric are
+    (a bridge's length does not change with the day). Facts of unknown metric are compared
+    only when they have a subject and a day ("Acme fell 17%" and "Acme fell 12%" on Monday).
+    Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
+    of each date, each to the next it disagrees with in value order, so the number of edges
+    stays linear.
     """
     by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
-        if group.subject is None or not group.date:
+        if not group.metric and not (group.subject and group.date):
             continue
-        by_key[(group.subject.id, group.unit, group.metric, group.frame, group.date)].append(group)
+        by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
     conflicts = []
     for same in by_key.values():
-        ordered = sorted(same, key=lambda g: (_signed(g), g.first))
-        for a, b in zip(ordered, ordered[1:]):
-            (a_low, a_high), (b_low, b_high) = _signed(a), _signed(b)
-            if not (a_low < b_high and b_low < a_high):
-                conflicts.append((a, b))
+        buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)
+        for bucket in buckets:
+            ordered = sorted(bucket, key=lambda g: (_signed(g.low, g.high, g.direction), g.first))
+            if len(ordered) <= ALL_PAIRS_UP_TO:
+                pairs = ((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+            else:
+                pairs = zip(ordered, ordered[1:])
+            conflicts.extend((a, b) for a, b in pairs if _disagree(a, b))
     return conflicts
 
 

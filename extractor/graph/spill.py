@@ -143,11 +143,14 @@ class MergeSpill:
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
         """Claims in input order (which decides each fact's first occurrence, hence its id),
-        without their sentences, which merging never reads."""
+        without their sentences, which merging never reads. Add the entities first: a count's
+        subject that is no entity ("people") does not block it."""
+        entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
+
         def rows():
             for claim in claims:
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
-                for (block, unit), subject in claim_block_keys(claim):
+                for (block, unit), subject in claim_block_keys(claim, entities):
                     yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())

@@ -1,0 +1,203 @@
+"""One node per fact across outlets, and conflicts, the way an analyst reads figures:
+claims built here (each rule alone) and small runs on text written for the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extractor.cli import main
+from extractor.graph.resolve import (
+    claim_block_keys, dates_agree, find_conflicts, group_claims, reported_interval, significant_digits,
+)
+from extractor.models import Claim, EntityRef, Span
+from extractor.runner import RunOptions, run
+
+ORVEX = EntityRef(name="Orvex Mining", id="ent_orvex")
+PEOPLE = EntityRef(name="people", id="ent_people")  # a counted noun, not an entity of the corpus
+VICTIMS = EntityRef(name="victims", id="ent_victims")
+ROMANIA = EntityRef(name="Romania", id="ent_romania")
+JAMAICA = EntityRef(name="Jamaica", id="ent_jamaica")
+ENTITIES = {ORVEX.id, ROMANIA.id, JAMAICA.id}
+
+
+def claim(cid: str, article: str, value: float, *, subject=(ORVEX,), unit="USD", hedge="=", direction=None,
+          metric="market value", frame=None, date=None) -> Claim:
+    return Claim(id=cid, article_id=article, start=0, end=5, text=str(value), value=value, unit=unit, hedge=hedge,
+                 direction=direction, change=direction or hedge[0], subject=list(subject), metric=metric, frame=frame,
+                 date=date, sentence=Span(text="s", start=0, end=50))
+
+
+def members(claims, entities=None) -> list[list[str]]:
+    return sorted(sorted(c.id for c in g.members) for g in group_claims(claims, entities))
+
+
+def conflicting(claims, entities=None) -> list[tuple[str, str]]:
+    groups = group_claims(claims, entities)
+    return sorted(tuple(sorted(",".join(sorted(c.id for c in g.members)) for g in pair))
+                  for pair in find_conflicts(groups))
+
+
+# ------------------------------------------------------------------ values: hedges, rounding, precision
+
+
+def test_a_hedged_round_figure_and_two_providers_precise_figures_are_one_fact():
+    assert members([
+        claim("nearly", "a1", 600e9, hedge="~", direction="down"),   # "nearly $600bn"
+        claim("rounded", "a2", 589e9, direction="down"),              # "$589bn"
+        claim("precise", "a3", 593.7e9, direction="down"),            # "$593.7 billion"
+    ]) == [["nearly", "precise", "rounded"]]
+
+
+def test_a_close_and_an_intraday_move_are_two_facts_by_value_or_by_frame():
+    assert members([claim("close", "a1", 17, unit="percent", metric="share price", frame="close"),
+                    claim("intraday", "a2", 13, unit="percent", metric="share price", frame="intraday")]) == [
+        ["close"], ["intraday"]]
+    # the same figure at another time of the day is another fact; a frame not given is unknown
+    assert members([claim("close", "a1", 17, unit="percent", metric="share price", frame="close"),
+                    claim("intraday", "a2", 17, unit="percent", metric="share price", frame="intraday"),
+                    claim("unsaid", "a3", 17, unit="percent", metric="share price")]) == [
+        ["close", "unsaid"], ["intraday"]]
+
+
+def test_a_bound_reports_its_figure_so_successive_tolls_stay_apart():
+    toll = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-15"}
+    assert members([claim("at_least_37", "a1", 37, hedge=">=", **toll), claim("37", "a2", 37, **toll),
+                    claim("38", "a3", 38, **toll), claim("39", "a4", 39, **toll)]) == [
+        ["37", "at_least_37"], ["38"], ["39"]]
+
+
+def test_provider_precision_joins_rounded_readings_but_not_precise_ones_or_counts():
+    turnout = {"subject": (), "unit": "percent", "metric": "turnout", "date": "2016-06-23"}
+    assert members([claim("a", "a1", 71.8, **turnout), claim("b", "a2", 72.2, **turnout)]) == [["a", "b"]]
+    rate = {"unit": "USD", "metric": "exchange rate", "date": "2016-06-24"}
+    assert members([claim("overnight", "a1", 1.3459, **rate), claim("morning", "a2", 1.3408, **rate)]) == [
+        ["morning"], ["overnight"]]
+    toll = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-18"}
+    assert members([claim("42", "a1", 42, **toll), claim("43", "a2", 43, **toll)]) == [["42"], ["43"]]
+    assert (significant_digits(593.7e9), significant_digits(589e9), significant_digits(1.3459)) == (4, 3, 5)
+    assert reported_interval(claim("x", "a", 42, unit="person")) == (41.5, 42.5)
+
+
+# ------------------------------------------------------------------ attributes: metric, dates, subjects
+
+
+def test_metrics_must_agree_when_both_are_known():
+    assert members([claim("mv", "a1", 12e9, metric="market value"), claim("rev", "a2", 12e9, metric="revenue"),
+                    claim("unknown", "a3", 12e9, metric=None)]) == [["mv", "unknown"], ["rev"]]
+
+
+def test_an_unknown_date_is_unknown_and_different_days_stay_apart():
+    assert members([claim("monday", "a1", 17, unit="percent", metric="share price", date="2025-01-27"),
+                    claim("undated", "a2", 17, unit="percent", metric="share price"),
+                    claim("tuesday", "a3", 17.2, unit="percent", metric="share price", date="2025-01-28")]) in (
+        [["monday", "undated"], ["tuesday"]], [["monday"], ["tuesday", "undated"]])
+    assert dates_agree("2018-08-16", "2018-08-15/2018-08-17") and dates_agree("2018-08", "2018-08-16")
+    assert not dates_agree("2018-08-14", "2018-08-15/2018-08-17") and dates_agree(None, "2018-08-14")
+
+
+def test_an_undated_figure_that_two_days_would_take_joins_neither():
+    price = {"unit": "percent", "metric": "share price"}
+    assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
+                    claim("wednesday", "a2", 14, date="2025-01-29", **price),
+                    claim("undated", "a3", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
+
+
+def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():
+    assert members([claim("15th", "a1", 38, subject=(), unit="person", metric="dead", date="2018-08-15"),
+                    claim("august", "a2", 38, subject=(), unit="person", metric="dead", date="2018-08"),
+                    claim("17th", "a3", 38, subject=(), unit="person", metric="dead", date="2018-08-17")]) in (
+        [["15th", "august"], ["17th"]], [["15th"], ["17th", "august"]])
+
+
+def test_what_a_count_counts_is_not_its_subject_but_a_named_place_is():
+    toll = {"unit": "person", "metric": "dead", "date": "2018-08-18"}
+    claims = [claim("people", "a1", 43, subject=(PEOPLE,), **toll), claim("victims", "a2", 43, subject=(VICTIMS,), **toll),
+              claim("none", "a3", 43, subject=(), **toll),
+              claim("romania", "a4", 2, subject=(ROMANIA,), **toll), claim("jamaica", "a4", 2, subject=(JAMAICA,), **toll)]
+    assert members(claims, ENTITIES) == [["jamaica"], ["none", "people", "victims"], ["romania"]]
+    # without knowing the corpus's entities every subject is taken as one
+    assert members(claims) == [["jamaica"], ["none"], ["people"], ["romania"], ["victims"]]
+
+
+def test_a_figure_with_neither_subject_nor_metric_is_compared_only_within_its_article():
+    bare = {"subject": (), "unit": "percent", "metric": None}
+    assert [key for key, _ in claim_block_keys(claim("x", "art9", 5, **bare))] == [("article:art9", "percent")]
+    assert members([claim("a", "a1", 5, **bare), claim("b", "a2", 5, **bare), claim("c", "a2", 5, **bare)]) == [
+        ["a"], ["b", "c"]]
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+def test_values_that_cannot_both_hold_conflict_in_both_directions():
+    day = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-18"}
+    assert conflicting([claim("42", "a1", 42, **day), claim("43", "a2", 43, **day)]) == [("42", "43")]
+    # rounding and provider precision are not conflicts; a bound allows what lies beyond it
+    assert conflicting([claim("a", "a1", 120e9), claim("b", "a2", 119.4e9)]) == []
+    assert conflicting([claim("at_least", "a1", 37, hedge=">=", **day), claim("40", "a2", 40, **day)]) == []
+
+
+def test_only_the_same_metric_frame_and_day_can_conflict():
+    price = {"unit": "percent", "metric": "share price", "direction": "down"}
+    assert conflicting([claim("close", "a1", 17, frame="close", date="2025-01-27", **price),
+                        claim("intraday", "a2", 13, frame="intraday", date="2025-01-27", **price),
+                        claim("monday", "a3", 12, frame="close", date="2025-01-27", **price),
+                        claim("tuesday", "a4", 3, frame="close", date="2025-01-28", **price)]) == [("close", "monday")]
+    # two undated figures of one metric can conflict (a bridge is one length); of no metric, not
+    length = {"unit": "metre", "metric": "length"}
+    assert conflicting([claim("80", "a1", 80, **length), claim("200", "a2", 200, **length)]) == [("200", "80")]
+    assert conflicting([claim("80", "a1", 80, unit="metre", metric=None),
+                        claim("200", "a2", 200, unit="metre", metric=None)]) == []
+
+
+# ------------------------------------------------------------------ the product's path, on text
+
+
+def _write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _claim_nodes(out: Path) -> list[dict]:
+    return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]
+
+
+def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "dated.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\n"
+                    "Shares of Orvex Mining fell 14% on Monday after the miner cut its output forecast.",
+        "undated.md": "---\nsource: Northline Wire\n---\n"
+                      "Orvex Mining shares sank 14 percent on Monday, the steepest drop in a decade.",
+        "other_day.md": "---\nsource: City Gazette\npublished: 2026-03-05\n---\n"
+                        "Orvex Mining shares fell 3% on Wednesday.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    fell = sorted((n["value"], n["sources"], n["date"]) for n in _claim_nodes(tmp_path / "out"))
+    assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
+
+
+def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):
+    pages = _write(tmp_path / "in", {
+        "ledger.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\nOrvex Mining shares fell 17% on Monday.",
+        "wire.md": "---\nsource: Northline Wire\npublished: 2026-03-03\n---\nOrvex Mining shares fell 12% on Monday.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    capsys.readouterr()
+    assert main(["query", str(tmp_path / "out"), "--conflicts"]) == 0
+    listed = {c["value"]: c for c in json.loads(capsys.readouterr().out)}
+    assert sorted(listed) == [12, 17]
+    assert (listed[17]["sources"], listed[12]["sources"]) == (["Harbor Ledger"], ["Northline Wire"])
+    assert listed[17]["conflicts_with"] == [listed[12]["id"]] and listed[12]["conflicts_with"] == [listed[17]["id"]]
+
+
+def test_one_article_gives_one_fact_one_figure_so_precision_is_only_between_outlets():
+    revenue = {"metric": None, "date": "2018-07-25"}
+    assert members([claim("revenue", "a1", 13.2e9, **revenue), claim("consensus", "a1", 13.3e9, **revenue),
+                    claim("other_outlet", "a2", 13.23e9, **revenue)]) in (
+        [["consensus"], ["other_outlet", "revenue"]], [["consensus", "other_outlet"], ["revenue"]])
+    # rounding and hedges still apply within one article
+    assert members([claim("a", "a1", 17, hedge="~", unit="percent"), claim("b", "a1", 16.9, unit="percent")]) == [
+        ["a", "b"]]
