@@ -405,3 +405,13 @@ def test_after_saying_takes_the_subject_of_the_main_clause_even_a_passive_one(qu
             "she was driven to the airport.")
     assert [(q.kind, q.speaker.name, text[q.cue.start:q.cue.end]) for q in quotes_of(text)] == [
         ("mixed", "Mary Stone", "saying")]
+
+
+def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(quotes_of):
+    said = quotes_of("Mr. Green said after the vote he would not accept the offer if it were made.")
+    assert [(q.kind, q.text, q.speaker.name) for q in said] == [
+        ("indirect", "he would not accept the offer if it were made", "Green")]
+    told = quotes_of("Senator Tom Berg spoke in Honolulu last week. He told a meeting of island leaders "
+                     "that few people understood the stakes better than residents of the islands.")
+    assert [(q.kind, q.text, q.speaker.name) for q in told] == [
+        ("indirect", "that few people understood the stakes better than residents of the islands", "Tom Berg")]
