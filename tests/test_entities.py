@@ -197,3 +197,18 @@ def test_a_headline_that_is_only_a_name_owns_the_bare_surname_the_text_uses(nlp)
     lars = by_name(entities, "Lars Berg")
     assert {m.text for m in lars.mentions} == {"Berg"} and "Lars Berg" in lars.aliases
     assert {m.text for m in by_name(entities, "Ingrid Berg").mentions} == {"Ingrid Berg"}
+
+
+def test_a_headline_that_is_only_a_name_is_an_alias_of_the_person_named_in_full(nlp):
+    text = "Matthew William Goode (born 3 April 1978) is an English actor. Goode was born in Exeter."
+    goode = by_name(extract_entities(nlp(text), "art", title="Matthew Goode"), "Matthew William Goode")
+    assert "Matthew Goode" in goode.aliases
+    assert {m.text for m in goode.mentions} == {"Matthew William Goode", "Goode"}
+
+
+def test_a_short_organisation_name_joins_the_one_longer_name_it_shortens(nlp):
+    text = ("She studied at Harvard University before moving to Denmark. At Harvard she played baseball. "
+            "She later taught at the University of Copenhagen and lived in Copenhagen.")
+    entities = extract_entities(nlp(text), "art")
+    assert {m.text for m in by_name(entities, "Harvard University").mentions} == {"Harvard University", "Harvard"}
+    assert {m.text for m in by_name(entities, "Copenhagen").mentions} == {"Copenhagen"}

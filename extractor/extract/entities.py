@@ -309,16 +309,71 @@ def _main_figure(owners: list[LocalEntity], part: str, title: str | None) -> Loc
     return min(owners, key=lambda o: min(m.start for m in o.mentions))
 
 
-def _headline_person(title: str | None, surname: str) -> str | None:
-    """The headline when it is only a person's name ending in ``surname`` ("Jared
-    Padalecki" over a biography): the text then means that person by the bare surname,
-    even when it also names a relative ("his mother Sherri Padalecki")."""
+def _headline_name(title: str | None) -> list[str] | None:
+    """The headline's words when it is only a name: two to four capitalised words
+    ("Jared Padalecki" over a biography)."""
     words = name_tokens(title.strip()) if title else []
-    if not 2 <= len(words) <= 4 or entity_key(words[-1]) != entity_key(surname):
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and re.fullmatch(r"[\w.'’-]+", w) for w in words):
         return None
-    if not all(w[:1].isupper() and re.fullmatch(r"[\w.'’-]+", w) for w in words):
-        return None
-    return " ".join(words)
+    return words
+
+
+def _headline_person(title: str | None, surname: str) -> str | None:
+    """The headline when it is only a person's name ending in ``surname``: the text then
+    means that person by the bare surname, even when it also names a relative ("his
+    mother Sherri Padalecki")."""
+    words = _headline_name(title)
+    return " ".join(words) if words and entity_key(words[-1]) == entity_key(surname) else None
+
+
+# Final words of an institution's name that its short form leaves off ("Harvard" for
+# "Harvard University").
+INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "academy", "seminary"})
+
+
+def _join_short_organisations(groups: dict[str, LocalEntity]) -> None:
+    """An organisation named by part of a longer name in the same article joins it: the
+    name without its institution word ("Harvard" / "Harvard University") or its last
+    words ("Pirates" / "Pittsburgh Pirates"). Only a short form the model reads as an
+    organisation, never as a place, and only when one longer name fits."""
+    def leans_org(group: LocalEntity) -> bool:
+        org = group.votes.get("ORG", 0)
+        return org > 0 and org > max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
+
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g)]
+    for key, group in list(groups.items()):
+        words = group.name.split()
+        if len(words) > 2 or not leans_org(group) or words[-1].casefold() in INSTITUTION_WORDS:
+            continue  # "College" alone is any college
+        owners = []
+        for other in longer:
+            full = other.name.split()
+            if other is group or len(full) <= len(words):
+                continue
+            lowered = [w.casefold() for w in full]
+            short = [w.casefold() for w in words]
+            tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
+            if tail or (lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS):  # not "University of X"
+                owners.append(other)
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+def _alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
+    """A headline that is only a name ("Matthew Goode") is an alias of the person the text
+    names in full with the same first name and surname ("Matthew William Goode"); its
+    offsets are not the text's, so it is a name, not a mention."""
+    words = _headline_name(title)
+    if not words:
+        return
+    ends = (entity_key(words[0]), entity_key(words[-1]))
+    for group in groups.values():
+        if group.votes.get("PERSON", 0) > 0 and any(
+                len(parts := name_tokens(s)) >= 2 and (entity_key(parts[0]), entity_key(parts[-1])) == ends
+                for s in group.surfaces):
+            group.surfaces[" ".join(words)] += 0
+            return
 
 
 def _resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
@@ -513,6 +568,8 @@ def extract_entities(
     headings = _heading_spans(text)
     groups = _group(_model_mentions(doc, text), headings)
     _resolve_short_forms(groups, text, title)
+    _alias_headline(groups, title)
+    _join_short_organisations(groups)
     _propagate(groups, doc)
     source_key = entity_key(source) if source else None
 
