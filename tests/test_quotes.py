@@ -415,3 +415,12 @@ def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(quotes
                      "that few people understood the stakes better than residents of the islands.")
     assert [(q.kind, q.text, q.speaker.name) for q in told] == [
         ("indirect", "that few people understood the stakes better than residents of the islands", "Tom Berg")]
+
+
+def test_the_markup_and_ids_of_an_embedded_post_are_not_quotes(quotes_of):
+    text = ("Markets fell on Tuesday.\n\n"
+            "<tweet author=\"carlquintanilla\" timestamp=\"1474387200\" tweet_id=\"778257943577919488\">"
+            "The blue arrow is Warren.</tweet>\n\n"
+            "The post by \"@AppleMusic\" on \"September 27, 2016\" drew replies.\n\n"
+            "“It was a 10,” Mr. Lee said.")
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes_of(text)] == [("direct", "It was a 10,", "Lee")]
