@@ -377,3 +377,50 @@ def test_a_pronoun_speaker_skips_a_name_that_only_modifies_a_noun(quotes_of):
             "The Brexit result has triggered market turmoil, and the pound plunged.\n"
             "“I want to reassure investors that the economy is strong,” he said.")
     assert [(q.kind, q.speaker.name) for q in quotes_of(text)] == [("indirect", "Tom Berg"), ("direct", "Tom Berg")]
+
+
+def test_a_dateline_is_not_the_speaker_the_name_after_it_is(quotes_of):
+    text = ("BOSTON -- Governor Maria Lopez, opening the new bridge on Friday, said it would "
+            "\"carry the city into the next century.\"")
+    assert [(q.kind, q.speaker.name, text[q.speaker_mention.start:q.speaker_mention.end]) for q in quotes_of(text)] == [
+        ("mixed", "Maria Lopez", "Governor Maria Lopez")]
+
+
+def test_an_inverted_said_skips_the_quote_the_parser_took_as_its_subject(quotes_of):
+    text = ("“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida-based "
+            "president of the caucus.")
+    assert [(q.kind, q.speaker.name) for q in quotes_of(text)] == [("direct", "Leslie Wimes")]
+
+
+def test_a_participle_after_a_name_has_that_name_as_its_subject(quotes_of):
+    footage = quotes_of("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”")
+    assert [(q.kind, q.speaker.name) for q in footage] == [("direct", "Hillary Clinton")]
+    # after a comma the participle is the clause subject's
+    rally = quotes_of("Mr. Brown spoke at the rally, saying the vote was \"rigged.\"")
+    assert [(q.kind, q.speaker.name) for q in rally] == [("mixed", "Brown")]
+
+
+def test_after_saying_takes_the_subject_of_the_main_clause_even_a_passive_one(quotes_of):
+    text = ("Senator Mary Stone left the hearing early. After saying the plan was “dead on arrival,” "
+            "she was driven to the airport.")
+    assert [(q.kind, q.speaker.name, text[q.cue.start:q.cue.end]) for q in quotes_of(text)] == [
+        ("mixed", "Mary Stone", "saying")]
+
+
+def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(quotes_of):
+    said = quotes_of("Mr. Green said after the vote he would not accept the offer if it were made.")
+    assert [(q.kind, q.text, q.speaker.name) for q in said] == [
+        ("indirect", "he would not accept the offer if it were made", "Green")]
+    told = quotes_of("Senator Tom Berg spoke in Honolulu last week. He told a meeting of island leaders "
+                     "that few people understood the stakes better than residents of the islands.")
+    assert [(q.kind, q.text, q.speaker.name) for q in told] == [
+        ("indirect", "that few people understood the stakes better than residents of the islands", "Tom Berg")]
+
+
+def test_the_markup_and_ids_of_an_embedded_post_are_not_quotes(quotes_of):
+    text = ("Markets fell on Tuesday.\n\n"
+            "<tweet author=\"carlquintanilla\" timestamp=\"1474387200\" tweet_id=\"778257943577919488\">"
+            "The blue arrow is Warren.</tweet>\n\n"
+            "The post by \"@AppleMusic\" on \"September 27, 2016\" drew replies.\n\n"
+            "“It was a 10,” Mr. Lee said.")
+    assert [(q.kind, q.text, q.speaker.name) for q in quotes_of(text)] == [("direct", "It was a 10,", "Lee")]

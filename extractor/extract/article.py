@@ -29,7 +29,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     """
     remember_text(doc, article.text)
     try:
-        entities = extract_entities(doc, article.id, source=article.source)
+        entities = extract_entities(doc, article.id, source=article.source, title=article.title)
         return ArticleExtraction(
             article_id=article.id,
             entities=[local.to_record() for local in entities.entities],

@@ -292,9 +292,94 @@ def _merge_into(target: LocalEntity, source: LocalEntity) -> None:
     target.mentions.extend(source.mentions)
 
 
-def _resolve_short_forms(groups: dict[str, LocalEntity], text: str) -> None:
-    """A lone surname or first name joins the one full person name it belongs to;
-    a bracketed acronym after a name becomes that name's alias."""
+def _main_figure(owners: list[LocalEntity], part: str, title: str | None) -> LocalEntity | None:
+    """Of people who share a surname, the one a bare surname means: the story's main
+    figure, named in the headline, else introduced first ("Jared Padalecki … his mother
+    Sherri Padalecki … Padalecki starred"); None when the shared word is a first name."""
+    key = entity_key(part)
+    if not all(entity_key(name_tokens(o.name)[-1]) == key for o in owners):
+        return None
+    if title:  # "Jared Padalecki" over "Jared Tristan Padalecki": first name and surname
+        words = {entity_key(w) for w in name_tokens(title)}
+        titled = [o for o in owners if any(
+            len(name_tokens(s)) >= 2 and {entity_key(name_tokens(s)[0]), entity_key(name_tokens(s)[-1])} <= words
+            for s in o.surfaces)]
+        if len(titled) == 1:
+            return titled[0]
+    return min(owners, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _headline_name(title: str | None) -> list[str] | None:
+    """The headline's words when it is only a name: two to four capitalised words
+    ("Jared Padalecki" over a biography)."""
+    words = name_tokens(title.strip()) if title else []
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and re.fullmatch(r"[\w.'’-]+", w) for w in words):
+        return None
+    return words
+
+
+def _headline_person(title: str | None, surname: str) -> str | None:
+    """The headline when it is only a person's name ending in ``surname``: the text then
+    means that person by the bare surname, even when it also names a relative ("his
+    mother Sherri Padalecki")."""
+    words = _headline_name(title)
+    return " ".join(words) if words and entity_key(words[-1]) == entity_key(surname) else None
+
+
+# Final words of an institution's name that its short form leaves off ("Harvard" for
+# "Harvard University").
+INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "academy", "seminary"})
+
+
+def _join_short_organisations(groups: dict[str, LocalEntity]) -> None:
+    """An organisation named by part of a longer name in the same article joins it: the
+    name without its institution word ("Harvard" / "Harvard University") or its last
+    words ("Pirates" / "Pittsburgh Pirates"). Only a short form the model reads as an
+    organisation, never as a place, and only when one longer name fits."""
+    def leans_org(group: LocalEntity) -> bool:
+        org = group.votes.get("ORG", 0)
+        return org > 0 and org > max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
+
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g)]
+    for key, group in list(groups.items()):
+        words = group.name.split()
+        if len(words) > 2 or not leans_org(group) or words[-1].casefold() in INSTITUTION_WORDS:
+            continue  # "College" alone is any college
+        owners = []
+        for other in longer:
+            full = other.name.split()
+            if other is group or len(full) <= len(words):
+                continue
+            lowered = [w.casefold() for w in full]
+            short = [w.casefold() for w in words]
+            tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
+            if tail or (lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS):  # not "University of X"
+                owners.append(other)
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+def _alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
+    """A headline that is only a name ("Matthew Goode") is an alias of the person the text
+    names in full with the same first name and surname ("Matthew William Goode"); its
+    offsets are not the text's, so it is a name, not a mention."""
+    words = _headline_name(title)
+    if not words:
+        return
+    ends = (entity_key(words[0]), entity_key(words[-1]))
+    for group in groups.values():
+        if group.votes.get("PERSON", 0) > 0 and any(
+                len(parts := name_tokens(s)) >= 2 and (entity_key(parts[0]), entity_key(parts[-1])) == ends
+                for s in group.surfaces):
+            group.surfaces[" ".join(words)] += 0
+            return
+
+
+def _resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
+    """A lone surname or first name joins the one full person name it belongs to (a
+    surname shared by several, the main figure's); a bracketed acronym after a name
+    becomes that name's alias."""
     people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2]
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:
@@ -306,13 +391,23 @@ def _resolve_short_forms(groups: dict[str, LocalEntity], text: str) -> None:
         if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0:
             continue
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
+        headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
+        if headline is not None and not any(
+                entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
+                for o in owners for s in o.surfaces if len(name_tokens(s)) >= 2):
+            group.surfaces[headline] += 0  # the headline's person, whom the text names only by surname
+            continue
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
-        elif len(owners) > 1:  # two people share the name: each mention goes to the one named last
+        elif len(owners) > 1:
+            main = _main_figure(owners, parts[0], title)
             for mention in group.mentions:
-                preceding = [(max((m.start for m in o.mentions if m.start < mention.start), default=-1), o) for o in owners]
-                owner = max(preceding, key=lambda p: p[0])[1]
+                owner = main
+                if owner is None:  # a shared first name: each mention goes to the one named last
+                    preceding = [(max((m.start for m in o.mentions if m.start < mention.start), default=-1), o)
+                                 for o in owners]
+                    owner = max(preceding, key=lambda p: p[0])[1]
                 owner.mentions.append(mention)
                 owner.surfaces[mention.text] += 1
                 owner.votes["PERSON"] += LABEL_WEIGHT
@@ -460,15 +555,21 @@ def _roles(doc: Doc, person: LocalEntity, mention: Mention, owner_at) -> list[tu
 # ---------------------------------------------------------------------- main
 
 
-def extract_entities(doc: Doc, article_id: str, *, source: str | None = None) -> ArticleEntities:
+def extract_entities(
+    doc: Doc, article_id: str, *, source: str | None = None, title: str | None = None
+) -> ArticleEntities:
     """Entities of one parsed article, typed by votes over all their mentions.
 
     ``source`` is the article's outlet: a name equal to it is an organisation.
+    ``title`` is its headline, kept out of the text: the person it names is the main
+    figure a shared bare surname refers to.
     """
     text = doc_text(doc)
     headings = _heading_spans(text)
     groups = _group(_model_mentions(doc, text), headings)
-    _resolve_short_forms(groups, text)
+    _resolve_short_forms(groups, text, title)
+    _alias_headline(groups, title)
+    _join_short_organisations(groups)
     _propagate(groups, doc)
     source_key = entity_key(source) if source else None
 

@@ -17,6 +17,7 @@ from extractor.extract.quotes.speakers import (
     SUBJECT_DEPS,
     can_speak,
     crosses_paragraph,
+    is_dateline,
     mention_bounds,
     name_run,
     speaker_near,
@@ -125,7 +126,11 @@ def introduces_quote(ctx: Context, before: Sequence[Token]) -> bool:
 def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attribution:
     """Speaker mention and entity behind a cue."""
     head = subject_of(cue)
-    if head is not None and (not can_speak(ctx, head) or crosses_paragraph(head, cue)):
+    if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
+        head = next((c for c in head.children if c.dep_ == "appos"), None)
+    if head is not None and not can_speak(ctx, head):  # “…,” said X: the quote parsed as a subject too
+        head = next((c for c in head.head.children if c.dep_ == head.dep_ and c is not head and can_speak(ctx, c)), None)
+    if head is not None and crosses_paragraph(head, cue):
         head = None
     if head is None and frame:
         head = speaker_near(cue, frame)

@@ -206,7 +206,24 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if pos < p_end:
             regions.append((pos, p_end))
     spans = doubles + find_single_quotes(text, regions, frozenset(start for start, _ in paragraphs))
-    return sorted(spans, key=lambda s: s.open)
+    return sorted((s for s in spans if not is_embed_value(text, s)), key=lambda s: s.open)
+
+
+# What an embedded post's markup puts in quotation marks: ids and timestamps, handles,
+# links, dates ("778257943577919488", "@AppleMusic", "pic.twitter.com/…", "September 27, 2016").
+EMBED_VALUE_RE = re.compile(
+    r"[\W\d_]*|@\w+|(?:https?://|www\.|pic\.twitter\.com|t\.co/)\S*|[\w.-]+\.(?:com|org|net)/?\S*"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}",
+    re.IGNORECASE,
+)
+
+
+def is_embed_value(text: str, span: QuoteSpan) -> bool:
+    """Quotation marks that hold no one's words: an attribute of markup left in the text
+    (author="carlquintanilla"), or an id, handle, link or date of an embedded post."""
+    if span.open > 0 and text[span.open - 1] == "=":
+        return True
+    return bool(EMBED_VALUE_RE.fullmatch(text[span.start : span.end].strip()))
 
 
 def is_mark(token: Token) -> bool:

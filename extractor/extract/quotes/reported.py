@@ -83,6 +83,10 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             later = [c.left_edge.i for c in cue.children if c.i > last.right_edge.i]
             end = min([end, cue.i, *later])
         return (start, end) if end > start else None
+    if lemma in SPEECH_VERBS | COGNITION_VERBS:
+        misattached = misattached_clause(cue)
+        if misattached is not None:
+            return misattached
     if cue.dep_ == "relcl" and cue.i + 1 < len(cue.doc):
         nxt = cue.nbor()
         if nxt.lower_ == "that" and nxt.i + 1 < len(cue.doc):
@@ -109,6 +113,37 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if lemma in ADDRESSEE_VERBS and not any(c.dep_ in ("xcomp", "oprd", "prep") for c in parts):
         return None  # "told reporters": the person addressed, not what was said
     return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+
+
+def misattached_clause(cue: Token) -> tuple[int, int] | None:
+    """Token range of a reported clause the parser hung elsewhere: a finite clause with
+    its own subject and no subordinating word, taken as an adverbial ("Trump said after
+    the convention he would not accept …"), or a "that" clause taken as a relative one
+    on the person addressed ("he told a meeting of leaders that few people …")."""
+    for child in cue.rights:
+        if child.dep_ == "advcl" and _finite(child):
+            marks = [m for m in child.children if m.dep_ == "mark" or m.tag_ in ("WRB", "WDT")]
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            if subjects and all(m.lower_ == "that" for m in marks):
+                start = marks[0].i if marks else subjects[0].left_edge.i
+                # a further reporting verb joined on is its own report ("… and encouraged Americans to …")
+                joined = [c.left_edge.i for c in child.children if c.dep_ == "conj" and is_cue(c)]
+                end = min([child.right_edge.i + 1, *joined])
+                while end > start + 1 and child.doc[end - 1].dep_ == "cc":
+                    end -= 1
+                return start, end
+        if child.dep_ == "dobj":
+            for token in child.subtree:
+                if token.dep_ in ("relcl", "acl") and _finite(token):
+                    marks = [m for m in token.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < token.i]
+                    if marks:
+                        return marks[0].i, token.right_edge.i + 1
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tensed verb or a modal ("he would not accept", "people understood")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ == "MD" or c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def noun_content(cue: Token) -> tuple[int, int] | None:

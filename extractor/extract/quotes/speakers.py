@@ -53,6 +53,13 @@ def subject_of(cue: Token) -> Token | None:
             return None
         if token.dep_ == "relcl":
             return token.head
+        described = participle_subject(token)
+        if described is not None:
+            return described
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "After saying …, she was …"
+            clause = token.head.head
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            return subjects[0] if subjects else None
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         if crosses_paragraph(token, token.head):
@@ -61,6 +68,36 @@ def subject_of(cue: Token) -> Token | None:
             return None
         token, hops = token.head, hops + 1
     return None
+
+
+def participle_subject(token: Token) -> Token | None:
+    """The noun a present participle describes when it follows it directly ("a letter
+    urging …", "footage of Clinton asking …", which the parser may hang on the verb):
+    that noun is its subject. After a comma the participle is the clause's ("Trump spoke
+    at the rally, saying …")."""
+    if token.tag_ != "VBG" or token.i == 0:
+        return None
+    head = token.head
+    if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < token.i:
+        return None if any(t.text in ",;:—–(" for t in token.doc[head.i + 1 : token.i]) else head
+    before = token.doc[token.i - 1]
+    if token.dep_ == "xcomp" and before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.lower_ == "of":
+        return before
+    return None
+
+
+def is_dateline(token: Token) -> bool:
+    """An upper-case place opening a paragraph before a dash ("WASHINGTON -- President
+    Obama said …"): the story's dateline, which the parser may take for the subject."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not ("\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_):
+        start -= 1
+    words = doc[start : token.i + 1]
+    if len(words) > 4 or not all(t.is_upper or t.is_punct for t in words):
+        return False
+    rest = doc[token.i + 1 : token.i + 4]
+    return any(t.text in ("--", "—", "–", "-") for t in rest)
 
 
 def can_speak(ctx: Context, head: Token) -> bool:
