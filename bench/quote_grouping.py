@@ -49,7 +49,7 @@ def make_quotes(n: int, seed: int):
 
 
 def main() -> None:
-    from extractor.graph.resolve import group_quotes
+    from extractor.graph.quote_groups import group_quotes
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quotes", type=int, default=200_000)

@@ -29,7 +29,8 @@ from extractor.extract.entities import entity_key
 from extractor.extract.sections import moved
 from extractor.graph.build import graph_counts, merged_nodes, with_provenance
 from extractor.graph.entities import EntityMerger
-from extractor.graph.resolve import claim_block_keys, quote_block, quote_words, value_interval
+from extractor.graph.quote_groups import quote_block, quote_words
+from extractor.graph.resolve import claim_block_keys, value_interval
 from extractor.store.graph_file import write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.ingest import ArchiveRecords, Duplicate, Skipped, ingest

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from extractor.extract.article import extract_article
 from extractor.graph.entities import EntityMerger
-from extractor.graph.resolve import group_claims, group_quotes
+from extractor.graph.quote_groups import group_quotes
+from extractor.graph.resolve import group_claims
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import article_id

@@ -9,7 +9,8 @@ import networkx as nx
 from extractor.graph.build import build_graph, graph_counts, merged_nodes
 from extractor.store.graph_file import read_graph_json, write_graph_json
 from extractor.graph.spill import MergeSpill
-from extractor.graph.resolve import group_claims, group_quotes, rounding_half_unit, value_interval
+from extractor.graph.quote_groups import group_quotes
+from extractor.graph.resolve import group_claims, rounding_half_unit, value_interval
 from extractor.models import Article, Claim, Entity, EntityRef, Quote, Role, Span
 
 ACME = EntityRef(name="Acme Corp", id="ent_acme")

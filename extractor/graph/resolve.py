@@ -1,4 +1,4 @@
-"""Which occurrences state the same fact: claim and quote merging, and conflicts.
+"""Which claims state the same fact, and which facts conflict (quotes: ``quote_groups``).
 
 Claims are blocked so that only claims that could be one fact are ever compared: by
 subject entity and unit; a claim with no subject by its metric and unit (a figure with
@@ -16,14 +16,13 @@ import datetime as dt
 import hashlib
 import math
 import re
-import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from extractor.models import Claim, EntityRef, Quote
+from extractor.models import Claim, EntityRef
 
 # An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side.
 APPROXIMATE_SHARE = 0.05
@@ -45,7 +44,7 @@ COUNTED_UNITS = frozenset({None, "person", "people"})
 ALL_PAIRS_UP_TO = 12
 
 
-def _stable_id(prefix: str, *parts: str) -> str:
+def stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
 
@@ -254,7 +253,7 @@ class ClaimGroup:
     @cached_property
     def id(self) -> str:
         """Stable across runs: the subject and the earliest occurrence (read once grouping is done)."""
-        return _stable_id("claim_", self.subject.id if self.subject else "-", self.first[1])
+        return stable_id("claim_", self.subject.id if self.subject else "-", self.first[1])
 
     def representative(self) -> Claim:
         """The most specific occurrence: most fields given, then the narrowest interval."""
@@ -420,208 +419,3 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
                 pairs = zip(ordered, ordered[1:])
             conflicts.extend((a, b) for a, b in pairs if _disagree(a, b))
     return conflicts
-
-
-# ------------------------------------------------------------------- quotes
-#
-# Outlets quote one speaker's words differently: cut short at either end, with an
-# ellipsis or a bracketed insertion, in other quotation marks, "wake-up" or "wakeup",
-# or as a few quoted words inside reported speech. A quote is compared by its pieces
-# (the quoted stretches, split at ellipses and brackets) and two quotes are the same
-# when they share a run of SHINGLE + 1 words, or when a short piece lies whole inside
-# the other. Each quote joins one group, never a group that already holds a different
-# quotation of its own article (two sentences of one speech quoted by one outlet stay
-# two quotes), and candidates are found through an index of word runs whose lists are
-# capped, so the work stays linear in the words of a block.
-
-# Words in a run that identifies a quote; two runs shared (six words in a row) merge two quotes.
-SHINGLE = 5
-# A word run held by more groups than this is a stock phrase and no longer looked up.
-COMMON_RUN = 32
-# Share of the shorter quotation's runs two quotes must share: one sentence of a long
-# excerpt is not the excerpt's neighbouring sentence quoted by another outlet.
-OVERLAP_SHARE = 0.2
-# The fewest words of a piece that may join a group by lying inside it.
-SHORTEST_PIECE = 2
-
-PUNCT_RE = re.compile(r"[^\w\s]+")
-WORD_RE = re.compile(r"\w+")
-# Inner apostrophes and hyphens vanish ("wake-up" = "wakeup", "we’re" = "we're").
-JOINER_RE = re.compile(r"(?<=\w)[-‐‑–'’](?=\w)")
-# Quoted stretches inside reported speech: double marks of any style, or single curly ones.
-QUOTED_RE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]|(?<!\w)[‘'](.+?)[’'](?!\w)")
-# Where a quote is cut: an ellipsis, a bracketed insertion, a dash between words.
-BREAK_RE = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]|\s[-–—]+\s")
-
-
-def quote_words(text: str) -> str:
-    """Quote text compared up to punctuation, case and spacing."""
-    return " ".join(PUNCT_RE.sub(" ", text.casefold().replace("’", "'")).split())
-
-
-def quote_pieces(quote: Quote) -> tuple[tuple[str, ...], ...]:
-    """The words a quote is compared by: for a mixed quote its quoted stretches, else its
-    text; split at ellipses and brackets; case, punctuation, inner hyphens and apostrophes
-    ignored."""
-    text = quote.text
-    if quote.kind == "mixed":
-        stretches = [m.group(1) or m.group(2) for m in QUOTED_RE.finditer(text)]
-        text = " … ".join(stretches) if stretches else text
-    pieces = []
-    for part in BREAK_RE.split(JOINER_RE.sub("", text.casefold())):
-        words = tuple(map(sys.intern, WORD_RE.findall(part)))  # one string per word, however many quotes
-        if words:
-            pieces.append(words)
-    return tuple(pieces)
-
-
-def _runs(pieces: tuple[tuple[str, ...], ...]) -> set[int]:
-    """The pieces' runs of SHINGLE words, each kept as its hash (a block can hold millions)."""
-    return {hash(p[i : i + SHINGLE]) for p in pieces for i in range(len(p) - SHINGLE + 1)}
-
-
-def _inside(piece: tuple[str, ...], joined: str) -> bool:
-    return f" {' '.join(piece)} " in joined
-
-
-def _joined(pieces: tuple[tuple[str, ...], ...]) -> str:
-    """Pieces as one string, each between " | " so that no match spans two pieces."""
-    return " | " + " | ".join(" ".join(p) for p in pieces) + " | "
-
-
-def _related(a: tuple[tuple[str, ...], ...], b: tuple[tuple[str, ...], ...]) -> bool:
-    """One quote's pieces all lie inside the other's: the same quotation, told twice or in part."""
-    joined_a, joined_b = _joined(a), _joined(b)
-    return all(_inside(p, joined_b) for p in a) or all(_inside(p, joined_a) for p in b)
-
-
-@dataclass
-class QuoteGroup:
-    speaker: EntityRef | None
-    words: str
-    members: list[Quote] = field(default_factory=list)
-    first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
-    # article id -> the pieces of each distinct quotation of that article in the group
-    articles: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
-
-    def add(self, quote: Quote, order: int) -> None:
-        self.members.append(quote)
-        self.first = min(self.first, (order, quote.id))
-
-    def admits(self, article_id: str, pieces: tuple[tuple[str, ...], ...]) -> bool:
-        """Not when the group already holds another quotation of the same article."""
-        held = self.articles.get(article_id)
-        return held is None or any(_related(pieces, other) for other in held)
-
-    @cached_property
-    def id(self) -> str:
-        return _stable_id("quote_", self.speaker.id if self.speaker else "-", self.first[1])
-
-    def representative(self) -> Quote:
-        return max(self.members, key=lambda q: (len(q.text), q.kind == "direct"))
-
-
-def quote_block(quote: Quote) -> str:
-    """Quotes are compared only with the same speaker's (or, unresolved, their own article's)."""
-    return quote.speaker.id if quote.speaker else f"article:{quote.article_id}"
-
-
-class _BlockIndex:
-    """Word runs of the quotations grouped so far, and which groups hold each short piece.
-
-    Short pieces (fewer words than a run) are known before the sweep starts, so a group
-    only counts the short pieces found inside its quotations, never every sub-run of them."""
-
-    def __init__(self, short: set[tuple[str, ...]]):
-        self.runs: dict[int, list[int]] = defaultdict(list)  # run -> quotations holding it
-        self.quotations: list[tuple[int, int]] = []  # quotation -> (its group, its number of runs)
-        self.short: dict[tuple[str, ...], Counter] = {piece: Counter() for piece in short}
-        self.short_first = {piece[0] for piece in short}
-        self.short_lengths = sorted({len(piece) for piece in short})
-
-    def candidates(self, pieces: tuple[tuple[str, ...], ...]) -> Counter:
-        """Groups with a quotation that shares enough runs with the pieces (at least two, or
-        the one run of a five-word piece, and OVERLAP_SHARE of the shorter one's), scored by
-        the most runs shared; or holding a short piece whole, one point per quotation."""
-        runs = _runs(pieces)
-        shared: Counter = Counter()
-        for run in runs:
-            postings = self.runs.get(run)
-            if postings and len(postings) <= COMMON_RUN:
-                shared.update(postings)
-        score: Counter = Counter()
-        for quotation, n in shared.items():
-            group, size = self.quotations[quotation]
-            if n >= min(2, len(runs)) and n >= OVERLAP_SHARE * min(len(runs), size) and n > score[group]:
-                score[group] = n
-        for piece in pieces:
-            if SHORTEST_PIECE <= len(piece) < SHINGLE:
-                score.update(self.short.get(piece, {}))
-        return score
-
-    def add(self, group: int, pieces: tuple[tuple[str, ...], ...]) -> None:
-        """A new quotation of ``group``: its runs, and the short pieces lying inside it."""
-        runs = _runs(pieces)
-        quotation = len(self.quotations)
-        self.quotations.append((group, len(runs)))
-        for run in runs:
-            postings = self.runs[run]
-            if len(postings) <= COMMON_RUN:
-                postings.append(quotation)
-        seen = set()
-        for piece in pieces:
-            for i, word in enumerate(piece):
-                if word not in self.short_first:
-                    continue
-                for n in self.short_lengths:
-                    sub = piece[i : i + n]
-                    if len(sub) == n and sub in self.short and sub not in seen:
-                        seen.add(sub)
-                        counts = self.short[sub]
-                        if group in counts or len(counts) <= COMMON_RUN:
-                            counts[group] += 1
-
-
-def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
-    """The quotes of one block merged into quotations, longest first, so that a cut-off or
-    partial quote joins the longer quote it comes from (the group holding it most often,
-    then the earliest); near-linear in the words of the block."""
-    worded = [(quote_pieces(q), order, q) for order, q in members]
-    worded = [(pieces, sum(map(len, pieces)), order, q) for pieces, order, q in worded if pieces]
-    short = {p for pieces, *_ in worded for p in pieces if SHORTEST_PIECE <= len(p) < SHINGLE}
-    index = _BlockIndex(short)
-    groups: list[QuoteGroup] = []
-    exact: dict[tuple, int] = {}  # pieces seen before (the common case) skip the search
-    indexed: set[tuple[int, tuple]] = set()
-    # Ties are broken by the words and where the quote is, never by input order, so that a
-    # short quote inside two long ones joins the same one whatever the order of articles.
-    for pieces, _size, order, quote in sorted(worded, key=lambda t: (-t[1], t[0], t[3].article_id, t[3].start, t[3].end)):
-        target = exact.get(pieces)
-        if target is None or not groups[target].admits(quote.article_id, pieces):
-            ranked = sorted(index.candidates(pieces).items(), key=lambda kv: (-kv[1], kv[0]))
-            target = next((g for g, _ in ranked if groups[g].admits(quote.article_id, pieces)), None)
-        if target is None:
-            target = len(groups)
-            groups.append(QuoteGroup(speaker=quote.speaker, words=" | ".join(" ".join(p) for p in pieces)))
-        if (target, pieces) not in indexed:  # each distinct quotation of a group is indexed once
-            indexed.add((target, pieces))
-            index.add(target, pieces)
-        exact.setdefault(pieces, target)
-        group = groups[target]
-        held = group.articles.setdefault(quote.article_id, [])
-        if pieces not in held:
-            held.append(pieces)
-        group.add(quote, order)
-    for group in groups:
-        group.members.sort(key=lambda q: (q.article_id, q.start))
-    return groups
-
-
-def group_quotes(quotes: Iterable[Quote]) -> list[QuoteGroup]:
-    """Quotes merged when the speaker is the same and they are one quotation (see
-    ``group_quote_block``), in order of first occurrence (all held in memory, like ``group_claims``)."""
-    blocks: dict[str, list[tuple[int, Quote]]] = defaultdict(list)
-    for order, quote in enumerate(quotes):
-        blocks[quote_block(quote)].append((order, quote))
-    groups = [group for members in blocks.values() for group in group_quote_block(members)]
-    return sorted(groups, key=lambda g: g.first)

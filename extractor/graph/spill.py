@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractor.graph.resolve import ClaimOccurrence, claim_block_keys, quote_block
+from extractor.graph.quote_groups import quote_block
+from extractor.graph.resolve import ClaimOccurrence, claim_block_keys
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
 from extractor.store.scratch import Scratch
