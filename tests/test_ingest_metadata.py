@@ -248,3 +248,18 @@ def test_a_time_marked_as_published_beats_a_date_in_the_first_sentence(tmp_path)
                                       '<time class="entry-date published" datetime="2015-01-08T10:07:06-05:00">'
                                       "January 8, 2015</time><p>This post was first written on October 7, 2008.</p>"))
     assert article.published[:10] == "2015-01-08"
+
+
+def test_a_date_in_an_element_named_as_the_date_when_none_is_stated_or_by_the_headline(tmp_path):
+    standfirst = "<p>" + "A long standfirst that pushes everything else down the page. " * 12 + "</p>"
+    header = (f"<h1>Council approves bridge</h1>{standfirst}"
+              "<p class='date'>March 5, 2024. <i>Updated: March 9, 2024</i></p>")
+    article = read(tmp_path, page("<title>Council approves bridge</title>", header))
+    assert (article.published, article.published_source) == ("2024-03-05", "dateline")
+
+
+def test_an_element_named_as_the_update_date_is_not_the_publication(tmp_path):
+    standfirst = "<p>" + "A long standfirst that pushes everything else down the page. " * 12 + "</p>"
+    header = f"<h1>Council approves bridge</h1>{standfirst}<p class='updated-date'>March 9, 2024</p>"
+    article = read(tmp_path, page("<title>Council approves bridge</title>", header))
+    assert article.published_source != "dateline"

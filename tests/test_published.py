@@ -50,6 +50,16 @@ def test_latest_date_in_the_text_not_after_the_bound():
     assert latest_date("It happened on Monday, June 24.", not_after=TODAY) is None  # no year: not a full date
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Shares fell 3%, the lowest close since May 3, 2018. The board met on 12 January 2017.", "2017-01-12"),
+    ("Records dating back to 4 June 2019 were lost. The vote was held on 2 March 2018.", "2018-03-02"),
+    ("He was born on Monday, 3 March 2020 in Leeds. The ruling came on 2 March 2018.", "2018-03-02"),
+    ("The rate has not moved since 5 May 2019.", None),  # only history: no inferred date
+])
+def test_dates_the_story_looks_back_to_are_not_its_own(text, expected):
+    assert latest_date(text, not_after=TODAY) == expected
+
+
 @pytest.mark.parametrize("kwargs, expected", [
     ({"url": "https://news.example.com/2018/08/14/bridge-collapse"}, ("2018-08-14", "url")),
     ({"head": "14 August 2018\n" + STORY}, ("2018-08-14", "dateline")),

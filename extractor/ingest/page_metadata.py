@@ -29,7 +29,7 @@ from extractor.ingest.bylines import (
     with_coauthors,
 )
 from extractor.ingest.metadata import BadDateError, normalise_date, split_url
-from extractor.ingest.printed_dates import date_from_url, header_dates
+from extractor.ingest.printed_dates import DATELINE_DATE, UPDATE_LABEL, date_from_url, header_dates, printed_date
 from extractor.ingest.titles import choose_title
 
 # schema.org types of an article (CreativeWork subtypes publishers use for stories).
@@ -52,6 +52,12 @@ VISIBLE_TEXT_LIMIT = 200_000
 # many characters after it (kicker, standfirst, byline) or before it (a date line above it).
 HEADER_AFTER_CHARS = 600
 HEADER_BEFORE_CHARS = 150
+# An element whose class or id says it holds the publication date ("post-date", "pubdate",
+# "published"), and one that says it holds a revision's ("updated-date", "modified").
+DATE_CLASS = re.compile(r"date|publish|posted", re.I)
+UPDATE_CLASS = re.compile(r"updat|modif|revis", re.I)
+# Such an element holds a date and little else: a label, a time, a separator.
+MAX_DATE_ELEMENT_CHARS = 80
 # Meta tags naming the last modification.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 # A machine-readable date (ISO 8601), as ``<time datetime>`` must hold.
@@ -250,7 +256,8 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     its publication date (of two printed dates, the other is the last edit), else the
     nearest (a stated stamp may be an import, a re-publication, or UTC a day away), unless
     it is the day the page states it was modified while stating another publication. Then
-    the first stated publication date; then a date printed as "Updated"; then
+    the first stated publication date; then a date printed as "Updated"; then one printed
+    in an element the markup names as the date (away from the headline); then
     trafilatura's guess (htmldate: a date found in the page's free text).
     """
     stated = [d for d in (
@@ -276,8 +283,30 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
         return stated[0], "metadata"
     if printed:
         return printed[0].day, "dateline"
+    if day := _classed_date(tree):
+        return day, "dateline"
     inferred = _date(fallback)
     return (inferred, "inferred") if inferred else (None, "none")
+
+
+def _classed_date(tree: Element) -> str | None:
+    """A date printed in an element the page's markup names as its date ("post-date"), not an
+    update's: the page's own date where it prints none by the headline (after a long standfirst,
+    under the byline box)."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "head"):
+            continue
+        hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if not hint or not DATE_CLASS.search(hint) or UPDATE_CLASS.search(hint):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        if len(text) > MAX_DATE_ELEMENT_CHARS:
+            continue
+        for match in DATELINE_DATE.finditer(text):
+            if not UPDATE_LABEL.search(text[max(0, match.start() - 30):match.start()].lower()) \
+                    and (day := printed_date(match.group(0))):
+                return day
+    return None
 
 
 def _visible_text(tree: Element) -> str:

@@ -11,7 +11,8 @@ Most pages as crawled, and most text dumps, come without a stated date; claims a
   2018 -"); a date labelled "Updated" only when no other is printed there;
 - ``inferred``: the latest full date written anywhere in the text that is not after the
   day the page was fetched (or today): a report is written after what it reports, and
-  its own date is usually the latest it mentions;
+  its own date is usually the latest it mentions; dates the story looks back to ("since
+  May 3, 2018", "dating back to", "born on") are history and left out;
 - ``fetched``: the day a crawler fetched the page, an upper bound (WARC input);
 - ``none``.
 
@@ -36,6 +37,17 @@ TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "at"})
 _WORDS = re.compile(r"[^\W\d_][\w'’]*")
 # Labels that say a date is the publication's ("Published:", "Posted", "date").
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|date[d]?|first published|filed)\b\s*:?\s*(?:on\s+)?\W*$", re.I)
+# Words that introduce a date the story looks back to, not one it reports ("the lowest close
+# since May 3, 2018", "dating back to 4 June 1989", "born on", "was last seen on"): such a
+# date is history, never the report's own, and is left out of the latest-date inference.
+LOOKBACK_CUE = re.compile(
+    r"\b(?:since|back to|dat(?:ing|es|ed) (?:back )?to|as (?:early|far back|long ago) as|until|till|prior to|before"
+    r"|previous(?:ly)?|earlier|last (?:seen|year|time)|born|died|founded|established|opened|record(?:ed)? (?:set )?)"
+    r"(?:\s+(?:on|in))?(?:\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?\s*$",
+    re.I,
+)
+# Characters before a date searched for such a cue.
+LOOKBACK_CHARS = 40
 # What ends a dateline's lead-in before the story begins: a dash after the date.
 DATELINE_DASH = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\w*\s*)?[-–—]")
 
@@ -93,8 +105,10 @@ def _stands_alone(lead: str, rest: str) -> bool:
 
 
 def latest_date(text: str, *, not_after: dt.date) -> str | None:
-    """The latest full date written in the text that is not after ``not_after``, as YYYY-MM-DD."""
-    days = (printed_date(match.group(0)) for match in DATELINE_DATE.finditer(text))
+    """The latest full date written in the text that is not after ``not_after`` and not introduced
+    as history (``LOOKBACK_CUE``), as YYYY-MM-DD."""
+    days = (printed_date(match.group(0)) for match in DATELINE_DATE.finditer(text)
+            if not LOOKBACK_CUE.search(text[max(0, match.start() - LOOKBACK_CHARS):match.start()]))
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
     return max(valid, default=None)
