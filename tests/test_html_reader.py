@@ -157,12 +157,3 @@ def test_paragraphs_written_as_bare_text_between_headings_are_kept():
     text = read_html(html).text
     assert "The price of one of the controllers has dropped to its lowest level this year" in text
     assert "This is the lowest price we have seen for one of the best gaming monitors" in text
-
-
-def test_a_table_in_the_article_is_kept_one_row_a_paragraph():
-    html = ("<html><body><article><h1>What to tip</h1>"
-            f"<p>{BODY[0]}</p><table><tr><th>Service</th><th>Suggested tip</th></tr>"
-            "<tr><td>Full service restaurant</td><td>20%</td></tr><tr><td>Food delivery</td><td>$2 - $5</td></tr>"
-            f"</table><p>{BODY[1]}</p></article></body></html>")
-    assert read_html(html).text.split("\n\n") == [
-        BODY[0], "Service | Suggested tip", "Full service restaurant | 20%", "Food delivery | $2 - $5", BODY[1]]
