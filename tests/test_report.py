@@ -284,7 +284,8 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(browser, injected_
     assert browser.find_elements("css selector", "#tab-facts a[href^=javascript]") == []
     for tab in ("quotes", "entities", "graph", "overview"):
         browser.execute_script("window.extractorReport.open(arguments[0])", tab)
-    assert "window.__pwned=5" in browser.find_element("id", "tab-quotes").get_attribute("textContent")
+    # a quote that holds markup shows it as text (an attribute value in marks is no quote)
+    assert "window.__pwned=6>profits</b>" in browser.find_element("id", "tab-quotes").get_attribute("textContent")
     assert browser.find_elements("css selector", "main img, main script, main b") == []
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
     assert console_errors(browser) == []
