@@ -205,6 +205,8 @@ def _in_subject(tok: Token) -> bool:
             return True
         if node.head is node or node.pos_ in ("VERB", "AUX"):
             return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False  # "Revenue through Instagram": a means or a place, not what the clause is about
         node = node.head
     return False
 
@@ -476,7 +478,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return counted
     if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
         return found
-    found = _belongs_to(root, span, ctx, sent_root_subject)
+    found = _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
     if found:
         return found
     if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head is not verb:
@@ -512,6 +514,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 found = _owner_of(child, ctx, sent_root_subject, ())
                 if found:
                     return found
+        holder = _left_with(verb, span, ctx, sent_root_subject)
+        if holder:
+            return holder
         for child in verb.children:  # "gave the Leave campaign 52 percent"
             if child.dep_ == "dative" and not (span.start <= child.i < span.end):
                 found = resolve_np(child, ctx, sent_root_subject)
@@ -523,6 +528,38 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if not COMPANY_METRIC_RE.search(span.sent.text):
         return []
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"leaving him with $70 billion", "left the company with $2 billion in debt": the
+    amount is held by the object of "leave"."""
+    node = span.root
+    for _ in range(3):
+        if node.head is node or node.i == verb.i:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.i == verb.i:
+            if verb.lemma_.lower() != "leave":
+                return []
+            obj = [c for c in verb.children if c.dep_ == "dobj"]
+            return resolve_np(obj[0], ctx, sent_root_subject) if obj else []
+        node = node.head
+    return []
+
+
+def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext,
+                          sent_root_subject: Token | None) -> list[EntityRef]:
+    """A verbless clause's own subject ("with Brent crude down 5.2%", "the FTSE 100 up 2% at
+    6,300"): the subject of the adverb or adjective the amount modifies, below the verb."""
+    node = root
+    for _ in range(4):
+        if node.head is node or (verb is not None and node.head.i == verb.i) or node.head.pos_ in ("VERB", "AUX"):
+            return []
+        node = node.head
+        if node.pos_ in ("ADV", "ADJ", "ADP"):
+            subj = [c for c in node.children if c.dep_ == "nsubj" and not (span.start <= c.i < span.end)]
+            if subj:
+                return resolve_np(subj[0], ctx, sent_root_subject)
+    return []
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
