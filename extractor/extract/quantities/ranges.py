@@ -1,4 +1,5 @@
 """Ranges: "between 10 and 20 percent", "10-20%", "from $5 to $7", "four to five thousand".
+A descending "X to Y" ("voted 52% to 48%") is a tally of two sides, kept as two figures.
 A range keeps its low end as the value and both ends as bounds; the scale and unit of
 the high end carry to a bare low end when that keeps low <= high ("$10 to $15 billion",
 but not "$200 to $4 million")."""
@@ -62,6 +63,8 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         low = a.value
         if b.scale > 1 and a.scale == 1 and abs(low * b.scale) <= abs(b.value):
             low *= b.scale
+        if kind == "to" and not from_before and low > b.value:
+            continue  # "voted 52% to 48%", "won 3 to 1": a tally of two sides, not a range
         if dash and not low < b.value:
             if is_bare(a) and b.unit is None and not b.currency:
                 a.verdict.drop = b.verdict.drop = True  # a score ("2-0") or a code

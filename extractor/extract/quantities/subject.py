@@ -143,9 +143,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)
                     and c.lower_ not in REFLEXIVES]  # "Zuckerberg has himself lost": the subject is before
-        if subjects:
+        if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
             return subjects[0]
-        if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             return node.head
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
