@@ -22,7 +22,7 @@ from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
-from extractor.extract.quantities.ranges import pair_ranges
+from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
@@ -78,6 +78,8 @@ def _doc_quantities(doc: Doc, tokens: Tokens) -> list[Quantity]:
     mark_non_quantities(qs, tokens)
     kept = [q for q in qs if not q.verdict.drop]
     pair_ranges(kept, text, tokens)
+    kept = [q for q in kept if not q.verdict.drop]
+    share_list_currency(kept, text)
     return [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
 
 
