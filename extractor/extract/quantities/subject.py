@@ -504,6 +504,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
+        holder = _left_with(verb, span, ctx, sent_root_subject)
+        if holder:
+            return holder
         subj = _clause_subject(verb, span)
         if subj is not None:
             found = _with_listed_subjects(resolve_np(subj, ctx, sent_root_subject), subj, ctx)
@@ -514,9 +517,6 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 found = _owner_of(child, ctx, sent_root_subject, ())
                 if found:
                     return found
-        holder = _left_with(verb, span, ctx, sent_root_subject)
-        if holder:
-            return holder
         for child in verb.children:  # "gave the Leave campaign 52 percent"
             if child.dep_ == "dative" and not (span.start <= child.i < span.end):
                 found = resolve_np(child, ctx, sent_root_subject)
