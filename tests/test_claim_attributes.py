@@ -296,3 +296,15 @@ def test_an_organisation_in_a_prepositional_phrase_is_not_the_clause_subject(nlp
     c = by_text(nlp, "Acme Corp makes engines. Sales through Walmart, which has lower margins, would "
                      "not make up the gap, executives said, when the company's stock was at a high of $51.20.")
     assert subjects(c["$51.20"]) == ["Acme Corp"]
+
+
+def test_a_side_named_with_a_possessive_or_a_verb_of_winning_holds_its_share(nlp):
+    c = by_text(nlp, "Yes won 58.2% of the ballots cast to No’s 41.8% after the last count on Sunday.")
+    assert subjects(c["41.8%"]) == ["No"]
+    c = by_text(nlp, "The final tally gave the “Yes” side 61 percent, while “No” took 39 percent.")
+    assert subjects(c["39 percent"]) == ["No"]
+
+
+def test_a_day_with_a_possessive_is_not_a_side(nlp):
+    c = by_text(nlp, "Sunday's 61% vote surprised pollsters.")
+    assert "Sunday" not in subjects(c["61%"])

@@ -415,6 +415,11 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
 
 # "England (53.4 per cent)": a name right before the parenthesis that holds the figure.
 NAME_BEFORE_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\(\s*\Z")
+# "Remain's 48.1%": a name with a possessive right before the figure.
+NAME_POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+\Z")
+# '"Remain" took 48 percent', "Labour won 40%": a name and a verb of winning a share right before it.
+NAME_TOOK_BEFORE_RE = re.compile(r"(?<![\w'’])[“\"‘']?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[”\"’']?\s+"
+                                 r"(?:took|won|got|received|secured|polled|garnered|captured)\s+(?:(?:about|almost|nearly|just|over|around)\s+)?\Z")
 # "55.8 per cent of Northern Ireland": a name right after "of".
 NAME_AFTER_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
@@ -431,6 +436,18 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     """A share written beside a name: "England (53.4 per cent)", "55.8 per cent of Northern Ireland"."""
     text = ctx.text
     side = SIDE_AFTER_RE.match(text, span.end_char)
+    owner = (NAME_POSSESSIVE_BEFORE_RE.search(text[max(0, span.start_char - 60):span.start_char])
+             or NAME_TOOK_BEFORE_RE.search(text[max(0, span.start_char - 60):span.start_char]))
+    if owner is not None:  # "to Remain's 48.1%", which the parser may read as a verb
+        name = re.sub(r"^The\s+", "", owner.group("name"))
+        start = max(0, span.start_char - 60) + owner.end("name") - len(name)
+        tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start), None)
+        if tok is not None and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            e = ctx.entities.at(start, start + len(name))
+            if e is not None and e.type in SUBJECT_TYPES:
+                return [entity_ref(ctx, e)]
+            if e is None:
+                return [thing_ref(name)]
     for m, base in ((side, 0),
                     (NAME_BEFORE_PAREN_RE.search(text[max(0, span.start_char - 60):span.start_char]), max(0, span.start_char - 60)),
                     (NAME_AFTER_OF_RE.match(text, span.end_char), 0)):
