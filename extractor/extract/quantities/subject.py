@@ -23,7 +23,9 @@ organisation; a pronoun or description ("its", "the company", "the social networ
 the entity it refers back to, else the salient organisation; a headline name that runs
 into the headline's verb ("Zuckerberg Loses", "Facebook Stock Plunges") to the name
 before the verb; a proper noun the entity recogniser missed to itself; and a common
-noun ("the pound", "Brent crude", "the bridge") to itself. A subject that is not an
+noun ("Brent crude", "the bridge") to itself, a currency ("Sterling", "the pound") to its
+ISO 4217 name. A verbless clause ("with Brent crude down 5.2%") has its own subject; a
+side named right before its share ("to Remain's 48.1%", '"Remain" took 48 percent') holds it. A subject that is not an
 entity of the article gets the id an entity of that name would have, so that the same
 thing in two articles has one id.
 
