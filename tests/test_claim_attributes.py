@@ -66,8 +66,8 @@ def test_a_date_is_never_a_subject(nlp):
 
 def test_it_refers_to_the_thing_of_the_claim_before(nlp):
     c = by_text(nlp, "The pound fell 10% to $1.31 overnight. It then recovered to $1.36.")
-    assert subjects(c["10%"]) == ["pound"]
-    assert subjects(c["$1.36"]) == ["pound"]
+    assert subjects(c["10%"]) == ["Pound Sterling"]  # a currency goes by its ISO 4217 name
+    assert subjects(c["$1.36"]) == ["Pound Sterling"]
     assert c["$1.36"].metric == "exchange rate"
 
 
@@ -245,3 +245,66 @@ def test_only_a_stated_publication_date_dates_the_figures(nlp, source, dates):
     article = Article(id="a1", path="a.txt", text=text, published="2024-03-14", published_source=source)
     claims = extract_article(nlp(text), article).claims
     assert [c.date for c in claims] == dates
+
+
+# ------------------------------------------------------------------ subjects, round 2
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("Sterling slid 4% to $1.22 in Asian trading on Monday.", "4%"),
+    ("The pound slid 4% to $1.22 in Asian trading on Monday.", "4%"),
+    ("The greenback weakened as the yen rose 2% against it.", "2%"),
+    ("Traders sold the renminbi, which lost 1.5% on the day.", "1.5%"),
+])
+def test_a_currency_is_named_by_its_iso_4217_name(nlp, text, claim):
+    expected = {"4%": "Pound Sterling", "2%": "Yen", "1.5%": "Yuan Renminbi"}[claim]
+    assert subjects(by_text(nlp, text)[claim]) == [expected]
+
+
+def test_a_verbless_clause_has_its_own_subject(nlp):
+    c = by_text(nlp, "Commodities fell across the board, with copper down 3.1% to $8,200 a tonne.")
+    assert subjects(c["3.1%"]) == ["copper"]
+
+
+def test_leaving_someone_with_an_amount_is_theirs(nlp):
+    c = by_text(nlp, "Shares of Tesla fell 10% on Friday. The drop cut Elon Musk's fortune by $20 billion, "
+                     "leaving him with $180 billion.")
+    assert subjects(c["$180 billion"]) == ["Elon Musk"]
+
+
+def test_a_measure_and_its_conversion_in_parentheses_share_their_subject(nlp):
+    from extractor.extract.quantities.claims import _share_conversion_subjects
+    from extractor.extract.quantities.subject_names import thing_ref
+
+    text = "Thousands mourned those who died when the 52-meter-high (171-foot) Tacoma Bridge gave way Sunday."
+    claims = claims_of(nlp, text)
+    assert [subjects(c) for c in claims] == [["Tacoma Bridge"], ["Tacoma Bridge"]]
+    # where the parser takes the unit of the conversion for the thing measured, or finds nothing
+    misread = [claims[0].model_copy(update={"subject": [thing_ref("foot")]}), claims[1]]
+    assert [subjects(c) for c in _share_conversion_subjects(misread, text)] == [["Tacoma Bridge"], ["Tacoma Bridge"]]
+    missing = [claims[0], claims[1].model_copy(update={"subject": []})]
+    assert [subjects(c) for c in _share_conversion_subjects(missing, text)] == [["Tacoma Bridge"], ["Tacoma Bridge"]]
+
+
+def test_a_relative_that_stands_for_the_noun_it_follows(nlp):
+    c = by_text(nlp, "The collapse of a 90-foot section of the tower that sent debris falling 30 feet "
+                     "was filmed by a neighbour.")
+    assert subjects(c["30 feet"]) == ["tower"]
+
+
+def test_an_organisation_in_a_prepositional_phrase_is_not_the_clause_subject(nlp):
+    c = by_text(nlp, "Acme Corp makes engines. Sales through Walmart, which has lower margins, would "
+                     "not make up the gap, executives said, when the company's stock was at a high of $51.20.")
+    assert subjects(c["$51.20"]) == ["Acme Corp"]
+
+
+def test_a_side_named_with_a_possessive_or_a_verb_of_winning_holds_its_share(nlp):
+    c = by_text(nlp, "Yes won 58.2% of the ballots cast to No’s 41.8% after the last count on Sunday.")
+    assert subjects(c["41.8%"]) == ["No"]
+    c = by_text(nlp, "The final tally gave the “Yes” side 61 percent, while “No” took 39 percent.")
+    assert subjects(c["39 percent"]) == ["No"]
+
+
+def test_a_day_with_a_possessive_is_not_a_side(nlp):
+    c = by_text(nlp, "Sunday's 61% vote surprised pollsters.")
+    assert "Sunday" not in subjects(c["61%"])

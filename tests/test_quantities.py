@@ -334,3 +334,27 @@ def test_a_comma_between_small_numbers_is_not_a_decimal_comma(nlp):
     claims = [(c.text, c.value) for c in claims_of(nlp, "The shelter took in 3,5 and then 12 dogs, and 1,250 cats.")]
     assert ("1,250 cats", 1250.0) in claims or ("1,250", 1250.0) in claims
     assert all(value != 3.5 for _, value in claims)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A ticket costs 8 or $9 at the gate.", [(8.0, "USD"), (9.0, "USD")]),
+    ("Rooms go for 40 or 50 euros a night.", [(40.0, "EUR per night"), (50.0, "EUR per night")]),
+    ("The startup raised $5 and 6 million in two rounds.", [(5e6, "USD"), (6e6, "USD"), (2.0, "round")]),
+    ("Seats cost £20, £25 or 30 each.", [(20.0, "GBP"), (25.0, "GBP"), (30.0, "GBP")]),
+])
+def test_amounts_listed_together_share_their_currency(nlp, text, expected):
+    assert values(claims_of(nlp, text)) == expected
+
+
+def test_a_currency_does_not_carry_onto_a_counted_noun(nlp):
+    assert values(claims_of(nlp, "The fund raised $5m and 6 investors joined it.")) == [(5e6, "USD"), (6.0, "investor")]
+
+
+def test_a_descending_pair_without_from_is_a_tally_not_a_range(nlp):
+    claims = claims_of(nlp, "Voters in the town chose the new mayor by 61% to 39% on Sunday.")
+    assert [(c.value, c.unit, c.bounds) for c in claims] == [(61.0, "percent", None), (39.0, "percent", None)]
+
+
+def test_a_toll_takes_no_unit_carried_from_a_measure(nlp):
+    claims = claims_of(nlp, "The toll from the collapse of the tower, which sent debris falling 40 metres, rose to 12.")
+    assert values(claims) == [(40.0, "metre"), (12.0, None)]

@@ -22,11 +22,11 @@ from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import metric_of
 from extractor.extract.quantities.quantity import Placed, Quantity
-from extractor.extract.quantities.ranges import pair_ranges
+from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
-from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit
+from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit, match_unit
 from extractor.models import Bounds, Claim, Span
 from extractor.nlp.views import span_text
 
@@ -78,6 +78,8 @@ def _doc_quantities(doc: Doc, tokens: Tokens) -> list[Quantity]:
     mark_non_quantities(qs, tokens)
     kept = [q for q in qs if not q.verdict.drop]
     pair_ranges(kept, text, tokens)
+    kept = [q for q in kept if not q.verdict.drop]
+    share_list_currency(kept, text)
     return [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
 
 
@@ -101,7 +103,36 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
-    return claims
+    return _share_conversion_subjects(claims, tokens.text)
+
+
+# Between a measure and its conversion in parentheses: "45-meter-high (150-foot)", "50 metres (165 feet)".
+CONVERSION_GAP_RE = re.compile(r"(?:-[a-z]+)?\s*\(\s*")
+
+
+def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
+    """A measure and its conversion in parentheses ("the 45-meter-high (150-foot) bridge")
+    are one figure about one thing: where the parser gave one of them no subject, or took a
+    unit word for it ("foot"), both take the other's."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None or a.unit != b.unit or not CONVERSION_GAP_RE.fullmatch(text[a.end:b.start]):
+            continue
+        if not re.match(r"[\w-]*\s*\)", text[b.end:b.end + 12]):
+            continue
+        good_a, good_b = _real_subject(a), _real_subject(b)
+        if good_a and not good_b:
+            out[i + 1] = b.model_copy(update={"subject": a.subject})
+        elif good_b and not good_a:
+            out[i] = a.model_copy(update={"subject": b.subject})
+    return out
+
+
+def _real_subject(claim: Claim) -> bool:
+    """A subject that is not empty and not the name of a unit ("foot", "metres")."""
+    return bool(claim.subject) and not any(match_unit(s.name, 0) and match_unit(s.name, 0)[1] == len(s.name)
+                                           for s in claim.subject)
 
 
 def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:

@@ -131,7 +131,7 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named:
         return named
     lowered = {n.casefold() for n in subject_names}
-    if lowered & CURRENCY_SUBJECTS:
+    if any(w in CURRENCY_SUBJECTS for n in lowered for w in n.split()):  # "Pound Sterling", "US Dollar"
         return "exchange rate"
     if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
         return "price"

@@ -1,4 +1,6 @@
 """Ranges: "between 10 and 20 percent", "10-20%", "from $5 to $7", "four to five thousand".
+Amounts listed with "and"/"or" share a currency written on one of them ("8 or $9").
+A descending "X to Y" ("voted 52% to 48%") is a tally of two sides, kept as two figures.
 A range keeps its low end as the value and both ends as bounds; the scale and unit of
 the high end carry to a bare low end when that keeps low <= high ("$10 to $15 billion",
 but not "$200 to $4 million")."""
@@ -62,6 +64,8 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         low = a.value
         if b.scale > 1 and a.scale == 1 and abs(low * b.scale) <= abs(b.value):
             low *= b.scale
+        if kind == "to" and not from_before and low > b.value:
+            continue  # "voted 52% to 48%", "won 3 to 1": a tally of two sides, not a range
         if dash and not low < b.value:
             if is_bare(a) and b.unit is None and not b.currency:
                 a.verdict.drop = b.verdict.drop = True  # a score ("2-0") or a code
@@ -76,3 +80,33 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         if a.hedge in ("<=", ">=", ">", "<"):
             a.hedge = "="  # "from up to 252 miles to 287": the bound belongs to the range
         b.verdict.in_range = b.verdict.is_range_high = True
+
+
+# Between two amounts of one list: "8 or $9", "$5 and 6 million", "£20, £25 or 30".
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+|\s*,\s*")
+# After the last amount of a list: nothing more is counted ("£25 or 30 each", "$5 and 6 million.").
+LIST_END_RE = re.compile(r"\s*(?:[.,;:)!?]|\Z|(?:each|apiece|respectively|a\s+piece)\b)")
+
+# After a scaled last amount, a preposition or determiner (not a counted noun): "$5 and 6 million in two rounds".
+SCALED_END_RE = re.compile(r"\s+(?:in|on|for|from|to|by|at|over|during|this|last|next|a|an|the|each)\b")
+
+
+def share_list_currency(qs: list[Quantity], text: str) -> None:
+    """Amounts listed together share the currency written on one of them: "8 or $9" and
+    "40 or 50 euros" (backwards, with the scale when that keeps the list in order: "5 or
+    $6 million"), "$5 and 6 million", "£20, £25 or 30 each" (forwards, onto a bare number
+    that ends the list, so "$5m and 6 investors" is left alone)."""
+    for a, b in zip(qs, qs[1:]):
+        if a.verdict.drop or b.verdict.drop or a.verdict.in_range or b.verdict.in_range or a.high is not None or b.high is not None:
+            continue
+        if not LIST_GAP_RE.fullmatch(text[a.end:b.start]) or a.times or b.times or a.fold or b.fold:
+            continue
+        if b.currency and not a.currency and a.unit is None:
+            a.unit, a.currency = b.unit, True
+            if a.scale == 1 and b.scale > 1 and abs(a.value * b.scale) <= abs(b.value):
+                a.value, a.scale = a.value * b.scale, b.scale
+        elif a.currency and not b.currency and b.unit is None and (
+                LIST_END_RE.match(text, b.end) or (b.scale > 1 and SCALED_END_RE.match(text, b.end))):
+            b.unit, b.currency = a.unit, True
+            if a.scale == 1 and b.scale > 1 and abs(a.value * b.scale) <= abs(b.value):
+                a.value, a.scale = a.value * b.scale, b.scale  # "$5 and 6 million": both in millions

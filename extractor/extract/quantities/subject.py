@@ -23,7 +23,9 @@ organisation; a pronoun or description ("its", "the company", "the social networ
 the entity it refers back to, else the salient organisation; a headline name that runs
 into the headline's verb ("Zuckerberg Loses", "Facebook Stock Plunges") to the name
 before the verb; a proper noun the entity recogniser missed to itself; and a common
-noun ("the pound", "Brent crude", "the bridge") to itself. A subject that is not an
+noun ("Brent crude", "the bridge") to itself, a currency ("Sterling", "the pound") to its
+ISO 4217 name. A verbless clause ("with Brent crude down 5.2%") has its own subject; a
+side named right before its share ("to Remain's 48.1%", '"Remain" took 48 percent') holds it. A subject that is not an
 entity of the article gets the id an entity of that name would have, so that the same
 thing in two articles has one id.
 
@@ -143,9 +145,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)
                     and c.lower_ not in REFLEXIVES]  # "Zuckerberg has himself lost": the subject is before
-        if subjects:
+        if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
             return subjects[0]
-        if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             return node.head
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
@@ -205,6 +207,8 @@ def _in_subject(tok: Token) -> bool:
             return True
         if node.head is node or node.pos_ in ("VERB", "AUX"):
             return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False  # "Revenue through Instagram": a means or a place, not what the clause is about
         node = node.head
     return False
 
@@ -413,6 +417,11 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
 
 # "England (53.4 per cent)": a name right before the parenthesis that holds the figure.
 NAME_BEFORE_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\(\s*\Z")
+# "Remain's 48.1%": a name with a possessive right before the figure.
+NAME_POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+\Z")
+# '"Remain" took 48 percent', "Labour won 40%": a name and a verb of winning a share right before it.
+NAME_TOOK_BEFORE_RE = re.compile(r"(?<![\w'’])[“\"‘']?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})[”\"’']?\s+"
+                                 r"(?:took|won|got|received|secured|polled|garnered|captured)\s+(?:(?:about|almost|nearly|just|over|around)\s+)?\Z")
 # "55.8 per cent of Northern Ireland": a name right after "of".
 NAME_AFTER_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
@@ -429,6 +438,18 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     """A share written beside a name: "England (53.4 per cent)", "55.8 per cent of Northern Ireland"."""
     text = ctx.text
     side = SIDE_AFTER_RE.match(text, span.end_char)
+    owner = (NAME_POSSESSIVE_BEFORE_RE.search(text[max(0, span.start_char - 60):span.start_char])
+             or NAME_TOOK_BEFORE_RE.search(text[max(0, span.start_char - 60):span.start_char]))
+    if owner is not None:  # "to Remain's 48.1%", which the parser may read as a verb
+        name = re.sub(r"^The\s+", "", owner.group("name"))
+        start = max(0, span.start_char - 60) + owner.end("name") - len(name)
+        tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start), None)
+        if tok is not None and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            e = ctx.entities.at(start, start + len(name))
+            if e is not None and e.type in SUBJECT_TYPES:
+                return [entity_ref(ctx, e)]
+            if e is None:
+                return [thing_ref(name)]
     for m, base in ((side, 0),
                     (NAME_BEFORE_PAREN_RE.search(text[max(0, span.start_char - 60):span.start_char]), max(0, span.start_char - 60)),
                     (NAME_AFTER_OF_RE.match(text, span.end_char), 0)):
@@ -476,7 +497,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return counted
     if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
         return found
-    found = _belongs_to(root, span, ctx, sent_root_subject)
+    found = _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
     if found:
         return found
     if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head is not verb:
@@ -502,6 +523,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
+        holder = _left_with(verb, span, ctx, sent_root_subject)
+        if holder:
+            return holder
         subj = _clause_subject(verb, span)
         if subj is not None:
             found = _with_listed_subjects(resolve_np(subj, ctx, sent_root_subject), subj, ctx)
@@ -523,6 +547,38 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if not COMPANY_METRIC_RE.search(span.sent.text):
         return []
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"leaving him with $70 billion", "left the company with $2 billion in debt": the
+    amount is held by the object of "leave"."""
+    node = span.root
+    for _ in range(3):
+        if node.head is node or node.i == verb.i:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.i == verb.i:
+            if verb.lemma_.lower() != "leave":
+                return []
+            obj = [c for c in verb.children if c.dep_ == "dobj"]
+            return resolve_np(obj[0], ctx, sent_root_subject) if obj else []
+        node = node.head
+    return []
+
+
+def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext,
+                          sent_root_subject: Token | None) -> list[EntityRef]:
+    """A verbless clause's own subject ("with Brent crude down 5.2%", "the FTSE 100 up 2% at
+    6,300"): the subject of the adverb or adjective the amount modifies, below the verb."""
+    node = root
+    for _ in range(4):
+        if node.head is node or (verb is not None and node.head.i == verb.i) or node.head.pos_ in ("VERB", "AUX"):
+            return []
+        node = node.head
+        if node.pos_ in ("ADV", "ADJ", "ADP"):
+            subj = [c for c in node.children if c.dep_ == "nsubj" and not (span.start <= c.i < span.end)]
+            if subj:
+                return resolve_np(subj[0], ctx, sent_root_subject)
+    return []
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
 from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS
+from extractor.extract.quantities.money import AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES, CURRENCY_PLURALS, ISO_CURRENCIES
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.models import EntityRef
 
@@ -29,9 +31,29 @@ MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
 SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 
 
+# ISO 4217 code -> the currency's ISO name (pycountry's data).
+ISO_NAMES: dict[str, str] = dict(ISO_CURRENCIES)
+
+
 def thing_ref(name: str) -> EntityRef:
-    """A subject that is not an entity of the article, with the id an entity of that name has."""
+    """A subject that is not an entity of the article, with the id an entity of that name has.
+    A currency goes by its ISO 4217 name (see ``currency_name``)."""
+    name = currency_name(name) or name
     return EntityRef(name=name, id=entity_id(name))
+
+
+@lru_cache(maxsize=256)
+def currency_name(name: str) -> str | None:
+    """The ISO 4217 name of the currency a word names ("Sterling", "the pound" -> "Pound
+    Sterling"; "renminbi", "yuan" -> "Yuan Renminbi"; "Dollars" -> "US Dollar"), so that a
+    currency's common name and its nickname are one subject; None for anything else, and
+    for names that are also common words ("won", "real")."""
+    word = name.casefold().removeprefix("the ").strip()
+    word = CURRENCY_PLURALS.get(word, word)
+    code = CURRENCY_NAMES.get(word)
+    if code is None or word in AMBIGUOUS_CURRENCY_NAMES:
+        return None
+    return ISO_NAMES.get(code)
 
 
 def _words(name: str) -> list[str]:

@@ -283,7 +283,8 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     last_measured = False
     for item in items:
         q, unit = item.quantity, item.unit
-        if unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2]):
+        if (unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2])
+                and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
             elif last is not None and (last_measured or re.search(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?)\s*\Z", text[max(0, q.start - 8):q.start])):
@@ -294,3 +295,20 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
         elif unit and (q.unit or item.counted) and unit not in TIME_UNITS and not q.currency and q.metric != "age":
             last, last_measured = unit, bool(q.unit)
     return units
+
+
+# Nouns whose value is a count of its own ("the death toll remained at 38"): a number
+# stating them takes no unit carried from an earlier measure in the sentence.
+TALLY_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
+
+
+def _tally(span: SpacySpan) -> bool:
+    """The number states a tally: the subject of its verb is a toll, a count or a total."""
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TALLY_NOUNS for c in node.children)
+        if node.head is node:
+            return False
+        node = node.head
+    return False
