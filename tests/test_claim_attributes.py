@@ -308,3 +308,20 @@ def test_a_side_named_with_a_possessive_or_a_verb_of_winning_holds_its_share(nlp
 def test_a_day_with_a_possessive_is_not_a_side(nlp):
     c = by_text(nlp, "Sunday's 61% vote surprised pollsters.")
     assert "Sunday" not in subjects(c["61%"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 38 people were killed when the viaduct collapsed on Tuesday.",
+    "The collapse claimed 38 lives, officials said on Tuesday.",
+    "Rescuers recovered the bodies of 38 victims on Tuesday.",
+])
+def test_a_count_of_people_is_in_persons_whatever_noun_counts_them(nlp, sentence):
+    # Outlets count one toll as people, lives or victims: one unit, so it can be one fact.
+    [claim] = [c for c in claims_of(nlp, sentence) if c.value == 38]
+    assert claim.unit == "person"
+    assert claim.stated_value == 38
+
+
+def test_a_measure_is_not_a_count_of_people(nlp):
+    [claim] = claims_of(nlp, "The bridge was 1,182 metres long.")
+    assert claim.unit == "metre"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
+from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
@@ -225,6 +226,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
+    if counts_people(unit, metric):
+        stated = stated or (q.value, unit)
+        unit = PERSON
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -248,6 +252,15 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     )
 
 
+def counts_people(unit: str | None, metric: str | None) -> bool:
+    """A count of people, whatever noun counts them ("43 victims", "38 lives", "the toll rose
+    to 43"): one unit, so that outlets counting the same dead in other words state one fact."""
+    return unit != PERSON and (unit in COUNTED_PEOPLE_NOUNS or (unit is None and metric in PEOPLE_COUNT_METRICS))
+
+
+# The unit of every count of people; the noun the text counts with stays in ``stated_unit``
+# and, unless someone owns the count, is its subject.
+PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
