@@ -18,20 +18,13 @@ from extractor.store import output
 
 def iter_articles_with_offsets(path: Path) -> Iterator[tuple[int, Article, int]]:
     """(byte offset of its line, article, length of the line) for each article of ``articles.jsonl``."""
-    if not path.exists():
-        return
-    offset = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            try:
-                yield start, Article.model_validate_json(line), len(line.rstrip(b"\n"))
-            except ValidationError as exc:
-                reason = exc.errors()[0].get("msg", "invalid record")
-                raise output.RunFolderError(f"{path}:{number}: not a valid Article record ({reason}); "
-                                            "the file is corrupt or truncated: re-run `extractor run`") from exc
+    for number, start, line in lines_with_offsets(path):
+        try:
+            yield start, Article.model_validate_json(line), len(line)
+        except ValidationError as exc:
+            reason = exc.errors()[0].get("msg", "invalid record")
+            raise output.RunFolderError(f"{path}:{number}: not a valid Article record ({reason}); "
+                                        "the file is corrupt or truncated: re-run `extractor run`") from exc
 
 
 def parse_record(data: bytes, path: Path, at: int, model: type[BaseModel]) -> BaseModel:
