@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from functools import lru_cache
 from itertools import islice
@@ -19,10 +19,9 @@ from spacy.tokens import Doc
 
 from extractor.errors import UnavailableError
 from extractor.extract.article import extract_article
-from extractor.extract.sections import join_sections
 from extractor.models import Article, ArticleExtraction, ErrorRecord
 from extractor.nlp import load_pipeline
-from extractor.nlp.sections import SECTION_CHARS, split_sections
+from extractor.nlp.sections import SECTION_CHARS
 from extractor.settings import Settings
 from extractor.workers import WorkerPool
 
@@ -86,36 +85,11 @@ def _extract_one(doc: Doc, article: Article) -> ArticleExtraction | ErrorRecord:
         return _failure(article, "extract", "extract_failed", exc)
 
 
-def _extract_long(nlp: Language, article: Article, beat: Callable[[], None]) -> ArticleExtraction | ErrorRecord:
-    """An article longer than a section, parsed and extracted a section at a time (memory
-    stays that of one section), its records joined with offsets into the whole text."""
-    parts = []
-    for start, end in split_sections(article.text, SECTION_CHARS):
-        section = article.model_copy(update={"text": article.text[start:end]})
-        try:
-            doc = nlp(section.text)
-        except Exception as exc:  # noqa: BLE001
-            return _failure(article, "nlp", "nlp_failed", exc)
-        result = _extract_one(doc, section)
-        if isinstance(result, ErrorRecord):
-            return result
-        parts.append((start, result))
-        beat()
-    return join_sections(article.id, parts)
-
-
-def extract_each(nlp: Language, articles: list[Article], settings: Settings,
-                 beat: Callable[[], None] = lambda: None) -> Iterator[ArticleExtraction | ErrorRecord]:
-    """The extraction (or the error) of each article in order; ``beat`` is called whenever a
-    section of a long article is done, so a supervisor can tell slow from stuck."""
-    short = [a for a in articles if len(a.text) <= SECTION_CHARS]
-    docs = _parse_all(nlp, short, settings.batch_size)
-    for article in articles:
-        if len(article.text) > SECTION_CHARS:
-            yield _extract_long(nlp, article, beat)
-        else:
-            doc = next(docs)
-            yield doc if isinstance(doc, ErrorRecord) else _extract_one(doc, article)
+def extract_each(nlp: Language, articles: list[Article], settings: Settings) -> Iterator[ArticleExtraction | ErrorRecord]:
+    """The extraction (or the error) of each article in order. The runner sends an article
+    longer than a section as its sections (``runner._sectioned``), so each text here is short."""
+    for article, doc in zip(articles, _parse_all(nlp, articles, settings.batch_size)):
+        yield doc if isinstance(doc, ErrorRecord) else _extract_one(doc, article)
 
 
 def extract_batch(articles: list[Article], settings: Settings) -> BatchResult:

@@ -35,14 +35,14 @@ MODEL_LOAD_SECONDS = 120.0
 # How often the supervisor looks at its workers when no result arrives (seconds).
 POLL_SECONDS = 0.5
 
-_READY, _BEAT, _FATAL = "ready", "beat", "fatal"
+_READY, _FATAL = "ready", "fatal"
 
 Result = ArticleExtraction | ErrorRecord
 
 
 def _worker_main(tasks: multiprocessing.Queue, conn: Connection, settings: Settings) -> None:
     """A worker: load the model once, then extract each job's articles, sending each result
-    as soon as it is done (and a beat per section of a long article)."""
+    as soon as it is done (each result is also the worker's sign of progress)."""
     from extractor.executors import extract_each, worker_pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
@@ -54,7 +54,7 @@ def _worker_main(tasks: multiprocessing.Queue, conn: Connection, settings: Setti
     conn.send((_READY, None, None))
     while (job := tasks.get()) is not None:
         job_id, articles = job
-        for index, result in enumerate(extract_each(nlp, articles, settings, lambda: conn.send((_BEAT, None, None)))):
+        for index, result in enumerate(extract_each(nlp, articles, settings)):
             conn.send((job_id, index, result))
 
 
@@ -182,7 +182,7 @@ class WorkerPool:
         if kind == _READY:
             worker.ready = True
             self._start_failures = 0
-        elif kind != _BEAT:
+        else:
             job = worker.jobs[0]
             assert job.id == kind, "a worker answered out of order"
             task, slot = job.slots[index]

@@ -14,12 +14,9 @@ from pathlib import Path
 import pytest
 
 from extractor import executors
-from extractor.executors import extract_each
 from extractor.models import Article
-from extractor.nlp import load_pipeline
 from extractor.nlp.sections import split_sections
 from extractor.runner import RunOptions, run
-from extractor.settings import Settings
 
 from conftest import CORPUS, read_jsonl
 
@@ -194,36 +191,6 @@ def test_sections_fall_back_to_sentences_then_spaces_then_anywhere():
     assert all(words[b - 1] == " " for _, b in split_sections(words, 100)[:-1])
     assert split_sections("y" * 250, 100) == [(0, 100), (100, 200), (200, 250)]
     assert split_sections("short", 100) == [(0, 5)]
-
-
-def test_a_long_article_gives_what_its_parts_give_at_their_offsets(monkeypatch):
-    """Parsed a section at a time, a long article's records are those of each section, moved."""
-    body = next(CORPUS.rglob("*.txt")).read_text(encoding="utf-8").strip()
-    text = "\n\n".join([body] * 3)
-    settings = Settings()
-    nlp = load_pipeline(settings.model)
-    part = list(extract_each(nlp, [Article(id="one", path="one.txt", text=body)], settings))[0]
-    monkeypatch.setattr(executors, "SECTION_CHARS", len(body) + 10)
-    whole = list(extract_each(nlp, [Article(id="one", path="long.txt", text=text)], settings))[0]
-    assert len(whole.quotes) == 3 * len(part.quotes) > 0
-    assert len(whole.claims) == 3 * len(part.claims) > 0
-    step = len(body) + 2
-
-    def moved(records, k):
-        return [(r.start + k * step, r.end + k * step, r.text) for r in records]
-    assert [(q.start, q.end, q.text) for q in whole.quotes] == [x for k in range(3) for x in moved(part.quotes, k)]
-    assert [(c.start, c.end, c.text) for c in whole.claims] == [x for k in range(3) for x in moved(part.claims, k)]
-    assert [(q.speaker, q.kind) for q in whole.quotes] == [(q.speaker, q.kind) for q in part.quotes] * 3
-    assert [(c.value, c.unit, c.subject) for c in whole.claims] == [(c.value, c.unit, c.subject) for c in part.claims] * 3
-    for claim in whole.claims:
-        assert text[claim.start:claim.end] == claim.text
-    assert len({q.id for q in whole.quotes}) == len(whole.quotes)
-    by_id = {e.id: e for e in whole.entities}
-    for entity in part.entities:
-        assert len(by_id[entity.id].mentions) == 3 * len(entity.mentions)
-    for entity in whole.entities:
-        for mention in entity.mentions:
-            assert text[mention.start:mention.end] == mention.text
 
 
 def test_a_pipe_that_breaks_loses_only_the_article_that_broke_it():

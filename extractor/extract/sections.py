@@ -2,19 +2,15 @@
 
 Each section is extracted as its own text (a stand-in article); here every offset
 is moved by the section's start, every record is given the whole article's id, quote
-and claim ids are made again from the moved offsets, and (``join_sections``) an
-entity found in several sections becomes one record with all its mentions.
+and claim ids are made again from the moved offsets. The runner streams each
+section's records as they come; the graph joins an entity found in several sections.
 """
 
 from __future__ import annotations
 
-from typing import get_args
-
 from extractor.extract.quantities import claim_id
 from extractor.extract.quotes import quote_id
-from extractor.models import ArticleExtraction, Claim, Entity, EntityType, Quote, Span
-
-_TYPES = frozenset(get_args(EntityType))
+from extractor.models import ArticleExtraction, Claim, Entity, Quote, Span
 
 
 def _span(span: Span | None, offset: int) -> Span | None:
@@ -50,32 +46,3 @@ def moved(part: ArticleExtraction, article_id: str, offset: int) -> ArticleExtra
                              entities=[_entity(e, article_id, offset) for e in part.entities],
                              quotes=[_quote(q, article_id, offset) for q in part.quotes],
                              claims=[_claim(c, article_id, offset) for c in part.claims])
-
-
-def _add_entity(merged: dict[str, Entity], entity: Entity) -> None:
-    seen = merged.get(entity.id)
-    if seen is None:
-        merged[entity.id] = entity
-        return
-    seen.aliases = sorted(set(seen.aliases) | set(entity.aliases))
-    seen.mentions.extend(entity.mentions)
-    seen.roles.extend(r for r in entity.roles if r not in seen.roles)
-    for kind, score in entity.type_scores.items():
-        seen.type_scores[kind] = round(seen.type_scores.get(kind, 0.0) + score, 2)
-    best = max(seen.type_scores, key=lambda k: (seen.type_scores[k], k), default=None)
-    if best in _TYPES:
-        seen.type = best  # type: ignore[assignment]
-
-
-def join_sections(article_id: str, parts: list[tuple[int, ArticleExtraction]]) -> ArticleExtraction:
-    """One extraction from ``(section start, section extraction)`` pairs in text order."""
-    entities: dict[str, Entity] = {}
-    quotes: list[Quote] = []
-    claims: list[Claim] = []
-    for offset, part in parts:
-        whole = moved(part, article_id, offset)
-        for entity in whole.entities:
-            _add_entity(entities, entity)
-        quotes.extend(whole.quotes)
-        claims.extend(whole.claims)
-    return ArticleExtraction(article_id=article_id, entities=list(entities.values()), quotes=quotes, claims=claims)
