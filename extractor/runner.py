@@ -71,7 +71,8 @@ class Tally:
     duplicates: int = 0
     skipped: int = 0
     failed_inputs: int = 0
-    cached: int = 0
+    cached: int = 0  # articles whose every part came from the extraction cache
+    failed_articles: int = 0  # articles that lost their records to an NLP, extraction or merge error
     errors: list[ErrorRecord] = field(default_factory=list)
     extra_paths: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     extra_urls: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -155,35 +156,34 @@ def _sectioned(articles: Iterator[Article], sections: dict[str, _Section]) -> It
             yield part
 
 
-Emit = Callable[[Article, ArticleExtraction | ErrorRecord], None]
+Emit = Callable[[Article, ArticleExtraction | ErrorRecord, bool], None]  # (article, result, from the cache)
 
 
 def _extract_all(articles: Iterator[Article], settings: Settings, options: RunOptions,
-                 cache: ExtractionCache | None, tally: Tally, emit: Emit) -> None:
+                 cache: ExtractionCache | None, emit: Emit) -> None:
     """Pass each article with its extraction to ``emit``, in input order, as soon as it and
     every article before it are done; cached ones skip the NLP.
 
     ``emit`` is called from inside the feed of articles too, so a long run of cached
     articles is written as it is read instead of piling up behind the executor.
     """
-    order: deque[list] = deque()  # [article, result or None], in input order
+    order: deque[list] = deque()  # [article, result or None, from the cache], in input order
     waiting: deque[list] = deque()  # the entries still waiting for a worker
 
     def flush() -> None:
         while order and order[0][1] is not None:
-            article, result = order.popleft()
-            emit(article, result)
+            article, result, hit = order.popleft()
+            emit(article, result, hit)
 
     def uncached() -> Iterator[Article]:
         for article in articles:
             hit = cache.get(article) if cache else None
-            entry = [article, hit]
+            entry = [article, hit, hit is not None]
             order.append(entry)
             if hit is None:
                 waiting.append(entry)
                 yield article
             else:
-                tally.cached += 1
                 flush()
 
     if options.executor == "dask":
@@ -337,7 +337,9 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
             sections: dict[str, _Section] = {}
             stream = _sectioned(_new_articles(paths, settings, known, tally), sections)
 
-            def emit(article: Article, result: ArticleExtraction | ErrorRecord) -> None:
+            partial: dict[str, list[bool]] = {}  # a long article's id: [all parts cached, some part failed]
+
+            def emit(article: Article, result: ArticleExtraction | ErrorRecord, hit: bool) -> None:
                 section = sections.pop(article.id, None)
                 if section is not None:  # a stand-in for part of a long article
                     article, result = section.whole(result)
@@ -345,6 +347,7 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
                     articles_out.write(article)
                 if isinstance(result, ArticleExtraction):
                     result = _mergeable(article, result)
+                failed = isinstance(result, ErrorRecord) and result.fatal
                 if isinstance(result, ErrorRecord):
                     tally.errors.append(result)
                 else:
@@ -355,10 +358,17 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
                     entities.add(result.entities)
                     if graph_cache:
                         entity_inputs.update(entity_digest(result.entities) + b"\0")
-                if section is None or section.last:
-                    progress.advance()
+                if section is not None:  # the whole article is counted once, with its last part
+                    state = partial.setdefault(article.id, [True, False])
+                    state[0], state[1] = state[0] and hit, state[1] or failed
+                    if not section.last:
+                        return
+                    hit, failed = partial.pop(article.id)
+                tally.cached += hit
+                tally.failed_articles += failed
+                progress.advance()
 
-            _extract_all(stream, settings, options, cache, tally, emit)
+            _extract_all(stream, settings, options, cache, emit)
         _patch_paths(out / output.ARTICLES, tally.extra_paths)
         _patch_paths(out / output.ARTICLES, tally.extra_urls, key="urls")
         progress.close()
@@ -380,7 +390,7 @@ def _run(paths: Iterable[str | Path], out: Path, settings: Settings, options: Ru
         new_articles=tally.new_articles, already_present=tally.already_present, duplicates=tally.duplicates,
         skipped=tally.skipped, failed_inputs=tally.failed_inputs, cached=tally.cached,
         warnings=sum(1 for e in tally.errors if not e.fatal),
-        failed_articles=sum(1 for e in tally.errors if e.stage != "ingest" and e.fatal),
+        failed_articles=tally.failed_articles,
     )
     manifest = RunManifest(
         package_version=__version__, **info,

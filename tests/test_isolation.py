@@ -119,11 +119,12 @@ def test_a_worker_killed_by_its_article_is_replaced_and_the_article_reported(tmp
 
 
 def test_an_article_that_hangs_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
+    # 10 s: long enough for a worker at load 6 on two cores to parse a batch of short articles
     monkeypatch.setattr(executors, "extract_article", _poisoned_extract("NEVER-ENDS", lambda: time.sleep(600)))
     out = tmp_path / "out"
     started = time.monotonic()
     run([_marked(tmp_path / "in", "NEVER-ENDS")], out,
-        options=RunOptions(workers=1, use_cache=False, article_timeout=2))
+        options=RunOptions(workers=1, use_cache=False, article_timeout=10))
     with_claims, errors = _outcome(out)
     assert [(e["path"], e["error"]) for e in errors] == [("poison.txt", "timeout")]
     assert len(with_claims) == 3
@@ -245,5 +246,33 @@ def test_a_run_sends_a_long_article_out_in_sections_and_writes_it_whole(tmp_path
     assert all(article["text"][m["start"]:m["end"]] == m["text"] and m["article_id"] == article["id"]
                for m in mentions)
     again = run([tmp_path / "long"], tmp_path / "out-again", options=options)
-    assert again.counts["cached"] == 3  # each section cached on its own
+    assert again.counts["cached"] == 1  # one article, each of its sections read from the cache
     assert read_jsonl(tmp_path / "out-again" / "claims.jsonl") == claims
+
+
+def test_a_long_article_with_one_failing_section_counts_once_and_keeps_the_other_sections(tmp_path, monkeypatch):
+    from extractor import runner
+
+    def explode():
+        raise RuntimeError("rule table out of range")
+    monkeypatch.setattr(executors, "extract_article", _poisoned_extract("BREAKS-A-RULE", explode))
+    body = next(CORPUS.rglob("*.txt")).read_text(encoding="utf-8").strip()
+    poisoned = "The report mentions BREAKS-A-RULE and 12 ships.\n\n" + body
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "long.txt").write_text("\n\n".join([body, poisoned, body]), encoding="utf-8")
+    monkeypatch.setattr(runner, "SECTION_CHARS", len(body) + 40)
+    options = RunOptions(workers=1, cache_dir=tmp_path / "cache")
+    manifest = run([tmp_path / "in"], tmp_path / "out", options=options)
+
+    [article] = read_jsonl(tmp_path / "out" / "articles.jsonl")
+    sections = split_sections(article["text"], len(body) + 40)
+    [(start, end)] = [(a, b) for a, b in sections if "BREAKS-A-RULE" in article["text"][a:b]]
+    errors = read_jsonl(tmp_path / "out" / "errors.jsonl")
+    assert [(e["path"], e["error"]) for e in errors] == [("long.txt", "extract_failed")]
+    assert f"(the section from character {start})" in errors[0]["message"]
+    assert (manifest.counts["articles"], manifest.counts["failed_articles"]) == (1, 1)
+    claims = read_jsonl(tmp_path / "out" / "claims.jsonl")
+    assert claims and not any(start <= c["start"] < end for c in claims)
+    assert len({next(a for a, b in sections if a <= c["start"] < b) for c in claims}) >= 2  # the others kept
+    again = run([tmp_path / "in"], tmp_path / "again", options=options)
+    assert (again.counts["cached"], again.counts["failed_articles"]) == (0, 1)  # one part was not cached

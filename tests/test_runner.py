@@ -110,7 +110,7 @@ def test_dask_local_cluster_gives_the_same_ids_and_graph(tmp_path):
 
 def test_cached_articles_are_emitted_as_they_are_read_not_held_back(tmp_path):
     from extractor.models import Article, ArticleExtraction
-    from extractor.runner import Tally, _extract_all
+    from extractor.runner import _extract_all
     from extractor.settings import Settings
 
     class EveryArticleCached:
@@ -124,9 +124,10 @@ def test_cached_articles_are_emitted_as_they_are_read_not_held_back(tmp_path):
             read.append(i)
             yield Article(id=f"a{i}", path=f"{i}.txt", text=f"Story {i}.")
 
-    _extract_all(articles(), Settings(), RunOptions(workers=2), EveryArticleCached(), Tally(),
-                 lambda article, result: emitted_when.append(len(read)))
-    assert emitted_when == list(range(1, 51))
+    hits = []
+    _extract_all(articles(), Settings(), RunOptions(workers=2), EveryArticleCached(),
+                 lambda article, result, hit: (emitted_when.append(len(read)), hits.append(hit)))
+    assert emitted_when == list(range(1, 51)) and all(hits) and len(hits) == 50
 
 
 def _no_merging(*args, **kwargs):
