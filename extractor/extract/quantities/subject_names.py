@@ -23,7 +23,7 @@ from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.models import EntityRef
 
 if TYPE_CHECKING:
-    from extractor.extract.quantities.subject import SubjectContext
+    from extractor.extract.quantities.subject_context import SubjectContext
 
 # Verbs of a move, which end a name in a title-case headline ("Facebook Plummets").
 MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
