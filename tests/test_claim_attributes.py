@@ -325,3 +325,28 @@ def test_a_count_of_people_is_in_persons_whatever_noun_counts_them(nlp, sentence
 def test_a_measure_is_not_a_count_of_people(nlp):
     [claim] = claims_of(nlp, "The bridge was 1,182 metres long.")
     assert claim.unit == "metre"
+
+
+# ------------------------------------------------------------------ subjects on real pages (issue 17, second pass)
+
+
+def test_a_structure_description_refers_to_the_structure_the_article_names(nlp):
+    c = by_text(nlp, "Rescuers searched the rubble after the Varga bridge in Lisbon collapsed on Monday. "
+                     "The viaduct was 900 metres long. A 60-metre stretch of highway broke off, "
+                     "sending cars plunging to the ground 40 metres (131 feet) below.")
+    assert subjects(c["900 metres"]) == ["Varga Bridge"]
+    assert subjects(c["60-metre"]) == ["Varga Bridge"]
+    assert subjects(c["40 metres"]) == ["Varga Bridge"]
+    assert subjects(c["131 feet"]) == ["Varga Bridge"]
+
+
+def test_a_structure_is_named_by_the_organisation_it_stands_at_not_by_a_longer_name(nlp):
+    c = by_text(nlp, "A footbridge at Northfield College collapsed on Friday, the Ohio Highway Patrol said. "
+                     "The walkway weighed 300 tons. The $9.5 million bridge was to open in May.")
+    assert subjects(c["300 tons"]) == ["Northfield College"]
+    assert subjects(c["$9.5 million"]) == ["Northfield College"]
+
+
+def test_a_place_before_a_structure_noun_describes_it(nlp):
+    c = by_text(nlp, "The Lisbon bridge collapsed on Monday, officials in Lisbon said. The deck was 300 metres long.")
+    assert subjects(c["300 metres"]) == ["bridge"]

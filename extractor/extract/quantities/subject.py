@@ -49,12 +49,13 @@ from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOU
 from extractor.extract.quantities.subject_context import (  # noqa: F401  (re-exported for claims and metric)
     SubjectContext,
     _clause_subject,
-    sentence_subject,
+    sentence_subject,  # noqa: F401  (re-exported for claims)
     verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, entity_ref, thing_ref
-from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np
+from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np, structure_ref, structure_subject
+from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of
 from extractor.models import EntityRef
 
@@ -65,6 +66,8 @@ TRANSFER_VERBS = frozenset({
 })
 # Verbs of falling: the distance of a fall is the height of what things fell from.
 FALL_VERBS = frozenset({"plunge", "plummet", "fall", "drop", "tumble", "crash", "hurtle", "topple"})
+# After a height that things fell: "to the ground 50 metres (165 feet) below".
+DROP_AFTER_RE = re.compile(r"\)?\s*(?:\([^()]{0,24}\)\s*)?(?:below|down)\b")
 # Headlines and summary bullets are telegraphic ("$593bn wiped off Acme shares"): when
 # the parse names no subject, the one organisation or person in so short a line is it.
 TELEGRAPHIC_MAX_WORDS = 15
@@ -96,6 +99,10 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
             if head.pos_ == "PROPN" or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
+            if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
+                found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
+                if found:
+                    return found
             owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if head.lower_ in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else ())
             if owner:
                 return owner
@@ -146,6 +153,14 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return counted
     if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
         return found
+    if unit and unit.islower() and unit not in ("percent", "percentage point", "person"):
+        named = structure_after(span.end_char, ctx.text, ctx.structures[0])
+        if named is not None:
+            return [structure_ref(ctx, named)]  # "the 45-meter-high (150-foot) Morandi Bridge"
+    if unit == "metre" and ((verb is not None and verb.lemma_.lower() in FALL_VERBS) or DROP_AFTER_RE.match(ctx.text, span.end_char)):
+        found = _structure_in_sentence(span, ctx)  # "plunging vehicles to the ground 50 metres below"
+        if found:
+            return found
     found = _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
     if found:
         return found
@@ -196,6 +211,18 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if not COMPANY_METRIC_RE.search(span.sent.text):
         return []
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _structure_in_sentence(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """The structure a drop is from: the last structure noun before the figure in its
+    sentence, else the first after it."""
+    nouns = [t for t in span.sent if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in STRUCTURE_NOUNS or t.lemma_.lower() in STRUCTURE_NOUNS)]
+    before = [t for t in nouns if t.i < span.start]
+    for tok in [*reversed(before), *(t for t in nouns if t.i >= span.end)]:
+        found = structure_subject(tok, ctx)
+        if found:
+            return found
+    return []
 
 
 def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.lexicon import SUBJECTLESS_NOUNS
 from extractor.extract.quantities.subject_names import salient_organisation
+from extractor.extract.quantities.subject_structures import Structure, named_structures, principal_structure_noun
 from extractor.models import EntityRef
 
 # Reflexive pronouns, which the parser may take for the subject.
@@ -20,13 +21,15 @@ REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 @dataclass
 class SubjectContext:
     """What subject resolution reads across one article: its entities, its salient
-    organisation (found on first use), and the subject of the last claim (for "it")."""
+    organisation and its named structures (found on first use), and the subject of the
+    last claim (for "it")."""
 
     entities: ArticleEntities
     text: str
     doc: Doc | None = None
     last: tuple[int, EntityRef] | None = None
     _salient: list = field(default_factory=list)
+    _structures: list = field(default_factory=list)
 
     @property
     def salient(self) -> EntityRef | None:
@@ -34,6 +37,13 @@ class SubjectContext:
             found = salient_organisation(self.doc, self.entities, self.text) if self.doc is not None else None
             self._salient.append(found)
         return self._salient[0]
+
+    @property
+    def structures(self) -> tuple[list[Structure], str | None]:
+        """The structures the article names, and the structure noun it uses most."""
+        if not self._structures:
+            self._structures.append((named_structures(self.text, self.entities), principal_structure_noun(self.text)))
+        return self._structures[0]
 
 
 def verb_of(token: Token) -> Token | None:

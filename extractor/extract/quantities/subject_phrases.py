@@ -28,6 +28,7 @@ from extractor.extract.quantities.subject_names import (
     thing_ref,
     trimmed_name,
 )
+from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
 from extractor.models import EntityRef
 
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
@@ -129,6 +130,25 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
     return []
 
 
+def structure_ref(ctx: SubjectContext, s: Structure) -> EntityRef:
+    return EntityRef(name=s.name, id=s.entity_id) if s.entity_id else (entity_named(ctx, s.name) or thing_ref(s.name))
+
+
+def structure_subject(np: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """"the Morandi bridge", "the viaduct", "the deck": the structure the article names (see
+    ``subject_structures``); an indefinite one ("a new bridge") is none in particular."""
+    structures, principal = ctx.structures
+    named = next((s for s in structures if s.start <= np.idx < s.end), None)
+    if named is not None:
+        return [structure_ref(ctx, named)]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every") for c in np.children):
+        return []
+    named = structure_at(np.idx, np.sent.end_char, structures)
+    if named is not None:
+        return [structure_ref(ctx, named)]
+    return [thing_ref(principal)] if principal else []
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
@@ -142,6 +162,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 found.append(ref)
     if found:
         return found
+    if np.lower_ in STRUCTURE_NOUNS or np.lemma_.lower() in STRUCTURE_NOUNS:
+        found = structure_subject(np, ctx)
+        if found:
+            return found
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
