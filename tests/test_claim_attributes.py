@@ -350,3 +350,33 @@ def test_a_structure_is_named_by_the_organisation_it_stands_at_not_by_a_longer_n
 def test_a_place_before_a_structure_noun_describes_it(nlp):
     c = by_text(nlp, "The Lisbon bridge collapsed on Monday, officials in Lisbon said. The deck was 300 metres long.")
     assert subjects(c["300 metres"]) == ["bridge"]
+
+
+def test_a_tally_gives_the_larger_share_to_the_side_voted_for_and_the_other_to_the_other_side(nlp):
+    c = by_text(nlp, "Townsfolk voted 61% to 39% to stay, a blow to the mayor, who led the 'go' campaign.")
+    assert subjects(c["61%"]) == ["Stay"]
+    assert subjects(c["39%"]) == ["Go"]
+
+
+def test_a_tally_with_a_defeated_side_gives_the_larger_share_to_the_other_side(nlp):
+    c = by_text(nlp, "The island has voted to separate from the federation.\n"
+                     "The governor had campaigned for voters to vote stay but was defeated by 58% to 42%.")
+    assert subjects(c["58%"]) == ["Separate"]
+    assert subjects(c["42%"]) == ["Stay"]
+
+
+def test_a_tally_held_by_a_sides_campaign_is_the_sides(nlp):
+    c = by_text(nlp, "The Yes campaign is heading for a majority of 55% to 45%. The No side conceded defeat.")
+    assert subjects(c["55%"]) == ["Yes"]
+    assert subjects(c["45%"]) == ["No"]
+
+
+def test_a_results_line_gives_each_share_to_its_label_and_turnout_to_the_vote(nlp):
+    c = by_text(nlp, "Islanders reject new flag in referendum\n\nNo 61.2% Yes 38.8% Turnout 71.5%\n\n"
+                     "Turnout was 71 percent, officials said.")
+    assert subjects(c["61.2%"]) == ["No"]
+    assert subjects(c["38.8%"]) == ["Yes"]
+    assert subjects(c["71.5%"]) == ["referendum"]
+    assert subjects(c["71 percent"]) == ["referendum"]
+    c = by_text(nlp, "The 19 per cent loss in Acme's stock cut its value.")
+    assert subjects(c["19 per cent"]) == ["Acme"]

@@ -56,7 +56,7 @@ from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np, structure_ref, structure_subject
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
-from extractor.extract.quantities.subject_votes import _named_beside, _share_of
+from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side
 from extractor.models import EntityRef
 
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
@@ -134,6 +134,8 @@ def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token 
                  sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     """The subjects of the quantity at ``span`` (see the module docstring)."""
     found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit) if NAME_START_RE.match(r.name)]
+    if unit == "percent":
+        found = as_side(found, ctx)
     if found and _may_be_it(found[0], ctx):
         ctx.last = (span.start_char, found[0])
     return found
@@ -151,6 +153,12 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     counted = _count_subject(root, span, ctx, verb, sent_root_subject) if not (unit and unit.isupper()) and unit not in ("percent", "percentage point") else None
     if counted:
         return counted
+    if unit == "percent":
+        subj = _clause_subject(verb, span) if verb is not None else None
+        found = (tally_side(span, ctx, resolve_np(subj, ctx, sent_root_subject) if subj is not None else [])
+                 or results_label(span, ctx))
+        if found:
+            return found
     if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
         return found
     if unit and unit.islower() and unit not in ("percent", "percentage point", "person"):

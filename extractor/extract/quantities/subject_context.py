@@ -30,6 +30,7 @@ class SubjectContext:
     last: tuple[int, EntityRef] | None = None
     _salient: list = field(default_factory=list)
     _structures: list = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # other article-wide readings, found on first use
 
     @property
     def salient(self) -> EntityRef | None:

@@ -130,6 +130,18 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
     return []
 
 
+# What a turnout is of.
+ELECTION_RE = re.compile(r"\b(?P<noun>referendum|election|plebiscite|primary|runoff|by-election)s?\b", re.I)
+
+
+def turnout_of(pos: int, ctx: SubjectContext) -> list[EntityRef]:
+    """"Turnout was 84 percent": the turnout of the vote the article is about, the last
+    referendum or election named before it (else the first named after)."""
+    before = [m for m in ELECTION_RE.finditer(ctx.text, 0, pos)]
+    m = before[-1] if before else ELECTION_RE.search(ctx.text, pos)
+    return [thing_ref(m.group("noun").lower())] if m else []
+
+
 def structure_ref(ctx: SubjectContext, s: Structure) -> EntityRef:
     return EntityRef(name=s.name, id=s.entity_id) if s.entity_id else (entity_named(ctx, s.name) or thing_ref(s.name))
 
@@ -153,6 +165,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
         return []
+    if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
+        return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
     for h in [np, *np.conjuncts]:
         e = ctx.entities.at(h.idx, h.idx + len(h))

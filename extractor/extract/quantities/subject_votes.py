@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.quantities.subject_context import SubjectContext
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, entity_ref, thing_ref
-from extractor.extract.quantities.subject_phrases import resolve_np
+from extractor.extract.quantities.subject_phrases import resolve_np, turnout_of
 from extractor.models import EntityRef
 
 # "England (53.4 per cent)": a name right before the parenthesis that holds the figure.
@@ -71,4 +71,126 @@ def _share_of(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subje
                 if obj.dep_ == "pobj":
                     return resolve_np(obj, ctx, sent_root_subject)
     return []
+
+
+
+# ------------------------------------------------------------------ tallies ("won 52% to 48%")
+
+# "the Leave campaign", "the 'remain' side", "a Yes vote": a side named with its campaign
+# (capitalised or quoted, so "the presidential campaign" names none).
+SIDE_NOUN_RE = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?:[“\"‘'](?P<quoted>[A-Za-z]+)[”\"’']|(?P<name>[A-Z][a-z]+))\s+"
+                          r"(?:campaign|camp|side|vote|voters|campaigners|supporters)\b")
+# "52% to 48%", "52 per cent to 48 per cent": a tally of two sides, the larger first.
+_PCT = r"\d[\d.,]*\s*(?:%|per\s*cent|percent)"
+TALLY_RE = re.compile(r"(?P<a>%s)\s+(?:to|-|–|against)\s+(?P<b>%s)" % (_PCT, _PCT))
+# After a tally, what the winners voted for: "voted 52% to 48% to leave".
+TALLY_FOR_RE = re.compile(r"\s+(?:to|for|in\s+favou?r\s+of)\s+[“\"‘']?(?P<side>[A-Za-z]+)")
+# Verbs of losing a vote: the side named with them lost ("campaigned for X but was defeated").
+DEFEAT_RE = re.compile(r"\b(?:defeat(?:ed|s)?|lost|loses|beaten|beat)\b", re.I)
+# Words after "vote" that are no side ("voted against", "voted in", "voted on").
+NOT_SIDE_WORDS = frozenset({"against", "in", "on", "at", "by", "the", "a", "an", "and", "or", "to", "for", "out", "down", "up"})
+
+
+def vote_sides(ctx: SubjectContext) -> list[str]:
+    """The sides of a vote the article names, case-folded, in order: with their campaign
+    ("the Leave campaign", "the 'remain' side") and as what people voted for ("voted to
+    leave", "vote remain", "voted for independence")."""
+    if "vote_sides" in ctx.cache:
+        return ctx.cache["vote_sides"]
+    sides: list[str] = ctx.cache.setdefault("vote_sides", [])
+    if ctx.doc is None:
+        return sides
+    for m in SIDE_NOUN_RE.finditer(ctx.text):
+        word = (m.group("quoted") or m.group("name")).casefold()
+        if word not in NOT_SIDE_WORDS and word not in sides:
+            sides.append(word)
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "vote" or tok.pos_ != "VERB":
+            continue
+        chosen = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if not chosen and nxt is not None and nxt.dep_ not in ("aux", "auxpass") and (
+                nxt.pos_ == "VERB" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i == tok.i)):
+            chosen = [nxt]  # "campaigned to vote remain", "vote Labour"
+        for word in (c.lemma_.casefold() for c in chosen):
+            if word.isalpha() and word not in NOT_SIDE_WORDS and word not in sides:
+                sides.append(word)
+    return sides
+
+
+def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[EntityRef]) -> list[EntityRef]:
+    """The side a share of a tally went to ("Britons voted 52% to 48% to leave"; "X campaigned
+    to vote remain but was defeated by 52% to 48%"; "the Leave campaign heads for 52% to 48%"):
+    the larger share is the winners', the other the losers', when the article names two sides."""
+    text, sent = ctx.text, span.sent
+    tally = next((m for m in TALLY_RE.finditer(text, sent.start_char, sent.end_char)
+                  if m.start() <= span.start_char < m.end()), None)
+    if tally is None:
+        return []
+    sides = vote_sides(ctx)
+    if len(sides) != 2:
+        return []
+    sentence = text[sent.start_char:sent.end_char].casefold()
+    winner = None
+    after = TALLY_FOR_RE.match(text, tally.end())
+    if after is not None and after.group("side").casefold() in sides:
+        winner = after.group("side").casefold()
+    elif DEFEAT_RE.search(sentence):
+        named = [s for s in sides if re.search(r"\b%s\b" % re.escape(s), sentence)]
+        if len(named) == 1:
+            winner = next(s for s in sides if s != named[0])
+    else:
+        named = [s for s in sides for ref in clause_subject if re.search(r"\b%s\b" % re.escape(s), ref.name.casefold())]
+        winner = named[0] if len(set(named)) == 1 else None
+    if winner is None:
+        return []
+    side = winner if span.start_char < tally.start("b") else next(s for s in sides if s != winner)
+    return [thing_ref(side.capitalize())]
+
+
+# A side's campaign: "the Leave campaign", "Vote Leave", "the 'remain' side".
+SIDE_CAMPAIGN_RE = re.compile(r"^(?:the\s+)?(?:Vote\s+)?[“\"‘']?(?P<side>[A-Za-z]+)[”\"’']?(?:\s+(?:campaign|camp|side))?$", re.I)
+
+
+def as_side(refs: list[EntityRef], ctx: SubjectContext) -> list[EntityRef]:
+    """A share held by a side's campaign is the side's ("the Leave campaign", "Vote Leave":
+    Leave), so that every outlet's way of naming it is one subject."""
+    out = []
+    for ref in refs:
+        m = SIDE_CAMPAIGN_RE.match(ref.name)
+        if m and m.group(0).casefold() != m.group("side").casefold() and m.group("side").casefold() in vote_sides(ctx):
+            ref = thing_ref(m.group("side").capitalize())
+        out.append(ref)
+    return out
+
+
+# A results line: "No 55.3% Yes 44.7%", "Labour: 40%, Conservative: 35%": each share
+# right after its label, with nothing else since the line's start or the figure before.
+LABEL_RE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*:?\s*\Z")
+# Words that start a phrase, not a label ("The 19 per cent loss"); "No" and "Yes" are labels.
+NOT_LABEL_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                             "some", "every", "each", "any", "all", "both"})
+FIGURE_BEFORE_RE = re.compile(r"(?:^|\d\s*(?:%|per\s*cent|percent)[,;|]?)(?P<gap>[^\d\n]*)\Z", re.M)
+
+
+def results_label(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """The label a share stands right after in a results line ("No 55.3% Yes 44.7%")."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = FIGURE_BEFORE_RE.search(text, line_start, span.start_char)
+    if before is None or len(before.group("gap").split()) > 3:
+        return []
+    label = LABEL_RE.search(before.group("gap"))
+    if label is None:
+        return []
+    if label.group("name").casefold() == "turnout":
+        return turnout_of(span.start_char, ctx)
+    start = before.start("gap") + label.start("name")
+    tok = next((t for t in span.doc[max(0, span.start - 4):span.start] if t.idx == start), None)
+    if tok is None or tok.lower_ in NOT_LABEL_WORDS or tok.pos_ in ("ADP", "ADV", "PRON", "VERB", "AUX", "NUM", "SCONJ", "CCONJ"):
+        return []  # "The 19 per cent loss", "About 5%"
+    e = ctx.entities.at(start, start + len(label.group("name")))
+    if e is not None and e.type in SUBJECT_TYPES:
+        return [entity_ref(ctx, e)]
+    return [thing_ref(label.group("name"))]
 
