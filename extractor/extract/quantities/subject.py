@@ -68,6 +68,10 @@ TRANSFER_VERBS = frozenset({
 FALL_VERBS = frozenset({"plunge", "plummet", "fall", "drop", "tumble", "crash", "hurtle", "topple"})
 # After a height that things fell: "to the ground 50 metres (165 feet) below".
 DROP_AFTER_RE = re.compile(r"\)?\s*(?:\([^()]{0,24}\)\s*)?(?:below|down)\b")
+# Who forecasts a figure: what they expected is about the thing of the figure before.
+FORECASTER_NOUNS = frozenset({"analyst", "economist", "expert", "forecaster", "strategist"})
+# How far back (characters) a forecast may refer to the subject of an earlier claim.
+LAST_SUBJECT_WINDOW = 600
 # Headlines and summary bullets are telegraphic ("$593bn wiped off Acme shares"): when
 # the parse names no subject, the one organisation or person in so short a line is it.
 TELEGRAPHIC_MAX_WORDS = 15
@@ -155,8 +159,10 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return counted
     if unit == "percent":
         subj = _clause_subject(verb, span) if verb is not None else None
-        found = (tally_side(span, ctx, resolve_np(subj, ctx, sent_root_subject) if subj is not None else [])
-                 or results_label(span, ctx))
+        found = tally_side(span, ctx, resolve_np(subj, ctx, sent_root_subject) if subj is not None else [])
+        if found is not None:
+            return found
+        found = results_label(span, ctx)
         if found:
             return found
     if unit in ("percent", "percentage point") and (found := _named_beside(span, ctx) or _share_of(root, span, ctx, sent_root_subject)):
@@ -195,10 +201,13 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
-        holder = _left_with(verb, span, ctx, sent_root_subject)
+        holder = _left_with(verb, span, ctx, sent_root_subject) or _who_pays(verb, span, ctx, sent_root_subject)
         if holder:
             return holder
         subj = _clause_subject(verb, span)
+        if subj is not None and subj.lemma_.lower() in FORECASTER_NOUNS and ctx.last is not None \
+                and span.start_char - ctx.last[0] <= LAST_SUBJECT_WINDOW:
+            return [ctx.last[1]]  # "Acme had 2.2 billion users. Analysts had expected 2.3 billion."
         if subj is not None:
             found = _with_listed_subjects(resolve_np(subj, ctx, sent_root_subject), subj, ctx)
             if found:
@@ -230,6 +239,18 @@ def _structure_in_sentence(span: SpacySpan, ctx: SubjectContext) -> list[EntityR
         found = structure_subject(tok, ctx)
         if found:
             return found
+    return []
+
+
+def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"the changes would cost it $10 billion": a cost is borne by the object of "cost"."""
+    if verb.lemma_.lower() != "cost":
+        return []
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and not (span.start <= child.i < span.end):
+            found = resolve_np(child, ctx, sent_root_subject)
+            if found:
+                return found
     return []
 
 

@@ -27,6 +27,7 @@ class SubjectContext:
     entities: ArticleEntities
     text: str
     doc: Doc | None = None
+    title: str | None = None  # a headline kept apart from the text
     last: tuple[int, EntityRef] | None = None
     _salient: list = field(default_factory=list)
     _structures: list = field(default_factory=list)
@@ -35,7 +36,7 @@ class SubjectContext:
     @property
     def salient(self) -> EntityRef | None:
         if not self._salient:
-            found = salient_organisation(self.doc, self.entities, self.text) if self.doc is not None else None
+            found = salient_organisation(self.doc, self.entities, self.text, self.title) if self.doc is not None else None
             self._salient.append(found)
         return self._salient[0]
 

@@ -88,6 +88,11 @@ def entity_named(ctx: SubjectContext, name: str) -> EntityRef | None:
     return None
 
 
+def entity_named_in(entities: ArticleEntities, name: str) -> EntityRef | None:
+    key = name.casefold()
+    return next((e.ref() for e in entities.entities if e.type == "ORG" and e.name.casefold() == key), None)
+
+
 def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
     """The entity, or the name before a headline verb it ran into."""
     cut = trimmed_name(e.name)
@@ -114,11 +119,24 @@ def common_name(tok: Token) -> str:
 # ------------------------------------------------------------------ the salient organisation
 
 
-def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> EntityRef | None:
-    """The organisation the article is about: named most often (the first paragraph counts
-    double), with proper nouns in company positions the entity recogniser missed."""
+# A company named with its legal form or its ticker ("Acme, Inc. Class A (ACME)", "Acme Corp").
+COMPANY_NAME_RE = re.compile(r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}?)"
+                             r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Plc|PLC|LLC|AG|SpA|NV)\b\.?|"
+                             r"(?:\s+Class\s+[A-C])?\s+\((?:[A-Z]+:\s*)?[A-Z]{1,5}\))")
+
+# A name before a company's metric ("Acme stock collapse", "Acme’s shares"), in a headline or
+# first paragraph the parser may read otherwise.
+COMPANY_POSITION_RE = re.compile(r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}?)(?:['’]s)?\s+"
+                                 r"(?:stock|shares|share price|market value|market cap)\b")
+
+
+def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: str | None = None) -> EntityRef | None:
+    """The organisation the article is about: named most often (the first paragraph and a
+    title kept apart from the text count double), with proper nouns in company positions
+    and companies named with their legal form or ticker that the entity recogniser missed."""
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
+    title = title or ""
     head_end = text.find("\n", 1)
     head_end = len(text) if head_end < 0 else max(head_end, 200)
     for e in entities.entities:
@@ -131,7 +149,22 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> Enti
         key = name.casefold()
         refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
         counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
+        if title:
+            counts[key] += 2 * sum(len(re.findall(r"\b%s\b" % re.escape(n), title)) for n in {name, *e.aliases})
+    legal: set[str] = set()  # keys first found by their legal form, still to be counted as proper nouns
+    for regex, where, weight in ((COMPANY_NAME_RE, title, 2), (COMPANY_NAME_RE, text[:head_end], 1), (COMPANY_NAME_RE, text, 1),
+                                 (COMPANY_POSITION_RE, title, 2), (COMPANY_POSITION_RE, text[:head_end], 1)):
+        for m in regex.finditer(where):
+            name = m.group("name")
+            key = name.casefold()
+            if key not in refs:
+                legal.add(key)
+            if key not in refs and any(o.type in ("PERSON", "GPE") and o.name.casefold() == key for o in entities.entities):
+                continue
+            refs.setdefault(key, entity_named_in(entities, name) or thing_ref(name))
+            counts[key] += weight
     propn = doc.vocab.strings["PROPN"]
+    seen = {key for key in refs if counts[key] and key not in legal}
     for i in numpy.flatnonzero(doc.to_array([POS]) == propn):
         tok = doc[int(i)]
         if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
@@ -143,8 +176,9 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> Enti
         if any(o.type == "PERSON" and o.name.casefold().endswith(tok.text.casefold()) for o in entities.entities):
             continue
         key = tok.text.casefold()
-        if key not in refs:
-            refs[key] = thing_ref(tok.text)
+        if key not in seen:
+            seen.add(key)
+            refs.setdefault(key, thing_ref(tok.text))
             occurrences = len(re.findall(r"\b%s\b" % re.escape(tok.text), text))
             counts[key] += occurrences + len(re.findall(r"\b%s\b" % re.escape(tok.text), text[:head_end]))
     if not counts:

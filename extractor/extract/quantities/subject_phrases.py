@@ -85,8 +85,36 @@ def _in_subject(tok: Token) -> bool:
             return False
         if node.dep_ == "prep" and node.lower_ != "of":
             return False  # "Revenue through Instagram": a means or a place, not what the clause is about
+        if node.dep_ == "compound" and node.head.pos_ == "PROPN":
+            return False  # "Acme consultant Beta Analytics": a name that describes another
         node = node.head
     return False
+
+
+# A preposition run into the possessive after it on a garbled page ("afterits shares").
+GLUED_POSSESSIVE_RE = re.compile(r"(?:after|before|as|when|since|while|with|from|of|in|on|at|by|for|and|that)(?P<pronoun>its|their|his|her)")
+
+
+def _described_person(pos: int, ctx: SubjectContext):
+    """Who "the 34-year-old" is: of the people named in reach before it, the one the article
+    is about (named most often), not one named in passing ("behind X")."""
+    recent = [e for _, e in ctx.entities.mentions_in(max(0, pos - OWNER_WINDOW), pos) if e.type == "PERSON"]
+    return max(reversed(recent), key=lambda e: len(e.mentions)) if recent else None
+
+
+def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The last organisation named before a pronoun in its sentence, not as a source; an object
+    pronoun ("would cost it $10bn") never stands for its own clause's subject."""
+    own: set[int] = set()
+    if tok.dep_ in ("dobj", "dative", "iobj") and (subj := next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)):
+        own = {t.idx for t in subj.subtree}
+    for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
+        if e.type != "ORG" or SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+            continue
+        if any(mention.start <= i < mention.end for i in own):
+            continue
+        return entity_ref(ctx, e)
+    return None
 
 
 def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -98,6 +126,8 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
             e = ctx.entities.at(h.idx, h.idx + len(h))
             if e is not None and e.type in types:
                 return [entity_ref(ctx, e)]
+    if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
+        return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
@@ -165,6 +195,11 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
         return []
+    if (glued := GLUED_POSSESSIVE_RE.fullmatch(np.lower_)) is not None:  # "history afterits shares"
+        if glued.group("pronoun") in ("its", "their"):
+            return [ctx.salient] if ctx.salient is not None else []
+        person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
+        return [entity_ref(ctx, person)] if person is not None else []
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
         return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
@@ -197,7 +232,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     lower, lemma = np.lower_, np.lemma_.lower()
     phrase = np.doc[np.left_edge.i:np.i + 1].text
     if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"
-        person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
+        person = _described_person(np.idx, ctx)
         return [entity_ref(ctx, person)] if person is not None else []
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []

@@ -102,6 +102,9 @@ def vote_sides(ctx: SubjectContext) -> list[str]:
         return sides
     for m in SIDE_NOUN_RE.finditer(ctx.text):
         word = (m.group("quoted") or m.group("name")).casefold()
+        tok = ctx.doc.char_span(m.start("quoted"), m.end("quoted")) if m.group("quoted") else None
+        if tok is not None and tok.root.pos_ == "ADJ" and m.group(0).rstrip().endswith("vote"):
+            continue  # a "ginormous" vote
         if word not in NOT_SIDE_WORDS and word not in sides:
             sides.append(word)
     for tok in ctx.doc:
@@ -118,18 +121,21 @@ def vote_sides(ctx: SubjectContext) -> list[str]:
     return sides
 
 
-def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[EntityRef]) -> list[EntityRef]:
+def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[EntityRef]) -> list[EntityRef] | None:
     """The side a share of a tally went to ("Britons voted 52% to 48% to leave"; "X campaigned
     to vote remain but was defeated by 52% to 48%"; "the Leave campaign heads for 52% to 48%"):
-    the larger share is the winners', the other the losers', when the article names two sides."""
+    the larger share is the winners', the other the losers', when the article names two sides.
+    None when the share is in no tally or its side is not found; the losers' share of a tally
+    is never the clause subject's, so it is [] when their side is not found."""
     text, sent = ctx.text, span.sent
     tally = next((m for m in TALLY_RE.finditer(text, sent.start_char, sent.end_char)
                   if m.start() <= span.start_char < m.end()), None)
     if tally is None:
-        return []
+        return None
+    losers = span.start_char >= tally.start("b")
     sides = vote_sides(ctx)
     if len(sides) != 2:
-        return []
+        return [] if losers else None
     sentence = text[sent.start_char:sent.end_char].casefold()
     winner = None
     after = TALLY_FOR_RE.match(text, tally.end())
@@ -143,8 +149,8 @@ def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[Entity
         named = [s for s in sides for ref in clause_subject if re.search(r"\b%s\b" % re.escape(s), ref.name.casefold())]
         winner = named[0] if len(set(named)) == 1 else None
     if winner is None:
-        return []
-    side = winner if span.start_char < tally.start("b") else next(s for s in sides if s != winner)
+        return [] if losers else None
+    side = next(s for s in sides if s != winner) if losers else winner
     return [thing_ref(side.capitalize())]
 
 
