@@ -380,3 +380,44 @@ def test_a_results_line_gives_each_share_to_its_label_and_turnout_to_the_vote(nl
     assert subjects(c["71 percent"]) == ["referendum"]
     c = by_text(nlp, "The 19 per cent loss in Acme's stock cut its value.")
     assert subjects(c["19 per cent"]) == ["Acme"]
+
+
+def test_a_title_kept_apart_from_the_text_names_the_organisation_the_article_is_about(nlp):
+    text = "-- Lost $12.5 billion in market cap today\n\n-- Lowest close since May 3, when it closed at $74.02\n"
+    doc = nlp(text)
+    title = "Brightwave, Inc. Class A (BWV) closed at $76.26, down $11.24 or 12.96%"
+    claims = {c.text: c for c in extract_claims(doc, "a", extract_entities(doc, "a", title=title), title=title)}
+    assert subjects(claims["$12.5 billion"]) == ["Brightwave"]
+    assert subjects(claims["$74.02"]) == ["Brightwave"]
+    untitled = {c.text: c for c in extract_claims(doc, "a", extract_entities(doc, "a"))}
+    assert subjects(untitled["$12.5 billion"]) == []
+
+
+def test_a_person_described_by_age_is_the_person_the_article_is_about(nlp):
+    c = by_text(nlp, "Amazon founder Jeff Bezos lost $7 billion on Friday, he told reporters. The fall pushed Bezos down the list of the "
+                     "richest people, behind Bernard Arnault, the founder of LVMH. "
+                     "The 59-year-old now has a net worth of $140 billion.")
+    assert subjects(c["$140 billion"]) == ["Jeff Bezos"]
+
+
+def test_its_reads_the_organisation_named_earlier_in_the_sentence(nlp):
+    c = by_text(nlp, "Tesla sold more cars than ever. Tesla opened a new plant. Tesla hired 500 people. "
+                     "The 12 per cent drop was Ford's biggest plunge and wiped $9 billion off its market value.")
+    assert subjects(c["$9 billion"]) == ["Ford"]
+
+
+def test_a_cost_is_borne_by_the_object_of_cost_not_by_its_cause(nlp):
+    c = by_text(nlp, "Ford's stock fell when the company warned that Google's new rules would cost it $2 billion.")
+    assert subjects(c["$2 billion"]) == ["Ford"]
+
+
+def test_what_analysts_expected_is_about_the_figure_before(nlp):
+    c = by_text(nlp, "Snap had 350 million daily users as of June 30. Analysts were expecting 355 million, "
+                     "according to FactSet.")
+    assert subjects(c["355 million"]) == ["Snap"]
+
+
+def test_a_preposition_glued_to_its_possessive_is_read_as_the_possessive(nlp):
+    c = by_text(nlp, "Nike shares fell. Nike has suffered its worst day in history afterits shares dropped by $8.24 to $76.26.")
+    assert subjects(c["$8.24"]) == ["Nike"]
+    assert subjects(c["$76.26"]) == ["Nike"]
