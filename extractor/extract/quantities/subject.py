@@ -201,6 +201,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
+        level = _level_raised(verb, span)
+        if level is not None:  # "bringing the death toll to 43": the toll's, not the clause subject's
+            return _owner_of(level, ctx, sent_root_subject, ("of", "in", "from"))
         holder = _left_with(verb, span, ctx, sent_root_subject) or _who_pays(verb, span, ctx, sent_root_subject)
         if holder:
             return holder
@@ -240,6 +243,23 @@ def _structure_in_sentence(span: SpacySpan, ctx: SubjectContext) -> list[EntityR
         if found:
             return found
     return []
+
+
+# Nouns of a running level that a clause moves to a figure ("raised the death toll to 37").
+LEVEL_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
+
+
+def _level_raised(verb: Token, span: SpacySpan) -> Token | None:
+    """The level a clause moves to the figure ("bringing the death toll to 43", "raised the
+    number of dead to 38"): the object of the verb the figure is the goal of."""
+    node = span.root
+    for _ in range(3):
+        if node.head is node or node.i == verb.i:
+            return None
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "at") and node.head.head.i == verb.i:
+            return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in LEVEL_NOUNS), None)
+        node = node.head
+    return None
 
 
 def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

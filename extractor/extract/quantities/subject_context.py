@@ -93,6 +93,8 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep"):
             node = node.head
             continue
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "the pound fell, the biggest move in years, before recovering to $1.24"
         return None
     return None
 

@@ -4,7 +4,7 @@ structure the article names, the way "the company" resolves to an organisation.
 A structure is named by proper-noun words before a structure noun ("the Morandi bridge",
 "Brooklyn Bridge", which are one subject however the noun is capitalised) or by the
 organisation it stands at ("a pedestrian bridge at Acme University"). A place before the
-noun ("the Genoa bridge") describes, it does not name. A description resolves to the last
+noun ("the Genoa bridge", "the Italy bridge collapse") describes, it does not name. A description resolves to the last
 structure named before it, else to one named later in its sentence; in an article that
 names none, every structure noun is the noun the article uses most ("the viaduct", "the
 deck" and "the bridge" of one article are one bridge).
@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
 
 from extractor.extract.entities import ArticleEntities
 
@@ -59,9 +62,21 @@ def _headline_line(text: str, pos: int) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) / len(long_words) >= HEADLINE_CAPITALS
 
 
+@lru_cache(maxsize=1024)
+def _country(name: str) -> bool:
+    """A country's name or demonym-free short name (pycountry's ISO 3166 data)."""
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def _place_description(text: str, entities: ArticleEntities, start: int, end: int) -> bool:
     """"the Genoa bridge": a place the article names on its own too describes the structure
     ("the San Giorgio bridge", a place only in the structure's name, names it)."""
+    if _country(text[start:end].strip()):
+        return True  # "the Italy bridge collapse"
     owner = entities.at(start, end)
     if owner is None or owner.type not in ("GPE", "NORP", "LOC"):
         return False

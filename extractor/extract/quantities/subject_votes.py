@@ -121,6 +121,12 @@ def vote_sides(ctx: SubjectContext) -> list[str]:
     return sides
 
 
+def _shares_of_one_vote(a: str, b: str) -> bool:
+    """"52% to 48%" is a tally (the larger first, at most the whole); "50% to 60%" is a range."""
+    x, y = (float(re.sub(r"[^\d.]", "", n.replace(",", ".")) or 0) for n in (a, b))
+    return x > y and x + y <= 100.5
+
+
 def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[EntityRef]) -> list[EntityRef] | None:
     """The side a share of a tally went to ("Britons voted 52% to 48% to leave"; "X campaigned
     to vote remain but was defeated by 52% to 48%"; "the Leave campaign heads for 52% to 48%"):
@@ -130,7 +136,7 @@ def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[Entity
     text, sent = ctx.text, span.sent
     tally = next((m for m in TALLY_RE.finditer(text, sent.start_char, sent.end_char)
                   if m.start() <= span.start_char < m.end()), None)
-    if tally is None:
+    if tally is None or not _shares_of_one_vote(tally.group("a"), tally.group("b")):
         return None
     losers = span.start_char >= tally.start("b")
     sides = vote_sides(ctx)
