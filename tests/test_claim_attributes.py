@@ -421,3 +421,27 @@ def test_a_preposition_glued_to_its_possessive_is_read_as_the_possessive(nlp):
     c = by_text(nlp, "Nike shares fell. Nike has suffered its worst day in history afterits shares dropped by $8.24 to $76.26.")
     assert subjects(c["$8.24"]) == ["Nike"]
     assert subjects(c["$76.26"]) == ["Nike"]
+
+
+def test_a_toll_raised_to_a_figure_is_not_the_subject_of_the_clause(nlp):
+    c = by_text(nlp, "Bus driver Anton Varga, 41, who was hurt in the crash, died on Sunday, bringing the death toll to 17.")
+    assert subjects(c["17"]) == ["death"]
+
+
+def test_a_range_of_shares_is_no_tally(nlp):
+    c = by_text(nlp, "Voters backed the Green campaign over the Blue campaign. "
+                     "The Green campaign's costs rose by 30% to 40% this year, it said.")
+    assert subjects(c["30%"]) == ["Green"]
+    assert subjects(c["40%"]) == ["Green"]
+
+
+def test_a_country_before_a_structure_noun_does_not_name_it(nlp):
+    c = by_text(nlp, "Death toll in Portugal bridge collapse rises\n\n"
+                     "Officials said a 60-meter (197-foot) section of the bridge broke off.")
+    assert subjects(c["60-meter"]) == ["bridge"]
+
+
+def test_an_appositive_clause_is_about_its_head(nlp):
+    c = by_text(nlp, "The rand fell sharply on Monday, at one point falling 4% to $0.051, the biggest move "
+                     "since March, before recovering to $0.053.")
+    assert subjects(c["$0.053"]) == subjects(c["$0.051"]) != []
