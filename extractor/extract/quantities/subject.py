@@ -6,6 +6,10 @@ In order:
    noun as their subject, as written ("workers"), every time; unless an owner holds
    them ("Facebook's 2.23 billion users", "Facebook had 2.23 billion users"). "two from
    Albania" is about Albania.
+   A share of a **tally** ("voted 52% to 48% to leave") goes to its side, a share in a
+   results line ("No 55.3% Yes 44.7%") to its label; a **measure** right before a named
+   structure ("the 45-meter-high (150-foot) Morandi Bridge") or of a drop ("to the ground
+   50 metres below") is the structure's.
 2. **The noun phrase the amount belongs to**: its possessor ("Nvidia's $593bn loss"),
    the owner of a change noun ("the 19% loss in Facebook's stock"), the group of a
    share ("52% of Scots"), the noun a measure describes ("the 45-metre high Morandi
@@ -13,8 +17,11 @@ In order:
    ("England (53.4 per cent)").
 3. For verbs that move an amount from an owner ("chopped $119 billion off its market
    value") the owner.
-4. **The subject of the clause** (inherited through conjoined and subordinate clauses);
-   a dative or object holder ("gave the Leave campaign 52 percent").
+4. **The subject of the clause** (inherited through conjoined and subordinate clauses),
+   but not for a level the clause raises ("bringing the death toll to 43") or a cost
+   borne by its object ("would cost it $10 billion"), and not a forecaster ("analysts
+   expected 2.25 billion": the figure before's); a dative or object holder ("gave the
+   Leave campaign 52 percent").
 
 Each noun phrase resolves: an entity at its head (or conjuncts); a metric noun ("shares",
 "market value", "turnout") to its owner ("Facebook's shares", "shares of Meta",
@@ -23,20 +30,23 @@ organisation; a pronoun or description ("its", "the company", "the social networ
 the entity it refers back to, else the salient organisation; a headline name that runs
 into the headline's verb ("Zuckerberg Loses", "Facebook Stock Plunges") to the name
 before the verb; a proper noun the entity recogniser missed to itself; and a common
-noun ("Brent crude", "the bridge") to itself, a currency ("Sterling", "the pound") to its
+noun ("Brent crude") to itself, a structure ("the viaduct") to the one the article
+names, a turnout to the vote ("referendum"), a currency ("Sterling", "the pound") to its
 ISO 4217 name. A verbless clause ("with Brent crude down 5.2%") has its own subject; a
 side named right before its share ("to Remain's 48.1%", '"Remain" took 48 percent') holds it. A subject that is not an
 entity of the article gets the id an entity of that name would have, so that the same
 thing in two articles has one id.
 
-The salient organisation is the organisation named most often (the title counts
-double), counting proper nouns in company positions ("Facebook shares", "X's stock",
+The salient organisation is the organisation named most often (the first paragraph and
+a title kept apart from the text count double), counting proper nouns in company positions ("Facebook shares", "X's stock",
 "X fell 19%") that the entity recogniser missed.
 
 The parts live beside this module: ``subject_context`` (the article and the clause),
-``subject_phrases`` (noun phrases, owners, pronouns, descriptions), ``subject_counts``
-(counts of people), ``subject_votes`` (shares of a vote or a group) and ``subject_names``
-(names, ids and the salient organisation).
+``subject_phrases`` (noun phrases, owners, pronouns, descriptions), ``subject_structures``
+(the structure "the viaduct" or "the deck" is), ``subject_counts`` (counts of people),
+``subject_votes`` (shares of a vote or a group: tallies, sides, results lines) and
+``subject_names`` (names, ids and the salient organisation, which a title kept apart from
+the text also names).
 """
 
 from __future__ import annotations
@@ -46,10 +56,10 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, SUBJECTLESS_NOUNS
-from extractor.extract.quantities.subject_context import (  # noqa: F401  (re-exported for claims and metric)
+from extractor.extract.quantities.subject_context import (  # noqa: F401  (sentence_subject: re-exported for claims)
     SubjectContext,
     _clause_subject,
-    sentence_subject,  # noqa: F401  (re-exported for claims)
+    sentence_subject,
     verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject
