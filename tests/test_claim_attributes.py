@@ -445,3 +445,14 @@ def test_an_appositive_clause_is_about_its_head(nlp):
     c = by_text(nlp, "The rand fell sharply on Monday, at one point falling 4% to $0.051, the biggest move "
                      "since March, before recovering to $0.053.")
     assert subjects(c["$0.053"]) == subjects(c["$0.051"]) != []
+
+
+def test_a_move_written_beside_a_name_is_the_names(nlp):
+    c = by_text(nlp, "Bank stocks slid on Tuesday, with Barclays down 4.2%. The FTSE 100 lost 1.5%.")
+    assert subjects(c["4.2%"]) == ["Barclays"]
+    assert subjects(c["1.5%"]) == ["FTSE 100"]
+
+
+def test_what_an_amount_was_spent_on_is_not_its_subject(nlp):
+    c = by_text(nlp, "Acme shares rose. Zentek said it spent just $3.2 million building its new chip.")
+    assert subjects(c["$3.2 million"]) == ["Zentek"]

@@ -122,7 +122,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return owner
             if head.lower_ in PART_NOUNS or head.lower_ in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
                 return []
-            if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i:
+            if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i \
+                    and not any(c.dep_ == "dobj" for c in head.children):  # "spent $5.6m training its model": an act
                 return [thing_ref(common_name(head))]  # "the $11.4 million bridge"
             return []
         if dep == "pobj" and head.lower_ == "of" and node.i == span.root.i:
@@ -185,7 +186,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         found = _structure_in_sentence(span, ctx)  # "plunging vehicles to the ground 50 metres below"
         if found:
             return found
-    found = _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
+    found = (_belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
+             or _named_with_move(span, ctx))
     if found:
         return found
     if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head is not verb:
@@ -298,6 +300,24 @@ def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
             return resolve_np(obj[0], ctx, sent_root_subject) if obj else []
         node = node.head
     return []
+
+
+# "with Microsoft down 2.1%", "and the Nasdaq off 3%": a name and a move right before the figure.
+NAME_WITH_MOVE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})\s+"
+                               r"(?:down|up|off|higher|lower)\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|more\s+than)\s+)?\Z")
+
+
+def _named_with_move(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """"Tech stocks tumbled, with Microsoft down 2.1%": the name the move is written beside,
+    which the parser may hang on the main verb."""
+    floor = max(span.sent.start_char, span.start_char - 80)
+    m = NAME_WITH_MOVE_RE.search(ctx.text, floor, span.start_char)
+    if m is None:
+        return []
+    e = ctx.entities.at(m.start("name"), m.end("name"))
+    if e is not None and e.type in SUBJECT_TYPES:
+        return [entity_ref(ctx, e)]
+    return [thing_ref(m.group("name"))]
 
 
 def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext,

@@ -102,10 +102,15 @@ def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
 
 
 def proper_name(tok: Token) -> str:
-    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent")."""
+    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent") and
+    the number an index's name ends with ("S&P 500", "FTSE 100")."""
     words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
     first = min([tok.i, *(w.i for w in words)])
-    return tok.doc[first:tok.i + 1].text
+    last = tok.i
+    if tok.i + 1 < len(tok.doc) and (nxt := tok.doc[tok.i + 1]).head.i == tok.i and nxt.dep_ in ("nummod", "appos", "compound") \
+            and re.fullmatch(r"\d{2,4}", nxt.text) and nxt.idx == tok.idx + len(tok) + 1:
+        last = nxt.i
+    return tok.doc[first:last + 1].text
 
 
 def common_name(tok: Token) -> str:

@@ -207,6 +207,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         e = ctx.entities.at(h.idx, h.idx + len(h))
         if e is not None and e.type in SUBJECT_TYPES:
             ref = entity_ref(ctx, e)
+            if h.pos_ == "PROPN" and (name := proper_name(h))[-1:].isdigit() and not e.name[-1:].isdigit():
+                ref = entity_named(ctx, name) or thing_ref(name)  # "the FTSE 100", not the FTSE 250
             if ref not in found:
                 found.append(ref)
     if found:
