@@ -456,3 +456,18 @@ def test_a_move_written_beside_a_name_is_the_names(nlp):
 def test_what_an_amount_was_spent_on_is_not_its_subject(nlp):
     c = by_text(nlp, "Acme shares rose. Zentek said it spent just $3.2 million building its new chip.")
     assert subjects(c["$3.2 million"]) == ["Zentek"]
+
+
+def test_markets_headline_and_descriptions_name_the_company(nlp):
+    c = by_text(nlp, "Zentek's Stock Plunges 14% As Rival Sparks Selloff\n\n"
+                     "Chipmaker Zentek lost nearly $90 billion in market value on Monday. "
+                     "Zentek's shares closed down 13.9% at $18.58, Zentek said.")
+    assert subjects(c["14%"]) == ["Zentek"]
+    assert subjects(c["$90 billion"]) == ["Zentek"]
+
+
+def test_an_index_is_named_in_full_and_what_was_sent_down_moved(nlp):
+    c = by_text(nlp, "The tech-heavy Nasdaq dropped 3.1% while the Dow Jones Industrial Average rose 0.7%. "
+                     "Zentek said sales fell. Investors dumped Zentek, sending its shares down as much as 18%.")
+    assert subjects(c["0.7%"]) == ["Dow Jones Industrial Average"]
+    assert subjects(c["18%"]) == ["Zentek"]

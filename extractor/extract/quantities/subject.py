@@ -213,6 +213,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
+        sent = _sent_down(verb, span, ctx, sent_root_subject)
+        if sent:
+            return sent
         level = _level_raised(verb, span)
         if level is not None:  # "bringing the death toll to 43": the toll's, not the clause subject's
             return _owner_of(level, ctx, sent_root_subject, ("of", "in", "from"))
@@ -272,6 +275,18 @@ def _level_raised(verb: Token, span: SpacySpan) -> Token | None:
             return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in LEVEL_NOUNS), None)
         node = node.head
     return None
+
+
+# Verbs that move their object by a figure ("sending its shares down 18%").
+SENDING_VERBS = frozenset({"send", "push", "drag", "drive", "pull", "knock", "lift", "propel"})
+
+
+def _sent_down(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"Investors dumped Nvidia, sending its shares down 18%": what was sent is what moved."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+    return resolve_np(obj, ctx, sent_root_subject) if obj is not None else []
 
 
 def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -364,7 +379,8 @@ def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef
     for _, e in ctx.entities.mentions_in(start, end):
         if e.type in ("ORG", "PERSON"):
             ref = entity_ref(ctx, e)
-            named[ref.id] = ref
+            if ref.name.casefold() not in OWNED_METRIC_NOUNS:  # "Nvidia's Stock Plunges": no "Stock"
+                named[ref.id] = ref
     if len(named) == 1:
         return list(named.values())
     if not named and re.search(r"\b(?:market (?:value|cap)|shares?|stock)\b", text[start:end], re.I) and ctx.salient is not None:

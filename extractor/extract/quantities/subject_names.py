@@ -31,6 +31,11 @@ MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
 SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 
 
+# A description written before a company's name, sentence-initial ("Chipmaker Nvidia",
+# "Automaker Ford", "Retailer Walmart"), which is not part of the name.
+DESCRIPTOR_RE = re.compile(r"^(?:[A-Z][a-z]*maker|Retailer|Lender|Insurer|Airline|Carrier|Broker|Startup|Start-up|"
+                           r"Conglomerate|Miner|Refiner|Developer|Producer|Manufacturer|Supplier|Operator)\s+(?=[A-Z])")
+
 # ISO 4217 code -> the currency's ISO name (pycountry's data).
 ISO_NAMES: dict[str, str] = dict(ISO_CURRENCIES)
 
@@ -94,8 +99,12 @@ def entity_named_in(entities: ArticleEntities, name: str) -> EntityRef | None:
 
 
 def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
-    """The entity, or the name before a headline verb it ran into."""
+    """The entity, or the name before a headline verb it ran into, or the name after a
+    description the recogniser took into it ("Chipmaker Nvidia" is Nvidia)."""
     cut = trimmed_name(e.name)
+    described = DESCRIPTOR_RE.match(cut or e.name)
+    if described is not None:
+        cut = (cut or e.name)[described.end():]
     if cut is None:
         return e.ref()
     return entity_named(ctx, cut) or thing_ref(cut)
@@ -104,8 +113,9 @@ def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
 def proper_name(tok: Token) -> str:
     """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent") and
     the number an index's name ends with ("S&P 500", "FTSE 100")."""
-    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
-    first = min([tok.i, *(w.i for w in words)])
+    first = tok.i  # the proper nouns compounded into it, and into them ("Dow Jones Industrial Average")
+    while first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound" and tok.i >= prev.head.i >= first:
+        first -= 1
     last = tok.i
     if tok.i + 1 < len(tok.doc) and (nxt := tok.doc[tok.i + 1]).head.i == tok.i and nxt.dep_ in ("nummod", "appos", "compound") \
             and re.fullmatch(r"\d{2,4}", nxt.text) and nxt.idx == tok.idx + len(tok) + 1:

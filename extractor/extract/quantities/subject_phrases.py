@@ -209,6 +209,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             ref = entity_ref(ctx, e)
             if h.pos_ == "PROPN" and (name := proper_name(h))[-1:].isdigit() and not e.name[-1:].isdigit():
                 ref = entity_named(ctx, name) or thing_ref(name)  # "the FTSE 100", not the FTSE 250
+            if ref.name.casefold() in OWNED_METRIC_NOUNS:  # "Nvidia's Stock Plunges 17%": the stock's owner
+                owner = _owner_of(h, ctx, sent_root_subject, ("of",))
+                found.extend(r for r in (owner or ([ctx.salient] if ctx.salient else [])) if r not in found)
+                continue
             if ref not in found:
                 found.append(ref)
     if found:

@@ -182,6 +182,7 @@ LABEL_RE = re.compile(r"(?:^|(?<=\s))(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-
 # Words that start a phrase, not a label ("The 19 per cent loss"); "No" and "Yes" are labels.
 NOT_LABEL_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                              "some", "every", "each", "any", "all", "both"})
+PERCENT_RE = re.compile(_PCT)
 FIGURE_BEFORE_RE = re.compile(r"(?:^|\d\s*(?:%|per\s*cent|percent)[,;|]?)(?P<gap>[^\d\n]*)\Z", re.M)
 
 
@@ -189,6 +190,9 @@ def results_label(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     """The label a share stands right after in a results line ("No 55.3% Yes 44.7%")."""
     text = ctx.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    if len(PERCENT_RE.findall(text, line_start, len(text) if line_end < 0 else line_end)) < 2:
+        return []  # one share on a line is a headline's ("Acme Stock Plunges 17%"), not a results line's
     before = FIGURE_BEFORE_RE.search(text, line_start, span.start_char)
     if before is None or len(before.group("gap").split()) > 3:
         return []
