@@ -471,3 +471,10 @@ def test_an_index_is_named_in_full_and_what_was_sent_down_moved(nlp):
                      "Zentek said sales fell. Investors dumped Zentek, sending its shares down as much as 18%.")
     assert subjects(c["0.7%"]) == ["Dow Jones Industrial Average"]
     assert subjects(c["18%"]) == ["Zentek"]
+
+
+def test_whose_stands_for_the_one_the_clause_describes(nlp):
+    c = by_text(nlp, "Zentek fell. Founder Maria Lopez, whose stake in the company is worth about $40 billion, "
+                     "lost $6 billion. The Stoxx 600 index fell 0.3%.")
+    assert subjects(c["$40 billion"]) == ["Maria Lopez"]
+    assert subjects(c["0.3%"]) == ["Stoxx 600"]

@@ -195,6 +195,15 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
         return []
+    if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
+        node = np.head
+        for _ in range(4):
+            if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return resolve_np(node.head, ctx, sent_root_subject, depth + 1)
+            if node.head is node:
+                break
+            node = node.head
+        return []
     if (glued := GLUED_POSSESSIVE_RE.fullmatch(np.lower_)) is not None:  # "history afterits shares"
         if glued.group("pronoun") in ("its", "their"):
             return [ctx.salient] if ctx.salient is not None else []
@@ -225,6 +234,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in SUBJECT_TYPES:
+                nxt = np.doc[child.i + 1]
+                if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
+                    name = f"{proper_name(child)} {nxt.text}"  # "the Stoxx 600 index"
+                    return [entity_named(ctx, name) or thing_ref(name)]
                 return [entity_ref(ctx, e)]
     common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)
     if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I") and not common:
