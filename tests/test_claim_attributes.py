@@ -478,3 +478,11 @@ def test_whose_stands_for_the_one_the_clause_describes(nlp):
                      "lost $6 billion. The Stoxx 600 index fell 0.3%.")
     assert subjects(c["$40 billion"]) == ["Maria Lopez"]
     assert subjects(c["0.3%"]) == ["Stoxx 600"]
+
+
+def test_a_founder_is_a_person_and_a_founders_company_is_the_company(nlp):
+    c = by_text(nlp, "Zentek stock fell on Thursday. Zentek co-founder and chief executive Maria Lopez saw her "
+                     "fortune fall by $6 billion. Lopez's company lost $40 billion. Zentek's founder lost $5.4 billion.")
+    assert subjects(c["$6 billion"]) == ["Maria Lopez"]
+    assert subjects(c["$40 billion"]) == ["Zentek"]
+    assert subjects(c["$5.4 billion"]) == ["Maria Lopez"]

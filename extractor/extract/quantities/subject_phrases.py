@@ -95,6 +95,15 @@ def _in_subject(tok: Token) -> bool:
 GLUED_POSSESSIVE_RE = re.compile(r"(?:after|before|as|when|since|while|with|from|of|in|on|at|by|for|and|that)(?P<pronoun>its|their|his|her)")
 
 
+# Roles a person holds at an organisation: "Facebook's founder" is a person, not Facebook.
+ROLE_NOUNS = frozenset({"founder", "co-founder", "cofounder", "ceo", "chief", "chairman", "chairwoman", "boss",
+                        "billionaire", "tycoon", "mogul"})
+
+
+def _is_person(ref: EntityRef, ctx: SubjectContext) -> bool:
+    return any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
+
+
 def _described_person(pos: int, ctx: SubjectContext):
     """Who "the 34-year-old" is: of the people named in reach before it, the one the article
     is about (named most often), not one named in passing ("behind X")."""
@@ -259,6 +268,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         return _owner_of(np, ctx, sent_root_subject, ("of",))
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
+    if lemma in ROLE_NOUNS and np.tag_ != "NNS" and any(c.dep_ in ("det", "poss", "compound") for c in np.children):
+        person = _described_person(np.idx, ctx)  # "Facebook's founder", "the Acme chief": a person, not the company
+        if person is not None:
+            return [entity_ref(ctx, person)]
     if _is_description(np):
         before = _organisation_before(np.idx, ctx, np.doc)
         if before is not None:
@@ -283,6 +296,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
         owner = [c for c in np.children if c.dep_ == "poss"]  # "Facebook's monthly active user count"
         found = resolve_np(owner[0], ctx, sent_root_subject, depth + 1) if owner else []
+        if found and lemma in DESCRIPTION_NOUNS and ctx.salient is not None and _is_person(found[0], ctx):
+            return [ctx.salient]  # "Zuckerberg's company": the company, not its founder
         return found or [thing_ref(common_name(np))]
     return []
 
