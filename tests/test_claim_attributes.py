@@ -345,6 +345,8 @@ def test_a_structure_is_named_by_the_organisation_it_stands_at_not_by_a_longer_n
                      "The walkway weighed 300 tons. The $9.5 million bridge was to open in May.")
     assert subjects(c["300 tons"]) == ["Northfield College"]
     assert subjects(c["$9.5 million"]) == ["Northfield College"]
+    c = by_text(nlp, "A 1,200-tonne crane was brought in.")
+    assert subjects(c["1,200-tonne"]) == ["crane"]
 
 
 def test_a_place_before_a_structure_noun_describes_it(nlp):

@@ -124,7 +124,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return []
             if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i \
                     and not any(c.dep_ == "dobj" for c in head.children):  # "spent $5.6m training its model": an act
-                return [thing_ref(common_name(head))]  # "the $11.4 million bridge"
+                in_figure = any(span.start <= c.i < span.end for c in head.children if c.dep_ == "compound")
+                return [thing_ref(head.lower_ if in_figure else common_name(head))]  # "the $11.4 million bridge", "a 1,200-tonne crane"
             return []
         if dep == "pobj" and head.lower_ == "of" and node.i == span.root.i:
             # "52% of Scots", "10 per cent of his stake": the group or the owner of the whole
