@@ -325,3 +325,166 @@ def test_a_count_of_people_is_in_persons_whatever_noun_counts_them(nlp, sentence
 def test_a_measure_is_not_a_count_of_people(nlp):
     [claim] = claims_of(nlp, "The bridge was 1,182 metres long.")
     assert claim.unit == "metre"
+
+
+# ------------------------------------------------------------------ subjects on real pages (issue 17, second pass)
+
+
+def test_a_structure_description_refers_to_the_structure_the_article_names(nlp):
+    c = by_text(nlp, "Rescuers searched the rubble after the Varga bridge in Lisbon collapsed on Monday. "
+                     "The viaduct was 900 metres long. A 60-metre stretch of highway broke off, "
+                     "sending cars plunging to the ground 40 metres (131 feet) below.")
+    assert subjects(c["900 metres"]) == ["Varga Bridge"]
+    assert subjects(c["60-metre"]) == ["Varga Bridge"]
+    assert subjects(c["40 metres"]) == ["Varga Bridge"]
+    assert subjects(c["131 feet"]) == ["Varga Bridge"]
+
+
+def test_a_structure_is_named_by_the_organisation_it_stands_at_not_by_a_longer_name(nlp):
+    c = by_text(nlp, "A footbridge at Northfield College collapsed on Friday, the Ohio Highway Patrol said. "
+                     "The walkway weighed 300 tons. The $9.5 million bridge was to open in May.")
+    assert subjects(c["300 tons"]) == ["Northfield College"]
+    assert subjects(c["$9.5 million"]) == ["Northfield College"]
+    c = by_text(nlp, "A 1,200-tonne crane was brought in.")
+    assert subjects(c["1,200-tonne"]) == ["crane"]
+
+
+def test_a_place_before_a_structure_noun_describes_it(nlp):
+    c = by_text(nlp, "The Lisbon bridge collapsed on Monday, officials in Lisbon said. The deck was 300 metres long.")
+    assert subjects(c["300 metres"]) == ["bridge"]
+
+
+def test_a_tally_gives_the_larger_share_to_the_side_voted_for_and_the_other_to_the_other_side(nlp):
+    c = by_text(nlp, "Townsfolk voted 61% to 39% to stay, a blow to the mayor, who led the 'go' campaign.")
+    assert subjects(c["61%"]) == ["Stay"]
+    assert subjects(c["39%"]) == ["Go"]
+
+
+def test_a_tally_with_a_defeated_side_gives_the_larger_share_to_the_other_side(nlp):
+    c = by_text(nlp, "The island has voted to separate from the federation.\n"
+                     "The governor had campaigned for voters to vote stay but was defeated by 58% to 42%.")
+    assert subjects(c["58%"]) == ["Separate"]
+    assert subjects(c["42%"]) == ["Stay"]
+
+
+def test_a_tally_held_by_a_sides_campaign_is_the_sides(nlp):
+    c = by_text(nlp, "The Yes campaign is heading for a majority of 55% to 45%. The No side conceded defeat.")
+    assert subjects(c["55%"]) == ["Yes"]
+    assert subjects(c["45%"]) == ["No"]
+
+
+def test_a_results_line_gives_each_share_to_its_label_and_turnout_to_the_vote(nlp):
+    c = by_text(nlp, "Islanders reject new flag in referendum\n\nNo 61.2% Yes 38.8% Turnout 71.5%\n\n"
+                     "Turnout was 71 percent, officials said.")
+    assert subjects(c["61.2%"]) == ["No"]
+    assert subjects(c["38.8%"]) == ["Yes"]
+    assert subjects(c["71.5%"]) == ["referendum"]
+    assert subjects(c["71 percent"]) == ["referendum"]
+    c = by_text(nlp, "The 19 per cent loss in Acme's stock cut its value.")
+    assert subjects(c["19 per cent"]) == ["Acme"]
+
+
+def test_a_title_kept_apart_from_the_text_names_the_organisation_the_article_is_about(nlp):
+    text = "-- Lost $12.5 billion in market cap today\n\n-- Lowest close since May 3, when it closed at $74.02\n"
+    doc = nlp(text)
+    title = "Brightwave, Inc. Class A (BWV) closed at $76.26, down $11.24 or 12.96%"
+    claims = {c.text: c for c in extract_claims(doc, "a", extract_entities(doc, "a", title=title), title=title)}
+    assert subjects(claims["$12.5 billion"]) == ["Brightwave"]
+    assert subjects(claims["$74.02"]) == ["Brightwave"]
+    untitled = {c.text: c for c in extract_claims(doc, "a", extract_entities(doc, "a"))}
+    assert subjects(untitled["$12.5 billion"]) == []
+
+
+def test_a_person_described_by_age_is_the_person_the_article_is_about(nlp):
+    c = by_text(nlp, "Amazon founder Jeff Bezos lost $7 billion on Friday, he told reporters. The fall pushed Bezos down the list of the "
+                     "richest people, behind Bernard Arnault, the founder of LVMH. "
+                     "The 59-year-old now has a net worth of $140 billion.")
+    assert subjects(c["$140 billion"]) == ["Jeff Bezos"]
+
+
+def test_its_reads_the_organisation_named_earlier_in_the_sentence(nlp):
+    c = by_text(nlp, "Tesla sold more cars than ever. Tesla opened a new plant. Tesla hired 500 people. "
+                     "The 12 per cent drop was Ford's biggest plunge and wiped $9 billion off its market value.")
+    assert subjects(c["$9 billion"]) == ["Ford"]
+
+
+def test_a_cost_is_borne_by_the_object_of_cost_not_by_its_cause(nlp):
+    c = by_text(nlp, "Ford's stock fell when the company warned that Google's new rules would cost it $2 billion.")
+    assert subjects(c["$2 billion"]) == ["Ford"]
+
+
+def test_what_analysts_expected_is_about_the_figure_before(nlp):
+    c = by_text(nlp, "Snap had 350 million daily users as of June 30. Analysts were expecting 355 million, "
+                     "according to FactSet.")
+    assert subjects(c["355 million"]) == ["Snap"]
+
+
+def test_a_preposition_glued_to_its_possessive_is_read_as_the_possessive(nlp):
+    c = by_text(nlp, "Nike shares fell. Nike has suffered its worst day in history afterits shares dropped by $8.24 to $76.26.")
+    assert subjects(c["$8.24"]) == ["Nike"]
+    assert subjects(c["$76.26"]) == ["Nike"]
+
+
+def test_a_toll_raised_to_a_figure_is_not_the_subject_of_the_clause(nlp):
+    c = by_text(nlp, "Bus driver Anton Varga, 41, who was hurt in the crash, died on Sunday, bringing the death toll to 17.")
+    assert subjects(c["17"]) == ["death"]
+
+
+def test_a_range_of_shares_is_no_tally(nlp):
+    c = by_text(nlp, "Voters backed the Green campaign over the Blue campaign. "
+                     "The Green campaign's costs rose by 30% to 40% this year, it said.")
+    assert subjects(c["30%"]) == ["Green"]
+    assert subjects(c["40%"]) == ["Green"]
+
+
+def test_a_country_before_a_structure_noun_does_not_name_it(nlp):
+    c = by_text(nlp, "Death toll in Portugal bridge collapse rises\n\n"
+                     "Officials said a 60-meter (197-foot) section of the bridge broke off.")
+    assert subjects(c["60-meter"]) == ["bridge"]
+
+
+def test_an_appositive_clause_is_about_its_head(nlp):
+    c = by_text(nlp, "The rand fell sharply on Monday, at one point falling 4% to $0.051, the biggest move "
+                     "since March, before recovering to $0.053.")
+    assert subjects(c["$0.053"]) == subjects(c["$0.051"]) != []
+
+
+def test_a_move_written_beside_a_name_is_the_names(nlp):
+    c = by_text(nlp, "Bank stocks slid on Tuesday, with Barclays down 4.2%. The FTSE 100 lost 1.5%.")
+    assert subjects(c["4.2%"]) == ["Barclays"]
+    assert subjects(c["1.5%"]) == ["FTSE 100"]
+
+
+def test_what_an_amount_was_spent_on_is_not_its_subject(nlp):
+    c = by_text(nlp, "Acme shares rose. Zentek said it spent just $3.2 million building its new chip.")
+    assert subjects(c["$3.2 million"]) == ["Zentek"]
+
+
+def test_markets_headline_and_descriptions_name_the_company(nlp):
+    c = by_text(nlp, "Zentek's Stock Plunges 14% As Rival Sparks Selloff\n\n"
+                     "Chipmaker Zentek lost nearly $90 billion in market value on Monday. "
+                     "Zentek's shares closed down 13.9% at $18.58, Zentek said.")
+    assert subjects(c["14%"]) == ["Zentek"]
+    assert subjects(c["$90 billion"]) == ["Zentek"]
+
+
+def test_an_index_is_named_in_full_and_what_was_sent_down_moved(nlp):
+    c = by_text(nlp, "The tech-heavy Nasdaq dropped 3.1% while the Dow Jones Industrial Average rose 0.7%. "
+                     "Zentek said sales fell. Investors dumped Zentek, sending its shares down as much as 18%.")
+    assert subjects(c["0.7%"]) == ["Dow Jones Industrial Average"]
+    assert subjects(c["18%"]) == ["Zentek"]
+
+
+def test_whose_stands_for_the_one_the_clause_describes(nlp):
+    c = by_text(nlp, "Zentek fell. Founder Maria Lopez, whose stake in the company is worth about $40 billion, "
+                     "lost $6 billion. The Stoxx 600 index fell 0.3%.")
+    assert subjects(c["$40 billion"]) == ["Maria Lopez"]
+    assert subjects(c["0.3%"]) == ["Stoxx 600"]
+
+
+def test_a_founder_is_a_person_and_a_founders_company_is_the_company(nlp):
+    c = by_text(nlp, "Zentek stock fell on Thursday. Zentek co-founder and chief executive Maria Lopez saw her "
+                     "fortune fall by $6 billion. Lopez's company lost $40 billion. Zentek's founder lost $5.4 billion.")
+    assert subjects(c["$6 billion"]) == ["Maria Lopez"]
+    assert subjects(c["$40 billion"]) == ["Zentek"]
+    assert subjects(c["$5.4 billion"]) == ["Maria Lopez"]

@@ -34,7 +34,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
             article_id=article.id,
             entities=[local.to_record() for local in entities.entities],
             quotes=extract_quotes(doc, article.id, entities),
-            claims=extract_claims(doc, article.id, entities, published=anchor_date(article)),
+            claims=extract_claims(doc, article.id, entities, published=anchor_date(article), title=article.title),
         )
     finally:
         forget_views(doc)

@@ -84,17 +84,19 @@ def _doc_quantities(doc: Doc, tokens: Tokens) -> list[Quantity]:
     return [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
 
 
-def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, published: str | None = None) -> list[Claim]:
+def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, published: str | None = None,
+                   title: str | None = None) -> list[Claim]:
     """Numeric claims of one parsed article, sorted by start.
 
     ``value`` is in base units ("$593bn" -> 593000000000.0); for a range it is the low
     end and ``bounds`` holds both ends. ``published`` (ISO date) anchors relative dates;
-    without it relative dates stay null.
+    without it relative dates stay null. ``title`` (a headline the page gave apart from its
+    text) may name the organisation the article is about.
     """
     tokens = Tokens(doc)
     article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities, published=published,
                            imperial=measures_imperial(tokens.text),
-                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc))
+                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc, title=title))
     by_sentence: dict[int, list[Placed]] = {}
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)

@@ -23,13 +23,18 @@ from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.models import EntityRef
 
 if TYPE_CHECKING:
-    from extractor.extract.quantities.subject import SubjectContext
+    from extractor.extract.quantities.subject_context import SubjectContext
 
 # Verbs of a move, which end a name in a title-case headline ("Facebook Plummets").
 MOVE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | HEADLINE_BREAK_WORDS
 # Entity types a subject can have (numbers are about organisations, places, people, things).
 SUBJECT_TYPES = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 
+
+# A description written before a company's name, sentence-initial ("Chipmaker Nvidia",
+# "Automaker Ford", "Retailer Walmart"), which is not part of the name.
+DESCRIPTOR_RE = re.compile(r"^(?:[A-Z][a-z]*maker|Retailer|Lender|Insurer|Airline|Carrier|Broker|Startup|Start-up|"
+                           r"Conglomerate|Miner|Refiner|Developer|Producer|Manufacturer|Supplier|Operator)\s+(?=[A-Z])")
 
 # ISO 4217 code -> the currency's ISO name (pycountry's data).
 ISO_NAMES: dict[str, str] = dict(ISO_CURRENCIES)
@@ -88,19 +93,34 @@ def entity_named(ctx: SubjectContext, name: str) -> EntityRef | None:
     return None
 
 
+def entity_named_in(entities: ArticleEntities, name: str) -> EntityRef | None:
+    key = name.casefold()
+    return next((e.ref() for e in entities.entities if e.type == "ORG" and e.name.casefold() == key), None)
+
+
 def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
-    """The entity, or the name before a headline verb it ran into."""
+    """The entity, or the name before a headline verb it ran into, or the name after a
+    description the recogniser took into it ("Chipmaker Nvidia" is Nvidia)."""
     cut = trimmed_name(e.name)
+    described = DESCRIPTOR_RE.match(cut or e.name)
+    if described is not None:
+        cut = (cut or e.name)[described.end():]
     if cut is None:
         return e.ref()
     return entity_named(ctx, cut) or thing_ref(cut)
 
 
 def proper_name(tok: Token) -> str:
-    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent")."""
-    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
-    first = min([tok.i, *(w.i for w in words)])
-    return tok.doc[first:tok.i + 1].text
+    """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent") and
+    the number an index's name ends with ("S&P 500", "FTSE 100")."""
+    first = tok.i  # the proper nouns compounded into it, and into them ("Dow Jones Industrial Average")
+    while first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound" and tok.i >= prev.head.i >= first:
+        first -= 1
+    last = tok.i
+    if tok.i + 1 < len(tok.doc) and (nxt := tok.doc[tok.i + 1]).head.i == tok.i and nxt.dep_ in ("nummod", "appos", "compound") \
+            and re.fullmatch(r"\d{2,4}", nxt.text) and nxt.idx == tok.idx + len(tok) + 1:
+        last = nxt.i
+    return tok.doc[first:last + 1].text
 
 
 def common_name(tok: Token) -> str:
@@ -114,11 +134,24 @@ def common_name(tok: Token) -> str:
 # ------------------------------------------------------------------ the salient organisation
 
 
-def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> EntityRef | None:
-    """The organisation the article is about: named most often (the first paragraph counts
-    double), with proper nouns in company positions the entity recogniser missed."""
+# A company named with its legal form or its ticker ("Acme, Inc. Class A (ACME)", "Acme Corp").
+COMPANY_NAME_RE = re.compile(r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}?)"
+                             r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Plc|PLC|LLC|AG|SpA|NV)\b\.?|"
+                             r"(?:\s+Class\s+[A-C])?\s+\((?:[A-Z]+:\s*)?[A-Z]{1,5}\))")
+
+# A name before a company's metric ("Acme stock collapse", "Acme’s shares"), in a headline or
+# first paragraph the parser may read otherwise.
+COMPANY_POSITION_RE = re.compile(r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2}?)(?:['’]s)?\s+"
+                                 r"(?:stock|shares|share price|market value|market cap)\b")
+
+
+def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: str | None = None) -> EntityRef | None:
+    """The organisation the article is about: named most often (the first paragraph and a
+    title kept apart from the text count double), with proper nouns in company positions
+    and companies named with their legal form or ticker that the entity recogniser missed."""
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
+    title = title or ""
     head_end = text.find("\n", 1)
     head_end = len(text) if head_end < 0 else max(head_end, 200)
     for e in entities.entities:
@@ -131,7 +164,22 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> Enti
         key = name.casefold()
         refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
         counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
+        if title:
+            counts[key] += 2 * sum(len(re.findall(r"\b%s\b" % re.escape(n), title)) for n in {name, *e.aliases})
+    legal: set[str] = set()  # keys first found by their legal form, still to be counted as proper nouns
+    for regex, where, weight in ((COMPANY_NAME_RE, title, 2), (COMPANY_NAME_RE, text[:head_end], 1), (COMPANY_NAME_RE, text, 1),
+                                 (COMPANY_POSITION_RE, title, 2), (COMPANY_POSITION_RE, text[:head_end], 1)):
+        for m in regex.finditer(where):
+            name = m.group("name")
+            key = name.casefold()
+            if key not in refs:
+                legal.add(key)
+            if key not in refs and any(o.type in ("PERSON", "GPE") and o.name.casefold() == key for o in entities.entities):
+                continue
+            refs.setdefault(key, entity_named_in(entities, name) or thing_ref(name))
+            counts[key] += weight
     propn = doc.vocab.strings["PROPN"]
+    seen = {key for key in refs if counts[key] and key not in legal}
     for i in numpy.flatnonzero(doc.to_array([POS]) == propn):
         tok = doc[int(i)]
         if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
@@ -143,8 +191,9 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str) -> Enti
         if any(o.type == "PERSON" and o.name.casefold().endswith(tok.text.casefold()) for o in entities.entities):
             continue
         key = tok.text.casefold()
-        if key not in refs:
-            refs[key] = thing_ref(tok.text)
+        if key not in seen:
+            seen.add(key)
+            refs.setdefault(key, thing_ref(tok.text))
             occurrences = len(re.findall(r"\b%s\b" % re.escape(tok.text), text))
             counts[key] += occurrences + len(re.findall(r"\b%s\b" % re.escape(tok.text), text[:head_end]))
     if not counts:

@@ -1,0 +1,100 @@
+"""What subject resolution reads across one article, and the clause a figure stands in:
+the verb above a token and that verb's subject, inherited through conjoined, participle
+and adverbial clauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from extractor.extract.entities import ArticleEntities
+from extractor.extract.lexicon import SUBJECTLESS_NOUNS
+from extractor.extract.quantities.subject_names import salient_organisation
+from extractor.extract.quantities.subject_structures import Structure, named_structures, principal_structure_noun
+from extractor.models import EntityRef
+
+# Reflexive pronouns, which the parser may take for the subject.
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+@dataclass
+class SubjectContext:
+    """What subject resolution reads across one article: its entities, its salient
+    organisation and its named structures (found on first use), and the subject of the
+    last claim (for "it")."""
+
+    entities: ArticleEntities
+    text: str
+    doc: Doc | None = None
+    title: str | None = None  # a headline kept apart from the text
+    last: tuple[int, EntityRef] | None = None
+    _salient: list = field(default_factory=list)
+    _structures: list = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # other article-wide readings, found on first use
+
+    @property
+    def salient(self) -> EntityRef | None:
+        if not self._salient:
+            found = salient_organisation(self.doc, self.entities, self.text, self.title) if self.doc is not None else None
+            self._salient.append(found)
+        return self._salient[0]
+
+    @property
+    def structures(self) -> tuple[list[Structure], str | None]:
+        """The structures the article names, and the structure noun it uses most."""
+        if not self._structures:
+            self._structures.append((named_structures(self.text, self.entities), principal_structure_noun(self.text)))
+        return self._structures[0]
+
+
+def verb_of(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` (at most six steps)."""
+    node = token
+    for _ in range(7):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
+            return node
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None
+
+
+def sentence_subject(sent: SpacySpan) -> Token | None:
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
+    """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
+    node = verb
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)
+                    and c.lower_ not in REFLEXIVES]  # "Zuckerberg has himself lost": the subject is before
+        if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
+            return subjects[0]
+        if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
+            return node.head
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
+                node = above  # "at one point falling 6%": the subject of the clause, not "point"
+                continue
+            return node.head
+        if node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            # a finite verb the parser left without a subject ("its V3 model, launched on
+            # 10 January, was trained"): the subject of the clause just before it
+            for sibling in sorted((c for c in node.head.children if c.i < node.i and c.pos_ in ("VERB", "AUX")), key=lambda c: -c.i):
+                subjects = [c for c in sibling.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subjects[0]
+        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep"):
+            node = node.head
+            continue
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "the pound fell, the biggest move in years, before recovering to $1.24"
+        return None
+    return None
+

@@ -1,0 +1,303 @@
+"""The subject a noun phrase names: an entity at its head, the owner of a metric noun
+("Facebook's shares", "shares of Meta", "turnout in the referendum"), what a pronoun or
+description ("its", "the company", "the social network") refers back to, a headline name
+cut before its verb, a proper noun the recogniser missed, or a common noun as written."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
+from extractor.extract.lexicon import (
+    CHANGE_NOUNS,
+    COMPANY_NOUNS,
+    COUNTED_PEOPLE_NOUNS,
+    OWNED_METRIC_NOUNS,
+    PART_NOUNS,
+    SUBJECTLESS_NOUNS,
+)
+from extractor.extract.quantities.subject_context import SubjectContext
+from extractor.extract.quantities.subject_names import (
+    SUBJECT_TYPES,
+    common_name,
+    entity_named,
+    entity_ref,
+    proper_name,
+    thing_ref,
+    trimmed_name,
+)
+from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
+from extractor.models import EntityRef
+
+# Descriptions that refer back to the owner of an amount ("the company", "the social network").
+DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group"})
+# Determiners that make such a description refer back.
+OWNER_DETERMINERS = frozenset({"the", "this", "its", "their"})
+# How far back (characters) "it" may refer to the subject of an earlier claim.
+LAST_SUBJECT_WINDOW = 600
+# Modifiers that make a compound a metric's name, not its owner ("market value", "user growth").
+METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenue", "sales", "profit", "price", "growth", "value"})
+# Nouns that are never the subject: who forecasts a figure, and page furniture.
+NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
+# A person described by age ("the 34-year-old"): refers back to the last person named.
+AGE_DESCRIPTION_RE = re.compile(r"\d+-year-old$")
+# Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
+THING_PRONOUNS = frozenset({"it"})
+
+
+def _is_description(tok: Token) -> bool:
+    """"the company", "the social network", "the chipmaker": refers back to an organisation."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in OWNER_DETERMINERS for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in DESCRIPTION_NOUNS or lemma in DESCRIPTION_NOUNS or lemma.endswith("maker")
+
+
+# Words before an organisation's name that make it a source, not what the text is about.
+SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by)\s+(?:the\s+)?\Z", re.I)
+
+
+def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef | None:
+    """The last organisation named before ``pos`` (within reach) as what its clause is about
+    (in its subject: "Shares of Nvidia sank ... the chipmaker's market value"), not as a
+    source ("according to FactSet") or in a list of comparisons."""
+    floor = max(0, pos - OWNER_WINDOW)
+    for mention, e in reversed(ctx.entities.mentions_in(floor, pos)):
+        if e.type != "ORG":
+            continue
+        if SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _in_subject(span.root):
+            return entity_ref(ctx, e)
+    return None
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token is (part of) the subject of its clause."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False  # "Revenue through Instagram": a means or a place, not what the clause is about
+        if node.dep_ == "compound" and node.head.pos_ == "PROPN":
+            return False  # "Acme consultant Beta Analytics": a name that describes another
+        node = node.head
+    return False
+
+
+# A preposition run into the possessive after it on a garbled page ("afterits shares").
+GLUED_POSSESSIVE_RE = re.compile(r"(?:after|before|as|when|since|while|with|from|of|in|on|at|by|for|and|that)(?P<pronoun>its|their|his|her)")
+
+
+# Roles a person holds at an organisation: "Facebook's founder" is a person, not Facebook.
+ROLE_NOUNS = frozenset({"founder", "co-founder", "cofounder", "ceo", "chief", "chairman", "chairwoman", "boss",
+                        "billionaire", "tycoon", "mogul"})
+
+
+def _is_person(ref: EntityRef, ctx: SubjectContext) -> bool:
+    return any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
+
+
+def _described_person(pos: int, ctx: SubjectContext):
+    """Who "the 34-year-old" is: of the people named in reach before it, the one the article
+    is about (named most often), not one named in passing ("behind X")."""
+    recent = [e for _, e in ctx.entities.mentions_in(max(0, pos - OWNER_WINDOW), pos) if e.type == "PERSON"]
+    return max(reversed(recent), key=lambda e: len(e.mentions)) if recent else None
+
+
+def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The last organisation named before a pronoun in its sentence, not as a source; an object
+    pronoun ("would cost it $10bn") never stands for its own clause's subject."""
+    own: set[int] = set()
+    if tok.dep_ in ("dobj", "dative", "iobj") and (subj := next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)):
+        own = {t.idx for t in subj.subtree}
+    for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
+        if e.type != "ORG" or SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+            continue
+        if any(mention.start <= i < mention.end for i in own):
+            continue
+        return entity_ref(ctx, e)
+    return None
+
+
+def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    types = pronoun_types(tok)
+    if types is None:
+        return []
+    if sent_root_subject is not None and sent_root_subject.i < tok.i:
+        for h in [sent_root_subject, *sent_root_subject.conjuncts]:
+            e = ctx.entities.at(h.idx, h.idx + len(h))
+            if e is not None and e.type in types:
+                return [entity_ref(ctx, e)]
+    if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
+        return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
+    if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
+        return [ctx.salient]  # "its shares", "its market value"
+    if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
+        return [ctx.last[1]]
+    e = ctx.entities.before(tok.idx, types=types, within=OWNER_WINDOW)
+    if e is not None:
+        return [entity_ref(ctx, e)]
+    return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
+
+
+def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
+    """The owner a noun names with a possessor, a proper-noun compound or a preposition."""
+    for child in np.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"):
+            found = resolve_np(child, ctx, sent_root_subject)
+            if found:
+                return found
+    for child in np.children:  # "the referendum turnout", but not "market value", "user growth"
+        if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS:
+            found = resolve_np(child, ctx, sent_root_subject)
+            if found:
+                return found
+    for child in np.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = resolve_np(obj, ctx, sent_root_subject)
+                    if found:
+                        return found
+    return []
+
+
+# What a turnout is of.
+ELECTION_RE = re.compile(r"\b(?P<noun>referendum|election|plebiscite|primary|runoff|by-election)s?\b", re.I)
+
+
+def turnout_of(pos: int, ctx: SubjectContext) -> list[EntityRef]:
+    """"Turnout was 84 percent": the turnout of the vote the article is about, the last
+    referendum or election named before it (else the first named after)."""
+    before = [m for m in ELECTION_RE.finditer(ctx.text, 0, pos)]
+    m = before[-1] if before else ELECTION_RE.search(ctx.text, pos)
+    return [thing_ref(m.group("noun").lower())] if m else []
+
+
+def structure_ref(ctx: SubjectContext, s: Structure) -> EntityRef:
+    return EntityRef(name=s.name, id=s.entity_id) if s.entity_id else (entity_named(ctx, s.name) or thing_ref(s.name))
+
+
+def structure_subject(np: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """"the Morandi bridge", "the viaduct", "the deck": the structure the article names (see
+    ``subject_structures``); an indefinite one ("a new bridge") is none in particular."""
+    structures, principal = ctx.structures
+    named = next((s for s in structures if s.start <= np.idx < s.end), None)
+    if named is not None:
+        return [structure_ref(ctx, named)]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every") for c in np.children):
+        return []
+    named = structure_at(np.idx, np.sent.end_char, structures)
+    if named is not None:
+        return [structure_ref(ctx, named)]
+    return [thing_ref(principal)] if principal else []
+
+
+def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
+    """The subject a noun phrase names (see the module docstring)."""
+    if depth > 3:
+        return []
+    if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
+        node = np.head
+        for _ in range(4):
+            if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return resolve_np(node.head, ctx, sent_root_subject, depth + 1)
+            if node.head is node:
+                break
+            node = node.head
+        return []
+    if (glued := GLUED_POSSESSIVE_RE.fullmatch(np.lower_)) is not None:  # "history afterits shares"
+        if glued.group("pronoun") in ("its", "their"):
+            return [ctx.salient] if ctx.salient is not None else []
+        person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
+        return [entity_ref(ctx, person)] if person is not None else []
+    if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
+        return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
+    found: list[EntityRef] = []
+    for h in [np, *np.conjuncts]:
+        e = ctx.entities.at(h.idx, h.idx + len(h))
+        if e is not None and e.type in SUBJECT_TYPES:
+            ref = entity_ref(ctx, e)
+            if h.pos_ == "PROPN" and (name := proper_name(h))[-1:].isdigit() and not e.name[-1:].isdigit():
+                ref = entity_named(ctx, name) or thing_ref(name)  # "the FTSE 100", not the FTSE 250
+            if ref.name.casefold() in OWNED_METRIC_NOUNS:  # "Nvidia's Stock Plunges 17%": the stock's owner
+                owner = _owner_of(h, ctx, sent_root_subject, ("of",))
+                found.extend(r for r in (owner or ([ctx.salient] if ctx.salient else [])) if r not in found)
+                continue
+            if ref not in found:
+                found.append(ref)
+    if found:
+        return found
+    if np.lower_ in STRUCTURE_NOUNS or np.lemma_.lower() in STRUCTURE_NOUNS:
+        found = structure_subject(np, ctx)
+        if found:
+            return found
+    for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
+        if child.dep_ in ("compound", "nmod") and child.i < np.i:
+            e = ctx.entities.at(child.idx, child.idx + len(child))
+            if e is not None and e.type in SUBJECT_TYPES:
+                nxt = np.doc[child.i + 1]
+                if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
+                    name = f"{proper_name(child)} {nxt.text}"  # "the Stoxx 600 index"
+                    return [entity_named(ctx, name) or thing_ref(name)]
+                return [entity_ref(ctx, e)]
+    common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)
+    if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I") and not common:
+        # a name the recogniser labelled but the entity rules dropped ("Spotify" tagged a verb)
+        ent = next((e for e in np.doc.ents if e.start <= np.i < e.end), None)
+        if ent is not None:
+            name = re.sub(r"^(?:the|The)\s+|['’]s?$", "", ent.text).strip()
+            if name:
+                cut = trimmed_name(name)
+                return [entity_named(ctx, cut or name) or thing_ref(cut or name)]
+    lower, lemma = np.lower_, np.lemma_.lower()
+    phrase = np.doc[np.left_edge.i:np.i + 1].text
+    if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"
+        person = _described_person(np.idx, ctx)
+        return [entity_ref(ctx, person)] if person is not None else []
+    if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
+        return []
+    if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
+        return _owner_of(np, ctx, sent_root_subject, ("of",))
+    if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
+        return _resolve_pronoun(np, ctx, sent_root_subject)
+    if lemma in ROLE_NOUNS and np.tag_ != "NNS" and any(c.dep_ in ("det", "poss", "compound") for c in np.children):
+        person = _described_person(np.idx, ctx)  # "Facebook's founder", "the Acme chief": a person, not the company
+        if person is not None:
+            return [entity_ref(ctx, person)]
+    if _is_description(np):
+        before = _organisation_before(np.idx, ctx, np.doc)
+        if before is not None:
+            return [before]
+        return [ctx.salient] if ctx.salient is not None else []
+    if lower in OWNED_METRIC_NOUNS or lemma in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS or lemma in CHANGE_NOUNS or lower in PART_NOUNS:
+        owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))
+        if owner:
+            return owner
+        if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
+            return [ctx.salient] if ctx.salient is not None else []
+        return []
+    if np.i == np.sent.start and np.pos_ in ("PROPN", "NOUN") and (lower in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS):
+        owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))  # "Turnout in the referendum"
+        return owner
+    if np.pos_ == "PROPN" and np.text[:1].isupper():
+        name = proper_name(np)
+        cut = trimmed_name(name)
+        if cut is not None:
+            return [entity_named(ctx, cut) or thing_ref(cut)]
+        return [entity_named(ctx, name) or thing_ref(name)]
+    if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
+        owner = [c for c in np.children if c.dep_ == "poss"]  # "Facebook's monthly active user count"
+        found = resolve_np(owner[0], ctx, sent_root_subject, depth + 1) if owner else []
+        if found and lemma in DESCRIPTION_NOUNS and ctx.salient is not None and _is_person(found[0], ctx):
+            return [ctx.salient]  # "Zuckerberg's company": the company, not its founder
+        return found or [thing_ref(common_name(np))]
+    return []
+
