@@ -67,6 +67,21 @@ def test_changed_settings_miss_the_cache(tmp_path):
     assert changed.counts["cached"] == 0
 
 
+def test_a_new_title_for_the_same_text_misses_the_cache(tmp_path):
+    """Entities and claim subjects read the title, so the same text under another title is extracted again."""
+    text = STORIES["alpha.txt"]
+    options = RunOptions(cache_dir=tmp_path / "cache")
+    for name, title in (("a", "Harbour strike ends"), ("b", "Port workers return")):
+        folder = tmp_path / f"in-{name}"
+        folder.mkdir()
+        (folder / "story.json").write_text(json.dumps({"title": title, "text": text}), encoding="utf-8")
+        manifest = run([folder], tmp_path / name, options=options)
+        [article] = read_jsonl(tmp_path / name / "articles.jsonl")
+        assert article["title"] == title
+    assert manifest.counts["cached"] == 0
+    assert run([folder], tmp_path / "c", options=options).counts["cached"] == 1
+
+
 def test_code_fingerprint_follows_the_extraction_code_only(tmp_path):
     from extractor.store.cache import code_fingerprint
 

@@ -1,7 +1,7 @@
 """What a re-run reuses: each article's extraction, and the merged graph of a whole run.
 
 Extractions are keyed by the article's content id, the metadata extraction reads
-(publication date, outlet) and the pipeline's fingerprint (package version, the
+(title, publication date and where it came from, outlet) and the pipeline's fingerprint (package version, the
 extraction code itself, model and settings), so a changed model, setting or
 extractor misses the cache by itself. SQLite keeps it one file, safe to interrupt,
 and cheap to look up one article at a time.
@@ -89,7 +89,8 @@ class ExtractionCache:
         self._pending = 0
 
     def key(self, article: Article) -> str:
-        parts = [self.fingerprint, article.id, article.published or "", article.source or ""]
+        parts = [self.fingerprint, article.id, article.title or "", article.published or "",
+                 article.published_source or "", article.source or ""]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def get(self, article: Article) -> ArticleExtraction | None:
