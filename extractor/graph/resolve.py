@@ -42,6 +42,17 @@ COUNTED_UNITS = frozenset({None, "person", "people"})
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
 ALL_PAIRS_UP_TO = 12
+# Counts that change from report to report while a search goes on: a different figure is an
+# update (or an earlier report), never a contradiction.
+RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers"})
+# Market levels move through a session: two levels contradict only at a fixed moment.
+MOVING_LEVELS = frozenset({"share price", "exchange rate", "index level", "price"})
+FIXED_FRAMES = frozenset({"close", "open"})
+# Counted nouns that count everyone a toll counts (any other noun counts a subgroup: children).
+WHOLE_COUNT_NOUNS = frozenset({
+    "people", "person", "persons", "victim", "victims", "life", "lives", "death", "deaths", "dead",
+    "casualty", "casualties", "fatality", "fatalities", "body", "bodies",
+})
 
 
 def stable_id(prefix: str, *parts: str) -> str:
@@ -74,6 +85,26 @@ def significant_digits(value: float) -> int:
     return max(1, math.floor(math.log10(magnitude)) - math.floor(math.log10(2 * half)) + 1)
 
 
+def _written_half_unit(value: float) -> float:
+    """Half the unit of the last non-zero digit: how far "650" may be from what it rounds."""
+    if value == 0 or not float(value).is_integer():
+        return rounding_half_unit(value)
+    unit = 1.0
+    while abs(value) % (unit * 10) == 0:
+        unit *= 10
+    return 0.5 * unit
+
+
+def claim_rounding(claim: Claim) -> float:
+    """Half the unit of the claim's last digit, in its own unit. A figure converted from the
+    unit the outlet wrote ("650 feet" as 198.12 metres) keeps the rounding of what was written,
+    and a writer converting "200 metres" rounds to a round figure: "650 feet" may be 645-655."""
+    stated = claim.stated_value
+    if stated and claim.stated_unit and claim.stated_unit != claim.unit and stated != claim.value:
+        return max(rounding_half_unit(claim.value), _written_half_unit(stated) * abs(claim.value / stated))
+    return rounding_half_unit(claim.value)
+
+
 def precision_slack(value: float) -> float:
     """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
     whole_and_small = abs(value) < ROUNDED_FROM and float(value).is_integer()
@@ -86,7 +117,7 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     """The values a claim allows once its hedge and rounding widen it: what is true if the
     outlet is right ("at least 37" allows 40), the interval conflicts are judged on."""
     value = claim.value
-    slack = rounding_half_unit(value)
+    slack = claim_rounding(claim)
     if claim.bounds is not None and (claim.bounds.low is not None or claim.bounds.high is not None):
         low = claim.bounds.low if claim.bounds.low is not None else (0.0 if value >= 0 else -math.inf)
         high = claim.bounds.high if claim.bounds.high is not None else math.inf
@@ -106,7 +137,7 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     bound ("at least 37", "more than 19%") reports its figure, not everything beyond it:
     "at least 37" and "39" are successive tolls, not one."""
     value = claim.value
-    slack = rounding_half_unit(value)
+    slack = claim_rounding(claim)
     if other_outlet:
         slack += precision_slack(value)  # the writer's rounding of a provider's figure
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
@@ -376,10 +407,48 @@ def _signed(low: float, high: float, direction: str | None) -> tuple[float, floa
     return (-high, -low) if direction == "down" else (low, high)
 
 
+def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Two facts of one block, metric and frame that an analyst would hold against each other:
+    told by at least two articles, of one day (or both undated), both changes or both levels,
+    not a running toll, not a subgroup of people against another group or the whole."""
+    if not _two_articles(a, b) or not dates_agree(a.date, b.date):
+        return False
+    if (a.direction is None) != (b.direction is None):
+        return False  # "lost $16 billion" and "is worth $55.9 billion": a change and a level
+    if a.metric in RUNNING_TOLLS:
+        return False  # "37 dead", then "39": an update, not a contradiction
+    counted = a.unit in COUNTED_UNITS
+    if not (a.date and b.date) and (a.direction or a.metric in MOVING_LEVELS or (counted and (a.date or b.date))):
+        # moves, market levels and counts of people are news of a day: without a day each may
+        # be another day's ("fell 12%" in one year, "fell 20%" in another)
+        return False
+    if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
+        return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
+    return not counted or _same_group_counted(a, b)
+
+
+def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """An article that gives two figures of one metric ("nine in hospital, four critical")
+    states two facts; a contradiction is between outlets."""
+    articles = a.by_article.keys() | b.by_article.keys()
+    return len(articles) > 1
+
+
+def _counted_nouns(group: ClaimGroup) -> set[str]:
+    return {claim.stated_unit.casefold() for claim in group.members if claim.unit in COUNTED_UNITS and claim.stated_unit}
+
+
+def _same_group_counted(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Counts of people compare when they count the same people: "three children" are a
+    subgroup of "38 people", "400 firefighters" another group than "1,000 rescuers"."""
+    nouns_a, nouns_b = _counted_nouns(a) - WHOLE_COUNT_NOUNS, _counted_nouns(b) - WHOLE_COUNT_NOUNS
+    return nouns_a == nouns_b
+
+
 def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
-    """Both facts are of one day (or one is undated and the metric is known), and neither's figures can hold if the
+    """Comparable facts (see ``_comparable``) neither of whose figures can hold if the
     other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
-    if not dates_agree(a.date, b.date) or (bool(a.date) != bool(b.date) and not a.metric):
+    if not _comparable(a, b):
         return False
     a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
     b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
@@ -396,9 +465,11 @@ def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
     """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
-    Facts dated differently are never compared; two undated facts with the same metric are
-    (a bridge's length does not change with the day). Facts of unknown metric are compared
-    only when they have a subject and a day ("Acme fell 17%" and "Acme fell 12%" on Monday).
+    Facts dated differently, or one dated and one not, are never compared; two undated facts
+    with the same metric are (a bridge's length does not change with the day). Facts of
+    unknown metric are compared only when they have a subject and a day ("Acme fell 17%" and
+    "Acme fell 12%" on Monday). ``_comparable`` says which others an analyst would not hold
+    against each other (one article's figures, running tolls, subgroups, market levels).
     Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
     of each date, each to the next it disagrees with in value order, so the number of edges
     stays linear.
@@ -407,6 +478,8 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
     for group in groups:
         if not group.metric and not (group.subject and group.date):
             continue
+        if group.subject is None and group.unit not in COUNTED_UNITS:
+            continue  # "48%" and "55.3%" of no one: nothing says they are one fact
         by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
     conflicts = []
     for same in by_key.values():
