@@ -83,6 +83,16 @@ def test_provider_precision_joins_rounded_readings_but_not_precise_ones_or_count
 # ------------------------------------------------------------------ attributes: metric, dates, subjects
 
 
+def test_a_whole_percent_is_a_rounding_or_another_providers_reading_never_both():
+    move = {"unit": "percent", "metric": "share price", "direction": "down"}
+    # "fell 7.6% after hours" rounds to 8, and 7 is 8% away from it: another move
+    assert members([claim("seven", "a1", 7, **move), claim("seven_six", "a2", 7.6, **move)]) == [
+        ["seven"], ["seven_six"]]
+    # "a turnout of 84 percent" and "84.6%": within what two providers' figures differ by
+    assert members([claim("whole", "a1", 84, **move), claim("digits", "a2", 84.6, **move)]) == [["digits", "whole"]]
+    assert members([claim("whole", "a1", 17, **move), claim("digits", "a2", 16.9, **move)]) == [["digits", "whole"]]
+
+
 def test_metrics_must_agree_when_both_are_known():
     assert members([claim("mv", "a1", 12e9, metric="market value"), claim("rev", "a2", 12e9, metric="revenue"),
                     claim("unknown", "a3", 12e9, metric=None)]) == [["mv", "unknown"], ["rev"]]

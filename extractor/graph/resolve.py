@@ -105,10 +105,14 @@ def claim_rounding(claim: Claim) -> float:
     return rounding_half_unit(claim.value)
 
 
+def whole_and_small(value: float) -> bool:
+    """A small whole number ("43", "7%"): exact as written."""
+    return abs(value) < ROUNDED_FROM and float(value).is_integer()
+
+
 def precision_slack(value: float) -> float:
     """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
-    whole_and_small = abs(value) < ROUNDED_FROM and float(value).is_integer()
-    if whole_and_small or significant_digits(value) > PRECISE_DIGITS:
+    if whole_and_small(value) or significant_digits(value) > PRECISE_DIGITS:
         return 0.0
     return abs(value) * PROVIDER_PRECISION
 
@@ -246,6 +250,19 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # A small whole figure ("7%", "84 percent") is a rounding of another outlet's figure with
+    # digits, or that figure read by another provider, never both at once: "7%" is not 7.6%
+    # (7.6 rounds to 8 and is 8% from 7), "84%" may be 84.6%. Kept: what its whole figures
+    # allow as written and their values; what its other figures allow as written (their span)
+    # and as reported by any provider (all of them).
+    exact_low: float = -math.inf
+    exact_high: float = math.inf
+    wholes_low: float = math.inf
+    wholes_high: float = -math.inf
+    digits_low: float = math.inf
+    digits_high: float = -math.inf
+    digits_reported_low: float = -math.inf
+    digits_reported_high: float = math.inf
 
     def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
@@ -255,7 +272,17 @@ class ClaimGroup:
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._same_article_agrees(claim, reading)
+            and self._rounds_to_whole_figures(claim, reading)
         )
+
+    def _rounds_to_whole_figures(self, claim: Claim, reading: Reading) -> bool:
+        if whole_and_small(claim.value):
+            return (self.digits_low > self.digits_high
+                    or _overlap(reading.own_low, reading.own_high, self.digits_low, self.digits_high)
+                    or self.digits_reported_low <= claim.value <= self.digits_reported_high)
+        return (self.wholes_low > self.wholes_high
+                or _overlap(reading.own_low, reading.own_high, self.exact_low, self.exact_high)
+                or reading.low <= self.wholes_low <= self.wholes_high <= reading.high)
 
     def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
@@ -277,6 +304,13 @@ class ClaimGroup:
         if claim.date:
             self.dates.add(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
+        if whole_and_small(claim.value):
+            self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
+            self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)
+        else:
+            self.digits_low, self.digits_high = min(self.digits_low, own_low), max(self.digits_high, own_high)
+            self.digits_reported_low = max(self.digits_reported_low, low)
+            self.digits_reported_high = min(self.digits_reported_high, high)
         before = self.by_article.get(claim.article_id)
         self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
             max(before[0], own_low), min(before[1], own_high))
