@@ -325,3 +325,38 @@ def test_a_count_of_people_is_in_persons_whatever_noun_counts_them(nlp, sentence
 def test_a_measure_is_not_a_count_of_people(nlp):
     [claim] = claims_of(nlp, "The bridge was 1,182 metres long.")
     assert claim.unit == "metre"
+
+
+# ------------------------------------------------------------------ metrics, heights and dates (claim-merge)
+
+
+def test_billions_wiped_off_a_stock_are_market_value_not_a_share_price(nlp):
+    assert by_text(nlp, "Orvex Mining's stock lost $31 billion on Monday.")["$31 billion"].metric == "market value"
+    assert by_text(nlp, "Orvex Mining's stock lost $3.10 on Monday.")["$3.10"].metric == "share price"
+
+
+def test_a_bare_count_followed_by_what_happened_is_a_count_of_people(nlp):
+    c = by_text(nlp, "Flood toll rises to 14 in river town; 6 missing")
+    assert (c["6"].metric, c["6"].unit) == ("missing", "person")
+
+
+def test_the_number_of_deaths_names_the_metric(nlp):
+    c = by_text(nlp, "Officials have raised the number of confirmed deaths to 27 in the mine flood.")
+    assert (c["27"].metric, c["27"].unit) == ("dead", "person")
+
+
+def test_a_length_that_sizes_a_part_is_a_length_whatever_fell(nlp):
+    c = by_text(nlp, "A 120-metre section of the viaduct gave way, sending trucks plunging 30 metres.")
+    assert (c["120-metre"].metric, c["30 metres"].metric) == ("length", "height")
+    assert by_text(nlp, "The 70-metre-high tower swayed.")["70-metre"].metric == "height"
+
+
+def test_a_date_in_the_phrase_of_a_periods_bound_does_not_date_the_figure(nlp):
+    # published Thursday 14 March 2024: "Tuesday" dates the collapse, the count is of today
+    c = by_text(nlp, "Some 600 rescuers have been working since after the collapse Tuesday.")
+    assert c["600"].date == "2024-03-14"
+
+
+def test_a_figure_of_a_period_is_not_dated_by_publication(nlp):
+    c = by_text(nlp, "Revenue in the second quarter rose to $8.1 billion.")
+    assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", None)

@@ -150,6 +150,23 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
 PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
 
 
+# Prepositions of a period's bound, when the date sits deeper in their phrase ("since after
+# the collapse Tuesday", "after Thursday's results").
+PERIOD_PREPOSITIONS = frozenset({"since", "until", "till", "through", "before", "after", "by", "from", "between"})
+
+
+def _bounds_a_period(date: Token) -> bool:
+    """The date is inside the phrase of a period's bound, below the verb it would date."""
+    node = date
+    for _ in range(5):
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
+
+
 def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> SentenceFacts:
     """Main subject, single-day dates (with the verb each attaches to) and opening date of a sentence.
 
@@ -162,6 +179,8 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> S
     out = []
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
+            continue
+        if _bounds_a_period(ent.root):
             continue
         iso = resolve_date(ent.text, published)
         if iso is not None:
@@ -229,6 +248,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON
+    frame = frame_of(root, span, verb)
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -246,9 +266,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         bounds=bounds,
         subject=subject,
         metric=metric,
-        frame=frame_of(root, span, verb),
+        frame=frame,
         date=None if unit in UNDATED_UNITS else (
-            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, article)),
+            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, frame, article)),
     )
 
 
@@ -269,13 +289,16 @@ UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
 
 
-def _default_day(pos: int, unit: str | None, metric: str | None, article: ArticleFacts) -> str | None:
+def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | None,
+                 article: ArticleFacts) -> str | None:
     """The day of a figure whose sentence gives none: the day it was reported (the news of
     the day: a toll, a move, a count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
     which may be the day before). A dimension holds on no particular day; without a known
-    publication date no day is guessed ("Monday" alone stays unresolved)."""
-    if article.published is None or unit in UNDATED_UNITS:
+    publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
+    ("revenue for the quarter", "gains for the year") is of that period, not of the day it was
+    reported, so it gets none either."""
+    if article.published is None or unit in UNDATED_UNITS or frame == "period":
         return None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
         return None  # a headline or summary bullet of a move: its day is the story's, which it does not say

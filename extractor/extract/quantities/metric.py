@@ -79,7 +79,18 @@ METRIC_WORDS: dict[str, str] = {
     "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
+    "death": "dead", "fatality": "dead", "injury": "injured",
 }
+# Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
+# what they count names the metric.
+COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
+# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline).
+COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(dead|killed|missing|injured|wounded|hurt)\b", re.I)
+COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
+                "wounded": "injured", "hurt": "injured"}
+# An amount of money this large is never the price of one share: "a loss in the stock wiped
+# $119 billion" is the company's market value.
+SHARE_PRICE_AT_MOST = 1e6
 # Currencies as subjects: their moves and levels are exchange rates.
 CURRENCY_SUBJECTS = frozenset({
     "pound", "sterling", "euro", "dollar", "yen", "yuan", "renminbi", "franc", "rupee", "rouble",
@@ -105,6 +116,10 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
+# Words right after a length that make it a height ("45-metre-high", "50 metres tall").
+HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\)\s*)?(?:high|tall|deep|in\s+height|above|below)\b", re.I)
+# Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
+HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet"})
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume"}
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
@@ -118,16 +133,20 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return q.metric
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
-        if unit == "metre" and HEIGHT_RE.search(clause):
+        if unit == "metre" and _is_height(root, span, clause):
             return "height"
         return MEASURE_METRICS[unit]
     if unit == "point":
         return "index level"
+    if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
+        return COUNT_STATES[state.group(1).lower()]
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     if counted:
         return counted
     named = _named_metric(root, span, verb)
+    if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
+        return "market value"
     if named:
         return named
     lowered = {n.casefold() for n in subject_names}
@@ -138,6 +157,18 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
         return "vote share"
     return None
+
+
+def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
+    """A length that is a height: said so next to it ("45-metre-high", "50 metres tall"), or
+    not the size of a thing ("an 80-metre section" is a length whatever fell) and in a clause
+    of heights and falls ("plunging 45 metres")."""
+    after = clause[span.end_char - root.sent.start_char:]
+    if HEIGHT_NEXT_RE.match(after):
+        return True
+    if root.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
+        return root.head.lemma_.lower() in HEIGHT_NOUNS
+    return bool(HEIGHT_RE.search(clause))
 
 
 def _clause_text(root: Token) -> str:
@@ -202,6 +233,10 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
             for child in subj.children:  # "the value of the pound", "the drop in Facebook's stock"
                 if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                     candidates.extend(o for o in child.children if o.dep_ == "pobj")
+    for noun in list(candidates):  # "the number of confirmed deaths": what it counts
+        if noun.lemma_.lower() in COUNT_NOUNS:
+            candidates.extend(o for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                              for o in child.children if o.dep_ == "pobj")
     for noun in candidates:
         metric = _metric_of_noun(noun)
         if metric and metric != "loss":
