@@ -360,3 +360,14 @@ def test_a_date_in_the_phrase_of_a_periods_bound_does_not_date_the_figure(nlp):
 def test_a_figure_of_a_period_is_not_dated_by_publication(nlp):
     c = by_text(nlp, "Revenue in the second quarter rose to $8.1 billion.")
     assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", None)
+
+
+def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
+    c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
+                     "plunging more than 12 vehicles to the road 20 meters below.")
+    assert (c["150-metre"].metric, c["490 feet"].metric, c["20 meters"].metric) == ("length", "length", "height")
+
+
+def test_a_cue_in_the_next_clause_does_not_name_a_count(nlp):
+    c = by_text(nlp, "The confirmed toll of deaths from the flood remains at 21, but officials say up to 9 people may be missing.")
+    assert (c["21"].metric, c["9"].metric) == ("dead", "missing")

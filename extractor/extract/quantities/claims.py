@@ -114,7 +114,7 @@ CONVERSION_GAP_RE = re.compile(r"(?:-[a-z]+)?\s*\(\s*")
 def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
     """A measure and its conversion in parentheses ("the 45-meter-high (150-foot) bridge")
     are one figure about one thing: where the parser gave one of them no subject, or took a
-    unit word for it ("foot"), both take the other's."""
+    unit word for it ("foot"), both take the other's; the conversion takes the measure's metric."""
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -122,6 +122,8 @@ def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
             continue
         if not re.match(r"[\w-]*\s*\)", text[b.end:b.end + 12]):
             continue
+        if a.metric and b.metric != a.metric:  # "a 200-metre (650 feet) section": the measure's metric
+            out[i + 1] = b = b.model_copy(update={"metric": a.metric})
         good_a, good_b = _real_subject(a), _real_subject(b)
         if good_a and not good_b:
             out[i + 1] = b.model_copy(update={"subject": a.subject})

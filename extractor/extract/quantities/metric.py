@@ -191,6 +191,8 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None
         distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
         if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
             distance += 1000  # "twelve were injured and three are missing": another clause's cue
+        elif m.start() > at and CLAUSE_BREAK_RE.search(clause, at, m.start()):
+            distance += 1000  # "the toll remains at 38, but up to 20 are missing": the next clause's
         candidate = (distance, rank, name)
         best = candidate if best is None or candidate < best else best
     return best[2] if best else None
