@@ -222,6 +222,9 @@ def test_a_converted_figure_keeps_the_rounding_of_what_was_written():
                     claim("feet", "a2", 198.12, stated=(650, "foot"), **length)]) == [["feet", "metres"]]
     assert members([claim("metres", "a1", 200, **length),
                     claim("feet", "a2", 45.72, stated=(150, "foot"), **length)]) == [["feet"], ["metres"]]
+    # 200 metres is 656 feet: one outlet writes "650 feet", another "660-foot"
+    assert members([claim("metres", "a1", 200, **length), claim("650", "a2", 198.12, stated=(650, "foot"), **length),
+                    claim("660", "a3", 201.168, stated=(660, "foot"), **length)]) == [["650", "660", "metres"]]
 
 
 # ------------------------------------------------------------------ the product's path, on text

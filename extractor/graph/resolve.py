@@ -33,7 +33,8 @@ ROUNDED_FROM = 1000
 # ("$589bn" and "$593.7bn" of market value, a turnout of 71.8% and 72.2%): precision, not
 # a different fact. A small whole number (a toll, a rounded percentage) is exact as
 # written, and a figure of more than PRECISE_DIGITS significant digits ("$1.3459") is a
-# precise reading of one moment, so neither gets it.
+# precise reading of one moment, so neither gets it. A figure converted from another unit
+# ("650 feet" for 200 metres, which is 656 feet) always does.
 PROVIDER_PRECISION = 0.015
 PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
@@ -95,12 +96,18 @@ def _written_half_unit(value: float) -> float:
     return 0.5 * unit
 
 
+def converted(claim: Claim) -> bool:
+    """The figure was written in another unit and converted ("650 feet" to metres)."""
+    stated = claim.stated_value
+    return bool(stated and claim.stated_unit and claim.stated_unit != claim.unit and stated != claim.value)
+
+
 def claim_rounding(claim: Claim) -> float:
     """Half the unit of the claim's last digit, in its own unit. A figure converted from the
     unit the outlet wrote ("650 feet" as 198.12 metres) keeps the rounding of what was written,
     and a writer converting "200 metres" rounds to a round figure: "650 feet" may be 645-655."""
-    stated = claim.stated_value
-    if stated and claim.stated_unit and claim.stated_unit != claim.unit and stated != claim.value:
+    if converted(claim):
+        stated = claim.stated_value
         return max(rounding_half_unit(claim.value), _written_half_unit(stated) * abs(claim.value / stated))
     return rounding_half_unit(claim.value)
 
@@ -143,7 +150,8 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     value = claim.value
     slack = claim_rounding(claim)
     if other_outlet:
-        slack += precision_slack(value)  # the writer's rounding of a provider's figure
+        # the writer's rounding of a provider's figure, or of a figure in another unit
+        slack += abs(value) * PROVIDER_PRECISION if converted(claim) else precision_slack(value)
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
