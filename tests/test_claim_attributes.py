@@ -371,3 +371,7 @@ def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
 def test_a_cue_in_the_next_clause_does_not_name_a_count(nlp):
     c = by_text(nlp, "The confirmed toll of deaths from the flood remains at 21, but officials say up to 9 people may be missing.")
     assert (c["21"].metric, c["9"].metric) == ("dead", "missing")
+    # a comma inside a long subject does not hide the subject's own metric
+    c = by_text(nlp, "The confirmed death toll from the flood that swept cars into the river on Sunday, remains at 21, "
+                     "but officials have said up to 9 people may still be missing.")
+    assert (c["21"].metric, c["9"].metric) == ("dead", "missing")

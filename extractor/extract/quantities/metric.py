@@ -112,6 +112,9 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# Metrics of counts of people, and how much further a cue in another clause counts.
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"vote share", "users"}
+OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
@@ -141,10 +144,12 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
-    counted = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    named = _named_metric(root, span, verb)
+    if counted and far and named in PEOPLE_METRICS:
+        return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
     if counted:
         return counted
-    named = _named_metric(root, span, verb)
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
     if named:
@@ -176,26 +181,27 @@ def _clause_text(root: Token) -> str:
     return root.sent.text
 
 
-def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None:
+def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str | None, bool]:
     """For a count of people: dead, missing, injured, ... from the cue of the sentence
-    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties."""
+    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties. The flag
+    says the cue is in another clause than the count."""
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
-        return None
+        return None, False
     head = unit.split()[-1]
     if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
-        return None
+        return None, False
     best: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
         # the predicate usually follows the count ("three people are missing"): a cue
         # before it counts at twice its distance ("killed 43 people" is still near)
         distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
         if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
-            distance += 1000  # "twelve were injured and three are missing": another clause's cue
+            distance += OTHER_CLAUSE  # "twelve were injured and three are missing": another clause's cue
         elif m.start() > at and CLAUSE_BREAK_RE.search(clause, at, m.start()):
-            distance += 1000  # "the toll remains at 38, but up to 20 are missing": the next clause's
+            distance += OTHER_CLAUSE  # "the toll remains at 38, but up to 20 are missing": the next clause's
         candidate = (distance, rank, name)
         best = candidate if best is None or candidate < best else best
-    return best[2] if best else None
+    return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
 
 
 @lru_cache(maxsize=256)
