@@ -472,8 +472,9 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
 def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:
     """An article that gives two figures of one metric ("nine in hospital, four critical")
     states two facts; a contradiction is between outlets."""
-    articles = a.by_article.keys() | b.by_article.keys()
-    return len(articles) > 1
+    if len(a.by_article) > 1 or len(b.by_article) > 1:
+        return True
+    return a.by_article.keys() != b.by_article.keys()
 
 
 def _counted_nouns(group: ClaimGroup) -> set[str]:
@@ -490,11 +491,9 @@ def _same_group_counted(a: ClaimGroup, b: ClaimGroup) -> bool:
 def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Comparable facts (see ``_comparable``) neither of whose figures can hold if the
     other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
-    if not _comparable(a, b):
-        return False
     a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
     b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
-    return not (a_low < b_high and b_low < a_high)
+    return not (a_low < b_high and b_low < a_high) and _comparable(a, b)
 
 
 def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
