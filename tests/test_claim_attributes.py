@@ -375,3 +375,12 @@ def test_a_cue_in_the_next_clause_does_not_name_a_count(nlp):
     c = by_text(nlp, "The confirmed death toll from the flood that swept cars into the river on Sunday, remains at 21, "
                      "but officials have said up to 9 people may still be missing.")
     assert (c["21"].metric, c["9"].metric) == ("dead", "missing")
+
+
+def test_an_amount_that_sizes_a_thing_is_its_cost_and_holds_on_no_day_of_its_own(nlp):
+    c = by_text(nlp, "The $8.2 million footbridge was meant to link the campus to the town.")
+    assert (c["$8.2 million"].metric, c["$8.2 million"].date) == ("cost", None)
+    c = by_text(nlp, "The insurer suffered a $3 million loss.")  # a change, not a price tag
+    assert (c["$3 million"].metric, c["$3 million"].date) == ("loss", "2024-03-14")
+    c = by_text(nlp, "The repairs will cost $5 million, officials said on Monday.")
+    assert (c["$5 million"].metric, c["$5 million"].date) == ("cost", "2024-03-11")

@@ -21,7 +21,7 @@ from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import metric_of
+from extractor.extract.quantities.metric import metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -270,7 +270,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric=metric,
         frame=frame,
         date=None if unit in UNDATED_UNITS else (
-            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, frame, article)),
+            _date_for(verb, sentence.dates) or sentence.opening_date
+            or (None if metric == "cost" and price_tag(root, span) else _default_day(q.start, unit, metric, frame, article))),
     )
 
 
@@ -299,7 +300,8 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
     which may be the day before). A dimension holds on no particular day; without a known
     publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
     ("revenue for the quarter", "gains for the year") is of that period, not of the day it was
-    reported, so it gets none either."""
+    reported, so it gets none either (nor does a price tag, "the $11.4 million bridge": what
+    a thing costs holds on no day of its own; see ``metric.price_tag``)."""
     if article.published is None or unit in UNDATED_UNITS or frame == "period":
         return None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):

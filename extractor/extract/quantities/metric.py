@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
+from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.subject import _clause_subject
 
@@ -154,6 +154,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "market value"
     if named:
         return named
+    if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
+        return "cost"  # "the $11.4 million bridge", "the repairs will cost $5 million"
     lowered = {n.casefold() for n in subject_names}
     if any(w in CURRENCY_SUBJECTS for n in lowered for w in n.split()):  # "Pound Sterling", "US Dollar"
         return "exchange rate"
@@ -174,6 +176,17 @@ def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
     if root.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
         return root.head.lemma_.lower() in HEIGHT_NOUNS
     return bool(HEIGHT_RE.search(clause))
+
+
+def price_tag(root: Token, span: SpacySpan) -> bool:
+    """An amount that sizes a thing ("the $11.4 million bridge", "a $124 million expansion"),
+    not a change ("a $119 billion loss") or a named metric: what the thing costs, which holds
+    on no particular day."""
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod") or root.head.i < span.end:
+        return False
+    head = root.head
+    return (head.pos_ == "NOUN" and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
+            and _metric_of_noun(head) is None)
 
 
 def _clause_text(root: Token) -> str:
