@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from extractor.cli import main
+from extractor.graph.conflicts import find_conflicts
 from extractor.graph.resolve import (
-    claim_block_keys, dates_agree, find_conflicts, group_claims, reported_interval, significant_digits,
+    claim_block_keys, dates_agree, group_claims, reported_interval, significant_digits,
 )
 from extractor.models import Claim, EntityRef, Span
 from extractor.runner import RunOptions, run

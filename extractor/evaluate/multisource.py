@@ -387,7 +387,8 @@ def gold_entity_ids(gold: dict) -> set[str]:
 
 def oracle_nodes(claims: list[dict], entities: set[str]) -> list[dict]:
     """Claim nodes as the merge builds them (ids, members, conflicts) from plain claim records."""
-    from extractor.graph.resolve import find_conflicts, group_claims
+    from extractor.graph.conflicts import find_conflicts
+    from extractor.graph.resolve import group_claims
     from extractor.models import Claim
 
     def record(claim: dict) -> Claim:
