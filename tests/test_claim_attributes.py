@@ -384,3 +384,11 @@ def test_an_amount_that_sizes_a_thing_is_its_cost_and_holds_on_no_day_of_its_own
     assert (c["$3 million"].metric, c["$3 million"].date) == ("loss", "2024-03-14")
     c = by_text(nlp, "The repairs will cost $5 million, officials said on Monday.")
     assert (c["$5 million"].metric, c["$5 million"].date) == ("cost", "2024-03-11")
+
+
+def test_users_are_people_and_results_are_of_their_period_not_the_publication_day(nlp):
+    c = by_text(nlp, "Its monthly active user count was 2.23 billion. Revenue increased 42 percent to $13.2 billion.")
+    assert (c["2.23 billion"].unit, c["2.23 billion"].metric, c["2.23 billion"].date) == ("person", "users", None)
+    assert (c["$13.2 billion"].metric, c["$13.2 billion"].date) == ("revenue", None)
+    c = by_text(nlp, "The platform had 410 million users.")
+    assert (c["410 million"].unit, c["410 million"].stated_unit) == ("person", "user")

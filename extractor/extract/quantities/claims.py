@@ -278,7 +278,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
 def counts_people(unit: str | None, metric: str | None) -> bool:
     """A count of people, whatever noun counts them ("43 victims", "38 lives", "the toll rose
     to 43"): one unit, so that outlets counting the same dead in other words state one fact."""
-    return unit != PERSON and (unit in COUNTED_PEOPLE_NOUNS or (unit is None and metric in PEOPLE_COUNT_METRICS))
+    return unit != PERSON and (unit in COUNTED_PEOPLE_NOUNS or (unit is None and metric in PEOPLE_COUNT_METRICS)
+                               or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
 
 
 # The unit of every count of people; the noun the text counts with stays in ``stated_unit``
@@ -286,6 +287,10 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
 PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
+# What a company reports for a period (its results): of that period, not of a day.
+PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
+# Nouns that count the people who use a service ("2.23 billion monthly users").
+USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
@@ -300,9 +305,11 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
     which may be the day before). A dimension holds on no particular day; without a known
     publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
     ("revenue for the quarter", "gains for the year") is of that period, not of the day it was
-    reported, so it gets none either (nor does a price tag, "the $11.4 million bridge": what
-    a thing costs holds on no day of its own; see ``metric.price_tag``)."""
-    if article.published is None or unit in UNDATED_UNITS or frame == "period":
+    reported, so it gets none either; nor do a company's results (revenue, profit, users),
+    which are of the quarter or year they cover whether or not the sentence says so, nor a
+    price tag ("the $11.4 million bridge": what a thing costs holds on no day of its own;
+    see ``metric.price_tag``)."""
+    if article.published is None or unit in UNDATED_UNITS or frame == "period" or metric in PERIOD_METRICS:
         return None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
         return None  # a headline or summary bullet of a move: its day is the story's, which it does not say

@@ -274,6 +274,8 @@ def _metric_of_noun(noun: Token) -> str | None:
             return METRIC_PHRASES[phrase]
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
         return "index level"
+    if lemma in COUNT_NOUNS:  # "the monthly active user count": what it counts
+        return next((METRIC_WORDS[c.lemma_.lower()] for c in compounds if c.lemma_.lower() in METRIC_WORDS), None)
     if noun.lower_ in METRIC_WORDS:
         return METRIC_WORDS[noun.lower_]
     return METRIC_WORDS.get(lemma)
