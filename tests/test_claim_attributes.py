@@ -392,3 +392,10 @@ def test_users_are_people_and_results_are_of_their_period_not_the_publication_da
     assert (c["$13.2 billion"].metric, c["$13.2 billion"].date) == ("revenue", None)
     c = by_text(nlp, "The platform had 410 million users.")
     assert (c["410 million"].unit, c["410 million"].stated_unit) == ("person", "user")
+
+
+def test_a_loss_a_wipeout_and_verbs_of_destroying_value_are_falls_a_net_loss_is_not(nlp):
+    c = by_text(nlp, "The 12 per cent loss in Orvex's stock chopped $31 billion off its market value.")
+    assert (c["12 per cent"].direction, c["$31 billion"].direction) == ("down", "down")
+    assert by_text(nlp, "The sell-off vaporized $8 billion of Orvex's market value.")["$8 billion"].direction == "down"
+    assert by_text(nlp, "Orvex reported a net loss of $2 billion.")["$2 billion"].direction is None
