@@ -398,4 +398,5 @@ def test_a_loss_a_wipeout_and_verbs_of_destroying_value_are_falls_a_net_loss_is_
     c = by_text(nlp, "The 12 per cent loss in Orvex's stock chopped $31 billion off its market value.")
     assert (c["12 per cent"].direction, c["$31 billion"].direction) == ("down", "down")
     assert by_text(nlp, "The sell-off vaporized $8 billion of Orvex's market value.")["$8 billion"].direction == "down"
+    assert by_text(nlp, "The founder's fortune took a $4 billion hit.")["$4 billion"].direction == "down"
     assert by_text(nlp, "Orvex reported a net loss of $2 billion.")["$2 billion"].direction is None

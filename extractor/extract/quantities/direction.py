@@ -33,7 +33,7 @@ DOWN_VERBS = frozenset({
     "sag", "dip", "retreat", "ease", "weaken", "contract", "crash", "collapse", "tank",
     "lower", "knock", "shave", "trim", "slump", "skid", "crater", "depreciate", "halve",
     "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "narrow", "underperform",
-    "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip",
+    "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip", "lop",
 })
 # Adverbs that state a rise, and a fall, when they govern the amount ("34% higher", "down 4%").
 UP_ADVERBS = frozenset({"up", "higher", "upward", "upwards"})
@@ -46,7 +46,7 @@ UP_NOUNS = frozenset({
 DOWN_NOUNS = frozenset({
     "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
     "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
-    "loss", "wipeout", "wipe-out",
+    "loss", "wipeout", "wipe-out", "hit", "blow",
 })
 # What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).
 RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual", "quarterly", "first-quarter",
