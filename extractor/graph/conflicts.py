@@ -3,7 +3,8 @@ cannot both hold, and that an analyst would hold against each other.
 
 Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures all its
 members allow). Two facts conflict only when they are told by different articles, agree on
-the day (a move, a market level or a count of people needs a known day on both sides), are
+the day (moves and market levels need it known on both sides; a dated count of people is
+never held against an undated one), are
 both changes or both levels, and are not a running toll, a market level read at unknown
 moments, or a subgroup of people against another group.
 """
@@ -38,9 +39,10 @@ def _signed(low: float, high: float, direction: str | None) -> tuple[float, floa
 
 def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Two facts of one block, metric and frame that an analyst would hold against each other:
-    told by at least two articles, of one day (moves, market levels and counts of people need
-    it known on both sides), both changes or both levels, not a running toll, not a subgroup
-    of people against another group or the whole."""
+    told by at least two articles, of one day (moves and market levels need it known on both
+    sides; a dated count of people is never held against an undated one), both changes or
+    both levels, not a running toll, not a subgroup of people against another group or the
+    whole."""
     if not _two_articles(a, b) or not dates_agree(a.date, b.date):
         return False
     if (a.direction is None) != (b.direction is None):
