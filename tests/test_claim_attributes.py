@@ -488,3 +488,77 @@ def test_a_founder_is_a_person_and_a_founders_company_is_the_company(nlp):
     assert subjects(c["$6 billion"]) == ["Maria Lopez"]
     assert subjects(c["$40 billion"]) == ["Zentek"]
     assert subjects(c["$5.4 billion"]) == ["Maria Lopez"]
+
+# ------------------------------------------------------------------ metrics, heights and dates (claim-merge)
+
+
+def test_billions_wiped_off_a_stock_are_market_value_not_a_share_price(nlp):
+    assert by_text(nlp, "Orvex Mining's stock lost $31 billion on Monday.")["$31 billion"].metric == "market value"
+    assert by_text(nlp, "Orvex Mining's stock lost $3.10 on Monday.")["$3.10"].metric == "share price"
+
+
+def test_a_bare_count_followed_by_what_happened_is_a_count_of_people(nlp):
+    c = by_text(nlp, "Flood toll rises to 14 in river town; 6 missing")
+    assert (c["6"].metric, c["6"].unit) == ("missing", "person")
+
+
+def test_the_number_of_deaths_names_the_metric(nlp):
+    c = by_text(nlp, "Officials have raised the number of confirmed deaths to 27 in the mine flood.")
+    assert (c["27"].metric, c["27"].unit) == ("dead", "person")
+
+
+def test_a_length_that_sizes_a_part_is_a_length_whatever_fell(nlp):
+    c = by_text(nlp, "A 120-metre section of the viaduct gave way, sending trucks plunging 30 metres.")
+    assert (c["120-metre"].metric, c["30 metres"].metric) == ("length", "height")
+    assert by_text(nlp, "The 70-metre-high tower swayed.")["70-metre"].metric == "height"
+
+
+def test_a_date_in_the_phrase_of_a_periods_bound_does_not_date_the_figure(nlp):
+    # published Thursday 14 March 2024: "Tuesday" dates the collapse, the count is of today
+    c = by_text(nlp, "Some 600 rescuers have been working since after the collapse Tuesday.")
+    assert c["600"].date == "2024-03-14"
+
+
+def test_a_figure_of_a_period_is_not_dated_by_publication(nlp):
+    c = by_text(nlp, "Revenue in the second quarter rose to $8.1 billion.")
+    assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", None)
+
+
+def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
+    c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
+                     "plunging more than 12 vehicles to the road 20 meters below.")
+    assert (c["150-metre"].metric, c["490 feet"].metric, c["20 meters"].metric) == ("length", "length", "height")
+
+
+def test_a_cue_in_the_next_clause_does_not_name_a_count(nlp):
+    c = by_text(nlp, "The confirmed toll of deaths from the flood remains at 21, but officials say up to 9 people may be missing.")
+    assert (c["21"].metric, c["9"].metric) == ("dead", "missing")
+    # a comma inside a long subject does not hide the subject's own metric
+    c = by_text(nlp, "The confirmed death toll from the flood that swept cars into the river on Sunday, remains at 21, "
+                     "but officials have said up to 9 people may still be missing.")
+    assert (c["21"].metric, c["9"].metric) == ("dead", "missing")
+
+
+def test_an_amount_that_sizes_a_thing_is_its_cost_and_holds_on_no_day_of_its_own(nlp):
+    c = by_text(nlp, "The $8.2 million footbridge was meant to link the campus to the town.")
+    assert (c["$8.2 million"].metric, c["$8.2 million"].date) == ("cost", None)
+    c = by_text(nlp, "The insurer suffered a $3 million loss.")  # a change, not a price tag
+    assert (c["$3 million"].metric, c["$3 million"].date) == ("loss", "2024-03-14")
+    c = by_text(nlp, "The repairs will cost $5 million, officials said on Monday.")
+    assert (c["$5 million"].metric, c["$5 million"].date) == ("cost", "2024-03-11")
+
+
+def test_users_are_people_and_results_are_of_their_period_not_the_publication_day(nlp):
+    c = by_text(nlp, "Its monthly active user count was 2.23 billion. Revenue increased 42 percent to $13.2 billion.")
+    assert (c["2.23 billion"].unit, c["2.23 billion"].metric, c["2.23 billion"].date) == ("person", "users", None)
+    assert (c["$13.2 billion"].metric, c["$13.2 billion"].date) == ("revenue", None)
+    c = by_text(nlp, "The platform had 410 million users.")
+    assert (c["410 million"].unit, c["410 million"].stated_unit) == ("person", "user")
+
+
+def test_a_loss_a_wipeout_and_verbs_of_destroying_value_are_falls_a_net_loss_is_not(nlp):
+    c = by_text(nlp, "The 12 per cent loss in Orvex's stock chopped $31 billion off its market value.")
+    assert (c["12 per cent"].direction, c["$31 billion"].direction) == ("down", "down")
+    assert by_text(nlp, "The sell-off vaporized $8 billion of Orvex's market value.")["$8 billion"].direction == "down"
+    assert by_text(nlp, "The founder's fortune took a $4 billion hit.")["$4 billion"].direction == "down"
+    assert by_text(nlp, "Orvex reported a net loss of $2 billion.")["$2 billion"].direction is None

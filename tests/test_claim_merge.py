@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from extractor.cli import main
+from extractor.graph.conflicts import find_conflicts
 from extractor.graph.resolve import (
-    claim_block_keys, dates_agree, find_conflicts, group_claims, reported_interval, significant_digits,
+    claim_block_keys, dates_agree, group_claims, reported_interval, significant_digits,
 )
 from extractor.models import Claim, EntityRef, Span
 from extractor.runner import RunOptions, run
@@ -22,10 +23,11 @@ ENTITIES = {ORVEX.id, ROMANIA.id, JAMAICA.id}
 
 
 def claim(cid: str, article: str, value: float, *, subject=(ORVEX,), unit="USD", hedge="=", direction=None,
-          metric="market value", frame=None, date=None) -> Claim:
+          metric="market value", frame=None, date=None, stated=None) -> Claim:
     return Claim(id=cid, article_id=article, start=0, end=5, text=str(value), value=value, unit=unit, hedge=hedge,
                  direction=direction, change=direction or hedge[0], subject=list(subject), metric=metric, frame=frame,
-                 date=date, sentence=Span(text="s", start=0, end=50))
+                 date=date, sentence=Span(text="s", start=0, end=50),
+                 stated_value=stated[0] if stated else None, stated_unit=stated[1] if stated else None)
 
 
 def members(claims, entities=None) -> list[list[str]]:
@@ -82,6 +84,16 @@ def test_provider_precision_joins_rounded_readings_but_not_precise_ones_or_count
 # ------------------------------------------------------------------ attributes: metric, dates, subjects
 
 
+def test_a_whole_percent_is_a_rounding_or_another_providers_reading_never_both():
+    move = {"unit": "percent", "metric": "share price", "direction": "down"}
+    # "fell 7.6% after hours" rounds to 8, and 7 is 8% away from it: another move
+    assert members([claim("seven", "a1", 7, **move), claim("seven_six", "a2", 7.6, **move)]) == [
+        ["seven"], ["seven_six"]]
+    # "a turnout of 84 percent" and "84.6%": within what two providers' figures differ by
+    assert members([claim("whole", "a1", 84, **move), claim("digits", "a2", 84.6, **move)]) == [["digits", "whole"]]
+    assert members([claim("whole", "a1", 17, **move), claim("digits", "a2", 16.9, **move)]) == [["digits", "whole"]]
+
+
 def test_metrics_must_agree_when_both_are_known():
     assert members([claim("mv", "a1", 12e9, metric="market value"), claim("rev", "a2", 12e9, metric="revenue"),
                     claim("unknown", "a3", 12e9, metric=None)]) == [["mv", "unknown"], ["rev"]]
@@ -131,8 +143,8 @@ def test_a_figure_with_neither_subject_nor_metric_is_compared_only_within_its_ar
 
 
 def test_values_that_cannot_both_hold_conflict_in_both_directions():
-    day = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-18"}
-    assert conflicting([claim("42", "a1", 42, **day), claim("43", "a2", 43, **day)]) == [("42", "43")]
+    day = {"subject": (), "unit": "person", "metric": "injured", "date": "2018-08-15"}
+    assert conflicting([claim("15", "a1", 15, **day), claim("16", "a2", 16, **day)]) == [("15", "16")]
     # rounding and provider precision are not conflicts; a bound allows what lies beyond it
     assert conflicting([claim("a", "a1", 120e9), claim("b", "a2", 119.4e9)]) == []
     assert conflicting([claim("at_least", "a1", 37, hedge=">=", **day), claim("40", "a2", 40, **day)]) == []
@@ -149,6 +161,71 @@ def test_only_the_same_metric_frame_and_day_can_conflict():
     assert conflicting([claim("80", "a1", 80, **length), claim("200", "a2", 200, **length)]) == [("200", "80")]
     assert conflicting([claim("80", "a1", 80, unit="metre", metric=None),
                         claim("200", "a2", 200, unit="metre", metric=None)]) == []
+
+
+def test_a_running_toll_that_differs_is_an_update_not_a_conflict():
+    # "the death toll rose to 37" in the morning, "39" by the evening: successive reports
+    dead = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-15"}
+    assert conflicting([claim("37", "a1", 37, **dead), claim("39", "a2", 39, **dead)]) == []
+
+
+def test_two_figures_of_one_article_are_two_facts_not_a_contradiction():
+    # "Nine people are in hospital, four of them in a critical condition."
+    hospital = {"subject": (), "unit": "person", "metric": "hospitalised", "date": "2018-08-19"}
+    assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a1", 4, **hospital)]) == []
+    assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a2", 4, **hospital)]) == [("four", "nine")]
+
+
+def test_a_change_and_a_level_of_one_metric_do_not_conflict():
+    # "his fortune shrank by $16 billion" against "he is now worth $55.9 billion"
+    worth = {"metric": "net worth", "date": "2018-07-26"}
+    assert conflicting([claim("lost", "a1", 16e9, direction="down", **worth), claim("worth", "a2", 55.9e9, **worth)]) == []
+    assert conflicting([claim("worth", "a1", 55.9e9, **worth), claim("other", "a2", 67e9, **worth)]) == [("other", "worth")]
+
+
+def test_undated_moves_may_be_from_other_days_so_do_not_conflict():
+    # "the stock fell 12% after its listing" and "shares fell 20%", neither dated
+    move = {"unit": "percent", "metric": "share price", "direction": "down"}
+    assert conflicting([claim("12", "a1", 12, **move), claim("20", "a2", 20, **move)]) == []
+    assert conflicting([claim("12", "a1", 12, date="2018-07-26", **move),
+                        claim("20", "a2", 20, date="2018-07-26", **move)]) == [("12", "20")]
+
+
+def test_market_levels_contradict_only_at_a_fixed_moment_of_one_day():
+    # "sterling fell from $1.50 to $1.3459 overnight": two moments, not two claims about one
+    rate = {"unit": "USD", "metric": "exchange rate", "date": "2016-06-24"}
+    assert conflicting([claim("high", "a1", 1.50, **rate), claim("low", "a2", 1.3459, **rate)]) == []
+    assert conflicting([claim("a", "a1", 176.26, frame="close", **{**rate, "metric": "share price"}),
+                        claim("b", "a2", 174.02, frame="close", **{**rate, "metric": "share price"})]) == [("a", "b")]
+    assert conflicting([claim("a", "a1", 176.26, frame="close", metric="share price"),
+                        claim("b", "a2", 217.50, frame="close", metric="share price")]) == []  # which days?
+
+
+def test_a_count_of_a_subgroup_does_not_conflict_with_the_whole():
+    # "three children" among the hospitalised against "12 people in hospital"; "400 firefighters"
+    # against "12 rescuers" are other groups, "12 victims" and "15 people" the same one
+    day = {"subject": (), "unit": "person", "metric": "hospitalised", "date": "2018-08-15"}
+    assert conflicting([claim("children", "a1", 3, stated=(3, "child"), **day),
+                        claim("people", "a2", 12, stated=(12, "people"), **day)]) == []
+    assert conflicting([claim("victims", "a1", 12, stated=(12, "victim"), **day),
+                        claim("people", "a2", 15, stated=(15, "people"), **day)]) == [("people", "victims")]
+
+
+def test_percentages_of_no_subject_are_never_held_against_each_other():
+    share = {"subject": (), "unit": "percent", "metric": "vote share", "date": "2016-06-24"}
+    assert conflicting([claim("48", "a1", 48, **share), claim("55", "a2", 55.3, **share)]) == []
+
+
+def test_a_converted_figure_keeps_the_rounding_of_what_was_written():
+    # "a 200-metre section" and "a 650-foot section" (198.12 m): one length, rounded by the writer
+    length = {"unit": "metre", "metric": "length"}
+    assert members([claim("metres", "a1", 200, **length),
+                    claim("feet", "a2", 198.12, stated=(650, "foot"), **length)]) == [["feet", "metres"]]
+    assert members([claim("metres", "a1", 200, **length),
+                    claim("feet", "a2", 45.72, stated=(150, "foot"), **length)]) == [["feet"], ["metres"]]
+    # 200 metres is 656 feet: one outlet writes "650 feet", another "660-foot"
+    assert members([claim("metres", "a1", 200, **length), claim("650", "a2", 198.12, stated=(650, "foot"), **length),
+                    claim("660", "a3", 201.168, stated=(660, "foot"), **length)]) == [["650", "660", "metres"]]
 
 
 # ------------------------------------------------------------------ the product's path, on text

@@ -97,8 +97,8 @@ def test_figures_count_merges_false_merges_stay_apart_and_conflicts():
     ]
     nodes = [
         {"kind": "claim", "id": "n1", "mentions": ["c1", "c3", "c4"], "conflicts_with": []},  # 2 % glued to 14 %
-        {"kind": "claim", "id": "n2", "mentions": ["c2"], "conflicts_with": []},
-        {"kind": "claim", "id": "n3", "mentions": ["c5"], "conflicts_with": ["n1"]},
+        {"kind": "claim", "id": "n2", "mentions": ["c2"], "conflicts_with": ["n3"]},  # Tessmark vs Orvane: not in the gold
+        {"kind": "claim", "id": "n3", "mentions": ["c5"], "conflicts_with": ["n1", "n2"]},
         {"kind": "claim", "id": "n4", "mentions": ["c6"], "conflicts_with": []},
     ]
     entities = [{"name": "Orvane", "type": "ORG", "aliases": [], "mentions": [{"article_id": "a1"}, {"article_id": "a2"}]},
@@ -114,6 +114,7 @@ def test_figures_count_merges_false_merges_stay_apart_and_conflicts():
                                      "cross_article_recall": 1.0, "false_merges": 2, "precision": 0.3333}
     assert result["must_stay_apart"] == {"pairs": 1, "both_found": 1, "broken": 1}
     assert result["conflicts"]["flagged"] == 1 and result["conflicts"]["flagged_ratio"] == 1.0
+    assert (result["conflicts"]["edges"], result["conflicts"]["between_other_gold_facts"]) == (2, 1)
     assert result["entities"] == {"gold": 3, "found": 3, "recall": 1.0, "recall_same_type": 0.6667}
     # why: the one cross-article false merge joins two days; with the gold's attributes on the
     # found claims the merge itself keeps 14 % apart from 2 % and flags 9 % against 14 %

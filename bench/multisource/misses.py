@@ -5,8 +5,8 @@
 Runs the pipeline as `extractor eval multisource` does (into DIR, or a temporary
 folder) and prints, one line each: gold claims not found (with what the run has of
 that value), found claims with a wrong subject, direction or date, gold clusters split
-over several nodes, false merges, conflicts not flagged, quotes with a wrong speaker
-and entities not found.
+over several nodes, false merges, conflicts not flagged, conflicts the gold does not
+have, quotes with a wrong speaker and entities not found.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from itertools import combinations
 from pathlib import Path
 
 from extractor.evaluate.multisource import (
-    GOLD_FILE, _node_of, _same_name, _stage, alias_groups, fold, match_claims, read_run, subject_agrees, values_agree,
+    GOLD_FILE, _node_of, _same_name, _stage, alias_groups, fold, gold_conflict_clusters, match_claims, read_run,
+    subject_agrees, values_agree,
 )
 from extractor.runner import RunOptions, run
 from extractor.settings import Settings
@@ -88,6 +89,18 @@ def report(story: Path, out: Path) -> None:
             flagged = any(y in node_of_id[x].get("conflicts_with", []) for x in a for y in b if x != y)
             if (name == "conflicts" and not flagged) or (name != "conflicts" and a & b):
                 print(f"{pair['a']} / {pair['b']}: {pair['why']}" + ("" if a and b else " (not both found)"))
+    print("== conflicts the gold does not have (between two of its facts, or one fact told twice)")
+    holding = defaultdict(list)
+    for i, x in node.items():
+        holding[x].append(i)
+    conflicting = {frozenset(pair) for pair in gold_conflict_clusters(gold)}
+    edges = {frozenset((x, y)) for x, n in node_of_id.items() for y in n.get("conflicts_with", []) if x != y}
+    for x, y in sorted(map(sorted, edges)):
+        if holding[x] and holding[y] and not any(
+                frozenset((claims[i]["cluster"], claims[j]["cluster"])) in conflicting
+                for i in holding[x] for j in holding[y]):
+            a, b = claims[holding[x][0]], claims[holding[y][0]]
+            print(f"{a['article']} {a['text']!r} [{a['cluster']}] / {b['article']} {b['text']!r} [{b['cluster']}]")
     groups = alias_groups(gold)
     print("== quotes: wrong or no speaker")
     for q in gold["quotes"]:

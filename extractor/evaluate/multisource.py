@@ -262,7 +262,33 @@ def score_merges(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
         x, y = node[i], node[j]
         if x and y and x != y and claims[i]["cluster"] == claims[j]["cluster"]:
             conflicts["false"] += y in by_id[x].get("conflicts_with", [])
+    conflicts.update(_other_conflicts(gold, node, by_id))
     return {"merge": dict(tally), "stay_apart": dict(apart), "conflicts": dict(conflicts)}
+
+
+def _other_conflicts(gold: dict, node: dict[int, str | None], by_id: dict[str, dict]) -> Counter:
+    """Conflict edges (each once), and those between two different gold facts that the gold
+    does not call conflicting ("37 dead" then "39": an update; "three children" of 38 dead).
+    A gold conflict names one pair of claims; any two claims of its two facts count as it."""
+    claims = gold["numeric_claims"]
+    clusters = defaultdict(set)
+    for i, x in node.items():
+        if x:
+            clusters[x].add(claims[i]["cluster"])
+    conflicting = {frozenset((a, b)) for a, b in gold_conflict_clusters(gold) if a != b}
+    edges = {frozenset((x, y)) for x, n in by_id.items() for y in n.get("conflicts_with", []) if x != y}
+    tally = Counter(edges=len(edges))
+    for x, y in map(tuple, edges):
+        if clusters[x] and clusters[y] and not clusters[x] & clusters[y] and not any(
+                frozenset((a, b)) in conflicting for a in clusters[x] for b in clusters[y]):
+            tally["other"] += 1
+    return tally
+
+
+def gold_conflict_clusters(gold: dict) -> list[tuple[str, str]]:
+    """The two facts (clusters) of each gold conflict."""
+    cluster = {(c["article"], c["text"]): c["cluster"] for c in gold["numeric_claims"]}
+    return [(cluster[tuple(p["a"][:2])], cluster[tuple(p["b"][:2])]) for p in gold["conflicts"]]
 
 
 # ------------------------------------------------------------------ why merges fail (diagnostics)
@@ -361,7 +387,8 @@ def gold_entity_ids(gold: dict) -> set[str]:
 
 def oracle_nodes(claims: list[dict], entities: set[str]) -> list[dict]:
     """Claim nodes as the merge builds them (ids, members, conflicts) from plain claim records."""
-    from extractor.graph.resolve import find_conflicts, group_claims
+    from extractor.graph.conflicts import find_conflicts
+    from extractor.graph.resolve import group_claims
     from extractor.models import Claim
 
     def record(claim: dict) -> Claim:
@@ -519,7 +546,8 @@ def _merge_figures(m: Counter, a: Counter, k: Counter) -> dict:
                             "broken": a["broken"]},
         "conflicts": {"gold": k["gold"], "both_found": k["both_found"], "flagged": k["flagged"],
                       "flagged_ratio": _ratio(k["flagged"], k["gold"]),
-                      "merged_instead": k["merged"], "false_conflicts": k["false"]},
+                      "merged_instead": k["merged"], "false_conflicts": k["false"],
+                      "edges": k["edges"], "between_other_gold_facts": k["other"]},
     }
 
 

@@ -96,7 +96,7 @@ fatalities injured wounded survivors missing workers worker firefighters firemen
 volunteers children child kids adults men women boys girls babies infants passengers
 drivers pilots crew residents citizens civilians soldiers troops officers policemen police
 migrants refugees asylum-seekers students pupils teachers tourists visitors patients
-members families voters protesters demonstrators prisoners inmates hostages fans
+members member families voters protesters demonstrators prisoners inmates hostages fans
 spectators athletes miners sailors fishermen climbers hikers staff employees nurses
 doctors journalists
 """.split())

@@ -17,7 +17,8 @@ from typing import Protocol
 import networkx as nx
 
 from extractor.graph.quote_groups import QuoteGroup, group_quote_block
-from extractor.graph.resolve import ClaimGroup, claim_group_order, find_conflicts, group_claim_block
+from extractor.graph.conflicts import find_conflicts
+from extractor.graph.resolve import ClaimGroup, claim_group_order, group_claim_block
 from extractor.graph.spill import Edge, MergeSpill, Node
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Provenance, Quote, QuoteNode
 

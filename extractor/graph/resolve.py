@@ -1,4 +1,4 @@
-"""Which claims state the same fact, and which facts conflict (quotes: ``quote_groups``).
+"""Which claims state the same fact (which facts conflict: ``conflicts``; quotes: ``quote_groups``).
 
 Claims are blocked so that only claims that could be one fact are ever compared: by
 subject entity and unit; a claim with no subject by its metric and unit (a figure with
@@ -33,17 +33,13 @@ ROUNDED_FROM = 1000
 # ("$589bn" and "$593.7bn" of market value, a turnout of 71.8% and 72.2%): precision, not
 # a different fact. A small whole number (a toll, a rounded percentage) is exact as
 # written, and a figure of more than PRECISE_DIGITS significant digits ("$1.3459") is a
-# precise reading of one moment, so neither gets it.
+# precise reading of one moment, so neither gets it. A figure converted from another unit
+# ("650 feet" for 200 metres, which is 656 feet) always does.
 PROVIDER_PRECISION = 0.015
 PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
 COUNTED_UNITS = frozenset({None, "person", "people"})
-# More figures than this for one subject, metric, frame and day: only neighbours in value
-# order are linked as conflicts, so the number of edges stays linear.
-ALL_PAIRS_UP_TO = 12
-
-
 def stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
@@ -74,10 +70,40 @@ def significant_digits(value: float) -> int:
     return max(1, math.floor(math.log10(magnitude)) - math.floor(math.log10(2 * half)) + 1)
 
 
+def _written_half_unit(value: float) -> float:
+    """Half the unit of the last non-zero digit: how far "650" may be from what it rounds."""
+    if value == 0 or not float(value).is_integer():
+        return rounding_half_unit(value)
+    unit = 1.0
+    while abs(value) % (unit * 10) == 0:
+        unit *= 10
+    return 0.5 * unit
+
+
+def converted(claim: Claim) -> bool:
+    """The figure was written in another unit and converted ("650 feet" to metres)."""
+    stated = claim.stated_value
+    return bool(stated and claim.stated_unit and claim.stated_unit != claim.unit and stated != claim.value)
+
+
+def claim_rounding(claim: Claim) -> float:
+    """Half the unit of the claim's last digit, in its own unit. A figure converted from the
+    unit the outlet wrote ("650 feet" as 198.12 metres) keeps the rounding of what was written,
+    and a writer converting "200 metres" rounds to a round figure: "650 feet" may be 645-655."""
+    if converted(claim):
+        stated = claim.stated_value
+        return max(rounding_half_unit(claim.value), _written_half_unit(stated) * abs(claim.value / stated))
+    return rounding_half_unit(claim.value)
+
+
+def whole_and_small(value: float) -> bool:
+    """A small whole number ("43", "7%"): exact as written."""
+    return abs(value) < ROUNDED_FROM and float(value).is_integer()
+
+
 def precision_slack(value: float) -> float:
     """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
-    whole_and_small = abs(value) < ROUNDED_FROM and float(value).is_integer()
-    if whole_and_small or significant_digits(value) > PRECISE_DIGITS:
+    if whole_and_small(value) or significant_digits(value) > PRECISE_DIGITS:
         return 0.0
     return abs(value) * PROVIDER_PRECISION
 
@@ -86,7 +112,7 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     """The values a claim allows once its hedge and rounding widen it: what is true if the
     outlet is right ("at least 37" allows 40), the interval conflicts are judged on."""
     value = claim.value
-    slack = rounding_half_unit(value)
+    slack = claim_rounding(claim)
     if claim.bounds is not None and (claim.bounds.low is not None or claim.bounds.high is not None):
         low = claim.bounds.low if claim.bounds.low is not None else (0.0 if value >= 0 else -math.inf)
         high = claim.bounds.high if claim.bounds.high is not None else math.inf
@@ -106,9 +132,10 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     bound ("at least 37", "more than 19%") reports its figure, not everything beyond it:
     "at least 37" and "39" are successive tolls, not one."""
     value = claim.value
-    slack = rounding_half_unit(value)
+    slack = claim_rounding(claim)
     if other_outlet:
-        slack += precision_slack(value)  # the writer's rounding of a provider's figure
+        # the writer's rounding of a provider's figure, or of a figure in another unit
+        slack += abs(value) * PROVIDER_PRECISION if converted(claim) else precision_slack(value)
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
@@ -215,6 +242,19 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # A small whole figure ("7%", "84 percent") is a rounding of another outlet's figure with
+    # digits, or that figure read by another provider, never both at once: "7%" is not 7.6%
+    # (7.6 rounds to 8 and is 8% from 7), "84%" may be 84.6%. Kept: what its whole figures
+    # allow as written and their values; what its other figures allow as written (their span)
+    # and as reported by any provider (all of them).
+    exact_low: float = -math.inf
+    exact_high: float = math.inf
+    wholes_low: float = math.inf
+    wholes_high: float = -math.inf
+    digits_low: float = math.inf
+    digits_high: float = -math.inf
+    digits_reported_low: float = -math.inf
+    digits_reported_high: float = math.inf
 
     def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
@@ -224,7 +264,17 @@ class ClaimGroup:
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._same_article_agrees(claim, reading)
+            and self._rounds_to_whole_figures(claim, reading)
         )
+
+    def _rounds_to_whole_figures(self, claim: Claim, reading: Reading) -> bool:
+        if whole_and_small(claim.value):
+            return (self.digits_low > self.digits_high
+                    or _overlap(reading.own_low, reading.own_high, self.digits_low, self.digits_high)
+                    or self.digits_reported_low <= claim.value <= self.digits_reported_high)
+        return (self.wholes_low > self.wholes_high
+                or _overlap(reading.own_low, reading.own_high, self.exact_low, self.exact_high)
+                or reading.low <= self.wholes_low <= self.wholes_high <= reading.high)
 
     def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
@@ -246,6 +296,13 @@ class ClaimGroup:
         if claim.date:
             self.dates.add(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
+        if whole_and_small(claim.value):
+            self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
+            self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)
+        else:
+            self.digits_low, self.digits_high = min(self.digits_low, own_low), max(self.digits_high, own_high)
+            self.digits_reported_low = max(self.digits_reported_low, low)
+            self.digits_reported_high = min(self.digits_reported_high, high)
         before = self.by_article.get(claim.article_id)
         self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
             max(before[0], own_low), min(before[1], own_high))
@@ -369,53 +426,3 @@ def group_claims(claims: Iterable[Claim], entities: Container[str] | None = None
             blocks[key].append((order, claim, subject))
     groups = [group for key, members in blocks.items() for group in group_claim_block(members, key[0])]
     return sorted(groups, key=claim_group_order)
-
-
-def _signed(low: float, high: float, direction: str | None) -> tuple[float, float]:
-    """An interval as a signed change ("fell 17%" is -17), for comparing directions."""
-    return (-high, -low) if direction == "down" else (low, high)
-
-
-def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
-    """Both facts are of one day (or one is undated and the metric is known), and neither's figures can hold if the
-    other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
-    if not dates_agree(a.date, b.date) or (bool(a.date) != bool(b.date) and not a.metric):
-        return False
-    a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
-    b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
-    return not (a_low < b_high and b_low < a_high)
-
-
-def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
-    buckets: dict[str, list[ClaimGroup]] = defaultdict(list)
-    for group in groups:
-        buckets[group.date or ""].append(group)
-    return list(buckets.values())
-
-
-def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
-    """Facts of one block with the same metric, frame and day whose values cannot both hold.
-
-    Facts dated differently are never compared; two undated facts with the same metric are
-    (a bridge's length does not change with the day). Facts of unknown metric are compared
-    only when they have a subject and a day ("Acme fell 17%" and "Acme fell 12%" on Monday).
-    Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
-    of each date, each to the next it disagrees with in value order, so the number of edges
-    stays linear.
-    """
-    by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
-    for group in groups:
-        if not group.metric and not (group.subject and group.date):
-            continue
-        by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
-    conflicts = []
-    for same in by_key.values():
-        buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)
-        for bucket in buckets:
-            ordered = sorted(bucket, key=lambda g: (_signed(g.low, g.high, g.direction), g.first))
-            if len(ordered) <= ALL_PAIRS_UP_TO:
-                pairs = ((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
-            else:
-                pairs = zip(ordered, ordered[1:])
-            conflicts.extend((a, b) for a, b in pairs if _disagree(a, b))
-    return conflicts

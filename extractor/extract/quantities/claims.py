@@ -21,7 +21,7 @@ from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import metric_of
+from extractor.extract.quantities.metric import metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -116,7 +116,7 @@ CONVERSION_GAP_RE = re.compile(r"(?:-[a-z]+)?\s*\(\s*")
 def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
     """A measure and its conversion in parentheses ("the 45-meter-high (150-foot) bridge")
     are one figure about one thing: where the parser gave one of them no subject, or took a
-    unit word for it ("foot"), both take the other's."""
+    unit word for it ("foot"), both take the other's; the conversion takes the measure's metric."""
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -124,6 +124,8 @@ def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
             continue
         if not re.match(r"[\w-]*\s*\)", text[b.end:b.end + 12]):
             continue
+        if a.metric and b.metric != a.metric:  # "a 200-metre (650 feet) section": the measure's metric
+            out[i + 1] = b = b.model_copy(update={"metric": a.metric})
         good_a, good_b = _real_subject(a), _real_subject(b)
         if good_a and not good_b:
             out[i + 1] = b.model_copy(update={"subject": a.subject})
@@ -152,6 +154,23 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
 PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
 
 
+# Prepositions of a period's bound, when the date sits deeper in their phrase ("since after
+# the collapse Tuesday", "after Thursday's results").
+PERIOD_PREPOSITIONS = frozenset({"since", "until", "till", "through", "before", "after", "by", "from", "between"})
+
+
+def _bounds_a_period(date: Token) -> bool:
+    """The date is inside the phrase of a period's bound, below the verb it would date."""
+    node = date
+    for _ in range(5):
+        if node.head is node or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
+
+
 def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> SentenceFacts:
     """Main subject, single-day dates (with the verb each attaches to) and opening date of a sentence.
 
@@ -164,6 +183,8 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> S
     out = []
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
+            continue
+        if _bounds_a_period(ent.root):
             continue
         iso = resolve_date(ent.text, published)
         if iso is not None:
@@ -231,6 +252,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON
+    frame = frame_of(root, span, verb)
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -248,16 +270,18 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         bounds=bounds,
         subject=subject,
         metric=metric,
-        frame=frame_of(root, span, verb),
+        frame=frame,
         date=None if unit in UNDATED_UNITS else (
-            _date_for(verb, sentence.dates) or sentence.opening_date or _default_day(q.start, unit, metric, article)),
+            _date_for(verb, sentence.dates) or sentence.opening_date
+            or (None if metric == "cost" and price_tag(root, span) else _default_day(q.start, unit, metric, frame, article))),
     )
 
 
 def counts_people(unit: str | None, metric: str | None) -> bool:
     """A count of people, whatever noun counts them ("43 victims", "38 lives", "the toll rose
     to 43"): one unit, so that outlets counting the same dead in other words state one fact."""
-    return unit != PERSON and (unit in COUNTED_PEOPLE_NOUNS or (unit is None and metric in PEOPLE_COUNT_METRICS))
+    return unit != PERSON and (unit in COUNTED_PEOPLE_NOUNS or (unit is None and metric in PEOPLE_COUNT_METRICS)
+                               or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
 
 
 # The unit of every count of people; the noun the text counts with stays in ``stated_unit``
@@ -265,19 +289,29 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
 PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
+# What a company reports for a period (its results): of that period, not of a day.
+PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
+# Nouns that count the people who use a service ("2.23 billion monthly users").
+USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
 
 
 
-def _default_day(pos: int, unit: str | None, metric: str | None, article: ArticleFacts) -> str | None:
+def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | None,
+                 article: ArticleFacts) -> str | None:
     """The day of a figure whose sentence gives none: the day it was reported (the news of
     the day: a toll, a move, a count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
     which may be the day before). A dimension holds on no particular day; without a known
-    publication date no day is guessed ("Monday" alone stays unresolved)."""
-    if article.published is None or unit in UNDATED_UNITS:
+    publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
+    ("revenue for the quarter", "gains for the year") is of that period, not of the day it was
+    reported, so it gets none either; nor do a company's results (revenue, profit, users),
+    which are of the quarter or year they cover whether or not the sentence says so, nor a
+    price tag ("the $11.4 million bridge": what a thing costs holds on no day of its own;
+    see ``metric.price_tag``)."""
+    if article.published is None or unit in UNDATED_UNITS or frame == "period" or metric in PERIOD_METRICS:
         return None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
         return None  # a headline or summary bullet of a move: its day is the story's, which it does not say

@@ -33,6 +33,7 @@ DOWN_VERBS = frozenset({
     "sag", "dip", "retreat", "ease", "weaken", "contract", "crash", "collapse", "tank",
     "lower", "knock", "shave", "trim", "slump", "skid", "crater", "depreciate", "halve",
     "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "narrow", "underperform",
+    "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip", "lop",
 })
 # Adverbs that state a rise, and a fall, when they govern the amount ("34% higher", "down 4%").
 UP_ADVERBS = frozenset({"up", "higher", "upward", "upwards"})
@@ -45,7 +46,11 @@ UP_NOUNS = frozenset({
 DOWN_NOUNS = frozenset({
     "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
     "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
+    "loss", "wipeout", "wipe-out", "hit", "blow",
 })
+# What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).
+RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual", "quarterly", "first-quarter",
+                               "second-quarter", "third-quarter", "fourth-quarter", "full-year"})
 # Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
 LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "near", "around"})
 
@@ -126,6 +131,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         source = "verb" if prep is not None and prep.lower_ == "by" else "noun"  # "a decrease by 1%" reads as a verb
         if lemma in UP_NOUNS:
             return "up", source
+        if lemma == "loss" and any(c.lower_ in RESULT_LOSS_WORDS for c in gov.children):
+            return None, None
         if lemma in DOWN_NOUNS:
             return "down", source
         return None, None

@@ -48,7 +48,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
+from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.subject import _clause_subject
 
@@ -79,7 +79,18 @@ METRIC_WORDS: dict[str, str] = {
     "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
+    "death": "dead", "fatality": "dead", "injury": "injured",
 }
+# Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
+# what they count names the metric.
+COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
+# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline).
+COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(dead|killed|missing|injured|wounded|hurt)\b", re.I)
+COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
+                "wounded": "injured", "hurt": "injured"}
+# An amount of money this large is never the price of one share: "a loss in the stock wiped
+# $119 billion" is the company's market value.
+SHARE_PRICE_AT_MOST = 1e6
 # Currencies as subjects: their moves and levels are exchange rates.
 CURRENCY_SUBJECTS = frozenset({
     "pound", "sterling", "euro", "dollar", "yen", "yuan", "renminbi", "franc", "rupee", "rouble",
@@ -101,10 +112,17 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# Metrics of counts of people, and how much further a cue in another clause counts.
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"vote share", "users"}
+OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
+# Words right after a length that make it a height ("45-metre-high", "50 metres tall").
+HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\)\s*)?(?:high|tall|deep|in\s+height|above|below)\b", re.I)
+# Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
+HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet"})
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume"}
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
@@ -118,18 +136,26 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return q.metric
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
-        if unit == "metre" and HEIGHT_RE.search(clause):
+        if unit == "metre" and _is_height(root, span, clause):
             return "height"
         return MEASURE_METRICS[unit]
     if unit == "point":
         return "index level"
+    if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
+        return COUNT_STATES[state.group(1).lower()]
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
-    counted = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    named = _named_metric(root, span, verb)
+    if counted and far and named in PEOPLE_METRICS:
+        return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
     if counted:
         return counted
-    named = _named_metric(root, span, verb)
+    if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
+        return "market value"
     if named:
         return named
+    if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
+        return "cost"  # "the $11.4 million bridge", "the repairs will cost $5 million"
     lowered = {n.casefold() for n in subject_names}
     if any(w in CURRENCY_SUBJECTS for n in lowered for w in n.split()):  # "Pound Sterling", "US Dollar"
         return "exchange rate"
@@ -140,29 +166,55 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     return None
 
 
+def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
+    """A length that is a height: said so next to it ("45-metre-high", "50 metres tall"), or
+    not the size of a thing ("an 80-metre section" is a length whatever fell) and in a clause
+    of heights and falls ("plunging 45 metres")."""
+    after = clause[span.end_char - root.sent.start_char:]
+    if HEIGHT_NEXT_RE.match(after):
+        return True
+    if root.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
+        return root.head.lemma_.lower() in HEIGHT_NOUNS
+    return bool(HEIGHT_RE.search(clause))
+
+
+def price_tag(root: Token, span: SpacySpan) -> bool:
+    """An amount that sizes a thing ("the $11.4 million bridge", "a $124 million expansion"),
+    not a change ("a $119 billion loss") or a named metric: what the thing costs, which holds
+    on no particular day."""
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod") or root.head.i < span.end:
+        return False
+    head = root.head
+    return (head.pos_ == "NOUN" and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
+            and _metric_of_noun(head) is None)
+
+
 def _clause_text(root: Token) -> str:
     """The words of the sentence around the amount (the whole sentence: news clauses are short)."""
     return root.sent.text
 
 
-def _counted_people_metric(unit: str | None, clause: str, at: int) -> str | None:
+def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str | None, bool]:
     """For a count of people: dead, missing, injured, ... from the cue of the sentence
-    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties."""
+    nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties. The flag
+    says the cue is in another clause than the count."""
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
-        return None
+        return None, False
     head = unit.split()[-1]
     if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
-        return None
+        return None, False
     best: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
         # the predicate usually follows the count ("three people are missing"): a cue
         # before it counts at twice its distance ("killed 43 people" is still near)
         distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
         if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
-            distance += 1000  # "twelve were injured and three are missing": another clause's cue
+            distance += OTHER_CLAUSE  # "twelve were injured and three are missing": another clause's cue
+        elif m.start() > at and CLAUSE_BREAK_RE.search(clause, at, m.start()):
+            distance += OTHER_CLAUSE  # "the toll remains at 38, but up to 20 are missing": the next clause's
         candidate = (distance, rank, name)
         best = candidate if best is None or candidate < best else best
-    return best[2] if best else None
+    return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
 
 
 @lru_cache(maxsize=256)
@@ -202,6 +254,10 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
             for child in subj.children:  # "the value of the pound", "the drop in Facebook's stock"
                 if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                     candidates.extend(o for o in child.children if o.dep_ == "pobj")
+    for noun in list(candidates):  # "the number of confirmed deaths": what it counts
+        if noun.lemma_.lower() in COUNT_NOUNS:
+            candidates.extend(o for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                              for o in child.children if o.dep_ == "pobj")
     for noun in candidates:
         metric = _metric_of_noun(noun)
         if metric and metric != "loss":
@@ -218,6 +274,8 @@ def _metric_of_noun(noun: Token) -> str | None:
             return METRIC_PHRASES[phrase]
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
         return "index level"
+    if lemma in COUNT_NOUNS:  # "the monthly active user count": what it counts
+        return next((METRIC_WORDS[c.lemma_.lower()] for c in compounds if c.lemma_.lower() in METRIC_WORDS), None)
     if noun.lower_ in METRIC_WORDS:
         return METRIC_WORDS[noun.lower_]
     return METRIC_WORDS.get(lemma)

@@ -1,0 +1,124 @@
+"""Which facts conflict: figures of one subject (or metric), unit, metric and frame that
+cannot both hold, and that an analyst would hold against each other.
+
+Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures all its
+members allow). Two facts conflict only when they are told by different articles, agree on
+the day (moves and market levels need it known on both sides; a dated count of people is
+never held against an undated one), are both changes or both levels, and are not a running
+toll, a market level read at unknown moments, or a subgroup of people against another group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from extractor.graph.resolve import COUNTED_UNITS, ClaimGroup, dates_agree
+
+# More figures than this for one subject, metric, frame and day: only neighbours in value
+# order are linked as conflicts, so the number of edges stays linear.
+ALL_PAIRS_UP_TO = 12
+# Counts that change from report to report while a search goes on: a different figure is an
+# update (or an earlier report), never a contradiction.
+RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers"})
+# Market levels move through a session: two levels contradict only at a fixed moment.
+MOVING_LEVELS = frozenset({"share price", "exchange rate", "index level", "price"})
+FIXED_FRAMES = frozenset({"close", "open"})
+# Counted nouns that count everyone a toll counts (any other noun counts a subgroup: children).
+WHOLE_COUNT_NOUNS = frozenset({
+    "people", "person", "persons", "victim", "victims", "life", "lives", "death", "deaths", "dead",
+    "casualty", "casualties", "fatality", "fatalities", "body", "bodies",
+})
+
+
+def _signed(low: float, high: float, direction: str | None) -> tuple[float, float]:
+    """An interval as a signed change ("fell 17%" is -17), for comparing directions."""
+    return (-high, -low) if direction == "down" else (low, high)
+
+
+def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Two facts of one block, metric and frame that an analyst would hold against each other:
+    told by at least two articles, of one day (moves and market levels need it known on both
+    sides; a dated count of people is never held against an undated one), both changes or
+    both levels, not a running toll, not a subgroup of people against another group or the
+    whole."""
+    if not _two_articles(a, b) or not dates_agree(a.date, b.date):
+        return False
+    if (a.direction is None) != (b.direction is None):
+        return False  # "lost $16 billion" and "is worth $55.9 billion": a change and a level
+    if a.metric in RUNNING_TOLLS:
+        return False  # "37 dead", then "39": an update, not a contradiction
+    counted = a.unit in COUNTED_UNITS
+    if not (a.date and b.date) and (a.direction or a.metric in MOVING_LEVELS or (counted and (a.date or b.date))):
+        # moves, market levels and counts of people are news of a day: without a day each may
+        # be another day's ("fell 12%" in one year, "fell 20%" in another)
+        return False
+    if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
+        return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
+    return not counted or _same_group_counted(a, b)
+
+
+def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """An article that gives two figures of one metric ("nine in hospital, four critical")
+    states two facts; a contradiction is between outlets."""
+    if len(a.by_article) > 1 or len(b.by_article) > 1:
+        return True
+    return a.by_article.keys() != b.by_article.keys()
+
+
+def _counted_nouns(group: ClaimGroup) -> set[str]:
+    return {claim.stated_unit.casefold() for claim in group.members if claim.unit in COUNTED_UNITS and claim.stated_unit}
+
+
+def _same_group_counted(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Counts of people compare when they count the same people: "three children" are a
+    subgroup of "38 people", "400 firefighters" another group than "1,000 rescuers"."""
+    nouns_a, nouns_b = _counted_nouns(a) - WHOLE_COUNT_NOUNS, _counted_nouns(b) - WHOLE_COUNT_NOUNS
+    return nouns_a == nouns_b
+
+
+def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Comparable facts (see ``_comparable``) neither of whose figures can hold if the
+    other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
+    a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
+    b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
+    return not (a_low < b_high and b_low < a_high) and _comparable(a, b)
+
+
+def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
+    buckets: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for group in groups:
+        buckets[group.date or ""].append(group)
+    return list(buckets.values())
+
+
+def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
+    """Facts of one block with the same metric, frame and day whose values cannot both hold.
+
+    Facts dated differently, or one dated and one not, are never compared; two undated facts
+    with the same metric are (a bridge's length does not change with the day). Facts of
+    unknown metric are compared only when they have a subject and a day ("Acme fell 17%" and
+    "Acme fell 12%" on Monday). ``_comparable`` says which others an analyst would not hold
+    against each other (one article's figures, running tolls, subgroups, market levels).
+    Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
+    of each date, each to the next it disagrees with in value order, so the number of edges
+    stays linear.
+    """
+    by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    for group in groups:
+        if not group.metric and not (group.subject and group.date):
+            continue
+        if group.subject is None and group.unit not in COUNTED_UNITS:
+            continue  # "48%" and "55.3%" of no one: nothing says they are one fact
+        by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
+    conflicts = []
+    for same in by_key.values():
+        buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)
+        for bucket in buckets:
+            ordered = sorted(bucket, key=lambda g: (_signed(g.low, g.high, g.direction), g.first))
+            if len(ordered) <= ALL_PAIRS_UP_TO:
+                pairs = ((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+            else:
+                pairs = zip(ordered, ordered[1:])
+            conflicts.extend((a, b) for a, b in pairs if _disagree(a, b))
+    return conflicts
