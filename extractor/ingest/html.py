@@ -116,6 +116,8 @@ class HtmlArticle:
     published: str | None = None
     published_source: str | None = None
     authors: list[str] = field(default_factory=list)
+    # Paragraphs of ``text`` that are table rows (cells joined by " | "): data, not sentences.
+    non_prose: list[str] = field(default_factory=list)
 
 
 def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
@@ -132,18 +134,19 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     # precision comes from the news rules instead. Tables are left out: their cells
     # are not prose for the sentence-level extractors downstream.
     options = dict(
-        url=url, include_comments=False, include_tables=False, include_links=False,
+        url=url, include_comments=False, include_tables=True, include_links=False,
         with_metadata=True, prune_xpath=HIDDEN_XPATH,
         date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
     doc = trafilatura.bare_extraction(tree, **options)
-    text = _body(doc)
-    if _words(text) < MIN_BODY_WORDS:
+    blocks = _body(doc)
+    if _words(text := _joined(blocks)) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
         retry = trafilatura.bare_extraction(
             tree, favor_recall=True, **{**options, "with_metadata": False, "prune_xpath": None})
-        text, doc = _body(retry), doc or retry
+        blocks, doc = _body(retry), doc or retry
+        text = _joined(blocks)
     if doc is None or _words(text) < MIN_BODY_WORDS:
         raise NoArticleError("no article body found")
     meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
@@ -156,15 +159,21 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         published=meta.published,
         published_source=meta.published_source,
         authors=meta.authors,
+        non_prose=[text for tag, text in blocks if tag == "row"],
     )
 
 
-def _body(doc) -> str:
-    """Trafilatura's body with the headline, standfirst and news boilerplate removed."""
+def _body(doc) -> list[tuple[str, str]]:
+    """(tag, text) per paragraph of trafilatura's body, less the headline, standfirst and
+    news boilerplate; a table row with two cells or more is tagged ``row``."""
     if doc is None or doc.body is None:
-        return ""
+        return []
     blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
-    return "\n\n".join(text for text in blocks if not is_boilerplate(text))
+    return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
+
+
+def _joined(blocks: list[tuple[str, str]]) -> str:
+    return "\n\n".join(text for _, text in blocks)
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -207,7 +216,9 @@ def _blocks(root: Element):
         yield "p", text
     for el in root:
         if el.tag == "row":
-            yield "row", " | ".join(filter(None, (_inline(cell) for cell in el)))
+            cells = [text for cell in el if (text := _inline(cell))]
+            if cells:  # one cell: a layout table's column or a caption, read as a paragraph
+                yield "row" if len(cells) > 1 else "p", " | ".join(cells)
         elif not (el.text or "").strip() and any(child.tag in _BLOCK_TAGS for child in el):
             yield from _blocks(el)  # a list, table, quote... made of blocks
         elif text := _inline(el):
@@ -230,7 +241,7 @@ def _inline(el: Element) -> str:
     return "\n".join(filter(None, lines))
 
 
-def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[str]:
+def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[tuple[str, str]]:
     """Drop the headline, the kicker above it and the standfirst below: they are not body."""
     for i, (tag, _) in enumerate(blocks[:3]):
         if tag == "h1" and all(_words(text) <= MAX_KICKER_WORDS for _, text in blocks[:i]):
@@ -242,7 +253,7 @@ def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[str
         or _same_words(blocks[0][1], title_words)
     ):
         blocks = blocks[1:]
-    return [text for _, text in blocks]
+    return blocks
 
 
 def _same_words(text: str, title_words: str) -> bool:
