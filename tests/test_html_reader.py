@@ -112,7 +112,12 @@ def test_page_without_article_raises(page):
     ["Photo: Jane Doe/AP", "AFP/Getty Images", "Reuters/Jane Doe", "Advertisement",
      "Related: Ten things to know about the budget", "Follow us on Twitter",
      "Keith Brown contributed reporting from Hong Kong.", "Copyright 2024 Example Media",
-     "Write to Jane Doe at jane.doe@example.com", "5 min read", "Share this story"],
+     "Write to Jane Doe at jane.doe@example.com", "5 min read", "Share this story",
+     # a timestamp alone, a gallery's controls, a folded caption
+     "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "Updated", "Image 1 of 8", "Caption", "Close",
+     "Defence ministers shake hands in Hanoi, Vietnam, on Wednesday, Nov. 20, 2019. The minister is on a "
+     "visit to Vietnam to strengthen military relations with the Southeast Asian nation, the first such "
+     "trip in a decade ... more"],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -127,6 +132,9 @@ def test_news_boilerplate_lines(line):
      "Copyright law has not kept up with streaming, the judge wrote.",
      "Follow the money on this one, the senator said.",
      "Shares of Reuters' parent company rose 3% after the results.",
+     "The index closed at 1 of its lowest levels since 2019.",
+     "Updated forecasts show growth slowing to 1% in 2025.",
+     "Investors expect more. Analysts expect less",
      "She said readers could subscribe to the paper for free until May, a first for "
      "the group, which has lost about a third of its print subscribers since 2019 "
      "and now counts on digital sales for most of its revenue growth."],

@@ -57,13 +57,22 @@ CONTRIBUTOR_CREDIT = r".*\bcontributed (reporting|to (this|the) (report|story|ar
 CONTACT_LINE = r"(https?://|www\.|twitter\.com/|@)\S+|.*\b[\w.+-]+@[\w-]+\.[\w.]+\b.*|(reach|contact) (the )?(authors?|reporters?|writers?|him|her|them|us) (at|on|via)\b.*"
 # Labels and timestamps around the body: "Filed under: ...", "Tags: ...", "Updated 5:32 p.m. ET", "5 min read".
 LABEL_LINE = rf"(filed under|tags|topics|categories|source)\s*:.*|(updated|published|posted|last updated|last modified)( on| at)?:?([\s,]+{_TIME_WORD})+\.?|\d+\s*min(ute)?s?( read)?|reading time:.*"
+# A timestamp and nothing else: "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "Updated".
+_STAMP_WORD = rf"((last )?(updated|published|posted|modified)( on| at)?:?|{_TIME_WORD})"
+TIMESTAMP = rf"{_STAMP_WORD}([\s,/|•·-]+{_STAMP_WORD})*\.?"
+# Controls of a photo gallery or an expandable block: "Image 1 of 8", "Caption", "Close", "Show more".
+GALLERY_CONTROL = r"((image|photo|picture|slide)s?\s*)?\d+\s*(of|/)\s*/?\d+|(image|photo) \d+|caption|close|expand|collapse|enlarge( (this )?(image|photo))?|(show|see|view) (more|less|all)|loading\b.*"
+
+# A paragraph of any length that ends in the toggle of a collapsed caption or teaser
+# ("... more", ". less"): the page repeats it, once folded and once unfolded.
+EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
 
 BOILERPLATE = re.compile(
     "|".join(
         f"(?:{rule})"
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
-            ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE,
+            ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
         )
     ),
     re.IGNORECASE | re.DOTALL,
@@ -130,11 +139,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     if tree is None:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
-    # Balanced mode: favor_precision scored lower on the dev set (it drops whole bodies);
-    # precision comes from the news rules instead. Tables are left out: their cells
-    # are not prose for the sentence-level extractors downstream.
+    # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
+    # pages it reads with its fallbacks (blogs, guides); favor_precision drops whole bodies.
+    # Precision comes from the news rules instead. Tables are read (a reader sees them as
+    # part of the article), one row per paragraph; their rows are listed in ``non_prose``
+    # so that the sentence-level extractors downstream skip them.
     options = dict(
-        url=url, include_comments=False, include_tables=True, include_links=False,
+        url=url, favor_recall=True, include_comments=False, include_tables=True, include_links=False,
         with_metadata=True, prune_xpath=HIDDEN_XPATH,
         date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
@@ -144,7 +155,7 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
         retry = trafilatura.bare_extraction(
-            tree, favor_recall=True, **{**options, "with_metadata": False, "prune_xpath": None})
+            tree, **{**options, "with_metadata": False, "prune_xpath": None})
         blocks, doc = _body(retry), doc or retry
         text = _joined(blocks)
     if doc is None or _words(text) < MIN_BODY_WORDS:
@@ -180,6 +191,8 @@ def is_boilerplate(paragraph: str) -> bool:
     """True for a short paragraph that is a news-site convention, not article text."""
     line = _strip(paragraph)
     if "\n" in line and TEASER_HEADING.fullmatch(line.split("\n", 1)[0]):
+        return True
+    if EXPAND_TOGGLE.search(line[-20:]):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
 
