@@ -165,3 +165,25 @@ def test_paragraphs_written_as_bare_text_between_headings_are_kept():
     text = read_html(html).text
     assert "The price of one of the controllers has dropped to its lowest level this year" in text
     assert "This is the lowest price we have seen for one of the best gaming monitors" in text
+
+
+def test_content_streamed_in_hidden_react_segments_is_read():
+    # React's streamed rendering sends the body in <div hidden id="S:0"> and moves it with a script;
+    # a reader sees it, unlike an element hidden for good.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = ("<html><body><main><h1>Northbridge council approves new bridge</h1>"
+            "<div id='B:0'><p>Loading paragraph...</p></div>"
+            "<p>Jane Doe covers local government, transport and the city's budget for the paper.</p></main>"
+            f"<div hidden id='S:0'><article>{paragraphs}</article></div>"
+            "<div hidden><p>This message is only shown when the page fails to load its scripts.</p></div>"
+            "</body></html>")
+    assert read_html(html).text.split("\n\n") == BODY
+
+
+def test_content_after_an_early_end_of_page_is_read():
+    # A template that closes </body></html> after its header and then prints the article.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = ("<html><head><title>Northbridge council approves new bridge</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav></header></body></html>\n"
+            f"<div class='blog-detail-page'><h1>Northbridge council approves new bridge</h1>{paragraphs}</div>")
+    assert read_html(html).text.split("\n\n") == BODY

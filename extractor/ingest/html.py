@@ -87,11 +87,19 @@ MAX_KICKER_WORDS = 12
 MIN_STANDFIRST_WORDS = 6
 # Elements a reader never sees (hidden attribute or class, display:none): error
 # messages, widget templates, duplicated teasers.
+# React's streamed server rendering is the exception: it sends each finished part of the
+# page in a hidden <div id="S:..."> that its script then moves into place.
 HIDDEN_XPATH = (
-    "//*[@hidden or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
+    "//*[(@hidden and not(starts-with(@id, 'S:')))"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
+# A page that closes </body></html> early (a template's header include) and goes on with
+# its content: browsers read on, lxml stops there. At least this many characters of
+# markup after the first </html> make it such a page.
+MIN_CONTENT_AFTER_END = 500
+EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
 # Class of an article-body container; several on one page mean the body was split
@@ -135,7 +143,7 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     ``url`` is where the page came from; the page's canonical URL wins over it.
     Raises ``NoArticleError`` when there is no article body.
     """
-    tree = trafilatura.load_html(raw)
+    tree = trafilatura.load_html(_without_early_end(raw))
     if tree is None:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
@@ -172,6 +180,15 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         authors=meta.authors,
         non_prose=[text for tag, text in blocks if tag == "row"],
     )
+
+
+def _without_early_end(raw: str) -> str:
+    """The page without its </body> and </html> tags when content follows them, so that
+    the parser reads the whole page as a browser does."""
+    first = EARLY_END.search(raw)
+    if first is None or len(raw) - first.end() < MIN_CONTENT_AFTER_END:
+        return raw
+    return EARLY_END.sub("", raw)
 
 
 def _body(doc) -> list[tuple[str, str]]:
