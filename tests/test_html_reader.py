@@ -187,3 +187,12 @@ def test_content_after_an_early_end_of_page_is_read():
             "<header><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav></header></body></html>\n"
             f"<div class='blog-detail-page'><h1>Northbridge council approves new bridge</h1>{paragraphs}</div>")
     assert read_html(html).text.split("\n\n") == BODY
+
+
+def test_text_decoded_twice_is_repaired():
+    # UTF-8 read as Latin-1 somewhere between the newsroom and the page ("weâ\x80\x99ll").
+    broken = [p.encode("utf-8").decode("latin-1") for p in
+              ["The council’s vote ends a debate that has divided residents for more than a decade.", *BODY[1:]]]
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in broken) + "</article></body></html>"
+    assert read_html(html).text.split("\n\n")[0] == (
+        "The council’s vote ends a debate that has divided residents for more than a decade.")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
+from ftfy import fix_encoding
 from lxml.etree import _Element as Element
 
 from extractor.ingest.page_metadata import read_page_metadata
@@ -193,10 +194,12 @@ def _without_early_end(raw: str) -> str:
 
 def _body(doc) -> list[tuple[str, str]]:
     """(tag, text) per paragraph of trafilatura's body, less the headline, standfirst and
-    news boilerplate; a table row with two cells or more is tagged ``row``."""
+    news boilerplate; a table row with two cells or more is tagged ``row``. Text decoded
+    twice on its way to the page ("weâ\x80\x99ll", "EmbraceÂ") is repaired with ftfy's
+    encoding fixer (only that: quotes, widths and ligatures stay as written)."""
     if doc is None or doc.body is None:
         return []
-    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
+    blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
     return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
 
 
