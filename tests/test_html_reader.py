@@ -117,7 +117,10 @@ def test_page_without_article_raises(page):
      "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "Updated", "Image 1 of 8", "Caption", "Close",
      "Defence ministers shake hands in Hanoi, Vietnam, on Wednesday, Nov. 20, 2019. The minister is on a "
      "visit to Vietnam to strengthen military relations with the Southeast Asian nation, the first such "
-     "trip in a decade ... more"],
+     "trip in a decade ... more",
+     # page navigation and buttons printed as text
+     "Table of Contents", "Back to top", "Already have an account? Log in", "Learn more", "Book a demo",
+     "Thank you! Your submission has been received!"],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -135,6 +138,8 @@ def test_news_boilerplate_lines(line):
      "The index closed at 1 of its lowest levels since 2019.",
      "Updated forecasts show growth slowing to 1% in 2025.",
      "Investors expect more. Analysts expect less",
+     "Learn more about the plan at a town hall on Monday, the mayor said.",
+     "The contents of the report were leaked to reporters on Friday.",
      "She said readers could subscribe to the paper for free until May, a first for "
      "the group, which has lost about a third of its print subscribers since 2019 "
      "and now counts on digital sales for most of its revenue growth."],

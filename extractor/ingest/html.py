@@ -64,6 +64,10 @@ TIMESTAMP = rf"{_STAMP_WORD}([\s,/|•·-]+{_STAMP_WORD})*\.?"
 # Controls of a photo gallery or an expandable block: "Image 1 of 8", "Caption", "Close", "Show more".
 GALLERY_CONTROL = r"((image|photo|picture|slide)s?\s*)?\d+\s*(of|/)\s*/?\d+|(image|photo) \d+|caption|close|expand|collapse|enlarge( (this )?(image|photo))?|(show|see|view) (more|less|all)|loading\b.*"
 
+# Page navigation and account prompts: "Table of contents", "Back to top", "Already have an account? Log in".
+PAGE_NAVIGATION = r"(table of )?contents|in this (article|post|guide)|jump to( section)?|skip to( main)? content|back to top|(log|sign) in|join or sign in|already have an account\??.*|create (an|your|a free) account"
+# Buttons and form messages printed as text: "Learn more", "Book a demo", "Thank you! Your submission has been received!".
+BUTTON_LABEL = r"(learn|read|find out) more|get started|book a demo|request a demo|view (full )?profile|pin (this|it)!?|shop now|buy now|thank you! your submission has been received!?|oops! something went wrong.*"
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
@@ -74,6 +78,7 @@ BOILERPLATE = re.compile(
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
             ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
+            PAGE_NAVIGATION, BUTTON_LABEL,
         )
     ),
     re.IGNORECASE | re.DOTALL,
