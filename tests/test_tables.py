@@ -70,3 +70,15 @@ def test_no_claim_or_quote_is_read_from_a_table_row(nlp):
     assert [c.text for c in claims] == ["12%", "$4.1 billion", "3%"]
     unmarked = extract_article(nlp(text), article.model_copy(update={"non_prose": []})).claims
     assert [c.text for c in unmarked] == ["12%", "$4.1 billion", "$1.9 billion", "$2.2 billion", "3%"]
+
+
+def test_no_quote_is_read_from_a_table_row(nlp):
+    from extractor.extract.article import extract_article
+
+    row = "Anna Berg | “We will finish the wind farm in the spring,” she told analysts on Tuesday."
+    text = "\n\n".join([PROSE[0], row, "“Demand will keep rising,” said Tom Hale, the finance director."])
+    article = Article(id="a2", path="a.html", text=text, non_prose=non_prose_ranges(text, [row]))
+    quotes = extract_article(nlp(text), article).quotes
+    assert [q.text for q in quotes] == ["Demand will keep rising,"]
+    unmarked = extract_article(nlp(text), article.model_copy(update={"non_prose": []})).quotes
+    assert len(unmarked) == 2
