@@ -120,7 +120,10 @@ def test_page_without_article_raises(page):
      "trip in a decade ... more",
      # page navigation and buttons printed as text
      "Table of Contents", "Back to top", "Already have an account? Log in", "Learn more", "Book a demo",
-     "Thank you! Your submission has been received!"],
+     "Thank you! Your submission has been received!",
+     # a wire byline with its beat, a bare "By", the outlet's standards, reader controls
+     "Robert Burns, AP National Security Writer", "By", "Our Standards: The Thomson Reuters Trust Principles.",
+     "Text size"],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -140,6 +143,7 @@ def test_news_boilerplate_lines(line):
      "Investors expect more. Analysts expect less",
      "Learn more about the plan at a town hall on Monday, the mayor said.",
      "The contents of the report were leaked to reporters on Friday.",
+     "Our standards have slipped, the editor of the paper admitted on Monday.",
      "She said readers could subscribe to the paper for free until May, a first for "
      "the group, which has lost about a third of its print subscribers since 2019 "
      "and now counts on digital sales for most of its revenue growth."],

@@ -68,6 +68,11 @@ GALLERY_CONTROL = r"((image|photo|picture|slide)s?\s*)?\d+\s*(of|/)\s*/?\d+|(ima
 PAGE_NAVIGATION = r"(table of )?contents|in this (article|post|guide)|jump to( section)?|skip to( main)? content|back to top|(log|sign) in|join or sign in|already have an account\??.*|create (an|your|a free) account"
 # Buttons and form messages printed as text: "Learn more", "Book a demo", "Thank you! Your submission has been received!".
 BUTTON_LABEL = r"(learn|read|find out) more|get started|book a demo|request a demo|view (full )?profile|pin (this|it)!?|shop now|buy now|thank you! your submission has been received!?|oops! something went wrong.*"
+# A wire byline with the writer's beat ("Robert Burns, AP National Security Writer"), a bare "By",
+# a link to the outlet's standards ("Our Standards: The Thomson Reuters Trust Principles.").
+WIRE_BYLINE = rf"(by )?[\w.'’ -]{{3,40}}, ({AGENCIES}|associated press)( [\w ]{{0,30}})? (writer|correspondent|reporter|editor)s?|by|(our|editorial) (standards|guidelines|policy)(\s*:.*)?"
+# Reader controls: "Text size", "Font size", "Listen to this article".
+READER_CONTROL = r"(text|font) size|(listen to|print) this (article|story)|audio( version)?"
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
@@ -78,7 +83,7 @@ BOILERPLATE = re.compile(
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
             ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
-            PAGE_NAVIGATION, BUTTON_LABEL,
+            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL,
         )
     ),
     re.IGNORECASE | re.DOTALL,
