@@ -82,3 +82,15 @@ def test_no_quote_is_read_from_a_table_row(nlp):
     assert [q.text for q in quotes] == ["Demand will keep rising,"]
     unmarked = extract_article(nlp(text), article.model_copy(update={"non_prose": []})).quotes
     assert len(unmarked) == 2
+
+
+def test_cached_extraction_is_keyed_by_the_non_prose_ranges(tmp_path):
+    # The same text read from a .txt (no ranges) and from a page with a table must not share an extraction.
+    from extractor.store.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path, "fingerprint")
+    text = "\n\n".join([PROSE[1], *ROWS])
+    plain = Article(id="a3", path="a.txt", text=text)
+    page = plain.model_copy(update={"non_prose": non_prose_ranges(text, ROWS)})
+    assert cache.key(plain) != cache.key(page)
+    assert cache.key(plain) == cache.key(plain.model_copy(update={"path": "b.txt"}))
