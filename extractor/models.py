@@ -27,6 +27,13 @@ PublishedSource = Literal["metadata", "url", "dateline", "inferred", "fetched", 
 PUBLISHED_SOURCES: tuple[str, ...] = PublishedSource.__args__
 
 
+class TextRange(Record):
+    """A stretch of an article's text by character offsets (``end`` exclusive)."""
+
+    start: int
+    end: int
+
+
 class Article(Record):
     """One clean article; every offset in later outputs refers to ``text``."""
 
@@ -72,6 +79,11 @@ class Article(Record):
         default_factory=list, description="Summary bullets found above the body."
     )
     text: str = Field(description="The clean body.")
+    non_prose: list[TextRange] = Field(
+        default_factory=list,
+        description="Paragraphs of `text` that are not running prose (the rows of a table, cells joined "
+        "by ` | `): kept for reading and search, never read for quotes or claims.",
+    )
 
 
 class ErrorRecord(Record):

@@ -112,7 +112,18 @@ def test_page_without_article_raises(page):
     ["Photo: Jane Doe/AP", "AFP/Getty Images", "Reuters/Jane Doe", "Advertisement",
      "Related: Ten things to know about the budget", "Follow us on Twitter",
      "Keith Brown contributed reporting from Hong Kong.", "Copyright 2024 Example Media",
-     "Write to Jane Doe at jane.doe@example.com", "5 min read", "Share this story"],
+     "Write to Jane Doe at jane.doe@example.com", "5 min read", "Share this story",
+     # a timestamp alone, a gallery's controls, a folded caption
+     "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "Updated", "Image 1 of 8", "Caption", "Close",
+     "Defence ministers shake hands in Hanoi, Vietnam, on Wednesday, Nov. 20, 2019. The minister is on a "
+     "visit to Vietnam to strengthen military relations with the Southeast Asian nation, the first such "
+     "trip in a decade ... more",
+     # page navigation and buttons printed as text
+     "Table of Contents", "Back to top", "Already have an account? Log in", "Learn more", "Book a demo",
+     "Thank you! Your submission has been received!",
+     # a wire byline with its beat, a bare "By", the outlet's standards, reader controls
+     "Robert Burns, AP National Security Writer", "By", "Our Standards: The Thomson Reuters Trust Principles.",
+     "Text size"],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -127,6 +138,12 @@ def test_news_boilerplate_lines(line):
      "Copyright law has not kept up with streaming, the judge wrote.",
      "Follow the money on this one, the senator said.",
      "Shares of Reuters' parent company rose 3% after the results.",
+     "The index closed at 1 of its lowest levels since 2019.",
+     "Updated forecasts show growth slowing to 1% in 2025.",
+     "Investors expect more. Analysts expect less",
+     "Learn more about the plan at a town hall on Monday, the mayor said.",
+     "The contents of the report were leaked to reporters on Friday.",
+     "Our standards have slipped, the editor of the paper admitted on Monday.",
      "She said readers could subscribe to the paper for free until May, a first for "
      "the group, which has lost about a third of its print subscribers since 2019 "
      "and now counts on digital sales for most of its revenue growth."],
@@ -157,3 +174,34 @@ def test_paragraphs_written_as_bare_text_between_headings_are_kept():
     text = read_html(html).text
     assert "The price of one of the controllers has dropped to its lowest level this year" in text
     assert "This is the lowest price we have seen for one of the best gaming monitors" in text
+
+
+def test_content_streamed_in_hidden_react_segments_is_read():
+    # React's streamed rendering sends the body in <div hidden id="S:0"> and moves it with a script;
+    # a reader sees it, unlike an element hidden for good.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = ("<html><body><main><h1>Northbridge council approves new bridge</h1>"
+            "<div id='B:0'><p>Loading paragraph...</p></div>"
+            "<p>Jane Doe covers local government, transport and the city's budget for the paper.</p></main>"
+            f"<div hidden id='S:0'><article>{paragraphs}</article></div>"
+            "<div hidden><p>This message is only shown when the page fails to load its scripts.</p></div>"
+            "</body></html>")
+    assert read_html(html).text.split("\n\n") == BODY
+
+
+def test_content_after_an_early_end_of_page_is_read():
+    # A template that closes </body></html> after its header and then prints the article.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = ("<html><head><title>Northbridge council approves new bridge</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav></header></body></html>\n"
+            f"<div class='blog-detail-page'><h1>Northbridge council approves new bridge</h1>{paragraphs}</div>")
+    assert read_html(html).text.split("\n\n") == BODY
+
+
+def test_text_decoded_twice_is_repaired():
+    # UTF-8 read as Latin-1 somewhere between the newsroom and the page ("weâ\x80\x99ll").
+    broken = [p.encode("utf-8").decode("latin-1") for p in
+              ["The council’s vote ends a debate that has divided residents for more than a decade.", *BODY[1:]]]
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in broken) + "</article></body></html>"
+    assert read_html(html).text.split("\n\n")[0] == (
+        "The council’s vote ends a debate that has divided residents for more than a decade.")

@@ -237,6 +237,27 @@ def test_a_printed_date_that_is_the_modification_day_yields_to_the_stated_public
     assert (article.published[:10], article.published_source) == ("2026-01-15", "metadata")
 
 
+def test_a_printed_modification_day_is_the_date_when_no_opengraph_time_is_declared(tmp_path):
+    # The same page without article:published_time: its stated date is JSON-LD only.
+    article = read(tmp_path, page(
+        '<script type="application/ld+json">{"@type": "Article", "datePublished": "2024-05-09T00:00:00Z",'
+        ' "dateModified": "2025-12-16T00:00:00Z"}</script>',
+        "<h1>Northbridge council approves new bridge</h1><p>16 December 2025 by Sam Fisher</p>"))
+    assert (article.published[:10], article.published_source) == ("2025-12-16", "dateline")
+
+
+@pytest.mark.parametrize(("declared", "day", "source"), [
+    ("", "2025-10-08", "dateline"),
+    ('<meta property="article:published_time" content="2024-11-22T22:28:12Z">', "2024-11-22", "metadata"),
+])
+def test_a_printed_update_is_the_date_unless_an_opengraph_time_is_declared(tmp_path, declared, day, source):
+    article = read(tmp_path, page(
+        '<script type="application/ld+json">{"@type": "Article", "datePublished": "2024-11-22T22:28:12Z",'
+        f' "dateModified": "2025-10-08T21:33:14Z"}}</script>{declared}',
+        "<h1>Northbridge council approves new bridge</h1><p>Trevor Jackins 9 min read Updated October 8, 2025</p>"))
+    assert (article.published[:10], article.published_source) == (day, source)
+
+
 def test_microdata_publication_date_counts_as_stated(tmp_path):
     article = read(tmp_path, page("", '<h1>Northbridge council approves new bridge</h1>'
                                       '<div itemprop="datePublished" content="2023-10-03T05:30:41-04:00"></div>'))

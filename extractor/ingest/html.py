@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
+from ftfy import fix_encoding
 from lxml.etree import _Element as Element
 
 from extractor.ingest.page_metadata import read_page_metadata
@@ -57,13 +58,32 @@ CONTRIBUTOR_CREDIT = r".*\bcontributed (reporting|to (this|the) (report|story|ar
 CONTACT_LINE = r"(https?://|www\.|twitter\.com/|@)\S+|.*\b[\w.+-]+@[\w-]+\.[\w.]+\b.*|(reach|contact) (the )?(authors?|reporters?|writers?|him|her|them|us) (at|on|via)\b.*"
 # Labels and timestamps around the body: "Filed under: ...", "Tags: ...", "Updated 5:32 p.m. ET", "5 min read".
 LABEL_LINE = rf"(filed under|tags|topics|categories|source)\s*:.*|(updated|published|posted|last updated|last modified)( on| at)?:?([\s,]+{_TIME_WORD})+\.?|\d+\s*min(ute)?s?( read)?|reading time:.*"
+# A timestamp and nothing else: "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "Updated".
+_STAMP_WORD = rf"((last )?(updated|published|posted|modified)( on| at)?:?|{_TIME_WORD})"
+TIMESTAMP = rf"{_STAMP_WORD}([\s,/|•·-]+{_STAMP_WORD})*\.?"
+# Controls of a photo gallery or an expandable block: "Image 1 of 8", "Caption", "Close", "Show more".
+GALLERY_CONTROL = r"((image|photo|picture|slide)s?\s*)?\d+\s*(of|/)\s*/?\d+|(image|photo) \d+|caption|close|expand|collapse|enlarge( (this )?(image|photo))?|(show|see|view) (more|less|all)|loading\b.*"
+
+# Page navigation and account prompts: "Table of contents", "Back to top", "Already have an account? Log in".
+PAGE_NAVIGATION = r"(table of )?contents|in this (article|post|guide)|jump to( section)?|skip to( main)? content|back to top|(log|sign) in|join or sign in|already have an account\??.*|create (an|your|a free) account"
+# Buttons and form messages printed as text: "Learn more", "Book a demo", "Thank you! Your submission has been received!".
+BUTTON_LABEL = r"(learn|read|find out) more|get started|book a demo|request a demo|view (full )?profile|pin (this|it)!?|shop now|buy now|thank you! your submission has been received!?|oops! something went wrong.*"
+# A wire byline with the writer's beat ("Robert Burns, AP National Security Writer"), a bare "By",
+# a link to the outlet's standards ("Our Standards: The Thomson Reuters Trust Principles.").
+WIRE_BYLINE = rf"(by )?[\w.'’ -]{{3,40}}, ({AGENCIES}|associated press)( [\w ]{{0,30}})? (writer|correspondent|reporter|editor)s?|by|(our|editorial) (standards|guidelines|policy)(\s*:.*)?"
+# Reader controls: "Text size", "Font size", "Listen to this article".
+READER_CONTROL = r"(text|font) size|(listen to|print) this (article|story)|audio( version)?"
+# A paragraph of any length that ends in the toggle of a collapsed caption or teaser
+# ("... more", ". less"): the page repeats it, once folded and once unfolded.
+EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
 
 BOILERPLATE = re.compile(
     "|".join(
         f"(?:{rule})"
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
-            ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE,
+            ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
+            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL,
         )
     ),
     re.IGNORECASE | re.DOTALL,
@@ -78,11 +98,19 @@ MAX_KICKER_WORDS = 12
 MIN_STANDFIRST_WORDS = 6
 # Elements a reader never sees (hidden attribute or class, display:none): error
 # messages, widget templates, duplicated teasers.
+# React's streamed server rendering is the exception: it sends each finished part of the
+# page in a hidden <div id="S:..."> that its script then moves into place.
 HIDDEN_XPATH = (
-    "//*[@hidden or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
+    "//*[(@hidden and not(starts-with(@id, 'S:')))"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
+# A page that closes </body></html> early (a template's header include) and goes on with
+# its content: browsers read on, lxml stops there. At least this many characters of
+# markup after the first </html> make it such a page.
+MIN_CONTENT_AFTER_END = 500
+EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
 # Class of an article-body container; several on one page mean the body was split
@@ -116,6 +144,8 @@ class HtmlArticle:
     published: str | None = None
     published_source: str | None = None
     authors: list[str] = field(default_factory=list)
+    # Paragraphs of ``text`` that are table rows (cells joined by " | "): data, not sentences.
+    non_prose: list[str] = field(default_factory=list)
 
 
 def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
@@ -124,26 +154,29 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     ``url`` is where the page came from; the page's canonical URL wins over it.
     Raises ``NoArticleError`` when there is no article body.
     """
-    tree = trafilatura.load_html(raw)
+    tree = trafilatura.load_html(_without_early_end(raw))
     if tree is None:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
-    # Balanced mode: favor_precision scored lower on the dev set (it drops whole bodies);
-    # precision comes from the news rules instead. Tables are left out: their cells
-    # are not prose for the sentence-level extractors downstream.
+    # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
+    # pages it reads with its fallbacks (blogs, guides); favor_precision drops whole bodies.
+    # Precision comes from the news rules instead. Tables are read (a reader sees them as
+    # part of the article), one row per paragraph; their rows are listed in ``non_prose``
+    # so that the sentence-level extractors downstream skip them.
     options = dict(
-        url=url, include_comments=False, include_tables=False, include_links=False,
+        url=url, favor_recall=True, include_comments=False, include_tables=True, include_links=False,
         with_metadata=True, prune_xpath=HIDDEN_XPATH,
         date_extraction_params=_DATE_PARAMS if len(raw) <= MAX_DATE_SEARCH_CHARS else _QUICK_DATE_PARAMS,
     )
     doc = trafilatura.bare_extraction(tree, **options)
-    text = _body(doc)
-    if _words(text) < MIN_BODY_WORDS:
+    blocks = _body(doc)
+    if _words(text := _joined(blocks)) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
         retry = trafilatura.bare_extraction(
-            tree, favor_recall=True, **{**options, "with_metadata": False, "prune_xpath": None})
-        text, doc = _body(retry), doc or retry
+            tree, **{**options, "with_metadata": False, "prune_xpath": None})
+        blocks, doc = _body(retry), doc or retry
+        text = _joined(blocks)
     if doc is None or _words(text) < MIN_BODY_WORDS:
         raise NoArticleError("no article body found")
     meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
@@ -156,21 +189,40 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         published=meta.published,
         published_source=meta.published_source,
         authors=meta.authors,
+        non_prose=[text for tag, text in blocks if tag == "row"],
     )
 
 
-def _body(doc) -> str:
-    """Trafilatura's body with the headline, standfirst and news boilerplate removed."""
+def _without_early_end(raw: str) -> str:
+    """The page without its </body> and </html> tags when content follows them, so that
+    the parser reads the whole page as a browser does."""
+    first = EARLY_END.search(raw)
+    if first is None or len(raw) - first.end() < MIN_CONTENT_AFTER_END:
+        return raw
+    return EARLY_END.sub("", raw)
+
+
+def _body(doc) -> list[tuple[str, str]]:
+    """(tag, text) per paragraph of trafilatura's body, less the headline, standfirst and
+    news boilerplate; a table row with two cells or more is tagged ``row``. Text decoded
+    twice on its way to the page ("weâ\x80\x99ll", "EmbraceÂ") is repaired with ftfy's
+    encoding fixer (only that: quotes, widths and ligatures stay as written)."""
     if doc is None or doc.body is None:
-        return ""
-    blocks = _drop_headline(list(_blocks(doc.body)), doc.title)
-    return "\n\n".join(text for text in blocks if not is_boilerplate(text))
+        return []
+    blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
+    return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
+
+
+def _joined(blocks: list[tuple[str, str]]) -> str:
+    return "\n\n".join(text for _, text in blocks)
 
 
 def is_boilerplate(paragraph: str) -> bool:
     """True for a short paragraph that is a news-site convention, not article text."""
     line = _strip(paragraph)
     if "\n" in line and TEASER_HEADING.fullmatch(line.split("\n", 1)[0]):
+        return True
+    if EXPAND_TOGGLE.search(line[-20:]):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
 
@@ -207,7 +259,9 @@ def _blocks(root: Element):
         yield "p", text
     for el in root:
         if el.tag == "row":
-            yield "row", " | ".join(filter(None, (_inline(cell) for cell in el)))
+            cells = [text for cell in el if (text := _inline(cell))]
+            if cells:  # one cell: a layout table's column or a caption, read as a paragraph
+                yield "row" if len(cells) > 1 else "p", " | ".join(cells)
         elif not (el.text or "").strip() and any(child.tag in _BLOCK_TAGS for child in el):
             yield from _blocks(el)  # a list, table, quote... made of blocks
         elif text := _inline(el):
@@ -230,7 +284,7 @@ def _inline(el: Element) -> str:
     return "\n".join(filter(None, lines))
 
 
-def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[str]:
+def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[tuple[str, str]]:
     """Drop the headline, the kicker above it and the standfirst below: they are not body."""
     for i, (tag, _) in enumerate(blocks[:3]):
         if tag == "h1" and all(_words(text) <= MAX_KICKER_WORDS for _, text in blocks[:i]):
@@ -242,7 +296,7 @@ def _drop_headline(blocks: list[tuple[str, str]], title: str | None) -> list[str
         or _same_words(blocks[0][1], title_words)
     ):
         blocks = blocks[1:]
-    return [text for _, text in blocks]
+    return blocks
 
 
 def _same_words(text: str, title_words: str) -> bool:

@@ -46,6 +46,9 @@ DATE_META = (
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "citation_publication_date",
     "citation_date", "date", "article.published", "published_time", "cxenseparse:recs:publishtime",
 )
+# OpenGraph tags in which a publisher declares an article's publication time (for the
+# previews that social sites show): a deliberate statement, unlike JSON-LD filled in by a CMS.
+OPEN_GRAPH_DATE = ("article:published_time", "og:published_time", "og:article:published_time")
 # Characters of visible text searched for the headline and the date printed with it.
 VISIBLE_TEXT_LIMIT = 200_000
 # The header around a headline: the byline and the date printed with it sit within this
@@ -255,10 +258,13 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     are what the reader is told, unless labelled an update: one the page also states as
     its publication date (of two printed dates, the other is the last edit), else the
     nearest (a stated stamp may be an import, a re-publication, or UTC a day away), unless
-    it is the day the page states it was modified while stating another publication. Then
-    the first stated publication date; then a date printed as "Updated"; then one printed
-    in an element the markup names as the date (away from the headline); then
-    trafilatura's guess (htmldate: a date found in the page's free text).
+    it is the day the page states it was modified while the page declares another
+    publication time in its OpenGraph tags. A page that declares none there (its stated
+    date is only in JSON-LD or generic meta tags, which content systems fill in from the
+    first draft) presents the date printed by its headline as the article's date, even one
+    labelled "Updated". Then the first stated publication date; then a date printed as
+    "Updated"; then one printed in an element the markup names as the date (away from the
+    headline); then trafilatura's guess (htmldate: a date found in the page's free text).
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
@@ -277,8 +283,11 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
             return agreeing, "metadata"
     if first and (marked := [d for v in _time_dates(tree, marked_only=True) if (d := _date(v))]):
         return marked[0], "metadata"  # a <time> marked as the publication is printed and stated
-    if first and not (stated and first[0].day in _modified_days(articles, meta)):
+    declared = any(key in meta for key in OPEN_GRAPH_DATE)
+    if first and not (declared and stated and first[0].day in _modified_days(articles, meta)):
         return first[0].day, "dateline"
+    if printed and not declared:
+        return printed[0].day, "dateline"
     if stated:
         return stated[0], "metadata"
     if printed:

@@ -59,6 +59,7 @@ class RawArticle:
     fields: dict[str, object] = field(default_factory=dict)
     line: int | None = None
     extracted: bool = False  # True when the body came out of an HTML extractor
+    non_prose: list[str] = field(default_factory=list)  # paragraphs of the body that are table rows
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -148,7 +149,7 @@ def read_html_page(text: str, fields: dict[str, object] | None = None) -> RawArt
     for key, value in found.items():
         if value and key not in fields:
             fields[key] = value
-    return RawArticle(body=page.text, fields=fields, extracted=True)
+    return RawArticle(body=page.text, fields=fields, extracted=True, non_prose=page.non_prose)
 
 
 def read_record(record: object, *, line: int | None = None) -> RawArticle:

@@ -91,6 +91,8 @@ class ExtractionCache:
     def key(self, article: Article) -> str:
         parts = [self.fingerprint, article.id, article.title or "", article.published or "",
                  article.published_source or "", article.source or ""]
+        if article.non_prose:  # extraction skips these ranges (the same text from a .txt has none)
+            parts.append(" ".join(f"{r.start}-{r.end}" for r in article.non_prose))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def get(self, article: Article) -> ArticleExtraction | None:
