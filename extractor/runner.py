@@ -34,7 +34,7 @@ from extractor.graph.resolve import claim_block_keys, value_interval
 from extractor.store.graph_file import write_graph_json
 from extractor.graph.spill import MergeSpill
 from extractor.ingest import ArchiveRecords, Duplicate, Skipped, ingest
-from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest
+from extractor.models import Article, ArticleExtraction, Claim, Entity, ErrorRecord, Quote, RunManifest, TextRange
 from extractor.nlp import model_info
 from extractor.nlp.sections import SECTION_CHARS, split_sections
 from extractor.progress import Progress
@@ -151,7 +151,10 @@ def _sectioned(articles: Iterator[Article], sections: dict[str, _Section]) -> It
             yield article
             continue
         for start, end in spans:
-            part = article.model_copy(update={"id": f"{article.id}:{start}", "text": article.text[start:end]})
+            rows = [TextRange(start=max(r.start, start) - start, end=min(r.end, end) - start)
+                    for r in article.non_prose if r.start < end and start < r.end]
+            part = article.model_copy(update={"id": f"{article.id}:{start}", "text": article.text[start:end],
+                                              "non_prose": rows})
             sections[part.id] = _Section(article, start, last=end == len(article.text))
             yield part
 

@@ -94,3 +94,21 @@ def test_cached_extraction_is_keyed_by_the_non_prose_ranges(tmp_path):
     page = plain.model_copy(update={"non_prose": non_prose_ranges(text, ROWS)})
     assert cache.key(plain) != cache.key(page)
     assert cache.key(plain) == cache.key(plain.model_copy(update={"path": "b.txt"}))
+
+
+def test_a_long_page_cut_into_sections_still_skips_its_table_rows(tmp_path, monkeypatch):
+    # The runner sends a long article out as sections; each carries its own rows, moved to its offsets.
+    import json
+
+    from extractor import runner
+
+    (tmp_path / "in").mkdir()
+    prose = "".join(f"<p>{p}</p>" for p in PROSE)
+    (tmp_path / "in" / "results.html").write_text(PAGE.replace(f"<p>{PROSE[0]}</p>", prose * 3), encoding="utf-8")
+    monkeypatch.setattr(runner, "SECTION_CHARS", 400)
+    runner.run([tmp_path / "in"], tmp_path / "out", options=runner.RunOptions(workers=1, use_cache=False))
+    claims = [json.loads(line)["text"] for line in (tmp_path / "out" / "claims.jsonl").read_text().splitlines()]
+    [article] = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text().splitlines()]
+    assert [article["text"][r["start"]:r["end"]] for r in article["non_prose"]] == ROWS
+    assert article["text"].index(ROWS[1]) > 400  # the rows sit in a later section
+    assert "$4.1 billion" in claims and "$1.9 billion" not in claims and "$2.2 billion" not in claims
