@@ -306,6 +306,22 @@ def test_transcript_lines(quotes_of):
     ]
 
 
+def test_a_passive_report_that_names_no_one_has_a_cue_and_no_speaker(quotes_of):
+    expected = quotes_of("The senator is expected to announce her decision on Friday.")
+    assert [summary(q) for q in expected] == [
+        ("indirect", "to announce her decision on Friday", "expected", None, None)]
+    accused = quotes_of("The mayor was accused of using city funds for his campaign.")
+    assert [summary(q) for q in accused] == [
+        ("indirect", "of using city funds for his campaign", "accused", None, None)]
+
+
+def test_what_a_poll_or_a_video_shows_is_reported_by_it(quotes_of):
+    assert [summary(q) for q in quotes_of("Polls show a close race in Ohio, where the two candidates are tied.")] == [
+        ("indirect", "a close race in Ohio, where the two candidates are tied", "show", "Polls", None)]
+    # a person who shows something reports nothing
+    assert quotes_of("The mayor showed the visitors a model of the new bridge.") == []
+
+
 # ------------------------------------------------------------------- records
 
 

@@ -25,6 +25,7 @@ from extractor.extract.quotes.cues import (
     verb_lemma,
 )
 from extractor.extract.quotes.marks import is_mark
+from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subject_of
 
 # Labels of the clause that carries reported content under a cue verb.
@@ -39,6 +40,14 @@ CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "w
 ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
 # Prepositions that name the audience of speech, not its content ("told to", "spoke with").
 AUDIENCE_PREPS = frozenset({"to", "with"})
+# Verbs by which a record shows a finding: with a poll, study, video or document as their
+# subject, their object is what it reports ("Polls show a close contest", "Video of the
+# incident shows him with his hands in the air").
+EVIDENCE_VERBS = frozenset({"show", "find"})
+# Records that show findings, besides the documents a speaker may hold ("polling averages").
+EVIDENCE_NOUNS = DOCUMENT_NOUNS | frozenset({"average", "polling", "figure", "number", "result", "research", "evidence"})
+# Labels of what an evidence verb's finding is made of after its object.
+FINDING_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp", "prep"})
 # Entity types that make a prepositional phrase a circumstance, not content ("on Monday").
 CIRCUMSTANCE_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
@@ -97,6 +106,10 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if lemma in INTENTION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS:
         xcomps = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
+    if lemma in EVIDENCE_VERBS:
+        finding = evidence_content(cue)
+        if finding is not None:
+            return finding
     if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS or lemma in CLAUSE_ONLY_VERBS:
         return None
     passive = [c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -113,6 +126,20 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if lemma in ADDRESSEE_VERBS and not any(c.dep_ in ("xcomp", "oprd", "prep") for c in parts):
         return None  # "told reporters": the person addressed, not what was said
     return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+
+
+def evidence_content(cue: Token) -> tuple[int, int] | None:
+    """Token range of what a poll, study or video shows: the verb's object and what follows
+    it, when the subject is such a record; else None."""
+    subject = subject_of(cue)
+    if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None
+    parts = [c for c in cue.rights if c.dep_ in FINDING_DEPS]
+    objects = [c for c in parts if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    parts = [c for c in parts if c.i >= objects[0].i]
+    return objects[0].left_edge.i, parts[-1].right_edge.i + 1
 
 
 def misattached_clause(cue: Token) -> tuple[int, int] | None:
@@ -227,6 +254,14 @@ def _according_content(cue: Token) -> tuple[int, int] | None:
     tokens = [t.i for t in clause.subtree if t.i not in skip]
     tokens = [i for i in tokens if not (cue.doc[i].is_punct and (i + 1 in skip or i - 1 in skip))]
     return (min(tokens), max(tokens) + 1) if tokens else None
+
+
+def passive_unattributed(cue: Token) -> bool:
+    """A passive report that names no one ("is expected to …", "was accused of …", "has
+    been criticized for …"): a view attributed to people the writer does not name."""
+    children = list(cue.children)
+    return (cue.pos_ in ("VERB", "AUX") and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
+            and not any(c.dep_ == "agent" for c in children))
 
 
 def find_reported(ctx: Context) -> list[Reported]:
