@@ -322,6 +322,12 @@ def test_what_a_poll_or_a_video_shows_is_reported_by_it(quotes_of):
     assert quotes_of("The mayor showed the visitors a model of the new bridge.") == []
 
 
+def test_in_the_poll_reports_what_the_poll_found(quotes_of):
+    assert [summary(q) for q in quotes_of("In the latest poll, Clinton leads Trump by three points.")] == [
+        ("indirect", "Clinton leads Trump by three points", "In", "the latest poll", None)]
+    assert quotes_of("The senator invested in a new company.") == []
+
+
 # ------------------------------------------------------------------- records
 
 

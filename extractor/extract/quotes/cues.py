@@ -84,21 +84,44 @@ ADDRESSEE_VERBS = frozenset({
     "tell", "ask", "urge", "encourage", "inform", "notify", "remind", "assure", "advise",
     "implore", "warn", "thank", "call", "accuse", "credit", "blame",
 })
+# Surveys whose findings "in" reports like "according to" ("In the poll, Clinton led by
+# three points", "Trump's gains in some polls").
+POLL_NOUNS = frozenset({"poll", "survey"})
+# Quantifiers through which "in" reaches its poll ("in one of the first polls").
+POLL_QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "all", "each", "both", "none"})
 # Particles that belong to a phrasal cue ("pointed out", "called for").
 CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back", "in"})
 
 
 def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) -> bool:
     """A cue verb (said, told, asks, urged …), the "according" of "according to", or
-    (with ``nouns``) a reporting noun with its holder ("Trump’s claim")."""
+    (with ``nouns``) a reporting noun with its holder ("Trump’s claim") or the "in" of "in
+    the poll"."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    if token.lower_ == "in":
+        return nouns and poll_of(token) is not None
     lemma = verb_lemma(token)
     if token.pos_ == "NOUN":
         if misread_verb(token) is not None:
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def poll_of(token: Token) -> Token | None:
+    """The poll or survey an "in" introduces ("in the latest poll", "in one of the polls")."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    for child in token.children:
+        if child.dep_ != "pobj":
+            continue
+        if child.lower_ in POLL_QUANTIFIERS:
+            child = next((g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), child)
+        if child.lemma_.lower() in POLL_NOUNS:
+            return child
+    return None
 
 
 def verb_lemma(token: Token) -> str:
@@ -154,6 +177,7 @@ def cue_span(token: Token) -> tuple[int, int]:
 
 
 _ACCORDING = hash_string("according")
+_IN = hash_string("in")
 # Lemma hash -> whether a token with that lemma can be a cue at all (see possible_cues).
 _CUE_LEMMAS: dict[int, bool] = {}
 
@@ -165,7 +189,7 @@ def possible_cues(doc: Doc) -> list[Token]:
         return []
     array = doc.to_array([LEMMA, LOWER])
     cue_lemmas = [lemma for lemma in numpy.unique(array[:, 0]).tolist() if _is_cue_lemma(doc, lemma)]
-    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING)
+    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING) | (array[:, 1] == _IN)
     return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
 

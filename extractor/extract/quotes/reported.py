@@ -1,6 +1,7 @@
 """Reported speech and stated positions: "X said (that) …", "X told Y …", "according to
-X, …", "…, X said.", "X, he said, …", "X urged Congress to act", "X’s claim that …";
-the content is the clause reported or what the position is about."""
+X, …", "in the poll, …", "…, X said.", "X, he said, …", "X urged Congress to act", "X’s
+claim that …", "X was accused of …"; the content is the clause reported or what the
+position is about."""
 
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     infinitive or prepositional content."""
     if cue.lower_ == "according":
         return _according_content(cue)
+    if cue.lower_ == "in":
+        return _poll_content(cue)
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)
@@ -246,8 +249,17 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
     return start, comma
 
 
-def _according_content(cue: Token) -> tuple[int, int] | None:
+def _poll_content(cue: Token) -> tuple[int, int] | None:
+    """What "in the poll" reports: the clause the phrase belongs to, without the phrase
+    ("Trump's gains in some polls may prove transient")."""
     clause = cue.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return _according_content(cue, clause)
+
+
+def _according_content(cue: Token, clause: Token | None = None) -> tuple[int, int] | None:
+    clause = cue.head if clause is None else clause
     if clause.i == cue.i:
         return None
     skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
