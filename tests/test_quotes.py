@@ -328,6 +328,15 @@ def test_in_the_poll_reports_what_the_poll_found(quotes_of):
     assert quotes_of("The senator invested in a new company.") == []
 
 
+def test_an_adjective_of_stance_states_the_subjects_position(quotes_of):
+    assert [summary(q) for q in quotes_of("Senator Graham has been critical of the deal since June.")] == [
+        ("indirect", "of the deal", "critical", "Senator Graham", "Graham")]
+    assert [summary(q) for q in quotes_of("She was sure Trump would win the state.")] == [
+        ("indirect", "Trump would win the state", "sure", "She", None)]
+    # a thing that is critical holds no position
+    assert quotes_of("The bridge is critical for the region.") == []
+
+
 # ------------------------------------------------------------------- records
 
 

@@ -84,6 +84,16 @@ ADDRESSEE_VERBS = frozenset({
     "tell", "ask", "urge", "encourage", "inform", "notify", "remind", "assure", "advise",
     "implore", "warn", "thank", "call", "accuse", "credit", "blame",
 })
+# Adjectives of stance: after "be", with what they take ("has been critical of the deal",
+# "was sure Trump would win", "is determined to act"), they state the subject's position.
+STANCE_ADJECTIVES = frozenset({
+    "critical", "supportive", "skeptical", "sceptical", "confident", "sure", "certain",
+    "convinced", "adamant", "optimistic", "pessimistic", "hopeful", "worried", "concerned",
+    "afraid", "fearful", "wary", "determined", "willing", "unwilling", "eager", "reluctant",
+    "opposed", "vocal", "outspoken", "passionate", "doubtful", "coy", "frank", "bearish", "bullish",
+})
+# What a stance adjective takes as its content: a phrase, a clause, an infinitive.
+ADJECTIVE_CONTENT_DEPS = frozenset({"prep", "ccomp", "xcomp"})
 # Surveys whose findings "in" reports like "according to" ("In the poll, Clinton led by
 # three points", "Trump's gains in some polls").
 POLL_NOUNS = frozenset({"poll", "survey"})
@@ -95,18 +105,32 @@ CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back", "in"})
 
 def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) -> bool:
     """A cue verb (said, told, asks, urged …), the "according" of "according to", or
-    (with ``nouns``) a reporting noun with its holder ("Trump’s claim") or the "in" of "in
-    the poll"."""
+    (with ``nouns``) a reporting noun with its holder ("Trump’s claim"), the "in" of "in
+    the poll" or an adjective of stance ("critical of")."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
     if token.lower_ == "in":
         return nouns and poll_of(token) is not None
+    if token.pos_ == "ADJ":
+        return nouns and stance_adjective(token)
     lemma = verb_lemma(token)
     if token.pos_ == "NOUN":
         if misread_verb(token) is not None:
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def stance_adjective(token: Token) -> bool:
+    """An adjective of stance after "be", with what it is about ("critical of …")."""
+    return token.dep_ == "acomp" and token.lemma_.lower() in STANCE_ADJECTIVES and bool(adjective_content(token))
+
+
+def adjective_content(token: Token) -> list[Token]:
+    """What an adjective of stance takes: its phrase or clause, or the clause the parser
+    hung on "be" after it ("was sure Trump would win")."""
+    parts = [c for c in token.rights if c.dep_ in ADJECTIVE_CONTENT_DEPS]
+    return parts or [c for c in token.head.rights if c.dep_ == "ccomp" and c.i > token.i]
 
 
 def poll_of(token: Token) -> Token | None:
@@ -197,5 +221,6 @@ def _is_cue_lemma(doc: Doc, lemma: int) -> bool:
     possible = _CUE_LEMMAS.get(lemma)
     if possible is None:
         word = doc.vocab.strings[lemma].lower()
-        possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+        possible = _CUE_LEMMAS[lemma] = (word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+                                         or word in STANCE_ADJECTIVES)
     return possible

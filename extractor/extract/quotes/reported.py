@@ -20,6 +20,7 @@ from extractor.extract.quotes.cues import (
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    adjective_content,
     is_cue,
     misread_verb,
     possible_cues,
@@ -77,6 +78,9 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         return _according_content(cue)
     if cue.lower_ == "in":
         return _poll_content(cue)
+    if cue.pos_ == "ADJ":  # "critical of the deal", "sure (that) Trump would win"
+        parts = adjective_content(cue)
+        return (parts[0].left_edge.i, parts[-1].right_edge.i + 1) if parts else None
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)

@@ -63,6 +63,9 @@ def subject_of(cue: Token) -> Token | None:
             clause = token.head.head
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
             return subjects[0] if subjects else None
+        if token.dep_ == "acomp":  # "he was critical of …": the subject of "be"
+            token, hops = token.head, hops + 1
+            continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         if crosses_paragraph(token, token.head):
