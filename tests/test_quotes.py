@@ -337,6 +337,12 @@ def test_an_adjective_of_stance_states_the_subjects_position(quotes_of):
     assert quotes_of("The bridge is critical for the region.") == []
 
 
+def test_a_report_named_by_its_outlet_reports_its_that_clause(quotes_of):
+    text = "Clinton seized on a New York Times report that Trump had lost $916 million in 1995."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "that Trump had lost $916 million in 1995", "report", "New York Times", "New York Times")]
+
+
 # ------------------------------------------------------------------- records
 
 

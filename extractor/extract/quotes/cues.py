@@ -171,7 +171,8 @@ def misread_verb(token: Token) -> Token | None:
 
 
 def noun_holder(noun: Token) -> Token | None:
-    """Whose claim, report or plan a reporting noun is: its possessor, or "by/from X"."""
+    """Whose claim, report or plan a reporting noun is: its possessor, "by/from X", or a
+    name before it ("a New York Times report that …", "the Trump plan to …")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -180,7 +181,8 @@ def noun_holder(noun: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    return None
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def is_speech_cue(token: Token) -> bool:

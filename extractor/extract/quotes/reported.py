@@ -181,8 +181,10 @@ def _finite(verb: Token) -> bool:
 
 
 def noun_content(cue: Token) -> tuple[int, int] | None:
-    """What a reporting noun reports: its clause ("claim that …", "refusal to …")."""
-    clauses = [c for c in cue.rights if c.dep_ in NOUN_CONTENT_DEPS and c.pos_ in ("VERB", "AUX")]
+    """What a reporting noun reports: its clause ("claim that …", "refusal to …"), also
+    when the parser took a "that" clause for a relative one ("a report that Trump had …")."""
+    clauses = [c for c in cue.rights if c.pos_ in ("VERB", "AUX") and (c.dep_ in NOUN_CONTENT_DEPS or (
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
     if misread_verb(cue) is not None:
         clauses = [c for c in cue.rights if c.dep_ in ("acl", "relcl", "ccomp", "xcomp")]
     if clauses:
