@@ -343,6 +343,15 @@ def test_a_report_named_by_its_outlet_reports_its_that_clause(quotes_of):
         ("indirect", "that Trump had lost $916 million in 1995", "report", "New York Times", "New York Times")]
 
 
+def test_a_speech_verb_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(quotes_of):
+    text = "The governor added:\n\nIt is typical of her. She knows nothing about the budget."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "It is typical of her. She knows nothing about the budget.", "added", "The governor", None)]
+    # the colon of another clause introduces a list, not the speaker's words
+    assert [q.text for q in quotes_of("He said the plan had two parts:\n\nThe first part is tax.")] == [
+        "the plan had two parts"]
+
+
 # ------------------------------------------------------------------- records
 
 

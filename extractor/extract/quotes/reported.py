@@ -298,6 +298,11 @@ def find_reported(ctx: Context) -> list[Reported]:
                 bounds, gap = parenthetical_content(token)
             else:
                 bounds = preceding_content(ctx, token)
+        if bounds is None and verb_lemma(token) in SPEECH_VERBS:
+            block = introduced_block(ctx, token)
+            if block is not None:
+                out.append(Reported(token, block))
+                continue
         if bounds is None:
             continue
         start, end = bounds
@@ -318,6 +323,22 @@ def find_reported(ctx: Context) -> list[Reported]:
         if chars[1] > chars[0]:
             out.append(Reported(token, chars, gap))
     return drop_nested(out)
+
+
+def introduced_block(ctx: Context, cue: Token) -> tuple[int, int] | None:
+    """Characters of the paragraph a speech verb introduces with a colon at the end of its
+    own ("The governor added:"), when that paragraph is not in quotation marks (a quotation
+    there is attributed with the others)."""
+    here = ctx.paragraph_of(cue.idx)
+    p_start, p_end = ctx.paragraphs[here]
+    if here + 1 >= len(ctx.paragraphs) or ctx.text[p_end - 1] != ":":
+        return None
+    if ctx.token_at(p_end - 1) > cue.right_edge.i + 1:
+        return None  # the colon ends some other clause ("he said the plan had two parts:")
+    start, end = ctx.paragraphs[here + 1]
+    if end <= start or is_mark(ctx.doc[ctx.token_at(start)]):
+        return None
+    return start, end
 
 
 def drop_nested(found: list[Reported]) -> list[Reported]:
