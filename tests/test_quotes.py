@@ -352,6 +352,20 @@ def test_a_speech_verb_ending_its_paragraph_with_a_colon_reports_the_next_paragr
         "the plan had two parts"]
 
 
+def test_what_people_want_or_believe_is_their_view(quotes_of):
+    assert [summary(q) for q in quotes_of("Democrats want policies that create more revenue.")] == [
+        ("indirect", "policies that create more revenue", "want", "Democrats", "Democrats")]
+    # a thing that wants something holds no view
+    assert quotes_of("The company wants a new office.") == []
+
+
+def test_a_speech_verb_joined_on_is_the_speakers_next_statement(quotes_of):
+    text = "The mayor said he would order a review of the budget and warned against new spending."
+    assert [(q.text, q.cue.text) for q in quotes_of(text)] == [
+        ("he would order a review of the budget and warned against new spending", "said"),
+        ("against new spending", "warned")]
+
+
 # ------------------------------------------------------------------- records
 
 

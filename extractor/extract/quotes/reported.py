@@ -50,6 +50,11 @@ EVIDENCE_VERBS = frozenset({"show", "find"})
 EVIDENCE_NOUNS = DOCUMENT_NOUNS | frozenset({"average", "polling", "figure", "number", "result", "research", "evidence"})
 # Labels of what an evidence verb's finding is made of after its object.
 FINDING_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp", "prep"})
+# Verbs of belief and wish whose object alone is the view a person holds ("Democrats want
+# policies that create revenue", "he believed the polls").
+VIEW_OBJECT_VERBS = frozenset({"believe", "expect", "want", "doubt", "fear", "distrust", "trust"})
+# Pronouns that name people, who hold views.
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 # Entity types that make a prepositional phrase a circumstance, not content ("on Monday").
 CIRCUMSTANCE_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
@@ -112,11 +117,20 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             return nxt.i, max(right) + 1
     if lemma in INTENTION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS:
         xcomps = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
-        return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
+        if xcomps or lemma not in VIEW_OBJECT_VERBS:
+            return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
     if lemma in EVIDENCE_VERBS:
         finding = evidence_content(cue)
         if finding is not None:
             return finding
+    if lemma in VIEW_OBJECT_VERBS:
+        objects = [c for c in cue.rights if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        subject = subject_of(cue)
+        if objects and subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                or subject.lower_ in PERSONAL_PRONOUNS):
+            return objects[0].left_edge.i, objects[-1].right_edge.i + 1
+        if lemma not in SPEECH_VERBS | STANCE_VERBS:
+            return None
     if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS or lemma in CLAUSE_ONLY_VERBS:
         return None
     passive = [c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -341,13 +355,22 @@ def introduced_block(ctx: Context, cue: Token) -> tuple[int, int] | None:
     return start, end
 
 
+def further_statement(cue: Token) -> bool:
+    """A speech verb joined on with no subject of its own ("… said he would act and warned
+    against delay", "…, arguing that …"): the speaker's next statement, which the parser
+    may hang inside the first one's content."""
+    if verb_lemma(cue) not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    return cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG")
+
+
 def drop_nested(found: list[Reported]) -> list[Reported]:
     """Positions reported inside what someone said ("a source said [an aide decided to …]")
     belong to that report, not to a report of their own."""
     outer = [r for r in found if r.cue.lower_ == "according" or verb_lemma(r.cue) in SPEECH_VERBS | COGNITION_VERBS]
     kept = []
     for r in found:
-        nested = verb_lemma(r.cue) not in NESTED_KEPT_VERBS and any(
+        nested = verb_lemma(r.cue) not in NESTED_KEPT_VERBS and not further_statement(r.cue) and any(
             o is not r and o.content[0] <= r.cue.idx < o.content[1] for o in outer
         )
         if not nested:
