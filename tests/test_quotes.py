@@ -366,6 +366,12 @@ def test_a_speech_verb_joined_on_is_the_speakers_next_statement(quotes_of):
         ("against new spending", "warned")]
 
 
+def test_an_as_aside_attributes_the_sentence_it_hangs_on(quotes_of):
+    text = "As many tax experts have pointed out, the senator is free to release his returns."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "the senator is free to release his returns", "pointed out", "many tax experts", None)]
+
+
 # ------------------------------------------------------------------- records
 
 

@@ -308,7 +308,9 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue  # "refused to endorse Trump": one position, reported by the outer verb
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
-            if token.dep_ == "parataxis" or _between_commas(token):
+            if as_clause(token):
+                bounds = _according_content(token)
+            elif token.dep_ == "parataxis" or _between_commas(token):
                 bounds, gap = parenthetical_content(token)
             else:
                 bounds = preceding_content(ctx, token)
@@ -337,6 +339,12 @@ def find_reported(ctx: Context) -> list[Reported]:
         if chars[1] > chars[0]:
             out.append(Reported(token, chars, gap))
     return drop_nested(out)
+
+
+def as_clause(cue: Token) -> bool:
+    """The cue's clause is an "as" aside ("As many experts have pointed out, Trump is free
+    to …", "…, as police have said"): the sentence it hangs on is what was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
 
 
 def introduced_block(ctx: Context, cue: Token) -> tuple[int, int] | None:
