@@ -38,6 +38,9 @@ COMMON_RUN = 32
 # Share of the shorter quotation's runs two quotes must share: one sentence of a long
 # excerpt is not the excerpt's neighbouring sentence quoted by another outlet.
 OVERLAP_SHARE = 0.2
+# Other groups a quote may support besides its own: words that match more groups than
+# this are a stock phrase, evidence for none of them in particular.
+SUPPORTED_GROUPS = 3
 # The fewest words of a piece that may join a group by lying inside it.
 SHORTEST_PIECE = 2
 
@@ -102,18 +105,17 @@ class QuoteGroup:
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
     # article id -> the pieces of each distinct quotation of that article in the group
     articles: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
-    cited: set[str] = field(default_factory=set)  # ids of the members and supporting quotes
+    supporting: set[str] = field(default_factory=set)  # ids of the quotes in ``also``
 
     def add(self, quote: Quote, order: int) -> None:
         self.members.append(quote)
-        self.cited.add(quote.id)
         self.first = min(self.first, (order, quote.id))
 
     def support(self, quote: Quote, pieces: tuple[tuple[str, ...], ...]) -> None:
-        """A quote of another group that carries this quotation as well."""
-        if quote.id not in self.cited and self.admits(quote.article_id, pieces):
+        """A quote of another group (never one of its members) that carries this quotation as well."""
+        if quote.id not in self.supporting and self.admits(quote.article_id, pieces):
             self.also.append(quote)
-            self.cited.add(quote.id)
+            self.supporting.add(quote.id)
             self.hold(quote.article_id, pieces)
 
     def hold(self, article_id: str, pieces: tuple[tuple[str, ...], ...]) -> None:
@@ -216,7 +218,7 @@ def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
     index = _BlockIndex(short)
     groups: list[QuoteGroup] = []
     # pieces seen before (the common case) skip the search: their group and the groups they support
-    exact: dict[tuple, tuple[int, list[int]]] = {}
+    exact: dict[tuple, tuple[int, tuple[int, ...]]] = {}
     quotations: dict[tuple[int, tuple], int] = {}  # (group, pieces) -> its quotation in the index
     held: list[tuple[tuple, list[Quote]]] = []  # quotation -> its pieces and the quotes with them
     # Ties are broken by the words and where the quote is, never by input order, so that a
@@ -224,6 +226,7 @@ def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
     for pieces, _size, order, quote in sorted(worded, key=lambda t: (-t[1], t[0], t[3].article_id, t[3].start, t[3].end)):
         known = exact.get(pieces)
         carriers: list[int] = []  # quotations of groups that refused the quote
+        supported: tuple[int, ...]
         if known is not None and groups[known[0]].admits(quote.article_id, pieces):
             target, supported = known
         else:
@@ -232,7 +235,7 @@ def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
             admitted = [g for g in ranked if groups[g].admits(quote.article_id, pieces)]
             carriers = [q for g in ranked if g not in admitted for q in matched.get(g, [])]
             target = admitted[0] if admitted else None
-            supported = admitted[1:]
+            supported = tuple(admitted[1 : 1 + SUPPORTED_GROUPS]) if len(admitted) <= 1 + SUPPORTED_GROUPS else ()
         if target is None:
             target = len(groups)
             groups.append(QuoteGroup(speaker=quote.speaker, words=" | ".join(" ".join(p) for p in pieces)))
