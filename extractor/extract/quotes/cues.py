@@ -204,6 +204,7 @@ def cue_span(token: Token) -> tuple[int, int]:
 
 _ACCORDING = hash_string("according")
 _IN = hash_string("in")
+_POLL_LEMMAS = [hash_string(noun) for noun in POLL_NOUNS]
 # Lemma hash -> whether a token with that lemma can be a cue at all (see possible_cues).
 _CUE_LEMMAS: dict[int, bool] = {}
 
@@ -215,7 +216,9 @@ def possible_cues(doc: Doc) -> list[Token]:
         return []
     array = doc.to_array([LEMMA, LOWER])
     cue_lemmas = [lemma for lemma in numpy.unique(array[:, 0]).tolist() if _is_cue_lemma(doc, lemma)]
-    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING) | (array[:, 1] == _IN)
+    found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING)
+    if numpy.isin(array[:, 0], _POLL_LEMMAS).any():  # "in the poll" only where a poll is named
+        found |= array[:, 1] == _IN
     return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
 
