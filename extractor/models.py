@@ -263,7 +263,8 @@ class QuoteNode(Record):
     speaker: EntityRef | None = None
     text: str = Field(description="The longest form of the quoted words.")
     quote_kind: Literal["direct", "indirect", "mixed"]
-    mentions: list[str] = Field(description="Ids of the merged records in quotes.jsonl.")
+    mentions: list[str] = Field(description="Ids of the merged records in quotes.jsonl, and of longer excerpts that "
+                                            "carry this quote too (an excerpt may be cited by two quote nodes).")
     articles: list[str]
     sources: list[str]
     claims: list[str] = Field(default_factory=list, description="Ids of claim nodes the quote states.")

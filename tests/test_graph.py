@@ -91,6 +91,21 @@ def test_partial_quote_inside_a_longer_one_is_the_same_quote():
     assert members(groups) == [["q1", "q2"], ["q3"]]
 
 
+def test_long_excerpt_carrying_two_quotations_supports_both_without_merging_them():
+    """One outlet quotes two sentences of a speech apart, another as one excerpt: the excerpt
+    is evidence for both quotations, and the two sentences stay two quotes."""
+    first = "We will open two new factories in the north before the end of next year."
+    second = "The town deserves better jobs, and this plan will deliver them for everyone."
+    groups = group_quotes([
+        quote("q_first", "art1", first),
+        quote("q_second", "art1", second, start=200),
+        quote("q_both", "art2", f"{first} {second}"),
+        quote("q_words", "art3", "better jobs"),
+    ])
+    cited = sorted((sorted(q.id for q in g.members), sorted(q.id for q in g.also)) for g in groups)
+    assert cited == [(["q_both", "q_first", "q_words"], []), (["q_second"], ["q_both", "q_words"])]
+
+
 def test_graph_links_claims_quotes_entities_and_articles_and_shows_conflicts():
     articles = [Article(id=f"art{i}", path=f"{i}.txt", source=f"Outlet {i}", text="x" * 100) for i in (1, 2, 3)]
     claims = [

@@ -306,6 +306,72 @@ def test_transcript_lines(quotes_of):
     ]
 
 
+def test_a_passive_report_that_names_no_one_has_a_cue_and_no_speaker(quotes_of):
+    expected = quotes_of("The senator is expected to announce her decision on Friday.")
+    assert [summary(q) for q in expected] == [
+        ("indirect", "to announce her decision on Friday", "expected", None, None)]
+    accused = quotes_of("The mayor was accused of using city funds for his campaign.")
+    assert [summary(q) for q in accused] == [
+        ("indirect", "of using city funds for his campaign", "accused", None, None)]
+
+
+def test_what_a_poll_or_a_video_shows_is_reported_by_it(quotes_of):
+    assert [summary(q) for q in quotes_of("Polls show a close race in Ohio, where the two candidates are tied.")] == [
+        ("indirect", "a close race in Ohio, where the two candidates are tied", "show", "Polls", None)]
+    # a person who shows something reports nothing
+    assert quotes_of("The mayor showed the visitors a model of the new bridge.") == []
+
+
+def test_in_the_poll_reports_what_the_poll_found(quotes_of):
+    assert [summary(q) for q in quotes_of("In the latest poll, Clinton leads Trump by three points.")] == [
+        ("indirect", "Clinton leads Trump by three points", "In", "the latest poll", None)]
+    assert quotes_of("The senator invested in a new company.") == []
+
+
+def test_an_adjective_of_stance_states_the_subjects_position(quotes_of):
+    assert [summary(q) for q in quotes_of("Senator Graham has been critical of the deal since June.")] == [
+        ("indirect", "of the deal", "critical", "Senator Graham", "Graham")]
+    assert [summary(q) for q in quotes_of("She was sure Trump would win the state.")] == [
+        ("indirect", "Trump would win the state", "sure", "She", None)]
+    # a thing that is critical holds no position
+    assert quotes_of("The bridge is critical for the region.") == []
+
+
+def test_a_report_named_by_its_outlet_reports_its_that_clause(quotes_of):
+    text = "Clinton seized on a New York Times report that Trump had lost $916 million in 1995."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "that Trump had lost $916 million in 1995", "report", "New York Times", "New York Times")]
+
+
+def test_a_speech_verb_ending_its_paragraph_with_a_colon_reports_the_next_paragraph(quotes_of):
+    text = "The governor added:\n\nIt is typical of her. She knows nothing about the budget."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "It is typical of her. She knows nothing about the budget.", "added", "The governor", None)]
+    # the colon of another clause introduces a list, not the speaker's words
+    assert [q.text for q in quotes_of("He said the plan had two parts:\n\nThe first part is tax.")] == [
+        "the plan had two parts"]
+
+
+def test_what_people_want_or_believe_is_their_view(quotes_of):
+    assert [summary(q) for q in quotes_of("Democrats want policies that create more revenue.")] == [
+        ("indirect", "policies that create more revenue", "want", "Democrats", "Democrats")]
+    # a thing that wants something holds no view
+    assert quotes_of("The company wants a new office.") == []
+
+
+def test_a_speech_verb_joined_on_is_the_speakers_next_statement(quotes_of):
+    text = "The mayor said he would order a review of the budget and warned against new spending."
+    assert [(q.text, q.cue.text) for q in quotes_of(text)] == [
+        ("he would order a review of the budget and warned against new spending", "said"),
+        ("against new spending", "warned")]
+
+
+def test_an_as_aside_attributes_the_sentence_it_hangs_on(quotes_of):
+    text = "As many tax experts have pointed out, the senator is free to release his returns."
+    assert [summary(q) for q in quotes_of(text)] == [
+        ("indirect", "the senator is free to release his returns", "pointed out", "many tax experts", None)]
+
+
 # ------------------------------------------------------------------- records
 
 

@@ -438,10 +438,15 @@ def score_quotes(gold: dict, run: RunRecords) -> dict:
         tally["found"] += bool(hits)
         tally["right_speaker"] += any(_same_name(q["speaker"]["name"] if q["speaker"] else None,
                                                  expected["speaker"], groups) for q in hits)
-    node_of = _node_of(run.nodes, "quote")
+    # a long excerpt may support two quote nodes (see graph.quote_groups): each counts
+    nodes_of: dict[str, set[str]] = defaultdict(set)
+    for node in run.nodes:
+        if node.get("kind") == "quote":
+            for mention in node.get("mentions", []):
+                nodes_of[mention].add(node["id"])
 
     def nodes_holding(stem: str, key: str) -> set[str]:
-        return {node_of[q["id"]]["id"] for q in holding(stem, key) if q["id"] in node_of}
+        return {node for q in holding(stem, key) for node in nodes_of.get(q["id"], ())}
 
     for cluster in gold["quote_clusters"]:
         members = [(stem, cluster["key"]) for stem in cluster["members"]]

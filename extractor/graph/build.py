@@ -114,11 +114,11 @@ def _claim_node(group: ClaimGroup, articles: Mapping[str, Reported], conflicts: 
 def _quote_node(group: QuoteGroup, articles: Mapping[str, Reported], claims: list[str]) -> QuoteNode:
     rep = group.representative()
     kinds = {q.kind for q in group.members}
-    entries = provenance(((q.article_id, q.start, q.end) for q in group.members), articles)
+    entries = provenance(((q.article_id, q.start, q.end) for q in group.occurrences), articles)
     return QuoteNode(
         id=group.id, speaker=group.speaker, text=rep.text,
         quote_kind="direct" if kinds == {"direct"} else rep.kind,
-        mentions=sorted({q.id for q in group.members}), articles=[p.article_id for p in entries],
+        mentions=sorted({q.id for q in group.occurrences}), articles=[p.article_id for p in entries],
         sources=_outlets(entries), claims=sorted(claims), provenance=entries,
     )
 
@@ -142,7 +142,7 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
     for block in spill.quote_blocks():
         for group in group_quote_block(block):
             node = _quote_node(group, articles, [])
-            spill.put_quote_node(node, group.first, ((q.article_id, q.start, q.end) for q in group.members),
+            spill.put_quote_node(node, group.first, ((q.article_id, q.start, q.end) for q in group.occurrences),
                                  _edges(node, node.speaker, "said_by", known, articles))
     for block in spill.claim_blocks():
         groups = group_claim_block(block)

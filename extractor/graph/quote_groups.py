@@ -9,6 +9,13 @@ the other. Each quote joins one group, never a group that already holds a differ
 quotation of its own article (two sentences of one speech quoted by one outlet stay
 two quotes), and candidates are found through an index of word runs whose lists are
 capped, so the work stays linear in the words of a block.
+
+One outlet's long excerpt may carry two stretches that other outlets quote apart. The
+excerpt is then evidence for both quotations, not only for the one it met first: a
+quote also supports (``QuoteGroup.also``) every other group it matches, and an excerpt
+that matched a quote its group refused (two quotations of one article) supports the
+group that quote founds. Support never draws further quotes into a group (it is not
+indexed), so two quotations never merge through a long excerpt (no single linkage).
 """
 
 from __future__ import annotations
@@ -31,6 +38,9 @@ COMMON_RUN = 32
 # Share of the shorter quotation's runs two quotes must share: one sentence of a long
 # excerpt is not the excerpt's neighbouring sentence quoted by another outlet.
 OVERLAP_SHARE = 0.2
+# Other groups a quote may support besides its own: words that match more groups than
+# this are a stock phrase, evidence for none of them in particular.
+SUPPORTED_GROUPS = 3
 # The fewest words of a piece that may join a group by lying inside it.
 SHORTEST_PIECE = 2
 
@@ -90,13 +100,33 @@ class QuoteGroup:
     speaker: EntityRef | None
     words: str
     members: list[Quote] = field(default_factory=list)
+    # longer excerpts (and quotes of another group) that carry this quotation too
+    also: list[Quote] = field(default_factory=list)
     first: tuple[int, str] = (math.inf, "")  # (input order, id) of the earliest occurrence  # type: ignore[assignment]
     # article id -> the pieces of each distinct quotation of that article in the group
     articles: dict[str, list[tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    supporting: set[str] = field(default_factory=set)  # ids of the quotes in ``also``
 
     def add(self, quote: Quote, order: int) -> None:
         self.members.append(quote)
         self.first = min(self.first, (order, quote.id))
+
+    def support(self, quote: Quote, pieces: tuple[tuple[str, ...], ...]) -> None:
+        """A quote of another group (never one of its members) that carries this quotation as well."""
+        if quote.id not in self.supporting and self.admits(quote.article_id, pieces):
+            self.also.append(quote)
+            self.supporting.add(quote.id)
+            self.hold(quote.article_id, pieces)
+
+    def hold(self, article_id: str, pieces: tuple[tuple[str, ...], ...]) -> None:
+        held = self.articles.setdefault(article_id, [])
+        if pieces not in held:
+            held.append(pieces)
+
+    @property
+    def occurrences(self) -> list[Quote]:
+        """Every quote the group's node cites: its members, then the excerpts supporting it."""
+        return self.members + self.also
 
     def admits(self, article_id: str, pieces: tuple[tuple[str, ...], ...]) -> bool:
         """Not when the group already holds another quotation of the same article."""
@@ -129,10 +159,11 @@ class _BlockIndex:
         self.short_first = {piece[0] for piece in short}
         self.short_lengths = sorted({len(piece) for piece in short})
 
-    def candidates(self, pieces: tuple[tuple[str, ...], ...]) -> Counter:
+    def candidates(self, pieces: tuple[tuple[str, ...], ...]) -> tuple[Counter, dict[int, list[int]]]:
         """Groups with a quotation that shares enough runs with the pieces (at least two, or
         the one run of a five-word piece, and OVERLAP_SHARE of the shorter one's), scored by
-        the most runs shared; or holding a short piece whole, one point per quotation."""
+        the most runs shared; or holding a short piece whole, one point per quotation. With
+        them, per group, the quotations that shared the runs."""
         runs = _runs(pieces)
         shared: Counter = Counter()
         for run in runs:
@@ -140,17 +171,19 @@ class _BlockIndex:
             if postings and len(postings) <= COMMON_RUN:
                 shared.update(postings)
         score: Counter = Counter()
+        matched: dict[int, list[int]] = defaultdict(list)
         for quotation, n in shared.items():
             group, size = self.quotations[quotation]
-            if n >= min(2, len(runs)) and n >= OVERLAP_SHARE * min(len(runs), size) and n > score[group]:
-                score[group] = n
+            if n >= min(2, len(runs)) and n >= OVERLAP_SHARE * min(len(runs), size):
+                matched[group].append(quotation)
+                score[group] = max(score[group], n)
         for piece in pieces:
             if SHORTEST_PIECE <= len(piece) < SHINGLE:
                 score.update(self.short.get(piece, {}))
-        return score
+        return score, matched
 
-    def add(self, group: int, pieces: tuple[tuple[str, ...], ...]) -> None:
-        """A new quotation of ``group``: its runs, and the short pieces lying inside it."""
+    def add(self, group: int, pieces: tuple[tuple[str, ...], ...]) -> int:
+        """A new quotation of ``group`` (its number): its runs, and the short pieces lying inside it."""
         runs = _runs(pieces)
         quotation = len(self.quotations)
         self.quotations.append((group, len(runs)))
@@ -170,40 +203,59 @@ class _BlockIndex:
                         counts = self.short[sub]
                         if group in counts or len(counts) <= COMMON_RUN:
                             counts[group] += 1
+        return quotation
 
 
 def group_quote_block(members: Iterable[tuple[int, Quote]]) -> list[QuoteGroup]:
     """The quotes of one block merged into quotations, longest first, so that a cut-off or
     partial quote joins the longer quote it comes from (the group holding it most often,
-    then the earliest); near-linear in the words of the block."""
+    then the earliest) and supports the other groups it matches; an excerpt that matched a
+    quote its group refused supports the group that quote joins. Near-linear in the words
+    of the block."""
     worded = [(quote_pieces(q), order, q) for order, q in members]
     worded = [(pieces, sum(map(len, pieces)), order, q) for pieces, order, q in worded if pieces]
     short = {p for pieces, *_ in worded for p in pieces if SHORTEST_PIECE <= len(p) < SHINGLE}
     index = _BlockIndex(short)
     groups: list[QuoteGroup] = []
-    exact: dict[tuple, int] = {}  # pieces seen before (the common case) skip the search
-    indexed: set[tuple[int, tuple]] = set()
+    # pieces seen before (the common case) skip the search: their group and the groups they support
+    exact: dict[tuple, tuple[int, tuple[int, ...]]] = {}
+    quotations: dict[tuple[int, tuple], int] = {}  # (group, pieces) -> its quotation in the index
+    held: list[tuple[tuple, list[Quote]]] = []  # quotation -> its pieces and the quotes with them
     # Ties are broken by the words and where the quote is, never by input order, so that a
     # short quote inside two long ones joins the same one whatever the order of articles.
     for pieces, _size, order, quote in sorted(worded, key=lambda t: (-t[1], t[0], t[3].article_id, t[3].start, t[3].end)):
-        target = exact.get(pieces)
-        if target is None or not groups[target].admits(quote.article_id, pieces):
-            ranked = sorted(index.candidates(pieces).items(), key=lambda kv: (-kv[1], kv[0]))
-            target = next((g for g, _ in ranked if groups[g].admits(quote.article_id, pieces)), None)
+        known = exact.get(pieces)
+        carriers: list[int] = []  # quotations of groups that refused the quote
+        supported: tuple[int, ...]
+        if known is not None and groups[known[0]].admits(quote.article_id, pieces):
+            target, supported = known
+        else:
+            score, matched = index.candidates(pieces)
+            ranked = [g for g, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))]
+            admitted = [g for g in ranked if groups[g].admits(quote.article_id, pieces)]
+            carriers = [q for g in ranked if g not in admitted for q in matched.get(g, [])]
+            target = admitted[0] if admitted else None
+            supported = tuple(admitted[1 : 1 + SUPPORTED_GROUPS]) if len(admitted) <= 1 + SUPPORTED_GROUPS else ()
         if target is None:
             target = len(groups)
             groups.append(QuoteGroup(speaker=quote.speaker, words=" | ".join(" ".join(p) for p in pieces)))
-        if (target, pieces) not in indexed:  # each distinct quotation of a group is indexed once
-            indexed.add((target, pieces))
-            index.add(target, pieces)
-        exact.setdefault(pieces, target)
+        if (target, pieces) not in quotations:  # each distinct quotation of a group is indexed once
+            quotations[target, pieces] = index.add(target, pieces)
+            held.append((pieces, []))
+        held[quotations[target, pieces]][1].append(quote)
+        exact.setdefault(pieces, (target, supported))
         group = groups[target]
-        held = group.articles.setdefault(quote.article_id, [])
-        if pieces not in held:
-            held.append(pieces)
+        group.hold(quote.article_id, pieces)
         group.add(quote, order)
+        for other in supported:
+            groups[other].support(quote, pieces)
+        for quotation in carriers:  # a longer excerpt of another group carries this quotation too
+            carrier_pieces, carrier_quotes = held[quotation]
+            for carrier in carrier_quotes:
+                group.support(carrier, carrier_pieces)
     for group in groups:
         group.members.sort(key=lambda q: (q.article_id, q.start))
+        group.also.sort(key=lambda q: (q.article_id, q.start))
     return groups
 
 

@@ -84,21 +84,68 @@ ADDRESSEE_VERBS = frozenset({
     "tell", "ask", "urge", "encourage", "inform", "notify", "remind", "assure", "advise",
     "implore", "warn", "thank", "call", "accuse", "credit", "blame",
 })
+# Adjectives of stance: after "be", with what they take ("has been critical of the deal",
+# "was sure Trump would win", "is determined to act"), they state the subject's position.
+STANCE_ADJECTIVES = frozenset({
+    "critical", "supportive", "skeptical", "sceptical", "confident", "sure", "certain",
+    "convinced", "adamant", "optimistic", "pessimistic", "hopeful", "worried", "concerned",
+    "afraid", "fearful", "wary", "determined", "willing", "unwilling", "eager", "reluctant",
+    "opposed", "vocal", "outspoken", "passionate", "doubtful", "coy", "frank", "bearish", "bullish",
+})
+# What a stance adjective takes as its content: a phrase, a clause, an infinitive.
+ADJECTIVE_CONTENT_DEPS = frozenset({"prep", "ccomp", "xcomp"})
+# Surveys whose findings "in" reports like "according to" ("In the poll, Clinton led by
+# three points", "Trump's gains in some polls").
+POLL_NOUNS = frozenset({"poll", "survey"})
+# Quantifiers through which "in" reaches its poll ("in one of the first polls").
+POLL_QUANTIFIERS = frozenset({"one", "some", "many", "most", "several", "all", "each", "both", "none"})
 # Particles that belong to a phrasal cue ("pointed out", "called for").
 CUE_PARTICLES = frozenset({"out", "up", "on", "for", "back", "in"})
 
 
 def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) -> bool:
     """A cue verb (said, told, asks, urged …), the "according" of "according to", or
-    (with ``nouns``) a reporting noun with its holder ("Trump’s claim")."""
+    (with ``nouns``) a reporting noun with its holder ("Trump’s claim"), the "in" of "in
+    the poll" or an adjective of stance ("critical of")."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    if token.lower_ == "in":
+        return nouns and poll_of(token) is not None
+    if token.pos_ == "ADJ":
+        return nouns and stance_adjective(token)
     lemma = verb_lemma(token)
     if token.pos_ == "NOUN":
         if misread_verb(token) is not None:
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+
+
+def stance_adjective(token: Token) -> bool:
+    """An adjective of stance after "be", with what it is about ("critical of …")."""
+    return token.dep_ == "acomp" and token.lemma_.lower() in STANCE_ADJECTIVES and bool(adjective_content(token))
+
+
+def adjective_content(token: Token) -> list[Token]:
+    """What an adjective of stance takes: its phrase or clause, or the clause the parser
+    hung on "be" after it ("was sure Trump would win")."""
+    parts = [c for c in token.rights if c.dep_ in ADJECTIVE_CONTENT_DEPS]
+    return parts or [c for c in token.head.rights if c.dep_ == "ccomp" and c.i > token.i]
+
+
+def poll_of(token: Token) -> Token | None:
+    """The poll or survey an "in" introduces ("in the latest poll", "in one of the polls")."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    for child in token.children:
+        if child.dep_ != "pobj":
+            continue
+        if child.lower_ in POLL_QUANTIFIERS:
+            child = next((g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), child)
+        if child.lemma_.lower() in POLL_NOUNS:
+            return child
+    return None
 
 
 def verb_lemma(token: Token) -> str:
@@ -124,7 +171,8 @@ def misread_verb(token: Token) -> Token | None:
 
 
 def noun_holder(noun: Token) -> Token | None:
-    """Whose claim, report or plan a reporting noun is: its possessor, or "by/from X"."""
+    """Whose claim, report or plan a reporting noun is: its possessor, "by/from X", or a
+    name before it ("a New York Times report that …", "the Trump plan to …")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -133,7 +181,8 @@ def noun_holder(noun: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    return None
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def is_speech_cue(token: Token) -> bool:
@@ -154,6 +203,8 @@ def cue_span(token: Token) -> tuple[int, int]:
 
 
 _ACCORDING = hash_string("according")
+_IN = hash_string("in")
+_POLL_LEMMAS = [hash_string(noun) for noun in POLL_NOUNS]
 # Lemma hash -> whether a token with that lemma can be a cue at all (see possible_cues).
 _CUE_LEMMAS: dict[int, bool] = {}
 
@@ -166,6 +217,8 @@ def possible_cues(doc: Doc) -> list[Token]:
     array = doc.to_array([LEMMA, LOWER])
     cue_lemmas = [lemma for lemma in numpy.unique(array[:, 0]).tolist() if _is_cue_lemma(doc, lemma)]
     found = numpy.isin(array[:, 0], cue_lemmas) | (array[:, 1] == _ACCORDING)
+    if numpy.isin(array[:, 0], _POLL_LEMMAS).any():  # "in the poll" only where a poll is named
+        found |= array[:, 1] == _IN
     return [doc[i] for i in numpy.flatnonzero(found).tolist()]
 
 
@@ -173,5 +226,6 @@ def _is_cue_lemma(doc: Doc, lemma: int) -> bool:
     possible = _CUE_LEMMAS.get(lemma)
     if possible is None:
         word = doc.vocab.strings[lemma].lower()
-        possible = _CUE_LEMMAS[lemma] = word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+        possible = _CUE_LEMMAS[lemma] = (word in CUE_VERBS or word in SPEECH_NOUNS or word + "e" in CUE_VERBS
+                                         or word in STANCE_ADJECTIVES)
     return possible

@@ -31,7 +31,7 @@ from extractor.extract.quotes.marks import (
     residue_words,
 )
 from extractor.extract.quotes.references import holds_positions
-from extractor.extract.quotes.reported import find_reported
+from extractor.extract.quotes.reported import find_reported, passive_unattributed
 from extractor.models import Quote, Span
 from extractor.nlp.views import doc_text
 
@@ -121,10 +121,11 @@ def add_reported(ctx: Context, records: Records) -> None:
                 records.cues.setdefault(i, reported.cue)
             continue
         attribution = attribute_cue(ctx, reported.cue)
-        if attribution.mention is None and reported.cue.lower_ != "according":
+        unnamed = attribution.mention is None and passive_unattributed(reported.cue)
+        if attribution.mention is None and reported.cue.lower_ != "according" and not unnamed:
             continue
         stance = verb_lemma(reported.cue) not in SPEECH_VERBS | COGNITION_VERBS
-        if stance and not holds_positions(ctx, reported.cue, attribution):
+        if stance and not unnamed and not holds_positions(ctx, reported.cue, attribution):
             continue  # "the launch highlighted …": a position needs someone to hold it
         words = reported.words(text)
         if inside:  # the content runs to its last quotation's closing mark

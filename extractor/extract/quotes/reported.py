@@ -1,6 +1,7 @@
 """Reported speech and stated positions: "X said (that) …", "X told Y …", "according to
-X, …", "…, X said.", "X, he said, …", "X urged Congress to act", "X’s claim that …";
-the content is the clause reported or what the position is about."""
+X, …", "in the poll, …", "…, X said.", "X, he said, …", "X urged Congress to act", "X’s
+claim that …", "X was accused of …"; the content is the clause reported or what the
+position is about."""
 
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from extractor.extract.quotes.cues import (
     QUOTE_ONLY_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    adjective_content,
     is_cue,
     misread_verb,
     possible_cues,
     verb_lemma,
 )
 from extractor.extract.quotes.marks import is_mark
+from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subject_of
 
 # Labels of the clause that carries reported content under a cue verb.
@@ -39,6 +42,19 @@ CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "w
 ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
 # Prepositions that name the audience of speech, not its content ("told to", "spoke with").
 AUDIENCE_PREPS = frozenset({"to", "with"})
+# Verbs by which a record shows a finding: with a poll, study, video or document as their
+# subject, their object is what it reports ("Polls show a close contest", "Video of the
+# incident shows him with his hands in the air").
+EVIDENCE_VERBS = frozenset({"show", "find"})
+# Records that show findings, besides the documents a speaker may hold ("polling averages").
+EVIDENCE_NOUNS = DOCUMENT_NOUNS | frozenset({"average", "polling", "figure", "number", "result", "research", "evidence"})
+# Labels of what an evidence verb's finding is made of after its object.
+FINDING_DEPS = frozenset({"dobj", "xcomp", "oprd", "ccomp", "prep"})
+# Verbs of belief and wish whose object alone is the view a person holds ("Democrats want
+# policies that create revenue", "he believed the polls").
+VIEW_OBJECT_VERBS = frozenset({"believe", "expect", "want", "doubt", "fear", "distrust", "trust"})
+# Pronouns that name people, who hold views.
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 # Entity types that make a prepositional phrase a circumstance, not content ("on Monday").
 CIRCUMSTANCE_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
@@ -65,6 +81,11 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     infinitive or prepositional content."""
     if cue.lower_ == "according":
         return _according_content(cue)
+    if cue.lower_ == "in":
+        return _poll_content(cue)
+    if cue.pos_ == "ADJ":  # "critical of the deal", "sure (that) Trump would win"
+        parts = adjective_content(cue)
+        return (parts[0].left_edge.i, parts[-1].right_edge.i + 1) if parts else None
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)
@@ -96,7 +117,20 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             return nxt.i, max(right) + 1
     if lemma in INTENTION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS:
         xcomps = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
-        return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
+        if xcomps or lemma not in VIEW_OBJECT_VERBS:
+            return (xcomps[0].left_edge.i, xcomps[0].right_edge.i + 1) if xcomps else None
+    if lemma in EVIDENCE_VERBS:
+        finding = evidence_content(cue)
+        if finding is not None:
+            return finding
+    if lemma in VIEW_OBJECT_VERBS:
+        objects = [c for c in cue.rights if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        subject = subject_of(cue)
+        if objects and subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                or subject.lower_ in PERSONAL_PRONOUNS):
+            return objects[0].left_edge.i, objects[-1].right_edge.i + 1
+        if lemma not in SPEECH_VERBS | STANCE_VERBS:
+            return None
     if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS | STANCE_VERBS or lemma in CLAUSE_ONLY_VERBS:
         return None
     passive = [c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -113,6 +147,20 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if lemma in ADDRESSEE_VERBS and not any(c.dep_ in ("xcomp", "oprd", "prep") for c in parts):
         return None  # "told reporters": the person addressed, not what was said
     return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+
+
+def evidence_content(cue: Token) -> tuple[int, int] | None:
+    """Token range of what a poll, study or video shows: the verb's object and what follows
+    it, when the subject is such a record; else None."""
+    subject = subject_of(cue)
+    if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None
+    parts = [c for c in cue.rights if c.dep_ in FINDING_DEPS]
+    objects = [c for c in parts if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    parts = [c for c in parts if c.i >= objects[0].i]
+    return objects[0].left_edge.i, parts[-1].right_edge.i + 1
 
 
 def misattached_clause(cue: Token) -> tuple[int, int] | None:
@@ -147,8 +195,10 @@ def _finite(verb: Token) -> bool:
 
 
 def noun_content(cue: Token) -> tuple[int, int] | None:
-    """What a reporting noun reports: its clause ("claim that …", "refusal to …")."""
-    clauses = [c for c in cue.rights if c.dep_ in NOUN_CONTENT_DEPS and c.pos_ in ("VERB", "AUX")]
+    """What a reporting noun reports: its clause ("claim that …", "refusal to …"), also
+    when the parser took a "that" clause for a relative one ("a report that Trump had …")."""
+    clauses = [c for c in cue.rights if c.pos_ in ("VERB", "AUX") and (c.dep_ in NOUN_CONTENT_DEPS or (
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
     if misread_verb(cue) is not None:
         clauses = [c for c in cue.rights if c.dep_ in ("acl", "relcl", "ccomp", "xcomp")]
     if clauses:
@@ -219,14 +269,31 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
     return start, comma
 
 
-def _according_content(cue: Token) -> tuple[int, int] | None:
+def _poll_content(cue: Token) -> tuple[int, int] | None:
+    """What "in the poll" reports: the clause the phrase belongs to, without the phrase
+    ("Trump's gains in some polls may prove transient")."""
     clause = cue.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return _according_content(cue, clause)
+
+
+def _according_content(cue: Token, clause: Token | None = None) -> tuple[int, int] | None:
+    clause = cue.head if clause is None else clause
     if clause.i == cue.i:
         return None
     skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
     tokens = [t.i for t in clause.subtree if t.i not in skip]
     tokens = [i for i in tokens if not (cue.doc[i].is_punct and (i + 1 in skip or i - 1 in skip))]
     return (min(tokens), max(tokens) + 1) if tokens else None
+
+
+def passive_unattributed(cue: Token) -> bool:
+    """A passive report that names no one ("is expected to …", "was accused of …", "has
+    been criticized for …"): a view attributed to people the writer does not name."""
+    children = list(cue.children)
+    return (cue.pos_ in ("VERB", "AUX") and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
+            and not any(c.dep_ == "agent" for c in children))
 
 
 def find_reported(ctx: Context) -> list[Reported]:
@@ -241,10 +308,17 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue  # "refused to endorse Trump": one position, reported by the outer verb
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
-            if token.dep_ == "parataxis" or _between_commas(token):
+            if as_clause(token):
+                bounds = _according_content(token)
+            elif token.dep_ == "parataxis" or _between_commas(token):
                 bounds, gap = parenthetical_content(token)
             else:
                 bounds = preceding_content(ctx, token)
+        if bounds is None and verb_lemma(token) in SPEECH_VERBS:
+            block = introduced_block(ctx, token)
+            if block is not None:
+                out.append(Reported(token, block))
+                continue
         if bounds is None:
             continue
         start, end = bounds
@@ -267,13 +341,44 @@ def find_reported(ctx: Context) -> list[Reported]:
     return drop_nested(out)
 
 
+def as_clause(cue: Token) -> bool:
+    """The cue's clause is an "as" aside ("As many experts have pointed out, Trump is free
+    to …", "…, as police have said"): the sentence it hangs on is what was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
+def introduced_block(ctx: Context, cue: Token) -> tuple[int, int] | None:
+    """Characters of the paragraph a speech verb introduces with a colon at the end of its
+    own ("The governor added:"), when that paragraph is not in quotation marks (a quotation
+    there is attributed with the others)."""
+    here = ctx.paragraph_of(cue.idx)
+    p_start, p_end = ctx.paragraphs[here]
+    if here + 1 >= len(ctx.paragraphs) or ctx.text[p_end - 1] != ":":
+        return None
+    if ctx.token_at(p_end - 1) > cue.right_edge.i + 1:
+        return None  # the colon ends some other clause ("he said the plan had two parts:")
+    start, end = ctx.paragraphs[here + 1]
+    if end <= start or is_mark(ctx.doc[ctx.token_at(start)]):
+        return None
+    return start, end
+
+
+def further_statement(cue: Token) -> bool:
+    """A speech verb joined on with no subject of its own ("… said he would act and warned
+    against delay", "…, arguing that …"): the speaker's next statement, which the parser
+    may hang inside the first one's content."""
+    if verb_lemma(cue) not in SPEECH_VERBS or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    return cue.dep_ == "conj" or (cue.dep_ == "advcl" and cue.tag_ == "VBG")
+
+
 def drop_nested(found: list[Reported]) -> list[Reported]:
     """Positions reported inside what someone said ("a source said [an aide decided to …]")
     belong to that report, not to a report of their own."""
     outer = [r for r in found if r.cue.lower_ == "according" or verb_lemma(r.cue) in SPEECH_VERBS | COGNITION_VERBS]
     kept = []
     for r in found:
-        nested = verb_lemma(r.cue) not in NESTED_KEPT_VERBS and any(
+        nested = verb_lemma(r.cue) not in NESTED_KEPT_VERBS and not further_statement(r.cue) and any(
             o is not r and o.content[0] <= r.cue.idx < o.content[1] for o in outer
         )
         if not nested:

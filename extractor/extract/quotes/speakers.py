@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.quotes.context import Context
-from extractor.extract.quotes.cues import misread_verb, noun_holder
+from extractor.extract.quotes.cues import misread_verb, noun_holder, poll_of
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -29,7 +29,10 @@ MENTION_PREPS = frozenset({"of", "for", "at", "with", "from"})
 
 def subject_of(cue: Token) -> Token | None:
     """The speaker token of a cue: its subject, the agent of a passive, the object of
-    "according to", or the subject it shares with the verb it hangs from."""
+    "according to", the poll of "in the poll", or the subject it shares with the verb it
+    hangs from."""
+    if cue.lower_ == "in":
+        return poll_of(cue)
     if cue.lower_ == "according":
         to = cue.nbor()
         for child in list(to.children) + list(cue.children):
@@ -60,6 +63,9 @@ def subject_of(cue: Token) -> Token | None:
             clause = token.head.head
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
             return subjects[0] if subjects else None
+        if token.dep_ == "acomp":  # "he was critical of …": the subject of "be"
+            token, hops = token.head, hops + 1
+            continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         if crosses_paragraph(token, token.head):
