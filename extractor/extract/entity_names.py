@@ -1,0 +1,144 @@
+"""Names of entities: the key and id a name is known by, a mention cleaned to its name,
+and the model's mentions worth keeping.
+
+A name is compared by ``entity_key`` (case, accents, a leading "the", spaces and
+punctuation folded), so one entity has one id in any article. The model's spans are
+cleaned of possessives, edge punctuation and a leading article; generic acronyms
+("AI", "CEO") and lone common words are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from extractor.extract.lexicon import GENERIC_ACRONYMS
+from extractor.nlp.views import doc_ents
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Possessive endings: "Nvidia’s" names Nvidia.
+POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Quotation marks and punctuation that NER spans often swallow at their edges.
+EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-_ "
+# Articles that NER includes in a span but that are not part of the name.
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+# Sentence-final punctuation: a paragraph without it is a heading or caption.
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+LEADING_THE_RE = re.compile(r"^the\s+")
+NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+# Paragraphs this short with no final punctuation are headings.
+MAX_HEADING_WORDS = 12
+
+
+# Names repeat across mentions, articles and stages; their keys are cached.
+@lru_cache(maxsize=1 << 14)
+def entity_key(name: str) -> str:
+    """Normalised name: case, accents, a leading "the", spaces and punctuation folded.
+
+    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group";
+    "SoftBank Group" keeps every word, so it never meets "Bahnsen Group".
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return NOT_ALNUM_RE.sub("", LEADING_THE_RE.sub("", text.strip()))
+
+
+@lru_cache(maxsize=1 << 14)
+def entity_id(name: str) -> str:
+    """Stable id of the entity with this canonical name."""
+    return "ent_" + hashlib.sha1(entity_key(name).encode()).hexdigest()[:12]
+
+
+def _is_edge(char: str) -> bool:
+    """Punctuation, symbols and spaces that never begin or end a name ("― Ana", "“Acme")."""
+    return char in EDGE_PUNCT or char.isspace() or unicodedata.category(char)[0] in "PS" and char not in "&$€£"
+
+
+# Abbreviations whose final period belongs to the name ("Acme Inc.", "Martin Luther King Jr.").
+ABBREVIATION_ENDINGS = frozenset({"inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "bros."})
+
+
+def _keeps_final_period(name: str) -> bool:
+    """"U.S." and "Acme Inc." end in a period that is part of the name."""
+    if not name.endswith(".") or len(name) < 3:
+        return False
+    return "." in name[:-1].split()[-1] or name.split()[-1].casefold() in ABBREVIATION_ENDINGS
+
+
+def clean_mention(text: str) -> tuple[int, int]:
+    """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
+    start, end = 0, len(text)
+    for _ in range(3):
+        while start < end and _is_edge(text[start]):
+            start += 1
+        article = LEADING_ARTICLE_RE.match(text[start:end])
+        if article:
+            start += article.end()
+        while end > start and _is_edge(text[end - 1]) and not _keeps_final_period(text[start:end]):
+            end -= 1
+        possessive = POSSESSIVE_RE.search(text[start:end])
+        if possessive and end - start - len(possessive.group()) > 1:
+            end -= len(possessive.group())
+    return start, end
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str | None  # None for occurrences found by name rather than by the model
+
+
+def model_mentions(doc: Doc, text: str) -> list[Candidate]:
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
+    out = []
+    for ent in doc_ents(doc):
+        if ent.label_ not in NAME_LABELS:
+            continue
+        rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
+        start, end = ent.start_char + rel_start, ent.start_char + rel_end
+        surface = text[start:end]
+        if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+            continue
+        if not any(ch.isupper() for ch in surface):
+            continue
+        tokens = [t for t in ent if start <= t.idx < end]
+        if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
+            continue  # "Investors" at the start of a line is a common noun
+        inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+        if inner:  # "Apple’s US App Store": the possessor is a name of its own
+            cut = inner[0]
+            out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
+            start = cut.idx + len(cut.text) + len(cut.whitespace_)
+            surface = text[start:end]
+        out.append(Candidate(start, end, surface, ent.label_))
+    return out
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that are headings: short, with no sentence-final punctuation."""
+    spans, pos = [], 0
+    for paragraph in text.split("\n\n"):
+        stripped = paragraph.strip()
+        if stripped and len(stripped.split()) <= MAX_HEADING_WORDS and not SENTENCE_END_RE.search(stripped):
+            spans.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    return spans
+
+
+def in_any(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
