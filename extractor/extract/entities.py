@@ -27,6 +27,8 @@ from spacy.tokens import Doc
 from extractor.extract.entity_aliases import (
     alias_headline,
     group_mentions,
+    join_acronyms,
+    join_city_names,
     join_short_organisations,
     propagate,
     resolve_short_forms,
@@ -55,6 +57,8 @@ from extractor.nlp.views import doc_text
 
 def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
+    if group.known_name and group.type != "PERSON":
+        return group.known_name
     forms = list(group.surfaces)
     if group.type == "PERSON":
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
@@ -77,6 +81,8 @@ def extract_entities(
     resolve_short_forms(groups, text, title)
     alias_headline(groups, title)
     join_short_organisations(groups)
+    join_acronyms(groups)
+    join_city_names(groups, text)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extractor.extract.entity_names import Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
+from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
 from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, name_tokens
 from extractor.extract.lexicon import is_place_name
 from extractor.models import Mention
@@ -29,10 +30,11 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     heading, where title case misleads it ("Cameron bids farewell" read as an organisation)."""
     groups: dict[str, LocalEntity] = {}
     for cand in candidates:
-        key = entity_key(cand.text)
+        country = country_name(cand.text) if cand.label != "PERSON" else None
+        key = entity_key(country or cand.text)  # "US" and "United States" meet
         local = groups.get(key)
         if local is None:
-            local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG")
+            local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG", known_name=country)
         local.surfaces[cand.text] += 1
         if cand.label:
             local.votes[cand.label] += HEADING_LABEL_WEIGHT if in_any(cand.start, headings) else LABEL_WEIGHT
@@ -41,6 +43,7 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
 
 
 def _merge_into(target: LocalEntity, source: LocalEntity) -> None:
+    target.known_name = target.known_name or source.known_name
     target.surfaces.update(source.surfaces)
     target.votes.update(source.votes)
     target.mentions.extend(source.mentions)
@@ -112,6 +115,59 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+
+
+# Words an acronym leaves out ("MIT": Massachusetts Institute of Technology).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "in", "on", "at", "to"})
+# An acronym as written: two to six capitals, with or without dots ("UN", "U.N.", "NASA").
+ACRONYM_FORM_RE = re.compile(r"^(?:[A-Z]\.?\s?){2,6}$")
+# Model labels that never stand for an organisation or place.
+PEOPLE_LABELS = frozenset({"PERSON"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in ACRONYM_SKIPPED_WORDS]
+    return "".join(w[0] for w in words).upper() if all(w[0].isupper() for w in words) else ""
+
+
+def _leans_person(group: LocalEntity) -> bool:
+    person = group.votes.get("PERSON", 0)
+    return person > 0 and person >= max((v for k, v in group.votes.items() if k != "PERSON"), default=0)
+
+
+def join_acronyms(groups: dict[str, LocalEntity]) -> None:
+    """An acronym joins the one longer name of the article whose words' initials it is
+    ("MIT" / "Massachusetts Institute of Technology", "UN" / "United Nations"), even
+    where the text never brackets it after the name; never a person's name."""
+    by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        if len(group.name.split()) >= 2 and not _leans_person(group):
+            initials = _initials(group.name)
+            if len(initials) >= 2:
+                by_initials[initials].append(group)
+    for key, group in list(groups.items()):
+        if not ACRONYM_FORM_RE.match(group.name) or _leans_person(group):
+            continue
+        owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """A place named both "X" and "X City" in one article is the city ("New York" / "New
+    York City"), unless "X" is a country ("Mexico" / "Mexico City") or the text writes
+    the city with "X" as its state ("Oklahoma City, Oklahoma")."""
+    for key, group in list(groups.items()):
+        city = groups.get(entity_key(f"{group.name} {CITY_WORD}"))
+        if city is None or city is group or group.known_name or is_country(group.name):
+            continue
+        if f"{group.name} {CITY_WORD}, {group.name}" in text:
+            continue
+        if _leans_person(group) or _leans_person(city):
+            continue
+        _merge_into(city, group)
+        del groups[key]
 
 
 def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:

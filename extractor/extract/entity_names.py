@@ -32,6 +32,10 @@ LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 # Sentence-final punctuation: a paragraph without it is a heading or caption.
 SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 LEADING_THE_RE = re.compile(r"^the\s+")
+# "St. Petersburg" and "Saint Petersburg" are one name.
+LEADING_SAINT_RE = re.compile(r"^st\.?\s+")
+# A currency sign after a name ("US $5"): the name is the country's, not the sign's.
+TRAILING_CURRENCY_RE = re.compile(r"\s+[$€£¥]$")
 NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 # Paragraphs this short with no final punctuation are headings.
 MAX_HEADING_WORDS = 12
@@ -46,7 +50,8 @@ def entity_key(name: str) -> str:
     "SoftBank Group" keeps every word, so it never meets "Bahnsen Group".
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return NOT_ALNUM_RE.sub("", LEADING_THE_RE.sub("", text.strip()))
+    text = LEADING_SAINT_RE.sub("saint ", LEADING_THE_RE.sub("", text.strip()))
+    return NOT_ALNUM_RE.sub("", text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -82,6 +87,9 @@ def clean_mention(text: str) -> tuple[int, int]:
             start += article.end()
         while end > start and _is_edge(text[end - 1]) and not _keeps_final_period(text[start:end]):
             end -= 1
+        currency = TRAILING_CURRENCY_RE.search(text[start:end])
+        if currency:
+            end -= len(currency.group())
         possessive = POSSESSIVE_RE.search(text[start:end])
         if possessive and end - start - len(possessive.group()) > 1:
             end -= len(possessive.group())

@@ -23,6 +23,7 @@ class LocalEntity:
     roles: list[Role] = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
+    known_name: str | None = None  # the name world knowledge gives it ("United States" for "U.S.")
 
     @property
     def id(self) -> str:

@@ -1,0 +1,66 @@
+"""Aliases and world knowledge within one article: country forms, acronyms, cities,
+currency signs, "St." for "Saint"; each rule on a sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.entities import clean_mention, entity_key, extract_entities
+from extractor.extract.gazetteer import country_name
+from extractor.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def groups(nlp, text: str, title: str | None = None) -> dict[str, tuple[str, list[str]]]:
+    """Each entity's name -> (type, sorted names it carries: name, aliases, mention texts)."""
+    found = extract_entities(nlp(text), "a1", title=title)
+    return {e.name: (e.type, sorted({e.name, *e.aliases, *(m.text for m in e.mentions)})) for e in found.entities}
+
+
+def test_country_forms_are_one_country_under_its_everyday_name(nlp):
+    text = ("The U.S. imposed new tariffs on Monday. Officials in the United States said the US "
+            "economy was strong.")
+    assert groups(nlp, text)["United States"] == ("GPE", ["U.S.", "US", "United States"])
+
+
+def test_country_names_come_from_iso_data_and_news_abbreviations():
+    assert [country_name(n) for n in ("U. S.", "UK", "Russian Federation", "Viet Nam", "Georgia", "IN", "us")] == [
+        "United States", "United Kingdom", "Russia", "Vietnam", "Georgia", None, None]
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_is(nlp):
+    text = ("Noam Chomsky taught at the Massachusetts Institute of Technology for decades. "
+            "Students at MIT still read his books.")
+    found = groups(nlp, text)
+    assert found["Massachusetts Institute of Technology"] == (
+        "ORG", ["MIT", "Massachusetts Institute of Technology"])
+    assert "MIT" not in found
+
+
+def test_a_place_and_its_city_name_are_the_city(nlp):
+    text = "She moved to New York City in 2010. New York was expensive, she said."
+    assert groups(nlp, text)["New York City"] == ("GPE", ["New York", "New York City"])
+
+
+def test_a_state_written_after_its_city_stays_the_state(nlp):
+    text = "Nida was born in Oklahoma City, Oklahoma on November 11, 1914."
+    found = groups(nlp, text)
+    assert set(found) >= {"Oklahoma City", "Oklahoma"}
+
+
+def test_a_country_and_its_capital_city_stay_apart(nlp):
+    text = "Mexico City is the capital of Mexico. Mexico has 32 states."
+    assert set(groups(nlp, text)) >= {"Mexico City", "Mexico"}
+
+
+def test_a_currency_sign_after_a_country_is_not_part_of_its_name():
+    text = "US $"
+    assert text[slice(*clean_mention(text))] == "US"
+
+
+def test_st_and_saint_are_one_name():
+    assert entity_key("St. Petersburg") == entity_key("Saint Petersburg") == entity_key("St Petersburg")
