@@ -64,3 +64,23 @@ def test_a_currency_sign_after_a_country_is_not_part_of_its_name():
 
 def test_st_and_saint_are_one_name():
     assert entity_key("St. Petersburg") == entity_key("Saint Petersburg") == entity_key("St Petersburg")
+
+
+def test_a_first_name_before_a_surname_makes_a_person(nlp):
+    text = "Britney Spears released a new album. Critics liked it."
+    assert groups(nlp, text)["Britney Spears"][0] == "PERSON"
+
+
+def test_a_first_name_does_not_make_a_place_a_person(nlp):
+    text = "The ship reached the Ross Sea in January."
+    assert groups(nlp, text)["Ross Sea"][0] != "PERSON"
+
+
+def test_life_dates_in_brackets_make_a_person(nlp):
+    text = "Holt Wyatt (born June 11, 1988) is a baseball player for Boston."
+    assert groups(nlp, text)["Holt Wyatt"][0] == "PERSON"
+
+
+def test_years_of_a_publication_in_brackets_do_not(nlp):
+    text = "Her edition of the letters came out in Aberdeen (6 vols, 2009 - 2016)."
+    assert groups(nlp, text)["Aberdeen"][0] == "GPE"

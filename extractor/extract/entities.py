@@ -50,6 +50,7 @@ from extractor.extract.entity_types import (
     discount_unsupported,
     name_tokens,
     name_votes,
+    person_name_votes,
 )
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -94,6 +95,7 @@ def extract_entities(
             if span is not None:
                 votes.update(context_votes(span, mention.text))
         votes.update(name_votes(group.name))
+        votes.update(person_name_votes(group.surfaces, votes))
         if source_key and key == source_key:
             votes["ORG"] += SOURCE_WEIGHT
         body = [m for m in group.mentions if not in_any(m.start, headings)]

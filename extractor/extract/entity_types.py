@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -99,9 +101,91 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    if _life_dates_or_age_follow(span):
+        votes["PERSON"] += 2 * CONTEXT_WEIGHT
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
+    return votes
+
+
+# Words that open a bracket of life dates after a person's name ("(born 1988", "(c. 1818 –").
+LIFE_DATE_WORDS = frozenset({"born", "b.", "c.", "ca.", "circa", "née", "nee"})
+# Dashes between a birth and a death date.
+LIFE_DATE_DASHES = frozenset({"–", "-", "—"})
+# Oldest age a number after a name can be ("Ana Ruiz, 45, said").
+MAX_AGE = 115
+
+
+def _life_dates_or_age_follow(span: SpacySpan) -> bool:
+    """A bracket of life dates ("Brock Holt (born June 11, 1988)", "(1935 – 1999)") or an
+    age ("Ana Ruiz, 45, said") after the name: only people have them."""
+    doc, end = span.doc, span.end
+    after = [t for t in doc[end:end + 4]]
+    if len(after) >= 2 and after[0].text == "(":
+        if after[1].lower_ in LIFE_DATE_WORDS:
+            return True
+        inside = []
+        for token in doc[end + 1:end + 16]:
+            if token.text == ")":
+                break
+            inside.append(token)
+        else:
+            return False
+        dated = all(t.ent_type_ == "DATE" or t.like_num or t.is_punct or t.lower_ in LIFE_DATE_WORDS for t in inside)
+        numbers = sum(t.like_num for t in inside)
+        return dated and numbers >= 2 and any(t.text in LIFE_DATE_DASHES for t in inside)
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return after[1].text.isdigit() and 0 < int(after[1].text) <= MAX_AGE
+    return False
+
+
+# Share of a label that a first name before a surname is worth ("Britney Spears").
+FIRST_NAME_WEIGHT = CONTEXT_WEIGHT
+# Last words of place, building, publication and institution names, which a person's
+# name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
+NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
+sea ocean bay gulf lake river strait channel coast shelf glacier mountain mountains mount hill
+hills valley island islands peninsula desert forest park square street avenue road bridge
+tunnel center centre stadium arena hall tower station airport museum gallery library theatre
+theater church cathedral abbey chapel palace castle house building plaza cemetery prison
+society academy paper bulletin review magazine gazette records studios pictures productions
+one two three awards award prize festival games cup series show orchestra choir band
+""".split())
+# Model labels that place a name rather than confuse it with a person's: a first name
+# before a surname does not outvote them ("Ross Sea" read as a location).
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """gender-guesser's name list (forty thousand first names from many countries)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    return _first_names().get_gender(word.split("-")[0]) != "unknown"
+
+
+def person_name_votes(forms: Iterable[str], votes_so_far: Counter) -> Counter:
+    """A form of two to four capitalised words that opens with a first name and is no
+    place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
+    the small model often calls such names organisations."""
+    votes: Counter = Counter()
+    if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
+        return votes
+    for form in forms:
+        words = name_tokens(form)
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        last = words[-1].casefold().rstrip(".")
+        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or any(is_place_name(w) for w in (form, words[-1])):
+            continue
+        if is_first_name(words[0]):
+            votes["PERSON"] += FIRST_NAME_WEIGHT
+            break
     return votes
 
 
