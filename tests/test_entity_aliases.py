@@ -84,3 +84,14 @@ def test_life_dates_in_brackets_make_a_person(nlp):
 def test_years_of_a_publication_in_brackets_do_not(nlp):
     text = "Her edition of the letters came out in Aberdeen (6 vols, 2009 - 2016)."
     assert groups(nlp, text)["Aberdeen"][0] == "GPE"
+
+
+def test_the_gazetteer_finds_places_the_model_misses(nlp):
+    text = "When she was young, the family moved south to Vichy, spending summers by the lake."
+    assert groups(nlp, text)["Vichy"] == ("GPE", ["Vichy"])
+
+
+def test_a_surname_that_is_also_a_town_joins_the_person(nlp):
+    text = "Joshua Abraham Norton was a citizen of San Francisco. Norton proclaimed himself emperor."
+    found = groups(nlp, text)
+    assert found["Joshua Abraham Norton"] == ("PERSON", ["Joshua Abraham Norton", "Norton"])

@@ -40,6 +40,7 @@ from extractor.extract.entity_names import (
     heading_spans,
     in_any,
     model_mentions,
+    place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
 from extractor.extract.entity_roles import roles_beside, token_span
@@ -78,7 +79,8 @@ def extract_entities(
     """
     text = doc_text(doc)
     headings = heading_spans(text)
-    groups = group_mentions(model_mentions(doc, text), headings)
+    found = model_mentions(doc, text)
+    groups = group_mentions(found + place_mentions(doc, text, found), headings)
     resolve_short_forms(groups, text, title)
     alias_headline(groups, title)
     join_short_organisations(groups)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from extractor.extract.entity_names import Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, name_tokens
+from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, PLACE_LABELS, name_tokens
 from extractor.extract.lexicon import is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
@@ -198,8 +198,9 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             by_part[entity_key(part)].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
-        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0:
-            continue
+        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
+                group.votes.get(label, 0) for label in PLACE_LABELS):
+            continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(

@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractor.extract.lexicon import GENERIC_ACRONYMS
-from extractor.nlp.views import doc_ents
+from extractor.extract.gazetteer import is_country
+from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name
+from extractor.nlp.views import doc_ents, token_starts, token_texts
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -133,6 +135,53 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             start = cut.idx + len(cut.text) + len(cut.whitespace_)
             surface = text[start:end]
         out.append(Candidate(start, end, surface, ent.label_))
+    return out
+
+
+# Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
+MAX_PLACE_TOKENS = 3
+
+
+def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Place names the model missed: a capitalised proper noun (or two or three) that the
+    gazetteer knows (a country, subdivision, US state, continent or city), outside every
+    mention the model found. Not part of a longer name ("Jack London", "Paris Hilton"),
+    nor a word of a longer name found elsewhere in the text ("Holt" after "Brock Holt"),
+    nor a first name ("Florence", "Eugene"), which a bare city name often is."""
+    from extractor.extract.entity_types import is_first_name
+
+    covered = sorted((c.start, c.end) for c in taken)
+    # Words of longer names the model found: "Holt" after "Brock Holt" is the person.
+    name_words = {w for c in taken if c.label in ("PERSON", "ORG") for w in c.text.split()[1:]}
+    starts = [a for a, _ in covered]
+    texts, offsets = token_texts(doc), token_starts(doc)
+    out = []
+    i = 0
+    while i < len(texts):
+        if not texts[i][:1].isupper() or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        n = len(texts)
+        for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
+            last = i + size - 1
+            start, end = offsets[i], offsets[last] + len(texts[last])
+            name = text[start:end]
+            if "\n" in name or not is_place_name(name):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[last + 1] if last + 1 < n else None
+            if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct
+                   for t in (before, after)):
+                break  # part of a longer name
+            j = bisect_right(starts, end)
+            if any(a < end and start < b for a, b in covered[max(0, j - 3):j]):
+                break
+            if size == 1 and (name in name_words or is_first_name(name)) and not is_country(name):
+                break
+            out.append(Candidate(start, end, name, "GPE"))
+            i = last
+            break
+        i += 1
     return out
 
 

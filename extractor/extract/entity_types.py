@@ -181,7 +181,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter) -> Counter:
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")
-        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or any(is_place_name(w) for w in (form, words[-1])):
+        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or is_place_name(form):
             continue
         if is_first_name(words[0]):
             votes["PERSON"] += FIRST_NAME_WEIGHT
