@@ -95,3 +95,14 @@ def test_a_surname_that_is_also_a_town_joins_the_person(nlp):
     text = "Joshua Abraham Norton was a citizen of San Francisco. Norton proclaimed himself emperor."
     found = groups(nlp, text)
     assert found["Joshua Abraham Norton"] == ("PERSON", ["Joshua Abraham Norton", "Norton"])
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("magician David Gish", "David Gish"),  # a describing word before the name
+    ("these U. S.", "U. S."),  # spaced initials keep their last period
+    ("Grand Lodge of", "Grand Lodge"),  # the model cut the name short
+    ("Jules et Jim (1962", "Jules et Jim"),  # an unclosed bracket
+    ("de Gaulle", "de Gaulle"),  # a particle that begins a name stays
+])
+def test_a_mention_is_trimmed_to_its_name(span, name):
+    assert span[slice(*clean_mention(span))] == name

@@ -72,10 +72,39 @@ ABBREVIATION_ENDINGS = frozenset({"inc.", "corp.", "co.", "ltd.", "jr.", "sr.", 
 
 
 def _keeps_final_period(name: str) -> bool:
-    """"U.S." and "Acme Inc." end in a period that is part of the name."""
+    """"U.S.", "U. S." and "Acme Inc." end in a period that is part of the name."""
     if not name.endswith(".") or len(name) < 3:
         return False
-    return "." in name[:-1].split()[-1] or name.split()[-1].casefold() in ABBREVIATION_ENDINGS
+    last = name.split()[-1]
+    initial = len(last) == 2 and last[0].isupper()  # "U. S.", "George H. W."
+    return initial or "." in last[:-1] or last.casefold() in ABBREVIATION_ENDINGS
+
+
+# Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other
+# lowercase word before a name describes it ("magician David Gish", "these United States").
+NAME_PARTICLES = frozenset("""
+de del della der di da das do dos du la le van von ten ter al el bin ibn abu ben y e et
+""".split())
+# Words a name never ends in: the model cut the name short ("2nd Earl of", "Grand Lodge of").
+DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "&", "no", "no."})
+WORD_RE = re.compile(r"\S+")
+
+
+def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without describing lowercase words before the name, dangling words after
+    it, and an unclosed bracket with what follows ("Jules et Jim (1962")."""
+    bracket = text.find("(", start, end)
+    if bracket > start and text.find(")", bracket, end) < 0:
+        end = bracket
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+    while len(words) > 1 and text[words[0][0]].islower() and \
+            text[words[0][0]:words[0][1]].split("-")[0] not in NAME_PARTICLES:
+        words.pop(0)
+    while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS:
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (start, end)
 
 
 def clean_mention(text: str) -> tuple[int, int]:
@@ -95,6 +124,7 @@ def clean_mention(text: str) -> tuple[int, int]:
         possessive = POSSESSIVE_RE.search(text[start:end])
         if possessive and end - start - len(possessive.group()) > 1:
             end -= len(possessive.group())
+        start, end = _trim_words(text, start, end)
     return start, end
 
 
