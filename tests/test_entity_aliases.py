@@ -106,3 +106,30 @@ def test_a_surname_that_is_also_a_town_joins_the_person(nlp):
 ])
 def test_a_mention_is_trimmed_to_its_name(span, name):
     assert span[slice(*clean_mention(span))] == name
+
+
+def test_a_name_without_its_middle_names_joins_the_full_name(nlp):
+    text = ("Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught English "
+            "at the University of Copenhagen.")
+    found = groups(nlp, text)
+    assert found["Jens Otto Harry Jespersen"] == (
+        "PERSON", ["Jens Otto Harry Jespersen", "Otto Jespersen"])
+
+
+def test_a_relative_with_the_same_names_stays_apart(nlp):
+    text = ("Pierre Charles L'Enfant was born in Paris, the second son of Pierre L'Enfant, a painter. "
+            "L'Enfant later designed Washington.")
+    found = groups(nlp, text)
+    assert "Pierre L'Enfant" in found
+    assert "Pierre L'Enfant" not in found["Pierre Charles L'Enfant"][1]
+
+
+def test_a_full_name_in_the_headline_is_an_alias_of_the_surname(nlp):
+    text = "Mr. Hill served in the Air Force for twenty years, and Hill says he would cut taxes."
+    found = groups(nlp, text, title="Wikinews interviews Christopher Hill, presidential candidate")
+    assert found["Christopher Hill"] == ("PERSON", ["Christopher Hill", "Hill"])
+
+
+def test_a_list_of_companies_makes_each_a_company(nlp):
+    text = "Its market value is greater than that of General Electric, Eli Lilly or Caterpillar."
+    assert groups(nlp, text)["Eli Lilly"][0] == "ORG"

@@ -26,9 +26,11 @@ from spacy.tokens import Doc
 
 from extractor.extract.entity_aliases import (
     alias_headline,
+    alias_headline_names,
     group_mentions,
     join_acronyms,
     join_city_names,
+    join_middle_names,
     join_short_organisations,
     propagate,
     resolve_short_forms,
@@ -81,8 +83,10 @@ def extract_entities(
     headings = heading_spans(text)
     found = model_mentions(doc, text)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    join_middle_names(groups, text)
     resolve_short_forms(groups, text, title)
     alias_headline(groups, title)
+    alias_headline_names(groups, title)
     join_short_organisations(groups)
     join_acronyms(groups)
     join_city_names(groups, text)

@@ -42,10 +42,15 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     return groups
 
 
-def _merge_into(target: LocalEntity, source: LocalEntity) -> None:
+def _merge_into(target: LocalEntity, source: LocalEntity, as_type: str | None = None) -> None:
+    """``source`` becomes part of ``target``; with ``as_type`` its label votes count for
+    that type (a surname joined to a person's name is a person's, whatever the model said)."""
     target.known_name = target.known_name or source.known_name
     target.surfaces.update(source.surfaces)
-    target.votes.update(source.votes)
+    if as_type:
+        target.votes[as_type] += sum(source.votes.values())
+    else:
+        target.votes.update(source.votes)
     target.mentions.extend(source.mentions)
 
 
@@ -186,11 +191,71 @@ def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
             return
 
 
+def _is_subsequence(short: list[str], full: list[str]) -> bool:
+    words = iter(full)
+    return all(any(w == f for f in words) for w in short)
+
+
+# A relative named just before a name ("his father X", "the son of X"): a different person
+# from the one whose surname, and perhaps first name, they share.
+KINSHIP_BEFORE_RE = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|"
+    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*$",
+    re.IGNORECASE)
+
+
+def _named_as_relative(group: LocalEntity, text: str) -> bool:
+    return any(KINSHIP_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) for m in group.mentions)
+
+
+def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """A first name and surname join the one fuller name of the article with both, in
+    order ("Otto Jespersen" / "Jens Otto Harry Jespersen", "Joshua Norton" / "Joshua
+    Abraham Norton"); not a relative the text introduces as one ("his father Pierre
+    L'Enfant" beside "Pierre Charles L'Enfant")."""
+    people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
+              if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+    for key, group, words in people:
+        if len(words) != 2 or _named_as_relative(group, text):
+            continue
+        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > 2
+                  and full[-1] == words[-1] and _is_subsequence(words, full)]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+# A run of two to four capitalised words in a headline ("Wikinews interviews Christopher Hill, ...").
+HEADLINE_NAME_RE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\b")
+
+
+def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> None:
+    """A full name in the headline is an alias of the person the text names only by
+    surname ("Wikinews interviews Christopher Hill" over a text that says "Hill"), when
+    one person of the text has that surname and no other first name."""
+    if not title:
+        return
+    for match in HEADLINE_NAME_RE.finditer(title):
+        words = name_tokens(match.group())
+        if len(words) < 2:
+            continue
+        first, last = entity_key(words[0]), entity_key(words[-1])
+        owners = [g for g in groups.values() if _leans_person(g) and any(
+            entity_key(name_tokens(s)[-1]) == last for s in g.surfaces if name_tokens(s))]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        firsts = {entity_key(name_tokens(s)[0]) for s in owner.surfaces if len(name_tokens(s)) >= 2}
+        if firsts <= {first}:
+            owner.surfaces[" ".join(words)] += 0
+
+
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
     """A lone surname or first name joins the one full person name it belongs to (a
     surname shared by several, the main figure's); a bracketed acronym after a name
     becomes that name's alias."""
-    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2]
+    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2
+              and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:
         parts = name_tokens(person.name)
@@ -209,7 +274,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             group.surfaces[headline] += 0  # the headline's person, whom the text names only by surname
             continue
         if len(owners) == 1:
-            _merge_into(owners[0], group)
+            _merge_into(owners[0], group, as_type="PERSON")
             del groups[key]
         elif len(owners) > 1:
             main = _main_figure(owners, parts[0], title)

@@ -101,12 +101,30 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    for label in _conjunct_labels(span):
+        votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += 2 * CONTEXT_WEIGHT
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+# Labels a list lends to each of its names: "General Electric, Eli Lilly or Caterpillar"
+# names three companies.
+CONJUNCT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _conjunct_labels(span: SpacySpan) -> set[str]:
+    """The model's labels on the other names of a list the mention is part of."""
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        others.append(root.head)
+        others.extend(c for c in root.head.children if c.dep_ == "conj" and c.i != root.i)
+    return {t.ent_type_ for t in others
+            if t.ent_type_ in CONJUNCT_LABELS and not span.start <= t.i < span.end}
 
 
 # Words that open a bracket of life dates after a person's name ("(born 1988", "(c. 1818 –").
@@ -140,8 +158,9 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
     return False
 
 
-# Share of a label that a first name before a surname is worth ("Britney Spears").
-FIRST_NAME_WEIGHT = CONTEXT_WEIGHT
+# What a first name before a surname is worth ("Britney Spears"): a label and a half, so
+# that a company named after its founder and called a company twice stays one ("Eli Lilly").
+FIRST_NAME_WEIGHT = 1.5
 # Last words of place, building, publication and institution names, which a person's
 # name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
 NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
@@ -183,7 +202,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter) -> Counter:
         last = words[-1].casefold().rstrip(".")
         if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or is_place_name(form):
             continue
-        if is_first_name(words[0]):
+        if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
             votes["PERSON"] += FIRST_NAME_WEIGHT
             break
     return votes
