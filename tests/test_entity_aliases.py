@@ -133,3 +133,10 @@ def test_a_full_name_in_the_headline_is_an_alias_of_the_surname(nlp):
 def test_a_list_of_companies_makes_each_a_company(nlp):
     text = "Its market value is greater than that of General Electric, Eli Lilly or Caterpillar."
     assert groups(nlp, text)["Eli Lilly"][0] == "ORG"
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name(nlp):
+    text = ("Linguistics\n\nHe wrote on linguistics and grammar for thirty years. "
+            "Linguistics was his life, he told the Guardian.")
+    found = groups(nlp, text)
+    assert "Linguistics" not in found

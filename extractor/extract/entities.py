@@ -22,6 +22,8 @@ in ``entity_types``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from extractor.extract.entity_aliases import (
@@ -55,8 +57,20 @@ from extractor.extract.entity_types import (
     name_votes,
     person_name_votes,
 )
+from extractor.extract.lexicon import is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
+
+
+# Words written in lower case: a capitalised one-word "name" the text also writes this
+# way is a common noun in a heading or a title ("Linguistics", "Media", "Grammar").
+LOWER_WORD_RE = re.compile(r"\b[a-z][a-z-]+\b")
+
+
+def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
+    """Every form is one word the text also writes in lower case, and no place name."""
+    return all(len(s.split()) == 1 and not s.isupper() and s.casefold() in lower_words
+               and not is_place_name(s) for s in group.surfaces)
 
 
 def _canonical(group: LocalEntity) -> str:
@@ -92,6 +106,7 @@ def extract_entities(
     join_city_names(groups, text)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
+    lower_words = set(LOWER_WORD_RE.findall(text))
 
     for key, group in list(groups.items()):
         votes = group.votes
@@ -108,6 +123,9 @@ def extract_entities(
         group.type = decide_type(votes)
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
+            continue
+        if _common_noun(group, lower_words):
+            del groups[key]
             continue
         group.name = _canonical(group)
         group.aliases = set(group.surfaces)
