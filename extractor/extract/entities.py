@@ -106,7 +106,7 @@ def extract_entities(
     join_city_names(groups, text)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
-    lower_words = set(LOWER_WORD_RE.findall(text))
+    lower_words = frozenset(LOWER_WORD_RE.findall(text))
 
     for key, group in list(groups.items()):
         votes = group.votes
@@ -116,7 +116,7 @@ def extract_entities(
             if span is not None:
                 votes.update(context_votes(span, mention.text))
         votes.update(name_votes(group.name))
-        votes.update(person_name_votes(group.surfaces, votes))
+        votes.update(person_name_votes(group.surfaces, votes, lower_words))
         if source_key and key == source_key:
             votes["ORG"] += SOURCE_WEIGHT
         body = [m for m in group.mentions if not in_any(m.start, headings)]

@@ -188,10 +188,12 @@ def is_first_name(word: str) -> bool:
     return _first_names().get_gender(word.split("-")[0]) != "unknown"
 
 
-def person_name_votes(forms: Iterable[str], votes_so_far: Counter) -> Counter:
+def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
-    the small model often calls such names organisations."""
+    the small model often calls such names organisations. ``lower_words`` are the words
+    the text writes in lower case: a name ending in one ("Forbes Billionaires List", where
+    the text says "the list") is not a person's."""
     votes: Counter = Counter()
     if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
         return votes
@@ -200,7 +202,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter) -> Counter:
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")
-        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or is_place_name(form):
+        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
             continue
         if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
             votes["PERSON"] += FIRST_NAME_WEIGHT
