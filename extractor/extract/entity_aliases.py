@@ -95,27 +95,31 @@ INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "
 
 def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     """An organisation named by part of a longer name in the same article joins it: the
-    name without its institution word ("Harvard" / "Harvard University") or its last
-    words ("Pirates" / "Pittsburgh Pirates"). Only a short form the model reads as an
-    organisation, never as a place, and only when one longer name fits."""
-    def leans_org(group: LocalEntity) -> bool:
+    name without its institution word ("Harvard" / "Harvard University"), its last words
+    ("Pirates" / "Pittsburgh Pirates") or, for one word, the head of an "X of Y" name
+    ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
+    as an organisation, never as a place, and only when one longer name fits."""
+    def leans_org(group: LocalEntity, strictly: bool = True) -> bool:
         org = group.votes.get("ORG", 0)
-        return org > 0 and org > max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
+        other = max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
+        return org > 0 and (org > other if strictly else org >= other)
 
-    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g)]
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
     for key, group in list(groups.items()):
         words = group.name.split()
         if len(words) > 2 or not leans_org(group) or words[-1].casefold() in INSTITUTION_WORDS:
             continue  # "College" alone is any college
         owners = []
+        short = [w.casefold() for w in words]
         for other in longer:
             full = other.name.split()
             if other is group or len(full) <= len(words):
                 continue
             lowered = [w.casefold() for w in full]
-            short = [w.casefold() for w in words]
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
-            if tail or (lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS):  # not "University of X"
+            institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
+            head = len(short) == 1 and lowered[0] == short[0] and lowered[1] == "of"
+            if tail or institution or head:
                 owners.append(other)
         if len(owners) == 1:
             _merge_into(owners[0], group)

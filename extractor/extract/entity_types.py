@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     AGENT_VERBS,
     COMPANY_NOUNS,
@@ -158,9 +159,9 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
     return False
 
 
-# What a first name before a surname is worth ("Britney Spears"): a label and a half, so
-# that a company named after its founder and called a company twice stays one ("Eli Lilly").
-FIRST_NAME_WEIGHT = 1.5
+# What a first name before a surname is worth ("Britney Spears"): two labels, so that a
+# company named after its founder and listed among companies stays one ("Eli Lilly").
+FIRST_NAME_WEIGHT = 2.0
 # Last words of place, building, publication and institution names, which a person's
 # name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
 NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
@@ -215,7 +216,7 @@ def name_votes(name: str) -> Counter:
     words = name.split()
     if words and words[-1].casefold().rstrip(".") in ORG_NAME_ENDINGS and len(words) > 1:
         votes["ORG"] += CONTEXT_WEIGHT
-    if is_place_name(name):
+    if is_place_name(name) or is_country(name):
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
 

@@ -52,6 +52,8 @@ def _country_names() -> dict[str, str]:
             if value:
                 names[value.casefold()] = everyday
                 names[re.sub(r"^the\s+", "", value.casefold())] = everyday
+    for everyday in EVERYDAY_COUNTRY_NAMES.values():
+        names[everyday.casefold()] = everyday
     return names
 
 
