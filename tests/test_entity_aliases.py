@@ -140,3 +140,18 @@ def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name(nlp):
             "Linguistics was his life, he told the Guardian.")
     found = groups(nlp, text)
     assert "Linguistics" not in found
+
+
+def test_a_name_that_begins_with_the_is_no_person(nlp):
+    text = "He also had a role in The Imitation Game, which won an Oscar."
+    assert groups(nlp, text)["The Imitation Game"][0] == "WORK_OF_ART"
+
+
+def test_a_release_year_in_brackets_makes_a_title_a_work(nlp):
+    text = "He played a student in Cry Wolf (2005) and a soldier in later films."
+    assert groups(nlp, text)["Cry Wolf"][0] == "WORK_OF_ART"
+
+
+def test_a_year_after_a_surname_is_a_citation_not_a_work(nlp):
+    text = "The theory is set out by Cruse and Croft (2004) in their textbook."
+    assert groups(nlp, text)["Croft"][0] != "WORK_OF_ART"

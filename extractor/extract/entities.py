@@ -55,6 +55,7 @@ from extractor.extract.entity_types import (
     discount_unsupported,
     name_tokens,
     name_votes,
+    no_person_named_the,
     person_name_votes,
 )
 from extractor.extract.lexicon import is_place_name
@@ -117,6 +118,7 @@ def extract_entities(
                 votes.update(context_votes(span, mention.text))
         votes.update(name_votes(group.name))
         votes.update(person_name_votes(group.surfaces, votes, lower_words))
+        no_person_named_the(votes, max(group.surfaces, key=len))
         if source_key and key == source_key:
             votes["ORG"] += SOURCE_WEIGHT
         body = [m for m in group.mentions if not in_any(m.start, headings)]

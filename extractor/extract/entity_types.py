@@ -106,6 +106,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += 2 * CONTEXT_WEIGHT
+    elif _release_year_follows(span, name):
+        votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
@@ -162,6 +164,20 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
 # What a first name before a surname is worth ("Britney Spears"): two labels, so that a
 # company named after its founder and listed among companies stays one ("Eli Lilly").
 FIRST_NAME_WEIGHT = 2.0
+# A year alone in brackets after a title of two or more words: a film's, book's or
+# record's ("Cry Wolf (2005)"). After one word it is as often a citation ("Croft (2004)"),
+# and after a first name a person's ("Giovanni Bellini (1480)").
+YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def _release_year_follows(span: SpacySpan, name: str) -> bool:
+    words = name_tokens(name)
+    if len(words) < 2 or is_first_name(words[0]):
+        return False
+    after = [t.text for t in span.doc[span.end:span.end + 3]]
+    return len(after) == 3 and after[0] == "(" and bool(YEAR_RE.match(after[1])) and after[2] == ")"
+
+
 # Last words of place, building, publication and institution names, which a person's
 # name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
 NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
@@ -236,6 +252,15 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
     if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(name_tokens(name)) > 4):
         votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
+
+
+def no_person_named_the(votes: Counter, name: str) -> None:
+    """A name that begins with "The" is no one's ("The Lookout", "The Good Wife"): its person
+    evidence is a title's, and an agent so named is a group ("The Beatles said")."""
+    if name.startswith("The ") and votes.get("PERSON"):
+        votes["WORK_OF_ART"] += votes.pop("PERSON")
+    if name.startswith("The ") and votes.get("AGENT"):
+        votes["ORG"] += votes.pop("AGENT")
 
 
 def decide_type(votes: Counter) -> str:
