@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor.extract.gazetteer import is_country
-from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name
+from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
 from extractor.nlp.views import doc_ents, token_starts, token_texts
 
 NAME_LABELS = frozenset(
@@ -93,6 +93,8 @@ WORD_RE = re.compile(r"\S+")
 def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without describing lowercase words before the name, dangling words after
     it, and an unclosed bracket with what follows ("Jules et Jim (1962")."""
+    if start < end and not text[start].islower() and text.find(" ", start, end) < 0 and "(" not in text[start:end]:
+        return start, end  # one capitalised word: nothing to trim
     bracket = text.find("(", start, end)
     if bracket > start and text.find(")", bracket, end) < 0:
         end = bracket
@@ -185,18 +187,18 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
     name_words = {w for c in taken if c.label in ("PERSON", "ORG") for w in c.text.split()[1:]}
     starts = [a for a, _ in covered]
     texts, offsets = token_texts(doc), token_starts(doc)
+    firsts = _place_first_words()
     out = []
-    i = 0
-    while i < len(texts):
-        if not texts[i][:1].isupper() or doc[i].pos_ != "PROPN":
+    i, n = 0, len(texts)
+    while i < n:
+        if texts[i].casefold() not in firsts or not texts[i][:1].isupper():
             i += 1
             continue
-        n = len(texts)
         for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
             last = i + size - 1
             start, end = offsets[i], offsets[last] + len(texts[last])
             name = text[start:end]
-            if "\n" in name or not is_place_name(name):
+            if "\n" in name or not is_place_name(name) or doc[i].pos_ != "PROPN":
                 continue
             before = doc[i - 1] if i > 0 else None
             after = doc[last + 1] if last + 1 < n else None
@@ -213,6 +215,12 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             break
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """The first word of every gazetteer name, case-folded: where a place name can begin."""
+    return frozenset(name.split()[0] for name in place_names() if name.split())
 
 
 def heading_spans(text: str) -> list[tuple[int, int]]:

@@ -142,6 +142,8 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
     """A bracket of life dates ("Brock Holt (born June 11, 1988)", "(1935 – 1999)") or an
     age ("Ana Ruiz, 45, said") after the name: only people have them."""
     doc, end = span.doc, span.end
+    if end >= len(doc) or doc[end].text not in ("(", ","):
+        return False
     after = [t for t in doc[end:end + 4]]
     if len(after) >= 2 and after[0].text == "(":
         if after[1].lower_ in LIFE_DATE_WORDS:
@@ -171,11 +173,11 @@ YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
 
 
 def _release_year_follows(span: SpacySpan, name: str) -> bool:
-    words = name_tokens(name)
-    if len(words) < 2 or is_first_name(words[0]):
-        return False
     after = [t.text for t in span.doc[span.end:span.end + 3]]
-    return len(after) == 3 and after[0] == "(" and bool(YEAR_RE.match(after[1])) and after[2] == ")"
+    if len(after) < 3 or after[0] != "(" or not YEAR_RE.match(after[1]) or after[2] != ")":
+        return False
+    words = name_tokens(name)
+    return len(words) >= 2 and not is_first_name(words[0])
 
 
 # Last words of place, building, publication and institution names, which a person's
@@ -201,6 +203,7 @@ def _first_names():
     return Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
     return _first_names().get_gender(word.split("-")[0]) != "unknown"
 
