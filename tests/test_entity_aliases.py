@@ -103,6 +103,8 @@ def test_a_surname_that_is_also_a_town_joins_the_person(nlp):
     ("Grand Lodge of", "Grand Lodge"),  # the model cut the name short
     ("Jules et Jim (1962", "Jules et Jim"),  # an unclosed bracket
     ("de Gaulle", "de Gaulle"),  # a particle that begins a name stays
+    ("Jiangsu province", "Jiangsu"),  # a describing word after the name
+    ("Jean le Rond d'Alembert", "Jean le Rond d'Alembert"),  # a particle that ends a name stays
 ])
 def test_a_mention_is_trimmed_to_its_name(span, name):
     assert span[slice(*clean_mention(span))] == name

@@ -91,8 +91,9 @@ WORD_RE = re.compile(r"\S+")
 
 
 def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without describing lowercase words before the name, dangling words after
-    it, and an unclosed bracket with what follows ("Jules et Jim (1962")."""
+    """Offsets without describing lowercase words before or after the name ("magician
+    David Gish", "Jiangsu province"), dangling words after it, and an unclosed bracket
+    with what follows ("Jules et Jim (1962")."""
     if start < end and not text[start].islower() and text.find(" ", start, end) < 0 and "(" not in text[start:end]:
         return start, end  # one capitalised word: nothing to trim
     bracket = text.find("(", start, end)
@@ -104,7 +105,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and text[words[0][0]].islower() and \
             text[words[0][0]:words[0][1]].split("-")[0] not in NAME_PARTICLES:
         words.pop(0)
-    while len(words) > 1 and text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS:
+    while len(words) > 1 and (text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS
+                              or text[words[-1][0]:words[-1][1]].isalpha()
+                              and text[words[-1][0]].islower()):  # "Jiangsu province", not "d'Alembert"
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, end)
 
