@@ -157,3 +157,10 @@ def test_a_release_year_in_brackets_makes_a_title_a_work(nlp):
 def test_a_year_after_a_surname_is_a_citation_not_a_work(nlp):
     text = "The theory is set out by Cruse and Croft (2004) in their textbook."
     assert groups(nlp, text)["Croft"][0] != "WORK_OF_ART"
+
+
+def test_a_name_known_as_another_is_one_person(nlp):
+    text = ("Jenna Nicole Mourey (born September 15, 1986), better known by her pseudonym Jenna Marbles, "
+            "is an American YouTube personality. Marbles started her channel in 2010.")
+    found = groups(nlp, text, title="Jenna Marbles")
+    assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey"])

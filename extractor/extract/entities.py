@@ -32,6 +32,7 @@ from extractor.extract.entity_aliases import (
     group_mentions,
     join_acronyms,
     join_city_names,
+    join_known_as,
     join_middle_names,
     join_short_organisations,
     propagate,
@@ -98,6 +99,7 @@ def extract_entities(
     headings = heading_spans(text)
     found = model_mentions(doc, text)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    join_known_as(groups, text)
     join_middle_names(groups, text)
     resolve_short_forms(groups, text, title)
     alias_headline(groups, title)

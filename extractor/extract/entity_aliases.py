@@ -229,6 +229,46 @@ def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
             del groups[key]
 
 
+# "X, also known as Y", "X (born 1986), better known by her pseudonym Y": Y is another
+# name of X.
+KNOWN_AS_RE = re.compile(
+    r"\b(?:also |better |commonly |widely |popularly |formerly )?known (?:as|by (?:his|her|their|its|the) "
+    r"(?:pseudonym|name|nickname|stage name|pen name|ring name))\s+(?:the\s+)?[\"“']?")
+# What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
+BETWEEN_NAME_AND_KNOWN_RE = re.compile(r"^(?:\s|\([^()]*\)|\[[^\]]*\])*,?\s*$")
+
+
+def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
+    """The name after "known as" joins the name the phrase follows ("Joshua Abraham
+    Norton (...), known as Emperor Norton"): two people's names or two organisations'."""
+    mentions = sorted((m.start, m.end, key) for key, g in groups.items() for m in g.mentions)
+    starts = [m[0] for m in mentions]
+    for match in KNOWN_AS_RE.finditer(text):
+        j = bisect_right(starts, match.end()) - 1
+        if j < 0 or starts[j] != match.end():
+            continue
+        alias_key = mentions[j][2]
+        head = match.start()
+        phrase_start = match.start() + len(match.group()) - len(match.group().lstrip())
+        owner_key = None
+        for start, end, key in reversed(mentions[:j]):
+            if end > phrase_start or head - end > 200:
+                if head - end > 200:
+                    break
+                continue
+            if BETWEEN_NAME_AND_KNOWN_RE.match(text[end:head]):
+                owner_key = key
+                break
+        if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
+            continue
+        owner, alias = groups[owner_key], groups[alias_key]
+        if _leans_person(owner) != _leans_person(alias) or any(
+                g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
+            continue  # a place "known as" something is described, not renamed
+        _merge_into(owner, alias)
+        del groups[alias_key]
+
+
 # A run of two to four capitalised words in a headline ("Wikinews interviews Christopher Hill, ...").
 HEADLINE_NAME_RE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\b")
 
@@ -261,10 +301,10 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
     people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2
               and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
-    for person in people:
-        parts = name_tokens(person.name)
-        for part in {parts[0], parts[-1]}:
-            by_part[entity_key(part)].append(person)
+    for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
+        parts_of = [name_tokens(s) for s in person.surfaces]
+        for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 for w in (parts[0], parts[-1])}:
+            by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
         if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
