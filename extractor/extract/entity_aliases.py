@@ -236,6 +236,8 @@ KNOWN_AS_RE = re.compile(
     r"(?:pseudonym|name|nickname|stage name|pen name|ring name))\s+(?:the\s+)?[\"“']?")
 # What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
 BETWEEN_NAME_AND_KNOWN_RE = re.compile(r"^(?:\s|\([^()]*\)|\[[^\]]*\])*,?\s*$")
+# How far (characters) before "known as" the name it renames may end.
+KNOWN_AS_REACH = 200
 
 
 def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
@@ -248,15 +250,11 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
         if j < 0 or starts[j] != match.end():
             continue
         alias_key = mentions[j][2]
-        head = match.start()
-        phrase_start = match.start() + len(match.group()) - len(match.group().lstrip())
         owner_key = None
-        for start, end, key in reversed(mentions[:j]):
-            if end > phrase_start or head - end > 200:
-                if head - end > 200:
-                    break
-                continue
-            if BETWEEN_NAME_AND_KNOWN_RE.match(text[end:head]):
+        for _, end, key in reversed(mentions[:j]):
+            if match.start() - end > KNOWN_AS_REACH:
+                break
+            if end <= match.start() and BETWEEN_NAME_AND_KNOWN_RE.match(text[end:match.start()]):
                 owner_key = key
                 break
         if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
