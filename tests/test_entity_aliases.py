@@ -164,3 +164,10 @@ def test_a_name_known_as_another_is_one_person(nlp):
             "is an American YouTube personality. Marbles started her channel in 2010.")
     found = groups(nlp, text, title="Jenna Marbles")
     assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey"])
+
+
+def test_a_cemetery_is_a_facility_and_an_empire_a_location(nlp):
+    text = ("Gordon served the Holy Roman Empire for a decade. He was buried in "
+            "Vvedenskoye Cemetery in Moscow.")
+    found = groups(nlp, text)
+    assert (found["Holy Roman Empire"][0], found["Vvedenskoye Cemetery"][0]) == ("LOC", "FAC")
