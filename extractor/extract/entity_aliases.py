@@ -1,6 +1,8 @@
-"""Aliases within one article: mentions of one name grouped, short forms (a surname, a
-first name, "Harvard" for "Harvard University", a bracketed acronym) joined to the full
-name they stand for, and every further occurrence of a known name made a mention."""
+"""Aliases within one article: mentions of one name grouped (every form of a country
+under its everyday name), short forms (a surname, a first name, "Harvard" for "Harvard
+University", an acronym, "New York" for "New York City", a name without its middle
+names) joined to the full name they stand for, "known as" names and headline names
+added, and every further occurrence of a known name made a mention."""
 
 from __future__ import annotations
 
@@ -12,8 +14,8 @@ from spacy.tokens import Doc
 
 from extractor.extract.entity_names import Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
-from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
 from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, PLACE_LABELS, name_tokens
+from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
 from extractor.extract.lexicon import is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts

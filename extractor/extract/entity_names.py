@@ -1,10 +1,10 @@
 """Names of entities: the key and id a name is known by, a mention cleaned to its name,
-and the model's mentions worth keeping.
+the model's mentions worth keeping and the gazetteer's places it missed.
 
 A name is compared by ``entity_key`` (case, accents, a leading "the", spaces and
 punctuation folded), so one entity has one id in any article. The model's spans are
-cleaned of possessives, edge punctuation and a leading article; generic acronyms
-("AI", "CEO") and lone common words are dropped.
+cleaned of possessives, edge punctuation, a leading article and describing lowercase
+words; generic acronyms ("AI", "CEO") and lone common words are dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
 from extractor.nlp.views import doc_ents, token_starts, token_texts
 
+# spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
