@@ -1,6 +1,7 @@
 """Entity types by vote: every mention's model label and its context (descriptors,
-titles, possessed nouns, verbs, the place gazetteer) add evidence, never one mention
-alone; a label the name itself does not support counts for less."""
+titles, possessed nouns, verbs, the other names of a list, life dates or an age, a
+release year) and the name itself (its last word, a first name, the place gazetteer)
+add evidence, never one mention alone; a label the name does not support counts for less."""
 
 from __future__ import annotations
 
