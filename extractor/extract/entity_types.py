@@ -231,11 +231,6 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     return votes
 
 
-# Last words of the names of buildings and structures ("Vvedenskoye Cemetery", "Transbay Tube").
-FACILITY_NAME_ENDINGS = frozenset("""
-cemetery bridge tunnel tube airport station stadium arena tower castle palace cathedral abbey
-chapel hall plaza square street avenue road highway motorway canal dam prison
-""".split())
 # Last words of the names of natural places and realms ("Holy Roman Empire", "Ross Sea").
 LOCATION_NAME_ENDINGS = frozenset("""
 empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
@@ -244,15 +239,14 @@ island islands peninsula valley desert forest
 
 
 def name_votes(name: str) -> Counter:
-    """Evidence from the name itself: its last word ("Acme Corp", "Ross Sea",
-    "Montmartre Cemetery") and the gazetteer."""
+    """Evidence from the name itself: its last word ("Acme Corp", "Ross Sea") and the
+    gazetteer. (Buildings by their last word, "Tacoma Bridge", wait for claim subjects
+    to take a facility: they take organisations and people only.)"""
     votes: Counter = Counter()
     words = name.split()
     last = words[-1].casefold().rstrip(".") if words else ""
     if last in ORG_NAME_ENDINGS and len(words) > 1:
         votes["ORG"] += CONTEXT_WEIGHT
-    elif last in FACILITY_NAME_ENDINGS and len(words) > 1:
-        votes["FAC"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
     if is_place_name(name) or is_country(name):
