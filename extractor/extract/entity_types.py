@@ -1,14 +1,18 @@
 """Entity types by vote: every mention's model label and its context (descriptors,
-titles, possessed nouns, verbs, the place gazetteer) add evidence, never one mention
-alone; a label the name itself does not support counts for less."""
+titles, possessed nouns, verbs, the other names of a list, life dates or an age, a
+release year) and the name itself (its last word, a first name, the place gazetteer)
+add evidence, never one mention alone; a label the name does not support counts for less."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     AGENT_VERBS,
     COMPANY_NOUNS,
@@ -99,18 +103,153 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    for label in _conjunct_labels(span):
+        votes[label] += WEAK_CONTEXT_WEIGHT
+    if _life_dates_or_age_follow(span):
+        votes["PERSON"] += 2 * CONTEXT_WEIGHT
+    elif _release_year_follows(span, name):
+        votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
 
 
+# Labels a list lends to each of its names: "General Electric, Eli Lilly or Caterpillar"
+# names three companies.
+CONJUNCT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _conjunct_labels(span: SpacySpan) -> set[str]:
+    """The model's labels on the other names of a list the mention is part of."""
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        others.append(root.head)
+        others.extend(c for c in root.head.children if c.dep_ == "conj" and c.i != root.i)
+    return {t.ent_type_ for t in others
+            if t.ent_type_ in CONJUNCT_LABELS and not span.start <= t.i < span.end}
+
+
+# Words that open a bracket of life dates after a person's name ("(born 1988", "(c. 1818 –").
+LIFE_DATE_WORDS = frozenset({"born", "b.", "c.", "ca.", "circa", "née", "nee"})
+# Dashes between a birth and a death date.
+LIFE_DATE_DASHES = frozenset({"–", "-", "—"})
+# Oldest age a number after a name can be ("Ana Ruiz, 45, said").
+MAX_AGE = 115
+
+
+def _life_dates_or_age_follow(span: SpacySpan) -> bool:
+    """A bracket of life dates ("Brock Holt (born June 11, 1988)", "(1935 – 1999)") or an
+    age ("Ana Ruiz, 45, said") after the name: only people have them."""
+    doc, end = span.doc, span.end
+    if end >= len(doc) or doc[end].text not in ("(", ","):
+        return False
+    after = [t for t in doc[end:end + 4]]
+    if len(after) >= 2 and after[0].text == "(":
+        if after[1].lower_ in LIFE_DATE_WORDS:
+            return True
+        inside = []
+        for token in doc[end + 1:end + 16]:
+            if token.text == ")":
+                break
+            inside.append(token)
+        else:
+            return False
+        dated = all(t.ent_type_ == "DATE" or t.like_num or t.is_punct or t.lower_ in LIFE_DATE_WORDS for t in inside)
+        numbers = sum(t.like_num for t in inside)
+        return dated and numbers >= 2 and any(t.text in LIFE_DATE_DASHES for t in inside)
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return after[1].text.isdigit() and 0 < int(after[1].text) <= MAX_AGE
+    return False
+
+
+# What a first name before a surname is worth ("Britney Spears"): two labels, so that a
+# company named after its founder and listed among companies stays one ("Eli Lilly").
+FIRST_NAME_WEIGHT = 2.0
+# A year alone in brackets after a title of two or more words: a film's, book's or
+# record's ("Cry Wolf (2005)"). After one word it is as often a citation ("Croft (2004)"),
+# and after a first name a person's ("Giovanni Bellini (1480)").
+YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def _release_year_follows(span: SpacySpan, name: str) -> bool:
+    after = [t.text for t in span.doc[span.end:span.end + 3]]
+    if len(after) < 3 or after[0] != "(" or not YEAR_RE.match(after[1]) or after[2] != ")":
+        return False
+    words = name_tokens(name)
+    return len(words) >= 2 and not is_first_name(words[0])
+
+
+# Last words of place, building, publication and institution names, which a person's
+# name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
+NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
+sea ocean bay gulf lake river strait channel coast shelf glacier mountain mountains mount hill
+hills valley island islands peninsula desert forest park square street avenue road bridge
+tunnel center centre stadium arena hall tower station airport museum gallery library theatre
+theater church cathedral abbey chapel palace castle house building plaza cemetery prison
+society academy paper bulletin review magazine gazette records studios pictures productions
+one two three awards award prize festival games cup series show orchestra choir band
+""".split())
+# Model labels that place a name rather than confuse it with a person's: a first name
+# before a surname does not outvote them ("Ross Sea" read as a location).
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    """gender-guesser's name list (forty thousand first names from many countries)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_first_name(word: str) -> bool:
+    return _first_names().get_gender(word.split("-")[0]) != "unknown"
+
+
+def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
+    """A form of two to four capitalised words that opens with a first name and is no
+    place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
+    the small model often calls such names organisations. ``lower_words`` are the words
+    the text writes in lower case: a name ending in one ("Forbes Billionaires List", where
+    the text says "the list") is not a person's."""
+    votes: Counter = Counter()
+    if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
+        return votes
+    for form in forms:
+        words = name_tokens(form)
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        last = words[-1].casefold().rstrip(".")
+        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
+            continue
+        if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
+            votes["PERSON"] += FIRST_NAME_WEIGHT
+            break
+    return votes
+
+
+# Last words of the names of natural places and realms ("Holy Roman Empire", "Ross Sea").
+LOCATION_NAME_ENDINGS = frozenset("""
+empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
+island islands peninsula valley desert forest
+""".split())
+
+
 def name_votes(name: str) -> Counter:
+    """Evidence from the name itself: its last word ("Acme Corp", "Ross Sea") and the
+    gazetteer. (Buildings by their last word, "Tacoma Bridge", wait for claim subjects
+    to take a facility: they take organisations and people only.)"""
     votes: Counter = Counter()
     words = name.split()
-    if words and words[-1].casefold().rstrip(".") in ORG_NAME_ENDINGS and len(words) > 1:
+    last = words[-1].casefold().rstrip(".") if words else ""
+    if last in ORG_NAME_ENDINGS and len(words) > 1:
         votes["ORG"] += CONTEXT_WEIGHT
-    if is_place_name(name):
+    elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
+        votes["LOC"] += CONTEXT_WEIGHT
+    if is_place_name(name) or is_country(name):
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
 
@@ -130,6 +269,15 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
     if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(name_tokens(name)) > 4):
         votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
+
+
+def no_person_named_the(votes: Counter, name: str) -> None:
+    """A name that begins with "The" is no one's ("The Lookout", "The Good Wife"): its person
+    evidence is a title's, and an agent so named is a group ("The Beatles said")."""
+    if name.startswith("The ") and votes.get("PERSON"):
+        votes["WORK_OF_ART"] += votes.pop("PERSON")
+    if name.startswith("The ") and votes.get("AGENT"):
+        votes["ORG"] += votes.pop("AGENT")
 
 
 def decide_type(votes: Counter) -> str:

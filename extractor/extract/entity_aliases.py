@@ -1,0 +1,393 @@
+"""Aliases within one article: mentions of one name grouped (every form of a country
+under its everyday name), short forms (a surname, a first name, "Harvard" for "Harvard
+University", an acronym, "New York" for "New York City", a name without its middle
+names) joined to the full name they stand for, "known as" names and headline names
+added, and every further occurrence of a known name made a mention."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from extractor.extract.entity_names import Candidate, entity_key, in_any
+from extractor.extract.entity_records import LocalEntity
+from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, PLACE_LABELS, name_tokens
+from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
+from extractor.extract.lexicon import is_place_name
+from extractor.models import Mention
+from extractor.nlp.views import doc_text, token_starts, token_texts
+
+# A leading "The" and the spaces and hyphens that propagation matches across.
+LEADING_CAPITAL_THE_RE = re.compile(r"^The\s+")
+SPACE_OR_HYPHEN_RE = re.compile(r"[\s\-]+")
+
+# -------------------------------------------------------------------- groups
+
+
+def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]]) -> dict[str, LocalEntity]:
+    """Mentions with one name key together; the model's label votes for the type, less in a
+    heading, where title case misleads it ("Cameron bids farewell" read as an organisation)."""
+    groups: dict[str, LocalEntity] = {}
+    for cand in candidates:
+        country = country_name(cand.text) if cand.label != "PERSON" else None
+        key = entity_key(country or cand.text)  # "US" and "United States" meet
+        local = groups.get(key)
+        if local is None:
+            local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG", known_name=country)
+        local.surfaces[cand.text] += 1
+        if cand.label:
+            local.votes[cand.label] += HEADING_LABEL_WEIGHT if in_any(cand.start, headings) else LABEL_WEIGHT
+        local.mentions.append(Mention(article_id="", start=cand.start, end=cand.end, text=cand.text))
+    return groups
+
+
+def _merge_into(target: LocalEntity, source: LocalEntity, as_type: str | None = None) -> None:
+    """``source`` becomes part of ``target``; with ``as_type`` its label votes count for
+    that type (a surname joined to a person's name is a person's, whatever the model said)."""
+    target.known_name = target.known_name or source.known_name
+    target.surfaces.update(source.surfaces)
+    if as_type:
+        target.votes[as_type] += sum(source.votes.values())
+    else:
+        target.votes.update(source.votes)
+    target.mentions.extend(source.mentions)
+
+
+def _main_figure(owners: list[LocalEntity], part: str, title: str | None) -> LocalEntity | None:
+    """Of people who share a surname, the one a bare surname means: the story's main
+    figure, named in the headline, else introduced first ("Jared Padalecki … his mother
+    Sherri Padalecki … Padalecki starred"); None when the shared word is a first name."""
+    key = entity_key(part)
+    if not all(entity_key(name_tokens(o.name)[-1]) == key for o in owners):
+        return None
+    if title:  # "Jared Padalecki" over "Jared Tristan Padalecki": first name and surname
+        words = {entity_key(w) for w in name_tokens(title)}
+        titled = [o for o in owners if any(
+            len(name_tokens(s)) >= 2 and {entity_key(name_tokens(s)[0]), entity_key(name_tokens(s)[-1])} <= words
+            for s in o.surfaces)]
+        if len(titled) == 1:
+            return titled[0]
+    return min(owners, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _headline_name(title: str | None) -> list[str] | None:
+    """The headline's words when it is only a name: two to four capitalised words
+    ("Jared Padalecki" over a biography)."""
+    words = name_tokens(title.strip()) if title else []
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and re.fullmatch(r"[\w.'’-]+", w) for w in words):
+        return None
+    return words
+
+
+def _headline_person(title: str | None, surname: str) -> str | None:
+    """The headline when it is only a person's name ending in ``surname``: the text then
+    means that person by the bare surname, even when it also names a relative ("his
+    mother Sherri Padalecki")."""
+    words = _headline_name(title)
+    return " ".join(words) if words and entity_key(words[-1]) == entity_key(surname) else None
+
+
+# Final words of an institution's name that its short form leaves off ("Harvard" for
+# "Harvard University").
+INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "academy", "seminary"})
+
+
+def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
+    """An organisation named by part of a longer name in the same article joins it: the
+    name without its institution word ("Harvard" / "Harvard University"), its last words
+    ("Pirates" / "Pittsburgh Pirates") or, for one word, the head of an "X of Y" name
+    ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
+    as an organisation, never as a place, and only when one longer name fits."""
+    def leans_org(group: LocalEntity, strictly: bool = True) -> bool:
+        org = group.votes.get("ORG", 0)
+        other = max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
+        return org > 0 and (org > other if strictly else org >= other)
+
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
+    for key, group in list(groups.items()):
+        words = group.name.split()
+        if len(words) > 2 or not leans_org(group) or words[-1].casefold() in INSTITUTION_WORDS:
+            continue  # "College" alone is any college
+        owners = []
+        short = [w.casefold() for w in words]
+        for other in longer:
+            full = other.name.split()
+            if other is group or len(full) <= len(words):
+                continue
+            lowered = [w.casefold() for w in full]
+            tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
+            institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
+            head = len(short) == 1 and lowered[0] == short[0] and lowered[1] == "of"
+            if tail or institution or head:
+                owners.append(other)
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+# Words an acronym leaves out ("MIT": Massachusetts Institute of Technology).
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "in", "on", "at", "to"})
+# An acronym as written: two to six capitals, with or without dots ("UN", "U.N.", "NASA").
+ACRONYM_FORM_RE = re.compile(r"^(?:[A-Z]\.?\s?){2,6}$")
+# Model labels that never stand for an organisation or place.
+PEOPLE_LABELS = frozenset({"PERSON"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in ACRONYM_SKIPPED_WORDS]
+    return "".join(w[0] for w in words).upper() if all(w[0].isupper() for w in words) else ""
+
+
+def _leans_person(group: LocalEntity) -> bool:
+    person = group.votes.get("PERSON", 0)
+    return person > 0 and person >= max((v for k, v in group.votes.items() if k != "PERSON"), default=0)
+
+
+def join_acronyms(groups: dict[str, LocalEntity]) -> None:
+    """An acronym joins the one longer name of the article whose words' initials it is
+    ("MIT" / "Massachusetts Institute of Technology", "UN" / "United Nations"), even
+    where the text never brackets it after the name; never a person's name."""
+    by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        if len(group.name.split()) >= 2 and not _leans_person(group):
+            initials = _initials(group.name)
+            if len(initials) >= 2:
+                by_initials[initials].append(group)
+    for key, group in list(groups.items()):
+        if not ACRONYM_FORM_RE.match(group.name) or _leans_person(group):
+            continue
+        owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """A place named both "X" and "X City" in one article is the city ("New York" / "New
+    York City"), unless "X" is a country ("Mexico" / "Mexico City") or the text writes
+    the city with "X" as its state ("Oklahoma City, Oklahoma")."""
+    for key, group in list(groups.items()):
+        city = groups.get(entity_key(f"{group.name} {CITY_WORD}"))
+        if city is None or city is group or group.known_name or is_country(group.name):
+            continue
+        if f"{group.name} {CITY_WORD}, {group.name}" in text:
+            continue
+        if _leans_person(group) or _leans_person(city):
+            continue
+        _merge_into(city, group)
+        del groups[key]
+
+
+def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
+    """A headline that is only a name ("Matthew Goode") is an alias of the person the text
+    names in full with the same first name and surname ("Matthew William Goode"); its
+    offsets are not the text's, so it is a name, not a mention."""
+    words = _headline_name(title)
+    if not words:
+        return
+    ends = (entity_key(words[0]), entity_key(words[-1]))
+    for group in groups.values():
+        if group.votes.get("PERSON", 0) > 0 and any(
+                len(parts := name_tokens(s)) >= 2 and (entity_key(parts[0]), entity_key(parts[-1])) == ends
+                for s in group.surfaces):
+            group.surfaces[" ".join(words)] += 0
+            return
+
+
+def _is_subsequence(short: list[str], full: list[str]) -> bool:
+    words = iter(full)
+    return all(any(w == f for f in words) for w in short)
+
+
+# A relative named just before a name ("his father X", "the son of X"): a different person
+# from the one whose surname, and perhaps first name, they share.
+KINSHIP_BEFORE_RE = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|"
+    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*$",
+    re.IGNORECASE)
+
+
+def _named_as_relative(group: LocalEntity, text: str) -> bool:
+    return any(KINSHIP_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) for m in group.mentions)
+
+
+def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """A first name and surname join the one fuller name of the article with both, in
+    order ("Otto Jespersen" / "Jens Otto Harry Jespersen", "Joshua Norton" / "Joshua
+    Abraham Norton"); not a relative the text introduces as one ("his father Pierre
+    L'Enfant" beside "Pierre Charles L'Enfant")."""
+    people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
+              if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+    for key, group, words in people:
+        if len(words) != 2 or _named_as_relative(group, text):
+            continue
+        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > 2
+                  and full[-1] == words[-1] and _is_subsequence(words, full)]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+# "X, also known as Y", "X (born 1986), better known by her pseudonym Y": Y is another
+# name of X.
+KNOWN_AS_RE = re.compile(
+    r"\b(?:also |better |commonly |widely |popularly |formerly )?known (?:as|by (?:his|her|their|its|the) "
+    r"(?:pseudonym|name|nickname|stage name|pen name|ring name))\s+(?:the\s+)?[\"“']?")
+# What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
+BETWEEN_NAME_AND_KNOWN_RE = re.compile(r"^(?:\s|\([^()]*\)|\[[^\]]*\])*,?\s*$")
+# How far (characters) before "known as" the name it renames may end.
+KNOWN_AS_REACH = 200
+
+
+def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
+    """The name after "known as" joins the name the phrase follows ("Joshua Abraham
+    Norton (...), known as Emperor Norton"): two people's names or two organisations'."""
+    mentions = sorted((m.start, m.end, key) for key, g in groups.items() for m in g.mentions)
+    starts = [m[0] for m in mentions]
+    for match in KNOWN_AS_RE.finditer(text):
+        j = bisect_right(starts, match.end()) - 1
+        if j < 0 or starts[j] != match.end():
+            continue
+        alias_key = mentions[j][2]
+        owner_key = None
+        for _, end, key in reversed(mentions[:j]):
+            if match.start() - end > KNOWN_AS_REACH:
+                break
+            if end <= match.start() and BETWEEN_NAME_AND_KNOWN_RE.match(text[end:match.start()]):
+                owner_key = key
+                break
+        if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
+            continue
+        owner, alias = groups[owner_key], groups[alias_key]
+        if _leans_person(owner) != _leans_person(alias) or any(
+                g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
+            continue  # a place "known as" something is described, not renamed
+        _merge_into(owner, alias)
+        del groups[alias_key]
+
+
+# A run of two to four capitalised words in a headline ("Wikinews interviews Christopher Hill, ...").
+HEADLINE_NAME_RE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\b")
+
+
+def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> None:
+    """A full name in the headline is an alias of the person the text names only by
+    surname ("Wikinews interviews Christopher Hill" over a text that says "Hill"), when
+    one person of the text has that surname and no other first name."""
+    if not title:
+        return
+    for match in HEADLINE_NAME_RE.finditer(title):
+        words = name_tokens(match.group())
+        if len(words) < 2:
+            continue
+        first, last = entity_key(words[0]), entity_key(words[-1])
+        owners = [g for g in groups.values() if _leans_person(g) and any(
+            entity_key(name_tokens(s)[-1]) == last for s in g.surfaces if name_tokens(s))]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        firsts = {entity_key(name_tokens(s)[0]) for s in owner.surfaces if len(name_tokens(s)) >= 2}
+        if firsts <= {first}:
+            owner.surfaces[" ".join(words)] += 0
+
+
+def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
+    """A lone surname or first name joins the one full person name it belongs to (a
+    surname shared by several, the main figure's); a bracketed acronym after a name
+    becomes that name's alias."""
+    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2
+              and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
+    by_part: dict[str, list[LocalEntity]] = defaultdict(list)
+    for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
+        parts_of = [name_tokens(s) for s in person.surfaces]
+        for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 for w in (parts[0], parts[-1])}:
+            by_part[part].append(person)
+    for key, group in list(groups.items()):
+        parts = name_tokens(group.name)
+        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
+                group.votes.get(label, 0) for label in PLACE_LABELS):
+            continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
+        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
+        headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
+        if headline is not None and not any(
+                entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
+                for o in owners for s in o.surfaces if len(name_tokens(s)) >= 2):
+            group.surfaces[headline] += 0  # the headline's person, whom the text names only by surname
+            continue
+        if len(owners) == 1:
+            _merge_into(owners[0], group, as_type="PERSON")
+            del groups[key]
+        elif len(owners) > 1:
+            main = _main_figure(owners, parts[0], title)
+            for mention in group.mentions:
+                owner = main
+                if owner is None:  # a shared first name: each mention goes to the one named last
+                    preceding = [(max((m.start for m in o.mentions if m.start < mention.start), default=-1), o)
+                                 for o in owners]
+                    owner = max(preceding, key=lambda p: p[0])[1]
+                owner.mentions.append(mention)
+                owner.surfaces[mention.text] += 1
+                owner.votes["PERSON"] += LABEL_WEIGHT
+            del groups[key]
+    for match in re.finditer(r"\(([A-Z][A-Z0-9&.\-]{1,9})\)", text):
+        acronym_key = entity_key(match.group(1))
+        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 2]
+        if before and acronym_key in groups and groups[acronym_key] is not before[0]:
+            _merge_into(before[0], groups.pop(acronym_key))
+        elif before:
+            before[0].surfaces[match.group(1)] += 0  # alias known, mentions found by propagation
+
+
+def _surface_form(text: str) -> str:
+    """A surface compared case-sensitively, spaces, hyphens and a leading "The" aside."""
+    return SPACE_OR_HYPHEN_RE.sub("", LEADING_CAPITAL_THE_RE.sub("", text))
+
+
+# Longest name, in tokens, that propagation looks for.
+MAX_NAME_TOKENS = 5
+
+
+def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
+    """Every further occurrence of a known name becomes a mention of it.
+
+    Matching is case-sensitive but blind to spaces and hyphens, so "ChatGPT" finds
+    "Chat GPT"; the longest match wins, so "DeepSeek-V3" is not read as "DeepSeek".
+    """
+    forms: dict[str, LocalEntity] = {}
+    for group in groups.values():
+        for surface in group.surfaces:
+            if len(surface) >= 2 and any(ch.isupper() for ch in surface):
+                forms[_surface_form(surface)] = group
+    prefixes = {form[:2] for form in forms}
+    initials = {form[:1] for form in forms}
+    taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
+    starts = [a for a, _ in taken]
+    text, texts, offsets = doc_text(doc), token_texts(doc), token_starts(doc)
+    # Only tokens that begin like a known form can begin a match.
+    candidates = [i for i, t in enumerate(texts) if t[:2] in prefixes or len(t) == 1 and t in initials]
+    end_of_match = 0
+    for i in candidates:
+        if i < end_of_match:
+            continue
+        n_pieces = 0  # tokens from i that could be one name: no white space token, no line break between
+        for k in range(i, min(i + MAX_NAME_TOKENS, len(texts))):
+            if texts[k].isspace() or (k > i and "\n" in text[offsets[k - 1] + len(texts[k - 1]):offsets[k]]):
+                break
+            n_pieces += 1
+        for n in range(n_pieces, 0, -1):
+            last = i + n - 1
+            group = forms.get(_surface_form(" ".join(texts[i:last + 1])))
+            if group is None or doc[last].is_punct:
+                continue
+            start, end = offsets[i], offsets[last] + len(texts[last])
+            j = bisect_right(starts, end)
+            if not any(a < end and start < b for a, b in taken[max(0, j - 3):j]):
+                surface = text[start:end]
+                group.mentions.append(Mention(article_id="", start=start, end=end, text=surface))
+                group.surfaces[surface] += 1
+            end_of_match = i + n
+            break
+

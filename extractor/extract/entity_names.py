@@ -1,0 +1,243 @@
+"""Names of entities: the key and id a name is known by, a mention cleaned to its name,
+the model's mentions worth keeping and the gazetteer's places it missed.
+
+A name is compared by ``entity_key`` (case, accents, a leading "the", spaces and
+punctuation folded), so one entity has one id in any article. The model's spans are
+cleaned of possessives, edge punctuation, a leading article and describing lowercase
+words; generic acronyms ("AI", "CEO") and lone common words are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from extractor.extract.gazetteer import is_country
+from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
+from extractor.nlp.views import doc_ents, token_starts, token_texts
+
+# spaCy labels that name things (numbers, dates and money are handled elsewhere).
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+# Possessive endings: "Nvidia’s" names Nvidia.
+POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Quotation marks and punctuation that NER spans often swallow at their edges.
+EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-_ "
+# Articles that NER includes in a span but that are not part of the name.
+LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+# Sentence-final punctuation: a paragraph without it is a heading or caption.
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+LEADING_THE_RE = re.compile(r"^the\s+")
+# "St. Petersburg" and "Saint Petersburg" are one name.
+LEADING_SAINT_RE = re.compile(r"^st\.?\s+")
+# A currency sign after a name ("US $5"): the name is the country's, not the sign's.
+TRAILING_CURRENCY_RE = re.compile(r"\s+[$€£¥]$")
+NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+# Paragraphs this short with no final punctuation are headings.
+MAX_HEADING_WORDS = 12
+
+
+# Names repeat across mentions, articles and stages; their keys are cached.
+@lru_cache(maxsize=1 << 14)
+def entity_key(name: str) -> str:
+    """Normalised name: case, accents, a leading "the", spaces and punctuation folded.
+
+    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group";
+    "SoftBank Group" keeps every word, so it never meets "Bahnsen Group".
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = LEADING_SAINT_RE.sub("saint ", LEADING_THE_RE.sub("", text.strip()))
+    return NOT_ALNUM_RE.sub("", text)
+
+
+@lru_cache(maxsize=1 << 14)
+def entity_id(name: str) -> str:
+    """Stable id of the entity with this canonical name."""
+    return "ent_" + hashlib.sha1(entity_key(name).encode()).hexdigest()[:12]
+
+
+def _is_edge(char: str) -> bool:
+    """Punctuation, symbols and spaces that never begin or end a name ("― Ana", "“Acme")."""
+    return char in EDGE_PUNCT or char.isspace() or unicodedata.category(char)[0] in "PS" and char not in "&$€£"
+
+
+# Abbreviations whose final period belongs to the name ("Acme Inc.", "Martin Luther King Jr.").
+ABBREVIATION_ENDINGS = frozenset({"inc.", "corp.", "co.", "ltd.", "jr.", "sr.", "bros."})
+
+
+def _keeps_final_period(name: str) -> bool:
+    """"U.S.", "U. S." and "Acme Inc." end in a period that is part of the name."""
+    if not name.endswith(".") or len(name) < 3:
+        return False
+    last = name.split()[-1]
+    initial = len(last) == 2 and last[0].isupper()  # "U. S.", "George H. W."
+    return initial or "." in last[:-1] or last.casefold() in ABBREVIATION_ENDINGS
+
+
+# Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other
+# lowercase word before a name describes it ("magician David Gish", "these United States").
+NAME_PARTICLES = frozenset("""
+de del della der di da das do dos du la le van von ten ter al el bin ibn abu ben y e et
+""".split())
+# Words a name never ends in: the model cut the name short ("2nd Earl of", "Grand Lodge of").
+DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "&", "no", "no."})
+WORD_RE = re.compile(r"\S+")
+
+
+def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without describing lowercase words before or after the name ("magician
+    David Gish", "Jiangsu province"), dangling words after it, and an unclosed bracket
+    with what follows ("Jules et Jim (1962")."""
+    if start < end and not text[start].islower() and text.find(" ", start, end) < 0 and "(" not in text[start:end]:
+        return start, end  # one capitalised word: nothing to trim
+    bracket = text.find("(", start, end)
+    if bracket > start and text.find(")", bracket, end) < 0:
+        end = bracket
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+    while len(words) > 1 and text[words[0][0]].islower() and \
+            text[words[0][0]:words[0][1]].split("-")[0] not in NAME_PARTICLES:
+        words.pop(0)
+    while len(words) > 1 and (text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS
+                              or text[words[-1][0]:words[-1][1]].isalpha()
+                              and text[words[-1][0]].islower()):  # "Jiangsu province", not "d'Alembert"
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (start, end)
+
+
+def clean_mention(text: str) -> tuple[int, int]:
+    """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
+    start, end = 0, len(text)
+    for _ in range(3):
+        while start < end and _is_edge(text[start]):
+            start += 1
+        article = LEADING_ARTICLE_RE.match(text[start:end])
+        if article:
+            start += article.end()
+        while end > start and _is_edge(text[end - 1]) and not _keeps_final_period(text[start:end]):
+            end -= 1
+        currency = TRAILING_CURRENCY_RE.search(text[start:end])
+        if currency:
+            end -= len(currency.group())
+        possessive = POSSESSIVE_RE.search(text[start:end])
+        if possessive and end - start - len(possessive.group()) > 1:
+            end -= len(possessive.group())
+        start, end = _trim_words(text, start, end)
+    return start, end
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str | None  # None for occurrences found by name rather than by the model
+
+
+def model_mentions(doc: Doc, text: str) -> list[Candidate]:
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
+    out = []
+    for ent in doc_ents(doc):
+        if ent.label_ not in NAME_LABELS:
+            continue
+        rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
+        start, end = ent.start_char + rel_start, ent.start_char + rel_end
+        surface = text[start:end]
+        if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+            continue
+        if not any(ch.isupper() for ch in surface):
+            continue
+        tokens = [t for t in ent if start <= t.idx < end]
+        if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
+            continue  # "Investors" at the start of a line is a common noun
+        inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+        if inner:  # "Apple’s US App Store": the possessor is a name of its own
+            cut = inner[0]
+            out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
+            start = cut.idx + len(cut.text) + len(cut.whitespace_)
+            surface = text[start:end]
+        out.append(Candidate(start, end, surface, ent.label_))
+    return out
+
+
+# Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
+MAX_PLACE_TOKENS = 3
+
+
+def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Place names the model missed: a capitalised proper noun (or two or three) that the
+    gazetteer knows (a country, subdivision, US state, continent or city), outside every
+    mention the model found. Not part of a longer name ("Jack London", "Paris Hilton"),
+    nor a word of a longer name found elsewhere in the text ("Holt" after "Brock Holt"),
+    nor a first name ("Florence", "Eugene"), which a bare city name often is."""
+    from extractor.extract.entity_types import is_first_name
+
+    covered = sorted((c.start, c.end) for c in taken)
+    # Words of longer names the model found: "Holt" after "Brock Holt" is the person.
+    name_words = {w for c in taken if c.label in ("PERSON", "ORG") for w in c.text.split()[1:]}
+    starts = [a for a, _ in covered]
+    texts, offsets = token_texts(doc), token_starts(doc)
+    firsts = _place_first_words()
+    out = []
+    i, n = 0, len(texts)
+    while i < n:
+        if texts[i].casefold() not in firsts or not texts[i][:1].isupper():
+            i += 1
+            continue
+        for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
+            last = i + size - 1
+            start, end = offsets[i], offsets[last] + len(texts[last])
+            name = text[start:end]
+            if "\n" in name or not is_place_name(name) or doc[i].pos_ != "PROPN":
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[last + 1] if last + 1 < n else None
+            if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct
+                   for t in (before, after)):
+                break  # part of a longer name
+            j = bisect_right(starts, end)
+            if any(a < end and start < b for a, b in covered[max(0, j - 3):j]):
+                break
+            if size == 1 and (name in name_words or is_first_name(name)) and not is_country(name):
+                break
+            out.append(Candidate(start, end, name, "GPE"))
+            i = last
+            break
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """The first word of every gazetteer name, case-folded: where a place name can begin."""
+    return frozenset(name.split()[0] for name in place_names() if name.split())
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that are headings: short, with no sentence-final punctuation."""
+    spans, pos = [], 0
+    for paragraph in text.split("\n\n"):
+        stripped = paragraph.strip()
+        if stripped and len(stripped.split()) <= MAX_HEADING_WORDS and not SENTENCE_END_RE.search(stripped):
+            spans.append((pos, pos + len(paragraph)))
+        pos += len(paragraph) + 2
+    return spans
+
+
+def in_any(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+

@@ -1,0 +1,95 @@
+"""World knowledge about place names: one name per country, whatever form the text uses.
+
+An article says "the US", "the U.S.", "America" or "the United States of America" for
+one country, and another article picks another form; both must meet under one name,
+within the article (one entity with every form as an alias) and across articles (one
+id). The names come from ISO 3166 (``pycountry``: each country's name, common name and
+official name); the abbreviations English news uses, which ISO codes do not cover or
+which would clash with other acronyms, are named here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Abbreviations and short forms English news uses for a country, with its ISO 3166 alpha-2
+# code. Only these: other ISO codes ("PA", "IN", "CAN") read as states, words or other
+# acronyms far more often than as countries.
+COUNTRY_ABBREVIATIONS = {
+    "US": "US", "USA": "US", "America": "US", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UAE": "AE", "PRC": "CN", "DRC": "CD", "DPRK": "KP", "ROK": "KR", "USSR": "SU",
+}
+# The everyday name of countries whose ISO name is formal or inverted ("Russian Federation").
+EVERYDAY_COUNTRY_NAMES = {"RU": "Russia", "CD": "Democratic Republic of the Congo", "SU": "Soviet Union"}
+# Dots and spaces inside an abbreviation ("U.S.", "U. S.", "U.K.").
+ABBREVIATION_SEPARATORS_RE = re.compile(r"[.\s]+")
+# Place names that a city shares with its country or state are told apart by "City"
+# ("New York City"), except where the short name is the country itself ("Mexico City").
+CITY_WORD = "City"
+
+
+def _everyday_name(country) -> str | None:
+    """The name news uses for an ISO country; None for an inverted ISO name ("Korea, Republic of")."""
+    if country.alpha_2 in EVERYDAY_COUNTRY_NAMES:
+        return EVERYDAY_COUNTRY_NAMES[country.alpha_2]
+    name = getattr(country, "common_name", None) or country.name
+    return None if "," in name or "(" in name else name
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Case-folded country names (ISO name, common and official names) -> the everyday name."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        everyday = _everyday_name(country)
+        if everyday is None:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.casefold()] = everyday
+                names[re.sub(r"^the\s+", "", value.casefold())] = everyday
+    for everyday in EVERYDAY_COUNTRY_NAMES.values():
+        names[everyday.casefold()] = everyday
+    return names
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviations (separators removed, as written otherwise) -> the everyday name."""
+    import pycountry
+
+    out = {}
+    for short, code in COUNTRY_ABBREVIATIONS.items():
+        country = pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(alpha_2=code)
+        name = EVERYDAY_COUNTRY_NAMES.get(code) or (_everyday_name(country) if country else None)
+        if name:
+            out[short] = name
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def country_name(name: str) -> str | None:
+    """The everyday name of the country ``name`` stands for ("U.S." -> "United States",
+    "Russian Federation" -> "Russia"), or None when it names no country."""
+    stripped = name.strip()
+    if not stripped:
+        return None
+    compact = ABBREVIATION_SEPARATORS_RE.sub("", stripped)
+    if compact.isupper() and compact in _abbreviations():
+        return _abbreviations()[compact]
+    if stripped in _abbreviations():  # "America", "Britain"
+        return _abbreviations()[stripped]
+    if not stripped[:1].isupper():
+        return None
+    return _country_names().get(" ".join(stripped.split()).casefold())
+
+
+def is_country(name: str) -> bool:
+    return country_name(name) is not None
+
+
+__all__ = ["CITY_WORD", "country_name", "is_country"]

@@ -1,0 +1,171 @@
+"""Aliases and world knowledge within one article: country forms, acronyms, cities,
+currency signs, "St." for "Saint"; each rule on a sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.entities import clean_mention, entity_key, extract_entities
+from extractor.extract.gazetteer import country_name
+from extractor.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def groups(nlp, text: str, title: str | None = None) -> dict[str, tuple[str, list[str]]]:
+    """Each entity's name -> (type, sorted names it carries: name, aliases, mention texts)."""
+    found = extract_entities(nlp(text), "a1", title=title)
+    return {e.name: (e.type, sorted({e.name, *e.aliases, *(m.text for m in e.mentions)})) for e in found.entities}
+
+
+def test_country_forms_are_one_country_under_its_everyday_name(nlp):
+    text = ("The U.S. imposed new tariffs on Monday. Officials in the United States said the US "
+            "economy was strong.")
+    assert groups(nlp, text)["United States"] == ("GPE", ["U.S.", "US", "United States"])
+
+
+def test_country_names_come_from_iso_data_and_news_abbreviations():
+    assert [country_name(n) for n in ("U. S.", "UK", "Russian Federation", "Viet Nam", "Georgia", "IN", "us")] == [
+        "United States", "United Kingdom", "Russia", "Vietnam", "Georgia", None, None]
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_is(nlp):
+    text = ("Noam Chomsky taught at the Massachusetts Institute of Technology for decades. "
+            "Students at MIT still read his books.")
+    found = groups(nlp, text)
+    assert found["Massachusetts Institute of Technology"] == (
+        "ORG", ["MIT", "Massachusetts Institute of Technology"])
+    assert "MIT" not in found
+
+
+def test_a_place_and_its_city_name_are_the_city(nlp):
+    text = "She moved to New York City in 2010. New York was expensive, she said."
+    assert groups(nlp, text)["New York City"] == ("GPE", ["New York", "New York City"])
+
+
+def test_a_state_written_after_its_city_stays_the_state(nlp):
+    text = "Nida was born in Oklahoma City, Oklahoma on November 11, 1914."
+    found = groups(nlp, text)
+    assert set(found) >= {"Oklahoma City", "Oklahoma"}
+
+
+def test_a_country_and_its_capital_city_stay_apart(nlp):
+    text = "Mexico City is the capital of Mexico. Mexico has 32 states."
+    assert set(groups(nlp, text)) >= {"Mexico City", "Mexico"}
+
+
+def test_a_currency_sign_after_a_country_is_not_part_of_its_name():
+    text = "US $"
+    assert text[slice(*clean_mention(text))] == "US"
+
+
+def test_st_and_saint_are_one_name():
+    assert entity_key("St. Petersburg") == entity_key("Saint Petersburg") == entity_key("St Petersburg")
+
+
+def test_a_first_name_before_a_surname_makes_a_person(nlp):
+    text = "Britney Spears released a new album. Critics liked it."
+    assert groups(nlp, text)["Britney Spears"][0] == "PERSON"
+
+
+def test_a_first_name_does_not_make_a_place_a_person(nlp):
+    text = "The ship reached the Ross Sea in January."
+    assert groups(nlp, text)["Ross Sea"][0] != "PERSON"
+
+
+def test_life_dates_in_brackets_make_a_person(nlp):
+    text = "Holt Wyatt (born June 11, 1988) is a baseball player for Boston."
+    assert groups(nlp, text)["Holt Wyatt"][0] == "PERSON"
+
+
+def test_years_of_a_publication_in_brackets_do_not(nlp):
+    text = "Her edition of the letters came out in Aberdeen (6 vols, 2009 - 2016)."
+    assert groups(nlp, text)["Aberdeen"][0] == "GPE"
+
+
+def test_the_gazetteer_finds_places_the_model_misses(nlp):
+    text = "When she was young, the family moved south to Vichy, spending summers by the lake."
+    assert groups(nlp, text)["Vichy"] == ("GPE", ["Vichy"])
+
+
+def test_a_surname_that_is_also_a_town_joins_the_person(nlp):
+    text = "Joshua Abraham Norton was a citizen of San Francisco. Norton proclaimed himself emperor."
+    found = groups(nlp, text)
+    assert found["Joshua Abraham Norton"] == ("PERSON", ["Joshua Abraham Norton", "Norton"])
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("magician David Gish", "David Gish"),  # a describing word before the name
+    ("these U. S.", "U. S."),  # spaced initials keep their last period
+    ("Grand Lodge of", "Grand Lodge"),  # the model cut the name short
+    ("Jules et Jim (1962", "Jules et Jim"),  # an unclosed bracket
+    ("de Gaulle", "de Gaulle"),  # a particle that begins a name stays
+    ("Jiangsu province", "Jiangsu"),  # a describing word after the name
+    ("Jean le Rond d'Alembert", "Jean le Rond d'Alembert"),  # a particle that ends a name stays
+])
+def test_a_mention_is_trimmed_to_its_name(span, name):
+    assert span[slice(*clean_mention(span))] == name
+
+
+def test_a_name_without_its_middle_names_joins_the_full_name(nlp):
+    text = ("Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught English "
+            "at the University of Copenhagen.")
+    found = groups(nlp, text)
+    assert found["Jens Otto Harry Jespersen"] == (
+        "PERSON", ["Jens Otto Harry Jespersen", "Otto Jespersen"])
+
+
+def test_a_relative_with_the_same_names_stays_apart(nlp):
+    text = ("Pierre Charles L'Enfant was born in Paris, the second son of Pierre L'Enfant, a painter. "
+            "L'Enfant later designed Washington.")
+    found = groups(nlp, text)
+    assert "Pierre L'Enfant" in found
+    assert "Pierre L'Enfant" not in found["Pierre Charles L'Enfant"][1]
+
+
+def test_a_full_name_in_the_headline_is_an_alias_of_the_surname(nlp):
+    text = "Mr. Hill served in the Air Force for twenty years, and Hill says he would cut taxes."
+    found = groups(nlp, text, title="Wikinews interviews Christopher Hill, presidential candidate")
+    assert found["Christopher Hill"] == ("PERSON", ["Christopher Hill", "Hill"])
+
+
+def test_a_list_of_companies_makes_each_a_company(nlp):
+    text = "Its market value is greater than that of General Electric, Eli Lilly or Caterpillar."
+    assert groups(nlp, text)["Eli Lilly"][0] == "ORG"
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name(nlp):
+    text = ("Linguistics\n\nHe wrote on linguistics and grammar for thirty years. "
+            "Linguistics was his life, he told the Guardian.")
+    found = groups(nlp, text)
+    assert "Linguistics" not in found
+
+
+def test_a_name_that_begins_with_the_is_no_person(nlp):
+    text = "He also had a role in The Imitation Game, which won an Oscar."
+    assert groups(nlp, text)["The Imitation Game"][0] == "WORK_OF_ART"
+
+
+def test_a_release_year_in_brackets_makes_a_title_a_work(nlp):
+    text = "He played a student in Cry Wolf (2005) and a soldier in later films."
+    assert groups(nlp, text)["Cry Wolf"][0] == "WORK_OF_ART"
+
+
+def test_a_year_after_a_surname_is_a_citation_not_a_work(nlp):
+    text = "The theory is set out by Cruse and Croft (2004) in their textbook."
+    assert groups(nlp, text)["Croft"][0] != "WORK_OF_ART"
+
+
+def test_a_name_known_as_another_is_one_person(nlp):
+    text = ("Jenna Nicole Mourey (born September 15, 1986), better known by her pseudonym Jenna Marbles, "
+            "is an American YouTube personality. Marbles started her channel in 2010.")
+    found = groups(nlp, text, title="Jenna Marbles")
+    assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey"])
+
+
+def test_an_empire_is_a_location(nlp):
+    text = "Gordon served the Holy Roman Empire for a decade."
+    assert groups(nlp, text)["Holy Roman Empire"][0] == "LOC"
