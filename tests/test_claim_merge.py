@@ -116,9 +116,10 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
 
 
 def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():
-    assert members([claim("15th", "a1", 38, subject=(), unit="person", metric="dead", date="2018-08-15"),
-                    claim("august", "a2", 38, subject=(), unit="person", metric="dead", date="2018-08"),
-                    claim("17th", "a3", 38, subject=(), unit="person", metric="dead", date="2018-08-17")]) in (
+    move = {"unit": "percent", "metric": "share price", "direction": "down"}
+    assert members([claim("15th", "a1", 38, date="2018-08-15", **move),
+                    claim("august", "a2", 38, date="2018-08", **move),
+                    claim("17th", "a3", 38, date="2018-08-17", **move)]) in (
         [["15th", "august"], ["17th"]], [["15th"], ["17th", "august"]])
 
 
@@ -226,6 +227,40 @@ def test_a_converted_figure_keeps_the_rounding_of_what_was_written():
     # 200 metres is 656 feet: one outlet writes "650 feet", another "660-foot"
     assert members([claim("metres", "a1", 200, **length), claim("650", "a2", 198.12, stated=(650, "foot"), **length),
                     claim("660", "a3", 201.168, stated=(660, "foot"), **length)]) == [["650", "660", "metres"]]
+
+
+def test_a_toll_reported_again_on_following_days_is_one_fact_until_it_moves():
+    toll = {"subject": (), "unit": "person", "metric": "dead"}
+    claims = [claim("38_on_15th", "a1", 38, date="2018-08-15", **toll), claim("39_on_15th", "a2", 39, date="2018-08-15", **toll),
+              claim("38_on_17th", "a3", 38, date="2018-08-17", **toll), claim("undated_38", "a4", 38, **toll)]
+    assert members(claims) == [["38_on_15th", "38_on_17th", "undated_38"], ["39_on_15th"]]
+    assert sorted(g.date for g in group_claims(claims)) == ["2018-08-15", "2018-08-15/2018-08-17"]
+    # three missing, then up to twenty, then three again: the count moved in between
+    missing = {"subject": (), "unit": "person", "metric": "missing"}
+    assert members([claim("3_on_15th", "a1", 3, date="2018-08-15", **missing),
+                    claim("20_on_16th", "a2", 20, hedge="<=", date="2018-08-16", **missing),
+                    claim("3_on_17th", "a3", 3, date="2018-08-17", **missing)]) == [
+        ["20_on_16th"], ["3_on_15th"], ["3_on_17th"]]
+    # days far apart are other reports, and a bound ("at least 38") reports no toll that held
+    assert members([claim("38_on_15th", "a1", 38, date="2018-08-15", **toll),
+                    claim("38_on_18th", "a2", 38, date="2018-08-18", **toll),
+                    claim("at_least_38", "a3", 38, hedge=">=", date="2018-08-16", **toll)]) == [
+        ["38_on_15th"], ["38_on_18th"], ["at_least_38"]]
+
+
+def test_a_market_level_is_read_off_one_tape_but_a_sessions_low_is_not():
+    rate = {"unit": "USD", "metric": "exchange rate"}
+    # "recovered to $1.24" and "$1.2472" later: $1.2472 rounds to $1.25, so two moments
+    assert members([claim("recovered", "a1", 1.24, **rate), claim("later", "a2", 1.2472, **rate)]) == [
+        ["later"], ["recovered"]]
+    # "below $1.36" overnight is not "$1.3408", which an outlet would write as below $1.35
+    assert members([claim("below", "a1", 1.36, hedge="<", **rate), claim("now", "a2", 1.3408, **rate)]) == [
+        ["below"], ["now"]]
+    # the session's low as two feeds caught it: "$1.31" and "$1.3305 at one point"
+    assert members([claim("low", "a1", 1.31, **rate), claim("at_one_point", "a2", 1.3305, frame="intraday", **rate)]) == [
+        ["at_one_point", "low"]]
+    # a rounded market value is not a market level: providers still differ on it
+    assert members([claim("a", "a1", 589e9), claim("b", "a2", 593.7e9)]) == [["a", "b"]]
 
 
 # ------------------------------------------------------------------ the product's path, on text
