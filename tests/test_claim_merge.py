@@ -113,6 +113,11 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
     assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
                     claim("wednesday", "a2", 14, date="2025-01-29", **price),
                     claim("undated", "a3", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
+    # but two such undated reports are one fact with each other
+    assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
+                    claim("wednesday", "a2", 14, date="2025-01-29", **price),
+                    claim("undated", "a3", 14, **price), claim("also_undated", "a4", 14, **price)]) == [
+        ["also_undated", "undated"], ["monday"], ["wednesday"]]
 
 
 def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():
@@ -175,6 +180,20 @@ def test_two_figures_of_one_article_are_two_facts_not_a_contradiction():
     hospital = {"subject": (), "unit": "person", "metric": "hospitalised", "date": "2018-08-19"}
     assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a1", 4, **hospital)]) == []
     assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a2", 4, **hospital)]) == [("four", "nine")]
+
+    # an outlet that writes both figures ("as much as 50 metres", "180 feet") sees two facts,
+    # even when another outlet repeats one of them
+    height = {"unit": "metre", "metric": "height"}
+    assert conflicting([claim("50", "a1", 50, hedge="<=", **height), claim("55", "a1", 54.864, **height),
+                        claim("50_again", "a2", 50, **height)]) == []
+
+
+def test_figures_a_multiple_apart_are_two_things_not_a_contradiction():
+    # "the 80-metre section" and "the 1.1km bridge"; "$16.8 billion" lost and "$71 billion" worth
+    length = {"unit": "metre", "metric": "length"}
+    assert conflicting([claim("section", "a1", 80, **length), claim("bridge", "a2", 1100, **length)]) == []
+    assert conflicting([claim("section", "a1", 80, **length), claim("other", "a2", 200, **length)]) == [
+        ("other", "section")]
 
 
 def test_a_change_and_a_level_of_one_metric_do_not_conflict():

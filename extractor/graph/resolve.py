@@ -442,7 +442,10 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
         target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
         if not claim.date and len(dated) > 1:
-            target = None  # undated, and as true of one day as of another: which fact it is cannot be told
+            # undated, and as true of one day as of another: which day's fact it is cannot be
+            # told, so it joins only the figure told undated by others ("43 people", "43 victims")
+            undated = [g for g in candidates if not g.dates]
+            target = min(undated, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
             groups.append(target)
