@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 from extractor.cli import main
+from extractor.extract.entities import entity_id
+from extractor.graph.build import build_graph
 from extractor.graph.conflicts import find_conflicts
 from extractor.graph.resolve import (
     claim_block_keys, dates_agree, group_claims, reported_interval, significant_digits,
 )
-from extractor.models import Claim, EntityRef, Span
+from extractor.graph.subject_aliases import subject_aliases
+from extractor.models import Claim, Entity, EntityRef, Span
 from extractor.runner import RunOptions, run
 
 ORVEX = EntityRef(name="Orvex Mining", id="ent_orvex")
@@ -280,6 +283,23 @@ def test_a_market_level_is_read_off_one_tape_but_a_sessions_low_is_not():
         ["at_one_point", "low"]]
     # a rounded market value is not a market level: providers still differ on it
     assert members([claim("a", "a1", 589e9), claim("b", "a2", 593.7e9)]) == [["a", "b"]]
+
+
+def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus_entity():
+    corpus = [(entity_id("Orvex Mining"), "Orvex Mining", "ORG"), (entity_id("Orvex Mining Inc."), "Orvex Mining Inc.", "ORG"),
+              (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON"), (entity_id("Whitlock"), "Whitlock", "PERSON"),
+              (entity_id("Lee Park"), "Lee Park", "PERSON"), (entity_id("Min Park"), "Min Park", "PERSON"),
+              (entity_id("Park"), "Park", "PERSON"), (entity_id("Apex Co"), "Apex Co", "ORG")]
+    assert {k: v.name for k, v in subject_aliases(corpus).items()} == {
+        entity_id("Orvex Mining Inc."): "Orvex Mining", entity_id("Whitlock"): "Dana Whitlock"}
+    # through the graph: "Orvex Mining Inc. revenue of $4.2 billion" and "Orvex Mining's $4.2 billion"
+    inc = EntityRef(name="Orvex Mining Inc.", id=entity_id("Orvex Mining Inc."))
+    plain = EntityRef(name="Orvex Mining", id=entity_id("Orvex Mining"))
+    entities = [Entity(id=ref.id, name=ref.name, type="ORG") for ref in (inc, plain)]
+    claims = [claim("inc", "a1", 4.2e9, subject=(inc,), metric="revenue"),
+              claim("plain", "a2", 4.2e9, subject=(plain,), metric="revenue")]
+    nodes = build_graph([], entities, [], claims).claims
+    assert [(n.subject.name, n.mentions) for n in nodes] == [("Orvex Mining", ["inc", "plain"])]
 
 
 # ------------------------------------------------------------------ the product's path, on text
