@@ -285,6 +285,17 @@ def test_a_market_level_is_read_off_one_tape_but_a_sessions_low_is_not():
     assert members([claim("a", "a1", 589e9), claim("b", "a2", 593.7e9)]) == [["a", "b"]]
 
 
+def test_a_figure_beyond_a_strict_bound_another_outlet_gave_is_another_fact():
+    loss = {"direction": "down"}
+    # "more than $120 billion": "$119 billion" may be another provider's figure, "$117 billion" not
+    assert members([claim("more_than", "a1", 120e9, hedge=">", **loss), claim("119", "a2", 119e9, **loss)]) == [
+        ["119", "more_than"]]
+    assert members([claim("more_than", "a1", 120e9, hedge=">", **loss), claim("117", "a2", 117e9, **loss)]) == [
+        ["117"], ["more_than"]]
+    assert members([claim("under", "a1", 40, hedge="<", unit="percent"), claim("42", "a2", 42, unit="percent")]) == [
+        ["42"], ["under"]]
+
+
 def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus_entity():
     corpus = [(entity_id("Orvex Mining"), "Orvex Mining", "ORG"), (entity_id("Orvex Mining Inc."), "Orvex Mining Inc.", "ORG"),
               (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON"), (entity_id("Whitlock"), "Whitlock", "PERSON"),

@@ -112,6 +112,11 @@ def whole_and_small(value: float) -> bool:
     return abs(value) < ROUNDED_FROM and float(value).is_integer()
 
 
+def is_range(claim: Claim) -> bool:
+    """A range ("between 10 and 12"), not one figure or a one-sided bound ("more than 10")."""
+    return claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None
+
+
 def market_reading(claim: Claim) -> bool:
     """A level of a market (not a move) quoted at one moment, not as a session's extreme
     (see MARKET_LEVELS)."""
@@ -260,6 +265,11 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # strict bounds given ("more than 10%": floor 10) and what the exact figures allow as reported
+    floor: float = -math.inf
+    ceiling: float = math.inf
+    exact_min_high: float = math.inf
+    exact_max_low: float = -math.inf
     # the figures all members allow as written (no provider precision)
     own_low: float = -math.inf
     own_high: float = math.inf
@@ -286,6 +296,7 @@ class ClaimGroup:
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
+            and self._within_bounds(claim, reading)
             and self._rounds_to_whole_figures(claim, reading)
         )
 
@@ -297,6 +308,20 @@ class ClaimGroup:
         return (self.wholes_low > self.wholes_high
                 or _overlap(reading.own_low, reading.own_high, self.exact_low, self.exact_high)
                 or reading.low <= self.wholes_low <= self.wholes_high <= reading.high)
+
+    def _within_bounds(self, claim: Claim, reading: Reading) -> bool:
+        """A figure beyond a strict bound that another outlet gave, even as another provider may
+        read it, is not its fact: "more than $120 billion" is not "$118 billion" (though it may
+        be "$119 billion", another provider's figure, or "$120 billion", a rounding)."""
+        if is_range(claim):
+            return True
+        if claim.hedge == "=":
+            return reading.high > self.floor and reading.low < self.ceiling
+        if claim.hedge == ">":
+            return self.exact_min_high > claim.value and claim.value < self.ceiling
+        if claim.hedge == "<":
+            return self.exact_max_low < claim.value and claim.value > self.floor
+        return True
 
     def _one_tape(self, claim: Claim, reading: Reading) -> bool:
         """A market level read at one moment agrees with the group's figures as written, without
@@ -326,6 +351,14 @@ class ClaimGroup:
             self.dates.add(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
         self.own_low, self.own_high = max(self.own_low, own_low), min(self.own_high, own_high)
+        if is_range(claim):
+            pass
+        elif claim.hedge == "=":
+            self.exact_min_high, self.exact_max_low = min(self.exact_min_high, high), max(self.exact_max_low, low)
+        elif claim.hedge == ">":
+            self.floor = max(self.floor, claim.value)
+        elif claim.hedge == "<":
+            self.ceiling = min(self.ceiling, claim.value)
         if whole_and_small(claim.value):
             self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
             self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)
