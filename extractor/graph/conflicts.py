@@ -5,7 +5,8 @@ Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures 
 members allow). Two facts conflict only when they are told by different articles, agree on
 the day (moves and market levels need it known on both sides; a dated count of people is
 never held against an undated one), are both changes or both levels, and are not a running
-toll, a market level read at unknown moments, or a subgroup of people against another group.
+toll, a market level read at unknown moments, or a subgroup of people against another group;
+and not when one outlet gives both figures, or the figures are a multiple apart (two things).
 """
 
 from __future__ import annotations

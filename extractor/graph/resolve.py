@@ -7,7 +7,9 @@ within its own article). Inside a block claims are swept in order of their
 value interval, so the work stays close to linear in the number of claims. A claim joins
 a group only when it agrees with the whole group (value, direction, metric, frame, date),
 so a chain of near-misses never glues two different facts together. An attribute one
-side does not know (no metric, no frame, no date) is unknown, never a mismatch.
+side does not know (no metric, no frame, no date) is unknown, never a mismatch. A running
+toll reported with one figure on following days is dated by the days it held
+(``running_counts``), so its reports are one fact.
 """
 
 from __future__ import annotations
