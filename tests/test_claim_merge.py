@@ -341,6 +341,20 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
     assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
 
 
+def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\n"
+                "The death toll from the collapse of the Velden viaduct rose to 38 on Tuesday, officials said.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-05-14\n---\n"
+                "Rescuers kept searching the rubble on Thursday. The death toll stood at 38, the regional governor said.",
+        "c.md": "---\nsource: City Gazette\npublished: 2026-05-12\n---\n"
+                "The death toll rose to 39 on Tuesday, according to the fire service.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    tolls = sorted((n["value"], n["date"], n["sources"]) for n in _claim_nodes(tmp_path / "out"))
+    assert tolls == [(38, "2026-05-12/2026-05-14", ["Harbor Ledger", "Northline Wire"]), (39, "2026-05-12", ["City Gazette"])]
+
+
 def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):
     pages = _write(tmp_path / "in", {
         "ledger.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\nOrvex Mining shares fell 17% on Monday.",
