@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 from extractor.cli import main
+from extractor.extract.entities import entity_id
+from extractor.graph.build import build_graph
 from extractor.graph.conflicts import find_conflicts
 from extractor.graph.resolve import (
     claim_block_keys, dates_agree, group_claims, reported_interval, significant_digits,
 )
-from extractor.models import Claim, EntityRef, Span
+from extractor.graph.subject_aliases import subject_aliases
+from extractor.models import Claim, Entity, EntityRef, Span
 from extractor.runner import RunOptions, run
 
 ORVEX = EntityRef(name="Orvex Mining", id="ent_orvex")
@@ -113,12 +116,18 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
     assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
                     claim("wednesday", "a2", 14, date="2025-01-29", **price),
                     claim("undated", "a3", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
+    # but two such undated reports are one fact with each other
+    assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
+                    claim("wednesday", "a2", 14, date="2025-01-29", **price),
+                    claim("undated", "a3", 14, **price), claim("also_undated", "a4", 14, **price)]) == [
+        ["also_undated", "undated"], ["monday"], ["wednesday"]]
 
 
 def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():
-    assert members([claim("15th", "a1", 38, subject=(), unit="person", metric="dead", date="2018-08-15"),
-                    claim("august", "a2", 38, subject=(), unit="person", metric="dead", date="2018-08"),
-                    claim("17th", "a3", 38, subject=(), unit="person", metric="dead", date="2018-08-17")]) in (
+    move = {"unit": "percent", "metric": "share price", "direction": "down"}
+    assert members([claim("15th", "a1", 38, date="2018-08-15", **move),
+                    claim("august", "a2", 38, date="2018-08", **move),
+                    claim("17th", "a3", 38, date="2018-08-17", **move)]) in (
         [["15th", "august"], ["17th"]], [["15th"], ["17th", "august"]])
 
 
@@ -175,6 +184,20 @@ def test_two_figures_of_one_article_are_two_facts_not_a_contradiction():
     assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a1", 4, **hospital)]) == []
     assert conflicting([claim("nine", "a1", 9, **hospital), claim("four", "a2", 4, **hospital)]) == [("four", "nine")]
 
+    # an outlet that writes both figures ("as much as 50 metres", "180 feet") sees two facts,
+    # even when another outlet repeats one of them
+    height = {"unit": "metre", "metric": "height"}
+    assert conflicting([claim("50", "a1", 50, hedge="<=", **height), claim("55", "a1", 54.864, **height),
+                        claim("50_again", "a2", 50, **height)]) == []
+
+
+def test_figures_a_multiple_apart_are_two_things_not_a_contradiction():
+    # "the 80-metre section" and "the 1.1km bridge"; "$16.8 billion" lost and "$71 billion" worth
+    length = {"unit": "metre", "metric": "length"}
+    assert conflicting([claim("section", "a1", 80, **length), claim("bridge", "a2", 1100, **length)]) == []
+    assert conflicting([claim("section", "a1", 80, **length), claim("other", "a2", 200, **length)]) == [
+        ("other", "section")]
+
 
 def test_a_change_and_a_level_of_one_metric_do_not_conflict():
     # "his fortune shrank by $16 billion" against "he is now worth $55.9 billion"
@@ -228,6 +251,68 @@ def test_a_converted_figure_keeps_the_rounding_of_what_was_written():
                     claim("660", "a3", 201.168, stated=(660, "foot"), **length)]) == [["650", "660", "metres"]]
 
 
+def test_a_toll_reported_again_on_following_days_is_one_fact_until_it_moves():
+    toll = {"subject": (), "unit": "person", "metric": "dead"}
+    claims = [claim("38_on_15th", "a1", 38, date="2018-08-15", **toll), claim("39_on_15th", "a2", 39, date="2018-08-15", **toll),
+              claim("38_on_17th", "a3", 38, date="2018-08-17", **toll), claim("undated_38", "a4", 38, **toll)]
+    assert members(claims) == [["38_on_15th", "38_on_17th", "undated_38"], ["39_on_15th"]]
+    assert sorted(g.date for g in group_claims(claims)) == ["2018-08-15", "2018-08-15/2018-08-17"]
+    # three missing, then up to twenty, then three again: the count moved in between
+    missing = {"subject": (), "unit": "person", "metric": "missing"}
+    assert members([claim("3_on_15th", "a1", 3, date="2018-08-15", **missing),
+                    claim("20_on_16th", "a2", 20, hedge="<=", date="2018-08-16", **missing),
+                    claim("3_on_17th", "a3", 3, date="2018-08-17", **missing)]) == [
+        ["20_on_16th"], ["3_on_15th"], ["3_on_17th"]]
+    # days far apart are other reports, and a bound ("at least 38") reports no toll that held
+    assert members([claim("38_on_15th", "a1", 38, date="2018-08-15", **toll),
+                    claim("38_on_18th", "a2", 38, date="2018-08-18", **toll),
+                    claim("at_least_38", "a3", 38, hedge=">=", date="2018-08-16", **toll)]) == [
+        ["38_on_15th"], ["38_on_18th"], ["at_least_38"]]
+
+
+def test_a_market_level_is_read_off_one_tape_but_a_sessions_low_is_not():
+    rate = {"unit": "USD", "metric": "exchange rate"}
+    # "recovered to $1.24" and "$1.2472" later: $1.2472 rounds to $1.25, so two moments
+    assert members([claim("recovered", "a1", 1.24, **rate), claim("later", "a2", 1.2472, **rate)]) == [
+        ["later"], ["recovered"]]
+    # "below $1.36" overnight is not "$1.3408", which an outlet would write as below $1.35
+    assert members([claim("below", "a1", 1.36, hedge="<", **rate), claim("now", "a2", 1.3408, **rate)]) == [
+        ["below"], ["now"]]
+    # the session's low as two feeds caught it: "$1.31" and "$1.3305 at one point"
+    assert members([claim("low", "a1", 1.31, **rate), claim("at_one_point", "a2", 1.3305, frame="intraday", **rate)]) == [
+        ["at_one_point", "low"]]
+    # a rounded market value is not a market level: providers still differ on it
+    assert members([claim("a", "a1", 589e9), claim("b", "a2", 593.7e9)]) == [["a", "b"]]
+
+
+def test_a_figure_beyond_a_strict_bound_another_outlet_gave_is_another_fact():
+    loss = {"direction": "down"}
+    # "more than $120 billion": "$119 billion" may be another provider's figure, "$117 billion" not
+    assert members([claim("more_than", "a1", 120e9, hedge=">", **loss), claim("119", "a2", 119e9, **loss)]) == [
+        ["119", "more_than"]]
+    assert members([claim("more_than", "a1", 120e9, hedge=">", **loss), claim("117", "a2", 117e9, **loss)]) == [
+        ["117"], ["more_than"]]
+    assert members([claim("under", "a1", 40, hedge="<", unit="percent"), claim("42", "a2", 42, unit="percent")]) == [
+        ["42"], ["under"]]
+
+
+def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus_entity():
+    corpus = [(entity_id("Orvex Mining"), "Orvex Mining", "ORG"), (entity_id("Orvex Mining Inc."), "Orvex Mining Inc.", "ORG"),
+              (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON"), (entity_id("Whitlock"), "Whitlock", "PERSON"),
+              (entity_id("Lee Park"), "Lee Park", "PERSON"), (entity_id("Min Park"), "Min Park", "PERSON"),
+              (entity_id("Park"), "Park", "PERSON"), (entity_id("Apex Co"), "Apex Co", "ORG")]
+    assert {k: v.name for k, v in subject_aliases(corpus).items()} == {
+        entity_id("Orvex Mining Inc."): "Orvex Mining", entity_id("Whitlock"): "Dana Whitlock"}
+    # through the graph: "Orvex Mining Inc. revenue of $4.2 billion" and "Orvex Mining's $4.2 billion"
+    inc = EntityRef(name="Orvex Mining Inc.", id=entity_id("Orvex Mining Inc."))
+    plain = EntityRef(name="Orvex Mining", id=entity_id("Orvex Mining"))
+    entities = [Entity(id=ref.id, name=ref.name, type="ORG") for ref in (inc, plain)]
+    claims = [claim("inc", "a1", 4.2e9, subject=(inc,), metric="revenue"),
+              claim("plain", "a2", 4.2e9, subject=(plain,), metric="revenue")]
+    nodes = build_graph([], entities, [], claims).claims
+    assert [(n.subject.name, n.mentions) for n in nodes] == [("Orvex Mining", ["inc", "plain"])]
+
+
 # ------------------------------------------------------------------ the product's path, on text
 
 
@@ -254,6 +339,20 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     fell = sorted((n["value"], n["sources"], n["date"]) for n in _claim_nodes(tmp_path / "out"))
     assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
+
+
+def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\n"
+                "The death toll from the collapse of the Velden viaduct rose to 38 on Tuesday, officials said.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-05-14\n---\n"
+                "Rescuers kept searching the rubble on Thursday. The death toll stood at 38, the regional governor said.",
+        "c.md": "---\nsource: City Gazette\npublished: 2026-05-12\n---\n"
+                "The death toll rose to 39 on Tuesday, according to the fire service.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    tolls = sorted((n["value"], n["date"], n["sources"]) for n in _claim_nodes(tmp_path / "out"))
+    assert tolls == [(38, "2026-05-12/2026-05-14", ["Harbor Ledger", "Northline Wire"]), (39, "2026-05-12", ["City Gazette"])]
 
 
 def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):

@@ -5,7 +5,8 @@ Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures 
 members allow). Two facts conflict only when they are told by different articles, agree on
 the day (moves and market levels need it known on both sides; a dated count of people is
 never held against an undated one), are both changes or both levels, and are not a running
-toll, a market level read at unknown moments, or a subgroup of people against another group.
+toll, a market level read at unknown moments, or a subgroup of people against another group;
+and not when one outlet gives both figures, or the figures are a multiple apart (two things).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers"})
 # Market levels move through a session: two levels contradict only at a fixed moment.
 MOVING_LEVELS = frozenset({"share price", "exchange rate", "index level", "price"})
 FIXED_FRAMES = frozenset({"close", "open"})
+# An outlet that gets a fact wrong is off by a share, not a multiple: figures more than this
+# many times apart are two things (a section and the whole bridge, a day's loss and a fortune).
+SAME_FACT_RATIO = 4.0
 # Counted nouns that count everyone a toll counts (any other noun counts a subgroup: children).
 WHOLE_COUNT_NOUNS = frozenset({
     "people", "person", "persons", "victim", "victims", "life", "lives", "death", "deaths", "dead",
@@ -59,11 +63,17 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
 
 
 def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:
-    """An article that gives two figures of one metric ("nine in hospital, four critical")
-    states two facts; a contradiction is between outlets."""
-    if len(a.by_article) > 1 or len(b.by_article) > 1:
-        return True
-    return a.by_article.keys() != b.by_article.keys()
+    """An article that gives two figures of one metric ("nine in hospital, four critical",
+    "as much as 50 metres" and "180 feet") states two facts, whoever else repeats one of them;
+    a contradiction is between outlets, each giving only its own figure."""
+    articles_a, articles_b = a.by_article.keys(), b.by_article.keys()
+    return not (articles_a <= articles_b or articles_b <= articles_a)
+
+
+def _within_a_multiple(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Two figures close enough to be two readings of one fact (see SAME_FACT_RATIO)."""
+    small, large = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))
+    return large <= small * SAME_FACT_RATIO
 
 
 def _counted_nouns(group: ClaimGroup) -> set[str]:
@@ -82,7 +92,7 @@ def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
     other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
     a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
     b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
-    return not (a_low < b_high and b_low < a_high) and _comparable(a, b)
+    return not (a_low < b_high and b_low < a_high) and _within_a_multiple(a, b) and _comparable(a, b)
 
 
 def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:

@@ -7,7 +7,9 @@ within its own article). Inside a block claims are swept in order of their
 value interval, so the work stays close to linear in the number of claims. A claim joins
 a group only when it agrees with the whole group (value, direction, metric, frame, date),
 so a chain of near-misses never glues two different facts together. An attribute one
-side does not know (no metric, no frame, no date) is unknown, never a mismatch.
+side does not know (no metric, no frame, no date) is unknown, never a mismatch. A running
+toll reported with one figure on following days is dated by the days it held
+(``running_counts``), so its reports are one fact.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef
 
 # An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side.
@@ -40,6 +43,16 @@ PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
 COUNTED_UNITS = frozenset({None, "person", "people"})
+# Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
+# 17th is one toll that held), and how many days apart two reports of one figure may be.
+RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised"})
+TOLL_HOLDS_DAYS = 2
+# A market level is read off the last trade: two outlets' figures for one moment differ only
+# by rounding ("$1.24" is not "$1.2472", which rounds to $1.25: two moments of a session).
+# Only a session's low or high (``intraday``) is a figure feeds differ on ("$1.31", "$1.3305").
+MARKET_LEVELS = frozenset({"share price", "exchange rate", "index level"})
+
+
 def stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
@@ -99,6 +112,18 @@ def claim_rounding(claim: Claim) -> float:
 def whole_and_small(value: float) -> bool:
     """A small whole number ("43", "7%"): exact as written."""
     return abs(value) < ROUNDED_FROM and float(value).is_integer()
+
+
+def is_range(claim: Claim) -> bool:
+    """A range ("between 10 and 12"), not one figure or a one-sided bound ("more than 10")."""
+    return claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None
+
+
+def market_reading(claim: Claim) -> bool:
+    """A level of a market (not a move) quoted at one moment, not as a session's extreme
+    (see MARKET_LEVELS)."""
+    return (claim.metric in MARKET_LEVELS and claim.direction is None and claim.unit != "percent"
+            and claim.frame != "intraday")
 
 
 def precision_slack(value: float) -> float:
@@ -242,6 +267,14 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # strict bounds given ("more than 10%": floor 10) and what the exact figures allow as reported
+    floor: float = -math.inf
+    ceiling: float = math.inf
+    exact_min_high: float = math.inf
+    exact_max_low: float = -math.inf
+    # the figures all members allow as written (no provider precision)
+    own_low: float = -math.inf
+    own_high: float = math.inf
     # A small whole figure ("7%", "84 percent") is a rounding of another outlet's figure with
     # digits, or that figure read by another provider, never both at once: "7%" is not 7.6%
     # (7.6 rounds to 8 and is 8% from 7), "84%" may be 84.6%. Kept: what its whole figures
@@ -264,6 +297,8 @@ class ClaimGroup:
             and (claim.frame is None or self.frame is None or claim.frame == self.frame)
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._same_article_agrees(claim, reading)
+            and self._one_tape(claim, reading)
+            and self._within_bounds(claim, reading)
             and self._rounds_to_whole_figures(claim, reading)
         )
 
@@ -275,6 +310,27 @@ class ClaimGroup:
         return (self.wholes_low > self.wholes_high
                 or _overlap(reading.own_low, reading.own_high, self.exact_low, self.exact_high)
                 or reading.low <= self.wholes_low <= self.wholes_high <= reading.high)
+
+    def _within_bounds(self, claim: Claim, reading: Reading) -> bool:
+        """A figure beyond a strict bound that another outlet gave, even as another provider may
+        read it, is not its fact: "more than $120 billion" is not "$118 billion" (though it may
+        be "$119 billion", another provider's figure, or "$120 billion", a rounding)."""
+        if is_range(claim):
+            return True
+        if claim.hedge == "=":
+            return reading.high > self.floor and reading.low < self.ceiling
+        if claim.hedge == ">":
+            return self.exact_min_high > claim.value and claim.value < self.ceiling
+        if claim.hedge == "<":
+            return self.exact_max_low < claim.value and claim.value > self.floor
+        return True
+
+    def _one_tape(self, claim: Claim, reading: Reading) -> bool:
+        """A market level read at one moment agrees with the group's figures as written, without
+        provider precision (see MARKET_LEVELS); a session's extreme, on either side, may differ."""
+        if not market_reading(claim) or self.frame == "intraday":
+            return True
+        return _overlap(reading.own_low, reading.own_high, self.own_low, self.own_high)
 
     def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
@@ -296,6 +352,15 @@ class ClaimGroup:
         if claim.date:
             self.dates.add(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
+        self.own_low, self.own_high = max(self.own_low, own_low), min(self.own_high, own_high)
+        if is_range(claim):
+            pass
+        elif claim.hedge == "=":
+            self.exact_min_high, self.exact_max_low = min(self.exact_min_high, high), max(self.exact_max_low, low)
+        elif claim.hedge == ">":
+            self.floor = max(self.floor, claim.value)
+        elif claim.hedge == "<":
+            self.ceiling = min(self.ceiling, claim.value)
         if whole_and_small(claim.value):
             self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
             self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)
@@ -367,10 +432,25 @@ def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coar
     return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
 
 
+def running_count(claim: Claim) -> bool:
+    """A count of people that runs while a search goes on (see RUNNING_COUNTS)."""
+    return claim.metric in RUNNING_COUNTS and claim.direction is None and claim.unit in COUNTED_UNITS
+
+
+def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
+    """The claims of a block, each figure of a running count reported on several days dated
+    by the days it held (``running_counts``), so that its reports are one fact."""
+    held = held_intervals(((c.id, c.metric, c.value, c.date, c.hedge == "=" and c.bounds is None)
+                           for _, c, _ in members if running_count(c)), TOLL_HOLDS_DAYS)
+    if not held:
+        return members
+    return [(order, c.model_copy(update={"date": held[c.id]}) if c.id in held else c, s) for order, c, s in members]
+
+
 def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
-    spans = sorted(((read_claim(c), order, c, s) for order, c, s in members),
+    spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_held_dates(list(members))),
                    key=lambda t: (t[0].low, t[0].high, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
@@ -397,7 +477,10 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
         target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
         if not claim.date and len(dated) > 1:
-            target = None  # undated, and as true of one day as of another: which fact it is cannot be told
+            # undated, and as true of one day as of another: which day's fact it is cannot be
+            # told, so it joins only the figure told undated by others ("43 people", "43 victims")
+            undated = [g for g in candidates if not g.dates]
+            target = min(undated, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
             groups.append(target)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from extractor.graph.quote_groups import quote_block
 from extractor.graph.resolve import ClaimOccurrence, claim_block_keys
+from extractor.graph.subject_aliases import subject_aliases, with_subjects_aliased
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
 from extractor.store.scratch import Scratch
@@ -147,9 +148,13 @@ class MergeSpill:
         without their sentences, which merging never reads. Add the entities first: a count's
         subject that is no entity ("people") does not block it."""
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
+        aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
 
         def rows():
             for claim in claims:
+                subjects = with_subjects_aliased(claim.subject, aliases)
+                if subjects is not None:  # "Facebook Inc." is the corpus's "Facebook"
+                    claim = claim.model_copy(update={"subject": subjects})
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
                 for (block, unit), subject in claim_block_keys(claim, entities):
                     yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
