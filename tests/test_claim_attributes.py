@@ -562,3 +562,21 @@ def test_a_loss_a_wipeout_and_verbs_of_destroying_value_are_falls_a_net_loss_is_
     assert by_text(nlp, "The sell-off vaporized $8 billion of Orvex's market value.")["$8 billion"].direction == "down"
     assert by_text(nlp, "The founder's fortune took a $4 billion hit.")["$4 billion"].direction == "down"
     assert by_text(nlp, "Orvex reported a net loss of $2 billion.")["$2 billion"].direction is None
+
+
+# ------------------------------------------------------------------ directions
+
+
+def test_amount_wrapped_in_a_record_takes_the_direction_of_the_change(nlp):
+    c = by_text(nlp, "In 2000 Intel saw its shares drop by a record of $91 billion.")
+    assert c["$91 billion"].direction == "down"
+
+
+def test_echoing_do_takes_the_direction_of_the_clause_before(nlp):
+    c = by_text(nlp, "As Acme's stock plummeted, so did its founder's personal fortune, by almost $4 billion.")
+    assert c["$4 billion"].direction == "down"
+
+
+def test_deceleration_is_a_fall(nlp):
+    c = by_text(nlp, "Sales growth decelerated about three percentage points in the quarter.")
+    assert c["three percentage points"].direction == "down"
