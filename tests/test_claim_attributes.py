@@ -580,3 +580,10 @@ def test_echoing_do_takes_the_direction_of_the_clause_before(nlp):
 def test_deceleration_is_a_fall(nlp):
     c = by_text(nlp, "Sales growth decelerated about three percentage points in the quarter.")
     assert c["three percentage points"].direction == "down"
+
+
+def test_counts_of_voters_are_one_metric_with_or_without_their_noun(nlp):
+    c = by_text(nlp, "Nearly 12.4 million had turned out in the state election. "
+                     "More than 12 million people voted, officials said.")
+    assert (c["12.4 million"].metric, c["12.4 million"].unit, c["12.4 million"].value) == ("voters", "person", 12_400_000)
+    assert (c["12 million"].metric, c["12 million"].unit) == ("voters", "person")

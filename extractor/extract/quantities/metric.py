@@ -19,8 +19,9 @@ price             price, a commodity's move ("Brent crude down 5.2%", "gold jump
 cost              cost, costs, bill, price tag
 expenses          expenses, spending, outlays
 users             users, subscribers, customers (counted)
-vote share        votes, voted, backing, in favour of
-turnout           turnout
+vote share        votes, voted, backing, in favour of (a percent)
+turnout           turnout (a percent)
+voters            a count of people who voted or turned out ("30 million voted")
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
@@ -109,11 +110,11 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
-    ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
+    ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"vote share", "users"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
@@ -143,6 +144,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "index level"
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
+    if unit is None and _counts_voters(root):
+        return "voters"
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
@@ -164,6 +167,16 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
         return "vote share"
     return None
+
+
+def _counts_voters(root: Token) -> bool:
+    """A bare number of people who voted: "30.6 million had turned out", "30 million voted",
+    "with over 30 million voting"."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        return lemma == "vote" or (lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children))
+    return root.dep_ in ("nummod", "amod", "compound") and head.lower_ == "voting"
 
 
 def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
