@@ -295,7 +295,7 @@ def test_a_relative_that_stands_for_the_noun_it_follows(nlp):
 def test_an_organisation_in_a_prepositional_phrase_is_not_the_clause_subject(nlp):
     c = by_text(nlp, "Acme Corp makes engines. Sales through Walmart, which has lower margins, would "
                      "not make up the gap, executives said, when the company's stock was at a high of $51.20.")
-    assert subjects(c["$51.20"]) == ["Acme Corp"]
+    assert subjects(c["$51.20"]) == ["Acme"]  # the legal form is not part of the subject
 
 
 def test_a_side_named_with_a_possessive_or_a_verb_of_winning_holds_its_share(nlp):
@@ -587,3 +587,9 @@ def test_counts_of_voters_are_one_metric_with_or_without_their_noun(nlp):
                      "More than 12 million people voted, officials said.")
     assert (c["12.4 million"].metric, c["12.4 million"].unit, c["12.4 million"].value) == ("voters", "person", 12_400_000)
     assert (c["12 million"].metric, c["12 million"].unit) == ("voters", "person")
+
+
+def test_legal_form_is_not_part_of_the_subject(nlp):
+    c = by_text(nlp, "Acme Inc. said revenue increased 12 percent to $3.2 billion.")
+    assert subjects(c["12 percent"]) == ["Acme"]
+    assert subjects(c["$3.2 billion"]) == ["Acme"]
