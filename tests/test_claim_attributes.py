@@ -593,3 +593,13 @@ def test_legal_form_is_not_part_of_the_subject(nlp):
     c = by_text(nlp, "Acme Inc. said revenue increased 12 percent to $3.2 billion.")
     assert subjects(c["12 percent"]) == ["Acme"]
     assert subjects(c["$3.2 billion"]) == ["Acme"]
+
+
+def test_a_bare_number_a_death_toll_is_set_to_counts_the_dead(nlp):
+    c = by_text(nlp, "Police have raised the death toll in the Lyon tunnel fire to at least 14.")
+    assert (c["14"].metric, c["14"].unit) == ("dead", "person")
+
+
+def test_a_bare_count_that_remains_missing(nlp):
+    c = by_text(nlp, "Rescuers pulled out two survivors on Friday, while 5 remain missing.")
+    assert (c["5"].metric, c["5"].unit) == ("missing", "person")

@@ -85,8 +85,14 @@ METRIC_WORDS: dict[str, str] = {
 # Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
 # what they count names the metric.
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
-# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline).
-COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(dead|killed|missing|injured|wounded|hurt)\b", re.I)
+# A bare number a death toll is set to, earlier in its clause ("raised the death toll in the
+# collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
+TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
+                         r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
+# "four remain missing", "12 were killed").
+COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have\s+been|had\s+been|was|is)\s+){0,2}"
+                            r"(dead|killed|missing|injured|wounded|hurt)\b", re.I)
 COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
                 "wounded": "injured", "hurt": "injured"}
 # An amount of money this large is never the price of one share: "a loss in the stock wiped
@@ -146,6 +152,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return COUNT_STATES[state.group(1).lower()]
     if unit is None and _counts_voters(root):
         return "voters"
+    if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
+        return "dead"
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
