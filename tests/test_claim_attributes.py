@@ -603,3 +603,13 @@ def test_a_bare_number_a_death_toll_is_set_to_counts_the_dead(nlp):
 def test_a_bare_count_that_remains_missing(nlp):
     c = by_text(nlp, "Rescuers pulled out two survivors on Friday, while 5 remain missing.")
     assert (c["5"].metric, c["5"].unit) == ("missing", "person")
+
+
+def test_an_amount_of_gains_is_a_rise_whatever_wipes_it(nlp):
+    c = by_text(nlp, "The fall would wipe out her $2.5 billion of gains for the year.")
+    assert c["$2.5 billion"].direction == "up"
+
+
+def test_a_metric_written_as_a_label_before_its_figure(nlp):
+    c = by_text(nlp, "Results: Yes 61.2% No 38.8% Turnout 72.5%")
+    assert c["72.5%"].metric == "turnout"

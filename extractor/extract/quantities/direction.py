@@ -125,6 +125,13 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
                 return "up", "verb"
             if child.lemma_.lower() in DOWN_VERBS:
                 return "down", "verb"
+    for child in root.children:  # "wipe his $13.7 billion of gains": the change is the gains, whatever wipes them
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in UP_NOUNS:
+                    return "up", "noun"
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
+                    return "down", "noun"
     gov, how, prep = governor(root)
     if gov is None:
         return None, None

@@ -172,9 +172,22 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "exchange rate"
     if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
         return "price"
+    if (labelled := _label_before(span)) is not None:
+        return labelled
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
         return "vote share"
     return None
+
+
+def _label_before(span: SpacySpan) -> str | None:
+    """A metric written as a label right before its figure, as in a results line ("Turnout
+    84.6%", "Revenue: $13.2bn")."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text in (":", "-", "–"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].text[:1].isupper():
+        return None
+    return _metric_of_noun(doc[i])
 
 
 def _counts_voters(root: Token) -> bool:
