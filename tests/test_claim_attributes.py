@@ -613,3 +613,8 @@ def test_an_amount_of_gains_is_a_rise_whatever_wipes_it(nlp):
 def test_a_metric_written_as_a_label_before_its_figure(nlp):
     c = by_text(nlp, "Results: Yes 61.2% No 38.8% Turnout 72.5%")
     assert c["72.5%"].metric == "turnout"
+
+
+def test_subject_hung_on_the_auxiliary_before_an_emphatic_reflexive(nlp):
+    c = by_text(nlp, "Jeff Bezos spoke on Friday. Bezos has himself lost $9 billion, according to Forbes.")
+    assert subjects(c["$9 billion"]) == ["Jeff Bezos"]
