@@ -619,3 +619,10 @@ def test_a_metric_written_as_a_label_before_its_figure(nlp):
 def test_subject_hung_on_the_auxiliary_before_an_emphatic_reflexive(nlp):
     c = by_text(nlp, "Jeff Bezos spoke on Friday. Bezos has himself lost $9 billion, according to Forbes.")
     assert subjects(c["$9 billion"]) == ["Jeff Bezos"]
+
+
+def test_an_emphatic_reflexive_subject_is_the_person_named_before_it(nlp):
+    # the parser puts the name into the relative clause and makes "himself" the subject of "lost"
+    c = by_text(nlp, "Jeff Bezos owns a large stake. Bezos, the founder of Amazon, whose wealth is very much "
+                     "tied to the success of Amazon has himself lost $9 billion, according to Forbes.")
+    assert subjects(c["$9 billion"]) == ["Jeff Bezos"]

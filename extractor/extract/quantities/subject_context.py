@@ -78,6 +78,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
                     and not (exclude.start <= c.i < exclude.end) and c.lower_ not in REFLEXIVES]
         if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
             return subjects[0]
+        reflexive = next((c for c in node.children if c.dep_ == "nsubj" and c.lower_ in REFLEXIVES), None)
+        if reflexive is not None:
+            return reflexive  # the name it stands for was parsed into another clause: read it as a pronoun
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             return node.head
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
