@@ -288,7 +288,7 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
 # and, unless someone owns the count, is its subject.
 PERSON = "person"
 # Metrics of counts of people (see ``metric``).
-PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers"})
+PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "voters"})
 # What a company reports for a period (its results): of that period, not of a day.
 PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
 # Nouns that count the people who use a service ("2.23 billion monthly users").

@@ -33,7 +33,7 @@ DOWN_VERBS = frozenset({
     "sag", "dip", "retreat", "ease", "weaken", "contract", "crash", "collapse", "tank",
     "lower", "knock", "shave", "trim", "slump", "skid", "crater", "depreciate", "halve",
     "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "narrow", "underperform",
-    "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip", "lop",
+    "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip", "lop", "decelerate", "slow",
 })
 # Adverbs that state a rise, and a fall, when they govern the amount ("34% higher", "down 4%").
 UP_ADVERBS = frozenset({"up", "higher", "upward", "upwards"})
@@ -51,6 +51,11 @@ DOWN_NOUNS = frozenset({
 # What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).
 RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual", "quarterly", "first-quarter",
                                "second-quarter", "third-quarter", "fourth-quarter", "full-year"})
+# Nouns that only wrap an amount ("a record of $91 billion", "to the tune of $15 billion",
+# "a total of 43"): the amount's direction is that of what governs the noun.
+AMOUNT_WRAPPER_NOUNS = frozenset({"record", "total", "tune", "sum", "amount", "figure", "whopping"})
+# Words that make "do" stand for the verb of the clause before ("as shares fell, so did his fortune, by $4bn").
+ECHO_WORDS = frozenset({"so", "too", "neither", "nor"})
 # Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
 LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "near", "around"})
 
@@ -78,6 +83,9 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
             if head.pos_ in ("VERB", "AUX"):
                 return head, "prep", prep
             if head.pos_ in ("NOUN", "PROPN"):
+                if prep is not None and prep.lower_ == "of" and head.lemma_.lower() in AMOUNT_WRAPPER_NOUNS:
+                    prep, node = None, head  # "drop by a record of $91 billion": the record is the amount
+                    continue
                 return head, "noun-prep", prep
             node = head
             continue
@@ -117,6 +125,13 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
                 return "up", "verb"
             if child.lemma_.lower() in DOWN_VERBS:
                 return "down", "verb"
+    for child in root.children:  # "wipe his $13.7 billion of gains": the change is the gains, whatever wipes them
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in UP_NOUNS:
+                    return "up", "noun"
+                if obj.dep_ == "pobj" and obj.tag_ == "NNS" and obj.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
+                    return "down", "noun"
     gov, how, prep = governor(root)
     if gov is None:
         return None, None
@@ -143,12 +158,30 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
             return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
     if how not in AMOUNT_DEPS:
         return None, None
+    gov = echoed_verb(gov)
     lemma = gov.lemma_.lower()
     if lemma in UP_VERBS:
         return "up", "verb"
     if lemma in DOWN_VERBS or gov.lower_ in DOWN_VERBS:
         return "down", "verb"
+    if how == "by":  # "saw its shares' drop by $91 billion": the change its object names
+        for noun in (c for c in gov.children if c.dep_ == "dobj"):
+            if noun.lemma_.lower() in UP_NOUNS:
+                return "up", "verb"
+            if noun.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
+                return "down", "verb"
     return None, None
+
+
+def echoed_verb(verb: Token) -> Token:
+    """The verb an echoing "do" stands for: "As the stock plummeted, so did his fortune, by
+    $4 billion" is a plummet of the fortune. Any other verb is itself."""
+    if verb.lemma_.lower() != "do" or not any(c.lower_ in ECHO_WORDS for c in verb.children):
+        return verb
+    clause = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i < verb.i]
+    if not clause and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        clause = [verb.head]
+    return clause[-1] if clause else verb
 
 
 def change_label(hedge: str, direction: str | None, source: str | None) -> str:

@@ -19,8 +19,9 @@ price             price, a commodity's move ("Brent crude down 5.2%", "gold jump
 cost              cost, costs, bill, price tag
 expenses          expenses, spending, outlays
 users             users, subscribers, customers (counted)
-vote share        votes, voted, backing, in favour of
-turnout           turnout
+vote share        votes, voted, backing, in favour of (a percent)
+turnout           turnout (a percent)
+voters            a count of people who voted or turned out ("30 million voted")
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
@@ -84,8 +85,14 @@ METRIC_WORDS: dict[str, str] = {
 # Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
 # what they count names the metric.
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
-# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline).
-COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(dead|killed|missing|injured|wounded|hurt)\b", re.I)
+# A bare number a death toll is set to, earlier in its clause ("raised the death toll in the
+# collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
+TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
+                         r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
+# "four remain missing", "12 were killed").
+COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have\s+been|had\s+been|was|is)\s+){0,2}"
+                            r"(dead|killed|missing|injured|wounded|hurt)\b", re.I)
 COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
                 "wounded": "injured", "hurt": "injured"}
 # An amount of money this large is never the price of one share: "a loss in the stock wiped
@@ -109,11 +116,11 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
-    ("vote share", re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.I)),
+    ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"vote share", "users"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
@@ -143,6 +150,10 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "index level"
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
+    if unit is None and _counts_voters(root):
+        return "voters"
+    if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
+        return "dead"
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
@@ -161,9 +172,32 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "exchange rate"
     if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
         return "price"
+    if (labelled := _label_before(span)) is not None:
+        return labelled
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
         return "vote share"
     return None
+
+
+def _label_before(span: SpacySpan) -> str | None:
+    """A metric written as a label right before its figure, as in a results line ("Turnout
+    84.6%", "Revenue: $13.2bn")."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text in (":", "-", "–"):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].text[:1].isupper():
+        return None
+    return _metric_of_noun(doc[i])
+
+
+def _counts_voters(root: Token) -> bool:
+    """A bare number of people who voted: "30.6 million had turned out", "30 million voted",
+    "with over 30 million voting"."""
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        lemma = head.lemma_.lower()
+        return lemma == "vote" or (lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children))
+    return root.dep_ in ("nummod", "amod", "compound") and head.lower_ == "voting"
 
 
 def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:

@@ -72,10 +72,15 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
     node = verb
     for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and not (exclude.start <= c.i < exclude.end)
-                    and c.lower_ not in REFLEXIVES]  # "Zuckerberg has himself lost": the subject is before
+        # "Zuckerberg has himself lost": the subject is before (the parser may hang it on "has")
+        heads = [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass") and c.i < node.i)]
+        subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                    and not (exclude.start <= c.i < exclude.end) and c.lower_ not in REFLEXIVES]
         if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
             return subjects[0]
+        reflexive = next((c for c in node.children if c.dep_ == "nsubj" and c.lower_ in REFLEXIVES), None)
+        if reflexive is not None:
+            return reflexive  # the name it stands for was parsed into another clause: read it as a pronoun
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             return node.head
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):

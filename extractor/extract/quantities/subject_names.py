@@ -73,9 +73,17 @@ def _lemma_word(word: str) -> str:
     return low
 
 
+# A company's legal form after its name ("Acme Inc.", "Acme, Corp", "Acme Plc"): not part of
+# what the figure is about, so "Acme Inc." and "Acme" of other outlets are one subject.
+LEGAL_FORM_RE = re.compile(r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|Plc|PLC|plc|LLC|AG|SpA|S\.p\.A|NV|N\.V|SA|S\.A)\.?\Z")
+
+
 def trimmed_name(name: str) -> str | None:
     """A headline name cut before the word that ends it ("Zuckerberg Loses" -> "Zuckerberg",
-    "Facebook Stock Plunges" -> "Facebook"); None when nothing is cut or nothing is left."""
+    "Facebook Stock Plunges" -> "Facebook"), or before its legal form ("Facebook Inc." ->
+    "Facebook"); None when nothing is cut or nothing is left."""
+    if (legal := LEGAL_FORM_RE.search(name)) is not None and legal.start() > 0:
+        return trimmed_name(name[:legal.start()]) or name[:legal.start()]
     words = _words(name)
     for i, word in enumerate(words):
         if i > 0 and word[:1].isupper() and _lemma_word(word) in MOVE_VERBS:

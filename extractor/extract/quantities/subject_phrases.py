@@ -266,6 +266,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         return []
     if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
         return _owner_of(np, ctx, sent_root_subject, ("of",))
+    if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before
+        person = ctx.entities.before(np.idx, types=("PERSON",), within=np.idx - np.sent.start_char)
+        return [entity_ref(ctx, person)] if person is not None else []
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
     if lemma in ROLE_NOUNS and np.tag_ != "NNS" and any(c.dep_ in ("det", "poss", "compound") for c in np.children):
