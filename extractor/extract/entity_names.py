@@ -18,9 +18,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
 from extractor.nlp.views import doc_ents, token_starts, token_texts
+
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
@@ -212,8 +215,9 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             j = bisect_right(starts, end)
             if any(a < end and start < b for a, b in covered[max(0, j - 3):j]):
                 break
-            if size == 1 and (name in name_words or is_first_name(name)) and not is_country(name):
-                break
+            if size == 1 and (name in name_words or is_first_name(name) or name.casefold() in CALENDAR_WORDS) \
+                    and not is_country(name):
+                break  # a first name, a word of a name met here, or a month or weekday ("March")
             out.append(Candidate(start, end, name, "GPE"))
             i = last
             break

