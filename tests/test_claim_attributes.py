@@ -261,6 +261,13 @@ def test_a_currency_is_named_by_its_iso_4217_name(nlp, text, claim):
     assert subjects(by_text(nlp, text)[claim]) == [expected]
 
 
+def test_a_currency_the_model_takes_for_an_entity_still_goes_by_its_iso_name(nlp):
+    c = by_text(nlp, "The pound fell sharply on Friday.\n\nSterling had climbed to its highest point in 2016 "
+                     "so far at $1.50 against the US dollar as early polls suggested the Remain vote would win. "
+                     "It then fell to $1.31, a 10% fall.")
+    assert [subjects(c[k]) for k in ("$1.50", "$1.31", "10%")] == [["Pound Sterling"]] * 3
+
+
 def test_a_verbless_clause_has_its_own_subject(nlp):
     c = by_text(nlp, "Commodities fell across the board, with copper down 3.1% to $8,200 a tonne.")
     assert subjects(c["3.1%"]) == ["copper"]

@@ -63,7 +63,7 @@ from extractor.extract.quantities.subject_context import (  # noqa: F401  (sente
     verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject
-from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, entity_ref, thing_ref
+from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np, structure_ref, structure_subject
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side
@@ -150,6 +150,8 @@ def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token 
                  sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     """The subjects of the quantity at ``span`` (see the module docstring)."""
     found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit) if NAME_START_RE.match(r.name)]
+    # A currency goes by its ISO 4217 name even when the model took it for an entity ("Sterling").
+    found = [thing_ref(r.name) if currency_name(r.name) else r for r in found]
     if unit == "percent":
         found = as_side(found, ctx)
     if found and _may_be_it(found[0], ctx):
