@@ -65,6 +65,24 @@ def test_a_close_and_an_intraday_move_are_two_facts_by_value_or_by_frame():
         ["close", "unsaid"], ["intraday"]]
 
 
+def test_a_stock_move_stated_without_a_frame_is_the_close_not_a_session_move():
+    morning = claim("morning", "a1", 40e9, hedge="~", direction="down", frame="intraday")  # "about $40bn on Monday morning"
+    day = claim("day", "a2", 36.4e9, direction="down")                                       # "a $36.4 billion decline"
+    assert members([morning, day]) == [["day"], ["morning"]]
+    # a currency trades around the clock: its low stated without a frame may be the session's
+    low = dict(unit="USD", metric="exchange rate", direction="down")
+    assert members([claim("low", "a1", 1.3229, frame="intraday", **low), claim("plain", "a2", 1.32, **low)]) == [
+        ["low", "plain"]]
+
+
+def test_a_morning_or_afternoon_move_is_a_move_within_the_session():
+    from extractor.extract.quantities.frame import _cues
+
+    assert [f for f, _, _ in _cues("Orvex lost about $40 billion in market value on Monday morning.")] == ["intraday"]
+    assert [f for f, _, _ in _cues("By midday the shares were down 9%.")] == ["intraday"]
+    assert _cues("Orvex lost $36.4 billion in market value on Monday.") == ()
+
+
 def test_a_bound_reports_its_figure_so_successive_tolls_stay_apart():
     toll = {"subject": (), "unit": "person", "metric": "dead", "date": "2018-08-15"}
     assert members([claim("at_least_37", "a1", 37, hedge=">=", **toll), claim("37", "a2", 37, **toll),

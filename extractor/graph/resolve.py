@@ -243,6 +243,21 @@ def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return a_low < b_high and b_low < a_high
 
 
+# Exchange-traded figures, whose day's move stated with no frame is by convention the close.
+CLOSING_METRICS = frozenset({"share price", "market value", "index level"})
+
+
+def frames_agree(one: str | None, other: str | None, metric: str | None) -> bool:
+    """The same frame, or one unknown; but for what trades on an exchange (CLOSING_METRICS),
+    a move within the session (intraday) is never the day's move an outlet states without a
+    frame, which by the trade's convention is the close: "lost about $40 billion in market
+    value on Monday morning" is not "a $36.4 billion decline" that day. Currencies trade
+    around the clock, so their lows stated without a frame may be the session's."""
+    if one is None or other is None:
+        return (one or other) != "intraday" or metric not in CLOSING_METRICS
+    return one == other
+
+
 @dataclass
 class ClaimGroup:
     """Claims found to state one fact about one subject (or, without one, one metric on one day)."""
@@ -294,7 +309,7 @@ class ClaimGroup:
             _overlap(reading.low, reading.high, self.low, self.high)
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
-            and (claim.frame is None or self.frame is None or claim.frame == self.frame)
+            and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)

@@ -10,7 +10,8 @@ frame          the words that set it
 close          closed at / down / up, at the close, finished, ended (the day), settled
 open           opened at / down / up, at the open(ing)
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
-               in early / midday trading, during the session, earlier in the day
+               in early / midday trading, during the session, earlier in the day,
+               (on Monday / this / in the) morning or afternoon, by midday, within hours of
 after-hours    after hours, after-hours, in late / extended trading, after the bell
 pre-market     premarket, pre-market, before the (opening) bell
 period         a quarter ("in the second quarter", "Q2", "quarterly"), a year ("this
@@ -36,7 +37,9 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell)\b", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
                             r"in\s+(?:early|morning|midday|afternoon)\s+trading|during\s+(?:the\s+)?(?:session|trading|day)|"
-                            r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high))\b", re.I)),
+                            r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
+                            r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
+                            r"by\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|to\s+close|at\s+(?:the\s+)?close|"
                          r"finish(?:ed|ing)?|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|closing\s+price)\b", re.I)),
     ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|at\s+the\s+open(?:ing)?)\b", re.I)),
