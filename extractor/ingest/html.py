@@ -113,6 +113,12 @@ MIN_CONTENT_AFTER_END = 500
 EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
+# Recall mode now and then settles on a small block (one section, a sidebar, a
+# testimonial) beside the article. A body shorter than this is checked against
+# trafilatura's balanced mode, whose body wins when it is at least SECOND_OPINION_RATIO
+# times as long; long bodies are not checked (a second extraction costs time).
+MAX_CHECKED_BODY_WORDS = 400
+SECOND_OPINION_RATIO = 2
 # Class of an article-body container; several on one page mean the body was split
 # by ad slots, and the pieces are joined before extraction.
 BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
@@ -170,7 +176,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     )
     doc = trafilatura.bare_extraction(tree, **options)
     blocks = _body(doc)
-    if _words(text := _joined(blocks)) < MIN_BODY_WORDS:
+    if _words(text := _joined(blocks)) < MAX_CHECKED_BODY_WORDS:
+        balanced = _body(trafilatura.bare_extraction(
+            tree, **{**options, "favor_recall": False, "with_metadata": False}))
+        if _words(_joined(balanced)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
+            blocks = balanced
+            text = _joined(blocks)
+    if _words(text) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
         retry = trafilatura.bare_extraction(
