@@ -217,16 +217,15 @@ def _guide_paragraphs(label: str, count: int) -> str:
 
 
 def test_short_recall_body_beside_the_article_gives_way_to_the_balanced_body():
-    # The guide sits in plain divs, its last section in an <article>. Recall mode keeps the
-    # short <article> alone (13 paragraphs), balanced mode the whole guide (more than twice as long).
+    # A long guide in plain divs and a short section in an <article> after it. Recall mode
+    # keeps the <article> alone (a sixth of the page's words), balanced mode the guide.
     page = (
         "<html><head><title>Renovation costs</title></head><body><div class='page'>"
-        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 30)}</div>"
+        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
         f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
         "</div></body></html>"
     )
     paragraphs = read_html(page).text.split("\n\n")
-    assert len(paragraphs) == 43
+    assert len(paragraphs) == 60
     assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
-    assert paragraphs[30] == "By project scope"
-    assert paragraphs[-1].startswith("Scope paragraph 11: homeowners")
+    assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
