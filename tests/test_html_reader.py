@@ -205,3 +205,27 @@ def test_text_decoded_twice_is_repaired():
     html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in broken) + "</article></body></html>"
     assert read_html(html).text.split("\n\n")[0] == (
         "The council’s vote ends a debate that has divided residents for more than a decade.")
+
+
+def _guide_paragraphs(label: str, count: int) -> str:
+    return "".join(
+        f"<p>{label} paragraph {i}: homeowners planning a renovation should understand contractor "
+        "estimates, municipal permits, structural assessments, electrical upgrades, plumbing "
+        "replacements and the complications found behind old plasterboard.</p>"
+        for i in range(count)
+    )
+
+
+def test_short_recall_body_beside_the_article_gives_way_to_the_balanced_body():
+    # A long guide in plain divs and a short section in an <article> after it. Recall mode
+    # keeps the <article> alone (a sixth of the page's words), balanced mode the guide.
+    page = (
+        "<html><head><title>Renovation costs</title></head><body><div class='page'>"
+        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
+        f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
+        "</div></body></html>"
+    )
+    paragraphs = read_html(page).text.split("\n\n")
+    assert len(paragraphs) == 60
+    assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
+    assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")

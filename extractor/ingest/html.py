@@ -113,6 +113,15 @@ MIN_CONTENT_AFTER_END = 500
 EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
+# Recall mode now and then settles on a small block (one section, a sidebar, a
+# testimonial) beside the article. A body shorter than MAX_CHECKED_BODY_WORDS that holds
+# less than MAX_CHECKED_PAGE_SHARE of the page's visible words (trafilatura's own sign of
+# under-extraction) is checked against trafilatura's balanced mode, whose body wins when
+# it is at least SECOND_OPINION_RATIO times as long. Other bodies are not checked: a
+# second extraction costs time, and on them it changed nothing on the dev pages.
+MAX_CHECKED_BODY_WORDS = 400
+MAX_CHECKED_PAGE_SHARE = 0.2
+SECOND_OPINION_RATIO = 2
 # Class of an article-body container; several on one page mean the body was split
 # by ad slots, and the pieces are joined before extraction.
 BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
@@ -170,7 +179,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     )
     doc = trafilatura.bare_extraction(tree, **options)
     blocks = _body(doc)
-    if _words(text := _joined(blocks)) < MIN_BODY_WORDS:
+    if _needs_second_opinion(text := _joined(blocks), tree):
+        balanced = _body(trafilatura.bare_extraction(
+            tree, **{**options, "favor_recall": False, "with_metadata": False}))
+        if _words(_joined(balanced)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
+            blocks = balanced
+            text = _joined(blocks)
+    if _words(text) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
         retry = trafilatura.bare_extraction(
@@ -191,6 +206,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         authors=meta.authors,
         non_prose=[text for tag, text in blocks if tag == "row"],
     )
+
+
+def _needs_second_opinion(text: str, tree: Element) -> bool:
+    """True for a short body that covers little of the page: recall mode may have kept a
+    block beside the article."""
+    words = _words(text)
+    return words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
 
 
 def _without_early_end(raw: str) -> str:
