@@ -139,6 +139,10 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
                     claim("wednesday", "a2", 14, date="2025-01-29", **price),
                     claim("undated", "a3", 14, **price), claim("also_undated", "a4", 14, **price)]) == [
         ["also_undated", "undated"], ["monday"], ["wednesday"]]
+    # whichever article sorts first: an undated report from "a0" is as undecided
+    assert members([claim("monday", "a1", 14, date="2025-01-27", **price),
+                    claim("wednesday", "a2", 14, date="2025-01-29", **price),
+                    claim("undated", "a0", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
 
 
 def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():

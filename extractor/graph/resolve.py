@@ -467,9 +467,11 @@ def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
 
 def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
-    (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
+    (ties broken by where each claim is, never by input order, so shuffled articles group alike).
+    Of one interval, dated claims come first: an undated one then sees every day's fact of its
+    figure, so whether it joins one does not hang on which article id sorts first."""
     spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_held_dates(list(members))),
-                   key=lambda t: (t[0].low, t[0].high, t[2].article_id, t[2].start, t[2].end, t[2].id))
+                   key=lambda t: (t[0].low, t[0].high, not t[2].date, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
     # only among groups of its day, undated ones and coarser dates that hold it
