@@ -46,6 +46,9 @@ COUNTED_UNITS = frozenset({None, "person", "people"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
 RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised"})
+# Of those, the counts that only grow (the missing are found, the hospitalised go home): a
+# figure between two reports of one figure is out of date, not the count moving and coming back.
+CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued"})
 TOLL_HOLDS_DAYS = 2
 # A market level is read off the last trade: two outlets' figures for one moment differ only
 # by rounding ("$1.24" is not "$1.2472", which rounds to $1.25: two moments of a session).
@@ -456,7 +459,7 @@ def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
     """The claims of a block, each figure of a running count reported on several days dated
     by the days it held (``running_counts``), so that its reports are one fact."""
     held = held_intervals(((c.id, c.metric, c.value, c.date, c.hedge == "=" and c.bounds is None)
-                           for _, c, _ in members if running_count(c)), TOLL_HOLDS_DAYS)
+                           for _, c, _ in members if running_count(c)), TOLL_HOLDS_DAYS, CUMULATIVE_COUNTS)
     if not held:
         return members
     return [(order, c.model_copy(update={"date": held[c.id]}) if c.id in held else c, s) for order, c, s in members]
@@ -464,9 +467,11 @@ def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
 
 def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
-    (ties broken by where each claim is, never by input order, so shuffled articles group alike)."""
+    (ties broken by where each claim is, never by input order, so shuffled articles group alike).
+    Of one interval, dated claims come first: an undated one then sees every day's fact of its
+    figure, so whether it joins one does not hang on which article id sorts first."""
     spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_held_dates(list(members))),
-                   key=lambda t: (t[0].low, t[0].high, t[2].article_id, t[2].start, t[2].end, t[2].id))
+                   key=lambda t: (t[0].low, t[0].high, not t[2].date, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
     # only among groups of its day, undated ones and coarser dates that hold it

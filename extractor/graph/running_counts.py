@@ -7,7 +7,10 @@ again each day. The same exact figure of one count on days at most ``days`` apar
 fact, dated by the interval of those days, unless a different figure of that count was
 reported on a day strictly between (the toll moved and came back: "three missing" on the
 15th, "up to 20" on the 17th, "three" on the 18th are three facts). Hedged figures ("at
-least 38") only break a run: they report a bound, not the toll.
+least 38") only break a run: they report a bound, not the toll. A cumulative count (the dead)
+never comes back to a figure it has left, so a different figure between two reports of one
+figure is a report out of date or misdated ("38" on the 15th and 17th, "43" on a page dated
+the 16th that tells of the 19th), and breaks no run.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 
 def _day(date: str | None) -> dt.date | None:
@@ -28,12 +31,13 @@ def _day(date: str | None) -> dt.date | None:
         return None
 
 
-def held_intervals(counts: Iterable[tuple[str, str, float, str | None, bool]], days: int
-                   ) -> dict[str, str]:
+def held_intervals(counts: Iterable[tuple[str, str, float, str | None, bool]], days: int,
+                   cumulative: Container[str] = frozenset()) -> dict[str, str]:
     """Claim id -> the interval ("2018-08-15/2018-08-17") its figure held, for each claim
     whose figure was reported on two or more days of one run (see the module docstring).
 
-    ``counts`` are (claim id, metric, value, date, exact) of one subject (or metric) and unit.
+    ``counts`` are (claim id, metric, value, date, exact) of one subject (or metric) and unit;
+    ``cumulative`` the metrics whose runs other figures do not break.
     """
     exact: dict[tuple[str, float], dict[dt.date, list[str]]] = defaultdict(lambda: defaultdict(list))
     reported: dict[str, list[tuple[dt.date, float]]] = defaultdict(list)  # metric -> (day, value)
@@ -46,7 +50,7 @@ def held_intervals(counts: Iterable[tuple[str, str, float, str | None, bool]], d
             exact[(metric, value)][day].append(claim_id)
     out: dict[str, str] = {}
     for (metric, value), by_day in exact.items():
-        others = sorted(day for day, other in reported[metric] if other != value)
+        others = [] if metric in cumulative else sorted(day for day, other in reported[metric] if other != value)
         ordered = sorted(by_day)
         run = [ordered[0]]
         for day in [*ordered[1:], None]:
