@@ -4,10 +4,13 @@ The text is the dev HTML pages (their extracted bodies) and the PolNeAR articles
 from ../shared/dev, repeated (each copy made distinct) to at least 2 MB and written
 as plain-text files. One run prints:
 
-- words per second of bare ``nlp.pipe`` with the same model, components and batch size
-  (bare and pipeline runs alternate for ``--rounds`` rounds; each keeps its best);
+- words per second of bare ``nlp.pipe`` with the same model, components and batch size,
+  with spaCy's stock components (what a user running spaCy gets) and with the keyed
+  attribute ruler and lemmatizer the pipeline loads (``extractor/nlp/keyed_rules.py``:
+  same annotations); bare and pipeline runs alternate for ``--rounds`` rounds, each keeps its best;
 - words per second of ``extractor run`` with 1 worker and with 2, and each one's ratio
-  to bare spaCy (the pipeline's cost on top of the model);
+  to bare stock spaCy, and to bare spaCy with the keyed rules (the cost of extraction,
+  the graph and the outputs on top of the parse);
 - peak memory (max RSS) of the main process and of the worker processes;
 - the time of a re-run of the unchanged folder (into the same output, and into a new
   output folder with the cache warm: extractions and the merged graph) against the cold run.
@@ -61,14 +64,15 @@ def build_corpus(shared: Path, folder: Path, megabytes: float) -> tuple[int, int
     return files, words
 
 
-def bare_spacy(folder: Path, model: str, batch_size: int) -> dict:
-    """Bare nlp.pipe over the same cleaned texts the pipeline parses."""
+def bare_spacy(folder: Path, model: str, batch_size: int, keyed_rules: bool = False) -> dict:
+    """Bare nlp.pipe over the same cleaned texts the pipeline parses; with spaCy's stock
+    attribute ruler and lemmatizer unless ``keyed_rules``."""
     from extractor.ingest import ingest
     from extractor.models import Article
     from extractor.nlp import load_pipeline
 
     texts = [a.text for a in ingest([folder]) if isinstance(a, Article)]
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, keyed_rules=keyed_rules)
     words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
@@ -100,8 +104,8 @@ def in_subprocess(function: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def bare_spacy_cli(folder: str, model: str, batch_size: str) -> dict:
-    return bare_spacy(Path(folder), model, int(batch_size))
+def bare_spacy_cli(folder: str, model: str, batch_size: str, keyed_rules: str = "") -> dict:
+    return bare_spacy(Path(folder), model, int(batch_size), keyed_rules == "keyed")
 
 
 def pipeline_cli(folder: str, out: str, workers: str, cache: str) -> dict:
@@ -126,12 +130,13 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
         # Bare spaCy and the pipeline take turns, and each keeps its fastest round: on a
         # shared machine the same work varies by a fifth from one minute to the next.
-        rounds: dict[str, list[dict]] = {"bare": [], "one": [], "two": []}
+        rounds: dict[str, list[dict]] = {"bare": [], "keyed": [], "one": [], "two": []}
         for n in range(args.rounds):
             rounds["bare"].append(in_subprocess("bare_spacy_cli", str(root / "corpus"), DEFAULT_MODEL, batch))
+            rounds["keyed"].append(in_subprocess("bare_spacy_cli", str(root / "corpus"), DEFAULT_MODEL, batch, "keyed"))
             rounds["one"].append(in_subprocess("pipeline_cli", str(root / "corpus"), str(root / f"out1-{n}"), "1", ""))
             rounds["two"].append(in_subprocess("pipeline_cli", str(root / "corpus"), str(root / f"out2-{n}"), "2", ""))
-        bare, one, two = (min(rounds[k], key=lambda r: r["seconds"]) for k in ("bare", "one", "two"))
+        bare, keyed, one, two = (min(rounds[k], key=lambda r: r["seconds"]) for k in ("bare", "keyed", "one", "two"))
         cold = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out3"), "2", str(root / "cache"))
         rerun = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out3"), "2", str(root / "cache"))
         warm = in_subprocess("pipeline_cli", str(root / "corpus"), str(root / "out4"), "2", str(root / "cache"))
@@ -139,11 +144,13 @@ def main() -> None:
     def wps(result: dict) -> float:
         return result["words"] / result["seconds"]
 
-    print(f"{'run':<28} {'words/s':>9} {'vs spaCy':>9} {'seconds':>8} {'peak MB':>8} {'workers MB':>10}")
-    print(f"{'bare nlp.pipe':<28} {wps(bare):>9,.0f} {1:>9.2f} {bare['seconds']:>8.1f} {bare['peak_rss_mb']:>8,.0f} {'-':>10}")
+    print(f"{'run':<30} {'words/s':>9} {'vs spaCy':>9} {'vs keyed':>9} {'seconds':>8} {'peak MB':>8} {'workers MB':>10}")
+    for name, result in (("bare nlp.pipe, stock spaCy", bare), ("bare nlp.pipe, keyed rules", keyed)):
+        print(f"{name:<30} {wps(result):>9,.0f} {wps(result) / wps(bare):>9.2f} {wps(result) / wps(keyed):>9.2f} "
+              f"{result['seconds']:>8.1f} {result['peak_rss_mb']:>8,.0f} {'-':>10}")
     for name, result in (("pipeline, 1 worker", one), ("pipeline, 2 workers", two)):
-        print(f"{name:<28} {wps(result):>9,.0f} {wps(result) / wps(bare):>9.2f} {result['seconds']:>8.1f} "
-              f"{result['peak_rss_mb']:>8,.0f} {result['workers_peak_rss_mb']:>10,.0f}")
+        print(f"{name:<30} {wps(result):>9,.0f} {wps(result) / wps(bare):>9.2f} {wps(result) / wps(keyed):>9.2f} "
+              f"{result['seconds']:>8.1f} {result['peak_rss_mb']:>8,.0f} {result['workers_peak_rss_mb']:>10,.0f}")
     print(f"2 workers / 1 worker: {wps(two) / wps(one):.2f}x")
     print(f"cold run (2 workers, cache filled): {cold['seconds']:.1f} s")
     print(f"re-run of the unchanged folder into the same output: {rerun['seconds']:.2f} s "

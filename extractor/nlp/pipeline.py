@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from extractor.errors import UnavailableError
 from extractor.nlp.components import PARAGRAPH_SENTENCES
+from extractor.nlp.keyed_rules import use_keyed_rules
 from extractor.settings import DEFAULT_MODEL
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
@@ -22,8 +23,12 @@ class ModelNotFoundError(UnavailableError):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (any installed spaCy pipeline) once per process."""
+def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> Language:
+    """Load ``model`` (any installed spaCy pipeline) once per process.
+
+    ``keyed_rules`` swaps the stock attribute ruler and lemmatizer for their keyed forms
+    (same annotations, a fraction of the time; see ``keyed_rules``); off only to measure.
+    """
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -38,7 +43,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPH_SENTENCES not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
-    return nlp
+    return use_keyed_rules(nlp) if keyed_rules else nlp
 
 
 def _installed_meta(model: str) -> dict | None:
