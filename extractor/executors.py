@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.errors import UnavailableError
-from extractor.extract.article import extract_article
+from extractor.extract.article import extract_article, reading_text
 from extractor.models import Article, ArticleExtraction, ErrorRecord
 from extractor.nlp import load_pipeline
 from extractor.nlp.sections import SECTION_CHARS
@@ -63,7 +63,7 @@ def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Itera
     time, so only the article that fails is lost."""
     done = 0
     try:
-        for doc in nlp.pipe((a.text for a in articles), batch_size=batch_size):
+        for doc in nlp.pipe((reading_text(a) for a in articles), batch_size=batch_size):
             done += 1
             yield doc
         return
@@ -71,7 +71,7 @@ def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Itera
         pass
     for article in articles[done:]:
         try:
-            doc = nlp(article.text)
+            doc = nlp(reading_text(article))
         except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
             yield _failure(article, "nlp", "nlp_failed", exc)
         else:

@@ -48,6 +48,7 @@ from extractor.extract.entity_names import (
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
+from extractor.extract.headline import cut_headline_names
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
     SOURCE_WEIGHT,
@@ -92,12 +93,14 @@ def extract_entities(
     """Entities of one parsed article, typed by votes over all their mentions.
 
     ``source`` is the article's outlet: a name equal to it is an organisation.
-    ``title`` is its headline, kept out of the text: the person it names is the main
+    ``title`` is its headline, which the NLP reads as the first paragraph (when the text
+    starts with it): its names stop before its verb, and the person it names is the main
     figure a shared bare surname refers to.
     """
     text = doc_text(doc)
     headings = heading_spans(text)
-    found = model_mentions(doc, text)
+    headline_end = len(title) if title and text.startswith(title) else 0
+    found = cut_headline_names(model_mentions(doc, text), headline_end)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
     join_known_as(groups, text)
     join_middle_names(groups, text)
