@@ -11,20 +11,22 @@ import re
 
 from extractor.extract.entity_names import Candidate
 from extractor.extract.lexicon import MARKET_VERBS, is_place_name
-from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 
-# Verbs that follow a headline's subject (lemmas): a market move, a rise or a fall, and
-# the verbs of reporting and results that headlines use most.
-HEADLINE_VERBS = MARKET_VERBS | UP_VERBS | DOWN_VERBS | frozenset(
-    "say see hit post report warn wipe announce unveil".split())
+# Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
+# reports and results that headlines use most.
+HEADLINE_VERBS = MARKET_VERBS | frozenset("""
+plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
+hit top post report say see warn announce unveil
+""".split())
 
 # A capitalised word that is a verb's inflected form ("Loses", "Plunges", "Hits", "Tumbled"):
 # an uninflected one is as likely part of a name ("Washington Post", "Lower Manhattan").
 INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
 
-# Nouns a headline's name runs into before its verb ("Facebook Shares Plunge"): the thing
-# the figure is about, not part of the company's name.
-HEADLINE_NOUNS = frozenset("stock stocks share shares".split())
+# Nouns a headline's name runs into before its verb or at its end ("Facebook Shares
+# Plunge", "Zuckerberg Net Worth Down $15 Billion"): what the figure is about, not part of
+# the name.
+HEADLINE_NOUNS = frozenset("stock stocks share shares net worth wealth fortune".split())
 
 WORD_RE = re.compile(r"\S+")
 
@@ -41,27 +43,29 @@ def _verb_lemma(word: str) -> str | None:
 
 
 def name_end(name: str) -> int:
-    """Where a headline name ends: before its first inflected headline verb (and the
-    "Shares" or "Stock" before it), never before its first word; ``len(name)`` when it has
-    none or is a place's name ("Niagara Falls")."""
+    """Where a headline name ends: before its first inflected headline verb, and before the
+    headline nouns ("Shares", "Net Worth") that lead to the verb or end the name; never
+    before its first word; ``len(name)`` when nothing is cut or it is a place's name
+    ("Niagara Falls")."""
     words = list(WORD_RE.finditer(name))
-    for i, word in enumerate(words[1:], start=1):
-        if _verb_lemma(word.group()) is None:
-            continue
-        if is_place_name(name):
-            break
-        while i > 1 and words[i - 1].group().casefold() in HEADLINE_NOUNS:
-            i -= 1
-        return words[i - 1].end()
-    return len(name)
+    def is_verb(i: int) -> bool:  # inflected, or after a plural noun ("Shares Plunge")
+        word = words[i].group()
+        return bool(_verb_lemma(word)) or (word[:1].isupper() and word.casefold() in HEADLINE_VERBS
+                                           and words[i - 1].group().casefold() in HEADLINE_NOUNS)
+
+    cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
+    while cut > 1 and words[cut - 1].group().casefold() in HEADLINE_NOUNS:
+        cut -= 1
+    if cut == len(words) or is_place_name(name):
+        return len(name)
+    return words[cut - 1].end()
 
 
-def cut_headline_names(candidates: list[Candidate], headline_end: int) -> list[Candidate]:
-    """The candidates, those in the headline (``[0, headline_end)`` of the text) cut before
-    their verb."""
+def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates, those in a headline (the title, a heading) cut before their verb."""
     out = []
     for cand in candidates:
-        end = name_end(cand.text) if cand.start < headline_end else len(cand.text)
+        end = name_end(cand.text) if any(a <= cand.start < b for a, b in headlines) else len(cand.text)
         if end < len(cand.text):
             cand = Candidate(cand.start, cand.start + end, cand.text[:end], cand.label)
         out.append(cand)
