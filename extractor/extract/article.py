@@ -91,8 +91,8 @@ def _entity(entity: Entity, shift: int) -> Entity:
 def _span(span: Span | None, shift: int) -> Span | None:
     if span is None:
         return None
-    start, end, field = _place(span.start, span.end, shift)
-    return span.model_copy(update={"start": start, "end": end, "field": field})
+    start, end, field = _place(span.start, span.end, shift)  # a title's sentence without the break after it
+    return span.model_copy(update={"start": start, "end": end, "field": field, "text": span.text[:end - start]})
 
 
 def _claim(claim: Claim, shift: int) -> Claim:
