@@ -1,9 +1,9 @@
 """Per-article extraction: one parsed ``Doc`` in, one ``ArticleExtraction`` out.
 
 The NLP reads an article's headline too: ``reading_text`` is the title, a blank line
-(so the title is a paragraph and a sentence of its own) and the text, parsed as one
-``Doc``, so the same extractors find the headline's names and figures and coreference
-and alias grouping see both. ``in_article`` then carries every record back to the
+(so the title is a paragraph and a sentence of its own) and the text, one ``Doc`` (the
+two parsed apart and joined, ``reading_parts``), so the same extractors find the
+headline's names and figures, and coreference and alias grouping see both. ``in_article`` then carries every record back to the
 field it sits in: a record in the headline keeps its offsets into ``Article.title``
 and says ``field="title"``; one in the body moves back into ``Article.text``.
 """
@@ -47,9 +47,17 @@ def title_length(article: Article) -> int:
     return len(article.title) + len(TITLE_BREAK) if article.title and article.title.strip() else 0
 
 
+def reading_parts(article: Article) -> list[str]:
+    """What the NLP parses for an article, in pieces parsed apart and joined after
+    (``Doc.from_docs``): the headline with its break, then the text. The model's entity
+    recogniser reads across a paragraph break, so the text parsed on its own keeps the
+    body's parse exactly what it is without a headline; the headline adds, never changes."""
+    return [f"{article.title}{TITLE_BREAK}", article.text] if title_length(article) else [article.text]
+
+
 def reading_text(article: Article) -> str:
-    """What the NLP parses for an article: its headline, a paragraph break, its text."""
-    return f"{article.title}{TITLE_BREAK}{article.text}" if title_length(article) else article.text
+    """What the extractors read: the headline, a paragraph break, the text."""
+    return "".join(reading_parts(article))
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
