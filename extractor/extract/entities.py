@@ -103,9 +103,9 @@ def extract_entities(
     found = cut_headline_names(model_mentions(doc, text), headline + headings)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
     join_known_as(groups, text)
+    alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
     join_middle_names(groups, text)
     resolve_short_forms(groups, text, title)
-    alias_headline(groups, title)
     alias_headline_names(groups, title)
     join_short_organisations(groups)
     join_acronyms(groups)
