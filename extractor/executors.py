@@ -63,7 +63,7 @@ def _joined(docs: list[Doc]) -> Doc:
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc | ErrorRecord]:
+def parse_articles(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc | ErrorRecord]:
     """``nlp.pipe`` over the articles' pieces (headline, text); when one breaks the pipe,
     the rest are parsed one at a time, so only the article that fails is lost."""
     done = 0
@@ -96,7 +96,7 @@ def _extract_one(doc: Doc, article: Article) -> ArticleExtraction | ErrorRecord:
 def extract_each(nlp: Language, articles: list[Article], settings: Settings) -> Iterator[ArticleExtraction | ErrorRecord]:
     """The extraction (or the error) of each article in order. The runner sends an article
     longer than a section as its sections (``runner._sectioned``), so each text here is short."""
-    for article, doc in zip(articles, _parse_all(nlp, articles, settings.batch_size)):
+    for article, doc in zip(articles, parse_articles(nlp, articles, settings.batch_size)):
         yield doc if isinstance(doc, ErrorRecord) else _extract_one(doc, article)
 
 

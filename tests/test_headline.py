@@ -115,3 +115,11 @@ def test_a_headline_and_its_body_state_one_fact_in_one_node_and_query_shows_wher
     [nvidia] = [e for e in read_jsonl(out / "entities.jsonl") if e["name"] == "Nvidia"]
     assert [(m["field"], m["start"]) for m in nvidia["mentions"]] == [("title", 0), ("text", 0)]
     assert (nvidia["provenance"][0]["title_spans"], nvidia["provenance"][0]["spans"]) == ([[0, 6]], [[0, 6]])
+
+
+def test_a_doc_of_the_text_alone_reads_no_headline():
+    from extractor.extract.article import extract_article
+
+    result = extract_article(worker_pipeline(Settings().model)(MARKETS.text), MARKETS)
+    assert sorted((c.field, MARKETS.text[c.start:c.end]) for c in result.claims) == [
+        ("text", "$593 billion"), ("text", "17%")]

@@ -63,10 +63,16 @@ def reading_text(article: Article) -> str:
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     """Entities, quotes and numeric claims of one article (pure: same Doc, same records).
 
-    ``doc`` is ``reading_text(article)`` parsed; the records' offsets refer to
+    ``doc`` is ``reading_text(article)`` parsed (as ``executors.parse_articles`` does), or
+    ``article.text`` alone, which reads no headline; the records' offsets refer to
     ``article.text``, or to ``article.title`` for those marked ``field="title"``.
     """
-    remember_text(doc, reading_text(article))
+    read = reading_text(article)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    shift = title_length(article)
+    if length != len(read):  # parsed without its headline: the title is still known, not read
+        read, shift = article.text, 0
+    remember_text(doc, read)
     try:
         entities = extract_entities(doc, article.id, source=article.source, title=article.title)
         return in_article(ArticleExtraction(
@@ -74,7 +80,7 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
             entities=[local.to_record() for local in entities.entities],
             quotes=extract_quotes(doc, article.id, entities),
             claims=extract_claims(doc, article.id, entities, published=anchor_date(article), title=article.title),
-        ), article)
+        ), article, shift)
     finally:
         forget_views(doc)
 
@@ -118,14 +124,14 @@ def _quote(quote: Quote, shift: int) -> Quote:
         "speaker_mention": mention if mention is None or mention.field == "text" else None})
 
 
-def in_article(read: ArticleExtraction, article: Article) -> ArticleExtraction:
-    """The records of ``reading_text(article)`` with offsets into the article's fields.
+def in_article(read: ArticleExtraction, article: Article, shift: int) -> ArticleExtraction:
+    """The records of the text read, whose first ``shift`` characters are the title and its
+    break (``title_length``; 0 when no headline was read), with offsets into the article's fields.
 
     Quotes are kept from the text only: a headline's quotation marks mostly set off a
     phrase or a scare quote ("'Sputnik moment'"), its attribution is cut to a colon, and
     a quote a headline gives is quoted in full in the text.
     """
-    shift = title_length(article)
     if not shift:
         return read.model_copy(update={"quotes": in_prose(read.quotes, article),
                                        "claims": in_prose(read.claims, article)})
