@@ -118,6 +118,8 @@ def extract_entities(
         votes = group.votes
         discount_unsupported(votes, max(group.surfaces, key=len))
         for mention in group.mentions:
+            if in_any(mention.start, headline):  # a title-case headline's parse tells no type
+                continue                          # ("Zuckerberg Loses $16 Billion": no company)
             span = token_span(doc, mention.start, mention.end)
             if span is not None:
                 votes.update(context_votes(span, mention.text))
