@@ -3,9 +3,10 @@
 The NLP reads an article's headline too: ``reading_text`` is the title, a blank line
 (so the title is a paragraph and a sentence of its own) and the text, one ``Doc`` (the
 two parsed apart and joined, ``reading_parts``), so the same extractors find the
-headline's names and figures, and coreference and alias grouping see both. ``in_article`` then carries every record back to the
-field it sits in: a record in the headline keeps its offsets into ``Article.title``
-and says ``field="title"``; one in the body moves back into ``Article.text``.
+headline's names and figures, and coreference and alias grouping see both.
+``in_article`` then carries every record back to the field it sits in: a record in the
+headline keeps its offsets into ``Article.title`` and says ``field="title"``; one in
+the body moves back into ``Article.text``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from extractor.extract.entities import extract_entities
-from extractor.extract.quantities import extract_claims
-from extractor.extract.quotes import extract_quotes
-from extractor.extract.quantities import claim_id
-from extractor.extract.quotes import quote_id
+from extractor.extract.quantities import claim_id, extract_claims
+from extractor.extract.quotes import extract_quotes, quote_id
 from extractor.models import Article, ArticleExtraction, Claim, Entity, Mention, Quote, Span
 from extractor.nlp.views import forget_views, remember_text
 
