@@ -94,13 +94,13 @@ def extract_entities(
 
     ``source`` is the article's outlet: a name equal to it is an organisation.
     ``title`` is its headline, which the NLP reads as the first paragraph (when the text
-    starts with it): its names, and those of headings, stop before their verb, and the person it names is the main
+    starts with it): its names stop before its verb, and the person it names is the main
     figure a shared bare surname refers to.
     """
     text = doc_text(doc)
     headings = heading_spans(text)
     headline = [(0, len(title))] if title and text.startswith(title) else []
-    found = cut_headline_names(model_mentions(doc, text), headline + headings)
+    found = cut_headline_names(model_mentions(doc, text), headline)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one

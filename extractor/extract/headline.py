@@ -62,13 +62,16 @@ def name_end(name: str) -> int:
 
 
 def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
-    """The candidates, those in a headline (the title, a heading) cut before their verb; a
-    cut one has no label, since the model's was for the words run together ("Zuckerberg
+    """The candidates, those in a headline (the title, a heading) cut before their verb (or
+    dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's was for the words run together ("Zuckerberg
     Loses" read as an organisation says nothing of Zuckerberg)."""
     out = []
     for cand in candidates:
         end = name_end(cand.text) if any(a <= cand.start < b for a, b in headlines) else len(cand.text)
         if end < len(cand.text):
-            cand = Candidate(cand.start, cand.start + end, cand.text[:end], None)
+            kept = cand.text[:end]
+            if all(w.casefold() in HEADLINE_NOUNS for w in kept.split()):
+                continue  # "(Zentek's) Stock Plunges": no name is left
+            cand = Candidate(cand.start, cand.start + end, kept, None)
         out.append(cand)
     return out
