@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.errors import UnavailableError
-from extractor.extract.article import extract_article
+from extractor.extract.article import extract_article, reading_parts
 from extractor.models import Article, ArticleExtraction, ErrorRecord
 from extractor.nlp import load_pipeline
 from extractor.nlp.sections import SECTION_CHARS
@@ -58,12 +58,20 @@ def _failure(article: Article, stage: str, error: str, exc: BaseException | str)
                                "Please report it with the article attached")
 
 
-def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc | ErrorRecord]:
-    """``nlp.pipe`` over the articles; when one breaks the pipe, the rest are parsed one at a
-    time, so only the article that fails is lost."""
+def _joined(docs: list[Doc]) -> Doc:
+    """An article's parsed pieces (``reading_parts``) as one Doc over their joined text."""
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_articles(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Doc | ErrorRecord]:
+    """``nlp.pipe`` over the articles' pieces (headline, text); when one breaks the pipe,
+    the rest are parsed one at a time, so only the article that fails is lost."""
     done = 0
     try:
-        for doc in nlp.pipe((a.text for a in articles), batch_size=batch_size):
+        parts = [reading_parts(a) for a in articles]
+        docs = nlp.pipe((piece for pieces in parts for piece in pieces), batch_size=batch_size)
+        for pieces in parts:
+            doc = _joined(list(islice(docs, len(pieces))))
             done += 1
             yield doc
         return
@@ -71,7 +79,7 @@ def _parse_all(nlp: Language, articles: list[Article], batch_size: int) -> Itera
         pass
     for article in articles[done:]:
         try:
-            doc = nlp(article.text)
+            doc = _joined([nlp(piece) for piece in reading_parts(article)])
         except Exception as exc:  # noqa: BLE001 - one broken article never stops a batch
             yield _failure(article, "nlp", "nlp_failed", exc)
         else:
@@ -88,7 +96,7 @@ def _extract_one(doc: Doc, article: Article) -> ArticleExtraction | ErrorRecord:
 def extract_each(nlp: Language, articles: list[Article], settings: Settings) -> Iterator[ArticleExtraction | ErrorRecord]:
     """The extraction (or the error) of each article in order. The runner sends an article
     longer than a section as its sections (``runner._sectioned``), so each text here is short."""
-    for article, doc in zip(articles, _parse_all(nlp, articles, settings.batch_size)):
+    for article, doc in zip(articles, parse_articles(nlp, articles, settings.batch_size)):
         yield doc if isinstance(doc, ErrorRecord) else _extract_one(doc, article)
 
 

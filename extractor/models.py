@@ -102,12 +102,19 @@ class ErrorRecord(Record):
 # ------------------------------------------------------------------- extract
 
 
+# Which of an article's texts a record's offsets refer to: its body (`text`) or its
+# headline (`title`), which the NLP reads as the first paragraph.
+TextField = Literal["text", "title"]
+FIELD_DESCRIPTION = "Which text of the article the offsets refer to: `text` (the body) or `title` (the headline)."
+
+
 class Span(Record):
     """A piece of an article's text by character offsets."""
 
     text: str
     start: int
     end: int
+    field: TextField = Field("text", description=FIELD_DESCRIPTION)
 
 
 class Mention(Record):
@@ -115,6 +122,7 @@ class Mention(Record):
     start: int
     end: int
     text: str
+    field: TextField = Field("text", description=FIELD_DESCRIPTION)
 
 
 class EntityRef(Record):
@@ -133,6 +141,8 @@ class Provenance(Record):
     url: str | None = None
     published: str | None = None
     spans: list[tuple[int, int]] = Field(default_factory=list, description="Character spans in the article's text.")
+    title_spans: list[tuple[int, int]] = Field(
+        default_factory=list, description="Character spans in the article's title (a figure or name in the headline).")
 
 
 class Role(Record):
@@ -197,6 +207,7 @@ class Claim(Record):
     article_id: str
     start: int
     end: int
+    field: TextField = Field("text", description=FIELD_DESCRIPTION)
     text: str = Field(description="The quantity's words.")
     sentence: Span = Field(description="The sentence that states it.")
     value: float = Field(description="In base units: scale applied; lengths in metre, masses in kilogram, areas in "

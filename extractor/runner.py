@@ -153,8 +153,9 @@ def _sectioned(articles: Iterator[Article], sections: dict[str, _Section]) -> It
         for start, end in spans:
             rows = [TextRange(start=max(r.start, start) - start, end=min(r.end, end) - start)
                     for r in article.non_prose if r.start < end and start < r.end]
+            # the headline is read once, with the first section
             part = article.model_copy(update={"id": f"{article.id}:{start}", "text": article.text[start:end],
-                                              "non_prose": rows})
+                                              "non_prose": rows, "title": article.title if start == 0 else None})
             sections[part.id] = _Section(article, start, last=end == len(article.text))
             yield part
 

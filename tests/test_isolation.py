@@ -208,7 +208,7 @@ def test_a_pipe_that_breaks_loses_only_the_article_that_broke_it():
             return text
 
     articles = [Article(id=str(n), path=f"{n}.txt", text=t) for n, t in enumerate(["one", "BAD", "three"])]
-    results = list(executors._parse_all(Pipeline(), articles, 8))
+    results = list(executors.parse_articles(Pipeline(), articles, 8))
     assert results[0] == "one" and results[2] == "three"
     assert (results[1].path, results[1].stage, results[1].error) == ("1.txt", "nlp", "nlp_failed")
     assert "E088" in results[1].message

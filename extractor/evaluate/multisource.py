@@ -16,7 +16,7 @@ import json
 import shutil
 import tempfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -60,6 +60,7 @@ class RunRecords:
     quotes: list[dict]
     entities: list[dict]
     nodes: list[dict]
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title (a claim's `field` may say so)
 
 
 # ------------------------------------------------------------------ the folder
@@ -112,7 +113,8 @@ def read_run(out: Path) -> RunRecords:
     return RunRecords(stems={a["id"]: Path(a["path"]).stem for a in articles},
                       texts={a["id"]: a["text"] for a in articles},
                       claims=_records(out, "claims.jsonl"), quotes=_records(out, "quotes.jsonl"),
-                      entities=_records(out, "entities.jsonl"), nodes=graph["nodes"])
+                      entities=_records(out, "entities.jsonl"), nodes=graph["nodes"],
+                      titles={a["id"]: a.get("title") or "" for a in articles})
 
 
 # ------------------------------------------------------------------ claims
@@ -165,7 +167,8 @@ def match_claims(gold: list[dict], run: RunRecords) -> dict[int, dict]:
                 continue
             names = [s["name"] for s in claim["subject"]]
             holds = fold(expected["text"]) in fold(claim["text"]) or fold(claim["text"]) in fold(expected["text"])
-            near = _distance(claim, run.texts.get(claim["article_id"], ""), expected["text"])
+            texts = run.titles if claim.get("field") == "title" else run.texts  # where its offsets are
+            near = _distance(claim, texts.get(claim["article_id"], ""), expected["text"])
             weight = (1000 + 100 * bool(expected["subject"] and subject_agrees(names, expected["subject"]))
                       + 10 * holds + 1 / (1 + near))
             graph.add_edge(("gold", i), ("pred", claim["id"]), weight=weight, claim=claim)

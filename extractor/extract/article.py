@@ -1,4 +1,13 @@
-"""Per-article extraction: one parsed ``Doc`` in, one ``ArticleExtraction`` out."""
+"""Per-article extraction: one parsed ``Doc`` in, one ``ArticleExtraction`` out.
+
+The NLP reads an article's headline too: ``reading_text`` is the title, a blank line
+(so the title is a paragraph and a sentence of its own) and the text, one ``Doc`` (the
+two parsed apart and joined, ``reading_parts``), so the same extractors find the
+headline's names and figures, and coreference and alias grouping see both.
+``in_article`` then carries every record back to the field it sits in: a record in the
+headline keeps its offsets into ``Article.title`` and says ``field="title"``; one in
+the body moves back into ``Article.text``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +16,9 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from extractor.extract.entities import extract_entities
-from extractor.extract.quantities import extract_claims
-from extractor.extract.quotes import extract_quotes
-from extractor.models import Article, ArticleExtraction, Claim, Quote
+from extractor.extract.quantities import claim_id, extract_claims
+from extractor.extract.quotes import extract_quotes, quote_id
+from extractor.models import Article, ArticleExtraction, Claim, Entity, Mention, Quote, Span
 from extractor.nlp.views import forget_views, remember_text
 
 
@@ -27,23 +36,109 @@ def anchor_date(article: Article) -> str | None:
     return article.published if article.published_source in ANCHORING_SOURCES else None
 
 
+# Between the headline and the text in what the NLP reads: a paragraph break, which the
+# sentence splitter and every paragraph rule take as the end of the headline.
+TITLE_BREAK = "\n\n"
+
+
+def title_length(article: Article) -> int:
+    """Characters before the text in ``reading_text``: the title and its break, or 0."""
+    return len(article.title) + len(TITLE_BREAK) if article.title and article.title.strip() else 0
+
+
+def reading_parts(article: Article) -> list[str]:
+    """What the NLP parses for an article, in pieces parsed apart and joined after
+    (``Doc.from_docs``): the headline with its break, then the text. The model's entity
+    recogniser reads across a paragraph break, so the text parsed on its own keeps the
+    body's parse exactly what it is without a headline; the headline adds, never changes."""
+    return [f"{article.title}{TITLE_BREAK}", article.text] if title_length(article) else [article.text]
+
+
+def reading_text(article: Article) -> str:
+    """What the extractors read: the headline, a paragraph break, the text."""
+    return "".join(reading_parts(article))
+
+
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     """Entities, quotes and numeric claims of one article (pure: same Doc, same records).
 
-    ``doc`` is ``article.text`` parsed.
+    ``doc`` is ``reading_text(article)`` parsed (as ``executors.parse_articles`` does), or
+    ``article.text`` alone, which reads no headline; the records' offsets refer to
+    ``article.text``, or to ``article.title`` for those marked ``field="title"``.
     """
-    remember_text(doc, article.text)
+    read = reading_text(article)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    shift = title_length(article)
+    if length != len(read):  # parsed without its headline: the title is still known, not read
+        read, shift = article.text, 0
+    remember_text(doc, read)
     try:
         entities = extract_entities(doc, article.id, source=article.source, title=article.title)
-        return ArticleExtraction(
+        return in_article(ArticleExtraction(
             article_id=article.id,
             entities=[local.to_record() for local in entities.entities],
-            quotes=in_prose(extract_quotes(doc, article.id, entities), article),
-            claims=in_prose(extract_claims(doc, article.id, entities, published=anchor_date(article),
-                                           title=article.title), article),
-        )
+            quotes=extract_quotes(doc, article.id, entities),
+            claims=extract_claims(doc, article.id, entities, published=anchor_date(article), title=article.title),
+        ), article, shift)
     finally:
         forget_views(doc)
+
+
+def _place(start: int, end: int, shift: int) -> tuple[int, int, str]:
+    """Offsets in the read text as (start, end, field): in the title they stay, in the text
+    they move back by ``shift`` (the title and its break)."""
+    if start < shift:
+        return start, min(end, shift - len(TITLE_BREAK)), "title"
+    return start - shift, end - shift, "text"
+
+
+def _mention(mention: Mention, shift: int) -> Mention:
+    start, end, field = _place(mention.start, mention.end, shift)
+    return mention.model_copy(update={"start": start, "end": end, "field": field})
+
+
+def _entity(entity: Entity, shift: int) -> Entity:
+    return entity.model_copy(update={"mentions": [_mention(m, shift) for m in entity.mentions]})
+
+
+def _span(span: Span | None, shift: int) -> Span | None:
+    if span is None:
+        return None
+    start, end, field = _place(span.start, span.end, shift)  # a title's sentence without the break after it
+    return span.model_copy(update={"start": start, "end": end, "field": field, "text": span.text[:end - start]})
+
+
+def _claim(claim: Claim, shift: int) -> Claim:
+    start, end, field = _place(claim.start, claim.end, shift)
+    return claim.model_copy(update={"id": claim_id(claim.article_id, start, end, field), "start": start, "end": end,
+                                    "field": field, "sentence": _span(claim.sentence, shift)})
+
+
+def _quote(quote: Quote, shift: int) -> Quote:
+    start, end = quote.start - shift, quote.end - shift
+    mention = _span(quote.speaker_mention, shift)
+    return quote.model_copy(update={
+        "id": quote_id(quote.article_id, start, end), "start": start, "end": end, "cue": _span(quote.cue, shift),
+        # the speaker stays resolved; a span naming them in the headline is no span of the text
+        "speaker_mention": mention if mention is None or mention.field == "text" else None})
+
+
+def in_article(read: ArticleExtraction, article: Article, shift: int) -> ArticleExtraction:
+    """The records of the text read, whose first ``shift`` characters are the title and its
+    break (``title_length``; 0 when no headline was read), with offsets into the article's fields.
+
+    Quotes are kept from the text only: a headline's quotation marks mostly set off a
+    phrase or a scare quote ("'Sputnik moment'"), its attribution is cut to a colon, and
+    a quote a headline gives is quoted in full in the text.
+    """
+    if not shift:
+        return read.model_copy(update={"quotes": in_prose(read.quotes, article),
+                                       "claims": in_prose(read.claims, article)})
+    quotes = [_quote(q, shift) for q in read.quotes if q.start >= shift]
+    claims = [_claim(c, shift) for c in read.claims]
+    return ArticleExtraction(article_id=read.article_id,
+                             entities=[_entity(e, shift) for e in read.entities],
+                             quotes=in_prose(quotes, article), claims=in_prose(claims, article))
 
 
 def in_prose(records: list[Record], article: Article) -> list[Record]:
@@ -51,5 +146,5 @@ def in_prose(records: list[Record], article: Article) -> list[Record]:
     sentence, so a figure or quote read from it has no subject, date or speaker to trust."""
     if not article.non_prose:
         return records
-    return [record for record in records
-            if not any(r.start < record.end and record.start < r.end for r in article.non_prose)]
+    return [record for record in records if getattr(record, "field", "text") != "text"
+            or not any(r.start < record.end and record.start < r.end for r in article.non_prose)]

@@ -48,6 +48,7 @@ from extractor.extract.entity_names import (
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
+from extractor.extract.headline import cut_headline_names
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
     SOURCE_WEIGHT,
@@ -92,17 +93,19 @@ def extract_entities(
     """Entities of one parsed article, typed by votes over all their mentions.
 
     ``source`` is the article's outlet: a name equal to it is an organisation.
-    ``title`` is its headline, kept out of the text: the person it names is the main
+    ``title`` is its headline, which the NLP reads as the first paragraph (when the text
+    starts with it): its names stop before its verb, and the person it names is the main
     figure a shared bare surname refers to.
     """
     text = doc_text(doc)
     headings = heading_spans(text)
-    found = model_mentions(doc, text)
+    headline = [(0, len(title))] if title and text.startswith(title) else []
+    found = cut_headline_names(model_mentions(doc, text), headline)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
     join_known_as(groups, text)
+    alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
     join_middle_names(groups, text)
     resolve_short_forms(groups, text, title)
-    alias_headline(groups, title)
     alias_headline_names(groups, title)
     join_short_organisations(groups)
     join_acronyms(groups)
@@ -115,6 +118,8 @@ def extract_entities(
         votes = group.votes
         discount_unsupported(votes, max(group.surfaces, key=len))
         for mention in group.mentions:
+            if in_any(mention.start, headline):  # a title-case headline's parse tells no type
+                continue                          # ("Zuckerberg Loses $16 Billion": no company)
             span = token_span(doc, mention.start, mention.end)
             if span is not None:
                 votes.update(context_votes(span, mention.text))

@@ -182,18 +182,27 @@ def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
 
 
 def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
-    """A headline that is only a name ("Matthew Goode") is an alias of the person the text
-    names in full with the same first name and surname ("Matthew William Goode"); its
-    offsets are not the text's, so it is a name, not a mention."""
+    """A headline that is only a name ("Matthew Goode") names the person the text names in
+    full with the same first name and surname ("Matthew William Goode", even one the model
+    took for an organisation): the headline's mention joins that person (a name alone in
+    title case is no organisation, whatever the model said); with no mention of it, the
+    name is the person's alias."""
     words = _headline_name(title)
     if not words:
         return
-    ends = (entity_key(words[0]), entity_key(words[-1]))
-    for group in groups.values():
-        if group.votes.get("PERSON", 0) > 0 and any(
-                len(parts := name_tokens(s)) >= 2 and (entity_key(parts[0]), entity_key(parts[-1])) == ends
-                for s in group.surfaces):
-            group.surfaces[" ".join(words)] += 0
+    name = " ".join(words)
+    ends, own_key = (entity_key(words[0]), entity_key(words[-1])), entity_key(name)
+    def same_ends(group: LocalEntity, surface: str) -> bool:  # a fuller form is a person's middle names
+        parts = name_tokens(surface)
+        return (len(parts) >= 2 and (entity_key(parts[0]), entity_key(parts[-1])) == ends
+                and (group.votes.get("PERSON", 0) > 0 or len(parts) > len(words)))
+
+    for group in sorted(groups.values(), key=lambda g: -len(name_tokens(g.name))):  # the fullest name first
+        if group is not groups.get(own_key) and any(same_ends(group, s) for s in group.surfaces):
+            own = groups.pop(own_key, None)
+            if own is not None:
+                _merge_into(group, own, as_type="PERSON")
+            group.surfaces[name] += 0
             return
 
 
@@ -274,23 +283,26 @@ HEADLINE_NAME_RE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\b
 
 
 def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> None:
-    """A full name in the headline is an alias of the person the text names only by
-    surname ("Wikinews interviews Christopher Hill" over a text that says "Hill"), when
-    one person of the text has that surname and no other first name."""
+    """A full name in the headline names the person the text names only by surname
+    ("Wikinews interviews Christopher Hill" over a text that says "Hill"), when one person
+    of the text has that surname and no other first name: the headline's mention joins
+    them, and the name is their alias."""
     if not title:
         return
     for match in HEADLINE_NAME_RE.finditer(title):
         words = name_tokens(match.group())
         if len(words) < 2:
             continue
-        first, last = entity_key(words[0]), entity_key(words[-1])
-        owners = [g for g in groups.values() if _leans_person(g) and any(
+        first, last, own_key = entity_key(words[0]), entity_key(words[-1]), entity_key(" ".join(words))
+        owners = [g for k, g in groups.items() if k != own_key and _leans_person(g) and any(
             entity_key(name_tokens(s)[-1]) == last for s in g.surfaces if name_tokens(s))]
         if len(owners) != 1:
             continue
         owner = owners[0]
         firsts = {entity_key(name_tokens(s)[0]) for s in owner.surfaces if len(name_tokens(s)) >= 2}
         if firsts <= {first}:
+            if own_key in groups:  # the headline's mention of the name joins the person too
+                _merge_into(owner, groups.pop(own_key), as_type="PERSON")
             owner.surfaces[" ".join(words)] += 0
 
 

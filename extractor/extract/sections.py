@@ -14,7 +14,9 @@ from extractor.models import ArticleExtraction, Claim, Entity, Quote, Span
 
 
 def _span(span: Span | None, offset: int) -> Span | None:
-    return None if span is None else span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
+    if span is None or span.field != "text":  # a span in the headline stays where it is
+        return span
+    return span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
 
 
 def _quote(quote: Quote, article_id: str, offset: int) -> Quote:
@@ -25,15 +27,17 @@ def _quote(quote: Quote, article_id: str, offset: int) -> Quote:
 
 
 def _claim(claim: Claim, article_id: str, offset: int) -> Claim:
+    offset = offset if claim.field == "text" else 0
     start, end = claim.start + offset, claim.end + offset
     return claim.model_copy(update={
-        "id": claim_id(article_id, start, end), "article_id": article_id, "start": start, "end": end,
+        "id": claim_id(article_id, start, end, claim.field), "article_id": article_id, "start": start, "end": end,
         "sentence": _span(claim.sentence, offset)})
 
 
 def _entity(entity: Entity, article_id: str, offset: int) -> Entity:
     return entity.model_copy(update={
-        "mentions": [m.model_copy(update={"article_id": article_id, "start": m.start + offset, "end": m.end + offset})
+        "mentions": [m.model_copy(update={"article_id": article_id, "start": m.start + (offset if m.field == "text" else 0),
+                                          "end": m.end + (offset if m.field == "text" else 0)})
                      for m in entity.mentions],
         "roles": [r.model_copy(update={"article_id": article_id}) for r in entity.roles],
         "aliases": list(entity.aliases), "type_scores": dict(entity.type_scores)})

@@ -73,16 +73,21 @@ class Reported(Protocol):
     def published(self) -> str | None: ...
 
 
-def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Reported]) -> list[Provenance]:
-    """One entry per article: its outlet, title, URL and date, with every span in it."""
-    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article_id, start, end in spans:
-        by_article[article_id].append((start, end))
+# Where a record sits: (article id, start, end, field), field `text` or `title`.
+Place = tuple[str, int, int, str]
+
+
+def provenance(places: Iterable[Place], articles: Mapping[str, Reported]) -> list[Provenance]:
+    """One entry per article: its outlet, title, URL and date, with every span in it (in
+    its text, and in its title apart)."""
+    by_article: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
+    for article_id, start, end, field in places:
+        by_article[article_id][field].add((start, end))
     out = []
     for article_id in sorted(by_article):
-        article = articles.get(article_id)
+        article, spans = articles.get(article_id), by_article[article_id]
         out.append(Provenance(
-            article_id=article_id, spans=sorted(set(by_article[article_id])),
+            article_id=article_id, spans=sorted(spans["text"]), title_spans=sorted(spans["title"]),
             source=article.source if article else None, title=article.title if article else None,
             url=article.url if article else None, published=article.published if article else None,
         ))
@@ -92,8 +97,8 @@ def provenance(spans: Iterable[tuple[str, int, int]], articles: Mapping[str, Rep
 def with_provenance(entities: Iterable[Entity], articles: Mapping[str, Reported]) -> Iterator[Entity]:
     """Entities as written to ``entities.jsonl``: each with the outlets and spans that mention it."""
     for entity in entities:
-        spans = ((m.article_id, m.start, m.end) for m in entity.mentions)
-        yield entity.model_copy(update={"provenance": provenance(spans, articles)})
+        places = ((m.article_id, m.start, m.end, m.field) for m in entity.mentions)
+        yield entity.model_copy(update={"provenance": provenance(places, articles)})
 
 
 def _outlets(entries: list[Provenance]) -> list[str]:
@@ -102,7 +107,7 @@ def _outlets(entries: list[Provenance]) -> list[str]:
 
 def _claim_node(group: ClaimGroup, articles: Mapping[str, Reported], conflicts: list[str], quotes: list[str]) -> ClaimNode:
     rep = group.representative()
-    entries = provenance(((c.article_id, c.start, c.end) for c in group.members), articles)
+    entries = provenance(((c.article_id, c.start, c.end, c.field) for c in group.members), articles)
     return ClaimNode(
         id=group.id, subject=group.subject, value=rep.value, unit=rep.unit, hedge=rep.hedge,
         direction=group.direction, metric=group.metric, frame=group.frame, date=group.date, bounds=rep.bounds, text=rep.text,
@@ -114,7 +119,7 @@ def _claim_node(group: ClaimGroup, articles: Mapping[str, Reported], conflicts: 
 def _quote_node(group: QuoteGroup, articles: Mapping[str, Reported], claims: list[str]) -> QuoteNode:
     rep = group.representative()
     kinds = {q.kind for q in group.members}
-    entries = provenance(((q.article_id, q.start, q.end) for q in group.occurrences), articles)
+    entries = provenance(((q.article_id, q.start, q.end, "text") for q in group.occurrences), articles)
     return QuoteNode(
         id=group.id, speaker=group.speaker, text=rep.text,
         quote_kind="direct" if kinds == {"direct"} else rep.kind,
@@ -127,7 +132,9 @@ def _edges(node: ClaimNode | QuoteNode, to: EntityRef | None, kind: str, known: 
            articles: Mapping[str, Reported]) -> list[Edge]:
     """The edges every merged node has: to its subject or speaker, and to the articles reporting it."""
     edges: list[Edge] = [(node.id, to.id, {"kind": kind})] if to and to.id in known else []
-    edges.extend((node.id, article_node_id(p.article_id), {"kind": "reported_in", "spans": [list(s) for s in p.spans]})
+    edges.extend((node.id, article_node_id(p.article_id), {"kind": "reported_in", "spans": [list(s) for s in p.spans],
+                                                                 **({"title_spans": [list(s) for s in p.title_spans]}
+                                                                    if p.title_spans else {})})
                  for p in node.provenance if p.article_id in articles)
     return edges
 
@@ -151,7 +158,8 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
             conflicts[a.id].append(b.id)
             conflicts[b.id].append(a.id)
         for group in groups:
-            quotes = spill.quotes_containing((c.article_id, c.start, c.end) for c in group.members)
+            # a quote is in the text only: a figure of the headline is stated by none
+            quotes = spill.quotes_containing((c.article_id, c.start, c.end) for c in group.members if c.field == "text")
             node = _claim_node(group, articles, conflicts[group.id], sorted(quotes))
             edges = _edges(node, node.subject, "about", known, articles)
             edges.extend((node.id, other, {"kind": "conflicts_with"}) for other in node.conflicts_with)

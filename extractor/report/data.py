@@ -187,6 +187,8 @@ def _add_sentences(out: Path, facts: list[dict], limits: ReportLimits) -> None:
         if not owners:
             continue
         entry = list(_sentence_window(claim, limits.sentence_chars))
+        if claim.field == "title":  # the page shows that the figure is the headline's
+            entry.append("title")
         for fact in owners:
             found = sentences.setdefault((fact["id"], claim.article_id), [])
             if entry not in found:

@@ -14,7 +14,7 @@ from extractor.models import EntityRef, Mention, Role
 from extractor.store.scratch import Scratch
 
 _SCHEMA = """
-CREATE TABLE mention (entity TEXT, article TEXT, start INT, "end" INT, text TEXT);
+CREATE TABLE mention (entity TEXT, article TEXT, start INT, "end" INT, text TEXT, field TEXT);
 CREATE TABLE role (entity TEXT, title TEXT, org_id TEXT, org_name TEXT, article TEXT,
                    UNIQUE (entity, title, org_id, article));
 """
@@ -35,8 +35,8 @@ class EntitySpill:
         self._indexed = False
 
     def add(self, entity_id: str, mentions: Iterable[Mention], roles: Iterable[Role]) -> None:
-        self._db.executemany("INSERT INTO mention VALUES (?, ?, ?, ?, ?)",
-                             ((entity_id, m.article_id, m.start, m.end, m.text) for m in mentions))
+        self._db.executemany("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?)",
+                             ((entity_id, m.article_id, m.start, m.end, m.text, m.field) for m in mentions))
         self._db.executemany("INSERT OR IGNORE INTO role VALUES (?, ?, ?, ?, ?)",
                              ((entity_id, r.title, r.org.id if r.org else "", r.org.name if r.org else None,
                                r.article_id) for r in roles))
@@ -48,10 +48,10 @@ class EntitySpill:
 
     def mentions_of(self, entity_id: str) -> Iterator[Mention]:
         self._index()
-        rows = self._db.execute('SELECT article, start, "end", text FROM mention WHERE entity = ? ORDER BY article, start',
-                                (entity_id,))
-        for article, start, end, text in rows:
-            yield Mention(article_id=article, start=start, end=end, text=text)
+        rows = self._db.execute('SELECT article, start, "end", text, field FROM mention WHERE entity = ? '
+                                "ORDER BY article, field = 'text', start", (entity_id,))  # the headline's first
+        for article, start, end, text, field in rows:
+            yield Mention(article_id=article, start=start, end=end, text=text, field=field)
 
     def roles_of(self, entity_id: str) -> list[Role]:
         rows = self._db.execute("SELECT title, org_id, org_name, article FROM role WHERE entity = ? ORDER BY article, rowid",

@@ -52,9 +52,10 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str]]) ->
     return None
 
 
-def claim_id(article_id: str, start: int, end: int) -> str:
-    """Stable id of the claim at [start, end) of an article."""
-    return "c_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
+def claim_id(article_id: str, start: int, end: int, field: str = "text") -> str:
+    """Stable id of the claim at [start, end) of an article's text (or of its title)."""
+    where = f"{article_id}:{start}:{end}" if field == "text" else f"{article_id}:{field}:{start}:{end}"
+    return "c_" + hashlib.sha1(where.encode()).hexdigest()[:16]
 
 
 def _bounds(q: Quantity) -> Bounds | None:

@@ -63,8 +63,10 @@
   }
 
   /** A sentence with the figure between [start, end) marked. */
-  function marked(text, start, end) {
-    return el('p', { class: 'sentence' }, text.slice(0, start), el('mark', {}, text.slice(start, end)), text.slice(end));
+  // A sentence with its figure marked; `field` 'title' when it is the article's headline.
+  function marked(text, start, end, field) {
+    return el('p', { class: 'sentence' }, field === 'title' ? el('span', { class: 'muted small' }, 'headline: ') : null,
+      text.slice(0, start), el('mark', {}, text.slice(start, end)), text.slice(end));
   }
 
   function provenanceList(record, withSentences) {
@@ -80,7 +82,7 @@
         url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : el('span', {}, title));
       const body = [];
       if (withSentences) {
-        for (const s of p.sentences || []) body.push(marked(s[0], s[1], s[2]));
+        for (const s of p.sentences || []) body.push(marked(s[0], s[1], s[2], s[3]));
         if (!(p.sentences || []).length) body.push(el('p', { class: 'sentence muted' }, '(sentence not available)'));
       }
       return el('li', {}, where, body);

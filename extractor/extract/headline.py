@@ -1,0 +1,77 @@
+"""Names in a title-case headline, which the model runs into the verb after them.
+
+The NLP reads an article's headline as its first paragraph (``extract.article``). In a
+headline every word is capitalised, so the model takes "Nvidia Loses" or "Facebook
+Shares Plunge" for one name; the name stops before the headline's verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.extract.entity_names import Candidate
+from extractor.extract.lexicon import MARKET_VERBS, is_place_name
+
+# Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
+# reports and results that headlines use most.
+HEADLINE_VERBS = MARKET_VERBS | frozenset("""
+plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
+hit top post report say see warn announce unveil
+""".split())
+
+# A capitalised word that is a verb's inflected form ("Loses", "Plunges", "Hits", "Tumbled"):
+# an uninflected one is as likely part of a name ("Washington Post", "Lower Manhattan").
+INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
+
+# Nouns a headline's name runs into before its verb or at its end ("Facebook Shares
+# Plunge", "Zuckerberg Net Worth Down $15 Billion"): what the figure is about, not part of
+# the name.
+HEADLINE_NOUNS = frozenset("stock stocks share shares net worth wealth fortune".split())
+
+WORD_RE = re.compile(r"\S+")
+
+
+def _verb_lemma(word: str) -> str | None:
+    """The lemma of an inflected verb form among ``HEADLINE_VERBS``, else None."""
+    if not INFLECTED_RE.match(word):
+        return None
+    low = word.casefold()
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", "")):
+        if low.endswith(suffix) and (lemma := low[: -len(suffix)] + repl) in HEADLINE_VERBS:
+            return lemma
+    return None
+
+
+def name_end(name: str) -> int:
+    """Where a headline name ends: before its first inflected headline verb, and before the
+    headline nouns ("Shares", "Net Worth") that lead to the verb or end the name; never
+    before its first word; ``len(name)`` when nothing is cut or it is a place's name
+    ("Niagara Falls")."""
+    words = list(WORD_RE.finditer(name))
+    def is_verb(i: int) -> bool:  # inflected, or after a plural noun ("Shares Plunge")
+        word = words[i].group()
+        return bool(_verb_lemma(word)) or (word[:1].isupper() and word.casefold() in HEADLINE_VERBS
+                                           and words[i - 1].group().casefold() in HEADLINE_NOUNS)
+
+    cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
+    while cut > 1 and words[cut - 1].group().casefold() in HEADLINE_NOUNS:
+        cut -= 1
+    if cut == len(words) or is_place_name(name):
+        return len(name)
+    return words[cut - 1].end()
+
+
+def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates, those in a headline (the title, a heading) cut before their verb (or
+    dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's was for the words run together ("Zuckerberg
+    Loses" read as an organisation says nothing of Zuckerberg)."""
+    out = []
+    for cand in candidates:
+        end = name_end(cand.text) if any(a <= cand.start < b for a, b in headlines) else len(cand.text)
+        if end < len(cand.text):
+            kept = cand.text[:end]
+            if all(w.casefold() in HEADLINE_NOUNS for w in kept.split()):
+                continue  # "(Zentek's) Stock Plunges": no name is left
+            cand = Candidate(cand.start, cand.start + end, kept, None)
+        out.append(cand)
+    return out

@@ -1,0 +1,125 @@
+"""The headline read by the same NLP and extractors as the text (issues 17 and 18)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import read_jsonl
+
+from extractor.cli import main
+from extractor.executors import extract_each, worker_pipeline
+from extractor.extract.article import reading_text
+from extractor.extract.headline import name_end
+from extractor.extract.sections import moved
+from extractor.models import Article
+from extractor.runner import RunOptions, run
+from extractor.settings import Settings
+
+HEADLINE = "Nvidia Loses $593 Billion as DeepSeek Shakes Chip Stocks"
+MARKETS = Article(
+    id="m1", path="m1.txt", title="Nvidia Loses $593 Billion in Market Value as DeepSeek Rattles Investors",
+    text="Nvidia shares fell 17% on Monday, wiping $593 billion off the chipmaker's market value.\n\n"
+         "The company's chief executive, Jensen Huang, did not comment.",
+    published="2025-01-27", published_source="metadata")
+
+
+def extracted(article: Article):
+    settings = Settings()
+    [result] = extract_each(worker_pipeline(settings.model), [article], settings)
+    return result
+
+
+@pytest.fixture(scope="module")
+def markets():
+    return extracted(MARKETS)
+
+
+def test_the_nlp_reads_the_headline_as_its_own_paragraph():
+    assert reading_text(MARKETS) == MARKETS.title + "\n\n" + MARKETS.text
+    assert reading_text(MARKETS.model_copy(update={"title": None})) == MARKETS.text
+
+
+def test_a_figure_in_the_headline_is_a_claim_with_offsets_in_the_title(markets):
+    [title_claim] = [c for c in markets.claims if c.field == "title"]
+    assert MARKETS.title[title_claim.start:title_claim.end] == "$593 Billion"
+    assert (title_claim.value, title_claim.unit, [s.name for s in title_claim.subject]) == (593e9, "USD", ["Nvidia"])
+    assert title_claim.sentence.field == "title" and title_claim.sentence.text == MARKETS.title
+    body = sorted((MARKETS.text[c.start:c.end], c.field) for c in markets.claims if c.field == "text")
+    assert body == [("$593 billion", "text"), ("17%", "text")]
+    assert len({c.id for c in markets.claims}) == 3
+
+
+def test_a_headline_name_stops_before_its_verb(markets):
+    names = {e.name: e for e in markets.entities}
+    assert "Nvidia Loses" not in names
+    assert [(m.field, m.start, m.end) for m in names["Nvidia"].mentions] == [("title", 0, 6), ("text", 0, 6)]
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Nvidia Loses", "Nvidia"),
+    ("Zuckerberg Net Worth", "Zuckerberg"),
+    ("Facebook Shares Plunge", "Facebook"),
+    ("Morgan Stanley Sees", "Morgan Stanley"),
+    ("Washington Post", "Washington Post"),  # "Post" is not inflected: a name's word
+    ("Tokyo Stock Exchange", "Tokyo Stock Exchange"),
+    ("Niagara Falls", "Niagara Falls"),  # a place's name
+])
+def test_name_end_in_a_title_case_headline(name, kept):
+    assert name[:name_end(name)] == kept
+
+
+def test_a_person_the_headline_names_is_grouped_with_the_surname_in_the_text():
+    article = Article(id="b1", path="b1.txt", title="Margaret Okafor",
+                      text="Okafor was born in Lagos in 1961. She studied chemistry in London, "
+                           "where Okafor later taught for twenty years.")
+    people = [e for e in extracted(article).entities if e.type == "PERSON"]
+    assert [(e.name, [(m.field, m.text) for m in e.mentions]) for e in people] == [
+        ("Margaret Okafor", [("title", "Margaret Okafor"), ("text", "Okafor"), ("text", "Okafor")])]
+
+
+def test_a_quotation_in_the_headline_is_no_quote():
+    article = Article(id="q1", path="q1.txt", title='Minister calls budget "a turning point"',
+                      text='"This budget is a turning point for the country," finance minister Robert Jenkins said on '
+                           'Tuesday.')
+    quotes = extracted(article).quotes
+    assert [(article.text[q.start:q.end], q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("This budget is a turning point for the country,", "Robert Jenkins")]
+
+
+def test_a_sections_records_move_but_the_headlines_stay(markets):
+    shifted = moved(markets, "m1", 1000)
+    assert sorted((c.field, c.start) for c in shifted.claims) == sorted(
+        (c.field, c.start + (1000 if c.field == "text" else 0)) for c in markets.claims)
+    [title_claim] = [c for c in shifted.claims if c.field == "title"]
+    assert title_claim.sentence.start == 0
+
+
+def test_a_headline_and_its_body_state_one_fact_in_one_node_and_query_shows_where(tmp_path, capsys):
+    pages = tmp_path / "in"
+    pages.mkdir()
+    (pages / "nvidia.txt").write_text(
+        f"---\ntitle: {HEADLINE}\npublished: 2025-01-27\nsource: Example News\n---\n"
+        "Nvidia shares fell 17% on Monday, wiping $593 billion off the company's market value.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run([pages], out, options=RunOptions(use_cache=False))
+    claims = read_jsonl(out / "claims.jsonl")
+    assert sorted((c["field"], c["text"]) for c in claims) == [
+        ("text", "$593 billion"), ("text", "17%"), ("title", "$593 Billion")]
+    assert main(["query", str(out), "--kind", "claim", "--text", "593"]) == 0
+    [node] = json.loads(capsys.readouterr().out)
+    assert (node["subject"]["name"], len(node["mentions"])) == ("Nvidia", 2)
+    [where] = node["provenance"]
+    assert (where["title_spans"], where["spans"]) == ([[13, 25]], [[41, 53]])
+    [nvidia] = [e for e in read_jsonl(out / "entities.jsonl") if e["name"] == "Nvidia"]
+    assert [(m["field"], m["start"]) for m in nvidia["mentions"]] == [("title", 0), ("text", 0)]
+    assert (nvidia["provenance"][0]["title_spans"], nvidia["provenance"][0]["spans"]) == ([[0, 6]], [[0, 6]])
+
+
+def test_a_doc_of_the_text_alone_reads_no_headline():
+    from extractor.extract.article import extract_article
+
+    result = extract_article(worker_pipeline(Settings().model)(MARKETS.text), MARKETS)
+    assert sorted((c.field, MARKETS.text[c.start:c.end]) for c in result.claims) == [
+        ("text", "$593 billion"), ("text", "17%")]
