@@ -48,6 +48,7 @@ from extractor.extract.entity_names import (
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
+from extractor.extract.entity_referents import assign_referents
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
     SOURCE_WEIGHT,
@@ -139,6 +140,7 @@ def extract_entities(
         for mention in entity.mentions:
             mention.article_id = article_id
         entity.mentions.sort(key=lambda m: m.start)
+    assign_referents(entities, text, article_id)
     index = ArticleEntities(article_id, entities)
     for entity in entities:
         if entity.type != "PERSON":

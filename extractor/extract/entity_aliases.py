@@ -33,7 +33,7 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     groups: dict[str, LocalEntity] = {}
     for cand in candidates:
         country = country_name(cand.text) if cand.label != "PERSON" else None
-        key = entity_key(country or cand.text)  # "US" and "United States" meet
+        key = entity_key(country or with_country_name(cand.text))  # "US" and "United States" meet
         local = groups.get(key)
         if local is None:
             local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG", known_name=country)
@@ -42,6 +42,18 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
             local.votes[cand.label] += HEADING_LABEL_WEIGHT if in_any(cand.start, headings) else LABEL_WEIGHT
         local.mentions.append(Mention(article_id="", start=cand.start, end=cand.end, text=cand.text))
     return groups
+
+
+# A name that opens with a country's abbreviation: "U.S. Congress", "UK Parliament".
+COUNTRY_PREFIX_RE = re.compile(r"^((?:[A-Z]\.\s?){2,3}|[A-Z]{2,3})\s+(?=[A-Z])")
+
+
+def with_country_name(name: str) -> str:
+    """The name with a leading country abbreviation written out ("U.S. Congress" ->
+    "United States Congress"), so that both forms meet."""
+    match = COUNTRY_PREFIX_RE.match(name)
+    country = country_name(match.group(1).strip()) if match else None
+    return f"{country} {name[match.end():]}" if country else name
 
 
 def _merge_into(target: LocalEntity, source: LocalEntity, as_type: str | None = None) -> None:
@@ -61,7 +73,7 @@ def _main_figure(owners: list[LocalEntity], part: str, title: str | None) -> Loc
     figure, named in the headline, else introduced first ("Jared Padalecki … his mother
     Sherri Padalecki … Padalecki starred"); None when the shared word is a first name."""
     key = entity_key(part)
-    if not all(entity_key(name_tokens(o.name)[-1]) == key for o in owners):
+    if not all(any(entity_key(name_tokens(s)[-1]) == key for s in o.surfaces if name_tokens(s)) for o in owners):
         return None
     if title:  # "Jared Padalecki" over "Jared Tristan Padalecki": first name and surname
         words = {entity_key(w) for w in name_tokens(title)}
@@ -206,7 +218,8 @@ def _is_subsequence(short: list[str], full: list[str]) -> bool:
 # from the one whose surname, and perhaps first name, they share.
 KINSHIP_BEFORE_RE = re.compile(
     r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|"
-    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*$",
+    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*"
+    r"(?:(?-i:[A-Z][a-z]+\.?)\s+)?$",  # a title between: "the brother of Inspector Lynley"
     re.IGNORECASE)
 
 
@@ -214,18 +227,32 @@ def _named_as_relative(group: LocalEntity, text: str) -> bool:
     return any(KINSHIP_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) for m in group.mentions)
 
 
+# A role an actor plays, named just before a name: "appeared in Cry Wolf as Tom",
+# "played Sam". The name is the character's, not a person's of the article.
+CHARACTER_BEFORE_RE = re.compile(
+    r"(?:\b(?:appear|star|cast|play|portray)\w*\b[^.!?\n]*\bas|\b(?:played|plays|playing|portrays|portrayed|portraying))"
+    r"\s+$", re.IGNORECASE)
+# How far back (characters) the verb of a character's role may be.
+CHARACTER_REACH = 120
+
+
+def _named_as_character(group: LocalEntity, text: str) -> bool:
+    return all(CHARACTER_BEFORE_RE.search(text[max(0, m.start - CHARACTER_REACH):m.start]) for m in group.mentions)
+
+
 def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
     """A first name and surname join the one fuller name of the article with both, in
     order ("Otto Jespersen" / "Jens Otto Harry Jespersen", "Joshua Norton" / "Joshua
-    Abraham Norton"); not a relative the text introduces as one ("his father Pierre
+    Abraham Norton"), and so do the first words of it ("Pierre Charles" / "Pierre Charles
+    L'Enfant"); not a relative the text introduces as one ("his father Pierre
     L'Enfant" beside "Pierre Charles L'Enfant")."""
     people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
               if _leans_person(g) and len(name_tokens(g.name)) >= 2]
     for key, group, words in people:
         if len(words) != 2 or _named_as_relative(group, text):
             continue
-        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > 2
-                  and full[-1] == words[-1] and _is_subsequence(words, full)]
+        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > len(words) and (
+            full[-1] == words[-1] and _is_subsequence(words, full) or full[:len(words)] == words)]
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
@@ -307,7 +334,9 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
-        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
+        if len(parts) != 1 or _named_as_relative(group, text) or _named_as_character(group, text):
+            continue  # "Peter Lynley, the brother of Inspector Lynley", "as Tom": someone else
+        if is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
@@ -346,12 +375,42 @@ def _surface_form(text: str) -> str:
     return SPACE_OR_HYPHEN_RE.sub("", LEADING_CAPITAL_THE_RE.sub("", text))
 
 
+# Words written in lower case in a text: a surname the text also writes so is a word
+# there ("Young", "Rice" beside "rice").
+LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]+\b")
+# Shortest surname propagation looks for alone.
+MIN_SURNAME_CHARS = 3
+
+
+def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, LocalEntity]:
+    """The shorter forms a person's full name is repeated by, where the model may miss
+    them: the surname alone ("Chaworth" after "Mary Chaworth") and, for a name with
+    middle names, first name and surname ("Brock Holt" for "Brock Wyatt Holt"). Only a
+    surname one person of the article has, that is no place name and no word the text
+    writes in lower case."""
+    lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
+    owners: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        if not _leans_person(group):
+            continue
+        for surface in {s for s in group.surfaces if len(name_tokens(s)) >= 2 and not any(ch.isdigit() for ch in s)}:
+            words = name_tokens(surface)
+            surname = words[-1]
+            if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
+                    and not is_place_name(surname) and group not in owners[surname]):
+                owners[surname].append(group)
+            if len(words) >= 3 and group not in owners[f"{words[0]} {surname}"]:
+                owners[f"{words[0]} {surname}"].append(group)
+    return {form: found[0] for form, found in owners.items() if len(found) == 1}
+
+
 # Longest name, in tokens, that propagation looks for.
 MAX_NAME_TOKENS = 5
 
 
 def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
-    """Every further occurrence of a known name becomes a mention of it.
+    """Every further occurrence of a known name becomes a mention of it, and so does a
+    person's surname alone or first name and surname (``short_person_forms``).
 
     Matching is case-sensitive but blind to spaces and hyphens, so "ChatGPT" finds
     "Chat GPT"; the longest match wins, so "DeepSeek-V3" is not read as "DeepSeek".
@@ -361,11 +420,14 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
         for surface in group.surfaces:
             if len(surface) >= 2 and any(ch.isupper() for ch in surface):
                 forms[_surface_form(surface)] = group
+    text = doc_text(doc)
+    for form, group in short_person_forms(groups, text).items():
+        forms.setdefault(_surface_form(form), group)
     prefixes = {form[:2] for form in forms}
     initials = {form[:1] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
-    text, texts, offsets = doc_text(doc), token_texts(doc), token_starts(doc)
+    texts, offsets = token_texts(doc), token_starts(doc)
     # Only tokens that begin like a known form can begin a match.
     candidates = [i for i, t in enumerate(texts) if t[:2] in prefixes or len(t) == 1 and t in initials]
     end_of_match = 0
