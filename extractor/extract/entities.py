@@ -35,6 +35,7 @@ from extractor.extract.entity_aliases import (
     join_known_as,
     join_middle_names,
     join_short_organisations,
+    join_short_places,
     propagate,
     resolve_short_forms,
 )
@@ -108,6 +109,7 @@ def extract_entities(
     join_short_organisations(groups)
     join_acronyms(groups)
     join_city_names(groups, text)
+    join_short_places(groups)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
     lower_words = frozenset(LOWER_WORD_RE.findall(text))

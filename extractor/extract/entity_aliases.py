@@ -14,9 +14,16 @@ from spacy.tokens import Doc
 
 from extractor.extract.entity_names import Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
-from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, PLACE_LABELS, name_tokens
+from extractor.extract.entity_types import (
+    HEADING_LABEL_WEIGHT,
+    LABEL_WEIGHT,
+    NOT_SURNAMES,
+    PLACE_LABELS,
+    is_first_name,
+    name_tokens,
+)
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.lexicon import is_place_name
+from extractor.extract.lexicon import ORG_NAME_ENDINGS, is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
 
@@ -193,6 +200,24 @@ def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
         del groups[key]
 
 
+def join_short_places(groups: dict[str, LocalEntity]) -> None:
+    """A one-word place that opens the one longer place name of the article is that place
+    ("Levico" / "Levico Terme"), unless the word is a place's name of its own ("York" /
+    "York County")."""
+    def leans_place(group: LocalEntity) -> bool:
+        place = max(group.votes.get(label, 0) for label in PLACE_LABELS)
+        return place > 0 and place >= max((v for k, v in group.votes.items() if k not in PLACE_LABELS), default=0)
+
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_place(g)]
+    for key, group in list(groups.items()):
+        if len(group.name.split()) != 1 or not leans_place(group) or is_place_name(group.name) or group.known_name:
+            continue
+        owners = [o for o in longer if o is not group and o.name.split()[0] == group.name]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
 def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
     """A headline that is only a name ("Matthew Goode") is an alias of the person the text
     names in full with the same first name and surname ("Matthew William Goode"); its
@@ -225,6 +250,17 @@ KINSHIP_BEFORE_RE = re.compile(
 
 def _named_as_relative(group: LocalEntity, text: str) -> bool:
     return any(KINSHIP_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) for m in group.mentions)
+
+
+# How far (characters) a relative named in apposition may follow the person's name.
+RELATIVE_APPOSITION_REACH = 40
+
+
+def _relative_of(group: LocalEntity, person: LocalEntity, text: str) -> bool:
+    """``group`` is named as a relative of ``person`` right after a mention of them ("Peter
+    Lynley, the brother of Inspector Lynley"), so it is not ``person``."""
+    return any(0 < m.start - o.end <= RELATIVE_APPOSITION_REACH and KINSHIP_BEFORE_RE.search(text[o.end:m.start])
+               and text[o.end:o.end + 1] == "," for m in group.mentions for o in person.mentions)
 
 
 # A role an actor plays, named just before a name: "appeared in Cry Wolf as Tom",
@@ -321,11 +357,21 @@ def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> N
             owner.surfaces[" ".join(words)] += 0
 
 
+def _reads_as_person_name(group: LocalEntity) -> bool:
+    """Two or three capitalised words opening with a first name, never read as a place:
+    a person's name the model took for something else ("Britney Spears" as an organisation)."""
+    words = name_tokens(group.name)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
+            and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
+            and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
     """A lone surname or first name joins the one full person name it belongs to (a
     surname shared by several, the main figure's); a bracketed acronym after a name
     becomes that name's alias."""
-    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2
+    people = [g for g in groups.values() if (g.votes.get("PERSON", 0) > 0 or _reads_as_person_name(g))
+              and len(name_tokens(g.name)) >= 2
               and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
@@ -334,12 +380,12 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
-        if len(parts) != 1 or _named_as_relative(group, text) or _named_as_character(group, text):
-            continue  # "Peter Lynley, the brother of Inspector Lynley", "as Tom": someone else
+        if len(parts) != 1 or _named_as_character(group, text):
+            continue  # "appeared in Cry Wolf as Tom": a role
         if is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
-        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
+        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(
                 entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
