@@ -102,7 +102,7 @@ def extract_entities(
     found = model_mentions(doc, text)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
     join_known_as(groups, text)
-    join_middle_names(groups, text)
+    join_middle_names(groups, text, headings)
     resolve_short_forms(groups, text, title)
     alias_headline(groups, title)
     alias_headline_names(groups, title)

