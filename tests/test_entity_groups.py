@@ -132,3 +132,18 @@ def test_a_link_is_as_sure_as_its_least_sure_article(nlp):
     merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
     assert [(e.name, e.link_confidence) for e in merged if "Obama" in e.name] == [
         ("Barack Obama", 0.9), ("Obama", 0.6)]
+
+
+def test_an_author_written_surname_first_in_a_reference_list_is_one_person(nlp):
+    text = ("Other good ones:\n\nAusten, Jane. Pride and Prejudice\n\nLondon, Jack. White Fang\n\n"
+            "Marx, Karl and Engels, Friedrich. The Communist Manifesto\n")
+    found = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in extract(nlp, text)}
+    assert {name: found[name] for name in ("Jane Austen", "Jack London", "Karl Marx", "Friedrich Engels")} == {
+        "Jane Austen": ("PERSON", ["Austen", "Jane"]), "Jack London": ("PERSON", ["Jack", "London"]),
+        "Karl Marx": ("PERSON", ["Karl", "Marx"]), "Friedrich Engels": ("PERSON", ["Engels", "Friedrich"])}
+    assert "London" not in found
+
+
+def test_a_person_is_also_known_by_the_name_without_an_honorific(nlp):
+    text = "Byron fell in love with Mary Chaworth at school. He was in love with Miss Chaworth, his mother wrote."
+    assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth", "Miss Chaworth"]

@@ -32,10 +32,12 @@ from extractor.extract.entity_aliases import (
     group_mentions,
     join_acronyms,
     join_city_names,
+    join_inverted_names,
     join_known_as,
     join_middle_names,
     join_short_organisations,
     join_short_places,
+    person_aliases,
     propagate,
     resolve_short_forms,
 )
@@ -101,6 +103,7 @@ def extract_entities(
     headings = heading_spans(text)
     found = model_mentions(doc, text)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    join_inverted_names(groups, text)
     join_known_as(groups, text)
     join_middle_names(groups, text, headings)
     resolve_short_forms(groups, text, title)
@@ -135,7 +138,7 @@ def extract_entities(
             del groups[key]
             continue
         group.name = _canonical(group)
-        group.aliases = set(group.surfaces)
+        group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces)
 
     entities = list(groups.values())
     for entity in entities:

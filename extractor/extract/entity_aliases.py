@@ -221,6 +221,58 @@ def join_short_places(groups: dict[str, LocalEntity]) -> None:
             del groups[key]
 
 
+# One author of a reference list's entry, surname first: "London, Jack. White Fang",
+# "Marx, Karl and Engels, Friedrich. The Communist Manifesto".
+INVERTED_NAME_RE = re.compile(r"([A-Z][\w'’-]+), ([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)*?)(?=\.\s|\.$| and )")
+# Longest line (characters) read as a reference list's entry.
+REFERENCE_LINE_MAX = 200
+
+
+def _inverted_names(text: str):
+    """(surname span, first names span) of each author of each short line that opens with
+    "Surname, First" (more joined by "and"), the first name a known one."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        pos = 0
+        while len(line) <= REFERENCE_LINE_MAX and (match := INVERTED_NAME_RE.match(line, pos)) and is_first_name(
+                match.group(2).split()[0]):
+            yield (offset + match.start(1), offset + match.end(1)), (offset + match.start(2), offset + match.end(2))
+            if not line.startswith(" and ", match.end()):
+                break
+            pos = match.end() + len(" and ")
+        offset += len(line)
+
+
+def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """An author written surname first in a reference list is one person, "First Surname"
+    ("London, Jack": Jack London, not the city), with the surname as its mention and the
+    first name's mention (if the model found one) joined to it."""
+    for (s_start, s_end), (f_start, f_end) in _inverted_names(text):
+        surname, first = text[s_start:s_end], text[f_start:f_end]
+        full = f"{first} {surname}"
+        person = groups.get(entity_key(full))
+        if person is None:
+            person = groups[entity_key(full)] = LocalEntity(name=full, type="PERSON")
+        person.surfaces[full] += 0
+        for key, group in list(groups.items()):
+            moved = [m for m in group.mentions if group is not person and (
+                m.start < s_end and s_start < m.end or m.start < f_end and f_start < m.end)]
+            for mention in moved:
+                group.mentions.remove(mention)
+                group.surfaces[mention.text] -= 1
+                if mention.start >= f_start:  # the first name: the model's mention, kept
+                    person.mentions.append(mention)
+                    person.surfaces[mention.text] += 1
+            if moved and not group.mentions:
+                del groups[key]
+            elif moved:
+                group.surfaces = +group.surfaces  # forms no mention is left of
+        if not any(m.start == s_start for m in person.mentions):
+            person.mentions.append(Mention(article_id="", start=s_start, end=s_end, text=surname))
+            person.surfaces[surname] += 1
+        person.votes["PERSON"] += LABEL_WEIGHT
+
+
 def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
     """A headline that is only a name ("Matthew Goode") is an alias of the person the text
     names in full with the same first name and surname ("Matthew William Goode"); its
@@ -375,6 +427,17 @@ def _reads_as_person_name(group: LocalEntity) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
             and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
             and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
+def person_aliases(group: LocalEntity) -> set[str]:
+    """A person's forms and each without its honorific ("Miss Chaworth": "Chaworth"), the
+    name a reader looks the person up by."""
+    forms = set(group.surfaces)
+    for surface in group.surfaces:
+        words = name_tokens(surface)
+        if words and len(words) < len(surface.split()):
+            forms.add(" ".join(words))
+    return forms
 
 
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
