@@ -7,7 +7,7 @@ added, and every further occurrence of a known name made a mention."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from spacy.tokens import Doc
@@ -247,6 +247,8 @@ def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
     """An author written surname first in a reference list is one person, "First Surname"
     ("London, Jack": Jack London, not the city), with the surname as its mention and the
     first name's mention (if the model found one) joined to it."""
+    mentions = sorted((m.start, m.end, key) for key, g in groups.items() for m in g.mentions)
+    starts = [m[0] for m in mentions]
     for (s_start, s_end), (f_start, f_end) in _inverted_names(text):
         surname, first = text[s_start:s_end], text[f_start:f_end]
         full = f"{first} {surname}"
@@ -254,9 +256,12 @@ def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
         if person is None:
             person = groups[entity_key(full)] = LocalEntity(name=full, type="PERSON")
         person.surfaces[full] += 0
-        for key, group in list(groups.items()):
-            moved = [m for m in group.mentions if group is not person and (
-                m.start < s_end and s_start < m.end or m.start < f_end and f_start < m.end)]
+        for key in {key for a, b, key in mentions[max(0, bisect_left(starts, s_start) - 3):bisect_left(starts, f_end)]
+                    if a < f_end and s_start < b}:
+            group = groups.get(key)
+            if group is None or group is person:
+                continue
+            moved = [m for m in group.mentions if m.start < s_end and s_start < m.end or m.start < f_end and f_start < m.end]
             for mention in moved:
                 group.mentions.remove(mention)
                 group.surfaces[mention.text] -= 1
@@ -314,8 +319,13 @@ RELATIVE_APPOSITION_REACH = 40
 def _relative_of(group: LocalEntity, person: LocalEntity, text: str) -> bool:
     """``group`` is named as a relative of ``person`` right after a mention of them ("Peter
     Lynley, the brother of Inspector Lynley"), so it is not ``person``."""
-    return any(0 < m.start - o.end <= RELATIVE_APPOSITION_REACH and KINSHIP_BEFORE_RE.search(text[o.end:m.start])
-               and text[o.end:o.end + 1] == "," for m in group.mentions for o in person.mentions)
+    ends = sorted(o.end for o in person.mentions)
+    for m in group.mentions:
+        i = bisect_left(ends, m.start - RELATIVE_APPOSITION_REACH)
+        for end in ends[i:bisect_left(ends, m.start)]:
+            if text[end:end + 1] == "," and KINSHIP_BEFORE_RE.search(text[end:m.start]):
+                return True
+    return False
 
 
 # A role an actor plays, named just before a name: "appeared in Cry Wolf as Tom",
@@ -506,7 +516,7 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
     surname one person of the article has, that is no place name and no word the text
     writes in lower case."""
     lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
-    owners: dict[str, list[LocalEntity]] = defaultdict(list)
+    owners: dict[str, dict[int, LocalEntity]] = defaultdict(dict)  # form -> id() -> group
     for group in groups.values():
         if not _leans_person(group):
             continue
@@ -514,11 +524,11 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
             words = name_tokens(surface)
             surname = words[-1]
             if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
-                    and not is_place_name(surname) and group not in owners[surname]):
-                owners[surname].append(group)
-            if len(words) >= 3 and group not in owners[f"{words[0]} {surname}"]:
-                owners[f"{words[0]} {surname}"].append(group)
-    return {form: found[0] for form, found in owners.items() if len(found) == 1}
+                    and not is_place_name(surname)):
+                owners[surname][id(group)] = group
+            if len(words) >= 3:
+                owners[f"{words[0]} {surname}"][id(group)] = group
+    return {form: next(iter(found.values())) for form, found in owners.items() if len(found) == 1}
 
 
 # Longest name, in tokens, that propagation looks for.
