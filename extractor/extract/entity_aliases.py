@@ -245,8 +245,8 @@ def _inverted_names(text: str):
 
 def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
     """An author written surname first in a reference list is one person, "First Surname"
-    ("London, Jack": Jack London, not the city), with the surname as its mention and the
-    first name's mention (if the model found one) joined to it."""
+    ("London, Jack": Jack London, not the city), with the surname as its mention; the
+    first name is part of that name, not a mention of its own."""
     mentions = sorted((m.start, m.end, key) for key, g in groups.items() for m in g.mentions)
     starts = [m[0] for m in mentions]
     for (s_start, s_end), (f_start, f_end) in _inverted_names(text):
@@ -261,13 +261,10 @@ def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
             group = groups.get(key)
             if group is None or group is person:
                 continue
-            moved = [m for m in group.mentions if m.start < s_end and s_start < m.end or m.start < f_end and f_start < m.end]
+            moved = [m for m in group.mentions if m.start < f_end and s_start < m.end]
             for mention in moved:
                 group.mentions.remove(mention)
                 group.surfaces[mention.text] -= 1
-                if mention.start >= f_start:  # the first name: the model's mention, kept
-                    person.mentions.append(mention)
-                    person.surfaces[mention.text] += 1
             if moved and not group.mentions:
                 del groups[key]
             elif moved:
@@ -469,7 +466,8 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
         if is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
-        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)]
+        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
+                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0)]  # one side read as a person
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(
                 entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
