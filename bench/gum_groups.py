@@ -24,7 +24,9 @@ from collections import Counter, defaultdict
 from dataclasses import asdict
 from pathlib import Path
 
-from extractor.evaluate.gum import GoldEntity, Predicted, _carries, load_gold, person_group_names, product_entities, score
+from extractor.evaluate.gum import (
+    SCORED_LABELS, GoldEntity, Predicted, _carries, load_gold, person_group_names, product_entities, score,
+)
 
 
 def _holders(entity: GoldEntity, form: str, in_doc: list[Predicted]) -> list[str]:
@@ -64,6 +66,8 @@ def unlinked(gold: dict[str, list[GoldEntity]], predicted: list[Predicted], in_d
 
 def wrong_merges(gold: dict[str, list[GoldEntity]], predicted: list[Predicted]):
     for p in predicted:
+        if p.label not in SCORED_LABELS:
+            continue  # the metric scores PERSON, ORG, GPE, LOC and FAC only
         named = []
         for doc, names in sorted(p.names.items()):
             for name in sorted(names):
