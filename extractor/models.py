@@ -171,6 +171,13 @@ class Entity(Record):
         default_factory=dict,
         description="Evidence per type (mention labels and context signals); the highest wins.",
     )
+    link_confidence: float | None = Field(
+        None, ge=0, le=1,
+        description="How sure it is that the articles' entities under this id are one real-world referent: "
+                    "a name only one notable thing has, or the place the article's other places choose "
+                    "among several of one name; 1.0 for a name kept to one article (a lone first name, a "
+                    "place name the article leaves ambiguous); the lowest of the articles' values.",
+    )
     provenance: list[Provenance] = Field(
         default_factory=list, description="Articles that mention it (filled when the corpus is merged)."
     )

@@ -163,7 +163,7 @@ def test_a_name_known_as_another_is_one_person(nlp):
     text = ("Jenna Nicole Mourey (born September 15, 1986), better known by her pseudonym Jenna Marbles, "
             "is an American YouTube personality. Marbles started her channel in 2010.")
     found = groups(nlp, text, title="Jenna Marbles")
-    assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey"])
+    assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey", "Marbles"])
 
 
 def test_an_empire_is_a_location(nlp):

@@ -46,6 +46,7 @@ class Predicted:
     label: str
     names: dict[str, set[str]] = field(default_factory=dict)  # doc -> normalised names there
     mention_texts: dict[str, set[str]] = field(default_factory=dict)  # doc -> normalised mention texts
+    name: str = ""  # the record's name (for diagnostics)
 
 
 @dataclass
@@ -167,7 +168,7 @@ def product_entities(folder: Path, docs: Iterable[str], model: str | None = None
     run = run_files({doc: Path(folder) / "text" / f"{doc}.txt" for doc in docs}, model=model)
     predicted = []
     for entity in run.entities:
-        p = Predicted(entity["type"])
+        p = Predicted(entity["type"], name=entity["name"])
         for mention in entity["mentions"]:
             doc = run.stems.get(mention["article_id"])
             if doc is None:

@@ -32,9 +32,12 @@ from extractor.extract.entity_aliases import (
     group_mentions,
     join_acronyms,
     join_city_names,
+    join_inverted_names,
     join_known_as,
     join_middle_names,
     join_short_organisations,
+    join_short_places,
+    person_aliases,
     propagate,
     resolve_short_forms,
 )
@@ -48,7 +51,7 @@ from extractor.extract.entity_names import (
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
-from extractor.extract.headline import cut_headline_names
+from extractor.extract.entity_referents import assign_referents
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
     SOURCE_WEIGHT,
@@ -60,6 +63,7 @@ from extractor.extract.entity_types import (
     no_person_named_the,
     person_name_votes,
 )
+from extractor.extract.headline import cut_headline_names
 from extractor.extract.lexicon import is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -102,14 +106,16 @@ def extract_entities(
     headline = [(0, len(title))] if title and text.startswith(title) else []
     found = cut_headline_names(model_mentions(doc, text), headline)
     groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    join_inverted_names(groups, text)
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
-    join_middle_names(groups, text)
+    join_middle_names(groups, text, headings)
     resolve_short_forms(groups, text, title)
     alias_headline_names(groups, title)
     join_short_organisations(groups)
     join_acronyms(groups)
     join_city_names(groups, text)
+    join_short_places(groups)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
     lower_words = frozenset(LOWER_WORD_RE.findall(text))
@@ -137,13 +143,14 @@ def extract_entities(
             del groups[key]
             continue
         group.name = _canonical(group)
-        group.aliases = set(group.surfaces)
+        group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces)
 
     entities = list(groups.values())
     for entity in entities:
         for mention in entity.mentions:
             mention.article_id = article_id
         entity.mentions.sort(key=lambda m: m.start)
+    assign_referents(entities, text, article_id)
     index = ArticleEntities(article_id, entities)
     for entity in entities:
         if entity.type != "PERSON":

@@ -7,22 +7,32 @@ added, and every further occurrence of a known name made a mention."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from spacy.tokens import Doc
 
 from extractor.extract.entity_names import Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
-from extractor.extract.entity_types import HEADING_LABEL_WEIGHT, LABEL_WEIGHT, PLACE_LABELS, name_tokens
+from extractor.extract.entity_types import (
+    HEADING_LABEL_WEIGHT,
+    LABEL_WEIGHT,
+    NOT_SURNAMES,
+    PLACE_LABELS,
+    is_first_name,
+    name_tokens,
+)
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.lexicon import is_place_name
+from extractor.extract.lexicon import ORG_NAME_ENDINGS, is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
 
 # A leading "The" and the spaces and hyphens that propagation matches across.
 LEADING_CAPITAL_THE_RE = re.compile(r"^The\s+")
 SPACE_OR_HYPHEN_RE = re.compile(r"[\s\-]+")
+# Words written in lower case in a text: a name's word the text also writes so is a word
+# there ("Young", "Rice" beside "rice").
+LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 # -------------------------------------------------------------------- groups
 
@@ -33,7 +43,7 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     groups: dict[str, LocalEntity] = {}
     for cand in candidates:
         country = country_name(cand.text) if cand.label != "PERSON" else None
-        key = entity_key(country or cand.text)  # "US" and "United States" meet
+        key = entity_key(country or with_country_name(cand.text))  # "US" and "United States" meet
         local = groups.get(key)
         if local is None:
             local = groups[key] = LocalEntity(name=cand.text, type=cand.label or "ORG", known_name=country)
@@ -42,6 +52,18 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
             local.votes[cand.label] += HEADING_LABEL_WEIGHT if in_any(cand.start, headings) else LABEL_WEIGHT
         local.mentions.append(Mention(article_id="", start=cand.start, end=cand.end, text=cand.text))
     return groups
+
+
+# A name that opens with a country's abbreviation: "U.S. Congress", "UK Parliament".
+COUNTRY_PREFIX_RE = re.compile(r"^(?:The\s+)?((?:[A-Z]\.\s?){2,3}|[A-Z]{2,3})\s+(?=[A-Z])")
+
+
+def with_country_name(name: str) -> str:
+    """The name with a leading country abbreviation written out ("U.S. Congress" ->
+    "United States Congress"), so that both forms meet."""
+    match = COUNTRY_PREFIX_RE.match(name)
+    country = country_name(match.group(1).strip()) if match else None
+    return f"{country} {name[match.end():]}" if country else name
 
 
 def _merge_into(target: LocalEntity, source: LocalEntity, as_type: str | None = None) -> None:
@@ -61,7 +83,7 @@ def _main_figure(owners: list[LocalEntity], part: str, title: str | None) -> Loc
     figure, named in the headline, else introduced first ("Jared Padalecki … his mother
     Sherri Padalecki … Padalecki starred"); None when the shared word is a first name."""
     key = entity_key(part)
-    if not all(entity_key(name_tokens(o.name)[-1]) == key for o in owners):
+    if not all(any(entity_key(name_tokens(s)[-1]) == key for s in o.surfaces if name_tokens(s)) for o in owners):
         return None
     if title:  # "Jared Padalecki" over "Jared Tristan Padalecki": first name and surname
         words = {entity_key(w) for w in name_tokens(title)}
@@ -181,6 +203,78 @@ def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
         del groups[key]
 
 
+def join_short_places(groups: dict[str, LocalEntity]) -> None:
+    """A one-word place that opens the one longer place name of the article is that place
+    ("Levico" / "Levico Terme"), unless the word is a place's name of its own ("York" /
+    "York County")."""
+    def leans_place(group: LocalEntity) -> bool:
+        place = max(group.votes.get(label, 0) for label in PLACE_LABELS)
+        return place > 0 and place >= max((v for k, v in group.votes.items() if k not in PLACE_LABELS), default=0)
+
+    longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_place(g)]
+    for key, group in list(groups.items()):
+        if len(group.name.split()) != 1 or not leans_place(group) or is_place_name(group.name) or group.known_name:
+            continue
+        owners = [o for o in longer if o is not group and o.name.split()[0] == group.name]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del groups[key]
+
+
+# One author of a reference list's entry, surname first: "London, Jack. White Fang",
+# "Marx, Karl and Engels, Friedrich. The Communist Manifesto".
+INVERTED_NAME_RE = re.compile(r"([A-Z][\w'’-]+), ([A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)*?)(?=\.\s|\.$| and )")
+# Longest line (characters) read as a reference list's entry.
+REFERENCE_LINE_MAX = 200
+
+
+def _inverted_names(text: str):
+    """(surname span, first names span) of each author of each short line that opens with
+    "Surname, First" (more joined by "and"), the first name a known one."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        pos = 0
+        while len(line) <= REFERENCE_LINE_MAX and (match := INVERTED_NAME_RE.match(line, pos)) and is_first_name(
+                match.group(2).split()[0]):
+            yield (offset + match.start(1), offset + match.end(1)), (offset + match.start(2), offset + match.end(2))
+            if not line.startswith(" and ", match.end()):
+                break
+            pos = match.end() + len(" and ")
+        offset += len(line)
+
+
+def join_inverted_names(groups: dict[str, LocalEntity], text: str) -> None:
+    """An author written surname first in a reference list is one person, "First Surname"
+    ("London, Jack": Jack London, not the city), with the surname as its mention; the
+    first name is part of that name, not a mention of its own."""
+    mentions = sorted((m.start, m.end, key) for key, g in groups.items() for m in g.mentions)
+    starts = [m[0] for m in mentions]
+    for (s_start, s_end), (f_start, f_end) in _inverted_names(text):
+        surname, first = text[s_start:s_end], text[f_start:f_end]
+        full = f"{first} {surname}"
+        person = groups.get(entity_key(full))
+        if person is None:
+            person = groups[entity_key(full)] = LocalEntity(name=full, type="PERSON")
+        person.surfaces[full] += 0
+        for key in {key for a, b, key in mentions[max(0, bisect_left(starts, s_start) - 3):bisect_left(starts, f_end)]
+                    if a < f_end and s_start < b}:
+            group = groups.get(key)
+            if group is None or group is person:
+                continue
+            moved = [m for m in group.mentions if m.start < f_end and s_start < m.end]
+            for mention in moved:
+                group.mentions.remove(mention)
+                group.surfaces[mention.text] -= 1
+            if moved and not group.mentions:
+                del groups[key]
+            elif moved:
+                group.surfaces = +group.surfaces  # forms no mention is left of
+        if not any(m.start == s_start for m in person.mentions):
+            person.mentions.append(Mention(article_id="", start=s_start, end=s_end, text=surname))
+            person.surfaces[surname] += 1
+        person.votes["PERSON"] += LABEL_WEIGHT
+
+
 def alias_headline(groups: dict[str, LocalEntity], title: str | None) -> None:
     """A headline that is only a name ("Matthew Goode") names the person the text names in
     full with the same first name and surname ("Matthew William Goode", even one the model
@@ -215,7 +309,8 @@ def _is_subsequence(short: list[str], full: list[str]) -> bool:
 # from the one whose surname, and perhaps first name, they share.
 KINSHIP_BEFORE_RE = re.compile(
     r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|"
-    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*$",
+    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*"
+    r"(?:(?-i:[A-Z][a-z]+\.?)\s+)?$",  # a title between: "the brother of Inspector Lynley"
     re.IGNORECASE)
 
 
@@ -223,18 +318,56 @@ def _named_as_relative(group: LocalEntity, text: str) -> bool:
     return any(KINSHIP_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) for m in group.mentions)
 
 
-def join_middle_names(groups: dict[str, LocalEntity], text: str) -> None:
+# How far (characters) a relative named in apposition may follow the person's name.
+RELATIVE_APPOSITION_REACH = 40
+
+
+def _relative_of(group: LocalEntity, person: LocalEntity, text: str) -> bool:
+    """``group`` is named as a relative of ``person`` right after a mention of them ("Peter
+    Lynley, the brother of Inspector Lynley"), so it is not ``person``."""
+    ends = sorted(o.end for o in person.mentions)
+    for m in group.mentions:
+        i = bisect_left(ends, m.start - RELATIVE_APPOSITION_REACH)
+        for end in ends[i:bisect_left(ends, m.start)]:
+            if text[end:end + 1] == "," and KINSHIP_BEFORE_RE.search(text[end:m.start]):
+                return True
+    return False
+
+
+# A role an actor plays, named just before a name: "appeared in Cry Wolf as Tom",
+# "played Sam". The name is the character's, not a person's of the article.
+CHARACTER_BEFORE_RE = re.compile(
+    r"(?:\b(?:appear|star|cast|play|portray)\w*\b[^.!?\n]*\bas|\b(?:played|plays|playing|portrays|portrayed|portraying))"
+    r"\s+$", re.IGNORECASE)
+# How far back (characters) the verb of a character's role may be.
+CHARACTER_REACH = 120
+
+
+def _named_as_character(group: LocalEntity, text: str) -> bool:
+    return all(CHARACTER_BEFORE_RE.search(text[max(0, m.start - CHARACTER_REACH):m.start]) for m in group.mentions)
+
+
+def join_middle_names(groups: dict[str, LocalEntity], text: str, headings: list[tuple[int, int]] = ()) -> None:
     """A first name and surname join the one fuller name of the article with both, in
     order ("Otto Jespersen" / "Jens Otto Harry Jespersen", "Joshua Norton" / "Joshua
-    Abraham Norton"); not a relative the text introduces as one ("his father Pierre
+    Abraham Norton"), and so do the first words of it ("Pierre Charles" / "Pierre Charles
+    L'Enfant"); not a relative the text introduces as one ("his father Pierre
     L'Enfant" beside "Pierre Charles L'Enfant")."""
     people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
               if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+    lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
+
+    def named_in_body(person: LocalEntity) -> bool:
+        """A name with a mention outside headings, whose words the text never writes in lower
+        case: no headline read as a name ("David Cameron Resigns")."""
+        return (any(not in_any(m.start, headings) for m in person.mentions)
+                and not any(w.casefold() in lower for w in name_tokens(person.name)))
+
     for key, group, words in people:
         if len(words) != 2 or _named_as_relative(group, text):
             continue
-        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > 2
-                  and full[-1] == words[-1] and _is_subsequence(words, full)]
+        owners = [o for k, o, full in people if o is not group and k in groups and len(full) > len(words) and (
+            full[-1] == words[-1] and _is_subsequence(words, full) or full[:len(words)] == words and named_in_body(o))]
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
@@ -306,11 +439,32 @@ def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> N
             owner.surfaces[" ".join(words)] += 0
 
 
+def _reads_as_person_name(group: LocalEntity) -> bool:
+    """Two or three capitalised words opening with a first name, never read as a place:
+    a person's name the model took for something else ("Britney Spears" as an organisation)."""
+    words = name_tokens(group.name)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
+            and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
+            and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
+def person_aliases(group: LocalEntity) -> set[str]:
+    """A person's forms and each without its honorific ("Miss Chaworth": "Chaworth"), the
+    name a reader looks the person up by."""
+    forms = set(group.surfaces)
+    for surface in group.surfaces:
+        words = name_tokens(surface)
+        if words and len(words) < len(surface.split()):
+            forms.add(" ".join(words))
+    return forms
+
+
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
     """A lone surname or first name joins the one full person name it belongs to (a
     surname shared by several, the main figure's); a bracketed acronym after a name
     becomes that name's alias."""
-    people = [g for g in groups.values() if g.votes.get("PERSON", 0) > 0 and len(name_tokens(g.name)) >= 2
+    people = [g for g in groups.values() if (g.votes.get("PERSON", 0) > 0 or _reads_as_person_name(g))
+              and len(name_tokens(g.name)) >= 2
               and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
@@ -319,10 +473,13 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
-        if len(parts) != 1 or is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
+        if len(parts) != 1 or _named_as_character(group, text):
+            continue  # "appeared in Cry Wolf as Tom": a role
+        if is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
-        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group]
+        owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
+                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0)]  # one side read as a person
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(
                 entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
@@ -358,12 +515,39 @@ def _surface_form(text: str) -> str:
     return SPACE_OR_HYPHEN_RE.sub("", LEADING_CAPITAL_THE_RE.sub("", text))
 
 
+# Shortest surname propagation looks for alone.
+MIN_SURNAME_CHARS = 3
+
+
+def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, LocalEntity]:
+    """The shorter forms a person's full name is repeated by, where the model may miss
+    them: the surname alone ("Chaworth" after "Mary Chaworth") and, for a name with
+    middle names, first name and surname ("Brock Holt" for "Brock Wyatt Holt"). Only a
+    surname one person of the article has, that is no place name and no word the text
+    writes in lower case."""
+    lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
+    owners: dict[str, dict[int, LocalEntity]] = defaultdict(dict)  # form -> id() -> group
+    for group in groups.values():
+        if not _leans_person(group):
+            continue
+        for surface in {s for s in group.surfaces if len(name_tokens(s)) >= 2 and not any(ch.isdigit() for ch in s)}:
+            words = name_tokens(surface)
+            surname = words[-1]
+            if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
+                    and not is_place_name(surname)):
+                owners[surname][id(group)] = group
+            if len(words) >= 3:
+                owners[f"{words[0]} {surname}"][id(group)] = group
+    return {form: next(iter(found.values())) for form, found in owners.items() if len(found) == 1}
+
+
 # Longest name, in tokens, that propagation looks for.
 MAX_NAME_TOKENS = 5
 
 
 def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
-    """Every further occurrence of a known name becomes a mention of it.
+    """Every further occurrence of a known name becomes a mention of it, and so does a
+    person's surname alone or first name and surname (``short_person_forms``).
 
     Matching is case-sensitive but blind to spaces and hyphens, so "ChatGPT" finds
     "Chat GPT"; the longest match wins, so "DeepSeek-V3" is not read as "DeepSeek".
@@ -373,11 +557,14 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
         for surface in group.surfaces:
             if len(surface) >= 2 and any(ch.isupper() for ch in surface):
                 forms[_surface_form(surface)] = group
+    text = doc_text(doc)
+    for form, group in short_person_forms(groups, text).items():
+        forms.setdefault(_surface_form(form), group)
     prefixes = {form[:2] for form in forms}
     initials = {form[:1] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
     starts = [a for a, _ in taken]
-    text, texts, offsets = doc_text(doc), token_texts(doc), token_starts(doc)
+    texts, offsets = token_texts(doc), token_starts(doc)
     # Only tokens that begin like a known form can begin a match.
     candidates = [i for i, t in enumerate(texts) if t[:2] in prefixes or len(t) == 1 and t in initials]
     end_of_match = 0

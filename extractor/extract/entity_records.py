@@ -24,10 +24,12 @@ class LocalEntity:
     votes: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
     known_name: str | None = None  # the name world knowledge gives it ("United States" for "U.S.")
+    referent: str | None = None  # which of the things sharing its name it is, when that is part of the id
+    link_confidence: float | None = None  # how sure a link by its id to other articles is (entity_referents)
 
     @property
     def id(self) -> str:
-        return entity_id(self.name)
+        return entity_id(self.name if self.referent is None else f"{self.name}, {self.referent}")
 
     def ref(self) -> EntityRef:
         return EntityRef(name=self.name, id=self.id)
@@ -41,6 +43,7 @@ class LocalEntity:
             roles=self.roles,
             mentions=sorted(self.mentions, key=lambda m: (m.article_id, m.start)),
             type_scores={k: round(v, 2) for k, v in sorted(self.votes.items()) if v > 0},
+            link_confidence=self.link_confidence,
         )
 
 

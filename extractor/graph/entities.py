@@ -36,6 +36,8 @@ class EntityMerger:
             if into is None:
                 self._merged[entity.id] = entity.model_copy(update={"mentions": [], "provenance": [], "roles": []})
             else:
+                if entity.link_confidence is not None:  # a link is as sure as its least sure article
+                    into.link_confidence = min(into.link_confidence or 1.0, entity.link_confidence)
                 names = {into.name, entity.name, *into.aliases, *entity.aliases}
                 # The fullest form; between forms as full, the first in code-point order (not the first
                 # seen), so that the name does not depend on the order of articles.

@@ -1,0 +1,154 @@
+"""Which names of an article are one entity, and which entities of two articles are one
+referent: each rule on sentences of its own, with the exact groups expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.entities import entity_id, extract_entities
+from extractor.extract.entity_referents import ambiguous_places
+from extractor.graph.entities import merge_entity_records
+from extractor.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def extract(nlp, text: str, article_id: str = "a1", title: str | None = None):
+    return extract_entities(nlp(text), article_id, title=title).entities
+
+
+def groups(nlp, text: str, title: str | None = None) -> dict[str, list[str]]:
+    """Each entity's name -> the sorted names it carries (name, aliases, mention texts)."""
+    return {e.name: sorted({e.name, *e.aliases, *(m.text for m in e.mentions)}) for e in extract(nlp, text, title=title)}
+
+
+# ------------------------------------------------------------ within an article
+
+
+def test_a_surname_the_model_missed_is_the_person_of_that_surname(nlp):
+    text = ("Byron fell in love with Mary Chaworth at school. Years later he wrote that Chaworth "
+            "had never answered his letters.")
+    assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
+
+
+def test_a_surname_two_people_share_is_left_alone(nlp):
+    text = ("Johann Bernoulli taught in Basel, where Jacob Bernoulli had taught before him. "
+            "In 1705 Bernoulli took the chair of mathematics.")
+    found = groups(nlp, text)  # the lone surname is the one introduced first's, never propagated to both
+    assert found["Johann Bernoulli"] == ["Bernoulli", "Johann Bernoulli"]
+    assert found["Jacob Bernoulli"] == ["Jacob Bernoulli"]
+
+
+def test_the_first_words_of_a_full_name_are_that_person(nlp):
+    text = ("Pierre Charles L'Enfant was born in Paris in 1754. Pierre Charles arrived in America "
+            "in 1777 as a volunteer.")
+    assert groups(nlp, text)["Pierre Charles L'Enfant"] == ["Pierre Charles", "Pierre Charles L'Enfant"]
+
+
+def test_a_relative_named_after_a_person_is_someone_else(nlp):
+    text = ("Goode played Peter Lynley, the brother of Inspector Lynley, in the BBC production. "
+            "Critics praised Peter Lynley as a character.")
+    assert groups(nlp, text)["Peter Lynley"] == ["Peter Lynley"]
+
+
+def test_a_relative_named_by_first_name_is_the_full_name_with_it(nlp):
+    text = ("Johann Bernoulli taught mathematics in Basel. Around schooling age, his father, Johann, "
+            "encouraged Daniel to study business.")
+    assert groups(nlp, text)["Johann Bernoulli"] == ["Johann", "Johann Bernoulli"]
+
+
+def test_a_role_an_actor_plays_is_not_the_person_of_that_first_name(nlp):
+    text = ("He was cast after being asked by his friend Tom Welling. In 2005 he appeared in Cry Wolf, "
+            "another horror film, as Tom.")
+    found = groups(nlp, text)
+    assert found["Tom Welling"] == ["Tom Welling"]
+    assert found["Tom"] == ["Tom"]
+
+
+def test_a_country_abbreviation_before_a_name_meets_the_country_name(nlp):
+    text = "The U.S. Congress debated the bill for a week. The United States Congress then passed it."
+    assert groups(nlp, text)["The United States Congress"] == ["The U.S. Congress", "The United States Congress"]
+
+
+def test_a_first_name_joins_a_name_the_model_took_for_an_organisation(nlp):
+    text = "Fans of Britney Spears lined up for hours. Britney said she was grateful."
+    assert groups(nlp, text)["Britney Spears"] == ["Britney", "Britney Spears"]
+
+
+def test_an_organisation_opening_with_a_first_name_takes_no_word_the_model_read_as_one(nlp):
+    text = "She won gold at the Summer Paralympics in London. The Paralympics drew large crowds."
+    assert groups(nlp, text)["Summer Paralympics"] == ["Summer Paralympics"]
+
+
+def test_a_lone_word_that_opens_an_institution_name_is_not_a_person_of_it(nlp):
+    text = ("He went up to Trinity College in 1805. Francis Hodgson, a Fellow at King's College, "
+            "wrote to him often.")
+    assert groups(nlp, text)["Trinity College"] == ["Trinity College"]
+
+
+# ------------------------------------------------------------ across articles
+
+
+def test_a_name_two_notable_places_share_is_ambiguous_and_london_is_not():
+    assert [(p.country, p.region) for p in ambiguous_places("Cambridge")] == [
+        ("GB", "ENG"), ("CA", "08"), ("US", "MA"), ("NZ", "G1")]
+    assert ambiguous_places("London") == ()
+
+
+def test_an_ambiguous_place_is_the_one_the_article_writes_beside_it(nlp):
+    text = "He died in Cambridge, Massachusetts, in 1982, after teaching at Harvard for decades."
+    cambridge = next(e for e in extract(nlp, text) if e.name == "Cambridge")
+    assert (cambridge.id, cambridge.link_confidence) == (entity_id("Cambridge, Massachusetts"), 0.75)
+
+
+def test_an_ambiguous_place_is_the_one_the_article_s_other_places_are_in(nlp):
+    text = "He left England in 1805 for Cambridge, where he spent three years."
+    cambridge = next(e for e in extract(nlp, text) if e.name == "Cambridge")
+    assert (cambridge.id, cambridge.link_confidence) == (entity_id("Cambridge"), 0.75)
+
+
+def test_an_ambiguous_place_the_article_leaves_alone_is_linked_to_nothing(nlp):
+    text = "They met in Cambridge and talked about books for hours."
+    ids = {next(e for e in extract(nlp, text, article) if e.name == "Cambridge").id for article in ("a1", "a2")}
+    assert len(ids) == 2 and entity_id("Cambridge") not in ids
+
+
+def test_a_place_one_notable_city_has_links_by_name(nlp):
+    text = "The band played in London and then in Paris."
+    london = next(e for e in extract(nlp, text) if e.name == "London")
+    assert (london.id, london.link_confidence) == (entity_id("London"), 0.9)
+
+
+def test_a_lone_first_name_is_someone_else_in_every_article(nlp):
+    first = extract(nlp, "The voice of the man, Adam, is heard in the second part of the novel.", "a1")
+    second = extract(nlp, "Later that year Adam said he would leave the band.", "a2")
+    adams = [e for e in first + second if e.name == "Adam"]
+    assert len(adams) == 2 and adams[0].id != adams[1].id
+    merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
+    assert sorted(e.link_confidence for e in merged if e.name == "Adam") == [1.0, 1.0]
+
+
+def test_a_link_is_as_sure_as_its_least_sure_article(nlp):
+    first = extract(nlp, "Students asked Obama about the war. Obama said it was a mistake.", "a1")
+    second = extract(nlp, "Barack Obama spoke at the university on Tuesday. Later Obama answered questions.", "a2")
+    merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
+    assert [(e.name, e.link_confidence) for e in merged if "Obama" in e.name] == [
+        ("Barack Obama", 0.9), ("Obama", 0.6)]
+
+
+def test_an_author_written_surname_first_in_a_reference_list_is_one_person(nlp):
+    text = ("Other good ones:\n\nAusten, Jane. Pride and Prejudice\n\nLondon, Jack. White Fang\n\n"
+            "Marx, Karl and Engels, Friedrich. The Communist Manifesto\n")
+    found = {e.name: (e.type, sorted(m.text for m in e.mentions)) for e in extract(nlp, text)}
+    assert {name: found[name] for name in ("Jane Austen", "Jack London", "Karl Marx", "Friedrich Engels")} == {
+        "Jane Austen": ("PERSON", ["Austen"]), "Jack London": ("PERSON", ["London"]),
+        "Karl Marx": ("PERSON", ["Marx"]), "Friedrich Engels": ("PERSON", ["Engels"])}
+    assert "London" not in found
+
+
+def test_a_person_is_also_known_by_the_name_without_an_honorific(nlp):
+    text = "Byron fell in love with Mary Chaworth at school. He was in love with Miss Chaworth, his mother wrote."
+    assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth", "Miss Chaworth"]
