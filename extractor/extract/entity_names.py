@@ -20,7 +20,15 @@ from spacy.tokens import Doc
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.gazetteer import is_country
-from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
+from extractor.extract.lexicon import (
+    GENERIC_ACRONYMS,
+    NAME_TITLE_WORDS,
+    ORG_HEAD_WORDS,
+    ORG_HEAD_WORDS_WITH_TAIL,
+    ORG_TAIL_CONNECTORS,
+    is_place_name,
+    place_names,
+)
 from extractor.nlp.views import doc_ents, token_starts, token_texts
 
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -148,8 +156,39 @@ class Candidate:
     label: str | None  # None for occurrences found by name rather than by the model
 
 
+# Separators of a list the model read as one name ("the Academy, Squadron Officer School",
+# "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
+LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+")
+# What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").
+NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
+
+
+def _list_items(text: str) -> list[tuple[int, int]]:
+    """Offsets of the items of a list the model took for one name; the whole when it is none."""
+    items, start = [], 0
+    for sep in LIST_SEPARATOR_RE.finditer(text):
+        if NAME_AFTER_COMMA_RE.match(text[sep.end():]):
+            continue
+        items.append((start, sep.start()))
+        start = sep.end()
+    items.append((start, len(text)))
+    return items
+
+
+def _without_title(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a title of rank written before it ("Tsar Peter the
+    Great", "Mathematician Hermann Weyl"); the name itself when nothing capitalised follows."""
+    first = text.find(" ", start, end)
+    if first > start and text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS \
+            and text[first + 1:first + 2].isupper():
+        return first + 1
+    return start
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
-    """The model's name entities, cleaned; generic acronyms and lone common words dropped.
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped;
+    lists read as one name split into their names; and organisation names the model cut
+    short or missed (``organisation_mentions``) in place of the spans they overlap.
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
@@ -157,24 +196,119 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
-        rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
-        start, end = ent.start_char + rel_start, ent.start_char + rel_end
+        line = ent.text.split("\n", 1)[0]  # a name never crosses a line
+        for item_start, item_end in _list_items(line):
+            rel_start, rel_end = clean_mention(line[item_start:item_end])
+            start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
+            if ent.label_ == "PERSON":
+                start = _without_title(text, start, end)
+            _keep_model_mention(ent, start, end, text, out)
+    return _with_organisations(out, organisation_mentions(doc, text))
+
+
+def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
+    surface = text[start:end]
+    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+        return
+    if not any(ch.isupper() for ch in surface):
+        return
+    tokens = [t for t in ent if start <= t.idx < end]
+    if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
+        return  # "Investors" at the start of a line is a common noun
+    inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+    if inner:  # "Apple’s US App Store": the possessor is a name of its own
+        cut = inner[0]
+        out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
+        start = cut.idx + len(cut.text) + len(cut.whitespace_)
         surface = text[start:end]
-        if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+    out.append(Candidate(start, end, surface, ent.label_))
+
+
+def _with_organisations(found: list[Candidate], organisations: list[Candidate]) -> list[Candidate]:
+    """The model's mentions with the organisation names in place of those they overlap;
+    a model organisation that holds one and goes on in capitalised words is kept instead
+    ("Oxford University Press" over "Oxford University")."""
+    if not organisations:
+        return found
+    kept_orgs = []
+    for org in organisations:
+        longer = [c for c in found if c.label == "ORG" and c.start <= org.start and org.end <= c.end
+                  and (c.start, c.end) != (org.start, org.end)
+                  and not any(w[:1].islower() for w in c.text[org.end - c.start:].split())]
+        if not longer:
+            kept_orgs.append(org)
+    out = [c for c in found if not any(o.start < c.end and c.start < o.end for o in kept_orgs)]
+    return sorted(out + kept_orgs, key=lambda c: c.start)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
+    """Names of organisations by their head word: capitalised words before it ("Navarro
+    College", "Webber Douglas Academy of Dramatic Art") and an "of"/"for" tail after it
+    ("University of California", "Centre for Irish and Scottish Studies"), on one line.
+    The small model often cuts these short, runs them on ("University of California at
+    Berkeley") or calls them places. A place name is left to the place rules ("Soviet Union")."""
+    texts, offsets = token_texts(doc), token_starts(doc)
+    out: list[Candidate] = []
+    n, i = len(texts), 0
+    while i < n:
+        word = texts[i].casefold()
+        if not (word in ORG_HEAD_WORDS or word in ORG_HEAD_WORDS_WITH_TAIL) or not _capitalised(texts[i]):
+            i += 1
             continue
-        if not any(ch.isupper() for ch in surface):
+        first = i
+        while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
+            first -= 1
+        last = _tail_end(texts, i)
+        if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL):
+            i += 1
             continue
-        tokens = [t for t in ent if start <= t.idx < end]
-        if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
-            continue  # "Investors" at the start of a line is a common noun
-        inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
-        if inner:  # "Apple’s US App Store": the possessor is a name of its own
-            cut = inner[0]
-            out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
-            start = cut.idx + len(cut.text) + len(cut.whitespace_)
-            surface = text[start:end]
-        out.append(Candidate(start, end, surface, ent.label_))
+        start, end = offsets[first], offsets[last] + len(texts[last])
+        name = text[start:end]
+        if "\n" not in name and not is_place_name(name) and not is_country(name):
+            out.append(Candidate(start, end, name, "ORG"))
+        i = last + 1
     return out
+
+
+def _prefix_word(token, word: str) -> bool:
+    """A capitalised word of the name before its head: a proper noun, or another capitalised
+    word that does not open the sentence ("Stephenville High School"; not "Former")."""
+    if not _capitalised(word) or token.is_stop or token.is_punct or word.casefold() in ORG_TAIL_CONNECTORS:
+        return False
+    return token.pos_ == "PROPN" or not token.is_sent_start and token.pos_ in ("ADJ", "NOUN")
+
+
+def _tail_end(texts: list[str], head: int) -> int:
+    """Index of the last word of the name's "of"/"for" tail, or ``head`` when it has none.
+    The tail runs over capitalised words and connectors and stops before "and" that opens
+    another organisation ("the University of Chicago and Harvard University")."""
+    n = len(texts)
+    if head + 2 >= n or texts[head + 1] not in ("of", "for", "on") or not _capitalised(texts[head + 2]):
+        return head
+    last, j = head, head + 1
+    while j < n:
+        word = texts[j]
+        if _capitalised(word) and word.strip():
+            last = j
+        elif word in ("and", "&") and _opens_organisation(texts, j + 1):
+            break
+        elif word not in ORG_TAIL_CONNECTORS:
+            break
+        j += 1
+    return last
+
+
+def _opens_organisation(texts: list[str], j: int) -> bool:
+    """The capitalised words from ``j`` on hold an organisation's head word."""
+    while j < len(texts) and _capitalised(texts[j]):
+        if texts[j].casefold() in ORG_HEAD_WORDS:
+            return True
+        j += 1
+    return False
 
 
 # Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
