@@ -118,7 +118,7 @@ def extract_entities(
             span = token_span(doc, mention.start, mention.end)
             if span is not None:
                 votes.update(context_votes(span, mention.text))
-        votes.update(name_votes(group.name))
+        votes.update(name_votes(group.name, votes))
         votes.update(person_name_votes(group.surfaces, votes, lower_words))
         no_person_named_the(votes, max(group.surfaces, key=len))
         if source_key and key == source_key:

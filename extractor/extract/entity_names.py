@@ -268,7 +268,7 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
             continue
         start, end = offsets[first], offsets[last] + len(texts[last])
         name = text[start:end]
-        if "\n" not in name and not is_place_name(name) and not is_country(name):
+        if "\n" not in name and not is_country(name):
             out.append(Candidate(start, end, name, "ORG"))
         i = last + 1
     return out
@@ -303,12 +303,14 @@ def _tail_end(texts: list[str], head: int) -> int:
 
 
 def _opens_organisation(texts: list[str], j: int) -> bool:
-    """The capitalised words from ``j`` on hold an organisation's head word."""
+    """The capitalised words from ``j`` on hold an organisation's head word, or are a place
+    name ("the Universities of Birmingham and London" name two)."""
+    first = j
     while j < len(texts) and _capitalised(texts[j]):
         if texts[j].casefold() in ORG_HEAD_WORDS:
             return True
         j += 1
-    return False
+    return j > first and is_place_name(" ".join(texts[first:j]))
 
 
 # Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").

@@ -291,15 +291,18 @@ def head_votes(name: str) -> Counter:
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
-            and not is_place_name(name) and not is_country(name):  # not "Soviet Union"
+            and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT
     return votes
 
 
-def name_votes(name: str) -> Counter:
+def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     """Evidence from the name itself: its head word (``head_votes``), its last word ("Acme
-    Corp", "Ross Sea") and the gazetteer. (Buildings by their last word, "Tacoma Bridge",
-    wait for claim subjects to take a facility: they take organisations and people only.)"""
+    Corp", "Ross Sea") and the gazetteer. The gazetteer's small towns do not outvote a
+    person: one word the model read as a person somewhere in ``votes_so_far`` ("Clinton
+    came into office") and that is no well-known place takes no place vote from it.
+    (Buildings by their last word, "Tacoma Bridge", wait for claim subjects to take a
+    facility: they take organisations and people only.)"""
     votes: Counter = head_votes(name)
     words = name.split()
     last = words[-1].casefold().rstrip(".") if words else ""
@@ -307,7 +310,10 @@ def name_votes(name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
-    if is_place_name(name) or is_country(name):
+    person_read = bool(votes_so_far and votes_so_far.get("PERSON", 0) > 0) and len(words) == 1
+    if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
+        return votes  # "University of Texas": the name of a place inside an organisation's
+    if is_country(name) or is_place_name(name) and not (person_read and name.casefold() not in well_known_place_names()):
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
 
