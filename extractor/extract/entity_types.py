@@ -45,6 +45,9 @@ HEADING_LABEL_WEIGHT = 0.25  # the label on a mention in a title-case heading
 CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
 WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
 SOURCE_WEIGHT = 5.0  # the name is the article's own outlet
+# Life dates or an age after a name: only people have them, and a biography's subject is
+# named bare many times ("Holt"), which the small model calls an organisation as often.
+LIFE_DATES_WEIGHT = 4 * CONTEXT_WEIGHT
 # Labels the model gives without support are discounted to this share.
 UNSUPPORTED_LABEL_SHARE = 0.35
 # The small model calls many company names products; a product name without a
@@ -113,13 +116,19 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
-        votes["PERSON"] += 2 * CONTEXT_WEIGHT
+        votes["PERSON"] += LIFE_DATES_WEIGHT
     elif _release_year_follows(span, name):
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
+        votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+# Prepositions of place: a gazetteer name as their object is the place ("born in Exeter").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
 
 
 # Labels a list lends to each of its names: "General Electric, Eli Lilly or Caterpillar"
@@ -299,8 +308,8 @@ def head_votes(name: str) -> Counter:
 def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     """Evidence from the name itself: its head word (``head_votes``), its last word ("Acme
     Corp", "Ross Sea") and the gazetteer. The gazetteer's small towns do not outvote a
-    person: one word the model read as a person somewhere in ``votes_so_far`` ("Clinton
-    came into office") and that is no well-known place takes no place vote from it.
+    person: one word the model read as a person at least as often as a place (``votes_so_far``:
+    "Clinton came into office") and that is no well-known place takes no place vote from it.
     (Buildings by their last word, "Tacoma Bridge", wait for claim subjects to take a
     facility: they take organisations and people only.)"""
     votes: Counter = head_votes(name)
@@ -310,7 +319,9 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
-    person_read = bool(votes_so_far and votes_so_far.get("PERSON", 0) > 0) and len(words) == 1
+    seen = votes_so_far or Counter()
+    person_read = len(words) == 1 and seen.get("PERSON", 0) > 0 and \
+        seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
     if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
         return votes  # "University of Texas": the name of a place inside an organisation's
     if is_country(name) or is_place_name(name) and not (person_read and name.casefold() not in well_known_place_names()):
