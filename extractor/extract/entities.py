@@ -45,6 +45,7 @@ from extractor.extract.entity_names import (
     heading_spans,
     in_any,
     model_mentions,
+    person_mentions,
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
@@ -98,7 +99,8 @@ def extract_entities(
     text = doc_text(doc)
     headings = heading_spans(text)
     found = model_mentions(doc, text)
-    groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    found += place_mentions(doc, text, found)
+    groups = group_mentions(found + person_mentions(doc, text, found), headings)
     join_known_as(groups, text)
     join_middle_names(groups, text)
     resolve_short_forms(groups, text, title)

@@ -361,6 +361,59 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
     return out
 
 
+# Longest person's name, in tokens, that the first-name pass reads ("Mary Ann Smith Jones").
+MAX_PERSON_TOKENS = 4
+
+
+def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
+    """People's names the model missed: a known first name (Faker's, as in the type votes)
+    and one to three more capitalised proper nouns or initials on one line ("Aner Shalev",
+    "Isabel Ruiz"), outside every mention found, not part of a longer name, not a place and
+    not ending in a word of places or institutions ("Florence Nightingale Hospital"). Each
+    later bare occurrence of the surname of such a name is its mention too ("Shalev said")."""
+    from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
+
+    texts, offsets = token_texts(doc), token_starts(doc)
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    def name_word(k: int) -> bool:
+        word = texts[k]
+        return word[:1].isupper() and doc[k].pos_ == "PROPN" and not doc[k].is_stop and \
+            (word.isalpha() or len(word) == 2 and word[1] == "." or "-" in word and word.replace("-", "").isalpha())
+
+    out: list[Candidate] = []
+    surnames: set[str] = set()
+    n, i = len(texts), 0
+    while i < n:
+        if not (name_word(i) and texts[i].isalpha() and is_first_name(texts[i])) or i > 0 and name_word(i - 1):
+            i += 1
+            continue
+        last = i
+        while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
+            last += 1
+        while last > i and (len(texts[last]) <= 2 or texts[last].casefold() in NOT_SURNAMES):
+            last -= 1  # a name ends in a surname, not an initial or "Hospital"
+        start, end = offsets[i], offsets[last] + len(texts[last])
+        name = text[start:end]
+        if last > i and "\n" not in name and free(start, end) and not is_place_name(name) \
+                and not (last + 1 < n and name_word(last + 1)):
+            out.append(Candidate(start, end, name, "PERSON"))
+            surnames.add(texts[last])
+        i = last + 1
+    if surnames:
+        for k, word in enumerate(texts):
+            if word in surnames and not (k > 0 and name_word(k - 1)) and not (k + 1 < n and name_word(k + 1)):
+                start, end = offsets[k], offsets[k] + len(word)
+                if free(start, end) and not any(c.start <= start < c.end for c in out):
+                    out.append(Candidate(start, end, word, "PERSON"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _place_first_words() -> frozenset[str]:
     """The first word of every gazetteer name, case-folded: where a place name can begin."""
