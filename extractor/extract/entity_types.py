@@ -33,6 +33,7 @@ from extractor.extract.lexicon import (
     PRODUCT_NOUNS,
     TITLE_WORDS,
     is_place_name,
+    is_prominent_place,
     well_known_place_names,
 )
 
@@ -119,6 +120,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += LIFE_DATES_WEIGHT
     elif _release_year_follows(span, name):
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
+    if root.dep_ == "pobj" and head.lower_ == "of" and describes(head.head, PLACE_DESCRIPTORS):
+        votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -324,7 +327,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
     if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
         return votes  # "University of Texas": the name of a place inside an organisation's
-    if is_country(name) or is_place_name(name) and not (person_read and name.casefold() not in well_known_place_names()):
+    if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)):
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
 

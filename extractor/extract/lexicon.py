@@ -214,6 +214,21 @@ def well_known_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    import pycountry
+
+    names = {subdivision.name.casefold() for subdivision in pycountry.subdivisions}
+    return frozenset(names | {name.casefold() for name in COUNTRY_SHORT_FORMS})
+
+
+def is_prominent_place(name: str) -> bool:
+    """A country, a country's subdivision ("Liguria", "Devon"), a US state or a city of half a
+    million: a place whatever the model reads, unlike a small town named like a person."""
+    folded = name.casefold()
+    return folded in well_known_place_names() or folded in _subdivision_names()
+
+
 def is_place_name(name: str) -> bool:
     return name.casefold() in place_names()
 
