@@ -6,6 +6,7 @@ add evidence, never one mention alone; a label the name does not support counts 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -239,7 +240,12 @@ def _first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
-    return word.split("-")[0].casefold() in _first_names()
+    """A first name of Faker's lists, also written with accents they lack ("Siméon")."""
+    first = word.split("-")[0].casefold()
+    if first in _first_names():
+        return True
+    plain = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
+    return plain != first and plain in _first_names()
 
 
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
