@@ -19,6 +19,7 @@ from extractor.extract.lexicon import (
     AWARD_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
+    FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
     ORG_HEAD_WORDS,
     WORK_HEAD_WORDS,
@@ -308,6 +309,8 @@ def head_votes(name: str) -> Counter:
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT
+    elif head in FACILITY_HEAD_WORDS and head != first:
+        votes["FAC"] += CONTEXT_WEIGHT
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
             and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT

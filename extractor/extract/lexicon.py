@@ -258,6 +258,12 @@ rebellion uprising massacre awards month
 """.split())
 # First words of named storms and operations ("Cyclone Phailin", "Operation Desert Storm").
 EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split())
+# Heads of the names of buildings and sites ("Vvedenskoye Cemetery", "McMurdo Station",
+# "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
+FACILITY_HEAD_WORDS = frozenset("""
+cemetery airport station stadium arena museum gallery cathedral palace castle tower square
+street avenue tube
+""".split())
 # Heads of the names of prizes and honours ("Pritzker Architecture Prize", "César Award for
 # Best Actress"): titles of things, not organisations (OntoNotes' WORK_OF_ART).
 AWARD_HEAD_WORDS = frozenset("award prize medal trophy scholarship fellowship".split())
