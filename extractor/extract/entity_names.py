@@ -23,6 +23,7 @@ from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     GENERIC_ACRONYMS,
     NAME_TITLE_WORDS,
+    FACILITY_HEAD_WORDS,
     ORG_HEAD_WORDS,
     ORG_HEAD_WORDS_WITH_TAIL,
     ORG_TAIL_CONNECTORS,
@@ -250,26 +251,32 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
     College", "Webber Douglas Academy of Dramatic Art") and an "of"/"for" tail after it
     ("University of California", "Centre for Irish and Scottish Studies"), on one line.
     The small model often cuts these short, runs them on ("University of California at
-    Berkeley") or calls them places. A place name is left to the place rules ("Soviet Union")."""
+    Berkeley") or calls them places. A country is left to the place rules ("Soviet Union").
+    Buildings and sites are found alike by theirs ("Montparnasse Cemetery", "Federal Hall"),
+    never after a first name ("Stuart Hall")."""
+    from extractor.extract.entity_types import is_first_name
+
     texts, offsets = token_texts(doc), token_starts(doc)
     out: list[Candidate] = []
     n, i = len(texts), 0
     while i < n:
         word = texts[i].casefold()
-        if not (word in ORG_HEAD_WORDS or word in ORG_HEAD_WORDS_WITH_TAIL) or not _capitalised(texts[i]):
+        facility = word in FACILITY_HEAD_WORDS
+        if not (word in ORG_HEAD_WORDS or word in ORG_HEAD_WORDS_WITH_TAIL or facility) or not _capitalised(texts[i]):
             i += 1
             continue
         first = i
         while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
             first -= 1
         last = _tail_end(texts, i)
-        if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL):
+        if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL) \
+                or facility and (first == i or is_first_name(texts[first])):  # "Stuart Hall" is a man
             i += 1
             continue
         start, end = offsets[first], offsets[last] + len(texts[last])
         name = text[start:end]
         if "\n" not in name and not is_country(name):
-            out.append(Candidate(start, end, name, "ORG"))
+            out.append(Candidate(start, end, name, "FAC" if facility else "ORG"))
         i = last + 1
     return out
 

@@ -261,8 +261,7 @@ EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split(
 # Heads of the names of buildings and sites ("Vvedenskoye Cemetery", "McMurdo Station",
 # "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
 FACILITY_HEAD_WORDS = frozenset("""
-cemetery airport station stadium arena museum gallery cathedral palace castle tower square
-street avenue tube
+cemetery airport station stadium arena museum gallery cathedral palace castle tower tube hall
 """.split())
 # Heads of the names of prizes and honours ("Pritzker Architecture Prize", "César Award for
 # Best Actress"): titles of things, not organisations (OntoNotes' WORK_OF_ART).
