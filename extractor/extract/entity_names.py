@@ -257,28 +257,35 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
     from extractor.extract.entity_types import is_first_name
 
     texts, offsets = token_texts(doc), token_starts(doc)
+    heads = _head_forms()
     out: list[Candidate] = []
-    n, i = len(texts), 0
-    while i < n:
+    n, done = len(texts), 0
+    for i in [k for k, t in enumerate(texts) if t in heads]:
+        if i < done:
+            continue
         word = texts[i].casefold()
         facility = word in FACILITY_HEAD_WORDS
-        if not (word in ORG_HEAD_WORDS or word in ORG_HEAD_WORDS_WITH_TAIL or facility) or not _capitalised(texts[i]):
-            i += 1
-            continue
         first = i
         while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
             first -= 1
         last = _tail_end(texts, i)
         if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL) \
                 or facility and (first == i or is_first_name(texts[first])):  # "Stuart Hall" is a man
-            i += 1
             continue
         start, end = offsets[first], offsets[last] + len(texts[last])
         name = text[start:end]
         if "\n" not in name and not is_country(name):
             out.append(Candidate(start, end, name, "FAC" if facility else "ORG"))
-        i = last + 1
+        done = last + 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Head words as a name writes them ("University", "UNIVERSITY"): tokens are matched as
+    they stand, with no case folding per token."""
+    words = ORG_HEAD_WORDS | ORG_HEAD_WORDS_WITH_TAIL | FACILITY_HEAD_WORDS
+    return frozenset({w.capitalize() for w in words} | {w.upper() for w in words})
 
 
 def _prefix_word(token, word: str) -> bool:
@@ -395,10 +402,10 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
 
     out: list[Candidate] = []
     surnames: set[str] = set()
-    n, i = len(texts), 0
-    while i < n:
-        if not (name_word(i) and texts[i].isalpha() and is_first_name(texts[i])) or i > 0 and name_word(i - 1):
-            i += 1
+    n, done = len(texts), 0
+    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and is_first_name(t)]
+    for i in firsts:
+        if i < done or not name_word(i) or i > 0 and name_word(i - 1):
             continue
         last = i
         while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
@@ -411,7 +418,7 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
                 and not (last + 1 < n and name_word(last + 1)):
             out.append(Candidate(start, end, name, "PERSON"))
             surnames.add(texts[last])
-        i = last + 1
+        done = last + 1
     if surnames:
         for k, word in enumerate(texts):
             if word in surnames and not (k > 0 and name_word(k - 1)) and not (k + 1 < n and name_word(k + 1)):
