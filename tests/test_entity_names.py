@@ -9,7 +9,13 @@ from collections import Counter
 import pytest
 
 from extractor.extract.entities import extract_entities
-from extractor.extract.entity_names import _list_items, model_mentions, organisation_mentions, person_mentions
+from extractor.extract.entity_names import (
+    _list_items,
+    is_field_of_study,
+    model_mentions,
+    organisation_mentions,
+    person_mentions,
+)
 from extractor.extract.entity_types import CONTEXT_WEIGHT, HEAD_WORD_WEIGHT, is_first_name, name_votes
 from extractor.extract.lexicon import is_prominent_place
 from extractor.nlp import load_pipeline
@@ -134,3 +140,14 @@ def test_life_dates_make_a_biography_s_subject_a_person(nlp):
         "club in 2001. Cole won the title in 2004. Cole retired in 2010."
     ))
     assert names["Dallin Mercer Cole"] == "PERSON"
+
+
+def test_a_field_of_study_is_no_entity_but_a_department_of_one_is(nlp):
+    assert is_field_of_study("Comparative Literature Studies")
+    assert not is_field_of_study("Department of Linguistics")
+    names = typed(nlp, "She earned a doctorate in Marine Biology Studies at the Department of Linguistics.")
+    assert "Marine Biology Studies" not in names
+
+
+def test_the_olympics_named_by_one_word_are_an_event():
+    assert name_votes("Paralympics") == Counter({"EVENT": HEAD_WORD_WEIGHT})

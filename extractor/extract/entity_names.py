@@ -24,6 +24,7 @@ from extractor.extract.lexicon import (
     GENERIC_ACRONYMS,
     NAME_TITLE_WORDS,
     FACILITY_HEAD_WORDS,
+    FIELD_HEAD_WORDS,
     ORG_HEAD_WORDS,
     ORG_HEAD_WORDS_WITH_TAIL,
     ORG_TAIL_CONNECTORS,
@@ -207,9 +208,21 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     return _with_organisations(out, organisation_mentions(doc, text))
 
 
+def is_field_of_study(name: str) -> bool:
+    """A name of two or more words whose head names a field of study and that holds no
+    institution's or building's head word ("Translation Studies", not "Department of
+    Linguistics")."""
+    words = [w.casefold() for w in name.split()]
+    if len(words) < 2:
+        return False
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for", "on")), words[-1])
+    return head in FIELD_HEAD_WORDS and not any(
+        w in ORG_HEAD_WORDS or w in ORG_HEAD_WORDS_WITH_TAIL or w in FACILITY_HEAD_WORDS for w in words)
+
+
 def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
     surface = text[start:end]
-    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
         return
     if not any(ch.isupper() for ch in surface):
         return
@@ -410,7 +423,8 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
         last = i
         while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
             last += 1
-        while last > i and (len(texts[last]) <= 2 or texts[last].casefold() in NOT_SURNAMES):
+        while last > i and (len(texts[last]) <= 2 or texts[last].casefold() in NOT_SURNAMES
+                            or texts[last].casefold() in FIELD_HEAD_WORDS):
             last -= 1  # a name ends in a surname, not an initial or "Hospital"
         start, end = offsets[i], offsets[last] + len(texts[last])
         name = text[start:end]

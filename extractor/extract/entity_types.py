@@ -21,6 +21,7 @@ from extractor.extract.lexicon import (
     EVENT_HEAD_WORDS,
     FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
+    ONE_WORD_EVENTS,
     ORG_HEAD_WORDS,
     WORK_HEAD_WORDS,
     COMPANY_NOUNS,
@@ -303,6 +304,8 @@ def head_votes(name: str) -> Counter:
     gazetteer would otherwise call a place)."""
     votes: Counter = Counter()
     if len(name.split()) < 2:
+        if name.casefold() in ONE_WORD_EVENTS:
+            votes["EVENT"] += HEAD_WORD_WEIGHT
         return votes
     first, head = name_head(name)
     if head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS:

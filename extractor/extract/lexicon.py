@@ -258,6 +258,15 @@ rebellion uprising massacre awards month
 """.split())
 # First words of named storms and operations ("Cyclone Phailin", "Operation Desert Storm").
 EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split())
+# Heads of the names of fields of study ("Translation Studies", "Behavioral Sciences",
+# "Counseling Psychology"): a subject, not an entity, unless an institution's head word is
+# in the name too ("Department of Linguistics", "London School of Economics").
+FIELD_HEAD_WORDS = frozenset("""
+studies sciences science psychology linguistics languages philology mathematics physics
+chemistry biology economics philosophy engineering literature theology semantics syntax
+""".split())
+# Events named by one word ("the Olympics", "the Paralympics").
+ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
 # Heads of the names of buildings and sites ("Vvedenskoye Cemetery", "McMurdo Station",
 # "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
 FACILITY_HEAD_WORDS = frozenset("""
