@@ -167,6 +167,8 @@ NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[iv
 
 def _list_items(text: str) -> list[tuple[int, int]]:
     """Offsets of the items of a list the model took for one name; the whole when it is none."""
+    if "," not in text and "/" not in text and ";" not in text:
+        return [(0, len(text))]
     items, start = [], 0
     for sep in LIST_SEPARATOR_RE.finditer(text):
         if NAME_AFTER_COMMA_RE.match(text[sep.end():]):
@@ -208,6 +210,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     return _with_organisations(out, organisation_mentions(doc, text))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_field_of_study(name: str) -> bool:
     """A name of two or more words whose head names a field of study and that holds no
     institution's or building's head word ("Translation Studies", not "Department of
