@@ -48,6 +48,7 @@ from extractor.extract.entity_names import (
     heading_spans,
     in_any,
     model_mentions,
+    person_mentions,
     place_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
@@ -105,7 +106,8 @@ def extract_entities(
     headings = heading_spans(text)
     headline = [(0, len(title))] if title and text.startswith(title) else []
     found = cut_headline_names(model_mentions(doc, text), headline)
-    groups = group_mentions(found + place_mentions(doc, text, found), headings)
+    found += place_mentions(doc, text, found)
+    groups = group_mentions(found + person_mentions(doc, text, found), headings)
     join_inverted_names(groups, text)
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
@@ -129,7 +131,7 @@ def extract_entities(
             span = token_span(doc, mention.start, mention.end)
             if span is not None:
                 votes.update(context_votes(span, mention.text))
-        votes.update(name_votes(group.name))
+        votes.update(name_votes(group.name, votes))
         votes.update(person_name_votes(group.surfaces, votes, lower_words))
         no_person_named_the(votes, max(group.surfaces, key=len))
         if source_key and key == source_key:

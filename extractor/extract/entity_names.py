@@ -20,7 +20,17 @@ from spacy.tokens import Doc
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.gazetteer import is_country
-from extractor.extract.lexicon import GENERIC_ACRONYMS, is_place_name, place_names
+from extractor.extract.lexicon import (
+    GENERIC_ACRONYMS,
+    NAME_TITLE_WORDS,
+    FACILITY_HEAD_WORDS,
+    FIELD_HEAD_WORDS,
+    ORG_HEAD_WORDS,
+    ORG_HEAD_WORDS_WITH_TAIL,
+    ORG_TAIL_CONNECTORS,
+    is_place_name,
+    place_names,
+)
 from extractor.nlp.views import doc_ents, token_starts, token_texts
 
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -148,8 +158,41 @@ class Candidate:
     label: str | None  # None for occurrences found by name rather than by the model
 
 
+# Separators of a list the model read as one name ("the Academy, Squadron Officer School",
+# "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
+LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+")
+# What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").
+NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
+
+
+def _list_items(text: str) -> list[tuple[int, int]]:
+    """Offsets of the items of a list the model took for one name; the whole when it is none."""
+    if "," not in text and "/" not in text and ";" not in text:
+        return [(0, len(text))]
+    items, start = [], 0
+    for sep in LIST_SEPARATOR_RE.finditer(text):
+        if NAME_AFTER_COMMA_RE.match(text[sep.end():]):
+            continue
+        items.append((start, sep.start()))
+        start = sep.end()
+    items.append((start, len(text)))
+    return items
+
+
+def _without_title(text: str, start: int, end: int) -> int:
+    """Start of a person's name after a title of rank written before it ("Tsar Peter the
+    Great", "Mathematician Hermann Weyl"); the name itself when nothing capitalised follows."""
+    first = text.find(" ", start, end)
+    if first > start and text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS \
+            and text[first + 1:first + 2].isupper():
+        return first + 1
+    return start
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
-    """The model's name entities, cleaned; generic acronyms and lone common words dropped.
+    """The model's name entities, cleaned; generic acronyms and lone common words dropped;
+    lists read as one name split into their names; and organisation names the model cut
+    short or missed (``organisation_mentions``) in place of the spans they overlap.
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
@@ -157,24 +200,147 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
-        rel_start, rel_end = clean_mention(ent.text.split("\n", 1)[0])  # a name never crosses a line
-        start, end = ent.start_char + rel_start, ent.start_char + rel_end
+        line = ent.text.split("\n", 1)[0]  # a name never crosses a line
+        for item_start, item_end in _list_items(line):
+            rel_start, rel_end = clean_mention(line[item_start:item_end])
+            start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
+            if ent.label_ == "PERSON":
+                start = _without_title(text, start, end)
+            _keep_model_mention(ent, start, end, text, out)
+    return _with_organisations(out, organisation_mentions(doc, text))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_field_of_study(name: str) -> bool:
+    """A name of two or more words whose head names a field of study and that holds no
+    institution's or building's head word ("Translation Studies", not "Department of
+    Linguistics")."""
+    words = [w.casefold() for w in name.split()]
+    if len(words) < 2:
+        return False
+    head = next((words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for", "on")), words[-1])
+    return head in FIELD_HEAD_WORDS and not any(
+        w in ORG_HEAD_WORDS or w in ORG_HEAD_WORDS_WITH_TAIL or w in FACILITY_HEAD_WORDS for w in words)
+
+
+def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
+    surface = text[start:end]
+    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
+        return
+    if not any(ch.isupper() for ch in surface):
+        return
+    tokens = [t for t in ent if start <= t.idx < end]
+    if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
+        return  # "Investors" at the start of a line is a common noun
+    inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+    if inner:  # "Apple’s US App Store": the possessor is a name of its own
+        cut = inner[0]
+        out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
+        start = cut.idx + len(cut.text) + len(cut.whitespace_)
         surface = text[start:end]
-        if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS:
+    out.append(Candidate(start, end, surface, ent.label_))
+
+
+def _with_organisations(found: list[Candidate], organisations: list[Candidate]) -> list[Candidate]:
+    """The model's mentions with the organisation names in place of those they overlap;
+    a model organisation that holds one and goes on in capitalised words is kept instead
+    ("Oxford University Press" over "Oxford University")."""
+    if not organisations:
+        return found
+    kept_orgs = []
+    for org in organisations:
+        longer = [c for c in found if c.label == "ORG" and c.start <= org.start and org.end <= c.end
+                  and (c.start, c.end) != (org.start, org.end)
+                  and not any(w[:1].islower() for w in c.text[org.end - c.start:].split())]
+        if not longer:
+            kept_orgs.append(org)
+    out = [c for c in found if not any(o.start < c.end and c.start < o.end for o in kept_orgs)]
+    return sorted(out + kept_orgs, key=lambda c: c.start)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
+    """Names of organisations by their head word: capitalised words before it ("Navarro
+    College", "Webber Douglas Academy of Dramatic Art") and an "of"/"for" tail after it
+    ("University of California", "Centre for Irish and Scottish Studies"), on one line.
+    The small model often cuts these short, runs them on ("University of California at
+    Berkeley") or calls them places. A country is left to the place rules ("Soviet Union").
+    Buildings and sites are found alike by theirs ("Montparnasse Cemetery", "Federal Hall"),
+    never after a first name ("Stuart Hall")."""
+    from extractor.extract.entity_types import is_first_name
+
+    texts, offsets = token_texts(doc), token_starts(doc)
+    heads = _head_forms()
+    out: list[Candidate] = []
+    n, done = len(texts), 0
+    for i in [k for k, t in enumerate(texts) if t in heads]:
+        if i < done:
             continue
-        if not any(ch.isupper() for ch in surface):
+        word = texts[i].casefold()
+        facility = word in FACILITY_HEAD_WORDS
+        first = i
+        while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
+            first -= 1
+        last = _tail_end(texts, i)
+        if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL) \
+                or facility and (first == i or is_first_name(texts[first])):  # "Stuart Hall" is a man
             continue
-        tokens = [t for t in ent if start <= t.idx < end]
-        if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
-            continue  # "Investors" at the start of a line is a common noun
-        inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
-        if inner:  # "Apple’s US App Store": the possessor is a name of its own
-            cut = inner[0]
-            out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
-            start = cut.idx + len(cut.text) + len(cut.whitespace_)
-            surface = text[start:end]
-        out.append(Candidate(start, end, surface, ent.label_))
+        start, end = offsets[first], offsets[last] + len(texts[last])
+        name = text[start:end]
+        if "\n" not in name and not is_country(name):
+            out.append(Candidate(start, end, name, "FAC" if facility else "ORG"))
+        done = last + 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Head words as a name writes them ("University", "UNIVERSITY"): tokens are matched as
+    they stand, with no case folding per token."""
+    words = ORG_HEAD_WORDS | ORG_HEAD_WORDS_WITH_TAIL | FACILITY_HEAD_WORDS
+    return frozenset({w.capitalize() for w in words} | {w.upper() for w in words})
+
+
+def _prefix_word(token, word: str) -> bool:
+    """A capitalised word of the name before its head: a proper noun, or another capitalised
+    word that does not open the sentence ("Stephenville High School"; not "Former")."""
+    if not _capitalised(word) or token.is_stop or token.is_punct or word.casefold() in ORG_TAIL_CONNECTORS:
+        return False
+    return token.pos_ == "PROPN" or not token.is_sent_start and token.pos_ in ("ADJ", "NOUN")
+
+
+def _tail_end(texts: list[str], head: int) -> int:
+    """Index of the last word of the name's "of"/"for" tail, or ``head`` when it has none.
+    The tail runs over capitalised words and connectors and stops before "and" that opens
+    another organisation ("the University of Chicago and Harvard University")."""
+    n = len(texts)
+    if head + 2 >= n or texts[head + 1] not in ("of", "for", "on") or not _capitalised(texts[head + 2]):
+        return head
+    last, j = head, head + 1
+    while j < n:
+        word = texts[j]
+        if _capitalised(word) and word.strip():
+            last = j
+        elif word in ("and", "&") and _opens_organisation(texts, j + 1):
+            break
+        elif word not in ORG_TAIL_CONNECTORS:
+            break
+        j += 1
+    return last
+
+
+def _opens_organisation(texts: list[str], j: int) -> bool:
+    """The capitalised words from ``j`` on hold an organisation's head word, or are a place
+    name ("the Universities of Birmingham and London" name two)."""
+    first = j
+    while j < len(texts) and _capitalised(texts[j]):
+        if texts[j].casefold() in ORG_HEAD_WORDS:
+            return True
+        j += 1
+    return j > first and is_place_name(" ".join(texts[first:j]))
 
 
 # Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
@@ -222,6 +388,60 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             i = last
             break
         i += 1
+    return out
+
+
+# Longest person's name, in tokens, that the first-name pass reads ("Mary Ann Smith Jones").
+MAX_PERSON_TOKENS = 4
+
+
+def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
+    """People's names the model missed: a known first name (Faker's, as in the type votes)
+    and one to three more capitalised proper nouns or initials on one line ("Aner Shalev",
+    "Isabel Ruiz"), outside every mention found, not part of a longer name, not a place and
+    not ending in a word of places or institutions ("Florence Nightingale Hospital"). Each
+    later bare occurrence of the surname of such a name is its mention too ("Shalev said")."""
+    from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
+
+    texts, offsets = token_texts(doc), token_starts(doc)
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    def name_word(k: int) -> bool:
+        word = texts[k]
+        return word[:1].isupper() and doc[k].pos_ == "PROPN" and not doc[k].is_stop and \
+            (word.isalpha() or len(word) == 2 and word[1] == "." or "-" in word and word.replace("-", "").isalpha())
+
+    out: list[Candidate] = []
+    surnames: set[str] = set()
+    n, done = len(texts), 0
+    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and is_first_name(t)]
+    for i in firsts:
+        if i < done or not name_word(i) or i > 0 and name_word(i - 1):
+            continue
+        last = i
+        while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
+            last += 1
+        while last > i and (len(texts[last]) <= 2 or texts[last].casefold() in NOT_SURNAMES
+                            or texts[last].casefold() in FIELD_HEAD_WORDS):
+            last -= 1  # a name ends in a surname, not an initial or "Hospital"
+        start, end = offsets[i], offsets[last] + len(texts[last])
+        name = text[start:end]
+        if last > i and "\n" not in name and free(start, end) and not is_place_name(name) \
+                and not (last + 1 < n and name_word(last + 1)):
+            out.append(Candidate(start, end, name, "PERSON"))
+            surnames.add(texts[last])
+        done = last + 1
+    if surnames:
+        for k, word in enumerate(texts):
+            if word in surnames and not (k > 0 and name_word(k - 1)) and not (k + 1 < n and name_word(k + 1)):
+                start, end = offsets[k], offsets[k] + len(word)
+                if free(start, end) and not any(c.start <= start < c.end for c in out):
+                    out.append(Candidate(start, end, word, "PERSON"))
     return out
 
 

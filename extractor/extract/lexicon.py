@@ -214,5 +214,79 @@ def well_known_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    import pycountry
+
+    names = {subdivision.name.casefold() for subdivision in pycountry.subdivisions}
+    return frozenset(names | {name.casefold() for name in COUNTRY_SHORT_FORMS})
+
+
+def is_prominent_place(name: str) -> bool:
+    """A country, a country's subdivision ("Liguria", "Devon"), a US state or a city of half a
+    million: a place whatever the model reads, unlike a small town named like a person."""
+    folded = name.casefold()
+    return folded in well_known_place_names() or folded in _subdivision_names()
+
+
 def is_place_name(name: str) -> bool:
     return name.casefold() in place_names()
+
+# ---- name heads (the word that says what a multi-word name names)
+
+# Head words of organisations' names, written before a tail ("University of Texas",
+# "Ministry of Defence") or after the rest ("Navarro College", "Labour Party").
+ORG_HEAD_WORDS = frozenset("""
+university college institute institution academy school conservatory seminary polytechnic
+council committee commission party society association federation league union foundation
+ministry department agency bureau corporation
+""".split())
+# Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
+# before it they as often name a building or a site ("Johnson Space Center").
+ORG_HEAD_WORDS_WITH_TAIL = frozenset("center centre office".split())
+# Lowercase words inside an organisation's tail ("Institute of History and Philology",
+# "Centre for Irish and Scottish Studies"); "at" and "in" end it ("University of
+# California at Berkeley" names the university and the city).
+ORG_TAIL_CONNECTORS = frozenset("of for and & the de du on".split())
+
+# Heads of event names, last or before "of" ("Cannes Film Festival", "Summer Paralympics",
+# "Fourth International Congress of Linguists", "Battle of Hastings").
+EVENT_HEAD_WORDS = frozenset("""
+olympics paralympics games festival convention carnival fair expo exhibition summit
+conference championship championships tournament marathon war battle siege revolution
+rebellion uprising massacre awards month
+""".split())
+# First words of named storms and operations ("Cyclone Phailin", "Operation Desert Storm").
+EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split())
+# Heads of the names of fields of study ("Translation Studies", "Behavioral Sciences",
+# "Counseling Psychology"): a subject, not an entity, unless an institution's head word is
+# in the name too ("Department of Linguistics", "London School of Economics").
+FIELD_HEAD_WORDS = frozenset("""
+studies sciences science psychology linguistics languages philology mathematics physics
+chemistry biology economics philosophy engineering literature theology semantics syntax
+""".split())
+# Events named by one word ("the Olympics", "the Paralympics").
+ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
+# Heads of the names of buildings and sites ("Vvedenskoye Cemetery", "McMurdo Station",
+# "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
+FACILITY_HEAD_WORDS = frozenset("""
+cemetery airport station stadium arena museum gallery cathedral palace castle tower tube hall
+""".split())
+# Heads of the names of prizes and honours ("Pritzker Architecture Prize", "César Award for
+# Best Actress"): titles of things, not organisations (OntoNotes' WORK_OF_ART).
+AWARD_HEAD_WORDS = frozenset("award prize medal trophy scholarship fellowship".split())
+# Heads of the names of works ("Dvořák's Cello Concerto", "Communist Manifesto").
+WORK_HEAD_WORDS = frozenset("symphony concerto sonata manifesto gospel gospels lectures".split())
+# Words that connect a name's head to its tail: "Award for Best Actress", "Congress of Linguists".
+HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
+
+# Titles of rank written before a person's name that are not part of it ("Tsar Peter",
+# "Emperor Norton", "Miss Chaworth"); the gold of news corpora names the person without them.
+NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
+tsar czar tsarina tsarevna tsarevich emir sheikh
+duke duchess earl count countess baron baroness marquis marquess viscount
+mathematician physicist chemist composer architect painter poet philosopher historian
+linguist
+""".split()) - HONORIFICS - frozenset("""
+chief general king queen prince princess pope
+""".split())

@@ -1,0 +1,153 @@
+"""Which spans become entities and with which label: one test per rule of
+``entity_names`` (names by head word, lists, titles of rank, first names) and of the
+type votes that read a name's head word, the gazetteer and a place's prepositions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from extractor.extract.entities import extract_entities
+from extractor.extract.entity_names import (
+    _list_items,
+    is_field_of_study,
+    model_mentions,
+    organisation_mentions,
+    person_mentions,
+)
+from extractor.extract.entity_types import CONTEXT_WEIGHT, HEAD_WORD_WEIGHT, is_first_name, name_votes
+from extractor.extract.lexicon import is_prominent_place
+from extractor.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def typed(nlp, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract_entities(nlp(text), "a1").entities}
+
+
+def found(candidates) -> list[tuple[str, str | None]]:
+    return [(c.text, c.label) for c in candidates]
+
+
+# ------------------------------------------------------------ names by head word
+
+
+def test_an_organisation_of_tail_ends_before_at_and_the_city_after_it_is_a_place(nlp):
+    names = typed(nlp, "She lectured at the University of Oregon at Eugene for a decade.")
+    assert names["University of Oregon"] == "ORG"
+    assert "University of Oregon at Eugene" not in names
+
+
+def test_capitalised_words_before_a_head_word_are_the_organisation_s_name(nlp):
+    doc = nlp("He enrolled at Bellmont Community College in 2010 and left a year later.")
+    assert found(organisation_mentions(doc, doc.text)) == [("Bellmont Community College", "ORG")]
+
+
+def test_a_tail_stops_before_and_that_opens_another_organisation(nlp):
+    doc = nlp("She taught at the University of Chicago and Yale University before retiring.")
+    assert found(organisation_mentions(doc, doc.text)) == [("University of Chicago", "ORG"), ("Yale University", "ORG")]
+
+
+def test_a_tail_stops_before_and_that_names_a_place(nlp):
+    doc = nlp("He studied at the University of Leeds and London's Royal Academy of Music.")
+    assert found(organisation_mentions(doc, doc.text)) == [
+        ("University of Leeds", "ORG"), ("Royal Academy of Music", "ORG")]
+
+
+def test_a_building_is_found_by_its_head_word_but_not_after_a_first_name(nlp):
+    doc = nlp("He was buried in Kensal Green Cemetery, and Stuart Hall spoke at the grave.")
+    assert found(organisation_mentions(doc, doc.text)) == [("Kensal Green Cemetery", "FAC")]
+
+
+def test_a_model_organisation_that_goes_on_in_capitals_is_kept(nlp):
+    doc = nlp("The book was published by Oxford University Press in 1998.")
+    assert ("Oxford University Press", "ORG") in found(model_mentions(doc, doc.text))
+
+
+# ------------------------------------------------------------ lists and titles
+
+
+def test_a_list_read_as_one_name_is_split_but_a_company_s_legal_form_is_not():
+    def items(text: str) -> list[str]:
+        return [text[a:b] for a, b in _list_items(text)]
+
+    assert items("Algoa Bay, Cape Agulhas") == ["Algoa Bay", "Cape Agulhas"]
+    assert items("Reuters / Ipsos") == ["Reuters", "Ipsos"]
+    assert items("Acme, Inc.") == ["Acme, Inc."]
+
+
+def test_a_title_of_rank_before_a_person_s_name_is_not_part_of_it(nlp):
+    doc = nlp("Tsar Nicholas Romanov signed the decree in 1905.")
+    people = [c.text for c in model_mentions(doc, doc.text) if c.label == "PERSON"]
+    assert people == ["Nicholas Romanov"]
+
+
+# ------------------------------------------------------------ people the model missed
+
+
+def test_a_first_name_and_a_capitalised_word_are_a_person_and_the_surname_follows(nlp):
+    doc = nlp("Ingrid Halvorsen opened the bakery in May. Halvorsen said sales had doubled.")
+    assert found(person_mentions(doc, doc.text, [])) == [("Ingrid Halvorsen", "PERSON"), ("Halvorsen", "PERSON")]
+
+
+def test_a_first_name_before_a_hospital_is_no_person(nlp):
+    doc = nlp("Patients were moved to Florence Nightingale Hospital overnight.")
+    assert person_mentions(doc, doc.text, []) == []
+
+
+def test_a_first_name_written_with_accents_is_a_first_name():
+    assert is_first_name("Siméon")
+    assert not is_first_name("Blorvik")
+
+
+# ------------------------------------------------------------ type votes
+
+
+def test_a_name_s_head_word_votes_for_an_event_a_prize_or_an_organisation():
+    assert name_votes("Winter Paralympics") == Counter({"EVENT": HEAD_WORD_WEIGHT})
+    assert name_votes("Cyclone Idai") == Counter({"EVENT": HEAD_WORD_WEIGHT})
+    assert name_votes("Lasker Award for Clinical Research") == Counter({"WORK_OF_ART": HEAD_WORD_WEIGHT})
+    assert name_votes("University of Texas") == Counter({"ORG": CONTEXT_WEIGHT})
+
+
+def test_a_country_named_union_stays_a_place():
+    assert name_votes("Soviet Union") == Counter({"GPE": CONTEXT_WEIGHT})
+
+
+def test_a_small_town_s_name_does_not_outvote_a_person_the_model_saw():
+    assert name_votes("Clinton", Counter({"PERSON": 1.0})) == Counter()
+    assert name_votes("Clinton", Counter({"GPE": 1.0})) == Counter({"GPE": CONTEXT_WEIGHT})
+    assert name_votes("Liguria", Counter({"PERSON": 2.0})) == Counter({"GPE": CONTEXT_WEIGHT})
+
+
+def test_regions_and_big_cities_are_prominent_places_and_small_towns_are_not():
+    assert is_prominent_place("Liguria") and is_prominent_place("Chicago")
+    assert not is_prominent_place("Obama")
+
+
+def test_the_city_of_a_name_makes_it_a_place(nlp):
+    assert typed(nlp, "The new bridge connects the campus to the city of Sweetwater.")["Sweetwater"] == "GPE"
+
+
+def test_life_dates_make_a_biography_s_subject_a_person(nlp):
+    names = typed(nlp, (
+        "Dallin Mercer Cole (born March 3, 1979) is an American baseball coach. Cole joined the "
+        "club in 2001. Cole won the title in 2004. Cole retired in 2010."
+    ))
+    assert names["Dallin Mercer Cole"] == "PERSON"
+
+
+def test_a_field_of_study_is_no_entity_but_a_department_of_one_is(nlp):
+    assert is_field_of_study("Comparative Literature Studies")
+    assert not is_field_of_study("Department of Linguistics")
+    names = typed(nlp, "She earned a doctorate in Marine Biology Studies at the Department of Linguistics.")
+    assert "Marine Biology Studies" not in names
+
+
+def test_the_olympics_named_by_one_word_are_an_event():
+    assert name_votes("Paralympics") == Counter({"EVENT": HEAD_WORD_WEIGHT})
