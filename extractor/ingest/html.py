@@ -42,6 +42,17 @@ TEASER_HEADING = re.compile(
     r"(read more|see also|related( (posts?|stories|articles|coverage|content|links))?|more (on|from|about) this( story| topic)?|recommended|you (may|might) also like|don['’]?t miss)\s*:?",
     re.IGNORECASE,
 )
+# A heading that opens what closes a page after its article: links to other stories ("Related
+# articles", "Recent posts", "You may also like", "Read next"), the author's bio, the comments,
+# share buttons. It and everything after it go when what it opens is the body's last part, at
+# most MAX_CLOSING_SHARE of its words: higher up, such a heading may head a section of the article.
+CLOSING_HEADING = re.compile(
+    r"(related|recent|latest|popular|trending|recommended|similar)( [\w'’]+){0,2} (articles|posts|stories|content|news|reads?|reading|guides|resources|updates)"
+    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|read next|about the author"
+    r"|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
+    re.IGNORECASE,
+)
+MAX_CLOSING_SHARE = 0.3
 # Wire agencies and picture libraries that appear in photo credits.
 AGENCIES = r"ap|afp|reuters|epa|getty images|bloomberg|xinhua|pa|anadolu|shutterstock"
 # Credits for photos, video and graphics ("Photo: ...", "Reuters/Jane Doe", "(Getty Images)"), alone or closing a caption.
@@ -73,6 +84,10 @@ BUTTON_LABEL = r"(learn|read|find out) more|get started|book a demo|request a de
 WIRE_BYLINE = rf"(by )?[\w.'’ -]{{3,40}}, ({AGENCIES}|associated press)( [\w ]{{0,30}})? (writer|correspondent|reporter|editor)s?|by|(our|editorial) (standards|guidelines|policy)(\s*:.*)?"
 # Reader controls: "Text size", "Font size", "Listen to this article".
 READER_CONTROL = r"(text|font) size|(listen to|print) this (article|story)|audio( version)?"
+# Affiliate disclosures and shop buttons of review pages: "This post contains affiliate links",
+# "As an Amazon Associate I earn from qualifying purchases", "Check price on Amazon"; and the
+# appeals for support that close a page ("Enjoyed this piece? We need your help ...").
+AFFILIATE_NOTICE = r"(disclosure|disclaimer)\s*:.*\baffiliate\b.*|.*\b(this|the|our) (post|article|page|site|story|review)s? (may )?contains? affiliate links?\b.*|.*\baffiliate links\b.*\b(commission|support)\b.*|.*\bas an (amazon )?associate,? (i|we|this (web)?site) earns?\b.*|.*\bwe (may )?earn (a )?commissions?\b.*|check (the )?(latest )?price( on [\w.]+)?|add to goodreads.*|(learn|read) more about (our|the) (editorial|review) (process|policy|guidelines|standards)\.?|enjoyed this (piece|article|post|story)\?.*"
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
@@ -83,7 +98,7 @@ BOILERPLATE = re.compile(
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
             ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
-            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL,
+            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL, AFFILIATE_NOTICE,
         )
     ),
     re.IGNORECASE | re.DOTALL,
@@ -232,7 +247,19 @@ def _body(doc) -> list[tuple[str, str]]:
     if doc is None or doc.body is None:
         return []
     blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
+    blocks = _without_closing_section(blocks)
     return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
+
+
+def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks before a closing heading (``CLOSING_HEADING``) in the body's last part."""
+    total = sum(_words(text) for _, text in blocks)
+    after = total
+    for i, (_, text) in enumerate(blocks):
+        if i and after <= MAX_CLOSING_SHARE * total and CLOSING_HEADING.fullmatch(text.strip(" :*#|-–—")):
+            return blocks[:i]
+        after -= _words(text)
+    return blocks
 
 
 def _joined(blocks: list[tuple[str, str]]) -> str:
