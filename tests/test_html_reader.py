@@ -257,3 +257,35 @@ def test_a_closing_heading_high_up_heads_a_section_of_the_article():
     section = [f"{text} The same was said again in the second hearing." for text in BODY]
     text = read_html(_story_page("<h2>Related stories</h2>", section)).text
     assert text.split("\n\n") == [*BODY, "Related stories", *section]
+
+
+def test_readability_is_the_last_opinion_on_a_short_recall_body(monkeypatch):
+    # The page of the test above, with a balanced mode that finds nothing (as on pages where
+    # both of trafilatura's modes settle on the same promo block): readability's container wins.
+    import extractor.ingest.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_balanced_body", lambda tree, options: [])
+    page = (
+        "<html><head><title>Renovation costs</title></head><body><div class='page'>"
+        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
+        f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
+        "</div></body></html>"
+    )
+    paragraphs = read_html(page).text.split("\n\n")
+    assert len(paragraphs) == 60
+    assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
+    assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
+
+
+def test_body_hidden_until_scripts_run_is_read_with_its_metadata():
+    # Every paragraph sits in a container hidden until the page's scripts run: no body at
+    # first, so the hidden parts are read (not a second opinion on an empty body).
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title>"
+        "<meta name='author' content='Jane Doe'></head><body>"
+        f"<div class='hidden'><article>{''.join(f'<p>{text}</p>' for text in BODY)}</article></div>"
+        "</body></html>"
+    )
+    article = read_html(page)
+    assert article.text == "\n\n".join(BODY)
+    assert article.authors == ["Jane Doe"]

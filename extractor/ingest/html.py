@@ -12,11 +12,13 @@ below; none is fitted to a particular site.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
 from ftfy import fix_encoding
 from lxml.etree import _Element as Element
+from trafilatura.readability_lxml import Document
 
 from extractor.ingest.page_metadata import read_page_metadata
 
@@ -195,11 +197,12 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     doc = trafilatura.bare_extraction(tree, **options)
     blocks = _body(doc)
     if _needs_second_opinion(text := _joined(blocks), tree):
-        balanced = _body(trafilatura.bare_extraction(
-            tree, **{**options, "favor_recall": False, "with_metadata": False}))
-        if _words(_joined(balanced)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
-            blocks = balanced
-            text = _joined(blocks)
+        for second_opinion in (_balanced_body, _readability_body):
+            other = second_opinion(tree, options)
+            if _words(_joined(other)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
+                blocks = other
+                text = _joined(blocks)
+                break
     if _words(text) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
@@ -223,11 +226,25 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     )
 
 
+def _balanced_body(tree: Element, options: dict) -> list[tuple[str, str]]:
+    """The body trafilatura's balanced mode reads from the page."""
+    return _body(trafilatura.bare_extraction(tree, **{**options, "favor_recall": False, "with_metadata": False}))
+
+
+def _readability_body(tree: Element, options: dict) -> list[tuple[str, str]]:
+    """The body of the container readability scores highest (trafilatura's port of it), read
+    by trafilatura: where both of trafilatura's modes settle on a promo block beside a guide,
+    readability's text-density score can still find the guide."""
+    summary = Document(deepcopy(tree)).summary()
+    return _body(trafilatura.bare_extraction(
+        f"<html><body>{summary}</body></html>", **{**options, "with_metadata": False, "url": None}))
+
+
 def _needs_second_opinion(text: str, tree: Element) -> bool:
     """True for a short body that covers little of the page: recall mode may have kept a
-    block beside the article."""
+    block beside the article. No body at all is left to the retry that reads hidden parts."""
     words = _words(text)
-    return words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
+    return MIN_BODY_WORDS <= words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
 
 
 def _without_early_end(raw: str) -> str:
