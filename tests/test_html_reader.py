@@ -289,3 +289,17 @@ def test_body_hidden_until_scripts_run_is_read_with_its_metadata():
     article = read_html(page)
     assert article.text == "\n\n".join(BODY)
     assert article.authors == ["Jane Doe"]
+
+
+def test_an_article_printed_twice_is_read_once():
+    # One copy per screen layout, both in the markup; a pull quote repeated on its own stays.
+    copy = "".join(f"<p>{text}</p>" for text in BODY)
+    quote = "“The toll would hurt small businesses on the east bank,” one shop owner said."
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><article>"
+        f"<div class='layout-narrow'>{copy}</div><div class='layout-wide'>{copy}</div>"
+        f"<p>{quote}</p><p>The hearing lasted four hours and ended after midnight.</p><p>{quote}</p>"
+        "</article></body></html>"
+    )
+    paragraphs = read_html(page).text.split("\n\n")
+    assert paragraphs == [*BODY, quote, "The hearing lasted four hours and ended after midnight.", quote]

@@ -55,6 +55,12 @@ CLOSING_HEADING = re.compile(
     re.IGNORECASE,
 )
 MAX_CLOSING_SHARE = 0.3
+# A page that prints its article twice (one copy per screen layout, both in the markup)
+# gives a body whose later part repeats an earlier run of paragraphs. A repeat of at least
+# MIN_REPEATED_RUN paragraphs holding at least MIN_REPEATED_SHARE of the body's words is such a
+# copy and goes; a quote or a line repeated on its own stays (a pull quote, a refrain).
+MIN_REPEATED_RUN = 3
+MIN_REPEATED_SHARE = 0.2
 # Wire agencies and picture libraries that appear in photo credits.
 AGENCIES = r"ap|afp|reuters|epa|getty images|bloomberg|xinhua|pa|anadolu|shutterstock"
 # Credits for photos, video and graphics ("Photo: ...", "Reuters/Jane Doe", "(Getty Images)"), alone or closing a caption.
@@ -265,7 +271,7 @@ def _body(doc) -> list[tuple[str, str]]:
         return []
     blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
     blocks = _without_closing_section(blocks)
-    return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
+    return _without_repeated_copy([(tag, text) for tag, text in blocks if not is_boilerplate(text)])
 
 
 def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -277,6 +283,26 @@ def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, s
             return blocks[:i]
         after -= _words(text)
     return blocks
+
+
+def _without_repeated_copy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks less a second copy of a long run of them (``MIN_REPEATED_RUN``)."""
+    keys = [" ".join(_WORD.findall(text.lower())) for _, text in blocks]
+    total = sum(_words(key) for key in keys)
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    kept, i = [], 0
+    while i < len(blocks):
+        j, run = first[keys[i]], 0
+        while j < i and j + run < i and i + run < len(keys) and keys[j + run] == keys[i + run]:
+            run += 1
+        if keys[i] and run >= MIN_REPEATED_RUN and sum(_words(k) for k in keys[i:i + run]) >= MIN_REPEATED_SHARE * total:
+            i += run
+            continue
+        kept.append(blocks[i])
+        i += 1
+    return kept
 
 
 def _joined(blocks: list[tuple[str, str]]) -> str:
