@@ -240,8 +240,12 @@ def _balanced_body(tree: Element, options: dict) -> list[tuple[str, str]]:
 def _readability_body(tree: Element, options: dict) -> list[tuple[str, str]]:
     """The body of the container readability scores highest (trafilatura's port of it), read
     by trafilatura: where both of trafilatura's modes settle on a promo block beside a guide,
-    readability's text-density score can still find the guide."""
-    summary = Document(deepcopy(tree)).summary()
+    readability's text-density score can still find the guide. A page it cannot score gives
+    no opinion."""
+    try:
+        summary = Document(deepcopy(tree)).summary()
+    except Exception:  # the port raises on markup it cannot score; the recall body stands
+        return []
     return _body(trafilatura.bare_extraction(
         f"<html><body>{summary}</body></html>", **{**options, "with_metadata": False, "url": None}))
 
