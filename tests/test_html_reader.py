@@ -123,7 +123,11 @@ def test_page_without_article_raises(page):
      "Thank you! Your submission has been received!",
      # a wire byline with its beat, a bare "By", the outlet's standards, reader controls
      "Robert Burns, AP National Security Writer", "By", "Our Standards: The Thomson Reuters Trust Principles.",
-     "Text size"],
+     "Text size",
+     # affiliate disclosures and shop buttons of review pages, an appeal for support
+     "Disclosure: This post contains affiliate links. If you use them to make a purchase, we may earn a small commission.",
+     "As an Amazon Associate, I earn from qualifying purchases.", "Check Price on Amazon",
+     "Learn more about our editorial process.", "Enjoyed this piece? We need your help to keep publishing."],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -144,6 +148,8 @@ def test_news_boilerplate_lines(line):
      "Learn more about the plan at a town hall on Monday, the mayor said.",
      "The contents of the report were leaked to reporters on Friday.",
      "Our standards have slipped, the editor of the paper admitted on Monday.",
+     "Streamers earn money through affiliate programs and sponsorships, the report found.",
+     "Check the price of the ticket before you book, the agency advised.",
      "She said readers could subscribe to the paper for free until May, a first for "
      "the group, which has lost about a third of its print subscribers since 2019 "
      "and now counts on digital sales for most of its revenue growth."],
@@ -229,3 +235,71 @@ def test_short_recall_body_beside_the_article_gives_way_to_the_balanced_body():
     assert len(paragraphs) == 60
     assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
     assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
+
+
+def _story_page(closing: str, tail: list[str]) -> str:
+    return (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in BODY) + closing
+        + "".join(f"<p>{text}</p>" for text in tail) + "</article></body></html>"
+    )
+
+
+def test_links_to_other_stories_after_a_closing_heading_are_dropped():
+    related = ["Ferry operators ask the council for a new landing stage before the works begin next spring.",
+               "Residents of the east bank plan a protest against the toll at Tuesday's council meeting."]
+    assert read_html(_story_page("<h3>Related articles</h3>", related)).text == "\n\n".join(BODY)
+    assert read_html(_story_page("<h2>About the author</h2>", related[:1])).text == "\n\n".join(BODY)
+
+
+def test_a_closing_heading_high_up_heads_a_section_of_the_article():
+    # What follows the heading is most of the body: a section of the article, kept.
+    section = [f"{text} The same was said again in the second hearing." for text in BODY]
+    text = read_html(_story_page("<h2>Related stories</h2>", section)).text
+    assert text.split("\n\n") == [*BODY, "Related stories", *section]
+
+
+def test_readability_is_the_last_opinion_on_a_short_recall_body(monkeypatch):
+    # The page of the test above, with a balanced mode that finds nothing (as on pages where
+    # both of trafilatura's modes settle on the same promo block): readability's container wins.
+    import extractor.ingest.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_balanced_body", lambda tree, options: [])
+    page = (
+        "<html><head><title>Renovation costs</title></head><body><div class='page'>"
+        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
+        f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
+        "</div></body></html>"
+    )
+    paragraphs = read_html(page).text.split("\n\n")
+    assert len(paragraphs) == 60
+    assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
+    assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
+
+
+def test_body_hidden_until_scripts_run_is_read_with_its_metadata():
+    # Every paragraph sits in a container hidden until the page's scripts run: no body at
+    # first, so the hidden parts are read (not a second opinion on an empty body).
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title>"
+        "<meta name='author' content='Jane Doe'></head><body>"
+        f"<div class='hidden'><article>{''.join(f'<p>{text}</p>' for text in BODY)}</article></div>"
+        "</body></html>"
+    )
+    article = read_html(page)
+    assert article.text == "\n\n".join(BODY)
+    assert article.authors == ["Jane Doe"]
+
+
+def test_an_article_printed_twice_is_read_once():
+    # One copy per screen layout, both in the markup; a pull quote repeated on its own stays.
+    copy = "".join(f"<p>{text}</p>" for text in BODY)
+    quote = "“The toll would hurt small businesses on the east bank,” one shop owner said."
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><article>"
+        f"<div class='layout-narrow'>{copy}</div><div class='layout-wide'>{copy}</div>"
+        f"<p>{quote}</p><p>The hearing lasted four hours and ended after midnight.</p><p>{quote}</p>"
+        "</article></body></html>"
+    )
+    paragraphs = read_html(page).text.split("\n\n")
+    assert paragraphs == [*BODY, quote, "The hearing lasted four hours and ended after midnight.", quote]

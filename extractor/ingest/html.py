@@ -12,11 +12,13 @@ below; none is fitted to a particular site.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
 from ftfy import fix_encoding
 from lxml.etree import _Element as Element
+from trafilatura.readability_lxml import Document
 
 from extractor.ingest.page_metadata import read_page_metadata
 
@@ -42,6 +44,23 @@ TEASER_HEADING = re.compile(
     r"(read more|see also|related( (posts?|stories|articles|coverage|content|links))?|more (on|from|about) this( story| topic)?|recommended|you (may|might) also like|don['’]?t miss)\s*:?",
     re.IGNORECASE,
 )
+# A heading that opens what closes a page after its article: links to other stories ("Related
+# articles", "Recent posts", "You may also like", "Read next"), the author's bio, the comments,
+# share buttons. It and everything after it go when what it opens is the body's last part, at
+# most MAX_CLOSING_SHARE of its words: higher up, such a heading may head a section of the article.
+CLOSING_HEADING = re.compile(
+    r"(related|recent|latest|popular|trending|recommended|similar)( [\w'’]+){0,2} (articles|posts|stories|content|news|reads?|reading|guides|resources|updates)"
+    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|read next|about the author"
+    r"|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
+    re.IGNORECASE,
+)
+MAX_CLOSING_SHARE = 0.3
+# A page that prints its article twice (one copy per screen layout, both in the markup)
+# gives a body whose later part repeats an earlier run of paragraphs. A repeat of at least
+# MIN_REPEATED_RUN paragraphs holding at least MIN_REPEATED_SHARE of the body's words is such a
+# copy and goes; a quote or a line repeated on its own stays (a pull quote, a refrain).
+MIN_REPEATED_RUN = 3
+MIN_REPEATED_SHARE = 0.2
 # Wire agencies and picture libraries that appear in photo credits.
 AGENCIES = r"ap|afp|reuters|epa|getty images|bloomberg|xinhua|pa|anadolu|shutterstock"
 # Credits for photos, video and graphics ("Photo: ...", "Reuters/Jane Doe", "(Getty Images)"), alone or closing a caption.
@@ -73,6 +92,10 @@ BUTTON_LABEL = r"(learn|read|find out) more|get started|book a demo|request a de
 WIRE_BYLINE = rf"(by )?[\w.'’ -]{{3,40}}, ({AGENCIES}|associated press)( [\w ]{{0,30}})? (writer|correspondent|reporter|editor)s?|by|(our|editorial) (standards|guidelines|policy)(\s*:.*)?"
 # Reader controls: "Text size", "Font size", "Listen to this article".
 READER_CONTROL = r"(text|font) size|(listen to|print) this (article|story)|audio( version)?"
+# Affiliate disclosures and shop buttons of review pages: "This post contains affiliate links",
+# "As an Amazon Associate I earn from qualifying purchases", "Check price on Amazon"; and the
+# appeals for support that close a page ("Enjoyed this piece? We need your help ...").
+AFFILIATE_NOTICE = r"(disclosure|disclaimer)\s*:.*\baffiliate\b.*|.*\b(this|the|our) (post|article|page|site|story|review)s? (may )?contains? affiliate links?\b.*|.*\baffiliate links\b.*\b(commission|support)\b.*|.*\bas an (amazon )?associate,? (i|we|this (web)?site) earns?\b.*|.*\bwe (may )?earn (a )?commissions?\b.*|check (the )?(latest )?price( on [\w.]+)?|add to goodreads.*|(learn|read) more about (our|the) (editorial|review) (process|policy|guidelines|standards)\.?|enjoyed this (piece|article|post|story)\?.*"
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
@@ -83,7 +106,7 @@ BOILERPLATE = re.compile(
         for rule in (
             SHARE_PROMPT, CALL_TO_ACTION, NEWSLETTER, TEASER, IMAGE_CREDIT, COPYRIGHT,
             ADVERTISEMENT, COOKIE_NOTICE, CONTRIBUTOR_CREDIT, CONTACT_LINE, LABEL_LINE, TIMESTAMP, GALLERY_CONTROL,
-            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL,
+            PAGE_NAVIGATION, BUTTON_LABEL, WIRE_BYLINE, READER_CONTROL, AFFILIATE_NOTICE,
         )
     ),
     re.IGNORECASE | re.DOTALL,
@@ -180,11 +203,12 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     doc = trafilatura.bare_extraction(tree, **options)
     blocks = _body(doc)
     if _needs_second_opinion(text := _joined(blocks), tree):
-        balanced = _body(trafilatura.bare_extraction(
-            tree, **{**options, "favor_recall": False, "with_metadata": False}))
-        if _words(_joined(balanced)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
-            blocks = balanced
-            text = _joined(blocks)
+        for second_opinion in (_balanced_body, _readability_body):
+            other = second_opinion(tree, options)
+            if _words(_joined(other)) >= SECOND_OPINION_RATIO * max(_words(text), 1):
+                blocks = other
+                text = _joined(blocks)
+                break
     if _words(text) < MIN_BODY_WORDS:
         # No body: it may sit in a container the page hides until its scripts run.
         # Extract again favouring recall, hidden parts too.
@@ -208,11 +232,29 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     )
 
 
+def _balanced_body(tree: Element, options: dict) -> list[tuple[str, str]]:
+    """The body trafilatura's balanced mode reads from the page."""
+    return _body(trafilatura.bare_extraction(tree, **{**options, "favor_recall": False, "with_metadata": False}))
+
+
+def _readability_body(tree: Element, options: dict) -> list[tuple[str, str]]:
+    """The body of the container readability scores highest (trafilatura's port of it), read
+    by trafilatura: where both of trafilatura's modes settle on a promo block beside a guide,
+    readability's text-density score can still find the guide. A page it cannot score gives
+    no opinion."""
+    try:
+        summary = Document(deepcopy(tree)).summary()
+    except Exception:  # the port raises on markup it cannot score; the recall body stands
+        return []
+    return _body(trafilatura.bare_extraction(
+        f"<html><body>{summary}</body></html>", **{**options, "with_metadata": False, "url": None}))
+
+
 def _needs_second_opinion(text: str, tree: Element) -> bool:
     """True for a short body that covers little of the page: recall mode may have kept a
-    block beside the article."""
+    block beside the article. No body at all is left to the retry that reads hidden parts."""
     words = _words(text)
-    return words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
+    return MIN_BODY_WORDS <= words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
 
 
 def _without_early_end(raw: str) -> str:
@@ -232,7 +274,39 @@ def _body(doc) -> list[tuple[str, str]]:
     if doc is None or doc.body is None:
         return []
     blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
-    return [(tag, text) for tag, text in blocks if not is_boilerplate(text)]
+    blocks = _without_closing_section(blocks)
+    return _without_repeated_copy([(tag, text) for tag, text in blocks if not is_boilerplate(text)])
+
+
+def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks before a closing heading (``CLOSING_HEADING``) in the body's last part."""
+    total = sum(_words(text) for _, text in blocks)
+    after = total
+    for i, (_, text) in enumerate(blocks):
+        if i and after <= MAX_CLOSING_SHARE * total and CLOSING_HEADING.fullmatch(text.strip(" :*#|-–—")):
+            return blocks[:i]
+        after -= _words(text)
+    return blocks
+
+
+def _without_repeated_copy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The blocks less a second copy of a long run of them (``MIN_REPEATED_RUN``)."""
+    keys = [" ".join(_WORD.findall(text.lower())) for _, text in blocks]
+    total = sum(_words(key) for key in keys)
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    kept, i = [], 0
+    while i < len(blocks):
+        j, run = first[keys[i]], 0
+        while j < i and j + run < i and i + run < len(keys) and keys[j + run] == keys[i + run]:
+            run += 1
+        if keys[i] and run >= MIN_REPEATED_RUN and sum(_words(k) for k in keys[i:i + run]) >= MIN_REPEATED_SHARE * total:
+            i += run
+            continue
+        kept.append(blocks[i])
+        i += 1
+    return kept
 
 
 def _joined(blocks: list[tuple[str, str]]) -> str:
