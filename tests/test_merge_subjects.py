@@ -3,8 +3,12 @@ and kin): each rule on a corpus or sentences written for the test, with the exac
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from extractor.extract.entities import entity_id
 from extractor.graph.subject_aliases import subject_aliases
+from extractor.runner import RunOptions, run
 
 
 def _aliases(corpus: list[tuple[str, str]]) -> dict[str, str]:
@@ -23,3 +27,32 @@ def test_a_misspelling_two_people_could_be_or_of_a_short_name_stays_as_written()
     corpus = [("Ellen Marston", "PERSON"), ("Paul Marsden", "PERSON"), ("Marsten", "PERSON"),
               ("Tom Kerr", "PERSON"), ("Kerry", "PERSON"), ("Whitlock", "PERSON")]
     assert _aliases(corpus) == {}
+
+
+# ------------------------------------------------------------------ the product's path, on text
+
+
+def _write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _claim_nodes(out: Path) -> list[dict]:
+    return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]
+
+
+def test_a_structure_at_the_institution_named_before_is_that_institutions_so_costs_conflict(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-04-02\n---\nBrookmere University president Ann Okafor "
+                "expressed condolences on Thursday, after a newly built pedestrian bridge collapsed at the university "
+                "the previous day. The $9.1 million walkway was meant to link the campus with a dormitory.",
+        "b.md": "---\nsource: Northline Wire\n---\nA pedestrian bridge at Brookmere University collapsed on Wednesday. "
+                "The $7.4 million bridge was meant to connect the school to the town of Alder.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    nodes = {n["value"]: n for n in _claim_nodes(tmp_path / "out")}
+    assert {v: (n["subject"]["name"], n["metric"]) for v, n in nodes.items()} == {
+        9.1e6: ("Brookmere University", "cost"), 7.4e6: ("Brookmere University", "cost")}
+    assert nodes[9.1e6]["conflicts_with"] == [nodes[7.4e6]["id"]]
