@@ -56,3 +56,36 @@ def test_a_structure_at_the_institution_named_before_is_that_institutions_so_cos
     assert {v: (n["subject"]["name"], n["metric"]) for v, n in nodes.items()} == {
         9.1e6: ("Brookmere University", "cost"), 7.4e6: ("Brookmere University", "cost")}
     assert nodes[9.1e6]["conflicts_with"] == [nodes[7.4e6]["id"]]
+
+
+VELDEN = ("---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\nThe Velden bridge in Bergamo collapsed on Tuesday. "
+          "Officials said an 80-metre section of the Velden bridge fell onto the railway below.")
+UNNAMED = ("---\nsource: Northline Wire\npublished: 2026-05-13\n---\nBERGAMO, Italy (AP) - Rescuers searched the rubble "
+           "on Wednesday after an 80-meter stretch of the Bergamo highway bridge broke off, officials said.")
+
+
+def _lengths(out: Path) -> list[tuple]:
+    return sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(out) if n["unit"] == "metre")
+
+
+def test_the_bridge_an_article_never_names_is_the_one_its_story_names(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "velden.md": VELDEN, "unnamed.md": UNNAMED,
+        # the same town two years on, another bridge: another story
+        "later.md": "---\nsource: City Gazette\npublished: 2028-06-01\n---\nThe new Aster bridge in Bergamo opened on "
+                    "Monday. The 1,067-metre Aster bridge replaces the one that fell.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    assert _lengths(tmp_path / "out") == [(80, "Velden Bridge", ["Harbor Ledger", "Northline Wire"]),
+                                          (1067, "Aster Bridge", ["City Gazette"])]
+
+
+def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "velden.md": VELDEN, "unnamed.md": UNNAMED,
+        "other.md": "---\nsource: City Gazette\npublished: 2026-05-14\n---\nEngineers closed the Ponte Rosso bridge in "
+                    "Bergamo on Thursday. The 80-metre Ponte Rosso bridge carries the ring road.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    assert _lengths(tmp_path / "out") == [(80, "Ponte Rosso Bridge", ["City Gazette"]), (80, "Velden Bridge", ["Harbor Ledger"]),
+                                          (80, "bridge", ["Northline Wire"])]

@@ -15,8 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from extractor.extract.entities import entity_id
+from extractor.extract.quantities.subject_structures import WHOLE_STRUCTURE_NOUNS
 from extractor.graph.quote_groups import quote_block
-from extractor.graph.resolve import ClaimOccurrence, claim_block_keys
+from extractor.graph.resolve import COUNTED_UNITS, ClaimOccurrence, claim_block_keys
+from extractor.graph.story_structures import bare_structure_noun, named_structure_noun, story_place, story_structure
 from extractor.graph.subject_aliases import subject_aliases, with_subjects_aliased
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
@@ -32,6 +35,8 @@ CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
 CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT, edges TEXT);
 CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT, edges TEXT);
 CREATE TABLE states (quote TEXT, claim TEXT);
+CREATE TABLE article_place (article TEXT, place TEXT);
+CREATE TABLE named_structure (article TEXT, noun TEXT, id TEXT, name TEXT);
 """
 
 
@@ -107,6 +112,7 @@ class MergeSpill:
         self._db.executescript(_SCHEMA)
         self._claims = self._quotes = 0
         self._spans_indexed = False
+        self._structures_read = False  # bare structure nouns read as the story's structure
         self._longest_quote = 0  # characters of the longest quote occurrence put so far
         self.headers = ArticleHeaders(self._db)
 
@@ -125,11 +131,26 @@ class MergeSpill:
             f"INSERT INTO article ({_HEADER}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET {updates}",
             ((a.id, a.path, a.source, a.title, a.url, a.published) for a in articles))
 
+    def noting_articles(self, entities: Iterable[Entity]) -> Iterator[Entity]:
+        """The entities, passed through, noting from their mentions the places each article
+        names and the structures it names (``story_structures``), so that a run reads every
+        mention once, as it writes them out."""
+        for entity in entities:
+            if entity.mentions and (story_place(entity.type, entity.name) or named_structure_noun(entity.name)):
+                articles = sorted({m.article_id for m in entity.mentions})
+                if noun := named_structure_noun(entity.name):
+                    self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?)",
+                                         ((a, noun, entity.id, entity.name) for a in articles))
+                else:
+                    self._db.executemany("INSERT INTO article_place VALUES (?, ?)", ((a, entity.id) for a in articles))
+            yield entity
+
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Entities' names, types and employers (a role's organisation, with the title
-        the last article gave); their mentions are not needed."""
+        the last article gave); of their mentions only the articles of places and structures
+        (``noting_articles``)."""
         def rows():
-            for entity in entities:
+            for entity in self.noting_articles(entities):
                 employers = {role.org.id: role.title for role in entity.roles if role.org}
                 yield (entity.id, dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
                        dumps(list(employers.items())))
@@ -149,6 +170,7 @@ class MergeSpill:
         subject that is no entity ("people") does not block it."""
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
         aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
+        structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
 
         def rows():
             for claim in claims:
@@ -156,10 +178,52 @@ class MergeSpill:
                 if subjects is not None:  # "Facebook Inc." is the corpus's "Facebook"
                     claim = claim.model_copy(update={"subject": subjects})
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
+                structures.extend((claim.article_id, noun, s.id, s.name) for s in claim.subject
+                                  if (noun := named_structure_noun(s.name)))
                 for (block, unit), subject in claim_block_keys(claim, entities):
                     yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
+        self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?)", structures)
+
+    def _read_bare_structures(self) -> None:
+        """Each claim about a bare structure noun ("the bridge") of an article that names no
+        such structure, moved to the block of the one its story names (``story_structures``)."""
+        if self._structures_read:
+            return
+        self._structures_read = True
+        self._db.execute("CREATE INDEX IF NOT EXISTS place_article ON article_place (article)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS place_place ON article_place (place)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS structure_article ON named_structure (article, noun)")
+        bare = {stable: noun for noun in WHOLE_STRUCTURE_NOUNS for stable in (entity_id(noun),)}
+        marks = ", ".join("?" * len(bare))
+        rows = self._db.execute(f"SELECT rowid, block, data FROM claim WHERE block IN ({marks})", list(bare)).fetchall()
+        chosen: dict[tuple[str, str], EntityRef | None] = {}
+        for rowid, block, data in rows:
+            claim = Claim.model_validate_json(data)
+            if claim.unit in COUNTED_UNITS:
+                continue
+            key = (claim.article_id, bare[block])
+            if key not in chosen:
+                chosen[key] = self._story_structure(*key)
+            target = chosen[key]
+            if target is None:
+                continue
+            subjects = [target if s.id == block else s for s in claim.subject]
+            self._db.execute("UPDATE claim SET block = ?, subject = ?, data = ? WHERE rowid = ?",
+                             (target.id, target.model_dump_json(),
+                              claim.model_copy(update={"subject": subjects}).model_dump_json(), rowid))
+
+    def _story_structure(self, article: str, noun: str) -> EntityRef | None:
+        if self._db.execute("SELECT 1 FROM named_structure WHERE article = ? AND noun = ?", (article, noun)).fetchone():
+            return None  # it names its own: the extraction read the noun as that one, or had reason not to
+        published = self.headers.get(article)
+        candidates = self._db.execute(
+            "SELECT DISTINCT s.id, s.name, a.published FROM article_place mine "
+            "JOIN article_place theirs ON theirs.place = mine.place AND theirs.article != mine.article "
+            "JOIN named_structure s ON s.article = theirs.article AND s.noun = ? "
+            "JOIN article a ON a.id = s.article WHERE mine.article = ?", (noun, article))
+        return story_structure(published.published if published else None, candidates)
 
     def add_quotes(self, quotes: Iterable[Quote]) -> None:
         """Quotes in input order, without the cue and speaker spans, which merging never reads."""
@@ -172,6 +236,7 @@ class MergeSpill:
     # ---------------------------------------------------------------- blocks out
 
     def claim_blocks(self) -> Iterator[list[ClaimOccurrence]]:
+        self._read_bare_structures()
         rows = self._db.execute("SELECT block, unit, ord, subject, data FROM claim ORDER BY block, unit, ord")
         for _, block in itertools.groupby(rows, key=lambda row: (row[0], row[1])):
             yield [(order, Claim.model_validate_json(data), EntityRef.model_validate_json(subject) if subject else None)
