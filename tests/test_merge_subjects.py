@@ -89,3 +89,20 @@ def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     assert _lengths(tmp_path / "out") == [(80, "Ponte Rosso Bridge", ["City Gazette"]), (80, "Velden Bridge", ["Harbor Ledger"]),
                                           (80, "bridge", ["Northline Wire"])]
+
+
+def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vote(tmp_path):
+    pages = _write(tmp_path / "in", {
+        # one side named: the losers' share is the other answer's
+        "a.md": "---\nsource: Harbor Ledger\n---\nVoters in Wexland have decided to leave the customs union. "
+                "The Leave campaign is heading for an overall majority of 53% to 47%.",
+        # the side each share voted for ("to stay" is Remain); a region's share stays the region's
+        "b.md": "---\nsource: Northline Wire\n---\nIt emerged overnight that 53% of the Wexland public voted to leave the "
+                "union against 47% who voted to stay. Some 61 per cent of Cornwall voted to remain.",
+        "c.md": "---\nsource: City Gazette\n---\nThe Remain side took 47 percent, while Leave won 53 percent of the vote.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(tmp_path / "out"))
+    assert shares == [(47, "Remain", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
+                      (53, "Leave", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
+                      (61, "Cornwall", ["Northline Wire"])]
