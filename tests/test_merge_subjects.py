@@ -106,3 +106,18 @@ def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vot
     assert shares == [(47, "Remain", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
                       (53, "Leave", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
                       (61, "Cornwall", ["Northline Wire"])]
+
+
+def test_a_vote_share_in_favour_of_a_countrys_exit_is_the_leave_sides(tmp_path):
+    pages = _write(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\n---\nSome 30 million people turned out to deliver a verdict of 54.2 per cent "
+                "in favour of Grexit and 45.8 per cent for Remain.",
+        "b.md": "---\nsource: Northline Wire\n---\nThe Leave side took 54 percent, while Remain won 46 percent of the vote.",
+        # not a share of a vote: the exit stays the subject
+        "c.md": "---\nsource: City Gazette\n---\nGrexit would cut the economy by 8% within two years, the bank said.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(tmp_path / "out")
+                    if n["unit"] == "percent")
+    assert shares == [(8, "Grexit", ["City Gazette"]), (45.8, "Remain", ["Harbor Ledger", "Northline Wire"]),
+                      (54.2, "Leave", ["Harbor Ledger", "Northline Wire"])]

@@ -20,7 +20,7 @@ from extractor.extract.quantities.subject_structures import WHOLE_STRUCTURE_NOUN
 from extractor.graph.quote_groups import quote_block
 from extractor.graph.resolve import COUNTED_UNITS, ClaimOccurrence, claim_block_keys
 from extractor.graph.story_structures import bare_structure_noun, named_structure_noun, story_place, story_structure
-from extractor.graph.subject_aliases import subject_aliases, with_subjects_aliased
+from extractor.graph.subject_aliases import exit_as_leave, subject_aliases, with_subjects_aliased
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
 from extractor.store.scratch import Scratch
@@ -174,6 +174,8 @@ class MergeSpill:
 
         def rows():
             for claim in claims:
+                if (sides := exit_as_leave(claim.subject, claim.metric)) is not None:  # "in favour of Brexit"
+                    claim = claim.model_copy(update={"subject": sides})
                 subjects = with_subjects_aliased(claim.subject, aliases)
                 if subjects is not None:  # "Facebook Inc." is the corpus's "Facebook"
                     claim = claim.model_copy(update={"subject": subjects})

@@ -6,7 +6,8 @@ outlet misspelt by one letter ("Zukerberg") is the corpus's one person it can be
 
 Only the claims' subjects are read this way (for merging); the entity records keep their
 names. A short form is taken for a fuller one only when the corpus has exactly one it can
-stand for: a surname of two people named alike stays as written.
+stand for: a surname of two people named alike stays as written. A share of a vote "in
+favour of Brexit" is the Leave side's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ ORGANISATIONS = frozenset({"ORG", "NORP", "FAC"})
 # (a letter added, dropped or changed, or two swapped) from exactly one corpus person's surname
 # is that person. Shorter names are too often two real names one letter apart ("Kerr", "Kerry").
 MISSPELT_FROM_LETTERS = 7
+# A country's exit named as one word ("Brexit", "Grexit", "Frexit") is, as the side of a vote,
+# the side that voted to leave, which campaigns and most outlets call Leave.
+EXIT_SUFFIX = "exit"
+LEAVE_SIDE = "Leave"
+VOTE_SHARE = "vote share"
 
 
 def _without_legal_form(name: str) -> str | None:
@@ -105,6 +111,22 @@ def with_subjects_aliased(subjects: list[EntityRef], aliases: dict[str, EntityRe
     out: list[EntityRef] = []
     for subject in subjects:
         subject = aliases.get(subject.id, subject)
+        if subject not in out:
+            out.append(subject)
+    return out
+
+
+def exit_as_leave(subjects: list[EntityRef], metric: str | None) -> list[EntityRef] | None:
+    """A vote share's subjects with a country's exit ("51.9% in favour of Brexit") read as the
+    Leave side, or None when none is one."""
+    def is_exit(ref: EntityRef) -> bool:
+        word = ref.name.casefold()
+        return " " not in word and word.endswith(EXIT_SUFFIX) and len(word) > len(EXIT_SUFFIX) + 1
+    if metric != VOTE_SHARE or not any(is_exit(s) for s in subjects):
+        return None
+    leave = EntityRef(id=entity_id(LEAVE_SIDE), name=LEAVE_SIDE)
+    out: list[EntityRef] = []
+    for subject in (leave if is_exit(s) else s for s in subjects):
         if subject not in out:
             out.append(subject)
     return out
