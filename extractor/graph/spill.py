@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractor.extract.entities import entity_id
-from extractor.extract.quantities.subject_structures import WHOLE_STRUCTURE_NOUNS
 from extractor.graph.quote_groups import quote_block
 from extractor.graph.resolve import COUNTED_UNITS, ClaimOccurrence, claim_block_keys
 from extractor.graph.story_structures import bare_structure_noun, named_structure_noun, story_place, story_structure
@@ -37,6 +35,7 @@ CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT, edges TEXT);
 CREATE TABLE states (quote TEXT, claim TEXT);
 CREATE TABLE article_place (article TEXT, place TEXT);
 CREATE TABLE named_structure (article TEXT, noun TEXT, id TEXT, name TEXT);
+CREATE TABLE bare_claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT, article TEXT, noun TEXT);
 """
 
 
@@ -171,6 +170,7 @@ class MergeSpill:
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
         aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
         structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
+        bare: list[tuple] = []  # rows about a bare structure noun ("the bridge"): claim rows, article, noun
 
         def rows():
             for claim in claims:
@@ -183,38 +183,39 @@ class MergeSpill:
                 structures.extend((claim.article_id, noun, s.id, s.name) for s in claim.subject
                                   if (noun := named_structure_noun(s.name)))
                 for (block, unit), subject in claim_block_keys(claim, entities):
-                    yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
+                    row = (block, unit, self._claims, subject.model_dump_json() if subject else None, data)
+                    noun = bare_structure_noun(subject) if subject and claim.unit not in COUNTED_UNITS else None
+                    if noun:  # read once every article's structures are known (``_read_bare_structures``)
+                        bare.append((*row, claim.article_id, noun))
+                    else:
+                        yield row
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
         self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?)", structures)
+        self._db.executemany("INSERT INTO bare_claim VALUES (?, ?, ?, ?, ?, ?, ?)", bare)
 
     def _read_bare_structures(self) -> None:
-        """Each claim about a bare structure noun ("the bridge") of an article that names no
-        such structure, moved to the block of the one its story names (``story_structures``)."""
+        """The claims about a bare structure noun ("the bridge") into their blocks: of an article
+        that names no such structure, the block of the one its story names (``story_structures``)."""
         if self._structures_read:
             return
         self._structures_read = True
         self._db.execute("CREATE INDEX IF NOT EXISTS place_article ON article_place (article)")
         self._db.execute("CREATE INDEX IF NOT EXISTS place_place ON article_place (place)")
         self._db.execute("CREATE INDEX IF NOT EXISTS structure_article ON named_structure (article, noun)")
-        bare = {stable: noun for noun in WHOLE_STRUCTURE_NOUNS for stable in (entity_id(noun),)}
-        marks = ", ".join("?" * len(bare))
-        rows = self._db.execute(f"SELECT rowid, block, data FROM claim WHERE block IN ({marks})", list(bare)).fetchall()
         chosen: dict[tuple[str, str], EntityRef | None] = {}
-        for rowid, block, data in rows:
-            claim = Claim.model_validate_json(data)
-            if claim.unit in COUNTED_UNITS:
-                continue
-            key = (claim.article_id, bare[block])
-            if key not in chosen:
-                chosen[key] = self._story_structure(*key)
-            target = chosen[key]
-            if target is None:
-                continue
-            subjects = [target if s.id == block else s for s in claim.subject]
-            self._db.execute("UPDATE claim SET block = ?, subject = ?, data = ? WHERE rowid = ?",
-                             (target.id, target.model_dump_json(),
-                              claim.model_copy(update={"subject": subjects}).model_dump_json(), rowid))
+        rows = []
+        for block, unit, order, subject, data, article, noun in self._db.execute("SELECT * FROM bare_claim"):
+            if (article, noun) not in chosen:
+                chosen[(article, noun)] = self._story_structure(article, noun)
+            target = chosen[(article, noun)]
+            if target is not None:
+                claim = Claim.model_validate_json(data)
+                subjects = [target if s.id == block else s for s in claim.subject]
+                block, subject = target.id, target.model_dump_json()
+                data = claim.model_copy(update={"subject": subjects}).model_dump_json()
+            rows.append((block, unit, order, subject, data))
+        self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows)
 
     def _story_structure(self, article: str, noun: str) -> EntityRef | None:
         if self._db.execute("SELECT 1 FROM named_structure WHERE article = ? AND noun = ?", (article, noun)).fetchone():
