@@ -4,6 +4,9 @@ and the merged nodes until they are written in order.
 Merging compares claims only within a (subject, unit) block and quotes only within
 a speaker's block, so the occurrences wait in SQLite and come back one block at a
 time in key order; memory holds one block and its groups, however large the corpus.
+Claims about a bare structure noun ("the bridge") wait apart until every article's places
+and structures are known, then go to the block of their story's structure
+(``story_structures``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from typing import NamedTuple
 
 from extractor.graph.quote_groups import quote_block
 from extractor.graph.resolve import COUNTED_UNITS, ClaimOccurrence, claim_block_keys
-from extractor.graph.story_structures import bare_structure_noun, named_structure_noun, story_place, story_structure
+from extractor.graph.story_structures import (
+    bare_structure_noun, named_structure_noun, story_days, story_place, story_structure,
+)
 from extractor.graph.subject_aliases import exit_as_leave, subject_aliases, with_subjects_aliased
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
@@ -34,7 +39,7 @@ CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT, edges TEXT);
 CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT, edges TEXT);
 CREATE TABLE states (quote TEXT, claim TEXT);
 CREATE TABLE article_place (article TEXT, place TEXT);
-CREATE TABLE named_structure (article TEXT, noun TEXT, id TEXT, name TEXT);
+CREATE TABLE named_structure (article TEXT, noun TEXT, id TEXT, name TEXT, day TEXT);
 CREATE TABLE bare_claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT, article TEXT, noun TEXT);
 """
 
@@ -138,8 +143,8 @@ class MergeSpill:
             if entity.mentions and (story_place(entity.type, entity.name) or named_structure_noun(entity.name)):
                 articles = sorted({m.article_id for m in entity.mentions})
                 if noun := named_structure_noun(entity.name):
-                    self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?)",
-                                         ((a, noun, entity.id, entity.name) for a in articles))
+                    self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?, ?)",
+                                         ((a, noun, entity.id, entity.name, self._day(a)) for a in articles))
                 else:
                     self._db.executemany("INSERT INTO article_place VALUES (?, ?)", ((a, entity.id) for a in articles))
             yield entity
@@ -191,7 +196,8 @@ class MergeSpill:
                         yield row
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
-        self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?)", structures)
+        self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?, ?)",
+                             ((*row, self._day(row[0])) for row in structures))
         self._db.executemany("INSERT INTO bare_claim VALUES (?, ?, ?, ?, ?, ?, ?)", bare)
 
     def _read_bare_structures(self) -> None:
@@ -200,9 +206,9 @@ class MergeSpill:
         if self._structures_read:
             return
         self._structures_read = True
-        self._db.execute("CREATE INDEX IF NOT EXISTS place_article ON article_place (article)")
-        self._db.execute("CREATE INDEX IF NOT EXISTS place_place ON article_place (place)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS place_article ON article_place (article, place)")
         self._db.execute("CREATE INDEX IF NOT EXISTS structure_article ON named_structure (article, noun)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS structure_day ON named_structure (noun, day)")
         chosen: dict[tuple[str, str], EntityRef | None] = {}
         rows = []
         for block, unit, order, subject, data, article, noun in self._db.execute("SELECT * FROM bare_claim"):
@@ -217,16 +223,25 @@ class MergeSpill:
             rows.append((block, unit, order, subject, data))
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows)
 
+    def _day(self, article: str) -> str | None:
+        header = self.headers.get(article)
+        return header.published[:10] if header and header.published else None
+
     def _story_structure(self, article: str, noun: str) -> EntityRef | None:
+        """The one structure of kind ``noun`` named in the story of ``article`` (``story_structures``):
+        looked up by day first, so the work is the structures of those days, not the articles of a place."""
         if self._db.execute("SELECT 1 FROM named_structure WHERE article = ? AND noun = ?", (article, noun)).fetchone():
             return None  # it names its own: the extraction read the noun as that one, or had reason not to
-        published = self.headers.get(article)
+        published = self._day(article)
+        days = story_days(published)
+        if days is None:
+            return None
         candidates = self._db.execute(
-            "SELECT DISTINCT s.id, s.name, a.published FROM article_place mine "
-            "JOIN article_place theirs ON theirs.place = mine.place AND theirs.article != mine.article "
-            "JOIN named_structure s ON s.article = theirs.article AND s.noun = ? "
-            "JOIN article a ON a.id = s.article WHERE mine.article = ?", (noun, article))
-        return story_structure(published.published if published else None, candidates)
+            "SELECT DISTINCT s.id, s.name, s.day FROM named_structure s WHERE s.noun = ? AND s.day BETWEEN ? AND ? "
+            "AND s.article != ? AND EXISTS (SELECT 1 FROM article_place theirs JOIN article_place mine "
+            "ON mine.article = ? AND mine.place = theirs.place WHERE theirs.article = s.article)",
+            (noun, *days, article, article))
+        return story_structure(published, candidates)
 
     def add_quotes(self, quotes: Iterable[Quote]) -> None:
         """Quotes in input order, without the cue and speaker spans, which merging never reads."""

@@ -57,6 +57,16 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
+def story_days(published: str | None) -> tuple[str, str] | None:
+    """The first and last day (ISO) of the story of an article published on ``published``, or
+    None for an undated article."""
+    day = _day(published)
+    if day is None:
+        return None
+    span = dt.timedelta(days=STORY_DAYS)
+    return (day - span).isoformat(), (day + span).isoformat()
+
+
 def story_structure(published: str | None, candidates: Iterable[tuple[str, str, str | None]]) -> EntityRef | None:
     """The one structure (id, name) that the articles of a story name, from ``candidates``
     (id, name, date of the naming article) named in articles sharing a place with the one
