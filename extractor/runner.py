@@ -248,7 +248,8 @@ def _write_graph(out: Path, entities: EntityMerger) -> dict[str, int]:
     the corpus (the query index is built after, from the files)."""
     with MergeSpill(out) as spill:
         spill.add_articles(output.iter_records(out / output.ARTICLES, Article))
-        counts = {"entities": write_jsonl(out / output.ENTITIES, with_provenance(entities.records(), spill.headers))}
+        counts = {"entities": write_jsonl(out / output.ENTITIES, spill.noting_articles(
+            with_provenance(entities.records(), spill.headers)))}
         spill.add_entities(entities.records(mentions=False))
         spill.add_quotes(output.iter_records(out / output.QUOTES, Quote))
         spill.add_claims(output.iter_records(out / output.CLAIMS, Claim))

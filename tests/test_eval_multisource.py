@@ -11,8 +11,8 @@ import pytest
 
 from extractor.cli import main
 from extractor.evaluate.multisource import (
-    MissingTexts, RunRecords, counts, figures, pair_difference, score_multisource, score_story, units_agree,
-    values_agree,
+    MissingTexts, RunRecords, counts, figures, merge_diagnostics, pair_difference, score_multisource, score_story,
+    units_agree, values_agree,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -137,6 +137,18 @@ def test_each_missed_pair_is_put_down_to_the_first_attribute_that_kept_it_apart(
     assert pair_difference(made(), made(frame="close")) == "merge"  # one frame unknown: no disagreement
     assert pair_difference(made(), made(date="2024-03-13")) == "date differs"
     assert pair_difference(made(), made(date=None)) == "merge"
+
+
+def test_a_missed_pair_is_read_with_the_subject_its_node_was_merged_under():
+    velden, bare = {"name": "Velden Bridge", "id": "e_velden"}, {"name": "bridge", "id": "e_bridge"}
+    gold = {"numeric_claims": [{"article": "01", "cluster": "len"}, {"article": "02", "cluster": "len"}]}
+    found = {0: {"id": "c1", "unit": "metre", "subject": [velden], "metric": "length", "date": None},
+             1: {"id": "c2", "unit": "metre", "subject": [bare], "metric": "length", "date": None}}
+    nodes = [{"kind": "claim", "id": "n1", "mentions": ["c1"], "subject": velden},
+             {"kind": "claim", "id": "n2", "mentions": ["c2"], "subject": velden}]  # "the bridge" read as Velden's
+    assert merge_diagnostics(gold, found, nodes)["missed_cross_pairs"] == {"merge": 1}
+    nodes[1]["subject"] = bare
+    assert merge_diagnostics(gold, found, nodes)["missed_cross_pairs"] == {"subject differs": 1}
 
 
 def test_a_count_of_people_matches_whatever_noun_counts_them():

@@ -333,10 +333,19 @@ def _gold_difference(a: dict, b: dict) -> str:
     return "gold frame or successive figure"
 
 
+def _as_merged(claim: dict, node: dict | None) -> dict:
+    """The claim with the subject its node was merged under (the merge reads "the bridge" of
+    an article that names none as its story's bridge, a misspelt surname as the person)."""
+    if not node or not node.get("subject") or node["subject"]["id"] in _subject_ids(claim):
+        return claim
+    return {**claim, "subject": [node["subject"]]}
+
+
 def merge_diagnostics(gold: dict, found: dict[int, dict], nodes: list[dict]) -> dict:
-    """Per failed cross-article gold pair, the attribute that kept it apart; per false merge,
-    what tells the two gold facts apart. Counts of pairs, by reason."""
+    """Per failed cross-article gold pair, the attribute that kept it apart (the subject as
+    merged); per false merge, what tells the two gold facts apart. Counts of pairs, by reason."""
     node_of = _node_of(nodes, "claim")
+    found = {i: _as_merged(claim, node_of.get(claim["id"])) for i, claim in found.items()}
     node = {i: node_of.get(claim["id"], {}).get("id") for i, claim in found.items()}
     claims = gold["numeric_claims"]
     missed, false = Counter(), Counter()

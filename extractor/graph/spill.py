@@ -4,6 +4,9 @@ and the merged nodes until they are written in order.
 Merging compares claims only within a (subject, unit) block and quotes only within
 a speaker's block, so the occurrences wait in SQLite and come back one block at a
 time in key order; memory holds one block and its groups, however large the corpus.
+Claims about a bare structure noun ("the bridge") wait apart until every article's places
+and structures are known, then go to the block of their story's structure
+(``story_structures``).
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractor.graph.quote_groups import quote_block
-from extractor.graph.resolve import ClaimOccurrence, claim_block_keys
-from extractor.graph.subject_aliases import subject_aliases, with_subjects_aliased
+from extractor.graph.resolve import COUNTED_UNITS, ClaimOccurrence, claim_block_keys
+from extractor.graph.story_structures import (
+    bare_structure_noun, named_structure_noun, story_days, story_place, story_structure,
+)
+from extractor.graph.subject_aliases import exit_as_leave, subject_aliases, with_subjects_aliased
 from extractor.models import Article, Claim, ClaimNode, Entity, EntityRef, Quote, QuoteNode, Span
 from extractor.store.files import dumps
 from extractor.store.scratch import Scratch
@@ -32,6 +38,9 @@ CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
 CREATE TABLE claim_node (ord INT, subject TEXT, data TEXT, edges TEXT);
 CREATE TABLE quote_node (ord INT, first TEXT, id TEXT, data TEXT, edges TEXT);
 CREATE TABLE states (quote TEXT, claim TEXT);
+CREATE TABLE article_place (article TEXT, place TEXT);
+CREATE TABLE named_structure (article TEXT, noun TEXT, id TEXT, name TEXT, day TEXT);
+CREATE TABLE bare_claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT, article TEXT, noun TEXT);
 """
 
 
@@ -107,6 +116,7 @@ class MergeSpill:
         self._db.executescript(_SCHEMA)
         self._claims = self._quotes = 0
         self._spans_indexed = False
+        self._structures_read = False  # bare structure nouns read as the story's structure
         self._longest_quote = 0  # characters of the longest quote occurrence put so far
         self.headers = ArticleHeaders(self._db)
 
@@ -125,11 +135,26 @@ class MergeSpill:
             f"INSERT INTO article ({_HEADER}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET {updates}",
             ((a.id, a.path, a.source, a.title, a.url, a.published) for a in articles))
 
+    def noting_articles(self, entities: Iterable[Entity]) -> Iterator[Entity]:
+        """The entities, passed through, noting from their mentions the places each article
+        names and the structures it names (``story_structures``), so that a run reads every
+        mention once, as it writes them out."""
+        for entity in entities:
+            if entity.mentions and (story_place(entity.type, entity.name) or named_structure_noun(entity.name)):
+                articles = sorted({m.article_id for m in entity.mentions})
+                if noun := named_structure_noun(entity.name):
+                    self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?, ?)",
+                                         ((a, noun, entity.id, entity.name, self._day(a)) for a in articles))
+                else:
+                    self._db.executemany("INSERT INTO article_place VALUES (?, ?)", ((a, entity.id) for a in articles))
+            yield entity
+
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Entities' names, types and employers (a role's organisation, with the title
-        the last article gave); their mentions are not needed."""
+        the last article gave); of their mentions only the articles of places and structures
+        (``noting_articles``)."""
         def rows():
-            for entity in entities:
+            for entity in self.noting_articles(entities):
                 employers = {role.org.id: role.title for role in entity.roles if role.org}
                 yield (entity.id, dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
                        dumps(list(employers.items())))
@@ -149,17 +174,74 @@ class MergeSpill:
         subject that is no entity ("people") does not block it."""
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
         aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
+        structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
+        bare: list[tuple] = []  # rows about a bare structure noun ("the bridge"): claim rows, article, noun
 
         def rows():
             for claim in claims:
+                if (sides := exit_as_leave(claim.subject, claim.metric)) is not None:  # "in favour of Brexit"
+                    claim = claim.model_copy(update={"subject": sides})
                 subjects = with_subjects_aliased(claim.subject, aliases)
                 if subjects is not None:  # "Facebook Inc." is the corpus's "Facebook"
                     claim = claim.model_copy(update={"subject": subjects})
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()
+                structures.extend((claim.article_id, noun, s.id, s.name) for s in claim.subject
+                                  if (noun := named_structure_noun(s.name)))
                 for (block, unit), subject in claim_block_keys(claim, entities):
-                    yield block, unit, self._claims, subject.model_dump_json() if subject else None, data
+                    row = (block, unit, self._claims, subject.model_dump_json() if subject else None, data)
+                    noun = bare_structure_noun(subject) if subject and claim.unit not in COUNTED_UNITS else None
+                    if noun:  # read once every article's structures are known (``_read_bare_structures``)
+                        bare.append((*row, claim.article_id, noun))
+                    else:
+                        yield row
                 self._claims += 1
         self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows())
+        self._db.executemany("INSERT INTO named_structure VALUES (?, ?, ?, ?, ?)",
+                             ((*row, self._day(row[0])) for row in structures))
+        self._db.executemany("INSERT INTO bare_claim VALUES (?, ?, ?, ?, ?, ?, ?)", bare)
+
+    def _read_bare_structures(self) -> None:
+        """The claims about a bare structure noun ("the bridge") into their blocks: of an article
+        that names no such structure, the block of the one its story names (``story_structures``)."""
+        if self._structures_read:
+            return
+        self._structures_read = True
+        self._db.execute("CREATE INDEX IF NOT EXISTS place_article ON article_place (article, place)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS structure_article ON named_structure (article, noun)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS structure_day ON named_structure (noun, day)")
+        chosen: dict[tuple[str, str], EntityRef | None] = {}
+        rows = []
+        for block, unit, order, subject, data, article, noun in self._db.execute("SELECT * FROM bare_claim"):
+            if (article, noun) not in chosen:
+                chosen[(article, noun)] = self._story_structure(article, noun)
+            target = chosen[(article, noun)]
+            if target is not None:
+                claim = Claim.model_validate_json(data)
+                subjects = [target if s.id == block else s for s in claim.subject]
+                block, subject = target.id, target.model_dump_json()
+                data = claim.model_copy(update={"subject": subjects}).model_dump_json()
+            rows.append((block, unit, order, subject, data))
+        self._db.executemany("INSERT INTO claim VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _day(self, article: str) -> str | None:
+        header = self.headers.get(article)
+        return header.published[:10] if header and header.published else None
+
+    def _story_structure(self, article: str, noun: str) -> EntityRef | None:
+        """The one structure of kind ``noun`` named in the story of ``article`` (``story_structures``):
+        looked up by day first, so the work is the structures of those days, not the articles of a place."""
+        if self._db.execute("SELECT 1 FROM named_structure WHERE article = ? AND noun = ?", (article, noun)).fetchone():
+            return None  # it names its own: the extraction read the noun as that one, or had reason not to
+        published = self._day(article)
+        days = story_days(published)
+        if days is None:
+            return None
+        candidates = self._db.execute(
+            "SELECT DISTINCT s.id, s.name, s.day FROM named_structure s WHERE s.noun = ? AND s.day BETWEEN ? AND ? "
+            "AND s.article != ? AND EXISTS (SELECT 1 FROM article_place theirs JOIN article_place mine "
+            "ON mine.article = ? AND mine.place = theirs.place WHERE theirs.article = s.article)",
+            (noun, *days, article, article))
+        return story_structure(published, candidates)
 
     def add_quotes(self, quotes: Iterable[Quote]) -> None:
         """Quotes in input order, without the cue and speaker spans, which merging never reads."""
@@ -172,6 +254,7 @@ class MergeSpill:
     # ---------------------------------------------------------------- blocks out
 
     def claim_blocks(self) -> Iterator[list[ClaimOccurrence]]:
+        self._read_bare_structures()
         rows = self._db.execute("SELECT block, unit, ord, subject, data FROM claim ORDER BY block, unit, ord")
         for _, block in itertools.groupby(rows, key=lambda row: (row[0], row[1])):
             yield [(order, Claim.model_validate_json(data), EntityRef.model_validate_json(subject) if subject else None)

@@ -1,17 +1,21 @@
 """Which entity a claim's subject is when outlets name it differently: "Facebook Inc." in one
 article is "Facebook" in another, "Zuckerberg" in a story that never gives his first name is
 the corpus's "Mark Zuckerberg". Entity ids come from each article's own names, so without
-this one fact about one company lands in two blocks and is never compared.
+this one fact about one company lands in two blocks and is never compared. A surname an
+outlet misspelt by one letter ("Zukerberg") is the corpus's one person it can be.
 
 Only the claims' subjects are read this way (for merging); the entity records keep their
 names. A short form is taken for a fuller one only when the corpus has exactly one it can
-stand for: a surname of two people named alike stays as written.
+stand for: a surname of two people named alike stays as written. A share of a vote "in
+favour of Brexit" is the Leave side's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
 from extractor.models import EntityRef
@@ -23,6 +27,15 @@ LEGAL_SUFFIXES = frozenset({
 })
 PERSON = "PERSON"
 ORGANISATIONS = frozenset({"ORG", "NORP", "FAC"})
+# Outlets misspell surnames by one letter ("Zukerberg", "Zuckerburg"): a one-word name one edit
+# (a letter added, dropped or changed, or two swapped) from exactly one corpus person's surname
+# is that person. Shorter names are too often two real names one letter apart ("Kerr", "Kerry").
+MISSPELT_FROM_LETTERS = 7
+# A country's exit named as one word ("Brexit", "Grexit", "Frexit") is, as the side of a vote,
+# the side that voted to leave, which campaigns and most outlets call Leave.
+EXIT_SUFFIX = "exit"
+LEAVE_SIDE = "Leave"
+VOTE_SHARE = "vote share"
 
 
 def _without_legal_form(name: str) -> str | None:
@@ -33,12 +46,36 @@ def _without_legal_form(name: str) -> str | None:
     return " ".join(words[:-1])
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_letter_off(surnames: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each surname (and each form of it with one letter dropped) -> the surnames it comes
+    from: two words one edit apart share a key, so a misspelling is found by lookup, not by
+    comparing it with every surname of the corpus."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        if len(surname) >= MISSPELT_FROM_LETTERS - 1:
+            for key in (surname, *_deletions(surname)):
+                index[key].add(surname)
+    return index
+
+
+def _misspelt(name: str, index: dict[str, set[str]], surnames: dict[str, set[str]]) -> set[str]:
+    """The ids of the people whose surname ``name`` (a key with no exact match) is one edit from."""
+    if len(name) < MISSPELT_FROM_LETTERS:
+        return set()
+    near = {s for key in (name, *_deletions(name)) for s in index.get(key, ())}
+    return {ent for s in near if OSA.distance(name, s, score_cutoff=1) <= 1 for ent in surnames[s]}
+
+
 def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str, EntityRef]:
     """Entity id -> the entity it names in short, from (id, name, type) of the corpus's entities.
 
     A company named with its legal form is the company named without it, when the corpus has
     that name; a person named by one word is the one person of the corpus whose full name
-    ends in that word.
+    ends in that word, or, when none does, in a word one letter off it (MISSPELT_FROM_LETTERS).
     """
     by_id: dict[str, tuple[str, str | None]] = {}
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -48,12 +85,20 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         if kind == PERSON and len(words) > 1:
             by_surname[entity_key(words[-1])].add(ent_id)
     aliases: dict[str, EntityRef] = {}
+    index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
         short = _without_legal_form(name) if kind != PERSON else None
         if short and entity_id(short) in by_id:
             target = entity_id(short)
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
-        elif kind == PERSON and len(name.split()) == 1 and len(full := by_surname.get(entity_key(name), ())) == 1:
+            continue
+        if kind != PERSON or len(name.split()) != 1:
+            continue
+        full = by_surname.get(key := entity_key(name))
+        if full is None:
+            index = _one_letter_off(by_surname) if index is None else index
+            full = _misspelt(key, index, by_surname)
+        if len(full) == 1:
             (target,) = full
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
     return aliases
@@ -66,6 +111,22 @@ def with_subjects_aliased(subjects: list[EntityRef], aliases: dict[str, EntityRe
     out: list[EntityRef] = []
     for subject in subjects:
         subject = aliases.get(subject.id, subject)
+        if subject not in out:
+            out.append(subject)
+    return out
+
+
+def exit_as_leave(subjects: list[EntityRef], metric: str | None) -> list[EntityRef] | None:
+    """A vote share's subjects with a country's exit ("51.9% in favour of Brexit") read as the
+    Leave side, or None when none is one."""
+    def is_exit(ref: EntityRef) -> bool:
+        word = ref.name.casefold()
+        return " " not in word and word.endswith(EXIT_SUFFIX) and len(word) > len(EXIT_SUFFIX) + 1
+    if metric != VOTE_SHARE or not any(is_exit(s) for s in subjects):
+        return None
+    leave = EntityRef(id=entity_id(LEAVE_SIDE), name=LEAVE_SIDE)
+    out: list[EntityRef] = []
+    for subject in (leave if is_exit(s) else s for s in subjects):
         if subject not in out:
             out.append(subject)
     return out

@@ -66,7 +66,7 @@ from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np, structure_ref, structure_subject
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
-from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side
+from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
 from extractor.models import EntityRef
 
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
@@ -172,6 +172,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if counted:
         return counted
     if unit == "percent":
+        found = voted_side(span, ctx)
+        if found:
+            return found
         subj = _clause_subject(verb, span) if verb is not None else None
         found = tally_side(span, ctx, resolve_np(subj, ctx, sent_root_subject) if subj is not None else [])
         if found is not None:

@@ -37,8 +37,13 @@ _WHOLE = "|".join(sorted(WHOLE_STRUCTURE_NOUNS, key=len, reverse=True))
 # "Morandi bridge", "Genoa Saint George Bridge": up to four capitalised words and the noun,
 # not followed by another name word ("Acme Bridge Engineers", "Florida Highway Patrol").
 NAMED_RE = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){1,4})(?P<noun>(?i:%s))s?\b(?![ \t]+[A-Z]|-)" % _WHOLE)
-# "a pedestrian bridge at Acme University": the noun and the organisation it stands at.
-AT_RE = re.compile(r"\b(?P<noun>(?i:%s))\s+(?:at|of)\s+(?:the\s+)?(?=[A-Z])" % _WHOLE)
+# "a pedestrian bridge at Acme University", "a bridge collapsed at the university": the noun
+# and the organisation it stands at (named, or by its kind: INSTITUTION_NOUNS).
+AT_RE = re.compile(r"\b(?P<noun>(?i:%s))\s+(?:(?:collapsed|fell|built|stood|standing|opened)\s+)?(?:at|of)\s+"
+                   r"(?:(?P<the>the)\s+)?(?=(?P<kind>[a-z]+\b)?)" % _WHOLE)
+# Organisations a structure stands at, named again by their kind ("the university" of an
+# article that named Acme University): the last organisation named before with that word.
+INSTITUTION_NOUNS = frozenset({"university", "college", "school", "hospital", "airport", "port", "mall"})
 # Words that start a sentence or a description, never a structure's name.
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "new", "old", "collapsed", "and", "of", "in"})
 # A line with this share of capitalised words is a title-case headline ("Pedestrian Bridge
@@ -99,11 +104,26 @@ def named_structures(text: str, entities: ArticleEntities) -> list[Structure]:
         name = " ".join(words) + " " + m.group("noun").capitalize()
         found.append(Structure(start=start, end=m.end("noun"), name=name))
     for m in AT_RE.finditer(text):
-        e = entities.at(m.end(), m.end() + 1)
-        if e is not None and e.type in ("ORG", "FAC") and not _headline_line(text, m.start()):
+        if _headline_line(text, m.start()):
+            continue
+        if m.group("kind") is None:
+            e = entities.at(m.end(), m.end() + 1) if text[m.end():m.end() + 1].isupper() else None
             end = next((mm.end for mm, o in entities.mentions_in(m.end(), m.end() + 200) if o is e), m.end())
+        elif m.group("the") and m.group("kind") in INSTITUTION_NOUNS:
+            e, end = _institution_before(m.start(), m.group("kind"), entities), m.end("kind")
+        else:
+            continue
+        if e is not None and e.type in ("ORG", "FAC"):
             found.append(Structure(start=m.start(), end=end, name=e.name, entity_id=e.id))
     return sorted(found, key=lambda s: s.start)
+
+
+def _institution_before(pos: int, kind: str, entities: ArticleEntities):
+    """The last organisation named before ``pos`` whose name holds ``kind`` ("the university":
+    Acme University), or None."""
+    named = [o for mm, o in entities.mentions_in(0, pos)
+             if o.type in ("ORG", "FAC") and kind in o.name.casefold().split()]
+    return named[-1] if named else None
 
 
 def principal_structure_noun(text: str) -> str | None:

@@ -87,6 +87,11 @@ TALLY_RE = re.compile(r"(?P<a>%s)\s+(?:to|-|–|against)\s+(?P<b>%s)" % (_PCT, _
 TALLY_FOR_RE = re.compile(r"\s+(?:to|for|in\s+favou?r\s+of)\s+[“\"‘']?(?P<side>[A-Za-z]+)")
 # Verbs of losing a vote: the side named with them lost ("campaigned for X but was defeated").
 DEFEAT_RE = re.compile(r"\b(?:defeat(?:ed|s)?|lost|loses|beaten|beat)\b", re.I)
+# The two sides of a referendum's question: an article that names one side ("the Leave
+# campaign heads for 52% to 48%") has the other as its losers' even when it never names it.
+SIDE_OPPOSITES = {"leave": "remain", "remain": "leave", "yes": "no", "no": "yes"}
+# A side written with another verb of the same answer: against "leave", "stay" is Remain.
+SIDE_SYNONYMS = {"stay": "remain"}
 # Words after "vote" that are no side ("voted against", "voted in", "voted on").
 NOT_SIDE_WORDS = frozenset({"against", "in", "on", "at", "by", "the", "a", "an", "and", "or", "to", "for", "out", "down", "up"})
 
@@ -94,7 +99,8 @@ NOT_SIDE_WORDS = frozenset({"against", "in", "on", "at", "by", "the", "a", "an",
 def vote_sides(ctx: SubjectContext) -> list[str]:
     """The sides of a vote the article names, case-folded, in order: with their campaign
     ("the Leave campaign", "the 'remain' side") and as what people voted for ("voted to
-    leave", "vote remain", "voted for independence")."""
+    leave", "vote remain", "voted for independence", "voted to stay": remain); a side whose
+    question has two known answers brings the other (SIDE_OPPOSITES)."""
     if "vote_sides" in ctx.cache:
         return ctx.cache["vote_sides"]
     sides: list[str] = ctx.cache.setdefault("vote_sides", [])
@@ -118,7 +124,46 @@ def vote_sides(ctx: SubjectContext) -> list[str]:
         for word in (c.lemma_.casefold() for c in chosen):
             if word.isalpha() and word not in NOT_SIDE_WORDS and word not in sides:
                 sides.append(word)
+    if len(sides) == 1 and sides[0] in SIDE_OPPOSITES:
+        sides.append(SIDE_OPPOSITES[sides[0]])
+    opposites = {SIDE_OPPOSITES[side] for side in sides if side in SIDE_OPPOSITES}
+    if any(SIDE_SYNONYMS.get(side) in opposites for side in sides):  # "voted to leave", "voted to stay"
+        named = [SIDE_SYNONYMS[side] if SIDE_SYNONYMS.get(side) in opposites else side for side in sides]
+        sides[:] = list(dict.fromkeys(named))
     return sides
+
+
+def side_named(word: str, ctx: SubjectContext) -> str | None:
+    """The article's side a word voted for names ("stay" where the sides are leave and remain)."""
+    sides, word = vote_sides(ctx), word.casefold()
+    if word in sides:
+        return word
+    return SIDE_SYNONYMS[word] if SIDE_SYNONYMS.get(word) in sides else None
+
+
+# "52% of the British public voted to leave", "48% who voted to stay": the side a share voted
+# for, right after it (past the voters it is a share of; "62 per cent of Scotland voted to
+# Remain" is a place's share, whose subject is the place).
+VOTED_FOR_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?(?P<group>(?:[\w'’-]+\s+){1,3}?))?\s*(?:who\s+|that\s+)?(?:have\s+|had\s+)?"
+                          r"voted\s+(?:to|for)\s+[“\"‘']?(?P<side>[A-Za-z]+)\b")
+
+# "the British public", "Wexland voters": a place's people as a body of voters, not the place.
+VOTERS_AFTER_RE = re.compile(r"\s+(?:public|voters|electorate|people|population|residents|citizens)\b")
+
+
+def voted_side(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """The side a share voted for when the article names it as a side ("52% of the British
+    public voted to leave": Leave), else []."""
+    m = VOTED_FOR_RE.match(ctx.text, span.end_char)
+    if m is None:
+        return []
+    if m.group("group"):  # the voters of a place, named as the place: its own share
+        start = m.start("group")
+        if any(e.type in ("GPE", "LOC") and mention.start == start and not VOTERS_AFTER_RE.match(ctx.text, mention.end)
+               for mention, e in ctx.entities.mentions_in(start, m.end("group"))):
+            return []
+    side = side_named(m.group("side"), ctx)
+    return [thing_ref(side.capitalize())] if side else []
 
 
 def _shares_of_one_vote(a: str, b: str) -> bool:
@@ -145,8 +190,8 @@ def tally_side(span: SpacySpan, ctx: SubjectContext, clause_subject: list[Entity
     sentence = text[sent.start_char:sent.end_char].casefold()
     winner = None
     after = TALLY_FOR_RE.match(text, tally.end())
-    if after is not None and after.group("side").casefold() in sides:
-        winner = after.group("side").casefold()
+    if after is not None and side_named(after.group("side"), ctx):
+        winner = side_named(after.group("side"), ctx)
     elif DEFEAT_RE.search(sentence):
         named = [s for s in sides if re.search(r"\b%s\b" % re.escape(s), sentence)]
         if len(named) == 1:
