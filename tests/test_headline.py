@@ -123,3 +123,16 @@ def test_a_doc_of_the_text_alone_reads_no_headline():
     result = extract_article(worker_pipeline(Settings().model)(MARKETS.text), MARKETS)
     assert sorted((c.field, MARKETS.text[c.start:c.end]) for c in result.claims) == [
         ("text", "$593 billion"), ("text", "17%")]
+
+
+def test_a_share_class_in_a_price_line_is_the_companys_stock_not_a_subject():
+    # A quote page's headline names the listing: "Class A" is a class of the company's
+    # stock, so its close and its move are the company's (the parser makes "A" the subject).
+    article = Article(
+        id="q1", path="q1.txt", title="Acme Robotics, Inc. Class A (ACMR) closed at $176.26, down $41.24 or 18.96%",
+        text="Acme Robotics shares fell on Thursday after the company cut its forecast.",
+        published="2026-07-26", published_source="metadata")
+    claims = {article.title[c.start:c.end]: [s.name for s in c.subject] for c in extracted(article).claims
+              if c.field == "title"}
+    assert claims["$176.26"] == ["Acme Robotics"] and claims["18.96%"] == ["Acme Robotics"]
+    assert all(names != ["A"] for names in claims.values())

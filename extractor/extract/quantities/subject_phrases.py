@@ -200,6 +200,12 @@ def structure_subject(np: Token, ctx: SubjectContext) -> list[EntityRef]:
     return [thing_ref(principal)] if principal else []
 
 
+def _is_share_class(np: Token) -> bool:
+    """A class of a company's stock, named by one capital letter after "Class" ("Class A",
+    "Class B"): a listing's name in price lines, never a subject of its own."""
+    return len(np.text) == 1 and np.text.isupper() and np.i > 0 and np.doc[np.i - 1].lower_ == "class"
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
@@ -218,6 +224,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             return [ctx.salient] if ctx.salient is not None else []
         person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
         return [entity_ref(ctx, person)] if person is not None else []
+    if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
+        before = _organisation_before(np.idx, ctx, np.doc)
+        return [before] if before is not None else ([ctx.salient] if ctx.salient is not None else [])
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
         return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
