@@ -49,3 +49,16 @@ def read_jsonl(path: Path) -> list[dict]:
 def corpus_articles(corpus_run) -> dict[str, dict]:
     """Articles of the corpus run keyed by file stem, as the gold keys them."""
     return {Path(a["path"]).stem: a for a in read_jsonl(corpus_run / "articles.jsonl")}
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """A folder of article files named and written as given (a user's input folder)."""
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def claim_nodes(out: Path) -> list[dict]:
+    """The claim nodes of a run's graph."""
+    return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]

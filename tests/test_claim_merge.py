@@ -4,7 +4,8 @@ claims built here (each rule alone) and small runs on text written for the test.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from conftest import claim_nodes, write_articles
 
 from extractor.cli import main
 from extractor.extract.entities import entity_id
@@ -355,19 +356,8 @@ def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus
 # ------------------------------------------------------------------ the product's path, on text
 
 
-def _write(folder: Path, articles: dict[str, str]) -> Path:
-    folder.mkdir(parents=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _claim_nodes(out: Path) -> list[dict]:
-    return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]
-
-
 def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "dated.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\n"
                     "Shares of Orvex Mining fell 14% on Monday after the miner cut its output forecast.",
         "undated.md": "---\nsource: Northline Wire\n---\n"
@@ -376,12 +366,12 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
                         "Orvex Mining shares fell 3% on Wednesday.",
     })
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    fell = sorted((n["value"], n["sources"], n["date"]) for n in _claim_nodes(tmp_path / "out"))
+    fell = sorted((n["value"], n["sources"], n["date"]) for n in claim_nodes(tmp_path / "out"))
     assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
 
 
 def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\n"
                 "The death toll from the collapse of the Velden viaduct rose to 38 on Tuesday, officials said.",
         "b.md": "---\nsource: Northline Wire\npublished: 2026-05-14\n---\n"
@@ -390,12 +380,12 @@ def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path)
                 "The death toll rose to 39 on Tuesday, according to the fire service.",
     })
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    tolls = sorted((n["value"], n["date"], n["sources"]) for n in _claim_nodes(tmp_path / "out"))
+    tolls = sorted((n["value"], n["date"], n["sources"]) for n in claim_nodes(tmp_path / "out"))
     assert tolls == [(38, "2026-05-12/2026-05-14", ["Harbor Ledger", "Northline Wire"]), (39, "2026-05-12", ["City Gazette"])]
 
 
 def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "ledger.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\nOrvex Mining shares fell 17% on Monday.",
         "wire.md": "---\nsource: Northline Wire\npublished: 2026-03-03\n---\nOrvex Mining shares fell 12% on Monday.",
     })

@@ -3,8 +3,9 @@ and kin): each rule on a corpus or sentences written for the test, with the exac
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from conftest import claim_nodes, write_articles
 
 from extractor.extract.entities import entity_id
 from extractor.graph.subject_aliases import subject_aliases
@@ -32,19 +33,8 @@ def test_a_misspelling_two_people_could_be_or_of_a_short_name_stays_as_written()
 # ------------------------------------------------------------------ the product's path, on text
 
 
-def _write(folder: Path, articles: dict[str, str]) -> Path:
-    folder.mkdir(parents=True)
-    for name, text in articles.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def _claim_nodes(out: Path) -> list[dict]:
-    return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]
-
-
 def test_a_structure_at_the_institution_named_before_is_that_institutions_so_costs_conflict(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-04-02\n---\nBrookmere University president Ann Okafor "
                 "expressed condolences on Thursday, after a newly built pedestrian bridge collapsed at the university "
                 "the previous day. The $9.1 million walkway was meant to link the campus with a dormitory.",
@@ -52,7 +42,7 @@ def test_a_structure_at_the_institution_named_before_is_that_institutions_so_cos
                 "The $7.4 million bridge was meant to connect the school to the town of Alder.",
     })
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    nodes = {n["value"]: n for n in _claim_nodes(tmp_path / "out")}
+    nodes = {n["value"]: n for n in claim_nodes(tmp_path / "out")}
     assert {v: (n["subject"]["name"], n["metric"]) for v, n in nodes.items()} == {
         9.1e6: ("Brookmere University", "cost"), 7.4e6: ("Brookmere University", "cost")}
     assert nodes[9.1e6]["conflicts_with"] == [nodes[7.4e6]["id"]]
@@ -65,11 +55,11 @@ UNNAMED = ("---\nsource: Northline Wire\npublished: 2026-05-13\n---\nBERGAMO, It
 
 
 def _lengths(out: Path) -> list[tuple]:
-    return sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(out) if n["unit"] == "metre")
+    return sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(out) if n["unit"] == "metre")
 
 
 def test_the_bridge_an_article_never_names_is_the_one_its_story_names(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "velden.md": VELDEN, "unnamed.md": UNNAMED,
         # the same town two years on, another bridge: another story
         "later.md": "---\nsource: City Gazette\npublished: 2028-06-01\n---\nThe new Aster bridge in Bergamo opened on "
@@ -81,7 +71,7 @@ def test_the_bridge_an_article_never_names_is_the_one_its_story_names(tmp_path):
 
 
 def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "velden.md": VELDEN, "unnamed.md": UNNAMED,
         "other.md": "---\nsource: City Gazette\npublished: 2026-05-14\n---\nEngineers closed the Ponte Rosso bridge in "
                     "Bergamo on Thursday. The 80-metre Ponte Rosso bridge carries the ring road.",
@@ -92,7 +82,7 @@ def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
 
 
 def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vote(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         # one side named: the losers' share is the other answer's
         "a.md": "---\nsource: Harbor Ledger\n---\nVoters in Wexland have decided to leave the customs union. "
                 "The Leave campaign is heading for an overall majority of 53% to 47%.",
@@ -102,14 +92,14 @@ def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vot
         "c.md": "---\nsource: City Gazette\n---\nThe Remain side took 47 percent, while Leave won 53 percent of the vote.",
     })
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(tmp_path / "out"))
+    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(tmp_path / "out"))
     assert shares == [(47, "Remain", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
                       (53, "Leave", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
                       (61, "Cornwall", ["Northline Wire"])]
 
 
 def test_a_vote_share_in_favour_of_a_countrys_exit_is_the_leave_sides(tmp_path):
-    pages = _write(tmp_path / "in", {
+    pages = write_articles(tmp_path / "in", {
         "a.md": "---\nsource: Harbor Ledger\n---\nSome 30 million people turned out to deliver a verdict of 54.2 per cent "
                 "in favour of Grexit and 45.8 per cent for Remain.",
         "b.md": "---\nsource: Northline Wire\n---\nThe Leave side took 54 percent, while Remain won 46 percent of the vote.",
@@ -117,7 +107,7 @@ def test_a_vote_share_in_favour_of_a_countrys_exit_is_the_leave_sides(tmp_path):
         "c.md": "---\nsource: City Gazette\n---\nGrexit would cut the economy by 8% within two years, the bank said.",
     })
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in _claim_nodes(tmp_path / "out")
+    shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(tmp_path / "out")
                     if n["unit"] == "percent")
     assert shares == [(8, "Grexit", ["City Gazette"]), (45.8, "Remain", ["Harbor Ledger", "Northline Wire"]),
                       (54.2, "Leave", ["Harbor Ledger", "Northline Wire"])]
