@@ -16,9 +16,10 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from extractor.extract.entities import extract_entities
-from extractor.extract.quantities import claim_id, extract_claims
-from extractor.extract.quotes import extract_quotes, quote_id
-from extractor.models import Article, ArticleExtraction, Claim, Entity, Mention, Quote, Span
+from extractor.extract.quantities import extract_claims
+from extractor.extract.quotes import extract_quotes
+from extractor.extract.sections import moved
+from extractor.models import Article, ArticleExtraction, Claim, Entity, Quote, Span
 from extractor.nlp.views import forget_views, remember_text
 
 
@@ -84,61 +85,54 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
         forget_views(doc)
 
 
-def _place(start: int, end: int, shift: int) -> tuple[int, int, str]:
-    """Offsets in the read text as (start, end, field): in the title they stay, in the text
-    they move back by ``shift`` (the title and its break)."""
-    if start < shift:
-        return start, min(end, shift - len(TITLE_BREAK)), "title"
-    return start - shift, end - shift, "text"
+def _place(start: int, end: int, shift: int) -> tuple[int, str]:
+    """Where offsets of the read text sit, as (end, field): a span in the title ends with
+    the title (its sentence without the break after it); one in the text is left as it is."""
+    return (min(end, shift - len(TITLE_BREAK)), "title") if start < shift else (end, "text")
 
 
-def _mention(mention: Mention, shift: int) -> Mention:
-    start, end, field = _place(mention.start, mention.end, shift)
-    return mention.model_copy(update={"start": start, "end": end, "field": field})
-
-
-def _entity(entity: Entity, shift: int) -> Entity:
-    return entity.model_copy(update={"mentions": [_mention(m, shift) for m in entity.mentions]})
-
-
-def _span(span: Span | None, shift: int) -> Span | None:
+def _marked(span: Span | None, shift: int) -> Span | None:
     if span is None:
         return None
-    start, end, field = _place(span.start, span.end, shift)  # a title's sentence without the break after it
-    return span.model_copy(update={"start": start, "end": end, "field": field, "text": span.text[:end - start]})
+    end, field = _place(span.start, span.end, shift)
+    return span.model_copy(update={"end": end, "field": field, "text": span.text[:end - span.start]})
 
 
-def _claim(claim: Claim, shift: int) -> Claim:
-    start, end, field = _place(claim.start, claim.end, shift)
-    return claim.model_copy(update={"id": claim_id(claim.article_id, start, end, field), "start": start, "end": end,
-                                    "field": field, "sentence": _span(claim.sentence, shift)})
-
-
-def _quote(quote: Quote, shift: int) -> Quote:
-    start, end = quote.start - shift, quote.end - shift
-    mention = _span(quote.speaker_mention, shift)
+def _marked_quote(quote: Quote, shift: int) -> Quote:
+    mention = _marked(quote.speaker_mention, shift)
     return quote.model_copy(update={
-        "id": quote_id(quote.article_id, start, end), "start": start, "end": end, "cue": _span(quote.cue, shift),
+        "cue": _marked(quote.cue, shift),
         # the speaker stays resolved; a span naming them in the headline is no span of the text
         "speaker_mention": mention if mention is None or mention.field == "text" else None})
 
 
+def _marked_claim(claim: Claim, shift: int) -> Claim:
+    end, field = _place(claim.start, claim.end, shift)
+    return claim.model_copy(update={"end": end, "field": field, "sentence": _marked(claim.sentence, shift)})
+
+
+def _marked_entity(entity: Entity, shift: int) -> Entity:
+    return entity.model_copy(update={"mentions": [
+        m.model_copy(update=dict(zip(("end", "field"), _place(m.start, m.end, shift)))) for m in entity.mentions]})
+
+
 def in_article(read: ArticleExtraction, article: Article, shift: int) -> ArticleExtraction:
     """The records of the text read, whose first ``shift`` characters are the title and its
-    break (``title_length``; 0 when no headline was read), with offsets into the article's fields.
+    break (``title_length``; 0 when no headline was read), with offsets into the article's
+    fields: those in the headline are marked ``field="title"`` and stay, the others move
+    back into the text (``sections.moved``, as a section's records move into the whole).
 
     Quotes are kept from the text only: a headline's quotation marks mostly set off a
     phrase or a scare quote ("'Sputnik moment'"), its attribution is cut to a colon, and
     a quote a headline gives is quoted in full in the text.
     """
-    if not shift:
-        return read.model_copy(update={"quotes": in_prose(read.quotes, article),
-                                       "claims": in_prose(read.claims, article)})
-    quotes = [_quote(q, shift) for q in read.quotes if q.start >= shift]
-    claims = [_claim(c, shift) for c in read.claims]
-    return ArticleExtraction(article_id=read.article_id,
-                             entities=[_entity(e, shift) for e in read.entities],
-                             quotes=in_prose(quotes, article), claims=in_prose(claims, article))
+    if shift:
+        read = moved(ArticleExtraction(
+            article_id=read.article_id,
+            entities=[_marked_entity(e, shift) for e in read.entities],
+            quotes=[_marked_quote(q, shift) for q in read.quotes if q.start >= shift],
+            claims=[_marked_claim(c, shift) for c in read.claims]), read.article_id, -shift)
+    return read.model_copy(update={"quotes": in_prose(read.quotes, article), "claims": in_prose(read.claims, article)})
 
 
 def in_prose(records: list[Record], article: Article) -> list[Record]:
