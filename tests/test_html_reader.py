@@ -222,16 +222,19 @@ def _guide_paragraphs(label: str, count: int) -> str:
     )
 
 
-def test_short_recall_body_beside_the_article_gives_way_to_the_balanced_body():
-    # A long guide in plain divs and a short section in an <article> after it. Recall mode
-    # keeps the <article> alone (a sixth of the page's words), balanced mode the guide.
-    page = (
+def _guide_with_short_article() -> str:
+    return (
         "<html><head><title>Renovation costs</title></head><body><div class='page'>"
         f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
         f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
         "</div></body></html>"
     )
-    paragraphs = read_html(page).text.split("\n\n")
+
+
+def test_short_recall_body_beside_the_article_gives_way_to_the_balanced_body():
+    # A long guide in plain divs and a short section in an <article> after it. Recall mode
+    # keeps the <article> alone (a sixth of the page's words), balanced mode the guide.
+    paragraphs = read_html(_guide_with_short_article()).text.split("\n\n")
     assert len(paragraphs) == 60
     assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
     assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
@@ -265,13 +268,7 @@ def test_readability_is_the_last_opinion_on_a_short_recall_body(monkeypatch):
     import extractor.ingest.html as html_reader
 
     monkeypatch.setattr(html_reader, "_balanced_body", lambda tree, options: [])
-    page = (
-        "<html><head><title>Renovation costs</title></head><body><div class='page'>"
-        f"<div class='guide'><h1>Renovation costs explained</h1>{_guide_paragraphs('Guide', 60)}</div>"
-        f"<div class='scope'><article><h2>By project scope</h2>{_guide_paragraphs('Scope', 12)}</article></div>"
-        "</div></body></html>"
-    )
-    paragraphs = read_html(page).text.split("\n\n")
+    paragraphs = read_html(_guide_with_short_article()).text.split("\n\n")
     assert len(paragraphs) == 60
     assert paragraphs[0].startswith("Guide paragraph 0: homeowners")
     assert paragraphs[-1].startswith("Guide paragraph 59: homeowners")
