@@ -105,31 +105,40 @@ class KeyedAttributeRuler:
 
     def __init__(self) -> None:
         self.rules: list[_Rule] = []
-        self._hits: dict[tuple, frozenset] = {}      # key -> {(rule number, position), ...}
-        self._attrs: dict[tuple, dict] = {}          # rule numbers -> final {attr id: value}
+        self._entries: dict[tuple, tuple] = {}       # key -> (hits, one-token rules, longer rules it starts, row, mask)
+        self._rows: dict[tuple, tuple] = {}          # rule numbers -> (values, which are set)
 
     def use(self, rules: list[_Rule]) -> KeyedAttributeRuler:
-        self.rules, self._hits, self._attrs = rules, {}, {}
-        # Most token tests name their tag or lower form outright: index them by it, so a new
-        # key is tried against a handful of rules, not all of them.
-        self._by_value: tuple[dict, dict] = ({}, {})
-        self._anywhere: list[tuple[int, int]] = []
+        self.rules, self._entries, self._rows = rules, {}, {}
+        # Tests that do not read the lower form (the tag map, dependency and space rules) are
+        # decided once per (tag, dependency, is-space) and kept; a new word only runs the tests
+        # that read words, most of which name the word they need and are indexed by it.
+        self._by_word: dict[str, list[tuple[int, int]]] = {}
+        self._any_word: list[tuple[int, int]] = []
+        self._no_word: list[tuple[int, int]] = []
         for n, rule in enumerate(rules):
             for pos, tests in enumerate(rule.tokens):
-                anchor = next(((i, values) for i, values in ((i, _named_values(rule, pos, i)) for i in (0, 1))
-                               if values is not None), None)
-                if anchor is None:
-                    self._anywhere.append((n, pos))
+                if not any(i == 1 for i, _ in tests):
+                    self._no_word.append((n, pos))
+                elif (named := _named_values(rule, pos, 1)) is None:
+                    self._any_word.append((n, pos))
                 else:
-                    for value in anchor[1]:
-                        self._by_value[anchor[0]].setdefault(value, []).append((n, pos))
+                    for value in named:
+                        self._by_word.setdefault(value, []).append((n, pos))
+        self._no_word_hits: dict[tuple, frozenset] = {}
         return self
 
-    def _key_hits(self, key: tuple, strings) -> frozenset:
-        values = [strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3])]
-        candidates = (*self._anywhere, *self._by_value[0].get(values[0], ()), *self._by_value[1].get(values[1], ()))
+    def _hits(self, candidates, values: tuple) -> frozenset:
         return frozenset((n, pos) for n, pos in candidates
                          if all(test(values[i]) for i, test in self.rules[n].tokens[pos]))
+
+    def _key_hits(self, key: tuple, strings) -> frozenset:
+        values = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        rest = (key[0], key[2], key[3])
+        no_word = self._no_word_hits.get(rest)
+        if no_word is None:
+            no_word = self._no_word_hits[rest] = self._hits(self._no_word, values)
+        return no_word | self._hits((*self._any_word, *self._by_word.get(values[1], ())), values)
 
     def _final(self, numbers: tuple) -> dict:
         """What the rules that hit one token set on it, later rules (by order) winning."""
@@ -138,41 +147,55 @@ class KeyedAttributeRuler:
             merged.update(self.rules[n].attrs)
         return merged
 
+    def _row(self, numbers: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """The SET_ATTRS values the rules ``numbers`` write on a token, and which they write."""
+        row = self._rows.get(numbers)
+        if row is None:
+            final = self._final(numbers)
+            row = self._rows[numbers] = (np.array([final.get(attr, 0) for attr in SET_ATTRS], dtype=np.uint64),
+                                         np.array([attr in final for attr in SET_ATTRS]))
+        return row
+
+    def _entry(self, key: tuple, strings) -> tuple:
+        """For one key: its (rule, position) hits, the longer rules it may start, and the row
+        its one-token rules write (most of the work: the tag map is one-token rules)."""
+        entry = self._entries.get(key)
+        if entry is None:
+            hits = self._key_hits(key, strings)
+            singles = tuple(sorted(n for n, pos in hits if len(self.rules[n].tokens) == 1))
+            starts = tuple(n for n, pos in hits if pos == 0 and len(self.rules[n].tokens) > 1)
+            entry = self._entries[key] = (hits, singles, starts, *self._row(singles))
+        return entry
+
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         keys = doc.to_array(list(KEY_ATTRS.values()))
+        distinct, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
         strings = doc.vocab.strings
-        hits = []
-        for row in map(tuple, keys.tolist()):
-            found = self._hits.get(row)
-            if found is None:
-                found = self._hits[row] = self._key_hits(row, strings)
-            hits.append(found)
+        entries = [self._entry(key, strings) for key in map(tuple, distinct.tolist())]
+        values = doc.to_array(list(SET_ATTRS))
+        rows = np.stack([entry[3] for entry in entries])[inverse]
+        masks = np.stack([entry[4] for entry in entries])[inverse]
+        values = np.where(masks, rows, values)
+        # Rules of two or more tokens: checked where a token can start one (rare).
         length = len(doc)
-        applied: dict[int, list[int]] = {}
-        for start, found in enumerate(hits):
-            for n, pos in found:
-                if pos:
-                    continue
+        extra: dict[int, list[int]] = {}
+        may_start = np.array([bool(entry[2]) for entry in entries])[inverse]
+        for start in np.flatnonzero(may_start).tolist():
+            for n in entries[inverse[start]][2]:
                 rule = self.rules[n]
                 end = start + len(rule.tokens)
-                if end > length or any((n, p) not in hits[start + p] for p in range(1, len(rule.tokens))):
+                if end > length or any((n, p) not in entries[inverse[start + p]][0] for p in range(1, len(rule.tokens))):
                     continue
                 target = (start if rule.target >= 0 else end) + rule.target
                 if start <= target < end:
-                    applied.setdefault(target, []).append(n)
-        if not applied:
-            return doc
-        values = doc.to_array(list(SET_ATTRS))
-        for token, numbers in applied.items():
-            key = tuple(sorted(set(numbers)))
-            final = self._attrs.get(key)
-            if final is None:
-                final = self._attrs[key] = self._final(key)
-            for column, attr in enumerate(SET_ATTRS):
-                if attr in final:
-                    values[token, column] = final[attr]
+                    extra.setdefault(target, []).append(n)
+        for token, numbers in extra.items():
+            key = tuple(sorted(set(entries[inverse[token]][1]) | set(numbers)))
+            row, mask = self._row(key)
+            values[token] = np.where(mask, row, values[token])
         doc.from_array(list(SET_ATTRS), values)
         return doc
 
