@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.ingest import ingest
+from extractor.ingest.printed_dates import DATELINE_DATE, printed_dates
 from extractor.ingest.published import dateline_date, infer_published, latest_date
 from extractor.models import Article
 
@@ -96,3 +97,14 @@ def test_a_source_given_in_json_that_is_not_one_of_ours_is_metadata(tmp_path: Pa
     (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     [article] = [e for e in ingest([tmp_path]) if isinstance(e, Article)]
     assert (article.published, article.published_source) == ("2018-08-20", "metadata")
+
+
+def test_the_anchored_date_search_finds_what_a_full_scan_finds():
+    # printed_dates searches only near years and slashed dates; every form, spacing and
+    # neighbour a full DATELINE_DATE scan meets must come out the same
+    text = ("Filed Sept.  30th,   2019 after the vote of 11/19/19; updated 2019-11-13T10:00 and on "
+            "13.11.2019. Not a date: May 3, 20191 or 12345678. Across a line: September\n30, 2019. "
+            + STORY + " Order 2019 of 1999 items, 4/5 of them, on 1 Jan 2000.")
+    found = [m.group(0) for m in printed_dates(text)]
+    assert found == [m.group(0) for m in DATELINE_DATE.finditer(text)]
+    assert "September\n30, 2019" in found and "12 January 2018" in found and "1 Jan 2000" in found

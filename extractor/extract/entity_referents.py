@@ -87,10 +87,10 @@ def _region_names(country: str, region: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places_by_name() -> dict[str, tuple[Place, ...]]:
     """GeoNames cities (over 15,000 people) by exact name, the most populous first."""
-    from extractor.extract.lexicon import geonames
+    from extractor.extract.lexicon import cities
 
     by_name: dict[str, list[Place]] = defaultdict(list)
-    for city in geonames().get_cities().values():
+    for city in cities().values():
         by_name[city["name"]].append(Place(city["population"], city["countrycode"], city["admin1code"]))
     return {name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in by_name.items()}
 

@@ -104,14 +104,23 @@ def _shape(line: str) -> LineShape:
     stop = sum(t in _stop_words() for t in lowered) / n if n else 0.0
     capital = sum(t[0].isupper() for t in tokens) / n if n else 0.0
     ends = bool(_SENTENCE_END.search(line))
-    return LineShape(n, ends, n >= PROSE_MIN_WORDS and ends, stop, capital,
-                     n <= NAV_LINE_MAX_WORDS and not ends)
+    return LineShape(n, ends, n >= PROSE_MIN_WORDS and ends, stop, capital, _nav_shaped(n, ends))
+
+
+def _nav_shaped(words: int, sentence_end: bool) -> bool:
+    """A line of page navigation: a few words and no sentence end."""
+    return words <= NAV_LINE_MAX_WORDS and not sentence_end
+
+
+def _short_nav(line: str) -> bool:
+    """``_shape(line).short_nav`` without the rest of the shape (every input text is tested)."""
+    return _nav_shaped(len(_WORD.findall(line)), bool(_SENTENCE_END.search(line)))
 
 
 def is_page_dump(lines: list[str]) -> bool:
     """True when the text has the many short unpunctuated lines of page navigation."""
     filled = [line for line in lines if line.strip()]
-    nav = sum(_shape(line).short_nav for line in filled)
+    nav = sum(_short_nav(line) for line in filled)
     return nav >= MIN_NAV_LINES and nav >= MIN_NAV_SHARE * len(filled)
 
 

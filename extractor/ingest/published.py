@@ -24,7 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractor.ingest.printed_dates import DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date
+from extractor.ingest.printed_dates import (
+    DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
+)
 
 # The top of the text where a dateline is printed: this many non-blank lines...
 DATELINE_LINES = 8
@@ -107,7 +109,7 @@ def _stands_alone(lead: str, rest: str) -> bool:
 def latest_date(text: str, *, not_after: dt.date) -> str | None:
     """The latest full date written in the text that is not after ``not_after`` and not introduced
     as history (``LOOKBACK_CUE``), as YYYY-MM-DD."""
-    days = (printed_date(match.group(0)) for match in DATELINE_DATE.finditer(text)
+    days = (printed_date(match.group(0)) for match in printed_dates(text)
             if not LOOKBACK_CUE.search(text[max(0, match.start() - LOOKBACK_CHARS):match.start()]))
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
