@@ -25,7 +25,7 @@ import datetime as dt
 import re
 
 from extractor.ingest.printed_dates import (
-    DATELINE_DATE, MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
+    MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
 )
 
 # The top of the text where a dateline is printed: this many non-blank lines...
@@ -80,7 +80,7 @@ def dateline_date(text: str) -> str | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
     updated = None
     for line in lines:
-        for match in DATELINE_DATE.finditer(line):
+        for match in printed_dates(line):
             day = printed_date(match.group(0))
             if not day or int(day[:4]) < MIN_YEAR:
                 continue
