@@ -151,3 +151,25 @@ def test_a_field_of_study_is_no_entity_but_a_department_of_one_is(nlp):
 
 def test_the_olympics_named_by_one_word_are_an_event():
     assert name_votes("Paralympics") == Counter({"EVENT": HEAD_WORD_WEIGHT})
+
+
+# ------------------------------------------------------------ names written in the possessive
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The loss equals the whole market value of Sainsbury's or Tesco, analysts said.", "Sainsbury's"),
+    ("Shares of McDonald's fell 2% on Thursday.", "McDonald's"),
+    ("Moody's said the outlook was stable.", "Moody's"),
+])
+def test_a_company_named_in_the_possessive_keeps_its_s(nlp, text, name):
+    doc = nlp(text)
+    assert name in [c.text for c in model_mentions(doc, doc.text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("McDonald's shares fell 2% on Thursday.", "McDonald"),  # a possessive: the shares are McDonald's
+    ("Investors cheered Apple's quarterly results.", "Apple"),
+])
+def test_a_possessive_before_what_it_possesses_is_cut(nlp, text, name):
+    doc = nlp(text)
+    assert name in [c.text for c in model_mentions(doc, doc.text)]

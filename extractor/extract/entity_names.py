@@ -189,6 +189,28 @@ def _without_title(text: str, start: int, end: int) -> int:
     return start
 
 
+# What may follow a possessive "'s" that possesses nothing: the organisation is named in the
+# possessive ("McDonald's or Nike", "Moody's said", "shares of Sainsbury's fell").
+NOT_POSSESSED_POS = frozenset({"CCONJ", "PUNCT", "VERB", "AUX", "ADP", "SCONJ", "PART"})
+
+
+def _possessive_name_end(ent) -> int | None:
+    """End offset of an organisation's name written with its "'s" ("McDonald's"), where the
+    "'s" right after the model's span possesses nothing; else None (a possessive: "Apple's
+    shares")."""
+    doc = ent.doc
+    i = ent.end - 1 if ent[-1].tag_ == "POS" else ent.end
+    if i >= len(doc) or i == ent.start or doc[i].tag_ != "POS" or doc[i].lower_ not in ("'s", "’s") \
+            or doc[i - 1].whitespace_:
+        return None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and not after.is_space and after.pos_ not in NOT_POSSESSED_POS:
+        return None
+    if ent.start and doc[ent.start - 1].lemma_ == "be":
+        return None  # "it was Google's": the thing is Google's
+    return doc[i].idx + len(doc[i].text)
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut
@@ -201,11 +223,14 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         if ent.label_ not in NAME_LABELS:
             continue
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
-        for item_start, item_end in _list_items(line):
+        items = _list_items(line)
+        for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
             if ent.label_ == "PERSON":
                 start = _without_title(text, start, end)
+            elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
+                end = _possessive_name_end(ent) or end
             _keep_model_mention(ent, start, end, text, out)
     return _with_organisations(out, organisation_mentions(doc, text))
 
@@ -275,7 +300,7 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
     texts, offsets = token_texts(doc), token_starts(doc)
     heads = _head_forms()
     out: list[Candidate] = []
-    n, done = len(texts), 0
+    done = 0
     for i in [k for k, t in enumerate(texts) if t in heads]:
         if i < done:
             continue
