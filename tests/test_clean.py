@@ -92,3 +92,23 @@ def test_credit_and_rights_lines_are_found_anywhere_in_the_line():
     for line in ("The agency, which works via Reuters, said it would appeal.",
                  "Rights were reserved for members, the club said."):
         assert not is_boilerplate(line), line
+
+
+def test_a_labelled_date_heading_the_text_is_not_its_first_words():
+    cleaned = clean_text("date 2019-03-04 Harbour officials closed the port after the storm, a spokesman said.\n\n"
+                         "Ships waited offshore overnight.")
+    assert cleaned.text.startswith("Harbour officials closed the port")
+    cleaned = clean_text("Published: Mar. 4, 2019 8:05 AM EST The port reopened on Tuesday.\n\nShips sailed.")
+    assert cleaned.text.startswith("The port reopened on Tuesday.")
+
+
+def test_a_word_or_two_beside_a_labelled_date_go_with_it_and_the_headline_below_is_found():
+    cleaned = clean_text("date 2019-03-04 Sunny\n\nStorm closes harbour for two days\n\n"
+                         "Harbour officials closed the port after the storm.\n\nShips waited offshore.")
+    assert cleaned.title == "Storm closes harbour for two days"
+    assert "Sunny" not in cleaned.text
+
+
+def test_a_sentence_that_opens_with_the_word_date_is_kept():
+    text = "Date palms line the harbour road, planted in 1990.\n\nShips waited offshore."
+    assert clean_text(text).text == text

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.ingest.furniture import is_page_dump, keep_lines
 from extractor.ingest.bylines import Byline, find_byline
+from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
 from extractor.ingest.titles import strip_site_name
 
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
@@ -94,6 +95,15 @@ MAX_HEADLINE_WORDS = 25
 _WORD = re.compile(r"\w+")
 # Navigation lines glued together ("Skip to content Skip to Search").
 NAV_PHRASE_RE = re.compile(r"\b(?:skip|jump) to\b", re.IGNORECASE)
+# A labelled date at the head of the text ("date 2018-07-26 Facebook lost ...", "Published:
+# Aug. 15, 2018 8:05 AM The toll ..."): the page's date line, which ``published`` reads from
+# the raw text, not the article's first words. What follows it on its line stays when it is
+# the text (a sentence, a headline); fewer than MIN_AFTER_DATE_WORDS words there are the
+# page's furniture beside the date (a weather widget's "Clear", a section name) and go too.
+DATE_LABEL_RE = re.compile(r"\s*(?:dated?|published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*",
+                           re.IGNORECASE)
+TIME_AFTER_DATE_RE = re.compile(r",?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?\s*(?:[|•·–—-]\s*)?")
+MIN_AFTER_DATE_WORDS = 3
 
 
 @dataclass
@@ -211,6 +221,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
         if kept:
             paragraphs.extend(_paragraphs(kept))
 
+    if paragraphs:
+        paragraphs[:1] = _without_date_line(paragraphs[0])
     highlights = []
     for i, paragraph in enumerate(paragraphs):
         bullet = BULLET_RE.match(paragraph)
@@ -229,6 +241,17 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
         title = paragraphs.pop(0)
     return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
                      authors=byline.authors, published=byline.published)
+
+
+def _without_date_line(paragraph: str) -> list[str]:
+    """The first paragraph less a labelled date at its head (see ``DATE_LABEL_RE``): what
+    follows the date, or nothing when that is only furniture."""
+    label = DATE_LABEL_RE.match(paragraph)
+    date = DATELINE_DATE.match(paragraph, label.end()) if label else None
+    if date is None or not printed_date(date.group(0)):
+        return [paragraph]
+    rest = paragraph[TIME_AFTER_DATE_RE.match(paragraph, date.end()).end():].strip()
+    return [rest] if len(_WORD.findall(rest)) >= MIN_AFTER_DATE_WORDS else []
 
 
 def _page_title(lines: list[str]) -> str | None:
