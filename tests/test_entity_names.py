@@ -173,3 +173,11 @@ def test_a_company_named_in_the_possessive_keeps_its_s(nlp, text, name):
 def test_a_possessive_before_what_it_possesses_is_cut(nlp, text, name):
     doc = nlp(text)
     assert name in [c.text for c in model_mentions(doc, doc.text)]
+
+
+def test_capitalised_words_before_a_legal_form_name_a_company(nlp):
+    doc = nlp("Velora Motors, Inc. Class A (VLM) closed at $76.26, down $11.24 or 12.8%")
+    assert ("Velora Motors, Inc.", "ORG") in found(model_mentions(doc, doc.text))
+    doc = nlp("Brandt Kessler AG and Oakridge Foods plc reported results on Monday.")
+    names = [c.text for c in model_mentions(doc, doc.text)]
+    assert "Brandt Kessler AG" in names and "Oakridge Foods plc" in names

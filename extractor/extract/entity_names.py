@@ -232,7 +232,9 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
                 end = _possessive_name_end(ent) or end
             _keep_model_mention(ent, start, end, text, out)
-    return _with_organisations(out, organisation_mentions(doc, text))
+    by_head = organisation_mentions(doc, text)
+    legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
+    return _with_organisations(out, sorted(by_head + legal, key=lambda c: c.start))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -318,6 +320,33 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
         if "\n" not in name and not is_country(name):
             out.append(Candidate(start, end, name, "FAC" if facility else "ORG"))
         done = last + 1
+    return out
+
+
+# Legal forms written after a company's name, as written ("Facebook, Inc.", "Siemens AG",
+# "BP plc"): the words before one, comma or not, name an organisation whatever the model read.
+LEGAL_FORMS = frozenset({
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "Plc", "PLC",
+    "AG", "GmbH", "SpA", "S.p.A.", "NV", "N.V.", "SA", "S.A.", "SE", "LLP",
+})
+
+
+def legal_name_mentions(doc: Doc, text: str) -> list[Candidate]:
+    """Companies named with their legal form: capitalised words, an optional comma, the form
+    ("Facebook, Inc. Class A (FB) closed at $176.26": the model finds nothing there)."""
+    texts, offsets = token_texts(doc), token_starts(doc)
+    out: list[Candidate] = []
+    for i in [k for k, t in enumerate(texts) if t in LEGAL_FORMS and k > 0]:
+        before = i - 1 if texts[i - 1] == "," and i > 1 else i
+        first = before
+        while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
+            first -= 1
+        if first == before:
+            continue
+        start, end = offsets[first], offsets[i] + len(texts[i])
+        name = text[start:end]
+        if "\n" not in name:
+            out.append(Candidate(start, end, name, "ORG"))
     return out
 
 
