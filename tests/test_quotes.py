@@ -490,3 +490,12 @@ def test_the_markup_and_ids_of_an_embedded_post_are_not_quotes(quotes_of):
             "The post by \"@AppleMusic\" on \"September 27, 2016\" drew replies.\n\n"
             "“It was a 10,” Mr. Lee said.")
     assert [(q.kind, q.text, q.speaker.name) for q in quotes_of(text)] == [("direct", "It was a 10,", "Lee")]
+
+
+def test_an_inverted_cue_whose_title_the_parser_took_as_its_object_names_the_person_after_it(quotes_of):
+    # the page excerpt ends inside the next quote; the parse then reads "chief financial
+    # officer" as the object of "warned", with the name in apposition
+    text = ("“Our total revenue growth rate decelerated by seven points in the quarter,” warned chief "
+            "financial officer David Wehner.\n\n“Our total revenu")
+    first = quotes_of(text)[0]
+    assert summary(first)[2:] == ("warned", "David Wehner", "David Wehner")

@@ -103,7 +103,7 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return found
     node = root
     for _ in range(5):
-        if node.head is node or node.head.i == node.i:
+        if node.head.i == node.i:
             return []
         dep, head = node.dep_, node.head
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
@@ -275,7 +275,7 @@ def _level_raised(verb: Token, span: SpacySpan) -> Token | None:
     number of dead to 38"): the object of the verb the figure is the goal of."""
     node = span.root
     for _ in range(3):
-        if node.head is node or node.i == verb.i:
+        if node.head.i == node.i or node.i == verb.i:
             return None
         if node.dep_ == "pobj" and node.head.lower_ in ("to", "at") and node.head.head.i == verb.i:
             return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in LEVEL_NOUNS), None)
@@ -312,7 +312,7 @@ def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
     amount is held by the object of "leave"."""
     node = span.root
     for _ in range(3):
-        if node.head is node or node.i == verb.i:
+        if node.head.i == node.i or node.i == verb.i:
             break
         if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.i == verb.i:
             if verb.lemma_.lower() != "leave":
@@ -347,7 +347,7 @@ def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx:
     6,300"): the subject of the adverb or adjective the amount modifies, below the verb."""
     node = root
     for _ in range(4):
-        if node.head is node or (verb is not None and node.head.i == verb.i) or node.head.pos_ in ("VERB", "AUX"):
+        if node.head.i == node.i or (verb is not None and node.head.i == verb.i) or node.head.pos_ in ("VERB", "AUX"):
             return []
         node = node.head
         if node.pos_ in ("ADV", "ADJ", "ADP"):

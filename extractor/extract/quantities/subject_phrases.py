@@ -81,7 +81,7 @@ def _in_subject(tok: Token) -> bool:
     for _ in range(5):
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if node.head is node or node.pos_ in ("VERB", "AUX"):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return False
         if node.dep_ == "prep" and node.lower_ != "of":
             return False  # "Revenue through Instagram": a means or a place, not what the clause is about
@@ -215,7 +215,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         for _ in range(4):
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
                 return resolve_np(node.head, ctx, sent_root_subject, depth + 1)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return []

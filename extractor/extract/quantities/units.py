@@ -308,7 +308,7 @@ def _tally(span: SpacySpan) -> bool:
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
             return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TALLY_NOUNS for c in node.children)
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -134,18 +134,25 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
         head = None
     if head is None and frame:
         head = speaker_near(cue, frame)
-        if head is not None and not can_speak(ctx, head):
-            head = None
+        if head is not None and not can_speak(ctx, head := _named(head)):
+            head = None  # “…,” warned chief financial officer David Wehner: the officer is Wehner
     attribution = Attribution(cue=cue_span(cue), cue_token=cue.i)
     if head is None:
         return attribution
-    if head.pos_ == "NOUN":  # "Dataiku’s director of AI governance, Jacob Beswick"
-        head = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    head = _named(head)
     bounds = mention_bounds(head)
     chars = char_bounds(ctx.doc, *bounds)
     attribution.mention = chars
     attribution.speaker = resolve_speaker(ctx, head, chars)
     return attribution
+
+
+def _named(head: Token) -> Token:
+    """A common noun's appositive name, where it has one ("Dataiku’s director of AI
+    governance, Jacob Beswick"; "chief financial officer David Wehner"); else the noun."""
+    if head.pos_ == "NOUN":
+        return next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    return head
 
 
 # Verbs by which one source relays another's words ("The BBC reports the bank is

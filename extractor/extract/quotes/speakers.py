@@ -128,7 +128,7 @@ def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
     words = [t for t in frame if not t.is_punct or t.text in ",()"]
     if not words:
         return None
-    if cue is words[0]:
+    if cue.i == words[0].i:  # tokens are made afresh on each access: compare positions
         for token in words[1:7]:
             if token.pos_ in ("PROPN", "PRON", "NOUN") and token.dep_ not in ("pobj", "npadvmod"):
                 return name_head(token)
