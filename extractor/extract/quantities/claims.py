@@ -42,7 +42,7 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str]]) ->
         if node is None:
             break
         chain.append(node)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     for level in chain:
@@ -164,7 +164,7 @@ def _bounds_a_period(date: Token) -> bool:
     """The date is inside the phrase of a period's bound, below the verb it would date."""
     node = date
     for _ in range(5):
-        if node.head is node or node.pos_ in ("VERB", "AUX"):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return False
         if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
             return True

@@ -70,7 +70,7 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
     node, prep = root, None
     for _ in range(6):
         dep, head = node.dep_, node.head
-        if head is node:
+        if head.i == node.i:
             return None, None, prep
         if head.lower_ in UP_ADVERBS | DOWN_ADVERBS and head.pos_ in ("ADV", "ADJ", "ADP", "PART") and dep in ("npadvmod", "pobj", "dobj", "nummod", "advmod", "quantmod"):
             return head, "adverb", prep

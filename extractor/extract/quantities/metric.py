@@ -264,7 +264,7 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
             candidates.extend(o for o in child.children if o.dep_ == "pobj")
     node = root
     for _ in range(4):  # "a cost of under $6m", "market value of $3tn"
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if node.dep_ in ("pobj",) and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
             candidates.append(node.head.head)

@@ -196,7 +196,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
              or _named_with_move(span, ctx))
     if found:
         return found
-    if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head is not verb:
+    if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head.i != verb.i:
         # "The bridge collapsed, sending cars plunging 45 metres": the height is the
         # structure's, the subject of the clause that sent them, not the cars'
         above = verb_of(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head

@@ -54,7 +54,7 @@ def verb_of(token: Token) -> Token | None:
     for _ in range(7):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
     return None
