@@ -499,3 +499,17 @@ def test_an_inverted_cue_whose_title_the_parser_took_as_its_object_names_the_per
             "financial officer David Wehner.\n\n“Our total revenu")
     first = quotes_of(text)[0]
     assert summary(first)[2:] == ("warned", "David Wehner", "David Wehner")
+
+
+def test_descriptions_joined_by_and_before_a_name_give_the_name(quotes_of):
+    text = "“This is a day of grief,” local architect and Turin native Marco Bellini said at the ceremony."
+    assert summary(quotes_of(text)[0])[3:] == ("Turin native Marco Bellini", "Marco Bellini")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A statement by Prime Minister Giuseppe Conte said the operator “had a duty to maintain the road.”",
+     "Giuseppe Conte"),
+    ("A letter from Carla Mendes said the council “will not raise fares this year.”", "Carla Mendes"),
+])
+def test_the_author_of_a_statement_or_letter_is_its_speaker(quotes_of, text, speaker):
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == [speaker]

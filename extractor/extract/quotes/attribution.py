@@ -147,11 +147,32 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
     return attribution
 
 
+# Things that carry someone's words: "a statement by Prime Minister Giuseppe Conte said"
+# is Conte speaking, and so is "a letter from the company" or "Conte's statement".
+MESSAGE_NOUNS = frozenset({
+    "statement", "letter", "post", "tweet", "note", "email", "e-mail", "memo", "release", "filing",
+    "message", "notice", "announcement", "communique", "communiqué", "video",
+})
+
+
 def _named(head: Token) -> Token:
-    """A common noun's appositive name, where it has one ("Dataiku’s director of AI
-    governance, Jacob Beswick"; "chief financial officer David Wehner"); else the noun."""
-    if head.pos_ == "NOUN":
-        return next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    """The name a common-noun speaker stands for, where the sentence gives one: in apposition
+    ("Dataiku’s director of AI governance, Jacob Beswick"; "chief financial officer David
+    Wehner"), after descriptions joined by "and" ("Italian architect and Genoa native Renzo
+    Piano"), or as the author of a message (``MESSAGE_NOUNS``); else the noun itself."""
+    if head.pos_ != "NOUN":
+        return head
+    for child in head.rights:
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
+            return child
+    if head.lemma_.lower() in MESSAGE_NOUNS:
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                author = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if author is not None and author.pos_ in ("PROPN", "NOUN"):
+                    return author
     return head
 
 
