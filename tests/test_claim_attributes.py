@@ -633,3 +633,16 @@ def test_an_emphatic_reflexive_subject_is_the_person_named_before_it(nlp):
     c = by_text(nlp, "Jeff Bezos owns a large stake. Bezos, the founder of Amazon, whose wealth is very much "
                      "tied to the success of Amazon has himself lost $9 billion, according to Forbes.")
     assert subjects(c["$9 billion"]) == ["Jeff Bezos"]
+
+
+def test_a_company_closing_at_a_price_is_its_share_price(nlp):
+    # the market-data line never says "shares"
+    c = by_text(nlp, "Velora Motors Corp. (VLM) closed at $76.26, down $11.24 or 12.8%, on Thursday.")
+    assert (c["$76.26"].metric, c["$76.26"].frame) == ("share price", "close")
+    assert (c["12.8%"].metric, c["12.8%"].direction) == ("share price", "down")
+    assert c["$76.26"].subject and subjects(c["$76.26"])[0].startswith("Velora Motors")
+
+
+def test_a_company_closing_a_deal_is_not_a_share_price(nlp):
+    c = by_text(nlp, "Velora Motors Corp. closed the purchase of a battery maker for $5 billion on Thursday.")
+    assert c["$5 billion"].metric != "share price"

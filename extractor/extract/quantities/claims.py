@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.dates import resolve_date
 from extractor.extract.entities import ArticleEntities
+from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import metric_of, price_tag
+from extractor.extract.quantities.metric import SHARE_PRICE_AT_MOST, metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -254,6 +255,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         stated = stated or (q.value, unit)
         unit = PERSON
     frame = frame_of(root, span, verb)
+    if metric is None and _quoted_price(frame, unit, value, direction, subject, article.entities):
+        metric = "share price"
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -276,6 +279,32 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             _date_for(verb, sentence.dates) or sentence.opening_date
             or (None if metric == "cost" and price_tag(root, span) else _default_day(q.start, unit, metric, frame, article))),
     )
+
+
+# Frames at which a market quotes a company's price: "Acme Corp. (ACM) closed at $76.26, down
+# $11.24 or 12.8%" is the market-data line of its shares, though it never says "shares".
+QUOTED_FRAMES = frozenset({"close", "open"})
+
+
+def _quoted_price(frame: str | None, unit: str | None, value: float, direction: str | None, subject: list,
+                  entities: ArticleEntities) -> bool:
+    """A company's closing or opening figure in a currency, or its move in percent: its share
+    price (below ``SHARE_PRICE_AT_MOST``: a company does not close at a billion dollars a share)."""
+    if frame not in QUOTED_FRAMES or not unit:
+        return False
+    money = unit.isupper() and len(unit) == 3 and value < SHARE_PRICE_AT_MOST
+    if not (money or unit == "percent" and direction is not None):
+        return False
+    return any(_is_organisation(ref.name, entities) for ref in subject)
+
+
+def _is_organisation(name: str, entities: ArticleEntities) -> bool:
+    """The subject names one of the article's organisations, maybe without its legal form
+    ("Facebook" for "Facebook, Inc.")."""
+    if (entity := entities.by_name(name)) is not None:
+        return entity.type == "ORG"
+    key = entity_key(name)
+    return bool(key) and any(e.type == "ORG" and entity_key(e.name).startswith(key) for e in entities.entities)
 
 
 def counts_people(unit: str | None, metric: str | None) -> bool:

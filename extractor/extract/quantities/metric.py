@@ -215,11 +215,12 @@ def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
 def price_tag(root: Token, span: SpacySpan) -> bool:
     """An amount that sizes a thing ("the $11.4 million bridge", "a $124 million expansion"),
     not a change ("a $119 billion loss") or a named metric: what the thing costs, which holds
-    on no particular day."""
+    on no particular day. A word, not a sign: "down $41.24 or 18.96%" parsed as "$41.24 %"
+    sizes nothing."""
     if root.dep_ not in ("nummod", "compound", "amod", "nmod") or root.head.i < span.end:
         return False
     head = root.head
-    return (head.pos_ == "NOUN" and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
+    return (head.pos_ == "NOUN" and head.is_alpha and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
             and _metric_of_noun(head) is None)
 
 
