@@ -23,6 +23,7 @@ PEOPLE = EntityRef(name="people", id="ent_people")  # a counted noun, not an ent
 VICTIMS = EntityRef(name="victims", id="ent_victims")
 ROMANIA = EntityRef(name="Romania", id="ent_romania")
 JAMAICA = EntityRef(name="Jamaica", id="ent_jamaica")
+VOTERS = EntityRef(name="voters", id="ent_voters")
 ENTITIES = {ORVEX.id, ROMANIA.id, JAMAICA.id}
 
 
@@ -235,6 +236,15 @@ def test_undated_moves_may_be_from_other_days_so_do_not_conflict():
     assert conflicting([claim("12", "a1", 12, **move), claim("20", "a2", 20, **move)]) == []
     assert conflicting([claim("12", "a1", 12, date="2018-07-26", **move),
                         claim("20", "a2", 20, date="2018-07-26", **move)]) == [("12", "20")]
+
+
+def test_election_results_of_another_day_are_another_vote_not_a_contradiction():
+    # "turnout was 84.6%" in one referendum's report, "72.2%" in another's, one page undated
+    turnout = {"subject": (VOTERS,), "unit": "percent", "metric": "turnout"}
+    assert conflicting([claim("scots", "a1", 84.6, **turnout), claim("eu", "a2", 72.2, date="2016-06-24", **turnout)]) == []
+    assert conflicting([claim("scots", "a1", 84.6, **turnout), claim("eu", "a2", 72.2, **turnout)]) == []
+    assert conflicting([claim("a", "a1", 84.6, date="2016-06-24", **turnout),
+                        claim("b", "a2", 72.2, date="2016-06-24", **turnout)]) == [("a", "b")]
 
 
 def test_market_levels_contradict_only_at_a_fixed_moment_of_one_day():

@@ -22,6 +22,10 @@ ALL_PAIRS_UP_TO = 12
 # Counts that change from report to report while a search goes on: a different figure is an
 # update (or an earlier report), never a contradiction.
 RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers"})
+# An election's figures are of its day: a turnout or a vote share of another vote (the
+# Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
+# are compared only when both are dated (and on the same day).
+ELECTION_METRICS = frozenset({"turnout", "vote share", "voters"})
 # Market levels move through a session: two levels contradict only at a fixed moment.
 MOVING_LEVELS = frozenset({"share price", "exchange rate", "index level", "price"})
 FIXED_FRAMES = frozenset({"close", "open"})
@@ -53,9 +57,10 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     if a.metric in RUNNING_TOLLS:
         return False  # "37 dead", then "39": an update, not a contradiction
     counted = a.unit in COUNTED_UNITS
-    if not (a.date and b.date) and (a.direction or a.metric in MOVING_LEVELS or (counted and (a.date or b.date))):
-        # moves, market levels and counts of people are news of a day: without a day each may
-        # be another day's ("fell 12%" in one year, "fell 20%" in another)
+    if not (a.date and b.date) and (a.direction or a.metric in MOVING_LEVELS or a.metric in ELECTION_METRICS
+                                    or (counted and (a.date or b.date))):
+        # moves, market levels, election results and counts of people are news of a day:
+        # without a day each may be another day's ("fell 12%" in one year, "fell 20%" in another)
         return False
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
