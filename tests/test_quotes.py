@@ -513,3 +513,9 @@ def test_descriptions_joined_by_and_before_a_name_give_the_name(quotes_of):
 ])
 def test_the_author_of_a_statement_or_letter_is_its_speaker(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == [speaker]
+
+
+def test_a_title_in_lower_case_the_tagger_calls_a_proper_noun_is_the_person_who_holds_it(quotes_of):
+    text = ("Ministers met in Rome on Monday. Prime Minister Giuseppe Conte spoke first. "
+            "“This must never happen again,” the prime minister said.")
+    assert summary(quotes_of(text)[0])[3:] == ("the prime minister", "Giuseppe Conte")

@@ -151,10 +151,10 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
     if head.pos_ == "PRON":
         return None
-    if head.pos_ == "PROPN" or head.ent_type_:
+    if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
         return entity.ref() if entity else None
-    return resolve_description(ctx, head, bounds)
+    return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
 
 
 def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
