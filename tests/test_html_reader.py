@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,11 @@ def test_page_without_article_raises(page):
      # affiliate disclosures and shop buttons of review pages, an appeal for support
      "Disclosure: This post contains affiliate links. If you use them to make a purchase, we may earn a small commission.",
      "As an Amazon Associate, I earn from qualifying purchases.", "Check Price on Amazon",
-     "Learn more about our editorial process.", "Enjoyed this piece? We need your help to keep publishing."],
+     "Learn more about our editorial process.", "Enjoyed this piece? We need your help to keep publishing.",
+     # a template's placeholder text, however long
+     "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
+     "et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut "
+     "aliquip ex ea commodo consequat."],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -300,3 +305,60 @@ def test_an_article_printed_twice_is_read_once():
     )
     paragraphs = read_html(page).text.split("\n\n")
     assert paragraphs == [*BODY, quote, "The hearing lasted four hours and ended after midnight.", quote]
+
+
+def _bylined_story(closing: str) -> str:
+    return (
+        "<html><head><title>Northbridge council approves new bridge</title>"
+        "<meta name='author' content='Jane Doe'></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in BODY) + f"<p>{closing}</p></article></body></html>"
+    )
+
+
+def test_the_writers_note_closing_the_article_is_dropped():
+    note = ("Jane Doe is a local government reporter who has covered Northbridge council since 2015. "
+            "She lives on the east bank.")
+    assert read_html(_bylined_story(note)).text == "\n\n".join(BODY)
+
+
+def test_a_self_introduction_of_the_writer_is_dropped():
+    note = "Hi, I'm Jane, and I cover local politics and transport for The Daily Example."
+    assert read_html(_bylined_story(note)).text == "\n\n".join(BODY)
+
+
+def test_a_closing_paragraph_about_someone_else_stays():
+    closing = "Anna Berg is a former engineer who was elected mayor in 2021 on a promise to build the bridge."
+    assert read_html(_bylined_story(closing)).text.split("\n\n")[-1] == closing
+
+
+def test_the_body_stated_in_json_ld_wins_over_a_much_shorter_extracted_body():
+    # The markup prints only the introduction; the list of items comes from script data.
+    stated = "\n".join(BODY + [f"{i}. Item {i} of the list, described in a full sentence of the article." for i in range(1, 9)])
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ten ferries",
+          "articleBody": stated}
+    page = (
+        "<html><head><title>Ten ferries</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head><body><article>"
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><div id='slides'></div></article></body></html>"
+    )
+    assert read_html(page).text == stated.replace("\n", "\n\n")
+
+
+def test_a_disclaimer_container_is_dropped():
+    notice = ("The information on this site is for general purposes only and is not financial advice. "
+              "Past performance does not guarantee future results.")
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in BODY)
+        + f"<div class='article-disclaimer'><p>{notice}</p></div></article></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_a_page_wrapper_named_after_its_disclosure_stays():
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body>"
+        "<div class='page has-disclosure'><article>" + "".join(f"<p>{text}</p>" for text in BODY)
+        + "</article></div></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
+from html import unescape
 
 import trafilatura
 from ftfy import fix_encoding
+from lxml.etree import XPath
 from lxml.etree import _Element as Element
 from trafilatura.readability_lxml import Document
 
+from extractor.ingest.author_notes import author_note
 from extractor.ingest.page_metadata import read_page_metadata
 
 # Words of a timestamp: numbers, month and day names, am/pm, time zones, "ago".
@@ -99,6 +102,9 @@ AFFILIATE_NOTICE = r"(disclosure|disclaimer)\s*:.*\baffiliate\b.*|.*\b(this|the|
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
+# Placeholder text of a page template left in the markup ("Lorem ipsum dolor sit amet, ..."):
+# a paragraph of any length that holds it is no one's writing.
+PLACEHOLDER_TEXT = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 
 BOILERPLATE = re.compile(
     "|".join(
@@ -129,6 +135,15 @@ HIDDEN_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
+# Containers a page names as its disclaimer or disclosure (class or id "ad-disclaimer",
+# "advertiser-disclosure", "footer__Disclaimer"): legal and affiliate notices, not the article.
+# The words are matched from their second letter, so that one case-sensitive test finds both
+# capitalisations (translate() to lower case made the search three times slower).
+DISCLAIMER_WORDS = ("isclaim", "isclosure")
+DISCLAIMER_XPATH = XPath("//*[" + " or ".join(
+    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in DISCLAIMER_WORDS
+) + "]")
+MAX_DISCLAIMER_SHARE = 0.5
 # A page that closes </body></html> early (a template's header include) and goes on with
 # its content: browsers read on, lxml stops there. At least this many characters of
 # markup after the first </html> make it such a page.
@@ -142,6 +157,9 @@ MIN_BODY_WORDS = 10
 # under-extraction) is checked against trafilatura's balanced mode, whose body wins when
 # it is at least SECOND_OPINION_RATIO times as long. Other bodies are not checked: a
 # second extraction costs time, and on them it changed nothing on the dev pages.
+# The same ratio lets the body a page states in its JSON-LD (schema.org ``articleBody``)
+# win over any extracted body: pages that render their list items or slides from script
+# data print only the introduction in the markup.
 MAX_CHECKED_BODY_WORDS = 400
 MAX_CHECKED_PAGE_SHARE = 0.2
 SECOND_OPINION_RATIO = 2
@@ -190,6 +208,8 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     if tree is None:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
+    if any(word in raw for word in DISCLAIMER_WORDS):  # a string search spares most pages the XPath
+        _drop_disclaimers(tree)
     # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
     # pages it reads with its fallbacks (blogs, guides); favor_precision drops whole bodies.
     # Precision comes from the news rules instead. Tables are read (a reader sees them as
@@ -220,6 +240,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         raise NoArticleError("no article body found")
     meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
                               fallback_date=doc.date, site_name=doc.sitename, body=text)
+    if meta.article_body and _words(meta.article_body) >= SECOND_OPINION_RATIO * _words(text):
+        blocks = _stated_body(meta.article_body)
+        text = _joined(blocks)
+    # The writer's bio closing the article: found by the byline's names, known only now.
+    if (note := author_note([text for _, text in blocks], meta.authors)) is not None:
+        blocks = blocks[:note] + blocks[note + 1:]
+        text = _joined(blocks)
     return HtmlArticle(
         text=text,
         title=meta.title,
@@ -230,6 +257,12 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         authors=meta.authors,
         non_prose=[text for tag, text in blocks if tag == "row"],
     )
+
+
+def _stated_body(article_body: str) -> list[tuple[str, str]]:
+    """Paragraphs of the body the page states in its JSON-LD, less news boilerplate."""
+    paragraphs = (" ".join(line.split()) for line in fix_encoding(unescape(article_body)).splitlines())
+    return [("p", text) for text in paragraphs if text and not is_boilerplate(text)]
 
 
 def _balanced_body(tree: Element, options: dict) -> list[tuple[str, str]]:
@@ -318,9 +351,22 @@ def is_boilerplate(paragraph: str) -> bool:
     line = _strip(paragraph)
     if "\n" in line and TEASER_HEADING.fullmatch(line.split("\n", 1)[0]):
         return True
-    if EXPAND_TOGGLE.search(line[-20:]):
+    if EXPAND_TOGGLE.search(line[-20:]) or PLACEHOLDER_TEXT.search(line):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
+
+
+def _drop_disclaimers(tree: Element) -> None:
+    """Remove the page's disclaimer and disclosure containers (``DISCLAIMER_XPATH``), once
+    for every extraction that follows; text after them stays. A container holding most of the
+    page ("page has-disclosure") is a wrapper named after a part of it, and stays."""
+    found = DISCLAIMER_XPATH(tree)
+    if not found:
+        return
+    page = len(tree.text_content())
+    for el in found:
+        if el.getparent() is not None and len(el.text_content()) <= MAX_DISCLAIMER_SHARE * page:
+            el.drop_tree()
 
 
 def _join_split_body(tree: Element) -> None:
