@@ -258,6 +258,8 @@ def test_links_to_other_stories_after_a_closing_heading_are_dropped():
                "Residents of the east bank plan a protest against the toll at Tuesday's council meeting."]
     assert read_html(_story_page("<h3>Related articles</h3>", related)).text == "\n\n".join(BODY)
     assert read_html(_story_page("<h2>About the author</h2>", related[:1])).text == "\n\n".join(BODY)
+    assert read_html(_story_page("<h3>You'll also love</h3>", related)).text == "\n\n".join(BODY)
+    assert read_html(_story_page("<h3>Explore more local stories</h3>", related)).text == "\n\n".join(BODY)
 
 
 def test_a_closing_heading_high_up_heads_a_section_of_the_article():
@@ -362,3 +364,14 @@ def test_a_page_wrapper_named_after_its_disclosure_stays():
         + "</article></div></body></html>"
     )
     assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_script_data_printed_as_a_paragraph_is_dropped():
+    data = '[["Easy to understand", "easyToUnderstand", "thumb-up"], ["Other", "otherUp", "thumb-up"]]'
+    assert read_html(_story_page(f"<p>{data}</p>", [])).text == "\n\n".join(BODY)
+
+
+def test_json_in_a_code_block_is_an_example_and_stays():
+    example = '{"name": "Northbridge bridge", "length_m": 420}'
+    text = read_html(_story_page(f"<pre><code>{example}</code></pre>", [])).text
+    assert text.split("\n\n")[-1] == example

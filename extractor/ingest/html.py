@@ -11,6 +11,7 @@ below; none is fitted to a particular site.
 
 from __future__ import annotations
 
+import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -53,8 +54,9 @@ TEASER_HEADING = re.compile(
 # most MAX_CLOSING_SHARE of its words: higher up, such a heading may head a section of the article.
 CLOSING_HEADING = re.compile(
     r"(related|recent|latest|popular|trending|recommended|similar)( [\w'’]+){0,2} (articles|posts|stories|content|news|reads?|reading|guides|resources|updates)"
-    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|read next|about the author"
-    r"|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
+    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|you['’]ll (also )?(like|love|enjoy)( these)?\W*"
+    r"|read next|explore more( [\w'’]+){0,3} (articles|posts|stories|content|guides|resources|reads)"
+    r"|about the author|author bio|written by|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
     re.IGNORECASE,
 )
 MAX_CLOSING_SHARE = 0.3
@@ -102,6 +104,9 @@ AFFILIATE_NOTICE = r"(disclosure|disclaimer)\s*:.*\baffiliate\b.*|.*\b(this|the|
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
+# Script data printed as text (a widget's JSON settings): a paragraph that opens and closes
+# like a JSON array or object and parses as one. In a code block it is an example, and stays.
+JSON_DATA_ENDS = ("[]", "{}")
 # Placeholder text of a page template left in the markup ("Lorem ipsum dolor sit amet, ..."):
 # a paragraph of any length that holds it is no one's writing.
 PLACEHOLDER_TEXT = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
@@ -308,7 +313,10 @@ def _body(doc) -> list[tuple[str, str]]:
         return []
     blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
     blocks = _without_closing_section(blocks)
-    return _without_repeated_copy([(tag, text) for tag, text in blocks if not is_boilerplate(text)])
+    return _without_repeated_copy([
+        (tag, text) for tag, text in blocks
+        if not is_boilerplate(text) and not (tag != "code" and _is_json_data(text.strip()))
+    ])
 
 
 def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -367,6 +375,17 @@ def _drop_disclaimers(tree: Element) -> None:
     for el in found:
         if el.getparent() is not None and len(el.text_content()) <= MAX_DISCLAIMER_SHARE * page:
             el.drop_tree()
+
+
+def _is_json_data(line: str) -> bool:
+    """True for a paragraph that is a JSON array or object (``JSON_DATA_ENDS``)."""
+    if len(line) < 2 or line[0] + line[-1] not in JSON_DATA_ENDS:
+        return False
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
 
 
 def _join_split_body(tree: Element) -> None:
