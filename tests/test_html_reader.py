@@ -375,3 +375,25 @@ def test_json_in_a_code_block_is_an_example_and_stays():
     example = '{"name": "Northbridge bridge", "length_m": 420}'
     text = read_html(_story_page(f"<pre><code>{example}</code></pre>", [])).text
     assert text.split("\n\n")[-1] == example
+
+
+def test_a_quotation_in_a_figure_is_read_with_the_article():
+    quote = ("“The toll will pay for the bridge within twenty years, and the ferry will keep the east "
+             "bank open while it is built,” the mayor told the council.")
+    page = _story_page(f"<figure><blockquote><p>{quote}</p></blockquote><figcaption>Anna Berg</figcaption></figure>", [])
+    assert quote in read_html(page).text.split("\n\n")
+
+
+def test_the_folded_panels_of_an_accordion_are_read():
+    answer = ("Construction starts next spring and should take about three years, with the ferry "
+              "service running between the two banks until the bridge opens.")
+    page = _story_page(
+        "<div class='faq-accordion'><button aria-controls='panel-1'>When does construction start?</button>"
+        f"<div id='panel-1' style='display: none'><p>{answer}</p></div></div>", [])
+    assert read_html(page).text.split("\n\n")[-1] == answer
+
+
+def test_other_hidden_blocks_stay_hidden():
+    template = "Your session has expired after a long period without any activity on this page, please log in."
+    page = _story_page(f"<div style='display:none'><p>{template}</p></div>", [])
+    assert read_html(page).text == "\n\n".join(BODY)

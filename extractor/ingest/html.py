@@ -140,6 +140,14 @@ HIDDEN_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
+# The folded panels of an accordion (class "accordion", "Accordion-item"): a reader opens them
+# with a click, and they hold the article's sections or answers; hidden until then, they are
+# read as shown.
+ACCORDION_WORD = "ccordion"
+FOLDED_PANEL_XPATH = XPath(
+    f"//*[contains(@class, '{ACCORDION_WORD}')]//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]"
+)
 # Containers a page names as its disclaimer or disclosure (class or id "ad-disclaimer",
 # "advertiser-disclosure", "footer__Disclaimer"): legal and affiliate notices, not the article.
 # The words are matched from their second letter, so that one case-sensitive test finds both
@@ -168,6 +176,11 @@ MIN_BODY_WORDS = 10
 MAX_CHECKED_BODY_WORDS = 400
 MAX_CHECKED_PAGE_SHARE = 0.2
 SECOND_OPINION_RATIO = 2
+# A <figure> holding a <blockquote> is a quotation with its attribution in <figcaption> (the
+# markup HTML's own documentation recommends), part of the article; trafilatura drops every
+# <figure> but those holding a table. A blockquote of a social-media embed is a post's
+# fallback text, not a quotation.
+SOCIAL_EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook|threads", re.IGNORECASE)
 # Class of an article-body container; several on one page mean the body was split
 # by ad slots, and the pieces are joined before extraction.
 BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
@@ -213,6 +226,9 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     if tree is None:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
+    _keep_quoted_figures(tree)
+    if ACCORDION_WORD in raw:
+        _unfold_accordions(tree)
     if any(word in raw for word in DISCLAIMER_WORDS):  # a string search spares most pages the XPath
         _drop_disclaimers(tree)
     # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
@@ -362,6 +378,24 @@ def is_boilerplate(paragraph: str) -> bool:
     if EXPAND_TOGGLE.search(line[-20:]) or PLACEHOLDER_TEXT.search(line):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
+
+
+def _unfold_accordions(tree: Element) -> None:
+    """Show the folded panels of accordions (``FOLDED_PANEL_XPATH``)."""
+    for panel in FOLDED_PANEL_XPATH(tree):
+        panel.attrib.pop("hidden", None)
+        if "style" in panel.attrib:
+            panel.set("style", re.sub(r"display\s*:\s*none", "", panel.get("style"), flags=re.I))
+        if "class" in panel.attrib:
+            panel.set("class", " ".join(c for c in panel.get("class").split() if c != "hidden"))
+
+
+def _keep_quoted_figures(tree: Element) -> None:
+    """Retag each <figure> that holds a quotation as a <div>, so that extraction reads it."""
+    for figure in tree.iter("figure"):
+        quote = figure.find(".//blockquote")
+        if quote is not None and not SOCIAL_EMBED_CLASS.search(quote.get("class") or ""):
+            figure.tag = "div"
 
 
 def _drop_disclaimers(tree: Element) -> None:
