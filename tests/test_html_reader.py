@@ -397,3 +397,16 @@ def test_other_hidden_blocks_stay_hidden():
     template = "Your session has expired after a long period without any activity on this page, please log in."
     page = _story_page(f"<div style='display:none'><p>{template}</p></div>", [])
     assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_parts_of_a_streamed_page_are_read_where_their_slots_are():
+    # React sends the article's later paragraphs at the end of the body, hidden, and its script
+    # moves them into their slots; the frame's own parts stay where they are.
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><main><article>"
+        f"<p>{BODY[0]}</p><template id='B:0'></template><div>Loading paragraph...</div><p>{BODY[3]}</p>"
+        "</article></main><footer>Example News</footer>"
+        f"<div hidden id='S:0'><p>{BODY[1]}</p><template id='P:1'></template></div>"
+        f"<div hidden id='S:1'><p>{BODY[2]}</p></div></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)

@@ -140,6 +140,13 @@ HIDDEN_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
+# React's streamed rendering marks where each late part of the page belongs with an empty
+# <template id="B:n"> (a Suspense boundary; a "Loading ..." placeholder, dropped as boilerplate,
+# follows it) or <template id="P:n"> (a placeholder inside another part), and sends the part at
+# the end of the body as <div hidden id="S:n">; its script then moves it there. Only slots in
+# the article (an <article>, <main> or article-body container) are filled here: parts of the
+# page's frame, moved, can draw the extraction away from the article.
+STREAMED_SEGMENT_PREFIX, STREAMED_SLOT_PREFIXES = "S:", ("B:", "P:")
 # The folded panels of an accordion (class "accordion", "Accordion-item"): a reader opens them
 # with a click, and they hold the article's sections or answers; hidden until then, they are
 # read as shown.
@@ -227,6 +234,8 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         raise NoArticleError("not an HTML document")
     _join_split_body(tree)
     _keep_quoted_figures(tree)
+    if "<template" in raw:
+        _place_streamed_segments(tree)
     if ACCORDION_WORD in raw:
         _unfold_accordions(tree)
     if any(word in raw for word in DISCLAIMER_WORDS):  # a string search spares most pages the XPath
@@ -378,6 +387,40 @@ def is_boilerplate(paragraph: str) -> bool:
     if EXPAND_TOGGLE.search(line[-20:]) or PLACEHOLDER_TEXT.search(line):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
+
+
+def _place_streamed_segments(tree: Element) -> None:
+    """Put each part of a streamed React page where its script would, in place of its slot,
+    so that the article reads in order."""
+    segments = {el.get("id")[len(STREAMED_SEGMENT_PREFIX):]: el for el in tree.iter("div")
+                if (el.get("id") or "").startswith(STREAMED_SEGMENT_PREFIX)}
+    for slot in list(tree.iter("template")):
+        slot_id = slot.get("id") or ""
+        segment = segments.get(slot_id[2:]) if slot_id.startswith(STREAMED_SLOT_PREFIXES) else None
+        if segment is None or slot.getparent() is None or not _in_article(slot):
+            continue  # a part of the page's frame, not of its article: moving it can only mislead
+        parent, at = slot.getparent(), slot.getparent().index(slot)
+        _append_text(slot.getprevious(), parent, segment.text)  # as React does: the part's content,
+        for i, child in enumerate(list(segment)):             # not its hidden wrapper
+            parent.insert(at + i, child)
+        _append_text(slot.getprevious(), parent, slot.tail)
+        parent.remove(slot)  # with its tail, now kept before it
+
+
+def _in_article(el: Element) -> bool:
+    """True when ``el`` sits in an <article>, <main> or article-body container."""
+    return any(a.tag in ("article", "main") or any(BODY_CONTAINER_CLASS.fullmatch(c) for c in (a.get("class") or "").split())
+               for a in el.iterancestors())
+
+
+def _append_text(previous: Element | None, parent: Element, text: str | None) -> None:
+    """Add ``text`` after ``previous`` (or at the start of ``parent``)."""
+    if not text:
+        return
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _unfold_accordions(tree: Element) -> None:
