@@ -6,7 +6,8 @@ it does not know: the headline and standfirst above the body are metadata, a
 body split by ad slots belongs together, and some short lines are boilerplate
 (share and sign-up prompts, "Read more:" teasers, photo credits, copyright and
 contributor lines, ...). Every rule is a general English news convention, named
-below; none is fitted to a particular site.
+below; none is fitted to a particular site. The markup is first brought closer to the
+page as a reader sees it (``page_markup``).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from html import unescape
 
 import trafilatura
 from ftfy import fix_encoding
-from lxml.etree import XPath
 from lxml.etree import _Element as Element
 from trafilatura.readability_lxml import Document
 
 from extractor.ingest.author_notes import author_note
+from extractor.ingest.page_markup import prepare_tree, without_early_end
 from extractor.ingest.page_metadata import read_page_metadata
 
 # Words of a timestamp: numbers, month and day names, am/pm, time zones, "ago".
@@ -140,35 +141,6 @@ HIDDEN_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
-# React's streamed rendering marks where each late part of the page belongs with an empty
-# <template id="B:n"> (a Suspense boundary; a "Loading ..." placeholder, dropped as boilerplate,
-# follows it) or <template id="P:n"> (a placeholder inside another part), and sends the part at
-# the end of the body as <div hidden id="S:n">; its script then moves it there. Only slots in
-# the article (an <article>, <main> or article-body container) are filled here: parts of the
-# page's frame, moved, can draw the extraction away from the article.
-STREAMED_SEGMENT_PREFIX, STREAMED_SLOT_PREFIXES = "S:", ("B:", "P:")
-# The folded panels of an accordion (class "accordion", "Accordion-item"): a reader opens them
-# with a click, and they hold the article's sections or answers; hidden until then, they are
-# read as shown.
-ACCORDION_WORD = "ccordion"
-FOLDED_PANEL_XPATH = XPath(
-    f"//*[contains(@class, '{ACCORDION_WORD}')]//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]"
-)
-# Containers a page names as its disclaimer or disclosure (class or id "ad-disclaimer",
-# "advertiser-disclosure", "footer__Disclaimer"): legal and affiliate notices, not the article.
-# The words are matched from their second letter, so that one case-sensitive test finds both
-# capitalisations (translate() to lower case made the search three times slower).
-DISCLAIMER_WORDS = ("isclaim", "isclosure")
-DISCLAIMER_XPATH = XPath("//*[" + " or ".join(
-    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in DISCLAIMER_WORDS
-) + "]")
-MAX_DISCLAIMER_SHARE = 0.5
-# A page that closes </body></html> early (a template's header include) and goes on with
-# its content: browsers read on, lxml stops there. At least this many characters of
-# markup after the first </html> make it such a page.
-MIN_CONTENT_AFTER_END = 500
-EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
 # Recall mode now and then settles on a small block (one section, a sidebar, a
@@ -183,15 +155,6 @@ MIN_BODY_WORDS = 10
 MAX_CHECKED_BODY_WORDS = 400
 MAX_CHECKED_PAGE_SHARE = 0.2
 SECOND_OPINION_RATIO = 2
-# A <figure> holding a <blockquote> is a quotation with its attribution in <figcaption> (the
-# markup HTML's own documentation recommends), part of the article; trafilatura drops every
-# <figure> but those holding a table. A blockquote of a social-media embed is a post's
-# fallback text, not a quotation.
-SOCIAL_EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook|threads", re.IGNORECASE)
-# Class of an article-body container; several on one page mean the body was split
-# by ad slots, and the pieces are joined before extraction.
-BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
-
 # ------------------------------------------------------------------- metadata
 
 # htmldate fallback when the page states no date: the original (not last modified)
@@ -229,17 +192,10 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     ``url`` is where the page came from; the page's canonical URL wins over it.
     Raises ``NoArticleError`` when there is no article body.
     """
-    tree = trafilatura.load_html(_without_early_end(raw))
+    tree = trafilatura.load_html(without_early_end(raw))
     if tree is None:
         raise NoArticleError("not an HTML document")
-    _join_split_body(tree)
-    _keep_quoted_figures(tree)
-    if "<template" in raw:
-        _place_streamed_segments(tree)
-    if ACCORDION_WORD in raw:
-        _unfold_accordions(tree)
-    if any(word in raw for word in DISCLAIMER_WORDS):  # a string search spares most pages the XPath
-        _drop_disclaimers(tree)
+    prepare_tree(tree, raw)
     # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
     # pages it reads with its fallbacks (blogs, guides); favor_precision drops whole bodies.
     # Precision comes from the news rules instead. Tables are read (a reader sees them as
@@ -320,15 +276,6 @@ def _needs_second_opinion(text: str, tree: Element) -> bool:
     return MIN_BODY_WORDS <= words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
 
 
-def _without_early_end(raw: str) -> str:
-    """The page without its </body> and </html> tags when content follows them, so that
-    the parser reads the whole page as a browser does."""
-    first = EARLY_END.search(raw)
-    if first is None or len(raw) - first.end() < MIN_CONTENT_AFTER_END:
-        return raw
-    return EARLY_END.sub("", raw)
-
-
 def _body(doc) -> list[tuple[str, str]]:
     """(tag, text) per paragraph of trafilatura's body, less the headline, standfirst and
     news boilerplate; a table row with two cells or more is tagged ``row``. Text decoded
@@ -389,71 +336,6 @@ def is_boilerplate(paragraph: str) -> bool:
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
 
 
-def _place_streamed_segments(tree: Element) -> None:
-    """Put each part of a streamed React page where its script would, in place of its slot,
-    so that the article reads in order."""
-    segments = {el.get("id")[len(STREAMED_SEGMENT_PREFIX):]: el for el in tree.iter("div")
-                if (el.get("id") or "").startswith(STREAMED_SEGMENT_PREFIX)}
-    for slot in list(tree.iter("template")):
-        slot_id = slot.get("id") or ""
-        segment = segments.get(slot_id[2:]) if slot_id.startswith(STREAMED_SLOT_PREFIXES) else None
-        if segment is None or slot.getparent() is None or not _in_article(slot):
-            continue  # a part of the page's frame, not of its article: moving it can only mislead
-        parent, at = slot.getparent(), slot.getparent().index(slot)
-        _append_text(slot.getprevious(), parent, segment.text)  # as React does: the part's content,
-        for i, child in enumerate(list(segment)):             # not its hidden wrapper
-            parent.insert(at + i, child)
-        _append_text(slot.getprevious(), parent, slot.tail)
-        parent.remove(slot)  # with its tail, now kept before it
-
-
-def _in_article(el: Element) -> bool:
-    """True when ``el`` sits in an <article>, <main> or article-body container."""
-    return any(a.tag in ("article", "main") or any(BODY_CONTAINER_CLASS.fullmatch(c) for c in (a.get("class") or "").split())
-               for a in el.iterancestors())
-
-
-def _append_text(previous: Element | None, parent: Element, text: str | None) -> None:
-    """Add ``text`` after ``previous`` (or at the start of ``parent``)."""
-    if not text:
-        return
-    if previous is not None:
-        previous.tail = (previous.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _unfold_accordions(tree: Element) -> None:
-    """Show the folded panels of accordions (``FOLDED_PANEL_XPATH``)."""
-    for panel in FOLDED_PANEL_XPATH(tree):
-        panel.attrib.pop("hidden", None)
-        if "style" in panel.attrib:
-            panel.set("style", re.sub(r"display\s*:\s*none", "", panel.get("style"), flags=re.I))
-        if "class" in panel.attrib:
-            panel.set("class", " ".join(c for c in panel.get("class").split() if c != "hidden"))
-
-
-def _keep_quoted_figures(tree: Element) -> None:
-    """Retag each <figure> that holds a quotation as a <div>, so that extraction reads it."""
-    for figure in tree.iter("figure"):
-        quote = figure.find(".//blockquote")
-        if quote is not None and not SOCIAL_EMBED_CLASS.search(quote.get("class") or ""):
-            figure.tag = "div"
-
-
-def _drop_disclaimers(tree: Element) -> None:
-    """Remove the page's disclaimer and disclosure containers (``DISCLAIMER_XPATH``), once
-    for every extraction that follows; text after them stays. A container holding most of the
-    page ("page has-disclosure") is a wrapper named after a part of it, and stays."""
-    found = DISCLAIMER_XPATH(tree)
-    if not found:
-        return
-    page = len(tree.text_content())
-    for el in found:
-        if el.getparent() is not None and len(el.text_content()) <= MAX_DISCLAIMER_SHARE * page:
-            el.drop_tree()
-
-
 def _is_json_data(line: str) -> bool:
     """True for a paragraph that is a JSON array or object (``JSON_DATA_ENDS``)."""
     if len(line) < 2 or line[0] + line[-1] not in JSON_DATA_ENDS:
@@ -463,31 +345,6 @@ def _is_json_data(line: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _join_split_body(tree: Element) -> None:
-    """Move the pieces of a body split over same-class containers into the first one.
-
-    Sites close the body container around each mid-article ad slot; trafilatura
-    would then keep only the first piece. Pieces in different <article> elements
-    (teasers on an index page) are never joined.
-    """
-    groups: dict[tuple, list] = {}
-    root = tree.getroottree()
-    for el in tree.iter("div", "section", "article"):
-        cls = el.get("class") or ""
-        if any(BODY_CONTAINER_CLASS.fullmatch(token) for token in cls.split()):
-            article = next(el.iterancestors("article"), None)  # teasers on an index page
-            key = (el.tag, cls, root.getpath(article) if article is not None else None)
-            groups.setdefault(key, []).append(el)
-    for els in groups.values():
-        pieces = [
-            el for el in els
-            if el.find(".//p") is not None and not any(a in els for a in el.iterancestors())
-        ]
-        for piece in pieces[1:]:
-            pieces[0].extend(list(piece))
-            piece.getparent().remove(piece)
 
 
 def _blocks(root: Element):
