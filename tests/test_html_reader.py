@@ -87,12 +87,13 @@ def test_metadata(article):
     assert article.url == "https://news.example.com/local/northbridge-bridge"  # canonical wins
 
 
-def test_body_split_by_ad_slots_is_joined():
+@pytest.mark.parametrize("container", ["article-body", "blog-content"])
+def test_body_split_by_ad_slots_is_joined(container):
     first, second = "".join(f"<p>{p}</p>" for p in BODY[:2]), "".join(f"<p>{p}</p>" for p in BODY[2:])
     page = ARTICLE_PAGE.split("<main>")[0] + (
-        f'<main><h1>Northbridge council approves new bridge</h1><div class="wrap"><div class="article-body">{first}</div>'
+        f'<main><h1>Northbridge council approves new bridge</h1><div class="wrap"><div class="{container}">{first}</div>'
         '<aside>Trending now</aside></div><div class="ad-slot"><span>Advertisement</span></div>'
-        f'<div class="wrap"><div class="article-body">{second}</div></div></main></body></html>'
+        f'<div class="wrap"><div class="{container}">{second}</div></div></main></body></html>'
     )
     assert read_html(page).text.split("\n\n") == BODY
 

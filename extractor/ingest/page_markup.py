@@ -48,9 +48,10 @@ EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # <figure> but those holding a table. A blockquote of a social-media embed is a post's
 # fallback text, not a quotation.
 SOCIAL_EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook|threads", re.IGNORECASE)
-# Class of an article-body container; several on one page mean the body was split
-# by ad slots, and the pieces are joined before extraction.
-BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
+# Class of an article-body container ("article-body", "post-content", "blog-rich-text");
+# several on one page mean the body was split by ad slots or sections, and the pieces are
+# joined before extraction.
+BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post|blog)[-_]*(body|content|text|rich[-_]?text)", re.I)
 
 
 def prepare_tree(tree: Element, raw: str) -> None:
