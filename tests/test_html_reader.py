@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -86,12 +87,13 @@ def test_metadata(article):
     assert article.url == "https://news.example.com/local/northbridge-bridge"  # canonical wins
 
 
-def test_body_split_by_ad_slots_is_joined():
+@pytest.mark.parametrize("container", ["article-body", "blog-content"])
+def test_body_split_by_ad_slots_is_joined(container):
     first, second = "".join(f"<p>{p}</p>" for p in BODY[:2]), "".join(f"<p>{p}</p>" for p in BODY[2:])
     page = ARTICLE_PAGE.split("<main>")[0] + (
-        f'<main><h1>Northbridge council approves new bridge</h1><div class="wrap"><div class="article-body">{first}</div>'
+        f'<main><h1>Northbridge council approves new bridge</h1><div class="wrap"><div class="{container}">{first}</div>'
         '<aside>Trending now</aside></div><div class="ad-slot"><span>Advertisement</span></div>'
-        f'<div class="wrap"><div class="article-body">{second}</div></div></main></body></html>'
+        f'<div class="wrap"><div class="{container}">{second}</div></div></main></body></html>'
     )
     assert read_html(page).text.split("\n\n") == BODY
 
@@ -127,7 +129,11 @@ def test_page_without_article_raises(page):
      # affiliate disclosures and shop buttons of review pages, an appeal for support
      "Disclosure: This post contains affiliate links. If you use them to make a purchase, we may earn a small commission.",
      "As an Amazon Associate, I earn from qualifying purchases.", "Check Price on Amazon",
-     "Learn more about our editorial process.", "Enjoyed this piece? We need your help to keep publishing."],
+     "Learn more about our editorial process.", "Enjoyed this piece? We need your help to keep publishing.",
+     # a template's placeholder text, however long
+     "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore "
+     "et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut "
+     "aliquip ex ea commodo consequat."],
 )
 def test_news_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -253,6 +259,8 @@ def test_links_to_other_stories_after_a_closing_heading_are_dropped():
                "Residents of the east bank plan a protest against the toll at Tuesday's council meeting."]
     assert read_html(_story_page("<h3>Related articles</h3>", related)).text == "\n\n".join(BODY)
     assert read_html(_story_page("<h2>About the author</h2>", related[:1])).text == "\n\n".join(BODY)
+    assert read_html(_story_page("<h3>You'll also love</h3>", related)).text == "\n\n".join(BODY)
+    assert read_html(_story_page("<h3>Explore more local stories</h3>", related)).text == "\n\n".join(BODY)
 
 
 def test_a_closing_heading_high_up_heads_a_section_of_the_article():
@@ -300,3 +308,106 @@ def test_an_article_printed_twice_is_read_once():
     )
     paragraphs = read_html(page).text.split("\n\n")
     assert paragraphs == [*BODY, quote, "The hearing lasted four hours and ended after midnight.", quote]
+
+
+def _bylined_story(closing: str) -> str:
+    return (
+        "<html><head><title>Northbridge council approves new bridge</title>"
+        "<meta name='author' content='Jane Doe'></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in BODY) + f"<p>{closing}</p></article></body></html>"
+    )
+
+
+def test_the_writers_note_closing_the_article_is_dropped():
+    note = ("Jane Doe is a local government reporter who has covered Northbridge council since 2015. "
+            "She lives on the east bank.")
+    assert read_html(_bylined_story(note)).text == "\n\n".join(BODY)
+
+
+def test_a_self_introduction_of_the_writer_is_dropped():
+    note = "Hi, I'm Jane, and I cover local politics and transport for The Daily Example."
+    assert read_html(_bylined_story(note)).text == "\n\n".join(BODY)
+
+
+def test_a_closing_paragraph_about_someone_else_stays():
+    closing = "Anna Berg is a former engineer who was elected mayor in 2021 on a promise to build the bridge."
+    assert read_html(_bylined_story(closing)).text.split("\n\n")[-1] == closing
+
+
+def test_the_body_stated_in_json_ld_wins_over_a_much_shorter_extracted_body():
+    # The markup prints only the introduction; the list of items comes from script data.
+    stated = "\n".join(BODY + [f"{i}. Item {i} of the list, described in a full sentence of the article." for i in range(1, 9)])
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ten ferries",
+          "articleBody": stated}
+    page = (
+        "<html><head><title>Ten ferries</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head><body><article>"
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><div id='slides'></div></article></body></html>"
+    )
+    assert read_html(page).text == stated.replace("\n", "\n\n")
+
+
+def test_a_disclaimer_container_is_dropped():
+    notice = ("The information on this site is for general purposes only and is not financial advice. "
+              "Past performance does not guarantee future results.")
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in BODY)
+        + f"<div class='article-disclaimer'><p>{notice}</p></div></article></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_a_page_wrapper_named_after_its_disclosure_stays():
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body>"
+        "<div class='page has-disclosure'><article>" + "".join(f"<p>{text}</p>" for text in BODY)
+        + "</article></div></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_script_data_printed_as_a_paragraph_is_dropped():
+    data = '[["Easy to understand", "easyToUnderstand", "thumb-up"], ["Other", "otherUp", "thumb-up"]]'
+    assert read_html(_story_page(f"<p>{data}</p>", [])).text == "\n\n".join(BODY)
+
+
+def test_json_in_a_code_block_is_an_example_and_stays():
+    example = '{"name": "Northbridge bridge", "length_m": 420}'
+    text = read_html(_story_page(f"<pre><code>{example}</code></pre>", [])).text
+    assert text.split("\n\n")[-1] == example
+
+
+def test_a_quotation_in_a_figure_is_read_with_the_article():
+    quote = ("“The toll will pay for the bridge within twenty years, and the ferry will keep the east "
+             "bank open while it is built,” the mayor told the council.")
+    page = _story_page(f"<figure><blockquote><p>{quote}</p></blockquote><figcaption>Anna Berg</figcaption></figure>", [])
+    assert quote in read_html(page).text.split("\n\n")
+
+
+def test_the_folded_panels_of_an_accordion_are_read():
+    answer = ("Construction starts next spring and should take about three years, with the ferry "
+              "service running between the two banks until the bridge opens.")
+    page = _story_page(
+        "<div class='faq-accordion'><button aria-controls='panel-1'>When does construction start?</button>"
+        f"<div id='panel-1' style='display: none'><p>{answer}</p></div></div>", [])
+    assert read_html(page).text.split("\n\n")[-1] == answer
+
+
+def test_other_hidden_blocks_stay_hidden():
+    template = "Your session has expired after a long period without any activity on this page, please log in."
+    page = _story_page(f"<div style='display:none'><p>{template}</p></div>", [])
+    assert read_html(page).text == "\n\n".join(BODY)
+
+
+def test_parts_of_a_streamed_page_are_read_where_their_slots_are():
+    # React sends the article's later paragraphs at the end of the body, hidden, and its script
+    # moves them into their slots; the frame's own parts stay where they are.
+    page = (
+        "<html><head><title>Northbridge council approves new bridge</title></head><body><main><article>"
+        f"<p>{BODY[0]}</p><template id='B:0'></template><div>Loading paragraph...</div><p>{BODY[3]}</p>"
+        "</article></main><footer>Example News</footer>"
+        f"<div hidden id='S:0'><p>{BODY[1]}</p><template id='P:1'></template></div>"
+        f"<div hidden id='S:1'><p>{BODY[2]}</p></div></body></html>"
+    )
+    assert read_html(page).text == "\n\n".join(BODY)

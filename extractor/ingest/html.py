@@ -6,20 +6,25 @@ it does not know: the headline and standfirst above the body are metadata, a
 body split by ad slots belongs together, and some short lines are boilerplate
 (share and sign-up prompts, "Read more:" teasers, photo credits, copyright and
 contributor lines, ...). Every rule is a general English news convention, named
-below; none is fitted to a particular site.
+below; none is fitted to a particular site. The markup is first brought closer to the
+page as a reader sees it (``page_markup``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
+from html import unescape
 
 import trafilatura
 from ftfy import fix_encoding
 from lxml.etree import _Element as Element
 from trafilatura.readability_lxml import Document
 
+from extractor.ingest.author_notes import author_note
+from extractor.ingest.page_markup import prepare_tree, without_early_end
 from extractor.ingest.page_metadata import read_page_metadata
 
 # Words of a timestamp: numbers, month and day names, am/pm, time zones, "ago".
@@ -50,8 +55,9 @@ TEASER_HEADING = re.compile(
 # most MAX_CLOSING_SHARE of its words: higher up, such a heading may head a section of the article.
 CLOSING_HEADING = re.compile(
     r"(related|recent|latest|popular|trending|recommended|similar)( [\w'’]+){0,2} (articles|posts|stories|content|news|reads?|reading|guides|resources|updates)"
-    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|read next|about the author"
-    r"|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
+    r"|(also|recommended) read(ing)?|you (may|might) also( like| enjoy)?|you['’]ll (also )?(like|love|enjoy)( these)?\W*"
+    r"|read next|explore more( [\w'’]+){0,3} (articles|posts|stories|content|guides|resources|reads)"
+    r"|about the author|author bio|written by|(leave|post) a (reply|comment)|\d* ?comments?|share this( \w+)?",
     re.IGNORECASE,
 )
 MAX_CLOSING_SHARE = 0.3
@@ -99,6 +105,12 @@ AFFILIATE_NOTICE = r"(disclosure|disclaimer)\s*:.*\baffiliate\b.*|.*\b(this|the|
 # A paragraph of any length that ends in the toggle of a collapsed caption or teaser
 # ("... more", ". less"): the page repeats it, once folded and once unfolded.
 EXPAND_TOGGLE = re.compile(r"(?:(?:\.\.\.|…)\s*(?:read |see |show )?more|[.!?”\"]\s+(?:show |see )?less)$", re.IGNORECASE)
+# Script data printed as text (a widget's JSON settings): a paragraph that opens and closes
+# like a JSON array or object and parses as one. In a code block it is an example, and stays.
+JSON_DATA_ENDS = ("[]", "{}")
+# Placeholder text of a page template left in the markup ("Lorem ipsum dolor sit amet, ..."):
+# a paragraph of any length that holds it is no one's writing.
+PLACEHOLDER_TEXT = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
 
 BOILERPLATE = re.compile(
     "|".join(
@@ -129,11 +141,6 @@ HIDDEN_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' hide ')"
     " or contains(translate(@style, ' ', ''), 'display:none')]"
 )
-# A page that closes </body></html> early (a template's header include) and goes on with
-# its content: browsers read on, lxml stops there. At least this many characters of
-# markup after the first </html> make it such a page.
-MIN_CONTENT_AFTER_END = 500
-EARLY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A page whose cleaned body is shorter than this has no article.
 MIN_BODY_WORDS = 10
 # Recall mode now and then settles on a small block (one section, a sidebar, a
@@ -142,13 +149,12 @@ MIN_BODY_WORDS = 10
 # under-extraction) is checked against trafilatura's balanced mode, whose body wins when
 # it is at least SECOND_OPINION_RATIO times as long. Other bodies are not checked: a
 # second extraction costs time, and on them it changed nothing on the dev pages.
+# The same ratio lets the body a page states in its JSON-LD (schema.org ``articleBody``)
+# win over any extracted body: pages that render their list items or slides from script
+# data print only the introduction in the markup.
 MAX_CHECKED_BODY_WORDS = 400
 MAX_CHECKED_PAGE_SHARE = 0.2
 SECOND_OPINION_RATIO = 2
-# Class of an article-body container; several on one page mean the body was split
-# by ad slots, and the pieces are joined before extraction.
-BODY_CONTAINER_CLASS = re.compile(r"(article|story|entry|post)[-_]*(body|content|text)", re.I)
-
 # ------------------------------------------------------------------- metadata
 
 # htmldate fallback when the page states no date: the original (not last modified)
@@ -186,10 +192,10 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
     ``url`` is where the page came from; the page's canonical URL wins over it.
     Raises ``NoArticleError`` when there is no article body.
     """
-    tree = trafilatura.load_html(_without_early_end(raw))
+    tree = trafilatura.load_html(without_early_end(raw))
     if tree is None:
         raise NoArticleError("not an HTML document")
-    _join_split_body(tree)
+    prepare_tree(tree, raw)
     # Recall mode: it keeps the headings, lists and blocks that balanced mode leaves out of
     # pages it reads with its fallbacks (blogs, guides); favor_precision drops whole bodies.
     # Precision comes from the news rules instead. Tables are read (a reader sees them as
@@ -220,6 +226,13 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         raise NoArticleError("no article body found")
     meta = read_page_metadata(tree, url=url, fallback_title=doc.title, fallback_author=doc.author,
                               fallback_date=doc.date, site_name=doc.sitename, body=text)
+    if meta.article_body and _words(meta.article_body) >= SECOND_OPINION_RATIO * _words(text):
+        blocks = _stated_body(meta.article_body)
+        text = _joined(blocks)
+    # The writer's bio closing the article: found by the byline's names, known only now.
+    if (note := author_note([text for _, text in blocks], meta.authors)) is not None:
+        blocks = blocks[:note] + blocks[note + 1:]
+        text = _joined(blocks)
     return HtmlArticle(
         text=text,
         title=meta.title,
@@ -230,6 +243,12 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         authors=meta.authors,
         non_prose=[text for tag, text in blocks if tag == "row"],
     )
+
+
+def _stated_body(article_body: str) -> list[tuple[str, str]]:
+    """Paragraphs of the body the page states in its JSON-LD, less news boilerplate."""
+    paragraphs = (" ".join(line.split()) for line in fix_encoding(unescape(article_body)).splitlines())
+    return [("p", text) for text in paragraphs if text and not is_boilerplate(text)]
 
 
 def _balanced_body(tree: Element, options: dict) -> list[tuple[str, str]]:
@@ -257,15 +276,6 @@ def _needs_second_opinion(text: str, tree: Element) -> bool:
     return MIN_BODY_WORDS <= words < MAX_CHECKED_BODY_WORDS and words < MAX_CHECKED_PAGE_SHARE * _words(trafilatura.html2txt(tree))
 
 
-def _without_early_end(raw: str) -> str:
-    """The page without its </body> and </html> tags when content follows them, so that
-    the parser reads the whole page as a browser does."""
-    first = EARLY_END.search(raw)
-    if first is None or len(raw) - first.end() < MIN_CONTENT_AFTER_END:
-        return raw
-    return EARLY_END.sub("", raw)
-
-
 def _body(doc) -> list[tuple[str, str]]:
     """(tag, text) per paragraph of trafilatura's body, less the headline, standfirst and
     news boilerplate; a table row with two cells or more is tagged ``row``. Text decoded
@@ -275,7 +285,10 @@ def _body(doc) -> list[tuple[str, str]]:
         return []
     blocks = _drop_headline([(tag, fix_encoding(text)) for tag, text in _blocks(doc.body)], doc.title)
     blocks = _without_closing_section(blocks)
-    return _without_repeated_copy([(tag, text) for tag, text in blocks if not is_boilerplate(text)])
+    return _without_repeated_copy([
+        (tag, text) for tag, text in blocks
+        if not is_boilerplate(text) and not (tag != "code" and _is_json_data(text.strip()))
+    ])
 
 
 def _without_closing_section(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -318,34 +331,20 @@ def is_boilerplate(paragraph: str) -> bool:
     line = _strip(paragraph)
     if "\n" in line and TEASER_HEADING.fullmatch(line.split("\n", 1)[0]):
         return True
-    if EXPAND_TOGGLE.search(line[-20:]):
+    if EXPAND_TOGGLE.search(line[-20:]) or PLACEHOLDER_TEXT.search(line):
         return True
     return _words(line) <= MAX_BOILERPLATE_WORDS and BOILERPLATE.fullmatch(line) is not None
 
 
-def _join_split_body(tree: Element) -> None:
-    """Move the pieces of a body split over same-class containers into the first one.
-
-    Sites close the body container around each mid-article ad slot; trafilatura
-    would then keep only the first piece. Pieces in different <article> elements
-    (teasers on an index page) are never joined.
-    """
-    groups: dict[tuple, list] = {}
-    root = tree.getroottree()
-    for el in tree.iter("div", "section", "article"):
-        cls = el.get("class") or ""
-        if any(BODY_CONTAINER_CLASS.fullmatch(token) for token in cls.split()):
-            article = next(el.iterancestors("article"), None)  # teasers on an index page
-            key = (el.tag, cls, root.getpath(article) if article is not None else None)
-            groups.setdefault(key, []).append(el)
-    for els in groups.values():
-        pieces = [
-            el for el in els
-            if el.find(".//p") is not None and not any(a in els for a in el.iterancestors())
-        ]
-        for piece in pieces[1:]:
-            pieces[0].extend(list(piece))
-            piece.getparent().remove(piece)
+def _is_json_data(line: str) -> bool:
+    """True for a paragraph that is a JSON array or object (``JSON_DATA_ENDS``)."""
+    if len(line) < 2 or line[0] + line[-1] not in JSON_DATA_ENDS:
+        return False
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
 
 
 def _blocks(root: Element):

@@ -84,6 +84,8 @@ class PageMetadata:
     published_source: str | None = None
     site_name: str | None = None
     url: str | None = None
+    # The article's text as its JSON-LD ``articleBody`` states it (plain text), if it does.
+    article_body: str | None = None
 
 
 def _json_ld_objects(tree: Element) -> Iterator[dict]:
@@ -246,7 +248,13 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
 
     published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header)
     return PageMetadata(title=title, authors=authors, published=published, published_source=source,
-                        site_name=sites[0] if sites else None, url=page_url)
+                        site_name=sites[0] if sites else None, url=page_url, article_body=_article_body(articles))
+
+
+def _article_body(articles: list[dict]) -> str | None:
+    """The longest ``articleBody`` of the page's article objects, unless it is markup."""
+    bodies = [body for item in articles if isinstance(body := item.get("articleBody"), str) and "</" not in body]
+    return max(bodies, key=len) if bodies else None
 
 
 def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element, url: str | None,
