@@ -308,9 +308,7 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
             continue
         word = texts[i].casefold()
         facility = word in FACILITY_HEAD_WORDS
-        first = i
-        while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
-            first -= 1
+        first = _name_start(doc, texts, i)
         last = _tail_end(texts, i)
         if last == i and (first == i or word in ORG_HEAD_WORDS_WITH_TAIL) \
                 or facility and (first == i or is_first_name(texts[first])):  # "Stuart Hall" is a man
@@ -338,9 +336,7 @@ def legal_name_mentions(doc: Doc, text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for i in [k for k, t in enumerate(texts) if t in LEGAL_FORMS and k > 0]:
         before = i - 1 if texts[i - 1] == "," and i > 1 else i
-        first = before
-        while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
-            first -= 1
+        first = _name_start(doc, texts, before)
         if first == before:
             continue
         start, end = offsets[first], offsets[i] + len(texts[i])
@@ -364,6 +360,14 @@ def _prefix_word(token, word: str) -> bool:
     if not _capitalised(word) or token.is_stop or token.is_punct or word.casefold() in ORG_TAIL_CONNECTORS:
         return False
     return token.pos_ == "PROPN" or not token.is_sent_start and token.pos_ in ("ADJ", "NOUN")
+
+
+def _name_start(doc: Doc, texts: list[str], head: int) -> int:
+    """Index of the first of the capitalised words (``_prefix_word``) right before ``head``."""
+    first = head
+    while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
+        first -= 1
+    return first
 
 
 def _tail_end(texts: list[str], head: int) -> int:
