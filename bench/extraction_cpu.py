@@ -9,29 +9,17 @@ best of several rounds over the same parsed docs, compares two versions of the c
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from parsed_articles import articles_and_pipeline
 
 
 def main() -> None:
     from extractor.executors import parse_articles
     from extractor.extract.article import extract_article
-    from extractor.ingest import ingest
-    from extractor.models import Article
-    from extractor.nlp import load_pipeline
-    from extractor.settings import Settings
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", type=Path, nargs="?", default=REPO.parent / "shared" / "dev" / "polnear" / "text")
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    settings = Settings()
-    articles = [a for a in ingest([args.folder], settings) if isinstance(a, Article)]
-    nlp = load_pipeline(settings.model)
+    args, settings, articles, nlp = articles_and_pipeline(__doc__, rounds=5)
     docs = list(parse_articles(nlp, articles, settings.batch_size))  # headline and text, as a run parses them
     rounds = []
     for _ in range(args.rounds):

@@ -9,30 +9,19 @@ several rounds, so other work on a shared machine counts little.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from parsed_articles import articles_and_pipeline
 
 
 def main() -> None:
     from extractor.executors import parse_articles
     from extractor.extract.article import extract_article
-    from extractor.ingest import ingest
     from extractor.models import Article
-    from extractor.nlp import load_pipeline
-    from extractor.settings import Settings
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", type=Path, nargs="?", default=REPO.parent / "shared" / "dev" / "polnear" / "text")
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    settings = Settings()
-    articles = [a for a in ingest([args.folder], settings) if isinstance(a, Article)]
+    args, settings, articles, nlp = articles_and_pipeline(__doc__, rounds=3)
     untitled = [a.model_copy(update={"title": None}) for a in articles]
-    nlp = load_pipeline(settings.model)
 
     def cpu(batch: list[Article]) -> float:
         start = time.process_time()
