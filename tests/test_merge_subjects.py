@@ -58,26 +58,25 @@ def _lengths(out: Path) -> list[tuple]:
     return sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(out) if n["unit"] == "metre")
 
 
-def test_the_bridge_an_article_never_names_is_the_one_its_story_names(tmp_path):
-    pages = write_articles(tmp_path / "in", {
-        "velden.md": VELDEN, "unnamed.md": UNNAMED,
-        # the same town two years on, another bridge: another story
-        "later.md": "---\nsource: City Gazette\npublished: 2028-06-01\n---\nThe new Aster bridge in Bergamo opened on "
-                    "Monday. The 1,067-metre Aster bridge replaces the one that fell.",
-    })
+def _bridge_story_with(tmp_path: Path, name: str, page: str) -> list[tuple]:
+    """The lengths merged from the Velden pages (one of which never names its bridge) and one more page."""
+    pages = write_articles(tmp_path / "in", {"velden.md": VELDEN, "unnamed.md": UNNAMED, name: page})
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    assert _lengths(tmp_path / "out") == [(80, "Velden Bridge", ["Harbor Ledger", "Northline Wire"]),
+    return _lengths(tmp_path / "out")
+
+
+def test_the_bridge_an_article_never_names_is_the_one_its_story_names(tmp_path):
+    # the same town two years on, another bridge: another story
+    later = ("---\nsource: City Gazette\npublished: 2028-06-01\n---\nThe new Aster bridge in Bergamo opened on "
+             "Monday. The 1,067-metre Aster bridge replaces the one that fell.")
+    assert _bridge_story_with(tmp_path, "later.md", later) == [(80, "Velden Bridge", ["Harbor Ledger", "Northline Wire"]),
                                           (1067, "Aster Bridge", ["City Gazette"])]
 
 
 def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
-    pages = write_articles(tmp_path / "in", {
-        "velden.md": VELDEN, "unnamed.md": UNNAMED,
-        "other.md": "---\nsource: City Gazette\npublished: 2026-05-14\n---\nEngineers closed the Ponte Rosso bridge in "
-                    "Bergamo on Thursday. The 80-metre Ponte Rosso bridge carries the ring road.",
-    })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
-    assert _lengths(tmp_path / "out") == [(80, "Ponte Rosso Bridge", ["City Gazette"]), (80, "Velden Bridge", ["Harbor Ledger"]),
+    other = ("---\nsource: City Gazette\npublished: 2026-05-14\n---\nEngineers closed the Ponte Rosso bridge in "
+             "Bergamo on Thursday. The 80-metre Ponte Rosso bridge carries the ring road.")
+    assert _bridge_story_with(tmp_path, "other.md", other) == [(80, "Ponte Rosso Bridge", ["City Gazette"]), (80, "Velden Bridge", ["Harbor Ledger"]),
                                           (80, "bridge", ["Northline Wire"])]
 
 
