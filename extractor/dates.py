@@ -7,8 +7,9 @@ In article text only a single day resolves: weekdays ("on Monday": the latest su
 weekday on or before publication, the publication day itself included),
 ``today``/``yesterday``/``tomorrow``, and day-and-month forms ("10 January", "Dec. 20",
 resolved by dateparser with the publication date as base, preferring the past). Weeks,
-months and years ("last week", "in June", "March 2020") give None. Without a publication
-date only a fully written date (day, month and year) resolves; nothing is guessed."""
+months and years ("last week", "in June", "March 2020") give None there; a year alone or a
+month and its year resolve apart, to an ISO prefix (``resolve_month_or_year``). Without a
+publication date only a fully written date (day, month and year) resolves; nothing is guessed."""
 
 from __future__ import annotations
 
@@ -94,6 +95,26 @@ def resolve_date(expression: str, published: str | None) -> str | None:
             back = 7
         return (base - dt.timedelta(days=back)).isoformat()
     return None
+
+
+# A year alone or a month and its year, as the whole expression ("2023", "in 2023",
+# "September 2024", "Sept. 2024"): a period, never one day.
+MONTH_YEAR_RE = re.compile(
+    r"(?:in\s+)?(?:(?P<m>%s)\.?,?\s+)?(?P<y>(?:19|20)\d\d)" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+
+
+def resolve_month_or_year(expression: str) -> str | None:
+    """The ISO prefix ("2023", "2024-09") of an expression that is only a year, or a month
+    and its year; None for anything else (a day, a week, "2022 to 2024")."""
+    m = MONTH_YEAR_RE.fullmatch(expression.strip())
+    if not m:
+        return None
+    if m.group("m"):
+        word = m.group("m")
+        if word.lower() in AMBIGUOUS_MONTHS and not word[0].isupper():
+            return None
+        return f"{m.group('y')}-{MONTHS[word.lower()]:02d}"
+    return m.group("y")
 
 
 # An ISO date or its year/month prefix ("2025-01-27", "2025-01", "2025").

@@ -198,6 +198,7 @@ class Quote(Record):
 
 
 Hedge = Literal["=", "~", ">", "<", ">=", "<="]
+DateSource = Literal["text", "paragraph", "published"]
 
 
 class Bounds(Record):
@@ -236,6 +237,9 @@ class Claim(Record):
         None, description="When within its day or period the figure holds, e.g. `close`, `intraday`, `after-hours`."
     )
     date: str | None = Field(None, description="ISO date the sentence gives the quantity.")
+    date_source: DateSource | None = Field(
+        None, description="Where `date` comes from: `text` (the sentence says it), `paragraph` (an earlier sentence of "
+                          "the paragraph is about that day) or `published` (the day the article was published).")
 
 
 class ArticleExtraction(Record):

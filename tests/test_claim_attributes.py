@@ -172,6 +172,15 @@ def test_intraday_frame_and_at_one_point_is_no_quantity(nlp):
     assert found["2%"].frame == "intraday"
 
 
+@pytest.mark.parametrize("text", [
+    "Ardent's shares tumbled 9 percent during midday trading in New York.",
+    "Ardent's stock had slumped 9% as of midday Tuesday.",
+    "Ardent's shares were down 9% in mid-afternoon trade.",
+])
+def test_a_move_at_midday_is_within_the_session(nlp, text):
+    assert [c.frame for c in claims_of(nlp, text)] == ["intraday"]
+
+
 def test_period_and_as_of_frames(nlp):
     c = by_text(nlp, "Revenue rose 15% in the second quarter. Netflix had 270 million subscribers as of June 30.")
     assert c["15%"].frame == "period"
@@ -181,6 +190,24 @@ def test_period_and_as_of_frames(nlp):
 def test_a_figure_without_a_day_is_dated_by_publication(nlp):
     c = by_text(nlp, "The death toll rose to 41.", published="2024-03-14")
     assert c["41"].date == "2024-03-14"
+
+
+def test_the_day_a_paragraph_tells_of_dates_its_later_moves(nlp):
+    # published on Wednesday; the lead names Tuesday, the next sentences give no day
+    text = ("Halvard Systems lost about $40 billion in market value on Tuesday. The chipmaker's stock fell 11%, "
+            "closing at $62.10. The company employs 9,000 people.\n\nIts shares rose 2% in early trading.")
+    c = by_text(nlp, text, published="2024-03-13")
+    assert (c["11%"].date, c["11%"].date_source) == ("2024-03-12", "paragraph")
+    assert c["$62.10"].date == "2024-03-12"
+    assert (c["$40 billion"].date, c["$40 billion"].date_source) == ("2024-03-12", "text")
+    # a headcount is no news of Tuesday; a new paragraph tells of the day it was published
+    assert (c["9,000"].date, c["9,000"].date_source) == ("2024-03-13", "published")
+    assert (c["2%"].date, c["2%"].date_source) == ("2024-03-13", "published")
+
+
+def test_a_figure_takes_the_year_written_beside_it(nlp):
+    c = by_text(nlp, "Its stock soared 212% in 2023 and 96% in 2024. Output fell in September 2022 by 14%.")
+    assert (c["212%"].date, c["96%"].date, c["14%"].date) == ("2023", "2024", "2022-09")
 
 
 def test_a_dimension_has_no_date(nlp):
@@ -245,6 +272,31 @@ def test_only_a_stated_publication_date_dates_the_figures(nlp, source, dates):
     article = Article(id="a1", path="a.txt", text=text, published="2024-03-14", published_source=source)
     claims = extract_article(nlp(text), article).claims
     assert [c.date for c in claims] == dates
+
+
+# ------------------------------------------------------------------ subjects, round 3
+
+
+def test_an_event_noun_is_not_what_a_figure_is_about(nlp):
+    c = by_text(nlp, "This descent obliterated over $80 billion from Halvard's market capitalization.")
+    assert subjects(c["$80 billion"]) == ["Halvard"]
+    c = by_text(nlp, "The rout spread across markets, dragging the Dow down 1.2% and slashing the Nasdaq by 3.1%.")
+    assert (subjects(c["1.2%"]), subjects(c["3.1%"])) == (["Dow"], ["Nasdaq"])
+    # but a company raising its prices by a share is still the company's figure
+    c = by_text(nlp, "Halvard Systems raised prices by 6% in March.")
+    assert subjects(c["6%"]) == ["Halvard Systems"]
+
+
+def test_a_threshold_is_not_a_subject(nlp):
+    c = by_text(nlp, "Halvard Systems fell again, dropping the company's market value below the $1 trillion mark.")
+    assert subjects(c["$1 trillion"]) == ["Halvard Systems"]
+
+
+def test_an_outlet_named_after_its_report_is_not_the_company(nlp):
+    text = ("Halvard Systems had its worst day in years, reports NBC News, which adds some context: "
+            "the company's shares are still up nearly 300% over two years.")
+    c = by_text(nlp, text)
+    assert subjects(c["300%"]) == ["Halvard Systems"]
 
 
 # ------------------------------------------------------------------ subjects, round 2

@@ -12,7 +12,7 @@ from extractor.extract.entities import entity_id
 from extractor.graph.build import build_graph
 from extractor.graph.conflicts import find_conflicts
 from extractor.graph.resolve import (
-    claim_block_keys, dates_agree, group_claims, reported_interval, significant_digits,
+    claim_block_keys, dates_agree, group_claims, report_window, reported_interval, significant_digits,
 )
 from extractor.graph.subject_aliases import subject_aliases
 from extractor.models import Claim, Entity, EntityRef, Span
@@ -28,10 +28,10 @@ ENTITIES = {ORVEX.id, ROMANIA.id, JAMAICA.id}
 
 
 def claim(cid: str, article: str, value: float, *, subject=(ORVEX,), unit="USD", hedge="=", direction=None,
-          metric="market value", frame=None, date=None, stated=None) -> Claim:
+          metric="market value", frame=None, date=None, stated=None, date_source=None) -> Claim:
     return Claim(id=cid, article_id=article, start=0, end=5, text=str(value), value=value, unit=unit, hedge=hedge,
                  direction=direction, change=direction or hedge[0], subject=list(subject), metric=metric, frame=frame,
-                 date=date, sentence=Span(text="s", start=0, end=50),
+                 date=date, date_source=date_source, sentence=Span(text="s", start=0, end=50),
                  stated_value=stated[0] if stated else None, stated_unit=stated[1] if stated else None)
 
 
@@ -194,6 +194,33 @@ def test_only_the_same_metric_frame_and_day_can_conflict():
     assert conflicting([claim("80", "a1", 80, **length), claim("200", "a2", 200, **length)]) == [("200", "80")]
     assert conflicting([claim("80", "a1", 80, unit="metre", metric=None),
                         claim("200", "a2", 200, unit="metre", metric=None)]) == []
+
+
+def test_a_move_dated_only_by_a_morning_report_is_one_fact_with_the_day_before():
+    # "closed down 17%" in Tuesday's paper, which never says the day, and "fell 17% on
+    # Monday": one fact; the node keeps the day the text gave. Tuesday's own move stays apart.
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "frame": "close"}
+    groups = group_claims([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **move),
+                           claim("report", "a2", 17, date="2025-01-28", date_source="published", **move),
+                           claim("tuesday", "a3", 17, date="2025-01-28", date_source="text", **move)])
+    assert sorted(sorted(c.id for c in g.members) for g in groups) == [["monday", "report"], ["tuesday"]]
+    assert {g.date for g in groups} == {"2025-01-27", "2025-01-28"}
+    # a Monday paper's window reaches back to Friday's session, not to the weekend
+    assert report_window("2025-01-27") == "2025-01-24/2025-01-27"
+    # what is not a market's figure keeps its publication day
+    assert members([claim("tuesday", "a1", 10e6, metric="cost", date="2025-01-28", date_source="published"),
+                    claim("monday", "a2", 10e6, metric="cost", date="2025-01-27", date_source="text")]) == [
+        ["monday"], ["tuesday"]]
+
+
+def test_a_morning_reports_window_is_never_held_against_a_day():
+    # Tuesday's paper may tell Tuesday's move ("down 5%") where another outlet gives
+    # Monday's 17%: not a contradiction; two outlets' different figures for one day are
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "frame": "close"}
+    assert conflicting([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **move),
+                        claim("report", "a2", 5, date="2025-01-28", date_source="published", **move)]) == []
+    assert conflicting([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **move),
+                        claim("other", "a2", 12, date="2025-01-27", date_source="text", **move)]) == [("monday", "other")]
 
 
 def test_a_running_toll_that_differs_is_an_update_not_a_conflict():

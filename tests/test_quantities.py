@@ -56,6 +56,19 @@ def test_trillion_in_words(nlp):
     assert (c.value, c.unit) == (307e12, "USD")
 
 
+def test_a_capital_t_after_money_is_trillions_and_nothing_alone(nlp):
+    assert values(claims_of(nlp, "Ardent's valuation reached $1.4 T last year, and Pellow is worth $2.05T.")) == [
+        (1.4e12, "USD"), (2.05e12, "USD")]
+    assert values(claims_of(nlp, "The mill shipped 5T of steel.")) == []
+
+
+def test_a_series_of_years_figures_is_not_a_range(nlp):
+    c = claims_of(nlp, "Its value climbed from $210.5B in 2021 to $1.2 T in 2022 to $2.4 T in 2023.")
+    assert [(x.value, x.bounds) for x in c] == [(210.5e9, None), (1.2e12, None), (2.4e12, None)]
+    c = only(nlp, "Fuel economy improved from 21 miles per gallon in 2009 to 28 mpg in 2019.")
+    assert (c.value, c.bounds.high) == (21, 28)
+
+
 def test_million_and_billion_in_words(nlp):
     assert values(claims_of(nlp, "The airline carried 4.2 million passengers and earned 1.1 billion euros.")) == [
         (4_200_000, "passenger"),

@@ -106,6 +106,7 @@ doctors journalists
 CHANGE_NOUNS = frozenset("""
 loss losses drop fall decline decrease slump plunge slide dip tumble rise gain gains jump
 increase surge rally hit wipeout selloff sell-off collapse growth cut blow
+descent crash rout meltdown nosedive downturn
 """.split())
 
 # Nouns an owner has and that a figure measures ("Facebook's shares", "the value of the
@@ -125,7 +126,7 @@ SUBJECTLESS_NOUNS = frozenset("""
 record total level high low figure number amount sum rate percent percentage point points
 day week month year time hour minute moment stage period quarter session result results
 majority minority estimate estimates forecast consensus expectation expectations way
-history term tune vote votes ballot ballots date
+history term tune vote votes ballot ballots date mark threshold barrier milestone
 """.split())
 
 # Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",

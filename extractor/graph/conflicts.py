@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.graph.resolve import COUNTED_UNITS, ClaimGroup, dates_agree
+from extractor.graph.resolve import COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, is_day
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
@@ -64,6 +64,8 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
+    if (a.direction or a.metric in MARKET_METRICS) and not (is_day(a.date) and is_day(b.date)):
+        return False  # a report's window (Monday or Tuesday) against a day: maybe two sessions
     return not counted or _same_group_counted(a, b)
 
 

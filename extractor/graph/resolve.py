@@ -437,7 +437,10 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
         yield (f"article:{claim.article_id}", claim.unit), None
 
 
-def _is_day(date: str) -> bool:
+def is_day(date: str | None) -> bool:
+    """The date is one day (not a month, a year or an interval)."""
+    if not date:
+        return False
     bounds = _date_bounds(date)
     return bounds is not None and bounds[0] == bounds[1]
 
@@ -445,7 +448,7 @@ def _is_day(date: str) -> bool:
 def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coarse: set[str]) -> list[str]:
     """The dates of active groups a claim of ``date`` may join: all for an undated claim; else
     undated groups, its own day's and coarser dates that hold it."""
-    if not date or not _is_day(date):  # undated groups first (an undated claim may stop early)
+    if not date or not is_day(date):  # undated groups first (an undated claim may stop early)
         return sorted((d for d in active if not date or not d or dates_agree(date, d)), key=bool)
     return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
 
@@ -465,12 +468,41 @@ def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
     return [(order, c.model_copy(update={"date": held[c.id]}) if c.id in held else c, s) for order, c, s in members]
 
 
+# What markets quote: a move or a level reported with no day of its own is the news of a
+# session, which a morning report tells the day after.
+MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
+
+
+def report_window(day: str) -> str | None:
+    """The days a market figure reported on ``day`` without a day of its own may be of: that
+    day or the weekday before (a morning report of yesterday's close), as an ISO interval."""
+    try:
+        reported = dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    before = reported - dt.timedelta(days={0: 3, 6: 2}.get(reported.weekday(), 1))
+    return f"{before.isoformat()}/{reported.isoformat()}"
+
+
+def with_report_windows(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
+    """The claims of a block, each market figure dated only by its article's publication
+    (``date_source`` "published") dated by its ``report_window`` instead, so that "closed down
+    17%" in Tuesday's paper is one fact with "fell 17% on Monday" (and, the group being dated
+    by its most specific member, a day the text gives still wins)."""
+    def windowed(claim: Claim) -> Claim:
+        if claim.date_source != "published" or not claim.date or not (claim.direction or claim.metric in MARKET_METRICS):
+            return claim
+        window = report_window(claim.date)
+        return claim if window is None else claim.model_copy(update={"date": window})
+    return [(order, windowed(c), s) for order, c, s in members]
+
+
 def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> list[ClaimGroup]:
     """The facts among the claims of one block, swept in order of their value interval
     (ties broken by where each claim is, never by input order, so shuffled articles group alike).
     Of one interval, dated claims come first: an undated one then sees every day's fact of its
     figure, so whether it joins one does not hang on which article id sorts first."""
-    spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_held_dates(list(members))),
+    spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_report_windows(with_held_dates(list(members)))),
                    key=lambda t: (t[0].low, t[0].high, not t[2].date, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
@@ -508,7 +540,7 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
             active[target.date or ""].remove(target)
         target.add(claim, reading, order)
         active.setdefault(target.date or "", []).append(target)
-        if target.date and not _is_day(target.date):
+        if target.date and not is_day(target.date):
             coarse.add(target.date)
     for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))

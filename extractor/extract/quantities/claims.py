@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from extractor.dates import resolve_date
+from extractor.dates import resolve_date, resolve_month_or_year
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
@@ -33,8 +33,9 @@ from extractor.models import Bounds, Claim, Span
 from extractor.nlp.views import span_text
 
 
-def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str]]) -> str | None:
-    """The date attached to the claim's verb, or to a verb above it."""
+def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]], at: int = 0) -> str | None:
+    """The date attached to the claim's verb, or to a verb above it; of several on one verb,
+    the nearest to the quantity at character ``at`` ("soared 239% in 2023 and 171% in 2024")."""
     if not sent_dates:
         return None
     chain: list[Token] = []
@@ -47,9 +48,9 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str]]) ->
             break
         node = node.head
     for level in chain:
-        for date_verb, iso in sent_dates:
-            if date_verb is not None and date_verb.i == level.i:
-                return iso
+        here = [(abs(where - at), iso) for date_verb, iso, where in sent_dates if date_verb is not None and date_verb.i == level.i]
+        if here:
+            return min(here)[1]
     return None
 
 
@@ -103,8 +104,9 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
     claims: list[Claim] = []
+    main_dates: dict[int, str | None] = {}
     for items in by_sentence.values():
-        sentence = _sentence_facts(items[0].span.root.sent, published, tokens)
+        sentence = _sentence_facts(items[0].span.root.sent, published, tokens, main_dates)
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
@@ -173,14 +175,55 @@ def _bounds_a_period(date: Token) -> bool:
     return False
 
 
-def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> SentenceFacts:
-    """Main subject, single-day dates (with the verb each attaches to) and opening date of a sentence.
+def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
+                    main_dates: dict[int, str | None] | None = None) -> SentenceFacts:
+    """Main subject, single-day dates (with the verb each attaches to), opening date and
+    carried date of a sentence.
 
     An opening date ("On Tuesday, X lost 10% ...") dates the whole sentence. The parser
     sometimes ends a sentence too early ("On Tuesday, chip-testing equipment maker | and
     Nvidia supplier Advantest lost 10 percent"), so a previous fragment without final
-    punctuation counts as the start of this sentence.
+    punctuation counts as the start of this sentence. ``main_dates`` caches each sentence's
+    main date by its start, for the sentences after it.
     """
+    dates, opening = _dates_of(sent, published, tokens)
+    cache = {} if main_dates is None else main_dates
+    return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
+                         carried_date=_carried_date(sent, published, tokens, cache))
+
+
+def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
+    """The day a sentence is about: its opening date, else the day on its main verb, else
+    its only day (a month or a year is a background, not the day the paragraph tells of)."""
+    if sent.start not in cache:
+        dates, opening = _dates_of(sent, published, tokens)
+        dates = [d for d in dates if len(d[1]) == 10]
+        on_root = [iso for verb, iso, _ in dates if verb is not None and verb.i == sent.root.i]
+        only = {iso for _, iso, _ in dates}
+        cache[sent.start] = opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
+    return cache[sent.start]
+
+
+def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
+    """The day the paragraph was last about before this sentence: a lead that says "Nvidia lost
+    $593bn on Monday" dates the next sentence's "the chipmaker's stock fell 17%" too. Only
+    sentences of the same paragraph (up to the previous line break) carry their day."""
+    paragraph_start = tokens.text.rfind("\n", 0, sent.start_char) + 1
+    doc = sent.doc
+    start = sent.start
+    while start > 0:
+        prev = doc[start - 1].sent
+        if prev.start_char < paragraph_start:
+            return None
+        if (day := _main_date(prev, published, tokens, cache)) is not None:
+            return day
+        start = prev.start
+    return None
+
+
+def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[list[tuple[Token | None, str, int]], str | None]:
+    """A sentence's dates (a day, else a month or a year), each with the verb it attaches to
+    and where it starts, and its opening date."""
     text = tokens.text
     out = []
     for ent in tokens.ents_in(sent):
@@ -188,9 +231,9 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> S
             continue
         if _bounds_a_period(ent.root):
             continue
-        iso = resolve_date(ent.text, published)
+        iso = resolve_date(ent.text, published) or resolve_month_or_year(ent.text)
         if iso is not None:
-            out.append((verb_of(ent.root), iso))
+            out.append((verb_of(ent.root), iso, ent.start_char))
     start = sent
     doc = sent.doc
     while start.start > 0:
@@ -204,7 +247,7 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens) -> S
         if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]):
             opening = resolve_date(ent.text, published)
         break
-    return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=out, opening_date=opening)
+    return out, opening
 
 
 @dataclass(frozen=True)
@@ -225,8 +268,9 @@ class SentenceFacts:
 
     sent: SpacySpan
     root_subject: Token | None  # the subject of the sentence's root: pronouns after it refer to it
-    dates: list[tuple[Token | None, str]]  # single-day dates and the verb each attaches to
+    dates: list[tuple[Token | None, str, int]]  # dates (a day, a month, a year), each with its verb and place
     opening_date: str | None  # "On Tuesday, ...": dates the whole sentence
+    carried_date: str | None = None  # the day an earlier sentence of the paragraph is about
 
 
 def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, article: ArticleFacts) -> Claim:
@@ -257,6 +301,12 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     frame = frame_of(root, span, verb)
     if metric is None and _quoted_price(frame, unit, value, direction, subject, article.entities):
         metric = "share price"
+    date, date_source = None, None
+    if unit not in UNDATED_UNITS:
+        if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
+            date_source = "text"
+        elif not (metric == "cost" and price_tag(root, span)):
+            date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -275,9 +325,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         subject=subject,
         metric=metric,
         frame=frame,
-        date=None if unit in UNDATED_UNITS else (
-            _date_for(verb, sentence.dates) or sentence.opening_date
-            or (None if metric == "cost" and price_tag(root, span) else _default_day(q.start, unit, metric, frame, article))),
+        date=date,
+        date_source=date_source,  # type: ignore[arg-type]
     )
 
 
@@ -323,6 +372,9 @@ PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", 
 PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
 # Nouns that count the people who use a service ("2.23 billion monthly users").
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
+# Figures that are the news of one day: a market's (with any move), a toll's. A state such
+# as a headcount is not of the day an earlier sentence tells of.
+DAY_NEWS_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"}) | PEOPLE_COUNT_METRICS
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
@@ -330,9 +382,12 @@ UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 
 
 def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | None,
-                 article: ArticleFacts) -> str | None:
-    """The day of a figure whose sentence gives none: the day it was reported (the news of
-    the day: a toll, a move, a count), which is the publication date. A headline or bullet
+                 article: ArticleFacts, carried: str | None = None,
+                 direction: str | None = None) -> tuple[str | None, str | None]:
+    """The day of a figure whose sentence gives none: for the news of a day (a move, a
+    market's figure, a toll) the day its paragraph was about (``carried``, see
+    ``_carried_date``), else the day it was reported (the news of the day: a toll, a move, a
+    count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
     which may be the day before). A dimension holds on no particular day; without a known
     publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
@@ -340,12 +395,16 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
     reported, so it gets none either; nor do a company's results (revenue, profit, users),
     which are of the quarter or year they cover whether or not the sentence says so, nor a
     price tag ("the $11.4 million bridge": what a thing costs holds on no day of its own;
-    see ``metric.price_tag``)."""
-    if article.published is None or unit in UNDATED_UNITS or frame == "period" or metric in PERIOD_METRICS:
-        return None
+    see ``metric.price_tag``). Returns the day and where it came from (``Claim.date_source``)."""
+    if unit in UNDATED_UNITS or frame == "period" or metric in PERIOD_METRICS:
+        return None, None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
-        return None  # a headline or summary bullet of a move: its day is the story's, which it does not say
-    return article.published[:10]
+        return None, None  # a headline or summary bullet of a move: its day is the story's, which it does not say
+    if carried is not None and (direction is not None or metric in DAY_NEWS_METRICS):
+        return carried, "paragraph"
+    if article.published is None:
+        return None, None
+    return article.published[:10], "published"
 
 
 def _is_heading(text: str, pos: int) -> bool:

@@ -10,7 +10,8 @@ frame          the words that set it
 close          closed at / down / up, at the close, finished, ended (the day), settled
 open           opened at / down / up, at the open(ing)
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
-               in early / midday trading, during the session, earlier in the day,
+               in (or during) early / midday trading, during the session, earlier in the day,
+               as of midday,
                (on Monday / this / in the) morning or afternoon, by midday, within hours of
 after-hours    after hours, after-hours, in late / extended trading, after the bell
 pre-market     premarket, pre-market, before the (opening) bell
@@ -36,7 +37,8 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("after-hours", re.compile(r"\b(?:after[\s-]hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
     ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell)\b", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
-                            r"in\s+(?:early|morning|midday|afternoon)\s+trading|during\s+(?:the\s+)?(?:session|trading|day)|"
+                            r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+trad(?:ing|e)|"
+                            r"during\s+(?:the\s+)?(?:session|trading|day)|as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"by\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),

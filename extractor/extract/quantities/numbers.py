@@ -12,7 +12,7 @@ from collections.abc import Iterator
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "million": 1e6, "mn": 1e6,
     "mln": 1e6, "mio": 1e6, "m": 1e6, "crore": 1e7, "billion": 1e9, "bn": 1e9, "bln": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
 }
 # Scale suffixes that are units too ("37m" is 37 metres): a scale only next to money.
 SCALES_NEEDING_CURRENCY = frozenset({"m", "b"})
@@ -81,7 +81,7 @@ FOLD_RE = re.compile(r"(?<![\w-])(?P<n>\d+|%s)[\s-]?fold\b" % "|".join(SMALL_NUM
 SCALE_RE = re.compile(
     r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))"
     r"(?P<scale>(?i:thousand|million|billion|trillion|hundred|lakh|crore)"
-    r"|bn|mn|mln|bln|mio|trn|tn|Bn|Mn|Tn|k|K|m|M|b|B)"
+    r"|bn|mn|mln|bln|mio|trn|tn|Bn|Mn|Tn|k|K|m|M|b|B|T)"
     r"(?![A-Za-z0-9/²³])"
 )
 

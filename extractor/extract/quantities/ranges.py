@@ -18,6 +18,11 @@ from extractor.extract.quantities.tokens import Tokens
 RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "-to-", "to-", "through", "and"})
 
 
+# After the second of "from X in 2022 to Y in 2023 to Z": another step follows, so the
+# amounts are a series of years' figures, not the two ends of a range.
+SERIES_NEXT_RE = re.compile(r"\s+(?:in|by)\s+(?:19|20)\d\d\s+to\s")
+
+
 def _is_stated_change(q: Quantity, tokens: Tokens) -> bool:
     """The amount of a rise or fall the text states as fact ("rose 5%"), not a forecast ("could rise")."""
     gov, how, _ = governor(tokens.span(q.start, q.end).root)
@@ -48,8 +53,8 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         from_before = bool(re.search(r"\bfrom(?:\s+(?:the|a|an|its|their))?\s*\Z", before))
         if conn in RANGE_CONNECTORS:
             kind = conn
-        elif from_before and re.fullmatch(r"\s[^,;()]{0,40}\sto\s", between):
-            kind = "to"
+        elif from_before and re.fullmatch(r"\s[^,;()]{0,40}\sto\s", between) and not SERIES_NEXT_RE.match(text, b.end):
+            kind = "to"  # "from $5 (...) to $7", but not two steps of "from $364B in 2022 to $1.2T in 2023 to $3.4T"
         else:
             continue
         dash = kind in ("-", "–", "—", "-to-", "to-")

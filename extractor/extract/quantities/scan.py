@@ -158,7 +158,9 @@ def _read_scale(q: Quantity, text: str, pos: int) -> int:
     if len(word) == 1:
         after = scale_m.end()
         money = q.currency or bool(CODE_AFTER_RE.match(text, after) or CURRENCY_AFTER_RE.match(text, after))
-        if low in SCALES_NEEDING_CURRENCY and word.islower():
+        if word == "T":
+            ok = bool(money)  # "$3.355 T", "$1.2T": trillions of money; "5T" alone is not
+        elif low in SCALES_NEEDING_CURRENCY and word.islower():
             # "£350m", "1.5m people", "2bn of", but "a 310m tower" is metres
             ok = glued and (money or bool(COUNTED_AFTER_SCALE_RE.match(text, after)))
         elif not glued:

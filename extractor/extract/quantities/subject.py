@@ -72,7 +72,7 @@ from extractor.models import EntityRef
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
 TRANSFER_VERBS = frozenset({
     "wipe", "erase", "shave", "knock", "strip", "lop", "slash", "take", "add", "remove", "chop",
-    "vaporize", "vaporise", "destroy",
+    "vaporize", "vaporise", "destroy", "obliterate", "trim", "slice", "drain",
 })
 # Verbs of falling: the distance of a fall is the height of what things fell from.
 FALL_VERBS = frozenset({"plunge", "plummet", "fall", "drop", "tumble", "crash", "hurtle", "topple"})
@@ -219,7 +219,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
-        sent = _sent_down(verb, span, ctx, sent_root_subject)
+        sent = _sent_down(verb, span, ctx, sent_root_subject) or _changed_by(verb, span, ctx, sent_root_subject)
         if sent:
             return sent
         level = _level_raised(verb, span)
@@ -293,6 +293,18 @@ def _sent_down(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
     return resolve_np(obj, ctx, sent_root_subject) if obj is not None else []
+
+
+def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"The sell-off ... slashing the Nasdaq by 3.4%": the amount of "by" is the change of the
+    named thing the verb acts on, not of what acted (but "Acme raised prices by 5%" stays Acme's)."""
+    root = span.root
+    if not (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.i == verb.i):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
+    if obj is None or ctx.entities.at(obj.idx, obj.idx + len(obj)) is None:
+        return []
+    return resolve_np(obj, ctx, sent_root_subject)
 
 
 def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

@@ -56,7 +56,9 @@ def _is_description(tok: Token) -> bool:
 
 
 # Words before an organisation's name that make it a source, not what the text is about.
-SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by)\s+(?:the\s+)?\Z", re.I)
+# "reports NBC News", "notes Bloomberg", "per Reuters": an outlet named after its report.
+SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by|reports|reported|"
+                              r"notes|noted|writes|wrote|per)\s+(?:the\s+)?\Z", re.I)
 
 
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef | None:
