@@ -287,6 +287,25 @@ def test_an_event_noun_is_not_what_a_figure_is_about(nlp):
     assert subjects(c["6%"]) == ["Halvard Systems"]
 
 
+def test_a_name_and_its_move_beside_a_figure_even_with_a_ticker_or_a_verb(nlp):
+    c = by_text(nlp, "The sell-off hit the tech sector, with the Nasdaq dropping 3%. Chip stocks also saw gains, "
+                     "with Quorvant (NASDAQ:QRV) up 2.5%, Belstead rising 2.6%.")
+    assert (subjects(c["3%"]), subjects(c["2.5%"]), subjects(c["2.6%"])) == (["Nasdaq"], ["Quorvant"], ["Belstead"])
+
+
+def test_a_session_word_and_a_split_hyphenated_noun_are_no_subjects(nlp):
+    c = by_text(nlp, "Quorvant (QRV) gained 3% premarket after dropping 17% on Monday.")
+    assert subjects(c["3%"]) == ["Quorvant"] and c["3%"].frame == "pre-market"
+    c = by_text(nlp, "The sell-off wiped 4% off the index.")
+    assert subjects(c["4%"]) != ["off"]
+
+
+def test_a_move_named_as_a_change_noun_of_no_one_is_the_story_companys(nlp):
+    text = ("Quorvant Systems shares rebounded on Tuesday. The 17% plunge on Monday was triggered by fears over a "
+            "cheaper rival model. The earlier plunge of 17% stemmed from the same worries.")
+    assert [subjects(x) for x in claims_of(nlp, text)] == [["Quorvant Systems"], ["Quorvant Systems"]]
+
+
 def test_a_threshold_is_not_a_subject(nlp):
     c = by_text(nlp, "Halvard Systems fell again, dropping the company's market value below the $1 trillion mark.")
     assert subjects(c["$1 trillion"]) == ["Halvard Systems"]

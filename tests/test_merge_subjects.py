@@ -30,6 +30,13 @@ def test_a_misspelling_two_people_could_be_or_of_a_short_name_stays_as_written()
     assert _aliases(corpus) == {}
 
 
+def test_an_index_named_with_its_descriptor_is_the_index_named_without_it():
+    corpus = [("Nasdaq", "ORG"), ("Nasdaq Composite", "ORG"), ("the Nasdaq Composite Index", "ORG"),
+              ("Nasdaq 100", "ORG"), ("Hang Seng Index", "ORG"), ("Kospi Composite", "ORG")]
+    assert _aliases(corpus) == {entity_id("Nasdaq Composite"): "Nasdaq",
+                                entity_id("the Nasdaq Composite Index"): "Nasdaq"}
+
+
 # ------------------------------------------------------------------ the product's path, on text
 
 

@@ -127,6 +127,7 @@ record total level high low figure number amount sum rate percent percentage poi
 day week month year time hour minute moment stage period quarter session result results
 majority minority estimate estimates forecast consensus expectation expectations way
 history term tune vote votes ballot ballots date mark threshold barrier milestone
+premarket pre-market trading trade
 """.split())
 
 # Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",

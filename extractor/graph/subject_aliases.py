@@ -38,12 +38,22 @@ LEAVE_SIDE = "Leave"
 VOTE_SHARE = "vote share"
 
 
+# Words an index's name may carry or drop ("the Nasdaq Composite Index" is the Nasdaq).
+INDEX_SUFFIXES = frozenset({"index", "composite"})
+
+
 def _without_legal_form(name: str) -> str | None:
-    """The name without its trailing legal form ("Facebook Inc." -> "Facebook"), else None."""
+    """The name without its trailing legal form ("Facebook Inc." -> "Facebook") or index
+    words ("Nasdaq Composite Index" -> "Nasdaq"), else None."""
     words = name.replace(",", " ").split()
-    if len(words) < 2 or entity_key(words[-1]) not in LEGAL_SUFFIXES:
-        return None
-    return " ".join(words[:-1])
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) >= 2 and entity_key(words[-1]) in LEGAL_SUFFIXES:
+        return " ".join(words[:-1])
+    cut = len(words)
+    while cut > 1 and words[cut - 1].lower() in INDEX_SUFFIXES:
+        cut -= 1
+    return " ".join(words[:cut]) if cut < len(words) else None
 
 
 def _deletions(word: str) -> set[str]:
@@ -73,8 +83,8 @@ def _misspelt(name: str, index: dict[str, set[str]], surnames: dict[str, set[str
 def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str, EntityRef]:
     """Entity id -> the entity it names in short, from (id, name, type) of the corpus's entities.
 
-    A company named with its legal form is the company named without it, when the corpus has
-    that name; a person named by one word is the one person of the corpus whose full name
+    A company named with its legal form (an index with "Composite" or "Index") is the one
+    named without it, when the corpus has that name; a person named by one word is the one person of the corpus whose full name
     ends in that word, or, when none does, in a word one letter off it (MISSPELT_FROM_LETTERS).
     """
     by_id: dict[str, tuple[str, str | None]] = {}

@@ -249,9 +249,21 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     found = _telegraphic_subject(span, ctx)
     if found or not (unit and (unit.isupper() or unit in ("percent", "percentage point"))):
         return found
-    if not COMPANY_METRIC_RE.search(span.sent.text):
+    if not (COMPANY_METRIC_RE.search(span.sent.text) or (unit == "percent" and _owned_by_no_one(root))):
         return []
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _owned_by_no_one(root: Token) -> bool:
+    """A move named as a change noun whose owner the sentence leaves to the story ("The 17%
+    plunge on Monday was triggered by ...", "the earlier plunge of 17%"): the salient
+    organisation's."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in ("nummod", "compound", "amod", "quantmod", "npadvmod"):
+        return False
+    return head.i != root.i and (head.lower_ in CHANGE_NOUNS or head.lemma_.lower() in CHANGE_NOUNS)
 
 
 def _structure_in_sentence(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
@@ -336,8 +348,9 @@ def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
 
 
 # "with Microsoft down 2.1%", "and the Nasdaq off 3%": a name and a move right before the figure.
-NAME_WITH_MOVE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})\s+"
-                               r"(?:down|up|off|higher|lower)\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|more\s+than)\s+)?\Z")
+NAME_WITH_MOVE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
+                               r"(?:\s+\([^()]{1,24}\))?\s+"  # "with Micron (NASDAQ:MU) up 2.5%": a ticker between
+                               r"(?:down|up|off|higher|lower|dropping|falling|rising|gaining|sliding|climbing|jumping|losing|adding)\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|more\s+than)\s+)?\Z")
 
 
 def _named_with_move(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:

@@ -208,6 +208,14 @@ def _is_share_class(np: Token) -> bool:
     return len(np.text) == 1 and np.text.isupper() and np.i > 0 and np.doc[np.i - 1].lower_ == "class"
 
 
+def _hyphenated(tok: Token) -> str | None:
+    """The hyphenated word a token ends ("sell-off" for "off"), lower case, else None."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
@@ -269,6 +277,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 cut = trimmed_name(name)
                 return [entity_named(ctx, cut or name) or thing_ref(cut or name)]
     lower, lemma = np.lower_, np.lemma_.lower()
+    if (glued := _hyphenated(np)) is not None:
+        lower = lemma = glued  # "sell-off", which the tokenizer splits, and not "off"
     phrase = np.doc[np.left_edge.i:np.i + 1].text
     if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"
         person = _described_person(np.idx, ctx)
