@@ -519,3 +519,25 @@ def test_a_title_in_lower_case_the_tagger_calls_a_proper_noun_is_the_person_who_
     text = ("Ministers met in Rome on Monday. Prime Minister Giuseppe Conte spoke first. "
             "“This must never happen again,” the prime minister said.")
     assert summary(quotes_of(text)[0])[3:] == ("the prime minister", "Giuseppe Conte")
+
+
+@pytest.mark.parametrize("text", [
+    "Carla Mendes spoke to reporters on Monday. “We are cutting 400 jobs this year,” she said, according to Reuters.",
+    "Carla Mendes spoke to reporters on Monday. “We are cutting 400 jobs this year,” she said, as reported by the BBC.",
+])
+def test_an_outlet_that_relays_a_speakers_words_is_not_the_speaker(quotes_of, text):
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes_of(text)] == [("direct", "Carla Mendes")]
+
+
+def test_an_abbreviation_that_ends_a_sentence_before_a_quoted_one_ends_it(quotes_of):
+    text = ("Senator Carla Mendes said the deal could help the U.S. “Instead of paying billions, we will pay "
+            "less and get the same result,” she said.")
+    found = direct(quotes_of(text))
+    assert [(q.text, q.speaker.name) for q in found] == [
+        ("Instead of paying billions, we will pay less and get the same result,", "Carla Mendes")]
+
+
+def test_the_one_an_event_prompted_to_speak_is_the_speaker(quotes_of):
+    text = ("A rival unveiled a cheaper model, prompting Senator Carla Mendes to describe it as a “wake-up call” "
+            "for the industry.")
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Carla Mendes"]

@@ -10,7 +10,7 @@ PARAGRAPH_SENTENCES = "paragraph_sentences"
 
 @Language.component(PARAGRAPH_SENTENCES)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A blank line always ends a sentence.
+    """A blank line always ends a sentence, and so does "U.S." before a quoted sentence.
 
     Headlines, captions and summary bullets carry no final punctuation, so without
     this the parser glues them to the paragraph that follows. Runs before the parser,
@@ -19,4 +19,29 @@ def paragraph_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+        elif _quote_after_abbreviation(doc, token.i):
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+# Opening quotation marks, and the fewest words a quoted sentence has.
+OPENING_MARKS = frozenset({'"', "“"})
+QUOTED_SENTENCE_WORDS = 4
+
+
+def _quote_after_abbreviation(doc: Doc, i: int) -> bool:
+    """An abbreviation that ends a sentence ("… for the U.S.") before a quoted sentence
+    ('"Instead of spending billions, …," he said'): the tokenizer keeps the period in the
+    abbreviation, so the parser reads one sentence and the quote loses its speaker."""
+    token = doc[i]
+    text = token.text
+    if len(text) < 3 or not text.endswith(".") or not text[0].isupper() or "." not in text[:-1]:
+        return False  # "U.S.", "U.K.", "D.C." (not "Inc." or "Mr.", which rarely end one)
+    if i + 2 >= len(doc) or doc[i + 1].text not in OPENING_MARKS or not doc[i + 2].is_title:
+        return False
+    words = 0
+    for follow in doc[i + 2:i + 60]:
+        if follow.text in OPENING_MARKS or follow.text == "”":
+            return words >= QUOTED_SENTENCE_WORDS
+        words += follow.is_alpha
+    return False

@@ -306,6 +306,8 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue
         if token.dep_ == "xcomp" and is_cue(token.head) and content_of(token.head) is not None:
             continue  # "refused to endorse Trump": one position, reported by the outer verb
+        if relays_a_speaker(token):
+            continue  # '"…," she said, according to Reuters': the outlet relays her words
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
             if as_clause(token):
@@ -339,6 +341,21 @@ def find_reported(ctx: Context) -> list[Reported]:
         if chars[1] > chars[0]:
             out.append(Reported(token, chars, gap))
     return drop_nested(out)
+
+
+def relays_a_speaker(cue: Token) -> bool:
+    """"according to X" or "as reported (quoted) by X" on a speech verb that has a speaker of
+    its own ('"We are cutting jobs," she said, according to Reuters'; '…, he said, as
+    reported by the BBC'): X is the medium that carried the words, not who said them."""
+    if cue.lower_ != "according" and not (as_clause(cue) and verb_lemma(cue) in RELAY_VERBS):
+        return False
+    said = cue.head
+    return (said.i != cue.i and verb_lemma(said) in SPEECH_VERBS
+            and any(c.dep_ in SUBJECT_DEPS for c in said.children))
+
+
+# Verbs of an outlet relaying someone's words ("as reported by", "as quoted by", "as cited by").
+RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "tell"})
 
 
 def as_clause(cue: Token) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.quotes.context import Context
-from extractor.extract.quotes.cues import misread_verb, noun_holder, poll_of
+from extractor.extract.quotes.cues import misread_verb, noun_holder, poll_of, verb_lemma
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -21,6 +21,8 @@ NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
 # Labels through which a verb without its own subject shares its head's
 # ("X smiled, adding that …", "X stood up and said …", "X refused, saying …").
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"})
+# Verbs whose object then does what their "to" clause says ("prompted Trump to call it …").
+RESULT_VERBS = frozenset({"prompt", "lead", "spur", "cause", "drive", "inspire", "provoke", "move"})
 # Modifiers that stay with a noun in a speaker mention ("OpenAI CEO Sam Altman").
 MENTION_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod"})
 # Prepositions that stay with a common noun in a mention ("director of AI governance").
@@ -70,6 +72,12 @@ def subject_of(cue: Token) -> Token | None:
             return None
         if crosses_paragraph(token, token.head):
             return None
+        if token.dep_ == "xcomp" and token.i == cue.i and verb_lemma(token.head) in RESULT_VERBS:
+            # "prompting Donald Trump to describe it as …": the one prompted spoke (but "urged
+            # Stumpf to admit …" is the urger's claim, "requires countries to give …" the rule's)
+            controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+            if controller is not None:
+                return controller
         if token.dep_ == "ccomp" and token is not cue:
             return None
         token, hops = token.head, hops + 1
