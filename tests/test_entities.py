@@ -212,3 +212,20 @@ def test_a_short_organisation_name_joins_the_one_longer_name_it_shortens(nlp):
     entities = extract_entities(nlp(text), "art")
     assert {m.text for m in by_name(entities, "Harvard University").mentions} == {"Harvard University", "Harvard"}
     assert {m.text for m in by_name(entities, "Copenhagen").mentions} == {"Copenhagen"}
+
+
+def test_a_ticker_after_a_name_makes_it_a_company_and_is_its_other_name(nlp):
+    text = ("Quorvant (NASDAQ:QRV) and other chip stocks gained on Tuesday. Belstead (BLST) climbed 4%, "
+            "while Halvard Systems Corp. (TYO:9984) fell. Wikinews ran its Interview of the Month (IOTM) again.")
+    found = {e.name: (e.type, {e.name, *e.aliases}) for e in entities_of(nlp, text).entities}
+    assert found["Quorvant"] == ("ORG", {"Quorvant", "QRV"})
+    assert found["Belstead"] == ("ORG", {"Belstead", "BLST"})
+    assert found["Halvard Systems Corp."][0] == "ORG"
+    # the exchange before a ticker names nothing; an acronym in brackets is no ticker
+    assert not {"NASDAQ", "TYO", "QRV", "BLST", "Month"} & set(found)
+
+
+def test_a_name_in_a_title_case_heading_stops_before_its_verb(nlp):
+    text = ("Quorvant Stock Recovers After Steep Decline\n\n"
+            "Quorvant (QRV) shares rose 2.5% in premarket trading on Tuesday.")
+    assert {e.name for e in entities_of(nlp, text).entities} == {"Quorvant"}

@@ -37,6 +37,7 @@ from extractor.extract.entity_aliases import (
     join_middle_names,
     join_short_organisations,
     join_short_places,
+    join_tickers,
     person_aliases,
     propagate,
     resolve_short_forms,
@@ -50,6 +51,7 @@ from extractor.extract.entity_names import (
     model_mentions,
     person_mentions,
     place_mentions,
+    ticker_mentions,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
 from extractor.extract.entity_referents import assign_referents
@@ -64,7 +66,7 @@ from extractor.extract.entity_types import (
     no_person_named_the,
     person_name_votes,
 )
-from extractor.extract.headline import cut_headline_names
+from extractor.extract.headline import cut_headline_names, title_case_headings
 from extractor.extract.lexicon import is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -85,7 +87,7 @@ def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
     if group.known_name and group.type != "PERSON":
         return group.known_name
-    forms = list(group.surfaces)
+    forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
     if group.type == "PERSON":
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
@@ -105,9 +107,12 @@ def extract_entities(
     text = doc_text(doc)
     headings = heading_spans(text)
     headline = [(0, len(title))] if title and text.startswith(title) else []
+    headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
     found = cut_headline_names(model_mentions(doc, text), headline)
+    found += ticker_mentions(text, found)
     found += place_mentions(doc, text, found)
     groups = group_mentions(found + person_mentions(doc, text, found), headings)
+    join_tickers(groups, text)
     join_inverted_names(groups, text)
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
@@ -145,7 +150,7 @@ def extract_entities(
             del groups[key]
             continue
         group.name = _canonical(group)
-        group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces)
+        group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces) | group.tickers
 
     entities = list(groups.values())
     for entity in entities:

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import Candidate, entity_key, in_any
+from extractor.extract.entity_names import Candidate, entity_key, in_any, ticker_names
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -70,6 +70,7 @@ def _merge_into(target: LocalEntity, source: LocalEntity, as_type: str | None = 
     """``source`` becomes part of ``target``; with ``as_type`` its label votes count for
     that type (a surname joined to a person's name is a person's, whatever the model said)."""
     target.known_name = target.known_name or source.known_name
+    target.tickers |= source.tickers
     target.surfaces.update(source.surfaces)
     if as_type:
         target.votes[as_type] += sum(source.votes.values())
@@ -166,6 +167,37 @@ def _initials(name: str) -> str:
 def _leans_person(group: LocalEntity) -> bool:
     person = group.votes.get("PERSON", 0)
     return person > 0 and person >= max((v for k, v in group.votes.items() if k != "PERSON"), default=0)
+
+
+# A name written with its ticker is a listed company's.
+TICKER_ORG_WEIGHT = 2
+
+
+def join_tickers(groups: dict[str, LocalEntity], text: str) -> None:
+    """A ticker written after a company's name ("Broadcom (AVGO)", "Nvidia (NASDAQ:NVDA)")
+    is that company's other name, and the name is an organisation's; the exchange before
+    the ticker names no entity of the story."""
+    spans = ticker_names(text)
+    if not spans:
+        return
+    def holder(start: int, end: int) -> tuple[str, LocalEntity] | None:
+        return next(((k, g) for k, g in groups.items() if any(m.start <= start and end <= m.end for m in g.mentions)), None)
+    for name_start, name_end, tick_start, tick_end in spans:
+        owner = holder(name_end - 1, name_end)
+        inside = [(k, g) for k, g in groups.items() if g is not (owner and owner[1])
+                  and any(name_end < m.start and m.end <= tick_end + 1 for m in g.mentions)]
+        for key, group in inside:
+            ticker = any(m.start == tick_start and m.end == tick_end for m in group.mentions)
+            if ticker and owner is not None and not _leans_person(group):
+                _merge_into(owner[1], group, as_type="ORG")
+                del groups[key]
+            elif not ticker:  # the exchange
+                group.mentions = [m for m in group.mentions if not (name_end < m.start < tick_start)]
+                if not group.mentions:
+                    del groups[key]
+        if owner is not None:
+            owner[1].votes["ORG"] += TICKER_ORG_WEIGHT
+            owner[1].tickers.add(text[tick_start:tick_end])  # an alias even where the model saw no name
 
 
 def join_acronyms(groups: dict[str, LocalEntity]) -> None:

@@ -509,6 +509,63 @@ def _place_first_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in place_names() if name.split())
 
 
+# A company named with its stock ticker, maybe after its exchange: "Broadcom (AVGO)",
+# "Nvidia (NASDAQ:NVDA)", "SoftBank Group Corp. (TYO:9984)", "Boeing (NYSE: BA)".
+TICKER_RE = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]*\([ \t]*"
+    r"(?:(?P<exchange>[A-Z][A-Za-z]{1,9})[ \t]*:[ \t]*(?P<listed>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)"
+    r"|(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?))[ \t]*\)")
+# Words that open a sentence before a company's name, not part of it ("Shares Acme (ACM)" never,
+# but "The", "Rival", "While" do).
+TICKER_NAME_OPENERS = frozenset({"the", "a", "an", "rival", "while", "and", "but", "as", "with", "peer", "shares"})
+
+
+def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
+    """(name start, name end, ticker start, ticker end) of each company named with its
+    ticker; the exchange before the ticker is neither."""
+    out = []
+    for m in TICKER_RE.finditer(text):
+        start, end = m.span("name")
+        if m.group("ticker") and _spelled_before(text, end, m.group("ticker")):
+            continue  # "Interview of the Month (IOTM)": an acronym, not a ticker
+        words = list(re.finditer(r"\S+", text[start:end]))
+        for i, word in enumerate(words[:-1]):  # "… on Tuesday. Belstead (BLST)": a sentence ends before it
+            if word.group().endswith(".") and word.group().casefold() not in ABBREVIATION_ENDINGS:
+                words = words[i + 1:]
+                break
+        while len(words) > 1 and (words[0].group().casefold() in TICKER_NAME_OPENERS
+                                  or words[0].group().casefold().rstrip(".") in CALENDAR_WORDS):
+            words.pop(0)
+        start = start + words[0].start()
+        ticker = "listed" if m.group("listed") else "ticker"
+        out.append((start, end, *m.span(ticker)))
+    return out
+
+
+def _spelled_before(text: str, end: int, letters: str) -> bool:
+    """The letters are the initials of the words before ``end`` ("of", "the" included or not)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, end - 120):end])[-8:]
+    for n in range(1, len(words) + 1):
+        tail = words[-n:]
+        if "".join(w[0] for w in tail).upper() == letters or "".join(w[0] for w in tail if w[0].isupper()) == letters and tail[0][0].isupper():
+            return True
+    return False
+
+
+def ticker_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Companies named with their ticker that the model did not find ("Broadcom (AVGO)
+    climbed 4%"): the name, as an organisation."""
+    out = []
+    for start, end, _, _ in ticker_names(text):
+        if any(c.start < end and start < c.end for c in taken):
+            continue
+        name = text[start:end]
+        if name.isupper() and len(name) <= 5:
+            continue  # "NASDAQ (NDAQ)" aside, a bare all-capital word is more likely a ticker itself
+        out.append(Candidate(start, end, name, "ORG"))
+    return out
+
+
 def heading_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs that are headings: short, with no sentence-final punctuation."""
     spans, pos = [], 0

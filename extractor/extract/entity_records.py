@@ -24,6 +24,7 @@ class LocalEntity:
     votes: Counter = field(default_factory=Counter)
     surfaces: Counter = field(default_factory=Counter)
     known_name: str | None = None  # the name world knowledge gives it ("United States" for "U.S.")
+    tickers: set[str] = field(default_factory=set)  # its stock tickers ("AVGO"): aliases, never its name
     referent: str | None = None  # which of the things sharing its name it is, when that is part of the id
     link_confidence: float | None = None  # how sure a link by its id to other articles is (entity_referents)
 

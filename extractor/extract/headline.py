@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.entity_names import Candidate
-from extractor.extract.lexicon import MARKET_VERBS, is_place_name
+from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
+from extractor.extract.lexicon import MARKET_VERBS, is_place_name, verb_only_lemmas
 
 # Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
 # reports and results that headlines use most.
@@ -29,15 +29,35 @@ INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
 HEADLINE_NOUNS = frozenset("stock stocks share shares net worth wealth fortune".split())
 
 WORD_RE = re.compile(r"\S+")
+# Share of a heading's words that are capitalised for it to be in title case.
+TITLE_CASE_SHARE = 0.6
+# Short words a title-case heading may leave in lower case ("of", "the", "as").
+MINOR_WORDS = frozenset("a an and as at but by for from in of on or over the to vs with".split())
+
+
+def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headings written in title case ("Nvidia Stock Recovers After Steep Decline"), where
+    names run into the words after them as they do in a headline."""
+    out = []
+    for start, end in headings:
+        words = [w for w in WORD_RE.findall(text[start:end]) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+            out.append((start, end))
+    return out
 
 
 def _verb_lemma(word: str) -> str | None:
-    """The lemma of an inflected verb form among ``HEADLINE_VERBS``, else None."""
+    """The lemma of an inflected verb form among ``HEADLINE_VERBS``, or of a present-tense
+    form of a verb English never uses as a noun ("Recovers", "Reacts"; a name may hold
+    "United" or "Times", never "Loses"), else None."""
     if not INFLECTED_RE.match(word):
         return None
     low = word.casefold()
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", "")):
         if low.endswith(suffix) and (lemma := low[: -len(suffix)] + repl) in HEADLINE_VERBS:
+            return lemma
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and not low.endswith("ss") and (lemma := low[: -len(suffix)] + repl) in verb_only_lemmas():
             return lemma
     return None
 
@@ -70,6 +90,8 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
         end = name_end(cand.text) if any(a <= cand.start < b for a, b in headlines) else len(cand.text)
         if end < len(cand.text):
             kept = cand.text[:end]
+            if (possessive := POSSESSIVE_RE.search(kept)) is not None:  # "Zentek's Stock Plunges"
+                kept = kept[:possessive.start()]
             if all(w.casefold() in HEADLINE_NOUNS for w in kept.split()):
                 continue  # "(Zentek's) Stock Plunges": no name is left
             cand = Candidate(cand.start, cand.start + end, kept, None)

