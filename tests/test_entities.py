@@ -229,3 +229,14 @@ def test_a_name_in_a_title_case_heading_stops_before_its_verb(nlp):
     text = ("Quorvant Stock Recovers After Steep Decline\n\n"
             "Quorvant (QRV) shares rose 2.5% in premarket trading on Tuesday.")
     assert {e.name for e in entities_of(nlp, text).entities} == {"Quorvant"}
+
+
+def test_a_lone_proper_noun_is_a_name_but_an_english_word_or_an_acronym_is_not(nlp):
+    from extractor.extract.entity_names import lone_name_mentions
+
+    text = ("The club met in Ohio. Later Wikinews spoke with its president about magic, and he told Wikinews "
+            "that Witches and Chimes, two of his plays, and the NASA show had sold out.")
+    doc = nlp(text)
+    found = {c.text for c in lone_name_mentions(doc, text, [])}
+    assert "Wikinews" in found
+    assert not {"Witches", "Chimes", "NASA", "Later"} & found

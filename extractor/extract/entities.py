@@ -48,6 +48,7 @@ from extractor.extract.entity_names import (
     entity_key,
     heading_spans,
     in_any,
+    lone_name_mentions,
     model_mentions,
     person_mentions,
     place_mentions,
@@ -111,7 +112,8 @@ def extract_entities(
     found = cut_headline_names(model_mentions(doc, text), headline)
     found += ticker_mentions(text, found)
     found += place_mentions(doc, text, found)
-    groups = group_mentions(found + person_mentions(doc, text, found), headings)
+    found += person_mentions(doc, text, found)
+    groups = group_mentions(found + lone_name_mentions(doc, text, found), headings)
     join_tickers(groups, text)
     join_inverted_names(groups, text)
     join_known_as(groups, text)

