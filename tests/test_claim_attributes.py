@@ -306,6 +306,18 @@ def test_a_move_named_as_a_change_noun_of_no_one_is_the_story_companys(nlp):
     assert [subjects(x) for x in claims_of(nlp, text)] == [["Quorvant Systems"], ["Quorvant Systems"]]
 
 
+def test_a_change_noun_is_of_the_metric_its_modifiers_name(nlp):
+    c = by_text(nlp, "Halvard's $58 billion market cap loss was the largest in its history.")
+    assert c["$58 billion"].metric == "market value"
+    c = by_text(nlp, "Halvard faced a share value drop of 17%, which means a $60B loss for the stock market.")
+    assert (c["17%"].metric, c["$60B"].metric) == ("share price", "market value")
+    # a loss in a company's stock is its share price's; a loss in a quarter is a result
+    c = by_text(nlp, "The 19 per cent loss in Halvard's stock chopped $11 billion off its market value.")
+    assert c["19 per cent"].metric == "share price"
+    c = by_text(nlp, "Halvard posted a $3bn loss in the second quarter.")
+    assert c["$3bn"].metric == "loss"
+
+
 def test_a_threshold_is_not_a_subject(nlp):
     c = by_text(nlp, "Halvard Systems fell again, dropping the company's market value below the $1 trillion mark.")
     assert subjects(c["$1 trillion"]) == ["Halvard Systems"]

@@ -62,7 +62,7 @@ METRIC_PHRASES: dict[str, str] = {
     "operating profit": "profit", "interest rate": "interest rate",
     "unemployment rate": "unemployment", "jobless rate": "unemployment",
     "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
-    "price tag": "cost",
+    "price tag": "cost", "share value": "share price", "stock value": "share price",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -176,6 +176,31 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return labelled
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
         return "vote share"
+    return None
+
+
+# Words that put a loss in a market ("a $600bn loss for the stock market"; but "a 19% loss
+# in Facebook's stock" is its share price's).
+MARKET_WORDS = frozenset({"market", "markets"})
+
+
+def _changed_metric(change: Token, compounds: list[Token]) -> str | None:
+    """What a change noun is a change of, when its modifiers say it: "a $589 billion market
+    cap loss" and "a share value drop" (its compounds), "a $600bn loss for the stock market"
+    (a market loss is of market value)."""
+    words = [t.lower_ for t in change.subtree if t.i < change.i and t.dep_ in ("compound", "amod")] or [
+        c.lower_ for c in compounds]  # "share value drop": "share" hangs on "value"
+    for a, b in zip(words, words[1:]):
+        if f"{a} {b}" in METRIC_PHRASES:
+            return METRIC_PHRASES[f"{a} {b}"]
+    for word in reversed(words):
+        if word in METRIC_WORDS and METRIC_WORDS[word] not in ("loss", "cost"):
+            return METRIC_WORDS[word]
+    if change.lemma_.lower() in ("loss", "wipeout", "hit"):
+        for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on")):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if obj.lower_ in MARKET_WORDS:
+                    return "market value"
     return None
 
 
@@ -307,6 +332,8 @@ def _metric_of_noun(noun: Token) -> str | None:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:
             return METRIC_PHRASES[phrase]
+    if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun, compounds)) is not None:
+        return of_change
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
         return "index level"
     if lemma in COUNT_NOUNS:  # "the monthly active user count": what it counts
