@@ -56,6 +56,18 @@ def test_a_hedged_round_figure_and_two_providers_precise_figures_are_one_fact():
     ]) == [["nearly", "precise", "rounded"]]
 
 
+def test_a_rounded_figure_swept_early_joins_the_fact_nearest_its_figure():
+    # swept by lowest figure, "$600 billion" (500-650bn as rounded) meets "more than half a
+    # trillion" before the precise figures form their fact; it belongs with them
+    assert members([
+        claim("half", "a1", 500e9, hedge=">", direction="down"),
+        claim("headline", "a2", 600e9, direction="down"),
+        claim("589", "a3", 589e9, direction="down"),
+        claim("593", "a4", 593e9, direction="down"),
+        claim("593.7", "a5", 593.7e9, direction="down"),
+    ]) == [["589", "593", "593.7", "headline"], ["half"]]
+
+
 def test_a_close_and_an_intraday_move_are_two_facts_by_value_or_by_frame():
     assert members([claim("close", "a1", 17, unit="percent", metric="share price", frame="close"),
                     claim("intraday", "a2", 13, unit="percent", metric="share price", frame="intraday")]) == [
