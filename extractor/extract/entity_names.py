@@ -16,6 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import POS
 from spacy.tokens import Doc
 
 from extractor.dates import MONTHS, WEEKDAYS
@@ -519,7 +521,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     texts, offsets = token_texts(doc), token_starts(doc)
     covered = sorted((c.start, c.end) for c in taken)
     starts = [a for a, _ in covered]
-    lower = set(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    lower = {t for t in texts if t[:1].islower()}
     words = english_words()
 
     def free(start: int, end: int) -> bool:
@@ -530,9 +532,10 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
         return 0 <= k < len(texts) and texts[k][:1].isupper()
 
     seen: dict[str, list[int]] = {}
-    for k, word in enumerate(texts):
-        token = doc[k]
-        if token.pos_ != "PROPN" or not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
+    propn = doc.vocab.strings["PROPN"]
+    for k in numpy.flatnonzero(doc.to_array([POS]) == propn).tolist():  # the proper nouns only, read in bulk
+        word, token = texts[k], doc[k]
+        if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
             continue
         low = word.casefold()
         singular = re.sub(r"(?:e?s)\Z", "", low)
