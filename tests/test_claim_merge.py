@@ -56,6 +56,15 @@ def test_a_hedged_round_figure_and_two_providers_precise_figures_are_one_fact():
     ]) == [["nearly", "precise", "rounded"]]
 
 
+def test_a_round_figure_with_a_leading_one_is_not_a_rounding_of_half_of_it():
+    # "$1 trillion" of market value lost is another fact than "$593 billion"; "$10 million"
+    # may round $9 million, not $5.5 million
+    assert members([claim("trillion", "a1", 1e12, direction="down"),
+                    claim("593", "a2", 593e9, direction="down")]) == [["593"], ["trillion"]]
+    assert members([claim("ten", "a1", 10e6), claim("nine", "a2", 9e6), claim("five", "a3", 5.5e6)]) == [
+        ["five"], ["nine", "ten"]]
+
+
 def test_a_rounded_figure_swept_early_joins_the_fact_nearest_its_figure():
     # swept by lowest figure, "$600 billion" (500-650bn as rounded) meets "more than half a
     # trillion" before the precise figures form their fact; it belongs with them

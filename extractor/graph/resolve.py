@@ -32,6 +32,10 @@ APPROXIMATE_SHARE = 0.05
 # Figures from this size up are read as rounded to their last significant digit
 # ("$6m" is 5.5m to 6.5m); smaller ones to their last written digit ("17" is 16.5 to 17.5).
 ROUNDED_FROM = 1000
+# A round figure with a leading 1 stands for less than its last digit's half unit: "$1
+# trillion" is written for $0.9-1.2 trillion, never for $593 billion ("$10 million" for $8-12
+# million), so rounding covers at most this share of the figure.
+ROUNDING_SHARE_AT_MOST = 0.25
 # Outlets quoting different data providers differ by about this share on a measured figure
 # ("$589bn" and "$593.7bn" of market value, a turnout of 71.8% and 72.2%): precision, not
 # a different fact. A small whole number (a toll, a rounded percentage) is exact as
@@ -70,7 +74,7 @@ def rounding_half_unit(value: float) -> float:
         unit = 1.0
         while magnitude % (unit * 10) == 0:
             unit *= 10
-        return 0.5 * unit
+        return min(0.5 * unit, ROUNDING_SHARE_AT_MOST * magnitude)
     for decimals in range(7):
         if abs(round(magnitude, decimals) - magnitude) < 1e-9:
             return 0.5 * 10 ** -decimals
