@@ -318,6 +318,20 @@ def test_a_change_noun_is_of_the_metric_its_modifiers_name(nlp):
     assert c["$3bn"].metric == "loss"
 
 
+def test_figures_given_respectively_go_to_the_names_in_order(nlp):
+    c = by_text(nlp, "Boeing crashed 7.4%, followed by Ford and General Motors, which fell 2.1% and 4.2%, respectively.")
+    assert [subjects(c[t]) for t in ("7.4%", "2.1%", "4.2%")] == [["Boeing"], ["Ford"], ["General Motors"]]
+    c = by_text(nlp, "Even Intel and Cisco, both heavily invested in networking, fell by 2.5% and 5.1% respectively.")
+    assert (subjects(c["2.5%"]), subjects(c["5.1%"])) == (["Intel"], ["Cisco"])
+
+
+def test_a_company_that_erased_market_value_lost_its_own(nlp):
+    # the story's company is Halvard Systems, named most; the sentence's is Quorvant
+    text = ("Halvard Systems rose 2% on Monday, and analysts praised Halvard Systems. Halvard Systems hired 90 "
+            "engineers. Quorvant Corp. sank 17%, and it erased about $59 billion in stock market value.")
+    assert subjects(by_text(nlp, text)["$59 billion"]) == ["Quorvant"]
+
+
 def test_a_threshold_is_not_a_subject(nlp):
     c = by_text(nlp, "Halvard Systems fell again, dropping the company's market value below the $1 trillion mark.")
     assert subjects(c["$1 trillion"]) == ["Halvard Systems"]

@@ -110,7 +110,29 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
-    return _share_conversion_subjects(claims, tokens.text)
+    return _respectively(_share_conversion_subjects(claims, tokens.text), tokens.text)
+
+
+def _respectively(claims: list[Claim], text: str) -> list[Claim]:
+    """"Microsoft and Alphabet fell 2.1% and 4.2%, respectively": the figures go to the names
+    in the order both are written, one each, where the parse gave every figure every name."""
+    out = list(claims)
+    by_names: dict[tuple, list[int]] = {}  # (sentence, the names) -> the figures given them all
+    for i, claim in enumerate(out):
+        if len(claim.subject) >= 2 and "respectively" in claim.sentence.text:
+            by_names.setdefault((claim.sentence.start, tuple(r.id for r in claim.subject)), []).append(i)
+    for indexes in by_names.values():
+        shared = out[indexes[0]].subject
+        if len(indexes) != len(shared):
+            continue
+        sentence = out[indexes[0]].sentence.text
+        places = [sentence.find(ref.name) for ref in shared]
+        if min(places) < 0 or len(set(places)) != len(places):
+            continue
+        in_order = [ref for _, ref in sorted(zip(places, shared), key=lambda t: t[0])]
+        for i, ref in zip(sorted(indexes, key=lambda k: out[k].start), in_order):
+            out[i] = out[i].model_copy(update={"subject": [ref]})
+    return out
 
 
 # Between a measure and its conversion in parentheses: "45-meter-high (150-foot)", "50 metres (165 feet)".

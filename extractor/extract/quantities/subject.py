@@ -393,9 +393,30 @@ def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent
                 found = _owner_of(obj, ctx, sent_root_subject, ("of",))
                 if found:
                     return found
-                if obj.lemma_.lower() in COMPANY_METRIC_NOUNS and ctx.salient is not None:
-                    return [ctx.salient]
+                if obj.lemma_.lower() in COMPANY_METRIC_NOUNS:
+                    return _company_doing(verb, span, ctx, sent_root_subject) or ([ctx.salient] if ctx.salient else [])
     return []
+
+
+def _company_doing(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """The entity, not a person, the clause's subject (or the clause it hangs on) names: "Nvidia sank
+    17%, and it erased $593 billion in market value" lost its own, where "the backlash
+    destroyed $40 billion in market value" names no company (the story's is meant)."""
+    node = verb
+    for _ in range(3):
+        subj = _clause_subject(node, span)
+        if subj is not None:
+            found = resolve_np(subj, ctx, sent_root_subject)
+            return found if found and all(_named_non_person(r, ctx) for r in found) else []
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def _named_non_person(ref: EntityRef, ctx: SubjectContext) -> bool:
+    """A name ("Quorvant", maybe without the legal form its entity has) that is no person's."""
+    return ref.name[:1].isupper() and not any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
 
 
 def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
