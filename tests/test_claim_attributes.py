@@ -332,6 +332,22 @@ def test_a_company_that_erased_market_value_lost_its_own(nlp):
     assert subjects(by_text(nlp, text)["$59 billion"]) == ["Quorvant"]
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("Quorvant was off by 6.3% on the day.", "6.3%"),
+    ("Quorvant shares were off 3% in early trade.", "3%"),
+    ("Shares of Quorvant slumped by a substantial 16.86 percent.", "16.86 percent"),
+])
+def test_a_fall_said_with_off_or_by_an_adjective_is_down(nlp, text, figure):
+    assert by_text(nlp, text)[figure].direction == "down"
+    assert by_text(nlp, "Quorvant paid off $5 million of debt.")["$5 million"].direction is None
+
+
+def test_a_description_after_a_sentence_naming_one_company_in_no_subject_is_that_company(nlp):
+    text = ("Here are the biggest tech stock dives we saw on Monday. The biggest name to take a beating yesterday "
+            "was Microsoft. Shares of the leading software maker slumped 6.2 percent.")
+    assert subjects(by_text(nlp, text)["6.2 percent"]) == ["Microsoft"]
+
+
 def test_a_threshold_is_not_a_subject(nlp):
     c = by_text(nlp, "Halvard Systems fell again, dropping the company's market value below the $1 trillion mark.")
     assert subjects(c["$1 trillion"]) == ["Halvard Systems"]

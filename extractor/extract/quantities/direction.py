@@ -77,7 +77,7 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
         if dep == "pobj":
             prep, node = head, head
             continue
-        if node.pos_ == "ADP" and dep == "prep":
+        if node.pos_ == "ADP" and (dep == "prep" or dep == "agent" and node.lower_ == "by"):  # "slumped by a substantial 16.9%"
             if node.lower_ == "by" and head.pos_ in ("VERB", "AUX"):
                 return head, "by", None
             if head.pos_ in ("VERB", "AUX"):
@@ -107,6 +107,11 @@ AMOUNT_DEPS = frozenset({
 })
 
 
+# "was off by 6.3%", "shares were off 3%", "closed off 2%": a fall, said of a level ("paid off
+# $5 million" is no move).
+OFF_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|be|closed|ended|finished|traded|trading)\s+(off)(?:\s+by)?\s*\Z")
+
+
 def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
     """(direction, source): source is "sign", "adverb", "verb" or "noun"."""
     if q.sign and q.unit in ("percent", "percentage point", "point", "basis point"):
@@ -115,7 +120,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     before = text[max(0, anchor - 10):anchor].lower()
     if re.search(r"\b(?:to|from|at)\s*\Z", before):
         return None, None  # a level: "fell 7% to $2.3bn", "down from $89bn"
-    m = re.search(r"\b(up|down)\s*\Z", before)
+    before = text[max(0, anchor - 24):anchor].lower()
+    m = OFF_BEFORE_RE.search(before) or re.search(r"\b(up|down)\s*\Z", before)
     if m:
         return ("up" if m.group(1) == "up" else "down"), "adverb"
     root = span.root

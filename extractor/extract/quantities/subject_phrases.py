@@ -77,6 +77,20 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef |
     return None
 
 
+def _only_organisation_just_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The one organisation the sentence before a description names, not as a source, when
+    its own sentence names none before it ("The biggest name to take a beating was Nvidia.
+    Shares of the chipmaker slumped 17%"; but "Revenue through Instagram ... the company's
+    stock" is the story's company)."""
+    sent = tok.sent
+    if sent.start == 0 or any(e.type == "ORG" for _, e in ctx.entities.mentions_in(sent.start_char, tok.idx)):
+        return None
+    previous = tok.doc[sent.start - 1].sent
+    named = {e.id: e for mention, e in ctx.entities.mentions_in(previous.start_char, previous.end_char)
+             if e.type == "ORG" and not SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start])}
+    return entity_ref(ctx, next(iter(named.values()))) if len(named) == 1 else None
+
+
 def _in_subject(tok: Token) -> bool:
     """The token is (part of) the subject of its clause."""
     node = tok
@@ -297,7 +311,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if person is not None:
             return [entity_ref(ctx, person)]
     if _is_description(np):
-        before = _organisation_before(np.idx, ctx, np.doc)
+        before = _organisation_before(np.idx, ctx, np.doc) or _only_organisation_just_before(np, ctx)
         if before is not None:
             return [before]
         return [ctx.salient] if ctx.salient is not None else []
