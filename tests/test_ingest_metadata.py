@@ -162,6 +162,7 @@ def test_metadata_eval_slice_has_a_floor():
     ("23.07.2025", "2025-07-23"),  # dotted: day first
     ("12.16.2025", "2025-12-16"),  # unless only month first makes a date
     ("11/13/19", "2019-11-13"),
+    ("27/01/2025", "2025-01-27"),  # slashed: month first, unless only day first makes a date
 ])
 def test_printed_dates(printed, expected):
     [match] = DATELINE_DATE.findall(printed)

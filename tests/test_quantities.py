@@ -285,6 +285,11 @@ def test_weeks_and_months_are_not_single_days():
 # --------------------------------------------------------------- non-claims
 
 
+def test_numeric_dates_are_no_quantities(nlp):
+    text = "Published 27/01/2025, 08:46 pm\nUpdated 28/01/2025\n\nThe deal closed on 11/13/2019 at $4.50 a share."
+    assert values(claims_of(nlp, text)) == [(4.5, "USD per share")]
+
+
 def test_years_and_dates_are_skipped(nlp):
     assert claims_of(nlp, "The law passed in March 2020 and took effect on 4 February 2021.") == []
 

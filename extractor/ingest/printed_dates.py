@@ -83,8 +83,9 @@ def date_from_url(url: str | None) -> str | None:
 
 def printed_date(text: str) -> str | None:
     """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "13.11.2019",
-    "2019-11-13") as YYYY-MM-DD; slashed dates read month first, as dateparser does by default,
-    dotted ones day first, as most countries that write them do."""
+    "2019-11-13") as YYYY-MM-DD; slashed dates read month first, as dateparser does by default
+    (day first when only that makes a date: "27/01/2025"), dotted ones day first, as most
+    countries that write them do."""
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     month_word = re.search(r"[a-z]{3}", text.lower())
     try:
@@ -96,8 +97,8 @@ def printed_date(text: str) -> str | None:
         elif "." in text:  # day first, unless only month first makes a date (US "12.16.2025")
             day, month, year = numbers[:3] if numbers[1] <= 12 else (numbers[1], numbers[0], numbers[2])
             value = dt.date(year, month, day)
-        else:
-            month, day, year = numbers[:3]
+        else:  # month first, unless only day first makes a date ("27/01/2025")
+            month, day, year = numbers[:3] if numbers[0] <= 12 else (numbers[1], numbers[0], numbers[2])
             value = dt.date(year + 2000 if year < 100 else year, month, day)
     except (ValueError, KeyError, TypeError):
         return None

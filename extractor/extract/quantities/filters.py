@@ -85,6 +85,10 @@ def is_bare(q: Quantity) -> bool:
     return not q.currency and q.unit is None and q.hedge == "=" and not q.sign
 
 
+# The rest of a numeric date after its first number: "/01/2025", ".01.2025", "/13/19".
+NUMERIC_DATE_AFTER_RE = re.compile(r"([/.])\d{1,2}\1(?:\d{4}|\d{2})\b")
+
+
 def is_calendar(q: Quantity, text: str, tok: Token) -> bool:
     """Years, days of a month and the second year of "2014-15" are dates, not quantities."""
     literal = text[q.literal.start:q.literal.end]
@@ -93,6 +97,8 @@ def is_calendar(q: Quantity, text: str, tok: Token) -> bool:
     number = int(literal)
     before = text[max(0, q.literal.start - 12):q.literal.start]
     after = text[q.literal.end:q.literal.end + 14]
+    if 1 <= number <= 31 and q.unit is None and NUMERIC_DATE_AFTER_RE.match(after):
+        return True  # "27/01/2025", "11/13/19": a numeric date's first part (the rest never scans)
     if 1 <= number <= 31 and q.unit is None:
         m = MONTH_BEFORE_RE.search(before)
         if m and (_names_month(m.group(1)) or m.group(2)):
