@@ -290,6 +290,13 @@ def test_numeric_dates_are_no_quantities(nlp):
     assert values(claims_of(nlp, text)) == [(4.5, "USD per share")]
 
 
+def test_a_note_marker_is_no_quantity_but_a_wrapped_sentences_number_is(nlp):
+    text = ("Quorvant shares plummeted by nearly\n17%, the largest loss in its history\n4.\nThe sell-off spread, "
+            "with Belstead down 12%[^5][^6].")
+    assert [c.text for c in claims_of(nlp, text)] == ["17%", "12%"]
+    assert [c.value for c in claims_of(nlp, "The committee has\n12\nmembers.")] == [12]
+
+
 def test_years_and_dates_are_skipped(nlp):
     assert claims_of(nlp, "The law passed in March 2020 and took effect on 4 February 2021.") == []
 

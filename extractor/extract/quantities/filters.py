@@ -224,6 +224,27 @@ def is_duration_modifier(q: Quantity, text: str, tokens: Tokens) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "SYM", "NUM") and not nxt.is_punct
 
 
+# A bare number that is a note's marker: alone on its line before a new sentence ("…in market
+# history\n4.\nThe sell-off"), or a footnote reference ("[^5]", "[12]").
+NOTE_MARKER_RE = re.compile(r"\[\^?\d+\]")
+
+
+def is_note_marker(q: Quantity, text: str) -> bool:
+    """A footnote or citation number, not a quantity (see NOTE_MARKER_RE)."""
+    if q.currency or q.unit is not None or q.sign or q.hedge != "=":
+        return False
+    start, end = q.literal.start, q.literal.end
+    if start > 0 and text[start - 1] in "[^" and NOTE_MARKER_RE.match(text, text.rfind("[", 0, start)):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if re.fullmatch(r"\d{1,3}[.)]?", line) is None:
+        return False
+    following = text[line_end:].lstrip() if line_end >= 0 else ""
+    return not following or not following[0].islower()  # "has\n12\nmembers": a wrapped sentence's number
+
+
 def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
     """Set ``verdict.drop`` on every scanned quantity that is not one (see the module docstring)."""
     text = tokens.text
@@ -236,6 +257,7 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or is_fraction_period(q, text)
             or is_age_apposition(q, text, tok)
             or is_duration_modifier(q, text, tokens)
+            or is_note_marker(q, text)
             or tok.like_url
             or tok.like_email
         )
