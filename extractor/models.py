@@ -199,6 +199,7 @@ class Quote(Record):
 
 Hedge = Literal["=", "~", ">", "<", ">=", "<="]
 DateSource = Literal["text", "paragraph", "published"]
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 class Bounds(Record):
@@ -237,6 +238,9 @@ class Claim(Record):
         None, description="When within its day or period the figure holds, e.g. `close`, `intraday`, `after-hours`."
     )
     date: str | None = Field(None, description="ISO date the sentence gives the quantity.")
+    weekday: Weekday | None = Field(
+        None, description="The weekday the sentence gives when no publication date resolves it (\"on Monday\" in an "
+                          "undated page): merging and conflicts hold it against the days of other outlets' figures.")
     date_source: DateSource | None = Field(
         None, description="Where `date` comes from: `text` (the sentence says it), `paragraph` (an earlier sentence of "
                           "the paragraph is about that day) or `published` (the day the article was published).")

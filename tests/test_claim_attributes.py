@@ -205,6 +205,14 @@ def test_the_day_a_paragraph_tells_of_dates_its_later_moves(nlp):
     assert (c["2%"].date, c["2%"].date_source) == ("2024-03-13", "published")
 
 
+def test_a_weekday_of_an_undated_article_is_kept_as_its_weekday(nlp):
+    text = "Ardent lost $40 billion in market value on Monday. Its stock fell 11%. On Tuesday, Ardent shares rose 4%."
+    c = by_text(nlp, text, published=None)
+    assert [(c[t].date, c[t].weekday) for t in ("$40 billion", "11%", "4%")] == [
+        (None, "Monday"), (None, "Monday"), (None, "Tuesday")]
+    assert by_text(nlp, text, published="2024-03-13")["11%"].weekday is None
+
+
 def test_a_figure_takes_the_year_written_beside_it(nlp):
     c = by_text(nlp, "Its stock soared 212% in 2023 and 96% in 2024. Output fell in September 2022 by 14%.")
     assert (c["212%"].date, c["96%"].date, c["14%"].date) == ("2023", "2024", "2022-09")

@@ -28,10 +28,10 @@ ENTITIES = {ORVEX.id, ROMANIA.id, JAMAICA.id}
 
 
 def claim(cid: str, article: str, value: float, *, subject=(ORVEX,), unit="USD", hedge="=", direction=None,
-          metric="market value", frame=None, date=None, stated=None, date_source=None) -> Claim:
+          metric="market value", frame=None, date=None, stated=None, date_source=None, weekday=None) -> Claim:
     return Claim(id=cid, article_id=article, start=0, end=5, text=str(value), value=value, unit=unit, hedge=hedge,
                  direction=direction, change=direction or hedge[0], subject=list(subject), metric=metric, frame=frame,
-                 date=date, date_source=date_source, sentence=Span(text="s", start=0, end=50),
+                 date=date, date_source=date_source, weekday=weekday, sentence=Span(text="s", start=0, end=50),
                  stated_value=stated[0] if stated else None, stated_unit=stated[1] if stated else None)
 
 
@@ -232,6 +232,19 @@ def test_a_move_dated_only_by_a_morning_report_is_one_fact_with_the_day_before()
     assert members([claim("tuesday", "a1", 10e6, metric="cost", date="2025-01-28", date_source="published"),
                     claim("monday", "a2", 10e6, metric="cost", date="2025-01-27", date_source="text")]) == [
         ["monday"], ["tuesday"]]
+
+
+def test_the_weekday_of_an_undated_page_is_held_against_the_days_other_outlets_give():
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "frame": "close"}
+    monday = [claim("a17", "a1", 17, date="2025-01-27", date_source="text", **move),
+              claim("b17", "a2", 17, date="2025-01-27", date_source="text", **move)]
+    # "closed down 17% on Monday" on a page without a date is Monday's fact; Tuesday's is not
+    assert members([*monday, claim("u17", "a3", 17, weekday="Monday", **move),
+                    claim("t17", "a4", 17, weekday="Tuesday", **move)]) == [["a17", "b17", "u17"], ["t17"]]
+    # "18% on Monday" there contradicts Monday's 17%; Tuesday's 8.9% rise contradicts nothing
+    assert conflicting([*monday, claim("u18", "a3", 18, weekday="Monday", **move),
+                        claim("t9", "a3", 8.9, weekday="Tuesday", unit="percent", metric="share price",
+                              direction="up", frame="close")]) == [("a17,b17", "u18")]
 
 
 def test_a_morning_reports_window_is_never_held_against_a_day():

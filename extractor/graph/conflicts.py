@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.graph.resolve import COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, is_day
+from extractor.graph.resolve import COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
@@ -57,14 +57,15 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     if a.metric in RUNNING_TOLLS:
         return False  # "37 dead", then "39": an update, not a contradiction
     counted = a.unit in COUNTED_UNITS
-    if not (a.date and b.date) and (a.direction or a.metric in MOVING_LEVELS or a.metric in ELECTION_METRICS
-                                    or (counted and (a.date or b.date))):
+    one_day = same_day(a, b)  # "on Monday" of an undated page counts
+    if not (a.date and b.date or one_day) and (a.direction or a.metric in MOVING_LEVELS or a.metric in ELECTION_METRICS
+                                               or (counted and (a.date or b.date))):
         # moves, market levels, election results and counts of people are news of a day:
         # without a day each may be another day's ("fell 12%" in one year, "fell 20%" in another)
         return False
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
-    if (a.direction or a.metric in MARKET_METRICS) and not (is_day(a.date) and is_day(b.date)):
+    if (a.direction or a.metric in MARKET_METRICS) and not one_day:
         return False  # a report's window (Monday or Tuesday) against a day: maybe two sessions
     return not counted or _same_group_counted(a, b)
 

@@ -289,6 +289,10 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # the weekdays undated members name ("on Monday" in a page without a date), and the days
+    # members' texts give (not the publication's): what a weekday is held against
+    weekdays: set[str] = field(default_factory=set)
+    stated_days: set[str] = field(default_factory=set)
     # strict bounds given ("more than 10%": floor 10) and what the exact figures allow as reported
     floor: float = -math.inf
     ceiling: float = math.inf
@@ -318,11 +322,21 @@ class ClaimGroup:
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
             and all(dates_agree(claim.date, date) for date in self.dates)
+            and self._weekday_agrees(claim)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
             and self._within_bounds(claim, reading)
             and self._rounds_to_whole_figures(claim, reading)
         )
+
+    def _weekday_agrees(self, claim: Claim) -> bool:
+        """"On Monday" in an undated page is no other weekday's figure: not one dated on a
+        Tuesday, nor one another undated page gives for Tuesday."""
+        if claim.weekday:
+            return all(weekday_of(d) in (None, claim.weekday) for d in self.stated_days) and (
+                not self.weekdays or claim.weekday in self.weekdays)
+        day = weekday_of(claim.date) if claim.date_source in STATED_DATE_SOURCES else None
+        return day is None or not self.weekdays or day in self.weekdays
 
     def _rounds_to_whole_figures(self, claim: Claim, reading: Reading) -> bool:
         if whole_and_small(claim.value):
@@ -373,6 +387,10 @@ class ClaimGroup:
         self.date = _narrower_date(self.date, claim.date)
         if claim.date:
             self.dates.add(claim.date)
+        if claim.weekday:
+            self.weekdays.add(claim.weekday)
+        if claim.date and claim.date_source in STATED_DATE_SOURCES:
+            self.stated_days.add(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
         self.own_low, self.own_high = max(self.own_low, own_low), min(self.own_high, own_high)
         if is_range(claim):
@@ -439,6 +457,30 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
         yield (f"metric:{claim.metric}", claim.unit), None
     else:
         yield (f"article:{claim.article_id}", claim.unit), None
+
+
+# Where a claim's day is the text's own, not its article's publication day.
+STATED_DATE_SOURCES = frozenset({"text", "paragraph"})
+
+
+def weekday_of(date: str | None) -> str | None:
+    """The weekday of a single day ("2025-01-27" -> "Monday"), else None."""
+    if not is_day(date):
+        return None
+    return dt.date.fromisoformat(date[:10]).strftime("%A")  # type: ignore[index]
+
+
+def same_day(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """Two facts known to be of one day: the same day, or an undated one's weekday ("on
+    Monday" in a page without a date) is the day another outlet's text gives, or the
+    other's weekday too."""
+    if is_day(a.date) and is_day(b.date):
+        return a.date == b.date
+    for dated, undated in ((a, b), (b, a)):
+        if is_day(dated.date) and not undated.date:
+            return (len(undated.weekdays) == 1 and dated.date in dated.stated_days
+                    and weekday_of(dated.date) in undated.weekdays)
+    return not a.date and not b.date and len(a.weekdays) == 1 and a.weekdays == b.weekdays
 
 
 def is_day(date: str | None) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from extractor.dates import resolve_date, resolve_month_or_year
+from extractor.dates import WEEKDAYS, resolve_date, resolve_month_or_year
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
@@ -219,7 +219,7 @@ def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: di
     its only day (a month or a year is a background, not the day the paragraph tells of)."""
     if sent.start not in cache:
         dates, opening = _dates_of(sent, published, tokens)
-        dates = [d for d in dates if len(d[1]) == 10]
+        dates = [d for d in dates if len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)]
         on_root = [iso for verb, iso, _ in dates if verb is not None and verb.i == sent.root.i]
         only = {iso for _, iso, _ in dates}
         cache[sent.start] = opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
@@ -253,7 +253,7 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
             continue
         if _bounds_a_period(ent.root):
             continue
-        iso = resolve_date(ent.text, published) or resolve_month_or_year(ent.text)
+        iso = resolve_date(ent.text, published) or resolve_month_or_year(ent.text) or _unresolved_weekday(ent.text, published)
         if iso is not None:
             out.append((verb_of(ent.root), iso, ent.start_char))
     start = sent
@@ -267,9 +267,21 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     opening = None
     for ent in tokens.ents_in(start):
         if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]):
-            opening = resolve_date(ent.text, published)
+            opening = resolve_date(ent.text, published) or _unresolved_weekday(ent.text, published)
         break
     return out, opening
+
+
+# A weekday no publication date resolves, kept as "weekday:Monday" among a sentence's dates.
+WEEKDAY_MARK = "weekday:"
+
+
+def _unresolved_weekday(expression: str, published: str | None) -> str | None:
+    """"weekday:Monday" for "Monday" / "on Monday" in an undated article, else None."""
+    if published is not None:
+        return None
+    m = re.fullmatch(r"(?:on\s+|last\s+|this\s+)?(?P<day>%s)" % "|".join(WEEKDAYS), expression.strip(), re.I)
+    return f"{WEEKDAY_MARK}{m.group('day').capitalize()}" if m else None
 
 
 @dataclass(frozen=True)
@@ -323,12 +335,16 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     frame = frame_of(root, span, verb)
     if metric is None and _quoted_price(frame, unit, value, direction, subject, article.entities):
         metric = "share price"
-    date, date_source = None, None
+    date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
         if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
             date_source = "text"
+            if date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
+                date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
         elif not (metric == "cost" and price_tag(root, span)):
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
+            if date is not None and date.startswith(WEEKDAY_MARK):
+                date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -349,6 +365,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         frame=frame,
         date=date,
         date_source=date_source,  # type: ignore[arg-type]
+        weekday=weekday,  # type: ignore[arg-type]
     )
 
 
