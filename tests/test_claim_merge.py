@@ -245,6 +245,9 @@ def test_the_weekday_of_an_undated_page_is_held_against_the_days_other_outlets_g
     assert conflicting([*monday, claim("u18", "a3", 18, weekday="Monday", **move),
                         claim("t9", "a3", 8.9, weekday="Tuesday", unit="percent", metric="share price",
                               direction="up", frame="close")]) == [("a17,b17", "u18")]
+    # two undated pages' "Tuesday" may be two weeks' Tuesdays, or two readings of one session
+    rise = {"unit": "percent", "metric": "share price", "direction": "up", "frame": "pre-market", "weekday": "Tuesday"}
+    assert conflicting([claim("t25", "a4", 2.5, **rise), claim("t5", "a5", 5, **rise)]) == []
 
 
 def test_a_morning_reports_window_is_never_held_against_a_day():

@@ -472,15 +472,15 @@ def weekday_of(date: str | None) -> str | None:
 
 def same_day(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Two facts known to be of one day: the same day, or an undated one's weekday ("on
-    Monday" in a page without a date) is the day another outlet's text gives, or the
-    other's weekday too."""
+    Monday" in a page without a date) is the day another outlet's text gives. (Two undated
+    pages' "Tuesday" may be two weeks' Tuesdays, or one session read at two moments.)"""
     if is_day(a.date) and is_day(b.date):
         return a.date == b.date
     for dated, undated in ((a, b), (b, a)):
         if is_day(dated.date) and not undated.date:
             return (len(undated.weekdays) == 1 and dated.date in dated.stated_days
                     and weekday_of(dated.date) in undated.weekdays)
-    return not a.date and not b.date and len(a.weekdays) == 1 and a.weekdays == b.weekdays
+    return False
 
 
 def is_day(date: str | None) -> bool:
