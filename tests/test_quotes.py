@@ -541,3 +541,11 @@ def test_the_one_an_event_prompted_to_speak_is_the_speaker(quotes_of):
     text = ("A rival unveiled a cheaper model, prompting Senator Carla Mendes to describe it as a “wake-up call” "
             "for the industry.")
     assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Carla Mendes"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will review the decision,” a Boeing spokeswoman said.", "Boeing"),
+    ("Shares fell on Monday. “The work shows how new models can be built,” an Intel spokesperson told CNBC.", "Intel"),
+])
+def test_a_spokesperson_named_by_the_organisation_before_it_speaks_for_it(quotes_of, text, speaker):
+    assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]

@@ -174,6 +174,11 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                 if objects:
                     entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
                     return entity.ref() if entity and entity.type in ORG_TYPES else None
+        for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
+                entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
+                if entity is not None and entity.type != "PERSON":
+                    return entity.ref()
         return None
     types = description_types(head)
     entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
