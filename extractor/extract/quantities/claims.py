@@ -226,20 +226,25 @@ def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: di
     return cache[sent.start]
 
 
+# How many sentences back a paragraph's day is looked for.
+CARRY_SENTENCES = 6
+
+
 def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
     """The day the paragraph was last about before this sentence: a lead that says "Nvidia lost
     $593bn on Monday" dates the next sentence's "the chipmaker's stock fell 17%" too. Only
     sentences of the same paragraph (up to the previous line break) carry their day."""
-    paragraph_start = tokens.text.rfind("\n", 0, sent.start_char) + 1
-    doc = sent.doc
-    start = sent.start
-    while start > 0:
+    doc, text = sent.doc, tokens.text
+    start, start_char = sent.start, sent.start_char
+    for _ in range(CARRY_SENTENCES):  # a text with no line breaks is one paragraph: look back a few
+        if start <= 0:
+            break
         prev = doc[start - 1].sent
-        if prev.start_char < paragraph_start:
-            return None
+        if "\n" in text[prev.start_char:start_char]:
+            return None  # a line break: another paragraph
         if (day := _main_date(prev, published, tokens, cache)) is not None:
             return day
-        start = prev.start
+        start, start_char = prev.start, prev.start_char
     return None
 
 
