@@ -3,8 +3,10 @@ cannot both hold, and that an analyst would hold against each other.
 
 Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures all its
 members allow). Two facts conflict only when they are told by different articles, agree on
-the day (moves and market levels need it known on both sides; a dated count of people is
-never held against an undated one), are both changes or both levels, and are not a running
+the day (moves and market levels need it known on both sides, as a day or as the weekday of
+an undated page that another outlet's text dates; a morning report's window is no day; a
+dated count of people is never held against an undated one), are both changes or both
+levels, and are not a running
 toll, a market level read at unknown moments, or a subgroup of people against another group;
 and not when one outlet gives both figures, or the figures are a multiple apart (two things).
 """
@@ -47,9 +49,9 @@ def _signed(low: float, high: float, direction: str | None) -> tuple[float, floa
 def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Two facts of one block, metric and frame that an analyst would hold against each other:
     told by at least two articles, of one day (moves and market levels need it known on both
-    sides; a dated count of people is never held against an undated one), both changes or
-    both levels, not a running toll, not a subgroup of people against another group or the
-    whole."""
+    sides, and a morning report's window is not a day; a dated count of people is never held
+    against an undated one), both changes or both levels, not a running toll, not a subgroup
+    of people against another group or the whole."""
     if not _two_articles(a, b) or not dates_agree(a.date, b.date):
         return False
     if (a.direction is None) != (b.direction is None):
@@ -65,7 +67,7 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
-    if (a.direction or a.metric in MARKET_METRICS) and not one_day:
+    if (a.direction or a.metric in MARKET_METRICS) and ("/" in (a.date or "") or "/" in (b.date or "")) and not one_day:
         return False  # a report's window (Monday or Tuesday) against a day: maybe two sessions
     return not counted or _same_group_counted(a, b)
 
@@ -113,8 +115,10 @@ def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
     """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
-    Facts dated differently, or one dated and one not, are never compared; two undated facts
-    with the same metric are (a bridge's length does not change with the day). Facts of
+    Facts dated differently, or one dated and one not, are never compared, unless the
+    undated one's weekday ("on Monday" in a page without a date) is the other's day as its
+    text gives it; two undated facts with the same metric are (a bridge's length does not
+    change with the day). Facts of
     unknown metric are compared only when they have a subject and a day ("Acme fell 17%" and
     "Acme fell 12%" on Monday). ``_comparable`` says which others an analyst would not hold
     against each other (one article's figures, running tolls, subgroups, market levels).

@@ -3,7 +3,10 @@ parse for their unit, direction, subject, metric and date.
 
 A date expression attached to the same verb (or to a verb that governs it), or opening
 the sentence ("On Tuesday, ..."), dates the quantity; bounds of a period ("since
-October 7") do not."""
+October 7") do not. A move, a market's figure or a toll with no date of its own takes the
+day an earlier sentence of its paragraph tells of, else the publication day
+(``Claim.date_source`` says which). In an article without a publication date a weekday
+resolves to no day and is kept as ``Claim.weekday``."""
 
 from __future__ import annotations
 
