@@ -258,6 +258,9 @@ def test_a_morning_reports_window_is_never_held_against_a_day():
                         claim("report", "a2", 5, date="2025-01-28", date_source="published", **move)]) == []
     assert conflicting([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **move),
                         claim("other", "a2", 12, date="2025-01-27", date_source="text", **move)]) == [("monday", "other")]
+    # a company's value with no day is of no particular day: $3.4 trillion then $2.9 trillion
+    value = {"metric": "market value"}
+    assert conflicting([claim("3.4", "a1", 3.355e12, **value), claim("2.9", "a2", 2.89e12, **value)]) == []
     # a year's move is a year's: two outlets' figures for it still contradict
     year = {"unit": "percent", "metric": "share price", "direction": "up", "date": "2023", "date_source": "text"}
     assert conflicting([claim("239", "a1", 239, **year), claim("180", "a2", 180, **year)]) == [("180", "239")]

@@ -60,10 +60,11 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False  # "37 dead", then "39": an update, not a contradiction
     counted = a.unit in COUNTED_UNITS
     one_day = same_day(a, b)  # "on Monday" of an undated page counts
-    if not (a.date and b.date or one_day) and (a.direction or a.metric in MOVING_LEVELS or a.metric in ELECTION_METRICS
+    if not (a.date and b.date or one_day) and (a.direction or a.metric in MARKET_METRICS or a.metric in ELECTION_METRICS
                                                or (counted and (a.date or b.date))):
-        # moves, market levels, election results and counts of people are news of a day:
-        # without a day each may be another day's ("fell 12%" in one year, "fell 20%" in another)
+        # moves, market levels and values, election results and counts of people are news of a
+        # day: without a day each may be another day's ("fell 12%" in one year, "fell 20%" in
+        # another; a company worth $3.4 trillion in one year and $2.9 trillion after a crash)
         return False
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
