@@ -34,6 +34,7 @@ def test_navigation_credit_share_and_read_more_lines_are_dropped():
         "\n"
         "Rescue workers Reuters/Jane Doe\n"
         "Photo: Emergency services at the scene\n"
+        "Marta Lindqvist | Bloomberg | Getty Images\n"
         "\n"
         "Heavy rain forced dozens of schools to close on Monday, officials said.\n"
         "\n"
@@ -54,6 +55,7 @@ def test_navigation_credit_share_and_read_more_lines_are_dropped():
         "Share this article",
         "Rescue workers Reuters/Jane Doe",
         "Photo: Emergency services at the scene",
+        "Marta Lindqvist | Bloomberg | Getty Images",
         "Read more: How climate change is making floods worse",
         "Sign up for our morning newsletter",
         "© 2024 Example News Ltd. All rights reserved.",

@@ -240,3 +240,9 @@ def test_a_lone_proper_noun_is_a_name_but_an_english_word_or_an_acronym_is_not(n
     found = {c.text for c in lone_name_mentions(doc, text, [])}
     assert "Wikinews" in found
     assert not {"Witches", "Chimes", "NASA", "Later"} & found
+
+
+def test_a_company_named_with_and_without_its_legal_form_is_one_named_without(nlp):
+    text = ("Halvard Systems Corp. makes chips.\n\nHalvard Systems rose on Tuesday. Halvard Systems shares rose 7%.")
+    found = {e.name: sorted(e.aliases) for e in entities_of(nlp, text).entities if e.type == "ORG"}
+    assert found == {"Halvard Systems": ["Halvard Systems", "Halvard Systems Corp."]}

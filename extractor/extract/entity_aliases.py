@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import Candidate, entity_key, in_any, ticker_names
+from extractor.extract.entity_names import LEGAL_FORMS, Candidate, entity_key, in_any, ticker_names
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -120,7 +120,8 @@ INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "
 
 def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     """An organisation named by part of a longer name in the same article joins it: the
-    name without its institution word ("Harvard" / "Harvard University"), its last words
+    name without its institution word ("Harvard" / "Harvard University") or its legal form
+    ("Nvidia" / "Nvidia Corp."), its last words
     ("Pirates" / "Pittsburgh Pirates") or, for one word, the head of an "X of Y" name
     ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
     as an organisation, never as a place, and only when one longer name fits."""
@@ -132,8 +133,9 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
     for key, group in list(groups.items()):
         words = group.name.split()
-        if len(words) > 2 or not leans_org(group) or words[-1].casefold() in INSTITUTION_WORDS:
+        if len(words) > 2 or not leans_org(group, strictly=False) or words[-1].casefold() in INSTITUTION_WORDS:
             continue  # "College" alone is any college
+        strictly = leans_org(group)  # a legal form names a company: a tie of votes is enough then
         owners = []
         short = [w.casefold() for w in words]
         for other in longer:
@@ -144,7 +146,8 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
             institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
             head = len(short) == 1 and lowered[0] == short[0] and lowered[1] == "of"
-            if tail or institution or head:
+            legal = lowered[:-1] == short and full[-1] in LEGAL_FORMS  # "Nvidia" / "Nvidia Corp."
+            if (tail or institution or head) and strictly or legal:
                 owners.append(other)
         if len(owners) == 1:
             _merge_into(owners[0], group)

@@ -38,11 +38,13 @@ PICTURE_AGENCIES = (
     r"|PA Images|PA Media|PA Wire|AAP|Xinhua|Anadolu|Sipa|SOPA Images|NurPhoto|ZUMA Press"
     r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI"
 )
-# "Reuters/Amir Cohen", "AFP via Getty Images", "(Getty Images)": a photo credit.
+# "Reuters/Amir Cohen", "AFP via Getty Images", "(Getty Images)", "Jane Doe | Bloomberg |
+# Getty Images": a photo credit.
 AGENCY_CREDIT_RE = re.compile(
     rf"(?:\b(?:{PICTURE_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*$"
     rf"|\b(?:{PICTURE_AGENCIES})\s+via\s+(?:{PICTURE_AGENCIES})\s*$"
-    rf"|^\(?(?:{PICTURE_AGENCIES})\)?$)"
+    rf"|^\(?(?:{PICTURE_AGENCIES})\)?$"
+    rf"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*\|\s*(?:{PICTURE_AGENCIES}))+\s*$)"  # "Jane Doe | Bloomberg | Getty Images"
 )
 # "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
 LABELLED_CREDIT_RE = re.compile(
