@@ -246,3 +246,10 @@ def test_a_company_named_with_and_without_its_legal_form_is_one_named_without(nl
     text = ("Halvard Systems Corp. makes chips.\n\nHalvard Systems rose on Tuesday. Halvard Systems shares rose 7%.")
     found = {e.name: sorted(e.aliases) for e in entities_of(nlp, text).entities if e.type == "ORG"}
     assert found == {"Halvard Systems": ["Halvard Systems", "Halvard Systems Corp."]}
+
+
+def test_a_name_ending_in_research_or_analytics_is_an_organisation(nlp):
+    text = ("Retail investors bought the dip at a record level, according to Vanda Research. "
+            "Data from Kestrel Analytics showed the same.")
+    types = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert types.get("Vanda Research") == "ORG"

@@ -330,7 +330,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     votes: Counter = head_votes(name)
     words = name.split()
     last = words[-1].casefold().rstrip(".") if words else ""
-    if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name):  # not "Soviet Union"
+    if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
+            and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT

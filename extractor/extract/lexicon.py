@@ -145,7 +145,8 @@ airways pharmaceuticals pharma energy industries electronics labs laboratories v
 fund funds trust securities investments management associates foundation institute
 university college council committee commission agency ministry department authority
 party union association federation league club network media news times post journal
-monitor herald tribune gazette press reserve exchange
+monitor herald tribune gazette press reserve exchange research analytics consulting advisors
+insights
 """.split())
 
 # Words that make a LAW label believable ("the Clean Air Act").
