@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from extractor.extract.quantities.metric import MARKET_METRICS  # a move or level of these is a session's news
 from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef
 
@@ -512,11 +513,6 @@ def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
     if not held:
         return members
     return [(order, c.model_copy(update={"date": held[c.id]}) if c.id in held else c, s) for order, c, s in members]
-
-
-# What markets quote: a move or a level reported with no day of its own is the news of a
-# session, which a morning report tells the day after.
-MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
 
 
 def report_window(day: str) -> str | None:

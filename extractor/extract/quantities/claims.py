@@ -25,7 +25,7 @@ from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import SHARE_PRICE_AT_MOST, metric_of, price_tag
+from extractor.extract.quantities.metric import MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -421,7 +421,7 @@ PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such
 # as a headcount is not of the day an earlier sentence tells of.
-DAY_NEWS_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"}) | PEOPLE_COUNT_METRICS
+DAY_NEWS_METRICS = MARKET_METRICS | PEOPLE_COUNT_METRICS
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
 

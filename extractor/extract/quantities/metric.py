@@ -82,6 +82,8 @@ METRIC_WORDS: dict[str, str] = {
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
     "death": "dead", "fatality": "dead", "injury": "injured",
 }
+# What markets quote: a move or a level of these is the news of one session.
+MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
 # Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
 # what they count names the metric.
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
