@@ -54,6 +54,7 @@ from extractor.extract.entity_names import (
     person_mentions,
     place_mentions,
     ticker_mentions,
+    ticker_names,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
 from extractor.extract.entity_referents import assign_referents
@@ -113,11 +114,12 @@ def extract_entities(
     headline = [(0, len(title))] if title and text.startswith(title) else []
     headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
     found = cut_headline_names(model_mentions(doc, text), headline)
-    found += ticker_mentions(text, found)
+    tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
+    found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
     found += person_mentions(doc, text, found)
     groups = group_mentions(found + lone_name_mentions(doc, text, found), headings)
-    join_tickers(groups, text)
+    join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import LEGAL_FORMS, Candidate, entity_key, in_any, ticker_names
+from extractor.extract.entity_names import LEGAL_FORMS, Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -176,11 +176,10 @@ def _leans_person(group: LocalEntity) -> bool:
 TICKER_ORG_WEIGHT = 2
 
 
-def join_tickers(groups: dict[str, LocalEntity], text: str) -> None:
-    """A ticker written after a company's name ("Broadcom (AVGO)", "Nvidia (NASDAQ:NVDA)")
-    is that company's other name, and the name is an organisation's; the exchange before
-    the ticker names no entity of the story."""
-    spans = ticker_names(text)
+def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[int, int, int, int]]) -> None:
+    """A ticker written after a company's name ("Broadcom (AVGO)", "Nvidia (NASDAQ:NVDA)";
+    ``spans`` from ``ticker_names``) is that company's other name, and the name is an
+    organisation's; the exchange before the ticker names no entity of the story."""
     if not spans:
         return
     def holder(start: int, end: int) -> tuple[str, LocalEntity] | None:

@@ -605,11 +605,11 @@ def _spelled_before(text: str, end: int, letters: str) -> bool:
     return False
 
 
-def ticker_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """Companies named with their ticker that the model did not find ("Broadcom (AVGO)
-    climbed 4%"): the name, as an organisation."""
+def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: list[Candidate]) -> list[Candidate]:
+    """Companies named with their ticker (``tickers``, from ``ticker_names``) that the model
+    did not find ("Broadcom (AVGO) climbed 4%"): the name, as an organisation."""
     out = []
-    for start, end, _, _ in ticker_names(text):
+    for start, end, _, _ in tickers:
         if any(c.start < end and start < c.end for c in taken):
             continue
         name = text[start:end]

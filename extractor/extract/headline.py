@@ -54,10 +54,10 @@ def _verb_lemma(word: str) -> str | None:
         return None
     low = word.casefold()
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", "")):
-        if low.endswith(suffix) and (lemma := low[: -len(suffix)] + repl) in HEADLINE_VERBS:
-            return lemma
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and not low.endswith("ss") and (lemma := low[: -len(suffix)] + repl) in verb_only_lemmas():
+        if not low.endswith(suffix):
+            continue
+        lemma = low[: -len(suffix)] + repl
+        if lemma in HEADLINE_VERBS or (suffix[-1] == "s" and not low.endswith("ss") and lemma in verb_only_lemmas()):
             return lemma
     return None
 
