@@ -623,8 +623,7 @@ def _rehomed(groups: list[ClaimGroup], readings: dict[str, tuple[Reading, int]])
         if len(kept) < len(group.members):
             group.members = []
             if kept:
-                first, *rest = kept
-                reading, order = readings[first.id]
+                reading = readings[kept[0].id][0]
                 rebuilt = ClaimGroup(subject=group.subject, unit=group.unit, low=reading.low, high=reading.high, block=group.block)
                 for claim in kept:
                     rebuilt.add(claim, *readings[claim.id])

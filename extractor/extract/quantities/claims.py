@@ -213,20 +213,25 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
     """
     dates, opening = _dates_of(sent, published, tokens)
     cache = {} if main_dates is None else main_dates
+    cache[sent.start] = _day_told(sent, dates, opening)  # for the sentences after it
     return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
                          carried_date=_carried_date(sent, published, tokens, cache))
 
 
 def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
+    """The day a sentence is about (``_day_told``), read once per sentence."""
+    if sent.start not in cache:
+        cache[sent.start] = _day_told(sent, *_dates_of(sent, published, tokens))
+    return cache[sent.start]
+
+
+def _day_told(sent: SpacySpan, dates: list[tuple[Token | None, str, int]], opening: str | None) -> str | None:
     """The day a sentence is about: its opening date, else the day on its main verb, else
     its only day (a month or a year is a background, not the day the paragraph tells of)."""
-    if sent.start not in cache:
-        dates, opening = _dates_of(sent, published, tokens)
-        dates = [d for d in dates if len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)]
-        on_root = [iso for verb, iso, _ in dates if verb is not None and verb.i == sent.root.i]
-        only = {iso for _, iso, _ in dates}
-        cache[sent.start] = opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
-    return cache[sent.start]
+    days = [d for d in dates if len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)]
+    on_root = [iso for verb, iso, _ in days if verb is not None and verb.i == sent.root.i]
+    only = {iso for _, iso, _ in days}
+    return opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
 
 
 # How many sentences back a paragraph's day is looked for.
@@ -347,12 +352,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit not in UNDATED_UNITS:
         if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
             date_source = "text"
-            if date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
-                date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
         elif not (metric == "cost" and price_tag(root, span)):
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
-            if date is not None and date.startswith(WEEKDAY_MARK):
-                date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
+        if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
+            date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,

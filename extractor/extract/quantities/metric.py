@@ -186,12 +186,11 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
 MARKET_WORDS = frozenset({"market", "markets"})
 
 
-def _changed_metric(change: Token, compounds: list[Token]) -> str | None:
+def _changed_metric(change: Token) -> str | None:
     """What a change noun is a change of, when its modifiers say it: "a $589 billion market
-    cap loss" and "a share value drop" (its compounds), "a $600bn loss for the stock market"
-    (a market loss is of market value)."""
-    words = [t.lower_ for t in change.subtree if t.i < change.i and t.dep_ in ("compound", "amod")] or [
-        c.lower_ for c in compounds]  # "share value drop": "share" hangs on "value"
+    cap loss" and "a share value drop" (its compounds, "share" hanging on "value"), "a $600bn
+    loss for the stock market" (a market loss is of market value)."""
+    words = [t.lower_ for t in change.subtree if t.i < change.i and t.dep_ in ("compound", "amod")]
     for a, b in zip(words, words[1:]):
         if f"{a} {b}" in METRIC_PHRASES:
             return METRIC_PHRASES[f"{a} {b}"]
@@ -334,7 +333,7 @@ def _metric_of_noun(noun: Token) -> str | None:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:
             return METRIC_PHRASES[phrase]
-    if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun, compounds)) is not None:
+    if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun)) is not None:
         return of_change
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
         return "index level"

@@ -64,7 +64,7 @@ from extractor.extract.quantities.subject_context import (  # noqa: F401  (sente
 )
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
-from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _owner_of, resolve_np, structure_ref, structure_subject
+from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _is_person, _owner_of, resolve_np, structure_ref, structure_subject
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
 from extractor.models import EntityRef
@@ -407,16 +407,13 @@ def _company_doing(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_
         subj = _clause_subject(node, span)
         if subj is not None:
             found = resolve_np(subj, ctx, sent_root_subject)
-            return found if found and all(_named_non_person(r, ctx) for r in found) else []
+            # a name ("Quorvant", maybe without its entity's legal form) that is no person's
+            return found if found and all(r.name[:1].isupper() and not _is_person(r, ctx) for r in found) else []
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return []
         node = node.head
     return []
 
-
-def _named_non_person(ref: EntityRef, ctx: SubjectContext) -> bool:
-    """A name ("Quorvant", maybe without the legal form its entity has) that is no person's."""
-    return ref.name[:1].isupper() and not any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
 
 
 def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:

@@ -61,6 +61,11 @@ SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|com
                               r"notes|noted|writes|wrote|per)\s+(?:the\s+)?\Z", re.I)
 
 
+def _named_as_source(start: int, ctx: SubjectContext) -> bool:
+    """The name at ``start`` is a source ("according to FactSet", "reports NBC News")."""
+    return SOURCE_BEFORE_RE.search(ctx.text[max(0, start - 20):start]) is not None
+
+
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef | None:
     """The last organisation named before ``pos`` (within reach) as what its clause is about
     (in its subject: "Shares of Nvidia sank ... the chipmaker's market value"), not as a
@@ -69,7 +74,7 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef |
     for mention, e in reversed(ctx.entities.mentions_in(floor, pos)):
         if e.type != "ORG":
             continue
-        if SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+        if _named_as_source(mention.start, ctx):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _in_subject(span.root):
@@ -87,7 +92,7 @@ def _only_organisation_just_before(tok: Token, ctx: SubjectContext) -> EntityRef
         return None
     previous = tok.doc[sent.start - 1].sent
     named = {e.id: e for mention, e in ctx.entities.mentions_in(previous.start_char, previous.end_char)
-             if e.type == "ORG" and not SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start])}
+             if e.type == "ORG" and not _named_as_source(mention.start, ctx)}
     return entity_ref(ctx, next(iter(named.values()))) if len(named) == 1 else None
 
 
@@ -134,7 +139,7 @@ def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | No
     if tok.dep_ in ("dobj", "dative", "iobj") and (subj := next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)):
         own = {t.idx for t in subj.subtree}
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
-        if e.type != "ORG" or SOURCE_BEFORE_RE.search(ctx.text[max(0, mention.start - 20):mention.start]):
+        if e.type != "ORG" or _named_as_source(mention.start, ctx):
             continue
         if any(mention.start <= i < mention.end for i in own):
             continue
