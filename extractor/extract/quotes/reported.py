@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractor.extract.quotes.attribution import SENTENCE_END
+from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
 from extractor.extract.quotes.cues import (
     ADDRESSEE_VERBS,
@@ -347,15 +347,16 @@ def relays_a_speaker(cue: Token) -> bool:
     """"according to X" or "as reported (quoted) by X" on a speech verb that has a speaker of
     its own ('"We are cutting jobs," she said, according to Reuters'; '…, he said, as
     reported by the BBC'): X is the medium that carried the words, not who said them."""
-    if cue.lower_ != "according" and not (as_clause(cue) and verb_lemma(cue) in RELAY_VERBS):
+    if cue.lower_ != "according" and not (as_clause(cue) and verb_lemma(cue) in AS_RELAYED_VERBS):
         return False
     said = cue.head
     return (said.i != cue.i and verb_lemma(said) in SPEECH_VERBS
             and any(c.dep_ in SUBJECT_DEPS for c in said.children))
 
 
-# Verbs of an outlet relaying someone's words ("as reported by", "as quoted by", "as cited by").
-RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "tell"})
+# Verbs of an outlet relaying someone's words in an "as" aside ("as reported by", "as quoted
+# by", "as cited by"): the relaying verbs of ``attribution``, and "as carried by", "as told to".
+AS_RELAYED_VERBS = RELAY_VERBS | frozenset({"carry", "tell"})
 
 
 def as_clause(cue: Token) -> bool:
