@@ -10,7 +10,7 @@ import pytest
 from extractor.evaluate.plaintext import score_page_dumps, score_unchanged, unchanged
 from extractor.ingest import ingest
 from extractor.ingest.clean import clean_text
-from extractor.ingest.furniture import is_page_dump
+from extractor.ingest.furniture import _shape, is_page_dump
 from extractor.models import Article, ErrorRecord
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -122,6 +122,49 @@ def test_page_dump_byline_becomes_metadata(tmp_path):
     assert article.author == ["Maria Lopez"]
     assert (article.published, article.published_source) == ("2024-03-05", "dateline")
     assert "Maria Lopez" not in article.text
+
+
+# A reference-work page copied as text: an infobox of short lines, section headings, and
+# paragraphs that end in numbered reference marks.
+REFERENCED_PAGE = """\
+Mara Quill
+Quill in 2019
+Born: March 3, 1975
+Nationality: Canadian
+Occupation: Engineer
+Years active: 1998 - present
+Known for: Tidal turbines
+Awards
+Order of Canada (2016)
+Gold medal (2012)
+Spouse: Ivo Quill
+Children: 2
+
+Early life
+
+Quill grew up in Halifax, where her father repaired fishing boats, and studied mechanical engineering at Dalhousie University in the 1990s. [1]
+
+Career
+
+She joined a small marine-energy firm in 1998 and led the design of its first tidal turbine, which was installed in the Bay of Fundy in 2004. [2] [3]
+
+In 2010 she founded her own company, which now builds turbines for harbours in six countries and employs more than 200 people.[4][5]
+
+Later work
+
+Since 2018 she has advised the federal government on ocean energy and chaired a panel on grid storage. [6]
+"""
+
+
+def test_page_dump_keeps_paragraphs_that_end_in_reference_marks(tmp_path):
+    """"... in 2004. [2] [3]" still ends a sentence: the paragraph is prose, not furniture."""
+    [article] = _ingested(tmp_path, "quill.txt", REFERENCED_PAGE)
+    for ending in ("in 2004. [2] [3]", "200 people.[4][5]", "on grid storage. [6]"):
+        assert ending in article.text
+    for line in REFERENCED_PAGE.splitlines():
+        if line.endswith("]"):
+            assert _shape(line).prose, line
+    assert not _shape("Order of Canada (2016)").sentence_end
 
 
 def test_json_text_field_is_cleaned_the_same_way(tmp_path):

@@ -22,8 +22,9 @@ from functools import cache
 from importlib import resources
 
 _WORD = re.compile(r"\w+")
-# A line that ends like a sentence (a quotation or bracket may close it).
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
+# A line that ends like a sentence (a quotation or bracket may close it, and reference
+# marks may follow: "... in 2009. [5]", "... was called up.[12][13]").
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*(?:\s?\[\d{1,3}\])*$")
 # A list item: a bullet glyph or a number and a dot or bracket.
 _LIST_MARK = re.compile(r"^(?:[•●▪◦‣∙·*–>-]|\d{1,2}[.)])\s")
 # Links, e-mail addresses and handles.
