@@ -122,6 +122,27 @@ def test_pounds_of_weight(nlp):
     assert (c.value, c.unit, c.stated_value, c.stated_unit) == (4.08233133, "kilogram", 9, "pound")
 
 
+def test_an_equivalent_in_brackets_shares_the_hedge_and_the_rate(nlp):
+    offer = claims_of(nlp, "Holders were offered A$9 (US$6.10) per share in cash.")
+    assert [(c.value, c.unit) for c in offer] == [(9, "AUD per share"), (6.10, "USD per share")]
+    limit = claims_of(nlp, "The beam failed at less than 12 ksi (82.7 MPa).")
+    assert [(c.unit, c.hedge) for c in limit] == [("kilopound per square inch", "<"), ("megapascal", "<")]
+    plain = claims_of(nlp, "Fares rose to $5 (€4.60) a year ago.")
+    assert [c.unit for c in plain] == ["USD", "EUR"]
+
+
+def test_sports_statistics_abbreviations_are_units(nlp):
+    claims = claims_of(nlp, "Ortega threw for 212 yards and 3 TDs, and Lin closed with a 2.41 ERA and 1.2 WAR.")
+    assert [c.unit for c in claims][1:] == ["touchdown", "earned run average", "win above replacement"]
+    assert claims_of(nlp, "The 2 war museums reopened.")[0].unit == "war museum"  # a word, not the abbreviation
+
+
+def test_a_duration_counts_its_time_unit_and_an_or_two_counts_the_noun(nlp):
+    assert only(nlp, "The archive covers the 40 previous years of broadcasts.").unit == "year"
+    assert only(nlp, "Rain fell for 6 straight days.").unit == "day"
+    assert only(nlp, "The club hopes to sign a striker or two.").unit == "striker"
+
+
 def test_iso_code_before_the_number(nlp):
     c = only(nlp, "The bonds raised CHF 750 million.")
     assert (c.value, c.unit) == (750_000_000, "CHF")

@@ -73,6 +73,7 @@ UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "fraction": ("% -",),  # "a third of those screened": NewsQuant writes "% <what>"
     "tonne": ("ton", "tonne"),
     "gigaton": ("gigaton",),
+    "touchdown": ("touchdown", "touch down"),
 }
 NULL_UNIT_NAMES = ("-", "count")
 

@@ -27,7 +27,7 @@ from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
-from extractor.extract.quantities.ranges import pair_ranges, share_list_currency
+from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
 from extractor.extract.quantities.tokens import Tokens
@@ -87,7 +87,9 @@ def _doc_quantities(doc: Doc, tokens: Tokens) -> list[Quantity]:
     pair_ranges(kept, text, tokens)
     kept = [q for q in kept if not q.verdict.drop]
     share_list_currency(kept, text)
-    return [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
+    kept = [q for q in kept if not q.verdict.drop and not q.verdict.in_range]
+    share_equivalent_terms(kept, text)
+    return kept
 
 
 def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, published: str | None = None,

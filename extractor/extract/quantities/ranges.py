@@ -13,6 +13,7 @@ from extractor.extract.quantities.direction import AMOUNT_DEPS, DOWN_VERBS, UP_V
 from extractor.extract.quantities.filters import is_bare
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.tokens import Tokens
+from extractor.extract.quantities.units import NOT_A_RATE_RE, PER_NOUNS, PER_RE
 
 # Words joining the two ends of a range ("10-20", "10 to 20", "0-to-60", "between 1 and 2").
 RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "-to-", "to-", "through", "and"})
@@ -115,3 +116,26 @@ def share_list_currency(qs: list[Quantity], text: str) -> None:
             b.unit, b.currency = a.unit, True
             if a.scale == 1 and b.scale > 1 and abs(a.value * b.scale) <= abs(b.value):
                 a.value, a.scale = a.value * b.scale, b.scale  # "$5 and 6 million": both in millions
+
+
+# A figure and its equivalent in brackets: "C$6 (US$4.46)", "8.90 ksi (61.4 MPa)".
+EQUIVALENT_OPEN_RE = re.compile(r"\s*\(\s*")
+EQUIVALENT_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def share_equivalent_terms(qs: list[Quantity], text: str) -> None:
+    """A figure and its equivalent in brackets state one amount: the bracketed one takes the
+    hedge written before the first ("lower than 8.90 ksi (61.4 MPa)"), and a rate written
+    after the bracket applies to both ("C$6 (US$4.46) per share")."""
+    for a, b in zip(qs, qs[1:]):
+        if a.verdict.drop or b.verdict.drop or a.unit is None or b.unit is None:
+            continue
+        if not EQUIVALENT_OPEN_RE.fullmatch(text[a.end:b.start]) or not (close := EQUIVALENT_CLOSE_RE.match(text, b.end)):
+            continue
+        if b.hedge == "=" and a.hedge != "=":
+            b.hedge = a.hedge
+        if " per " in a.unit or " per " in b.unit or NOT_A_RATE_RE.match(text, close.end()):
+            continue
+        if (per := PER_RE.match(text, close.end())) and (base := PER_NOUNS.get(per.group("per").lower())):
+            if base not in (a.unit, b.unit):
+                a.unit, b.unit = f"{a.unit} per {base}", f"{b.unit} per {base}"

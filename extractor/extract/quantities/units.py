@@ -111,6 +111,15 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "decade": ("decades?",),
     "century": ("century", "centuries"),
 }
+# Sports statistics as box scores and match reports abbreviate them after a number ("2 TDs",
+# "0.5 WAR", "a 3.12 ERA", "27.4 ppg"); the case is exact, so "war" and "era" stay words.
+SPORT_STATS: dict[str, str] = {
+    "TD": "touchdown", "WAR": "win above replacement", "RBI": "run batted in", "HR": "home run",
+    "ERA": "earned run average", "ppg": "point per game", "PPG": "point per game", "rpg": "rebound per game",
+    "RPG": "rebound per game", "apg": "assist per game", "APG": "assist per game", "pts": "point",
+    "reb": "rebound", "ast": "assist",
+}
+SPORT_STAT_RE = re.compile(r"\s(?P<form>%s)(?:s|'s)?(?![\w-])" % "|".join(sorted(SPORT_STATS, key=len, reverse=True)))
 # Short symbols that must match case exactly and be glued to the number ("5W", "50mL").
 UNIT_FORMS_GLUED: dict[str, str] = {
     "m": "metre", "g": "gram", "W": "watt", "l": "litre", "L": "litre", "mL": "millilitre",
@@ -124,6 +133,11 @@ WORDLIKE_UNIT_FORMS = frozenset({"deg"})
 AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re.I)
 # Time units: counted noun from the unit table, never a range of levels.
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+# Words that place a stretch of time, not what it is ("the 50 previous years", "5 straight days").
+RELATIVE_TIME_WORDS = frozenset({
+    "previous", "past", "last", "next", "prior", "preceding", "following", "coming", "remaining",
+    "consecutive", "straight", "successive", "further", "additional", "more", "extra",
+})
 # Nouns a rate can be "per" ("$52 a barrel", "80 per sq m", "hours a week").
 PER_NOUNS: dict[str, str] = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "night",
@@ -186,6 +200,8 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
         q.unit, q.metric = m.group("unit").lower().rstrip("s"), "age"
     elif (m := POINT_RE.match(text, pos)):
         q.unit = "point"
+    elif (m := SPORT_STAT_RE.match(text, pos)):
+        q.unit = SPORT_STATS[m.group("form")]
     else:
         found = match_unit(text, pos) or spelled_unit(text, pos)
         if found:
@@ -202,6 +218,9 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
     "one of the best screens" counts screens.
     """
     doc = root.doc
+    if span.start == root.i >= 3 and doc[root.i - 1].lower_ == "or" and doc[root.i - 2].tag_ == "NN" \
+            and doc[root.i - 3].lower_ in ("a", "an", "another", "one"):
+        return _noun_phrase([], doc[root.i - 2])  # "a day or two", "another pick or two"
     head = None
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos", "npadvmod") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") and root.head.i - span.end < 8:
         head = root.head
@@ -225,7 +244,10 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
         if first is not None and first.i < head.i and first.tag_ == "NN" and first.dep_ == "compound":
             return _noun_phrase([], first)  # "12 page document"
         return None  # "a 2.0 billion deficit" counts no deficits
-    return _noun_phrase(list(doc[span.end:head.i]), head)
+    words = list(doc[span.end:head.i])
+    if head.lemma_.lower() in TIME_UNITS:  # "50 previous years", "5 straight days": a duration in years, days
+        words = [t for t in words if t.lower_ not in RELATIVE_TIME_WORDS]
+    return _noun_phrase(words, head)
 
 
 def _noun_phrase(words: list[Token], head: Token) -> str:
