@@ -72,6 +72,21 @@ def test_sources_in_order_of_trust(kwargs, expected):
     assert infer_published(STORY, today=TODAY, **kwargs) == expected
 
 
+def test_an_unpadded_date_in_the_url_path():
+    url = "https://news.example.com/home/2023/3/7/port-strike-ends"
+    assert infer_published("The strike ended.", url=url, today=TODAY) == ("2023-03-07", "url")
+    assert infer_published("The strike ended.", url="https://example.com/2023/13/7/x", today=TODAY)[1] != "url"
+
+
+def test_a_day_without_its_year_dates_the_report_after_an_older_full_date():
+    text = ("The mayor spoke at the harbour on Feb. 2, 2023. (Photo)\n\n"
+            "The port's shares fell 9% on Feb. 20 after the strike spread, and recovered on 21 February.")
+    assert latest_date(text, not_after=TODAY) == "2023-02-21"
+    far = "The plan was signed on March 3, 2022. It takes effect on Dec. 1."  # months later: not the report's day
+    assert latest_date(far, not_after=TODAY) == "2022-03-03"
+    assert latest_date("Prices rose on Jan. 4, 2022. Officials may 5 times revise it.", not_after=TODAY) == "2022-01-04"
+
+
 def test_no_date_anywhere_is_none():
     assert infer_published("The council met and argued for hours about the toll.", today=TODAY) == (None, "none")
 

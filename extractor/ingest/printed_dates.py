@@ -22,6 +22,8 @@ UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
 HEADER_DATE_CHARS = 400
 # A date in a URL path: /2024/03/05/, /2024-03-05/, /20240305/.
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# The same unpadded, as folders of a path only: /2025/1/28/.
+URL_UNPADDED_DATE = re.compile(r"/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?=/|$)")
 # The same with the month as a word: /2023/october/03/.
 URL_MONTH_NAME_DATE = re.compile(
     r"/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -75,6 +77,11 @@ def date_from_url(url: str | None) -> str | None:
     path = parts.path if parts else ""
     if match := URL_DATE.search(path):
         return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    if match := URL_UNPADDED_DATE.search(path):
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        except ValueError:
+            return None
     if match := URL_MONTH_NAME_DATE.search(path.lower()):
         month = MONTH_NUMBERS[match.group(2)[:3]]
         return f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}"

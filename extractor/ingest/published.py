@@ -4,7 +4,7 @@ Most pages as crawled, and most text dumps, come without a stated date; claims a
 "Monday" cannot be dated without one. What a reader would look at, most trusted first
 (each is one value of ``Article.published_source``):
 
-- ``url``: a full date in the URL's path (/2018/08/15/): the publishing system wrote it;
+- ``url``: a full date in the URL's path (/2018/08/15/, /2025/1/28/): the publishing system wrote it;
 - ``dateline``: a full date printed at the top of the text, on a line of its own
   ("Thursday, 6 October 2016"), labelled ("Published: Aug. 15, 2018 8:05 AM",
   "date 2018-08-15"), or opening a short line or the first paragraph ("ROME, Aug. 15,
@@ -12,11 +12,14 @@ Most pages as crawled, and most text dumps, come without a stated date; claims a
 - ``inferred``: the latest full date written anywhere in the text that is not after the
   day the page was fetched (or today): a report is written after what it reports, and
   its own date is usually the latest it mentions; dates the story looks back to ("since
-  May 3, 2018", "dating back to", "born on") are history and left out;
+  May 3, 2018", "dating back to", "born on") are history and left out; a day written
+  without its year ("on Jan. 27") takes the latest full date's year and counts when it
+  falls within six weeks after it (a photo caption's "Jan. 6, 2025" does not date a
+  report of "Jan. 27");
 - ``fetched``: the day a crawler fetched the page, an upper bound (WARC input);
 - ``none``.
 
-Only full dates (day, month and year) count: "on Monday" or "June 24" say nothing alone.
+Otherwise only full dates (day, month and year) count: "on Monday" or "June 24" say nothing alone.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import datetime as dt
 import re
 
 from extractor.ingest.printed_dates import (
-    MIN_YEAR, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
+    MIN_YEAR, MONTH_NUMBERS, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
 )
 
 # The top of the text where a dateline is printed: this many non-blank lines...
@@ -108,12 +111,53 @@ def _stands_alone(lead: str, rest: str) -> bool:
 
 def latest_date(text: str, *, not_after: dt.date) -> str | None:
     """The latest full date written in the text that is not after ``not_after`` and not introduced
-    as history (``LOOKBACK_CUE``), as YYYY-MM-DD."""
+    as history (``LOOKBACK_CUE``), as YYYY-MM-DD.
+
+    A day written without its year ("on Jan. 27") is of the latest full date's year when the
+    story goes on past that date: a photo caption's "Jan. 6, 2025" does not date a report of
+    "Jan. 27"; such a day counts when it falls within ``YEARLESS_WITHIN_DAYS`` after it."""
     days = (printed_date(match.group(0)) for match in printed_dates(text)
-            if not LOOKBACK_CUE.search(text[max(0, match.start() - LOOKBACK_CHARS):match.start()]))
+            if not _looks_back(text, match.start()))
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
-    return max(valid, default=None)
+    latest = max(valid, default=None)
+    if latest is None:
+        return None
+    full = dt.date.fromisoformat(latest)
+    later = [day for day in _yearless_days(text, full.year)
+             if full < day <= min(not_after, full + dt.timedelta(days=YEARLESS_WITHIN_DAYS))]
+    return max(later).isoformat() if later else latest
+
+
+# How far after the latest full date a day written without its year may date the report.
+YEARLESS_WITHIN_DAYS = 45
+# A month and day with no year after them: "Jan. 27", "January 27th", "27 January".
+YEARLESS_DATE = re.compile(
+    r"\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?!,?\s+\d{4}|[\d:])|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\b\.?(?!,?\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _yearless_days(text: str, year: int) -> list[dt.date]:
+    """Days written as a month and a day in ``year``, not introduced as history."""
+    out = []
+    for match in YEARLESS_DATE.finditer(text):
+        if _looks_back(text, match.start()):
+            continue
+        month_word, day = (match.group("m1"), match.group("d1")) if match.group("m1") else (match.group("m2"), match.group("d2"))
+        if month_word[0].islower() and month_word.lower() == "may":
+            continue  # "may 3" is a verb and a number
+        try:
+            out.append(dt.date(year, MONTH_NUMBERS[month_word[:3].lower()], int(day)))
+        except ValueError:
+            continue
+    return out
+
+
+def _looks_back(text: str, start: int) -> bool:
+    return LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
 
 
 def _fetched_day(fetched: str | None) -> dt.date | None:
