@@ -53,6 +53,14 @@ def test_bare_shares_belong_to_the_salient_company(nlp):
     assert subjects(c["$84.20"]) == ["Nike"]
 
 
+def test_bare_shares_belong_to_the_company_whose_stock_moves_not_the_startup_named_more(nlp):
+    c = by_text(nlp, "OpenAI released a cheap model this month, and OpenAI said it was free. Analysts said "
+                     "OpenAI could change the industry. Intel shares fell sharply on the news, and Intel's market "
+                     "value dropped. "
+                     "Shares closed 12% lower at $41.30.")
+    assert subjects(c["12%"]) == ["Intel"]
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")

@@ -43,7 +43,7 @@ from extractor.extract.entity_aliases import (
     resolve_short_forms,
 )
 from extractor.extract.entity_names import (
-    LEGAL_FORMS,
+    COMPANY_FORMS,
     clean_mention,
     entity_id,
     entity_key,
@@ -91,8 +91,8 @@ def _canonical(group: LocalEntity) -> str:
     if group.known_name and group.type != "PERSON":
         return group.known_name
     forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
-    if group.type != "PERSON":  # "Nvidia" over "Nvidia Corp.": outlets name a company without its legal form
-        forms = [f for f in forms if f.split()[-1] not in LEGAL_FORMS] or forms
+    if group.type != "PERSON":  # "Nvidia" over "Nvidia Corp.", "Nvidia Corporation": outlets name a company so
+        forms = [f for f in forms if f.split()[-1] not in COMPANY_FORMS] or forms
     if group.type == "PERSON":
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms

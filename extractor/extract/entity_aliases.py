@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import LEGAL_FORMS, Candidate, entity_key, in_any
+from extractor.extract.entity_names import COMPANY_FORMS, LEGAL_FORMS, Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -133,6 +133,12 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
     for key, group in list(groups.items()):
         words = group.name.split()
+        if len(words) <= 2 and not leans_org(group, strictly=False) and not _leans_person(group) \
+                and not is_place_name(group.name) and (owner := _with_legal_form(group, longer)) is not None:
+            # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company
+            _merge_into(owner, group, as_type="ORG")
+            del groups[key]
+            continue
         if len(words) > 2 or not leans_org(group, strictly=False) or words[-1].casefold() in INSTITUTION_WORDS:
             continue  # "College" alone is any college
         strictly = leans_org(group)  # a legal form names a company: a tie of votes is enough then
@@ -152,6 +158,14 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+
+
+def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEntity | None:
+    """The one organisation named as ``group`` plus a company's form ("Nvidia" / "Nvidia Corporation")."""
+    short = [w.casefold() for w in group.name.split()]
+    owners = [o for o in longer if o is not group and [w.casefold() for w in o.name.split()[:-1]] == short
+              and o.name.split()[-1] in COMPANY_FORMS]
+    return owners[0] if len(owners) == 1 else None
 
 
 # Words an acronym leaves out ("MIT": Massachusetts Institute of Technology).

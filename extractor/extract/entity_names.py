@@ -329,6 +329,9 @@ LEGAL_FORMS = frozenset({
     "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "Plc", "PLC",
     "AG", "GmbH", "SpA", "S.p.A.", "NV", "N.V.", "SA", "S.A.", "SE", "LLP",
 })
+# Last words that make a name a company's: its legal form, or "Corporation", "Company",
+# "Limited" (which are part of some names, so only a shorter form beside them drops them).
+COMPANY_FORMS = LEGAL_FORMS | {"Corporation", "Company", "Limited"}
 
 
 def legal_name_mentions(doc: Doc, text: str) -> list[Candidate]:

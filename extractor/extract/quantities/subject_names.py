@@ -17,7 +17,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
-from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS
+from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS, is_place_name
 from extractor.extract.quantities.money import AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES, CURRENCY_PLURALS, ISO_CURRENCIES
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.models import EntityRef
@@ -153,9 +153,32 @@ COMPANY_POSITION_RE = re.compile(r"(?<![\w&'’.-])(?P<name>[A-Z][\w&'’-]*(?:\
                                  r"(?:stock|shares|share price|market value|market cap)\b")
 
 
+# A mention whose stock moves ("Acme's shares", "shares of Acme", "Acme fell 17%") counts
+# this much more: the article is about the company whose market figures it gives, not the
+# start-up or product it names as often as the cause.
+LISTED_WEIGHT = 2
+# Nouns of a company's stock and its worth.
+STOCK_NOUNS = frozenset({"share", "stock", "valuation", "capitalization", "capitalisation", "cap", "value"})
+
+
+def _in_stock_position(doc: Doc, start: int, end: int) -> bool:
+    """The mention at [start, end) owns a stock or moves like one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    head = tok.head
+    if tok.dep_ in ("poss", "compound") and head.lemma_.lower() in STOCK_NOUNS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in STOCK_NOUNS:
+        return True
+    return tok.dep_ == "nsubj" and head.lemma_.lower() in MARKET_VERBS
+
+
 def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: str | None = None) -> EntityRef | None:
     """The organisation the article is about: named most often (the first paragraph and a
-    title kept apart from the text count double), with proper nouns in company positions
+    title kept apart from the text count double, a mention whose stock moves three times),
+    with proper nouns in company positions
     and companies named with their legal form or ticker that the entity recogniser missed."""
     counts: Counter[str] = Counter()
     refs: dict[str, EntityRef] = {}
@@ -163,8 +186,9 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: 
     head_end = text.find("\n", 1)
     head_end = len(text) if head_end < 0 else max(head_end, 200)
     for e in entities.entities:
-        if e.type != "ORG":
-            continue
+        stock = sum(_in_stock_position(doc, m.start, m.end) for m in e.mentions)
+        if e.type != "ORG" and not (e.type == "GPE" and stock and not is_place_name(e.name)):
+            continue  # a company the small model took for a place ("Nvidia shares fell") still counts
         cut = trimmed_name(e.name)
         name = cut or e.name
         if cut is not None and any(o.type != "ORG" and o.name.casefold().endswith(cut.casefold()) for o in entities.entities):
@@ -172,6 +196,7 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: 
         key = name.casefold()
         refs.setdefault(key, e.ref() if cut is None else thing_ref(name))
         counts[key] += len(e.mentions) + sum(1 for m in e.mentions if m.start < head_end)
+        counts[key] += LISTED_WEIGHT * stock
         if title:
             counts[key] += 2 * sum(len(re.findall(r"\b%s\b" % re.escape(n), title)) for n in {name, *e.aliases})
     legal: set[str] = set()  # keys first found by their legal form, still to be counted as proper nouns
