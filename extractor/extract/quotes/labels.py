@@ -3,6 +3,7 @@ look …") or headline-style summaries ("Sanders: …")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.extract.entities import LocalEntity
@@ -14,6 +15,9 @@ from extractor.extract.quotes.speakers import name_run
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Words that open a letter's salutation, which names the reader, not the writer.
 SALUTATIONS = frozenset({"dear", "to", "re", "attn", "cc", "from", "subject"})
+# Words a headline-style summary after a label says at least ("Sanders: Clinton is unqualified").
+SUMMARY_MIN_WORDS = 4
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # Entity types a speaker label ("Sanders: …") can name.
 LABEL_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -56,6 +60,8 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
         start, end = trimmed(ctx.text, colon + 1, p_end)
         if lead and end > start and ctx.text[end - 1] in "\"”'":
             end -= 1
+        if not transcript and len(WORD_RE.findall(ctx.text, start, end)) < SUMMARY_MIN_WORDS:
+            continue  # "Microsoft: Declined 2.1%", "Nvidia Stock: What Happened?": a list line or a heading
         attribution = Attribution(cue=(colon, colon + 1), mention=chars, speaker=entity.ref() if entity else None)
         out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
     if sum(labelled.transcript for labelled in out) < 2:

@@ -32,7 +32,43 @@ MENTION_PREPS = frozenset({"of", "for", "at", "with", "from"})
 def subject_of(cue: Token) -> Token | None:
     """The speaker token of a cue: its subject, the agent of a passive, the object of
     "according to", the poll of "in the poll", or the subject it shares with the verb it
-    hangs from."""
+    hangs from; else a name before an aside in dashes right before it (``subject_across_aside``)."""
+    found = _parsed_subject(cue)
+    if found is None and cue.tag_ in ASIDE_VERB_TAGS:
+        found = subject_across_aside(cue)
+    return found
+
+
+# Verb tags of a cue that may follow an aside (the parser may read "— called" as a participle).
+ASIDE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# Dashes that set an aside off ("Nvidia — which makes the chips — called it ...").
+ASIDE_DASHES = frozenset({"—", "–", "-", "--"})
+# How many tokens an aside in dashes may hold.
+ASIDE_MAX_TOKENS = 40
+
+
+def subject_across_aside(cue: Token) -> Token | None:
+    """"Nvidia — which has been the poster child of the AI trade — called it 'an excellent
+    advance'": the parser loses the subject across the aside; the name before the first dash
+    is the cue's subject when nothing else in the clause could be."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].text not in ASIDE_DASHES or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    close = doc[cue.i - 1]
+    for i in range(cue.i - 2, max(-1, cue.i - 2 - ASIDE_MAX_TOKENS), -1):
+        tok = doc[i]
+        if tok.text in ("\n", ".", ";", "\"", "“", "”") or "\n" in tok.text:
+            return None
+        if tok.text == close.text and i >= 1:
+            name = doc[i - 1]
+            if name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.ent_type_):
+                return name
+            return None
+    return None
+
+
+def _parsed_subject(cue: Token) -> Token | None:
+    """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
         return poll_of(cue)
     if cue.lower_ == "according":
