@@ -195,6 +195,27 @@ def test_period_and_as_of_frames(nlp):
     assert c["270 million"].frame == "as-of"
 
 
+def test_as_of_the_close_is_the_close_and_as_of_a_lower_case_word_is_no_frame(nlp):
+    c = by_text(nlp, "As of market close today, Ardent shares dropped 12%, settling at $41.20.")
+    assert (c["12%"].frame, c["$41.20"].frame) == ("close", "close")
+    assert by_text(nlp, "As of now, Ardent shares are up 3%.")["3%"].frame is None
+
+
+def test_a_companys_own_move_is_its_share_price_but_an_indexs_is_not(nlp):
+    c = by_text(nlp, "Nvidia fell 17 percent on Monday, and the Nasdaq fell 3.1%.")
+    assert c["17 percent"].metric == "share price"
+    assert c["3.1%"].metric != "share price"
+
+
+def test_a_clause_that_describes_a_noun_is_not_dated_by_the_main_verb(nlp):
+    c = by_text(nlp, "Asian shares fell on Tuesday following the Wall Street rout, which saw Nvidia drop by 17 percent.",
+                published="2025-01-29")
+    assert c["17 percent"].date != "2025-01-28"  # the rout was Monday's, not Tuesday's
+    c = by_text(nlp, "Executives spoke on Wednesday, when the stock was at an all-time high of $217.50.",
+                published="2018-07-27")
+    assert c["$217.50"].date == "2018-07-25"
+
+
 def test_a_figure_without_a_day_is_dated_by_publication(nlp):
     c = by_text(nlp, "The death toll rose to 41.", published="2024-03-14")
     assert c["41"].date == "2024-03-14"

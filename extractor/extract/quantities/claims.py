@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from extractor.dates import WEEKDAYS, resolve_date, resolve_month_or_year
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
-from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
+from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS, MARKET_VERBS
 from extractor.extract.quantities.direction import change_label, read_direction
-from extractor.extract.quantities.filters import mark_non_quantities
+from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
@@ -37,7 +37,8 @@ from extractor.nlp.views import span_text
 
 
 def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]], at: int = 0) -> str | None:
-    """The date attached to the claim's verb, or to a verb above it; of several on one verb,
+    """The date attached to the claim's verb, or to a verb above it (not above a clause that
+    describes a noun, which tells of another event); of several on one verb,
     the nearest to the quantity at character ``at`` ("soared 239% in 2023 and 171% in 2024")."""
     if not sent_dates:
         return None
@@ -49,6 +50,9 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
         chain.append(node)
         if node.head.i == node.i:
             break
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") and node.head.ent_type_ not in ("DATE", "TIME"):
+            break  # "fell on Tuesday after the rout, which saw Nvidia drop 17%": the rout's day is not Tuesday
+            # (but "said Wednesday, when the stock was at $217.50" is that day)
         node = node.head
     for level in chain:
         here = [(abs(where - at), iso) for date_verb, iso, where in sent_dates if date_verb is not None and date_verb.i == level.i]
@@ -348,7 +352,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         stated = stated or (q.value, unit)
         unit = PERSON
     frame = frame_of(root, span, verb)
-    if metric is None and _quoted_price(frame, unit, value, direction, subject, article.entities):
+    if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
+                           or _company_moved(verb, unit, direction, article.entities)):
         metric = "share price"
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
@@ -397,6 +402,28 @@ def _quoted_price(frame: str | None, unit: str | None, value: float, direction: 
     if not (money or unit == "percent" and direction is not None):
         return False
     return any(_is_organisation(ref.name, entities) for ref in subject)
+
+
+# Verbs a company's stock moves by, the company their subject ("Nvidia fell 17%", "saw Acme
+# drop by 4%"): what moved is its share price, as when the text says "shares".
+STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
+    "plummet", "dive", "dip", "slip", "skid", "crater", "tank", "crash", "nosedive", "rebound", "bounce",
+    "rocket", "spike", "leap", "advance", "retreat", "fell", "sank", "slid",
+})
+
+
+def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities) -> bool:
+    """A percentage move whose verb has a company for its subject ("Nvidia slid 17.4%"), not
+    an index ("the Nasdaq fell 3%")."""
+    if verb is None or unit != "percent" or direction is None or verb.lemma_.lower() not in STOCK_MOVE_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if any(d.dep_ == "det" for d in child.children) or child.text[-1:].isdigit():
+                return False  # "the Nasdaq fell 3%", "S&P 500": an index is written with "the" or its size
+            entity = entities.at(child.idx, child.idx + len(child))
+            return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name)
+    return False
 
 
 def _is_organisation(name: str, entities: ArticleEntities) -> bool:

@@ -35,13 +35,14 @@ LABEL_BEFORE_RE = re.compile(
     r"precinct))\s*\Z",
     re.I,
 )
+# Names of stock indices (and of lists that rank companies), as their first words.
+INDEX_NAMES = (r"s\s?&?\s?p|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
+               r"s&p/asx|fortune|forbes|nasdaq|hang seng|sensex|nifty|kospi|tsx|ibex|ftse mib|omx|"
+               r"topix|hsi|klci|psei|jse")
 # Stock indices whose names end in a number ("S&P 500", "FTSE 100", "Nikkei 225").
-INDEX_BEFORE_RE = re.compile(
-    r"\b(?:s\s?&?\s?p|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
-    r"s&p/asx|fortune|forbes|nasdaq|hang seng|sensex|nifty|kospi|tsx|ibex|ftse mib|omx|"
-    r"topix|hsi|klci|psei|jse)[\s-]?\Z",
-    re.I,
-)
+INDEX_BEFORE_RE = re.compile(r"\b(?:%s)[\s-]?\Z" % INDEX_NAMES, re.I)
+# A stock index's name ("Nasdaq", "the Dow Jones Industrial Average", "Hang Seng").
+INDEX_NAME_RE = re.compile(r"(?:the\s+)?(?:%s|dow)\b" % INDEX_NAMES, re.I)
 # Street words after a house number ("575 Wilbraham Road", "9 E 71st St", "22 Ave Foch").
 STREET_AFTER_RE = re.compile(
     r"(?:[-–]\d+)?\s(?:[A-Z][\w.'’-]*\s|\d+(?:st|nd|rd|th)\s){0,3}(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|"

@@ -7,7 +7,8 @@ The vocabulary:
 =============  ==========================================================================
 frame          the words that set it
 =============  ==========================================================================
-close          closed at / down / up, at the close, finished, ended (the day), settled
+close          closed at / down / up, at the close, as of (the market) close, finished, ended
+               (the day), settled
 open           opened at / down / up, at the open(ing)
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
                in (or during) early / midday trading, during the session, earlier in the day,
@@ -17,7 +18,7 @@ after-hours    after hours, after-hours, in late / extended trading, after the b
 pre-market     premarket, pre-market, before the (opening) bell
 period         a quarter ("in the second quarter", "Q2", "quarterly"), a year ("this
                year", "for the year", "annual"), "in the final three months of"
-as-of          as of / as at a date or a report ("as of June 30")
+as-of          as of / as at a date or a report ("as of June 30", "as of the end of")
 =============  ==========================================================================
 
 A cue counts for a quantity when it stands in the clause of the verb that governs the
@@ -43,12 +44,13 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"by\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|to\s+close|at\s+(?:the\s+)?close|"
-                         r"finish(?:ed|ing)?|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|closing\s+price)\b", re.I)),
+                         r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
+                         r"finish(?:ed|ing)?|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
     ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|at\s+the\s+open(?:ing)?)\b", re.I)),
     ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)\s+quarter|Q[1-4]\b|quarterly|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
                           r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year\s+to\s+date|so\s+far\s+this\s+year)", re.I)),
-    ("as-of", re.compile(r"\bas\s+(?:of|at)\s+(?=[A-Z0-9]|the\s+end)", re.I)),
+    ("as-of", re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?=[A-Z0-9]|the\s+end)")),
 )
 # How far (characters) from the quantity a cue may stand.
 FRAME_REACH = 60
