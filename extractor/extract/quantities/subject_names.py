@@ -177,7 +177,8 @@ def _in_stock_position(doc: Doc, start: int, end: int) -> bool:
 
 def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: str | None = None) -> EntityRef | None:
     """The organisation the article is about: named most often (the first paragraph and a
-    title kept apart from the text count double, a mention whose stock moves three times),
+    title kept apart from the text count double, a mention whose stock moves three times; a
+    name the model took for a place counts when no gazetteer knows it as one),
     with proper nouns in company positions
     and companies named with their legal form or ticker that the entity recogniser missed."""
     counts: Counter[str] = Counter()
@@ -187,8 +188,8 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: 
     head_end = len(text) if head_end < 0 else max(head_end, 200)
     for e in entities.entities:
         stock = sum(_in_stock_position(doc, m.start, m.end) for m in e.mentions)
-        if e.type != "ORG" and not (e.type == "GPE" and stock and not is_place_name(e.name)):
-            continue  # a company the small model took for a place ("Nvidia shares fell") still counts
+        if e.type != "ORG" and not (e.type == "GPE" and not is_place_name(e.name)):
+            continue  # a company the small model took for a place ("Nvidia" in a headline) still counts
         cut = trimmed_name(e.name)
         name = cut or e.name
         if cut is not None and any(o.type != "ORG" and o.name.casefold().endswith(cut.casefold()) for o in entities.entities):
