@@ -157,6 +157,15 @@ def test_same_entity_from_two_articles_merges_and_different_ones_stay_apart(nlp)
     assert {"Meridian Group", "Harbor Group"} <= groups
 
 
+def test_the_name_most_articles_use_wins_over_one_pages_capitals(nlp):
+    pages = [entities_of(nlp, text, f"a{i}") for i, text in enumerate([
+        "Boeing said on Monday that deliveries rose.", "BOEING shares fell sharply.",
+        "Analysts said Boeing faces a long recovery."])]
+    for order in (pages, pages[::-1]):
+        merged = merge_entity_records([[e.to_record() for e in page.entities] for page in order])
+        assert [e.name for e in merged if entity_key(e.name) == "boeing"] == ["Boeing"]
+
+
 def test_two_people_with_the_same_surname_stay_apart_across_articles(nlp):
     first = entities_of(nlp, "John Carter, the mayor of Riverton, said the bridge would reopen. Carter spoke on Friday.", "a1")
     second = entities_of(nlp, "Emily Carter, a nurse at the city hospital, said staff were exhausted. Carter asked for help.", "a2")

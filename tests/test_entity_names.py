@@ -181,3 +181,11 @@ def test_capitalised_words_before_a_legal_form_name_a_company(nlp):
     doc = nlp("Brandt Kessler AG and Oakridge Foods plc reported results on Monday.")
     names = [c.text for c in model_mentions(doc, doc.text)]
     assert "Brandt Kessler AG" in names and "Oakridge Foods plc" in names
+
+
+def test_a_heading_label_and_a_photo_credit_are_cut_from_names(nlp):
+    names = typed(nlp, "Chip Shock: Why Boeing Stock Fell\n\nBoeing fell on Monday, analysts said.")
+    assert not [n for n in names if ":" in n]
+    names = typed(nlp, "Dave Calhoun speaks in Chicago on May 6, 2024. Jordan Vonderhaar/Getty Images")
+    assert "Jordan Vonderhaar" in names and not [n for n in names if "/" in n]
+    assert "AC/DC" in typed(nlp, "AC/DC played in Sydney.")  # a band's name keeps its slash

@@ -255,13 +255,17 @@ def join_short_places(groups: dict[str, LocalEntity]) -> None:
     """A one-word place that opens the one longer place name of the article is that place
     ("Levico" / "Levico Terme"), unless the word is a place's name of its own ("York" /
     "York County")."""
-    def leans_place(group: LocalEntity) -> bool:
+    def leans_place(group: LocalEntity, strictly: bool = False) -> bool:
         place = max(group.votes.get(label, 0) for label in PLACE_LABELS)
-        return place > 0 and place >= max((v for k, v in group.votes.items() if k not in PLACE_LABELS), default=0)
+        other = max((v for k, v in group.votes.items() if k not in PLACE_LABELS), default=0)
+        return place > 0 and (place > other if strictly else place >= other)
 
     longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_place(g)]
     for key, group in list(groups.items()):
-        if len(group.name.split()) != 1 or not leans_place(group) or is_place_name(group.name) or group.known_name:
+        # the short word must read as a place more than as anything else ("OpenAI", once a place and
+        # once a person, is not the place "OpenAI Hackathon")
+        if len(group.name.split()) != 1 or not leans_place(group, strictly=True) or is_place_name(group.name) \
+                or group.known_name:
             continue
         owners = [o for o in longer if o is not group and o.name.split()[0] == group.name]
         if len(owners) == 1:

@@ -163,19 +163,31 @@ class Candidate:
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
 LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+")
+# ...and, in the name of a person, organisation or place, a colon (a heading's label: "AI
+# Shockwave: Why Nvidia's Stock Took a Tumble") or a slash between words (a photo credit:
+# "Jane Doe/AP Photo"); titles of works keep theirs ("Star Wars: A New Hope").
+NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[a-z.])/(?=[A-Z])")
+CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[A-Za-z.])/(?=[A-Z])")  # "NICOLAS TUCAT/AFP"
+# Labels whose names hold no colon and no slash.
+PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
-def _list_items(text: str) -> list[tuple[int, int]]:
-    """Offsets of the items of a list the model took for one name; the whole when it is none."""
-    if "," not in text and "/" not in text and ";" not in text:
+def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tuple[int, int]]:
+    """Offsets of the items of a list the model took for one name; the whole when it is none.
+    A ``plain`` name (``PLAIN_NAME_LABELS``) also splits at a colon and at a slash between words;
+    a person's name (``credit``) ends at such a slash."""
+    if "," not in text and "/" not in text and ";" not in text and not (plain and ":" in text):
         return [(0, len(text))]
     items, start = [], 0
-    for sep in LIST_SEPARATOR_RE.finditer(text):
+    separators = CREDIT_SEPARATOR_RE if credit else NAME_SEPARATOR_RE if plain else LIST_SEPARATOR_RE
+    for sep in separators.finditer(text):
         if NAME_AFTER_COMMA_RE.match(text[sep.end():]):
             continue
         items.append((start, sep.start()))
+        if sep.group() == "/" and credit:
+            return items  # "Jane Doe/AP Photo": the photographer, then the agency's credit
         start = sep.end()
     items.append((start, len(text)))
     return items
@@ -225,7 +237,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         if ent.label_ not in NAME_LABELS:
             continue
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
-        items = _list_items(line)
+        items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
         for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end

@@ -26,12 +26,14 @@ class EntityMerger:
     def __init__(self, spill: EntitySpill):
         self._merged: dict[str, Entity] = {}
         self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._names: dict[str, Counter] = defaultdict(Counter)  # how many articles name it each way
         self._spill = spill
 
     def add(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
             self._votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
             self._spill.add(entity.id, entity.mentions, entity.roles)
+            self._names[entity.id][entity.name] += 1
             into = self._merged.get(entity.id)
             if into is None:
                 self._merged[entity.id] = entity.model_copy(update={"mentions": [], "provenance": [], "roles": []})
@@ -39,9 +41,11 @@ class EntityMerger:
                 if entity.link_confidence is not None:  # a link is as sure as its least sure article
                     into.link_confidence = min(into.link_confidence or 1.0, entity.link_confidence)
                 names = {into.name, entity.name, *into.aliases, *entity.aliases}
-                # The fullest form; between forms as full, the first in code-point order (not the first
-                # seen), so that the name does not depend on the order of articles.
-                into.name = max(sorted((into.name, entity.name)), key=lambda n: (len(n.split()), len(n)))
+                # The fullest form; between forms as full, the one most articles use ("Nvidia", not
+                # one page's "NVIDIA"), then the first in code-point order (not the first seen), so
+                # that the name does not depend on the order of articles.
+                used = self._names[entity.id]
+                into.name = max(sorted((into.name, entity.name)), key=lambda n: (len(n.split()), len(n), used[n]))
                 into.aliases = sorted(names - {into.name})
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
