@@ -131,6 +131,15 @@ def test_an_equivalent_in_brackets_shares_the_hedge_and_the_rate(nlp):
     assert [c.unit for c in plain] == ["USD", "EUR"]
 
 
+def test_unit_symbols_and_spelled_units_from_the_registry(nlp):
+    claims = claims_of(nlp, "The storm's pressure fell to 948 hPa, and a probe read 40 microtesla and 12 mSv.")
+    assert [c.unit for c in claims] == ["hectopascal", "microtesla", "millisievert"]
+    # a verb, a name or an acronym after a number is no symbol
+    units = {c.text: c.unit for c in claims_of(nlp, "Ortiz 44 has left; about 460 Kia cars and 5 GM trucks were sold.")}
+    assert units.get("44") is None and units.get("44 has") is None
+    assert (units["460"], units["5"]) == ("Kia car", "GM truck")
+
+
 def test_sports_statistics_abbreviations_are_units(nlp):
     claims = claims_of(nlp, "Ortega threw for 212 yards and 3 TDs, and Lin closed with a 2.41 ERA and 1.2 WAR.")
     assert [c.unit for c in claims][1:] == ["touchdown", "earned run average", "win above replacement"]

@@ -1,5 +1,7 @@
 """Units of measure from pint's registry: spelled SI-prefixed names the hand table does not
-list ("nanometres", "kilotonnes", "terawatts"), and conversion of lengths, masses, areas
+list ("nanometres", "kilotonnes", "terawatts", "microtesla"), symbols as the registry writes
+them ("948 hPa", "12 mSv", "6.5 TeV"; never an English word, a name or an acronym), and
+conversion of lengths, masses, areas
 and volumes to one base unit each, so that "260-foot" and "80-metre" compare (79.248 and
 80 metre) and "950 tons" is 861,826 kilogram.
 
@@ -54,7 +56,16 @@ MEASURE_DIMENSIONS = frozenset({
     "[mass] * [length] / [time] ** 2", "[current] * [time]",
     "[mass] * [length] ** 2 / [current] / [time] ** 3", "[current] ** 2 * [time] ** 4 / [length] ** 2 / [mass]",
     "[length] ** 2 / [time] ** 2", "[mass] / [current] / [time] ** 2", "[luminosity] / [length] ** 2",
+    "[substance]", "[substance] / [length] ** 3",
 })
+
+
+@lru_cache(maxsize=1)
+def _measure_dimensions() -> frozenset:
+    """``MEASURE_DIMENSIONS`` as the registry's dimensionalities, which compare whatever the
+    order pint prints their factors in ("[mass] / [time] ** 2 / [current]" is tesla's)."""
+    ureg = registry()
+    return frozenset(ureg.get_dimensionality(d) for d in MEASURE_DIMENSIONS)
 
 
 @lru_cache(maxsize=1)
@@ -87,12 +98,61 @@ def registry_unit(word: str) -> str | None:
         return None
     prefix, unit, _ = parses[0]
     try:
-        dimension = str(ureg.Unit(prefix + unit).dimensionality)
+        dimension = ureg.Unit(prefix + unit).dimensionality
     except Exception:  # noqa: BLE001
         return None
-    if dimension not in MEASURE_DIMENSIONS:
+    if dimension not in _measure_dimensions():
         return None
     return _ours(prefix + unit)
+
+
+# A unit symbol after a number ("950 hPa", "20 mSv", "5 mol", "2.5 MeV"): two to four
+# letters with a lower-case one, so acronyms ("US", "GM", "PM") never read as units.
+SYMBOL_RE = re.compile(r"[\s-]?(?P<symbol>[A-Za-zµμ]{2,4})(?![\w/-])")
+
+
+@lru_cache(maxsize=4096)
+def symbol_unit_name(symbol: str) -> str | None:
+    """Our name for a unit symbol the registry knows, case as written ("hPa" -> "hectopascal"),
+    else None; an English word ("in", "day", "bar") is a word, not a symbol."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from extractor.extract.lexicon import english_words
+
+    if not any(c.islower() for c in symbol) or (len(symbol) > 2 and symbol.istitle()):
+        return None  # an acronym ("US", "GM") or a name ("Kia")
+    if symbol.lower() in english_words() or symbol.lower() in SYMBOL_WORDS or symbol.lower() in STOP_WORDS:
+        return None
+    ureg = registry()
+    try:
+        parses = ureg.parse_unit_name(symbol, case_sensitive=True)
+    except Exception:  # noqa: BLE001
+        return None
+    if len(parses) != 1:
+        return None
+    prefix, unit, suffix = parses[0]
+    if suffix or prefix.endswith("bi"):
+        return None  # "has" is no plural of "ha"; binary prefixes ("Ki", "Mi") are for bytes alone
+    try:
+        if ureg.get_symbol(prefix + unit) != symbol:
+            return None  # the symbol as the registry writes it, not a name that parses ("Kia")
+        dimension = ureg.Unit(prefix + unit).dimensionality
+    except Exception:  # noqa: BLE001
+        return None
+    return _ours(prefix + unit) if dimension in _measure_dimensions() else None
+
+
+# Short words the lemma index lacks that follow numbers in news and are no symbols.
+SYMBOL_WORDS = frozenset({"am", "pm", "th", "st", "nd", "rd", "mn", "bn", "tn", "pc", "yo", "ok", "vs"})
+
+
+def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
+    """A unit symbol right after ``pos`` that the registry knows: (our name, end)."""
+    m = SYMBOL_RE.match(text, pos)
+    if not m:
+        return None
+    name = symbol_unit_name(m.group("symbol"))
+    return (name, m.end()) if name else None
 
 
 def spelled_unit(text: str, pos: int) -> tuple[str, int] | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.quantities.measures import spelled_unit
+from extractor.extract.quantities.measures import spelled_unit, symbol_unit
 from extractor.extract.quantities.money import MONEY_SUBUNITS, SUBUNIT_AFTER_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 
@@ -203,7 +203,7 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
     elif (m := SPORT_STAT_RE.match(text, pos)):
         q.unit = SPORT_STATS[m.group("form")]
     else:
-        found = match_unit(text, pos) or spelled_unit(text, pos)
+        found = match_unit(text, pos) or spelled_unit(text, pos) or symbol_unit(text, pos)
         if found:
             q.unit = found[0]
             return found[1]
