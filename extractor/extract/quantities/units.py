@@ -35,6 +35,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "square foot": (r"square f(?:ee|oo)t", r"sq\.? ?ft"),
     "cubic foot": (r"cubic f(?:ee|oo)t", r"cu\.? ?ft"),
     "cubic metre": (r"cubic met(?:re|er)s?", "m3", "m³"),
+    "light year": (r"light[\s-]years?",),
     "mile": ("miles?",),
     "kilometre": (r"kilomet(?:re|er)s?", "km"),
     "metre": (r"met(?:re|er)s?",),
