@@ -136,6 +136,8 @@ def test_unit_symbols_and_spelled_units_from_the_registry(nlp):
     assert [c.unit for c in claims] == ["hectopascal", "microtesla", "millisievert"]
     # a verb, a name or an acronym after a number is no symbol
     assert only(nlp, "The star is 4.2 light-years away.").unit == "light year"
+    # a symbol the tables lack is the number's own: it takes no unit from the figure before
+    assert [c.unit for c in claims_of(nlp, "The chip runs at 3.5 GHz and draws 65 W.")] == ["gigahertz", None]
     units = {c.text: c.unit for c in claims_of(nlp, "Ortiz 44 has left; about 460 Kia cars and 5 GM trucks were sold.")}
     assert units.get("44") is None and units.get("44 has") is None
     assert (units["460"], units["5"]) == ("Kia car", "GM truck")

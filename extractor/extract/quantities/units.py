@@ -307,7 +307,7 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     for item in items:
         q, unit = item.quantity, item.unit
         if (unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2])
-                and not _tally(item.span)):
+                and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
             elif last is not None and (last_measured or re.search(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?)\s*\Z", text[max(0, q.start - 8):q.start])):
@@ -320,6 +320,9 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     return units
 
 
+# A symbol of its own after a bare number, which the unit tables do not know ("draws 65 W"):
+# it takes no unit from the figure before it ("3.5 GHz").
+UNKNOWN_SYMBOL_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]?(?![\w'’])")
 # Nouns whose value is a count of its own ("the death toll remained at 38"): a number
 # stating them takes no unit carried from an earlier measure in the sentence.
 TALLY_NOUNS = frozenset({"toll", "tally", "count", "number", "total"})
