@@ -189,3 +189,11 @@ def test_a_heading_label_and_a_photo_credit_are_cut_from_names(nlp):
     names = typed(nlp, "Dave Calhoun speaks in Chicago on May 6, 2024. Jordan Vonderhaar/Getty Images")
     assert "Jordan Vonderhaar" in names and not [n for n in names if "/" in n]
     assert "AC/DC" in typed(nlp, "AC/DC played in Sydney.")  # a band's name keeps its slash
+
+
+def test_a_run_of_proper_nouns_the_model_missed_inside_a_sentence_is_a_name(nlp):
+    text = ("Growth slowed in the wake of the Cambridge Analytica scandal, analysts said. "
+            "He now studies Frame Semantics and Construction Grammar.")  # capitalised English terms stay words
+    names = typed(nlp, text)
+    assert "Cambridge Analytica" in names
+    assert not {"Frame Semantics", "Construction Grammar"} & set(names)

@@ -51,6 +51,7 @@ from extractor.extract.entity_names import (
     in_any,
     lone_name_mentions,
     model_mentions,
+    name_run_mentions,
     person_mentions,
     place_mentions,
     ticker_mentions,
@@ -118,6 +119,7 @@ def extract_entities(
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
     found += person_mentions(doc, text, found)
+    found += name_run_mentions(doc, text, found, headings)
     groups = group_mentions(found + lone_name_mentions(doc, text, found), headings)
     join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)

@@ -520,6 +520,63 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     return out
 
 
+# The most words of a run of proper nouns taken for a name.
+MAX_RUN_TOKENS = 4
+
+
+def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: list[tuple[int, int]]) -> list[Candidate]:
+    """Names of two to four words the model missed inside a sentence ("in the wake of the
+    Cambridge Analytica scandal"): a run of capitalised words the tagger calls proper nouns,
+    on one line, outside every mention found and every heading (where capitals say nothing),
+    not opening its sentence, with no month or weekday in it, and with a word English does
+    not have (so "Frame Semantics" or "Tax Code", capitalised as titles and terms are, stay
+    words). Its type is left to the votes of its contexts."""
+    from extractor.extract.lexicon import english_words
+
+    words = english_words()
+    texts, offsets = token_texts(doc), token_starts(doc)
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    def name_word(k: int) -> bool:
+        word, token = texts[k], doc[k]
+        return word[:1].isupper() and word.isalpha() and token.pos_ == "PROPN" and not token.is_stop \
+            and word.casefold() not in CALENDAR_WORDS and not word.isupper()
+
+    out: list[Candidate] = []
+    n, k = len(texts), 0
+    while k < n:
+        if not name_word(k) or doc[k].is_sent_start or (k > 0 and texts[k - 1][:1].isupper()):
+            k += 1
+            continue
+        last = k
+        while last + 1 < n and name_word(last + 1) and "\n" not in doc[last].whitespace_:
+            last += 1
+        if 1 <= last - k < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
+                and not all(_english(texts[j].casefold(), words) for j in range(k, last + 1)):
+            start, end = offsets[k], offsets[last] + len(texts[last])
+            if free(start, end) and not in_any(start, headings):
+                out.append(Candidate(start, end, text[start:end], None))
+        k = last + 1
+    return out
+
+
+def _english(word: str, words: frozenset[str]) -> bool:
+    """The lower-case word, or its singular ("studies", "awards"), is an English word."""
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return not forms.isdisjoint(words)
+
+
 # The fewest letters of a lone proper noun taken for a name ("Wikinews", "Nvidia").
 LONE_NAME_MIN_LETTERS = 4
 
