@@ -197,3 +197,20 @@ def test_a_run_of_proper_nouns_the_model_missed_inside_a_sentence_is_a_name(nlp)
     names = typed(nlp, text)
     assert "Cambridge Analytica" in names
     assert not {"Frame Semantics", "Construction Grammar"} & set(names)
+
+
+def test_a_model_span_that_starts_a_word_late_is_widened_to_the_whole_name(nlp):
+    from spacy.tokens import Span
+
+    from extractor.extract.entity_names import model_mentions
+
+    doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
+    words = [t.text for t in doc]
+    late = Span(doc, words.index("Analytica"), words.index("Analytica") + 1, label="LOC")  # the model's slip
+    labs = Span(doc, words.index("Labs"), words.index("Labs") + 1, label="ORG")
+    doc.ents = [late, labs]
+    names = [c.text for c in model_mentions(doc, doc.text)]
+    assert "Cambridge Analytica" in names and "Veltrix Labs" in names
+    doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
+    doc.ents = [Span(doc, words.index("Harmon"), words.index("Harmon") + 1, label="ORG")]
+    assert [c.text for c in model_mentions(doc, doc.text)] == ["Harmon"]  # a title is not part of a name

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import POS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.gazetteer import is_country
@@ -174,6 +174,32 @@ PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
+# Labels whose spans the model may start one word late ("the Cambridge [Analytica] scandal").
+WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+# The most words a model's span is widened by.
+MAX_WIDENED_TOKENS = 2
+
+
+def _widened(ent):
+    """The model's organisation or place span with the capitalised proper nouns it left out
+    right before it ("Cambridge" of "Cambridge Analytica"): not a title ("President"), an
+    acronym, a month, a function word, nor a sentence's first word."""
+    from extractor.extract.lexicon import NAME_TITLE_WORDS
+
+    if ent.label_ not in WIDENED_LABELS:
+        return ent
+    doc, start = ent.doc, ent.start
+    while ent.start - start < MAX_WIDENED_TOKENS and start > 0:
+        tok = doc[start - 1]
+        word = tok.text
+        if not (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()) or tok.is_stop \
+                or tok.ent_type_ or tok.is_sent_start or word.casefold() in CALENDAR_WORDS \
+                or word.casefold() in NAME_TITLE_WORDS or "\n" in tok.whitespace_:
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+
 def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tuple[int, int]]:
     """Offsets of the items of a list the model took for one name; the whole when it is none.
     A ``plain`` name (``PLAIN_NAME_LABELS``) also splits at a colon and at a slash between words;
@@ -236,6 +262,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
+        ent = _widened(ent)
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
         for item_start, item_end in items:
