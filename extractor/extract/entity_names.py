@@ -174,7 +174,8 @@ PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
-# Labels whose spans the model may start one word late ("the Cambridge [Analytica] scandal").
+# Labels whose spans the model may start a word late or end a word early ("the Cambridge
+# [Analytica] scandal", "the [Cambridge] Analytica crisis").
 WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 # The most words a model's span is widened by.
 MAX_WIDENED_TOKENS = 2
@@ -182,22 +183,27 @@ MAX_WIDENED_TOKENS = 2
 
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
-    right before it ("Cambridge" of "Cambridge Analytica"): not a title ("President"), an
-    acronym, a month, a function word, nor a sentence's first word."""
+    right before or after it ("Cambridge Analytica" for "Analytica" or for "Cambridge"): not
+    a title ("President"), an acronym, a month, a function word, nor a sentence's first word."""
     from extractor.extract.lexicon import NAME_TITLE_WORDS
 
     if ent.label_ not in WIDENED_LABELS:
         return ent
-    doc, start = ent.doc, ent.start
-    while ent.start - start < MAX_WIDENED_TOKENS and start > 0:
-        tok = doc[start - 1]
+    doc, start, end = ent.doc, ent.start, ent.end
+
+    def name_word(tok) -> bool:
         word = tok.text
-        if not (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()) or tok.is_stop \
-                or tok.ent_type_ or tok.is_sent_start or word.casefold() in CALENDAR_WORDS \
-                or word.casefold() in NAME_TITLE_WORDS or "\n" in tok.whitespace_:
-            break
+        return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()
+                and not tok.is_stop and not tok.ent_type_ and not tok.is_sent_start
+                and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS)
+
+    while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and name_word(doc[start - 1]) \
+            and "\n" not in doc[start - 1].whitespace_:
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+    while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and name_word(doc[end]) \
+            and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tuple[int, int]]:
