@@ -214,6 +214,9 @@ def test_a_model_span_that_starts_a_word_late_is_widened_to_the_whole_name(nlp):
     doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
     doc.ents = [Span(doc, words.index("Cambridge"), words.index("Cambridge") + 1, label="GPE")]  # ends early
     assert [c.text for c in model_mentions(doc, doc.text)] == ["Cambridge Analytica"]
+    doc = nlp("A tweet from Florida Sen Marco Rubio said the cables failed.")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="PERSON")]
+    assert [c.text for c in model_mentions(doc, doc.text)] == ["Florida", "Marco Rubio"]  # a title before a name
     doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
     doc.ents = [Span(doc, words.index("Harmon"), words.index("Harmon") + 1, label="ORG")]
     assert [c.text for c in model_mentions(doc, doc.text)] == ["Harmon"]  # a title is not part of a name

@@ -195,13 +195,15 @@ def _widened(ent):
         word = tok.text
         return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()
                 and not tok.is_stop and not tok.ent_type_ and not tok.is_sent_start
-                and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS)
+                and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS
+                and word.casefold() + "." not in NAME_TITLE_WORDS)
 
     while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and name_word(doc[start - 1]) \
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and name_word(doc[end]) \
-            and "\n" not in doc[end - 1].whitespace_:
+            and "\n" not in doc[end - 1].whitespace_ \
+            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Florida Sen Marco Rubio"
         end += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
