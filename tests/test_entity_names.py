@@ -220,3 +220,14 @@ def test_a_model_span_that_starts_a_word_late_is_widened_to_the_whole_name(nlp):
     doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
     doc.ents = [Span(doc, words.index("Harmon"), words.index("Harmon") + 1, label="ORG")]
     assert [c.text for c in model_mentions(doc, doc.text)] == ["Harmon"]  # a title is not part of a name
+
+
+def test_a_lone_unknown_word_that_opens_a_sentence_as_its_subject_is_a_name(nlp):
+    from extractor.extract.entity_names import lone_name_mentions
+
+    doc = nlp("Zorvanta lost nearly $12 billion in market value on Thursday.")
+    assert [c.text for c in lone_name_mentions(doc, doc.text, [])] == ["Zorvanta"]
+    doc = nlp("Zorvanta's market value dropped $12 billion.")
+    assert [c.text for c in lone_name_mentions(doc, doc.text, [])] == ["Zorvanta"]
+    doc = nlp("Meanwhile lost souls wandered the streets.")  # an English word is no name
+    assert lone_name_mentions(doc, doc.text, []) == []

@@ -621,8 +621,9 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     billion"): a capitalised word the tagger calls a proper noun, that is no English word
     (not in the lemmatizer's index, never written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
-    written so more than once or once inside a sentence (a sentence's first word is
-    capitalised anyway). Its type is left to the votes of its contexts."""
+    written so more than once, or once inside a sentence or as the subject or owner that opens
+    one ("Facebook lost ...": a sentence's first word is capitalised anyway, but an English
+    word never passes). Its type is left to the votes of its contexts."""
     from extractor.extract.lexicon import english_words
 
     texts, offsets = token_texts(doc), token_starts(doc)
@@ -653,7 +654,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
         seen.setdefault(word, []).append(k)
     out = []
     for word, places in seen.items():
-        inside = [k for k in places if not doc[k].is_sent_start]
+        inside = [k for k in places if not doc[k].is_sent_start or _acts(doc, k)]
         if len(places) < 2 and not inside:
             continue
         for k in places:
@@ -661,6 +662,16 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
             if free(start, end):
                 out.append(Candidate(start, end, word, None))
     return out
+
+
+def _acts(doc: Doc, k: int) -> bool:
+    """The word at ``k`` is the subject of the verb right after it or owns what follows
+    ("Facebook lost $120 billion", "Facebook's market cap dropped"): a name even as the
+    sentence's first word."""
+    if k + 1 >= len(doc):
+        return False
+    nxt = doc[k + 1]
+    return nxt.tag_ == "POS" or (nxt.pos_ in ("VERB", "AUX") and doc[k].dep_ in ("nsubj", "nsubjpass"))
 
 
 @lru_cache(maxsize=1)
