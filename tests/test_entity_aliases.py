@@ -169,3 +169,11 @@ def test_a_name_known_as_another_is_one_person(nlp):
 def test_an_empire_is_a_location(nlp):
     text = "Gordon served the Holy Roman Empire for a decade."
     assert groups(nlp, text)["Holy Roman Empire"][0] == "LOC"
+
+
+def test_a_nickname_joins_the_person_with_the_same_surname_and_the_formal_name(nlp):
+    doc = nlp("Lawrence Lessig wrote the book. Later, Larry Lessig spoke at Harvard. Lessig said it was free.")
+    people = [(e.name, sorted(e.aliases)) for e in extract_entities(doc, "a").entities if e.type == "PERSON"]
+    assert people == [("Lawrence Lessig", ["Larry Lessig", "Lawrence Lessig", "Lessig"])]
+    doc = nlp("Bob Jones met Robert Smith on Monday.")  # a nickname of another surname is someone else
+    assert sorted(e.name for e in extract_entities(doc, "a").entities if e.type == "PERSON") == ["Bob Jones", "Robert Smith"]

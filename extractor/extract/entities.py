@@ -35,6 +35,7 @@ from extractor.extract.entity_aliases import (
     join_inverted_names,
     join_known_as,
     join_middle_names,
+    join_nicknames,
     join_short_organisations,
     join_short_places,
     join_tickers,
@@ -126,6 +127,7 @@ def extract_entities(
     join_known_as(groups, text)
     alias_headline(groups, title)  # before the surnames are given out: the headline's person is one
     join_middle_names(groups, text, headings)
+    join_nicknames(groups)
     resolve_short_forms(groups, text, title)
     alias_headline_names(groups, title)
     join_short_organisations(groups)

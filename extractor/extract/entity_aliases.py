@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -422,6 +423,39 @@ def join_middle_names(groups: dict[str, LocalEntity], text: str, headings: list[
             full[-1] == words[-1] and _is_subsequence(words, full) or full[:len(words)] == words and named_in_body(o))]
         if len(owners) == 1:
             _merge_into(owners[0], group)
+            del groups[key]
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """The nicknames package's hand-curated table of English given names and their
+    nicknames ("Larry" is a Lawrence, "Bill" a William), loaded once."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _nickname_pair(a: str, b: str) -> bool:
+    """One given name is a nickname of the other ("Larry" / "Lawrence")."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return False
+    names = _nicknamer()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b)
+
+
+def join_nicknames(groups: dict[str, LocalEntity]) -> None:
+    """A person named with a nickname joins the one person of the article with the same
+    surname whose given name it shortens ("Larry Lessig" / "Lawrence Lessig")."""
+    people = [(key, g, name_tokens(g.name)) for key, g in groups.items()
+              if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+    for key, group, words in people:
+        if key not in groups:
+            continue
+        owners = [o for k, o, full in people if o is not group and k in groups
+                  and entity_key(full[-1]) == entity_key(words[-1]) and _nickname_pair(words[0], full[0])]
+        if len(owners) == 1 and sum(owners[0].surfaces.values()) >= sum(group.surfaces.values()):
+            _merge_into(owners[0], group, as_type="PERSON")
             del groups[key]
 
 
