@@ -219,6 +219,16 @@ def test_text_decoded_twice_is_repaired():
         "The council’s vote ends a debate that has divided residents for more than a decade.")
 
 
+def test_a_title_decoded_twice_is_repaired_and_a_date_before_it_goes():
+    broken = "A Saver’s Guide to Pensions".encode("utf-8").decode("latin-1")
+    html = (f"<html><head><title>{broken}</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+    assert read_html(html).title == "A Saver’s Guide to Pensions"
+    html = ("<html><head><title>Dec 18 2025 Northbridge council approves new bridge</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+    assert read_html(html).title == "Northbridge council approves new bridge"
+
+
 def _guide_paragraphs(label: str, count: int) -> str:
     return "".join(
         f"<p>{label} paragraph {i}: homeowners planning a renovation should understand contractor "

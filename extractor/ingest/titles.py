@@ -67,14 +67,31 @@ def strip_site_name(title: str | None, site_names: tuple[str, ...] = (), host: s
     return kept
 
 
+# A date printed before the headline in a page's title ("Dec 18 2025 Preparing a transition").
+LEADING_DATE_RE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"\s*[:|–—-]?\s+", re.IGNORECASE)
+# Words a headline keeps after its date is dropped.
+MIN_WORDS_AFTER_DATE = 3
+
+
+def _without_leading_date(title: str | None) -> str | None:
+    """The title less a date printed before it, when a headline follows."""
+    if not title or not (m := LEADING_DATE_RE.match(title)):
+        return title
+    rest = title[m.end():]
+    return rest if len(_WORD.findall(rest)) >= MIN_WORDS_AFTER_DATE else title
+
+
 def choose_title(h1: str | None, candidates: list[str], site_names: tuple[str, ...], host: str | None) -> str | None:
     """The page's headline: the <h1> when a meta title confirms it, else the best meta title.
 
     The <h1> is the headline a reader sees, but on many pages it is the site's logo or a
     section name; a meta title (site name removed) that shares its words confirms it.
     """
-    stripped = [t for t in (strip_site_name(c, site_names, host) for c in candidates) if t]
-    h1 = " ".join((h1 or "").split()) or None
+    stripped = [t for t in (_without_leading_date(strip_site_name(c, site_names, host)) for c in candidates) if t]
+    h1 = _without_leading_date(" ".join((h1 or "").split()) or None)
     if h1 and not _is_site(h1, site_names, host):
         h1_words = set(_WORD.findall(h1.lower()))
         for title in stripped:
