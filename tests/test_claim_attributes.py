@@ -79,6 +79,16 @@ def test_a_company_the_model_took_for_a_place_is_still_the_article_s_company(nlp
     assert getattr(salient_organisation(doc, entities, text), "name", None) != "Lyon"
 
 
+def test_a_result_posted_by_a_company_and_a_floating_each_name_their_subjects(nlp):
+    c = by_text(nlp, "The record is a $41 billion loss posted by Boeing in 2019.")
+    assert subjects(c["$41 billion"]) == ["Boeing"]
+    c = by_text(nlp, "The decline, fuelled by Boeing's weak orders, was a 12 percent drop.")
+    assert subjects(c["12 percent"]) != ["Boeing's weak orders"]  # a cause is no owner
+    c = by_text(nlp, "Shares of carmakers fell. Stellantis and Renault, two of the largest carmakers tied to the "
+                     "union deal, each plummeted more than 15%.")
+    assert set(subjects(c["15%"])) == {"Stellantis", "Renault"}
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")

@@ -168,8 +168,29 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
 
 
+# Verbs by which a company has a result ("a loss posted by Nvidia", "a gain recorded by Tesla").
+RECORDING_VERBS = frozenset({"post", "record", "suffer", "report", "book", "register", "incur", "notch", "log", "deliver"})
+# Quantifiers that stand for the names before them ("Constellation and Vistra, ..., each plummeted").
+FLOATING_QUANTIFIERS = frozenset({"each", "both", "all"})
+
+
+def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
+    """The names a floating "each"/"both" stands for: the verb's other nominal dependents
+    before it (the parser hangs them loose when an aside comes between), with their conjuncts."""
+    found: list[EntityRef] = []
+    for dep in np.head.children:
+        if dep.i >= np.i or dep.dep_ not in ("dep", "nsubj", "npadvmod") or dep.pos_ not in ("PROPN", "NOUN"):
+            continue
+        for name in (dep, *dep.conjuncts):
+            for ref in resolve_np(name, ctx, sent_root_subject, depth + 1):
+                if ref not in found:
+                    found.append(ref)
+    return found
+
+
 def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
-    """The owner a noun names with a possessor, a proper-noun compound or a preposition."""
+    """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
+    agent of a participle ("a loss posted by Nvidia")."""
     for child in np.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"):
             found = resolve_np(child, ctx, sent_root_subject)
@@ -187,6 +208,13 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
                     found = resolve_np(obj, ctx, sent_root_subject)
                     if found:
                         return found
+    for clause in np.children:  # "a $279 billion loss posted by Nvidia": the one who posted it (not "fueled by")
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in RECORDING_VERBS:
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj" and (found := resolve_np(obj, ctx, sent_root_subject)):
+                            return found
     return []
 
 
@@ -309,6 +337,10 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before
         person = ctx.entities.before(np.idx, types=("PERSON",), within=np.idx - np.sent.start_char)
         return [entity_ref(ctx, person)] if person is not None else []
+    if np.lower_ in FLOATING_QUANTIFIERS and np.dep_ == "nsubj":
+        found = _named_before_quantifier(np, ctx, sent_root_subject, depth)
+        if found:
+            return found
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
     if lemma in ROLE_NOUNS and np.tag_ != "NNS" and any(c.dep_ in ("det", "poss", "compound") for c in np.children):
