@@ -86,6 +86,12 @@ def test_ordinary_sentences_that_mention_photos_or_sharing_are_kept():
     assert not is_boilerplate("Read the full report, the minister urged lawmakers.")
 
 
+def test_reading_times_and_audio_player_prompts_are_furniture_but_minutes_in_a_sentence_are_not():
+    for line in ("3 min", "12 minutes", "5 min read", "Getting your Trinity Audio player ready..."):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("3 minutes of silence followed the verdict.")
+
+
 def test_credit_and_rights_lines_are_found_anywhere_in_the_line():
     # These rules scan the whole line; the others are anchored at its start.
     for line in ("A man walks past the site. AFP via Getty Images", "Flooded streets Reuters / Amir Cohen",

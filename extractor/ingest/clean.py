@@ -64,7 +64,8 @@ PROMPT_RE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page)?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print"
     r"|copy link|link copied|follow us(?: on [\w, ]+)?|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
-    r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)? read|comments?|show comments"
+    r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
+    r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
     r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*)$",
     re.IGNORECASE,
 )
