@@ -89,6 +89,14 @@ def test_a_result_posted_by_a_company_and_a_floating_each_name_their_subjects(nl
     assert set(subjects(c["15%"])) == {"Stellantis", "Renault"}
 
 
+def test_a_description_with_a_place_before_it_is_the_company_not_the_place(nlp):
+    c = by_text(nlp, "Boeing fell sharply on Monday. The Seattle planemaker's shares plummeted 9% on March 3.")
+    assert subjects(c["9%"]) == ["Boeing"]
+    c = by_text(nlp, "Shares rose 5 per cent after a fall that wiped $30bn off the US planemaker's market value. "
+                     "Boeing said it was confident.")
+    assert subjects(c["$30bn"]) == ["Boeing"]
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")

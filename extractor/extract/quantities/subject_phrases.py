@@ -55,6 +55,8 @@ def _is_description(tok: Token) -> bool:
     return tok.lower_ in DESCRIPTION_NOUNS or lemma in DESCRIPTION_NOUNS or lemma.endswith("maker")
 
 
+# Entity types of where a described company is, or whose it is ("the US chipmaker").
+PLACE_OR_PEOPLE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Words before an organisation's name that make it a source, not what the text is about.
 # "reports NBC News", "notes Bloomberg", "per Reuters": an outlet named after its report.
 SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|compiled\s+by|told|by|reports|reported|"
@@ -308,6 +310,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
+            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and _is_description(np):
+                continue  # "the Silicon Valley chip giant", "the US chipmaker": where it is, not who
             if e is not None and e.type in SUBJECT_TYPES:
                 nxt = np.doc[child.i + 1]
                 if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
