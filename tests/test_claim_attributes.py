@@ -97,6 +97,12 @@ def test_a_description_with_a_place_before_it_is_the_company_not_the_place(nlp):
     assert subjects(c["$30bn"]) == ["Boeing"]
 
 
+def test_a_span_of_time_before_a_change_noun_is_not_its_owner(nlp):
+    c = by_text(nlp, "Boeing led the losses. This amounted to $31.2 billion wiped off its market cap, the largest "
+                     "single-day loss ever recorded.")
+    assert subjects(c["$31.2 billion"]) == ["Boeing"]
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")

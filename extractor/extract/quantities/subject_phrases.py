@@ -55,6 +55,8 @@ def _is_description(tok: Token) -> bool:
     return tok.lower_ in DESCRIPTION_NOUNS or lemma in DESCRIPTION_NOUNS or lemma.endswith("maker")
 
 
+# Nouns of a stretch of time, which say how long a change took, not whose it is ("a one-day loss").
+SPAN_NOUNS = frozenset({"day", "week", "month", "year", "quarter", "session", "hour", "decade"})
 # Entity types of where a described company is, or whose it is ("the US chipmaker").
 PLACE_OR_PEOPLE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Words before an organisation's name that make it a source, not what the text is about.
@@ -198,8 +200,9 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
-    for child in np.children:  # "the referendum turnout", but not "market value", "user growth"
-        if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS:
+    for child in np.children:  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
+        if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS \
+                and child.lemma_.lower() not in SPAN_NOUNS and _hyphenated(child) is None:
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
