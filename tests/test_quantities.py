@@ -122,6 +122,11 @@ def test_pounds_of_weight(nlp):
     assert (c.value, c.unit, c.stated_value, c.stated_unit) == (4.08233133, "kilogram", 9, "pound")
 
 
+def test_an_article_before_a_dollar_sign_is_no_australian_dollar(nlp):
+    assert claims_of(nlp, "Nvidia's Plunge: A $600 Billion Loss in One Day")[0].unit == "USD"
+    assert only(nlp, "The miner raised A$600m from investors.").unit == "AUD"
+
+
 def test_an_equivalent_in_brackets_shares_the_hedge_and_the_rate(nlp):
     offer = claims_of(nlp, "Holders were offered A$9 (US$6.10) per share in cash.")
     assert [(c.value, c.unit) for c in offer] == [(9, "AUD per share"), (6.10, "USD per share")]

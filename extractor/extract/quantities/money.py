@@ -153,7 +153,8 @@ US_AFTER_DOLLAR_RE = re.compile(r"\s?(?:US|U\.S\.)(?![\w])")
 # A currency written right before the number ("US $", "$US", "A$", "€", "USD", "PS").
 CURRENCY_PREFIX_RE = re.compile(
     r"(?:"
-    r"(?<![A-Za-z])(?P<qd>(?i:us|u\.s\.?|au|aud|c|ca|can|cad|hk|hkd|nz|nzd|sg|sgd|nt|mex|mx|mxn|usd)|A|S|R)\s?\$"
+    r"(?<![A-Za-z])(?P<qd>(?i:us|u\.s\.?|au|aud|c|ca|can|cad|hk|hkd|nz|nzd|sg|sgd|nt|mex|mx|mxn|usd)|S|R)\s?\$"
+    r"|(?<![A-Za-z])(?P<aud>A)\$"  # "A$600m"; "A $600 Billion" is the article "A"
     r"|\$\s?(?P<dq>US|A|AU|C|CA|NZ|HK)(?![a-z])"
     r"|(?P<dollar>\$)"
     r"|(?P<sym>[£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫]|ரூ)"
@@ -173,6 +174,8 @@ def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
     start = pos - (len(window) - m.start())
     if m.group("qd"):
         return DOLLAR_QUALIFIERS.get(m.group("qd").lower(), "USD"), start, False
+    if m.group("aud"):
+        return "AUD", start, False
     if m.group("dq"):
         return DOLLAR_QUALIFIERS.get(m.group("dq").lower(), "USD"), start, False
     if m.group("dollar"):
