@@ -103,6 +103,16 @@ def test_a_span_of_time_before_a_change_noun_is_not_its_owner(nlp):
     assert subjects(c["$31.2 billion"]) == ["Boeing"]
 
 
+def test_a_title_case_headline_about_a_figure_names_no_market_and_no_share_price(nlp):
+    from extractor.extract.entities import extract_entities
+
+    text = "Boeing’s Historic Share Price Plunge: A $31 Billion Loss in Market Value\n\nBoeing's shares fell 9% on Monday."
+    c = by_text(nlp, text)
+    assert subjects(c["$31 Billion"]) == ["Boeing"]
+    names = {e.name for e in extract_entities(nlp(text), "t").entities}
+    assert not {"Market Value", "Historic Share Price"} & names
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")

@@ -88,6 +88,22 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
                and not is_place_name(s) for s in group.surfaces)
 
 
+# Last words of a title-case headline's phrase about a figure, never of a name there:
+# "Market Value", "Historic Share Price", "Stock Plunge".
+FIGURE_HEAD_WORDS = frozenset({
+    "value", "valuation", "loss", "losses", "plunge", "drop", "fall", "gain", "gains", "rise", "selloff",
+    "sell-off", "rout", "slump", "crash", "rally", "decline", "wipeout", "cap", "capitalization",
+})
+
+
+def _metric_heading(group: LocalEntity) -> bool:
+    """A name read only in headings whose every form ends in a word of a figure: the
+    headline's words, not an organisation."""
+    return all(form.split()[-1].casefold() in FIGURE_HEAD_WORDS or
+               (len(form.split()) >= 2 and " ".join(form.split()[-2:]).casefold() == "share price")
+               for form in group.surfaces)
+
+
 def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
     if group.known_name and group.type != "PERSON":
@@ -159,6 +175,9 @@ def extract_entities(
             continue
         if _common_noun(group, lower_words):
             del groups[key]
+            continue
+        if not body and _metric_heading(group):
+            del groups[key]  # "Market Value", "Historic Share Price" in a title-case headline
             continue
         group.name = _canonical(group)
         group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces) | group.tickers

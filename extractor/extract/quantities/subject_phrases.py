@@ -195,8 +195,9 @@ def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: 
 def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
     """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
     agent of a participle ("a loss posted by Nvidia")."""
-    for child in np.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"):
+    for child in np.children:  # (a title-case "Market Value" has no owner "Market")
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"
+                                    and child.lower_ not in METRIC_MODIFIERS):
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
