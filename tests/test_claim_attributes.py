@@ -113,6 +113,12 @@ def test_a_title_case_headline_about_a_figure_names_no_market_and_no_share_price
     assert not {"Market Value", "Historic Share Price"} & names
 
 
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_one_is_its_own(nlp):
+    c = by_text(nlp, "Amid investor concerns sparked by Chinese AI startup DeepSeek, Nvidia Corp.'s stock plummeted, "
+                     "obliterating an unprecedented $465 billion in market capitalization.")
+    assert subjects(c["$465 billion"]) == ["Nvidia"]
+
+
 def test_title_case_headline_name_stops_before_its_verb(nlp):
     c = by_text(nlp, "Jeff Bezos is the founder of Amazon.\n\nBezos Loses $7 Billion in a Day\n\n"
                      "The fall in Amazon stock cut his fortune.")
