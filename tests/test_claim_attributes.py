@@ -65,58 +65,75 @@ def test_a_company_the_model_took_for_a_place_is_still_the_article_s_company(nlp
     from extractor.extract.entities import extract_entities
     from extractor.extract.quantities.subject_names import salient_organisation
 
-    text = ("Chip stocks had a bad Monday. The biggest name to take a beating was Nvidia, whose chips run "
-            "ChatGPT. Analysts expect Nvidia to recover, and Nvidia plans new chips.\n\nShares slumped 16.9 percent.")
+    text = ("Drugmakers had a rough week. Nothing suffered like Quellix, whose pills compete with "
+            "Ozempic. Analysts expect Quellix to recover, and Quellix plans new trials.\n\nShares slid 11.2 percent.")
     doc = nlp(text)
     entities = extract_entities(doc, "t")
     for entity in entities.entities:  # the small model's mistake on many pages: the company typed as a place
-        if entity.name == "Nvidia":
+        if entity.name == "Quellix":
             entity.type = "GPE"
-    assert salient_organisation(doc, entities, text).name == "Nvidia"
+    assert salient_organisation(doc, entities, text).name == "Quellix"
     for entity in entities.entities:  # a place a gazetteer knows stays a place
-        if entity.name == "Nvidia":
+        if entity.name == "Quellix":
             entity.name, entity.type = "Lyon", "GPE"
     assert getattr(salient_organisation(doc, entities, text), "name", None) != "Lyon"
 
 
 def test_a_result_posted_by_a_company_and_a_floating_each_name_their_subjects(nlp):
-    c = by_text(nlp, "The record is a $41 billion loss posted by Boeing in 2019.")
-    assert subjects(c["$41 billion"]) == ["Boeing"]
+    c = by_text(nlp, "Last year brought a $2.4 billion deficit recorded by Harwick Mills.")
+    assert subjects(c["$2.4 billion"]) == ["Harwick Mills"]
     c = by_text(nlp, "The decline, fuelled by Boeing's weak orders, was a 12 percent drop.")
     assert subjects(c["12 percent"]) != ["Boeing's weak orders"]  # a cause is no owner
     c = by_text(nlp, "Shares of carmakers fell. Stellantis and Renault, two of the largest carmakers tied to the "
-                     "union deal, each plummeted more than 15%.")
-    assert set(subjects(c["15%"])) == {"Stellantis", "Renault"}
+                     "strike, each plummeted more than 11%.")
+    assert set(subjects(c["11%"])) == {"Stellantis", "Renault"}
 
 
 def test_a_description_with_a_place_before_it_is_the_company_not_the_place(nlp):
     c = by_text(nlp, "Boeing fell sharply on Monday. The Seattle planemaker's shares plummeted 9% on March 3.")
     assert subjects(c["9%"]) == ["Boeing"]
-    c = by_text(nlp, "Shares rose 5 per cent after a fall that wiped $30bn off the US planemaker's market value. "
-                     "Boeing said it was confident.")
+    c = by_text(nlp, "Boeing said it was confident. The slide cost the US planemaker's shareholders $30bn.")
     assert subjects(c["$30bn"]) == ["Boeing"]
 
 
 def test_a_span_of_time_before_a_change_noun_is_not_its_owner(nlp):
-    c = by_text(nlp, "Boeing led the losses. This amounted to $31.2 billion wiped off its market cap, the largest "
-                     "single-day loss ever recorded.")
-    assert subjects(c["$31.2 billion"]) == ["Boeing"]
+    from spacy.tokens import Doc
+
+    from extractor.extract.entities import extract_entities
+    from extractor.extract.quantities.subject_context import SubjectContext
+    from extractor.extract.quantities.subject_phrases import _owner_of
+
+    # "the largest single-day loss", parsed as the small model does: "day" a compound of "loss"
+    words = ["the", "largest", "single", "-", "day", "loss"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, False, True, False],
+              heads=[5, 5, 4, 4, 5, 5], deps=["det", "amod", "amod", "punct", "compound", "ROOT"],
+              pos=["DET", "ADJ", "ADJ", "PUNCT", "NOUN", "NOUN"], lemmas=words)
+    ctx = SubjectContext(entities=extract_entities(doc, "t"), text=doc.text, doc=doc)
+    assert _owner_of(doc[5], ctx, None, ("of",)) == []
 
 
 def test_a_title_case_headline_about_a_figure_names_no_market_and_no_share_price(nlp):
     from extractor.extract.entities import extract_entities
 
-    text = "Boeing’s Historic Share Price Plunge: A $31 Billion Loss in Market Value\n\nBoeing's shares fell 9% on Monday."
+    text = "Why Boeing Stock Sank: A $31 Billion Drop in Market Value\n\nBoeing's shares fell 9% on Monday."
     c = by_text(nlp, text)
     assert subjects(c["$31 Billion"]) == ["Boeing"]
     names = {e.name for e in extract_entities(nlp(text), "t").entities}
-    assert not {"Market Value", "Historic Share Price"} & names
+    assert "Market Value" not in names
 
 
 def test_of_two_subjects_the_parser_gives_a_verb_the_nearer_one_is_its_own(nlp):
-    c = by_text(nlp, "Amid investor concerns sparked by Chinese AI startup DeepSeek, Nvidia Corp.'s stock plummeted, "
-                     "obliterating an unprecedented $465 billion in market capitalization.")
-    assert subjects(c["$465 billion"]) == ["Nvidia"]
+    from spacy.tokens import Doc
+
+    from extractor.extract.quantities.subject_context import _clause_subject
+
+    # The small model's slip, written out: "Amid fears raised by rival Lumora, Tesla's stock
+    # plunged" with both "Lumora" and "stock" hung on "plunged" as subjects.
+    words = ["Amid", "fears", "raised", "by", "rival", "Lumora", ",", "Tesla", "'s", "stock", "plunged", "."]
+    heads = [10, 0, 1, 2, 5, 10, 10, 9, 7, 10, 10, 10]
+    deps = ["prep", "pobj", "acl", "agent", "compound", "nsubj", "punct", "poss", "case", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _clause_subject(doc[10], doc[0:0]).text == "stock"
 
 
 def test_title_case_headline_name_stops_before_its_verb(nlp):
@@ -254,24 +271,24 @@ def test_period_and_as_of_frames(nlp):
 
 
 def test_as_of_the_close_is_the_close_and_as_of_a_lower_case_word_is_no_frame(nlp):
-    c = by_text(nlp, "As of market close today, Ardent shares dropped 12%, settling at $41.20.")
+    c = by_text(nlp, "Ardent shares lost 12% as of the market close, settling at $41.20.")
     assert (c["12%"].frame, c["$41.20"].frame) == ("close", "close")
     assert by_text(nlp, "As of now, Ardent shares are up 3%.")["3%"].frame is None
 
 
 def test_a_companys_own_move_is_its_share_price_but_an_indexs_is_not(nlp):
-    c = by_text(nlp, "Nvidia fell 17 percent on Monday, and the Nasdaq fell 3.1%.")
-    assert c["17 percent"].metric == "share price"
+    c = by_text(nlp, "Ford fell 7 percent on Monday, and the Nasdaq fell 3.1%.")
+    assert c["7 percent"].metric == "share price"
     assert c["3.1%"].metric != "share price"
 
 
 def test_a_clause_that_describes_a_noun_is_not_dated_by_the_main_verb(nlp):
-    c = by_text(nlp, "Asian shares fell on Tuesday following the Wall Street rout, which saw Nvidia drop by 17 percent.",
-                published="2025-01-29")
-    assert c["17 percent"].date != "2025-01-28"  # the rout was Monday's, not Tuesday's
-    c = by_text(nlp, "Executives spoke on Wednesday, when the stock was at an all-time high of $217.50.",
-                published="2018-07-27")
-    assert c["$217.50"].date == "2018-07-25"
+    c = by_text(nlp, "European banks rallied on Friday after the crash, which saw Halvard tumble by 22 percent.",
+                published="2024-03-16")
+    assert c["22 percent"].date != "2024-03-15"  # the crash was another day's, not Friday's
+    c = by_text(nlp, "The board met on Tuesday, when the shares traded at a peak of $88.40.",
+                published="2024-03-14")
+    assert c["$88.40"].date == "2024-03-12"
 
 
 def test_a_figure_without_a_day_is_dated_by_publication(nlp):
@@ -440,7 +457,7 @@ def test_a_fall_said_with_off_or_by_an_adjective_is_down(nlp, text, figure):
 def test_a_description_after_a_sentence_naming_one_company_in_no_subject_is_that_company(nlp):
     # the story's most named company is Morningstar, which the description does not mean
     text = ("Traders relied on data from Morningstar on Monday, as they often do with Morningstar. "
-            "The biggest name to take a beating yesterday was Siemens. Shares of the German engineering group "
+            "Among the day's losers, the one that stood out was Siemens. Shares of the German engineering group "
             "slumped 6.2 percent.")
     assert subjects(by_text(nlp, text)["6.2 percent"]) == ["Siemens"]
 

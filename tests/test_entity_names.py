@@ -192,10 +192,10 @@ def test_a_heading_label_and_a_photo_credit_are_cut_from_names(nlp):
 
 
 def test_a_run_of_proper_nouns_the_model_missed_inside_a_sentence_is_a_name(nlp):
-    text = ("Growth slowed in the wake of the Cambridge Analytica scandal, analysts said. "
+    text = ("Sales fell after the Pemberly Dynamica merger, analysts said. "
             "He now studies Frame Semantics and Construction Grammar.")  # capitalised English terms stay words
     names = typed(nlp, text)
-    assert "Cambridge Analytica" in names
+    assert "Pemberly Dynamica" in names
     assert not {"Frame Semantics", "Construction Grammar"} & set(names)
 
 
@@ -204,20 +204,21 @@ def test_a_model_span_that_starts_a_word_late_is_widened_to_the_whole_name(nlp):
 
     from extractor.extract.entity_names import model_mentions
 
-    doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
+    sentence = "Sales fell after the Harrowgate Biotica recall, said President Harmon of Veltrix Labs."
+    doc = nlp(sentence)
     words = [t.text for t in doc]
-    late = Span(doc, words.index("Analytica"), words.index("Analytica") + 1, label="LOC")  # the model's slip
+    late = Span(doc, words.index("Biotica"), words.index("Biotica") + 1, label="LOC")  # the model's slip
     labs = Span(doc, words.index("Labs"), words.index("Labs") + 1, label="ORG")
     doc.ents = [late, labs]
     names = [c.text for c in model_mentions(doc, doc.text)]
-    assert "Cambridge Analytica" in names and "Veltrix Labs" in names
-    doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
-    doc.ents = [Span(doc, words.index("Cambridge"), words.index("Cambridge") + 1, label="GPE")]  # ends early
-    assert [c.text for c in model_mentions(doc, doc.text)] == ["Cambridge Analytica"]
-    doc = nlp("A tweet from Florida Sen Marco Rubio said the cables failed.")
+    assert "Harrowgate Biotica" in names and "Veltrix Labs" in names
+    doc = nlp(sentence)
+    doc.ents = [Span(doc, words.index("Harrowgate"), words.index("Harrowgate") + 1, label="GPE")]  # ends early
+    assert [c.text for c in model_mentions(doc, doc.text)] == ["Harrowgate Biotica"]
+    doc = nlp("A post by Ohio Sen Dana Whitlock praised the plan.")
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="PERSON")]
-    assert [c.text for c in model_mentions(doc, doc.text)] == ["Florida", "Marco Rubio"]  # a title before a name
-    doc = nlp("Growth slowed after the Cambridge Analytica scandal, said President Harmon of Veltrix Labs.")
+    assert [c.text for c in model_mentions(doc, doc.text)] == ["Ohio", "Dana Whitlock"]  # a title before a name
+    doc = nlp(sentence)
     doc.ents = [Span(doc, words.index("Harmon"), words.index("Harmon") + 1, label="ORG")]
     assert [c.text for c in model_mentions(doc, doc.text)] == ["Harmon"]  # a title is not part of a name
 
