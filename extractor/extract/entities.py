@@ -89,7 +89,7 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
 
 
 # Last words of a title-case headline's phrase about a figure, never of a name there:
-# "Market Value", "Historic Share Price", "Stock Plunge".
+# "Why Boeing Stock Sank: A $31 Billion Drop in Market Value".
 FIGURE_HEAD_WORDS = frozenset({
     "value", "valuation", "loss", "losses", "plunge", "drop", "fall", "gain", "gains", "rise", "selloff",
     "sell-off", "rout", "slump", "crash", "rally", "decline", "wipeout", "cap", "capitalization",
@@ -177,7 +177,7 @@ def extract_entities(
             del groups[key]
             continue
         if not body and _metric_heading(group):
-            del groups[key]  # "Market Value", "Historic Share Price" in a title-case headline
+            del groups[key]  # "Market Value" in a title-case headline
             continue
         group.name = _canonical(group)
         group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces) | group.tickers

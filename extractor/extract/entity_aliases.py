@@ -429,14 +429,14 @@ def join_middle_names(groups: dict[str, LocalEntity], text: str, headings: list[
 @lru_cache(maxsize=1)
 def _nicknamer():
     """The nicknames package's hand-curated table of English given names and their
-    nicknames ("Larry" is a Lawrence, "Bill" a William), loaded once."""
+    nicknames ("Bill" is a William, "Peggy" a Margaret), loaded once."""
     from nicknames import NickNamer
 
     return NickNamer()
 
 
 def _nickname_pair(a: str, b: str) -> bool:
-    """One given name is a nickname of the other ("Larry" / "Lawrence")."""
+    """One given name is a nickname of the other ("Bill" / "William")."""
     a, b = a.casefold(), b.casefold()
     if a == b:
         return False
@@ -446,7 +446,7 @@ def _nickname_pair(a: str, b: str) -> bool:
 
 def join_nicknames(groups: dict[str, LocalEntity]) -> None:
     """A person named with a nickname joins the one person of the article with the same
-    surname whose given name it shortens ("Larry Lessig" / "Lawrence Lessig")."""
+    surname whose given name it shortens ("Bill Hartley" / "William Hartley")."""
     people = [(key, g, name_tokens(g.name)) for key, g in groups.items()
               if _leans_person(g) and len(name_tokens(g.name)) >= 2]
     for key, group, words in people:

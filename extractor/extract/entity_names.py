@@ -163,9 +163,9 @@ class Candidate:
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
 LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+")
-# ...and, in the name of a person, organisation or place, a colon (a heading's label: "AI
-# Shockwave: Why Nvidia's Stock Took a Tumble") or a slash between words (a photo credit:
-# "Jane Doe/AP Photo"); titles of works keep theirs ("Star Wars: A New Hope").
+# ...and, in the name of a person, organisation or place, a colon (a heading's label: "Chip
+# Shock: Why Boeing Stock Fell") or a slash between words (a photo credit: "Jane Doe/AP
+# Photo"); titles of works keep theirs ("Star Wars: A New Hope").
 NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[a-z.])/(?=[A-Z])")
 CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[A-Za-z.])/(?=[A-Z])")  # "NICOLAS TUCAT/AFP"
 # Labels whose names hold no colon and no slash.
@@ -183,7 +183,7 @@ MAX_WIDENED_TOKENS = 2
 
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
-    right before or after it ("Cambridge Analytica" for "Analytica" or for "Cambridge"): not
+    right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
     a title ("President"), an acronym, a month, a function word, nor a sentence's first word."""
     from extractor.extract.lexicon import NAME_TITLE_WORDS
 
@@ -203,7 +203,7 @@ def _widened(ent):
         start -= 1
     while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and name_word(doc[end]) \
             and "\n" not in doc[end - 1].whitespace_ \
-            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Florida Sen Marco Rubio"
+            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"
         end += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
@@ -560,8 +560,8 @@ MAX_RUN_TOKENS = 4
 
 
 def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: list[tuple[int, int]]) -> list[Candidate]:
-    """Names of two to four words the model missed inside a sentence ("in the wake of the
-    Cambridge Analytica scandal"): a run of capitalised words the tagger calls proper nouns,
+    """Names of two to four words the model missed inside a sentence ("after the Pemberly
+    Dynamica merger"): a run of capitalised words the tagger calls proper nouns,
     on one line, outside every mention found and every heading (where capitals say nothing),
     not opening its sentence, with no month or weekday in it, and with a word English does
     not have (so "Frame Semantics" or "Tax Code", capitalised as titles and terms are, stay
@@ -622,7 +622,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     (not in the lemmatizer's index, never written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
     written so more than once, or once inside a sentence or as the subject or owner that opens
-    one ("Facebook lost ...": a sentence's first word is capitalised anyway, but an English
+    one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English
     word never passes). Its type is left to the votes of its contexts."""
     from extractor.extract.lexicon import english_words
 
@@ -666,7 +666,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
 
 def _acts(doc: Doc, k: int) -> bool:
     """The word at ``k`` is the subject of the verb right after it or owns what follows
-    ("Facebook lost $120 billion", "Facebook's market cap dropped"): a name even as the
+    ("Zorvanta lost $12 billion", "Zorvanta's market value dropped"): a name even as the
     sentence's first word."""
     if k + 1 >= len(doc):
         return False

@@ -235,7 +235,7 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlArticle:
         text = _joined(blocks)
     return HtmlArticle(
         text=text,
-        title=fix_encoding(meta.title) if meta.title else meta.title,  # "Investorâ\x80\x99s" as the body is repaired
+        title=fix_encoding(meta.title) if meta.title else meta.title,  # "Saverâ\x80\x99s" as the body is repaired
         url=doc.url or meta.url or url,
         source=meta.site_name or doc.sitename or doc.hostname,
         published=meta.published,

@@ -51,7 +51,7 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
         if node.head.i == node.i:
             break
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") and node.head.ent_type_ not in ("DATE", "TIME"):
-            break  # "fell on Tuesday after the rout, which saw Nvidia drop 17%": the rout's day is not Tuesday
+            break  # "rallied on Friday after the crash, which saw Halvard tumble 22%": the crash's day is not Friday
             # (but "said Wednesday, when the stock was at $217.50" is that day)
         node = node.head
     for level in chain:

@@ -77,7 +77,7 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
         subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                     and not (exclude.start <= c.i < exclude.end) and c.lower_ not in REFLEXIVES]
         if len(subjects) > 1:  # two subjects: the parser hung a fronted phrase's last name on the verb too
-            subjects.sort(key=lambda c: abs(node.i - c.i))  # ("sparked by DeepSeek, Nvidia's stock plummeted")
+            subjects.sort(key=lambda c: abs(node.i - c.i))  # ("raised by rival Lumora, Tesla's stock plunged")
         if subjects and not (node.dep_ == "relcl" and subjects[0].tag_ in ("WDT", "WP") and node.head.pos_ in ("NOUN", "PROPN")):
             return subjects[0]
         reflexive = next((c for c in node.children if c.dep_ == "nsubj" and c.lower_ in REFLEXIVES), None)

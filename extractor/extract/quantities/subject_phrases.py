@@ -172,9 +172,9 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
 
 
-# Verbs by which a company has a result ("a loss posted by Nvidia", "a gain recorded by Tesla").
+# Verbs by which a company has a result ("a loss posted by Ford", "a gain recorded by Tesla").
 RECORDING_VERBS = frozenset({"post", "record", "suffer", "report", "book", "register", "incur", "notch", "log", "deliver"})
-# Quantifiers that stand for the names before them ("Constellation and Vistra, ..., each plummeted").
+# Quantifiers that stand for the names before them ("Stellantis and Renault, ..., each plummeted").
 FLOATING_QUANTIFIERS = frozenset({"each", "both", "all"})
 
 
@@ -194,7 +194,7 @@ def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: 
 
 def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
     """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
-    agent of a participle ("a loss posted by Nvidia")."""
+    agent of a participle ("a deficit recorded by Harwick Mills")."""
     for child in np.children:  # (a title-case "Market Value" has no owner "Market")
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"
                                     and child.lower_ not in METRIC_MODIFIERS):
@@ -214,7 +214,7 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
                     found = resolve_np(obj, ctx, sent_root_subject)
                     if found:
                         return found
-    for clause in np.children:  # "a $279 billion loss posted by Nvidia": the one who posted it (not "fueled by")
+    for clause in np.children:  # "a $2.4 billion deficit recorded by Harwick Mills": who recorded it (not "fueled by")
         if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in RECORDING_VERBS:
             for agent in clause.children:
                 if agent.dep_ == "agent":
@@ -315,7 +315,7 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and _is_description(np):
-                continue  # "the Silicon Valley chip giant", "the US chipmaker": where it is, not who
+                continue  # "the Seattle planemaker", "the US chipmaker": where it is, not who
             if e is not None and e.type in SUBJECT_TYPES:
                 nxt = np.doc[child.i + 1]
                 if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():

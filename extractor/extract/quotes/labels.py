@@ -61,7 +61,7 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
         if lead and end > start and ctx.text[end - 1] in "\"”'":
             end -= 1
         if not transcript and len(WORD_RE.findall(ctx.text, start, end)) < SUMMARY_MIN_WORDS:
-            continue  # "Microsoft: Declined 2.1%", "Nvidia Stock: What Happened?": a list line or a heading
+            continue  # "Amazon: Dropped 3.4%", "Apple Stock: Why Now?": a list line or a heading
         attribution = Attribution(cue=(colon, colon + 1), mention=chars, speaker=entity.ref() if entity else None)
         out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
     if sum(labelled.transcript for labelled in out) < 2:

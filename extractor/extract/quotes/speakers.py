@@ -41,16 +41,16 @@ def subject_of(cue: Token) -> Token | None:
 
 # Verb tags of a cue that may follow an aside (the parser may read "— called" as a participle).
 ASIDE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
-# Dashes that set an aside off ("Nvidia — which makes the chips — called it ...").
+# Dashes that set an aside off ("Boeing — which builds the jets — called it ...").
 ASIDE_DASHES = frozenset({"—", "–", "-", "--"})
 # How many tokens an aside in dashes may hold.
 ASIDE_MAX_TOKENS = 40
 
 
 def subject_across_aside(cue: Token) -> Token | None:
-    """"Nvidia — which has been the poster child of the AI trade — called it 'an excellent
-    advance'": the parser loses the subject across the aside; the name before the first dash
-    is the cue's subject when nothing else in the clause could be."""
+    """"Boeing — which has supplied the airline for decades — called it 'a vote of confidence'":
+    the parser loses the subject across the aside; the name before the first dash is the
+    cue's subject when nothing else in the clause could be."""
     doc = cue.doc
     if cue.i < 3 or doc[cue.i - 1].text not in ASIDE_DASHES or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
