@@ -174,8 +174,8 @@ PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
-# Labels whose spans the model may start a word late or end a word early ("the Cambridge
-# [Analytica] scandal", "the [Cambridge] Analytica crisis").
+# Labels whose spans the model may start a word late or end a word early ("the Harrowgate
+# [Biotica] recall", "the [Harrowgate] Biotica recall").
 WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 # The most words a model's span is widened by.
 MAX_WIDENED_TOKENS = 2
@@ -505,6 +505,18 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
 MAX_PERSON_TOKENS = 4
 
 
+def _outside(taken: list[Candidate]):
+    """A test of whether [start, end) overlaps none of the mentions already ``taken``."""
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    return free
+
+
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """People's names the model missed: a known first name (Faker's, as in the type votes)
     and one to three more capitalised proper nouns or initials on one line ("Aner Shalev",
@@ -514,12 +526,7 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
 
     texts, offsets = token_texts(doc), token_starts(doc)
-    covered = sorted((c.start, c.end) for c in taken)
-    starts = [a for a, _ in covered]
-
-    def free(start: int, end: int) -> bool:
-        j = bisect_right(starts, end)
-        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+    free = _outside(taken)
 
     def name_word(k: int) -> bool:
         word = texts[k]
@@ -570,12 +577,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
 
     words = english_words()
     texts, offsets = token_texts(doc), token_starts(doc)
-    covered = sorted((c.start, c.end) for c in taken)
-    starts = [a for a, _ in covered]
-
-    def free(start: int, end: int) -> bool:
-        j = bisect_right(starts, end)
-        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+    free = _outside(taken)
 
     def name_word(k: int) -> bool:
         word, token = texts[k], doc[k]
@@ -627,14 +629,9 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     from extractor.extract.lexicon import english_words
 
     texts, offsets = token_texts(doc), token_starts(doc)
-    covered = sorted((c.start, c.end) for c in taken)
-    starts = [a for a, _ in covered]
+    free = _outside(taken)
     lower = {t for t in texts if t[:1].islower()}
     words = english_words()
-
-    def free(start: int, end: int) -> bool:
-        j = bisect_right(starts, end)
-        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
 
     def capital(k: int) -> bool:
         return 0 <= k < len(texts) and texts[k][:1].isupper()
