@@ -86,24 +86,29 @@ def _ours(pint_name: str) -> str:
     return name
 
 
+def _one_parse(name: str, case_sensitive: bool) -> tuple[str, str, str] | None:
+    """The registry's one reading of a unit name as (prefix, unit, suffix), else None."""
+    try:
+        parses = registry().parse_unit_name(name, case_sensitive=case_sensitive)
+    except Exception:  # pint raises several kinds on odd input  # noqa: BLE001
+        return None
+    return parses[0] if len(parses) == 1 else None
+
+
+def _measure_name(prefix: str, unit: str) -> str | None:
+    """Our name for a registry unit of a measure's dimension, else None."""
+    try:
+        dimension = registry().Unit(prefix + unit).dimensionality
+    except Exception:  # noqa: BLE001
+        return None
+    return _ours(prefix + unit) if dimension in _measure_dimensions() else None
+
+
 @lru_cache(maxsize=4096)
 def registry_unit(word: str) -> str | None:
     """Our name for a spelled unit the registry knows ("nanometres" -> "nanometre"), else None."""
-    ureg = registry()
-    try:
-        parses = ureg.parse_unit_name(word.lower())
-    except Exception:  # pint raises several kinds on odd input  # noqa: BLE001
-        return None
-    if len(parses) != 1:
-        return None
-    prefix, unit, _ = parses[0]
-    try:
-        dimension = ureg.Unit(prefix + unit).dimensionality
-    except Exception:  # noqa: BLE001
-        return None
-    if dimension not in _measure_dimensions():
-        return None
-    return _ours(prefix + unit)
+    parse = _one_parse(word.lower(), case_sensitive=True)
+    return _measure_name(parse[0], parse[1]) if parse else None
 
 
 # A unit symbol after a number ("950 hPa", "20 mSv", "5 mol", "2.5 MeV"): two to four
@@ -123,23 +128,17 @@ def symbol_unit_name(symbol: str) -> str | None:
         return None  # an acronym ("US", "GM") or a name ("Kia")
     if symbol.lower() in english_words() or symbol.lower() in SYMBOL_WORDS or symbol.lower() in STOP_WORDS:
         return None
-    ureg = registry()
-    try:
-        parses = ureg.parse_unit_name(symbol, case_sensitive=True)
-    except Exception:  # noqa: BLE001
+    if (parse := _one_parse(symbol, case_sensitive=True)) is None:
         return None
-    if len(parses) != 1:
-        return None
-    prefix, unit, suffix = parses[0]
+    prefix, unit, suffix = parse
     if suffix or prefix.endswith("bi"):
         return None  # "has" is no plural of "ha"; binary prefixes ("Ki", "Mi") are for bytes alone
     try:
-        if ureg.get_symbol(prefix + unit) != symbol:
+        if registry().get_symbol(prefix + unit) != symbol:
             return None  # the symbol as the registry writes it, not a name that parses ("Kia")
-        dimension = ureg.Unit(prefix + unit).dimensionality
     except Exception:  # noqa: BLE001
         return None
-    return _ours(prefix + unit) if dimension in _measure_dimensions() else None
+    return _measure_name(prefix, unit)
 
 
 # Short words the lemma index lacks that follow numbers in news and are no symbols.
@@ -149,18 +148,14 @@ SYMBOL_WORDS = frozenset({"am", "pm", "th", "st", "nd", "rd", "mn", "bn", "tn", 
 def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
     """A unit symbol right after ``pos`` that the registry knows: (our name, end)."""
     m = SYMBOL_RE.match(text, pos)
-    if not m:
-        return None
-    name = symbol_unit_name(m.group("symbol"))
+    name = symbol_unit_name(m.group("symbol")) if m else None
     return (name, m.end()) if name else None
 
 
 def spelled_unit(text: str, pos: int) -> tuple[str, int] | None:
     """A spelled SI unit name right after ``pos`` that the registry knows: (our name, end)."""
     m = SI_WORD_RE.match(text, pos)
-    if not m:
-        return None
-    name = registry_unit(m.group("word"))
+    name = registry_unit(m.group("word")) if m else None
     return (name, m.end()) if name else None
 
 
