@@ -56,6 +56,18 @@ def test_a_hedged_round_figure_and_two_providers_precise_figures_are_one_fact():
     ]) == [["nearly", "precise", "rounded"]]
 
 
+def test_an_article_that_cuts_a_figures_last_digits_states_one_fact_but_two_close_figures_stay_two():
+    # one page writes "$41.8 billion" and later "$41 billion"; another outlet has "$42 billion"
+    assert members([
+        claim("precise", "a1", 41.8e9, direction="down"),
+        claim("cut", "a1", 41e9, direction="down"),
+        claim("other", "a2", 42e9, direction="down"),
+    ]) == [["cut", "other", "precise"]]
+    # revenue of "$13.2 billion" and "$13.3 billion" expected in one story are two figures
+    assert members([claim("revenue", "a1", 13.2e9, metric="revenue"), claim("expected", "a1", 13.3e9, metric="revenue")]) == [
+        ["expected"], ["revenue"]]
+
+
 def test_a_round_figure_with_a_leading_one_is_not_a_rounding_of_half_of_it():
     # "$1 trillion" of market value lost is another fact than "$593 billion"; "$10 million"
     # may round $9 million, not $5.5 million

@@ -91,6 +91,15 @@ def significant_digits(value: float) -> int:
     return max(1, math.floor(math.log10(magnitude)) - math.floor(math.log10(2 * half)) + 1)
 
 
+def truncates(short: float, long: float) -> bool:
+    """``short`` is ``long`` with its last digits cut off, not rounded ("593" of "593.7")."""
+    if short == 0 or (short > 0) != (long > 0) or significant_digits(short) >= significant_digits(long):
+        return False
+    unit = 2 * rounding_half_unit(short)
+    cut = math.floor(abs(long) / unit + 1e-9) * unit
+    return math.isclose(cut, abs(short), rel_tol=1e-9)
+
+
 def _written_half_unit(value: float) -> float:
     """Half the unit of the last non-zero digit: how far "650" may be from what it rounds."""
     if value == 0 or not float(value).is_integer():
@@ -290,6 +299,7 @@ class ClaimGroup:
     dates: set[str] = field(default_factory=set)
     # per article, the figures all its members allow without provider precision
     by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
+    article_values: dict[str, list[float]] = field(default_factory=dict)  # each article's figures in the group
     # the weekdays undated members name ("on Monday" in a page without a date), and the days
     # members' texts give (not the publication's): what a weekday is held against
     weekdays: set[str] = field(default_factory=set)
@@ -371,9 +381,13 @@ class ClaimGroup:
 
     def _same_article_agrees(self, claim: Claim, reading: Reading) -> bool:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
-        one story are revenue and its forecast, not two providers (rounding and hedges still apply)."""
+        one story are revenue and its forecast, not two providers (rounding and hedges still
+        apply, and so does a shorter figure that cuts the digits off a longer one: "$593.7
+        billion" and then "$593 billion")."""
         narrow = self.by_article.get(claim.article_id)
-        return narrow is None or _overlap(reading.own_low, reading.own_high, *narrow)
+        if narrow is None or _overlap(reading.own_low, reading.own_high, *narrow):
+            return True
+        return all(truncates(claim.value, v) or truncates(v, claim.value) for v in self.article_values[claim.article_id])
 
     def add(self, claim: Claim, reading: Reading, order: int) -> None:
         low, high = reading.low, reading.high
@@ -409,6 +423,7 @@ class ClaimGroup:
             self.digits_low, self.digits_high = min(self.digits_low, own_low), max(self.digits_high, own_high)
             self.digits_reported_low = max(self.digits_reported_low, low)
             self.digits_reported_high = min(self.digits_reported_high, high)
+        self.article_values.setdefault(claim.article_id, []).append(claim.value)
         before = self.by_article.get(claim.article_id)
         self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
             max(before[0], own_low), min(before[1], own_high))
