@@ -187,9 +187,9 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: 
     head_end = text.find("\n", 1)
     head_end = len(text) if head_end < 0 else max(head_end, 200)
     for e in entities.entities:
-        stock = sum(_in_stock_position(doc, m.start, m.end) for m in e.mentions)
         if e.type != "ORG" and not (e.type == "GPE" and not is_place_name(e.name)):
             continue  # a company the small model took for a place ("Nvidia" in a headline) still counts
+        stock = sum(_in_stock_position(doc, m.start, m.end) for m in e.mentions)
         cut = trimmed_name(e.name)
         name = cut or e.name
         if cut is not None and any(o.type != "ORG" and o.name.casefold().endswith(cut.casefold()) for o in entities.entities):
