@@ -30,6 +30,7 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS,
     ORG_HEAD_WORDS_WITH_TAIL,
     ORG_TAIL_CONNECTORS,
+    english_words,
     is_place_name,
     place_names,
 )
@@ -185,8 +186,6 @@ def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
     a title ("President"), an acronym, a month, a function word, nor a sentence's first word."""
-    from extractor.extract.lexicon import NAME_TITLE_WORDS
-
     if ent.label_ not in WIDENED_LABELS:
         return ent
     doc, start, end = ent.doc, ent.start, ent.end
@@ -573,8 +572,6 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     not opening its sentence, with no month or weekday in it, and with a word English does
     not have (so "Frame Semantics" or "Tax Code", capitalised as titles and terms are, stay
     words). Its type is left to the votes of its contexts."""
-    from extractor.extract.lexicon import english_words
-
     words = english_words()
     texts, offsets = token_texts(doc), token_starts(doc)
     free = _outside(taken)
@@ -626,8 +623,6 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     written so more than once, or once inside a sentence or as the subject or owner that opens
     one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English
     word never passes). Its type is left to the votes of its contexts."""
-    from extractor.extract.lexicon import english_words
-
     texts, offsets = token_texts(doc), token_starts(doc)
     free = _outside(taken)
     lower = {t for t in texts if t[:1].islower()}

@@ -297,9 +297,8 @@ class ClaimGroup:
     # Every distinct date of the members: a claim must agree with each, so that a month-dated
     # claim joining a day-dated group does not let another day of that month in.
     dates: set[str] = field(default_factory=set)
-    # per article, the figures all its members allow without provider precision
-    by_article: dict[str, tuple[float, float]] = field(default_factory=dict)
-    article_values: dict[str, list[float]] = field(default_factory=dict)  # each article's figures in the group
+    # per article, each member's figure and what it allows without provider precision
+    by_article: dict[str, list[tuple[float, float, float]]] = field(default_factory=dict)
     # the weekdays undated members name ("on Monday" in a page without a date), and the days
     # members' texts give (not the publication's): what a weekday is held against
     weekdays: set[str] = field(default_factory=set)
@@ -384,10 +383,13 @@ class ClaimGroup:
         one story are revenue and its forecast, not two providers (rounding and hedges still
         apply, and so does a shorter figure that cuts the digits off a longer one: "$593.7
         billion" and then "$593 billion")."""
-        narrow = self.by_article.get(claim.article_id)
-        if narrow is None or _overlap(reading.own_low, reading.own_high, *narrow):
+        figures = self.by_article.get(claim.article_id)
+        if figures is None:
             return True
-        return all(truncates(claim.value, v) or truncates(v, claim.value) for v in self.article_values[claim.article_id])
+        narrow_low, narrow_high = max(low for _, low, _ in figures), min(high for _, _, high in figures)
+        if _overlap(reading.own_low, reading.own_high, narrow_low, narrow_high):
+            return True
+        return all(truncates(claim.value, v) or truncates(v, claim.value) for v, _, _ in figures)
 
     def add(self, claim: Claim, reading: Reading, order: int) -> None:
         low, high = reading.low, reading.high
@@ -423,10 +425,7 @@ class ClaimGroup:
             self.digits_low, self.digits_high = min(self.digits_low, own_low), max(self.digits_high, own_high)
             self.digits_reported_low = max(self.digits_reported_low, low)
             self.digits_reported_high = min(self.digits_reported_high, high)
-        self.article_values.setdefault(claim.article_id, []).append(claim.value)
-        before = self.by_article.get(claim.article_id)
-        self.by_article[claim.article_id] = (own_low, own_high) if before is None else (
-            max(before[0], own_low), min(before[1], own_high))
+        self.by_article.setdefault(claim.article_id, []).append((claim.value, own_low, own_high))
 
     @cached_property
     def id(self) -> str:

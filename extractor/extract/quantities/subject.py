@@ -415,7 +415,6 @@ def _company_doing(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_
     return []
 
 
-
 def _telegraphic_subject(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     text = ctx.text
     start = text.rfind("\n", 0, span.start_char)

@@ -29,6 +29,7 @@ from extractor.extract.quantities.subject_names import (
     trimmed_name,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
+from extractor.extract.quantities.units import TIME_UNITS
 from extractor.models import EntityRef
 
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
@@ -56,7 +57,7 @@ def _is_description(tok: Token) -> bool:
 
 
 # Nouns of a stretch of time, which say how long a change took, not whose it is ("a one-day loss").
-SPAN_NOUNS = frozenset({"day", "week", "month", "year", "quarter", "session", "hour", "decade"})
+SPAN_NOUNS = TIME_UNITS | {"quarter", "session"}
 # Entity types of where a described company is, or whose it is ("the US chipmaker").
 PLACE_OR_PEOPLE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Words before an organisation's name that make it a source, not what the text is about.
