@@ -30,13 +30,15 @@ URL_MONTH_NAME_DATE = re.compile(
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])(?=/|$)"
 )
 MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# How a month's name begins as pages print it ("Jan", "Sept", "September"), for patterns.
+MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 # A date printed with a byline: "Nov 13, 2019", "November 4th, 2025", "13 November 2019",
 # "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a
 # time); a day may be glued to a name before it ("Robin de Peyer24 June 2016").
 DATELINE_DATE = re.compile(
-    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|(?<!\d)(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\b|(?<!\d)\d{4}-\d{2}-\d{2}(?=T\d|\b))",
+    (r"(?:\b(?:{m})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+     r"|(?<!\d)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{m})[a-z]*\.?,?\s+\d{{4}}"
+     r"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b|(?<!\d)\d{{4}}-\d{{2}}-\d{{2}}(?=T\d|\b))").format(m=MONTH_NAMES),
     re.IGNORECASE,
 )
 

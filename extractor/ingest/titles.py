@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.ingest.printed_dates import MONTH_NAMES
+
 # Separators between a headline and the site name in <title> and og:title.
 TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+")
 # A trailing " | Something" is a site or section name when this short.
@@ -69,9 +71,9 @@ def strip_site_name(title: str | None, site_names: tuple[str, ...] = (), host: s
 
 # A date printed before the headline in a page's title ("Dec 18 2025 Preparing a transition").
 LEADING_DATE_RE = re.compile(
-    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"\s*[:|–—-]?\s+", re.IGNORECASE)
+    (r"^(?:(?:{m})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+     r"|\d{{1,2}}\s+(?:{m})[a-z]*\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+     r"\s*[:|–—-]?\s+").format(m=MONTH_NAMES), re.IGNORECASE)
 # Words a headline keeps after its date is dropped.
 MIN_WORDS_AFTER_DATE = 3
 
