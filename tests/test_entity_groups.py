@@ -156,3 +156,17 @@ def test_a_person_is_also_known_by_the_name_without_an_honorific(nlp):
     assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
     found = {e.name: sorted(m.text for m in e.mentions) for e in extract(nlp, text)}
     assert found["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
+
+
+def test_an_institution_named_by_the_and_one_english_noun_is_its_article_s_own(nlp):
+    first = extract(nlp, "The Academy turned down his paper in 1829, and the Academy never said why.", "a1")
+    second = extract(nlp, "Members of the Academy voted on the awards in Los Angeles.", "a2")
+    academies = [e for e in first + second if e.name == "Academy"]
+    assert len(academies) == 2 and academies[0].id != academies[1].id
+    assert {e.link_confidence for e in academies} == {1.0}
+    merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
+    assert len([e for e in merged if e.name == "Academy"]) == 2
+    # a name that is no common noun still links by name
+    third = extract(nlp, "Members of Quorvana voted on the awards.", "a3")
+    fourth = extract(nlp, "Quorvana said the vote was fair.", "a4")
+    assert len({e.id for e in third + fourth if e.name == "Quorvana"}) == 1

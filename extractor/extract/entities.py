@@ -39,6 +39,7 @@ from extractor.extract.entity_aliases import (
     join_short_organisations,
     join_short_places,
     join_tickers,
+    leans_person,
     person_aliases,
     propagate,
     resolve_short_forms,
@@ -154,6 +155,7 @@ def extract_entities(
     source_key = entity_key(source) if source else None
     lower_words = frozenset(LOWER_WORD_RE.findall(text))
 
+    leaned = {id(group) for group in groups.values() if leans_person(group)}
     for key, group in list(groups.items()):
         votes = group.votes
         discount_unsupported(votes, max(group.surfaces, key=len))
@@ -178,7 +180,12 @@ def extract_entities(
             continue
         if not body and _metric_heading(group):
             del groups[key]  # "Market Value" in a title-case headline
-            continue
+    # A person the model took for something else is known as one only now: the surname
+    # alone is looked for again ("Today Taskel teaches in Aarhus").
+    late = [g for g in groups.values() if g.type == "PERSON" and id(g) not in leaned and len(name_tokens(g.name)) >= 2]
+    if late:
+        propagate(groups, doc, among=late)
+    for group in groups.values():
         group.name = _canonical(group)
         group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces) | group.tickers
 

