@@ -115,6 +115,35 @@ def test_a_name_s_head_word_votes_for_an_event_a_prize_or_an_organisation():
     assert name_votes("University of Texas") == Counter({"ORG": CONTEXT_WEIGHT})
 
 
+def test_a_sports_fixture_or_a_vote_is_an_event_by_its_head_word():
+    for name in ("Pacific Coast All-Star Game", "Northern League Draft", "Harwick Derby", "Valdoran Cup",
+                 "Marisol Referendum"):
+        assert name_votes(name) == Counter({"EVENT": HEAD_WORD_WEIGHT}), name
+
+
+def test_a_title_a_work_noun_describes_is_a_work_not_a_place_or_an_organisation(nlp):
+    found = typed(nlp, "In 2006 she appeared in the horror film Velvet Harbor as Kate, "
+                       "and later in the period drama Ashcombe Manor.")
+    assert found["Velvet Harbor"] == "WORK_OF_ART" and found["Ashcombe Manor"] == "WORK_OF_ART"
+
+
+def test_an_unknown_word_before_a_finite_verb_is_a_name_however_the_parser_hangs_it(nlp):
+    from spacy.tokens import Doc
+
+    from extractor.extract.entity_names import lone_name_mentions
+
+    # the small model's parse of a headline like this, written out: the name a compound of the verb
+    doc = Doc(nlp.vocab, words=["Brindlecap", "interviews", "three", "engineers", "."],
+              spaces=[True, True, True, False, False], pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+              tags=["NNP", "VBZ", "CD", "NNS", "."], deps=["compound", "ROOT", "nummod", "dobj", "punct"],
+              heads=[1, 1, 3, 1, 1], sent_starts=[True, False, False, False, False])
+    assert found(lone_name_mentions(doc, doc.text, [])) == [("Brindlecap", None)]
+    doc = Doc(nlp.vocab, words=["Brindlecap", "engineers", "met", "."], spaces=[True, True, False, False],
+              pos=["PROPN", "NOUN", "VERB", "PUNCT"], tags=["NNP", "NNS", "VBD", "."],
+              deps=["compound", "nsubj", "ROOT", "punct"], heads=[1, 2, 2, 2], sent_starts=[True, False, False, False])
+    assert lone_name_mentions(doc, doc.text, []) == []  # a sentence's first word before a noun says nothing
+
+
 def test_a_country_named_union_stays_a_place():
     assert name_votes("Soviet Union") == Counter({"GPE": CONTEXT_WEIGHT})
 

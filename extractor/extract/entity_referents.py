@@ -27,7 +27,7 @@ from functools import lru_cache
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import english_words, well_known_place_names
+from extractor.extract.lexicon import english_nouns, well_known_place_names
 
 # A place name is ambiguous when its second most populous place has at least this share
 # of the first's people; below it, readers take the name for the larger one.
@@ -47,6 +47,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 WRITTEN_REGION_RE = re.compile(r"^,\s*((?:[A-Z][\w.'-]*\s?){1,3})")
 # The article before a mention: "the Academy" refers to one institution the article has in mind.
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# A lower-case word after a mention: the noun it modifies ("the Leave campaign"), if a noun.
+NEXT_WORD_RE = re.compile(r"^\s+([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -147,11 +149,18 @@ def resolve_place(entity: LocalEntity, entities: list[LocalEntity], text: str) -
 
 def _definite_common_noun(entity: LocalEntity, text: str) -> bool:
     """An organisation named only as "the" and one capitalised English noun ("the Academy",
-    "the Senate"), on every mention: a description of one the article has in mind."""
+    "the Senate"), on every mention: a description of one the article has in mind (not a
+    modifier of the noun "the" belongs to: "the Leave campaign")."""
     words = entity.name.split()
-    return (len(words) == 1 and not entity.name.isupper() and entity.name.casefold() in english_words()
-            and entity.type not in PLACE_TYPES and entity.type != "PERSON"
-            and all(DEFINITE_BEFORE_RE.search(text[max(0, m.start - 5):m.start]) for m in entity.mentions))
+    if len(words) != 1 or entity.name.isupper() or entity.name.casefold() not in english_nouns() \
+            or entity.type in PLACE_TYPES or entity.type == "PERSON":
+        return False
+    for mention in entity.mentions:
+        after = NEXT_WORD_RE.match(text[mention.end:mention.end + 30])
+        if not DEFINITE_BEFORE_RE.search(text[max(0, mention.start - 5):mention.start]) or (
+                after and after.group(1) in english_nouns()):
+            return False
+    return True
 
 
 def assign_referents(entities: list[LocalEntity], text: str, article_id: str) -> None:

@@ -23,6 +23,7 @@ from extractor.extract.lexicon import (
     HEAD_TAIL_WORDS,
     ONE_WORD_EVENTS,
     ORG_HEAD_WORDS,
+    WORK_DESCRIPTORS,
     WORK_HEAD_WORDS,
     COMPANY_NOUNS,
     DEMONYM_RE,
@@ -95,6 +96,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["ORG"] += CONTEXT_WEIGHT
         elif describes(noun, PLACE_DESCRIPTORS):
             votes["GPE"] += CONTEXT_WEIGHT
+        elif noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].islower() and describes(noun, WORK_DESCRIPTORS):
+            votes["WORK_OF_ART"] += CONTEXT_WEIGHT
     modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
     if modifies and describes(head, COMPANY_NOUNS):
         votes["ORG"] += CONTEXT_WEIGHT
@@ -351,7 +354,7 @@ def head_votes(name: str) -> Counter:
             votes["EVENT"] += HEAD_WORD_WEIGHT
         return votes
     first, head = name_head(name)
-    if head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS:
+    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS) and not name.startswith("The "):  # not "The Imitation Game"
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT

@@ -265,11 +265,12 @@ ORG_HEAD_WORDS_WITH_TAIL = frozenset("center centre office".split())
 ORG_TAIL_CONNECTORS = frozenset("of for and & the de du on".split())
 
 # Heads of event names, last or before "of" ("Cannes Film Festival", "Summer Paralympics",
-# "Fourth International Congress of Linguists", "Battle of Hastings").
+# "Battle of Hastings", "the All-Star Game", "the World Series", "the Kentucky Derby").
 EVENT_HEAD_WORDS = frozenset("""
 olympics paralympics games festival convention carnival fair expo exhibition summit
 conference championship championships tournament marathon war battle siege revolution
-rebellion uprising massacre awards month
+rebellion uprising massacre awards month game draft cup series race derby concert election
+elections referendum
 """.split())
 # First words of named storms and operations ("Cyclone Phailin", "Operation Desert Storm").
 EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split())
@@ -292,6 +293,13 @@ cemetery airport station stadium arena museum gallery cathedral palace castle to
 AWARD_HEAD_WORDS = frozenset("award prize medal trophy scholarship fellowship".split())
 # Heads of the names of works ("Dvořák's Cello Concerto", "Communist Manifesto").
 WORK_HEAD_WORDS = frozenset("symphony concerto sonata manifesto gospel gospels lectures".split())
+# Nouns for a work that, placed before or beside a name, say it is the work's title ("the
+# horror film X", "the period drama X", "X, a 2004 novel"): in entertainment and culture
+# news titles are the capitalised names most often read as organisations or people.
+WORK_DESCRIPTORS = frozenset("""
+film movie miniseries series sitcom drama comedy thriller documentary show novel novella book
+play opera musical album song poem memoir episode painting
+""".split())
 # Words that connect a name's head to its tail: "Award for Best Actress", "Congress of Linguists".
 HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
 
@@ -341,3 +349,9 @@ def english_words() -> frozenset[str]:
     """Every noun, verb, adjective and adverb lemma of the English lemmatizer's index:
     a capitalised word among them may be a sentence's first word, not a name."""
     return frozenset().union(*_lemma_index().values())
+
+
+@lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """The noun lemmas of the English lemmatizer's index ("academy", "senate", "church")."""
+    return _lemma_index().get("noun", frozenset())
