@@ -32,6 +32,27 @@ def test_country_names_come_from_iso_data_and_news_abbreviations():
         "United States", "United Kingdom", "Russia", "Vietnam", "Georgia", None, None]
 
 
+def test_a_country_english_news_names_otherwise_than_iso_is_a_country_and_a_place():
+    from extractor.extract.lexicon import is_place_name, is_prominent_place
+
+    assert [country_name(n) for n in ("Turkey", "Türkiye", "Ivory Coast", "Côte d'Ivoire", "Palestine, State of",
+                                      "Brunei Darussalam", "Holy See (Vatican City State)")] == [
+        "Turkey", "Turkey", "Ivory Coast", "Ivory Coast", "Palestine", "Brunei", "Vatican City"]
+    assert all(is_place_name(n) and is_prominent_place(n) for n in ("Turkey", "Cape Verde", "Burma", "Palestine"))
+
+
+def test_the_source_a_text_goes_by_is_someone_who_says_not_a_place(nlp):
+    text = "According to Brantwick, the fund lost $2 billion last week."
+    assert groups(nlp, text)["Brantwick"][0] == "ORG"  # the model reads a place
+
+
+def test_which_after_a_name_says_it_is_no_person_and_who_that_it_is_one(nlp):
+    text = "Ministers blamed Velmora, which runs the coastal motorway, for the delays."
+    assert groups(nlp, text)["Velmora"][0] != "PERSON"  # the model reads a person
+    text = "Inspectors praised Ostrakan, who runs the coastal ferry, for the rescue."
+    assert groups(nlp, text)["Ostrakan"][0] == "PERSON"  # the model reads a place
+
+
 def test_an_acronym_joins_the_name_whose_initials_it_is(nlp):
     text = ("Noam Chomsky taught at the Massachusetts Institute of Technology for decades. "
             "Students at MIT still read his books.")

@@ -122,6 +122,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
+    elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Bloomberg": a source, someone who says
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
@@ -132,10 +134,26 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
+    relative = _relative_pronoun_after(span)
+    if relative == "who":
+        votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Ana Ruiz, who ..."
+    elif relative == "which":
+        votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "Autostrada Nord, which runs the motorway": no person
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+def _relative_pronoun_after(span: SpacySpan) -> str | None:
+    """"who" or "which" opening a clause about the name right after it ("X, which runs the
+    motorway"): English says "who" of people only, "which" of anything else."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "which"):
+        clause = doc[end + 1].head  # the clause's verb, which must describe the name itself
+        if clause.dep_ == "relcl" and clause.head.i == span.root.i:
+            return doc[end + 1].lower_
+    return None
 
 
 def _attributes(copula: Token) -> list[Token]:
@@ -418,7 +436,13 @@ def no_person_named_the(votes: Counter, name: str) -> None:
 
 
 def decide_type(votes: Counter) -> str:
-    """The best-supported type; agent evidence first goes to person or organisation (in place)."""
+    """The best-supported type; evidence against a person first takes person votes away,
+    then agent evidence goes to person or organisation (in place)."""
+    not_person = votes.pop("NOT_PERSON", 0.0)
+    if not_person and "PERSON" in votes:
+        votes["PERSON"] = max(0.0, votes["PERSON"] - not_person)
+        if not votes["PERSON"]:
+            del votes["PERSON"]
     agent = votes.pop("AGENT", 0.0)
     if agent:
         votes["PERSON" if votes.get("PERSON", 0) > votes.get("ORG", 0) else "ORG"] += agent

@@ -19,9 +19,19 @@ from functools import lru_cache
 COUNTRY_ABBREVIATIONS = {
     "US": "US", "USA": "US", "America": "US", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
     "UAE": "AE", "PRC": "CN", "DRC": "CD", "DPRK": "KP", "ROK": "KR", "USSR": "SU",
+    # English names ISO 3166 no longer (or never) gives: renamed countries and exonyms
+    "Turkey": "TR", "Ivory Coast": "CI", "East Timor": "TL", "Swaziland": "SZ", "Macedonia": "MK",
+    "Burma": "MM", "Holland": "NL", "Cape Verde": "CV", "Brunei": "BN", "Vatican": "VA",
+    "Falklands": "FK",
 }
-# The everyday name of countries whose ISO name is formal or inverted ("Russian Federation").
-EVERYDAY_COUNTRY_NAMES = {"RU": "Russia", "CD": "Democratic Republic of the Congo", "SU": "Soviet Union"}
+# The everyday name of countries whose ISO name is formal, inverted or bracketed ("Russian
+# Federation", "Palestine, State of", "Holy See (Vatican City State)"), or no longer the
+# one English news uses ("Türkiye").
+EVERYDAY_COUNTRY_NAMES = {
+    "RU": "Russia", "CD": "Democratic Republic of the Congo", "SU": "Soviet Union", "TR": "Turkey",
+    "CI": "Ivory Coast", "BN": "Brunei", "CV": "Cape Verde", "VA": "Vatican City", "PS": "Palestine",
+    "FM": "Micronesia", "FK": "Falkland Islands", "VG": "British Virgin Islands",
+}
 # Dots and spaces inside an abbreviation ("U.S.", "U. S.", "U.K.").
 ABBREVIATION_SEPARATORS_RE = re.compile(r"[.\s]+")
 # Place names that a city shares with its country or state are told apart by "City"
@@ -92,4 +102,11 @@ def is_country(name: str) -> bool:
     return country_name(name) is not None
 
 
-__all__ = ["CITY_WORD", "country_name", "is_country"]
+def english_country_names() -> frozenset[str]:
+    """The country names English news uses that ISO 3166 lacks ("Turkey", "Ivory Coast",
+    "Vatican City"), for the place-name sets."""
+    return frozenset(name for name in COUNTRY_ABBREVIATIONS if not name.isupper()) | frozenset(
+        EVERYDAY_COUNTRY_NAMES.values())
+
+
+__all__ = ["CITY_WORD", "country_name", "english_country_names", "is_country"]

@@ -198,8 +198,10 @@ def place_names() -> frozenset[str]:
     """Case-folded names of countries, their subdivisions, US states and cities over 15,000 people."""
     import pycountry
 
+    from extractor.extract.gazetteer import english_country_names
+
     names: set[str] = set()
-    names.update(name.casefold() for name in COUNTRY_SHORT_FORMS)
+    names.update(name.casefold() for name in COUNTRY_SHORT_FORMS | english_country_names())
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
@@ -222,7 +224,10 @@ def well_known_place_names() -> frozenset[str]:
     the places a reader knows by name, whatever else the name may be."""
     import pycountry
 
+    from extractor.extract.gazetteer import english_country_names
+
     names = {country.name.casefold() for country in pycountry.countries}
+    names.update(name.casefold() for name in english_country_names())
     names.update(state["name"].casefold() for state in us_states().values())
     names.update(city["name"].casefold() for city in cities().values()
                  if city["population"] >= 500_000)
