@@ -261,3 +261,47 @@ def test_a_lone_unknown_word_that_opens_a_sentence_as_its_subject_is_a_name(nlp)
     assert [c.text for c in lone_name_mentions(doc, doc.text, [])] == ["Zorvanta"]
     doc = nlp("Meanwhile lost souls wandered the streets.")  # an English word is no name
     assert lone_name_mentions(doc, doc.text, []) == []
+
+
+def _with_ents(nlp, text: str, spans: list[tuple[str, str]], pos: dict[str, str] | None = None):
+    """``text`` parsed, with the model's entities replaced by ``spans`` (text, label) and some
+    tokens' parts of speech by ``pos``: a slip of the small model, written out."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    for surface, label in spans:
+        start = text.index(surface)
+        char_span = doc.char_span(start, start + len(surface))
+        ents.append(Span(doc, char_span.start, char_span.end, label=label))
+    doc.ents = ents
+    for token in doc:
+        if pos and token.text in pos:
+            token.pos_ = pos[token.text]
+    return doc
+
+
+def test_a_name_with_an_inner_capital_is_kept_however_it_is_tagged(nlp):
+    doc = _with_ents(nlp, "Viewers moved to rival FlixTok and away from cable.", [("FlixTok", "ORG")], {"FlixTok": "NOUN"})
+    assert [(e.name, e.type) for e in extract_entities(doc, "a1").entities] == [("FlixTok", "ORG")]
+    doc = _with_ents(nlp, "Viewers moved to rival services and away from cable.", [("Viewers", "ORG")], {"Viewers": "NOUN"})
+    assert extract_entities(doc, "a1").entities == []  # a capitalised common noun stays no name
+
+
+def test_two_spans_the_model_split_one_name_into_are_one_name(nlp):
+    doc = _with_ents(nlp, "News of the Brenton Analytica scandal broke on Monday.",
+                     [("Brenton", "GPE"), ("Analytica", "LOC")])
+    assert [e.name for e in extract_entities(doc, "a1").entities] == ["Brenton Analytica"]
+    doc = _with_ents(nlp, "Trade between Poland Ukraine and Belarus fell.",
+                     [("Poland", "GPE"), ("Ukraine", "GPE"), ("Belarus", "GPE")])
+    assert sorted(e.name for e in extract_entities(doc, "a1").entities) == ["Belarus", "Poland", "Ukraine"]
+
+
+def test_a_monarch_is_named_with_the_regnal_number_without_the_title(nlp):
+    assert typed(nlp, "Officials said they had informed Queen Elizabeth II of the decision.") == {"Elizabeth II": "PERSON"}
+    found = extract_entities(nlp("Later Johann II taught in Basel, where Johann had taught before him."), "a1").entities
+    assert sorted(e.name for e in found if e.type == "PERSON") == ["Johann", "Johann II"]  # the first name is another's
+
+
+def test_a_hyphenated_title_after_a_name_makes_it_the_employer(nlp):
+    assert typed(nlp, "The list put him behind Velquor co-founder Dana Pike.")["Velquor"] == "ORG"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import COMPANY_FORMS, LEGAL_FORMS, Candidate, entity_key, in_any
+from extractor.extract.entity_names import COMPANY_FORMS, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -555,7 +555,8 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
         parts_of = [name_tokens(s) for s in person.surfaces]
-        for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 for w in (parts[0], parts[-1])}:
+        for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 and not REGNAL_NUMBER_RE.match(parts[-1])
+                     for w in (parts[0], parts[-1])}:  # "Johann II": a Johann of a dynasty, maybe not this one
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
@@ -619,6 +620,8 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
         for surface in {s for s in group.surfaces if len(name_tokens(s)) >= 2 and not any(ch.isdigit() for ch in s)}:
             words = name_tokens(surface)
             surname = words[-1]
+            if REGNAL_NUMBER_RE.match(surname):
+                continue  # "Louis XIV": no surname
             if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
                     and not is_place_name(surname)):
                 owners[surname][id(group)] = group

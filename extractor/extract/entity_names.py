@@ -207,6 +207,28 @@ def _widened(ent):
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+# Labels of the spans the model splits one name into ("Cambridge" GPE + "Analytica" LOC).
+JOINED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
+
+
+def _neighbours_joined(ents: list) -> list:
+    """The model's name spans, two of them joined where it split one name: one space apart,
+    proper nouns on both sides of it, the second no place ("Russia Ukraine" stays two), no
+    acronym, and the first not ending in a title. Of two labels the name is an organisation's
+    (its type is voted later anyway)."""
+    out: list = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and prev.label_ in JOINED_LABELS and ent.label_ in JOINED_LABELS
+                and prev.doc[prev.end - 1].whitespace_ == " " and prev[-1].pos_ == "PROPN" and ent[0].pos_ == "PROPN"
+                and not is_place_name(ent.text) and not ent.text.isupper()
+                and prev[-1].text.casefold().rstrip(".") not in NAME_TITLE_WORDS):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_ if prev.label_ == ent.label_ else "ORG")
+        else:
+            out.append(ent)
+    return out
+
+
 def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tuple[int, int]]:
     """Offsets of the items of a list the model took for one name; the whole when it is none.
     A ``plain`` name (``PLAIN_NAME_LABELS``) also splits at a colon and at a slash between words;
@@ -266,9 +288,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
     out = []
-    for ent in doc_ents(doc):
-        if ent.label_ not in NAME_LABELS:
-            continue
+    for ent in _neighbours_joined([e for e in doc_ents(doc) if e.label_ in NAME_LABELS]):
         ent = _widened(ent)
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
@@ -298,6 +318,10 @@ def is_field_of_study(name: str) -> bool:
         w in ORG_HEAD_WORDS or w in ORG_HEAD_WORDS_WITH_TAIL or w in FACILITY_HEAD_WORDS for w in words)
 
 
+# A capital after a word's first letter ("TikTok", "iPhone", "PayPal"): no common noun has one.
+INNER_CAPITAL_RE = re.compile(r"^\w+[a-z][A-Z]")
+
+
 def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
     surface = text[start:end]
     if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
@@ -305,8 +329,9 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
     if not any(ch.isupper() for ch in surface):
         return
     tokens = [t for t in ent if start <= t.idx < end]
-    if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") for t in tokens):
-        return  # "Investors" at the start of a line is a common noun
+    if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
+                                                   for t in tokens):
+        return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
     inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
         cut = inner[0]
@@ -516,6 +541,10 @@ def _outside(taken: list[Candidate]):
     return free
 
 
+# The number of a monarch or pope after the name ("Elizabeth II", "Louis XIV").
+REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
+
+
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """People's names the model missed: a known first name (Faker's, as in the type votes)
     and one to three more capitalised proper nouns or initials on one line ("Aner Shalev",
@@ -532,19 +561,22 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
         return word[:1].isupper() and doc[k].pos_ == "PROPN" and not doc[k].is_stop and \
             (word.isalpha() or len(word) == 2 and word[1] == "." or "-" in word and word.replace("-", "").isalpha())
 
+    def title(k: int) -> bool:
+        return texts[k].casefold().rstrip(".") in NAME_TITLE_WORDS
+
     out: list[Candidate] = []
     surnames: set[str] = set()
     n, done = len(texts), 0
     firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and is_first_name(t)]
     for i in firsts:
-        if i < done or not name_word(i) or i > 0 and name_word(i - 1):
-            continue
+        if i < done or not name_word(i) or title(i) or i > 0 and name_word(i - 1) and not title(i - 1):
+            continue  # part of a longer name, unless what comes before is a title ("Queen Elizabeth II")
         last = i
         while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
             last += 1
-        while last > i and (len(texts[last]) <= 2 or texts[last].casefold() in NOT_SURNAMES
-                            or texts[last].casefold() in FIELD_HEAD_WORDS):
-            last -= 1  # a name ends in a surname, not an initial or "Hospital"
+        while last > i and (len(texts[last]) <= 2 and not REGNAL_NUMBER_RE.match(texts[last])
+                            or texts[last].casefold() in NOT_SURNAMES or texts[last].casefold() in FIELD_HEAD_WORDS):
+            last -= 1  # a name ends in a surname or a regnal number, not an initial or "Hospital"
         start, end = offsets[i], offsets[last] + len(texts[last])
         name = text[start:end]
         if last > i and "\n" not in name and free(start, end) and not is_place_name(name) \

@@ -60,7 +60,12 @@ UNSUPPORTED_LABEL_SHARE = 0.35
 PRODUCT_LABEL_SHARE = 0.5
 
 
-def _words(token: Token) -> tuple[str, str]:
+def _words(token: Token) -> tuple[str, ...]:
+    """The token's word and lemma, and the whole of a hyphenated word the tokenizer split
+    ("co", "-", "founder": "co-founder")."""
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_:
+        return token.lower_, token.lemma_.casefold(), f"{token.lower_}-{doc[i + 2].lower_}"
     return token.lower_, token.lemma_.casefold()
 
 
@@ -299,7 +304,7 @@ def is_occupation(token: Token) -> bool:
     (of a person)": what the name it describes or is said to be is a person's."""
     if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].islower():
         return False
-    lower, lemma = _words(token)
+    lower, lemma = token.lower_, token.lemma_.casefold()
     return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads()
             or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES)))
 
