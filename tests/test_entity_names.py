@@ -305,3 +305,25 @@ def test_a_monarch_is_named_with_the_regnal_number_without_the_title(nlp):
 
 def test_a_hyphenated_title_after_a_name_makes_it_the_employer(nlp):
     assert typed(nlp, "The list put him behind Velquor co-founder Dana Pike.")["Velquor"] == "ORG"
+
+
+def test_a_dateline_s_place_in_capitals_is_the_place_and_its_agency_no_ticker(nlp):
+    text = ("OSLO - Searchers worked through the night near the harbour.\n\n"
+            "TRONDHEIM, Norway (AP) — The ferry service resumed on Monday.")
+    found = {e.name: (e.type, sorted(e.aliases)) for e in extract_entities(nlp(text), "a1").entities}
+    assert found["Oslo"] == ("GPE", ["OSLO"]) and found["Trondheim"] == ("GPE", ["TRONDHEIM"])
+    assert found["Norway"] == ("GPE", ["Norway"])  # the agency in brackets is not Norway's ticker
+    assert "Searchers" not in found  # the sentence's first word after the dateline's dash
+
+
+def test_a_bracketed_acronym_is_the_name_s_alias_only_when_it_abbreviates_it(nlp):
+    entities = extract_entities(nlp("Engineers at the Northern Ferry Authority (NFA) met officials from Norway (PST) "
+                                    "on Monday."), "a1").entities
+    groups = {e.name: (e.type, sorted(e.aliases)) for e in entities}
+    assert groups["Northern Ferry Authority"] == ("ORG", ["NFA", "Northern Ferry Authority"])
+    assert groups["Norway"] == ("GPE", ["Norway"])  # no country's ticker or acronym
+
+
+def test_the_thing_a_title_is_of_and_a_daily_s_name_are_organisations(nlp):
+    assert typed(nlp, "Pia Lund, chair of the centrist Velda, spoke on Tuesday.")["Velda"] == "ORG"
+    assert typed(nlp, "Officials told Norwegian daily Morgenvakt that the plan was sound.")["Morgenvakt"] == "ORG"

@@ -47,6 +47,7 @@ from extractor.extract.entity_aliases import (
 from extractor.extract.entity_names import (
     COMPANY_FORMS,
     clean_mention,
+    dateline_mentions,
     entity_id,
     entity_key,
     heading_spans,
@@ -136,6 +137,7 @@ def extract_entities(
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
+    found += dateline_mentions(text, found)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     groups = group_mentions(found + lone_name_mentions(doc, text, found), headings)

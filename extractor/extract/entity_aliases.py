@@ -44,6 +44,8 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     groups: dict[str, LocalEntity] = {}
     for cand in candidates:
         country = country_name(cand.text) if cand.label != "PERSON" else None
+        if country is None and cand.text.isupper() and len(cand.text) > 3 and is_place_name(cand.text.title()):
+            country = cand.text.title()  # a dateline's "ROME" is Rome
         key = entity_key(country or with_country_name(cand.text))  # "US" and "United States" meet
         local = groups.get(key)
         if local is None:
@@ -590,11 +592,27 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             del groups[key]
     for match in re.finditer(r"\(([A-Z][A-Z0-9&.\-]{1,9})\)", text):
         acronym_key = entity_key(match.group(1))
-        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 2]
+        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 2
+                  and _abbreviates(match.group(1), m.text)]  # not a dateline's "Genoa, Italy (AP)"
         if before and acronym_key in groups and groups[acronym_key] is not before[0]:
             _merge_into(before[0], groups.pop(acronym_key))
         elif before:
             before[0].surfaces[match.group(1)] += 0  # alias known, mentions found by propagation
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's letters are the name's first letter and then some of its letters, in
+    order ("MIT", "ASPI" for "Autostrade per l'Italia"), not another thing's ("AP" after "Italy")."""
+    letters = [ch.casefold() for ch in acronym if ch.isalpha()]
+    folded = name.casefold()
+    if not letters or not folded or letters[0] != folded[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = folded.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def _surface_form(text: str) -> str:

@@ -161,14 +161,16 @@ class Candidate:
     label: str | None  # None for occurrences found by name rather than by the model
 
 
+# A dash with spaces around it, which no name holds ("ROME - Rescue" is a dateline and a word).
+DASH_BETWEEN_RE = re.compile(r"\s[-–—]\s")
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
-LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+")
+LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|\s+[-–—]\s+")
 # ...and, in the name of a person, organisation or place, a colon (a heading's label: "Chip
 # Shock: Why Boeing Stock Fell") or a slash between words (a photo credit: "Jane Doe/AP
 # Photo"); titles of works keep theirs ("Star Wars: A New Hope").
-NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[a-z.])/(?=[A-Z])")
-CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|(?<=[A-Za-z.])/(?=[A-Z])")  # "NICOLAS TUCAT/AFP"
+NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[a-z.])/(?=[A-Z])")
+CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[A-Za-z.])/(?=[A-Z])")  # "NICOLAS TUCAT/AFP"
 # Labels whose names hold no colon and no slash.
 PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").
@@ -233,7 +235,8 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
     """Offsets of the items of a list the model took for one name; the whole when it is none.
     A ``plain`` name (``PLAIN_NAME_LABELS``) also splits at a colon and at a slash between words;
     a person's name (``credit``) ends at such a slash."""
-    if "," not in text and "/" not in text and ";" not in text and not (plain and ":" in text):
+    if "," not in text and "/" not in text and ";" not in text and not (plain and ":" in text) \
+            and not DASH_BETWEEN_RE.search(text):
         return [(0, len(text))]
     items, start = [], 0
     separators = CREDIT_SEPARATOR_RE if credit else NAME_SEPARATOR_RE if plain else LIST_SEPARATOR_RE
@@ -292,9 +295,12 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         ent = _widened(ent)
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
+        dashed = len(items) > 1 and DASH_BETWEEN_RE.search(line)
         for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
+            if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
+                continue  # "ROME - Rescue efforts ...": the dateline's place, then the sentence's first word
             if ent.label_ == "PERSON":
                 start = _without_title(text, start, end)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
@@ -712,6 +718,8 @@ TICKER_RE = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]*\([ \t]*"
     r"(?:(?P<exchange>[A-Z][A-Za-z]{1,9})[ \t]*:[ \t]*(?P<listed>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)"
     r"|(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?))[ \t]*\)")
+# A dash right after a bracket: the bracket was a dateline's agency ("ROME (Reuters) -").
+DASH_AFTER_RE = re.compile(r"[ \t]*[-–—]")
 # Words that open a sentence before a company's name, not part of it ("Shares Acme (ACM)" never,
 # but "The", "Rival", "While" do).
 TICKER_NAME_OPENERS = frozenset({"the", "a", "an", "rival", "while", "and", "but", "as", "with", "peer", "shares"})
@@ -725,6 +733,8 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
         start, end = m.span("name")
         if m.group("ticker") and _spelled_before(text, end, m.group("ticker")):
             continue  # "Interview of the Month (IOTM)": an acronym, not a ticker
+        if DASH_AFTER_RE.match(text, m.end()):
+            continue  # "GENOA, Italy (AP) —": a dateline's news agency
         words = list(re.finditer(r"\S+", text[start:end]))
         for i, word in enumerate(words[:-1]):  # "… on Tuesday. Belstead (BLST)": a sentence ends before it
             if word.group().endswith(".") and word.group().casefold() not in ABBREVIATION_ENDINGS:
@@ -734,6 +744,8 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
                                   or words[0].group().casefold().rstrip(".") in CALENDAR_WORDS):
             words.pop(0)
         start = start + words[0].start()
+        if is_country(text[start:end]):
+            continue  # "Norway (PST)": a country has no ticker
         ticker = "listed" if m.group("listed") else "ticker"
         out.append((start, end, *m.span(ticker)))
     return out
@@ -760,6 +772,25 @@ def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: 
         if name.isupper() and len(name) <= 5:
             continue  # "NASDAQ (NDAQ)" aside, a bare all-capital word is more likely a ticker itself
         out.append(Candidate(start, end, name, "ORG"))
+    return out
+
+
+# A dateline opening a paragraph: the place in capitals, maybe its region and the agency,
+# then a dash or colon ("ROME - ", "GENOA, Italy (AP) — ", "WASHINGTON (Reuters) -").
+DATELINE_PLACE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[ \t][A-Z][\w. ]{1,30}?)?[ \t]*"
+    r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
+
+
+def dateline_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """The place of a dateline ("ROME - Rescue efforts went on ..."), which the model misses
+    in capitals: a place the gazetteer knows, outside every mention found."""
+    free = _outside(taken)
+    out = []
+    for match in DATELINE_PLACE_RE.finditer(text):
+        start, end = match.span("place")
+        if is_place_name(match.group("place").title()) and free(start, end):
+            out.append(Candidate(start, end, match.group("place"), "GPE"))
     return out
 
 

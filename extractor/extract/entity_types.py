@@ -119,6 +119,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() and describes(head.head, TITLE_WORDS):
+        votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT  # "head of the League", "CEO of Acme"
     if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
         t.like_num or t.text == "%" for t in head.subtree
     ):

@@ -27,7 +27,7 @@ agency association backer broadcaster broker brokerage carmaker charity commissi
 competitor consultancy corporation council department drugmaker exchange foundation fund
 hospital institute investor label ministry network newspaper organisation organization
 outlet owner parent party platform regulator rival school studio subsidiary team union unit
-university venue
+university venue daily tabloid broadsheet magazine
 """.split())
 
 # Nouns a company has, so "X's shares" or "X shares" make X a company.
