@@ -327,3 +327,12 @@ def test_a_bracketed_acronym_is_the_name_s_alias_only_when_it_abbreviates_it(nlp
 def test_the_thing_a_title_is_of_and_a_daily_s_name_are_organisations(nlp):
     assert typed(nlp, "Pia Lund, chair of the centrist Velda, spoke on Tuesday.")["Velda"] == "ORG"
     assert typed(nlp, "Officials told Norwegian daily Morgenvakt that the plan was sound.")["Morgenvakt"] == "ORG"
+
+
+def test_a_heading_s_phrase_is_no_name_and_a_question_word_opens_none(nlp):
+    text = ("Why Zentrix Fell\n\nZentrix fell 17% on Monday, the market's response to a rival.\n\n"
+            "Zentrix and Orlavo Take a Hit\n\nThe Market's Response\n\nBoth shares fell again on Tuesday.")
+    doc = _with_ents(nlp, text, [("Why Zentrix", "ORG"), ("Orlavo Take a Hit", "ORG"), ("Response", "ORG")])
+    names = sorted(e.name for e in extract_entities(doc, "a1").entities)
+    assert "Zentrix" in names
+    assert not [n for n in names if n.startswith("Why") or " a " in n or n == "Response"], names

@@ -107,6 +107,12 @@ DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "
 WORD_RE = re.compile(r"\S+")
 
 
+# Capitalised words that open a heading's clause, never a name ("Why Nvidia's Stock Fell",
+# "Following EU Referendum", "According to Reuters").
+NOT_NAME_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "following", "according", "amid",
+                              "despite", "including"})
+
+
 def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without describing lowercase words before or after the name ("magician
     David Gish", "Jiangsu province"), dangling words after it, and an unclosed bracket
@@ -119,8 +125,8 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1].isspace():
             end -= 1
     words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
-    while len(words) > 1 and text[words[0][0]].islower() and \
-            text[words[0][0]:words[0][1]].split("-")[0] not in NAME_PARTICLES:
+    while len(words) > 1 and (text[words[0][0]].islower() and text[words[0][0]:words[0][1]].split("-")[0]
+                              not in NAME_PARTICLES or text[words[0][0]:words[0][1]].casefold() in NOT_NAME_OPENERS):
         words.pop(0)
     while len(words) > 1 and (text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS
                               or text[words[-1][0]:words[-1][1]].isalpha()
