@@ -53,6 +53,11 @@ def test_which_after_a_name_says_it_is_no_person_and_who_that_it_is_one(nlp):
     assert groups(nlp, text)["Ostrakan"][0] == "PERSON"  # the model reads a place
 
 
+def test_dotted_initials_the_model_took_for_a_person_join_the_place_they_abbreviate(nlp):
+    text = "She moved to Salt Lake City in 1901, and for years the papers of S. L. C. printed her letters."
+    assert groups(nlp, text)["Salt Lake City"] == ("GPE", ["S. L. C.", "Salt Lake City"])
+
+
 def test_an_acronym_joins_the_name_whose_initials_it_is(nlp):
     text = ("Noam Chomsky taught at the Massachusetts Institute of Technology for decades. "
             "Students at MIT still read his books.")

@@ -230,8 +230,8 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
             if len(initials) >= 2:
                 by_initials[initials].append(group)
     for key, group in list(groups.items()):
-        if not ACRONYM_FORM_RE.match(group.name) or leans_person(group):
-            continue
+        if not ACRONYM_FORM_RE.match(group.name):
+            continue  # (however the model labelled it: people are not acronyms, "S. F." is a city's)
         owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
         if len(owners) == 1:
             _merge_into(owners[0], group)
