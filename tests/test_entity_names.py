@@ -115,6 +115,13 @@ def test_a_name_s_head_word_votes_for_an_event_a_prize_or_an_organisation():
     assert name_votes("University of Texas") == Counter({"ORG": CONTEXT_WEIGHT})
 
 
+def test_a_place_s_name_and_a_plural_noun_is_a_team():
+    assert name_votes("Tacoma Otters") == Counter({"ORG": CONTEXT_WEIGHT})
+    assert name_votes("Salt Lake Falcons") == Counter({"ORG": CONTEXT_WEIGHT})
+    assert name_votes("Niagara Falls")["ORG"] == 0  # a place's own name
+    assert name_votes("Tacoma Otterness") == Counter()
+
+
 def test_a_sports_fixture_or_a_vote_is_an_event_by_its_head_word():
     for name in ("Pacific Coast All-Star Game", "Northern League Draft", "Harwick Derby", "Valdoran Cup",
                  "Marisol Referendum"):

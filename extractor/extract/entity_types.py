@@ -25,6 +25,7 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS,
     WORK_DESCRIPTORS,
     WORK_HEAD_WORDS,
+    english_nouns,
     COMPANY_NOUNS,
     DEMONYM_RE,
     HONORIFICS,
@@ -406,6 +407,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
+    if _team_name(words) and not is_place_name(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "Pittsburgh Pirates", "Leeds Rhinos": a place's team
     seen = votes_so_far or Counter()
     person_read = len(words) == 1 and seen.get("PERSON", 0) > 0 and \
         seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
@@ -414,6 +417,18 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)):
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+def _team_name(words: list[str]) -> bool:
+    """A place's name and a capitalised plural noun: how sports teams are named ("Boston
+    Red Sox" aside)."""
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].endswith("s") or words[-1].endswith("ss"):
+        return False
+    plural = words[-1].casefold()
+    singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+    nouns = english_nouns()
+    return (singular in nouns or plural[:-2] in nouns) and any(
+        is_place_name(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def discount_unsupported(votes: Counter, name: str) -> None:
