@@ -181,6 +181,11 @@ class Entity(Record):
     provenance: list[Provenance] = Field(
         default_factory=list, description="Articles that mention it (filled when the corpus is merged)."
     )
+    linked_ids: list[str] = Field(
+        default_factory=list,
+        description="Ids its articles' short names of it had (a lone surname, an acronym another article "
+                    "spells out): quotes and claims of those articles refer to it by them.",
+    )
 
 
 class Quote(Record):

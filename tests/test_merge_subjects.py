@@ -37,6 +37,31 @@ def test_an_index_named_with_its_descriptor_is_the_index_named_without_it():
                                 entity_id("the Nasdaq Composite Index"): "Nasdaq"}
 
 
+def test_an_organisation_under_its_country_s_abbreviation_and_a_person_without_initials_are_one():
+    corpus = [("U.S. Farmers Party", "ORG"), ("Farmers Party", "ORG"), ("UK Parliament", "ORG"),
+              ("Dana J. Whitlock", "PERSON"), ("Dana Whitlock", "PERSON"),
+              ("Paul A. Marsden", "PERSON"), ("Paul B. Marsden", "PERSON"), ("Paul Marsden", "PERSON")]
+    # "UK Parliament" keeps one word, which the corpus never writes alone; two Paul Marsdens with
+    # initials leave the one without them as written
+    assert _aliases(corpus) == {entity_id("U.S. Farmers Party"): "Farmers Party",
+                                entity_id("Dana Whitlock"): "Dana J. Whitlock"}
+
+
+def test_an_acronym_another_article_spells_out_links_but_one_article_s_slip_does_not():
+    from extractor.graph.subject_aliases import entity_links
+
+    corpus = [(entity_id("Northern Ferry Authority"), "Northern Ferry Authority", "ORG", ["NFA"], 0.9),
+              (entity_id("NFA"), "NFA", "GPE", [], 0.9),  # the model's place for an acronym
+              (entity_id("Zentrix Summit"), "Zentrix Summit", "ORG", ["Zentrix"], 0.9),
+              (entity_id("Zentrix"), "Zentrix", "ORG", [], 0.9),  # no acronym: one article's alias is no link
+              (entity_id("Harbor Board"), "Harbor Board", "ORG", ["HB"], 0.9),
+              (entity_id("Highway Bureau"), "Highway Bureau", "ORG", ["HB"], 0.9),
+              (entity_id("HB"), "HB", "ORG", [], 0.9),  # two it could stand for
+              (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON", ["Whitlock"], 0.9),
+              (entity_id("Whitlock"), "Whitlock", "PERSON", [], 1.0)]  # kept to its own article
+    assert {k: v.name for k, v in entity_links(corpus).items()} == {entity_id("NFA"): "Northern Ferry Authority"}
+
+
 # ------------------------------------------------------------------ the product's path, on text
 
 
@@ -117,3 +142,30 @@ def test_a_vote_share_in_favour_of_a_countrys_exit_is_the_leave_sides(tmp_path):
                     if n["unit"] == "percent")
     assert shares == [(8, "Grexit", ["City Gazette"]), (45.8, "Remain", ["Harbor Ledger", "Northline Wire"]),
                       (54.2, "Leave", ["Harbor Ledger", "Northline Wire"])]
+
+
+def test_an_article_s_short_names_are_folded_into_the_corpus_s_entity_and_its_quotes_follow(tmp_path):
+    import json
+
+    from conftest import read_jsonl
+
+    pages = write_articles(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\n---\nMaria Okafor, the chief executive of the Northern Ferry Authority "
+                "(NFA), said the service would hire 200 crew.",
+        "b.md": "---\nsource: Northline Wire\n---\n“We will keep hiring all year,” Ms Okafor said on Tuesday. "
+                "The NFA said it runs twelve ferries.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    entities = {e["name"]: e for e in read_jsonl(tmp_path / "out" / "entities.jsonl")}
+    person, authority = entities["Maria Okafor"], entities["Northern Ferry Authority"]
+    assert "Okafor" not in entities and "NFA" not in entities
+    assert person["linked_ids"] == [entity_id("Okafor")] and authority["linked_ids"] == [entity_id("NFA")]
+    assert len({m["article_id"] for m in person["mentions"]}) == 2
+    assert len({m["article_id"] for m in authority["mentions"]}) == 2
+    # a quote record keeps the id its article gave; the graph's quote node has the corpus entity
+    records = {q["text"]: q["speaker"]["id"] for q in read_jsonl(tmp_path / "out" / "quotes.jsonl")}
+    assert records["We will keep hiring all year,"] == entity_id("Okafor")
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    nodes = {n["text"]: n["speaker"]["id"] for n in graph["nodes"] if n["kind"] == "quote"}
+    assert nodes["We will keep hiring all year,"] == person["id"]
+    assert {nodes[t] for t in nodes if "ferries" in t} == {authority["id"]}

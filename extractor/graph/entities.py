@@ -1,8 +1,11 @@
-"""Entities across the corpus: one record per entity id, typed by every article's evidence.
+"""Entities across the corpus: one record per entity, typed by every article's evidence.
 
 Extraction gives each article its own entities (``extract.entities``); ids come from the
 normalised canonical name, so the same entity has the same id in any article, and this
-module merges them. Mentions and roles grow with the corpus, so they wait on disk.
+module merges them. An article that names an entity only in short ("Zuckerberg", "UN") gives
+it another id; the corpus's other articles say which entity that is (``entity_links``), and
+its record is folded into that entity's, its id kept in ``linked_ids``. Mentions and roles
+grow with the corpus, so they wait on disk.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from extractor.extract.entity_types import decide_type
-from extractor.models import Entity
+from extractor.graph.subject_aliases import entity_links
+from extractor.models import Entity, EntityRef
 from extractor.store.mentions import EntitySpill
 
 
@@ -28,8 +32,10 @@ class EntityMerger:
         self._votes: dict[str, Counter] = defaultdict(Counter)
         self._names: dict[str, Counter] = defaultdict(Counter)  # how many articles name it each way
         self._spill = spill
+        self._links: dict[str, EntityRef] | None = None
 
     def add(self, entities: Iterable[Entity]) -> None:
+        self._links = None
         for entity in entities:
             self._votes[entity.id].update(entity.type_scores or {entity.type: float(len(entity.mentions))})
             self._spill.add(entity.id, entity.mentions, entity.roles)
@@ -48,19 +54,46 @@ class EntityMerger:
                 into.name = max(sorted((into.name, entity.name)), key=lambda n: (len(n.split()), len(n), used[n]))
                 into.aliases = sorted(names - {into.name})
 
+    def links(self) -> dict[str, EntityRef]:
+        """Id -> the entity it is folded into (``entity_links``), for the records that refer
+        to entities by the id their article gave."""
+        if self._links is None:
+            self._links = entity_links(
+                (e.id, e.name, decide_type(Counter(self._votes[e.id])), e.aliases, e.link_confidence)
+                for e in self._merged.values())
+        return self._links
+
     def records(self, mentions: bool = True) -> Iterator[Entity]:
-        """Merged entities in id order, each typed by all the evidence seen.
+        """Merged entities in id order, each typed by all the evidence seen, with the entities
+        other articles named in short folded in (``links``).
 
         ``mentions=False`` leaves the mention lists empty: the graph needs only names
         and roles, and reading every mention back would hold the corpus's worth at once.
         """
+        folded: dict[str, list[str]] = defaultdict(list)
+        for source, target in self.links().items():
+            folded[target.id].append(source)
         for entity_id_ in sorted(self._merged):
+            if entity_id_ in self._links:
+                continue
+            ids = [entity_id_, *sorted(folded.get(entity_id_, ()))]
             entity = self._merged[entity_id_]
-            votes = Counter(self._votes[entity_id_])
-            entity.type = decide_type(votes)  # type: ignore[assignment]
-            entity.type_scores = {k: round(v, 2) for k, v in sorted(votes.items())}
-            mentions_ = list(self._spill.mentions_of(entity_id_)) if mentions else []  # in (article, start) order
-            yield entity.model_copy(update={"mentions": mentions_, "roles": self._spill.roles_of(entity_id_)})
+            votes = sum((Counter(self._votes[i]) for i in ids), Counter())
+            kind = decide_type(votes)
+            update: dict = {"type": kind, "type_scores": {k: round(v, 2) for k, v in sorted(votes.items())},
+                            "roles": [role for i in ids for role in self._spill.roles_of(i)]}
+            if len(ids) > 1:
+                others = [self._merged[i] for i in ids[1:]]
+                names = {*entity.aliases, *(n for o in others for n in (o.name, *o.aliases))} - {entity.name}
+                confidences = [c for c in (entity.link_confidence, *(o.link_confidence for o in others)) if c is not None]
+                update |= {"aliases": sorted(names), "linked_ids": sorted({*entity.linked_ids, *ids[1:]}),
+                           "link_confidence": min(confidences) if confidences else None}
+            mentions_: list = []
+            if mentions:  # in (article, start) order
+                mentions_ = [m for i in ids for m in self._spill.mentions_of(i)]
+                if len(ids) > 1:
+                    mentions_.sort(key=lambda m: (m.article_id, m.field == "text", m.start))
+            yield entity.model_copy(update={**update, "mentions": mentions_})
 
 
 def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:

@@ -32,6 +32,7 @@ _SCHEMA = """
 CREATE TABLE article (ord INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, source TEXT, title TEXT, url TEXT,
                       published TEXT);
 CREATE TABLE entity (id TEXT PRIMARY KEY, data TEXT, employers TEXT);
+CREATE TABLE entity_link (id TEXT PRIMARY KEY, target TEXT, name TEXT);
 CREATE TABLE claim (block TEXT, unit TEXT, ord INT, subject TEXT, data TEXT);
 CREATE TABLE quote (block TEXT, ord INT, data TEXT);
 CREATE TABLE quote_span (article TEXT, start INT, "end" INT, node TEXT);
@@ -153,12 +154,21 @@ class MergeSpill:
         """Entities' names, types and employers (a role's organisation, with the title
         the last article gave); of their mentions only the articles of places and structures
         (``noting_articles``)."""
+        links: list[tuple[str, str, str]] = []
+
         def rows():
             for entity in self.noting_articles(entities):
                 employers = {role.org.id: role.title for role in entity.roles if role.org}
+                links.extend((linked, entity.id, entity.name) for linked in entity.linked_ids)
                 yield (entity.id, dumps({"name": entity.name, "type": entity.type, "aliases": entity.aliases}),
                        dumps(list(employers.items())))
         self._db.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", rows())
+        self._db.executemany("INSERT OR REPLACE INTO entity_link VALUES (?, ?, ?)", links)
+
+    def entity_links(self) -> dict[str, EntityRef]:
+        """Id an article gave -> the entity it was folded into (``Entity.linked_ids``)."""
+        return {i: EntityRef(id=target, name=name)
+                for i, target, name in self._db.execute("SELECT id, target, name FROM entity_link")}
 
     def entity_ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM entity")}
@@ -174,6 +184,7 @@ class MergeSpill:
         subject that is no entity ("people") does not block it."""
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
         aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
+        aliases |= self.entity_links()  # ids their articles gave entities folded into others
         structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
         bare: list[tuple] = []  # rows about a bare structure noun ("the bridge"): claim rows, article, noun
 
@@ -244,9 +255,14 @@ class MergeSpill:
         return story_structure(published, candidates)
 
     def add_quotes(self, quotes: Iterable[Quote]) -> None:
-        """Quotes in input order, without the cue and speaker spans, which merging never reads."""
+        """Quotes in input order, without the cue and speaker spans, which merging never reads; a
+        speaker named by an id its article gave is the entity that id was folded into."""
+        links = self.entity_links()
+
         def rows():
             for quote in quotes:
+                if quote.speaker is not None and quote.speaker.id in links:  # "Zuckerberg" of one article
+                    quote = quote.model_copy(update={"speaker": links[quote.speaker.id]})
                 yield quote_block(quote), self._quotes, quote.model_dump_json(exclude=_UNMERGED_QUOTE_FIELDS)
                 self._quotes += 1
         self._db.executemany("INSERT INTO quote VALUES (?, ?, ?)", rows())

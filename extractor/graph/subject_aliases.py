@@ -1,23 +1,29 @@
-"""Which entity a claim's subject is when outlets name it differently: "Facebook Inc." in one
-article is "Facebook" in another, "Zuckerberg" in a story that never gives his first name is
-the corpus's "Mark Zuckerberg". Entity ids come from each article's own names, so without
-this one fact about one company lands in two blocks and is never compared. A surname an
-outlet misspelt by one letter ("Zukerberg") is the corpus's one person it can be.
+"""Which entity of the corpus an article's name stands for when outlets name it differently:
+"Facebook Inc." in one article is "Facebook" in another, "Zuckerberg" in a story that never
+gives his first name is the corpus's "Mark Zuckerberg", an article's lone "UN" is the "United
+Nations" another article spells out beside it. Entity ids come from each article's own names,
+so without this one fact about one company lands in two blocks and is never compared, and
+one person is two entities. A surname an outlet misspelt by one letter ("Zukerberg") is the
+corpus's one person it can be.
 
-Only the claims' subjects are read this way (for merging); the entity records keep their
-names. A short form is taken for a fuller one only when the corpus has exactly one it can
-stand for: a surname of two people named alike stays as written. A share of a vote "in
-favour of Brexit" is the Leave side's.
+``subject_aliases`` reads claims' subjects this way (for merging); ``entity_links`` adds the
+acronyms other articles spell out, for the entity records themselves (``graph.entities``).
+A short form is taken for a fuller one only when the corpus has exactly one it can stand
+for: a surname of two people named alike stays as written. A share of a vote "in favour
+of Brexit" is the Leave side's.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
+from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE
+from extractor.extract.gazetteer import country_name
 from extractor.models import EntityRef
 
 # Legal forms a company's name may carry or drop ("Facebook Inc.", "Apple Inc", "BP plc").
@@ -56,6 +62,19 @@ def _without_legal_form(name: str) -> str | None:
     return " ".join(words[:cut]) if cut < len(words) else None
 
 
+# A middle initial, maybe in an editor's brackets ("H.", "W.]", "J").
+INITIAL_RE = re.compile(r"^\[?[A-Z]\.?\]?$")
+
+
+def _without_country(name: str) -> str | None:
+    """An organisation's name without the country abbreviation before it ("U.S. Republican
+    Party" -> "Republican Party"), when at least two words are left; else None."""
+    match = COUNTRY_PREFIX_RE.match(name)
+    if match is None or country_name(match.group(1).strip()) is None or len(name[match.end():].split()) < 2:
+        return None
+    return name[match.end():]
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -83,26 +102,37 @@ def _misspelt(name: str, index: dict[str, set[str]], surnames: dict[str, set[str
 def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str, EntityRef]:
     """Entity id -> the entity it names in short, from (id, name, type) of the corpus's entities.
 
-    A company named with its legal form (an index with "Composite" or "Index") is the one
-    named without it, when the corpus has that name; a person named by one word is the one person of the corpus whose full name
+    A company named with its legal form (an index with "Composite" or "Index", an
+    organisation with its country's abbreviation before it) is the one named without it,
+    when the corpus has that name; a person named by first and last name is the corpus's
+    one person of those names with middle initials between them; a person named by one word is the one person of the corpus whose full name
     ends in that word, or, when none does, in a word one letter off it (MISSPELT_FROM_LETTERS).
     """
     by_id: dict[str, tuple[str, str | None]] = {}
     by_surname: dict[str, set[str]] = defaultdict(set)
+    with_initials: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last name) -> ids
     for ent_id, name, kind in entities:
         by_id[ent_id] = (name, kind)
         words = name.split()
         if kind == PERSON and len(words) > 1:
             by_surname[entity_key(words[-1])].add(ent_id)
+        if kind == PERSON and len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
+            with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
-        short = _without_legal_form(name) if kind != PERSON else None
+        short = _without_legal_form(name) or _without_country(name) if kind != PERSON else None
         if short and entity_id(short) in by_id:
             target = entity_id(short)
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
-        if kind != PERSON or len(name.split()) != 1:
+        words = name.split()
+        if kind == PERSON and len(words) == 2 and len(full := with_initials.get(
+                (entity_key(words[0]), entity_key(words[1])), set())) == 1:
+            (target,) = full  # "George Bush" of the corpus's one "George H. W. Bush"
+            aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
+            continue
+        if kind != PERSON or len(words) != 1:
             continue
         full = by_surname.get(key := entity_key(name))
         if full is None:
@@ -112,6 +142,54 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             (target,) = full
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
     return aliases
+
+
+PLACES = frozenset({"GPE", "LOC"})
+# The link confidence of an entity kept to its own article (entity_referents): never linked.
+OWN_ARTICLE = 1.0
+
+
+def _alias_fits(name: str, kind: str | None, target_kind: str | None) -> bool:
+    """An acronym may stand for the organisation or place whose alias it is ("UN"; "EU",
+    which the model types as a place, for the "European Union"). Other short names are taken
+    by the rules of ``subject_aliases`` only: one article's alias of a longer name may be its
+    own slip ("OpenAI" read as part of "OpenAI Hackathon"), which must not take the name from
+    every other article."""
+    acronym = name.isupper() and len(name.replace(".", "")) >= 2
+    return acronym and kind != PERSON and target_kind in ORGANISATIONS | PLACES
+
+
+def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], float | None]]) -> dict[str, EntityRef]:
+    """Entity id -> the entity of the corpus it is another article's short name of, from (id,
+    name, type, aliases, link confidence) of the corpus's entities: the subject aliases (a
+    legal form dropped, a lone or misspelt surname) and a name that is an alias of exactly one
+    other entity it fits (``_alias_fits``: "UN" of "United Nations"). An entity kept to its own article is never linked nor linked to; chains
+    are followed to their end."""
+    rows = {i: (name, kind, tuple(aliases)) for i, name, kind, aliases, confidence in entities
+            if confidence != OWN_ARTICLE}
+    links = {i: ref for i, ref in subject_aliases((i, name, kind) for i, (name, kind, _) in rows.items()).items()
+             if ref.id in rows}
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    for i, (name, _, aliases) in rows.items():
+        for alias in aliases:
+            if entity_key(alias) != entity_key(name):
+                by_alias[entity_key(alias)].add(i)
+    for i, (name, kind, _) in rows.items():
+        if i in links:
+            continue
+        owners = {o for o in by_alias.get(entity_key(name), ()) if o != i and _alias_fits(name, kind, rows[o][1])}
+        if len(owners) == 1:
+            (owner,) = owners
+            links[i] = EntityRef(id=owner, name=rows[owner][0])
+    resolved = {}
+    for i, ref in links.items():
+        seen = {i}
+        while ref.id in links and ref.id not in seen:
+            seen.add(ref.id)
+            ref = links[ref.id]
+        if ref.id != i:
+            resolved[i] = ref
+    return resolved
 
 
 def with_subjects_aliased(subjects: list[EntityRef], aliases: dict[str, EntityRef]) -> list[EntityRef] | None:
