@@ -563,3 +563,12 @@ def test_the_one_an_event_prompted_to_speak_is_the_speaker(quotes_of):
 ])
 def test_a_spokesperson_named_by_the_organisation_before_it_speaks_for_it(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Demand will slow sharply this year,” Harwick analysts said in a note to clients.", "Harwick"),
+    ("“Demand will slow sharply this year,” analysts at Harwick said in a note.", "Harwick"),
+    ("“Demand will slow sharply this year,” economists said.", None),  # no one named
+])
+def test_a_firm_s_unnamed_analysts_speak_for_the_firm(quotes_of, text, speaker):
+    assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]

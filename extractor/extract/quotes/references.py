@@ -50,12 +50,13 @@ DOCUMENT_NOUNS = frozenset({
     "convention", "constitution", "agreement", "deal", "plan", "budget", "speech", "interview",
     "headline", "campaign", "program", "programme", "show", "broadcast", "network", "newspaper",
 })
-# Nouns for people who speak for an organisation ("its researchers", "a spokesman for X"):
-# what they say is the organisation's.
+# Nouns for people who speak for an organisation ("its researchers", "a spokesman for X",
+# "Jefferies analysts said in a note"): what they say, unnamed, is the organisation's.
 SPOKES_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
     "representatives", "researchers", "engineers", "officials", "executives", "staff",
-    "statement", "website", "blog", "account",
+    "statement", "website", "blog", "account", "analyst", "analysts", "economist", "economists",
+    "strategist", "strategists", "scientists",
 })
 
 
