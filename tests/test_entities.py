@@ -225,7 +225,7 @@ def test_a_short_organisation_name_joins_the_one_longer_name_it_shortens(nlp):
 
 def test_a_ticker_after_a_name_makes_it_a_company_and_is_its_other_name(nlp):
     text = ("Quorvant (NASDAQ:QRV) and other chip stocks gained on Tuesday. Belstead (BLST) climbed 4%, "
-            "while Halvard Systems Corp. (TYO:9984) fell. Wikinews ran its Interview of the Month (IOTM) again.")
+            "while Halvard Systems Corp. (TYO:9984) fell. Newsbrook ran its Interview of the Month (IOTM) again.")
     found = {e.name: (e.type, {e.name, *e.aliases}) for e in entities_of(nlp, text).entities}
     assert found["Quorvant"] == ("ORG", {"Quorvant", "QRV"})
     assert found["Belstead"] == ("ORG", {"Belstead", "BLST"})
@@ -243,11 +243,11 @@ def test_a_name_in_a_title_case_heading_stops_before_its_verb(nlp):
 def test_a_lone_proper_noun_is_a_name_but_an_english_word_or_an_acronym_is_not(nlp):
     from extractor.extract.entity_names import lone_name_mentions
 
-    text = ("The club met in Ohio. Later Wikinews spoke with its president about magic, and he told Wikinews "
+    text = ("The club met in Ohio. Later Newsbrook spoke with its president about puppetry, and he told Newsbrook "
             "that Witches and Chimes, two of his plays, and the NASA show had sold out.")
     doc = nlp(text)
     found = {c.text for c in lone_name_mentions(doc, text, [])}
-    assert "Wikinews" in found
+    assert "Newsbrook" in found
     assert not {"Witches", "Chimes", "NASA", "Later"} & found
 
 

@@ -73,7 +73,7 @@ def test_a_place_and_its_city_name_are_the_city(nlp):
 
 
 def test_a_state_written_after_its_city_stays_the_state(nlp):
-    text = "Nida was born in Oklahoma City, Oklahoma on November 11, 1914."
+    text = "Harwood was born in Oklahoma City, Oklahoma on March 3, 1921."
     found = groups(nlp, text)
     assert set(found) >= {"Oklahoma City", "Oklahoma"}
 
@@ -103,8 +103,8 @@ def test_a_first_name_does_not_make_a_place_a_person(nlp):
 
 
 def test_life_dates_in_brackets_make_a_person(nlp):
-    text = "Holt Wyatt (born June 11, 1988) is a baseball player for Boston."
-    assert groups(nlp, text)["Holt Wyatt"][0] == "PERSON"
+    text = "Kerr Danby (born June 11, 1988) is a baseball player for Boston."
+    assert groups(nlp, text)["Kerr Danby"][0] == "PERSON"
 
 
 def test_years_of_a_publication_in_brackets_do_not(nlp):
@@ -137,25 +137,25 @@ def test_a_mention_is_trimmed_to_its_name(span, name):
 
 
 def test_a_name_without_its_middle_names_joins_the_full_name(nlp):
-    text = ("Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught English "
+    text = ("Lars Henrik Ove Kjeldsen was a Danish botanist. Henrik Kjeldsen taught biology "
             "at the University of Copenhagen.")
     found = groups(nlp, text)
-    assert found["Jens Otto Harry Jespersen"] == (
-        "PERSON", ["Jens Otto Harry Jespersen", "Otto Jespersen"])
+    assert found["Lars Henrik Ove Kjeldsen"] == (
+        "PERSON", ["Henrik Kjeldsen", "Lars Henrik Ove Kjeldsen"])
 
 
 def test_a_relative_with_the_same_names_stays_apart(nlp):
-    text = ("Pierre Charles L'Enfant was born in Paris, the second son of Pierre L'Enfant, a painter. "
-            "L'Enfant later designed Washington.")
+    text = ("Louis Marcel D'Arvenne was born in Lyon, the second son of Louis D'Arvenne, a painter. "
+            "D'Arvenne later designed the harbour of Brest.")
     found = groups(nlp, text)
-    assert "Pierre L'Enfant" in found
-    assert "Pierre L'Enfant" not in found["Pierre Charles L'Enfant"][1]
+    assert "Louis D'Arvenne" in found
+    assert "Louis D'Arvenne" not in found["Louis Marcel D'Arvenne"][1]
 
 
 def test_a_full_name_in_the_headline_is_an_alias_of_the_surname(nlp):
-    text = "Mr. Hill served in the Air Force for twenty years, and Hill says he would cut taxes."
-    found = groups(nlp, text, title="Wikinews interviews Christopher Hill, presidential candidate")
-    assert found["Christopher Hill"] == ("PERSON", ["Christopher Hill", "Hill"])
+    text = "Mr. Dale served in the Air Force for twenty years, and Dale says he would cut taxes."
+    found = groups(nlp, text, title="Reporters interview Martin Dale, presidential candidate")
+    assert found["Martin Dale"] == ("PERSON", ["Dale", "Martin Dale"])
 
 
 def test_a_list_of_companies_makes_each_a_company(nlp):
@@ -176,20 +176,20 @@ def test_a_name_that_begins_with_the_is_no_person(nlp):
 
 
 def test_a_release_year_in_brackets_makes_a_title_a_work(nlp):
-    text = "He played a student in Cry Wolf (2005) and a soldier in later films."
-    assert groups(nlp, text)["Cry Wolf"][0] == "WORK_OF_ART"
+    text = "He played a student in Night Harbor (2007) and a soldier in later films."
+    assert groups(nlp, text)["Night Harbor"][0] == "WORK_OF_ART"
 
 
 def test_a_year_after_a_surname_is_a_citation_not_a_work(nlp):
-    text = "The theory is set out by Cruse and Croft (2004) in their textbook."
-    assert groups(nlp, text)["Croft"][0] != "WORK_OF_ART"
+    text = "The theory is set out by Velman and Ostrow (2004) in their textbook."
+    assert groups(nlp, text)["Ostrow"][0] != "WORK_OF_ART"
 
 
 def test_a_name_known_as_another_is_one_person(nlp):
-    text = ("Jenna Nicole Mourey (born September 15, 1986), better known by her pseudonym Jenna Marbles, "
-            "is an American YouTube personality. Marbles started her channel in 2010.")
-    found = groups(nlp, text, title="Jenna Marbles")
-    assert found["Jenna Nicole Mourey"] == ("PERSON", ["Jenna Marbles", "Jenna Nicole Mourey", "Marbles"])
+    text = ("Jessica Lynn Barlow (born September 15, 1986), better known by her pseudonym Jessie Kestrel, "
+            "is an American YouTube personality. Kestrel started her channel in 2010.")
+    found = groups(nlp, text, title="Jessie Kestrel")
+    assert found["Jessica Lynn Barlow"] == ("PERSON", ["Jessica Lynn Barlow", "Jessie Kestrel", "Kestrel"])
 
 
 def test_an_empire_is_a_location(nlp):

@@ -29,42 +29,42 @@ def groups(nlp, text: str, title: str | None = None) -> dict[str, list[str]]:
 
 
 def test_a_surname_the_model_missed_is_the_person_of_that_surname(nlp):
-    text = ("Byron fell in love with Mary Chaworth at school. Years later he wrote that Chaworth "
+    text = ("Corwin fell in love with Edith Pellmore at school. Years later he wrote that Pellmore "
             "had never answered his letters.")
-    assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
+    assert groups(nlp, text)["Edith Pellmore"] == ["Edith Pellmore", "Pellmore"]
 
 
 def test_a_surname_two_people_share_is_left_alone(nlp):
-    text = ("Johann Bernoulli taught in Basel, where Jacob Bernoulli had taught before him. "
-            "In 1705 Bernoulli took the chair of mathematics.")
+    text = ("Anton Vesterholm taught in Uppsala, where Karl Vesterholm had taught before him. "
+            "In 1905 Vesterholm took the chair of chemistry.")
     found = groups(nlp, text)  # the lone surname is the one introduced first's, never propagated to both
-    assert found["Johann Bernoulli"] == ["Bernoulli", "Johann Bernoulli"]
-    assert found["Jacob Bernoulli"] == ["Jacob Bernoulli"]
+    assert found["Anton Vesterholm"] == ["Anton Vesterholm", "Vesterholm"]
+    assert found["Karl Vesterholm"] == ["Karl Vesterholm"]
 
 
 def test_the_first_words_of_a_full_name_are_that_person(nlp):
-    text = ("Pierre Charles L'Enfant was born in Paris in 1754. Pierre Charles arrived in America "
-            "in 1777 as a volunteer.")
-    assert groups(nlp, text)["Pierre Charles L'Enfant"] == ["Pierre Charles", "Pierre Charles L'Enfant"]
+    text = ("Louis Marcel D'Arvenne was born in Lyon in 1812. Louis Marcel arrived in Canada "
+            "in 1838 as a surveyor.")
+    assert groups(nlp, text)["Louis Marcel D'Arvenne"] == ["Louis Marcel", "Louis Marcel D'Arvenne"]
 
 
 def test_a_relative_named_after_a_person_is_someone_else(nlp):
-    text = ("Goode played Peter Lynley, the brother of Inspector Lynley, in the BBC production. "
-            "Critics praised Peter Lynley as a character.")
-    assert groups(nlp, text)["Peter Lynley"] == ["Peter Lynley"]
+    text = ("Marsh played Peter Ashdown, the brother of Inspector Ashdown, in the BBC production. "
+            "Critics praised Peter Ashdown as a character.")
+    assert groups(nlp, text)["Peter Ashdown"] == ["Peter Ashdown"]
 
 
 def test_a_relative_named_by_first_name_is_the_full_name_with_it(nlp):
-    text = ("Johann Bernoulli taught mathematics in Basel. Around schooling age, his father, Johann, "
-            "encouraged Daniel to study business.")
-    assert groups(nlp, text)["Johann Bernoulli"] == ["Johann", "Johann Bernoulli"]
+    text = ("Anton Vesterholm taught chemistry in Uppsala. Around schooling age, his father, Anton, "
+            "encouraged Erik to study law.")
+    assert groups(nlp, text)["Anton Vesterholm"] == ["Anton", "Anton Vesterholm"]
 
 
 def test_a_role_an_actor_plays_is_not_the_person_of_that_first_name(nlp):
-    text = ("He was cast after being asked by his friend Tom Welling. In 2005 he appeared in Cry Wolf, "
+    text = ("He was cast after being asked by his friend Tom Harlow. In 2007 he appeared in Night Harbor, "
             "another horror film, as Tom.")
     found = groups(nlp, text)
-    assert found["Tom Welling"] == ["Tom Welling"]
+    assert found["Tom Harlow"] == ["Tom Harlow"]
     assert found["Tom"] == ["Tom"]
 
 
@@ -151,12 +151,12 @@ def test_an_author_written_surname_first_in_a_reference_list_is_one_person(nlp):
 
 
 def test_a_person_is_also_known_by_the_name_without_an_honorific(nlp):
-    # The title of address is cut from the mention itself (entity_names), so "Miss Chaworth"
-    # is read as "Chaworth", one person with Mary Chaworth.
-    text = "Byron fell in love with Mary Chaworth at school. He was in love with Miss Chaworth, his mother wrote."
-    assert groups(nlp, text)["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
+    # The title of address is cut from the mention itself (entity_names), so "Miss Pellmore"
+    # is read as "Pellmore", one person with Edith Pellmore.
+    text = "Corwin fell in love with Edith Pellmore at school. He was in love with Miss Pellmore, his mother wrote."
+    assert groups(nlp, text)["Edith Pellmore"] == ["Edith Pellmore", "Pellmore"]
     found = {e.name: sorted(m.text for m in e.mentions) for e in extract(nlp, text)}
-    assert found["Mary Chaworth"] == ["Chaworth", "Mary Chaworth"]
+    assert found["Edith Pellmore"] == ["Edith Pellmore", "Pellmore"]
 
 
 def test_an_institution_named_by_the_and_one_english_noun_is_its_article_s_own(nlp):

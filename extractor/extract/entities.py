@@ -106,14 +106,14 @@ def _metric_heading(group: LocalEntity) -> bool:
                for form in group.surfaces)
 
 
-# Articles inside a heading's capitalised run: a phrase ("Take a Hit"), not a name.
+# Articles inside a heading's capitalised run: a phrase ("Takes a Hit"), not a name.
 INNER_ARTICLE_RE = re.compile(r"\s(?:a|an)\s")
 
 
 def _heading_phrase(group: LocalEntity, doc: Doc, lower_words: frozenset[str]) -> bool:
-    """A name read only in headings that holds an article inside ("Nasdaq Take a Hit") or
-    whose every word the text also writes in lower case ("DeepSeek's Disruption", "The
-    Market's Response"): title case capitalised a phrase, it named nothing."""
+    """A name read only in headings that holds an article inside ("Zentrix Takes a Hit") or
+    whose every word the text also writes in lower case ("The Market's Response"): title
+    case capitalised a phrase, it named nothing."""
     for mention in group.mentions:
         if INNER_ARTICLE_RE.search(mention.text):
             continue
@@ -199,7 +199,7 @@ def extract_entities(
             del groups[key]
             continue
         if not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
-            del groups[key]  # "Market Value", "Game-Changer", "Stock Took a Tumble" in a title-case heading
+            del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading
     # A person the model took for something else is known as one only now: the surname
     # alone is looked for again ("Today Taskel teaches in Aarhus").
     late = [g for g in groups.values() if g.type == "PERSON" and id(g) not in leaned and len(name_tokens(g.name)) >= 2]

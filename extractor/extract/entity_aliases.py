@@ -45,7 +45,7 @@ def group_mentions(candidates: list[Candidate], headings: list[tuple[int, int]])
     for cand in candidates:
         country = country_name(cand.text) if cand.label != "PERSON" else None
         if country is None and cand.text.isupper() and len(cand.text) > 3 and is_place_name(cand.text.title()):
-            country = cand.text.title()  # a dateline's "ROME" is Rome
+            country = cand.text.title()  # a dateline's "OSLO" is Oslo
         key = entity_key(country or with_country_name(cand.text))  # "US" and "United States" meet
         local = groups.get(key)
         if local is None:
@@ -558,7 +558,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
         parts_of = [name_tokens(s) for s in person.surfaces]
         for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 and not REGNAL_NUMBER_RE.match(parts[-1])
-                     for w in (parts[0], parts[-1])}:  # "Johann II": a Johann of a dynasty, maybe not this one
+                     for w in (parts[0], parts[-1])}:  # "Louis II": a Louis of a dynasty, maybe not this one
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
@@ -602,7 +602,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
 
 def _abbreviates(acronym: str, name: str) -> bool:
     """The acronym's letters are the name's first letter and then some of its letters, in
-    order ("MIT", "ASPI" for "Autostrade per l'Italia"), not another thing's ("AP" after "Italy")."""
+    order ("MIT", "NFA" for "Northern Ferry Authority"), not another thing's ("AP" after "Norway")."""
     letters = [ch.casefold() for ch in acronym if ch.isalpha()]
     folded = name.casefold()
     if not letters or not folded or letters[0] != folded[0]:

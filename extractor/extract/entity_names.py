@@ -107,8 +107,8 @@ DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "
 WORD_RE = re.compile(r"\S+")
 
 
-# Capitalised words that open a heading's clause, never a name ("Why Nvidia's Stock Fell",
-# "Following EU Referendum", "According to Reuters").
+# Capitalised words that open a heading's clause, never a name ("Why Zentrix's Stock Fell",
+# "Following the Vote", "According to Officials").
 NOT_NAME_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "following", "according", "amid",
                               "despite", "including"})
 
@@ -167,7 +167,7 @@ class Candidate:
     label: str | None  # None for occurrences found by name rather than by the model
 
 
-# A dash with spaces around it, which no name holds ("ROME - Rescue" is a dateline and a word).
+# A dash with spaces around it, which no name holds ("OSLO - Searchers" is a dateline and a word).
 DASH_BETWEEN_RE = re.compile(r"\s[-–—]\s")
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
@@ -215,7 +215,7 @@ def _widened(ent):
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
-# Labels of the spans the model splits one name into ("Cambridge" GPE + "Analytica" LOC).
+# Labels of the spans the model splits one name into ("Harrow" GPE + "Dynamica" LOC).
 JOINED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
 
 
@@ -306,7 +306,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             rel_start, rel_end = clean_mention(line[item_start:item_end])
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
             if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
-                continue  # "ROME - Rescue efforts ...": the dateline's place, then the sentence's first word
+                continue  # "OSLO - Searchers worked ...": the dateline's place, then the sentence's first word
             if ent.label_ == "PERSON":
                 start = _without_title(text, start, end)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
@@ -330,7 +330,7 @@ def is_field_of_study(name: str) -> bool:
         w in ORG_HEAD_WORDS or w in ORG_HEAD_WORDS_WITH_TAIL or w in FACILITY_HEAD_WORDS for w in words)
 
 
-# A capital after a word's first letter ("TikTok", "iPhone", "PayPal"): no common noun has one.
+# A capital after a word's first letter ("iPhone", "PayPal"): no common noun has one.
 INNER_CAPITAL_RE = re.compile(r"^\w+[a-z][A-Z]")
 
 
@@ -724,7 +724,7 @@ TICKER_RE = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]*\([ \t]*"
     r"(?:(?P<exchange>[A-Z][A-Za-z]{1,9})[ \t]*:[ \t]*(?P<listed>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)"
     r"|(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?))[ \t]*\)")
-# A dash right after a bracket: the bracket was a dateline's agency ("ROME (Reuters) -").
+# A dash right after a bracket: the bracket was a dateline's agency ("OSLO (Reuters) -").
 DASH_AFTER_RE = re.compile(r"[ \t]*[-–—]")
 # Words that open a sentence before a company's name, not part of it ("Shares Acme (ACM)" never,
 # but "The", "Rival", "While" do).
@@ -740,7 +740,7 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
         if m.group("ticker") and _spelled_before(text, end, m.group("ticker")):
             continue  # "Interview of the Month (IOTM)": an acronym, not a ticker
         if DASH_AFTER_RE.match(text, m.end()):
-            continue  # "GENOA, Italy (AP) —": a dateline's news agency
+            continue  # "TRONDHEIM, Norway (AP) —": a dateline's news agency
         words = list(re.finditer(r"\S+", text[start:end]))
         for i, word in enumerate(words[:-1]):  # "… on Tuesday. Belstead (BLST)": a sentence ends before it
             if word.group().endswith(".") and word.group().casefold() not in ABBREVIATION_ENDINGS:
@@ -782,14 +782,14 @@ def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: 
 
 
 # A dateline opening a paragraph: the place in capitals, maybe its region and the agency,
-# then a dash or colon ("ROME - ", "GENOA, Italy (AP) — ", "WASHINGTON (Reuters) -").
+# then a dash or colon ("OSLO - ", "TRONDHEIM, Norway (AP) — ", "WASHINGTON (Reuters) -").
 DATELINE_PLACE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[ \t][A-Z][\w. ]{1,30}?)?[ \t]*"
     r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
 
 
 def dateline_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """The place of a dateline ("ROME - Rescue efforts went on ..."), which the model misses
+    """The place of a dateline ("OSLO - Searchers worked on ..."), which the model misses
     in capitals: a place the gazetteer knows, outside every mention found."""
     free = _outside(taken)
     out = []

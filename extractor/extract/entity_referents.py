@@ -47,7 +47,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 WRITTEN_REGION_RE = re.compile(r"^,\s*((?:[A-Z][\w.'-]*\s?){1,3})")
 # The article before a mention: "the Academy" refers to one institution the article has in mind.
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
-# A lower-case word after a mention: the noun it modifies ("the Leave campaign"), if a noun.
+# A lower-case word after a mention: the noun it modifies ("the Yes campaign"), if a noun.
 NEXT_WORD_RE = re.compile(r"^\s+([a-z]+)")
 
 
@@ -150,7 +150,7 @@ def resolve_place(entity: LocalEntity, entities: list[LocalEntity], text: str) -
 def _definite_common_noun(entity: LocalEntity, text: str) -> bool:
     """An organisation named only as "the" and one capitalised English noun ("the Academy",
     "the Senate"), on every mention: a description of one the article has in mind (not a
-    modifier of the noun "the" belongs to: "the Leave campaign")."""
+    modifier of the noun "the" belongs to: "the Yes campaign")."""
     words = entity.name.split()
     if len(words) != 1 or entity.name.isupper() or entity.name.casefold() not in english_nouns() \
             or entity.type in PLACE_TYPES or entity.type == "PERSON":

@@ -131,7 +131,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
-        votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Bloomberg": a source, someone who says
+        votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
@@ -283,7 +283,7 @@ def _first_names() -> frozenset[str]:
 OCCUPATION_SUFFIXES = ("ist", "ian")
 MIN_OCCUPATION_LETTERS = 7
 # Last words of Faker's job titles that are no person's occupation on their own, or are a
-# firm's as often ("Trump consultant Cambridge Analytica", "defence contractor X").
+# firm's as often ("campaign consultant Harrow Data", "defence contractor X").
 NOT_OCCUPATIONS = frozenset("""
 boy copy crew land make maths medical sciences staff sub wales person processor operator
 developer assistant associate executive emeritus professional streamer runner handler
@@ -408,7 +408,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
     if _team_name(words) and not is_place_name(name):
-        votes["ORG"] += CONTEXT_WEIGHT  # "Pittsburgh Pirates", "Leeds Rhinos": a place's team
+        votes["ORG"] += CONTEXT_WEIGHT  # "Tacoma Otters": a place's team
     seen = votes_so_far or Counter()
     person_read = len(words) == 1 and seen.get("PERSON", 0) > 0 and \
         seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
@@ -420,8 +420,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
 
 
 def _team_name(words: list[str]) -> bool:
-    """A place's name and a capitalised plural noun: how sports teams are named ("Boston
-    Red Sox" aside)."""
+    """A place's name and a capitalised plural noun: how sports teams are named ("Tacoma
+    Otters")."""
     if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].endswith("s") or words[-1].endswith("ss"):
         return False
     plural = words[-1].casefold()

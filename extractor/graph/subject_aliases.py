@@ -129,7 +129,7 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         words = name.split()
         if kind == PERSON and len(words) == 2 and len(full := with_initials.get(
                 (entity_key(words[0]), entity_key(words[1])), set())) == 1:
-            (target,) = full  # "George Bush" of the corpus's one "George H. W. Bush"
+            (target,) = full  # "Dana Whitlock" of the corpus's one "Dana J. Whitlock"
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
         if kind != PERSON or len(words) != 1:
@@ -153,7 +153,7 @@ def _alias_fits(name: str, kind: str | None, target_kind: str | None) -> bool:
     """An acronym may stand for the organisation or place whose alias it is ("UN"; "EU",
     which the model types as a place, for the "European Union"). Other short names are taken
     by the rules of ``subject_aliases`` only: one article's alias of a longer name may be its
-    own slip ("OpenAI" read as part of "OpenAI Hackathon"), which must not take the name from
+    own slip ("Zentrix" read as part of "Zentrix Summit"), which must not take the name from
     every other article."""
     acronym = name.isupper() and len(name.replace(".", "")) >= 2
     return acronym and kind != PERSON and target_kind in ORGANISATIONS | PLACES
