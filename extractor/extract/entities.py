@@ -118,8 +118,8 @@ def _heading_phrase(group: LocalEntity, doc: Doc, lower_words: frozenset[str]) -
         if INNER_ARTICLE_RE.search(mention.text):
             continue
         span = token_span(doc, mention.start, mention.end)
-        if span is None or not all(t.is_punct or t.is_stop or t.lower_ in lower_words or t.lemma_.casefold() in lower_words
-                                   for t in span):
+        if span is None or not all(t.is_punct or t.is_stop or t.lower_ in lower_words
+                                   or t.lemma_.casefold() in lower_words for t in span):
             return False
     return True
 

@@ -176,7 +176,8 @@ LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|\s+[-–—]\s+")
 # Shock: Why Boeing Stock Fell") or a slash between words (a photo credit: "Jane Doe/AP
 # Photo"); titles of works keep theirs ("Star Wars: A New Hope").
 NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[a-z.])/(?=[A-Z])")
-CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[A-Za-z.])/(?=[A-Z])")  # "NICOLAS TUCAT/AFP"
+# A credit's slash also ends a name in capitals ("JANE DOE/AP").
+CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[A-Za-z.])/(?=[A-Z])")
 # Labels whose names hold no colon and no slash.
 PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").

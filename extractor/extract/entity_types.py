@@ -120,7 +120,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() and describes(head.head, TITLE_WORDS):
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \
+            and describes(head.head, TITLE_WORDS):
         votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT  # "head of the League", "CEO of Acme"
     if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
         t.like_num or t.text == "%" for t in head.subtree
@@ -380,7 +381,7 @@ def head_votes(name: str) -> Counter:
             votes["EVENT"] += HEAD_WORD_WEIGHT
         return votes
     first, head = name_head(name)
-    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS) and not name.startswith("The "):  # not "The Imitation Game"
+    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS) and not name.startswith("The "):  # a title's
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT

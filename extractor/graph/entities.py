@@ -70,11 +70,12 @@ class EntityMerger:
         ``mentions=False`` leaves the mention lists empty: the graph needs only names
         and roles, and reading every mention back would hold the corpus's worth at once.
         """
+        links = self.links()
         folded: dict[str, list[str]] = defaultdict(list)
-        for source, target in self.links().items():
+        for source, target in links.items():
             folded[target.id].append(source)
         for entity_id_ in sorted(self._merged):
-            if entity_id_ in self._links:
+            if entity_id_ in links:
                 continue
             ids = [entity_id_, *sorted(folded.get(entity_id_, ()))]
             entity = self._merged[entity_id_]
@@ -85,7 +86,8 @@ class EntityMerger:
             if len(ids) > 1:
                 others = [self._merged[i] for i in ids[1:]]
                 names = {*entity.aliases, *(n for o in others for n in (o.name, *o.aliases))} - {entity.name}
-                confidences = [c for c in (entity.link_confidence, *(o.link_confidence for o in others)) if c is not None]
+                confidences = [c for c in (entity.link_confidence, *(o.link_confidence for o in others))
+                               if c is not None]
                 update |= {"aliases": sorted(names), "linked_ids": sorted({*entity.linked_ids, *ids[1:]}),
                            "link_confidence": min(confidences) if confidences else None}
             mentions_: list = []

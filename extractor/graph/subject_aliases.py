@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
 from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE
+from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
 from extractor.models import EntityRef
 
@@ -105,8 +106,9 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     A company named with its legal form (an index with "Composite" or "Index", an
     organisation with its country's abbreviation before it) is the one named without it,
     when the corpus has that name; a person named by first and last name is the corpus's
-    one person of those names with middle initials between them; a person named by one word is the one person of the corpus whose full name
-    ends in that word, or, when none does, in a word one letter off it (MISSPELT_FROM_LETTERS).
+    one person of those names with middle initials between them; a person named by one
+    word is the one person of the corpus whose full name ends in that word, or, when none
+    does, in a word one letter off it (MISSPELT_FROM_LETTERS).
     """
     by_id: dict[str, tuple[str, str | None]] = {}
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -145,8 +147,6 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
 
 
 PLACES = frozenset({"GPE", "LOC"})
-# The link confidence of an entity kept to its own article (entity_referents): never linked.
-OWN_ARTICLE = 1.0
 
 
 def _alias_fits(name: str, kind: str | None, target_kind: str | None) -> bool:
@@ -163,10 +163,10 @@ def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], f
     """Entity id -> the entity of the corpus it is another article's short name of, from (id,
     name, type, aliases, link confidence) of the corpus's entities: the subject aliases (a
     legal form dropped, a lone or misspelt surname) and a name that is an alias of exactly one
-    other entity it fits (``_alias_fits``: "UN" of "United Nations"). An entity kept to its own article is never linked nor linked to; chains
-    are followed to their end."""
+    other entity it fits (``_alias_fits``: "UN" of "United Nations"). An entity kept to its
+    own article is never linked nor linked to; chains are followed to their end."""
     rows = {i: (name, kind, tuple(aliases)) for i, name, kind, aliases, confidence in entities
-            if confidence != OWN_ARTICLE}
+            if confidence != CONFIDENCE_OWN_ARTICLE}
     links = {i: ref for i, ref in subject_aliases((i, name, kind) for i, (name, kind, _) in rows.items()).items()
              if ref.id in rows}
     by_alias: dict[str, set[str]] = defaultdict(set)
