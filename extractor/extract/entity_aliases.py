@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extractor.extract.entity_names import COMPANY_FORMS, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any
+from extractor.extract.entity_names import (
+    COMPANY_FORMS, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any, outside,
+)
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     HEADING_LABEL_WEIGHT,
@@ -673,8 +675,7 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity]
         forms = {form: group for form, group in forms.items() if id(group) in wanted}
     prefixes = {form[:2] for form in forms}
     initials = {form[:1] for form in forms}
-    taken = sorted((m.start, m.end) for g in groups.values() for m in g.mentions)
-    starts = [a for a, _ in taken]
+    free = outside([m for g in groups.values() for m in g.mentions])
     texts, offsets = token_texts(doc), token_starts(doc)
     # Only tokens that begin like a known form can begin a match.
     candidates = [i for i, t in enumerate(texts) if t[:2] in prefixes or len(t) == 1 and t in initials]
@@ -693,8 +694,7 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity]
             if group is None or doc[last].is_punct:
                 continue
             start, end = offsets[i], offsets[last] + len(texts[last])
-            j = bisect_right(starts, end)
-            if not any(a < end and start < b for a, b in taken[max(0, j - 3):j]):
+            if free(start, end):
                 surface = text[start:end]
                 group.mentions.append(Mention(article_id="", start=start, end=end, text=surface))
                 group.surfaces[surface] += 1

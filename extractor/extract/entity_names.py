@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,7 @@ from extractor.extract.lexicon import (
     is_place_name,
     place_names,
 )
+from extractor.models import Mention
 from extractor.nlp.views import doc_ents, token_starts, token_texts
 
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -168,16 +170,18 @@ class Candidate:
 
 
 # A dash with spaces around it, which no name holds ("OSLO - Searchers" is a dateline and a word).
-DASH_BETWEEN_RE = re.compile(r"\s[-–—]\s")
+SPACED_DASH = r"\s+[-–—]\s+"
+DASH_BETWEEN_RE = re.compile(SPACED_DASH)
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
-LIST_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|\s+[-–—]\s+")
+LIST_SEPARATORS = rf",\s+|\s+/\s+|;\s+|{SPACED_DASH}"
+LIST_SEPARATOR_RE = re.compile(LIST_SEPARATORS)
 # ...and, in the name of a person, organisation or place, a colon (a heading's label: "Chip
 # Shock: Why Boeing Stock Fell") or a slash between words (a photo credit: "Jane Doe/AP
 # Photo"); titles of works keep theirs ("Star Wars: A New Hope").
-NAME_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[a-z.])/(?=[A-Z])")
+NAME_SEPARATOR_RE = re.compile(rf"{LIST_SEPARATORS}|:\s+|(?<=[a-z.])/(?=[A-Z])")
 # A credit's slash also ends a name in capitals ("JANE DOE/AP").
-CREDIT_SEPARATOR_RE = re.compile(r",\s+|\s+/\s+|;\s+|:\s+|\s+[-–—]\s+|(?<=[A-Za-z.])/(?=[A-Z])")
+CREDIT_SEPARATOR_RE = re.compile(rf"{LIST_SEPARATORS}|:\s+|(?<=[A-Za-z.])/(?=[A-Z])")
 # Labels whose names hold no colon and no slash.
 PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # What may follow a comma inside one name ("Acme, Inc.", "Martin Luther King, Jr.", "Washington, D.C.").
@@ -242,11 +246,8 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
     """Offsets of the items of a list the model took for one name; the whole when it is none.
     A ``plain`` name (``PLAIN_NAME_LABELS``) also splits at a colon and at a slash between words;
     a person's name (``credit``) ends at such a slash."""
-    if "," not in text and "/" not in text and ";" not in text and not (plain and ":" in text) \
-            and not DASH_BETWEEN_RE.search(text):
-        return [(0, len(text))]
-    items, start = [], 0
     separators = CREDIT_SEPARATOR_RE if credit else NAME_SEPARATOR_RE if plain else LIST_SEPARATOR_RE
+    items, start = [], 0
     for sep in separators.finditer(text):
         if NAME_AFTER_COMMA_RE.match(text[sep.end():]):
             continue
@@ -490,6 +491,18 @@ def _opens_organisation(texts: list[str], j: int) -> bool:
     return j > first and is_place_name(" ".join(texts[first:j]))
 
 
+def outside(taken: Iterable[Candidate | Mention]):
+    """A test of whether [start, end) overlaps none of the mentions already ``taken``."""
+    covered = sorted((c.start, c.end) for c in taken)
+    starts = [a for a, _ in covered]
+
+    def free(start: int, end: int) -> bool:
+        j = bisect_right(starts, end)
+        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
+
+    return free
+
+
 # Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
 MAX_PLACE_TOKENS = 3
 
@@ -502,10 +515,9 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
     nor a first name ("Florence", "Eugene"), which a bare city name often is."""
     from extractor.extract.entity_types import is_first_name
 
-    covered = sorted((c.start, c.end) for c in taken)
+    free = outside(taken)
     # Words of longer names the model found: "Holt" after "Brock Holt" is the person.
     name_words = {w for c in taken if c.label in ("PERSON", "ORG") for w in c.text.split()[1:]}
-    starts = [a for a, _ in covered]
     texts, offsets = token_texts(doc), token_starts(doc)
     firsts = _place_first_words()
     out = []
@@ -525,8 +537,7 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct
                    for t in (before, after)):
                 break  # part of a longer name
-            j = bisect_right(starts, end)
-            if any(a < end and start < b for a, b in covered[max(0, j - 3):j]):
+            if not free(start, end):
                 break
             if size == 1 and (name in name_words or is_first_name(name) or name.casefold() in CALENDAR_WORDS) \
                     and not is_country(name):
@@ -540,20 +551,6 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
 
 # Longest person's name, in tokens, that the first-name pass reads ("Mary Ann Smith Jones").
 MAX_PERSON_TOKENS = 4
-
-
-def _outside(taken: list[Candidate]):
-    """A test of whether [start, end) overlaps none of the mentions already ``taken``."""
-    covered = sorted((c.start, c.end) for c in taken)
-    starts = [a for a, _ in covered]
-
-    def free(start: int, end: int) -> bool:
-        j = bisect_right(starts, end)
-        return not any(a < end and start < b for a, b in covered[max(0, j - 3):j])
-
-    return free
-
-
 # The number of a monarch or pope after the name ("Elizabeth II", "Louis XIV").
 REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
 
@@ -567,7 +564,7 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
 
     texts, offsets = token_texts(doc), token_starts(doc)
-    free = _outside(taken)
+    free = outside(taken)
 
     def name_word(k: int) -> bool:
         word = texts[k]
@@ -619,7 +616,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     words). Its type is left to the votes of its contexts."""
     words = english_words()
     texts, offsets = token_texts(doc), token_starts(doc)
-    free = _outside(taken)
+    free = outside(taken)
 
     def name_word(k: int) -> bool:
         word, token = texts[k], doc[k]
@@ -669,7 +666,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English
     word never passes). Its type is left to the votes of its contexts."""
     texts, offsets = token_texts(doc), token_starts(doc)
-    free = _outside(taken)
+    free = outside(taken)
     lower = {t for t in texts if t[:1].islower()}
     words = english_words()
 
@@ -792,7 +789,7 @@ DATELINE_PLACE_RE = re.compile(
 def dateline_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
     """The place of a dateline ("OSLO - Searchers worked on ..."), which the model misses
     in capitals: a place the gazetteer knows, outside every mention found."""
-    free = _outside(taken)
+    free = outside(taken)
     out = []
     for match in DATELINE_PLACE_RE.finditer(text):
         start, end = match.span("place")
