@@ -309,6 +309,25 @@ def test_the_day_a_paragraph_tells_of_dates_its_later_moves(nlp):
     assert (c["2%"].date, c["2%"].date_source) == ("2024-03-13", "published")
 
 
+def test_a_sentence_that_names_another_time_lends_its_figures_no_day(nlp):
+    # the paragraph is about Tuesday, but "last fall" is when the old record was set
+    text = ("Halvard Systems lost $40 billion in market value on Tuesday. By shedding $40 billion in one "
+            "session, the chipmaker beat its own record set last fall, when it lost $27 billion.")
+    c = claims_of(nlp, text, published="2024-03-13")
+    record = next(x for x in c if x.text == "$27 billion")
+    assert (record.date, record.date_source) == (None, None)
+    assert [(x.date, x.date_source) for x in c if x.text == "$40 billion"][0] == ("2024-03-12", "text")
+    # a sentence without another time still takes the paragraph's day
+    c = by_text(nlp, "Halvard Systems lost $40 billion in market value on Tuesday. Its stock fell 11%.",
+                published="2024-03-13")
+    assert (c["11%"].date, c["11%"].date_source) == ("2024-03-12", "paragraph")
+
+
+def test_a_plus_before_the_scale_is_a_lower_bound_in_that_scale(nlp):
+    c = by_text(nlp, "Halvard has suffered three $200+ billion declines in a year.")
+    assert (c["$200+ billion"].value, c["$200+ billion"].hedge, c["$200+ billion"].unit) == (200e9, ">=", "USD")
+
+
 def test_a_weekday_of_an_undated_article_is_kept_as_its_weekday(nlp):
     text = "Ardent lost $40 billion in market value on Monday. Its stock fell 11%. On Tuesday, Ardent shares rose 4%."
     c = by_text(nlp, text, published=None)

@@ -262,6 +262,19 @@ def test_the_weekday_of_an_undated_page_is_held_against_the_days_other_outlets_g
     assert conflicting([claim("t25", "a4", 2.5, **rise), claim("t5", "a5", 5, **rise)]) == []
 
 
+def test_an_undated_pages_move_the_other_way_on_a_dated_weekday_is_another_week_not_a_conflict():
+    # a dated page's "fell 9.5% on Tuesday" (3 September) and an undated page's "rose 8.9%
+    # on Tuesday": nothing ties the two Tuesdays, and a move read the wrong way is rarer
+    fall = claim("s95", "a1", 9.5, date="2024-09-03", date_source="text", unit="percent", metric="share price",
+                 direction="down", frame="close")
+    rise = claim("t89", "a2", 8.9, weekday="Tuesday", unit="percent", metric="share price", direction="up",
+                 frame="close")
+    assert conflicting([fall, rise]) == []
+    # dated on both sides, a rise and a fall of one close do contradict
+    dated_rise = rise.model_copy(update={"weekday": None, "date": "2024-09-03", "date_source": "text"})
+    assert conflicting([fall, dated_rise]) == [("s95", "t89")]
+
+
 def test_a_morning_reports_window_is_never_held_against_a_day():
     # Tuesday's paper may tell Tuesday's move ("down 5%") where another outlet gives
     # Monday's 17%: not a contradiction; two outlets' different figures for one day are

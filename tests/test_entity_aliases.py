@@ -203,3 +203,11 @@ def test_a_nickname_joins_the_person_with_the_same_surname_and_the_formal_name(n
     assert people == [("William Hartley", ["Bill Hartley", "Hartley", "William Hartley"])]
     doc = nlp("Bob Jones met Robert Smith on Monday.")  # a nickname of another surname is someone else
     assert sorted(e.name for e in extract_entities(doc, "a").entities if e.type == "PERSON") == ["Bob Jones", "Robert Smith"]
+
+
+def test_a_companys_short_name_leaves_off_a_word_such_as_systems_but_a_papers_place_stays_a_place(nlp):
+    found = groups(nlp, "Harwick Systems fell 17% on Monday. Harwick lost $58 billion in market value.")
+    assert found["Harwick Systems"] == ("ORG", ["Harwick", "Harwick Systems"])
+    assert "Harwick" not in found
+    found = groups(nlp, "Shares of The Dunmore Post fell. Dunmore said the loss was small.")
+    assert "Dunmore" in found and "Dunmore" not in found["The Dunmore Post"][1]

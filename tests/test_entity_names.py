@@ -343,3 +343,17 @@ def test_a_heading_s_phrase_is_no_name_and_a_question_word_opens_none(nlp):
     names = sorted(e.name for e in extract_entities(doc, "a1").entities)
     assert "Zentrix" in names
     assert not [n for n in names if n.startswith("Why") or " a " in n or n == "Response"], names
+
+
+def test_a_sentences_first_word_that_is_the_subject_of_a_verb_after_an_aside_is_a_name(nlp):
+    assert typed(nlp, "Zentrix, too, fell 12% on Monday.") == {"Zentrix": "ORG"}
+    assert typed(nlp, "Velstrom also fell 12% on Monday.") == {"Velstrom": "ORG"}
+    # an English word opening a sentence never is
+    assert typed(nlp, "Markets, too, fell 12% on Monday.") == {}
+
+
+def test_a_relative_or_a_death_of_a_name_makes_it_a_persons(nlp):
+    assert typed(nlp, "The death of Varkonen later that year left the abbey without a leader.")["Varkonen"] == "PERSON"
+    assert typed(nlp, "The publisher sold the rights to Kelvering's widow, who printed the score.")["Kelvering"] == "PERSON"
+    # a firm has a parent too
+    assert typed(nlp, "Google parent Alphabet closed down 4.2 percent.") == {"Google": "ORG", "Alphabet": "ORG"}

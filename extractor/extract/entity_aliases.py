@@ -26,7 +26,7 @@ from extractor.extract.entity_types import (
     name_tokens,
 )
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.lexicon import ORG_NAME_ENDINGS, is_place_name
+from extractor.extract.lexicon import COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
 
@@ -166,10 +166,11 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
 
 
 def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEntity | None:
-    """The one organisation named as ``group`` plus a company's form ("Nvidia" / "Nvidia Corporation")."""
+    """The one organisation named as ``group`` plus a company's form or the word its short
+    name leaves off ("Nvidia" / "Nvidia Corporation", "Harwick" / "Harwick Systems")."""
     short = [w.casefold() for w in group.name.split()]
     owners = [o for o in longer if o is not group and [w.casefold() for w in o.name.split()[:-1]] == short
-              and o.name.split()[-1] in COMPANY_FORMS]
+              and (o.name.split()[-1] in COMPANY_FORMS or o.name.split()[-1].casefold() in COMPANY_TAIL_WORDS)]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -365,8 +366,7 @@ def _is_subsequence(short: list[str], full: list[str]) -> bool:
 # A relative named just before a name ("his father X", "the son of X"): a different person
 # from the one whose surname, and perhaps first name, they share.
 KINSHIP_BEFORE_RE = re.compile(
-    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandfather|"
-    r"grandmother|grandson|granddaughter|nephew|niece|parents?|widow|widower)s?(?:\s+of)?\s*,?\s*"
+    rf"\b(?:{'|'.join(sorted(KIN_NOUNS))})s?(?:\s+of)?\s*,?\s*"
     r"(?:(?-i:[A-Z][a-z]+\.?)\s+)?$",  # a title between: "the brother of Inspector Lynley"
     re.IGNORECASE)
 

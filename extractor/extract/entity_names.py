@@ -698,16 +698,28 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     return out
 
 
+# Tags of finite verbs: a verb with a tense (or a modal) has a subject of its own.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _acts(doc: Doc, k: int) -> bool:
     """The word at ``k`` is the subject of the verb right after it or owns what follows
     ("Zorvanta lost $12 billion", "Zorvanta's market value dropped"): a name even as the
     sentence's first word."""
     if k + 1 >= len(doc):
         return False
-    nxt = doc[k + 1]
+    nxt, word = doc[k + 1], doc[k]
     # a finite verb right after is the word's own, however the parser hangs the word
     # (a headline's "Zorvanta interviews …" has it as a compound of the verb)
-    return nxt.tag_ in ("POS", "VBZ", "VBD") or (nxt.pos_ in ("VERB", "AUX") and doc[k].dep_ in ("nsubj", "nsubjpass"))
+    if nxt.tag_ in ("POS", "VBZ", "VBD"):
+        return True
+    if word.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # the subject of a verb right after, or of a finite one a word or an aside later
+    # ("Zorvanta also fell", "Zorvanta, too, fell")
+    head = word.head
+    return nxt.pos_ in ("VERB", "AUX") or (head.i > k and (head.tag_ in FINITE_VERB_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERB_TAGS for c in head.children)))
 
 
 @lru_cache(maxsize=1)

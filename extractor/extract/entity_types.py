@@ -29,11 +29,13 @@ from extractor.extract.lexicon import (
     COMPANY_NOUNS,
     DEMONYM_RE,
     HONORIFICS,
+    KIN_NOUNS,
     LAW_WORDS,
     MAKER_NOUNS,
     MARKET_VERBS,
     ORG_DESCRIPTORS,
     ORG_NAME_ENDINGS,
+    PERSON_EVENT_NOUNS,
     PLACE_DESCRIPTORS,
     PRODUCT_NOUNS,
     TITLE_WORDS,
@@ -68,6 +70,11 @@ def _words(token: Token) -> tuple[str, ...]:
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_:
         return token.lower_, token.lemma_.casefold(), f"{token.lower_}-{doc[i + 2].lower_}"
     return token.lower_, token.lemma_.casefold()
+
+
+# Nouns said of a person only, before "of X" or after "X's" (see lexicon); a firm has a
+# parent too ("Google parent Alphabet").
+PERSON_NOUNS = (KIN_NOUNS - {"parent", "parents"}) | PERSON_EVENT_NOUNS
 
 
 def _descriptors(span: SpacySpan) -> list[Token]:
@@ -123,6 +130,11 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \
             and describes(head.head, TITLE_WORDS):
         votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT  # "head of the League", "CEO of Acme"
+    if not is_place_name(name) and (
+            (root.dep_ == "poss" and head.i >= span.end and head.text[:1].islower() and describes(head, PERSON_NOUNS))
+            or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower()
+                and describes(head.head, PERSON_NOUNS))):
+        votes["PERSON"] += CONTEXT_WEIGHT  # "the widow of X", "X's funeral", "the death of X"
     if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
         t.like_num or t.text == "%" for t in head.subtree
     ):

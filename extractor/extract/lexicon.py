@@ -64,6 +64,17 @@ prosecutor investor banker entrepreneur billionaire shareholder owner boss
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
 
+# Relatives: "the widow of X", "X's son" name a person (and another person than X).
+KIN_NOUNS = frozenset("""
+father mother son daughter brother sister wife husband uncle aunt cousin grandfather grandmother
+grandson granddaughter nephew niece parent parents widow widower fiance fiancee
+""".split())
+# What befalls only people: "the death of X", "the assassination of X", "X's funeral".
+PERSON_EVENT_NOUNS = frozenset("""
+death birth funeral burial murder assassination execution kidnapping abduction
+resignation biography memoir
+""".split())
+
 # Honorifics stripped before matching a surname to a full name ("Mr Altman").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
 
@@ -135,6 +146,14 @@ premarket pre-market trading trade
 HEADLINE_BREAK_WORDS = frozenset("""
 stock stocks share shares net worth wealth fortune value market sees loses hits posts
 reports says wipes down up
+""".split())
+
+# Last words of a company's full name that its short name leaves off: "Cisco" for "Cisco
+# Systems", "Meta" for "Meta Platforms" (not "Washington" for "Washington Post").
+COMPANY_TAIL_WORDS = frozenset("""
+group holdings holding technologies technology systems platforms networks communications
+industries electronics labs laboratories pharmaceuticals therapeutics semiconductor
+semiconductors software computer devices entertainment brands enterprises solutions robotics
 """.split())
 
 # Last words that mark an organisation's name ("SoftBank Group", "Acme Corp").

@@ -66,6 +66,9 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         # day: without a day each may be another day's ("fell 12%" in one year, "fell 20%" in
         # another; a company worth $3.4 trillion in one year and $2.9 trillion after a crash)
         return False
+    if a.direction != b.direction and not (a.date and b.date):
+        return False  # an undated "rose 8.9% on Tuesday" and a dated Tuesday's "fell 9.5%": two Tuesdays, likelier
+        # than an outlet that read the move the wrong way
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
     if (a.direction or a.metric in MARKET_METRICS) and ("/" in (a.date or "") or "/" in (b.date or "")) and not one_day:

@@ -221,7 +221,20 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
     cache = {} if main_dates is None else main_dates
     cache[sent.start] = _day_told(sent, dates, opening)  # for the sentences after it
     return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
-                         carried_date=_carried_date(sent, published, tokens, cache))
+                         carried_date=_carried_date(sent, published, tokens, cache),
+                         other_time=_names_other_time(sent, tokens))
+
+
+# A time the calendar cannot place but that is not the day of the news: "last fall", "a year
+# ago", "the previous week", "in the summer".
+OTHER_TIME_RE = re.compile(r"\b(?:ago|last|previous|earlier|prior|fall|autumn|spring|summer|winter)\b", re.I)
+
+
+def _names_other_time(sent: SpacySpan, tokens: Tokens) -> bool:
+    """The sentence names a time of its own that resolves to no date ("its record, set last
+    fall, when it lost $279bn"): its undated figures may be of that time, so neither its
+    paragraph's day nor the publication day is theirs."""
+    return any(ent.label_ == "DATE" and OTHER_TIME_RE.search(ent.text) for ent in tokens.ents_in(sent))
 
 
 def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
@@ -324,6 +337,7 @@ class SentenceFacts:
     dates: list[tuple[Token | None, str, int]]  # dates (a day, a month, a year), each with its verb and place
     opening_date: str | None  # "On Tuesday, ...": dates the whole sentence
     carried_date: str | None = None  # the day an earlier sentence of the paragraph is about
+    other_time: bool = False  # names a time no date resolves ("last fall"): no day is lent to its figures
 
 
 def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, article: ArticleFacts) -> Claim:
@@ -359,7 +373,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit not in UNDATED_UNITS:
         if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
             date_source = "text"
-        elif not (metric == "cost" and price_tag(root, span)):
+        elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]

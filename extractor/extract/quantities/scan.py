@@ -87,6 +87,8 @@ def _read_quantity(text: str, number: Literal, value: float, floor: int = 0) -> 
     if left is None or (not is_word and _is_clock_or_ordinal(text, start, end)):
         return None
     pos = _read_scale(q, text, end)
+    if pos == end and text[end:end + 1] == "+" and (after := _read_scale(q, text, end + 1)) > end + 1:
+        pos, q.hedge = after, ">="  # "$200+ billion": at least, in billions
     pos = read_currency_after(q, text, pos)
     if q.unit is None:
         pos = read_unit(q, text, pos)
