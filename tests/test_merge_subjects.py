@@ -37,6 +37,15 @@ def test_an_index_named_with_its_descriptor_is_the_index_named_without_it():
                                 entity_id("the Nasdaq Composite Index"): "Nasdaq"}
 
 
+def test_a_company_named_with_the_words_its_short_name_leaves_off_is_the_short_name():
+    corpus = [("Orvex", "ORG"), ("Orvex Holding NV", "ORG"), ("Orvex Holdings NV", "ORG"),
+              ("Kessly Platforms Inc", "ORG"), ("Kessly", "ORG"),
+              ("Norland", "GPE"), ("Norland Semiconductor", "ORG"), ("Harwick Systems", "ORG")]
+    # a place is never a company's short name; "Harwick Systems" has none in the corpus
+    assert _aliases(corpus) == {entity_id("Orvex Holding NV"): "Orvex", entity_id("Orvex Holdings NV"): "Orvex",
+                                entity_id("Kessly Platforms Inc"): "Kessly"}
+
+
 def test_an_organisation_under_its_country_s_abbreviation_and_a_person_without_initials_are_one():
     corpus = [("U.S. Farmers Party", "ORG"), ("Farmers Party", "ORG"), ("UK Parliament", "ORG"),
               ("Dana J. Whitlock", "PERSON"), ("Dana Whitlock", "PERSON"),

@@ -524,6 +524,8 @@ def test_descriptions_joined_by_and_before_a_name_give_the_name(quotes_of):
     ("A statement by Prime Minister Giuseppe Conte said the operator “had a duty to maintain the road.”",
      "Giuseppe Conte"),
     ("A letter from Carla Mendes said the council “will not raise fares this year.”", "Carla Mendes"),
+    ("Kelmont shares tumbled 3.8% and Pellico 3.3%, the Tribune report added.", "Tribune"),
+    ("Kelmont's revenue rose 5% last year, a Harwick Bank note said.", "Harwick Bank"),
 ])
 def test_the_author_of_a_statement_or_letter_is_its_speaker(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == [speaker]
@@ -572,3 +574,20 @@ def test_a_spokesperson_named_by_the_organisation_before_it_speaks_for_it(quotes
 ])
 def test_a_firm_s_unnamed_analysts_speak_for_the_firm(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]
+
+
+def test_a_place_before_a_report_is_not_its_author(quotes_of):
+    quotes = quotes_of("Donations hit $1.1 billion, a Danish analysis of campaign filings shows.")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_the_name_before_a_participle_after_of_is_its_speaker(quotes_of):
+    text = ("Kelmont is the largest maker of memory chips. The leading chip maker closed down 7.8 per cent in the "
+            "wake of US president Dana Whitcombe announcing sweeping import duties.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes_of(text)] == [
+        ("sweeping import duties", "Dana Whitcombe")]
+
+
+def test_a_verb_with_its_own_object_after_a_comma_is_no_trailing_attribution(quotes_of):
+    assert quotes_of("In its most recent quarter, Kelmont reported revenue of $35.7 billion, up 94%.") == []
+    assert [q.text for q in quotes_of("The deal is off, Kelmont told reporters.")] == ["The deal is off"]

@@ -27,7 +27,7 @@ from functools import lru_cache
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import english_nouns, well_known_place_names
+from extractor.extract.lexicon import ORG_HEAD_WORDS, ORG_NAME_ENDINGS, ORG_NOUNS, english_nouns, well_known_place_names
 
 # A place name is ambiguous when its second most populous place has at least this share
 # of the first's people; below it, readers take the name for the larger one.
@@ -47,6 +47,13 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 WRITTEN_REGION_RE = re.compile(r"^,\s*((?:[A-Z][\w.'-]*\s?){1,3})")
 # The article before a mention: "the Academy" refers to one institution the article has in mind.
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# Nouns that head institutions' names, so that "the" and the noun alone is one institution
+# the article has in mind ("the Academy", "the Senate", "the Times"); a name the lemmatizer
+# also knows as a noun ("the Nasdaq", "the Dow") is one thing wherever it is named.
+INSTITUTION_NOUNS = ORG_HEAD_WORDS | ORG_NAME_ENDINGS | ORG_NOUNS | frozenset("""
+senate congress parliament assembly court church army navy government museum hospital
+board cabinet administration chamber legislature tribunal
+""".split())
 # A lower-case word after a mention: the noun it modifies ("the Yes campaign"), if a noun.
 NEXT_WORD_RE = re.compile(r"^\s+([a-z]+)")
 
@@ -153,6 +160,7 @@ def _definite_common_noun(entity: LocalEntity, text: str) -> bool:
     modifier of the noun "the" belongs to: "the Yes campaign")."""
     words = entity.name.split()
     if len(words) != 1 or entity.name.isupper() or entity.name.casefold() not in english_nouns() \
+            or entity.name.casefold() not in INSTITUTION_NOUNS \
             or entity.type in PLACE_TYPES or entity.type == "PERSON":
         return False
     for mention in entity.mentions:

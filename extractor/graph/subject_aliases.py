@@ -25,6 +25,7 @@ from extractor.extract.entities import entity_id, entity_key
 from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
+from extractor.extract.lexicon import COMPANY_TAIL_WORDS
 from extractor.models import EntityRef
 
 # Legal forms a company's name may carry or drop ("Facebook Inc.", "Apple Inc", "BP plc").
@@ -33,6 +34,7 @@ LEGAL_SUFFIXES = frozenset({
     "lp", "ag", "sa", "spa", "nv", "bv", "se", "gmbh", "ab", "asa", "oyj",
 })
 PERSON = "PERSON"
+COMPANY = "ORG"  # a company's words ("Holding", "Systems") are dropped only between organisations
 ORGANISATIONS = frozenset({"ORG", "NORP", "FAC"})
 # Outlets misspell surnames by one letter ("Zukerberg", "Zuckerburg"): a one-word name one edit
 # (a letter added, dropped or changed, or two swapped) from exactly one corpus person's surname
@@ -61,6 +63,19 @@ def _without_legal_form(name: str) -> str | None:
     while cut > 1 and words[cut - 1].lower() in INDEX_SUFFIXES:
         cut -= 1
     return " ".join(words[:cut]) if cut < len(words) else None
+
+
+def _company_short_forms(name: str) -> list[str]:
+    """A company's shorter names, shortest first, dropping its legal form and then the words
+    its short name leaves off ("ASML Holding NV" -> "ASML", "ASML Holding")."""
+    words = name.replace(",", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    forms = []
+    while len(words) >= 2 and (entity_key(words[-1]) in LEGAL_SUFFIXES or words[-1].casefold() in COMPANY_TAIL_WORDS):
+        words = words[:-1]
+        forms.append(" ".join(words))
+    return forms[::-1]
 
 
 # A middle initial, maybe in an editor's brackets ("H.", "W.]", "J").
@@ -105,7 +120,9 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
 
     A company named with its legal form (an index with "Composite" or "Index", an
     organisation with its country's abbreviation before it) is the one named without it,
-    when the corpus has that name; a person named by first and last name is the corpus's
+    when the corpus has that name, and so is one named with the words its short name leaves
+    off ("ASML Holding NV" is the corpus's "ASML", "Taiwan Semiconductor" never its
+    "Taiwan"); a person named by first and last name is the corpus's
     one person of those names with middle initials between them; a person named by one
     word is the one person of the corpus whose full name ends in that word, or, when none
     does, in a word one letter off it (MISSPELT_FROM_LETTERS).
@@ -127,6 +144,10 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         if short and entity_id(short) in by_id:
             target = entity_id(short)
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
+            continue
+        company = [entity_id(f) for f in _company_short_forms(name)] if kind == COMPANY else []
+        if (target := next((t for t in company if by_id.get(t, ("", None))[1] == COMPANY), None)) is not None:
+            aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])  # "ASML Holding NV": "ASML"
             continue
         words = name.split()
         if kind == PERSON and len(words) == 2 and len(full := with_initials.get(

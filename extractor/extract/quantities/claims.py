@@ -29,7 +29,8 @@ from extractor.extract.quantities.metric import MARKET_METRICS, SHARE_PRICE_AT_M
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
-from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sentence_subject, subject_refs, verb_of
+from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
+from extractor.extract.quantities.subject_context import sentence_subject
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit, match_unit
 from extractor.models import Bounds, Claim, Span

@@ -56,12 +56,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, SUBJECTLESS_NOUNS
-from extractor.extract.quantities.subject_context import (  # noqa: F401  (sentence_subject: re-exported for claims)
-    SubjectContext,
-    _clause_subject,
-    sentence_subject,
-    verb_of,
-)
+from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _is_person, _owner_of, resolve_np, structure_ref, structure_subject

@@ -148,11 +148,17 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
 
 
 # Things that carry someone's words: "a statement by Prime Minister Giuseppe Conte said"
-# is Conte speaking, and so is "a letter from the company" or "Conte's statement".
+# is Conte speaking, and so is "a letter from the company", "Conte's statement" or "the
+# Reuters report".
 MESSAGE_NOUNS = frozenset({
     "statement", "letter", "post", "tweet", "note", "email", "e-mail", "memo", "release", "filing",
-    "message", "notice", "announcement", "communique", "communiqué", "video",
+    "message", "notice", "announcement", "communique", "communiqué", "video", "report", "study",
+    "survey", "analysis",
 })
+
+
+# Model labels of places and peoples: "a U.S. report", "a Chinese study" name no author.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _named(head: Token) -> Token:
@@ -168,7 +174,10 @@ def _named(head: Token) -> Token:
     if head.lemma_.lower() in MESSAGE_NOUNS:
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
-                return child
+                return child  # "Conte's statement"
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and not any(
+                    t.ent_type_ in PLACE_LABELS for t in child.subtree):
+                return child  # "the Reuters report", "a Barclays note"; not "a U.S. report"
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 author = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if author is not None and author.pos_ in ("PROPN", "NOUN"):

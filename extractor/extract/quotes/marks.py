@@ -6,7 +6,7 @@ an unclosed mark never swallows the article."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token

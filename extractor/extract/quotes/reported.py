@@ -251,6 +251,8 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
     doc = ctx.doc
     if first == 0 or doc[first - 1].text not in (",", "—", "–"):
         return None
+    if verb_lemma(cue) not in ADDRESSEE_VERBS and any(c.dep_ in ("dobj", "xcomp") and c.i > cue.i for c in cue.children):
+        return None  # ", Kelmont reported revenue of $35.7 billion": the verb has its own object
     rest = doc[cue.i + 1 : min(len(doc), cue.i + 12)]
     for token in rest:
         if token.text in SENTENCE_END or "\n" in token.text:

@@ -123,7 +123,8 @@ def _parsed_subject(cue: Token) -> Token | None:
 def participle_subject(token: Token) -> Token | None:
     """The noun a present participle describes when it follows it directly ("a letter
     urging …", "footage of Clinton asking …", which the parser may hang on the verb):
-    that noun is its subject. After a comma the participle is the clause's ("Trump spoke
+    that noun is its subject, also where the parser makes it the sentence's ("fell in the
+    wake of Trump announcing …"). After a comma the participle is the clause's ("Trump spoke
     at the rally, saying …")."""
     if token.tag_ != "VBG" or token.i == 0:
         return None
@@ -131,7 +132,7 @@ def participle_subject(token: Token) -> Token | None:
     if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < token.i:
         return None if any(t.text in ",;:—–(" for t in token.doc[head.i + 1 : token.i]) else head
     before = token.doc[token.i - 1]
-    if token.dep_ == "xcomp" and before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.lower_ == "of":
+    if token.dep_ in ("xcomp", "advcl") and before.pos_ == "PROPN" and before.dep_ == "pobj" and before.head.lower_ == "of":
         return before
     return None
 
