@@ -120,3 +120,17 @@ def test_a_word_or_two_beside_a_labelled_date_go_with_it_and_the_headline_below_
 def test_a_sentence_that_opens_with_the_word_date_is_kept():
     text = "Date palms line the harbour road, planted in 1990.\n\nShips waited offshore."
     assert clean_text(text).text == text
+
+
+def test_photo_credits_go_from_any_text_but_a_wire_trailer_only_from_a_scrape():
+    raw = ("Kelmont shares rose 7% on Tuesday after a steep fall.\n\n"
+           "Dana Whitcombe, chief executive of Kelmont.\n"
+           "Marta Lindqvist | Bloomberg | Getty Images\n\n"
+           "The company unveiled new chips at a trade show. Photographer: Ola Brenn/Bloomberg via Getty Images\n"
+           "(Image credit: Getty Images)\n\n"
+           "Analysts expect the rebound to last.\n\n"
+           "(Reporting by Ola Brenn; Editing by Dana Whitcombe)")
+    cleaned = clean_text(raw, find_title=False)
+    assert "Getty Images" not in cleaned.text and "Marta Lindqvist" not in cleaned.text
+    assert "Dana Whitcombe, chief executive of Kelmont." in cleaned.text
+    assert cleaned.text.endswith("(Reporting by Ola Brenn; Editing by Dana Whitcombe)")

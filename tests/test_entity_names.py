@@ -357,3 +357,22 @@ def test_a_relative_or_a_death_of_a_name_makes_it_a_persons(nlp):
     assert typed(nlp, "The publisher sold the rights to Kelvering's widow, who printed the score.")["Kelvering"] == "PERSON"
     # a firm has a parent too
     assert typed(nlp, "Google parent Alphabet closed down 4.2 percent.") == {"Google": "ORG", "Alphabet": "ORG"}
+
+
+def test_a_title_case_headline_run_into_a_paragraph_or_long_cuts_its_names_before_the_verb(nlp):
+    text = ("This shift raised doubts about the dependence on capital. Kelmont Share Price Plunges Nearly 17%, "
+            "Tech Stocks Tank As Chinese Competitor Varo Threatens To Upend AI Frenzy. While analysts saw "
+            "fortunes shrink, the sector fell.")
+    found = typed(nlp, text)
+    assert found["Kelmont"] == "ORG" and "Varo" in found
+    assert not [name for name in found if name.startswith(("Kelmont ", "Varo "))]
+    # a headline of more than twelve words, and a move named as a noun before the verb
+    found = typed(nlp, "Varo Reclaims Top Spot as World's Most Valuable Company Amid Kelmont's Historic Losses\n\n"
+                       "Shares of Kelmont plummeted on Monday, while Varo gained 3%.")
+    assert "Varo Reclaims Top Spot" not in found and "Varo" in found
+    found = typed(nlp, "Kelmont Plunge Erases Record Stock Market Value\n\nKelmont shares fell 17% on Monday.")
+    assert list(found) == ["Kelmont"]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_entity(nlp):
+    assert typed(nlp, "As of 6:27 AM EST, Kelmont shares were trading 12% lower.") == {"Kelmont": "ORG"}

@@ -73,8 +73,8 @@ from extractor.extract.entity_types import (
     no_person_named_the,
     person_name_votes,
 )
-from extractor.extract.headline import cut_headline_names, title_case_headings
-from extractor.extract.lexicon import is_place_name
+from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
+from extractor.extract.lexicon import TIME_ZONES, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -151,6 +151,7 @@ def extract_entities(
     headings = heading_spans(text)
     headline = [(0, len(title))] if title and text.startswith(title) else []
     headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
+    headline += title_case_sentences([(s.start_char, s.end_char, s.text) for s in doc.sents], headings)
     found = cut_headline_names(model_mentions(doc, text), headline)
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
@@ -195,8 +196,8 @@ def extract_entities(
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
-        if _common_noun(group, lower_words):
-            del groups[key]
+        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES:
+            del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code
             continue
         if not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading

@@ -59,7 +59,7 @@ LEADING_SAINT_RE = re.compile(r"^st\.?\s+")
 TRAILING_CURRENCY_RE = re.compile(r"\s+[$€£¥]$")
 NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 # Paragraphs this short with no final punctuation are headings.
-MAX_HEADING_WORDS = 12
+MAX_HEADING_WORDS = 20
 
 
 # Names repeat across mentions, articles and stages; their keys are cached.

@@ -26,11 +26,16 @@ INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
 # Nouns a headline's name runs into before its verb or at its end ("Facebook Shares
 # Plunge", "Zuckerberg Net Worth Down $15 Billion"): what the figure is about, not part of
 # the name.
-HEADLINE_NOUNS = frozenset("stock stocks share shares net worth wealth fortune".split())
+HEADLINE_NOUNS = frozenset("stock stocks share shares price prices market value valuation net worth wealth fortune".split())
 
 WORD_RE = re.compile(r"\S+")
 # Share of a heading's words that are capitalised for it to be in title case.
 TITLE_CASE_SHARE = 0.6
+# A longer heading is in title case only when nearly every word is capitalised: a
+# sentence-case summary full of names ("Acme CEO and Zentrix creator Dana Whitcombe called
+# it an 'impressive model'") is not.
+SHORT_HEADING_WORDS = 12
+LONG_TITLE_CASE_SHARE = 0.8
 # Short words a title-case heading may leave in lower case ("of", "the", "as").
 MINOR_WORDS = frozenset("a an and as at but by for from in of on or over the to vs with".split())
 
@@ -41,7 +46,28 @@ def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tupl
     out = []
     for start, end in headings:
         words = [w for w in WORD_RE.findall(text[start:end]) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+        share = TITLE_CASE_SHARE if len(text[start:end].split()) <= SHORT_HEADING_WORDS else LONG_TITLE_CASE_SHARE
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= share * len(words):
+            out.append((start, end))
+    return out
+
+
+# Fewest words of a title-case sentence inside a paragraph read as a headline (a link's
+# title run into the text: "… AI models. Acme Share Price Plunges Nearly 17%, Tech Stocks
+# Tank As Rival Threatens To Upend AI Frenzy.").
+MIN_TITLE_SENTENCE_WORDS = 6
+
+
+def title_case_sentences(sentences: list[tuple[int, int, str]], headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences (start, end, text) outside ``headings`` written in title case with a
+    headline's verb in them: a headline quoted in the text, whose names run into its verbs."""
+    out = []
+    for start, end, sentence in sentences:
+        if any(a <= start < b for a, b in headings):
+            continue
+        words = [w for w in WORD_RE.findall(sentence) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
+        if len(words) >= MIN_TITLE_SENTENCE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words) \
+                and any(_verb_lemma(w.strip(",.;:!?")) for w in words[1:]):
             out.append((start, end))
     return out
 
@@ -64,7 +90,8 @@ def _verb_lemma(word: str) -> str | None:
 
 def name_end(name: str) -> int:
     """Where a headline name ends: before its first inflected headline verb, and before the
-    headline nouns ("Shares", "Net Worth") that lead to the verb or end the name; never
+    headline nouns ("Shares", "Net Worth") or a move named as a noun ("Plunge") that lead
+    to the verb, and the headline nouns that end the name; never
     before its first word; ``len(name)`` when nothing is cut or it is a place's name
     ("Niagara Falls")."""
     words = list(WORD_RE.finditer(name))
@@ -74,7 +101,9 @@ def name_end(name: str) -> int:
                                            and words[i - 1].group().casefold() in HEADLINE_NOUNS)
 
     cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
-    while cut > 1 and words[cut - 1].group().casefold() in HEADLINE_NOUNS:
+    # the nouns before the verb, and a move named as a noun ("Acme Plunge Erases …")
+    while cut > 1 and (words[cut - 1].group().casefold() in HEADLINE_NOUNS
+                       or (cut < len(words) and words[cut - 1].group().casefold() in HEADLINE_VERBS)):
         cut -= 1
     if cut == len(words) or is_place_name(name):
         return len(name)

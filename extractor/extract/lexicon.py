@@ -174,6 +174,12 @@ LAW_WORDS = frozenset("act law bill treaty amendment code constitution directive
 # Demonyms end like this ("Chinese", "American", "British", "Dutch", "Thai").
 DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|sh|ek|eks|ai|ss|ot|ots)$", re.IGNORECASE)
 
+# Time-zone words after a clock time ("0401 GMT", "2:54 PM EST"): no entity either.
+TIME_ZONES = frozenset({
+    "GMT", "UTC", "EDT", "EST", "PDT", "PST", "CDT", "CST", "BST", "CET", "CEST", "ET",
+    "PT", "JST", "HKT", "IST", "AEST", "AEDT", "SGT",
+})
+
 # Acronyms that name concepts, not entities, although NER often tags them.
 GENERIC_ACRONYMS = frozenset("""
 AI AGI API CEO CFO COO CTO IPO GDP CPI PMI ETF EV EVs ESG VPN PhD LLM LLMs DDoS VAT TV PC PCs

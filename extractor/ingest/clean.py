@@ -42,13 +42,13 @@ PICTURE_AGENCIES = (
 # Getty Images": a photo credit.
 AGENCY_CREDIT_RE = re.compile(
     rf"(?:\b(?:{PICTURE_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*$"
-    rf"|\b(?:{PICTURE_AGENCIES})\s+via\s+(?:{PICTURE_AGENCIES})\s*$"
+    rf"|\bvia\s+(?:{PICTURE_AGENCIES})\s*$"  # "Jane Doe/Bloomberg via Getty Images", "VCG/VCG via Getty Images"
     rf"|^\(?(?:{PICTURE_AGENCIES})\)?$"
     rf"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*\|\s*(?:{PICTURE_AGENCIES}))+\s*$)"  # "Jane Doe | Bloomberg | Getty Images"
 )
 # "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
 LABELLED_CREDIT_RE = re.compile(
-    r"^(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
+    r"^\(?(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
     r"(?:\s+credit)?\s*(?::|by\b|courtesy\b|—|-)",
     re.IGNORECASE,
 )
@@ -76,9 +76,10 @@ WIRE_TRAILER_RE = re.compile(r"^\(?(?:reporting|additional reporting|writing|edi
 
 # Page furniture: only a scrape of a page has these lines.
 FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
-# Credits (photo credits, wire contributor trailers) are part of a story as its author
-# delivered it; they are dropped only from text that shows it is a scrape of a page.
-CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE, WIRE_TRAILER_RE)
+# Photo credits name no one the story is about: dropped from any text. A wire trailer
+# ("Reporting by …") is part of a story as its agency delivered it: dropped only from text
+# that shows it is a scrape of a page.
+PHOTO_CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE)
 BOILERPLATE_RES = (
     NAVIGATION_RE,
     AGENCY_CREDIT_RE,
@@ -137,11 +138,22 @@ def is_boilerplate(line: str, *, credits: bool = True) -> bool:
     stripped = BULLET_RE.sub("", line).strip()
     if not stripped:
         return False
-    lowered = stripped.lower()
-    if "p to" in lowered and NAV_PHRASE_RE.search(stripped) and len(stripped.split()) <= 12 \
+    if "p to" in stripped.lower() and NAV_PHRASE_RE.search(stripped) and len(stripped.split()) <= 12 \
             and not SENTENCE_END_RE.search(stripped):
         return True
-    for rule in BOILERPLATE_RES if credits else FURNITURE_RES:
+    return _any_rule(stripped, BOILERPLATE_RES if credits else FURNITURE_RES)
+
+
+def is_photo_credit(line: str) -> bool:
+    """A photo credit ("Jane Doe | Bloomberg | Getty Images", "… Bloomberg via Getty Images",
+    "Photo: …"): dropped from any text, where a wire trailer stays unless the text is a scrape."""
+    stripped = BULLET_RE.sub("", line).strip()
+    return bool(stripped) and _any_rule(stripped, PHOTO_CREDIT_RES)
+
+
+def _any_rule(stripped: str, rules: tuple[re.Pattern, ...]) -> bool:
+    lowered = stripped.lower()
+    for rule in rules:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
         if (rule.search if scan else rule.match)(stripped):
@@ -217,7 +229,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
     for block in blocks:
         kept = []
         for line in block:
-            if is_boilerplate(line, credits=scraped):
+            if is_boilerplate(line, credits=scraped) or is_photo_credit(line):
                 dropped.append(line)
             else:
                 kept.append(line)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractor.extract.lexicon import TIME_ZONES
 from extractor.extract.quantities.money import CODE_AFTER_RE, CURRENCY_AFTER_RE, currency_before, read_currency_after
 from extractor.extract.quantities.numbers import (
     COUNTED_AFTER_SCALE_RE,
@@ -47,11 +48,6 @@ HEDGE_BEFORE_RE = re.compile(
 HEDGE_AFTER_RE = re.compile(
     r"(?P<hedge>\+|\s(?:" + "|".join(re.escape(h) for h in sorted(HEDGES_AFTER, key=len, reverse=True) if h != "+")
     + r"))(?![\w])", re.I)
-# Time-zone words after a clock time ("0401 GMT").
-TIME_ZONES = frozenset({
-    "GMT", "UTC", "EDT", "EST", "PDT", "PST", "CDT", "CST", "BST", "CET", "CEST", "ET",
-    "PT", "JST", "HKT", "IST", "AEST", "AEDT", "SGT",
-})
 TIME_AFTER_RE = re.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|hrs\b|h\d\d|o'clock)", re.I)
 
 
