@@ -34,6 +34,31 @@ def subjects(claim: Claim) -> list[str]:
 # ------------------------------------------------------------------ subjects
 
 
+def test_a_description_with_a_name_beside_it_is_the_name(nlp):
+    c = by_text(nlp, "In the U.S., AI chipmaker Kelmont closed Monday's trading down 16.9 percent, while its "
+                     "competitor Varo fell 17.4 percent.")
+    assert (subjects(c["16.9 percent"]), subjects(c["17.4 percent"])) == (["Kelmont"], ["Varo"])
+    c = by_text(nlp, "Kelmont led the losses. Europe's most valuable technology company, Varo, which makes chip "
+                     "equipment, fell 1 per cent.")
+    assert subjects(c["1 per cent"]) == ["Varo"]
+
+
+def test_a_participle_with_its_own_name_before_it_and_a_change_for_a_name(nlp):
+    c = by_text(nlp, "Kelmont (KLM) plunged 17%, AI-server maker Varo (VAR) losing 8.7%, and power company "
+                     "Delmark crashing 28.3%.")
+    assert [subjects(c[t]) for t in ("17%", "8.7%", "28.3%")] == [["Kelmont"], ["Varo"], ["Delmark"]]
+    # a participle after a comma shares the clause's subject
+    c = by_text(nlp, "Kelmont plunged 17% on Monday, losing $50 billion in market value.")
+    assert subjects(c["$50 billion"]) == ["Kelmont"]
+    c = by_text(nlp, "The S&P 500 dropped 1.5%, dragged down in large part by a 16.9% fall for Kelmont.")
+    assert (subjects(c["1.5%"]), subjects(c["16.9%"])) == (["S&P 500"], ["Kelmont"])
+
+
+def test_indexes_listed_with_their_moves_respectively_each_take_their_own(nlp):
+    c = by_text(nlp, "The S&P 500 and the Nasdaq 100 declined by 1.5% and 3%, respectively.")
+    assert (subjects(c["1.5%"]), subjects(c["3%"])) == (["S&P 500"], ["Nasdaq 100"])
+
+
 def test_possessive_owner_of_a_change_noun(nlp):
     c = by_text(nlp, "The 12 per cent fall in Ford's shares wiped $6 billion off its market value.")
     assert subjects(c["12 per cent"]) == ["Ford"]

@@ -113,6 +113,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 if found:
                     return found
             owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if head.lower_ in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else ())
+            if not owner and head.lower_ in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
+                owner = [r for r in _owner_of(head, ctx, sent_root_subject, ("for",)) if _named_in_article(r, ctx)]
             if owner:
                 return owner
             if head.lower_ in PART_NOUNS or head.lower_ in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
@@ -188,7 +190,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         if found:
             return found
     found = (_belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
-             or _named_with_move(span, ctx))
+             or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
         return found
     if unit == "metre" and verb is not None and verb.lemma_.lower() in FALL_VERBS and verb.head.i != verb.i:
@@ -375,6 +377,32 @@ def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx:
             if subj:
                 return resolve_np(subj[0], ctx, sent_root_subject)
     return []
+
+
+def _named_in_article(ref: EntityRef, ctx: SubjectContext) -> bool:
+    return any(e.id == ref.id for e in ctx.entities.entities)
+
+
+def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
+    """A participle with its own subject right before it ("…, server maker Varo (VAR) losing
+    8.7%", "with Delmark crashing 28%"): that name, not the main clause's subject, which a
+    participle after a comma shares ("Kelmont fell 17%, losing $50bn")."""
+    if verb is None or verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    doc, k = verb.doc, verb.i - 1
+    if doc[k].text == ")":  # a ticker in brackets between the name and the participle
+        while k > 0 and doc[k].text != "(" and verb.i - k <= MAX_TICKER_TOKENS:
+            k -= 1
+        k -= 1
+    name = doc[k] if k >= 0 else None
+    if name is None or name.pos_ != "PROPN":
+        return []
+    e = ctx.entities.at(name.idx, name.idx + len(name))
+    return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON") else []
+
+
+# Most tokens of a ticker in brackets ("(NASDAQ: NVDA)").
+MAX_TICKER_TOKENS = 6
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

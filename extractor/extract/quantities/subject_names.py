@@ -120,12 +120,14 @@ def entity_ref(ctx: SubjectContext, e: LocalEntity) -> EntityRef:
 
 def proper_name(tok: Token) -> str:
     """The proper noun with the proper nouns compounded into it ("Brent crude": "Brent") and
-    the number an index's name ends with ("S&P 500", "FTSE 100")."""
+    the number an index's name ends with ("S&P 500", "FTSE 100"; also where the parser hung
+    it on another name: "the S&P 500 and the Nasdaq 100")."""
     first = tok.i  # the proper nouns compounded into it, and into them ("Dow Jones Industrial Average")
     while first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound" and tok.i >= prev.head.i >= first:
         first -= 1
     last = tok.i
-    if tok.i + 1 < len(tok.doc) and (nxt := tok.doc[tok.i + 1]).head.i == tok.i and nxt.dep_ in ("nummod", "appos", "compound") \
+    if tok.i + 1 < len(tok.doc) and ((nxt := tok.doc[tok.i + 1]).head.i == tok.i or nxt.head.pos_ == "PROPN") \
+            and nxt.dep_ in ("nummod", "appos", "compound") \
             and re.fullmatch(r"\d{2,4}", nxt.text) and nxt.idx == tok.idx + len(tok) + 1:
         last = nxt.i
     return tok.doc[first:last + 1].text

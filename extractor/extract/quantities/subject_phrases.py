@@ -308,6 +308,11 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 found.append(ref)
     if found:
         return found
+    if np.pos_ == "NOUN":  # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside
+        for child in np.rights:
+            e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if e is not None and e.type in SUBJECT_TYPES:
+                return [entity_ref(ctx, e)]
     if np.lower_ in STRUCTURE_NOUNS or np.lemma_.lower() in STRUCTURE_NOUNS:
         found = structure_subject(np, ctx)
         if found:
@@ -372,11 +377,13 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))  # "Turnout in the referendum"
         return owner
     if np.pos_ == "PROPN" and np.text[:1].isupper():
-        name = proper_name(np)
-        cut = trimmed_name(name)
-        if cut is not None:
-            return [entity_named(ctx, cut) or thing_ref(cut)]
-        return [entity_named(ctx, name) or thing_ref(name)]
+        out = []
+        for h in [np, *(c for c in np.conjuncts if c.pos_ == "PROPN" and c.text[:1].isupper())]:  # "the S&P 500 and the Nasdaq 100"
+            name = proper_name(h)
+            name = trimmed_name(name) or name
+            if (ref := entity_named(ctx, name) or thing_ref(name)) not in out:
+                out.append(ref)
+        return out
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
         owner = [c for c in np.children if c.dep_ == "poss"]  # "Facebook's monthly active user count"
         found = resolve_np(owner[0], ctx, sent_root_subject, depth + 1) if owner else []
