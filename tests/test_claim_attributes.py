@@ -342,6 +342,12 @@ def test_a_sentence_that_names_another_time_lends_its_figures_no_day(nlp):
     record = next(x for x in c if x.text == "$27 billion")
     assert (record.date, record.date_source) == (None, None)
     assert [(x.date, x.date_source) for x in c if x.text == "$40 billion"][0] == ("2024-03-12", "text")
+    c = claims_of(nlp, "Halvard Systems lost $40 billion on Monday. This eclipsed the previous record drop in "
+                       "September, when a 9% decline erased $27 billion in value.", published=None)
+    assert [(x.text, x.weekday) for x in c if x.text in ("9%", "$27 billion")] == [("9%", None), ("$27 billion", None)]
+    # nor is a record's span ("the lowest since 1985") another time
+    c = by_text(nlp, "On a tumultuous night the pound hit $1.3459, the lowest level since 1985.", published="2016-06-24")
+    assert c["$1.3459"].date == "2016-06-24"
     # a sentence without another time still takes the paragraph's day
     c = by_text(nlp, "Halvard Systems lost $40 billion in market value on Tuesday. Its stock fell 11%.",
                 published="2024-03-13")

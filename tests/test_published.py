@@ -56,6 +56,9 @@ def test_latest_date_in_the_text_not_after_the_bound():
     ("Records dating back to 4 June 2019 were lost. The vote was held on 2 March 2018.", "2018-03-02"),
     ("He was born on Monday, 3 March 2020 in Leeds. The ruling came on 2 March 2018.", "2018-03-02"),
     ("The rate has not moved since 5 May 2019.", None),  # only history: no inferred date
+    # a clause in the past perfect after the date looks back from a later day
+    ("Tech stocks fell on Monday. On January 22, 2018, chip stocks had rallied after the plan.", None),
+    ("On 12 January 2017, Orvex shares fell 3% after its rival had cut prices.", "2017-01-12"),
 ])
 def test_dates_the_story_looks_back_to_are_not_its_own(text, expected):
     assert latest_date(text, not_after=TODAY) == expected

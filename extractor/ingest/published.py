@@ -117,7 +117,7 @@ def latest_date(text: str, *, not_after: dt.date) -> str | None:
     story goes on past that date: a photo caption's "Jan. 6, 2025" does not date a report of
     "Jan. 27"; such a day counts when it falls within ``YEARLESS_WITHIN_DAYS`` after it."""
     days = (printed_date(match.group(0)) for match in printed_dates(text)
-            if not _looks_back(text, match.start()))
+            if not _looks_back(text, match.start(), match.end()))
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
     latest = max(valid, default=None)
@@ -144,7 +144,7 @@ def _yearless_days(text: str, year: int) -> list[dt.date]:
     """Days written as a month and a day in ``year``, not introduced as history."""
     out = []
     for match in YEARLESS_DATE.finditer(text):
-        if _looks_back(text, match.start()):
+        if _looks_back(text, match.start(), match.end()):
             continue
         month_word, day = (match.group("m1"), match.group("d1")) if match.group("m1") else (match.group("m2"), match.group("d2"))
         if month_word[0].islower() and month_word.lower() == "may":
@@ -156,8 +156,18 @@ def _yearless_days(text: str, year: int) -> list[dt.date]:
     return out
 
 
-def _looks_back(text: str, start: int) -> bool:
-    return LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
+def _looks_back(text: str, start: int, end: int) -> bool:
+    return (LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
+            or PAST_PERFECT_AFTER.match(text, end) is not None)
+
+
+# A clause in the past perfect right after a date ("On January 22, 2025, tech stocks had
+# rallied …"): the story looks back to that day from a later one.
+# The words between are the clause's subject: no conjunction opens another clause there
+# ("inspected on 12 January 2018, and that no fault had been reported" is that day's).
+PAST_PERFECT_AFTER = re.compile(
+    r",?\s+(?:(?!(?:and|that|which|but|who|when|after|as|because|while|so)\b)[\w.'’-]+\s+){0,4}"
+    r"had\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ought|ook)\b", re.I)
 
 
 def _fetched_day(fetched: str | None) -> dt.date | None:

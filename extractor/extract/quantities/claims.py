@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from extractor.dates import WEEKDAYS, resolve_date, resolve_month_or_year
+from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS, MARKET_VERBS
@@ -226,16 +226,23 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
                          other_time=_names_other_time(sent, tokens))
 
 
-# A time the calendar cannot place but that is not the day of the news: "last fall", "a year
-# ago", "the previous week", "in the summer".
-OTHER_TIME_RE = re.compile(r"\b(?:ago|last|previous|earlier|prior|fall|autumn|spring|summer|winter)\b", re.I)
+# A time that is not the day of the news: "last fall", "a year ago", "the previous week",
+# "in the summer", "in September", "in 2023".
+OTHER_TIME_RE = re.compile(
+    r"\b(?:(?i:ago|last|previous|earlier|prior|fall|autumn|spring|summer|winter)|(?:19|20)\d\d|%s)\b"
+    % "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)))
 
 
 def _names_other_time(sent: SpacySpan, tokens: Tokens) -> bool:
-    """The sentence names a time of its own that resolves to no date ("its record, set last
-    fall, when it lost $279bn"): its undated figures may be of that time, so neither its
-    paragraph's day nor the publication day is theirs."""
-    return any(ent.label_ == "DATE" and OTHER_TIME_RE.search(ent.text) for ent in tokens.ents_in(sent))
+    """The sentence names another time than its paragraph's day ("its record, set last fall,
+    when it lost $279bn", "the previous record drop in September"): a figure the parse gives
+    no date of its own may be of that time, so neither its paragraph's day nor the
+    publication day is lent to it."""
+    text = tokens.text
+    return any(ent.label_ == "DATE" and OTHER_TIME_RE.search(ent.text)
+               and not PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char])
+               and not _bounds_a_period(ent.root)  # "the lowest level since 1985" is a record's span
+               for ent in tokens.ents_in(sent))
 
 
 def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
