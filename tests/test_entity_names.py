@@ -376,3 +376,13 @@ def test_a_title_case_headline_run_into_a_paragraph_or_long_cuts_its_names_befor
 
 def test_a_time_zone_after_a_clock_time_is_no_entity(nlp):
     assert typed(nlp, "As of 6:27 AM EST, Kelmont shares were trading 12% lower.") == {"Kelmont": "ORG"}
+
+
+def test_a_model_span_run_over_a_verb_is_two_names(nlp):
+    text = "Soon after, Corwen composed Thyrlis, a series of elegies."
+    doc = _with_ents(nlp, text, [("Corwen composed Thyrlis", "ORG")])
+    names = [e.name for e in extract_entities(doc, "a1").entities]
+    assert "Corwen" in names and not [name for name in names if " composed " in name]
+    # a title may hold a verb in lower case
+    doc = _with_ents(nlp, "She starred in Everybody loves Margot, a comedy.", [("Everybody loves Margot", "WORK_OF_ART")])
+    assert [e.name for e in extract_entities(doc, "a1").entities] == ["Everybody loves Margot"]

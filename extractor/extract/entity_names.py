@@ -336,6 +336,11 @@ def is_field_of_study(name: str) -> bool:
 INNER_CAPITAL_RE = re.compile(r"^\w+[a-z][A-Z]")
 
 
+# Labels of titles, which may hold a verb in lower case ("What the Butler Saw", "Everybody
+# loves Raymond"): their spans are never cut at one.
+TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
 def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
     surface = text[start:end]
     if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
@@ -346,6 +351,15 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
     if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
                                                    for t in tokens):
         return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
+    joint = None if ent.label_ in TITLE_LABELS else next(
+        (t for t in tokens[1:-1] if t.text.islower() and t.tag_ in FINITE_VERB_TAGS), None)
+    if joint is not None:  # "Byron composed Thyrza": two names the model ran together over a verb
+        after = joint.idx + len(joint.text) + len(joint.whitespace_)
+        for a, b in ((start, joint.idx), (after, end)):
+            a, b = a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())
+            if b > a and text[a].isupper():
+                out.append(Candidate(a, b, text[a:b], None))
+        return
     inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
         cut = inner[0]
