@@ -386,3 +386,10 @@ def test_a_model_span_run_over_a_verb_is_two_names(nlp):
     # a title may hold a verb in lower case
     doc = _with_ents(nlp, "She starred in Everybody loves Margot, a comedy.", [("Everybody loves Margot", "WORK_OF_ART")])
     assert [e.name for e in extract_entities(doc, "a1").entities] == ["Everybody loves Margot"]
+
+
+def test_a_subject_a_he_or_she_takes_up_is_a_person(nlp):
+    assert typed(nlp, "Pelmarch received his schooling at a grammar school. He later studied law.") == {"Pelmarch": "PERSON"}
+    assert typed(nlp, "Orvanth travelled to Leeds in 1801. She stayed two years.")["Orvanth"] == "PERSON"
+    # a pronoun after another name may be that name's
+    assert typed(nlp, "Harwick Systems hired Dana Whitcombe, and she ran it.")["Harwick Systems"] == "ORG"

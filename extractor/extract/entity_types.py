@@ -155,6 +155,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
+    if root.dep_ in ("nsubj", "nsubjpass") and _referred_to_as_person(span):
+        votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Corwen left Leeds in 1801. He studied …"
     relative = _relative_pronoun_after(span)
     if relative == "who":
         votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Ana Ruiz, who ..."
@@ -164,6 +166,24 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
     return votes
+
+
+# Pronouns that refer to a person only.
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
+
+
+def _referred_to_as_person(span: SpacySpan) -> bool:
+    """The subject a "he" or "she" takes up: the next sentence opens with one, or one
+    follows in the same sentence with no other person named between."""
+    doc, sent = span.doc, span.sent
+    if sent.end < len(doc) and doc[sent.end].text in ("He", "She"):
+        return True
+    for token in doc[span.end:sent.end]:
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+            return False  # another name first: the pronoun may be theirs
+        if token.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _relative_pronoun_after(span: SpacySpan) -> str | None:
