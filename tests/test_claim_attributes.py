@@ -263,6 +263,13 @@ def test_percentage_points_are_named_as_the_gold_writes_them(nlp):
 # ------------------------------------------------------------------ metric, frame, date
 
 
+def test_a_percent_move_of_a_market_value_is_the_share_price_move(nlp):
+    assert [x.metric for x in claims_of(nlp, "Kelmont lost 17% of its market value on Monday.")] == ["share price"]
+    # a share of a market value is no move
+    c = by_text(nlp, "Kelmont accounts for 7% of the index's market value.")
+    assert c["7%"].metric == "market value"
+
+
 def test_metric_words_are_normalised(nlp):
     c = by_text(nlp, "Tesla's market cap dropped $50 billion, and revenue rose 8% to $25.1 billion.")
     assert c["$50 billion"].metric == "market value"

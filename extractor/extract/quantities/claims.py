@@ -377,6 +377,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities)):
         metric = "share price"
+    if metric == "market value" and unit == "percent" and direction is not None:
+        metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
         if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
