@@ -393,3 +393,15 @@ def test_a_subject_a_he_or_she_takes_up_is_a_person(nlp):
     assert typed(nlp, "Orvanth travelled to Leeds in 1801. She stayed two years.")["Orvanth"] == "PERSON"
     # a pronoun after another name may be that name's
     assert typed(nlp, "Harwick Systems hired Dana Whitcombe, and she ran it.")["Harwick Systems"] == "ORG"
+
+
+def test_a_rank_or_title_before_a_persons_name_is_no_part_of_the_organisation(nlp):
+    found = typed(nlp, "Delmore County Police Col. Arlen Voss said the divers were recovering.")
+    assert found.get("Delmore County Police") == "ORG" and "Delmore County Police Col" not in found
+    # a title after "of" belongs to the organisation's name
+    assert "Office of the President" in typed(nlp, "Officials at the Office of the President said so.")
+
+
+def test_a_ship_is_a_vehicle_not_a_person(nlp):
+    assert typed(nlp, "The container ship Orlanda lost power and struck the bridge.") == {"Orlanda": "PRODUCT"}
+    assert typed(nlp, "Crew members of MV Kestrel Bay were safe.") == {"MV Kestrel Bay": "PRODUCT"}

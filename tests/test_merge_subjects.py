@@ -46,6 +46,13 @@ def test_a_company_named_with_the_words_its_short_name_leaves_off_is_the_short_n
                                 entity_id("Kessly Platforms Inc"): "Kessly"}
 
 
+def test_a_son_named_with_jr_is_the_one_person_named_without_it_unless_a_father_shares_the_name():
+    corpus = [("Arlen Voss", "PERSON"), ("Arlen Voss Jr.", "PERSON"),
+              ("Dana Orr Jr.", "PERSON"), ("Dana Orr Sr.", "PERSON"), ("Dana Orr", "PERSON"),
+              ("Henry Marl II", "PERSON"), ("Henry Marl", "PERSON")]
+    assert _aliases(corpus) == {entity_id("Arlen Voss Jr."): "Arlen Voss"}
+
+
 def test_an_organisation_under_its_country_s_abbreviation_and_a_person_without_initials_are_one():
     corpus = [("U.S. Farmers Party", "ORG"), ("Farmers Party", "ORG"), ("UK Parliament", "ORG"),
               ("Dana J. Whitlock", "PERSON"), ("Dana Whitlock", "PERSON"),

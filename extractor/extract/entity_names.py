@@ -24,6 +24,9 @@ from spacy.tokens import Doc, Span
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
+    ORG_NAME_ENDINGS,
+    RANK_WORDS,
+    TITLE_WORDS,
     GENERIC_ACRONYMS,
     NAME_TITLE_WORDS,
     FACILITY_HEAD_WORDS,
@@ -257,6 +260,28 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
         start = sep.end()
     items.append((start, len(text)))
     return items
+
+
+def without_trailing_titles(candidates: list[Candidate]) -> list[Candidate]:
+    """Organisations' names less a title or rank the model ran into the person's name after
+    them ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …",
+    "Harwick Builders executive"): the title is the person's, not the organisation's."""
+    out = []
+    for cand in candidates:
+        words = list(re.finditer(r"\S+", cand.text))
+        cut = len(words)
+        while cut > 1 and words[cut - 1].group().casefold().rstrip(".") in TRAILING_TITLE_WORDS \
+                and words[cut - 2].group().casefold() not in ("of", "the", "for"):
+            cut -= 1
+        if cut < len(words) and cand.label != "PERSON":
+            length = words[cut - 1].end()
+            cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
+        out.append(cand)
+    return out
+
+
+# Titles and ranks that end no organisation's name but the person's after it runs into.
+TRAILING_TITLE_WORDS = (TITLE_WORDS | RANK_WORDS) - ORG_NAME_ENDINGS - frozenset({"partner", "partners"})
 
 
 def _without_title(text: str, start: int, end: int) -> int:

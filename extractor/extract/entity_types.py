@@ -38,6 +38,8 @@ from extractor.extract.lexicon import (
     PERSON_EVENT_NOUNS,
     PLACE_DESCRIPTORS,
     PRODUCT_NOUNS,
+    SHIP_PREFIXES,
+    VESSEL_NOUNS,
     TITLE_WORDS,
     is_place_name,
     is_prominent_place,
@@ -111,6 +113,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["GPE"] += CONTEXT_WEIGHT
         elif noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].islower() and describes(noun, WORK_DESCRIPTORS):
             votes["WORK_OF_ART"] += CONTEXT_WEIGHT
+        elif noun.text[:1].islower() and describes(noun, VESSEL_NOUNS):
+            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the container ship Dali"
     modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
     if modifies and describes(head, COMPANY_NOUNS):
         votes["ORG"] += CONTEXT_WEIGHT
@@ -434,6 +438,9 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     facility: they take organisations and people only.)"""
     votes: Counter = head_votes(name)
     words = name.split()
+    if len(words) > 1 and words[0] in SHIP_PREFIXES:
+        votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "MV Dali", "USS Cole": a ship
+        return votes
     last = words[-1].casefold().rstrip(".") if words else ""
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
             and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"

@@ -75,6 +75,17 @@ death birth funeral burial murder assassination execution kidnapping abduction
 resignation biography memoir
 """.split())
 
+# Ranks and offices written, often shortened, right before a person's name ("Col. Roland
+# Voss", "Rear Admiral", "Gov.", "Sen."): the end of an organisation's name before them.
+RANK_WORDS = frozenset("""
+col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det insp
+""".split())
+
+# Ships: a ship's name follows these nouns ("the container ship Dali") or prefixes ("MV
+# Dali", "USS Cole"), and a ship is a vehicle, not a person or a company.
+VESSEL_NOUNS = frozenset("ship vessel freighter tanker ferry yacht submarine trawler tugboat".split())
+SHIP_PREFIXES = frozenset("MV M/V MS SS HMS USS RMS MT FV".split())
+
 # Honorifics stripped before matching a surname to a full name ("Mr Altman").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
 

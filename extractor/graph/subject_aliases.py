@@ -91,6 +91,18 @@ def _without_country(name: str) -> str | None:
     return name[match.end():]
 
 
+# The suffix a son's name carries and outlets often drop ("Roland Voss Jr."); "Sr." and
+# "II" name another person than the plain name may.
+GENERATION_SUFFIXES = frozenset({"jr", "jr."})
+
+
+def _without_generation(words: list[str]) -> list[str]:
+    """A person's name words without a generational suffix (and the comma before it)."""
+    if len(words) >= 3 and words[-1].casefold() in GENERATION_SUFFIXES:
+        return [*words[:-2], words[-2].rstrip(",")]
+    return words
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -132,11 +144,19 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     with_initials: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last name) -> ids
     for ent_id, name, kind in entities:
         by_id[ent_id] = (name, kind)
-        words = name.split()
+        words = _without_generation(name.split())
         if kind == PERSON and len(words) > 1:
             by_surname[entity_key(words[-1])].add(ent_id)
         if kind == PERSON and len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
             with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
+    by_plain_name: dict[str, set[str]] = defaultdict(set)  # a person's name without "Jr." -> ids
+    fathers: set[str] = set()  # plain names the corpus also gives with "Sr.": two people
+    for ent_id, (name, kind) in by_id.items():
+        if kind == PERSON:
+            words = name.split()
+            by_plain_name[" ".join(entity_key(w) for w in _without_generation(words))].add(ent_id)
+            if len(words) >= 3 and words[-1].casefold().rstrip(".") == "sr":
+                fathers.add(" ".join(entity_key(w.rstrip(",")) for w in words[:-1]))
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
@@ -149,7 +169,13 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         if (target := next((t for t in company if by_id.get(t, ("", None))[1] == COMPANY), None)) is not None:
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])  # "ASML Holding NV": "ASML"
             continue
-        words = name.split()
+        words = _without_generation(name.split()) if kind == PERSON else name.split()
+        plain_key = " ".join(entity_key(w) for w in words)
+        if kind == PERSON and words != name.split() and len(words) >= 2 and plain_key not in fathers \
+                and len(plain := by_plain_name.get(plain_key, set()) - {ent_id}) == 1:
+            (target,) = plain  # "Roland Voss Jr." is the corpus's one "Roland Voss"
+            aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
+            continue
         if kind == PERSON and len(words) == 2 and len(full := with_initials.get(
                 (entity_key(words[0]), entity_key(words[1])), set())) == 1:
             (target,) = full  # "Dana Whitlock" of the corpus's one "Dana J. Whitlock"
