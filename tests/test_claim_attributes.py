@@ -59,6 +59,16 @@ def test_indexes_listed_with_their_moves_respectively_each_take_their_own(nlp):
     assert (subjects(c["1.5%"]), subjects(c["3%"])) == (["S&P 500"], ["Nasdaq 100"])
 
 
+def test_an_amount_of_a_substance_is_the_substances_and_a_gerund_subject_is_its_object(nlp):
+    c = by_text(nlp, "Federal officials are monitoring about 1.8 million gallons of fuel inside the ship.")
+    assert subjects(c["1.8 million gallons"]) == ["fuel"]
+    c = by_text(nlp, "Crews worked around the clock to clear an estimated 50,000 tons of fallen steel.")
+    assert subjects(c["50,000 tons"]) == ["steel"]
+    c = by_text(nlp, "DELMORE, Md. (The Harbor Square) – Rebuilding the Kestrel Bridge is expected to cost between "
+                     "$4.3 billion and $5.2 billion.")
+    assert subjects(c["$4.3 billion and $5.2 billion"]) == ["Kestrel Bridge"]
+
+
 def test_possessive_owner_of_a_change_noun(nlp):
     c = by_text(nlp, "The 12 per cent fall in Ford's shares wiped $6 billion off its market value.")
     assert subjects(c["12 per cent"]) == ["Ford"]

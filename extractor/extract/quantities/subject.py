@@ -189,6 +189,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         found = _structure_in_sentence(span, ctx)  # "plunging vehicles to the ground 50 metres below"
         if found:
             return found
+    if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
+        return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
     found = (_belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
@@ -376,6 +378,20 @@ def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx:
             subj = [c for c in node.children if c.dep_ == "nsubj" and not (span.start <= c.i < span.end)]
             if subj:
                 return resolve_np(subj[0], ctx, sent_root_subject)
+    return []
+
+
+# Base units of measures of stuff: an amount of a substance is that substance's.
+MEASURED_UNITS = frozenset({"litre", "kilogram", "cubic metre"})
+
+
+def _measured_stuff(root: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """The substance after "of" an amount of volume or weight measures ("tons of steel")."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return resolve_np(obj, ctx, sent_root_subject)
     return []
 
 

@@ -74,7 +74,7 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     for _ in range(5):
         # "Zuckerberg has himself lost": the subject is before (the parser may hang it on "has")
         heads = [node, *(c for c in node.children if c.dep_ in ("aux", "auxpass") and c.i < node.i)]
-        subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+        subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")
                     and not (exclude.start <= c.i < exclude.end) and c.lower_ not in REFLEXIVES]
         if len(subjects) > 1:  # two subjects: the parser hung a fronted phrase's last name on the verb too
             subjects.sort(key=lambda c: abs(node.i - c.i))  # ("raised by rival Lumora, Tesla's stock plunged")

@@ -308,6 +308,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 found.append(ref)
     if found:
         return found
+    if np.pos_ == "VERB" and np.dep_ in ("csubj", "csubjpass"):  # "Rebuilding the bridge will cost $2bn": the bridge
+        obj = next((c for c in np.children if c.dep_ == "dobj"), None)
+        return resolve_np(obj, ctx, sent_root_subject, depth + 1) if obj is not None else []
     if np.pos_ == "NOUN":  # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside
         for child in np.rights:
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
