@@ -591,3 +591,11 @@ def test_the_name_before_a_participle_after_of_is_its_speaker(quotes_of):
 def test_a_verb_with_its_own_object_after_a_comma_is_no_trailing_attribution(quotes_of):
     assert quotes_of("In its most recent quarter, Kelmont reported revenue of $35.7 billion, up 94%.") == []
     assert [q.text for q in quotes_of("The deal is off, Kelmont told reporters.")] == ["The deal is off"]
+
+
+def test_a_description_introduced_unnamed_is_no_one_named_before_it(quotes_of):
+    text = ("Governor Dana Whitcombe spoke on Monday. The ship carried fuel, according to a US official familiar "
+            "with the matter. But the US official told reporters \"lots would have to go wrong\" for it to spill.")
+    assert [q.speaker for q in quotes_of(text)] == [None, None]
+    text = "Dana Whitcombe, the state's governor, visited the site. \"This is a tragedy,\" the governor said."
+    assert [q.speaker.name for q in quotes_of(text)] == ["Dana Whitcombe"]

@@ -5,6 +5,8 @@ organisation or person, and who can hold a stated position."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from extractor.extract.coreference import (
@@ -182,8 +184,17 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                     return entity.ref()
         return None
     types = description_types(head)
+    if types is not None and _introduced_unnamed(ctx.text, head, bounds[0]):
+        return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
     entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
     return entity.ref() if entity else None
+
+
+def _introduced_unnamed(text: str, head: Token, before: int) -> bool:
+    """The description's noun was introduced earlier with "a" or "an" and no name after it
+    ("a US official familiar with the matter"): "the official" is that unnamed person."""
+    pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(head.text)}\b(?!,?\s+[A-Z])")
+    return pattern.search(text, 0, before) is not None
 
 
 def holds_positions(ctx: Context, cue: Token, attribution: Attribution) -> bool:
