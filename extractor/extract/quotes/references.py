@@ -184,7 +184,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                     return entity.ref()
         return None
     types = description_types(head)
-    if types is not None and _introduced_unnamed(ctx.text, head, bounds[0]):
+    if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
     entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
     return entity.ref() if entity else None
@@ -193,8 +193,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
 def _introduced_unnamed(text: str, head: Token, before: int) -> bool:
     """The description's noun was introduced earlier with "a" or "an" and no name after it
     ("a US official familiar with the matter"): "the official" is that unnamed person."""
-    pattern = re.compile(rf"\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(head.text)}\b(?!,?\s+[A-Z])")
-    return pattern.search(text, 0, before) is not None
+    pattern = re.compile(rf"(?<!,\s)\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(head.text)}\b(?!,?\s+[A-Z])")
+    return pattern.search(text, 0, before) is not None  # not "Dana Whitcombe, an official, said"
 
 
 def holds_positions(ctx: Context, cue: Token, attribution: Attribution) -> bool:
