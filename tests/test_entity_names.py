@@ -400,6 +400,11 @@ def test_a_rank_or_title_before_a_persons_name_is_no_part_of_the_organisation(nl
     assert found.get("Delmore County Police") == "ORG" and "Delmore County Police Col" not in found
     # a title after "of" belongs to the organisation's name
     assert "Office of the President" in typed(nlp, "Officials at the Office of the President said so.")
+    # a place and a person's name the model ran together over the person's title
+    text = "\"The last victim was found,\" Delmore Mayor Dana J Whitcombe said on Friday."
+    doc = _with_ents(nlp, text, [("Delmore Mayor Dana J Whitcombe", "WORK_OF_ART")])
+    found = {e.name: e.type for e in extract_entities(doc, "a1").entities}
+    assert found.get("Dana J Whitcombe") == "PERSON" and "Delmore" in found
 
 
 def test_a_ship_is_a_vehicle_not_a_person(nlp):

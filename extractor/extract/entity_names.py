@@ -22,6 +22,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span
 
 from extractor.dates import MONTHS, WEEKDAYS
+from extractor.extract.entity_types import is_first_name
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     ORG_NAME_ENDINGS,
@@ -263,21 +264,37 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
 
 
 def without_trailing_titles(candidates: list[Candidate]) -> list[Candidate]:
-    """Organisations' names less a title or rank the model ran into the person's name after
-    them ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …",
-    "Harwick Builders executive"): the title is the person's, not the organisation's."""
+    """Names less a title or rank the model ran into the person's name after them
+    ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …", "Harwick
+    Builders executive"): the title is the person's, not the organisation's; where the
+    person's name is in the span too, it is a name of its own ("Delmore Mayor Dana J
+    Whitcombe": Delmore, and Dana J Whitcombe)."""
     out = []
     for cand in candidates:
         words = list(re.finditer(r"\S+", cand.text))
+        if cand.label == "PERSON" or len(words) < 2:
+            out.append(cand)
+            continue
+        inner = next((k for k in range(1, len(words) - 2) if _is_title(words[k].group())
+                      and words[k - 1].group().casefold() not in ("of", "the", "for")
+                      and is_first_name(words[k + 1].group()) and words[-1].group()[:1].isupper()), None)
+        if inner is not None:
+            person = words[inner + 1].start()
+            out.append(Candidate(cand.start, cand.start + words[inner - 1].end(), cand.text[:words[inner - 1].end()], None))
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], None))
+            continue
         cut = len(words)
-        while cut > 1 and words[cut - 1].group().casefold().rstrip(".") in TRAILING_TITLE_WORDS \
-                and words[cut - 2].group().casefold() not in ("of", "the", "for"):
+        while cut > 1 and _is_title(words[cut - 1].group()) and words[cut - 2].group().casefold() not in ("of", "the", "for"):
             cut -= 1
-        if cut < len(words) and cand.label != "PERSON":
+        if cut < len(words):
             length = words[cut - 1].end()
             cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
         out.append(cand)
     return out
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold().rstrip(".") in TRAILING_TITLE_WORDS
 
 
 # Titles and ranks that end no organisation's name but the person's after it runs into.
