@@ -57,9 +57,9 @@ from extractor.extract.entity_names import (
     name_run_mentions,
     person_mentions,
     place_mentions,
-    without_trailing_titles,
     ticker_mentions,
     ticker_names,
+    without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
 from extractor.extract.entity_referents import assign_referents
@@ -160,7 +160,7 @@ def extract_entities(
     found += dateline_mentions(text, found)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
-    groups = group_mentions(without_trailing_titles(found + lone_name_mentions(doc, text, found)), headings)
+    groups = group_mentions(without_person_titles(found + lone_name_mentions(doc, text, found)), headings)
     join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)
     join_known_as(groups, text)

@@ -263,7 +263,7 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
     return items
 
 
-def without_trailing_titles(candidates: list[Candidate]) -> list[Candidate]:
+def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
     """Names less a title or rank the model ran into the person's name after them
     ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …", "Harwick
     Builders executive"): the title is the person's, not the organisation's; where the

@@ -399,6 +399,10 @@ def _named_in_article(ref: EntityRef, ctx: SubjectContext) -> bool:
     return any(e.id == ref.id for e in ctx.entities.entities)
 
 
+# Most tokens of a ticker in brackets ("(NASDAQ: NVDA)").
+MAX_TICKER_TOKENS = 6
+
+
 def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
     """A participle with its own subject right before it ("…, server maker Varo (VAR) losing
     8.7%", "with Delmark crashing 28%"): that name, not the main clause's subject, which a
@@ -416,9 +420,6 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
     e = ctx.entities.at(name.idx, name.idx + len(name))
     return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON") else []
 
-
-# Most tokens of a ticker in brackets ("(NASDAQ: NVDA)").
-MAX_TICKER_TOKENS = 6
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
