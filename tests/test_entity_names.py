@@ -410,3 +410,8 @@ def test_a_rank_or_title_before_a_persons_name_is_no_part_of_the_organisation(nl
 def test_a_ship_is_a_vehicle_not_a_person(nlp):
     assert typed(nlp, "The container ship Orlanda lost power and struck the bridge.") == {"Orlanda": "PRODUCT"}
     assert typed(nlp, "Crew members of MV Kestrel Bay were safe.") == {"MV Kestrel Bay": "PRODUCT"}
+
+
+def test_a_bridge_or_a_tunnel_is_a_facility(nlp):
+    assert typed(nlp, "The ship struck the Kestrel Bay Bridge early on Tuesday.") == {"Kestrel Bay Bridge": "FAC"}
+    assert typed(nlp, "Traffic moved to the Delmore Harbor Tunnel after the collapse.") == {"Delmore Harbor Tunnel": "FAC"}

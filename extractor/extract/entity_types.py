@@ -434,8 +434,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     Corp", "Ross Sea") and the gazetteer. The gazetteer's small towns do not outvote a
     person: one word the model read as a person at least as often as a place (``votes_so_far``:
     "Clinton came into office") and that is no well-known place takes no place vote from it.
-    (Buildings by their last word, "Tacoma Bridge", wait for claim subjects to take a
-    facility: they take organisations and people only.)"""
+    Buildings and structures go by their head word (``head_votes``: "Tacoma Bridge")."""
     votes: Counter = head_votes(name)
     words = name.split()
     if len(words) > 1 and words[0] in SHIP_PREFIXES:

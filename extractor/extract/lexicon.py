@@ -328,6 +328,7 @@ ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
 # "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
 FACILITY_HEAD_WORDS = frozenset("""
 cemetery airport station stadium arena museum gallery cathedral palace castle tower tube hall
+bridge viaduct tunnel dam terminal
 """.split())
 # Heads of the names of prizes and honours ("Pritzker Architecture Prize", "César Award for
 # Best Actress"): titles of things, not organisations (OntoNotes' WORK_OF_ART).
