@@ -415,3 +415,14 @@ def test_a_ship_is_a_vehicle_not_a_person(nlp):
 def test_a_bridge_or_a_tunnel_is_a_facility(nlp):
     assert typed(nlp, "The ship struck the Kestrel Bay Bridge early on Tuesday.") == {"Kestrel Bay Bridge": "FAC"}
     assert typed(nlp, "Traffic moved to the Delmore Harbor Tunnel after the collapse.") == {"Delmore Harbor Tunnel": "FAC"}
+
+
+def test_a_team_is_an_organisation_with_or_without_its_place(nlp):
+    # a year in brackets after a team's name is its season, not a work's release
+    text = "Varn first played for the Tacoma Otters in 2012.\n\nTacoma Otters (2012)\n\nThe Otters traded him in 2014."
+    assert typed(nlp, text)["Tacoma Otters"] == "ORG"
+    # the team's name without its place, which the model took for a place, is the team
+    text = "The Otters signed Varn in 2012. Varn first played for the Tacoma Otters that year."
+    doc = _with_ents(nlp, text, [("Otters", "GPE"), ("Tacoma Otters", "ORG")], {"Otters": "PROPN"})
+    [team] = [e for e in extract_entities(doc, "a1").entities if "Otters" in e.name]
+    assert (team.name, team.type, sorted(team.aliases)) == ("Tacoma Otters", "ORG", ["Otters", "Tacoma Otters"])

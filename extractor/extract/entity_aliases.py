@@ -18,6 +18,7 @@ from extractor.extract.entity_names import (
 )
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
+    is_team_name,
     HEADING_LABEL_WEIGHT,
     LABEL_WEIGHT,
     NOT_SURNAMES,
@@ -136,11 +137,13 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
         return org > 0 and (org > other if strictly else org >= other)
 
     longer = [g for g in groups.values() if len(g.name.split()) >= 2 and leans_org(g, strictly=False)]
+    teams = [g for g in groups.values() if is_team_name(g.name.split())]  # "Pittsburgh Pirates"
     for key, group in list(groups.items()):
         words = group.name.split()
         if len(words) <= 2 and not leans_org(group, strictly=False) and not leans_person(group) \
-                and not is_place_name(group.name) and (owner := _with_legal_form(group, longer)) is not None:
-            # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company
+                and not is_place_name(group.name) and (owner := _with_legal_form(group, longer) or _team_of(group, teams)):
+            # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company, and
+            # "Pittsburgh Pirates" the "Pirates" it took for one a team
             _merge_into(owner, group, as_type="ORG")
             del groups[key]
             continue
@@ -163,6 +166,14 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+
+
+def _team_of(group: LocalEntity, teams: list[LocalEntity]) -> LocalEntity | None:
+    """The one team named as its place and ``group`` ("Pirates" / "Pittsburgh Pirates")."""
+    short = [w.casefold() for w in group.name.split()]
+    owners = [t for t in teams if t is not group and len(t.name.split()) > len(short)
+              and [w.casefold() for w in t.name.split()[-len(short):]] == short]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEntity | None:

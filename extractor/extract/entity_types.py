@@ -153,7 +153,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += LIFE_DATES_WEIGHT
-    elif _release_year_follows(span, name):
+    elif _release_year_follows(span, name) and not is_team_name(name.split()):  # not "Pittsburgh Pirates (2012)"
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "of" and describes(head.head, PLACE_DESCRIPTORS):
         votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
@@ -446,7 +446,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
-    if _team_name(words) and not is_place_name(name):
+    if is_team_name(words) and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "Tacoma Otters": a place's team
     seen = votes_so_far or Counter()
     person_read = len(words) == 1 and seen.get("PERSON", 0) > 0 and \
@@ -458,7 +458,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     return votes
 
 
-def _team_name(words: list[str]) -> bool:
+def is_team_name(words: list[str]) -> bool:
     """A place's name and a capitalised plural noun: how sports teams are named ("Tacoma
     Otters")."""
     if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].endswith("s") or words[-1].endswith("ss"):
