@@ -45,11 +45,20 @@ def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tupl
     names run into the words after them as they do in a headline."""
     out = []
     for start, end in headings:
-        words = [w for w in WORD_RE.findall(text[start:end]) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
+        words = _main_words(text[start:end])
         share = TITLE_CASE_SHARE if len(text[start:end].split()) <= SHORT_HEADING_WORDS else LONG_TITLE_CASE_SHARE
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= share * len(words):
+        if len(words) >= 3 and _capitalised(words, share):
             out.append((start, end))
     return out
+
+
+def _main_words(text: str) -> list[str]:
+    """The words of a line a title-case heading capitalises (not "of", "the", numbers)."""
+    return [w for w in WORD_RE.findall(text) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
+
+
+def _capitalised(words: list[str], share: float) -> bool:
+    return sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 # Fewest words of a title-case sentence inside a paragraph read as a headline (a link's
@@ -65,8 +74,8 @@ def title_case_sentences(sentences: list[tuple[int, int, str]], headings: list[t
     for start, end, sentence in sentences:
         if any(a <= start < b for a, b in headings):
             continue
-        words = [w for w in WORD_RE.findall(sentence) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
-        if len(words) >= MIN_TITLE_SENTENCE_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words) \
+        words = _main_words(sentence)
+        if len(words) >= MIN_TITLE_SENTENCE_WORDS and _capitalised(words, TITLE_CASE_SHARE) \
                 and any(_verb_lemma(w.strip(",.;:!?")) for w in words[1:]):
             out.append((start, end))
     return out

@@ -51,12 +51,16 @@ VOTE_SHARE = "vote share"
 INDEX_SUFFIXES = frozenset({"index", "composite"})
 
 
+def _name_words(name: str) -> list[str]:
+    """An organisation's name as words, without commas and a leading "the"."""
+    words = name.replace(",", " ").split()
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
 def _without_legal_form(name: str) -> str | None:
     """The name without its trailing legal form ("Facebook Inc." -> "Facebook") or index
     words ("Nasdaq Composite Index" -> "Nasdaq"), else None."""
-    words = name.replace(",", " ").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _name_words(name)
     if len(words) >= 2 and entity_key(words[-1]) in LEGAL_SUFFIXES:
         return " ".join(words[:-1])
     cut = len(words)
@@ -68,9 +72,7 @@ def _without_legal_form(name: str) -> str | None:
 def _company_short_forms(name: str) -> list[str]:
     """A company's shorter names, shortest first, dropping its legal form and then the words
     its short name leaves off ("ASML Holding NV" -> "ASML", "ASML Holding")."""
-    words = name.replace(",", " ").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _name_words(name)
     forms = []
     while len(words) >= 2 and (entity_key(words[-1]) in LEGAL_SUFFIXES or words[-1].casefold() in COMPANY_TAIL_WORDS):
         words = words[:-1]
@@ -101,6 +103,10 @@ def _without_generation(words: list[str]) -> list[str]:
     if len(words) >= 3 and words[-1].casefold() in GENERATION_SUFFIXES:
         return [*words[:-2], words[-2].rstrip(",")]
     return words
+
+
+def _plain_key(words: list[str]) -> str:
+    return " ".join(entity_key(w) for w in words)
 
 
 def _deletions(word: str) -> set[str]:
@@ -142,21 +148,21 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     by_id: dict[str, tuple[str, str | None]] = {}
     by_surname: dict[str, set[str]] = defaultdict(set)
     with_initials: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last name) -> ids
-    for ent_id, name, kind in entities:
-        by_id[ent_id] = (name, kind)
-        words = _without_generation(name.split())
-        if kind == PERSON and len(words) > 1:
-            by_surname[entity_key(words[-1])].add(ent_id)
-        if kind == PERSON and len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
-            with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
     by_plain_name: dict[str, set[str]] = defaultdict(set)  # a person's name without "Jr." -> ids
     fathers: set[str] = set()  # plain names the corpus also gives with "Sr.": two people
-    for ent_id, (name, kind) in by_id.items():
-        if kind == PERSON:
-            words = name.split()
-            by_plain_name[" ".join(entity_key(w) for w in _without_generation(words))].add(ent_id)
-            if len(words) >= 3 and words[-1].casefold().rstrip(".") == "sr":
-                fathers.add(" ".join(entity_key(w.rstrip(",")) for w in words[:-1]))
+    for ent_id, name, kind in entities:
+        by_id[ent_id] = (name, kind)
+        if kind != PERSON:
+            continue
+        written = name.split()
+        words = _without_generation(written)
+        by_plain_name[_plain_key(words)].add(ent_id)
+        if len(written) >= 3 and written[-1].casefold().rstrip(".") == "sr":
+            fathers.add(_plain_key([w.rstrip(",") for w in written[:-1]]))
+        if len(words) > 1:
+            by_surname[entity_key(words[-1])].add(ent_id)
+        if len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
+            with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
@@ -170,7 +176,7 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])  # "ASML Holding NV": "ASML"
             continue
         words = _without_generation(name.split()) if kind == PERSON else name.split()
-        plain_key = " ".join(entity_key(w) for w in words)
+        plain_key = _plain_key(words)
         if kind == PERSON and words != name.split() and len(words) >= 2 and plain_key not in fathers \
                 and len(plain := by_plain_name.get(plain_key, set()) - {ent_id}) == 1:
             (target,) = plain  # "Roland Voss Jr." is the corpus's one "Roland Voss"

@@ -229,7 +229,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
     for block in blocks:
         kept = []
         for line in block:
-            if is_boilerplate(line, credits=scraped) or is_photo_credit(line):
+            if is_boilerplate(line, credits=scraped) or (not scraped and is_photo_credit(line)):  # a scrape's rules hold them
                 dropped.append(line)
             else:
                 kept.append(line)

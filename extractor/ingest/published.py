@@ -156,11 +156,6 @@ def _yearless_days(text: str, year: int) -> list[dt.date]:
     return out
 
 
-def _looks_back(text: str, start: int, end: int) -> bool:
-    return (LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
-            or PAST_PERFECT_AFTER.match(text, end) is not None)
-
-
 # A clause in the past perfect right after a date ("On January 22, 2025, tech stocks had
 # rallied …"): the story looks back to that day from a later one.
 # The words between are the clause's subject: no conjunction opens another clause there
@@ -168,6 +163,11 @@ def _looks_back(text: str, start: int, end: int) -> bool:
 PAST_PERFECT_AFTER = re.compile(
     r",?\s+(?:(?!(?:and|that|which|but|who|when|after|as|because|while|so)\b)[\w.'’-]+\s+){0,4}"
     r"had\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ought|ook)\b", re.I)
+
+
+def _looks_back(text: str, start: int, end: int) -> bool:
+    return (LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
+            or PAST_PERFECT_AFTER.match(text, end) is not None)
 
 
 def _fetched_day(fetched: str | None) -> dt.date | None:
