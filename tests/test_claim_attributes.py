@@ -58,6 +58,19 @@ def subjects(claim: Claim) -> list[str]:
     ("Crews worked around the clock to clear an estimated 50,000 tons of fallen steel.", "50,000 tons", ["steel"]),
     ("DELMORE, Md. (The Harbor Square) – Rebuilding the Kestrel Bridge is expected to cost between $4.3 billion "
      "and $5.2 billion.", "$4.3 billion and $5.2 billion", ["Kestrel Bridge"]),
+    # a description takes the organisation its own sentence names as an example ("firms like X"),
+    # before one named as a subject sentences earlier
+    ("Last week the start-up Varo released a cheap model. Chip stocks slid as investors feared for firms like "
+     "Kelmont, shaving $90 billion off the chipmaker's market value.", "$90 billion", ["Kelmont"]),
+    # a pronoun in a conjoined clause is that clause's subject's, not the sentence's first
+    ("Shares of Kelmont rose. The Nasdaq gained 1.4% and chip leader Kelmont climbed 6%, a day after its 12% "
+     "slump wiped $59 billion off its market value.", "12%", ["Kelmont"]),
+    ("Shares of Kelmont rose. The Nasdaq gained 1.4% and chip leader Kelmont climbed 6%, a day after its 12% "
+     "slump wiped $59 billion off its market value.", "$59 billion", ["Kelmont"]),
+    ("Delmark fell 3% after Varo said its sales slowed by 8%.", "8%", ["Varo"]),
+    # an ownerless "stock value" is the clause's organisation's, not the story's start-up's
+    ("The start-up Varo launched a cheap model. Varo said the model was free, and Varo shares soared. Kelmont, "
+     "the chipmaker, experienced a 17% drop in stock value on Monday.", "17%", ["Kelmont"]),
 ])
 def test_the_subject_is_the_thing_the_clause_says_the_figure_of(nlp, text, figure, subject):
     assert subjects(by_text(nlp, text)[figure]) == subject
@@ -934,3 +947,9 @@ def test_a_company_closing_at_a_price_is_its_share_price(nlp):
 def test_a_company_closing_a_deal_is_not_a_share_price(nlp):
     c = by_text(nlp, "Velora Motors Corp. closed the purchase of a battery maker for $5 billion on Thursday.")
     assert c["$5 billion"].metric != "share price"
+
+
+def test_an_object_pronoun_of_a_conjoined_clause_is_not_that_clause_s_subject(nlp):
+    c = by_text(nlp, "Delmark's stock dropped when the company warned that Varo's new rules would cost it "
+                     "$10 billion.")
+    assert subjects(c["$10 billion"]) != ["Varo"]

@@ -285,3 +285,9 @@ def test_an_element_named_as_the_update_date_is_not_the_publication(tmp_path):
     header = f"<h1>Council approves bridge</h1>{standfirst}<p class='updated-date'>March 9, 2024</p>"
     article = read(tmp_path, page("<title>Council approves bridge</title>", header))
     assert article.published_source != "dateline"
+
+
+def test_a_copyright_year_is_no_publication_date(tmp_path):
+    """htmldate reads the footer's "© 2024" as 1 January 2024: a year, not the article's day."""
+    article = read(tmp_path, page("<title>Council approves bridge</title>"))
+    assert (article.published, article.published_source) == (None, "none")

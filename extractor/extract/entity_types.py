@@ -95,6 +95,32 @@ def _descriptors(span: SpacySpan) -> list[Token]:
     return out
 
 
+# Words that make a noun they are compounded with a company's ("X's share price", "X's
+# market-cap loss", "X's stock options").
+COMPANY_COMPOUNDS = COMPANY_NOUNS | frozenset({"market-cap", "market-value"})
+
+
+# What a company leads: "chip leader", "market leader", "industry leader" (where "party
+# leader", "business leader" and "world leader" are people).
+LED_MARKETS = PRODUCT_NOUNS | frozenset({"market", "industry", "sector"})
+
+
+def _leads_a_market(noun: Token) -> bool:
+    """"leader" with a product or market before it: a company leading its market."""
+    return noun.lower_ in ("leader", "leaders") and any(
+        c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
+
+
+def _example_of(prep: Token) -> Token | None:
+    """The noun a "like", "including" or "such as" gives an example of ("firms like X")."""
+    if prep.lower_ in ("like", "including") or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        noun = prep.head
+        if noun.lower_ == "such":
+            noun = noun.head
+        return noun if noun.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def describes(token: Token, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in _words(token))
 
@@ -105,7 +131,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     root = span.root
     head = root.head
     for noun in {t.i: t for t in _descriptors(span)}.values():
-        if describes(noun, TITLE_WORDS) or is_occupation(noun):
+        if _leads_a_market(noun):
+            votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
+        elif describes(noun, TITLE_WORDS) or is_occupation(noun):
             votes["PERSON"] += CONTEXT_WEIGHT
         elif describes(noun, ORG_DESCRIPTORS):
             votes["ORG"] += CONTEXT_WEIGHT
@@ -116,8 +144,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         elif noun.text[:1].islower() and describes(noun, VESSEL_NOUNS):
             votes["PRODUCT"] += CONTEXT_WEIGHT  # "the container ship Dali"
     modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
-    if modifies and describes(head, COMPANY_NOUNS):
-        votes["ORG"] += CONTEXT_WEIGHT
+    if modifies and (describes(head, COMPANY_NOUNS) or root.dep_ == "poss" and any(
+            describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
+            for t in c.subtree)):
+        votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
     if modifies and describes(head, TITLE_WORDS):
         votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT
     if modifies and describes(head, PRODUCT_NOUNS):
@@ -129,6 +159,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PRODUCT"] += CONTEXT_WEIGHT
     if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
+    if root.dep_ == "pobj" and _example_of(head) is not None and describes(_example_of(head), ORG_DESCRIPTORS):
+        votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \

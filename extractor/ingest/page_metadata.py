@@ -29,7 +29,9 @@ from extractor.ingest.bylines import (
     with_coauthors,
 )
 from extractor.ingest.metadata import BadDateError, normalise_date, split_url
-from extractor.ingest.printed_dates import DATELINE_DATE, UPDATE_LABEL, date_from_url, header_dates, printed_date
+from extractor.ingest.printed_dates import (
+    DATELINE_DATE, UPDATE_LABEL, date_from_url, header_dates, printed_date, printed_dates,
+)
 from extractor.ingest.titles import choose_title
 
 # schema.org types of an article (CreativeWork subtypes publishers use for stories).
@@ -246,7 +248,7 @@ def read_page_metadata(tree: Element, *, url: str | None, fallback_title: str | 
         authors = printed  # "By ..." under the headline names someone else: the meta tag's is an uploader
     authors = with_coauthors(authors, header[0], sites)
 
-    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header)
+    published, source = _choose_date(articles, meta, tree, page_url or url, fallback_date, header, visible)
     return PageMetadata(title=title, authors=authors, published=published, published_source=source,
                         site_name=sites[0] if sites else None, url=page_url, article_body=_article_body(articles))
 
@@ -258,7 +260,7 @@ def _article_body(articles: list[dict]) -> str | None:
 
 
 def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element, url: str | None,
-                 fallback: str | None, header: tuple[str, str]) -> tuple[str | None, str]:
+                 fallback: str | None, header: tuple[str, str], visible: str = "") -> tuple[str | None, str]:
     """Publication date and where it came from: metadata, url, dateline, inferred or none.
 
     A full date in the URL wins: the publishing system wrote it when the story went up,
@@ -272,7 +274,8 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     first draft) presents the date printed by its headline as the article's date, even one
     labelled "Updated". Then the first stated publication date; then a date printed as
     "Updated"; then one printed in an element the markup names as the date (away from the
-    headline); then trafilatura's guess (htmldate: a date found in the page's free text).
+    headline); then trafilatura's guess (htmldate: a date found in the page's free text),
+    unless it is only a year (``_year_only``).
     """
     stated = [d for d in (
         *(_date(item.get("datePublished")) for item in articles),
@@ -303,7 +306,16 @@ def _choose_date(articles: list[dict], meta: dict[str, list[str]], tree: Element
     if day := _classed_date(tree):
         return day, "dateline"
     inferred = _date(fallback)
+    if inferred and _year_only(inferred, visible):
+        inferred = None
     return (inferred, "inferred") if inferred else (None, "none")
+
+
+def _year_only(day: str, visible: str) -> bool:
+    """htmldate's guess is only a year when it is a 1 January the page never prints: it turns a
+    bare year (a copyright line's "© 2025") into that year's first day, which dates a guide
+    or a home page written any day of any year."""
+    return day[5:10] == "01-01" and not any(printed_date(m.group(0)) == day[:10] for m in printed_dates(visible))
 
 
 def _classed_date(tree: Element) -> str | None:

@@ -101,6 +101,35 @@ def _only_organisation_just_before(tok: Token, ctx: SubjectContext) -> EntityRef
     return entity_ref(ctx, next(iter(named.values()))) if len(named) == 1 else None
 
 
+# Prepositions through which a name is a means, a comparison or an exception, not what its
+# clause is about ("revenue through Instagram", "bigger than Intel", "except Apple"); through
+# any other it still is ("shares in X", "feared for firms like X").
+ASIDE_PREPOSITIONS = frozenset({"through", "via", "than", "unlike", "versus", "vs", "vs.", "against", "behind",
+                                "without", "except", "besides", "beside"})
+
+
+def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The last organisation named before a description in its own sentence, not as a
+    source, in a noun phrase the clause is about ("tech firms like Nvidia fell, with the chip
+    giant losing $600bn"; "AI leaders like Nvidia, shaving $593bn off the chipmaker's
+    value"), not one named as a means or a comparison (``ASIDE_PREPOSITIONS``)."""
+    doc = tok.doc
+    for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
+        if e.type != "ORG" or _named_as_source(mention.start, ctx):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                return entity_ref(ctx, e)
+            if node.pos_ == "ADP" and node.lower_ in ASIDE_PREPOSITIONS:
+                break
+            node = node.head
+    return None
+
+
 def _in_subject(tok: Token) -> bool:
     """The token is (part of) the subject of its clause."""
     node = tok
@@ -152,10 +181,56 @@ def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | No
     return None
 
 
+def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """The organisation named as the subject of the clause an ownerless company noun sits
+    in ("Nvidia experienced a drop in stock value"): its own, before the story's company."""
+    verb = np
+    for _ in range(8):
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < np.i), None)
+    if subj is None and verb.dep_ == "conj":  # "Nvidia, considered a leader, experienced a drop": shared
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj is not None and subj.pos_ == "PROPN" else None
+    return [entity_ref(ctx, e)] if e is not None and e.type == "ORG" else []
+
+
+def _nearer_clause_subject(tok: Token, ctx: SubjectContext, types, depth: int = 0) -> list[EntityRef]:
+    """The named subject of the inner clause a pronoun sits in, which is nearer than the
+    sentence's first subject ("The Nasdaq jumped 2% and chip leader Nvidia rose 8.9%, a day
+    after its 17% drop": Nvidia's; "Acme fell after Bexco said its sales slowed": Bexco's);
+    a subject that is itself owned by a pronoun ("its slump wiped $59bn off its value") is
+    that pronoun's referent."""
+    node, subj = tok, None
+    for _ in range(12):  # up to the first clause with a subject before the pronoun
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is not None:
+                break
+    if subj is None or node.dep_ == "ROOT" or subj.pos_ == "PRON":
+        return []
+    if tok.head.i == node.i and tok.dep_ in ("dobj", "dative", "iobj"):
+        return []  # "... and that the changes would cost it $10bn": an object is not its clause's subject
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None:
+        return _nearer_clause_subject(owner, ctx, types, depth + 1) if depth < 2 else []
+    found = [r for r in resolve_np(subj, ctx, None, 2) if any(
+        e.id == r.id and e.type in types for e in ctx.entities.entities)]
+    return found[:1]
+
+
 def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     types = pronoun_types(tok)
     if types is None:
         return []
+    if found := _nearer_clause_subject(tok, ctx, types):
+        return found
     if sent_root_subject is not None and sent_root_subject.i < tok.i:
         for h in [sent_root_subject, *sent_root_subject.conjuncts]:
             e = ctx.entities.at(h.idx, h.idx + len(h))
@@ -365,7 +440,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if person is not None:
             return [entity_ref(ctx, person)]
     if _is_description(np):
-        before = _organisation_before(np.idx, ctx, np.doc) or _only_organisation_just_before(np, ctx)
+        before = (_organisation_earlier_in_sentence(np, ctx) or _organisation_before(np.idx, ctx, np.doc)
+                  or _only_organisation_just_before(np, ctx))
         if before is not None:
             return [before]
         return [ctx.salient] if ctx.salient is not None else []
@@ -374,7 +450,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if owner:
             return owner
         if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
-            return [ctx.salient] if ctx.salient is not None else []
+            found = _clause_organisation(np, ctx)  # "Nvidia experienced a 17% drop in stock value"
+            return found or ([ctx.salient] if ctx.salient is not None else [])
         return []
     if np.i == np.sent.start and np.pos_ in ("PROPN", "NOUN") and (lower in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS):
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))  # "Turnout in the referendum"
