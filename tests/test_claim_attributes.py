@@ -71,6 +71,9 @@ def subjects(claim: Claim) -> list[str]:
     # an ownerless "stock value" is the clause's organisation's, not the story's start-up's
     ("The start-up Varo launched a cheap model. Varo said the model was free, and Varo shares soared. Kelmont, "
      "the chipmaker, experienced a 17% drop in stock value on Monday.", "17%", ["Kelmont"]),
+    # "the chip-maker" is not the organisation the article calls a start-up; "chips made by X" name a maker
+    ("The start-up Varo released a cheap model that runs without the costly chips made by Kelmont. The "
+     "chip-maker's stock plunged 16% on Monday.", "16%", ["Kelmont"]),
 ])
 def test_the_subject_is_the_thing_the_clause_says_the_figure_of(nlp, text, figure, subject):
     assert subjects(by_text(nlp, text)[figure]) == subject

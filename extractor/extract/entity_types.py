@@ -111,6 +111,10 @@ def _leads_a_market(noun: Token) -> bool:
         c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
 
 
+# Verbs by which a maker makes a product ("chips made by X").
+MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell"})
+
+
 def _example_of(prep: Token) -> Token | None:
     """The noun a "like", "including" or "such as" gives an example of ("firms like X")."""
     if prep.lower_ in ("like", "including") or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
@@ -159,6 +163,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PRODUCT"] += CONTEXT_WEIGHT
     if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \
+            and head.head.dep_ == "acl" and describes(head.head.head, PRODUCT_NOUNS):
+        votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
     if root.dep_ == "pobj" and _example_of(head) is not None and describes(_example_of(head), ORG_DESCRIPTORS):
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:

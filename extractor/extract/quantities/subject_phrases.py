@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
+    ORG_DESCRIPTORS,
     COMPANY_NOUNS,
     COUNTED_PEOPLE_NOUNS,
     OWNED_METRIC_NOUNS,
@@ -66,18 +67,88 @@ SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|com
                               r"notes|noted|writes|wrote|per)\s+(?:the\s+)?\Z", re.I)
 
 
+# Participles whose "by" names a maker or owner, not a source ("chips made by X", "a fund backed by X").
+MAKER_BY_RE = re.compile(r"\b(?:made|built|produced|manufactured|designed|developed|owned|backed|led|run|founded|"
+                         r"operated|sold)\s+by\s+(?:the\s+)?\Z", re.I)
+
+
 def _named_as_source(start: int, ctx: SubjectContext) -> bool:
     """The name at ``start`` is a source ("according to FactSet", "reports NBC News")."""
-    return SOURCE_BEFORE_RE.search(ctx.text[max(0, start - 20):start]) is not None
+    before = ctx.text[max(0, start - 30):start]
+    return SOURCE_BEFORE_RE.search(before[-20:]) is not None and MAKER_BY_RE.search(before) is None
 
 
-def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef | None:
+# Words of a description that say nothing of what an organisation does ("the chip giant":
+# only "chip" tells which one it can be).
+GENERIC_DESCRIPTION_WORDS = DESCRIPTION_NOUNS | frozenset({
+    "maker", "leader", "business", "corporation", "outfit", "heavyweight", "titan", "darling", "player",
+    "powerhouse", "behemoth", "major", "rival", "competitor", "stock", "name",
+})
+
+
+def _description_words(noun: Token) -> set[str]:
+    """What a description noun says an organisation is, in comparable words: "chipmaker",
+    "chip-maker", "chip maker" and "chip giant" all give "chip"."""
+    words: set[str] = set()
+    for tok in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i)):
+        if tok.pos_ == "PROPN" or tok.ent_type_:
+            continue  # "the Seattle planemaker", "the US chipmaker": where, not what
+        word = tok.lemma_.lower()
+        if tok.text == "-" or not word.isalpha():
+            continue
+        if word.endswith("maker") and len(word) > 5:
+            word = word[:-5]  # "chipmaker" is a maker of chips
+        words.add(word)
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        words.add(doc[noun.i - 2].lemma_.lower())  # "chip-maker", split by the tokenizer
+    return words - GENERIC_DESCRIPTION_WORDS
+
+
+def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str]]:
+    """Entity id -> what the article calls the organisation where it names it ("chipmaker X",
+    "X, the start-up", "start-up X"), in ``_description_words``; only organisations it describes."""
+    if "described" in ctx.cache:
+        return ctx.cache["described"]
+    described: dict[str, set[str]] = {}
+    for e in ctx.entities.entities:
+        if e.type != "ORG":
+            continue
+        for mention in e.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
+                     and not span.start <= c.i < span.end]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)
+            if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].is_alpha:
+                nouns.append(doc[span.start - 1])  # "startup X", whatever the parser made of "startup"
+            for noun in nouns:
+                word = _hyphenated(noun) or noun.lemma_.lower()  # "start-up", which the tokenizer splits
+                if word in ORG_DESCRIPTORS or word.endswith("maker"):
+                    described.setdefault(e.id, set()).update(_description_words(noun) | {word})
+    ctx.cache["described"] = described
+    return described
+
+
+def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
+    """Ids of the organisations a description cannot stand for: the article calls them
+    something else ("the start-up X" is not "the chipmaker")."""
+    wanted = _description_words(np)
+    if not wanted or np.doc is None:
+        return set()
+    return {i for i, words in _described_organisations(ctx, np.doc).items() if not words & wanted}
+
+
+def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str] = frozenset()) -> EntityRef | None:
     """The last organisation named before ``pos`` (within reach) as what its clause is about
     (in its subject: "Shares of Nvidia sank ... the chipmaker's market value"), not as a
     source ("according to FactSet") or in a list of comparisons."""
     floor = max(0, pos - OWNER_WINDOW)
     for mention, e in reversed(ctx.entities.mentions_in(floor, pos)):
-        if e.type != "ORG":
+        if e.type != "ORG" or e.id in skip:
             continue
         if _named_as_source(mention.start, ctx):
             continue
@@ -87,7 +158,7 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc) -> EntityRef |
     return None
 
 
-def _only_organisation_just_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+def _only_organisation_just_before(tok: Token, ctx: SubjectContext, skip: set[str] = frozenset()) -> EntityRef | None:
     """The one organisation the sentence before a description names, not as a source, when
     its own sentence names none before it ("The biggest name to take a beating was Nvidia.
     Shares of the chipmaker slumped 17%"; but "Revenue through Instagram ... the company's
@@ -97,7 +168,7 @@ def _only_organisation_just_before(tok: Token, ctx: SubjectContext) -> EntityRef
         return None
     previous = tok.doc[sent.start - 1].sent
     named = {e.id: e for mention, e in ctx.entities.mentions_in(previous.start_char, previous.end_char)
-             if e.type == "ORG" and not _named_as_source(mention.start, ctx)}
+             if e.type == "ORG" and e.id not in skip and not _named_as_source(mention.start, ctx)}
     return entity_ref(ctx, next(iter(named.values()))) if len(named) == 1 else None
 
 
@@ -108,14 +179,14 @@ ASIDE_PREPOSITIONS = frozenset({"through", "via", "than", "unlike", "versus", "v
                                 "without", "except", "besides", "beside"})
 
 
-def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set[str] = frozenset()) -> EntityRef | None:
     """The last organisation named before a description in its own sentence, not as a
     source, in a noun phrase the clause is about ("tech firms like Nvidia fell, with the chip
     giant losing $600bn"; "AI leaders like Nvidia, shaving $593bn off the chipmaker's
     value"), not one named as a means or a comparison (``ASIDE_PREPOSITIONS``)."""
     doc = tok.doc
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
-        if e.type != "ORG" or _named_as_source(mention.start, ctx):
+        if e.type != "ORG" or e.id in skip or _named_as_source(mention.start, ctx):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -440,11 +511,12 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if person is not None:
             return [entity_ref(ctx, person)]
     if _is_description(np):
-        before = (_organisation_earlier_in_sentence(np, ctx) or _organisation_before(np.idx, ctx, np.doc)
-                  or _only_organisation_just_before(np, ctx))
+        skip = _not_described_so(np, ctx)
+        before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
+                  or _only_organisation_just_before(np, ctx, skip))
         if before is not None:
             return [before]
-        return [ctx.salient] if ctx.salient is not None else []
+        return [ctx.salient] if ctx.salient is not None and ctx.salient.id not in skip else []
     if lower in OWNED_METRIC_NOUNS or lemma in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS or lemma in CHANGE_NOUNS or lower in PART_NOUNS:
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))
         if owner:
