@@ -71,6 +71,13 @@ def subjects(claim: Claim) -> list[str]:
     # an ownerless "stock value" is the clause's organisation's, not the story's start-up's
     ("The start-up Varo launched a cheap model. Varo said the model was free, and Varo shares soared. Kelmont, "
      "the chipmaker, experienced a 17% drop in stock value on Monday.", "17%", ["Kelmont"]),
+    # what a cause sends into a move, or makes see one, is what moved
+    ("Fresh tariff threats from Dana Whitcombe sent Kelmont tumbling nearly 5%. Kelmont led a selloff.", "5%",
+     ["Kelmont"]),
+    ("Shares of Kelmont, the darling of the boom, dragged Canadian stocks lower, sinking 12 percent on Monday.",
+     "12 percent", ["Kelmont"]),  # a participle after the comma shares the clause's subject
+    ("Investors fled. The start-up Varo's recent moves caused Kelmont, the chipmaker, to see its stock plummet by "
+     "nearly 17%.", "17%", ["Kelmont"]),
     # "the chip-maker" is not the organisation the article calls a start-up; "chips made by X" name a maker
     ("The start-up Varo released a cheap model that runs without the costly chips made by Kelmont. The "
      "chip-maker's stock plunged 16% on Monday.", "16%", ["Kelmont"]),
@@ -956,3 +963,11 @@ def test_an_object_pronoun_of_a_conjoined_clause_is_not_that_clause_s_subject(nl
     c = by_text(nlp, "Delmark's stock dropped when the company warned that Varo's new rules would cost it "
                      "$10 billion.")
     assert subjects(c["$10 billion"]) != ["Varo"]
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Kelmont Loses Nearly $600 Billion in Biggest Single-Day Market Loss in History", "$600 Billion", "market value"),
+    ("Kelmont Faces $589 Billion Loss in Market Cap Amid AI Shakeup", "$589 Billion", "market value"),
+])
+def test_a_loss_in_a_market_or_its_cap_is_a_loss_of_market_value(nlp, text, figure, metric):
+    assert by_text(nlp, text)[figure].metric == metric

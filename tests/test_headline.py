@@ -69,6 +69,8 @@ def test_a_headline_name_stops_before_its_verb(markets):
     ("New York Times", "New York Times"),  # "times" is a noun too
     ("General Motors", "General Motors"),
     ("Manchester United", "Manchester United"),  # not a present-tense form
+    ("Kelmont Faces", "Kelmont"),  # headline verbs of results and setbacks
+    ("Varo Suffers", "Varo"),
 ])
 def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept

@@ -16,7 +16,8 @@ from extractor.extract.lexicon import MARKET_VERBS, is_place_name, verb_only_lem
 # reports and results that headlines use most.
 HEADLINE_VERBS = MARKET_VERBS | frozenset("""
 plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
-hit top post report say see warn announce unveil
+hit top post report say see warn announce unveil face suffer take win beat miss cut slash
+book log notch near
 """.split())
 
 # A capitalised word that is a verb's inflected form ("Loses", "Plunges", "Hits", "Tumbled"):

@@ -189,7 +189,8 @@ MARKET_WORDS = frozenset({"market", "markets"})
 def _changed_metric(change: Token) -> str | None:
     """What a change noun is a change of, when its modifiers say it: "a $589 billion market
     cap loss" and "a share value drop" (its compounds, "share" hanging on "value"), "a $600bn
-    loss for the stock market" (a market loss is of market value)."""
+    loss for the stock market" (a market loss is of market value), "a $20bn loss to his net
+    worth" (a loss of what it is a loss in or to)."""
     words = [t.lower_ for t in change.subtree if t.i < change.i and t.dep_ in ("compound", "amod")]
     for a, b in zip(words, words[1:]):
         if f"{a} {b}" in METRIC_PHRASES:
@@ -198,10 +199,14 @@ def _changed_metric(change: Token) -> str | None:
         if word in METRIC_WORDS and METRIC_WORDS[word] not in ("loss", "cost"):
             return METRIC_WORDS[word]
     if change.lemma_.lower() in ("loss", "wipeout", "hit"):
-        for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on")):
+        if any(word in MARKET_WORDS for word in words):
+            return "market value"  # "the biggest single-day market loss"
+        for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on", "to")):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 if obj.lower_ in MARKET_WORDS:
                     return "market value"
+                if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
+                    return metric  # "a $589 billion loss in market cap", "a $20bn loss to his net worth"
     return None
 
 

@@ -299,7 +299,11 @@ SENDING_VERBS = frozenset({"send", "push", "drag", "drive", "pull", "knock", "li
 
 
 def _sent_down(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
-    """"Investors dumped Nvidia, sending its shares down 18%": what was sent is what moved."""
+    """"Investors dumped Nvidia, sending its shares down 18%", "tariff threats sent Nvidia
+    tumbling 5%": what was sent is what moved."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "ccomp", "oprd") and verb.head.lemma_.lower() in SENDING_VERBS \
+            and any(c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i for c in verb.head.children):
+        verb = verb.head  # the move the object was sent into, right after it (not "dragged X lower, sinking 17%")
     if verb.lemma_.lower() not in SENDING_VERBS:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)

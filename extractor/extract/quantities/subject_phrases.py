@@ -282,9 +282,13 @@ def _nearer_clause_subject(tok: Token, ctx: SubjectContext, types, depth: int = 
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is None and (node.dep_ == "xcomp" or node.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):  # "caused Acme to see its stock fall"
+                subj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+                node = node.head if subj is not None else node
             if subj is not None:
                 break
-    if subj is None or node.dep_ == "ROOT" or subj.pos_ == "PRON":
+    if subj is None or node.dep_ == "ROOT" and subj.dep_ != "dobj" or subj.pos_ == "PRON":
         return []
     if tok.head.i == node.i and tok.dep_ in ("dobj", "dative", "iobj"):
         return []  # "... and that the changes would cost it $10bn": an object is not its clause's subject
