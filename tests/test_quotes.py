@@ -181,6 +181,35 @@ def test_pronoun_resolves_to_the_last_person(quotes_of):
     ]
 
 
+def test_a_pronoun_in_an_inner_clause_is_that_clauses_subject(quotes_of):
+    # not the main clause's subject, which is further from the pronoun
+    text = "Kelmont Inc dropped 8 per cent on Monday, after Varo Labs rolled out a free assistant that it says uses cheaper chips."
+    [quote] = quotes_of(text)
+    assert (quote.text, quote.speaker.name) == ("uses cheaper chips", "Varo Labs")
+
+
+def test_a_demonym_the_parser_made_the_subject_gives_way_to_the_name_it_describes(nlp):
+    from spacy.tokens import Doc
+
+    from extractor.extract.quotes.speakers import subject_of
+
+    # the small model's parse of such a sentence: "startup" read as the main verb, the demonym its subject
+    words = ["Chinese", "startup", "Kelmont", "made", "a", "splash", ",", "claiming", "that", "it", "won", "."]
+    heads = [1, 1, 3, 1, 5, 3, 1, 1, 10, 10, 7, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct", "advcl", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["ADJ", "VERB", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"]
+    tags = ["JJ", "VBD", "NNP", "VBD", "DT", "NN", ",", "VBG", "IN", "PRP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=["B-NORP"] + ["O"] * 11)
+    assert subject_of(doc[7]).text == "Kelmont"
+
+
+def test_a_spokesperson_the_parser_made_the_head_of_the_cue_speaks_for_the_organisation(quotes_of):
+    text = ("Kelmont shares fell 17%. In an afternoon statement, a Kelmont spokesperson called the rival’s model an "
+            "“excellent advancement” which is “fully compliant”.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes_of(text)] == [
+        ("excellent advancement", "Kelmont"), ("fully compliant", "Kelmont")]
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [

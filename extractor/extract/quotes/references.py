@@ -137,17 +137,41 @@ def _named_entity(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEn
     return entity
 
 
+def _enclosing_subject(ctx: Context, pronoun: Token, types: frozenset[str], gender: str | None = None) -> LocalEntity | None:
+    """The named subject of the clause a pronoun's own clause sits in, when that clause is
+    not the sentence's main one ("Shares dropped after Acme rolled out a model that it says
+    is cheaper": Acme, not the shares' index); None when the climb reaches the main clause."""
+    node = pronoun.head
+    for _ in range(10):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subj is None:
+            continue
+        if node.head.i == node.i or subj.pos_ == "PRON":
+            return None
+        entity = ctx.entities.at(subj.idx, subj.idx + len(subj.text))
+        known = ctx.genders.get(entity.id) if entity is not None else None
+        if entity is None or entity.type not in types or ctx.quoted(subj.idx) or (gender and known and known != gender):
+            return None
+        return entity
+    return None
+
+
 def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
     """The entity a speaker mention refers to, or None when the text does not say."""
     word = head.lower_
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
-        entity = last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
+        entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender) or last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
         if entity is not None:
             ctx.genders.setdefault(entity.id, gender)
         return entity.ref() if entity else None
     if word in ORG_PRONOUNS:
-        entity = last_entity_before(ctx, head.idx, ORG_TYPES)
+        entity = _enclosing_subject(ctx, head, ORG_TYPES) or last_entity_before(ctx, head.idx, ORG_TYPES)
         return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         antecedent = head.head.head

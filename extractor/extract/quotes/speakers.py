@@ -36,7 +36,21 @@ def subject_of(cue: Token) -> Token | None:
     found = _parsed_subject(cue)
     if found is None and cue.tag_ in ASIDE_VERB_TAGS:
         found = subject_across_aside(cue)
-    return found
+    return _named_after_demonym(found) if found is not None else None
+
+
+def _named_after_demonym(token: Token) -> Token:
+    """The name a demonym describes when the parser made the demonym the subject ("Chinese
+    startup DeepSeek made a splash, claiming …", with "startup" read as a verb): the
+    adjective cannot speak, the name after it does."""
+    if token.pos_ != "ADJ" or token.ent_type_ != "NORP":
+        return token
+    for after in token.doc[token.i + 1 : token.i + 4]:
+        if after.pos_ == "PROPN":
+            return after
+        if after.pos_ not in ("NOUN", "VERB", "ADJ") or not after.is_lower:
+            break
+    return token
 
 
 # Verb tags of a cue that may follow an aside (the parser may read "— called" as a participle).
@@ -94,6 +108,9 @@ def _parsed_subject(cue: Token) -> Token | None:
             return None
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "acl" and token.tag_ == "VBD" and token.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.i == token.i - 1:
+            return token.head  # "a Nvidia spokesperson called it …": a finite verb the parser hung on its subject
         described = participle_subject(token)
         if described is not None:
             return described
