@@ -210,6 +210,11 @@ def test_a_spokesperson_the_parser_made_the_head_of_the_cue_speaks_for_the_organ
         ("excellent advancement", "Kelmont"), ("fully compliant", "Kelmont")]
 
 
+def test_a_passive_cue_s_agent_speaks_even_where_the_parse_made_its_subject_active(quotes_of):
+    [quote] = quotes_of("Varo’s launch — referred to by investor Dana Whitcombe as “a turning point” — shook markets.")
+    assert (quote.speaker.name, quote.text) == ("Dana Whitcombe", "as “a turning point”")
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [

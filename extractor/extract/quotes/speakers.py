@@ -95,15 +95,15 @@ def _parsed_subject(cue: Token) -> Token | None:
         return misread_verb(cue) or noun_holder(cue)
     token, hops = cue, 0
     while hops < 4:
+        for child in token.children:  # a passive's agent, even where the parse made its subject active
+            if child.dep_ == "agent":  # ("the launch — referred to by X as …")
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX"]
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
             return (named or subjects)[0]
-        for child in token.children:
-            if child.dep_ == "agent":
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
         if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
             return None
         if token.dep_ == "relcl":
