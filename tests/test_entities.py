@@ -295,3 +295,20 @@ def test_a_name_said_to_hold_an_occupation_is_a_person_and_its_surname_is_found_
 ])
 def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"
+
+
+@pytest.mark.parametrize("text, names", [
+    # a possessive the article also names bare, and a ticker after the possessive
+    ("Apple slipped on Friday. Its worth is now smaller than Apple’s and Microsoft’s peak.", {"Apple"}),
+    ("Nvidia fell. Chip designer Nvidia’s (NVDA) stock lost 9% on Friday.", {"Nvidia"}),
+    # a trade noun opening the sentence
+    ("Chipmaker Kelmont, which rode the boom last year, plunged on Monday.", {"Kelmont"}),
+])
+def test_names_without_possessives_or_descriptors(nlp, text, names):
+    found = {e.name for e in entities_of(nlp, text).entities}
+    assert names <= found and not any(n.endswith("’s") for n in found)
+
+
+def test_a_name_written_with_its_possessive_stays_whole(nlp):
+    names = {e.name for e in entities_of(nlp, "Shares of McDonald’s fell 2% while Moody’s said the outlook was stable.").entities}
+    assert {"McDonald’s", "Moody’s"} <= names

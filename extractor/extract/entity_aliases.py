@@ -605,12 +605,17 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             del groups[key]
     for match in re.finditer(r"\(([A-Z][A-Z0-9&.\-]{1,9})\)", text):
         acronym_key = entity_key(match.group(1))
-        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 2
+        before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 4
+                  and TICKER_GAP_RE.fullmatch(text, m.end, match.start())  # "Acme (ACM)", "Acme’s (ACM) stock"
                   and _abbreviates(match.group(1), m.text)]  # not a dateline's "Genoa, Italy (AP)"
         if before and acronym_key in groups and groups[acronym_key] is not before[0]:
             _merge_into(before[0], groups.pop(acronym_key))
         elif before:
             before[0].surfaces[match.group(1)] += 0  # alias known, mentions found by propagation
+
+
+# What may stand between a name and its bracketed acronym or ticker: a space, a possessive.
+TICKER_GAP_RE = re.compile(r"(?:['’]s)?\s{0,2}")
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

@@ -301,6 +301,31 @@ def _is_title(word: str) -> bool:
 TRAILING_TITLE_WORDS = (TITLE_WORDS | RANK_WORDS) - ORG_NAME_ENDINGS - frozenset({"partner", "partners"})
 
 
+def _without_opening_descriptor(ent, start: int, end: int) -> int:
+    """Start of a name after a descriptor that opens its sentence, capitalised only for that
+    ("Chipmaker Nvidia, which …", "Startup Varo said"): the noun says what the name is; never
+    a name's own first word ("Bank of America", "Group Lotus": see ``OPENING_DESCRIPTORS``)."""
+    words = [t for t in ent if start <= t.idx < end]
+    if len(words) < 2 or not words[0].is_sent_start or not words[0].is_title:
+        return start
+    first, second = words[0], words[1]
+    noun = first.lower_
+    if (noun in OPENING_DESCRIPTORS or noun.endswith("maker")) and second.text[:1].isupper() \
+            and second.lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_:
+        return second.idx
+    return start
+
+
+# Nouns of a trade that open a sentence before the name they describe ("Chipmaker X",
+# "Retailer Y"); not the nouns that begin names themselves ("Group Lotus", "Bank of …",
+# "Carrier Global", "Network Rail").
+OPENING_DESCRIPTORS = frozenset({
+    "startup", "start-up", "retailer", "lender", "insurer", "airline", "conglomerate", "broker", "brokerage",
+    "rival", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
+    "regulator", "firm", "giant", "chipmaker", "automaker", "carmaker", "drugmaker", "planemaker",
+})
+
+
 def _without_title(text: str, start: int, end: int) -> int:
     """Start of a person's name after a title of rank written before it ("Tsar Peter the
     Great", "Mathematician Hermann Weyl"); the name itself when nothing capitalised follows."""
@@ -325,11 +350,19 @@ def _possessive_name_end(ent) -> int | None:
     if i >= len(doc) or i == ent.start or doc[i].tag_ != "POS" or doc[i].lower_ not in ("'s", "’s") \
             or doc[i - 1].whitespace_:
         return None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if after is not None and not after.is_space and after.pos_ not in NOT_POSSESSED_POS:
-        return None
+    k = i + 1
+    if k < len(doc) and doc[k].text == "(":  # "Acme's (ACME) stock": the ticker is an aside
+        close = next((t.i for t in doc[k:k + 6] if t.text == ")"), None)
+        k = close + 1 if close is not None else k
+    after = doc[k] if k < len(doc) else None
+    if after is not None and not after.is_space and (after.pos_ not in NOT_POSSESSED_POS
+                                                     or after.pos_ == "VERB" and after.tag_ not in ("VBD", "MD")):
+        return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's)
     if ent.start and doc[ent.start - 1].lemma_ == "be":
         return None  # "it was Google's": the thing is Google's
+    base = doc[ent.start:i].text
+    if re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-]|\s*['’]s\b)", doc.text):
+        return None  # the article names it without the "'s" too ("less than Apple's and Microsoft's")
     return doc[i].idx + len(doc[i].text)
 
 
@@ -351,6 +384,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
             if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
                 continue  # "OSLO - Searchers worked ...": the dateline's place, then the sentence's first word
+            start = _without_opening_descriptor(ent, start, end)
             if ent.label_ == "PERSON":
                 start = _without_title(text, start, end)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:

@@ -20,6 +20,10 @@ hit top post report say see warn announce unveil face suffer take win beat miss 
 book log notch near
 """.split())
 
+# Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
+# not "Will", "May" or "Can", which are also names and months.
+HEADLINE_AUXILIARIES = frozenset({"Is", "Are", "Was", "Were", "Has", "Have", "Had", "Could", "Would", "Should", "Must"})
+
 # A capitalised word that is a verb's inflected form ("Loses", "Plunges", "Hits", "Tumbled"):
 # an uninflected one is as likely part of a name ("Washington Post", "Lower Manhattan").
 INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
@@ -105,10 +109,10 @@ def name_end(name: str) -> int:
     before its first word; ``len(name)`` when nothing is cut or it is a place's name
     ("Niagara Falls")."""
     words = list(WORD_RE.finditer(name))
-    def is_verb(i: int) -> bool:  # inflected, or after a plural noun ("Shares Plunge")
+    def is_verb(i: int) -> bool:  # inflected, an auxiliary, or after a plural noun ("Shares Plunge")
         word = words[i].group()
-        return bool(_verb_lemma(word)) or (word[:1].isupper() and word.casefold() in HEADLINE_VERBS
-                                           and words[i - 1].group().casefold() in HEADLINE_NOUNS)
+        return bool(_verb_lemma(word)) or word in HEADLINE_AUXILIARIES or (
+            word[:1].isupper() and word.casefold() in HEADLINE_VERBS and words[i - 1].group().casefold() in HEADLINE_NOUNS)
 
     cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
     # the nouns before the verb, and a move named as a noun ("Acme Plunge Erases …")
