@@ -216,6 +216,24 @@ def test_values_that_cannot_both_hold_conflict_in_both_directions():
     assert conflicting([claim("at_least", "a1", 37, hedge=">=", **day), claim("40", "a2", 40, **day)]) == []
 
 
+def test_an_approximate_figure_that_reaches_another_outlets_figure_is_no_conflict():
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "date": "2024-09-03"}
+    # "9.5%" and a truncated "9%" are one fact; "nearly 10%" reaches 9.5% at its edge
+    assert conflicting([claim("exact", "a1", 9.5, **move), claim("cut", "a2", 9, **move),
+                        claim("nearly", "a3", 10, hedge="~", **move)]) == []
+    # two plain figures whose roundings only touch still disagree
+    assert conflicting([claim("17", "a1", 17, **move), claim("18", "a2", 18, **move)]) == [("17", "18")]
+
+
+def test_two_figures_one_outlet_gives_are_two_facts_whoever_else_repeats_each():
+    loss = {"direction": "down", "date": "2024-09-03"}
+    # a3 tells both losses (last year's record and this one), a1 and a2 one each
+    assert conflicting([claim("record", "a1", 279e9, **loss), claim("again", "a3", 279e9, **loss),
+                        claim("now", "a2", 590e9, **loss), claim("both", "a3", 589e9, **loss)]) == []
+    assert conflicting([claim("record", "a1", 279e9, **loss), claim("now", "a2", 590e9, **loss)]) == [
+        ("now", "record")]
+
+
 def test_only_the_same_metric_frame_and_day_can_conflict():
     price = {"unit": "percent", "metric": "share price", "direction": "down"}
     assert conflicting([claim("close", "a1", 17, frame="close", date="2025-01-27", **price),

@@ -78,10 +78,10 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
 
 def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:
     """An article that gives two figures of one metric ("nine in hospital, four critical",
-    "as much as 50 metres" and "180 feet") states two facts, whoever else repeats one of them;
-    a contradiction is between outlets, each giving only its own figure."""
-    articles_a, articles_b = a.by_article.keys(), b.by_article.keys()
-    return not (articles_a <= articles_b or articles_b <= articles_a)
+    "as much as 50 metres" and "180 feet", "lost $279bn in September" and "$589bn on
+    Monday") states two facts, whoever else repeats one of them; a contradiction is between
+    outlets, each giving only its own figure."""
+    return not (a.by_article.keys() & b.by_article.keys())
 
 
 def _within_a_multiple(a: ClaimGroup, b: ClaimGroup) -> bool:
@@ -106,7 +106,15 @@ def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
     other's do, even allowing for how each was reported (rounding, hedges, provider precision)."""
     a_low, a_high = _signed(a.span_low, a.span_high, a.direction)
     b_low, b_high = _signed(b.span_low, b.span_high, b.direction)
-    return not (a_low < b_high and b_low < a_high) and _within_a_multiple(a, b) and _comparable(a, b)
+    if _approximate(a) or _approximate(b):  # "nearly 10%" reaches the 9.5% its edge touches
+        meet = a_low <= b_high and b_low <= a_high
+    else:  # "17%" and "18%" touch at 17.5 and still disagree
+        meet = a_low < b_high and b_low < a_high
+    return not meet and _within_a_multiple(a, b) and _comparable(a, b)
+
+
+def _approximate(group: ClaimGroup) -> bool:
+    return any(claim.hedge == "~" for claim in group.members)
 
 
 def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
