@@ -78,6 +78,11 @@ def subjects(claim: Claim) -> list[str]:
      "12 percent", ["Kelmont"]),  # a participle after the comma shares the clause's subject
     ("Investors fled. The start-up Varo's recent moves caused Kelmont, the chipmaker, to see its stock plummet by "
      "nearly 17%.", "17%", ["Kelmont"]),
+    # a relative clause is said of the name it follows, not of the names listed with it
+    ("Rich founders lost out, including Dana Whitcombe and Delmark chairman Ravi Okafor, who lost $22.6 billion.",
+     "$22.6 billion", ["Ravi Okafor"]),
+    # what a cause leads to move
+    ("Kelmont Inc tumbled. This led the tech-heavy Nasdaq to fall 3.1% on Monday.", "3.1%", ["Nasdaq"]),
     # "the chip-maker" is not the organisation the article calls a start-up; "chips made by X" name a maker
     ("The start-up Varo released a cheap model that runs without the costly chips made by Kelmont. The "
      "chip-maker's stock plunged 16% on Monday.", "16%", ["Kelmont"]),
@@ -971,3 +976,10 @@ def test_an_object_pronoun_of_a_conjoined_clause_is_not_that_clause_s_subject(nl
 ])
 def test_a_loss_in_a_market_or_its_cap_is_a_loss_of_market_value(nlp, text, figure, metric):
     assert by_text(nlp, text)[figure].metric == metric
+
+
+def test_money_a_company_loses_in_value_is_its_market_value(nlp):
+    c = by_text(nlp, "Chipmaker Kelmont plunged nearly 17% — erasing $589 billion in value in the biggest one-day drop.")
+    assert c["$589 billion"].metric == "market value"
+    c = by_text(nlp, "Kelmont Inc fell 17%, wiping $593 billion off its value.")
+    assert c["$593 billion"].metric == "market value"

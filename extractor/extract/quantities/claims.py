@@ -33,7 +33,7 @@ from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sub
 from extractor.extract.quantities.subject_context import sentence_subject
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit, match_unit
-from extractor.models import Bounds, Claim, Span
+from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
 
 
@@ -377,6 +377,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities)):
         metric = "share price"
+    if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
+        metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
     if metric == "market value" and unit == "percent" and direction is not None:
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
@@ -434,6 +436,22 @@ STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
     "plummet", "dive", "dip", "slip", "skid", "crater", "tank", "crash", "nosedive", "rebound", "bounce",
     "rocket", "spike", "leap", "advance", "retreat", "fell", "sank", "slid",
 })
+
+
+# Verbs by which a company's value is taken away.
+VALUE_LOSS_VERBS = frozenset({"erase", "wipe", "shed", "lose", "slash", "knock", "strip", "vaporize", "vaporise", "destroy"})
+
+
+def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direction: str | None,
+                        subject: list[EntityRef], entities: ArticleEntities) -> bool:
+    """Money a company's value loses: a currency amount taken "in value", "off its value" or
+    "from its value" by a loss verb, said of an organisation: its market value."""
+    if verb is None or direction != "down" or not (unit and unit.isupper() and len(unit) == 3) \
+            or verb.lemma_.lower() not in VALUE_LOSS_VERBS:
+        return False
+    preps = [c for c in (*verb.children, *root.children) if c.dep_ == "prep" and c.lower_ in ("in", "off", "from", "of")]
+    valued = any(o.dep_ == "pobj" and o.lemma_.lower() == "value" for p in preps for o in p.children)
+    return valued and any(_is_organisation(ref.name, entities) for ref in subject)
 
 
 def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities) -> bool:

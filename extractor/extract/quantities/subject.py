@@ -59,7 +59,9 @@ from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOU
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
-from extractor.extract.quantities.subject_phrases import NOT_SUBJECT_NOUNS, _is_person, _owner_of, resolve_np, structure_ref, structure_subject
+from extractor.extract.quantities.subject_phrases import (
+    NOT_SUBJECT_NOUNS, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref, structure_subject,
+)
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
 from extractor.models import EntityRef
@@ -486,8 +488,9 @@ LISTED_SUBJECT_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-z][\w-]*
 
 
 def _with_listed_subjects(found: list[EntityRef], subj: Token, ctx: SubjectContext) -> list[EntityRef]:
-    """Add the entities listed before the subject with "and" or commas, which the parser may split off."""
-    if not found:
+    """Add the entities listed before the subject with "and" or commas, which the parser may split off
+    (not before the name a relative clause is said of alone: "X and Y, who lost $2bn")."""
+    if not found or relative_clause_of_one(subj):
         return found
     entities, text = ctx.entities, ctx.text
     start = subj.left_edge.idx

@@ -16,6 +16,8 @@ from extractor.models import EntityRef
 
 # Reflexive pronouns, which the parser may take for the subject.
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+# Verbs whose object then does what their "to" clause says ("led the Nasdaq to fall 3%").
+CAUSING_VERBS = frozenset({"lead", "cause", "push", "drive", "send", "force", "prompt", "help", "spur", "pull", "drag"})
 
 
 @dataclass
@@ -97,6 +99,10 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
                 subjects = [c for c in sibling.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return subjects[0]
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in CAUSING_VERBS:
+            moved = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if moved is not None:
+                return moved  # "This led the Nasdaq to fall 3.1%": what was led to move
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep"):
             node = node.head
             continue

@@ -420,6 +420,17 @@ def _hyphenated(tok: Token) -> str | None:
     return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
 
 
+# Words by which a relative clause speaks of every name listed before it ("X and Y, which fell
+# 2% and 4%, respectively", "X and Y, which both fell").
+ALL_LISTED_WORDS = frozenset({"respectively", "both", "each", "all"})
+
+
+def relative_clause_of_one(name: Token) -> bool:
+    """A relative clause follows the name and is said of it alone, not of the names listed
+    with it ("Huang and Larry Ellison, who lost $22.6bn")."""
+    return any(c.dep_ == "relcl" and not any(t.lower_ in ALL_LISTED_WORDS for t in c.subtree) for c in name.children)
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
@@ -444,7 +455,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
         return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
-    for h in [np, *np.conjuncts]:
+    # a relative clause is said of the name it follows: "Huang and Larry Ellison, who lost $22.6bn"
+    listed = [] if relative_clause_of_one(np) else list(np.conjuncts)
+    for h in [np, *listed]:
         e = ctx.entities.at(h.idx, h.idx + len(h))
         if e is not None and e.type in SUBJECT_TYPES:
             ref = entity_ref(ctx, e)
