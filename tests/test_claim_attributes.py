@@ -983,3 +983,15 @@ def test_money_a_company_loses_in_value_is_its_market_value(nlp):
     assert c["$589 billion"].metric == "market value"
     c = by_text(nlp, "Kelmont Inc fell 17%, wiping $593 billion off its value.")
     assert c["$593 billion"].metric == "market value"
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("The survey said the quake was centred about 33 kilometres (20 miles) from Ardent City.", "33 kilometres", "distance"),
+    ("A second quake struck 130km (80 miles) to the north.", "130km", "distance"),
+    ("The earthquake struck at a depth of about 17.9km (11 miles).", "17.9km", "depth"),
+    ("The quake was 10 km deep.", "10 km", "depth"),
+    ("The viaduct was 1,182 metres long, and cars fell 45 metres.", "1,182 metres", "length"),
+    ("The viaduct was 1,182 metres long, and cars fell 45 metres.", "45 metres", "height"),
+])
+def test_a_length_is_a_distance_a_depth_a_height_or_a_length_by_the_words_beside_it(nlp, text, figure, metric):
+    assert by_text(nlp, text)[figure].metric == metric

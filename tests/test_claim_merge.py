@@ -234,6 +234,19 @@ def test_two_figures_one_outlet_gives_are_two_facts_whoever_else_repeats_each():
         ("now", "record")]
 
 
+def test_undated_counts_of_people_may_be_of_other_days_so_do_not_conflict():
+    hurt = {"subject": (), "unit": "person", "metric": "injured"}
+    assert conflicting([claim("early", "a1", 637, **hurt), claim("later", "a2", 1011, **hurt)]) == []
+    assert conflicting([claim("early", "a1", 637, date="2023-02-06", **hurt),
+                        claim("later", "a2", 1011, date="2023-02-06", **hurt)]) == [("early", "later")]
+
+
+def test_a_toll_of_a_past_year_is_not_the_toll_a_page_reports_now():
+    toll = {"subject": (), "unit": "person", "metric": "dead"}
+    assert members([claim("now", "a1", 20000, hedge=">", **toll), claim("again", "a2", 20000, hedge=">", **toll),
+                    claim("past", "a3", 20000, hedge="~", date="2011", **toll)]) == [["again", "now"], ["past"]]
+
+
 def test_only_the_same_metric_frame_and_day_can_conflict():
     price = {"unit": "percent", "metric": "share price", "direction": "down"}
     assert conflicting([claim("close", "a1", 17, frame="close", date="2025-01-27", **price),

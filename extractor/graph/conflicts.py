@@ -3,12 +3,11 @@ cannot both hold, and that an analyst would hold against each other.
 
 Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures all its
 members allow). Two facts conflict only when they are told by different articles, agree on
-the day (moves and market levels need it known on both sides, as a day or as the weekday of
-an undated page that another outlet's text dates; a morning report's window is no day; a
-dated count of people is never held against an undated one), are both changes or both
-levels, and are not a running
-toll, a market level read at unknown moments, or a subgroup of people against another group;
-and not when one outlet gives both figures, or the figures are a multiple apart (two things).
+the day (moves, market levels and counts of people need it known on both sides, as a day or
+as the weekday of an undated page that another outlet's text dates; a morning report's
+window is no day), are both changes or both levels, and are not a running toll, a market
+level read at unknown moments, or a subgroup of people against another group; and not when
+one outlet gives both figures, or the figures are a multiple apart (two things).
 """
 
 from __future__ import annotations
@@ -48,10 +47,10 @@ def _signed(low: float, high: float, direction: str | None) -> tuple[float, floa
 
 def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Two facts of one block, metric and frame that an analyst would hold against each other:
-    told by at least two articles, of one day (moves and market levels need it known on both
-    sides, and a morning report's window is not a day; a dated count of people is never held
-    against an undated one), both changes or both levels, not a running toll, not a subgroup
-    of people against another group or the whole."""
+    told by no one article together, of one day (moves, market levels and counts of people
+    need it known on both sides: the injured of one day are not another day's; a morning
+    report's window is not a day), both changes or both levels, not a running toll, not a
+    subgroup of people against another group or the whole."""
     if not _two_articles(a, b) or not dates_agree(a.date, b.date):
         return False
     if (a.direction is None) != (b.direction is None):
@@ -61,7 +60,7 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     counted = a.unit in COUNTED_UNITS
     one_day = same_day(a, b)  # "on Monday" of an undated page counts
     if not (a.date and b.date or one_day) and (a.direction or a.metric in MARKET_METRICS or a.metric in ELECTION_METRICS
-                                               or (counted and (a.date or b.date))):
+                                               or counted):
         # moves, market levels and values, election results and counts of people are news of a
         # day: without a day each may be another day's ("fell 12%" in one year, "fell 20%" in
         # another; a company worth $3.4 trillion in one year and $2.9 trillion after a crash)

@@ -332,12 +332,24 @@ class ClaimGroup:
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
             and all(dates_agree(claim.date, date) for date in self.dates)
+            and self._history_apart(claim)
             and self._weekday_agrees(claim)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
             and self._within_bounds(claim, reading)
             and self._rounds_to_whole_figures(claim, reading)
         )
+
+    def _history_apart(self, claim: Claim) -> bool:
+        """A toll dated only by a year ("a 2011 quake killed nearly 20,000") is
+        history its sentence looks back to, never one fact with a toll that names no time
+        ("the death toll passed 20,000"): that one is the news of its own page's day."""
+        if not running_count(claim) or not self.members:
+            return True
+        coarse = _year_only(claim.date)
+        undated_here = any(running_count(m) and not m.date for m in self.members)
+        coarse_here = any(running_count(m) and _year_only(m.date) for m in self.members)
+        return not (coarse and undated_here or not claim.date and coarse_here)
 
     def _weekday_agrees(self, claim: Claim) -> bool:
         """"On Monday" in an undated page is no other weekday's figure: not one dated on a
@@ -512,6 +524,10 @@ def _dates_to_search(date: str | None, active: dict[str, list[ClaimGroup]], coar
     if not date or not is_day(date):  # undated groups first (an undated claim may stop early)
         return sorted((d for d in active if not date or not d or dates_agree(date, d)), key=bool)
     return [d for d in ("", date, *sorted(coarse)) if d in active and (d in ("", date) or dates_agree(date, d))]
+
+
+def _year_only(date: str | None) -> bool:
+    return bool(date) and len(date) == 4 and date.isdigit()
 
 
 def running_count(claim: Claim) -> bool:

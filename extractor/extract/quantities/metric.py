@@ -30,6 +30,8 @@ rescued           rescued, saved, pulled out alive
 rescuers          rescuers, firefighters, emergency workers (counted)
 length            a length in metres (long, span, stretch, section)
 height            a length that is high, tall, or the depth of a fall
+depth             a length below ground or sea ("at a depth of 18 km", "10 km deep")
+distance          a length from a place ("33 km from X", "24 miles northwest of Y")
 weight            a mass in kilograms
 area              an area in square metres
 ================  =====================================================================
@@ -130,6 +132,16 @@ CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
 HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\)\s*)?(?:high|tall|deep|in\s+height|above|below)\b", re.I)
+# Words right after a length that make it a distance from a place, not a size ("33 km from
+# the city", "130 km (80 miles) to the north", "24 miles northwest of Herat").
+DISTANCE_NEXT_RE = re.compile(
+    r"[\s-]*(?:\([^)]*\)\s*)?(?:away\b|from\b|off\s+the\b|inland\b|offshore\b|"
+    r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward|wards)?\b)", re.I)
+# Words right after a length that say it is one ("1,182 metres long", "200 metres in length").
+LENGTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:long|in\s+length|wide|across)\b", re.I)
+# A depth below ground or sea ("at a depth of 18.5 kilometres", "10 km deep").
+DEPTH_BEFORE_RE = re.compile(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|just\s+)?\Z", re.I)
+DEPTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:deep|below\s+the\s+(?:surface|ground|sea))\b", re.I)
 # Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
 HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet"})
 # Base units of measure and the metric each is by default.
@@ -145,8 +157,15 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return q.metric
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
-        if unit == "metre" and _is_height(root, span, clause):
-            return "height"
+        if unit == "metre":
+            after = clause[span.end_char - root.sent.start_char:]
+            before = clause[:span.start_char - root.sent.start_char]
+            if DISTANCE_NEXT_RE.match(after):
+                return "distance"  # "33 kilometres from Gaziantep", "24 miles northwest of Herat"
+            if DEPTH_BEFORE_RE.search(before) or DEPTH_NEXT_RE.match(after):
+                return "depth"  # "at a depth of 18 km", "10 km deep": below the ground or the sea
+            if _is_height(root, span, clause) and not LENGTH_NEXT_RE.match(after):
+                return "height"  # but "1,182 metres long" in a sentence of falls is a length
         return MEASURE_METRICS[unit]
     if unit == "point":
         return "index level"
