@@ -995,3 +995,10 @@ def test_money_a_company_loses_in_value_is_its_market_value(nlp):
 ])
 def test_a_length_is_a_distance_a_depth_a_height_or_a_length_by_the_words_beside_it(nlp, text, figure, metric):
     assert by_text(nlp, text)[figure].metric == metric
+
+
+def test_a_magnitude_is_no_count_of_people_and_no_range_with_the_toll_after_it(nlp):
+    c = by_text(nlp, "The death toll from a magnitude 7.8 earthquake along the border has continued to rise.")
+    assert (c["7.8"].unit, c["7.8"].metric) == ("magnitude", None)
+    c = by_text(nlp, "The death toll from the 7.8 quake rose to 5,000.")
+    assert (c["7.8"].metric, c["5,000"].metric, c["5,000"].value) == (None, "dead", 5000)

@@ -324,6 +324,10 @@ def _unresolved_weekday(expression: str, published: str | None) -> str | None:
     return f"{WEEKDAY_MARK}{m.group('day').capitalize()}" if m else None
 
 
+# A scale named before its figure ("magnitude 7.8", "magnitude-6.8").
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]*\Z", re.I)
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What every claim of one article reads: its id, text and entities."""
@@ -357,6 +361,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     value, bounds, stated = q.value, _bounds(q), None
+    if unit is None and MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start):
+        unit = "magnitude"  # "a magnitude 7.8 earthquake": the scale named before its figure
     if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
         factor = converted[0] / q.value if q.value else 0.0
         stated, (value, unit) = (q.value, unit), converted
@@ -370,6 +376,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
+    if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
+        metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction
     if counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON

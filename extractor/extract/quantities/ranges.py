@@ -54,8 +54,10 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         from_before = bool(re.search(r"\bfrom(?:\s+(?:the|a|an|its|their))?\s*\Z", before))
         if conn in RANGE_CONNECTORS:
             kind = conn
-        elif from_before and re.fullmatch(r"\s[^,;()]{0,40}\sto\s", between) and not SERIES_NEXT_RE.match(text, b.end):
-            kind = "to"  # "from $5 (...) to $7", but not two steps of "from $364B in 2022 to $1.2T in 2023 to $3.4T"
+        elif from_before and re.fullmatch(r"\s[^,;()]{0,40}\sto\s", between) and not SERIES_NEXT_RE.match(text, b.end) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in tokens.span(a.end, b.start)):
+            kind = "to"  # "from $5 (...) to $7", but not two steps of "from $364B in 2022 to $1.2T in 2023 to $3.4T",
+            # nor "the toll from the 7.8 quake rose to 5,000" (a verb between: a source, then a level)
         else:
             continue
         dash = kind in ("-", "–", "—", "-to-", "to-")
