@@ -215,6 +215,14 @@ def test_a_passive_cue_s_agent_speaks_even_where_the_parse_made_its_subject_acti
     assert (quote.speaker.name, quote.text) == ("Dana Whitcombe", "as “a turning point”")
 
 
+def test_a_dummy_it_and_a_they_of_an_unnamed_group_name_no_speaker(quotes_of):
+    [quote] = quotes_of("Kelmont shares fell. It's also worth pointing out that this isn't money in the founder's pockets.")
+    assert (quote.cue.text, quote.speaker) == ("pointing out", None)
+    [quote] = quotes_of("Kelmont Inc shares fell. Investors sold technology stocks on Monday as they worried that a cheap "
+                        "model would threaten the leaders.")
+    assert (quote.cue.text, quote.speaker) == ("worried", None)
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [

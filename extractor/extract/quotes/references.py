@@ -161,6 +161,35 @@ def _enclosing_subject(ctx: Context, pronoun: Token, types: frozenset[str], gend
     return None
 
 
+# Adjectives of "it is … to say / that …", whose "it" is no one ("It's worth pointing out that …").
+DUMMY_IT_ADJECTIVES = frozenset({"worth", "important", "clear", "true", "likely", "possible", "notable", "unclear",
+                                 "fair", "safe", "interesting", "noteworthy", "obvious", "evident", "apparent"})
+
+
+def _dummy_it(pronoun: Token) -> bool:
+    """"It's also worth pointing out that …", "it is clear that …": the writer's voice, no speaker."""
+    verb = pronoun.head
+    return pronoun.lower_ == "it" and pronoun.dep_ in SUBJECT_DEPS and verb.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in DUMMY_IT_ADJECTIVES for c in verb.children)
+
+
+def _unnamed_group(pronoun: Token) -> bool:
+    """"Investors sold stocks as they worried that …": a "they" in a clause that hangs on one
+    whose subject is a plural common noun stands for that unnamed group, not for a name."""
+    if pronoun.lower_ not in ("they", "their", "them"):
+        return False
+    node = pronoun.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+            if subj is not None:
+                return subj.tag_ == "NNS" and not subj.ent_type_
+    return False
+
+
 def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
     """The entity a speaker mention refers to, or None when the text does not say."""
     word = head.lower_
@@ -171,6 +200,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
             ctx.genders.setdefault(entity.id, gender)
         return entity.ref() if entity else None
     if word in ORG_PRONOUNS:
+        if _dummy_it(head) or _unnamed_group(head):
+            return None
         entity = _enclosing_subject(ctx, head, ORG_TYPES) or last_entity_before(ctx, head.idx, ORG_TYPES)
         return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
