@@ -223,6 +223,14 @@ def test_a_dummy_it_and_a_they_of_an_unnamed_group_name_no_speaker(quotes_of):
     assert (quote.cue.text, quote.speaker) == ("worried", None)
 
 
+def test_a_description_takes_up_the_unnamed_body_written_after_the_last_name(quotes_of):
+    text = ("The quake killed 820 people, the Kelmont Red Crescent said. Updated interior ministry figures showed the "
+            "toll rising. Another 672 people were injured, the ministry said.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["The quake killed 820 people"] == "Kelmont Red Crescent"
+    assert speakers["Another 672 people were injured"] is None
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [
