@@ -242,22 +242,25 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
     entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
-    if entity is not None and _named_unnamed_since(ctx, head, bounds[0], entity):
+    if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
 
 
 def _named_unnamed_since(ctx: Context, head: Token, before: int, entity: LocalEntity) -> bool:
-    """The description's noun was written, outside any name, after the entity's last mention
-    before it ("Updated interior ministry figures …" after "Al-Haouz"): the description takes
-    up that unnamed mention, not the entity."""
+    """The description's noun was written, outside any name and after the sentence of the
+    organisation's last mention before it ("Updated interior ministry figures …" after "the
+    Red Crescent said"): the description takes up that unnamed mention, not the organisation."""
     last = max((m.end for m in entity.mentions if m.end <= before), default=-1)
     if last < 0:
         return False
+    named_in = ctx.sentence_of(ctx.token_at(last - 1))
     for match in re.finditer(rf"\b{re.escape(head.lower_)}\b", ctx.text[last:before].lower()):
         at = last + match.start()
         if at >= bounds_start(ctx, head) or ctx.entities.at(at, at + len(head.text)) is not None:
             continue
+        if ctx.sentence_of(ctx.token_at(at)) == named_in:
+            continue  # "Acme Corp, the company, said": the name's own apposition
         return True
     return False
 
