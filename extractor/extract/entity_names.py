@@ -40,7 +40,7 @@ from extractor.extract.lexicon import (
     place_names,
 )
 from extractor.models import Mention
-from extractor.nlp.views import doc_ents, token_starts, token_texts
+from extractor.nlp.views import doc_ents, doc_memo, doc_text, token_starts, token_texts
 
 CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -360,10 +360,17 @@ def _possessive_name_end(ent) -> int | None:
         return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's)
     if ent.start and doc[ent.start - 1].lemma_ == "be":
         return None  # "it was Google's": the thing is Google's
-    base = doc[ent.start:i].text
-    if re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-]|\s*['’]s\b)", doc.text):
+    if _named_bare(doc, doc[ent.start:i].text):
         return None  # the article names it without the "'s" too ("less than Apple's and Microsoft's")
     return doc[i].idx + len(doc[i].text)
+
+
+def _named_bare(doc: Doc, name: str) -> bool:
+    """The text names ``name`` somewhere without a possessive after it (read once per name and doc)."""
+    seen = doc_memo(doc, "names_bare")
+    if name not in seen:
+        seen[name] = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s*['’]s\b)", doc_text(doc)) is not None
+    return seen[name]
 
 
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:

@@ -15,6 +15,7 @@ _TEXT = "extractor.text"
 _STARTS = "extractor.token_starts"
 _TEXTS = "extractor.token_texts"
 _ENTS = "extractor.ents"
+_MEMO = "extractor.memo"
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
@@ -56,8 +57,14 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 def forget_views(doc: Doc) -> None:
     """Drop every view kept in ``doc.user_data``."""
-    for key in (_TEXT, _STARTS, _TEXTS, _ENTS):
+    for key in (_TEXT, _STARTS, _TEXTS, _ENTS, _MEMO):
         doc.user_data.pop(key, None)
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """A dictionary kept with ``doc`` under ``name`` for answers an extractor reads more than
+    once per doc (dropped by ``forget_views``)."""
+    return doc.user_data.setdefault(_MEMO, {}).setdefault(name, {})
 
 
 def span_text(span: Span) -> str:
