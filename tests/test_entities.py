@@ -312,3 +312,11 @@ def test_names_without_possessives_or_descriptors(nlp, text, names):
 def test_a_name_written_with_its_possessive_stays_whole(nlp):
     names = {e.name for e in entities_of(nlp, "Shares of McDonald’s fell 2% while Moody’s said the outlook was stable.").entities}
     assert {"McDonald’s", "Moody’s"} <= names
+
+
+def test_an_acronym_is_a_place_only_as_a_country():
+    from extractor.extract.entity_types import name_votes
+
+    # "UN" and "EU" are also small towns' names in the gazetteer; the acronyms are organisations'
+    assert not name_votes("UN").get("GPE") and not name_votes("EU").get("GPE")
+    assert name_votes("US").get("GPE") and name_votes("UAE").get("GPE")

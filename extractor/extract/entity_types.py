@@ -492,8 +492,9 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
     if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
         return votes  # "University of Texas": the name of a place inside an organisation's
-    if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)):
-        votes["GPE"] += CONTEXT_WEIGHT
+    if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)) \
+            and not ACRONYM_RE.match(name):
+        votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
     return votes
 
 
