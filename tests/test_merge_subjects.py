@@ -24,6 +24,12 @@ def test_a_surname_misspelt_by_one_letter_is_the_one_person_it_can_be():
                                 entity_id("Castelano"): "Bernard Castellano"}
 
 
+def test_a_person_named_by_the_last_two_of_three_names_is_the_one_person_named_in_full():
+    corpus = [("Ravi Selim Okafor", "PERSON"), ("Selim Okafor", "PERSON"),
+              ("Ana Maria Ruiz", "PERSON"), ("Eva Maria Ruiz", "PERSON"), ("Maria Ruiz", "PERSON")]
+    assert _aliases(corpus) == {entity_id("Selim Okafor"): "Ravi Selim Okafor"}  # two Maria Ruizes: as written
+
+
 def test_a_misspelling_two_people_could_be_or_of_a_short_name_stays_as_written():
     corpus = [("Ellen Marston", "PERSON"), ("Paul Marsden", "PERSON"), ("Marsten", "PERSON"),
               ("Tom Kerr", "PERSON"), ("Kerry", "PERSON"), ("Whitlock", "PERSON")]

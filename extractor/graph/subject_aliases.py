@@ -141,13 +141,15 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     when the corpus has that name, and so is one named with the words its short name leaves
     off ("ASML Holding NV" is the corpus's "ASML", "Taiwan Semiconductor" never its
     "Taiwan"); a person named by first and last name is the corpus's
-    one person of those names with middle initials between them; a person named by one
+    one person of those names with middle initials between them, or whose full name ends in
+    those two names ("Tayyip Erdogan", "Recep Tayyip Erdogan"); a person named by one
     word is the one person of the corpus whose full name ends in that word, or, when none
     does, in a word one letter off it (MISSPELT_FROM_LETTERS).
     """
     by_id: dict[str, tuple[str, str | None]] = {}
     by_surname: dict[str, set[str]] = defaultdict(set)
     with_initials: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last name) -> ids
+    by_last_two: dict[tuple[str, str], set[str]] = defaultdict(set)  # the last two of three or more names -> ids
     by_plain_name: dict[str, set[str]] = defaultdict(set)  # a person's name without "Jr." -> ids
     fathers: set[str] = set()  # plain names the corpus also gives with "Sr.": two people
     for ent_id, name, kind in entities:
@@ -163,6 +165,8 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             by_surname[entity_key(words[-1])].add(ent_id)
         if len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
             with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
+        if len(words) > 2:
+            by_last_two[(entity_key(words[-2]), entity_key(words[-1]))].add(ent_id)
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
@@ -185,6 +189,11 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         if kind == PERSON and len(words) == 2 and len(full := with_initials.get(
                 (entity_key(words[0]), entity_key(words[1])), set())) == 1:
             (target,) = full  # "Dana Whitlock" of the corpus's one "Dana J. Whitlock"
+            aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
+            continue
+        if kind == PERSON and len(words) == 2 and len(full := by_last_two.get(
+                (entity_key(words[0]), entity_key(words[1])), set())) == 1:
+            (target,) = full  # "Tayyip Erdogan" of the corpus's one "Recep Tayyip Erdogan"
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
         if kind != PERSON or len(words) != 1:
