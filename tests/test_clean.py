@@ -92,6 +92,17 @@ def test_reading_times_and_audio_player_prompts_are_furniture_but_minutes_in_a_s
     assert not is_boilerplate("3 minutes of silence followed the verdict.")
 
 
+def test_sponsor_comment_paywall_and_embed_lines_are_furniture_but_sentences_about_them_are_not():
+    for line in ("Sponsored Content", "View Comments", "We may earn a commission from links on this page.",
+                 "Please ensure Javascript is enabled for purposes of website accessibility",
+                 "To continue reading this article...", "Already a Daily Example member?", "Join Daily Example for free",
+                 "Slideshow ( 3 images )", "Media caption,", "pic.twitter.com/Ab12Cd34", "More from Example Business"):
+        assert is_boilerplate(line), line
+    for line in ("More from the same family were rescued on Tuesday.", "The sponsored content rules changed in May.",
+                 "Comments by the minister angered the opposition."):
+        assert not is_boilerplate(line), line
+
+
 def test_credit_and_rights_lines_are_found_anywhere_in_the_line():
     # These rules scan the whole line; the others are anchored at its start.
     for line in ("A man walks past the site. AFP via Getty Images", "Flooded streets Reuters / Amir Cohen",

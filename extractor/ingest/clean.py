@@ -66,7 +66,11 @@ PROMPT_RE = re.compile(
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
-    r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*)$",
+    r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*"
+    r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|we may earn (?:a )?commission\b.*"
+    r"|please (?:ensure|enable) javascript\b.*|to continue reading\b.*|already (?:a|an) [\w ]{1,40} (?:member|subscriber)\??"
+    r"|join [\w ]{1,40} for free\b.*|slideshow\s*\(\s*\d+ (?:images?|photos?)\s*\)|media caption,?"
+    r"|we[’']re sorry, this feature is currently unavailable\.?|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3})$",
     re.IGNORECASE,
 )
 # Copyright and rights lines that close a page.
