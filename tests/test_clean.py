@@ -1,4 +1,4 @@
-from extractor.ingest.clean import clean_text, is_boilerplate, normalise_whitespace
+from extractor.ingest.clean import clean_text, is_boilerplate, is_photo_credit, normalise_whitespace
 
 
 def test_non_breaking_and_odd_spaces_become_plain_spaces():
@@ -96,11 +96,19 @@ def test_sponsor_comment_paywall_and_embed_lines_are_furniture_but_sentences_abo
     for line in ("Sponsored Content", "View Comments", "We may earn a commission from links on this page.",
                  "Please ensure Javascript is enabled for purposes of website accessibility",
                  "To continue reading this article...", "Already a Daily Example member?", "Join Daily Example for free",
-                 "Slideshow ( 3 images )", "Media caption,", "pic.twitter.com/Ab12Cd34", "More from Example Business"):
+                 "Slideshow ( 3 images )", "Media caption,", "pic.twitter.com/Ab12Cd34", "More from Example Business",
+                 "Read more here.", "Posted By: Associated Press", "AP Photo/Jane Roe"):
         assert is_boilerplate(line), line
     for line in ("More from the same family were rescued on Tuesday.", "The sponsored content rules changed in May.",
-                 "Comments by the minister angered the opposition."):
+                 "Comments by the minister angered the opposition.", "Read more about the plan in the report.",
+                 "Posted by the council on its website, the notice warned residents."):
         assert not is_boilerplate(line), line
+
+
+def test_a_sentence_that_ends_with_an_agency_is_no_credit():
+    # a paragraph of the story is never dropped for naming an agency at its end
+    assert not is_boilerplate("The figures were gathered by the ministry and later published via Reuters")
+    assert not is_photo_credit("The university's president sent condolences in a video shared via Getty Images")
 
 
 def test_credit_and_rights_lines_are_found_anywhere_in_the_line():

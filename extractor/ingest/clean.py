@@ -34,7 +34,7 @@ NAVIGATION_RE = re.compile(
 )
 # News agencies and picture desks that appear in photo credits.
 PICTURE_AGENCIES = (
-    r"Reuters|AFP|AP|Associated Press|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy"
+    r"Reuters|AFP|AP Photo|AP Images|AP|Associated Press|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy"
     r"|PA Images|PA Media|PA Wire|AAP|Xinhua|Anadolu|Sipa|SOPA Images|NurPhoto|ZUMA Press"
     r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI"
 )
@@ -70,7 +70,8 @@ PROMPT_RE = re.compile(
     r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|we may earn (?:a )?commission\b.*"
     r"|please (?:ensure|enable) javascript\b.*|to continue reading\b.*|already (?:a|an) [\w ]{1,40} (?:member|subscriber)\??"
     r"|join [\w ]{1,40} for free\b.*|slideshow\s*\(\s*\d+ (?:images?|photos?)\s*\)|media caption,?"
-    r"|we[’']re sorry, this feature is currently unavailable\.?|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3})$",
+    r"|we[’']re sorry, this feature is currently unavailable\.?|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3}|read more(?: here)?[.!]?"
+    r"|posted by:?\s+[\w&'’-]+(?: [\w&'’-]+){0,3})$",
     re.IGNORECASE,
 )
 # Copyright and rights lines that close a page.
@@ -160,9 +161,22 @@ def _any_rule(stripped: str, rules: tuple[re.Pattern, ...]) -> bool:
     for rule in rules:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
-        if (rule.search if scan else rule.match)(stripped):
+        found = (rule.search if scan else rule.match)(stripped)
+        if found and not (rule is AGENCY_CREDIT_RE and _sentence_before_credit(stripped, found.start())):
             return True
     return False
+
+
+# Most words of the caption or credit words a credit may close ("A man walks past. AFP via Getty Images").
+CREDIT_TAIL_WORDS = 6
+
+
+def _sentence_before_credit(line: str, start: int) -> bool:
+    """The agency a line ends with closes a sentence of the story ("… the data was then
+    published via Reuters"), not a credit: more words than a credit has run into it since
+    the line's last sentence end."""
+    tail = re.split(r"[.!?]\s", line[:start])[-1]
+    return len(_WORD.findall(tail)) > CREDIT_TAIL_WORDS
 
 
 def _blocks(text: str) -> list[list[str]]:
