@@ -167,3 +167,12 @@ def test_days_counted_from_a_placeholder_publication_date_are_unknown_not_a_cras
     assert resolve_date("on Sunday", "0001-01-01") is None
     assert resolve_date("tomorrow", "9999-12-31") is None
     assert resolve_date("on Sunday", "2025-01-27") == "2025-01-26"
+
+
+def test_front_matter_yaml_refuses_is_read_as_one_key_per_line_with_a_warning(tmp_path):
+    raw = b"---\ntitle: Kelmont: the fall of a chip giant\nurl: https://news.example.com/kelmont\n---\nShares fell."
+    warning, article = ingest_bytes(tmp_path, "story.md", raw)
+    assert (article.title, article.url, article.text) == (
+        "Kelmont: the fall of a chip giant", "https://news.example.com/kelmont", "Shares fell.")
+    assert (warning.error, warning.fatal) == ("bad_front_matter", False)
+    assert warning.message.endswith("read as one key: value per line")

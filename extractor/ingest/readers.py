@@ -102,10 +102,35 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[tuple[st
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date YAML cannot build ("2024-02-30")
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else f" ({exc})" if isinstance(exc, ValueError) else ""
+        if isinstance(exc, yaml.YAMLError) and (fields := _plain_fields(match.group(1))):
+            return fields, text[match.end():], [(
+                "bad_front_matter", f"front matter is not valid YAML{where}; read as one key: value per line")]
         return {}, text[match.end():], [("bad_front_matter", f"front matter is not valid YAML{where}; ignored")]
     if not isinstance(data, dict):
         return {}, text[match.end():], [("bad_front_matter", "front matter is not a key: value block; ignored")]
     return data, text[match.end():], []
+
+
+# A line of hand-written front matter: a key, a colon, the rest of the line as its value.
+PLAIN_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$")
+
+
+def _plain_fields(block: str) -> dict[str, object]:
+    """Front matter YAML cannot read, read as one "key: value" per line when every line is one
+    ("title: Acme: the fall" holds a second colon, which YAML refuses): the value is the rest of
+    the line, less quotes around it. Empty when any line is something else."""
+    fields: dict[str, object] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        m = PLAIN_FIELD_RE.match(line)
+        if m is None:
+            return {}
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[m.group(1)] = value
+    return fields
 
 
 def markdown_to_text(text: str) -> tuple[str, str | None]:
