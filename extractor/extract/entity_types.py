@@ -166,7 +166,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \
             and head.head.dep_ == "acl" and describes(head.head.head, PRODUCT_NOUNS):
         votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
-    if root.dep_ == "pobj" and _example_of(head) is not None and describes(_example_of(head), ORG_DESCRIPTORS):
+    if root.dep_ == "pobj" and (example := _example_of(head)) is not None and describes(example, ORG_DESCRIPTORS):
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT

@@ -303,6 +303,9 @@ class ClaimGroup:
     # members' texts give (not the publication's): what a weekday is held against
     weekdays: set[str] = field(default_factory=set)
     stated_days: set[str] = field(default_factory=set)
+    # members that are running tolls with no date, and with a year only (``_history_apart``)
+    undated_tolls: bool = False
+    year_tolls: bool = False
     # strict bounds given ("more than 10%": floor 10) and what the exact figures allow as reported
     floor: float = -math.inf
     ceiling: float = math.inf
@@ -344,12 +347,9 @@ class ClaimGroup:
         """A toll dated only by a year ("a 2011 quake killed nearly 20,000") is
         history its sentence looks back to, never one fact with a toll that names no time
         ("the death toll passed 20,000"): that one is the news of its own page's day."""
-        if not running_count(claim) or not self.members:
+        if not running_count(claim):
             return True
-        coarse = _year_only(claim.date)
-        undated_here = any(running_count(m) and not m.date for m in self.members)
-        coarse_here = any(running_count(m) and _year_only(m.date) for m in self.members)
-        return not (coarse and undated_here or not claim.date and coarse_here)
+        return not (_year_only(claim.date) and self.undated_tolls or not claim.date and self.year_tolls)
 
     def _weekday_agrees(self, claim: Claim) -> bool:
         """"On Monday" in an undated page is no other weekday's figure: not one dated on a
@@ -420,6 +420,9 @@ class ClaimGroup:
             self.weekdays.add(claim.weekday)
         if claim.date and claim.date_source in STATED_DATE_SOURCES:
             self.stated_days.add(claim.date)
+        if running_count(claim):
+            self.undated_tolls = self.undated_tolls or not claim.date
+            self.year_tolls = self.year_tolls or _year_only(claim.date)
         own_low, own_high = reading.own_low, reading.own_high
         self.own_low, self.own_high = max(self.own_low, own_low), min(self.own_high, own_high)
         if is_range(claim):

@@ -137,28 +137,36 @@ def _named_entity(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEn
     return entity
 
 
+def _subject_above(pronoun: Token, steps: int) -> tuple[Token, Token] | None:
+    """The first verb above the pronoun's own clause with a subject written before the
+    pronoun, and that subject (within ``steps`` heads)."""
+    node = pronoun.head
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+            if subj is not None:
+                return node, subj
+    return None
+
+
 def _enclosing_subject(ctx: Context, pronoun: Token, types: frozenset[str], gender: str | None = None) -> LocalEntity | None:
     """The named subject of the clause a pronoun's own clause sits in, when that clause is
     not the sentence's main one ("Shares dropped after Acme rolled out a model that it says
     is cheaper": Acme, not the shares' index); None when the climb reaches the main clause."""
-    node = pronoun.head
-    for _ in range(10):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
-        if subj is None:
-            continue
-        if node.head.i == node.i or subj.pos_ == "PRON":
-            return None
-        entity = ctx.entities.at(subj.idx, subj.idx + len(subj.text))
-        known = ctx.genders.get(entity.id) if entity is not None else None
-        if entity is None or entity.type not in types or ctx.quoted(subj.idx) or (gender and known and known != gender):
-            return None
-        return entity
-    return None
+    found = _subject_above(pronoun, 10)
+    if found is None:
+        return None
+    verb, subj = found
+    if verb.head.i == verb.i or subj.pos_ == "PRON":
+        return None
+    entity = ctx.entities.at(subj.idx, subj.idx + len(subj.text))
+    known = ctx.genders.get(entity.id) if entity is not None else None
+    if entity is None or entity.type not in types or ctx.quoted(subj.idx) or (gender and known and known != gender):
+        return None
+    return entity
 
 
 # Adjectives of "it is … to say / that …", whose "it" is no one ("It's worth pointing out that …").
@@ -178,16 +186,8 @@ def _unnamed_group(pronoun: Token) -> bool:
     whose subject is a plural common noun stands for that unnamed group, not for a name."""
     if pronoun.lower_ not in ("they", "their", "them"):
         return False
-    node = pronoun.head
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
-            if subj is not None:
-                return subj.tag_ == "NNS" and not subj.ent_type_
-    return False
+    found = _subject_above(pronoun, 6)
+    return found is not None and found[1].tag_ == "NNS" and not found[1].ent_type_
 
 
 def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
@@ -257,17 +257,12 @@ def _named_unnamed_since(ctx: Context, head: Token, before: int, entity: LocalEn
     named_in = ctx.sentence_of(ctx.token_at(last - 1))
     for match in re.finditer(rf"\b{re.escape(head.lower_)}\b", ctx.text[last:before].lower()):
         at = last + match.start()
-        if at >= bounds_start(ctx, head) or ctx.entities.at(at, at + len(head.text)) is not None:
+        if ctx.entities.at(at, at + len(head.text)) is not None:
             continue
         if ctx.sentence_of(ctx.token_at(at)) == named_in:
             continue  # "Acme Corp, the company, said": the name's own apposition
         return True
     return False
-
-
-def bounds_start(ctx: Context, head: Token) -> int:
-    """Where the description's own words begin (its determiner), which no earlier mention may reach."""
-    return min(t.idx for t in head.subtree if t.i <= head.i)
 
 
 def _introduced_unnamed(text: str, head: Token, before: int) -> bool:
