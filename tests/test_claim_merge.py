@@ -66,6 +66,12 @@ def test_an_article_that_cuts_a_figures_last_digits_states_one_fact_but_two_clos
     # revenue of "$13.2 billion" and "$13.3 billion" expected in one story are two figures
     assert members([claim("revenue", "a1", 13.2e9, metric="revenue"), claim("expected", "a1", 13.3e9, metric="revenue")]) == [
         ["expected"], ["revenue"]]
+    # a hedged headline ("nearly $95bn"), then "$94.7 billion" and "$94 billion" in the body
+    assert members([
+        claim("headline", "a1", 95e9, hedge="~", direction="down"),
+        claim("precise", "a1", 94.7e9, direction="down"),
+        claim("cut", "a1", 94e9, direction="down"),
+    ]) == [["cut", "headline", "precise"]]
 
 
 def test_a_round_figure_with_a_leading_one_is_not_a_rounding_of_half_of_it():

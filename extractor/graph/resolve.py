@@ -394,14 +394,15 @@ class ClaimGroup:
         """One article writes one fact with one figure: "$13.2 billion" and "$13.3 billion" in
         one story are revenue and its forecast, not two providers (rounding and hedges still
         apply, and so does a shorter figure that cuts the digits off a longer one: "$593.7
-        billion" and then "$593 billion")."""
+        billion" and then "$593 billion", each beside a headline's "nearly $600 billion")."""
         figures = self.by_article.get(claim.article_id)
         if figures is None:
             return True
         narrow_low, narrow_high = max(low for _, low, _ in figures), min(high for _, _, high in figures)
         if _overlap(reading.own_low, reading.own_high, narrow_low, narrow_high):
             return True
-        return all(truncates(claim.value, v) or truncates(v, claim.value) for v, _, _ in figures)
+        return all(_overlap(reading.own_low, reading.own_high, low, high) or truncates(claim.value, v) or truncates(v, claim.value)
+                   for v, low, high in figures)
 
     def add(self, claim: Claim, reading: Reading, order: int) -> None:
         low, high = reading.low, reading.high
