@@ -227,6 +227,18 @@ def test_counts_of_people_have_the_counted_noun_as_subject(nlp):
     assert c["two"].direction is None  # recovered bodies are a count, not a rise
 
 
+def test_people_counted_by_any_noun_in_either_number_are_one_unit(nlp):
+    # the unit is a lemma ("miner", "casualty", "fireman"): still a count of people
+    c = by_text(nlp, "Thirty miners were trapped, two casualties were reported and five firemen were hurt.")
+    assert {c[k].unit for k in ("Thirty", "two", "five")} == {"person"}
+    assert (c["Thirty"].stated_unit, c["two"].stated_unit, c["five"].stated_unit) == ("miner", "casualty", "fireman")
+    # a qualified noun ("other people", "Welsh nurses") counts people too
+    c = by_text(nlp, "Four other people and nine Welsh nurses were injured.")
+    assert (c["Four"].unit, c["nine"].unit) == ("person", "person")
+    # things are not people
+    assert by_text(nlp, "Nine buses were damaged.")["Nine"].unit == "bus"
+
+
 def test_part_of_a_count_and_its_origin(nlp):
     c = by_text(nlp, "Among the dead were four people from Ghana, three from Peru and two from Chile.")
     assert subjects(c["three"]) == ["Peru"]

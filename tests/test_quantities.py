@@ -71,7 +71,7 @@ def test_a_series_of_years_figures_is_not_a_range(nlp):
 
 def test_million_and_billion_in_words(nlp):
     assert values(claims_of(nlp, "The airline carried 4.2 million passengers and earned 1.1 billion euros.")) == [
-        (4_200_000, "passenger"),
+        (4_200_000, "person"),  # a count of people, whatever noun counts them; the noun stays as stated_unit
         (1_100_000_000, "EUR"),
     ]
 

@@ -123,6 +123,18 @@ spectators athletes miners sailors fishermen climbers hikers staff employees nur
 doctors journalists
 """.split())
 
+
+def people_noun(word: str) -> bool:
+    """A noun of ``COUNTED_PEOPLE_NOUNS`` in either number: a unit is a lemma ("miner",
+    "casualty", "fireman") where the list gives the plural."""
+    word = word.lower()
+    plurals = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        plurals.add(word[:-1] + "ies")
+    if word.endswith("man"):
+        plurals.add(word[:-3] + "men")
+    return bool(plurals & COUNTED_PEOPLE_NOUNS)
+
 # Nouns that name a change: the amount's owner is their "in"/"of" object ("a 19% loss in
 # Facebook's stock", "a $36.4 billion decline in Facebook's market value").
 CHANGE_NOUNS = frozenset("""
