@@ -291,6 +291,14 @@ def test_partial_quote_after_a_naming_verb_is_direct(quotes_of):
     ]
 
 
+def test_a_programme_title_after_a_plural_possessive_is_a_name_not_a_quote(quotes_of):
+    for show in ('NBC News\' "Today" program', 'Fox News\' "America Live" show'):
+        text = f'Orvex chief Dana Pell apologised on Friday. "We are deeply sorry for the delays," she told {show}.'
+        assert [summary(q) for q in quotes_of(text)] == [
+            ("direct", "We are deeply sorry for the delays,", "told", "she", "Dana Pell")
+        ]
+
+
 def test_described_as_partial_quote(quotes_of):
     text = "Microsoft described the outage as “an isolated incident” on Friday."
     assert [summary(q) for q in quotes_of(text)] == [

@@ -239,6 +239,10 @@ def frames(ctx: Context, span: QuoteSpan, index: int) -> tuple[list[Token], list
     return after_frame(ctx, span, nxt), before_frame(ctx, span, prev)
 
 
+# A possessive apostrophe the tokenizer leaves as punctuation ("NBC News' “Today” show").
+PLURAL_POSSESSIVE_RE = re.compile(r"s['’]\s*$")
+
+
 def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     """A title or name in quotation marks inside a sentence (on Fox News’s “Fox and
     Friends”): a few capitalised words after a preposition, article or possessive."""
@@ -248,7 +252,8 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
         return False
     before = words_of(frames(ctx, span, index)[1])
-    return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss")
+    return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss"
+                             or PLURAL_POSSESSIVE_RE.search(ctx.text, max(0, span.open - 3), span.open) is not None)
 
 
 def attribute_direct(ctx: Context, span: QuoteSpan, index: int) -> Attribution | None:
