@@ -124,6 +124,25 @@ def test_page_dump_byline_becomes_metadata(tmp_path):
     assert "Maria Lopez" not in article.text
 
 
+STORY = "\n\n".join(BODY[3:])
+TEASERS = ("Port authority fines ferry operator over late sailings on the east coast route\n"
+           "City museum reopens its maritime hall after a two-year restoration\n"
+           "Fishing quotas cut again as cod stocks fall for a third year\n")
+
+
+def test_a_list_of_headlines_under_a_next_in_heading_goes_with_its_heading(tmp_path):
+    # a clean story (no page dump) with a list of other stories pasted after it
+    [article] = _ingested(tmp_path, "harbour.txt", STORY + "\n\nNext In World News\n\n" + TEASERS)
+    assert article.text.split("\n\n") == BODY[3:]
+    [article] = _ingested(tmp_path, "harbour.txt", STORY + "\n\nOthers Also Read\n" + TEASERS)
+    assert article.text.split("\n\n") == BODY[3:]
+
+
+def test_a_block_of_headlines_is_a_list_not_one_wrapped_paragraph(tmp_path):
+    [article] = _ingested(tmp_path, "harbour.txt", STORY + "\n\n" + TEASERS)
+    assert article.text.split("\n\n")[-3:] == TEASERS.strip().split("\n")
+
+
 # A reference-work page copied as text: an infobox of short lines, section headings, and
 # paragraphs that end in numbered reference marks.
 REFERENCED_PAGE = """\

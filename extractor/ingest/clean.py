@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from extractor.ingest.furniture import is_page_dump, keep_lines
+from extractor.ingest.furniture import is_page_dump, keep_lines, teaser_lines
 from extractor.ingest.bylines import Byline, find_byline
 from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
 from extractor.ingest.titles import strip_site_name
@@ -99,6 +99,8 @@ BOILERPLATE_RES = (
 # at once where ``search`` would scan every line of every article.
 _SCANNING_RULES = {AGENCY_CREDIT_RE: ("/", "via"), COPYRIGHT_RE: ("erved",)}
 
+# A block of this many lines or more that all open with a capital is a list, not wrapped prose.
+MIN_TITLE_LIST_LINES = 3
 # Headlines are short and do not end like sentences.
 MAX_HEADLINE_WORDS = 25
 _WORD = re.compile(r"\w+")
@@ -194,8 +196,12 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """A block whose lines are fragments of one paragraph broken at a fixed width."""
+    """A block whose lines are fragments of one paragraph broken at a fixed width; not a
+    list of headlines, every line of which opens with a capital (a wrapped sentence goes on
+    in lower case somewhere)."""
     if len(lines) < 2 or any(BULLET_RE.match(line) for line in lines):
+        return False
+    if len(lines) >= MIN_TITLE_LIST_LINES and all(line[:1].isupper() for line in lines):
         return False
     widths = [len(line) for line in lines[:-1]]
     widest = max(widths)
@@ -241,6 +247,9 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
         page_title = _page_title(lines) if find_title else None
         dropped.extend(line for line, kept in zip(lines, keep) if not kept)
         text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
+    elif teasers := set(teaser_lines(lines)):
+        dropped.extend(lines[i] for i in sorted(teasers))
+        text = "\n".join("" if i in teasers else line for i, line in enumerate(lines))
     paragraphs: list[str] = []
     blocks = _blocks(text)
     scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for line in block)

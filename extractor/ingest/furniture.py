@@ -194,11 +194,14 @@ def line_features(lines: list[str]) -> list[list[float] | None]:
     return out
 
 
-# Headings of lists of links to other stories ("Related stories", "Most read", "More from Sport").
+# Headings of lists of links to other stories ("Related stories", "Most read", "More from Sport",
+# "Next In Tech News").
 TEASER_HEADING = re.compile(
     r"(?:related(?: stories| articles| coverage| content| links| posts)?|most (?:read|popular|viewed|shared)"
     r"|more (?:from|on|in|stories|news)\b.*|recommended(?: for you| stories| reading)?|trending(?: now)?"
-    r"|you (?:may|might) also like|read (?:more|next)|top stories|latest (?:news|stories)|popular|editor'?s picks)\s*:?",
+    r"|you (?:may|might) also like|read (?:more|next)|top stories|latest (?:news|stories)|popular|editor'?s picks"
+    r"|next (?:in|on|from)\b.*|up next|what to read next|also read|see also|further reading|don'?t miss"
+    r"|you (?:may|might) have missed|(?:others|readers) also read)\s*:?",
     re.IGNORECASE,
 )
 
@@ -213,14 +216,25 @@ def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bo
     keep = [values is None or model.probability(values) >= KEEP_THRESHOLD for values in line_features(lines)]
     if not any(kept and _shape(line).sentence_end for line, kept in zip(lines, keep) if line.strip()):
         return [True] * len(lines)  # nothing left that reads as text: the page is not one the model knows
+    for i in teaser_lines(lines):
+        keep[i] = False
+    return keep
+
+
+def teaser_lines(lines: list[str]) -> list[int]:
+    """The lines of lists of other stories: a teaser heading ("Related stories", "Next In Tech
+    News") and the headlines under it, up to the next line of prose. No story has such a
+    heading as a line of its own, so this holds for any text, page dump or not."""
+    found: list[int] = []
     in_teasers = False
     for i, line in enumerate(lines):
         stripped = line.strip()
         if TEASER_HEADING.fullmatch(stripped):
-            in_teasers, keep[i] = True, False
+            in_teasers = True
+            found.append(i)
         elif in_teasers and stripped:
             if _shape(stripped).prose:
                 in_teasers = False
             else:
-                keep[i] = False
-    return keep
+                found.append(i)
+    return found
