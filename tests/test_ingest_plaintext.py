@@ -138,6 +138,11 @@ def test_a_list_of_headlines_under_a_next_in_heading_goes_with_its_heading(tmp_p
     assert article.text.split("\n\n") == BODY[3:]
 
 
+def test_a_section_label_above_the_headline_leaves_the_headline(tmp_path):
+    [article] = _ingested(tmp_path, "harbour.txt", "Trending\n\nHarbour council backs flood barrier\n\n" + STORY)
+    assert article.title == "Harbour council backs flood barrier"
+
+
 def test_a_block_of_headlines_is_a_list_not_one_wrapped_paragraph(tmp_path):
     [article] = _ingested(tmp_path, "harbour.txt", STORY + "\n\n" + TEASERS)
     assert article.text.split("\n\n")[-3:] == TEASERS.strip().split("\n")

@@ -247,7 +247,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
         page_title = _page_title(lines) if find_title else None
         dropped.extend(line for line, kept in zip(lines, keep) if not kept)
         text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
-    elif teasers := set(teaser_lines(lines)):
+    elif teasers := set(teaser_lines(lines, after_prose=True)):
         dropped.extend(lines[i] for i in sorted(teasers))
         text = "\n".join("" if i in teasers else line for i, line in enumerate(lines))
     paragraphs: list[str] = []

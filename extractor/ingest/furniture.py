@@ -221,14 +221,22 @@ def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bo
     return keep
 
 
-def teaser_lines(lines: list[str]) -> list[int]:
+def teaser_lines(lines: list[str], *, after_prose: bool = False) -> list[int]:
     """The lines of lists of other stories: a teaser heading ("Related stories", "Next In Tech
     News") and the headlines under it, up to the next line of prose. No story has such a
-    heading as a line of its own, so this holds for any text, page dump or not."""
+    heading as a line of its own, so this holds for any text, page dump or not; with
+    ``after_prose``, above the story's first line of prose only the heading goes: it is a
+    section label ("Trending") over the headline."""
     found: list[int] = []
     in_teasers = False
+    seen_prose = not after_prose
     for i, line in enumerate(lines):
         stripped = line.strip()
+        if not seen_prose:
+            if TEASER_HEADING.fullmatch(stripped):
+                found.append(i)  # the label alone
+            seen_prose = bool(stripped) and _shape(stripped).prose
+            continue
         if TEASER_HEADING.fullmatch(stripped):
             in_teasers = True
             found.append(i)
