@@ -754,10 +754,15 @@ def _english(word: str, words: frozenset[str]) -> bool:
 LONE_NAME_MIN_LETTERS = 4
 
 
+# A capital inside a word after a small letter ("IndiGo", "SpiceJet", "eBay"): a brand's spelling.
+CAMEL_CASE_RE = re.compile(r"[a-z][A-Z]")
+
+
 def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun, that is no English word
-    (not in the lemmatizer's index, never written in lower case in the article), no month
+    (not in the lemmatizer's index, unless it acts and a capital inside it makes it a brand's
+    spelling: "IndiGo said"; never written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
     written so more than once, or once inside a sentence or as the subject or owner that opens
     one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English
@@ -778,8 +783,11 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
             continue
         low = word.casefold()
         singular = re.sub(r"(?:e?s)\Z", "", low)
-        if low in words or singular in words or low[:-1] in words or low[:-1] in CALENDAR_WORDS or low in lower \
-                or low in CALENDAR_WORDS \
+        english = low in words or singular in words or low[:-1] in words
+        if english and CAMEL_CASE_RE.search(word) and _acts(doc, k):
+            english = False  # "IndiGo said": no English word is written so, and a word that acts is a name
+        if english or low[:-1] in CALENDAR_WORDS \
+                or low in lower or low in CALENDAR_WORDS \
                 or word[1].isupper() or token.is_stop or capital(k - 1) or capital(k + 1):
             continue  # an English word ("Witches"), an acronym ("NASA", "DDoS"), or part of a longer name
         seen.setdefault(word, []).append(k)
