@@ -299,6 +299,20 @@ def test_a_programme_title_after_a_plural_possessive_is_a_name_not_a_quote(quote
         ]
 
 
+def test_a_headlines_passive_blame_or_accusation_has_no_speaker(quotes_of):
+    # "X blamed for Y" is a passive without its "was": X is who is blamed, not a speaker;
+    # who blames X is not said, as in "X was blamed for Y"
+    assert [summary(q) for q in quotes_of("Orvex blamed for global outage")] == [
+        ("indirect", "for global outage", "blamed", None, None)]
+    assert [summary(q)[3:] for q in quotes_of("Senator Dana Pell accused of lying to voters")] == [(None, None)]
+
+
+def test_pointing_the_finger_is_no_content_but_what_follows_it_may_be(quotes_of):
+    text = ("The Kelmont cyber office also pointed the finger at Orvex, telling reporters that a faulty update "
+            "was behind the disruption.")
+    assert [q.text for q in quotes_of(text)] == ["that a faulty update was behind the disruption"]
+
+
 def test_described_as_partial_quote(quotes_of):
     text = "Microsoft described the outage as “an isolated incident” on Friday."
     assert [summary(q) for q in quotes_of(text)] == [

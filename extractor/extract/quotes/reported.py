@@ -28,7 +28,7 @@ from extractor.extract.quotes.cues import (
 )
 from extractor.extract.quotes.marks import is_mark
 from extractor.extract.quotes.references import DOCUMENT_NOUNS
-from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, subject_of
+from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, reduced_passive, subject_of
 
 # Labels of the clause that carries reported content under a cue verb.
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -40,6 +40,9 @@ COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "attr"})
 CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "with"})
 # Speech verbs whose "to" phrase is what they answer or point at ("responded to the ad").
 ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
+# Verbs whose object is what is pointed, never words ("pointed the finger at X"), unless a
+# particle makes them speech ("pointed out the flaw").
+POINTING_VERBS = frozenset({"point"})
 # Prepositions that name the audience of speech, not its content ("told to", "spoke with").
 AUDIENCE_PREPS = frozenset({"to", "with"})
 # Verbs by which a record shows a finding: with a poll, study, video or document as their
@@ -137,6 +140,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if passive and any(c.dep_ == "agent" for c in cue.children) and lemma in STANCE_VERBS:
         return passive[0].left_edge.i, passive[0].right_edge.i + 1  # "X was criticized by Y"
     parts = [c for c in cue.rights if is_content_child(c)]
+    if lemma in POINTING_VERBS and not any(c.dep_ == "prt" for c in cue.children):
+        parts = [c for c in parts if c.dep_ != "dobj"]  # "pointed the finger at X": no words ("pointed out X" is)
     if lemma in (SPEECH_VERBS | {"speak", "talk"}) - ANSWER_VERBS:  # "spoke to reporters": the audience
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in AUDIENCE_PREPS)]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
@@ -295,7 +300,7 @@ def passive_unattributed(cue: Token) -> bool:
     been criticized for …"): a view attributed to people the writer does not name."""
     children = list(cue.children)
     return (cue.pos_ in ("VERB", "AUX") and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
-            and not any(c.dep_ == "agent" for c in children))
+            and not any(c.dep_ == "agent" for c in children)) or reduced_passive(cue)
 
 
 def find_reported(ctx: Context) -> list[Reported]:

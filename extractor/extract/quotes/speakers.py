@@ -29,10 +29,30 @@ MENTION_LEFT_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummo
 MENTION_PREPS = frozenset({"of", "for", "at", "with", "from"})
 
 
+# Verbs whose object is who they blame or praise: without an object, their "for" or "of"
+# phrase makes a headline's passive ("Orvex blamed for outage", "minister accused of lying").
+TARGET_VERBS = frozenset({
+    "blame", "accuse", "criticize", "criticise", "fault", "credit", "praise", "thank", "slam", "blast",
+    "condemn", "hail", "laud", "commend", "applaud", "mock", "ridicule", "attack",
+})
+
+
+def reduced_passive(cue: Token) -> bool:
+    """"Orvex blamed for global outage": a passive without its "was", which the parser reads
+    as active; its subject is who is blamed, and who blames it is not said."""
+    if verb_lemma(cue) not in TARGET_VERBS or any(c.dep_ == "dobj" for c in cue.children):
+        return False
+    after = [c for c in cue.rights if c.dep_ not in ("punct", "advmod", "npadvmod")]
+    return bool(after) and after[0].dep_ == "prep" and after[0].lower_ in ("for", "of")
+
+
 def subject_of(cue: Token) -> Token | None:
     """The speaker token of a cue: its subject, the agent of a passive, the object of
     "according to", the poll of "in the poll", or the subject it shares with the verb it
-    hangs from; else a name before an aside in dashes right before it (``subject_across_aside``)."""
+    hangs from; else a name before an aside in dashes right before it (``subject_across_aside``).
+    A headline's passive (``reduced_passive``) has none."""
+    if reduced_passive(cue):
+        return None
     found = _parsed_subject(cue)
     if found is None and cue.tag_ in ASIDE_VERB_TAGS:
         found = subject_across_aside(cue)
