@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     AGENT_VERBS,
+    COMPANY_TITLES,
     AWARD_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
@@ -152,8 +153,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
-    if modifies and describes(head, TITLE_WORDS):
-        votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT
+    if modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
+        votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES) else "ORG"] += CONTEXT_WEIGHT
     if modifies and describes(head, PRODUCT_NOUNS):
         if root.dep_ == "poss":
             votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it

@@ -63,6 +63,9 @@ premier king queen prince princess pope bishop cardinal rabbi imam priest sherif
 prosecutor investor banker entrepreneur billionaire shareholder owner boss
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
+# Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"
+# is the airline's chief, though Delta is also a town.
+COMPANY_TITLES = frozenset("ceo cfo coo cto founder co-founder cofounder chairman chairwoman".split())
 
 # Relatives: "the widow of X", "X's son" name a person (and another person than X).
 KIN_NOUNS = frozenset("""
