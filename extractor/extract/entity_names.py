@@ -321,7 +321,7 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
 # "Carrier Global", "Network Rail").
 OPENING_DESCRIPTORS = frozenset({
     "startup", "start-up", "retailer", "lender", "insurer", "airline", "conglomerate", "broker", "brokerage",
-    "rival", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
+    "rival", "peer", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
     "regulator", "firm", "giant", "chipmaker", "automaker", "carmaker", "drugmaker", "planemaker",
 })
 
@@ -777,15 +777,17 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
 
     seen: dict[str, list[int]] = {}
     propn = doc.vocab.strings["PROPN"]
-    for k in numpy.flatnonzero(doc.to_array([POS]) == propn).tolist():  # the proper nouns only, read in bulk
+    proper = numpy.flatnonzero(doc.to_array([POS]) == propn).tolist()  # the proper nouns, read in bulk
+    # a brand's spelling of an English word that acts somewhere ("IndiGo said"), however tagged
+    brands = {texts[k] for k, text in enumerate(texts) if CAMEL_CASE_RE.search(text) and _acts(doc, k)}
+    brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
+    for k in sorted(set(proper) | set(brand_places)) if brand_places else proper:
         word, token = texts[k], doc[k]
         if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
             continue
         low = word.casefold()
         singular = re.sub(r"(?:e?s)\Z", "", low)
-        english = low in words or singular in words or low[:-1] in words
-        if english and CAMEL_CASE_RE.search(word) and _acts(doc, k):
-            english = False  # "IndiGo said": no English word is written so, and a word that acts is a name
+        english = word not in brands and (low in words or singular in words or low[:-1] in words)
         if english or low[:-1] in CALENDAR_WORDS \
                 or low in lower or low in CALENDAR_WORDS \
                 or word[1].isupper() or token.is_stop or capital(k - 1) or capital(k + 1):

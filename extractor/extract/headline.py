@@ -17,7 +17,8 @@ from extractor.extract.lexicon import MARKET_VERBS, is_place_name, verb_only_lem
 HEADLINE_VERBS = MARKET_VERBS | frozenset("""
 plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
 hit top post report say see warn announce unveil face suffer take win beat miss cut slash
-book log notch near
+book log notch near cancel ground halt delay restore resume apologize apologise blame urge
+reveal launch give go
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
