@@ -352,6 +352,12 @@ def test_stock_index_names_are_not_quantities(nlp):
     assert values(claims_of(nlp, "The FTSE 100 slipped 0.3%.")) == [(0.3, "percent")]
 
 
+def test_an_emergency_number_is_no_quantity_but_a_count_of_the_same_digits_is(nlp):
+    text = ("State troopers confirmed 911 outages in four counties. Residents were told to call 112 only in an "
+            "emergency. The city hired 112 dispatchers and took 911 complaints.")
+    assert values(claims_of(nlp, text)) == [(4, "county"), (112, "dispatcher"), (911, "complaint")]
+
+
 # ------------------------------------------------------------------ claim ids
 
 

@@ -55,6 +55,15 @@ DIGIT_CODE_RE = re.compile(
     r"|(?<![\w.,])\+?\d{2,5}(?:[ -]\d{2,5}){2,}(?![\w.,])"  # "0800 123 4567"
     r"|(?<![\w.,])0\d{2,}(?![\w.,])"  # "0401": a leading zero is a code or a clock time
 )
+# Emergency telephone numbers, read as a number only after "call" or "dial" or before the
+# service they name ("911 outages", "999 calls", "call 112").
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
+# Those English news names a service by ("911 calls"): "112 dispatchers" may count people.
+NAMED_EMERGENCY_NUMBERS = frozenset({"911", "999"})
+EMERGENCY_AFTER_RE = re.compile(
+    r"[\s-]+(?:calls?|call[\s-]cent(?:er|re)s?|cent(?:er|re)s?|services?|systems?|lines?|operators?|dispatch\w*"
+    r"|outages?|emergency|emergencies|numbers?)\b", re.I)
+DIAL_BEFORE_RE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|r[ai]ng|ring(?:ing|s)?)\s+\Z", re.I)
 # Four-digit numbers in this range are years unless they count something.
 YEAR_RANGE = (1800, 2200)
 # Function words that may be capitalised at a sentence start without naming anything.
@@ -129,9 +138,15 @@ def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
     "Row 21", "iPhone 12", "BBC One", "S&P 500", "category 4", "No. 5", "575 Wilbraham
     Road", "1." at the start of a sentence.
     """
-    if q.currency or (q.unit is not None and q.unit not in ("point",)) or q.hedge != "=" or q.sign:
+    if q.currency or q.hedge != "=" or q.sign:
         return False
     before = text[max(0, q.literal.start - 24):q.literal.start]
+    literal = text[q.literal.start:q.literal.end]
+    if literal in EMERGENCY_NUMBERS and (literal in NAMED_EMERGENCY_NUMBERS and EMERGENCY_AFTER_RE.match(text, q.literal.end)
+                                         or DIAL_BEFORE_RE.search(before)):
+        return True  # "911 outages", "call 999": the emergency number
+    if q.unit is not None and q.unit not in ("point",):
+        return False
     if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):
         return True
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
