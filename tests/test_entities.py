@@ -279,6 +279,20 @@ def test_a_town_name_with_a_chief_executive_is_a_company(nlp):
     assert {e.name: e.type for e in entities_of(nlp, text).entities}["Ohio"] == "GPE"
 
 
+def test_a_clock_time_and_its_zone_are_no_name(nlp):
+    text = "The outage began at 8:52pm BST on Monday, when Facebook went dark."
+    assert {e.name for e in entities_of(nlp, text).entities} == {"Facebook"}
+
+
+def test_a_company_that_opens_its_products_names_is_not_their_first_name(nlp):
+    # the model reads "Facebook Workplace" as a person; "Facebook" is still the company, not its first name
+    text = ("Facebook's share price fell by more than 5% on Monday. Users could not reach Facebook Workplace or "
+            "Facebook Messenger, and Facebook said it was working to restore access. Facebook shares dropped 5.62%.")
+    found = {e.name: e for e in entities_of(nlp, text).entities}
+    assert found["Facebook"].type == "ORG" and len(found["Facebook"].mentions) >= 3
+    assert not any("Facebook" in e.aliases for name, e in found.items() if name != "Facebook")
+
+
 def test_a_company_named_with_and_without_its_legal_form_is_one_named_without(nlp):
     text = ("Halvard Systems Corp. makes chips.\n\nHalvard Systems rose on Tuesday. Halvard Systems shares rose 7%.")
     found = {e.name: sorted(e.aliases) for e in entities_of(nlp, text).entities if e.type == "ORG"}

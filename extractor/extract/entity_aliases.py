@@ -560,6 +560,16 @@ def person_aliases(group: LocalEntity) -> set[str]:
     return forms
 
 
+def _company_as_first_word(short: LocalEntity, full: LocalEntity) -> bool:
+    """A name never read as a person (or read as an organisation more often), that opens a
+    longer name but is no given name, is not that name's first name: "Facebook" is not of
+    "Facebook Workplace"."""
+    word = name_tokens(short.name)[0]
+    person = short.votes.get("PERSON", 0)
+    return (entity_key(name_tokens(full.name)[0]) == entity_key(word) and not is_first_name(word)
+            and (person == 0 or short.votes.get("ORG", 0) > person))
+
+
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
     """A lone surname or first name joins the one full person name it belongs to (a
     surname shared by several, the main figure's); a bracketed acronym after a name
@@ -581,7 +591,8 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
-                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0)]  # one side read as a person
+                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0)  # one side read as a person
+                  and not _company_as_first_word(group, p)]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(
                 entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])
