@@ -94,6 +94,12 @@ def test_compound_number_words():
     assert parse_number_words("two and a half") == 2.5
 
 
+def test_and_a_half_with_hyphens_and_a_scale_after_it(nlp):
+    text = ("Kelmont said eight-and-a-half million homes were hit. Another two and a half million were fixed "
+            "over two-and-a-half years.")
+    assert values(claims_of(nlp, text)) == [(8_500_000, "home"), (2_500_000, None), (2.5, "year")]
+
+
 # -------------------------------------------------------------- currencies
 
 

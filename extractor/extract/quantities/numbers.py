@@ -67,12 +67,14 @@ def digit_literals(text: str) -> Iterator[re.Match]:
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *WORD_SCALES], key=len, reverse=True))
 # Numbers in words, with an optional "a"/"an" and "and a half".
 WORD_NUMBER_RE = re.compile(
-    r"(?<![\w-])(?P<words>(?:an?\s+)?(?:%s)(?:(?:\s+|-|\s+and\s+)(?:%s))*(?:\s+and\s+a\s+half)?)(?![\w])"
+    r"(?<![\w-])(?P<words>(?:an?\s+)?(?:%s)(?:(?:\s+|-|\s+and\s+)(?:%s))*"
+    r"(?:[\s-]+and[\s-]+a[\s-]+half(?:\s+(?:thousand|million|billion|trillion))?)?)(?![\w])"
     % (_NUMBER_WORD, _NUMBER_WORD),
     re.I,
 )
 FRACTION_WORD_RE = re.compile(
-    r"(?<![\w-])(?P<words>(?:(?:a|one|two|three|four|nine)[\s-]+)?(?:half|thirds?|quarters?|fifths?|tenths?))(?![\w-])", re.I)
+    r"(?<![\w-])(?<!\band\s)(?<!\band\sa\s)(?P<words>(?:(?:a|one|two|three|four|nine)[\s-]+)?(?:half|thirds?|quarters?|fifths?|tenths?))"
+    r"(?![\w-])", re.I)  # not the "a half" of "two and a half"
 # Multipliers: "sixfold", "10-fold".
 FOLD_RE = re.compile(r"(?<![\w-])(?P<n>\d+|%s)[\s-]?fold\b" % "|".join(SMALL_NUMBERS), re.I)
 # A scale word or suffix right after the number.
@@ -89,6 +91,9 @@ SCALE_RE = re.compile(
 def parse_number_words(words: str) -> float | None:
     """Value of a number in words: "twenty-eight thousand six hundred", "a dozen", "two and a half"."""
     parts = [p for p in re.split(r"[\s-]+", words.lower()) if p and p != "and"]
+    scale = 1
+    if len(parts) >= 3 and parts[-3:-1] == ["a", "half"] and parts[-1] in WORD_SCALES:
+        scale, parts = WORD_SCALES[parts[-1]], parts[:-1]  # "two and a half million": (2 + 0.5) million
     half = parts[-2:] == ["a", "half"]
     if half:
         parts = parts[:-2]
@@ -109,7 +114,7 @@ def parse_number_words(words: str) -> float | None:
     if not seen:
         return None
     value = float(total + current)
-    return value + 0.5 if half else value
+    return (value + 0.5 if half else value) * scale
 
 
 def parse_fraction_words(words: str) -> float | None:
