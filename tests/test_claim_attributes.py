@@ -340,6 +340,12 @@ def test_a_move_at_midday_is_within_the_session(nlp, text):
     assert [c.frame for c in claims_of(nlp, text)] == ["intraday"]
 
 
+def test_a_frame_phrase_of_the_verb_holds_however_far_it_stands_from_the_figure(nlp):
+    c = by_text(nlp, "Analysts note that in a premarket trade today, Friday July 19, the value of Kelmont's stock "
+                     "dropped by 20%.")
+    assert c["20%"].frame == "pre-market"
+
+
 def test_period_and_as_of_frames(nlp):
     c = by_text(nlp, "Revenue rose 15% in the second quarter. Netflix had 270 million subscribers as of June 30.")
     assert c["15%"].frame == "period"

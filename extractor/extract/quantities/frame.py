@@ -75,9 +75,24 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
         if a < low or b > high:
             continue
         distance = max(0, a - end, start - b)
-        if distance <= FRAME_REACH and (best is None or distance < best[0]):
+        if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (best is None or distance < best[0]):
             best = (distance, frame)
     return best[1] if best else None
+
+
+def _modifies(doc, start: int, end: int, verb: Token | None) -> bool:
+    """The cue at characters [start, end) is a phrase of the verb itself, however far from
+    the figure ("in a premarket trade today, Friday July 19, the stock dropped by 20%")."""
+    if verb is None or (cue := doc.char_span(start, end, alignment_mode="expand")) is None:
+        return False
+    token = cue.root
+    for _ in range(4):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.head.i == verb.i:
+            return token.dep_ in ("prep", "npadvmod", "advmod", "advcl")
+        token = token.head
+    return False
 
 
 @lru_cache(maxsize=256)
