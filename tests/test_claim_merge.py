@@ -204,6 +204,22 @@ def test_what_a_count_counts_is_not_its_subject_but_a_named_place_is():
     assert members(claims) == [["jamaica"], ["none"], ["people"], ["romania"], ["victims"]]
 
 
+def test_a_count_of_things_told_with_and_without_a_name_is_one_fact_but_two_names_are_two():
+    kelvo, marlo = EntityRef(name="Kelvo", id="ent_kelvo"), EntityRef(name="Marlo", id="ent_marlo")
+    devices = EntityRef(name="devices", id="ent_devices")  # the counted noun, no entity of the corpus
+    known = ENTITIES | {kelvo.id, marlo.id}
+    count = {"metric": None, "hedge": "="}
+    groups = members([claim("named", "a1", 8.5e6, subject=(kelvo,), unit="Kelvo device", **count),   # "8.5m Kelvo devices"
+                      claim("bare", "a2", 8.5e6, subject=(devices,), unit="device", **count),        # "8.5m devices"
+                      claim("other", "a3", 8.5e6, subject=(marlo,), unit="Marlo device", **count)], known)
+    assert groups in ([["bare", "named"], ["other"]], [["bare", "other"], ["named"]])
+    # "an additional 1,250 flights" are not a total that "more than 1,000 flights" allows
+    flights = EntityRef(name="flights", id="ent_flights")
+    assert members([claim("total", "a1", 1000, subject=(flights,), unit="flight", metric=None, hedge=">"),
+                    claim("added", "a2", 1250, subject=(flights,), unit="additional flight", metric=None)], known) == [
+        ["added"], ["total"]]
+
+
 def test_a_figure_with_neither_subject_nor_metric_is_compared_only_within_its_article():
     bare = {"subject": (), "unit": "percent", "metric": None}
     assert [key for key, _ in claim_block_keys(claim("x", "art9", 5, **bare))] == [("article:art9", "percent")]

@@ -358,6 +358,11 @@ def test_stock_index_names_are_not_quantities(nlp):
     assert values(claims_of(nlp, "The FTSE 100 slipped 0.3%.")) == [(0.3, "percent")]
 
 
+def test_an_added_count_keeps_the_word_that_adds_it(nlp):
+    assert values(claims_of(nlp, "The carrier was forced to scrap an additional 1,250 flights.")) == [
+        (1250, "additional flight")]
+
+
 def test_an_emergency_number_is_no_quantity_but_a_count_of_the_same_digits_is(nlp):
     text = ("State troopers confirmed 911 outages in four counties. Residents were told to call 112 only in an "
             "emergency. The city hired 112 dispatchers and took 911 complaints.")

@@ -48,6 +48,8 @@ PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
 COUNTED_UNITS = frozenset({None, "person", "people"})
+# Words before a counted noun that make the count an addition to another ("1,000 more flights").
+ADDED_COUNT_WORDS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
 RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised"})
@@ -306,6 +308,8 @@ class ClaimGroup:
     # members that are running tolls with no date, and with a year only (``_history_apart``)
     undated_tolls: bool = False
     year_tolls: bool = False
+    # the words before a counted noun that members give ("windows" devices; ``count_qualifiers``)
+    qualifiers: frozenset[str] = frozenset()
     # strict bounds given ("more than 10%": floor 10) and what the exact figures allow as reported
     floor: float = -math.inf
     ceiling: float = math.inf
@@ -336,6 +340,7 @@ class ClaimGroup:
             and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
             and all(dates_agree(claim.date, date) for date in self.dates)
             and self._history_apart(claim)
+            and self._qualifiers_agree(claim)
             and self._weekday_agrees(claim)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
@@ -350,6 +355,15 @@ class ClaimGroup:
         if not running_count(claim):
             return True
         return not (_year_only(claim.date) and self.undated_tolls or not claim.date and self.year_tolls)
+
+    def _qualifiers_agree(self, claim: Claim) -> bool:
+        """A count of things told with a qualifier ("Windows devices") is the one told without
+        ("devices"), never one told with another ("Mac devices"); a count of more things
+        ("1,000 more flights") is the added ones, another figure than a total."""
+        own = count_qualifiers(claim)
+        if (own & ADDED_COUNT_WORDS) != (self.qualifiers & ADDED_COUNT_WORDS):
+            return False
+        return not own or not self.qualifiers or own == self.qualifiers
 
     def _weekday_agrees(self, claim: Claim) -> bool:
         """"On Monday" in an undated page is no other weekday's figure: not one dated on a
@@ -421,6 +435,7 @@ class ClaimGroup:
             self.weekdays.add(claim.weekday)
         if claim.date and claim.date_source in STATED_DATE_SOURCES:
             self.stated_days.add(claim.date)
+        self.qualifiers = self.qualifiers or count_qualifiers(claim)
         if running_count(claim):
             self.undated_tolls = self.undated_tolls or not claim.date
             self.year_tolls = self.year_tolls or _year_only(claim.date)
@@ -471,6 +486,31 @@ def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -
     return [subject for subject in claim.subject if subject.id in entities]
 
 
+def counted_thing(claim: Claim, entities: Container[str] | None = None) -> str | None:
+    """The noun a count of things counts when the count is about nothing else: its subject
+    is that noun ("8.5 million devices") or a name the counted phrase holds ("8.5 million
+    Windows devices"). Outlets write one such fact with and without the name, so both are
+    compared under the noun, the names kept apart by ``count_qualifiers``; None for any
+    other claim."""
+    unit = claim.unit
+    if entities is None or unit is None or unit in COUNTED_UNITS or len(claim.subject) != 1 or not unit[-1:].isalpha() \
+            or unit.isupper() or unit.split()[-1] != unit.split()[-1].lower():
+        return None  # a currency ("USD"), or no lower-case noun at the end
+    head = unit.split()[-1]
+    subject = claim.subject[0]
+    name = subject.name.casefold()
+    if subject.id not in entities:
+        own_noun = name in {head, head + "s", head + "es", head[:-1] + "ies"} or name.endswith(" " + head + "s")
+        return head if own_noun and not claim.metric else None
+    return head if name in unit.casefold().split()[:-1] and not claim.metric else None
+
+
+def count_qualifiers(claim: Claim) -> frozenset[str]:
+    """The words before a counted noun ("windows" of "Windows device", "more" of "more flight",
+    "additional" of "an additional 1,250 flights")."""
+    return frozenset(w.casefold() for w in (claim.unit or "").split()[:-1])
+
+
 def claim_block_keys(claim: Claim, entities: Container[str] | None = None
                      ) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
     """The blocks a claim is compared in, keyed (block, unit).
@@ -480,6 +520,9 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
     whoever counts the dead as people, victims or lives), their dates inside the block; with
     no metric either, only with the claims of its own article.
     """
+    if (counted := counted_thing(claim, entities)) is not None:
+        yield (f"count:{counted}", counted), claim.subject[0]
+        return
     subjects = identifying_subjects(claim, entities)
     if subjects:
         for subject in subjects:

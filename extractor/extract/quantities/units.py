@@ -135,6 +135,9 @@ AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re
 # Time units: counted noun from the unit table, never a range of levels.
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 # Words that place a stretch of time, not what it is ("the 50 previous years", "5 straight days").
+# Words before a count that add it to another ("an additional 1,250 flights", "another 300
+# homes"): kept in the counted unit, since the added things are not the total.
+ADDED_COUNT_WORDS = frozenset({"additional", "another", "extra", "further"})
 RELATIVE_TIME_WORDS = frozenset({
     "previous", "past", "last", "next", "prior", "preceding", "following", "coming", "remaining",
     "consecutive", "straight", "successive", "further", "additional", "more", "extra",
@@ -248,6 +251,8 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
     words = list(doc[span.end:head.i])
     if head.lemma_.lower() in TIME_UNITS:  # "50 previous years", "5 straight days": a duration in years, days
         words = [t for t in words if t.lower_ not in RELATIVE_TIME_WORDS]
+    elif span.start > 0 and doc[span.start - 1].lower_ in ADDED_COUNT_WORDS:
+        words = [doc[span.start - 1], *words]  # "an additional 1,250 flights": added flights, not a total
     return _noun_phrase(words, head)
 
 
