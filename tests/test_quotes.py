@@ -307,6 +307,11 @@ def test_a_headlines_passive_blame_or_accusation_has_no_speaker(quotes_of):
     assert [summary(q)[3:] for q in quotes_of("Senator Dana Pell accused of lying to voters")] == [(None, None)]
 
 
+def test_speaking_about_a_pronoun_reports_no_words(quotes_of):
+    assert quotes_of("The mayor spoke about it on Friday.") == []
+    assert [q.text for q in quotes_of("The mayor spoke about the budget on Friday.")] == ["about the budget"]
+
+
 def test_pointing_the_finger_is_no_content_but_what_follows_it_may_be(quotes_of):
     text = ("The Kelmont cyber office also pointed the finger at Orvex, telling reporters that a faulty update "
             "was behind the disruption.")

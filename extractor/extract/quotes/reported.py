@@ -151,7 +151,10 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         return None
     if lemma in ADDRESSEE_VERBS and not any(c.dep_ in ("xcomp", "oprd", "prep") for c in parts):
         return None  # "told reporters": the person addressed, not what was said
-    return parts[0].left_edge.i, parts[-1].right_edge.i + 1
+    start, end = parts[0].left_edge.i, parts[-1].right_edge.i + 1
+    if cue.doc[start].pos_ == "ADP" and all(t.pos_ in ("ADP", "PRON", "PUNCT") for t in cue.doc[start:end]):
+        return None  # "talking about it", "spoke of them": no words are reported
+    return start, end
 
 
 def evidence_content(cue: Token) -> tuple[int, int] | None:
