@@ -528,6 +528,20 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
     assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
 
 
+def test_counts_of_no_one_never_conflict_through_the_product(tmp_path):
+    # two parties' seats, and the threshold of a majority: "seats" alone says whose they are not
+    pages = write_articles(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-06\n---\n"
+                "The Green Union won 212 seats on Thursday, well past the 163 seats needed for a majority.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-03-06\n---\n"
+                "The Green Union took 187 seats on Thursday, and its rivals won 98 seats.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    nodes = claim_nodes(tmp_path / "out")
+    assert {n["value"] for n in nodes} >= {212, 163, 187, 98}
+    assert not any(n["conflicts_with"] for n in nodes)
+
+
 def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path):
     pages = write_articles(tmp_path / "in", {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\n"

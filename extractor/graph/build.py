@@ -151,8 +151,8 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
             node = _quote_node(group, articles, [])
             spill.put_quote_node(node, group.first, ((q.article_id, q.start, q.end) for q in group.occurrences),
                                  _edges(node, node.speaker, "said_by", known, articles))
-    for block in spill.claim_blocks():
-        groups = group_claim_block(block)
+    for name, block in spill.claim_blocks():
+        groups = group_claim_block(block, name)
         conflicts: dict[str, list[str]] = defaultdict(list)
         for a, b in find_conflicts(groups):  # conflicts share a block (subject or metric, and unit)
             conflicts[a.id].append(b.id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.graph.resolve import COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day
+from extractor.graph.resolve import COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
@@ -143,6 +143,8 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
             continue
         if group.subject is None and group.unit not in COUNTED_UNITS:
             continue  # "48%" and "55.3%" of no one: nothing says they are one fact
+        if group.block.startswith(COUNT_BLOCK) and not group.qualifiers:
+            continue  # "412 seats" and "326 seats" of no party: nothing says they count the same
         by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
     conflicts = []
     for same in by_key.values():

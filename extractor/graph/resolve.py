@@ -48,6 +48,8 @@ PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
 COUNTED_UNITS = frozenset({None, "person", "people"})
+# The block of a count of things about nothing but what it counts (``counted_thing``), by that noun.
+COUNT_BLOCK = "count:"
 # Words before a counted noun that make the count an addition to another ("1,000 more flights").
 ADDED_COUNT_WORDS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
@@ -521,7 +523,7 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
     no metric either, only with the claims of its own article.
     """
     if (counted := counted_thing(claim, entities)) is not None:
-        yield (f"count:{counted}", counted), claim.subject[0]
+        yield (f"{COUNT_BLOCK}{counted}", counted), claim.subject[0]
         return
     subjects = identifying_subjects(claim, entities)
     if subjects:

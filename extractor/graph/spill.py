@@ -269,12 +269,13 @@ class MergeSpill:
 
     # ---------------------------------------------------------------- blocks out
 
-    def claim_blocks(self) -> Iterator[list[ClaimOccurrence]]:
+    def claim_blocks(self) -> Iterator[tuple[str, list[ClaimOccurrence]]]:
+        """Each block's name and its claims in input order."""
         self._read_bare_structures()
         rows = self._db.execute("SELECT block, unit, ord, subject, data FROM claim ORDER BY block, unit, ord")
-        for _, block in itertools.groupby(rows, key=lambda row: (row[0], row[1])):
-            yield [(order, Claim.model_validate_json(data), EntityRef.model_validate_json(subject) if subject else None)
-                   for _, _, order, subject, data in block]
+        for (name, _), block in itertools.groupby(rows, key=lambda row: (row[0], row[1])):
+            yield name, [(order, Claim.model_validate_json(data), EntityRef.model_validate_json(subject) if subject else None)
+                         for _, _, order, subject, data in block]
 
     def quote_blocks(self) -> Iterator[list[tuple[int, Quote]]]:
         rows = self._db.execute("SELECT block, ord, data FROM quote ORDER BY block, ord")
