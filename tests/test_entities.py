@@ -279,6 +279,13 @@ def test_a_town_name_with_a_chief_executive_is_a_company(nlp):
     assert {e.name: e.type for e in entities_of(nlp, text).entities}["Ohio"] == "GPE"
 
 
+def test_a_shortened_office_before_a_name_is_no_part_of_it(nlp):
+    # the model reads "PM Sunak" as an organisation: the office, then the surname of the person named
+    text = "Rishi Sunak conceded defeat on Friday. PM Sunak said he was sorry."
+    found = {e.name: e for e in entities_of(nlp, text).entities}
+    assert set(found) == {"Rishi Sunak"} and found["Rishi Sunak"].type == "PERSON"
+
+
 def test_a_clock_time_and_its_zone_are_no_name(nlp):
     text = "The outage began at 8:52pm BST on Monday, when Facebook went dark."
     assert {e.name for e in entities_of(nlp, text).entities} == {"Facebook"}

@@ -307,6 +307,13 @@ def test_a_headlines_passive_blame_or_accusation_has_no_speaker(quotes_of):
     assert [summary(q)[3:] for q in quotes_of("Senator Dana Pell accused of lying to voters")] == [(None, None)]
 
 
+def test_a_participle_after_a_before_clause_is_the_main_clauses_speaker(quotes_of):
+    text = ('Outgoing Mayor Dana Pell conceded defeat moments before the Green Union passed the mark, declaring at '
+            'the count: "The Green Union has won this election."')
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Dana Pell"
+
+
 def test_speaking_about_a_pronoun_reports_no_words(quotes_of):
     assert quotes_of("The mayor spoke about it on Friday.") == []
     assert [q.text for q in quotes_of("The mayor spoke about the budget on Friday.")] == ["about the budget"]

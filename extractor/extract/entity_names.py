@@ -281,6 +281,14 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
         if cand.label == "PERSON" or len(words) < 2:
             out.append(cand)
             continue
+        first = words[0].group()
+        if (first in ("PM", "MP") or first.endswith(".") and first.casefold().rstrip(".") in RANK_WORDS) \
+                and words[1].group()[:1].isupper():
+            # "PM Sunak", "Sen. Dana Pell" read as an organisation: an office shortened, then a
+            # person's name ("Vice Media", "Gen Digital" are no office)
+            person = words[1].start()
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], None))
+            continue
         inner = next((k for k in range(1, len(words) - 2) if _is_title(words[k].group())
                       and words[k - 1].group().casefold() not in ("of", "the", "for")
                       and is_first_name(words[k + 1].group()) and words[-1].group()[:1].isupper()), None)

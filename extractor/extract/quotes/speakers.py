@@ -153,8 +153,22 @@ def _parsed_subject(cue: Token) -> Token | None:
                 return controller
         if token.dep_ == "ccomp" and token is not cue:
             return None
+        if _participle_after_subordinate(token):
+            # "Sunak conceded moments before Labour passed the mark, declaring: …": the
+            # participle goes with the main clause, not the "before" clause the parser hung it on
+            token, hops = token.head.head, hops + 2
+            continue
         token, hops = token.head, hops + 1
     return None
+
+
+def _participle_after_subordinate(token: Token) -> bool:
+    """A participle set off by a comma whose parsed head opens with a subordinator ("before",
+    "as", "after") and hangs on a main clause's verb."""
+    head = token.head
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].text == ","
+            and head.dep_ == "advcl" and head.head.i != head.i
+            and any(c.dep_ == "mark" and c.i < head.i for c in head.children))
 
 
 def participle_subject(token: Token) -> Token | None:
