@@ -314,6 +314,13 @@ def test_a_participle_after_a_before_clause_is_the_main_clauses_speaker(quotes_o
     assert quote.speaker is not None and quote.speaker.name == "Dana Pell"
 
 
+def test_calling_someone_to_congratulate_them_is_a_call_not_words(quotes_of):
+    text = ("Dana Pell conceded defeat on Friday. The mayor has already called Keir Starmer to congratulate him on "
+            "taking over the council.")
+    assert [q.cue.text for q in quotes_of(text)] == ["conceded"]
+    assert [q.text for q in quotes_of("Senator Dana Pell called on Sam Ortiz to resign.")] == ["on Sam Ortiz to resign"]
+
+
 def test_speaking_about_a_pronoun_reports_no_words(quotes_of):
     assert quotes_of("The mayor spoke about it on Friday.") == []
     assert [q.text for q in quotes_of("The mayor spoke about the budget on Friday.")] == ["about the budget"]

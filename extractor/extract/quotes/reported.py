@@ -140,6 +140,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if passive and any(c.dep_ == "agent" for c in cue.children) and lemma in STANCE_VERBS:
         return passive[0].left_edge.i, passive[0].right_edge.i + 1  # "X was criticized by Y"
     parts = [c for c in cue.rights if is_content_child(c)]
+    if lemma == "call" and any(c.dep_ == "dobj" for c in parts):
+        parts = [c for c in parts if c.dep_ != "xcomp"]  # "called X to congratulate him": a phone call, no words
     if lemma in POINTING_VERBS and not any(c.dep_ == "prt" for c in cue.children):
         parts = [c for c in parts if c.dep_ != "dobj"]  # "pointed the finger at X": no words ("pointed out X" is)
     if lemma in (SPEECH_VERBS | {"speak", "talk"}) - ANSWER_VERBS:  # "spoke to reporters": the audience
