@@ -284,6 +284,9 @@ def test_a_shortened_office_before_a_name_is_no_part_of_it(nlp):
     text = "Rishi Sunak conceded defeat on Friday. PM Sunak said he was sorry."
     found = {e.name: e for e in entities_of(nlp, text).entities}
     assert set(found) == {"Rishi Sunak"} and found["Rishi Sunak"].type == "PERSON"
+    # read as a person with the office run in
+    text = "Senior Tories including former PM Liz Truss, Defence Secretary Grant Shapps, and others lost their seats."
+    assert "Liz Truss" in {e.name for e in entities_of(nlp, text).entities if e.type == "PERSON"}
 
 
 def test_a_clock_time_and_its_zone_are_no_name(nlp):

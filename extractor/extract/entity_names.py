@@ -282,7 +282,7 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
             out.append(cand)
             continue
         first = words[0].group()
-        if (first in ("PM", "MP") or first.endswith(".") and first.casefold().rstrip(".") in RANK_WORDS) \
+        if (first in SHORT_OFFICES or first.endswith(".") and first.casefold().rstrip(".") in RANK_WORDS) \
                 and words[1].group()[:1].isupper():
             # "PM Sunak", "Sen. Dana Pell" read as an organisation: an office shortened, then a
             # person's name ("Vice Media", "Gen Digital" are no office)
@@ -344,10 +344,14 @@ def _without_title(text: str, start: int, end: int) -> int:
     """Start of a person's name after a title of rank written before it ("Tsar Peter the
     Great", "Mathematician Hermann Weyl"); the name itself when nothing capitalised follows."""
     first = text.find(" ", start, end)
-    if first > start and text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS \
+    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper():
         return first + 1
     return start
+
+
+# Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
+SHORT_OFFICES = frozenset({"PM", "MP"})
 
 
 # What may follow a possessive "'s" that possesses nothing: the organisation is named in the
