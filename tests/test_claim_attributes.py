@@ -346,6 +346,11 @@ def test_a_frame_phrase_of_the_verb_holds_however_far_it_stands_from_the_figure(
     assert c["20%"].frame == "pre-market"
 
 
+def test_a_vote_share_is_no_share_price(nlp):
+    c = by_text(nlp, "The Green Union's vote share was 33.7%, and its rivals held 21.5% of the vote share.")
+    assert (c["33.7%"].metric, c["21.5%"].metric) == ("vote share", "vote share")
+
+
 def test_period_and_as_of_frames(nlp):
     c = by_text(nlp, "Revenue rose 15% in the second quarter. Netflix had 270 million subscribers as of June 30.")
     assert c["15%"].frame == "period"

@@ -65,6 +65,7 @@ METRIC_PHRASES: dict[str, str] = {
     "unemployment rate": "unemployment", "jobless rate": "unemployment",
     "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
     "price tag": "cost", "share value": "share price", "stock value": "share price",
+    "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
