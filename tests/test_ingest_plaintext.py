@@ -138,6 +138,12 @@ def test_a_list_of_headlines_under_a_next_in_heading_goes_with_its_heading(tmp_p
     assert article.text.split("\n\n") == BODY[3:]
 
 
+def test_a_sentence_that_opens_like_a_teaser_heading_is_kept(tmp_path):
+    text = STORY + "\n\nMore from the same street were moved to the school hall on Tuesday night.\n"
+    [article] = _ingested(tmp_path, "harbour.txt", text)
+    assert article.text.endswith("More from the same street were moved to the school hall on Tuesday night.")
+
+
 def test_a_section_label_above_the_headline_leaves_the_headline(tmp_path):
     [article] = _ingested(tmp_path, "harbour.txt", "Trending\n\nHarbour council backs flood barrier\n\n" + STORY)
     assert article.title == "Harbour council backs flood barrier"

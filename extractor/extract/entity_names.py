@@ -778,9 +778,10 @@ CAMEL_CASE_RE = re.compile(r"[a-z][A-Z]")
 
 def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
-    billion"): a capitalised word the tagger calls a proper noun, that is no English word
-    (not in the lemmatizer's index, unless it acts and a capital inside it makes it a brand's
-    spelling: "IndiGo said"; never written in lower case in the article), no month
+    billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
+    brand's spelling with a capital inside that acts somewhere: "IndiGo said"), that is no
+    English word (not in the lemmatizer's index, unless it is such a brand's spelling; never
+    written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
     written so more than once, or once inside a sentence or as the subject or owner that opens
     one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English

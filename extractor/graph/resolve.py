@@ -50,8 +50,9 @@ PRECISE_DIGITS = 4
 COUNTED_UNITS = frozenset({None, "person", "people"})
 # The block of a count of things about nothing but what it counts (``counted_thing``), by that noun.
 COUNT_BLOCK = "count:"
-# Words before a counted noun that make the count an addition to another ("1,000 more flights").
-ADDED_COUNT_WORDS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
+# Words in a counted unit that make the count an addition to another ("1,000 more flights",
+# "an additional 1,250 flights": see ``units.ADDED_COUNT_WORDS``), never a total.
+ADDED_QUALIFIERS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
 RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised"})
@@ -363,7 +364,7 @@ class ClaimGroup:
         ("devices"), never one told with another ("Mac devices"); a count of more things
         ("1,000 more flights") is the added ones, another figure than a total."""
         own = count_qualifiers(claim)
-        if (own & ADDED_COUNT_WORDS) != (self.qualifiers & ADDED_COUNT_WORDS):
+        if (own & ADDED_QUALIFIERS) != (self.qualifiers & ADDED_QUALIFIERS):
             return False
         return not own or not self.qualifiers or own == self.qualifiers
 
@@ -520,7 +521,8 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
     One per subject ("A and B slid 5%" joins both blocks). A claim without a subject is
     compared with other subjectless claims of the same metric ("the death toll rose to 43",
     whoever counts the dead as people, victims or lives), their dates inside the block; with
-    no metric either, only with the claims of its own article.
+    no metric either, only with the claims of its own article. A count of things about
+    nothing but what it counts is compared under its counted noun (``counted_thing``).
     """
     if (counted := counted_thing(claim, entities)) is not None:
         yield (f"{COUNT_BLOCK}{counted}", counted), claim.subject[0]

@@ -232,12 +232,13 @@ def teaser_lines(lines: list[str], *, after_prose: bool = False) -> list[int]:
     seen_prose = not after_prose
     for i, line in enumerate(lines):
         stripped = line.strip()
+        heading = TEASER_HEADING.fullmatch(stripped) is not None and not _SENTENCE_END.search(stripped)
         if not seen_prose:
-            if TEASER_HEADING.fullmatch(stripped):
+            if heading:
                 found.append(i)  # the label alone
             seen_prose = bool(stripped) and _shape(stripped).prose
             continue
-        if TEASER_HEADING.fullmatch(stripped):
+        if heading:  # "More from the same family were rescued." is a sentence, no heading
             in_teasers = True
             found.append(i)
         elif in_teasers and stripped:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 # Frame cues, each a regular expression over the sentence's text.
 FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
@@ -80,7 +80,7 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
     return best[1] if best else None
 
 
-def _modifies(doc, start: int, end: int, verb: Token | None) -> bool:
+def _modifies(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
     """The cue at characters [start, end) is a phrase of the verb itself, however far from
     the figure ("in a premarket trade today, Friday July 19, the stock dropped by 20%")."""
     if verb is None or (cue := doc.char_span(start, end, alignment_mode="expand")) is None:
