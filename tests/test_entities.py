@@ -289,6 +289,19 @@ def test_a_shortened_office_before_a_name_is_no_part_of_it(nlp):
     assert "Liz Truss" in {e.name for e in entities_of(nlp, text).entities if e.type == "PERSON"}
 
 
+def test_a_reporting_periods_heading_is_no_name(nlp):
+    text = ("Kelmont Stock Tumbles 6% as Weak Q4 Forecast Overshadows Strong Q3 Results\n\n"
+            "Kelmont shares fell 6% on Wednesday after the company's fourth-quarter forecast missed estimates.")
+    assert {e.name for e in entities_of(nlp, text).entities} == {"Kelmont"}
+
+
+def test_a_byline_run_into_its_name_is_the_name(nlp):
+    text = ("Kelmont outage hits airlines\nByMax Zahn\nJuly 19, 2024\nFlights were grounded on Friday as Kelmont "
+            "systems failed across the country, and banks and hospitals were hit.")
+    assert "Max Zahn" in {e.name for e in entities_of(nlp, text).entities if e.type == "PERSON"}
+    assert "ByteDance" in {e.name for e in entities_of(nlp, "ByteDance said on Friday that TikTok was safe.").entities}
+
+
 def test_a_clock_time_and_its_zone_are_no_name(nlp):
     text = "The outage began at 8:52pm BST on Monday, when Facebook went dark."
     assert {e.name for e in entities_of(nlp, text).entities} == {"Facebook"}

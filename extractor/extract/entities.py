@@ -107,6 +107,15 @@ def _metric_heading(group: LocalEntity) -> bool:
                for form in group.surfaces)
 
 
+# A reporting period's label ("Q3", "H1", "FY2024"): a name holding one is a figure's
+# heading ("Weak Q4 Forecast", "Strong Q3 Results"), not a person or an organisation.
+PERIOD_LABEL_RE = re.compile(r"\b(?:Q[1-4]|H[12]|FY\s?\d{2,4})\b")
+
+
+def _period_heading(group: LocalEntity) -> bool:
+    return group.type in ("PERSON", "ORG") and all(PERIOD_LABEL_RE.search(form) for form in group.surfaces)
+
+
 # Articles inside a heading's capitalised run: a phrase ("Takes a Hit"), not a name.
 INNER_ARTICLE_RE = re.compile(r"\s(?:a|an)\s")
 
@@ -200,7 +209,7 @@ def extract_entities(
         if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES:
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code
             continue
-        if not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
+        if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading
     # A person the model took for something else is known as one only now: the surname
     # alone is looked for again ("Today Taskel teaches in Aarhus").

@@ -119,6 +119,8 @@ NOT_NAME_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "fol
                               "despite", "including"})
 
 
+# "By" run into the name after it ("ByMax Zahn"), as a scraped byline writes it.
+GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
 # A clock time written as one word ("8:52pm", "10.45am", "17:30"), which opens no name.
 CLOCK_TIME_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)|\d{1,2}:\d{2}", re.I)
 
@@ -137,6 +139,8 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     while len(words) > 1 and CLOCK_TIME_RE.fullmatch(text, *words[0]):
         words.pop(0)  # "8:52pm BST": a time, then its zone
+    if words and GLUED_BY_RE.match(text, words[0][0], words[0][1]):
+        words[0] = (words[0][0] + 2, words[0][1])  # "ByMax Zahn": a byline whose space went missing
     while len(words) > 1 and (text[words[0][0]].islower() and text[words[0][0]:words[0][1]].split("-")[0]
                               not in NAME_PARTICLES or text[words[0][0]:words[0][1]].casefold() in NOT_NAME_OPENERS):
         words.pop(0)
