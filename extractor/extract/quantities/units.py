@@ -134,10 +134,10 @@ WORDLIKE_UNIT_FORMS = frozenset({"deg"})
 AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re.I)
 # Time units: counted noun from the unit table, never a range of levels.
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
-# Words that place a stretch of time, not what it is ("the 50 previous years", "5 straight days").
 # Words before a count that add it to another ("an additional 1,250 flights", "another 300
 # homes"): kept in the counted unit, since the added things are not the total.
 ADDED_COUNT_WORDS = frozenset({"additional", "another", "extra", "further"})
+# Words that place a stretch of time, not what it is ("the 50 previous years", "5 straight days").
 RELATIVE_TIME_WORDS = frozenset({
     "previous", "past", "last", "next", "prior", "preceding", "following", "coming", "remaining",
     "consecutive", "straight", "successive", "further", "additional", "more", "extra",
