@@ -1017,3 +1017,22 @@ def test_a_magnitude_is_no_count_of_people_and_no_range_with_the_toll_after_it(n
     assert (c["7.8"].unit, c["7.8"].metric) == ("magnitude", None)
     c = by_text(nlp, "The death toll from the 7.8 quake rose to 5,000.")
     assert (c["7.8"].metric, c["5,000"].metric, c["5,000"].value) == (None, "dead", 5000)
+
+
+@pytest.mark.parametrize("text, figure, subject, date", [
+    ("The group now trails Kelmont ($3.4 trillion) and Varo ($3.2 trillion) in market value.", "$3.4 trillion",
+     ["Kelmont"], "2024-03-14"),
+    ("The group now trails Kelmont ($3.4 trillion) and Varo ($3.2 trillion) in market value.", "$3.2 trillion",
+     ["Varo"], "2024-03-14"),
+    ("Delmark's $600 billion loss dwarfed the records set by Kelmont in 2022 ($232 billion) and Varo in 2020 "
+     "($182 billion).", "$232 billion", ["Kelmont"], "2022"),
+    ("Delmark's $600 billion loss dwarfed the records set by Kelmont in 2022 ($232 billion) and Varo in 2020 "
+     "($182 billion).", "$182 billion", ["Varo"], "2020"),
+    # the years are the earlier records', not the day of the loss they are set against
+    ("Delmark's $600 billion loss dwarfed the records set by Kelmont in 2022 ($232 billion) and Varo in 2020 "
+     "($182 billion).", "$600 billion", ["Delmark"], None),
+])
+def test_a_figure_alone_in_parentheses_after_a_name_is_that_names_alone(nlp, text, figure, subject, date):
+    claim = by_text(nlp, text)[figure]
+    assert subjects(claim) == subject
+    assert claim.date == date

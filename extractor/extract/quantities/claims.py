@@ -62,6 +62,34 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
     return None
 
 
+# "records set by Meta in 2022 ($232 billion)": the year a parenthesised figure follows.
+YEAR_THEN_PAREN_RE = re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\s*\(\s*\Z")
+
+
+def _date_in_parenthesis_before(at: int, text: str, sent_dates: list[tuple[Token | None, str, int]]) -> str | None:
+    """The year right before the parenthesis a figure at ``at`` opens (see YEAR_THEN_PAREN_RE),
+    whatever verb the parse hangs the year on."""
+    m = YEAR_THEN_PAREN_RE.search(text[max(0, at - 24):at])
+    if m is None:
+        return None
+    return next((iso for _, iso, _ in sent_dates if iso == m.group("year")), None)
+
+
+def _date_verb(date: Token) -> Token | None:
+    """The verb a date dates: none when the date hangs on a name the parse joined to a verb
+    ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
+    record's, a clause of its own with its verb left out; "soared 212% in 2023 and 96% in
+    2024" keeps its years, each the figure's nearest)."""
+    node = date
+    for _ in range(7):
+        if node.dep_ == "conj" and node.pos_ == "PROPN" and node.head.pos_ in ("VERB", "AUX"):
+            return None
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return verb_of(date)
+
+
 def claim_id(article_id: str, start: int, end: int, field: str = "text") -> str:
     """Stable id of the claim at [start, end) of an article's text (or of its title)."""
     where = f"{article_id}:{start}:{end}" if field == "text" else f"{article_id}:{field}:{start}:{end}"
@@ -295,7 +323,7 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
             continue
         iso = resolve_date(ent.text, published) or resolve_month_or_year(ent.text) or _unresolved_weekday(ent.text, published)
         if iso is not None:
-            out.append((verb_of(ent.root), iso, ent.start_char))
+            out.append((_date_verb(ent.root), iso, ent.start_char))
     start = sent
     doc = sent.doc
     while start.start > 0:
@@ -391,7 +419,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
-        if (date := _date_for(verb, sentence.dates, q.start) or sentence.opening_date) is not None:
+        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates) or _date_for(verb, sentence.dates, q.start)
+                or sentence.opening_date) is not None:
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)

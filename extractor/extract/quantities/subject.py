@@ -89,6 +89,12 @@ COMPANY_METRIC_RE = re.compile(r"\b(?:shares?|stocks?|market (?:value|cap\w*)|re
                                r"users|per share|quarter|expect\w*|forecasts?|consensus)\b", re.I)
 # A subject's name starts with a letter ("000c" from a garbled page names nothing).
 NAME_START_RE = re.compile(r"[^\W\d_]")
+# "trails Apple ($3.46 trillion) and Microsoft", "records set by Meta in 2022 ($232 billion)":
+# a figure alone in a parenthesis right after a name (and the year it held) is that name's.
+NAME_THEN_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s+in\s+(?:19|20)\d\d)?\s*\(\s*\Z")
+PAREN_CLOSE_RE = re.compile(r"\s*\)")
+# A place after these is where a figure holds, not whose it is ("sales in Japan (¥3bn)").
+PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|to|across|throughout|within|inside|outside)\s+(?:the\s+)?\Z", re.I)
 
 
 def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -193,7 +199,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             return found
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
+    found = (_named_before_parenthesis(span, ctx) or _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
         return found
@@ -253,6 +259,23 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if not (COMPANY_METRIC_RE.search(span.sent.text) or (unit == "percent" and _owned_by_no_one(root))):
         return []
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """The company or person a parenthesis holding only the figure follows (see
+    NAME_THEN_PAREN_RE): that one alone, not the names listed with it."""
+    if not PAREN_CLOSE_RE.match(ctx.text, span.end_char):
+        return []
+    base = max(0, span.start_char - 60)
+    m = NAME_THEN_PAREN_RE.search(ctx.text[base:span.start_char])
+    if m is None:
+        return []
+    e = ctx.entities.at(base + m.start("name"), base + m.end("name"))
+    if e is None or e.type not in SUBJECT_TYPES:
+        return []
+    if e.type in ("GPE", "LOC") and PLACE_PREPOSITION_RE.search(ctx.text[base:base + m.start("name")]):
+        return []
+    return [entity_ref(ctx, e)]
 
 
 def _owned_by_no_one(root: Token) -> bool:
