@@ -357,6 +357,24 @@ def test_period_and_as_of_frames(nlp):
     assert c["270 million"].frame == "as-of"
 
 
+@pytest.mark.parametrize("text, figure, frame", [
+    # a period word before a noun frames what that noun phrase states
+    ("Ardent said its quarterly dividend would be 40 cents per share.", "40 cents per share", "period"),
+    ("Ardent declared a quarterly dividend of 40 cents per share.", "40 cents per share", "period"),
+    ("Ardent's quarterly revenue rose 12% to $8bn.", "12%", "period"),
+    ("Its founder will receive about $90 million in dividends on a quarterly basis.", "$90 million", "period"),
+    # not a figure the noun phrase only explains, nor one beside the other event's time
+    ("Ardent shares jumped 18% after quarterly results beat forecasts.", "18%", None),
+    ("Ardent authorised $20 billion in share repurchases and said its quarterly dividend would rise.",
+     "$20 billion", None),
+    ("Ardent Stock Soars 18% on Strong Q4 Earnings", "18%", None),
+    ("The shares plunged by 12.5% to $310, after huge gains earlier this year.", "12.5%", None),
+    ("The shares are still up 20% for the year.", "20%", "period"),
+])
+def test_a_period_frames_the_figures_of_its_own_phrase(nlp, text, figure, frame):
+    assert by_text(nlp, text)[figure].frame == frame
+
+
 def test_as_of_the_close_is_the_close_and_as_of_a_lower_case_word_is_no_frame(nlp):
     c = by_text(nlp, "Ardent shares lost 12% as of the market close, settling at $41.20.")
     assert (c["12%"].frame, c["$41.20"].frame) == ("close", "close")

@@ -75,6 +75,8 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
         if a < low or b > high:
             continue
         distance = max(0, a - end, start - b)
+        if frame == "period" and not _period_of_figure(root, a, b, verb):
+            continue
         if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (best is None or distance < best[0]):
             best = (distance, frame)
     return best[1] if best else None
@@ -92,6 +94,50 @@ def _modifies(doc: Doc, start: int, end: int, verb: Token | None) -> bool:
         if token.head.i == verb.i:
             return token.dep_ in ("prep", "npadvmod", "advmod", "advcl")
         token = token.head
+    return False
+
+
+# Prepositions that bring in another event than the figure's, with its own time: "jumped 20%
+# after quarterly results", "plunged 15% after huge gains earlier this year".
+OTHER_EVENT_PREPOSITIONS = frozenset({"after", "following", "before", "amid", "despite", "on", "upon"})
+# Nouns a period word before them makes an adverb of: "on a quarterly basis".
+ADVERBIAL_NOUNS = frozenset({"basis"})
+
+
+def _period_of_figure(root: Token, start: int, end: int, verb: Token | None) -> bool:
+    """A period cue at characters [start, end) is the figure's: a word before a noun
+    ("quarterly dividend", "Q4 earnings") frames what that noun phrase states (its own
+    figures, "a quarterly dividend of 50 cents", or the clause it is the subject of, "its
+    quarterly dividend would be 50 cents"), not a figure the noun only explains ("rose 20%
+    after quarterly results"); and no cue in a phrase of another event frames the figure."""
+    cue = root.doc.char_span(start, end, alignment_mode="expand")
+    if cue is None:
+        return True
+    token = cue.root
+    if token.head.lemma_.lower() in ADVERBIAL_NOUNS:
+        return True
+    if token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+        return _within(root, noun) or (verb is not None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i)
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i or (verb is not None and node.i == verb.i) or node.i == root.i:
+            return True
+        if node.dep_ == "prep" and node.lower_ in OTHER_EVENT_PREPOSITIONS:
+            return _within(root, node)  # the figure in that phrase too ("after a 5% drop in the quarter")
+        node = node.head
+    return True
+
+
+def _within(token: Token, phrase: Token) -> bool:
+    """``token`` is ``phrase`` or in its subtree, reached without crossing a verb."""
+    node = token
+    for _ in range(8):
+        if node.i == phrase.i:
+            return True
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return node.head.i == phrase.i
+        node = node.head
     return False
 
 
