@@ -116,6 +116,18 @@ def test_a_stock_move_stated_without_a_frame_is_the_close_not_a_session_move():
         ["low", "plain"]]
 
 
+def test_a_move_over_a_period_is_never_a_move_an_outlet_gives_a_day():
+    move = dict(unit="percent", metric="share price", direction="up")
+    year = claim("year", "a1", 20, frame="period", **move)                  # "still up 20% for the year"
+    friday = claim("friday", "a2", 20.3, weekday="Friday", **move)           # "rose 20.3% on Friday", undated page
+    dated = claim("dated", "a3", 20, date="2024-02-02", date_source="text", **move)  # "rose 20% on Friday, Feb 2"
+    assert members([year, friday]) == [["friday"], ["year"]]
+    assert members([friday, year]) == [["friday"], ["year"]]
+    assert members([year, dated]) == [["dated"], ["year"]]
+    # a figure that names no day may still be either
+    assert members([year, claim("unsaid", "a4", 20, **move)]) == [["unsaid", "year"]]
+
+
 def test_a_morning_or_afternoon_move_is_a_move_within_the_session():
     from extractor.extract.quantities.frame import _cues
 

@@ -386,3 +386,12 @@ def test_an_acronym_is_a_place_only_as_a_country():
     # "UN" and "EU" are also small towns' names in the gazetteer; the acronyms are organisations'
     assert not name_votes("UN").get("GPE") and not name_votes("EU").get("GPE")
     assert name_votes("US").get("GPE") and name_votes("UAE").get("GPE")
+
+
+def test_a_share_class_is_no_persons_name_and_a_corporate_ending_is_no_surname(nlp):
+    # "Vera" is a first name: "Vera Class A shares" read as a person took the company's mentions
+    entities = entities_of(nlp, "Vera Platforms said on Friday that its chief executive owns about 40 million Vera "
+                                "Class A and Class B shares. Vera will pay a dividend in March.")
+    names = {e.name: e for e in entities.entities}
+    assert not any("Class" in name or "Class" in e.aliases for name, e in names.items())
+    assert names["Vera Platforms"].type == "ORG"

@@ -78,6 +78,15 @@ def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept
 
 
+@pytest.mark.parametrize(("name", "after", "kept"), [
+    ("Varo Platforms Add", " $19bn in Market Value", "Varo Platforms"),  # a plain verb before a figure
+    ("Varo Platforms Add", " New Chief", "Varo Platforms Add"),  # no figure: maybe a name's word
+    ("Varo Gain", " 12%", "Varo"),
+])
+def test_a_plain_headline_verb_before_a_figure_ends_the_name(name, after, kept):
+    assert name[:name_end(name, after)] == kept
+
+
 def test_a_person_the_headline_names_is_grouped_with_the_surname_in_the_text():
     article = Article(id="b1", path="b1.txt", title="Margaret Okafor",
                       text="Okafor was born in Lagos in 1961. She studied chemistry in London, "

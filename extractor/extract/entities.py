@@ -162,7 +162,7 @@ def extract_entities(
     headline = [(0, len(title))] if title and text.startswith(title) else []
     headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
     headline += title_case_sentences([(s.start_char, s.end_char, s.text) for s in doc.sents], headings)
-    found = cut_headline_names(model_mentions(doc, text), headline)
+    found = cut_headline_names(model_mentions(doc, text), headline, text)
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)

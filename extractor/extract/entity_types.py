@@ -319,7 +319,8 @@ def _release_year_follows(span: SpacySpan, name: str) -> bool:
 
 
 # Last words of place, building, publication and institution names, which a person's
-# name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper").
+# name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper"), nor a security
+# does ("Meta Class A shares": the company's stock, no "Meta Class")
 NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
 sea ocean bay gulf lake river strait channel coast shelf glacier mountain mountains mount hill
 hills valley island islands peninsula desert forest park square street avenue road bridge
@@ -327,6 +328,7 @@ tunnel center centre stadium arena hall tower station airport museum gallery lib
 theater church cathedral abbey chapel palace castle house building plaza cemetery prison
 society academy paper bulletin review magazine gazette records studios pictures productions
 one two three awards award prize festival games cup series show orchestra choir band
+class shares stock stocks bonds warrants futures
 """.split())
 # Model labels that place a name rather than confuse it with a person's: a first name
 # before a surname does not outvote them ("Ross Sea" read as a location).

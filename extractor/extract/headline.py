@@ -18,7 +18,7 @@ HEADLINE_VERBS = MARKET_VERBS | frozenset("""
 plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
 hit top post report say see warn announce unveil face suffer take win beat miss cut slash
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
-reveal launch give go
+reveal launch give go add
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
@@ -103,17 +103,23 @@ def _verb_lemma(word: str) -> str | None:
     return None
 
 
-def name_end(name: str) -> int:
+# A figure right after a word ("… Add $196bn", "… Lose 17%"): the word is the headline's verb.
+FIGURE_AFTER_RE = re.compile(r"\s+(?:[$€£¥]|US\$|\d)")
+
+
+def name_end(name: str, after: str = "") -> int:
     """Where a headline name ends: before its first inflected headline verb, and before the
     headline nouns ("Shares", "Net Worth") or a move named as a noun ("Plunge") that lead
     to the verb, and the headline nouns that end the name; never
     before its first word; ``len(name)`` when nothing is cut or it is a place's name
-    ("Niagara Falls")."""
+    ("Niagara Falls"). ``after`` is the text that follows the name: a headline verb in its
+    plain form ends the name when a figure follows it ("Acme Platforms Add $19bn")."""
     words = list(WORD_RE.finditer(name))
     def is_verb(i: int) -> bool:  # inflected, an auxiliary, or after a plural noun ("Shares Plunge")
         word = words[i].group()
-        return bool(_verb_lemma(word)) or word in HEADLINE_AUXILIARIES or (
-            word[:1].isupper() and word.casefold() in HEADLINE_VERBS and words[i - 1].group().casefold() in HEADLINE_NOUNS)
+        plain = word[:1].isupper() and word.casefold() in HEADLINE_VERBS
+        return bool(_verb_lemma(word)) or word in HEADLINE_AUXILIARIES or plain and (
+            words[i - 1].group().casefold() in HEADLINE_NOUNS or i == len(words) - 1 and FIGURE_AFTER_RE.match(after))
 
     cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
     # the nouns before the verb, and a move named as a noun ("Acme Plunge Erases …")
@@ -125,13 +131,14 @@ def name_end(name: str) -> int:
     return words[cut - 1].end()
 
 
-def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
+def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]], text: str = "") -> list[Candidate]:
     """The candidates, those in a headline (the title, a heading) cut before their verb (or
     dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's was for the words run together ("Zuckerberg
     Loses" read as an organisation says nothing of Zuckerberg)."""
     out = []
     for cand in candidates:
-        end = name_end(cand.text) if any(a <= cand.start < b for a, b in headlines) else len(cand.text)
+        in_headline = any(a <= cand.start < b for a, b in headlines)
+        end = name_end(cand.text, text[cand.end:cand.end + 8]) if in_headline else len(cand.text)
         if end < len(cand.text):
             kept = cand.text[:end]
             if (possessive := POSSESSIVE_RE.search(kept)) is not None:  # "Zentek's Stock Plunges"

@@ -191,7 +191,8 @@ fund funds trust securities investments management associates foundation institu
 university college council committee commission agency ministry department authority
 party union association federation league club network media news times post journal
 monitor herald tribune gazette press reserve exchange research analytics consulting advisors
-insights
+insights platforms software solutions services semiconductor semiconductors communications brands
+foods entertainment resources logistics
 """.split())
 
 # Words that make a LAW label believable ("the Clean Air Act").

@@ -345,6 +345,7 @@ class ClaimGroup:
             and self._history_apart(claim)
             and self._qualifiers_agree(claim)
             and self._weekday_agrees(claim)
+            and self._day_or_period(claim)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
             and self._within_bounds(claim, reading)
@@ -376,6 +377,17 @@ class ClaimGroup:
                 not self.weekdays or claim.weekday in self.weekdays)
         day = weekday_of(claim.date) if claim.date_source in STATED_DATE_SOURCES else None
         return day is None or not self.weekdays or day in self.weekdays
+
+    def _day_or_period(self, claim: Claim) -> bool:
+        """A market move over a period ("still up 20% for the year") is never a day's move
+        ("rose 20.3% on Friday"): an outlet that names the day tells of that session."""
+        if (claim.direction or self.direction) is None or (claim.metric or self.metric) not in CLOSING_METRICS:
+            return True
+        if claim.frame == "period":
+            return not (self.weekdays or any(len(d) == 10 for d in self.stated_days))
+        if self.frame == "period":
+            return not (claim.weekday or (claim.date_source in STATED_DATE_SOURCES and len(claim.date or "") == 10))
+        return True
 
     def _rounds_to_whole_figures(self, claim: Claim, reading: Reading) -> bool:
         if whole_and_small(claim.value):
