@@ -1054,3 +1054,17 @@ def test_a_figure_alone_in_parentheses_after_a_name_is_that_names_alone(nlp, tex
     claim = by_text(nlp, text)[figure]
     assert subjects(claim) == subject
     assert claim.date == date
+
+
+@pytest.mark.parametrize("text, figure, subject, metric", [
+    # a role noun stands for the person who holds it, not for the company named in it
+    ("Dana Whitcombe's fortune grew on Friday. The Kelmont founder and CEO, who is already worth more than "
+     "$140 billion, sold no shares.", "$140 billion", ["Dana Whitcombe"], "net worth"),
+    ("Kelmont will pay its first dividend in March. Dana Whitcombe owns about a tenth of it. The co-founder of "
+     "Kelmont might receive almost $175 million each quarter.", "$175 million", ["Dana Whitcombe"], None),
+    # what a company is worth is its market value
+    ("Kelmont Platforms is now worth $1.2 trillion.", "$1.2 trillion", ["Kelmont Platforms"], "market value"),
+])
+def test_a_role_is_its_holder_and_worth_is_a_persons_fortune_or_a_companys_value(nlp, text, figure, subject, metric):
+    claim = by_text(nlp, text)[figure]
+    assert (subjects(claim), claim.metric) == (subject, metric)

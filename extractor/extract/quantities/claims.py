@@ -415,6 +415,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "share price"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
+    if metric is None and direction is None and (worth := _worth_metric(root, unit, subject, article.entities)):
+        metric = worth  # "who is already worth more than $140 billion"
     if metric == "market value" and unit == "percent" and direction is not None:
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
@@ -489,6 +491,15 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
     preps = [c for c in (*verb.children, *root.children) if c.dep_ == "prep" and c.lower_ in ("in", "off", "from", "of")]
     valued = any(o.dep_ == "pobj" and o.lemma_.lower() == "value" for p in preps for o in p.children)
     return valued and any(_is_organisation(ref.name, entities) for ref in subject)
+
+
+def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entities: ArticleEntities) -> str | None:
+    """What "worth" an amount is: a person's net worth, a company's market value."""
+    if not (unit and unit.isupper() and len(unit) == 3) or root.head.lower_ != "worth" or not subject:
+        return None
+    if any(e.type == "PERSON" and e.id == subject[0].id for e in entities.entities):
+        return "net worth"
+    return "market value" if _is_organisation(subject[0].name, entities) else None
 
 
 def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities) -> bool:

@@ -237,6 +237,24 @@ def _described_person(pos: int, ctx: SubjectContext):
     return max(reversed(recent), key=lambda e: len(e.mentions)) if recent else None
 
 
+def _role_holder(np: Token, ctx: SubjectContext) -> list[EntityRef] | None:
+    """Who holds the role a noun names ("Facebook's founder", "the Acme chief", "the
+    co-founder of Facebook", "The Acme founder and CEO, who is worth $140bn"): a person, never
+    the company or the noun; the person named in reach before it, else the one the article
+    names most. None when the noun names no one role (not a role noun, or plural)."""
+    lemma = _hyphenated(np) or np.lemma_.lower()
+    if lemma not in ROLE_NOUNS and np.lemma_.lower() not in ROLE_NOUNS or np.tag_ == "NNS":
+        return None
+    if not (any(c.dep_ in ("det", "poss", "compound") for c in np.children)
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in np.children) or _hyphenated(np)):
+        return None
+    person = _described_person(np.idx, ctx)
+    if person is None:
+        people = [e for e in ctx.entities.entities if e.type == "PERSON"]
+        person = max(people, key=lambda e: len(e.mentions)) if people else None
+    return [entity_ref(ctx, person)] if person is not None else []
+
+
 def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | None:
     """The last organisation named before a pronoun in its sentence, not as a source; an object
     pronoun ("would cost it $10bn") never stands for its own clause's subject."""
@@ -483,6 +501,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         found = structure_subject(np, ctx)
         if found:
             return found
+    if (holder := _role_holder(np, ctx)) is not None:
+        return holder
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
@@ -523,10 +543,6 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             return found
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
-    if lemma in ROLE_NOUNS and np.tag_ != "NNS" and any(c.dep_ in ("det", "poss", "compound") for c in np.children):
-        person = _described_person(np.idx, ctx)  # "Facebook's founder", "the Acme chief": a person, not the company
-        if person is not None:
-            return [entity_ref(ctx, person)]
     if _is_description(np):
         skip = _not_described_so(np, ctx)
         before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
