@@ -395,3 +395,22 @@ def test_a_share_class_is_no_persons_name_and_a_corporate_ending_is_no_surname(n
     names = {e.name: e for e in entities.entities}
     assert not any("Class" in name or "Class" in e.aliases for name, e in names.items())
     assert names["Vera Platforms"].type == "ORG"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kelvo 2-0", "Kelvo"),  # a score after a team
+    ("North Dalby 343-home", "North Dalby"),  # a figure run into a noun
+    ("Apollo 11", "Apollo 11"),  # a number that is part of the name
+])
+def test_a_score_or_a_hyphenated_figure_ends_a_name(text, name):
+    start, end = clean_mention(text)
+    assert text[start:end] == name
+
+
+def test_a_legal_form_ends_a_name_and_a_headlines_possessor_is_no_first_name(nlp):
+    entities = entities_of(nlp, "The co-founder and former chief executive of Kelvo Inc. Dana Whitcombe has died.")
+    assert {"Kelvo Inc.", "Dana Whitcombe"} <= {e.name for e in entities.entities}
+    title = "Norway's Margit wins the Holmen Song Prize"
+    text = title + "\n\nMargit has won the Holmen Song Prize for a second time, she said."
+    names = [e.name for e in extract_entities(nlp(text), "a1", title=title).entities]
+    assert "Margit" in names and "Norway's Margit" not in names

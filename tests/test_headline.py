@@ -73,6 +73,8 @@ def test_a_headline_name_stops_before_its_verb(markets):
     ("Kelmont Is Suffering Biggest Rout", "Kelmont"),  # an auxiliary
     ("Varo Labs Has", "Varo Labs"),
     ("Varo Suffers", "Varo"),
+    ("High Court Overturns", "High Court"),  # verbs of courts and boards
+    ("Varo Names", "Varo"),
 ])
 def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept

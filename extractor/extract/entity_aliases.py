@@ -514,6 +514,7 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
 
 # A run of two to four capitalised words in a headline ("Wikinews interviews Christopher Hill, ...").
 HEADLINE_NAME_RE = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\b")
+POSSESSIVE_END_RE = re.compile(r"['’]s\Z")
 
 
 def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> None:
@@ -525,6 +526,9 @@ def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> N
         return
     for match in HEADLINE_NAME_RE.finditer(title):
         words = name_tokens(match.group())
+        owned = [k for k, w in enumerate(words[:-1]) if POSSESSIVE_END_RE.search(w)]
+        if owned:  # "Sweden's Loreen wins …": the possessor is no first name
+            words = words[owned[-1] + 1:]
         if len(words) < 2:
             continue
         first, last, own_key = entity_key(words[0]), entity_key(words[-1]), entity_key(" ".join(words))

@@ -121,6 +121,8 @@ NOT_NAME_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "fol
 
 # "By" run into the name after it ("ByMax Zahn"), as a scraped byline writes it.
 GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
+# A score or a number run into a noun by a hyphen ("2-0", "343-home", "10-year"), which ends no name.
+NUMBER_COMPOUND_RE = re.compile(r"\d[\d,.]*[-–](?:\d+|[a-z]+)")
 # A clock time written as one word ("8:52pm", "10.45am", "17:30"), which opens no name.
 CLOCK_TIME_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)|\d{1,2}:\d{2}", re.I)
 
@@ -144,6 +146,8 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and (text[words[0][0]].islower() and text[words[0][0]:words[0][1]].split("-")[0]
                               not in NAME_PARTICLES or text[words[0][0]:words[0][1]].casefold() in NOT_NAME_OPENERS):
         words.pop(0)
+    while len(words) > 1 and NUMBER_COMPOUND_RE.fullmatch(text, *words[-1]):
+        words.pop()  # "Tottenham 2-0", "North Walsham 343-home": a score or a figure after the name
     while len(words) > 1 and (text[words[-1][0]:words[-1][1]].casefold() in DANGLING_WORDS
                               or text[words[-1][0]:words[-1][1]].isalpha()
                               and text[words[-1][0]].islower()):  # "Jiangsu province", not "d'Alembert"
@@ -241,7 +245,7 @@ JOINED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
 def _neighbours_joined(ents: list) -> list:
     """The model's name spans, two of them joined where it split one name: one space apart,
     proper nouns on both sides of it, the second no place ("Russia Ukraine" stays two), no
-    acronym, and the first not ending in a title. Of two labels the name is an organisation's
+    acronym, and the first not ending in a title or a legal form. Of two labels the name is an organisation's
     (its type is voted later anyway)."""
     out: list = []
     for ent in ents:
@@ -249,7 +253,8 @@ def _neighbours_joined(ents: list) -> list:
         if (prev is not None and prev.end == ent.start and prev.label_ in JOINED_LABELS and ent.label_ in JOINED_LABELS
                 and prev.doc[prev.end - 1].whitespace_ == " " and prev[-1].pos_ == "PROPN" and ent[0].pos_ == "PROPN"
                 and not is_place_name(ent.text) and not ent.text.isupper()
-                and prev[-1].text.casefold().rstrip(".") not in NAME_TITLE_WORDS):
+                and prev[-1].text.casefold().rstrip(".") not in NAME_TITLE_WORDS
+                and prev[-1].text not in LEGAL_FORMS):  # "Apple Inc. Steve Jobs": the form ends a name
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_ if prev.label_ == ent.label_ else "ORG")
         else:
             out.append(ent)

@@ -18,7 +18,8 @@ HEADLINE_VERBS = MARKET_VERBS | frozenset("""
 plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
 hit top post report say see warn announce unveil face suffer take win beat miss cut slash
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
-reveal launch give go add
+reveal launch give go add overturn uphold strike reject approve ban sue charge convict sentence jail
+arrest elect resign quit fire oust appoint name
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
