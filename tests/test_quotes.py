@@ -690,3 +690,37 @@ def test_a_description_introduced_unnamed_is_no_one_named_before_it(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == [None, None]
     text = "Dana Whitcombe, the state's governor, visited the site. \"This is a tragedy,\" the governor said."
     assert [q.speaker.name for q in quotes_of(text)] == ["Dana Whitcombe"]
+
+
+def speaker_of(quotes: list[Quote], opening: str) -> str | None:
+    quote = next(q for q in quotes if q.text.startswith(opening))
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_one_of_a_nation_is_the_person_named_before(quotes_of):
+    text = ('Jurgen Klopp praised his players after the final.\n\n'
+            '"I am so happy for the boys," said the elated German.')
+    assert speaker_of(quotes_of(text), "I am so happy") == "Jurgen Klopp"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_theirs_not_the_last_name(quotes_of):
+    text = ('President Tayyip Erdogan visited the region on Wednesday.\n\n'
+            '"There is chaos, rubble and bodies everywhere," said one, whose group had worked overnight.\n\n'
+            '"There are still collapsed buildings in the side streets," he added.')
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "There are still") is None
+    # with no one unnamed between, the pronoun is the name's
+    named = ('President Tayyip Erdogan visited the region on Wednesday.\n\n'
+             '"There are still collapsed buildings in the side streets," he added.')
+    assert speaker_of(quotes_of(named), "There are still") == "Tayyip Erdogan"
+
+
+def test_a_platform_one_takes_to_is_no_speaker(quotes_of):
+    text = ('Greg Brockman, the firm\'s president, also announced his departure.\n\n'
+            'Taking to Twitter, he wrote: "Based on today\'s news, I quit."')
+    assert speaker_of(quotes_of(text), "Based on") == "Greg Brockman"
+
+
+def test_a_dateline_with_its_date_is_no_speaker(quotes_of):
+    text = 'Brasília, OCT 31: Brazilian president-elect Luiz Inacio Lula da Silva called for "peace and unity" on Sunday.'
+    assert speaker_of(quotes_of(text), "peace") == "Luiz Inacio Lula da Silva"

@@ -130,6 +130,23 @@ def describes(token: Token, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in _words(token))
 
 
+# Verbs of posting words somewhere, and the nouns of a post: what they are "on" is a platform.
+POSTING_VERBS = frozenset({"post", "write", "tweet", "say", "announce", "share", "comment", "reply", "publish"})
+POST_NOUNS = frozenset({"post", "tweet", "message", "statement", "video", "thread", "update", "account", "page", "feed"})
+
+
+def _medium_of_posting(prep: Token) -> bool:
+    """The preposition puts its object where words were posted: "took to X", "wrote on X",
+    "a post on X" (not "to X" or "on X" anywhere else)."""
+    above = prep.head
+    if prep.lower_ == "to":
+        return above.lemma_.casefold() == "take" and not any(c.dep_ == "dobj" for c in above.children)
+    if prep.lower_ == "on":
+        return above.lemma_.casefold() in POSTING_VERBS and above.pos_ == "VERB" or \
+            above.lemma_.casefold() in POST_NOUNS and above.pos_ == "NOUN"
+    return False
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
@@ -189,6 +206,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says
+    if root.dep_ == "pobj" and _medium_of_posting(head):
+        votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):

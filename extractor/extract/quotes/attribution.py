@@ -127,7 +127,8 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
     """Speaker mention and entity behind a cue."""
     head = subject_of(cue)
     if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
-        head = next((c for c in head.children if c.dep_ == "appos"), None)
+        other = next((c for c in cue.children if c.dep_ == head.dep_ and c.i > head.i), None)  # "Brasília, OCT 31: Lula called"
+        head = other if other is not None else next((c for c in head.children if c.dep_ == "appos"), None)
     if head is not None and not can_speak(ctx, head):  # “…,” said X: the quote parsed as a subject too
         head = next((c for c in head.head.children if c.dep_ == head.dep_ and c is not head and can_speak(ctx, c)), None)
     if head is not None and crosses_paragraph(head, cue):

@@ -195,7 +195,11 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     word = head.lower_
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
-        entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender) or last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
+        entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender)
+        if entity is None:
+            entity = last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
+            if entity is not None and _unnamed_speaker_since(ctx, entity, head.idx):
+                return None  # '"…," said one of the rescuers. … he added': that unnamed one
         if entity is not None:
             ctx.genders.setdefault(entity.id, gender)
         return entity.ref() if entity else None
@@ -209,10 +213,46 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
     if head.pos_ == "PRON":
         return None
+    if _one_of_a_nation(head):  # "said the elated German": the person named before, not Germany
+        entity = last_entity_before(ctx, bounds[0], PERSON_TYPES)
+        return entity.ref() if entity else None
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
         return entity.ref() if entity else None
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+# Demonyms that name a people, not one person ("the Germans", "the Chinese", "the British").
+COLLECTIVE_DEMONYM_RE = re.compile(r"(?:s|ese|sh|ch)\Z")
+# Someone who speaks without a name: "said one", "said a local man", "one resident told".
+UNNAMED_SPEAKER_RE = re.compile(
+    r"\b(?:said|says|told|added|recalled|explained|shouted)\s+(?:one|another)\b(?!\s+(?:of\s+)?[A-Z])"
+    r"|\b(?:said|says|told|added|recalled)\s+(?:an?|one|another)\s+(?:[a-z-]+\s+){0,2}(?P<after>[a-z-]+)\b"
+    r"|\b(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?P<before>[a-z-]+)\s+(?:said|says|told|recalled)\b")
+UNNAMED_PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "resident", "witness", "survivor", "villager", "neighbour", "neighbor", "local",
+    "relative", "onlooker", "bystander", "rescuer", "volunteer", "worker", "student", "mother", "father", "passenger",
+    "driver", "shopkeeper", "farmer", "teacher", "nurse", "doctor", "soldier", "official", "source", "fan",
+})
+
+
+def _unnamed_speaker_since(ctx: Context, entity: LocalEntity, pos: int) -> bool:
+    """Someone unnamed spoke between the entity's last mention and a pronoun at ``pos``
+    ('"There is chaos," said one … "Buildings stand untouched," he added'): the pronoun is
+    theirs, not the name's."""
+    last = max((m.end for m in entity.mentions if m.end <= pos), default=0)
+    for m in UNNAMED_SPEAKER_RE.finditer(ctx.text, last, pos):
+        noun = m.group("after") or m.group("before")
+        if noun is None or noun in UNNAMED_PERSON_NOUNS or noun.rstrip("s") in UNNAMED_PERSON_NOUNS:
+            return True
+    return False
+
+
+def _one_of_a_nation(head: Token) -> bool:
+    """"the German", "the 36-year-old Spaniard": one person by nationality (a demonym with
+    "the", in the singular), who is someone the text has named."""
+    return head.ent_type_ == "NORP" and head.text[:1].isupper() and not COLLECTIVE_DEMONYM_RE.search(head.text) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:

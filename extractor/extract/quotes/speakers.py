@@ -4,6 +4,7 @@ noun phrase that speaker mention spans."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -188,15 +189,25 @@ def participle_subject(token: Token) -> Token | None:
     return None
 
 
+# The date (and agency) after a dateline's place, then its dash or colon: ", OCT 31:",
+# ", June 3 (AFP) -".
+DATED_DATELINE_RE = re.compile(r",\s*[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|[—–:-])")
+
+
 def is_dateline(token: Token) -> bool:
     """An upper-case place opening a paragraph before a dash ("WASHINGTON -- President
-    Obama said …"): the story's dateline, which the parser may take for the subject."""
+    Obama said …"), or any place before a date and a dash or colon ("Brasília, OCT 31:"):
+    the story's dateline, which the parser may take for the subject."""
     doc = token.doc
     start = token.i
     while start > 0 and not ("\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_):
         start -= 1
     words = doc[start : token.i + 1]
-    if len(words) > 4 or not all(t.is_upper or t.is_punct for t in words):
+    if len(words) > 4:
+        return False
+    if all(t.is_title or t.is_upper or t.is_punct for t in words) and DATED_DATELINE_RE.match(doc.text, token.idx + len(token)):
+        return True  # "Brasília, OCT 31: President-elect Lula called …"
+    if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
     return any(t.text in ("--", "—", "–", "-") for t in rest)
