@@ -414,3 +414,9 @@ def test_a_legal_form_ends_a_name_and_a_headlines_possessor_is_no_first_name(nlp
     text = title + "\n\nMargit has won the Holmen Song Prize for a second time, she said."
     names = [e.name for e in extract_entities(nlp(text), "a1", title=title).entities]
     assert "Margit" in names and "Norway's Margit" not in names
+
+
+def test_a_capital_the_that_opens_a_sentence_is_no_part_of_the_name(nlp):
+    entities = entities_of(nlp, "The Kelvo Health Organization declared the end of the emergency. Officials at the "
+                                "Kelvo Health Organization said so on Friday.")
+    assert "Kelvo Health Organization" in {e.name for e in entities.entities}

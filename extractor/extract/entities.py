@@ -135,7 +135,8 @@ def _heading_phrase(group: LocalEntity, doc: Doc, lower_words: frozenset[str]) -
 
 
 def _canonical(group: LocalEntity) -> str:
-    """The fullest form of a person's name; otherwise the most used form (ties: the longest)."""
+    """The fullest form of a person's name; otherwise the most used form (ties: one without a
+    leading "The", then the longest)."""
     if group.known_name and group.type != "PERSON":
         return group.known_name
     forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
@@ -144,7 +145,8 @@ def _canonical(group: LocalEntity) -> str:
     if group.type == "PERSON":
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
-    return max(full, key=lambda f: (group.surfaces[f], len(f)))
+    # a sentence's capital "The" is no part of the name when the text also writes it without
+    return max(full, key=lambda f: (group.surfaces[f], not f.startswith("The "), len(f)))
 
 
 def extract_entities(
