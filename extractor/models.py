@@ -225,12 +225,12 @@ class Claim(Record):
     text: str = Field(description="The quantity's words.")
     sentence: Span = Field(description="The sentence that states it.")
     value: float = Field(description="In base units: scale applied; lengths in metre, masses in kilogram, areas in "
-                        "square metre, volumes in litre.")
+                        "square metre, volumes in litre; cents and pence in their currency.")
     unit: str | None = Field(None, description="ISO 4217 code, `percent`, `percentage point`, a unit of measure, or a "
                              "singular counted noun.")
     stated_value: float | None = Field(None, description="The value in the unit the text states, when `value` was "
-                                       "converted to a base unit (\"260-foot\": 260).")
-    stated_unit: str | None = Field(None, description="The unit the text states, when converted (`foot`).")
+                                       "converted to a base unit (\"260-foot\": 260; \"50 cents\": 50).")
+    stated_unit: str | None = Field(None, description="The unit the text states, when converted (`foot`, `cent`).")
     hedge: Hedge = "="
     direction: Literal["up", "down"] | None = None
     change: Literal["=", "~", ">", "<", "up", "down"] = Field(

@@ -1068,3 +1068,13 @@ def test_a_figure_alone_in_parentheses_after_a_name_is_that_names_alone(nlp, tex
 def test_a_role_is_its_holder_and_worth_is_a_persons_fortune_or_a_companys_value(nlp, text, figure, subject, metric):
     claim = by_text(nlp, text)[figure]
     assert (subjects(claim), claim.metric) == (subject, metric)
+
+
+def test_cents_and_pence_are_hundredths_of_their_currency_as_stated_in_the_text(nlp):
+    c = by_text(nlp, "Ardent said its quarterly dividend would be 50 cents per share. Its shares fell 19p in London.")
+    cents, pence = c["50 cents per share"], c["19p"]
+    assert (cents.value, cents.unit, cents.stated_value, cents.stated_unit) == (0.5, "USD per share", 50, "cent per share")
+    assert (pence.value, pence.unit, pence.stated_unit) == (0.19, "GBP", "penny")
+    # cents of an article that counts in euros are euro cents
+    euro = by_text(nlp, "Ardent earned €2 billion and will pay a dividend of 40 cents.")["40 cents"]
+    assert (euro.value, euro.unit) == (0.4, "EUR")

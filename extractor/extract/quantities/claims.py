@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -148,7 +149,36 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
-    return _respectively(_share_conversion_subjects(claims, tokens.text), tokens.text)
+    return _respectively(_share_conversion_subjects(_minor_units_in_currency(claims), tokens.text), tokens.text)
+
+
+# Currencies of a hundred cents, and of a hundred pence; an article's cents are of its
+# currency among the first (else US dollars), its pence sterling.
+CENT_CURRENCIES = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "ZAR"})
+MINOR_UNITS = {"cent": (CENT_CURRENCIES, "USD"), "penny": (frozenset({"GBP"}), "GBP")}
+
+
+def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
+    """Cents and pence as the currency they are a hundredth of ("50 cents per share" is 0.5
+    USD per share, one fact with another outlet's "$0.50 a share"); the text's "50 cent"
+    stays in ``stated_value`` and ``stated_unit``."""
+    used = Counter(c.unit for c in claims if c.unit in CENT_CURRENCIES)
+    out = []
+    for claim in claims:
+        minor, _, rest = (claim.unit or "").partition(" ")
+        if minor not in MINOR_UNITS or claim.stated_unit is not None:
+            out.append(claim)
+            continue
+        currencies, default = MINOR_UNITS[minor]
+        currency = max((u for u in used if u in currencies), key=used.__getitem__, default=default)
+        bounds = claim.bounds
+        if bounds is not None:
+            bounds = Bounds(low=None if bounds.low is None else bounds.low / 100,
+                            high=None if bounds.high is None else bounds.high / 100)
+        out.append(claim.model_copy(update={
+            "value": float(f"{claim.value / 100:.12g}"), "unit": f"{currency} {rest}".strip(), "bounds": bounds,
+            "stated_value": claim.value, "stated_unit": claim.unit}))
+    return out
 
 
 def _respectively(claims: list[Claim], text: str) -> list[Claim]:
