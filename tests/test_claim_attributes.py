@@ -1078,3 +1078,14 @@ def test_cents_and_pence_are_hundredths_of_their_currency_as_stated_in_the_text(
     # cents of an article that counts in euros are euro cents
     euro = by_text(nlp, "Ardent earned €2 billion and will pay a dividend of 40 cents.")["40 cents"]
     assert (euro.value, euro.unit) == (0.4, "EUR")
+
+
+@pytest.mark.parametrize("text, figure, subject, metric", [
+    ("Ardent surged on Friday, adding a record $96 billion to its market value.", "$96 billion", ["Ardent"],
+     "market value"),
+    ("Ardent authorised an additional $20 billion in share repurchases.", "$20 billion", ["Ardent"], "buyback"),
+    ("Last year Ardent announced a $20bn stock buyback program.", "$20bn", ["Ardent"], "buyback"),
+])
+def test_what_an_amount_is_added_to_and_a_buyback_name_the_metric(nlp, text, figure, subject, metric):
+    claim = by_text(nlp, text)[figure]
+    assert (subjects(claim), claim.metric) == (subject, metric)

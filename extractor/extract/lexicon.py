@@ -152,6 +152,7 @@ OWNED_METRIC_NOUNS = frozenset("""
 share shares stock stocks value valuation cap capitalisation capitalization revenue
 revenues sales profit profits earnings income worth fortune wealth wallet turnout price
 prices cost costs margin margins budget debt deficit spending expenses users stake
+buyback buybacks repurchase repurchases
 """.split())
 
 # Nouns for a part of a thing: a measure of the part is about the whole ("a 200-metre
@@ -164,7 +165,7 @@ record total level high low figure number amount sum rate percent percentage poi
 day week month year time hour minute moment stage period quarter session result results
 majority minority estimate estimates forecast consensus expectation expectations way
 history term tune vote votes ballot ballots date mark threshold barrier milestone
-premarket pre-market trading trade
+premarket pre-market trading trade program programme plan scheme policy package
 """.split())
 
 # Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",

@@ -17,6 +17,7 @@ index level       index, average, composite; "points"
 exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
 price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
 cost              cost, costs, bill, price tag
+buyback           buyback, repurchase(s) (of a company's own shares)
 expenses          expenses, spending, outlays
 users             users, subscribers, customers (counted)
 vote share        votes, voted, backing, in favour of (a percent)
@@ -83,7 +84,7 @@ METRIC_WORDS: dict[str, str] = {
     "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
-    "death": "dead", "fatality": "dead", "injury": "injured",
+    "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
 }
 # What markets quote: a move or a level of these is the news of one session.
 MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
@@ -309,6 +310,10 @@ def _people_cues(sentence: str) -> tuple[tuple[int, str, re.Match], ...]:
     return tuple((rank, name, m) for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES) for m in cue.finditer(sentence))
 
 
+# Verbs that add an amount to what their "to" names ("added $196bn to its market value").
+ADDING_VERBS = frozenset({"add", "contribute", "tack"})
+
+
 def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
     candidates: list[Token] = []
     for child in root.children:  # "$119 billion of the company's market value", "$40bn in market value"
@@ -330,8 +335,9 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
         node = node.head
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "off", "of", "in"):
-                candidates.extend(o for o in child.children if o.dep_ == "pobj")
+            if child.dep_ == "prep" and (child.lower_ in ("from", "off", "of", "in")
+                                         or child.lower_ == "to" and verb.lemma_.lower() in ADDING_VERBS):
+                candidates.extend(o for o in child.children if o.dep_ == "pobj")  # "added $196bn to its market value"
             if child.dep_ == "dobj" and not (span.start <= child.i < span.end):
                 candidates.append(child)
         subj = _clause_subject(verb, span)
@@ -351,6 +357,10 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
     return next((m for m in map(_metric_of_noun, candidates) if m), None)
 
 
+# Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
+PLAN_NOUNS = frozenset({"program", "programme", "plan", "scheme", "policy", "package"})
+
+
 def _metric_of_noun(noun: Token) -> str | None:
     compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     lemma = noun.lemma_.lower()
@@ -362,7 +372,7 @@ def _metric_of_noun(noun: Token) -> str | None:
         return of_change
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
         return "index level"
-    if lemma in COUNT_NOUNS:  # "the monthly active user count": what it counts
+    if lemma in COUNT_NOUNS or lemma in PLAN_NOUNS:  # "the monthly active user count", "a stock buyback programme"
         return next((METRIC_WORDS[c.lemma_.lower()] for c in compounds if c.lemma_.lower() in METRIC_WORDS), None)
     if noun.lower_ in METRIC_WORDS:
         return METRIC_WORDS[noun.lower_]
