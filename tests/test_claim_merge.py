@@ -128,6 +128,19 @@ def test_a_move_over_a_period_is_never_a_move_an_outlet_gives_a_day():
     assert members([year, claim("unsaid", "a4", 20, **move)]) == [["unsaid", "year"]]
 
 
+def test_an_announced_amount_is_one_fact_whichever_day_an_outlet_tells_it_on():
+    dividend = dict(unit="USD per share", metric="dividend")
+    thursday = claim("thursday", "a1", 0.5, weekday="Thursday", **dividend)     # "said late on Thursday"
+    friday = claim("friday", "a2", 0.5, date="2024-02-02", date_source="text", **dividend)  # "on Friday, ... the news of"
+    assert members([thursday, friday]) == [["friday", "thursday"]]
+    # another month's is another dividend; and a move keeps to its day
+    assert members([friday, claim("may", "a3", 0.5, date="2024-05-02", date_source="text", **dividend)]) == [
+        ["friday"], ["may"]]
+    move = dict(unit="percent", metric="share price", direction="up")
+    assert members([claim("thu", "a1", 20, weekday="Thursday", **move),
+                    claim("fri", "a2", 20, date="2024-02-02", date_source="text", **move)]) == [["fri"], ["thu"]]
+
+
 def test_a_morning_or_afternoon_move_is_a_move_within_the_session():
     from extractor.extract.quantities.frame import _cues
 

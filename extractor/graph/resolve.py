@@ -265,6 +265,16 @@ def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return a_low < b_high and b_low < a_high
 
 
+# Amounts a company announces, which outlets tell on the day of the announcement or the next.
+ANNOUNCED_METRICS = frozenset({"dividend", "buyback", "revenue", "profit", "earnings per share"})
+
+
+def _month_of(date: str | None) -> str | None:
+    """The month a day or a window of days starts in ("2024-02-01/2024-02-02": "2024-02")."""
+    first = date.split("/")[0] if date else date
+    return first[:7] if first and len(first) == 10 else first
+
+
 # Exchange-traded figures, whose day's move stated with no frame is by convention the close.
 CLOSING_METRICS = frozenset({"share price", "market value", "index level"})
 
@@ -341,10 +351,9 @@ class ClaimGroup:
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
             and (claim.metric is None or self.metric is None or claim.metric == self.metric)
             and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
-            and all(dates_agree(claim.date, date) for date in self.dates)
+            and self._days_agree(claim)
             and self._history_apart(claim)
             and self._qualifiers_agree(claim)
-            and self._weekday_agrees(claim)
             and self._day_or_period(claim)
             and self._same_article_agrees(claim, reading)
             and self._one_tape(claim, reading)
@@ -368,6 +377,15 @@ class ClaimGroup:
         if (own & ADDED_QUALIFIERS) != (self.qualifiers & ADDED_QUALIFIERS):
             return False
         return not own or not self.qualifiers or own == self.qualifiers
+
+    def _days_agree(self, claim: Claim) -> bool:
+        """Every member's date agrees (see ``dates_agree`` and ``_weekday_agrees``); but an
+        amount a company announces (ANNOUNCED_METRICS: a dividend, a buyback, a quarter's
+        revenue) is one fact whichever day an outlet tells it on ("late on Thursday" in one,
+        "on Friday, shares jumped on the news of" in another): only its month must agree."""
+        if (claim.metric or self.metric) in ANNOUNCED_METRICS and (claim.direction or self.direction) is None:
+            return all(dates_agree(_month_of(claim.date), _month_of(date)) for date in self.dates)
+        return all(dates_agree(claim.date, date) for date in self.dates) and self._weekday_agrees(claim)
 
     def _weekday_agrees(self, claim: Claim) -> bool:
         """"On Monday" in an undated page is no other weekday's figure: not one dated on a
