@@ -1089,3 +1089,11 @@ def test_cents_and_pence_are_hundredths_of_their_currency_as_stated_in_the_text(
 def test_what_an_amount_is_added_to_and_a_buyback_name_the_metric(nlp, text, figure, subject, metric):
     claim = by_text(nlp, text)[figure]
     assert (subjects(claim), claim.metric) == (subject, metric)
+
+
+def test_a_span_of_time_that_places_a_figure_earlier_is_no_claim_of_the_day(nlp):
+    c = by_text(nlp, "One day before, Ardent lost over $200 billion in value. Its shares fell 19% to $176.26, one day "
+                     "after executives forecast lower margins.", published="2024-03-14")
+    assert (c["One day"].metric, c["One day"].subject, c["One day"].date) == (None, [], None)
+    assert c["$200 billion"].date is None  # the day before, which the text does not date
+    assert c["19%"].date == "2024-03-14"  # the day after the forecast is the news of the day

@@ -287,7 +287,7 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
 # A time that is not the day of the news: "last fall", "a year ago", "the previous week",
 # "in the summer", "in September", "in 2023".
 OTHER_TIME_RE = re.compile(
-    r"\b(?:(?i:ago|last|previous|earlier|prior|fall|autumn|spring|summer|winter)|(?:19|20)\d\d|%s)\b"
+    r"\b(?:(?i:ago|last|previous|earlier|prior|later|fall|autumn|spring|summer|winter)|(?:19|20)\d\d|%s)\b"
     % "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)))
 
 
@@ -297,7 +297,9 @@ def _names_other_time(sent: SpacySpan, tokens: Tokens) -> bool:
     no date of its own may be of that time, so neither its paragraph's day nor the
     publication day is lent to it."""
     text = tokens.text
-    return any(ent.label_ == "DATE" and OTHER_TIME_RE.search(ent.text)
+    return any(ent.label_ == "DATE" and (OTHER_TIME_RE.search(ent.text) or EARLIER_AFTER_RE.match(text, ent.end_char)
+                                         and not ent.text.istitle())  # "one day before", not "Monday before"
+               # (but "fell 19%, one day after executives forecast …" is the news the day after)
                and not PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char])
                and not _bounds_a_period(ent.root)  # "the lowest level since 1985" is a record's span
                for ent in tokens.ents_in(sent))
@@ -432,6 +434,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
+    if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
+        subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
@@ -577,6 +581,14 @@ USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer"
 DAY_NEWS_METRICS = MARKET_METRICS | PEOPLE_COUNT_METRICS
 # Units of a thing's dimensions: a bridge's length holds on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
+# After a span of time, words that put what the sentence tells before its day ("One day
+# before, Acme lost $200bn", "two weeks earlier").
+EARLIER_AFTER_RE = re.compile(r"\s+(?:before|earlier|prior|ago)\b", re.I)
+# A span of time that places another event ("one day before", "two years later", "a week
+# earlier"): a when, which is about nothing and measures nothing of the clause.
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+RELATIVE_TIME_AFTER_RE = re.compile(r"\s+(?:before|after|earlier|later|prior|ago|afterwards?|on)\b(?!\s+(?:the\s+)?(?:\d|%s))" % "|".join(
+    WEEKDAYS), re.I)
 
 
 
