@@ -724,3 +724,9 @@ def test_a_platform_one_takes_to_is_no_speaker(quotes_of):
 def test_a_dateline_with_its_date_is_no_speaker(quotes_of):
     text = 'Brasília, OCT 31: Brazilian president-elect Luiz Inacio Lula da Silva called for "peace and unity" on Sunday.'
     assert speaker_of(quotes_of(text), "peace") == "Luiz Inacio Lula da Silva"
+
+
+def test_a_title_after_a_work_noun_is_no_quote(quotes_of):
+    text = ('In his memoir "Friends, Lovers and the Big Terrible Thing," published last year, Dana Whitcombe '
+            'described years of struggle. The band released a song titled "Blue Skies Over Dover" in May.')
+    assert not [q for q in quotes_of(text) if q.kind == "direct"]

@@ -244,6 +244,15 @@ def frames(ctx: Context, span: QuoteSpan, index: int) -> tuple[list[Token], list
 PLURAL_POSSESSIVE_RE = re.compile(r"s['’]\s*$")
 
 
+# Nouns for works, and words that name one, right before a title in quotation marks.
+WORK_NOUNS = frozenset({
+    "book", "memoir", "novel", "biography", "autobiography", "album", "song", "single", "hit", "track", "film",
+    "movie", "show", "series", "sitcom", "play", "musical", "poem", "essay", "documentary", "podcast", "programme",
+    "program", "column", "opera", "painting", "exhibition", "game", "episode",
+})
+NAMING_WORDS = frozenset({"titled", "entitled"})
+
+
 def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     """A title or name in quotation marks inside a sentence (on Fox News’s “Fox and
     Friends”): a few capitalised words after a preposition, article or possessive."""
@@ -254,6 +263,8 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
         return False
     before = words_of(frames(ctx, span, index)[1])
     return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss"
+                             or before[-1].lemma_.lower() in WORK_NOUNS  # 'his memoir "Friends, Lovers and …"'
+                             or before[-1].lower_ in NAMING_WORDS  # 'a song titled "Blue Skies"'
                              or PLURAL_POSSESSIVE_RE.search(ctx.text, max(0, span.open - 3), span.open) is not None)
 
 
