@@ -307,6 +307,13 @@ def test_only_the_same_metric_frame_and_day_can_conflict():
                         claim("200", "a2", 200, unit="metre", metric=None)]) == []
 
 
+def test_a_days_move_stated_without_a_frame_is_held_against_the_close():
+    price = {"unit": "percent", "metric": "share price", "direction": "down", "date": "2025-01-27"}
+    assert conflicting([claim("close", "a1", 17, frame="close", **price),      # "closed down 17%"
+                        claim("unsaid", "a2", 19, **price),                    # "fell 19% on Monday"
+                        claim("intraday", "a3", 13, frame="intraday", **price)]) == [("close", "unsaid")]
+
+
 def test_a_move_dated_only_by_a_morning_report_is_one_fact_with_the_day_before():
     # "closed down 17%" in Tuesday's paper, which never says the day, and "fell 17% on
     # Monday": one fact; the node keeps the day the text gave. Tuesday's own move stays apart.

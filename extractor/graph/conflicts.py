@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.graph.resolve import COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day
+from extractor.graph.resolve import (
+    CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day,
+)
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
 # order are linked as conflicts, so the number of edges stays linear.
@@ -123,6 +125,15 @@ def _by_date(groups: list[ClaimGroup]) -> list[list[ClaimGroup]]:
     return list(buckets.values())
 
 
+def _frame_key(group: ClaimGroup) -> str | None:
+    """The frame facts are compared under: a day's move of an exchange-traded figure stated
+    without one is the close, by the convention ``frames_agree`` merges by ("fell 18% on
+    Monday" against "closed down 17%")."""
+    if group.frame is None and group.direction is not None and group.metric in CLOSING_METRICS:
+        return "close"
+    return group.frame
+
+
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
     """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
@@ -145,7 +156,7 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
             continue  # "48%" and "55.3%" of no one: nothing says they are one fact
         if group.block.startswith(COUNT_BLOCK) and not group.qualifiers:
             continue  # "412 seats" and "326 seats" of no party: nothing says they count the same
-        by_key[(group.block, group.unit, group.metric, group.frame)].append(group)
+        by_key[(group.block, group.unit, group.metric, _frame_key(group))].append(group)
     conflicts = []
     for same in by_key.values():
         buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)
