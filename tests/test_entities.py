@@ -420,3 +420,11 @@ def test_a_capital_the_that_opens_a_sentence_is_no_part_of_the_name(nlp):
     entities = entities_of(nlp, "The Kelvo Health Organization declared the end of the emergency. Officials at the "
                                 "Kelvo Health Organization said so on Friday.")
     assert "Kelvo Health Organization" in {e.name for e in entities.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Brazilian president-elect Luiz Inacio Lula da Silva called for peace.", "Luiz Inacio Lula da Silva"),
+    ("Ludwig van Beethoven wrote nine symphonies.", "Ludwig van Beethoven"),
+])
+def test_a_name_with_particles_is_a_persons_however_long(nlp, text, name):
+    assert by_name(entities_of(nlp, text), name).type == "PERSON"

@@ -25,6 +25,7 @@ from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_first_name
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
+    NAME_PARTICLES,
     ORG_NAME_ENDINGS,
     RANK_WORDS,
     TITLE_WORDS,
@@ -103,11 +104,6 @@ def _keeps_final_period(name: str) -> bool:
     return initial or "." in last[:-1] or last.casefold() in ABBREVIATION_ENDINGS
 
 
-# Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other
-# lowercase word before a name describes it ("magician David Gish", "these United States").
-NAME_PARTICLES = frozenset("""
-de del della der di da das do dos du la le van von ten ter al el bin ibn abu ben y e et
-""".split())
 # Words a name never ends in: the model cut the name short ("2nd Earl of", "Grand Lodge of").
 DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "&", "no", "no."})
 WORD_RE = re.compile(r"\S+")

@@ -34,6 +34,7 @@ from extractor.extract.lexicon import (
     LAW_WORDS,
     MAKER_NOUNS,
     MARKET_VERBS,
+    NAME_PARTICLES,
     ORG_DESCRIPTORS,
     ORG_NAME_ENDINGS,
     PERSON_EVENT_NOUNS,
@@ -420,6 +421,10 @@ def is_first_name(word: str) -> bool:
     return plain != first and plain in _first_names()
 
 
+# Particles that join two names ("Jules et Jim" is a film's title, two people at most).
+NAME_CONJUNCTIONS = frozenset({"y", "e", "et"})
+
+
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
@@ -430,7 +435,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
         return votes
     for form in forms:
-        words = name_tokens(form)
+        words = [w for w in name_tokens(form) if w not in NAME_PARTICLES - NAME_CONJUNCTIONS]  # "Ludwig van Beethoven"
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")
@@ -545,8 +550,8 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
     if votes.get("PRODUCT") and not any(ch.isdigit() for ch in name):
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
-    if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or len(name_tokens(name)) > 4):
-        votes["ORG"] += votes.pop("PERSON")  # people are not acronyms
+    if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or sum(w[:1].isupper() for w in name_tokens(name)) > 4):
+        votes["ORG"] += votes.pop("PERSON")  # people are not acronyms, nor five names long ("da", "van" are no names)
 
 
 def no_person_named_the(votes: Counter, name: str) -> None:

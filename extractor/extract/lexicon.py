@@ -183,6 +183,12 @@ industries electronics labs laboratories pharmaceuticals therapeutics semiconduc
 semiconductors software computer devices entertainment brands enterprises solutions robotics
 """.split())
 
+# Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other
+# lowercase word before a name describes it ("magician David Gish", "these United States").
+NAME_PARTICLES = frozenset("""
+de del della der di da das do dos du la le van von ten ter al el bin ibn abu ben y e et
+""".split())
+
 # Last words that mark an organisation's name ("SoftBank Group", "Acme Corp").
 ORG_NAME_ENDINGS = frozenset("""
 group inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa se nv bv gmbh
