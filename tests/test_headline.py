@@ -156,3 +156,10 @@ def test_a_share_class_in_a_price_line_is_the_companys_stock_not_a_subject():
               if c.field == "title"}
     assert claims["$176.26"] == ["Acme Robotics"] and claims["18.96%"] == ["Acme Robotics"]
     assert all(names != ["A"] for names in claims.values())
+
+
+def test_a_headline_clause_that_opens_with_a_verb_names_nothing():
+    title = "Varo Soars with Record $19 Billion Gain, Declares First Dividend"
+    article = Article(id="h1", path="h1.txt", title=title,
+                      text=title + "\n\nVaro Platforms surged on Friday, adding a record $19 billion to its market value.")
+    assert "Declares First Dividend" not in {e.name for e in extracted(article).entities}

@@ -19,7 +19,7 @@ plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike r
 hit top post report say see warn announce unveil face suffer take win beat miss cut slash
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
 reveal launch give go add overturn uphold strike reject approve ban sue charge convict sentence jail
-arrest elect resign quit fire oust appoint name
+arrest elect resign quit fire oust appoint name declare
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
@@ -132,6 +132,13 @@ def name_end(name: str, after: str = "") -> int:
     return words[cut - 1].end()
 
 
+def _opens_with_headline_verb(name: str) -> bool:
+    """The words start with an inflected verb of headlines ("Declares First Dividend")."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    lemma = _verb_lemma(first)
+    return lemma is not None and lemma in HEADLINE_VERBS and len(name.split()) > 1
+
+
 def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]], text: str = "") -> list[Candidate]:
     """The candidates, those in a headline (the title, a heading) cut before their verb (or
     dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's was for the words run together ("Zuckerberg
@@ -139,6 +146,8 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
     out = []
     for cand in candidates:
         in_headline = any(a <= cand.start < b for a, b in headlines)
+        if in_headline and _opens_with_headline_verb(cand.text):
+            continue  # "…, Declares First Dividend": the headline's second verb and its object
         end = name_end(cand.text, text[cand.end:cand.end + 8]) if in_headline else len(cand.text)
         if end < len(cand.text):
             kept = cand.text[:end]
