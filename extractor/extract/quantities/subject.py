@@ -55,7 +55,8 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, SUBJECTLESS_NOUNS
+from extractor.extract.headline import MINOR_WORDS as TITLE_MINOR_WORDS, TITLE_CASE_SHARE
+from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, SUBJECTLESS_NOUNS, english_words
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
@@ -114,6 +115,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in NOT_SUBJECT_NOUNS:
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
+            if head.pos_ == "PROPN" and _title_case_word(head, ctx):
+                return []  # "Record $19 Billion Gain" in a title-case headline: words, not a name
             if head.pos_ == "PROPN" or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
@@ -149,6 +152,14 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             continue
         return []
     return []
+
+
+def _title_case_word(token: Token, ctx: SubjectContext) -> bool:
+    """An English word capitalised only because its line is in title case (no entity there)."""
+    if ctx.entities.at(token.idx, token.idx + len(token)) is not None or token.lower_ not in english_words():
+        return False
+    words = [t for t in token.sent if t.is_alpha and t.lower_ not in TITLE_MINOR_WORDS]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
