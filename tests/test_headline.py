@@ -167,3 +167,10 @@ def test_a_headline_clause_that_opens_with_a_verb_names_nothing():
     # nor is a capitalised word of the headline the figure's owner ("Record … Gain"): the company is
     [headline] = [c for c in result.claims if c.field == "title"]
     assert [s.name for s in headline.subject] == ["Varo"]
+
+
+def test_a_title_case_change_noun_keeps_the_name_it_is_for():
+    title = "Chip Rout Triggers Record $593 Billion Loss for Varo"
+    article = Article(id="h2", path="h2.txt", title=title, text=title + "\n\nVaro lost $593 billion on Monday.")
+    [headline] = [c for c in extracted(article).claims if c.field == "title"]
+    assert [s.name for s in headline.subject] == ["Varo"]

@@ -115,9 +115,9 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in NOT_SUBJECT_NOUNS:
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
-            if head.pos_ == "PROPN" and _title_case_word(head, ctx):
-                return []  # "Record $19 Billion Gain" in a title-case headline: words, not a name
-            if head.pos_ == "PROPN" or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
+            worded = head.pos_ == "PROPN" and _title_case_word(head, ctx)  # "Record $19 Billion Gain" in a
+            # title-case headline: words, read as the nouns they are ("Loss for Nvidia"), owned by a name only
+            if head.pos_ == "PROPN" and not worded or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
                 found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
@@ -126,6 +126,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if head.lower_ in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else ())
             if not owner and head.lower_ in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
                 owner = [r for r in _owner_of(head, ctx, sent_root_subject, ("for",)) if _named_in_article(r, ctx)]
+            if worded:
+                owner = [r for r in owner if _named_in_article(r, ctx)]
             if owner:
                 return owner
             if head.lower_ in PART_NOUNS or head.lower_ in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
@@ -158,6 +160,8 @@ def _title_case_word(token: Token, ctx: SubjectContext) -> bool:
     """An English word capitalised only because its line is in title case (no entity there)."""
     if ctx.entities.at(token.idx, token.idx + len(token)) is not None or token.lower_ not in english_words():
         return False
+    if token.sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False  # a sentence full of names is no headline
     words = [t for t in token.sent if t.is_alpha and t.lower_ not in TITLE_MINOR_WORDS]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
