@@ -14,7 +14,9 @@ In order:
    the owner of a change noun ("the 19% loss in Facebook's stock"), the group of a
    share ("52% of Scots"), the noun a measure describes ("the 45-metre high Morandi
    Bridge", "a 200-metre section of the bridge"), a name the amount stands beside
-   ("England (53.4 per cent)").
+   ("England (53.4 per cent)") or follows alone in a parenthesis ("trails Apple ($3.46tn)
+   and Microsoft": Apple's only). A capitalised English word of a title-case headline
+   ("Record $19 Billion Gain") is a word there, not a name that owns the figure.
 3. For verbs that move an amount from an owner ("chopped $119 billion off its market
    value") the owner.
 4. **The subject of the clause** (inherited through conjoined and subordinate clauses),
@@ -117,7 +119,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
             worded = head.pos_ == "PROPN" and _title_case_word(head, ctx)  # "Record $19 Billion Gain" in a
             # title-case headline: words, read as the nouns they are ("Loss for Nvidia"), owned by a name only
-            if head.pos_ == "PROPN" and not worded or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
+            if head.pos_ == "PROPN" and not worded \
+                    or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
                 found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
@@ -214,7 +217,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             return found
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_named_before_parenthesis(span, ctx) or _belongs_to(root, span, ctx, sent_root_subject) or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
+    found = (_named_before_parenthesis(span, ctx) or _belongs_to(root, span, ctx, sent_root_subject)
+             or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
         return found
