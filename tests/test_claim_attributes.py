@@ -1097,3 +1097,9 @@ def test_a_span_of_time_that_places_a_figure_earlier_is_no_claim_of_the_day(nlp)
     assert (c["One day"].metric, c["One day"].subject, c["One day"].date) == (None, [], None)
     assert c["$200 billion"].date is None  # the day before, which the text does not date
     assert c["19%"].date == "2024-03-14"  # the day after the forecast is the news of the day
+
+
+def test_a_relative_clause_after_a_name_and_its_ticker_is_about_the_name(nlp):
+    c = by_text(nlp, "Friday's increase in Kelmont's market value eclipsed the previous record held by Amazon (AMZN.O), "
+                     "which saw its market value surge by $190 billion on Feb. 4, 2022.")
+    assert subjects(c["$190 billion"]) == ["Amazon"]  # a real name: the parse that hangs the clause on "record" needs it

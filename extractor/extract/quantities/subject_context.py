@@ -70,6 +70,26 @@ def sentence_subject(sent: SpacySpan) -> Token | None:
     return None
 
 
+# Labels of the model's names a relative clause may follow ("Amazon (AMZN.O), which …"; not "CEO, who").
+NAMED_TYPES = frozenset({"ORG", "PERSON", "GPE", "FAC", "PRODUCT"})
+
+
+def _name_before_relative(relative: Token) -> Token | None:
+    """The name right before a relative "which" or "who", past its comma and a ticker or an
+    aside in brackets, whatever noun the parse hangs the clause on; else None."""
+    doc, k, depth = relative.doc, relative.i - 1, 0
+    while k >= 0 and relative.i - k <= 8:
+        tok = doc[k]
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            depth -= 1
+        elif depth == 0 and not tok.is_punct:
+            return tok if tok.pos_ == "PROPN" and tok.ent_type_ in NAMED_TYPES else None
+        k -= 1
+    return None
+
+
 def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
     node = verb
@@ -86,7 +106,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
         if reflexive is not None:
             return reflexive  # the name it stands for was parsed into another clause: read it as a pronoun
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
-            return node.head
+            relative = subjects[0] if subjects else None
+            named = _name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") else None
+            return named if named is not None else node.head  # "the record held by Amazon (AMZN.O), which saw …": Amazon
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
                 node = above  # "at one point falling 6%": the subject of the clause, not "point"
