@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entities import ArticleEntities
-from extractor.extract.lexicon import SUBJECTLESS_NOUNS
+from extractor.extract.lexicon import OWNED_METRIC_NOUNS, SUBJECTLESS_NOUNS
 from extractor.extract.quantities.subject_names import salient_organisation
 from extractor.extract.quantities.subject_structures import Structure, named_structures, principal_structure_noun
 from extractor.models import EntityRef
@@ -107,7 +107,8 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
             return reflexive  # the name it stands for was parsed into another clause: read it as a pronoun
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             relative = subjects[0] if subjects else None
-            named = _name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") else None
+            named = _name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") \
+                and node.head.lemma_.lower() not in OWNED_METRIC_NOUNS else None  # ("Acme's shares in Kelmia, which fell")
             return named if named is not None else node.head  # "the record held by Amazon (AMZN.O), which saw …": Amazon
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
