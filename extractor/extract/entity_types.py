@@ -421,8 +421,9 @@ def is_first_name(word: str) -> bool:
     return plain != first and plain in _first_names()
 
 
-# Particles that join two names ("Jules et Jim" is a film's title, two people at most).
-NAME_CONJUNCTIONS = frozenset({"y", "e", "et"})
+# Particles inside a person's name ("Ludwig van Beethoven"); not those that join two names
+# ("Jules et Jim" is a film's title, two people at most).
+SURNAME_PARTICLES = NAME_PARTICLES - frozenset({"y", "e", "et"})
 
 
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
@@ -435,7 +436,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
         return votes
     for form in forms:
-        words = [w for w in name_tokens(form) if w not in NAME_PARTICLES - NAME_CONJUNCTIONS]  # "Ludwig van Beethoven"
+        words = [w for w in name_tokens(form) if w not in SURNAME_PARTICLES]  # "Ludwig van Beethoven"
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")

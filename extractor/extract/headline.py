@@ -52,11 +52,16 @@ def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tupl
     names run into the words after them as they do in a headline."""
     out = []
     for start, end in headings:
-        words = _main_words(text[start:end])
         share = TITLE_CASE_SHARE if len(text[start:end].split()) <= SHORT_HEADING_WORDS else LONG_TITLE_CASE_SHARE
-        if len(words) >= 3 and _capitalised(words, share):
+        if in_title_case(text[start:end], share):
             out.append((start, end))
     return out
+
+
+def in_title_case(line: str, share: float = TITLE_CASE_SHARE) -> bool:
+    """Three or more main words, at least ``share`` of them capitalised."""
+    words = _main_words(line)
+    return len(words) >= 3 and _capitalised(words, share)
 
 
 def _main_words(text: str) -> list[str]:

@@ -57,7 +57,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.headline import MINOR_WORDS as TITLE_MINOR_WORDS, TITLE_CASE_SHARE
+from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, SUBJECTLESS_NOUNS, english_words
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
@@ -163,10 +163,8 @@ def _title_case_word(token: Token, ctx: SubjectContext) -> bool:
     """An English word capitalised only because its line is in title case (no entity there)."""
     if ctx.entities.at(token.idx, token.idx + len(token)) is not None or token.lower_ not in english_words():
         return False
-    if token.sent.text.rstrip().endswith((".", "!", "?", '"', "”")):
-        return False  # a sentence full of names is no headline
-    words = [t for t in token.sent if t.is_alpha and t.lower_ not in TITLE_MINOR_WORDS]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+    line = token.sent.text.rstrip()
+    return not line.endswith((".", "!", "?", '"', "”")) and in_title_case(line)  # a sentence full of names is no headline
 
 
 def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
