@@ -107,7 +107,8 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
     elif cleaned.published:  # printed with the byline of a page dump
         published, published_source = cleaned.published, "dateline"
     else:
-        published, published_source = infer_published(cleaned.text, head=raw.body, url=url, fetched=fetched)
+        published, published_source = infer_published("\n\n".join([*cleaned.dating, cleaned.text]), head=raw.body,
+                                                       url=url, fetched=fetched)
     article = Article(
         id=article_id(cleaned.text),
         path=shown,

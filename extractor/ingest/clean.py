@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractor.ingest.furniture import is_page_dump, keep_lines, teaser_lines
 from extractor.ingest.bylines import Byline, find_byline
+from extractor.ingest.page_labels import page_labels
 from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
 from extractor.ingest.titles import strip_site_name
 
@@ -36,22 +37,31 @@ NAVIGATION_RE = re.compile(
 PICTURE_AGENCIES = (
     r"Reuters|AFP|AP Photo|AP Images|AP|Associated Press|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy"
     r"|PA Images|PA Media|PA Wire|AAP|Xinhua|Anadolu|Sipa|SOPA Images|NurPhoto|ZUMA Press"
-    r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI"
+    r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI|Unsplash|Pexels|Pixabay|iStock|Flickr"
+    r"|Wikimedia Commons|Storyful"
 )
 # "Reuters/Amir Cohen", "AFP via Getty Images", "(Getty Images)", "Jane Doe | Bloomberg |
 # Getty Images": a photo credit.
 AGENCY_CREDIT_RE = re.compile(
-    rf"(?:\b(?:{PICTURE_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*$"
-    rf"|\bvia\s+(?:{PICTURE_AGENCIES})\s*$"  # "Jane Doe/Bloomberg via Getty Images", "VCG/VCG via Getty Images"
-    rf"|^\(?(?:{PICTURE_AGENCIES})\)?$"
+    rf"(?:\b(?:{PICTURE_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}"
+    rf"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){{0,3}}\)?\s*$"  # "(AP Photo/Jane Doe, Pool, File)"
+    rf"|\bvia\s+(?:{PICTURE_AGENCIES})\)?\s*$"  # "Jane Doe/Bloomberg via Getty Images", "(Fire Service via AP)"
+    rf"|\w\s*/\s*(?:{PICTURE_AGENCIES})(?: Photo| Images)?\)?\s*$"  # "Jane Doe/Moment/Getty Images", "Jane Doe/AP Photo"
+    rf"|^(?i:the\s+)?\(?(?i:{PICTURE_AGENCIES})\)?$"  # "ASSOCIATED PRESS", "The Associated Press"
     rf"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*\|\s*(?:{PICTURE_AGENCIES}))+\s*$)"  # "Jane Doe | Bloomberg | Getty Images"
 )
 # "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
 LABELLED_CREDIT_RE = re.compile(
     r"^\(?(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
-    r"(?:\s+credit)?\s*(?::|by\b|courtesy\b|—|-)",
+    r"(?:\s+(?:source|caption)\s*,|(?:\s+(?:credit|source|caption))?\s*(?::|by\b|courtesy\b|—|-))",
     re.IGNORECASE,
 )
+# "… on Saturday. Credit: AP": a credit closing a caption after its last sentence.
+TRAILING_CREDIT_RE = re.compile(
+    r"(?<=[.!?”\"’])\s+\(?(?:(?:photo(?:graph)?|image|picture)\s+)?credits?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
+# A caption has at most this many words: a longer line that ends with a credit is text (a
+# page saved as one line) and loses only the credit.
+CAPTION_MAX_WORDS = 150
 # Cross-links to other stories: "Read more: …", "Related: …", "See also …".
 CROSS_LINK_RE = re.compile(
     r"^(?:read more|read next|read also|also read|more reading|related(?: articles?| stories| coverage)?"
@@ -61,7 +71,7 @@ CROSS_LINK_RE = re.compile(
 )
 # Share, follow and sign-up prompts.
 PROMPT_RE = re.compile(
-    r"^(?:share(?: this)?(?: article| story| page)?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print"
+    r"^(?:share(?: this)?(?: article| story| page| post)?(?: on [\w ]+)?:?|share via [\w ]+|tweet|email|print"
     r"|copy link|link copied|follow us(?: on [\w, ]+)?|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
@@ -70,14 +80,19 @@ PROMPT_RE = re.compile(
     r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|we may earn (?:a )?commission\b.*"
     r"|please (?:ensure|enable) javascript\b.*|to continue reading\b.*|already (?:a|an) [\w ]{1,40} (?:member|subscriber)\??"
     r"|join [\w ]{1,40} for free\b.*|slideshow\s*\(\s*\d+ (?:images?|photos?)\s*\)|media caption,?"
-    r"|we[’']re sorry, this feature is currently unavailable\.?|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3}|read more(?: here)?[.!]?"
-    r"|posted by:?\s+[\w&'’-]+(?: [\w&'’-]+){0,3})$",
+    r"|we[’']re sorry, this feature is currently unavailable\b.*|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3}|read more(?: here)?[.!]?"
+    r"|posted by:?\s+[\w&'’-]+(?: [\w&'’-]+){0,3}|leave a (?:comment|reply)\W*|comments are (?:closed|disabled)\W*"
+    r"|open in (?:the )?(?:app|whatsapp)|before you (?:leave|go)\b.*|(?:get )?[\w'’ ]{1,40} (?:in|to) your inbox\W*"
+    r"|your support (?:helps|makes|matters)\b.*|support (?:our|independent|quality) journalism\b.*"
+    r"|(?:reuters|ap|afp|bloomberg) graphics?|(?:[\w'’ ]{1,30} )?newsletters?(?: sign[- ]?up)?\W*|click to follow\b.*"
+    r"|video duration\b.*|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )
 # Copyright and rights lines that close a page.
 COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
 # Wire-service trailers: "Reporting by …; Editing by …".
-WIRE_TRAILER_RE = re.compile(r"^\(?(?:reporting|additional reporting|writing|editing) by\b", re.IGNORECASE)
+WIRE_TRAILER_RE = re.compile(r"^\(?(?:(?:reporting|additional reporting|writing|editing) by|with inputs from)\b",
+                             re.IGNORECASE)
 
 # Page furniture: only a scrape of a page has these lines.
 FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
@@ -127,6 +142,8 @@ class CleanText:
     dropped: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # printed with the byline of a page dump
+    # Date lines and captions lifted out of the text: they still date the page.
+    dating: list[str] = field(default_factory=list)
 
 
 def normalise_whitespace(raw: str) -> str:
@@ -164,9 +181,25 @@ def _any_rule(stripped: str, rules: tuple[re.Pattern, ...]) -> bool:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
         found = (rule.search if scan else rule.match)(stripped)
-        if found and not (rule is AGENCY_CREDIT_RE and _sentence_before_credit(stripped, found.start())):
+        if found and not (rule is AGENCY_CREDIT_RE and (_sentence_before_credit(stripped, found.start())
+                                                        or _words(stripped[:found.start()]) > CAPTION_MAX_WORDS)):
             return True
     return False
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def credit_at(line: str) -> int | None:
+    """Where a photo credit that closes a caption starts ("… Aug. 15, 2018. (AP Photo/Jane Doe)",
+    "… on Saturday. Credit: AP"), or None."""
+    if found := TRAILING_CREDIT_RE.search(line):
+        return found.start()
+    if ("/" in line or "via" in line) and (found := AGENCY_CREDIT_RE.search(line)) and found.start() > 0 \
+            and not _sentence_before_credit(line, found.start()):
+        return found.start()
+    return None
 
 
 # Most words of the caption or credit words a credit may close ("A man walks past. AFP via Getty Images").
@@ -181,12 +214,12 @@ def _sentence_before_credit(line: str, start: int) -> bool:
     return len(_WORD.findall(tail)) > CREDIT_TAIL_WORDS
 
 
-def _blocks(text: str) -> list[list[str]]:
-    """Lines grouped by blank-line separated blocks."""
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Lines (with their indexes) grouped by blank-line separated blocks."""
     blocks, current = [], []
-    for line in text.split("\n"):
+    for i, line in enumerate(lines):
         if line:
-            current.append(line)
+            current.append((i, line))
         elif current:
             blocks.append(current)
             current = []
@@ -206,12 +239,6 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     widths = [len(line) for line in lines[:-1]]
     widest = max(widths)
     return widest >= 40 and min(widths) >= 0.6 * widest and len(lines[-1]) <= widest + 5
-
-
-def _paragraphs(block: list[str]) -> list[str]:
-    if _is_hard_wrapped(block):
-        return [" ".join(block)]
-    return block
 
 
 def _looks_like_headline(paragraph: str) -> bool:
@@ -250,18 +277,31 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
     elif teasers := set(teaser_lines(lines, after_prose=True)):
         dropped.extend(lines[i] for i in sorted(teasers))
         text = "\n".join("" if i in teasers else line for i, line in enumerate(lines))
+    lines = text.split("\n")
+    labels = page_labels(lines)
     paragraphs: list[str] = []
-    blocks = _blocks(text)
-    scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for line in block)
+    captions: list[str] = []
+    blocks = _blocks(lines)
+    scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for _, line in block)
     for block in blocks:
         kept = []
-        for line in block:
-            if is_boilerplate(line, credits=scraped) or (not scraped and is_photo_credit(line)):  # a scrape's rules hold them
+        for i, line in block:
+            if i in labels.lines or is_boilerplate(line, credits=scraped) \
+                    or (not scraped and is_photo_credit(line)):  # a scrape's rules hold them
                 dropped.append(line)
-            else:
-                kept.append(line)
-        if kept:
-            paragraphs.extend(_paragraphs(kept))
+                if i not in labels.lines and is_photo_credit(line):
+                    captions.append(line)
+                continue
+            if (cut := credit_at(line)) is not None:
+                if _words(line[:cut]) <= CAPTION_MAX_WORDS:  # a caption and its credit
+                    dropped.append(line)
+                    captions.append(line[:cut])
+                    continue
+                dropped.append(line[cut:])
+                line = line[:cut].rstrip(" (")
+            kept.append(line)
+        if kept:  # a paragraph wrapped at a fixed width is judged by its lines as written
+            paragraphs.extend([" ".join(kept)] if _is_hard_wrapped([line for _, line in block]) else kept)
 
     if paragraphs:
         paragraphs[:1] = _without_date_line(paragraphs[0])
@@ -282,7 +322,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
     elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
         title = paragraphs.pop(0)
     return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
-                     authors=byline.authors, published=byline.published)
+                     authors=byline.authors or labels.authors, published=byline.published,
+                     dating=[*labels.dates, *captions])
 
 
 def _without_date_line(paragraph: str) -> list[str]:

@@ -80,7 +80,7 @@ def load_model() -> FurnitureModel:
 
 
 @cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -102,7 +102,7 @@ def _shape(line: str) -> LineShape:
     tokens = _WORD.findall(line)
     n = len(tokens)
     lowered = [t.lower() for t in tokens]
-    stop = sum(t in _stop_words() for t in lowered) / n if n else 0.0
+    stop = sum(t in stop_words() for t in lowered) / n if n else 0.0
     capital = sum(t[0].isupper() for t in tokens) / n if n else 0.0
     ends = bool(_SENTENCE_END.search(line))
     return LineShape(n, ends, n >= PROSE_MIN_WORDS and ends, stop, capital, _nav_shaped(n, ends))
