@@ -211,3 +211,13 @@ def test_a_companys_short_name_leaves_off_a_word_such_as_systems_but_a_papers_pl
     assert "Harwick" not in found
     found = groups(nlp, "Shares of The Dunmore Post fell. Dunmore said the loss was small.")
     assert "Dunmore" in found and "Dunmore" not in found["The Dunmore Post"][1]
+
+
+def test_a_surname_the_text_treats_as_a_person_claims_a_full_name_read_as_a_firm(nlp):
+    # The model reads "Tamaz Okruashvili" as an organisation; no first-name list holds "Tamaz".
+    text = ("The final was decided by a late goal from Tamaz Okruashvili. Okruashvili, who joined "
+            "the club in May, said it was the best night of his life.")
+    found = groups(nlp, text)
+    assert found["Tamaz Okruashvili"] == ("PERSON", ["Okruashvili", "Tamaz Okruashvili"])
+    assert "Okruashvili" not in found
+

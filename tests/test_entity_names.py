@@ -426,3 +426,13 @@ def test_a_team_is_an_organisation_with_or_without_its_place(nlp):
     doc = _with_ents(nlp, text, [("Otters", "GPE"), ("Tacoma Otters", "ORG")], {"Otters": "PROPN"})
     [team] = [e for e in extract_entities(doc, "a1").entities if "Otters" in e.name]
     assert (team.name, team.type, sorted(team.aliases)) == ("Tacoma Otters", "ORG", ["Otters", "Tacoma Otters"])
+
+
+def test_a_year_after_a_possessive_in_one_model_span_is_no_name(nlp):
+    # The model sometimes runs a possessor and the year after it into one organisation.
+    from spacy.tokens import Span
+
+    doc = nlp("The town will mark the anniversary of Brannock's 1988 win at the championships.")
+    start = next(t.i for t in doc if t.text == "Brannock")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]
+    assert [c.text for c in model_mentions(doc, doc.text)] == ["Brannock"]

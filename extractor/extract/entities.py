@@ -39,6 +39,7 @@ from extractor.extract.entity_aliases import (
     join_short_organisations,
     join_short_places,
     join_tickers,
+    join_typed_surnames,
     leans_person,
     person_aliases,
     propagate,
@@ -213,6 +214,7 @@ def extract_entities(
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading
+    join_typed_surnames(groups)
     # A person the model took for something else is known as one only now: the surname
     # alone is looked for again ("Today Taskel teaches in Aarhus").
     late = [g for g in groups.values() if g.type == "PERSON" and id(g) not in leaned and len(name_tokens(g.name)) >= 2]

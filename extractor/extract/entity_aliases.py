@@ -553,6 +553,37 @@ def _reads_as_person_name(group: LocalEntity) -> bool:
             and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
 
 
+def _could_be_person_name(group: LocalEntity) -> bool:
+    """Two or three capitalised words with no digit, never read as a place, and no word that
+    ends the names of firms or places: a person's name whose first name no list holds."""
+    words = name_tokens(group.name)
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and not {w.casefold() for w in words} & (NOT_SURNAMES | ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS)
+            and not is_place_name(group.name) and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
+def join_typed_surnames(groups: dict[str, LocalEntity]) -> None:
+    """Once types are decided: a lone surname its context shows to be a person ("Djokovic,
+    who had won…") joins the one name of two or three words that ends with it and was read
+    as something else ("Novak Djokovic" taken for a firm, its first name on no list), which
+    is then that person's. A surname some full person's name already ends with is theirs."""
+    people = {entity_key(name_tokens(g.name)[-1]) for g in groups.values()
+              if g.type == "PERSON" and len(name_tokens(g.name)) >= 2}
+    by_surname: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        if group.type != "PERSON" and _could_be_person_name(group):
+            by_surname[entity_key(name_tokens(group.name)[-1])].append(group)
+    for key, group in list(groups.items()):
+        words = name_tokens(group.name)
+        if group.type != "PERSON" or len(words) != 1 or entity_key(words[0]) in people:
+            continue
+        owners = by_surname.get(entity_key(words[0]), [])
+        if len(owners) == 1:
+            _merge_into(owners[0], group, as_type="PERSON")
+            owners[0].type = "PERSON"
+            del groups[key]
+
+
 def person_aliases(group: LocalEntity) -> set[str]:
     """A person's forms and each without its honorific ("Miss Chaworth": "Chaworth"), the
     name a reader looks the person up by."""

@@ -472,6 +472,8 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
         start = cut.idx + len(cut.text) + len(cut.whitespace_)
         surface = text[start:end]
+        if not any(ch.isupper() for ch in surface):
+            return  # "Abba's 1974 win": the possessor only
     out.append(Candidate(start, end, surface, ent.label_))
 
 
