@@ -436,3 +436,9 @@ def test_a_year_after_a_possessive_in_one_model_span_is_no_name(nlp):
     start = next(t.i for t in doc if t.text == "Brannock")
     doc.ents = [Span(doc, start, start + 3, label="ORG")]
     assert [c.text for c in model_mentions(doc, doc.text)] == ["Brannock"]
+
+
+def test_a_nationality_before_the_noun_it_describes_is_no_organisation(nlp):
+    # The parser makes "Chinese" the head and "startup" a verb; the word still only says where from.
+    assert typed(nlp, "The model was cheap to build, according to the little-known Chinese startup behind it.") \
+        == {"Chinese": "NORP"}

@@ -588,6 +588,19 @@ def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(quotes
         ("indirect", "that few people understood the stakes better than residents of the islands", "Tom Berg")]
 
 
+
+def test_a_clause_on_a_noun_of_circumstance_inside_the_object_is_no_report(quotes_of):
+    # "posted" reports what is posted, and a "fears that" clause inside its object is nobody's words.
+    text = ("The Nasdaq posted its steepest 3.6% drop in six months on fears that higher tariffs "
+            "could slow exports from the region.")
+    assert quotes_of(text) == []
+
+
+def test_a_nationality_describing_the_source_is_not_the_speaker(quotes_of):
+    said = quotes_of("The model was cheap to build, according to the little-known Chinese startup behind it.")
+    assert [(q.text, q.speaker) for q in said] == [("The model was cheap to build", None)]
+
+
 def test_the_markup_and_ids_of_an_embedded_post_are_not_quotes(quotes_of):
     text = ("Markets fell on Tuesday.\n\n"
             "<tweet author=\"carlquintanilla\" timestamp=\"1474387200\" tweet_id=\"778257943577919488\">"

@@ -148,11 +148,23 @@ def _medium_of_posting(prep: Token) -> bool:
     return False
 
 
+def _nationality_adjective(span: SpacySpan, name: str) -> bool:
+    """A one-word nationality the model reads as such, before the lower-case noun it
+    describes ("Chinese startup", "British lawmakers"), however the parser attached them:
+    an adjective, no agent or organisation."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (len(span) == 1 and span.root.ent_type_ == "NORP" and DEMONYM_RE.search(name) is not None
+            and not is_place_name(name) and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower())
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
     root = span.root
     head = root.head
+    if _nationality_adjective(span, name):
+        votes["NORP"] += CONTEXT_WEIGHT  # "the Chinese startup behind it": where the startup is from
+        return votes
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company

@@ -192,11 +192,21 @@ def misattached_clause(cue: Token) -> tuple[int, int] | None:
                 return start, end
         if child.dep_ == "dobj":
             for token in child.subtree:
-                if token.dep_ in ("relcl", "acl") and _finite(token):
+                if token.dep_ in ("relcl", "acl") and _finite(token) and _only_of_between(token.head, child):
                     marks = [m for m in token.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < token.i]
                     if marks:
                         return marks[0].i, token.right_edge.i + 1
     return None
+
+
+def _only_of_between(noun: Token, obj: Token) -> bool:
+    """``noun`` is the object or reached from it through "of" alone ("a meeting of leaders"),
+    not a noun of its own circumstance ("its steepest drop on fears that …")."""
+    while noun.i != obj.i:
+        if noun.dep_ == "prep" and noun.lower_ != "of":
+            return False
+        noun = noun.head
+    return True
 
 
 def _finite(verb: Token) -> bool:

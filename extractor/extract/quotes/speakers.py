@@ -63,15 +63,19 @@ def subject_of(cue: Token) -> Token | None:
 def _named_after_demonym(token: Token) -> Token:
     """The name a demonym describes when the parser made the demonym the subject ("Chinese
     startup DeepSeek made a splash, claiming …", with "startup" read as a verb): the
-    adjective cannot speak, the name after it does."""
+    adjective cannot speak, the name after it does; with no name, the noun it describes
+    ("according to the Chinese startup behind it": the startup)."""
     if token.pos_ != "ADJ" or token.ent_type_ != "NORP":
         return token
+    described = None
     for after in token.doc[token.i + 1 : token.i + 4]:
         if after.pos_ == "PROPN":
             return after
         if after.pos_ not in ("NOUN", "VERB", "ADJ") or not after.is_lower:
             break
-    return token
+        if after.pos_ == "NOUN" and described is None:
+            described = after
+    return described or token
 
 
 # Verb tags of a cue that may follow an aside (the parser may read "— called" as a participle).
