@@ -601,6 +601,15 @@ def test_a_nationality_describing_the_source_is_not_the_speaker(quotes_of):
     assert [(q.text, q.speaker) for q in said] == [("The model was cheap to build", None)]
 
 
+def test_a_title_in_quotation_marks_makes_no_one_quoted(quotes_of):
+    reported = quotes_of('Tom Berg, star of the long-running TV sitcom "Harbour Lights," was found dead at his home '
+                         'on Saturday, local media reported.')
+    assert [(q.kind, q.speaker) for q in reported] == [("indirect", None)]
+    known = quotes_of('Berg was best known for his role as a grumpy harbour master on the wildly popular '
+                      '"Harbour Lights," which ran for nine seasons.')
+    assert known == []
+
+
 def test_the_markup_and_ids_of_an_embedded_post_are_not_quotes(quotes_of):
     text = ("Markets fell on Tuesday.\n\n"
             "<tweet author=\"carlquintanilla\" timestamp=\"1474387200\" tweet_id=\"778257943577919488\">"

@@ -255,7 +255,8 @@ NAMING_WORDS = frozenset({"titled", "entitled"})
 
 def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     """A title or name in quotation marks inside a sentence (on Fox News’s “Fox and
-    Friends”): a few capitalised words after a preposition, article or possessive."""
+    Friends”): a few capitalised words after a preposition, an article (and the adjectives
+    after it), a possessive or a noun for a work."""
     words = re.findall(r"[^\W\d_][\w’'-]*", quoted_words(ctx.text, span))
     if not words or len(words) > TITLE_WORDS:
         return False
@@ -264,6 +265,7 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     before = words_of(frames(ctx, span, index)[1])
     return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss"
                              or before[-1].lemma_.lower() in WORK_NOUNS  # 'his memoir "Friends, Lovers and …"'
+                             or (before[-1].pos_ == "ADJ" and any(t.pos_ == "DET" for t in before[-4:-1]))  # 'the wildly popular "Friends"'
                              or before[-1].lower_ in NAMING_WORDS  # 'a song titled "Blue Skies"'
                              or PLURAL_POSSESSIVE_RE.search(ctx.text, max(0, span.open - 3), span.open) is not None)
 
