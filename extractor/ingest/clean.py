@@ -194,7 +194,7 @@ def _words(text: str) -> int:
 def credit_at(line: str) -> int | None:
     """Where a photo credit that closes a caption starts ("… Aug. 15, 2018. (AP Photo/Jane Doe)",
     "… on Saturday. Credit: AP"), or None."""
-    if found := TRAILING_CREDIT_RE.search(line):
+    if "redit" in line and (found := TRAILING_CREDIT_RE.search(line)):
         return found.start()
     if ("/" in line or "via" in line) and (found := AGENCY_CREDIT_RE.search(line)) and found.start() > 0 \
             and not _sentence_before_credit(line, found.start()):

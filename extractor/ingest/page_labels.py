@@ -62,6 +62,8 @@ INITIAL = re.compile(r"[A-Z]\.")
 WEEKDAY_END = re.compile(r"(?:\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?)+\s*$",
                          re.IGNORECASE)
 MAX_BYLINE_WORDS = 10
+# No label line is longer (a paragraph is not looked at, which keeps the rules cheap).
+MAX_LABEL_CHARS = 120
 # A story prints its byline once, or twice (by the headline and after the story).
 MAX_BYLINES = 2
 # A byline's job title on the line below it ("Senior Reporter, Acme News").
@@ -152,7 +154,7 @@ def page_labels(lines: list[str]) -> PageLabels:
     bylines: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or len(stripped) > MAX_LABEL_CHARS:
             continue
         if COUNTER.fullmatch(stripped) or NO_WORD.fullmatch(stripped):
             kinds[i] = "counter"
@@ -178,7 +180,7 @@ def page_labels(lines: list[str]) -> PageLabels:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     head = filled[:HEADER_LINES]  # a bare name is a byline by the headline, beside a date or a label
     for before, i, after in zip([None, *head], head, [*filled[1:HEADER_LINES + 1], None]):
-        if i in labels:
+        if i in labels or len(lines[i]) > MAX_LABEL_CHARS:
             continue
         if (before in labels or after in labels) and (name := _bare_name(lines[i])):
             kinds[i] = "byline"
