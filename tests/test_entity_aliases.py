@@ -221,3 +221,16 @@ def test_a_surname_the_text_treats_as_a_person_claims_a_full_name_read_as_a_firm
     assert found["Tamaz Okruashvili"] == ("PERSON", ["Okruashvili", "Tamaz Okruashvili"])
     assert "Okruashvili" not in found
 
+
+
+def test_a_typed_surname_joins_no_name_of_a_place_and_a_common_noun():
+    from extractor.extract.entity_aliases import join_typed_surnames
+    from extractor.extract.entity_records import LocalEntity
+
+    groups = {"holland lodge": LocalEntity(name="Holland Lodge", type="ORG"),
+              "lodge": LocalEntity(name="Lodge", type="PERSON"),
+              "tamaz okruashvili": LocalEntity(name="Tamaz Okruashvili", type="ORG"),
+              "okruashvili": LocalEntity(name="Okruashvili", type="PERSON")}
+    join_typed_surnames(groups)
+    assert sorted(groups) == ["holland lodge", "lodge", "tamaz okruashvili"]
+    assert groups["tamaz okruashvili"].type == "PERSON" and groups["holland lodge"].type == "ORG"

@@ -27,7 +27,7 @@ from extractor.extract.entity_types import (
     name_tokens,
 )
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.lexicon import COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, is_place_name
+from extractor.extract.lexicon import COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_words, is_place_name
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
 
@@ -554,11 +554,13 @@ def _reads_as_person_name(group: LocalEntity) -> bool:
 
 
 def _could_be_person_name(group: LocalEntity) -> bool:
-    """Two or three capitalised words with no digit, never read as a place, and no word that
-    ends the names of firms or places: a person's name whose first name no list holds."""
+    """Two or three capitalised words with no digit, never read as a place, opening with no
+    place's name and ending with no English word (a surname such as "Djokovic", not the
+    "Lodge" of "Holland Lodge"): a person's name whose first name no list holds."""
     words = name_tokens(group.name)
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
             and not {w.casefold() for w in words} & (NOT_SURNAMES | ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS)
+            and words[-1].casefold() not in english_words() and not is_place_name(words[0])
             and not is_place_name(group.name) and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
 
 
