@@ -234,3 +234,16 @@ def test_a_typed_surname_joins_no_name_of_a_place_and_a_common_noun():
     join_typed_surnames(groups)
     assert sorted(groups) == ["holland lodge", "lodge", "tamaz okruashvili"]
     assert groups["tamaz okruashvili"].type == "PERSON" and groups["holland lodge"].type == "ORG"
+
+
+def test_a_word_the_model_read_into_a_full_name_is_not_the_canonical_name(nlp):
+    # The model sometimes takes a sentence's first word into the name ("Lead Anna Kessler").
+    from spacy.tokens import Span
+
+    doc = nlp("Anna Kessler made history at the awards on Sunday. Lead Anna Kessler won best actress "
+              "for her role. Kessler later thanked her mother.")
+    lead = next(t.i for t in doc if t.text == "Lead")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, lead, lead + 3, label="PERSON")]
+    found = {e.name: e for e in extract_entities(doc, "a1").entities}
+    assert list(found) == ["Anna Kessler"]
+    assert "Lead Anna Kessler" not in found["Anna Kessler"].aliases

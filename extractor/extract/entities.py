@@ -70,13 +70,14 @@ from extractor.extract.entity_types import (
     context_votes,
     decide_type,
     discount_unsupported,
+    is_first_name,
     name_tokens,
     name_votes,
     no_person_named_the,
     person_name_votes,
 )
 from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
-from extractor.extract.lexicon import TIME_ZONES, is_place_name
+from extractor.extract.lexicon import TIME_ZONES, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -135,6 +136,15 @@ def _heading_phrase(group: LocalEntity, doc: Doc, lower_words: frozenset[str]) -
     return True
 
 
+def _word_before_name(form: str, forms: list[str]) -> bool:
+    """A person's full name that the text also writes with an English word, no first name,
+    before it ("Lead Michelle Yeoh won best actress" beside "Michelle Yeoh"): a word of the
+    sentence the name was read with, not part of the name."""
+    first, _, rest = form.partition(" ")
+    return (len(name_tokens(rest)) >= 2 and rest in forms and first.casefold() in english_words()
+            and not is_first_name(first))
+
+
 def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise the most used form (ties: one without a
     leading "The", then the longest)."""
@@ -144,6 +154,7 @@ def _canonical(group: LocalEntity) -> str:
     if group.type != "PERSON":  # "Nvidia" over "Nvidia Corp.", "Nvidia Corporation": outlets name a company so
         forms = [f for f in forms if f.split()[-1] not in COMPANY_FORMS] or forms
     if group.type == "PERSON":
+        forms = [f for f in forms if not _word_before_name(f, forms)] or forms
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     # a sentence's capital "The" is no part of the name when the text also writes it without
@@ -222,7 +233,8 @@ def extract_entities(
         propagate(groups, doc, among=late)
     for group in groups.values():
         group.name = _canonical(group)
-        group.aliases = person_aliases(group) if group.type == "PERSON" else set(group.surfaces) | group.tickers
+        group.aliases = ({a for a in person_aliases(group) if not _word_before_name(a, list(group.surfaces))}
+                         if group.type == "PERSON" else set(group.surfaces) | group.tickers)
 
     entities = list(groups.values())
     for entity in entities:
