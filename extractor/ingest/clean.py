@@ -2,7 +2,8 @@
 
 Pure functions over strings. Normalisation changes white space and code points,
 never words. Boilerplate rules are general news-page conventions (navigation,
-image credits, share prompts, "Read more" lines), each a named pattern below.
+image credits, share prompts, "Read more" lines), each a named pattern below;
+the lines that label a story (dates, bylines, counters) are ``page_labels``'.
 """
 
 from __future__ import annotations
@@ -252,7 +253,10 @@ def _looks_like_headline(paragraph: str) -> bool:
 
 
 def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> CleanText:
-    """Clean body text: boilerplate dropped, wrapped lines joined, bullets kept as highlights.
+    """Clean body text: boilerplate and the lines that label the story (``page_labels``:
+    dates, bylines, counters) dropped, a caption that ends with its credit dropped (a longer
+    line loses only the credit), wrapped lines joined, bullets kept as highlights. The date
+    lines and captions dropped are kept in ``dating``: they still date the page.
 
     With ``find_title``, a short first paragraph that reads like a headline (and is
     followed by the body) becomes the title and leaves the body. A whole-page text dump

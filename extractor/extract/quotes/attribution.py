@@ -265,7 +265,8 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
     before = words_of(frames(ctx, span, index)[1])
     return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss"
                              or before[-1].lemma_.lower() in WORK_NOUNS  # 'his memoir "Friends, Lovers and …"'
-                             or (before[-1].pos_ == "ADJ" and any(t.pos_ == "DET" for t in before[-4:-1]))  # 'the wildly popular "Friends"'
+                             # 'the wildly popular "Friends"'
+                             or (before[-1].pos_ == "ADJ" and any(t.pos_ == "DET" for t in before[-4:-1]))
                              or before[-1].lower_ in NAMING_WORDS  # 'a song titled "Blue Skies"'
                              or PLURAL_POSSESSIVE_RE.search(ctx.text, max(0, span.open - 3), span.open) is not None)
 

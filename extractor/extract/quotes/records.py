@@ -114,9 +114,10 @@ def add_reported(ctx: Context, records: Records) -> None:
         start, end = reported.content
         if verb_lemma(reported.cue) in NAMING_VERBS and any(s.open < end and s.close > start for s in spans):
             continue  # "called it an “impressive model”": a direct quote, found with the others
-        titles = {i for i, s in enumerate(spans) if s.open < end and s.close > start and is_title(ctx, s, i)}
-        inside = [i for i, s in enumerate(spans) if mostly_within(s, reported.content) and i not in titles]
-        crossing = [i for i, s in enumerate(spans) if s.open < end and s.close > start and i not in inside and i not in titles]
+        # a title in quotation marks ('the sitcom "Friends"') is nobody's words inside the clause
+        touching = [i for i, s in enumerate(spans) if s.open < end and s.close > start and not is_title(ctx, s, i)]
+        inside = [i for i in touching if mostly_within(spans[i], reported.content)]
+        crossing = [i for i in touching if i not in inside]
         if crossing or (inside and residue_words(text, start, end, [spans[i] for i in inside]) == 0):
             for i in crossing + inside:  # the quotation is what was said: it keeps its marks
                 records.cues.setdefault(i, reported.cue)
