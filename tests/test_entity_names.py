@@ -442,3 +442,29 @@ def test_a_nationality_before_the_noun_it_describes_is_no_organisation(nlp):
     # The parser makes "Chinese" the head and "startup" a verb; the word still only says where from.
     assert typed(nlp, "The model was cheap to build, according to the little-known Chinese startup behind it.") \
         == {"Chinese": "NORP"}
+
+
+@pytest.mark.parametrize("text, span_words, names", [
+    # a plural of people before the possessive names the institution's users: one name
+    ("The Farmers' Savings Bank of Tarnow cut its rates.", (1, 8), ["Farmers' Savings Bank of Tarnow"]),
+    ("The Children's Hospital of Elmshire opened a ward.", (1, 7), ["Children's Hospital of Elmshire"]),
+    # a possessor with only a company's form after it is one company
+    ("Brannock's Corporation hired staff.", (0, 3), ["Brannock's Corporation"]),
+    # a name as possessor is an owner of its own
+    ("Brannock's Harbour Fund grew.", (0, 4), ["Brannock", "Harbour Fund"]),
+])
+def test_a_possessive_inside_one_model_name_splits_it_only_after_an_owner(nlp, text, span_words, names):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, span_words[0], span_words[1], label="ORG")]
+    assert [c.text for c in model_mentions(doc, doc.text)] == names
+
+
+def test_a_possessive_inside_a_name_is_no_owner_of_the_name(nlp):
+    # "OpenAI's ChatGPT" is a product its owner made; "The Children's Bank of Tarnow" owns nothing.
+    from spacy.tokens import Span
+
+    doc = nlp("The Children's Bank of Tarnow cut its lending rate on Monday.")
+    doc.ents = [Span(doc, 1, 6, label="ORG")]
+    assert {e.name: e.type for e in extract_entities(doc, "a1").entities} == {"Children's Bank of Tarnow": "ORG"}

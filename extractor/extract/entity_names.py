@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import POS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_first_name
@@ -36,6 +36,7 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS,
     ORG_HEAD_WORDS_WITH_TAIL,
     ORG_TAIL_CONNECTORS,
+    english_nouns,
     english_words,
     is_place_name,
     place_names,
@@ -466,7 +467,8 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
             if b > a and text[a].isupper():
                 out.append(Candidate(a, b, text[a:b], None))
         return
-    inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s")]
+    inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s", "'", "’")
+             and not _plural_of_people(t.nbor(-1)) and not all(w.text in COMPANY_FORMS for w in tokens if w.i > t.i)]
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
         cut = inner[0]
         out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
@@ -475,6 +477,18 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         if not any(ch.isupper() for ch in surface):
             return  # "Abba's 1974 win": the possessor only
     out.append(Candidate(start, end, surface, ent.label_))
+
+
+# Plurals that do not end in "s", for the possessor of an institution's name.
+IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men", "peoples"})
+
+
+def _plural_of_people(token: Token) -> bool:
+    """A common noun in the plural before a possessive inside one name is part of it: the
+    name of an institution for them ("The People's Bank of China", "Children's Hospital",
+    "Jackson Women's Health Organization", "Workers' Party"), not an owner of its own."""
+    word = token.lower_
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and word[:-1] in english_nouns())
 
 
 def _with_organisations(found: list[Candidate], organisations: list[Candidate]) -> list[Candidate]:

@@ -192,7 +192,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
     if modifies and describes(head, MAKER_NOUNS):
         votes["PRODUCT"] += CONTEXT_WEIGHT
-    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") for c in root.children):
+    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") and not span.start <= c.i < span.end
+           for c in root.children):
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \
             and head.head.dep_ == "acl" and describes(head.head.head, PRODUCT_NOUNS):
