@@ -468,3 +468,13 @@ def test_a_possessive_inside_a_name_is_no_owner_of_the_name(nlp):
     doc = nlp("The Children's Bank of Tarnow cut its lending rate on Monday.")
     doc.ents = [Span(doc, 1, 6, label="ORG")]
     assert {e.name: e.type for e in extract_entities(doc, "a1").entities} == {"Children's Bank of Tarnow": "ORG"}
+
+
+def test_a_name_headed_by_a_craft_or_instrument_is_no_person(nlp):
+    # A first name opens it, and the model may call it a person; "Telescope" heads it.
+    from spacy.tokens import Span
+
+    doc = nlp("The agency released the first image from the Edwin Marsh Space Telescope on Monday.")
+    start = next(t.i for t in doc if t.text == "Edwin")
+    doc.ents = [Span(doc, start, start + 4, label="PERSON")]
+    assert {e.name: e.type for e in extract_entities(doc, "a1").entities}["Edwin Marsh Space Telescope"] == "PRODUCT"

@@ -17,6 +17,7 @@ from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     AGENT_VERBS,
     COMPANY_TITLES,
+    CRAFT_HEAD_WORDS,
     AWARD_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
@@ -354,7 +355,7 @@ def _release_year_follows(span: SpacySpan, name: str) -> bool:
 # Last words of place, building, publication and institution names, which a person's
 # name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper"), nor a security
 # does ("Meta Class A shares": the company's stock, no "Meta Class")
-NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | frozenset("""
+NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | CRAFT_HEAD_WORDS | frozenset("""
 sea ocean bay gulf lake river strait channel coast shelf glacier mountain mountains mount hill
 hills valley island islands peninsula desert forest park square street avenue road bridge
 tunnel center centre stadium arena hall tower station airport museum gallery library theatre
@@ -503,6 +504,8 @@ def head_votes(name: str) -> Counter:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT
     elif head in FACILITY_HEAD_WORDS and head != first:
         votes["FAC"] += CONTEXT_WEIGHT
+    elif head in CRAFT_HEAD_WORDS and head != first:
+        votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "James Webb Space Telescope": no person, whatever its first word
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
             and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT

@@ -347,6 +347,9 @@ chemistry biology economics philosophy engineering literature theology semantics
 """.split())
 # Events named by one word ("the Olympics", "the Paralympics").
 ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
+# Heads of the names of craft and instruments ("James Webb Space Telescope", "Mars
+# Reconnaissance Orbiter"): made things, OntoNotes' PRODUCT, never a person's surname.
+CRAFT_HEAD_WORDS = frozenset("telescope satellite spacecraft rover lander orbiter probe rocket capsule shuttle".split())
 # Heads of the names of buildings and sites ("Vvedenskoye Cemetery", "McMurdo Station",
 # "Metropolitan Museum of Art"). Not bridges and tunnels: claim subjects take those as named.
 FACILITY_HEAD_WORDS = frozenset("""
