@@ -352,7 +352,7 @@ def _release_year_follows(span: SpacySpan, name: str) -> bool:
     return len(words) >= 2 and not is_first_name(words[0])
 
 
-# Last words of place, building, publication and institution names, which a person's
+# Last words of place, building, craft, publication and institution names, which a person's
 # name never ends in ("Ross Sea", "Johnson Space Center", "Brooklyn Paper"), nor a security
 # does ("Meta Class A shares": the company's stock, no "Meta Class")
 NOT_SURNAMES = ORG_DESCRIPTORS | PLACE_DESCRIPTORS | CRAFT_HEAD_WORDS | frozenset("""
@@ -490,7 +490,8 @@ def name_head(name: str) -> tuple[str, str]:
 def head_votes(name: str) -> Counter:
     """Evidence from the head word of a name of two or more words: an event ("Summer
     Paralympics", "Cyclone Phailin"), a prize ("Pritzker Architecture Prize"), a work
-    ("Communist Manifesto") or an organisation ("University of Texas", which the
+    ("Communist Manifesto"), a craft ("James Webb Space Telescope", which its first name
+    would otherwise make a person's) or an organisation ("University of Texas", which the
     gazetteer would otherwise call a place)."""
     votes: Counter = Counter()
     if len(name.split()) < 2:
