@@ -213,6 +213,12 @@ class Bounds(Record):
     low: float | None = None
     high: float | None = None
 
+    def scaled(self, factor: float) -> Bounds:
+        """Both ends times ``factor`` (a unit conversion), to 12 significant digits so that a
+        converted bound keeps the digits the text wrote (0.07, not 0.07000000000000001)."""
+        return Bounds(low=None if self.low is None else float(f"{self.low * factor:.12g}"),
+                      high=None if self.high is None else float(f"{self.high * factor:.12g}"))
+
 
 class Claim(Record):
     """One quantity the text states, normalised to base units."""

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
-from extractor.models import Bounds, Claim
+from extractor.models import Claim
 from extractor.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
 RELATIVE_TOLERANCE = 1e-3  # values are equal when they differ by under 0.1 %
@@ -156,10 +156,7 @@ def as_stated(claim: Claim) -> Claim:
     if claim.stated_unit is None or claim.stated_value is None:
         return claim
     factor = claim.stated_value / claim.value if claim.value else 1.0
-    bounds = claim.bounds
-    if bounds is not None:
-        bounds = Bounds(low=None if bounds.low is None else bounds.low * factor,
-                        high=None if bounds.high is None else bounds.high * factor)
+    bounds = claim.bounds.scaled(factor) if claim.bounds is not None else None
     return claim.model_copy(update={"value": claim.stated_value, "unit": claim.stated_unit, "bounds": bounds})
 
 

@@ -23,6 +23,7 @@ in ``entity_types``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from spacy.tokens import Doc
 
@@ -136,7 +137,7 @@ def _heading_phrase(group: LocalEntity, doc: Doc, lower_words: frozenset[str]) -
     return True
 
 
-def _word_before_name(form: str, forms: list[str]) -> bool:
+def _word_before_name(form: str, forms: Collection[str]) -> bool:
     """A person's full name that the text also writes with an English word, no first name,
     before it ("Lead Michelle Yeoh won best actress" beside "Michelle Yeoh"): a word of the
     sentence the name was read with, not part of the name."""
@@ -233,7 +234,7 @@ def extract_entities(
         propagate(groups, doc, among=late)
     for group in groups.values():
         group.name = _canonical(group)
-        group.aliases = ({a for a in person_aliases(group) if not _word_before_name(a, list(group.surfaces))}
+        group.aliases = ({a for a in person_aliases(group) if not _word_before_name(a, group.surfaces)}
                          if group.type == "PERSON" else set(group.surfaces) | group.tickers)
 
     entities = list(groups.values())

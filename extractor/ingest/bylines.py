@@ -29,9 +29,11 @@ BARE_BYLINE = re.compile(
     r"(?:writer|reporter|editor|author|correspondent|contributor|columnist|administrator|coordinator|strategist"
     r"|specialist|consultant|developer|engineer|manager)\b))"
 )
+# Lower-case particles inside a person's name ("Erik van Vulpen", "Robin de Peyer").
+NAME_PARTICLES = r"van|von|der|de|den|del|da|di|la|le|bin|al"
 # Names listed in a printed byline: capitalised words (and name particles; a month starts
 # the date after the names), joined by commas, "&", "+" or "and".
-_LISTED_NAME = (r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|der|de|den|del|da|di|la|le|bin|al)\s+)*"
+_LISTED_NAME = (rf"[A-Z][\w.'’-]*(?:\s+(?:(?:{NAME_PARTICLES})\s+)*"
                 r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w.'’-]*){1,3}")
 NAME_LIST = re.compile(rf"{_LISTED_NAME}(?:\s*(?:,|&|\+|\band\b)\s*{_LISTED_NAME})+")
 # Credits before "by" that name someone other than the author.

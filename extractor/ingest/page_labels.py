@@ -13,18 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.ingest.bylines import (BYLINE_PREFIX, HEADLINE_WORDS, NOT_A_NAME_WORDS, NOT_A_PERSON, ROLE_WORDS,
-                                     person_names)
+from extractor.ingest.bylines import (BYLINE_PREFIX, HEADLINE_WORDS, NAME_PARTICLES, NOT_A_NAME_WORDS, NOT_A_PERSON,
+                                     ROLE_WORDS, person_names)
 from extractor.ingest.furniture import stop_words
 from extractor.ingest.printed_dates import DATELINE_DATE
 
+# A weekday as pages print it ("Tue", "Tues.", "Tuesday").
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 # The words around a printed date on a date line: labels, weekdays, times, time zones,
 # reading times and separators ("Published 4 Sep 2024, 08:03 AM IST", "Tuesday, Jan 28,
 # 2025 11:08 am ET 2min read", "and last updated 2023-07-26 14:52:49-04").
 DATE_LINE_PARTS = re.compile(
     r"\b(?:first |last )?(?:published|updated|posted|added|modified|released|date[ds]?)\b"
     r"|\b(?:on|at|and|as of)\b"
-    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    rf"|\b{WEEKDAY}\b\.?"
     r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[-+]\d{2}(?::?\d{2})?)?\s*(?:[ap]\.?\s?m\b\.?)?"
     r"|(?<![a-z])(?:[a-z]{1,2}[sd]t|gmt|utc|ist|et|pt|ct|bst|cet|cest|aest|aedt|jst|hkt|sgt)(?![a-z])"
     r"|\d+\s*(?:min(?:ute)?s?|hours?)\s*(?:read|ago)\b|\b(?:clock|ago|yesterday|today)\b"
@@ -54,13 +56,11 @@ COUNTER = re.compile(r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|\d{1,6}")
 NO_WORD = re.compile(r"\W*[x×]?\W*")
 # A byline's words: capitalised names, particles and joiners ("By David Swan and Eryk Bagshaw",
 # "By Samantha Subin, CNBC").
-NAME_PARTICLE = r"van|von|der|de|den|del|da|di|la|le|bin|al"
-BYLINE_WORD = re.compile(rf"(?:[A-Z][\w.'’-]*|{NAME_PARTICLE}|and|&|\+|,|\|)")
-NAME_WORD = re.compile(rf"(?:[A-Z][\w.'’-]*|{NAME_PARTICLE})")
+BYLINE_WORD = re.compile(rf"(?:[A-Z][\w.'’-]*|{NAME_PARTICLES}|and|&|\+|,|\|)")
+NAME_WORD = re.compile(rf"(?:[A-Z][\w.'’-]*|{NAME_PARTICLES})")
 INITIAL = re.compile(r"[A-Z]\.")
 # A weekday printed before the date that ends a byline ("Written by Jane Doe Tue 4 Jan 2022").
-WEEKDAY_END = re.compile(r"(?:\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?)+\s*$",
-                         re.IGNORECASE)
+WEEKDAY_END = re.compile(rf"(?:\s*\b{WEEKDAY}\b\.?,?)+\s*$", re.IGNORECASE)
 MAX_BYLINE_WORDS = 10
 # No label line is longer (a paragraph is not looked at, which keeps the rules cheap).
 MAX_LABEL_CHARS = 120
@@ -104,9 +104,8 @@ def byline_names(line: str) -> list[str] | None:
     if prefix is None:
         return None
     rest = stripped[prefix.end():]
-    date = DATELINE_DATE.search(rest)
-    if date and is_date_line(rest[date.start():]):
-        rest = WEEKDAY_END.sub("", rest[:date.start()])
+    if (date := _date_tail(rest)) is not None:
+        rest = WEEKDAY_END.sub("", rest[:date])
     words = re.findall(r"[^\s,|]+|[,|]", rest)
     if not words or len(words) > MAX_BYLINE_WORDS or not all(BYLINE_WORD.fullmatch(w) for w in words):
         return None
@@ -141,10 +140,16 @@ def _name_and_place(line: str) -> str | None:
 
 def _name_and_date(line: str) -> str | None:
     """A name and a date on one line ("Leah Barkoukis | July 19, 2024 8:30 AM"): the name."""
-    date = DATELINE_DATE.search(line)
-    if date is None or not is_date_line(line[date.start():]):
+    if (date := _date_tail(line)) is None:
         return None
-    return _bare_name(re.sub(r"[\s|•·,–—-]+$", "", line[:date.start()]))
+    return _bare_name(re.sub(r"[\s|•·,–—-]+$", "", line[:date]))
+
+
+def _date_tail(text: str) -> int | None:
+    """Where a date line that ends ``text`` starts ("Leah Barkoukis | July 19, 2024 8:30 AM":
+    at "July"), or None."""
+    date = DATELINE_DATE.search(text)
+    return date.start() if date is not None and is_date_line(text[date.start():]) else None
 
 
 def page_labels(lines: list[str]) -> PageLabels:

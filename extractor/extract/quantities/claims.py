@@ -171,10 +171,7 @@ def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
             continue
         currencies, default = MINOR_UNITS[minor]
         currency = max((u for u in used if u in currencies), key=used.__getitem__, default=default)
-        bounds = claim.bounds
-        if bounds is not None:
-            bounds = Bounds(low=None if bounds.low is None else bounds.low / 100,
-                            high=None if bounds.high is None else bounds.high / 100)
+        bounds = claim.bounds.scaled(0.01) if claim.bounds is not None else None
         out.append(claim.model_copy(update={
             "value": float(f"{claim.value / 100:.12g}"), "unit": f"{currency} {rest}".strip(), "bounds": bounds,
             "stated_value": claim.value, "stated_unit": claim.unit}))
@@ -427,8 +424,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         factor = converted[0] / q.value if q.value else 0.0
         stated, (value, unit) = (q.value, unit), converted
         if bounds is not None:
-            bounds = Bounds(low=None if bounds.low is None else float(f"{bounds.low * factor:.12g}"),
-                            high=None if bounds.high is None else float(f"{bounds.high * factor:.12g}"))
+            bounds = bounds.scaled(factor)
     subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
     subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
