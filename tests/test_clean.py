@@ -153,3 +153,31 @@ def test_photo_credits_go_from_any_text_but_a_wire_trailer_only_from_a_scrape():
     assert "Getty Images" not in cleaned.text and "Marta Lindqvist" not in cleaned.text
     assert "Dana Whitcombe, chief executive of Kelmont." in cleaned.text
     assert cleaned.text.endswith("(Reporting by Ola Brenn; Editing by Dana Whitcombe)")
+
+
+def test_the_headline_printed_again_and_a_summary_bullet_the_body_repeats_are_told_once():
+    headline = "Harwick shares sink 9%, suffer record $41 billion rout"
+    raw = (f"{headline}\n\n"
+           "  • Harwick shares have fallen 14% in three sessions since its results missed forecasts.\n\n"
+           "Trade Now\n"
+           f"{headline}\n"
+           f"{headline}(Photo: Reuters)\n\n"
+           "Harwick stock plunged 9% on Tuesday, the worst day in its history, as buyers held back.\n\n"
+           "Harwick shares have fallen 14% in three sessions since its results missed forecasts.\n\n"
+           "The mill owner's chairman said the fall was overdone.")
+    cleaned = clean_text(raw, find_title=False, given_title=headline)
+    assert cleaned.text.count("record $41 billion rout") == 1 and cleaned.text.startswith(headline)
+    assert cleaned.text.count("fallen 14% in three sessions") == 1
+    assert cleaned.text.index("plunged 9%") < cleaned.text.index("fallen 14%")  # the body's copy stays
+    assert cleaned.highlights == ["Harwick shares have fallen 14% in three sessions since its results missed forecasts."]
+    assert "Trade Now" not in cleaned.text and "Reuters" not in cleaned.text
+
+
+def test_a_paragraph_or_line_that_recurs_in_the_story_itself_is_kept():
+    raw = ("Harwick plans its training weeks\n\n"
+           "Warm up: ten minutes of easy jogging and five strides at race pace before every session.\n\n"
+           "Monday: six hill repeats.\n\n"
+           "Warm up: ten minutes of easy jogging and five strides at race pace before every session.\n\n"
+           "Thursday: a tempo run of twenty minutes.")
+    cleaned = clean_text(raw, find_title=False)
+    assert cleaned.text.count("Warm up: ten minutes") == 2

@@ -265,6 +265,17 @@ def test_direction_from_noun_keeps_change_exact(nlp):
     assert (c.direction, c.change) == ("down", "=")
 
 
+def test_direction_from_a_noun_of_a_rout_or_a_meltdown(nlp):
+    claims = claims_of(nlp, "Harwick Mills suffered a record $41 billion rout in market value. "
+                            "Its $12 billion meltdown on Friday was the second.")
+    assert [(c.value, c.direction) for c in claims] == [(41e9, "down"), (12e9, "down")]
+
+
+def test_a_headline_verb_the_tagger_reads_as_a_plural_noun_gives_the_direction(nlp):
+    c = claims_of(nlp, "Harwick share price tanks over 9%, suffers record $41 billion rout")[0]
+    assert (c.value, c.direction, c.hedge) == (9, "down", ">")
+
+
 def test_level_after_to_has_no_direction(nlp):
     claims = claims_of(nlp, "Copper rose 2% to $9,400 a tonne.")
     assert [(c.value, c.unit, c.direction) for c in claims] == [(2, "percent", "up"), (9400, "USD per tonne", None)]
@@ -286,6 +297,14 @@ def test_conjoined_subjects(nlp):
 def test_each_clause_has_its_subject(nlp):
     claims = claims_of(nlp, "Airbus rose 4.1%, Boeing falling 2.3%, and Embraer adding 1.7%.")
     assert [[s.name for s in c.subject] for c in claims] == [["Airbus"], ["Boeing"], ["Embraer"]]
+
+
+def test_a_company_the_tagger_reads_as_an_adjective_before_its_shares_is_the_subject(nlp):
+    # the sentence's first word "Tesla" (an English word too) is read as an adjective; the
+    # article names the company elsewhere, and the figure is its, not the salient company's
+    claims = claims_of(nlp, "Rivian fell 4% on Thursday, and Rivian said it would cut jobs. Tesla shares tanked "
+                            "over 9% on Friday. Analysts said Tesla would recover. Rivian expects more losses.")
+    assert [[s.name for s in c.subject] for c in claims] == [["Rivian"], ["Tesla"]]
 
 
 def test_possessive_subject_and_metric(nlp):

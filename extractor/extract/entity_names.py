@@ -795,12 +795,16 @@ LONE_NAME_MIN_LETTERS = 4
 
 # A capital inside a word after a small letter ("IndiGo", "SpiceJet", "eBay"): a brand's spelling.
 CAMEL_CASE_RE = re.compile(r"[a-z][A-Z]")
+# Words right after a company's name that only a company has ("Zorvanta shares fell"): the
+# tagger may read the name before them as an adjective.
+STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
 
 
 def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
-    brand's spelling with a capital inside that acts somewhere: "IndiGo said"), that is no
+    brand's spelling with a capital inside that acts somewhere: "IndiGo said", or a word
+    right before "shares" or "stock": "Zorvanta shares fell"), that is no
     English word (not in the lemmatizer's index, unless it is such a brand's spelling; never
     written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
@@ -821,13 +825,18 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     # a brand's spelling of an English word that acts somewhere ("IndiGo said"), however tagged
     brands = {texts[k] for k, text in enumerate(texts) if CAMEL_CASE_RE.search(text) and _acts(doc, k)}
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
-    for k in sorted(set(proper) | set(brand_places)) if brand_places else proper:
+    # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
+    owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper() and texts[k + 1] in STOCK_WORDS}
+    extra = set(brand_places) | owners
+    for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
         if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
             continue
         low = word.casefold()
         singular = re.sub(r"(?:e?s)\Z", "", low)
         english = word not in brands and (low in words or singular in words or low[:-1] in words)
+        if english and k in owners and not token.is_sent_start:
+            english = False  # "as Tesla shares fell": capitalised inside a sentence, before its stock
         if english or low[:-1] in CALENDAR_WORDS \
                 or low in lower or low in CALENDAR_WORDS \
                 or word[1].isupper() or token.is_stop or capital(k - 1) or capital(k + 1):
@@ -835,7 +844,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
         seen.setdefault(word, []).append(k)
     out = []
     for word, places in seen.items():
-        inside = [k for k in places if not doc[k].is_sent_start or _acts(doc, k)]
+        inside = [k for k in places if not doc[k].is_sent_start or _acts(doc, k) or k in owners]
         if len(places) < 2 and not inside:
             continue
         for k in places:

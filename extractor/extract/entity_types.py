@@ -180,7 +180,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         elif noun.text[:1].islower() and describes(noun, VESSEL_NOUNS):
             votes["PRODUCT"] += CONTEXT_WEIGHT  # "the container ship Dali"
     modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
-    if modifies and (describes(head, COMPANY_NOUNS) or root.dep_ == "poss" and any(
+    # (a capitalised name the tagger took for an adjective owns its shares too: "Zorvanta shares")
+    owns = modifies or root.dep_ == "amod" and root.text[:1].isupper() and head.i >= span.end
+    if owns and (describes(head, COMPANY_NOUNS) or root.dep_ == "poss" and any(
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"

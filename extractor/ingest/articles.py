@@ -89,7 +89,7 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
     warnings: list[ErrorRecord] = []
     fields = {**raw.fields, **sidecar}
     cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"),
-                         page_dump=not raw.extracted)
+                         page_dump=not raw.extracted, given_title=as_text(fields.get("title")))
     if not cleaned.text.strip():
         raise IngestError("no_text", "no article text left after removing boilerplate")
     published = None

@@ -58,8 +58,10 @@ LABELLED_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 # "… on Saturday. Credit: AP": a credit closing a caption after its last sentence.
+# "… at the site (Photo: Reuters)", "…market value(Image: Getty)": a labelled credit in brackets.
 TRAILING_CREDIT_RE = re.compile(
-    r"(?<=[.!?”\"’])\s+\(?(?:(?:photo(?:graph)?|image|picture)\s+)?credits?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
+    r"(?<=[.!?”\"’])\s+\(?(?:(?:photo(?:graph)?|image|picture)\s+)?credits?\s*:\s*[^.!?:]{1,60}$"
+    r"|\s*\((?:photo(?:graph)?|image|picture|file photo)(?:\s+credit)?\s*:\s*[^()]{1,60}\)$", re.IGNORECASE)
 # A caption has at most this many words: a longer line that ends with a credit is text (a
 # page saved as one line) and loses only the credit.
 CAPTION_MAX_WORDS = 150
@@ -86,7 +88,8 @@ PROMPT_RE = re.compile(
     r"|open in (?:the )?(?:app|whatsapp)|before you (?:leave|go)\b.*|(?:get )?[\w'’ ]{1,40} (?:in|to) your inbox\W*"
     r"|your support (?:helps|makes|matters)\b.*|support (?:our|independent|quality) journalism\b.*"
     r"|(?:reuters|ap|afp|bloomberg) graphics?|(?:[\w'’ ]{1,30} )?newsletters?(?: sign[- ]?up)?\W*|click to follow\b.*"
-    r"|video duration\b.*|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
+    r"|video duration\b.*|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
+    r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )
 # Copyright and rights lines that close a page.
@@ -131,6 +134,9 @@ DATE_LABEL_RE = re.compile(r"\s*(?:dated?|published|posted|updated|last updated|
                            re.IGNORECASE)
 TIME_AFTER_DATE_RE = re.compile(r",?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?\s*(?:[|•·–—-]\s*)?")
 MIN_AFTER_DATE_WORDS = 3
+# The fewest words of a paragraph that goes as a repeat of the headline (a shorter line may
+# well recur).
+MIN_TITLE_REPEAT_WORDS = 4
 
 
 @dataclass
@@ -195,7 +201,7 @@ def _words(text: str) -> int:
 def credit_at(line: str) -> int | None:
     """Where a photo credit that closes a caption starts ("… Aug. 15, 2018. (AP Photo/Jane Doe)",
     "… on Saturday. Credit: AP"), or None."""
-    if "redit" in line and (found := TRAILING_CREDIT_RE.search(line)):
+    if ("redit" in line or line.endswith(")")) and (found := TRAILING_CREDIT_RE.search(line)):
         return found.start()
     if ("/" in line or "via" in line) and (found := AGENCY_CREDIT_RE.search(line)) and found.start() > 0 \
             and not _sentence_before_credit(line, found.start()):
@@ -252,14 +258,18 @@ def _looks_like_headline(paragraph: str) -> bool:
     )
 
 
-def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> CleanText:
+def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True, given_title: str | None = None) -> CleanText:
     """Clean body text: boilerplate and the lines that label the story (``page_labels``:
     dates, bylines, counters) dropped, a caption that ends with its credit dropped (a longer
     line loses only the credit), wrapped lines joined, bullets kept as highlights. The date
     lines and captions dropped are kept in ``dating``: they still date the page.
 
     With ``find_title``, a short first paragraph that reads like a headline (and is
-    followed by the body) becomes the title and leaves the body. A whole-page text dump
+    followed by the body) becomes the title and leaves the body. The headline (or
+    ``given_title``, the one that came with the page) printed a second time, above a photo
+    or in a share box, goes; so does a summary bullet that the
+    body prints again, from the text (it stays a highlight): the story tells it once.
+    A whole-page text dump
     (menus, footers...) first loses the lines ``furniture`` scores as page furniture,
     unless ``page_dump`` is false (a body an HTML extractor already cut out).
     """
@@ -325,9 +335,30 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True) -> 
             paragraphs.pop(0)
     elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
         title = paragraphs.pop(0)
+    paragraphs = _without_repeats(paragraphs, title or given_title, set(highlights), dropped)
     return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
                      authors=byline.authors or labels.authors, published=byline.published,
                      dating=[*labels.dates, *captions])
+
+
+def _without_repeats(paragraphs: list[str], title: str | None, highlights: set[str], dropped: list[str]) -> list[str]:
+    """The paragraphs less the title printed a second time (the first one is the headline as
+    the page prints it; the others go to ``dropped``), and less the highlights that a later
+    paragraph repeats (a summary bullet the body prints again: the body's copy is the one in
+    its place)."""
+    words = [tuple(_WORD.findall(p.lower())) for p in paragraphs]
+    headline = tuple(_WORD.findall(title.lower())) if title else None
+    printed = False
+    out = []
+    for i, paragraph in enumerate(paragraphs):
+        if words[i] == headline and len(words[i]) >= MIN_TITLE_REPEAT_WORDS:
+            if printed:
+                dropped.append(paragraph)
+                continue
+            printed = True
+        if not (paragraph in highlights and words[i] in words[i + 1:]):
+            out.append(paragraph)
+    return out
 
 
 def _without_date_line(paragraph: str) -> list[str]:

@@ -41,12 +41,12 @@ DOWN_ADVERBS = frozenset({"down", "lower", "downward", "downwards"})
 # Nouns that name a change ("a 5% drop", "an increase of 2%").
 UP_NOUNS = frozenset({
     "rise", "gain", "jump", "increase", "growth", "surge", "rally", "boost", "hike",
-    "rebound", "advance", "climb", "uptick", "spike", "leap", "upswing", "raise",
+    "rebound", "advance", "climb", "uptick", "spike", "leap", "upswing", "raise", "upturn",
 })
 DOWN_NOUNS = frozenset({
     "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
     "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
-    "loss", "wipeout", "wipe-out", "hit", "blow",
+    "loss", "wipeout", "wipe-out", "hit", "blow", "rout", "meltdown", "nosedive",
 })
 # What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).
 RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual", "quarterly", "first-quarter",
@@ -145,6 +145,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return None, None
     if how == "adverb":
         return ("up" if gov.lower_ in UP_ADVERBS else "down"), "adverb"
+    if how == "noun-prep" and (verb := headline_verb(gov)) is not None and (prep is None or prep.lower_ in ("by", "over", "under")):
+        return ("up" if verb in UP_VERBS else "down"), "verb"  # "Acme share price tanks over 9%"
     if how in ("noun", "noun-prep"):
         if how == "noun-prep" and (prep is None or prep.lower_ not in ("of", "by")):
             return None, None
@@ -177,6 +179,20 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
             if noun.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
                 return "down", "verb"
     return None, None
+
+
+def headline_verb(tok: Token) -> str | None:
+    """The change verb a headline's present tense is, where the tagger read a plural noun
+    ("Acme share price tanks over 9%", "Oil slumps 5%"): a plural whose singular is a change
+    verb, after the noun that moves and with no article of its own. None otherwise."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or any(c.dep_ == "det" for c in tok.children):
+        return None
+    if not any(c.dep_ in ("compound", "nmod", "amod") and c.i == tok.i - 1 for c in tok.children):
+        return None
+    for stem in (tok.lower_[:-1], tok.lower_[:-2]):
+        if stem in UP_VERBS or stem in DOWN_VERBS:
+            return stem
+    return None
 
 
 def echoed_verb(verb: Token) -> Token:

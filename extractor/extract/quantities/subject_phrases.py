@@ -361,12 +361,19 @@ def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: 
     return found
 
 
+def _organisation_at(tok: Token, ctx: SubjectContext) -> bool:
+    e = ctx.entities.at(tok.idx, tok.idx + len(tok))
+    return e is not None and e.type == "ORG"
+
+
 def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
     """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
     agent of a participle ("a deficit recorded by Harwick Mills")."""
     for child in np.children:  # (a title-case "Market Value" has no owner "Market")
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"
-                                    and child.lower_ not in METRIC_MODIFIERS):
+                                    and child.lower_ not in METRIC_MODIFIERS) \
+                or (child.dep_ == "amod" and child.i < np.i and _organisation_at(child, ctx)):
+            # (a company the tagger read as an adjective: "Zorvanta shares", not "European stocks")
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
