@@ -8,8 +8,10 @@ weekday on or before publication, the publication day itself included),
 ``today``/``yesterday``/``tomorrow``, and day-and-month forms ("10 January", "Dec. 20",
 resolved by dateparser with the publication date as base, preferring the past). Weeks,
 months and years ("last week", "in June", "March 2020") give None there; a year alone or a
-month and its year resolve apart, to an ISO prefix (``resolve_month_or_year``). Without a
-publication date only a fully written date (day, month and year) resolves; nothing is guessed."""
+month and its year resolve apart, to an ISO prefix (``resolve_month_or_year``), and so do
+periods named from publication (``resolve_period``: "the second quarter" as an ISO
+interval, "in July", "last year", "last summer"). Without a publication date only a fully
+written date resolves (a day, month and year; a quarter and its year); nothing is guessed."""
 
 from __future__ import annotations
 
@@ -117,6 +119,74 @@ def resolve_month_or_year(expression: str) -> str | None:
     return m.group("y")
 
 
+# A calendar quarter: "the second quarter", "second-quarter", "Q2", "2Q", maybe with its year
+# ("Q2 2018", "the fourth quarter of 2017", "2018 Q2").
+QUARTER_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    r"|Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?$", re.I)
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# A month alone ("in July", "early March"), a year or month named from publication ("last
+# year", "this month"), and a season named so ("last summer", "this past winter").
+MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<m>%s)\.?$" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+NAMED_YEAR_RE = re.compile(r"^(?P<rel>last|this)\s+(?P<unit>year|month)$", re.I)
+SEASON_RE = re.compile(r"^(?P<rel>last|this past|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)$", re.I)
+# Each season's first month and length in months (the northern seasons English news means).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _interval(first: dt.date, months: int) -> str:
+    """``first`` to the last day of the ``months``-long period it opens, as an ISO interval."""
+    end_month = first.month + months - 1
+    year, month = first.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+@lru_cache(maxsize=4096)
+def resolve_period(expression: str, published: str | None) -> str | None:
+    """A period a figure is of, from a date expression that names no day: a calendar quarter
+    (an ISO interval; the latest such quarter begun by publication unless a year is given; a
+    fiscal quarter, whose calendar only the company knows, is None), a month alone (the
+    latest such month begun by publication: "2024-07"), "last"/"this" year or month, and a
+    season named from publication ("last summer": the latest one ended by then; "this
+    summer" only while it lasts), as an interval. None for anything else, or without a publication date where one is needed."""
+    text = re.sub(r"\s+", " ", expression.strip())
+    base = published_day(published)
+    if (m := QUARTER_RE.match(text)) is not None:
+        quarter = int(m.group("q") or m.group("q2") or QUARTER_ORDINALS[m.group("ord").lower()])
+        year = m.group("y") or m.group("y0")
+        if year is None:
+            if base is None:
+                return None
+            year = base.year if base.month >= 3 * quarter - 2 else base.year - 1
+        return _interval(dt.date(int(year), 3 * quarter - 2, 1), 3)
+    if base is None:
+        return None
+    if (m := MONTH_ALONE_RE.match(text)) is not None:
+        word = m.group("m")
+        if word.lower() in AMBIGUOUS_MONTHS and not word[0].isupper():
+            return None
+        month = MONTHS[word.lower()]
+        return f"{base.year if month <= base.month else base.year - 1}-{month:02d}"
+    if (m := NAMED_YEAR_RE.match(text)) is not None:
+        back = 1 if m.group("rel").lower() == "last" else 0
+        if m.group("unit").lower() == "year":
+            return str(base.year - back)
+        month = base.month - back
+        return f"{base.year if month else base.year - 1}-{month or 12:02d}"
+    if (m := SEASON_RE.match(text)) is not None:
+        first_month = SEASONS[m.group("season").lower()]
+        year = base.year if first_month <= base.month else base.year - 1  # the latest one begun by publication
+        first = dt.date(year, first_month, 1)
+        ended = _interval(first, 3)[-10:] < base.isoformat()
+        if m.group("rel").lower() == "this":
+            return None if ended else _interval(first, 3)  # "this summer" while it lasts, else ahead or behind
+        if not ended:
+            first = dt.date(year - 1, first_month, 1)  # "last summer": the latest one over by publication
+        return _interval(first, 3)
+    return None
+
+
 # An ISO date or its year/month prefix ("2025-01-27", "2025-01", "2025").
 ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 # A year or a year and month alone: a range of days, not one day.
@@ -125,7 +195,12 @@ ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2})?$")
 
 @lru_cache(maxsize=65536)
 def date_range(value: str | None) -> tuple[int, int] | None:
-    """An ISO date (or its year/month prefix) as an inclusive ``YYYYMMDD`` range; None if absent or odd."""
+    """An ISO date (or its year/month prefix, or an interval of two) as an inclusive
+    ``YYYYMMDD`` range; None if absent or odd."""
+    if value and "/" in value:
+        first, _, last = value.partition("/")
+        a, b = date_range(first), date_range(last)
+        return (a[0], b[1]) if a and b and a[0] <= b[1] else None
     match = ISO_DATE_RE.match(value or "")
     if not match:
         return None

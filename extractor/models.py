@@ -248,7 +248,8 @@ class Claim(Record):
     frame: str | None = Field(
         None, description="When within its day or period the figure holds, e.g. `close`, `intraday`, `after-hours`."
     )
-    date: str | None = Field(None, description="ISO date the sentence gives the quantity.")
+    date: str | None = Field(None, description="ISO date the sentence gives the quantity: a day, or the month, year or "
+                                               "interval (\"2018-04-01/2018-06-30\" for a quarter) of a period.")
     weekday: Weekday | None = Field(
         None, description="The weekday the sentence gives when no publication date resolves it (\"on Monday\" in an "
                           "undated page): merging and conflicts hold it against the days of other outlets' figures.")

@@ -345,6 +345,28 @@ def test_weeks_and_months_are_not_single_days():
     assert resolve_date("June", PUBLISHED) is None
 
 
+def test_quarters_months_named_years_and_seasons_are_periods_before_publication():
+    from extractor.dates import resolve_period
+
+    assert resolve_period("the second quarter", "2018-07-26") == "2018-04-01/2018-06-30"
+    assert resolve_period("fourth-quarter", "2018-07-26") == "2017-10-01/2017-12-31"  # not begun in 2018 yet
+    assert resolve_period("Q4 2016", "2018-07-26") == "2016-10-01/2016-12-31"
+    assert resolve_period("the fiscal fourth quarter", "2018-07-26") is None  # the company's own calendar
+    assert (resolve_period("in July", "2025-01-28"), resolve_period("January", "2025-01-28")) == ("2024-07", "2025-01")
+    assert resolve_period("march", "2025-01-28") is None  # a verb as often as a month
+    assert (resolve_period("last year", "2025-01-28"), resolve_period("last month", "2025-01-28")) == ("2024", "2024-12")
+    assert resolve_period("this past summer", "2025-01-28") == "2024-06-01/2024-08-31"
+    assert resolve_period("last winter", "2025-01-28") == "2023-12-01/2024-02-29"  # this one is not over
+    assert resolve_period("this summer", "2025-01-28") is None  # ahead, or long gone
+    assert resolve_period("in July", None) is None
+
+
+def test_a_figure_of_a_quarter_a_month_or_last_year_is_dated_so_and_stays_apart_from_the_day(nlp):
+    claims = claims_of(nlp, "Harwick reported second-quarter revenue of $13.2 billion. In July, its market value "
+                            "passed $300 billion. Last year revenue rose 5%.", published="2018-07-26")
+    assert [c.date for c in claims] == ["2018-04-01/2018-06-30", "2018-07", "2017"]
+
+
 # --------------------------------------------------------------- non-claims
 
 

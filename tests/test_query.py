@@ -253,6 +253,14 @@ def test_month_only_dates_cover_the_month(run):
     assert list(run.query("article", since="2025-02")) == []
 
 
+def test_a_claim_dated_by_a_period_is_found_on_every_day_of_it():
+    from extractor.dates import date_range
+
+    assert date_range("2018-04-01/2018-06-30") == (20180401, 20180630)  # a quarter, not its first day
+    assert date_range("2025-01-24/2025-01-27") == (20250124, 20250127)
+    assert date_range("2018-06-30/2018-04-01") is None
+
+
 def test_relative_dates_parse(run):
     assert list(run.query("article", since="last week")) == []  # the articles are from 2025
     assert parse_date("27 Jan 2025") == 20250127

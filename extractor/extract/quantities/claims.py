@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year
+from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year, resolve_period
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, people_noun
@@ -350,7 +350,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
             continue
         if _bounds_a_period(ent.root):
             continue
-        iso = resolve_date(ent.text, published) or resolve_month_or_year(ent.text) or _unresolved_weekday(ent.text, published)
+        iso = (resolve_date(ent.text, published) or resolve_month_or_year(ent.text) or resolve_period(ent.text, published)
+               or _unresolved_weekday(ent.text, published))
         if iso is not None:
             out.append((_date_verb(ent.root), iso, ent.start_char))
     start = sent
