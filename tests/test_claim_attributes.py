@@ -325,6 +325,14 @@ def test_frames_after_hours_and_close_in_one_sentence(nlp):
     assert (c["7.6 per cent"].frame, c["$31.50"].frame) == ("after-hours", "close")
 
 
+def test_a_result_clause_shares_its_verbs_moment_but_a_clause_of_its_own_does_not(nlp):
+    found = by_text(nlp, "Ardent's stock had plunged 16% as of midday Monday, wiping off more than $50 billion "
+                         "in market value.")
+    assert (found["16%"].frame, found["$50 billion"].frame) == ("intraday", "intraday")
+    found = by_text(nlp, "At one point sterling hit $1.29, and is currently trading 6.1% lower at $1.31.")
+    assert (found["$1.29"].frame, found["$1.31"].frame) == ("intraday", None)
+
+
 def test_intraday_frame_and_at_one_point_is_no_quantity(nlp):
     found = by_text(nlp, "The euro slid, at one point falling 2% to $1.05.")
     assert set(found) == {"2%", "$1.05"}
@@ -420,7 +428,7 @@ def test_a_sentence_that_names_another_time_lends_its_figures_no_day(nlp):
             "session, the chipmaker beat its own record set last fall, when it lost $27 billion.")
     c = claims_of(nlp, text, published="2024-03-13")
     record = next(x for x in c if x.text == "$27 billion")
-    assert (record.date, record.date_source) == (None, None)
+    assert (record.date, record.date_source) == ("2023-09-01/2023-11-30", "text")  # last fall, not Tuesday
     assert [(x.date, x.date_source) for x in c if x.text == "$40 billion"][0] == ("2024-03-12", "text")
     c = claims_of(nlp, "Halvard Systems lost $40 billion on Monday. This eclipsed the previous record drop in "
                        "September, when a 9% decline erased $27 billion in value.", published=None)
@@ -884,8 +892,9 @@ def test_a_date_in_the_phrase_of_a_periods_bound_does_not_date_the_figure(nlp):
 
 
 def test_a_figure_of_a_period_is_not_dated_by_publication(nlp):
+    # published 2024-03-14: the latest second quarter begun by then is 2023's, not the day
     c = by_text(nlp, "Revenue in the second quarter rose to $8.1 billion.")
-    assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", None)
+    assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", "2023-04-01/2023-06-30")
 
 
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):

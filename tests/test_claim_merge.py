@@ -156,6 +156,19 @@ def test_a_bound_reports_its_figure_so_successive_tolls_stay_apart():
         ["37", "at_least_37"], ["38"], ["39"]]
 
 
+def test_more_than_a_round_sum_is_the_sum_just_past_it_another_outlet_gives():
+    loss = {"direction": "down", "date": "2025-01-27"}
+    # "contracted by more than $560 billion" and "erased $589 billion": one loss
+    assert members([claim("more_than", "a1", 560e9, hedge=">", **loss), claim("589", "a2", 589e9, **loss)]) == [
+        ["589", "more_than"]]
+    # but not a sum far past it, nor a price or rate past a round level ("above $1.36" is not $1.42)
+    assert members([claim("more_than", "a1", 560e9, hedge=">", **loss), claim("650", "a2", 650e9, **loss)]) == [
+        ["650"], ["more_than"]]
+    rate = {"subject": (), "metric": "exchange rate", "date": "2016-06-24"}
+    assert members([claim("above", "a1", 1.36, hedge=">", **rate), claim("1.42", "a2", 1.42, **rate)]) == [
+        ["1.42"], ["above"]]
+
+
 def test_provider_precision_joins_rounded_readings_but_not_precise_ones_or_counts():
     turnout = {"subject": (), "unit": "percent", "metric": "turnout", "date": "2016-06-23"}
     assert members([claim("a", "a1", 71.8, **turnout), claim("b", "a2", 72.2, **turnout)]) == [["a", "b"]]

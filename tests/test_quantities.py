@@ -367,6 +367,12 @@ def test_a_figure_of_a_quarter_a_month_or_last_year_is_dated_so_and_stays_apart_
     assert [c.date for c in claims] == ["2018-04-01/2018-06-30", "2018-07", "2017"]
 
 
+def test_a_period_on_a_verb_of_saying_dates_the_saying_not_the_figure_it_reports(nlp):
+    claims = claims_of(nlp, "Its engineers wrote in a paper last month that the Harwick-2 model cost under $6 million "
+                            "to train. Harwick said on Monday its shares fell 17%.")
+    assert [(c.text, c.date) for c in claims] == [("$6 million", None), ("17%", "2024-03-11")]
+
+
 # --------------------------------------------------------------- non-claims
 
 

@@ -680,6 +680,15 @@ def test_a_spokesperson_named_by_the_organisation_before_it_speaks_for_it(quotes
     assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]
 
 
+def test_the_spokesperson_a_later_paragraph_quotes_is_the_one_named_before(quotes_of):
+    text = ("“Kelvaro is an excellent advance,” an Orvex spokesperson told reporters on Monday.\n\n"
+            "Put simply, the technique lets a model check its answers. Both rivals use it.\n\n"
+            "“Kelvaro’s work shows how new models can be built,” the spokesperson added.\n\n"
+            "“We are not worried,” the spokeswoman said.")
+    # the spokeswoman was never named with an organisation: no one is known to speak through her
+    assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == ["Orvex", "Orvex", None]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("“Demand will slow sharply this year,” Harwick analysts said in a note to clients.", "Harwick"),
     ("“Demand will slow sharply this year,” analysts at Harwick said in a note.", "Harwick"),

@@ -30,6 +30,12 @@ from extractor.models import Claim, EntityRef
 
 # An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side.
 APPROXIMATE_SHARE = 0.05
+# A lower bound on a sum of money that is no market's price ("more than $560 billion") is a
+# writer's round figure for one just past it: it reports sums up to this share above it
+# ("$589 billion"), not everything above. (A price or rate moves by less: "above $1.36" is
+# not "$1.42"; a toll "at least 37" is not the next day's 39; and "just under $70 billion"
+# is near 70, where a fortune of "$67 billion" may be another hour's.)
+BOUND_REACH = 0.07
 # Figures from this size up are read as rounded to their last significant digit
 # ("$6m" is 5.5m to 6.5m); smaller ones to their last written digit ("17" is 16.5 to 17.5).
 ROUNDED_FROM = 1000
@@ -187,6 +193,9 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
         slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+    if other_outlet and claim.unit and claim.unit.isupper() and claim.metric not in MARKET_LEVELS:
+        if claim.hedge in (">", ">="):
+            return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)
     return value - slack, value + slack
 
 

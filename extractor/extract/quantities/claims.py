@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year, resolve_period
+from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, people_noun
@@ -38,10 +39,12 @@ from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
 
 
-def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]], at: int = 0) -> str | None:
+def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]], at: int = 0,
+              root: Token | None = None) -> str | None:
     """The date attached to the claim's verb, or to a verb above it (not above a clause that
     describes a noun, which tells of another event); of several on one verb,
-    the nearest to the quantity at character ``at`` ("soared 239% in 2023 and 171% in 2024")."""
+    the nearest to the quantity at character ``at`` ("soared 239% in 2023 and 171% in 2024").
+    A period on a verb of saying whose clause holds the figure (``root``) dates the saying."""
     if not sent_dates:
         return None
     chain: list[Token] = []
@@ -58,9 +61,26 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
         node = node.head
     for level in chain:
         here = [(abs(where - at), iso) for date_verb, iso, where in sent_dates if date_verb is not None and date_verb.i == level.i]
+        if level.lemma_.lower() in SPEECH_VERBS and (level is not verb or root is not None and _reported_by(root, verb)):
+            # "wrote in a paper last month that the model cost $6m": a period dates the writing,
+            # not the figure (a day still dates both: "said on Monday its shares fell 17%")
+            here = [(d, iso) for d, iso in here if len(iso) == 10]
         if here:
             return min(here)[1]
     return None
+
+
+def _reported_by(root: Token, verb: Token) -> bool:
+    """The figure at ``root`` is in a clause the verb reports ("wrote that the model cost
+    $6m", however the parser tags "cost")."""
+    node = root
+    for _ in range(8):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and node.head.i == verb.i:
+            return True
+        node = node.head
+    return False
 
 
 # "records set by Meta in 2022 ($232 billion)": the year a parenthesised figure follows.
@@ -452,7 +472,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
-        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates) or _date_for(verb, sentence.dates, q.start)
+        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates) or _date_for(verb, sentence.dates, q.start, root)
                 or sentence.opening_date) is not None:
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:

@@ -23,7 +23,9 @@ as-of          as of / as at a date or a report ("as of June 30", "as of the end
 
 A cue counts for a quantity when it stands in the clause of the verb that governs the
 quantity and near it (the nearest cue wins: "fell 7.6% after-hours after closing at
-$217.50" is after-hours for the 7.6% and close for the $217.50). None when no cue does.
+$217.50" is after-hours for the 7.6% and close for the $217.50); a participle clause of
+result with no cue of its own shares the moment a cue phrase of its verb sets ("plunged 16%
+as of midday, wiping off $500 billion": both intraday). None when no cue does.
 """
 
 from __future__ import annotations
@@ -79,7 +81,27 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
             continue
         if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (best is None or distance < best[0]):
             best = (distance, frame)
+    if best is None and verb is not None and verb.tag_ == "VBG" and verb.dep_ in RESULT_CLAUSE_DEPS \
+            and verb.head.pos_ == "VERB" and not any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
+        return _verb_frame(verb.head, text, base)
     return best[1] if best else None
+
+
+# How a participle clause of result hangs on the verb whose moment it shares ("plunged 16%
+# as of midday, wiping off $500 billion").
+RESULT_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# A participle with its own auxiliary or subject is a clause of its own moment ("hit $1.33
+# at one point, and is currently trading at $1.34").
+OWN_CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass"})
+
+
+def _verb_frame(verb: Token, text: str, base: int) -> str | None:
+    """The frame a cue phrase of ``verb`` itself sets (see ``_modifies``): what a participle
+    clause of result hanging on it shares, when the clause has no cue of its own."""
+    for frame, cue_start, cue_end in _cues(text):
+        if frame not in ("period", "as-of") and _modifies(verb.doc, base + cue_start, base + cue_end, verb):
+            return frame
+    return None
 
 
 def _modifies(doc: Doc, start: int, end: int, verb: Token | None) -> bool:

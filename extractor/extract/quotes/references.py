@@ -260,24 +260,14 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     "its researchers" / "a spokesman for X" → the organisation they speak for."""
     word = head.lower_
     if word in SPOKES_NOUNS or head.lemma_.lower() in SPOKES_NOUNS:
-        for child in head.children:
-            if child.dep_ == "poss":
-                if child.lower_ in ("its", "their"):
-                    entity = last_entity_before(ctx, child.idx, ORG_TYPES)
-                    return entity.ref() if entity else None
-                entity = ctx.entities.at(child.idx, child.idx + len(child.text))
-                return entity.ref() if entity else None
-            if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                if objects:
-                    entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
-                    return entity.ref() if entity and entity.type in ORG_TYPES else None
-        for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
-            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
-                entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
-                if entity is not None and entity.type != "PERSON":
-                    return entity.ref()
-        return None
+        owner = _spokes_owner(ctx, head)
+        if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            # "the spokesperson added": the one an earlier sentence named ("an Acme spokesperson")
+            for match in reversed(list(re.finditer(rf"\b{re.escape(head.text)}\b", ctx.text[:bounds[0]]))):
+                earlier = ctx.doc[ctx.token_at(match.start())]
+                if earlier.i != head.i and (owner := _spokes_owner(ctx, earlier)) is not None:
+                    break
+        return owner
     types = description_types(head)
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
@@ -285,6 +275,29 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
+    """The organisation a spokesperson's own phrase names ("its", "Acme's", "for Acme", "an
+    Acme spokesperson"); None when it names none."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            if child.lower_ in ("its", "their"):
+                entity = last_entity_before(ctx, child.idx, ORG_TYPES)
+                return entity.ref() if entity else None
+            entity = ctx.entities.at(child.idx, child.idx + len(child.text))
+            return entity.ref() if entity else None
+        if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
+                return entity.ref() if entity and entity.type in ORG_TYPES else None
+    for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
+        if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
+            entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
+            if entity is not None and entity.type != "PERSON":
+                return entity.ref()
+    return None
 
 
 def _named_unnamed_since(ctx: Context, head: Token, before: int, entity: LocalEntity) -> bool:
