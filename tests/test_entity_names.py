@@ -205,6 +205,9 @@ def test_a_company_named_in_the_possessive_keeps_its_s(nlp, text, name):
 @pytest.mark.parametrize("text, name", [
     ("McDonald's shares fell 2% on Thursday.", "McDonald"),  # a possessive: the shares are McDonald's
     ("Investors cheered Apple's quarterly results.", "Apple"),
+    # a thing compared, left out as it was named before: "less than Apple’s (valuation)"
+    ("The slide left its valuation at $2.9 trillion, less than Apple’s and Microsoft’s.", "Apple"),
+    ("The slide left its valuation at $2.9 trillion, less than Apple’s and Microsoft’s.", "Microsoft"),
 ])
 def test_a_possessive_before_what_it_possesses_is_cut(nlp, text, name):
     doc = nlp(text)
@@ -268,6 +271,28 @@ def test_a_lone_unknown_word_that_opens_a_sentence_as_its_subject_is_a_name(nlp)
     assert [c.text for c in lone_name_mentions(doc, doc.text, [])] == ["Zorvanta"]
     doc = nlp("Meanwhile lost souls wandered the streets.")  # an English word is no name
     assert lone_name_mentions(doc, doc.text, []) == []
+
+
+def test_two_companies_the_model_read_as_one_name_across_and_are_two(nlp):
+    from spacy.tokens import Span
+
+    from extractor.extract.entity_names import model_mentions
+
+    def names(text: str, surface: str) -> list[str]:
+        doc = nlp(text)
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface))
+        doc.ents = [Span(doc, span.start, span.end, label="ORG")]  # the model's one span, as it reads it
+        return [c.text for c in model_mentions(doc, text)]
+
+    assert names("Other chipmakers Kelmont and Varo Micro Devices are off 17% and 6%.",
+                 "Kelmont and Varo Micro Devices") == ["Kelmont", "Varo Micro Devices"]
+    # one name: its first words modify its last, or two single words, or it modifies a noun
+    assert names("The Securities and Exchange Commission said it would act.",
+                 "Securities and Exchange Commission") == ["Securities and Exchange Commission"]
+    assert names("Shares of Harwick and Crane rose.", "Harwick and Crane") == ["Harwick and Crane"]
+    assert names("Its Disaster and Emergency Management agency said 76 people died.",
+                 "Disaster and Emergency Management") == ["Disaster and Emergency Management"]
 
 
 def test_a_capitalised_word_before_shares_or_stock_is_a_company_however_it_is_tagged(nlp):

@@ -307,6 +307,11 @@ def test_a_company_the_tagger_reads_as_an_adjective_before_its_shares_is_the_sub
     assert [[s.name for s in c.subject] for c in claims] == [["Rivian"], ["Tesla"]]
 
 
+def test_names_listed_after_a_description_share_its_figures_respectively(nlp):
+    claims = claims_of(nlp, "Other chipmakers Kelmont and Varo Micro Devices are off by, respectively, 17% and 6%.")
+    assert [[s.name for s in c.subject] for c in claims] == [["Kelmont"], ["Varo Micro Devices"]]
+
+
 def test_possessive_subject_and_metric(nlp):
     c = only(nlp, "Netflix's shares jumped 9% in early trading.")
     assert ([s.name for s in c.subject], c.metric) == (["Netflix"], "share price")

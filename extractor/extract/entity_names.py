@@ -275,6 +275,36 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
     return items
 
 
+def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
+    """Offsets (in the span) of two names the model read as one across "and": the parse
+    makes the first the head of the span and the second its conjunct ("chipmakers [Broadcom
+    and Advanced Micro Devices]"), where in one name the first word modifies the last
+    ("the Securities and Exchange Commission", "Department of Health and Human Services").
+    Not two single words ("Procter and Gamble"), a first name before a longer name ("Bill
+    and Melinda Gates Foundation") or a place the gazetteer knows ("Saint Kitts and Nevis")."""
+    ands = [t for t in ent if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(ands) != 1:
+        return None
+    cc, first = ands[0], ands[0].head
+    inside = range(ent.start, ent.end)
+    if first.i not in inside or first.i > cc.i or (first.head.i in inside and first.head.i != first.i) \
+            or first.dep_ in ("compound", "amod", "nmod"):
+        return None  # (nor a name that modifies a noun after it: "its Disaster and Emergency Management agency")
+    if not any(c.i in inside and c.i > cc.i for c in first.conjuncts):
+        return None
+    left = [t for t in ent.doc[ent.start:cc.i] if t.lower_ != "the"]
+    right = list(ent.doc[cc.i + 1:ent.end])
+    if not left or not right or not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
+        return None
+    if len(left) == 1 and (len(right) == 1 or is_first_name(left[0].text)) or is_place_name(ent.text) \
+            or all(t.text in COMPANY_FORMS for t in right) \
+            or is_field_of_study(" ".join(t.text for t in left)) or is_field_of_study(" ".join(t.text for t in right)):
+        return None  # (a legal form alone names no one: "Apple Inc. and Inc.", a page's lost link; fields
+        # of study are terms: "Frame Semantics and Construction Grammar")
+    base = ent.start_char
+    return [(0, cc.idx - base), (right[0].idx - base, len(ent.text))]
+
+
 def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
     """Names less a title or rank the model ran into the person's name after them
     ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …", "Harwick
@@ -365,6 +395,10 @@ SHORT_OFFICES = frozenset({"PM", "MP"})
 NOT_POSSESSED_POS = frozenset({"CCONJ", "PUNCT", "VERB", "AUX", "ADP", "SCONJ", "PART"})
 
 
+# Words before a possessive whose thing the sentence leaves out, as it was named before it.
+COMPARED_WITH = frozenset({"than", "as", "like", "unlike"})
+
+
 def _possessive_name_end(ent) -> int | None:
     """End offset of an organisation's name written with its "'s" ("McDonald's"), where the
     "'s" right after the model's span possesses nothing; else None (a possessive: "Apple's
@@ -384,6 +418,10 @@ def _possessive_name_end(ent) -> int | None:
         return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's)
     if ent.start and doc[ent.start - 1].lemma_ == "be":
         return None  # "it was Google's": the thing is Google's
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and (before.lower_ in COMPARED_WITH or before.lower_ in ("and", "or") and ent.start > 1
+                               and doc[ent.start - 2].tag_ == "POS"):
+        return None  # "less than Apple's and Microsoft's": a thing compared, theirs
     if _named_bare(doc, doc[ent.start:i].text):
         return None  # the article names it without the "'s" too ("less than Apple's and Microsoft's")
     return doc[i].idx + len(doc[i].text)
@@ -409,6 +447,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         ent = _widened(ent)
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
+        if len(items) == 1 and line == ent.text and ent.label_ in PLAIN_NAME_LABELS:
+            items = _conjoined_names(ent) or items
         dashed = len(items) > 1 and DASH_BETWEEN_RE.search(line)
         for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])

@@ -500,10 +500,14 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         obj = next((c for c in np.children if c.dep_ == "dobj"), None)
         return resolve_np(obj, ctx, sent_root_subject, depth + 1) if obj is not None else []
     if np.pos_ == "NOUN":  # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside
-        for child in np.rights:
+        for child in np.rights:  # (with the names listed after it: "chipmakers Kelmont and Varo")
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
             if e is not None and e.type in SUBJECT_TYPES:
-                return [entity_ref(ctx, e)]
+                refs = [entity_ref(ctx, e)]
+                for other in (ctx.entities.at(c.idx, c.idx + len(c)) for c in child.conjuncts):
+                    if other is not None and other.type in SUBJECT_TYPES and (ref := entity_ref(ctx, other)) not in refs:
+                        refs.append(ref)
+                return refs
     if np.lower_ in STRUCTURE_NOUNS or np.lemma_.lower() in STRUCTURE_NOUNS:
         found = structure_subject(np, ctx)
         if found:
