@@ -127,7 +127,8 @@ QUARTER_RE = re.compile(
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # A month alone ("in July", "early March"), a year or month named from publication ("last
 # year", "this month"), and a season named so ("last summer", "this past winter").
-MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<m>%s)\.?$" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
+MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<m>%s)\.?$"
+                            % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
 NAMED_YEAR_RE = re.compile(r"^(?P<rel>last|this)\s+(?P<unit>year|month)$", re.I)
 SEASON_RE = re.compile(r"^(?P<rel>last|this past|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)$", re.I)
 # Each season's first month and length in months (the northern seasons English news means).
@@ -149,7 +150,8 @@ def resolve_period(expression: str, published: str | None) -> str | None:
     fiscal quarter, whose calendar only the company knows, is None), a month alone (the
     latest such month begun by publication: "2024-07"), "last"/"this" year or month, and a
     season named from publication ("last summer": the latest one ended by then; "this
-    summer" only while it lasts), as an interval. None for anything else, or without a publication date where one is needed."""
+    summer" only while it lasts), as an interval. None for anything else, or without a
+    publication date where one is needed."""
     text = re.sub(r"\s+", " ", expression.strip())
     base = published_day(published)
     if (m := QUARTER_RE.match(text)) is not None:

@@ -582,6 +582,13 @@ def test_a_company_that_erased_market_value_lost_its_own(nlp):
     assert subjects(by_text(nlp, text)["$59 billion"]) == ["Quorvant"]
 
 
+def test_a_company_that_drops_a_sum_of_money_loses_market_value_but_its_revenue_is_revenue(nlp):
+    found = by_text(nlp, "Semiconductor company Kelmont suffered the biggest single-day value wipeout on Monday. "
+                         "The company dropped around $600 billion. Kelmont's revenue dropped $2 billion.")
+    assert (found["$600 billion"].metric, subjects(found["$600 billion"])) == ("market value", ["Kelmont"])
+    assert found["$2 billion"].metric == "revenue"
+
+
 @pytest.mark.parametrize("text, figure", [
     ("Quorvant was off by 6.3% on the day.", "6.3%"),
     ("Quorvant shares were off 3% in early trade.", "3%"),

@@ -296,11 +296,12 @@ def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
     right = list(ent.doc[cc.i + 1:ent.end])
     if not left or not right or not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
         return None
+    # nor a legal form alone ("Apple Inc. and Inc.": a page's lost link), nor fields of study,
+    # which are terms ("Frame Semantics and Construction Grammar")
     if len(left) == 1 and (len(right) == 1 or is_first_name(left[0].text)) or is_place_name(ent.text) \
             or all(t.text in COMPANY_FORMS for t in right) \
             or is_field_of_study(" ".join(t.text for t in left)) or is_field_of_study(" ".join(t.text for t in right)):
-        return None  # (a legal form alone names no one: "Apple Inc. and Inc.", a page's lost link; fields
-        # of study are terms: "Frame Semantics and Construction Grammar")
+        return None
     base = ent.start_char
     return [(0, cc.idx - base), (right[0].idx - base, len(ent.text))]
 

@@ -88,7 +88,8 @@ PROMPT_RE = re.compile(
     r"|open in (?:the )?(?:app|whatsapp)|before you (?:leave|go)\b.*|(?:get )?[\w'’ ]{1,40} (?:in|to) your inbox\W*"
     r"|your support (?:helps|makes|matters)\b.*|support (?:our|independent|quality) journalism\b.*"
     r"|(?:reuters|ap|afp|bloomberg) graphics?|(?:[\w'’ ]{1,30} )?newsletters?(?: sign[- ]?up)?\W*|click to follow\b.*"
-    r"|video duration\b.*|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
+    r"|video duration\b.*"
+    r"|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )
@@ -258,7 +259,8 @@ def _looks_like_headline(paragraph: str) -> bool:
     )
 
 
-def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True, given_title: str | None = None) -> CleanText:
+def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
+               given_title: str | None = None) -> CleanText:
     """Clean body text: boilerplate and the lines that label the story (``page_labels``:
     dates, bylines, counters) dropped, a caption that ends with its credit dropped (a longer
     line loses only the credit), wrapped lines joined, bullets kept as highlights. The date

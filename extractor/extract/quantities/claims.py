@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year, resolve_period
-from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, people_noun
@@ -35,6 +34,7 @@ from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, sub
 from extractor.extract.quantities.subject_context import sentence_subject
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit, match_unit
+from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
 
@@ -370,8 +370,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
             continue
         if _bounds_a_period(ent.root):
             continue
-        iso = (resolve_date(ent.text, published) or resolve_month_or_year(ent.text) or resolve_period(ent.text, published)
-               or _unresolved_weekday(ent.text, published))
+        iso = (resolve_date(ent.text, published) or resolve_month_or_year(ent.text)
+               or resolve_period(ent.text, published) or _unresolved_weekday(ent.text, published))
         if iso is not None:
             out.append((_date_verb(ent.root), iso, ent.start_char))
     start = sent
@@ -472,8 +472,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
-        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates) or _date_for(verb, sentence.dates, q.start, root)
-                or sentence.opening_date) is not None:
+        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates)
+                or _date_for(verb, sentence.dates, q.start, root) or sentence.opening_date) is not None:
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
@@ -532,12 +532,24 @@ STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
 VALUE_LOSS_VERBS = frozenset({"erase", "wipe", "shed", "lose", "slash", "knock", "strip", "vaporize", "vaporise", "destroy"})
 
 
+# Verbs of falling (and shedding): an organisation that falls by a sum of money loses it from
+# its market value ("the company dropped around $600 billion"); "lost $2 billion" may be a
+# quarter's loss.
+FALLING_VERBS = frozenset({
+    "drop", "fall", "plunge", "plummet", "tumble", "sink", "slide", "slump", "crash", "tank", "shed",
+})
+
+
 def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direction: str | None,
                         subject: list[EntityRef], entities: ArticleEntities) -> bool:
     """Money a company's value loses: a currency amount taken "in value", "off its value" or
-    "from its value" by a loss verb, said of an organisation: its market value."""
-    if verb is None or direction != "down" or not (unit and unit.isupper() and len(unit) == 3) \
-            or verb.lemma_.lower() not in VALUE_LOSS_VERBS:
+    "from its value" by a loss verb, or that an organisation falls by ("Acme dropped $60
+    billion"), said of an organisation: its market value."""
+    if verb is None or direction != "down" or not (unit and unit.isupper() and len(unit) == 3):
+        return False
+    if verb.lemma_.lower() in FALLING_VERBS and root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children):
+        return any(_is_organisation(ref.name, entities) for ref in subject)
+    if verb.lemma_.lower() not in VALUE_LOSS_VERBS:
         return False
     preps = [c for c in (*verb.children, *root.children) if c.dep_ == "prep" and c.lower_ in ("in", "off", "from", "of")]
     valued = any(o.dep_ == "pobj" and o.lemma_.lower() == "value" for p in preps for o in p.children)

@@ -145,7 +145,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return None, None
     if how == "adverb":
         return ("up" if gov.lower_ in UP_ADVERBS else "down"), "adverb"
-    if how == "noun-prep" and (verb := headline_verb(gov)) is not None and (prep is None or prep.lower_ in ("by", "over", "under")):
+    if how == "noun-prep" and (verb := headline_verb(gov)) is not None \
+            and (prep is None or prep.lower_ in ("by", "over", "under")):
         return ("up" if verb in UP_VERBS else "down"), "verb"  # "Acme share price tanks over 9%"
     if how in ("noun", "noun-prep"):
         if how == "noun-prep" and (prep is None or prep.lower_ not in ("of", "by")):
