@@ -690,6 +690,15 @@ def test_the_spokesperson_a_later_paragraph_quotes_is_the_one_named_before(quote
 
 
 @pytest.mark.parametrize("text, speaker", [
+    ("Researchers from Hangzhou-based Kelvaro wrote in a paper that the model was trained on older chips.", "Kelvaro"),
+    ("A report by Harwick Capital said demand would slow sharply this year.", "Harwick Capital"),
+    ("Live footage from the state broadcaster Orvex News showed a building collapse in the old town.", "Orvex News"),
+])
+def test_researchers_or_a_document_from_an_organisation_speak_for_it(quotes_of, text, speaker):
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("“Demand will slow sharply this year,” Harwick analysts said in a note to clients.", "Harwick"),
     ("“Demand will slow sharply this year,” analysts at Harwick said in a note.", "Harwick"),
     ("“Demand will slow sharply this year,” economists said.", None),  # no one named

@@ -268,6 +268,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                 if earlier.i != head.i and (owner := _spokes_owner(ctx, earlier)) is not None:
                     break
         return owner
+    if (word in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS) and (owner := _spokes_owner(ctx, head)):
+        return owner  # "according to LSEG data", "a Harwick report": its maker's words
     types = description_types(head)
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
@@ -278,8 +280,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
 
 
 def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
-    """The organisation a spokesperson's own phrase names ("its", "Acme's", "for Acme", "an
-    Acme spokesperson"); None when it names none."""
+    """The organisation a spokesperson's (or a document's) own phrase names ("its", "Acme's",
+    "for Acme", "researchers from Acme", "a report by Acme", "an Acme spokesperson"); None
+    when it names none."""
     for child in head.children:
         if child.dep_ == "poss":
             if child.lower_ in ("its", "their"):
@@ -287,11 +290,13 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
                 return entity.ref() if entity else None
             entity = ctx.entities.at(child.idx, child.idx + len(child.text))
             return entity.ref() if entity else None
-        if child.dep_ == "prep" and child.lower_ in ("for", "at", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "at", "of", "from", "by"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0])))
-                return entity.ref() if entity and entity.type in ORG_TYPES else None
+            if objects:  # the phrase, or its name alone ("researchers from Hangzhou-based Acme")
+                found = (ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(objects[0]))),
+                         ctx.entities.at(objects[0].idx, objects[0].idx + len(objects[0].text)))
+                entity = next((e for e in found if e is not None and e.type in ORG_TYPES), None)
+                return entity.ref() if entity else None
     for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
         if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
