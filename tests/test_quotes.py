@@ -477,6 +477,14 @@ def test_an_as_aside_attributes_the_sentence_it_hangs_on(quotes_of):
         ("indirect", "the senator is free to release his returns", "pointed out", "many tax experts", None)]
 
 
+def test_an_as_aside_of_what_someone_learned_or_feared_about_a_thing_reports_nothing(quotes_of):
+    assert quotes_of("Chipmaker Kelmont plunged nearly 17% on Monday as investors learned about Orvex, "
+                     "a young start-up.") == []
+    # a view with no object of its own still takes the sentence: "…, as analysts expected"
+    assert [q.text for q in quotes_of("Kelmont's revenue rose 5% in the quarter, as analysts expected.")] == [
+        "Kelmont's revenue rose 5% in the quarter"]
+
+
 # ------------------------------------------------------------------- records
 
 

@@ -333,7 +333,8 @@ def find_reported(ctx: Context) -> list[Reported]:
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
             if as_clause(token):
-                bounds = _according_content(token)
+                if not (verb_lemma(token) in COGNITION_VERBS and any(_own_object(c) for c in token.children)):
+                    bounds = _according_content(token)  # (not "as investors learned about X": that is what they learned)
             elif token.dep_ == "parataxis" or _between_commas(token):
                 bounds, gap = parenthetical_content(token)
             else:
@@ -379,6 +380,17 @@ def relays_a_speaker(cue: Token) -> bool:
 # Verbs of an outlet relaying someone's words in an "as" aside ("as reported by", "as quoted
 # by", "as cited by"): the relaying verbs of ``attribution``, and "as carried by", "as told to".
 AS_RELAYED_VERBS = RELAY_VERBS | frozenset({"carry", "tell"})
+
+
+# Prepositions of what a verb of thinking is about ("learned about", "worried over").
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over"})
+
+
+def _own_object(child: Token) -> bool:
+    """What a verb of thinking takes of its own in an "as" aside ("as investors learned about
+    the start-up", "as traders feared a slowdown"): then the sentence it hangs on is no view
+    of theirs (but "as shown in the data" still reports it)."""
+    return child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
 
 
 def as_clause(cue: Token) -> bool:
