@@ -181,3 +181,15 @@ def test_a_paragraph_or_line_that_recurs_in_the_story_itself_is_kept():
            "Thursday: a tempo run of twenty minutes.")
     cleaned = clean_text(raw, find_title=False)
     assert cleaned.text.count("Warm up: ten minutes") == 2
+
+
+def test_an_audio_players_prompt_after_a_date_and_a_delivered_newsletter_prompt_are_furniture():
+    raw = (" date 2025-04-16 Getting your Harbour Audio player ready...\n\n"
+           "Shares in Kelmont have fallen after a rival unveiled a cheaper model.\n\n"
+           "Get top local stories in Alder delivered to you every morning. Sign up for our Morning Headlines newsletter.\n\n"
+           "Analysts expect more falls this week.")
+    cleaned = clean_text(raw, find_title=False)
+    assert cleaned.text == ("Shares in Kelmont have fallen after a rival unveiled a cheaper model.\n\n"
+                            "Analysts expect more falls this week.")
+    # a sentence that tells of a delivery is the story's
+    assert not is_boilerplate("Get the parcels delivered to you by noon, the courier told customers.")

@@ -88,7 +88,8 @@ PROMPT_RE = re.compile(
     r"|open in (?:the )?(?:app|whatsapp)|before you (?:leave|go)\b.*|(?:get )?[\w'’ ]{1,40} (?:in|to) your inbox\W*"
     r"|your support (?:helps|makes|matters)\b.*|support (?:our|independent|quality) journalism\b.*"
     r"|(?:reuters|ap|afp|bloomberg) graphics?|(?:[\w'’ ]{1,30} )?newsletters?(?: sign[- ]?up)?\W*|click to follow\b.*"
-    r"|video duration\b.*"
+    r"|video duration\b.*|get [\w'’ ]{1,60} delivered (?:straight )?to (?:you|your inbox)(?: every \w+| daily| each \w+)?\W*"
+    r"(?:sign up\b.*)?"
     r"|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
@@ -365,13 +366,14 @@ def _without_repeats(paragraphs: list[str], title: str | None, highlights: set[s
 
 def _without_date_line(paragraph: str) -> list[str]:
     """The first paragraph less a labelled date at its head (see ``DATE_LABEL_RE``): what
-    follows the date, or nothing when that is only furniture."""
+    follows the date, or nothing when that is only furniture (a word or two, an audio
+    player's prompt)."""
     label = DATE_LABEL_RE.match(paragraph)
     date = DATELINE_DATE.match(paragraph, label.end()) if label else None
     if date is None or not printed_date(date.group(0)):
         return [paragraph]
     rest = paragraph[TIME_AFTER_DATE_RE.match(paragraph, date.end()).end():].strip()
-    return [rest] if len(_WORD.findall(rest)) >= MIN_AFTER_DATE_WORDS else []
+    return [rest] if len(_WORD.findall(rest)) >= MIN_AFTER_DATE_WORDS and not is_boilerplate(rest) else []
 
 
 def _page_title(lines: list[str]) -> str | None:
