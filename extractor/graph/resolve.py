@@ -193,9 +193,9 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
         slack = max(slack, abs(value) * APPROXIMATE_SHARE)
-    if other_outlet and claim.unit and claim.unit.isupper() and claim.metric not in MARKET_LEVELS:
-        if claim.hedge in (">", ">="):
-            return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)
+    if other_outlet and claim.hedge in (">", ">=") and claim.unit and claim.unit.isupper() \
+            and claim.metric not in MARKET_LEVELS:  # "more than $560 billion" (see BOUND_REACH)
+        return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)
     return value - slack, value + slack
 
 

@@ -270,11 +270,10 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     With ``find_title``, a short first paragraph that reads like a headline (and is
     followed by the body) becomes the title and leaves the body. The headline (or
     ``given_title``, the one that came with the page) printed a second time, above a photo
-    or in a share box, goes; so does a summary bullet that the
-    body prints again, from the text (it stays a highlight): the story tells it once.
-    A whole-page text dump
-    (menus, footers...) first loses the lines ``furniture`` scores as page furniture,
-    unless ``page_dump`` is false (a body an HTML extractor already cut out).
+    or in a share box, goes; so does a summary bullet that the body prints again, from the
+    text (it stays a highlight): the story tells it once. A whole-page text dump (menus,
+    footers...) first loses the lines ``furniture`` scores as page furniture, unless
+    ``page_dump`` is false (a body an HTML extractor already cut out).
     """
     text = normalise_whitespace(raw)
     dropped: list[str] = []

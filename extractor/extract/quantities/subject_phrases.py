@@ -362,6 +362,7 @@ def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: 
 
 
 def _organisation_at(tok: Token, ctx: SubjectContext) -> bool:
+    """The word is (part of) an organisation's name."""
     e = ctx.entities.at(tok.idx, tok.idx + len(tok))
     return e is not None and e.type == "ORG"
 

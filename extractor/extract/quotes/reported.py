@@ -333,8 +333,9 @@ def find_reported(ctx: Context) -> list[Reported]:
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
             if as_clause(token):
+                # (not "as investors learned about X": X is what they learned)
                 if not (verb_lemma(token) in COGNITION_VERBS and any(_own_object(c) for c in token.children)):
-                    bounds = _according_content(token)  # (not "as investors learned about X": that is what they learned)
+                    bounds = _according_content(token)
             elif token.dep_ == "parataxis" or _between_commas(token):
                 bounds, gap = parenthetical_content(token)
             else:
