@@ -135,12 +135,16 @@ SEASON_RE = re.compile(r"^(?P<rel>last|this past|this|past)\s+(?P<season>spring|
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
-def _interval(first: dt.date, months: int) -> str:
-    """``first`` to the last day of the ``months``-long period it opens, as an ISO interval."""
+def _last_day(first: dt.date, months: int) -> dt.date:
+    """The last day of the ``months``-long period ``first`` opens."""
     end_month = first.month + months - 1
     year, month = first.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return f"{first.isoformat()}/{last.isoformat()}"
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _interval(first: dt.date, months: int) -> str:
+    """``first`` to the last day of the ``months``-long period it opens, as an ISO interval."""
+    return f"{first.isoformat()}/{_last_day(first, months).isoformat()}"
 
 
 @lru_cache(maxsize=4096)
@@ -180,7 +184,7 @@ def resolve_period(expression: str, published: str | None) -> str | None:
         first_month = SEASONS[m.group("season").lower()]
         year = base.year if first_month <= base.month else base.year - 1  # the latest one begun by publication
         first = dt.date(year, first_month, 1)
-        ended = _interval(first, 3)[-10:] < base.isoformat()
+        ended = _last_day(first, 3) < base
         if m.group("rel").lower() == "this":
             return None if ended else _interval(first, 3)  # "this summer" while it lasts, else ahead or behind
         if not ended:
