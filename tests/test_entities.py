@@ -223,6 +223,15 @@ def test_a_short_organisation_name_joins_the_one_longer_name_it_shortens(nlp):
     assert {m.text for m in by_name(entities, "Copenhagen").mentions} == {"Copenhagen"}
 
 
+def test_a_common_noun_is_no_short_form_of_a_name_of_english_words(nlp):
+    # "the House" is the House of Representatives, not "the White House" (as "Pirates" is
+    # "Pittsburgh Pirates": see test_entity_aliases)
+    text = ("The Senate passed the bill, sending it to the House, where the Speaker has vowed to block it. "
+            "The White House said the president would sign the bill.")
+    found = {strip_the(e.name): {m.text for m in e.mentions} for e in entities_of(nlp, text).entities}
+    assert found["white house"] == {"The White House"} and found["house"] == {"House"}
+
+
 def test_a_ticker_after_a_name_makes_it_a_company_and_is_its_other_name(nlp):
     text = ("Quorvant (NASDAQ:QRV) and other chip stocks gained on Tuesday. Belstead (BLST) climbed 4%, "
             "while Halvard Systems Corp. (TYO:9984) fell. Newsbrook ran its Interview of the Month (IOTM) again.")
@@ -287,6 +296,42 @@ def test_a_shortened_office_before_a_name_is_no_part_of_it(nlp):
     # read as a person with the office run in
     text = "Senior Tories including former PM Liz Truss, Defence Secretary Grant Shapps, and others lost their seats."
     assert "Liz Truss" in {e.name for e in entities_of(nlp, text).entities if e.type == "PERSON"}
+
+
+def test_a_personal_honorific_makes_a_person_and_is_no_part_of_the_name(nlp):
+    # the model reads "Dr Havel" (British style, no full stop) as an organisation
+    found = {e.name: e.type for e in entities_of(nlp, "Dr Havel said nothing about the results.").entities}
+    assert found == {"Havel": "PERSON"}
+    # a police rank before a name is the person's title, not the first of their names
+    text = "Chief Constable Rachel Pike thanked the volunteers who filled sandbags overnight."
+    assert {e.name for e in entities_of(nlp, text).entities if e.type == "PERSON"} == {"Rachel Pike"}
+
+
+def test_a_site_s_name_ends_before_the_day_it_is_used_on(nlp):
+    text = ("Harwick Rovers moved two points clear at the top with a 3-1 win over Belstead Town at the "
+            "Kelmont Stadium on Saturday.")
+    assert "Kelmont Stadium" in {e.name for e in entities_of(nlp, text).entities if e.type == "FAC"}
+
+
+def test_letters_of_an_office_or_honour_after_a_name_are_no_part_of_it(nlp):
+    text = "Prosecutor James Ofori KC said the money had moved through 37 accounts. Ofori asked for a long sentence."
+    found = {e.name: (e.type, {m.text for m in e.mentions}) for e in entities_of(nlp, text).entities}
+    assert found == {"James Ofori": ("PERSON", {"James Ofori", "Ofori"})}
+
+
+def test_a_majority_leader_s_chamber_is_named_without_the_title(nlp):
+    text = "Senate Majority Leader Dana Whitcombe called the vote a milestone on Tuesday."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Senate") == "ORG" and "Senate Majority" not in found
+
+
+def test_a_place_and_police_service_or_assembly_is_an_organisation(nlp):
+    # the model takes only the place: the force is the organisation, and so the speaker
+    text = ("Prof Alan Whitby of Durham said the warnings came too late.\n\n"
+            "Cumbria Police said 300 homes had been affected.")
+    assert ("Cumbria Police", "ORG") in {(e.name, e.type) for e in entities_of(nlp, text).entities}
+    text = "The London Assembly voted on Tuesday to review the city's flood defences."
+    assert "london assembly" in {strip_the(e.name) for e in entities_of(nlp, text).entities if e.type == "ORG"}
 
 
 def test_a_reporting_periods_heading_is_no_name(nlp):

@@ -204,6 +204,15 @@ def test_hedges(nlp, phrase, hedge):
     assert (c.value, c.hedge) == (3000, hedge)
 
 
+def test_over_a_span_of_time_a_figure_covers_is_no_bound(nlp):
+    # the parser hangs "over" on the verb: the stretch of time the cost or rise spans
+    found = {c.text: c for c in claims_of(nlp, "The agency said the plan would cost $40 billion over ten years.")}
+    assert (found["ten years"].hedge, found["ten years"].bounds, found["ten years"].metric) == ("=", None, None)
+    assert found["$40 billion"].metric == "cost"
+    # on the number, it is "more than"
+    assert only(nlp, "She has worked at the mill for over ten years.").hedge == ">"
+
+
 def test_open_interval_bounds(nlp):
     under = only(nlp, "The start-up was valued at under $40m.")
     assert (under.bounds.low, under.bounds.high, under.change) == (None, 40_000_000, "<")

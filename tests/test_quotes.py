@@ -61,6 +61,23 @@ def test_straight_quotes_with_speaker_after(quotes_of):
     ]
 
 
+def test_whom_a_quotation_was_said_to_is_no_part_of_it(quotes_of):
+    # "told reporters:" and "said to the BBC:" name the audience; the words are the quotation
+    words = '"You abused the trust placed in you by vulnerable people."'
+    for lead, cue in (("Caroline Wynn told him: ", "told"), ("Caroline Wynn said to the BBC: ", "said")):
+        assert [summary(q) for q in quotes_of(lead + words)] == [
+            ("direct", words.strip('"'), cue, "Caroline Wynn", "Caroline Wynn")]
+    # reported words after the audience are still the reported clause, with its quoted part
+    (quote,) = quotes_of('Caroline Wynn told the BBC the deal was "a disaster for everyone".')
+    assert (quote.kind, quote.text) == ("mixed", 'the deal was "a disaster for everyone"')
+
+
+def test_a_speaker_s_name_the_tagger_reads_as_a_common_noun_is_still_the_named_person(quotes_of):
+    # a real surname, as the tagger misreads it before an age in apposition
+    (quote,) = quotes_of('Keir Starmer won the election. Starmer, 61, said "change begins here".')
+    assert summary(quote) == ("direct", "change begins here", "said", "Starmer", "Keir Starmer")
+
+
 def test_apostrophes_are_not_quotation_marks(quotes_of):
     text = (
         "The bank said profits rose. “It’s been a strong year,” said Peter Hall. "

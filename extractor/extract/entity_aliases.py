@@ -27,7 +27,9 @@ from extractor.extract.entity_types import (
     name_tokens,
 )
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
-from extractor.extract.lexicon import COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_words, is_place_name
+from extractor.extract.lexicon import (
+    COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_nouns, english_words, is_place_name,
+)
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
 
@@ -157,7 +159,8 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
             if other is group or len(full) <= len(words):
                 continue
             lowered = [w.casefold() for w in full]
-            tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for")
+            tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
+                and not _common_noun_after_words(short, lowered)
             institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
             head = len(short) == 1 and lowered[0] == short[0] and lowered[1] == "of"
             legal = lowered[:-1] == short and full[-1] in LEGAL_FORMS  # "Nvidia" / "Nvidia Corp."
@@ -166,6 +169,16 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+
+
+def _common_noun_after_words(short: list[str], full: list[str]) -> bool:
+    """A common noun ending a name whose other words are all English words, and no place's
+    name, is no short form of it: "the House" is not "the White House", "the Court" not "the
+    Supreme Court" (but "Pirates" is "Pittsburgh Pirates", "Press" is "New York Press")."""
+    words = english_words()
+    rest = [w for w in full[:-1] if w != "the"]
+    return len(short) == 1 and short[0] in english_nouns() and all(w in words for w in rest) \
+        and not is_place_name(" ".join(rest).title())
 
 
 def _team_of(group: LocalEntity, teams: list[LocalEntity]) -> LocalEntity | None:

@@ -315,10 +315,18 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
     out = []
     for cand in candidates:
         words = list(re.finditer(r"\S+", cand.text))
+        if cand.label == "PERSON" and len(words) >= 3 and words[-1].group().rstrip(",.") in POST_NOMINALS:
+            length = words[-2].end()  # "James Ofori KC", "Daniel Bernoulli FRS": the honour is no name
+            cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
         if cand.label == "PERSON" or len(words) < 2:
             out.append(cand)
             continue
         first = words[0].group()
+        if first.casefold().rstrip(".") in PERSONAL_HONORIFICS and words[1].group()[:1].isupper():
+            # "Dr Havel said" read as an organisation: only a person is a doctor or a Mrs
+            person = words[1].start()
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], "PERSON"))
+            continue
         if (first in SHORT_OFFICES or first.endswith(".") and first.casefold().rstrip(".") in RANK_WORDS) \
                 and words[1].group()[:1].isupper():
             # "PM Sunak", "Sen. Dana Pell" read as an organisation: an office shortened, then a
@@ -348,8 +356,14 @@ def _is_title(word: str) -> bool:
     return word.casefold().rstrip(".") in TRAILING_TITLE_WORDS
 
 
+# Letters written after a person's name for an office or honour ("James Ofori KC", "Tom
+# Reeves MP", "Jane Doe OBE").
+POST_NOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MEP", "OBE", "CBE", "MBE", "KBE", "DBE", "GBE", "FRS", "PhD"})
+# Honorifics that only a person's name follows ("Lord" and "Lady" open places' and firms' names too).
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 # Titles and ranks that end no organisation's name but the person's after it runs into.
-TRAILING_TITLE_WORDS = (TITLE_WORDS | RANK_WORDS) - ORG_NAME_ENDINGS - frozenset({"partner", "partners"})
+TRAILING_TITLE_WORDS = (TITLE_WORDS | RANK_WORDS | {"majority", "minority", "whip"}) - ORG_NAME_ENDINGS \
+    - frozenset({"partner", "partners"})  # "Senate Majority Leader X": the Senate
 
 
 def _without_opening_descriptor(ent, start: int, end: int) -> int:
@@ -642,7 +656,8 @@ def _tail_end(texts: list[str], head: int) -> int:
     The tail runs over capitalised words and connectors and stops before "and" that opens
     another organisation ("the University of Chicago and Harvard University")."""
     n = len(texts)
-    if head + 2 >= n or texts[head + 1] not in ("of", "for", "on") or not _capitalised(texts[head + 2]):
+    if head + 2 >= n or texts[head + 1] not in ("of", "for", "on") or not _capitalised(texts[head + 2]) \
+            or texts[head + 2].casefold() in CALENDAR_WORDS:  # "at the Emirates Stadium on Saturday"
         return head
     last, j = head, head + 1
     while j < n:

@@ -318,7 +318,8 @@ def is_place_name(name: str) -> bool:
 ORG_HEAD_WORDS = frozenset("""
 university college institute institution academy school conservatory seminary polytechnic
 council committee commission party society association federation league union foundation
-ministry department agency bureau corporation
+ministry department agency bureau corporation police authority service trust fund army navy guard
+assembly parliament board
 """.split())
 # Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
 # before it they as often name a building or a site ("Johnson Space Center").
@@ -376,6 +377,8 @@ HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
 NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
+constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
+archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
 """.split()) - HONORIFICS - frozenset("""

@@ -402,6 +402,14 @@ def _unresolved_weekday(expression: str, published: str | None) -> str | None:
     return f"{WEEKDAY_MARK}{m.group('day').capitalize()}" if m else None
 
 
+def _over_a_period(span: SpacySpan) -> bool:
+    """The span of time is the object of a verb's "over" ("would cost $95bn over ten years",
+    "rose 4% over two months"): the stretch a figure covers, not "more than" (which the
+    parser hangs on the number: "for over ten years")."""
+    over = span.doc[span.start - 1] if span.start > 0 else None
+    return over is not None and over.lower_ == "over" and over.dep_ == "prep" and span.root.head == over
+
+
 # A scale named before its figure ("magnitude 7.8", "magnitude-6.8").
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]*\Z", re.I)
 
@@ -453,6 +461,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
+    hedge = q.hedge
+    if unit in TIME_UNITS and hedge == ">" and _over_a_period(span):
+        hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
@@ -490,9 +501,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         unit=unit,
         stated_value=stated[0] if stated else None,
         stated_unit=stated[1] if stated else None,
-        hedge=q.hedge,  # type: ignore[arg-type]
+        hedge=hedge,  # type: ignore[arg-type]
         direction=direction,  # type: ignore[arg-type]
-        change=change_label(q.hedge, direction, source),  # type: ignore[arg-type]
+        change=change_label(hedge, direction, source),  # type: ignore[arg-type]
         bounds=bounds,
         subject=subject,
         metric=metric,

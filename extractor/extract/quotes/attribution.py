@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
-from extractor.extract.quotes.cues import NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma
+from extractor.extract.quotes.cues import (
+    ADDRESSEE_VERBS, AUDIENCE_PREPS, NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma,
+)
 from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
 from extractor.extract.quotes.references import resolve_speaker
 from extractor.extract.quotes.speakers import (
@@ -328,6 +330,7 @@ def embedding_clause(ctx: Context, cue: Token, span: QuoteSpan) -> tuple[int, in
     holder = next((c for c in rights if c.left_edge.i <= first <= c.right_edge.i), None)
     if holder is None:
         return None
+    rights = [c for c in rights if c is holder or not _audience(cue, c)]  # 'told reporters: "…"'
     start = rights[0].left_edge.i
     lead = [t for t in ctx.doc[start:first] if not t.is_punct and t.lower_ != "that" and not is_mark(t)]
     if not lead:
@@ -339,6 +342,12 @@ def embedding_clause(ctx: Context, cue: Token, span: QuoteSpan) -> tuple[int, in
     while end > begin and ctx.text[end - 1] in " .,;:":
         end -= 1
     return begin, end
+
+
+def _audience(cue: Token, child: Token) -> bool:
+    """``child`` names whom the words were said to ("told reporters", "said to the BBC")."""
+    return (child.dep_ in ("dobj", "dative") and verb_lemma(cue) in ADDRESSEE_VERBS
+            or child.dep_ == "prep" and child.lower_ in AUDIENCE_PREPS)
 
 
 def opens_sentence(ctx: Context, span: QuoteSpan, index: int) -> bool:

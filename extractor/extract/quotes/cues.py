@@ -78,6 +78,8 @@ QUOTE_ONLY_VERBS = frozenset({"put"})
 NESTED_KEPT_VERBS = frozenset()
 # Every verb that can attribute words or a position to its subject.
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS | INTENTION_VERBS
+# Prepositions that name the audience of speech, not its content ("told to", "spoke with").
+AUDIENCE_PREPS = frozenset({"to", "with"})
 # Verbs whose object is the person addressed ("told reporters", "urged Congress"): the
 # object alone is not what was said.
 ADDRESSEE_VERBS = frozenset({

@@ -219,6 +219,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
         return entity.ref() if entity else None
+    if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
+        return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
 from extractor.extract.quotes.cues import (
+    AUDIENCE_PREPS,
     ADDRESSEE_VERBS,
     CLAUSE_ONLY_VERBS,
     COGNITION_VERBS,
@@ -43,8 +44,6 @@ ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object
 # Verbs whose object is what is pointed, never words ("pointed the finger at X"), unless a
 # particle makes them speech ("pointed out the flaw").
 POINTING_VERBS = frozenset({"point"})
-# Prepositions that name the audience of speech, not its content ("told to", "spoke with").
-AUDIENCE_PREPS = frozenset({"to", "with"})
 # Verbs by which a record shows a finding: with a poll, study, video or document as their
 # subject, their object is what it reports ("Polls show a close contest", "Video of the
 # incident shows him with his hands in the air").
