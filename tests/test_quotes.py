@@ -78,6 +78,26 @@ def test_a_speaker_s_name_the_tagger_reads_as_a_common_noun_is_still_the_named_p
     assert summary(quote) == ("direct", "change begins here", "said", "Starmer", "Keir Starmer")
 
 
+def test_the_maker_of_data_cited_by_according_to_speaks_for_the_whole_report(quotes_of):
+    # an acronym the model misses, cited for a sentence whose participle the parser hangs it on
+    (quote,) = quotes_of("Kelmont's revenue rose to $56.5 billion in the quarter, beating estimates of "
+                         "$54.5 billion, according to KVRX data.")
+    assert quote.text.startswith("Kelmont's revenue rose to $56.5 billion")
+    assert (quote.speaker_mention.text, quote.speaker.name) == ("KVRX data", "KVRX")
+
+
+def test_staff_at_a_firm_speak_for_the_firm_however_its_name_reads(quotes_of):
+    # "Morgan Stanley" reads as a first name and a surname: the analysts work at the bank
+    (quote,) = quotes_of('Analysts at Morgan Stanley said the results "put to rest" concerns about slowing growth.')
+    assert quote.speaker.name == "Morgan Stanley"
+
+
+def test_an_as_clause_whose_subject_is_no_speaker_reports_nothing(quotes_of):
+    text = ("The chipmaker slumped 5% on Monday, building on last week's losses as heavy selling continued "
+            "across the sector. Prices rose, as the data showed.")
+    assert [q.text for q in quotes_of(text)] == ["Prices rose"]
+
+
 def test_apostrophes_are_not_quotation_marks(quotes_of):
     text = (
         "The bank said profits rose. “It’s been a strong year,” said Peter Hall. "

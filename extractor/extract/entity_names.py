@@ -883,7 +883,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
     # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
     owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper() and texts[k + 1] in STOCK_WORDS}
-    extra = set(brand_places) | owners
+    extra = set(brand_places) | owners | _makers_of_records(doc, texts)
     for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
         if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
@@ -895,7 +895,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
             english = False  # "as Tesla shares fell": capitalised inside a sentence, before its stock
         if english or low[:-1] in CALENDAR_WORDS \
                 or low in lower or low in CALENDAR_WORDS \
-                or word[1].isupper() or token.is_stop or capital(k - 1) or capital(k + 1):
+                or word[1].isupper() and k not in extra or token.is_stop or capital(k - 1) or capital(k + 1):
             continue  # an English word ("Witches"), an acronym ("NASA", "DDoS"), or part of a longer name
         seen.setdefault(word, []).append(k)
     out = []
@@ -908,6 +908,19 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
             if free(start, end):
                 out.append(Candidate(start, end, word, None))
     return out
+
+
+# Records whose maker "according to" names before them ("according to LSEG data").
+RECORD_NOUNS = frozenset({"data", "figures", "estimates", "analysis", "survey", "poll", "report", "research", "records"})
+
+
+def _makers_of_records(doc: Doc, texts: list[str]) -> set[int]:
+    """Acronyms the model missed that make a record "according to" cites ("according to
+    LSEG data", "according to FAA records"): an organisation, never a generic acronym."""
+    return {k for k in range(2, len(texts) - 1)
+            if texts[k].isupper() and texts[k].isalpha() and texts[k] not in GENERIC_ACRONYMS
+            and texts[k + 1].casefold() in RECORD_NOUNS and texts[k - 2].casefold() == "according"
+            and texts[k - 1] == "to"}
 
 
 # Tags of finite verbs: a verb with a tense (or a modal) has a subject of its own.

@@ -203,6 +203,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
     if root.dep_ == "pobj" and (example := _example_of(head)) is not None and describes(example, ORG_DESCRIPTORS):
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
+    if root.dep_ == "pobj" and head.lower_ in ("at", "from") and head.head.tag_ == "NNS" \
+            and (describes(head.head, TITLE_WORDS) or is_occupation(head.head)) and not is_place_name(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "analysts at X", "researchers from X": people who work for X
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extractor.extract.coreference import is_org_noun, is_person_noun
 from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
 from extractor.extract.quotes.cues import (
@@ -303,6 +304,8 @@ def _according_content(cue: Token, clause: Token | None = None) -> tuple[int, in
     clause = cue.head if clause is None else clause
     if clause.i == cue.i:
         return None
+    while clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i < clause.i < cue.i:
+        clause = clause.head  # "revenue rose to $5bn, beating estimates, according to LSEG": the whole report
     skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
     tokens = [t.i for t in clause.subtree if t.i not in skip]
     tokens = [i for i in tokens if not (cue.doc[i].is_punct and (i + 1 in skip or i - 1 in skip))]
@@ -332,8 +335,10 @@ def find_reported(ctx: Context) -> list[Reported]:
         bounds, gap = content_of(token), None
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
             if as_clause(token):
-                # (not "as investors learned about X": X is what they learned)
-                if not (verb_lemma(token) in COGNITION_VERBS and any(_own_object(c) for c in token.children)):
+                # (not "as investors learned about X": X is what they learned; nor "as heavy
+                # selling continued": selling says nothing)
+                if not (verb_lemma(token) in COGNITION_VERBS and any(_own_object(c) for c in token.children)) \
+                        and not _mute_subject(token):
                     bounds = _according_content(token)
             elif token.dep_ == "parataxis" or _between_commas(token):
                 bounds, gap = parenthetical_content(token)
@@ -384,6 +389,16 @@ AS_RELAYED_VERBS = RELAY_VERBS | frozenset({"carry", "tell"})
 
 # Prepositions of what a verb of thinking is about ("learned about", "worried over").
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "over"})
+
+
+def _mute_subject(cue: Token) -> bool:
+    """The verb's subject is a singular common noun for no person, organisation or record
+    ("as heavy selling continued", "as the rout deepened"): the verb reports no one's words
+    (but "as police have said", "as experts pointed out" do)."""
+    subject = subject_of(cue)
+    return (subject is not None and subject.tag_ == "NN" and not subject.ent_type_
+            and not is_person_noun(subject) and not is_org_noun(subject)
+            and not {subject.lower_, subject.lemma_.casefold()} & DOCUMENT_NOUNS)
 
 
 def _own_object(child: Token) -> bool:
