@@ -910,6 +910,15 @@ def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     assert (c["150-metre"].metric, c["490 feet"].metric, c["20 meters"].metric) == ("length", "length", "height")
 
 
+def test_a_bare_count_a_casualty_verb_takes_counts_people(nlp):
+    # the noun is left out, in a headline and after a conjunction: still people killed or hurt
+    c = by_text(nlp, "A strong earthquake struck the coast early on Wednesday, killing at least 12 people and "
+                     "injuring more than 200.")
+    assert [(c[n].unit, c[n].metric) for n in ("12", "200")] == [("person", "dead"), ("person", "injured")]
+    c = by_text(nlp, "Floods kill 30 in Kenya")
+    assert (c["30"].unit, c["30"].metric, c["30"].date) == ("person", "dead", "2024-03-14")
+
+
 def test_a_cue_in_the_next_clause_does_not_name_a_count(nlp):
     c = by_text(nlp, "The confirmed toll of deaths from the flood remains at 21, but officials say up to 9 people may be missing.")
     assert (c["21"].metric, c["9"].metric) == ("dead", "missing")

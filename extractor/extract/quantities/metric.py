@@ -95,6 +95,9 @@ COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 # collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
 TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# Verbs whose bare count object is people, and what happened to them ("killing 12").
+CASUALTY_VERBS = {"kill": "dead", "injure": "injured", "wound": "injured", "hurt": "injured", "rescue": "rescued",
+                  "hospitalise": "hospitalised", "hospitalize": "hospitalised"}
 # A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
 # "four remain missing", "12 were killed").
 COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have\s+been|had\s+been|was|is)\s+){0,2}"
@@ -173,6 +176,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "index level"
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
+    if unit is None and root.dep_ == "dobj" and (state := CASUALTY_VERBS.get(root.head.lemma_.lower())):
+        return state  # "killing at least 12 and injuring more than 200": people, the noun left out
     if unit is None and _counts_voters(root):
         return "voters"
     if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
