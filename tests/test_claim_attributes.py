@@ -299,6 +299,13 @@ def test_capital_words_that_are_iso_codes_are_not_money(nlp):
     assert all(c.unit != "TOP" for c in claims_of(nlp, "She made the TOP 10 list."))
 
 
+def test_points_are_an_index_level_only_in_a_sentence_about_a_market(nlp):
+    c = by_text(nlp, "The benchmark index closed 40 points lower at 7,500 on Friday.")
+    assert (c["40 points"].metric, c["7,500"].metric) == ("index level", "index level")
+    c = by_text(nlp, "The singer received 583 points, ahead of the runner-up with 526 points.")
+    assert (c["583 points"].metric, c["526 points"].metric) == (None, None)
+
+
 def test_percentage_points_are_named_as_the_gold_writes_them(nlp):
     c = by_text(nlp, "Growth slowed by seven percentage points.")
     assert c["seven percentage points"].unit == "percentage point"

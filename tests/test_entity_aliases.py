@@ -192,6 +192,20 @@ def test_a_name_known_as_another_is_one_person(nlp):
     assert found["Jessica Lynn Barlow"] == ("PERSON", ["Jessica Lynn Barlow", "Jessie Kestrel", "Kestrel"])
 
 
+def test_a_name_whose_full_name_is_given_is_one_person(nlp):
+    text = ("Swedish singer Verrell won the contest on Saturday. Verrell, whose full name is Lorine Anna "
+            "Halvorsen, received 583 points.")
+    found = groups(nlp, text)
+    assert found["Lorine Anna Halvorsen"] == ("PERSON", ["Lorine Anna Halvorsen", "Verrell"])
+
+
+def test_a_contest_is_an_event_not_a_person(nlp):
+    text = ("Sweden's Loreen wins Eurovision Song Contest for second time\n\n"
+            "Swedish singer Loreen won the 67th Eurovision Song Contest in Liverpool on Saturday night.")
+    title = text.split("\n")[0]
+    assert groups(nlp, text, title=title)["Eurovision Song Contest"][0] == "EVENT"
+
+
 def test_an_empire_is_a_location(nlp):
     text = "Gordon served the Holy Roman Empire for a decade."
     assert groups(nlp, text)["Holy Roman Empire"][0] == "LOC"

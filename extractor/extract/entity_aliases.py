@@ -487,11 +487,12 @@ def join_nicknames(groups: dict[str, LocalEntity]) -> None:
             del groups[key]
 
 
-# "X, also known as Y", "X (born 1986), better known by her pseudonym Y": Y is another
-# name of X.
+# "X, also known as Y", "X (born 1986), better known by her pseudonym Y", "X, whose full
+# name is Y": Y is another name of X.
 KNOWN_AS_RE = re.compile(
-    r"\b(?:also |better |commonly |widely |popularly |formerly )?known (?:as|by (?:his|her|their|its|the) "
-    r"(?:pseudonym|name|nickname|stage name|pen name|ring name))\s+(?:the\s+)?[\"“']?")
+    r"\b(?:(?:also |better |commonly |widely |popularly |formerly )?known (?:as|by (?:his|her|their|its|the) "
+    r"(?:pseudonym|name|nickname|stage name|pen name|ring name))"
+    r"|whose (?:full |real |birth |given |legal )?name is)\s+(?:the\s+)?[\"“']?")
 # What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
 BETWEEN_NAME_AND_KNOWN_RE = re.compile(r"^(?:\s|\([^()]*\)|\[[^\]]*\])*,?\s*$")
 # How far (characters) before "known as" the name it renames may end.

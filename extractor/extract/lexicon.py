@@ -335,7 +335,7 @@ EVENT_HEAD_WORDS = frozenset("""
 olympics paralympics games festival convention carnival fair expo exhibition summit
 conference championship championships tournament marathon war battle siege revolution
 rebellion uprising massacre awards month game draft cup series race derby concert election
-elections referendum
+elections referendum contest competition prix gala
 """.split())
 # First words of named storms and operations ("Cyclone Phailin", "Operation Desert Storm").
 EVENT_FIRST_WORDS = frozenset("cyclone hurricane typhoon storm operation".split())

@@ -95,6 +95,11 @@ COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 # collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
 TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# Words of a sentence about a market index, whose points are its level.
+INDEX_WORDS_RE = re.compile(
+    r"\b(?:index|indices|indexes|average|benchmark|blue[- ]chips?|composite|bourse|stocks?|shares|markets?"
+    r"|Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix)\b",
+    re.I)
 # Verbs whose bare count object is people, and what happened to them ("killing 12").
 CASUALTY_VERBS = {"kill": "dead", "injure": "injured", "wound": "injured", "hurt": "injured", "rescue": "rescued",
                   "hospitalise": "hospitalised", "hospitalize": "hospitalised"}
@@ -172,8 +177,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
             if _is_height(root, span, clause) and not LENGTH_NEXT_RE.match(after):
                 return "height"  # but "1,182 metres long" in a sentence of falls is a length
         return MEASURE_METRICS[unit]
-    if unit == "point":
-        return "index level"
+    if unit == "point":  # a market index's points; a contest's or a game's are a score of no index
+        return "index level" if INDEX_WORDS_RE.search(clause) or any(INDEX_WORDS_RE.search(n) for n in subject_names) \
+            else None
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
     if unit is None and root.dep_ == "dobj" and (state := CASUALTY_VERBS.get(root.head.lemma_.lower())):
