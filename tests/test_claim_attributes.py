@@ -306,6 +306,11 @@ def test_points_are_an_index_level_only_in_a_sentence_about_a_market(nlp):
     assert (c["583 points"].metric, c["526 points"].metric) == (None, None)
 
 
+def test_a_named_index_s_move_is_its_level_however_the_sentence_words_it(nlp):
+    c = by_text(nlp, "The S&P 500 lost 155.64 points, or 2.7%, to 5,614.56. In Europe, Germany's DAX fell 1.7%.")
+    assert {c[t].metric for t in ("155.64 points", "2.7%", "5,614.56", "1.7%")} == {"index level"}
+
+
 def test_percentage_points_are_named_as_the_gold_writes_them(nlp):
     c = by_text(nlp, "Growth slowed by seven percentage points.")
     assert c["seven percentage points"].unit == "percentage point"

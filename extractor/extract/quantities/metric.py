@@ -95,11 +95,13 @@ COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 # collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
 TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# The names of the market indexes news quotes most, and the words of any index's name.
+INDEX_NAMES = r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
+INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES}|index|average|composite)\b", re.I)
 # Words of a sentence about a market index, whose points are its level.
 INDEX_WORDS_RE = re.compile(
-    r"\b(?:index|indices|indexes|average|benchmark|blue[- ]chips?|composite|bourse|stocks?|shares|markets?"
-    r"|Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix)\b",
-    re.I)
+    rf"\b(?:index|indices|indexes|average|benchmark|blue[- ]chips?|composite|bourse|stocks?|shares|markets?"
+    rf"|{INDEX_NAMES})\b", re.I)
 # Verbs whose bare count object is people, and what happened to them ("killing 12").
 CASUALTY_VERBS = {"kill": "dead", "injure": "injured", "wound": "injured", "hurt": "injured", "rescue": "rescued",
                   "hospitalise": "hospitalised", "hospitalize": "hospitalised"}
@@ -206,6 +208,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "exchange rate"
     if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
         return "price"
+    if unit in ("percent", "point") and any(INDEX_NAME_RE.search(n) for n in subject_names):
+        return "index level"  # "the S&P 500 lost 2.7%", "Germany's DAX fell 1.7%"
     if (labelled := _label_before(span)) is not None:
         return labelled
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
