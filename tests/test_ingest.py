@@ -44,6 +44,30 @@ def test_markdown_front_matter_gives_metadata_and_markup_is_removed(tmp_path):
     assert article.text.startswith("The city council approved a new budget on Wednesday.")
 
 
+def test_toml_front_matter_as_hugo_writes_it_gives_metadata(tmp_path):
+    (tmp_path / "story.md").write_text(
+        '+++\ntitle = "Council passes budget"\ndate = 2024-03-05\nauthor = "Ann Lee"\n+++\n\n' + BODY, encoding="utf-8")
+    (tmp_path / "broken.md").write_text('+++\ntitle = "unclosed\n+++\n\n' + BODY.replace("seven", "six"),
+                                        encoding="utf-8")
+    by_path = {a.path: a for a in articles_of([tmp_path])}
+    story = by_path["story.md"]
+    assert (story.title, story.published, story.author) == ("Council passes budget", "2024-03-05", ["Ann Lee"])
+    assert story.text.startswith("The city council approved")
+    # a block TOML cannot read is left out of the text, with a warning that names the file
+    assert by_path["broken.md"].text.startswith("The city council approved")
+    assert [(e.path, e.error) for e in errors_of([tmp_path])] == [("broken.md", "bad_front_matter")]
+
+
+def test_a_json_file_that_lists_its_articles_under_a_key_gives_each(tmp_path):
+    (tmp_path / "export.json").write_text(json.dumps({"articles": [
+        {"headline": "Council passes budget", "articleBody": BODY, "datePublished": "2024-03-06"},
+        {"headline": "Rail strike called off", "articleBody": "Unions called off the rail strike on Friday."},
+    ]}), encoding="utf-8")
+    found = articles_of([tmp_path])
+    assert [(a.path, a.title, a.published) for a in found] == [
+        ("export.json:1", "Council passes budget", "2024-03-06"), ("export.json:2", "Rail strike called off", None)]
+
+
 def test_json_fields_as_people_name_them(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({
         "headline": "Council passes budget", "body": BODY, "link": "https://news.example.org/x",

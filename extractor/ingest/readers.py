@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,11 @@ SIDECAR_SUFFIX = ".meta.json"
 
 # A YAML front matter block at the top of a Markdown or text file.
 FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# A TOML one, as Hugo and Zola write it between "+++" lines.
+TOML_FRONT_MATTER_RE = re.compile(r"\A\ufeff?\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+# Keys under which a JSON file lists its articles ({"articles": [...]}, an API's {"data": [...]}).
+ARTICLE_LIST_KEYS = ("articles", "items", "data", "results", "docs", "documents", "records", "entries", "posts",
+                     "stories", "news")
 # Markdown syntax that wraps words without being words.
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -93,10 +99,17 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str, list[tuple[str, str]]]:
-    """Front matter fields, the rest of the text, and any warning about the block."""
+    """Front matter fields (YAML between "---" lines, or TOML between "+++" lines), the rest
+    of the text, and any warning about the block."""
     match = FRONT_MATTER_RE.match(text)
     if not match:
-        return {}, text, []
+        toml = TOML_FRONT_MATTER_RE.match(text)
+        if not toml:
+            return {}, text, []
+        try:
+            return tomllib.loads(toml.group(1)), text[toml.end():], []
+        except tomllib.TOMLDecodeError as exc:
+            return {}, text[toml.end():], [("bad_front_matter", f"front matter is not valid TOML ({exc}); ignored")]
     try:
         data = yaml.safe_load(match.group(1))
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date YAML cannot build ("2024-02-30")
@@ -201,6 +214,9 @@ def read_json(text: str) -> list[RawArticle]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError("bad_json", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    if isinstance(data, dict) and "text" not in pick_fields(data):
+        key = next((k for k in ARTICLE_LIST_KEYS if isinstance(data.get(k), list)), None)
+        data = data[key] if key is not None else data  # {"articles": [...]}: the list holds them
     if isinstance(data, list):
         if not data:
             raise IngestError("no_text", "an empty JSON list: no article in it")
