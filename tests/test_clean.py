@@ -193,3 +193,20 @@ def test_an_audio_players_prompt_after_a_date_and_a_delivered_newsletter_prompt_
                             "Analysts expect more falls this week.")
     # a sentence that tells of a delivery is the story's
     assert not is_boilerplate("Get the parcels delivered to you by noon, the courier told customers.")
+
+
+def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
+    raw = (
+        "Probe enters orbit around Jupiter\n\n"
+        "The spacecraft entered orbit around the giant planet late on Monday, the agency said.\n\n"
+        '"We have conquered Jupiter," the mission\'s lead scientist said.\n\n'
+        "Sources\n\n"
+        '"Spacecraft in Orbit Around Mighty Jupiter" — Space Agency, July 5, 2016\n\n'
+        "Smith, Anne. “Five takeaways from the mission briefing.” Example News. 5 July 2016."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n\n") == [
+        "The spacecraft entered orbit around the giant planet late on Monday, the agency said.",
+        '"We have conquered Jupiter," the mission\'s lead scientist said.']
+    # a heading of that name above the story's first prose is a label, not the end of it
+    assert "orbit" in clean_text("References\n\nThe spacecraft entered orbit late on Monday, the agency said.").text

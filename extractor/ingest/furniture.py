@@ -206,6 +206,13 @@ TEASER_HEADING = re.compile(
 )
 
 
+# Headings of the list of sources an article ends with (Wikinews' "Sources", a blog's
+# "References"): what follows them is citations, not the story.
+REFERENCES_HEADING = re.compile(
+    r"(?:sources|references|external links|bibliography|works cited|notes and references)\s*:?",
+    re.IGNORECASE)
+
+
 def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bool]:
     """Which lines to keep: blank lines always, others when the model scores them article.
 
@@ -223,7 +230,8 @@ def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bo
 
 def teaser_lines(lines: list[str], *, after_prose: bool = False) -> list[int]:
     """The lines of lists of other stories: a teaser heading ("Related stories", "Next In Tech
-    News") and the headlines under it, up to the next line of prose. No story has such a
+    News") and the headlines under it, up to the next line of prose; and, after the story's
+    prose, a heading of its sources ("Sources", "References") and everything below it. No story has such a
     heading as a line of its own, so this holds for any text, page dump or not; with
     ``after_prose``, above the story's first line of prose only the heading goes: it is a
     section label ("Trending") over the headline."""
@@ -232,6 +240,9 @@ def teaser_lines(lines: list[str], *, after_prose: bool = False) -> list[int]:
     seen_prose = not after_prose
     for i, line in enumerate(lines):
         stripped = line.strip()
+        if seen_prose and REFERENCES_HEADING.fullmatch(stripped):
+            found.extend(range(i, len(lines)))  # the sources the story ends with, to the end
+            break
         heading = TEASER_HEADING.fullmatch(stripped) is not None and not _SENTENCE_END.search(stripped)
         if not seen_prose:
             if heading:
