@@ -42,6 +42,16 @@ def test_suffix_bn_scales_dollars(nlp):
     assert (c.value, c.unit) == (48_200_000_000, "USD")
 
 
+def test_indian_scales_compound_and_a_sign_the_parser_hangs_on_the_verb_keeps_the_change(nlp):
+    # "lakh crore" is 10^5 × 10^7, as Indian outlets write large sums
+    c = only(nlp, "Kelmont lost ₹51 lakh crore in market value on Monday.")
+    assert (c.value, c.unit, c.text) == (51e12, "INR", "₹51 lakh crore")
+    assert only(nlp, "The budget sets aside Rs 5 thousand crore for roads.").value == 5e10
+    # the parser hangs "¥" on "lost" beside the figure: the figure is still what was lost
+    c = only(nlp, "Kelmont lost ¥3.5tn.")
+    assert (c.value, c.unit, c.direction) == (3.5e12, "JPY", "down")
+
+
 def test_suffix_m_scales_money_but_is_metres_alone(nlp):
     assert values(claims_of(nlp, "The stadium cost £350m to build.")) == [(350_000_000, "GBP")]
     assert values(claims_of(nlp, "The new tower is 310m tall.")) == [(310, "metre")]

@@ -256,6 +256,9 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
     text = tokens.text
     for q in _doc_quantities(tokens.doc, tokens):
         span = tokens.span(q.start, q.end)
+        if len(span) == 2 and span[0].dep_ == "punct" and not any(ch.isalnum() for ch in span[0].text) \
+                and span[0].head == span[1].head:
+            span = span[1:]  # "lost ¥3.5tn": the sign the parser hung beside the figure is not its head
         unit = q.unit or fraction_unit(q, text) or counted_noun(span.root, span, q.value)
         counted = bool(not q.unit and unit and span.root.head.tag_ in ("NNS", "NNPS"))
         yield Placed(quantity=q, span=span, unit=unit, counted=counted)

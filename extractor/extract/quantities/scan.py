@@ -169,7 +169,15 @@ def _read_scale(q: Quantity, text: str, pos: int) -> int:
             return pos
     q.scale = SCALES[low]
     q.value *= q.scale
+    if low in ("hundred", "thousand", "lakh") and (crore := CRORE_AFTER_RE.match(text, scale_m.end())):
+        q.scale *= SCALES["crore"]  # "₹51 lakh crore", "Rs 5 thousand crore": Indian scales compound
+        q.value *= SCALES["crore"]
+        return crore.end()
     return scale_m.end()
+
+
+# "crore" after another scale word ("51 lakh crore" is 51 × 10^5 × 10^7).
+CRORE_AFTER_RE = re.compile(r"[ \t]+crores?\b", re.I)
 
 
 def _read_hedges(q: Quantity, text: str, left: int, pos: int) -> int:
