@@ -883,19 +883,20 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
     # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
     owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper() and texts[k + 1] in STOCK_WORDS}
-    extra = set(brand_places) | owners | _makers_of_records(doc, texts)
+    acronyms = _makers_of_records(doc, texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
+    extra = set(brand_places) | owners | acronyms
     for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
-        if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS:
+        if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS and k not in acronyms:
             continue
         low = word.casefold()
         singular = re.sub(r"(?:e?s)\Z", "", low)
-        english = word not in brands and (low in words or singular in words or low[:-1] in words)
+        english = word not in brands and k not in acronyms and (low in words or singular in words or low[:-1] in words)
         if english and k in owners and not token.is_sent_start:
             english = False  # "as Tesla shares fell": capitalised inside a sentence, before its stock
         if english or low[:-1] in CALENDAR_WORDS \
                 or low in lower or low in CALENDAR_WORDS \
-                or word[1].isupper() and k not in extra or token.is_stop or capital(k - 1) or capital(k + 1):
+                or word[1].isupper() and k not in acronyms or token.is_stop or capital(k - 1) or capital(k + 1):
             continue  # an English word ("Witches"), an acronym ("NASA", "DDoS"), or part of a longer name
         seen.setdefault(word, []).append(k)
     out = []
@@ -918,9 +919,24 @@ def _makers_of_records(doc: Doc, texts: list[str]) -> set[int]:
     """Acronyms the model missed that make a record "according to" cites ("according to
     LSEG data", "according to FAA records"): an organisation, never a generic acronym."""
     return {k for k in range(2, len(texts) - 1)
-            if texts[k].isupper() and texts[k].isalpha() and texts[k] not in GENERIC_ACRONYMS
+            if 3 <= len(texts[k]) <= 6 and texts[k].isupper() and texts[k].isalpha() and texts[k] not in GENERIC_ACRONYMS
             and texts[k + 1].casefold() in RECORD_NOUNS and texts[k - 2].casefold() == "according"
             and texts[k - 1] == "to"}
+
+
+def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:
+    """Acronyms the model missed that are the subject of a move by a percentage ("ASML fell
+    7%", "BYD climbed 4%"): a listed company's name, never a generic acronym ("EPS rose 5%")."""
+    out = set()
+    for k in range(len(texts) - 3):
+        word = texts[k]
+        if not (word.isupper() and word.isalpha() and 3 <= len(word) <= 6) or word in GENERIC_ACRONYMS:
+            continue
+        verb = doc[k + 1]
+        if verb.tag_ in ("VBD", "VBZ") and doc[k].head.i == verb.i and doc[k].dep_ == "nsubj" and any(
+                texts[j] in ("%", "percent", "per") for j in range(k + 2, min(k + 6, len(texts)))):
+            out.add(k)
+    return out
 
 
 # Tags of finite verbs: a verb with a tense (or a modal) has a subject of its own.

@@ -218,6 +218,7 @@ TIME_ZONES = frozenset({
 GENERIC_ACRONYMS = frozenset("""
 AI AGI API CEO CFO COO CTO IPO GDP CPI PMI ETF EV EVs ESG VPN PhD LLM LLMs DDoS VAT TV PC PCs
 SUV SUVs IT HR PR FAQ URL GPU GPUs CPU CPUs SaaS B2B FX M&A Q1 Q2 Q3 Q4 YoY
+EPS EBIT EBITDA NAV ROE ROI CAGR AUM ARPU DAU MAU GMV
 """.split())
 
 # Everyday short forms of country and region names that ISO data spells differently.
