@@ -860,8 +860,9 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
     brand's spelling with a capital inside that acts somewhere: "IndiGo said", or a word
-    right before "shares" or "stock": "Zorvanta shares fell"), that is no
-    English word (not in the lemmatizer's index, unless it is such a brand's spelling; never
+    right before "shares" or "stock": "Zorvanta shares fell"; or an acronym the model missed
+    that makes cited data or moves by a percentage: "according to LSEG data", "ASML fell
+    7%"), that is no English word (not in the lemmatizer's index, unless it is such a brand's spelling; never
     written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
     written so more than once, or once inside a sentence or as the subject or owner that opens

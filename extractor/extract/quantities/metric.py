@@ -13,7 +13,7 @@ revenue           revenue, sales, turnover
 profit            profit, net income, earnings, net profit, operating profit
 earnings per share  per share (of a profit)
 net worth         net worth, fortune, wealth, wallet (of a person)
-index level       index, average, composite; "points"
+index level       index, average, composite, a named index's move ("the DAX fell 1.7%"); "points" in a market sentence
 exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
 price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
 cost              cost, costs, bill, price tag
@@ -23,7 +23,7 @@ users             users, subscribers, customers (counted)
 vote share        votes, voted, backing, in favour of (a percent)
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
-dead              killed, dead, died, deaths, death toll, lives, victims, bodies
+dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
 hospitalised      hospital(ised), in serious/critical condition
