@@ -98,6 +98,14 @@ def test_an_as_clause_whose_subject_is_no_speaker_reports_nothing(quotes_of):
     assert [q.text for q in quotes_of(text)] == ["Prices rose"]
 
 
+def test_the_one_asked_is_not_who_asked(quotes_of):
+    text = ('Asked about the mayor\'s claim that the fire had been set, Dana Whitcombe said, "I think it is '
+            'important to know the facts first."')
+    question, answer = quotes_of(text)
+    assert (question.text, question.speaker) == ("about the mayor's claim that the fire had been set", None)
+    assert (answer.kind, answer.speaker.name) == ("direct", "Dana Whitcombe")
+
+
 def test_apostrophes_are_not_quotation_marks(quotes_of):
     text = (
         "The bank said profits rose. “It’s been a strong year,” said Peter Hall. "

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.quotes.context import Context
-from extractor.extract.quotes.cues import misread_verb, noun_holder, poll_of, verb_lemma
+from extractor.extract.quotes.cues import ADDRESSEE_VERBS, misread_verb, noun_holder, poll_of, verb_lemma
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -45,6 +45,13 @@ def reduced_passive(cue: Token) -> bool:
         return False
     after = [c for c in cue.rights if c.dep_ not in ("punct", "advmod", "npadvmod")]
     return bool(after) and after[0].dep_ == "prep" and after[0].lower_ in ("for", "of")
+
+
+def asked_participle(cue: Token) -> bool:
+    """A past participle of asking that opens onto the clause of the one asked ("Asked about
+    the bomb, Clinton said …", "Pressed on taxes, the mayor …"): who asked is not said."""
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and verb_lemma(cue) in ADDRESSEE_VERBS \
+        and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -148,6 +155,8 @@ def _parsed_subject(cue: Token) -> Token | None:
             continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
+        if token is cue and asked_participle(cue):
+            return None  # "Asked about X, Clinton said …": Clinton was asked; who asked is not said
         if crosses_paragraph(token, token.head):
             return None
         if token.dep_ == "xcomp" and token.i == cue.i and verb_lemma(token.head) in RESULT_VERBS:
