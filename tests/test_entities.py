@@ -314,6 +314,14 @@ def test_an_acronym_the_model_misses_is_a_company_when_it_moves_by_a_percentage(
     assert (found.get("ASML"), found.get("BYD")) == ("ORG", "ORG") and "EBITDA" not in found
 
 
+def test_a_noun_that_only_opens_sentences_is_no_person_but_a_surname_is(nlp):
+    # the model reads the capitalised first word as a person; "Baker" is a common surname
+    text = ("Labour won 412 seats on Friday. Turnout was about 60%, down from 67.3% in 2019. "
+            "Baker said the result was historic.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert "Turnout" not in found and found.get("Baker") == "PERSON"
+
+
 def test_a_site_s_name_ends_before_the_day_it_is_used_on(nlp):
     text = ("Harwick Rovers moved two points clear at the top with a 3-1 win over Belstead Town at the "
             "Kelmont Stadium on Saturday.")

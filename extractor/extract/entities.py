@@ -71,6 +71,7 @@ from extractor.extract.entity_types import (
     context_votes,
     decide_type,
     discount_unsupported,
+    is_common_surname,
     is_first_name,
     name_tokens,
     name_votes,
@@ -78,7 +79,7 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
-from extractor.extract.lexicon import TIME_ZONES, english_words, is_place_name
+from extractor.extract.lexicon import TIME_ZONES, english_nouns, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -92,6 +93,17 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
     """Every form is one word the text also writes in lower case, and no place name."""
     return all(len(s.split()) == 1 and not s.isupper() and s.casefold() in lower_words
                and not is_place_name(s) for s in group.surfaces)
+
+
+def _noun_opening_sentences(group: LocalEntity, doc: Doc) -> bool:
+    """A "person" named by one English noun that is no first name or common surname, and
+    only where a sentence opens ("Turnout was about 60%"): the noun, capitalised as the
+    sentence's first word."""
+    word = group.name
+    if group.type != "PERSON" or len(group.surfaces) != 1 or " " in word or word.casefold() not in english_nouns() \
+            or is_first_name(word) or is_common_surname(word):
+        return False
+    return all((span := token_span(doc, m.start, m.end)) is not None and span[0].is_sent_start for m in group.mentions)
 
 
 # Last words of a title-case headline's phrase about a figure, never of a name there:
@@ -221,7 +233,7 @@ def extract_entities(
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
-        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES:
+        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc):
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):

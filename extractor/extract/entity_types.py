@@ -440,6 +440,24 @@ def is_first_name(word: str) -> bool:
     return plain != first and plain in _first_names()
 
 
+@lru_cache(maxsize=1)
+def _last_names() -> frozenset[str]:
+    """Common English-language surnames (Faker's en_US and en_GB lists): "Smith", "Baker", "Rice"."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in ("en_US", "en_GB"):
+        provider = getattr(importlib.import_module(f"faker.providers.person.{locale}"), "Provider", None)
+        found = vars(provider).get("last_names") if provider is not None else None
+        if isinstance(found, (list, tuple, dict)):
+            names.update(name.casefold() for name in found if isinstance(name, str))
+    return frozenset(names)
+
+
+def is_common_surname(word: str) -> bool:
+    return word.casefold() in _last_names()
+
+
 # Particles inside a person's name ("Ludwig van Beethoven"); not those that join two names
 # ("Jules et Jim" is a film's title, two people at most).
 SURNAME_PARTICLES = NAME_PARTICLES - frozenset({"y", "e", "et"})
