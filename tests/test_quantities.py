@@ -506,6 +506,16 @@ def test_a_descending_pair_without_from_is_a_tally_not_a_range(nlp):
     assert [(c.value, c.unit, c.bounds) for c in claims] == [(61.0, "percent", None), (39.0, "percent", None)]
 
 
+def test_a_counted_noun_carries_into_the_figure_it_is_set_against(nlp):
+    # "from 48", ", up 64" and "and damaged 187" are counts of what the figure before counts
+    for text, units in (("The party fell to nine seats from 48.", ["seat", "seat"]),
+                        ("The Liberal Democrats won 72 seats, up 64.", ["seat", "seat"]),
+                        ("Storms destroyed 435 homes and damaged 187.", ["home", "home"])):
+        assert [c.unit for c in claims_of(nlp, text)] == units
+    # a bare number in another slot takes none ("in 2019" is a year)
+    assert [c.unit for c in claims_of(nlp, "The party won 72 seats in 48 districts.")] == ["seat", "district"]
+
+
 def test_a_toll_takes_no_unit_carried_from_a_measure(nlp):
     claims = claims_of(nlp, "The toll from the collapse of the tower, which sent debris falling 40 metres, rose to 12.")
     assert values(claims) == [(40.0, "metre"), (12.0, None)]

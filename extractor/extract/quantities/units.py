@@ -315,8 +315,8 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
                 and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
-            elif last is not None and (last_measured or re.search(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?)\s*\Z", text[max(0, q.start - 8):q.start])):
-                unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187")
+            elif last is not None and (last_measured or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)):
+                unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187", "nine seats from 48")
         units.append(unit)
         if q.unit in ("percent", "percentage point"):
             last_percent = q.unit
@@ -325,6 +325,10 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     return units
 
 
+# Words before a bare number that put it in the slot of the counted figure before it: "and",
+# "or", a comma, "with", "versus", "from" ("fell to nine seats from 48"), "up"/"down" (", up
+# 64"), "and" with a verb in the past ("destroyed 435 homes and damaged 187").
+PARALLEL_SLOT_RE = re.compile(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?|\bfrom|\bup|\bdown|\band\s+[a-z]+ed)\s*\Z")
 # A symbol of its own after a bare number, which the unit tables do not know ("draws 65 W"):
 # it takes no unit from the figure before it ("3.5 GHz").
 UNKNOWN_SYMBOL_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]?(?![\w'’])")
