@@ -234,7 +234,7 @@ def extract_entities(
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc):
-            del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code
+            del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading

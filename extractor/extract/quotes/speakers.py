@@ -48,8 +48,9 @@ def reduced_passive(cue: Token) -> bool:
 
 
 def asked_participle(cue: Token) -> bool:
-    """A past participle of asking that opens onto the clause of the one asked ("Asked about
-    the bomb, Clinton said …", "Pressed on taxes, the mayor …"): who asked is not said."""
+    """A past participle of asking or urging that opens onto the clause of the one addressed
+    ("Asked about the bomb, Clinton said …", "Urged to resign, the mayor said …"): who asked
+    is not said."""
     return cue.tag_ == "VBN" and cue.dep_ == "advcl" and verb_lemma(cue) in ADDRESSEE_VERBS \
         and not any(c.dep_ == "agent" for c in cue.children)
 
