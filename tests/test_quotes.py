@@ -104,6 +104,10 @@ def test_the_one_asked_is_not_who_asked(quotes_of):
     question, answer = quotes_of(text)
     assert (question.text, question.speaker) == ("about the mayor's claim that the fire had been set", None)
     assert (answer.kind, answer.speaker.name) == ("direct", "Dana Whitcombe")
+    # the question before a trailing reply is no part of what the one asked said
+    text = 'Dana Whitcombe defended the budget. Asked whether taxes would rise, the mayor replied: "Not this year."'
+    assert [(q.text, q.speaker and q.speaker.name) for q in quotes_of(text)][1:] == [
+        ("whether taxes would rise", None), ("Not this year.", "Dana Whitcombe")]
 
 
 def test_apostrophes_are_not_quotation_marks(quotes_of):

@@ -288,8 +288,8 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
         if prev.text in SENTENCE_END or "\n" in prev.text or "\n" in prev.whitespace_ or is_mark(prev):
             break
         start -= 1
-    if comma - start < 3:
-        return None
+    if comma - start < 3 or doc[start].tag_ == "VBN" and verb_lemma(doc[start]) in ADDRESSEE_VERBS:
+        return None  # "Asked whether taxes would rise, the mayor replied": the question, not the reply
     return start, comma
 
 
