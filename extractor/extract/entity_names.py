@@ -862,8 +862,8 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brand's spelling with a capital inside that acts somewhere: "IndiGo said", or a word
     right before "shares" or "stock": "Zorvanta shares fell"; or an acronym the model missed
     that makes cited data or moves by a percentage: "according to LSEG data", "ASML fell
-    7%"), that is no English word (not in the lemmatizer's index, unless it is such a brand's spelling; never
-    written in lower case in the article), no month
+    7%"), that is no English word (not in the lemmatizer's index, unless it is such a
+    brand's spelling; never written in lower case in the article), no month
     or weekday, outside every mention found, not beside another capitalised word, and
     written so more than once, or once inside a sentence or as the subject or owner that opens
     one ("Zorvanta lost ...": a sentence's first word is capitalised anyway, but an English
@@ -884,7 +884,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
     # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
     owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper() and texts[k + 1] in STOCK_WORDS}
-    acronyms = _makers_of_records(doc, texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
+    acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
     extra = set(brand_places) | owners | acronyms
     for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
@@ -916,22 +916,25 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
 RECORD_NOUNS = frozenset({"data", "figures", "estimates", "analysis", "survey", "poll", "report", "research", "records"})
 
 
-def _makers_of_records(doc: Doc, texts: list[str]) -> set[int]:
+def _name_acronym(word: str) -> bool:
+    """Three to six capital letters that are no generic acronym ("LSEG", "ASML"; not "EPS")."""
+    return 3 <= len(word) <= 6 and word.isupper() and word.isalpha() and word not in GENERIC_ACRONYMS
+
+
+def _makers_of_records(texts: list[str]) -> set[int]:
     """Acronyms the model missed that make a record "according to" cites ("according to
-    LSEG data", "according to FAA records"): an organisation, never a generic acronym."""
+    LSEG data", "according to FAA records"): an organisation."""
     return {k for k in range(2, len(texts) - 1)
-            if 3 <= len(texts[k]) <= 6 and texts[k].isupper() and texts[k].isalpha() and texts[k] not in GENERIC_ACRONYMS
-            and texts[k + 1].casefold() in RECORD_NOUNS and texts[k - 2].casefold() == "according"
-            and texts[k - 1] == "to"}
+            if _name_acronym(texts[k]) and texts[k + 1].casefold() in RECORD_NOUNS
+            and texts[k - 2].casefold() == "according" and texts[k - 1] == "to"}
 
 
 def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:
     """Acronyms the model missed that are the subject of a move by a percentage ("ASML fell
-    7%", "BYD climbed 4%"): a listed company's name, never a generic acronym ("EPS rose 5%")."""
+    7%", "BYD climbed 4%"): a listed company's name."""
     out = set()
     for k in range(len(texts) - 3):
-        word = texts[k]
-        if not (word.isupper() and word.isalpha() and 3 <= len(word) <= 6) or word in GENERIC_ACRONYMS:
+        if not _name_acronym(texts[k]):
             continue
         verb = doc[k + 1]
         if verb.tag_ in ("VBD", "VBZ") and doc[k].head.i == verb.i and doc[k].dep_ == "nsubj" and any(

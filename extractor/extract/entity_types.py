@@ -378,7 +378,6 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 def _first_names() -> frozenset[str]:
     """First names from Faker's person providers of every locale (tens of thousands, from
     many countries; MIT-licensed data inside the package, loaded once per process)."""
-    import importlib
     import pkgutil
 
     import faker.providers.person as providers
@@ -387,13 +386,23 @@ def _first_names() -> frozenset[str]:
     for module in pkgutil.iter_modules(providers.__path__):
         if module.name == "en":  # the long tail of US birth records ("Winter", "Houston"); en_US has the common ones
             continue
-        provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
-            found = vars(provider).get(attribute) if provider is not None else None
-            if isinstance(found, (list, tuple, dict)):
-                names.update(name.casefold() for name in found if isinstance(name, str))
+        names |= _faker_names(module.name, ("first_names", "first_names_male", "first_names_female",
+                                            "first_names_nonbinary"))
     # name lists drawn from birth records hold "Texas", "China" or "Boston": in the news, places
     return frozenset(names - well_known_place_names())
+
+
+def _faker_names(locale: str, attributes: tuple[str, ...]) -> set[str]:
+    """The case-folded names of the given lists of Faker's person provider for ``locale``."""
+    import importlib
+
+    provider = getattr(importlib.import_module(f"faker.providers.person.{locale}"), "Provider", None)
+    names: set[str] = set()
+    for attribute in attributes:
+        found = vars(provider).get(attribute) if provider is not None else None
+        if isinstance(found, (list, tuple, dict)):
+            names.update(name.casefold() for name in found if isinstance(name, str))
+    return names
 
 
 # Endings of English nouns for a person by what they do ("linguist", "grammarian",
@@ -443,15 +452,7 @@ def is_first_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _last_names() -> frozenset[str]:
     """Common English-language surnames (Faker's en_US and en_GB lists): "Smith", "Baker", "Rice"."""
-    import importlib
-
-    names: set[str] = set()
-    for locale in ("en_US", "en_GB"):
-        provider = getattr(importlib.import_module(f"faker.providers.person.{locale}"), "Provider", None)
-        found = vars(provider).get("last_names") if provider is not None else None
-        if isinstance(found, (list, tuple, dict)):
-            names.update(name.casefold() for name in found if isinstance(name, str))
-    return frozenset(names)
+    return frozenset(_faker_names("en_US", ("last_names",)) | _faker_names("en_GB", ("last_names",)))
 
 
 def is_common_surname(word: str) -> bool:

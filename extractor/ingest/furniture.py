@@ -231,10 +231,10 @@ def keep_lines(lines: list[str], model: FurnitureModel | None = None) -> list[bo
 def teaser_lines(lines: list[str], *, after_prose: bool = False) -> list[int]:
     """The lines of lists of other stories: a teaser heading ("Related stories", "Next In Tech
     News") and the headlines under it, up to the next line of prose; and, after the story's
-    prose, a heading of its sources ("Sources", "References") and everything below it. No story has such a
-    heading as a line of its own, so this holds for any text, page dump or not; with
-    ``after_prose``, above the story's first line of prose only the heading goes: it is a
-    section label ("Trending") over the headline."""
+    prose, a heading of its sources ("Sources", "References") and everything below it. No
+    story has such a heading as a line of its own, so this holds for any text, page dump or
+    not; with ``after_prose``, above the story's first line of prose only the heading goes:
+    it is a section label ("Trending") over the headline."""
     found: list[int] = []
     in_teasers = False
     seen_prose = not after_prose
