@@ -488,3 +488,71 @@ def test_a_capital_the_that_opens_a_sentence_is_no_part_of_the_name(nlp):
 ])
 def test_a_name_with_particles_is_a_persons_however_long(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "PERSON"
+
+
+def test_an_institution_named_for_a_trade_s_plural_in_men_keeps_its_possessive(nlp):
+    text = "Members of the International Fishermen's Association said the new quotas were unfair."
+    assert {e.name for e in entities_of(nlp, text).entities} == {"International Fishermen's Association"}
+
+
+def test_a_country_that_is_no_first_name_is_never_a_person(nlp):
+    # the model reads both mentions of "Nepal" as a person's name
+    text = ("KATHMANDU, Nepal — A passenger plane skidded off the runway while taking off from Kathmandu's airport "
+            "on Tuesday, killing 18 of the 19 people on board, officials said.\n\nIt was Nepal's deadliest air "
+            "accident since January 2023. Nepal has a poor air safety record.")
+    assert by_name(entities_of(nlp, text), "Nepal").type == "GPE"
+
+
+def test_a_people_s_noun_is_no_person_and_an_area_s_name_is_a_place(nlp):
+    text = ("The Spaniard told reporters he was tired after the match. Officials in Calcasieu Parish said the storm "
+            "surge had reached Cameron Parish by midnight.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Spaniard") != "PERSON"
+    assert (found.get("Calcasieu Parish"), found.get("Cameron Parish")) == ("GPE", "GPE")
+
+
+def test_a_storm_s_name_holds_the_word_before_it(nlp):
+    # mid-text the model tags only "Delia", and as a place
+    text = "Prices of lumber rose. Hurricane Delia hit Louisiana on Thursday. The storm killed three people."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Hurricane Delia") == "EVENT" and "Delia" not in found
+
+
+def test_a_title_in_quotation_marks_is_a_work_not_a_person_or_company(nlp):
+    text = ("\u201cStarfall,\u201d the latest superhero film from Marvel Studios, opened to $162 million. Last "
+            "weekend's leader, \u201cJurassic Dawn,\u201d fell to second place with $38.2 million.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (found.get("Starfall"), found.get("Jurassic Dawn")) == ("WORK_OF_ART", "WORK_OF_ART")
+    assert found.get("Marvel Studios") == "ORG"
+
+
+def test_a_name_spelled_out_before_its_bracketed_acronym_is_whole_and_the_acronym_its_alias(nlp):
+    # the model cuts both names short and misses "LTTE"; "the Red Cross" is no name of its own here
+    text = ("The International Committee of the Red Cross (ICRC) said it had evacuated 400 people. The council "
+            "called on the Liberation Tigers of Tamil Eelam (LTTE) to lay down their arms. The LTTE refused.")
+    found = {e.name: e.aliases for e in entities_of(nlp, text).entities}
+    assert "ICRC" in found.get("International Committee of the Red Cross", [])
+    assert "LTTE" in found.get("Liberation Tigers of Tamil Eelam", [])
+
+
+def test_a_person_after_a_body_s_name_and_a_place_named_for_a_title(nlp):
+    text = ("Speaker of the House Nancy Pelosi stood behind the president. Later she walked to Queen's Park, "
+            "where the House of Representatives held a reception.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Nancy Pelosi") == "PERSON" and "House Nancy Pelosi" not in found
+    assert "Queen's Park" in found and "Queen" not in found
+
+
+def test_an_organisation_s_name_drops_a_sentence_s_the_when_the_text_writes_it_without(nlp):
+    text = ("The Congressional Budget Office (CBO) said the plan would cost $1 trillion. "
+            "The United Nations said it would help. Aid from the United Nations arrived on Monday.")
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert {"Congressional Budget Office", "United Nations"} <= names
+    assert not any(name.startswith("The ") for name in names)
+
+
+def test_a_place_written_without_its_iso_accents_is_a_place(nlp):
+    # ISO 3166-2 writes "Uttarākhand" and "Himāchal Pradesh"; English news writes neither macron
+    text = "Heavy rain is forecast in Uttarakhand and neighbouring Himachal Pradesh for the next three days."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (found.get("Uttarakhand"), found.get("Himachal Pradesh")) == ("GPE", "GPE")

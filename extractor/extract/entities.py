@@ -61,6 +61,7 @@ from extractor.extract.entity_names import (
     place_mentions,
     ticker_mentions,
     ticker_names,
+    with_spelled_out_names,
     without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
@@ -159,8 +160,8 @@ def _word_before_name(form: str, forms: Collection[str]) -> bool:
 
 
 def _canonical(group: LocalEntity) -> str:
-    """The fullest form of a person's name; otherwise the most used form (ties: one without a
-    leading "The", then the longest)."""
+    """The fullest form of a person's name; otherwise a form without a leading "The" where
+    the text writes one, the most used (ties: the longest)."""
     if group.known_name and group.type != "PERSON":
         return group.known_name
     forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
@@ -171,7 +172,7 @@ def _canonical(group: LocalEntity) -> str:
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     # a sentence's capital "The" is no part of the name when the text also writes it without
-    return max(full, key=lambda f: (group.surfaces[f], not f.startswith("The "), len(f)))
+    return max(full, key=lambda f: (not f.startswith("The "), group.surfaces[f], len(f)))
 
 
 def extract_entities(
@@ -189,7 +190,7 @@ def extract_entities(
     headline = [(0, len(title))] if title and text.startswith(title) else []
     headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
     headline += title_case_sentences([(s.start_char, s.end_char, s.text) for s in doc.sents], headings)
-    found = cut_headline_names(model_mentions(doc, text), headline, text)
+    found = with_spelled_out_names(cut_headline_names(model_mentions(doc, text), headline, text), text)
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)

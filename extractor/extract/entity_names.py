@@ -203,6 +203,8 @@ PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
+# Words before the given name of a storm, part of its name.
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical super".split())
 # Labels whose spans the model may start a word late or end a word early ("the Harrowgate
 # [Biotica] recall", "the [Harrowgate] Biotica recall").
 WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
@@ -213,10 +215,16 @@ MAX_WIDENED_TOKENS = 2
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
-    a title ("President"), an acronym, a month, a function word, nor a sentence's first word."""
+    a title ("President"), an acronym, a month, a function word, nor a sentence's first word.
+    Any span is widened by the word that makes a given name a storm's ("Hurricane Delia")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > 0 and doc[start - 1].text[:1].isupper() and "\n" not in doc[start - 1].whitespace_ \
+            and doc[start - 1].lower_ in STORM_WORDS:
+        start -= 1  # "[Hurricane] Delia", "[Tropical Storm] Alberto": the model often leaves the word out
+    if start < ent.start:
+        return Span(doc, start, end, label="EVENT")
     if ent.label_ not in WIDENED_LABELS:
         return ent
-    doc, start, end = ent.doc, ent.start, ent.end
 
     def name_word(tok) -> bool:
         word = tok.text
@@ -251,6 +259,7 @@ def _neighbours_joined(ents: list) -> list:
                 and prev.doc[prev.end - 1].whitespace_ == " " and prev[-1].pos_ == "PROPN" and ent[0].pos_ == "PROPN"
                 and not is_place_name(ent.text) and not ent.text.isupper()
                 and prev[-1].text.casefold().rstrip(".") not in NAME_TITLE_WORDS
+                and not (ent.label_ == "PERSON" != prev.label_ and is_first_name(ent[0].text))  # "the House Nancy Pelosi"
                 and prev[-1].text not in LEGAL_FORMS):  # "Apple Inc. Steve Jobs": the form ends a name
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_ if prev.label_ == ent.label_ else "ORG")
         else:
@@ -450,6 +459,25 @@ def _named_bare(doc: Doc, name: str) -> bool:
     return seen[name]
 
 
+# Last words of a body's name that a person's name may follow in one model span ("Speaker
+# of the House Nancy Pelosi"): the body's, then the person's.
+BODY_WORDS = ORG_HEAD_WORDS | frozenset({"house", "senate", "congress", "parliament", "court", "cabinet"})
+
+
+def _person_after_body(ent) -> list:
+    """The model's organisation or place span split before a first name and the capitalised
+    words after it that follow a body's word ("the House Nancy Pelosi": the House, and Nancy
+    Pelosi); else the span itself."""
+    if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) < 3:
+        return [ent]
+    for k in range(1, len(ent) - 1):
+        if ent[k - 1].lower_ in BODY_WORDS and is_first_name(ent[k].text) \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) and len(ent) - k <= 3:
+            return [Span(ent.doc, ent.start, ent.start + k, label=ent.label_),
+                    Span(ent.doc, ent.start + k, ent.end, label="PERSON")]
+    return [ent]
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut
@@ -458,7 +486,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
     out = []
-    for ent in _neighbours_joined([e for e in doc_ents(doc) if e.label_ in NAME_LABELS]):
+    spans = [e for e in doc_ents(doc) if e.label_ in NAME_LABELS]
+    for ent in _neighbours_joined([part for e in spans for part in _person_after_body(e)]):
         ent = _widened(ent)
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
@@ -523,7 +552,8 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
                 out.append(Candidate(a, b, text[a:b], None))
         return
     inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s", "'", "’")
-             and not _plural_of_people(t.nbor(-1)) and not all(w.text in COMPANY_FORMS for w in tokens if w.i > t.i)]
+             and not _plural_of_people(t.nbor(-1)) and not all(w.text in COMPANY_FORMS for w in tokens if w.i > t.i)
+             and t.nbor(-1).lower_ not in NAME_TITLE_WORDS]  # "Queen's Park", "King's College": a title's, one name
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
         cut = inner[0]
         out.append(Candidate(start, cut.idx, text[start:cut.idx], None))
@@ -543,7 +573,8 @@ def _plural_of_people(token: Token) -> bool:
     name of an institution for them ("The People's Bank of China", "Children's Hospital",
     "Jackson Women's Health Organization", "Workers' Party"), not an owner of its own."""
     word = token.lower_
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and word[:-1] in english_nouns())
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and word[:-1] in english_nouns()) \
+        or (word.endswith("men") and word[:-3] + "man" in english_nouns())  # "Longshoremen's Association"
 
 
 def _with_organisations(found: list[Candidate], organisations: list[Candidate]) -> list[Candidate]:
@@ -1020,6 +1051,59 @@ def _spelled_before(text: str, end: int, letters: str) -> bool:
         if "".join(w[0] for w in tail).upper() == letters or "".join(w[0] for w in tail if w[0].isupper()) == letters and tail[0][0].isupper():
             return True
     return False
+
+
+# An acronym in brackets after the name it abbreviates ("International Committee of the Red
+# Cross (ICRC)"), and the lower-case words such a name may hold between its capitalised ones.
+BRACKETED_ACRONYM_RE = re.compile(r"\((?P<acronym>[A-Z][A-Z&]{1,8})\)")
+SPELLED_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
+# The most words a name spelled out before its acronym is read back over.
+MAX_SPELLED_WORDS = 12
+
+
+def with_spelled_out_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """The full name before a bracketed acronym whose capitalised words' initials it is
+    ("Liberation Tigers of Tamil Eelam (LTTE)"), in place of the pieces of it the model
+    found ("the Liberation Tigers"), with the acronym as a mention of its own, which the
+    aliases then join to it. A name a mention runs out of is left as the model read it."""
+    added: list[Candidate] = []
+    for m in BRACKETED_ACRONYM_RE.finditer(text):
+        span = _spelled_out_before(text, m.start(), m.group("acronym").replace("&", ""))
+        if span is None:
+            continue
+        start, end = span
+        inside = [c for c in found if c.end <= end and (start <= c.start or LEADING_ARTICLE_RE.fullmatch(
+            text[c.start:start].casefold()))]  # "[The] International Committee of the Red Cross"
+        if any(c.start < end and start < c.end for c in found if c not in inside):
+            continue
+        label = max(inside, key=lambda c: c.end - c.start).label if inside else None
+        found = [c for c in found if c not in inside]
+        added.append(Candidate(start, end, text[start:end], label))
+        a, b = m.span("acronym")
+        if not any(c.start < b and a < c.end for c in found):
+            added.append(Candidate(a, b, text[a:b], label))
+    return sorted(found + added, key=lambda c: c.start) if added else found
+
+
+def _spelled_out_before(text: str, at: int, letters: str) -> tuple[int, int] | None:
+    """Offsets of the words on the line before ``at`` whose capitalised initials spell
+    ``letters``, from a capitalised word on; None when no such run ends there."""
+    line_start = text.rfind("\n", 0, at) + 1
+    words = list(re.finditer(r"[^\s()]+", text[line_start:at]))[-MAX_SPELLED_WORDS:]
+    if not words or words[-1].group()[-1:] in ",;:":
+        return None
+    spelled = ""
+    for word in reversed(words):
+        token = word.group()
+        if token[:1].isupper() and token.strip(".,;:").replace("-", "").replace("'", "").isalnum():
+            spelled = token[0] + spelled
+            if spelled == letters and len(words) > 1:
+                return line_start + word.start(), line_start + words[-1].end()
+            if not letters.endswith(spelled):
+                return None
+        elif token not in SPELLED_NAME_JOINERS:
+            return None
+    return None
 
 
 def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: list[Candidate]) -> list[Candidate]:

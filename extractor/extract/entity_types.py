@@ -44,6 +44,8 @@ from extractor.extract.lexicon import (
     SHIP_PREFIXES,
     VESSEL_NOUNS,
     TITLE_WORDS,
+    is_demonym,
+    is_demonym_noun,
     is_place_name,
     is_prominent_place,
     well_known_place_names,
@@ -158,11 +160,38 @@ def _nationality_adjective(span: SpacySpan, name: str) -> bool:
             and not is_place_name(name) and nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower())
 
 
+# Quotation marks that open and close a title ("Starfall", “Starfall”).
+OPENING_QUOTES = "\"“‘'"
+CLOSING_QUOTES = "\"”’'"
+
+
+# Words before a quoted name that coin a label rather than cite a title ("the so-called
+# “Magnificent Seven”", "dubbed “Operation Fury”").
+COINED_BEFORE_RE = re.compile(r"\b(?:so-called|dubbed|nicknamed|the)\s*\Z", re.I)
+# A lower-case word right after the closing mark: the quoted name modifies a noun.
+MODIFIED_NOUN_RE = re.compile(r"[ \t]+[a-z]")
+
+
+def _quoted_title(span: SpacySpan) -> bool:
+    """A capitalised name that quotation marks hold alone (a comma or full stop inside them):
+    how news writes the title of a film, book, song or show, not a speaker's words."""
+    text, start, end = span.doc.text, span.start_char, span.end_char
+    name_end = end
+    while end < len(text) and text[end] in ",.":
+        end += 1
+    if end == name_end and MODIFIED_NOUN_RE.match(text, end + 1):
+        return False  # 'the best-performing "Magnificent Seven" tech stock': a coined label
+    return 0 < start and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES \
+        and (start < 2 or not text[start - 2].isalnum()) and not COINED_BEFORE_RE.search(text, max(0, start - 20), start - 1)
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
     root = span.root
     head = root.head
+    if _quoted_title(span):
+        votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # '"Starfall," the latest film': a title in quotation marks
     if _nationality_adjective(span, name):
         votes["NORP"] += CONTEXT_WEIGHT  # "the Chinese startup behind it": where the startup is from
         return votes
@@ -376,6 +405,13 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
+    """First names from Faker's person providers of every locale, less the well-known places
+    that birth records also hold ("Texas", "China", "Boston": in the news, places)."""
+    return frozenset(_every_first_name() - well_known_place_names())
+
+
+@lru_cache(maxsize=1)
+def _every_first_name() -> frozenset[str]:
     """First names from Faker's person providers of every locale (tens of thousands, from
     many countries; MIT-licensed data inside the package, loaded once per process)."""
     import pkgutil
@@ -388,8 +424,7 @@ def _first_names() -> frozenset[str]:
             continue
         names |= _faker_names(module.name, ("first_names", "first_names_male", "first_names_female",
                                             "first_names_nonbinary"))
-    # name lists drawn from birth records hold "Texas", "China" or "Boston": in the news, places
-    return frozenset(names - well_known_place_names())
+    return frozenset(names)
 
 
 def _faker_names(locale: str, attributes: tuple[str, ...]) -> set[str]:
@@ -491,6 +526,11 @@ LOCATION_NAME_ENDINGS = frozenset("""
 empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
 island islands peninsula valley desert forest
 """.split())
+# Last words of the names of administrative areas ("Calcasieu Parish", "Cameron County",
+# "Hyogo Prefecture"): a place, whatever first name the name begins with.
+AREA_NAME_ENDINGS = frozenset("""
+county parish province prefecture borough township municipality oblast canton governorate shire
+""".split())
 
 
 # What a name's head word says it names, and how much that weighs: a name's own head is
@@ -545,6 +585,9 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     Buildings and structures go by their head word (``head_votes``: "Tacoma Bridge")."""
     votes: Counter = head_votes(name)
     words = name.split()
+    if len(words) == 1 and is_demonym_noun(name):
+        votes["NORP"] += HEAD_WORD_WEIGHT  # "the Spaniard told reporters": a people's noun, whoever it stands for
+        return votes
     if len(words) > 1 and words[0] in SHIP_PREFIXES:
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "MV Dali", "USS Cole": a ship
         return votes
@@ -554,6 +597,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
         votes["LOC"] += CONTEXT_WEIGHT
+    elif last in AREA_NAME_ENDINGS and len(words) > 1 and not any(w.casefold() in ("of", "for") for w in words[1:-1]):
+        votes["GPE"] += HEAD_WORD_WEIGHT
     if is_team_name(words) and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "Tacoma Otters": a place's team
     seen = votes_so_far or Counter()
@@ -586,7 +631,7 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["GPE"] *= UNSUPPORTED_LABEL_SHARE
     if votes.get("LOC") and not is_place_name(name) and not any(w[0].isupper() for w in words[1:]):
         votes["LOC"] *= UNSUPPORTED_LABEL_SHARE
-    if votes.get("NORP") and not DEMONYM_RE.search(name):
+    if votes.get("NORP") and not is_demonym(name):
         votes["NORP"] *= UNSUPPORTED_LABEL_SHARE
     if votes.get("LAW") and not LAW_WORDS & {w.casefold() for w in words}:
         votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
@@ -594,6 +639,8 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
     if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or sum(w[:1].isupper() for w in name_tokens(name)) > 4):
         votes["ORG"] += votes.pop("PERSON")  # people are not acronyms, nor five names long ("da", "van" are no names)
+    if votes.get("PERSON") and is_country(name) and name.casefold() not in _every_first_name():
+        votes["GPE"] += votes.pop("PERSON")  # "KATHMANDU, Nepal —": no one is called Nepal (but "Chad", "Jordan")
 
 
 def no_person_named_the(votes: Counter, name: str) -> None:

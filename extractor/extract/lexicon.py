@@ -9,6 +9,7 @@ via pycountry) rather than from this project.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Nouns for organisations that every extractor reads alike: before or beside a name
@@ -207,6 +208,27 @@ LAW_WORDS = frozenset("act law bill treaty amendment code constitution directive
 
 # Demonyms end like this ("Chinese", "American", "British", "Dutch", "Thai").
 DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|sh|ek|eks|ai|ss|ot|ots)$", re.IGNORECASE)
+# Nouns for a person of a nation, people or faith that end otherwise ("the Spaniard", "two
+# Britons", "a Dane"): what such a word names is a group, never one person or a company.
+DEMONYM_NOUNS = frozenset("""
+arab basque brit briton croat dane dutchman dutchwoman englishman englishwoman filipino filipina
+finn fleming frenchman frenchwoman greek icelander irishman irishwoman jew kazakh kiwi kurd kyrgyz
+latino latina luxembourger maori mongol muscovite pole quebecer scot scotsman scotswoman serb sikh
+slovak slovene spaniard swede tajik turk uzbek welshman welshwoman yank hindu catholic protestant
+sunni shia shiite muslim buddhist berliner londoner aussie
+""".split())
+
+
+def is_demonym_noun(word: str) -> bool:
+    """A word of ``DEMONYM_NOUNS``, or its plural ("Britons", "Frenchmen")."""
+    folded = word.casefold()
+    return folded in DEMONYM_NOUNS or folded.removesuffix("s") in DEMONYM_NOUNS \
+        or folded.endswith("men") and folded[:-3] + "man" in DEMONYM_NOUNS
+
+
+def is_demonym(word: str) -> bool:
+    """One word that names a people ("Chinese", "Spaniard", "Britons"), by its ending or as a noun."""
+    return DEMONYM_RE.search(word) is not None or is_demonym_noun(word)
 
 # Time-zone words after a clock time ("0401 GMT", "2:54 PM EST"): no entity either.
 TIME_ZONES = frozenset({
@@ -253,6 +275,11 @@ def us_states() -> dict:
     return geonames().get_us_states()
 
 
+def _without_accents(name: str) -> str:
+    """The name with its letters' accents and macrons dropped ("Tamil Nādu": "Tamil Nadu")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Case-folded names of countries, their subdivisions, US states and cities over 15,000 people."""
@@ -271,6 +298,9 @@ def place_names() -> frozenset[str]:
         names.add(subdivision.name.casefold())
     for city in cities().values():
         names.add(city["name"].casefold())
+    # as English writes them ("Uttarākhand", "São Paulo"), unless that is a word ("Göd", "Coín")
+    words = english_words()
+    names.update(folded for folded in (_without_accents(n).casefold() for n in list(names)) if folded not in words)
     for state in us_states().values():
         names.add(state["name"].casefold())
     for continent in geonames().get_continents().values():
