@@ -6,7 +6,7 @@
 In article text only a single day resolves: weekdays ("on Monday": the latest such
 weekday on or before publication, the publication day itself included),
 ``today``/``yesterday``/``tomorrow``, and day-and-month forms ("10 January", "Dec. 20",
-resolved by dateparser with the publication date as base, preferring the past). Weeks,
+in the year nearest the publication date, the past favoured two to one). Weeks,
 months and years ("last week", "in June", "March 2020") give None there; a year alone or a
 month and its year resolve apart, to an ISO prefix (``resolve_month_or_year``), and so do
 periods named from publication (``resolve_period``: "the second quarter" as an ISO
@@ -73,15 +73,8 @@ def resolve_date(expression: str, published: str | None) -> str | None:
                 return None
         if base is None:
             return None
-        import dateparser
-
-        base_dt = dt.datetime(base.year, base.month, base.day)
-        parsed = dateparser.parse(
-            f"{day} {list(MONTHS)[month - 1]}",
-            languages=["en"],
-            settings={"RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past"},
-        )
-        return parsed.date().isoformat() if parsed else None
+        found = _nearest_day(base, month, day)
+        return found.isoformat() if found else None
     if base is None:
         return None
     for word, delta in RELATIVE_DAYS.items():
@@ -97,6 +90,21 @@ def resolve_date(expression: str, published: str | None) -> str | None:
             back = 7
         return (base - dt.timedelta(days=back)).isoformat()
     return None
+
+
+def _nearest_day(base: dt.date, month: int, day: int) -> dt.date | None:
+    """The day and month written without a year, in the year that puts it nearest the
+    publication date, the past favoured two to one: news tells of what happened, but "the
+    election will be held on October 17" in August is this October, not last."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:  # "29 February" in a year without it
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: (base - d).days if d <= base else 2 * (d - base).days)
 
 
 # A year alone or a month and its year, as the whole expression ("2023", "in 2023",

@@ -1140,3 +1140,29 @@ def test_a_relative_clause_after_a_name_and_its_ticker_is_about_the_name(nlp):
     c = by_text(nlp, "Friday's increase in Kelmont's market value eclipsed the previous record held by Amazon (AMZN.O), "
                      "which saw its market value surge by $190 billion on Feb. 4, 2022.")
     assert subjects(c["$190 billion"]) == ["Amazon"]  # a real name: the parse that hangs the clause on "record" needs it
+
+
+def test_words_around_a_bare_number_make_it_an_age_and_a_relative_is_no_one_s_amount(nlp):
+    c = claims_of(nlp, "Marguerite Ollivier died on May 18 at her home. She was 91. Her husband died at the age of "
+                       "80 in 2010. The singer, aged 34, was arrested. The temperature was 91.", published="2026-05-21")
+    ages = {(x.text, x.unit, x.metric, tuple(subjects(x))) for x in c if x.metric == "age"}
+    assert ages == {("91", "year", "age", ("Marguerite Ollivier",)), ("80", "year", "age", ("husband",)),
+                    ("34", "year", "age", ("singer",))}
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Participants were followed for an average of seven years.", "seven years", None),
+    ("The Federal Reserve held its benchmark rate in a range of 4.25% to 4.5%.", "4.25% to 4.5%", None),
+    ("BlackRock's iShares Bitcoin Trust alone took in $1.4 billion.", "$1.4 billion", None),
+    ("Entergy said some customers could be without power for two weeks.", "two weeks", None),
+    ("The plane crashed on take-off, killing 18 of the 19 people on board.", "19", None),
+    ("The plane crashed on take-off, killing 18 of the 19 people on board.", "18", "dead"),
+    ("The Dow Jones Industrial Average rose 1.2% on Monday.", "1.2%", "index level"),
+])
+def test_words_that_only_look_like_a_metric_name_none(nlp, text, figure, metric):
+    assert by_text(nlp, text)[figure].metric == metric
+
+
+def test_the_source_of_a_short_report_is_not_what_its_figure_is_about(nlp):
+    c = by_text(nlp, "The unemployment rate stood at 4.2% in May, the Labor Department said earlier this month.")
+    assert "Labor Department" not in subjects(c["4.2%"])

@@ -359,6 +359,13 @@ def test_day_and_month_resolve_to_the_past(nlp):
     assert c.date == "2024-02-02"
 
 
+def test_a_day_and_month_without_a_year_is_the_nearest_one_the_past_favoured():
+    # an August article's "October 17" is two months ahead, not ten months back
+    assert resolve_date("on October 17", "2009-08-14") == "2009-10-17"
+    assert resolve_date("on August 5", "2025-02-10") == "2024-08-05"  # six months either way: the past
+    assert resolve_date("on December 20", "2025-01-05") == "2024-12-20"
+
+
 def test_no_date_without_publication(nlp):
     c = only(nlp, "Tesla shares fell 6% on Monday.", published=None)
     assert c.date is None

@@ -827,3 +827,10 @@ def test_a_title_after_a_work_noun_is_no_quote(quotes_of):
     text = ('In his memoir "Friends, Lovers and the Big Terrible Thing," published last year, Dana Whitcombe '
             'described years of struggle. The band released a song titled "Blue Skies Over Dover" in May.')
     assert not [q for q in quotes_of(text) if q.kind == "direct"]
+
+
+def test_a_player_named_by_their_position_is_the_one_named_before(quotes_of):
+    quotes = quotes_of('Erling Haaland scored twice in the second half. "I was lucky today," the striker said. '
+                       'Ana Ruiz has written her first novel. "I wrote it in a year," the novelist said.')
+    assert speaker_of(quotes, "I was lucky") == "Erling Haaland"
+    assert speaker_of(quotes, "I wrote it") == "Ana Ruiz"

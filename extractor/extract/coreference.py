@@ -48,6 +48,11 @@ PERSON_NOUNS = frozenset({
     "billionaire", "actor", "actress", "star", "singer", "player", "coach", "general",
     "commander", "prosecutor", "commissioner", "premier", "chancellor", "king", "queen",
     "prince", "princess", "pope", "mogul", "democrat", "republican", "former", "woman", "man",
+    # sport's people, whom match reports name by their role ("the striker said")
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "quarterback", "pitcher",
+    "batsman", "batter", "bowler", "captain", "skipper", "champion", "titleholder", "winner", "runner-up",
+    "veteran", "rookie", "debutant", "teenager", "youngster", "swimmer", "sprinter", "golfer", "skier",
+    "boxer", "fighter", "cyclist", "rider", "racer", "athlete", "finalist",
 })
 # Words that make a description definite, so that it refers back ("the company").
 DEFINITE_DETS = frozenset({"the", "this", "that"})
@@ -70,8 +75,10 @@ def is_org_noun(token: Token, nouns: frozenset[str] = SPEAKER_ORG_NOUNS) -> bool
 
 
 def is_person_noun(token: Token) -> bool:
-    """A noun that describes a person ("minister", "founder")."""
-    return token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS
+    """A noun that describes a person ("minister", "founder", "the novelist": any occupation)."""
+    from extractor.extract.entity_types import is_occupation
+
+    return token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS or is_occupation(token)
 
 
 def pronoun_types(token: Token) -> frozenset[str] | None:

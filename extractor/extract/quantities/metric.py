@@ -54,6 +54,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.quantity import Quantity
+from extractor.extract.quantities.units import TIME_UNITS
 from extractor.extract.quantities.subject import _clause_subject
 
 # What is measured: compound + head, or head lemma -> metric name. Small on purpose.
@@ -190,6 +191,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "voters"
     if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
         return "dead"
+    if _partitive_total(root):
+        return None  # "killing 18 of the 19 people on board": the 19 were on board
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
@@ -197,16 +200,18 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
     if counted:
         return counted
+    if unit in TIME_UNITS:
+        return None  # "without power for two weeks": how long, whatever the clause is about
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
         return "cost"  # "the $11.4 million bridge", "the repairs will cost $5 million"
-    lowered = {n.casefold() for n in subject_names}
-    if any(w in CURRENCY_SUBJECTS for n in lowered for w in n.split()):  # "Pound Sterling", "US Dollar"
+    lasts = {n.casefold().split()[-1] for n in subject_names if n.strip()}  # "Pound Sterling", "US Dollar", "Brent crude";
+    if lasts & CURRENCY_SUBJECTS:                                                # not "Bitcoin Trust", "Gold Fields"
         return "exchange rate"
-    if any(w in COMMODITY_SUBJECTS for n in lowered for w in n.split()):
+    if lasts & COMMODITY_SUBJECTS:
         return "price"
     if unit in ("percent", "point") and any(INDEX_NAME_RE.search(n) for n in subject_names):
         return "index level"  # "the S&P 500 lost 2.7%", "Germany's DAX fell 1.7%"
@@ -255,6 +260,15 @@ def _label_before(span: SpacySpan) -> str | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].text[:1].isupper():
         return None
     return _metric_of_noun(doc[i])
+
+
+def _partitive_total(root: Token) -> bool:
+    """The whole of which another number is a part ("18 of the 19 people", "two of its
+    three engines"): the part's clause tells what happened to it, not to the whole."""
+    noun = root.head if root.dep_ == "nummod" else root
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < noun.i \
+        and (prep.head.like_num or prep.head.pos_ == "NUM")
 
 
 def _counts_voters(root: Token) -> bool:
@@ -372,6 +386,8 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
     return next((m for m in map(_metric_of_noun, candidates) if m), None)
 
 
+# Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
+NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
 # Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
 PLAN_NOUNS = frozenset({"program", "programme", "plan", "scheme", "policy", "package"})
 
@@ -385,8 +401,14 @@ def _metric_of_noun(noun: Token) -> str | None:
             return METRIC_PHRASES[phrase]
     if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun)) is not None:
         return of_change
-    if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average", not "an average of"
+    if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average"
         return "index level"
+    if lemma == "average" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "an average of seven years": a mean, no index
+    if noun.text[:1].isupper() and noun.ent_iob_ == "I" and noun.ent_type_ in NAMED_BODY_LABELS \
+            and lemma not in ("index", "average", "composite") \
+            and not noun.is_sent_start and any(t.is_lower for t in noun.sent if t.is_alpha):
+        return None  # "the Federal Reserve", "the Bitcoin Trust": a word of a name, no metric
     if lemma in COUNT_NOUNS or lemma in PLAN_NOUNS:  # "the monthly active user count", "a stock buyback programme"
         return next((METRIC_WORDS[c.lemma_.lower()] for c in compounds if c.lemma_.lower() in METRIC_WORDS), None)
     if noun.lower_ in METRIC_WORDS:

@@ -270,7 +270,10 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 found = resolve_np(child, ctx, sent_root_subject)
                 if found:
                     return found
-    found = _telegraphic_subject(span, ctx)
+    # a short line whose clause has a subject of its own that names no one is no telegraphic
+    # line ("The unemployment rate stood at 4.2%, the Labor Department said": not the source's)
+    own = _clause_subject(verb, span) if verb is not None else None
+    found = _telegraphic_subject(span, ctx) if own is None or own.pos_ == "PROPN" else []
     if found or not (unit and (unit.isupper() or unit in ("percent", "percentage point"))):
         return found
     if not (COMPANY_METRIC_RE.search(span.sent.text) or (unit == "percent" and _owned_by_no_one(root))):

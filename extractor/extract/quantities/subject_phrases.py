@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
+    KIN_NOUNS,
     ORG_DESCRIPTORS,
     COMPANY_NOUNS,
     COUNTED_PEOPLE_NOUNS,
@@ -582,7 +583,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
                 out.append(ref)
         return out
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
-        owner = [c for c in np.children if c.dep_ == "poss"]  # "Facebook's monthly active user count"
+        # "Facebook's monthly active user count"; but a relative is a person of their own ("her husband")
+        owner = [c for c in np.children if c.dep_ == "poss"] if lemma not in KIN_NOUNS else []
         found = resolve_np(owner[0], ctx, sent_root_subject, depth + 1) if owner else []
         if found and lemma in DESCRIPTION_NOUNS and ctx.salient is not None and _is_person(found[0], ctx):
             return [ctx.salient]  # "Zuckerberg's company": the company, not its founder

@@ -132,6 +132,11 @@ GLUED_UNIT_RE = re.compile(
 WORDLIKE_UNIT_FORMS = frozenset({"deg"})
 # Units that make a number an age ("65-year-old", "30 years old").
 AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re.I)
+# Words before a bare number that make it a person's age ("aged 91", "at the age of 91",
+# "died at 91", and "She was 91." closing the clause).
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|(?:dies|died|dying|passed\s+away)\s+at)\s+\Z", re.I)
+AGE_CLAUSE_RE = re.compile(r"\b(?:he|she)\s+(?:was|is|would\s+have\s+been)\s+\Z", re.I)
+AGE_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;]|$)")
 # Time units: counted noun from the unit table, never a range of levels.
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 # Words before a count that add it to another ("an additional 1,250 flights", "another 300
@@ -211,8 +216,19 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
         if found:
             q.unit = found[0]
             return found[1]
+        if _age_by_words(q, text, pos):
+            q.unit, q.metric = "year", "age"
         return pos
     return m.end()
+
+
+def _age_by_words(q: Quantity, text: str, pos: int) -> bool:
+    """A bare whole number that the words around it make a person's age."""
+    if q.currency or q.value != int(q.value) or not 0 < q.value < 130:
+        return False
+    before = text[max(0, q.literal.start - 40):q.literal.start]
+    return AGE_BEFORE_RE.search(before) is not None or (
+        AGE_CLAUSE_RE.search(before) is not None and AGE_CLAUSE_END_RE.match(text, pos) is not None)
 
 
 def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
