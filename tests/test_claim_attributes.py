@@ -1166,3 +1166,27 @@ def test_words_that_only_look_like_a_metric_name_none(nlp, text, figure, metric)
 def test_the_source_of_a_short_report_is_not_what_its_figure_is_about(nlp):
     c = by_text(nlp, "The unemployment rate stood at 4.2% in May, the Labor Department said earlier this month.")
     assert "Labor Department" not in subjects(c["4.2%"])
+
+
+def test_a_count_of_a_nation_s_people_is_a_count_of_people(nlp):
+    c = by_text(nlp, "The law will extend coverage to 32 million uninsured Americans. Two Britons were hurt.")
+    assert (c["32 million"].unit, c["32 million"].stated_unit) == ("person", "uninsured Americans")
+    assert c["Two"].unit == "person"
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    ("Orbis reported earnings per share of $2.41, beating forecasts.", "$2.41", "earnings per share"),
+    ("Orbis said profit was $1.10 per share.", "$1.10 per share", "earnings per share"),
+    ("At least 40 homes burned, and two firefighters suffered minor injuries.", "two", "injured"),
+    ("More than 1,800 firefighters were battling the blaze.", "1,800", "rescuers"),
+])
+def test_what_a_figure_per_share_and_a_count_of_firefighters_measure(nlp, text, figure, metric):
+    assert by_text(nlp, text)[figure].metric == metric
+
+
+def test_a_scale_letter_is_no_subject_and_a_third_goal_is_no_fraction(nlp):
+    claims = claims_of(nlp, "A former banker was jailed over a $300m fraud. Declan Rice added a third with ten minutes "
+                            "left. Sales fell by a third.")
+    found = {c.text: c for c in claims}
+    assert "m" not in subjects(found["$300m"])
+    assert [c.value for c in claims if c.text == "a third"] == [pytest.approx(1 / 3)]  # the fall, not the goal

@@ -556,3 +556,32 @@ def test_a_place_written_without_its_iso_accents_is_a_place(nlp):
     text = "Heavy rain is forecast in Uttarakhand and neighbouring Himachal Pradesh for the next three days."
     found = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert (found.get("Uttarakhand"), found.get("Himachal Pradesh")) == ("GPE", "GPE")
+
+
+def test_a_capitalised_noun_the_model_names_inside_a_sentence_is_a_name(nlp):
+    # the tagger reads "Arsenal" as the common noun; the model still labels it
+    text = "Chelsea lost again on Saturday. The win lifts Arsenal to 64 points from 29 games."
+    assert "Arsenal" in {e.name for e in entities_of(nlp, text).entities}
+
+
+def test_a_surname_s_particle_is_part_of_a_person_s_name(nlp):
+    text = ("SAO PAULO (Americas Wire) - Luiz Inácio Lula da Silva won Brazil's presidential runoff on Sunday. "
+            "He studied at the Conservatoire de Paris.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Luiz Inácio Lula da Silva") == "PERSON"
+    assert found.get("Conservatoire de Paris") != "PERSON"
+
+
+def test_a_dateline_place_in_capitals_is_whole(nlp):
+    # the model reads "SAO" alone, as an organisation
+    text = "SAO PAULO (Americas Wire) - Shares in Brazil rose on Monday as investors bought banks."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert "SAO" not in found and found.get("Sao Paulo") == "GPE"
+
+
+def test_a_temperature_scale_is_no_name_and_a_name_known_as_is_an_alias(nlp):
+    text = ("Temperatures were expected to reach 105 degrees Fahrenheit on Tuesday, according to the California "
+            "Department of Forestry and Fire Protection, known as Cal Fire.")
+    found = {e.name: e for e in entities_of(nlp, text).entities}
+    assert "Fahrenheit" not in found and "Cal Fire" not in found
+    assert "Cal Fire" in found["California Department of Forestry and Fire Protection"].aliases

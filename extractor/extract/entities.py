@@ -49,7 +49,6 @@ from extractor.extract.entity_aliases import (
 from extractor.extract.entity_names import (
     COMPANY_FORMS,
     clean_mention,
-    dateline_mentions,
     entity_id,
     entity_key,
     heading_spans,
@@ -61,6 +60,7 @@ from extractor.extract.entity_names import (
     place_mentions,
     ticker_mentions,
     ticker_names,
+    with_dateline_places,
     with_spelled_out_names,
     without_person_titles,
 )
@@ -194,7 +194,7 @@ def extract_entities(
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
-    found += dateline_mentions(text, found)
+    found = with_dateline_places(found, text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     groups = group_mentions(without_person_titles(found + lone_name_mentions(doc, text, found)), headings)

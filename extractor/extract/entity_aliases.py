@@ -519,7 +519,8 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
         if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
             continue
         owner, alias = groups[owner_key], groups[alias_key]
-        if leans_person(owner) != leans_person(alias) or any(
+        introduced = len(alias.mentions) == 1 and not leans_person(owner)  # "…, known as Cal Fire": its name here
+        if leans_person(owner) != leans_person(alias) and not introduced or any(
                 g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
             continue  # a place "known as" something is described, not renamed
         _merge_into(owner, alias)

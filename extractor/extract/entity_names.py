@@ -532,15 +532,21 @@ INNER_CAPITAL_RE = re.compile(r"^\w+[a-z][A-Z]")
 TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
+# What comes before a temperature scale's name.
+DEGREES_BEFORE_RE = re.compile(r"(?:\bdegrees?|°)\s*\Z", re.I)
+
+
 def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
     surface = text[start:end]
     if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
         return
     if not any(ch.isupper() for ch in surface):
         return
+    if DEGREES_BEFORE_RE.search(text, max(0, start - 12), start):
+        return  # "105 degrees Fahrenheit": a scale, no name
     tokens = [t for t in ent if start <= t.idx < end]
     if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
-                                                   for t in tokens):
+                                                   for t in tokens) and not _capitalised_inside_sentence(tokens):
         return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
     joint = None if ent.label_ in TITLE_LABELS else next(
         (t for t in tokens[1:-1] if t.text.islower() and t.tag_ in FINITE_VERB_TAGS), None)
@@ -562,6 +568,20 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         if not any(ch.isupper() for ch in surface):
             return  # "Abba's 1974 win": the possessor only
     out.append(Candidate(start, end, surface, ent.label_))
+
+
+def _capitalised_inside_sentence(tokens: list) -> bool:
+    """One capitalised English noun the model names inside a sentence that writes most words
+    in lower case ("The win lifts Arsenal to 64 points"): a name, however the tagger read it."""
+    first = tokens[0]
+    if len(tokens) != 1 or first.is_sent_start or not first.text[:1].isupper() or first.text.isupper() \
+            or not {first.lower_, first.lemma_.casefold()} & english_nouns():
+        return False
+    if first.pos_ != "NOUN" and (first.pos_ not in ("ADJ", "VERB") or first.i + 1 < len(first.doc)
+                                 and first.nbor().pos_ in ("NOUN", "PROPN", "ADJ")):
+        return False  # (an adjective that describes the noun after it is one: "Imperial decree")
+    prev = first.nbor(-1)
+    return not prev.is_punct and prev.text[:1].islower() and sum(t.is_lower for t in first.sent) > len(first.sent) // 2
 
 
 # Plurals that do not end in "s", for the possessor of an institution's name.
@@ -852,10 +872,15 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
         if not name_word(k) or doc[k].is_sent_start or (k > 0 and texts[k - 1][:1].isupper()):
             k += 1
             continue
-        last = k
-        while last + 1 < n and name_word(last + 1) and "\n" not in doc[last].whitespace_:
-            last += 1
-        if 1 <= last - k < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
+        last, particles = k, 0
+        while last + 1 < n and "\n" not in doc[last].whitespace_:
+            if name_word(last + 1):
+                last += 1
+            elif texts[last + 1] in NAME_PARTICLES and last + 2 < n and name_word(last + 2):
+                last, particles = last + 2, particles + 1  # "Luiz Inácio Lula da Silva"
+            else:
+                break
+        if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
                 and not all(_english(texts[j].casefold(), words) for j in range(k, last + 1)):
             start, end = offsets[k], offsets[last] + len(texts[last])
             if free(start, end) and not in_any(start, headings):
@@ -1127,16 +1152,22 @@ DATELINE_PLACE_RE = re.compile(
     r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
 
 
-def dateline_mentions(text: str, taken: list[Candidate]) -> list[Candidate]:
-    """The place of a dateline ("OSLO - Searchers worked on ..."), which the model misses
-    in capitals: a place the gazetteer knows, outside every mention found."""
-    free = outside(taken)
-    out = []
+def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
+    """The place of a dateline ("OSLO - Searchers worked on ...", "SAO PAULO (Reuters) -"),
+    which the model misses in capitals or cuts ("SAO" as an organisation): a place the
+    gazetteer knows, in place of the mentions inside it, unless a mention runs out of it."""
+    added = []
     for match in DATELINE_PLACE_RE.finditer(text):
         start, end = match.span("place")
-        if is_place_name(match.group("place").title()) and free(start, end):
-            out.append(Candidate(start, end, match.group("place"), "GPE"))
-    return out
+        if not is_place_name(match.group("place").title()):
+            continue
+        inside = [c for c in found if start <= c.start and c.end <= end]
+        if any(c.start < end and start < c.end for c in found if c not in inside) \
+                or any((c.start, c.end) == (start, end) for c in inside):
+            continue
+        found = [c for c in found if c not in inside]
+        added.append(Candidate(start, end, match.group("place"), "GPE"))
+    return sorted(found + added, key=lambda c: c.start) if added else found
 
 
 def heading_spans(text: str) -> list[tuple[int, int]]:

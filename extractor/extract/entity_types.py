@@ -499,6 +499,10 @@ def is_common_surname(word: str) -> bool:
 SURNAME_PARTICLES = NAME_PARTICLES - frozenset({"y", "e", "et"})
 
 
+# A surname's particle between capitalised words ("da Silva", "von der Leyen", "van Gogh").
+INNER_PARTICLE_RE = re.compile(r"(?<=[a-z]) (?:(?:da|das|de|del|della|der|di|do|dos|du|van|von|ter|ten) )+(?=[A-Z])")
+
+
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
@@ -516,6 +520,10 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
         if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
             continue
         if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
+            votes["PERSON"] += FIRST_NAME_WEIGHT
+            break
+        particle = INNER_PARTICLE_RE.search(form)  # "Luiz Inácio Lula da Silva": a surname's particle,
+        if particle and not is_place_name(form[particle.end():]):  # not "Conservatoire de Paris"
             votes["PERSON"] += FIRST_NAME_WEIGHT
             break
     return votes

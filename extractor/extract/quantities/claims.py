@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year, resolve_period
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
-from extractor.extract.lexicon import MARKET_VERBS, people_noun
+from extractor.extract.lexicon import MARKET_VERBS, is_demonym, people_noun
 from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
@@ -603,9 +603,10 @@ def _is_organisation(name: str, entities: ArticleEntities) -> bool:
 
 
 def counts_people(unit: str | None, metric: str | None) -> bool:
-    """A count of people, whatever noun counts them ("43 victims", "38 lives", "the toll rose
-    to 43"): one unit, so that outlets counting the same dead in other words state one fact."""
-    return unit != PERSON and (unit is not None and unit.split()[-1].islower() and people_noun(unit.split()[-1])
+    """A count of people, whatever noun counts them ("43 victims", "38 lives", "170 million
+    Americans", "the toll rose to 43"): one unit, so that outlets counting the same dead in other words state one fact."""
+    return unit != PERSON and (unit is not None and (unit.split()[-1].islower() and people_noun(unit.split()[-1])
+                                                     or is_demonym(unit.split()[-1]) and unit.split()[-1][:1].isupper())
                                or (unit is None and metric in PEOPLE_COUNT_METRICS)
                                or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
 

@@ -204,6 +204,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return None  # "without power for two weeks": how long, whatever the clause is about
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
+    if named == "profit" and unit and unit.endswith(" per share"):
+        return "earnings per share"  # "profit was $1.10 per share"
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
@@ -320,6 +322,7 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
         return None, False
     best: tuple[int, int, str] | None = None
+    fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
         # the predicate usually follows the count ("three people are missing"): a cue
         # before it counts at twice its distance ("killed 43 people" is still near)
@@ -330,6 +333,10 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
             distance += OTHER_CLAUSE  # "the toll remains at 38, but up to 20 are missing": the next clause's
         candidate = (distance, rank, name)
         best = candidate if best is None or candidate < best else best
+        if name != "rescuers" and distance < OTHER_CLAUSE and (fate is None or candidate < fate):
+            fate = candidate
+    if best is not None and best[2] == "rescuers" and fate is not None:
+        best = fate  # "two firefighters suffered minor injuries": what befell them, not who they are
     return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
 
 
@@ -388,6 +395,8 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
 
 # Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
 NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
+# Nouns of a company's profit, which "per share" makes earnings per share.
+PROFIT_WORDS = frozenset({"earnings", "earning", "profit", "income"})
 # Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
 PLAN_NOUNS = frozenset({"program", "programme", "plan", "scheme", "policy", "package"})
 
@@ -395,6 +404,12 @@ PLAN_NOUNS = frozenset({"program", "programme", "plan", "scheme", "policy", "pac
 def _metric_of_noun(noun: Token) -> str | None:
     compounds = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     lemma = noun.lemma_.lower()
+    if noun.text in ("EPS", "eps") or lemma in PROFIT_WORDS and any(
+            c.dep_ == "prep" and c.lower_ == "per" and any(g.lemma_.lower() == "share" for g in c.children)
+            for c in noun.children):
+        return "earnings per share"  # "earnings per share of $2.41", "EPS rose to $3"
+    if lemma == "share" and noun.dep_ == "pobj" and noun.head.lower_ == "per":  # "earnings per [share] of $2.41"
+        return "earnings per share" if noun.head.head.lemma_.lower() in PROFIT_WORDS else None
     for c in compounds:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:

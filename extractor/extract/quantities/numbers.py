@@ -75,6 +75,21 @@ WORD_NUMBER_RE = re.compile(
 FRACTION_WORD_RE = re.compile(
     r"(?<![\w-])(?<!\band\s)(?<!\band\sa\s)(?P<words>(?:(?:a|one|two|three|four|nine)[\s-]+)?(?:half|thirds?|quarters?|fifths?|tenths?))"
     r"(?![\w-])", re.I)  # not the "a half" of "two and a half"
+# What makes "a third" or "a quarter" a share: "of" after it, or a change or hedge before it
+# ("cut by a third", "nearly a quarter"); without, it is the third or fourth of something.
+SHARE_AFTER_RE = re.compile(r"\s+of\b", re.I)
+SHARE_BEFORE_RE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|some|over|under|just|only|least)\s+\Z", re.I)
+
+
+def _ordinal_noun(text: str, m: re.Match) -> bool:
+    """"a third", "a fifth" with nothing that makes it a share (see ``SHARE_AFTER_RE``);
+    halves and counted fractions ("two-thirds") are always shares."""
+    words = m.group("words").lower().split()
+    if len(words) != 2 or words[0] != "a" or words[1] not in ("third", "quarter", "fifth", "tenth"):
+        return False
+    return not SHARE_AFTER_RE.match(text, m.end()) and not SHARE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+
+
 # Multipliers: "sixfold", "10-fold".
 FOLD_RE = re.compile(r"(?<![\w-])(?P<n>\d+|%s)[\s-]?fold\b" % "|".join(SMALL_NUMBERS), re.I)
 # A scale word or suffix right after the number.
@@ -177,6 +192,8 @@ def find_atoms(text: str) -> list[tuple[int, int, float, bool]]:
         value = parse_fraction_words(m.group("words"))
         if value is None and re.match(r"\s+(?:thousand|million|billion|trillion)\b", text[m.end():], re.I):
             value = FRACTION_WORDS.get(m.group("words").lower())  # "quarter million"
+        if value is not None and _ordinal_noun(text, m):
+            continue  # "Rice added a third": the third goal, no fraction
         if value is not None and free(m.start(), m.end()):
             atoms.append((m.start(), m.end(), value, True))
             take(m.start(), m.end())

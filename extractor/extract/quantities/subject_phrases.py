@@ -458,6 +458,10 @@ def relative_clause_of_one(name: Token) -> bool:
     return any(c.dep_ == "relcl" and not any(t.lower_ in ALL_LISTED_WORDS for t in c.subtree) for c in name.children)
 
 
+# Scales written against a number, which the tokenizer may split off as a noun ("$300m").
+SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn"})
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring)."""
     if depth > 3:
@@ -545,6 +549,8 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         return [entity_ref(ctx, person)] if person is not None else []
     if np.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") or lemma in NOT_SUBJECT_NOUNS:
         return []
+    if lower in SCALE_SUFFIXES and np.i > 0 and np.nbor(-1).like_num and not np.nbor(-1).whitespace_:
+        return []  # "$300m fraud": the "m" is the figure's scale
     if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
         return _owner_of(np, ctx, sent_root_subject, ("of",))
     if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before

@@ -23,7 +23,13 @@ from extractor.extract.coreference import (
 from extractor.extract.entities import LocalEntity
 from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
-from extractor.extract.quotes.speakers import PASSIVE_SUBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, mention_bounds
+from extractor.extract.quotes.speakers import (
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    is_age_description,
+    mention_bounds,
+)
 from extractor.models import EntityRef
 
 # Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").
@@ -213,8 +219,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
     if head.pos_ == "PRON":
         return None
-    if _one_of_a_nation(head):  # "said the elated German": the person named before, not Germany
-        entity = last_entity_before(ctx, bounds[0], PERSON_TYPES)
+    if _one_of_a_nation(head) or is_age_description(head):  # "said the elated German", "the 24-year-old said":
+        entity = last_entity_before(ctx, bounds[0], PERSON_TYPES)  # the person named before
         return entity.ref() if entity else None
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)

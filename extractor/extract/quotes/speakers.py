@@ -114,6 +114,13 @@ def subject_across_aside(cue: Token) -> Token | None:
     return None
 
 
+def is_age_description(token: Token) -> bool:
+    """"old" of "the 24-year-old", which stands for a person (the parser may hang it, and
+    its "the", on the verb)."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "years") and any(
+        g.like_num for g in c.children) for c in token.children)
+
+
 def _parsed_subject(cue: Token) -> Token | None:
     """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
@@ -133,7 +140,8 @@ def _parsed_subject(cue: Token) -> Token | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX"]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "EX"] \
+            or [c for c in token.children if c.i < token.i and is_age_description(c)]  # '"…," the 24-year-old said'
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
             return (named or subjects)[0]
@@ -228,9 +236,12 @@ def is_dateline(token: Token) -> bool:
 
 
 def can_speak(ctx: Context, head: Token) -> bool:
-    """A speaker is a noun or pronoun outside the quotation marks, not a time or number."""
+    """A speaker is a noun or pronoun ("the 24-year-old" too) outside the quotation marks,
+    not a time or number."""
     if ctx.quoted(head.idx) or not any(c.isalpha() for c in head.text):
         return False
+    if is_age_description(head):
+        return True  # (which the model tags a date)
     if head.pos_ not in ("PROPN", "PRON", "NOUN") and not head.ent_type_:
         return False
     return head.ent_type_ not in ("TIME", "DATE", "MONEY", "QUANTITY", "ORDINAL")
