@@ -1190,3 +1190,9 @@ def test_a_scale_letter_is_no_subject_and_a_third_goal_is_no_fraction(nlp):
     found = {c.text: c for c in claims}
     assert "m" not in subjects(found["$300m"])
     assert [c.value for c in claims if c.text == "a third"] == [pytest.approx(1 / 3)]  # the fall, not the goal
+
+
+def test_a_law_s_bill_costs_nothing_and_counted_votes_are_no_share(nlp):
+    c = by_text(nlp, "The bill passed by 199 votes to 74 in the 300-seat chamber. Repairs will cost $5 million.")
+    assert (c["199"].metric, c["74"].metric, c["300"].metric) == (None, None, None)
+    assert c["$5 million"].metric == "cost"

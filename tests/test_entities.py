@@ -585,3 +585,26 @@ def test_a_temperature_scale_is_no_name_and_a_name_known_as_is_an_alias(nlp):
     found = {e.name: e for e in entities_of(nlp, text).entities}
     assert "Fahrenheit" not in found and "Cal Fire" not in found
     assert "Cal Fire" in found["California Department of Forestry and Fire Protection"].aliases
+
+
+def test_across_articles_a_sentence_s_the_is_no_part_of_the_merged_name(nlp):
+    pages = [entities_of(nlp, text, f"a{i}") for i, text in enumerate([
+        "The Lindqvist Foundation said on Monday that grants rose.",
+        "Critics said the Lindqvist Foundation had waited too long."])]
+    for order in (pages, pages[::-1]):
+        merged = merge_entity_records([[e.to_record() for e in page.entities] for page in order])
+        assert [e.name for e in merged if entity_key(e.name) == "lindqvistfoundation"] == ["Lindqvist Foundation"]
+
+
+def test_a_crater_a_laboratory_and_a_paper_named_with_el_are_no_people(nlp):
+    text = ("The robot touched down inside Gale Crater on Monday. The mission, officially known as the Mars "
+            "Science Laboratory, cost $2.5 billion. He worked as a journalist for El Espectador in Bogotá.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (found.get("Gale Crater"), found.get("Mars Science Laboratory"), found.get("El Espectador")) \
+        == ("LOC", "ORG", "ORG")
+
+
+def test_a_name_known_affectionately_as_is_an_alias(nlp):
+    text = ("Colombian author Gabriel García Márquez died on Thursday. García Márquez, known affectionately as "
+            "\"Gabo\" across Latin America, was best known for his novels.")
+    assert "Gabo" in by_name(entities_of(nlp, text), "Gabriel García Márquez").aliases

@@ -842,3 +842,8 @@ def test_a_person_named_by_their_age_is_the_one_named_before(quotes_of):
                        'Carlos Alcaraz lost. "He was better today," said the 22-year-old.')
     assert speaker_of(quotes, "It is a dream") == "Jannik Sinner"
     assert speaker_of(quotes, "He was better") == "Carlos Alcaraz"
+
+
+def test_the_medium_a_quotation_was_posted_on_is_no_reported_speech(quotes_of):
+    quotes = quotes_of('"A thousand years of solitude and sadness," President Juan Santos wrote on Twitter.')
+    assert [q.text for q in quotes] == ["A thousand years of solitude and sadness,"]

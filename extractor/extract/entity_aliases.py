@@ -490,7 +490,7 @@ def join_nicknames(groups: dict[str, LocalEntity]) -> None:
 # "X, also known as Y", "X (born 1986), better known by her pseudonym Y", "X, whose full
 # name is Y": Y is another name of X.
 KNOWN_AS_RE = re.compile(
-    r"\b(?:(?:also |better |commonly |widely |popularly |formerly )?known (?:as|by (?:his|her|their|its|the) "
+    r"\b(?:(?:also |better |commonly |widely |popularly |formerly )?known (?:[a-z]+ly )?(?:as|by (?:his|her|their|its|the) "
     r"(?:pseudonym|name|nickname|stage name|pen name|ring name))"
     r"|whose (?:full |real |birth |given |legal )?name is)\s+(?:the\s+)?[\"“']?")
 # What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
@@ -519,7 +519,7 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
         if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
             continue
         owner, alias = groups[owner_key], groups[alias_key]
-        introduced = len(alias.mentions) == 1 and not leans_person(owner)  # "…, known as Cal Fire": its name here
+        introduced = len(alias.mentions) == 1  # "…, known as Cal Fire", 'known as "Gabo"': a name given here
         if leans_person(owner) != leans_person(alias) and not introduced or any(
                 g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
             continue  # a place "known as" something is described, not renamed

@@ -532,7 +532,8 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
 # Last words of the names of natural places and realms ("Holy Roman Empire", "Ross Sea").
 LOCATION_NAME_ENDINGS = frozenset("""
 empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
-island islands peninsula valley desert forest
+island islands peninsula valley desert forest crater volcano canyon reef plateau basin delta lagoon
+fjord archipelago
 """.split())
 # Last words of the names of administrative areas ("Calcasieu Parish", "Cameron County",
 # "Hyogo Prefecture"): a place, whatever first name the name begins with.
@@ -651,6 +652,11 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["GPE"] += votes.pop("PERSON")  # "KATHMANDU, Nepal —": no one is called Nepal (but "Chad", "Jordan")
 
 
+# Articles of other languages that open names of newspapers, bands and clubs, never a
+# person's ("La" and "Le" do: "La Toya", "Le Pen").
+FOREIGN_ARTICLE_RE = re.compile(r"(?:El|Los|Las|Il|Der|Die|Das) [A-Z]")
+
+
 def no_person_named_the(votes: Counter, name: str) -> None:
     """A name that begins with "The" is no one's ("The Lookout", "The Good Wife"): its person
     evidence is a title's, and an agent so named is a group ("The Beatles said")."""
@@ -658,6 +664,8 @@ def no_person_named_the(votes: Counter, name: str) -> None:
         votes["WORK_OF_ART"] += votes.pop("PERSON")
     if name.startswith("The ") and votes.get("AGENT"):
         votes["ORG"] += votes.pop("AGENT")
+    if FOREIGN_ARTICLE_RE.match(name) and votes.get("PERSON"):
+        votes["ORG"] += votes.pop("PERSON")  # "El Espectador", "Die Zeit": a paper or a group, no one's name
 
 
 def decide_type(votes: Counter) -> str:

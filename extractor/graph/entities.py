@@ -47,11 +47,12 @@ class EntityMerger:
                 if entity.link_confidence is not None:  # a link is as sure as its least sure article
                     into.link_confidence = min(into.link_confidence or 1.0, entity.link_confidence)
                 names = {into.name, entity.name, *into.aliases, *entity.aliases}
-                # The fullest form; between forms as full, the one most articles use ("Nvidia", not
-                # one page's "NVIDIA"), then the first in code-point order (not the first seen), so
-                # that the name does not depend on the order of articles.
+                # The fullest form, a sentence's "The" not counted; between forms as full, one
+                # without it, then the one most articles use ("Nvidia", not one page's "NVIDIA"),
+                # then the first in code-point order (not the first seen), so that the name does
+                # not depend on the order of articles.
                 used = self._names[entity.id]
-                into.name = max(sorted((into.name, entity.name)), key=lambda n: (len(n.split()), len(n), used[n]))
+                into.name = max(sorted((into.name, entity.name)), key=lambda n: _fullness(n, used[n]))
                 into.aliases = sorted(names - {into.name})
 
     def links(self) -> dict[str, EntityRef]:
@@ -111,3 +112,9 @@ def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
 
 
 __all__ = ["EntityMerger", "merge_entity_records"]
+
+
+def _fullness(name: str, used: int) -> tuple[int, int, bool, int]:
+    """How full a name is, for the merged entity's name (see ``EntityMerger.add``)."""
+    bare = name.removeprefix("The ")
+    return len(bare.split()), len(bare), bare == name, used

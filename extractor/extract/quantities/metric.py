@@ -206,6 +206,10 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "market value"
     if named == "profit" and unit and unit.endswith(" per share"):
         return "earnings per share"  # "profit was $1.10 per share"
+    if named == "cost" and not (unit and (unit.split()[0].isupper() or unit == "percent")):
+        return None  # "the bill passed by 199 votes to 74": a law's bill costs nothing; a cost is money
+    if named == "vote share" and unit not in ("percent", "percentage point"):
+        return None  # "199 votes to 74": a count of votes, not a share
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):

@@ -122,6 +122,8 @@ def add_reported(ctx: Context, records: Records) -> None:
             for i in crossing + inside:  # the quotation is what was said: it keeps its marks
                 records.cues.setdefault(i, reported.cue)
             continue
+        if _medium_beside_quotation(ctx, reported):
+            continue  # '"…," Santos wrote on Twitter': where the quotation was said, no words of its own
         attribution = attribute_cue(ctx, reported.cue)
         unnamed = attribution.mention is None and passive_unattributed(reported.cue)
         if attribution.mention is None and reported.cue.lower_ != "according" and not unnamed:
@@ -136,6 +138,20 @@ def add_reported(ctx: Context, records: Records) -> None:
             attribution = relayed(ctx, reported.cue, attribution)
         records.absorbed.update(inside)
         records.add(ctx, start, end, "mixed" if inside else "indirect", words, attribution)
+
+
+def _medium_beside_quotation(ctx: Context, reported) -> bool:
+    """The reported content is only a phrase naming a medium or place ("on Twitter", "in
+    Parliament") in a sentence that quotes the speaker directly."""
+    cue = reported.cue
+    content = ctx.doc.char_span(*reported.content, alignment_mode="expand")
+    if content is None or len(content) < 2 or content[0].pos_ != "ADP" or content[0].lower_ not in ("on", "in", "via"):
+        return False
+    objects = [t for t in content[0].children if t.dep_ == "pobj"]
+    if not objects or objects[0].pos_ != "PROPN" or content[-1].i > objects[0].i:
+        return False
+    sent = cue.sent
+    return any(sent.start_char <= s.open and s.close <= sent.end_char for s in ctx.spans)
 
 
 def add_direct(ctx: Context, records: Records) -> None:
