@@ -57,8 +57,10 @@ def published_day(published: str | None) -> dt.date | None:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(expression: str, published: str | None) -> str | None:
-    """ISO date of a single-day expression, relative to the publication date, else None."""
+def resolve_date(expression: str, published: str | None, future: bool = False) -> str | None:
+    """ISO date of a single-day expression, relative to the publication date, else None.
+    ``future``: the sentence tells of what will happen ("ministers will meet on Wednesday"),
+    so a bare weekday is the next one after publication, not the last."""
     base = published_day(published)
     text = expression.strip()
     low = text.lower()
@@ -85,6 +87,8 @@ def resolve_date(expression: str, published: str | None) -> str | None:
         if (m.group("rel") or "").lower() == "next":
             return None
         target = WEEKDAYS[m.group("day").lower()]
+        if future and not m.group("rel"):
+            return (base + dt.timedelta(days=(target - base.weekday()) % 7)).isoformat()  # (the day itself: "later on Friday")
         back = (base.weekday() - target) % 7
         if (m.group("rel") or "").lower() == "last" and back == 0:
             back = 7

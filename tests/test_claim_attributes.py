@@ -1196,3 +1196,10 @@ def test_a_law_s_bill_costs_nothing_and_counted_votes_are_no_share(nlp):
     c = by_text(nlp, "The bill passed by 199 votes to 74 in the 300-seat chamber. Repairs will cost $5 million.")
     assert (c["199"].metric, c["74"].metric, c["300"].metric) == (None, None, None)
     assert c["$5 million"].metric == "cost"
+
+
+def test_a_weekday_of_what_will_happen_is_the_next_one(nlp):
+    c = by_text(nlp, "Finance ministers will meet in Brussels on Wednesday to approve a €130 billion bailout. "
+                     "Bank shares fell 3% on Wednesday.", published="2012-02-12")  # a Sunday
+    assert c["€130 billion"].date == "2012-02-15"
+    assert c["3%"].date == "2012-02-08"

@@ -608,3 +608,11 @@ def test_a_name_known_affectionately_as_is_an_alias(nlp):
     text = ("Colombian author Gabriel García Márquez died on Thursday. García Márquez, known affectionately as "
             "\"Gabo\" across Latin America, was best known for his novels.")
     assert "Gabo" in by_name(entities_of(nlp, text), "Gabriel García Márquez").aliases
+
+
+def test_a_court_named_with_its_tail_and_a_nationality_before_a_title(nlp):
+    text = ('The Special Court for Sierra Leone said Taylor had supported the rebels. "We played good cricket," '
+            'said Sri Lankan captain Kumar Sangakkara.')
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Special Court for Sierra Leone") == "ORG"
+    assert found.get("Sri Lankan") == "NORP" and found.get("Kumar Sangakkara") == "PERSON"

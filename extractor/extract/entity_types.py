@@ -215,7 +215,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
-    if modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
+    if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):
+        votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
+    elif modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
         votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES) else "ORG"] += CONTEXT_WEIGHT
     if modifies and describes(head, PRODUCT_NOUNS):
         if root.dep_ == "poss":

@@ -354,7 +354,7 @@ assembly parliament board laboratory laboratories observatory
 """.split())
 # Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
 # before it they as often name a building or a site ("Johnson Space Center").
-ORG_HEAD_WORDS_WITH_TAIL = frozenset("center centre office".split())
+ORG_HEAD_WORDS_WITH_TAIL = frozenset("center centre office court tribunal".split())
 # Lowercase words inside an organisation's tail ("Institute of History and Philology",
 # "Centre for Irish and Scottish Studies"); "at" and "in" end it ("University of
 # California at Berkeley" names the university and the city).

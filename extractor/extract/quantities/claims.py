@@ -96,6 +96,21 @@ def _date_in_parenthesis_before(at: int, text: str, sent_dates: list[tuple[Token
     return next((iso for _, iso, _ in sent_dates if iso == m.group("year")), None)
 
 
+# Auxiliaries of the future, and the adjectives that schedule ("is due to meet").
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+SCHEDULED_WORDS = frozenset({"due", "scheduled", "set", "expected", "slated"})
+
+
+def _told_as_future(verb: Token | None) -> bool:
+    """The verb tells of what is yet to happen: "will meet", "is due to meet"."""
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lower_ in SCHEDULED_WORDS
+
+
 def _date_verb(date: Token) -> Token | None:
     """The verb a date dates: none when the date hangs on a name the parse joined to a verb
     ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
@@ -373,10 +388,11 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
             continue
         if _bounds_a_period(ent.root):
             continue
-        iso = (resolve_date(ent.text, published) or resolve_month_or_year(ent.text)
+        verb = _date_verb(ent.root)
+        iso = (resolve_date(ent.text, published, _told_as_future(verb)) or resolve_month_or_year(ent.text)
                or resolve_period(ent.text, published) or _unresolved_weekday(ent.text, published))
         if iso is not None:
-            out.append((_date_verb(ent.root), iso, ent.start_char))
+            out.append((verb, iso, ent.start_char))
     start = sent
     doc = sent.doc
     while start.start > 0:
