@@ -1203,3 +1203,11 @@ def test_a_weekday_of_what_will_happen_is_the_next_one(nlp):
                      "Bank shares fell 3% on Wednesday.", published="2012-02-12")  # a Sunday
     assert c["€130 billion"].date == "2012-02-15"
     assert c["3%"].date == "2012-02-08"
+
+
+def test_a_temperature_without_its_degree_sign_and_parts_per_million(nlp):
+    c = by_text(nlp, "Temperatures rose to 48.8C in Seville. CO2 reached 420 parts per million. "
+                     "The port handled 4.5 million TEU. Pupils of Class 5C went home early.")
+    assert (c["48.8C"].unit, c["420 parts per million"].unit) == ("celsius", "part per million")
+    assert c["4.5 million TEU"].unit == "twenty-foot equivalent unit"
+    assert "5C" not in c

@@ -100,6 +100,9 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "celsius": (r"degrees? celsius", "celsius", "°C", "° C", r"deg ?C", r"degrees? C(?![a-z])", "C°"),
     "fahrenheit": (r"degrees? fahrenheit", "fahrenheit", "°F", "° F", r"deg ?F", r"degrees? F(?![a-z])", "F°"),
     "degree": ("degrees?", "°", "deg"),
+    "part per million": (r"parts? per million", "ppm"),
+    "part per billion": (r"parts? per billion", "ppb"),
+    "twenty-foot equivalent unit": ("TEUs?",),
     "mega british thermal unit": ("mmBTU", "mmbtu"),
     "british thermal unit": ("BTUs?",),
     "second": ("seconds?", "secs?"),
@@ -125,9 +128,12 @@ SPORT_STAT_RE = re.compile(r"\s(?P<form>%s)(?:s|'s)?(?![\w-])" % "|".join(sorted
 UNIT_FORMS_GLUED: dict[str, str] = {
     "m": "metre", "g": "gram", "W": "watt", "l": "litre", "L": "litre", "mL": "millilitre",
     "h": "hour", "V": "volt", "min": "minute", "lb": "pound", "in": "inch",
+    "C": "celsius", "F": "fahrenheit",  # "48.8C", "-5C": British news drops the degree sign
 }
 GLUED_UNIT_RE = re.compile(
     r"-?(?P<form>%s)(?![A-Za-z0-9²³/])" % "|".join(sorted(map(re.escape, UNIT_FORMS_GLUED), key=len, reverse=True)))
+# A capitalised word right before a number: the number names something ("Class 5C").
+NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*\s+\Z")
 # Unit forms that are also English words: only when glued to the number ("5kt" not "5 kt").
 WORDLIKE_UNIT_FORMS = frozenset({"deg"})
 # Units that make a number an age ("65-year-old", "30 years old").
@@ -213,6 +219,9 @@ def read_unit(q: Quantity, text: str, pos: int) -> int:
         q.unit = SPORT_STATS[m.group("form")]
     else:
         found = match_unit(text, pos) or spelled_unit(text, pos) or symbol_unit(text, pos)
+        if found and found[0] in ("celsius", "fahrenheit") and text[pos:pos + 1] in "CF" \
+                and NAMED_BEFORE_RE.search(text, max(0, q.literal.start - 30), q.literal.start):
+            return pos  # "Class 5C", "Gate 12F": a name's number, no temperature
         if found:
             q.unit = found[0]
             return found[1]
