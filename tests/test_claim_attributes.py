@@ -1211,3 +1211,9 @@ def test_a_temperature_without_its_degree_sign_and_parts_per_million(nlp):
     assert (c["48.8C"].unit, c["420 parts per million"].unit) == ("celsius", "part per million")
     assert c["4.5 million TEU"].unit == "twenty-foot equivalent unit"
     assert "5C" not in c
+
+
+def test_a_late_weekday_the_parser_hangs_on_a_future_verb_keeps_the_past(nlp):
+    c = by_text(nlp, "Halden will pay $52.50 per share, a premium of 31% to Brightwater's closing price on Friday.",
+                published="2026-02-03")  # a Tuesday
+    assert c["31%"].date == "2026-01-30"

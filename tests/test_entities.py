@@ -616,3 +616,10 @@ def test_a_court_named_with_its_tail_and_a_nationality_before_a_title(nlp):
     found = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert found.get("Special Court for Sierra Leone") == "ORG"
     assert found.get("Sri Lankan") == "NORP" and found.get("Kumar Sangakkara") == "PERSON"
+
+
+def test_a_company_s_short_name_that_a_small_town_has_too_is_the_company_unless_written_as_a_place(nlp):
+    found = entities_of(nlp, "Halden Foods agreed to buy a rival on Monday. Halden will pay $52.50 per share.")
+    assert "Halden" in by_name(found, "Halden Foods").aliases
+    elsewhere = {e.name: e.type for e in entities_of(nlp, "Halden Foods opened a plant in Halden on Monday.").entities}
+    assert elsewhere.get("Halden") == "GPE"

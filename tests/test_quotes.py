@@ -847,3 +847,8 @@ def test_a_person_named_by_their_age_is_the_one_named_before(quotes_of):
 def test_the_medium_a_quotation_was_posted_on_is_no_reported_speech(quotes_of):
     quotes = quotes_of('"A thousand years of solitude and sadness," President Juan Santos wrote on Twitter.')
     assert [q.text for q in quotes] == ["A thousand years of solitude and sadness,"]
+
+
+def test_a_clause_before_a_semicolon_is_no_report_of_the_verb_after_it(quotes_of):
+    quotes = quotes_of("The deal is expected to close this year. JPMorgan advised Halden; Goldman Sachs advised Brightwater.")
+    assert not any(q.text.startswith("JPMorgan") for q in quotes)

@@ -206,7 +206,7 @@ def extract_entities(
     join_nicknames(groups)
     resolve_short_forms(groups, text, title)
     alias_headline_names(groups, title)
-    join_short_organisations(groups)
+    join_short_organisations(groups, text)
     join_acronyms(groups)
     join_city_names(groups, text)
     join_short_places(groups)

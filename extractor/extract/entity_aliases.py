@@ -28,7 +28,7 @@ from extractor.extract.entity_types import (
 )
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
 from extractor.extract.lexicon import (
-    COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_nouns, english_words, is_place_name,
+    COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_nouns, english_words, is_place_name, is_prominent_place,
 )
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
@@ -126,13 +126,15 @@ def _headline_person(title: str | None, surname: str) -> str | None:
 INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "academy", "seminary"})
 
 
-def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
+def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:
     """An organisation named by part of a longer name in the same article joins it: the
     name without its institution word ("Harvard" / "Harvard University") or its legal form
     ("Nvidia" / "Nvidia Corp."), its last words
     ("Pirates" / "Pittsburgh Pirates") or, for one word, the head of an "X of Y" name
     ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
-    as an organisation, never as a place, and only when one longer name fits."""
+    as an organisation, never as a place (a small town's name that the text never writes
+    after "in", "at", "from" or "near" is no place: "Halden" / "Halden Foods"), and only
+    when one longer name fits."""
     def leans_org(group: LocalEntity, strictly: bool = True) -> bool:
         org = group.votes.get("ORG", 0)
         other = max(group.votes.get(t, 0) for t in ("GPE", "LOC", "PERSON", "FAC"))
@@ -143,7 +145,8 @@ def join_short_organisations(groups: dict[str, LocalEntity]) -> None:
     for key, group in list(groups.items()):
         words = group.name.split()
         if len(words) <= 2 and not leans_org(group, strictly=False) and not leans_person(group) \
-                and not is_place_name(group.name) and (owner := _with_legal_form(group, longer) or _team_of(group, teams)):
+                and not _written_as_place(group, text) \
+                and (owner := _with_legal_form(group, longer) or _team_of(group, teams)):
             # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company, and
             # "Pittsburgh Pirates" the "Pirates" it took for one a team
             _merge_into(owner, group, as_type="ORG")
@@ -187,6 +190,18 @@ def _team_of(group: LocalEntity, teams: list[LocalEntity]) -> LocalEntity | None
     owners = [t for t in teams if t is not group and len(t.name.split()) > len(short)
               and [w.casefold() for w in t.name.split()[-len(short):]] == short]
     return owners[0] if len(owners) == 1 else None
+
+
+# Prepositions that put what follows them on the map ("in Halden", "near Tacoma").
+PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|near|to|outside|across)\s+\Z", re.I)
+
+
+def _written_as_place(group: LocalEntity, text: str) -> bool:
+    """A gazetteer's place that is prominent, or that the text writes where places go."""
+    if not is_place_name(group.name):
+        return False
+    return is_prominent_place(group.name) or not text or any(
+        PLACE_BEFORE_RE.search(text, max(0, m.start - 12), m.start) for m in group.mentions)
 
 
 def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEntity | None:

@@ -182,6 +182,7 @@ COMPANY_TAIL_WORDS = frozenset("""
 group holdings holding technologies technology systems platforms networks communications
 industries electronics labs laboratories pharmaceuticals therapeutics semiconductor
 semiconductors software computer devices entertainment brands enterprises solutions robotics
+foods beverages motors airlines airways energy pharma media partners insurance
 """.split())
 
 # Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other

@@ -111,6 +111,21 @@ def _told_as_future(verb: Token | None) -> bool:
         and verb.head.lower_ in SCHEDULED_WORDS
 
 
+# How many words after its verb a date of what will happen may come ("will meet in Brussels
+# on Wednesday").
+MAX_FUTURE_DATE_REACH = 8
+
+
+def _on_the_verb(date: Token, verb: Token | None) -> bool:
+    """The date says when the verb happens ("will meet on Wednesday"), not when a noun of its
+    clause did ("will pay a premium to the closing price on Friday")."""
+    head = date.head
+    if head.dep_ == "prep":
+        head = head.head
+    # (the parser hangs a late "on Friday" on the verb whatever it dates: only a near one counts)
+    return verb is not None and head.i == verb.i and abs(date.i - verb.i) <= MAX_FUTURE_DATE_REACH
+
+
 def _date_verb(date: Token) -> Token | None:
     """The verb a date dates: none when the date hangs on a name the parse joined to a verb
     ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
@@ -389,7 +404,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         if _bounds_a_period(ent.root):
             continue
         verb = _date_verb(ent.root)
-        iso = (resolve_date(ent.text, published, _told_as_future(verb)) or resolve_month_or_year(ent.text)
+        future = _told_as_future(verb) and _on_the_verb(ent.root, verb)
+        iso = (resolve_date(ent.text, published, future) or resolve_month_or_year(ent.text)
                or resolve_period(ent.text, published) or _unresolved_weekday(ent.text, published))
         if iso is not None:
             out.append((verb, iso, ent.start_char))

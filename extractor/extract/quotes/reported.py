@@ -335,6 +335,9 @@ def find_reported(ctx: Context) -> list[Reported]:
         if relays_a_speaker(token):
             continue  # '"…," she said, according to Reuters': the outlet relays her words
         bounds, gap = content_of(token), None
+        if bounds is not None and bounds[1] <= token.i and any(t.text == ";" for t in ctx.doc[bounds[1] - 1:token.i]) \
+                and any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
+            bounds = None  # "JPMorgan advised Halden; Goldman advised Brightwater": two clauses, no report
         if bounds is None and verb_lemma(token) in SPEECH_VERBS | COGNITION_VERBS:
             if as_clause(token):
                 # (not "as investors learned about X": X is what they learned; nor "as heavy
