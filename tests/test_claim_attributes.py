@@ -1217,3 +1217,15 @@ def test_a_late_weekday_the_parser_hangs_on_a_future_verb_keeps_the_past(nlp):
     c = by_text(nlp, "Halden will pay $52.50 per share, a premium of 31% to Brightwater's closing price on Friday.",
                 published="2026-02-03")  # a Tuesday
     assert c["31%"].date == "2026-01-30"
+
+
+def test_a_count_of_jobs_is_no_sum_of_money_and_hourly_earnings_are_pay(nlp):
+    c = by_text(nlp, "The US economy added 272,000 jobs in May. Average hourly earnings rose 0.4%. "
+                     "The economy grew 2.1% in the quarter.")
+    assert (c["272,000"].metric, c["0.4%"].metric, c["2.1%"].metric) == (None, "pay", "gdp")
+
+
+def test_a_bare_count_a_casualty_verb_takes_has_no_subject_of_its_killer(nlp):
+    c = by_text(nlp, "Drones struck residential buildings overnight, killing at least seven people and injuring 31, "
+                     "the governor said.")
+    assert (c["31"].metric, c["31"].unit, subjects(c["31"])) == ("injured", "person", [])

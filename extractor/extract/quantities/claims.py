@@ -26,7 +26,7 @@ from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
+from extractor.extract.quantities.metric import CASUALTY_VERBS, MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -503,6 +503,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
         metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction
+    if unit is None and metric in PEOPLE_COUNT_METRICS and root.dep_ == "dobj" and root.head.lemma_.lower() in CASUALTY_VERBS:
+        subject = []  # "drones struck, killing seven people and injuring 31": the 31 are people, not drones
     if counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON

@@ -53,6 +53,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS
+from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.extract.quantities.subject import _clause_subject
@@ -68,6 +69,8 @@ METRIC_PHRASES: dict[str, str] = {
     "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
     "price tag": "cost", "share value": "share price", "stock value": "share price",
     "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
+    "hourly earnings": "pay", "weekly earnings": "pay", "average earnings": "pay", "hourly earning": "pay",
+    "weekly earning": "pay", "average earning": "pay",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -210,6 +213,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return None  # "the bill passed by 199 votes to 74": a law's bill costs nothing; a cost is money
     if named == "vote share" and unit not in ("percent", "percentage point"):
         return None  # "199 votes to 74": a count of votes, not a share
+    if named in MONEY_METRICS and unit and unit.islower() and unit not in AMOUNT_UNITS \
+            and unit.split()[0] not in MONEY_SUBUNITS.values():  # (but "50 cents a share" is money)
+        return None  # "the economy added 272,000 jobs": a count of things is no sum of money
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
@@ -399,6 +405,12 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
 
 # Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
 NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
+# Metrics that are sums of money (or their percent moves), never a count of things.
+MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "deficit", "investment", "funding",
+                           "budget", "tax", "fine", "pay", "dividend", "net worth", "market value", "exports",
+                           "imports", "expenses", "buyback", "assets", "reserves"})
+# Units of a money metric's moves and shares.
+AMOUNT_UNITS = frozenset({"percent", "percentage point", "basis point", "fraction"})
 # Nouns of a company's profit, which "per share" makes earnings per share.
 PROFIT_WORDS = frozenset({"earnings", "earning", "profit", "income"})
 # Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
