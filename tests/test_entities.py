@@ -623,3 +623,11 @@ def test_a_company_s_short_name_that_a_small_town_has_too_is_the_company_unless_
     assert "Halden" in by_name(found, "Halden Foods").aliases
     elsewhere = {e.name: e.type for e in entities_of(nlp, "Halden Foods opened a plant in Halden on Monday.").entities}
     assert elsewhere.get("Halden") == "GPE"
+
+
+def test_a_line_in_capitals_only_repeats_names_and_a_company_opening_a_sentence_is_one(nlp):
+    text = ("HALDEN FOODS TO BUY BRIGHTWATER IN $14 BILLION DEAL\n\nHalden Foods has agreed to buy Brightwater Brands "
+            "for about $14 billion, the companies said on Monday.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Halden Foods") == "ORG"
+    assert not any(name.isupper() for name in found)  # no "BUY BRIGHTWATER", no place "HALDEN"

@@ -47,6 +47,7 @@ from extractor.extract.entity_aliases import (
     resolve_short_forms,
 )
 from extractor.extract.entity_names import (
+    Candidate,
     COMPANY_FORMS,
     clean_mention,
     entity_id,
@@ -159,6 +160,23 @@ def _word_before_name(form: str, forms: Collection[str]) -> bool:
             and not is_first_name(first))
 
 
+# A line written in capitals (a wire headline): three words or more, no lower-case letter.
+CAPITALS_LINE_RE = re.compile(r"^(?=[^a-z\n]*[A-Z][^a-z\n]*$)(?:\S+[ \t]+){2,}\S+$", re.MULTILINE)
+
+
+def named_in_capitals_elsewhere(found: list[Candidate], text: str) -> list[Candidate]:
+    """The mentions, less those in a line written in capitals that name nothing the text
+    names in mixed case ("HALDEN FOODS TO BUY BRIGHTWATER": the model's "BUY BRIGHTWATER"
+    goes, "HALDEN FOODS" stays beside the body's "Halden Foods"): capitals hide which words
+    are names, so the line may only repeat them."""
+    lines = [m.span() for m in CAPITALS_LINE_RE.finditer(text)]
+    if not lines:
+        return found
+    in_lines = [any(a <= c.start < b for a, b in lines) for c in found]
+    named = {entity_key(c.text) for c, inside in zip(found, in_lines) if not inside}
+    return [c for c, inside in zip(found, in_lines) if not inside or entity_key(c.text) in named]
+
+
 def _canonical(group: LocalEntity) -> str:
     """The fullest form of a person's name; otherwise a form without a leading "The" where
     the text writes one, the most used (ties: the longest)."""
@@ -197,7 +215,8 @@ def extract_entities(
     found = with_dateline_places(found, text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
-    groups = group_mentions(without_person_titles(found + lone_name_mentions(doc, text, found)), headings)
+    found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
+    groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)
     join_known_as(groups, text)

@@ -26,6 +26,7 @@ from extractor.extract.entity_types import is_first_name
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
+    COMPANY_TAIL_WORDS,
     ORG_NAME_ENDINGS,
     RANK_WORDS,
     TITLE_WORDS,
@@ -854,7 +855,8 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     """Names of two to four words the model missed inside a sentence ("after the Pemberly
     Dynamica merger"): a run of capitalised words the tagger calls proper nouns,
     on one line, outside every mention found and every heading (where capitals say nothing),
-    not opening its sentence, with no month or weekday in it, and with a word English does
+    not opening its sentence (unless it ends in a company's word and acts: "Halden Foods has
+    agreed"), with no month or weekday in it, and with a word English does
     not have (so "Frame Semantics" or "Tax Code", capitalised as titles and terms are, stay
     words). Its type is left to the votes of its contexts."""
     words = english_words()
@@ -869,7 +871,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     out: list[Candidate] = []
     n, k = len(texts), 0
     while k < n:
-        if not name_word(k) or doc[k].is_sent_start or (k > 0 and texts[k - 1][:1].isupper()):
+        if not name_word(k) or (k > 0 and texts[k - 1][:1].isupper() and not doc[k].is_sent_start):
             k += 1
             continue
         last, particles = k, 0
@@ -880,6 +882,10 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
                 last, particles = last + 2, particles + 1  # "Luiz Inácio Lula da Silva"
             else:
                 break
+        if doc[k].is_sent_start and not (texts[last].casefold() in COMPANY_TAIL_WORDS | ORG_NAME_ENDINGS
+                                         and _acts(doc, last)):
+            k = last + 1  # a sentence's first words, unless a company's name that acts ("Halden Foods has agreed")
+            continue
         if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
                 and not all(_english(texts[j].casefold(), words) for j in range(k, last + 1)):
             start, end = offsets[k], offsets[last] + len(texts[last])
