@@ -631,3 +631,9 @@ def test_a_line_in_capitals_only_repeats_names_and_a_company_opening_a_sentence_
     found = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert found.get("Halden Foods") == "ORG"
     assert not any(name.isupper() for name in found)  # no "BUY BRIGHTWATER", no place "HALDEN"
+
+
+def test_a_the_that_only_opens_a_sentence_is_no_part_of_a_long_name(nlp):
+    text = "The Boston Celtics won their 18th title on Monday. The story was first reported by The New York Times."
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert "Boston Celtics" in names and "The New York Times" in names

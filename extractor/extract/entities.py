@@ -160,6 +160,8 @@ def _word_before_name(form: str, forms: Collection[str]) -> bool:
             and not is_first_name(first))
 
 
+# What comes before a sentence's first word: the start of the text or a line, or a full stop.
+SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n\s*)\Z")
 # A line written in capitals (a wire headline): three words or more, no lower-case letter.
 CAPITALS_LINE_RE = re.compile(r"^(?=[^a-z\n]*[A-Z][^a-z\n]*$)(?:\S+[ \t]+){2,}\S+$", re.MULTILINE)
 
@@ -177,9 +179,11 @@ def named_in_capitals_elsewhere(found: list[Candidate], text: str) -> list[Candi
     return [c for c, inside in zip(found, in_lines) if not inside or entity_key(c.text) in named]
 
 
-def _canonical(group: LocalEntity) -> str:
+def _canonical(group: LocalEntity, text: str = "") -> str:
     """The fullest form of a person's name; otherwise a form without a leading "The" where
-    the text writes one, the most used (ties: the longest)."""
+    the text writes one, the most used (ties: the longest); and a "The" that only ever opens
+    a sentence is dropped from a name of three words or more ("The Boston Celtics won": the
+    sentence's capital, where "by The New York Times" inside one is the name's)."""
     if group.known_name and group.type != "PERSON":
         return group.known_name
     forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
@@ -190,7 +194,11 @@ def _canonical(group: LocalEntity) -> str:
         return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     # a sentence's capital "The" is no part of the name when the text also writes it without
-    return max(full, key=lambda f: (not f.startswith("The "), group.surfaces[f], len(f)))
+    name = max(full, key=lambda f: (not f.startswith("The "), group.surfaces[f], len(f)))
+    if name.startswith("The ") and len(name.split()) >= 3 and text and all(
+            SENTENCE_OPENING_RE.search(text, max(0, m.start - 3), m.start) for m in group.mentions if m.text == name):
+        return name[4:]
+    return name
 
 
 def extract_entities(
@@ -265,7 +273,7 @@ def extract_entities(
     if late:
         propagate(groups, doc, among=late)
     for group in groups.values():
-        group.name = _canonical(group)
+        group.name = _canonical(group, text)
         group.aliases = ({a for a in person_aliases(group) if not _word_before_name(a, group.surfaces)}
                          if group.type == "PERSON" else set(group.surfaces) | group.tickers)
 

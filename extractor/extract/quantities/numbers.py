@@ -117,7 +117,10 @@ def parse_number_words(words: str) -> float | None:
     total, current, seen = 0, 0, False
     for part in parts:
         if part in SMALL_NUMBERS:
-            current += SMALL_NUMBERS[part]
+            rest, value = current % 100, SMALL_NUMBERS[part]
+            if rest and not (rest % 10 == 0 and rest >= 20 and value < 10):
+                return None  # "one-two", "three-four": two numbers, not one ("twenty-two" is)
+            current += value
         elif part == "hundred":
             current = (current or 1) * 100
         elif part in WORD_SCALES:
