@@ -87,8 +87,8 @@ def resolve_date(expression: str, published: str | None, future: bool = False) -
         if (m.group("rel") or "").lower() == "next":
             return None
         target = WEEKDAYS[m.group("day").lower()]
-        if future and not m.group("rel"):
-            return (base + dt.timedelta(days=(target - base.weekday()) % 7)).isoformat()  # (the day itself: "later on Friday")
+        if future and not m.group("rel"):  # the next one, or the day itself ("later on Friday")
+            return (base + dt.timedelta(days=(target - base.weekday()) % 7)).isoformat()
         back = (base.weekday() - target) % 7
         if (m.group("rel") or "").lower() == "last" and back == 0:
             back = 7

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extractor.extract.entity_types import is_occupation
 from extractor.extract.lexicon import ORG_NOUNS
 
 # Pronouns that stand for one person, and the gender each implies.
@@ -76,8 +77,6 @@ def is_org_noun(token: Token, nouns: frozenset[str] = SPEAKER_ORG_NOUNS) -> bool
 
 def is_person_noun(token: Token) -> bool:
     """A noun that describes a person ("minister", "founder", "the novelist": any occupation)."""
-    from extractor.extract.entity_types import is_occupation
-
     return token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS or is_occupation(token)
 
 

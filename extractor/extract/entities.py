@@ -47,8 +47,8 @@ from extractor.extract.entity_aliases import (
     resolve_short_forms,
 )
 from extractor.extract.entity_names import (
-    Candidate,
     COMPANY_FORMS,
+    Candidate,
     clean_mention,
     entity_id,
     entity_key,

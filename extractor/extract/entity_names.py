@@ -205,7 +205,7 @@ NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[iv
 
 
 # Words before the given name of a storm, part of its name.
-STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical super".split())
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 # Labels whose spans the model may start a word late or end a word early ("the Harrowgate
 # [Biotica] recall", "the [Harrowgate] Biotica recall").
 WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})

@@ -99,6 +99,12 @@ class EntityMerger:
             yield entity.model_copy(update={**update, "mentions": mentions_})
 
 
+def _fullness(name: str, used: int) -> tuple[int, int, bool, int]:
+    """How full a name is, for the merged entity's name (see ``EntityMerger.add``)."""
+    bare = name.removeprefix("The ")
+    return len(bare.split()), len(bare), bare == name, used
+
+
 def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
     """One entity per id across the corpus; the type is voted over every article's evidence."""
     spill = EntitySpill()
@@ -112,9 +118,3 @@ def merge_entity_records(per_article: Iterable[list[Entity]]) -> list[Entity]:
 
 
 __all__ = ["EntityMerger", "merge_entity_records"]
-
-
-def _fullness(name: str, used: int) -> tuple[int, int, bool, int]:
-    """How full a name is, for the merged entity's name (see ``EntityMerger.add``)."""
-    bare = name.removeprefix("The ")
-    return len(bare.split()), len(bare), bare == name, used

@@ -31,7 +31,7 @@ from extractor.extract.quotes.marks import (
     residue_words,
 )
 from extractor.extract.quotes.references import holds_positions
-from extractor.extract.quotes.reported import find_reported, passive_unattributed
+from extractor.extract.quotes.reported import Reported, find_reported, passive_unattributed
 from extractor.models import Quote, Span
 from extractor.nlp.views import doc_text
 
@@ -140,7 +140,7 @@ def add_reported(ctx: Context, records: Records) -> None:
         records.add(ctx, start, end, "mixed" if inside else "indirect", words, attribution)
 
 
-def _medium_beside_quotation(ctx: Context, reported) -> bool:
+def _medium_beside_quotation(ctx: Context, reported: Reported) -> bool:
     """The reported content is only a phrase naming a medium or place ("on Twitter", "in
     Parliament") in a sentence that quotes the speaker directly."""
     cue = reported.cue
