@@ -637,3 +637,10 @@ def test_a_the_that_only_opens_a_sentence_is_no_part_of_a_long_name(nlp):
     text = "The Boston Celtics won their 18th title on Monday. The story was first reported by The New York Times."
     names = {e.name for e in entities_of(nlp, text).entities}
     assert "Boston Celtics" in names and "The New York Times" in names
+
+
+def test_a_city_that_plays_a_match_is_its_team(nlp):
+    text = ("Arsenal moved to the top of the league on Saturday after a 3-1 win over Chelsea at the Emirates Stadium. "
+            "Troops from Preston defended the town.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Chelsea") == "ORG" and found.get("Preston") == "GPE"

@@ -185,6 +185,24 @@ def _quoted_title(span: SpacySpan) -> bool:
         and (start < 2 or not text[start - 2].isalnum()) and not COINED_BEFORE_RE.search(text, max(0, start - 20), start - 1)
 
 
+# Verbs of a match, whose subject and object are sides; nouns of a result, whose "over" or
+# "against" object is one ("a 3-1 win over Chelsea").
+MATCH_VERBS = frozenset({"beat", "defeat", "thrash", "edge", "outplay", "play", "face", "draw", "lose", "tie"})
+RESULT_NOUNS = frozenset({"win", "victory", "defeat", "draw", "loss", "match", "game", "clash", "tie", "final"})
+
+
+def _city_as_team(root: Token, name: str) -> bool:
+    """A city (not a country: a national side reads as its country) that plays a match:
+    the subject or object of a match verb, or the side a result is over or against."""
+    if is_country(name) or not is_place_name(name):
+        return False
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.lemma_.casefold() in MATCH_VERBS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ in ("over", "against", "to") and head.head.lemma_.casefold() in (
+        RESULT_NOUNS | {"lose"})
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
@@ -259,6 +277,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says
     if root.dep_ == "pobj" and _medium_of_posting(head):
         votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform
+    if _city_as_team(root, name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Liverpool, who play Manchester City"
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
