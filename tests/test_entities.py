@@ -644,3 +644,8 @@ def test_a_city_that_plays_a_match_is_its_team(nlp):
             "Troops from Preston defended the town.")
     found = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert found.get("Chelsea") == "ORG" and found.get("Preston") == "GPE"
+
+
+def test_a_dateline_place_is_named_as_the_text_writes_it(nlp):
+    text = "SAO PAULO (Americas Wire) - Shares rose on Monday.\n\nThe bank's head office is in São Paulo."
+    assert "SAO PAULO" in by_name(entities_of(nlp, text), "São Paulo").aliases

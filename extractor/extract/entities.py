@@ -185,7 +185,10 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
     a sentence is dropped from a name of three words or more ("The Boston Celtics won": the
     sentence's capital, where "by The New York Times" inside one is the name's)."""
     if group.known_name and group.type != "PERSON":
-        return group.known_name
+        written = [f for f in group.surfaces if not f.isupper() and not f.startswith("The ")
+                   and entity_key(f) == entity_key(group.known_name)]
+        # the name as the text writes it where a dateline's capitals gave it ("São Paulo", not "Sao Paulo")
+        return max(written, key=lambda f: (group.surfaces[f], f)) if written else group.known_name
     forms = [f for f in group.surfaces if f not in group.tickers] or list(group.surfaces)
     if group.type != "PERSON":  # "Nvidia" over "Nvidia Corp.", "Nvidia Corporation": outlets name a company so
         forms = [f for f in forms if f.split()[-1] not in COMPANY_FORMS] or forms
