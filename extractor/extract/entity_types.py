@@ -187,7 +187,8 @@ def _quoted_title(span: SpacySpan) -> bool:
 
 # Verbs of a match, whose subject and object are sides; nouns of a result, whose "over" or
 # "against" object is one ("a 3-1 win over Chelsea").
-MATCH_VERBS = frozenset({"beat", "defeat", "thrash", "edge", "outplay", "play", "face", "draw", "lose", "tie"})
+# (not "play", "face", "draw" or "lose": "Boston faces a crisis", "Paris draws tourists")
+MATCH_VERBS = frozenset({"beat", "defeat", "thrash", "outplay", "trounce", "rout"})
 RESULT_NOUNS = frozenset({"win", "victory", "defeat", "draw", "loss", "match", "game", "clash", "tie", "final"})
 
 
@@ -278,7 +279,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "pobj" and _medium_of_posting(head):
         votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform
     if _city_as_team(root, name):
-        votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Liverpool, who play Manchester City"
+        votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Leeds beat Burnley"
     for label in _conjunct_labels(span):
         votes[label] += WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
