@@ -1229,3 +1229,9 @@ def test_a_bare_count_a_casualty_verb_takes_has_no_subject_of_its_killer(nlp):
     c = by_text(nlp, "Drones struck residential buildings overnight, killing at least seven people and injuring 31, "
                      "the governor said.")
     assert (c["31"].metric, c["31"].unit, subjects(c["31"])) == ("injured", "person", [])
+
+
+def test_one_of_a_nation_in_a_figure_s_clause_is_the_person_named_before(nlp):
+    c = by_text(nlp, "Jannik Sinner won his first Wimbledon title on Sunday. The 24-year-old Italian, the world number "
+                     "one, saved two break points.", published="2026-07-12")
+    assert subjects(c["24-year-old"]) == ["Jannik Sinner"]

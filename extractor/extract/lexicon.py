@@ -220,6 +220,10 @@ sunni shia shiite muslim buddhist berliner londoner aussie
 """.split())
 
 
+# Demonyms that name a people, not one person ("the Germans", "the Chinese", "the British").
+COLLECTIVE_DEMONYM_RE = re.compile(r"(?:s|ese|sh|ch)\Z")
+
+
 def is_demonym_noun(word: str) -> bool:
     """A word of ``DEMONYM_NOUNS``, or its plural ("Britons", "Frenchmen")."""
     folded = word.casefold()

@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Token
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
+    COLLECTIVE_DEMONYM_RE,
     KIN_NOUNS,
+    is_demonym,
     ORG_DESCRIPTORS,
     COMPANY_NOUNS,
     COUNTED_PEOPLE_NOUNS,
@@ -229,6 +231,13 @@ ROLE_NOUNS = frozenset({"founder", "co-founder", "cofounder", "ceo", "chief", "c
 
 def _is_person(ref: EntityRef, ctx: SubjectContext) -> bool:
     return any(e.type == "PERSON" and e.id == ref.id for e in ctx.entities.entities)
+
+
+def _one_of_a_nation(np: Token) -> bool:
+    """"the Italian", "the 24-year-old Spaniard": one person by nationality (a people's word
+    with "the", in the singular), someone the text has named."""
+    return np.text[:1].isupper() and is_demonym(np.text) and not COLLECTIVE_DEMONYM_RE.search(np.text) \
+        and np.doc[np.left_edge.i].lower_ == "the" and np.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _described_person(pos: int, ctx: SubjectContext):
@@ -479,6 +488,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         if glued.group("pronoun") in ("its", "their"):
             return [ctx.salient] if ctx.salient is not None else []
         person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
+        return [entity_ref(ctx, person)] if person is not None else []
+    if _one_of_a_nation(np):  # "The 24-year-old Italian saved two break points": the person named before
+        person = _described_person(np.idx, ctx)
         return [entity_ref(ctx, person)] if person is not None else []
     if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
         before = _organisation_before(np.idx, ctx, np.doc)

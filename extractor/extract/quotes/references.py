@@ -21,7 +21,7 @@ from extractor.extract.coreference import (
     description_types,
 )
 from extractor.extract.entities import LocalEntity
-from extractor.extract.lexicon import TITLE_WORDS as JOB_TITLES
+from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, TITLE_WORDS as JOB_TITLES
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS,
@@ -230,8 +230,6 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
 
 
-# Demonyms that name a people, not one person ("the Germans", "the Chinese", "the British").
-COLLECTIVE_DEMONYM_RE = re.compile(r"(?:s|ese|sh|ch)\Z")
 # Someone who speaks without a name: "said one", "said a local man", "one resident told".
 UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:said|says|told|added|recalled|explained|shouted)\s+(?:one|another)\b(?!\s+(?:of\s+)?[A-Z])"
