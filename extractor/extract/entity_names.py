@@ -38,6 +38,7 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS_WITH_TAIL,
     ORG_TAIL_CONNECTORS,
     english_nouns,
+    singulars,
     english_words,
     is_place_name,
     place_names,
@@ -593,9 +594,8 @@ def _plural_of_people(token: Token) -> bool:
     """A common noun in the plural before a possessive inside one name is part of it: the
     name of an institution for them ("The People's Bank of China", "Children's Hospital",
     "Jackson Women's Health Organization", "Workers' Party"), not an owner of its own."""
-    word = token.lower_
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and word[:-1] in english_nouns()) \
-        or (word.endswith("men") and word[:-3] + "man" in english_nouns())  # "Longshoremen's Association"
+    word = token.lower_  # ("Longshoremen's Association": "longshoreman")
+    return word in IRREGULAR_PLURALS or any(singular in english_nouns() for singular in singulars(word))
 
 
 def _with_organisations(found: list[Candidate], organisations: list[Candidate]) -> list[Candidate]:
@@ -1103,9 +1103,8 @@ def with_spelled_out_names(found: list[Candidate], text: str) -> list[Candidate]
         if span is None:
             continue
         start, end = span
-        inside = [c for c in found if c.end <= end and (start <= c.start or LEADING_ARTICLE_RE.fullmatch(
-            text[c.start:start].casefold()))]  # "[The] International Committee of the Red Cross"
-        if any(c.start < end and start < c.end for c in found if c not in inside):
+        inside = _mentions_within(found, start, end, text)
+        if inside is None:
             continue
         label = max(inside, key=lambda c: c.end - c.start).label if inside else None
         found = [c for c in found if c not in inside]
@@ -1114,6 +1113,14 @@ def with_spelled_out_names(found: list[Candidate], text: str) -> list[Candidate]
         if not any(c.start < b and a < c.end for c in found):
             added.append(Candidate(a, b, text[a:b], label))
     return sorted(found + added, key=lambda c: c.start) if added else found
+
+
+def _mentions_within(found: list[Candidate], start: int, end: int, text: str) -> list[Candidate] | None:
+    """The mentions inside [start, end), one that only adds an article before it included
+    ("[The] International Committee of the Red Cross"); None when a mention runs out of it."""
+    inside = [c for c in found if c.end <= end and (start <= c.start or LEADING_ARTICLE_RE.fullmatch(
+        text[c.start:start].casefold()))]
+    return None if any(c.start < end and start < c.end for c in found if c not in inside) else inside
 
 
 def _spelled_out_before(text: str, at: int, letters: str) -> tuple[int, int] | None:
@@ -1167,9 +1174,8 @@ def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
         start, end = match.span("place")
         if not is_place_name(match.group("place").title()):
             continue
-        inside = [c for c in found if start <= c.start and c.end <= end]
-        if any(c.start < end and start < c.end for c in found if c not in inside) \
-                or any((c.start, c.end) == (start, end) for c in inside):
+        inside = _mentions_within(found, start, end, text)  # (a dateline opens its line: no article before it)
+        if inside is None or any((c.start, c.end) == (start, end) for c in inside):
             continue
         found = [c for c in found if c not in inside]
         added.append(Candidate(start, end, match.group("place"), "GPE"))

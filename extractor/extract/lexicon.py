@@ -224,11 +224,17 @@ sunni shia shiite muslim buddhist berliner londoner aussie
 COLLECTIVE_DEMONYM_RE = re.compile(r"(?:s|ese|sh|ch)\Z")
 
 
+def singulars(plural: str) -> tuple[str, ...]:
+    """The singulars a plural in "-s" or "-men" may stand for, case-folded ("Britons":
+    "briton"; "Longshoremen": "longshoreman"); none for a word with neither ending."""
+    word = plural.casefold()
+    return tuple(form for ending, form in (("s", word[:-1]), ("men", word[:-3] + "man")) if word.endswith(ending))
+
+
 def is_demonym_noun(word: str) -> bool:
     """A word of ``DEMONYM_NOUNS``, or its plural ("Britons", "Frenchmen")."""
     folded = word.casefold()
-    return folded in DEMONYM_NOUNS or folded.removesuffix("s") in DEMONYM_NOUNS \
-        or folded.endswith("men") and folded[:-3] + "man" in DEMONYM_NOUNS
+    return folded in DEMONYM_NOUNS or any(singular in DEMONYM_NOUNS for singular in singulars(folded))
 
 
 def is_demonym(word: str) -> bool:
