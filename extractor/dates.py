@@ -159,15 +159,31 @@ def _interval(first: dt.date, months: int) -> str:
     return f"{first.isoformat()}/{_last_day(first, months).isoformat()}"
 
 
+def _nearest_month(base: dt.date, month: int, future: bool, past: bool) -> str:
+    """A month named without a year: told in the past tense, the latest begun by publication
+    ("in December, the firm bid $16.50" in November is last December); of what will happen,
+    the next one; else the one nearest publication, the past favoured two to one as for a
+    day (``_nearest_day``): "a 70% chance of a cut in August" in June is this August."""
+    count = base.year * 12 + base.month - 1
+    back = (base.month - month) % 12      # months since the latest such month began
+    ahead = (month - base.month) % 12     # months to the next one (0: this month)
+    if future or (not past and ahead and 2 * ahead < back):
+        count += ahead
+    else:
+        count -= back
+    return f"{count // 12}-{count % 12 + 1:02d}"
+
+
 @lru_cache(maxsize=4096)
-def resolve_period(expression: str, published: str | None) -> str | None:
+def resolve_period(expression: str, published: str | None, future: bool = False, past: bool = False) -> str | None:
     """A period a figure is of, from a date expression that names no day: a calendar quarter
     (an ISO interval; the latest such quarter begun by publication unless a year is given; a
-    fiscal quarter, whose calendar only the company knows, is None), a month alone (the
-    latest such month begun by publication: "2024-07"), "last"/"this" year or month, and a
+    fiscal quarter, whose calendar only the company knows, is None), a month alone (the one
+    nearest publication, the past favoured: see ``_nearest_month``), "last"/"this" year or month, and a
     season named from publication ("last summer": the latest one ended by then; "this
     summer" only while it lasts), as an interval. None for anything else, or without a
-    publication date where one is needed."""
+    publication date where one is needed. ``future``: told of what will happen (see
+    ``resolve_date``); ``past``: told in the past tense."""
     text = re.sub(r"\s+", " ", expression.strip())
     base = published_day(published)
     if (m := QUARTER_RE.match(text)) is not None:
@@ -184,8 +200,7 @@ def resolve_period(expression: str, published: str | None) -> str | None:
         word = m.group("m")
         if word.lower() in AMBIGUOUS_MONTHS and not word[0].isupper():
             return None
-        month = MONTHS[word.lower()]
-        return f"{base.year if month <= base.month else base.year - 1}-{month:02d}"
+        return _nearest_month(base, MONTHS[word.lower()], future, past)
     if (m := NAMED_YEAR_RE.match(text)) is not None:
         back = 1 if m.group("rel").lower() == "last" else 0
         if m.group("unit").lower() == "year":

@@ -1235,3 +1235,102 @@ def test_one_of_a_nation_in_a_figure_s_clause_is_the_person_named_before(nlp):
     c = by_text(nlp, "Jannik Sinner won his first Wimbledon title on Sunday. The 24-year-old Italian, the world number "
                      "one, saved two break points.", published="2026-07-12")
     assert subjects(c["24-year-old"]) == ["Jannik Sinner"]
+
+
+def test_a_month_without_a_year_is_the_nearest_unless_the_verb_says_it_is_past(nlp):
+    c = by_text(nlp, "Traders now see a 60% chance of a rate cut in September. In July, the retailer bid $21.40 per "
+                     "share for its rival.", published="2026-06-19")
+    assert c["60%"].date == "2026-09"  # three months ahead, not eleven back
+    assert c["$21.40 per share"].date == "2025-07"  # "bid" is past: the July before
+
+
+def test_a_close_in_a_coordinated_clause_does_not_frame_the_figures_of_the_first(nlp):
+    c = by_text(nlp, "The stock opened at $44.10, far above its offer price of $30, and closed at $41.95.",
+                published="2026-05-14")
+    assert (c["$44.10"].frame, c["$41.95"].frame) == ("open", "close")
+    assert c["$30"].frame != "close"
+
+
+def test_money_raised_is_no_rise_and_a_count_of_shares_has_no_price(nlp):
+    c = by_text(nlp, "Brevane sold 12 million shares in the offering, raising $250 million. The lender raised its "
+                     "forecast by $40 million.", published="2026-05-14")
+    assert (c["$250 million"].direction, c["12 million"].metric) == (None, None)
+    assert c["$40 million"].direction == "up"
+
+
+def test_a_rate_a_committee_voted_for_is_no_vote_share(nlp):
+    c = by_text(nlp, "Two members of the rate-setting committee voted for a cut to 3.75%. The Yes side won 54% of the "
+                     "vote.", published="2026-05-14")
+    assert c["3.75%"].metric != "vote share"
+    assert c["54%"].metric == "vote share"
+
+
+def test_made_up_of_a_share_is_no_rise(nlp):
+    c = by_text(nlp, "Tourism makes up 12% of the island's output. Shares of Korvel ended up 3%.", published="2026-05-14")
+    assert c["12%"].direction is None
+    assert c["3%"].direction == "up"
+
+
+def test_a_share_of_gdp_or_of_a_market_belongs_to_the_clause_s_owner(nlp):
+    c = by_text(nlp, "Portugal's public debt will fall to 95.2% of gross domestic product. Korvel holds 28% of the "
+                     "European market. About 40% of residents fled.", published="2026-05-14")
+    assert subjects(c["95.2%"]) == ["Portugal"]
+    assert subjects(c["28%"]) == ["Korvel"]
+    assert subjects(c["40%"]) == ["residents"]
+
+
+def test_a_currency_quoted_in_another_s_cents_is_the_qualified_currency(nlp):
+    c = by_text(nlp, "The Australian dollar slipped to 64.2 US cents. The Swiss franc rose 0.8% against the euro.",
+                published="2026-05-14")
+    assert (c["64.2 US cents"].unit, c["64.2 US cents"].value) == ("USD", pytest.approx(0.642))
+    assert subjects(c["64.2 US cents"]) == ["Australian Dollar"]
+    assert subjects(c["0.8%"]) == ["Swiss Franc"]
+
+
+def test_the_figure_s_own_currency_word_and_a_split_hyphenated_word_are_not_cut_subjects(nlp):
+    c = by_text(nlp, "Bonuses could take the fee to 60 million euros. Day-time temperatures rose to 41 degrees Celsius.",
+                published="2026-05-14")
+    assert subjects(c["60 million euros"]) != ["Euro"]
+    assert subjects(c["41 degrees Celsius"]) == ["day-time temperatures"]
+
+
+def test_turning_an_age_is_an_age(nlp):
+    c = by_text(nlp, "The midfielder can sign a professional contract when he turns 18 in March.", published="2026-05-14")
+    assert (c["18"].metric, c["18"].unit) == ("age", "year")
+
+
+def test_an_earnings_sentence_whose_pronoun_owner_loops_through_the_parse_still_gets_its_subjects(nlp):
+    # "its" sits in a clause whose subject the pronoun's own phrase owns: resolving it came back to itself
+    c = by_text(nlp, "Halvorsen Corp reported second-quarter profit of $2.3 billion, or 91 cents a share, on Tuesday, "
+                     "beating analysts' average estimate of 84 cents, as sales at its payments unit jumped 18% to "
+                     "$6.1 billion.", published="2026-10-23")
+    assert subjects(c["18%"]) == ["Halvorsen"]
+    assert c["18%"].direction == "up"
+
+
+def test_indian_scales_and_a_currency_prefix_are_no_subjects(nlp):
+    c = by_text(nlp, "The Cabinet approved a Rs 8,500 crore package for farmers. About 3.2 lakh farmers will receive "
+                     "Rs 4,000 each.", published="2026-08-21")
+    assert not {"Rs", "crore"} & set(subjects(c["Rs 8,500 crore"]))
+    assert subjects(c["3.2 lakh"]) == subjects(c["Rs 4,000"]) == ["farmers"]
+
+
+def test_people_a_vessel_carried_are_not_the_dead_of_the_next_clause_and_survivors_are_rescued(nlp):
+    c = by_text(nlp, "A boat carrying 88 people sank off the coast on Monday, killing at least 11. Rescuers pulled 54 "
+                     "survivors from the sea by Monday evening.", published="2026-04-14")
+    assert c["88"].metric is None and c["11"].metric == "dead"
+    assert (c["54"].metric, c["54"].frame) == ("rescued", None)
+
+
+def test_a_group_by_its_age_is_an_age(nlp):
+    c = by_text(nlp, "Two-thirds of the deaths were among people over 80. Voters aged over 65 backed the plan.",
+                published="2026-07-28")
+    assert (c["80"].metric, c["80"].unit, c["80"].hedge) == ("age", "year", ">")
+    assert c["65"].metric == "age"
+
+
+def test_an_index_s_points_do_not_carry_to_a_currency_set_against_it(nlp):
+    c = by_text(nlp, "The Nikkei rose 310 points to close at 38,420, while the yen weakened to 151.3 against the dollar.",
+                published="2026-08-21")
+    assert c["38,420"].unit == "point"
+    assert c["151.3"].unit != "point" and c["151.3"].metric == "exchange rate"

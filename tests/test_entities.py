@@ -649,3 +649,29 @@ def test_a_city_that_plays_a_match_is_its_team(nlp):
 def test_a_dateline_place_is_named_as_the_text_writes_it(nlp):
     text = "SAO PAULO (Americas Wire) - Shares rose on Monday.\n\nThe bank's head office is in São Paulo."
     assert "SAO PAULO" in by_name(entities_of(nlp, text), "São Paulo").aliases
+
+
+def test_a_dateline_the_model_calls_an_organisation_is_the_city(nlp):
+    text = "OTTAWA — Canada's government cut its growth forecast on Tuesday, officials said."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Ottawa") == "GPE"
+
+
+def test_a_land_with_a_compass_point_or_on_a_journey_s_way_is_a_place(nlp):
+    text = ("The caravan set out on a journey through Moesia and Asia Minor into eastern Cappadocia. "
+            "Rebels later fled into northern Dardania.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert {found.get(n) for n in ("Moesia", "Asia Minor", "Cappadocia", "Dardania")} <= {"GPE", "LOC"}
+
+
+def test_a_club_named_after_its_city_is_an_organisation(nlp):
+    text = "Real Madrid have agreed to sign the striker. He scored twice against Dynamo Kyiv. He lives in Madrid."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (found.get("Real Madrid"), found.get("Dynamo Kyiv"), found.get("Madrid")) == ("ORG", "ORG", "GPE")
+
+
+def test_a_nation_s_adjective_standing_for_a_player_and_a_prefixed_ship_are_no_organisation_or_person(nlp):
+    text = ("The Norwegian opened the scoring in the 9th minute. The KM Lestari Maju was carrying 230 passengers.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("Norwegian") == "NORP"
+    assert {t for n, t in found.items() if "Lestari Maju" in n} == {"PRODUCT"}

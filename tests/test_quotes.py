@@ -852,3 +852,34 @@ def test_the_medium_a_quotation_was_posted_on_is_no_reported_speech(quotes_of):
 def test_a_clause_before_a_semicolon_is_no_report_of_the_verb_after_it(quotes_of):
     quotes = quotes_of("The deal is expected to close this year. JPMorgan advised Halden; Goldman Sachs advised Brightwater.")
     assert not any(q.text.startswith("JPMorgan") for q in quotes)
+
+
+def test_the_agency_is_not_the_company_whose_shares_the_sentence_before_moved(quotes_of):
+    quotes = quotes_of("The Federal Aviation Administration said in a filing that a bracket can crack. "
+                       "Boeing shares fell 2.1% in afternoon trading. The planemaker has had 31 incidents this year, "
+                       "according to the agency.")
+    assert speaker_of(quotes, "The planemaker has had") == "Federal Aviation Administration"
+
+
+def test_the_agency_is_the_unlisted_body_named_last(quotes_of):
+    quotes = quotes_of("A Budget Office report found gaps in the scheme. Officials at Border Protection Services said "
+                       "smugglers were adapting. In a memo, the agency said the scheme should end.")
+    assert speaker_of(quotes, "the scheme should end") == "Border Protection Services"
+
+
+def test_the_institute_is_the_body_so_named_and_a_named_agency_is_itself(quotes_of):
+    quotes = quotes_of("More than 900 people died in the heatwave, the Ramon Llull Institute estimated. "
+                       "The Meteocat weather agency said July was the hottest month on record. "
+                       "Most of the dead were over 75, the institute said.")
+    assert speaker_of(quotes, "July was the hottest") == "Meteocat"
+    assert speaker_of(quotes, "Most of the dead") == "Ramon Llull Institute"
+
+
+def test_an_administration_named_after_a_person_is_not_the_organisation_named_before(quotes_of):
+    quotes = quotes_of("Congress passed the bill on Friday. The Biden administration said it would sign it.")
+    assert speaker_of(quotes, "it would sign it") is None
+
+
+def test_a_reported_figure_keeps_its_percent_sign(quotes_of):
+    quotes = quotes_of("The union is demanding a rise of 12%, while ministers have offered 3%.")
+    assert any(q.text == "a rise of 12%" for q in quotes)

@@ -61,6 +61,7 @@ from extractor.extract.entity_names import (
     place_mentions,
     ticker_mentions,
     ticker_names,
+    with_club_names,
     with_dateline_places,
     with_spelled_out_names,
     without_person_titles,
@@ -223,7 +224,7 @@ def extract_entities(
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
-    found = with_dateline_places(found, text)
+    found = with_club_names(with_dateline_places(found, text), text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)

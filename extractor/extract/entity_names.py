@@ -22,7 +22,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
-from extractor.extract.entity_types import is_first_name
+from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
@@ -1165,6 +1165,27 @@ DATELINE_PLACE_RE = re.compile(
     r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
 
 
+# A club's first word right before a name ("Real Madrid" at a sentence's start, where the
+# model reads "Real" as an adjective and keeps "Madrid" alone).
+CLUB_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w]*)\s+\Z")
+
+
+def with_club_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """A place's mention with a club's first word before it ("Real Madrid", "Dynamo
+    Kyiv") is the club's whole name: one organisation, not the city."""
+    out = []
+    for c in found:
+        m = CLUB_WORD_BEFORE_RE.search(text, max(0, c.start - 20), c.start)
+        if m is not None and is_club_name([m.group("word"), *c.text.split()]):
+            c = Candidate(m.start("word"), c.end, text[m.start("word"):c.end], "ORG")
+        out.append(c)
+    return out
+
+
+# Labels of the model's that a dateline's place keeps.
+PLACE_MENTION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
     """The place of a dateline ("OSLO - Searchers worked on ...", "SAO PAULO (Reuters) -"),
     which the model misses in capitals or cuts ("SAO" as an organisation): a place the
@@ -1175,8 +1196,8 @@ def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
         if not is_place_name(match.group("place").title()):
             continue
         inside = _mentions_within(found, start, end, text)  # (a dateline opens its line: no article before it)
-        if inside is None or any((c.start, c.end) == (start, end) for c in inside):
-            continue
+        if inside is None or any((c.start, c.end) == (start, end) and c.label in PLACE_MENTION_LABELS for c in inside):
+            continue  # (the model's whole "OTTAWA" as an organisation is the city all the same)
         found = [c for c in found if c not in inside]
         added.append(Candidate(start, end, match.group("place"), "GPE"))
     return sorted(found + added, key=lambda c: c.start) if added else found

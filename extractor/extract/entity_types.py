@@ -42,6 +42,7 @@ from extractor.extract.lexicon import (
     PLACE_DESCRIPTORS,
     PRODUCT_NOUNS,
     SHIP_PREFIXES,
+    CLUB_NAME_WORDS,
     VESSEL_NOUNS,
     TITLE_WORDS,
     is_demonym,
@@ -214,6 +215,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if _nationality_adjective(span, name):
         votes["NORP"] += CONTEXT_WEIGHT  # "the Chinese startup behind it": where the startup is from
         return votes
+    if len(span) == 1 and root.ent_type_ == "NORP" and is_demonym(name) and root.dep_ in NOUN_DEPS and any(
+            c.dep_ == "det" for c in root.children):  # (the model's label: "the Guardian", "the Press" are papers)
+        votes["NORP"] += 2 * CONTEXT_WEIGHT  # "the Egyptian opened the scoring": a person by their nation
+        return votes
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
@@ -238,6 +243,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
     elif modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
         votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES) else "ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "compound" and head.i >= span.end and head.text[:1].islower() and describes(head, NAMED_BODY_NOUNS) \
+            and not is_place_name(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "the Meteocat weather agency" (not "the US agency", "the Biden team")
     if modifies and describes(head, PRODUCT_NOUNS):
         if root.dep_ == "poss":
             votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it
@@ -245,6 +253,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
     if modifies and describes(head, MAKER_NOUNS):
         votes["PRODUCT"] += CONTEXT_WEIGHT
+    if span.start > 0 and span.doc[span.start - 1].text in SHIP_PREFIXES:
+        votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "the KM Sinar Bangun": a ship, its prefix left out of the name
     if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") and not span.start <= c.i < span.end
            for c in root.children):
         votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
@@ -267,8 +277,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
                 and describes(head.head, PERSON_NOUNS))):
         votes["PERSON"] += CONTEXT_WEIGHT  # "the widow of X", "X's funeral", "the death of X"
     if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
-        t.like_num or t.text == "%" for t in head.subtree
-    ):
+        t.like_num and t.ent_type_ not in ("ORDINAL", "DATE", "TIME") or t.text == "%" for t in head.subtree
+    ):  # ("opened 5% higher"; not "opened the scoring in the 12th minute")
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "nsubj" and head.lemma_ == "be" and any(is_occupation(t) for t in _attributes(head)):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
@@ -290,6 +300,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
+    if _compass_point_before(span):
+        votes["GPE"] += CONTEXT_WEIGHT  # "northern Syria", "eastern Thrace": only a land has a north
+    if _way_travelled(span):
+        votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "a journey through Thrace and Asia Minor", "fled to Ostrava"
     if root.dep_ in ("nsubj", "nsubjpass") and _referred_to_as_person(span):
         votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Corwen left Leeds in 1801. He studied …"
     relative = _relative_pronoun_after(span)
@@ -303,6 +317,51 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     return votes
 
 
+# Lowercase adjectives of a compass point: "northern Syria" is part of a land.
+COMPASS_ADJECTIVES = frozenset("""
+northern southern eastern western central north south east west northeastern northwestern
+southeastern southwestern north-eastern north-western south-eastern south-western
+""".split())
+# Nouns and verbs of going from place to place, and the prepositions of the way they take:
+# "a journey through Thrace", "sailed to Crete", "fled into Bohemia". Not "moved to" or
+# "returned to" (people move to a company) nor "through" alone ("sold through Amazon").
+TRAVEL_WORDS = frozenset("""
+journey trip voyage expedition pilgrimage march tour travel sail fly flee emigrate migrate
+immigrate deport exile evacuate trek
+""".split())
+TRAVEL_PREPOSITIONS = frozenset("to through across into toward towards throughout".split())
+
+
+def _compass_point_before(span: SpacySpan) -> bool:
+    """A lowercase compass adjective right before the name and modifying it ("northern Syria")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in COMPASS_ADJECTIVES and before.text[:1].islower() and before.head.i in range(
+        span.start, span.end)
+
+
+def _way_travelled(span: SpacySpan) -> bool:
+    """The name is where a journey goes: the object (or a listed object) of a preposition of
+    the way that a noun or verb of travel governs ("set out on a journey through Thrace and
+    Asia Minor")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in TRAVEL_PREPOSITIONS
+            and prep.head.lemma_.casefold() in TRAVEL_WORDS)
+
+
+# Nouns of bodies a name before them is the name of ("the Meteocat weather agency", "the
+# Kyodo news agency", "the Asahi newspaper"); not those a person's name heads ("the Biden
+# team", "the Gates foundation").
+NAMED_BODY_NOUNS = frozenset("""
+agency ministry regulator watchdog broadcaster newspaper daily tabloid broadsheet magazine exchange
+carmaker drugmaker airline bank
+""".split())
+# Dependencies of a noun standing for a participant ("the Egyptian scored", "beat the Spaniard").
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 # Pronouns that refer to a person only.
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 
@@ -620,8 +679,11 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if len(words) == 1 and is_demonym_noun(name):
         votes["NORP"] += HEAD_WORD_WEIGHT  # "the Spaniard told reporters": a people's noun, whoever it stands for
         return votes
-    if len(words) > 1 and words[0] in SHIP_PREFIXES:
+    if len(words) > 2 and words[0] == "The" and words[1] in SHIP_PREFIXES or len(words) > 1 and words[0] in SHIP_PREFIXES:
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "MV Dali", "USS Cole": a ship
+        return votes
+    if is_club_name(words):
+        votes["ORG"] += HEAD_WORD_WEIGHT  # "Real Madrid", "Dynamo Kyiv": a club, not the city
         return votes
     last = words[-1].casefold().rstrip(".") if words else ""
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
@@ -642,6 +704,11 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
             and not ACRONYM_RE.match(name):
         votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
     return votes
+
+
+def is_club_name(words: list[str]) -> bool:
+    """A club's first word before a place's name ("Real Madrid", "Sporting Lisbon")."""
+    return len(words) > 1 and words[0].casefold() in CLUB_NAME_WORDS and is_place_name(" ".join(words[1:]))
 
 
 def is_team_name(words: list[str]) -> bool:

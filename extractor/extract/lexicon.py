@@ -88,7 +88,13 @@ col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det
 # Ships: a ship's name follows these nouns ("the container ship Dali") or prefixes ("MV
 # Dali", "USS Cole"), and a ship is a vehicle, not a person or a company.
 VESSEL_NOUNS = frozenset("ship vessel freighter tanker ferry yacht submarine trawler tugboat".split())
-SHIP_PREFIXES = frozenset("MV M/V MS SS HMS USS RMS MT FV".split())
+SHIP_PREFIXES = frozenset("MV M/V MS SS HMS USS RMS MT FV KM HMAS HMCS HMNZS RV".split())
+# First words of sports clubs named after their city ("Real Madrid", "Bayern Munich",
+# "Dynamo Kyiv", "Sporting Lisbon"): with a place after them, a club.
+CLUB_NAME_WORDS = frozenset("""
+real atletico atlético sporting dynamo dinamo olympique borussia bayern inter ac fc racing
+deportivo athletic lokomotiv spartak cska partizan galatasaray juventus
+""".split())
 
 # Honorifics stripped before matching a surname to a full name ("Mr Altman").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
@@ -116,6 +122,14 @@ finish close end trade open rally
 
 # Plural nouns for people that a count counts: the counted noun is the count's subject
 # ("six workers", "two bodies", "43 victims", "at least 38 lives").
+# Totals a share is taken of, whoever it is the share of ("debt of 42.1% of gross domestic
+# product", "holds 30% of the market", "a tenth of its revenue"): the base of a ratio, never
+# its subject.
+RATIO_BASE_NOUNS = frozenset("""
+gdp product output economy market revenue revenues sales income budget spending earnings
+exports imports capacity supply demand total turnover
+""".split())
+
 COUNTED_PEOPLE_NOUNS = frozenset("""
 people persons person victims victim dead deaths death lives life bodies body casualties
 fatalities injured wounded survivors missing workers worker firefighters firemen rescuers
@@ -321,8 +335,9 @@ def place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def well_known_place_names() -> frozenset[str]:
-    """Case-folded names of countries, US states and cities of half a million people or more:
-    the places a reader knows by name, whatever else the name may be."""
+    """Case-folded names of continents, countries, US states and cities of half a million
+    people or more: the places a reader knows by name, whatever else the name may be
+    ("Asia Minor" opens with a continent, not with the first name Asia)."""
     import pycountry
 
     from extractor.extract.gazetteer import english_country_names
@@ -330,6 +345,7 @@ def well_known_place_names() -> frozenset[str]:
     names = {country.name.casefold() for country in pycountry.countries}
     names.update(name.casefold() for name in english_country_names())
     names.update(state["name"].casefold() for state in us_states().values())
+    names.update(continent["name"].casefold() for continent in geonames().get_continents().values())
     names.update(city["name"].casefold() for city in cities().values()
                  if city["population"] >= 500_000)
     return frozenset(names)

@@ -96,6 +96,8 @@ def _date_in_parenthesis_before(at: int, text: str, sent_dates: list[tuple[Token
     return next((iso for _, iso, _ in sent_dates if iso == m.group("year")), None)
 
 
+# Frames of a market's trading session (frame.py): moments of a price, not of a count of people.
+SESSION_FRAMES = frozenset({"close", "open", "intraday", "after-hours", "pre-market"})
 # Auxiliaries of the future, and the adjectives that schedule ("is due to meet").
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 SCHEDULED_WORDS = frozenset({"due", "scheduled", "set", "expected", "slated"})
@@ -109,6 +111,13 @@ def _told_as_future(verb: Token | None) -> bool:
         return True
     return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and verb.head.lower_ in SCHEDULED_WORDS
+
+
+def _told_as_past(verb: Token | None) -> bool:
+    """The verb tells of what has happened: a past form ("bid", "fell") or a past auxiliary
+    ("had risen", "was cut")."""
+    return verb is not None and (verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
 
 
 # How many words after its verb a date of what will happen may come ("will meet in Brussels
@@ -406,7 +415,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         verb = _date_verb(ent.root)
         future = _told_as_future(verb) and _on_the_verb(ent.root, verb)
         iso = (resolve_date(ent.text, published, future) or resolve_month_or_year(ent.text)
-               or resolve_period(ent.text, published) or _unresolved_weekday(ent.text, published))
+               or resolve_period(ent.text, published, future, _told_as_past(verb))
+               or _unresolved_weekday(ent.text, published))
         if iso is not None:
             out.append((verb, iso, ent.start_char))
     start = sent
@@ -497,7 +507,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     hedge = q.hedge
-    if unit in TIME_UNITS and hedge == ">" and _over_a_period(span):
+    if unit in TIME_UNITS and hedge == ">" and q.metric != "age" and _over_a_period(span):
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
@@ -509,6 +519,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         stated = stated or (q.value, unit)
         unit = PERSON
     frame = frame_of(root, span, verb)
+    if unit == PERSON and frame in SESSION_FRAMES:
+        frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities)):
         metric = "share price"

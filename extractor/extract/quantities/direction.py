@@ -54,6 +54,17 @@ RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual"
 # Nouns that only wrap an amount ("a record of $91 billion", "to the tune of $15 billion",
 # "a total of 43"): the amount's direction is that of what governs the noun.
 AMOUNT_WRAPPER_NOUNS = frozenset({"record", "total", "tune", "sum", "amount", "figure", "whopping"})
+# Verbs whose "up" or "down" makes an idiom of them, not a move ("make up 30% of sales",
+# "set up a $5bn fund", "step down", "shut down 12 plants").
+IDIOM_PARTICLE_VERBS = frozenset({"make", "set", "sign", "sum", "step", "shut", "break", "show", "take", "wind"})
+# Their forms before the particle, for the text read before a figure ("made up 52%").
+IDIOM_BEFORE_RE = re.compile(
+    r"\b(?:make|makes|made|making|set|sets|setting|sign|signs|signed|signing|sum|sums|summed|step|steps|"
+    r"stepped|shut|shuts|break|breaks|broke|broken|show|shows|showed|take|takes|took|taken|taking|wind|winds|"
+    r"wound)\s*\Z")
+# Verbs whose money object is a sum collected ("raised $378 million", "the fund raises
+# $2bn"): a rise only of something else ("raised its forecast by $2bn", "raised prices 5%").
+FUNDRAISING_VERBS = frozenset({"raise"})
 # Words that make "do" stand for the verb of the clause before ("as shares fell, so did his fortune, by $4bn").
 ECHO_WORDS = frozenset({"so", "too", "neither", "nor"})
 # Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
@@ -122,6 +133,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return None, None  # a level: "fell 7% to $2.3bn", "down from $89bn"
     before = text[max(0, anchor - 24):anchor].lower()
     m = OFF_BEFORE_RE.search(before) or re.search(r"\b(up|down)\s*\Z", before)
+    if m and m.group(1) != "off" and IDIOM_BEFORE_RE.search(before, 0, m.start(1)):
+        m = None  # "make up 30% of output"
     if m:
         return ("up" if m.group(1) == "up" else "down"), "adverb"
     root = span.root
@@ -163,12 +176,17 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if gov.pos_ not in ("VERB", "AUX") or how == "prep":
         return None, None
     for child in gov.children:  # "closed down 4.2%", "edged up 1%"
+        if child.dep_ == "prt" and gov.lemma_.lower() in IDIOM_PARTICLE_VERBS:
+            continue  # "exports make up 30% of output": a part, not a rise
         if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i <= span.end:
             return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
     if how not in AMOUNT_DEPS:
         return None, None
     gov = echoed_verb(gov)
     lemma = gov.lemma_.lower()
+    if lemma in FUNDRAISING_VERBS and how == "dobj" and q.unit and q.unit.isupper() \
+            and not any(c.dep_ == "prep" and c.lower_ in ("by", "to") for c in gov.children):
+        return None, None  # "raising $378 million in the offering": money collected, not a rise
     if lemma in UP_VERBS:
         return "up", "verb"
     if lemma in DOWN_VERBS or gov.lower_ in DOWN_VERBS:

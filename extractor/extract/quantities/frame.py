@@ -71,10 +71,11 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
     else:
         low, high = sent.start_char, sent.end_char
     start, end = span.start_char, span.end_char
+    others = _coordinated_clauses(verb, start)
     best: tuple[int, str] | None = None
     for frame, cue_start, cue_end in _cues(text):
         a, b = base + cue_start, base + cue_end
-        if a < low or b > high:
+        if a < low or b > high or any(c_low <= a and b <= c_high for c_low, c_high in others):
             continue
         distance = max(0, a - end, start - b)
         if frame == "period" and not _period_of_figure(root, a, b, verb):
@@ -85,6 +86,22 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
             and verb.head.pos_ == "VERB" and not any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
         return _verb_frame(verb.head, text, base)
     return best[1] if best else None
+
+
+def _coordinated_clauses(verb: Token | None, start: int) -> list[tuple[int, int]]:
+    """The character ranges of the clauses coordinated with ``verb`` that do not hold the
+    figure at ``start``: each tells its own moment ("opened at $31.50, above its offer price
+    of $21, and closed at $31.08": the close is not the offer price's)."""
+    if verb is None:
+        return []
+    ranges = []
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+            low = min(t.idx for t in conj.subtree if t.i > verb.i)
+            high = conj.right_edge.idx + len(conj.right_edge)
+            if not low <= start < high:
+                ranges.append((low, high))
+    return ranges
 
 
 # How a participle clause of result hangs on the verb whose moment it shares ("plunged 16%

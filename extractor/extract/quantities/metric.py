@@ -133,7 +133,7 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
     ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
-    ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive)\b", re.I)),
+    ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive|survivors)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
@@ -201,10 +201,15 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     named = _named_metric(root, span, verb)
     if counted and far and named in PEOPLE_METRICS:
         return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
+    if counted and far and verb is not None and verb.lemma_.lower() in CARRYING_VERBS:
+        return None  # "a ferry carrying 137 people capsized, killing 19": those aboard, not the dead
     if counted:
         return counted
     if unit in TIME_UNITS:
         return None  # "without power for two weeks": how long, whatever the clause is about
+    if named == "share price" and unit and unit.islower() and unit not in AMOUNT_UNITS and unit != "point" \
+            and unit.split()[0] not in MONEY_SUBUNITS.values():
+        return None  # "sold 18 million shares": a count of shares has no price
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
     if named == "profit" and unit and unit.endswith(" per share"):
@@ -229,7 +234,7 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "index level"  # "the S&P 500 lost 2.7%", "Germany's DAX fell 1.7%"
     if (labelled := _label_before(span)) is not None:
         return labelled
-    if unit in ("percent", "percentage point") and VOTE_RE.search(clause):
+    if unit in ("percent", "percentage point") and VOTE_RE.search(clause) and not _of_a_change(root):
         return "vote share"
     return None
 
@@ -272,6 +277,16 @@ def _label_before(span: SpacySpan) -> str | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].text[:1].isupper():
         return None
     return _metric_of_noun(doc[i])
+
+
+def _of_a_change(root: Token) -> bool:
+    """The figure is the size or the end of a change a noun names ("voted for a cut to
+    4.25%", "backing a 2% rise"): the changed figure's, not a share of the vote."""
+    noun = root.head
+    if noun.dep_ == "prep" and noun.lower_ in ("to", "of", "from"):
+        before = noun.doc[noun.i - 1] if noun.i > 0 else noun  # the parser may hang "to 4.25%" on the verb
+        noun = before if before.lemma_.lower() in CHANGE_NOUNS or before.lower_ in CHANGE_NOUNS else noun.head
+    return noun.lemma_.lower() in CHANGE_NOUNS or noun.lower_ in CHANGE_NOUNS
 
 
 def _partitive_total(root: Token) -> bool:
@@ -356,6 +371,9 @@ def _people_cues(sentence: str) -> tuple[tuple[int, str, re.Match], ...]:
     return tuple((rank, name, m) for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES) for m in cue.finditer(sentence))
 
 
+# Verbs of having people aboard or on the books: a count they take is of all there, whatever
+# befell some of them in another clause.
+CARRYING_VERBS = frozenset({"carry", "transport", "board", "hold", "house", "accommodate", "employ", "host", "seat"})
 # Verbs that add an amount to what their "to" names ("added $196bn to its market value").
 ADDING_VERBS = frozenset({"add", "contribute", "tack"})
 

@@ -147,7 +147,9 @@ CODE_AFTER_RE = re.compile(r"\s?(?P<m>M)?(?P<code>%s)(?![A-Za-z\d])" % "|".join(
 # A currency sign after the number ("15 €", "100元"), unless it opens the next amount.
 SYMBOL_AFTER_RE = re.compile(r"\s?(?P<sym>[$£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫元]|ரூ)(?!\s?\d)")
 # Money sub-units after the number ("19 cents", "50p").
-SUBUNIT_AFTER_RE = re.compile(r"[\s-]?(?P<sub>cents?|pence|penny|satoshis?)\b|(?P<p>p)(?![\w.])", re.I)
+# ("73.6 US cents": a qualifier names the currency the cents are of).
+SUBUNIT_AFTER_RE = re.compile(r"[\s-]?(?:(?:US|U\.S\.|euro|Canadian|Australian)\s+)?(?P<sub>cents?|pence|penny|satoshis?)\b"
+                              r"|(?P<p>p)(?![\w.])", re.I)
 # "$76 US": the "US" repeats the dollar sign.
 US_AFTER_DOLLAR_RE = re.compile(r"\s?(?:US|U\.S\.)(?![\w])")
 # A currency written right before the number ("US $", "$US", "A$", "€", "USD", "PS").

@@ -170,7 +170,9 @@ def _title_case_word(token: Token, ctx: SubjectContext) -> bool:
 def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
                  sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     """The subjects of the quantity at ``span`` (see the module docstring)."""
-    found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit) if NAME_START_RE.match(r.name)]
+    own_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", span.text)}
+    found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit)
+             if NAME_START_RE.match(r.name) and r.name.casefold() not in own_words]  # not "Rs", "lakh" of "Rs 4.5 lakh"
     # A currency goes by its ISO 4217 name even when the model took it for an entity ("Sterling").
     found = [thing_ref(r.name) if currency_name(r.name) else r for r in found]
     if unit == "percent":
@@ -236,7 +238,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                     objs = [o for o in child.children if o.dep_ == "pobj"]
                     objs += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "off of"
                     for obj in objs:
-                        if obj.dep_ == "pobj":
+                        if obj.dep_ == "pobj" and not span.start <= obj.i < span.end:  # not "to 72 million euros"
                             found = resolve_np(obj, ctx, sent_root_subject)
                             if found:
                                 return found

@@ -18,8 +18,11 @@ from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
 from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS, is_place_name
-from extractor.extract.quantities.money import AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES, CURRENCY_PLURALS, ISO_CURRENCIES
+from extractor.extract.quantities.money import (
+    AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES, CURRENCY_PLURALS, CURRENCY_QUALIFIED, ISO_CURRENCIES,
+)
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
+from extractor.extract.quantities.numbers import SCALES
 from extractor.models import EntityRef
 
 if TYPE_CHECKING:
@@ -54,6 +57,9 @@ def currency_name(name: str) -> str | None:
     currency's common name and its nickname are one subject; None for anything else, and
     for names that are also common words ("won", "real")."""
     word = name.casefold().removeprefix("the ").strip()
+    qualifier, _, last = word.rpartition(" ")
+    if qualifier and (code := CURRENCY_QUALIFIED.get((qualifier, CURRENCY_PLURALS.get(last, last)))):
+        return ISO_NAMES.get(code)  # "the Canadian dollar", "Swiss francs"
     word = CURRENCY_PLURALS.get(word, word)
     code = CURRENCY_NAMES.get(word)
     if code is None or word in AMBIGUOUS_CURRENCY_NAMES:
@@ -136,9 +142,16 @@ def proper_name(tok: Token) -> str:
 def common_name(tok: Token) -> str:
     """A common noun's name: proper-noun or noun compounds and the head ("Brent crude", "pound")."""
     parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("PROPN", "NOUN") and c.is_alpha]
-    if parts and tok.i - parts[0].i == len(parts):
-        return " ".join([*(p.text if p.pos_ == "PROPN" else p.lower_ for p in parts), tok.lower_])
-    return tok.lower_
+    parts = parts[1:] if parts and parts[0].lower_ in SCALES else parts  # "4.5 lakh farmers": the figure's scale
+    start = parts[0].i if parts and tok.i - parts[0].i == len(parts) else tok.i
+    doc = tok.doc
+    glued = start
+    while glued >= 2 and doc[glued - 1].text == "-" and not doc[glued - 1].whitespace_ and not doc[glued - 2].whitespace_:
+        glued -= 2  # the hyphenated word the tokenizer split: "night-time temperatures", "add-ons"
+    if not any(t.like_num for t in doc[glued:start]):  # not the figure's own "four-cylinder", "43-year-old-man"
+        start = glued
+    words = doc[start:tok.i + 1]
+    return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip()
 
 
 # ------------------------------------------------------------------ the salient organisation

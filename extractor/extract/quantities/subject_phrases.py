@@ -26,12 +26,14 @@ from extractor.extract.quantities.subject_context import SubjectContext
 from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES,
     common_name,
+    currency_name,
     entity_named,
     entity_ref,
     proper_name,
     thing_ref,
     trimmed_name,
 )
+from extractor.extract.quantities.numbers import SCALES
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.models import EntityRef
@@ -390,7 +392,7 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
                 return found
     for child in np.children:  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
         if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS \
-                and child.lemma_.lower() not in SPAN_NOUNS and _hyphenated(child) is None:
+                and child.lemma_.lower() not in SPAN_NOUNS and _hyphenated(child) is None and child.lower_ not in SCALES:
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
@@ -472,9 +474,20 @@ SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn"
 
 
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
-    """The subject a noun phrase names (see the module docstring)."""
-    if depth > 3:
+    """The subject a noun phrase names (see the module docstring). A phrase that, through
+    its owners, pronouns and their clauses, comes back to itself names no one (the parse of
+    a long sentence can make such a loop: "its" in a clause whose subject the pronoun owns)."""
+    resolving = ctx.cache.setdefault("resolving", set())
+    if depth > 3 or np.i in resolving:
         return []
+    resolving.add(np.i)
+    try:
+        return _resolve_np(np, ctx, sent_root_subject, depth)
+    finally:
+        resolving.discard(np.i)
+
+
+def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
     if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
         node = np.head
         for _ in range(4):
@@ -532,6 +545,9 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
             return found
     if (holder := _role_holder(np, ctx)) is not None:
         return holder
+    qualifiers = [t.text for t in np.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    if qualifiers and (currency := currency_name(" ".join([*qualifiers, np.text]))):
+        return [thing_ref(currency)]  # "the Canadian dollar", whose "Canadian" is no owner
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.lexicon import RATIO_BASE_NOUNS
 from extractor.extract.quantities.subject_context import SubjectContext
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np, turnout_of
@@ -55,6 +56,8 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
         if m is None:
             continue
         start, end = base + m.start("name"), base + m.end("name")
+        if m is not side and _modifies_a_noun(span, end):
+            continue  # "28% of the European market": the name only says which market
         e = ctx.entities.at(start, end)
         if e is not None and e.type in SUBJECT_TYPES:
             return [entity_ref(ctx, e)]
@@ -63,12 +66,22 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     return []
 
 
+def _modifies_a_noun(span: SpacySpan, end: int) -> bool:
+    """The name ending at character ``end``, after the figure at ``span``, is followed by a
+    lowercase noun it modifies."""
+    after = next((t for t in span.doc[span.end:span.end + 12] if t.idx >= end), None)
+    return after is not None and after.pos_ == "NOUN" and after.text[:1].islower()
+
+
 def _share_of(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """"52% of Scots", "55.8 per cent of Northern Ireland": the group the share is of."""
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end - 1:
             for obj in child.children:
                 if obj.dep_ == "pobj":
+                    if obj.lemma_.lower() in RATIO_BASE_NOUNS and not any(c.dep_ == "poss" for c in obj.children):
+                        return []  # "42.1% of gross domestic product", "30% of the market": the base of a
+                        # ratio, not whose it is (the clause says: "Canada's debt will rise to …")
                     return resolve_np(obj, ctx, sent_root_subject)
     return []
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.quantities.measures import spelled_unit, symbol_unit
-from extractor.extract.quantities.money import MONEY_SUBUNITS, SUBUNIT_AFTER_RE
+from extractor.extract.quantities.money import CURRENCY_NAMES, MONEY_SUBUNITS, SUBUNIT_AFTER_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 
 # Percent, percentage points and points after a number.
@@ -140,7 +140,12 @@ WORDLIKE_UNIT_FORMS = frozenset({"deg"})
 AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re.I)
 # Words before a bare number that make it a person's age ("aged 91", "at the age of 91",
 # "died at 91", and "She was 91." closing the clause).
-AGE_BEFORE_RE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of|(?:dies|died|dying|passed\s+away)\s+at)\s+\Z", re.I)
+AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged(?:\s+(?:over|under|above|below|between|at\s+least|more\s+than|less\s+than|about|around))?|"
+    r"at\s+the\s+age\s+of|(?:dies|died|dying|passed\s+away)\s+at|(?:he|she|they)\s+(?:turns|turned|turn|will\s+turn)|"
+    # "people over 75", "children under five": a group by its age
+    r"(?:people|those|adults|children|kids|men|women|persons|patients|residents|voters|pensioners|anyone|everyone)\s+"
+    r"(?:over|under|above|below|older\s+than|younger\s+than))\s+\Z", re.I)
 AGE_CLAUSE_RE = re.compile(r"\b(?:he|she)\s+(?:was|is|would\s+have\s+been)\s+\Z", re.I)
 AGE_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;]|$)")
 # Time units: counted noun from the unit table, never a range of levels.
@@ -334,8 +339,11 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     last: str | None = None
     last_percent: str | None = None
     last_measured = False
+    last_end = 0
     for item in items:
         q, unit = item.quantity, item.unit
+        if last is not None and _contrasted_currency(item.span, last_end):
+            last = None  # "the Sensex rose 412 points …, while the rupee firmed to 83.12": another thing's figure
         if (unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2])
                 and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
@@ -347,7 +355,25 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             last_percent = q.unit
         elif unit and (q.unit or item.counted) and unit not in TIME_UNITS and not q.currency and q.metric != "age":
             last, last_measured = unit, bool(q.unit)
+        last_end = q.end
     return units
+
+
+# Words that open a clause set against the one before.
+CONTRAST_WORDS = frozenset({"while", "whereas", "meanwhile"})
+
+
+def _contrasted_currency(span: SpacySpan, after: int) -> bool:
+    """Between character ``after`` and the figure at ``span``, a contrasting clause opens
+    with a currency as its subject ("the Sensex rose 412 points …, while the rupee firmed to
+    83.12"): an exchange rate, in no unit of the index before it (but "the TA-25 ended at
+    1,463.78 points, while the TA-125 lost 1.1% to end at 1,334.20" is in points)."""
+    for token in span.doc[span.sent.start:span.start]:
+        if token.idx < after or token.lower_ not in CONTRAST_WORDS:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CURRENCY_NAMES for c in token.head.children):
+            return True
+    return False
 
 
 # Words before a bare number that put it in the slot of the counted figure before it: "and",

@@ -6,6 +6,7 @@ organisation or person, and who can hold a stated position."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -69,17 +70,19 @@ SPOKES_NOUNS = frozenset({
 
 
 def last_entity_before(
-    ctx: Context, pos: int, types: frozenset[str], gender: str | None = None
+    ctx: Context, pos: int, types: frozenset[str], gender: str | None = None,
+    accept: Callable[[LocalEntity], bool] | None = None,
 ) -> LocalEntity | None:
     """The entity of ``types`` a pronoun or description at ``pos`` refers to: the nearest
     sentence (in this paragraph or the one before) that mentions one outside quotation
     marks gives it; within that sentence the subject wins, then the mention highest in
-    the parse, then the last one."""
+    the parse, then the last one. ``accept`` passes over entities the description cannot
+    be ("the agency" is no carmaker)."""
     horizon = ctx.paragraphs[max(ctx.paragraph_of(pos) - 1, 0)][0] if ctx.paragraphs else 0
     best: tuple[tuple[int, int, int], LocalEntity] | None = None
     sentence_start = None
     for mention, entity in reversed(ctx.entities.mentions_in(max(0, pos - SPEAKER_WINDOW), pos)):
-        if entity.type not in types or ctx.quoted(mention.start):
+        if entity.type not in types or ctx.quoted(mention.start) or (accept is not None and not accept(entity)):
             continue
         known = ctx.genders.get(entity.id)
         if gender and known and known != gender:
@@ -279,10 +282,64 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     types = description_types(head)
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
-    entity = last_entity_before(ctx, bounds[0], types) if types is not None else None
+    if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
+        return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
+    accept = _not_a_company(ctx.text) if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS else None
+    entity = None
+    if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
+        noun = head.lemma_.lower()
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: noun in e.name.casefold().split())
+    if entity is None and types is not None:
+        entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+# Head words of institutions' names ("the Carlos III Institute", "Bank of England"): "the
+# institute said" takes up the one so named before any other organisation named since.
+INSTITUTION_NOUNS = frozenset({
+    "institute", "agency", "ministry", "department", "commission", "university", "council",
+    "committee", "court", "bureau", "foundation", "party", "union", "fund", "bank", "authority",
+    "office", "service", "administration", "association", "federation", "board", "hospital",
+})
+
+
+def _named_inside(ctx: Context, head: Token) -> EntityRef | bool | None:
+    """What a description's own proper-noun modifier names: the organisation it is ("the
+    Aemet weather agency"), False when it names someone else's body ("the Obama
+    administration": a person's) or a name no entity holds, None when it has none or only
+    a place's ("the US agency": look back for one)."""
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
+            entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
+            if entity is None or entity.type in PERSON_TYPES:
+                return False  # a name the entities missed ("the Meteocat weather agency") is not an earlier one's
+            if entity.type in ORG_TYPES:
+                return entity.ref()
+    return None
+
+
+# Nouns that describe a public body ("the agency said", "the regulator said"): they do not
+# take up a company the text shows as one ("Ford shares fell 1.2% … according to the agency").
+PUBLIC_BODY_NOUNS = frozenset({
+    "agency", "regulator", "watchdog", "ministry", "department", "commission", "authority",
+    "administration", "bureau", "office", "court", "tribunal", "council", "committee",
+})
+# What shows a name as a company's: its shares or stock, or its legal form.
+COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|SpA|NV)\b"
+
+
+def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
+    """Whether an organisation can be a public body: the text never shows any of its names
+    with shares, stock or a legal form ("Ford shares", "shares of Ford", "Acme Inc")."""
+    def accept(entity: LocalEntity) -> bool:
+        for name in {entity.name, *entity.aliases}:
+            escaped = re.escape(name)
+            if re.search(rf"\b{escaped}(?:{COMPANY_SIGN_RE})|\bshares\s+(?:of|in)\s+{escaped}\b", text):
+                return False
+        return True
+    return accept
 
 
 def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:

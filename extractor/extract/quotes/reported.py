@@ -63,6 +63,9 @@ PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 # Entity types that make a prepositional phrase a circumstance, not content ("on Monday").
 CIRCUMSTANCE_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
+# Signs the tokenizer calls punctuation that belong to the figure before them.
+FIGURE_SYMBOLS = frozenset({"%", "‰", "°"})
+
 
 @dataclass
 class Reported:
@@ -360,7 +363,8 @@ def find_reported(ctx: Context) -> list[Reported]:
         doc = ctx.doc
         while start < end and (doc[start].is_punct or doc[start].is_space) and not is_mark(doc[start]):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_mark(doc[end - 1]):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_mark(doc[end - 1]) \
+                and doc[end - 1].text not in FIGURE_SYMBOLS:  # "a rise of 10%" keeps its sign
             end -= 1
         if end <= start:
             continue
