@@ -1334,3 +1334,24 @@ def test_an_index_s_points_do_not_carry_to_a_currency_set_against_it(nlp):
                 published="2026-08-21")
     assert c["38,420"].unit == "point"
     assert c["151.3"].unit != "point" and c["151.3"].metric == "exchange rate"
+
+
+def test_a_dateline_is_no_subject_and_a_state_abbreviation_is_no_company(nlp):
+    c = by_text(nlp, "HOUSTON, Texas (Newswire) - The Republicans won 14 of the 38 seats on Tuesday.\n\n"
+                     "KEY LARGO, Fla. — Rescuers found 12 survivors. The operator's company is valued at about $4 "
+                     "billion.", published="2026-06-10")
+    assert "Houston" not in subjects(c["14"])
+    assert "Fla" not in subjects(c["$4 billion"])
+
+
+def test_a_count_of_plural_things_keeps_its_compound_and_their_takes_up_the_unnamed_side(nlp):
+    c = by_text(nlp, "Rovers were beaten 2-0 by Wanderers, the BBC reported. Mark Tully's side have now lost four of "
+                     "their last five league games.", published="2026-11-29")
+    assert subjects(c["five"]) == ["league games"]
+
+
+def test_touching_down_is_no_fall_and_money_withdrawn_by_customers_has_no_users_metric(nlp):
+    c = by_text(nlp, "The booster touched down some 550 kilometres offshore. Customers withdrew $2 billion in 48 hours.",
+                published="2026-06-10")
+    assert c["550 kilometres"].direction is None
+    assert c["$2 billion"].metric is None

@@ -675,3 +675,20 @@ def test_a_nation_s_adjective_standing_for_a_player_and_a_prefixed_ship_are_no_o
     found = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert found.get("Norwegian") == "NORP"
     assert {t for n, t in found.items() if "Lestari Maju" in n} == {"PRODUCT"}
+
+
+def test_a_brand_written_with_an_inner_capital_is_no_person(nlp):
+    text = ("CAPE CANAVERAL, Fla. — OrbitX launched 20 satellites from Florida on Monday night. It was OrbitX's 40th "
+            "launch of the year. The company now has more than 600 satellites in orbit, it said.")
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert found.get("OrbitX") == "ORG"
+    assert found.get("Fla") != "ORG"
+
+
+def test_a_company_s_plural_possessive_ends_its_name_and_its_short_form_joins_it(nlp):
+    text = ("Regulators approved Norvane Therapeutics' Parkinson's drug on Thursday. Norvane said the drug would cost "
+            "$30,000 a year.")
+    found = entities_of(nlp, text)
+    company = by_name(found, "Norvane Therapeutics")
+    assert company.type == "ORG" and "Norvane" in company.aliases
+    assert not any(e.name == "Parkinson" for e in found.entities)

@@ -883,3 +883,9 @@ def test_an_administration_named_after_a_person_is_not_the_organisation_named_be
 def test_a_reported_figure_keeps_its_percent_sign(quotes_of):
     quotes = quotes_of("The union is demanding a rise of 12%, while ministers have offered 3%.")
     assert any(q.text == "a rise of 12%" for q in quotes)
+
+
+def test_the_company_is_not_the_regulator_named_before_it(quotes_of):
+    quotes = quotes_of("The Food and Drug Administration on Thursday approved Norvane Therapeutics' drug. In a trial of "
+                       "900 patients, the drug slowed decline by 27%, the company said.")
+    assert speaker_of(quotes, "In a trial") == "Norvane Therapeutics"

@@ -82,7 +82,7 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
-from extractor.extract.lexicon import TIME_ZONES, english_nouns, english_words, is_place_name
+from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_nouns, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -265,7 +265,8 @@ def extract_entities(
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
-        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc):
+        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc) \
+                or group.name.casefold() in DISEASE_EPONYMS:  # "Alzheimer's drug": a disease
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):

@@ -23,6 +23,7 @@ from extractor.extract.entity_types import (
     LABEL_WEIGHT,
     NOT_SURNAMES,
     PLACE_LABELS,
+    is_common_surname,
     is_first_name,
     name_tokens,
 )
@@ -144,7 +145,8 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
     teams = [g for g in groups.values() if is_team_name(g.name.split())]  # "Pittsburgh Pirates"
     for key, group in list(groups.items()):
         words = group.name.split()
-        if len(words) <= 2 and not leans_org(group, strictly=False) and not leans_person(group) \
+        if len(words) <= 2 and not leans_org(group, strictly=False) \
+                and (not leans_person(group) or len(words) == 1 and _no_personal_name(words[0])) \
                 and not _written_as_place(group, text) \
                 and (owner := _with_legal_form(group, longer) or _team_of(group, teams)):
             # "Nvidia Corporation" makes the "Nvidia" the model took for a place a company, and
@@ -202,6 +204,12 @@ def _written_as_place(group: LocalEntity, text: str) -> bool:
         return False
     return is_prominent_place(group.name) or not text or any(
         PLACE_BEFORE_RE.search(text, max(0, m.start - 12), m.start) for m in group.mentions)
+
+
+def _no_personal_name(word: str) -> bool:
+    """One word that is neither a first name nor a common surname: the model's person reading
+    of it ("Kelvane said …") gives way to a company's name it opens ("Kelvane Therapeutics")."""
+    return not is_first_name(word) and not is_common_surname(word)
 
 
 def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEntity | None:

@@ -171,8 +171,15 @@ def clean_mention(text: str) -> tuple[int, int]:
         possessive = POSSESSIVE_RE.search(text[start:end])
         if possessive and end - start - len(possessive.group()) > 1:
             end -= len(possessive.group())
+        if (owner := COMPANY_OWNER_RE.search(text, start, end)) is not None:
+            end = owner.start("apostrophe")  # "Kelvane Therapeutics' Alzheimer": the company, not its drug's disease
         start, end = _trim_words(text, start, end)
     return start, end
+
+
+# A company's plural possessive inside a mention ("Kelvane Therapeutics' Alzheimer's drug"):
+# the name ends there. Not a body's own ("Department of Veterans' Affairs", "Teachers' Union").
+COMPANY_OWNER_RE = re.compile(r"(?i:%s)(?P<apostrophe>['’]) [A-Z]" % "|".join(sorted(COMPANY_TAIL_WORDS, key=len, reverse=True)))
 
 
 # ------------------------------------------------------------------ mentions

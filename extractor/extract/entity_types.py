@@ -43,6 +43,7 @@ from extractor.extract.lexicon import (
     PRODUCT_NOUNS,
     SHIP_PREFIXES,
     CLUB_NAME_WORDS,
+    CLUB_TITLES,
     VESSEL_NOUNS,
     TITLE_WORDS,
     is_demonym,
@@ -242,7 +243,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):
         votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
     elif modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
-        votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES) else "ORG"] += CONTEXT_WEIGHT
+        votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES | CLUB_TITLES) else "ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "compound" and head.i >= span.end and head.text[:1].islower() and describes(head, NAMED_BODY_NOUNS) \
             and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "the Meteocat weather agency" (not "the US agency", "the Biden team")
@@ -685,6 +686,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if is_club_name(words):
         votes["ORG"] += HEAD_WORD_WEIGHT  # "Real Madrid", "Dynamo Kyiv": a club, not the city
         return votes
+    if len(words) == 1 and BRAND_CAPITALS_RE.match(name):
+        votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "SpaceX", "PayPal", "BlackRock": no one's name has them
     last = words[-1].casefold().rstrip(".") if words else ""
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
             and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"
@@ -704,6 +707,12 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
             and not ACRONYM_RE.match(name):
         votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
     return votes
+
+
+# A capital inside one word after lower-case letters, as brands write them ("SpaceX",
+# "PayPal", "YouTube"); not a surname's prefix ("McDonald", "MacArthur", "DeSantis",
+# "DiCaprio", "LaGuardia", "LeBron", "VanDyke", "O'Brien").
+BRAND_CAPITALS_RE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z])[A-Z][a-z]+[A-Z][\w]*$")
 
 
 def is_club_name(words: list[str]) -> bool:

@@ -67,6 +67,11 @@ mr mrs ms miss dr prof sir dame lord lady
 # Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"
 # is the airline's chief, though Delta is also a town.
 COMPANY_TITLES = frozenset("ceo cfo coo cto founder co-founder cofounder chairman chairwoman".split())
+# Titles of a club's people: a place's name before them is its club's ("Liverpool manager
+# Arne Slot", "Leeds striker X"), since a city has a mayor, not a manager.
+CLUB_TITLES = frozenset("""
+manager coach boss captain striker midfielder defender goalkeeper winger forward playmaker
+""".split())
 
 # Relatives: "the widow of X", "X's son" name a person (and another person than X).
 KIN_NOUNS = frozenset("""
@@ -255,6 +260,12 @@ def is_demonym(word: str) -> bool:
     """One word that names a people ("Chinese", "Spaniard", "Britons"), by its ending or as a noun."""
     return DEMONYM_RE.search(word) is not None or is_demonym_noun(word)
 
+# Diseases named after a person, which news writes with the possessive ("Alzheimer's",
+# "Parkinson's disease"): the word alone names the disease, no entity.
+DISEASE_EPONYMS = frozenset("""
+alzheimer parkinson huntington crohn hodgkin tourette asperger addison cushing graves lyme
+""".split())
+
 # Time-zone words after a clock time ("0401 GMT", "2:54 PM EST"): no entity either.
 TIME_ZONES = frozenset({
     "GMT", "UTC", "EDT", "EST", "PDT", "PST", "CDT", "CST", "BST", "CET", "CEST", "ET",
@@ -328,9 +339,22 @@ def place_names() -> frozenset[str]:
     names.update(folded for folded in (_without_accents(n).casefold() for n in list(names)) if folded not in words)
     for state in us_states().values():
         names.add(state["name"].casefold())
+    # (not "Ill.", "Miss.", "Wash.", "Del.": words and particles first)
+    names.update(short for short in (abbreviation.casefold().rstrip(".") for abbreviation in US_STATE_ABBREVIATIONS)
+                 if len(short) > 2 and short not in words and short not in NAME_PARTICLES)
     for continent in geonames().get_continents().values():
         names.add(continent["name"].casefold())
     return frozenset(names)
+
+
+# The AP style's abbreviations of US states in datelines and after a city ("CAPE CANAVERAL,
+# Fla.", "Austin, Texas"): the state, not a company. (Two-letter postal codes clash with
+# too many words and acronyms: "IN", "OR", "ME".)
+US_STATE_ABBREVIATIONS = frozenset("""
+Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss.
+Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash.
+W.Va. Wis. Wyo.
+""".split())
 
 
 @lru_cache(maxsize=1)

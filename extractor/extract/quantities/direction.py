@@ -55,13 +55,14 @@ RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual"
 # "a total of 43"): the amount's direction is that of what governs the noun.
 AMOUNT_WRAPPER_NOUNS = frozenset({"record", "total", "tune", "sum", "amount", "figure", "whopping"})
 # Verbs whose "up" or "down" makes an idiom of them, not a move ("make up 30% of sales",
-# "set up a $5bn fund", "step down", "shut down 12 plants").
-IDIOM_PARTICLE_VERBS = frozenset({"make", "set", "sign", "sum", "step", "shut", "break", "show", "take", "wind"})
+# "set up a $5bn fund", "step down", "shut down 12 plants", "touched down 600 km offshore").
+IDIOM_PARTICLE_VERBS = frozenset({"make", "set", "sign", "sum", "step", "shut", "break", "show", "take", "wind",
+                                  "touch"})
 # Their forms before the particle, for the text read before a figure ("made up 52%").
 IDIOM_BEFORE_RE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|setting|sign|signs|signed|signing|sum|sums|summed|step|steps|"
     r"stepped|shut|shuts|break|breaks|broke|broken|show|shows|showed|take|takes|took|taken|taking|wind|winds|"
-    r"wound)\s*\Z")
+    r"wound|touch|touches|touched|touching)\s*\Z")
 # Verbs whose money object is a sum collected ("raised $378 million", "the fund raises
 # $2bn"): a rise only of something else ("raised its forecast by $2bn", "raised prices 5%").
 FUNDRAISING_VERBS = frozenset({"raise"})

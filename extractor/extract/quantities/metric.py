@@ -216,6 +216,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "earnings per share"  # "profit was $1.10 per share"
     if named == "cost" and not (unit and (unit.split()[0].isupper() or unit == "percent")):
         return None  # "the bill passed by 199 votes to 74": a law's bill costs nothing; a cost is money
+    if named in ("users", "voters") and unit and unit.isupper():
+        return None  # "customers had withdrawn $6 billion": money, not a count of customers
     if named == "vote share" and unit not in ("percent", "percentage point"):
         return None  # "199 votes to 74": a count of votes, not a share
     if named in MONEY_METRICS and unit and unit.islower() and unit not in AMOUNT_UNITS \

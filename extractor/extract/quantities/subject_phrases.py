@@ -33,6 +33,7 @@ from extractor.extract.quantities.subject_names import (
     thing_ref,
     trimmed_name,
 )
+from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.quantities.numbers import SCALES
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
 from extractor.extract.quantities.units import TIME_UNITS
@@ -341,6 +342,8 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
             e = ctx.entities.at(h.idx, h.idx + len(h))
             if e is not None and e.type in types:
                 return [entity_ref(ctx, e)]
+        if _unnamed_group_subject(tok, sent_root_subject):
+            return []  # "Mikel Arteta's side have won one of their last four": the side, named by no entity
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
         return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
@@ -351,6 +354,18 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if e is not None:
         return [entity_ref(ctx, e)]
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
+
+
+# Nouns for a side of players or people acting together, which "their" takes up.
+GROUP_NOUNS = frozenset({"side", "team", "squad", "crew", "players", "members", "fans", "analysts", "investors",
+                         "lawmakers", "officials", "voters", "workers", "residents", "protesters"})
+
+
+def _unnamed_group_subject(pronoun: Token, subject: Token) -> bool:
+    """"their" (or "they") after a sentence subject that is a group no entity names ("Mikel
+    Arteta's side", "analysts"): the group's, not an organisation named sentences before."""
+    return pronoun.lower_ in ("their", "they", "them") and subject.pos_ == "NOUN" \
+        and subject.lower_ in GROUP_NOUNS
 
 
 # Verbs by which a company has a result ("a loss posted by Ford", "a gain recorded by Tesla").
@@ -379,9 +394,11 @@ def _organisation_at(tok: Token, ctx: SubjectContext) -> bool:
     return e is not None and e.type == "ORG"
 
 
-def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...]) -> list[EntityRef]:
+def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...],
+              compounds: bool = True) -> list[EntityRef]:
     """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
-    agent of a participle ("a deficit recorded by Harwick Mills")."""
+    agent of a participle ("a deficit recorded by Harwick Mills"); ``compounds=False`` for a
+    counted plural, whose common-noun compound is part of what is counted ("four league games")."""
     for child in np.children:  # (a title-case "Market Value" has no owner "Market")
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i < np.i and child.pos_ == "PROPN"
                                     and child.lower_ not in METRIC_MODIFIERS) \
@@ -390,7 +407,7 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
-    for child in np.children:  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
+    for child in np.children if compounds else ():  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
         if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS \
                 and child.lemma_.lower() not in SPAN_NOUNS and _hyphenated(child) is None and child.lower_ not in SCALES:
             found = resolve_np(child, ctx, sent_root_subject)
@@ -478,13 +495,20 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
     its owners, pronouns and their clauses, comes back to itself names no one (the parse of
     a long sentence can make such a loop: "its" in a clause whose subject the pronoun owns)."""
     resolving = ctx.cache.setdefault("resolving", set())
-    if depth > 3 or np.i in resolving:
-        return []
+    if depth > 3 or np.i in resolving or _in_dateline(np, ctx):
+        return []  # (nor is a dateline's "LONDON (Reuters) -" or "CAPE CANAVERAL, Fla. —" anyone's figure)
     resolving.add(np.i)
     try:
         return _resolve_np(np, ctx, sent_root_subject, depth)
     finally:
         resolving.discard(np.i)
+
+
+def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
+    """The token is part of a dateline (the place, agency and dash that open a story)."""
+    if "datelines" not in ctx.cache:
+        ctx.cache["datelines"] = [m.span() for m in DATELINE_PLACE_RE.finditer(ctx.text)]
+    return any(a <= token.idx < b for a, b in ctx.cache["datelines"])
 
 
 def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:

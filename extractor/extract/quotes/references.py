@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from extractor.extract.coreference import (
     ORG_NOUN_SUFFIXES,
     ORG_PRONOUNS,
+    OWNER_NOUNS,
     ORG_TYPES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -20,6 +21,7 @@ from extractor.extract.coreference import (
     SPEAKER_ORG_NOUNS,
     SPEAKER_WINDOW,
     description_types,
+    is_org_noun,
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, TITLE_WORDS as JOB_TITLES
@@ -284,7 +286,11 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
-    accept = _not_a_company(ctx.text) if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS else None
+    accept = None
+    if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS:
+        accept = _not_a_company(ctx.text)
+    elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
+        accept = _not_a_public_body  # "the company said" after "the Food and Drug Administration approved …"
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
@@ -328,6 +334,12 @@ PUBLIC_BODY_NOUNS = frozenset({
 })
 # What shows a name as a company's: its shares or stock, or its legal form.
 COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|SpA|NV)\b"
+
+
+def _not_a_public_body(entity: LocalEntity) -> bool:
+    """An organisation whose name says it is no public body ("the U.S. Food and Drug
+    Administration" is one): what "the company" can take up."""
+    return not any(word.casefold() in PUBLIC_BODY_NOUNS for word in entity.name.split())
 
 
 def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
