@@ -1355,3 +1355,14 @@ def test_touching_down_is_no_fall_and_money_withdrawn_by_customers_has_no_users_
                 published="2026-06-10")
     assert c["550 kilometres"].direction is None
     assert c["$2 billion"].metric is None
+
+
+def test_a_number_that_counts_a_noun_takes_no_measure_from_the_figure_before_it(nlp):
+    c = by_text(nlp, "The Norwegian raised the bar by two centimetres and cleared it, to a roar from the 42,000 crowd.",
+                published="2026-08-25")
+    assert c["42,000"].unit != "metre" and c["42,000"].value == 42000
+
+
+def test_a_distance_from_a_place_has_no_direction(nlp):
+    c = by_text(nlp, "The helicopter went down about 3 miles from the airport.", published="2026-07-21")
+    assert (c["3 miles"].metric, c["3 miles"].direction) == ("distance", None)

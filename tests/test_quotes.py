@@ -889,3 +889,9 @@ def test_the_company_is_not_the_regulator_named_before_it(quotes_of):
     quotes = quotes_of("The Food and Drug Administration on Thursday approved Norvane Therapeutics' drug. In a trial of "
                        "900 patients, the drug slowed decline by 27%, the company said.")
     assert speaker_of(quotes, "In a trial") == "Norvane Therapeutics"
+
+
+def test_a_verb_of_going_on_with_an_infinitive_reports_nothing(quotes_of):
+    quotes = quotes_of("Home sales fell 3% in March, the lender Norbank said on Friday, as higher rates continued to "
+                       "weigh on buyers.")
+    assert speaker_of(quotes, "Home sales fell") == "Norbank"

@@ -509,6 +509,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     hedge = q.hedge
     if unit in TIME_UNITS and hedge == ">" and q.metric != "age" and _over_a_period(span):
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
+    if metric in ("distance", "depth") and direction:
+        direction = None  # "went down about 2 miles from the airport": where, not a change
     if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):

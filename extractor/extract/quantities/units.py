@@ -348,7 +348,8 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
                 and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
-            elif last is not None and (last_measured or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)):
+            elif last is not None and (last_measured and not _counts_a_noun(item.span)
+                                       or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)):
                 unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187", "nine seats from 48")
         units.append(unit)
         if q.unit in ("percent", "percentage point"):
@@ -357,6 +358,13 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             last, last_measured = unit, bool(q.unit)
         last_end = q.end
     return units
+
+
+def _counts_a_noun(span: SpacySpan) -> bool:
+    """The number modifies a noun after it ("the 35,000 crowd"): it counts that, in no
+    measure of the figure before it ("raised the bar by one centimetre")."""
+    root = span.root
+    return root.dep_ in ("nummod", "compound") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 # Words that open a clause set against the one before.

@@ -337,6 +337,8 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue  # "refused to endorse Trump": one position, reported by the outer verb
         if relays_a_speaker(token):
             continue  # '"…," she said, according to Reuters': the outlet relays her words
+        if verb_lemma(token) in CLAUSE_ONLY_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            continue  # "as borrowing costs continued to weigh on the market": a verb of going on, no words
         bounds, gap = content_of(token), None
         if bounds is not None and bounds[1] <= token.i and any(t.text == ";" for t in ctx.doc[bounds[1] - 1:token.i]) \
                 and any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
