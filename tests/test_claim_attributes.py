@@ -1366,3 +1366,8 @@ def test_a_number_that_counts_a_noun_takes_no_measure_from_the_figure_before_it(
 def test_a_distance_from_a_place_has_no_direction(nlp):
     c = by_text(nlp, "The helicopter went down about 3 miles from the airport.", published="2026-07-21")
     assert (c["3 miles"].metric, c["3 miles"].direction) == ("distance", None)
+
+
+def test_what_a_headline_erases_a_sum_from_is_its_subject(nlp):
+    c = by_text(nlp, "Tariff shock erases $212bn from Korvel", published="2025-04-04")
+    assert subjects(c["$212bn"]) == ["Korvel"]

@@ -895,3 +895,8 @@ def test_a_verb_of_going_on_with_an_infinitive_reports_nothing(quotes_of):
     quotes = quotes_of("Home sales fell 3% in March, the lender Norbank said on Friday, as higher rates continued to "
                        "weigh on buyers.")
     assert speaker_of(quotes, "Home sales fell") == "Norbank"
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_that_speaks_is_the_speaker(quotes_of):
+    quotes = quotes_of('Chip stocks fell 3% on Monday. Trump said the launch should be "a wake-up call" for companies.')
+    assert speaker_of(quotes, "the launch should be") == "Trump"

@@ -49,6 +49,7 @@ from extractor.extract.entity_aliases import (
 from extractor.extract.entity_names import (
     COMPANY_FORMS,
     Candidate,
+    bare_speaker,
     clean_mention,
     entity_id,
     entity_key,
@@ -106,7 +107,9 @@ def _noun_opening_sentences(group: LocalEntity, doc: Doc) -> bool:
     if group.type != "PERSON" or len(group.surfaces) != 1 or " " in word or word.casefold() not in english_nouns() \
             or is_first_name(word) or is_common_surname(word):
         return False
-    return all((span := token_span(doc, m.start, m.end)) is not None and span[0].is_sent_start for m in group.mentions)
+    spans = [token_span(doc, m.start, m.end) for m in group.mentions]
+    return all(span is not None and span[0].is_sent_start and not bare_speaker(list(span)) for span in spans)
+    # (but "Trump said the development …": a noun that speaks is a name)
 
 
 # Last words of a title-case headline's phrase about a figure, never of a name there:

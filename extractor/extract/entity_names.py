@@ -554,9 +554,12 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
     if DEGREES_BEFORE_RE.search(text, max(0, start - 12), start):
         return  # "105 degrees Fahrenheit": a scale, no name
     tokens = [t for t in ent if start <= t.idx < end]
-    if ent.label_ != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
-                                                   for t in tokens) and not _capitalised_inside_sentence(tokens):
-        return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
+    label = ent.label_
+    if label != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
+                                              for t in tokens) and not _capitalised_inside_sentence(tokens):
+        if not bare_speaker(tokens):
+            return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
+        label = "PERSON"  # a bare singular noun that speaks is someone: an organisation takes "the"
     joint = None if ent.label_ in TITLE_LABELS else next(
         (t for t in tokens[1:-1] if t.text.islower() and t.tag_ in FINITE_VERB_TAGS), None)
     if joint is not None:  # "Byron composed Thyrza": two names the model ran together over a verb
@@ -576,7 +579,23 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         surface = text[start:end]
         if not any(ch.isupper() for ch in surface):
             return  # "Abba's 1974 win": the possessor only
-    out.append(Candidate(start, end, surface, ent.label_))
+    out.append(Candidate(start, end, surface, label))
+
+
+# Verbs of saying whose bare singular subject is someone ("Trump said the development …").
+SAYING_LEMMAS = frozenset({"say", "tell", "add", "announce", "write", "warn", "argue", "insist", "urge", "claim"})
+
+
+def bare_speaker(tokens: list) -> bool:
+    """One capitalised singular noun with no determiner, the subject of a verb of saying
+    ("Trump said …"): English does not open a sentence with a bare count noun that speaks,
+    so the model's name is a name, however the tagger read the word ("Investors said" is
+    plural, "Turnout was" no saying)."""
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return token.tag_ == "NN" and token.text[:1].isupper() and token.dep_ == "nsubj" \
+        and token.head.lemma_.lower() in SAYING_LEMMAS and not any(c.dep_ == "det" for c in token.children)
 
 
 def _capitalised_inside_sentence(tokens: list) -> bool:

@@ -234,7 +234,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             return found
     if verb is not None:
         if verb.lemma_.lower() in TRANSFER_VERBS or verb.lower_ in ("chopped", "wiped"):
-            for child in verb.children:
+            # (the parser may hang the place it is taken from on the figure: "erases $589bn from Nvidia")
+            on_figure = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("from", "off")]
+            for child in [*verb.children, *on_figure]:
                 if child.dep_ == "prep" and child.lower_ in ("from", "off", "to", "of"):
                     objs = [o for o in child.children if o.dep_ == "pobj"]
                     objs += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "off of"
