@@ -125,8 +125,6 @@ finish close end trade open rally
 
 # ---- claim words (what numeric claims are about)
 
-# Plural nouns for people that a count counts: the counted noun is the count's subject
-# ("six workers", "two bodies", "43 victims", "at least 38 lives").
 # Totals a share is taken of, whoever it is the share of ("debt of 42.1% of gross domestic
 # product", "holds 30% of the market", "a tenth of its revenue"): the base of a ratio, never
 # its subject.
@@ -135,6 +133,8 @@ gdp product output economy market revenue revenues sales income budget spending 
 exports imports capacity supply demand total turnover
 """.split())
 
+# Plural nouns for people that a count counts: the counted noun is the count's subject
+# ("six workers", "two bodies", "43 victims", "at least 38 lives").
 COUNTED_PEOPLE_NOUNS = frozenset("""
 people persons person victims victim dead deaths death lives life bodies body casualties
 fatalities injured wounded survivors missing workers worker firefighters firemen rescuers

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
+from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
@@ -33,7 +34,6 @@ from extractor.extract.quantities.subject_names import (
     thing_ref,
     trimmed_name,
 )
-from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.quantities.numbers import SCALES
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
 from extractor.extract.quantities.units import TIME_UNITS

@@ -302,15 +302,6 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     return entity.ref() if entity else None
 
 
-# Head words of institutions' names ("the Carlos III Institute", "Bank of England"): "the
-# institute said" takes up the one so named before any other organisation named since.
-INSTITUTION_NOUNS = frozenset({
-    "institute", "agency", "ministry", "department", "commission", "university", "council",
-    "committee", "court", "bureau", "foundation", "party", "union", "fund", "bank", "authority",
-    "office", "service", "administration", "association", "federation", "board", "hospital",
-})
-
-
 def _named_inside(ctx: Context, head: Token) -> EntityRef | bool | None:
     """What a description's own proper-noun modifier names: the organisation it is ("the
     Aemet weather agency"), False when it names someone else's body ("the Obama
@@ -332,6 +323,12 @@ PUBLIC_BODY_NOUNS = frozenset({
     "agency", "regulator", "watchdog", "ministry", "department", "commission", "authority",
     "administration", "bureau", "office", "court", "tribunal", "council", "committee",
 })
+# Head words of institutions' names ("the Carlos III Institute", "Bank of England"): "the
+# institute said" takes up the one so named before any other organisation named since.
+INSTITUTION_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
+    "institute", "university", "foundation", "party", "union", "fund", "bank", "service",
+    "association", "federation", "board", "hospital",
+})
 # What shows a name as a company's: its shares or stock, or its legal form.
 COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|SpA|NV)\b"
 
@@ -345,12 +342,14 @@ def _not_a_public_body(entity: LocalEntity) -> bool:
 def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
     """Whether an organisation can be a public body: the text never shows any of its names
     with shares, stock or a legal form ("Ford shares", "shares of Ford", "Acme Inc")."""
+    seen: dict[str, bool] = {}
+
     def accept(entity: LocalEntity) -> bool:
-        for name in {entity.name, *entity.aliases}:
-            escaped = re.escape(name)
-            if re.search(rf"\b{escaped}(?:{COMPANY_SIGN_RE})|\bshares\s+(?:of|in)\s+{escaped}\b", text):
-                return False
-        return True
+        if entity.id not in seen:
+            seen[entity.id] = not any(
+                re.search(rf"\b{re.escape(name)}(?:{COMPANY_SIGN_RE})|\bshares\s+(?:of|in)\s+{re.escape(name)}\b", text)
+                for name in {entity.name, *entity.aliases})
+        return seen[entity.id]
     return accept
 
 
