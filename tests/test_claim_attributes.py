@@ -1371,3 +1371,8 @@ def test_a_distance_from_a_place_has_no_direction(nlp):
 def test_what_a_headline_erases_a_sum_from_is_its_subject(nlp):
     c = by_text(nlp, "Tariff shock erases $212bn from Korvel", published="2025-04-04")
     assert subjects(c["$212bn"]) == ["Korvel"]
+
+
+def test_a_commodity_s_futures_are_priced_like_the_commodity(nlp):
+    c = by_text(nlp, "Brent crude futures rose $2.10, or 2.6%, to settle at $83.40 a barrel.", published="2026-10-06")
+    assert {c["$2.10"].metric, c["2.6%"].metric, c["$83.40 a barrel"].metric} == {"price"}

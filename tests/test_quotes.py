@@ -900,3 +900,9 @@ def test_a_verb_of_going_on_with_an_infinitive_reports_nothing(quotes_of):
 def test_a_surname_the_tagger_reads_as_a_noun_that_speaks_is_the_speaker(quotes_of):
     quotes = quotes_of('Chip stocks fell 3% on Monday. Trump said the launch should be "a wake-up call" for companies.')
     assert speaker_of(quotes, "the launch should be") == "Trump"
+
+
+def test_writing_for_the_majority_reports_nothing_of_its_own(quotes_of):
+    quotes = quotes_of('Writing for the majority, Justice Elena Kagan said the law "cannot stand".')
+    assert not any(q.text == "for the majority" for q in quotes)
+    assert speaker_of(quotes, "the law") == "Elena Kagan"

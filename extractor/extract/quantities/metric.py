@@ -227,7 +227,7 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
         return "cost"  # "the $11.4 million bridge", "the repairs will cost $5 million"
-    lasts = {n.casefold().split()[-1] for n in subject_names if n.strip()}  # "Pound Sterling", "US Dollar", "Brent crude";
+    lasts = {_traded_thing(n) for n in subject_names if n.strip()}  # "Pound Sterling", "US Dollar", "Brent crude";
     if lasts & CURRENCY_SUBJECTS:                                                # not "Bitcoin Trust", "Gold Fields"
         return "exchange rate"
     if lasts & COMMODITY_SUBJECTS:
@@ -279,6 +279,19 @@ def _label_before(span: SpacySpan) -> str | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or not doc[i].text[:1].isupper():
         return None
     return _metric_of_noun(doc[i])
+
+
+# Words after a commodity's or currency's name that name the contract it trades by ("Brent
+# crude futures", "gold contracts"): the thing is the word before them.
+CONTRACT_WORDS = frozenset({"futures", "future", "contract", "contracts"})
+
+
+def _traded_thing(name: str) -> str:
+    """The last word of a subject's name that names what trades ("brent crude futures": crude)."""
+    words = name.casefold().split()
+    while len(words) > 1 and words[-1] in CONTRACT_WORDS:
+        words.pop()
+    return words[-1]
 
 
 def _of_a_change(root: Token) -> bool:

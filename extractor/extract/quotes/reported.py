@@ -151,6 +151,8 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         parts = [c for c in parts if c.dep_ != "dobj"]  # "pointed the finger at X": no words ("pointed out X" is)
     if lemma in (SPEECH_VERBS | {"speak", "talk"}) - ANSWER_VERBS:  # "spoke to reporters": the audience
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in AUDIENCE_PREPS)]
+    if lemma == "write":  # "writing for the majority", "wrote for the Guardian": for whom, not what
+        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ == "for")]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None and subject.i > cue.i:  # inverted "asks Beswick, …"
         parts = [c for c in parts if c.i > subject.right_edge.i]
