@@ -58,11 +58,6 @@ AMOUNT_WRAPPER_NOUNS = frozenset({"record", "total", "tune", "sum", "amount", "f
 # "set up a $5bn fund", "step down", "shut down 12 plants", "touched down 600 km offshore").
 IDIOM_PARTICLE_VERBS = frozenset({"make", "set", "sign", "sum", "step", "shut", "break", "show", "take", "wind",
                                   "touch"})
-# Their forms before the particle, for the text read before a figure ("made up 52%").
-IDIOM_BEFORE_RE = re.compile(
-    r"\b(?:make|makes|made|making|set|sets|setting|sign|signs|signed|signing|sum|sums|summed|step|steps|"
-    r"stepped|shut|shuts|break|breaks|broke|broken|show|shows|showed|take|takes|took|taken|taking|wind|winds|"
-    r"wound|touch|touches|touched|touching)\s*\Z")
 # Verbs whose money object is a sum collected ("raised $378 million", "the fund raises
 # $2bn"): a rise only of something else ("raised its forecast by $2bn", "raised prices 5%").
 FUNDRAISING_VERBS = frozenset({"raise"})
@@ -134,7 +129,7 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return None, None  # a level: "fell 7% to $2.3bn", "down from $89bn"
     before = text[max(0, anchor - 24):anchor].lower()
     m = OFF_BEFORE_RE.search(before) or re.search(r"\b(up|down)\s*\Z", before)
-    if m and m.group(1) != "off" and IDIOM_BEFORE_RE.search(before, 0, m.start(1)):
+    if m and m.group(1) != "off" and _idiom_particle_at(span.doc, max(0, anchor - 24) + m.start(1)):
         m = None  # "make up 30% of output"
     if m:
         return ("up" if m.group(1) == "up" else "down"), "adverb"
@@ -177,7 +172,7 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if gov.pos_ not in ("VERB", "AUX") or how == "prep":
         return None, None
     for child in gov.children:  # "closed down 4.2%", "edged up 1%"
-        if child.dep_ == "prt" and gov.lemma_.lower() in IDIOM_PARTICLE_VERBS:
+        if _idiom_particle(child):
             continue  # "exports make up 30% of output": a part, not a rise
         if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i <= span.end:
             return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
@@ -199,6 +194,17 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
             if noun.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
                 return "down", "verb"
     return None, None
+
+
+def _idiom_particle(token: Token) -> bool:
+    """"up" or "down" of a verb it makes an idiom with (see IDIOM_PARTICLE_VERBS)."""
+    return token.lower_ in ("up", "down") and token.head.lemma_.lower() in IDIOM_PARTICLE_VERBS
+
+
+def _idiom_particle_at(doc, start: int) -> bool:
+    """The "up" or "down" at character ``start`` is an idiom's particle ("made up 52%")."""
+    token = doc.char_span(start, start + 4, alignment_mode="expand")
+    return token is not None and _idiom_particle(token[0])
 
 
 def headline_verb(tok: Token) -> str | None:

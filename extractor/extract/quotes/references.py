@@ -24,6 +24,7 @@ from extractor.extract.coreference import (
     is_org_noun,
 )
 from extractor.extract.entities import LocalEntity
+from extractor.extract.entity_names import COMPANY_FORMS
 from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, TITLE_WORDS as JOB_TITLES
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
@@ -329,8 +330,10 @@ INSTITUTION_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
     "institute", "university", "foundation", "party", "union", "fund", "bank", "service",
     "association", "federation", "board", "hospital",
 })
-# What shows a name as a company's: its shares or stock, or its legal form.
-COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LLC|AG|SA|SpA|NV)\b"
+# What shows a name as a company's: its shares or stock, or its legal form (COMPANY_FORMS,
+# and the short "Co").
+COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:%s)(?!\w)" % "|".join(
+    re.escape(form) for form in sorted(COMPANY_FORMS | {"Co"}, key=len, reverse=True))
 
 
 def _not_a_public_body(entity: LocalEntity) -> bool:
