@@ -1152,7 +1152,7 @@ def test_words_around_a_bare_number_make_it_an_age_and_a_relative_is_no_one_s_am
 
 @pytest.mark.parametrize("text, figure, metric", [
     ("Participants were followed for an average of seven years.", "seven years", None),
-    ("The Federal Reserve held its benchmark rate in a range of 4.25% to 4.5%.", "4.25% to 4.5%", None),
+    ("The Federal Reserve held its benchmark rate in a range of 4.25% to 4.5%.", "4.25% to 4.5%", "interest rate"),
     ("BlackRock's iShares Bitcoin Trust alone took in $1.4 billion.", "$1.4 billion", None),
     ("Entergy said some customers could be without power for two weeks.", "two weeks", None),
     ("The plane crashed on take-off, killing 18 of the 19 people on board.", "19", None),
@@ -1376,3 +1376,124 @@ def test_what_a_headline_erases_a_sum_from_is_its_subject(nlp):
 def test_a_commodity_s_futures_are_priced_like_the_commodity(nlp):
     c = by_text(nlp, "Brent crude futures rose $2.10, or 2.6%, to settle at $83.40 a barrel.", published="2026-10-06")
     assert {c["$2.10"].metric, c["2.6%"].metric, c["$83.40 a barrel"].metric} == {"price"}
+
+
+def test_a_count_whose_own_verb_says_what_befell_it_takes_no_cue_of_the_next_clause(nlp):
+    c = by_text(nlp, "The outbreak has sickened more than 14,000 people and killed 312 since January, officials said. "
+                     "Seven people were arrested and four police officers were slightly injured in scuffles.",
+                published="2026-02-09")
+    assert c["14,000"].metric != "dead" and c["312"].metric == "dead"
+    assert c["Seven"].metric != "injured" and c["four"].metric == "injured"
+
+
+def test_counted_plurals_are_read_singular_from_a_dictionary_and_others_count_the_noun_before(nlp):
+    c = by_text(nlp, "The agency has shipped 900,000 doses to Goma. The quake killed 43 people and injured 200 others.",
+                published="2026-02-09")
+    assert c["900,000"].unit == "dose"  # spaCy's rule lemmatizer gives "dos"
+    assert (c["200"].unit, c["200"].metric) == ("person", "injured")
+
+
+def test_a_day_that_dates_a_reference_price_does_not_date_the_paragraph(nlp):
+    c = by_text(nlp, "Halvorsen will pay 212 Danish crowns per share in cash, a premium of 31% to Nordmark's closing "
+                     "price on Friday. Nordmark shares jumped 27.5% to 206.4 crowns in Copenhagen.",
+                published="2026-05-04")
+    assert c["27.5%"].date == "2026-05-04"  # the Monday it was reported, not the Friday of the reference price
+    assert c["212 Danish crowns per share"].unit == "DKK per share"
+    assert c["206.4 crowns"].unit == "DKK"  # the crowns the text named with their country before
+
+
+def test_a_year_in_an_apposition_says_who_someone_is_not_when_the_figure_happened(nlp):
+    c = by_text(nlp, "Gauff, the 2023 champion, made 41 unforced errors.", published="2026-09-06")
+    assert c["41"].date != "2023"
+
+
+def test_a_public_body_the_story_is_about_has_no_shares(nlp):
+    c = by_text(nlp, "The Ridge Fire was 8% contained, according to the California Department of Forestry and Fire "
+                     "Protection, known as Cal Fire. Cal Fire crews and Cal Fire aircraft held the line.\n\n"
+                     "Pacific Gas and Electric cut power to 31,000 customers. Its shares fell 3.4% on Monday.",
+                published="2026-08-12")
+    assert subjects(c["3.4%"]) == ["Pacific Gas and Electric"]
+
+
+def test_the_sets_of_a_tennis_score_are_no_ranges_but_ages_listed_are(nlp):
+    c = by_text(nlp, "Aryna Sabalenka beat Coco Gauff 6-4, 3-6, 6-2 on Saturday. Children aged 5-10, 10-15 were tested.",
+                published="2026-09-06")
+    assert "3-6" not in c
+    assert {"5-10", "10-15"} <= set(c)
+
+
+def test_a_gapped_clause_s_figure_belongs_to_the_noun_before_it(nlp):
+    c = by_text(nlp, "Carjackings dropped 24% and robberies 12%, while drug offences rose 3%. Exports rose 5% and imports 3%.",
+                published="2026-01-22")
+    assert subjects(c["12%"]) == ["robberies"]
+    assert c["3%"].metric == "imports" or subjects(c["3%"]) == ["imports"]
+
+
+def test_an_index_s_move_the_model_ran_into_its_name_is_not_part_of_it(nlp):
+    c = by_text(nlp, "The Dow rose 1.2%, the S&P 500 0.8% and the Nasdaq 0.5%.", published="2026-01-27")
+    assert subjects(c["0.5%"]) == ["Nasdaq"] and subjects(c["0.8%"]) == ["S&P 500"]
+
+
+def test_rain_measured_in_millimetres_is_rainfall_not_a_height(nlp):
+    c = by_text(nlp, "More than 140 mm (5.5 inches) of rain fell in 24 hours in parts of the Kathmandu valley, the "
+                     "Department of Hydrology and Meteorology said.", published="2026-07-28")
+    for figure in ("140 mm", "5.5 inches"):
+        assert (c[figure].metric, subjects(c[figure])) == ("rainfall", ["rain"])
+
+
+def test_people_pulled_to_safety_are_rescued(nlp):
+    c = by_text(nlp, "Soldiers and police pulled 1,250 people to safety, said a spokesman for the home ministry.",
+                published="2026-07-28")
+    assert c["1,250"].metric == "rescued"
+
+
+def test_a_year_a_figure_is_compared_with_does_not_date_it(nlp):
+    c = by_text(nlp, "Sales rose 8% in March compared with 2025. The carrier flew 131 million passengers last year, "
+                     "up 14% on 2022. Profit fell 3% on Monday.", published="2026-04-07")
+    assert c["8%"].date == "2026-03"
+    assert c["14%"].date != "2022"
+    assert c["3%"].date == "2026-04-06"
+
+
+def test_a_range_of_ages_is_one_figure(nlp):
+    c = by_text(nlp, "The researchers followed participants aged 40 to 79. Voters between the ages of 18 and 25 backed "
+                     "the plan.", published="2026-06-03")
+    assert (c["40 to 79"].bounds.low, c["40 to 79"].bounds.high, c["40 to 79"].metric) == (40, 79, "age")
+    assert c["18 and 25"].metric == "age"
+
+
+def test_the_other_side_of_a_vote_takes_the_votes(nlp):
+    c = by_text(nlp, "The constitutional amendment passed by 513 votes to 207.", published="2026-03-18")
+    assert c["207"].unit == c["513"].unit == "vote"
+
+
+def test_the_airline_is_not_the_union_named_before(nlp):
+    c = by_text(nlp, "FRANKFURT, Feb 7 (AP) — Lufthansa cancelled about 1,300 flights on Wednesday, stranding roughly "
+                     "100,000 passengers, as ground staff walked out in a dispute over pay.\n\nThe Verdi union called "
+                     "the one-day strike after talks on a new contract for 25,000 ground workers broke down. The union "
+                     "is demanding a 12.5% raise over 12 months, while the airline has offered 9% over 36 months.\n\n"
+                     '"Our members cannot wait any longer," said Verdi negotiator Marvin Reschinsky.', published="2026-02-07")
+    assert subjects(c["9%"]) == ["Lufthansa"]
+
+
+def test_a_bowler_who_finished_with_figures_has_no_market_close(nlp):
+    c = by_text(nlp, "Scott Boland finished with three for 39. Broadcom finished down 17.4 percent.", published="2024-12-30")
+    assert c["39"].frame is None and c["17.4 percent"].frame == "close"
+
+
+def test_a_central_bank_s_rate_moves_by_a_fraction_of_a_percentage_point(nlp):
+    c = by_text(nlp, "The Reserve Bank cut its cash rate by a quarter of a percentage point to 4.10% on Tuesday.",
+                published="2025-02-18")
+    assert (c["a quarter"].value, c["a quarter"].unit, c["a quarter"].metric) == (0.25, "percentage point", "interest rate")
+    assert c["4.10%"].metric == "interest rate"
+
+
+def test_us_cents_stay_us_cents_in_a_story_of_australian_dollars(nlp):
+    c = by_text(nlp, "The cut would save a borrower with an A$600,000 mortgage about A$90 a month. The Australian dollar "
+                     "slipped 0.3% to 63.55 US cents after the decision.", published="2025-02-18")
+    assert (c["63.55 US cents"].value, c["63.55 US cents"].unit) == (0.6355, "USD")
+
+
+def test_a_regulator_s_price_cap_is_a_price_not_a_market_value(nlp):
+    c = by_text(nlp, "The price cap for a typical household will rise to £1,849 a year from £1,738.", published="2026-02-25")
+    assert c["£1,849 a year"].metric != "market value"

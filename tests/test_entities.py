@@ -692,3 +692,84 @@ def test_a_company_s_plural_possessive_ends_its_name_and_its_short_form_joins_it
     company = by_name(found, "Norvane Therapeutics")
     assert company.type == "ORG" and "Norvane" in company.aliases
     assert not any(e.name == "Parkinson" for e in found.entities)
+
+
+def test_a_trade_word_after_and_ends_one_company_name(nlp):
+    text = ("PLACERVILLE, Calif. — A wildfire had burned more than 41,000 acres, fire officials said.\n\n"
+            "Governor Gavin Newsom declared a state of emergency in El Dorado County on Monday, freeing up state funds.\n\n"
+            "Pacific Gas and Electric cut power to roughly 31,000 customers as a precaution.")
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert "Pacific Gas and Electric" in names and "Electric" not in names
+
+
+def test_a_body_known_as_a_short_name_is_one_organisation_whatever_the_model_reads_the_short_name(nlp):
+    ents = entities_of(nlp, "The fire was 8% contained, according to the California Department of Forestry and Fire "
+                            "Protection, known as Cal Fire. \"Winds will pick up,\" said Cal Fire battalion chief "
+                            "Marisol Ortega.")
+    body = by_name(ents, "California Department of Forestry and Fire Protection")
+    assert body.type == "ORG" and "Cal Fire" in body.aliases
+
+
+def test_a_relative_named_in_apposition_is_a_person(nlp):
+    ents = entities_of(nlp, "In addition to her son, she is survived by a daughter, Júlia; four grandchildren; and a "
+                            "sister, Erzsébet Kovács.")
+    assert by_name(ents, "Júlia").type == "PERSON"
+
+
+def test_a_quoted_title_after_a_possessive_is_a_work(nlp):
+    ents = entities_of(nlp, "Helena Varga made her debut in 1964. In 1979 she conducted Mozart's \"Don Giovanni\" "
+                            "at the Vienna State Opera, a first for a woman.")
+    assert by_name(ents, "Don Giovanni").type == "WORK_OF_ART"
+
+
+def test_a_name_before_rebels_is_their_group(nlp):
+    ents = entities_of(nlp, "Fighting between the army and M23 rebels has driven some 1.7 million people from their homes.")
+    assert by_name(ents, "M23").type == "ORG"
+
+
+def test_a_company_s_first_word_is_its_short_name_when_its_full_name_has_a_legal_form(nlp):
+    ents = entities_of(nlp, "Halvorsen ASA agreed to buy Danish rival Nordmark Seafood A/S for $8.4 billion. Nordmark "
+                            "shares jumped 27.5% in Copenhagen. Nordmark's founder has agreed to sell his stake.")
+    assert any({"Nordmark", "Nordmark Seafood A/S"} <= e.aliases | {e.name} for e in ents.entities)
+
+
+def test_a_romance_place_name_keeps_its_particle(nlp):
+    ents = entities_of(nlp, "Four police officers were slightly injured in scuffles near Puerta del Sol, the ministry said.")
+    assert "Puerta del Sol" in {e.name for e in ents.entities}
+
+
+def test_a_possessive_before_a_quoted_title_is_no_part_of_the_name(nlp):
+    ents = entities_of(nlp, "\"This stock had been getting clobbered,\" Maley said on CNBC's \"Trading Nation\" on Monday.")
+    names = {e.name for e in ents.entities}
+    assert "CNBC" in names and "CNBC's" not in names
+
+
+def test_a_korean_name_keeps_its_hyphenated_and_its_last_syllable(nlp):
+    ents = entities_of(nlp, "The court upheld the impeachment of President Yoon Suk Yeol over his declaration of martial "
+                            "law. Prime Minister Han Duck-soo will serve as acting president. The Trump-era rules stay.")
+    names = {e.name for e in ents.entities}
+    assert {"Yoon Suk Yeol", "Han Duck-soo"} <= names
+    assert "Trump-era" not in names
+
+
+def test_the_place_a_person_is_of_is_no_surname_of_theirs(nlp):
+    ents = entities_of(nlp, "Theodorus of Tabennese (c. 314 – 368), also known as Abba Theodorus, was a monk. He joined "
+                            "the community at Tabennese around 328. Theodorus rushed to Tabennese to placate the rebels, "
+                            "and Theodorus stayed at Tabennese for years.")
+    for e in ents.entities:
+        names = {e.name, *e.aliases}
+        assert not ({"Tabennese"} & names and any("Theodorus" in n for n in names)), (e.name, e.aliases)
+
+
+def test_a_treasurer_s_title_is_no_part_of_the_name_and_shares_in_x_make_x_a_company(nlp):
+    ents = entities_of(nlp, "Treasurer Jim Chalmers said the cut would help. Shares in Centrica, owner of British Gas, "
+                            "rose 2.3p to 131.5p in London.")
+    assert "Jim Chalmers" in {e.name for e in ents.entities}
+    assert by_name(ents, "Centrica").type == "ORG"
+
+
+def test_the_head_of_a_bank_s_name_of_two_words_is_that_bank(nlp):
+    ents = entities_of(nlp, "Reserve Bank cuts rates for first time in four years\n\nThe Reserve Bank of Australia (RBA) "
+                            "cut its cash rate on Tuesday. The Reserve Bank of Australia had held the rate for a year.")
+    bank = by_name(ents, "Reserve Bank of Australia")
+    assert "Reserve Bank" in bank.aliases

@@ -84,6 +84,19 @@ def test_an_acronym_another_article_spells_out_links_but_one_article_s_slip_does
     assert {k: v.name for k, v in entity_links(corpus).items()} == {entity_id("NFA"): "Northern Ferry Authority"}
 
 
+def test_the_place_a_person_is_of_links_no_article_s_lone_place_name_to_them():
+    from extractor.graph.subject_aliases import entity_links
+
+    corpus = [(entity_id("Theodorus of Tabennese"), "Theodorus of Tabennese", "PERSON", [], 0.9),
+              (entity_id("Tabennese"), "Tabennese", "PERSON", [], 0.9),  # the model's person for the place
+              (entity_id("Patrick Leopold Gordon of Auchleuchries"), "Patrick Leopold Gordon of Auchleuchries", "PERSON",
+               [], 0.9),
+              (entity_id("Gordon"), "Gordon", "PERSON", [], 0.9)]
+    links = {k: v.name for k, v in entity_links(corpus).items()}
+    assert entity_id("Tabennese") not in links
+    assert links.get(entity_id("Gordon")) == "Patrick Leopold Gordon of Auchleuchries"
+
+
 # ------------------------------------------------------------------ the product's path, on text
 
 

@@ -906,3 +906,45 @@ def test_writing_for_the_majority_reports_nothing_of_its_own(quotes_of):
     quotes = quotes_of('Writing for the majority, Justice Elena Kagan said the law "cannot stand".')
     assert not any(q.text == "for the majority" for q in quotes)
     assert speaker_of(quotes, "the law") == "Elena Kagan"
+
+
+def test_a_body_of_a_portfolio_no_organisation_named_holds_is_nobody_named(quotes_of):
+    said = [q for q in quotes_of("In Barcelona, the Guàrdia Urbana counted 22,000 protesters. Seven people were arrested "
+                                 "in scuffles near the square, the interior ministry said.") if q.cue and q.cue.text == "said"]
+    assert [summary(q)[3:] for q in said] == [("the interior ministry", None)]
+
+
+def test_who_after_a_person_at_an_organisation_is_the_person(quotes_of):
+    quotes = quotes_of('"Consumers should not pay the bill," said Søren Madsen, an analyst at Danske Bank, who expects '
+                       "regulators to demand the sale of some farms in Scotland.")
+    expects = [q for q in quotes if q.cue and q.cue.text == "expects"]
+    assert [q.speaker.name for q in expects] == ["Søren Madsen"]
+
+
+def test_the_dateline_is_no_part_of_what_the_first_sentence_reports(quotes_of):
+    quotes = quotes_of("GENEVA — A cholera outbreak in eastern Congo has sickened more than 14,000 people, the World "
+                       "Health Organization said on Monday.")
+    said = [q for q in quotes if q.cue and q.cue.text == "said"]
+    assert said and said[0].text.startswith("A cholera outbreak")
+
+
+def test_the_utility_is_the_utility_named_before(quotes_of):
+    quotes = quotes_of("Pacific Gas and Electric cut power to roughly 31,000 customers as a precaution. The utility, "
+                       "whose equipment was blamed for several past fires, said it was too early to say what caused "
+                       "the blaze.")
+    said = [q for q in quotes if q.cue and q.cue.text == "said"]
+    assert [q.speaker.name for q in said if q.speaker] == ["Pacific Gas and Electric"]
+
+
+def test_she_is_not_a_man_named_with_his_given_name(quotes_of):
+    quotes = quotes_of("Mark Ellison and Olive Ramsay ran the shop for forty years.\n\n"
+                       'To which she said, "Thank God at least you still believe in the devil."')
+    assert [q.speaker.name for q in direct(quotes) if q.speaker] == ["Olive Ramsay"]
+
+
+def test_a_verb_of_going_on_with_an_object_of_its_own_reports_nothing(quotes_of):
+    quotes = quotes_of("Homicides in large American cities fell 16% last year compared with 2024, continuing a steep "
+                       "decline from the pandemic-era surge, according to a report released on Thursday by the Council "
+                       "on Criminal Justice.")
+    assert [(q.cue.text, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("according to", "Council on Criminal Justice")]

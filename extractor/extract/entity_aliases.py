@@ -131,7 +131,7 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
     """An organisation named by part of a longer name in the same article joins it: the
     name without its institution word ("Harvard" / "Harvard University") or its legal form
     ("Nvidia" / "Nvidia Corp."), its last words
-    ("Pirates" / "Pittsburgh Pirates") or, for one word, the head of an "X of Y" name
+    ("Pirates" / "Pittsburgh Pirates") or the head of an "X of Y" name
     ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
     as an organisation, never as a place (a small town's name that the text never writes
     after "in", "at", "from" or "near" is no place: "Halden" / "Halden Foods"), and only
@@ -167,8 +167,8 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
                 and not _common_noun_after_words(short, lowered)
             institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
-            head = len(short) == 1 and lowered[0] == short[0] and lowered[1] == "of"
-            legal = lowered[:-1] == short and full[-1] in LEGAL_FORMS  # "Nvidia" / "Nvidia Corp."
+            head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
+            legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
             if (tail or institution or head) and strictly or legal:
                 owners.append(other)
         if len(owners) == 1:
@@ -216,9 +216,20 @@ def _with_legal_form(group: LocalEntity, longer: list[LocalEntity]) -> LocalEnti
     """The one organisation named as ``group`` plus a company's form or the word its short
     name leaves off ("Nvidia" / "Nvidia Corporation", "Harwick" / "Harwick Systems")."""
     short = [w.casefold() for w in group.name.split()]
-    owners = [o for o in longer if o is not group and [w.casefold() for w in o.name.split()[:-1]] == short
-              and (o.name.split()[-1] in COMPANY_FORMS or o.name.split()[-1].casefold() in COMPANY_TAIL_WORDS)]
+    owners = [o for o in longer if o is not group and (_short_of(short, o.name.split()))]
     return owners[0] if len(owners) == 1 else None
+
+
+def _short_of(short: list[str], words: list[str]) -> bool:
+    """``short`` is the company's name ``words`` less its form or the word its short name
+    leaves off, or less both ("Nordmark" of "Nordmark Seafood A/S": a form makes any last
+    word one a short name may leave off)."""
+    if len(words) < 2 or not words[-1]:
+        return False
+    if [w.casefold() for w in words[:-1]] == short:
+        return words[-1] in COMPANY_FORMS or words[-1].casefold() in COMPANY_TAIL_WORDS
+    return len(words) >= 3 and words[-1] in COMPANY_FORMS and [w.casefold() for w in words[:-2]] == short \
+        and words[-2][:1].isupper()
 
 
 # Words an acronym leaves out ("MIT": Massachusetts Institute of Technology).
@@ -518,6 +529,8 @@ KNOWN_AS_RE = re.compile(
     r"|whose (?:full |real |birth |given |legal )?name is)\s+(?:the\s+)?[\"“']?")
 # What may stand between X and "known as": brackets (life dates, a native spelling) and a comma.
 BETWEEN_NAME_AND_KNOWN_RE = re.compile(r"^(?:\s|\([^()]*\)|\[[^\]]*\])*,?\s*$")
+# "of" right before a name: the place or body a person is of ("Theodorus of Tabennese").
+OF_BEFORE_RE = re.compile(r"\bof\s+\Z")
 # How far (characters) before "known as" the name it renames may end.
 KNOWN_AS_REACH = 200
 
@@ -533,17 +546,20 @@ def join_known_as(groups: dict[str, LocalEntity], text: str) -> None:
             continue
         alias_key = mentions[j][2]
         owner_key = None
-        for _, end, key in reversed(mentions[:j]):
+        for start, end, key in reversed(mentions[:j]):
             if match.start() - end > KNOWN_AS_REACH:
                 break
             if end <= match.start() and BETWEEN_NAME_AND_KNOWN_RE.match(text[end:match.start()]):
-                owner_key = key
+                if not OF_BEFORE_RE.search(text, max(0, start - 5), start):
+                    owner_key = key  # (not "Theodorus of [Tabennese], also known as Abba Theodorus": the place he is of)
                 break
         if owner_key is None or owner_key == alias_key or owner_key not in groups or alias_key not in groups:
             continue
         owner, alias = groups[owner_key], groups[alias_key]
         introduced = len(alias.mentions) == 1  # "…, known as Cal Fire", 'known as "Gabo"': a name given here
-        if leans_person(owner) != leans_person(alias) and not introduced or any(
+        bodys = not leans_person(owner) and any(w.casefold() in ORG_NAME_ENDINGS for w in name_tokens(owner.name))
+        # (a body's full name renames: "the California Department of … Protection, known as Cal Fire")
+        if leans_person(owner) != leans_person(alias) and not (introduced or bodys) or any(
                 g.votes.get(label, 0) for g in (owner, alias) for label in PLACE_LABELS):
             continue  # a place "known as" something is described, not renamed
         _merge_into(owner, alias)
@@ -645,6 +661,15 @@ def _company_as_first_word(short: LocalEntity, full: LocalEntity) -> bool:
             and (person == 0 or short.votes.get("ORG", 0) > person))
 
 
+def _before_of_place(parts: list[str]) -> list[str]:
+    """A person's name less the place it is "of" ("Theodorus of Tabennese", "Patrick Gordon
+    of Auchleuchries": "Tabennese" is no surname); [] for a one-word name."""
+    lowered = [p.casefold() for p in parts]
+    if "of" in lowered[1:-1]:
+        return parts[:lowered.index("of")]
+    return parts if len(parts) >= 2 else []
+
+
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:
     """A lone surname or first name joins the one full person name it belongs to (a
     surname shared by several, the main figure's); a bracketed acronym after a name
@@ -654,8 +679,8 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
               and not any(ch.isdigit() for ch in g.name)]  # "YouTube Rewind 2013" is no one's name
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
-        parts_of = [name_tokens(s) for s in person.surfaces]
-        for part in {entity_key(w) for parts in parts_of if len(parts) >= 2 and not REGNAL_NUMBER_RE.match(parts[-1])
+        parts_of = [_before_of_place(name_tokens(s)) for s in person.surfaces]
+        for part in {entity_key(w) for parts in parts_of if parts and not REGNAL_NUMBER_RE.match(parts[-1])
                      for w in (parts[0], parts[-1])}:  # "Louis II": a Louis of a dynasty, maybe not this one
             by_part[part].append(person)
     for key, group in list(groups.items()):
@@ -740,7 +765,9 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
         if not leans_person(group):
             continue
         for surface in {s for s in group.surfaces if len(name_tokens(s)) >= 2 and not any(ch.isdigit() for ch in s)}:
-            words = name_tokens(surface)
+            words = _before_of_place(name_tokens(surface))  # "Patrick Gordon of Auchleuchries": Gordon
+            if not words:
+                continue
             surname = words[-1]
             if REGNAL_NUMBER_RE.match(surname):
                 continue  # "Louis XIV": no surname

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
+from lemminflect import getAllLemmas
 from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,7 @@ from extractor.extract.lexicon import (
     NAME_PARTICLES,
     COMPANY_TAIL_WORDS,
     ORG_NAME_ENDINGS,
+    SECTOR_WORDS,
     RANK_WORDS,
     TITLE_WORDS,
     GENERIC_ACRONYMS,
@@ -158,6 +160,8 @@ def clean_mention(text: str) -> tuple[int, int]:
     """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
     for _ in range(3):
+        if (figure := TRAILING_FIGURE_RE.search(text, start, end)) is not None and figure.start() > start:
+            end = figure.start()  # "the Nasdaq 0.5%": the index, then its move
         while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
@@ -175,6 +179,11 @@ def clean_mention(text: str) -> tuple[int, int]:
             end = owner.start("apostrophe")  # "Kelvane Therapeutics' Alzheimer": the company, not its drug's disease
         start, end = _trim_words(text, start, end)
     return start, end
+
+
+# A figure the model ran into a name: a decimal, or a number with its per cent sign ("the
+# Nasdaq 0.5%"; not "S&P 500", "Boeing 737").
+TRAILING_FIGURE_RE = re.compile(r"\s+[-+]?(?:\d+\.\d+|\d+(?=\s*(?:%|per\s?cent|percent)))\s*(?:%|per\s?cent|percent)?\Z")
 
 
 # A company's plural possessive inside a mention ("Kelvane Therapeutics' Alzheimer's drug"):
@@ -221,6 +230,40 @@ WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_WIDENED_TOKENS = 2
 
 
+# Particles inside Romance place names ("Puerta del Sol", "Vila do Conde", "Reggio di Calabria").
+PLACE_PARTICLES = frozenset({"del", "de", "di", "da", "do", "dos", "das", "della", "des", "du"})
+
+
+def _hyphen_joined(doc, start: int, end: int) -> tuple[int, int]:
+    """The span with the lower-case word the tokenizer split off after a hyphen ("Han
+    Duck[-soo]"): a name does not end at a hyphen."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower and doc[end + 1].lower_ not in english_words():
+        end += 2  # (not "US-China talks", "Israel-Hamas war": two names a hyphen relates; nor "Biden-era")
+    return start, end
+
+
+def _capitalised_next(tok) -> bool:
+    """A capitalised word follows: a first name here opens another name ("Kristi Noem Kristi
+    Lynn Noem" in a byline)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+def _left_given_name(tok) -> bool:
+    """A capitalised proper noun right after a person's name that no entity, title, month,
+    day, English word or place holds, nor a first name that opens the next name ("Kristi
+    Noem Kristi Lynn Noem" in a byline): the name's last word the model left out ("Trump
+    Tower" is no longer name)."""
+    word = tok.text
+    return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper() and not tok.ent_type_
+            and not tok.is_stop and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS
+            and word.casefold() not in english_words() and not getAllLemmas(word.casefold())  # ("Hammers" in a headline)
+            and not is_place_name(word) and not (is_first_name(word) and _capitalised_next(tok))
+            and not any(ch.isupper() for ch in word[1:])
+            and not tok.whitespace_ == "" and "\n" not in tok.doc[tok.i - 1].whitespace_)
+
+
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
@@ -232,8 +275,11 @@ def _widened(ent):
         start -= 1  # "[Hurricane] Delia", "[Tropical Storm] Alberto": the model often leaves the word out
     if start < ent.start:
         return Span(doc, start, end, label="EVENT")
+    start, end = _hyphen_joined(doc, start, end)
+    if ent.label_ == "PERSON" and end - start >= 2 and end < len(doc) and _left_given_name(doc[end]):
+        end += 1  # "President Yoon Suk [Yeol] over his …": the model stops a name of three words short
     if ent.label_ not in WIDENED_LABELS:
-        return ent
+        return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
     def name_word(tok) -> bool:
         word = tok.text
@@ -249,6 +295,10 @@ def _widened(ent):
             and "\n" not in doc[end - 1].whitespace_ \
             and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"
         end += 1
+    if end + 1 < len(doc) and doc[end].lower_ in PLACE_PARTICLES and doc[end].is_lower \
+            and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
+            and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_:
+        end += 2  # "Puerta [del Sol]", "Costa [del Sol]": the model stops at the particle
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
@@ -298,7 +348,8 @@ def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
     makes the first the head of the span and the second its conjunct ("chipmakers [Broadcom
     and Advanced Micro Devices]"), where in one name the first word modifies the last
     ("the Securities and Exchange Commission", "Department of Health and Human Services").
-    Not two single words ("Procter and Gamble"), a first name before a longer name ("Bill
+    Not two single words ("Procter and Gamble"), a trade's word after "and" ("Pacific Gas
+    and Electric"), a first name before a longer name ("Bill
     and Melinda Gates Foundation") or a place the gazetteer knows ("Saint Kitts and Nevis")."""
     ands = [t for t in ent if t.lower_ == "and" and t.dep_ == "cc"]
     if len(ands) != 1:
@@ -317,6 +368,7 @@ def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
     # nor a legal form alone ("Apple Inc. and Inc.": a page's lost link), nor fields of study,
     # which are terms ("Frame Semantics and Construction Grammar")
     if len(left) == 1 and (len(right) == 1 or is_first_name(left[0].text)) or is_place_name(ent.text) \
+            or len(right) == 1 and right[0].lower_ in ORG_NAME_ENDINGS | SECTOR_WORDS \
             or all(t.text in COMPANY_FORMS for t in right) \
             or is_field_of_study(" ".join(t.text for t in left)) or is_field_of_study(" ".join(t.text for t in right)):
         return None
@@ -446,6 +498,8 @@ def _possessive_name_end(ent) -> int | None:
         close = next((t.i for t in doc[k:k + 6] if t.text == ")"), None)
         k = close + 1 if close is not None else k
     after = doc[k] if k < len(doc) else None
+    if after is not None and after.text in ('"', "“", "‘", "'") and after.whitespace_ == "":
+        return None  # 'CNBC's "Trading Nation"': a quoted title it possesses
     if after is not None and not after.is_space and (after.pos_ not in NOT_POSSESSED_POS
                                                      or after.pos_ == "VERB" and after.tag_ not in ("VBD", "MD")):
         return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's)
@@ -682,6 +736,7 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
 LEGAL_FORMS = frozenset({
     "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "Plc", "PLC",
     "AG", "GmbH", "SpA", "S.p.A.", "NV", "N.V.", "SA", "S.A.", "SE", "LLP",
+    "ASA", "A/S", "AB", "Oyj", "BV", "B.V.", "Pty", "Bhd", "Berhad", "Tbk", "KGaA",  # Nordic, Dutch, Australian, Malaysian, Indonesian
 })
 # Last words that make a name a company's: its legal form, or "Corporation", "Company",
 # "Limited" (which are part of some names, so only a shorter form beside them drops them).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from extractor.extract.entity_names import entity_id, entity_key
@@ -87,8 +87,9 @@ class ArticleEntities:
                 out.append((m, self._owners[j]))
         return out
 
-    def before(self, pos: int, types: Iterable[str] | None = None, within: int | None = None) -> LocalEntity | None:
-        """The entity mentioned last before ``pos`` (of one of ``types``), or None."""
+    def before(self, pos: int, types: Iterable[str] | None = None, within: int | None = None,
+               accept: Callable[[LocalEntity], bool] | None = None) -> LocalEntity | None:
+        """The entity mentioned last before ``pos`` (of one of ``types``, and ``accept``ed), or None."""
         wanted = set(types) if types else None
         for j in range(bisect_right(self._starts, pos) - 1, -1, -1):
             m, e = self._mentions[j], self._owners[j]
@@ -96,7 +97,7 @@ class ArticleEntities:
                 continue
             if within is not None and pos - m.end > within:
                 return None
-            if wanted is None or e.type in wanted:
+            if (wanted is None or e.type in wanted) and (accept is None or accept(e)):
                 return e
         return None
 

@@ -174,6 +174,21 @@ COINED_BEFORE_RE = re.compile(r"\b(?:so-called|dubbed|nicknamed|the)\s*\Z", re.I
 MODIFIED_NOUN_RE = re.compile(r"[ \t]+[a-z]")
 
 
+# Members of an armed group, whose name compounds them ("M23 rebels", "Hamas militants").
+ARMED_GROUP_NOUNS = frozenset("""
+rebels rebel militants militant militia militiamen insurgents insurgent fighters guerrillas
+separatists jihadists gunmen paramilitaries
+""".split())
+
+
+def _noun_after(span: SpacySpan) -> bool:
+    """The word after the closing mark is a noun or adjective the name may modify ("tech
+    stock"), not a preposition or a verb ('"Don Giovanni" at the Vienna State Opera')."""
+    doc = span.doc
+    after = next((t for t in doc[span.end:span.end + 3] if not t.is_punct), None)
+    return after is not None and after.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
 def _quoted_title(span: SpacySpan) -> bool:
     """A capitalised name that quotation marks hold alone (a comma or full stop inside them):
     how news writes the title of a film, book, song or show, not a speaker's words."""
@@ -181,7 +196,7 @@ def _quoted_title(span: SpacySpan) -> bool:
     name_end = end
     while end < len(text) and text[end] in ",.":
         end += 1
-    if end == name_end and MODIFIED_NOUN_RE.match(text, end + 1):
+    if end == name_end and MODIFIED_NOUN_RE.match(text, end + 1) and _noun_after(span):
         return False  # 'the best-performing "Magnificent Seven" tech stock': a coined label
     return 0 < start and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES \
         and (start < 2 or not text[start - 2].isalnum()) and not COINED_BEFORE_RE.search(text, max(0, start - 20), start - 1)
@@ -213,6 +228,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     head = root.head
     if _quoted_title(span):
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # '"Starfall," the latest film': a title in quotation marks
+        if re.search(r"['’]s\s*\W\Z", span.doc.text[max(0, span.start_char - 4):span.start_char]):
+            votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # 'Mozart's "Don Giovanni"': someone's work
     if _nationality_adjective(span, name):
         votes["NORP"] += CONTEXT_WEIGHT  # "the Chinese startup behind it": where the startup is from
         return votes
@@ -223,8 +240,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
-        elif describes(noun, TITLE_WORDS) or is_occupation(noun):
-            votes["PERSON"] += CONTEXT_WEIGHT
+        elif describes(noun, TITLE_WORDS) or is_occupation(noun) or noun.text[:1].islower() and noun.lemma_.lower() in PERSON_NOUNS \
+                and noun.dep_ not in ("compound", "amod", "nmod") \
+                and not (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "NOUN"):  # ("sister party the CSU")
+            votes["PERSON"] += CONTEXT_WEIGHT  # (and "a daughter, Júlia": a relative is a person; "Google parent X" is no kin)
         elif describes(noun, ORG_DESCRIPTORS):
             votes["ORG"] += CONTEXT_WEIGHT
         elif describes(noun, PLACE_DESCRIPTORS):
@@ -247,6 +266,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "compound" and head.i >= span.end and head.text[:1].islower() and describes(head, NAMED_BODY_NOUNS) \
             and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "the Meteocat weather agency" (not "the US agency", "the Biden team")
+    if span.end < len(span.doc) and span.doc[span.end].text in ARMED_GROUP_NOUNS and not is_place_name(name) \
+            and not is_demonym(name):  # (read from the words: the parser may take "M23" for a conjunct)
+        votes["ORG"] += CONTEXT_WEIGHT  # "M23 rebels", "Wagner fighters": the group they belong to
     if modifies and describes(head, PRODUCT_NOUNS):
         if root.dep_ == "poss":
             votes["ORG"] += CONTEXT_WEIGHT  # "X's model": X made it
@@ -267,8 +289,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "pobj" and head.lower_ in ("at", "from") and head.head.tag_ == "NNS" \
             and (describes(head.head, TITLE_WORDS) or is_occupation(head.head)) and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "analysts at X", "researchers from X": people who work for X
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in {"share", "stock"}:
-        votes["ORG"] += CONTEXT_WEIGHT
+    if root.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.casefold() in {"share", "stock"}:
+        votes["ORG"] += CONTEXT_WEIGHT  # "shares of X", "shares in X"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \
             and describes(head.head, TITLE_WORDS):
         votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT  # "head of the League", "CEO of Acme"
@@ -555,6 +577,22 @@ def is_occupation(token: Token) -> bool:
     lower, lemma = token.lower_, token.lemma_.casefold()
     return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads()
             or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES)))
+
+
+@lru_cache(maxsize=1)
+def _english_first_names_by_gender() -> tuple[frozenset[str], frozenset[str]]:
+    """English given names that Faker's US and British lists give to men only and to women
+    only (names on both lists, "Jordan", "Leslie", tell nothing)."""
+    male = _faker_names("en_US", ("first_names_male",)) | _faker_names("en_GB", ("first_names_male",))
+    female = _faker_names("en_US", ("first_names_female",)) | _faker_names("en_GB", ("first_names_female",))
+    return frozenset(male - female), frozenset(female - male)
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m" or "f" for an English given name that only one sex bears, else None."""
+    male, female = _english_first_names_by_gender()
+    key = word.casefold()
+    return "m" if key in male else "f" if key in female else None
 
 
 @lru_cache(maxsize=1 << 14)

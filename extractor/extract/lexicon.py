@@ -15,9 +15,9 @@ from functools import lru_cache
 # Nouns for organisations that every extractor reads alike: before or beside a name
 # they say it is one ("chipmaker X"), after "the" they refer back to one ("the company").
 ORG_NOUNS = frozenset("""
-airline automaker bank business carrier chipmaker club company conglomerate developer firm
-giant group insurer lender maker manufacturer operator provider publisher retailer start-up
-startup supplier
+airline automaker bank brewer business carrier chipmaker club company conglomerate developer
+distributor exporter firm giant grocer group insurer lender maker manufacturer miner operator
+producer provider publisher refiner retailer shipper start-up startup supplier utility
 """.split())
 
 # Nouns that, placed before or beside a name, say it is an organisation
@@ -62,6 +62,7 @@ officer deputy representative congressman congresswoman lawmaker legislator cand
 coach player actor actress singer rapper writer novelist director producer host presenter
 premier king queen prince princess pope bishop cardinal rabbi imam priest sheriff chief
 prosecutor investor banker entrepreneur billionaire shareholder owner boss
+treasurer comptroller auditor inspector superintendent commander marshal ombudsman speaker
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
 # Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"
@@ -222,6 +223,25 @@ monitor herald tribune gazette press reserve exchange research analytics consult
 insights platforms software solutions services semiconductor semiconductors communications brands
 foods entertainment resources logistics
 """.split())
+
+# Nouns that describe a public body ("the agency said", "the regulator said"): they do not
+# take up a company the text shows as one ("Ford shares fell 1.2% … according to the
+# agency"), and a body so named has no shares.
+PUBLIC_BODY_NOUNS = frozenset({
+    "agency", "regulator", "watchdog", "ministry", "department", "commission", "authority",
+    "administration", "bureau", "office", "court", "tribunal", "council", "committee",
+})
+
+# Trades a company's name ends in after "and" ("Pacific Gas and Electric", "Florida Power
+# and Light"): one name, not two.
+SECTOR_WORDS = frozenset("""
+electric power light gas water telephone telegraph steel chemical chemicals mining oil
+shipping trading manufacturing engineering construction transport transportation rubber
+""".split())
+
+# What falls from the sky, measured in millimetres or inches ("140 mm of rain").
+PRECIPITATION_RE = re.compile(r"\s*\)?\s*(?:\([^)]*\)\s*)?of\s+(?:(?:heavy|torrential|fresh)\s+)?"
+                              r"(?P<stuff>rain|rainfall|snow|snowfall|precipitation|hail)\b", re.I)
 
 # Words that make a LAW label believable ("the Clean Air Act").
 LAW_WORDS = frozenset("act law bill treaty amendment code constitution directive regulation convention accord agreement charter".split())

@@ -99,7 +99,11 @@ GENERATION_SUFFIXES = frozenset({"jr", "jr."})
 
 
 def _without_generation(words: list[str]) -> list[str]:
-    """A person's name words without a generational suffix (and the comma before it)."""
+    """A person's name words without a generational suffix (and the comma before it), and
+    without the place the person is "of" ("Theodorus of Tabennese": no surname Tabennese)."""
+    lowered = [w.casefold() for w in words]
+    if "of" in lowered[1:-1]:
+        words = words[:lowered.index("of")]
     if len(words) >= 3 and words[-1].casefold() in GENERATION_SUFFIXES:
         return [*words[:-2], words[-2].rstrip(",")]
     return words

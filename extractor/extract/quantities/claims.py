@@ -144,6 +144,8 @@ def _date_verb(date: Token) -> Token | None:
     for _ in range(7):
         if node.dep_ == "conj" and node.pos_ == "PROPN" and node.head.pos_ in ("VERB", "AUX"):
             return None
+        if node.dep_ == "appos":
+            return None  # "Gauff, the 2023 champion, made 41 errors": the year says who she is, not when
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
@@ -217,6 +219,11 @@ CENT_CURRENCIES = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "Z
 MINOR_UNITS = {"cent": (CENT_CURRENCIES, "USD"), "penny": (frozenset({"GBP"}), "GBP")}
 
 
+# Cents the text says whose they are.
+CENTS_OF = {"us": "USD", "u.s.": "USD", "euro": "EUR", "canadian": "CAD", "australian": "AUD"}
+CENTS_OF_RE = re.compile(r"\b(US|U\.S\.|euro|Canadian|Australian)\s+cents?\b", re.I)
+
+
 def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
     """Cents and pence as the currency they are a hundredth of ("50 cents per share" is 0.5
     USD per share, one fact with another outlet's "$0.50 a share"); the text's "50 cent"
@@ -230,6 +237,8 @@ def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
             continue
         currencies, default = MINOR_UNITS[minor]
         currency = max((u for u in used if u in currencies), key=used.__getitem__, default=default)
+        if (named := CENTS_OF_RE.search(claim.text)) is not None:
+            currency = CENTS_OF[named.group(1).lower()]  # "63.55 US cents" in a story of Australian dollars
         bounds = claim.bounds.scaled(0.01) if claim.bounds is not None else None
         out.append(claim.model_copy(update={
             "value": float(f"{claim.value / 100:.12g}"), "unit": f"{currency} {rest}".strip(), "bounds": bounds,
@@ -305,6 +314,10 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
 
 # Prepositions that make a date the bound of a period ("since October 7"), not its day.
 PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
+# A time a figure is compared with, not its own: "fell 16% compared with 2024", "up 14% on 2022".
+COMPARISON_BASE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to)"
+                                r"\s*(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?\Z", re.I)
+YEAR_BASE_RE = re.compile(r"(?:%|\bper\s?cent|\bpercent),?\s+on\s*\Z", re.I)  # (not "fell 3% on Monday")
 
 
 # Prepositions of a period's bound, when the date sits deeper in their phrase ("since after
@@ -374,10 +387,23 @@ def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: di
 def _day_told(sent: SpacySpan, dates: list[tuple[Token | None, str, int]], opening: str | None) -> str | None:
     """The day a sentence is about: its opening date, else the day on its main verb, else
     its only day (a month or a year is a background, not the day the paragraph tells of)."""
-    days = [d for d in dates if len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)]
+    days = [d for d in dates if (len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)) and not _reference_day(sent, *d)]
     on_root = [iso for verb, iso, _ in days if verb is not None and verb.i == sent.root.i]
     only = {iso for _, iso, _ in days}
     return opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
+
+
+def _reference_day(sent: SpacySpan, verb: Token | None, iso: str, where: int) -> bool:
+    """The day at character ``where`` is a point of reference, not the day the sentence tells
+    of: a noun's ("the closing price on Friday"), or far after a verb of the future ("will
+    pay 212 crowns a share, a premium of 31% to the closing price on Friday", which the
+    parser hangs on "pay")."""
+    date = next((t for t in sent if t.idx == where), None)
+    if date is None:
+        return False
+    if date.head.dep_ == "prep" and date.head.head.pos_ == "NOUN":
+        return True
+    return _told_as_future(verb) and not _on_the_verb(date, verb)
 
 
 # How many sentences back a paragraph's day is looked for.
@@ -408,7 +434,9 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     text = tokens.text
     out = []
     for ent in tokens.ents_in(sent):
-        if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
+        if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
+                or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
             continue
         if _bounds_a_period(ent.root):
             continue

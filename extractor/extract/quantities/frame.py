@@ -47,7 +47,7 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
                             r"by\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|to\s+close|at\s+(?:the\s+)?close|"
                          r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
-                         r"finish(?:ed|ing)?|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
+                         r"finish(?:ed|ing)?(?!\s+(?:with|first|second|third|fourth|fifth|last|in|as|the\s+race))|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
     ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|at\s+the\s+open(?:ing)?)\b", re.I)),
     ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)\s+quarter|Q[1-4]\b|quarterly|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"

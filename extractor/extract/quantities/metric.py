@@ -30,6 +30,7 @@ hospitalised      hospital(ised), in serious/critical condition
 rescued           rescued, saved, pulled out alive
 rescuers          rescuers, firefighters, emergency workers (counted)
 length            a length in metres (long, span, stretch, section)
+rainfall          a depth of rain or snow ("140 mm of rain", "a foot of snow")
 height            a length that is high, tall, or the depth of a fall
 depth             a length below ground or sea ("at a depth of 18 km", "10 km deep")
 distance          a length from a place ("33 km from X", "24 miles northwest of Y")
@@ -52,7 +53,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS
+from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
@@ -71,6 +72,9 @@ METRIC_PHRASES: dict[str, str] = {
     "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "hourly earnings": "pay", "weekly earnings": "pay", "average earnings": "pay", "hourly earning": "pay",
     "weekly earning": "pay", "average earning": "pay",
+    "price cap": "price", "cash rate": "interest rate", "policy rate": "interest rate",
+    "benchmark rate": "interest rate", "base rate": "interest rate", "bank rate": "interest rate",
+    "repo rate": "interest rate", "key rate": "interest rate", "funds rate": "interest rate",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -133,7 +137,7 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
     ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
-    ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive|survivors)\b", re.I)),
+    ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
@@ -143,7 +147,7 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
 PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
-CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[,;:]")
+CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
@@ -176,6 +180,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         if unit == "metre":
             after = clause[span.end_char - root.sent.start_char:]
             before = clause[:span.start_char - root.sent.start_char]
+            if PRECIPITATION_RE.match(after):
+                return "rainfall"  # "140 mm of rain fell": no height, whatever it fell from
             if DISTANCE_NEXT_RE.match(after):
                 return "distance"  # "33 kilometres from Gaziantep", "24 miles northwest of Herat"
             if DEPTH_BEFORE_RE.search(before) or DEPTH_NEXT_RE.match(after):
@@ -201,8 +207,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     named = _named_metric(root, span, verb)
     if counted and far and named in PEOPLE_METRICS:
         return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
-    if counted and far and verb is not None and verb.lemma_.lower() in CARRYING_VERBS:
-        return None  # "a ferry carrying 137 people capsized, killing 19": those aboard, not the dead
+    if counted and far and verb is not None and _own_fate(root, verb):
+        return None  # "sickened 14,000 people and killed 312", "seven were arrested and four injured":
+        # the count's own verb says what befell it; "a ferry carrying 137 people capsized, killing 19"
     if counted:
         return counted
     if unit in TIME_UNITS:
@@ -386,14 +393,37 @@ def _people_cues(sentence: str) -> tuple[tuple[int, str, re.Match], ...]:
     return tuple((rank, name, m) for rank, (name, cue) in enumerate(PEOPLE_COUNT_CUES) for m in cue.finditer(sentence))
 
 
-# Verbs of having people aboard or on the books: a count they take is of all there, whatever
-# befell some of them in another clause.
-CARRYING_VERBS = frozenset({"carry", "transport", "board", "hold", "house", "accommodate", "employ", "host", "seat"})
+# Verbs that take a count of people without saying what befell them: with such a verb the
+# cue of another clause may still tell it ("the toll rose to 38, and all were dead" is rare;
+# "12 people remain in hospital, and 30 were injured" is the nearer cue's anyway).
+NEUTRAL_COUNT_VERBS = frozenset({
+    "be", "remain", "stand", "rise", "climb", "reach", "increase", "total", "number", "include", "leave",
+    "bring", "put", "raise", "say", "report", "confirm", "count", "have", "become",
+})
+
+
+def _own_fate(root: Token, verb: Token) -> bool:
+    """A count of people that is the subject or object of a verb of its own that is no cue
+    ("arrested", "sickened", "carrying"): what that verb says is what befell them, not a cue
+    of another clause ("killed 312", "were injured")."""
+    noun = root.head if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN") else root
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or noun.head.i != verb.i or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in NEUTRAL_COUNT_VERBS or _people_cues(verb.text):
+        return False
+    # a conjunct verb of a fate that shares the count ("707 people shot and killed by police")
+    # tells it; one with a count of its own ("sickened 14,000 and killed 312") does not
+    return not any(_people_cues(c.text) and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)
+                   for c in verb.conjuncts)
 # Verbs that add an amount to what their "to" names ("added $196bn to its market value").
 ADDING_VERBS = frozenset({"add", "contribute", "tack"})
 
 
 def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
+    gapped = root.head
+    if root.dep_ in ("npadvmod", "nummod") and gapped.i < root.i and gapped.dep_ == "conj" and gapped.head.pos_ == "VERB" \
+            and gapped.pos_ in ("NOUN", "PROPN"):
+        return _metric_of_noun(gapped)  # "exports rose 5% and imports 3%": the left-out verb's subject
     candidates: list[Token] = []
     for child in root.children:  # "$119 billion of the company's market value", "$40bn in market value"
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i >= span.end - 1:

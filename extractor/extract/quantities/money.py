@@ -118,6 +118,14 @@ def _add_iso_names() -> None:
 
 
 _add_iso_names()
+# English names news gives currencies whose ISO names are native ("212 Danish crowns" is
+# DKK, as Reuters writes krone, krona and koruna): money only with the country's adjective.
+TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {"crown": ("krone", "krona", "koruna")}
+for _english, _natives in TRANSLATED_NAMES.items():
+    for (_qual, _base), _code in list(CURRENCY_QUALIFIED.items()):
+        if _base in _natives:
+            CURRENCY_QUALIFIED.setdefault((_qual, _english), _code)
+    CURRENCY_PLURALS.setdefault(_english + "s", _english)
 # Money sub-units kept as their own units ("19 cents" is 19 cent, as NewsQuant has it).
 MONEY_SUBUNITS: dict[str, str] = {
     "cent": "cent", "cents": "cent", "pence": "penny", "penny": "penny", "p": "penny",
@@ -234,6 +242,15 @@ def _read_word_scale(q: Quantity, text: str, pos: int) -> int:
     return pos + sm.end()
 
 
+def _named_before(text: str, pos: int, english: str) -> tuple[str | None, str]:
+    """The currency an English name last stood for with its adjective before ``pos``."""
+    for m in reversed(list(re.finditer(r"\b(?P<qual>%s)\s+%ss?\b" % (_QUALIFIER, english), text[:pos], re.I))):
+        qual = re.sub(r"\s+", " ", m.group("qual").lower())
+        if (code := CURRENCY_QUALIFIED.get((qual, english))) is not None:
+            return code, qual
+    return None, ""
+
+
 def read_currency_after(q: Quantity, text: str, pos: int) -> int:
     """A currency code, sign or name after the number, and cents after a written currency."""
     prefixed = q.unit is not None
@@ -250,9 +267,11 @@ def read_currency_after(q: Quantity, text: str, pos: int) -> int:
         name = name_m.group("name").lower()
         single = CURRENCY_PLURALS.get(name, name)
         qual = re.sub(r"\s+", " ", (name_m.group("qual") or "").lower())
-        code = CURRENCY_QUALIFIED.get((qual, single)) if qual else CURRENCY_NAMES[single]
+        code = CURRENCY_QUALIFIED.get((qual, single)) if qual else CURRENCY_NAMES.get(single)
         if code is None and qual in ("us", "u.s.", "u.s", "american"):
-            code = CURRENCY_NAMES[single]
+            code = CURRENCY_NAMES.get(single)
+        if code is None and not qual and single in TRANSLATED_NAMES:
+            code, qual = _named_before(text, name_m.start(), single)  # "… 212 Danish crowns … to 206.4 crowns"
         if code is not None:
             accept = not (single in AMBIGUOUS_CURRENCY_NAMES and not (q.scale > 1 or abs(q.value) >= 1000 or qual))
             if single == "pound" and not qual and not _pounds_are_money(text, q.scale > 1):

@@ -38,6 +38,20 @@ def _base_unit(unit: str | None) -> str | None:
     return unit.split(" per ")[0] if unit else None
 
 
+# Words before a range of ages ("aged 40 to 79", "between the ages of 18 and 25").
+AGES_BEFORE_RE = re.compile(r"\b(?:aged|ages(?:\s+of)?)\s*\Z", re.I)
+# Another score right before or after a dashed pair: "6-4, [3-6], 6-2".
+SCORE_BEFORE_RE = re.compile(r"\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2}),\s*\Z")
+SCORE_AFTER_RE = re.compile(r",\s*(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-–\d%])")
+
+
+def _among_scores(text: str, start: int, end: int) -> bool:
+    """The dashed pair at [start, end) is one of a list of scores (a tennis match's sets): a
+    pair beside it runs downwards, which no range does ("6-4, 3-6"; not "5-10, 10-15")."""
+    return any(m is not None and int(m.group("a")) >= int(m.group("b"))
+               for m in (SCORE_BEFORE_RE.search(text[max(0, start - 12):start]), SCORE_AFTER_RE.match(text, end)))
+
+
 def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
     """Join "X to Y", "X-Y", "between X and Y", "from X (...) to Y" into one range on X.
 
@@ -50,7 +64,7 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         between = text[a.end:b.start]
         conn = between.strip().lower()
         anchor = a.hedge_start if a.hedge_start is not None else a.start
-        before = text[max(0, anchor - 12):anchor].lower()
+        before = text[max(0, anchor - 24):anchor].lower()
         from_before = bool(re.search(r"\bfrom(?:\s+(?:the|a|an|its|their))?\s*\Z", before))
         if conn in RANGE_CONNECTORS:
             kind = conn
@@ -61,12 +75,15 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
         else:
             continue
         dash = kind in ("-", "–", "—", "-to-", "to-")
-        if kind == "and" and not re.search(r"\bbetween\s*\Z", before):
+        if dash and is_bare(a) and b.unit is None and not b.currency and _among_scores(text, anchor, b.end):
+            a.verdict.drop = b.verdict.drop = True  # "6-4, 3-6, 6-2": each set a score, whichever side won
+            continue
+        if kind == "and" and not re.search(r"\bbetween(?:\s+the\s+ages\s+of)?\s*\Z", before):
             continue
         if a.unit and b.unit and _base_unit(a.unit) != _base_unit(b.unit):
             continue
-        if a.unit and not b.unit and not dash and not from_before:
-            continue
+        if a.unit and not b.unit and not dash and not from_before and not AGES_BEFORE_RE.search(before):
+            continue  # (but "participants aged 40 to 79" is a range of ages)
         if kind in ("to", "through") and not from_before and (a.verdict.is_range_high or re.search(r"\bby\s*\Z", before) or _is_stated_change(a, tokens)):
             continue
         low = a.value

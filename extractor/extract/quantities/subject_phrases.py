@@ -15,6 +15,7 @@ from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
     KIN_NOUNS,
+    PUBLIC_BODY_NOUNS,
     is_demonym,
     ORG_DESCRIPTORS,
     COMPANY_NOUNS,
@@ -25,6 +26,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quantities.subject_context import SubjectContext
 from extractor.extract.quantities.subject_names import (
+    STOCK_NOUNS,
     SUBJECT_TYPES,
     common_name,
     currency_name,
@@ -41,6 +43,13 @@ from extractor.models import EntityRef
 
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
 DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group"})
+# What the text may call an organisation that is no company: a description of a company
+# ("the airline", "the company") does not stand for it.
+NON_COMPANY_NOUNS = frozenset("""
+union party team club university school charity foundation hospital ministry department agency
+regulator council committee commission authority institute association federation league court
+government army police
+""".split())
 # Determiners that make such a description refer back.
 OWNER_DETERMINERS = frozenset({"the", "this", "its", "their"})
 # How far back (characters) "it" may refer to the subject of an earlier claim.
@@ -127,8 +136,9 @@ def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str
             root = span.root
             nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
                      and not span.start <= c.i < span.end]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                nouns.append(root.head)
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" or root.dep_ == "compound" and root.head.pos_ == "NOUN" \
+                    and root.head.i >= span.end and not _name_follows(root.head):
+                nouns.append(root.head)  # "X, the start-up"; "the Verdi union" (not "Nvidia supplier Advantest")
             if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].is_alpha:
                 nouns.append(doc[span.start - 1])  # "startup X", whatever the parser made of "startup"
             for noun in nouns:
@@ -139,13 +149,25 @@ def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str
     return described
 
 
+def _name_follows(noun: Token) -> bool:
+    """A name comes right after the noun: the noun describes it ("Nvidia supplier Advantest")."""
+    doc = noun.doc
+    return noun.i + 1 < len(doc) and (doc[noun.i + 1].pos_ == "PROPN" or bool(doc[noun.i + 1].ent_type_))
+
+
 def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
     """Ids of the organisations a description cannot stand for: the article calls them
-    something else ("the start-up X" is not "the chipmaker")."""
-    wanted = _description_words(np)
-    if not wanted or np.doc is None:
+    something else ("the start-up X" is not "the chipmaker"), or a body that is no company
+    where the description is a company's ("the Verdi union" is not "the airline")."""
+    if np.doc is None:
         return set()
-    return {i for i, words in _described_organisations(ctx, np.doc).items() if not words & wanted}
+    wanted = _description_words(np)
+    described = _described_organisations(ctx, np.doc)
+    if not wanted:
+        if np.lemma_.lower() not in OWNER_NOUNS:
+            return set()
+        return {i for i, words in described.items() if words & NON_COMPANY_NOUNS and not words & OWNER_NOUNS}
+    return {i for i, words in described.items() if not words & wanted}
 
 
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str] = frozenset()) -> EntityRef | None:
@@ -347,6 +369,10 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
         return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
+        if tok.head.lemma_.lower() in STOCK_NOUNS and _public_body(ctx.salient) \
+                and (company := ctx.entities.before(tok.idx, types=("ORG",), within=OWNER_WINDOW,
+                                                    accept=lambda e: not _public_body(e))) is not None:
+            return [entity_ref(ctx, company)]  # a fire service the story is about has no shares: the utility's
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
         return [ctx.last[1]]
@@ -354,6 +380,11 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if e is not None:
         return [entity_ref(ctx, e)]
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
+
+
+def _public_body(entity) -> bool:
+    """A name that says it is a public body ("California Department of …"): it has no shares."""
+    return any(word.casefold() in PUBLIC_BODY_NOUNS for word in entity.name.split())
 
 
 # Nouns for a side of players or people acting together, which "their" takes up.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lemminflect import getLemma
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.quantities.measures import spelled_unit, symbol_unit
@@ -142,7 +143,7 @@ AGE_RE = re.compile(r"[\s-]?(?P<unit>years?|months?|weeks?|days?)[\s-]old\b", re
 # "died at 91", and "She was 91." closing the clause).
 AGE_BEFORE_RE = re.compile(
     r"\b(?:aged(?:\s+(?:over|under|above|below|between|at\s+least|more\s+than|less\s+than|about|around))?|"
-    r"at\s+the\s+age\s+of|(?:dies|died|dying|passed\s+away)\s+at|(?:he|she|they)\s+(?:turns|turned|turn|will\s+turn)|"
+    r"at\s+the\s+age\s+of|(?:between\s+)?the\s+ages\s+of|(?:dies|died|dying|passed\s+away)\s+at|(?:he|she|they)\s+(?:turns|turned|turn|will\s+turn)|"
     # "people over 75", "children under five": a group by its age
     r"(?:people|those|adults|children|kids|men|women|persons|patients|residents|voters|pensioners|anyone|everyone)\s+"
     r"(?:over|under|above|below|older\s+than|younger\s+than))\s+\Z", re.I)
@@ -269,8 +270,8 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
         head = doc[span.end]  # the parser missed "1.5m people": a plural noun right after the number
     if head is None or not head.tag_.startswith("NN"):
         return None
-    if head.lower_ in ("times", "time", "fold", "%") or head.is_currency:
-        return None
+    if head.lower_ in ("times", "time", "fold", "%", "others") or head.is_currency:
+        return None  # "killed 43 people and injured 200 others": the others are the noun before (see carry_units)
     first = doc[span.end] if span.end < len(doc) else None
     if head.tag_ in ("NN", "NNP") and abs(value) != 1:
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
@@ -306,9 +307,20 @@ def _noun_phrase(words: list[Token], head: Token) -> str:
             parts.append(form if t.pos_ == "PROPN" else form.lower())
         else:
             parts.append("".join(t.text_with_ws for t in g).strip().lower())
-    noun = head.lemma_ if head.pos_ == "NOUN" else head.text
+    noun = singular(head) if head.pos_ == "NOUN" else head.text
     parts.append(noun if head.pos_ == "PROPN" else noun.lower())
     return " ".join(parts)
+
+
+def singular(noun: Token) -> str:
+    """A counted noun's singular. spaCy's rule lemmatizer guesses at plurals it has no entry
+    for ("doses" -> "dos", "taxes" -> "taxis", "bases" -> "basis"); lemminflect's dictionary
+    of English inflections knows them. Its first reading wins when it also allows spaCy's
+    (spaCy's "person" for "people" stays)."""
+    if noun.tag_ != "NNS":
+        return noun.lemma_
+    readings = getLemma(noun.lower_, upos="NOUN")
+    return readings[0] if readings and noun.lemma_.lower() in readings else noun.lemma_
 
 
 def fraction_unit(q: Quantity, text: str) -> str | None:
@@ -316,6 +328,8 @@ def fraction_unit(q: Quantity, text: str) -> str | None:
     if not 0 < q.value < 1 or q.unit is not None or q.currency:
         return None
     m = re.match(r"\s+of\s+(?:an?\s+)?(?:[A-Z]{1,4}\s+)?", text[q.end:q.end + 30])
+    if m and re.match(r"percentage[\s-]points?\b", text[q.end + m.end():q.end + m.end() + 20], re.I):
+        return "percentage point"  # "cut by a quarter of a percentage point"
     if m:
         found = match_unit(text, q.end + m.end() - 1)
         if found:
@@ -349,8 +363,10 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
             elif last is not None and (last_measured and not _counts_a_noun(item.span)
-                                       or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)):
-                unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187", "nine seats from 48")
+                                       or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)
+                                       or NOUN_TO_RE.fullmatch(text, last_end, q.start)):
+                unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187", "nine seats from 48",
+                # "passed by 513 votes to 207")
         units.append(unit)
         if q.unit in ("percent", "percentage point"):
             last_percent = q.unit
@@ -387,6 +403,9 @@ def _contrasted_currency(span: SpacySpan, after: int) -> bool:
 # Words before a bare number that put it in the slot of the counted figure before it: "and",
 # "or", a comma, "with", "versus", "from" ("fell to nine seats from 48"), "up"/"down" (", up
 # 64"), "and" with a verb in the past ("destroyed 435 homes and damaged 187").
+# The counted noun of the figure before, then "to": the other side of a tally or the level
+# reached ("513 votes to 207", "from five seats to 12").
+NOUN_TO_RE = re.compile(r"\s+[a-z]+\s+to\s+")
 PARALLEL_SLOT_RE = re.compile(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?|\bfrom|\bup|\bdown|\band\s+[a-z]+ed)\s*\Z")
 # A symbol of its own after a bare number, which the unit tables do not know ("draws 65 W"):
 # it takes no unit from the figure before it ("3.5 GHz").

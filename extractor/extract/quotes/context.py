@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES
 from extractor.extract.entities import ArticleEntities
+from extractor.extract.entity_types import first_name_gender
 from extractor.extract.quotes.marks import QuoteSpan
 from extractor.models import EntityRef
 from extractor.nlp.views import doc_text, sentence_starts, token_starts, token_texts
@@ -71,7 +72,8 @@ class Context:
 
 
 def _title_genders(doc: Doc, entities: ArticleEntities) -> dict[str, str]:
-    """Gender of people the text names with a courtesy title ("Mr. Kamin")."""
+    """Gender of people the text names with a courtesy title ("Mr. Kamin") or with a given
+    name only one sex bears ("Olive Meehan"; a lone "James" may be a surname)."""
     genders: dict[str, str] = {}
     starts = {idx: i for i, idx in enumerate(token_starts(doc))}
     for entity in entities.entities:
@@ -84,6 +86,9 @@ def _title_genders(doc: Doc, entities: ArticleEntities) -> dict[str, str]:
             title = doc[i - 1].lower_.rstrip(".")
             if title in GENDER_TITLES:
                 genders.setdefault(entity.id, GENDER_TITLES[title])
+        words = entity.name.split()
+        if entity.id not in genders and len(words) >= 2 and (gender := first_name_gender(words[0])) is not None:
+            genders[entity.id] = gender
     return genders
 
 

@@ -25,7 +25,7 @@ from extractor.extract.coreference import (
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_names import COMPANY_FORMS
-from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, TITLE_WORDS as JOB_TITLES
+from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS,
@@ -222,6 +222,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         antecedent = head.head.head
+        if word in ("who", "whom"):
+            antecedent = _person_of_who(antecedent)
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
     if head.pos_ == "PRON":
         return None
@@ -234,6 +236,21 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+def _person_of_who(antecedent: Token) -> Token:
+    """Who "who" is when the parser hangs it on the organisation a person works at ("said
+    Søren Madsen, an analyst at Danske Bank, who expects …"): the person, up through the
+    preposition and the apposition."""
+    node = antecedent
+    for _ in range(3):
+        if node.ent_type_ in ("", "PERSON") or node.dep_ != "pobj" or node.head.dep_ != "prep" \
+                or node.head.lower_ not in ("at", "from", "for", "with"):
+            break  # (not "part of the Never Trumpers, who …": the group's members)
+        node = node.head.head
+        if node.dep_ == "appos" and node.head.pos_ in ("PROPN", "NOUN"):
+            node = node.head
+    return node if node.ent_type_ == "PERSON" or node.pos_ in ("NOUN", "PROPN") else antecedent
 
 
 # Someone who speaks without a name: "said one", "said a local man", "one resident told".
@@ -296,6 +313,13 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
         entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: noun in e.name.casefold().split())
+        if entity is None and (portfolio := _portfolio_words(head)):
+            # "the interior ministry said" after "the Guàrdia Urbana counted …": a body of that
+            # portfolio ("Ministry of the Interior", "the Civil Aviation Authority" for "the
+            # aviation regulator"), else one the text does not name
+            entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
+                portfolio & {w.casefold() for w in re.findall(r"\w+", e.name)}))
+            return entity.ref() if entity else None
     if entity is None and types is not None:
         entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
@@ -318,12 +342,23 @@ def _named_inside(ctx: Context, head: Token) -> EntityRef | bool | None:
     return None
 
 
-# Nouns that describe a public body ("the agency said", "the regulator said"): they do not
-# take up a company the text shows as one ("Ford shares fell 1.2% … according to the agency").
-PUBLIC_BODY_NOUNS = frozenset({
-    "agency", "regulator", "watchdog", "ministry", "department", "commission", "authority",
-    "administration", "bureau", "office", "court", "tribunal", "council", "committee",
+# Words before a body's noun that say where it rules, not what it does ("the federal agency",
+# "the state regulator"): the body may be any named before.
+JURISDICTION_WORDS = frozenset({
+    "federal", "state", "national", "local", "regional", "provincial", "municipal", "city", "county",
+    "central", "government", "public", "official", "top", "main", "new", "independent", "international",
+    "global", "foreign-owned", "country's", "nation's", "own", "same",
 })
+
+
+def _portfolio_words(head: Token) -> set[str]:
+    """The lower-case words before a body's noun that say what it does ("the interior
+    ministry", "the aviation regulator", "the health department"), not where it rules."""
+    return {c.lower_ for c in head.children
+            if c.dep_ in ("compound", "amod") and c.i < head.i and c.is_alpha and c.is_lower
+            and c.lower_ not in JURISDICTION_WORDS}
+
+
 # Head words of institutions' names ("the Carlos III Institute", "Bank of England"): "the
 # institute said" takes up the one so named before any other organisation named since.
 INSTITUTION_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
@@ -374,6 +409,13 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
                          ctx.entities.at(objects[0].idx, objects[0].idx + len(objects[0].text)))
                 entity = next((e for e in found if e is not None and e.type in ORG_TYPES), None)
                 return entity.ref() if entity else None
+    for child in head.children:  # "a report released on Thursday by the Council on Criminal Justice"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(obj)))
+                    if entity is not None and entity.type in ORG_TYPES:
+                        return entity.ref()
     for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
         if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))

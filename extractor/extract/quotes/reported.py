@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.coreference import is_org_noun, is_person_noun
 from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
@@ -86,7 +87,19 @@ class Reported:
 def content_of(cue: Token) -> tuple[int, int] | None:
     """Token range [start, end) of what a cue reports, or None: the clause after "according
     to X", a verb's clausal complement, else (for speech and stance verbs) its object,
-    infinitive or prepositional content."""
+    infinitive or prepositional content; never the story's dateline before it ("GENEVA —")."""
+    bounds = _content_of(cue)
+    if bounds is None:
+        return None
+    doc, start = cue.doc, bounds[0]
+    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    if (dateline := DATELINE_PLACE_RE.match(doc.text, line_start)) is not None and dateline.end() > doc[start].idx:
+        while start < bounds[1] and doc[start].idx < dateline.end():
+            start += 1
+    return (start, bounds[1]) if start < bounds[1] else None
+
+
+def _content_of(cue: Token) -> tuple[int, int] | None:
     if cue.lower_ == "according":
         return _according_content(cue)
     if cue.lower_ == "in":
@@ -352,7 +365,9 @@ def find_reported(ctx: Context) -> list[Reported]:
                 if not (verb_lemma(token) in COGNITION_VERBS and any(_own_object(c) for c in token.children)) \
                         and not _mute_subject(token):
                     bounds = _according_content(token)
-            elif token.dep_ == "parataxis" or _between_commas(token):
+            elif (token.dep_ == "parataxis" or _between_commas(token)) and not (
+                    verb_lemma(token) in CLAUSE_ONLY_VERBS and any(c.dep_ == "dobj" for c in token.children)):
+                # (not "fell 16%, continuing a steep decline, …": a verb with an object of its own)
                 bounds, gap = parenthetical_content(token)
             else:
                 bounds = preceding_content(ctx, token)
