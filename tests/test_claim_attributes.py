@@ -1497,3 +1497,8 @@ def test_us_cents_stay_us_cents_in_a_story_of_australian_dollars(nlp):
 def test_a_regulator_s_price_cap_is_a_price_not_a_market_value(nlp):
     c = by_text(nlp, "The price cap for a typical household will rise to £1,849 a year from £1,738.", published="2026-02-25")
     assert c["£1,849 a year"].metric != "market value"
+
+
+def test_a_margin_is_a_margin(nlp):
+    c = by_text(nlp, "Halvane's gross margin rose to 46.2% in the quarter.", published="2025-11-13")
+    assert c["46.2%"].metric == "margin"

@@ -234,13 +234,14 @@ MAX_WIDENED_TOKENS = 2
 PLACE_PARTICLES = frozenset({"del", "de", "di", "da", "do", "dos", "das", "della", "des", "du"})
 
 
-def _hyphen_joined(doc, start: int, end: int) -> tuple[int, int]:
-    """The span with the lower-case word the tokenizer split off after a hyphen ("Han
-    Duck[-soo]"): a name does not end at a hyphen."""
+def _hyphen_end(doc, end: int) -> int:
+    """The end of a span with the lower-case word the tokenizer split off after a hyphen
+    ("Han Duck[-soo]"): a name does not end at a hyphen (but "US-China talks", "Israel-Hamas
+    war" are two names a hyphen relates, and "Biden-era" a name and a word)."""
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
             and doc[end + 1].is_alpha and doc[end + 1].is_lower and doc[end + 1].lower_ not in english_words():
-        end += 2  # (not "US-China talks", "Israel-Hamas war": two names a hyphen relates; nor "Biden-era")
-    return start, end
+        return end + 2
+    return end
 
 
 def _capitalised_next(tok) -> bool:
@@ -260,8 +261,7 @@ def _left_given_name(tok) -> bool:
             and not tok.is_stop and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS
             and word.casefold() not in english_words() and not getAllLemmas(word.casefold())  # ("Hammers" in a headline)
             and not is_place_name(word) and not (is_first_name(word) and _capitalised_next(tok))
-            and not any(ch.isupper() for ch in word[1:])
-            and not tok.whitespace_ == "" and "\n" not in tok.doc[tok.i - 1].whitespace_)
+            and not any(ch.isupper() for ch in word[1:]) and "\n" not in tok.doc[tok.i - 1].whitespace_)
 
 
 def _widened(ent):
@@ -275,7 +275,7 @@ def _widened(ent):
         start -= 1  # "[Hurricane] Delia", "[Tropical Storm] Alberto": the model often leaves the word out
     if start < ent.start:
         return Span(doc, start, end, label="EVENT")
-    start, end = _hyphen_joined(doc, start, end)
+    end = _hyphen_end(doc, end)
     if ent.label_ == "PERSON" and end - start >= 2 and end < len(doc) and _left_given_name(doc[end]):
         end += 1  # "President Yoon Suk [Yeol] over his …": the model stops a name of three words short
     if ent.label_ not in WIDENED_LABELS:
@@ -736,7 +736,7 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
 LEGAL_FORMS = frozenset({
     "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "L.L.C.", "plc", "Plc", "PLC",
     "AG", "GmbH", "SpA", "S.p.A.", "NV", "N.V.", "SA", "S.A.", "SE", "LLP",
-    "ASA", "A/S", "AB", "Oyj", "BV", "B.V.", "Pty", "Bhd", "Berhad", "Tbk", "KGaA",  # Nordic, Dutch, Australian, Malaysian, Indonesian
+    "ASA", "A/S", "AB", "Oyj", "BV", "B.V.", "Pty", "Bhd", "Berhad", "Tbk", "KGaA",  # Nordic, Dutch, Australian, Asian
 })
 # Last words that make a name a company's: its legal form, or "Corporation", "Company",
 # "Limited" (which are part of some names, so only a shorter form beside them drops them).

@@ -181,6 +181,14 @@ separatists jihadists gunmen paramilitaries
 """.split())
 
 
+def _a_relative(noun: Token) -> bool:
+    """A relative described by the noun alone ("a daughter, Júlia"), not a noun it modifies
+    ("its sister party the CSU") nor a parent company ("Google parent X")."""
+    doc = noun.doc
+    return noun.text[:1].islower() and noun.lemma_.lower() in PERSON_NOUNS and noun.dep_ not in ("compound", "amod", "nmod") \
+        and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "NOUN")
+
+
 def _noun_after(span: SpacySpan) -> bool:
     """The word after the closing mark is a noun or adjective the name may modify ("tech
     stock"), not a preposition or a verb ('"Don Giovanni" at the Vienna State Opera')."""
@@ -240,10 +248,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
-        elif describes(noun, TITLE_WORDS) or is_occupation(noun) or noun.text[:1].islower() and noun.lemma_.lower() in PERSON_NOUNS \
-                and noun.dep_ not in ("compound", "amod", "nmod") \
-                and not (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "NOUN"):  # ("sister party the CSU")
-            votes["PERSON"] += CONTEXT_WEIGHT  # (and "a daughter, Júlia": a relative is a person; "Google parent X" is no kin)
+        elif describes(noun, TITLE_WORDS) or is_occupation(noun) or _a_relative(noun):
+            votes["PERSON"] += CONTEXT_WEIGHT
         elif describes(noun, ORG_DESCRIPTORS):
             votes["ORG"] += CONTEXT_WEIGHT
         elif describes(noun, PLACE_DESCRIPTORS):

@@ -387,13 +387,14 @@ def _main_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache: di
 def _day_told(sent: SpacySpan, dates: list[tuple[Token | None, str, int]], opening: str | None) -> str | None:
     """The day a sentence is about: its opening date, else the day on its main verb, else
     its only day (a month or a year is a background, not the day the paragraph tells of)."""
-    days = [d for d in dates if (len(d[1]) == 10 or d[1].startswith(WEEKDAY_MARK)) and not _reference_day(sent, *d)]
+    days = [(verb, iso, where) for verb, iso, where in dates
+            if (len(iso) == 10 or iso.startswith(WEEKDAY_MARK)) and not _reference_day(sent, verb, where)]
     on_root = [iso for verb, iso, _ in days if verb is not None and verb.i == sent.root.i]
     only = {iso for _, iso, _ in days}
     return opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
 
 
-def _reference_day(sent: SpacySpan, verb: Token | None, iso: str, where: int) -> bool:
+def _reference_day(sent: SpacySpan, verb: Token | None, where: int) -> bool:
     """The day at character ``where`` is a point of reference, not the day the sentence tells
     of: a noun's ("the closing price on Friday"), or far after a verb of the future ("will
     pay 212 crowns a share, a premium of 31% to the closing price on Friday", which the

@@ -12,6 +12,7 @@ market value      market value, market cap(italisation), valuation
 revenue           revenue, sales, turnover
 profit            profit, net income, earnings, net profit, operating profit
 earnings per share  per share (of a profit)
+margin            profit margin, operating margin, gross margin (a percent of revenue)
 net worth         net worth, fortune, wealth, wallet (of a person)
 index level       index, average, composite, a named index's move ("the DAX fell 1.7%"); "points" in a market sentence
 exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
@@ -58,6 +59,7 @@ from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.extract.quantities.subject import _clause_subject
+from extractor.extract.quantities.subject_context import gapped_subject
 
 # What is measured: compound + head, or head lemma -> metric name. Small on purpose.
 METRIC_PHRASES: dict[str, str] = {
@@ -72,6 +74,7 @@ METRIC_PHRASES: dict[str, str] = {
     "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "hourly earnings": "pay", "weekly earnings": "pay", "average earnings": "pay", "hourly earning": "pay",
     "weekly earning": "pay", "average earning": "pay",
+    "profit margin": "margin", "operating margin": "margin", "gross margin": "margin", "net margin": "margin",
     "price cap": "price", "cash rate": "interest rate", "policy rate": "interest rate",
     "benchmark rate": "interest rate", "base rate": "interest rate", "bank rate": "interest rate",
     "repo rate": "interest rate", "key rate": "interest rate", "funds rate": "interest rate",
@@ -84,7 +87,7 @@ METRIC_WORDS: dict[str, str] = {
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "gdp": "gdp", "economy": "gdp", "yield": "yield",
-    "dividend": "dividend", "salary": "pay", "wage": "pay", "fine": "fine",
+    "dividend": "dividend", "margin": "margin", "salary": "pay", "wage": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
@@ -415,14 +418,14 @@ def _own_fate(root: Token, verb: Token) -> bool:
     # tells it; one with a count of its own ("sickened 14,000 and killed 312") does not
     return not any(_people_cues(c.text) and not any(d.dep_ in ("nsubj", "nsubjpass", "dobj") for d in c.children)
                    for c in verb.conjuncts)
+
+
 # Verbs that add an amount to what their "to" names ("added $196bn to its market value").
 ADDING_VERBS = frozenset({"add", "contribute", "tack"})
 
 
 def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
-    gapped = root.head
-    if root.dep_ in ("npadvmod", "nummod") and gapped.i < root.i and gapped.dep_ == "conj" and gapped.head.pos_ == "VERB" \
-            and gapped.pos_ in ("NOUN", "PROPN"):
+    if (gapped := gapped_subject(root)) is not None:
         return _metric_of_noun(gapped)  # "exports rose 5% and imports 3%": the left-out verb's subject
     candidates: list[Token] = []
     for child in root.children:  # "$119 billion of the company's market value", "$40bn in market value"

@@ -61,7 +61,7 @@ from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
 )
-from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, verb_of
+from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import (
@@ -119,9 +119,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if head.lemma_.lower() in NOT_SUBJECT_NOUNS:
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
-            if head.i < node.i and head.dep_ == "conj" and head.head.pos_ == "VERB" and dep in ("npadvmod", "nummod"):
-                return resolve_np(head, ctx, sent_root_subject)  # "carjackings dropped 24% and robberies 12%": a clause
-                # whose verb is left out, its subject before its figure
+            if gapped_subject(node) is not None:
+                return resolve_np(head, ctx, sent_root_subject)  # "carjackings dropped 24% and robberies 12%"
             worded = head.pos_ == "PROPN" and _title_case_word(head, ctx)  # "Record $19 Billion Gain" in a
             # title-case headline: words, read as the nouns they are ("Loss for Nvidia"), owned by a name only
             if head.pos_ == "PROPN" and not worded \

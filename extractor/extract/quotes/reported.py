@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.coreference import is_org_noun, is_person_noun
+from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
 from extractor.extract.quotes.cues import (
@@ -34,6 +34,7 @@ from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, asked_participle, reduced_passive, subject_of,
 )
+from extractor.nlp.views import doc_text
 
 # Labels of the clause that carries reported content under a cue verb.
 CLAUSE_DEPS = frozenset({"ccomp"})
@@ -92,8 +93,9 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     if bounds is None:
         return None
     doc, start = cue.doc, bounds[0]
-    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
-    if (dateline := DATELINE_PLACE_RE.match(doc.text, line_start)) is not None and dateline.end() > doc[start].idx:
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, doc[start].idx) + 1
+    if (dateline := DATELINE_PLACE_RE.match(text, line_start)) is not None and dateline.end() > doc[start].idx:
         while start < bounds[1] and doc[start].idx < dateline.end():
             start += 1
     return (start, bounds[1]) if start < bounds[1] else None
