@@ -87,7 +87,7 @@ METRIC_WORDS: dict[str, str] = {
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "gdp": "gdp", "economy": "gdp", "yield": "yield",
-    "dividend": "dividend", "margin": "margin", "salary": "pay", "wage": "pay", "fine": "fine",
+    "dividend": "dividend", "salary": "pay", "wage": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
