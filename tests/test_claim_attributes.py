@@ -1502,3 +1502,10 @@ def test_a_regulator_s_price_cap_is_a_price_not_a_market_value(nlp):
 def test_a_margin_is_a_margin(nlp):
     c = by_text(nlp, "Halvane's gross margin rose to 46.2% in the quarter.", published="2025-11-13")
     assert c["46.2%"].metric == "margin"
+
+
+def test_an_index_written_with_index_is_the_index_and_a_company_keeps_its_initials(nlp):
+    c = by_text(nlp, "The slide wiped about 40 trillion won off Samsung's market value. The benchmark KOSPI index fell "
+                     "2.4%, while rival SK Hynix dropped 5.1%.", published="2026-10-06")
+    assert subjects(c["2.4%"]) == ["KOSPI"]
+    assert subjects(c["5.1%"]) == ["SK Hynix"]

@@ -773,3 +773,18 @@ def test_the_head_of_a_bank_s_name_of_two_words_is_that_bank(nlp):
                             "cut its cash rate on Tuesday. The Reserve Bank of Australia had held the rate for a year.")
     bank = by_name(ents, "Reserve Bank of Australia")
     assert "Reserve Bank" in bank.aliases
+
+
+def test_films_an_actor_starred_in_or_a_list_of_films_gives_are_works(nlp):
+    ents = entities_of(nlp, "Throughout the early 2000s he appeared in several made-for-television films, including "
+                            "Silent Witness and Close to Home. In 2005 Padalecki starred opposite Elisha Cuthbert in "
+                            "House of Wax. She later starred in Paris.")
+    assert by_name(ents, "Silent Witness").type == "WORK_OF_ART"
+    assert any(e.type == "WORK_OF_ART" and e.name.startswith("House of Wax") for e in ents.entities)
+    assert by_name(ents, "Paris").type == "GPE"
+
+
+def test_a_generation_suffix_cut_off_a_name_is_no_one(nlp):
+    ents = entities_of(nlp, "Holt was traded to the Boston Red Sox for Jerry Sands, Stolmy Pimentel, Mark Melancon, and "
+                            "Iván DeJesús, Jr.. Holt started the 2013 season with the Triple-A Pawtucket Red Sox.")
+    assert not [e.name for e in ents.entities if e.name.rstrip(".") == "Jr"]

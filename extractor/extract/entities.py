@@ -88,6 +88,9 @@ from extractor.models import Role
 from extractor.nlp.views import doc_text
 
 
+# Parts of a name that name no one alone: a generation, an honorific, a particle ("Jr",
+# "Mlle", "De" cut off a name).
+NAME_PARTS_ALONE = frozenset({"jr", "sr", "mlle", "mme", "mr", "mrs", "ms", "dr", "de", "von", "van", "der", "da", "di"})
 # Words written in lower case: a capitalised one-word "name" the text also writes this
 # way is a common noun in a heading or a title ("Linguistics", "Media", "Grammar").
 LOWER_WORD_RE = re.compile(r"\b[a-z][a-z-]+\b")
@@ -269,7 +272,8 @@ def extract_entities(
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc) \
-                or group.name.casefold() in DISEASE_EPONYMS:  # "Alzheimer's drug": a disease
+                or group.name.casefold() in DISEASE_EPONYMS \
+                or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE:  # "Alzheimer's drug": a disease; "Jr" no one
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_club_name, is_first_name
-from extractor.extract.gazetteer import is_country
+from extractor.extract.gazetteer import country_name, is_country
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
     COMPANY_TAIL_WORDS,
@@ -264,6 +264,17 @@ def _left_given_name(tok) -> bool:
             and not any(ch.isupper() for ch in word[1:]) and "\n" not in tok.doc[tok.i - 1].whitespace_)
 
 
+def _initials_of_the_name(tok, first) -> bool:
+    """Two or three capitals compounded into an organisation's name right after them ("SK
+    Hynix", "LG Electronics"): part of the name, unless they name a country or a place ("US
+    Steel" stays the model's reading of it; "the US Federal Reserve" is the Federal Reserve)."""
+    word = tok.text
+    return (2 <= len(word) <= 3 and word.isalpha() and word.isupper() and tok.pos_ == "PROPN" and tok.dep_ == "compound"
+            and tok.head.i >= first.i and not tok.ent_type_ and not tok.is_sent_start
+            and country_name(word) is None and not is_place_name(word) and word not in GENERIC_ACRONYMS
+            and "\n" not in tok.whitespace_)
+
+
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
@@ -291,6 +302,8 @@ def _widened(ent):
     while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and name_word(doc[start - 1]) \
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
+    if ent.label_ == "ORG" and start == ent.start and start > 0 and _initials_of_the_name(doc[start - 1], doc[start]):
+        start -= 1  # "[SK] Hynix", "[LG] Electronics": a company's initials the model left out
     while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and name_word(doc[end]) \
             and "\n" not in doc[end - 1].whitespace_ \
             and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"

@@ -174,6 +174,8 @@ COINED_BEFORE_RE = re.compile(r"\b(?:so-called|dubbed|nicknamed|the)\s*\Z", re.I
 MODIFIED_NOUN_RE = re.compile(r"[ \t]+[a-z]")
 
 
+# Verbs of acting in a work: what they are "in" is the film, play or show.
+PERFORMING_VERBS = frozenset({"star", "co-star", "costar", "cast"})  # (not "appeared in court", "featured in the Times")
 # Members of an armed group, whose name compounds them ("M23 rebels", "Hamas militants").
 ARMED_GROUP_NOUNS = frozenset("""
 rebels rebel militants militant militia militiamen insurgents insurgent fighters guerrillas
@@ -292,6 +294,11 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
     if root.dep_ == "pobj" and (example := _example_of(head)) is not None and describes(example, ORG_DESCRIPTORS):
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
+    elif root.dep_ == "pobj" and example is not None and example.text[:1].islower() and describes(example, WORK_DESCRIPTORS):
+        votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "television films, including Silent Witness"
+    if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.casefold() in PERFORMING_VERBS \
+            and not is_place_name(name):
+        votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "starred in House of Wax", "appeared in Cry Wolf"
     if root.dep_ == "pobj" and head.lower_ in ("at", "from") and head.head.tag_ == "NNS" \
             and (describes(head.head, TITLE_WORDS) or is_occupation(head.head)) and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "analysts at X", "researchers from X": people who work for X

@@ -152,7 +152,13 @@ def common_name(tok: Token) -> str:
     if not any(t.like_num for t in doc[glued:start]):  # not the figure's own "four-cylinder", "43-year-old-man"
         start = glued
     words = doc[start:tok.i + 1]
+    if tok.lower_ in INDEX_HEAD_WORDS and tok.is_lower and len(words) > 1 and all(t.pos_ == "PROPN" for t in words[:-1]):
+        words = words[:-1]  # "the KOSPI index" is the KOSPI, as "the Kospi" of another outlet
     return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip()
+
+
+# Lower-case head nouns an index's proper name is written with ("the KOSPI index").
+INDEX_HEAD_WORDS = frozenset({"index", "indices", "average", "composite"})
 
 
 # ------------------------------------------------------------------ the salient organisation
