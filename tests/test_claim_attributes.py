@@ -1509,3 +1509,9 @@ def test_an_index_written_with_index_is_the_index_and_a_company_keeps_its_initia
                      "2.4%, while rival SK Hynix dropped 5.1%.", published="2026-10-06")
     assert subjects(c["2.4%"]) == ["KOSPI"]
     assert subjects(c["5.1%"]) == ["SK Hynix"]
+
+
+def test_an_index_whose_name_ends_like_a_demonym_is_no_person_of_that_nation(nlp):
+    c = by_text(nlp, "Samsung Electronics lost nearly $30 billion in market value on Tuesday. Shares of SK Hynix fell 5 "
+                     "per cent and the Kospi lost 2.4 per cent.", published=None)
+    assert subjects(c["2.4 per cent"]) == ["Kospi"]

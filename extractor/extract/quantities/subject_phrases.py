@@ -557,7 +557,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             return [ctx.salient] if ctx.salient is not None else []
         person = ctx.entities.before(np.idx, types=("PERSON",), within=OWNER_WINDOW)
         return [entity_ref(ctx, person)] if person is not None else []
-    if _one_of_a_nation(np):  # "The 24-year-old Italian saved two break points": the person named before
+    if _one_of_a_nation(np) and getattr(ctx.entities.at(np.idx, np.idx + len(np)), "type", "NORP") == "NORP":
+        # "The 24-year-old Italian saved two break points": the person named before (not "the
+        # Kospi", an index whose name ends like "Israeli")
         person = _described_person(np.idx, ctx)
         return [entity_ref(ctx, person)] if person is not None else []
     if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
