@@ -298,7 +298,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "television films, including Silent Witness"
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.casefold() in PERFORMING_VERBS \
             and not is_place_name(name):
-        votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "starred in House of Wax", "appeared in Cry Wolf"
+        votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "starred in House of Wax", "was cast in Cry Wolf"
     if root.dep_ == "pobj" and head.lower_ in ("at", "from") and head.head.tag_ == "NNS" \
             and (describes(head.head, TITLE_WORDS) or is_occupation(head.head)) and not is_place_name(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "analysts at X", "researchers from X": people who work for X
