@@ -661,13 +661,16 @@ def _company_as_first_word(short: LocalEntity, full: LocalEntity) -> bool:
             and (person == 0 or short.votes.get("ORG", 0) > person))
 
 
+def without_place_of(words: list[str]) -> list[str]:
+    """A person's name words less the place the person is "of" ("Theodorus of Tabennese",
+    "Patrick Gordon of Auchleuchries": "Tabennese" is no surname)."""
+    lowered = [w.casefold() for w in words]
+    return words[:lowered.index("of")] if "of" in lowered[1:-1] else words
+
+
 def _before_of_place(parts: list[str]) -> list[str]:
-    """A person's name less the place it is "of" ("Theodorus of Tabennese", "Patrick Gordon
-    of Auchleuchries": "Tabennese" is no surname); [] for a one-word name."""
-    lowered = [p.casefold() for p in parts]
-    if "of" in lowered[1:-1]:
-        return parts[:lowered.index("of")]
-    return parts if len(parts) >= 2 else []
+    """``without_place_of``, and [] for a one-word name (no surname to tell)."""
+    return without_place_of(parts) if len(parts) >= 2 else []
 
 
 def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | None = None) -> None:

@@ -251,14 +251,27 @@ def _capitalised_next(tok) -> bool:
     return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
 
 
+def _proper_word(tok) -> bool:
+    """A capitalised proper noun no entity holds that may be a name's word the model left
+    out: not a title ("President"), an acronym, a month or a function word."""
+    word = tok.text
+    return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()
+            and not tok.is_stop and not tok.ent_type_
+            and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS)
+
+
+def _name_word(tok) -> bool:
+    """``_proper_word``, not a sentence's first word nor an abbreviated title ("Gen")."""
+    return _proper_word(tok) and not tok.is_sent_start and tok.text.casefold() + "." not in NAME_TITLE_WORDS
+
+
 def _left_given_name(tok) -> bool:
     """A capitalised proper noun right after a person's name that no entity, title, month,
     day, English word or place holds, nor a first name that opens the next name ("Kristi
     Noem Kristi Lynn Noem" in a byline): the name's last word the model left out ("Trump
     Tower" is no longer name)."""
     word = tok.text
-    return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper() and not tok.ent_type_
-            and not tok.is_stop and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS
+    return (_proper_word(tok)
             and word.casefold() not in english_words() and not getAllLemmas(word.casefold())  # ("Hammers" in a headline)
             and not is_place_name(word) and not (is_first_name(word) and _capitalised_next(tok))
             and not any(ch.isupper() for ch in word[1:]) and "\n" not in tok.doc[tok.i - 1].whitespace_)
@@ -292,19 +305,12 @@ def _widened(ent):
     if ent.label_ not in WIDENED_LABELS:
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
-    def name_word(tok) -> bool:
-        word = tok.text
-        return (tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper()
-                and not tok.is_stop and not tok.ent_type_ and not tok.is_sent_start
-                and word.casefold() not in CALENDAR_WORDS and word.casefold() not in NAME_TITLE_WORDS
-                and word.casefold() + "." not in NAME_TITLE_WORDS)
-
-    while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and name_word(doc[start - 1]) \
+    while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and _name_word(doc[start - 1]) \
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     if ent.label_ == "ORG" and start == ent.start and start > 0 and _initials_of_the_name(doc[start - 1], doc[start]):
         start -= 1  # "[SK] Hynix", "[LG] Electronics": a company's initials the model left out
-    while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and name_word(doc[end]) \
+    while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and _name_word(doc[end]) \
             and "\n" not in doc[end - 1].whitespace_ \
             and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"
         end += 1

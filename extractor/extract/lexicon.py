@@ -232,6 +232,12 @@ PUBLIC_BODY_NOUNS = frozenset({
     "administration", "bureau", "office", "court", "tribunal", "council", "committee",
 })
 
+
+def names_a_public_body(name: str) -> bool:
+    """The name says it is a public body ("the U.S. Food and Drug Administration",
+    "California Department of …"): no company, and no shares."""
+    return any(word.casefold() in PUBLIC_BODY_NOUNS for word in name.split())
+
 # Trades a company's name ends in after "and" ("Pacific Gas and Electric", "Florida Power
 # and Light"): one name, not two.
 SECTOR_WORDS = frozenset("""

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
-from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE
+from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE, without_place_of
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
 from extractor.extract.lexicon import COMPANY_TAIL_WORDS
@@ -101,9 +101,7 @@ GENERATION_SUFFIXES = frozenset({"jr", "jr."})
 def _without_generation(words: list[str]) -> list[str]:
     """A person's name words without a generational suffix (and the comma before it), and
     without the place the person is "of" ("Theodorus of Tabennese": no surname Tabennese)."""
-    lowered = [w.casefold() for w in words]
-    if "of" in lowered[1:-1]:
-        words = words[:lowered.index("of")]
+    words = without_place_of(words)
     if len(words) >= 3 and words[-1].casefold() in GENERATION_SUFFIXES:
         return [*words[:-2], words[-2].rstrip(",")]
     return words

@@ -27,6 +27,7 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import CASUALTY_VERBS, MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
+from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -219,11 +220,6 @@ CENT_CURRENCIES = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "Z
 MINOR_UNITS = {"cent": (CENT_CURRENCIES, "USD"), "penny": (frozenset({"GBP"}), "GBP")}
 
 
-# Cents the text says whose they are.
-CENTS_OF = {"us": "USD", "u.s.": "USD", "euro": "EUR", "canadian": "CAD", "australian": "AUD"}
-CENTS_OF_RE = re.compile(r"\b(US|U\.S\.|euro|Canadian|Australian)\s+cents?\b", re.I)
-
-
 def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
     """Cents and pence as the currency they are a hundredth of ("50 cents per share" is 0.5
     USD per share, one fact with another outlet's "$0.50 a share"); the text's "50 cent"
@@ -238,7 +234,7 @@ def _minor_units_in_currency(claims: list[Claim]) -> list[Claim]:
         currencies, default = MINOR_UNITS[minor]
         currency = max((u for u in used if u in currencies), key=used.__getitem__, default=default)
         if (named := CENTS_OF_RE.search(claim.text)) is not None:
-            currency = CENTS_OF[named.group(1).lower()]  # "63.55 US cents" in a story of Australian dollars
+            currency = CENT_QUALIFIERS[named.group(1).lower()]  # "63.55 US cents" in a story of Australian dollars
         bounds = claim.bounds.scaled(0.01) if claim.bounds is not None else None
         out.append(claim.model_copy(update={
             "value": float(f"{claim.value / 100:.12g}"), "unit": f"{currency} {rest}".strip(), "bounds": bounds,

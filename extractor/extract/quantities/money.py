@@ -154,10 +154,14 @@ CURRENCY_AFTER_RE = re.compile(
 CODE_AFTER_RE = re.compile(r"\s?(?P<m>M)?(?P<code>%s)(?![A-Za-z\d])" % "|".join(CURRENCY_CODES), re.I)
 # A currency sign after the number ("15 €", "100元"), unless it opens the next amount.
 SYMBOL_AFTER_RE = re.compile(r"\s?(?P<sym>[$£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫元]|ரூ)(?!\s?\d)")
-# Money sub-units after the number ("19 cents", "50p").
-# ("73.6 US cents": a qualifier names the currency the cents are of).
-SUBUNIT_AFTER_RE = re.compile(r"[\s-]?(?:(?:US|U\.S\.|euro|Canadian|Australian)\s+)?(?P<sub>cents?|pence|penny|satoshis?)\b"
-                              r"|(?P<p>p)(?![\w.])", re.I)
+# Words that name the currency cents are of ("73.6 US cents", "50 euro cents"), lower case.
+CENT_QUALIFIERS: dict[str, str] = {"us": "USD", "u.s.": "USD", "euro": "EUR", "canadian": "CAD", "australian": "AUD"}
+_CENT_QUALIFIER = "|".join(re.escape(q) for q in CENT_QUALIFIERS)
+# Money sub-units after the number ("19 cents", "50p"), with the qualifier of their currency.
+SUBUNIT_AFTER_RE = re.compile(r"[\s-]?(?:(?:%s)\s+)?(?P<sub>cents?|pence|penny|satoshis?)\b"
+                              r"|(?P<p>p)(?![\w.])" % _CENT_QUALIFIER, re.I)
+# The qualifier of cents anywhere in a figure's text ("63.55 US cents").
+CENTS_OF_RE = re.compile(r"\b(%s)\s+cents?\b" % _CENT_QUALIFIER, re.I)
 # "$76 US": the "US" repeats the dollar sign.
 US_AFTER_DOLLAR_RE = re.compile(r"\s?(?:US|U\.S\.)(?![\w])")
 # A currency written right before the number ("US $", "$US", "A$", "€", "USD", "PS").
@@ -242,9 +246,14 @@ def _read_word_scale(q: Quantity, text: str, pos: int) -> int:
     return pos + sm.end()
 
 
+# An English currency name with its country's adjective ("Danish crowns"), per name.
+_QUALIFIED_TRANSLATED_RE = {english: re.compile(r"\b(?P<qual>%s)\s+%ss?\b" % (_QUALIFIER, english), re.I)
+                            for english in TRANSLATED_NAMES}
+
+
 def _named_before(text: str, pos: int, english: str) -> tuple[str | None, str]:
     """The currency an English name last stood for with its adjective before ``pos``."""
-    for m in reversed(list(re.finditer(r"\b(?P<qual>%s)\s+%ss?\b" % (_QUALIFIER, english), text[:pos], re.I))):
+    for m in reversed(list(_QUALIFIED_TRANSLATED_RE[english].finditer(text, 0, pos))):
         qual = re.sub(r"\s+", " ", m.group("qual").lower())
         if (code := CURRENCY_QUALIFIED.get((qual, english))) is not None:
             return code, qual

@@ -15,7 +15,6 @@ from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
     KIN_NOUNS,
-    PUBLIC_BODY_NOUNS,
     is_demonym,
     ORG_DESCRIPTORS,
     COMPANY_NOUNS,
@@ -23,6 +22,7 @@ from extractor.extract.lexicon import (
     OWNED_METRIC_NOUNS,
     PART_NOUNS,
     SUBJECTLESS_NOUNS,
+    names_a_public_body,
 )
 from extractor.extract.quantities.subject_context import SubjectContext
 from extractor.extract.quantities.subject_names import (
@@ -369,9 +369,9 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
         return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
-        if tok.head.lemma_.lower() in STOCK_NOUNS and _public_body(ctx.salient) \
+        if tok.head.lemma_.lower() in STOCK_NOUNS and names_a_public_body(ctx.salient.name) \
                 and (company := ctx.entities.before(tok.idx, types=("ORG",), within=OWNER_WINDOW,
-                                                    accept=lambda e: not _public_body(e))) is not None:
+                                                    accept=lambda e: not names_a_public_body(e.name))) is not None:
             return [entity_ref(ctx, company)]  # a fire service the story is about has no shares: the utility's
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
@@ -380,11 +380,6 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if e is not None:
         return [entity_ref(ctx, e)]
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
-
-
-def _public_body(entity) -> bool:
-    """A name that says it is a public body ("California Department of …"): it has no shares."""
-    return any(word.casefold() in PUBLIC_BODY_NOUNS for word in entity.name.split())
 
 
 # Nouns for a side of players or people acting together, which "their" takes up.

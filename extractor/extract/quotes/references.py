@@ -25,7 +25,7 @@ from extractor.extract.coreference import (
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_names import COMPANY_FORMS
-from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES
+from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, names_a_public_body
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS,
@@ -374,7 +374,7 @@ COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:%s)(?!\w)" % "|".j
 def _not_a_public_body(entity: LocalEntity) -> bool:
     """An organisation whose name says it is no public body ("the U.S. Food and Drug
     Administration" is one): what "the company" can take up."""
-    return not any(word.casefold() in PUBLIC_BODY_NOUNS for word in entity.name.split())
+    return not names_a_public_body(entity.name)
 
 
 def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
