@@ -818,7 +818,7 @@ def test_a_preposition_glued_to_its_possessive_is_read_as_the_possessive(nlp):
 
 def test_a_toll_raised_to_a_figure_is_not_the_subject_of_the_clause(nlp):
     c = by_text(nlp, "Bus driver Anton Varga, 41, who was hurt in the crash, died on Sunday, bringing the death toll to 17.")
-    assert subjects(c["17"]) == ["death"]
+    assert (subjects(c["17"]), c["17"].metric) == ([], "dead")  # the dead, whom no name owns
 
 
 def test_a_range_of_shares_is_no_tally(nlp):
@@ -1515,3 +1515,48 @@ def test_an_index_whose_name_ends_like_a_demonym_is_no_person_of_that_nation(nlp
     c = by_text(nlp, "Samsung Electronics lost nearly $30 billion in market value on Tuesday. Shares of SK Hynix fell 5 "
                      "per cent and the Kospi lost 2.4 per cent.", published=None)
     assert subjects(c["2.4 per cent"]) == ["Kospi"]
+
+
+def test_a_delivery_month_is_no_date_and_a_market_place_no_owner(nlp):
+    c = by_text(nlp, "U.S. gold futures for December delivery gained 1.1% to $4,205.", published="2026-10-14")
+    assert (subjects(c["1.1%"]), c["1.1%"].metric, c["1.1%"].date) == (["gold futures"], "price", "2026-10-14")
+
+
+def test_a_price_in_a_list_is_per_the_unit_the_list_quoted(nlp):
+    c = by_text(nlp, "Spot gold was at $4,187.40 per ounce, after hitting a record $4,218.06 earlier in the session.\n\n"
+                     "Silver rose 2.4% to $52.31 an ounce, platinum added 0.8% to $1,641.20 and palladium was little "
+                     "changed at $1,462.", published="2026-10-14")
+    assert [c[t].unit for t in ("$4,218.06", "$1,641.20", "$1,462")] == ["USD per ounce"] * 3
+
+
+def test_an_index_named_beside_stocks_moves_as_an_index(nlp):
+    c = by_text(nlp, "Other regional bank stocks fell, with the KBW Regional Banking Index down 3.9% on Friday. "
+                     "Shares of Index Ventures rose 3%.", published="2026-04-25")
+    assert (subjects(c["3.9%"]), c["3.9%"].metric) == (["KBW Regional Banking Index"], "index level")
+    assert c["3%"].metric == "share price"
+
+
+def test_counts_of_the_displaced_evacuated_and_arrested(nlp):
+    c = by_text(nlp, "The war has killed tens of thousands of people and displaced more than 12 million. Authorities "
+                     "evacuated 3,000 residents and police arrested 35.", published="2026-06-22")
+    assert [(c[t].unit, c[t].metric) for t in ("12 million", "3,000", "35")] == [
+        ("person", "displaced"), ("person", "evacuated"), ("person", "arrested")]
+
+
+def test_a_death_toll_is_nobody_called_death(nlp):
+    c = by_text(nlp, "A doctors' network put the death toll at more than 1,500.", published="2026-06-22")
+    assert (subjects(c["1,500"]), c["1,500"].metric) == ([], "dead")
+
+
+def test_counted_appearances_and_branches_keep_their_noun(nlp):
+    c = by_text(nlp, "Saka has now scored 9 goals in 11 league appearances. All 86 of Harbor Federal's branches "
+                     "will reopen on Monday.", published="2026-11-08")
+    assert (c["11"].unit, subjects(c["11"])) == ("league appearance", ["league appearances"])
+    assert c["86"].unit == "branch"
+
+
+def test_the_unemployment_rate_is_not_the_main_organisation_s(nlp):
+    c = by_text(nlp, "Traders bet the Fed would cut. The Federal Reserve meets on Sept. 17.\n\nEmployers added fewer "
+                     "jobs than economists had forecast, while the unemployment rate edged down to 4.2%.",
+                published="2026-09-05")
+    assert subjects(c["4.2%"]) == []

@@ -261,3 +261,17 @@ def test_a_word_the_model_read_into_a_full_name_is_not_the_canonical_name(nlp):
     found = {e.name: e for e in extract_entities(doc, "a1").entities}
     assert list(found) == ["Anna Kessler"]
     assert "Lead Anna Kessler" not in found["Anna Kessler"].aliases
+
+
+def test_a_bank_s_short_name_and_a_clipped_name_join_the_full_name(nlp):
+    found = groups(nlp, "Regulators seized Harbor Federal Bank on Friday and sold Harbor Federal's deposits to Fifth Third "
+                        "Bancorp. Fifth Third will reopen the branches. Traders bet the Fed would cut rates at the "
+                        "Federal Reserve's next meeting.")
+    assert found["Harbor Federal Bank"][1] == ["Harbor Federal", "Harbor Federal Bank"]
+    assert found["Fifth Third Bancorp"][1] == ["Fifth Third", "Fifth Third Bancorp"]
+    assert found["Federal Reserve"][1] == ["Fed", "Federal Reserve"]
+
+
+def test_a_three_letter_word_is_no_clipping_of_a_place(nlp):
+    found = groups(nlp, "The Hill reported that Hillicon Valley was busy.")
+    assert "Hill" in found

@@ -520,3 +520,17 @@ def test_a_name_headed_by_a_craft_or_instrument_is_no_person(nlp):
     start = next(t.i for t in doc if t.text == "Edwin")
     doc.ents = [Span(doc, start, start + 4, label="PERSON")]
     assert {e.name: e.type for e in extract_entities(doc, "a1").entities}["Edwin Marsh Space Telescope"] == "PRODUCT"
+
+
+def test_a_committee_named_across_and_is_one_body_and_two_names_stay_two(nlp):
+    names = {e.name for e in extract_entities(nlp(
+        "Republicans on the House Education and Workforce Committee said the figures were bad. Google and Justice "
+        "Department officials met, and the Pentagon and Justice Department agreed."), "a").entities}
+    assert "House Education and Workforce Committee" in names
+    assert {"Google", "Pentagon", "Justice Department"} <= names
+
+
+def test_clubs_named_after_their_town_are_organisations(nlp):
+    found = {e.name: e.type for e in extract_entities(nlp(
+        "Leeds United drew 1-1 with Bolton Wanderers on Saturday, while Marco Villa watched from the stands."), "a").entities}
+    assert (found["Leeds United"], found["Bolton Wanderers"], found["Marco Villa"]) == ("ORG", "ORG", "PERSON")

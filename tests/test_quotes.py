@@ -948,3 +948,29 @@ def test_a_verb_of_going_on_with_an_object_of_its_own_reports_nothing(quotes_of)
                        "on Criminal Justice.")
     assert [(q.cue.text, q.speaker.name if q.speaker else None) for q in quotes] == \
         [("according to", "Council on Criminal Justice")]
+
+
+def test_a_verb_of_change_with_an_amount_reports_no_words(quotes_of):
+    quotes = quotes_of("Silver rose 2.4% to $52.31 an ounce, platinum added 0.8% to $1,641.20 and palladium was little "
+                       'changed. "We would not be surprised to see $4,500," the analyst added.')
+    assert [q.cue.text for q in quotes if q.cue] == ["added"]
+    assert quotes[0].text.startswith("We would not")
+
+
+def test_no_reply_to_a_request_for_comment_is_no_quote(quotes_of):
+    quotes = quotes_of("The RSF accused the army of moving troops. The army did not respond to a request for comment, and "
+                       "the ministry responded to the report with a statement.")
+    assert [q.text for q in quotes if q.cue and q.cue.text in ("respond", "responded")] == ["to the report with a statement"]
+
+
+def test_its_report_is_the_report_of_the_company_its_sentence_is_about(quotes_of):
+    quotes = quotes_of("Shares of Brightline rose 6.2% to $48.17 in early trading on the Nasdaq. The stock has lost about a "
+                       "third of its value over the past 12 months.\n\nThe company had 15,200 employees at the end of "
+                       "January, according to its annual report.")
+    assert speaker_of(quotes, "The company had") == "Brightline"
+
+
+def test_the_agency_is_no_fund(quotes_of):
+    quotes = quotes_of("The Federal Deposit Insurance Corporation was appointed receiver. The failure is expected to cost "
+                       "the Deposit Insurance Fund about $2.1 billion, the agency estimated.")
+    assert speaker_of(quotes, "The failure") == "Federal Deposit Insurance Corporation"

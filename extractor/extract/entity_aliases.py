@@ -125,6 +125,9 @@ def _headline_person(title: str | None, surname: str) -> str | None:
 # Final words of an institution's name that its short form leaves off ("Harvard" for
 # "Harvard University").
 INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "academy", "seminary"})
+# Their like for a bank, whose short name drops "Bank" too ("Fifth Third" for "Fifth Third
+# Bancorp"; but "the Reserve Bank" alone is no short name, any more than "College").
+SHORT_NAME_TAILS = INSTITUTION_WORDS | {"bank", "bancorp"}
 
 
 def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:
@@ -166,7 +169,7 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             lowered = [w.casefold() for w in full]
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
                 and not _common_noun_after_words(short, lowered)
-            institution = lowered[:-1] == short and lowered[-1] in INSTITUTION_WORDS  # not "University of X"
+            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS  # not "University of X"
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
             if (tail or institution or head) and strictly or legal:
@@ -283,7 +286,8 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
 def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     """An acronym joins the one longer name of the article whose words' initials it is
     ("MIT" / "Massachusetts Institute of Technology", "UN" / "United Nations"), even
-    where the text never brackets it after the name; never a person's name."""
+    where the text never brackets it after the name; never a person's name. A clipped name
+    joins the one name whose first word it cuts short ("Fed" / "Federal Reserve")."""
     by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
     for group in groups.values():
         if len(group.name.split()) >= 2 and not leans_person(group):
@@ -297,6 +301,30 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+    for key, group in list(groups.items()):
+        if _clipped(group.name) and not leans_person(group):
+            owners = [o for o in groups.values() if o is not group and _clips(group.name, o)]
+            if len(owners) == 1:
+                _merge_into(owners[0], group)
+                del groups[key]
+
+
+# Length of a clipped name ("Fed", "Met") and how many times longer its word must be.
+CLIPPED_CHARS = 3
+CLIPPED_RATIO = 2
+
+
+def _clipped(name: str) -> bool:
+    return len(name) == CLIPPED_CHARS and name.isalpha() and name[0].isupper() and name[1:].islower()
+
+
+def _clips(short: str, group: LocalEntity) -> bool:
+    """``short`` is a clipping of the organisation's first word ("Fed" / "Federal Reserve",
+    "Met" / "Metropolitan Police"), a word at least twice its length ("Ford" is no "Fordham")."""
+    words = group.name.split()
+    org = group.votes.get("ORG", 0)
+    return len(words) >= 2 and org > 0 and org >= max(group.votes.values()) and words[0].startswith(short) \
+        and len(words[0]) >= CLIPPED_RATIO * len(short)
 
 
 def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:

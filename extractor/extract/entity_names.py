@@ -27,6 +27,7 @@ from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import country_name, is_country
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
+    PUBLIC_BODY_NOUNS,
     COMPANY_TAIL_WORDS,
     ORG_NAME_ENDINGS,
     SECTOR_WORDS,
@@ -314,6 +315,9 @@ def _widened(ent):
             and "\n" not in doc[end - 1].whitespace_ \
             and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"
         end += 1
+    while end < len(doc) and end > ent.end and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+            and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        end += 1  # "KBW [Regional Banking Index]": a name ends at the proper noun its words compound into
     if end + 1 < len(doc) and doc[end].lower_ in PLACE_PARTICLES and doc[end].is_lower \
             and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
             and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_:
@@ -340,9 +344,25 @@ def _neighbours_joined(ents: list) -> list:
                 and not (ent.label_ == "PERSON" != prev.label_ and is_first_name(ent[0].text))  # "the House Nancy Pelosi"
                 and prev[-1].text not in LEGAL_FORMS):  # "Apple Inc. Steve Jobs": the form ends a name
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_ if prev.label_ == ent.label_ else "ORG")
+        elif prev is not None and _one_body_across_and(prev, ent):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
         else:
             out.append(ent)
     return out
+
+
+def _one_body_across_and(prev, ent) -> bool:
+    """Two organisation spans the model cut at the "and" inside one public body's name
+    ("the House Education" and "Workforce Committee"): the second ends in a body's word, the
+    first is two or more English words that end in no organisation's own last word
+    ("Google and Justice Department", "the Pentagon and Justice Department" stay two)."""
+    doc = ent.doc
+    first = [t for t in prev if t.lower_ != "the"]
+    return prev.label_ == ent.label_ == "ORG" and prev.end + 1 == ent.start and doc[prev.end].lower_ == "and" \
+        and ent[0].pos_ == "PROPN" and ent[-1].lower_ in PUBLIC_BODY_NOUNS and len(first) >= 2 \
+        and all(t.pos_ == "PROPN" and _english(t.lower_, english_words()) for t in first) \
+        and first[-1].lower_ not in ORG_NAME_ENDINGS and not is_place_name(" ".join(t.text for t in first)) \
+        and "\n" not in doc[prev.end - 1].whitespace_ + doc[prev.end].whitespace_
 
 
 def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tuple[int, int]]:

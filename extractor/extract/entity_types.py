@@ -43,6 +43,7 @@ from extractor.extract.lexicon import (
     PRODUCT_NOUNS,
     SHIP_PREFIXES,
     CLUB_NAME_WORDS,
+    CLUB_TAIL_WORDS,
     CLUB_TITLES,
     VESSEL_NOUNS,
     TITLE_WORDS,
@@ -767,8 +768,14 @@ BRAND_CAPITALS_RE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-
 
 
 def is_club_name(words: list[str]) -> bool:
-    """A club's first word before a place's name ("Real Madrid", "Sporting Lisbon")."""
-    return len(words) > 1 and words[0].casefold() in CLUB_NAME_WORDS and is_place_name(" ".join(words[1:]))
+    """A club's first word before a place's name ("Real Madrid", "Sporting Lisbon"), or a
+    club's last word after it ("Leeds United", "Bolton Wanderers")."""
+    if len(words) < 2:
+        return False
+    if words[0].casefold() in CLUB_NAME_WORDS and is_place_name(" ".join(words[1:])):
+        return True
+    return words[-1].casefold() in CLUB_TAIL_WORDS and words[-1][:1].isupper() \
+        and is_place_name(" ".join(words[:-1])) and not is_place_name(" ".join(words))
 
 
 def is_team_name(words: list[str]) -> bool:

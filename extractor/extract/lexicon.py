@@ -101,6 +101,11 @@ CLUB_NAME_WORDS = frozenset("""
 real atletico atlético sporting dynamo dinamo olympique borussia bayern inter ac fc racing
 deportivo athletic lokomotiv spartak cska partizan galatasaray juventus
 """.split())
+# Last words of English-style clubs named after their town, that no town's own name ends
+# in ("Leeds United", "Bristol Rovers"; not "City" or "Town": "Quebec City", nor "Villa", a surname).
+CLUB_TAIL_WORDS = frozenset("""
+united rovers athletic albion wanderers hotspur argyle
+""".split())
 
 # Honorifics stripped before matching a surname to a full name ("Mr Altman").
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
@@ -534,3 +539,13 @@ def english_words() -> frozenset[str]:
 def english_nouns() -> frozenset[str]:
     """The noun lemmas of the English lemmatizer's index ("academy", "senate", "church")."""
     return _lemma_index().get("noun", frozenset())
+
+
+# Commodities as subjects: their moves and levels are prices.
+COMMODITY_SUBJECTS = frozenset({
+    "gold", "silver", "oil", "crude", "brent", "copper", "gas", "wheat", "corn", "platinum",
+    "palladium", "coffee", "cocoa", "sugar", "iron", "aluminium", "aluminum", "nickel",
+})
+# Words after a commodity's or currency's name that name the contract it trades by ("Brent
+# crude futures", "gold contracts"): the thing is the word before them.
+CONTRACT_WORDS = frozenset({"futures", "future", "contract", "contracts"})

@@ -24,7 +24,7 @@ from extractor.graph.resolve import (
 ALL_PAIRS_UP_TO = 12
 # Counts that change from report to report while a search goes on: a different figure is an
 # update (or an earlier report), never a contradiction.
-RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers"})
+RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced", "evacuated", "arrested"})
 # An election's figures are of its day: a turnout or a vote share of another vote (the
 # Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
 # are compared only when both are dated (and on the same day).

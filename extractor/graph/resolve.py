@@ -61,10 +61,11 @@ COUNT_BLOCK = "count:"
 ADDED_QUALIFIERS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
-RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised"})
-# Of those, the counts that only grow (the missing are found, the hospitalised go home): a
-# figure between two reports of one figure is out of date, not the count moving and coming back.
-CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued"})
+RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised", "displaced", "evacuated", "arrested"})
+# Of those, the counts that only grow (the missing are found, the hospitalised and the
+# evacuated go home): a figure between two reports of one figure is out of date, not the
+# count moving and coming back.
+CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued", "arrested"})
 TOLL_HOLDS_DAYS = 2
 # A market level is read off the last trade: two outlets' figures for one moment differ only
 # by rounding ("$1.24" is not "$1.2472", which rounds to $1.25: two moments of a session).

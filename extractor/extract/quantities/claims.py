@@ -211,9 +211,31 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
-    return _respectively(_share_conversion_subjects(_minor_units_in_currency(claims), tokens.text), tokens.text)
+    claims = _share_conversion_subjects(_minor_units_in_currency(claims), tokens.text)
+    return _priced_per_unit(_respectively(claims, tokens.text), tokens.text)
 
 
+def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
+    """A price in a bare currency is per the unit the price before it was quoted by, in its
+    sentence ("silver rose to $52.31 an ounce, platinum to $1,641.20") or, for the same
+    thing, in its paragraph ("spot gold was at $4,187.40 per ounce … after hitting $4,218.06"):
+    one fact with another outlet's "$1,641.20 an ounce"."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        if claim.metric != "price" or not claim.unit or not CURRENCY_CODE_RE.fullmatch(claim.unit):
+            continue
+        for before in reversed(out[:i]):
+            if "\n" in text[before.end:claim.start]:
+                break
+            if before.metric == "price" and (before.unit or "").startswith(f"{claim.unit} per ") and (
+                    before.sentence.start == claim.sentence.start or before.subject == claim.subject):
+                out[i] = claim.model_copy(update={"unit": before.unit})
+                break
+    return out
+
+
+# A currency's code alone, as a price's unit ("USD"; not "USD per ounce").
+CURRENCY_CODE_RE = re.compile(r"[A-Z]{3}")
 # Currencies of a hundred cents, and of a hundred pence; an article's cents are of its
 # currency among the first (else US dollars), its pence sterling.
 CENT_CURRENCIES = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "ZAR"})
@@ -313,6 +335,9 @@ PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|fro
 # A time a figure is compared with, not its own: "fell 16% compared with 2024", "up 14% on 2022".
 COMPARISON_BASE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to)"
                                 r"\s*(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?\Z", re.I)
+# A month that names a traded contract, not when the figure was ("gold futures for December
+# delivery", "the March contract" is written "March" before these).
+CONTRACT_MONTH_RE = re.compile(r"\s+(?:delivery|contracts?|futures|expiry|settlement)\b", re.I)
 YEAR_BASE_RE = re.compile(r"(?:%|\bper\s?cent|\bpercent),?\s+on\s*\Z", re.I)  # (not "fell 3% on Monday")
 
 
@@ -370,6 +395,7 @@ def _names_other_time(sent: SpacySpan, tokens: Tokens) -> bool:
                # (but "fell 19%, one day after executives forecast …" is the news the day after)
                and not PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char])
                and not _bounds_a_period(ent.root)  # "the lowest level since 1985" is a record's span
+               and not CONTRACT_MONTH_RE.match(text, ent.end_char)  # "futures for December delivery"
                for ent in tokens.ents_in(sent))
 
 
@@ -433,7 +459,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
-                or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]):
+                or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                or CONTRACT_MONTH_RE.match(text, ent.end_char):
             continue
         if _bounds_a_period(ent.root):
             continue
@@ -508,6 +535,16 @@ class SentenceFacts:
     other_time: bool = False  # names a time no date resolves ("last fall"): no day is lent to its figures
 
 
+# Figures of a whole economy, which no organisation the article is about owns unnamed.
+ECONOMY_METRICS = frozenset({"unemployment", "inflation", "gdp", "pay"})
+
+
+def _named_in(sent: SpacySpan, ref: EntityRef, article: ArticleFacts) -> bool:
+    """The sentence names the entity (a mention of it falls inside)."""
+    entity = next((e for e in article.entities.entities if e.id == ref.id), None)
+    return entity is not None and any(sent.start_char <= m.start < sent.end_char for m in entity.mentions)
+
+
 def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, article: ArticleFacts) -> Claim:
     """The claim record of a placed quantity, with ``unit`` after carrying units along the sentence."""
     q, span, text, sent = placed.quantity, placed.span, article.text, sentence.sent
@@ -529,6 +566,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
+    if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] and not _named_in(sent, subjects.salient, article):
+        subject = []  # "the unemployment rate edged down to 4.2%": the economy's, not the story's main organisation
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     hedge = q.hedge
@@ -689,7 +728,9 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
 # and, unless someone owns the count, is its subject.
 PERSON = "person"
 # Metrics of counts of people (see ``metric``).
-PEOPLE_COUNT_METRICS = frozenset({"dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "voters"})
+PEOPLE_COUNT_METRICS = frozenset({
+    "dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
+})
 # What a company reports for a period (its results): of that period, not of a day.
 PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
 # Nouns that count the people who use a service ("2.23 billion monthly users").

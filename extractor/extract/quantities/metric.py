@@ -54,7 +54,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import CHANGE_NOUNS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE
+from extractor.extract.lexicon import (
+    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE,
+)
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
@@ -108,14 +110,17 @@ TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # The names of the market indexes news quotes most, and the words of any index's name.
 INDEX_NAMES = r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
-INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES}|index|average|composite)\b", re.I)
+INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES})\b|\b(?:index|average|composite)\Z", re.I)
+# A name whose last word says it is an index ("KBW Regional Banking Index"; not "Index Ventures").
+INDEX_HEAD_RE = re.compile(r"\b(?:index|average|composite)\Z", re.I)
 # Words of a sentence about a market index, whose points are its level.
 INDEX_WORDS_RE = re.compile(
     rf"\b(?:index|indices|indexes|average|benchmark|blue[- ]chips?|composite|bourse|stocks?|shares|markets?"
     rf"|{INDEX_NAMES})\b", re.I)
 # Verbs whose bare count object is people, and what happened to them ("killing 12").
 CASUALTY_VERBS = {"kill": "dead", "injure": "injured", "wound": "injured", "hurt": "injured", "rescue": "rescued",
-                  "hospitalise": "hospitalised", "hospitalize": "hospitalised"}
+                  "hospitalise": "hospitalised", "hospitalize": "hospitalised", "displace": "displaced",
+                  "evacuate": "evacuated", "arrest": "arrested", "detain": "arrested"}
 # A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
 # "four remain missing", "12 were killed").
 COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have\s+been|had\s+been|was|is)\s+){0,2}"
@@ -130,11 +135,6 @@ CURRENCY_SUBJECTS = frozenset({
     "pound", "sterling", "euro", "dollar", "yen", "yuan", "renminbi", "franc", "rupee", "rouble",
     "ruble", "peso", "lira", "krona", "krone", "won", "rand", "real", "greenback", "bitcoin",
 })
-# Commodities as subjects: their moves and levels are prices.
-COMMODITY_SUBJECTS = frozenset({
-    "gold", "silver", "oil", "crude", "brent", "copper", "gas", "wheat", "corn", "platinum",
-    "palladium", "coffee", "cocoa", "sugar", "iron", "aluminium", "aluminum", "nickel",
-})
 # Words of the clause that say what a count of people counts (checked in this order).
 PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
@@ -143,6 +143,9 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("rescued", re.compile(r"\b(?:rescued|saved|pulled\s+(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
+    ("displaced", re.compile(r"\b(?:displac\w*|homeless|uprooted)\b", re.I)),
+    ("evacuated", re.compile(r"\b(?:evacuat\w*)\b", re.I)),
+    ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
@@ -233,6 +236,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named in MONEY_METRICS and unit and unit.islower() and unit not in AMOUNT_UNITS \
             and unit.split()[0] not in MONEY_SUBUNITS.values():  # (but "50 cents a share" is money)
         return None  # "the economy added 272,000 jobs": a count of things is no sum of money
+    if named == "share price" and unit in ("percent", "point") and any(INDEX_HEAD_RE.search(n) for n in subject_names):
+        return "index level"  # "bank stocks fell, with the KBW Regional Banking Index down 3.9%": the index's move
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
@@ -291,9 +296,6 @@ def _label_before(span: SpacySpan) -> str | None:
     return _metric_of_noun(doc[i])
 
 
-# Words after a commodity's or currency's name that name the contract it trades by ("Brent
-# crude futures", "gold contracts"): the thing is the word before them.
-CONTRACT_WORDS = frozenset({"futures", "future", "contract", "contracts"})
 
 
 def _traded_thing(name: str) -> str:

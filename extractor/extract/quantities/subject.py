@@ -61,6 +61,7 @@ from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
 )
+from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
@@ -117,6 +118,10 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
             return resolve_np(head, ctx, sent_root_subject)
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            if dep == "nummod" and head.dep_ == "compound" and head.tag_ == "NN" and head.head.tag_ == "NNS" \
+                    and head.head.i > head.i and node.i + 1 < len(node.doc) and node.nbor().text not in ("-", "–") \
+                    and not match_unit(head.text, 0):
+                head = head.head  # "11 league appearances" counts appearances
             if head.lemma_.lower() in NOT_SUBJECT_NOUNS:
                 return []  # "the $13.3 billion Wall Street consensus": a forecast, not Wall Street's
             if gapped_subject(node) is not None:
@@ -259,7 +264,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             return sent
         level = _level_raised(verb, span)
         if level is not None:  # "bringing the death toll to 43": the toll's, not the clause subject's
-            return _owner_of(level, ctx, sent_root_subject, ("of", "in", "from"))
+            return _owner_of(level, ctx, sent_root_subject, ("of", "in", "from"), compounds=False)
         holder = _left_with(verb, span, ctx, sent_root_subject) or _who_pays(verb, span, ctx, sent_root_subject)
         if holder:
             return holder

@@ -14,6 +14,8 @@ from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
+    COMMODITY_SUBJECTS,
+    CONTRACT_WORDS,
     KIN_NOUNS,
     is_demonym,
     ORG_DESCRIPTORS,
@@ -420,6 +422,11 @@ def _organisation_at(tok: Token, ctx: SubjectContext) -> bool:
     return e is not None and e.type == "ORG"
 
 
+def _traded(np: Token) -> bool:
+    """The noun names a commodity or a contract it trades by ("gold", "crude futures")."""
+    return np.lower_ in CONTRACT_WORDS or np.lemma_.lower() in COMMODITY_SUBJECTS
+
+
 def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, preps: tuple[str, ...],
               compounds: bool = True) -> list[EntityRef]:
     """The owner a noun names with a possessor, a proper-noun compound, a preposition or the
@@ -603,8 +610,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
-            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and _is_description(np):
-                continue  # "the Seattle planemaker", "the US chipmaker": where it is, not who
+            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)):
+                continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures": where, not who
             if e is not None and e.type in SUBJECT_TYPES:
                 nxt = np.doc[child.i + 1]
                 if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
@@ -631,8 +638,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         return []
     if lower in SCALE_SUFFIXES and np.i > 0 and np.nbor(-1).like_num and not np.nbor(-1).whitespace_:
         return []  # "$300m fraud": the "m" is the figure's scale
-    if lemma in ("number", "total", "count", "toll"):  # "the number of people killed"
-        return _owner_of(np, ctx, sent_root_subject, ("of",))
+    if lemma in ("number", "total", "count", "toll"):  # "the number of people killed" (not "the death toll": death's)
+        return _owner_of(np, ctx, sent_root_subject, ("of",), compounds=False)
     if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before
         person = ctx.entities.before(np.idx, types=("PERSON",), within=np.idx - np.sent.start_char)
         return [entity_ref(ctx, person)] if person is not None else []

@@ -264,7 +264,9 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
         if of:
             objs = [c for c in of[0].children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
             if objs:
-                words = [t for t in doc[of[0].i + 1:objs[0].i] if t.dep_ not in ("det", "poss", "case", "predet")]
+                owners = {t.i for c in objs[0].children if c.dep_ == "poss" for t in c.subtree}  # "of Harbor Federal's branches"
+                words = [t for t in doc[of[0].i + 1:objs[0].i] if t.dep_ not in ("det", "poss", "case", "predet")
+                         and t.i not in owners]
                 return _noun_phrase(words, objs[0])
     if head is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") and root.head.i != span.end:
         head = doc[span.end]  # the parser missed "1.5m people": a plural noun right after the number
@@ -275,6 +277,8 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
     first = doc[span.end] if span.end < len(doc) else None
     if head.tag_ in ("NN", "NNP") and abs(value) != 1:
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            if head.head.tag_ == "NNS" and head.head.i - span.end < 4 and doc[span.end].text not in ("-", "–"):
+                return _noun_phrase(list(doc[span.end:head.head.i]), head.head)  # "11 league appearances"
             return _noun_phrase([], head)  # "3 cylinder engine", "a four-cylinder engine"
         if first is not None and first.i < head.i and first.tag_ == "NN" and first.dep_ == "compound":
             return _noun_phrase([], first)  # "12 page document"

@@ -72,6 +72,8 @@ CLAUSE_ONLY_VERBS = frozenset({
     "put", "continue", "answer", "add", "post", "text", "read", "sing", "chant", "count",
     "report", "recall",
 })
+# Speech verbs that are also verbs of change: with an amount they report no words.
+AMOUNT_VERBS = frozenset({"add"})
 # Verbs that attribute only a quotation standing next to them ("“…,” as she put it").
 QUOTE_ONLY_VERBS = frozenset({"put"})
 # Reporting verbs that stay a report of their own inside someone else's words.
@@ -120,7 +122,20 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
         if misread_verb(token) is not None:
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
-    return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"))
+    return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
+        and not (lemma in AMOUNT_VERBS and takes_amount(token))
+
+
+def takes_amount(verb: Token) -> bool:
+    """The verb takes an amount, as a verb of change does ("platinum added 0.8% to $1,641",
+    "Saka added two goals"): an object or measure with a number, or "to"/"by" a number."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "npadvmod") and any(t.like_num for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "by") and any(
+                g.dep_ == "pobj" and g.like_num for g in child.children):
+            return True
+    return False
 
 
 def stance_adjective(token: Token) -> bool:

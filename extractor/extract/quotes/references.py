@@ -72,6 +72,10 @@ SPOKES_NOUNS = frozenset({
 })
 
 
+# Nouns whose "of" phrase names what a sentence about them is about ("Shares of Acme rose").
+OWNED_NOUNS = frozenset({"share", "stock"})
+
+
 def last_entity_before(
     ctx: Context, pos: int, types: frozenset[str], gender: str | None = None,
     accept: Callable[[LocalEntity], bool] | None = None,
@@ -121,6 +125,8 @@ def is_subject(token: Token) -> bool:
         token = token.head
     if token.dep_ in SUBJECT_DEPS or token.dep_ in PASSIVE_SUBJECT_DEPS:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in OWNED_NOUNS:
+        return is_subject(token.head.head)  # "Shares of Brightline rose …": the company is what the sentence is about
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
@@ -371,6 +377,14 @@ COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:%s)(?!\w)" % "|".j
     re.escape(form) for form in sorted(COMPANY_FORMS | {"Co"}, key=len, reverse=True))
 
 
+# Last words of a name that make it an organisation of another kind than a public body:
+# "the agency" is no "Deposit Insurance Fund", "Labour Party" or "World Bank".
+OTHER_KIND_WORDS = frozenset({
+    "fund", "funds", "trust", "bank", "party", "union", "club", "university", "college", "school",
+    "league", "federation", "association", "foundation", "church", "museum", "hospital", "exchange", "index",
+})
+
+
 def _not_a_public_body(entity: LocalEntity) -> bool:
     """An organisation whose name says it is no public body ("the U.S. Food and Drug
     Administration" is one): what "the company" can take up."""
@@ -384,7 +398,7 @@ def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
 
     def accept(entity: LocalEntity) -> bool:
         if entity.id not in seen:
-            seen[entity.id] = not any(
+            seen[entity.id] = entity.name.split()[-1].casefold() not in OTHER_KIND_WORDS and not any(
                 re.search(rf"\b{re.escape(name)}(?:{COMPANY_SIGN_RE})|\bshares\s+(?:of|in)\s+{re.escape(name)}\b", text)
                 for name in {entity.name, *entity.aliases})
         return seen[entity.id]
@@ -398,6 +412,8 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
     for child in head.children:
         if child.dep_ == "poss":
             if child.lower_ in ("its", "their"):
+                if (described := _described_subject(ctx, child)) is not None:
+                    return described  # "The company had 15,200 employees, according to its annual report"
                 entity = last_entity_before(ctx, child.idx, ORG_TYPES)
                 return entity.ref() if entity else None
             entity = ctx.entities.at(child.idx, child.idx + len(child.text))
@@ -421,6 +437,17 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
             if entity is not None and entity.type != "PERSON":
                 return entity.ref()
+    return None
+
+
+def _described_subject(ctx: Context, pronoun: Token) -> EntityRef | None:
+    """The organisation a possessive pronoun's own sentence describes as its subject before
+    it ("the company", "the bank"): the pronoun is that one's, not a name's further back."""
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        if token.dep_ in SUBJECT_DEPS and description_types(token) == ORG_TYPES:
+            return resolve_description(ctx, token, char_bounds(ctx.doc, token.i, token.i + 1))
     return None
 
 

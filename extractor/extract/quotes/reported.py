@@ -46,6 +46,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "attr"})
 CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "with"})
 # Speech verbs whose "to" phrase is what they answer or point at ("responded to the ad").
 ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
+# What an answer verb's "to" phrase may name that holds no words of the speaker.
+REQUEST_NOUNS = frozenset({"request", "question", "inquiry", "enquiry", "query", "call", "email", "message", "letter"})
 # Verbs whose object is what is pointed, never words ("pointed the finger at X"), unless a
 # particle makes them speech ("pointed out the flaw").
 POINTING_VERBS = frozenset({"point"})
@@ -166,6 +168,9 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
         parts = [c for c in parts if c.dep_ != "dobj"]  # "pointed the finger at X": no words ("pointed out X" is)
     if lemma in (SPEECH_VERBS | {"speak", "talk"}) - ANSWER_VERBS:  # "spoke to reporters": the audience
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in AUDIENCE_PREPS)]
+    if lemma in ANSWER_VERBS:  # "did not respond to a request for comment": what was asked, not words
+        parts = [c for c in parts if not (c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in REQUEST_NOUNS for g in c.children))]
     if lemma == "write":  # "writing for the majority", "wrote for the Guardian": for whom, not what
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ == "for")]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
