@@ -1560,3 +1560,8 @@ def test_the_unemployment_rate_is_not_the_main_organisation_s(nlp):
                      "jobs than economists had forecast, while the unemployment rate edged down to 4.2%.",
                 published="2026-09-05")
     assert subjects(c["4.2%"]) == []
+
+
+def test_pay_is_pay(nlp):
+    c = by_text(nlp, "Average hourly pay climbed 3.8 per cent on the year, to $35.21.", published="2026-09-05")
+    assert (c["3.8 per cent"].metric, c["$35.21"].metric) == ("pay", "pay")

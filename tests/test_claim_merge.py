@@ -623,3 +623,14 @@ def test_one_article_gives_one_fact_one_figure_so_precision_is_only_between_outl
     # rounding and hedges still apply within one article
     assert members([claim("a", "a1", 17, hedge="~", unit="percent"), claim("b", "a1", 16.9, unit="percent")]) == [
         ["a", "b"]]
+
+
+def test_a_word_that_only_names_the_metric_does_not_keep_two_outlets_apart():
+    unemployment = EntityRef(name="unemployment", id="ent_unemployment")  # "unemployment dipped to 4.2%"
+    wages = EntityRef(name="Wages", id="ent_wages")  # "Wages grew 3.8%"
+    assert members([
+        claim("headline", "a1", 4.2, subject=(unemployment,), unit="percent", metric="unemployment", date="2026-09-04"),
+        claim("body", "a2", 4.2, subject=(), unit="percent", metric="unemployment", date="2026-09-04"),
+        claim("wages", "a3", 3.8, subject=(wages,), unit="percent", metric="pay", date="2026-09-04"),
+        claim("pay", "a1", 3.8, subject=(), unit="percent", metric="pay", date="2026-09-04"),
+    ], ENTITIES) == [["body", "headline"], ["pay", "wages"]]

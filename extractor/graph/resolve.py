@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from extractor.extract.quantities.metric import MARKET_METRICS  # a move or level of these is a session's news
+from extractor.extract.quantities.metric import MARKET_METRICS, metric_named  # a move or level of these is a session's news
 from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef
 
@@ -522,10 +522,13 @@ ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, 
 def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -> list[EntityRef]:
     """The subjects that tell a claim's fact from others. A count of people names what it
     counts ("43 people", "43 victims", "43 lives" of one toll): unless that is an entity
-    ("two from Romania"), it is not what the fact is about. ``entities`` are the ids of the
-    corpus's entities; without them every subject is taken as one."""
-    if entities is None or claim.unit not in COUNTED_UNITS:
+    ("two from Romania"), it is not what the fact is about; nor is a common noun that only
+    names the claim's metric ("unemployment" at 4.2%, "wages" up 3.8%). ``entities`` are the
+    ids of the corpus's entities; without them every subject is taken as one."""
+    if entities is None:
         return list(claim.subject)
+    if claim.unit not in COUNTED_UNITS:  # a word that only repeats the metric tells nothing ("unemployment" at 4.2%)
+        return [s for s in claim.subject if s.id in entities or not claim.metric or metric_named(s.name) != claim.metric]
     return [subject for subject in claim.subject if subject.id in entities]
 
 

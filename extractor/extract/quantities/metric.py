@@ -89,7 +89,7 @@ METRIC_WORDS: dict[str, str] = {
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "gdp": "gdp", "economy": "gdp", "yield": "yield",
-    "dividend": "dividend", "salary": "pay", "wage": "pay", "fine": "fine",
+    "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
@@ -483,6 +483,21 @@ AMOUNT_UNITS = frozenset({"percent", "percentage point", "basis point", "fractio
 PROFIT_WORDS = frozenset({"earnings", "earning", "profit", "income"})
 # Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
 PLAN_NOUNS = frozenset({"program", "programme", "plan", "scheme", "policy", "package"})
+
+
+def metric_named(name: str) -> str | None:
+    """The metric a common noun phrase names by its words alone ("unemployment", "the jobless
+    rate", "Wages", "hourly pay"): what a subject that only repeats its metric says."""
+    words = re.findall(r"[a-z]+", name.casefold())
+    if not words:
+        return None
+    if len(words) >= 2 and (phrase := f"{words[-2]} {words[-1]}") in METRIC_PHRASES:
+        return METRIC_PHRASES[phrase]
+    last = words[-1]
+    for form in (last, last[:-1] if last.endswith("s") else last):
+        if form in METRIC_WORDS:
+            return METRIC_WORDS[form]
+    return None
 
 
 def _metric_of_noun(noun: Token) -> str | None:
