@@ -1565,3 +1565,28 @@ def test_the_unemployment_rate_is_not_the_main_organisation_s(nlp):
 def test_pay_is_pay(nlp):
     c = by_text(nlp, "Average hourly pay climbed 3.8 per cent on the year, to $35.21.", published="2026-09-05")
     assert (c["3.8 per cent"].metric, c["$35.21"].metric) == ("pay", "pay")
+
+
+def test_a_company_down_by_a_share_moved_its_share_price_a_currency_its_rate(nlp):
+    c = by_text(nlp, "Vistra tumbled nearly 30%. Competitor Constellation Energy Corp. (CEG) was down more than 20%. "
+                     "Dominant chip maker Nvidia took the brunt of the selling, down 16%. Microsoft is down by 4%. "
+                     "Sterling was last trading at $1.2925, down 0.21% on the day.", published="2025-01-27")
+    assert [(subjects(c[t]), c[t].metric) for t in ("20%", "16%", "4%")] == [
+        (["Constellation Energy"], "share price"), (["Nvidia"], "share price"), (["Microsoft"], "share price")]
+    assert c["0.21%"].metric != "share price"
+
+
+def test_a_price_per_share_is_the_share_price_unless_a_bid_or_a_forecast(nlp):
+    c = by_text(nlp, "Nvidia's stock plummeted 16.9% on Monday.\n\n- Monday Close: $118.58 per share\n\nAnalysts were "
+                     "expecting $2.52 a share on revenue of $27.53 billion. In December, McClatchy bid $16.50 per share for "
+                     "Tribune.", published="2025-01-28")
+    assert (c["$118.58 per share"].metric, c["$118.58 per share"].unit) == ("share price", "USD")
+    assert [c[t].metric for t in ("$2.52 a share", "$16.50 per share")] == [None, None]
+
+
+def test_what_a_company_earned_is_its_profit_and_per_share_its_earnings_per_share(nlp):
+    c = by_text(nlp, "Facebook reported results on Wednesday. The company earned $5.1 billion, or $1.74 per share, above "
+                     "analysts' estimates of $1.71.", published="2018-07-26")
+    assert (c["$5.1 billion"].metric, c["$1.74 per share"].metric, c["$1.74 per share"].unit) == (
+        "profit", "earnings per share", "USD")
+    assert c["$1.71"].metric != "profit"

@@ -480,11 +480,11 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
     ("Chipmaker Nvidia, which …", "Startup Varo said"): the noun says what the name is; never
     a name's own first word ("Bank of America", "Group Lotus": see ``OPENING_DESCRIPTORS``)."""
     words = [t for t in ent if start <= t.idx < end]
-    if len(words) < 2 or not words[0].is_sent_start or not words[0].is_title:
+    opens = words and (words[0].is_sent_start or words[0].i > 0 and words[0].nbor(-1).text in (".", "!", "?"))
+    if len(words) < 2 or not opens or not words[0].is_title:  # (the parser may run two sentences into one)
         return start
     first, second = words[0], words[1]
-    noun = first.lower_
-    if (noun in OPENING_DESCRIPTORS or noun.endswith("maker")) and second.text[:1].isupper() \
+    if _describes(first.lower_) and second.text[:1].isupper() \
             and second.lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_:
         return second.idx
     return start
@@ -498,6 +498,11 @@ OPENING_DESCRIPTORS = frozenset({
     "rival", "peer", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
     "regulator", "firm", "giant", "chipmaker", "automaker", "carmaker", "drugmaker", "planemaker",
 })
+
+
+def _describes(noun: str) -> bool:
+    """A noun of a trade that opens a sentence before the name it describes."""
+    return noun in OPENING_DESCRIPTORS or noun.endswith("maker")
 
 
 def _without_title(text: str, start: int, end: int) -> int:
@@ -820,6 +825,8 @@ def _name_start(doc: Doc, texts: list[str], head: int) -> int:
     first = head
     while first > 0 and _prefix_word(doc[first - 1], texts[first - 1]):
         first -= 1
+    if first < head - 1 and doc[first].is_sent_start and _describes(doc[first].lower_):
+        first += 1  # "Competitor Constellation Energy Corp. was down": the noun says what the name is
     return first
 
 

@@ -26,7 +26,9 @@ from extractor.extract.quantities.direction import change_label, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
-from extractor.extract.quantities.metric import CASUALTY_VERBS, MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag
+from extractor.extract.quantities.metric import (
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag,
+)
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
@@ -588,8 +590,17 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit == PERSON and frame in SESSION_FRAMES:
         frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
-                           or _company_moved(verb, unit, direction, article.entities)):
+                           or _company_moved(verb, unit, direction, article.entities, root)
+                           or _priced_a_share(unit, subject, article.entities, sent.text)):
         metric = "share price"
+    if metric is None and unit and verb is not None and verb.lemma_.lower() == "earn" and direction is None:
+        if unit.endswith(PER_SHARE):
+            metric = "earnings per share"  # "The company earned $5.1 billion, or $1.74 per share"
+        elif CURRENCY_CODE_RE.fullmatch(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
+                and subject and all(_is_organisation(r.name, article.entities) for r in subject):
+            metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
+    if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]):
+        unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
     if metric is None and direction is None and (worth := _worth_metric(root, unit, subject, article.entities)):
@@ -646,6 +657,27 @@ def _quoted_price(frame: str | None, unit: str | None, value: float, direction: 
     return any(_is_organisation(ref.name, entities) for ref in subject)
 
 
+# How a price quoted per share ends its unit, and the metrics that say "per share" themselves
+# (their unit is the currency alone; a dividend's keeps it, apart from a total payout).
+PER_SHARE = " per share"
+PER_SHARE_METRICS = frozenset({"share price", "earnings per share"})
+
+
+def _priced_a_share(unit: str | None, subject: list, entities: ArticleEntities, sentence: str) -> bool:
+    """A company's price per share, which no profit or dividend word made earnings or a
+    payout ("Monday Close: $118.58 per share"): its share price."""
+    return bool(unit) and unit.endswith(PER_SHARE) and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]) is not None \
+        and bool(subject) and all(_is_organisation(ref.name, entities) for ref in subject) \
+        and not DEAL_OR_RESULTS_RE.search(sentence)
+
+
+# Words of a sentence whose price per share is a bid, a deal's or a forecast of earnings, not
+# where the stock traded ("bid $16.50 per share for Tribune", "expecting $2.52 a share").
+DEAL_OR_RESULTS_RE = re.compile(
+    r"\b(?:bid|bids|offer\w*|pa(?:y|id|ys|ying)|acqui\w+|buy\w*|bought|deal|takeover|merger|earn\w*|expect\w*|"
+    r"estimat\w*|forecast\w*|dividend\w*|profit\w*|loss\w*|payout|EPS|stake)\b", re.I)
+
+
 # Verbs a company's stock moves by, the company their subject ("Nvidia fell 17%", "saw Acme
 # drop by 4%"): what moved is its share price, as when the text says "shares".
 STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
@@ -691,17 +723,41 @@ def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entit
     return "market value" if _is_organisation(subject[0].name, entities) else None
 
 
-def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities) -> bool:
-    """A percentage move whose verb has a company for its subject ("Nvidia slid 17.4%"), not
-    an index ("the Nasdaq fell 3%")."""
-    if verb is None or unit != "percent" or direction is None or verb.lemma_.lower() not in STOCK_MOVE_VERBS:
+def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities,
+                   root: Token | None = None) -> bool:
+    """A percentage move whose verb has a company for its subject ("Nvidia slid 17.4%", "Nvidia
+    was down 16%", "Nvidia took the brunt of the selling, down 16%"), not an index ("the
+    Nasdaq fell 3%")."""
+    if verb is None or unit != "percent" or direction is None:
+        return False
+    if verb.lemma_.lower() not in STOCK_MOVE_VERBS and not (root is not None and _moved_by_word(root, verb)):
         return False
     for child in verb.children:
         if child.dep_ == "nsubj":
             if any(d.dep_ == "det" for d in child.children) or child.text[-1:].isdigit():
                 return False  # "the Nasdaq fell 3%", "S&P 500": an index is written with "the" or its size
             entity = entities.at(child.idx, child.idx + len(child))
-            return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name)
+            return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
+                and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
+    return False
+
+
+# Words that carry a move's figure without a verb of moving ("down 16%", "up 3% on the day").
+MOVE_WORDS = frozenset({"down", "up", "off", "higher", "lower"})
+
+
+def _moved_by_word(root: Token, verb: Token) -> bool:
+    """The figure hangs on "down", "up", "off" … that hangs on the clause's verb, or on a
+    "be" that has one ("Microsoft is down by 4%")."""
+    if verb.lemma_ == "be" and any(c.lower_ in MOVE_WORDS and c.dep_ in ("advmod", "prt", "acomp") for c in verb.children):
+        return True
+    node = root
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        if node.head.lower_ in MOVE_WORDS and node.head.head.i == verb.i:
+            return True
+        node = node.head
     return False
 
 

@@ -8,8 +8,8 @@ The vocabulary:
 frame          the words that set it
 =============  ==========================================================================
 close          closed at / down / up, at the close, as of (the market) close, finished, ended
-               (the day), settled
-open           opened at / down / up, at the open(ing)
+               (the day), settled, a "Close:" label
+open           opened at / down / up, at the open(ing), an "Open:" label
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
                in (or during) early / midday trading, during the session, earlier in the day,
                as of midday,
@@ -45,10 +45,10 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"by\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),
-    ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|to\s+close|at\s+(?:the\s+)?close|"
+    ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|clos(?:e|ing(?:\s+price)?)\s*:|to\s+close|at\s+(?:the\s+)?close|"
                          r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
                          r"finish(?:ed|ing)?(?!\s+(?:with|first|second|third|fourth|fifth|last|in|as|the\s+race))|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
-    ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|at\s+the\s+open(?:ing)?)\b", re.I)),
+    ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|open(?:ing)?\s*:|at\s+the\s+open(?:ing)?)\b", re.I)),
     ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)\s+quarter|Q[1-4]\b|quarterly|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
                           r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year\s+to\s+date|so\s+far\s+this\s+year)", re.I)),
