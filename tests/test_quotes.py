@@ -974,3 +974,22 @@ def test_the_agency_is_no_fund(quotes_of):
     quotes = quotes_of("The Federal Deposit Insurance Corporation was appointed receiver. The failure is expected to cost "
                        "the Deposit Insurance Fund about $2.1 billion, the agency estimated.")
     assert speaker_of(quotes, "The failure") == "Federal Deposit Insurance Corporation"
+
+
+def test_a_person_after_an_organisation_and_a_two_word_title_is_the_speaker(quotes_of):
+    quotes = quotes_of('"We remain of the view that the story is part of the evolution," Jefferies Chief Economist '
+                       "Mohit Kumar said in a note.")
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Mohit Kumar"]
+
+
+def test_the_analyst_is_the_analyst_named_before(quotes_of):
+    quotes = quotes_of('Wedbush analyst Dan Ives called it a "golden buying opportunity." The analyst suggests that no '
+                       "large company will pin its future on a Chinese startup.")
+    assert speaker_of(quotes, "that no large company") == "Dan Ives"
+
+
+def test_what_a_picture_shows_is_no_one_s_finding(quotes_of):
+    quotes = quotes_of("Even an earnings beat was not enough to reverse the trend.\n\nConcept image showing Nvidia shares "
+                       "falling on a chart behind a magnifying glass over the Nvidia logo in the foreground\n\nPolls show a "
+                       "close contest.")
+    assert [q.text for q in quotes] == ["a close contest"]

@@ -445,10 +445,14 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
             continue
         inner = next((k for k in range(1, len(words) - 2) if _is_title(words[k].group())
                       and words[k - 1].group().casefold() not in ("of", "the", "for")
-                      and is_first_name(words[k + 1].group()) and words[-1].group()[:1].isupper()), None)
+                      and _name_after_title([w.group() for w in words[k + 1:]])), None)
         if inner is not None:
             person = words[inner + 1].start()
-            out.append(Candidate(cand.start, cand.start + words[inner - 1].end(), cand.text[:words[inner - 1].end()], None))
+            first_title = inner
+            while first_title > 1 and _is_title(words[first_title - 1].group()):
+                first_title -= 1  # "Jefferies [Chief Economist]": the whole title is the person's
+            owner_end = words[first_title - 1].end()
+            out.append(Candidate(cand.start, cand.start + owner_end, cand.text[:owner_end], None))
             out.append(Candidate(cand.start + person, cand.end, cand.text[person:], None))
             continue
         cut = len(words)
@@ -459,6 +463,20 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
             cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
         out.append(cand)
     return out
+
+
+def _name_after_title(rest: list[str]) -> bool:
+    """The words after a title are a person's name: a first name opens them, or they are two
+    or three capitalised words, no title among them, that end in a name, not an English word
+    ("Jefferies Chief Economist [Mohit Kumar]"; not "Chief Executive [Office Building]")."""
+    from extractor.extract.entity_types import is_common_surname
+
+    if not rest or not rest[-1][:1].isupper():
+        return False
+    last = rest[-1]
+    return is_first_name(rest[0]) or 2 <= len(rest) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not _is_title(w) for w in rest) and (
+        is_common_surname(last) or is_first_name(last) or not _english(last.casefold(), english_words()))
 
 
 def _is_title(word: str) -> bool:

@@ -72,6 +72,8 @@ CLAUSE_ONLY_VERBS = frozenset({
     "put", "continue", "answer", "add", "post", "text", "read", "sing", "chant", "count",
     "report", "recall",
 })
+# What a caption says shows something: a picture, whose showing is no one's finding.
+PICTURE_NOUNS = frozenset({"image", "photo", "photograph", "picture", "illustration", "graphic", "screenshot", "screengrab"})
 # Speech verbs that are also verbs of change: with an amount they report no words.
 AMOUNT_VERBS = frozenset({"add"})
 # Verbs that attribute only a quotation standing next to them ("“…,” as she put it").
@@ -123,7 +125,15 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
-        and not (lemma in AMOUNT_VERBS and takes_amount(token))
+        and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma)
+
+
+def _a_picture_shows(verb: Token, lemma: str) -> bool:
+    """A caption: what an image shows is no finding ("Concept image showing a chart falling")."""
+    if lemma not in ("show", "depict"):
+        return False
+    holders = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(h.lemma_.lower() in PICTURE_NOUNS for h in holders)
 
 
 def takes_amount(verb: Token) -> bool:

@@ -300,6 +300,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
             # "the spokesperson added": the one an earlier sentence named ("an Acme spokesperson")
             for match in reversed(list(re.finditer(rf"\b{re.escape(head.text)}\b", ctx.text[:bounds[0]]))):
                 earlier = ctx.doc[ctx.token_at(match.start())]
+                if earlier.i != head.i and (named := _person_named_after(ctx, earlier)) is not None:
+                    return named  # "Wedbush analyst Dan Ives …; the analyst suggests": Ives
                 if earlier.i != head.i and (owner := _spokes_owner(ctx, earlier)) is not None:
                     break
         return owner
@@ -403,6 +405,15 @@ def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
                 for name in {entity.name, *entity.aliases})
         return seen[entity.id]
     return accept
+
+
+def _person_named_after(ctx: Context, noun: Token) -> EntityRef | None:
+    """The person named right after a spokesperson's noun ("analyst Dan Ives")."""
+    if noun.i + 1 >= len(noun.doc):
+        return None
+    nxt = noun.nbor()
+    entity = ctx.entities.at(nxt.idx, nxt.idx + len(nxt))
+    return entity.ref() if entity is not None and entity.type == "PERSON" else None
 
 
 def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
