@@ -1590,3 +1590,11 @@ def test_what_a_company_earned_is_its_profit_and_per_share_its_earnings_per_shar
     assert (c["$5.1 billion"].metric, c["$1.74 per share"].metric, c["$1.74 per share"].unit) == (
         "profit", "earnings per share", "USD")
     assert c["$1.71"].metric != "profit"
+
+
+def test_what_goods_are_worth_is_no_one_s_net_worth_or_market_value_and_a_debut_costs_nothing(nlp):
+    c = by_text(nlp, "The dispute has already hit $380 billion worth of goods. The EU exported about 750,000 vehicles "
+                     "worth roughly 38 billion euros to the United States. Starfall soared to a $182 million global "
+                     "debut. The $11.4 million bridge opened.", published="2026-04-03")
+    assert [c[t].metric for t in ("$380 billion", "38 billion euros", "$182 million")] == [None, None, None]
+    assert c["$11.4 million"].metric == "cost"

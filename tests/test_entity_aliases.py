@@ -275,3 +275,8 @@ def test_a_bank_s_short_name_and_a_clipped_name_join_the_full_name(nlp):
 def test_a_three_letter_word_is_no_clipping_of_a_place(nlp):
     found = groups(nlp, "The Hill reported that Hillicon Valley was busy.")
     assert "Hill" in found
+
+
+def test_the_capital_the_after_a_dateline_is_no_part_of_the_name(nlp):
+    found = groups(nlp, "PANAMA CITY, Aug 15 (SL) - The Panama Canal Authority will cut the number of daily crossings.")
+    assert "Panama Canal Authority" in found

@@ -993,3 +993,17 @@ def test_what_a_picture_shows_is_no_one_s_finding(quotes_of):
                        "falling on a chart behind a magnifying glass over the Nvidia logo in the foreground\n\nPolls show a "
                        "close contest.")
     assert [q.text for q in quotes] == ["a close contest"]
+
+
+def test_the_authority_and_the_commission_are_the_bodies_named_before(quotes_of):
+    quotes = quotes_of("PANAMA CITY, Aug 15 (SL) - The Panama Canal Authority will cut daily crossings. The lake's level "
+                       "stood at 79.6 feet on Wednesday, the authority said. Separately, the Securities and Exchange "
+                       "Commission fined Acme. The commission said Acme misled investors.")
+    assert speaker_of(quotes, "The lake's level") == "Panama Canal Authority"
+    assert speaker_of(quotes, "Acme misled") == "Securities and Exchange Commission"
+
+
+def test_a_body_s_figures_are_its_words(quotes_of):
+    quotes = quotes_of("Mortgage approvals fell to 60,500 in April, the lowest in more than a year, Bank of England "
+                       "figures showed last week.")
+    assert speaker_of(quotes, "Mortgage approvals") == "Bank of England"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractor.extract.entity_types import is_occupation
-from extractor.extract.lexicon import ORG_NOUNS
+from extractor.extract.lexicon import ORG_NOUNS, PUBLIC_BODY_NOUNS
 
 # Pronouns that stand for one person, and the gender each implies.
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -23,7 +23,7 @@ GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lad
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 # Head nouns of descriptions that refer back to an organisation that speaks or holds a
 # position ("the company said", "the agency's report"): companies and public bodies.
-SPEAKER_ORG_NOUNS = ORG_NOUNS | frozenset({
+SPEAKER_ORG_NOUNS = ORG_NOUNS | PUBLIC_BODY_NOUNS | frozenset({
     "administration", "agency", "board", "campaign", "charity", "committee", "council", "court",
     "department", "foundation", "fund", "government", "institute", "ministry", "network",
     "newspaper", "office", "organisation", "organization", "outlet", "paper", "party",

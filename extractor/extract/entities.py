@@ -168,7 +168,7 @@ def _word_before_name(form: str, forms: Collection[str]) -> bool:
 
 
 # What comes before a sentence's first word: the start of the text or a line, or a full stop.
-SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n\s*)\Z")
+SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n\s*|\s[-—–]\s+)\Z")  # (or a dateline's dash)
 # A line written in capitals (a wire headline): three words or more, no lower-case letter.
 CAPITALS_LINE_RE = re.compile(r"^(?=[^a-z\n]*[A-Z][^a-z\n]*$)(?:\S+[ \t]+){2,}\S+$", re.MULTILINE)
 

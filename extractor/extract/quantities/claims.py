@@ -718,6 +718,8 @@ def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entit
     """What "worth" an amount is: a person's net worth, a company's market value."""
     if not (unit and unit.isupper() and len(unit) == 3) or root.head.lower_ != "worth" or not subject:
         return None
+    if root.head.head.pos_ == "NOUN":
+        return None  # "750,000 vehicles worth 38 billion euros": what things are worth, no one's value
     if any(e.type == "PERSON" and e.id == subject[0].id for e in entities.entities):
         return "net worth"
     return "market value" if _is_organisation(subject[0].name, entities) else None

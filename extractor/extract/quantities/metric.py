@@ -347,6 +347,11 @@ def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
     return bool(HEIGHT_RE.search(clause))
 
 
+# Nouns an amount sizes that are takings or a value, never a price paid ("a $182 million
+# global debut", "a $96 million opening weekend", "$380 billion worth of goods").
+TAKINGS_NOUNS = frozenset({"debut", "opening", "launch", "weekend", "haul", "gross", "takings", "worth", "windfall", "jackpot"})
+
+
 def price_tag(root: Token, span: SpacySpan) -> bool:
     """An amount that sizes a thing ("the $11.4 million bridge", "a $124 million expansion"),
     not a change ("a $119 billion loss") or a named metric: what the thing costs, which holds
@@ -356,7 +361,7 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
         return False
     head = root.head
     return (head.pos_ == "NOUN" and head.is_alpha and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
-            and _metric_of_noun(head) is None)
+            and head.lemma_.lower() not in TAKINGS_NOUNS and _metric_of_noun(head) is None)
 
 
 def _clause_text(root: Token) -> str:
@@ -515,6 +520,8 @@ def _metric_of_noun(noun: Token) -> str | None:
             return METRIC_PHRASES[phrase]
     if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun)) is not None:
         return of_change
+    if lemma == "worth" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "$380 billion worth of goods": what goods are worth, no one's net worth
     if noun.text in ("Average", "Composite"):  # "the Dow Jones Industrial Average"
         return "index level"
     if lemma == "average" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):

@@ -57,7 +57,7 @@ DOCUMENT_NOUNS = frozenset({
     "survey", "study", "letter", "video", "footage", "clip", "tweet", "post", "book", "film",
     "documentary", "piece", "memo", "bill", "law", "document", "filing", "analysis", "paper",
     "editorial", "column", "story", "release", "transcript", "website", "page", "message",
-    "email", "record", "data", "review", "audit", "lawsuit", "suit", "complaint", "ruling",
+    "email", "record", "data", "figures", "statistics", "review", "audit", "lawsuit", "suit", "complaint", "ruling",
     "decision", "order", "proposal", "policy", "platform", "resolution", "brief", "treaty",
     "convention", "constitution", "agreement", "deal", "plan", "budget", "speech", "interview",
     "headline", "campaign", "program", "programme", "show", "broadcast", "network", "newspaper",
