@@ -1598,3 +1598,15 @@ def test_what_goods_are_worth_is_no_one_s_net_worth_or_market_value_and_a_debut_
                      "debut. The $11.4 million bridge opened.", published="2026-04-03")
     assert [c[t].metric for t in ("$380 billion", "38 billion euros", "$182 million")] == [None, None, None]
     assert c["$11.4 million"].metric == "cost"
+
+
+def test_an_index_with_its_size_falling_after_with_is_what_fell(nlp):
+    c = by_text(nlp, "Nvidia led larger U.S. market losses, with the benchmark S&P 500 falling 1.5% and the tech-heavy "
+                     "Nasdaq falling 3.1%.", published="2025-01-28")
+    assert (subjects(c["1.5%"]), c["1.5%"].metric) == (["S&P 500"], "index level")
+
+
+def test_a_company_valued_at_an_amount_has_that_market_value(nlp):
+    c = by_text(nlp, "Nvidia shares fell 17% on Monday. Following the rout, Nvidia was valued at $2.9 trillion. The "
+                     "painting was valued at $5 million.", published="2025-01-28")
+    assert (c["$2.9 trillion"].metric, c["$5 million"].metric) == ("market value", None)

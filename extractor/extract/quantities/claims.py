@@ -715,8 +715,9 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
 
 
 def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entities: ArticleEntities) -> str | None:
-    """What "worth" an amount is: a person's net worth, a company's market value."""
-    if not (unit and unit.isupper() and len(unit) == 3) or root.head.lower_ != "worth" or not subject:
+    """What "worth" (or "valued at") an amount is: a person's net worth, a company's market value."""
+    valued = root.head.lower_ == "at" and root.head.head.lemma_.lower() == "value" and root.head.head.tag_ == "VBN"
+    if not (unit and unit.isupper() and len(unit) == 3) or not (root.head.lower_ == "worth" or valued) or not subject:
         return None
     if root.head.head.pos_ == "NOUN":
         return None  # "750,000 vehicles worth 38 billion euros": what things are worth, no one's value

@@ -64,7 +64,9 @@ from extractor.extract.lexicon import (
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
 from extractor.extract.quantities.subject_counts import _count_subject
-from extractor.extract.quantities.subject_names import SUBJECT_TYPES, common_name, currency_name, entity_ref, thing_ref
+from extractor.extract.quantities.subject_names import (
+    SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
+)
 from extractor.extract.quantities.subject_phrases import (
     NOT_SUBJECT_NOUNS, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref, structure_subject,
 )
@@ -480,6 +482,10 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
             k -= 1
         k -= 1
     name = doc[k] if k >= 0 else None
+    if name is not None and name.like_num and k >= 1 and doc[k - 1].pos_ == "PROPN" \
+            and doc[k - 1].whitespace_ == " ":  # "with the benchmark S&P 500 falling 1.5%": an index with its size
+        indexed = f"{doc[k - 1].text} {name.text}"
+        return [entity_named(ctx, indexed) or thing_ref(indexed)]
     if name is None or name.pos_ != "PROPN":
         return []
     e = ctx.entities.at(name.idx, name.idx + len(name))
