@@ -1610,3 +1610,16 @@ def test_a_company_valued_at_an_amount_has_that_market_value(nlp):
     c = by_text(nlp, "Nvidia shares fell 17% on Monday. Following the rout, Nvidia was valued at $2.9 trillion. The "
                      "painting was valued at $5 million.", published="2025-01-28")
     assert (c["$2.9 trillion"].metric, c["$5 million"].metric) == ("market value", None)
+
+
+def test_a_building_s_storeys_are_storeys_however_spelt_and_hold_on_no_day(nlp):
+    c = claims_of(nlp, "A 21-storey residential tower collapsed. The 21-story tower came down. A 21-floor building "
+                       "caved in. He wrote three stories.", published="2026-03-09")
+    assert [(x.unit, subjects(x), x.date) for x in c if x.value == 21] == [("storey", ["storey"], None)] * 3
+    assert [x.unit for x in c if x.value == 3] == ["story"]
+
+
+def test_people_pulled_alive_were_rescued_not_rescuers(nlp):
+    c = by_text(nlp, "Rescuers pulled 40 people alive from the debris by nightfall. Some 200 rescuers worked through the "
+                     "night.", published="2026-03-09")
+    assert (c["40"].metric, c["200"].metric) == ("rescued", "rescuers")

@@ -634,3 +634,13 @@ def test_a_word_that_only_names_the_metric_does_not_keep_two_outlets_apart():
         claim("wages", "a3", 3.8, subject=(wages,), unit="percent", metric="pay", date="2026-09-04"),
         claim("pay", "a1", 3.8, subject=(), unit="percent", metric="pay", date="2026-09-04"),
     ], ENTITIES) == [["body", "headline"], ["pay", "wages"]]
+
+
+def test_one_heap_weighed_by_three_outlets_is_one_fact_whatever_they_call_it():
+    rubble, debris, concrete = (EntityRef(name=n, id=f"ent_{n}") for n in ("rubble", "debris", "concrete"))
+    assert members([
+        claim("rubble", "a1", 3e6, subject=(rubble,), unit="kilogram", metric="weight"),
+        claim("debris", "a2", 3e6, subject=(debris,), unit="kilogram", metric="weight"),
+        claim("concrete", "a3", 3e6, subject=(concrete,), unit="kilogram", metric="weight"),
+        claim("other", "a3", 5e6, subject=(concrete,), unit="kilogram", metric="weight"),
+    ], ENTITIES) == [["concrete", "debris", "rubble"], ["other"]]

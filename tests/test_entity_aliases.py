@@ -280,3 +280,10 @@ def test_a_three_letter_word_is_no_clipping_of_a_place(nlp):
 def test_the_capital_the_after_a_dateline_is_no_part_of_the_name(nlp):
     found = groups(nlp, "PANAMA CITY, Aug 15 (SL) - The Panama Canal Authority will cut the number of daily crossings.")
     assert "Panama Canal Authority" in found
+
+
+def test_a_company_written_possessive_before_its_ticker_is_the_company():
+    from extractor.extract.entity_names import ticker_names
+
+    text = "Meta Platforms’ (META) $251 billion loss on Feb. 3, 2022 is the third-biggest daily loss."
+    assert [text[start:end] for start, end, _, _ in ticker_names(text)] == ["Meta Platforms"]

@@ -1212,6 +1212,8 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
                                   or words[0].group().casefold().rstrip(".") in CALENDAR_WORDS):
             words.pop(0)
         start = start + words[0].start()
+        if (possessive := POSSESSIVE_RE.search(text, start, end)) is not None and possessive.start() > start:
+            end = possessive.start()  # "Meta Platforms’ (META) $251 billion loss": the company, not its possessive
         if is_country(text[start:end]):
             continue  # "Norway (PST)": a country has no ticker
         ticker = "listed" if m.group("listed") else "ticker"

@@ -519,14 +519,21 @@ ClaimBlockKey = tuple[str, "str | None"]
 ClaimOccurrence = tuple[int, Claim, "EntityRef | None"]  # (input order, claim, the subject it is read for)
 
 
+# Measures of an amount of stuff, which outlets name by whatever word they like for it.
+STUFF_METRICS = frozenset({"weight", "volume"})
+
+
 def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -> list[EntityRef]:
     """The subjects that tell a claim's fact from others. A count of people names what it
     counts ("43 people", "43 victims", "43 lives" of one toll): unless that is an entity
     ("two from Romania"), it is not what the fact is about; nor is a common noun that only
-    names the claim's metric ("unemployment" at 4.2%, "wages" up 3.8%). ``entities`` are the
-    ids of the corpus's entities; without them every subject is taken as one."""
+    names the claim's metric ("unemployment" at 4.2%, "wages" up 3.8%), nor the word for the
+    stuff a weight or volume measures. ``entities`` are the ids of the corpus's entities;
+    without them every subject is taken as one."""
     if entities is None:
         return list(claim.subject)
+    if claim.metric in STUFF_METRICS:  # "3,000 tonnes of rubble", "… of debris", "… of concrete and steel": one heap
+        return [s for s in claim.subject if s.id in entities]
     if claim.unit not in COUNTED_UNITS:  # a word that only repeats the metric tells nothing ("unemployment" at 4.2%)
         return [s for s in claim.subject if s.id in entities or not claim.metric or metric_named(s.name) != claim.metric]
     return [subject for subject in claim.subject if subject.id in entities]

@@ -35,8 +35,9 @@ from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_te
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
 from extractor.extract.quantities.subject_context import sentence_subject
+from extractor.extract.quantities.subject_names import thing_ref
 from extractor.extract.quantities.tokens import Tokens
-from extractor.extract.quantities.units import carry_units, counted_noun, fraction_unit, match_unit
+from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
 from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
@@ -234,6 +235,12 @@ def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
                 out[i] = claim.model_copy(update={"unit": before.unit})
                 break
     return out
+
+
+def singular_word(word: str) -> str:
+    """A plural noun's simple singular ("stories" -> "story", "floors" -> "floor")."""
+    word = word.casefold()
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 # A currency's code alone, as a price's unit ("USD"; not "USD per ounce").
@@ -565,6 +572,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             bounds = bounds.scaled(factor)
     subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
     subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
+    if unit == STOREY and len(subject) == 1 and singular_word(subject[0].name) in FLOOR_WORDS:
+        subject = [thing_ref(STOREY)]  # "21-story", "21-floor": the storeys every outlet counts
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
@@ -797,8 +806,8 @@ USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer"
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such
 # as a headcount is not of the day an earlier sentence tells of.
 DAY_NEWS_METRICS = MARKET_METRICS | PEOPLE_COUNT_METRICS
-# Units of a thing's dimensions: a bridge's length holds on no particular day.
-UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre"})
+# Units of a thing's dimensions: a bridge's length, a tower's storeys hold on no particular day.
+UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre", STOREY})
 # After a span of time, words that put what the sentence tells before its day ("One day
 # before, Acme lost $200bn", "two weeks earlier").
 EARLIER_AFTER_RE = re.compile(r"\s+(?:before|earlier|prior|ago)\b", re.I)

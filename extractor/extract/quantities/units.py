@@ -250,8 +250,21 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
     """The noun a bare number counts, with its modifiers: "7 European countries" -> "european country".
 
     "a 12 page document" counts pages (a singular noun whose own head is singular too);
-    "one of the best screens" counts screens.
+    "one of the best screens" counts screens. A building's floors joined to their number are
+    storeys however spelt ("21-storey", "21-story", "21-floor").
     """
+    noun = _counted_noun(root, span, value)
+    if noun in FLOOR_WORDS and span.end < len(root.doc) and root.doc[span.end].text in ("-", "–"):
+        return STOREY
+    return noun
+
+
+# The words of a building's floors, written after a number and a hyphen, and the unit they are.
+FLOOR_WORDS = frozenset({"storey", "story", "floor"})
+STOREY = "storey"
+
+
+def _counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
     doc = root.doc
     if span.start == root.i >= 3 and doc[root.i - 1].lower_ == "or" and doc[root.i - 2].tag_ == "NN" \
             and doc[root.i - 3].lower_ in ("a", "an", "another", "one"):
@@ -276,7 +289,7 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
         return None  # "killed 43 people and injured 200 others": the others are the noun before (see carry_units)
     first = doc[span.end] if span.end < len(doc) else None
     if head.tag_ in ("NN", "NNP") and abs(value) != 1:
-        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        if head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
             if head.head.tag_ == "NNS" and head.head.i - span.end < 4 and doc[span.end].text not in ("-", "–"):
                 return _noun_phrase(list(doc[span.end:head.head.i]), head.head)  # "11 league appearances"
             return _noun_phrase([], head)  # "3 cylinder engine", "a four-cylinder engine"
