@@ -1007,3 +1007,9 @@ def test_a_body_s_figures_are_its_words(quotes_of):
     quotes = quotes_of("Mortgage approvals fell to 60,500 in April, the lowest in more than a year, Bank of England "
                        "figures showed last week.")
     assert speaker_of(quotes, "Mortgage approvals") == "Bank of England"
+
+
+def test_a_name_no_list_knows_after_a_title_is_a_person(quotes_of):
+    quotes = quotes_of("Lagos State Governor Babajide Sanwo-Olu ordered an investigation and said the site's owner had "
+                       "been detained. Police said the owner had been arrested.")
+    assert speaker_of(quotes, "the site's owner") == "Babajide Sanwo-Olu"

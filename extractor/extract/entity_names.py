@@ -966,13 +966,18 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     out: list[Candidate] = []
     surnames: set[str] = set()
     n, done = len(texts), 0
-    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and is_first_name(t)]
+    words = english_words()
+    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and (
+        is_first_name(t) or k > 0 and title(k - 1) and not _english(t.casefold(), words))]  # "Governor Babajide Sanwo-Olu"
     for i in firsts:
         if i < done or not name_word(i) or title(i) or i > 0 and name_word(i - 1) and not title(i - 1):
             continue  # part of a longer name, unless what comes before is a title ("Queen Elizabeth II")
         last = i
         while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
             last += 1
+            if last + 2 < n and texts[last + 1] == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_ \
+                    and name_word(last + 2):
+                last += 2  # "Sanwo-Olu", which the tokenizer splits
         while last > i and (len(texts[last]) <= 2 and not REGNAL_NUMBER_RE.match(texts[last])
                             or texts[last].casefold() in NOT_SURNAMES or texts[last].casefold() in FIELD_HEAD_WORDS):
             last -= 1  # a name ends in a surname or a regnal number, not an initial or "Hospital"
