@@ -945,11 +945,13 @@ REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}
 
 
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
-    """People's names the model missed: a known first name (Faker's, as in the type votes)
-    and one to three more capitalised proper nouns or initials on one line ("Aner Shalev",
-    "Isabel Ruiz"), outside every mention found, not part of a longer name, not a place and
-    not ending in a word of places or institutions ("Florence Nightingale Hospital"). Each
-    later bare occurrence of the surname of such a name is its mention too ("Shalev said")."""
+    """People's names the model missed: a known first name (Faker's, as in the type votes),
+    or after a title a capitalised word that is no English word ("Governor Babajide
+    Sanwo-Olu"), and one to three more capitalised proper nouns or initials on one line ("Aner
+    Shalev", "Isabel Ruiz"; a hyphenated surname is one), outside every mention found, not
+    part of a longer name, not a place and not ending in a word of places or institutions
+    ("Florence Nightingale Hospital"). Each later bare occurrence of the surname of such a name
+    is its mention too ("Shalev said")."""
     from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
 
     texts, offsets = token_texts(doc), token_starts(doc)

@@ -237,12 +237,6 @@ def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-def singular_word(word: str) -> str:
-    """A plural noun's simple singular ("stories" -> "story", "floors" -> "floor")."""
-    word = word.casefold()
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
-
-
 # A currency's code alone, as a price's unit ("USD"; not "USD per ounce").
 CURRENCY_CODE_RE = re.compile(r"[A-Z]{3}")
 # Currencies of a hundred cents, and of a hundred pence; an article's cents are of its
@@ -572,12 +566,13 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             bounds = bounds.scaled(factor)
     subjects = article.subjects or SubjectContext(entities=article.entities, text=text)
     subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
-    if unit == STOREY and len(subject) == 1 and singular_word(subject[0].name) in FLOOR_WORDS:
+    if unit == STOREY and len(subject) == 1 and subject[0].name.casefold() in FLOOR_WORDS:
         subject = [thing_ref(STOREY)]  # "21-story", "21-floor": the storeys every outlet counts
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
-    if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] and not _named_in(sent, subjects.salient, article):
+    if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] \
+            and not _named_in(sent, subjects.salient, article):
         subject = []  # "the unemployment rate edged down to 4.2%": the economy's, not the story's main organisation
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
@@ -608,7 +603,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         elif CURRENCY_CODE_RE.fullmatch(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
                 and subject and all(_is_organisation(r.name, article.entities) for r in subject):
             metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
-    if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]):
+    if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) \
+            and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]):
         unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"

@@ -296,8 +296,6 @@ def _label_before(span: SpacySpan) -> str | None:
     return _metric_of_noun(doc[i])
 
 
-
-
 def _traded_thing(name: str) -> str:
     """The last word of a subject's name that names what trades ("brent crude futures": crude)."""
     words = name.casefold().split()

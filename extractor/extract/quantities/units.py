@@ -260,7 +260,7 @@ def counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
 
 
 # The words of a building's floors, written after a number and a hyphen, and the unit they are.
-FLOOR_WORDS = frozenset({"storey", "story", "floor"})
+FLOOR_WORDS = frozenset({"storey", "story", "floor", "storeys", "stories", "floors"})
 STOREY = "storey"
 
 
