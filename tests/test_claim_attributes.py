@@ -1623,3 +1623,11 @@ def test_people_pulled_alive_were_rescued_not_rescuers(nlp):
     c = by_text(nlp, "Rescuers pulled 40 people alive from the debris by nightfall. Some 200 rescuers worked through the "
                      "night.", published="2026-03-09")
     assert (c["40"].metric, c["200"].metric) == ("rescued", "rescuers")
+
+
+def test_a_description_of_one_nation_is_the_organisation_described_so(nlp):
+    c = by_text(nlp, "Chinese AI startup DeepSeek released a model last week. Nvidia fell 17% and data storage company "
+                     "Oracle plunged at least 10%.\n\nDeepSeek's model was trained on Nvidia chips. However, the Chinese "
+                     "company stated that it spent only $5.6 million on Nvidia technology to build its model.",
+                published="2025-01-28")
+    assert subjects(c["$5.6 million"]) == ["DeepSeek"]

@@ -165,11 +165,31 @@ def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
         return set()
     wanted = _description_words(np)
     described = _described_organisations(ctx, np.doc)
+    other_nation = _of_another_nation(np, ctx)
     if not wanted:
         if np.lemma_.lower() not in OWNER_NOUNS:
-            return set()
-        return {i for i, words in described.items() if words & NON_COMPANY_NOUNS and not words & OWNER_NOUNS}
-    return {i for i, words in described.items() if not words & wanted}
+            return other_nation
+        return other_nation | {i for i, words in described.items() if words & NON_COMPANY_NOUNS and not words & OWNER_NOUNS}
+    return other_nation | {i for i, words in described.items() if not words & wanted}
+
+
+# How far before a name (characters) its nation's adjective may describe it ("Chinese AI startup DeepSeek").
+NATION_REACH = 40
+
+
+def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
+    """Ids of the organisations a description of one nation cannot stand for, when the text
+    describes some organisation with that nation's adjective ("the Chinese company" after
+    "Chinese startup DeepSeek" is DeepSeek, not Oracle named since)."""
+    nations = [c.text for c in np.children if c.dep_ in ("amod", "compound") and c.i < np.i
+               and (c.ent_type_ == "NORP" or is_demonym(c.text)) and c.text[:1].isupper()]
+    if not nations:
+        return set()
+    pattern = re.compile(r"\b(?:%s)\b[^.\n]{0,%d}\Z" % ("|".join(map(re.escape, nations)), NATION_REACH))
+    organisations = [e for e in ctx.entities.entities if e.type == "ORG"]
+    described = {e.id for e in organisations
+                 if any(pattern.search(ctx.text, max(0, m.start - NATION_REACH - 20), m.start) for m in e.mentions)}
+    return {e.id for e in organisations if e.id not in described} if described else set()
 
 
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str] = frozenset()) -> EntityRef | None:
@@ -368,6 +388,9 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
                 return [entity_ref(ctx, e)]
         if _unnamed_group_subject(tok, sent_root_subject):
             return []  # "Mikel Arteta's side have won one of their last four": the side, named by no entity
+        if "ORG" in types and _is_description(sent_root_subject) \
+                and (described := resolve_np(sent_root_subject, ctx, sent_root_subject)):
+            return described  # "the Chinese company stated that it spent $5.6 million": the company described
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
         return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
