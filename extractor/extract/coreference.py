@@ -24,10 +24,8 @@ ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 # Head nouns of descriptions that refer back to an organisation that speaks or holds a
 # position ("the company said", "the agency's report"): companies and public bodies.
 SPEAKER_ORG_NOUNS = ORG_NOUNS | PUBLIC_BODY_NOUNS | frozenset({
-    "administration", "agency", "board", "campaign", "charity", "committee", "council", "court",
-    "department", "foundation", "fund", "government", "institute", "ministry", "network",
-    "newspaper", "office", "organisation", "organization", "outlet", "paper", "party",
-    "regulator", "team", "union", "university", "watchdog",
+    "board", "campaign", "charity", "foundation", "fund", "government", "institute", "network",
+    "newspaper", "organisation", "organization", "outlet", "paper", "party", "team", "union", "university",
 })
 # Head nouns of descriptions that refer back to the owner of an amount ("the chipmaker's
 # market value", "the brewer's profit"): companies and their kinds.

@@ -225,7 +225,7 @@ def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
     one fact with another outlet's "$1,641.20 an ounce"."""
     out = list(claims)
     for i, claim in enumerate(out):
-        if claim.metric != "price" or not claim.unit or not CURRENCY_CODE_RE.fullmatch(claim.unit):
+        if claim.metric != "price" or not is_currency_code(claim.unit):
             continue
         for before in reversed(out[:i]):
             if "\n" in text[before.end:claim.start]:
@@ -237,8 +237,11 @@ def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-# A currency's code alone, as a price's unit ("USD"; not "USD per ounce").
-CURRENCY_CODE_RE = re.compile(r"[A-Z]{3}")
+def is_currency_code(unit: str | None) -> bool:
+    """A currency's code alone, as a sum's unit ("USD"; not "USD per ounce", "percent")."""
+    return bool(unit) and unit.isupper() and len(unit) == 3
+
+
 # Currencies of a hundred cents, and of a hundred pence; an article's cents are of its
 # currency among the first (else US dollars), its pence sterling.
 CENT_CURRENCIES = frozenset({"USD", "EUR", "AUD", "CAD", "NZD", "HKD", "SGD", "ZAR"})
@@ -544,8 +547,7 @@ ECONOMY_METRICS = frozenset({"unemployment", "inflation", "gdp", "pay"})
 
 def _named_in(sent: SpacySpan, ref: EntityRef, article: ArticleFacts) -> bool:
     """The sentence names the entity (a mention of it falls inside)."""
-    entity = next((e for e in article.entities.entities if e.id == ref.id), None)
-    return entity is not None and any(sent.start_char <= m.start < sent.end_char for m in entity.mentions)
+    return any(e.id == ref.id for _, e in article.entities.mentions_in(sent.start_char, sent.end_char))
 
 
 def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, article: ArticleFacts) -> Claim:
@@ -600,11 +602,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric is None and unit and verb is not None and verb.lemma_.lower() == "earn" and direction is None:
         if unit.endswith(PER_SHARE):
             metric = "earnings per share"  # "The company earned $5.1 billion, or $1.74 per share"
-        elif CURRENCY_CODE_RE.fullmatch(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
+        elif is_currency_code(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
                 and subject and all(_is_organisation(r.name, article.entities) for r in subject):
             metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
     if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) \
-            and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]):
+            and is_currency_code(unit[:-len(PER_SHARE)]):
         unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
@@ -656,7 +658,7 @@ def _quoted_price(frame: str | None, unit: str | None, value: float, direction: 
     price (below ``SHARE_PRICE_AT_MOST``: a company does not close at a billion dollars a share)."""
     if frame not in QUOTED_FRAMES or not unit:
         return False
-    money = unit.isupper() and len(unit) == 3 and value < SHARE_PRICE_AT_MOST
+    money = is_currency_code(unit) and value < SHARE_PRICE_AT_MOST
     if not (money or unit == "percent" and direction is not None):
         return False
     return any(_is_organisation(ref.name, entities) for ref in subject)
@@ -671,7 +673,7 @@ PER_SHARE_METRICS = frozenset({"share price", "earnings per share"})
 def _priced_a_share(unit: str | None, subject: list, entities: ArticleEntities, sentence: str) -> bool:
     """A company's price per share, which no profit or dividend word made earnings or a
     payout ("Monday Close: $118.58 per share"): its share price."""
-    return bool(unit) and unit.endswith(PER_SHARE) and CURRENCY_CODE_RE.fullmatch(unit[:-len(PER_SHARE)]) is not None \
+    return bool(unit) and unit.endswith(PER_SHARE) and is_currency_code(unit[:-len(PER_SHARE)]) \
         and bool(subject) and all(_is_organisation(ref.name, entities) for ref in subject) \
         and not DEAL_OR_RESULTS_RE.search(sentence)
 
@@ -708,7 +710,7 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
     """Money a company's value loses: a currency amount taken "in value", "off its value" or
     "from its value" by a loss verb, or that an organisation falls by ("Acme dropped $60
     billion"), said of an organisation: its market value."""
-    if verb is None or direction != "down" or not (unit and unit.isupper() and len(unit) == 3):
+    if verb is None or direction != "down" or not is_currency_code(unit):
         return False
     if verb.lemma_.lower() in FALLING_VERBS and root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children):
         return any(_is_organisation(ref.name, entities) for ref in subject)
@@ -722,7 +724,7 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
 def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entities: ArticleEntities) -> str | None:
     """What "worth" (or "valued at") an amount is: a person's net worth, a company's market value."""
     valued = root.head.lower_ == "at" and root.head.head.lemma_.lower() == "value" and root.head.head.tag_ == "VBN"
-    if not (unit and unit.isupper() and len(unit) == 3) or not (root.head.lower_ == "worth" or valued) or not subject:
+    if not is_currency_code(unit) or not (root.head.lower_ == "worth" or valued) or not subject:
         return None
     if root.head.head.pos_ == "NOUN":
         return None  # "750,000 vehicles worth 38 billion euros": what things are worth, no one's value

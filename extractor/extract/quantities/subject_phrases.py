@@ -185,11 +185,14 @@ def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
                and (c.ent_type_ == "NORP" or is_demonym(c.text)) and c.text[:1].isupper()]
     if not nations:
         return set()
-    pattern = re.compile(r"\b(?:%s)\b[^.\n]{0,%d}\Z" % ("|".join(map(re.escape, nations)), NATION_REACH))
-    organisations = [e for e in ctx.entities.entities if e.type == "ORG"]
-    described = {e.id for e in organisations
-                 if any(pattern.search(ctx.text, max(0, m.start - NATION_REACH - 20), m.start) for m in e.mentions)}
-    return {e.id for e in organisations if e.id not in described} if described else set()
+    key = ("other nation", tuple(sorted(nations)))
+    if key not in ctx.cache:  # (once per nation and article, however many descriptions name it)
+        pattern = re.compile(r"\b(?:%s)\b[^.\n]{0,%d}\Z" % ("|".join(map(re.escape, nations)), NATION_REACH))
+        organisations = [e for e in ctx.entities.entities if e.type == "ORG"]
+        described = {e.id for e in organisations
+                     if any(pattern.search(ctx.text, max(0, m.start - NATION_REACH - 20), m.start) for m in e.mentions)}
+        ctx.cache[key] = frozenset(e.id for e in organisations if e.id not in described) if described else frozenset()
+    return ctx.cache[key]
 
 
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str] = frozenset()) -> EntityRef | None:
