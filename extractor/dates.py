@@ -139,7 +139,8 @@ QUARTER_RE = re.compile(
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # A month alone ("in July", "early March"), a year or month named from publication ("last
 # year", "this month"), and a season named so ("last summer", "this past winter").
-MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<m>%s)\.?$"
+MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:the\s+(?:\w+\s+months?|\w+\s+weeks|year)\s+(?:to|through|ending|ended)\s+)?"
+                            r"(?:(?:early|late|mid)[\s-]+)?(?P<m>%s)\.?$"
                             % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
 NAMED_YEAR_RE = re.compile(r"^(?P<rel>last|this)\s+(?P<unit>year|month)$", re.I)
 SEASON_RE = re.compile(r"^(?P<rel>last|this past|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)$", re.I)

@@ -1631,3 +1631,67 @@ def test_a_description_of_one_nation_is_the_organisation_described_so(nlp):
                      "company stated that it spent only $5.6 million on Nvidia technology to build its model.",
                 published="2025-01-28")
     assert subjects(c["$5.6 million"]) == ["DeepSeek"]
+
+
+# ------------------------------------------------------------------ a central bank's day and a volcano's
+
+
+def test_up_to_after_a_verb_of_moving_up_is_the_level_reached_not_a_bound(nlp):
+    c = by_text(nlp, "Inflation picked up to 2.4% in October and unemployment ticked up to 4.3%. The floods killed up "
+                     "to 20 people.", published="2026-12-09")
+    assert [(c[t].hedge, c[t].bounds) for t in ("2.4%", "4.3%")] == [("=", None), ("=", None)]
+    assert c["20"].hedge == "<="
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point_and_half_a_percent_is_a_percent(nlp):
+    c = by_text(nlp, "The bank cut its policy rate by 25 basis points. The loonie fell by nearly half a percent.",
+                published="2026-10-28")
+    bp = c["25 basis points"]
+    assert (bp.value, bp.unit, bp.stated_value, bp.stated_unit) == (0.25, "percentage point", 25, "basis point")
+    assert (c["half"].value, c["half"].unit) == (0.5, "percent")
+
+
+def test_a_currency_s_nickname_is_the_currency(nlp):
+    c = by_text(nlp, "The loonie slipped 0.4 per cent to 71.6 cents US. The greenback rose 1% against the yen.",
+                published="2026-10-28")
+    assert [(subjects(c[t]), c[t].metric) for t in ("0.4 per cent", "1%")] == [
+        (["Canadian Dollar"], "exchange rate"), (["US Dollar"], "exchange rate")]
+
+
+def test_consumer_prices_over_twelve_months_to_a_month_are_that_month_s_inflation(nlp):
+    c = by_text(nlp, "Consumer prices rose 2.1% in the 12 months to September, slowing from a 2.4% pace in August.",
+                published="2026-10-28")
+    assert "12 months" not in c  # the period the figure is of
+    assert [(subjects(c[t]), c[t].metric, c[t].date) for t in ("2.1%", "2.4%")] == [
+        ([], "inflation", "2026-09"), ([], "inflation", "2026-08")]
+
+
+def test_joblessness_is_unemployment_and_no_organisation(nlp):
+    doc = nlp("Joblessness climbed to 7.1 per cent in September.")
+    assert not [e for e in extract_entities(doc, "a").entities if e.name == "Joblessness"]
+    c = by_text(nlp, "Joblessness climbed to 7.1 per cent in September.", published="2026-10-28")
+    assert c["7.1 per cent"].metric == "unemployment"
+
+
+def test_the_date_in_a_bound_s_phrase_is_that_figure_s_own(nlp):
+    c = by_text(nlp, "Annual inflation slowed to 2.1% in September from 2.4% in August. Turnout was 59.7%, down "
+                     "from 67.3% in 2019.", published="2026-10-28")
+    assert [c[t].date for t in ("2.1%", "2.4%", "67.3%")] == ["2026-09", "2026-08", "2019"]
+    assert c["59.7%"].date != "2019"
+
+
+def test_a_change_effective_a_weekday_takes_effect_after_the_report(nlp):
+    c = by_text(nlp, "The lender cut its prime lending rate to 4.95 per cent, effective Thursday.", published="2026-10-28")
+    assert (c["4.95 per cent"].date, c["4.95 per cent"].metric) == ("2026-10-29", "interest rate")
+
+
+def test_ash_sent_into_the_sky_and_a_volcano_s_size_are_heights(nlp):
+    c = by_text(nlp, "The volcano erupted, spewing a column of ash 9 kilometres into the sky. The 1,584-metre volcano "
+                     "last erupted in 2024.", published="2026-11-16")
+    assert [c[t].metric for t in ("9 kilometres", "1,584-metre")] == ["height", "height"]
+
+
+def test_people_who_fled_or_were_moved_to_shelters_are_displaced(nlp):
+    c = by_text(nlp, "The eruption forced more than 4,000 people to flee their homes. About 4,200 residents have been "
+                     "moved to temporary shelters.", published="2026-11-16")
+    assert [(c[t].unit, c[t].metric) for t in ("4,000", "4,200")] == [("person", "displaced"), ("person", "displaced")]

@@ -644,3 +644,10 @@ def test_one_heap_weighed_by_three_outlets_is_one_fact_whatever_they_call_it():
         claim("concrete", "a3", 3e6, subject=(concrete,), unit="kilogram", metric="weight"),
         claim("other", "a3", 5e6, subject=(concrete,), unit="kilogram", metric="weight"),
     ], ENTITIES) == [["concrete", "debris", "rubble"], ["other"]]
+
+
+def test_people_evacuated_and_people_displaced_are_one_count():
+    evacuated = claim("e", "a1", 4000, subject=(), unit="person", metric="evacuated", hedge=">", date="2026-11-16")
+    displaced = claim("d", "a2", 4000, subject=(), unit="person", metric="displaced", hedge=">", date="2026-11-16")
+    arrested = claim("r", "a3", 4000, subject=(), unit="person", metric="arrested", hedge=">", date="2026-11-16")
+    assert members([evacuated, displaced, arrested], ENTITIES) == [["d", "e"], ["r"]]

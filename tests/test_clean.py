@@ -42,6 +42,7 @@ def test_navigation_credit_share_and_read_more_lines_are_dropped():
         "\n"
         "Read more: How climate change is making floods worse\n"
         "Sign up for our morning newsletter\n"
+        "Follow us on Facebook and X for the latest updates.\n"
         "© 2024 Example News Ltd. All rights reserved."
     )
     cleaned = clean_text(raw)
@@ -58,6 +59,7 @@ def test_navigation_credit_share_and_read_more_lines_are_dropped():
         "Marta Lindqvist | Bloomberg | Getty Images",
         "Read more: How climate change is making floods worse",
         "Sign up for our morning newsletter",
+        "Follow us on Facebook and X for the latest updates.",
         "© 2024 Example News Ltd. All rights reserved.",
     ]
 

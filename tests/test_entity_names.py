@@ -534,3 +534,11 @@ def test_clubs_named_after_their_town_are_organisations(nlp):
     found = {e.name: e.type for e in extract_entities(nlp(
         "Leeds United drew 1-1 with Bolton Wanderers on Saturday, while Marco Villa watched from the stands."), "a").entities}
     assert (found["Leeds United"], found["Bolton Wanderers"], found["Marco Villa"]) == ("ORG", "ORG", "PERSON")
+
+
+def test_a_name_runs_on_over_a_hyphen_and_a_mount_is_a_place(nlp):
+    types = typed(nlp, "JAKARTA, Nov 29 (Asia Wire) - Mount Lewotobi Laki-laki erupted again on Saturday. The Mount "
+                       "Sinai Hospital said three people were treated.")
+    assert types["Mount Lewotobi Laki-laki"] == "LOC"
+    assert "Mount Lewotobi Laki" not in types
+    assert types["Mount Sinai Hospital"] != "LOC"

@@ -1013,3 +1013,18 @@ def test_a_name_no_list_knows_after_a_title_is_a_person(quotes_of):
     quotes = quotes_of("Lagos State Governor Babajide Sanwo-Olu ordered an investigation and said the site's owner had "
                        "been detained. Police said the owner had been arrested.")
     assert speaker_of(quotes, "the site's owner") == "Babajide Sanwo-Olu"
+
+
+def test_an_as_aside_with_no_one_doing_it_is_attributed_to_no_one(quotes_of):
+    quotes = quotes_of("The Bank of Canada held its rate at 2.75% on Wednesday, as expected. Prices rose, as analysts "
+                       "had expected.")
+    assert speaker_of(quotes, "The Bank of Canada held") is None
+    assert [q.speaker_mention.text for q in quotes if q.text.startswith("Prices rose")] == ["analysts"]
+
+
+def test_a_nation_s_agency_is_the_agency_named_before_but_not_another_nation_s(quotes_of):
+    quotes = quotes_of("At least two people were killed, said a spokesman for the National Disaster Mitigation Agency. "
+                       "Two people died, Indonesia's disaster agency said on Monday. The Ministry of Foreign Affairs of "
+                       "Ukraine said the strike killed four. Russia's foreign ministry said the talks had failed.")
+    assert speaker_of(quotes, "Two people died") == "National Disaster Mitigation Agency"
+    assert speaker_of(quotes, "the talks had failed") is None

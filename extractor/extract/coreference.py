@@ -87,12 +87,25 @@ def pronoun_types(token: Token) -> frozenset[str] | None:
     return None
 
 
+# Nouns for the place a body belongs to ("the country's central bank").
+PLACE_NOUNS = frozenset({"country", "nation", "state", "province", "city", "region", "island"})
+
+
+def place_owned(token: Token) -> Token | None:
+    """The place a noun's possessive names ("Indonesia's" of "Indonesia's disaster agency",
+    "country" of "the country's central bank"), else None."""
+    return next((c for c in token.children if c.dep_ == "poss" and (
+        c.ent_type_ in ("GPE", "LOC") or c.lemma_.lower() in PLACE_NOUNS)), None)
+
+
 def description_types(token: Token, *, org_nouns: frozenset[str] = SPEAKER_ORG_NOUNS,
                       determiners: frozenset[str] = DEFINITE_DETS, people: bool = True) -> frozenset[str] | None:
     """The entity types a definite description stands for ("the company": an organisation,
     "the minister": a person), else None. ``org_nouns`` and ``determiners`` say which
     descriptions refer back; ``people=False`` reads organisations only."""
     if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children):
+        if place_owned(token) is not None and is_org_noun(token, org_nouns):
+            return ORG_TYPES  # "Indonesia's disaster agency", "the country's central bank": the one it has
         return None
     if is_org_noun(token, org_nouns):
         return ORG_TYPES

@@ -83,7 +83,7 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
-from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_nouns, english_words, is_place_name
+from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -102,13 +102,21 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
                and not is_place_name(s) for s in group.surfaces)
 
 
+def _quality_noun(word: str) -> bool:
+    """A noun made of an English adjective and "-ness" ("Joblessness", "Weakness"): no name."""
+    low = word.casefold()
+    return low.endswith("ness") and len(low) > 6 and low[:-4] in english_adjectives()
+
+
 def _noun_opening_sentences(group: LocalEntity, doc: Doc) -> bool:
-    """A "person" named by one English noun that is no first name or common surname, and
-    only where a sentence opens ("Turnout was about 60%"): the noun, capitalised as the
-    sentence's first word."""
+    """A "person" named by one English noun that is no first name or common surname, or
+    anything named by a noun of a quality ("Joblessness climbed to 7.1%"), and only where a
+    sentence opens ("Turnout was about 60%"): the noun, capitalised as the sentence's first
+    word."""
     word = group.name
-    if group.type != "PERSON" or len(group.surfaces) != 1 or " " in word or word.casefold() not in english_nouns() \
-            or is_first_name(word) or is_common_surname(word):
+    if len(group.surfaces) != 1 or " " in word or is_first_name(word) or is_common_surname(word):
+        return False
+    if not (group.type == "PERSON" and word.casefold() in english_nouns() or _quality_noun(word)):
         return False
     spans = [token_span(doc, m.start, m.end) for m in group.mentions]
     return all(span is not None and span[0].is_sent_start and not bare_speaker(list(span)) for span in spans)

@@ -1040,6 +1040,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
             continue
         if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
                 and not all(_english(texts[j].casefold(), words) for j in range(k, last + 1)):
+            last = _hyphen_end(doc, last + 1) - 1  # "Mount Lewotobi Laki-laki": no name ends at a hyphen
             start, end = offsets[k], offsets[last] + len(texts[last])
             if free(start, end) and not in_any(start, headings):
                 out.append(Candidate(start, end, text[start:end], None))

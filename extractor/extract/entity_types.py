@@ -19,6 +19,8 @@ from extractor.extract.lexicon import (
     COMPANY_TITLES,
     CRAFT_HEAD_WORDS,
     AWARD_HEAD_WORDS,
+    NATURE_FIRST_WORDS,
+    NATURE_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
     FACILITY_HEAD_WORDS,
@@ -718,6 +720,8 @@ def head_votes(name: str) -> Counter:
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
             and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT
+    elif first in NATURE_FIRST_WORDS and head not in english_nouns() or head in NATURE_HEAD_WORDS and head != first:
+        votes["LOC"] += CONTEXT_WEIGHT  # "Mount Lewotobi Laki-laki", "Yangtze River" (not "Mount Sinai Hospital")
     return votes
 
 

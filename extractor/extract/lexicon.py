@@ -191,7 +191,7 @@ record total level high low figure number amount sum rate percent percentage poi
 day week month year time hour minute moment stage period quarter session result results
 majority minority estimate estimates forecast consensus expectation expectations way
 history term tune vote votes ballot ballots date mark threshold barrier milestone
-premarket pre-market trading trade program programme plan scheme policy package
+premarket pre-market trading trade program programme plan scheme policy package pace clip
 """.split())
 
 # Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",
@@ -473,6 +473,9 @@ bridge viaduct tunnel dam terminal
 # Heads of the names of prizes and honours ("Pritzker Architecture Prize", "César Award for
 # Best Actress"): titles of things, not organisations (OntoNotes' WORK_OF_ART).
 AWARD_HEAD_WORDS = frozenset("award prize medal trophy scholarship fellowship".split())
+# First and head words of the names of natural features ("Mount Etna", "Yangtze River").
+NATURE_FIRST_WORDS = frozenset("mount mt".split())
+NATURE_HEAD_WORDS = frozenset("volcano river mountains glacier desert peninsula strait canyon".split())
 # Heads of the names of works ("Dvořák's Cello Concerto", "Communist Manifesto").
 WORK_HEAD_WORDS = frozenset("symphony concerto sonata manifesto gospel gospels lectures".split())
 # Nouns for a work that, placed before or beside a name, say it is the work's title ("the
@@ -539,6 +542,12 @@ def english_words() -> frozenset[str]:
 def english_nouns() -> frozenset[str]:
     """The noun lemmas of the English lemmatizer's index ("academy", "senate", "church")."""
     return _lemma_index().get("noun", frozenset())
+
+
+@lru_cache(maxsize=1)
+def english_adjectives() -> frozenset[str]:
+    """The adjective lemmas of the English lemmatizer's index ("jobless", "weak")."""
+    return _lemma_index().get("adj", frozenset())
 
 
 # Commodities as subjects: their moves and levels are prices.

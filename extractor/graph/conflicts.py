@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from extractor.graph.resolve import (
-    CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, same_day,
+    CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, kin_metric, same_day,
 )
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
@@ -156,7 +156,7 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
             continue  # "48%" and "55.3%" of no one: nothing says they are one fact
         if group.block.startswith(COUNT_BLOCK) and not group.qualifiers:
             continue  # "412 seats" and "326 seats" of no party: nothing says they count the same
-        by_key[(group.block, group.unit, group.metric, _frame_key(group))].append(group)
+        by_key[(group.block, group.unit, kin_metric(group.metric), _frame_key(group))].append(group)
     conflicts = []
     for same in by_key.values():
         buckets = [same] if len(same) <= ALL_PAIRS_UP_TO else _by_date(same)

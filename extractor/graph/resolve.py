@@ -66,6 +66,14 @@ RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalis
 # evacuated go home): a figure between two reports of one figure is out of date, not the
 # count moving and coming back.
 CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued", "arrested"})
+# Metrics outlets use for one figure: the people one reports "evacuated" another reports
+# "displaced" (fled, in shelters). Each claim keeps its own; facts are compared by the kin.
+KIN_METRICS = {"evacuated": "displaced"}
+
+
+def kin_metric(metric: str | None) -> str | None:
+    """The metric a claim's figure is compared under (see KIN_METRICS)."""
+    return KIN_METRICS.get(metric, metric) if metric else metric
 TOLL_HOLDS_DAYS = 2
 # A market level is read off the last trade: two outlets' figures for one moment differ only
 # by rounding ("$1.24" is not "$1.2472", which rounds to $1.25: two moments of a session).
@@ -359,7 +367,7 @@ class ClaimGroup:
         return (
             _overlap(reading.low, reading.high, self.low, self.high)
             and (claim.direction is None or self.direction is None or claim.direction == self.direction)
-            and (claim.metric is None or self.metric is None or claim.metric == self.metric)
+            and (claim.metric is None or self.metric is None or kin_metric(claim.metric) == kin_metric(self.metric))
             and frames_agree(claim.frame, self.frame, claim.metric or self.metric)
             and self._days_agree(claim)
             and self._history_apart(claim)
@@ -582,7 +590,7 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
         for subject in subjects:
             yield (subject.id, claim.unit), subject
     elif claim.metric:
-        yield (f"metric:{claim.metric}", claim.unit), None
+        yield (f"metric:{kin_metric(claim.metric)}", claim.unit), None
     else:
         yield (f"article:{claim.article_id}", claim.unit), None
 
@@ -639,7 +647,7 @@ def running_count(claim: Claim) -> bool:
 def with_held_dates(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]:
     """The claims of a block, each figure of a running count reported on several days dated
     by the days it held (``running_counts``), so that its reports are one fact."""
-    held = held_intervals(((c.id, c.metric, c.value, c.date, c.hedge == "=" and c.bounds is None)
+    held = held_intervals(((c.id, kin_metric(c.metric), c.value, c.date, c.hedge == "=" and c.bounds is None)
                            for _, c, _ in members if running_count(c)), TOLL_HOLDS_DAYS, CUMULATIVE_COUNTS)
     if not held:
         return members

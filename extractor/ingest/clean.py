@@ -75,7 +75,7 @@ CROSS_LINK_RE = re.compile(
 # Share, follow and sign-up prompts.
 PROMPT_RE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page| post)?(?: on [\w ]+)?:?|share via [\w ]+|tweet|email|print"
-    r"|copy link|link copied|follow us(?: on [\w, ]+)?|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
+    r"|copy link|link copied|follow us(?: on [\w, ]+)?|follow us (?:on|at|for|@)\b.*|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"

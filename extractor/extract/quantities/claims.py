@@ -22,12 +22,12 @@ from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_yea
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, is_demonym, people_noun
-from extractor.extract.quantities.direction import change_label, read_direction
+from extractor.extract.quantities.direction import change_label, particle_not_bound, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, SHARE_PRICE_AT_MOST, metric_of, price_tag,
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, SHARE_PRICE_AT_MOST, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
@@ -51,6 +51,11 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
     A period on a verb of saying whose clause holds the figure (``root``) dates the saying."""
     if not sent_dates:
         return None
+    if root is not None:  # "from 2.4% in August": the figure's own date (see ``_figure_from``)
+        own = [(abs(where - at), iso) for owner, iso, where in sent_dates
+               if owner is not None and owner.pos_ not in ("VERB", "AUX") and owner.i in (root.i, root.head.i)]
+        if own:
+            return min(own)[1]
     chain: list[Token] = []
     node = verb
     for _ in range(6):
@@ -352,6 +357,12 @@ YEAR_BASE_RE = re.compile(r"(?:%|\bper\s?cent|\bpercent),?\s+on\s*\Z", re.I)  # 
 PERIOD_PREPOSITIONS = frozenset({"since", "until", "till", "through", "before", "after", "by", "from", "between"})
 
 
+def _a_figure(token: Token) -> bool:
+    """A number, or a noun a number or percent sign counts ("2.4%", "a 2.4% pace")."""
+    return token.like_num or token.text == "%" or any(
+        c.dep_ in ("nummod", "compound") and (c.like_num or c.text == "%") for c in token.children)
+
+
 def _bounds_a_period(date: Token) -> bool:
     """The date is inside the phrase of a period's bound, below the verb it would date."""
     node = date
@@ -362,6 +373,20 @@ def _bounds_a_period(date: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _figure_from(date: Token) -> Token | None:
+    """The figure a period's bound gives with its own date ("slowed to 2.1% from 2.4% in
+    August", "down from 67.3% in 2019", "slowing from a 2.4% pace in August"): the date is
+    that figure's, no other's."""
+    node = date
+    for _ in range(5):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return None
+        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
+            return next((c for c in node.children if c.dep_ == "pobj" and _a_figure(c)), None)
+        node = node.head
+    return None
 
 
 def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
@@ -416,7 +441,8 @@ def _day_told(sent: SpacySpan, dates: list[tuple[Token | None, str, int]], openi
     """The day a sentence is about: its opening date, else the day on its main verb, else
     its only day (a month or a year is a background, not the day the paragraph tells of)."""
     days = [(verb, iso, where) for verb, iso, where in dates
-            if (len(iso) == 10 or iso.startswith(WEEKDAY_MARK)) and not _reference_day(sent, verb, where)]
+            if (len(iso) == 10 or iso.startswith(WEEKDAY_MARK)) and not _reference_day(sent, verb, where)
+            and not (verb is not None and _a_figure(verb))]  # a bound's figure's date (``_figure_from``)
     on_root = [iso for verb, iso, _ in days if verb is not None and verb.i == sent.root.i]
     only = {iso for _, iso, _ in days}
     return opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
@@ -457,6 +483,11 @@ def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache:
     return None
 
 
+# Words that put a day ahead of what is told ("cut its prime rate, effective Thursday",
+# "starting Monday"): a change that takes effect then, from a report before it.
+FROM_THEN_ON_RE = re.compile(r"\b(?:effective|starting|beginning|commencing)\s+(?:on\s+|from\s+)?\Z", re.I)
+
+
 def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[list[tuple[Token | None, str, int]], str | None]:
     """A sentence's dates (a day, else a month or a year), each with the verb it attaches to
     and where it starts, and its opening date."""
@@ -468,15 +499,17 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
                 or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or CONTRACT_MONTH_RE.match(text, ent.end_char):
             continue
-        if _bounds_a_period(ent.root):
+        figure = _figure_from(ent.root)
+        if figure is None and _bounds_a_period(ent.root):
             continue
         verb = _date_verb(ent.root)
-        future = _told_as_future(verb) and _on_the_verb(ent.root, verb)
+        future = _told_as_future(verb) and _on_the_verb(ent.root, verb) \
+            or FROM_THEN_ON_RE.search(text, max(0, ent.start_char - 16), ent.start_char) is not None
         iso = (resolve_date(ent.text, published, future) or resolve_month_or_year(ent.text)
                or resolve_period(ent.text, published, future, _told_as_past(verb))
                or _unresolved_weekday(ent.text, published))
         if iso is not None:
-            out.append((verb, iso, ent.start_char))
+            out.append((figure or verb, iso, ent.start_char))  # a bound's figure keeps its own date
     start = sent
     doc = sent.doc
     while start.start > 0:
@@ -545,6 +578,16 @@ class SentenceFacts:
 ECONOMY_METRICS = frozenset({"unemployment", "inflation", "gdp", "pay"})
 
 
+def _word_of_metric_phrase(sent: SpacySpan, ref: EntityRef, metric: str, article: ArticleFacts) -> bool:
+    """The subject is a common noun that, with the noun it qualifies in the sentence, names
+    the claim's metric ("consumer" of "consumer prices": inflation)."""
+    word = ref.name.casefold()
+    if article.entities.by_name(word) is not None:
+        return False
+    return any(t.lower_ == word and t.dep_ in ("compound", "amod") and t.head.i > t.i
+               and METRIC_PHRASES.get(f"{word} {t.head.lemma_.lower()}") == metric for t in sent)
+
+
 def _named_in(sent: SpacySpan, ref: EntityRef, article: ArticleFacts) -> bool:
     """The sentence names the entity (a mention of it falls inside)."""
     return any(e.id == ref.id for _, e in article.entities.mentions_in(sent.start_char, sent.end_char))
@@ -576,9 +619,13 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] \
             and not _named_in(sent, subjects.salient, article):
         subject = []  # "the unemployment rate edged down to 4.2%": the economy's, not the story's main organisation
+    if metric and len(subject) == 1 and _word_of_metric_phrase(sent, subject[0], metric, article):
+        subject = []  # "Consumer prices rose 2.1%": "consumer" is a word of the metric's name (inflation), no subject
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     hedge = q.hedge
+    if particle_not_bound(q, root.doc):
+        hedge, bounds = "=", None  # "inflation picked up to 2.4%": the level reached, not "at most"
     if unit in TIME_UNITS and hedge == ">" and q.metric != "age" and _over_a_period(span):
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in ("distance", "depth") and direction:

@@ -58,6 +58,12 @@ AMOUNT_WRAPPER_NOUNS = frozenset({"record", "total", "tune", "sum", "amount", "f
 # "set up a $5bn fund", "step down", "shut down 12 plants", "touched down 600 km offshore").
 IDIOM_PARTICLE_VERBS = frozenset({"make", "set", "sign", "sum", "step", "shut", "break", "show", "take", "wind",
                                   "touch"})
+# Verbs whose "up" is a move to a level, so that "up to" after them is no bound ("inflation
+# picked up to 2.4%", "ticked up to 4.3%", "crept up to 5.1%"; but "killed up to 20").
+UP_PARTICLE_VERBS = frozenset({
+    "pick", "tick", "edge", "inch", "creep", "move", "go", "shoot", "speed", "ramp", "ratchet",
+    "notch", "bump", "step", "push", "drive", "bid", "crank", "drift", "trend", "head", "climb",
+})
 # Verbs whose money object is a sum collected ("raised $378 million", "the fund raises
 # $2bn"): a rise only of something else ("raised its forecast by $2bn", "raised prices 5%").
 FUNDRAISING_VERBS = frozenset({"raise"})
@@ -65,6 +71,18 @@ FUNDRAISING_VERBS = frozenset({"raise"})
 ECHO_WORDS = frozenset({"so", "too", "neither", "nor"})
 # Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
 LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "near", "around"})
+
+
+def particle_not_bound(q: Quantity, doc) -> bool:
+    """The quantity's "up to" is a verb's particle and its preposition ("picked up to 2.4%"):
+    the figure is the level reached, not a bound."""
+    if q.hedge != "<=" or q.hedge_start is None:
+        return False
+    span = doc.char_span(q.hedge_start, q.hedge_start + 2)
+    if span is None or span[0].lower_ != "up" or span[0].i == 0:
+        return False
+    before = doc[span[0].i - 1]
+    return before.pos_ in ("VERB", "AUX") and before.lemma_.lower() in UP_PARTICLE_VERBS
 
 
 def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:

@@ -240,6 +240,17 @@ def is_duration_modifier(q: Quantity, text: str, tokens: Tokens) -> bool:
     return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "SYM", "NUM") and not nxt.is_punct
 
 
+# What names a span of time by the month it ends ("in the 12 months to September", "the three
+# months through June", "the 52 weeks ended March"): a period a figure is of, not a figure.
+PERIOD_ENDING_AFTER_RE = re.compile(
+    r"\s+(?:to|through|thru|ending|ended|up\s+to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:%s)\b" % "|".join(MONTHS), re.I)
+
+
+def is_period_to_month(q: Quantity, text: str) -> bool:
+    """"the 12 months to September": the period a figure is of (see PERIOD_ENDING_AFTER_RE)."""
+    return q.unit in TIME_UNITS and q.high is None and PERIOD_ENDING_AFTER_RE.match(text, q.end) is not None
+
+
 # A bare number that is a note's marker: alone on its line before a new sentence ("…in market
 # history\n4.\nThe sell-off"), or a footnote reference ("[^5]", "[12]").
 NOTE_MARKER_RE = re.compile(r"\[\^?\d+\]")
@@ -274,6 +285,7 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or is_age_apposition(q, text, tok)
             or is_duration_modifier(q, text, tokens)
             or is_note_marker(q, text)
+            or is_period_to_month(q, text)
             or tok.like_url
             or tok.like_email
         )

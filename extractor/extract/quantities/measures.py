@@ -191,7 +191,11 @@ CONVERTIBLE_HINT_RE = re.compile(
 
 def to_base(value: float, unit: str | None, *, imperial: bool) -> tuple[float, str] | None:
     """``value`` in ``unit`` converted to its dimension's base unit: (value, base unit), or None
-    when the unit is not a length, mass, area or volume (or already the base)."""
+    when the unit is not a length, mass, area or volume (or already the base). Basis points
+    are hundredths of a percentage point: "25 basis points" and "a quarter of a percentage
+    point" are one cut."""
+    if unit == "basis point":
+        return float(f"{value / 100:.12g}"), "percentage point"
     if not unit or unit.isupper() or not CONVERTIBLE_HINT_RE.search(unit):
         return None
     found = _factor(unit, imperial)

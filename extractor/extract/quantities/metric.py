@@ -80,6 +80,9 @@ METRIC_PHRASES: dict[str, str] = {
     "price cap": "price", "cash rate": "interest rate", "policy rate": "interest rate",
     "benchmark rate": "interest rate", "base rate": "interest rate", "bank rate": "interest rate",
     "repo rate": "interest rate", "key rate": "interest rate", "funds rate": "interest rate",
+    "consumer price": "inflation", "price index": "inflation", "lending rate": "interest rate",
+    "prime rate": "interest rate", "mortgage rate": "interest rate", "deposit rate": "interest rate",
+    "overnight rate": "interest rate",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -88,7 +91,7 @@ METRIC_WORDS: dict[str, str] = {
     "sales": "revenue", "turnover": "revenue", "profit": "profit", "earnings": "profit",
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
-    "unemployment": "unemployment", "gdp": "gdp", "economy": "gdp", "yield": "yield",
+    "unemployment": "unemployment", "joblessness": "unemployment", "cpi": "inflation", "gdp": "gdp", "economy": "gdp", "yield": "yield",
     "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
@@ -143,7 +146,8 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("rescued", re.compile(r"\b(?:rescued|saved|pull(?:ed|s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
-    ("displaced", re.compile(r"\b(?:displac\w*|homeless|uprooted)\b", re.I)),
+    ("displaced", re.compile(r"\b(?:displac\w*|homeless|uprooted|fle(?:e|es|d|eing)|forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes"
+                             r"|(?:moved|taken|sent)\s+to\s+(?:temporary\s+|emergency\s+)?shelters)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuat\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
@@ -157,7 +161,8 @@ CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
-HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\)\s*)?(?:high|tall|deep|in\s+height|above|below)\b", re.I)
+HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:high|tall|deep|in\s+height|above|below|"
+                            r"(?:up\s+)?into\s+the\s+(?:sky|air|atmosphere|stratosphere))\b", re.I)
 # Words right after a length that make it a distance from a place, not a size ("33 km from
 # the city", "130 km (80 miles) to the north", "24 miles northwest of Herat").
 DISTANCE_NEXT_RE = re.compile(
@@ -169,7 +174,8 @@ LENGTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:long|in\s+length|wide|ac
 DEPTH_BEFORE_RE = re.compile(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|just\s+)?\Z", re.I)
 DEPTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:deep|below\s+the\s+(?:surface|ground|sea))\b", re.I)
 # Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
-HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet"})
+HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet",
+                          "volcano", "mountain", "peak", "summit", "skyscraper", "spire", "plume"})
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume"}
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").

@@ -60,7 +60,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "baht": "THB", "ringgit": "MYR", "naira": "NGN", "zloty": "PLN", "rupiah": "IDR",
     "dirham": "AED", "riyal": "SAR", "bitcoin": "BTC", "markka": "FIM", "peseta": "ESP",
     "guilder": "NLG", "lira": "TRY", "peso": "MXN", "won": "KRW", "krona": "SEK",
-    "krone": "NOK", "real": "BRL", "mark": "DEM",
+    "krone": "NOK", "real": "BRL", "mark": "DEM", "loonie": "CAD", "greenback": "USD", "quid": "GBP",
 }
 # Plural and irregular forms of currency names.
 CURRENCY_PLURALS: dict[str, str] = {
@@ -69,7 +69,7 @@ CURRENCY_PLURALS: dict[str, str] = {
     "bitcoins": "bitcoin", "pesetas": "peseta", "guilders": "guilder", "pesos": "peso",
     "kronor": "krona", "kroner": "krone", "reais": "real", "liras": "lira", "lire": "lira",
     "markkas": "markka", "rands": "rand", "riyals": "riyal", "dirhams": "dirham",
-    "marks": "mark",
+    "marks": "mark", "loonies": "loonie", "greenbacks": "greenback",
 }
 # Adjective + currency name -> ISO code ("Australian dollars", "Swiss francs").
 CURRENCY_QUALIFIED: dict[tuple[str, str], str] = {

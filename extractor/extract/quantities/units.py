@@ -345,8 +345,11 @@ def fraction_unit(q: Quantity, text: str) -> str | None:
     if not 0 < q.value < 1 or q.unit is not None or q.currency:
         return None
     m = re.match(r"\s+of\s+(?:an?\s+)?(?:[A-Z]{1,4}\s+)?", text[q.end:q.end + 30])
-    if m and re.match(r"percentage[\s-]points?\b", text[q.end + m.end():q.end + m.end() + 20], re.I):
+    share = m or re.match(r"\s+an?\s+", text[q.end:q.end + 30])  # "half a percent"
+    if share and re.match(r"percentage[\s-]points?\b", text[q.end + share.end():q.end + share.end() + 20], re.I):
         return "percentage point"  # "cut by a quarter of a percentage point"
+    if share and re.match(r"(?:percent|per\s+cent)\b", text[q.end + share.end():q.end + share.end() + 12], re.I):
+        return "percent"  # "fell by nearly half a percent"
     if m:
         found = match_unit(text, q.end + m.end() - 1)
         if found:

@@ -22,10 +22,13 @@ from extractor.extract.coreference import (
     SPEAKER_WINDOW,
     description_types,
     is_org_noun,
+    place_owned,
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_names import COMPANY_FORMS
-from extractor.extract.lexicon import COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, names_a_public_body
+from extractor.extract.lexicon import (
+    COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, is_place_name, names_a_public_body,
+)
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS,
@@ -317,17 +320,21 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         accept = _not_a_company(ctx.text)
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         accept = _not_a_public_body  # "the company said" after "the Food and Drug Administration approved …"
+    place = place_owned(head) if types == ORG_TYPES else None
+    local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
-        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: noun in e.name.casefold().split())
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: noun in e.name.casefold().split() and local(e))
         if entity is None and (portfolio := _portfolio_words(head)):
             # "the interior ministry said" after "the Guàrdia Urbana counted …": a body of that
             # portfolio ("Ministry of the Interior", "the Civil Aviation Authority" for "the
             # aviation regulator"), else one the text does not name
             entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
-                portfolio & {w.casefold() for w in re.findall(r"\w+", e.name)}))
+                portfolio & {w.casefold() for w in re.findall(r"\w+", e.name)}) and local(e))
             return entity.ref() if entity else None
+    if entity is None and place is not None:
+        return None  # "Iran's government": a body of that place, not whichever organisation came last
     if entity is None and types is not None:
         entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
@@ -385,6 +392,14 @@ OTHER_KIND_WORDS = frozenset({
     "fund", "funds", "trust", "bank", "party", "union", "club", "university", "college", "school",
     "league", "federation", "association", "foundation", "church", "museum", "hospital", "exchange", "index",
 })
+
+
+def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
+    """Whether an organisation's name names no place but ``place`` ("Bank of Canada" for
+    "Canada's central bank"; not "Ministry of Foreign Affairs of Ukraine" for "Russia's
+    foreign ministry")."""
+    own = place.casefold()
+    return lambda entity: all(w.casefold() == own or not is_place_name(w) for w in re.findall(r"[A-Z][\w.'’-]*", entity.name))
 
 
 def _not_a_public_body(entity: LocalEntity) -> bool:

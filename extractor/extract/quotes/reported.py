@@ -32,7 +32,7 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import is_mark
 from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import (
-    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, asked_participle, reduced_passive, subject_of,
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_participle, asked_participle, reduced_passive, subject_of,
 )
 from extractor.nlp.views import doc_text
 
@@ -344,7 +344,8 @@ def passive_unattributed(cue: Token) -> bool:
     been criticized for …"): a view attributed to people the writer does not name."""
     children = list(cue.children)
     return (cue.pos_ in ("VERB", "AUX") and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
-            and not any(c.dep_ == "agent" for c in children)) or reduced_passive(cue) or asked_participle(cue)
+            and not any(c.dep_ == "agent" for c in children)) or reduced_passive(cue) or asked_participle(cue) \
+        or as_participle(cue)
 
 
 def find_reported(ctx: Context) -> list[Reported]:

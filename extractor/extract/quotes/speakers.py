@@ -55,12 +55,20 @@ def asked_participle(cue: Token) -> bool:
         and not any(c.dep_ == "agent" for c in cue.children)
 
 
+def as_participle(cue: Token) -> bool:
+    """An "as" aside that is a participle with no one doing it ("held rates, as expected";
+    "Patriot failed as predicted"): a view the writer does not attribute (but "as reported
+    by X" names who reported, and "as analysts expected" who expected)."""
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children)
+
+
 def subject_of(cue: Token) -> Token | None:
     """The speaker token of a cue: its subject, the agent of a passive, the object of
     "according to", the poll of "in the poll", or the subject it shares with the verb it
     hangs from; else a name before an aside in dashes right before it (``subject_across_aside``).
     A headline's passive (``reduced_passive``) has none."""
-    if reduced_passive(cue):
+    if reduced_passive(cue) or as_participle(cue):
         return None
     found = _parsed_subject(cue)
     if found is None and cue.tag_ in ASIDE_VERB_TAGS:
