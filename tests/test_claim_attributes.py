@@ -1695,3 +1695,11 @@ def test_people_who_fled_or_were_moved_to_shelters_are_displaced(nlp):
     c = by_text(nlp, "The eruption forced more than 4,000 people to flee their homes. About 4,200 residents have been "
                      "moved to temporary shelters.", published="2026-11-16")
     assert [(c[t].unit, c[t].metric) for t in ("4,000", "4,200")] == [("person", "displaced"), ("person", "displaced")]
+
+
+def test_the_world_s_largest_token_is_the_one_named_before_and_its_level_is_of_the_move_s_day(nlp):
+    c = by_text(nlp, "Bitcoin slid 9.3% on Monday to $79,420. Later the world's largest cryptocurrency was down 7.8%. "
+                     "Ether fell 11% to $2,650.", published="2026-11-24")
+    assert [subjects(c[t]) for t in ("7.8%",)] != [["world"]]
+    assert [(c[t].metric, c[t].date) for t in ("11%", "$2,650")] == [
+        ("exchange rate", "2026-11-23"), ("exchange rate", "2026-11-23")]

@@ -651,3 +651,14 @@ def test_people_evacuated_and_people_displaced_are_one_count():
     displaced = claim("d", "a2", 4000, subject=(), unit="person", metric="displaced", hedge=">", date="2026-11-16")
     arrested = claim("r", "a3", 4000, subject=(), unit="person", metric="arrested", hedge=">", date="2026-11-16")
     assert members([evacuated, displaced, arrested], ENTITIES) == [["d", "e"], ["r"]]
+
+
+def test_an_approximate_figure_written_to_three_digits_is_near_that_figure_not_five_percent_off():
+    coin = EntityRef(name="Bitcoin", id="ent_btc")
+    around = claim("a", "a1", 80900, subject=(coin,), hedge="~", metric="exchange rate", date="2026-11-23")
+    low = claim("l", "a2", 77500, subject=(coin,), metric="exchange rate", date="2026-11-23")
+    near = claim("n", "a3", 80910, subject=(coin,), metric="exchange rate", date="2026-11-23")
+    assert members([around, low, near], ENTITIES | {coin.id}) == [["a", "n"], ["l"]]
+    nearly = claim("x", "a1", 17, subject=(ORVEX,), unit="percent", hedge="~", metric="share price", direction="down")
+    exact = claim("y", "a2", 16.3, subject=(ORVEX,), unit="percent", metric="share price", direction="down")
+    assert members([nearly, exact], ENTITIES) == [["x", "y"]]

@@ -28,8 +28,11 @@ from extractor.extract.quantities.metric import MARKET_METRICS, metric_named  # 
 from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef
 
-# An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side.
+# An approximate figure ("nearly 17%", "about $10 trillion") covers this share either side;
+# one written with this many significant digits or more ("around $80,900") is nearer than
+# that, as near as two providers' readings of one figure (PROVIDER_PRECISION).
 APPROXIMATE_SHARE = 0.05
+NEAR_DIGITS = 3
 # A lower bound on a sum of money that is no market's price ("more than $560 billion") is a
 # writer's round figure for one just past it: it reports sums up to this share above it
 # ("$589 billion"), not everything above. (A price or rate moves by less: "above $1.36" is
@@ -170,6 +173,13 @@ def precision_slack(value: float) -> float:
     return abs(value) * PROVIDER_PRECISION
 
 
+def approximate_share(claim: Claim) -> float:
+    """The share either side an approximate figure covers (see APPROXIMATE_SHARE), by the
+    digits the outlet wrote."""
+    written = claim.stated_value if converted(claim) else claim.value
+    return PROVIDER_PRECISION if significant_digits(written) >= NEAR_DIGITS else APPROXIMATE_SHARE
+
+
 def value_interval(claim: Claim) -> tuple[float, float]:
     """The values a claim allows once its hedge and rounding widen it: what is true if the
     outlet is right ("at least 37" allows 40), the interval conflicts are judged on."""
@@ -184,7 +194,7 @@ def value_interval(claim: Claim) -> tuple[float, float]:
     if claim.hedge in ("<", "<="):
         return (0.0 if value >= 0 else -math.inf), value + slack
     if claim.hedge == "~":
-        slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+        slack = max(slack, abs(value) * approximate_share(claim))
     return value - slack, value + slack
 
 
@@ -201,7 +211,7 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:
         return claim.bounds.low - slack, claim.bounds.high + slack
     if claim.hedge == "~":
-        slack = max(slack, abs(value) * APPROXIMATE_SHARE)
+        slack = max(slack, abs(value) * approximate_share(claim))
     if other_outlet and claim.hedge in (">", ">=") and claim.unit and claim.unit.isupper() \
             and claim.metric not in MARKET_LEVELS:  # "more than $560 billion" (see BOUND_REACH)
         return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)

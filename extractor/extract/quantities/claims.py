@@ -22,7 +22,7 @@ from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_yea
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, is_demonym, people_noun
-from extractor.extract.quantities.direction import change_label, particle_not_bound, read_direction
+from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS, change_label, particle_not_bound, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of
 from extractor.extract.quantities.measures import measures_imperial, to_base
@@ -667,7 +667,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                 or _date_for(verb, sentence.dates, q.start, root) or sentence.opening_date) is not None:
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
-            date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, direction)
+            moved = direction is not None or verb is not None and verb.lemma_.lower() in UP_VERBS | DOWN_VERBS  # "fell 11% to $2,650": both
+            date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, moved)
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     return Claim(
@@ -867,9 +868,9 @@ RELATIVE_TIME_AFTER_RE = re.compile(r"\s+(?:before|after|earlier|later|prior|ago
 
 def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | None,
                  article: ArticleFacts, carried: str | None = None,
-                 direction: str | None = None) -> tuple[str | None, str | None]:
-    """The day of a figure whose sentence gives none: for the news of a day (a move, a
-    market's figure, a toll) the day its paragraph was about (``carried``, see
+                 moved: bool = False) -> tuple[str | None, str | None]:
+    """The day of a figure whose sentence gives none: for the news of a day (a move or the
+    level it moved to, a market's figure, a toll) the day its paragraph was about (``carried``, see
     ``_carried_date``), else the day it was reported (the news of the day: a toll, a move, a
     count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
@@ -884,7 +885,7 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
         return None, None
     if metric not in PEOPLE_COUNT_METRICS and _is_heading(article.text, pos):
         return None, None  # a headline or summary bullet of a move: its day is the story's, which it does not say
-    if carried is not None and (direction is not None or metric in DAY_NEWS_METRICS):
+    if carried is not None and (moved or metric in DAY_NEWS_METRICS):
         return carried, "paragraph"
     if article.published is None:
         return None, None

@@ -136,7 +136,7 @@ SHARE_PRICE_AT_MOST = 1e6
 # Currencies as subjects: their moves and levels are exchange rates.
 CURRENCY_SUBJECTS = frozenset({
     "pound", "sterling", "euro", "dollar", "yen", "yuan", "renminbi", "franc", "rupee", "rouble",
-    "ruble", "peso", "lira", "krona", "krone", "won", "rand", "real", "greenback", "bitcoin",
+    "ruble", "peso", "lira", "krona", "krone", "won", "rand", "real", "greenback", "bitcoin", "ether", "ethereum",
 })
 # Words of the clause that say what a count of people counts (checked in this order).
 PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (

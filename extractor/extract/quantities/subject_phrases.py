@@ -44,7 +44,8 @@ from extractor.extract.quantities.units import TIME_UNITS
 from extractor.models import EntityRef
 
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
-DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group"})
+DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group",
+                                             "cryptocurrency", "token", "coin"})
 # What the text may call an organisation that is no company: a description of a company
 # ("the airline", "the company") does not stand for it.
 NON_COMPANY_NOUNS = frozenset("""
@@ -54,6 +55,9 @@ government army police
 """.split())
 # Determiners that make such a description refer back.
 OWNER_DETERMINERS = frozenset({"the", "this", "its", "their"})
+# Possessives of a ranking, which describe what they rank ("the world's largest cryptocurrency",
+# "the nation's biggest lender"): the thing named before, not the world's.
+RANKING_OWNERS = frozenset({"world", "nation", "country", "industry", "sector", "market"})
 # How far back (characters) "it" may refer to the subject of an earlier claim.
 LAST_SUBJECT_WINDOW = 600
 # Modifiers that make a compound a metric's name, not its owner ("market value", "user growth").
@@ -67,8 +71,10 @@ THING_PRONOUNS = frozenset({"it"})
 
 
 def _is_description(tok: Token) -> bool:
-    """"the company", "the social network", "the chipmaker": refers back to an organisation."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in OWNER_DETERMINERS for c in tok.children):
+    """"the company", "the social network", "the chipmaker", "the world's largest
+    cryptocurrency": refers back to an organisation."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in OWNER_DETERMINERS | RANKING_OWNERS
+                                     for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
     return tok.lower_ in DESCRIPTION_NOUNS or lemma in DESCRIPTION_NOUNS or lemma.endswith("maker")
