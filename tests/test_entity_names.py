@@ -542,3 +542,12 @@ def test_a_name_runs_on_over_a_hyphen_and_a_mount_is_a_place(nlp):
     assert types["Mount Lewotobi Laki-laki"] == "LOC"
     assert "Mount Lewotobi Laki" not in types
     assert types["Mount Sinai Hospital"] != "LOC"
+
+
+def test_particles_keep_a_name_whole_a_country_that_acts_is_a_place_and_a_hyphen_pair_is_two(nlp):
+    types = typed(nlp, "European Commission President Ursula von der Leyen signed the EU-Mercosur deal on Thursday. "
+                       "The United States has raised tariffs on more than 60 countries. Rolls-Royce makes USB-C chargers.")
+    assert types.get("Ursula von der Leyen") == "PERSON" and "Ursula" not in types
+    assert types.get("United States") == "GPE"
+    assert "EU" in types and "EU-Mercosur" not in types
+    assert "Rolls-Royce" in types

@@ -1028,3 +1028,15 @@ def test_a_nation_s_agency_is_the_agency_named_before_but_not_another_nation_s(q
                        "Ukraine said the strike killed four. Russia's foreign ministry said the talks had failed.")
     assert speaker_of(quotes, "Two people died") == "National Disaster Mitigation Agency"
     assert speaker_of(quotes, "the talks had failed") is None
+
+
+def test_an_interview_s_turns_are_its_speakers_words_and_their_i_is_theirs(quotes_of):
+    quotes = quotes_of("Ngozi Okonjo-Iweala, director-general of the World Trade Organization, spoke to Trade Weekly.\n\n"
+                       "Trade Weekly: Is the new trade deal a sign that free trade is back?\n\n"
+                       "Okonjo-Iweala: It is a sign that countries are looking for certainty.\n\n"
+                       "Trade Weekly: What do you say to your critics?\n\n"
+                       "Okonjo-Iweala: I say look at the numbers. Most world trade still happens on our terms.")
+    answers = [q for q in quotes if q.text.startswith(("It is a sign", "I say look"))]
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in answers] == [
+        ("direct", "Ngozi Okonjo-Iweala"), ("direct", "Ngozi Okonjo-Iweala")]
+    assert speaker_of(quotes, "look at the numbers") == "Ngozi Okonjo-Iweala"

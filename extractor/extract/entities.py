@@ -68,12 +68,13 @@ from extractor.extract.entity_names import (
     without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
+from extractor.extract.gazetteer import is_country
 from extractor.extract.entity_referents import assign_referents
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
     SOURCE_WEIGHT,
     context_votes,
-    decide_type,
+    type_of,
     discount_unsupported,
     is_common_surname,
     is_first_name,
@@ -213,6 +214,8 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     # a sentence's capital "The" is no part of the name when the text also writes it without
     name = max(full, key=lambda f: (not f.startswith("The "), group.surfaces[f], len(f)))
+    if name.startswith("The ") and is_country(name[4:]) and not is_country(name):
+        return name[4:]  # "The United States" (but "The Gambia", "The Bahamas" keep theirs)
     if name.startswith("The ") and len(name.split()) >= 3 and text and all(
             SENTENCE_OPENING_RE.search(text, max(0, m.start - 3), m.start) for m in group.mentions if m.text == name):
         return name[4:]
@@ -275,7 +278,7 @@ def extract_entities(
         if source_key and key == source_key:
             votes["ORG"] += SOURCE_WEIGHT
         body = [m for m in group.mentions if not in_any(m.start, headings)]
-        group.type = decide_type(votes)
+        group.type = type_of(votes, group.name)
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue

@@ -289,6 +289,25 @@ def _initials_of_the_name(tok, first) -> bool:
             and "\n" not in tok.whitespace_)
 
 
+# Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh").
+PERSON_PARTICLES = frozenset("von van der den de da di du del della la le ter ten bin ibn dos das".split())
+
+
+def _particles_and_surname_end(doc, start: int, end: int) -> int:
+    """The end of a person's name the model cut at or before its particles ("[Ursula von]
+    der Leyen"): over up to three lower-case particles to the capitalised surname after them."""
+    k = end
+    while k - 1 > start and doc[k - 1].lower_ in PERSON_PARTICLES and doc[k - 1].is_lower:
+        k -= 1
+    j = k
+    while j < len(doc) and j - k < 3 and doc[j].lower_ in PERSON_PARTICLES and doc[j].is_lower \
+            and "\n" not in doc[j - 1].whitespace_:
+        j += 1
+    if j > k and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
+        return j + 1
+    return end
+
+
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
@@ -301,6 +320,8 @@ def _widened(ent):
     if start < ent.start:
         return Span(doc, start, end, label="EVENT")
     end = _hyphen_end(doc, end)
+    if ent.label_ == "PERSON":
+        end = _particles_and_surname_end(doc, start, end)
     if ent.label_ == "PERSON" and end - start >= 2 and end < len(doc) and _left_given_name(doc[end]):
         end += 1  # "President Yoon Suk [Yeol] over his …": the model stops a name of three words short
     if ent.label_ not in WIDENED_LABELS:
@@ -380,6 +401,25 @@ def _list_items(text: str, plain: bool = False, credit: bool = False) -> list[tu
         start = sep.end()
     items.append((start, len(text)))
     return items
+
+
+# Two names a hyphen relates ("EU-Mercosur deal", "US-China talks", "Israel-Hamas war").
+HYPHEN_PAIR_RE = re.compile(r"^([A-Z][\w.&]*)[-–]([A-Z][\w.&]*)$")
+
+
+def _hyphen_pair(name: str) -> list[tuple[int, int]] | None:
+    """The two names of a hyphenated pair the model took for one, when one side is an acronym
+    or both are places (not "Rolls-Royce", "Guinea-Bissau", "Coca-Cola")."""
+    m = HYPHEN_PAIR_RE.match(name)
+    if m is None or is_place_name(name):
+        return None
+    one, other = m.group(1), m.group(2)
+    if min(len(one), len(other)) < 2:
+        return None  # "USB-C", "X-Men": one name
+    acronym = any(len(w) >= 2 and w.isupper() and w.isalpha() for w in (one, other))
+    if not (acronym or is_place_name(one) and is_place_name(other)):
+        return None
+    return [(0, m.end(1)), (m.start(2), len(name))]
 
 
 def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
@@ -617,7 +657,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
         if len(items) == 1 and line == ent.text and ent.label_ in PLAIN_NAME_LABELS:
-            items = _conjoined_names(ent) or items
+            items = _conjoined_names(ent) or _hyphen_pair(line) or items
         dashed = len(items) > 1 and DASH_BETWEEN_RE.search(line)
         for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])

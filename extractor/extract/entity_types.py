@@ -845,6 +845,13 @@ def decide_type(votes: Counter) -> str:
     return max(sorted(votes), key=lambda label: votes[label])
 
 
+def type_of(votes: Counter, name: str) -> str:
+    """The type the votes decide (``decide_type``), but a country is a place however it acts:
+    "The United States has raised tariffs" is GPE, as every outlet's "United States" is."""
+    kind = decide_type(votes)
+    return "GPE" if kind == "ORG" and is_country(re.sub(r"^[Tt]he\s+", "", name)) else kind
+
+
 def name_tokens(name: str) -> list[str]:
     """The words of a name without honorifics ("Mr", "Dr")."""
     return [t for t in re.split(r"\s+", name) if t.casefold() not in HONORIFICS]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from extractor.extract.entity_types import decide_type
+from extractor.extract.entity_types import type_of
 from extractor.graph.subject_aliases import entity_links
 from extractor.models import Entity, EntityRef
 from extractor.store.mentions import EntitySpill
@@ -60,7 +60,7 @@ class EntityMerger:
         to entities by the id their article gave."""
         if self._links is None:
             self._links = entity_links(
-                (e.id, e.name, decide_type(Counter(self._votes[e.id])), e.aliases, e.link_confidence)
+                (e.id, e.name, type_of(Counter(self._votes[e.id]), e.name), e.aliases, e.link_confidence)
                 for e in self._merged.values())
         return self._links
 
@@ -81,7 +81,7 @@ class EntityMerger:
             ids = [entity_id_, *sorted(folded.get(entity_id_, ()))]
             entity = self._merged[entity_id_]
             votes = sum((Counter(self._votes[i]) for i in ids), Counter())
-            kind = decide_type(votes)
+            kind = type_of(votes, entity.name)
             update: dict = {"type": kind, "type_scores": {k: round(v, 2) for k, v in sorted(votes.items())},
                             "roles": [role for i in ids for role in self._spill.roles_of(i)]}
             if len(ids) > 1:

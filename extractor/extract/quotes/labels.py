@@ -4,6 +4,7 @@ look …") or headline-style summaries ("Sanders: …")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extractor.extract.entities import LocalEntity
@@ -66,6 +67,13 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
         out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
     if sum(labelled.transcript for labelled in out) < 2:
         out = [labelled for labelled in out if not labelled.transcript]
+    # An interview's turns: each of two speakers' names opens several paragraphs ("Trade
+    # Weekly: …", "Okonjo-Iweala: …"), in whatever case: their words, as said.
+    repeated = Counter(ctx.text[slice(*labelled.attribution.mention)] for labelled in out if labelled.attribution.mention)
+    if sum(1 for count in repeated.values() if count >= 2) >= 2:
+        for labelled in out:
+            if labelled.attribution.mention and repeated[ctx.text[slice(*labelled.attribution.mention)]] >= 2:
+                labelled.transcript = True
     return out
 
 

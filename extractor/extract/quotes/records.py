@@ -32,7 +32,7 @@ from extractor.extract.quotes.marks import (
 )
 from extractor.extract.quotes.references import holds_positions
 from extractor.extract.quotes.reported import Reported, find_reported, passive_unattributed
-from extractor.models import Quote, Span
+from extractor.models import EntityRef, Quote, Span
 from extractor.nlp.views import doc_text
 
 
@@ -71,6 +71,12 @@ class Records:
     quotes: list[Quote] = field(default_factory=list)
     absorbed: set[int] = field(default_factory=set)  # quotations inside a mixed record
     cues: dict[int, Token] = field(default_factory=dict)  # quotations a reported clause attributes
+    voices: list[tuple[int, int, EntityRef]] = field(default_factory=list)  # labelled paragraphs and their speaker
+
+    def voice_at(self, pos: int) -> EntityRef | None:
+        """The speaker whose labelled paragraph holds ``pos`` ("Okonjo-Iweala: … I told
+        ministers …": the "I" is hers)."""
+        return next((speaker for start, end, speaker in self.voices if start <= pos < end), None)
 
     def add(self, ctx: Context, start: int, end: int, kind: str, words: str, attribution: Attribution) -> None:
         self.quotes.append(make_quote(ctx, self.article_id, start, end, kind, words, attribution))
@@ -105,6 +111,12 @@ def add_labelled(ctx: Context, records: Records) -> None:
             kind = "mixed" if inside else "indirect"
         records.absorbed.update(inside)
         records.add(ctx, start, end, kind, text[start:end], labelled.attribution)
+        if labelled.attribution.speaker is not None:
+            records.voices.append((start, end, labelled.attribution.speaker))
+
+
+# Who speaks of themselves: the speaker of the labelled paragraph they are in.
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 def add_reported(ctx: Context, records: Records) -> None:
@@ -125,6 +137,8 @@ def add_reported(ctx: Context, records: Records) -> None:
         if _medium_beside_quotation(ctx, reported):
             continue  # '"…," Santos wrote on Twitter': where the quotation was said, no words of its own
         attribution = attribute_cue(ctx, reported.cue)
+        if attribution.mention is not None and ctx.text[slice(*attribution.mention)].casefold() in FIRST_PERSON:
+            attribution.speaker = records.voice_at(reported.cue.idx) or attribution.speaker
         unnamed = attribution.mention is None and passive_unattributed(reported.cue)
         if attribution.mention is None and reported.cue.lower_ != "according" and not unnamed:
             continue

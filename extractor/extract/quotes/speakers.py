@@ -349,8 +349,12 @@ def name_run(tokens: Sequence[Token]) -> tuple[int, int] | None:
             run.append(token)
         elif run and token.text == "." and len(run[-1].text) == 1:
             run.append(token)
+        elif run and token.text in ("-", "–") and not run[-1].whitespace_ and not token.whitespace_:
+            run.append(token)  # "Okonjo-Iweala", which the tokenizer splits at its hyphen
         else:
             break
+    while run and run[-1].text in ("-", "–"):
+        run.pop()
     if not run or len(run) > 6:
         return None
     return run[0].i, run[-1].i + 1
