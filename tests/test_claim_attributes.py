@@ -1703,3 +1703,11 @@ def test_the_world_s_largest_token_is_the_one_named_before_and_its_level_is_of_t
     assert [subjects(c[t]) for t in ("7.8%",)] != [["world"]]
     assert [(c[t].metric, c[t].date) for t in ("11%", "$2,650")] == [
         ("exchange rate", "2026-11-23"), ("exchange rate", "2026-11-23")]
+
+
+def test_a_crowd_is_an_attendance_and_a_three_time_champion_no_figure(nlp):
+    c = by_text(nlp, "The Italian club, three-time European champions, lost the final in front of 61,000 fans. A crowd "
+                     "of 61,000 watched in Budapest.", published="2026-05-31")
+    assert "three" not in c
+    assert [(c[t].unit, c[t].metric) for t in ("61,000",)] == [("person", "attendance")]
+    assert [cl.metric for cl in claims_of(nlp, "A crowd of 61,000 watched in Budapest.", "2026-05-31")] == ["attendance"]

@@ -177,3 +177,10 @@ def test_an_institution_named_by_the_and_one_english_noun_is_its_article_s_own(n
     fifth = extract(nlp, "The stock fell to $125.44, which had an impact on the Nasdaq.", "a5")
     sixth = extract(nlp, "The broader market also saw declines, with the Nasdaq dropping 3.3%.", "a6")
     assert len({e.id for e in fifth + sixth if e.name == "Nasdaq"}) == 1
+
+
+def test_a_surname_that_is_a_first_name_only_abroad_links_to_the_corpus_s_one_person_of_it(nlp):
+    first = extract(nlp, "Bukayo Saka put the London side ahead in the 23rd minute.", "a1")
+    second = extract(nlp, "Saka, 24, said he was proud of the team.", "a2")
+    merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
+    assert [(e.name, e.linked_ids) for e in merged if "Saka" in e.name] == [("Bukayo Saka", [entity_id("Saka")])]

@@ -551,3 +551,11 @@ def test_particles_keep_a_name_whole_a_country_that_acts_is_a_place_and_a_hyphen
     assert types.get("United States") == "GPE"
     assert "EU" in types and "EU-Mercosur" not in types
     assert "Rolls-Royce" in types
+
+
+def test_a_people_s_name_before_a_person_s_is_no_part_of_it_nor_is_a_law_label_on_a_club(nlp):
+    types = typed(nlp, "Brazilian Gabriel Jesus, on as a substitute, won it. Dominic Raab watched. Japan's digital "
+                       "minister Masaaki Taira said so. Arsenal beat Inter 2-1.")
+    assert {"Gabriel Jesus", "Dominic Raab", "Masaaki Taira"} <= types.keys()
+    assert "Brazilian Gabriel Jesus" not in types
+    assert types.get("Inter") == "ORG"

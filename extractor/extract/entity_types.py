@@ -805,6 +805,8 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["NORP"] *= UNSUPPORTED_LABEL_SHARE
     if votes.get("LAW") and not LAW_WORDS & {w.casefold() for w in words}:
         votes["LAW"] *= UNSUPPORTED_LABEL_SHARE
+        if len(words) == 1:  # "Arsenal beat Inter 2-1": one name, no law (a phrase may be a nickname: "Magnificent Seven")
+            votes["ORG"] += votes.pop("LAW")
     if votes.get("PRODUCT") and not any(ch.isdigit() for ch in name):
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
     if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or sum(w[:1].isupper() for w in name_tokens(name)) > 4):

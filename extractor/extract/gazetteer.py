@@ -109,4 +109,29 @@ def english_country_names() -> frozenset[str]:
         EVERYDAY_COUNTRY_NAMES.values())
 
 
-__all__ = ["CITY_WORD", "country_name", "english_country_names", "is_country"]
+# Endings that make a country's name its people's ("Brazil-ian", "Japan-ese", "Israel-i").
+DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i", "ic", "ean", "ine", "n", "e", "")
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    """The country names, case-folded, and each without its last letter ("brazil", "chin"
+    of "china", "ital" of "italy")."""
+    names = {n.casefold() for n in _country_names()} | {n.casefold() for n in english_country_names()}
+    names |= {n.split()[-1] for n in names if " " in n and len(n.split()[-1]) > 4}  # "korea" of "South Korea"
+    return frozenset(names | {n[:-1] for n in names if len(n) > 4})
+
+
+@lru_cache(maxsize=1 << 12)
+def is_country_demonym(word: str) -> bool:
+    """A word for a country's people, made of its name and an ending ("Brazilian",
+    "Chinese", "Israeli", "Argentine", "German"); not the name itself ("Jordan"), nor a given name
+    that only ends so ("Masaaki", "Christian")."""
+    folded = word.casefold()
+    if not word[:1].isupper() or is_country(word):
+        return False
+    return any(folded.endswith(end) and len(folded) - len(end) >= 4 and folded[:len(folded) - len(end)] in _country_stems()
+               for end in DEMONYM_ENDINGS)
+
+
+__all__ = ["CITY_WORD", "country_name", "english_country_names", "is_country", "is_country_demonym"]

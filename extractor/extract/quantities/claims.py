@@ -844,6 +844,7 @@ PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({
     "dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
+    "attendance",
 })
 # What a company reports for a period (its results): of that period, not of a day.
 PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})

@@ -251,6 +251,16 @@ def is_period_to_month(q: Quantity, text: str) -> bool:
     return q.unit in TIME_UNITS and q.high is None and PERIOD_ENDING_AFTER_RE.match(text, q.end) is not None
 
 
+# How many times someone won or was something, said as a title ("three-time European
+# champions", "a two-time Olympic medallist"): a description, not a figure of the news.
+TIMES_TITLE_AFTER_RE = re.compile(r"-time\b", re.I)
+
+
+def is_times_title(q: Quantity, text: str) -> bool:
+    """"three-time champions" (see TIMES_TITLE_AFTER_RE)."""
+    return q.unit is None and not q.currency and TIMES_TITLE_AFTER_RE.match(text, q.literal.end) is not None
+
+
 # A bare number that is a note's marker: alone on its line before a new sentence ("…in market
 # history\n4.\nThe sell-off"), or a footnote reference ("[^5]", "[12]").
 NOTE_MARKER_RE = re.compile(r"\[\^?\d+\]")
@@ -286,6 +296,7 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or is_duration_modifier(q, text, tokens)
             or is_note_marker(q, text)
             or is_period_to_month(q, text)
+            or is_times_title(q, text)
             or tok.like_url
             or tok.like_email
         )

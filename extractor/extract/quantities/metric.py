@@ -24,12 +24,16 @@ users             users, subscribers, customers (counted)
 vote share        votes, voted, backing, in favour of (a percent)
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
+attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
 hospitalised      hospital(ised), in serious/critical condition
 rescued           rescued, saved, pulled out alive
 rescuers          rescuers, firefighters, emergency workers (counted)
+displaced         displaced, homeless, fled, forced from homes, moved to shelters
+evacuated         evacuated (compared with displaced as one count when merging)
+arrested          arrested, detained, in custody
 length            a length in metres (long, span, stretch, section)
 rainfall          a depth of rain or snow ("140 mm of rain", "a foot of snow")
 height            a length that is high, tall, or the depth of a fall
@@ -100,7 +104,7 @@ METRIC_WORDS: dict[str, str] = {
     "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
-    "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
+    "attendance": "attendance", "crowd": "attendance", "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
 }
 # What markets quote: a move or a level of these is the news of one session.
 MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
@@ -150,11 +154,12 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
                              r"|(?:moved|taken|sent)\s+to\s+(?:temporary\s+|emergency\s+)?shelters)\b", re.I)),
     ("evacuated", re.compile(r"\b(?:evacuat\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
+    ("attendance", re.compile(r"\b(?:crowd|attendance|spectators|in\s+front\s+of|sell-out|sold-out)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
