@@ -1711,3 +1711,11 @@ def test_a_crowd_is_an_attendance_and_a_three_time_champion_no_figure(nlp):
     assert "three" not in c
     assert [(c[t].unit, c[t].metric) for t in ("61,000",)] == [("person", "attendance")]
     assert [cl.metric for cl in claims_of(nlp, "A crowd of 61,000 watched in Budapest.", "2026-05-31")] == ["attendance"]
+
+
+def test_a_day_earlier_is_the_day_before_the_one_the_sentence_tells_of(nlp):
+    c = by_text(nlp, "Nvidia shares rebounded 8.9% on Tuesday to $128.99, recovering about $260bn of the value lost a "
+                     "day earlier, when the stock fell 17% and the company lost $593bn in market value.",
+                published="2025-01-29")
+    assert [c[t].date for t in ("8.9%", "$260bn", "17%", "$593bn")] == ["2025-01-28", "2025-01-28", "2025-01-27",
+                                                                        "2025-01-27"]

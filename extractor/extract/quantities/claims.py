@@ -10,6 +10,7 @@ resolves to no day and is kept as ``Claim.weekday``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -483,6 +484,23 @@ def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache:
     return None
 
 
+# A day counted back from the day a sentence tells of ("a day earlier", "the day before",
+# "two days earlier", "the previous day").
+DAYS_BEFORE_RE = re.compile(r"(?:(?P<n>a|one|two|three|\d)\s+days?\s+(?:earlier|before)|the\s+(?:day\s+before|previous\s+day|prior\s+day))",
+                            re.I)
+DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_before(day: str, back: re.Match) -> str | None:
+    """The ISO day ``back`` counts back from ``day``."""
+    n = back.group("n")
+    count = 1 if n is None else DAY_COUNTS.get(n.lower()) or int(n)
+    try:
+        return (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=count)).isoformat()
+    except ValueError:
+        return None
+
+
 # Words that put a day ahead of what is told ("cut its prime rate, effective Thursday",
 # "starting Monday"): a change that takes effect then, from a report before it.
 FROM_THEN_ON_RE = re.compile(r"\b(?:effective|starting|beginning|commencing)\s+(?:on\s+|from\s+)?\Z", re.I)
@@ -493,6 +511,7 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     and where it starts, and its opening date."""
     text = tokens.text
     out = []
+    relative: list[tuple[Token | None, re.Match, int]] = []
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
@@ -508,8 +527,15 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         iso = (resolve_date(ent.text, published, future) or resolve_month_or_year(ent.text)
                or resolve_period(ent.text, published, future, _told_as_past(verb))
                or _unresolved_weekday(ent.text, published))
+        if iso is None and (back := DAYS_BEFORE_RE.fullmatch(ent.text.strip())) is not None:
+            relative.append((figure or verb, back, ent.start_char))
         if iso is not None:
             out.append((figure or verb, iso, ent.start_char))  # a bound's figure keeps its own date
+    if relative:  # "a day earlier": before the day the sentence tells of, else before publication
+        told = next((iso for _, iso, _ in out if len(iso) == 10), published[:10] if published else None)
+        for owner, back, where in relative:
+            if told is not None and (day := _days_before(told, back)) is not None:
+                out.append((owner, day, where))
     start = sent
     doc = sent.doc
     while start.start > 0:
