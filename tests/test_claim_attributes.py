@@ -1719,3 +1719,9 @@ def test_a_day_earlier_is_the_day_before_the_one_the_sentence_tells_of(nlp):
                 published="2025-01-29")
     assert [c[t].date for t in ("8.9%", "$260bn", "17%", "$593bn")] == ["2025-01-28", "2025-01-28", "2025-01-27",
                                                                         "2025-01-27"]
+
+
+def test_the_country_is_the_country_the_text_named(nlp):
+    c = by_text(nlp, "Canada's central bank cut rates. Its governor said that the country's economy had clearly weakened, "
+                     "citing a jobless rate of 7.1%.", published="2026-10-29")
+    assert (subjects(c["7.1%"]), c["7.1%"].metric) == (["Canada"], "unemployment")

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
 from extractor.extract.entity_names import DATELINE_PLACE_RE
+from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
@@ -68,6 +69,24 @@ NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "co
 AGE_DESCRIPTION_RE = re.compile(r"\d+-year-old$")
 # Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
 THING_PRONOUNS = frozenset({"it"})
+
+
+# Nouns that refer back to a country ("the country's jobless rate", "the nation's debt").
+NATION_NOUNS = frozenset({"country", "nation"})
+
+
+def _country_before(pos: int, ctx: SubjectContext):
+    """The country the text names most often before ``pos`` (ties: the latest)."""
+    counts: dict[str, int] = {}
+    latest: dict[str, int] = {}
+    found = {}
+    for mention, entity in ctx.entities.mentions_in(0, pos):
+        if entity.type == "GPE" and is_country(entity.name):
+            counts[entity.id] = counts.get(entity.id, 0) + 1
+            latest[entity.id], found[entity.id] = mention.start, entity
+    if not counts:
+        return None
+    return found[max(counts, key=lambda i: (counts[i], latest[i]))]
 
 
 def _is_description(tok: Token) -> bool:
@@ -681,6 +700,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             return found
     if np.pos_ == "PRON" or np.tag_ in ("PRP", "PRP$"):
         return _resolve_pronoun(np, ctx, sent_root_subject)
+    if lemma in NATION_NOUNS and any(c.dep_ == "det" and c.lower_ in OWNER_DETERMINERS for c in np.children):
+        country = _country_before(np.idx, ctx)  # "the country's economy": the country the text has named
+        return [entity_ref(ctx, country)] if country is not None else []
     if _is_description(np):
         skip = _not_described_so(np, ctx)
         before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
