@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
 from extractor.extract.entity_names import DATELINE_PLACE_RE
+from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     CHANGE_NOUNS,
@@ -75,11 +76,11 @@ THING_PRONOUNS = frozenset({"it"})
 NATION_NOUNS = frozenset({"country", "nation"})
 
 
-def _country_before(pos: int, ctx: SubjectContext):
+def _country_before(pos: int, ctx: SubjectContext) -> LocalEntity | None:
     """The country the text names most often before ``pos`` (ties: the latest)."""
     counts: dict[str, int] = {}
     latest: dict[str, int] = {}
-    found = {}
+    found: dict[str, LocalEntity] = {}
     for mention, entity in ctx.entities.mentions_in(0, pos):
         if entity.type == "GPE" and is_country(entity.name):
             counts[entity.id] = counts.get(entity.id, 0) + 1
