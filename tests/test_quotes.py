@@ -1040,3 +1040,9 @@ def test_an_interview_s_turns_are_its_speakers_words_and_their_i_is_theirs(quote
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in answers] == [
         ("direct", "Ngozi Okonjo-Iweala"), ("direct", "Ngozi Okonjo-Iweala")]
     assert speaker_of(quotes, "look at the numbers") == "Ngozi Okonjo-Iweala"
+
+
+def test_the_agency_is_no_bank_of_a_country(quotes_of):
+    quotes = quotes_of("The Food and Drug Administration approved the drug in May. Separately, the Bank of Canada cut "
+                       "rates. The agency said three patients had died in the trial.")
+    assert speaker_of(quotes, "three patients had died") == "Food and Drug Administration"

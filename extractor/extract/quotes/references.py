@@ -25,6 +25,7 @@ from extractor.extract.coreference import (
     place_owned,
 )
 from extractor.extract.entities import LocalEntity
+from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS
 from extractor.extract.lexicon import (
     COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, is_place_name, names_a_public_body,
@@ -415,7 +416,7 @@ def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
 
     def accept(entity: LocalEntity) -> bool:
         if entity.id not in seen:
-            seen[entity.id] = entity.name.split()[-1].casefold() not in OTHER_KIND_WORDS and not any(
+            seen[entity.id] = name_head(entity.name)[1] not in OTHER_KIND_WORDS and not any(
                 re.search(rf"\b{re.escape(name)}(?:{COMPANY_SIGN_RE})|\bshares\s+(?:of|in)\s+{re.escape(name)}\b", text)
                 for name in {entity.name, *entity.aliases})
         return seen[entity.id]
