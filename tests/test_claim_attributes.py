@@ -1725,3 +1725,8 @@ def test_the_country_is_the_country_the_text_named(nlp):
     c = by_text(nlp, "Canada's central bank cut rates. Its governor said that the country's economy had clearly weakened, "
                      "citing a jobless rate of 7.1%.", published="2026-10-29")
     assert (subjects(c["7.1%"]), c["7.1%"].metric) == (["Canada"], "unemployment")
+
+
+def test_a_figure_plus_is_at_least_that_figure(nlp):
+    c = by_text(nlp, "The fund has $10bn-plus in assets, and a 40-plus team runs it.", published="2026-06-09")
+    assert [(c[t].value, c[t].hedge) for t in ("$10bn-plus", "40-plus")] == [(1e10, ">="), (40, ">=")]

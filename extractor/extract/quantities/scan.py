@@ -38,7 +38,7 @@ HEDGES_BEFORE: dict[str, str] = {
 # Hedge phrases after a quantity ("1,000 or more", "50 or so", "1,000+").
 HEDGES_AFTER: dict[str, str] = {
     "or more": ">=", "or higher": ">=", "or above": ">=", "+": ">=",
-    "or less": "<=", "or fewer": "<=", "or lower": "<=", "or below": "<=", "or so": "~",
+    "or less": "<=", "or fewer": "<=", "or lower": "<=", "or below": "<=", "or so": "~", "-plus": ">=",
 }
 # The hedge phrase ending right before a quantity, and the one right after it.
 HEDGE_BEFORE_RE = re.compile(
@@ -46,7 +46,8 @@ HEDGE_BEFORE_RE = re.compile(
     + "|".join(re.escape(h) for h in sorted(HEDGES_BEFORE, key=len, reverse=True))
     + r")\s*\Z", re.I)
 HEDGE_AFTER_RE = re.compile(
-    r"(?P<hedge>\+|\s(?:" + "|".join(re.escape(h) for h in sorted(HEDGES_AFTER, key=len, reverse=True) if h != "+")
+    r"(?P<hedge>\+|-plus|\s(?:" + "|".join(re.escape(h) for h in sorted(HEDGES_AFTER, key=len, reverse=True)
+                                       if h not in ("+", "-plus"))
     + r"))(?![\w])", re.I)
 TIME_AFTER_RE = re.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|hrs\b|h\d\d|o'clock)", re.I)
 
@@ -184,8 +185,8 @@ def _read_hedges(q: Quantity, text: str, left: int, pos: int) -> int:
     """Hedge words after ("or more", "+") and before ("nearly", "more than") the quantity."""
     if (ha := HEDGE_AFTER_RE.match(text, pos)) and not (ha.group("hedge") == "+" and pos != q.literal.end and not q.currency and q.unit is not None):
         q.hedge = HEDGES_AFTER[ha.group("hedge").strip().lower()]
-        if ha.group("hedge") == "+":
-            pos = ha.end()
+        if ha.group("hedge") in ("+", "-plus"):
+            pos = ha.end()  # "$200+ billion", "$10bn-plus": the claim runs to its sign or word
     window = text[max(0, left - 24):left]
     if (hb := HEDGE_BEFORE_RE.search(window)):
         q.hedge = HEDGES_BEFORE[hb.group("hedge").lower()]
