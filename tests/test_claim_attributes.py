@@ -1730,3 +1730,10 @@ def test_the_country_is_the_country_the_text_named(nlp):
 def test_a_figure_plus_is_at_least_that_figure(nlp):
     c = by_text(nlp, "The fund has $10bn-plus in assets, and a 40-plus team runs it.", published="2026-06-09")
     assert [(c[t].value, c[t].hedge) for t in ("$10bn-plus", "40-plus")] == [(1e10, ">="), (40, ">=")]
+
+
+def test_weight_loss_is_no_money_lost(nlp):
+    c = by_text(nlp, "The pill produced 12.4% weight loss in the trial, and the company posted a net loss of $2bn.",
+                published="2026-09-15")
+    assert [(c[t].metric, subjects(c[t])) for t in ("12.4%",)] == [("weight loss", [])]
+    assert c["$2bn"].metric == "loss"

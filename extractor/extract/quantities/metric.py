@@ -25,6 +25,7 @@ vote share        votes, voted, backing, in favour of (a percent)
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
 attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
+weight loss       weight loss (a body's, in a trial: no money lost)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
@@ -86,7 +87,7 @@ METRIC_PHRASES: dict[str, str] = {
     "repo rate": "interest rate", "key rate": "interest rate", "funds rate": "interest rate",
     "consumer price": "inflation", "price index": "inflation", "lending rate": "interest rate",
     "prime rate": "interest rate", "mortgage rate": "interest rate", "deposit rate": "interest rate",
-    "overnight rate": "interest rate",
+    "overnight rate": "interest rate", "weight loss": "weight loss",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
