@@ -68,7 +68,6 @@ from extractor.extract.entity_names import (
     without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
-from extractor.extract.gazetteer import is_country
 from extractor.extract.entity_referents import assign_referents
 from extractor.extract.entity_roles import roles_beside, token_span
 from extractor.extract.entity_types import (
@@ -83,6 +82,7 @@ from extractor.extract.entity_types import (
     no_person_named_the,
     person_name_votes,
 )
+from extractor.extract.gazetteer import is_country
 from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
 from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
 from extractor.models import Role

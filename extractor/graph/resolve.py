@@ -69,15 +69,10 @@ RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalis
 # evacuated go home): a figure between two reports of one figure is out of date, not the
 # count moving and coming back.
 CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued", "arrested"})
+TOLL_HOLDS_DAYS = 2
 # Metrics outlets use for one figure: the people one reports "evacuated" another reports
 # "displaced" (fled, in shelters). Each claim keeps its own; facts are compared by the kin.
 KIN_METRICS = {"evacuated": "displaced"}
-
-
-def kin_metric(metric: str | None) -> str | None:
-    """The metric a claim's figure is compared under (see KIN_METRICS)."""
-    return KIN_METRICS.get(metric, metric) if metric else metric
-TOLL_HOLDS_DAYS = 2
 # A market level is read off the last trade: two outlets' figures for one moment differ only
 # by rounding ("$1.24" is not "$1.2472", which rounds to $1.25: two moments of a session).
 # Only a session's low or high (``intraday``) is a figure feeds differ on ("$1.31", "$1.3305").
@@ -86,6 +81,11 @@ MARKET_LEVELS = frozenset({"share price", "exchange rate", "index level"})
 
 def stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
+
+
+def kin_metric(metric: str | None) -> str | None:
+    """The metric a claim's figure is compared under (see KIN_METRICS)."""
+    return KIN_METRICS.get(metric, metric) if metric else metric
 
 
 @lru_cache(maxsize=65536)  # figures repeat across outlets, and each claim's intervals need it thrice

@@ -364,30 +364,31 @@ def _a_figure(token: Token) -> bool:
         c.dep_ in ("nummod", "compound") and (c.like_num or c.text == "%") for c in token.children)
 
 
-def _bounds_a_period(date: Token) -> bool:
-    """The date is inside the phrase of a period's bound, below the verb it would date."""
-    node = date
-    for _ in range(5):
-        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
-            return False
-        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
-            return True
-        node = node.head
-    return False
-
-
-def _figure_from(date: Token) -> Token | None:
-    """The figure a period's bound gives with its own date ("slowed to 2.1% from 2.4% in
-    August", "down from 67.3% in 2019", "slowing from a 2.4% pace in August"): the date is
-    that figure's, no other's."""
+def _period_bound(date: Token) -> Token | None:
+    """The preposition of a period's bound ("since", "from" …) the date is inside, below the
+    verb it would date; None when there is none."""
     node = date
     for _ in range(5):
         if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return None
         if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
-            return next((c for c in node.children if c.dep_ == "pobj" and _a_figure(c)), None)
+            return node
         node = node.head
     return None
+
+
+def _bounds_a_period(date: Token) -> bool:
+    """The date is inside the phrase of a period's bound, below the verb it would date."""
+    return _period_bound(date) is not None
+
+
+def _figure_from(bound: Token | None) -> Token | None:
+    """The figure a period's bound gives with its own date ("slowed to 2.1% from 2.4% in
+    August", "down from 67.3% in 2019", "slowing from a 2.4% pace in August"): the date is
+    that figure's, no other's."""
+    if bound is None:
+        return None
+    return next((c for c in bound.children if c.dep_ == "pobj" and _a_figure(c)), None)
 
 
 def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
@@ -518,8 +519,9 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
                 or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or CONTRACT_MONTH_RE.match(text, ent.end_char):
             continue
-        figure = _figure_from(ent.root)
-        if figure is None and _bounds_a_period(ent.root):
+        bound = _period_bound(ent.root)
+        figure = _figure_from(bound)
+        if bound is not None and figure is None:
             continue
         verb = _date_verb(ent.root)
         future = _told_as_future(verb) and _on_the_verb(ent.root, verb) \

@@ -69,10 +69,11 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
         out = [labelled for labelled in out if not labelled.transcript]
     # An interview's turns: each of two speakers' names opens several paragraphs ("Trade
     # Weekly: …", "Okonjo-Iweala: …"), in whatever case: their words, as said.
-    repeated = Counter(ctx.text[slice(*labelled.attribution.mention)] for labelled in out if labelled.attribution.mention)
+    names = [ctx.text[slice(*labelled.attribution.mention)] if labelled.attribution.mention else None for labelled in out]
+    repeated = Counter(name for name in names if name)
     if sum(1 for count in repeated.values() if count >= 2) >= 2:
-        for labelled in out:
-            if labelled.attribution.mention and repeated[ctx.text[slice(*labelled.attribution.mention)]] >= 2:
+        for labelled, name in zip(out, names):
+            if name and repeated[name] >= 2:
                 labelled.transcript = True
     return out
 

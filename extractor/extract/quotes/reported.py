@@ -32,7 +32,7 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import is_mark
 from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import (
-    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_participle, asked_participle, reduced_passive, subject_of,
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_clause, as_participle, asked_participle, reduced_passive, subject_of,
 )
 from extractor.nlp.views import doc_text
 
@@ -442,12 +442,6 @@ def _own_object(child: Token) -> bool:
     the start-up", "as traders feared a slowdown"): then the sentence it hangs on is no view
     of theirs (but "as shown in the data" still reports it)."""
     return child.dep_ == "dobj" or child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS
-
-
-def as_clause(cue: Token) -> bool:
-    """The cue's clause is an "as" aside ("As many experts have pointed out, Trump is free
-    to …", "…, as police have said"): the sentence it hangs on is what was said."""
-    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
 
 
 def introduced_block(ctx: Context, cue: Token) -> tuple[int, int] | None:

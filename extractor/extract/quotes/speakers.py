@@ -55,12 +55,17 @@ def asked_participle(cue: Token) -> bool:
         and not any(c.dep_ == "agent" for c in cue.children)
 
 
+def as_clause(cue: Token) -> bool:
+    """The cue's clause is an "as" aside ("As many experts have pointed out, Trump is free
+    to …", "…, as police have said"): the sentence it hangs on is what was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
 def as_participle(cue: Token) -> bool:
     """An "as" aside that is a participle with no one doing it ("held rates, as expected";
     "Patriot failed as predicted"): a view the writer does not attribute (but "as reported
     by X" names who reported, and "as analysts expected" who expected)."""
-    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children)
+    return cue.tag_ == "VBN" and as_clause(cue) and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children)
 
 
 def subject_of(cue: Token) -> Token | None:
