@@ -131,12 +131,18 @@ def resolve_month_or_year(expression: str) -> str | None:
     return m.group("y")
 
 
-# A calendar quarter: "the second quarter", "second-quarter", "Q2", "2Q", maybe with its year
-# ("Q2 2018", "the fourth quarter of 2017", "2018 Q2").
-QUARTER_RE = re.compile(
-    r"^(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
-    r"|Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?$", re.I)
+# A part of a year: a calendar quarter ("the second quarter", "second-quarter", "Q2", "2Q"), a
+# half ("the first half", "H1", "first-half") or the months since New Year ("the first nine
+# months"), maybe with its year ("Q2 2018", "the fourth quarter of 2017", "2018 Q2", "the
+# second half of the year").
+YEAR_PART_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)"
+    r"|Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H|first\s+(?P<n>three|six|nine|\d{1,2})\s+months)"
+    r"(?:,?\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|the\s+year))?$", re.I)
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+MONTH_COUNTS = {"three": 3, "six": 6, "nine": 9}
+# A quarter named from publication: "this quarter", "last quarter", "the previous quarter".
+NAMED_QUARTER_RE = re.compile(r"^(?P<rel>this|current|the\s+current|last|the\s+previous|the\s+prior|next)\s+quarter$", re.I)
 # A month alone ("in July", "early March"), a year or month named from publication ("last
 # year", "this month"), and a season named so ("last summer", "this past winter").
 MONTH_ALONE_RE = re.compile(r"^(?:in\s+)?(?:the\s+(?:\w+\s+months?|\w+\s+weeks|year)\s+(?:to|through|ending|ended)\s+)?"
@@ -175,11 +181,38 @@ def _nearest_month(base: dt.date, month: int, future: bool, past: bool) -> str:
     return f"{count // 12}-{count % 12 + 1:02d}"
 
 
+def _year_part(m: re.Match, base: dt.date | None) -> str | None:
+    """The interval a ``YEAR_PART_RE`` match names: in its year if it gives one, else the
+    latest such part begun by publication (the months since New Year: the latest ended by
+    then, as they are reported once over); None for "the third half" or with no year to go by."""
+    if m.group("n"):
+        months, first_month = MONTH_COUNTS.get(m.group("n").lower()) or int(m.group("n")), 1
+        if not 1 <= months <= 12:
+            return None
+        begun = base is not None and base.month > months
+    else:
+        if m.group("part"):
+            number, months = QUARTER_ORDINALS[m.group("ord").lower()], 3 if m.group("part").lower() == "quarter" else 6
+        else:
+            number, months = int(m.group("q") or m.group("q2") or m.group("h") or m.group("h2")), 3 if m.group("q") or m.group("q2") else 6
+        if number * months > 12:
+            return None
+        first_month = months * (number - 1) + 1
+        begun = base is not None and base.month >= first_month
+    year = m.group("y") or m.group("y0")
+    if year is None:
+        if base is None:
+            return None
+        year = base.year if begun else base.year - 1
+    return _interval(dt.date(int(year), first_month, 1), months)
+
+
 @lru_cache(maxsize=4096)
 def resolve_period(expression: str, published: str | None, future: bool = False, past: bool = False) -> str | None:
-    """A period a figure is of, from a date expression that names no day: a calendar quarter
-    (an ISO interval; the latest such quarter begun by publication unless a year is given; a
-    fiscal quarter, whose calendar only the company knows, is None), a month alone (the one
+    """A period a figure is of, from a date expression that names no day: a calendar quarter,
+    half or the months since New Year (an ISO interval; see ``_year_part``; a fiscal quarter,
+    whose calendar only the company knows, is None), a quarter named from publication ("last
+    quarter"), a month alone (the one
     nearest publication, the past favoured: see ``_nearest_month``), "last"/"this" year or month, and a
     season named from publication ("last summer": the latest one ended by then; "this
     summer" only while it lasts), as an interval. None for anything else, or without a
@@ -187,14 +220,14 @@ def resolve_period(expression: str, published: str | None, future: bool = False,
     ``resolve_date``); ``past``: told in the past tense."""
     text = re.sub(r"\s+", " ", expression.strip())
     base = published_day(published)
-    if (m := QUARTER_RE.match(text)) is not None:
-        quarter = int(m.group("q") or m.group("q2") or QUARTER_ORDINALS[m.group("ord").lower()])
-        year = m.group("y") or m.group("y0")
-        if year is None:
-            if base is None:
-                return None
-            year = base.year if base.month >= 3 * quarter - 2 else base.year - 1
-        return _interval(dt.date(int(year), 3 * quarter - 2, 1), 3)
+    if (m := YEAR_PART_RE.match(text)) is not None:
+        return _year_part(m, base)
+    if base is None:
+        return None
+    if (m := NAMED_QUARTER_RE.match(text)) is not None:
+        rel = m.group("rel").split()[-1].lower()
+        count = base.year * 4 + (base.month - 1) // 3 + {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(rel, 0)
+        return _interval(dt.date(count // 4, 3 * (count % 4) + 1, 1), 3)
     if base is None:
         return None
     if (m := MONTH_ALONE_RE.match(text)) is not None:

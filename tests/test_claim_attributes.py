@@ -916,6 +916,52 @@ def test_a_figure_of_a_period_is_not_dated_by_publication(nlp):
     assert (c["$8.1 billion"].frame, c["$8.1 billion"].date) == ("period", "2023-04-01/2023-06-30")
 
 
+def test_the_quarter_is_the_one_named_before_and_the_first_months_are_a_period_not_a_figure(nlp):
+    c = by_text(nlp, "Halvane reported second-quarter results on Wednesday. Profit fell 3 percent in the quarter. "
+                     "Sales in the first nine months rose 7%.", published="2018-07-26")
+    assert c["3 percent"].date == "2018-04-01/2018-06-30"
+    assert c["7%"].date == "2017-01-01/2017-09-30"
+    assert "nine months" not in c
+
+
+def test_results_take_the_quarter_named_before_and_a_full_year_figure_does_not(nlp):
+    c = by_text(nlp, "Halvane missed forecasts with its second-quarter results on Wednesday.\n\n"
+                     "Revenue increased 42 percent to $13.2 billion. Full-year revenue was $40 billion.",
+                published="2018-07-26")
+    assert c["$13.2 billion"].date == "2018-04-01/2018-06-30"
+    assert (c["$40 billion"].date, c["$40 billion"].frame) == (None, "period")
+
+
+def test_after_opening_a_clause_is_no_bound_and_operating_profit_is_the_companys(nlp):
+    c = by_text(nlp, "Halvane, the German carmaker, said on Wednesday it would cut 4,000 jobs after third-quarter "
+                     "operating profit fell 38% to 1.2 billion euros.", published="2025-10-29")
+    assert (subjects(c["38%"]), c["38%"].date) == (["Halvane"], "2025-07-01/2025-09-30")
+
+
+def test_a_description_is_not_the_rival_named_just_before(nlp):
+    c = by_text(nlp, "Brannock Stores reported earnings that topped estimates. Rival Kelmart was also lower after the "
+                     "results.\n\nThe home-improvement retailer earned $2.8 billion, or $2.53 per diluted share.")
+    assert subjects(c["$2.8 billion"]) == subjects(c["$2.53 per diluted share"]) == ["Brannock Stores"]
+
+
+def test_an_expected_result_is_a_forecast_not_the_result(nlp):
+    c = by_text(nlp, "Halvane reported second-quarter results on Wednesday. Revenue rose to $13.23 billion, missing "
+                     "the $13.3 billion Wall Street consensus. Analysts had expected revenue of $13.36 billion. "
+                     "Profit was $1.74 a share, beating estimates of $1.72 a share.", published="2018-07-26")
+    assert (c["$13.23 billion"].metric, c["$13.3 billion"].metric) == ("revenue", "revenue forecast")
+    assert c["$13.36 billion"].metric == "revenue forecast"
+    assert (c["$1.74 a share"].metric, c["$1.72 a share"].metric) == ("earnings per share", "earnings per share forecast")
+    assert c["$13.3 billion"].date == "2018-04-01/2018-06-30"  # a forecast of the quarter, too
+
+
+def test_a_share_expected_is_earnings_per_share_and_a_diluted_share_is_a_share(nlp):
+    c = by_text(nlp, "Halvane earned $2.8 billion, or $2.53 per diluted share. Analysts surveyed by Refinitiv were "
+                     "expecting $2.52 a share on revenue of $27.53 billion.")
+    assert (c["$2.53 per diluted share"].metric, c["$2.53 per diluted share"].unit) == ("earnings per share", "USD")
+    assert (c["$2.52 a share"].metric, c["$2.52 a share"].unit) == ("earnings per share forecast", "USD")
+    assert c["$27.53 billion"].metric == "revenue forecast"
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")
@@ -1581,7 +1627,8 @@ def test_a_price_per_share_is_the_share_price_unless_a_bid_or_a_forecast(nlp):
                      "expecting $2.52 a share on revenue of $27.53 billion. In December, McClatchy bid $16.50 per share for "
                      "Tribune.", published="2025-01-28")
     assert (c["$118.58 per share"].metric, c["$118.58 per share"].unit) == ("share price", "USD")
-    assert [c[t].metric for t in ("$2.52 a share", "$16.50 per share")] == [None, None]
+    # a forecast per share is what a share is expected to earn; a bid is no metric of the company's
+    assert [c[t].metric for t in ("$2.52 a share", "$16.50 per share")] == ["earnings per share forecast", None]
 
 
 def test_what_a_company_earned_is_its_profit_and_per_share_its_earnings_per_share(nlp):

@@ -392,6 +392,22 @@ def test_quarters_months_named_years_and_seasons_are_periods_before_publication(
     assert resolve_period("in July", None) is None
 
 
+def test_halves_the_months_since_new_year_and_quarters_named_from_publication_are_periods():
+    from extractor.dates import resolve_period
+
+    assert resolve_period("the first half", "2018-07-26") == "2018-01-01/2018-06-30"
+    assert resolve_period("second-half", "2018-03-02") == "2017-07-01/2017-12-31"  # not begun in 2018 yet
+    assert resolve_period("H2 2016", "2018-07-26") == "2016-07-01/2016-12-31"
+    assert resolve_period("the second half of the year", "2018-07-26") == "2018-07-01/2018-12-31"
+    assert resolve_period("the third half", "2018-07-26") is None
+    assert resolve_period("the first nine months of 2017", "2018-07-26") == "2017-01-01/2017-09-30"
+    assert resolve_period("the first nine months", "2018-11-02") == "2018-01-01/2018-09-30"
+    assert resolve_period("last quarter", "2018-07-26") == "2018-04-01/2018-06-30"
+    assert resolve_period("the previous quarter", "2018-02-10") == "2017-10-01/2017-12-31"
+    assert resolve_period("this quarter", "2018-07-26") == "2018-07-01/2018-09-30"
+    assert resolve_period("last quarter", None) is None
+
+
 def test_a_figure_of_a_quarter_a_month_or_last_year_is_dated_so_and_stays_apart_from_the_day(nlp):
     claims = claims_of(nlp, "Harwick reported second-quarter revenue of $13.2 billion. In July, its market value "
                             "passed $300 billion. Last year revenue rose 5%.", published="2018-07-26")

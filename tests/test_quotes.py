@@ -280,6 +280,24 @@ def test_a_description_takes_up_the_unnamed_body_written_after_the_last_name(quo
     assert speakers["Another 672 people were injured"] is None
 
 
+def test_the_company_said_again_is_still_the_company_named_before(quotes_of):
+    text = ("Halvane Corp reported results on Wednesday. The company said profit rose 3 percent. "
+            "The company also said sales fell 2 percent. \u201cWe are pleased,\u201d said the company.")
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Halvane Corp"] * 3
+
+
+def test_a_based_description_the_parser_hangs_on_its_town_is_the_company(quotes_of):
+    text = ("Halvane Corp reported results on Wednesday. Revenue rose 12 percent, according to a statement from "
+            "the Menlo Park, California-based company. The Menlo Park, California-based company said costs rose.")
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Halvane Corp"] * 2
+
+
+def test_the_retailer_is_not_the_rival_named_just_before(quotes_of):
+    text = ("Brannock Stores reported earnings that topped estimates. Rival Kelmart was also lower after the results. "
+            "The retailer said demand was strong.")
+    assert [q.speaker.name for q in quotes_of(text)] == ["Brannock Stores"]
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [

@@ -10,8 +10,11 @@ a speaker and the owner of an amount are found differently.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
 
+from spacy.tokens import Doc, Token
+
+from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_occupation
 from extractor.extract.lexicon import ORG_NOUNS, PUBLIC_BODY_NOUNS
 
@@ -103,7 +106,10 @@ def description_types(token: Token, *, org_nouns: frozenset[str] = SPEAKER_ORG_N
     """The entity types a definite description stands for ("the company": an organisation,
     "the minister": a person), else None. ``org_nouns`` and ``determiners`` say which
     descriptions refer back; ``people=False`` reads organisations only."""
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children):
+    owner = token.head if token.dep_ == "appos" and token.head.ent_type_ in ("GPE", "LOC") else token
+    # "the Menlo Park, California-based company": the parser gives the place the article
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in (*token.children, *(
+            owner.children if owner is not token else ()))):
         if place_owned(token) is not None and is_org_noun(token, org_nouns):
             return ORG_TYPES  # "Indonesia's disaster agency", "the country's central bank": the one it has
         return None
@@ -112,3 +118,27 @@ def description_types(token: Token, *, org_nouns: frozenset[str] = SPEAKER_ORG_N
     if people and is_person_noun(token):
         return PERSON_TYPES
     return None
+
+
+# Nouns that name an organisation as another's rival ("Rival Lowe's", "its competitor Varo").
+RIVAL_WORDS = frozenset({"rival", "competitor", "peer"})
+
+
+def rival_organisations(doc: Doc, entities: Iterable[LocalEntity]) -> frozenset[str]:
+    """Ids of the organisations an article names as a rival or competitor ("Rival Lowe's was
+    also lower", "Varo, a competitor, ..."): another company than the one "the retailer" or
+    "the company" means."""
+    rivals = set()
+    for e in entities:
+        if e.type != "ORG":
+            continue
+        for mention in e.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.lemma_.lower() in RIVAL_WORDS or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in RIVAL_WORDS for c in span.root.children):
+                rivals.add(e.id)
+                break
+    return frozenset(rivals)

@@ -222,6 +222,14 @@ MATCH_VERBS = frozenset({"beat", "defeat", "thrash", "outplay", "trounce", "rout
 RESULT_NOUNS = frozenset({"win", "victory", "defeat", "draw", "loss", "match", "game", "clash", "tie", "final"})
 
 
+def based_description(token: Token) -> Token | None:
+    """The "X-based" description the parser hangs on a place in apposition ("the Menlo Park,
+    California-based company": "company" on "Park"), else None."""
+    return next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 and not any(d.dep_ in ("det", "poss") for d in c.children)  # not "Ana Ruiz, a Lima-based lawyer"
+                 and any(a.dep_ == "amod" and a.lower_.endswith("based") for a in c.children)), None)
+
+
 def _city_as_team(root: Token, name: str) -> bool:
     """A city (not a country: a national side reads as its country) that plays a match:
     the subject or object of a match verb, or the side a result is over or against."""
@@ -321,7 +329,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "nsubj" and head.lemma_ == "be" and any(is_occupation(t) for t in _attributes(head)):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
+    if based_description(root) is not None:
+        votes["GPE"] += CONTEXT_WEIGHT  # "the Menlo Park, California-based company said": its home, not who spoke
+    elif root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.casefold() in AGENT_VERBS:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says

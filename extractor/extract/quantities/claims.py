@@ -19,16 +19,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from extractor.dates import MONTHS, WEEKDAYS, resolve_date, resolve_month_or_year, resolve_period
+from extractor.dates import MONTHS, WEEKDAYS, YEAR_PART_RE, resolve_date, resolve_month_or_year, resolve_period
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_names import entity_key
 from extractor.extract.lexicon import MARKET_VERBS, is_demonym, people_noun
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS, change_label, particle_not_bound, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
-from extractor.extract.quantities.frame import frame_of
+from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, SHARE_PRICE_AT_MOST, metric_of, price_tag,
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, FORECAST_METRICS, MARKET_METRICS, METRIC_PHRASES, SHARE_PRICE_AT_MOST,
+    forecast_metric, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
@@ -342,7 +343,8 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
         yield Placed(quantity=q, span=span, unit=unit, counted=counted)
 
 
-# Prepositions that make a date the bound of a period ("since October 7"), not its day.
+# Prepositions that make a date the bound of a period ("since October 7"), not its day (but
+# "after third-quarter profit fell" opens a clause, whose date it is).
 PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
 # A time a figure is compared with, not its own: "fell 16% compared with 2024", "up 14% on 2022".
 COMPARISON_BASE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to)"
@@ -407,7 +409,8 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
     cache[sent.start] = _day_told(sent, dates, opening)  # for the sentences after it
     return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
                          carried_date=_carried_date(sent, published, tokens, cache),
-                         other_time=_names_other_time(sent, tokens))
+                         other_time=_names_other_time(sent, tokens),
+                         named_period=_period_named_before(sent, published, tokens))
 
 
 # A time that is not the day of the news: "last fall", "a year ago", "the previous week",
@@ -502,6 +505,25 @@ def _days_before(day: str, back: re.Match) -> str | None:
         return None
 
 
+# A period named before ("in the quarter", "for the half"): the one an earlier sentence named.
+SAME_PERIOD_RE = re.compile(r"(?:the|that)\s+(?:quarter|half(?:[\s-]year)?)", re.I)
+
+
+def _period_named_before(sent: SpacySpan, published: str | None, tokens: Tokens) -> str | None:
+    """The quarter or half the nearest of the few sentences before ``sent`` names ("Second-quarter
+    revenue missed forecasts. ... Profit fell 3% in the quarter"), else None."""
+    doc, start = sent.doc, sent.start
+    for _ in range(CARRY_SENTENCES):
+        if start <= 0:
+            return None
+        prev = doc[start - 1].sent
+        for ent in reversed(tokens.ents_in(prev)):
+            if ent.label_ == "DATE" and YEAR_PART_RE.match(re.sub(r"\s+", " ", ent.text.strip())):
+                return resolve_period(ent.text, published)
+        start = prev.start
+    return None
+
+
 # Words that put a day ahead of what is told ("cut its prime rate, effective Thursday",
 # "starting Monday"): a change that takes effect then, from a report before it.
 FROM_THEN_ON_RE = re.compile(r"\b(?:effective|starting|beginning|commencing)\s+(?:on\s+|from\s+)?\Z", re.I)
@@ -515,6 +537,7 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     relative: list[tuple[Token | None, re.Match, int]] = []
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
                 or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or CONTRACT_MONTH_RE.match(text, ent.end_char):
@@ -529,6 +552,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         iso = (resolve_date(ent.text, published, future) or resolve_month_or_year(ent.text)
                or resolve_period(ent.text, published, future, _told_as_past(verb))
                or _unresolved_weekday(ent.text, published))
+        if iso is None and SAME_PERIOD_RE.fullmatch(ent.text.strip()):
+            iso = _period_named_before(sent, published, tokens)
         if iso is None and (back := DAYS_BEFORE_RE.fullmatch(ent.text.strip())) is not None:
             relative.append((figure or verb, back, ent.start_char))
         if iso is not None:
@@ -600,6 +625,7 @@ class SentenceFacts:
     opening_date: str | None  # "On Tuesday, ...": dates the whole sentence
     carried_date: str | None = None  # the day an earlier sentence of the paragraph is about
     other_time: bool = False  # names a time no date resolves ("last fall"): no day is lent to its figures
+    named_period: str | None = None  # the quarter or half a sentence shortly before names (results are of it)
 
 
 # Figures of a whole economy, which no organisation the article is about owns unnamed.
@@ -680,6 +706,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         elif is_currency_code(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
                 and subject and all(_is_organisation(r.name, article.entities) for r in subject):
             metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
+    metric = forecast_metric(metric, root)
+    if metric is None and unit and unit.endswith(PER_SHARE) and is_currency_code(unit[:-len(PER_SHARE)]) \
+            and (expected := forecast_metric("earnings per share", root, through_clause=False)) != "earnings per share":
+        metric = expected  # "analysts were expecting $2.52 a share": what a share earns, expected
     if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) \
             and is_currency_code(unit[:-len(PER_SHARE)]):
         unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
@@ -697,6 +727,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             moved = direction is not None or verb is not None and verb.lemma_.lower() in UP_VERBS | DOWN_VERBS  # "fell 11% to $2,650": both
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, moved)
+            if date is None and metric in PERIOD_METRICS and frame is None and sentence.named_period is not None \
+                    and not names_a_period(sent.text):  # (not "lowered its full-year margin forecast to 4%")
+                date, date_source = sentence.named_period, "paragraph"  # results of the quarter the story reports
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     return Claim(
@@ -743,7 +776,7 @@ def _quoted_price(frame: str | None, unit: str | None, value: float, direction: 
 # How a price quoted per share ends its unit, and the metrics that say "per share" themselves
 # (their unit is the currency alone; a dividend's keeps it, apart from a total payout).
 PER_SHARE = " per share"
-PER_SHARE_METRICS = frozenset({"share price", "earnings per share"})
+PER_SHARE_METRICS = frozenset({"share price", "earnings per share", "earnings per share forecast"})
 
 
 def _priced_a_share(unit: str | None, subject: list, entities: ArticleEntities, sentence: str) -> bool:
@@ -875,7 +908,7 @@ PEOPLE_COUNT_METRICS = frozenset({
     "attendance",
 })
 # What a company reports for a period (its results): of that period, not of a day.
-PERIOD_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users"})
+PERIOD_METRICS = FORECAST_METRICS | {f"{metric} forecast" for metric in FORECAST_METRICS}
 # Nouns that count the people who use a service ("2.23 billion monthly users").
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such

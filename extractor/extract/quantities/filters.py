@@ -241,14 +241,19 @@ def is_duration_modifier(q: Quantity, text: str, tokens: Tokens) -> bool:
 
 
 # What names a span of time by the month it ends ("in the 12 months to September", "the three
-# months through June", "the 52 weeks ended March"): a period a figure is of, not a figure.
+# months through June", "the 52 weeks ended March") or as a beginning's first stretch ("the first
+# nine months of the year", "in his first 100 days"): a period a figure is of, not a figure.
 PERIOD_ENDING_AFTER_RE = re.compile(
     r"\s+(?:to|through|thru|ending|ended|up\s+to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:%s)\b" % "|".join(MONTHS), re.I)
+FIRST_STRETCH_BEFORE_RE = re.compile(r"\bfirst\s+\Z", re.I)
 
 
-def is_period_to_month(q: Quantity, text: str) -> bool:
-    """"the 12 months to September": the period a figure is of (see PERIOD_ENDING_AFTER_RE)."""
-    return q.unit in TIME_UNITS and q.high is None and PERIOD_ENDING_AFTER_RE.match(text, q.end) is not None
+def is_named_period(q: Quantity, text: str) -> bool:
+    """"the 12 months to September", "the first nine months": the period a figure is of (see
+    PERIOD_ENDING_AFTER_RE)."""
+    return q.unit in TIME_UNITS and q.high is None and (
+        PERIOD_ENDING_AFTER_RE.match(text, q.end) is not None
+        or FIRST_STRETCH_BEFORE_RE.search(text, max(0, q.start - 8), q.start) is not None)
 
 
 # How many times someone won or was something, said as a title ("three-time European
@@ -295,7 +300,7 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or is_age_apposition(q, text, tok)
             or is_duration_modifier(q, text, tokens)
             or is_note_marker(q, text)
-            or is_period_to_month(q, text)
+            or is_named_period(q, text)
             or is_times_title(q, text)
             or tok.like_url
             or tok.like_email

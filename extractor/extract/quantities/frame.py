@@ -16,8 +16,8 @@ intraday       at one point, at one stage, intraday, as low as, as high as, brie
                (on Monday / this / in the) morning or afternoon, by midday, within hours of
 after-hours    after hours, after-hours, in late / extended trading, after the bell
 pre-market     premarket, pre-market, before the (opening) bell
-period         a quarter ("in the second quarter", "Q2", "quarterly"), a year ("this
-               year", "for the year", "annual"), "in the final three months of"
+period         a quarter ("in the second quarter", "Q2", "quarterly"), a half ("first-half"),
+               a year ("this year", "for the year", "annual", "full-year"), "in the final three months of"
 as-of          as of / as at a date or a report ("as of June 30", "as of the end of")
 =============  ==========================================================================
 
@@ -49,11 +49,20 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
                          r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
                          r"finish(?:ed|ing)?(?!\s+(?:with|first|second|third|fourth|fifth|last|in|as|the\s+race))|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
     ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|open(?:ing)?\s*:|at\s+the\s+open(?:ing)?)\b", re.I)),
-    ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)\s+quarter|Q[1-4]\b|quarterly|"
+    ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)[\s-]+quarter|Q[1-4]\b|quarterly|"
+                          r"full[\s-]+year|yearly|(?:first|second)[\s-]+half|half[\s-]+year(?:ly)?\b|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
                           r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year\s+to\s+date|so\s+far\s+this\s+year)", re.I)),
     ("as-of", re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?=[A-Z0-9]|the\s+end)")),
 )
+
+
+def names_a_period(text: str) -> bool:
+    """The text has a cue of a period ("full-year", "annual", "this year"): a figure there may be
+    of it, whatever cue its own clause has."""
+    return any(name == "period" and cue.search(text) for name, cue in FRAME_CUES)
+
+
 # How far (characters) from the quantity a cue may stand.
 FRAME_REACH = 60
 

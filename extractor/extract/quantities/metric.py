@@ -44,7 +44,9 @@ weight            a mass in kilograms
 area              an area in square metres
 ================  =====================================================================
 
-and the economic words that were already read (debt, deficit, inflation, unemployment,
+A company's result that is expected rather than reported (an estimate, a consensus, a
+forecast: "missing the $13.3 billion consensus") is that metric and " forecast" ("revenue
+forecast", "earnings per share forecast"; see ``forecast_metric``). And the economic words that were already read (debt, deficit, inflation, unemployment,
 gdp, yield, dividend, pay, fine, tax, budget, investment, funding, population, exports,
 imports, output, assets, reserves, interest rate, age). The words are read from the noun
 the amount belongs to ("a cost of", "market value of"), the verb's "from"/"of"/"in"
@@ -266,6 +268,43 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause) and not _of_a_change(root):
         return "vote share"
     return None
+
+
+# Results a figure may be expected of rather than reported ("the $13.3 billion consensus",
+# "analysts had expected $2.52 a share"): kept apart as "<metric> forecast".
+FORECAST_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users", "margin"})
+# Nouns of an expectation, as lemmas ("the consensus", "its margin target") ...
+EXPECTATION_NOUNS = frozenset({"consensus", "estimate", "forecast", "expectation", "projection", "guidance", "outlook",
+                               "target", "goal"})
+# ... and its words: a noun the figure belongs to or a verb it is the object of.
+EXPECTATION_WORDS = EXPECTATION_NOUNS | {"expect", "project", "predict", "anticipate", "forecaster"}
+# Dependencies climbed from a figure to the noun or verb that holds it ("of $13.3 billion").
+HOLDER_DEPS = frozenset({"compound", "nmod", "amod", "pobj", "prep", "dobj", "appos", "npadvmod", "nummod", "quantmod"})
+
+
+def forecast_metric(metric: str | None, root: Token, through_clause: bool = True) -> str | None:
+    """``metric`` as an expectation ("revenue forecast") when the figure is one: of an
+    estimate, a consensus or a forecast ("missing the $13.3 billion Wall Street consensus",
+    "estimates of $1.71 a share"), or what someone expected or is expected to report
+    ("analysts had expected $13.36 billion", "the $13.36 billion analysts expected", "is expected
+    to report revenue of $9bn"); an
+    outlet's "$13.3bn" revenue is then no other outlet's consensus. Else ``metric``.
+    ``through_clause=False`` reads no clause an expectation verb governs ("expected to reach")."""
+    if metric not in FORECAST_METRICS:
+        return metric
+    node = root
+    for _ in range(6):
+        if node.lemma_.lower() in EXPECTATION_WORDS or any(
+                c.dep_ in ("relcl", "acl") and c.lemma_.lower() in EXPECTATION_WORDS for c in node.children):
+            # (the second: "short of the $13.36 billion analysts expected")
+            return f"{metric} forecast"
+        if node.pos_ in ("VERB", "AUX"):
+            expected = through_clause and node.dep_ == "xcomp" and node.head.lemma_.lower() in EXPECTATION_WORDS
+            return f"{metric} forecast" if expected else metric  # "expected to report revenue of $9bn"
+        if node.dep_ not in HOLDER_DEPS or node.head is node:
+            return metric
+        node = node.head
+    return metric
 
 
 # Words that put a loss in a market ("a $600bn loss for the stock market"; but "a 19% loss
@@ -528,6 +567,11 @@ def _metric_of_noun(noun: Token) -> str | None:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:
             return METRIC_PHRASES[phrase]
+    if lemma in EXPECTATION_NOUNS:  # "its full-year margin forecast", "the revenue target": a result expected
+        expected = next((m for m in map(_metric_of_noun, compounds) if m), None) \
+            or next(("margin" for c in compounds if c.lemma_.lower() == "margin"), None)
+        if expected in FORECAST_METRICS:
+            return f"{expected} forecast"
     if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun)) is not None:
         return of_change
     if lemma == "worth" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, pronoun_types
+from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
@@ -63,7 +63,8 @@ RANKING_OWNERS = frozenset({"world", "nation", "country", "industry", "sector", 
 # How far back (characters) "it" may refer to the subject of an earlier claim.
 LAST_SUBJECT_WINDOW = 600
 # Modifiers that make a compound a metric's name, not its owner ("market value", "user growth").
-METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenue", "sales", "profit", "price", "growth", "value"})
+METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenue", "sales", "profit", "price", "growth", "value",
+                              "operating", "gross", "pretax", "core", "underlying", "adjusted", "earnings", "income"})
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
 NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
 # A person described by age ("the 34-year-old"): refers back to the last person named.
@@ -177,6 +178,15 @@ def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str
     return described
 
 
+def _rivals(np: Token, ctx: SubjectContext) -> frozenset[str]:
+    """The organisations the article names as a rival (``rival_organisations``, read once) but
+    the description's own sentence does not ("Nordmark's founder owns 18% of the company")."""
+    if "rivals" not in ctx.cache:
+        ctx.cache["rivals"] = rival_organisations(np.doc, ctx.entities.entities)
+    sent = np.sent
+    return ctx.cache["rivals"] - {e.id for _, e in ctx.entities.mentions_in(sent.start_char, sent.end_char)}
+
+
 def _name_follows(noun: Token) -> bool:
     """A name comes right after the noun: the noun describes it ("Nvidia supplier Advantest")."""
     doc = noun.doc
@@ -185,13 +195,14 @@ def _name_follows(noun: Token) -> bool:
 
 def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
     """Ids of the organisations a description cannot stand for: the article calls them
-    something else ("the start-up X" is not "the chipmaker"), or a body that is no company
+    something else ("the start-up X" is not "the chipmaker") or names them as another's rival
+    ("Rival Lowe's" is not "the retailer" the story is about), or a body that is no company
     where the description is a company's ("the Verdi union" is not "the airline")."""
     if np.doc is None:
         return set()
     wanted = _description_words(np)
     described = _described_organisations(ctx, np.doc)
-    other_nation = _of_another_nation(np, ctx)
+    other_nation = _of_another_nation(np, ctx) | (_rivals(np, ctx) if not wanted & RIVAL_WORDS else set())
     if not wanted:
         if np.lemma_.lower() not in OWNER_NOUNS:
             return other_nation

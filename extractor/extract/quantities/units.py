@@ -172,8 +172,9 @@ PER_NOUNS: dict[str, str] = {
     "sq ft": "square foot", "square foot": "square foot", "mmbtu": "mega british thermal unit",
     "kwh": "kilowatt hour", "mwh": "megawatt hour", "passenger": "passenger", "user": "user",
 }
+# ("$2.53 per diluted share" is per share)
 PER_RE = re.compile(
-    r"(?:(?:\s?-\s?|\s)?(?:per|a|an)(?:\s?-\s?|\s)|\s?/\s?)(?P<per>"
+    r"(?:(?:\s?-\s?|\s)?(?:per|a|an)(?:\s?-\s?|\s)|\s?/\s?)(?:(?:diluted|basic)\s+(?=share))?(?P<per>"
     + "|".join(sorted((re.escape(k) for k in PER_NOUNS), key=len, reverse=True))
     + r")(?:e?s)?\b", re.I)
 # "a year ago", "a year earlier": the year is not a rate.

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extractor.extract.entity_types import based_description
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.cues import (
     ADDRESSEE_VERBS, AUDIENCE_PREPS, NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma,
@@ -128,6 +129,8 @@ def introduces_quote(ctx: Context, before: Sequence[Token]) -> bool:
 def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attribution:
     """Speaker mention and entity behind a cue."""
     head = subject_of(cue)
+    if head is not None:
+        head = _based(head)
     if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
         other = next((c for c in cue.children if c.dep_ == head.dep_ and c.i > head.i), None)  # "Brasília, OCT 31: Lula called"
         head = other if other is not None else next((c for c in head.children if c.dep_ == "appos"), None)
@@ -168,9 +171,10 @@ def _named(head: Token) -> Token:
     """The name a common-noun speaker stands for, where the sentence gives one: in apposition
     ("Dataiku’s director of AI governance, Jacob Beswick"; "chief financial officer David
     Wehner"), after descriptions joined by "and" ("Italian architect and Genoa native Renzo
-    Piano"), or as the author of a message (``MESSAGE_NOUNS``); else the noun itself."""
+    Piano"), or as the author of a message (``MESSAGE_NOUNS``); else the noun itself. A place
+    the parser heads a based-description with is that description (``_based``)."""
     if head.pos_ != "NOUN":
-        return head
+        return _based(head)
     for child in head.rights:
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
             return child
@@ -184,8 +188,16 @@ def _named(head: Token) -> Token:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 author = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if author is not None and author.pos_ in ("PROPN", "NOUN"):
-                    return author
+                    return _based(author)
     return head
+
+
+def _based(token: Token) -> Token:
+    """A place the parser heads "the Menlo Park, California-based company" with: the speaker is
+    the company (``based_description``), not the place."""
+    if token.ent_type_ not in PLACE_LABELS:
+        return token
+    return based_description(token) or token
 
 
 # Verbs by which one source relays another's words ("The BBC reports the bank is

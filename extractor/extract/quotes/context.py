@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
-from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES
+from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES, rival_organisations
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_types import first_name_gender
 from extractor.extract.quotes.marks import QuoteSpan
@@ -47,6 +48,11 @@ class Context:
         self._paragraph_starts = [p[0] for p in self.paragraphs]
         self.genders = _title_genders(self.doc, self.entities)
         self._sentence_starts = sentence_starts(self.doc)
+
+    @cached_property
+    def rivals(self) -> frozenset[str]:
+        """The organisations the article names as a rival (not whom "the company" means)."""
+        return rival_organisations(self.doc, self.entities.entities)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains (or first follows) ``char``."""

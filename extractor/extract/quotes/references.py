@@ -18,6 +18,7 @@ from extractor.extract.coreference import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TYPES,
+    RIVAL_WORDS,
     SPEAKER_ORG_NOUNS,
     SPEAKER_WINDOW,
     description_types,
@@ -320,7 +321,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS:
         accept = _not_a_company(ctx.text)
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
-        accept = _not_a_public_body  # "the company said" after "the Food and Drug Administration approved …"
+        # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
+        accept = _a_company(_rivals_elsewhere(ctx, head))
     place = place_owned(head) if types == ORG_TYPES else None
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
@@ -403,10 +405,19 @@ def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
     return lambda entity: all(w.casefold() == own or not is_place_name(w) for w in re.findall(r"[A-Z][\w.'’-]*", entity.name))
 
 
-def _not_a_public_body(entity: LocalEntity) -> bool:
-    """An organisation whose name says it is no public body ("the U.S. Food and Drug
-    Administration" is one): what "the company" can take up."""
-    return not names_a_public_body(entity.name)
+def _rivals_elsewhere(ctx: Context, head: Token) -> frozenset[str]:
+    """The organisations named as a rival that a description cannot take up: not when it says
+    "rival" itself, nor one its own sentence names ("Nordmark's founder … the company")."""
+    if any(c.lemma_.lower() in RIVAL_WORDS for c in head.lefts):
+        return frozenset()
+    sent = head.sent
+    return ctx.rivals - {e.id for _, e in ctx.entities.mentions_in(sent.start_char, sent.end_char)}
+
+
+def _a_company(rivals: frozenset[str]) -> Callable[[LocalEntity], bool]:
+    """What "the company" can take up: an organisation whose name says it is no public body
+    ("the U.S. Food and Drug Administration" is one), and not one named as a rival."""
+    return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals
 
 
 def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
@@ -492,6 +503,11 @@ def _named_unnamed_since(ctx: Context, head: Token, before: int, entity: LocalEn
             continue
         if ctx.sentence_of(ctx.token_at(at)) == named_in:
             continue  # "Acme Corp, the company, said": the name's own apposition
+        earlier = ctx.doc[ctx.token_at(at)]
+        if description_types(earlier) is not None and all(
+                c.dep_ in ("det", "punct") or c.dep_ == "amod" and c.lower_.endswith("based") for c in earlier.lefts):
+            continue  # "The company said … The company also said": a reference back, not a new body
+            # (but "among the high-earning group" is one)
         return True
     return False
 
