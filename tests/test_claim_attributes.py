@@ -962,6 +962,31 @@ def test_a_share_expected_is_earnings_per_share_and_a_diluted_share_is_a_share(n
     assert c["$27.53 billion"].metric == "revenue forecast"
 
 
+def test_a_storms_winds_surge_and_outage_read_alike_in_miles_or_kilometres(nlp):
+    text = ("Hurricane Odalys made landfall on Wednesday with maximum sustained winds of 150 mph, killing at least "
+            "14 people and leaving more than 1.2 million customers without power. The storm pushed a surge of up to "
+            "12 feet into coastal towns.\n\nThe hurricane dumped 51 cm of rain, and its storm surge reached 3.7 metres, "
+            "with gusts of 240 km/h. About 1.25 million homes and businesses were without electricity by Wednesday "
+            "afternoon. Forecasters expect up to 20 inches of rain.")
+    c = by_text(nlp, text, published="2026-09-17")
+    assert (c["150 mph"].metric, c["240 km/h"].metric) == ("wind speed", "wind speed")
+    assert c["150 mph"].unit == c["240 km/h"].unit == "kilometre per hour"
+    assert abs(c["150 mph"].value - 241.4) < 0.1
+    assert (c["12 feet"].metric, c["3.7 metres"].metric) == ("height", "height")
+    assert subjects(c["12 feet"]) == subjects(c["3.7 metres"]) == ["Hurricane Odalys"]
+    assert (c["14"].metric, c["1.2 million"].metric, c["1.25 million"].metric) == ("dead", "without power", "without power")
+    assert c["1.2 million"].unit == c["1.25 million"].unit == "customer"
+    assert subjects(c["1.25 million"]) == []
+    assert c["1.25 million"].date == "2026-09-16"  # by Wednesday afternoon
+    assert c["20 inches"].metric == "rainfall forecast"
+
+
+def test_a_range_from_zero_keeps_its_top_when_converted(nlp):
+    c = by_text(nlp, "The electric truck is quick, shaving 10 seconds off that 0-to-60-mph time.")
+    bounds = c["0-to-60-mph"].bounds
+    assert (bounds.low, round(bounds.high, 1), c["0-to-60-mph"].stated_unit) == (0.0, 96.6, "mile per hour")
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

@@ -27,6 +27,12 @@ def test_country_forms_are_one_country_under_its_everyday_name(nlp):
     assert groups(nlp, text)["United States"] == ("GPE", ["U.S.", "US", "United States"])
 
 
+def test_a_storms_own_name_alone_is_the_storm(nlp):
+    found = groups(nlp, "Odalys strengthens as Texas braces\n\nHurricane Odalys strengthened on Tuesday. Forecasters "
+                        "said Odalys could reach the coast by Wednesday.")
+    assert [name for name in found if "Odalys" in name] == ["Hurricane Odalys"]
+
+
 def test_country_names_come_from_iso_data_and_news_abbreviations():
     assert [country_name(n) for n in ("U. S.", "UK", "Russian Federation", "Viet Nam", "Georgia", "IN", "us")] == [
         "United States", "United Kingdom", "Russia", "Vietnam", "Georgia", None, None]

@@ -155,7 +155,12 @@ def as_stated(claim: Claim) -> Claim:
     claim converts lengths, masses, areas and volumes to one base unit each."""
     if claim.stated_unit is None or claim.stated_value is None:
         return claim
-    factor = claim.stated_value / claim.value if claim.value else 1.0
+    if claim.value:
+        factor = claim.stated_value / claim.value
+    else:  # "0-to-60-mph": no ratio of a zero, the unit's own factor
+        from extractor.extract.quantities.measures import to_base
+        converted = to_base(1.0, claim.stated_unit, imperial=False)
+        factor = 1 / converted[0] if converted else 1.0
     bounds = claim.bounds.scaled(factor) if claim.bounds is not None else None
     return claim.model_copy(update={"value": claim.stated_value, "unit": claim.stated_unit, "bounds": bounds})
 

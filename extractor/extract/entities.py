@@ -38,6 +38,7 @@ from extractor.extract.entity_aliases import (
     join_middle_names,
     join_nicknames,
     join_short_organisations,
+    join_named_storms,
     join_short_places,
     join_tickers,
     join_typed_surnames,
@@ -258,6 +259,7 @@ def extract_entities(
     join_acronyms(groups)
     join_city_names(groups, text)
     join_short_places(groups)
+    join_named_storms(groups)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
     lower_words = frozenset(LOWER_WORD_RE.findall(text))

@@ -30,6 +30,7 @@ from extractor.extract.entity_types import (
 from extractor.extract.gazetteer import CITY_WORD, country_name, is_country
 from extractor.extract.lexicon import (
     COMPANY_TAIL_WORDS, KIN_NOUNS, ORG_NAME_ENDINGS, english_nouns, english_words, is_place_name, is_prominent_place,
+    is_storm_name,
 )
 from extractor.models import Mention
 from extractor.nlp.views import doc_text, token_starts, token_texts
@@ -362,6 +363,21 @@ def join_short_places(groups: dict[str, LocalEntity]) -> None:
         owners = [o for o in longer if o is not group and o.name.split()[0] == group.name]
         if len(owners) == 1:
             _merge_into(owners[0], group)
+            del groups[key]
+
+
+def join_named_storms(groups: dict[str, LocalEntity]) -> None:
+    """A one-word name that ends the one storm's name of the article is that storm
+    ("Delphine" / "Hurricane Delphine"), whatever the model took it for, unless another name
+    of the article has that word ("Katrina Lopez")."""
+    storms = [g for g in groups.values() if is_storm_name(g.name)]
+    for key, group in list(groups.items()):
+        if len(group.name.split()) != 1 or group in storms:
+            continue
+        owners = [g for g in storms if g.name.split()[-1] == group.name]
+        others = [g for g in groups.values() if g is not group and g not in owners and group.name in g.name.split()]
+        if len(owners) == 1 and not others:
+            _merge_into(owners[0], group, as_type=max(owners[0].votes, key=owners[0].votes.get, default=None))
             del groups[key]
 
 

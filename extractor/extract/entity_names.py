@@ -27,6 +27,7 @@ from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
+    STORM_WORDS,
     PUBLIC_BODY_NOUNS,
     COMPANY_TAIL_WORDS,
     ORG_NAME_ENDINGS,
@@ -223,8 +224,6 @@ PLAIN_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_AFTER_COMMA_RE = re.compile(r"^(?:inc|corp|co|ltd|llc|plc|jr|sr|d\.\s?c|[ivx]+)\b\.?", re.IGNORECASE)
 
 
-# Words before the given name of a storm, part of its name.
-STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 # Labels whose spans the model may start a word late or end a word early ("the Harrowgate
 # [Biotica] recall", "the [Harrowgate] Biotica recall").
 WIDENED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})

@@ -116,6 +116,22 @@ city town village capital country nation state province region county district i
 port suburb neighbourhood neighborhood prefecture municipality territory
 """.split())
 
+# The nouns that open a storm's name ("Hurricane Delphine", "Typhoon Haiyan", "Storm Ciarán",
+# "Tropical Storm Alberto", "Super Typhoon Rai") and refer back to it ("the hurricane").
+STORM_NOUNS = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+# Words before a storm's given name, part of its name ("[Tropical Storm] Alberto").
+STORM_WORDS = STORM_NOUNS | {"tropical"}
+
+
+def is_storm_name(name: str) -> bool:
+    """A storm's name: a storm noun (after "Tropical" or "Super") and a name ("Hurricane
+    Delphine"; not "Super PAC", "Storm Shadow missiles" has a name's capital too, but rare)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].casefold() in ("tropical", "super"):
+        words = words[1:]
+    return len(words) == 2 and words[0].casefold() in STORM_NOUNS and words[1][:1].isupper() \
+        and words[1].casefold() not in STORM_NOUNS
+
 # Verbs whose subject is an agent (a person or organisation), not a product or place.
 AGENT_VERBS = frozenset("""
 say tell state claim report announce confirm deny decline refuse warn urge add

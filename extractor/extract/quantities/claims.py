@@ -28,7 +28,8 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, FORECAST_METRICS, MARKET_METRICS, METRIC_PHRASES, SHARE_PRICE_AT_MOST,
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, OUTAGE_UNITS,
+    RESULT_METRICS, SHARE_PRICE_AT_MOST,
     forecast_metric, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
@@ -366,6 +367,20 @@ def _a_figure(token: Token) -> bool:
         c.dep_ in ("nummod", "compound") and (c.like_num or c.text == "%") for c in token.children)
 
 
+# "by" before a day: what stood by then ("1.25 million homes were without power by Wednesday
+# afternoon", "had fallen 10% by Friday"), the day's figure, not a period's bound.
+BY_BEFORE_RE = re.compile(r"\bby\s*\Z", re.I)
+
+
+def _as_of_day(ent: SpacySpan, text: str, published: str | None) -> bool:
+    """The date is a day after "by", in a clause told in the past or present (not "will be done
+    by Friday", a deadline)."""
+    if not BY_BEFORE_RE.search(text, max(0, ent.start_char - 4), ent.start_char):
+        return False
+    day = resolve_date(ent.text, published)
+    return day is not None and len(day) == 10 and not _told_as_future(_date_verb(ent.root))
+
+
 def _period_bound(date: Token) -> Token | None:
     """The preposition of a period's bound ("since", "from" …) the date is inside, below the
     verb it would date; None when there is none."""
@@ -538,13 +553,14 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     for ent in tokens.ents_in(sent):
         if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") \
+                and not _as_of_day(ent, text, published) \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
                 or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or CONTRACT_MONTH_RE.match(text, ent.end_char):
             continue
         bound = _period_bound(ent.root)
         figure = _figure_from(bound)
-        if bound is not None and figure is None:
+        if bound is not None and figure is None and not (bound.lower_ == "by" and _as_of_day(ent, text, published)):
             continue
         verb = _date_verb(ent.root)
         future = _told_as_future(verb) and _on_the_verb(ent.root, verb) \
@@ -659,7 +675,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit is None and MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start):
         unit = "magnitude"  # "a magnitude 7.8 earthquake": the scale named before its figure
     if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
-        factor = converted[0] / q.value if q.value else 0.0
+        factor = converted[0] / q.value if q.value else to_base(1.0, unit, imperial=article.imperial)[0]  # "0-to-60 mph"
         stated, (value, unit) = (q.value, unit), converted
         if bounds is not None:
             bounds = bounds.scaled(factor)
@@ -690,11 +706,16 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction
     if unit is None and metric in PEOPLE_COUNT_METRICS and root.dep_ == "dobj" and root.head.lemma_.lower() in CASUALTY_VERBS:
         subject = []  # "drones struck, killing seven people and injuring 31": the 31 are people, not drones
-    if counts_people(unit, metric):
+    if metric == OUTAGE_METRIC and unit is not None:
+        stated = stated or (q.value, unit)
+        unit = "customer"  # "1.2 million customers", "1.25 million homes and businesses": one count
+        if all(s.name.casefold().rstrip("s") in OUTAGE_UNITS for s in subject):
+            subject = []  # the counted noun is no one's: the outage's count, whoever the outlet counts
+    elif counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON
     frame = frame_of(root, span, verb)
-    if unit == PERSON and frame in SESSION_FRAMES:
+    if unit in (PERSON, "customer") and frame in SESSION_FRAMES:
         frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities, root)
@@ -908,12 +929,12 @@ PEOPLE_COUNT_METRICS = frozenset({
     "attendance",
 })
 # What a company reports for a period (its results): of that period, not of a day.
-PERIOD_METRICS = FORECAST_METRICS | {f"{metric} forecast" for metric in FORECAST_METRICS}
+PERIOD_METRICS = RESULT_METRICS | {f"{metric} forecast" for metric in RESULT_METRICS}
 # Nouns that count the people who use a service ("2.23 billion monthly users").
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such
 # as a headcount is not of the day an earlier sentence tells of.
-DAY_NEWS_METRICS = MARKET_METRICS | PEOPLE_COUNT_METRICS
+DAY_NEWS_METRICS = MARKET_METRICS | PEOPLE_COUNT_METRICS | {OUTAGE_METRIC}
 # Units of a thing's dimensions: a bridge's length, a tower's storeys hold on no particular day.
 UNDATED_UNITS = frozenset({"metre", "kilogram", "square metre", "litre", STOREY})
 # After a span of time, words that put what the sentence tells before its day ("One day

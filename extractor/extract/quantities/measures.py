@@ -1,8 +1,8 @@
 """Units of measure from pint's registry: spelled SI-prefixed names the hand table does not
 list ("nanometres", "kilotonnes", "terawatts", "microtesla"), symbols as the registry writes
 them ("948 hPa", "12 mSv", "6.5 TeV"; never an English word, a name or an acronym), and
-conversion of lengths, masses, areas
-and volumes to one base unit each, so that "260-foot" and "80-metre" compare (79.248 and
+conversion of lengths, masses, areas,
+volumes and speeds to one base unit each, so that "260-foot" and "80-metre" compare (79.248 and
 80 metre) and "950 tons" is 861,826 kilogram.
 
 pint (https://pint.readthedocs.io) is the maintained registry of unit names, symbols,
@@ -23,6 +23,7 @@ BASE_UNITS: dict[str, str] = {
     "[mass]": "kilogram",
     "[length] ** 2": "square metre",
     "[length] ** 3": "litre",
+    "[length] / [time]": "kilometre per hour",
 }
 # Our unit names -> pint's, where the spelling differs.
 PINT_NAMES: dict[str, str] = {
@@ -31,8 +32,11 @@ PINT_NAMES: dict[str, str] = {
     "square mile": "mile ** 2", "square foot": "foot ** 2", "square yard": "yard ** 2", "cubic foot": "foot ** 3",
     "cubic metre": "meter ** 3", "cubic yard": "yard ** 3", "litre": "liter", "millilitre": "milliliter", "tonne": "metric_ton",
     "ton": "metric_ton", "pound": "avoirdupois_pound", "gigaton": "gigametric_ton",
-    "megaton": "megametric_ton",
+    "megaton": "megametric_ton", "kilometre per hour": "kilometer / hour", "mile per hour": "mile / hour",
+    "metre per second": "meter / second",
 }
+# Speeds, the one rate converted ("150 mph" and "240 km/h" compare as 241.4 and 240 km/h).
+SPEED_UNITS = frozenset({"mile per hour", "kilometre per hour", "metre per second", "knot"})
 # pint's spellings -> ours (British, as the multi-outlet gold writes them).
 OUR_SPELLINGS = (("meter", "metre"), ("liter", "litre"), ("metric_ton", "tonne"), ("_", " "))
 # Units converted although their dimension has a base unit elsewhere: none; units never
@@ -167,7 +171,7 @@ def measures_imperial(text: str) -> bool:
 @lru_cache(maxsize=1024)
 def _factor(unit: str, imperial: bool) -> tuple[float, str] | None:
     """(multiplier, base unit) that converts ``unit`` to its dimension's base unit, or None."""
-    if unit in NEVER_CONVERTED or " per " in unit:
+    if unit in NEVER_CONVERTED or " per " in unit and unit not in SPEED_UNITS:
         return None
     name = PINT_NAMES.get(unit, unit.replace(" ", "_"))
     if unit == "ton" and imperial:
@@ -186,7 +190,7 @@ def _factor(unit: str, imperial: bool) -> tuple[float, str] | None:
 
 # Units that may be converted: only these load the registry (a counted noun never does).
 CONVERTIBLE_HINT_RE = re.compile(
-    r"(?:met(?:re|er)|foot|feet|inch|yard|mile|acre|hectare|gram|pound|ounce|ton|gallon|lit(?:re|er)|stone|cubic|square)", re.I)
+    r"(?:met(?:re|er)|foot|feet|inch|yard|mile|acre|hectare|gram|pound|ounce|ton|gallon|lit(?:re|er)|stone|cubic|square|knot)", re.I)
 
 
 def to_base(value: float, unit: str | None, *, imperial: bool) -> tuple[float, str] | None:

@@ -41,6 +41,8 @@ height            a length that is high, tall, or the depth of a fall
 depth             a length below ground or sea ("at a depth of 18 km", "10 km deep")
 distance          a length from a place ("33 km from X", "24 miles northwest of Y")
 weight            a mass in kilograms
+speed             a speed in km/h ("150 mph"); wind speed: of winds or gusts
+without power     customers, homes or people without power (counted in customers)
 area              an area in square metres
 ================  =====================================================================
 
@@ -161,13 +163,21 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# A count of those without power ("1.2 million customers without power", "homes and
+# businesses were without electricity"): one metric, whatever the outlet counts them by.
+OUTAGE_METRIC = "without power"
+OUTAGE_RE = re.compile(r"\b(?:without\s+(?:power|electricity)|lost\s+(?:power|electricity)|"
+                       r"power\s+(?:outages?|cuts?)|blackouts?|in\s+the\s+dark)\b", re.I)
+OUTAGE_UNITS = frozenset({"customer", "home", "household", "business", "premise", "property", "person", "people",
+                          "resident", "account", "meter", "user"})
 # Metrics of counts of people, and how much further a cue in another clause counts.
 PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
-HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth)\b", re.I)
+HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth|"
+                       r"(?:storm\s+)?surge|waves?)\b", re.I)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
 HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:high|tall|deep|in\s+height|above|below|"
                             r"(?:up\s+)?into\s+the\s+(?:sky|air|atmosphere|stratosphere))\b", re.I)
@@ -183,9 +193,13 @@ DEPTH_BEFORE_RE = re.compile(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|ro
 DEPTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:deep|below\s+the\s+(?:surface|ground|sea))\b", re.I)
 # Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
 HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet",
-                          "volcano", "mountain", "peak", "summit", "skyscraper", "spire", "plume"})
+                          "volcano", "mountain", "peak", "summit", "skyscraper", "spire", "plume",
+                          "surge", "wave", "swell"})  # (of water: "a storm surge of 12 feet")
 # Base units of measure and the metric each is by default.
-MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume"}
+MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume",
+                   "kilometre per hour": "speed"}
+# A speed of the wind ("winds of 150 mph", "gusts of up to 240 km/h").
+WIND_RE = re.compile(r"\b(?:winds?|gusts?|gusting)\b", re.I)
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
 VOTE_RE = re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|backing|in\s+favou?r\s+of|referendum)\b", re.I)
 
@@ -208,6 +222,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
                 return "depth"  # "at a depth of 18 km", "10 km deep": below the ground or the sea
             if _is_height(root, span, clause) and not LENGTH_NEXT_RE.match(after):
                 return "height"  # but "1,182 metres long" in a sentence of falls is a length
+        if unit == "kilometre per hour" and WIND_RE.search(clause):
+            return "wind speed"
         return MEASURE_METRICS[unit]
     if unit == "point":  # a market index's points; a contest's or a game's are a score of no index
         return "index level" if INDEX_WORDS_RE.search(clause) or any(INDEX_WORDS_RE.search(n) for n in subject_names) \
@@ -222,6 +238,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "dead"
     if _partitive_total(root):
         return None  # "killing 18 of the 19 people on board": the 19 were on board
+    if _left_without_power(unit, subject_names, clause, span.start_char - root.sent.start_char,
+                           span.end_char - root.sent.start_char):
+        return OUTAGE_METRIC
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
@@ -271,8 +290,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
 
 
 # Results a figure may be expected of rather than reported ("the $13.3 billion consensus",
-# "analysts had expected $2.52 a share"): kept apart as "<metric> forecast".
-FORECAST_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users", "margin"})
+# "analysts had expected $2.52 a share"), and a storm's measures: kept apart as "<metric> forecast".
+RESULT_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users", "margin"})
+FORECAST_METRICS = RESULT_METRICS | {"rainfall", "wind speed", "height"}  # ("forecasters expect 20 inches of rain")
 # Nouns of an expectation, as lemmas ("the consensus", "its margin target") ...
 EXPECTATION_NOUNS = frozenset({"consensus", "estimate", "forecast", "expectation", "projection", "guidance", "outlook",
                                "target", "goal"})
@@ -393,6 +413,8 @@ def _is_height(root: Token, span: SpacySpan, clause: str) -> bool:
         return True
     if root.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end:
         return root.head.lemma_.lower() in HEIGHT_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in HEIGHT_NOUNS:
+        return True  # "a surge of up to 12 feet", "a drop of 50 metres"
     return bool(HEIGHT_RE.search(clause))
 
 
@@ -416,6 +438,25 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
 def _clause_text(root: Token) -> str:
     """The words of the sentence around the amount (the whole sentence: news clauses are short)."""
     return root.sent.text
+
+
+# How far (characters) from a count its cue of an outage may stand, in its own clause.
+OUTAGE_REACH = 60
+
+
+def _left_without_power(unit: str | None, subject_names: tuple[str, ...], clause: str, start: int, end: int) -> bool:
+    """A count of customers, homes or people that an outage cue in its own clause is said of
+    ("more than 1.2 million customers without power", "power outages affecting 40,000 homes";
+    not "killing 14 people and leaving 1.2 million customers without power")."""
+    counted = (unit or (subject_names[0] if len(subject_names) == 1 else "")).split()[-1:]
+    if not counted or re.sub(r"(?:e?s)\Z", "", counted[0].casefold()) not in OUTAGE_UNITS:
+        return False
+    for m in OUTAGE_RE.finditer(clause, max(0, start - OUTAGE_REACH), end + OUTAGE_REACH):
+        between = clause[end:m.start()] if m.start() >= end else clause[m.end():start]
+        if not CLAUSE_BREAK_RE.search(between) or m.start() >= end and len(between.split()) <= 4 \
+                and re.fullmatch(r"[\w\s]*", between):
+            return True  # ("homes and businesses were without electricity": a list, not another clause)
+    return False
 
 
 def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str | None, bool]:

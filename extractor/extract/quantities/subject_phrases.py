@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from extractor.extract.coreference import OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations
+from extractor.extract.coreference import DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
@@ -25,7 +25,9 @@ from extractor.extract.lexicon import (
     COUNTED_PEOPLE_NOUNS,
     OWNED_METRIC_NOUNS,
     PART_NOUNS,
+    STORM_NOUNS,
     SUBJECTLESS_NOUNS,
+    is_storm_name,
     names_a_public_body,
 )
 from extractor.extract.quantities.subject_context import SubjectContext
@@ -334,6 +336,11 @@ def _described_person(pos: int, ctx: SubjectContext):
     return max(reversed(recent), key=lambda e: len(e.mentions)) if recent else None
 
 
+def _storm_before(pos: int, ctx: SubjectContext) -> LocalEntity | None:
+    """The storm named last before ``pos`` ("Hurricane Delphine"), which "the storm" refers to."""
+    return next((e for _, e in reversed(ctx.entities.mentions_in(0, pos)) if is_storm_name(e.name)), None)
+
+
 def _role_holder(np: Token, ctx: SubjectContext) -> list[EntityRef] | None:
     """Who holds the role a noun names ("Facebook's founder", "the Acme chief", "the
     co-founder of Facebook", "The Acme founder and CEO, who is worth $140bn"): a person, never
@@ -428,6 +435,9 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
                 return [entity_ref(ctx, e)]
         if _unnamed_group_subject(tok, sent_root_subject):
             return []  # "Mikel Arteta's side have won one of their last four": the side, named by no entity
+        if tok.lower_ == "its" and sent_root_subject.lemma_.lower() in STORM_NOUNS \
+                and (storm := resolve_np(sent_root_subject, ctx, sent_root_subject)):
+            return storm  # "The hurricane dumped 20 inches of rain, and its storm surge reached 3.7 metres"
         if "ORG" in types and _is_description(sent_root_subject) \
                 and (described := resolve_np(sent_root_subject, ctx, sent_root_subject)):
             return described  # "the Chinese company stated that it spent $5.6 million": the company described
@@ -630,6 +640,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
         before = _organisation_before(np.idx, ctx, np.doc)
         return [before] if before is not None else ([ctx.salient] if ctx.salient is not None else [])
+    if np.lemma_.lower() in STORM_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in np.children) \
+            and (storm := _storm_before(np.idx, ctx)) is not None:
+        return [entity_ref(ctx, storm)]  # "the storm pushed a surge of 12 feet": the one named before
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
         return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
