@@ -987,6 +987,19 @@ def test_a_range_from_zero_keeps_its_top_when_converted(nlp):
     assert (bounds.low, round(bounds.high, 1), c["0-to-60-mph"].stated_unit) == (0.0, 96.6, "mile per hour")
 
 
+def test_people_on_board_a_part_in_serious_condition_and_a_headline_toll_have_no_airline(nlp):
+    c = by_text(nlp, "Three dead after Halvar jet overruns runway\n\nThree people were killed and 41 injured when a "
+                     "Halvar Airlines jet carrying 162 passengers and six crew overran the runway on Wednesday evening. "
+                     "Eleven of the injured were in serious condition. The carrier's shares were down 7.9% at midday.",
+                published="2026-03-12")
+    assert (c["162"].metric, c["six"].metric) == ("on board", "on board")
+    assert c["Eleven"].metric == "hospitalised"
+    title_toll = next(claim for claim in by_text(nlp, "Three dead after Halvar jet overruns runway\n\nHalvar Airlines "
+                                                      "said it was cooperating.").values())
+    assert (title_toll.metric, subjects(title_toll)) == ("dead", [])
+    assert c["7.9%"].frame == "intraday"
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")
@@ -1389,7 +1402,7 @@ def test_indian_scales_and_a_currency_prefix_are_no_subjects(nlp):
 def test_people_a_vessel_carried_are_not_the_dead_of_the_next_clause_and_survivors_are_rescued(nlp):
     c = by_text(nlp, "A boat carrying 88 people sank off the coast on Monday, killing at least 11. Rescuers pulled 54 "
                      "survivors from the sea by Monday evening.", published="2026-04-14")
-    assert c["88"].metric is None and c["11"].metric == "dead"
+    assert c["88"].metric == "on board" and c["11"].metric == "dead"
     assert (c["54"].metric, c["54"].frame) == ("rescued", None)
 
 

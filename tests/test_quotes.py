@@ -298,6 +298,12 @@ def test_the_retailer_is_not_the_rival_named_just_before(quotes_of):
     assert [q.speaker.name for q in quotes_of(text)] == ["Brannock Stores"]
 
 
+def test_an_airline_and_its_planes_maker_are_two_and_the_airline_speaks(quotes_of):
+    quotes = quotes_of("A Halvar Airlines Airbus A320 with 150 passengers on board made an emergency landing in Porto on "
+                       "Wednesday after a bird strike, the airline said.")
+    assert [q.speaker.name for q in quotes] == ["Halvar Airlines"]
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [

@@ -456,6 +456,26 @@ def _conjoined_names(ent: Span) -> list[tuple[int, int]] | None:
     return [(0, cc.idx - base), (right[0].idx - base, len(ent.text))]
 
 
+# Words that end an airline's name ("Southwest Airlines", "British Airways").
+AIRLINE_ENDINGS = frozenset({"airlines", "airways", "airline"})
+
+
+def _operator_and_maker(ent: Span) -> list[tuple[int, int]] | None:
+    """Offsets (in the span) of an airline and the maker of the plane the model read as one
+    name before the plane's model ("a [Skyvar Airlines Airbus] A320", "a [Southwest Airlines
+    Boeing] 737-800"): two organisations. Not an airline's arena ("American Airlines Center")."""
+    if ent.label_ != "ORG":
+        return None
+    cut = next((t for t in ent[:-1] if t.lower_ in AIRLINE_ENDINGS), None)
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    rest = ent.doc[cut.i + 1:ent.end] if cut is not None else []
+    if cut is None or after is None or not any(c.isdigit() for c in after.text) \
+            or not all(t.text[:1].isupper() and t.is_alpha for t in rest) or len(rest) > 2:
+        return None
+    base = ent.start_char
+    return [(0, cut.idx + len(cut.text) - base), (rest[0].idx - base, len(ent.text))]
+
+
 def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
     """Names less a title or rank the model ran into the person's name after them
     ("Maryland State Police Col. Roland Voss", "the Coast Guard Rear Admiral …", "Harwick
@@ -663,7 +683,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
         if len(items) == 1 and line == ent.text and ent.label_ in PLAIN_NAME_LABELS:
-            items = _conjoined_names(ent) or _hyphen_pair(line) or items
+            items = _conjoined_names(ent) or _hyphen_pair(line) or _operator_and_maker(ent) or items
         dashed = len(items) > 1 and DASH_BETWEEN_RE.search(line)
         for item_start, item_end in items:
             rel_start, rel_end = clean_mention(line[item_start:item_end])

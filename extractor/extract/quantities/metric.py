@@ -25,11 +25,12 @@ vote share        votes, voted, backing, in favour of (a percent)
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
 attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
+on board          people on board a plane, ship or vehicle ("carrying 162 passengers", "168 on board")
 weight loss       weight loss (a body's, in a trial: no money lost)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
-hospitalised      hospital(ised), in serious/critical condition
+hospitalised      hospital(ised), in serious/critical condition, in intensive care
 rescued           rescued, saved, pulled out alive
 rescuers          rescuers, firefighters, emergency workers (counted)
 displaced         displaced, homeless, fled, forced from homes, moved to shelters
@@ -150,7 +151,7 @@ CURRENCY_SUBJECTS = frozenset({
 # Words of the clause that say what a count of people counts (checked in this order).
 PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
-    ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition)\b", re.I)),
+    ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition|intensive\s+care)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
     ("rescued", re.compile(r"\b(?:rescued|saved|pull(?:ed|s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
@@ -160,6 +161,7 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("evacuated", re.compile(r"\b(?:evacuat\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
     ("attendance", re.compile(r"\b(?:crowd|attendance|spectators|in\s+front\s+of|sell-out|sold-out)\b", re.I)),
+    ("on board", re.compile(r"\b(?:on\s+board|aboard|onboard|carrying(?!\s+out))\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
@@ -171,7 +173,7 @@ OUTAGE_RE = re.compile(r"\b(?:without\s+(?:power|electricity)|lost\s+(?:power|el
 OUTAGE_UNITS = frozenset({"customer", "home", "household", "business", "premise", "property", "person", "people",
                           "resident", "account", "meter", "user"})
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance", "on board"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
@@ -242,7 +244,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
                            span.end_char - root.sent.start_char):
         return OUTAGE_METRIC
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
-    counted, far = _counted_people_metric(unit or people_subject, clause, span.start_char - root.sent.start_char)
+    counted, far = _counted_people_metric(unit or people_subject, _without_partitive(root, clause),
+                                          span.start_char - root.sent.start_char)
     named = _named_metric(root, span, verb)
     if counted and far and named in PEOPLE_METRICS:
         return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
@@ -438,6 +441,17 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
 def _clause_text(root: Token) -> str:
     """The words of the sentence around the amount (the whole sentence: news clauses are short)."""
     return root.sent.text
+
+
+def _without_partitive(root: Token, clause: str) -> str:
+    """The clause with the group a count is a part of blanked ("Eleven of the injured were in
+    serious condition": the eleven are hospitalised, whatever befell the whole group)."""
+    part = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i), None)
+    if part is None:
+        return clause
+    base = root.sent.start_char
+    start, end = part.idx - base, part.right_edge.idx + len(part.right_edge) - base
+    return clause[:start] + " " * (end - start) + clause[end:]
 
 
 # How far (characters) from a count its cue of an outage may stand, in its own clause.

@@ -328,7 +328,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
-        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: noun in e.name.casefold().split() and local(e))
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
+            {noun, noun + "s"} & set(e.name.casefold().split())) and local(e))  # ("the airline": "Skyvar Airlines")
         if entity is None and (portfolio := _portfolio_words(head)):
             # "the interior ministry said" after "the Guàrdia Urbana counted …": a body of that
             # portfolio ("Ministry of the Interior", "the Civil Aviation Authority" for "the
@@ -381,7 +382,7 @@ def _portfolio_words(head: Token) -> set[str]:
 # institute said" takes up the one so named before any other organisation named since.
 INSTITUTION_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
     "institute", "university", "foundation", "party", "union", "fund", "bank", "service",
-    "association", "federation", "board", "hospital",
+    "association", "federation", "board", "hospital", "airline",
 })
 # What shows a name as a company's: its shares or stock, or its legal form (COMPANY_FORMS,
 # and the short "Co").
