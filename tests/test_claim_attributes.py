@@ -1000,6 +1000,15 @@ def test_people_on_board_a_part_in_serious_condition_and_a_headline_toll_have_no
     assert c["7.9%"].frame == "intraday"
 
 
+def test_workers_of_a_trade_on_strike_their_raise_and_the_company_that_is_no_union(nlp):
+    c = by_text(nlp, "About 30,000 dockworkers at Halvik Ports went on strike on Tuesday. Halvik Ports said talks had "
+                     "broken down. The Transport Workers Union is seeking a 25% raise, while the company has offered 14 "
+                     "percent, the Transport Workers Union said.", published="2026-06-03")
+    assert (c["30,000"].unit, c["30,000"].metric) == ("person", "on strike")
+    assert c["25%"].metric == "pay"
+    assert subjects(c["14 percent"]) == ["Halvik Ports"]
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

@@ -95,6 +95,14 @@ def test_a_rounded_figure_swept_early_joins_the_fact_nearest_its_figure():
     ]) == [["589", "593", "593.7", "headline"], ["half"]]
 
 
+def test_a_walkout_a_paper_reports_next_morning_is_the_days_walkout_but_not_two_days_later():
+    count = dict(subject=(), unit="person", metric="on strike")
+    told = claim("told", "a1", 30000, date="2026-06-02", date_source="text", **count)  # "walked out on Tuesday"
+    headline = claim("headline", "a2", 30000, date="2026-06-03", date_source="published", **count)
+    later = claim("later", "a3", 30000, date="2026-06-05", date_source="published", **count)
+    assert members([told, headline, later]) == [["headline", "told"], ["later"]]
+
+
 def test_a_close_and_an_intraday_move_are_two_facts_by_value_or_by_frame():
     assert members([claim("close", "a1", 17, unit="percent", metric="share price", frame="close"),
                     claim("intraday", "a2", 13, unit="percent", metric="share price", frame="intraday")]) == [

@@ -178,6 +178,8 @@ def people_noun(word: str) -> bool:
         plurals.add(word[:-1] + "ies")
     if word.endswith("man"):
         plurals.add(word[:-3] + "men")
+    if word.endswith(("worker", "workers")):
+        return True  # "dockworkers", "steelworkers", "farmworkers": workers of a trade
     return bool(plurals & COUNTED_PEOPLE_NOUNS)
 
 # Nouns that name a change: the amount's owner is their "in"/"of" object ("a 19% loss in

@@ -56,7 +56,7 @@ PROVIDER_PRECISION = 0.015
 PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
-COUNTED_UNITS = frozenset({None, "person", "people"})
+COUNTED_UNITS = frozenset({None, "person", "people", "customer"})  # (customers without power)
 # The block of a count of things about nothing but what it counts (``counted_thing``), by that noun.
 COUNT_BLOCK = "count:"
 # Words in a counted unit that make the count an addition to another ("1,000 more flights",
@@ -64,12 +64,16 @@ COUNT_BLOCK = "count:"
 ADDED_QUALIFIERS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
-RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised", "displaced", "evacuated", "arrested"})
+RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised", "displaced", "evacuated", "arrested",
+                            "without power"})
 # Of those, the counts that only grow (the missing are found, the hospitalised and the
 # evacuated go home): a figure between two reports of one figure is out of date, not the
 # count moving and coming back.
 CUMULATIVE_COUNTS = frozenset({"dead", "injured", "rescued", "arrested"})
 TOLL_HOLDS_DAYS = 2
+# Counts of a day's event a paper reports the next morning ("30,000 dockworkers walk out" on
+# Wednesday of Tuesday's walkout): dated by the report window, like a market's move.
+WINDOWED_COUNTS = frozenset({"on strike", "without power", "on board"})
 # Metrics outlets use for one figure: the people one reports "evacuated" another reports
 # "displaced" (fled, in shelters). Each claim keeps its own; facts are compared by the kin.
 KIN_METRICS = {"evacuated": "displaced"}
@@ -681,7 +685,8 @@ def with_report_windows(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]
     17%" in Tuesday's paper is one fact with "fell 17% on Monday" (and, the group being dated
     by its most specific member, a day the text gives still wins)."""
     def windowed(claim: Claim) -> Claim:
-        if claim.date_source != "published" or not claim.date or not (claim.direction or claim.metric in MARKET_METRICS):
+        if claim.date_source != "published" or not claim.date or not (
+                claim.direction or claim.metric in MARKET_METRICS or claim.metric in WINDOWED_COUNTS):
             return claim
         window = report_window(claim.date)
         return claim if window is None else claim.model_copy(update={"date": window})

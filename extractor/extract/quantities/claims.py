@@ -29,7 +29,7 @@ from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
     CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, OUTAGE_UNITS,
-    PEOPLE_METRICS, RESULT_METRICS, SHARE_PRICE_AT_MOST,
+    RESULT_METRICS, SHARE_PRICE_AT_MOST,
     forecast_metric, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
@@ -706,7 +706,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction
     if unit is None and metric in PEOPLE_COUNT_METRICS and root.dep_ == "dobj" and root.head.lemma_.lower() in CASUALTY_VERBS:
         subject = []  # "drones struck, killing seven people and injuring 31": the 31 are people, not drones
-    if metric in PEOPLE_METRICS and subject and all(_is_organisation(r.name, article.entities) for r in subject):
+    if metric in PEOPLE_COUNT_METRICS and subject and all(_is_organisation(r.name, article.entities) for r in subject):
         subject = []  # "Three dead after Skyvar jet overruns runway": people, not the airline the line names
     if metric == OUTAGE_METRIC and unit is not None:
         stated = stated or (q.value, unit)
@@ -928,7 +928,7 @@ PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({
     "dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
-    "attendance", "on board",
+    "attendance", "on board", "on strike",
 })
 # What a company reports for a period (its results): of that period, not of a day.
 PERIOD_METRICS = RESULT_METRICS | {f"{metric} forecast" for metric in RESULT_METRICS}

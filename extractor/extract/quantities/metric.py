@@ -26,6 +26,7 @@ turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
 attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
 on board          people on board a plane, ship or vehicle ("carrying 162 passengers", "168 on board")
+on strike         workers on strike ("went on strike", "walked off the job", "striking workers")
 weight loss       weight loss (a body's, in a trial: no money lost)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
@@ -65,7 +66,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE,
+    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE, people_noun,
 )
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
@@ -102,7 +103,7 @@ METRIC_WORDS: dict[str, str] = {
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "joblessness": "unemployment", "cpi": "inflation", "gdp": "gdp", "economy": "gdp", "yield": "yield",
-    "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "fine": "fine",
+    "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "raise": "pay", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
@@ -162,6 +163,8 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
     ("attendance", re.compile(r"\b(?:crowd|attendance|spectators|in\s+front\s+of|sell-out|sold-out)\b", re.I)),
     ("on board", re.compile(r"\b(?:on\s+board|aboard|onboard|carrying(?!\s+out))\b", re.I)),
+    ("on strike", re.compile(r"\b(?:(?:went|go|going|are|were|is|was|remain\w*)\s+on\s+strike|walk(?:ed|s|ing)?\s+"
+                             r"(?:out|off\s+the\s+job)|walkout|striking)\b", re.I)),
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
@@ -173,7 +176,7 @@ OUTAGE_RE = re.compile(r"\b(?:without\s+(?:power|electricity)|lost\s+(?:power|el
 OUTAGE_UNITS = frozenset({"customer", "home", "household", "business", "premise", "property", "person", "people",
                           "resident", "account", "meter", "user"})
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance", "on board"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance", "on board", "on strike"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
@@ -480,7 +483,7 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
         return None, False
     head = unit.split()[-1]
-    if not ({head, head + "s"} & COUNTED_PEOPLE_NOUNS):
+    if not people_noun(head):
         return None, False
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None

@@ -208,7 +208,9 @@ def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
     if not wanted:
         if np.lemma_.lower() not in OWNER_NOUNS:
             return other_nation
-        return other_nation | {i for i, words in described.items() if words & NON_COMPANY_NOUNS and not words & OWNER_NOUNS}
+        return other_nation | {i for i, words in described.items() if words & NON_COMPANY_NOUNS and not words & OWNER_NOUNS} \
+            | {e.id for e in ctx.entities.entities if e.type == "ORG" and e.name.split()[-1].casefold() in NON_COMPANY_NOUNS}
+        # ("the company has offered 14%" after "the Transport Workers Union said": no union is a company)
     return other_nation | {i for i, words in described.items() if not words & wanted}
 
 
