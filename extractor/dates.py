@@ -212,8 +212,8 @@ def resolve_period(expression: str, published: str | None, future: bool = False,
     """A period a figure is of, from a date expression that names no day: a calendar quarter,
     half or the months since New Year (an ISO interval; see ``_year_part``; a fiscal quarter,
     whose calendar only the company knows, is None), a quarter named from publication ("last
-    quarter"), a month alone (the one
-    nearest publication, the past favoured: see ``_nearest_month``), "last"/"this" year or month, and a
+    quarter"), a month alone (the one nearest publication, the past favoured: see
+    ``_nearest_month``), "last"/"this" year or month, and a
     season named from publication ("last summer": the latest one ended by then; "this
     summer" only while it lasts), as an interval. None for anything else, or without a
     publication date where one is needed. ``future``: told of what will happen (see
@@ -228,8 +228,6 @@ def resolve_period(expression: str, published: str | None, future: bool = False,
         rel = m.group("rel").split()[-1].lower()
         count = base.year * 4 + (base.month - 1) // 3 + {"last": -1, "previous": -1, "prior": -1, "next": 1}.get(rel, 0)
         return _interval(dt.date(count // 4, 3 * (count % 4) + 1, 1), 3)
-    if base is None:
-        return None
     if (m := MONTH_ALONE_RE.match(text)) is not None:
         word = m.group("m")
         if word.lower() in AMBIGUOUS_MONTHS and not word[0].isupper():

@@ -1009,6 +1009,13 @@ def test_workers_of_a_trade_on_strike_their_raise_and_the_company_that_is_no_uni
     assert subjects(c["14 percent"]) == ["Halvik Ports"]
 
 
+def test_the_runner_up_with_a_share_is_the_runner_ups_and_a_runoffs_turnout_is_the_elections(nlp):
+    c = by_text(nlp, "Mira Odell won 41% of the vote in the first round on Sunday, ahead of Tomas Grau with 33%, "
+                     "setting up a runoff. Turnout in the runoff was 68%.", published="2026-10-05")
+    assert (subjects(c["41%"]), subjects(c["33%"])) == (["Mira Odell"], ["Tomas Grau"])
+    assert (c["68%"].metric, subjects(c["68%"])) == ("turnout", ["election"])
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

@@ -142,3 +142,9 @@ def rival_organisations(doc: Doc, entities: Iterable[LocalEntity]) -> frozenset[
                 rivals.add(e.id)
                 break
     return frozenset(rivals)
+
+
+def rivals_elsewhere(rivals: frozenset[str], entities, sent) -> frozenset[str]:
+    """The rivals (``rival_organisations``) a description in ``sent`` cannot take up: not one
+    its own sentence names ("Nordmark's founder owns 18% of the company")."""
+    return rivals - {e.id for _, e in entities.mentions_in(sent.start_char, sent.end_char)}

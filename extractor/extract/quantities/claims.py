@@ -28,9 +28,8 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, OUTAGE_UNITS,
-    RESULT_METRICS, SHARE_PRICE_AT_MOST,
-    forecast_metric, metric_of, price_tag,
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, RESULT_METRICS, SHARE_PRICE_AT_MOST,
+    forecast_metric, is_outage_noun, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
@@ -711,7 +710,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric == OUTAGE_METRIC and unit is not None:
         stated = stated or (q.value, unit)
         unit = "customer"  # "1.2 million customers", "1.25 million homes and businesses": one count
-        if all(s.name.casefold().rstrip("s") in OUTAGE_UNITS for s in subject):
+        if all(is_outage_noun(s.name) for s in subject):
             subject = []  # the counted noun is no one's: the outage's count, whoever the outlet counts
     elif counts_people(unit, metric):
         stated = stated or (q.value, unit)

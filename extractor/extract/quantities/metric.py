@@ -50,7 +50,8 @@ area              an area in square metres
 
 A company's result that is expected rather than reported (an estimate, a consensus, a
 forecast: "missing the $13.3 billion consensus") is that metric and " forecast" ("revenue
-forecast", "earnings per share forecast"; see ``forecast_metric``). And the economic words that were already read (debt, deficit, inflation, unemployment,
+forecast", "earnings per share forecast"; see ``forecast_metric``), and so is a storm's
+forecast rain, wind or surge. And the economic words that were already read (debt, deficit, inflation, unemployment,
 gdp, yield, dividend, pay, fine, tax, budget, investment, funding, population, exports,
 imports, output, assets, reserves, interest rate, age). The words are read from the noun
 the amount belongs to ("a cost of", "market value of"), the verb's "from"/"of"/"in"
@@ -313,8 +314,8 @@ def forecast_metric(metric: str | None, root: Token, through_clause: bool = True
     estimate, a consensus or a forecast ("missing the $13.3 billion Wall Street consensus",
     "estimates of $1.71 a share"), or what someone expected or is expected to report
     ("analysts had expected $13.36 billion", "the $13.36 billion analysts expected", "is expected
-    to report revenue of $9bn"); an
-    outlet's "$13.3bn" revenue is then no other outlet's consensus. Else ``metric``.
+    to report revenue of $9bn"); an outlet's "$13.3bn" revenue is then no other outlet's
+    consensus. Else ``metric``.
     ``through_clause=False`` reads no clause an expectation verb governs ("expected to reach")."""
     if metric not in FORECAST_METRICS:
         return metric
@@ -461,12 +462,18 @@ def _without_partitive(root: Token, clause: str) -> str:
 OUTAGE_REACH = 60
 
 
+def is_outage_noun(word: str) -> bool:
+    """A noun an outage is counted in ("customers", "homes", "businesses"), in either number."""
+    word = word.casefold()
+    return bool({word, word.removesuffix("s"), word.removesuffix("es")} & OUTAGE_UNITS)
+
+
 def _left_without_power(unit: str | None, subject_names: tuple[str, ...], clause: str, start: int, end: int) -> bool:
     """A count of customers, homes or people that an outage cue in its own clause is said of
     ("more than 1.2 million customers without power", "power outages affecting 40,000 homes";
     not "killing 14 people and leaving 1.2 million customers without power")."""
     counted = (unit or (subject_names[0] if len(subject_names) == 1 else "")).split()[-1:]
-    if not counted or re.sub(r"(?:e?s)\Z", "", counted[0].casefold()) not in OUTAGE_UNITS:
+    if not counted or not is_outage_noun(counted[0]):
         return False
     for m in OUTAGE_RE.finditer(clause, max(0, start - OUTAGE_REACH), end + OUTAGE_REACH):
         between = clause[end:m.start()] if m.start() >= end else clause[m.end():start]

@@ -231,7 +231,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return [thing_ref(fallen.group("stuff").lower())]  # "140 mm (5.5 inches) of rain": the rain's
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_named_before_parenthesis(span, ctx) or _belongs_to(root, span, ctx, sent_root_subject)
+    found = (_named_before_parenthesis(span, ctx) or _named_before_with(root, ctx)
+             or _belongs_to(root, span, ctx, sent_root_subject)
              or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
@@ -314,6 +315,17 @@ def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[Enti
     if e.type in ("GPE", "LOC") and PLACE_PREPOSITION_RE.search(ctx.text[base:base + m.start("name")]):
         return []
     return [entity_ref(ctx, e)]
+
+
+def _named_before_with(root: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """The person or organisation right before "with" and the figure ("Valen won 41%, ahead of
+    Brandt with 33%", "Labour came first, the Tories second with 28%"): that one's, wherever the
+    parser hangs the "with"."""
+    if root.dep_ != "pobj" or root.head.lower_ != "with" or root.head.i == 0:
+        return []
+    before = root.doc[root.head.i - 1]
+    e = ctx.entities.at(before.idx, before.idx + len(before))
+    return [entity_ref(ctx, e)] if e is not None and e.type in ("PERSON", "ORG") else []
 
 
 def _owned_by_no_one(root: Token) -> bool:

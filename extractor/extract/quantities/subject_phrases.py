@@ -9,7 +9,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from extractor.extract.coreference import DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations
+from extractor.extract.coreference import (
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations, rivals_elsewhere,
+)
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
@@ -185,8 +187,7 @@ def _rivals(np: Token, ctx: SubjectContext) -> frozenset[str]:
     the description's own sentence does not ("Nordmark's founder owns 18% of the company")."""
     if "rivals" not in ctx.cache:
         ctx.cache["rivals"] = rival_organisations(np.doc, ctx.entities.entities)
-    sent = np.sent
-    return ctx.cache["rivals"] - {e.id for _, e in ctx.entities.mentions_in(sent.start_char, sent.end_char)}
+    return rivals_elsewhere(ctx.cache["rivals"], ctx.entities, np.sent)
 
 
 def _name_follows(noun: Token) -> bool:
@@ -540,14 +541,18 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
 
 # What a turnout is of.
 ELECTION_RE = re.compile(r"\b(?P<noun>referendum|election|plebiscite|primary|runoff|by-election)s?\b", re.I)
+# The kind of vote each word names: one outlet's "runoff" is another's "election" (its date
+# tells a round from the next), a plebiscite is a referendum.
+VOTE_KINDS = {"referendum": "referendum", "plebiscite": "referendum"}
 
 
 def turnout_of(pos: int, ctx: SubjectContext) -> list[EntityRef]:
     """"Turnout was 84 percent": the turnout of the vote the article is about, the last
-    referendum or election named before it (else the first named after)."""
+    referendum or election named before it (else the first named after), by its kind
+    (``VOTE_KINDS``)."""
     before = [m for m in ELECTION_RE.finditer(ctx.text, 0, pos)]
     m = before[-1] if before else ELECTION_RE.search(ctx.text, pos)
-    return [thing_ref(m.group("noun").lower())] if m else []
+    return [thing_ref(VOTE_KINDS.get(m.group("noun").lower(), "election"))] if m else []
 
 
 def structure_ref(ctx: SubjectContext, s: Structure) -> EntityRef:
@@ -646,7 +651,10 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             and (storm := _storm_before(np.idx, ctx)) is not None:
         return [entity_ref(ctx, storm)]  # "the storm pushed a surge of 12 feet": the one named before
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
-        return _owner_of(np, ctx, sent_root_subject, ("in", "of", "for")) or turnout_of(np.idx, ctx)
+        owner = _owner_of(np, ctx, sent_root_subject, ("in", "of", "for"))
+        if owner and all(ELECTION_RE.fullmatch(r.name) for r in owner):
+            owner = []  # "turnout in the runoff": the election's, by its kind (``turnout_of``)
+        return owner or turnout_of(np.idx, ctx)
     found: list[EntityRef] = []
     # a relative clause is said of the name it follows: "Huang and Larry Ellison, who lost $22.6bn"
     listed = [] if relative_clause_of_one(np) else list(np.conjuncts)

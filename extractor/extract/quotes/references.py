@@ -24,6 +24,7 @@ from extractor.extract.coreference import (
     description_types,
     is_org_noun,
     place_owned,
+    rivals_elsewhere,
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_types import name_head
@@ -411,8 +412,7 @@ def _rivals_elsewhere(ctx: Context, head: Token) -> frozenset[str]:
     "rival" itself, nor one its own sentence names ("Nordmark's founder … the company")."""
     if any(c.lemma_.lower() in RIVAL_WORDS for c in head.lefts):
         return frozenset()
-    sent = head.sent
-    return ctx.rivals - {e.id for _, e in ctx.entities.mentions_in(sent.start_char, sent.end_char)}
+    return rivals_elsewhere(ctx.rivals, ctx.entities, head.sent)
 
 
 def _a_company(rivals: frozenset[str]) -> Callable[[LocalEntity], bool]:
