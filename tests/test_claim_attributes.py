@@ -1016,6 +1016,15 @@ def test_the_runner_up_with_a_share_is_the_runner_ups_and_a_runoffs_turnout_is_t
     assert (c["68%"].metric, subjects(c["68%"])) == ("turnout", ["election"])
 
 
+def test_a_list_that_leaves_out_the_verb_gives_each_company_its_move(nlp):
+    c = by_text(nlp, "Halvane investor Orbitex Corp is down by 4%, Kestrel Inc by 3%, Varo Group by 1% as the selloff "
+                     "cycled through tech. The previous holder of that record was Brannock Systems, which plummeted 26% "
+                     "on February 3, 2022.", published="2025-01-27")
+    assert [(subjects(c[t]), c[t].metric) for t in ("4%", "3%", "1%")] == [
+        (["Orbitex"], "share price"), (["Kestrel"], "share price"), (["Varo Group"], "share price")]
+    assert (subjects(c["26%"]), c["26%"].metric) == (["Brannock Systems"], "share price")
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

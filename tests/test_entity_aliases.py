@@ -33,6 +33,11 @@ def test_a_storms_own_name_alone_is_the_storm(nlp):
     assert [name for name in found if "Odalys" in name] == ["Hurricane Odalys"]
 
 
+def test_an_investor_or_a_supplier_before_a_name_tells_no_person(nlp):
+    found = groups(nlp, "Startup investor Sony is down by 4%. Apple supplier Kestrel Corp said sales rose.")
+    assert (found["Sony"][0], found["Kestrel Corp"][0]) == ("ORG", "ORG")
+
+
 def test_country_names_come_from_iso_data_and_news_abbreviations():
     assert [country_name(n) for n in ("U. S.", "UK", "Russian Federation", "Viet Nam", "Georgia", "IN", "us")] == [
         "United States", "United Kingdom", "Russia", "Vietnam", "Georgia", None, None]

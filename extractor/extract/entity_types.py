@@ -135,6 +135,17 @@ def _example_of(prep: Token) -> Token | None:
     return None
 
 
+# Roles a company holds as often as a person ("OpenAI investor Microsoft", "Apple supplier
+# Foxconn"): a descriptor that tells no type, though an occupation's ending says person.
+EITHER_ROLE_NOUNS = frozenset("""
+investor investors backer backers shareholder shareholders stakeholder partner partners owner owners supplier suppliers
+customer customers client clients buyer buyers seller sellers lender lenders creditor creditors sponsor sponsors
+donor donors member members rival rivals competitor competitors contractor contractors provider operator developer
+publisher distributor manufacturer retailer exporter importer producer insurer bidder acquirer holder employer
+broadcaster carrier licensee
+""".split())
+
+
 def describes(token: Token, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in _words(token))
 
@@ -261,7 +272,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
-        elif describes(noun, TITLE_WORDS) or is_occupation(noun) or _a_relative(noun):
+        elif (describes(noun, TITLE_WORDS) or is_occupation(noun) or _a_relative(noun)) \
+                and not describes(noun, EITHER_ROLE_NOUNS):  # "OpenAI investor Microsoft": a company or a person
             votes["PERSON"] += CONTEXT_WEIGHT
         elif describes(noun, ORG_DESCRIPTORS):
             votes["ORG"] += CONTEXT_WEIGHT

@@ -875,6 +875,11 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         return False
     for child in verb.children:
         if child.dep_ == "nsubj":
+            named = next((a for a in child.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if child.pos_ == "NOUN" and named is not None:
+                child = named  # "OpenAI investor Microsoft is down by 4%": the name the noun stands beside
+            elif child.lower_ in ("which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+                child = verb.head  # "Meta Platforms (META), which plummeted 26%": the name it is said of
             if any(d.dep_ == "det" for d in child.children) or child.text[-1:].isdigit():
                 return False  # "the Nasdaq fell 3%", "S&P 500": an index is written with "the" or its size
             entity = entities.at(child.idx, child.idx + len(child))

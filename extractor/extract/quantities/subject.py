@@ -319,13 +319,22 @@ def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[Enti
 
 def _named_before_with(root: Token, ctx: SubjectContext) -> list[EntityRef]:
     """The person or organisation right before "with" and the figure ("Valen won 41%, ahead of
-    Brandt with 33%", "Labour came first, the Tories second with 28%"): that one's, wherever the
-    parser hangs the "with"."""
-    if root.dep_ != "pobj" or root.head.lower_ != "with" or root.head.i == 0:
+    Brandt with 33%", "Labour came first, the Tories second with 28%"), or before "by" in a
+    list that leaves the verb out ("Microsoft is down by 4%, Alphabet by 3%, Amazon by 1%"):
+    that one's, wherever the parser hangs the preposition."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("with", "by") or root.head.i == 0:
         return []
     before = root.doc[root.head.i - 1]
     e = ctx.entities.at(before.idx, before.idx + len(before))
-    return [entity_ref(ctx, e)] if e is not None and e.type in ("PERSON", "ORG") else []
+    if e is None or e.type not in ("PERSON", "ORG"):
+        return []
+    if root.head.lower_ == "by":  # only a listed name: "…, Alphabet by 3%", not "beat Acme by 3%"
+        first = next((m for m in e.mentions if m.start <= before.idx < m.end), None)
+        opener = root.doc[root.doc.char_span(first.start, first.end, alignment_mode="expand").start - 1] \
+            if first is not None and first.start > 0 else None
+        if opener is None or opener.text not in (",", "and", ";"):
+            return []
+    return [entity_ref(ctx, e)]
 
 
 def _owned_by_no_one(root: Token) -> bool:
