@@ -304,6 +304,12 @@ def test_an_airline_and_its_planes_maker_are_two_and_the_airline_speaks(quotes_o
     assert [q.speaker.name for q in quotes] == ["Halvar Airlines"]
 
 
+def test_keeping_a_lead_reports_no_words(quotes_of):
+    quotes = quotes_of("Halvane Corp has maintained a year-to-date increase of nearly 140%. Tomas Grau maintained that "
+                       "he had won.")
+    assert [q.text for q in quotes] == ["that he had won"]
+
+
 def test_they_resolves_to_the_last_organisation(quotes_of):
     text = "Greenpeace blocked the port on Monday. “We will stay until the ship leaves,” they said."
     assert [summary(q) for q in quotes_of(text)] == [
