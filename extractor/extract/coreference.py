@@ -10,9 +10,9 @@ a speaker and the owner of an amount are found differently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import is_occupation
@@ -129,19 +129,23 @@ def rival_organisations(doc: Doc, entities: Iterable[LocalEntity]) -> frozenset[
     also lower", "Varo, a competitor, ..."): another company than the one "the retailer" or
     "the company" means."""
     rivals = set()
+    for e, span in organisation_spans(doc, entities):
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lemma_.lower() in RIVAL_WORDS or any(
+                c.dep_ == "appos" and c.lemma_.lower() in RIVAL_WORDS for c in span.root.children):
+            rivals.add(e.id)
+    return frozenset(rivals)
+
+
+def organisation_spans(doc: Doc, entities: Iterable[LocalEntity]) -> Iterator[tuple[LocalEntity, Span]]:
+    """Each organisation's mentions as spans of the parse (the words around them describe it)."""
     for e in entities:
         if e.type != "ORG":
             continue
         for mention in e.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            before = doc[span.start - 1] if span.start > 0 else None
-            if before is not None and before.lemma_.lower() in RIVAL_WORDS or any(
-                    c.dep_ == "appos" and c.lemma_.lower() in RIVAL_WORDS for c in span.root.children):
-                rivals.add(e.id)
-                break
-    return frozenset(rivals)
+            if span is not None:
+                yield e, span
 
 
 def rivals_elsewhere(rivals: frozenset[str], entities, sent) -> frozenset[str]:

@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import (
-    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, pronoun_types, rival_organisations, rivals_elsewhere,
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, organisation_spans, pronoun_types, rival_organisations,
+    rivals_elsewhere,
 )
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
@@ -159,25 +160,19 @@ def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str
     if "described" in ctx.cache:
         return ctx.cache["described"]
     described: dict[str, set[str]] = {}
-    for e in ctx.entities.entities:
-        if e.type != "ORG":
-            continue
-        for mention in e.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
-                     and not span.start <= c.i < span.end]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN" or root.dep_ == "compound" and root.head.pos_ == "NOUN" \
-                    and root.head.i >= span.end and not _name_follows(root.head):
-                nouns.append(root.head)  # "X, the start-up"; "the Verdi union" (not "Nvidia supplier Advantest")
-            if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].is_alpha:
-                nouns.append(doc[span.start - 1])  # "startup X", whatever the parser made of "startup"
-            for noun in nouns:
-                word = _hyphenated(noun) or noun.lemma_.lower()  # "start-up", which the tokenizer splits
-                if word in ORG_DESCRIPTORS or word.endswith("maker"):
-                    described.setdefault(e.id, set()).update(_description_words(noun) | {word})
+    for e, span in organisation_spans(doc, ctx.entities.entities):
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
+                 and not span.start <= c.i < span.end]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" or root.dep_ == "compound" and root.head.pos_ == "NOUN" \
+                and root.head.i >= span.end and not _name_follows(root.head):
+            nouns.append(root.head)  # "X, the start-up"; "the Verdi union" (not "Nvidia supplier Advantest")
+        if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].is_alpha:
+            nouns.append(doc[span.start - 1])  # "startup X", whatever the parser made of "startup"
+        for noun in nouns:
+            word = _hyphenated(noun) or noun.lemma_.lower()  # "start-up", which the tokenizer splits
+            if word in ORG_DESCRIPTORS or word.endswith("maker"):
+                described.setdefault(e.id, set()).update(_description_words(noun) | {word})
     ctx.cache["described"] = described
     return described
 
