@@ -1025,6 +1025,15 @@ def test_a_list_that_leaves_out_the_verb_gives_each_company_its_move(nlp):
     assert (subjects(c["26%"]), c["26%"].metric) == (["Brannock Systems"], "share price")
 
 
+def test_a_fine_is_the_fined_companys_not_the_regulators(nlp):
+    c = by_text(nlp, "The European Commission on Tuesday fined Halvane Technologies 2.4 billion euros for abusing its "
+                     "dominant position. Regulators in Seoul slapped a 300 million dollar fine on Kestrel Corp last "
+                     "year. Varo Group was fined 50 million euros in 2019.", published="2026-04-22")
+    assert (subjects(c["2.4 billion euros"]), c["2.4 billion euros"].metric) == (["Halvane Technologies"], "fine")
+    assert (subjects(c["300 million dollar"]), c["300 million dollar"].metric) == (["Kestrel"], "fine")  # (no legal form)
+    assert (subjects(c["50 million euros"]), c["50 million euros"].metric) == (["Varo Group"], "fine")
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

@@ -132,6 +132,9 @@ def is_storm_name(name: str) -> bool:
     return len(words) == 2 and words[0].casefold() in STORM_NOUNS and words[1][:1].isupper() \
         and words[1].casefold() not in STORM_NOUNS
 
+# Forms of the verbs of a penalty ("fined", which the lemmatizer reads as "fin").
+FINE_VERB_FORMS = frozenset("fine fines fined fining penalise penalised penalize penalized".split())
+
 # Verbs whose subject is an agent (a person or organisation), not a product or place.
 AGENT_VERBS = frozenset("""
 say tell state claim report announce confirm deny decline refuse warn urge add

@@ -67,7 +67,8 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, PRECIPITATION_RE, people_noun,
+    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, FINE_VERB_FORMS, PRECIPITATION_RE,
+    people_noun,
 )
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
@@ -215,6 +216,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     """Name of what is measured, from the vocabulary of the module docstring."""
     if q.metric:
         return q.metric
+    if verb is not None and verb.lower_ in FINE_VERB_FORMS and root.dep_ in ("dobj", "dative") \
+            and unit and unit.isupper():
+        return "fine"  # "the Commission fined Orbis 2.4 billion euros"
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
         if unit == "metre":

@@ -59,7 +59,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
+    CHANGE_NOUNS, FINE_VERB_FORMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
@@ -231,7 +231,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return [thing_ref(fallen.group("stuff").lower())]  # "140 mm (5.5 inches) of rain": the rain's
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_named_before_parenthesis(span, ctx) or _named_before_with(root, ctx)
+    found = (_named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _named_before_with(root, ctx)
              or _belongs_to(root, span, ctx, sent_root_subject)
              or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
@@ -315,6 +315,42 @@ def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[Enti
     if e.type in ("GPE", "LOC") and PLACE_PREPOSITION_RE.search(ctx.text[base:base + m.start("name")]):
         return []
     return [entity_ref(ctx, e)]
+
+
+# Nouns of a penalty: its amount is the one who pays it's, not the regulator's.
+FINE_NOUNS = frozenset({"fine", "penalty"})
+
+
+def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
+    """Who pays a fine: the object of "fined" ("the Commission fined Orbis 2.4 billion euros",
+    whatever the parser makes of the two objects), the subject of "was fined", the "on" or
+    "against" of a fine ("slapped a €2.4 billion fine on Orbis"), or who was hit with one
+    ("Orbis hit with €2.4bn EU fine"); not the regulator that imposed it."""
+    def named(token: Token | None) -> list[EntityRef]:
+        e = ctx.entities.at(token.idx, token.idx + len(token)) if token is not None else None
+        return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON", "GPE") else []
+
+    if verb is not None and verb.lower_ in FINE_VERB_FORMS:
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return named(passive)
+        figure = next((t.idx for t in span if t.like_num or t.tag_ == "$"), span.start_char)
+        between = [e for m, e in ctx.entities.mentions_in(verb.idx + len(verb), figure)]
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and not span.start <= c.i < span.end), None)
+        return named(obj) or ([entity_ref(ctx, between[0])] if len(between) == 1 and between[0].type == "ORG" else [])
+    noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else None
+    if noun is None or noun.lemma_.lower() not in FINE_NOUNS:
+        return []
+    on = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for o in c.children if o.dep_ == "pobj"), None)
+    if on is None and noun.dep_ == "dobj":  # "slapped a €2.4 billion fine on Orbis", "on" hung on the verb
+        on = next((o for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for o in c.children if o.dep_ == "pobj"), None)
+    if on is not None:
+        return named(on)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() == "hit":
+        return named(next((c for c in noun.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+    return []
 
 
 def _named_before_with(root: Token, ctx: SubjectContext) -> list[EntityRef]:
