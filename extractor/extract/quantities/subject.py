@@ -317,7 +317,7 @@ def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[Enti
     return [entity_ref(ctx, e)]
 
 
-# Nouns of a penalty: its amount is the one who pays it's, not the regulator's.
+# Nouns of a penalty: its amount belongs to whoever pays it, not to the regulator.
 FINE_NOUNS = frozenset({"fine", "penalty"})
 
 
@@ -335,7 +335,7 @@ def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectC
         if passive is not None:
             return named(passive)
         figure = next((t.idx for t in span if t.like_num or t.tag_ == "$"), span.start_char)
-        between = [e for m, e in ctx.entities.mentions_in(verb.idx + len(verb), figure)]
+        between = [e for _, e in ctx.entities.mentions_in(verb.idx + len(verb), figure)]
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and not span.start <= c.i < span.end), None)
         return named(obj) or ([entity_ref(ctx, between[0])] if len(between) == 1 and between[0].type == "ORG" else [])
     noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else None
