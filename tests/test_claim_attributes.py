@@ -1034,6 +1034,12 @@ def test_a_fine_is_the_fined_companys_not_the_regulators(nlp):
     assert (subjects(c["50 million euros"]), c["50 million euros"].metric) == (["Varo Group"], "fine")
 
 
+def test_a_sum_converted_in_parentheses_is_the_same_fine(nlp):
+    c = by_text(nlp, "The European Commission on Tuesday fined Halvane Technologies 2.4 billion euros ($2.6 billion) "
+                     "for abusing its dominant position.", published="2026-04-22")
+    assert (subjects(c["$2.6 billion"]), c["$2.6 billion"].metric) == (["Halvane Technologies"], "fine")
+
+
 def test_a_conversion_in_parentheses_takes_the_measures_metric(nlp):
     c = by_text(nlp, "On Friday, a 150-metre (490 feet) section of the flyover gave way in busy traffic, "
                      "plunging more than 12 vehicles to the road 20 meters below.")

@@ -304,13 +304,15 @@ CONVERSION_GAP_RE = re.compile(r"(?:-[a-z]+)?\s*\(\s*")
 
 
 def _share_conversion_subjects(claims: list[Claim], text: str) -> list[Claim]:
-    """A measure and its conversion in parentheses ("the 45-meter-high (150-foot) bridge")
-    are one figure about one thing: where the parser gave one of them no subject, or took a
-    unit word for it ("foot"), both take the other's; the conversion takes the measure's metric."""
+    """A measure and its conversion in parentheses ("the 45-meter-high (150-foot) bridge", "fined
+    it 2.4 billion euros ($2.6 billion)") are one figure about one thing: where the parser gave
+    one of them no subject, or took a unit word for it ("foot"), both take the other's; the
+    conversion takes the measure's metric."""
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.unit is None or a.unit != b.unit or not CONVERSION_GAP_RE.fullmatch(text[a.end:b.start]):
+        currencies = a.unit != b.unit and is_currency_code(a.unit) and is_currency_code(b.unit)  # "euros ($2.6 billion)"
+        if a.unit is None or a.unit != b.unit and not currencies or not CONVERSION_GAP_RE.fullmatch(text[a.end:b.start]):
             continue
         if not re.match(r"[\w-]*\s*\)", text[b.end:b.end + 12]):
             continue
