@@ -124,13 +124,14 @@ STORM_WORDS = STORM_NOUNS | {"tropical"}
 
 
 def is_storm_name(name: str) -> bool:
-    """A storm's name: a storm noun (after "Tropical" or "Super") and a name ("Hurricane
-    Delphine"; not "Super PAC", "Storm Shadow missiles" has a name's capital too, but rare)."""
+    """A storm's name: a storm noun (maybe after "Tropical" or "Super") and one capitalised
+    name ("Hurricane Delphine", "Tropical Storm Alberto"; not "Super PAC")."""
     words = name.split()
     if len(words) >= 3 and words[0].casefold() in ("tropical", "super"):
         words = words[1:]
     return len(words) == 2 and words[0].casefold() in STORM_NOUNS and words[1][:1].isupper() \
         and words[1].casefold() not in STORM_NOUNS
+
 
 # Forms of the verbs of a penalty ("fined", which the lemmatizer reads as "fin").
 FINE_VERB_FORMS = frozenset("fine fines fined fining penalise penalised penalize penalized".split())
