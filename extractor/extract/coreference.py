@@ -148,7 +148,11 @@ def organisation_spans(doc: Doc, entities: Iterable[LocalEntity]) -> Iterator[tu
                 yield e, span
 
 
-def rivals_elsewhere(rivals: frozenset[str], entities, sent) -> frozenset[str]:
-    """The rivals (``rival_organisations``) a description in ``sent`` cannot take up: not one
-    its own sentence names ("Nordmark's founder owns 18% of the company")."""
+def rivals_elsewhere(rivals: frozenset[str], entities, head: Token) -> frozenset[str]:
+    """The rivals (``rival_organisations``) the description ``head`` cannot take up: none when
+    it says "rival" itself ("the rival retailer"), nor one its own sentence names ("Nordmark's
+    founder owns 18% of the company")."""
+    if head.lemma_.lower() in RIVAL_WORDS or any(c.lemma_.lower() in RIVAL_WORDS for c in head.lefts):
+        return frozenset()
+    sent = head.sent
     return rivals - {e.id for _, e in entities.mentions_in(sent.start_char, sent.end_char)}

@@ -210,7 +210,8 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     tokens = Tokens(doc)
     article = ArticleFacts(article_id=article_id, text=tokens.text, entities=entities, published=published,
                            imperial=measures_imperial(tokens.text),
-                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc, title=title))
+                           subjects=SubjectContext(entities=entities, text=tokens.text, doc=doc, title=title),
+                           tokens=tokens)
     by_sentence: dict[int, list[Placed]] = {}
     for placed in _placed_quantities(tokens):
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
@@ -425,8 +426,7 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
     cache[sent.start] = _day_told(sent, dates, opening)  # for the sentences after it
     return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
                          carried_date=_carried_date(sent, published, tokens, cache),
-                         other_time=_names_other_time(sent, tokens),
-                         named_period=_period_named_before(sent, published, tokens))
+                         other_time=_names_other_time(sent, tokens))
 
 
 # A time that is not the day of the news: "last fall", "a year ago", "the previous week",
@@ -552,16 +552,18 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     out = []
     relative: list[tuple[Token | None, re.Match, int]] = []
     for ent in tokens.ents_in(sent):
-        if ent.label_ != "DATE" or PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
-                and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") \
-                and not _as_of_day(ent, text, published) \
+        if ent.label_ != "DATE":
+            continue
+        as_of = _as_of_day(ent, text, published)
+        if PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") and not as_of \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
                 or re.fullmatch(r"(?:19|20)\d\d", ent.text) and YEAR_BASE_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 or CONTRACT_MONTH_RE.match(text, ent.end_char):
             continue
         bound = _period_bound(ent.root)
         figure = _figure_from(bound)
-        if bound is not None and figure is None and not (bound.lower_ == "by" and _as_of_day(ent, text, published)):
+        if bound is not None and figure is None and not (bound.lower_ == "by" and as_of):
             continue
         verb = _date_verb(ent.root)
         future = _told_as_future(verb) and _on_the_verb(ent.root, verb) \
@@ -630,6 +632,7 @@ class ArticleFacts:
     published: str | None = None  # ISO date: the day a figure with no date of its own was reported
     imperial: bool = False  # measures in feet and miles: its "tons" are short tons
     subjects: SubjectContext | None = None  # the salient organisation and the last subject
+    tokens: Tokens | None = None  # the parse's look-ups (the period an earlier sentence names)
 
 
 @dataclass(frozen=True)
@@ -642,7 +645,6 @@ class SentenceFacts:
     opening_date: str | None  # "On Tuesday, ...": dates the whole sentence
     carried_date: str | None = None  # the day an earlier sentence of the paragraph is about
     other_time: bool = False  # names a time no date resolves ("last fall"): no day is lent to its figures
-    named_period: str | None = None  # the quarter or half a sentence shortly before names (results are of it)
 
 
 # Figures of a whole economy, which no organisation the article is about owns unnamed.
@@ -731,11 +733,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                 and subject and all(_is_organisation(r.name, article.entities) for r in subject):
             metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
     metric = forecast_metric(metric, root)
-    if metric is None and unit and unit.endswith(PER_SHARE) and is_currency_code(unit[:-len(PER_SHARE)]) \
+    if metric is None and _currency_per_share(unit) \
             and (expected := forecast_metric("earnings per share", root, through_clause=False)) != "earnings per share":
         metric = expected  # "analysts were expecting $2.52 a share": what a share earns, expected
-    if metric in PER_SHARE_METRICS and unit and unit.endswith(PER_SHARE) \
-            and is_currency_code(unit[:-len(PER_SHARE)]):
+    if metric in PER_SHARE_METRICS and _currency_per_share(unit):
         unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
@@ -751,9 +752,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             moved = direction is not None or verb is not None and verb.lemma_.lower() in UP_VERBS | DOWN_VERBS  # "fell 11% to $2,650": both
             date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, moved)
-            if date is None and metric in PERIOD_METRICS and frame is None and sentence.named_period is not None \
-                    and not names_a_period(sent.text):  # (not "lowered its full-year margin forecast to 4%")
-                date, date_source = sentence.named_period, "paragraph"  # results of the quarter the story reports
+            if date is None and metric in PERIOD_METRICS and frame is None and article.tokens is not None \
+                    and not names_a_period(sent.text) \
+                    and (named := _period_named_before(sent, article.published, article.tokens)) is not None:
+                date, date_source = named, "paragraph"  # results of the quarter the story reports
+                # (but not "lowered its full-year margin forecast to 4%")
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     return Claim(
@@ -803,11 +806,15 @@ PER_SHARE = " per share"
 PER_SHARE_METRICS = frozenset({"share price", "earnings per share", "earnings per share forecast"})
 
 
+def _currency_per_share(unit: str | None) -> bool:
+    """A sum of money per share ("USD per share"), not a count per share."""
+    return bool(unit) and unit.endswith(PER_SHARE) and is_currency_code(unit[:-len(PER_SHARE)])
+
+
 def _priced_a_share(unit: str | None, subject: list, entities: ArticleEntities, sentence: str) -> bool:
     """A company's price per share, which no profit or dividend word made earnings or a
     payout ("Monday Close: $118.58 per share"): its share price."""
-    return bool(unit) and unit.endswith(PER_SHARE) and is_currency_code(unit[:-len(PER_SHARE)]) \
-        and bool(subject) and all(_is_organisation(ref.name, entities) for ref in subject) \
+    return _currency_per_share(unit) and bool(subject) and all(_is_organisation(ref.name, entities) for ref in subject) \
         and not DEAL_OR_RESULTS_RE.search(sentence)
 
 

@@ -51,8 +51,8 @@ area              an area in square metres
 A company's result that is expected rather than reported (an estimate, a consensus, a
 forecast: "missing the $13.3 billion consensus") is that metric and " forecast" ("revenue
 forecast", "earnings per share forecast"; see ``forecast_metric``), and so is a storm's
-forecast rain, wind or surge. And the economic words that were already read (debt, deficit, inflation, unemployment,
-gdp, yield, dividend, pay, fine, tax, budget, investment, funding, population, exports,
+forecast rain, wind or surge. And the economic words that were already read (debt, deficit,
+inflation, unemployment, gdp, yield, dividend, pay, fine, tax, budget, investment, funding, population, exports,
 imports, output, assets, reserves, interest rate, age). The words are read from the noun
 the amount belongs to ("a cost of", "market value of"), the verb's "from"/"of"/"in"
 phrase or object, the subject's head noun, and for counts of people and measures the

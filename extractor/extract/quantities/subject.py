@@ -330,6 +330,10 @@ def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectC
         e = ctx.entities.at(token.idx, token.idx + len(token)) if token is not None else None
         return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON", "GPE") else []
 
+    def laid_on(token: Token) -> Token | None:  # "… on Orbis", "… against Orbis"
+        return next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for o in c.children if o.dep_ == "pobj"), None)
+
     if verb is not None and verb.lower_ in FINE_VERB_FORMS:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
@@ -341,11 +345,9 @@ def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectC
     noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "amod") else None
     if noun is None or noun.lemma_.lower() not in FINE_NOUNS:
         return []
-    on = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-               for o in c.children if o.dep_ == "pobj"), None)
+    on = laid_on(noun)
     if on is None and noun.dep_ == "dobj":  # "slapped a €2.4 billion fine on Orbis", "on" hung on the verb
-        on = next((o for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                   for o in c.children if o.dep_ == "pobj"), None)
+        on = laid_on(noun.head)
     if on is not None:
         return named(on)
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() == "hit":

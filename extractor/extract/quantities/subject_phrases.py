@@ -10,8 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import (
-    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, RIVAL_WORDS, organisation_spans, pronoun_types, rival_organisations,
-    rivals_elsewhere,
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, organisation_spans, pronoun_types, rival_organisations, rivals_elsewhere,
 )
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
@@ -182,7 +181,7 @@ def _rivals(np: Token, ctx: SubjectContext) -> frozenset[str]:
     the description's own sentence does not ("Nordmark's founder owns 18% of the company")."""
     if "rivals" not in ctx.cache:
         ctx.cache["rivals"] = rival_organisations(np.doc, ctx.entities.entities)
-    return rivals_elsewhere(ctx.cache["rivals"], ctx.entities, np.sent)
+    return rivals_elsewhere(ctx.cache["rivals"], ctx.entities, np)
 
 
 def _name_follows(noun: Token) -> bool:
@@ -200,7 +199,7 @@ def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
         return set()
     wanted = _description_words(np)
     described = _described_organisations(ctx, np.doc)
-    other_nation = _of_another_nation(np, ctx) | (_rivals(np, ctx) if not wanted & RIVAL_WORDS else set())
+    other_nation = _of_another_nation(np, ctx) | _rivals(np, ctx)
     if not wanted:
         if np.lemma_.lower() not in OWNER_NOUNS:
             return other_nation

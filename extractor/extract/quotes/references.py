@@ -18,7 +18,6 @@ from extractor.extract.coreference import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TYPES,
-    RIVAL_WORDS,
     SPEAKER_ORG_NOUNS,
     SPEAKER_WINDOW,
     description_types,
@@ -323,7 +322,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         accept = _not_a_company(ctx.text)
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
-        accept = _a_company(_rivals_elsewhere(ctx, head))
+        accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head))
     place = place_owned(head) if types == ORG_TYPES else None
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
@@ -405,14 +404,6 @@ def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
     foreign ministry")."""
     own = place.casefold()
     return lambda entity: all(w.casefold() == own or not is_place_name(w) for w in re.findall(r"[A-Z][\w.'’-]*", entity.name))
-
-
-def _rivals_elsewhere(ctx: Context, head: Token) -> frozenset[str]:
-    """The organisations named as a rival that a description cannot take up: not when it says
-    "rival" itself, nor one its own sentence names ("Nordmark's founder … the company")."""
-    if any(c.lemma_.lower() in RIVAL_WORDS for c in head.lefts):
-        return frozenset()
-    return rivals_elsewhere(ctx.rivals, ctx.entities, head.sent)
 
 
 def _a_company(rivals: frozenset[str]) -> Callable[[LocalEntity], bool]:
