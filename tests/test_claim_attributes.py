@@ -1862,3 +1862,83 @@ def test_weight_loss_is_no_money_lost(nlp):
                 published="2026-09-15")
     assert [(c[t].metric, subjects(c[t])) for t in ("12.4%",)] == [("weight loss", [])]
     assert c["$2bn"].metric == "loss"
+
+
+# ------------------------------------------- a market rout told by other outlets (session 26)
+
+
+def test_a_name_the_parser_gave_to_after_is_the_subject_of_the_verb_after_it(nlp):
+    c = by_text(nlp, "The governor's remarks come after Intel, the US chipmaker that dominates the PC processor market, "
+                     "lost nearly $40 billion in market value.", published="2026-03-03")
+    assert subjects(c["$40 billion"]) == ["Intel"]
+
+
+def test_a_sum_evaporated_of_a_company_s_value_is_that_company_s(nlp):
+    c = by_text(nlp, "Traders feared a cheaper rival would hurt leaders like Kestrel Corp, evaporating $90 billion of "
+                     "the chipmaker's market value.", published="2026-03-03")
+    assert (subjects(c["$90 billion"]), c["$90 billion"].metric) == (["Kestrel"], "market value")
+
+
+def test_whose_after_two_names_is_the_nearer_one_s_and_respectively_shares_out_a_relative_clause(nlp):
+    c = by_text(nlp, "The fund's backers include chipmaker Orbis and Tamsin , whose shares finished down 6.2 percent on "
+                     "Monday.", published="2026-03-03")
+    assert subjects(c["6.2 percent"]) == ["Tamsin"]
+    c = by_text(nlp, "The index's next-biggest drag was chipmaker Intel, which finished down 9.1%, followed by Oracle "
+                     "Corp and Facebook parent Meta, which fell 1.3% and 2.8%, respectively.", published="2026-03-03")
+    assert [subjects(c[t]) for t in ("1.3%", "2.8%")] == [["Oracle"], ["Meta"]]
+
+
+def test_names_given_as_examples_are_what_moved(nlp):
+    c = by_text(nlp, "On Monday, chipmakers like Orbis Corp and Tamsin Inc plummeted more than 12%.",
+                published="2026-03-03")
+    assert subjects(c["12%"]) == ["Orbis", "Tamsin"]
+    c = by_text(nlp, "Power stocks like Constellation Energy and Vistra plunged more than 15% on Monday.",
+                published="2026-03-03")
+    assert subjects(c["15%"]) == ["Constellation Energy", "Vistra"]
+
+
+def test_companies_that_each_moved_moved_their_share_price(nlp):
+    c = by_text(nlp, "Utilities slumped as Constellation Energy and Vistra each plunged more than 15% on Monday.",
+                published="2026-03-03")
+    assert c["15%"].metric == "share price"
+
+
+def test_the_nearer_of_two_subjects_moves_and_a_named_index_pushed_down_is_its_level(nlp):
+    c = by_text(nlp, "Chip machine builder Dravik slumped 5.75 percent.", published="2026-03-03")
+    assert c["5.75 percent"].metric == "share price"
+    c = by_text(nlp, "Exporters fell sharply, helping to push the benchmark Nikkei 225 down by around 1%.",
+                published="2026-03-03")
+    assert (subjects(c["1%"]), c["1%"].metric) == (["Nikkei 225"], "index level")
+
+
+def test_a_company_s_loss_in_percent_is_its_stock_s_move_but_losses_that_narrow_are_not(nlp):
+    c = by_text(nlp, "A smaller hit was seen at memory maker Orbis Corp with a loss of 11.5 percent on Monday.",
+                published="2026-03-03")
+    assert (subjects(c["11.5 percent"]), c["11.5 percent"].metric) == (["Orbis"], "share price")
+    c = by_text(nlp, "Orbis Corp said its net losses narrowed 20% in the quarter.", published="2026-03-03")
+    assert c["20%"].metric == "loss"
+
+
+def test_a_signed_move_in_brackets_is_a_fall_of_that_size(nlp):
+    c = by_text(nlp, "Smaller losses hit rivals Orbis Corp (-6.4 percent) and Tamsin Inc (-2.6 percent).",
+                published="2026-03-03")
+    assert [(c[t].value, c[t].direction, c[t].metric) for t in ("-6.4 percent", "-2.6 percent")] == [
+        (6.4, "down", "share price"), (2.6, "down", "share price")]
+
+
+def test_its_after_a_company_s_move_is_that_company_s(nlp):
+    c = by_text(nlp, "Orbis led the market lower. Orbis is a chipmaker. Tamsin's shares fell by 17.2 percent. As a "
+                     "result, its stock market value dropped below $1 trillion.", published="2026-03-03")
+    assert subjects(c["$1 trillion"]) == ["Tamsin"]
+
+
+def test_a_hedge_the_parser_read_as_a_preposition_keeps_the_verb_s_direction(nlp):
+    c = by_text(nlp, "Orbis Corp was the index's biggest drag, with its shares tumbling just under 14 percent. "
+                     "Inflation fell under 3% in May.", published="2026-06-03")
+    assert (c["14 percent"].direction, c["14 percent"].hedge) == ("down", "<")
+    assert c["3%"].direction is None  # a level reached, not a fall of 3%
+
+
+def test_ahead_of_the_market_open_is_before_the_bell(nlp):
+    c = by_text(nlp, "Shares of Orbis Corp slid more than 9% ahead of the market open.", published="2026-03-03")
+    assert c["9%"].frame == "pre-market"

@@ -212,3 +212,7 @@ def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
         '"We have conquered Jupiter," the mission\'s lead scientist said.']
     # a heading of that name above the story's first prose is a label, not the end of it
     assert "orbit" in clean_text("References\n\nThe spacecraft entered orbit late on Monday, the agency said.").text
+
+
+def test_an_opening_quotation_mark_typed_for_an_apostrophe_becomes_one():
+    assert normalise_whitespace("Orbis‘s shares fell; he said ‘no’.") == "Orbis’s shares fell; he said ‘no’."

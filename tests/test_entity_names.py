@@ -559,3 +559,14 @@ def test_a_people_s_name_before_a_person_s_is_no_part_of_it_nor_is_a_law_label_o
     assert {"Gabriel Jesus", "Dominic Raab", "Masaaki Taira"} <= types.keys()
     assert "Brazilian Gabriel Jesus" not in types
     assert types.get("Inter") == "ORG"
+
+
+def test_a_market_s_leaders_given_as_examples_are_companies(nlp):
+    text = ("Traders fear a cheap rival will threaten AI leaders like Zentrix, wiping billions off the chipmaker's "
+            "value. Zentrix was the biggest drag on the index.")
+    assert typed(nlp, text)["Zentrix"] == "ORG"
+
+
+def test_a_name_ending_in_holdings_is_an_organisation_even_of_english_words(nlp):
+    text = "The rout spread to chip designers like Micron and Arm Holdings, which both dropped more than 7%."
+    assert typed(nlp, text).get("Arm Holdings") == "ORG"

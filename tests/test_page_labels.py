@@ -114,3 +114,17 @@ def test_page_prompts_credits_and_desks_are_dropped(prompt):
 def test_a_sentence_that_opens_like_a_label_stays():
     sentence = "Source: the council said the wall would be rebuilt within the year."
     assert sentence in clean_text(BODY + "\n\n" + sentence, find_title=False).text
+
+
+@pytest.mark.parametrize("line", [
+    "03/14/2026 // Dana K. // 2.3K Views",
+    "3 days ago 12",
+    "1.5K Views",
+])
+def test_a_line_of_a_date_a_name_and_reader_counts_is_a_label(line):
+    assert page_labels(["A headline over the story", line, "", BODY]).lines == {1}
+
+
+def test_a_sentence_with_views_and_days_stays():
+    line = "Three days ago the council shared its views on the plan."
+    assert page_labels(["A headline over the story", line, "", BODY]).lines == set()

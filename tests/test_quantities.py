@@ -258,7 +258,8 @@ def test_negative_number(nlp):
 
 def test_signed_percent_gives_direction(nlp):
     claims = claims_of(nlp, "Markets at midday: Ibex -0.8%, Nasdaq +1.2%.")
-    assert [(c.value, c.direction) for c in claims] == [(-0.8, "down"), (1.2, "up")]
+    # a fall of 0.8%, as "fell 0.8%" says it (so the two merge), the sign kept as stated
+    assert [(c.value, c.direction, c.stated_value) for c in claims] == [(0.8, "down", -0.8), (1.2, "up", None)]
 
 
 # --------------------------------------------------------------- directions
@@ -547,3 +548,8 @@ def test_a_toll_takes_no_unit_carried_from_a_measure(nlp):
 def test_two_small_numbers_in_a_row_are_no_number():
     assert parse_number_words("twenty-two") == 22 and parse_number_words("one hundred twenty five") == 125
     assert parse_number_words("one-two") is None and parse_number_words("three-four") is None
+
+
+def test_plus_or_minus_is_a_margin_not_a_fall(nlp):
+    c = only(nlp, "The poll has a margin of error of plus or minus 3 percentage points.")
+    assert (c.value, c.direction) == (3.0, None)

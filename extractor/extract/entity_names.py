@@ -1100,18 +1100,26 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
                 last, particles = last + 2, particles + 1  # "Luiz Inácio Lula da Silva"
             else:
                 break
-        if doc[k].is_sent_start and not (texts[last].casefold() in COMPANY_TAIL_WORDS | ORG_NAME_ENDINGS
-                                         and _acts(doc, last)):
+        company = texts[last].casefold() in COMPANY_TAIL_WORDS | ORG_NAME_ENDINGS
+        listed = company and _listed_with_company(doc[last])
+        if doc[k].is_sent_start and not (company and (_acts(doc, last) or listed)):
             k = last + 1  # a sentence's first words, unless a company's name that acts ("Halden Foods has agreed")
             continue
         if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
-                and not all(_english(texts[j].casefold(), words) for j in range(k, last + 1)):
+                and (listed or not all(_english(texts[j].casefold(), words) for j in range(k, last + 1))):
             last = _hyphen_end(doc, last + 1) - 1  # "Mount Lewotobi Laki-laki": no name ends at a hyphen
             start, end = offsets[k], offsets[last] + len(texts[last])
             if free(start, end) and not in_any(start, headings):
                 out.append(Candidate(start, end, text[start:end], None))
         k = last + 1
     return out
+
+
+def _listed_with_company(word: Token) -> bool:
+    """The last word of a run ending in a company's word ("Energy") is listed with a name the
+    model calls an organisation ("Constellation Energy and Vistra"): a company too, though
+    every word of its name is English."""
+    return any(c.ent_type_ == "ORG" and c.pos_ == "PROPN" for c in word.conjuncts)
 
 
 def _english(word: str, words: frozenset[str]) -> bool:

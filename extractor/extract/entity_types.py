@@ -112,7 +112,7 @@ COMPANY_COMPOUNDS = COMPANY_NOUNS | frozenset({"market-cap", "market-value"})
 
 # What a company leads: "chip leader", "market leader", "industry leader" (where "party
 # leader", "business leader" and "world leader" are people).
-LED_MARKETS = PRODUCT_NOUNS | frozenset({"market", "industry", "sector"})
+LED_MARKETS = PRODUCT_NOUNS | frozenset({"market", "industry", "sector", "ai", "tech", "technology", "cloud", "software"})
 
 
 def _leads_a_market(noun: Token) -> bool:
@@ -315,8 +315,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \
             and head.head.dep_ == "acl" and describes(head.head.head, PRODUCT_NOUNS):
         votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
-    if root.dep_ == "pobj" and (example := _example_of(head)) is not None and describes(example, ORG_DESCRIPTORS):
-        votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X"
+    if root.dep_ == "pobj" and (example := _example_of(head)) is not None \
+            and (describes(example, ORG_DESCRIPTORS) or _leads_a_market(example)):
+        votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X", "AI leaders like X"
     elif root.dep_ == "pobj" and example is not None and example.text[:1].islower() and describes(example, WORK_DESCRIPTORS):
         votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "television films, including Silent Witness"
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.casefold() in PERFORMING_VERBS \

@@ -454,7 +454,7 @@ ORG_HEAD_WORDS = frozenset("""
 university college institute institution academy school conservatory seminary polytechnic
 council committee commission party society association federation league union foundation
 ministry department agency bureau corporation police authority service trust fund army navy guard
-assembly parliament board laboratory laboratories observatory
+assembly parliament board laboratory laboratories observatory holdings airlines airways
 """.split())
 # Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
 # before it they as often name a building or a site ("Johnson Space Center").

@@ -155,12 +155,18 @@ class CleanText:
     dating: list[str] = field(default_factory=list)
 
 
+# An opening single quotation mark between two letters is an apostrophe typed wrong ("Broadcom‘s").
+MISTYPED_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
 def normalise_whitespace(raw: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters; words untouched."""
+    """NFC, one kind of newline and space, no invisible characters, an apostrophe typed as an
+    opening quotation mark made one (same length); words untouched."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE_RE.sub("", text)
     text = ODD_SPACE_RE.sub(" ", text)
+    text = MISTYPED_APOSTROPHE_RE.sub("’", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 

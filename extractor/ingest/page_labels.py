@@ -29,12 +29,17 @@ DATE_LINE_PARTS = re.compile(
     rf"|\b{WEEKDAY}\b\.?"
     r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[-+]\d{2}(?::?\d{2})?)?\s*(?:[ap]\.?\s?m\b\.?)?"
     r"|(?<![a-z])(?:[a-z]{1,2}[sd]t|gmt|utc|ist|et|pt|ct|bst|cet|cest|aest|aedt|jst|hkt|sgt)(?![a-z])"
-    r"|\d+\s*(?:min(?:ute)?s?|hours?)\s*(?:read|ago)\b|\b(?:clock|ago|yesterday|today)\b"
+    r"|\d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?)\s*(?:read|ago)\b|\b(?:clock|ago|yesterday|today)\b"
+    r"|(?<![\w.])\d{1,6}(?![\w.])"  # a counter printed after the age ("2 days ago 4")
     r"|[|•·/,:;()\[\]–—-]",
     re.IGNORECASE,
 )
 # A reading time or an age, which pages print where the date goes ("clock • 2 min read", "3 hours ago").
-READ_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?|hours?)\s*(?:read|ago)\b", re.IGNORECASE)
+READ_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?)\s*(?:read|ago)\b", re.IGNORECASE)
+# A count of a page's readers or reactions ("1.5K Views", "12 comments").
+READER_COUNT = re.compile(r"\d[\d.,]*\s*[KkMm]?\s+(?:views?|comments?|shares?|likes?|reads?|reactions?)", re.IGNORECASE)
+# What separates the parts of a label line ("01/28/2025 // Cassie B. // 1.5K Views").
+LABEL_SEPARATOR = re.compile(r"\s+(?://|\||•|·)\s+")
 # A desk or bureau named as the author ("World Bulletin / News Desk", "Web Desk").
 DESK_LINE = re.compile(r"(?:[A-Z][\w.&'’-]*\s*){0,4}[/|,–—-]?\s*(?i:(?:news|web|online|digital|city|foreign|business)\s+)?"
                        r"(?i:desk|bureau|newsroom)")
@@ -145,6 +150,24 @@ def _name_and_date(line: str) -> str | None:
     return _bare_name(re.sub(r"[\s|•·,–—-]+$", "", line[:date]))
 
 
+def _label_parts(line: str) -> tuple[bool, list[str]] | None:
+    """A line of labels between separators, each a date, a reader count or a name, with at
+    least one date or count ("01/28/2025 // Cassie B. // 1.5K Views"): whether it has a date,
+    and the names; None for any other line."""
+    parts = LABEL_SEPARATOR.split(line)
+    if len(parts) < 2:
+        return None
+    dated, names = False, []
+    for part in parts:
+        if is_date_line(part):
+            dated = True
+        elif (name := _bare_name(part)) is not None:
+            names.append(name)
+        elif not READER_COUNT.fullmatch(part):
+            return None
+    return (dated, names) if len(names) < len(parts) else None
+
+
 def _date_tail(text: str) -> int | None:
     """Where a date line that ends ``text`` starts ("Leah Barkoukis | July 19, 2024 8:30 AM":
     at "July"), or None."""
@@ -170,6 +193,11 @@ def page_labels(lines: list[str]) -> PageLabels:
         elif (name := _name_and_date(stripped)) is not None:
             kinds[i] = "date"
             found.authors.append(name)
+        elif (parts := _label_parts(stripped)) is not None:
+            kinds[i] = "date" if parts[0] else "counter"
+            found.authors.extend(parts[1])
+        elif READER_COUNT.fullmatch(stripped):
+            kinds[i] = "counter"
         elif (names := byline_names(stripped)) is not None:
             kinds[i] = "byline"
             bylines[i] = names

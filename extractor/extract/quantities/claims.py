@@ -36,7 +36,7 @@ from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
-from extractor.extract.quantities.subject_context import sentence_subject
+from extractor.extract.quantities.subject_context import _clause_subject, sentence_subject
 from extractor.extract.quantities.subject_names import thing_ref
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
@@ -675,6 +675,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     value, bounds, stated = q.value, _bounds(q), None
+    if source == "sign" and value < 0 and bounds is None:
+        stated, value = (value, unit), -value  # "AMD (-6.37%)": a fall of 6.37%, as "fell 6.37%" says it
     if unit is None and MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start):
         unit = "magnitude"  # "a magnitude 7.8 earthquake": the scale named before its figure
     if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
@@ -723,9 +725,13 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in (PERSON, "customer") and frame in SESSION_FRAMES:
         frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
-                           or _company_moved(verb, unit, direction, article.entities, root)
+                           or _company_moved(verb, unit, direction, article.entities, root, subject)
                            or _priced_a_share(unit, subject, article.entities, sent.text)):
         metric = "share price"
+    if metric == "loss" and unit == "percent" and direction == "down" and _loss_is_the_move(verb, span, source) \
+            and subject and all(_is_organisation(r.name, article.entities) and not INDEX_NAME_RE.match(r.name)
+                                for r in subject):
+        metric = "share price"  # "a loss of 11.67% at Micron", "AMD (-6.37%)": a company's loss in percent is its stock's
     if metric is None and unit and verb is not None and verb.lemma_.lower() == "earn" and direction is None:
         if unit.endswith(PER_SHARE):
             metric = "earnings per share"  # "The company earned $5.1 billion, or $1.74 per share"
@@ -874,7 +880,7 @@ def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entit
 
 
 def _company_moved(verb: Token | None, unit: str | None, direction: str | None, entities: ArticleEntities,
-                   root: Token | None = None) -> bool:
+                   root: Token | None = None, subject: list[EntityRef] = ()) -> bool:
     """A percentage move whose verb has a company for its subject ("Nvidia slid 17.4%", "Nvidia
     was down 16%", "Nvidia took the brunt of the selling, down 16%"), not an index ("the
     Nasdaq fell 3%")."""
@@ -882,18 +888,25 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         return False
     if verb.lemma_.lower() not in STOCK_MOVE_VERBS and not (root is not None and _moved_by_word(root, verb)):
         return False
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            named = next((a for a in child.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
-            if child.pos_ == "NOUN" and named is not None:
-                child = named  # "OpenAI investor Microsoft is down by 4%": the name the noun stands beside
-            elif child.lower_ in ("which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
-                child = verb.head  # "Meta Platforms (META), which plummeted 26%": the name it is said of
-            if any(d.dep_ == "det" for d in child.children) or child.text[-1:].isdigit():
-                return False  # "the Nasdaq fell 3%", "S&P 500": an index is written with "the" or its size
-            entity = entities.at(child.idx, child.idx + len(child))
-            return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
-                and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
+    # (the nearest of two subjects: the parser may make both "builder" and "ASML" subjects in
+    # "chip machine builder ASML slumped 5.75%")
+    for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
+        if child.dep_ != "nsubj":
+            continue
+        if child.lower_ in ("each", "both", "all"):
+            if subject and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject):
+                return True  # "Constellation Energy and Vistra, two power plays, each plummeted 15%": the names listed
+            continue
+        named = next((a for a in child.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+        if child.pos_ == "NOUN" and named is not None:
+            child = named  # "OpenAI investor Microsoft is down by 4%": the name the noun stands beside
+        elif child.lower_ in ("which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+            child = verb.head  # "Meta Platforms (META), which plummeted 26%": the name it is said of
+        if any(d.dep_ == "det" for d in child.children) or child.text[-1:].isdigit():
+            return False  # "the Nasdaq fell 3%", "S&P 500": an index is written with "the" or its size
+        entity = entities.at(child.idx, child.idx + len(child))
+        return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
+            and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
     return False
 
 
@@ -914,6 +927,13 @@ def _moved_by_word(root: Token, verb: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _loss_is_the_move(verb: Token | None, span: SpacySpan, source: str | None) -> bool:
+    """The percentage is a loss's own size, not the change of a loss a verb moves ("its losses
+    narrowed 20%": the losses are the subject of the verb that says the direction)."""
+    subj = _clause_subject(verb, span) if verb is not None and source == "verb" else None
+    return subj is None or subj.lemma_.lower() not in ("loss", "deficit")
 
 
 def _is_organisation(name: str, entities: ArticleEntities) -> bool:

@@ -105,6 +105,8 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
         if node.pos_ == "ADP" and (dep == "prep" or dep == "agent" and node.lower_ == "by"):  # "slumped by a substantial 16.9%"
             if node.lower_ == "by" and head.pos_ in ("VERB", "AUX"):
                 return head, "by", None
+            if head.pos_ in ("VERB", "AUX") and _hedging_preposition(node):
+                return head, "dobj", None  # "tumbling just under 17%": the amount, hedged
             if head.pos_ in ("VERB", "AUX"):
                 return head, "prep", prep
             if head.pos_ in ("NOUN", "PROPN"):
@@ -123,6 +125,27 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
             continue
         return head, dep, prep
     return None, None, prep
+
+
+# Prepositions of a hedge the parser may take for the amount's preposition ("tumbling just
+# under 17%"); "under" and "below" alone may name a level ("fell under $100"), not with "just".
+HEDGING_PREPOSITIONS = frozenset({"over", "about", "around", "nearly", "almost", "roughly"})
+NARROWING_ADVERBS = frozenset({"just", "slightly", "little", "fractionally"})
+
+
+def _hedging_preposition(prep: Token) -> bool:
+    """A hedge's word right before its figure, not a preposition of time ("over the next 12 months")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.left_edge.i != prep.i + 1 or obj.lemma_.lower() in PERIOD_WORDS:
+        return False
+    if prep.lower_ in HEDGING_PREPOSITIONS:
+        return True
+    return prep.lower_ in ("under", "below") and any(c.lower_ in NARROWING_ADVERBS for c in prep.children)
+
+
+# Nouns of a stretch of time, which "over" spans rather than hedges ("over 12 months").
+PERIOD_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "season",
+                          "session"})
 
 
 # How an amount may hang on a change verb for the verb to give its direction.

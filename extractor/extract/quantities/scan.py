@@ -118,7 +118,8 @@ def _read_before(q: Quantity, text: str, floor: int) -> int | None:
         q.sign, left = -1, left - 1
     elif left >= 1 and text[left - 1] == "+" and (left == 1 or not text[left - 2].isalnum()):
         q.sign, left = 1, left - 1
-    elif (mm := re.search(r"\bminus[\s-]\Z", text[max(0, left - 8):left], re.I)):
+    elif (mm := re.search(r"\bminus[\s-]\Z", text[max(0, left - 8):left], re.I)) \
+            and not re.search(r"\bplus\s+or\s+minus[\s-]\Z", text[max(0, left - 16):left], re.I):  # a margin, no sign
         q.sign, left = -1, max(0, left - 8) + mm.start()
     if q.sign < 0:
         q.value = -q.value

@@ -77,7 +77,7 @@ from extractor.models import EntityRef
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
 TRANSFER_VERBS = frozenset({
     "wipe", "erase", "shave", "knock", "strip", "lop", "slash", "take", "add", "remove", "chop",
-    "vaporize", "vaporise", "destroy", "obliterate", "trim", "slice", "drain",
+    "vaporize", "vaporise", "evaporate", "destroy", "obliterate", "trim", "slice", "drain", "cut",
 })
 # Verbs of falling: the distance of a fall is the height of what things fell from.
 FALL_VERBS = frozenset({"plunge", "plummet", "fall", "drop", "tumble", "crash", "hurtle", "topple"})
@@ -249,11 +249,14 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if verb is not None:
         if verb.lemma_.lower() in TRANSFER_VERBS or verb.lower_ in ("chopped", "wiped"):
             # (the parser may hang the place it is taken from on the figure: "erases $589bn from Nvidia")
-            on_figure = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("from", "off")]
+            # ("evaporating $593bn of the chipmaker's market value": the owner of the metric)
+            on_figure = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("from", "off", "of")]
             for child in [*verb.children, *on_figure]:
                 if child.dep_ == "prep" and child.lower_ in ("from", "off", "to", "of"):
                     objs = [o for o in child.children if o.dep_ == "pobj"]
                     objs += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "off of"
+                    if child.lower_ == "of" and child.head.i != verb.i:  # "$593bn of its market value", not "of U.S. goods"
+                        objs = [o for o in objs if o.lower_ in OWNED_METRIC_NOUNS or o.lemma_.lower() in OWNED_METRIC_NOUNS]
                     for obj in objs:
                         if obj.dep_ == "pobj" and not span.start <= obj.i < span.end:  # not "to 72 million euros"
                             found = resolve_np(obj, ctx, sent_root_subject)
@@ -295,9 +298,32 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     found = _telegraphic_subject(span, ctx) if own is None or own.pos_ == "PROPN" else []
     if found or not (unit and (unit.isupper() or unit in ("percent", "percentage point"))):
         return found
-    if not (COMPANY_METRIC_RE.search(span.sent.text) or (unit == "percent" and _owned_by_no_one(root))):
+    ownerless_move = unit == "percent" and _owned_by_no_one(root)
+    if not (COMPANY_METRIC_RE.search(span.sent.text) or ownerless_move):
         return []
+    if ownerless_move and (struck := _organisation_struck(span, ctx)) is not None:
+        return [struck]
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | None:
+    """The one organisation a sentence says a blow fell at or for, before an ownerless move
+    ("a smaller hit was seen at memory maker Micron with a loss of 11.67%"): its move, not
+    the story's company's."""
+    named = {}
+    for mention, e in ctx.entities.mentions_in(span.sent.start_char, span.sent.end_char):
+        token = ctx.doc[span.sent.start:span.sent.end].char_span(mention.start - span.sent.start_char,
+                                                                   mention.end - span.sent.start_char,
+                                                                   alignment_mode="expand") if ctx.doc else None
+        if e.type != "ORG" or token is None:
+            continue
+        named[e.id] = (e, token.root)
+    if len(named) != 1:
+        return None
+    e, head = next(iter(named.values()))
+    if head.i < span.start and head.dep_ == "pobj" and head.head.lower_ in ("at", "for"):
+        return entity_ref(ctx, e)
+    return None
 
 
 def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:

@@ -85,7 +85,7 @@ def sentence_subject(sent: SpacySpan) -> Token | None:
 NAMED_TYPES = frozenset({"ORG", "PERSON", "GPE", "FAC", "PRODUCT"})
 
 
-def _name_before_relative(relative: Token) -> Token | None:
+def name_before_relative(relative: Token) -> Token | None:
     """The name right before a relative "which" or "who", past its comma and a ticker or an
     aside in brackets, whatever noun the parse hangs the clause on; else None."""
     doc, k, depth = relative.doc, relative.i - 1, 0
@@ -98,6 +98,26 @@ def _name_before_relative(relative: Token) -> Token | None:
         elif depth == 0 and not tok.is_punct:
             return tok if tok.pos_ == "PROPN" and tok.ent_type_ in NAMED_TYPES else None
         k -= 1
+    return None
+
+
+# Words that open a clause but which the parser may take for prepositions ("after Acme lost").
+CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "as", "once"})
+
+
+def _subject_cut_off(verb: Token) -> Token | None:
+    """A finite verb the parser hung without a subject right after "after X," ("come after
+    Acme, the chipmaker that …, lost $600bn"): X, which the parser made the preposition's
+    object, is the verb's subject, not the main clause's."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in CLAUSE_OPENERS and prep.i < verb.i:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            between = verb.doc[prep.right_edge.i + 1 : verb.i]
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN") and all(t.is_punct for t in between):
+                return obj
     return None
 
 
@@ -118,7 +138,7 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
             return reflexive  # the name it stands for was parsed into another clause: read it as a pronoun
         if node.dep_ in ("relcl",) and node.head.pos_ in ("NOUN", "PROPN"):  # "a stretch that sent ...": the stretch
             relative = subjects[0] if subjects else None
-            named = _name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") \
+            named = name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") \
                 and node.head.lemma_.lower() not in OWNED_METRIC_NOUNS else None  # ("Acme's shares in Kelmia, which fell")
             return named if named is not None else node.head  # "the record held by Amazon (AMZN.O), which saw …": Amazon
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -137,6 +157,8 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
             moved = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if moved is not None:
                 return moved  # "This led the Nasdaq to fall 3.1%": what was led to move
+        if (cut := _subject_cut_off(node)) is not None:
+            return cut
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep"):
             node = node.head
             continue

@@ -32,7 +32,7 @@ from extractor.extract.lexicon import (
     is_storm_name,
     names_a_public_body,
 )
-from extractor.extract.quantities.subject_context import SubjectContext
+from extractor.extract.quantities.subject_context import SubjectContext, name_before_relative
 from extractor.extract.quantities.subject_names import (
     STOCK_NOUNS,
     SUBJECT_TYPES,
@@ -44,6 +44,7 @@ from extractor.extract.quantities.subject_names import (
     thing_ref,
     trimmed_name,
 )
+from extractor.extract.quantities.filters import INDEX_NAME_RE
 from extractor.extract.quantities.numbers import SCALES
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
 from extractor.extract.quantities.units import TIME_UNITS
@@ -445,6 +446,8 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
                 and (company := ctx.entities.before(tok.idx, types=("ORG",), within=OWNER_WINDOW,
                                                     accept=lambda e: not names_a_public_body(e.name))) is not None:
             return [entity_ref(ctx, company)]  # a fire service the story is about has no shares: the utility's
+        if (previous := _company_of_sentence_before(tok, ctx)) is not None:
+            return [previous]  # "Broadcom's shares fell 17.4%. As a result, its market value dropped"
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
         return [ctx.last[1]]
@@ -452,6 +455,23 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     if e is not None:
         return [entity_ref(ctx, e)]
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
+
+
+# How far back the figure of the sentence before may be for "its" to take its company.
+SENTENCE_BEFORE_CHARS = 250
+
+
+def _company_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The company whose figure the sentence right before gave, which a sentence opening with
+    no name of its own takes up as "its"."""
+    if ctx.last is None or not 0 < tok.sent.start_char - ctx.last[0] <= SENTENCE_BEFORE_CHARS:
+        return None
+    if ctx.entities.mentions_in(tok.sent.start_char, tok.idx):
+        return None  # a name earlier in the sentence (then the rules above decide)
+    ref = ctx.last[1]
+    e = next((e for e in ctx.entities.entities if e.id == ref.id), None)
+    return ref if e is not None and e.type == "ORG" and not names_a_public_body(e.name) \
+        and not INDEX_NAME_RE.match(e.name) else None
 
 
 # Nouns for a side of players or people acting together, which "their" takes up.
@@ -590,7 +610,16 @@ ALL_LISTED_WORDS = frozenset({"respectively", "both", "each", "all"})
 def relative_clause_of_one(name: Token) -> bool:
     """A relative clause follows the name and is said of it alone, not of the names listed
     with it ("Huang and Larry Ellison, who lost $22.6bn")."""
-    return any(c.dep_ == "relcl" and not any(t.lower_ in ALL_LISTED_WORDS for t in c.subtree) for c in name.children)
+    return any(c.dep_ == "relcl" and not any(t.lower_ in ALL_LISTED_WORDS for t in (*c.subtree, *_words_after(c)))
+               for c in name.children)
+
+
+def _words_after(clause: Token) -> list[Token]:
+    """The word right after a clause, past punctuation ("which fell 2% and 4%, respectively")."""
+    doc, k = clause.doc, clause.right_edge.i + 1
+    while k < len(doc) and doc[k].is_punct and doc[k].text != ".":
+        k += 1
+    return [doc[k]] if k < len(doc) else []
 
 
 # Scales written against a number, which the tokenizer may split off as a noun ("$300m").
@@ -611,6 +640,20 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         resolving.discard(np.i)
 
 
+def _named_examples(noun: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """The names a plural noun gives as its examples ("chipmakers like Kelmont and Varo",
+    "lenders such as Acme"), when every one is a name."""
+    for prep in noun.children:
+        such_as = prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+        if prep.dep_ != "prep" or not (prep.lower_ == "like" or such_as):
+            continue
+        objects = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+        found = [ctx.entities.at(o.idx, o.idx + len(o)) for o in objects]
+        if objects and all(e is not None and e.type in SUBJECT_TYPES for e in found):
+            return [entity_ref(ctx, e) for e in {e.id: e for e in found}.values()]
+    return []
+
+
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
     """The token is part of a dateline (the place, agency and dash that open a story)."""
     if "datelines" not in ctx.cache:
@@ -623,6 +666,10 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         node = np.head
         for _ in range(4):
             if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                named = name_before_relative(np)  # "OpenAI and Oracle, whose shares fell": the name it follows
+                if named is not None and named in node.head.conjuncts \
+                        and (e := ctx.entities.at(named.idx, named.idx + len(named))) is not None:
+                    return [entity_ref(ctx, e)]
                 return resolve_np(node.head, ctx, sent_root_subject, depth + 1)
             if node.head.i == node.i:
                 break
@@ -669,6 +716,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if np.pos_ == "VERB" and np.dep_ in ("csubj", "csubjpass"):  # "Rebuilding the bridge will cost $2bn": the bridge
         obj = next((c for c in np.children if c.dep_ == "dobj"), None)
         return resolve_np(obj, ctx, sent_root_subject, depth + 1) if obj is not None else []
+    if np.tag_ == "NNS" and (examples := _named_examples(np, ctx)):
+        return examples  # "chipmakers like Kelmont and Varo plunged 15%": the ones it names
     if np.pos_ == "NOUN":  # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside
         for child in np.rights:  # (with the names listed after it: "chipmakers Kelmont and Varo")
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
