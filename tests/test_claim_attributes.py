@@ -1942,3 +1942,39 @@ def test_a_hedge_the_parser_read_as_a_preposition_keeps_the_verb_s_direction(nlp
 def test_ahead_of_the_market_open_is_before_the_bell(nlp):
     c = by_text(nlp, "Shares of Orbis Corp slid more than 9% ahead of the market open.", published="2026-03-03")
     assert c["9%"].frame == "pre-market"
+
+
+def test_a_capitalised_word_the_parser_made_the_head_is_no_subject_beside_a_name(nlp):
+    c = by_text(nlp, "Zentrix Leads Tech Rout. AI bellwether Zentrix (ZNTX) saw its stock price plunge nearly 14%, "
+                     "wiping out a record $90 billion in market value.", published="2026-03-03")
+    assert subjects(c["$90 billion"]) == ["Zentrix"]
+
+
+def test_an_index_named_with_index_is_the_index_other_outlets_name(nlp):
+    c = by_text(nlp, "The S&P 500 Index also fell sharply on Monday, dropping by almost 1.4%.",
+                published="2026-03-03")
+    assert subjects(c["1.4%"]) == ["S&P 500"]
+
+
+def test_a_company_a_relative_clause_describes_is_a_name_however_english_its_words(nlp):
+    c = by_text(nlp, "Constellation Energy, which surged last year on demand from data centres, saw its shares plunge "
+                     "18% after the news. Velmora fell too.", published="2026-03-03")
+    assert subjects(c["18%"]) == ["Constellation Energy"]
+
+
+def test_players_including_named_companies_are_the_companies_and_saw_fall_is_a_fall(nlp):
+    c = by_text(nlp, "Velmora Corp rose. Other prominent AI players, including chipmakers Orbis and Tamsin Inc, saw "
+                     "their shares nosedive by at least 11%.", published="2026-03-03")
+    assert (subjects(c["11%"]), c["11%"].direction) == (["Orbis", "Tamsin"], "down")
+
+
+def test_it_after_a_product_named_in_its_sentence_is_that_product(nlp):
+    c = by_text(nlp, "Nvidia fell. The striking claim about the R2 model is that it cost less than $4 million to "
+                     "train.", published="2026-03-03")
+    assert subjects(c["$4 million"]) == ["R2"]
+
+
+def test_a_version_of_this_model_is_the_maker_s(nlp):
+    c = by_text(nlp, "Velmora Corp fell 3%. Quillon Corp last week released an open-source model. The company also "
+                     "said the first version of this model cost less than $4 million to build.", published="2026-03-03")
+    assert subjects(c["$4 million"]) == ["Quillon"]

@@ -670,3 +670,12 @@ def test_an_approximate_figure_written_to_three_digits_is_near_that_figure_not_f
     nearly = claim("x", "a1", 17, subject=(ORVEX,), unit="percent", hedge="~", metric="share price", direction="down")
     exact = claim("y", "a2", 16.3, subject=(ORVEX,), unit="percent", metric="share price", direction="down")
     assert members([nearly, exact], ENTITIES) == [["x", "y"]]
+
+
+def test_two_indexes_named_with_index_words_stay_apart():
+    nasdaq = EntityRef(name="Nasdaq Composite Index", id="ent_nasdaq_composite_index")  # not an entity: a thing named
+    dow = EntityRef(name="Dow Jones Industrial Average", id="ent_dow_jones_industrial_average")
+    assert members([
+        claim("nasdaq", "a1", 1.5, subject=(nasdaq,), unit="percent", metric="index level", date="2026-03-02"),
+        claim("dow", "a2", 1.5, subject=(dow,), unit="percent", metric="index level", date="2026-03-02"),
+    ], ENTITIES) == [["dow"], ["nasdaq"]]

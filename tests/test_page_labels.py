@@ -128,3 +128,7 @@ def test_a_line_of_a_date_a_name_and_reader_counts_is_a_label(line):
 def test_a_sentence_with_views_and_days_stays():
     line = "Three days ago the council shared its views on the plan."
     assert page_labels(["A headline over the story", line, "", BODY]).lines == set()
+
+
+def test_counts_glued_in_one_line_are_a_label():
+    assert page_labels(["A headline over the story", "2 min read418 views3 tags", "", BODY]).lines == {1}

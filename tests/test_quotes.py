@@ -1076,3 +1076,9 @@ def test_the_agency_is_no_bank_of_a_country(quotes_of):
     quotes = quotes_of("The Food and Drug Administration approved the drug in May. Separately, the Bank of Canada cut "
                        "rates. The agency said three patients had died in the trial.")
     assert speaker_of(quotes, "three patients had died") == "Food and Drug Administration"
+
+
+def test_the_ceo_of_a_company_is_the_person_the_text_made_its_ceo(quotes_of):
+    quotes = quotes_of("Velmora Corp shares fell. Kestrel Corp CEO Dana Whitfield spoke on Monday. Orbis Corp CEO Lee "
+                       "Marsh spoke too. “We will ship faster,” said the CEO of Kestrel.")
+    assert speaker_of(quotes, "We will ship faster") == "Dana Whitfield"

@@ -1101,7 +1101,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
             else:
                 break
         company = texts[last].casefold() in COMPANY_TAIL_WORDS | ORG_NAME_ENDINGS
-        listed = company and _listed_with_company(doc[last])
+        listed = company and (_listed_with_company(doc[last]) or _which_follows(doc, last))
         if doc[k].is_sent_start and not (company and (_acts(doc, last) or listed)):
             k = last + 1  # a sentence's first words, unless a company's name that acts ("Halden Foods has agreed")
             continue
@@ -1118,8 +1118,14 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
 def _listed_with_company(word: Token) -> bool:
     """The last word of a run ending in a company's word ("Energy") is listed with a name the
     model calls an organisation ("Constellation Energy and Vistra"): a company too, though
-    every word of its name is English."""
+    every word of its name is English (so is one a relative clause describes: ``_which_follows``)."""
     return any(c.ent_type_ == "ORG" and c.pos_ == "PROPN" for c in word.conjuncts)
+
+
+def _which_follows(doc: Doc, k: int) -> bool:
+    """", which" right after the word: a name a relative clause describes ("Constellation
+    Energy, which surged in 2024, ...")."""
+    return k + 2 < len(doc) and doc[k + 1].text == "," and doc[k + 2].lower_ == "which"
 
 
 def _english(word: str, words: frozenset[str]) -> bool:

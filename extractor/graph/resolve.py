@@ -557,8 +557,15 @@ def identifying_subjects(claim: Claim, entities: Container[str] | None = None) -
     if claim.metric in STUFF_METRICS:  # "3,000 tonnes of rubble", "… of debris", "… of concrete and steel": one heap
         return [s for s in claim.subject if s.id in entities]
     if claim.unit not in COUNTED_UNITS:  # a word that only repeats the metric tells nothing ("unemployment" at 4.2%)
-        return [s for s in claim.subject if s.id in entities or not claim.metric or metric_named(s.name) != claim.metric]
+        return [s for s in claim.subject if s.id in entities or not claim.metric or metric_named(s.name) != claim.metric
+                or _proper_name(s.name)]
     return [subject for subject in claim.subject if subject.id in entities]
+
+
+def _proper_name(name: str) -> bool:
+    """A name, not a common noun a sentence's capital starts ("Wages"): a figure in it or a
+    capital after its first word ("S&P 500 Index", "Nasdaq Composite")."""
+    return any(c.isdigit() for c in name) or any(w[:1].isupper() for w in name.split()[1:])
 
 
 def counted_thing(claim: Claim, entities: Container[str] | None = None) -> str | None:

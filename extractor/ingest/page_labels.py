@@ -38,6 +38,9 @@ DATE_LINE_PARTS = re.compile(
 READ_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?|hours?|days?|weeks?)\s*(?:read|ago)\b", re.IGNORECASE)
 # A count of a page's readers or reactions ("1.5K Views", "12 comments").
 READER_COUNT = re.compile(r"\d[\d.,]*\s*[KkMm]?\s+(?:views?|comments?|shares?|likes?|reads?|reactions?)", re.IGNORECASE)
+# Counts a page prints glued in one line ("1 min read325 views1 tags").
+COUNTS_LINE = re.compile(r"(?:\s*\d[\d.,]*\s*[KkMm]?\s*(?:min(?:ute)?s?\s*read|views?|comments?|shares?|likes?|"
+                         r"reads?|reactions?|tags?)(?![a-z]))+\s*", re.IGNORECASE)
 # What separates the parts of a label line ("01/28/2025 // Cassie B. // 1.5K Views").
 LABEL_SEPARATOR = re.compile(r"\s+(?://|\||•|·)\s+")
 # A desk or bureau named as the author ("World Bulletin / News Desk", "Web Desk").
@@ -196,7 +199,7 @@ def page_labels(lines: list[str]) -> PageLabels:
         elif (parts := _label_parts(stripped)) is not None:
             kinds[i] = "date" if parts[0] else "counter"
             found.authors.extend(parts[1])
-        elif READER_COUNT.fullmatch(stripped):
+        elif READER_COUNT.fullmatch(stripped) or COUNTS_LINE.fullmatch(stripped):
             kinds[i] = "counter"
         elif (names := byline_names(stripped)) is not None:
             kinds[i] = "byline"

@@ -229,6 +229,11 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if lemma in DOWN_VERBS or gov.lower_ in DOWN_VERBS:
         return "down", "verb"
     if how == "by":  # "saw its shares' drop by $91 billion": the change its object names
+        for clause in (c for c in gov.children if c.dep_ in ("ccomp", "xcomp")):
+            if clause.lemma_.lower() in UP_VERBS:  # "saw their shares nosedive by 12%" (the parser hung "by" on "saw")
+                return "up", "verb"
+            if clause.lemma_.lower() in DOWN_VERBS or clause.lower_ in DOWN_VERBS:
+                return "down", "verb"
         for noun in (c for c in gov.children if c.dep_ == "dobj"):
             if noun.lemma_.lower() in UP_NOUNS:
                 return "up", "verb"

@@ -132,6 +132,11 @@ def proper_name(tok: Token) -> str:
     first = tok.i  # the proper nouns compounded into it, and into them ("Dow Jones Industrial Average")
     while first > 0 and (prev := tok.doc[first - 1]).pos_ == "PROPN" and prev.dep_ == "compound" and tok.i >= prev.head.i >= first:
         first -= 1
+    if first >= 2 and re.fullmatch(r"\d{2,4}", (size := tok.doc[first - 1]).text) and (index := tok.doc[first - 2]).pos_ == "PROPN" \
+            and size.head.i == index.i and index.head.i == tok.i and index.dep_ in ("compound", "nmod"):
+        if tok.lower_ == "index":
+            return tok.doc[first - 2:first].text  # "the S&P 500 Index": the S&P 500, as other outlets name it
+        first -= 2
     last = tok.i
     if tok.i + 1 < len(tok.doc) and ((nxt := tok.doc[tok.i + 1]).head.i == tok.i or nxt.head.pos_ == "PROPN") \
             and nxt.dep_ in ("nummod", "appos", "compound") \

@@ -363,8 +363,10 @@ def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | No
     own: set[int] = set()
     if tok.dep_ in ("dobj", "dative", "iobj") and (subj := next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)):
         own = {t.idx for t in subj.subtree}
+    # ("The claim about DeepSeek is that it cost $6m": a name also typed as its product is what "it" takes up)
+    kinds = ("ORG", "PRODUCT") if tok.lower_ == "it" else ("ORG",)
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
-        if e.type != "ORG" or _named_as_source(mention.start, ctx):
+        if e.type not in kinds or _named_as_source(mention.start, ctx):
             continue
         if any(mention.start <= i < mention.end for i in own):
             continue
@@ -640,18 +642,48 @@ def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, 
         resolving.discard(np.i)
 
 
+# Nouns of a market as a whole, whose move the names given as its examples do not share.
+MARKET_NOUNS = frozenset({"stock", "share", "market", "index", "sector", "equity", "bourse"})
+
+
 def _named_examples(noun: Token, ctx: SubjectContext) -> list[EntityRef]:
     """The names a plural noun gives as its examples ("chipmakers like Kelmont and Varo",
-    "lenders such as Acme"), when every one is a name."""
+    "lenders such as Acme", "other AI players, including Kelmont and Varo": companies, not the
+    people a group includes), when every one is a name."""
     for prep in noun.children:
         such_as = prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
-        if prep.dep_ != "prep" or not (prep.lower_ == "like" or such_as):
+        # ("tech stocks, including Kelmont, fell 3%": the market's move, which the names only illustrate)
+        including = prep.lower_ == "including" and noun.lemma_.lower() not in MARKET_NOUNS
+        if prep.dep_ != "prep" or not (prep.lower_ == "like" or such_as or including):
             continue
         objects = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
-        found = [ctx.entities.at(o.idx, o.idx + len(o)) for o in objects]
-        if objects and all(e is not None and e.type in SUBJECT_TYPES for e in found):
+        found = [e for o in objects if (e := ctx.entities.at(o.idx, o.idx + len(o))) is not None and e.type in SUBJECT_TYPES]
+        if found and all(o.pos_ == "PROPN" for o in objects) \
+                and (not including or all(e.type == "ORG" for e in found)):  # ("members, including Dave Ramsden, voted")
             return [entity_ref(ctx, e) for e in {e.id: e for e in found}.values()]
     return []
+
+
+# Things a company makes that a story names by a definite description ("this model", "the
+# chatbot"), and the words for one form of them ("the initial version of this model").
+MADE_THING_NOUNS = frozenset({"model", "chatbot", "app", "assistant"})
+VERSION_NOUNS = frozenset({"version", "iteration", "edition"})
+
+
+def _maker_of_the_model(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef] | None:
+    """"this model", "the initial version of this model" with no owner of its own: the
+    organisation named last before it, which made it ("DeepSeek released a model. … the first
+    version of this model cost under $6m to build"); None for any other phrase."""
+    lemma = np.lemma_.lower()
+    if lemma in VERSION_NOUNS:
+        of = next((o for c in np.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj"), None)
+        return _maker_of_the_model(of, ctx, sent_root_subject, depth) if of is not None else None
+    if lemma not in MADE_THING_NOUNS or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in np.children) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in np.children):
+        return None
+    maker = ctx.entities.before(np.idx, types=("ORG",), within=OWNER_WINDOW)
+    return [entity_ref(ctx, maker)] if maker is not None else None
 
 
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
@@ -718,7 +750,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         return resolve_np(obj, ctx, sent_root_subject, depth + 1) if obj is not None else []
     if np.tag_ == "NNS" and (examples := _named_examples(np, ctx)):
         return examples  # "chipmakers like Kelmont and Varo plunged 15%": the ones it names
-    if np.pos_ == "NOUN":  # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside
+    # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside (also
+    # a capitalised word no entity holds that the parser made the head: "AI bellwether Kelmont")
+    if np.pos_ == "NOUN" or np.pos_ == "PROPN" and ctx.entities.at(np.idx, np.idx + len(np)) is None:
         for child in np.rights:  # (with the names listed after it: "chipmakers Kelmont and Varo")
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
             if e is not None and e.type in SUBJECT_TYPES:
@@ -807,6 +841,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if (ref := entity_named(ctx, name) or thing_ref(name)) not in out:
                 out.append(ref)
         return out
+    if (made := _maker_of_the_model(np, ctx, sent_root_subject, depth)) is not None:
+        return made
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
         # "Facebook's monthly active user count"; but a relative is a person of their own ("her husband")
         owner = [c for c in np.children if c.dep_ == "poss"] if lemma not in KIN_NOUNS else []

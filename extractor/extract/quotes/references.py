@@ -243,6 +243,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref() if entity else None
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
+        if entity is None and head.lower_ in JOB_TITLES and any(c.dep_ == "det" for c in head.children):
+            return resolve_description(ctx, head, bounds)  # "said the CEO of OpenAI": a title, tagged a name
         return entity.ref() if entity else None
     if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
@@ -315,6 +317,10 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     types = description_types(head)
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
+    if types == PERSON_TYPES and (employer := _employer_named(ctx, head)) is not None \
+            and (holder := last_entity_before(ctx, bounds[0], types, accept=lambda e: any(
+                r.org is not None and r.org.id == employer.id for r in e.roles))) is not None:
+        return holder.ref()  # "said the CEO of OpenAI": the one the text made OpenAI's CEO, not the last person
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
     accept = None
@@ -344,6 +350,19 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+def _employer_named(ctx: Context, head: Token) -> LocalEntity | None:
+    """The organisation a title names as its holder's ("the CEO of OpenAI", "OpenAI's chief",
+    "the OpenAI chief")."""
+    for child in head.children:
+        objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("of", "at") \
+            else [child] if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN" else []
+        for obj in objects:
+            entity = ctx.entities.at(obj.idx, obj.idx + len(obj))
+            if entity is not None and entity.type == "ORG":
+                return entity
+    return None
 
 
 def _named_inside(ctx: Context, head: Token) -> EntityRef | bool | None:
