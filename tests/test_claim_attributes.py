@@ -1978,3 +1978,18 @@ def test_a_version_of_this_model_is_the_maker_s(nlp):
     c = by_text(nlp, "Velmora Corp fell 3%. Quillon Corp last week released an open-source model. The company also "
                      "said the first version of this model cost less than $4 million to build.", published="2026-03-03")
     assert subjects(c["$4 million"]) == ["Quillon"]
+
+
+def test_a_figure_is_dated_by_the_past_clause_of_its_own_noun(nlp):
+    c = by_text(nlp, "Kestrel's market value fell by $90 billion on Monday, more than doubling the $41 billion market "
+                     "value lost by Orbis Corp on October 9, 2023.", published="2026-03-03")
+    assert [c[t].date for t in ("$90 billion", "$41 billion")] == ["2026-03-02", "2023-10-09"]
+    c = by_text(nlp, "The upper house, which represents the 16 states, votes on Friday.", published="2026-03-03")
+    assert c["16"].date != "2026-03-06"  # a clause of what will be is no day of the count
+
+
+def test_a_one_day_loss_is_a_loss_of_market_value(nlp):
+    c = by_text(nlp, "The drop eclipsed the prior record for a single-day loss of $41 billion, set by Orbis Corp in "
+                     "October 2023.", published="2026-03-03")
+    assert (subjects(c["$41 billion"]), c["$41 billion"].metric, c["$41 billion"].date) == (
+        ["Orbis"], "market value", "2023-10")

@@ -679,3 +679,12 @@ def test_two_indexes_named_with_index_words_stay_apart():
         claim("nasdaq", "a1", 1.5, subject=(nasdaq,), unit="percent", metric="index level", date="2026-03-02"),
         claim("dow", "a2", 1.5, subject=(dow,), unit="percent", metric="index level", date="2026-03-02"),
     ], ENTITIES) == [["dow"], ["nasdaq"]]
+
+
+def test_a_round_bound_of_one_digit_is_a_writer_rounding_up():
+    loss = {"direction": "down"}
+    # "over $600 billion" for the $589 billion other providers read; "more than $120 billion" is as written
+    assert members([claim("over", "a1", 600e9, hedge=">", **loss), claim("589", "a2", 589e9, **loss)]) == [
+        ["589", "over"]]
+    assert members([claim("over", "a1", 600e9, hedge=">", **loss), claim("560", "a2", 560e9, **loss)]) == [
+        ["560"], ["over"]]

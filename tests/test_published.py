@@ -126,3 +126,11 @@ def test_the_anchored_date_search_finds_what_a_full_scan_finds():
     found = [m.group(0) for m in printed_dates(text)]
     assert found == [m.group(0) for m in DATELINE_DATE.finditer(text)]
     assert "September\n30, 2019" in found and "12 January 2018" in found and "1 Jan 2000" in found
+
+
+def test_a_record_s_day_in_a_sentence_told_by_its_weekday_is_history():
+    text = ("Kestrel's market value fell by $90 billion on Monday, more than doubling the $41 billion lost by the "
+            "company on October 9, 2023.")
+    assert latest_date(text, not_after=TODAY) is None
+    assert latest_date("Kestrel's market value fell by $90 billion on October 9, 2023.", not_after=TODAY) == "2023-10-09"
+

@@ -170,6 +170,15 @@ def market_reading(claim: Claim) -> bool:
             and claim.frame != "intraday")
 
 
+def round_bound_slack(value: float) -> float:
+    """How far a bound written as a round figure of one significant digit may miss its fact:
+    "over $600 billion" for the $589-593 billion other providers read is a writer rounding
+    up, as "$600 billion" is; "more than $120 billion" (two digits) is a bound as written."""
+    if whole_and_small(value) or significant_digits(value) > 1:
+        return 0.0
+    return abs(value) * 2 * PROVIDER_PRECISION
+
+
 def precision_slack(value: float) -> float:
     """What two providers' readings of one measured figure may differ by (see PROVIDER_PRECISION)."""
     if whole_and_small(value) or significant_digits(value) > PRECISE_DIGITS:
@@ -511,9 +520,9 @@ class ClaimGroup:
         elif claim.hedge == "=":
             self.exact_min_high, self.exact_max_low = min(self.exact_min_high, high), max(self.exact_max_low, low)
         elif claim.hedge == ">":
-            self.floor = max(self.floor, claim.value)
+            self.floor = max(self.floor, claim.value - round_bound_slack(claim.value))
         elif claim.hedge == "<":
-            self.ceiling = min(self.ceiling, claim.value)
+            self.ceiling = min(self.ceiling, claim.value + round_bound_slack(claim.value))
         if whole_and_small(claim.value):
             self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
             self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)

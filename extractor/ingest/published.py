@@ -117,7 +117,7 @@ def latest_date(text: str, *, not_after: dt.date) -> str | None:
     story goes on past that date: a photo caption's "Jan. 6, 2025" does not date a report of
     "Jan. 27"; such a day counts when it falls within ``YEARLESS_WITHIN_DAYS`` after it."""
     days = (printed_date(match.group(0)) for match in printed_dates(text)
-            if not _looks_back(text, match.start(), match.end()))
+            if not _looks_back(text, match.start(), match.end()) and not _record_of_another_day(text, match.start()))
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
     latest = max(valid, default=None)
@@ -163,6 +163,22 @@ def _yearless_days(text: str, year: int) -> list[dt.date]:
 PAST_PERFECT_AFTER = re.compile(
     r",?\s+(?:(?!(?:and|that|which|but|who|when|after|as|because|while|so)\b)[\w.'’-]+\s+){0,4}"
     r"had\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ought|ook)\b", re.I)
+
+
+# Words of a record or a comparison with one ("doubling the $279bn lost on September 3, 2024",
+# "the previous record", "the third-biggest loss in history").
+RECORD_WORDS = re.compile(r"\b(?:record|previous|prior|history|doubl\w*|eclips\w*|surpass\w*|topp\w*|dwarf\w*)\b", re.I)
+WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday)\b", re.I)
+
+
+def _record_of_another_day(text: str, start: int) -> bool:
+    """The date is a record's day in a sentence that tells its own news by a weekday ("fell
+    $589bn on Monday, more than doubling the $279bn lost on September 3, 2024"): history."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    end = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    sentence = text[sentence_start:min(end) if end else len(text)]
+    before = text[sentence_start:start]
+    return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(before))
 
 
 def _looks_back(text: str, start: int, end: int) -> bool:

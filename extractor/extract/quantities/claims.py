@@ -56,6 +56,10 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
     if root is not None:  # "from 2.4% in August": the figure's own date (see ``_figure_from``)
         own = [(abs(where - at), iso) for owner, iso, where in sent_dates
                if owner is not None and owner.pos_ not in ("VERB", "AUX") and owner.i in (root.i, root.head.i)]
+        nouns = _nouns_of_figure(root)  # "the $279bn market cap lost by Nvidia on September 3": the loss's day
+        own += [(abs(where - at), iso) for owner, iso, where in sent_dates  # (told in the past: not "which votes on Friday")
+                if owner is not None and owner.head.i in nouns and owner.dep_ in ("acl", "relcl")
+                and (owner.tag_ == "VBN" or _told_as_past(owner))]
         if own:
             return min(own)[1]
     chain: list[Token] = []
@@ -79,6 +83,23 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
         if here:
             return min(here)[1]
     return None
+
+
+# Dependencies by which a figure's phrase goes up to the noun it is part of ("a loss of $279bn",
+# "the $279bn market cap", "the prior record for a loss of $279bn").
+FIGURE_PHRASE_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "pobj", "prep", "npadvmod"})
+
+
+def _nouns_of_figure(root: Token) -> set[int]:
+    """The nouns a figure's own phrase is made of, up to the first verb (a few steps)."""
+    nouns, node = {root.i}, root
+    for _ in range(5):
+        if node.pos_ in ("NOUN", "PROPN"):
+            nouns.add(node.i)
+        if node.dep_ not in FIGURE_PHRASE_DEPS or node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    return nouns
 
 
 def _reported_by(root: Token, verb: Token) -> bool:

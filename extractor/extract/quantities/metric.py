@@ -359,6 +359,8 @@ def _changed_metric(change: Token) -> str | None:
     if change.lemma_.lower() in ("loss", "wipeout", "hit"):
         if any(word in MARKET_WORDS for word in words):
             return "market value"  # "the biggest single-day market loss"
+        if _of_one_day(change):
+            return "market value"  # "the record for a single-day loss of $279bn": a market's loss; no result is of a day
         for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on", "to")):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 if obj.lower_ in MARKET_WORDS:
@@ -366,6 +368,15 @@ def _changed_metric(change: Token) -> str | None:
                 if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
                     return metric  # "a $589 billion loss in market cap", "a $20bn loss to his net worth"
     return None
+
+
+# Words that make a loss one day's ("a single-day loss", "a one-day loss").
+ONE_DAY_RE = re.compile(r"\b(?:single|one)[- ]day\b|\bintra-?day\b", re.I)
+
+
+def _of_one_day(change: Token) -> bool:
+    """The change noun is said to be of one day ("single-day", "one-day", "intraday")."""
+    return bool(ONE_DAY_RE.search(change.doc[change.left_edge.i:change.i].text))
 
 
 def _label_before(span: SpacySpan) -> str | None:

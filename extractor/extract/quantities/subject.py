@@ -231,7 +231,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return [thing_ref(fallen.group("stuff").lower())]  # "140 mm (5.5 inches) of rain": the rain's
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _named_before_with(root, ctx)
+    found = (_named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _set_by(root, ctx)
+             or _named_before_with(root, ctx)
              or _belongs_to(root, span, ctx, sent_root_subject)
              or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
@@ -324,6 +325,19 @@ def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | No
     if head.i < span.start and head.dep_ == "pobj" and head.head.lower_ in ("at", "for"):
         return entity_ref(ctx, e)
     return None
+
+
+def _set_by(root: Token, ctx: SubjectContext) -> list[EntityRef]:
+    """The one a past participle after the figure names as its maker ("a loss of $41 billion,
+    set by Orbis in October 2023", "the $279bn lost by Nvidia on September 3")."""
+    for clause in root.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for obj in (o for o in agent.children if o.dep_ == "pobj"):
+                    e = ctx.entities.at(obj.idx, obj.idx + len(obj))
+                    if e is not None and e.type in ("ORG", "PERSON"):
+                        return [entity_ref(ctx, e)]
+    return []
 
 
 def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
