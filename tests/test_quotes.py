@@ -1082,3 +1082,9 @@ def test_the_ceo_of_a_company_is_the_person_the_text_made_its_ceo(quotes_of):
     quotes = quotes_of("Velmora Corp shares fell. Kestrel Corp CEO Dana Whitfield spoke on Monday. Orbis Corp CEO Lee "
                        "Marsh spoke too. “We will ship faster,” said the CEO of Kestrel.")
     assert speaker_of(quotes, "We will ship faster") == "Dana Whitfield"
+
+
+def test_a_topic_put_to_a_speaker_is_no_quote(quotes_of):
+    quotes = quotes_of("When asked about the merger on a call with reporters, Orbis Corp finance chief Dana Whitfield "
+                       "said the deal would close in June.")
+    assert [q.text for q in quotes] == ["the deal would close in June"]
