@@ -395,8 +395,10 @@ def find_reported(ctx: Context) -> list[Reported]:
             end -= 1
         if end <= start:
             continue
-        if asked_participle(token) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i:
+        if asked_participle(token) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             continue  # "When asked about the surge, Weil said …": a topic put to the speaker, no words
+            # (but "asked about the claim that the fire was set" holds one)
         chars = char_bounds(doc, start, end)
         p_start, p_end = ctx.paragraphs[ctx.paragraph_of(token.idx)]
         chars = (max(chars[0], p_start), min(chars[1], p_end))
