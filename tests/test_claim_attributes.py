@@ -1993,3 +1993,24 @@ def test_a_one_day_loss_is_a_loss_of_market_value(nlp):
                      "October 2023.", published="2026-03-03")
     assert (subjects(c["$41 billion"]), c["$41 billion"].metric, c["$41 billion"].date) == (
         ["Orbis"], "market value", "2023-10")
+
+
+def test_a_contrasting_clause_keeps_its_own_moment(nlp):
+    c = by_text(nlp, "Orbis Corp's stock closed at $88.20 on Monday, down 12.4% for the day, though in after-hours "
+                     "trading the stock edged up 1.1%.", published="2026-03-03")
+    assert [c[t].frame for t in ("$88.20", "12.4%", "1.1%")] == ["close", "close", "after-hours"]
+
+
+def test_the_company_in_a_clause_after_the_main_one_is_the_main_clause_s_subject(nlp):
+    c = by_text(nlp, "Shares of Orbis Corp fell. In a statement, Orbis Corp praised Tamsin Inc, just hours after the "
+                     "company's stock plunged by 14% on the news from Tamsin.", published="2026-03-03")
+    assert subjects(c["14%"]) == ["Orbis"]
+    # (not a public body's, nor through a participle of result)
+    c = by_text(nlp, "The Food and Drug Administration on Thursday approved Orbis Corp's drug, sending the company's "
+                     "shares up 38% in premarket trading.", published="2026-03-03")
+    assert subjects(c["38%"]) == ["Orbis"]
+
+
+def test_a_contrasting_clause_before_the_main_one_is_read_too(nlp):
+    c = by_text(nlp, "Though bond yields rose 2%, shares of Orbis Corp fell 3% on Monday.", published="2026-03-03")
+    assert (c["3%"].direction, c["3%"].metric) == ("down", "share price")

@@ -1088,3 +1088,9 @@ def test_a_topic_put_to_a_speaker_is_no_quote(quotes_of):
     quotes = quotes_of("When asked about the merger on a call with reporters, Orbis Corp finance chief Dana Whitfield "
                        "said the deal would close in June.")
     assert [q.text for q in quotes] == ["the deal would close in June"]
+
+
+def test_a_quotation_after_a_line_announcing_a_statement_is_its_author_s(quotes_of):
+    text = ("Shares of Orbis Corp fell on Monday.\n\nHere is a statement from the Orbis spokesman:\n\n"
+            "“We remain confident in our plan and in the demand for our chips.”\n\nAnalysts were not convinced.")
+    assert speaker_of(quotes_of(text), "We remain confident") == "Orbis"

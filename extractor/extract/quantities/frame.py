@@ -97,6 +97,10 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
     return best[1] if best else None
 
 
+# Words that open a clause of contrast, which tells another moment than the main clause's.
+CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas", "but"})
+
+
 def _coordinated_clauses(verb: Token | None, start: int) -> list[tuple[int, int]]:
     """The character ranges of the clauses coordinated with ``verb`` that do not hold the
     figure at ``start``: each tells its own moment ("opened at $31.50, above its offer price
@@ -105,8 +109,12 @@ def _coordinated_clauses(verb: Token | None, start: int) -> list[tuple[int, int]
         return []
     ranges = []
     for conj in verb.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
-            low = min(t.idx for t in conj.subtree if t.i > verb.i)
+        # (and a contrasting clause with a subject of its own: "closed down 16.9%, though in
+        # after-hours trading the stock edged up 1.4%")
+        contrast = conj.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in conj.children) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        if (conj.dep_ == "conj" or contrast) and conj.pos_ in ("VERB", "AUX"):
+            low = min((t.idx for t in conj.subtree if t.i > verb.i), default=conj.left_edge.idx)  # (a clause before the verb: all of it)
             high = conj.right_edge.idx + len(conj.right_edge)
             if not low <= start < high:
                 ranges.append((low, high))

@@ -32,7 +32,7 @@ from extractor.extract.lexicon import (
     is_storm_name,
     names_a_public_body,
 )
-from extractor.extract.quantities.subject_context import SubjectContext, name_before_relative
+from extractor.extract.quantities.subject_context import SubjectContext, name_before_relative, verb_of
 from extractor.extract.quantities.subject_names import (
     STOCK_NOUNS,
     SUBJECT_TYPES,
@@ -275,6 +275,8 @@ def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set
     giant losing $600bn"; "AI leaders like Nvidia, shaving $593bn off the chipmaker's
     value"), not one named as a means or a comparison (``ASIDE_PREPOSITIONS``)."""
     doc = tok.doc
+    if (main := _main_clause_organisation(tok, ctx)) is not None and main.id not in skip:
+        return main  # "Acme tipped its hat to Bexco, hours after the company's stock plunged 17%": Acme's
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
         if e.type != "ORG" or e.id in skip or _named_as_source(mention.start, ctx):
             continue
@@ -289,6 +291,19 @@ def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set
                 break
             node = node.head
     return None
+
+
+def _main_clause_organisation(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The organisation that is the subject of the main clause, for a description in an
+    adverbial clause hung on it ("after the company's stock plunged"), which takes up the
+    main clause's subject rather than an object named last."""
+    verb = verb_of(tok)
+    if verb is None or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > tok.i \
+            or not any(c.dep_ == "mark" for c in verb.children):
+        return None  # (a clause of its own, "after …", not a participle of result: "approved it, sending the company's shares up")
+    subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj is not None and subj.pos_ == "PROPN" else None
+    return entity_ref(ctx, e) if e is not None and e.type == "ORG" and not names_a_public_body(e.name) else None
 
 
 def _in_subject(tok: Token) -> bool:

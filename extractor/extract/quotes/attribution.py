@@ -304,6 +304,8 @@ def attribute_direct(ctx: Context, span: QuoteSpan, index: int) -> Attribution |
     introduced = introduced_by_paragraph(ctx, span, before)
     if introduced is not None:
         return attribute_cue(ctx, introduced)
+    if (message := introduced_by_message(ctx, span, before)) is not None:
+        return message
     return attribute_by_punctuation(ctx, span, before, after)
 
 
@@ -322,6 +324,30 @@ def introduced_by_paragraph(ctx: Context, span: QuoteSpan, before: Sequence[Toke
         token = ctx.doc[i]
         if is_speech_cue(token) and not ctx.quoted(token.idx):
             return token
+    return None
+
+
+def introduced_by_message(ctx: Context, span: QuoteSpan, before: Sequence[Token]) -> Attribution | None:
+    """The author of a message a paragraph ending with a colon announces ("Here is a
+    statement from the Acme spokesman:", "Acme's statement read:") when the quotation opens
+    the next paragraph."""
+    if words_of(before):
+        return None
+    here = ctx.paragraph_of(span.open)
+    if here == 0 or ctx.paragraphs[here][0] != span.open:
+        return None
+    p_start, p_end = ctx.paragraphs[here - 1]
+    if ctx.text[p_end - 1] != ":":
+        return None
+    for i in reversed(ctx.tokens_between(p_start, p_end)):
+        noun = ctx.doc[i]
+        if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.pos_ != "NOUN" or ctx.quoted(noun.idx):
+            continue
+        author = _named(noun)
+        if author.i == noun.i or not can_speak(ctx, author):
+            return None
+        chars = char_bounds(ctx.doc, *mention_bounds(author))
+        return Attribution(mention=chars, speaker=resolve_speaker(ctx, author, chars))
     return None
 
 
