@@ -1094,3 +1094,13 @@ def test_a_quotation_after_a_line_announcing_a_statement_is_its_author_s(quotes_
     text = ("Shares of Orbis Corp fell on Monday.\n\nHere is a statement from the Orbis spokesman:\n\n"
             "“We remain confident in our plan and in the demand for our chips.”\n\nAnalysts were not convinced.")
     assert speaker_of(quotes_of(text), "We remain confident") == "Orbis"
+
+
+def test_a_firm_named_before_its_analysts_is_the_speaker(quotes_of):
+    quotes = quotes_of("Orbis Corp fell. Jefferies analysts on Monday wrote that the rival posed a threat to Orbis.")
+    assert speaker_of(quotes, "that the rival posed a threat") == "Jefferies"
+
+
+def test_the_firm_data_come_from_is_the_source(quotes_of):
+    quotes = quotes_of("Over the past year, Orbis Corp's stock surged 61.2%, according to data from Benzinga Pro.")
+    assert speaker_of(quotes, "Over the past year") == "Benzinga Pro"

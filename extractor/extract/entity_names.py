@@ -1151,6 +1151,10 @@ CAMEL_CASE_RE = re.compile(r"[a-z][A-Z]")
 STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
 
 
+# Staff a firm is named before ("Jefferies analysts", "Barclays economists").
+FIRM_STAFF_WORDS = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists"})
+
+
 def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
@@ -1178,7 +1182,9 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brands = {texts[k] for k, text in enumerate(texts) if CAMEL_CASE_RE.search(text) and _acts(doc, k)}
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
     # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
-    owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper() and texts[k + 1] in STOCK_WORDS}
+    # (and a firm before its analysts: "Jefferies analysts wrote")
+    owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper()
+              and (texts[k + 1] in STOCK_WORDS or texts[k + 1] in FIRM_STAFF_WORDS)}
     acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
     extra = set(brand_places) | owners | acronyms
     for k in sorted(set(proper) | extra) if extra else proper:

@@ -125,6 +125,11 @@ def _leads_a_market(noun: Token) -> bool:
 MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell"})
 
 
+# What a firm compiles and publishes ("data from Bloomberg", "estimates by LSEG").
+COMPILED_DATA_NOUNS = frozenset({"data", "figure", "figures", "estimate", "estimates", "poll", "polls", "survey",
+                                 "surveys", "ranking", "rankings", "tally"})
+
+
 def _example_of(prep: Token) -> Token | None:
     """The noun a "like", "including" or "such as" gives an example of ("firms like X")."""
     if prep.lower_ in ("like", "including") or prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
@@ -328,6 +333,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "analysts at X", "researchers from X": people who work for X
     if root.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.lemma_.casefold() in {"share", "stock"}:
         votes["ORG"] += CONTEXT_WEIGHT  # "shares of X", "shares in X"
+    if root.dep_ == "pobj" and head.lower_ in ("from", "by") and describes(head.head, COMPILED_DATA_NOUNS) \
+            and not is_place_name(name) and not is_first_name(name.split()[0]):  # (not "a survey by Jane Doe")
+        votes["ORG"] += CONTEXT_WEIGHT  # "according to data from X", "estimates by X": a firm that compiles them
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower() \
             and describes(head.head, TITLE_WORDS):
         votes["GPE" if is_place_name(name) else "ORG"] += CONTEXT_WEIGHT  # "head of the League", "CEO of Acme"

@@ -482,7 +482,8 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
                     if entity is not None and entity.type in ORG_TYPES:
                         return entity.ref()
     for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
-        if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and child.i < head.i:
+        # (a capitalised name the tagger took for a noun too: "Jefferies analysts")
+        if child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()) and child.i < head.i:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
             if entity is not None and entity.type != "PERSON":
                 return entity.ref()
