@@ -2014,3 +2014,25 @@ def test_the_company_in_a_clause_after_the_main_one_is_the_main_clause_s_subject
 def test_a_contrasting_clause_before_the_main_one_is_read_too(nlp):
     c = by_text(nlp, "Though bond yields rose 2%, shares of Orbis Corp fell 3% on Monday.", published="2026-03-03")
     assert (c["3%"].direction, c["3%"].metric) == ("down", "share price")
+
+
+# ----------------------------------------------- a vaccine trial told by two outlets (session 26)
+
+
+def test_a_percentage_effective_is_efficacy_but_an_effective_rate_is_not(nlp):
+    c = by_text(nlp, "Orbis Corp said its experimental flu vaccine was 88.4% effective in a late-stage trial. The plan "
+                     "sets a 30 percent effective tax rate.", published="2026-03-03")
+    assert [(c[t].metric, subjects(c[t])) for t in ("88.4%",)] == [("efficacy", ["Orbis"])]
+    assert c["30 percent"].metric != "efficacy"
+
+
+def test_the_shot_is_its_maker_s_not_the_rival_named_last(nlp):
+    c = by_text(nlp, "A flu vaccine made by Orbis Corp prevented most severe cases, putting the drugmaker on course to "
+                     "challenge Tamsin Inc. The shot was 88% effective, the company said.", published="2026-03-03")
+    assert (subjects(c["88%"]), c["88%"].metric) == (["Orbis"], "efficacy")
+
+
+def test_whose_in_a_clause_the_parser_did_not_make_relative_is_the_name_before_it(nlp):
+    c = by_text(nlp, "Rival Tamsin Biologics, whose own RSV vaccine was 79% effective in an earlier study, saw its "
+                     "shares fall 3.6%.", published="2026-03-03")
+    assert subjects(c["79%"]) == ["Tamsin Biologics"]

@@ -688,3 +688,9 @@ def test_a_round_bound_of_one_digit_is_a_writer_rounding_up():
         ["589", "over"]]
     assert members([claim("over", "a1", 600e9, hedge=">", **loss), claim("560", "a2", 560e9, **loss)]) == [
         ["560"], ["over"]]
+
+
+def test_a_standing_figure_reported_on_consecutive_days_is_one_fact():
+    trial = {"unit": "percent", "metric": "efficacy", "date_source": "published"}
+    assert members([claim("wire", "a1", 91.3, date="2026-10-13", **trial),
+                    claim("paper", "a2", 91, date="2026-10-14", **trial)]) == [["paper", "wire"]]

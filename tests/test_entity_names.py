@@ -570,3 +570,16 @@ def test_a_market_s_leaders_given_as_examples_are_companies(nlp):
 def test_a_name_ending_in_holdings_is_an_organisation_even_of_english_words(nlp):
     text = "The rout spread to chip designers like Micron and Arm Holdings, which both dropped more than 7%."
     assert typed(nlp, text).get("Arm Holdings") == "ORG"
+
+
+def test_an_acronym_between_a_company_and_its_product_is_no_part_of_its_name(nlp):
+    text = ("Kelvane RSV jab prevents over 90 per cent of severe cases\n\nAn experimental RSV vaccine made by Kelvane "
+            "prevented more than 90 per cent of severe cases in older adults. Shares in Kelvane closed up 5.8 per cent.")
+    names = typed(nlp, text)
+    assert "Kelvane" in names and "Kelvane RSV" not in names
+
+
+def test_an_acronym_the_text_spells_in_lower_case_is_a_term(nlp):
+    text = ("Orbis Corp said its vaccine against respiratory syncytial virus worked. Its RSV shot was 91% "
+            "effective, Orbis Corp said.")
+    assert "RSV" not in typed(nlp, text)

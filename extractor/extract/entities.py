@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from extractor.extract.entity_aliases import (
@@ -102,6 +103,18 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
     """Every form is one word the text also writes in lower case, and no place name."""
     return all(len(s.split()) == 1 and not s.isupper() and s.casefold() in lower_words
                and not is_place_name(s) for s in group.surfaces)
+
+
+def _term_spelled_in_lower_case(group: LocalEntity, text: str) -> bool:
+    """An acronym the text also spells out in lower-case words ("RSV" after "respiratory
+    syncytial virus", "GDP" after "gross domestic product"): a term, not a name, which an
+    organisation's or a person's spelled-out name would capitalise."""
+    name = group.name
+    if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()) or any(" " in s for s in group.surfaces):
+        return False
+    words = r"\s+".join(rf"{c}[a-z]{{3,}}" for c in name.lower())  # content words, not "not be able" for NBA
+    return any(not any(w in STOP_WORDS for w in m.group(0).split())
+               for m in re.finditer(rf"(?<![\w-]){words}\b", text))
 
 
 def _quality_noun(word: str) -> bool:
@@ -285,7 +298,7 @@ def extract_entities(
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc) \
-                or group.name.casefold() in DISEASE_EPONYMS \
+                or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE:  # "Alzheimer's drug": a disease; "Jr" no one
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue

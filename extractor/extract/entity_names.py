@@ -695,10 +695,29 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                 start = _without_title(text, start, end)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
                 end = _possessive_name_end(ent) or end
+            if ent.label_ not in TITLE_LABELS:
+                end = _without_trailing_term(ent, start, end, text)
             _keep_model_mention(ent, start, end, text, out)
     by_head = organisation_mentions(doc, text)
     legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
     return _with_organisations(out, sorted(by_head + legal, key=lambda c: c.start))
+
+
+def _without_trailing_term(ent, start: int, end: int, text: str) -> int:
+    """The end of an organisation's name without an acronym that modifies the noun after it
+    ("Halvex RSV jab": the company's RSV jab), when the text names the organisation without
+    it elsewhere; else ``end``."""
+    last = ent[-1]
+    doc = ent.doc
+    if not (last.is_alpha and last.text.isupper() and 2 <= len(last.text) <= 5 and last.i + 1 < len(doc)
+            and last.idx + len(last.text) == end and len(ent) >= 2):
+        return end
+    after = doc[last.i + 1]
+    if not (after.is_alpha and after.is_lower and after.pos_ in ("NOUN", "PROPN") and last.head.i == after.i):
+        return end
+    name = text[start:last.idx].rstrip()
+    alone = re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+{re.escape(last.text)}\b)", text)
+    return start + len(name) if name and any(m.start() != start for m in alone) else end
 
 
 @lru_cache(maxsize=1 << 14)

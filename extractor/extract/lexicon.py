@@ -229,7 +229,8 @@ COMPANY_TAIL_WORDS = frozenset("""
 group holdings holding technologies technology systems platforms networks communications
 industries electronics labs laboratories pharmaceuticals therapeutics semiconductor
 semiconductors software computer devices entertainment brands enterprises solutions robotics
-foods beverages motors airlines airways energy pharma media partners insurance
+foods beverages motors airlines airways energy pharma media partners insurance biologics biosciences biotech
+sciences genomics
 """.split())
 
 # Lowercase words that begin a name ("de Gaulle", "al-Assad", "van Gogh"); any other

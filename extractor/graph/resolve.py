@@ -74,6 +74,9 @@ TOLL_HOLDS_DAYS = 2
 # Counts of a day's event a paper reports the next morning ("30,000 dockworkers walk out" on
 # Wednesday of Tuesday's walkout): dated by the report window, like a market's move.
 WINDOWED_COUNTS = frozenset({"on strike", "without power", "on board"})
+# Figures that hold whatever day a paper reports them (a trial's efficacy, an age): the day
+# of publication dates them no more than the day before.
+STANDING_METRICS = frozenset({"efficacy", "age"})
 # Metrics outlets use for one figure: the people one reports "evacuated" another reports
 # "displaced" (fled, in shelters). Each claim keeps its own; facts are compared by the kin.
 KIN_METRICS = {"evacuated": "displaced"}
@@ -702,7 +705,8 @@ def with_report_windows(members: list[ClaimOccurrence]) -> list[ClaimOccurrence]
     by its most specific member, a day the text gives still wins)."""
     def windowed(claim: Claim) -> Claim:
         if claim.date_source != "published" or not claim.date or not (
-                claim.direction or claim.metric in MARKET_METRICS or claim.metric in WINDOWED_COUNTS):
+                claim.direction or claim.metric in MARKET_METRICS or claim.metric in WINDOWED_COUNTS
+                or claim.metric is None or claim.metric in STANDING_METRICS):
             return claim
         window = report_window(claim.date)
         return claim if window is None else claim.model_copy(update={"date": window})

@@ -28,6 +28,7 @@ attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
 on board          people on board a plane, ship or vehicle ("carrying 162 passengers", "168 on board")
 on strike         workers on strike ("went on strike", "walked off the job", "striking workers")
 weight loss       weight loss (a body's, in a trial: no money lost)
+efficacy          efficacy, effectiveness, "91% effective" (of a drug or vaccine)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
 injured           injured, wounded, hurt
@@ -114,7 +115,12 @@ METRIC_WORDS: dict[str, str] = {
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
     "attendance": "attendance", "crowd": "attendance", "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
+    "efficacy": "efficacy", "effectiveness": "efficacy",
 }
+# A percentage a drug or vaccine is effective ("was 91.3% effective", "94 per cent effective").
+# (said of the thing, not a noun after it: "a 30 percent effective tax rate" is a rate)
+EFFECTIVE_AFTER_RE = re.compile(r"\s*(?:more\s+|less\s+)?effective\b(?=\s*(?:[.,;:)]|\Z|(?:in|at|against|for|among|on|"
+                                r"when|after|and|but|with|to)\b))", re.I)
 # What markets quote: a move or a level of these is the news of one session.
 MARKET_METRICS = frozenset({"share price", "market value", "index level", "exchange rate", "price"})
 # Nouns that only say "how many" ("the number of confirmed deaths", "a tally of victims"):
@@ -238,6 +244,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if unit == "point":  # a market index's points; a contest's or a game's are a score of no index
         return "index level" if INDEX_WORDS_RE.search(clause) or any(INDEX_WORDS_RE.search(n) for n in subject_names) \
             else None
+    if unit == "percent" and EFFECTIVE_AFTER_RE.match(clause, span.end_char - root.sent.start_char):
+        return "efficacy"  # "the vaccine was 91.3% effective"
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
     if unit is None and root.dep_ == "dobj" and (state := CASUALTY_VERBS.get(root.head.lemma_.lower())):

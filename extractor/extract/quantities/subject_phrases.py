@@ -680,8 +680,9 @@ def _named_examples(noun: Token, ctx: SubjectContext) -> list[EntityRef]:
 
 
 # Things a company makes that a story names by a definite description ("this model", "the
-# chatbot"), and the words for one form of them ("the initial version of this model").
-MADE_THING_NOUNS = frozenset({"model", "chatbot", "app", "assistant"})
+# chatbot", "the shot"), and the words for one form of them ("the initial version of this model").
+MADE_THING_NOUNS = frozenset({"model", "chatbot", "app", "assistant", "vaccine", "shot", "jab", "drug", "pill", "therapy",
+                              "treatment", "medicine"})
 VERSION_NOUNS = frozenset({"version", "iteration", "edition"})
 
 
@@ -697,8 +698,23 @@ def _maker_of_the_model(np: Token, ctx: SubjectContext, sent_root_subject: Token
     if lemma not in MADE_THING_NOUNS or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in np.children) \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in np.children):
         return None
-    maker = ctx.entities.before(np.idx, types=("ORG",), within=OWNER_WINDOW)
+    maker = _maker_named_before(np, ctx) or ctx.entities.before(np.idx, types=("ORG",), within=OWNER_WINDOW)
     return [entity_ref(ctx, maker)] if maker is not None else None
+
+
+def _maker_named_before(np: Token, ctx: SubjectContext) -> LocalEntity | None:
+    """The last organisation before ``np`` named as one that acts or makes ("DeepSeek released
+    a model", "a vaccine made by Halvex", "Halvex's vaccine"), not one acted on ("to challenge
+    Corvane")."""
+    doc = np.doc
+    for mention, e in reversed(ctx.entities.mentions_in(max(0, np.idx - OWNER_WINDOW), np.idx)):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if e.type == "ORG" else None
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return e
+    return None
 
 
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
@@ -721,7 +737,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if node.head.i == node.i:
                 break
             node = node.head
-        return []
+        named = name_before_relative(np)  # (a parse with no relative clause: the name before "whose")
+        e = ctx.entities.at(named.idx, named.idx + len(named)) if named is not None else None
+        return [entity_ref(ctx, e)] if e is not None and e.type in SUBJECT_TYPES else []
     if (glued := GLUED_POSSESSIVE_RE.fullmatch(np.lower_)) is not None:  # "history afterits shares"
         if glued.group("pronoun") in ("its", "their"):
             return [ctx.salient] if ctx.salient is not None else []
@@ -785,6 +803,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     qualifiers = [t.text for t in np.lefts if t.dep_ in ("amod", "compound", "nmod")]
     if qualifiers and (currency := currency_name(" ".join([*qualifiers, np.text]))):
         return [thing_ref(currency)]  # "the Canadian dollar", whose "Canadian" is no owner
+    whose = next((c for c in np.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is not None and (owner := resolve_np(whose, ctx, sent_root_subject, depth + 1)):
+        return owner  # "Corvane, whose own RSV vaccine was 83% effective": Corvane's, not RSV's
     for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.dep_ in ("compound", "nmod") and child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
