@@ -2036,3 +2036,8 @@ def test_whose_in_a_clause_the_parser_did_not_make_relative_is_the_name_before_i
     c = by_text(nlp, "Rival Tamsin Biologics, whose own RSV vaccine was 79% effective in an earlier study, saw its "
                      "shares fall 3.6%.", published="2026-03-03")
     assert subjects(c["79%"]) == ["Tamsin Biologics"]
+
+
+def test_a_generic_acronym_is_no_subject(nlp):
+    c = by_text(nlp, "Orbis Corp shares fell 17% and AI infrastructure stocks tumbled over 20%.", published="2026-03-03")
+    assert subjects(c["20%"]) != ["AI"]

@@ -59,7 +59,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, FINE_VERB_FORMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
+    CHANGE_NOUNS, FINE_VERB_FORMS, GENERIC_ACRONYMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
@@ -184,7 +184,8 @@ def subject_refs(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token 
     """The subjects of the quantity at ``span`` (see the module docstring)."""
     own_words = {w.casefold() for w in re.findall(r"[^\W\d_]+", span.text)}
     found = [r for r in _find_subject(root, span, ctx, verb, sent_root_subject, unit)
-             if NAME_START_RE.match(r.name) and r.name.casefold() not in own_words]  # not "Rs", "lakh" of "Rs 4.5 lakh"
+             if NAME_START_RE.match(r.name) and r.name.casefold() not in own_words  # not "Rs", "lakh" of "Rs 4.5 lakh"
+             and r.name not in GENERIC_ACRONYMS]  # nor "AI" of "AI infrastructure stocks tumbled 20%"
     # A currency goes by its ISO 4217 name even when the model took it for an entity ("Sterling").
     found = [thing_ref(r.name) if currency_name(r.name) else r for r in found]
     if unit == "percent":
