@@ -314,12 +314,10 @@ def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | No
     the story's company's."""
     named = {}
     for mention, e in ctx.entities.mentions_in(span.sent.start_char, span.sent.end_char):
-        token = ctx.doc[span.sent.start:span.sent.end].char_span(mention.start - span.sent.start_char,
-                                                                   mention.end - span.sent.start_char,
-                                                                   alignment_mode="expand") if ctx.doc else None
-        if e.type != "ORG" or token is None:
+        words = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if e.type != "ORG" or words is None:
             continue
-        named[e.id] = (e, token.root)
+        named[e.id] = (e, words.root)
     if len(named) != 1:
         return None
     e, head = next(iter(named.values()))

@@ -686,7 +686,7 @@ MADE_THING_NOUNS = frozenset({"model", "chatbot", "app", "assistant", "vaccine",
 VERSION_NOUNS = frozenset({"version", "iteration", "edition"})
 
 
-def _maker_of_the_model(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef] | None:
+def _maker_of_the_model(np: Token, ctx: SubjectContext) -> list[EntityRef] | None:
     """"this model", "the initial version of this model" with no owner of its own: the
     organisation named last before it, which made it ("DeepSeek released a model. … the first
     version of this model cost under $6m to build"); None for any other phrase."""
@@ -694,7 +694,7 @@ def _maker_of_the_model(np: Token, ctx: SubjectContext, sent_root_subject: Token
     if lemma in VERSION_NOUNS:
         of = next((o for c in np.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                    if o.dep_ == "pobj"), None)
-        return _maker_of_the_model(of, ctx, sent_root_subject, depth) if of is not None else None
+        return _maker_of_the_model(of, ctx) if of is not None else None
     if lemma not in MADE_THING_NOUNS or any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in np.children) \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in np.children):
         return None
@@ -877,7 +877,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if (ref := entity_named(ctx, name) or thing_ref(name)) not in out:
                 out.append(ref)
         return out
-    if (made := _maker_of_the_model(np, ctx, sent_root_subject, depth)) is not None:
+    if (made := _maker_of_the_model(np, ctx)) is not None:
         return made
     if np.pos_ == "NOUN" and lemma not in SUBJECTLESS_NOUNS and np.is_alpha:
         # "Facebook's monthly active user count"; but a relative is a person of their own ("her husband")

@@ -309,18 +309,23 @@ def attribute_direct(ctx: Context, span: QuoteSpan, index: int) -> Attribution |
     return attribute_by_punctuation(ctx, span, before, after)
 
 
-def introduced_by_paragraph(ctx: Context, span: QuoteSpan, before: Sequence[Token]) -> Token | None:
-    """The cue of a paragraph that ends with a colon ("He said:") when the quotation
-    opens the next one."""
+def _colon_paragraph(ctx: Context, span: QuoteSpan, before: Sequence[Token]) -> tuple[int, int] | None:
+    """The paragraph before the one the quotation opens, when it ends with a colon."""
     if words_of(before):
         return None
     here = ctx.paragraph_of(span.open)
     if here == 0 or ctx.paragraphs[here][0] != span.open:
         return None
     p_start, p_end = ctx.paragraphs[here - 1]
-    if ctx.text[p_end - 1] != ":":
+    return (p_start, p_end) if ctx.text[p_end - 1] == ":" else None
+
+
+def introduced_by_paragraph(ctx: Context, span: QuoteSpan, before: Sequence[Token]) -> Token | None:
+    """The cue of a paragraph that ends with a colon ("He said:") when the quotation
+    opens the next one."""
+    if (paragraph := _colon_paragraph(ctx, span, before)) is None:
         return None
-    for i in reversed(ctx.tokens_between(p_start, p_end)):
+    for i in reversed(ctx.tokens_between(*paragraph)):
         token = ctx.doc[i]
         if is_speech_cue(token) and not ctx.quoted(token.idx):
             return token
@@ -331,15 +336,9 @@ def introduced_by_message(ctx: Context, span: QuoteSpan, before: Sequence[Token]
     """The author of a message a paragraph ending with a colon announces ("Here is a
     statement from the Acme spokesman:", "Acme's statement read:") when the quotation opens
     the next paragraph."""
-    if words_of(before):
+    if (paragraph := _colon_paragraph(ctx, span, before)) is None:
         return None
-    here = ctx.paragraph_of(span.open)
-    if here == 0 or ctx.paragraphs[here][0] != span.open:
-        return None
-    p_start, p_end = ctx.paragraphs[here - 1]
-    if ctx.text[p_end - 1] != ":":
-        return None
-    for i in reversed(ctx.tokens_between(p_start, p_end)):
+    for i in reversed(ctx.tokens_between(*paragraph)):
         noun = ctx.doc[i]
         if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.pos_ != "NOUN" or ctx.quoted(noun.idx):
             continue
