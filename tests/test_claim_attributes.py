@@ -2041,3 +2041,9 @@ def test_whose_in_a_clause_the_parser_did_not_make_relative_is_the_name_before_i
 def test_a_generic_acronym_is_no_subject(nlp):
     c = by_text(nlp, "Orbis Corp shares fell 17% and AI infrastructure stocks tumbled over 20%.", published="2026-03-03")
     assert subjects(c["20%"]) != ["AI"]
+
+
+def test_an_index_named_by_a_place_or_a_name_and_its_size_is_that_index(nlp):
+    c = by_text(nlp, "The Philadelphia semiconductor index tumbled 8.1 percent. The Stoxx 600 index fell 1.2%.",
+                published="2026-03-03")
+    assert [subjects(c[t]) for t in ("8.1 percent", "1.2%")] == [["Philadelphia semiconductor index"], ["Stoxx 600"]]

@@ -29,6 +29,7 @@ from extractor.extract.lexicon import (
     PART_NOUNS,
     STORM_NOUNS,
     SUBJECTLESS_NOUNS,
+    is_prominent_place,
     is_storm_name,
     names_a_public_body,
 )
@@ -811,6 +812,13 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)):
                 continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures": where, not who
+            if np.lower_ == "index" and child.pos_ == "PROPN" and (e is None or e.type in PLACE_OR_PEOPLE_TYPES):
+                name, nxt = proper_name(child), np.doc[child.i + 1]
+                if nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not name.endswith(nxt.text):
+                    name = f"{name} {nxt.text}"  # "the Stoxx 600 index", whatever the model named
+                elif is_prominent_place(name):
+                    name = np.doc[child.i:np.i + 1].text  # "the Philadelphia semiconductor index": the index, not the city
+                return [entity_named(ctx, name) or thing_ref(name)]  # ("the Kospi index", "the DAX index")
             if e is not None and e.type in SUBJECT_TYPES:
                 nxt = np.doc[child.i + 1]
                 if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
