@@ -694,3 +694,10 @@ def test_a_standing_figure_reported_on_consecutive_days_is_one_fact():
     trial = {"unit": "percent", "metric": "efficacy", "date_source": "published"}
     assert members([claim("wire", "a1", 91.3, date="2026-10-13", **trial),
                     claim("paper", "a2", 91, date="2026-10-14", **trial)]) == [["paper", "wire"]]
+
+
+def test_two_stories_ages_of_a_man_a_day_apart_are_no_conflict():
+    man = EntityRef(name="man", id="ent_man")
+    age = {"subject": (man,), "unit": "year", "metric": "age", "date_source": "published"}
+    assert conflicting([claim("a", "a1", 43, date="2026-03-02", **age),
+                        claim("b", "a2", 55, date="2026-03-03", **age)]) == []

@@ -74,9 +74,10 @@ TOLL_HOLDS_DAYS = 2
 # Counts of a day's event a paper reports the next morning ("30,000 dockworkers walk out" on
 # Wednesday of Tuesday's walkout): dated by the report window, like a market's move.
 WINDOWED_COUNTS = frozenset({"on strike", "without power", "on board"})
-# Figures that hold whatever day a paper reports them (a trial's efficacy, an age): the day
-# of publication dates them no more than the day before.
-STANDING_METRICS = frozenset({"efficacy", "age"})
+# Figures that hold whatever day a paper reports them (a trial's efficacy): the day of
+# publication dates them no more than the day before. (Not an age: "a man, 43" of one story
+# and "a man, 55" of another are two men, whom a shared window would set against each other.)
+STANDING_METRICS = frozenset({"efficacy"})
 # Metrics outlets use for one figure: the people one reports "evacuated" another reports
 # "displaced" (fled, in shelters). Each claim keeps its own; facts are compared by the kin.
 KIN_METRICS = {"evacuated": "displaced"}
