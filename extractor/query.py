@@ -137,12 +137,14 @@ class Run:
         self.folder = folder
         self.index = index
         self._conn = sqlite3.connect(index.resolve().as_uri() + "?mode=ro", uri=True)
+        self._closed = False
         meta = dict(self._fetch("SELECT key, value FROM meta", ()))
         self._text_search = meta.get("text_search", "fts5")
         self._rows = {kind: tuple(int(n) for n in meta[f"rows:{kind}"].split()) for kind in KINDS}
         self._terms = False  # the FTS5 vocabulary table, created on first use
 
     def close(self) -> None:
+        self._closed = True
         self._conn.close()
 
     def __enter__(self) -> Self:
@@ -222,6 +224,8 @@ class Run:
         try:
             yield from self._conn.execute(sql, tuple(params))
         except sqlite3.DatabaseError as exc:
+            if self._closed:
+                return  # closed while a reader was still iterating (`extractor query … | head`): nothing is damaged
             raise RunFolderError(f"{self.index}: {exc}; delete it and query again (it is rebuilt)") from exc
 
     # ------------------------------------------------------------ planning

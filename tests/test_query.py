@@ -565,3 +565,18 @@ def test_every_plan_agrees_with_the_others_on_the_synthetic_run(synthetic_run):
             assert len(set(everything)) == len(everything), label
             nonempty += bool(everything)
     assert nonempty >= 30
+
+
+def test_a_run_closed_while_its_results_are_read_stops_quietly(sample_run):
+    """`extractor query … | head`: the reader leaves, the run is closed, and the half-read
+    results are dropped without an error about a damaged index."""
+    unraisable = []
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        with open_run(sample_run) as opened:
+            results = iter(opened.query("claim"))
+            next(results)
+        results.close()
+    finally:
+        sys.unraisablehook = hook
+    assert unraisable == []
