@@ -2047,3 +2047,8 @@ def test_an_index_named_by_a_place_or_a_name_and_its_size_is_that_index(nlp):
     c = by_text(nlp, "The Philadelphia semiconductor index tumbled 8.1 percent. The Stoxx 600 index fell 1.2%.",
                 published="2026-03-03")
     assert [subjects(c[t]) for t in ("8.1 percent", "1.2%")] == [["Philadelphia semiconductor index"], ["Stoxx 600"]]
+
+
+def test_an_index_listed_with_another_shares_its_move(nlp):
+    c = by_text(nlp, "The Nasdaq and the S&P 500 each fell 2.2% on Monday.", published="2026-03-03")
+    assert subjects(c["2.2%"]) == ["Nasdaq", "S&P 500"]

@@ -777,6 +777,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
                 continue
             if ref not in found:
                 found.append(ref)
+        elif found and h.pos_ == "PROPN" and INDEX_NAME_RE.match(name := proper_name(h)):
+            found.append(entity_named(ctx, name) or thing_ref(name))  # "the Nasdaq and the S&P 500 each fell 2%"
     if found:
         return found
     if np.pos_ == "VERB" and np.dep_ in ("csubj", "csubjpass"):  # "Rebuilding the bridge will cost $2bn": the bridge
