@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.quantities.quantity import Quantity
+from extractor.extract.quantities.units import TIME_UNITS
 
 # Verbs whose object or amount is a rise (lemmas).
 UP_VERBS = frozenset({
@@ -143,9 +144,9 @@ def _hedging_preposition(prep: Token) -> bool:
     return prep.lower_ in ("under", "below") and any(c.lower_ in NARROWING_ADVERBS for c in prep.children)
 
 
-# Nouns of a stretch of time, which "over" spans rather than hedges ("over 12 months").
-PERIOD_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "season",
-                          "session"})
+# Nouns of a stretch of time, which "over" spans rather than hedges ("over 12 months"): the
+# units of time, and the stretches a market or a league counts in.
+PERIOD_WORDS = TIME_UNITS | frozenset({"quarter", "season", "session"})
 
 
 # How an amount may hang on a change verb for the verb to give its direction.
