@@ -1193,7 +1193,7 @@ def test_the_metric_is_read_from_the_words_around_the_figure(nlp, text, figure, 
 
 def test_a_magnitude_is_no_count_of_people_and_no_range_with_the_toll_after_it(nlp):
     c = by_text(nlp, "The death toll from a magnitude 7.8 earthquake along the border has continued to rise.")
-    assert (c["7.8"].unit, c["7.8"].metric) == ("magnitude", None)
+    assert (c["7.8"].unit, c["7.8"].metric) == ("magnitude", "magnitude")  # not "dead"
     c = by_text(nlp, "The death toll from the 7.8 quake rose to 5,000.")
     assert (c["7.8"].metric, c["5,000"].metric, c["5,000"].value) == (None, "dead", 5000)
 
@@ -2052,3 +2052,49 @@ def test_an_index_named_by_a_place_or_a_name_and_its_size_is_that_index(nlp):
 def test_an_index_listed_with_another_shares_its_move(nlp):
     c = by_text(nlp, "The Nasdaq and the S&P 500 each fell 2.2% on Monday.", published="2026-03-03")
     assert subjects(c["2.2%"]) == ["Nasdaq", "S&P 500"]
+
+
+# ------------------------------------------------------------------ batch: unseen wire pages (session 27)
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a company in an absolute "with" clause, and verbs of a stock's move beyond "fell"
+    ("Tech stocks slid, with Orbis Corp declining 2.14 percent by the close.", "2.14 percent"),
+    ("Orbis Corp shed 4% on Tuesday after the report.", "4%"),
+    ("Orbis Corp eased 0.5% in early trading.", "0.5%"),
+    # a change noun the company owns or undergoes
+    ("What caused Orbis Corp's 17 percent plunge?", "17 percent"),
+    ("Investors shrugged off a 9% drop for Orbis Corp on Monday.", "9%"),
+])
+def test_a_company_s_percentage_move_is_its_share_price(nlp, text, figure):
+    claim = by_text(nlp, text, "2025-01-28")[figure]
+    assert (subjects(claim), claim.metric, claim.direction) == (["Orbis"], "share price", "down")
+
+
+def test_an_index_s_change_noun_is_not_a_share_price(nlp):
+    assert by_text(nlp, "The Nasdaq's 3% fall was its worst day since March.", "2025-01-28")["3%"].metric == "index level"
+
+
+def test_a_closing_price_the_shares_fell_from_is_the_share_price_of_its_own_day(nlp):
+    c = by_text(nlp, "Orbis Corp shares fell from Friday's closing price of $142.62 to $118.51 by the end of Monday, "
+                     "a decline of nearly 17%.", "2025-01-28")
+    assert (c["$142.62"].metric, c["$142.62"].date) == ("share price", "2025-01-24")
+    assert (c["$118.51"].metric, c["$118.51"].date) == ("share price", "2025-01-27")
+    assert (c["17%"].metric, c["17%"].date) == ("share price", "2025-01-27")
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("An earthquake of magnitude 7.8 hit the border region on Monday.", "7.8", "earthquake"),
+    ("The epicentre of the 7.8-magnitude quake was east of the city.", "7.8", "earthquake"),
+    ("Turkish authorities have estimated the main quake's magnitude at 7.4.", "7.4", "earthquake"),
+    ("It was followed by an aftershock with a magnitude of 6.7.", "6.7", "aftershock"),
+])
+def test_a_magnitude_is_the_shock_s_whoever_measured_it(nlp, text, figure, subject):
+    claim = by_text(nlp, text)[figure]
+    assert (claim.unit, claim.metric, subjects(claim)) == ("magnitude", "magnitude", [subject])
+
+
+def test_a_total_described_as_a_loss_of_life_counts_the_dead(nlp):
+    claim = by_text(nlp, "There were 1,134 confirmed deaths in the north, putting the total at 1,451 — a staggering "
+                         "loss of life for the region.")["1,451"]
+    assert (claim.metric, claim.unit) == ("dead", "person")

@@ -701,3 +701,15 @@ def test_two_stories_ages_of_a_man_a_day_apart_are_no_conflict():
     age = {"subject": (man,), "unit": "year", "metric": "age", "date_source": "published"}
     assert conflicting([claim("a", "a1", 43, date="2026-03-02", **age),
                         claim("b", "a2", 55, date="2026-03-03", **age)]) == []
+
+
+def test_magnitudes_and_distances_of_unnamed_things_never_conflict():
+    # a story's quakes are many (a second shock, aftershocks), a distance is from some place
+    shock = dict(subject=(EntityRef(name="earthquake", id="ent_quake"),), unit="magnitude", metric="magnitude",
+                 date="2023-02-06")
+    assert conflicting([claim("main", "a1", 7.8, **shock), claim("second", "a2", 7.5, **shock)]) == []
+    away = dict(subject=(EntityRef(name="epicentre", id="ent_epi"),), unit="metre", metric="distance")
+    assert conflicting([claim("near", "a1", 33000, **away), claim("far", "a2", 90000, **away)]) == []
+    # (a depth is of the one shock: two agencies' depths still conflict)
+    deep = dict(subject=(EntityRef(name="earthquake", id="ent_quake"),), unit="metre", metric="depth")
+    assert conflicting([claim("usgs", "a1", 18000, **deep), claim("afad", "a2", 24100, **deep)]) == [("afad", "usgs")]

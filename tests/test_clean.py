@@ -216,3 +216,39 @@ def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
 
 def test_an_opening_quotation_mark_typed_for_an_apostrophe_becomes_one():
     assert normalise_whitespace("Orbis‘s shares fell; he said ‘no’.") == "Orbis’s shares fell; he said ‘no’."
+
+
+def test_wire_copy_wrapped_with_no_blank_line_between_paragraphs_is_joined_per_paragraph():
+    # a short line ends a paragraph; a line in parentheses is one of its own
+    raw = (
+        "Port authorities on Tuesday closed the harbour at Velsen,\n"
+        "ordering every tanker waiting offshore to turn back to sea\n"
+        "after a storm damaged two cranes.\n"
+        "The closure was the first since 2009.\n"
+        "Speaking in parliament later on Tuesday, the minister was asked\n"
+        "about the closure and said: \"The cranes will be repaired within\n"
+        "a week and the harbour will reopen as soon as it is safe.\"\n"
+        "(Reporting by Anna Berg; Editing by Tom Hale)\n"
+        "Shipping agents said the delay would cost the terminals several\n"
+        "million euros a day in lost fees and in penalties to carriers."
+    )
+    paragraphs = clean_text(raw, find_title=False).text.split("\n\n")
+    assert paragraphs[0] == ("Port authorities on Tuesday closed the harbour at Velsen, ordering every tanker waiting "
+                             "offshore to turn back to sea after a storm damaged two cranes.")
+    assert paragraphs[1] == "The closure was the first since 2009."
+    assert paragraphs[2].endswith("said: \"The cranes will be repaired within a week and the harbour will reopen as "
+                                  "soon as it is safe.\"")
+    assert paragraphs[-1].startswith("Shipping agents said the delay would cost the terminals several million euros")
+    assert "(Reporting by Anna Berg; Editing by Tom Hale)" not in paragraphs[-1]
+
+
+def test_one_paragraph_per_line_is_not_read_as_wrapped_copy():
+    raw = "\n".join([
+        "The council approved the budget for next year on Monday evening.",
+        "It raises spending on roads and schools by four percent overall.",
+        "Opposition members said the plan leaves too little for housing.",
+        "The mayor said the city would review the housing fund in spring.",
+        "A final vote on the transport levy is expected later this month.",
+        "Residents can comment on the plan on the council website now.",
+    ])
+    assert len(clean_text(raw, find_title=False).text.split("\n\n")) == 6

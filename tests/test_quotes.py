@@ -1104,3 +1104,16 @@ def test_a_firm_named_before_its_analysts_is_the_speaker(quotes_of):
 def test_the_firm_data_come_from_is_the_source(quotes_of):
     quotes = quotes_of("Over the past year, Orbis Corp's stock surged 61.2%, according to data from Benzinga Pro.")
     assert speaker_of(quotes, "Over the past year") == "Benzinga Pro"
+
+
+def test_a_speaker_asked_in_the_passive_then_speaking_is_the_speaker_and_the_topic_no_quote(quotes_of):
+    quotes = quotes_of("Testifying before the finance committee on Friday, Dana Whitfield was asked about the lender's "
+                       "troubles and said: \"There are developments at a few banks that I am watching closely.\"")
+    assert [(q.text, q.speaker and q.speaker.name) for q in quotes] == [
+        ("There are developments at a few banks that I am watching closely.", "Dana Whitfield")]
+
+
+def test_a_firm_named_after_its_analysts_is_the_speaker(quotes_of):
+    quotes = quotes_of("Orbis Corp fell. Analysts at Harbor, however, pushed back in a report, arguing that "
+                       "\"the industry will want more chips, not fewer.\"")
+    assert speaker_of(quotes, "the industry will want") == "Harbor"

@@ -1178,7 +1178,8 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
     brand's spelling with a capital inside that acts somewhere: "IndiGo said", or a word
-    right before "shares" or "stock": "Zorvanta shares fell"; or an acronym the model missed
+    right before "shares" or "stock": "Zorvanta shares fell", or naming a firm's analysts:
+    "Jefferies analysts", "analysts at Cantor"; or an acronym the model missed
     that makes cited data or moves by a percentage: "according to LSEG data", "ASML fell
     7%"), that is no English word (not in the lemmatizer's index, unless it is such a
     brand's spelling; never written in lower case in the article), no month
@@ -1201,9 +1202,10 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     brands = {texts[k] for k, text in enumerate(texts) if CAMEL_CASE_RE.search(text) and _acts(doc, k)}
     brand_places = [k for k, text in enumerate(texts) if text in brands] if brands else []
     # a name before "shares" or "stock", however tagged ("Zorvanta shares tanked": an adjective)
-    # (and a firm before its analysts: "Jefferies analysts wrote")
+    # (and a firm before its analysts or after them: "Jefferies analysts wrote", "analysts at Cantor said")
     owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper()
-              and (texts[k + 1] in STOCK_WORDS or texts[k + 1] in FIRM_STAFF_WORDS)}
+              and (texts[k + 1] in STOCK_WORDS or texts[k + 1] in FIRM_STAFF_WORDS
+                   or k >= 2 and texts[k - 1] in ("at", "from") and texts[k - 2].lower() in FIRM_STAFF_WORDS)}
     acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
     extra = set(brand_places) | owners | acronyms
     for k in sorted(set(proper) | extra) if extra else proper:

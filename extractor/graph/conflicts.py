@@ -5,7 +5,8 @@ Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures 
 members allow). Two facts conflict only when they are told by different articles, agree on
 the day (moves, market levels and counts of people need it known on both sides, as a day or
 as the weekday of an undated page that another outlet's text dates; a morning report's
-window is no day), are both changes or both levels, and are not a running toll, a market
+window is no day), are both changes or both levels, and are not a running toll, a measure
+of a thing the claim does not identify (a magnitude, a distance), a market
 level read at unknown moments, or a subgroup of people against another group; and not when
 one outlet gives both figures, or the figures are a multiple apart (two things).
 """
@@ -25,6 +26,11 @@ ALL_PAIRS_UP_TO = 12
 # Counts that change from report to report while a search goes on: a different figure is an
 # update (or an earlier report), never a contradiction.
 RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced", "evacuated", "arrested"})
+# Measures whose claim does not say which thing they measure: a story's earthquakes are many
+# (the main shock, a second one, aftershocks, "quakes of magnitude 6 or larger" since 1970),
+# and a distance is from a place the claim does not keep ("33 km from Gaziantep", "90 km from
+# Kahramanmaras"); different figures are of different things, never a contradiction.
+UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
 # An election's figures are of its day: a turnout or a vote share of another vote (the
 # Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
 # are compared only when both are dated (and on the same day).
@@ -59,6 +65,8 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False  # "lost $16 billion" and "is worth $55.9 billion": a change and a level
     if a.metric in RUNNING_TOLLS:
         return False  # "37 dead", then "39": an update, not a contradiction
+    if a.metric in UNIDENTIFIED_MEASURES:
+        return False  # "magnitude 7.8" and a "magnitude 7.7" second quake: two shocks
     counted = a.unit in COUNTED_UNITS
     one_day = same_day(a, b)  # "on Monday" of an undated page counts
     if not (a.date and b.date or one_day) and (a.direction or a.metric in MARKET_METRICS or a.metric in ELECTION_METRICS

@@ -256,6 +256,55 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return widest >= 40 and min(widths) >= 0.6 * widest and len(lines[-1]) <= widest + 5
 
 
+# Wire copy wrapped at a fixed width with no blank line between paragraphs: the widest
+# line of a wrap (longer ones are lines of their own), the share of lines that must be
+# full (within ``FULL_LINE_SHARE`` of the widest) and the share of those that must stop
+# mid-sentence, as only wrapped prose does (a text of one paragraph per line ends each
+# line with a sentence, however alike their lengths).
+MAX_WRAP_WIDTH = 100
+FULL_LINE_SHARE = 0.6
+MIN_WRAPPED_LINES = 6
+
+
+def _wrapped_paragraphs(lines: list[str]) -> list[int] | None:
+    """For a block of wire copy wrapped at a fixed width whose paragraphs follow one another
+    without a blank line ("... Yellen was asked about / SVB's situation and said: ..."), the
+    paragraph number of each line: a line well short of the width, or wider than any wrap,
+    ends its paragraph, and a line in parentheses is one. None when the block is not such copy."""
+    if len(lines) < MIN_WRAPPED_LINES or any(BULLET_RE.match(line) for line in lines):
+        return None
+    widest = max((len(line) for line in lines if len(line) <= MAX_WRAP_WIDTH), default=0)
+    full = [line for line in lines if FULL_LINE_SHARE * widest <= len(line) <= widest]
+    if widest < 40 or len(full) < FULL_LINE_SHARE * len(lines) \
+            or sum(not SENTENCE_END_RE.search(line) for line in full) < len(full) / 2:
+        return None
+    numbers: list[int] = []
+    paragraph = 0
+    for line in lines:
+        aside = line.startswith("(") and line.endswith(")")  # "(Reporting by …)": a line of its own
+        if aside and numbers and numbers[-1] == paragraph:
+            paragraph += 1
+        numbers.append(paragraph)
+        if aside or not FULL_LINE_SHARE * widest <= len(line) <= widest:
+            paragraph += 1
+    return numbers
+
+
+def _joined(block: list[tuple[int, str]], kept: list[tuple[int, str]]) -> list[str]:
+    """The kept lines of a block as paragraphs: one when the block is a paragraph wrapped at
+    a fixed width, one per wrapped paragraph of wire copy, else one per line."""
+    written = [line for _, line in block]
+    if _is_hard_wrapped(written):
+        return [" ".join(line for _, line in kept)]
+    if (numbers := _wrapped_paragraphs(written)) is None:
+        return [line for _, line in kept]
+    of_line = {i: number for (i, _), number in zip(block, numbers)}
+    paragraphs: dict[int, list[str]] = {}
+    for i, line in kept:
+        paragraphs.setdefault(of_line[i], []).append(line)
+    return [" ".join(lines) for lines in paragraphs.values()]
+
+
 def _looks_like_headline(paragraph: str) -> bool:
     words = paragraph.split()
     return (
@@ -306,7 +355,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     blocks = _blocks(lines)
     scraped = from_page or page_dump or any(is_boilerplate(line, credits=False) for block in blocks for _, line in block)
     for block in blocks:
-        kept = []
+        kept: list[tuple[int, str]] = []
         for i, line in block:
             if i in labels.lines or is_boilerplate(line, credits=scraped) \
                     or (not scraped and is_photo_credit(line)):  # a scrape's rules hold them
@@ -321,9 +370,9 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
                     continue
                 dropped.append(line[cut:])
                 line = line[:cut].rstrip(" (")
-            kept.append(line)
+            kept.append((i, line))
         if kept:  # a paragraph wrapped at a fixed width is judged by its lines as written
-            paragraphs.extend([" ".join(kept)] if _is_hard_wrapped([line for _, line in block]) else kept)
+            paragraphs.extend(_joined(block, kept))
 
     if paragraphs:
         paragraphs[:1] = _without_date_line(paragraphs[0])

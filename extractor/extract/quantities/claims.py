@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.dates import MONTHS, WEEKDAYS, YEAR_PART_RE, resolve_date, resolve_month_or_year, resolve_period
 from extractor.extract.entities import ArticleEntities
+from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_names import entity_key
-from extractor.extract.lexicon import MARKET_VERBS, is_demonym, people_noun
+from extractor.extract.lexicon import CHANGE_NOUNS, MARKET_VERBS, is_demonym, people_noun
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS, change_label, particle_not_bound, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of, names_a_period
@@ -37,7 +38,7 @@ from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_te
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
 from extractor.extract.quantities.subject_context import _clause_subject, sentence_subject
-from extractor.extract.quantities.subject_names import thing_ref
+from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
 from extractor.extract.quotes.cues import SPEECH_VERBS
@@ -54,9 +55,9 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
     if not sent_dates:
         return None
     if root is not None:  # "from 2.4% in August": the figure's own date (see ``_figure_from``)
-        own = [(abs(where - at), iso) for owner, iso, where in sent_dates
-               if owner is not None and owner.pos_ not in ("VERB", "AUX") and owner.i in (root.i, root.head.i)]
         nouns = _nouns_of_figure(root)  # "the $279bn market cap lost by Nvidia on September 3": the loss's day
+        own = [(abs(where - at), iso) for owner, iso, where in sent_dates  # "Friday's closing price of $142.62"
+               if owner is not None and owner.pos_ not in ("VERB", "AUX") and owner.i in {root.i, root.head.i, *nouns}]
         own += [(abs(where - at), iso) for owner, iso, where in sent_dates  # (told in the past: not "which votes on Friday")
                 if owner is not None and owner.head.i in nouns and owner.dep_ in ("acl", "relcl")
                 and (owner.tag_ == "VBN" or _told_as_past(owner))]
@@ -576,6 +577,9 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         if ent.label_ != "DATE":
             continue
         as_of = _as_of_day(ent, text, published)
+        if (owned := _day_owning(ent, text, published)) is not None:
+            out.append(owned)  # "fell from Friday's closing price of $142.62": Friday's price, not the fall's day
+            continue
         if PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") and not as_of \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
@@ -623,6 +627,17 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
 WEEKDAY_MARK = "weekday:"
 
 
+def _day_owning(ent: SpacySpan, text: str, published: str | None) -> tuple[Token, str, int] | None:
+    """A day that owns a noun in the phrase of a period's bound ("fell from Friday's closing
+    price of $142.62", "up from Monday's close"): it dates that noun's figures (``_date_for``),
+    not the move; (noun, date, start), or None."""
+    noun = ent.root.head
+    if ent.root.dep_ != "poss" or noun.pos_ != "NOUN" or _period_bound(noun) is None:
+        return None
+    iso = resolve_date(ent.text, published) or _unresolved_weekday(ent.text, published)
+    return (noun, iso, ent.start_char) if iso is not None else None
+
+
 def _unresolved_weekday(expression: str, published: str | None) -> str | None:
     """"weekday:Monday" for "Monday" / "on Monday" in an undated article, else None."""
     if published is not None:
@@ -639,8 +654,8 @@ def _over_a_period(span: SpacySpan) -> bool:
     return over is not None and over.lower_ == "over" and over.dep_ == "prep" and span.root.head == over
 
 
-# A scale named before its figure ("magnitude 7.8", "magnitude-6.8").
-MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[\s-]*\Z", re.I)
+# A scale named before its figure ("magnitude 7.8", "magnitude-6.8", "a magnitude of 7.8").
+MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?[\s-]*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -709,6 +724,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     subject = subject_refs(root, span, subjects, verb, sentence.root_subject, unit)
     if unit == STOREY and len(subject) == 1 and subject[0].name.casefold() in FLOOR_WORDS:
         subject = [thing_ref(STOREY)]  # "21-story", "21-floor": the storeys every outlet counts
+    if unit == "magnitude":
+        subject = _shaken_by(sent, root)  # "the main quake's magnitude at 7.4", not the authorities who estimated it
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
@@ -745,6 +762,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     frame = frame_of(root, span, verb)
     if unit in (PERSON, "customer") and frame in SESSION_FRAMES:
         frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
+    if metric is None and (changed := _company_change(root, unit, direction, article.entities)) is not None:
+        metric, subject = "share price", [entity_ref(subjects, changed)]  # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities, root, subject)
                            or _priced_a_share(unit, subject, article.entities, sent.text)):
@@ -856,7 +875,8 @@ DEAL_OR_RESULTS_RE = re.compile(
 # drop by 4%"): what moved is its share price, as when the text says "shares".
 STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
     "plummet", "dive", "dip", "slip", "skid", "crater", "tank", "crash", "nosedive", "rebound", "bounce",
-    "rocket", "spike", "leap", "advance", "retreat", "fell", "sank", "slid",
+    "rocket", "spike", "leap", "advance", "retreat", "fell", "sank", "slid", "decline", "shed", "sag", "ease",
+    "edge", "skyrocket",
 })
 
 
@@ -929,6 +949,41 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
             and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
     return False
+
+
+# Nouns of a shock whose magnitude is given, by the subject all outlets' words for it share.
+SHOCK_NOUNS = {"earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
+               "aftershock": "aftershock"}
+
+
+def _shaken_by(sent: SpacySpan, root: Token) -> list[EntityRef]:
+    """The subject of a magnitude: the shock the sentence names nearest to the figure ("a
+    7.8-magnitude quake", "an earthquake of magnitude 7.8", "the largest aftershock, a
+    magnitude 6.7"), as "earthquake" or "aftershock" whatever word the outlet uses; none
+    when the sentence names no shock."""
+    shocks = [t for t in sent if t.lemma_.lower() in SHOCK_NOUNS or t.lower_ in SHOCK_NOUNS]
+    if not shocks:
+        return []
+    nearest = min(shocks, key=lambda t: abs(t.i - root.i))
+    return [thing_ref(SHOCK_NOUNS.get(nearest.lemma_.lower()) or SHOCK_NOUNS[nearest.lower_])]
+
+
+def _company_change(root: Token, unit: str | None, direction: str | None, entities: ArticleEntities) -> LocalEntity | None:
+    """The company whose change noun a percentage is on ("Nvidia's 17 percent plunge", "a 9%
+    drop for Nvidia", "a 4% gain at Intel"): its stock's move, as "Nvidia plunged 17%" is
+    (not an index's: "the Nasdaq's 3% fall"); None when there is none."""
+    if unit != "percent" or direction is None or root.dep_ not in ("nummod", "compound", "amod", "quantmod") \
+            or root.head.lemma_.lower() not in CHANGE_NOUNS:
+        return None
+    change = root.head
+    owners = [c for c in change.children if c.dep_ == "poss"] + [
+        o for prep in change.children if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "in")
+        for o in prep.children if o.dep_ == "pobj"]
+    for owner in owners:
+        entity = entities.at(owner.idx, owner.idx + len(owner))
+        if entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name):
+            return entity
+    return None
 
 
 # Words that carry a move's figure without a verb of moving ("down 16%", "up 3% on the day").

@@ -47,6 +47,7 @@ weight            a mass in kilograms
 speed             a speed in km/h ("150 mph"); wind speed: of winds or gusts
 without power     customers, homes or people without power (counted in customers)
 area              an area in square metres
+magnitude         an earthquake's magnitude ("a 7.8-magnitude quake", "magnitude 6.7")
 ================  =====================================================================
 
 A company's result that is expected rather than reported (an estimate, a consensus, a
@@ -210,7 +211,7 @@ HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", 
                           "surge", "wave", "swell"})  # (of water: "a storm surge of 12 feet")
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume",
-                   "kilometre per hour": "speed"}
+                   "kilometre per hour": "speed", "magnitude": "magnitude"}
 # A speed of the wind ("winds of 150 mph", "gusts of up to 240 km/h").
 WIND_RE = re.compile(r"\b(?:winds?|gusts?|gusting)\b", re.I)
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
@@ -607,11 +608,10 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
         if noun.lemma_.lower() in COUNT_NOUNS:
             candidates.extend(o for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                               for o in child.children if o.dep_ == "pobj")
-    for noun in candidates:
-        metric = _metric_of_noun(noun)
-        if metric and metric != "loss":
-            return metric
-    return next((m for m in map(_metric_of_noun, candidates) if m), None)
+    metrics = [m for m in map(_metric_of_noun, candidates) if m]
+    if "price" in metrics and "share price" in metrics:
+        return "share price"  # "Nvidia shares fell from Friday's closing price of $142.62": the shares' price
+    return next((m for m in metrics if m != "loss"), metrics[0] if metrics else None)
 
 
 # Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
@@ -661,6 +661,9 @@ def _metric_of_noun(noun: Token) -> str | None:
             or next(("margin" for c in compounds if c.lemma_.lower() == "margin"), None)
         if expected in FORECAST_METRICS:
             return f"{expected} forecast"
+    if lemma == "loss" and any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in ("life", "lives")
+                                                                            for o in c.children) for c in noun.children):
+        return "dead"  # "putting the total at 20,451, a staggering loss of life": the dead
     if lemma in CHANGE_NOUNS and (of_change := _changed_metric(noun)) is not None:
         return of_change
     if lemma == "worth" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):

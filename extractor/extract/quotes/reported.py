@@ -32,7 +32,8 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import is_mark
 from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import (
-    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_clause, as_participle, asked_participle, reduced_passive, subject_of,
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_clause, as_participle, asked_participle, asked_passive, reduced_passive,
+    subject_of,
 )
 from extractor.nlp.views import doc_text
 
@@ -395,7 +396,7 @@ def find_reported(ctx: Context) -> list[Reported]:
             end -= 1
         if end <= start:
             continue
-        if asked_participle(token) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i \
+        if (asked_participle(token) or asked_passive(token)) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i \
                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             continue  # "When asked about the surge, Weil said …": a topic put to the speaker, no words
             # (but "asked about the claim that the fire was set" holds one)

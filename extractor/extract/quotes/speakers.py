@@ -55,6 +55,13 @@ def asked_participle(cue: Token) -> bool:
         and not any(c.dep_ == "agent" for c in cue.children)
 
 
+def asked_passive(cue: Token) -> bool:
+    """A passive of asking or urging ("Yellen was asked about SVB's situation"): its "about"
+    phrase is the topic put to the one addressed, not words anyone said."""
+    return verb_lemma(cue) in ADDRESSEE_VERBS and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in cue.children) \
+        and not any(c.dep_ == "agent" for c in cue.children)
+
+
 def as_clause(cue: Token) -> bool:
     """The cue's clause is an "as" aside ("As many experts have pointed out, Trump is free
     to …", "…, as police have said"): the sentence it hangs on is what was said."""
@@ -146,7 +153,7 @@ def _parsed_subject(cue: Token) -> Token | None:
         return None
     if cue.pos_ == "NOUN":
         return misread_verb(cue) or noun_holder(cue)
-    token, hops = cue, 0
+    token, hops, came_by = cue, 0, None
     while hops < 4:
         for child in token.children:  # a passive's agent, even where the parse made its subject active
             if child.dep_ == "agent":  # ("the launch — referred to by X as …")
@@ -158,8 +165,10 @@ def _parsed_subject(cue: Token) -> Token | None:
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
             return (named or subjects)[0]
-        if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
-            return None
+        passive = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if passive is not None:  # "Yellen was asked about SVB and said: …": a verb joined to a
+            # passive shares its subject; the passive's own subject did not speak ("she was told")
+            return passive if came_by == "conj" else None
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBD" and token.head.pos_ in ("NOUN", "PROPN") \
@@ -192,9 +201,9 @@ def _parsed_subject(cue: Token) -> Token | None:
         if _participle_after_subordinate(token):
             # "Sunak conceded moments before Labour passed the mark, declaring: …": the
             # participle goes with the main clause, not the "before" clause the parser hung it on
-            token, hops = token.head.head, hops + 2
+            token, hops, came_by = token.head.head, hops + 2, None
             continue
-        token, hops = token.head, hops + 1
+        token, hops, came_by = token.head, hops + 1, token.dep_
     return None
 
 
