@@ -252,3 +252,12 @@ def test_one_paragraph_per_line_is_not_read_as_wrapped_copy():
         "Residents can comment on the plan on the council website now.",
     ])
     assert len(clean_text(raw, find_title=False).text.split("\n\n")) == 6
+
+
+def test_a_caption_closed_by_a_photographer_and_agency_in_parentheses_is_dropped_whatever_its_length():
+    raw = ("Harbour closed after storm\n\nThe port closed on Tuesday.\n\n"
+           "The minister said it was “the right call” to close the harbour before the storm (Jane Holt/AP)\n\n"
+           "Ships were turned back to sea.")
+    cleaned = clean_text(raw)
+    assert "the right call" not in cleaned.text
+    assert cleaned.text.split("\n\n") == ["The port closed on Tuesday.", "Ships were turned back to sea."]

@@ -1117,3 +1117,29 @@ def test_a_firm_named_after_its_analysts_is_the_speaker(quotes_of):
     quotes = quotes_of("Orbis Corp fell. Analysts at Harbor, however, pushed back in a report, arguing that "
                        "\"the industry will want more chips, not fewer.\"")
     assert speaker_of(quotes, "the industry will want") == "Harbor"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a percentage is no speech of a company that "declines" it
+    ("Tech stocks fell, with Orbis Corp declining 2.14 percent and Tamsin Inc down more than 4 percent.", []),
+    # what is responded to is no words of the one responding
+    ("Responding to the news on Monday, Dana Whitfield said the merger may be \"a positive\" for the town.",
+     ["the merger may be \"a positive\" for the town"]),
+    # where it was said is no words either
+    ("In a social media post, Dana Whitfield called the rival's model \"an impressive model for the price.\"",
+     ["an impressive model for the price."]),
+])
+def test_a_topic_a_place_or_an_amount_before_or_after_a_cue_is_no_quote(quotes_of, text, kept):
+    assert [q.text for q in quotes_of(text)] == kept
+
+
+def test_a_one_word_name_that_is_an_english_noun_speaks_through_a_participle_of_saying(quotes_of):
+    quotes = quotes_of("Thorn reacted quickly on Monday, saying the release \"should be a wake-up call for our "
+                       "industries.\"\n\nHe argued that it could be \"a positive\" for the region.")
+    assert [(q.speaker and q.speaker.name) for q in quotes] == ["Thorn", "Thorn"]
+
+
+def test_a_person_the_model_ran_into_the_company_before_him_is_the_speaker(quotes_of):
+    quotes = quotes_of("Orvex boss Dana Whitfield praised the rival on Monday.\n\nThe boss of Orvex Dana Whitfield "
+                       "called its startup rival's model ‘impressive’ after the rapid take-up of its app.")
+    assert speaker_of(quotes, "impressive") == "Dana Whitfield"

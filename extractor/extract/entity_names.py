@@ -655,16 +655,32 @@ def _named_bare(doc: Doc, name: str) -> bool:
 BODY_WORDS = ORG_HEAD_WORDS | frozenset({"house", "senate", "congress", "parliament", "court", "cabinet"})
 
 
+def _named_elsewhere(words: Span) -> bool:
+    """The text writes these words as a name of their own somewhere else: not run into the
+    capitalised words after them ("OpenAI boss Sam Altman" beside "OpenAI Sam Altman")."""
+    text = doc_text(words.doc)
+    for found in re.finditer(rf"(?<![\w-]){re.escape(words.text)}(?![\w-])", text):
+        if found.start() != words.start_char and not re.match(r"\s+[A-Z]", text[found.end():found.end() + 2]):
+            return True
+    return False
+
+
 def _person_after_body(ent) -> list:
     """The model's organisation or place span split before a first name and the capitalised
     words after it that follow a body's word ("the House Nancy Pelosi": the House, and Nancy
-    Pelosi); else the span itself."""
-    if ent.label_ not in ("ORG", "GPE", "FAC") or len(ent) < 3:
+    Pelosi) or a name the text also writes alone ("the boss of OpenAI Sam Altman", where the
+    text says "OpenAI" elsewhere); else the span itself."""
+    if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
     for k in range(1, len(ent) - 1):
-        if ent[k - 1].lower_ in BODY_WORDS and is_first_name(ent[k].text) \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) and len(ent) - k <= 3:
-            return [Span(ent.doc, ent.start, ent.start + k, label=ent.label_),
+        named_alone = all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in NAME_TITLE_WORDS
+                          for t in ent[:k]) and _named_elsewhere(ent[:k])
+        if ent.label_ == "PERSON" and (is_first_name(ent[0].text) or not named_alone):
+            continue  # "Orvex Dana Whitfield" read as one person, where the text also says "Orvex" (not "John Paul Jones")
+        if (ent[k - 1].lower_ in BODY_WORDS or named_alone) and is_first_name(ent[k].text) \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) and len(ent) - k <= 3 \
+                and ent[-1].lower_ not in ORG_NAME_ENDINGS:
+            return [Span(ent.doc, ent.start, ent.start + k, label="ORG" if ent.label_ == "PERSON" else ent.label_),
                     Span(ent.doc, ent.start + k, ent.end, label="PERSON")]
     return [ent]
 
@@ -789,14 +805,19 @@ SAYING_LEMMAS = frozenset({"say", "tell", "add", "announce", "write", "warn", "a
 
 def bare_speaker(tokens: list) -> bool:
     """One capitalised singular noun with no determiner, the subject of a verb of saying
-    ("Trump said …"): English does not open a sentence with a bare count noun that speaks,
+    ("Trump said …", "Trump reacted quickly, saying …"): English does not open a sentence with a bare count noun that speaks,
     so the model's name is a name, however the tagger read the word ("Investors said" is
     plural, "Turnout was" no saying)."""
     if len(tokens) != 1:
         return False
     token = tokens[0]
-    return token.tag_ == "NN" and token.text[:1].isupper() and token.dep_ == "nsubj" \
-        and token.head.lemma_.lower() in SAYING_LEMMAS and not any(c.dep_ == "det" for c in token.children)
+    if token.tag_ not in ("NN", "NNP") or not token.text[:1].isupper() or token.dep_ != "nsubj" \
+            or any(c.dep_ == "det" for c in token.children):
+        return False
+    verb = token.head  # "Trump said …", or "Trump reacted quickly, saying …": a participle of saying shares it
+    return verb.lemma_.lower() in SAYING_LEMMAS or any(
+        c.dep_ in ("advcl", "conj") and c.tag_ in ("VBG", "VBD") and c.lemma_.lower() in SAYING_LEMMAS
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def _capitalised_inside_sentence(tokens: list) -> bool:

@@ -62,6 +62,10 @@ LABELLED_CREDIT_RE = re.compile(
 TRAILING_CREDIT_RE = re.compile(
     r"(?<=[.!?”\"’])\s+\(?(?:(?:photo(?:graph)?|image|picture)\s+)?credits?\s*:\s*[^.!?:]{1,60}$"
     r"|\s*\((?:photo(?:graph)?|image|picture|file photo)(?:\s+credit)?\s*:\s*[^()]{1,60}\)$", re.IGNORECASE)
+# A photographer and agency in parentheses closing a line ("… a new competitor (Eric Risberg/AP)"):
+# set apart by its brackets, a credit however long the caption before it.
+PAREN_CREDIT_RE = re.compile(
+    rf"\s*\((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*(?:{PICTURE_AGENCIES})(?:\s+(?:Photo|Images|File))?\)\s*$")
 # A caption has at most this many words: a longer line that ends with a credit is text (a
 # page saved as one line) and loses only the credit.
 CAPTION_MAX_WORDS = 150
@@ -208,8 +212,10 @@ def _words(text: str) -> int:
 
 def credit_at(line: str) -> int | None:
     """Where a photo credit that closes a caption starts ("… Aug. 15, 2018. (AP Photo/Jane Doe)",
-    "… on Saturday. Credit: AP"), or None."""
+    "… on Saturday. Credit: AP", "… a new competitor (Eric Risberg/AP)"), or None."""
     if ("redit" in line or line.endswith(")")) and (found := TRAILING_CREDIT_RE.search(line)):
+        return found.start()
+    if line.endswith(")") and "/" in line and (found := PAREN_CREDIT_RE.search(line)):
         return found.start()
     if ("/" in line or "via" in line) and (found := AGENCY_CREDIT_RE.search(line)) and found.start() > 0 \
             and not _sentence_before_credit(line, found.start()):

@@ -74,8 +74,9 @@ CLAUSE_ONLY_VERBS = frozenset({
 })
 # What a caption says shows something: a picture, whose showing is no one's finding.
 PICTURE_NOUNS = frozenset({"image", "photo", "photograph", "picture", "illustration", "graphic", "screenshot", "screengrab"})
-# Speech verbs that are also verbs of change: with an amount they report no words.
-AMOUNT_VERBS = frozenset({"add"})
+# Speech verbs that are also verbs of change: with an amount they report no words ("added
+# 3%", "with Microsoft declining 2.14 percent").
+AMOUNT_VERBS = frozenset({"add", "decline"})
 # Verbs that attribute only a quotation standing next to them ("“…,” as she put it").
 QUOTE_ONLY_VERBS = frozenset({"put"})
 # Reporting verbs that stay a report of their own inside someone else's words.

@@ -25,6 +25,7 @@ from extractor.extract.quotes.cues import (
     STANCE_VERBS,
     adjective_content,
     is_cue,
+    is_speech_cue,
     misread_verb,
     possible_cues,
     verb_lemma,
@@ -47,6 +48,9 @@ COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "oprd", "dative", "attr"})
 CONTENT_PREPS = frozenset({"for", "about", "on", "of", "to", "as", "against", "with"})
 # Speech verbs whose "to" phrase is what they answer or point at ("responded to the ad").
 ANSWER_VERBS = frozenset({"respond", "reply", "point", "refer", "agree", "object", "react", "compare", "liken"})
+# Answer verbs whose participle before a verb of saying names only what is answered
+# ("Responding to the news, Trump said …").
+REACTION_VERBS = frozenset({"respond", "reply", "react"})
 # What an answer verb's "to" phrase may name that holds no words of the speaker.
 REQUEST_NOUNS = frozenset({"request", "question", "inquiry", "enquiry", "query", "call", "email", "message", "letter"})
 # Verbs whose object is what is pointed, never words ("pointed the finger at X"), unless a
@@ -172,6 +176,8 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
     if lemma in ANSWER_VERBS:  # "did not respond to a request for comment": what was asked, not words
         parts = [c for c in parts if not (c.dep_ == "prep" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in REQUEST_NOUNS for g in c.children))]
+    if lemma in REACTION_VERBS and cue.tag_ == "VBG" and cue.dep_ == "advcl" and is_speech_cue(cue.head):
+        return None  # "Responding to the news, Trump said …": what he answered; his words are the saying's
     if lemma == "write":  # "writing for the majority", "wrote for the Guardian": for whom, not what
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ == "for")]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
@@ -316,6 +322,8 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
         start -= 1
     if comma - start < 3 or doc[start].tag_ == "VBN" and verb_lemma(doc[start]) in ADDRESSEE_VERBS:
         return None  # "Asked whether taxes would rise, the mayor replied": the question, not the reply
+    if doc[start].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
+        return None  # "In a social media post, Altman called it …": where it was said, no words
     return start, comma
 
 
