@@ -1478,7 +1478,7 @@ def test_touching_down_is_no_fall_and_money_withdrawn_by_customers_has_no_users_
     c = by_text(nlp, "The booster touched down some 550 kilometres offshore. Customers withdrew $2 billion in 48 hours.",
                 published="2026-06-10")
     assert c["550 kilometres"].direction is None
-    assert c["$2 billion"].metric is None
+    assert c["$2 billion"].metric == "withdrawals"  # money taken out, no count of users
 
 
 def test_a_number_that_counts_a_noun_takes_no_measure_from_the_figure_before_it(nlp):
@@ -2098,3 +2098,21 @@ def test_a_total_described_as_a_loss_of_life_counts_the_dead(nlp):
     claim = by_text(nlp, "There were 1,134 confirmed deaths in the north, putting the total at 1,451 — a staggering "
                          "loss of life for the region.")["1,451"]
     assert (claim.metric, claim.unit) == ("dead", "person")
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # a bank's balance sheet and a run on it
+    ("Acme Bank collapsed on Friday. It had $175 billion in deposits at the end of the year.", "$175 billion", "deposits"),
+    ("Acme Bank collapsed on Friday. Customers withdrew $42 billion on Thursday alone.", "$42 billion", "withdrawals"),
+    # shares a company sells raise capital: no revenue, no market value lost
+    ("Acme Bank collapsed on Friday. The slide came after the bank announced a $1.75bn share sale.", "$1.75bn",
+     "share sale"),
+    ("Acme Bank collapsed on Friday. It told investors it had to sell $1.75 billion in shares to cover losses.",
+     "$1.75 billion", "share sale"),
+    # a loss on a sale is the seller's loss, no fall in sales
+    ("Acme Bank collapsed on Friday. It said it would book a $1.8 billion after-tax loss on sales of investments.",
+     "$1.8 billion", "loss"),
+])
+def test_a_bank_s_deposits_withdrawals_and_share_sales_are_the_bank_s(nlp, text, figure, metric):
+    claim = by_text(nlp, text, "2023-03-10")[figure]
+    assert (claim.metric, subjects(claim)) == (metric, ["Acme Bank"])

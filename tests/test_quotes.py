@@ -1143,3 +1143,10 @@ def test_a_person_the_model_ran_into_the_company_before_him_is_the_speaker(quote
     quotes = quotes_of("Orvex boss Dana Whitfield praised the rival on Monday.\n\nThe boss of Orvex Dana Whitfield "
                        "called its startup rival's model ‘impressive’ after the rapid take-up of its app.")
     assert speaker_of(quotes, "impressive") == "Dana Whitfield"
+
+
+def test_a_name_the_parser_ran_into_a_long_description_before_the_cue_is_the_speaker(quotes_of):
+    quotes = quotes_of("\"The first 72 hours are critical,\" Natural Hazards Expert at Trentham University in the "
+                       "U.K. Dana Whitfield said.\n\n\"We will appeal,\" a spokesman for Joe Biden said.")
+    assert speaker_of(quotes, "The first 72 hours") == "Dana Whitfield"
+    assert speaker_of(quotes, "We will appeal") != "Joe Biden"  # whom a spokesman speaks for is not the speaker

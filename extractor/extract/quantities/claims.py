@@ -732,6 +732,12 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] \
             and not _named_in(sent, subjects.salient, article):
         subject = []  # "the unemployment rate edged down to 4.2%": the economy's, not the story's main organisation
+    if metric in BANK_METRICS and subjects.salient is not None and all(
+            r.name.casefold().removesuffix("s") in DEPOSITOR_NOUNS or METRIC_PHRASES.get(r.name.casefold()) == metric
+            for r in subject):
+        subject = [subjects.salient]  # "customers withdrew $42 billion", "a $1.75bn share sale": the bank's
+    if metric in ("withdrawals", "share sale") and unit != "percent":
+        direction = None  # "sell $1.75 billion in shares at a loss": an amount raised or taken out, no move
     if metric and len(subject) == 1 and _word_of_metric_phrase(sent, subject[0], metric, article):
         subject = []  # "Consumer prices rose 2.1%": "consumer" is a word of the metric's name (inflation), no subject
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
@@ -951,6 +957,11 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
     return False
 
 
+# A bank's or a company's figures that its customers or the deal itself may be the
+# subject of in the sentence ("customers withdrew $42 billion", "a $1.75bn share sale").
+BANK_METRICS = frozenset({"withdrawals", "deposits", "share sale"})
+# Who keeps money at a bank (singular).
+DEPOSITOR_NOUNS = frozenset({"customer", "depositor", "client", "saver", "account holder"})
 # Nouns of a shock whose magnitude is given, by the subject all outlets' words for it share.
 SHOCK_NOUNS = {"earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
                "aftershock": "aftershock"}

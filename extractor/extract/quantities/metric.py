@@ -19,6 +19,9 @@ exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
 price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
 cost              cost, costs, bill, price tag
 buyback           buyback, repurchase(s) (of a company's own shares)
+share sale        a share or stock sale or offering (capital a company raises: no revenue)
+deposits          a bank's deposits
+withdrawals       withdrawals; money customers withdrew or yanked from a bank
 expenses          expenses, spending, outlays
 users             users, subscribers, customers (counted)
 vote share        votes, voted, backing, in favour of (a percent)
@@ -98,6 +101,8 @@ METRIC_PHRASES: dict[str, str] = {
     "consumer price": "inflation", "price index": "inflation", "lending rate": "interest rate",
     "prime rate": "interest rate", "mortgage rate": "interest rate", "deposit rate": "interest rate",
     "overnight rate": "interest rate", "weight loss": "weight loss",
+    "share sale": "share sale", "stock sale": "share sale", "share offering": "share sale",
+    "stock offering": "share sale",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -117,7 +122,13 @@ METRIC_WORDS: dict[str, str] = {
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
     "attendance": "attendance", "crowd": "attendance", "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
     "efficacy": "efficacy", "effectiveness": "efficacy",
+    "deposits": "deposits", "withdrawal": "withdrawals",  # (a bank's; "a $500 deposit" is a payment)
 }
+# Verbs by which a company sells its own shares for money (lemmas).
+SHARE_ISSUE_VERBS = frozenset({"sell", "issue", "offer", "raise", "float"})
+# Forms of the verbs by which customers take money out of a bank ("customers withdrew $42 billion").
+WITHDRAWAL_VERB_FORMS = frozenset({"withdraw", "withdrew", "withdrawn", "withdrawing", "withdraws", "yank", "yanked",
+                                   "yanking", "yanks"})
 # A percentage a drug or vaccine is effective ("was 91.3% effective", "94 per cent effective").
 # (said of the thing, not a noun after it: "a 30 percent effective tax rate" is a rate)
 EFFECTIVE_AFTER_RE = re.compile(r"\s*(?:more\s+|less\s+)?effective\b(?=\s*(?:[.,;:)]|\Z|(?:in|at|against|for|among|on|"
@@ -226,6 +237,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if verb is not None and verb.lower_ in FINE_VERB_FORMS and root.dep_ in ("dobj", "dative") \
             and unit and unit.isupper():
         return "fine"  # "the Commission fined Orbis 2.4 billion euros"
+    if verb is not None and verb.lower_ in WITHDRAWAL_VERB_FORMS and root.dep_ == "dobj" and unit and unit.isupper():
+        return "withdrawals"  # "customers yanked $42 billion on the first day of the run"
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
         if unit == "metre":
@@ -276,6 +289,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named == "share price" and unit and unit.islower() and unit not in AMOUNT_UNITS and unit != "point" \
             and unit.split()[0] not in MONEY_SUBUNITS.values():
         return None  # "sold 18 million shares": a count of shares has no price
+    if named == "share price" and unit and unit.isupper() and verb is not None \
+            and verb.lemma_.lower() in SHARE_ISSUE_VERBS and q.value >= SHARE_PRICE_AT_MOST:
+        return "share sale"  # "it had to sell $1.75 billion in shares": capital raised, no value lost
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
     if named == "profit" and unit and unit.endswith(" per share"):
@@ -372,6 +388,8 @@ def _changed_metric(change: Token) -> str | None:
             return "market value"  # "the record for a single-day loss of $279bn": a market's loss; no result is of a day
         for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on", "to")):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if prep.lower_ == "on" and obj.lemma_.lower() in ("sale", "sales", "disposal"):
+                    continue  # "a $1.8 billion loss on sales of investments": the seller's loss, no fall in sales
                 if obj.lower_ in MARKET_WORDS:
                     return "market value"
                 if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
@@ -619,7 +637,8 @@ NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART
 # Metrics that are sums of money (or their percent moves), never a count of things.
 MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "deficit", "investment", "funding",
                            "budget", "tax", "fine", "pay", "dividend", "net worth", "market value", "exports",
-                           "imports", "expenses", "buyback", "assets", "reserves"})
+                           "imports", "expenses", "buyback", "assets", "reserves", "deposits", "withdrawals",
+                           "share sale"})
 # Units of a money metric's moves and shares.
 AMOUNT_UNITS = frozenset({"percent", "percentage point", "basis point", "fraction"})
 # Nouns of a company's profit, which "per share" makes earnings per share.

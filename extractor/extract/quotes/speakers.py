@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from extractor.extract.coreference import is_person_noun
 from extractor.extract.quotes.context import Context
 from extractor.extract.quotes.cues import ADDRESSEE_VERBS, misread_verb, noun_holder, poll_of, verb_lemma
 
@@ -85,7 +86,33 @@ def subject_of(cue: Token) -> Token | None:
     found = _parsed_subject(cue)
     if found is None and cue.tag_ in ASIDE_VERB_TAGS:
         found = subject_across_aside(cue)
+    if found is not None:
+        found = _name_run_into_description(found, cue) or found
     return _named_after_demonym(found) if found is not None else None
+
+
+def _name_run_into_description(subject: Token, cue: Token) -> Token | None:
+    """The person's name that closes a long description of them right before the cue, where
+    the parser ran it into the description's last phrase ("Natural Hazards Expert at
+    Nottingham Trent University in the U.K. Steven Godby said": the U.K. is no speaker, nor
+    the expert's title); not a name that is a whole phrase of its own ("a spokesman for Joe
+    Biden said" is the spokesman's)."""
+    if subject.ent_type_ == "PERSON" or cue.i == 0 or not (subject.pos_ == "PROPN" or is_person_noun(subject)):
+        return None  # (a study's author is not the study: "a study by professor Jane Doe found")
+    last = cue.doc[cue.i - 1]
+    if last.ent_type_ != "PERSON" or last.i <= subject.i or not any(t.i == last.i for t in subject.subtree):
+        return None
+    node = last
+    while node.i != subject.i:
+        if node.dep_ == "prep" and node.lower_ in ("by", "for", "of", "with", "to"):
+            return None  # "a spokesman for Joe Biden": whom the subject speaks for
+        node = node.head
+    first = last
+    while first.i > 0 and first.doc[first.i - 1].ent_type_ == "PERSON" and first.doc[first.i - 1].ent_iob_ != "O" \
+            and first.ent_iob_ != "B":
+        first = first.doc[first.i - 1]
+    before = [t for t in last.subtree if t.i < first.i]
+    return last if any(t.ent_type_ != "PERSON" and t.dep_ in ("compound", "det", "nmod") for t in before) else None
 
 
 def _named_after_demonym(token: Token) -> Token:
