@@ -2116,3 +2116,17 @@ def test_a_total_described_as_a_loss_of_life_counts_the_dead(nlp):
 def test_a_bank_s_deposits_withdrawals_and_share_sales_are_the_bank_s(nlp, text, figure, metric):
     claim = by_text(nlp, text, "2023-03-10")[figure]
     assert (claim.metric, subjects(claim)) == (metric, ["Acme Bank"])
+
+
+def test_companies_named_beside_a_plural_subject_share_its_figures_respectively(nlp):
+    # an acronym the model misses, listed in apposition to the noun the parser made the subject
+    c = by_text(nlp, "Netherlands-based chip companies KLVX and Orvex International fell 10.59% and 14.94% respectively "
+                     "in European trade.", "2025-01-27")
+    assert (subjects(c["10.59%"]), c["10.59%"].metric) == (["KLVX"], "share price")
+    assert (subjects(c["14.94%"]), c["14.94%"].metric) == (["Orvex International"], "share price")
+
+
+def test_a_firm_described_by_its_home_town_is_the_story_s_company(nlp):
+    c = by_text(nlp, "Investors turned on chip producer Kelmont Corp. on Monday. The Santa Clara, California-based firm "
+                     "slid more than 10% in premarket trading.", "2025-01-27")
+    assert (subjects(c["10%"]), c["10%"].metric, c["10%"].frame) == (["Kelmont"], "share price", "pre-market")

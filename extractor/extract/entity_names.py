@@ -1274,7 +1274,8 @@ def _makers_of_records(texts: list[str]) -> set[int]:
 
 def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:
     """Acronyms the model missed that are the subject of a move by a percentage ("ASML fell
-    7%", "BYD climbed 4%"): a listed company's name."""
+    7%", "BYD climbed 4%"), or named beside it ("chip companies ASML and ASM International
+    fell …"): a listed company's name."""
     out = set()
     for k in range(len(texts) - 3):
         if not _name_acronym(texts[k]):
@@ -1282,6 +1283,14 @@ def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:
         verb = doc[k + 1]
         if verb.tag_ in ("VBD", "VBZ") and doc[k].head.i == verb.i and doc[k].dep_ == "nsubj" and any(
                 texts[j] in ("%", "percent", "per") for j in range(k + 2, min(k + 6, len(texts)))):
+            out.add(k)
+            continue
+        listed = doc[k]  # "chip companies ASML and ASM International fell 10.6% and 14.9%": named beside the subject
+        while listed.dep_ in ("appos", "conj") and listed.head.i < listed.i:
+            listed = listed.head
+        verb = listed.head
+        if listed.i != k and listed.dep_ == "nsubj" and listed.pos_ == "NOUN" and verb.tag_ in ("VBD", "VBZ") \
+                and any(texts[j] in ("%", "percent", "per") for j in range(verb.i + 1, min(verb.i + 5, len(texts)))):
             out.add(k)
     return out
 

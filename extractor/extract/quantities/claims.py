@@ -772,6 +772,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric, subject = "share price", [entity_ref(subjects, changed)]  # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities, root, subject)
+                           or _moved_in_a_session(frame, unit, direction, subject, article.entities)
                            or _priced_a_share(unit, subject, article.entities, sent.text)):
         metric = "share price"
     if metric == "loss" and unit == "percent" and direction == "down" and _loss_is_the_move(verb, span, source) \
@@ -944,7 +945,8 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
             if subject and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject):
                 return True  # "Constellation Energy and Vistra, two power plays, each plummeted 15%": the names listed
             continue
-        named = next((a for a in child.rights if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+        named = next((a for a in child.rights if a.dep_ == "appos" and (
+            a.pos_ == "PROPN" or getattr(entities.at(a.idx, a.idx + len(a)), "type", None) == "ORG")), None)
         if child.pos_ == "NOUN" and named is not None:
             child = named  # "OpenAI investor Microsoft is down by 4%": the name the noun stands beside
         elif child.lower_ in ("which", "that") and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
@@ -977,6 +979,15 @@ def _shaken_by(sent: SpacySpan, root: Token) -> list[EntityRef]:
         return []
     nearest = min(shocks, key=lambda t: abs(t.i - root.i))
     return [thing_ref(SHOCK_NOUNS.get(nearest.lemma_.lower()) or SHOCK_NOUNS[nearest.lower_])]
+
+
+def _moved_in_a_session(frame: str | None, unit: str | None, direction: str | None, subject: list[EntityRef],
+                        entities: ArticleEntities) -> bool:
+    """A company's percentage move in a trading session ("the Santa Clara, California-based
+    firm slid more than 10% in premarket trading"): its stock's, whatever the parse made of
+    the subject."""
+    return frame in SESSION_FRAMES and unit == "percent" and direction is not None and bool(subject) \
+        and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
 
 
 def _company_change(root: Token, unit: str | None, direction: str | None, entities: ArticleEntities) -> LocalEntity | None:

@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import (
-    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, organisation_spans, pronoun_types, rival_organisations, rivals_elsewhere,
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, pronoun_types, rival_organisations,
+    rivals_elsewhere,
 )
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
@@ -762,6 +763,14 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         if owner and all(ELECTION_RE.fullmatch(r.name) for r in owner):
             owner = []  # "turnout in the runoff": the election's, by its kind (``turnout_of``)
         return owner or turnout_of(np.idx, ctx)
+    based = next((c for c in np.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+                  and any(t.lower_ == "based" for t in c.lefts)), None)
+    if based is not None and getattr(ctx.entities.at(np.idx, np.idx + len(np)), "type", None) == "GPE":
+        # "The Santa Clara, California-based firm slid 10%": the parser made the town the subject
+        # and the firm, the story's company, its apposition
+        if is_org_noun(based) and ctx.salient is not None:
+            return [ctx.salient]
+        return resolve_np(based, ctx, sent_root_subject, depth + 1)
     found: list[EntityRef] = []
     # a relative clause is said of the name it follows: "Huang and Larry Ellison, who lost $22.6bn"
     listed = [] if relative_clause_of_one(np) else list(np.conjuncts)
