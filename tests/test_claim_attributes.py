@@ -2127,6 +2127,8 @@ def test_companies_named_beside_a_plural_subject_share_its_figures_respectively(
 
 
 def test_a_firm_described_by_its_home_town_is_the_story_s_company(nlp):
-    c = by_text(nlp, "Investors turned on chip producer Kelmont Corp. on Monday. The Santa Clara, California-based firm "
+    # (the company named last, not the story's main one)
+    c = by_text(nlp, "Orvex Labs released a cheap model. Orvex Labs said the model cost little to train. Investors "
+                     "turned on chip producer Kelmont Corp. on Monday. The Santa Clara, California-based firm "
                      "slid more than 10% in premarket trading.", "2025-01-27")
     assert (subjects(c["10%"]), c["10%"].metric, c["10%"].frame) == (["Kelmont"], "share price", "pre-market")

@@ -234,6 +234,14 @@ def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
     return ctx.cache[key]
 
 
+def _organisation_named_last(pos: int, ctx: SubjectContext) -> EntityRef | None:
+    """The last organisation named before ``pos`` (within reach), not as a source."""
+    for mention, e in reversed(ctx.entities.mentions_in(max(0, pos - OWNER_WINDOW), pos)):
+        if e.type == "ORG" and not _named_as_source(mention.start, ctx) and not INDEX_NAME_RE.match(e.name):
+            return entity_ref(ctx, e)
+    return None
+
+
 def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str] = frozenset()) -> EntityRef | None:
     """The last organisation named before ``pos`` (within reach) as what its clause is about
     (in its subject: "Shares of Nvidia sank ... the chipmaker's market value"), not as a
@@ -767,9 +775,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
                   and any(t.lower_ == "based" for t in c.lefts)), None)
     if based is not None and getattr(ctx.entities.at(np.idx, np.idx + len(np)), "type", None) == "GPE":
         # "The Santa Clara, California-based firm slid 10%": the parser made the town the subject
-        # and the firm, the story's company, its apposition
-        if is_org_noun(based) and ctx.salient is not None:
-            return [ctx.salient]
+        # and the firm, the company named last, its apposition
+        if is_org_noun(based) and (described := _organisation_named_last(np.idx, ctx)) is not None:
+            return [described]
         return resolve_np(based, ctx, sent_root_subject, depth + 1)
     found: list[EntityRef] = []
     # a relative clause is said of the name it follows: "Huang and Larry Ellison, who lost $22.6bn"
