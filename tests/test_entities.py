@@ -788,3 +788,17 @@ def test_a_generation_suffix_cut_off_a_name_is_no_one(nlp):
     ents = entities_of(nlp, "Holt was traded to the Boston Red Sox for Jerry Sands, Stolmy Pimentel, Mark Melancon, and "
                             "Iván DeJesús, Jr.. Holt started the 2013 season with the Triple-A Pawtucket Red Sox.")
     assert not [e.name for e in ents.entities if e.name.rstrip(".") == "Jr"]
+
+
+def test_a_country_named_like_small_towns_is_the_country_in_every_article(nlp):
+    # towns called Lebanon exist in several US states; the country is what news means
+    for k, text in enumerate(("Tremors were felt as far away as Lebanon and Cyprus.",
+                              "Aid convoys crossed from Lebanon on Tuesday, officials said.")):
+        lebanon = by_name(entities_of(nlp, text, article_id=f"a{k}"), "Lebanon")
+        assert lebanon.referent is None  # not kept to its article: one entity across the corpus
+
+
+def test_a_place_written_without_its_dotless_i_is_still_a_place(nlp):
+    found = {e.name: e.type for e in entities_of(nlp, "Rescuers in Adiyaman pulled a girl from the rubble on "
+                                                      "Thursday, officials in Ankara said.").entities}
+    assert found.get("Adiyaman") == "GPE"

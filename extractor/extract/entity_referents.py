@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import first_name_gender, is_first_name, name_tokens
-from extractor.extract.gazetteer import country_name
+from extractor.extract.gazetteer import country_name, is_country
 from extractor.extract.lexicon import ORG_HEAD_WORDS, ORG_NAME_ENDINGS, ORG_NOUNS, english_nouns, well_known_place_names
 
 # A place name is ambiguous when its second most populous place has at least this share
@@ -116,7 +116,8 @@ def places_named(name: str) -> tuple[Place, ...]:
 def ambiguous_places(name: str) -> tuple[Place, ...]:
     """The places ``name`` may stand for when no one of them is the obvious one, else ()."""
     places = places_named(name)
-    if len(places) < 2 or places[1].population < AMBIGUOUS_POPULATION_SHARE * places[0].population:
+    if len(places) < 2 or places[1].population < AMBIGUOUS_POPULATION_SHARE * places[0].population \
+            or is_country(name):  # "Lebanon" is the country, whatever towns bear its name
         return ()
     return places
 

@@ -365,9 +365,17 @@ def us_states() -> dict:
     return geonames().get_us_states()
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, as English
+# writes them ("Şanlıurfa": "Sanliurfa", "Tromsø": "Tromso", "Łódź": "Lodz").
+_UNDECOMPOSED_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                                       "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
 def _without_accents(name: str) -> str:
-    """The name with its letters' accents and macrons dropped ("Tamil Nādu": "Tamil Nadu")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    """The name with its letters' accents and macrons dropped ("Tamil Nādu": "Tamil Nadu",
+    "Şanlıurfa": "Sanliurfa")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED_LETTERS))
+                   if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)
