@@ -802,3 +802,9 @@ def test_a_place_written_without_its_dotless_i_is_still_a_place(nlp):
     found = {e.name: e.type for e in entities_of(nlp, "Rescuers in Adiyaman pulled a girl from the rubble on "
                                                       "Thursday, officials in Ankara said.").entities}
     assert found.get("Adiyaman") == "GPE"
+
+
+def test_whoever_owns_a_fortune_or_loses_money_in_wealth_is_a_person(nlp):
+    for text in ("Kelmont fell nearly 17% on Monday. Varnell Osei lost $20.1 billion in wealth in one day.",
+                 "Kelmont fell nearly 17% on Monday, and Varnell Osei's net worth shrank by about $20 billion."):
+        assert by_name(entities_of(nlp, text), "Varnell Osei").type == "PERSON", text

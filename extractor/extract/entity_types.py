@@ -210,6 +210,29 @@ def _a_relative(noun: Token) -> bool:
         and not (noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "NOUN")
 
 
+# Nouns of what a person owns, as news tells a rich person's loss ("his fortune", "her wealth",
+# "X's net worth"); a company's value is its market value.
+FORTUNE_NOUNS = frozenset({"fortune", "wealth"})
+
+
+def _a_fortune(noun: Token) -> bool:
+    return noun.lemma_.lower() in FORTUNE_NOUNS or noun.lower_ == "worth" and any(
+        c.lower_ == "net" for c in noun.children)
+
+
+def _owns_a_fortune(root: Token) -> bool:
+    """The name owns a fortune ("Jensen Huang's net worth shrank") or lost or gained money in
+    one ("Jensen Huang lost $20.1 billion in wealth"): only people have fortunes."""
+    if root.dep_ == "poss":
+        return _a_fortune(root.head)
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB":  # (the "in" phrase may hang on the amount)
+        holders = [root.head, *(c for c in root.head.children if c.dep_ == "dobj")]
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(o.dep_ == "pobj" and _a_fortune(o)
+                                                                         for o in c.children)
+                   for holder in holders for c in holder.children)
+    return False
+
+
 def _noun_after(span: SpacySpan) -> bool:
     """The word after the closing mark is a noun or adjective the name may modify ("tech
     stock"), not a preposition or a verb ('"Don Giovanni" at the Vienna State Opera')."""
@@ -295,6 +318,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
+    if _owns_a_fortune(root) and not is_place_name(name) and not is_country(name):
+        votes["PERSON"] += CONTEXT_WEIGHT  # "X's net worth", "X lost $20 billion in wealth": a person's
     if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):
         votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
     elif modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
@@ -346,7 +371,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += CONTEXT_WEIGHT  # "the widow of X", "X's funeral", "the death of X"
     if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
         t.like_num and t.ent_type_ not in ("ORDINAL", "DATE", "TIME") or t.text == "%" for t in head.subtree
-    ):  # ("opened 5% higher"; not "opened the scoring in the 12th minute")
+    ) and not _owns_a_fortune(root):  # ("opened 5% higher"; not "opened the scoring in the 12th minute",
+        # nor "lost $20 billion in wealth")
         votes["ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "nsubj" and head.lemma_ == "be" and any(is_occupation(t) for t in _attributes(head)):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
