@@ -2132,3 +2132,9 @@ def test_a_firm_described_by_its_home_town_is_the_story_s_company(nlp):
                      "turned on chip producer Kelmont Corp. on Monday. The Santa Clara, California-based firm "
                      "slid more than 10% in premarket trading.", "2025-01-27")
     assert (subjects(c["10%"]), c["10%"].metric, c["10%"].frame) == (["Kelmont"], "share price", "pre-market")
+
+
+def test_a_toll_that_passes_a_mark_is_a_count_of_the_dead_above_it(nlp):
+    c = by_text(nlp, "The death toll in Kelbar, Orvane and Tessin surpassed 20,000 on Thursday, and the toll topped "
+                     "21,000 by evening.", "2023-02-10")
+    assert [(c[f].metric, c[f].hedge) for f in ("20,000", "21,000")] == [("dead", ">"), ("dead", ">")]

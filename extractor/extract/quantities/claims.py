@@ -743,6 +743,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in TIME_UNITS and RELATIVE_TIME_AFTER_RE.match(text, q.end):
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     hedge = q.hedge
+    if hedge == "=" and verb is not None and root.dep_ == "dobj" and root.head.i == verb.i \
+            and (bound := BOUND_VERBS.get(verb.lemma_.lower())) is not None:
+        hedge = bound  # "the toll surpassed 20,000": more; "nears 20,000": about
     if particle_not_bound(q, root.doc):
         hedge, bounds = "=", None  # "inflation picked up to 2.4%": the level reached, not "at most"
     if unit in TIME_UNITS and hedge == ">" and q.metric != "age" and _over_a_period(span):
@@ -959,6 +962,8 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
     return False
 
 
+# Verbs whose object is a mark passed or neared, and the hedge they put on it.
+BOUND_VERBS = {"surpass": ">", "pass": ">", "top": ">", "exceed": ">", "cross": ">", "near": "~", "approach": "~"}
 # A bank's or a company's figures that its customers or the deal itself may be the
 # subject of in the sentence ("customers withdrew $42 billion", "a $1.75bn share sale").
 BANK_METRICS = frozenset({"withdrawals", "deposits", "share sale"})

@@ -140,7 +140,8 @@ MARKET_METRICS = frozenset({"share price", "market value", "index level", "excha
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 # A bare number a death toll is set to, earlier in its clause ("raised the death toll in the
 # collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
-TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:,]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at)\s+"
+TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at"
+                         r"|nears|neared|tops|topped|passes|passed|surpasses|surpassed|crosses|crossed|exceeds|exceeded)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # The names of the market indexes news quotes most, and the words of any index's name.
 INDEX_NAMES = r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
