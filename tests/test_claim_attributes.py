@@ -2138,3 +2138,9 @@ def test_a_toll_that_passes_a_mark_is_a_count_of_the_dead_above_it(nlp):
     c = by_text(nlp, "The death toll in Kelbar, Orvane and Tessin surpassed 20,000 on Thursday, and the toll topped "
                      "21,000 by evening.", "2023-02-10")
     assert [(c[f].metric, c[f].hedge) for f in ("20,000", "21,000")] == [("dead", ">"), ("dead", ">")]
+
+
+def test_the_month_of_the_mark_a_move_is_measured_from_does_not_date_the_move(nlp):
+    c = by_text(nlp, "Kelmont's stock has now plunged 32 per cent from its peak in January, dragging its market cap "
+                     "down to $2.48 trillion.", "2025-04-04")
+    assert c["32 per cent"].date != "2025-01" and c["$2.48 trillion"].date != "2025-01"

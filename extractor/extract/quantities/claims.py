@@ -371,6 +371,10 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
 # Prepositions that make a date the bound of a period ("since October 7"), not its day (but
 # "after third-quarter profit fell" opens a clause, whose date it is).
 PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|from|between)\s*\Z", re.I)
+# The date of the mark a move is measured from, written after it ("plunged 32% from its peak in
+# January", "up from its low of March"): the mark's, whatever the parser hangs it on.
+FROM_MARK_RE = re.compile(r"\b(?:from|since|off)\s+(?:(?:its|their|the|a|an|his|her|this|that)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:peak|high|low|level|record|top|bottom|close|start)s?\s+(?:in|on|of|at)\s*\Z", re.I)
 # A time a figure is compared with, not its own: "fell 16% compared with 2024", "up 14% on 2022".
 COMPARISON_BASE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to)"
                                 r"\s*(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?\Z", re.I)
@@ -580,6 +584,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         if (owned := _day_owning(ent, text, published)) is not None:
             out.append(owned)  # "fell from Friday's closing price of $142.62": Friday's price, not the fall's day
             continue
+        if FROM_MARK_RE.search(text, max(0, ent.start_char - 40), ent.start_char) and not as_of:
+            continue  # "plunged 32% from its peak in January": the peak's month, not the fall's
         if PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char]) \
                 and not (ent.start > 0 and ent.doc[ent.start - 1].dep_ == "mark") and not as_of \
                 or COMPARISON_BASE_RE.search(text[max(0, ent.start_char - 40):ent.start_char]) \
