@@ -1150,3 +1150,9 @@ def test_a_name_the_parser_ran_into_a_long_description_before_the_cue_is_the_spe
                        "U.K. Dana Whitfield said.\n\n\"We will appeal,\" a spokesman for Joe Biden said.")
     assert speaker_of(quotes, "The first 72 hours") == "Dana Whitfield"
     assert speaker_of(quotes, "We will appeal") != "Joe Biden"  # whom a spokesman speaks for is not the speaker
+
+
+def test_a_publication_cited_by_its_name_with_the_is_the_source(quotes_of):
+    quotes = quotes_of("Shares of Orbis Corp fell on Thursday. That move wiped out some $10 billion of the bank's "
+                       "valuation, according to The Information.")
+    assert speaker_of(quotes, "That move wiped out") == "The Information"

@@ -52,6 +52,7 @@ from extractor.extract.entity_names import (
     COMPANY_FORMS,
     Candidate,
     bare_speaker,
+    cited_publications,
     clean_mention,
     entity_id,
     entity_key,
@@ -259,6 +260,7 @@ def extract_entities(
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
+    found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)
