@@ -1113,15 +1113,10 @@ def test_a_speaker_asked_in_the_passive_then_speaking_is_the_speaker_and_the_top
         ("There are developments at a few banks that I am watching closely.", "Dana Whitfield")]
 
 
-def test_a_firm_named_after_its_analysts_is_the_speaker(quotes_of):
-    quotes = quotes_of("Orbis Corp fell. Analysts at Harbor, however, pushed back in a report, arguing that "
-                       "\"the industry will want more chips, not fewer.\"")
-    assert speaker_of(quotes, "the industry will want") == "Harbor"
-
-
 @pytest.mark.parametrize("text, kept", [
     # a percentage is no speech of a company that "declines" it
-    ("Tech stocks fell, with Orbis Corp declining 2.14 percent and Tamsin Inc down more than 4 percent.", []),
+    ("Other technology companies faced similar downturns, with Orbis Corp declining 2.14 percent and Tamsin Inc, "
+     "Orbis's parent, down more than 4 percent.", []),
     # what is responded to is no words of the one responding
     ("Responding to the news on Monday, Dana Whitfield said the merger may be \"a positive\" for the town.",
      ["the merger may be \"a positive\" for the town"]),
@@ -1139,20 +1134,23 @@ def test_a_one_word_name_that_is_an_english_noun_speaks_through_a_participle_of_
     assert [(q.speaker and q.speaker.name) for q in quotes] == ["Thorn", "Thorn"]
 
 
-def test_a_person_the_model_ran_into_the_company_before_him_is_the_speaker(quotes_of):
-    quotes = quotes_of("Orvex boss Dana Whitfield praised the rival on Monday.\n\nThe boss of Orvex Dana Whitfield "
-                       "called its startup rival's model ‘impressive’ after the rapid take-up of its app.")
-    assert speaker_of(quotes, "impressive") == "Dana Whitfield"
+@pytest.mark.parametrize("text, opening, speaker", [
+    # a firm named after its analysts, with a name that is an English word
+    ("Orbis Corp fell. Analysts at Harbor, however, pushed back in a report, arguing that \"the industry will want "
+     "more chips, not fewer.\"", "the industry will want", "Harbor"),
+    # a person the model ran into the company before him, where the text also writes the company alone
+    ("Orvex boss Dana Whitfield praised the rival on Monday.\n\nThe boss of Orvex Dana Whitfield called its startup "
+     "rival's model ‘impressive’ after the rapid take-up of its app.", "impressive", "Dana Whitfield"),
+    # a name the parser ran into a long description before the cue
+    ("\"The first 72 hours are critical,\" Natural Hazards Expert at Trentham University in the U.K. Dana Whitfield "
+     "said.", "The first 72 hours", "Dana Whitfield"),
+    # a publication cited by its name with "The"
+    ("Shares of Orbis Corp fell on Thursday. That move wiped out some $10 billion of the bank's valuation, according "
+     "to The Information.", "That move wiped out", "The Information"),
+])
+def test_the_speaker_the_parse_or_the_model_hides(quotes_of, text, opening, speaker):
+    assert speaker_of(quotes_of(text), opening) == speaker
 
 
-def test_a_name_the_parser_ran_into_a_long_description_before_the_cue_is_the_speaker(quotes_of):
-    quotes = quotes_of("\"The first 72 hours are critical,\" Natural Hazards Expert at Trentham University in the "
-                       "U.K. Dana Whitfield said.\n\n\"We will appeal,\" a spokesman for Joe Biden said.")
-    assert speaker_of(quotes, "The first 72 hours") == "Dana Whitfield"
-    assert speaker_of(quotes, "We will appeal") != "Joe Biden"  # whom a spokesman speaks for is not the speaker
-
-
-def test_a_publication_cited_by_its_name_with_the_is_the_source(quotes_of):
-    quotes = quotes_of("Shares of Orbis Corp fell on Thursday. That move wiped out some $10 billion of the bank's "
-                       "valuation, according to The Information.")
-    assert speaker_of(quotes, "That move wiped out") == "The Information"
+def test_whom_a_spokesman_speaks_for_is_not_the_speaker(quotes_of):
+    assert speaker_of(quotes_of("\"We will appeal,\" a spokesman for Joe Biden said."), "We will appeal") != "Joe Biden"
