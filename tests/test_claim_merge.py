@@ -713,3 +713,11 @@ def test_magnitudes_and_distances_of_unnamed_things_never_conflict():
     # (a depth is of the one shock: two agencies' depths still conflict)
     deep = dict(subject=(EntityRef(name="earthquake", id="ent_quake"),), unit="metre", metric="depth")
     assert conflicting([claim("usgs", "a1", 18000, **deep), claim("afad", "a2", 24100, **deep)]) == [("afad", "usgs")]
+
+
+def test_a_company_s_results_conflict_only_when_both_say_their_period():
+    # "a $4.8bn profit" and "$12bn": a quarter's and a year's, until both are dated
+    profit = dict(metric="profit")
+    assert conflicting([claim("quarter", "a1", 4.8e9, **profit), claim("year", "a2", 12e9, **profit)]) == []
+    dated = dict(metric="profit", date="2024-Q3")
+    assert conflicting([claim("one", "a1", 4.8e9, **dated), claim("other", "a2", 12e9, **dated)]) == [("one", "other")]
