@@ -2144,3 +2144,16 @@ def test_the_month_of_the_mark_a_move_is_measured_from_does_not_date_the_move(nl
     c = by_text(nlp, "Kelmont's stock has now plunged 32 per cent from its peak in January, dragging its market cap "
                      "down to $2.48 trillion.", "2025-04-04")
     assert c["32 per cent"].date != "2025-01" and c["$2.48 trillion"].date != "2025-01"
+
+
+def test_a_sum_a_company_lost_on_one_day_is_market_value_and_a_quarter_s_is_not(nlp):
+    c = by_text(nlp, "Kelmont lost $589 billion on Monday. Orvex Corp lost $2 billion in the third quarter.",
+                "2025-01-28")
+    assert (subjects(c["$589 billion"]), c["$589 billion"].metric) == (["Kelmont"], "market value")
+    assert c["$2 billion"].metric != "market value"
+
+
+def test_a_percentage_drop_that_erased_a_sum_is_a_share_price_move(nlp):
+    c = by_text(nlp, "Kelmont lost $589 billion on Monday. This eclipses Kelmont's previous record of a 9% drop in "
+                     "September that erased $279 billion in value.", "2025-01-28")
+    assert (subjects(c["9%"]), c["9%"].metric, c["9%"].direction) == (["Kelmont"], "share price", "down")

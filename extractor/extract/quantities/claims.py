@@ -821,6 +821,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                 # (but not "lowered its full-year margin forecast to 4%")
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
+    if metric is None and _lost_in_a_day(verb, unit, direction, subject, article.entities, date, date_source, weekday):
+        metric = "market value"  # "Nvidia lost $589 billion on Monday": no result is of one day
+    if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) and subject \
+            and all(_is_organisation(r.name, article.entities) and not INDEX_NAME_RE.match(r.name) for r in subject):
+        metric = "share price"  # "a 9% drop in September that erased $279 billion in value": its stock's
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
         article_id=article.article_id,
@@ -990,6 +995,25 @@ def _shaken_by(sent: SpacySpan, root: Token) -> list[EntityRef]:
         return []
     nearest = min(shocks, key=lambda t: abs(t.i - root.i))
     return [thing_ref(SHOCK_NOUNS.get(nearest.lemma_.lower()) or SHOCK_NOUNS[nearest.lower_])]
+
+
+def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, subject: list[EntityRef],
+                   entities: ArticleEntities, date: str | None, date_source: str | None, weekday: str | None) -> bool:
+    """A company that lost or shed a sum on one day the text names ("Nvidia lost $589 billion on
+    Monday"): its market value, since a result (a loss) is of a quarter or a year, never a day."""
+    if verb is None or verb.lemma_.lower() not in ("lose", "shed") or direction != "down" \
+            or not (unit and is_currency_code(unit)) or not subject:
+        return False
+    one_day = weekday is not None or date is not None and len(date) == 10 and date_source == "text"
+    return one_day and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
+
+
+def _drop_that_erased(root: Token) -> bool:
+    """The percentage is on a change noun whose clause erased or wiped out a sum ("a 9% drop
+    in September that erased $279 billion in value"): a market's move."""
+    change = root.head if root.dep_ in ("nummod", "compound", "amod", "quantmod") else None
+    return change is not None and change.lemma_.lower() in CHANGE_NOUNS and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in VALUE_LOSS_VERBS for c in change.children)
 
 
 def _moved_in_a_session(frame: str | None, unit: str | None, direction: str | None, subject: list[EntityRef],
