@@ -2157,3 +2157,9 @@ def test_a_percentage_drop_that_erased_a_sum_is_a_share_price_move(nlp):
     c = by_text(nlp, "Kelmont lost $589 billion on Monday. This eclipses Kelmont's previous record of a 9% drop in "
                      "September that erased $279 billion in value.", "2025-01-28")
     assert (subjects(c["9%"]), c["9%"].metric, c["9%"].direction) == (["Kelmont"], "share price", "down")
+
+
+def test_a_move_at_the_market_open_is_framed_as_the_open(nlp):
+    c = by_text(nlp, "Kelmont shares tumbled 13% at market open on Monday, and Orvex Corp rose 2% at the opening bell.",
+                "2025-01-28")
+    assert (c["13%"].frame, c["2%"].frame) == ("open", "open")

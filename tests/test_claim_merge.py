@@ -721,3 +721,15 @@ def test_a_company_s_results_conflict_only_when_both_say_their_period():
     assert conflicting([claim("quarter", "a1", 4.8e9, **profit), claim("year", "a2", 12e9, **profit)]) == []
     dated = dict(metric="profit", date="2024-Q3")
     assert conflicting([claim("one", "a1", 4.8e9, **dated), claim("other", "a2", 12e9, **dated)]) == [("one", "other")]
+
+
+def test_a_move_before_the_open_or_after_hours_is_not_a_day_s_move_stated_without_a_frame():
+    # an undated page's "falls 10% in premarket trade" and another day's "plunged nearly 10%"
+    move = dict(unit="percent", metric="share price", direction="down")
+    assert members([claim("pre", "a1", 10, frame="pre-market", **move),
+                    claim("day", "a2", 10, hedge="~", date="2024-09-03", **move)]) == [["day"], ["pre"]]
+    assert members([claim("late", "a1", 20, frame="after-hours", **move), claim("close", "a2", 20, **move)]) \
+        == [["close"], ["late"]]
+    # two outlets' premarket figures are one fact
+    assert members([claim("pre", "a1", 10, frame="pre-market", **move),
+                    claim("pre2", "a2", 10, hedge=">", frame="pre-market", **move)]) == [["pre", "pre2"]]

@@ -326,13 +326,19 @@ CLOSING_METRICS = frozenset({"share price", "market value", "index level"})
 
 def frames_agree(one: str | None, other: str | None, metric: str | None) -> bool:
     """The same frame, or one unknown; but for what trades on an exchange (CLOSING_METRICS),
-    a move within the session (intraday) is never the day's move an outlet states without a
-    frame, which by the trade's convention is the close: "lost about $40 billion in market
-    value on Monday morning" is not "a $36.4 billion decline" that day. Currencies trade
+    a move within or outside the session (intraday, pre-market, after hours) is never the
+    day's move an outlet states without a frame, which by the trade's convention is the
+    close: "lost about $40 billion in market value on Monday morning" is not "a $36.4 billion
+    decline" that day, nor "fell 10% in premarket trade" a day's 10% fall. Currencies trade
     around the clock, so their lows stated without a frame may be the session's."""
     if one is None or other is None:
-        return (one or other) != "intraday" or metric not in CLOSING_METRICS
+        return (one or other) not in OUTSIDE_THE_CLOSE or metric not in CLOSING_METRICS
     return one == other
+
+
+# Frames of a move that is not the day's move to the close ("fell 10% in premarket trade",
+# "down 13% by midday", "fell 20% after hours").
+OUTSIDE_THE_CLOSE = frozenset({"intraday", "pre-market", "after-hours"})
 
 
 @dataclass

@@ -9,7 +9,7 @@ frame          the words that set it
 =============  ==========================================================================
 close          closed at / down / up, at the close, as of (the market) close, finished, ended
                (the day), settled, a "Close:" label
-open           opened at / down / up, at the open(ing), an "Open:" label
+open           opened at / down / up, at the open(ing), at (the) market open, an "Open:" label
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
                in (or during) early / midday trading, during the session, earlier in the day,
                as of midday,
@@ -48,7 +48,8 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|clos(?:e|ing(?:\s+price)?)\s*:|to\s+close|at\s+(?:the\s+)?close|"
                          r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
                          r"finish(?:ed|ing)?(?!\s+(?:with|first|second|third|fourth|fifth|last|in|as|the\s+race))|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
-    ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|open(?:ing)?\s*:|at\s+the\s+open(?:ing)?)\b", re.I)),
+    ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|open(?:ing)?\s*:"
+                        r"|at\s+(?:the\s+)?(?:market\s+)?open(?:ing)?(?:\s+bell)?)\b", re.I)),
     ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)[\s-]+quarter|Q[1-4]\b|quarterly|"
                           r"full[\s-]+year|yearly|(?:first|second)[\s-]+half|half[\s-]+year(?:ly)?\b|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
