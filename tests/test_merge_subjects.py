@@ -84,6 +84,17 @@ def test_an_acronym_another_article_spells_out_links_but_one_article_s_slip_does
     assert {k: v.name for k, v in entity_links(corpus).items()} == {entity_id("NFA"): "Northern Ferry Authority"}
 
 
+def test_a_full_name_another_article_gave_beside_its_acronym_links_to_the_acronym_s_entity():
+    from extractor.graph.subject_aliases import entity_links
+
+    # one article: "the Northern Ferry Authority (NFA) … the NFA said"; another: the full name alone
+    corpus = [(entity_id("NFA"), "NFA", "ORG", ["Northern Ferry Authority"], 0.9),
+              (entity_id("Northern Ferry Authority"), "Northern Ferry Authority", "ORG", [], 0.9),
+              (entity_id("Zentrix"), "Zentrix", "ORG", ["Zentrix Summit"], 0.9),  # no acronym: no link
+              (entity_id("Zentrix Summit"), "Zentrix Summit", "EVENT", [], 0.9)]
+    assert {k: v.name for k, v in entity_links(corpus).items()} == {entity_id("Northern Ferry Authority"): "NFA"}
+
+
 def test_the_place_a_person_is_of_links_no_article_s_lone_place_name_to_them():
     from extractor.graph.subject_aliases import entity_links
 

@@ -213,14 +213,23 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
 PLACES = frozenset({"GPE", "LOC"})
 
 
-def _alias_fits(name: str, kind: str | None, target_kind: str | None) -> bool:
+def _alias_fits(name: str, kind: str | None, target_kind: str | None, target_name: str = "") -> bool:
     """An acronym may stand for the organisation or place whose alias it is ("UN"; "EU",
-    which the model types as a place, for the "European Union"). Other short names are taken
-    by the rules of ``subject_aliases`` only: one article's alias of a longer name may be its
-    own slip ("Zentrix" read as part of "Zentrix Summit"), which must not take the name from
-    every other article."""
-    acronym = name.isupper() and len(name.replace(".", "")) >= 2
-    return acronym and kind != PERSON and target_kind in ORGANISATIONS | PLACES
+    which the model types as a place, for the "European Union"), and a full name for the one
+    an article named by its acronym and spelled out ("the Federal Deposit Insurance
+    Corporation (FDIC)" in one article, "the Federal Deposit Insurance Corporation" alone in
+    another). Other short names are taken by the rules of ``subject_aliases`` only: one
+    article's alias of a longer name may be its own slip ("Zentrix" read as part of "Zentrix
+    Summit"), which must not take the name from every other article."""
+    if kind == PERSON or target_kind not in ORGANISATIONS | PLACES:
+        return False
+    if _is_acronym(name):
+        return True
+    return len(name.split()) >= 2 and _is_acronym(target_name) and kind in ORGANISATIONS | PLACES
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and len(name.replace(".", "")) >= 2
 
 
 def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], float | None]]) -> dict[str, EntityRef]:
@@ -241,7 +250,8 @@ def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], f
     for i, (name, kind, _) in rows.items():
         if i in links:
             continue
-        owners = {o for o in by_alias.get(entity_key(name), ()) if o != i and _alias_fits(name, kind, rows[o][1])}
+        owners = {o for o in by_alias.get(entity_key(name), ())
+                  if o != i and _alias_fits(name, kind, rows[o][1], rows[o][0])}
         if len(owners) == 1:
             (owner,) = owners
             links[i] = EntityRef(id=owner, name=rows[owner][0])
