@@ -733,3 +733,12 @@ def test_a_move_before_the_open_or_after_hours_is_not_a_day_s_move_stated_withou
     # two outlets' premarket figures are one fact
     assert members([claim("pre", "a1", 10, frame="pre-market", **move),
                     claim("pre2", "a2", 10, hedge=">", frame="pre-market", **move)]) == [["pre", "pre2"]]
+
+
+def test_moves_read_at_moments_before_during_or_after_a_session_do_not_conflict():
+    # "another 40% in pre-market trading" and "more than 60%" that morning: two moments, no contradiction
+    early = dict(unit="percent", metric="share price", direction="down", frame="pre-market", date="2023-03-10")
+    assert conflicting([claim("forty", "a1", 40, **early), claim("sixty", "a2", 60, hedge=">", **early)]) == []
+    # (two closes of one day still do)
+    close = dict(unit="percent", metric="share price", direction="down", frame="close", date="2023-03-09")
+    assert conflicting([claim("a", "a1", 60, **close), claim("b", "a2", 50, **close)]) == [("a", "b")]

@@ -6,10 +6,10 @@ members allow). Two facts conflict only when they are told by different articles
 the day (moves, market levels and counts of people need it known on both sides, as a day or
 as the weekday of an undated page that another outlet's text dates; a morning report's
 window is no day; a company's results need their period on both sides), are both changes or
-both levels, and are not a running toll, a measure of a thing the claim does not identify (a
-magnitude, a distance), a market level read at unknown moments, or a subgroup of people against
-another group; and not when one outlet gives both figures, or the figures are a multiple apart
-(two things).
+both levels, and are not a running toll, a move read at some moment before, during or after a
+session, a measure of a thing the claim does not identify (a magnitude, a distance), a market
+level read at unknown moments, or a subgroup of people against another group; and not when one
+outlet gives both figures, or the figures are a multiple apart (two things).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from extractor.extract.quantities.metric import RESULT_METRICS
 from extractor.graph.resolve import (
-    CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, ClaimGroup, dates_agree, kin_metric, same_day,
+    CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
+    same_day,
 )
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
@@ -87,6 +88,8 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         # than an outlet that read the move the wrong way
     if a.metric in MOVING_LEVELS and a.direction is None and a.frame not in FIXED_FRAMES:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
+    if a.direction is not None and a.frame in OUTSIDE_THE_CLOSE:
+        return False  # "another 40% in pre-market trading" and "more than 60%": two moments of the morning
     if (a.direction or a.metric in MARKET_METRICS) and ("/" in (a.date or "") or "/" in (b.date or "")) and not one_day:
         return False  # a report's window (Monday or Tuesday) against a day: maybe two sessions
     return not counted or _same_group_counted(a, b)

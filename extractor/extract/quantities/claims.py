@@ -785,8 +785,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                            or _priced_a_share(unit, subject, article.entities, sent.text)):
         metric = "share price"
     if metric == "loss" and unit == "percent" and direction == "down" and _loss_is_the_move(verb, span, source) \
-            and subject and all(_is_organisation(r.name, article.entities) and not INDEX_NAME_RE.match(r.name)
-                                for r in subject):
+            and _companies(subject, article.entities):
         metric = "share price"  # "a loss of 11.67% at Micron", "AMD (-6.37%)": a company's loss in percent is its stock's
     if metric is None and unit and verb is not None and verb.lemma_.lower() == "earn" and direction is None:
         if unit.endswith(PER_SHARE):
@@ -823,8 +822,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     if metric is None and _lost_in_a_day(verb, unit, direction, subject, article.entities, date, date_source, weekday):
         metric = "market value"  # "Nvidia lost $589 billion on Monday": no result is of one day
-    if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) and subject \
-            and all(_is_organisation(r.name, article.entities) and not INDEX_NAME_RE.match(r.name) for r in subject):
+    if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) \
+            and _companies(subject, article.entities):
         metric = "share price"  # "a 9% drop in September that erased $279 billion in value": its stock's
     return Claim(
         id=claim_id(article.article_id, q.start, q.end),
@@ -956,7 +955,7 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         if child.dep_ != "nsubj":
             continue
         if child.lower_ in ("each", "both", "all"):
-            if subject and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject):
+            if _companies(subject, entities):
                 return True  # "Constellation Energy and Vistra, two power plays, each plummeted 15%": the names listed
             continue
         named = next((a for a in child.rights if a.dep_ == "appos" and (
@@ -1005,7 +1004,7 @@ def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, 
             or not (unit and is_currency_code(unit)) or not subject:
         return False
     one_day = weekday is not None or date is not None and len(date) == 10 and date_source == "text"
-    return one_day and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
+    return one_day and _companies(subject, entities)
 
 
 def _drop_that_erased(root: Token) -> bool:
@@ -1021,8 +1020,7 @@ def _moved_in_a_session(frame: str | None, unit: str | None, direction: str | No
     """A company's percentage move in a trading session ("the Santa Clara, California-based
     firm slid more than 10% in premarket trading"): its stock's, whatever the parse made of
     the subject."""
-    return frame in SESSION_FRAMES and unit == "percent" and direction is not None and bool(subject) \
-        and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
+    return frame in SESSION_FRAMES and unit == "percent" and direction is not None and _companies(subject, entities)
 
 
 def _company_change(root: Token, unit: str | None, direction: str | None, entities: ArticleEntities) -> LocalEntity | None:
@@ -1067,6 +1065,11 @@ def _loss_is_the_move(verb: Token | None, span: SpacySpan, source: str | None) -
     narrowed 20%": the losses are the subject of the verb that says the direction)."""
     subj = _clause_subject(verb, span) if verb is not None and source == "verb" else None
     return subj is None or subj.lemma_.lower() not in ("loss", "deficit")
+
+
+def _companies(subject: list[EntityRef], entities: ArticleEntities) -> bool:
+    """The subjects are all companies the article names, none an index ("the Nasdaq")."""
+    return bool(subject) and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
 
 
 def _is_organisation(name: str, entities: ArticleEntities) -> bool:
