@@ -805,9 +805,9 @@ SAYING_LEMMAS = frozenset({"say", "tell", "add", "announce", "write", "warn", "a
 
 def bare_speaker(tokens: list) -> bool:
     """One capitalised singular noun with no determiner, the subject of a verb of saying
-    ("Trump said …", "Trump reacted quickly, saying …"): English does not open a sentence with a bare count noun that speaks,
-    so the model's name is a name, however the tagger read the word ("Investors said" is
-    plural, "Turnout was" no saying)."""
+    ("Trump said …", "Trump reacted quickly, saying …"): English does not open a sentence
+    with a bare count noun that speaks, so the model's name is a name, however the tagger read
+    the word ("Investors said" is plural, "Turnout was" no saying)."""
     if len(tokens) != 1:
         return False
     token = tokens[0]

@@ -374,7 +374,8 @@ PERIOD_BOUND_RE = re.compile(r"\b(?:since|until|till|through|before|after|by|fro
 # The date of the mark a move is measured from, written after it ("plunged 32% from its peak in
 # January", "up from its low of March"): the mark's, whatever the parser hangs it on.
 FROM_MARK_RE = re.compile(r"\b(?:from|since|off)\s+(?:(?:its|their|the|a|an|his|her|this|that)\s+)?"
-                          r"(?:[\w-]+\s+){0,2}?(?:peak|high|low|level|record|top|bottom|close|start)s?\s+(?:in|on|of|at)\s*\Z", re.I)
+                          r"(?:[\w-]+\s+){0,2}?(?:peak|high|low|level|record|top|bottom|close|start)s?"
+                          r"\s+(?:in|on|of|at)\s*\Z", re.I)
 # A time a figure is compared with, not its own: "fell 16% compared with 2024", "up 14% on 2022".
 COMPARISON_BASE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to)"
                                 r"\s*(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?\Z", re.I)
@@ -778,7 +779,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in (PERSON, "customer") and frame in SESSION_FRAMES:
         frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
     if metric is None and (changed := _company_change(root, unit, direction, article.entities)) is not None:
-        metric, subject = "share price", [entity_ref(subjects, changed)]  # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
+        # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
+        metric, subject = "share price", [entity_ref(subjects, changed)]
     if metric is None and (_quoted_price(frame, unit, value, direction, subject, article.entities)
                            or _company_moved(verb, unit, direction, article.entities, root, subject)
                            or _moved_in_a_session(frame, unit, direction, subject, article.entities)
