@@ -673,13 +673,16 @@ def _person_after_body(ent) -> list:
     if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
     for k in range(1, len(ent) - 1):
-        named_alone = all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in NAME_TITLE_WORDS
-                          for t in ent[:k]) and _named_elsewhere(ent[:k])
+        if not is_first_name(ent[k].text) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
+                or len(ent) - k > 3 or ent[-1].lower_ in ORG_NAME_ENDINGS:
+            continue
+        body = ent[k - 1].lower_ in BODY_WORDS and ent.label_ != "PERSON"
+        named_alone = not body and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in NAME_TITLE_WORDS for t in ent[:k]
+        ) and _named_elsewhere(ent[:k])
         if ent.label_ == "PERSON" and (is_first_name(ent[0].text) or not named_alone):
             continue  # "Orvex Dana Whitfield" read as one person, where the text also says "Orvex" (not "John Paul Jones")
-        if (ent[k - 1].lower_ in BODY_WORDS or named_alone) and is_first_name(ent[k].text) \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) and len(ent) - k <= 3 \
-                and ent[-1].lower_ not in ORG_NAME_ENDINGS:
+        if body or named_alone:
             return [Span(ent.doc, ent.start, ent.start + k, label="ORG" if ent.label_ == "PERSON" else ent.label_),
                     Span(ent.doc, ent.start + k, ent.end, label="PERSON")]
     return [ent]

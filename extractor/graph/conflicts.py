@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.extract.quantities.metric import RESULT_METRICS
+from extractor.extract.quantities.metric import PERIOD_METRICS
 from extractor.graph.resolve import (
     CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
     same_day,
@@ -34,9 +34,6 @@ RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced"
 # and a distance is from a place the claim does not keep ("33 km from Gaziantep", "90 km from
 # Kahramanmaras"); different figures are of different things, never a contradiction.
 UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
-# A company's results are of a period (a quarter, a year, a forecast of either): two outlets'
-# figures compare only when both say which.
-PERIOD_RESULTS = RESULT_METRICS | {f"{metric} forecast" for metric in RESULT_METRICS}
 # An election's figures are of its day: a turnout or a vote share of another vote (the
 # Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
 # are compared only when both are dated (and on the same day).
@@ -73,8 +70,8 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False  # "37 dead", then "39": an update, not a contradiction
     if a.metric in UNIDENTIFIED_MEASURES:
         return False  # "magnitude 7.8" and a "magnitude 7.7" second quake: two shocks
-    if a.metric in PERIOD_RESULTS and not (a.date and b.date):
-        return False  # "a $4.8bn profit" and "$12bn": a quarter's and a year's, unless both are dated
+    if a.metric in PERIOD_METRICS and not (a.date and b.date):
+        return False  # a company's results: "a $4.8bn profit" and "$12bn", a quarter's and a year's, unless dated
     counted = a.unit in COUNTED_UNITS
     one_day = same_day(a, b)  # "on Monday" of an undated page counts
     if not (a.date and b.date or one_day) and (a.direction or a.metric in MARKET_METRICS or a.metric in ELECTION_METRICS

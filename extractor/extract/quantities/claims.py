@@ -29,7 +29,7 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, RESULT_METRICS, SHARE_PRICE_AT_MOST,
+    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS, SHARE_PRICE_AT_MOST,
     forecast_metric, is_outage_noun, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
@@ -1012,9 +1012,15 @@ def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, 
 def _drop_that_erased(root: Token) -> bool:
     """The percentage is on a change noun whose clause erased or wiped out a sum ("a 9% drop
     in September that erased $279 billion in value"): a market's move."""
-    change = root.head if root.dep_ in ("nummod", "compound", "amod", "quantmod") else None
-    return change is not None and change.lemma_.lower() in CHANGE_NOUNS and any(
-        c.dep_ == "relcl" and c.lemma_.lower() in VALUE_LOSS_VERBS for c in change.children)
+    change = _change_noun_of(root)
+    return change is not None and any(c.dep_ == "relcl" and c.lemma_.lower() in VALUE_LOSS_VERBS for c in change.children)
+
+
+def _change_noun_of(root: Token) -> Token | None:
+    """The change noun a figure modifies ("a 9% drop", "Nvidia's 17 percent plunge"), or None."""
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.lemma_.lower() in CHANGE_NOUNS:
+        return root.head
+    return None
 
 
 def _moved_in_a_session(frame: str | None, unit: str | None, direction: str | None, subject: list[EntityRef],
@@ -1029,10 +1035,9 @@ def _company_change(root: Token, unit: str | None, direction: str | None, entiti
     """The company whose change noun a percentage is on ("Nvidia's 17 percent plunge", "a 9%
     drop for Nvidia", "a 4% gain at Intel"): its stock's move, as "Nvidia plunged 17%" is
     (not an index's: "the Nasdaq's 3% fall"); None when there is none."""
-    if unit != "percent" or direction is None or root.dep_ not in ("nummod", "compound", "amod", "quantmod") \
-            or root.head.lemma_.lower() not in CHANGE_NOUNS:
+    change = _change_noun_of(root)
+    if unit != "percent" or direction is None or change is None:
         return None
-    change = root.head
     owners = [c for c in change.children if c.dep_ == "poss"] + [
         o for prep in change.children if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "in")
         for o in prep.children if o.dep_ == "pobj"]
@@ -1101,8 +1106,6 @@ PEOPLE_COUNT_METRICS = frozenset({
     "dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
     "attendance", "on board", "on strike",
 })
-# What a company reports for a period (its results): of that period, not of a day.
-PERIOD_METRICS = RESULT_METRICS | {f"{metric} forecast" for metric in RESULT_METRICS}
 # Nouns that count the people who use a service ("2.23 billion monthly users").
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such

@@ -331,6 +331,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
 # "analysts had expected $2.52 a share"), and a storm's measures: kept apart as "<metric> forecast".
 RESULT_METRICS = frozenset({"revenue", "profit", "earnings per share", "expenses", "users", "margin"})
 FORECAST_METRICS = RESULT_METRICS | {"rainfall", "wind speed", "height"}  # ("forecasters expect 20 inches of rain")
+# What a company reports for a period (its results, or their forecasts): of that period, not of a day.
+PERIOD_METRICS = RESULT_METRICS | {f"{metric} forecast" for metric in RESULT_METRICS}
 # Nouns of an expectation, as lemmas ("the consensus", "its margin target") ...
 EXPECTATION_NOUNS = frozenset({"consensus", "estimate", "forecast", "expectation", "projection", "guidance", "outlook",
                                "target", "goal"})
