@@ -2163,3 +2163,67 @@ def test_a_move_at_the_market_open_is_framed_as_the_open(nlp):
     c = by_text(nlp, "Kelmont shares tumbled 13% at market open on Monday, and Orvex Corp rose 2% at the opening bell.",
                 "2025-01-28")
     assert (c["13%"].frame, c["2%"].frame) == ("open", "open")
+
+
+# ------------------------------------------------------------------ session 28: pages of a record gain and an election
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    # "its" after a record "set by" a company: the company that set it, not a source named by "by"
+    ("Varo Systems added $96 billion in market value on Friday. The surge in Varo's market value beat the record set "
+     "by Kelmont Inc. on March 4, 2022, when its market value rose by $90 billion.", "$90 billion", ["Kelmont"]),
+    # a figure on the noun a participle's agents made: every one of them
+    ("Varo Systems added $96 billion, topping the $90bn gains made by Kelmont Inc. and Brantwick Corp. in 2022.",
+     "$90bn", ["Kelmont", "Brantwick"]),
+    # the thing a verb changes "by" an amount, owned by a name, is the name's (not the cause's)
+    ("Varo Systems shares jumped. This strong showing lifted Varo Systems's market value by about $90 billion.",
+     "$90 billion", ["Varo Systems"]),
+    # a name in a participle clause that opens the sentence is not what "its" stands for
+    ("Varo Systems shares rose 20% on Friday. Overtaking Kelmont's $90 billion gain, the rally added $96 billion to "
+     "its market value.", "$96 billion", ["Varo Systems"]),
+])
+def test_subjects_of_records_set_by_others(nlp, text, figure, subject):
+    assert subjects(by_text(nlp, text)[figure]) == subject
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("The Northern Alliance, led by Dana Whitlock, won 212 parliamentary seats in the election.", "212", ["Northern Alliance"]),
+    ("Dana Whitlock's Northern Alliance won a landslide. The Northern Alliance secured a total of 212 seats.", "212",
+     ["Northern Alliance"]),
+    ("It was better news for the Greens, who secured four seats in parliament.", "four", ["Greens"]),
+    ("In third place was the Northern Alliance, a party with a 14% vote share and five seats.", "five",
+     ["Northern Alliance"]),
+    ("The Northern Alliance won a landslide. The Northern Alliance are up by 108 seats.", "108", ["Northern Alliance"]),
+])
+def test_a_count_a_named_party_wins_or_holds_is_the_partys(nlp, text, figure, subject):
+    assert subjects(by_text(nlp, text)[figure]) == subject
+
+
+def test_a_count_nothing_named_holds_is_the_counted_thing(nlp):
+    found = by_text(nlp, "The storm destroyed 300 homes, and counting went on with two seats yet to be declared.")
+    assert (subjects(found["300"]), subjects(found["two"])) == (["homes"], ["seats"])
+
+
+def test_a_count_of_shares_someone_owns_has_no_share_price(nlp):
+    claim = by_text(nlp, "The payout is large for Varo's chief executive, Dana Whitlock, who owns about 350 million "
+                         "Varo Class A and Class B shares.")["350 million"]
+    assert (claim.metric, claim.unit.split()[-1]) == (None, "share")
+
+
+def test_a_market_value_that_surges_by_an_amount_is_market_value(nlp):
+    found = by_text(nlp, "Varo Systems saw its stock market value surge by $96 billion in a single day. Kelmont, "
+                         "which had seen its market value surge by $90 billion in 2022, held the record.")
+    assert (found["$96 billion"].metric, found["$90 billion"].metric) == ("market value", "market value")
+    assert subjects(found["$90 billion"]) == ["Kelmont"]
+
+
+def test_a_move_during_the_session_is_the_days_move_not_intraday(nlp):
+    found = claims_of(nlp, "During the session, Varo's stock soared by 20.3%. Kelmont's stock slid 4% during the "
+                           "trading session. Brantwick fell as much as 9% during trading.")
+    assert [(c.text, c.frame) for c in found] == [("20.3%", None), ("4%", None), ("9%", "intraday")]
+
+
+def test_a_share_of_the_vote_is_a_vote_share_and_of_a_market_no_share_price(nlp):
+    found = by_text(nlp, "The Northern Alliance won 71 seats on a 12.2% share of the vote. Kelmont holds a 20% share "
+                         "of the market.")
+    assert (found["12.2%"].metric, found["20%"].metric) == ("vote share", None)

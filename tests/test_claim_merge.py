@@ -582,7 +582,8 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
 
 
 def test_counts_of_no_one_never_conflict_through_the_product(tmp_path):
-    # two parties' seats, and the threshold of a majority: "seats" alone says whose they are not
+    # one party's seats told at two moments of the count (a tally stands at any moment of it), its
+    # rivals' seats and the threshold of a majority ("seats" alone say whose they are not)
     pages = write_articles(tmp_path / "in", {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-06\n---\n"
                 "The Green Union won 212 seats on Thursday, well past the 163 seats needed for a majority.",
@@ -742,3 +743,24 @@ def test_moves_read_at_moments_before_during_or_after_a_session_do_not_conflict(
     # (two closes of one day still do)
     close = dict(unit="percent", metric="share price", direction="down", frame="close", date="2023-03-09")
     assert conflicting([claim("a", "a1", 60, **close), claim("b", "a2", 50, **close)]) == [("a", "b")]
+
+
+def test_a_partys_seats_are_one_fact_under_its_short_name_and_another_partys_stay_apart(tmp_path):
+    pages = write_articles(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-06\n---\n"
+                "The Northern Alliance Party won 212 parliamentary seats on Thursday, its best result.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-03-06\n---\n"
+                "The Northern Alliance won 212 seats on Thursday. The Green Union won 212 seats in 2019.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    seats = sorted((len(n["articles"]), n["subject"]["name"] if n["subject"] else None)
+                   for n in claim_nodes(tmp_path / "out") if n["value"] == 212)
+    assert seats == [(1, "Green Union"), (2, "Northern Alliance Party")]
+
+
+def test_a_partys_short_name_nickname_and_clipped_name_are_the_corpus_party_but_not_its_peoples_adjective():
+    aliases = subject_aliases([("a", "Labour Party", "ORG"), ("b", "Labour", "ORG"), ("c", "Conservative Party", "ORG"),
+                               ("d", "Tories", "ORG"), ("e", "Liberal Democrats", "ORG"), ("f", "Lib Dems", "ORG"),
+                               ("g", "Republican Party", "ORG"), ("h", "Republican", "NORP")])
+    assert {k: v.name for k, v in aliases.items()} == {"b": "Labour Party", "d": "Conservative Party",
+                                                        "f": "Liberal Democrats"}

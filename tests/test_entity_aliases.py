@@ -298,3 +298,42 @@ def test_a_company_written_possessive_before_its_ticker_is_the_company():
 
     text = "Meta Platforms’ (META) $251 billion loss on Feb. 3, 2022 is the third-biggest daily loss."
     assert [text[start:end] for start, end, _, _ in ticker_names(text)] == ["Meta Platforms"]
+
+
+def test_a_partys_short_name_members_and_nickname_are_the_party(nlp):
+    found = groups(nlp, "The Labour Party won a landslide on Thursday. Labour took 412 seats. The Conservative Party "
+                        "suffered its worst defeat, and the Tories lost 250 seats. The Green Party won four seats, and "
+                        "the Greens celebrated.")
+    assert found["Labour Party"] == ("ORG", ["Labour", "Labour Party", "The Labour Party"])
+    assert "Tories" in found["Conservative Party"][1] and "Greens" in found["Green Party"][1]
+
+
+def test_a_partys_adjective_before_its_people_is_not_the_party(nlp):
+    found = groups(nlp, "The Republican Party met in Ohio. Republican senators said the plan would pass.")
+    assert "Republican" not in found.get("Republican Party", ("", []))[1]
+
+
+def test_a_name_whose_words_are_cut_short_is_the_full_name(nlp):
+    found = groups(nlp, "Voters backed the Liberal Democrats in the south. Senior Lib Dems said the result was a triumph.")
+    assert found["Liberal Democrats"] == ("ORG", ["Lib Dems", "Liberal Democrats"])
+
+
+def test_a_political_side_before_a_full_name_is_not_part_of_it(nlp):
+    found = groups(nlp, "The party has four MPs, including former Tory Lee Anderson. Brexiteer Nigel Farage won too.")
+    assert {"Lee Anderson", "Nigel Farage"} <= set(found) and not any(n.startswith(("Tory", "Brexiteer")) for n in found)
+
+
+def test_an_opening_participle_is_not_part_of_the_name_after_it(nlp):
+    found = groups(nlp, "Overtaking Kelmont Inc.'s $90 billion gain, the rally added $96 billion to Varo's value.")
+    assert "Kelmont Inc." in found and not any(n.startswith("Overtaking") for n in found)
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("Kelmont Systems Stunning Record Rally Explained", "Kelmont Systems shares rose 20% on Friday.", "Kelmont Systems"),
+    ("Varo Dazzling $96 Billion Gain: What Investors Should Know", "Varo witnessed its market value surge by $96 billion. "
+     "Varo’s shares rose.",
+     "Varo"),
+])
+def test_a_headline_name_runs_no_further_than_the_body_names_it(nlp, title, body, name):
+    found = groups(nlp, f"{title}\n\n{body}", title)
+    assert name in found and not any(n.startswith(name + " ") for n in found)

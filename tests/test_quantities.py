@@ -440,6 +440,12 @@ def test_years_and_dates_are_skipped(nlp):
     assert claims_of(nlp, "The law passed in March 2020 and took effect on 4 February 2021.") == []
 
 
+def test_years_before_1800_are_skipped_when_a_date_or_a_preposition_of_time_says_so(nlp):
+    text = ("The cathedral, consecrated in 1347 and rebuilt after 1666, drew 1500 pilgrims a year. "
+            "In 1200 cases the court agreed.")
+    assert values(claims_of(nlp, text)) == [(1500, "pilgrim"), (1200, "case")]
+
+
 def test_identifiers_and_names_are_skipped(nlp):
     text = "The H200 chip, the COVID-19 rules, Gemini-2 and the Galaxy S24 were discussed in Room 12 of Block 7."
     assert claims_of(nlp, text) == []

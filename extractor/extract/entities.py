@@ -38,6 +38,7 @@ from extractor.extract.entity_aliases import (
     join_known_as,
     join_middle_names,
     join_nicknames,
+    join_party_names,
     join_short_organisations,
     join_named_storms,
     join_short_places,
@@ -86,7 +87,7 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.gazetteer import is_country
-from extractor.extract.headline import cut_headline_names, title_case_headings, title_case_sentences
+from extractor.extract.headline import cut_headline_names, cut_to_body_names, title_case_headings, title_case_sentences
 from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -260,6 +261,7 @@ def extract_entities(
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
+    found = cut_to_body_names(found, headline)
     found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)
@@ -271,6 +273,7 @@ def extract_entities(
     resolve_short_forms(groups, text, title)
     alias_headline_names(groups, title)
     join_short_organisations(groups, text)
+    join_party_names(groups)
     join_acronyms(groups)
     join_city_names(groups, text)
     join_short_places(groups)

@@ -180,6 +180,78 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             del groups[key]
 
 
+# Nicknames English news gives political parties, by the word of the party's name they stand
+# for: "the Tories" are the Conservative Party (in Britain and Canada), the "GOP" the Republican.
+PARTY_NICKNAMES = {"tory": "conservative", "tories": "conservatives", "gop": "republican"}
+
+
+def party_key(name: str) -> str:
+    """A name as ``party_short_forms`` gives them, a nickname read as the name it stands for
+    ("Tories", "the Tory Party": "conservatives", "conservative")."""
+    name = name.casefold().removeprefix("the ")
+    if name.endswith(" party") and name[:-len(" party")] in PARTY_NICKNAMES:
+        return PARTY_NICKNAMES[name[:-len(" party")]]  # "the Tory Party"
+    return PARTY_NICKNAMES.get(name, name)
+
+
+def party_short_forms(name: str) -> set[str]:
+    """The names a party called "X Party" also goes by: "X" and its members, "Xs" ("Labour",
+    "Greens" of "Green Party", "Democrats" of "Democratic Party"), case-folded."""
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[-1].casefold() != "party":
+        return set()
+    stem = " ".join(words[:-1]).casefold()
+    forms = {stem, stem + "s"}
+    if stem.endswith("ic"):
+        forms.add(stem[:-2] + "s")  # "Democratic": "Democrats"
+    return forms
+
+
+def join_party_names(groups: dict[str, LocalEntity]) -> None:
+    """A party's short name and its members' name join the one "X Party" of the article
+    ("Labour" / "Labour Party", "the Greens" / "Green Party", "Tories" / "Conservative Party"),
+    as an organisation (``_names_the_party``)."""
+    parties: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        for form in party_short_forms(group.name):
+            parties[form].append(group)
+    for key, group in list(groups.items()):
+        owners = parties.get(party_key(group.name), [])
+        if len(owners) == 1 and owners[0] is not group and not leans_person(group) and _names_the_party(group):
+            _merge_into(owners[0], group, as_type="ORG")
+            del groups[key]
+
+
+def _names_the_party(group: LocalEntity) -> bool:
+    """A short name that stands for the party: one the model read as an organisation, or a
+    plural ("the Greens", "Tories"); not an adjective of its people ("Republican senators")."""
+    org = group.votes.get("ORG", 0)
+    return org > 0 and org >= max(group.votes.values()) or group.name.endswith("s")
+
+
+# Shortest cut-off word of a clipped name ("Lib Dems" of "Liberal Democrats").
+CLIPPED_WORD_CHARS = 3
+
+
+def clips_every_word(short: str, full: str) -> bool:
+    """Each word of ``short`` cuts off the word of ``full`` in its place, a plural's "s" aside
+    ("Lib Dems" / "Liberal Democrats", "Nat West" / "National Westminster"), one by two
+    letters at least ("World Cup" is not cut from "World Cups"): a clipped name of two words
+    or more."""
+    a, b = short.split(), full.split()
+    if len(a) < 2 or len(a) != len(b) or short == full:
+        return False
+    clipped = False
+    for cut, word in zip(a, b):
+        stem, whole = cut.removesuffix("s"), word.removesuffix("s")  # (a plural's "s" on either: "World Cups")
+        if len(stem) < CLIPPED_WORD_CHARS or not whole.startswith(stem) or not cut[:1].isupper():
+            return False
+        clipped = clipped or len(whole) - len(stem) >= CLIPPED_WORD_CHARS - 1
+    return clipped
+
+
 def _common_noun_after_words(short: list[str], full: list[str]) -> bool:
     """A common noun ending a name whose other words are all English words, and no place's
     name, is no short form of it: "the House" is not "the White House", "the Court" not "the
@@ -288,7 +360,8 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     """An acronym joins the one longer name of the article whose words' initials it is
     ("MIT" / "Massachusetts Institute of Technology", "UN" / "United Nations"), even
     where the text never brackets it after the name; never a person's name. A clipped name
-    joins the one name whose first word it cuts short ("Fed" / "Federal Reserve")."""
+    joins the one name whose first word it cuts short ("Fed" / "Federal Reserve"), or each
+    of whose words it cuts short ("Lib Dems" / "Liberal Democrats")."""
     by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
     for group in groups.values():
         if len(group.name.split()) >= 2 and not leans_person(group):
@@ -305,9 +378,15 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     for key, group in list(groups.items()):
         if _clipped(group.name) and not leans_person(group):
             owners = [o for o in groups.values() if o is not group and _clips(group.name, o)]
-            if len(owners) == 1:
-                _merge_into(owners[0], group)
-                del groups[key]
+        elif " " in group.name and (not leans_person(group) or group.name.endswith("s")):
+            # "Lib Dems" / "Liberal Democrats", which the model may take for a person (no one's name is a plural)
+            owners = [o for o in groups.values() if o is not group and not leans_person(o)
+                      and clips_every_word(group.name.removeprefix("The "), o.name.removeprefix("The "))]
+        else:
+            continue
+        if len(owners) == 1:
+            _merge_into(owners[0], group, as_type=None if _clipped(group.name) else "ORG")
+            del groups[key]
 
 
 # Length of a clipped name ("Fed", "Met") and how many times longer its word must be.

@@ -47,6 +47,7 @@ from extractor.extract.lexicon import (
     is_demonym_noun,
     is_place_name,
     place_names,
+    verb_of_participle,
 )
 from extractor.models import Mention
 from extractor.nlp.views import doc_ents, doc_memo, doc_text, token_starts, token_texts
@@ -557,7 +558,8 @@ TRAILING_TITLE_WORDS = (TITLE_WORDS | RANK_WORDS | {"majority", "minority", "whi
 def _without_opening_descriptor(ent, start: int, end: int) -> int:
     """Start of a name after a descriptor that opens its sentence, capitalised only for that
     ("Chipmaker Nvidia, which …", "Startup Varo said"): the noun says what the name is; never
-    a name's own first word ("Bank of America", "Group Lotus": see ``OPENING_DESCRIPTORS``)."""
+    a name's own first word ("Bank of America", "Group Lotus": see ``OPENING_DESCRIPTORS``);
+    nor after the "-ing" verb of an opening clause ("Overtaking Apple, Meta …")."""
     words = [t for t in ent if start <= t.idx < end]
     opens = words and (words[0].is_sent_start or words[0].i > 0 and words[0].nbor(-1).text in (".", "!", "?"))
     if len(words) < 2 or not opens or not words[0].is_title:  # (the parser may run two sentences into one)
@@ -566,7 +568,21 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
     if _describes(first.lower_) and second.text[:1].isupper() \
             and second.lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_:
         return second.idx
+    if _opening_participle(ent.doc, first.i, words[-1].i):
+        return second.idx  # "Overtaking Apple's $190 billion gain, the rise …": a clause's verb, then the name
     return start
+
+
+def _opening_participle(doc: Doc, first: int, last: int) -> bool:
+    """The name's first word is the "-ing" verb of a clause that opens the sentence, its
+    object the name ("Overtaking Apple's $190 billion gain, the rise …"): not the subject of
+    the sentence ("Reading Borough Council, which runs the town, said")."""
+    token = doc[first]
+    if not (token.is_sent_start and first < last and verb_of_participle(token.text)) or is_place_name(token.text):
+        return False
+    root = doc[first:last + 1].root
+    comma = next((t.text == "," for t in doc[last + 1:] if t.text in (",", ".", ";", "!", "?")), False)
+    return doc[first + 1].text[:1].isupper() and root.dep_ not in ("nsubj", "nsubjpass") and comma
 
 
 # Nouns of a trade that open a sentence before the name they describe ("Chipmaker X",
@@ -586,8 +602,9 @@ def _describes(noun: str) -> bool:
 
 def _without_title(text: str, start: int, end: int) -> int:
     """Start of a person's name after a title of rank written before it ("Tsar Peter the
-    Great", "Mathematician Hermann Weyl") or a people's name ("Brazilian Gabriel Jesus"); the
-    name itself when nothing capitalised follows."""
+    Great", "Mathematician Hermann Weyl"), a people's name ("Brazilian Gabriel Jesus") or a
+    political side before a first name ("Tory Lee Anderson"); the name itself when nothing
+    capitalised follows."""
     first = text.find(" ", start, end)
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper():
@@ -596,7 +613,17 @@ def _without_title(text: str, start: int, end: int) -> int:
     if word and (is_country_demonym(word) or is_demonym_noun(word)) and not is_first_name(word) \
             and text[first + 1:first + 2].isupper():
         return first + 1  # "Brazilian Gabriel Jesus": where he is from, not his name (but "Christian Bale")
+    rest = text[first + 1:end].split() if first > start else []
+    if word.casefold() in AFFILIATION_WORDS and len(rest) >= 2 and is_first_name(rest[0]):  # (not "Tory Burch")
+        return first + 1  # "Tory Lee Anderson", "Brexiteer Nigel Farage": the side, then the person
     return start
+
+
+# Words for the political side someone is on, written before their name in the news.
+AFFILIATION_WORDS = frozenset({
+    "tory", "labour", "labor", "conservative", "liberal", "democrat", "republican", "socialist", "communist",
+    "nationalist", "unionist", "brexiteer", "remainer", "leaver", "progressive", "populist", "centrist",
+})
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
@@ -954,6 +981,8 @@ def _name_start(doc: Doc, texts: list[str], head: int) -> int:
         first -= 1
     if first < head - 1 and doc[first].is_sent_start and _describes(doc[first].lower_):
         first += 1  # "Competitor Constellation Energy Corp. was down": the noun says what the name is
+    elif _opening_participle(doc, first, head):
+        first += 1  # "Overtaking Apple Inc.'s record, …"
     return first
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
-from extractor.extract.lexicon import MARKET_VERBS, is_place_name, verb_only_lemmas
+from extractor.extract.lexicon import MARKET_VERBS, english_words, is_place_name, verb_only_lemmas
 
 # Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
 # reports and results that headlines use most.
@@ -144,10 +144,29 @@ def _opens_with_headline_verb(name: str) -> bool:
     return lemma is not None and lemma in HEADLINE_VERBS and len(name.split()) > 1
 
 
+def _body_name_end(name: str, body_names: set[str]) -> int:
+    """Where a headline name ends when the article names the same thing by its first words
+    only and the rest are ordinary words the headline's capitals hide ("Acme Platform
+    Spectacular $19bn Raise" over a body that says "Acme"): the end of the longest such
+    first words, else ``len(name)``."""
+    if name in body_names:
+        return len(name)
+    words = list(WORD_RE.finditer(name))
+    vocabulary = english_words()
+    for k in range(len(words) - 1, 0, -1):
+        if name[:words[k - 1].end()] in body_names:
+            rest = [w.group() for w in words[k:]]
+            if all(w[:1].isupper() and w.casefold() in vocabulary for w in rest):
+                return words[k - 1].end()
+            return len(name)
+    return len(name)
+
+
 def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, int]], text: str = "") -> list[Candidate]:
     """The candidates, those in a headline (the title, a heading) cut before their verb (or
-    dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's was for the words run together ("Zuckerberg
-    Loses" read as an organisation says nothing of Zuckerberg)."""
+    dropped, when only a noun such as "Stock" is left); a cut one has no label, since the model's
+    was for the words run together ("Zuckerberg Loses" read as an organisation says nothing of
+    Zuckerberg)."""
     out = []
     for cand in candidates:
         in_headline = any(a <= cand.start < b for a, b in headlines)
@@ -162,4 +181,16 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
                 continue  # "(Zentek's) Stock Plunges": no name is left
             cand = Candidate(cand.start, cand.start + end, kept, None)
         out.append(cand)
+    return out
+
+
+def cut_to_body_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates, each in a headline cut after the first words that name it in the
+    article's body when the rest are ordinary words (``_body_name_end``), unlabelled then."""
+    inside = [any(a <= c.start < b for a, b in headlines) for c in candidates]
+    body_names = {POSSESSIVE_RE.sub("", c.text) for c, head in zip(candidates, inside) if not head}
+    out = []
+    for cand, head in zip(candidates, inside):
+        end = _body_name_end(cand.text, body_names) if head else len(cand.text)
+        out.append(cand if end == len(cand.text) else Candidate(cand.start, cand.start + end, cand.text[:end], None))
     return out

@@ -556,6 +556,19 @@ def _lemma_index() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def verb_of_participle(word: str) -> str | None:
+    """The verb an "-ing" form is of ("overtaking": "overtake", "running": "run"), else None."""
+    low = word.casefold()
+    if not low.endswith("ing") or len(low) < 6:
+        return None
+    stem = low[:-3]
+    verbs = _lemma_index().get("verb", frozenset())
+    for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if lemma in verbs:
+            return lemma
+    return None
+
+
 def verb_only_lemmas() -> frozenset[str]:
     """Lemmas English uses as verbs and never as nouns ("lose", "recover", "react", "warn")."""
     index = _lemma_index()

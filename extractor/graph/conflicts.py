@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractor.extract.quantities.metric import PERIOD_METRICS
+from extractor.extract.quantities.metric import AMOUNT_UNITS, PERIOD_METRICS
+from extractor.extract.quantities.units import match_unit
 from extractor.graph.resolve import (
     CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
     same_day,
@@ -149,6 +150,14 @@ def _frame_key(group: ClaimGroup) -> str | None:
     return group.frame
 
 
+def _tally(unit: str | None) -> bool:
+    """A count of things ("seats", "Conservative MPs"), not of people, money, a share or a measure."""
+    if not unit or unit in COUNTED_UNITS or unit in AMOUNT_UNITS or unit.split()[0].isupper():
+        return False
+    last = unit.split()[-1]
+    return last.isalpha() and last.islower() and match_unit(last, 0) is None
+
+
 def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
     """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
@@ -171,6 +180,8 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
             continue  # "48%" and "55.3%" of no one: nothing says they are one fact
         if group.block.startswith(COUNT_BLOCK) and not group.qualifiers:
             continue  # "412 seats" and "326 seats" of no party: nothing says they count the same
+        if not group.metric and _tally(group.unit):
+            continue  # a party's "212 seats" and "187 seats": a tally stands at any moment of its count
         by_key[(group.block, group.unit, kin_metric(group.metric), _frame_key(group))].append(group)
     conflicts = []
     for same in by_key.values():

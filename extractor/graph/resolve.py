@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from extractor.extract.quantities.metric import MARKET_METRICS, metric_named  # a move or level of these is a session's news
+from extractor.extract.quantities.metric import AMOUNT_UNITS, MARKET_METRICS, metric_named  # a move or level of these is a session's news
+from extractor.extract.quantities.units import match_unit
 from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef
 
@@ -606,6 +607,20 @@ def counted_thing(claim: Claim, entities: Container[str] | None = None) -> str |
     return head if name in unit.casefold().split()[:-1] and not claim.metric else None
 
 
+def counted_head(unit: str | None) -> str | None:
+    """The noun a count of things counts, without the words before it ("seat" of
+    "parliamentary seat"), so that one party's "412 parliamentary seats" and "412 seats" are
+    compared (``count_qualifiers`` still keeps "Windows devices" from "Mac devices"); any
+    other unit as it is ("percentage point", "square metre", "USD per share")."""
+    if not unit or " " not in unit or unit in AMOUNT_UNITS or not unit[-1:].isalpha():
+        return unit
+    words = unit.split()
+    if words[-1] != words[-1].lower() or words[0].isupper() or "per" in words:
+        return unit
+    measure = match_unit(unit, 0)
+    return unit if measure is not None and measure[1] >= len(unit) - 1 else words[-1]
+
+
 def count_qualifiers(claim: Claim) -> frozenset[str]:
     """The words before a counted noun ("windows" of "Windows device", "more" of "more flight",
     "additional" of "an additional 1,250 flights")."""
@@ -616,7 +631,8 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
                      ) -> Iterator[tuple[ClaimBlockKey, EntityRef | None]]:
     """The blocks a claim is compared in, keyed (block, unit).
 
-    One per subject ("A and B slid 5%" joins both blocks). A claim without a subject is
+    One per subject ("A and B slid 5%" joins both blocks), a count under its counted noun
+    (``counted_head``). A claim without a subject is
     compared with other subjectless claims of the same metric ("the death toll rose to 43",
     whoever counts the dead as people, victims or lives), their dates inside the block; with
     no metric either, only with the claims of its own article. A count of things about
@@ -628,7 +644,7 @@ def claim_block_keys(claim: Claim, entities: Container[str] | None = None
     subjects = identifying_subjects(claim, entities)
     if subjects:
         for subject in subjects:
-            yield (subject.id, claim.unit), subject
+            yield (subject.id, counted_head(claim.unit)), subject
     elif claim.metric:
         yield (f"metric:{kin_metric(claim.metric)}", claim.unit), None
     else:

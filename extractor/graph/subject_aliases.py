@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
-from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE, without_place_of
+from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE, clips_every_word, party_key, party_short_forms, without_place_of
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
 from extractor.extract.lexicon import COMPANY_TAIL_WORDS
@@ -142,7 +142,9 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     organisation with its country's abbreviation before it) is the one named without it,
     when the corpus has that name, and so is one named with the words its short name leaves
     off ("ASML Holding NV" is the corpus's "ASML", "Taiwan Semiconductor" never its
-    "Taiwan"); a person named by first and last name is the corpus's
+    "Taiwan"), and a party's short name or members' name is the one "X Party" it fits
+    ("Labour", "the Tories": organisations, not a people's "Republican"), and a name each of whose words cuts short the word of
+    another organisation's name is that one ("Lib Dems"); a person named by first and last name is the corpus's
     one person of those names with middle initials between them, or whose full name ends in
     those two names ("Tayyip Erdogan", "Recep Tayyip Erdogan"); a person named by one
     word is the one person of the corpus whose full name ends in that word, or, when none
@@ -169,9 +171,22 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
         if len(words) > 2:
             by_last_two[(entity_key(words[-2]), entity_key(words[-1]))].add(ent_id)
+    parties: dict[str, set[str]] = defaultdict(set)  # a short form -> the "X Party" entities it fits
+    for ent_id, (name, kind) in by_id.items():
+        for form in party_short_forms(name) if kind != PERSON else ():
+            parties[form].add(ent_id)
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
+        if kind == COMPANY and len(party := parties.get(party_key(name), set()) - {ent_id}) == 1:
+            (target,) = party  # "Labour", "the Greens", "Tories": the corpus's one such "X Party"
+            aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
+            continue
+        clipped = [i for i, (other, other_kind) in by_id.items() if kind in ORGANISATIONS and other_kind in ORGANISATIONS
+                   and clips_every_word(name.removeprefix("The "), other.removeprefix("The "))] if " " in name else []
+        if len(clipped) == 1:
+            aliases[ent_id] = EntityRef(id=clipped[0], name=by_id[clipped[0]][0])  # "Lib Dems": "Liberal Democrats"
+            continue
         short = _without_legal_form(name) or _without_country(name) if kind != PERSON else None
         if short and entity_id(short) in by_id:
             target = entity_id(short)

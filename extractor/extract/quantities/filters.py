@@ -66,6 +66,10 @@ EMERGENCY_AFTER_RE = re.compile(
 DIAL_BEFORE_RE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|r[ai]ng|ring(?:ing|s)?)\s+\Z", re.I)
 # Four-digit numbers in this range are years unless they count something.
 YEAR_RANGE = (1800, 2200)
+# Earlier four-digit numbers are years when the model reads a date or a preposition of time
+# comes first ("built in 1347", "a bridge dating from 1590"), unless they count something.
+EARLY_YEAR_RANGE = (1000, 1799)
+YEAR_PREPOSITIONS = frozenset("in since until till by from before after circa c. around of".split())
 # Function words that may be capitalised at a sentence start without naming anything.
 _FUNCTION_WORDS = frozenset({
     "about", "around", "nearly", "almost", "some", "over", "under", "more", "less", "up",
@@ -116,7 +120,9 @@ def is_calendar(q: Quantity, text: str, tok: Token) -> bool:
         m = MONTH_AFTER_RE.match(after)
         if m and _names_month(m.group(1)):
             return True
-    if len(literal) == 4 and YEAR_RANGE[0] <= number <= YEAR_RANGE[1] and q.unit is None:
+    if len(literal) == 4 and q.unit is None and (
+            YEAR_RANGE[0] <= number <= YEAR_RANGE[1] or EARLY_YEAR_RANGE[0] <= number <= EARLY_YEAR_RANGE[1] and (
+                tok.ent_type_ == "DATE" or _prev_word(text, q.literal.start).casefold() in YEAR_PREPOSITIONS)):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         counts_plural = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE"
         if not counts_plural:

@@ -11,7 +11,8 @@ close          closed at / down / up, at the close, as of (the market) close, fi
                (the day), settled, a "Close:" label
 open           opened at / down / up, at the open(ing), at (the) market open, an "Open:" label
 intraday       at one point, at one stage, intraday, as low as, as high as, briefly,
-               in (or during) early / midday trading, during the session, earlier in the day,
+               in (or during) early / midday trading, during trading or the day (not "during the
+               session": "soared 20.3% during the trading session" is the session's move), earlier in the day,
                as of midday,
                (on Monday / this / in the) morning or afternoon, by midday, within hours of
 after-hours    after hours, after-hours, in late / extended trading, after the bell
@@ -41,7 +42,7 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell|(?:ahead\s+of|before)\s+the\s+(?:market\s+)?open(?:ing)?\b(?!\s+of))", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
                             r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+trad(?:ing|e)|"
-                            r"during\s+(?:the\s+)?(?:session|trading|day)|as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
+                            r"during\s+(?:the\s+)?(?:trading|day)(?!\s+session)|as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"(?:by|at|around)\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),

@@ -230,6 +230,13 @@ WIND_RE = re.compile(r"\b(?:winds?|gusts?|gusting)\b", re.I)
 VOTE_RE = re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|backing|in\s+favou?r\s+of|referendum)\b", re.I)
 
 
+def _counted_noun_unit(unit: str) -> bool:
+    """A unit that counts things: a lower-case noun, maybe after names ("Acme Class A share"),
+    not a currency code ("USD", "USD per share")."""
+    words = unit.split()
+    return words[-1].islower() and not words[0].isupper()
+
+
 def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, unit: str | None = None,
               subject_names: tuple[str, ...] = ()) -> str | None:
     """Name of what is measured, from the vocabulary of the module docstring."""
@@ -287,9 +294,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return counted
     if unit in TIME_UNITS:
         return None  # "without power for two weeks": how long, whatever the clause is about
-    if named == "share price" and unit and unit.islower() and unit not in AMOUNT_UNITS and unit != "point" \
+    if named == "share price" and unit and _counted_noun_unit(unit) and unit not in AMOUNT_UNITS and unit != "point" \
             and unit.split()[0] not in MONEY_SUBUNITS.values():
-        return None  # "sold 18 million shares": a count of shares has no price
+        return None  # "sold 18 million shares", "owns 350 million Acme Class A shares": a count of shares has no price
     if named == "share price" and unit and unit.isupper() and verb is not None \
             and verb.lemma_.lower() in SHARE_ISSUE_VERBS and q.value >= SHARE_PRICE_AT_MOST:
         return "share sale"  # "it had to sell $1.75 billion in shares": capital raised, no value lost
@@ -612,6 +619,9 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
                     candidates.extend(o for o in child.children if o.dep_ == "pobj")
             break
         node = node.head
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in CHANGE_NOUNS:
+        change = root.head.head  # "saw its market value surge by $190bn" (the surge read as a noun): what surged
+        candidates.extend(c for c in change.children if c.dep_ in ("compound", "nsubj") and c.i < change.i)
     if verb is not None:
         for child in verb.children:
             if child.dep_ == "prep" and (child.lower_ in ("from", "off", "of", "in")
@@ -644,6 +654,8 @@ MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "
                            "share sale"})
 # Units of a money metric's moves and shares.
 AMOUNT_UNITS = frozenset({"percent", "percentage point", "basis point", "fraction"})
+# What a share of the vote is of ("a 12.2% share of the vote", "of the ballots cast").
+VOTE_NOUNS = frozenset({"vote", "ballot", "poll", "electorate"})
 # Nouns of a company's profit, which "per share" makes earnings per share.
 PROFIT_WORDS = frozenset({"earnings", "earning", "profit", "income"})
 # Nouns of a plan whose words before them say what it is of ("a $50bn stock buyback program").
@@ -674,6 +686,9 @@ def _metric_of_noun(noun: Token) -> str | None:
         return "earnings per share"  # "earnings per share of $2.41", "EPS rose to $3"
     if lemma == "share" and noun.dep_ == "pobj" and noun.head.lower_ == "per":  # "earnings per [share] of $2.41"
         return "earnings per share" if noun.head.head.lemma_.lower() in PROFIT_WORDS else None
+    of = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    if lemma == "share" and noun.tag_ == "NN" and of:  # "a 12.2% share of the vote", "a 20% share of the market"
+        return "vote share" if any(o.lemma_.lower() in VOTE_NOUNS for o in of) else None  # a part, no share's price
     for c in compounds:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:

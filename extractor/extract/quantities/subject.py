@@ -63,7 +63,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
-from extractor.extract.quantities.subject_counts import _count_subject
+from extractor.extract.quantities.subject_counts import _count_subject, holder_of_count
 from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
@@ -149,6 +149,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 return []
             if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i \
                     and not any(c.dep_ == "dobj" for c in head.children):  # "spent $5.6m training its model": an act
+                if dep == "nummod" and (held := holder_of_count(head, span, ctx, sent_root_subject)):
+                    return held  # "Labour won 412 seats": the party's, not any 412 seats
                 in_figure = any(span.start <= c.i < span.end for c in head.children if c.dep_ == "compound")
                 return [thing_ref(head.lower_ if in_figure else common_name(head))]  # "the $11.4 million bridge", "a 1,200-tonne crane"
             return []
@@ -327,15 +329,20 @@ def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | No
 
 
 def _set_by(root: Token, ctx: SubjectContext) -> list[EntityRef]:
-    """The one a past participle after the figure names as its maker ("a loss of $41 billion,
-    set by Orbis in October 2023", "the $279bn lost by Nvidia on September 3")."""
-    for clause in root.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN":
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                for obj in (o for o in agent.children if o.dep_ == "pobj"):
-                    e = ctx.entities.at(obj.idx, obj.idx + len(obj))
-                    if e is not None and e.type in ("ORG", "PERSON"):
-                        return [entity_ref(ctx, e)]
+    """The ones a past participle after the figure, or after the noun it counts, names as its
+    maker ("a loss of $41 billion, set by Orbis in October 2023", "the $279bn lost by Nvidia
+    on September 3", "the $190bn gains made by Orbis and Varo")."""
+    nouns = [root]
+    if root.dep_ in ("compound", "nummod", "amod") and root.head.i > root.i and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                for agent in (c for c in clause.children if c.dep_ == "agent"):
+                    named = [e for obj in agent.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)
+                             if (e := ctx.entities.at(o.idx, o.idx + len(o))) is not None and e.type in ("ORG", "PERSON")]
+                    if named:
+                        return [entity_ref(ctx, e) for e in {e.id: e for e in named}.values()]
     return []
 
 
@@ -472,15 +479,18 @@ def _sent_down(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
 
 
 def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
-    """"The sell-off ... slashing the Nasdaq by 3.4%": the amount of "by" is the change of the
-    named thing the verb acts on, not of what acted (but "Acme raised prices by 5%" stays Acme's)."""
+    """"The sell-off ... slashing the Nasdaq by 3.4%", "the rally lifted Acme's market value by
+    $9bn": the amount of "by" is the change of the named thing (or a named owner's thing) the
+    verb acts on, not of what acted (but "Acme raised prices by 5%" stays Acme's)."""
     root = span.root
     if not (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.i == verb.i):
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
-    if obj is None or ctx.entities.at(obj.idx, obj.idx + len(obj)) is None:
+    if obj is None:
         return []
-    return resolve_np(obj, ctx, sent_root_subject)
+    named = ctx.entities.at(obj.idx, obj.idx + len(obj)) is not None or any(  # "lifted Acme's market value by $9bn"
+        c.dep_ == "poss" and ctx.entities.at(c.idx, c.idx + len(c)) is not None for c in obj.children)
+    return resolve_np(obj, ctx, sent_root_subject) if named else []
 
 
 def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

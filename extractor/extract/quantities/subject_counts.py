@@ -1,7 +1,9 @@
 """Counts of people ("six workers", "two bodies", "43 victims") have the counted noun as
 their subject, as written, every time; unless an owner holds them ("Facebook's 2.23
 billion users", "Facebook had 2.23 billion users") or they come from a place ("two from
-Albania")."""
+Albania"). Counts of other things a named party wins, holds or loses ("Labour won 412
+seats", "the Greens, with four seats") are that party's (``holder_of_count``): two
+parties' four seats are two facts."""
 
 from __future__ import annotations
 
@@ -17,6 +19,54 @@ from extractor.models import EntityRef
 
 # Verbs whose subject holds a count ("Facebook had 2.23 billion users").
 HOLDING_VERBS = frozenset({"have", "count", "boast", "reach", "lose", "gain", "add", "attract", "employ", "hit"})
+
+
+# Verbs whose subject wins, holds or loses the things a count counts ("Labour won 412 seats",
+# "the SNP lost 38 seats", "Acme has 600 stores"); not what befalls them ("destroyed 300 homes").
+WINNING_VERBS = frozenset({
+    "win", "secure", "take", "gain", "lose", "hold", "retain", "claim", "capture", "clinch", "keep", "have",
+    "control", "get", "earn", "land", "grab", "scoop", "sweep", "bag", "net", "pick", "shed", "forfeit", "seize",
+    "snatch", "own", "operate", "run", "open", "close",
+})
+# Nouns of the sum of the things counted ("a total of 365 seats", "a tally of 72").
+TOTAL_NOUNS = frozenset({"total", "tally", "haul"})
+
+
+def holder_of_count(noun: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """The named party that wins, holds or loses the things a count counts: the subject of
+    a winning verb whose object they are ("Labour won 412 seats", "the Conservatives lost 251
+    seats"), or of the clause a "with" or "on" phrase of them ends ("the Liberal Democrats
+    finished with 72 seats", "they are on 119 seats"), or the name a "with" phrase describes
+    ("Reform UK, a party with five seats"); none when no named party is found."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head  # "with a 14% vote share and five seats": as the first of the list
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in TOTAL_NOUNS:
+        noun = noun.head.head  # "secured a total of 365 seats": the total's
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in WINNING_VERBS:
+        holder = _clause_subject(head, span)
+    elif noun.dep_ == "pobj" and head.lower_ in ("with", "on") and head.head.pos_ in ("VERB", "AUX"):
+        holder = _clause_subject(head.head, span)
+    elif noun.dep_ == "pobj" and head.lower_ == "by" and (verb := _up_or_down(head)) is not None:
+        holder = _clause_subject(verb, span)  # "Labour are up by 108 seats"
+    elif noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < noun.i:
+        holder = head.head.head if head.head.dep_ == "appos" else head.head
+    else:
+        return []
+    if holder is None or holder.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return []
+    known = {e.id for e in ctx.entities.entities}
+    return [r for r in resolve_np(holder, ctx, sent_root_subject) if r.id in known]
+
+
+def _up_or_down(by: Token) -> Token | None:
+    """The verb of "are up by", "were down by" (the parser hangs "by" on the verb or on "up")."""
+    node = by.head
+    if node.lower_ in ("up", "down"):
+        node = node.head
+    elif not any(c.lower_ in ("up", "down") and c.dep_ == "advmod" for c in node.children):
+        return None
+    return node if node.pos_ in ("VERB", "AUX") else None
 
 
 def _is_people_count(noun: Token) -> bool:

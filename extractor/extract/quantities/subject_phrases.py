@@ -23,6 +23,7 @@ from extractor.extract.lexicon import (
     CONTRACT_WORDS,
     KIN_NOUNS,
     is_demonym,
+    verb_of_participle,
     ORG_DESCRIPTORS,
     COMPANY_NOUNS,
     COUNTED_PEOPLE_NOUNS,
@@ -118,9 +119,11 @@ SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|com
                               r"notes|noted|writes|wrote|per)\s+(?:the\s+)?\Z", re.I)
 
 
-# Participles whose "by" names a maker or owner, not a source ("chips made by X", "a fund backed by X").
+# Participles whose "by" names a maker or owner, not a source ("chips made by X", "a fund backed by X"),
+# or the one who set, held or suffered a figure ("the record set by X", "a loss posted by X").
 MAKER_BY_RE = re.compile(r"\b(?:made|built|produced|manufactured|designed|developed|owned|backed|led|run|founded|"
-                         r"operated|sold)\s+by\s+(?:the\s+)?\Z", re.I)
+                         r"operated|sold|set|held|posted|recorded|achieved|suffered|notched|logged|booked|incurred)"
+                         r"\s+by\s+(?:the\s+)?\Z", re.I)
 
 
 def _named_as_source(start: int, ctx: SubjectContext) -> bool:
@@ -393,10 +396,25 @@ def _organisation_in_sentence(tok: Token, ctx: SubjectContext) -> EntityRef | No
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
         if e.type not in kinds or _named_as_source(mention.start, ctx):
             continue
-        if any(mention.start <= i < mention.end for i in own):
+        if any(mention.start <= i < mention.end for i in own) or _in_other_opening_clause(mention.start, tok):
             continue
         return entity_ref(ctx, e)
     return None
+
+
+def _in_other_opening_clause(start: int, pronoun: Token) -> bool:
+    """The name at ``start`` is in a participle clause that opens the sentence, which the
+    pronoun is not in ("Overtaking Apple's $190 billion gain, the rise added $197 billion to
+    its valuation": the story's company, not Apple)."""
+    token = next((t for t in pronoun.sent if t.idx <= start < t.idx + len(t)), None)
+    while token is not None and token.head.i != token.i and token.head.i != pronoun.sent.root.i:
+        token = token.head
+    if token is None or token.head.i == token.i:
+        return False
+    opener = token.left_edge  # (the parser may read the "-ing" word as part of the name: "Overtaking Apple Inc.")
+    return opener.i == pronoun.sent.start and verb_of_participle(opener.text) is not None \
+        and token.right_edge.i < pronoun.i and token.right_edge.i + 1 < len(pronoun.doc) \
+        and pronoun.doc[token.right_edge.i + 1].text == ","
 
 
 def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
