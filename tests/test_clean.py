@@ -261,3 +261,11 @@ def test_a_caption_closed_by_a_photographer_and_agency_in_parentheses_is_dropped
     cleaned = clean_text(raw)
     assert "the right call" not in cleaned.text
     assert cleaned.text.split("\n\n") == ["The port closed on Tuesday.", "Ships were turned back to sea."]
+
+
+def test_a_logos_alt_text_is_no_headline():
+    raw = ("Site icon Harbor Ledger\n\nOrvex Mining Shares Tumble After Output Cut\n\nShares of Orvex Mining fell 14% "
+           "on Monday after the miner cut its output forecast, officials said.\n\nThe company said demand was weak.\n\n"
+           "Analysts expect a recovery next year.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Orvex Mining Shares Tumble After Output Cut" and "Site icon" not in cleaned.text

@@ -134,3 +134,11 @@ def test_a_record_s_day_in_a_sentence_told_by_its_weekday_is_history():
     assert latest_date(text, not_after=TODAY) is None
     assert latest_date("Kestrel's market value fell by $90 billion on October 9, 2023.", not_after=TODAY) == "2023-10-09"
 
+
+
+def test_the_day_of_a_record_named_as_beaten_before_it_is_history():
+    text = ("The gain in Kestrel's market value surpassed the previous record held by Orvex, which saw its market "
+            "value rise by $90 billion on March 4, 2022, after strong results.")
+    assert latest_date(text, not_after=TODAY) is None
+    assert latest_date("Orvex saw its market value rise by $90 billion on March 4, 2022, a record.",
+                       not_after=TODAY) == "2022-03-04"

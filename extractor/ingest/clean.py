@@ -27,11 +27,12 @@ BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*–-]\s+)+(?=\S)")
 # A line that ends a sentence (so it is not a hard-wrapped fragment).
 SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
-# Site navigation links scraped as text ("Skip to content", "Back to top").
+# Site navigation links scraped as text ("Skip to content", "Back to top"), and a logo's alt text
+# ("Site icon Newsfeed", "Logo").
 NAVIGATION_RE = re.compile(
     r"^(?:(?:skip|jump) to (?:main |the )?(?:content|search|navigation|main|footer|menu)\b.*"
     r"|skip navigation|back to top|main menu|toggle (?:navigation|menu)|open menu|close menu"
-    r"|menu|search|home|sections|navigation)$",
+    r"|menu|search|home|sections|navigation|logo|site (?:icon|logo)(?: \S+){0,5})$",
     re.IGNORECASE,
 )
 # News agencies and picture desks that appear in photo credits.

@@ -168,17 +168,23 @@ PAST_PERFECT_AFTER = re.compile(
 # Words of a record or a comparison with one ("doubling the $279bn lost on September 3, 2024",
 # "the previous record", "the third-biggest loss in history").
 RECORD_WORDS = re.compile(r"\b(?:record|previous|prior|history|doubl\w*|eclips\w*|surpass\w*|topp\w*|dwarf\w*)\b", re.I)
+# A record the sentence names as beaten before its date ("surpassed the previous record held by
+# Acme, which … on February 4, 2022"): the date is that record's.
+PRIOR_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:[\w-]+\s+){0,2}record\b", re.I)
 WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday)\b", re.I)
 
 
 def _record_of_another_day(text: str, start: int) -> bool:
     """The date is a record's day in a sentence that tells its own news by a weekday ("fell
-    $589bn on Monday, more than doubling the $279bn lost on September 3, 2024"): history."""
+    $589bn on Monday, more than doubling the $279bn lost on September 3, 2024"), or the day of
+    a record named as beaten before it ("surpassed the previous record held by Acme, which rose
+    $190 billion on February 4, 2022"): history."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     end = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
     sentence = text[sentence_start:min(end) if end else len(text)]
     before = text[sentence_start:start]
-    return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(before))
+    return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(before)) \
+        or bool(PRIOR_RECORD.search(before))
 
 
 def _looks_back(text: str, start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES, rival_organisations
 from extractor.extract.entities import ArticleEntities
-from extractor.extract.entity_types import first_name_gender
+from extractor.extract.entity_types import first_name_gender, is_common_surname
 from extractor.extract.quotes.marks import QuoteSpan
 from extractor.models import EntityRef
 from extractor.nlp.views import doc_text, sentence_starts, token_starts, token_texts
@@ -93,8 +93,9 @@ def _title_genders(doc: Doc, entities: ArticleEntities) -> dict[str, str]:
             if title in GENDER_TITLES:
                 genders.setdefault(entity.id, GENDER_TITLES[title])
         words = entity.name.split()
-        if entity.id not in genders and len(words) >= 2 and (gender := first_name_gender(words[0])) is not None:
-            genders[entity.id] = gender
+        if entity.id not in genders and (len(words) >= 2 or not is_common_surname(words[0])) \
+                and (gender := first_name_gender(words[0])) is not None:
+            genders[entity.id] = gender  # "Rishi Sunak"; "his wife Victoria" alone (not "Lewis", a surname too)
     return genders
 
 

@@ -243,7 +243,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref() if entity else None
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
-        if entity is None and head.lower_ in JOB_TITLES and any(c.dep_ == "det" for c in head.children):
+        if entity is None and (head.lower_ in JOB_TITLES or head.text in OFFICE_ABBREVIATIONS) \
+                and any(c.dep_ == "det" for c in head.children):
             return resolve_description(ctx, head, bounds)  # "said the CEO of OpenAI": a title, tagged a name
         return entity.ref() if entity else None
     if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
@@ -314,7 +315,13 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return owner
     if (word in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS) and (owner := _spokes_owner(ctx, head)):
         return owner  # "according to LSEG data", "a Harwick report": its maker's words
-    types = description_types(head)
+    if (owned := _owned_names(ctx, head)) is not None:  # "the Facebook parent", "the parent company of Instagram"
+        ranked = _most_named_before(ctx, bounds[0], ORG_TYPES,
+                                    accept=lambda e: e.id not in owned and e.name.casefold() not in owned)
+        return ranked[0][1].ref() if ranked else None  # the story's company, not the last name (an analyst's firm)
+    types = PERSON_TYPES if head.text in OFFICE_ABBREVIATIONS else description_types(head)
+    if types == PERSON_TYPES and (holder := _office_holder(ctx, head, bounds[0])) is not None:
+        return holder.ref()  # "the outgoing prime minister said": the one the text made prime minister
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
         return None  # "a US official familiar with the matter" … "the US official told CNN": no one named
     if types == PERSON_TYPES and (employer := _employer_named(ctx, head)) is not None \
@@ -350,6 +357,74 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+# Nouns of a company that owns another ("the Facebook parent", "the parent company of X").
+PARENT_NOUNS = frozenset({"parent", "owner"})
+
+
+def _owned_names(ctx: Context, head: Token) -> set[str] | None:
+    """The ids and case-folded names of the companies a description says its company owns
+    ("Facebook" of "the Facebook parent", of "the parent company of Facebook", of "Instagram's
+    owner"): the description stands for another organisation. None when it is no such
+    description."""
+    lemma = head.lemma_.lower()
+    if not (lemma in PARENT_NOUNS or lemma in ("company", "firm", "group") and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS for c in head.children)):
+        return None
+    nouns = [head, *(c for c in head.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS)]
+    named = [c for n in nouns for c in n.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    owned = {n.lower_ for n in named}  # (the name may be no entity of its own: "the Facebook parent")
+    owned |= {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
+    return owned or None
+
+
+# Offices news writes by their initials ("the PM said").
+OFFICE_ABBREVIATIONS = {"PM": "prime minister"}
+
+
+def _office_phrase(head: Token) -> str:
+    """The words of the office a description names, case-folded ("prime minister" of "the
+    outgoing Prime Minister", "foreign secretary", "prime minister" of "the PM")."""
+    if head.text in OFFICE_ABBREVIATIONS:
+        return OFFICE_ABBREVIATIONS[head.text]
+    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
+    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+
+
+def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
+    """The one person named before ``pos`` whom the text gives the office a description names
+    ("Prime Minister Rishi Sunak … the outgoing prime minister said"), whoever was named
+    last; or, when the text gives it to no one, the person it names most often before,
+    when named at least twice and more often than any other (the story's figure, not the
+    last name in a list of others: "… such as Sir Jacob Rees-Mogg. … the prime minister said")."""
+    office = _office_phrase(head)
+    if head.lower_ not in JOB_TITLES and head.text not in OFFICE_ABBREVIATIONS:
+        return None
+    holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < pos for m in e.mentions)
+               and any(r.title.casefold().endswith(office) for r in e.roles)]
+    if len(holders) == 1:
+        return holders[0]
+    if holders or any(r.title.casefold().endswith(office) for e in ctx.entities.entities for r in e.roles):
+        return None  # several, or one named only later: the rules of descriptions decide
+    ranked = _most_named_before(ctx, pos, PERSON_TYPES)
+    if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        return ranked[0][1]
+    return None
+
+
+def _most_named_before(ctx: Context, pos: int, types: frozenset[str],
+                       accept: Callable[[LocalEntity], bool] | None = None) -> list[tuple[int, LocalEntity]]:
+    """The entities of ``types`` named before ``pos`` outside quotation marks, with how often,
+    the most named first (then the first named: a story names its subject first)."""
+    counted = []
+    for e in ctx.entities.entities:
+        starts = [m.start for m in e.mentions if m.start < pos and not ctx.quoted(m.start)]
+        if e.type in types and starts and (accept is None or accept(e)):
+            counted.append((len(starts), min(starts), e))
+    return [(n, e) for n, _, e in sorted(counted, key=lambda t: (-t[0], t[1]))]
 
 
 def _employer_named(ctx: Context, head: Token) -> LocalEntity | None:
