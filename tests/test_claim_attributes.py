@@ -2227,3 +2227,11 @@ def test_a_share_of_the_vote_is_a_vote_share_and_of_a_market_no_share_price(nlp)
     found = by_text(nlp, "The Northern Alliance won 71 seats on a 12.2% share of the vote. Kelmont holds a 20% share "
                          "of the market.")
     assert (found["12.2%"].metric, found["20%"].metric) == ("vote share", None)
+
+
+def test_the_parent_of_a_named_company_is_the_storys_company_and_its_erased_sum_market_value(nlp):
+    found = by_text(nlp, "Varo Platforms reported results on Wednesday. Varo Platforms said sales rose. The Photobook "
+                         "parent plunged 22% in early U.S. trading, putting it on track to erase about $195 billion.",
+                    "2022-02-03")
+    assert [(subjects(c), c.metric, c.frame) for c in (found["22%"], found["$195 billion"])] == [
+        (["Varo Platforms"], "share price", "intraday"), (["Varo Platforms"], "market value", None)]

@@ -269,3 +269,11 @@ def test_a_logos_alt_text_is_no_headline():
            "Analysts expect a recovery next year.")
     cleaned = clean_text(raw)
     assert cleaned.title == "Orvex Mining Shares Tumble After Output Cut" and "Site icon" not in cleaned.text
+
+
+def test_a_links_hint_for_screen_readers_is_not_text():
+    raw = ("Shares of Snap (SNAP.N), opens new tab and Pinterest (PINS.N), opens new tab rose 4.5% and 2.5%, while "
+           "Orvex (ORV.N), opens new tab, fell. The full report is online (opens in a new window).")
+    assert clean_text(raw, find_title=False).text == (
+        "Shares of Snap (SNAP.N) and Pinterest (PINS.N) rose 4.5% and 2.5%, while Orvex (ORV.N), fell. The full "
+        "report is online.")

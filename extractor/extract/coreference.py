@@ -90,6 +90,25 @@ def pronoun_types(token: Token) -> frozenset[str] | None:
     return None
 
 
+# Nouns of a company that owns another ("the Facebook parent", "the parent company of X").
+PARENT_NOUNS = frozenset({"parent", "owner"})
+
+
+def owned_words(head: Token) -> list[Token] | None:
+    """The names of the companies a description says its company owns ("Facebook" of "the
+    Facebook parent", of "the Facebook parent company", of "the parent company of Facebook",
+    of "Instagram's owner"): the description stands for another organisation than those.
+    None when it is no such description (or names none)."""
+    lemma = head.lemma_.lower()
+    parents = [c for c in head.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS]
+    if not (lemma in PARENT_NOUNS or lemma in ("company", "firm", "group") and parents):
+        return None
+    named = [c for n in (head, *parents) for c in n.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    return named or None
+
+
 # Nouns for the place a body belongs to ("the country's central bank").
 PLACE_NOUNS = frozenset({"country", "nation", "state", "province", "city", "region", "island"})
 

@@ -164,12 +164,19 @@ class CleanText:
 MISTYPED_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 
 
+# The hint a page gives screen readers after a link, copied with its text ("Nvidia (NVDA.O),
+# opens new tab, fell"; "(opens in a new window)").
+LINK_HINT_RE = re.compile(r",?[ \t]*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?(?=[\s,.;:)]|$)", re.IGNORECASE)
+
+
 def normalise_whitespace(raw: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters, an apostrophe typed as an
-    opening quotation mark made one (same length); words untouched."""
+    """NFC, one kind of newline and space, no invisible characters nor a link's hint for screen
+    readers (", opens new tab"), an apostrophe typed as an opening quotation mark made one
+    (same length); words untouched."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE_RE.sub("", text)
+    text = LINK_HINT_RE.sub("", text)
     text = ODD_SPACE_RE.sub(" ", text)
     text = MISTYPED_APOSTROPHE_RE.sub("’", text)
     return "\n".join(line.strip() for line in text.split("\n"))

@@ -906,6 +906,11 @@ STOCK_MOVE_VERBS = MARKET_VERBS | frozenset({
 VALUE_LOSS_VERBS = frozenset({"erase", "wipe", "shed", "lose", "slash", "knock", "strip", "vaporize", "vaporise", "destroy"})
 
 
+# Of those, the verbs that take a sum away from nothing but a value ("on track to erase $195
+# billion"): a company's loss or shedding may be a quarter's result, its erasing is not.
+ERASING_VERBS = frozenset({"erase", "wipe", "vaporize", "vaporise"})
+
+
 # Verbs of falling (and shedding): an organisation that falls by a sum of money loses it from
 # its market value ("the company dropped around $600 billion"); "lost $2 billion" may be a
 # quarter's loss.
@@ -917,8 +922,8 @@ FALLING_VERBS = frozenset({
 def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direction: str | None,
                         subject: list[EntityRef], entities: ArticleEntities) -> bool:
     """Money a company's value loses: a currency amount taken "in value", "off its value" or
-    "from its value" by a loss verb, or that an organisation falls by ("Acme dropped $60
-    billion"), said of an organisation: its market value."""
+    "from its value" by a loss verb, erased or wiped out with no other owner named, or that an
+    organisation falls by ("Acme dropped $60 billion"), said of an organisation: its market value."""
     if verb is None or direction != "down" or not is_currency_code(unit):
         return False
     if verb.lemma_.lower() in FALLING_VERBS and root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children):
@@ -926,7 +931,8 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
     if verb.lemma_.lower() not in VALUE_LOSS_VERBS:
         return False
     preps = [c for c in (*verb.children, *root.children) if c.dep_ == "prep" and c.lower_ in ("in", "off", "from", "of")]
-    valued = any(o.dep_ == "pobj" and o.lemma_.lower() == "value" for p in preps for o in p.children)
+    valued = any(o.dep_ == "pobj" and o.lemma_.lower() == "value" for p in preps for o in p.children) \
+        or verb.lemma_.lower() in ERASING_VERBS and not preps  # "putting it on track to erase about $195 billion"
     return valued and any(_is_organisation(ref.name, entities) for ref in subject)
 
 

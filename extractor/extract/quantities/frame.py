@@ -41,7 +41,8 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("after-hours", re.compile(r"\b(?:after[\s-]hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
     ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell|(?:ahead\s+of|before)\s+the\s+(?:market\s+)?open(?:ing)?\b(?!\s+of))", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
-                            r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+trad(?:ing|e)|"
+                            r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+"
+                            r"(?:(?:U\.?S\.?|US|New\s+York|Wall\s+Street|Asian|European|London|Tokyo)\s+)?trad(?:ing|e)|"
                             r"during\s+(?:the\s+)?(?:trading|day)(?!\s+session)|as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"

@@ -10,8 +10,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import (
-    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, pronoun_types, rival_organisations,
-    rivals_elsewhere,
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, owned_words, pronoun_types,
+    rival_organisations, rivals_elsewhere,
 )
 from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.entity_records import LocalEntity
@@ -235,6 +235,14 @@ def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
                      if any(pattern.search(ctx.text, max(0, m.start - NATION_REACH - 20), m.start) for m in e.mentions)}
         ctx.cache[key] = frozenset(e.id for e in organisations if e.id not in described) if described else frozenset()
     return ctx.cache[key]
+
+
+def _owner_of_named(owned: list[Token], ctx: SubjectContext) -> list[EntityRef]:
+    """The organisation a description of the owner of ``owned`` stands for: the story's
+    company when it is none of them, else none."""
+    names = {t.lower_ for t in owned} | {e.id for t in owned if (e := ctx.entities.at(t.idx, t.idx + len(t))) is not None}
+    salient = ctx.salient
+    return [salient] if salient is not None and salient.id not in names and salient.name.casefold() not in names else []
 
 
 def _organisation_named_last(pos: int, ctx: SubjectContext) -> EntityRef | None:
@@ -778,6 +786,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         # Kospi", an index whose name ends like "Israeli")
         person = _described_person(np.idx, ctx)
         return [entity_ref(ctx, person)] if person is not None else []
+    if (owned := owned_words(np)) is not None:  # "the Facebook parent plunged 22%": the story's company, not Facebook
+        return _owner_of_named(owned, ctx)
     if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
         before = _organisation_before(np.idx, ctx, np.doc)
         return [before] if before is not None else ([ctx.salient] if ctx.salient is not None else [])

@@ -22,6 +22,7 @@ from extractor.extract.coreference import (
     SPEAKER_WINDOW,
     description_types,
     is_org_noun,
+    owned_words,
     place_owned,
     rivals_elsewhere,
 )
@@ -359,26 +360,13 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     return entity.ref() if entity else None
 
 
-# Nouns of a company that owns another ("the Facebook parent", "the parent company of X").
-PARENT_NOUNS = frozenset({"parent", "owner"})
-
-
 def _owned_names(ctx: Context, head: Token) -> set[str] | None:
-    """The ids and case-folded names of the companies a description says its company owns
-    ("Facebook" of "the Facebook parent", of "the parent company of Facebook", of "Instagram's
-    owner"): the description stands for another organisation. None when it is no such
-    description."""
-    lemma = head.lemma_.lower()
-    if not (lemma in PARENT_NOUNS or lemma in ("company", "firm", "group") and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS for c in head.children)):
+    """The case-folded names and ids of the companies a description says its company owns
+    (``owned_words``), or None when it is no such description."""
+    named = owned_words(head)
+    if named is None:
         return None
-    nouns = [head, *(c for c in head.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS)]
-    named = [c for n in nouns for c in n.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-    named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
-    owned = {n.lower_ for n in named}  # (the name may be no entity of its own: "the Facebook parent")
-    owned |= {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
-    return owned or None
+    return {n.lower_ for n in named} | {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
 
 
 # Offices news writes by their initials ("the PM said").
