@@ -2235,3 +2235,17 @@ def test_the_parent_of_a_named_company_is_the_storys_company_and_its_erased_sum_
                     "2022-02-03")
     assert [(subjects(c), c.metric, c.frame) for c in (found["22%"], found["$195 billion"])] == [
         (["Varo Platforms"], "share price", "intraday"), (["Varo Platforms"], "market value", None)]
+
+
+def test_hyphenated_basis_and_percentage_points_and_a_reduction_are_the_banks_rate_change(nlp):
+    found = by_text(nlp, "The Halden Reserve Bank made a 50-basis-point reduction in its benchmark rate on Wednesday. "
+                         "Inflation fell by a 2-percentage-point margin.", "2024-09-18")
+    assert (found["50-basis-point"].unit, subjects(found["50-basis-point"]), found["50-basis-point"].direction) == (
+        "percentage point", ["Halden Reserve Bank"], "down")
+    assert found["2-percentage-point"].unit == "percentage point"
+
+
+def test_a_reading_as_of_a_day_does_not_date_the_next_sentence(nlp):
+    found = by_text(nlp, "Traders saw a 64% probability of a half-point cut as of Tuesday, according to futures data. "
+                         "The Halden Reserve Bank lowered its target range to 4.75% to 5%.", None)
+    assert found["4.75% to 5%"].weekday is None

@@ -764,3 +764,21 @@ def test_a_partys_short_name_nickname_and_clipped_name_are_the_corpus_party_but_
                                ("g", "Republican Party", "ORG"), ("h", "Republican", "NORP")])
     assert {k: v.name for k, v in aliases.items()} == {"b": "Labour Party", "d": "Conservative Party",
                                                         "f": "Liberal Democrats"}
+
+
+def test_a_target_range_is_one_fact_only_with_a_range_whose_both_ends_agree(tmp_path):
+    pages = write_articles(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\n---\nThe Halden Reserve Bank cut its key rate to between 4.75% and 5%.",
+        "b.md": "---\nsource: Northline Wire\n---\nThe Halden Reserve Bank lowered the target range to 4.75%-5%.",
+        "c.md": "---\nsource: City Gazette\n---\nLater the Halden Reserve Bank cut its key rate again, to between 4.5% "
+                "and 4.75%.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    ranges = sorted((n["text"], len(n["articles"])) for n in claim_nodes(tmp_path / "out"))
+    assert [count for _, count in ranges] == [1, 2]
+
+
+def test_a_clipped_name_is_the_one_short_name_it_cuts_and_no_branch_of_it():
+    aliases = subject_aliases([("a", "Federal Reserve", "ORG"), ("b", "Federal Reserve Board", "ORG"),
+                               ("c", "Fed", "ORG"), ("d", "Federal Open Market Committee", "ORG")])
+    assert {k: v.name for k, v in aliases.items()} == {"c": "Federal Reserve"}

@@ -337,3 +337,8 @@ def test_an_opening_participle_is_not_part_of_the_name_after_it(nlp):
 def test_a_headline_name_runs_no_further_than_the_body_names_it(nlp, title, body, name):
     found = groups(nlp, f"{title}\n\n{body}", title)
     assert name in found and not any(n.startswith(name + " ") for n in found)
+
+
+def test_a_clipped_name_is_no_long_committee_nor_a_branch(nlp):
+    found = groups(nlp, "The Federal Open Market Committee met on Tuesday. The Fed cut rates, the Kansas City Fed said.")
+    assert "Fed" in found and "Fed" not in found["Federal Open Market Committee"][1]

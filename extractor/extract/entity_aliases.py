@@ -135,7 +135,8 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
     """An organisation named by part of a longer name in the same article joins it: the
     name without its institution word ("Harvard" / "Harvard University") or its legal form
     ("Nvidia" / "Nvidia Corp."), its last words
-    ("Pirates" / "Pittsburgh Pirates") or the head of an "X of Y" name
+    ("Pirates" / "Pittsburgh Pirates", but a clipped name is not: "Fed" is not "Kansas City
+    Fed", a branch) or the head of an "X of Y" name
     ("the Society" / "the Society of the Cincinnati"). Only a short form the model reads
     as an organisation, never as a place (a small town's name that the text never writes
     after "in", "at", "from" or "near" is no place: "Halden" / "Halden Foods"), and only
@@ -169,7 +170,8 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
                 continue
             lowered = [w.casefold() for w in full]
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
-                and not _common_noun_after_words(short, lowered)
+                and not _common_noun_after_words(short, lowered) \
+                and not clipped(group.name)  # "Fed" is not "Kansas City Fed", a branch of it
             institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS  # not "University of X"
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
@@ -376,7 +378,7 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
             _merge_into(owners[0], group)
             del groups[key]
     for key, group in list(groups.items()):
-        if _clipped(group.name) and not leans_person(group):
+        if clipped(group.name) and not leans_person(group):
             owners = [o for o in groups.values() if o is not group and _clips(group.name, o)]
         elif " " in group.name and (not leans_person(group) or group.name.endswith("s")):
             # "Lib Dems" / "Liberal Democrats", which the model may take for a person (no one's name is a plural)
@@ -385,16 +387,18 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
         else:
             continue
         if len(owners) == 1:
-            _merge_into(owners[0], group, as_type=None if _clipped(group.name) else "ORG")
+            _merge_into(owners[0], group, as_type=None if clipped(group.name) else "ORG")
             del groups[key]
 
 
-# Length of a clipped name ("Fed", "Met") and how many times longer its word must be.
+# Length of a clipped name ("Fed", "Met") and how many times longer its word must be; the
+# most words of the name it clips ("Federal Reserve Board", not "Federal Open Market Committee").
 CLIPPED_CHARS = 3
 CLIPPED_RATIO = 2
+CLIPPED_NAME_WORDS = 3
 
 
-def _clipped(name: str) -> bool:
+def clipped(name: str) -> bool:
     return len(name) == CLIPPED_CHARS and name.isalpha() and name[0].isupper() and name[1:].islower()
 
 
@@ -403,8 +407,13 @@ def _clips(short: str, group: LocalEntity) -> bool:
     "Met" / "Metropolitan Police"), a word at least twice its length ("Ford" is no "Fordham")."""
     words = group.name.split()
     org = group.votes.get("ORG", 0)
-    return len(words) >= 2 and org > 0 and org >= max(group.votes.values()) and words[0].startswith(short) \
-        and len(words[0]) >= CLIPPED_RATIO * len(short)
+    return 2 <= len(words) <= CLIPPED_NAME_WORDS and org > 0 and org >= max(group.votes.values()) \
+        and clips_first_word(short, words)
+
+
+def clips_first_word(short: str, words: list[str]) -> bool:
+    """``short`` cuts the first of ``words`` to a third or less ("Fed" of "Federal Reserve")."""
+    return words[0].startswith(short) and len(words[0]) >= CLIPPED_RATIO * len(short)
 
 
 def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:

@@ -118,10 +118,10 @@ DANGLING_WORDS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "
 WORD_RE = re.compile(r"\S+")
 
 
-# Capitalised words that open a heading's clause, never a name ("Why Zentrix's Stock Fell",
-# "Following the Vote", "According to Officials").
+# Capitalised words that open a heading's clause or a sentence, never a name ("Why Zentrix's
+# Stock Fell", "Following the Vote", "According to Officials", "Later the Acme board said").
 NOT_NAME_OPENERS = frozenset({"why", "how", "what", "when", "where", "who", "following", "according", "amid",
-                              "despite", "including"})
+                              "despite", "including", "later", "earlier", "meanwhile", "separately", "instead"})
 
 
 # "By" run into the name after it ("ByMax Zahn"), as a scraped byline writes it.

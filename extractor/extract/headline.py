@@ -156,7 +156,7 @@ def _body_name_end(name: str, body_names: set[str]) -> int:
     for k in range(len(words) - 1, 0, -1):
         if name[:words[k - 1].end()] in body_names:
             rest = [w.group() for w in words[k:]]
-            if all(w[:1].isupper() and w.casefold() in vocabulary for w in rest):
+            if all(w[:1].isupper() and (w.casefold() in vocabulary or w.casefold() in MINOR_WORDS) for w in rest):
                 return words[k - 1].end()
             return len(name)
     return len(name)

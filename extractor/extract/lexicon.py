@@ -190,7 +190,7 @@ def people_noun(word: str) -> bool:
 # Facebook's stock", "a $36.4 billion decline in Facebook's market value").
 CHANGE_NOUNS = frozenset("""
 loss losses drop fall decline decrease slump plunge slide dip tumble rise gain gains jump
-increase surge rally hit wipeout selloff sell-off collapse growth cut blow
+increase surge rally hit wipeout selloff sell-off collapse growth cut blow reduction hike
 descent crash rout meltdown nosedive downturn
 """.split())
 

@@ -396,6 +396,9 @@ class ClaimGroup:
     digits_high: float = -math.inf
     digits_reported_low: float = -math.inf
     digits_reported_high: float = math.inf
+    # the ranges members give ("between 4.75% and 5%"), as written: another range is one fact
+    # with them only when both its ends agree (``_ranges_agree``)
+    ranges: list[tuple[float, float]] = field(default_factory=list)
 
     def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
@@ -411,7 +414,17 @@ class ClaimGroup:
             and self._one_tape(claim, reading)
             and self._within_bounds(claim, reading)
             and self._rounds_to_whole_figures(claim, reading)
+            and self._ranges_agree(claim)
         )
+
+    def _ranges_agree(self, claim: Claim) -> bool:
+        """A range is one fact with another only when both its ends agree, rounding allowed:
+        "between 4.5% and 4.75%" meets "4.75% to 5%" at one end, and is another rate's range."""
+        if not is_range(claim) or not self.ranges:
+            return True
+        slack = claim_rounding(claim)
+        low, high = claim.bounds.low, claim.bounds.high  # type: ignore[union-attr]
+        return all(abs(low - a) <= slack and abs(high - b) <= slack for a, b in self.ranges)
 
     def _history_apart(self, claim: Claim) -> bool:
         """A toll dated only by a year ("a 2011 quake killed nearly 20,000") is
@@ -542,6 +555,8 @@ class ClaimGroup:
             self.digits_reported_low = max(self.digits_reported_low, low)
             self.digits_reported_high = min(self.digits_reported_high, high)
         self.by_article.setdefault(claim.article_id, []).append((claim.value, own_low, own_high))
+        if is_range(claim):
+            self.ranges.append((claim.bounds.low, claim.bounds.high))  # type: ignore[union-attr]
 
     @cached_property
     def id(self) -> str:

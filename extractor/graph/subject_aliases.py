@@ -22,7 +22,10 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
-from extractor.extract.entity_aliases import COUNTRY_PREFIX_RE, clips_every_word, party_key, party_short_forms, without_place_of
+from extractor.extract.entity_aliases import (
+    CLIPPED_NAME_WORDS, COUNTRY_PREFIX_RE, clipped, clips_every_word, clips_first_word, party_key, party_short_forms,
+    without_place_of,
+)
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
 from extractor.extract.lexicon import COMPANY_TAIL_WORDS
@@ -144,7 +147,8 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     off ("ASML Holding NV" is the corpus's "ASML", "Taiwan Semiconductor" never its
     "Taiwan"), and a party's short name or members' name is the one "X Party" it fits
     ("Labour", "the Tories": organisations, not a people's "Republican"), and a name each of whose words cuts short the word of
-    another organisation's name is that one ("Lib Dems"); a person named by first and last name is the corpus's
+    another organisation's name is that one ("Lib Dems"), as is a clipped name of the one name
+    of two or three words whose first word it cuts ("Fed" of "Federal Reserve"); a person named by first and last name is the corpus's
     one person of those names with middle initials between them, or whose full name ends in
     those two names ("Tayyip Erdogan", "Recep Tayyip Erdogan"); a person named by one
     word is the one person of the corpus whose full name ends in that word, or, when none
@@ -182,10 +186,11 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             (target,) = party  # "Labour", "the Greens", "Tories": the corpus's one such "X Party"
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
-        clipped = [i for i, (other, other_kind) in by_id.items() if kind in ORGANISATIONS and other_kind in ORGANISATIONS
-                   and clips_every_word(name.removeprefix("The "), other.removeprefix("The "))] if " " in name else []
-        if len(clipped) == 1:
-            aliases[ent_id] = EntityRef(id=clipped[0], name=by_id[clipped[0]][0])  # "Lib Dems": "Liberal Democrats"
+        cut = _outermost([i for i, (other, other_kind) in by_id.items() if kind in ORGANISATIONS
+                          and other_kind in ORGANISATIONS and _clips(name.removeprefix("The "), other.removeprefix("The "))],
+                         by_id) if " " in name or clipped(name) else []
+        if len(cut) == 1:
+            aliases[ent_id] = EntityRef(id=cut[0], name=by_id[cut[0]][0])  # "Lib Dems", "Fed": "Federal Reserve"
             continue
         short = _without_legal_form(name) or _without_country(name) if kind != PERSON else None
         if short and entity_id(short) in by_id:
@@ -223,6 +228,23 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             (target,) = full
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
     return aliases
+
+
+def _outermost(ids: list[str], by_id: dict[str, tuple[str, str | None]]) -> list[str]:
+    """Of names that each begin another's ("Federal Reserve", "Federal Reserve Board"), the
+    one the others begin with; else all of them."""
+    words = {i: by_id[i][0].removeprefix("The ").split() for i in ids}
+    first = [i for i in ids if all(words[o][:len(words[i])] == words[i] for o in ids)]
+    return first if len(first) == 1 else ids
+
+
+def _clips(short: str, full: str) -> bool:
+    """``short`` is a clipping of ``full``: each word of it cut short ("Lib Dems"), or its
+    first word of a short name ("Fed" of "Federal Reserve")."""
+    words = full.split()
+    if clipped(short):
+        return 2 <= len(words) <= CLIPPED_NAME_WORDS and clips_first_word(short, words)
+    return clips_every_word(short, full)
 
 
 PLACES = frozenset({"GPE", "LOC"})

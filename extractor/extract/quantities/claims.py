@@ -496,9 +496,14 @@ def _day_told(sent: SpacySpan, dates: list[tuple[Token | None, str, int]], openi
     return opening or (on_root[0] if on_root else None) or (only.pop() if len(only) == 1 else None)
 
 
+# "as of" before a day: the moment a reading holds, not the day a paragraph tells of.
+AS_OF_BEFORE_RE = re.compile(r"\bas\s+of\s+\Z", re.I)
+
+
 def _reference_day(sent: SpacySpan, verb: Token | None, where: int) -> bool:
     """The day at character ``where`` is a point of reference, not the day the sentence tells
-    of: a noun's ("the closing price on Friday"), or far after a verb of the future ("will
+    of: a noun's ("the closing price on Friday"), an "as of" reading's ("as of Tuesday"), or
+    far after a verb of the future ("will
     pay 212 crowns a share, a premium of 31% to the closing price on Friday", which the
     parser hangs on "pay")."""
     date = next((t for t in sent if t.idx == where), None)
@@ -506,6 +511,8 @@ def _reference_day(sent: SpacySpan, verb: Token | None, where: int) -> bool:
         return False
     if date.head.dep_ == "prep" and date.head.head.pos_ == "NOUN":
         return True
+    if AS_OF_BEFORE_RE.search(sent.doc.text, max(0, where - 8), where):
+        return True  # "traders saw a 64% probability of a cut as of Tuesday": when a reading was taken
     return _told_as_future(verb) and not _on_the_verb(date, verb)
 
 

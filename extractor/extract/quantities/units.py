@@ -19,9 +19,9 @@ from extractor.extract.quantities.quantity import Placed, Quantity
 # Percent, percentage points and points after a number.
 PERCENT_RE = re.compile(r"\s?(?:%|per[\s-]?cent\b|percent\b|pct\b|pc\b)(?:-owned\b)?", re.I)
 # "percentage points", "pp" after a number.
-PERCENTAGE_POINT_RE = re.compile(r"\s?(?:percentage[\s-]points?\b|pct\.?\s?points?\b|ppts?\b|pp\b)", re.I)
+PERCENTAGE_POINT_RE = re.compile(r"[\s-]?(?:percentage[\s-]points?\b|pct\.?\s?points?\b|ppts?\b|pp\b)", re.I)
 # "basis points", "bps" after a number.
-BASIS_POINT_RE = re.compile(r"\s?(?:basis[\s-]points?\b|bps\b|bp\b)", re.I)
+BASIS_POINT_RE = re.compile(r"[\s-]?(?:basis[\s-]points?\b|bps\b|bp\b)", re.I)
 # "points" after a number (index points, sports points).
 POINT_RE = re.compile(r"[\s-]?points?\b", re.I)
 # Measurement units: canonical singular name -> surface forms (regex, case-insensitive).
