@@ -782,3 +782,15 @@ def test_a_clipped_name_is_the_one_short_name_it_cuts_and_no_branch_of_it():
     aliases = subject_aliases([("a", "Federal Reserve", "ORG"), ("b", "Federal Reserve Board", "ORG"),
                                ("c", "Fed", "ORG"), ("d", "Federal Open Market Committee", "ORG")])
     assert {k: v.name for k, v in aliases.items()} == {"c": "Federal Reserve"}
+
+
+def test_lengths_of_unnamed_things_and_players_yards_never_conflict_but_a_named_structures_do(tmp_path):
+    pages = write_articles(tmp_path / "in", {
+        "a.md": "---\nsource: Harbor Ledger\n---\nDana Whitlock kicked a 57-yard field goal. Dana Whitlock ran for 310 "
+                "yards. The Kestrel Bridge is 45 metres high.",
+        "b.md": "---\nsource: Northline Wire\n---\nJake Moody kicked a 55-yard field goal before Dana Whitlock passed "
+                "for 333 yards. The Kestrel Bridge is 50 metres high.",
+    })
+    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    conflicted = sorted(n["text"] for n in claim_nodes(tmp_path / "out") if n["conflicts_with"])
+    assert conflicted == ["45 metres", "50 metres"]

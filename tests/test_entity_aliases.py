@@ -342,3 +342,15 @@ def test_a_headline_name_runs_no_further_than_the_body_names_it(nlp, title, body
 def test_a_clipped_name_is_no_long_committee_nor_a_branch(nlp):
     found = groups(nlp, "The Federal Open Market Committee met on Tuesday. The Fed cut rates, the Kansas City Fed said.")
     assert "Fed" in found and "Fed" not in found["Federal Open Market Committee"][1]
+
+
+def test_a_players_position_is_no_part_of_the_name_and_a_number_nickname_names_a_team(nlp):
+    found = groups(nlp, "Quarterback Patrick Mahomes threw a touchdown pass. Kicker Jake Moody made a 55-yard field goal "
+                        "for the San Francisco 49ers.")
+    assert {"Patrick Mahomes", "Jake Moody"} <= set(found) and found["San Francisco 49ers"][0] == "ORG"
+
+
+def test_an_embedded_tweets_link_is_no_part_of_a_name():
+    text = "Dana Whitlock pic.twitter.com/ESd894cgU2"
+    start, end = clean_mention(text)
+    assert text[start:end] == "Dana Whitlock"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from extractor.evaluate.article_extraction import macro_scores, page_scores
 from extractor.ingest import Duplicate, ingest
-from extractor.ingest.clean import INVISIBLE_RE
+from extractor.ingest.clean import INVISIBLE_RE, without_page_hints
 from extractor.models import Article
 
 
@@ -63,8 +63,9 @@ def score_page_dumps(folder: Path, *, limit: int | None = None, keys: Iterable[s
 
 
 def comparable(text: str) -> str:
-    """Text up to the documented normalisation: NFC, no zero-width characters, one space."""
-    return " ".join(INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text)).split())
+    """Text up to the documented normalisation: NFC, no zero-width characters nor a link's hint
+    for screen readers ("opens new tab"), one space."""
+    return " ".join(without_page_hints(INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))).split())
 
 
 def unchanged(raw: str, article: Article | None) -> bool:

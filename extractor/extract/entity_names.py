@@ -166,6 +166,8 @@ def clean_mention(text: str) -> tuple[int, int]:
     for _ in range(3):
         if (figure := TRAILING_FIGURE_RE.search(text, start, end)) is not None and figure.start() > start:
             end = figure.start()  # "the Nasdaq 0.5%": the index, then its move
+        if (link := WEB_ADDRESS_RE.search(text, start, end)) is not None and link.start() > start:
+            end = link.start()  # "Dana Whitlock pic.twitter.com/ESd894": a name, then an embedded tweet's link
         while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
@@ -188,6 +190,10 @@ def clean_mention(text: str) -> tuple[int, int]:
 # A figure the model ran into a name: a decimal, or a number with its per cent sign ("the
 # Nasdaq 0.5%"; not "S&P 500", "Boeing 737").
 TRAILING_FIGURE_RE = re.compile(r"\s+[-+]?(?:\d+\.\d+|\d+(?=\s*(?:%|per\s?cent|percent)))\s*(?:%|per\s?cent|percent)?\Z")
+
+
+# A web address the model ran into a name, to its end ("pic.twitter.com/…", "bit.ly/…").
+WEB_ADDRESS_RE = re.compile(r"\s+(?:https?://|www\.|pic\.twitter\.com|t\.co/|bit\.ly/)\S*.*\Z", re.S)
 
 
 # A company's plural possessive inside a mention ("Kelvane Therapeutics' Alzheimer's drug"):
@@ -626,6 +632,12 @@ AFFILIATION_WORDS = frozenset({
 })
 
 
+def _title_before_first_name(text: str, start: int, end: int) -> bool:
+    """The name opens with a title of rank or a player's position and then a first name."""
+    words = text[start:end].split()
+    return len(words) >= 3 and words[0].casefold().rstrip(".") in NAME_TITLE_WORDS and is_first_name(words[1])
+
+
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
 SHORT_OFFICES = frozenset({"PM", "MP"})
 
@@ -737,8 +749,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
                 continue  # "OSLO - Searchers worked ...": the dateline's place, then the sentence's first word
             start = _without_opening_descriptor(ent, start, end)
-            if ent.label_ == "PERSON":
-                start = _without_title(text, start, end)
+            if ent.label_ == "PERSON" or _title_before_first_name(text, start, end):
+                start = _without_title(text, start, end)  # ("Kicker Jake Moody", which the model may take for a team)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
                 end = _possessive_name_end(ent) or end
             if ent.label_ not in TITLE_LABELS:

@@ -839,9 +839,15 @@ def is_club_name(words: list[str]) -> bool:
         and is_place_name(" ".join(words[:-1])) and not is_place_name(" ".join(words))
 
 
+# A team's nickname after a number ("49ers", "76ers").
+NUMBER_NICKNAME_RE = re.compile(r"\d+ers")
+
+
 def is_team_name(words: list[str]) -> bool:
-    """A place's name and a capitalised plural noun: how sports teams are named ("Tacoma
-    Otters")."""
+    """A place's name and a capitalised plural noun, or a number's nickname, after it: how
+    sports teams are named ("Tacoma Otters", "Halden 76ers")."""
+    if len(words) >= 2 and NUMBER_NICKNAME_RE.fullmatch(words[-1]):
+        return any(is_place_name(" ".join(words[:k])) for k in range(1, len(words)))  # "San Francisco 49ers"
     if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].endswith("s") or words[-1].endswith("ss"):
         return False
     plural = words[-1].casefold()

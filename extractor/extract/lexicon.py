@@ -520,7 +520,8 @@ play opera musical album song poem memoir episode painting
 HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
 
 # Titles of rank written before a person's name that are not part of it ("Tsar Peter",
-# "Emperor Norton", "Miss Chaworth"); the gold of news corpora names the person without them.
+# "Emperor Norton", "Miss Chaworth"), and players' positions ("Quarterback Patrick Mahomes");
+# the gold of news corpora names the person without them.
 NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
@@ -528,6 +529,8 @@ constable superintendent inspector detective commander lieutenant major corporal
 archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
+quarterback kicker punter linebacker receiver tailback fullback cornerback safety
+striker midfielder goalkeeper goalie defender winger pitcher shortstop outfielder
 """.split()) - HONORIFICS - frozenset("""
 chief general king queen prince princess pope
 """.split())

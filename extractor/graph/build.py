@@ -146,6 +146,7 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
     Quotes go first, so that each claim can find the quotes whose words contain it.
     """
     articles = spill.headers
+    kinds = spill.entity_types()
     for block in spill.quote_blocks():
         for group in group_quote_block(block):
             node = _quote_node(group, articles, [])
@@ -154,7 +155,7 @@ def _merge(spill: MergeSpill, known: set[str]) -> None:
     for name, block in spill.claim_blocks():
         groups = group_claim_block(block, name)
         conflicts: dict[str, list[str]] = defaultdict(list)
-        for a, b in find_conflicts(groups):  # conflicts share a block (subject or metric, and unit)
+        for a, b in find_conflicts(groups, kinds or None):  # conflicts share a block (subject or metric, and unit)
             conflicts[a.id].append(b.id)
             conflicts[b.id].append(a.id)
         for group in groups:

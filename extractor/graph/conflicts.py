@@ -15,7 +15,7 @@ outlet gives both figures, or the figures are a multiple apart (two things).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from extractor.extract.quantities.metric import AMOUNT_UNITS, PERIOD_METRICS
 from extractor.extract.quantities.units import match_unit
@@ -35,6 +35,12 @@ RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced"
 # and a distance is from a place the claim does not keep ("33 km from Gaziantep", "90 km from
 # Kahramanmaras"); different figures are of different things, never a contradiction.
 UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
+# Dimensions of a thing, which a thing that no entity names does not tell apart from others of
+# its kind ("the field goal" of one kick and of another).
+DIMENSIONS = frozenset({"length", "height", "width", "depth", "weight", "area", "volume"})
+# Who covers distances rather than having dimensions (a player's yards, a team's), and a thing
+# no entity names, read as one of them.
+MOVING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # An election's figures are of its day: a turnout or a vote share of another vote (the
 # Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
 # are compared only when both are dated (and on the same day).
@@ -158,7 +164,8 @@ def _tally(unit: str | None) -> bool:
     return last.isalpha() and last.islower() and match_unit(last, 0) is None
 
 
-def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, ClaimGroup]]:
+def find_conflicts(groups: Iterable[ClaimGroup], entity_types: Mapping[str, str] | None = None
+                   ) -> list[tuple[ClaimGroup, ClaimGroup]]:
     """Facts of one block with the same metric, frame and day whose values cannot both hold.
 
     Facts dated differently, or one dated and one not, are never compared, unless the
@@ -170,7 +177,10 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
     against each other (one article's figures, running tolls, subgroups, market levels).
     Up to ALL_PAIRS_UP_TO facts per key every disagreeing pair is linked; above, the facts
     of each date, each to the next it disagrees with in value order, so the number of edges
-    stays linear.
+    stays linear. With ``entity_types`` (the corpus's entities' types by id), a dimension of a
+    thing no entity names ("a 57-yard field goal" and "a 55-yard field goal") is of one of many
+    such things, and a person's or a team's length is a distance covered (a player's 333
+    passing yards, 66 rushing): neither is a contradiction.
     """
     by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
@@ -182,6 +192,9 @@ def find_conflicts(groups: Iterable[ClaimGroup]) -> list[tuple[ClaimGroup, Claim
             continue  # "412 seats" and "326 seats" of no party: nothing says they count the same
         if not group.metric and _tally(group.unit):
             continue  # a party's "212 seats" and "187 seats": a tally stands at any moment of its count
+        if entity_types is not None and group.metric in DIMENSIONS and group.subject is not None \
+                and entity_types.get(group.subject.id, "PERSON") in MOVING_TYPES:
+            continue  # "a 57-yard field goal", "a 55-yard field goal": two of a story's many field goals
         by_key[(group.block, group.unit, kin_metric(group.metric), _frame_key(group))].append(group)
     conflicts = []
     for same in by_key.values():

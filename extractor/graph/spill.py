@@ -173,6 +173,10 @@ class MergeSpill:
     def entity_ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM entity")}
 
+    def entity_types(self) -> dict[str, str]:
+        """Entity id -> its type."""
+        return {entity_id: json.loads(data)["type"] for entity_id, data in self._db.execute("SELECT id, data FROM entity")}
+
     def entities(self) -> Iterator[tuple[str, dict, list[tuple[str, str]]]]:
         """(id, name/type/aliases, [(organisation id, title)]) of every entity, in id order."""
         for entity_id, data, employers in self._db.execute("SELECT id, data, employers FROM entity ORDER BY id"):

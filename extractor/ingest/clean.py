@@ -169,14 +169,20 @@ MISTYPED_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 LINK_HINT_RE = re.compile(r",?[ \t]*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?(?=[\s,.;:)]|$)", re.IGNORECASE)
 
 
+def without_page_hints(text: str) -> str:
+    """The text less the hint a page prints beside a link for screen readers. (An embedded
+    tweet's picture link, handle and date stay: news sites print them as part of the body.)"""
+    return LINK_HINT_RE.sub("", text)
+
+
 def normalise_whitespace(raw: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters nor a link's hint for screen
-    readers (", opens new tab"), an apostrophe typed as an opening quotation mark made one
-    (same length); words untouched."""
+    """NFC, one kind of newline and space, no invisible characters nor page hints
+    (``without_page_hints``), an apostrophe typed as an opening quotation mark made one (same
+    length); the story's words untouched."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE_RE.sub("", text)
-    text = LINK_HINT_RE.sub("", text)
+    text = without_page_hints(text)
     text = ODD_SPACE_RE.sub(" ", text)
     text = MISTYPED_APOSTROPHE_RE.sub("’", text)
     return "\n".join(line.strip() for line in text.split("\n"))
