@@ -354,3 +354,10 @@ def test_an_embedded_tweets_link_is_no_part_of_a_name():
     text = "Dana Whitlock pic.twitter.com/ESd894cgU2"
     start, end = clean_mention(text)
     assert text[start:end] == "Dana Whitlock"
+
+
+def test_a_headline_name_the_body_gives_whole_inside_a_longer_name_is_not_cut(nlp):
+    title = "Yellen says Treasury Department 'carefully' watching crisis at 'a few banks'"
+    found = groups(nlp, f"{title}\n\nTreasury Secretary Janet Yellen said on Sunday that the Treasury was watching a "
+                        "few banks. The U.S. Treasury Department declined to comment.", title)
+    assert "Treasury Department" in found["U.S. Treasury Department"][1]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
-from extractor.extract.lexicon import MARKET_VERBS, english_words, is_place_name, verb_only_lemmas
+from extractor.extract.lexicon import (
+    COMPANY_TAIL_WORDS, MARKET_VERBS, ORG_HEAD_WORDS, ORG_NAME_ENDINGS, english_words, is_place_name, verb_only_lemmas,
+)
 
 # Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
 # reports and results that headlines use most.
@@ -144,19 +146,25 @@ def _opens_with_headline_verb(name: str) -> bool:
     return lemma is not None and lemma in HEADLINE_VERBS and len(name.split()) > 1
 
 
+# Words that end or head names ("Department", "Bank", "Party", "Corp"): never ordinary words a
+# headline's capitals hide.
+NAME_ENDING_WORDS = ORG_HEAD_WORDS | ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS
+
+
 def _body_name_end(name: str, body_names: set[str]) -> int:
     """Where a headline name ends when the article names the same thing by its first words
     only and the rest are ordinary words the headline's capitals hide ("Acme Platform
     Spectacular $19bn Raise" over a body that says "Acme"): the end of the longest such
     first words, else ``len(name)``."""
-    if name in body_names:
-        return len(name)
+    if name in body_names or any(other.endswith(" " + name) for other in body_names):
+        return len(name)  # (the body's "U.S. Treasury Department" holds the headline's "Treasury Department")
     words = list(WORD_RE.finditer(name))
     vocabulary = english_words()
     for k in range(len(words) - 1, 0, -1):
         if name[:words[k - 1].end()] in body_names:
             rest = [w.group() for w in words[k:]]
-            if all(w[:1].isupper() and (w.casefold() in vocabulary or w.casefold() in MINOR_WORDS) for w in rest):
+            if all(w[:1].isupper() and (w.casefold() in vocabulary or w.casefold() in MINOR_WORDS)
+                   and w.casefold() not in NAME_ENDING_WORDS for w in rest):
                 return words[k - 1].end()
             return len(name)
     return len(name)

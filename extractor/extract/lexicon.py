@@ -530,7 +530,7 @@ archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
 quarterback kicker punter linebacker receiver tailback fullback cornerback safety
-striker midfielder goalkeeper goalie defender winger pitcher shortstop outfielder
+striker midfielder goalkeeper goalie defender winger pitcher shortstop outfielder rookie
 """.split()) - HONORIFICS - frozenset("""
 chief general king queen prince princess pope
 """.split())

@@ -36,8 +36,9 @@ RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced"
 # Kahramanmaras"); different figures are of different things, never a contradiction.
 UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
 # Dimensions of a thing, which a thing that no entity names does not tell apart from others of
-# its kind ("the field goal" of one kick and of another).
-DIMENSIONS = frozenset({"length", "height", "width", "depth", "weight", "area", "volume"})
+# its kind ("the field goal" of one kick and of another). (Not a depth or a height: a story's
+# quake struck at one depth, whatever the outlet calls it.)
+DIMENSIONS = frozenset({"length", "width", "weight", "area", "volume"})
 # Who covers distances rather than having dimensions (a player's yards, a team's), and a thing
 # no entity names, read as one of them.
 MOVING_TYPES = frozenset({"PERSON", "ORG", "NORP"})

@@ -53,8 +53,8 @@ def holder_of_count(noun: Token, span: SpacySpan, ctx: SubjectContext, sent_root
         holder = head.head.head if head.head.dep_ == "appos" else head.head
     else:
         return []
-    if holder is None or holder.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return []
+    if holder is None or holder.pos_ not in ("PROPN", "PRON") and not holder.ent_type_:
+        return []  # (a name or a pronoun: "the firm has 40 locations" names no one for sure)
     known = {e.id for e in ctx.entities.entities}
     return [r for r in resolve_np(holder, ctx, sent_root_subject) if r.id in known]
 

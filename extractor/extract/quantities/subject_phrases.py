@@ -787,6 +787,13 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         person = _described_person(np.idx, ctx)
         return [entity_ref(ctx, person)] if person is not None else []
     if (owned := owned_words(np)) is not None:  # "the Facebook parent plunged 22%": the story's company, not Facebook
+        named = np.head if np.dep_ == "appos" and np.head.pos_ == "PROPN" else next(
+            (c for c in np.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        before = min(t.i for t in np.subtree if not t.is_punct)
+        if named is None and before >= 2 and np.doc[before - 1].text == "," and np.doc[before - 2].pos_ == "PROPN":
+            named = np.doc[before - 2]  # "Alphabet, Google's parent company, dropped 4%" (however it is parsed)
+        if named is not None:  # "Alphabet, Google's parent,", "Acme Bank's parent company, Acme Financial": the name
+            return resolve_np(named, ctx, sent_root_subject, depth + 1)
         return _owner_of_named(owned, ctx)
     if _is_share_class(np):  # "Facebook, Inc. Class A (FB) closed at $176.26": the company's stock
         before = _organisation_before(np.idx, ctx, np.doc)

@@ -316,7 +316,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return owner
     if (word in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS) and (owner := _spokes_owner(ctx, head)):
         return owner  # "according to LSEG data", "a Harwick report": its maker's words
-    if (owned := _owned_names(ctx, head)) is not None:  # "the Facebook parent", "the parent company of Instagram"
+    if (owned := _owned_names(ctx, head)) is not None and not any(c.dep_ == "appos" for c in head.children):
+        # "the Facebook parent", "the parent company of Instagram" (not "its parent, Acme Financial")
         ranked = _most_named_before(ctx, bounds[0], ORG_TYPES,
                                     accept=lambda e: e.id not in owned and e.name.casefold() not in owned)
         return ranked[0][1].ref() if ranked else None  # the story's company, not the last name (an analyst's firm)
