@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from extractor.extract.quantities.metric import AMOUNT_UNITS, MARKET_METRICS, metric_named  # a move or level of these is a session's news
+# (MARKET_METRICS: a move or level of these is a session's news)
+from extractor.extract.quantities.metric import AMOUNT_UNITS, MARKET_METRICS, metric_named
 from extractor.extract.quantities.units import match_unit
 from extractor.graph.running_counts import held_intervals
 from extractor.models import Claim, EntityRef

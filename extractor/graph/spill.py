@@ -175,7 +175,8 @@ class MergeSpill:
 
     def entity_types(self) -> dict[str, str]:
         """Entity id -> its type."""
-        return {entity_id: json.loads(data)["type"] for entity_id, data in self._db.execute("SELECT id, data FROM entity")}
+        rows = self._db.execute("SELECT id, data FROM entity")
+        return {entity_id: json.loads(data)["type"] for entity_id, data in rows}
 
     def entities(self) -> Iterator[tuple[str, dict, list[tuple[str, str]]]]:
         """(id, name/type/aliases, [(organisation id, title)]) of every entity, in id order."""

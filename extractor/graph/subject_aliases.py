@@ -145,10 +145,11 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
     organisation with its country's abbreviation before it) is the one named without it,
     when the corpus has that name, and so is one named with the words its short name leaves
     off ("ASML Holding NV" is the corpus's "ASML", "Taiwan Semiconductor" never its
-    "Taiwan"), and a party's short name or members' name is the one "X Party" it fits
-    ("Labour", "the Tories": organisations, not a people's "Republican"), and a name each of whose words cuts short the word of
-    another organisation's name is that one ("Lib Dems"), as is a clipped name of the one name
-    of two or three words whose first word it cuts ("Fed" of "Federal Reserve"); a person named by first and last name is the corpus's
+    "Taiwan"); a party's short name or members' name is the one "X Party" it fits
+    ("Labour", "the Tories": organisations, not a people's "Republican"); a name each of
+    whose words cuts short the word of another organisation's name is that one ("Lib Dems"),
+    as is a clipped name of the one name of two or three words whose first word it cuts
+    ("Fed" of "Federal Reserve"); a person named by first and last name is the corpus's
     one person of those names with middle initials between them, or whose full name ends in
     those two names ("Tayyip Erdogan", "Recep Tayyip Erdogan"); a person named by one
     word is the one person of the corpus whose full name ends in that word, or, when none
@@ -186,8 +187,9 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             (target,) = party  # "Labour", "the Greens", "Tories": the corpus's one such "X Party"
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
-        cut = _outermost([i for i, (other, other_kind) in by_id.items() if kind in ORGANISATIONS
-                          and other_kind in ORGANISATIONS and _clips(name.removeprefix("The "), other.removeprefix("The "))],
+        cut = _outermost([i for i, (other, other_kind) in by_id.items()
+                          if kind in ORGANISATIONS and other_kind in ORGANISATIONS
+                          and _clips(name.removeprefix("The "), other.removeprefix("The "))],
                          by_id) if " " in name or clipped(name) else []
         if len(cut) == 1:
             aliases[ent_id] = EntityRef(id=cut[0], name=by_id[cut[0]][0])  # "Lib Dems", "Fed": "Federal Reserve"

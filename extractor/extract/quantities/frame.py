@@ -43,7 +43,8 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
                             r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+"
                             r"(?:(?:U\.?S\.?|US|New\s+York|Wall\s+Street|Asian|European|London|Tokyo)\s+)?trad(?:ing|e)|"
-                            r"during\s+(?:the\s+)?(?:trading|day)(?!\s+session)|as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
+                            r"during\s+(?:the\s+)?(?:trading|day)(?!\s+session)|"
+                            r"as\s+of\s+(?:midday|noon|mid-?morning|mid-?afternoon|lunchtime)|"
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"(?:by|at|around)\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),

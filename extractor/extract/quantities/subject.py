@@ -339,8 +339,9 @@ def _set_by(root: Token, ctx: SubjectContext) -> list[EntityRef]:
         for clause in noun.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN":
                 for agent in (c for c in clause.children if c.dep_ == "agent"):
-                    named = [e for obj in agent.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)
-                             if (e := ctx.entities.at(o.idx, o.idx + len(o))) is not None and e.type in ("ORG", "PERSON")]
+                    objects = [o for obj in agent.children if obj.dep_ == "pobj" for o in (obj, *obj.conjuncts)]
+                    named = [e for o in objects if (e := ctx.entities.at(o.idx, o.idx + len(o))) is not None
+                             and e.type in ("ORG", "PERSON")]
                     if named:
                         return [entity_ref(ctx, e) for e in {e.id: e for e in named}.values()]
     return []

@@ -32,7 +32,8 @@ WINNING_VERBS = frozenset({
 TOTAL_NOUNS = frozenset({"total", "tally", "haul"})
 
 
-def holder_of_count(noun: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+def holder_of_count(noun: Token, span: SpacySpan, ctx: SubjectContext,
+                    sent_root_subject: Token | None) -> list[EntityRef]:
     """The named party that wins, holds or loses the things a count counts: the subject of
     a winning verb whose object they are ("Labour won 412 seats", "the Conservatives lost 251
     seats"), or of the clause a "with" or "on" phrase of them ends ("the Liberal Democrats

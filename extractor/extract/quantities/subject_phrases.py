@@ -240,7 +240,8 @@ def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
 def _owner_of_named(owned: list[Token], ctx: SubjectContext) -> list[EntityRef]:
     """The organisation a description of the owner of ``owned`` stands for: the story's
     company when it is none of them, else none."""
-    names = {t.lower_ for t in owned} | {e.id for t in owned if (e := ctx.entities.at(t.idx, t.idx + len(t))) is not None}
+    names = {t.lower_ for t in owned}
+    names |= {e.id for t in owned if (e := ctx.entities.at(t.idx, t.idx + len(t))) is not None}
     salient = ctx.salient
     return [salient] if salient is not None and salient.id not in names and salient.name.casefold() not in names else []
 

@@ -367,7 +367,8 @@ def _owned_names(ctx: Context, head: Token) -> set[str] | None:
     named = owned_words(head)
     if named is None:
         return None
-    return {n.lower_ for n in named} | {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
+    ids = {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
+    return {n.lower_ for n in named} | ids
 
 
 # Offices news writes by their initials ("the PM said").
