@@ -2251,13 +2251,13 @@ def test_a_reading_as_of_a_day_does_not_date_the_next_sentence(nlp):
     assert found["4.75% to 5%"].weekday is None
 
 
-def test_the_parent_named_beside_its_description_is_the_subject(nlp):
-    found = by_text(nlp, "Varo fell 17% on Monday. Other technology companies faced similar downturns, with Kelmont "
-                         "Systems declining 2.14 percent and Alphabet, Google’s parent company, dropping over 4 percent.")
-    assert subjects(found["4 percent"]) == ["Alphabet"]
-
-
-def test_a_count_a_description_holds_is_not_given_to_a_guess(nlp):
-    found = by_text(nlp, "The Federal Deposit Insurance Corporation took control of the bank. The firm was established "
-                         "in 2001 and has 40 domestic locations in five states.")
-    assert subjects(found["40"]) == ["locations"]
+@pytest.mark.parametrize("text, figure, subject", [
+    # a parent named beside its description is that name, however it is parsed
+    ("Varo fell 17% on Monday. Other technology companies faced similar downturns, with Kelmont Systems declining "
+     "2.14 percent and Alphabet, Google’s parent company, dropping over 4 percent.", "4 percent", ["Alphabet"]),
+    # a count a description holds is given to no guessed holder
+    ("The Federal Deposit Insurance Corporation took control of the bank. The firm was established in 2001 and has "
+     "40 domestic locations in five states.", "40", ["locations"]),
+])
+def test_a_description_is_the_name_beside_it_or_no_guess(nlp, text, figure, subject):
+    assert subjects(by_text(nlp, text)[figure]) == subject
