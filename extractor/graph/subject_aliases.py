@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
 from extractor.extract.entity_aliases import (
-    CLIPPED_NAME_WORDS, COUNTRY_PREFIX_RE, clipped, clips_every_word, clips_first_word, party_key, party_short_forms,
+    CLIPPED_CHARS, CLIPPED_NAME_WORDS, COUNTRY_PREFIX_RE, clipped, clips_every_word, clips_first_word, party_key, party_short_forms,
     without_place_of,
 )
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
@@ -177,9 +177,12 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         if len(words) > 2:
             by_last_two[(entity_key(words[-2]), entity_key(words[-1]))].add(ent_id)
     parties: dict[str, set[str]] = defaultdict(set)  # a short form -> the "X Party" entities it fits
+    by_stem: dict[str, list[str]] = defaultdict(list)  # an organisation's first letters -> its ids (clipped names)
     for ent_id, (name, kind) in by_id.items():
         for form in party_short_forms(name) if kind != PERSON else ():
             parties[form].add(ent_id)
+        if kind in ORGANISATIONS:
+            by_stem[name.removeprefix("The ")[:CLIPPED_CHARS]].append(ent_id)
     aliases: dict[str, EntityRef] = {}
     index: dict[str, set[str]] | None = None
     for ent_id, (name, kind) in by_id.items():
@@ -187,10 +190,10 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             (target,) = party  # "Labour", "the Greens", "Tories": the corpus's one such "X Party"
             aliases[ent_id] = EntityRef(id=target, name=by_id[target][0])
             continue
-        cut = _outermost([i for i, (other, other_kind) in by_id.items()
-                          if kind in ORGANISATIONS and other_kind in ORGANISATIONS
-                          and _clips(name.removeprefix("The "), other.removeprefix("The "))],
-                         by_id) if " " in name or clipped(name) else []
+        bare = name.removeprefix("The ")
+        cut = _outermost([i for i in by_stem.get(bare[:CLIPPED_CHARS], ()) if i != ent_id
+                          and _clips(bare, by_id[i][0].removeprefix("The "))],
+                         by_id) if kind in ORGANISATIONS and (" " in bare or clipped(bare)) else []
         if len(cut) == 1:
             aliases[ent_id] = EntityRef(id=cut[0], name=by_id[cut[0]][0])  # "Lib Dems", "Fed": "Federal Reserve"
             continue
