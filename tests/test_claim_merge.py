@@ -794,3 +794,11 @@ def test_lengths_of_unnamed_things_and_players_yards_never_conflict_but_a_named_
     run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     conflicted = sorted(n["text"] for n in claim_nodes(tmp_path / "out") if n["conflicts_with"])
     assert conflicted == ["45 metres", "50 metres"]
+
+
+def test_tallies_of_named_things_are_no_contradiction():
+    # "the fifth team to win three Super Bowls" and "the only quarterbacks to win four Super Bowls"
+    bowls = EntityRef(id="ent_bowls", name="Super Bowls")
+    tallies = [claim("three", "a1", 3, subject=(bowls,), unit="Super Bowls", metric=None, date="2024-02-12"),
+               claim("four", "a2", 4, subject=(bowls,), unit="Super Bowls", metric=None, date="2024-02-12")]
+    assert conflicting(tallies) == []

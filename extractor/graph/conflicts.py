@@ -158,11 +158,13 @@ def _frame_key(group: ClaimGroup) -> str | None:
 
 
 def _tally(unit: str | None) -> bool:
-    """A count of things ("seats", "Conservative MPs"), not of people, money, a share or a measure."""
+    """A count of things ("seats", "Conservative MPs", "Super Bowls"), not of people, money, a
+    share or a measure."""
     if not unit or unit in COUNTED_UNITS or unit in AMOUNT_UNITS or unit.split()[0].isupper():
         return False
     last = unit.split()[-1]
-    return last.isalpha() and last.islower() and match_unit(last, 0) is None
+    named_plural = last[:1].isupper() and last.endswith("s") and not last.isupper()  # "three Super Bowls" (titles)
+    return last.isalpha() and (last.islower() or named_plural) and match_unit(last, 0) is None
 
 
 def find_conflicts(groups: Iterable[ClaimGroup], entity_types: Mapping[str, str] | None = None

@@ -38,7 +38,8 @@ def holder_of_count(noun: Token, span: SpacySpan, ctx: SubjectContext,
     a winning verb whose object they are ("Labour won 412 seats", "the Conservatives lost 251
     seats"), or of the clause a "with" or "on" phrase of them ends ("the Liberal Democrats
     finished with 72 seats", "they are on 119 seats"), or the name a "with" phrase describes
-    ("Reform UK, a party with five seats"); none when no named party is found."""
+    ("Reform UK, a party with five seats"); none when no named party is found ("the party": a
+    party is often named without the word, so the last name with it is no safe guess)."""
     while noun.dep_ == "conj" and noun.head.i < noun.i:
         noun = noun.head  # "with a 14% vote share and five seats": as the first of the list
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in TOTAL_NOUNS:
