@@ -59,6 +59,15 @@ def write_articles(folder: Path, articles: dict[str, str]) -> Path:
     return folder
 
 
+def run_articles(tmp_path: Path, articles: dict[str, str]) -> Path:
+    """``extractor run`` (no cache) on the articles as given, written to ``tmp_path / "in"``;
+    the run's folder, ``tmp_path / "out"``."""
+    from extractor.runner import RunOptions, run
+
+    run([write_articles(tmp_path / "in", articles)], tmp_path / "out", options=RunOptions(use_cache=False))
+    return tmp_path / "out"
+
+
 def claim_nodes(out: Path) -> list[dict]:
     """The claim nodes of a run's graph."""
     return [n for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] if n["kind"] == "claim"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import claim_nodes, write_articles
+from conftest import claim_nodes, run_articles
 
 from extractor.cli import main
 from extractor.extract.entities import entity_id
@@ -16,7 +16,6 @@ from extractor.graph.resolve import (
 )
 from extractor.graph.subject_aliases import subject_aliases
 from extractor.models import Claim, Entity, EntityRef, Span
-from extractor.runner import RunOptions, run
 
 ORVEX = EntityRef(name="Orvex Mining", id="ent_orvex")
 PEOPLE = EntityRef(name="people", id="ent_people")  # a counted noun, not an entity of the corpus
@@ -568,7 +567,7 @@ def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus
 
 
 def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "dated.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\n"
                     "Shares of Orvex Mining fell 14% on Monday after the miner cut its output forecast.",
         "undated.md": "---\nsource: Northline Wire\n---\n"
@@ -576,7 +575,6 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
         "other_day.md": "---\nsource: City Gazette\npublished: 2026-03-05\n---\n"
                         "Orvex Mining shares fell 3% on Wednesday.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     fell = sorted((n["value"], n["sources"], n["date"]) for n in claim_nodes(tmp_path / "out"))
     assert fell == [(3, ["City Gazette"], "2026-03-04"), (14, ["Harbor Ledger", "Northline Wire"], "2026-03-02")]
 
@@ -584,20 +582,19 @@ def test_monday_in_an_undated_article_merges_with_the_dated_report(tmp_path):
 def test_counts_of_no_one_never_conflict_through_the_product(tmp_path):
     # one party's seats told at two moments of the count (a tally stands at any moment of it), its
     # rivals' seats and the threshold of a majority ("seats" alone say whose they are not)
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-06\n---\n"
                 "The Green Union won 212 seats on Thursday, well past the 163 seats needed for a majority.",
         "b.md": "---\nsource: Northline Wire\npublished: 2026-03-06\n---\n"
                 "The Green Union took 187 seats on Thursday, and its rivals won 98 seats.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     nodes = claim_nodes(tmp_path / "out")
     assert {n["value"] for n in nodes} >= {212, 163, 187, 98}
     assert not any(n["conflicts_with"] for n in nodes)
 
 
 def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-12\n---\n"
                 "The death toll from the collapse of the Velden viaduct rose to 38 on Tuesday, officials said.",
         "b.md": "---\nsource: Northline Wire\npublished: 2026-05-14\n---\n"
@@ -605,17 +602,15 @@ def test_a_toll_that_held_for_two_days_is_one_fact_through_the_product(tmp_path)
         "c.md": "---\nsource: City Gazette\npublished: 2026-05-12\n---\n"
                 "The death toll rose to 39 on Tuesday, according to the fire service.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     tolls = sorted((n["value"], n["date"], n["sources"]) for n in claim_nodes(tmp_path / "out"))
     assert tolls == [(38, "2026-05-12/2026-05-14", ["Harbor Ledger", "Northline Wire"]), (39, "2026-05-12", ["City Gazette"])]
 
 
 def test_query_conflicts_lists_both_sides_with_their_sources(tmp_path, capsys):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "ledger.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\nOrvex Mining shares fell 17% on Monday.",
         "wire.md": "---\nsource: Northline Wire\npublished: 2026-03-03\n---\nOrvex Mining shares fell 12% on Monday.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     capsys.readouterr()
     assert main(["query", str(tmp_path / "out"), "--conflicts"]) == 0
     listed = {c["value"]: c for c in json.loads(capsys.readouterr().out)}
@@ -746,13 +741,12 @@ def test_moves_read_at_moments_before_during_or_after_a_session_do_not_conflict(
 
 
 def test_a_partys_seats_are_one_fact_under_its_short_name_and_another_partys_stay_apart(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-06\n---\n"
                 "The Northern Alliance Party won 212 parliamentary seats on Thursday, its best result.",
         "b.md": "---\nsource: Northline Wire\npublished: 2026-03-06\n---\n"
                 "The Northern Alliance won 212 seats on Thursday. The Green Union won 212 seats in 2019.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     seats = sorted((len(n["articles"]), n["subject"]["name"] if n["subject"] else None)
                    for n in claim_nodes(tmp_path / "out") if n["value"] == 212)
     assert seats == [(1, "Green Union"), (2, "Northern Alliance Party")]
@@ -767,13 +761,12 @@ def test_a_partys_short_name_nickname_and_clipped_name_are_the_corpus_party_but_
 
 
 def test_a_target_range_is_one_fact_only_with_a_range_whose_both_ends_agree(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\n---\nThe Halden Reserve Bank cut its key rate to between 4.75% and 5%.",
         "b.md": "---\nsource: Northline Wire\n---\nThe Halden Reserve Bank lowered the target range to 4.75%-5%.",
         "c.md": "---\nsource: City Gazette\n---\nLater the Halden Reserve Bank cut its key rate again, to between 4.5% "
                 "and 4.75%.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     ranges = sorted((n["text"], len(n["articles"])) for n in claim_nodes(tmp_path / "out"))
     assert [count for _, count in ranges] == [1, 2]
 
@@ -785,13 +778,12 @@ def test_a_clipped_name_is_the_one_short_name_it_cuts_and_no_branch_of_it():
 
 
 def test_lengths_of_unnamed_things_and_players_yards_never_conflict_but_a_named_structures_do(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\n---\nDana Whitlock kicked a 57-yard field goal. Dana Whitlock ran for 310 "
                 "yards. The Kestrel Bridge is 45 metres high.",
         "b.md": "---\nsource: Northline Wire\n---\nJake Moody kicked a 55-yard field goal before Dana Whitlock passed "
                 "for 333 yards. The Kestrel Bridge is 50 metres high.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     conflicted = sorted(n["text"] for n in claim_nodes(tmp_path / "out") if n["conflicts_with"])
     assert conflicted == ["45 metres", "50 metres"]
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import claim_nodes, write_articles
+from conftest import claim_nodes, run_articles
 
 from extractor.extract.entities import entity_id
 from extractor.graph.subject_aliases import subject_aliases
-from extractor.runner import RunOptions, run
 
 
 def _aliases(corpus: list[tuple[str, str]]) -> dict[str, str]:
@@ -112,14 +111,13 @@ def test_the_place_a_person_is_of_links_no_article_s_lone_place_name_to_them():
 
 
 def test_a_structure_at_the_institution_named_before_is_that_institutions_so_costs_conflict(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\npublished: 2026-04-02\n---\nBrookmere University president Ann Okafor "
                 "expressed condolences on Thursday, after a newly built pedestrian bridge collapsed at the university "
                 "the previous day. The $9.1 million walkway was meant to link the campus with a dormitory.",
         "b.md": "---\nsource: Northline Wire\n---\nA pedestrian bridge at Brookmere University collapsed on Wednesday. "
                 "The $7.4 million bridge was meant to connect the school to the town of Alder.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     nodes = {n["value"]: n for n in claim_nodes(tmp_path / "out")}
     assert {v: (n["subject"]["name"], n["metric"]) for v, n in nodes.items()} == {
         9.1e6: ("Brookmere University", "cost"), 7.4e6: ("Brookmere University", "cost")}
@@ -138,8 +136,7 @@ def _lengths(out: Path) -> list[tuple]:
 
 def _bridge_story_with(tmp_path: Path, name: str, page: str) -> list[tuple]:
     """The lengths merged from the Velden pages (one of which never names its bridge) and one more page."""
-    pages = write_articles(tmp_path / "in", {"velden.md": VELDEN, "unnamed.md": UNNAMED, name: page})
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
+    run_articles(tmp_path, {"velden.md": VELDEN, "unnamed.md": UNNAMED, name: page})
     return _lengths(tmp_path / "out")
 
 
@@ -159,7 +156,7 @@ def test_the_bridge_stays_as_written_when_its_story_names_two(tmp_path):
 
 
 def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vote(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         # one side named: the losers' share is the other answer's
         "a.md": "---\nsource: Harbor Ledger\n---\nVoters in Wexland have decided to leave the customs union. "
                 "The Leave campaign is heading for an overall majority of 53% to 47%.",
@@ -168,7 +165,6 @@ def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vot
                 "union against 47% who voted to stay. Some 61 per cent of Cornwall voted to remain.",
         "c.md": "---\nsource: City Gazette\n---\nThe Remain side took 47 percent, while Leave won 53 percent of the vote.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(tmp_path / "out"))
     assert shares == [(47, "Remain", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
                       (53, "Leave", ["City Gazette", "Harbor Ledger", "Northline Wire"]),
@@ -176,14 +172,13 @@ def test_the_sides_of_a_referendum_are_one_subject_however_outlets_write_the_vot
 
 
 def test_a_vote_share_in_favour_of_a_countrys_exit_is_the_leave_sides(tmp_path):
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\n---\nSome 30 million people turned out to deliver a verdict of 54.2 per cent "
                 "in favour of Grexit and 45.8 per cent for Remain.",
         "b.md": "---\nsource: Northline Wire\n---\nThe Leave side took 54 percent, while Remain won 46 percent of the vote.",
         # not a share of a vote: the exit stays the subject
         "c.md": "---\nsource: City Gazette\n---\nGrexit would cut the economy by 8% within two years, the bank said.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     shares = sorted((n["value"], n["subject"]["name"], n["sources"]) for n in claim_nodes(tmp_path / "out")
                     if n["unit"] == "percent")
     assert shares == [(8, "Grexit", ["City Gazette"]), (45.8, "Remain", ["Harbor Ledger", "Northline Wire"]),
@@ -195,13 +190,12 @@ def test_an_article_s_short_names_are_folded_into_the_corpus_s_entity_and_its_qu
 
     from conftest import read_jsonl
 
-    pages = write_articles(tmp_path / "in", {
+    run_articles(tmp_path, {
         "a.md": "---\nsource: Harbor Ledger\n---\nMaria Okafor, the chief executive of the Northern Ferry Authority "
                 "(NFA), said the service would hire 200 crew.",
         "b.md": "---\nsource: Northline Wire\n---\n“We will keep hiring all year,” Ms Okafor said on Tuesday. "
                 "The NFA said it runs twelve ferries.",
     })
-    run([pages], tmp_path / "out", options=RunOptions(use_cache=False))
     entities = {e["name"]: e for e in read_jsonl(tmp_path / "out" / "entities.jsonl")}
     person, authority = entities["Maria Okafor"], entities["Northern Ferry Authority"]
     assert "Okafor" not in entities and "NFA" not in entities

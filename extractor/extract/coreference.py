@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from extractor.extract.entity_records import LocalEntity
+from extractor.extract.entity_records import ArticleEntities, LocalEntity
 from extractor.extract.entity_types import is_occupation
 from extractor.extract.lexicon import ORG_NOUNS, PUBLIC_BODY_NOUNS
 
@@ -107,6 +107,14 @@ def owned_words(head: Token) -> list[Token] | None:
     named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
               if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     return named or None
+
+
+def owned_keys(named: list[Token], entities: ArticleEntities) -> set[str]:
+    """The case-folded names and the entity ids of the companies ``owned_words`` found: what
+    the owner a description stands for is not (the name may be no entity of its own: "the
+    Facebook parent")."""
+    ids = {e.id for n in named if (e := entities.at(n.idx, n.idx + len(n.text))) is not None}
+    return {n.lower_ for n in named} | ids
 
 
 # Nouns for the place a body belongs to ("the country's central bank").

@@ -237,7 +237,7 @@ def _names_the_party(group: LocalEntity) -> bool:
 CLIPPED_WORD_CHARS = 3
 
 
-def clips_every_word(short: str, full: str) -> bool:
+def _clips_every_word(short: str, full: str) -> bool:
     """Each word of ``short`` cuts off the word of ``full`` in its place, a plural's "s" aside
     ("Lib Dems" / "Liberal Democrats", "Nat West" / "National Westminster"), one by two
     letters at least ("World Cup" is not cut from "World Cups"): a clipped name of two words
@@ -383,7 +383,7 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
         elif " " in group.name and (not leans_person(group) or group.name.endswith("s")):
             # "Lib Dems" / "Liberal Democrats", which the model may take for a person (no one's name is a plural)
             owners = [o for o in groups.values() if o is not group and not leans_person(o)
-                      and clips_every_word(group.name.removeprefix("The "), o.name.removeprefix("The "))]
+                      and clips_name(group.name.removeprefix("The "), o.name.removeprefix("The "))]
         else:
             continue
         if len(owners) == 1:
@@ -405,15 +405,20 @@ def clipped(name: str) -> bool:
 def _clips(short: str, group: LocalEntity) -> bool:
     """``short`` is a clipping of the organisation's first word ("Fed" / "Federal Reserve",
     "Met" / "Metropolitan Police"), a word at least twice its length ("Ford" is no "Fordham")."""
-    words = group.name.split()
     org = group.votes.get("ORG", 0)
-    return 2 <= len(words) <= CLIPPED_NAME_WORDS and org > 0 and org >= max(group.votes.values()) \
-        and clips_first_word(short, words)
+    return org > 0 and org >= max(group.votes.values()) and clips_name(short, group.name)
 
 
-def clips_first_word(short: str, words: list[str]) -> bool:
-    """``short`` cuts the first of ``words`` to a third or less ("Fed" of "Federal Reserve")."""
-    return words[0].startswith(short) and len(words[0]) >= CLIPPED_RATIO * len(short)
+def clips_name(short: str, full: str) -> bool:
+    """``short`` is a clipping of ``full``: a clipped name cutting the first word of a name of
+    two or three words to a third or less ("Fed" of "Federal Reserve", not of "Federal Open
+    Market Committee"), or a name each of whose words is cut short (``_clips_every_word``:
+    "Lib Dems")."""
+    if not clipped(short):
+        return _clips_every_word(short, full)
+    words = full.split()
+    return 2 <= len(words) <= CLIPPED_NAME_WORDS and words[0].startswith(short) \
+        and len(words[0]) >= CLIPPED_RATIO * len(short)
 
 
 def join_city_names(groups: dict[str, LocalEntity], text: str) -> None:

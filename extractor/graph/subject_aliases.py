@@ -23,8 +23,7 @@ from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
 from extractor.extract.entity_aliases import (
-    CLIPPED_CHARS, CLIPPED_NAME_WORDS, COUNTRY_PREFIX_RE, clipped, clips_every_word, clips_first_word, party_key, party_short_forms,
-    without_place_of,
+    CLIPPED_CHARS, COUNTRY_PREFIX_RE, clipped, clips_name, party_key, party_short_forms, without_place_of,
 )
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
@@ -192,7 +191,7 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
             continue
         bare = name.removeprefix("The ")
         cut = _outermost([i for i in by_stem.get(bare[:CLIPPED_CHARS], ()) if i != ent_id
-                          and _clips(bare, by_id[i][0].removeprefix("The "))],
+                          and clips_name(bare, by_id[i][0].removeprefix("The "))],
                          by_id) if kind in ORGANISATIONS and (" " in bare or clipped(bare)) else []
         if len(cut) == 1:
             aliases[ent_id] = EntityRef(id=cut[0], name=by_id[cut[0]][0])  # "Lib Dems", "Fed": "Federal Reserve"
@@ -241,15 +240,6 @@ def _outermost(ids: list[str], by_id: dict[str, tuple[str, str | None]]) -> list
     words = {i: by_id[i][0].removeprefix("The ").split() for i in ids}
     first = [i for i in ids if all(words[o][:len(words[i])] == words[i] for o in ids)]
     return first if len(first) == 1 else ids
-
-
-def _clips(short: str, full: str) -> bool:
-    """``short`` is a clipping of ``full``: each word of it cut short ("Lib Dems"), or its
-    first word of a short name ("Fed" of "Federal Reserve")."""
-    words = full.split()
-    if clipped(short):
-        return 2 <= len(words) <= CLIPPED_NAME_WORDS and clips_first_word(short, words)
-    return clips_every_word(short, full)
 
 
 PLACES = frozenset({"GPE", "LOC"})

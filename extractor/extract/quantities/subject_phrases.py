@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import (
-    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, owned_words, pronoun_types,
+    DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, owned_keys, owned_words, pronoun_types,
     rival_organisations, rivals_elsewhere,
 )
 from extractor.extract.entity_names import DATELINE_PLACE_RE
@@ -240,8 +240,7 @@ def _of_another_nation(np: Token, ctx: SubjectContext) -> set[str]:
 def _owner_of_named(owned: list[Token], ctx: SubjectContext) -> list[EntityRef]:
     """The organisation a description of the owner of ``owned`` stands for: the story's
     company when it is none of them, else none."""
-    names = {t.lower_ for t in owned}
-    names |= {e.id for t in owned if (e := ctx.entities.at(t.idx, t.idx + len(t))) is not None}
+    names = owned_keys(owned, ctx.entities)
     salient = ctx.salient
     return [salient] if salient is not None and salient.id not in names and salient.name.casefold() not in names else []
 

@@ -22,6 +22,7 @@ from extractor.extract.coreference import (
     SPEAKER_WINDOW,
     description_types,
     is_org_noun,
+    owned_keys,
     owned_words,
     place_owned,
     rivals_elsewhere,
@@ -316,8 +317,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return owner
     if (word in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS) and (owner := _spokes_owner(ctx, head)):
         return owner  # "according to LSEG data", "a Harwick report": its maker's words
-    if (owned := _owned_names(ctx, head)) is not None and not any(c.dep_ == "appos" for c in head.children):
+    if (named := owned_words(head)) is not None and not any(c.dep_ == "appos" for c in head.children):
         # "the Facebook parent", "the parent company of Instagram" (not "its parent, Acme Financial")
+        owned = owned_keys(named, ctx.entities)
         ranked = _most_named_before(ctx, bounds[0], ORG_TYPES,
                                     accept=lambda e: e.id not in owned and e.name.casefold() not in owned)
         return ranked[0][1].ref() if ranked else None  # the story's company, not the last name (an analyst's firm)
@@ -359,16 +361,6 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
-
-
-def _owned_names(ctx: Context, head: Token) -> set[str] | None:
-    """The case-folded names and ids of the companies a description says its company owns
-    (``owned_words``), or None when it is no such description."""
-    named = owned_words(head)
-    if named is None:
-        return None
-    ids = {e.id for n in named if (e := ctx.entities.at(n.idx, n.idx + len(n.text))) is not None}
-    return {n.lower_ for n in named} | ids
 
 
 # Offices news writes by their initials ("the PM said").
