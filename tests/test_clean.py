@@ -82,6 +82,21 @@ def test_a_sentence_is_never_taken_for_a_headline():
     assert clean_text(raw).title is None
 
 
+def test_a_scraped_pages_title_case_headline_is_its_title_even_with_a_full_stop():
+    body = ("Kelmont Loses $16 Billion in a Day. Varo Stock Plunges.\n\n"
+            "Varo shares fell 19% on Thursday, the steepest fall in its history.\n\n"
+            "The company said growth would slow.")
+    scraped = clean_text("Please ensure Javascript is enabled for purposes of website accessibility\n" + body)
+    assert scraped.title == "Kelmont Loses $16 Billion in a Day. Varo Stock Plunges."
+    assert scraped.text.startswith("Varo shares fell 19%")
+    # a clean text keeps such a line: a headline that reports speech holds a quote
+    assert clean_text(body).title is None
+    # a site's long blurb with a full stop is no headline
+    blurb = "Site icon Kelmont News TV | Latest Breaking News Across Africa, Daily News in Nigeria and Ghana Today."
+    assert clean_text("Please ensure Javascript is enabled for purposes of website accessibility\n" + blurb + "\n\n"
+                      + body.split("\n\n", 1)[1] + "\n\nMore text follows here today.").title is None
+
+
 def test_ordinary_sentences_that_mention_photos_or_sharing_are_kept():
     assert not is_boilerplate("The photo was shared widely on social media, police said.")
     assert not is_boilerplate("Shares of the carmaker fell 3% on Tuesday.")

@@ -449,6 +449,24 @@ def test_a_rank_or_title_before_a_persons_name_is_no_part_of_the_organisation(nl
     assert found.get("Dana J Whitcombe") == "PERSON" and "Delmore" in found
 
 
+@pytest.mark.parametrize("text, person, gone, kept", [
+    ("Interior Minister Matteo Salvini said it was bad.", "Matteo Salvini", ["Interior"], []),
+    ("UK Prime Minister David Cameron resigned on Friday.", "David Cameron", ["UK Prime"], []),
+    ("ITV News Political Editor Robert Peston said so, while National Editor Allegra Stratton disagreed.",
+     "Allegra Stratton", ["ITV News Political", "National"], ["ITV News"]),
+])
+def test_a_titles_rank_or_beat_the_model_ran_into_a_name_is_the_titles(nlp, text, person, gone, kept):
+    found = typed(nlp, text)
+    assert found.get(person) == "PERSON"
+    assert [name for name in gone if name in found] == []
+    assert [name for name in kept if name in found] == kept  # the employer before the title stays
+
+
+def test_a_word_of_quantity_that_opens_the_sentence_is_no_part_of_the_name(nlp):
+    found = typed(nlp, "Several Transport Ministry officials visited the site on Friday.")
+    assert "Transport Ministry" in found and "Several Transport Ministry" not in found
+
+
 def test_a_ship_is_a_vehicle_not_a_person(nlp):
     assert typed(nlp, "The container ship Orlanda lost power and struck the bridge.") == {"Orlanda": "PRODUCT"}
     assert typed(nlp, "Crew members of MV Kestrel Bay were safe.") == {"MV Kestrel Bay": "PRODUCT"}

@@ -89,6 +89,38 @@ def test_a_plain_headline_verb_before_a_figure_ends_the_name(name, after, kept):
     assert name[:name_end(name, after)] == kept
 
 
+@pytest.mark.parametrize(("name", "after", "kept"), [
+    ("Britain Votes", " to Leave EU, Cameron to Resign", "Britain"),  # a verb whose object is "to" and a verb
+    ("Kelmont Agrees", " to Buy Varo", "Kelmont"),
+    ("Cameron to Resign", "", "Cameron"),  # the headline's future: "to" and a verb
+    ("Kelmont Awards", " to Mark Ellis", "Kelmont Awards"),  # "to" and a first name: no verb
+    ("Friends", " to Lovers", "Friends"),
+])
+def test_to_and_a_verb_in_a_headline_end_the_name_before_them(name, after, kept):
+    assert name[:name_end(name, after)] == kept
+
+
+def test_a_headline_verb_after_to_or_a_modal_opens_no_name():
+    article = Article(id="h3", path="h3.txt", title="Cameron Announces Resignation, Says New PM Should Steer UK",
+                      text="Britain voted to leave the European Union, and David Cameron said he would resign.")
+    names = {e.name for e in extracted(article).entities}
+    assert "Steer UK" not in names and "United Kingdom" in names
+    article = Article(id="h4", path="h4.txt", title="Britain Votes to Leave EU, Cameron to Resign",
+                      text="Britain voted to leave the European Union, and David Cameron said he would resign.")
+    names = {e.name for e in extracted(article).entities}
+    assert not names & {"Leave EU", "Britain Votes", "Cameron to Resign"}
+    assert {"European Union", "David Cameron"} <= names
+
+
+def test_a_text_that_repeats_its_title_reads_it_as_a_headline_even_with_a_full_stop():
+    title = "Zuckerberg Loses $16 Billion in a Day. Facebook Stock Plunges."
+    article = Article(id="h5", path="h5.txt", title=title,
+                      text=title + "\n\nFacebook shares fell 19% on Thursday, and Mark Zuckerberg lost $16 billion.")
+    names = {e.name for e in extracted(article).entities}
+    assert {"Facebook", "Mark Zuckerberg"} <= names
+    assert not names & {"Zuckerberg Loses", "Facebook Stock Plunges"}
+
+
 def test_a_person_the_headline_names_is_grouped_with_the_surname_in_the_text():
     article = Article(id="b1", path="b1.txt", title="Margaret Okafor",
                       text="Okafor was born in Lagos in 1961. She studied chemistry in London, "

@@ -87,7 +87,9 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.gazetteer import is_country
-from extractor.extract.headline import cut_headline_names, cut_to_body_names, title_case_headings, title_case_sentences
+from extractor.extract.headline import (
+    cut_headline_names, cut_to_body_names, repeated_title_spans, title_case_headings, title_case_sentences,
+)
 from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -250,7 +252,7 @@ def extract_entities(
     """
     text = doc_text(doc)
     headings = heading_spans(text)
-    headline = [(0, len(title))] if title and text.startswith(title) else []
+    headline = repeated_title_spans(text, title)
     headline += [span for span in title_case_headings(text, headings) if span[0] >= (headline[0][1] if headline else 0)]
     headline += title_case_sentences([(s.start_char, s.end_char, s.text) for s in doc.sents], headings)
     found = with_spelled_out_names(cut_headline_names(model_mentions(doc, text), headline, text), text)

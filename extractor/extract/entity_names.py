@@ -527,6 +527,10 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
         while cut > 1 and _is_title(words[cut - 1].group()) and words[cut - 2].group().casefold() not in ("of", "the", "for"):
             cut -= 1
         if cut < len(words):
+            while cut > 0 and words[cut - 1].group().casefold() in TITLE_MODIFIERS:
+                cut -= 1  # "ITV News Political Editor", "National Editor": the title's rank or beat too
+            if cut == 0:
+                continue
             length = words[cut - 1].end()
             cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
         out.append(cand)
@@ -571,9 +575,9 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
     if len(words) < 2 or not opens or not words[0].is_title:  # (the parser may run two sentences into one)
         return start
     first, second = words[0], words[1]
-    if _describes(first.lower_) and second.text[:1].isupper() \
+    if (_describes(first.lower_) or first.lower_ in OPENING_QUANTIFIERS) and second.text[:1].isupper() \
             and second.lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_:
-        return second.idx
+        return second.idx  # ("Several Transport Ministry officials": how many, then the name)
     if _opening_participle(ent.doc, first.i, words[-1].i):
         return second.idx  # "Overtaking Apple's $190 billion gain, the rise …": a clause's verb, then the name
     return start
@@ -599,6 +603,11 @@ OPENING_DESCRIPTORS = frozenset({
     "rival", "peer", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
     "regulator", "firm", "giant", "chipmaker", "automaker", "carmaker", "drugmaker", "planemaker",
 })
+
+
+# Words of quantity that open a sentence before a name that modifies their noun ("Several
+# Transport Ministry officials", "Many Labour MPs").
+OPENING_QUANTIFIERS = frozenset({"several", "many", "some", "most", "few", "various", "numerous"})
 
 
 def _describes(noun: str) -> bool:
@@ -755,10 +764,38 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                 end = _possessive_name_end(ent) or end
             if ent.label_ not in TITLE_LABELS:
                 end = _without_trailing_term(ent, start, end, text)
+            if ent.label_ in PLAIN_NAME_LABELS and ent.label_ != "PERSON":
+                end = _without_title_modifiers(text, start, end)
             _keep_model_mention(ent, start, end, text, out)
     by_head = organisation_mentions(doc, text)
     legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
     return _with_organisations(out, sorted(by_head + legal, key=lambda c: c.start))
+
+
+# Words a title takes before it: its rank ("Prime Minister", "Deputy Editor") or its portfolio
+# or beat ("Interior Minister", "Political Editor", "Foreign Secretary").
+TITLE_MODIFIERS = frozenset("""
+prime deputy chief senior junior executive managing general vice assistant associate acting interim
+political economics economic business foreign home interior finance financial health defence defense
+justice education environment transport trade energy security culture sports sport science technology
+international national diplomatic legal medical europe european world
+""".split())
+# The word after a name: is it a title?
+NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z.-]*)")
+
+
+def _without_title_modifiers(text: str, start: int, end: int) -> int:
+    """End of a name less the words of the title after it that the model ran into the name
+    ("UK Prime [Minister]", "ITV News Political [Editor]"): they are the title's, and a
+    name of nothing but them ("Interior [Minister]") ends at its start, which drops it."""
+    after = NEXT_WORD_RE.match(text, end)
+    if after is None or not _is_title(after.group(1)):
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = len(words)
+    while cut > 0 and words[cut - 1].group().casefold() in TITLE_MODIFIERS and words[cut - 1].group()[:1].isupper():
+        cut -= 1
+    return start + words[cut - 1].end() if cut else start
 
 
 def _without_trailing_term(ent, start: int, end: int, text: str) -> int:

@@ -11,8 +11,10 @@ import re
 
 from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
 from extractor.extract.lexicon import (
-    COMPANY_TAIL_WORDS, MARKET_VERBS, ORG_HEAD_WORDS, ORG_NAME_ENDINGS, english_words, is_place_name, verb_only_lemmas,
+    COMPANY_TAIL_WORDS, MARKET_VERBS, ORG_HEAD_WORDS, ORG_NAME_ENDINGS, english_verbs, english_words, is_place_name,
+    verb_only_lemmas,
 )
+from extractor.ingest.titles import MINOR_WORDS, TITLE_CASE_SHARE, capitalised, in_title_case, main_words
 
 # Verbs that follow a headline's subject (lemmas): a market move, and the verbs of moves,
 # reports and results that headlines use most.
@@ -38,15 +40,21 @@ INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
 HEADLINE_NOUNS = frozenset("stock stocks share shares price prices market value valuation net worth wealth fortune".split())
 
 WORD_RE = re.compile(r"\S+")
-# Share of a heading's words that are capitalised for it to be in title case.
-TITLE_CASE_SHARE = 0.6
 # A longer heading is in title case only when nearly every word is capitalised: a
 # sentence-case summary full of names ("Acme CEO and Zentrix creator Dana Whitcombe called
 # it an 'impressive model'") is not.
 SHORT_HEADING_WORDS = 12
 LONG_TITLE_CASE_SHARE = 0.8
-# Short words a title-case heading may leave in lower case ("of", "the", "as").
-MINOR_WORDS = frozenset("a an and as at but by for from in of on or over the to vs with".split())
+
+
+def repeated_title_spans(text: str, title: str | None) -> list[tuple[int, int]]:
+    """The paragraphs of ``text`` that are its title again (a page whose text opens with its
+    headline, which the NLP then reads twice): a headline wherever it stands, even when it
+    ends with a full stop, as a heading never does."""
+    if not title or not title.strip():
+        return []
+    pattern = re.compile(rf"(?:\A|(?<=\n\n)){re.escape(title.strip())}(?=\n\n|\s*\Z)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -58,21 +66,6 @@ def title_case_headings(text: str, headings: list[tuple[int, int]]) -> list[tupl
         if in_title_case(text[start:end], share):
             out.append((start, end))
     return out
-
-
-def in_title_case(line: str, share: float = TITLE_CASE_SHARE) -> bool:
-    """Three or more main words, at least ``share`` of them capitalised."""
-    words = _main_words(line)
-    return len(words) >= 3 and _capitalised(words, share)
-
-
-def _main_words(text: str) -> list[str]:
-    """The words of a line a title-case heading capitalises (not "of", "the", numbers)."""
-    return [w for w in WORD_RE.findall(text) if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
-
-
-def _capitalised(words: list[str], share: float) -> bool:
-    return sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 # Fewest words of a title-case sentence inside a paragraph read as a headline (a link's
@@ -88,8 +81,8 @@ def title_case_sentences(sentences: list[tuple[int, int, str]], headings: list[t
     for start, end, sentence in sentences:
         if any(a <= start < b for a, b in headings):
             continue
-        words = _main_words(sentence)
-        if len(words) >= MIN_TITLE_SENTENCE_WORDS and _capitalised(words, TITLE_CASE_SHARE) \
+        words = main_words(sentence)
+        if len(words) >= MIN_TITLE_SENTENCE_WORDS and capitalised(words, TITLE_CASE_SHARE) \
                 and any(_verb_lemma(w.strip(",.;:!?")) for w in words[1:]):
             out.append((start, end))
     return out
@@ -113,6 +106,29 @@ def _verb_lemma(word: str) -> str | None:
 
 # A figure right after a word ("… Add $196bn", "… Lose 17%"): the word is the headline's verb.
 FIGURE_AFTER_RE = re.compile(r"\s+(?:[$€£¥]|US\$|\d)")
+# "to" and a capitalised word after a name in a headline ("Britain Votes| to Leave EU").
+TO_WORD_RE = re.compile(r"\s+[Tt]o\s+([A-Z][a-z]+)\b")
+# Words after which a headline's next word is a verb in its plain form ("Acme to Buy Zentrix",
+# "New PM Should Steer UK").
+PLAIN_VERB_BEFORE_RE = re.compile(r"\b(?:[Tt]o|[Ss]hould|[Ww]ill|[Ww]ould|[Cc]ould|[Mm]ust|[Cc]an|[Mm]ight)\s+\Z")
+
+
+def _plain_verb(word: str) -> bool:
+    """A capitalised word a headline writes for a verb after "to" or a modal ("Resign",
+    "Leave", "Buy"): an English verb, not a first name ("to Mark Zuckerberg")."""
+    from extractor.extract.entity_types import is_first_name
+
+    return word[:1].isupper() and word.casefold() in english_verbs() and not is_first_name(word) \
+        and not is_place_name(word)
+
+
+def _verb_before_to(word: str, after: str) -> bool:
+    """An inflected word followed by "to" and a verb ("Votes to Leave", "Forced to Quit"):
+    the headline's verb, whose object is the clause after it."""
+    if not INFLECTED_RE.match(word) or word.casefold().endswith("ss"):
+        return False
+    to = TO_WORD_RE.match(after)
+    return to is not None and _plain_verb(to.group(1))
 
 
 def name_end(name: str, after: str = "") -> int:
@@ -126,8 +142,10 @@ def name_end(name: str, after: str = "") -> int:
     def is_verb(i: int) -> bool:  # inflected, an auxiliary, or after a plural noun ("Shares Plunge")
         word = words[i].group()
         plain = word[:1].isupper() and word.casefold() in HEADLINE_VERBS
+        rest = name[words[i].end():] + after
         return bool(_verb_lemma(word)) or word in HEADLINE_AUXILIARIES or plain and (
-            words[i - 1].group().casefold() in HEADLINE_NOUNS or i == len(words) - 1 and FIGURE_AFTER_RE.match(after))
+            words[i - 1].group().casefold() in HEADLINE_NOUNS or i == len(words) - 1 and FIGURE_AFTER_RE.match(after)) \
+            or _verb_before_to(word, rest) or word in ("to", "To") and i + 1 < len(words) and _plain_verb(words[i + 1].group())
 
     cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
     # the nouns before the verb, and a move named as a noun ("Acme Plunge Erases …")
@@ -176,11 +194,19 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
     was for the words run together ("Zuckerberg Loses" read as an organisation says nothing of
     Zuckerberg)."""
     out = []
+    body_names = {c.text for c in candidates if not any(a <= c.start < b for a, b in headlines)}
     for cand in candidates:
         in_headline = any(a <= cand.start < b for a, b in headlines)
         if in_headline and _opens_with_headline_verb(cand.text):
             continue  # "…, Declares First Dividend": the headline's second verb and its object
-        end = name_end(cand.text, text[cand.end:cand.end + 8]) if in_headline else len(cand.text)
+        if in_headline and cand.text not in body_names and PLAIN_VERB_BEFORE_RE.search(text, max(0, cand.start - 8), cand.start):
+            first, _, rest = cand.text.partition(" ")
+            if _plain_verb(first):  # "… to Leave EU", "… Should Steer UK": the verb, then its object
+                if not any(ch.isupper() for ch in rest):
+                    continue
+                start = cand.start + len(first) + 1
+                cand = Candidate(start, cand.end, rest, None)
+        end = name_end(cand.text, text[cand.end:cand.end + 40]) if in_headline else len(cand.text)
         if end < len(cand.text):
             kept = cand.text[:end]
             if (possessive := POSSESSIVE_RE.search(kept)) is not None:  # "Zentek's Stock Plunges"

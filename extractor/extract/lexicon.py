@@ -565,7 +565,7 @@ def verb_of_participle(word: str) -> str | None:
     if not low.endswith("ing") or len(low) < 6:
         return None
     stem = low[:-3]
-    verbs = _lemma_index().get("verb", frozenset())
+    verbs = english_verbs()
     for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
         if lemma in verbs:
             return lemma
@@ -583,6 +583,12 @@ def english_words() -> frozenset[str]:
     """Every noun, verb, adjective and adverb lemma of the English lemmatizer's index:
     a capitalised word among them may be a sentence's first word, not a name."""
     return frozenset().union(*_lemma_index().values())
+
+
+@lru_cache(maxsize=1)
+def english_verbs() -> frozenset[str]:
+    """The verb lemmas of the English lemmatizer's index ("resign", "leave", "buy")."""
+    return _lemma_index().get("verb", frozenset())
 
 
 @lru_cache(maxsize=1)

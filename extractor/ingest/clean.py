@@ -16,7 +16,7 @@ from extractor.ingest.furniture import is_page_dump, keep_lines, teaser_lines
 from extractor.ingest.bylines import Byline, find_byline
 from extractor.ingest.page_labels import page_labels
 from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
-from extractor.ingest.titles import strip_site_name
+from extractor.ingest.titles import capitalised, main_words, strip_site_name
 
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
@@ -325,14 +325,32 @@ def _joined(block: list[tuple[int, str]], kept: list[tuple[int, str]]) -> list[s
     return [" ".join(lines) for lines in paragraphs.values()]
 
 
-def _looks_like_headline(paragraph: str) -> bool:
+# Fewest main words and most words of a title-case first paragraph that ends with a full stop
+# and is still a headline ("Acme Loses $16 Billion in a Day. Acme Stock Plunges."); a longer
+# one is a site's blurb ("Site icon Acme News | Latest Breaking News Across Africa, …").
+MIN_STOPPED_HEADLINE_WORDS = 4
+MAX_STOPPED_HEADLINE_WORDS = 12
+# Share of them capitalised.
+STOPPED_HEADLINE_SHARE = 0.8
+
+
+def _looks_like_headline(paragraph: str, stopped: bool = False) -> bool:
+    """Short, capitalised, and no sentence: it has no final punctuation, or (with
+    ``stopped``) every main word is capitalised as a headline writes them."""
     words = paragraph.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
-        and not SENTENCE_END_RE.search(paragraph)
+        and (not SENTENCE_END_RE.search(paragraph) or stopped and _stopped_headline(paragraph))
         and not BULLET_RE.match(paragraph)
         and paragraph[0].isupper()
     )
+
+
+def _stopped_headline(paragraph: str) -> bool:
+    """A short title-case line that ends with a full stop, as some pages print their headline."""
+    main = main_words(paragraph)
+    return paragraph.endswith(".") and len(paragraph.split()) <= MAX_STOPPED_HEADLINE_WORDS \
+        and len(main) >= MIN_STOPPED_HEADLINE_WORDS and capitalised(main, STOPPED_HEADLINE_SHARE)
 
 
 def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
@@ -410,7 +428,10 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         title_words = _WORD.findall(title.lower())
         while paragraphs and _WORD.findall(paragraphs[0].lower()) in (title_words, _WORD.findall(lines[0].lower())):
             paragraphs.pop(0)
-    elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0]):
+    elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0], stopped=scraped):
+        # (a scraped page's first line after its furniture is its headline even with a full
+        # stop; in a clean text such a line stays text, where a headline that reports speech,
+        # "…, Graham Says.", keeps its quote)
         title = paragraphs.pop(0)
     paragraphs = _without_repeats(paragraphs, title or given_title, set(highlights), dropped)
     return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,

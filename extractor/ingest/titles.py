@@ -17,6 +17,26 @@ MAX_SITE_WORDS = 6
 # A trailing " - Something" is taken for a site name, unconfirmed, only when this short.
 MAX_UNNAMED_SITE_WORDS = 2
 _WORD = re.compile(r"\w+")
+# Share of a line's main words that are capitalised for it to be in title case.
+TITLE_CASE_SHARE = 0.6
+# Short words a title-case headline may leave in lower case ("of", "the", "as").
+MINOR_WORDS = frozenset("a an and as at but by for from in of on or over the to vs with".split())
+
+
+def in_title_case(line: str, share: float = TITLE_CASE_SHARE) -> bool:
+    """Three or more main words, at least ``share`` of them capitalised."""
+    words = main_words(line)
+    return len(words) >= 3 and capitalised(words, share)
+
+
+def main_words(text: str) -> list[str]:
+    """The words of a line a title-case headline capitalises (not "of", "the", numbers)."""
+    return [w for w in text.split() if w[:1].isalpha() and w.casefold() not in MINOR_WORDS]
+
+
+def capitalised(words: list[str], share: float) -> bool:
+    """At least ``share`` of the words start with a capital."""
+    return sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 def _segments(title: str) -> list[str]:

@@ -57,7 +57,6 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.headline import in_title_case
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, FINE_VERB_FORMS, GENERIC_ACRONYMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
 )
@@ -72,6 +71,7 @@ from extractor.extract.quantities.subject_phrases import (
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
+from extractor.ingest.titles import in_title_case
 from extractor.models import EntityRef
 
 # Verbs that move an amount from or to an owner ("wiping $593bn from X's market value").
