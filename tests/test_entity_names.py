@@ -462,6 +462,23 @@ def test_a_titles_rank_or_beat_the_model_ran_into_a_name_is_the_titles(nlp, text
     assert [name for name in kept if name in found] == kept  # the employer before the title stays
 
 
+def test_the_portfolio_of_a_title_before_a_name_is_the_titles(nlp):
+    found = typed(nlp, "I sat down with Secretary of Transportation Buttigieg today. "
+                       "Secretary of State Antony Blinken said the talks had failed.")
+    assert found.get("Buttigieg") == "PERSON" and found.get("Antony Blinken") == "PERSON"
+    assert not [name for name in found if name.startswith(("Transportation", "State"))]
+    found = typed(nlp, "Maryland Transportation Secretary Paul Wiedefeld said the water was deep.")
+    assert found.get("Maryland") == "GPE" and "Maryland Transportation" not in found
+    # an organisation's name after a title and "of" keeps its first word
+    found = typed(nlp, "Wikinews spoke with William Evans, president of the International Brotherhood of Magicians.")
+    assert "International Brotherhood of Magicians" in found
+
+
+def test_a_participle_hyphened_to_a_place_is_no_part_of_its_name(nlp):
+    found = typed(nlp, "The Singapore-flagged ship struck the bridge at 1:30 a.m.")
+    assert found.get("Singapore") == "GPE" and "Singapore-flagged" not in found
+
+
 def test_a_word_of_quantity_that_opens_the_sentence_is_no_part_of_the_name(nlp):
     found = typed(nlp, "Several Transport Ministry officials visited the site on Friday.")
     assert "Transport Ministry" in found and "Several Transport Ministry" not in found

@@ -794,6 +794,12 @@ def test_a_firm_s_unnamed_analysts_speak_for_the_firm(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]
 
 
+def test_the_corps_that_speaks_is_the_corps_named_before(quotes_of):
+    text = ("More than 1,100 specialists from the Army Corps of Engineers are helping to clear the channel. "
+            "The work will take weeks, the corps said in a statement.")
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Army Corps of Engineers"]
+
+
 def test_a_place_before_a_report_is_not_its_author(quotes_of):
     quotes = quotes_of("Donations hit $1.1 billion, a Danish analysis of campaign filings shows.")
     assert [q.speaker for q in quotes] == [None]

@@ -168,6 +168,8 @@ def clean_mention(text: str) -> tuple[int, int]:
             end = figure.start()  # "the Nasdaq 0.5%": the index, then its move
         if (link := WEB_ADDRESS_RE.search(text, start, end)) is not None and link.start() > start:
             end = link.start()  # "Dana Whitlock pic.twitter.com/ESd894": a name, then an embedded tweet's link
+        if (suffix := HYPHEN_PARTICIPLE_RE.search(text, start, end)) is not None and suffix.start() > start:
+            end = suffix.start()  # "Singapore-flagged": the place, then what it did to the ship
         while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
@@ -190,6 +192,11 @@ def clean_mention(text: str) -> tuple[int, int]:
 # A figure the model ran into a name: a decimal, or a number with its per cent sign ("the
 # Nasdaq 0.5%"; not "S&P 500", "Boeing 737").
 TRAILING_FIGURE_RE = re.compile(r"\s+[-+]?(?:\d+\.\d+|\d+(?=\s*(?:%|per\s?cent|percent)))\s*(?:%|per\s?cent|percent)?\Z")
+
+
+# A participle hyphened to a name ("Singapore-flagged", "Qatar-owned", "Texas-born"): the
+# name is the word before it.
+HYPHEN_PARTICIPLE_RE = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|born)\Z")
 
 
 # A web address the model ran into a name, to its end ("pic.twitter.com/…", "bit.ly/…").
@@ -766,6 +773,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                 end = _without_trailing_term(ent, start, end, text)
             if ent.label_ in PLAIN_NAME_LABELS and ent.label_ != "PERSON":
                 end = _without_title_modifiers(text, start, end)
+            if ent.label_ in PLAIN_NAME_LABELS:
+                start = _without_portfolio(text, start, end, person=ent.label_ == "PERSON")
             _keep_model_mention(ent, start, end, text, out)
     by_head = organisation_mentions(doc, text)
     legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
@@ -777,11 +786,39 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
 TITLE_MODIFIERS = frozenset("""
 prime deputy chief senior junior executive managing general vice assistant associate acting interim
 political economics economic business foreign home interior finance financial health defence defense
-justice education environment transport trade energy security culture sports sport science technology
-international national diplomatic legal medical europe european world
+justice education environment transport transportation treasury commerce agriculture housing homeland
+trade energy security culture sports sport science technology international national diplomatic legal
+medical europe european world
+""".split())
+# ...and the portfolios a title names after "of" ("Secretary of State", "Minister of Labour"),
+# which may also be a party's or a place's name when they stand before a title.
+PORTFOLIOS_AFTER_OF = TITLE_MODIFIERS | frozenset("""
+state labor labour war navy army veterans tourism communications industry information immigration
 """.split())
 # The word after a name: is it a title?
 NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z.-]*)")
+# A title and "of" right before a name ("Secretary of [Transportation Buttigieg]").
+TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?\Z")
+
+
+def _without_portfolio(text: str, start: int, end: int, person: bool) -> int:
+    """Start of a person's name less the portfolio of the title before it that the model
+    ran into the name ("Secretary of [Transportation] Buttigieg", however the model labels
+    it): the portfolio is the
+    title's; ``end`` when the name is nothing but it ("Secretary of [State]"), which drops
+    it. An organisation's name after a title keeps its words ("President of the
+    International Brotherhood of Magicians")."""
+    title = TITLE_OF_BEFORE_RE.search(text, max(0, start - 40), start)
+    if title is None or not _is_title(title.group(1)):
+        return start
+    words = text[start:end].split()
+    if not words or words[0].casefold() not in PORTFOLIOS_AFTER_OF:
+        return start
+    if len(words) == 1:
+        return end
+    rest = text.find(" ", start, end)
+    named = person or _name_after_title(words[1:]) or len(words) == 2 and not _english(words[1].casefold(), english_words())
+    return rest + 1 if named and text[rest + 1:rest + 2].isupper() else start
 
 
 def _without_title_modifiers(text: str, start: int, end: int) -> int:

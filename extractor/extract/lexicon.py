@@ -257,7 +257,7 @@ foods entertainment resources logistics
 # agency"), and a body so named has no shares.
 PUBLIC_BODY_NOUNS = frozenset({
     "agency", "regulator", "watchdog", "ministry", "department", "commission", "authority",
-    "administration", "bureau", "office", "court", "tribunal", "council", "committee",
+    "administration", "bureau", "office", "court", "tribunal", "council", "committee", "corps",
 })
 
 
