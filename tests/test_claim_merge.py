@@ -794,3 +794,15 @@ def test_tallies_of_named_things_are_no_contradiction():
     tallies = [claim("three", "a1", 3, subject=(bowls,), unit="Super Bowls", metric=None, date="2024-02-12"),
                claim("four", "a2", 4, subject=(bowls,), unit="Super Bowls", metric=None, date="2024-02-12")]
     assert conflicting(tallies) == []
+
+
+def test_a_title_case_headline_count_of_people_is_one_fact_with_the_texts(tmp_path):
+    run_articles(tmp_path, {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-05-13\n"
+                "title: \"Velden Rescue Turns to Recovery of 6 Missing Workers\"\n---\n"
+                "Divers searched the river for the workers on Wednesday.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-05-13\n---\n"
+                "Six workers are missing after the collapse of the Velden viaduct.",
+    })
+    sixes = [n for n in claim_nodes(tmp_path / "out") if n["value"] == 6]
+    assert [(n["unit"], n["sources"]) for n in sixes] == [("person", ["Harbor Ledger", "Northline Wire"])]

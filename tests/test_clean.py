@@ -82,6 +82,16 @@ def test_a_sentence_is_never_taken_for_a_headline():
     assert clean_text(raw).title is None
 
 
+def test_a_headline_may_open_with_a_figure():
+    raw = ("6 workers missing in bridge collapse presumed dead\n\n"
+           "The six missing people who plunged into the water are presumed dead.\n\n"
+           "Two people were rescued by authorities on Tuesday.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "6 workers missing in bridge collapse presumed dead"
+    assert cleaned.text.startswith("The six missing people")
+    assert clean_text("3 min\n\nThe mayor resigned on Friday.\n\nElections follow in May.").title is None
+
+
 def test_a_scraped_pages_title_case_headline_is_its_title_even_with_a_full_stop():
     body = ("Kelmont Loses $16 Billion in a Day. Varo Stock Plunges.\n\n"
             "Varo shares fell 19% on Thursday, the steepest fall in its history.\n\n"

@@ -332,17 +332,20 @@ MIN_STOPPED_HEADLINE_WORDS = 4
 MAX_STOPPED_HEADLINE_WORDS = 12
 # Share of them capitalised.
 STOPPED_HEADLINE_SHARE = 0.8
+# Fewest words of a headline that opens with a figure (a shorter line is a label: "3 min").
+MIN_FIGURE_HEADLINE_WORDS = 4
 
 
 def _looks_like_headline(paragraph: str, stopped: bool = False) -> bool:
-    """Short, capitalised, and no sentence: it has no final punctuation, or (with
-    ``stopped``) every main word is capitalised as a headline writes them."""
+    """Short, opening with a capital or a figure ("6 workers missing in bridge collapse"),
+    and no sentence: it has no final punctuation, or (with ``stopped``) every main word is
+    capitalised as a headline writes them."""
     words = paragraph.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
         and (not SENTENCE_END_RE.search(paragraph) or stopped and _stopped_headline(paragraph))
         and not BULLET_RE.match(paragraph)
-        and paragraph[0].isupper()
+        and (paragraph[0].isupper() or paragraph[0].isdigit() and len(words) >= MIN_FIGURE_HEADLINE_WORDS)
     )
 
 

@@ -1103,9 +1103,10 @@ def _is_organisation(name: str, entities: ArticleEntities) -> bool:
 
 def counts_people(unit: str | None, metric: str | None) -> bool:
     """A count of people, whatever noun counts them ("43 victims", "38 lives", "170 million
-    Americans", "the toll rose to 43"): one unit, so that outlets counting the same dead in
-    other words state one fact."""
-    return unit != PERSON and (unit is not None and (unit.split()[-1].islower() and people_noun(unit.split()[-1])
+    Americans", "the toll rose to 43", a headline's "6 Missing Workers"): one unit, so that
+    outlets counting the same dead in other words state one fact."""
+    return unit != PERSON and (unit is not None and ((unit.split()[-1].islower() or unit.split()[-1].istitle())
+                                                      and people_noun(unit.split()[-1])
                                                      or is_demonym(unit.split()[-1]) and unit.split()[-1][:1].isupper())
                                or (unit is None and metric in PEOPLE_COUNT_METRICS)
                                or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
