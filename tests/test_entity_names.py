@@ -479,6 +479,18 @@ def test_a_participle_hyphened_to_a_place_is_no_part_of_its_name(nlp):
     assert found.get("Singapore") == "GPE" and "Singapore-flagged" not in found
 
 
+def test_a_person_named_right_after_a_bodys_name_is_a_person_of_their_own(nlp):
+    found = typed(nlp, "Congressman and presidential candidate for La Libertad Avanza Alliance Javier Milei "
+                       "cast his vote in Buenos Aires. Milei won.")
+    assert found.get("Javier Milei") == "PERSON" and "La Libertad Avanza Alliance" in found
+    assert not [name for name in found if name.endswith("Alliance Javier Milei")]
+
+
+def test_the_agency_in_a_datelines_brackets_is_an_organisation(nlp):
+    found = typed(nlp, "BUENOS AIRES, Nov. 19 (Xinhua) -- Javier Milei has won. Source: Xinhua")
+    assert found.get("Xinhua") == "ORG" and found.get("Buenos Aires") == "GPE"
+
+
 def test_a_word_of_quantity_that_opens_the_sentence_is_no_part_of_the_name(nlp):
     found = typed(nlp, "Several Transport Ministry officials visited the site on Friday.")
     assert "Transport Ministry" in found and "Several Transport Ministry" not in found

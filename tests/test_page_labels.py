@@ -42,6 +42,7 @@ def test_by_lines_name_their_people_and_headings_are_no_bylines():
     assert byline_names("ByMarta Lindqvist") == ["Marta Lindqvist"]
     assert byline_names("By Tomas Berg and Ana Ruiz, Nordic Wire") == ["Tomas Berg", "Ana Ruiz"]
     assert byline_names("Written by Ines Okafor Tue 4 Jan 2022") == ["Ines Okafor"]
+    assert byline_names("Written by Ines Okafor on") == ["Ines Okafor"]  # the date printed apart
     assert byline_names("By The Numbers") is None
     assert byline_names("By Monday, the river had risen two metres.") is None
 

@@ -55,6 +55,7 @@ from extractor.extract.entity_names import (
     bare_speaker,
     cited_publications,
     clean_mention,
+    dateline_agencies,
     entity_id,
     entity_key,
     heading_spans,
@@ -282,6 +283,7 @@ def extract_entities(
     join_named_storms(groups)
     propagate(groups, doc)
     source_key = entity_key(source) if source else None
+    agency_keys = {entity_key(name) for name in dateline_agencies(text)}
     lower_words = frozenset(LOWER_WORD_RE.findall(text))
 
     leaned = {id(group) for group in groups.values() if leans_person(group)}
@@ -297,8 +299,8 @@ def extract_entities(
         votes.update(name_votes(group.name, votes))
         votes.update(person_name_votes(group.surfaces, votes, lower_words))
         no_person_named_the(votes, max(group.surfaces, key=len))
-        if source_key and key == source_key:
-            votes["ORG"] += SOURCE_WEIGHT
+        if source_key and key == source_key or key in agency_keys:
+            votes["ORG"] += SOURCE_WEIGHT  # the outlet, or the agency that filed the story ("(Xinhua) --")
         body = [m for m in group.mentions if not in_any(m.start, headings)]
         group.type = type_of(votes, group.name)
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:

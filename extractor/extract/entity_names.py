@@ -349,8 +349,9 @@ def _widened(ent):
         start -= 1  # "[SK] Hynix", "[LG] Electronics": a company's initials the model left out
     while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and _name_word(doc[end]) \
             and "\n" not in doc[end - 1].whitespace_ \
-            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):  # "Ohio Sen Dana Whitlock"
-        end += 1
+            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON") \
+            and not (doc[end - 1].lower_ in BODY_WORDS and is_first_name(doc[end].text)):
+        end += 1  # (not "Ohio Sen Dana Whitlock", nor "… Avanza Alliance Javier Milei": a body, then a person)
     while end < len(doc) and end > ent.end and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
             and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
         end += 1  # "KBW [Regional Banking Index]": a name ends at the proper noun its words compound into
@@ -707,7 +708,9 @@ def _named_bare(doc: Doc, name: str) -> bool:
 
 # Last words of a body's name that a person's name may follow in one model span ("Speaker
 # of the House Nancy Pelosi"): the body's, then the person's.
-BODY_WORDS = ORG_HEAD_WORDS | frozenset({"house", "senate", "congress", "parliament", "court", "cabinet"})
+BODY_WORDS = ORG_HEAD_WORDS | frozenset({
+    "house", "senate", "congress", "parliament", "court", "cabinet", "alliance", "coalition", "front", "movement",
+})
 
 
 def _named_elsewhere(words: Span) -> bool:
@@ -721,9 +724,9 @@ def _named_elsewhere(words: Span) -> bool:
 
 
 def _person_after_body(ent) -> list:
-    """The model's organisation or place span split before a first name and the capitalised
-    words after it that follow a body's word ("the House Nancy Pelosi": the House, and Nancy
-    Pelosi) or a name the text also writes alone ("the boss of OpenAI Sam Altman", where the
+    """The model's organisation, place or person span split before a first name and the
+    capitalised words after it that follow a body's word ("the House Nancy Pelosi": the House,
+    and Nancy Pelosi; "La Libertad Avanza Alliance Javier Milei") or a name the text also writes alone ("the boss of OpenAI Sam Altman", where the
     text says "OpenAI" elsewhere); else the span itself."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
@@ -731,7 +734,7 @@ def _person_after_body(ent) -> list:
         if not is_first_name(ent[k].text) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
                 or len(ent) - k > 3 or ent[-1].lower_ in ORG_NAME_ENDINGS:
             continue
-        body = ent[k - 1].lower_ in BODY_WORDS and ent.label_ != "PERSON"
+        body = ent[k - 1].lower_ in BODY_WORDS and (ent.label_ != "PERSON" or not is_first_name(ent[0].text))
         named_alone = not body and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in NAME_TITLE_WORDS for t in ent[:k]
         ) and _named_elsewhere(ent[:k])
@@ -785,7 +788,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
 # or beat ("Interior Minister", "Political Editor", "Foreign Secretary").
 TITLE_MODIFIERS = frozenset("""
 prime deputy chief senior junior executive managing general vice assistant associate acting interim
-political economics economic business foreign home interior finance financial health defence defense
+political economics economic economy business foreign home interior finance financial health defence defense
 justice education environment transport transportation treasury commerce agriculture housing homeland
 trade energy security culture sports sport science technology international national diplomatic legal
 medical europe european world
@@ -1196,8 +1199,10 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and (
         is_first_name(t) or k > 0 and title(k - 1) and not _english(t.casefold(), words))]  # "Governor Babajide Sanwo-Olu"
     for i in firsts:
-        if i < done or not name_word(i) or title(i) or i > 0 and name_word(i - 1) and not title(i - 1):
-            continue  # part of a longer name, unless what comes before is a title ("Queen Elizabeth II")
+        if i < done or not name_word(i) or title(i) or i > 0 and name_word(i - 1) and not title(i - 1) \
+                and texts[i - 1].casefold() not in BODY_WORDS:
+            continue  # part of a longer name, unless what comes before is a title ("Queen Elizabeth II") or
+            # ends a body's name ("… Alliance Javier Milei")
         last = i
         while last + 1 < n and last + 1 - i < MAX_PERSON_TOKENS and name_word(last + 1):
             last += 1
@@ -1586,7 +1591,9 @@ def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: 
 # then a dash or colon ("OSLO - ", "TRONDHEIM, Norway (AP) — ", "WASHINGTON (Reuters) -").
 DATELINE_PLACE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,[ \t][A-Z][\w. ]{1,30}?)?[ \t]*"
-    r"(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
+    r"(?:\((?P<agency>[^)\n]{1,40})\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]", re.MULTILINE)
+# The news agency in a dateline's brackets ("BEIJING, Nov. 19 (Xinhua) --", "(AFP)"): capitalised words.
+AGENCY_NAME_RE = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
 
 
 # A club's first word right before a name ("Real Madrid" at a sentence's start, where the
@@ -1610,12 +1617,26 @@ def with_club_names(found: list[Candidate], text: str) -> list[Candidate]:
 PLACE_MENTION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+def dateline_agencies(text: str) -> set[str]:
+    """The names of the agencies in the text's datelines' brackets ("(Xinhua)", "(AFP)")."""
+    return {m.group("agency") for m in DATELINE_PLACE_RE.finditer(text)
+            if m.group("agency") and AGENCY_NAME_RE.fullmatch(m.group("agency"))}
+
+
 def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
     """The place of a dateline ("OSLO - Searchers worked on ...", "SAO PAULO (Reuters) -"),
     which the model misses in capitals or cuts ("SAO" as an organisation): a place the
-    gazetteer knows, in place of the mentions inside it, unless a mention runs out of it."""
+    gazetteer knows, in place of the mentions inside it, unless a mention runs out of it;
+    and the agency in its brackets, an organisation ("(Xinhua)", which the model may take for
+    a place)."""
     added = []
     for match in DATELINE_PLACE_RE.finditer(text):
+        if match.group("agency") and AGENCY_NAME_RE.fullmatch(match.group("agency")):
+            a, b = match.span("agency")  # the agency that filed the story: an organisation
+            inside = _mentions_within(found, a, b, text)
+            if inside is not None and not any((c.start, c.end) == (a, b) and c.label == "ORG" for c in inside):
+                found = [c for c in found if c not in inside]
+                added.append(Candidate(a, b, match.group("agency"), "ORG"))
         start, end = match.span("place")
         if not is_place_name(match.group("place").title()):
             continue

@@ -70,6 +70,8 @@ INITIAL = re.compile(r"[A-Z]\.")
 # A weekday printed before the date that ends a byline ("Written by Jane Doe Tue 4 Jan 2022").
 WEEKDAY_END = re.compile(rf"(?:\s*\b{WEEKDAY}\b\.?,?)+\s*$", re.IGNORECASE)
 MAX_BYLINE_WORDS = 10
+# The word before a date the page printed in another element ("Written by Jane Doe on").
+DANGLING_ON = re.compile(r"\s+(?:on|at)\s*$")
 # No label line is longer (a paragraph is not looked at, which keeps the rules cheap).
 MAX_LABEL_CHARS = 120
 # A story prints its byline once, or twice (by the headline and after the story).
@@ -114,6 +116,7 @@ def byline_names(line: str) -> list[str] | None:
     rest = stripped[prefix.end():]
     if (date := _date_tail(rest)) is not None:
         rest = WEEKDAY_END.sub("", rest[:date])
+    rest = DANGLING_ON.sub("", rest)  # "Written by Jane Doe on": the date printed apart
     words = re.findall(r"[^\s,|]+|[,|]", rest)
     if not words or len(words) > MAX_BYLINE_WORDS or not all(BYLINE_WORD.fullmatch(w) for w in words):
         return None
