@@ -92,6 +92,21 @@ def test_a_headline_may_open_with_a_figure():
     assert clean_text("3 min\n\nThe mayor resigned on Friday.\n\nElections follow in May.").title is None
 
 
+def test_a_teasers_label_run_into_its_title_and_a_summary_label_run_into_its_bullet_go():
+    raw = ("Varo Beat Kelmont 2-0 to Win the Cup\n\n"
+           "Highlights Varo secure a record 15th title in a historic win over Kelmont.\n\n"
+           "Varo were crowned champions for a record 15th time on Saturday.\n\n"
+           "Related Ranking the 20 Best Managers in World Football Right Now\n\n"
+           "Kelmont finished fifth in the league, 27 points behind the champions.")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Varo secure a record 15th title")
+    assert "Ranking the 20 Best Managers" not in cleaned.text
+    assert "Kelmont finished fifth" in cleaned.text
+    assert not is_boilerplate("Related Articles")  # a heading of its own, no teaser
+    # a sentence that opens with the word keeps it
+    assert "Highlights of the final" in clean_text("Highlights of the final were shown on Sunday.").text
+
+
 def test_a_scraped_pages_title_case_headline_is_its_title_even_with_a_full_stop():
     body = ("Kelmont Loses $16 Billion in a Day. Varo Stock Plunges.\n\n"
             "Varo shares fell 19% on Thursday, the steepest fall in its history.\n\n"

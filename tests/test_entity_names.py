@@ -11,6 +11,7 @@ import pytest
 from extractor.extract.entities import extract_entities
 from extractor.extract.entity_names import (
     _list_items,
+    entity_id,
     is_field_of_study,
     model_mentions,
     organisation_mentions,
@@ -489,6 +490,12 @@ def test_a_person_named_right_after_a_bodys_name_is_a_person_of_their_own(nlp):
 def test_the_agency_in_a_datelines_brackets_is_an_organisation(nlp):
     found = typed(nlp, "BUENOS AIRES, Nov. 19 (Xinhua) -- Javier Milei has won. Source: Xinhua")
     assert found.get("Xinhua") == "ORG" and found.get("Buenos Aires") == "GPE"
+
+
+def test_junior_written_out_or_shortened_is_one_name():
+    assert entity_id("Vinicius Junior") == entity_id("Vinicius Jr") == entity_id("Vinicius Jr.")
+    assert entity_id("Martin Luther King, Jr.") == entity_id("Martin Luther King Junior")
+    assert entity_id("Junior") != entity_id("Jr")  # a name of its own
 
 
 def test_a_word_of_quantity_that_opens_the_sentence_is_no_part_of_the_name(nlp):

@@ -76,17 +76,22 @@ NOT_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 MAX_HEADING_WORDS = 20
 
 
+# "Junior" written out after a name, as "Jr." shortens it ("Vinicius Junior", "Vinicius Jr").
+TRAILING_JUNIOR_RE = re.compile(r",?\s+junior\s*\Z")
+
+
 # Names repeat across mentions, articles and stages; their keys are cached.
 @lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Normalised name: case, accents, a leading "the", spaces and punctuation folded.
 
-    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group";
-    "SoftBank Group" keeps every word, so it never meets "Bahnsen Group".
+    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group", and
+    "Vinicius Junior" and "Vinicius Jr."; "SoftBank Group" keeps every word, so it never
+    meets "Bahnsen Group".
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     text = LEADING_SAINT_RE.sub("saint ", LEADING_THE_RE.sub("", text.strip()))
-    return NOT_ALNUM_RE.sub("", text)
+    return NOT_ALNUM_RE.sub("", TRAILING_JUNIOR_RE.sub(" jr", text))
 
 
 @lru_cache(maxsize=1 << 14)

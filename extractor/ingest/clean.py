@@ -77,6 +77,13 @@ CROSS_LINK_RE = re.compile(
     r"\s*(?::|›|»|\||-|—)",
     re.IGNORECASE,
 )
+# ...and a teaser's label run into the title it links to, with no separator ("Related Ranking
+# the 20 Best Managers …"): the label capitalised, then a title of four words or more (not a
+# heading: "Related Articles").
+GLUED_CROSS_LINK_RE = re.compile(r"^(?:Related|Read [Mm]ore|Read [Nn]ext|Also [Rr]ead|Recommended)\s+[A-Z0-9]\S*(?:\s+\S+){3}")
+# A page's label over its summary run into the first bullet ("Highlights Acme secure …"): the
+# label goes, the bullet stays.
+GLUED_SUMMARY_LABEL_RE = re.compile(r"^(?:Highlights|Key [Pp]oints|Key [Tt]akeaways)\s+(?=[A-Z])")
 # Share, follow and sign-up prompts.
 PROMPT_RE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page| post)?(?: on [\w ]+)?:?|share via [\w ]+|tweet|email|print"
@@ -106,7 +113,7 @@ WIRE_TRAILER_RE = re.compile(r"^\(?(?:(?:reporting|additional reporting|writing|
                              re.IGNORECASE)
 
 # Page furniture: only a scrape of a page has these lines.
-FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
+FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, GLUED_CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
 # Photo credits name no one the story is about: dropped from any text. A wire trailer
 # ("Reporting by …") is part of a story as its agency delivered it: dropped only from text
 # that shows it is a scrape of a page.
@@ -116,6 +123,7 @@ BOILERPLATE_RES = (
     AGENCY_CREDIT_RE,
     LABELLED_CREDIT_RE,
     CROSS_LINK_RE,
+    GLUED_CROSS_LINK_RE,
     PROMPT_RE,
     COPYRIGHT_RE,
     WIRE_TRAILER_RE,
@@ -411,6 +419,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
                     continue
                 dropped.append(line[cut:])
                 line = line[:cut].rstrip(" (")
+            if scraped:
+                line = GLUED_SUMMARY_LABEL_RE.sub("", line)
             kept.append((i, line))
         if kept:  # a paragraph wrapped at a fixed width is judged by its lines as written
             paragraphs.extend(_joined(block, kept))
