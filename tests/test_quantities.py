@@ -559,3 +559,12 @@ def test_two_small_numbers_in_a_row_are_no_number():
 def test_plus_or_minus_is_a_margin_not_a_fall(nlp):
     c = only(nlp, "The poll has a margin of error of plus or minus 3 percentage points.")
     assert (c.value, c.direction) == (3.0, None)
+
+
+def test_a_half_of_the_pitch_and_the_second_half_of_a_match_are_no_figures(nlp):
+    claims = claims_of(nlp, "Two second-half goals from Dani Carvajal won the final. Ian Maatsen played a "
+                            "dreadful pass across his own half.")
+    assert [(c.value, c.unit) for c in claims if c.unit in ("second", "fraction")] == []
+    assert [c.value for c in claims] == [2]
+    # seconds and halves that are figures stay
+    assert values(claims_of(nlp, "The sprint took 10 seconds.")) == [(10, "second")]

@@ -20,7 +20,11 @@ ORDINAL_FOLLOWERS_RE = re.compile(
     r"[\s-]+(?:straight|consecutive|successive|time|term|round|place|party|quarter|day|week|"
     r"month|year|season|game|match|leg|stage|generation|tier|attempt|[a-z]+est)\b", re.I)
 # Words before "half" that make it a period or a part, not a number ("first half").
-NOT_FRACTION_BEFORE = frozenset({"first", "second", "third", "fourth", "final", "last", "next", "other", "the", "this", "that", "each", "latter", "former", "in"})
+# ("his own half", "the opposition half": a side of the pitch).
+NOT_FRACTION_BEFORE = frozenset({
+    "first", "second", "third", "fourth", "final", "last", "next", "other", "the", "this", "that", "each",
+    "latter", "former", "in", "own", "his", "her", "their", "its", "our", "my", "your", "opposition",
+})
 # "one" as a pronoun or determiner after these words ("each one", "no one", "the one").
 ONE_PRONOUN_BEFORE = frozenset({"no", "each", "every", "any", "the", "this", "that", "which", "another", "some", "a", "only", "anyone", "someone", "no-one"})
 # "one" before these words is not a count ("one another", "one day" as "some day").

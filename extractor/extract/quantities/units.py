@@ -181,6 +181,10 @@ PER_RE = re.compile(
 NOT_A_RATE_RE = re.compile(r"\s?(?:a|an)\s+(?:year|month|week|day)\s+(?:ago|earlier|before|later|after)\b", re.I)
 
 
+# What makes "second" an ordinal ("second-half", "second-round", "second-placed").
+ORDINAL_COMPOUND_RE = re.compile(r"-(?:half|halves|round|place|placed|leg|tier|largest|biggest|highest|best|worst|hand)\b", re.I)
+
+
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:
     """A measurement unit right after ``pos``: (canonical name, end)."""
     insensitive, by_group = _unit_pattern()
@@ -190,6 +194,8 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
         surface = m.group(m.lastgroup)
         if m.group("sep") == " " and surface.lower() in WORDLIKE_UNIT_FORMS:
             return None
+        if surface.lower() == "second" and ORDINAL_COMPOUND_RE.match(text, m.end()):
+            return None  # "two second-half goals": the ordinal of a half, not seconds
         return name, m.end()
     m = GLUED_UNIT_RE.match(text, pos)
     if m:
