@@ -498,6 +498,12 @@ def test_junior_written_out_or_shortened_is_one_name():
     assert entity_id("Junior") != entity_id("Jr")  # a name of its own
 
 
+def test_an_organisations_tail_stops_before_on_and_a_date(nlp):
+    found = typed(nlp, "He was commissioned as a captain in the Corps of Engineers on April 3, 1779.")
+    assert found.get("Corps of Engineers") == "ORG"
+    assert not [name for name in found if "April" in name]
+
+
 def test_a_word_of_quantity_that_opens_the_sentence_is_no_part_of_the_name(nlp):
     found = typed(nlp, "Several Transport Ministry officials visited the site on Friday.")
     assert "Transport Ministry" in found and "Several Transport Ministry" not in found

@@ -798,6 +798,10 @@ def test_the_corps_that_speaks_is_the_corps_named_before(quotes_of):
     text = ("More than 1,100 specialists from the Army Corps of Engineers are helping to clear the channel. "
             "The work will take weeks, the corps said in a statement.")
     assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Army Corps of Engineers"]
+    # a unit of the corps named before it is not the corps
+    text = ("More than 1,100 specialists from the Baltimore District of the Army Corps of Engineers are helping, "
+            "the corps said in a statement.")
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Army Corps of Engineers"]
 
 
 def test_a_place_before_a_report_is_not_its_author(quotes_of):

@@ -1095,8 +1095,8 @@ def _tail_end(texts: list[str], head: int) -> int:
             last = j
         elif word in ("and", "&") and _opens_organisation(texts, j + 1):
             break
-        elif word not in ORG_TAIL_CONNECTORS:
-            break
+        elif word not in ORG_TAIL_CONNECTORS or j + 1 < n and texts[j + 1].casefold() in CALENDAR_WORDS:
+            break  # (not "the Corps of Engineers [on April 3]")
         j += 1
     return last
 

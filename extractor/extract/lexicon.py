@@ -462,7 +462,7 @@ def is_place_name(name: str) -> bool:
 ORG_HEAD_WORDS = frozenset("""
 university college institute institution academy school conservatory seminary polytechnic
 council committee commission party society association federation league union foundation
-ministry department agency bureau corporation police authority service trust fund army navy guard
+ministry department agency bureau corporation police authority service trust fund army navy guard corps
 assembly parliament board laboratory laboratories observatory holdings airlines airways
 """.split())
 # Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
