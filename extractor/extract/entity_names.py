@@ -731,8 +731,9 @@ def _named_elsewhere(words: Span) -> bool:
 def _person_after_body(ent) -> list:
     """The model's organisation, place or person span split before a first name and the
     capitalised words after it that follow a body's word ("the House Nancy Pelosi": the House,
-    and Nancy Pelosi; "La Libertad Avanza Alliance Javier Milei") or a name the text also writes alone ("the boss of OpenAI Sam Altman", where the
-    text says "OpenAI" elsewhere); else the span itself."""
+    and Nancy Pelosi; "La Libertad Avanza Alliance Javier Milei") or a name the text also
+    writes alone ("the boss of OpenAI Sam Altman", where the text says "OpenAI" elsewhere);
+    else the span itself."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
     for k in range(1, len(ent) - 1):
@@ -812,10 +813,9 @@ TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?\Z")
 def _without_portfolio(text: str, start: int, end: int, person: bool) -> int:
     """Start of a person's name less the portfolio of the title before it that the model
     ran into the name ("Secretary of [Transportation] Buttigieg", however the model labels
-    it): the portfolio is the
-    title's; ``end`` when the name is nothing but it ("Secretary of [State]"), which drops
-    it. An organisation's name after a title keeps its words ("President of the
-    International Brotherhood of Magicians")."""
+    it): the portfolio is the title's; ``end`` when the name is nothing but it ("Secretary
+    of [State]"), which drops it. An organisation's name after a title keeps its words
+    ("President of the International Brotherhood of Magicians")."""
     title = TITLE_OF_BEFORE_RE.search(text, max(0, start - 40), start)
     if title is None or not _is_title(title.group(1)):
         return start

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
+from extractor.extract.entity_types import is_first_name
 from extractor.extract.lexicon import (
     COMPANY_TAIL_WORDS, MARKET_VERBS, ORG_HEAD_WORDS, ORG_NAME_ENDINGS, english_verbs, english_words, is_place_name,
     verb_only_lemmas,
@@ -116,8 +117,6 @@ PLAIN_VERB_BEFORE_RE = re.compile(r"\b(?:[Tt]o|[Ss]hould|[Ww]ill|[Ww]ould|[Cc]ou
 def _plain_verb(word: str) -> bool:
     """A capitalised word a headline writes for a verb after "to" or a modal ("Resign",
     "Leave", "Buy"): an English verb, not a first name ("to Mark Zuckerberg")."""
-    from extractor.extract.entity_types import is_first_name
-
     return word[:1].isupper() and word.casefold() in english_verbs() and not is_first_name(word) \
         and not is_place_name(word)
 
