@@ -78,6 +78,12 @@ def test_an_acronym_joins_the_name_whose_initials_it_is(nlp):
     assert "MIT" not in found
 
 
+def test_a_persons_initials_of_three_letters_or_more_join_the_person(nlp):
+    text = ("Sam Bankman-Fried, the former billionaire prodigy, known widely as SBF, was sentenced on "
+            "Thursday. SBF said he would appeal.")
+    assert groups(nlp, text)["Sam Bankman-Fried"] == ("PERSON", ["SBF", "Sam Bankman-Fried"])
+
+
 def test_a_place_and_its_city_name_are_the_city(nlp):
     text = "She moved to New York City in 2010. New York was expensive, she said."
     assert groups(nlp, text)["New York City"] == ("GPE", ["New York", "New York City"])

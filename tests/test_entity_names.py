@@ -453,6 +453,7 @@ def test_a_rank_or_title_before_a_persons_name_is_no_part_of_the_organisation(nl
 @pytest.mark.parametrize("text, person, gone, kept", [
     ("Interior Minister Matteo Salvini said it was bad.", "Matteo Salvini", ["Interior"], []),
     ("UK Prime Minister David Cameron resigned on Friday.", "David Cameron", ["UK Prime"], []),
+    ("US District Judge Lewis A. Kaplan delivered the sentence.", "Lewis A. Kaplan", ["US District"], []),
     ("ITV News Political Editor Robert Peston said so, while National Editor Allegra Stratton disagreed.",
      "Allegra Stratton", ["ITV News Political", "National"], ["ITV News"]),
 ])

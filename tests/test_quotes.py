@@ -794,6 +794,13 @@ def test_a_firm_s_unnamed_analysts_speak_for_the_firm(quotes_of, text, speaker):
     assert [q.speaker.name if q.speaker else None for q in direct(quotes_of(text))] == [speaker]
 
 
+def test_a_question_word_after_a_verb_of_saying_reports_no_words(quotes_of):
+    quotes = quotes_of("Who said what\n\nJudge Dana Pell said Varo deserved a long sentence. She denied it.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes][:1] == [
+        ("Varo deserved a long sentence", "Dana Pell")]
+    assert "what" not in [q.text for q in quotes]
+
+
 def test_the_corps_that_speaks_is_the_corps_named_before(quotes_of):
     text = ("More than 1,100 specialists from the Army Corps of Engineers are helping to clear the channel. "
             "The work will take weeks, the corps said in a statement.")

@@ -358,17 +358,22 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
             owner[1].tickers.add(text[tick_start:tick_end])  # an alias even where the model saw no name
 
 
+# Fewest letters of a person's initials that stand for the person ("SBF", "JFK", "AOC").
+PERSON_INITIALS = 3
+
+
 def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     """An acronym joins the one longer name of the article whose words' initials it is
     ("MIT" / "Massachusetts Institute of Technology", "UN" / "United Nations"), even
-    where the text never brackets it after the name; never a person's name. A clipped name
+    where the text never brackets it after the name; a person's only with three letters or
+    more ("SBF" / "Sam Bankman-Fried", "JFK"; two are too many people's). A clipped name
     joins the one name whose first word it cuts short ("Fed" / "Federal Reserve"), or each
     of whose words it cuts short ("Lib Dems" / "Liberal Democrats")."""
     by_initials: dict[str, list[LocalEntity]] = defaultdict(list)
     for group in groups.values():
-        if len(group.name.split()) >= 2 and not leans_person(group):
+        if len(group.name.split()) >= 2:
             initials = _initials(group.name)
-            if len(initials) >= 2:
+            if len(initials) >= (PERSON_INITIALS if leans_person(group) else 2):
                 by_initials[initials].append(group)
     for key, group in list(groups.items()):
         if not ACRONYM_FORM_RE.match(group.name):

@@ -797,7 +797,7 @@ prime deputy chief senior junior executive managing general vice assistant assoc
 political economics economic economy business foreign home interior finance financial health defence defense
 justice education environment transport transportation treasury commerce agriculture housing homeland
 trade energy security culture sports sport science technology international national diplomatic legal
-medical europe european world
+medical europe european world district circuit magistrate federal
 """.split())
 # ...and the portfolios a title names after "of" ("Secretary of State", "Minister of Labour"),
 # which may also be a party's or a place's name when they stand before a title.

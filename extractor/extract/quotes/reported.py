@@ -404,6 +404,8 @@ def find_reported(ctx: Context) -> list[Reported]:
             end -= 1
         if end <= start:
             continue
+        if end - start == 1 and doc[start].tag_ in ("WP", "WDT"):
+            continue  # "Who said what": a question word, no words said ("she denied it" stands for some)
         if (asked_participle(token) or asked_passive(token)) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i \
                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             continue  # "When asked about the surge, Weil said …": a topic put to the speaker, no words
