@@ -1034,6 +1034,13 @@ def test_a_fine_is_the_fined_companys_not_the_regulators(nlp):
     assert (subjects(c["50 million euros"]), c["50 million euros"].metric) == (["Varo Group"], "fine")
 
 
+def test_a_prison_term_is_the_sentenced_persons_not_the_courts(nlp):
+    c = by_text(nlp, "A federal judge in New York on Thursday sentenced Sam Bankman-Fried to 25 years in prison for "
+                     "fraud. A court in Leeds jailed Tom Reeves for six years.", published="2026-04-22")
+    assert subjects(c["25 years"]) == ["Sam Bankman-Fried"]
+    assert subjects(c["six years"]) == ["Tom Reeves"]
+
+
 def test_a_sum_converted_in_parentheses_is_the_same_fine(nlp):
     c = by_text(nlp, "The European Commission on Tuesday fined Halvane Technologies 2.4 billion euros ($2.6 billion) "
                      "for abusing its dominant position.", published="2026-04-22")

@@ -135,6 +135,11 @@ def is_storm_name(name: str) -> bool:
 
 # Forms of the verbs of a penalty ("fined", which the lemmatizer reads as "fin").
 FINE_VERB_FORMS = frozenset("fine fines fined fining penalise penalised penalize penalized".split())
+# Verbs of a sentence passed on someone: the term is the one sentenced's ("a judge sentenced X to
+# 25 years", "X was jailed for six years"), not the court's.
+SENTENCE_VERB_FORMS = frozenset("""
+sentence sentences sentenced sentencing jail jails jailed jailing imprison imprisoned
+""".split())
 
 # Verbs whose subject is an agent (a person or organisation), not a product or place.
 AGENT_VERBS = frozenset("""

@@ -58,7 +58,8 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, FINE_VERB_FORMS, GENERIC_ACRONYMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE, SUBJECTLESS_NOUNS, english_words,
+    CHANGE_NOUNS, FINE_VERB_FORMS, GENERIC_ACRONYMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE,
+    SENTENCE_VERB_FORMS, SUBJECTLESS_NOUNS, english_words,
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
@@ -369,7 +370,8 @@ FINE_NOUNS = frozenset({"fine", "penalty"})
 
 
 def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
-    """Who pays a fine: the object of "fined" ("the Commission fined Orbis 2.4 billion euros",
+    """Who pays a fine or serves a sentence: the object of "fined" or "sentenced" ("the
+    Commission fined Orbis 2.4 billion euros", "a judge sentenced Dana Pell to 25 years",
     whatever the parser makes of the two objects), the subject of "was fined", the "on" or
     "against" of a fine ("slapped a €2.4 billion fine on Orbis"), or who was hit with one
     ("Orbis hit with €2.4bn EU fine"); not the regulator that imposed it."""
@@ -381,7 +383,7 @@ def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectC
         return next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                      for o in c.children if o.dep_ == "pobj"), None)
 
-    if verb is not None and verb.lower_ in FINE_VERB_FORMS:
+    if verb is not None and (verb.lower_ in FINE_VERB_FORMS or verb.lower_ in SENTENCE_VERB_FORMS):
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             return named(passive)
