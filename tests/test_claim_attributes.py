@@ -1039,6 +1039,10 @@ def test_a_prison_term_is_the_sentenced_persons_not_the_courts(nlp):
                      "fraud. A court in Leeds jailed Tom Reeves for six years.", published="2026-04-22")
     assert subjects(c["25 years"]) == ["Sam Bankman-Fried"]
     assert subjects(c["six years"]) == ["Tom Reeves"]
+    # a dateline's place and colon before the one sentenced, which the parser makes the subject
+    c = by_text(nlp, "New York: FTX co-founder Sam Bankman-Fried was sentenced to 25 years in prison.",
+                published="2026-04-22")
+    assert subjects(c["25 years"]) == ["Sam Bankman-Fried"]
 
 
 def test_a_sum_converted_in_parentheses_is_the_same_fine(nlp):

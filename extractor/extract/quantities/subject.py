@@ -68,7 +68,7 @@ from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
 from extractor.extract.quantities.subject_phrases import (
-    NOT_SUBJECT_NOUNS, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref, structure_subject,
+    NOT_SUBJECT_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref, structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
@@ -385,6 +385,9 @@ def _fined_party(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectC
 
     if verb is not None and (verb.lower_ in FINE_VERB_FORMS or verb.lower_ in SENTENCE_VERB_FORMS):
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and _in_dateline(passive, ctx):  # "New York: X was sentenced …", parsed as one noun
+            passive = next((c for c in passive.children
+                            if c.dep_ == "appos" and c.is_alpha and not _in_dateline(c, ctx)), None)
         if passive is not None:
             return named(passive)
         figure = next((t.idx for t in span if t.like_num or t.tag_ == "$"), span.start_char)

@@ -31,6 +31,7 @@ from extractor.extract.lexicon import (
     PART_NOUNS,
     STORM_NOUNS,
     SUBJECTLESS_NOUNS,
+    is_place_name,
     is_prominent_place,
     is_storm_name,
     names_a_public_body,
@@ -753,10 +754,16 @@ def _maker_named_before(np: Token, ctx: SubjectContext) -> LocalEntity | None:
     return None
 
 
+# A place in title case and a colon that open a paragraph ("New York: FTX's founder was …"):
+# a dateline as some outlets write it.
+PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]", re.MULTILINE)
+
+
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
     """The token is part of a dateline (the place, agency and dash that open a story)."""
     if "datelines" not in ctx.cache:
-        ctx.cache["datelines"] = [m.span() for m in DATELINE_PLACE_RE.finditer(ctx.text)]
+        ctx.cache["datelines"] = [m.span() for m in DATELINE_PLACE_RE.finditer(ctx.text)] + [
+            m.span() for m in PLACE_COLON_RE.finditer(ctx.text) if is_place_name(m.group("place"))]
     return any(a <= token.idx < b for a, b in ctx.cache["datelines"])
 
 
