@@ -84,6 +84,15 @@ def test_a_persons_initials_of_three_letters_or_more_join_the_person(nlp):
     assert groups(nlp, text)["Sam Bankman-Fried"] == ("PERSON", ["SBF", "Sam Bankman-Fried"])
 
 
+def test_a_name_that_ends_with_a_generation_is_a_persons_and_takes_its_short_forms(nlp):
+    text = ("Two second-half goals from Dani Carvajal and Vinicius Junior gave Real Madrid their 15th title, even "
+            "though Borussia Dortmund created better chances. Gregor Kobel was involved in a physical altercation, "
+            "which earned Vinicius Junior a yellow card. Vinicius got the better of Ryerson in the 27th minute.")
+    assert groups(nlp, text)["Vinicius Junior"] == ("PERSON", ["Vinicius", "Vinicius Junior"])
+    text = "Cal Ripken Jr. played for Baltimore for 21 seasons. Ripken retired in 2001."
+    assert groups(nlp, text)["Cal Ripken Jr."] == ("PERSON", ["Cal Ripken Jr.", "Ripken"])
+
+
 def test_a_place_and_its_city_name_are_the_city(nlp):
     text = "She moved to New York City in 2010. New York was expensive, she said."
     assert groups(nlp, text)["New York City"] == ("GPE", ["New York", "New York City"])

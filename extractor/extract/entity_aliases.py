@@ -19,6 +19,7 @@ from extractor.extract.entity_names import (
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     is_team_name,
+    GENERATION_SUFFIXES,
     HEADING_LABEL_WEIGHT,
     LABEL_WEIGHT,
     NOT_SURNAMES,
@@ -741,12 +742,28 @@ def alias_headline_names(groups: dict[str, LocalEntity], title: str | None) -> N
 
 
 def _reads_as_person_name(group: LocalEntity) -> bool:
-    """Two or three capitalised words opening with a first name, never read as a place:
-    a person's name the model took for something else ("Britney Spears" as an organisation)."""
+    """Two or three capitalised words opening with a first name, or ending with a
+    generation ("Vinicius Junior"), never read as a place: a person's name the model took
+    for something else ("Britney Spears" as an organisation)."""
     words = name_tokens(group.name)
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and is_first_name(words[0])
-            and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and (is_first_name(words[0]) and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
+                 or _names_a_generation(group))
             and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
+def _surname_of(parts: list[str]) -> str:
+    """The last word of a name less its generation ("Ripken" of "Cal Ripken Jr.")."""
+    if len(parts) >= 2 and parts[-1].casefold().rstrip(".") in GENERATION_SUFFIXES:
+        return parts[-2]
+    return parts[-1]
+
+
+def _names_a_generation(group: LocalEntity) -> bool:
+    """The name ends with a generation ("Vinicius Junior", "Cal Ripken Jr."): a person's."""
+    words = name_tokens(group.name)
+    return len(words) >= 2 and words[-1].casefold().rstrip(".") in GENERATION_SUFFIXES \
+        and all(w.isalpha() for w in words[:-1])
 
 
 def _could_be_person_name(group: LocalEntity) -> bool:
@@ -826,7 +843,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
         parts_of = [_before_of_place(name_tokens(s)) for s in person.surfaces]
         for part in {entity_key(w) for parts in parts_of if parts and not REGNAL_NUMBER_RE.match(parts[-1])
-                     for w in (parts[0], parts[-1])}:  # "Louis II": a Louis of a dynasty, maybe not this one
+                     for w in (parts[0], _surname_of(parts))}:  # "Louis II": a Louis of a dynasty, maybe not this one
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
@@ -836,7 +853,8 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
-                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0)  # one side read as a person
+                  and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
+                       or _names_a_generation(p))
                   and not _company_as_first_word(group, p)]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(

@@ -697,6 +697,12 @@ SURNAME_PARTICLES = NAME_PARTICLES - frozenset({"y", "e", "et"})
 INNER_PARTICLE_RE = re.compile(r"(?<=[a-z]) (?:(?:da|das|de|del|della|der|di|do|dos|du|van|von|ter|ten) )+(?=[A-Z])")
 
 
+# Words after a person's name that say which generation of the family it is, and their weight:
+# surer than a first name, which places and firms also open with.
+GENERATION_SUFFIXES = frozenset({"jr", "junior", "sr"})
+GENERATION_WEIGHT = 2 * FIRST_NAME_WEIGHT
+
+
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
@@ -711,6 +717,9 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")
+        if last in GENERATION_SUFFIXES and all(w.isalpha() for w in words[:-1]):
+            votes["PERSON"] += GENERATION_WEIGHT  # "Vinicius Junior", "Cal Ripken Jr.": a generation is a person's
+            break
         if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
             continue
         if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
