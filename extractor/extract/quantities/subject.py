@@ -68,7 +68,8 @@ from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
 from extractor.extract.quantities.subject_phrases import (
-    NOT_SUBJECT_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref, structure_subject,
+    NOT_SUBJECT_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
+    structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side

@@ -754,9 +754,10 @@ def _maker_named_before(np: Token, ctx: SubjectContext) -> LocalEntity | None:
     return None
 
 
-# A place in title case and a colon that open a paragraph ("New York: FTX's founder was …"):
-# a dateline as some outlets write it.
-PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]", re.MULTILINE)
+# A place in title case and a colon that open a paragraph of prose ("New York: FTX's founder
+# was sentenced …"): a dateline as some outlets write it; not a tally's row ("Texas: 5 deaths").
+PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t](?=[A-Z]\S*(?:[ \t]+\S+){7})",
+                            re.MULTILINE)
 
 
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
