@@ -1622,6 +1622,19 @@ def with_club_names(found: list[Candidate], text: str) -> list[Candidate]:
 PLACE_MENTION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+# A place in title case and a colon that open a paragraph of prose ("New York: FTX's founder
+# was sentenced …"): a dateline as some outlets write it; not a tally's row ("Texas: 5 deaths").
+PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t](?=[A-Z]\S*(?:[ \t]+\S+){7})",
+                            re.MULTILINE)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's datelines are: "LONDON (Reuters) -", "CAPE CANAVERAL, Fla. —", and a
+    known place and a colon before a sentence ("New York: …")."""
+    return [m.span() for m in DATELINE_PLACE_RE.finditer(text)] + [
+        m.span() for m in PLACE_COLON_RE.finditer(text) if is_place_name(m.group("place"))]
+
+
 def dateline_agencies(text: str) -> set[str]:
     """The names of the agencies in the text's datelines' brackets ("(Xinhua)", "(AFP)")."""
     return {m.group("agency") for m in DATELINE_PLACE_RE.finditer(text)

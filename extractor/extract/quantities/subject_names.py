@@ -17,7 +17,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from extractor.extract.entities import ArticleEntities, LocalEntity, entity_id
-from extractor.extract.entity_names import DATELINE_PLACE_RE
+from extractor.extract.entity_names import dateline_spans
 from extractor.extract.lexicon import COMPANY_NOUNS, HEADLINE_BREAK_WORDS, MARKET_VERBS, is_place_name
 from extractor.extract.quantities.money import (
     AMBIGUOUS_CURRENCY_NAMES, CURRENCY_NAMES, CURRENCY_PLURALS, CURRENCY_QUALIFIED, ISO_CURRENCIES,
@@ -213,7 +213,7 @@ def salient_organisation(doc: Doc, entities: ArticleEntities, text: str, title: 
     title = title or ""
     head_end = text.find("\n", 1)
     head_end = len(text) if head_end < 0 else max(head_end, 200)
-    datelines = [m.span() for m in DATELINE_PLACE_RE.finditer(text)]
+    datelines = dateline_spans(text)
     for e in entities.entities:
         if e.type != "ORG" and not (e.type == "GPE" and not is_place_name(e.name)):
             continue  # a company the small model took for a place ("Nvidia" in a headline) still counts

@@ -13,7 +13,7 @@ from extractor.extract.coreference import (
     DEFINITE_DETS, OWNER_NOUNS, OWNER_WINDOW, is_org_noun, organisation_spans, owned_keys, owned_words, pronoun_types,
     rival_organisations, rivals_elsewhere,
 )
-from extractor.extract.entity_names import DATELINE_PLACE_RE
+from extractor.extract.entity_names import dateline_spans
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
@@ -31,7 +31,6 @@ from extractor.extract.lexicon import (
     PART_NOUNS,
     STORM_NOUNS,
     SUBJECTLESS_NOUNS,
-    is_place_name,
     is_prominent_place,
     is_storm_name,
     names_a_public_body,
@@ -754,17 +753,10 @@ def _maker_named_before(np: Token, ctx: SubjectContext) -> LocalEntity | None:
     return None
 
 
-# A place in title case and a colon that open a paragraph of prose ("New York: FTX's founder
-# was sentenced …"): a dateline as some outlets write it; not a tally's row ("Texas: 5 deaths").
-PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t](?=[A-Z]\S*(?:[ \t]+\S+){7})",
-                            re.MULTILINE)
-
-
 def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
     """The token is part of a dateline (the place, agency and dash that open a story)."""
     if "datelines" not in ctx.cache:
-        ctx.cache["datelines"] = [m.span() for m in DATELINE_PLACE_RE.finditer(ctx.text)] + [
-            m.span() for m in PLACE_COLON_RE.finditer(ctx.text) if is_place_name(m.group("place"))]
+        ctx.cache["datelines"] = dateline_spans(ctx.text)
     return any(a <= token.idx < b for a, b in ctx.cache["datelines"])
 
 
