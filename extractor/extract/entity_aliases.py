@@ -19,7 +19,8 @@ from extractor.extract.entity_names import (
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
     is_team_name,
-    GENERATION_SUFFIXES,
+    is_generation,
+    names_a_generation,
     HEADING_LABEL_WEIGHT,
     LABEL_WEIGHT,
     NOT_SURNAMES,
@@ -754,16 +755,11 @@ def _reads_as_person_name(group: LocalEntity) -> bool:
 
 def _surname_of(parts: list[str]) -> str:
     """The last word of a name less its generation ("Ripken" of "Cal Ripken Jr.")."""
-    if len(parts) >= 2 and parts[-1].casefold().rstrip(".") in GENERATION_SUFFIXES:
-        return parts[-2]
-    return parts[-1]
+    return parts[-2] if len(parts) >= 2 and is_generation(parts[-1]) else parts[-1]
 
 
 def _names_a_generation(group: LocalEntity) -> bool:
-    """The name ends with a generation ("Vinicius Junior", "Cal Ripken Jr."): a person's."""
-    words = name_tokens(group.name)
-    return len(words) >= 2 and words[-1].casefold().rstrip(".") in GENERATION_SUFFIXES \
-        and all(w.isalpha() for w in words[:-1])
+    return names_a_generation(name_tokens(group.name))
 
 
 def _could_be_person_name(group: LocalEntity) -> bool:

@@ -703,6 +703,17 @@ GENERATION_SUFFIXES = frozenset({"jr", "junior", "sr"})
 GENERATION_WEIGHT = 2 * FIRST_NAME_WEIGHT
 
 
+def is_generation(word: str) -> bool:
+    """"Jr", "Jr.", "Junior", "Sr": the generation a name ends with."""
+    return word.casefold().rstrip(".") in GENERATION_SUFFIXES
+
+
+def names_a_generation(words: list[str]) -> bool:
+    """Words of a name that end with a generation after plain words ("Vinicius Junior",
+    "Cal Ripken Jr."): a person's."""
+    return len(words) >= 2 and is_generation(words[-1]) and all(w.isalpha() for w in words[:-1])
+
+
 def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
@@ -717,7 +728,7 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
         last = words[-1].casefold().rstrip(".")
-        if last in GENERATION_SUFFIXES and all(w.isalpha() for w in words[:-1]):
+        if names_a_generation(words):
             votes["PERSON"] += GENERATION_WEIGHT  # "Vinicius Junior", "Cal Ripken Jr.": a generation is a person's
             break
         if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
