@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.extract.entity_names import POSSESSIVE_RE, Candidate
+from extractor.extract.entity_names import POSSESSIVE_RE, Candidate, in_any
 from extractor.extract.entity_types import is_first_name
 from extractor.extract.lexicon import (
     COMPANY_TAIL_WORDS, MARKET_VERBS, ORG_HEAD_WORDS, ORG_NAME_ENDINGS, english_verbs, english_words, is_place_name,
@@ -80,7 +80,7 @@ def title_case_sentences(sentences: list[tuple[int, int, str]], headings: list[t
     headline's verb in them: a headline quoted in the text, whose names run into its verbs."""
     out = []
     for start, end, sentence in sentences:
-        if any(a <= start < b for a, b in headings):
+        if in_any(start, headings):
             continue
         words = main_words(sentence)
         if len(words) >= MIN_TITLE_SENTENCE_WORDS and capitalised(words, TITLE_CASE_SHARE) \
@@ -193,9 +193,9 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
     was for the words run together ("Zuckerberg Loses" read as an organisation says nothing of
     Zuckerberg)."""
     out = []
-    body_names = {c.text for c in candidates if not any(a <= c.start < b for a, b in headlines)}
+    body_names = {c.text for c in candidates if not in_any(c.start, headlines)}
     for cand in candidates:
-        in_headline = any(a <= cand.start < b for a, b in headlines)
+        in_headline = in_any(cand.start, headlines)
         if in_headline and _opens_with_headline_verb(cand.text):
             continue  # "…, Declares First Dividend": the headline's second verb and its object
         if in_headline and cand.text not in body_names and PLAIN_VERB_BEFORE_RE.search(text, max(0, cand.start - 8), cand.start):
@@ -220,7 +220,7 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
 def cut_to_body_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates, each in a headline cut after the first words that name it in the
     article's body when the rest are ordinary words (``_body_name_end``), unlabelled then."""
-    inside = [any(a <= c.start < b for a, b in headlines) for c in candidates]
+    inside = [in_any(c.start, headlines) for c in candidates]
     body_names = {POSSESSIVE_RE.sub("", c.text) for c, head in zip(candidates, inside) if not head}
     out = []
     for cand, head in zip(candidates, inside):
