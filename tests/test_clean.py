@@ -317,3 +317,28 @@ def test_a_links_hint_for_screen_readers_is_not_text():
     assert clean_text(raw, find_title=False).text == (
         "Shares of Snap (SNAP.N) and Pinterest (PINS.N) rose 4.5% and 2.5%, while Orvex (ORV.N), fell. The full "
         "report is online.")
+
+
+def test_a_market_pages_quote_chips_beside_names_are_not_text():
+    raw = ("Orvex ORV, -3.35% was the most talked-about stock. The price of Halvard shares HLV, -0.71% fell by 3%, "
+           "futures on U.S. stocks ES00, +0.05% rose and the FTSE 100 UK:UKX fell 0.5%. Kelmont Inc. KLM, +2.45% "
+           "gained.")
+    assert clean_text(raw, find_title=False).text == (
+        "Orvex was the most talked-about stock. The price of Halvard shares fell by 3%, futures on U.S. stocks rose "
+        "and the FTSE 100 fell 0.5%. Kelmont Inc. gained.")
+
+
+def test_a_signed_figure_written_in_prose_stays():
+    raw = "Output at Orvex, -0.5% on the year, was weak. The ratio at HLV was 3:2, and costs at UK sites, +4.25% higher."
+    assert clean_text(raw, find_title=False).text == raw
+
+
+def test_a_gallery_slides_caption_and_a_wire_photo_credit_are_not_text():
+    raw = ("Kora Leaves Trail of Damage Across the Coast\n\n"
+           "The mayor speaks with rescuers during a tour of the flooded town on Wednesday. City Photo by Ana Ruiz/UPI\n"
+           "1 of 5 | The mayor speaks with rescuers during a tour of the flooded town on Wednesday. City Photo by Ana "
+           "Ruiz/UPI | License Photo\n\n"
+           "Oct. 2 (UPI) -- The mayor of Kelby toured the flooded town on Wednesday and promised help.\n\n"
+           "Officials said 40 homes were destroyed.")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Oct. 2 (UPI) -- The mayor of Kelby") and "1 of 5" not in cleaned.text

@@ -40,7 +40,7 @@ PICTURE_AGENCIES = (
     r"Reuters|AFP|AP Photo|AP Images|AP|Associated Press|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy"
     r"|PA Images|PA Media|PA Wire|AAP|Xinhua|Anadolu|Sipa|SOPA Images|NurPhoto|ZUMA Press"
     r"|Imago|Pool|WireImage|Agence France-Presse|Kyodo|Yonhap|ANI|PTI|Unsplash|Pexels|Pixabay|iStock|Flickr"
-    r"|Wikimedia Commons|Storyful"
+    r"|Wikimedia Commons|Storyful|UPI"
 )
 # "Reuters/Amir Cohen", "AFP via Getty Images", "(Getty Images)", "Jane Doe | Bloomberg |
 # Getty Images": a photo credit.
@@ -112,16 +112,19 @@ COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b"
 WIRE_TRAILER_RE = re.compile(r"^\(?(?:(?:reporting|additional reporting|writing|editing) by|with inputs from)\b",
                              re.IGNORECASE)
 
+# A photo gallery's slide counter opening the slide's caption ("1 of 5 | President …").
+GALLERY_CAPTION_RE = re.compile(r"^\d{1,3} of \d{1,3}\s*\|")
 # Page furniture: only a scrape of a page has these lines.
 FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, GLUED_CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
 # Photo credits name no one the story is about: dropped from any text. A wire trailer
 # ("Reporting by …") is part of a story as its agency delivered it: dropped only from text
 # that shows it is a scrape of a page.
-PHOTO_CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE)
+PHOTO_CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE, GALLERY_CAPTION_RE)
 BOILERPLATE_RES = (
     NAVIGATION_RE,
     AGENCY_CREDIT_RE,
     LABELLED_CREDIT_RE,
+    GALLERY_CAPTION_RE,
     CROSS_LINK_RE,
     GLUED_CROSS_LINK_RE,
     PROMPT_RE,
@@ -177,10 +180,18 @@ MISTYPED_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 LINK_HINT_RE = re.compile(r",?[ \t]*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?(?=[\s,.;:)]|$)", re.IGNORECASE)
 
 
+# The quote chip a market-news page prints after a company's or an index's name: its symbol,
+# with the exchange's prefix or the day's signed change when the page was read ("CrowdStrike
+# CRWD, -3.35% fell", "Futures on U.S. stocks ES00, -0.05%", "the FTSE 100 UK:UKX fell").
+QUOTE_CHIP_RE = re.compile(r"(?<=[\w.]) (?:[A-Z]{2}:)?[A-Z][A-Z0-9.]{1,6}, [+\-−–]\d{1,4}\.\d{2}%(?=[\s,.;:)]|$)"
+                           r"|(?<=\w) [A-Z]{2}:[A-Z][A-Z0-9]{1,6}(?=[\s,.;:)]|$)")
+
+
 def without_page_hints(text: str) -> str:
-    """The text less the hint a page prints beside a link for screen readers. (An embedded
-    tweet's picture link, handle and date stay: news sites print them as part of the body.)"""
-    return LINK_HINT_RE.sub("", text)
+    """The text less the hint a page gives screen readers after a link, and the quote chips
+    a market page prints beside names. (An embedded tweet's picture link, handle and date
+    stay: news sites print them as part of the body.)"""
+    return QUOTE_CHIP_RE.sub("", LINK_HINT_RE.sub("", text))
 
 
 def normalise_whitespace(raw: str) -> str:
