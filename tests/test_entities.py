@@ -422,6 +422,16 @@ def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Delays persist at key airports, such as Kelby Gatwick, Marrow, Dunhill, and Belfort International.", "FAC"),
+    ("Flooding closed stadiums like Varo Park, Kelmont Field and Orvex Arena on Sunday.", "FAC"),
+])
+def test_names_listed_as_examples_of_a_kind_of_place_are_of_that_kind(nlp, text, label):
+    found = entities_of(nlp, text).entities
+    listed = [e for e in found if e.name in text.split("as ")[-1] or e.name in text.split("like ")[-1]]
+    assert len(listed) >= 3 and all(e.type == label for e in listed)
+
+
 @pytest.mark.parametrize("text, names", [
     # a possessive the article also names bare, and a ticker after the possessive
     ("Apple slipped on Friday. Its worth is now smaller than Apple’s and Microsoft’s peak.", {"Apple"}),

@@ -269,6 +269,15 @@ def based_description(token: Token) -> Token | None:
                  and any(a.dep_ == "amod" and a.lower_.endswith("based") for a in c.children)), None)
 
 
+def _listed_example_of(root: Token) -> Token | None:
+    """The noun a list of names after "like", "including" or "such as" gives examples of, for
+    any name of the list (the parser hangs the second and later ones on the first)."""
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return _example_of(node.head) if node.dep_ == "pobj" else None
+
+
 def _city_as_team(root: Token, name: str) -> bool:
     """A city (not a country: a national side reads as its country) that plays a match:
     the subject or object of a match verb, or the side a result is over or against."""
@@ -350,6 +359,11 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X", "AI leaders like X"
     elif root.dep_ == "pobj" and example is not None and example.text[:1].islower() and describes(example, WORK_DESCRIPTORS):
         votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "television films, including Silent Witness"
+    if (listed := _listed_example_of(root)) is not None and listed.text[:1].islower():
+        if describes(listed, FACILITY_HEAD_WORDS):
+            votes["FAC"] += CONTEXT_WEIGHT  # "airports such as Gatwick, Heathrow and Belfast International"
+        elif describes(listed, PLACE_DESCRIPTORS):
+            votes["GPE"] += CONTEXT_WEIGHT  # "cities including Leeds and York"
     if root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.casefold() in PERFORMING_VERBS \
             and not is_place_name(name):
         votes["WORK_OF_ART"] += CONTEXT_WEIGHT  # "starred in House of Wax", "was cast in Cry Wolf"
