@@ -205,7 +205,7 @@ OWNED_METRIC_NOUNS = frozenset("""
 share shares stock stocks value valuation cap capitalisation capitalization revenue
 revenues sales profit profits earnings income worth fortune wealth wallet turnout price
 prices cost costs margin margins budget debt deficit spending expenses users stake
-buyback buybacks repurchase repurchases
+buyback buybacks repurchase repurchases damage damages
 """.split())
 
 # Nouns for a part of a thing: a measure of the part is about the whole ("a 200-metre

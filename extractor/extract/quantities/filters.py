@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extractor.dates import AMBIGUOUS_MONTHS, MONTHS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.tokens import Tokens
-from extractor.extract.quantities.units import TIME_UNITS
+from extractor.extract.quantities.units import TIME_UNITS, match_unit
 
 # Words after "a third", "a fifth" that make it an ordinal ("a third straight day").
 ORDINAL_FOLLOWERS_RE = re.compile(
@@ -35,7 +35,7 @@ NAME_ENTITY_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC",
 LABEL_BEFORE_RE = re.compile(
     r"(?:\bno\.|\bnos\.|#|\b(?:number|page|p\.|pp\.|grade|level|version|step|phase|stage|"
     r"category|class|tier|round|room|gate|platform|route|highway|interstate|channel|row|"
-    r"seat|lot|section|chapter|article|episode|zone|floor|terminal|flight|district|ward|"
+    r"seat|lot|section|chapter|article|episode|zone|floor|terminal|flight|runway|district|ward|"
     r"precinct))\s*\Z",
     re.I,
 )
@@ -53,6 +53,14 @@ STREET_AFTER_RE = re.compile(
     r"Drive|Dr|Boulevard|Blvd|Place|Pl|Square|Sq|Court|Ct|Terrace|Close|Crescent|Parkway|Pkwy|"
     r"Highway|Hwy)\b\.?"
 )
+# One capital letter glued to a labelled number ("runway 28L", "gate 5A").
+GLUED_LETTER_RE = re.compile(r"[A-Z]\b")
+# What follows the number of a model's designation: a capitalised word and its variant's
+# number ("737 MAX-9", "737 Max 8"), or a variant glued with a hyphen ("737-900ER", "A320-200N").
+MODEL_AFTER_RE = re.compile(r"\s[A-Z][A-Za-z]{0,5}[- ]?\d{1,3}\b|[-–]\d{0,4}(?P<letters>[A-Z]{1,3})\b")
+# A model's designation is a name's number of three or more digits ("Boeing 737"): the
+# same number bare elsewhere in the text ("the 737 program") is the model again.
+MODEL_NUMBER_RE = re.compile(r"\d{3,4}")
 # Account, phone and reference numbers: three or more digit groups joined by hyphens.
 DIGIT_CODE_RE = re.compile(
     r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w.])"  # "1111-2222-3333"
@@ -155,6 +163,8 @@ def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
     if literal in EMERGENCY_NUMBERS and (literal in NAMED_EMERGENCY_NUMBERS and EMERGENCY_AFTER_RE.match(text, q.literal.end)
                                          or DIAL_BEFORE_RE.search(before)):
         return True  # "911 outages", "call 999": the emergency number
+    if LABEL_BEFORE_RE.search(before) and GLUED_LETTER_RE.match(text, q.literal.end):
+        return True  # "runway 28L", "seat 12C": a label whose letter is no unit
     if q.unit is not None and q.unit not in ("point",):
         return False
     if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):
@@ -171,6 +181,8 @@ def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
             return True
     if q.unit is None and STREET_AFTER_RE.match(text, q.literal.end):
         return True
+    if q.unit is None and _model_variant_after(text, q.literal.end):
+        return True  # "its 737 MAX-9 aircraft", "a 737-900ER": a model's designation
     # list markers: "1." / "2)" opening a sentence, or a bare "(3)"
     if q.unit is None and tok.i == tok.sent.start and re.match(r"[.)]\s", text[q.literal.end:q.literal.end + 2]):
         return True
@@ -297,6 +309,26 @@ def is_note_marker(q: Quantity, text: str) -> bool:
     return not following or not following[0].islower()  # "has\n12\nmembers": a wrapped sentence's number
 
 
+def _model_variant_after(text: str, end: int) -> bool:
+    """A model's variant follows the number, not a range's end with its unit ("5-10W")."""
+    m = MODEL_AFTER_RE.match(text, end)
+    return m is not None and (m.group(0)[0] != "-" and m.group(0)[0] != "–"
+                              or match_unit(text, m.start("letters")) is None)
+
+
+def _names_a_model(q: Quantity, text: str, tokens: Tokens) -> bool:
+    """The dropped number is a model's designation: three or four digits after a proper
+    noun's capitalised word ("Boeing 737") or before a variant ("737 MAX-9", "737-900ER")."""
+    if q.unit is not None or not MODEL_NUMBER_RE.fullmatch(text[q.literal.start:q.literal.end]):
+        return False
+    if INDEX_BEFORE_RE.search(text, max(0, q.literal.start - 24), q.literal.start):
+        return False  # "the S&P 500": an index, whose number may be a figure elsewhere
+    tok = tokens.at(q.literal.start)
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    return prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "DATE" \
+        and not MONTH_WORD_RE.fullmatch(prev.text) or _model_variant_after(text, q.literal.end)
+
+
 def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
     """Set ``verdict.drop`` on every scanned quantity that is not one (see the module docstring)."""
     text = tokens.text
@@ -315,6 +347,11 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or tok.like_url
             or tok.like_email
         )
+    models = {text[q.literal.start:q.literal.end] for q in qs if q.verdict.drop and _names_a_model(q, text, tokens)}
+    for q in qs:
+        if not q.verdict.drop and q.unit is None and q.hedge == "=" and not q.currency \
+                and text[q.literal.start:q.literal.end] in models:
+            q.verdict.drop = True  # "Boeing 737 ... the 737 program"
     for a, b in zip(qs, qs[1:]):
         link = text[a.end:b.start].strip().lower()
         # "2000 - 2500 Calories": a year-like number that starts a measured range is a number

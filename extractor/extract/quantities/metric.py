@@ -18,6 +18,7 @@ index level       index, average, composite, a named index's move ("the DAX fell
 exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
 price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
 cost              cost, costs, bill, price tag
+damage            damage, damages (what a storm, a fire or a war destroyed, in money)
 buyback           buyback, repurchase(s) (of a company's own shares)
 share sale        a share or stock sale or offering (capital a company raises: no revenue)
 deposits          a bank's deposits
@@ -25,6 +26,7 @@ withdrawals       withdrawals; money customers withdrew or yanked from a bank
 expenses          expenses, spending, outlays
 users             users, subscribers, customers (counted)
 vote share        votes, voted, backing, in favour of (a percent)
+market share      market share, share of the market (a percent of a market's sales)
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
 attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
@@ -92,6 +94,8 @@ METRIC_PHRASES: dict[str, str] = {
     "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
     "price tag": "cost", "share value": "share price", "stock value": "share price",
     "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
+    "market share": "market share", "total compensation": "pay", "executive compensation": "pay",
+    "annual compensation": "pay",
     "hourly earnings": "pay", "weekly earnings": "pay", "average earnings": "pay", "hourly earning": "pay",
     "weekly earning": "pay", "average earning": "pay",
     "profit margin": "margin", "operating margin": "margin", "gross margin": "margin", "net margin": "margin",
@@ -112,7 +116,8 @@ METRIC_WORDS: dict[str, str] = {
     "income": "profit", "loss": "loss", "index": "index level", "average": "index level",
     "debt": "debt", "deficit": "deficit", "inflation": "inflation",
     "unemployment": "unemployment", "joblessness": "unemployment", "cpi": "inflation", "gdp": "gdp", "economy": "gdp", "yield": "yield",
-    "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "raise": "pay", "fine": "fine",
+    "dividend": "dividend", "salary": "pay", "wage": "pay", "pay": "pay", "raise": "pay",
+    "remuneration": "pay", "damage": "damage", "damages": "damage", "fine": "fine",
     "penalty": "fine", "tax": "tax", "budget": "budget", "investment": "investment",
     "funding": "funding", "population": "population", "export": "exports",
     "import": "imports", "output": "output", "production": "output", "asset": "assets",
@@ -189,6 +194,8 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# Units of the people a plane, ship or train carries: counted with no other cue, on board.
+TRAVELLER_UNITS = frozenset({"passenger", "crew", "crew member", "crewmember"})
 # A count of those without power ("1.2 million customers without power", "homes and
 # businesses were without electricity"): one metric, whatever the outlet counts them by.
 OUTAGE_METRIC = "without power"
@@ -264,6 +271,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
             return "wind speed"
         return MEASURE_METRICS[unit]
     if unit == "point":  # a market index's points; a contest's or a game's are a score of no index
+        if (share := _named_metric(root, span, verb)) in SHARE_METRICS:
+            return share  # "its market share rose 2 points": percentage points of a share
         return "index level" if INDEX_WORDS_RE.search(clause) or any(INDEX_WORDS_RE.search(n) for n in subject_names) \
             else None
     if unit == "percent" and EFFECTIVE_AFTER_RE.match(clause, span.end_char - root.sent.start_char):
@@ -292,6 +301,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         # the count's own verb says what befell it; "a ferry carrying 137 people capsized, killing 19"
     if counted:
         return counted
+    if unit in TRAVELLER_UNITS:
+        return "on board"  # "landed safely with 174 passengers and six crew members": who travels is on board
     if unit in TIME_UNITS:
         return None  # "without power for two weeks": how long, whatever the clause is about
     if named == "share price" and unit and _counted_noun_unit(unit) and unit not in AMOUNT_UNITS and unit != "point" \
@@ -404,7 +415,15 @@ def _changed_metric(change: Token) -> str | None:
                     return "market value"
                 if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
                     return metric  # "a $589 billion loss in market cap", "a $20bn loss to his net worth"
+    if change.lemma_.lower() in WIPEOUT_NOUNS and any(c.dep_ == "nummod" for c in change.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in change.children):
+        return "market value"  # "a $600 billion wipeout": value wiped out, never a result's loss
     return None
+
+
+# Nouns of a sum wiped out of a market's value, when the sum is on them and no "of" says what
+# else was wiped out.
+WIPEOUT_NOUNS = frozenset({"wipeout", "wipe-out"})
 
 
 # Words that make a loss one day's ("a single-day loss", "a one-day loss").
@@ -645,13 +664,15 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
     return next((m for m in metrics if m != "loss"), metrics[0] if metrics else None)
 
 
+# Metrics that are a part of a whole, whose "points" are percentage points.
+SHARE_METRICS = frozenset({"market share", "vote share"})
 # Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
 NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
 # Metrics that are sums of money (or their percent moves), never a count of things.
 MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "deficit", "investment", "funding",
                            "budget", "tax", "fine", "pay", "dividend", "net worth", "market value", "exports",
                            "imports", "expenses", "buyback", "assets", "reserves", "deposits", "withdrawals",
-                           "share sale"})
+                           "share sale", "damage"})
 # Units of a money metric's moves and shares.
 AMOUNT_UNITS = frozenset({"percent", "percentage point", "basis point", "fraction"})
 # What a share of the vote is of ("a 12.2% share of the vote", "of the ballots cast").
@@ -688,7 +709,11 @@ def _metric_of_noun(noun: Token) -> str | None:
         return "earnings per share" if noun.head.head.lemma_.lower() in PROFIT_WORDS else None
     of = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
     if lemma == "share" and noun.tag_ == "NN" and of:  # "a 12.2% share of the vote", "a 20% share of the market"
-        return "vote share" if any(o.lemma_.lower() in VOTE_NOUNS for o in of) else None  # a part, no share's price
+        if any(o.lemma_.lower() in VOTE_NOUNS for o in of):
+            return "vote share"
+        if any(o.lemma_.lower() == "market" for o in of) or any(c.lemma_.lower() == "market" for c in compounds):
+            return "market share"  # (and "the market share of Halvard")
+        return None  # a part, no share's price
     for c in compounds:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:

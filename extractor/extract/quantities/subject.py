@@ -114,6 +114,13 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
+    doc = root.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].pos_ == "PROPN":
+        # "United's 649, American's 408 and Southwest's 234": the name whose possessive the
+        # figure follows, however the parser hung the list
+        found = resolve_np(doc[span.start - 2], ctx, sent_root_subject)
+        if found:
+            return found
     node = root
     for _ in range(5):
         if node.head.i == node.i:

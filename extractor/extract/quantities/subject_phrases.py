@@ -592,7 +592,8 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
     for child in np.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and not (np.lemma_.lower() == "share" and child.lower_ == "of"
+                                               and obj.lemma_.lower() == "market"):  # "its 30% share of the market": its
                     found = resolve_np(obj, ctx, sent_root_subject)
                     if found:
                         return found
@@ -760,6 +761,17 @@ def _in_dateline(token: Token, ctx: SubjectContext) -> bool:
     return any(a <= token.idx < b for a, b in ctx.cache["datelines"])
 
 
+def _modifiers_before(np: Token) -> list[Token]:
+    """The names and compounds before a noun, then the names that hang on a compound before it
+    that no entity holds ("Nvidia fuels optimism": a headline's verb read as a noun, which the
+    name modifies)."""
+    def modifies(t: Token) -> bool:
+        return t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.pos_ == "PROPN"
+    children = [c for c in np.children if c.i < np.i and modifies(c)]
+    nested = [g for c in children if c.dep_ == "compound" and c.ent_type_ == "" for g in c.children if g.i < c.i and modifies(g)]
+    return [*children, *nested]
+
+
 def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
     if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
         node = np.head
@@ -861,8 +873,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     whose = next((c for c in np.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
     if whose is not None and (owner := resolve_np(whose, ctx, sent_root_subject, depth + 1)):
         return owner  # "Corvane, whose own RSV vaccine was 83% effective": Corvane's, not RSV's
-    for child in np.children:  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
-        if child.dep_ in ("compound", "nmod") and child.i < np.i:
+    for child in _modifiers_before(np):  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
+        if child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
             if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)):
                 continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures": where, not who
@@ -921,7 +933,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             return [before]
         return [ctx.salient] if ctx.salient is not None and ctx.salient.id not in skip else []
     if lower in OWNED_METRIC_NOUNS or lemma in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS or lemma in CHANGE_NOUNS or lower in PART_NOUNS:
-        owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for"))
+        # (damage is also the storm's or the war's it comes from: "damage from Hurricane Kora")
+        owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for", "from") if lemma == "damage"
+                          else ("of", "in", "at", "for"))
         if owner:
             return owner
         if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
