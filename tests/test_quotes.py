@@ -476,6 +476,36 @@ def test_transcript_lines(quotes_of):
     ]
 
 
+def test_one_capitalised_label_twice_is_a_pages_category_not_a_transcript(quotes_of):
+    text = ("UPDATE: Kelmont Air Jet Loses Panel In Flight\n\nThe jet landed safely in Kelby on Friday.\n\n"
+            "UPDATE: Kelmont Air Jet Loses Panel In Flight Another Kelmont jet at the gate.")
+    assert quotes_of(text) == []
+
+
+def test_a_name_in_quotation_marks_after_named_is_no_quote(quotes_of):
+    text = "\"We will examine it,\" said Ana Ruiz, who described the finder as a teacher named \"Bob.\""
+    assert [q.text for q in quotes_of(text)] == ["We will examine it,"]
+
+
+def test_a_thing_found_in_a_state_is_no_finding_but_a_clause_found_is(quotes_of):
+    assert quotes_of("Federal officials have found the door plug blown off the jet on Friday night.") == []
+    assert [q.text for q in quotes_of("Investigators found that the bolts were missing.")] == [
+        "that the bolts were missing"]
+
+
+def test_lives_a_storm_claimed_are_no_claim_of_words(quotes_of):
+    assert quotes_of("The storm has claimed at least 118 lives in the region. The avalanche claimed the lives of "
+                     "three climbers.") == []
+    assert [q.text for q in quotes_of("Kelmont claimed that its rivals cheated.")] == ["that its rivals cheated"]
+
+
+def test_according_to_after_a_saying_and_its_participle_relays_the_speakers_words(quotes_of):
+    text = ("\"I want to caution that this is not a definitive count,\" Governor Ana Ruiz said, adding that the number "
+            "will change as reports come in, according to Kelby News.")
+    assert {(q.kind, q.speaker.name if q.speaker else None) for q in quotes_of(text)} == {
+        ("direct", "Ana Ruiz"), ("indirect", "Ana Ruiz")}
+
+
 def test_a_label_before_a_list_line_or_a_heading_is_no_speaker(quotes_of):
     text = ("Retail stocks slid on Friday.\n\nAmazon: Dropped 3.4%\n\nApple Stock: Why Now?\n\n"
             "Bernie Sanders: Clinton is not qualified to be president")

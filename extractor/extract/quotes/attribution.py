@@ -264,7 +264,7 @@ WORK_NOUNS = frozenset({
     "movie", "show", "series", "sitcom", "play", "musical", "poem", "essay", "documentary", "podcast", "programme",
     "program", "column", "opera", "painting", "exhibition", "game", "episode",
 })
-NAMING_WORDS = frozenset({"titled", "entitled"})
+NAMING_WORDS = frozenset({"titled", "entitled", "named", "nicknamed"})
 
 
 def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:

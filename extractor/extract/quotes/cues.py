@@ -126,7 +126,18 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
             return lemma in verbs
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
-        and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma)
+        and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma) \
+        and not (lemma == "claim" and _claims_lives(token))
+
+
+# What a disaster "claims": lives taken, no words ("the storm has claimed 118 lives").
+LIFE_NOUNS = frozenset({"life", "lives", "victim", "victims", "casualty", "casualties", "toll"})
+
+
+def _claims_lives(verb: Token) -> bool:
+    """The verb's object is lives, victims or their number ("claimed at least 118 lives",
+    "claimed the lives of three climbers")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in LIFE_NOUNS for c in verb.children)
 
 
 def _a_picture_shows(verb: Token, lemma: str) -> bool:

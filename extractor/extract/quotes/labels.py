@@ -35,7 +35,7 @@ class Labelled:
 
 def find_speaker_labels(ctx: Context) -> list[Labelled]:
     """Paragraphs that a name and a colon open (after a quotation mark, maybe): transcript
-    lines when names in capitals open at least two paragraphs (the interview convention;
+    lines when two names in capitals open paragraphs (the interview convention;
     a place in capitals is a dateline), else headline-style summaries ("Sanders: …") when
     the name is a known person or group."""
     out = []
@@ -65,7 +65,8 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
             continue  # "Amazon: Dropped 3.4%", "Apple Stock: Why Now?": a list line or a heading
         attribution = Attribution(cue=(colon, colon + 1), mention=chars, speaker=entity.ref() if entity else None)
         out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
-    if sum(labelled.transcript for labelled in out) < 2:
+    transcript_labels = {ctx.text[slice(*labelled.attribution.mention)].casefold() for labelled in out if labelled.transcript}
+    if len(transcript_labels) < 2:  # an interview has two parties ("INCIDENT: …" twice is a page's category)
         out = [labelled for labelled in out if not labelled.transcript]
     # An interview's turns: each of two speakers' names opens several paragraphs ("Trade
     # Weekly: …", "Okonjo-Iweala: …"), in whatever case: their words, as said.

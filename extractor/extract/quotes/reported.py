@@ -60,6 +60,9 @@ POINTING_VERBS = frozenset({"point"})
 # subject, their object is what it reports ("Polls show a close contest", "Video of the
 # incident shows him with his hands in the air").
 EVIDENCE_VERBS = frozenset({"show", "find"})
+# Verbs whose clause is a finding, not a thing found in a state a participle gives ("found
+# the door plug blown off"); a judgement ("found the remarks compelling") is one.
+DISCOVERY_VERBS = frozenset({"find"})
 # Records that show findings, besides the documents a speaker may hold ("polling averages").
 EVIDENCE_NOUNS = DOCUMENT_NOUNS | frozenset({"average", "polling", "figure", "number", "result", "research", "evidence"})
 # Labels of what an evidence verb's finding is made of after its object.
@@ -120,6 +123,9 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
         return noun_content(cue)
     lemma = verb_lemma(cue)
     clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS]
+    if lemma in DISCOVERY_VERBS and getattr(subject_of(cue), "lemma_", "").lower() not in EVIDENCE_NOUNS:
+        # "officials found the door plug blown off": a thing found in a state, no finding told (a study's is one)
+        clauses = [c for c in clauses if c.tag_ != "VBN" or _finite(c) or any(m.dep_ == "mark" for m in c.children)]
     if clauses:
         child = clauses[0]
         # clauses on the same side form one content ("that its model, launched …, was trained …")
@@ -429,8 +435,12 @@ def relays_a_speaker(cue: Token) -> bool:
     if cue.lower_ != "according" and not (as_clause(cue) and verb_lemma(cue) in AS_RELAYED_VERBS):
         return False
     said = cue.head
-    return (said.i != cue.i and verb_lemma(said) in SPEECH_VERBS
-            and any(c.dep_ in SUBJECT_DEPS for c in said.children))
+    if said.i == cue.i or verb_lemma(said) not in SPEECH_VERBS:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS for c in said.children) and said.dep_ in ("advcl", "conj") \
+            and said.head.i != said.i and verb_lemma(said.head) in SPEECH_VERBS:
+        said = said.head  # '"…," Cooper said, adding that …, according to NBC News': the saying's speaker
+    return any(c.dep_ in SUBJECT_DEPS for c in said.children)
 
 
 # Verbs of an outlet relaying someone's words in an "as" aside ("as reported by", "as quoted
