@@ -2330,3 +2330,9 @@ def test_a_runways_letter_is_no_unit(nlp):
 def test_passengers_and_crew_counted_without_a_cue_are_on_board(nlp):
     found = by_text(nlp, "The jet landed safely with 174 passengers and six crew members. Three passengers were hurt.")
     assert (found["174"].metric, found["six"].metric, found["Three"].metric) == ("on board", "on board", "injured")
+
+
+def test_people_trapped_are_their_own_count(nlp):
+    found = by_text(nlp, "There were 736 injured and 77 people trapped, officials said. Rescuers tried to free more than "
+                         "100 people trapped in tunnels near Kelby.")
+    assert (found["736"].metric, found["77"].metric, found["100"].metric) == ("injured", "trapped", "trapped")

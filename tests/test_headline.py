@@ -75,6 +75,8 @@ def test_a_headline_name_stops_before_its_verb(markets):
     ("Varo Suffers", "Varo"),
     ("High Court Overturns", "High Court"),  # verbs of courts and boards
     ("Varo Names", "Varo"),
+    ("Kelcoin Breaks", "Kelcoin"),  # a record or a mark broken, passed, smashed
+    ("Kelcoin Surpasses", "Kelcoin"),
 ])
 def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept
@@ -110,6 +112,13 @@ def test_a_headline_verb_after_to_or_a_modal_opens_no_name():
     names = {e.name for e in extracted(article).entities}
     assert not names & {"Leave EU", "Britain Votes", "Cameron to Resign"}
     assert {"European Union", "David Cameron"} <= names
+
+
+def test_a_headlines_capitalised_word_the_body_writes_in_lower_case_is_no_name():
+    article = Article(id="h5", path="h5.txt", title="Kelcoin Breaks Through $100,000: A New Milestone for Cryptocurrency",
+                      text="Kelcoin rose on Wednesday, and the cryptocurrency hit a record. Ana Ruiz praised it.")
+    names = {e.name for e in extracted(article).entities}
+    assert "Kelcoin" in names and not names & {"Cryptocurrency", "Kelcoin Breaks"}
 
 
 def test_a_text_that_repeats_its_title_reads_it_as_a_headline_even_with_a_full_stop():

@@ -90,6 +90,7 @@ from extractor.extract.entity_types import (
 from extractor.extract.gazetteer import is_country
 from extractor.extract.headline import (
     cut_headline_names, cut_to_body_names, repeated_title_spans, title_case_headings, title_case_sentences,
+    without_common_nouns,
 )
 from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
 from extractor.models import Role
@@ -264,7 +265,7 @@ def extract_entities(
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
-    found = cut_to_body_names(found, headline)
+    found = without_common_nouns(cut_to_body_names(found, headline), headline, text)
     found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)

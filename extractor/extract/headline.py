@@ -22,6 +22,7 @@ from extractor.ingest.titles import MINOR_WORDS, TITLE_CASE_SHARE, capitalised, 
 HEADLINE_VERBS = MARKET_VERBS | frozenset("""
 plummet crash tank dive dip slip shed wipe erase sink skid crater rocket spike rebound
 hit top post report say see warn announce unveil face suffer take win beat miss cut slash
+break smash shatter surpass pass cross breach
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
 reveal launch give go add overturn uphold strike reject approve ban sue charge convict sentence jail
 arrest elect resign quit fire oust appoint name declare
@@ -226,4 +227,19 @@ def cut_to_body_names(candidates: list[Candidate], headlines: list[tuple[int, in
     for cand, head in zip(candidates, inside):
         end = _body_name_end(cand.text, body_names) if head else len(cand.text)
         out.append(cand if end == len(cand.text) else Candidate(cand.start, cand.start + end, cand.text[:end], None))
+    return out
+
+
+def without_common_nouns(candidates: list[Candidate], headlines: list[tuple[int, int]], text: str) -> list[Candidate]:
+    """The candidates less a headline's one capitalised word that the body writes only in
+    lower case ("A New Milestone for Cryptocurrency" over a body of "cryptocurrency"): a
+    common noun the headline's capitals hide."""
+    out = []
+    for cand in candidates:
+        if in_any(cand.start, headlines) and " " not in cand.text and cand.text[:1].isupper():
+            outside = [m.group() for m in re.finditer(rf"\b{re.escape(cand.text)}\b", text, re.IGNORECASE)
+                       if not in_any(m.start(), headlines)]
+            if outside and all(w[:1].islower() for w in outside):
+                continue
+        out.append(cand)
     return out

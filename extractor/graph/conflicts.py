@@ -29,7 +29,7 @@ from extractor.graph.resolve import (
 ALL_PAIRS_UP_TO = 12
 # Counts that change from report to report while a search goes on: a different figure is an
 # update (or an earlier report), never a contradiction.
-RUNNING_TOLLS = frozenset({"dead", "missing", "rescued", "rescuers", "displaced", "evacuated", "arrested"})
+RUNNING_TOLLS = frozenset({"dead", "missing", "trapped", "rescued", "rescuers", "displaced", "evacuated", "arrested"})
 # Measures whose claim does not say which thing they measure: a story's earthquakes are many
 # (the main shock, a second one, aftershocks, "quakes of magnitude 6 or larger" since 1970),
 # and a distance is from a place the claim does not keep ("33 km from Gaziantep", "90 km from

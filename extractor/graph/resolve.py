@@ -66,7 +66,7 @@ COUNT_BLOCK = "count:"
 ADDED_QUALIFIERS = frozenset({"more", "additional", "extra", "further", "fewer", "other", "another"})
 # Counts that stand for days while a search goes on ("38 dead" on the 15th and again on the
 # 17th is one toll that held), and how many days apart two reports of one figure may be.
-RUNNING_COUNTS = frozenset({"dead", "missing", "injured", "rescued", "hospitalised", "displaced", "evacuated", "arrested",
+RUNNING_COUNTS = frozenset({"dead", "missing", "trapped", "injured", "rescued", "hospitalised", "displaced", "evacuated", "arrested",
                             "without power"})
 # Of those, the counts that only grow (the missing are found, the hospitalised and the
 # evacuated go home): a figure between two reports of one figure is out of date, not the

@@ -1117,7 +1117,7 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
 PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({
-    "dead", "missing", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
+    "dead", "missing", "trapped", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
     "attendance", "on board", "on strike",
 })
 # Nouns that count the people who use a service ("2.23 billion monthly users").

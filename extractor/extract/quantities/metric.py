@@ -36,6 +36,7 @@ weight loss       weight loss (a body's, in a trial: no money lost)
 efficacy          efficacy, effectiveness, "91% effective" (of a drug or vaccine)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
+trapped           trapped, buried alive, under the rubble
 injured           injured, wounded, hurt
 hospitalised      hospital(ised), in serious/critical condition, in intensive care
 rescued           rescued, saved, pulled out alive
@@ -178,6 +179,7 @@ CURRENCY_SUBJECTS = frozenset({
 # Words of the clause that say what a count of people counts (checked in this order).
 PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
+    ("trapped", re.compile(r"\b(?:trapped|buried\s+alive|under\s+(?:the\s+)?rubble)\b", re.I)),
     ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition|intensive\s+care)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
     ("rescued", re.compile(r"\b(?:rescued|saved|pull(?:ed|s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
