@@ -342,3 +342,13 @@ def test_a_gallery_slides_caption_and_a_wire_photo_credit_are_not_text():
            "Officials said 40 homes were destroyed.")
     cleaned = clean_text(raw)
     assert cleaned.text.startswith("Oct. 2 (UPI) -- The mayor of Kelby") and "1 of 5" not in cleaned.text
+
+
+def test_a_next_story_link_a_captions_credit_in_capitals_and_a_stock_photos_id_are_not_text():
+    raw = ("Kelby Games End With a Party\n\nFan park at the Kelby Games. GETTY IMAGES\n\nshutterstock 2321013311\n\n"
+           "The Kelby Games closed on "
+           "Sunday night with a party for 70,000 fans, organisers said.\n\nMore than 9 million tickets were sold.\n\n"
+           "Load Next Story")
+    cleaned = clean_text(raw)
+    assert cleaned.text == ("The Kelby Games closed on Sunday night with a party for 70,000 fans, organisers said.\n\n"
+                            "More than 9 million tickets were sold.")

@@ -49,9 +49,11 @@ AGENCY_CREDIT_RE = re.compile(
     rf"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){{0,3}}\)?\s*$"  # "(AP Photo/Jane Doe, Pool, File)"
     rf"|\bvia\s+(?:{PICTURE_AGENCIES})\)?\s*$"  # "Jane Doe/Bloomberg via Getty Images", "(Fire Service via AP)"
     rf"|\w\s*/\s*(?:{PICTURE_AGENCIES})(?: Photo| Images)?\)?\s*$"  # "Jane Doe/Moment/Getty Images", "Jane Doe/AP Photo"
-    rf"|^(?i:the\s+)?\(?(?i:{PICTURE_AGENCIES})\)?$"  # "ASSOCIATED PRESS", "The Associated Press"
+    rf"|^(?i:the\s+)?\(?(?i:{PICTURE_AGENCIES})\)?(?:\s*[#:]?\s*\d{{5,}})?$"  # "ASSOCIATED PRESS", "shutterstock 2321013311"
     rf"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*\|\s*(?:{PICTURE_AGENCIES}))+\s*$)"  # "Jane Doe | Bloomberg | Getty Images"
 )
+# "Fans at the park. GETTY IMAGES": an agency in capitals closing a caption's sentence.
+CAPITALS_CREDIT_RE = re.compile(rf"(?<=[.!?])\s+(?:{PICTURE_AGENCIES.upper()})\s*$")
 # "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
 LABELLED_CREDIT_RE = re.compile(
     r"^\(?(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
@@ -92,7 +94,8 @@ PROMPT_RE = re.compile(
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
     r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*"
-    r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|we may earn (?:a )?commission\b.*"
+    r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|(?:load|show|view) (?:more|next)(?: stor(?:y|ies)| articles?| news| posts?)?"
+    r"|(?:next|previous) (?:story|article|post)|we may earn (?:a )?commission\b.*"
     r"|please (?:ensure|enable) javascript\b.*|to continue reading\b.*|already (?:a|an) [\w ]{1,40} (?:member|subscriber)\??"
     r"|join [\w ]{1,40} for free\b.*|slideshow\s*\(\s*\d+ (?:images?|photos?)\s*\)|media caption,?"
     r"|we[’']re sorry, this feature is currently unavailable\b.*|pic\.twitter\.com/\S+|more from [\w&'’-]+(?: [\w&'’-]+){0,3}|read more(?: here)?[.!]?"
@@ -119,10 +122,11 @@ FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, GLUED_CROSS_LINK_RE, PROMPT_RE, C
 # Photo credits name no one the story is about: dropped from any text. A wire trailer
 # ("Reporting by …") is part of a story as its agency delivered it: dropped only from text
 # that shows it is a scrape of a page.
-PHOTO_CREDIT_RES = (AGENCY_CREDIT_RE, LABELLED_CREDIT_RE, GALLERY_CAPTION_RE)
+PHOTO_CREDIT_RES = (AGENCY_CREDIT_RE, CAPITALS_CREDIT_RE, LABELLED_CREDIT_RE, GALLERY_CAPTION_RE)
 BOILERPLATE_RES = (
     NAVIGATION_RE,
     AGENCY_CREDIT_RE,
+    CAPITALS_CREDIT_RE,
     LABELLED_CREDIT_RE,
     GALLERY_CAPTION_RE,
     CROSS_LINK_RE,
@@ -233,8 +237,9 @@ def _any_rule(stripped: str, rules: tuple[re.Pattern, ...]) -> bool:
         needs = _SCANNING_RULES.get(rule)
         scan = needs is None or any(part in lowered for part in needs)
         found = (rule.search if scan else rule.match)(stripped)
-        if found and not (rule is AGENCY_CREDIT_RE and (_sentence_before_credit(stripped, found.start())
-                                                        or _words(stripped[:found.start()]) > CAPTION_MAX_WORDS)):
+        if found and not (rule is AGENCY_CREDIT_RE and _sentence_before_credit(stripped, found.start())
+                          or rule in (AGENCY_CREDIT_RE, CAPITALS_CREDIT_RE)
+                          and _words(stripped[:found.start()]) > CAPTION_MAX_WORDS):
             return True
     return False
 
@@ -249,6 +254,8 @@ def credit_at(line: str) -> int | None:
     if ("redit" in line or line.endswith(")")) and (found := TRAILING_CREDIT_RE.search(line)):
         return found.start()
     if line.endswith(")") and "/" in line and (found := PAREN_CREDIT_RE.search(line)):
+        return found.start()
+    if line[-1:].isupper() and (found := CAPITALS_CREDIT_RE.search(line)):
         return found.start()
     if ("/" in line or "via" in line) and (found := AGENCY_CREDIT_RE.search(line)) and found.start() > 0 \
             and not _sentence_before_credit(line, found.start()):
