@@ -422,6 +422,12 @@ def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"
 
 
+def test_a_stadium_named_in_its_own_language_is_a_facility(nlp):
+    found = entities_of(nlp, "The final was played at the Stade de Kelby on Sunday. Fans filled the Estadio Orvex.").entities
+    assert {e.name: e.type for e in found if e.name.startswith(("Stade", "Estadio"))} == {
+        "Stade de Kelby": "FAC", "Estadio Orvex": "FAC"}
+
+
 @pytest.mark.parametrize("text, label", [
     ("Delays persist at key airports, such as Kelby Gatwick, Marrow, Dunhill, and Belfort International.", "FAC"),
     ("Flooding closed stadiums like Varo Park, Kelmont Field and Orvex Arena on Sunday.", "FAC"),

@@ -23,6 +23,7 @@ from extractor.extract.lexicon import (
     NATURE_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
+    FACILITY_FIRST_WORDS,
     FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
     ONE_WORD_EVENTS,
@@ -804,8 +805,8 @@ def head_votes(name: str) -> Counter:
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT
-    elif head in FACILITY_HEAD_WORDS and head != first:
-        votes["FAC"] += CONTEXT_WEIGHT
+    elif head in FACILITY_HEAD_WORDS and head != first or first in FACILITY_FIRST_WORDS:
+        votes["FAC"] += CONTEXT_WEIGHT  # "Olympic Stadium", "Stade de France"
     elif head in CRAFT_HEAD_WORDS and head != first:
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "James Webb Space Telescope": no person, whatever its first word
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
