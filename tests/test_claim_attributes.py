@@ -2336,3 +2336,38 @@ def test_people_trapped_are_their_own_count(nlp):
     found = by_text(nlp, "There were 736 injured and 77 people trapped, officials said. Rescuers tried to free more than "
                          "100 people trapped in tunnels near Kelby.")
     assert (found["736"].metric, found["77"].metric, found["100"].metric) == ("injured", "trapped", "trapped")
+
+
+def test_a_figure_right_after_a_verb_of_change_is_that_verbs_subjects(nlp):
+    # the small model hangs "15.8 per cent" on the second clause's subject
+    found = by_text(nlp, "Computer chip maker Osaka Electron dived 15.8 per cent and Halvard Financial Group lost "
+                         "18.4 per cent.")
+    assert (subjects(found["15.8 per cent"]), found["15.8 per cent"].direction) == (["Osaka Electron"], "down")
+    assert subjects(found["18.4 per cent"]) == ["Halvard Financial Group"]
+
+
+def test_an_index_whose_name_holds_its_number_is_named_once(nlp):
+    found = by_text(nlp, "Japan's Nikkei 225 stock index plunged more than 12 per cent on Monday.")
+    assert subjects(found["12 per cent"]) == ["Nikkei 225"]
+
+
+def test_buildings_destroyed_or_damaged_and_a_fires_containment_are_metrics(nlp):
+    found = by_text(nlp, "Kelby County reported that 14,518 structures were destroyed and 805 homes damaged. The Orvex "
+                         "Fire is 27% contained. The district said it had lost two schools. The town has 40,000 homes.")
+    assert (found["14,518"].metric, found["14,518"].direction) == ("destroyed", None)
+    assert found["805"].metric == "damaged"
+    assert (found["27%"].metric, found["27%"].direction) == ("containment", None)
+    assert found["two"].metric == "destroyed"
+    assert found["40,000"].metric is None
+    found = by_text(nlp, "Two buildings have collapsed in Kelby and some people are believed to be trapped.")
+    assert found["Two"].metric == "destroyed" and "Two Building" not in subjects(found["Two"])  # a count opens it, no name
+
+
+def test_medals_are_counted_by_metal_and_no_session_frames_them(nlp):
+    found = by_text(nlp, "Team Kelby finished the Games with 40 golds. The Orvex delegation got 38 gold, 32 silver and "
+                         "19 bronze. Varo won 64 medals in total. Gold rose 2% to $2,400 an ounce. The bank holds 45 gold bars.")
+    assert [(found[k].metric, found[k].unit) for k in ("40", "38", "32", "19", "64")] == [
+        ("medals", "gold medal"), ("medals", "gold medal"), ("medals", "silver medal"), ("medals", "bronze medal"),
+        ("medals", "medal")]
+    assert found["40"].frame is None and found["$2,400 an ounce"].metric == "price" and found["45"].metric is None
+    assert "gold" not in subjects(found["38"])

@@ -29,7 +29,7 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS, SHARE_PRICE_AT_MOST,
+    CASUALTY_VERBS, CONTAINED_AFTER_RE, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS, SHARE_PRICE_AT_MOST,
     forecast_metric, is_outage_noun, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
@@ -37,7 +37,8 @@ from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
-from extractor.extract.quantities.subject_context import _clause_subject, sentence_subject
+from extractor.extract.quantities.subject_phrases import resolve_np
+from extractor.extract.quantities.subject_context import _clause_subject, misattached_move, sentence_subject
 from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
@@ -129,8 +130,15 @@ def _date_in_parenthesis_before(at: int, text: str, sent_dates: list[tuple[Token
     return next((iso for _, iso, _ in sent_dates if iso == m.group("year")), None)
 
 
+# A count of medals of one metal after a bare number ("40 golds", "38 gold, 32 silver", "20
+# gold medals"), not metal the number weighs or prices ("40 gold bars").
+MEDAL_METALS = frozenset({"gold", "silver", "bronze"})
+MEDAL_AFTER_RE = re.compile(r"\s+(?P<metal>[Gg]old|[Ss]ilver|[Bb]ronze)(?:s|\s+medals?)?(?=[\s,.;:)]|\Z)"
+                            r"(?!\s+(?:bars?|coins?|prices?|futures|bullion|ounces?|reserves|mines?|rings?|jewel\w*|standard)\b)")
 # Frames of a market's trading session (frame.py): moments of a price, not of a count of people.
 SESSION_FRAMES = frozenset({"close", "open", "intraday", "after-hours", "pre-market"})
+# Units a market quotes besides currencies (whose codes are capitals): a session frames these.
+QUOTED_UNITS = frozenset({"percent", "percentage point", "point", "basis point"})
 # Auxiliaries of the future, and the adjectives that schedule ("is due to meet").
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 SCHEDULED_WORDS = frozenset({"due", "scheduled", "set", "expected", "slated"})
@@ -722,6 +730,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     root = span.root
     direction, source = read_direction(q, span, text)
     verb = verb_of(root)
+    if (moved := misattached_move(span, root)) is not None:
+        verb = moved  # "X dived 15.8% and Y lost 18.4%": the parser hung the first figure on the second clause
+        direction = direction or ("down" if moved.lemma_.lower() in DOWN_VERBS else "up")
     # The sentence holds the whole quantity even where the parser split it ("0" | "%").
     low, high = min(sent.start_char, q.start), max(sent.end_char, q.end)
     value, bounds, stated = q.value, _bounds(q), None
@@ -766,8 +777,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in ("distance", "depth") and direction:
         direction = None  # "went down about 2 miles from the airport": where, not a change
-    if metric in PEOPLE_COUNT_METRICS and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
-        direction = None  # "two bodies were recovered": a count, not a change (but "rose by 3")
+    if (metric in PEOPLE_COUNT_METRICS | STATE_COUNT_METRICS or metric == "containment" and CONTAINED_AFTER_RE.match(text, q.end)) \
+            and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
+        # "two bodies were recovered", "9,400 structures destroyed", "89% contained": a count or
+        # a state, not a change (but "rose by 3", "containment rose to 45%")
+        direction = None
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
         metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction
     if unit is None and metric in PEOPLE_COUNT_METRICS and root.dep_ == "dobj" and root.head.lemma_.lower() in CASUALTY_VERBS:
@@ -782,9 +796,20 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     elif counts_people(unit, metric):
         stated = stated or (q.value, unit)
         unit = PERSON
+    if not q.currency and (medal := MEDAL_AFTER_RE.match(text, q.end)) is not None \
+            and (unit is None or unit.split()[0] in MEDAL_METALS or unit == "medal"):
+        # "40 golds", "38 gold, 32 silver", "20 gold medals": a medal table's counts, no price of metal
+        stated = stated or (q.value, unit)
+        unit, metric, direction = f"{medal.group('metal').lower()} medal", "medals", None
+        if subject and all(r.name.casefold() in MEDAL_METALS for r in subject):
+            holder = _clause_subject(verb, span) if verb is not None else None  # "the delegation got 38 gold": its
+            subject = resolve_np(holder, subjects, sentence.root_subject) if holder is not None else []
+    elif unit == "medal" and not q.currency:
+        metric, direction = "medals", None  # "France won 64 medals"
     frame = frame_of(root, span, verb)
-    if unit in (PERSON, "customer") and frame in SESSION_FRAMES:
-        frame = None  # "76 survivors by Wednesday morning": a market session frames no count of people
+    if frame in SESSION_FRAMES and unit is not None and unit.split()[0].islower() and unit not in QUOTED_UNITS:
+        frame = None  # "76 survivors by Wednesday morning", "finished the Games with 40 golds": a market
+        # session frames no count of people or things
     if metric is None and (changed := _company_change(root, unit, direction, article.entities)) is not None:
         # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
         metric, subject = "share price", [entity_ref(subjects, changed)]
@@ -1120,6 +1145,8 @@ PEOPLE_COUNT_METRICS = frozenset({
     "dead", "missing", "trapped", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
     "attendance", "on board", "on strike",
 })
+# Metrics of what befell things: states, whose verbs ("destroyed", "damaged") say no change.
+STATE_COUNT_METRICS = frozenset({"destroyed", "damaged"})
 # Nouns that count the people who use a service ("2.23 billion monthly users").
 USER_NOUNS = frozenset({"user", "users", "subscriber", "subscribers", "customer", "customers"})
 # Figures that are the news of one day: a market's (with any move), a toll's. A state such

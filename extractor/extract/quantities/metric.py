@@ -36,6 +36,10 @@ weight loss       weight loss (a body's, in a trial: no money lost)
 efficacy          efficacy, effectiveness, "91% effective" (of a drug or vaccine)
 dead              killed, dead, died, deaths, death toll, lives, victims, bodies ("killing 12")
 missing           missing, unaccounted for
+destroyed         buildings, homes, structures destroyed, razed, burned down, lost
+damaged           buildings, homes, structures damaged
+containment       a fire's containment ("27% contained")
+medals            a count of medals, by metal in the unit ("40 golds", "38 gold, 32 silver": gold medal, silver medal)
 trapped           trapped, buried alive, under the rubble
 injured           injured, wounded, hurt
 hospitalised      hospital(ised), in serious/critical condition, in intensive care
@@ -196,6 +200,36 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# A fire's containment, after or before its percent ("27% contained", "containment at 65%").
+CONTAINED_AFTER_RE = re.compile(r"\s*(?:contained|containment)\b", re.I)
+CONTAINMENT_BEFORE_RE = re.compile(r"\bcontainment\s+(?:\w+\s+){0,2}(?:at|to|of|reached|was|is|stood\s+at)\s*(?:about\s+|nearly\s+|only\s+)?\Z", re.I)
+# Units of the buildings a fire, a storm or a quake destroys or damages, and the words of
+# each fate (the nearest to the count wins).
+BUILDING_UNITS = frozenset({"structure", "home", "house", "building", "property", "business", "dwelling", "residence",
+                            "apartment", "school", "church"})
+BUILDING_FATES: tuple[tuple[str, re.Pattern], ...] = (
+    ("destroyed", re.compile(r"\b(?:destroy\w*|raz(?:e|ed|ing)|burn(?:ed|t)\s+(?:down|to\s+the\s+ground)|levell?ed|"
+                             r"flattened|reduced\s+to\s+(?:rubble|ashes)|collapsed|lost)\b", re.I)),
+    ("damaged", re.compile(r"\bdamag(?:ed|ing)\b", re.I)),
+)
+
+
+def _counted_buildings_metric(unit: str | None, clause: str, start: int, end: int) -> str | None:
+    """For a count of buildings: destroyed or damaged, by the cue nearest the count
+    ("9,400 structures destroyed and 1,000 damaged", "has destroyed over 9,400 structures")."""
+    if unit is None or unit.split()[-1] not in BUILDING_UNITS:
+        return None
+    best: tuple[int, str] | None = None
+    for name, cue in BUILDING_FATES:
+        for m in cue.finditer(clause):
+            distance = m.start() - end if m.start() >= end else 2 * (start - m.end())
+            if CLAUSE_BREAK_RE.search(clause, min(m.end(), end), max(m.start(), start)):
+                continue  # another clause's fate
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
 # Units of the people a plane, ship or train carries: counted with no other cue, on board.
 TRAVELLER_UNITS = frozenset({"passenger", "crew", "crew member", "crewmember"})
 # A count of those without power ("1.2 million customers without power", "homes and
@@ -279,6 +313,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
             else None
     if unit == "percent" and EFFECTIVE_AFTER_RE.match(clause, span.end_char - root.sent.start_char):
         return "efficacy"  # "the vaccine was 91.3% effective"
+    if unit == "percent" and (CONTAINED_AFTER_RE.match(clause, span.end_char - root.sent.start_char)
+                              or CONTAINMENT_BEFORE_RE.search(clause, 0, span.start_char - root.sent.start_char)):
+        return "containment"  # "the fire is 27% contained", "containment reached 65%"
     if unit is None and (state := COUNT_STATE_RE.match(clause, span.end_char - root.sent.start_char)):
         return COUNT_STATES[state.group(1).lower()]
     if unit is None and root.dep_ == "dobj" and (state := CASUALTY_VERBS.get(root.head.lemma_.lower())):
@@ -303,6 +340,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         # the count's own verb says what befell it; "a ferry carrying 137 people capsized, killing 19"
     if counted:
         return counted
+    if (razed := _counted_buildings_metric(unit, clause, span.start_char - root.sent.start_char,
+                                           span.end_char - root.sent.start_char)) is not None:
+        return razed
     if unit in TRAVELLER_UNITS:
         return "on board"  # "landed safely with 174 passengers and six crew members": who travels is on board
     if unit in TIME_UNITS:

@@ -62,7 +62,9 @@ from extractor.extract.lexicon import (
     SENTENCE_VERB_FORMS, SUBJECTLESS_NOUNS, english_words,
 )
 from extractor.extract.quantities.units import match_unit
-from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject, gapped_subject, verb_of
+from extractor.extract.quantities.subject_context import (
+    SubjectContext, _clause_subject, gapped_subject, misattached_move, verb_of,
+)
 from extractor.extract.quantities.subject_counts import _count_subject, holder_of_count
 from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
@@ -120,6 +122,12 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         # figure follows, however the parser hung the list
         found = resolve_np(doc[span.start - 2], ctx, sent_root_subject)
         if found:
+            return found
+    if (moved := misattached_move(span, root)) is not None:
+        # "Tokyo Electron dived 15.8 per cent and Mitsubishi UFJ lost 18.4 per cent": the
+        # figure right after a verb of change is its subject's, however the parser hung it
+        mover = next((c for c in moved.children if c.dep_ == "nsubj"), None)
+        if mover is not None and (found := resolve_np(mover, ctx, sent_root_subject)):
             return found
     node = root
     for _ in range(5):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.lexicon import OWNED_METRIC_NOUNS, SUBJECTLESS_NOUNS
+from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.extract.quantities.subject_names import salient_organisation
 from extractor.extract.quantities.subject_structures import Structure, named_structures, principal_structure_noun
 from extractor.models import EntityRef
@@ -60,6 +61,19 @@ def verb_of(token: Token) -> Token | None:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
     return None
+
+
+def misattached_move(span: SpacySpan, root: Token) -> Token | None:
+    """The verb of change right before the figure when the parser hung the figure on another
+    verb's clause ("Tokyo Electron dived 15.8 per cent and Mitsubishi UFJ lost 18.4 per cent",
+    whose first figure it gives to the second subject), else None."""
+    if span.start < 1:
+        return None
+    moved = span.doc[span.start - 1]
+    if moved.pos_ != "VERB" or moved.lemma_.lower() not in UP_VERBS | DOWN_VERBS:
+        return None
+    verb = verb_of(root)
+    return moved if verb is None or verb.i != moved.i else None
 
 
 def gapped_subject(figure: Token) -> Token | None:

@@ -888,7 +888,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if e is not None and e.type in SUBJECT_TYPES:
                 nxt = np.doc[child.i + 1]
                 if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
-                    name = f"{proper_name(child)} {nxt.text}"  # "the Stoxx 600 index"
+                    name = proper_name(child)  # "the Stoxx 600 index" (whose name may hold its number already)
+                    name = name if name.endswith(f" {nxt.text}") else f"{name} {nxt.text}"
                     return [entity_named(ctx, name) or thing_ref(name)]
                 return [entity_ref(ctx, e)]
     common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)

@@ -45,7 +45,10 @@ AT_RE = re.compile(r"\b(?P<noun>(?i:%s))\s+(?:(?:collapsed|fell|built|stood|stan
 # article that named Acme University): the last organisation named before with that word.
 INSTITUTION_NOUNS = frozenset({"university", "college", "school", "hospital", "airport", "port", "mall"})
 # Words that start a sentence or a description, never a structure's name.
-NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "new", "old", "collapsed", "and", "of", "in"})
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "new", "old", "collapsed", "and", "of", "in",
+                            # counts that open a sentence ("Two buildings have collapsed")
+                            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                            "many", "some", "both", "all", "most", "few", "dozens", "hundreds", "thousands"})
 # A line with this share of capitalised words is a title-case headline ("Pedestrian Bridge
 # Collapses"), where capitals name nothing.
 HEADLINE_CAPITALS = 0.6
