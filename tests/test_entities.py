@@ -422,6 +422,11 @@ def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"
 
 
+def test_an_athlete_described_by_sport_is_a_person(nlp):
+    found = entities_of(nlp, "Javelin thrower Waqar Haseen won Pakistan’s first individual gold medal.").entities
+    assert {e.name: e.type for e in found}["Waqar Haseen"] == "PERSON"
+
+
 def test_a_stadium_named_in_its_own_language_is_a_facility(nlp):
     found = entities_of(nlp, "The final was played at the Stade de Kelby on Sunday. Fans filled the Estadio Orvex.").entities
     assert {e.name: e.type for e in found if e.name.startswith(("Stade", "Estadio"))} == {

@@ -23,6 +23,7 @@ from extractor.extract.lexicon import (
     NATURE_HEAD_WORDS,
     EVENT_FIRST_WORDS,
     EVENT_HEAD_WORDS,
+    ATHLETE_NOUNS,
     FACILITY_FIRST_WORDS,
     FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
@@ -663,7 +664,7 @@ def is_occupation(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].islower():
         return False
     lower, lemma = token.lower_, token.lemma_.casefold()
-    return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads()
+    return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads() or lemma in ATHLETE_NOUNS
             or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES)))
 
 

@@ -527,6 +527,13 @@ play opera musical album song poem memoir episode painting
 # Words that connect a name's head to its tail: "Award for Best Actress", "Congress of Linguists".
 HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
 
+# Athletes by their sport or position ("javelin thrower X", "midfielder Y"): people, which no
+# job list names.
+ATHLETE_NOUNS = frozenset("""
+athlete thrower sprinter swimmer hurdler gymnast skater boxer wrestler rower golfer marathoner
+fencer archer weightlifter decathlete heptathlete triathlete footballer cricketer jockey
+striker midfielder goalkeeper winger quarterback linebacker
+""".split())
 # Titles of rank written before a person's name that are not part of it ("Tsar Peter",
 # "Emperor Norton", "Miss Chaworth"), and players' positions ("Quarterback Patrick Mahomes");
 # the gold of news corpora names the person without them.
