@@ -2371,3 +2371,11 @@ def test_medals_are_counted_by_metal_and_no_session_frames_them(nlp):
         ("medals", "medal")]
     assert found["40"].frame is None and found["$2,400 an ounce"].metric == "price" and found["45"].metric is None
     assert "gold" not in subjects(found["38"])
+
+
+def test_a_place_the_clause_before_ends_with_is_no_listed_subject(nlp):
+    found = by_text(nlp, "The S&P 500 fell 1.5 per cent on Monday in New York and the Nasdaq 100 tumbled nearly 3 per cent.")
+    assert subjects(found["3 per cent"]) == ["Nasdaq 100"]
+    assert subjects(by_text(nlp, "Halvard and Varo lost 2% each.")["2%"]) == ["Halvard", "Varo"]
+    found = by_text(nlp, "Hopes fade as the death toll after the quake in Kelbania and Orvia passes 20,000.")
+    assert subjects(found["20,000"]) == ["Kelbania", "Orvia"]  # one place list, whatever the parse

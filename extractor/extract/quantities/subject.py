@@ -705,6 +705,13 @@ def _with_listed_subjects(found: list[EntityRef], subj: Token, ctx: SubjectConte
         seen_and = seen_and or bool(re.search(r"\band\b", gap))
         if not seen_and or not LISTED_SUBJECT_GAP_RE.fullmatch(gap) or entity.type not in SUBJECT_TYPES:
             break  # "In the US, Broadcom fell": a comma alone lists nothing
+        named = subj.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if named is not None and named.root.dep_ == "pobj" and named.root.head.lower_ != "of" \
+                and re.search(r",\s*and\s|\band\s+(?:the|a|an)\s", text[mention.end:subj.idx]):
+            # "the S&P fell 1.5% in New York and the Nasdaq tumbled 3%", "won in Clacton, and Anderson
+            # won": the clause before's place, and a new clause's subject (not "shares of X and Y", nor
+            # "the toll in Turkey and Syria")
+            break
         ref = entity_ref(ctx, entity)
         if ref not in out:
             out.insert(0, ref)
