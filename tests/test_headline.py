@@ -121,6 +121,17 @@ def test_a_headlines_capitalised_word_the_body_writes_in_lower_case_is_no_name()
     assert "Kelcoin" in names and not names & {"Cryptocurrency", "Kelcoin Breaks"}
 
 
+def test_a_headline_name_starts_where_the_body_names_it_after_ordinary_words():
+    article = Article(id="h6", path="h6.txt", title="Kelmont Stock Falls as Investors Assess Orvex Airlines Fallout",
+                      text="Kelmont shares fell 8 percent on Monday after Orvex Airlines grounded its jets. Orvex "
+                           "Airlines said inspections would take days.")
+    names = {e.name for e in extracted(article).entities}
+    assert "Orvex Airlines" in names and not any(n.startswith("Investors") for n in names)
+    article = Article(id="h7", path="h7.txt", title="Kelby News interviews Ana Ruiz, U.S. Orvex Party candidate",
+                      text="Why did you choose to run for the Orvex Party? Ana Ruiz said she liked it.")
+    assert "U.S. Orvex Party" in {n for e in extracted(article).entities for n in (e.name, *e.aliases)}  # no cut letters
+
+
 def test_a_text_that_repeats_its_title_reads_it_as_a_headline_even_with_a_full_stop():
     title = "Zuckerberg Loses $16 Billion in a Day. Facebook Stock Plunges."
     article = Article(id="h5", path="h5.txt", title=title,

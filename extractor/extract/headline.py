@@ -218,15 +218,39 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
     return out
 
 
+def _body_name_start(name: str, body_names: set[str]) -> int:
+    """Where a headline name starts when the article names the same thing by its last words
+    only and the words before are ordinary words the headline's capitals hide ("Investors
+    Assess Alaska Airlines" over a body that says "Alaska Airlines"): the start of the longest
+    such last words, else 0."""
+    if name in body_names:
+        return 0
+    words = list(WORD_RE.finditer(name))
+    vocabulary = english_words()
+    for k in range(1, len(words)):
+        if name[words[k].start():] in body_names:
+            before = [w.group() for w in words[:k]]
+            if all(w[:1].isupper() and not w.isupper()  # (not an abbreviation's letters: "U.S. Republican Party")
+                   and (w.casefold() in vocabulary or w.casefold().removesuffix("s") in vocabulary)
+                   and w.casefold() not in NAME_ENDING_WORDS and not is_first_name(w) for w in before):
+                return words[k].start()
+            return 0
+    return 0
+
+
 def cut_to_body_names(candidates: list[Candidate], headlines: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates, each in a headline cut after the first words that name it in the
-    article's body when the rest are ordinary words (``_body_name_end``), unlabelled then."""
+    article's body when the rest are ordinary words (``_body_name_end``), or before the last
+    words that do when the words before are (``_body_name_start``), unlabelled then."""
     inside = [in_any(c.start, headlines) for c in candidates]
     body_names = {POSSESSIVE_RE.sub("", c.text) for c, head in zip(candidates, inside) if not head}
     out = []
     for cand, head in zip(candidates, inside):
         end = _body_name_end(cand.text, body_names) if head else len(cand.text)
-        out.append(cand if end == len(cand.text) else Candidate(cand.start, cand.start + end, cand.text[:end], None))
+        start = _body_name_start(cand.text[:end], body_names) if head else 0
+        if (start, end) != (0, len(cand.text)):
+            cand = Candidate(cand.start + start, cand.start + end, cand.text[start:end], None)
+        out.append(cand)
     return out
 
 
