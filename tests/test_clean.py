@@ -329,7 +329,8 @@ def test_a_market_pages_quote_chips_beside_names_are_not_text():
 
 
 def test_a_signed_figure_written_in_prose_stays():
-    raw = "Output at Orvex, -0.5% on the year, was weak. The ratio at HLV was 3:2, and costs at UK sites, +4.25% higher."
+    raw = ("Output at Orvex, -0.5% on the year, was weak. The ratio at HLV was 3:2, and costs at UK sites, +4.25% higher. "
+           "The UK:EU relationship soured.")
     assert clean_text(raw, find_title=False).text == raw
 
 
@@ -352,3 +353,5 @@ def test_a_next_story_link_a_captions_credit_in_capitals_and_a_stock_photos_id_a
     cleaned = clean_text(raw)
     assert cleaned.text == ("The Kelby Games closed on Sunday night with a party for 70,000 fans, organisers said.\n\n"
                             "More than 9 million tickets were sold.")
+    # a wire's sign-off in capitals closes its story's paragraph, no caption's
+    assert "the mayor said. PTI" in clean_text("We will host it again, the mayor said. PTI", find_title=False).text

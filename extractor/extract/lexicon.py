@@ -511,10 +511,10 @@ bridge viaduct tunnel dam terminal
 AWARD_HEAD_WORDS = frozenset("award prize medal trophy scholarship fellowship".split())
 # First and head words of the names of natural features ("Mount Etna", "Yangtze River").
 NATURE_FIRST_WORDS = frozenset("mount mt".split())
+NATURE_HEAD_WORDS = frozenset("volcano river mountains glacier desert peninsula strait canyon".split())
 # First words of the names of stadiums in the languages whose names news keeps as they are
 # ("Stade de France", "Estadio Azteca", "Stadio Olimpico", "Stadion Letná").
 FACILITY_FIRST_WORDS = frozenset("stade estadio stadio stadion".split())
-NATURE_HEAD_WORDS = frozenset("volcano river mountains glacier desert peninsula strait canyon".split())
 # Heads of the names of works ("Dvořák's Cello Concerto", "Communist Manifesto").
 WORK_HEAD_WORDS = frozenset("symphony concerto sonata manifesto gospel gospels lectures".split())
 # Nouns for a work that, placed before or beside a name, say it is the work's title ("the

@@ -52,8 +52,13 @@ AGENCY_CREDIT_RE = re.compile(
     rf"|^(?i:the\s+)?\(?(?i:{PICTURE_AGENCIES})\)?(?:\s*[#:]?\s*\d{{5,}})?$"  # "ASSOCIATED PRESS", "shutterstock 2321013311"
     rf"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*\|\s*(?:{PICTURE_AGENCIES}))+\s*$)"  # "Jane Doe | Bloomberg | Getty Images"
 )
-# "Fans at the park. GETTY IMAGES": an agency in capitals closing a caption's sentence.
-CAPITALS_CREDIT_RE = re.compile(rf"(?<=[.!?])\s+(?:{PICTURE_AGENCIES.upper()})\s*$")
+# Picture desks that sign no text (a wire's "… he said. PTI" signs its story, not a photo).
+PHOTO_ONLY_AGENCIES = (
+    r"Getty Images|Getty|Shutterstock|Alamy|AP Photo|AP Images|EPA-EFE|EPA|PA Images|SOPA Images|NurPhoto|ZUMA Press"
+    r"|Imago|WireImage|Unsplash|Pexels|Pixabay|iStock|Flickr|Wikimedia Commons"
+)
+# "Fans at the park. GETTY IMAGES": a picture desk in capitals closing a caption's sentence.
+CAPITALS_CREDIT_RE = re.compile(rf"(?<=[.!?])\s+(?:{PHOTO_ONLY_AGENCIES.upper()})\s*$")
 # "Photo: …", "Image credit: …", "Picture by …": a caption credit line.
 LABELLED_CREDIT_RE = re.compile(
     r"^\(?(?:photo(?:graph)?|image|picture|illustration|graphic|video|credit|file photo)s?"
@@ -188,7 +193,7 @@ LINK_HINT_RE = re.compile(r",?[ \t]*\(?opens (?:in )?(?:a )?new (?:tab|window)\)
 # with the exchange's prefix or the day's signed change when the page was read ("CrowdStrike
 # CRWD, -3.35% fell", "Futures on U.S. stocks ES00, -0.05%", "the FTSE 100 UK:UKX fell").
 QUOTE_CHIP_RE = re.compile(r"(?<=[\w.]) (?:[A-Z]{2}:)?[A-Z][A-Z0-9.]{1,6}, [+\-−–]\d{1,4}\.\d{2}%(?=[\s,.;:)]|$)"
-                           r"|(?<=\w) [A-Z]{2}:[A-Z][A-Z0-9]{1,6}(?=[\s,.;:)]|$)")
+                           r"|(?<=\w) [A-Z]{2}:[A-Z][A-Z0-9]{2,6}(?=[\s,.;:)]|$)")
 
 
 def without_page_hints(text: str) -> str:

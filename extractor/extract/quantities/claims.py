@@ -29,17 +29,17 @@ from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantit
 from extractor.extract.quantities.frame import frame_of, names_a_period
 from extractor.extract.quantities.measures import measures_imperial, to_base
 from extractor.extract.quantities.metric import (
-    CASUALTY_VERBS, CONTAINED_AFTER_RE, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS, SHARE_PRICE_AT_MOST,
-    forecast_metric, is_outage_noun, metric_of, price_tag,
+    CASUALTY_VERBS, CONTAINED_AFTER_RE, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS,
+    SHARE_PRICE_AT_MOST, forecast_metric, is_outage_noun, metric_of, price_tag,
 )
 from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
-from extractor.extract.quantities.subject_phrases import resolve_np
 from extractor.extract.quantities.subject_context import _clause_subject, misattached_move, sentence_subject
 from extractor.extract.quantities.subject_names import entity_ref, thing_ref
+from extractor.extract.quantities.subject_phrases import resolve_np
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
 from extractor.extract.quotes.cues import SPEECH_VERBS
@@ -777,7 +777,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in ("distance", "depth") and direction:
         direction = None  # "went down about 2 miles from the airport": where, not a change
-    if (metric in PEOPLE_COUNT_METRICS | STATE_COUNT_METRICS or metric == "containment" and CONTAINED_AFTER_RE.match(text, q.end)) \
+    if (metric in PEOPLE_COUNT_METRICS | STATE_COUNT_METRICS
+            or metric == "containment" and CONTAINED_AFTER_RE.match(text, q.end)) \
             and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         # "two bodies were recovered", "9,400 structures destroyed", "89% contained": a count or
         # a state, not a change (but "rose by 3", "containment rose to 45%")

@@ -312,8 +312,7 @@ def is_note_marker(q: Quantity, text: str) -> bool:
 def _model_variant_after(text: str, end: int) -> bool:
     """A model's variant follows the number, not a range's end with its unit ("5-10W")."""
     m = MODEL_AFTER_RE.match(text, end)
-    return m is not None and (m.group(0)[0] != "-" and m.group(0)[0] != "–"
-                              or match_unit(text, m.start("letters")) is None)
+    return m is not None and (m.group(0)[0] not in "-–" or match_unit(text, m.start("letters")) is None)
 
 
 def _names_a_model(q: Quantity, text: str, tokens: Tokens) -> bool:
@@ -325,8 +324,9 @@ def _names_a_model(q: Quantity, text: str, tokens: Tokens) -> bool:
         return False  # "the S&P 500": an index, whose number may be a figure elsewhere
     tok = tokens.at(q.literal.start)
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-    return prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "DATE" \
-        and not MONTH_WORD_RE.fullmatch(prev.text) or _model_variant_after(text, q.literal.end)
+    after_name = prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ != "DATE" \
+        and not MONTH_WORD_RE.fullmatch(prev.text)
+    return after_name or _model_variant_after(text, q.literal.end)
 
 
 def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:

@@ -768,7 +768,8 @@ def _modifiers_before(np: Token) -> list[Token]:
     def modifies(t: Token) -> bool:
         return t.dep_ in ("compound", "nmod") or t.dep_ == "amod" and t.pos_ == "PROPN"
     children = [c for c in np.children if c.i < np.i and modifies(c)]
-    nested = [g for c in children if c.dep_ == "compound" and c.ent_type_ == "" for g in c.children if g.i < c.i and modifies(g)]
+    nested = [g for c in children if c.dep_ == "compound" and c.ent_type_ == ""
+              for g in c.children if g.i < c.i and modifies(g)]
     return [*children, *nested]
 
 
