@@ -877,8 +877,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     for child in _modifiers_before(np):  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         if child.i < np.i:
             e = ctx.entities.at(child.idx, child.idx + len(child))
-            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)):
-                continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures": where, not who
+            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)
+                                                                      or child.head.i != np.i):
+                continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures", "U.S. crude CLc1": where, not who
             if np.lower_ == "index" and child.pos_ == "PROPN" and (e is None or e.type in PLACE_OR_PEOPLE_TYPES):
                 name, nxt = proper_name(child), np.doc[child.i + 1]
                 if nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not name.endswith(nxt.text):
