@@ -2379,3 +2379,12 @@ def test_a_place_the_clause_before_ends_with_is_no_listed_subject(nlp):
     assert subjects(by_text(nlp, "Halvard and Varo lost 2% each.")["2%"]) == ["Halvard", "Varo"]
     found = by_text(nlp, "Hopes fade as the death toll after the quake in Kelbania and Orvia passes 20,000.")
     assert subjects(found["20,000"]) == ["Kelbania", "Orvia"]  # one place list, whatever the parse
+
+
+def test_a_deals_saving_is_a_discount_not_a_price(nlp):
+    found = by_text(nlp, "Kelby Plus costs $6.99 a month. Subscribers can save $5/month on the bundle, which is $60 off "
+                         "on Friday. Orvex wiped $50 billion off its market value.")
+    assert (found["$5/month"].metric, found["$60"].metric) == ("discount", "discount")
+    assert found["$50 billion"].metric == "market value"
+    assert by_text(nlp, "The fall chopped more than $15 billion off Ana Ruiz's fortune.")["$15 billion"].metric != "discount"
+    assert by_text(nlp, "The rout knocked $9 billion off on Monday.")["$9 billion"].metric != "discount"

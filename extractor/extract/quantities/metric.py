@@ -18,6 +18,7 @@ index level       index, average, composite, a named index's move ("the DAX fell
 exchange rate     a currency's move or level ("the pound fell 10% to $1.31")
 price             price, a commodity's move ("Brent crude down 5.2%", "gold jumped 22%")
 cost              cost, costs, bill, price tag
+discount          a deal's saving ("Save $5/Month", "$60 off", "saving 20%")
 damage            damage, damages (what a storm, a fire or a war destroyed, in money)
 buyback           buyback, repurchase(s) (of a company's own shares)
 share sale        a share or stock sale or offering (capital a company raises: no revenue)
@@ -200,6 +201,12 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("voters", re.compile(r"\b(?:vot(?:e|es|ed|ers|ing)|ballots?|turn(?:ed|s|ing)?\s+out|turnout)\b", re.I)),
     ("users", re.compile(r"\b(?:users|subscribers|customers)\b", re.I)),
 )
+# A deal's saving before or after its sum ("Save $5/Month", "saving up to 20%", "$60 off on
+# Friday"; not "chopped $15 billion off his fortune").
+SAVING_BEFORE_RE = re.compile(r"\b(?:[Ss]av(?:e|es|ing)|[Ss]avings\s+of)\s+(?:up\s+to\s+|over\s+|about\s+|an\s+extra\s+)?\Z")
+OFF_AFTER_RE = re.compile(r"\s+off(?=\s*(?:[.,;:!)]|\Z)|\s+(?:on|at|for|with|when|if)\s)")
+# Verbs that take a sum off a value, which is no deal's saving ("knocked $15bn off on Monday").
+TAKING_OFF_VERBS = frozenset({"wipe", "knock", "shave", "chop", "erase", "slash", "strip", "lop", "take", "cut", "shed"})
 # A fire's containment, after or before its percent ("27% contained", "containment at 65%").
 CONTAINED_AFTER_RE = re.compile(r"\s*(?:contained|containment)\b", re.I)
 CONTAINMENT_BEFORE_RE = re.compile(r"\bcontainment\s+(?:\w+\s+){0,2}(?:at|to|of|reached|was|is|stood\s+at)\s*(?:about\s+|nearly\s+|only\s+)?\Z", re.I)
@@ -311,6 +318,11 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
             return share  # "its market share rose 2 points": percentage points of a share
         return "index level" if INDEX_WORDS_RE.search(clause) or any(INDEX_WORDS_RE.search(n) for n in subject_names) \
             else None
+    if (unit == "percent" or unit and len(code := unit.split()[0]) == 3 and code.isupper()) and (
+            SAVING_BEFORE_RE.search(clause, 0, span.start_char - root.sent.start_char)
+            or OFF_AFTER_RE.match(clause, span.end_char - root.sent.start_char)
+            and (verb is None or verb.lemma_.lower() not in TAKING_OFF_VERBS)):
+        return "discount"  # "Save $5/Month", "$60 off", "saving 20%": what a deal takes off a price
     if unit == "percent" and EFFECTIVE_AFTER_RE.match(clause, span.end_char - root.sent.start_char):
         return "efficacy"  # "the vaccine was 91.3% effective"
     if unit == "percent" and (CONTAINED_AFTER_RE.match(clause, span.end_char - root.sent.start_char)
