@@ -9,6 +9,7 @@ import pytest
 from extractor.extract.entities import extract_entities
 from extractor.extract.quantities import extract_claims
 from extractor.extract.quantities.measures import to_base
+from extractor.extract.quantities.subject_structures import named_structures
 from extractor.models import Claim
 from extractor.nlp import load_pipeline
 
@@ -2361,6 +2362,11 @@ def test_buildings_destroyed_or_damaged_and_a_fires_containment_are_metrics(nlp)
     assert found["40,000"].metric is None
     found = by_text(nlp, "Two buildings have collapsed in Kelby and some people are believed to be trapped.")
     assert found["Two"].metric == "destroyed" and "Two Building" not in subjects(found["Two"])  # a count opens it, no name
+
+
+def test_a_count_before_a_plural_names_no_structure_but_a_name_may_open_with_a_number(nlp):
+    text = "Traffic on the Seven Mile Bridge stopped. Two buildings have collapsed in Kelby."
+    assert [s.name for s in named_structures(text, extract_entities(nlp(text), "a1"))] == ["Seven Mile Bridge"]
 
 
 def test_medals_are_counted_by_metal_and_no_session_frames_them(nlp):

@@ -20,6 +20,7 @@ from functools import lru_cache
 import pycountry
 
 from extractor.extract.entities import ArticleEntities
+from extractor.extract.quantities.numbers import SMALL_NUMBERS
 
 # Nouns of built structures (and of their parts that outlets use for the whole: "the span
 # fell", "the deck measures 1,067 metres", "a stretch of highway broke off").
@@ -45,10 +46,11 @@ AT_RE = re.compile(r"\b(?P<noun>(?i:%s))\s+(?:(?:collapsed|fell|built|stood|stan
 # article that named Acme University): the last organisation named before with that word.
 INSTITUTION_NOUNS = frozenset({"university", "college", "school", "hospital", "airport", "port", "mall"})
 # Words that start a sentence or a description, never a structure's name.
-NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "new", "old", "collapsed", "and", "of", "in",
-                            # counts that open a sentence ("Two buildings have collapsed")
-                            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-                            "many", "some", "both", "all", "most", "few", "dozens", "hundreds", "thousands"})
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "new", "old", "collapsed", "and", "of", "in"})
+# Words of a count before a plural ("Two buildings have collapsed"): no name's words, though a
+# name's singular may open with one ("Seven Mile Bridge").
+COUNT_WORDS = frozenset(SMALL_NUMBERS) | frozenset({"several", "many", "some", "both", "all", "most", "few", "dozens",
+                                                    "hundreds", "thousands"})
 # A line with this share of capitalised words is a title-case headline ("Pedestrian Bridge
 # Collapses"), where capitals name nothing.
 HEADLINE_CAPITALS = 0.6
@@ -97,7 +99,8 @@ def named_structures(text: str, entities: ArticleEntities) -> list[Structure]:
     found: list[Structure] = []
     for m in NAMED_RE.finditer(text):
         words = m.group("name").split()
-        while words and words[0].lower() in NOT_NAME_WORDS:
+        plural = m.end() > m.end("noun")
+        while words and (words[0].lower() in NOT_NAME_WORDS or plural and words[0].lower() in COUNT_WORDS):
             words.pop(0)
         if not words or any(not w[0].isupper() for w in words) or _headline_line(text, m.start()):
             continue
