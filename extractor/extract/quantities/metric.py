@@ -229,12 +229,21 @@ def _counted_buildings_metric(unit: str | None, clause: str, start: int, end: in
     best: tuple[int, str] | None = None
     for name, cue in BUILDING_FATES:
         for m in cue.finditer(clause):
-            distance = m.start() - end if m.start() >= end else 2 * (start - m.end())
-            if CLAUSE_BREAK_RE.search(clause, min(m.end(), end), max(m.start(), start)):
+            distance, elsewhere = _cue_distance(clause, m, start, end)
+            if elsewhere:
                 continue  # another clause's fate
             if best is None or distance < best[0]:
                 best = (distance, name)
     return best[1] if best else None
+
+
+def _cue_distance(clause: str, cue: re.Match, start: int, end: int) -> tuple[int, bool]:
+    """How far a cue stands from a count at [start, end) of the clause, and whether a clause
+    break lies between them. The predicate usually follows the count ("three people are
+    missing"), so a cue before it counts at twice its distance ("killed 43 people" is still near)."""
+    if cue.start() >= end:
+        return cue.start() - end, bool(CLAUSE_BREAK_RE.search(clause, end, cue.start()))
+    return 2 * (start - cue.end()), bool(CLAUSE_BREAK_RE.search(clause, cue.end(), start))
 
 
 # Units of the people a plane, ship or train carries: counted with no other cue, on board.
@@ -621,13 +630,11 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
-        # the predicate usually follows the count ("three people are missing"): a cue
-        # before it counts at twice its distance ("killed 43 people" is still near)
-        distance = m.start() - at if m.start() >= at else 2 * (at - m.end())
-        if m.start() < at and CLAUSE_BREAK_RE.search(clause, m.end(), at):
-            distance += OTHER_CLAUSE  # "twelve were injured and three are missing": another clause's cue
-        elif m.start() > at and CLAUSE_BREAK_RE.search(clause, at, m.start()):
-            distance += OTHER_CLAUSE  # "the toll remains at 38, but up to 20 are missing": the next clause's
+        distance, elsewhere = _cue_distance(clause, m, at, at)
+        if elsewhere:
+            # "twelve were injured and three are missing", "the toll remains at 38, but up to 20
+            # are missing": another clause's cue
+            distance += OTHER_CLAUSE
         candidate = (distance, rank, name)
         best = candidate if best is None or candidate < best else best
         if name != "rescuers" and distance < OTHER_CLAUSE and (fate is None or candidate < fate):

@@ -875,25 +875,25 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if whose is not None and (owner := resolve_np(whose, ctx, sent_root_subject, depth + 1)):
         return owner  # "Corvane, whose own RSV vaccine was 83% effective": Corvane's, not RSV's
     for child in _modifiers_before(np):  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
-        if child.i < np.i:
-            e = ctx.entities.at(child.idx, child.idx + len(child))
-            if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)
-                                                                      or child.head.i != np.i):
-                continue  # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures", "U.S. crude CLc1": where, not who
-            if np.lower_ == "index" and child.pos_ == "PROPN" and (e is None or e.type in PLACE_OR_PEOPLE_TYPES):
-                name, nxt = proper_name(child), np.doc[child.i + 1]
-                if nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not name.endswith(nxt.text):
-                    name = f"{name} {nxt.text}"  # "the Stoxx 600 index", whatever the model named
-                elif is_prominent_place(name):
-                    name = np.doc[child.i:np.i + 1].text  # "the Philadelphia semiconductor index": the index, not the city
-                return [entity_named(ctx, name) or thing_ref(name)]  # ("the Kospi index", "the DAX index")
-            if e is not None and e.type in SUBJECT_TYPES:
-                nxt = np.doc[child.i + 1]
-                if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
-                    name = proper_name(child)  # "the Stoxx 600 index" (whose name may hold its number already)
-                    name = name if name.endswith(f" {nxt.text}") else f"{name} {nxt.text}"
-                    return [entity_named(ctx, name) or thing_ref(name)]
-                return [entity_ref(ctx, e)]
+        e = ctx.entities.at(child.idx, child.idx + len(child))
+        if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)
+                                                                  or child.head.i != np.i):
+            # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures", "U.S. crude CLc1": where, not who
+            continue
+        if np.lower_ == "index" and child.pos_ == "PROPN" and (e is None or e.type in PLACE_OR_PEOPLE_TYPES):
+            name, nxt = proper_name(child), np.doc[child.i + 1]
+            if nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not name.endswith(nxt.text):
+                name = f"{name} {nxt.text}"  # "the Stoxx 600 index", whatever the model named
+            elif is_prominent_place(name):
+                name = np.doc[child.i:np.i + 1].text  # "the Philadelphia semiconductor index": the index, not the city
+            return [entity_named(ctx, name) or thing_ref(name)]  # ("the Kospi index", "the DAX index")
+        if e is not None and e.type in SUBJECT_TYPES:
+            nxt = np.doc[child.i + 1]
+            if child.pos_ == "PROPN" and nxt.i < np.i and re.fullmatch(r"\d{2,4}", nxt.text) and not e.name[-1:].isdigit():
+                name = proper_name(child)  # "the Stoxx 600 index" (whose name may hold its number already)
+                name = name if name.endswith(f" {nxt.text}") else f"{name} {nxt.text}"
+                return [entity_named(ctx, name) or thing_ref(name)]
+            return [entity_ref(ctx, e)]
     common = {np.lower_, np.lemma_.lower()} & (OWNED_METRIC_NOUNS | CHANGE_NOUNS | SUBJECTLESS_NOUNS | COUNTED_PEOPLE_NOUNS)
     if np.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "LOC") and np.ent_iob_ in ("B", "I") and not common:
         # a name the recogniser labelled but the entity rules dropped ("Spotify" tagged a verb)
