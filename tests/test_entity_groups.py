@@ -184,3 +184,19 @@ def test_a_surname_that_is_a_first_name_only_abroad_links_to_the_corpus_s_one_pe
     second = extract(nlp, "Saka, 24, said he was proud of the team.", "a2")
     merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
     assert [(e.name, e.linked_ids) for e in merged if "Saka" in e.name] == [("Bukayo Saka", [entity_id("Saka")])]
+
+
+def test_a_company_s_short_name_that_a_gazetteer_place_shares_is_the_company_of_the_corpus(nlp):
+    # "Nokia" is also a Finnish town: alone, one article's gazetteer vote outweighs the
+    # model's reading; the corpus's "Nokia Networks" says which Nokia its articles mean
+    first = extract(nlp, "Shares of Nokia Networks fell 4% on Monday after the equipment maker cut its forecast.", "a1")
+    second = extract(nlp, "Nokia's recent announcement of job cuts surprised analysts.", "a2")
+    assert [e.type for e in second if e.name == "Nokia"] == ["GPE"]
+    merged = merge_entity_records([[e.to_record() for e in first], [e.to_record() for e in second]])
+    assert [(e.type, e.name, e.aliases) for e in merged] == [("ORG", "Nokia", ["Nokia Networks"])]
+    # a country stays the country, whatever company carries its name
+    third = extract(nlp, "Taiwan Semiconductor Manufacturing Co. fell 3% on Monday.", "a3")
+    fourth = extract(nlp, "Taiwan's shares fell 2% as investors sold chipmakers.", "a4")
+    assert any(e.votes["ORG"] > 0 for e in fourth if e.name == "Taiwan")
+    merged = merge_entity_records([[e.to_record() for e in third], [e.to_record() for e in fourth]])
+    assert {e.name: e.type for e in merged}["Taiwan"] == "GPE"

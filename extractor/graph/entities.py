@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from extractor.extract.entity_types import type_of
-from extractor.graph.subject_aliases import entity_links
+from extractor.graph.subject_aliases import entity_links, places_named_as_companies
 from extractor.models import Entity, EntityRef
 from extractor.store.mentions import EntitySpill
 
@@ -33,6 +33,7 @@ class EntityMerger:
         self._names: dict[str, Counter] = defaultdict(Counter)  # how many articles name it each way
         self._spill = spill
         self._links: dict[str, EntityRef] | None = None
+        self._companies: set[str] = set()  # ids typed ORG by the corpus's other names (``_kinds``)
 
     def add(self, entities: Iterable[Entity]) -> None:
         self._links = None
@@ -59,10 +60,19 @@ class EntityMerger:
         """Id -> the entity it is folded into (``entity_links``), for the records that refer
         to entities by the id their article gave."""
         if self._links is None:
+            kinds = self._kinds()
             self._links = entity_links(
-                (e.id, e.name, type_of(Counter(self._votes[e.id]), e.name), e.aliases, e.link_confidence)
-                for e in self._merged.values())
+                (e.id, e.name, kinds[e.id], e.aliases, e.link_confidence) for e in self._merged.values())
         return self._links
+
+    def _kinds(self) -> dict[str, str]:
+        """Id -> type by its own votes, or ORG for a company's short name that the gazetteer
+        alone made a place (``places_named_as_companies``)."""
+        kinds = {i: type_of(Counter(self._votes[i]), e.name) for i, e in self._merged.items()}
+        companies = places_named_as_companies(
+            (i, e.name, kinds[i], e.aliases, self._votes[i].get("ORG", 0) > 0) for i, e in self._merged.items())
+        self._companies = companies
+        return {i: "ORG" if i in companies else kind for i, kind in kinds.items()}
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
         """Merged entities in id order, each typed by all the evidence seen, with the entities
@@ -81,7 +91,7 @@ class EntityMerger:
             ids = [entity_id_, *sorted(folded.get(entity_id_, ()))]
             entity = self._merged[entity_id_]
             votes = sum((Counter(self._votes[i]) for i in ids), Counter())
-            kind = type_of(votes, entity.name)
+            kind = "ORG" if entity_id_ in self._companies else type_of(votes, entity.name)
             update: dict = {"type": kind, "type_scores": {k: round(v, 2) for k, v in sorted(votes.items())},
                             "roles": [role for i in ids for role in self._spill.roles_of(i)]}
             if len(ids) > 1:

@@ -27,7 +27,7 @@ from extractor.extract.entity_aliases import (
 )
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import COMPANY_TAIL_WORDS
+from extractor.extract.lexicon import COMPANY_TAIL_WORDS, well_known_place_names
 from extractor.models import EntityRef
 
 # Legal forms a company's name may carry or drop ("Facebook Inc.", "Apple Inc", "BP plc").
@@ -38,6 +38,7 @@ LEGAL_SUFFIXES = frozenset({
 PERSON = "PERSON"
 COMPANY = "ORG"  # a company's words ("Holding", "Systems") are dropped only between organisations
 ORGANISATIONS = frozenset({"ORG", "NORP", "FAC"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Outlets misspell surnames by one letter ("Zukerberg", "Zuckerburg"): a one-word name one edit
 # (a letter added, dropped or changed, or two swapped) from exactly one corpus person's surname
 # is that person. Shorter names are too often two real names one letter apart ("Kerr", "Kerry").
@@ -262,6 +263,27 @@ def _alias_fits(name: str, kind: str | None, target_kind: str | None, target_nam
 
 def _is_acronym(name: str) -> bool:
     return name.isupper() and len(name.replace(".", "")) >= 2
+
+
+def places_named_as_companies(entities: Iterable[tuple[str, str, str | None, Iterable[str], bool]]) -> set[str]:
+    """Ids of the entities typed as places that are a company's short name, from (id, name,
+    type, aliases, whether some article read it as an organisation) of the corpus's entities:
+    a name that the corpus also writes with a company's legal form or tail words ("Meta"
+    beside "Meta Platforms Inc.") and that some article read as an organisation is the
+    company, however many times the gazetteer finds a place of that name (a Colombian
+    department). A place every reader knows ("Taiwan" of "Taiwan Semiconductor", "Alaska"
+    of "Alaska Airlines") stays the place."""
+    rows = list(entities)
+    candidates = {i: name for i, name, kind, _, org_read in rows if kind in PLACES and org_read
+                  and name.casefold() not in well_known_place_names() and country_name(name) is None}
+    found: set[str] = set()
+    for _, name, kind, aliases, _ in rows:
+        if kind != COMPANY or not candidates:
+            continue
+        for full in (name, *aliases):
+            short = _without_legal_form(full)
+            found.update(t for t in (entity_id(f) for f in {short, *_company_short_forms(full)} if f) if t in candidates)
+    return found
 
 
 def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], float | None]]) -> dict[str, EntityRef]:
