@@ -374,6 +374,14 @@ def test_a_bracketed_acronym_is_the_name_s_alias_only_when_it_abbreviates_it(nlp
     assert groups["Norway"] == ("GPE", ["Norway"])  # no country's ticker or acronym
 
 
+def test_a_time_zone_in_brackets_after_a_day_is_no_ticker(nlp):
+    entities = extract_entities(nlp("The minister said on Tuesday (AEDT) that talks would resume. Shares of "
+                                    "Korvath (KRV) fell 3%."), "a1").entities
+    groups = {e.name: (e.type, sorted(e.aliases)) for e in entities}
+    assert "Tuesday" not in groups
+    assert groups["Korvath"] == ("ORG", ["KRV", "Korvath"])
+
+
 def test_the_thing_a_title_is_of_and_a_daily_s_name_are_organisations(nlp):
     assert typed(nlp, "Pia Lund, chair of the centrist Velda, spoke on Tuesday.")["Velda"] == "ORG"
     assert typed(nlp, "Officials told Norwegian daily Morgenvakt that the plan was sound.")["Morgenvakt"] == "ORG"

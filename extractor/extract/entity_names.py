@@ -27,6 +27,7 @@ from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
+    TIME_ZONES,
     STORM_WORDS,
     PUBLIC_BODY_NOUNS,
     COMPANY_TAIL_WORDS,
@@ -1490,6 +1491,8 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
             continue  # "Interview of the Month (IOTM)": an acronym, not a ticker
         if DASH_AFTER_RE.match(text, m.end()):
             continue  # "TRONDHEIM, Norway (AP) —": a dateline's news agency
+        if m.group("ticker") in TIME_ZONES:
+            continue  # "on Tuesday (AEDT)", "Monday (ET)": a clock's zone
         words = list(re.finditer(r"\S+", text[start:end]))
         for i, word in enumerate(words[:-1]):  # "… on Tuesday. Belstead (BLST)": a sentence ends before it
             if word.group().endswith(".") and word.group().casefold() not in ABBREVIATION_ENDINGS:
