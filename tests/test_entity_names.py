@@ -374,6 +374,14 @@ def test_a_bracketed_acronym_is_the_name_s_alias_only_when_it_abbreviates_it(nlp
     assert groups["Norway"] == ("GPE", ["Norway"])  # no country's ticker or acronym
 
 
+def test_the_staff_a_name_keeps_say_nothing_of_what_it_names(nlp):
+    # a person keeps advisers, aides and lawyers as an organisation does; a chief executive is a company's
+    text = ("Okafor reacted quickly on Monday, saying the release was a wake-up call. He argued that it could be "
+            "positive for local firms. Dana Pike, Okafor’s trade adviser, said the decision was justified.")
+    assert typed(nlp, text)["Okafor"] == "PERSON"
+    assert typed(nlp, text.replace("trade adviser", "chief executive"))["Okafor"] == "ORG"
+
+
 def test_a_time_zone_in_brackets_after_a_day_is_no_ticker(nlp):
     entities = extract_entities(nlp("The minister said on Tuesday (AEDT) that talks would resume. Shares of "
                                     "Korvath (KRV) fell 3%."), "a1").entities

@@ -153,6 +153,14 @@ broadcaster carrier licensee
 """.split())
 
 
+# Titles of the staff a person keeps as much as an organisation does: "the president's
+# adviser", "Kelmont's lawyers", "Senator Hale's spokesman" say nothing of what owns them.
+RETINUE_TITLES = frozenset("""
+adviser advisor advisers advisors aide aides spokesman spokeswoman spokesperson spokespeople lawyer lawyers
+attorney attorneys envoy envoys assistant assistants
+""".split())
+
+
 def describes(token: Token, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in _words(token))
 
@@ -333,7 +341,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += CONTEXT_WEIGHT  # "X's net worth", "X lost $20 billion in wealth": a person's
     if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):
         votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
-    elif modifies and describes(head, TITLE_WORDS):  # "Texas Governor X", "Acme CEO Y"; no place has a CEO
+    elif modifies and describes(head, TITLE_WORDS) and not describes(head, RETINUE_TITLES):
+        # "Texas Governor X", "Acme CEO Y"; no place has a CEO
         votes["GPE" if is_place_name(name) and not describes(head, COMPANY_TITLES | CLUB_TITLES) else "ORG"] += CONTEXT_WEIGHT
     if root.dep_ == "compound" and head.i >= span.end and head.text[:1].islower() and describes(head, NAMED_BODY_NOUNS) \
             and not is_place_name(name):
