@@ -597,6 +597,15 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
     return start
 
 
+def _without_platform(ent, start: int, end: int) -> int:
+    """Start of a name after the one-letter platform a comma should have closed off ("In a
+    post on X Altman said"): "X" after "on", "to" or "via" is where words were posted."""
+    words = [t for t in ent if start <= t.idx < end]
+    if len(words) >= 2 and words[0].text == "X" and words[0].i > 0 and words[0].nbor(-1).lower_ in ("on", "to", "via"):
+        return words[1].idx
+    return start
+
+
 def _opening_participle(doc: Doc, first: int, last: int) -> bool:
     """The name's first word is the "-ing" verb of a clause that opens the sentence, its
     object the name ("Overtaking Apple's $190 billion gain, the rise …"): not the subject of
@@ -774,7 +783,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             start, end = ent.start_char + item_start + rel_start, ent.start_char + item_start + rel_end
             if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
                 continue  # "OSLO - Searchers worked ...": the dateline's place, then the sentence's first word
-            start = _without_opening_descriptor(ent, start, end)
+            start = _without_platform(ent, _without_opening_descriptor(ent, start, end), end)
             if ent.label_ == "PERSON" or _title_before_first_name(text, start, end):
                 start = _without_title(text, start, end)  # ("Kicker Jake Moody", which the model may take for a team)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
