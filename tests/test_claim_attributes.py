@@ -2394,3 +2394,24 @@ def test_a_deals_saving_is_a_discount_not_a_price(nlp):
     assert found["$50 billion"].metric == "market value"
     assert by_text(nlp, "The fall chopped more than $15 billion off Ana Ruiz's fortune.")["$15 billion"].metric != "discount"
     assert by_text(nlp, "The rout knocked $9 billion off on Monday.")["$9 billion"].metric != "discount"
+
+
+def test_an_index_s_number_and_its_futures_name_their_own_subjects(nlp):
+    # the parser may make an index's number the head of its name ("the Nasdaq 100 dropped")
+    found = by_text(nlp, "The S&P 500 fell by 2.3 percent, while the Nasdaq 100 dropped 3.6 percent.")
+    assert (subjects(found["3.6 percent"]), found["3.6 percent"].metric) == (["Nasdaq 100"], "index level")
+    # futures on an index move before it opens: a contract of their own, not the index nor "futures"
+    found = by_text(nlp, "Nasdaq 100 futures were down 3.3%, and chipmaker Kelmont tumbled 13% ahead of the open.")
+    assert subjects(found["3.3%"]) == ["Nasdaq 100 futures"] and subjects(found["13%"]) == ["Kelmont"]
+    found = by_text(nlp, "Stocks were in the red early on Monday, while S&P 500 Futures and Dow Futures fell 2.6% "
+                         "and 1.12% respectively.")
+    assert [subjects(found[f]) for f in ("2.6%", "1.12%")] == [["S&P 500 Futures"], ["Dow Futures"]]
+    assert subjects(by_text(nlp, "Gold futures rose 1% on Monday.")["1%"]) == ["gold futures"]
+
+
+def test_a_company_s_move_hung_on_the_description_beside_it_is_its_share_price(nlp):
+    # (the parser hangs "dropping" on "company", and the owned company on it as a modifier)
+    found = by_text(nlp, "Tech stocks faced similar downturns, with Intel declining 2.1 percent and Alphabet, "
+                         "YouTube’s parent company, dropping over 4 percent.")
+    assert [(subjects(found[f]), found[f].metric) for f in ("2.1 percent", "4 percent")] == [
+        (["Intel"], "share price"), (["Alphabet"], "share price")]

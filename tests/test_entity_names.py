@@ -391,6 +391,13 @@ def test_the_platform_x_before_a_name_is_not_part_of_it(nlp):
     assert [c.text for c in model_mentions(doc, text)] == ["Okafor", "Malcolm X"]
 
 
+def test_players_of_a_market_are_no_people(nlp):
+    # "players" in a market are as often companies as people: the word tells no type
+    entities = extract_entities(nlp("Shares of big tech players, notably Corvane and Halvard, were ravaged on Monday."),
+                                "a1").entities
+    assert entities and "PERSON" not in {e.type for e in entities}
+
+
 def test_a_time_zone_in_brackets_after_a_day_is_no_ticker(nlp):
     entities = extract_entities(nlp("The minister said on Tuesday (AEDT) that talks would resume. Shares of "
                                     "Korvath (KRV) fell 3%."), "a1").entities

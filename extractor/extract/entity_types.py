@@ -149,7 +149,7 @@ investor investors backer backers shareholder shareholders stakeholder partner p
 customer customers client clients buyer buyers seller sellers lender lenders creditor creditors sponsor sponsors
 donor donors member members rival rivals competitor competitors contractor contractors provider operator developer
 publisher distributor manufacturer retailer exporter importer producer insurer bidder acquirer holder employer
-broadcaster carrier licensee
+broadcaster carrier licensee player players
 """.split())
 
 
@@ -407,8 +407,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says
-    if root.dep_ == "pobj" and _medium_of_posting(head):
-        votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform
+    if root.dep_ == "pobj" and _medium_of_posting(head) and not (span.start > 0 and span.doc[span.start - 1].text == "X"):
+        votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform (not
+        # the name after it where a comma is missing: "in a post on X Altman said")
     if _city_as_team(root, name):
         votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Leeds beat Burnley"
     for label in _conjunct_labels(span):

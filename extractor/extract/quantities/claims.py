@@ -1010,7 +1010,9 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         entity = entities.at(child.idx, child.idx + len(child))
         return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
             and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
-    return False
+    # the parser may hang the verb on the description beside the name ("Alphabet, Google's parent
+    # company, dropping over 4 percent"): the company found as the subject moved
+    return verb.dep_ == "acl" and _companies(subject, entities)
 
 
 # Verbs whose object is a mark passed or neared, and the hedge they put on it.

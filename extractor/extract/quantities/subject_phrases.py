@@ -680,6 +680,28 @@ def _words_after(clause: Token) -> list[Token]:
 SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn"})
 
 
+def _index_named_by_number(np: Token) -> str | None:
+    """The name of a stock index the parser made its number the head of ("the Nasdaq 100
+    dropped 3.6%": "100", with "Nasdaq" compounded into it), else None."""
+    if np.pos_ != "NUM" or not re.fullmatch(r"\d{2,4}", np.text):
+        return None
+    names = [c for c in np.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < np.i]
+    if not names or not INDEX_NAME_RE.fullmatch(np.doc[names[0].i:np.i].text):
+        return None
+    return np.doc[names[0].i:np.i + 1].text
+
+
+def _index_futures(np: Token) -> str | None:
+    """The futures on a stock index, named with it ("Nasdaq 100 futures", "S&P 500 futures",
+    "Dow futures"): a contract of their own that moves before the index opens; else None."""
+    if np.lower_ != "futures":  # (however written: "Nasdaq Futures")
+        return None
+    names = [c for c in np.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < np.i]
+    if not names or not INDEX_NAME_RE.match(np.doc[names[0].i:np.i].text):
+        return None
+    return np.doc[names[0].i:np.i + 1].text
+
+
 def resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int = 0) -> list[EntityRef]:
     """The subject a noun phrase names (see the module docstring). A phrase that, through
     its owners, pronouns and their clauses, comes back to itself names no one (the parse of
@@ -789,6 +811,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         named = name_before_relative(np)  # (a parse with no relative clause: the name before "whose")
         e = ctx.entities.at(named.idx, named.idx + len(named)) if named is not None else None
         return [entity_ref(ctx, e)] if e is not None and e.type in SUBJECT_TYPES else []
+    if (contract := _index_futures(np)) is not None:  # "Dow futures": not the Dow's own move
+        listed = (_index_futures(c) for c in np.conjuncts)  # "S&P 500 Futures and Dow Futures fell 2.6% and 1.1%"
+        return [thing_ref(name) for name in (contract, *(n for n in listed if n is not None))]
     if (glued := GLUED_POSSESSIVE_RE.fullmatch(np.lower_)) is not None:  # "history afterits shares"
         if glued.group("pronoun") in ("its", "their"):
             return [ctx.salient] if ctx.salient is not None else []
@@ -903,6 +928,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if name:
                 cut = trimmed_name(name)
                 return [entity_named(ctx, cut or name) or thing_ref(cut or name)]
+    if (index := _index_named_by_number(np)) is not None:
+        return [entity_named(ctx, index) or thing_ref(index)]
     lower, lemma = np.lower_, np.lemma_.lower()
     if (glued := _hyphenated(np)) is not None:
         lower = lemma = glued  # "sell-off", which the tokenizer splits, and not "off"
