@@ -2415,3 +2415,27 @@ def test_a_company_s_move_hung_on_the_description_beside_it_is_its_share_price(n
                          "YouTube’s parent company, dropping over 4 percent.")
     assert [(subjects(found[f]), found[f].metric) for f in ("2.1 percent", "4 percent")] == [
         (["Intel"], "share price"), (["Alphabet"], "share price")]
+
+
+def test_a_change_a_company_undergoes_is_its_share_price_and_a_value_evaporation_its_market_value(nlp):
+    found = by_text(nlp, "Apple suffered a 17% drop on Monday. Microsoft saw a single-day drop of over 9% on Tuesday, "
+                         "with a market value evaporation of $279 billion.")
+    assert [(subjects(found[f]), found[f].metric, found[f].direction) for f in ("17%", "9%", "$279 billion")] == [
+        (["Apple"], "share price", "down"), (["Microsoft"], "share price", "down"),
+        (["Microsoft"], "market value", "down")]
+    assert by_text(nlp, "The Nasdaq suffered a 3% drop on Monday.")["3%"].metric == "index level"
+
+
+def test_a_sum_in_a_relative_clause_on_a_restated_move_is_the_mover_s(nlp):
+    # the drop restates "slid": the sum it "would zap" is the company's, not the story's main one
+    text = ("Zentrix shares rose on Monday. Chipmaker Acme slid more than 10% in premarket trading Monday — a drop "
+            "that would zap about $340 billion in market value if it were to hold in the cash session. Zentrix "
+            "said its sales rose. Zentrix shares rose again.")
+    found = by_text(nlp, text, "2025-01-27")
+    assert (subjects(found["$340 billion"]), found["$340 billion"].metric) == (["Acme"], "market value")
+
+
+def test_one_of_a_ranking_counts_nothing(nlp):
+    found = by_text(nlp, "The quake killed 20,451 people, a staggering loss of life that makes it one of the "
+                         "deadliest temblors in decades. One of the injured died in hospital.")
+    assert [(f, found[f].metric) for f in ("20,451", "one", "One")] == [("20,451", "dead"), ("one", None), ("One", "dead")]

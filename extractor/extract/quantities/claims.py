@@ -1058,9 +1058,12 @@ def _drop_that_erased(root: Token) -> bool:
 
 
 def _change_noun_of(root: Token) -> Token | None:
-    """The change noun a figure modifies ("a 9% drop", "Nvidia's 17 percent plunge"), or None."""
+    """The change noun a figure modifies or is "of" ("a 9% drop", "Nvidia's 17 percent plunge",
+    "a drop of over 9%"), or None."""
     if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.lemma_.lower() in CHANGE_NOUNS:
         return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CHANGE_NOUNS:
+        return root.head.head
     return None
 
 
@@ -1070,6 +1073,12 @@ def _moved_in_a_session(frame: str | None, unit: str | None, direction: str | No
     firm slid more than 10% in premarket trading"): its stock's, whatever the parse made of
     the subject."""
     return frame in SESSION_FRAMES and unit == "percent" and direction is not None and _companies(subject, entities)
+
+
+# Verbs whose subject undergoes the change that is their object ("Nvidia suffered a 17%
+# drop", "saw a 9% decline", "posted a 4% gain").
+UNDERGOING_VERBS = frozenset({"suffer", "see", "post", "record", "log", "experience", "endure", "register", "notch",
+                              "book", "extend", "mark"})
 
 
 def _company_change(root: Token, unit: str | None, direction: str | None, entities: ArticleEntities) -> LocalEntity | None:
@@ -1082,6 +1091,8 @@ def _company_change(root: Token, unit: str | None, direction: str | None, entiti
     owners = [c for c in change.children if c.dep_ == "poss"] + [
         o for prep in change.children if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "in")
         for o in prep.children if o.dep_ == "pobj"]
+    if change.dep_ == "dobj" and change.head.lemma_.lower() in UNDERGOING_VERBS:  # "Nvidia suffered a 17% drop"
+        owners += [c for c in change.head.children if c.dep_ == "nsubj"]
     for owner in owners:
         entity = entities.at(owner.idx, owner.idx + len(owner))
         if entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name):

@@ -42,7 +42,7 @@ LABEL_BEFORE_RE = re.compile(
 # Names of stock indices (and of lists that rank companies), as their first words.
 INDEX_NAMES = (r"s\s?&?\s?p|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
                r"s&p/asx|fortune|forbes|nasdaq|hang seng|sensex|nifty|kospi|tsx|ibex|ftse mib|omx|"
-               r"topix|hsi|klci|psei|jse")
+               r"topix|hsi|klci|psei|jse|kosdaq|i?bovespa|merval")
 # Stock indices whose names end in a number ("S&P 500", "FTSE 100", "Nikkei 225").
 INDEX_BEFORE_RE = re.compile(r"\b(?:%s)[\s-]?\Z" % INDEX_NAMES, re.I)
 # A stock index's name ("Nasdaq", "the Dow Jones Industrial Average", "Hang Seng").

@@ -296,6 +296,11 @@ def _counted_noun_unit(unit: str) -> bool:
     return words[-1].islower() and not words[0].isupper()
 
 
+# "one of the <superlative>" after a figure: a place in a ranking ("one of the deadliest
+# quakes", "one of the most valuable companies"), which counts nothing.
+ONE_OF_RANKED_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\s+(?:most\s+|\w+est\b)", re.I)
+
+
 def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, unit: str | None = None,
               subject_names: tuple[str, ...] = ()) -> str | None:
     """Name of what is measured, from the vocabulary of the module docstring."""
@@ -306,6 +311,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "fine"  # "the Commission fined Orbis 2.4 billion euros"
     if verb is not None and verb.lower_ in WITHDRAWAL_VERB_FORMS and root.dep_ == "dobj" and unit and unit.isupper():
         return "withdrawals"  # "customers yanked $42 billion on the first day of the run"
+    if q.value == 1 and ONE_OF_RANKED_RE.match(span.doc.text, span.end_char):
+        return None  # "one of the deadliest temblors in decades": a place in a ranking, no count
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
         if unit == "metre":

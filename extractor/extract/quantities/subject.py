@@ -296,6 +296,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         if holder:
             return holder
         subj = _clause_subject(verb, span)
+        if subj is not None and (restated := _restated_move(verb, subj)) is not None:
+            subj = _clause_subject(restated, span)
         if subj is not None and subj.lemma_.lower() in FORECASTER_NOUNS and ctx.last is not None \
                 and span.start_char - ctx.last[0] <= LAST_SUBJECT_WINDOW:
             return [ctx.last[1]]  # "Acme had 2.2 billion users. Analysts had expected 2.3 billion."
@@ -639,6 +641,18 @@ def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent
     return []
 
 
+def _restated_move(verb: Token, subj: Token) -> Token | None:
+    """The verb whose move a change noun restates, when the figure is in a relative clause on
+    that noun ("The firm slid 10% — a drop that would zap $340 billion in market value":
+    "slid", whose subject moved), else None."""
+    change = verb.head
+    if (subj.lower_ in ("that", "which") or subj.i == change.i) and verb.dep_ == "relcl" \
+            and change.lemma_.lower() in CHANGE_NOUNS \
+            and change.head.pos_ == "VERB" and change.head.i != change.i:
+        return change.head
+    return None
+
+
 def _company_doing(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """The entity, not a person, the clause's subject (or the clause it hangs on) names: "Nvidia sank
     17%, and it erased $593 billion in market value" lost its own, where "the backlash
@@ -646,6 +660,9 @@ def _company_doing(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_
     node = verb
     for _ in range(3):
         subj = _clause_subject(node, span)
+        if subj is not None and (restated := _restated_move(node, subj)) is not None:
+            node = restated
+            continue
         if subj is not None:
             found = resolve_np(subj, ctx, sent_root_subject)
             # a name ("Quorvant", maybe without its entity's legal form) that is no person's

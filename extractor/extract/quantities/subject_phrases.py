@@ -489,9 +489,10 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
         if tok.lower_ == "its" and sent_root_subject.lemma_.lower() in STORM_NOUNS \
                 and (storm := resolve_np(sent_root_subject, ctx, sent_root_subject)):
             return storm  # "The hurricane dumped 20 inches of rain, and its storm surge reached 3.7 metres"
-        if "ORG" in types and _is_description(sent_root_subject) \
+        if "ORG" in types and (_is_description(sent_root_subject) or _based_description(sent_root_subject) is not None) \
                 and (described := resolve_np(sent_root_subject, ctx, sent_root_subject)):
-            return described  # "the Chinese company stated that it spent $5.6 million": the company described
+            return described  # "the Chinese company stated that it spent $5.6 million", "the Santa Clara,
+            # California-based firm slid 10%, and its market value fell": the company described
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:
         return [named]  # "Meta's biggest plunge wiped $200bn off its market value"
     if "ORG" in types and tok.dep_ == "poss" and tok.head.lower_ in OWNED_METRIC_NOUNS and ctx.salient is not None:
@@ -691,6 +692,13 @@ def _index_named_by_number(np: Token) -> str | None:
     return np.doc[names[0].i:np.i + 1].text
 
 
+def _based_description(np: Token) -> Token | None:
+    """The "X-based" noun the parser made the apposition of a place ("The Santa Clara,
+    California-based firm": "firm" on "Clara"), else None."""
+    return next((c for c in np.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 and any(t.lower_ == "based" for t in c.lefts)), None)
+
+
 def _index_futures(np: Token) -> str | None:
     """The futures on a stock index, named with it ("Nasdaq 100 futures", "S&P 500 futures",
     "Dow futures"): a contract of their own that moves before the index opens; else None."""
@@ -844,8 +852,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         if owner and all(ELECTION_RE.fullmatch(r.name) for r in owner):
             owner = []  # "turnout in the runoff": the election's, by its kind (``turnout_of``)
         return owner or turnout_of(np.idx, ctx)
-    based = next((c for c in np.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
-                  and any(t.lower_ == "based" for t in c.lefts)), None)
+    based = _based_description(np)
     if based is not None and getattr(ctx.entities.at(np.idx, np.idx + len(np)), "type", None) == "GPE":
         # "The Santa Clara, California-based firm slid 10%": the parser made the town the subject
         # and the firm, the company named last, its apposition
