@@ -2439,3 +2439,17 @@ def test_one_of_a_ranking_counts_nothing(nlp):
     found = by_text(nlp, "The quake killed 20,451 people, a staggering loss of life that makes it one of the "
                          "deadliest temblors in decades. One of the injured died in hospital.")
     assert [(f, found[f].metric) for f in ("20,451", "one", "One")] == [("20,451", "dead"), ("one", None), ("One", "dead")]
+
+
+def test_a_move_s_verb_read_as_a_plural_noun_keeps_the_metric_before_it(nlp):
+    # the tagger reads a sentence-case headline's "tanks" as a noun, "share price" compounded into it
+    found = by_text(nlp, "Halvard share price tanks over 9%, suffers record $80 billion rout in market value")
+    assert (found["9%"].metric, found["9%"].direction, found["9%"].hedge) == ("share price", "down", ">")
+
+
+def test_a_spelled_number_opening_a_capitalised_name_counts_nothing(nlp):
+    found = by_text(nlp, 'Its market value dropped to third in the world, while Halvard stands among the "Seven Sisters." '
+                         "Rescuers found seven workers alive.")
+    assert list(found) == ["seven"]
+    # a title-case headline capitalises a count like any word
+    assert by_text(nlp, "Seven Workers Killed In Blast At Chemical Plant")["Seven"].metric == "dead"

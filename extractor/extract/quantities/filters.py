@@ -14,6 +14,7 @@ from extractor.dates import AMBIGUOUS_MONTHS, MONTHS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import TIME_UNITS, match_unit
+from extractor.ingest.titles import in_title_case
 
 # Words after "a third", "a fifth" that make it an ordinal ("a third straight day").
 ORDINAL_FOLLOWERS_RE = re.compile(
@@ -165,6 +166,10 @@ def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
         return True  # "911 outages", "call 999": the emergency number
     if LABEL_BEFORE_RE.search(before) and GLUED_LETTER_RE.match(text, q.literal.end):
         return True  # "runway 28L", "seat 12C": a label whose letter is no unit
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if q.literal.is_word and literal[:1].isupper() and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() \
+            and tok.i > tok.sent.start and not in_title_case(tok.sent.text):
+        return True  # 'among the "Seven Sisters"', "the Big Four banks": a name (not "Fire Kills Seven Workers")
     if q.unit is not None and q.unit not in ("point",):
         return False
     if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):

@@ -80,8 +80,8 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
-    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, FINE_VERB_FORMS, PRECIPITATION_RE,
-    people_noun,
+    CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, FINE_VERB_FORMS, MARKET_VERBS,
+    PRECIPITATION_RE, people_noun,
 )
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
@@ -706,7 +706,7 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
                     candidates.extend(o for o in child.children if o.dep_ == "pobj")
             break
         node = node.head
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in CHANGE_NOUNS:
+    if root.dep_ == "pobj" and root.head.lower_ in ("by", "over") and _move_read_as_noun(root.head.head):
         change = root.head.head  # "saw its market value surge by $190bn" (the surge read as a noun): what surged
         candidates.extend(c for c in change.children if c.dep_ in ("compound", "nsubj") and c.i < change.i)
     if verb is not None:
@@ -730,6 +730,18 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
     if "price" in metrics and "share price" in metrics:
         return "share price"  # "Nvidia shares fell from Friday's closing price of $142.62": the shares' price
     return next((m for m in metrics if m != "loss"), metrics[0] if metrics else None)
+
+
+# Verbs of a market move that the tagger may read as a plural noun in a headline ("Nvidia
+# share price tanks over 9%").
+MOVE_VERBS = MARKET_VERBS | frozenset({"tank", "plummet", "crash", "dive", "dip", "sink", "slip", "skid"})
+
+
+def _move_read_as_noun(noun: Token) -> bool:
+    """A change noun ("its market value surge by $190bn") or a plural noun that is a move's
+    verb ("share price tanks over 9%")."""
+    lemma = noun.lemma_.lower()
+    return lemma in CHANGE_NOUNS or noun.tag_ == "NNS" and lemma in MOVE_VERBS
 
 
 # Metrics that are a part of a whole, whose "points" are percentage points.
