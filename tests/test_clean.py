@@ -237,6 +237,20 @@ def test_an_audio_players_prompt_after_a_date_and_a_delivered_newsletter_prompt_
     assert not is_boilerplate("Get the parcels delivered to you by noon, the courier told customers.")
 
 
+def test_a_newsletter_s_sign_up_consent_is_furniture():
+    raw = ("Shares in Kelmont have fallen after a rival unveiled a cheaper model.\n\n"
+           "Our unmissable weekly email of all the gossip from the City\n\n"
+           "I would like to be emailed about offers, event and updates from Alder Times. Read our privacy notice.\n\n"
+           "By signing up you agree to our terms of use.\n\n"
+           "Analysts expect more falls this week.")
+    cleaned = clean_text(raw, find_title=False)
+    assert cleaned.text == ("Shares in Kelmont have fallen after a rival unveiled a cheaper model.\n\n"
+                            "Analysts expect more falls this week.")
+    # what the story says of email, privacy and sign-ups stays
+    assert not is_boilerplate("Our weekly email to members was hacked, the club said.")
+    assert not is_boilerplate("I would like to see the figures, the senator said.")
+
+
 def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
     raw = (
         "Probe enters orbit around Jupiter\n\n"
