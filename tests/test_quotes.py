@@ -1218,3 +1218,25 @@ def test_the_speaker_the_parse_or_the_model_hides(quotes_of, text, opening, spea
 
 def test_whom_a_spokesman_speaks_for_is_not_the_speaker(quotes_of):
     assert speaker_of(quotes_of("\"We will appeal,\" a spokesman for Joe Biden said."), "We will appeal") != "Joe Biden"
+
+
+def test_the_company_a_paragraph_later_is_the_one_the_last_naming_sentence_is_about(quotes_of):
+    # the subject's company, not the last name of the sentence ("Apple's App Store"), even past a paragraph
+    text = ("Baidu’s chatbot became the top free app on Apple’s App Store in the US.\n\n"
+            "But it had to limit registrations after a cyber attack.\n\n"
+            "The company resolved the login issues, according to its status page.")
+    assert speaker_of(quotes_of(text), "The company resolved") == "Baidu"
+
+
+def test_what_a_description_s_sentence_names_after_it_is_not_what_it_describes(quotes_of):
+    text = ("The bridge was run by toll-road operator Autostrade per l'Italia, a unit of Atlantia.\n\n"
+            "The government has blamed Autostrade for the disaster.\n\n"
+            "Autostrade, whose leading shareholder is the Benetton family, has denied any negligence. "
+            "The firm pledged half a billion euros on Saturday to rebuild the bridge.")
+    found = quotes_of(text)
+    assert speaker_of(found, "Autostrade for the disaster") != "Autostrade"
+    assert speaker_of(found, "half a billion euros") == "Autostrade"
+    # a quote in which the company names itself is still the company's
+    text = ("Halvard Semiconductor evacuated its plants after the quake.\n\n"
+            'The company said that "due to safety concerns, Halvard Semiconductor has decided to suspend work today."')
+    assert speaker_of(quotes_of(text), "due to safety concerns") == "Halvard Semiconductor"

@@ -428,6 +428,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "a journey through Thrace and Asia Minor", "fled to Ostrava"
     if root.dep_ in ("nsubj", "nsubjpass") and _referred_to_as_person(span):
         votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Corwen left Leeds in 1801. He studied …"
+    if _whose_company_noun(span):
+        votes["ORG"] += CONTEXT_WEIGHT  # "Autostrade, whose leading shareholder is …": what has shareholders
     relative = _relative_pronoun_after(span)
     if relative == "who":
         votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Ana Ruiz, who ..."
@@ -511,6 +513,22 @@ def _relative_pronoun_after(span: SpacySpan) -> str | None:
         if clause.dep_ == "relcl" and clause.head.i == span.root.i:
             return doc[end + 1].lower_
     return None
+
+
+# What a company has and a person does not, after "whose" ("X, whose leading shareholder is …").
+WHOSE_COMPANY_NOUNS = frozenset({"shareholder", "shareholders", "shares", "stock", "subsidiary", "subsidiaries",
+                                 "ceo", "cfo", "chairman", "chairwoman", "headquarters", "revenue", "revenues",
+                                 "profit", "profits", "employees", "workforce", "parent", "owner", "owners"})
+
+
+def _whose_company_noun(span: SpacySpan) -> bool:
+    """", whose" after the name, then a noun phrase whose head only a company has ("Autostrade,
+    whose leading shareholder is the Benetton family", "Acme, whose shares fell")."""
+    doc, end = span.doc, span.end
+    if not (end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "whose"):
+        return False
+    owned = doc[end + 1].head
+    return owned.dep_ != "relcl" and owned.lower_ in WHOSE_COMPANY_NOUNS and owned.i <= end + 5
 
 
 def _attributes(copula: Token) -> list[Token]:

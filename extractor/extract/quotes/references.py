@@ -88,9 +88,11 @@ def last_entity_before(
     accept: Callable[[LocalEntity], bool] | None = None,
 ) -> LocalEntity | None:
     """The entity of ``types`` a pronoun or description at ``pos`` refers to: the nearest
-    sentence (in this paragraph or the one before) that mentions one outside quotation
-    marks gives it; within that sentence the subject wins, then the mention highest in
-    the parse, then the last one. ``accept`` passes over entities the description cannot
+    sentence that mentions one outside quotation marks gives it; within that sentence the
+    subject wins, then the mention highest in the parse, then the last one. A person named
+    only before the paragraph before is the last one named ("… rescued her father, Soner
+    Guner. … he whispered"); an organisation is still its sentence's subject ("DeepSeek's
+    assistant topped Apple's App Store. … The company said"). ``accept`` passes over entities the description cannot
     be ("the agency" is no carmaker)."""
     horizon = ctx.paragraphs[max(ctx.paragraph_of(pos) - 1, 0)][0] if ctx.paragraphs else 0
     best: tuple[tuple[int, int, int], LocalEntity] | None = None
@@ -108,8 +110,8 @@ def last_entity_before(
         start = ctx.sentence_of(token.i)
         if sentence_start is not None and start != sentence_start:
             break  # a nearer sentence already offered a candidate
-        if mention.start < horizon and best is None:
-            return entity  # nothing nearer: the last mention before the paragraph
+        if mention.start < horizon and best is None and types == PERSON_TYPES:
+            return entity
         sentence_start = start
         rank = (is_subject(token), -_depth(token), mention.start)
         if best is None or rank > best[0]:
@@ -340,6 +342,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
         accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head))
+    if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
+        accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
@@ -486,6 +490,15 @@ def _a_company(rivals: frozenset[str]) -> Callable[[LocalEntity], bool]:
     """What "the company" can take up: an organisation whose name says it is no public body
     ("the U.S. Food and Drug Administration" is one), and not one named as a rival."""
     return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals
+
+
+def _not_named_after(ctx: Context, start: int, end: int,
+                     accept: Callable[[LocalEntity], bool] | None) -> Callable[[LocalEntity], bool]:
+    """``accept``, and not named in [start, end) outside quotation marks: what a description's
+    sentence names after it is another than the one it describes (but "The company said that
+    'TSMC has decided …'" quotes the company naming itself)."""
+    named = {e.id for m, e in ctx.entities.mentions_in(start, end) if not ctx.quoted(m.start)}
+    return lambda e: e.id not in named and (accept is None or accept(e))
 
 
 def _not_a_company(text: str) -> Callable[[LocalEntity], bool]:
