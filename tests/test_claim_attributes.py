@@ -2453,3 +2453,34 @@ def test_a_spelled_number_opening_a_capitalised_name_counts_nothing(nlp):
     assert list(found) == ["seven"]
     # a title-case headline capitalises a count like any word
     assert by_text(nlp, "Seven Workers Killed In Blast At Chemical Plant")["Seven"].metric == "dead"
+
+
+def test_indices_as_outlets_write_them_and_a_move_verb_read_as_a_noun(nlp):
+    found = by_text(nlp, "The Standard & Poor’s 500 index sank 4.8%. The Dow Jones industrial average dropped 4%, "
+                         "and the Nasdaq composite tumbled 6%.")
+    assert "500" not in found  # the index's number is no figure
+    assert [subjects(found[f]) for f in ("4.8%", "4%", "6%")] == [["S&P 500"], ["Dow Jones Industrial Average"],
+                                                                   ["Nasdaq"]]
+    # "dove" read as a noun (the bird) with the Nasdaq its subject
+    found = by_text(nlp, "The Dow Jones fell 4%, the S&P 500 fell nearly 5% and the tech-heavy Nasdaq dove nearly "
+                         "6% as investors fled.")
+    assert [subjects(found[f]) for f in ("4%", "5%", "6%")] == [["Dow Jones"], ["S&P 500"], ["Nasdaq"]]
+    found = by_text(nlp, "The technology-heavy Nasdaq Composite index saw an even steeper decline, falling by almost "
+                         "6 percent.")
+    assert (subjects(found["6 percent"]), found["6 percent"].metric) == (["Nasdaq Composite"], "index level")
+
+
+def test_the_level_a_move_reached_is_the_movers(nlp):
+    found = by_text(nlp, "Shares of tech companies were hit hard, with Apple falling 9.25% to $203, Amazon down 8.98% "
+                         "to $178, Meta losing 8.96% to $531.60, Nvidia down 7.81% to $101.80, and Ford off 5.96% to "
+                         "$9.55. The S&P 500 fell 4.84 percent to 5,396.52.")
+    assert [(subjects(found[f]), found[f].metric) for f in ("$203", "$101.80", "$9.55", "5,396.52")] == [
+        (["Apple"], "share price"), (["Nvidia"], "share price"), (["Ford"], "share price"),
+        (["S&P 500"], "index level")]
+
+
+def test_a_phone_number_and_a_count_another_count_s_cue_follows_are_no_toll(nlp):
+    found = by_text(nlp, "Police asked people to phone 9006 5112 to report people who are missing. Spain is sending "
+                         "5,000 more police to the region after floods this week killed at least 211 people.")
+    assert "9006" not in found and "5112" not in found
+    assert (found["5,000"].metric, found["211"].metric) == (None, "dead")

@@ -253,7 +253,29 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
     claims = _share_conversion_subjects(_minor_units_in_currency(claims), tokens.text)
-    return _priced_per_unit(_respectively(claims, tokens.text), tokens.text)
+    return _priced_per_unit(_levels_moved_to(_respectively(claims, tokens.text), tokens.text), tokens.text)
+
+
+# What stands between a move and the level it reached ("fell 9.25% to $203").
+MOVED_TO_GAP_RE = re.compile(r"\s+to\s+")
+
+
+def _levels_moved_to(claims: list[Claim], text: str) -> list[Claim]:
+    """The level a percentage move reached ("Apple falling 9.25% to $203, Nvidia down 7.81% to
+    $101.80") is the mover's, as its move is: in a list the parser hangs each price on the
+    wrong name; and a share's or an index's move makes its level a share price or an index
+    level ("the S&P 500 fell 4.8% to 5,396.52")."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        level = is_currency_code(b.unit) or b.unit is None and a.metric == "index level"  # "fell 4.8% to 5,396.52"
+        if a.unit != "percent" or not a.subject or not level or not MOVED_TO_GAP_RE.fullmatch(text[a.end:b.start]):
+            continue
+        update: dict = {"subject": a.subject}
+        if a.metric in ("share price", "index level") and b.metric in (None, a.metric):
+            update["metric"] = a.metric
+        out[i + 1] = b.model_copy(update=update)
+    return out
 
 
 def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:

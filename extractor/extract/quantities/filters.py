@@ -41,7 +41,7 @@ LABEL_BEFORE_RE = re.compile(
     re.I,
 )
 # Names of stock indices (and of lists that rank companies), as their first words.
-INDEX_NAMES = (r"s\s?&?\s?p|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
+INDEX_NAMES = (r"s\s?&?\s?p|standard\s?&\s?poor['’]?s|ftse|nikkei|stoxx|euro\s?stoxx|russell|cac|dax|mdax|tecdax|asx|"
                r"s&p/asx|fortune|forbes|nasdaq|hang seng|sensex|nifty|kospi|tsx|ibex|ftse mib|omx|"
                r"topix|hsi|klci|psei|jse|kosdaq|i?bovespa|merval")
 # Stock indices whose names end in a number ("S&P 500", "FTSE 100", "Nikkei 225").
@@ -67,6 +67,7 @@ DIGIT_CODE_RE = re.compile(
     r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w.])"  # "1111-2222-3333"
     r"|(?<![\w.,])\+?\d{2,5}(?:[ -]\d{2,5}){2,}(?![\w.,])"  # "0800 123 4567"
     r"|(?<![\w.,])0\d{2,}(?![\w.,])"  # "0401": a leading zero is a code or a clock time
+    r"|\b(?:phone|call|dial|ring|text|telephone)\s+\+?\d{2,5}(?:[ -]\d{2,5})+(?![\w.,])"  # "phone 9006 5112"
 )
 # Emergency telephone numbers, read as a number only after "call" or "dial" or before the
 # service they name ("911 outages", "999 calls", "call 112").

@@ -637,6 +637,8 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
+        if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
+            continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         distance, elsewhere = _cue_distance(clause, m, at, at)
         if elsewhere:
             # "twelve were injured and three are missing", "the toll remains at 38, but up to 20
@@ -649,6 +651,10 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     if best is not None and best[2] == "rescuers" and fate is not None:
         best = fate  # "two firefighters suffered minor injuries": what befell them, not who they are
     return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
+
+
+# A count right after a cue, which is that cue's own ("killed at least 211 people").
+CUE_OWN_COUNT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|up\s+to|around|almost)\s+)?\d")
 
 
 @lru_cache(maxsize=256)

@@ -137,6 +137,9 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
             return resolve_np(head, ctx, sent_root_subject)
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+            mover = next((c for c in head.children if c.dep_ == "nsubj"), None) if dep == "npadvmod" else None
+            if mover is not None and head.pos_ == "NOUN":  # "the Nasdaq dove nearly 6%": a verb read as a noun
+                return resolve_np(mover, ctx, sent_root_subject)
             if dep == "nummod" and head.dep_ == "compound" and head.tag_ == "NN" and head.head.tag_ == "NNS" \
                     and head.head.i > head.i and node.i + 1 < len(node.doc) and node.nbor().text not in ("-", "–") \
                     and not match_unit(head.text, 0):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entities import ArticleEntities
-from extractor.extract.lexicon import OWNED_METRIC_NOUNS, SUBJECTLESS_NOUNS
+from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, SUBJECTLESS_NOUNS
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
 from extractor.extract.quantities.subject_names import salient_organisation
 from extractor.extract.quantities.subject_structures import Structure, named_structures, principal_structure_noun
@@ -52,10 +52,12 @@ class SubjectContext:
 
 
 def verb_of(token: Token) -> Token | None:
-    """The nearest verb at or above ``token`` (at most six steps)."""
+    """The nearest verb at or above ``token`` (at most six steps); a noun with a subject of its
+    own is a verb the tagger misread ("the Nasdaq dove nearly 6%": "dove" a bird's name)."""
     node = token
     for _ in range(7):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) \
+                or node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and any(c.dep_ == "nsubj" for c in node.children):
             return node
         if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
@@ -158,6 +160,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:
                 node = above  # "at one point falling 6%": the subject of the clause, not "point"
+                continue
+            if node.head.lemma_.lower() in CHANGE_NOUNS and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
+                node = node.head.head  # "the index saw a steeper decline, falling 6%": what saw it fell
                 continue
             return node.head
         if node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") for c in node.children):

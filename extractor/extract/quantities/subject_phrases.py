@@ -699,6 +699,23 @@ def _based_description(np: Token) -> Token | None:
                  and any(t.lower_ == "based" for t in c.lefts)), None)
 
 
+# An index's name written out as few outlets write it, and the name most do.
+STANDARD_AND_POORS_RE = re.compile(r"\bStandard\s*(?:&|and)\s*Poor['’]?s\s+500\b", re.I)
+DOW_AVERAGE_RE = re.compile(r"\bDow\s+Jones\s+(?:industrial\s+)?average\b", re.I)
+
+
+def _index_written_out(np: Token) -> str | None:
+    """"S&P 500" for "the Standard & Poor's 500 index" (which the model splits into two
+    names) and "Dow Jones Industrial Average" for "the Dow Jones industrial average" (which
+    it reads as an average); else None."""
+    text, at = np.doc.text, np.idx
+    for pattern, name in ((STANDARD_AND_POORS_RE, "S&P 500"), (DOW_AVERAGE_RE, "Dow Jones Industrial Average")):
+        for match in pattern.finditer(text, max(0, at - 40), at + len(np.text) + 40):
+            if match.start() <= at < match.end():
+                return name
+    return None
+
+
 def _index_futures(np: Token) -> str | None:
     """The futures on a stock index, named with it ("Nasdaq 100 futures", "S&P 500 futures",
     "Dow futures"): a contract of their own that moves before the index opens; else None."""
@@ -935,7 +952,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             if name:
                 cut = trimmed_name(name)
                 return [entity_named(ctx, cut or name) or thing_ref(cut or name)]
-    if (index := _index_named_by_number(np)) is not None:
+    if (index := _index_named_by_number(np) or _index_written_out(np)) is not None:
         return [entity_named(ctx, index) or thing_ref(index)]
     lower, lemma = np.lower_, np.lemma_.lower()
     if (glued := _hyphenated(np)) is not None:
