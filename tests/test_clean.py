@@ -251,6 +251,18 @@ def test_a_newsletter_s_sign_up_consent_is_furniture():
     assert not is_boilerplate("I would like to see the figures, the senator said.")
 
 
+def test_a_section_label_above_the_headline_is_not_the_title():
+    raw = ("Connect with us\n\nBusiness\n\nMarkets plunge as tariffs trigger the worst drop since 2020\n\n"
+           "Stocks fell sharply on Thursday in a broad selloff.\n\nThe Dow lost 4%.\n\nBonds rallied.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Markets plunge as tariffs trigger the worst drop since 2020"
+    assert cleaned.text.split("\n\n") == ["Stocks fell sharply on Thursday in a broad selloff.", "The Dow lost 4%.",
+                                           "Bonds rallied."]
+    # a short headline over a short first paragraph is still the headline
+    cleaned = clean_text("Stocks slump\n\nMarkets fell.\n\nThe Dow lost 4%.\n\nBonds rallied.")
+    assert cleaned.title == "Stocks slump"
+
+
 def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
     raw = (
         "Probe enters orbit around Jupiter\n\n"

@@ -94,7 +94,7 @@ GLUED_SUMMARY_LABEL_RE = re.compile(r"^(?:Highlights|Key [Pp]oints|Key [Tt]akeaw
 # Share, follow and sign-up prompts.
 PROMPT_RE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page| post)?(?: on [\w ]+)?:?|share via [\w ]+|tweet|email|print"
-    r"|copy link|link copied|follow us(?: on [\w, ]+)?|follow us (?:on|at|for|@)\b.*|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
+    r"|copy link|link copied|(?:follow|connect with) us(?: on [\w, ]+)?|follow us (?:on|at|for|@)\b.*|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
@@ -371,6 +371,10 @@ STOPPED_HEADLINE_SHARE = 0.8
 MIN_FIGURE_HEADLINE_WORDS = 4
 
 
+# Most words of a section's label above a headline ("Business", "World news").
+SECTION_LABEL_WORDS = 2
+
+
 def _looks_like_headline(paragraph: str, stopped: bool = False) -> bool:
     """Short, opening with a capital or a figure ("6 workers missing in bridge collapse"),
     and no sentence: it has no final punctuation, or (with ``stopped``) every main word is
@@ -472,6 +476,9 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         # (a scraped page's first line after its furniture is its headline even with a full
         # stop; in a clean text such a line stays text, where a headline that reports speech,
         # "…, Graham Says.", keeps its quote)
+        if len(paragraphs) >= 4 and len(paragraphs[0].split()) <= SECTION_LABEL_WORDS \
+                and len(paragraphs[1].split()) > SECTION_LABEL_WORDS + 1 and _looks_like_headline(paragraphs[1], stopped=scraped):
+            dropped.append(paragraphs.pop(0))  # "Business", then the headline: the page's section
         title = paragraphs.pop(0)
     paragraphs = _without_repeats(paragraphs, title or given_title, set(highlights), dropped)
     return CleanText(text="\n\n".join(paragraphs), title=title, highlights=highlights, dropped=dropped,
