@@ -263,6 +263,21 @@ def test_a_section_label_above_the_headline_is_not_the_title():
     assert cleaned.title == "Stocks slump"
 
 
+def test_a_heading_in_capitals_run_into_the_sentences_around_it_is_a_paragraph_of_its_own():
+    raw = ("Officials said the toll had risen to 205. It has been reported that 202 lived in the region. "
+           "CONCERNS OVER RISING DEATH TOLLRescue teams searched cars on Friday. "
+           '"OUR CITIZENS MUST REMAIN VIGILANT"Prime Minister Dana Pike visited the town. 1064 SOLDIERS ON DUTYThe '
+           "ministry said 1064 soldiers were on duty.")
+    assert clean_text(raw, find_title=False).text.split("\n\n") == [
+        "Officials said the toll had risen to 205. It has been reported that 202 lived in the region.",
+        "CONCERNS OVER RISING DEATH TOLL", "Rescue teams searched cars on Friday.",
+        '"OUR CITIZENS MUST REMAIN VIGILANT"', "Prime Minister Dana Pike visited the town.",
+        "1064 SOLDIERS ON DUTY", "The ministry said 1064 soldiers were on duty."]
+    # capitals a sentence uses stay in it
+    raw = "The NATO summit opened. The US and EU leaders met. NEW YORK (AP) — Stocks fell."
+    assert clean_text(raw, find_title=False).text == raw
+
+
 def test_the_sources_an_article_ends_with_are_no_part_of_its_text():
     raw = (
         "Probe enters orbit around Jupiter\n\n"

@@ -371,6 +371,15 @@ STOPPED_HEADLINE_SHARE = 0.8
 MIN_FIGURE_HEADLINE_WORDS = 4
 
 
+# A heading in capitals that a scrape ran into the sentences around it ("… lived in Valencia.
+# CONCERNS OVER RISING DEATH TOLLRescue teams continue …"): three or more words in capitals
+# after a sentence's end, the last glued to the next sentence's first word. The heading gets
+# a paragraph of its own.
+GLUED_HEADING_RE = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s(?P<heading>(?:[\"“]?[A-Z0-9][A-Z0-9’'&,-]*\s+){2,}[A-Z][A-Z0-9’'&-]*?[\"”]?)"
+    r"(?=[A-Z][a-z])")
+
+
 # Most words of a section's label above a headline ("Business", "World news").
 SECTION_LABEL_WORDS = 2
 
@@ -410,7 +419,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     footers...) first loses the lines ``furniture`` scores as page furniture, unless
     ``page_dump`` is false (a body an HTML extractor already cut out).
     """
-    text = normalise_whitespace(raw)
+    text = GLUED_HEADING_RE.sub("\n\n\\g<heading>\n\n", normalise_whitespace(raw))
     dropped: list[str] = []
     lines = text.split("\n")
     byline = Byline()
