@@ -1240,3 +1240,10 @@ def test_what_a_description_s_sentence_names_after_it_is_not_what_it_describes(q
     text = ("Halvard Semiconductor evacuated its plants after the quake.\n\n"
             'The company said that "due to safety concerns, Halvard Semiconductor has decided to suspend work today."')
     assert speaker_of(quotes_of(text), "due to safety concerns") == "Halvard Semiconductor"
+
+
+def test_the_name_a_description_gives_after_a_comma_is_the_speaker(quotes_of):
+    # the parser hangs the name on the verb, not on the description
+    text = ("The man died in hospital hours after being rescued from his home near Alder, Norland, according to "
+            "the president of the regional government, Dana Pike.")
+    assert speaker_of(quotes_of(text), "The man died in hospital") == "Dana Pike"

@@ -326,6 +326,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                                     accept=lambda e: e.id not in owned and e.name.casefold() not in owned)
         return ranked[0][1].ref() if ranked else None  # the story's company, not the last name (an analyst's firm)
     types = PERSON_TYPES if head.text in OFFICE_ABBREVIATIONS else description_types(head)
+    phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
+    if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
+        return named.ref()  # "according to the president of the regional government, Juanma Moreno"
     if types == PERSON_TYPES and (holder := _office_holder(ctx, head, bounds[0])) is not None:
         return holder.ref()  # "the outgoing prime minister said": the one the text made prime minister
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
@@ -369,6 +372,31 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
 
 # Offices news writes by their initials ("the PM said").
 OFFICE_ABBREVIATIONS = {"PM": "prime minister"}
+
+
+# A comma after a description and the name it gives, ending its clause.
+NAME_AFTER_COMMA_RE = re.compile(r"\s*,\s*")
+NAME_ENDS_CLAUSE_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
+
+
+def _named_after_comma(ctx: Context, end: int) -> LocalEntity | None:
+    """The person a description names after a comma, ending the clause ("according to the
+    president of the regional government, Juanma Moreno."), which the parser may hang on the
+    verb instead; else None."""
+    gap = NAME_AFTER_COMMA_RE.match(ctx.text, end)
+    if gap is None:
+        return None
+    found = ctx.entities.mentions_in(gap.end(), gap.end() + MAX_NAME_CHARS)
+    if not found:
+        return None
+    mention, entity = found[0]
+    if entity.type != "PERSON" or mention.start != gap.end() or not NAME_ENDS_CLAUSE_RE.match(ctx.text, mention.end):
+        return None
+    return entity
+
+
+# Longest name looked for after a description's comma.
+MAX_NAME_CHARS = 60
 
 
 def _office_phrase(head: Token) -> str:
