@@ -1247,3 +1247,11 @@ def test_the_name_a_description_gives_after_a_comma_is_the_speaker(quotes_of):
     text = ("The man died in hospital hours after being rescued from his home near Alder, Norland, according to "
             "the president of the regional government, Dana Pike.")
     assert speaker_of(quotes_of(text), "The man died in hospital") == "Dana Pike"
+
+
+def test_a_source_kept_unnamed_is_no_one_named_before(quotes_of):
+    text = ('"We will rebuild," said the mayor, Dana Pike, on Friday. "It will take years," said the minister, '
+            'who asked not to be named. "We are ready," a minister said on condition of anonymity.')
+    found = quotes_of(text)
+    assert speaker_of(found, "We will rebuild") == "Dana Pike"
+    assert speaker_of(found, "It will take years") is None and speaker_of(found, "We are ready") is None

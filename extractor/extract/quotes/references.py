@@ -329,6 +329,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
     if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
         return named.ref()  # "according to the president of the regional government, Juanma Moreno"
+    if types == PERSON_TYPES and any(UNNAMED_AFTER_RE.match(ctx.text, at) for at in (head.idx + len(head.text), phrase_end)):
+        return None  # "said the minister, who asked not to be named": no one the text names
     if types == PERSON_TYPES and (holder := _office_holder(ctx, head, bounds[0])) is not None:
         return holder.ref()  # "the outgoing prime minister said": the one the text made prime minister
     if types == PERSON_TYPES and _introduced_unnamed(ctx.text, head, bounds[0]):
@@ -395,6 +397,11 @@ def _named_after_comma(ctx: Context, end: int) -> LocalEntity | None:
     return entity
 
 
+# What says a source is kept unnamed, right after its description.
+UNNAMED_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:who\s+(?:asked|requested|spoke\s+on\s+condition)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|who\s+(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|(?:who\s+spoke\s+|speaking\s+)?on\s+(?:the\s+)?condition\s+of\s+anonymity)", re.I)
 # Longest name looked for after a description's comma.
 MAX_NAME_CHARS = 60
 
