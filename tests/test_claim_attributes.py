@@ -2438,7 +2438,8 @@ def test_a_sum_in_a_relative_clause_on_a_restated_move_is_the_mover_s(nlp):
 def test_one_of_a_ranking_counts_nothing(nlp):
     found = by_text(nlp, "The quake killed 20,451 people, a staggering loss of life that makes it one of the "
                          "deadliest temblors in decades. One of the injured died in hospital.")
-    assert [(f, found[f].metric) for f in ("20,451", "one", "One")] == [("20,451", "dead"), ("one", None), ("One", "dead")]
+    assert [(f, found[f].metric) for f in ("20,451", "one", "One")] == [
+        ("20,451", "dead"), ("one", None), ("One", "dead")]
 
 
 def test_a_move_s_verb_read_as_a_plural_noun_keeps_the_metric_before_it(nlp):

@@ -103,7 +103,8 @@ def owned_words(head: Token) -> list[Token] | None:
     parents = [c for c in head.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in PARENT_NOUNS]
     if not (lemma in PARENT_NOUNS or lemma in ("company", "firm", "group") and parents):
         return None
-    named = [c for n in (head, *parents) for c in n.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"]
+    named = [c for n in (head, *parents) for c in n.children
+             if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"]
     named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
               if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     return named or None

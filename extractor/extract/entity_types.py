@@ -407,7 +407,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT
     elif root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         votes["AGENT"] += WEAK_CONTEXT_WEIGHT  # "according to Brantwick": a source, someone who says
-    if root.dep_ == "pobj" and _medium_of_posting(head) and not (span.start > 0 and span.doc[span.start - 1].text == "X"):
+    after_platform = span.start > 0 and span.doc[span.start - 1].text == "X"
+    if root.dep_ == "pobj" and _medium_of_posting(head) and not after_platform:
         votes["ORG"] += CONTEXT_WEIGHT  # "taking to X", "wrote on X", "in a post on X": a platform (not
         # the name after it where a comma is missing: "in a post on X Altman said")
     if _city_as_team(root, name):

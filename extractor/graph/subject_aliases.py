@@ -282,7 +282,8 @@ def places_named_as_companies(entities: Iterable[tuple[str, str, str | None, Ite
             continue
         for full in (name, *aliases):
             short = _without_legal_form(full)
-            found.update(t for t in (entity_id(f) for f in {short, *_company_short_forms(full)} if f) if t in candidates)
+            forms = {short, *_company_short_forms(full)} - {None}
+            found.update(t for t in map(entity_id, forms) if t in candidates)
     return found
 
 

@@ -94,7 +94,8 @@ GLUED_SUMMARY_LABEL_RE = re.compile(r"^(?:Highlights|Key [Pp]oints|Key [Tt]akeaw
 # Share, follow and sign-up prompts.
 PROMPT_RE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page| post)?(?: on [\w ]+)?:?|share via [\w ]+|tweet|email|print"
-    r"|copy link|link copied|(?:follow|connect with) us(?: on [\w, ]+)?|follow us (?:on|at|for|@)\b.*|sign up\b.*|subscribe\b.*|get our [\w ]+newsletter.*"
+    r"|copy link|link copied|(?:follow|connect with) us(?: on [\w, ]+)?|follow us (?:on|at|for|@)\b.*|sign up\b.*"
+    r"|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
@@ -376,8 +377,8 @@ MIN_FIGURE_HEADLINE_WORDS = 4
 # after a sentence's end, the last glued to the next sentence's first word. The heading gets
 # a paragraph of its own.
 GLUED_HEADING_RE = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s(?P<heading>(?:[\"“]?[A-Z0-9][A-Z0-9’'&,-]*\s+){2,}[A-Z][A-Z0-9’'&-]*?[\"”]?)"
-    r"(?=[A-Z][a-z])")
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s"
+    r"(?P<heading>(?:[\"“]?[A-Z0-9][A-Z0-9’'&,-]*\s+){2,}[A-Z][A-Z0-9’'&-]*?[\"”]?)(?=[A-Z][a-z])")
 
 
 # Most words of a section's label above a headline ("Business", "World news").
@@ -486,7 +487,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         # stop; in a clean text such a line stays text, where a headline that reports speech,
         # "…, Graham Says.", keeps its quote)
         if len(paragraphs) >= 4 and len(paragraphs[0].split()) <= SECTION_LABEL_WORDS \
-                and len(paragraphs[1].split()) > SECTION_LABEL_WORDS + 1 and _looks_like_headline(paragraphs[1], stopped=scraped):
+                and len(paragraphs[1].split()) > SECTION_LABEL_WORDS + 1 \
+                and _looks_like_headline(paragraphs[1], stopped=scraped):
             dropped.append(paragraphs.pop(0))  # "Business", then the headline: the page's section
         title = paragraphs.pop(0)
     paragraphs = _without_repeats(paragraphs, title or given_title, set(highlights), dropped)

@@ -56,8 +56,8 @@ def verb_of(token: Token) -> Token | None:
     own is a verb the tagger misread ("the Nasdaq dove nearly 6%": "dove" a bird's name)."""
     node = token
     for _ in range(7):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) \
-                or node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and any(c.dep_ == "nsubj" for c in node.children):
+        misread = node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and any(c.dep_ == "nsubj" for c in node.children)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) or misread:
             return node
         if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None

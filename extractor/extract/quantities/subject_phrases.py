@@ -489,8 +489,8 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
         if tok.lower_ == "its" and sent_root_subject.lemma_.lower() in STORM_NOUNS \
                 and (storm := resolve_np(sent_root_subject, ctx, sent_root_subject)):
             return storm  # "The hurricane dumped 20 inches of rain, and its storm surge reached 3.7 metres"
-        if "ORG" in types and (_is_description(sent_root_subject) or _based_description(sent_root_subject) is not None) \
-                and (described := resolve_np(sent_root_subject, ctx, sent_root_subject)):
+        described_subject = _is_description(sent_root_subject) or _based_description(sent_root_subject) is not None
+        if "ORG" in types and described_subject and (described := resolve_np(sent_root_subject, ctx, sent_root_subject)):
             return described  # "the Chinese company stated that it spent $5.6 million", "the Santa Clara,
             # California-based firm slid 10%, and its market value fell": the company described
     if "ORG" in types and (named := _organisation_in_sentence(tok, ctx)) is not None:

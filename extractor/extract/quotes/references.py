@@ -92,8 +92,8 @@ def last_entity_before(
     subject wins, then the mention highest in the parse, then the last one. A person named
     only before the paragraph before is the last one named ("… rescued her father, Soner
     Guner. … he whispered"); an organisation is still its sentence's subject ("DeepSeek's
-    assistant topped Apple's App Store. … The company said"). ``accept`` passes over entities the description cannot
-    be ("the agency" is no carmaker)."""
+    assistant topped Apple's App Store. … The company said"). ``accept`` passes over
+    entities the description cannot be ("the agency" is no carmaker)."""
     horizon = ctx.paragraphs[max(ctx.paragraph_of(pos) - 1, 0)][0] if ctx.paragraphs else 0
     best: tuple[tuple[int, int, int], LocalEntity] | None = None
     sentence_start = None
@@ -111,7 +111,7 @@ def last_entity_before(
         if sentence_start is not None and start != sentence_start:
             break  # a nearer sentence already offered a candidate
         if mention.start < horizon and best is None and types == PERSON_TYPES:
-            return entity
+            return entity  # nothing nearer: the last person named before the paragraph
         sentence_start = start
         rank = (is_subject(token), -_depth(token), mention.start)
         if best is None or rank > best[0]:
@@ -329,7 +329,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
     if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
         return named.ref()  # "according to the president of the regional government, Juanma Moreno"
-    if types == PERSON_TYPES and any(UNNAMED_AFTER_RE.match(ctx.text, at) for at in (head.idx + len(head.text), phrase_end)):
+    if types == PERSON_TYPES and any(UNNAMED_AFTER_RE.match(ctx.text, at)
+                                     for at in (head.idx + len(head.text), phrase_end)):
         return None  # "said the minister, who asked not to be named": no one the text names
     if types == PERSON_TYPES and (holder := _office_holder(ctx, head, bounds[0])) is not None:
         return holder.ref()  # "the outgoing prime minister said": the one the text made prime minister
