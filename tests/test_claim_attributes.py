@@ -2452,8 +2452,9 @@ def test_a_spelled_number_opening_a_capitalised_name_counts_nothing(nlp):
     found = by_text(nlp, 'Its market value dropped to third in the world, while Halvard stands among the "Seven Sisters." '
                          "Rescuers found seven workers alive.")
     assert list(found) == ["seven"]
-    # a title-case headline capitalises a count like any word
+    # a title-case headline capitalises a count like any word, and so does a list after a colon
     assert by_text(nlp, "Seven Workers Killed In Blast At Chemical Plant")["Seven"].metric == "dead"
+    assert "Two" in by_text(nlp, "Dana L. Pike: Two Norland County warrants, one out-of-county warrant.")
 
 
 def test_indices_as_outlets_write_them_and_a_move_verb_read_as_a_noun(nlp):
@@ -2466,6 +2467,10 @@ def test_indices_as_outlets_write_them_and_a_move_verb_read_as_a_noun(nlp):
     found = by_text(nlp, "The Dow Jones fell 4%, the S&P 500 fell nearly 5% and the tech-heavy Nasdaq dove nearly "
                          "6% as investors fled.")
     assert [subjects(found[f]) for f in ("4%", "5%", "6%")] == [["Dow Jones"], ["S&P 500"], ["Nasdaq"]]
+    # but not any noun the parser gave a subject ("Rs" of "Rs 40 lakh")
+    found = by_text(nlp, "“This was the fourth time I have been deported,” said Aman Dhillon, 24.\n\n"
+                         "He said he has spent Rs 24 lakh in the four attempts and Rs 40 lakh on advocacy.")
+    assert subjects(found["Rs 40 lakh"]) == ["Aman Dhillon"]
     found = by_text(nlp, "The technology-heavy Nasdaq Composite index saw an even steeper decline, falling by almost "
                          "6 percent.")
     assert (subjects(found["6 percent"]), found["6 percent"].metric) == (["Nasdaq Composite"], "index level")

@@ -33,7 +33,7 @@ DOWN_VERBS = frozenset({
     "plummet", "dive", "erase", "wipe", "cut", "slash", "reduce", "decrease", "shrink",
     "sag", "dip", "retreat", "ease", "weaken", "contract", "crash", "collapse", "tank",
     "lower", "knock", "shave", "trim", "slump", "skid", "crater", "depreciate", "halve",
-    "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "narrow", "underperform",
+    "evaporate", "crumble", "nosedive", "fell", "sank", "slid", "dove", "narrow", "underperform",
     "chop", "vaporize", "vaporise", "destroy", "obliterate", "strip", "lop", "decelerate", "slow",
 })
 # Adverbs that state a rise, and a fall, when they govern the amount ("34% higher", "down 4%").

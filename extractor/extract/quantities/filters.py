@@ -169,8 +169,9 @@ def is_name_part(q: Quantity, text: str, tok: Token) -> bool:
         return True  # "runway 28L", "seat 12C": a label whose letter is no unit
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if q.literal.is_word and literal[:1].isupper() and nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() \
-            and tok.i > tok.sent.start and not in_title_case(tok.sent.text):
-        return True  # 'among the "Seven Sisters"', "the Big Four banks": a name (not "Fire Kills Seven Workers")
+            and tok.i > tok.sent.start and not in_title_case(tok.sent.text) and not before.rstrip().endswith(":"):
+        return True  # 'among the "Seven Sisters"', "the Big Four banks": a name (not "Fire Kills Seven Workers",
+        # nor "Tays: Two Bartholomew County warrants", capitalised after a colon)
     if q.unit is not None and q.unit not in ("point",):
         return False
     if LABEL_BEFORE_RE.search(before) or INDEX_BEFORE_RE.search(before):

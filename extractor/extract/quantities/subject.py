@@ -63,7 +63,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import (
-    SubjectContext, _clause_subject, gapped_subject, misattached_move, verb_of,
+    SubjectContext, _clause_subject, gapped_subject, misattached_move, misread_move, verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject, holder_of_count
 from extractor.extract.quantities.subject_names import (
@@ -137,8 +137,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
             return resolve_np(head, ctx, sent_root_subject)
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
-            mover = next((c for c in head.children if c.dep_ == "nsubj"), None) if dep == "npadvmod" else None
-            if mover is not None and head.pos_ == "NOUN":  # "the Nasdaq dove nearly 6%": a verb read as a noun
+            if dep == "npadvmod" and head.pos_ == "NOUN" and misread_move(head):  # "the Nasdaq dove nearly 6%"
+                mover = next(c for c in head.children if c.dep_ == "nsubj")
                 return resolve_np(mover, ctx, sent_root_subject)
             if dep == "nummod" and head.dep_ == "compound" and head.tag_ == "NN" and head.head.tag_ == "NNS" \
                     and head.head.i > head.i and node.i + 1 < len(node.doc) and node.nbor().text not in ("-", "–") \

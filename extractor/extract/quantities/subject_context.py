@@ -51,12 +51,18 @@ class SubjectContext:
         return self._structures[0]
 
 
+def misread_move(noun: Token) -> bool:
+    """A verb of moving the tagger read as a noun, with a subject of its own ("the Nasdaq dove
+    nearly 6%": "dove" the bird), not any noun the parser gave one ("Rs 40 lakh")."""
+    return (noun.lower_ in UP_VERBS | DOWN_VERBS or noun.lemma_.lower() in UP_VERBS | DOWN_VERBS) \
+        and any(c.dep_ == "nsubj" for c in noun.children)
+
+
 def verb_of(token: Token) -> Token | None:
-    """The nearest verb at or above ``token`` (at most six steps); a noun with a subject of its
-    own is a verb the tagger misread ("the Nasdaq dove nearly 6%": "dove" a bird's name)."""
+    """The nearest verb at or above ``token`` (at most six steps), or a ``misread_move``."""
     node = token
     for _ in range(7):
-        misread = node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and any(c.dep_ == "nsubj" for c in node.children)
+        misread = node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and misread_move(node)
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) or misread:
             return node
         if node.head.i == node.i:
