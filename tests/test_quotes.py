@@ -1255,3 +1255,12 @@ def test_a_source_kept_unnamed_is_no_one_named_before(quotes_of):
     found = quotes_of(text)
     assert speaker_of(found, "We will rebuild") == "Dana Pike"
     assert speaker_of(found, "It will take years") is None and speaker_of(found, "We are ready") is None
+
+
+def test_a_countrys_government_is_no_company_named_before(quotes_of):
+    text = ("Technology shares declined, with Nvidia down almost 8 percent and Tesla off more than 5 percent. "
+            "The US administration said that even higher duties will be imposed on nations that levy steeper rates.")
+    assert speaker_of(quotes_of(text), "that even higher duties") is None
+    # an agency's own name still says which administration "the administration" is
+    text = "The Food and Drug Administration approved the drug on Monday. The administration said the trial was sound."
+    assert speaker_of(quotes_of(text), "the trial was sound") == "Food and Drug Administration"

@@ -351,6 +351,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
         accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
+    if types == ORG_TYPES and head.lemma_.lower() in GOVERNMENT_NOUNS and any(
+            c.dep_ == "compound" and c.ent_type_ == "GPE" for c in head.children):
+        return None  # "the US administration said": that country's government, not the organisation named last
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
@@ -377,6 +380,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
 OFFICE_ABBREVIATIONS = {"PM": "prime minister"}
 
 
+# Nouns of a country's government ("the US administration", "the Spanish government").
+GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 # A comma after a description and the name it gives, ending its clause.
 NAME_AFTER_COMMA_RE = re.compile(r"\s*,\s*")
 NAME_ENDS_CLAUSE_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
