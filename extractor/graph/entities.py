@@ -33,7 +33,7 @@ class EntityMerger:
         self._names: dict[str, Counter] = defaultdict(Counter)  # how many articles name it each way
         self._spill = spill
         self._links: dict[str, EntityRef] | None = None
-        self._companies: set[str] = set()  # ids typed ORG by the corpus's other names (``_kinds``)
+        self._companies: set[str] = set()  # ids typed ORG by the corpus's other names, set with the links
 
     def add(self, entities: Iterable[Entity]) -> None:
         self._links = None
@@ -60,19 +60,18 @@ class EntityMerger:
         """Id -> the entity it is folded into (``entity_links``), for the records that refer
         to entities by the id their article gave."""
         if self._links is None:
-            kinds = self._kinds()
+            kinds, self._companies = self._kinds()
             self._links = entity_links(
                 (e.id, e.name, kinds[e.id], e.aliases, e.link_confidence) for e in self._merged.values())
         return self._links
 
-    def _kinds(self) -> dict[str, str]:
+    def _kinds(self) -> tuple[dict[str, str], set[str]]:
         """Id -> type by its own votes, or ORG for a company's short name that the gazetteer
-        alone made a place (``places_named_as_companies``)."""
+        alone made a place; and the ids of those (``places_named_as_companies``)."""
         kinds = {i: type_of(Counter(self._votes[i]), e.name) for i, e in self._merged.items()}
         companies = places_named_as_companies(
             (i, e.name, kinds[i], e.aliases, self._votes[i].get("ORG", 0) > 0) for i, e in self._merged.items())
-        self._companies = companies
-        return {i: "ORG" if i in companies else kind for i, kind in kinds.items()}
+        return {i: "ORG" if i in companies else kind for i, kind in kinds.items()}, companies
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
         """Merged entities in id order, each typed by all the evidence seen, with the entities
