@@ -231,6 +231,18 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
                     claim("undated", "a0", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
 
 
+def test_an_undated_figure_joins_the_day_whose_figure_it_writes():
+    # "$279 billion" in an undated page is September's record loss, not April's "$275
+    # billion" that only a second data provider's reading could bring to $279 billion
+    loss = {"direction": "down", "metric": "market value"}
+    assert members([claim("september", "a1", 279e9, date="2024-09-03", **loss),
+                    claim("april", "a2", 275e9, date="2025-04-03", **loss),
+                    claim("undated", "a3", 279e9, **loss)]) == [["april"], ["september", "undated"]]
+    assert members([claim("september", "a1", 279e9, date="2024-09-03", **loss),
+                    claim("april", "a2", 275e9, date="2025-04-03", **loss),
+                    claim("undated", "a3", 275e9, **loss)]) == [["april", "undated"], ["september"]]
+
+
 def test_a_month_dated_figure_does_not_let_two_days_of_that_month_meet():
     move = {"unit": "percent", "metric": "share price", "direction": "down"}
     assert members([claim("15th", "a1", 38, date="2018-08-15", **move),

@@ -778,16 +778,20 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
             found = [g for g in live if g.accepts(claim, reading)]
             candidates.extend(found)
             dated.update(g.date for g in found if g.date)
-            if not claim.date and len(dated) > 1:
+            if not claim.date and len(_days_as_written(candidates, reading)) > 1:
                 break  # it could be either day's: it will join neither, so no need to look further
         # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
-        target = min(candidates, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
+        target = _nearest(candidates, reading)
         if not claim.date and len(dated) > 1:
-            # undated, and as true of one day as of another: which day's fact it is cannot be
-            # told, so it joins only the figure told undated by others ("43 people", "43 victims")
-            undated = [g for g in candidates if not g.dates]
-            target = min(undated, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
+            # undated, and as true of one day as of another: it is the day's whose figure it
+            # writes ("$279 billion" of one day, not another day's "$273 billion" that a
+            # second provider might have read as $279 billion); if no one day's, which day's
+            # fact it is cannot be told, so it joins only the figure told undated by others
+            # ("43 people", "43 victims")
+            days = _days_as_written(candidates, reading)
+            target = _nearest([g for g in candidates if g.date in days or not g.dates] if len(days) == 1
+                              else [g for g in candidates if not g.dates], reading)
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
             groups.append(target)
@@ -801,6 +805,16 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
     for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))
     return groups
+
+
+def _nearest(groups: list[ClaimGroup], reading: Reading) -> ClaimGroup | None:
+    return min(groups, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
+
+
+def _days_as_written(groups: list[ClaimGroup], reading: Reading) -> set[str]:
+    """The dates of the dated facts whose figures, as their outlets wrote them, meet a claim's
+    as written (no second provider's reading on either side)."""
+    return {g.date for g in groups if g.date and _overlap(reading.own_low, reading.own_high, g.own_low, g.own_high)}
 
 
 # Blocks with more facts than this skip the second look (it compares each fact's claims with
