@@ -909,6 +909,22 @@ def test_a_bare_count_followed_by_what_happened_is_a_count_of_people(nlp):
     assert (c["6"].metric, c["6"].unit) == ("missing", "person")
 
 
+def test_a_state_told_after_the_counted_noun_or_after_a_reporting_verb_is_the_metric(nlp):
+    c = by_text(nlp, "Officials listed 10 fatalities, 16 injuries and 101 individuals missing at three sites.")
+    assert (c["101"].metric, c["101"].unit) == ("missing", "person")
+    c = by_text(nlp, "Some 700 villagers were also reported dead, and 40 Muslims are feared dead.")
+    assert (c["700"].metric, c["40"].metric, c["40"].unit) == ("dead", "dead", "person")
+    c = by_text(nlp, "The regional government said 2,056 have now been confirmed dead and 12 were detained.")
+    assert (c["2,056"].metric, c["12"].metric) == ("dead", "arrested")
+
+
+def test_a_bare_count_that_is_its_clauses_subject_is_no_speakers(nlp):
+    # the count is the people themselves, as "3 missing" is; not the junta's or the police's
+    c = by_text(nlp, "The junta said on Monday that 2,056 have been confirmed dead. Police said 12 were arrested.")
+    assert (subjects(c["2,056"]), subjects(c["12"])) == ([], [])
+    assert subjects(by_text(nlp, "Six workers were killed on Friday.")["Six"]) == ["workers"]
+
+
 def test_the_number_of_deaths_names_the_metric(nlp):
     c = by_text(nlp, "Officials have raised the number of confirmed deaths to 27 in the mine flood.")
     assert (c["27"].metric, c["27"].unit) == ("dead", "person")
@@ -1209,6 +1225,7 @@ def test_an_object_pronoun_of_a_conjoined_clause_is_not_that_clause_s_subject(nl
     # a length is a distance, a depth, a height or a length by the words beside it
     ("The survey said the quake was centred about 33 kilometres (20 miles) from Ardent City.", "33 kilometres", "distance"),
     ("A second quake struck 130km (80 miles) to the north.", "130km", "distance"),
+    ("Nine died in the capital, about 1,000 kms away from the epicentre.", "1,000 kms", "distance"),
     ("The earthquake struck at a depth of about 17.9km (11 miles).", "17.9km", "depth"),
     ("The quake was 10 km deep.", "10 km", "depth"),
     ("The viaduct was 1,182 metres long, and cars fell 45 metres.", "1,182 metres", "length"),

@@ -320,6 +320,15 @@ def test_undated_counts_of_people_may_be_of_other_days_so_do_not_conflict():
                         claim("later", "a2", 1011, date="2023-02-06", **hurt)]) == [("early", "later")]
 
 
+def test_counts_of_people_are_tallies_that_no_second_provider_reads_otherwise():
+    hurt = {"subject": (), "unit": "person", "metric": "injured"}
+    assert members([claim("early", "a1", 1640, **hurt), claim("later", "a2", 1670, **hurt)]) == [["early"], ["later"]]
+    # a round toll still takes the figures it rounds, and a measured figure still meets
+    # another provider's reading of it
+    assert members([claim("round", "a1", 1700, **hurt), claim("exact", "a2", 1682, **hurt)]) == [["exact", "round"]]
+    assert members([claim("one", "a1", 1640e6), claim("other", "a2", 1665e6)]) == [["one", "other"]]
+
+
 def test_a_toll_of_a_past_year_is_not_the_toll_a_page_reports_now():
     toll = {"subject": (), "unit": "person", "metric": "dead"}
     assert members([claim("now", "a1", 20000, hedge=">", **toll), claim("again", "a2", 20000, hedge=">", **toll),

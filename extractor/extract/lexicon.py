@@ -174,8 +174,21 @@ drivers pilots crew residents citizens civilians soldiers troops officers police
 migrants refugees asylum-seekers students pupils teachers tourists visitors patients
 members member families voters protesters demonstrators prisoners inmates hostages fans
 spectators athletes miners sailors fishermen climbers hikers staff employees nurses
-doctors journalists
+doctors journalists individuals nationals foreigners locals villagers worshippers pilgrims
+monks nuns commuters shoppers guests
 """.split())
+
+# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
+# "four remain missing", "12 were killed", "2,056 have now been confirmed dead", "30 are
+# feared dead", "five are believed to be missing").
+COUNT_STATE_RE = re.compile(
+    r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have|has|had|been|was|is|now|also|confirmed|reported"
+    r"|feared|presumed|believed|to|be)\s+){0,5}(dead|killed|missing|injured|wounded|hurt|trapped|rescued|evacuated"
+    r"|displaced|arrested|detained|hospitali[sz]ed)\b", re.I)
+COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
+                "wounded": "injured", "hurt": "injured", "trapped": "trapped", "rescued": "rescued",
+                "evacuated": "evacuated", "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
+                "hospitalised": "hospitalised", "hospitalized": "hospitalised"}
 
 
 def people_noun(word: str) -> bool:
@@ -318,6 +331,13 @@ def is_demonym_noun(word: str) -> bool:
 def is_demonym(word: str) -> bool:
     """One word that names a people ("Chinese", "Spaniard", "Britons"), by its ending or as a noun."""
     return DEMONYM_RE.search(word) is not None or is_demonym_noun(word)
+
+
+def counts_people_by(head: str) -> bool:
+    """The last word of a count's unit names people: a people noun in either number ("victims",
+    "Workers" of a title-case headline), or a people's name ("170 million Americans", "700
+    Muslims")."""
+    return (head.islower() or head.istitle()) and people_noun(head) or is_demonym(head) and head[:1].isupper()
 
 # Diseases named after a person, which news writes with the possessive ("Alzheimer's",
 # "Parkinson's disease"): the word alone names the disease, no entity.

@@ -59,6 +59,9 @@ PRECISE_DIGITS = 4
 # Units of a count of people, whatever noun the outlet counts them with (the counted noun
 # is then the claim's subject, not what the fact is about).
 COUNTED_UNITS = frozenset({None, "person", "people", "customer"})  # (customers without power)
+# Units of figures that are counted, not measured: no two providers read a toll differently,
+# so "1,640 injured" and "1,670 injured" are two tallies (rounding and hedges still apply).
+TALLIED_UNITS = frozenset({"person", "people"})
 # The block of a count of things about nothing but what it counts (``counted_thing``), by that noun.
 COUNT_BLOCK = "count:"
 # Words in a counted unit that make the count an addition to another ("1,000 more flights",
@@ -219,12 +222,13 @@ def value_interval(claim: Claim) -> tuple[float, float]:
 
 def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float, float]:
     """The figures an outlet reporting the same fact may have written: the value with its
-    rounding, an approximation's share and (from ``other_outlet``) provider precision. A
-    bound ("at least 37", "more than 19%") reports its figure, not everything beyond it:
-    "at least 37" and "39" are successive tolls, not one."""
+    rounding, an approximation's share and (from ``other_outlet``) provider precision, which a
+    count of people never gets (``TALLIED_UNITS``). A bound ("at least 37", "more than 19%")
+    reports its figure, not everything beyond it: "at least 37" and "39" are successive
+    tolls, not one."""
     value = claim.value
     slack = claim_rounding(claim)
-    if other_outlet:
+    if other_outlet and claim.unit not in TALLIED_UNITS:
         # the writer's rounding of a provider's figure, or of a figure in another unit
         slack += abs(value) * PROVIDER_PRECISION if converted(claim) else precision_slack(value)
     if claim.bounds is not None and claim.bounds.low is not None and claim.bounds.high is not None:

@@ -23,7 +23,7 @@ from extractor.dates import MONTHS, WEEKDAYS, YEAR_PART_RE, resolve_date, resolv
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_names import entity_key
-from extractor.extract.lexicon import CHANGE_NOUNS, MARKET_VERBS, is_demonym, people_noun
+from extractor.extract.lexicon import CHANGE_NOUNS, MARKET_VERBS, counts_people_by
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS, change_label, particle_not_bound, read_direction
 from extractor.extract.quantities.filters import INDEX_NAME_RE, mark_non_quantities
 from extractor.extract.quantities.frame import frame_of, names_a_period
@@ -1166,9 +1166,7 @@ def counts_people(unit: str | None, metric: str | None) -> bool:
     """A count of people, whatever noun counts them ("43 victims", "38 lives", "170 million
     Americans", "the toll rose to 43", a headline's "6 Missing Workers"): one unit, so that
     outlets counting the same dead in other words state one fact."""
-    return unit != PERSON and (unit is not None and ((unit.split()[-1].islower() or unit.split()[-1].istitle())
-                                                      and people_noun(unit.split()[-1])
-                                                     or is_demonym(unit.split()[-1]) and unit.split()[-1][:1].isupper())
+    return unit != PERSON and (unit is not None and counts_people_by(unit.split()[-1])
                                or (unit is None and metric in PEOPLE_COUNT_METRICS)
                                or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
 

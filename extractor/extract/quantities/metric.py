@@ -81,7 +81,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, FINE_VERB_FORMS, MARKET_VERBS,
-    PRECIPITATION_RE, people_noun,
+    COUNT_STATE_RE, COUNT_STATES, PRECIPITATION_RE, counts_people_by,
 )
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
@@ -167,12 +167,6 @@ INDEX_WORDS_RE = re.compile(
 CASUALTY_VERBS = {"kill": "dead", "injure": "injured", "wound": "injured", "hurt": "injured", "rescue": "rescued",
                   "hospitalise": "hospitalised", "hospitalize": "hospitalised", "displace": "displaced",
                   "evacuate": "evacuated", "arrest": "arrested", "detain": "arrested"}
-# A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,
-# "four remain missing", "12 were killed").
-COUNT_STATE_RE = re.compile(r"\s*(?:people\s+)?(?:(?:are|were|remain|remained|still|have\s+been|had\s+been|was|is)\s+){0,2}"
-                            r"(dead|killed|missing|injured|wounded|hurt)\b", re.I)
-COUNT_STATES = {"dead": "dead", "killed": "dead", "missing": "missing", "injured": "injured",
-                "wounded": "injured", "hurt": "injured"}
 # An amount of money this large is never the price of one share: "a loss in the stock wiped
 # $119 billion" is the company's market value.
 SHARE_PRICE_AT_MOST = 1e6
@@ -631,8 +625,7 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     says the cue is in another clause than the count."""
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
         return None, False
-    head = unit.split()[-1]
-    if not people_noun(head):
+    if not counts_people_by(unit.split()[-1]):
         return None, False
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None

@@ -227,7 +227,7 @@ def _may_be_it(ref: EntityRef, ctx: SubjectContext) -> bool:
 def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
                   sent_root_subject: Token | None, unit: str | None) -> list[EntityRef]:
     counted = _count_subject(root, span, ctx, verb, sent_root_subject) if not (unit and unit.isupper()) and unit not in ("percent", "percentage point") else None
-    if counted:
+    if counted is not None:
         return counted
     if unit == "percent":
         found = voted_side(span, ctx)

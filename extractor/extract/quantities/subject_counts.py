@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import COUNTED_PEOPLE_NOUNS
+from extractor.extract.lexicon import COUNT_STATE_RE, COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject
 from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np
@@ -94,7 +94,8 @@ def _counted_people(root: Token, span: SpacySpan) -> Token | None:
 
 def _count_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token | None,
                    sent_root_subject: Token | None) -> list[EntityRef] | None:
-    """Subject of a count of people, or None when the quantity is not one."""
+    """Subject of a count of people (none for a bare count that is its clause's subject), or
+    None when the quantity is not one."""
     text = ctx.text
     after = text[span.end_char:span.end_char + 40]
     if (m := re.match(r"\s+from\s+(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", after)) and not span.root.pos_ == "NOUN":
@@ -102,6 +103,8 @@ def _count_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Toke
         return [entity_ref(ctx, e) if e is not None else thing_ref(m.group(1))]  # "three from Chile"
     noun = _counted_people(root, span)
     if noun is None:
+        if root.dep_ in ("nsubj", "nsubjpass") and COUNT_STATE_RE.match(text, span.end_char):
+            return []  # "the junta said that 2,056 have been confirmed dead": the people, no one's
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     if owner:

@@ -38,7 +38,7 @@ UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "cubic metre": (r"cubic met(?:re|er)s?", "m3", "m³"),
     "light year": (r"light[\s-]years?",),
     "mile": ("miles?",),
-    "kilometre": (r"kilomet(?:re|er)s?", "km"),
+    "kilometre": (r"kilomet(?:re|er)s?", "kms?"),  # "1,000 kms away", as South Asian outlets write it
     "metre": (r"met(?:re|er)s?",),
     "centimetre": (r"centimet(?:re|er)s?", "cm"),
     "millimetre": (r"millimet(?:re|er)s?", "mm"),
