@@ -131,12 +131,13 @@ def resolve_month_or_year(expression: str) -> str | None:
     return m.group("y")
 
 
-# A part of a year: a calendar quarter ("the second quarter", "second-quarter", "Q2", "2Q"), a
+# A part of a year: a calendar quarter ("the second quarter", "second-quarter", "Q2", "2Q", "a
+# third quarter net loss" as the model's date entity takes the article), a
 # half ("the first half", "H1", "first-half") or the months since New Year ("the first nine
 # months"), maybe with its year ("Q2 2018", "the fourth quarter of 2017", "2018 Q2", "the
 # second half of the year").
 YEAR_PART_RE = re.compile(
-    r"^(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)"
+    r"^(?:the\s+|a\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)"
     r"|Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H|first\s+(?P<n>three|six|nine|\d{1,2})\s+months)"
     r"(?:,?\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|the\s+year))?$", re.I)
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

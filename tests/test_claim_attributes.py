@@ -2197,6 +2197,19 @@ def test_a_sum_a_company_lost_on_one_day_is_market_value_and_a_quarter_s_is_not(
     assert c["$2 billion"].metric != "market value"
 
 
+def test_a_sum_a_company_lost_in_a_quarter_is_its_reported_loss_however_told(nlp):
+    # told as a verb, a noun with its period after it or before it: one result, a level with
+    # the quarter as its date (a dateline's day does not date it)
+    c = by_text(nlp, "Boeing lost about $6 billion in the third quarter. Boeing reported a loss of $6.2 billion for "
+                     "the third quarter. Oct. 23 (AP) -- Boeing reported a third quarter net loss of $6.17 billion. "
+                     "Boeing reports $6.1 billion third-quarter loss.", "2024-10-23")
+    for figure in ("$6 billion", "$6.2 billion", "$6.17 billion", "$6.1 billion"):
+        assert (c[figure].metric, c[figure].direction, c[figure].date) == ("loss", None, "2024-07-01/2024-09-30"), figure
+    # a market value lost this year is still a move
+    c = by_text(nlp, "Nvidia has lost $500 billion in market value this year.", "2024-10-23")
+    assert (c["$500 billion"].metric, c["$500 billion"].direction) == ("market value", "down")
+
+
 def test_a_percentage_drop_that_erased_a_sum_is_a_share_price_move(nlp):
     c = by_text(nlp, "Kelmont lost $589 billion on Monday. This eclipses Kelmont's previous record of a 9% drop in "
                      "September that erased $279 billion in value.", "2025-01-28")

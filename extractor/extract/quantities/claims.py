@@ -879,6 +879,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     if metric is None and _lost_in_a_day(verb, unit, direction, subject, article.entities, date, date_source, weekday):
         metric = "market value"  # "Nvidia lost $589 billion on Monday": no result is of one day
+    if metric in (None, "loss") and _lost_in_a_period(verb, root, unit, direction, frame, subject, article.entities):
+        metric, direction = "loss", None  # "Acme lost $6 billion in the third quarter": a result, no move
     if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) \
             and _companies(subject, article.entities):
         metric = "share price"  # "a 9% drop in September that erased $279 billion in value": its stock's
@@ -1070,6 +1072,18 @@ def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, 
         return False
     one_day = weekday is not None or date is not None and len(date) == 10 and date_source == "text"
     return one_day and _companies(subject, entities)
+
+
+def _lost_in_a_period(verb: Token | None, root: Token, unit: str | None, direction: str | None, frame: str | None,
+                      subject: list[EntityRef], entities: ArticleEntities) -> bool:
+    """A sum a company lost in a quarter or a year ("Acme lost $6 billion in the third quarter",
+    "a loss of $6.2 billion for the third quarter", "a $6.1 billion third-quarter loss"): the
+    result it reports, a level as "a quarterly loss of $6 billion" is, not a move of anything."""
+    if frame != "period" or direction != "down" or not (unit and is_currency_code(unit)) or not subject:
+        return False
+    lost = verb is not None and verb.lemma_.lower() == "lose" and root.dep_ == "dobj" and root.head.i == verb.i
+    change = _change_noun_of(root)
+    return (lost or change is not None and change.lemma_.lower() == "loss") and _companies(subject, entities)
 
 
 def _drop_that_erased(root: Token) -> bool:
