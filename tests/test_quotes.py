@@ -1264,3 +1264,16 @@ def test_a_countrys_government_is_no_company_named_before(quotes_of):
     # an agency's own name still says which administration "the administration" is
     text = "The Food and Drug Administration approved the drug on Monday. The administration said the trial was sound."
     assert speaker_of(quotes_of(text), "the trial was sound") == "Food and Drug Administration"
+
+
+def test_a_pronoun_speaker_goes_on_speaking_past_a_name_inside_his_own_words(quotes_of):
+    # the second "he" is the man who spoke the paragraph before, not the president his
+    # quotation names; a person named outside quotation marks in between ends the chain
+    text = ('Conservative leader Tomas Brandt criticised the government on Sunday, in the light of recent '
+            'statements by President Marcus Webb.\n\n'
+            '"My priority will be to strengthen Europe," he said, adding he had never expected to say so.\n\n'
+            '"But after Marcus Webb\'s statements last week, it is clear that Washington is indifferent," he said.')
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "My priority") == speaker_of(quotes, "But after") == "Tomas Brandt"
+    text = text.replace('"But after', 'Marcus Webb replied on Monday.\n\n"But after')
+    assert speaker_of(quotes_of(text), "But after") == "Marcus Webb"

@@ -9,7 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from extractor.extract.coreference import GENDER_TITLES, PERSON_TYPES, rival_organisations
-from extractor.extract.entities import ArticleEntities
+from extractor.extract.entities import ArticleEntities, LocalEntity
 from extractor.extract.entity_types import first_name_gender, is_common_surname
 from extractor.extract.quotes.marks import QuoteSpan
 from extractor.models import EntityRef
@@ -39,6 +39,8 @@ class Context:
     token_starts: list[int] = field(default_factory=list)
     quoted_chars: list[tuple[int, int]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    # the last person a pronoun speaker was resolved to, and where ("…," he said)
+    pronoun_speaker: tuple[int, LocalEntity] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.text or doc_text(self.doc)

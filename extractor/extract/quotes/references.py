@@ -224,11 +224,12 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         gender = PERSON_PRONOUNS[word]
         entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender)
         if entity is None:
-            entity = last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
+            entity = _same_speaker(ctx, head.idx, gender) or last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
             if entity is not None and _unnamed_speaker_since(ctx, entity, head.idx):
                 return None  # '"…," said one of the rescuers. … he added': that unnamed one
         if entity is not None:
             ctx.genders.setdefault(entity.id, gender)
+            ctx.pronoun_speaker = (head.idx, entity)
         return entity.ref() if entity else None
     if word in ORG_PRONOUNS:
         if _dummy_it(head) or _unnamed_group(head):
@@ -254,6 +255,20 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+def _same_speaker(ctx: Context, pos: int, gender: str | None) -> LocalEntity | None:
+    """The person the last pronoun speaker was, when no one is named outside quotation marks
+    since ('"…," he said. "But after Donald Trump's statements …," he said': the same man, not
+    the president his words name)."""
+    if ctx.pronoun_speaker is None:
+        return None
+    at, entity = ctx.pronoun_speaker
+    known = ctx.genders.get(entity.id)
+    if at >= pos or (gender and known and known != gender):
+        return None
+    named = any(e.type in PERSON_TYPES and not ctx.quoted(m.start) for m, e in ctx.entities.mentions_in(at, pos))
+    return None if named else entity
 
 
 def _person_of_who(antecedent: Token) -> Token:
