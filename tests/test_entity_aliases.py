@@ -376,3 +376,13 @@ def test_a_headline_name_the_body_gives_whole_inside_a_longer_name_is_not_cut(nl
     found = groups(nlp, f"{title}\n\nTreasury Secretary Janet Yellen said on Sunday that the Treasury was watching a "
                         "few banks. The U.S. Treasury Department declined to comment.", title)
     assert "Treasury Department" in found["U.S. Treasury Department"][1]
+
+
+def test_a_short_name_with_its_own_acronym_is_not_another_bodys_last_word(nlp):
+    # the model cuts "Social Democrats (SPD)" to "Democrats": not the Free Democrats (FDP)
+    text = ("Prime Minister Olaf Scholz’s Social Democrats (SPD) recorded the worst outcome in Germany’s postwar "
+            "democratic history, earning 16.4%.\nThe Greens have secured 11.6% of the votes.\n"
+            "The Pro-Business Free Democrats (FDP), which had been in the government until recently, won 4.3%.")
+    found = groups(nlp, text)
+    holder = next(names for _, names in found.values() if "FDP" in names)
+    assert "SPD" not in holder

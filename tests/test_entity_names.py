@@ -676,3 +676,17 @@ def test_an_acronym_the_text_spells_in_lower_case_is_a_term(nlp):
     text = ("Orbis Corp said its vaccine against respiratory syncytial virus worked. Its RSV shot was 91% "
             "effective, Orbis Corp said.")
     assert "RSV" not in typed(nlp, text)
+
+
+def test_a_surname_alone_after_a_title_is_a_person(nlp):
+    # the model misses "Merz" after "Chancellor"; a rank before the title is no name either
+    found = typed(nlp, "Chancellor Merz met the president on Monday. Later, Governor Okonjo spoke to reporters.")
+    assert (found.get("Merz"), found.get("Okonjo")) == ("PERSON", "PERSON")
+    found = typed(nlp, "Outgoing Chancellor Olaf Scholz conceded. Interim President Dana Whitcombe spoke.")
+    assert (found.get("Olaf Scholz"), found.get("Dana Whitcombe")) == ("PERSON", "PERSON")
+    assert typed(nlp, "General Motors rose 2% on Monday.").get("Motors") is None  # an English word is no surname
+
+
+def test_a_legislature_named_in_its_own_language_is_an_organisation(nlp):
+    found = typed(nlp, "The Bundestag will vote on Friday. India's Lok Sabha passed the bill, and the Knesset met.")
+    assert (found.get("Bundestag"), found.get("Lok Sabha"), found.get("Knesset")) == ("ORG", "ORG", "ORG")

@@ -177,11 +177,29 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS  # not "University of X"
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
-            if (tail or institution or head) and strictly or legal:
+            if ((tail or institution or head) and strictly or legal) and not _other_acronyms(group, other, text):
                 owners.append(other)
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
+
+
+def _acronyms(group: LocalEntity, text: str) -> set[str]:
+    """The acronyms a group goes by: its names in capitals, and those bracketed after it."""
+    named = {name for name in (group.name, *group.aliases, *group.surfaces) if ACRONYM_NAME_RE.fullmatch(name)}
+    return named | {m.group(1) for mention in group.mentions if (m := ACRONYM_AFTER_RE.match(text, mention.end))}
+
+
+# A name in capitals only ("SPD", "FDP", "NATO"), and one in brackets after a name.
+ACRONYM_NAME_RE = re.compile(r"[A-Z][A-Z&]{1,8}")
+ACRONYM_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Z&]{1,8})\)")
+
+
+def _other_acronyms(short: LocalEntity, full: LocalEntity, text: str) -> bool:
+    """Each goes by an acronym and they share none: "Social Democrats (SPD)" the model cut to
+    "Democrats" is not the "Free Democrats (FDP)" whose last word it is."""
+    mine, theirs = _acronyms(short, text), _acronyms(full, text)
+    return bool(mine and theirs) and not mine & theirs
 
 
 # Nicknames English news gives political parties, by the word of the party's name they stand

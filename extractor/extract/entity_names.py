@@ -644,6 +644,10 @@ def _without_title(text: str, start: int, end: int) -> int:
     political side before a first name ("Tory Lee Anderson"); the name itself when nothing
     capitalised follows."""
     first = text.find(" ", start, end)
+    second = text.find(" ", first + 1, end) if first > start else -1
+    if second > first and text[start:first].casefold() in TITLE_MODIFIERS | TENURE_WORDS \
+            and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
+        return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper():
         return first + 1
@@ -657,6 +661,8 @@ def _without_title(text: str, start: int, end: int) -> int:
     return start
 
 
+# Words of when someone holds a title, written before it ("Former President", "Outgoing Chancellor").
+TENURE_WORDS = frozenset({"former", "outgoing", "incoming", "caretaker", "then", "late", "current", "new"})
 # Words for the political side someone is on, written before their name in the news.
 AFFILIATION_WORDS = frozenset({
     "tory", "labour", "labor", "conservative", "liberal", "democrat", "republican", "socialist", "communist",
@@ -1189,8 +1195,9 @@ REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """People's names the model missed: a known first name (Faker's, as in the type votes),
     or after a title a capitalised word that is no English word ("Governor Babajide
-    Sanwo-Olu"), and one to three more capitalised proper nouns or initials on one line ("Aner
-    Shalev", "Isabel Ruiz"; a hyphenated surname is one), outside every mention found, not
+    Sanwo-Olu", or a surname alone: "Chancellor Merz"), and one to three more capitalised
+    proper nouns or initials on one line ("Aner Shalev", "Isabel Ruiz"; a hyphenated surname
+    is one), outside every mention found, not
     part of a longer name, not a place and not ending in a word of places or institutions
     ("Florence Nightingale Hospital"). Each later bare occurrence of the surname of such a name
     is its mention too ("Shalev said")."""
@@ -1229,7 +1236,8 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
             last -= 1  # a name ends in a surname or a regnal number, not an initial or "Hospital"
         start, end = offsets[i], offsets[last] + len(texts[last])
         name = text[start:end]
-        if last > i and "\n" not in name and free(start, end) and not is_place_name(name) \
+        alone_after_title = last == i and i > 0 and title(i - 1) and not _english(texts[i].casefold(), words)
+        if (last > i or alone_after_title) and "\n" not in name and free(start, end) and not is_place_name(name) \
                 and not (last + 1 < n and name_word(last + 1)):
             out.append(Candidate(start, end, name, "PERSON"))
             surnames.add(texts[last])

@@ -27,6 +27,7 @@ from extractor.extract.lexicon import (
     FACILITY_FIRST_WORDS,
     FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
+    LEGISLATURE_NAMES,
     ONE_WORD_EVENTS,
     ORG_HEAD_WORDS,
     WORK_DESCRIPTORS,
@@ -826,6 +827,9 @@ def head_votes(name: str) -> Counter:
     would otherwise make a person's) or an organisation ("University of Texas", which the
     gazetteer would otherwise call a place)."""
     votes: Counter = Counter()
+    if name.split() and name.split()[-1].casefold() in LEGISLATURE_NAMES:
+        votes["ORG"] += HEAD_WORD_WEIGHT  # "the Bundestag", "Lok Sabha", "the Verkhovna Rada"
+        return votes
     if len(name.split()) < 2:
         if name.casefold() in ONE_WORD_EVENTS:
             votes["EVENT"] += HEAD_WORD_WEIGHT

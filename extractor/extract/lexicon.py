@@ -517,6 +517,12 @@ chemistry biology economics philosophy engineering literature theology semantics
 """.split())
 # Events named by one word ("the Olympics", "the Paralympics").
 ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
+# The names of national legislatures that news writes untranslated ("the Bundestag", "the
+# Knesset", "India's Lok Sabha"): bodies, never a product or a place; by the name's last word.
+LEGISLATURE_NAMES = frozenset("""
+bundestag bundesrat knesset duma sejm senat storting stortinget riksdag folketing eduskunta althing
+oireachtas dail dáil seanad majlis sabha rada khural jatiya cortes
+""".split())
 # Heads of the names of craft and instruments ("James Webb Space Telescope", "Mars
 # Reconnaissance Orbiter"): made things, OntoNotes' PRODUCT, never a person's surname.
 CRAFT_HEAD_WORDS = frozenset("telescope satellite spacecraft rover lander orbiter probe rocket capsule shuttle".split())
