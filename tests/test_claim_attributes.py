@@ -1235,6 +1235,20 @@ def test_the_metric_is_read_from_the_words_around_the_figure(nlp, text, figure, 
     assert by_text(nlp, text)[figure].metric == metric
 
 
+def test_a_shocks_figure_measured_or_on_the_richter_scale_is_its_magnitude(nlp):
+    c = by_text(nlp, "An earthquake measuring 7.7 on the Richter scale struck at noon. Two strong aftershocks, "
+                     "measuring 4.9 and 6.7, followed.")
+    assert [(c[f].unit, c[f].metric) for f in ("7.7", "4.9", "6.7")] == [("magnitude", "magnitude")] * 3
+    assert subjects(c["6.7"]) == ["aftershock"]
+    assert by_text(nlp, "The span measuring 300 metres was closed.")["300 metres"].unit == "metre"
+
+
+def test_every_count_of_a_list_of_destroyed_buildings_is_destroyed(nlp):
+    c = by_text(nlp, "The earthquake destroyed 1,591 homes, 670 Buddhist monasteries, 60 schools and three bridges.")
+    assert {c[f].metric for f in ("1,591", "670", "60", "three")} == {"destroyed"}
+    assert {c[f].direction for f in ("1,591", "670", "60", "three")} == {None}
+
+
 def test_a_magnitude_is_no_count_of_people_and_no_range_with_the_toll_after_it(nlp):
     c = by_text(nlp, "The death toll from a magnitude 7.8 earthquake along the border has continued to rise.")
     assert (c["7.8"].unit, c["7.8"].metric) == ("magnitude", "magnitude")  # not "dead"

@@ -762,6 +762,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         stated, value = (value, unit), -value  # "AMD (-6.37%)": a fall of 6.37%, as "fell 6.37%" says it
     if unit is None and MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start):
         unit = "magnitude"  # "a magnitude 7.8 earthquake": the scale named before its figure
+    elif _measured_shock(q, unit, text, sent):
+        unit = "magnitude"  # "an earthquake measuring 7.7 on the Richter scale", "aftershocks measuring 4.9 and 6.7"
     if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
         factor = converted[0] / q.value if q.value else to_base(1.0, unit, imperial=article.imperial)[0]  # "0-to-60 mph"
         stated, (value, unit) = (q.value, unit), converted
@@ -1049,6 +1051,26 @@ DEPOSITOR_NOUNS = frozenset({"customer", "depositor", "client", "saver", "accoun
 # Nouns of a shock whose magnitude is given, by the subject all outlets' words for it share.
 SHOCK_NOUNS = {"earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
                "aftershock": "aftershock"}
+
+
+# What tells a bare figure in a sentence about a shock is its magnitude: "measuring" before it
+# (maybe after another figure it is listed with), or the scale after it.
+MEASURING_BEFORE_RE = re.compile(r"\bmeasur(?:ing|ed)\s+(?:(?:about|around|some|nearly)\s+)?"
+                                 r"(?:\d+(?:\.\d+)?,?\s+(?:and|or|to)\s+)?\Z", re.I)
+RICHTER_AFTER_RE = re.compile(r"\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)
+# The highest magnitude a figure can be.
+MAGNITUDE_AT_MOST = 10
+
+
+def _measured_shock(q, unit: str | None, text: str, sent: SpacySpan) -> bool:
+    """A figure the sentence gives as a shock's magnitude without the word ("an earthquake
+    measuring 7.7 on the Richter scale", "two aftershocks, measuring 4.9 and 6.7"); its unit
+    is none, or a shock noun borrowed from a count beside it ("two significant aftershocks")."""
+    if not (unit is None or unit.split()[-1] in SHOCK_NOUNS) or not 0 < q.value < MAGNITUDE_AT_MOST:
+        return False
+    if not (MEASURING_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or RICHTER_AFTER_RE.match(text, q.end)):
+        return False
+    return any(t.lemma_.lower() in SHOCK_NOUNS or t.lower_ in SHOCK_NOUNS for t in sent)
 
 
 def _shaken_by(sent: SpacySpan, root: Token) -> list[EntityRef]:

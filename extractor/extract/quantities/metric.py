@@ -207,7 +207,8 @@ CONTAINMENT_BEFORE_RE = re.compile(r"\bcontainment\s+(?:\w+\s+){0,2}(?:at|to|of|
 # Units of the buildings a fire, a storm or a quake destroys or damages, and the words of
 # each fate (the nearest to the count wins).
 BUILDING_UNITS = frozenset({"structure", "home", "house", "building", "property", "business", "dwelling", "residence",
-                            "apartment", "school", "church"})
+                            "apartment", "school", "church", "mosque", "temple", "monastery", "pagoda", "hospital",
+                            "shop", "hotel", "factory", "bridge"})
 BUILDING_FATES: tuple[tuple[str, re.Pattern], ...] = (
     ("destroyed", re.compile(r"\b(?:destroy\w*|raz(?:e|ed|ing)|burn(?:ed|t)\s+(?:down|to\s+the\s+ground)|levell?ed|"
                              r"flattened|reduced\s+to\s+(?:rubble|ashes)|collapsed|lost)\b", re.I)),
@@ -229,6 +230,15 @@ def _counted_buildings_metric(unit: str | None, clause: str, start: int, end: in
             if best is None or distance < best[0]:
                 best = (distance, name)
     return best[1] if best else None
+
+
+def _first_listed(root: Token) -> Token:
+    """The first of the nouns listed with the one a count counts ("homes" of "1,591 homes,
+    670 monasteries and 60 schools"), or the count's own token."""
+    node = root.head if root.dep_ == "nummod" else root
+    while node.dep_ in ("conj", "appos") and node.head.i < node.i:  # (the parser hangs a list on its first as either)
+        node = node.head
+    return node if node.i < root.i else root
 
 
 def _cue_distance(clause: str, cue: re.Match, start: int, end: int) -> tuple[int, bool]:
@@ -362,7 +372,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         # the count's own verb says what befell it; "a ferry carrying 137 people capsized, killing 19"
     if counted:
         return counted
-    if (razed := _counted_buildings_metric(unit, clause, span.start_char - root.sent.start_char,
+    first = _first_listed(root)  # "destroyed 1,591 homes, 670 monasteries and 60 schools": each one's fate
+    if (razed := _counted_buildings_metric(unit, clause, min(span.start_char, first.idx) - root.sent.start_char,
                                            span.end_char - root.sent.start_char)) is not None:
         return razed
     if unit in TRAVELLER_UNITS:
