@@ -1277,3 +1277,15 @@ def test_a_pronoun_speaker_goes_on_speaking_past_a_name_inside_his_own_words(quo
     assert speaker_of(quotes, "My priority") == speaker_of(quotes, "But after") == "Tomas Brandt"
     text = text.replace('"But after', 'Marcus Webb replied on Monday.\n\n"But after')
     assert speaker_of(quotes_of(text), "But after") == "Marcus Webb"
+
+
+def test_a_companys_officer_in_a_headline_is_the_one_its_story_names(quotes_of):
+    # "Boeing CEO says" is the chief executive the body names, not the company
+    text = ("‘Trust in our company has eroded,’ Orvex CEO says after dismal results\n\n"
+            "Orvex Mining on Wednesday reported a loss of $6.2 billion for the third quarter.\n\n"
+            "Orvex CEO Dana Whitcombe sent an emailed statement before the earnings call.")
+    assert speaker_of(quotes_of(text), "Trust in our company") == "Dana Whitcombe"
+    # named nowhere: still the company's words
+    text = ("‘Trust in our company has eroded,’ Orvex CEO says after dismal results\n\n"
+            "Orvex Mining on Wednesday reported a loss of $6.2 billion for the third quarter.")
+    assert speaker_of(quotes_of(text), "Trust in our company") in ("Orvex", "Orvex Mining")

@@ -251,6 +251,9 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is None and (head.lower_ in JOB_TITLES or head.text in OFFICE_ABBREVIATIONS) \
                 and any(c.dep_ == "det" for c in head.children):
             return resolve_description(ctx, head, bounds)  # "said the CEO of OpenAI": a title, tagged a name
+        if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
+                and (holder := _office_holder(ctx, head, bounds[0])) is not None:
+            return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
         return entity.ref() if entity else None
     if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
@@ -445,8 +448,15 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     office = _office_phrase(head)
     if head.lower_ not in JOB_TITLES and head.text not in OFFICE_ABBREVIATIONS:
         return None
-    holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < pos for m in e.mentions)
-               and any(r.title.casefold().endswith(office) for r in e.roles)]
+    told = len(ctx.text) if _in_headline(ctx, pos) else pos  # a headline's "CEO" is the one its story names
+    employer = _named_inside(ctx, head) if head.pos_ == "PROPN" else None  # "Boeing CEO": Boeing's
+
+    def holds(role) -> bool:
+        if isinstance(employer, EntityRef) and role.org is not None and role.org.id == employer.id:
+            return role.title.casefold().endswith(head.lower_)
+        return role.title.casefold().endswith(office)
+    holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < told for m in e.mentions)
+               and any(holds(r) for r in e.roles)]
     if len(holders) == 1:
         return holders[0]
     if holders or any(r.title.casefold().endswith(office) for e in ctx.entities.entities for r in e.roles):
@@ -455,6 +465,20 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
     return None
+
+
+# The most words of a headline (a first line without a sentence's final stop).
+HEADLINE_WORDS_AT_MOST = 25
+
+
+def _in_headline(ctx: Context, pos: int) -> bool:
+    """``pos`` is in the article's first paragraph and that is a headline: short, and not
+    ended as a sentence is."""
+    if not ctx.paragraphs or ctx.paragraph_of(pos) != 0:
+        return False
+    start, end = ctx.paragraphs[0]
+    line = ctx.text[start:end].strip()
+    return len(line.split()) <= HEADLINE_WORDS_AT_MOST and not line.endswith((".", "!", "?"))
 
 
 def _most_named_before(ctx: Context, pos: int, types: frozenset[str],
