@@ -690,3 +690,10 @@ def test_a_surname_alone_after_a_title_is_a_person(nlp):
 def test_a_legislature_named_in_its_own_language_is_an_organisation(nlp):
     found = typed(nlp, "The Bundestag will vote on Friday. India's Lok Sabha passed the bill, and the Knesset met.")
     assert (found.get("Bundestag"), found.get("Lok Sabha"), found.get("Knesset")) == ("ORG", "ORG", "ORG")
+
+
+def test_a_region_named_by_its_compass_point_is_a_location(nlp):
+    found = typed(nlp, "Dana Pell expressed hope that the 33,000 striking machinists in the Pacific Northwest would "
+                       "vote to approve the latest offer. Storms hit the Upper Midwest. Air North cut flights.")
+    assert (found.get("Pacific Northwest"), found.get("Upper Midwest")) == ("LOC", "LOC")
+    assert found.get("Air North") != "LOC"  # an airline, whose first word is no place

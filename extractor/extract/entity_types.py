@@ -874,7 +874,7 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
             and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"
         votes["ORG"] += CONTEXT_WEIGHT
-    elif last in LOCATION_NAME_ENDINGS and len(words) > 1:
+    elif last in LOCATION_NAME_ENDINGS and len(words) > 1 or _compass_region(words):
         votes["LOC"] += CONTEXT_WEIGHT
     elif last in AREA_NAME_ENDINGS and len(words) > 1 and not any(w.casefold() in ("of", "for") for w in words[1:-1]):
         votes["GPE"] += HEAD_WORD_WEIGHT
@@ -889,6 +889,21 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
             and not ACRONYM_RE.match(name):
         votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
     return votes
+
+
+# A region's compass point, and the words that may stand before it ("the Pacific Northwest",
+# "the American Southwest", "the Upper Midwest", "the Far East").
+COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest midwest".split())
+REGION_QUALIFIERS = frozenset("upper lower far deep middle near old wild great greater".split())
+
+
+def _compass_region(words: list[str]) -> bool:
+    """A name that ends in a compass point after a place, a people's adjective or a qualifier
+    of regions: a region ("Pacific Northwest"; not "Air North", an airline)."""
+    if len(words) < 2 or words[-1].casefold() not in COMPASS_POINTS:
+        return False
+    before = " ".join(words[:-1])
+    return before.casefold() in REGION_QUALIFIERS or is_place_name(before) or is_demonym(before)
 
 
 # A capital inside one word after lower-case letters, as brands write them ("SpaceX",
