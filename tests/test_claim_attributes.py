@@ -1235,6 +1235,15 @@ def test_the_metric_is_read_from_the_words_around_the_figure(nlp, text, figure, 
     assert by_text(nlp, text)[figure].metric == metric
 
 
+def test_a_sides_percentage_won_in_a_story_of_an_election_is_its_vote_share(nlp):
+    text = ("The election was held on Sunday, and the polls closed at 6pm. The Greens obtained 11.6% and the "
+            "Harbour Party reaches 20.8 percent. According to initial reports, voter participation reached 83%.")
+    c = by_text(nlp, text)
+    assert (c["11.6%"].metric, c["20.8 percent"].metric, c["83%"].metric) == ("vote share", "vote share", "turnout")
+    # in a story of no vote, a share taken is no vote share
+    assert by_text(nlp, "The Greens obtained 11.6% of the market last year.")["11.6%"].metric != "vote share"
+
+
 def test_a_shocks_figure_measured_or_on_the_richter_scale_is_its_magnitude(nlp):
     c = by_text(nlp, "An earthquake measuring 7.7 on the Richter scale struck at noon. Two strong aftershocks, "
                      "measuring 4.9 and 6.7, followed.")

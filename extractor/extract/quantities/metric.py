@@ -98,6 +98,7 @@ METRIC_PHRASES: dict[str, str] = {
     "operating profit": "profit", "interest rate": "interest rate",
     "unemployment rate": "unemployment", "jobless rate": "unemployment",
     "net worth": "net worth", "exchange rate": "exchange rate", "death toll": "dead",
+    "voter participation": "turnout", "voter turnout": "turnout",
     "price tag": "cost", "share value": "share price", "stock value": "share price",
     "vote share": "vote share", "share of the vote": "vote share", "popular vote": "vote share",
     "market share": "market share", "total compensation": "pay", "executive compensation": "pay",
@@ -417,7 +418,32 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return labelled
     if unit in ("percent", "percentage point") and VOTE_RE.search(clause) and not _of_a_change(root):
         return "vote share"
+    if unit == "percent" and verb is not None and verb.lemma_.lower() in SHARE_WON_VERBS and subject_names \
+            and not _of_a_change(root) and _election_story(span.doc):
+        return "vote share"  # "The Greens obtained 11.6%", "the AfD reaches 20.8 percent" in a story of a vote
     return None
+
+
+# Verbs a side takes its share of a vote with ("the Greens obtained 11.6%", "the FDP won 4.3%").
+SHARE_WON_VERBS = frozenset({"win", "reach", "obtain", "garner", "secure", "poll", "take", "receive", "get", "score",
+                             "capture", "earn", "come"})
+# Words of a story about an election; this many of them make one.
+ELECTION_RE = re.compile(r"\b(?:elections?|electoral|vot(?:e|es|ed|ers?|ing)|ballots?|polls?|referendum|"
+                         r"constituenc(?:y|ies)|seats)\b", re.I)
+ELECTION_WORDS_AT_LEAST = 3
+
+
+def _election_story(doc) -> bool:
+    """The article is about an election: its words say so at least ELECTION_WORDS_AT_LEAST
+    times (read once per article)."""
+    if "election_story" not in doc.user_data:
+        found = 0
+        for _ in ELECTION_RE.finditer(doc.text):
+            found += 1
+            if found >= ELECTION_WORDS_AT_LEAST:
+                break
+        doc.user_data["election_story"] = found >= ELECTION_WORDS_AT_LEAST
+    return doc.user_data["election_story"]
 
 
 # Results a figure may be expected of rather than reported ("the $13.3 billion consensus",
