@@ -1289,3 +1289,10 @@ def test_a_companys_officer_in_a_headline_is_the_one_its_story_names(quotes_of):
     text = ("‘Trust in our company has eroded,’ Orvex CEO says after dismal results\n\n"
             "Orvex Mining on Wednesday reported a loss of $6.2 billion for the third quarter.")
     assert speaker_of(quotes_of(text), "Trust in our company") in ("Orvex", "Orvex Mining")
+
+
+def test_a_title_the_parser_took_for_the_speaker_is_the_person_named_right_after_it(quotes_of):
+    text = ("Death toll from the earthquake surpasses 2,700\n\n"
+            "More than 4,521 injured, over 440 missing, says junta chief Min Aung Hlaing\n\n"
+            "The toll has reached 2,719, the junta said on Tuesday.")
+    assert speaker_of(quotes_of(text), "More than 4,521") == "Min Aung Hlaing"

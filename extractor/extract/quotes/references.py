@@ -347,6 +347,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
     if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
         return named.ref()  # "according to the president of the regional government, Juanma Moreno"
+    if types in (PERSON_TYPES, None) and (named := _named_right_after(ctx, head)) is not None:
+        return named.ref()  # "says junta chief Min Aung Hlaing": the title the parser took for the head
     if types == PERSON_TYPES and any(UNNAMED_AFTER_RE.match(ctx.text, at)
                                      for at in (head.idx + len(head.text), phrase_end)):
         return None  # "said the minister, who asked not to be named": no one the text names
@@ -419,6 +421,16 @@ def _named_after_comma(ctx: Context, end: int) -> LocalEntity | None:
     if entity.type != "PERSON" or mention.start != gap.end() or not NAME_ENDS_CLAUSE_RE.match(ctx.text, mention.end):
         return None
     return entity
+
+
+def _named_right_after(ctx: Context, head: Token) -> LocalEntity | None:
+    """The person named right after a title word ("junta chief [Min Aung Hlaing]"), when the
+    parser made the title the head of the name; else None."""
+    end = head.idx + len(head.text)
+    found = ctx.entities.mentions_in(end, end + MAX_NAME_CHARS)
+    if not found or ctx.text[end:found[0][0].start] != " ":
+        return None
+    return found[0][1] if found[0][1].type == "PERSON" else None
 
 
 # What says a source is kept unnamed, right after its description.
