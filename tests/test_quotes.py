@@ -1296,3 +1296,16 @@ def test_a_title_the_parser_took_for_the_speaker_is_the_person_named_right_after
             "More than 4,521 injured, over 440 missing, says junta chief Min Aung Hlaing\n\n"
             "The toll has reached 2,719, the junta said on Tuesday.")
     assert speaker_of(quotes_of(text), "More than 4,521") == "Min Aung Hlaing"
+
+
+def test_the_government_is_a_body_so_named_never_the_organisation_named_last(quotes_of):
+    # neither the agency relaying the news nor the company the government regulates
+    text = ("The toll has risen to 2,056, AFP reported on Monday.\n\n"
+            "The government said more than 3,900 people were injured and 270 are still missing.")
+    assert speaker_of(quotes_of(text), "more than 3,900") is None
+    text = ("Orvex Mining managed the bridge.\n\n"
+            "The government said it would revoke the concessions held by Orvex Mining.")
+    assert speaker_of(quotes_of(text), "it would revoke") is None
+    text = ("The Interim Government of Valdoria met on Monday.\n\n"
+            "The government said it would revoke the concessions.")
+    assert speaker_of(quotes_of(text), "it would revoke") == "Interim Government of Valdoria"

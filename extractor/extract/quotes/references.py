@@ -371,9 +371,15 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
         accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
-    if types == ORG_TYPES and head.lemma_.lower() in GOVERNMENT_NOUNS and any(
-            c.dep_ == "compound" and c.ent_type_ == "GPE" for c in head.children):
-        return None  # "the US administration said": that country's government, not the organisation named last
+    if types == ORG_TYPES and head.lemma_.lower() in GOVERNMENT_NOUNS:
+        # "the government denies this": a body so named ("the Interim Government"), never whichever
+        # organisation came last (a company it regulates, the agency reporting it); "the US
+        # administration said": that country's
+        if any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in head.children):
+            return None
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
+            GOVERNMENT_NOUNS & {w.casefold() for w in e.name.split()}))
+        return entity.ref() if entity else None
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
