@@ -1309,3 +1309,9 @@ def test_the_government_is_a_body_so_named_never_the_organisation_named_last(quo
     text = ("The Interim Government of Valdoria met on Monday.\n\n"
             "The government said it would revoke the concessions.")
     assert speaker_of(quotes_of(text), "it would revoke") == "Interim Government of Valdoria"
+
+
+def test_a_name_the_parser_hung_on_the_phrase_before_the_cue_is_the_speaker(quotes_of):
+    text = ("Dana Whitcombe praised the rival model on Monday.\n\n"
+            'In a post on X Whitcombe said: "Their new model is impressive, particularly for the price."')
+    assert speaker_of(quotes_of(text), "Their new model") == "Dana Whitcombe"

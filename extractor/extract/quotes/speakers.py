@@ -305,7 +305,7 @@ def crosses_paragraph(a: Token, b: Token) -> bool:
 def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
     """When the parse gave the cue no subject, the name next to it in the words beside the
     quote: right after an inverted cue (“…,” said Kei Okamura) or before it (“…,” Rep.
-    Elijah E. Cummings (D-Md.) said)."""
+    Elijah E. Cummings (D-Md.) said; "In a post on X Altman said:")."""
     words = [t for t in frame if not t.is_punct or t.text in ",()"]
     if not words:
         return None
@@ -316,6 +316,9 @@ def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
             if token.pos_ in ("ADP", "VERB") or token.text in (",", "."):
                 break
         return None
+    before = [t for t in words if t.i < cue.i]
+    if before and before[-1].i == cue.i - 1 and before[-1].pos_ == "PROPN" and before[-1].dep_ == "pobj":
+        return before[-1]  # "In a post on X Altman said:": the name the parser hung on the phrase before it
     run: list[Token] = []
     depth = 0
     for token in (t for t in words if t.i < cue.i):  # the first noun phrase outside brackets
