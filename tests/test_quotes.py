@@ -1315,3 +1315,12 @@ def test_a_name_the_parser_hung_on_the_phrase_before_the_cue_is_the_speaker(quot
     text = ("Dana Whitcombe praised the rival model on Monday.\n\n"
             'In a post on X Whitcombe said: "Their new model is impressive, particularly for the price."')
     assert speaker_of(quotes_of(text), "Their new model") == "Dana Whitcombe"
+
+
+def test_a_name_after_a_naming_participle_is_no_quote_but_a_name_someone_called_it_is(quotes_of):
+    quotes = quotes_of("The charge relates to its AI chips called “H20,” which were sold to China. The index fell "
+                       "15% on the day dubbed “Black Monday” in October 1987.")
+    assert [q.text for q in quotes if "H20" in q.text or "Black Monday" in q.text] == []
+    # a name someone gives it is their words
+    quotes = quotes_of("Dana Whitcombe announced the tariffs on what she called “Liberation Day” on Wednesday.")
+    assert any("Liberation Day" in q.text and q.speaker and q.speaker.name == "Dana Whitcombe" for q in quotes)

@@ -265,6 +265,10 @@ WORK_NOUNS = frozenset({
     "program", "column", "opera", "painting", "exhibition", "game", "episode",
 })
 NAMING_WORDS = frozenset({"titled", "entitled", "named", "nicknamed"})
+# Verbs that name a thing, which before a title name it only as a participle ('AI chips called
+# “H20”', 'a day dubbed “Black Monday”'); with a subject they are someone's words ('what he
+# called “Liberation Day”').
+NAMING_PARTICIPLES = frozenset({"called", "dubbed", "codenamed", "branded", "labelled", "labeled"})
 
 
 def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
@@ -282,6 +286,7 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
                              # 'the wildly popular "Friends"'
                              or (before[-1].pos_ == "ADJ" and any(t.pos_ == "DET" for t in before[-4:-1]))
                              or before[-1].lower_ in NAMING_WORDS  # 'a song titled "Blue Skies"'
+                             or before[-1].lower_ in NAMING_PARTICIPLES and before[-1].dep_ == "acl"
                              or PLURAL_POSSESSIVE_RE.search(ctx.text, max(0, span.open - 3), span.open) is not None)
 
 
