@@ -1062,7 +1062,7 @@ RICHTER_AFTER_RE = re.compile(r"\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)
 MAGNITUDE_AT_MOST = 10
 
 
-def _measured_shock(q, unit: str | None, text: str, sent: SpacySpan) -> bool:
+def _measured_shock(q: Quantity, unit: str | None, text: str, sent: SpacySpan) -> bool:
     """A figure the sentence gives as a shock's magnitude without the word ("an earthquake
     measuring 7.7 on the Richter scale", "two aftershocks, measuring 4.9 and 6.7"); its unit
     is none, or a shock noun borrowed from a count beside it ("two significant aftershocks")."""

@@ -77,7 +77,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, COMMODITY_SUBJECTS, CONTRACT_WORDS, COUNTED_PEOPLE_NOUNS, FINE_VERB_FORMS, MARKET_VERBS,
@@ -433,7 +433,7 @@ ELECTION_RE = re.compile(r"\b(?:elections?|electoral|vot(?:e|es|ed|ers?|ing)|bal
 ELECTION_WORDS_AT_LEAST = 3
 
 
-def _election_story(doc) -> bool:
+def _election_story(doc: Doc) -> bool:
     """The article is about an election: its words say so at least ELECTION_WORDS_AT_LEAST
     times (read once per article)."""
     if "election_story" not in doc.user_data:

@@ -41,7 +41,7 @@ from extractor.extract.quotes.speakers import (
     is_age_description,
     mention_bounds,
 )
-from extractor.models import EntityRef
+from extractor.models import EntityRef, Role
 
 # Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").
 PEOPLE_NOUNS = frozenset({
@@ -469,7 +469,7 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     told = len(ctx.text) if _in_headline(ctx, pos) else pos  # a headline's "CEO" is the one its story names
     employer = _named_inside(ctx, head) if head.pos_ == "PROPN" else None  # "Boeing CEO": Boeing's
 
-    def holds(role) -> bool:
+    def holds(role: Role) -> bool:
         if isinstance(employer, EntityRef) and role.org is not None and role.org.id == employer.id:
             return role.title.casefold().endswith(head.lower_)
         return role.title.casefold().endswith(office)
