@@ -200,3 +200,20 @@ def test_a_company_s_short_name_that_a_gazetteer_place_shares_is_the_company_of_
     assert any(e.votes["ORG"] > 0 for e in fourth if e.name == "Taiwan")
     merged = merge_entity_records([[e.to_record() for e in third], [e.to_record() for e in fourth]])
     assert {e.name: e.type for e in merged}["Taiwan"] == "GPE"
+
+
+def test_a_persons_surname_the_model_typed_an_organisation_on_one_page_is_that_person(nlp):
+    # the model may type a surname ORG on every line of a page ("Trump's tariffs"); the
+    # corpus names the one person of that surname in full in more articles
+    people = [extract(nlp, f"Dana Whitcombe announced new tariffs on {day}.", f"a{k}")
+              for k, day in enumerate(("Monday", "Tuesday", "Wednesday"))]
+    page = [e.to_record() for e in extract(nlp, "Whitcombe announced the tariffs on Thursday.", "a9")]
+    page = [r.model_copy(update={"type": "ORG", "type_scores": {"ORG": 5.0, "PERSON": 1.0}}) if r.name == "Whitcombe"
+            else r for r in page]
+    merged = merge_entity_records([*([e.to_record() for e in p] for p in people), page])
+    assert [(e.type, e.name, e.linked_ids) for e in merged if "Whitcombe" in e.name] == [
+        ("PERSON", "Dana Whitcombe", [entity_id("Whitcombe")])]
+    # a company of that name, written with its legal form somewhere, stays the company
+    page = [r.model_copy(update={"aliases": ["Whitcombe Inc."]}) if r.name == "Whitcombe" else r for r in page]
+    merged = merge_entity_records([*([e.to_record() for e in p] for p in people), page])
+    assert ("ORG", "Whitcombe") in [(e.type, e.name) for e in merged]

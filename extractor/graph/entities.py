@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from extractor.extract.entity_types import type_of
-from extractor.graph.subject_aliases import entity_links, places_named_as_companies
+from extractor.graph.subject_aliases import entity_links, places_named_as_companies, surnames_typed_as_companies
 from extractor.models import Entity, EntityRef
 from extractor.store.mentions import EntitySpill
 
@@ -67,11 +67,16 @@ class EntityMerger:
 
     def _kinds(self) -> tuple[dict[str, str], set[str]]:
         """Id -> type by its own votes, or ORG for a company's short name that the gazetteer
-        alone made a place; and the ids of those (``places_named_as_companies``)."""
+        alone made a place, or PERSON for a person's surname the model made an organisation
+        (``surnames_typed_as_companies``: linked to the person, typed by both records' votes);
+        and the ids of the companies (``places_named_as_companies``)."""
         kinds = {i: type_of(Counter(self._votes[i]), e.name) for i, e in self._merged.items()}
         companies = places_named_as_companies(
             (i, e.name, kinds[i], e.aliases, self._votes[i].get("ORG", 0) > 0) for i, e in self._merged.items())
-        return {i: "ORG" if i in companies else kind for i, kind in kinds.items()}, companies
+        people = surnames_typed_as_companies(
+            (i, e.name, kinds[i], e.aliases, self._votes[i].get("PERSON", 0) > 0, sum(self._names[i].values()))
+            for i, e in self._merged.items())
+        return {i: "ORG" if i in companies else "PERSON" if i in people else kind for i, kind in kinds.items()}, companies
 
     def records(self, mentions: bool = True) -> Iterator[Entity]:
         """Merged entities in id order, each typed by all the evidence seen, with the entities

@@ -287,6 +287,32 @@ def places_named_as_companies(entities: Iterable[tuple[str, str, str | None, Ite
     return found
 
 
+def surnames_typed_as_companies(entities: Iterable[tuple[str, str, str | None, Iterable[str], bool, int]]) -> set[str]:
+    """Ids of the one-word names typed as organisations that are the surname of the corpus's
+    one person of that surname, from (id, name, type, aliases, whether some article read it as
+    a person, how many articles name it): the model may type a surname an organisation on every
+    line of one page ("Trump's tariffs", "Trump announced"), where other outlets write the
+    person in full. Only when more articles name the person in full than name the
+    organisation, and no name of it carries a company's legal form or tail words (the company
+    "Dell" of "Dell Technologies" is not Michael Dell)."""
+    rows = list(entities)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for _, name, kind, _, _, articles in rows:
+        words = name.split()
+        if kind == PERSON and len(words) >= 2:
+            by_surname[entity_key(words[-1])].append(articles)
+    found: set[str] = set()
+    for ent_id, name, kind, aliases, person_read, articles in rows:
+        if kind != COMPANY or len(name.split()) != 1 or not person_read:
+            continue
+        if any(_without_legal_form(n) or _company_short_forms(n) for n in (name, *aliases)):
+            continue
+        people = by_surname.get(entity_key(name), [])
+        if len(people) == 1 and people[0] > articles:
+            found.add(ent_id)
+    return found
+
+
 def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], float | None]]) -> dict[str, EntityRef]:
     """Entity id -> the entity of the corpus it is another article's short name of, from (id,
     name, type, aliases, link confidence) of the corpus's entities: the subject aliases (a
