@@ -1686,12 +1686,17 @@ def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
     return sorted(found + added, key=lambda c: c.start) if added else found
 
 
+def is_heading(paragraph: str) -> bool:
+    """A paragraph that is a heading: short, with no sentence-final punctuation."""
+    stripped = paragraph.strip()
+    return bool(stripped) and len(stripped.split()) <= MAX_HEADING_WORDS and not SENTENCE_END_RE.search(stripped)
+
+
 def heading_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs that are headings: short, with no sentence-final punctuation."""
+    """Paragraphs that are headings (``is_heading``)."""
     spans, pos = [], 0
     for paragraph in text.split("\n\n"):
-        stripped = paragraph.strip()
-        if stripped and len(stripped.split()) <= MAX_HEADING_WORDS and not SENTENCE_END_RE.search(stripped):
+        if is_heading(paragraph):
             spans.append((pos, pos + len(paragraph)))
         pos += len(paragraph) + 2
     return spans

@@ -29,7 +29,7 @@ from extractor.extract.coreference import (
 )
 from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_types import name_head
-from extractor.extract.entity_names import COMPANY_FORMS
+from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
     COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, is_place_name, names_a_public_body,
 )
@@ -41,7 +41,7 @@ from extractor.extract.quotes.speakers import (
     is_age_description,
     mention_bounds,
 )
-from extractor.models import EntityRef, Role
+from extractor.models import EntityRef, Mention, Role
 
 # Nouns for groups of people who hold positions ("critics", "voters", "lawmakers").
 PEOPLE_NOUNS = frozenset({
@@ -418,25 +418,27 @@ def _named_after_comma(ctx: Context, end: int) -> LocalEntity | None:
     president of the regional government, Juanma Moreno."), which the parser may hang on the
     verb instead; else None."""
     gap = NAME_AFTER_COMMA_RE.match(ctx.text, end)
-    if gap is None:
+    named = _person_named_at(ctx, gap.end()) if gap is not None else None
+    if named is None or not NAME_ENDS_CLAUSE_RE.match(ctx.text, named[0].end):
         return None
-    found = ctx.entities.mentions_in(gap.end(), gap.end() + MAX_NAME_CHARS)
-    if not found:
-        return None
-    mention, entity = found[0]
-    if entity.type != "PERSON" or mention.start != gap.end() or not NAME_ENDS_CLAUSE_RE.match(ctx.text, mention.end):
-        return None
-    return entity
+    return named[1]
 
 
 def _named_right_after(ctx: Context, head: Token) -> LocalEntity | None:
     """The person named right after a title word ("junta chief [Min Aung Hlaing]"), when the
     parser made the title the head of the name; else None."""
     end = head.idx + len(head.text)
-    found = ctx.entities.mentions_in(end, end + MAX_NAME_CHARS)
-    if not found or ctx.text[end:found[0][0].start] != " ":
+    named = _person_named_at(ctx, end + 1) if ctx.text[end:end + 1] == " " else None
+    return named[1] if named is not None else None
+
+
+def _person_named_at(ctx: Context, pos: int) -> tuple[Mention, LocalEntity] | None:
+    """The mention that begins at ``pos``, and its entity, when the first one from there does
+    and is a person's."""
+    found = ctx.entities.mentions_in(pos, pos + MAX_NAME_CHARS)
+    if not found or found[0][0].start != pos or found[0][1].type != "PERSON":
         return None
-    return found[0][1] if found[0][1].type == "PERSON" else None
+    return found[0]
 
 
 # What says a source is kept unnamed, right after its description.
@@ -485,18 +487,12 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     return None
 
 
-# The most words of a headline (a first line without a sentence's final stop).
-HEADLINE_WORDS_AT_MOST = 25
-
-
 def _in_headline(ctx: Context, pos: int) -> bool:
-    """``pos`` is in the article's first paragraph and that is a headline: short, and not
-    ended as a sentence is."""
+    """``pos`` is in the article's first paragraph and that is a heading (``is_heading``)."""
     if not ctx.paragraphs or ctx.paragraph_of(pos) != 0:
         return False
     start, end = ctx.paragraphs[0]
-    line = ctx.text[start:end].strip()
-    return len(line.split()) <= HEADLINE_WORDS_AT_MOST and not line.endswith((".", "!", "?"))
+    return is_heading(ctx.text[start:end])
 
 
 def _most_named_before(ctx: Context, pos: int, types: frozenset[str],
