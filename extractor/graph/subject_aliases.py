@@ -110,6 +110,12 @@ def _without_generation(words: list[str]) -> list[str]:
     return words
 
 
+def _surname_key(words: list[str]) -> str | None:
+    """The key of a full name's surname (its last word once ``_without_generation``), or None
+    for a name of one word."""
+    return entity_key(words[-1]) if len(words) > 1 else None
+
+
 def _plain_key(words: list[str]) -> str:
     return " ".join(entity_key(w) for w in words)
 
@@ -170,8 +176,8 @@ def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str
         by_plain_name[_plain_key(words)].add(ent_id)
         if len(written) >= 3 and written[-1].casefold().rstrip(".") == "sr":
             fathers.add(_plain_key([w.rstrip(",") for w in written[:-1]]))
-        if len(words) > 1:
-            by_surname[entity_key(words[-1])].add(ent_id)
+        if (surname := _surname_key(words)) is not None:
+            by_surname[surname].add(ent_id)
         if len(words) > 2 and all(INITIAL_RE.match(w) for w in words[1:-1]):
             with_initials[(entity_key(words[0]), entity_key(words[-1]))].add(ent_id)
         if len(words) > 2:
@@ -296,11 +302,10 @@ def surnames_typed_as_companies(entities: Iterable[tuple[str, str, str | None, I
     organisation, and no name of it carries a company's legal form or tail words (the company
     "Dell" of "Dell Technologies" is not Michael Dell)."""
     rows = list(entities)
-    by_surname: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)  # (as ``subject_aliases`` reads surnames)
     for _, name, kind, _, _, articles in rows:
-        words = name.split()
-        if kind == PERSON and len(words) >= 2:
-            by_surname[entity_key(words[-1])].append(articles)
+        if kind == PERSON and (surname := _surname_key(_without_generation(name.split()))) is not None:
+            by_surname[surname].append(articles)
     found: set[str] = set()
     for ent_id, name, kind, aliases, person_read, articles in rows:
         if kind != COMPANY or len(name.split()) != 1 or not person_read:
