@@ -178,6 +178,15 @@ def test_a_word_or_two_beside_a_labelled_date_go_with_it_and_the_headline_below_
     assert "Sunny" not in cleaned.text
 
 
+def test_a_byline_on_the_dates_line_is_a_byline_not_the_headline():
+    cleaned = clean_text("date 2019-03-04 By Marta Kellner\n\nStaff Reporter\n\n"
+                         "Harbour officials closed the port after the storm on Monday.\n\n"
+                         "Ships waited offshore overnight, a spokesman said.\n\nThe port reopened on Tuesday.")
+    assert cleaned.title is None
+    assert cleaned.authors == ["Marta Kellner"]
+    assert cleaned.text.startswith("Harbour officials closed the port")
+
+
 def test_a_sentence_that_opens_with_the_word_date_is_kept():
     text = "Date palms line the harbour road, planted in 1990.\n\nShips waited offshore."
     assert clean_text(text).text == text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractor.ingest.furniture import is_page_dump, keep_lines, teaser_lines
 from extractor.ingest.bylines import Byline, find_byline
-from extractor.ingest.page_labels import page_labels
+from extractor.ingest.page_labels import byline_names, page_labels
 from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
 from extractor.ingest.titles import capitalised, main_words, strip_site_name
 
@@ -420,7 +420,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     footers...) first loses the lines ``furniture`` scores as page furniture, unless
     ``page_dump`` is false (a body an HTML extractor already cut out).
     """
-    text = GLUED_HEADING_RE.sub("\n\n\\g<heading>\n\n", normalise_whitespace(raw))
+    text = _byline_after_date_apart(GLUED_HEADING_RE.sub("\n\n\\g<heading>\n\n", normalise_whitespace(raw)))
     dropped: list[str] = []
     lines = text.split("\n")
     byline = Byline()
@@ -517,15 +517,36 @@ def _without_repeats(paragraphs: list[str], title: str | None, highlights: set[s
     return out
 
 
+def _date_at_head(paragraph: str) -> int | None:
+    """Where the text after a labelled date at the head of ``paragraph`` starts ("Published:
+    Jan 28, 2025 10:02 ET | …"), or None when it opens with none."""
+    label = DATE_LABEL_RE.match(paragraph)
+    date = DATELINE_DATE.match(paragraph, label.end()) if label else None
+    if date is None or not printed_date(date.group(0)):
+        return None
+    return TIME_AFTER_DATE_RE.match(paragraph, date.end()).end()
+
+
+def _byline_after_date_apart(text: str) -> str:
+    """A byline printed on the date's line ("date 2025-01-28 By Jane Doe") on a line of its
+    own, so that it is read as the byline (and the role line under it as its role), not as
+    the headline."""
+    head = len(text) - len(text.lstrip())
+    end = text.find("\n", head)
+    first = text[head:] if end < 0 else text[head:end]
+    cut = _date_at_head(first)
+    if cut is None or cut == len(first) or byline_names(first[cut:]) is None:
+        return text
+    return text[:head] + first[:cut].rstrip() + "\n" + first[cut:] + ("" if end < 0 else text[end:])
+
+
 def _without_date_line(paragraph: str) -> list[str]:
     """The first paragraph less a labelled date at its head (see ``DATE_LABEL_RE``): what
     follows the date, or nothing when that is only furniture (a word or two, an audio
     player's prompt)."""
-    label = DATE_LABEL_RE.match(paragraph)
-    date = DATELINE_DATE.match(paragraph, label.end()) if label else None
-    if date is None or not printed_date(date.group(0)):
+    if (cut := _date_at_head(paragraph)) is None:
         return [paragraph]
-    rest = paragraph[TIME_AFTER_DATE_RE.match(paragraph, date.end()).end():].strip()
+    rest = paragraph[cut:].strip()
     return [rest] if len(_WORD.findall(rest)) >= MIN_AFTER_DATE_WORDS and not is_boilerplate(rest) else []
 
 
