@@ -2543,3 +2543,43 @@ def test_a_phone_number_and_a_count_another_count_s_cue_follows_are_no_toll(nlp)
                          "5,000 more police to the region after floods this week killed at least 211 people.")
     assert "9006" not in found and "5112" not in found
     assert (found["5,000"].metric, found["211"].metric) == (None, "dead")
+
+
+def test_the_former_and_the_latter_are_the_pair_named_before(nlp):
+    found = by_text(nlp, "The slump dragged down the Dow Jones and the Nikkei 225, two closely watched indexes. "
+                         "The former fell 1.4%, while the latter fell 2.9%.")
+    assert (subjects(found["1.4%"]), subjects(found["2.9%"])) == (["Dow Jones"], ["Nikkei 225"])
+
+
+def test_a_participle_after_a_relative_clause_goes_on_with_that_clauses_subject(nlp):
+    found = by_text(nlp, "European shares fell on Wednesday following the Frankfurt rout, which saw Kelmont drop by "
+                         "12 percent, losing $40 billion in market value.")
+    assert subjects(found["$40 billion"]) == ["Kelmont"]
+    found = by_text(nlp, "Markets steadied after the Frankfurt rout, which wiped $90 billion off European stocks, "
+                         "sending investors to bonds.")
+    assert "Kelmont" not in subjects(found["$90 billion"])
+
+
+def test_the_stock_in_an_adverbial_clause_is_the_main_clauses_company(nlp):
+    found = by_text(nlp, "Harlow Foods lost $17 billion in a 15% decline on March 16, 2020, as the market collapsed.\n\n"
+                         "Varo Systems lost $16 billion in market value on October 25, 2023, after the stock slid 9% on "
+                         "news that its cloud unit missed estimates.")
+    assert subjects(found["9%"]) == ["Varo Systems"]
+
+
+def test_each_listed_name_owns_the_move_written_beside_it(nlp):
+    found = by_text(nlp, "Kelmont (KLMT) fell more than 16% intraday, with Varo Systems (VARO) down 10%, Ostrava "
+                         "Holdings (OSTH) 6% lower, and Brightwell (BRWL) slumping over 12%.")
+    assert [subjects(found[f]) for f in ("10%", "6%", "12%")] == [["Varo Systems"], ["Ostrava Holdings"], ["Brightwell"]]
+
+
+def test_a_close_told_with_the_time_of_day_after_the_figure_is_the_close(nlp):
+    found = by_text(nlp, "Kelmont's stock closed at $142.62 a share on Friday afternoon. In afternoon trading on Monday, "
+                         "it fell to $120.")
+    assert (found["$142.62 a share"].frame, found["$120"].frame) == ("close", "intraday")
+
+
+def test_a_hyphenated_word_of_a_move_before_the_figure_only_describes_it(nlp):
+    found = by_text(nlp, "From Friday to Monday, Kelmont's stock plummeted a jaw-dropping 16.9%.")
+    assert (subjects(found["16.9%"]), found["16.9%"].metric, found["16.9%"].direction) == (
+        ["Kelmont"], "share price", "down")

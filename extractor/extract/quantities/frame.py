@@ -93,7 +93,10 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
         distance = max(0, a - end, start - b)
         if frame == "period" and not _period_of_figure(root, a, b, verb):
             continue
-        if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (best is None or distance < best[0]):
+        # (at equal distance the cue before the figure, its verb's: "closed at $142.62 a share on
+        # Friday afternoon" is Friday's close)
+        if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (
+                best is None or distance < best[0] or distance == best[0] and b <= start):
             best = (distance, frame)
     if best is None and verb is not None and verb.tag_ == "VBG" and verb.dep_ in RESULT_CLAUSE_DEPS \
             and verb.head.pos_ == "VERB" and not any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):

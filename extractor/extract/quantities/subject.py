@@ -551,16 +551,30 @@ def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
 # "with Microsoft down 2.1%", "and the Nasdaq off 3%": a name and a move right before the figure.
 NAME_WITH_MOVE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
                                r"(?:\s+\([^()]{1,24}\))?\s+"  # "with Micron (NASDAQ:MU) up 2.5%": a ticker between
-                               r"(?:down|up|off|higher|lower|dropping|falling|rising|gaining|sliding|climbing|jumping|losing|adding)\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|more\s+than)\s+)?\Z")
+                               r"(?:down|up|off|higher|lower|dropping|falling|rising|gaining|sliding|climbing|jumping|losing|adding|slumping"
+                               r"|tumbling|plunging|sinking|shedding|soaring|surging|declining|retreating|advancing)"
+                               r"\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|around|over|(?:more|less)\s+than)\s+)?\Z")
+
+
+# "…, ASML (ASML) 6% lower, and …": a listed name right before the figure, the move after it.
+NAME_BEFORE_FIGURE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
+                                   r"(?:\s+\([^()]{1,24}\))?\s+\Z")
+MOVE_AFTER_FIGURE_RE = re.compile(r"\s+(?:down|up|lower|higher)\b")
 
 
 def _named_with_move(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
-    """"Tech stocks tumbled, with Microsoft down 2.1%": the name the move is written beside,
-    which the parser may hang on the main verb."""
+    """"Tech stocks tumbled, with Microsoft down 2.1%" (or "…, Microsoft 2.1% lower"): the
+    name the move is written beside, which the parser may hang on the main verb."""
     floor = max(span.sent.start_char, span.start_char - 80)
     m = NAME_WITH_MOVE_RE.search(ctx.text, floor, span.start_char)
+    if m is None and MOVE_AFTER_FIGURE_RE.match(ctx.text, span.end_char):
+        m = NAME_BEFORE_FIGURE_RE.search(ctx.text, floor, span.start_char)
     if m is None:
         return []
+    named = next((t for t in span.doc[span.sent.start:span.start] if t.idx == m.start("name")), None)
+    held = named.head if named is not None and named.dep_ == "conj" else named
+    if held is not None and held.dep_ == "pobj" and held.head.lower_ != "with":
+        return []  # "with benchmarks in Europe and Asia losing 3%": where the movers are, not a mover
     e = ctx.entities.at(m.start("name"), m.end("name"))
     if e is not None and e.type in SUBJECT_TYPES:
         return [entity_ref(ctx, e)]

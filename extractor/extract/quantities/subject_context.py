@@ -80,6 +80,8 @@ def misattached_move(span: SpacySpan, root: Token) -> Token | None:
     moved = span.doc[span.start - 1]
     if moved.pos_ != "VERB" or moved.lemma_.lower() not in UP_VERBS | DOWN_VERBS:
         return None
+    if moved.dep_ == "amod" and moved.head.i == root.i:
+        return None  # "plummeted a jaw-dropping 16.9%": a word that describes the figure, no verb of its own
     verb = verb_of(root)
     return moved if verb is None or verb.i != moved.i else None
 
@@ -143,6 +145,24 @@ def _subject_cut_off(verb: Token) -> Token | None:
     return None
 
 
+def _subject_of_relative_before(participle: Token) -> Token | None:
+    """A participle after a comma that ends a relative clause of its noun ("the Wall Street
+    rout, which saw Acme drop 17%, losing $600bn") goes on with that clause's own subject
+    (Acme lost it, not the rout); None when the nearest verb before it has none of its own
+    ("the rout, which wiped $1tn off stocks, sending …": the rout's)."""
+    if participle.tag_ != "VBG" or participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return None
+    relatives = [c for c in participle.head.children if c.dep_ == "relcl" and c.i < participle.i]
+    if not relatives:
+        return None
+    verbs = sorted((t for t in relatives[-1].subtree if t.pos_ in ("VERB", "AUX")), key=lambda t: -t.i)
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return None if subject.tag_ in ("WDT", "WP") else subject
+    return None
+
+
 def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
     node = verb
@@ -170,7 +190,8 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
             if node.head.lemma_.lower() in CHANGE_NOUNS and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
                 node = node.head.head  # "the index saw a steeper decline, falling 6%": what saw it fell
                 continue
-            return node.head
+            told = _subject_of_relative_before(node)
+            return told if told is not None else node.head
         if node.dep_ == "ccomp" and any(c.dep_ in ("aux", "auxpass") for c in node.children):
             # a finite verb the parser left without a subject ("its V3 model, launched on
             # 10 January, was trained"): the subject of the clause just before it

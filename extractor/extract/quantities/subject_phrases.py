@@ -427,7 +427,8 @@ def _in_other_opening_clause(start: int, pronoun: Token) -> bool:
 
 def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
     """The organisation named as the subject of the clause an ownerless company noun sits
-    in ("Nvidia experienced a drop in stock value"): its own, before the story's company."""
+    in ("Nvidia experienced a drop in stock value"), or of the clause that one hangs on: its
+    own, before the story's company."""
     verb = np
     for _ in range(8):
         if verb.head.i == verb.i:
@@ -436,7 +437,9 @@ def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
         if verb.pos_ in ("VERB", "AUX"):
             break
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < np.i), None)
-    if subj is None and verb.dep_ == "conj":  # "Nvidia, considered a leader, experienced a drop": shared
+    if subj is None and verb.dep_ in ("conj", "advcl"):
+        # "Nvidia, considered a leader, experienced a drop": shared; "Acme lost $16bn after the
+        # stock slid 9%": the stock of the company the main clause names
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj is not None and subj.pos_ == "PROPN" else None
     return [entity_ref(ctx, e)] if e is not None and e.type == "ORG" else []
@@ -820,6 +823,25 @@ def _modifiers_before(np: Token) -> list[Token]:
     return [*children, *nested]
 
 
+# How far back "the former" and "the latter" look for the pair they pick from: their own
+# sentence and the one before.
+PAIR_SENTENCES = 2
+
+
+def _former_or_latter(np: Token) -> Token | None:
+    """The name "the former" or "the latter" picks from the last two names joined by "and"
+    before it ("dragged down the S&P 500 and the Nasdaq. The former fell 1.5%"); None for any
+    other noun, or with no such pair."""
+    if np.lower_ not in ("former", "latter") or not any(c.dep_ == "det" and c.lower_ == "the" for c in np.children):
+        return None
+    sentences = [s for s in np.doc.sents if s.start <= np.i][-PAIR_SENTENCES:]
+    start = sentences[0].start if sentences else 0
+    for token in reversed(np.doc[start:np.i]):
+        if token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN" and token.head.i >= start:
+            return token.head if np.lower_ == "former" else token
+    return None
+
+
 def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
     if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
         node = np.head
@@ -836,6 +858,11 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         named = name_before_relative(np)  # (a parse with no relative clause: the name before "whose")
         e = ctx.entities.at(named.idx, named.idx + len(named)) if named is not None else None
         return [entity_ref(ctx, e)] if e is not None and e.type in SUBJECT_TYPES else []
+    if (member := _former_or_latter(np)) is not None:  # "The former fell 1.5%, while the latter fell 3.1%"
+        e, name = ctx.entities.at(member.idx, member.idx + len(member)), proper_name(member)
+        if e is not None and e.type in SUBJECT_TYPES and not (name[-1:].isdigit() and not e.name[-1:].isdigit()):
+            return [entity_ref(ctx, e)]
+        return [entity_named(ctx, name) or thing_ref(name)]  # ("the Nikkei 225", not the Nikkei 500)
     if (contract := _index_futures(np)) is not None:  # "Dow futures": not the Dow's own move
         listed = (_index_futures(c) for c in np.conjuncts)  # "S&P 500 Futures and Dow Futures fell 2.6% and 1.1%"
         return [thing_ref(name) for name in (contract, *(n for n in listed if n is not None))]
