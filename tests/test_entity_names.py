@@ -10,12 +10,14 @@ import pytest
 
 from extractor.extract.entities import extract_entities
 from extractor.extract.entity_names import (
+    Candidate,
     _list_items,
     entity_id,
     is_field_of_study,
     model_mentions,
     organisation_mentions,
     person_mentions,
+    with_first_names_before,
 )
 from extractor.extract.entity_types import CONTEXT_WEIGHT, HEAD_WORD_WEIGHT, is_first_name, name_votes
 from extractor.extract.lexicon import is_prominent_place
@@ -697,3 +699,22 @@ def test_a_region_named_by_its_compass_point_is_a_location(nlp):
                        "vote to approve the latest offer. Storms hit the Upper Midwest. Air North cut flights.")
     assert (found.get("Pacific Northwest"), found.get("Upper Midwest")) == ("LOC", "LOC")
     assert found.get("Air North") != "LOC"  # an airline, whose first word is no place
+
+
+def test_a_first_name_the_model_left_out_before_a_surname_joins_the_person(nlp):
+    text = "Speaking on Tuesday, CEO Christophe Dufresnel said costs must fall, and Chairman Marquet agreed."
+    doc = nlp(text)
+    surname = text.index("Dufresnel")
+    chairman = text.index("Marquet")
+    found = with_first_names_before([Candidate(surname, surname + 9, "Dufresnel", "PERSON"),
+                                     Candidate(chairman, chairman + 7, "Marquet", "PERSON")], doc, text)
+    # the first name joins; a title before a surname stays out
+    assert [c.text for c in found] == ["Christophe Dufresnel", "Marquet"]
+
+
+def test_what_a_copula_says_a_name_is_types_it(nlp):
+    text = ("In 2024, Zorvia became one of the most valuable companies in the world. The hardest hit company was "
+            "Zorvia, which plummeted 17%. Zorvia's fall also dragged down the index.")
+    assert typed(nlp, text)["Zorvia"] == "ORG"
+    # an investor or an owner may be a person or a company: no evidence either way
+    assert typed(nlp, "Marta Quill became the owner of the team in 2019.")["Marta Quill"] == "PERSON"

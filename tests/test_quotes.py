@@ -1324,3 +1324,14 @@ def test_a_name_after_a_naming_participle_is_no_quote_but_a_name_someone_called_
     # a name someone gives it is their words
     quotes = quotes_of("Dana Whitcombe announced the tariffs on what she called “Liberation Day” on Wednesday.")
     assert any("Liberation Day" in q.text and q.speaker and q.speaker.name == "Dana Whitcombe" for q in quotes)
+
+
+def test_an_unnamed_company_spokesperson_speaks_for_the_story_s_company(quotes_of):
+    text = ("Varo Systems shares fell 12% on Monday after the chipmaker cut its forecast.\n\n"
+            "Varo's response\n\n"
+            "A company spokesperson spoke with reporters on Tuesday. \"Demand for our chips remains strong,\" "
+            "he said.\n\n"
+            "Analyst Jo Brandt was upbeat. \"It is a buying chance,\" she said.")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "Demand for our chips") == "Varo Systems"
+    assert speaker_of(quotes, "It is a buying chance") == "Jo Brandt"

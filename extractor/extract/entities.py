@@ -69,6 +69,7 @@ from extractor.extract.entity_names import (
     ticker_names,
     with_club_names,
     with_dateline_places,
+    with_first_names_before,
     with_spelled_out_names,
     without_person_titles,
 )
@@ -262,6 +263,7 @@ def extract_entities(
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
     found = with_club_names(with_dateline_places(found, text), text)
+    found = with_first_names_before(found, doc, text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)

@@ -1192,6 +1192,25 @@ MAX_PERSON_TOKENS = 4
 REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
 
 
+def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
+    """A person of one word that the model found right after a first name it left out ("CEO
+    Christophe Fouquet" read as "Fouquet"): the name with its first name, as the text writes it.
+    The first name is a proper noun no other mention holds, on the same line, and no title or place."""
+    free = outside(found)
+    out = []
+    for c in found:
+        if c.label == "PERSON" and " " not in c.text and c.start > 0:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            before = doc[span.start - 1] if span is not None and span.start > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text.isalpha() and before.text[:1].isupper() \
+                    and text[before.idx + len(before):c.start] == " " and is_first_name(before.text) \
+                    and before.text.casefold() not in NAME_TITLE_WORDS and not is_place_name(before.text) \
+                    and free(before.idx, before.idx + len(before)):
+                c = Candidate(before.idx, c.end, text[before.idx:c.end], c.label)
+        out.append(c)
+    return out
+
+
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """People's names the model missed: a known first name (Faker's, as in the type votes),
     or after a title a capitalised word that is no English word ("Governor Babajide

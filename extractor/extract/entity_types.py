@@ -400,6 +400,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     ) and not _owns_a_fortune(root):  # ("opened 5% higher"; not "opened the scoring in the 12th minute",
         # nor "lost $20 billion in wealth")
         votes["ORG"] += CONTEXT_WEIGHT
+    if any(describes(noun, ORG_DESCRIPTORS) and not describes(noun, TITLE_WORDS) and not describes(noun, EITHER_ROLE_NOUNS)
+           for noun in _said_by_copula(root)):
+        votes["ORG"] += CONTEXT_WEIGHT  # "the hardest hit company was X", "X became one of the most valuable companies"
     if root.dep_ == "nsubj" and head.lemma_ == "be" and any(is_occupation(t) for t in _attributes(head)):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X is an Israeli mathematician and writer"
     if based_description(root) is not None:
@@ -531,6 +534,24 @@ def _whose_company_noun(span: SpacySpan) -> bool:
         return False
     owned = doc[end + 1].head
     return owned.dep_ != "relcl" and owned.lower_ in WHOSE_COMPANY_NOUNS and owned.i <= end + 5
+
+
+COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _said_by_copula(root: Token) -> list[Token]:
+    """The nouns a copula says the name is ("X became one of the companies", "X is a firm"),
+    or the subject noun it says is the name ("The hardest hit company was X")."""
+    head = root.head
+    if head.lemma_ not in COPULAS or head.i == root.i:
+        return []
+    if root.dep_ == "nsubj":
+        said = _attributes(head)
+        return said + [o for a in said if a.lower_ in ("one", "among") for p in a.children if p.dep_ == "prep"
+                       and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if root.dep_ == "attr":
+        return [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return []
 
 
 def _attributes(copula: Token) -> list[Token]:

@@ -223,6 +223,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
         entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender)
+        if entity is None and (spoken_for := _spokesperson_before(ctx, head)) is not None:
+            return spoken_for  # 'A company spokesperson spoke with CNBC. "…," he said': the company's words
         if entity is None:
             entity = _same_speaker(ctx, head.idx, gender) or last_entity_before(ctx, head.idx, PERSON_TYPES, gender)
             if entity is not None and _unnamed_speaker_since(ctx, entity, head.idx):
@@ -299,6 +301,24 @@ UNNAMED_PERSON_NOUNS = frozenset({
     "relative", "onlooker", "bystander", "rescuer", "volunteer", "worker", "student", "mother", "father", "passenger",
     "driver", "shopkeeper", "farmer", "teacher", "nurse", "doctor", "soldier", "official", "source", "fan",
 })
+
+
+def _spokesperson_before(ctx: Context, pronoun: Token) -> EntityRef | None:
+    """The organisation an unnamed spokesperson speaks for, when that spokesperson is the last
+    subject before a person pronoun in its paragraph (outside quotation marks) and no person is
+    named between: the pronoun is the spokesperson."""
+    paragraph = ctx.paragraph_of(pronoun.idx)
+    for token in reversed(ctx.doc[:pronoun.i]):
+        if ctx.paragraph_of(token.idx) != paragraph:
+            return None
+        if ctx.quoted(token.idx):
+            continue
+        entity = ctx.entities.at(token.idx, token.idx + len(token.text))
+        if entity is not None and entity.type in PERSON_TYPES:
+            return None
+        if token.dep_ in SUBJECT_DEPS and token.tag_ == "NN" and token.lemma_.lower() in SPOKES_NOUNS:
+            return resolve_description(ctx, token, char_bounds(ctx.doc, token.i, token.i + 1))
+    return None
 
 
 def _unnamed_speaker_since(ctx: Context, entity: LocalEntity, pos: int) -> bool:
@@ -651,7 +671,15 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
             if entity is not None and entity.type != "PERSON":
                 return entity.ref()
+        if child.dep_ == "compound" and child.lower_ in COMPANY_COMPOUNDS and child.i < head.i:
+            ranked = _most_named_before(ctx, head.idx, ORG_TYPES)  # "a company spokesperson": the story's company
+            return ranked[0][1].ref() if ranked else None
     return None
+
+
+# Nouns before a spokesperson's that stand for the company the story is about ("a company
+# spokesperson", "a firm representative").
+COMPANY_COMPOUNDS = frozenset({"company", "firm"})
 
 
 def _described_subject(ctx: Context, pronoun: Token) -> EntityRef | None:
