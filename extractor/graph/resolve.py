@@ -764,10 +764,24 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
     spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_report_windows(with_held_dates(list(members)))),
                    key=lambda t: (t[0].low, t[0].high, not t[2].date, t[2].article_id, t[2].start, t[2].end, t[2].id))
     groups: list[ClaimGroup] = []
+    _sweep(spans, groups, block)
+    groups = _rehomed(groups, {claim.id: (reading, order) for reading, order, claim, _ in spans})
+    for group in groups:
+        group.members.sort(key=lambda c: (c.article_id, c.start))
+    return groups
+
+
+def _sweep(spans: list[tuple[Reading, int, Claim, EntityRef | None]], groups: list[ClaimGroup], block: str) -> None:
+    """Each claim of ``spans`` (in order of their value interval) into the fact among ``groups``
+    that takes it and whose figure is nearest, else into a new fact (appended to ``groups``)."""
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
     # only among groups of its day, undated ones and coarser dates that hold it
     active: dict[str, list[ClaimGroup]] = {}
     coarse: set[str] = set()  # the dates of active groups that are not one day (a month, an interval)
+    for group in groups:
+        active.setdefault(group.date or "", []).append(group)
+        if group.date and not is_day(group.date):
+            coarse.add(group.date)
     for reading, order, claim, subject in spans:
         low = reading.low
         candidates: list[ClaimGroup] = []
@@ -782,8 +796,6 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
             found = [g for g in live if g.accepts(claim, reading)]
             candidates.extend(found)
             dated.update(g.date for g in found if g.date)
-            if not claim.date and len(_days_as_written(candidates, reading)) > 1:
-                break  # it could be either day's: it will join neither, so no need to look further
         # the group whose figure is nearest, not the first that would do: "$119 billion" belongs
         # with "$119.4 billion", not with a "$116 billion" it would also have allowed
         target = _nearest(candidates, reading)
@@ -793,8 +805,8 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
             # second provider might have read as $279 billion); if no one day's, which day's
             # fact it is cannot be told, so it joins only the figure told undated by others
             # ("43 people", "43 victims")
-            days = _days_as_written(candidates, reading)
-            target = _nearest([g for g in candidates if g.date in days or not g.dates] if len(days) == 1
+            days = _days_as_written(candidates, reading, claim)
+            target = _nearest([g for g in candidates if g.date in days] if len(days) == 1
                               else [g for g in candidates if not g.dates], reading)
         if target is None:
             target = ClaimGroup(subject=subject, unit=claim.unit, low=reading.low, high=reading.high, block=block)
@@ -805,20 +817,31 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
         active.setdefault(target.date or "", []).append(target)
         if target.date and not is_day(target.date):
             coarse.add(target.date)
-    groups = _rehomed(groups, {claim.id: (reading, order) for reading, order, claim, _ in spans})
-    for group in groups:
-        group.members.sort(key=lambda c: (c.article_id, c.start))
-    return groups
 
 
 def _nearest(groups: list[ClaimGroup], reading: Reading) -> ClaimGroup | None:
     return min(groups, key=lambda g: abs(g.low + g.high - reading.low - reading.high), default=None)
 
 
-def _days_as_written(groups: list[ClaimGroup], reading: Reading) -> set[str]:
-    """The dates of the dated facts whose figures, as their outlets wrote them, meet a claim's
-    as written (no second provider's reading on either side)."""
-    return {g.date for g in groups if g.date and _overlap(reading.own_low, reading.own_high, g.own_low, g.own_high)}
+# Hedges of a figure told as a point, exactly or about ("$16 billion", "almost $16 billion").
+POINT_HEDGES = frozenset({"=", "~"})
+
+
+def _days_as_written(groups: list[ClaimGroup], reading: Reading, claim: Claim) -> set[str]:
+    """The dates of the dated facts with a figure told as a point (not a bound: "more than 3%"
+    is as true of 3.2% as of 30%) that, as its outlet wrote it, meets a claim's as written (no
+    second provider's reading on either side); of several, the one day whose
+    fact some outlet wrote exactly as the claim does ("17%" is Monday's "17%" rather than
+    Tuesday's "17.2%"), when only one is."""
+    days = {g.date for g in groups if g.date and any(
+        m.hedge in POINT_HEDGES and _overlap(reading.own_low, reading.own_high, (own := read_claim(m)).own_low, own.own_high)
+        for m in g.members)}
+    if len(days) > 1 and claim.hedge in POINT_HEDGES:  # (not a bound: "more than 3%" is no day's "3%")
+        exact = {g.date for g in groups if g.date in days
+                 and any(m.value == claim.value and m.hedge in POINT_HEDGES for m in g.members)}
+        if len(exact) == 1:
+            return exact
+    return days
 
 
 # Blocks with more facts than this skip the second look (it compares each fact's claims with
