@@ -718,3 +718,18 @@ def test_what_a_copula_says_a_name_is_types_it(nlp):
     assert typed(nlp, text)["Zorvia"] == "ORG"
     # an investor or an owner may be a person or a company: no evidence either way
     assert typed(nlp, "Marta Quill became the owner of the team in 2019.")["Marta Quill"] == "PERSON"
+
+
+def test_a_first_name_before_a_newspaper_word_may_be_a_person(nlp):
+    text = ('"If model training costs prove to be significantly lower, we would expect a near-term cost benefit," '
+            'Colin Post, an analyst at Harlow Securities, wrote in a note.')
+    assert typed(nlp, text)["Colin Post"] == "PERSON"
+    assert typed(nlp, "The Denver Post and the Jordan Times reported the fall.")["Denver Post"] == "ORG"
+
+
+def test_what_moved_up_or_down_by_a_figure_is_no_person(nlp):
+    found = typed(nlp, "The Nikkei ended the morning session down 0.57% at 39,340.15. The broader Topix was up 0.45% "
+                       "at 2,770.5.")
+    assert found["Topix"] == "ORG"
+    assert typed(nlp, "Pipeline companies Kinder Morgan and Williams Companies fell more than 8%.")[
+        "Williams Companies"] == "ORG"

@@ -625,6 +625,7 @@ OPENING_DESCRIPTORS = frozenset({
     "startup", "start-up", "retailer", "lender", "insurer", "airline", "conglomerate", "broker", "brokerage",
     "rival", "peer", "competitor", "developer", "publisher", "supplier", "operator", "provider", "broadcaster",
     "regulator", "firm", "giant", "chipmaker", "automaker", "carmaker", "drugmaker", "planemaker",
+    "producer", "miner", "manufacturer", "distributor", "refiner",
 })
 
 

@@ -45,6 +45,7 @@ from extractor.extract.lexicon import (
     ORG_NAME_ENDINGS,
     PERSON_EVENT_NOUNS,
     PLACE_DESCRIPTORS,
+    PUBLICATION_ENDINGS,
     PRODUCT_NOUNS,
     SHIP_PREFIXES,
     CLUB_NAME_WORDS,
@@ -395,7 +396,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.text[:1].islower()
                 and describes(head.head, PERSON_NOUNS))):
         votes["PERSON"] += CONTEXT_WEIGHT  # "the widow of X", "X's funeral", "the death of X"
-    if root.dep_ == "nsubj" and head.lemma_.casefold() in MARKET_VERBS and any(
+    moved = head.lemma_.casefold() in MARKET_VERBS or head.lemma_ == "be" and any(
+        c.lower_ in ("up", "down", "higher", "lower") for c in head.children) \
+        and name.casefold() not in english_nouns()  # "the Topix was up 0.45%" (not "Turnout was 60%, down from …")
+    if root.dep_ == "nsubj" and moved and any(
         t.like_num and t.ent_type_ not in ("ORDINAL", "DATE", "TIME") or t.text == "%" for t in head.subtree
     ) and not _owns_a_fortune(root):  # ("opened 5% higher"; not "opened the scoring in the 12th minute",
         # nor "lost $20 billion in wealth")
@@ -798,7 +802,10 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
         if names_a_generation(words):
             votes["PERSON"] += GENERATION_WEIGHT  # "Vinicius Junior", "Cal Ripken Jr.": a generation is a person's
             break
-        if last in ORG_NAME_ENDINGS or last in NOT_SURNAMES or last in lower_words or is_place_name(form):
+        person_first = len(words) == 2 and last in PUBLICATION_ENDINGS and is_first_name(words[0]) \
+            and not is_place_name(words[0])  # "Justin Post" (not "Denver Post", "Jordan Times")
+        if (last in ORG_NAME_ENDINGS and not person_first) or last in NOT_SURNAMES or last in lower_words \
+                or is_place_name(form):
             continue
         if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
             votes["PERSON"] += FIRST_NAME_WEIGHT

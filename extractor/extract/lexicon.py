@@ -267,8 +267,11 @@ university college council committee commission agency ministry department autho
 party union association federation league club network media news times post journal
 monitor herald tribune gazette press reserve exchange research analytics consulting advisors
 insights platforms software solutions services semiconductor semiconductors communications brands
-foods entertainment resources logistics
+foods entertainment resources logistics companies
 """.split())
+# Endings of a newspaper's name that are also surnames ("the Washington Post", but "Justin
+# Post, an analyst"): after a first name alone they may end a person's name.
+PUBLICATION_ENDINGS = frozenset("post times herald press monitor".split())
 
 # Nouns that describe a public body ("the agency said", "the regulator said"): they do not
 # take up a company the text shows as one ("Ford shares fell 1.2% … according to the
