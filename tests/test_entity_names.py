@@ -733,3 +733,10 @@ def test_what_moved_up_or_down_by_a_figure_is_no_person(nlp):
     assert found["Topix"] == "ORG"
     assert typed(nlp, "Pipeline companies Kinder Morgan and Williams Companies fell more than 8%.")[
         "Williams Companies"] == "ORG"
+
+
+def test_a_name_read_only_as_a_company_is_one_though_a_region_far_away_has_it(nlp):
+    # "Lobata" is a district of São Tomé and Príncipe, and no town; "Bristol" is a town
+    text = "Investors will be watching earnings reports from Microsoft, Lobata, and Tesla this week."
+    assert typed(nlp, text)["Lobata"] == "ORG"
+    assert typed(nlp, "Thousands marched through Bristol on Saturday.")["Bristol"] == "GPE"

@@ -57,6 +57,7 @@ from extractor.extract.lexicon import (
     is_demonym_noun,
     is_place_name,
     is_prominent_place,
+    is_town_name,
     well_known_place_names,
 )
 
@@ -911,10 +912,15 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     seen = votes_so_far or Counter()
     person_read = len(words) == 1 and seen.get("PERSON", 0) > 0 and \
         seen.get("PERSON", 0) >= sum(seen.get(label, 0) for label in PLACE_LABELS)
+    # (and one word read only as an organisation, never as a place, is a company's name however a
+    # region somewhere is called: "Meta", a Colombian department; not a town's, "Bristol", nor a
+    # place every reader knows, "Texas")
+    org_read = len(words) == 1 and seen.get("ORG", 0) > 0 and not any(seen.get(label, 0) for label in PLACE_LABELS) \
+        and name.casefold() not in well_known_place_names() and not is_town_name(name)
     if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
         return votes  # "University of Texas": the name of a place inside an organisation's
     if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)) \
-            and not ACRONYM_RE.match(name):
+            and not org_read and not ACRONYM_RE.match(name):
         votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
     return votes
 

@@ -483,6 +483,18 @@ def is_prominent_place(name: str) -> bool:
 def is_place_name(name: str) -> bool:
     return name.casefold() in place_names()
 
+
+@lru_cache(maxsize=1)
+def _town_names() -> frozenset[str]:
+    names = {city["name"].casefold() for city in cities().values()}
+    return frozenset(names | {_without_accents(n) for n in names})
+
+
+def is_town_name(name: str) -> bool:
+    """A city or town of over 15,000 people is so named (not only a region: "Meta" is a
+    Colombian department and no town)."""
+    return name.casefold() in _town_names()
+
 # ---- name heads (the word that says what a multi-word name names)
 
 # Head words of organisations' names, written before a tail ("University of Texas",
