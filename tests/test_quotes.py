@@ -1335,3 +1335,16 @@ def test_an_unnamed_company_spokesperson_speaks_for_the_story_s_company(quotes_o
     quotes = quotes_of(text)
     assert speaker_of(quotes, "Demand for our chips") == "Varo Systems"
     assert speaker_of(quotes, "It is a buying chance") == "Jo Brandt"
+
+
+def test_a_named_speaker_the_tagger_reads_as_an_adjective_still_speaks(quotes_of):
+    text = ("Lee Swift spoke on Monday. DeepSeek’s rapid success has prompted panic in U.S. tech markets "
+            "due to its low-cost development compared to the far more expensive models from American firms. Swift, "
+            "however, described this cost-effective model as “a positive development” for AI.")
+    assert speaker_of(quotes_of(text), "a positive development") == "Lee Swift"
+
+
+def test_a_group_named_by_one_person_speaks_as_that_person(quotes_of):
+    text = ('"The chips are impressive and have caused major agita for tech stocks," analysts including Dana '
+            'Kellerman, head of research at Harlow Securities, said in the note.')
+    assert speaker_of(quotes_of(text), "The chips are impressive") == "Dana Kellerman"

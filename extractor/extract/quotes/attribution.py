@@ -171,13 +171,20 @@ def _named(head: Token) -> Token:
     """The name a common-noun speaker stands for, where the sentence gives one: in apposition
     ("Dataiku’s director of AI governance, Jacob Beswick"; "chief financial officer David
     Wehner"), after descriptions joined by "and" ("Italian architect and Genoa native Renzo
-    Piano"), or as the author of a message (``MESSAGE_NOUNS``); else the noun itself. A place
+    Piano"), the one person a group is named by ("analysts including Daniel Ives"), or as the
+    author of a message (``MESSAGE_NOUNS``); else the noun itself. A place
     the parser heads a based-description with is that description (``_based``)."""
     if head.pos_ != "NOUN":
         return _based(head)
     for child in head.rights:
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
             return child
+    if head.tag_ == "NNS":  # "analysts including Daniel Ives … said": the one the group is named by
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                named = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                if len(named) == 1 and not any(c.dep_ == "conj" for c in named[0].children):
+                    return named[0]
     if head.lemma_.lower() in MESSAGE_NOUNS:
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":

@@ -291,8 +291,9 @@ def can_speak(ctx: Context, head: Token) -> bool:
         return False
     if is_age_description(head):
         return True  # (which the model tags a date)
-    if head.pos_ not in ("PROPN", "PRON", "NOUN") and not head.ent_type_:
-        return False
+    if head.pos_ not in ("PROPN", "PRON", "NOUN") and not head.ent_type_ and getattr(
+            ctx.entities.at(head.idx, head.idx + len(head.text)), "type", None) not in ("PERSON", "ORG"):
+        return False  # (but a person's name the tagger took for an adjective: "Trump, however, described …")
     return head.ent_type_ not in ("TIME", "DATE", "MONEY", "QUANTITY", "ORDINAL")
 
 
