@@ -133,6 +133,10 @@ def test_a_record_s_day_in_a_sentence_told_by_its_weekday_is_history():
             "company on October 9, 2023.")
     assert latest_date(text, not_after=TODAY) is None
     assert latest_date("Kestrel's market value fell by $90 billion on October 9, 2023.", not_after=TODAY) == "2023-10-09"
+    # the news's weekday earlier in the paragraph, the records' days in the sentences after it
+    text = ("Kestrel lost $90 billion on Monday. This is the largest wipe-out in a day, twice the $41 billion it lost "
+            "on October 9, 2023. The $30 billion loss on March 2, 2022 is the third largest.")
+    assert latest_date(text, not_after=TODAY) is None
 
 
 

@@ -167,7 +167,8 @@ PAST_PERFECT_AFTER = re.compile(
 
 # Words of a record or a comparison with one ("doubling the $279bn lost on September 3, 2024",
 # "the previous record", "the third-biggest loss in history").
-RECORD_WORDS = re.compile(r"\b(?:record|previous|prior|history|doubl\w*|eclips\w*|surpass\w*|topp\w*|dwarf\w*)\b", re.I)
+RECORD_WORDS = re.compile(r"\b(?:record|previous|prior|history|doubl\w*|eclips\w*|surpass\w*|topp\w*|dwarf\w*|twice"
+                          r"|largest|biggest|worst|steepest)\b", re.I)
 # A record the sentence names as beaten before its date ("surpassed the previous record held by
 # Acme, which … on February 4, 2022"): the date is that record's.
 PRIOR_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:[\w-]+\s+){0,2}record\b", re.I)
@@ -183,7 +184,10 @@ def _record_of_another_day(text: str, start: int) -> bool:
     end = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
     sentence = text[sentence_start:min(end) if end else len(text)]
     before = text[sentence_start:start]
-    return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(before)) \
+    # (the news's weekday may be earlier in the paragraph: "It lost $589bn on Monday. This is the
+    # largest wipe-out, twice the $279bn of September 3, 2024.")
+    told_before = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(told_before)) \
         or bool(PRIOR_RECORD.search(before))
 
 
