@@ -405,3 +405,16 @@ def test_a_next_story_link_a_captions_credit_in_capitals_and_a_stock_photos_id_a
                             "More than 9 million tickets were sold.")
     # a wire's sign-off in capitals closes its story's paragraph, no caption's
     assert "the mayor said. PTI" in clean_text("We will host it again, the mayor said. PTI", find_title=False).text
+
+
+def test_a_pages_summary_and_photo_labels_are_furniture_not_the_headline():
+    raw = ("Key Takeaways\n- Harlow Power fell nearly 30% on Monday as investors questioned demand.\n"
+           "- Orvex Energy was down more than 20%.\n\nHarlow Power closed nearly 30% lower on Monday.\n\n"
+           "Orvex Energy tumbled more than 20%, erasing its gains for the year.\n\nInvestors sold utilities.")
+    cleaned = clean_text(raw)
+    assert cleaned.title is None and "Key Takeaways" not in cleaned.text
+    cleaned = clean_text("In this article\nKelmont shares rose in premarket trading on Tuesday.\n"
+                         "The rebound was shaky, with the stock up about 3%.\nTraders reassessed the sell-off.")
+    assert cleaned.text.startswith("Kelmont shares rose") and cleaned.title is None
+    assert is_boilerplate("Harwick Times file photo") and is_boilerplate("Representative Image")
+    assert not is_boilerplate("In this article, we look at the stocks that fell.")

@@ -116,6 +116,8 @@ PROMPT_RE = re.compile(
     r"|video duration\b.*|get [\w'’ ]{1,60} delivered (?:straight )?to (?:you|your inbox)(?: every \w+| daily| each \w+)?\W*"
     r"(?:sign up\b.*)?"
     r"|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
+    r"|key (?:takeaways|points)|in this article|top ?line|representative (?:image|photo|picture)"
+    r"|(?:[\w'’ ]{1,30} )?file (?:photo|picture|image)"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )
