@@ -763,25 +763,20 @@ def group_claim_block(members: Iterable[ClaimOccurrence], block: str = "") -> li
     figure, so whether it joins one does not hang on which article id sorts first."""
     spans = sorted(((read_claim(c), order, c, s) for order, c, s in with_report_windows(with_held_dates(list(members)))),
                    key=lambda t: (t[0].low, t[0].high, not t[2].date, t[2].article_id, t[2].start, t[2].end, t[2].id))
-    groups: list[ClaimGroup] = []
-    _sweep(spans, groups, block)
-    groups = _rehomed(groups, {claim.id: (reading, order) for reading, order, claim, _ in spans})
+    groups = _rehomed(_sweep(spans, block), {claim.id: (reading, order) for reading, order, claim, _ in spans})
     for group in groups:
         group.members.sort(key=lambda c: (c.article_id, c.start))
     return groups
 
 
-def _sweep(spans: list[tuple[Reading, int, Claim, EntityRef | None]], groups: list[ClaimGroup], block: str) -> None:
-    """Each claim of ``spans`` (in order of their value interval) into the fact among ``groups``
-    that takes it and whose figure is nearest, else into a new fact (appended to ``groups``)."""
+def _sweep(spans: list[tuple[Reading, int, Claim, EntityRef | None]], block: str) -> list[ClaimGroup]:
+    """The facts of ``spans`` (in order of their value interval): each claim joins the fact that
+    takes it and whose figure is nearest, else begins one."""
+    groups: list[ClaimGroup] = []
     # groups whose interval may still meet the next claim, by their date: a dated claim looks
     # only among groups of its day, undated ones and coarser dates that hold it
     active: dict[str, list[ClaimGroup]] = {}
     coarse: set[str] = set()  # the dates of active groups that are not one day (a month, an interval)
-    for group in groups:
-        active.setdefault(group.date or "", []).append(group)
-        if group.date and not is_day(group.date):
-            coarse.add(group.date)
     for reading, order, claim, subject in spans:
         low = reading.low
         candidates: list[ClaimGroup] = []
@@ -817,6 +812,7 @@ def _sweep(spans: list[tuple[Reading, int, Claim, EntityRef | None]], groups: li
         active.setdefault(target.date or "", []).append(target)
         if target.date and not is_day(target.date):
             coarse.add(target.date)
+    return groups
 
 
 def _nearest(groups: list[ClaimGroup], reading: Reading) -> ClaimGroup | None:

@@ -303,12 +303,16 @@ UNNAMED_PERSON_NOUNS = frozenset({
 })
 
 
+# How many tokens before a pronoun the spokesperson it may stand for is looked for.
+SPOKESPERSON_REACH = 120
+
+
 def _spokesperson_before(ctx: Context, pronoun: Token) -> EntityRef | None:
     """The organisation an unnamed spokesperson speaks for, when that spokesperson is the last
     subject before a person pronoun in its paragraph (outside quotation marks) and no person is
     named between: the pronoun is the spokesperson."""
     paragraph = ctx.paragraph_of(pronoun.idx)
-    for token in reversed(ctx.doc[:pronoun.i]):
+    for token in reversed(ctx.doc[max(0, pronoun.i - SPOKESPERSON_REACH):pronoun.i]):
         if ctx.paragraph_of(token.idx) != paragraph:
             return None
         if ctx.quoted(token.idx):
