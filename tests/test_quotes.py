@@ -1348,3 +1348,12 @@ def test_a_group_named_by_one_person_speaks_as_that_person(quotes_of):
     text = ('"The chips are impressive and have caused major agita for tech stocks," analysts including Dana '
             'Kellerman, head of research at Harlow Securities, said in the note.')
     assert speaker_of(quotes_of(text), "The chips are impressive") == "Dana Kellerman"
+
+
+def test_a_surname_that_a_small_town_also_bears_is_still_the_persons(quotes_of):
+    # "Young" is also a town in Uruguay; the article names no such place
+    text = ('President Ilona Young spoke on Monday. "The plan will work," Young said. Young said the economy was '
+            'strong.')
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "The plan will work") == "Ilona Young"
+    assert speaker_of(quotes, "the economy was strong") == "Ilona Young"

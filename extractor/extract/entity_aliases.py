@@ -934,8 +934,9 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
     """The shorter forms a person's full name is repeated by, where the model may miss
     them: the surname alone ("Chaworth" after "Mary Chaworth") and, for a name with
     middle names, first name and surname ("Brock Holt" for "Brock Wyatt Holt"). Only a
-    surname one person of the article has, that is no place name and no word the text
-    writes in lower case."""
+    surname one person of the article has, that is no word the text writes in lower case and
+    no place the reader knows or the article names as one (a small town's name does not stop
+    "Young" of "Ilona Young")."""
     lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
     owners: dict[str, dict[int, LocalEntity]] = defaultdict(dict)  # form -> id() -> group
     for group in groups.values():
@@ -949,11 +950,16 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
             if REGNAL_NUMBER_RE.match(surname):
                 continue  # "Louis XIV": no surname
             if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
-                    and not is_place_name(surname)):
+                    and not is_prominent_place(surname) and not _place_in_text(surname, groups)):
                 owners[surname][id(group)] = group
             if len(words) >= 3:
                 owners[f"{words[0]} {surname}"][id(group)] = group
     return {form: next(iter(found.values())) for form, found in owners.items() if len(found) == 1}
+
+
+def _place_in_text(name: str, groups: dict[str, LocalEntity]) -> bool:
+    """The article names a place so (an entity of a place's type with that name)."""
+    return any(g.name == name and g.type in ("GPE", "LOC", "FAC") for g in groups.values())
 
 
 # Longest name, in tokens, that propagation looks for.
