@@ -1357,3 +1357,9 @@ def test_a_surname_that_a_small_town_also_bears_is_still_the_persons(quotes_of):
     quotes = quotes_of(text)
     assert speaker_of(quotes, "The plan will work") == "Ilona Young"
     assert speaker_of(quotes, "the economy was strong") == "Ilona Young"
+
+
+def test_economists_at_a_firm_named_like_a_field_speak_for_the_firm(quotes_of):
+    text = ("No tariff on chips has been announced yet. Economists at Anchor Economics expect that a 25% tariff on "
+            "semiconductor imports will come into force.")
+    assert speaker_of(quotes_of(text), "that a 25% tariff") == "Anchor Economics"

@@ -890,6 +890,19 @@ def is_field_of_study(name: str) -> bool:
         w in ORG_HEAD_WORDS or w in ORG_HEAD_WORDS_WITH_TAIL or w in FACILITY_HEAD_WORDS for w in words)
 
 
+def _people_work_at(ent) -> bool:
+    """The name is where people named by a plural noun work ("economists at Capital
+    Economics", "researchers from Oxford Economics"): a firm, though its words name a field."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "from") and root.head.head.tag_ == "NNS" \
+        and root.head.head.lower_ in PEOPLE_AT_WORK
+
+
+# Plural nouns of people who work at a firm and speak for it.
+PEOPLE_AT_WORK = frozenset({"economists", "analysts", "strategists", "researchers", "scientists", "experts",
+                            "executives", "officials", "forecasters"})
+
+
 # A capital after a word's first letter ("iPhone", "PayPal"): no common noun has one.
 INNER_CAPITAL_RE = re.compile(r"^\w+[a-z][A-Z]")
 
@@ -905,7 +918,8 @@ DEGREES_BEFORE_RE = re.compile(r"(?:\bdegrees?|°)\s*\Z", re.I)
 
 def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
     surface = text[start:end]
-    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS or is_field_of_study(surface):
+    if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS \
+            or is_field_of_study(surface) and not _people_work_at(ent):
         return
     if not any(ch.isupper() for ch in surface):
         return
