@@ -959,7 +959,7 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
 
 def _place_in_text(name: str, groups: dict[str, LocalEntity]) -> bool:
     """The article names a place so (an entity of a place's type with that name)."""
-    return any(g.name == name and g.type in ("GPE", "LOC", "FAC") for g in groups.values())
+    return any(g.name == name and g.type in PLACE_LABELS for g in groups.values())
 
 
 # Longest name, in tokens, that propagation looks for.

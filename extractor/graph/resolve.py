@@ -404,6 +404,8 @@ class ClaimGroup:
     # the ranges members give ("between 4.75% and 5%"), as written: another range is one fact
     # with them only when both its ends agree (``_ranges_agree``)
     ranges: list[tuple[float, float]] = field(default_factory=list)
+    # the figures members tell as a point (POINT_HEDGES), as written: (value, own low, own high)
+    points: list[tuple[float, float, float]] = field(default_factory=list)
 
     def accepts(self, claim: Claim, reading: Reading) -> bool:
         return (
@@ -560,6 +562,8 @@ class ClaimGroup:
             self.digits_reported_low = max(self.digits_reported_low, low)
             self.digits_reported_high = min(self.digits_reported_high, high)
         self.by_article.setdefault(claim.article_id, []).append((claim.value, own_low, own_high))
+        if claim.hedge in POINT_HEDGES:
+            self.points.append((claim.value, own_low, own_high))
         if is_range(claim):
             self.ranges.append((claim.bounds.low, claim.bounds.high))  # type: ignore[union-attr]
 
@@ -829,12 +833,10 @@ def _days_as_written(groups: list[ClaimGroup], reading: Reading, claim: Claim) -
     second provider's reading on either side); of several, the one day whose
     fact some outlet wrote exactly as the claim does ("17%" is Monday's "17%" rather than
     Tuesday's "17.2%"), when only one is."""
-    days = {g.date for g in groups if g.date and any(
-        m.hedge in POINT_HEDGES and _overlap(reading.own_low, reading.own_high, (own := read_claim(m)).own_low, own.own_high)
-        for m in g.members)}
+    days = {g.date for g in groups if g.date and any(_overlap(reading.own_low, reading.own_high, low, high)
+                                                     for _, low, high in g.points)}
     if len(days) > 1 and claim.hedge in POINT_HEDGES:  # (not a bound: "more than 3%" is no day's "3%")
-        exact = {g.date for g in groups if g.date in days
-                 and any(m.value == claim.value and m.hedge in POINT_HEDGES for m in g.members)}
+        exact = {g.date for g in groups if g.date in days and any(value == claim.value for value, _, _ in g.points)}
         if len(exact) == 1:
             return exact
     return days

@@ -548,17 +548,18 @@ def _left_with(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
     return []
 
 
+# A name listed after "with", "and" or a comma, with its ticker ("with Micron (NASDAQ:MU)").
+LISTED_NAME = (r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
+               r"(?:\s+\([^()]{1,24}\))?\s+")
 # "with Microsoft down 2.1%", "and the Nasdaq off 3%": a name and a move right before the figure.
-NAME_WITH_MOVE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
-                               r"(?:\s+\([^()]{1,24}\))?\s+"  # "with Micron (NASDAQ:MU) up 2.5%": a ticker between
+NAME_WITH_MOVE_RE = re.compile(LISTED_NAME +
                                r"(?:down|up|off|higher|lower|dropping|falling|rising|gaining|sliding|climbing|jumping|losing|adding|slumping"
                                r"|tumbling|plunging|sinking|shedding|soaring|surging|declining|retreating|advancing)"
                                r"\s+(?:by\s+)?(?:(?:about|almost|nearly|roughly|some|around|over|(?:more|less)\s+than)\s+)?\Z")
 
 
 # "…, ASML (ASML) 6% lower, and …": a listed name right before the figure, the move after it.
-NAME_BEFORE_FIGURE_RE = re.compile(r"(?:\bwith|\band|[,;])\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\d{2,4})){0,3})"
-                                   r"(?:\s+\([^()]{1,24}\))?\s+\Z")
+NAME_BEFORE_FIGURE_RE = re.compile(LISTED_NAME + r"\Z")
 MOVE_AFTER_FIGURE_RE = re.compile(r"\s+(?:down|up|lower|higher)\b")
 
 

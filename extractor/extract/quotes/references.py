@@ -675,7 +675,7 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
             entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
             if entity is not None and entity.type != "PERSON":
                 return entity.ref()
-        if child.dep_ == "compound" and child.lower_ in COMPANY_COMPOUNDS and child.i < head.i:
+        if child.dep_ == "compound" and child.lower_ in STORY_COMPANY_NOUNS and child.i < head.i:
             ranked = _most_named_before(ctx, head.idx, ORG_TYPES)  # "a company spokesperson": the story's company
             return ranked[0][1].ref() if ranked else None
     return None
@@ -683,7 +683,7 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
 
 # Nouns before a spokesperson's that stand for the company the story is about ("a company
 # spokesperson", "a firm representative").
-COMPANY_COMPOUNDS = frozenset({"company", "firm"})
+STORY_COMPANY_NOUNS = frozenset({"company", "firm"})
 
 
 def _described_subject(ctx: Context, pronoun: Token) -> EntityRef | None:
