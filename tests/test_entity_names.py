@@ -19,7 +19,7 @@ from extractor.extract.entity_names import (
     person_mentions,
     with_first_names_before,
 )
-from extractor.extract.entity_types import CONTEXT_WEIGHT, HEAD_WORD_WEIGHT, is_first_name, name_votes
+from extractor.extract.entity_types import CONTEXT_WEIGHT, HEAD_WORD_WEIGHT, TIE_WEIGHT, is_first_name, name_votes
 from extractor.extract.lexicon import is_prominent_place
 from extractor.nlp import load_pipeline
 
@@ -162,6 +162,22 @@ def test_a_small_town_s_name_does_not_outvote_a_person_the_model_saw():
     assert name_votes("Clinton", Counter({"PERSON": 1.0})) == Counter()
     assert name_votes("Clinton", Counter({"GPE": 1.0})) == Counter({"GPE": CONTEXT_WEIGHT})
     assert name_votes("Liguria", Counter({"PERSON": 2.0})) == Counter({"GPE": CONTEXT_WEIGHT})
+
+
+def test_a_name_read_once_as_a_person_and_once_as_a_small_town_is_the_person(nlp):
+    assert name_votes("Warren", Counter({"PERSON": 1.0, "GPE": 1.0})) == Counter({"PERSON": TIE_WEIGHT})
+    assert name_votes("Warren", Counter({"PERSON": 1.0, "GPE": 1.0, "FAC": 1.0})) == Counter({"GPE": CONTEXT_WEIGHT})
+    for surname in ("Warren", "Jackson"):
+        names = typed(nlp, f"Speaking of {surname}, {surname}’s foreign policy aide Rob Hale quit last week.")
+        assert names[surname] == "PERSON"
+    # a city every reader knows keeps its reading as a place
+    assert typed(nlp, "Speaking of Austin, Austin’s foreign policy aide Rob Hale quit last week.")["Austin"] == "GPE"
+
+
+def test_an_editor_s_brackets_inside_a_name_are_no_part_of_it(nlp):
+    names = typed(nlp, "We voted for [Walter H. K.] Brennan in 1988 and for [Lena] Ortiz in 1996.")
+    assert names.get("Walter H. K. Brennan") == "PERSON"
+    assert not any("[" in name or "]" in name for name in names)
 
 
 def test_regions_and_big_cities_are_prominent_places_and_small_towns_are_not():

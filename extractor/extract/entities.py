@@ -243,6 +243,15 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
     return name
 
 
+# An editor's brackets inside a name, which the quote's words did not hold ("[George H. W.] Bush",
+# "[Joe] Biden" in a transcript): the name is read without them.
+BRACKET_RE = re.compile(r"[\[\]]")
+
+
+def _without_brackets(name: str) -> str:
+    return " ".join(BRACKET_RE.sub("", name).split()) or name
+
+
 def extract_entities(
     doc: Doc, article_id: str, *, source: str | None = None, title: str | None = None
 ) -> ArticleEntities:
@@ -323,7 +332,7 @@ def extract_entities(
     if late:
         propagate(groups, doc, among=late)
     for group in groups.values():
-        group.name = _canonical(group, text)
+        group.name = _without_brackets(_canonical(group, text))
         group.aliases = ({a for a in person_aliases(group) if not _word_before_name(a, group.surfaces)}
                          if group.type == "PERSON" else set(group.surfaces) | group.tickers)
 

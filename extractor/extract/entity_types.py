@@ -67,6 +67,7 @@ ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 # How much one piece of evidence weighs in the type vote.
 LABEL_WEIGHT = 1.0  # the model's label on one mention
 HEADING_LABEL_WEIGHT = 0.25  # the label on a mention in a title-case heading
+TIE_WEIGHT = 0.25  # what settles a name the model read as often one way as the other
 CONTEXT_WEIGHT = 2.5  # a descriptor, title or possessed noun that says what the name is
 WEAK_CONTEXT_WEIGHT = 1.5  # a verb whose subject must be an agent
 SOURCE_WEIGHT = 5.0  # the name is the article's own outlet
@@ -919,6 +920,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
         and name.casefold() not in well_known_place_names() and not is_town_name(name)
     if votes.get("ORG", 0) >= CONTEXT_WEIGHT and not is_country(name):
         return votes  # "University of Texas": the name of a place inside an organisation's
+    if person_read and not is_prominent_place(name) and seen.get("PERSON", 0) == seen.get("GPE", 0):
+        votes["PERSON"] += TIE_WEIGHT  # "on Obama, Obama's adviser": a person as often as a small town of the name
     if is_country(name) or is_place_name(name) and not (person_read and not is_prominent_place(name)) \
             and not org_read and not ACRONYM_RE.match(name):
         votes["GPE"] += CONTEXT_WEIGHT  # an acronym is a place's only as a country's ("US", not "UN")
