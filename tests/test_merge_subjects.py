@@ -209,3 +209,15 @@ def test_an_article_s_short_names_are_folded_into_the_corpus_s_entity_and_its_qu
     nodes = {n["text"]: n["speaker"]["id"] for n in graph["nodes"] if n["kind"] == "quote"}
     assert nodes["We will keep hiring all year,"] == person["id"]
     assert {nodes[t] for t in nodes if "ferries" in t} == {authority["id"]}
+
+
+def test_an_index_no_entity_names_is_the_index_the_corpus_names_without_its_descriptor(tmp_path):
+    run_articles(tmp_path, {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2026-03-03\n---\nThe Nasdaq fell 2.4% on Monday as chip "
+                "stocks slid.",
+        # the model tags nothing in "The Nasdaq Composite lost …": the claim's subject is a phrase, no entity
+        "b.md": "---\nsource: Northline Wire\npublished: 2026-03-03\n---\nThe Nasdaq Composite lost 2.4% on Monday, "
+                "its worst day in a month.",
+    })
+    assert [(n["value"], n["subject"]["name"], sorted(n["sources"])) for n in claim_nodes(tmp_path / "out")
+            if n["unit"] == "percent"] == [(2.4, "Nasdaq", ["Harbor Ledger", "Northline Wire"])]

@@ -188,6 +188,7 @@ class MergeSpill:
         without their sentences, which merging never reads. Add the entities first: a count's
         subject that is no entity ("people") does not block it."""
         entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
+        names = {i: data["name"] for i, data, _ in self.entities()}
         aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
         aliases |= self.entity_links()  # ids their articles gave entities folded into others
         structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
@@ -197,7 +198,7 @@ class MergeSpill:
             for claim in claims:
                 if (sides := exit_as_leave(claim.subject, claim.metric)) is not None:  # "in favour of Brexit"
                     claim = claim.model_copy(update={"subject": sides})
-                subjects = with_subjects_aliased(claim.subject, aliases)
+                subjects = with_subjects_aliased(claim.subject, aliases, names)
                 if subjects is not None:  # "Facebook Inc." is the corpus's "Facebook"
                     claim = claim.model_copy(update={"subject": subjects})
                 data = claim.model_copy(update=_NO_SENTENCE).model_dump_json()

@@ -352,8 +352,18 @@ def entity_links(entities: Iterable[tuple[str, str, str | None, Iterable[str], f
     return resolved
 
 
-def with_subjects_aliased(subjects: list[EntityRef], aliases: dict[str, EntityRef]) -> list[EntityRef] | None:
-    """The subjects with each short form read as its entity, or None when none changes."""
+def with_subjects_aliased(subjects: list[EntityRef], aliases: dict[str, EntityRef],
+                          names: dict[str, str] | None = None) -> list[EntityRef] | None:
+    """The subjects with each short form read as its entity, or None when none changes.
+
+    ``names`` (entity id -> name, the corpus's entities) lets a subject that is no entity,
+    a phrase the claim's sentence names ("the Nasdaq Composite lost 3%" where the model
+    tagged nothing), be the entity its name without legal form or index words is (the
+    corpus's "Nasdaq"); what is found is kept in ``aliases``."""
+    for subject in subjects if names else ():
+        if subject.id not in aliases and subject.id not in names \
+                and (short := _without_legal_form(subject.name)) is not None and (target := entity_id(short)) in names:
+            aliases[subject.id] = EntityRef(id=target, name=names[target])
     if not aliases or not any(s.id in aliases for s in subjects):
         return None
     out: list[EntityRef] = []
