@@ -2583,3 +2583,50 @@ def test_a_hyphenated_word_of_a_move_before_the_figure_only_describes_it(nlp):
     found = by_text(nlp, "From Friday to Monday, Kelmont's stock plummeted a jaw-dropping 16.9%.")
     assert (subjects(found["16.9%"]), found["16.9%"].metric, found["16.9%"].direction) == (
         ["Kelmont"], "share price", "down")
+
+
+def test_a_company_s_move_told_by_a_participle_or_after_with_is_its_stock_s(nlp):
+    led = by_text(nlp, "Kelmont shares rose on Friday. On Monday, chipmaker Kelmont led a rout on Wall Street, "
+                       "falling nearly 17 per cent on fears of cheaper rivals.", "2025-01-28")
+    assert (subjects(led["17 per cent"]), led["17 per cent"].metric) == (["Kelmont"], "share price")
+    after = by_text(nlp, "Kelmont shares rose on Friday. Tokyo-listed chip stocks tanked on Monday, with Kelmont "
+                         "down 11 percent.", "2025-01-28")
+    assert (subjects(after["11 percent"]), after["11 percent"].metric) == (["Kelmont"], "share price")
+    added = by_text(nlp, "Among other stocks, Ryanair added 2.1% after the carrier posted a bigger profit. The fund "
+                         "added 5% to its stake in Kelmont.", "2025-01-28")
+    assert added["2.1%"].metric == "share price"
+    assert added["5%"].metric is None  # what one adds to a stake is no move of a stock
+
+
+def test_a_weekday_after_a_company_s_change_noun_dates_the_change(nlp):
+    found = by_text(nlp, "Kelmont shares rose 9% on Tuesday. Kelmont's 17% freefall Monday was prompted by investor "
+                         "anxieties.", "2025-01-28")
+    assert (found["17%"].metric, found["17%"].direction, found["17%"].date) == ("share price", "down", "2025-01-27")
+
+
+def test_an_index_level_after_its_move_and_at_is_the_index_s_level(nlp):
+    found = by_text(nlp, "The broader Topix was up 0.45 per cent at 2,770.5. The Nikkei ended the morning session "
+                         "down 0.57 per cent at 39,340.15.", "2025-01-28")
+    assert [(subjects(found[k]), found[k].metric) for k in ("2,770.5", "0.57 per cent", "39,340.15")] == [
+        (["Topix"], "index level"), (["Nikkei"], "index level"), (["Nikkei"], "index level")]
+
+
+def test_a_which_the_parser_hung_on_the_verb_stands_for_the_noun_before_its_comma(nlp):
+    found = by_text(nlp, "A Chinese startup launched a model. The news rattled European tech stocks as well, which "
+                         "slid 4.5%.", "2025-01-28")
+    assert subjects(found["4.5%"]) == ["tech"]
+
+
+def test_an_amount_that_sizes_a_company_is_its_market_value(nlp):
+    found = by_text(nlp, "Kelmont shares fell 17% on Monday. Despite the slump, Kelmont remains a $2.90 trillion "
+                         "company. Varo, a $40 billion firm, fell 3%. The $11.4 million bridge collapsed.", "2025-01-28")
+    assert [(subjects(found[k]), found[k].metric) for k in ("$2.90 trillion", "$40 billion")] == [
+        (["Kelmont"], "market value"), (["Varo"], "market value")]
+    assert found["$11.4 million"].metric == "cost"  # a thing's size in money is what it costs
+
+
+def test_its_after_a_company_s_change_noun_is_the_company_s(nlp):
+    # (not the organisation named between them)
+    found = by_text(nlp, "Kelmont's Monday plunge (UST) wiped close to $600 billion from its market capitalisation, "
+                         "analysts at Brisco said.", "2025-01-28")
+    assert (subjects(found["$600 billion"]), found["$600 billion"].metric) == (["Kelmont"], "market value")

@@ -838,3 +838,13 @@ def test_an_undated_figure_is_the_day_s_whose_outlet_wrote_it_so():
                     claim("round", "a2", 16e9, date="2018-07-26", **loss),
                     claim("later", "a3", 15.5e9, date="2018-07-27", **loss),
                     claim("undated", "a4", 16e9, **loss)]) == [["later"], ["precise", "round", "undated"]]
+
+
+def test_two_outlets_fortunes_of_one_person_conflict_only_on_a_day_both_give():
+    huang = EntityRef(name="Dana Whitlock", id="ent_dana_whitlock")
+    fortune = {"subject": (huang,), "metric": "net worth"}
+    # undated: a fortune moves with its shares, so two figures may be two days
+    assert conflicting([claim("a", "a1", 94.9e9, **fortune), claim("b", "a2", 103.1e9, **fortune)],
+                       ENTITIES | {huang.id}) == []
+    assert conflicting([claim("a", "a1", 55.9e9, date="2026-07-26", **fortune),
+                        claim("b", "a2", 67e9, date="2026-07-26", **fortune)], ENTITIES | {huang.id}) == [("a", "b")]

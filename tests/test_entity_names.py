@@ -756,3 +756,18 @@ def test_a_name_read_only_as_a_company_is_one_though_a_region_far_away_has_it(nl
     text = "Investors will be watching earnings reports from Microsoft, Lobata, and Tesla this week."
     assert typed(nlp, text)["Lobata"] == "ORG"
     assert typed(nlp, "Thousands marched through Bristol on Saturday.")["Bristol"] == "GPE"
+
+
+def test_a_name_that_owns_a_plunge_or_a_sell_off_is_a_company_s(nlp):
+    from extractor.extract.entity_types import context_votes
+
+    doc = nlp("Kelvara’s Monday plunge wiped close to $600 billion from its market value.")
+    assert context_votes(doc[0:1], "Kelvara")["ORG"] == CONTEXT_WEIGHT
+    doc = nlp("Trump’s rally in Ohio drew thousands.")  # a politician holds rallies
+    assert context_votes(doc[0:1], "Trump")["ORG"] == 0
+
+
+def test_a_brand_a_quoted_post_writes_in_lower_case_is_still_a_name(nlp):
+    names = typed(nlp, "OpenAI chief Sam Altman called Chinese startup ZenLoop “impressive.” “zenloop’s r2 is an "
+                       "impressive model,” Altman wrote. ZenLoop launched its model last week.")
+    assert names.get("ZenLoop") == "ORG"

@@ -107,8 +107,9 @@ LOWER_WORD_RE = re.compile(r"\b[a-z][a-z-]+\b")
 
 
 def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
-    """Every form is one word the text also writes in lower case, and no place name."""
-    return all(len(s.split()) == 1 and not s.isupper() and s.casefold() in lower_words
+    """Every form is one word the text also writes in lower case, and no place name nor a
+    brand's capitals inside a word ("DeepSeek", which a quoted post writes "deepseek")."""
+    return all(len(s.split()) == 1 and not s.isupper() and s[1:].islower() and s.casefold() in lower_words
                and not is_place_name(s) for s in group.surfaces)
 
 

@@ -304,6 +304,12 @@ def _city_as_team(root: Token, name: str) -> bool:
         RESULT_NOUNS | {"lose"})
 
 
+# Nouns of a fall of stocks, which only a company (or a market) has: "Nvidia's plunge", "the
+# Nvidia sell-off" (not a "rally", which a politician holds).
+MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "slump", "rout", "crash", "freefall", "free-fall",
+                               "nosedive", "meltdown", "wipeout"})
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
@@ -341,6 +347,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
+    if owns and head.lemma_.casefold() in MARKET_FALL_NOUNS and not is_place_name(name) and not is_country(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "Nvidia's Monday plunge", "the Nvidia sell-off": a stock's
     if _owns_a_fortune(root) and not is_place_name(name) and not is_country(name):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X's net worth", "X lost $20 billion in wealth": a person's
     if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):

@@ -46,6 +46,9 @@ MOVING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Scottish referendum's 84.6% beside the EU referendum's 72.2%) is no contradiction, so they
 # are compared only when both are dated (and on the same day).
 ELECTION_METRICS = frozenset({"turnout", "vote share", "voters"})
+# Figures that change with markets from day to day: a fortune moves with its shares, so
+# "$94.9 billion" in one year and "$103.1 billion" in another are two days, unless both are dated.
+DAILY_METRICS = MARKET_METRICS | {"net worth"}
 # Market levels move through a session: two levels contradict only at a fixed moment.
 MOVING_LEVELS = frozenset({"share price", "exchange rate", "index level", "price"})
 FIXED_FRAMES = frozenset({"close", "open"})
@@ -82,10 +85,10 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False  # a company's results: "a $4.8bn profit" and "$12bn", a quarter's and a year's, unless dated
     counted = a.unit in COUNTED_UNITS
     one_day = same_day(a, b)  # "on Monday" of an undated page counts
-    if not (a.date and b.date or one_day) and (a.direction or a.metric in MARKET_METRICS or a.metric in ELECTION_METRICS
+    if not (a.date and b.date or one_day) and (a.direction or a.metric in DAILY_METRICS or a.metric in ELECTION_METRICS
                                                or counted):
-        # moves, market levels and values, election results and counts of people are news of a
-        # day: without a day each may be another day's ("fell 12%" in one year, "fell 20%" in
+        # moves, market levels and values, fortunes, election results and counts of people are
+        # news of a day: without a day each may be another day's ("fell 12%" in one year, "fell 20%" in
         # another; a company worth $3.4 trillion in one year and $2.9 trillion after a crash)
         return False
     if a.direction != b.direction and not (a.date and b.date):

@@ -177,10 +177,13 @@ def _on_the_verb(date: Token, verb: Token | None) -> bool:
 
 
 def _date_verb(date: Token) -> Token | None:
-    """The verb a date dates: none when the date hangs on a name the parse joined to a verb
+    """The verb a date dates (or the change noun a weekday follows, see below): none when the
+    date hangs on a name the parse joined to a verb
     ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
     record's, a clause of its own with its verb left out; "soared 212% in 2023 and 96% in
     2024" keeps its years, each the figure's nearest)."""
+    if date.dep_ == "appos" and date.i == date.head.i + 1 and date.head.lemma_.lower() in CHANGE_NOUNS:
+        return date.head  # "Nvidia's 17% freefall Monday": the day of the fall, which the parser took for its name
     node = date
     for _ in range(7):
         if node.dep_ == "conj" and node.pos_ == "PROPN" and node.head.pos_ in ("VERB", "AUX"):
@@ -256,13 +259,13 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
     return _priced_per_unit(_levels_moved_to(_respectively(claims, tokens.text), tokens.text), tokens.text)
 
 
-# What stands between a move and the level it reached ("fell 9.25% to $203").
-MOVED_TO_GAP_RE = re.compile(r"\s+to\s+")
+# What stands between a move and the level it reached ("fell 9.25% to $203", "was up 0.45% at 2,770.5").
+MOVED_TO_GAP_RE = re.compile(r"\s+(?:to|at)\s+")
 
 
 def _levels_moved_to(claims: list[Claim], text: str) -> list[Claim]:
     """The level a percentage move reached ("Apple falling 9.25% to $203, Nvidia down 7.81% to
-    $101.80") is the mover's, as its move is: in a list the parser hangs each price on the
+    $101.80", "the Topix was up 0.45% at 2,770.5") is the mover's, as its move is: in a list the parser hangs each price on the
     wrong name; and a share's or an index's move makes its level a share price or an index
     level ("the S&P 500 fell 4.8% to 5,396.52")."""
     out = list(claims)
@@ -860,6 +863,14 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         unit = unit[:-len(PER_SHARE)]  # "Monday Close: $118.58 per share": one fact with another outlet's "$118.58"
     if metric in (None, "loss") and _company_value_lost(root, verb, unit, direction, subject, article.entities):
         metric = "market value"  # "erasing $589 billion in value", "wiped $50bn off its value"
+    if metric in (None, "cost") and direction is None and is_currency_code(unit) \
+            and (valued := _valued_company(root)) is not None:
+        metric = "market value"  # "Nvidia remains a $2.9 trillion company": what the company is worth
+        holder = _clause_subject(valued.head, span) if valued.dep_ in ("attr", "oprd") else \
+            valued.head if valued.dep_ == "appos" else valued  # "Acme, a $40 billion firm"; "the $3.4 trillion chipmaker"
+        if holder is not None and (named := [r for r in resolve_np(holder, subjects, sentence.root_subject)
+                                             if r.name.casefold() != valued.lower_]):
+            subject = named
     if metric is None and direction is None and (worth := _worth_metric(root, unit, subject, article.entities)):
         metric = worth  # "who is already worth more than $140 billion"
     if metric == "market value" and unit == "percent" and direction is not None:
@@ -995,6 +1006,22 @@ def _company_value_lost(root: Token, verb: Token | None, unit: str | None, direc
     return valued and any(_is_organisation(ref.name, entities) for ref in subject)
 
 
+# Nouns of a company whose size an amount before them gives as its market value ("a $2.9
+# trillion company", "the $3.4 trillion chipmaker"); not "business" or "group", whose amount
+# is as often a year's sales ("its $5 billion cloud business").
+VALUED_COMPANY_NOUNS = frozenset({"company", "firm", "giant", "corporation", "conglomerate", "startup", "start-up"})
+
+
+def _valued_company(root: Token) -> Token | None:
+    """The company noun an amount sizes ("a $2.9 trillion company", "the $3.4 trillion
+    chipmaker"), else None."""
+    head = root.head
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod", "quantmod") or head.i <= root.i or head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    return head if lemma in VALUED_COMPANY_NOUNS or lemma.endswith("maker") else None
+
+
 def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entities: ArticleEntities) -> str | None:
     """What "worth" (or "valued at") an amount is: a person's net worth, a company's market value."""
     valued = root.head.lower_ == "at" and root.head.head.lemma_.lower() == "value" and root.head.head.tag_ == "VBN"
@@ -1014,7 +1041,11 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
     Nasdaq fell 3%")."""
     if verb is None or unit != "percent" or direction is None:
         return False
-    if verb.lemma_.lower() not in STOCK_MOVE_VERBS and not (root is not None and _moved_by_word(root, verb)):
+    if root is not None and _with_company_moving(root, entities):
+        return True  # "tech stocks tanked, with Nvidia down 17%": the company the move word follows
+    if verb.lemma_.lower() not in STOCK_MOVE_VERBS and not (root is not None and _moved_by_word(root, verb)) \
+            and not (verb.lemma_.lower() == "add" and not any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                                              for c in verb.children)):  # "Ryanair added 2.1%"
         return False
     # (the nearest of two subjects: the parser may make both "builder" and "ASML" subjects in
     # "chip machine builder ASML slumped 5.75%")
@@ -1037,8 +1068,26 @@ def _company_moved(verb: Token | None, unit: str | None, direction: str | None, 
         return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name) \
             and not {w.casefold() for w in entity.name.split()} & CURRENCY_SUBJECTS  # "Sterling GBP= was down"
     # the parser may hang the verb on the description beside the name ("Alphabet, Google's parent
-    # company, dropping over 4 percent"): the company found as the subject moved
-    return verb.dep_ == "acl" and _companies(subject, entities)
+    # company, dropping over 4 percent"), and a participle has its clause's subject ("Nvidia led
+    # a rout, falling 17%"): the company found as the subject moved
+    return verb.dep_ in ("acl", "advcl") and _companies(subject, entities)
+
+
+def _with_company_moving(root: Token, entities: ArticleEntities) -> bool:
+    """The figure's move word follows a company that "with" introduces ("…, with Nvidia down
+    17%", "with Acme 4% lower"), whatever the parser hung the word on."""
+    node = root
+    for _ in range(3):
+        if node.lower_ in MOVE_WORDS and node.i > 0:
+            before = next((t for t in reversed(node.doc[max(0, node.i - 3):node.i]) if not t.like_num and t.text != "%"), None)
+            if before is None or before.dep_ != "pobj" or before.head.lower_ != "with":
+                return False
+            entity = entities.at(before.idx, before.idx + len(before))
+            return entity is not None and entity.type == "ORG" and not INDEX_NAME_RE.match(entity.name)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # Verbs whose object is a mark passed or neared, and the hedge they put on it.

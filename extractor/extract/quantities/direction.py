@@ -48,6 +48,7 @@ DOWN_NOUNS = frozenset({
     "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
     "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
     "loss", "wipeout", "wipe-out", "hit", "blow", "rout", "meltdown", "nosedive", "evaporation", "erosion",
+    "freefall", "free-fall", "crash", "plummet", "dive", "skid",
 })
 # What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).
 RESULT_LOSS_WORDS = frozenset({"net", "operating", "pre-tax", "pretax", "annual", "quarterly", "first-quarter",

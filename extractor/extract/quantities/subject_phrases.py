@@ -37,6 +37,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quantities.subject_context import SubjectContext, name_before_relative, verb_of
 from extractor.extract.quantities.subject_names import (
+    INDEX_HEAD_WORDS,
     STOCK_NOUNS,
     SUBJECT_TYPES,
     common_name,
@@ -360,7 +361,8 @@ def _one_of_a_nation(np: Token) -> bool:
     """"the Italian", "the 24-year-old Spaniard": one person by nationality (a people's word
     with "the", in the singular), someone the text has named."""
     return np.text[:1].isupper() and is_demonym(np.text) and not COLLECTIVE_DEMONYM_RE.search(np.text) \
-        and np.doc[np.left_edge.i].lower_ == "the" and np.dep_ in ("nsubj", "nsubjpass", "poss")
+        and np.doc[np.left_edge.i].lower_ == "the" and np.dep_ in ("nsubj", "nsubjpass", "poss") \
+        and not INDEX_NAME_RE.fullmatch(np.text)  # "the Nikkei": Tokyo's index, whatever else the word names
 
 
 def _described_person(pos: int, ctx: SubjectContext):
@@ -445,6 +447,19 @@ def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
     return [entity_ref(ctx, e)] if e is not None and e.type == "ORG" else []
 
 
+def _owner_of_change(subj: Token, ctx: SubjectContext, types) -> EntityRef | None:
+    """The named owner of a change noun that is a clause's subject ("Nvidia's Monday plunge
+    wiped $600bn from its value"): what "its" in that clause stands for, whatever else the
+    clause names ("plunge (UST)")."""
+    if subj.lemma_.lower() not in CHANGE_NOUNS:
+        return None
+    for owner in (c for c in subj.children if c.dep_ == "poss"):
+        e = ctx.entities.at(owner.idx, owner.idx + len(owner))
+        if e is not None and e.type in types:
+            return entity_ref(ctx, e)
+    return None
+
+
 def _nearer_clause_subject(tok: Token, ctx: SubjectContext, types, depth: int = 0) -> list[EntityRef]:
     """The named subject of the inner clause a pronoun sits in, which is nearer than the
     sentence's first subject ("The Nasdaq jumped 2% and chip leader Nvidia rose 8.9%, a day
@@ -471,6 +486,8 @@ def _nearer_clause_subject(tok: Token, ctx: SubjectContext, types, depth: int = 
     owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if owner is not None:
         return _nearer_clause_subject(owner, ctx, types, depth + 1) if depth < 2 else []
+    if (changed := _owner_of_change(subj, ctx, types)) is not None:
+        return [changed]
     found = [r for r in resolve_np(subj, ctx, None, 2) if any(
         e.id == r.id and e.type in types for e in ctx.entities.entities)]
     return found[:1]
@@ -487,6 +504,8 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
             e = ctx.entities.at(h.idx, h.idx + len(h))
             if e is not None and e.type in types:
                 return [entity_ref(ctx, e)]
+        if (changed := _owner_of_change(sent_root_subject, ctx, types)) is not None:
+            return [changed]  # "Nvidia's Monday plunge (UST) wiped $600bn from its value": Nvidia's
         if _unnamed_group_subject(tok, sent_root_subject):
             return []  # "Mikel Arteta's side have won one of their last four": the side, named by no entity
         if tok.lower_ == "its" and sent_root_subject.lemma_.lower() in STORM_NOUNS \
@@ -842,6 +861,24 @@ def _former_or_latter(np: Token) -> Token | None:
     return None
 
 
+# How many words back a loose "which" may look for its noun ("European tech stocks as well, which").
+WHICH_REACH = 4
+
+
+def _antecedent_of_loose_which(np: Token) -> Token | None:
+    """The noun a "which" after a comma stands for when the parser made its clause no relative
+    clause of that noun ("The news rattled European tech stocks as well, which slid 4.5%"):
+    the noun right before the comma, past adverbs; None otherwise."""
+    if np.lower_ != "which" or np.dep_ not in ("nsubj", "nsubjpass") or np.head.dep_ == "relcl" \
+            or np.i == 0 or np.doc[np.i - 1].text != ",":
+        return None
+    for tok in reversed(np.doc[max(np.sent.start, np.i - 1 - WHICH_REACH):np.i - 1]):
+        if tok.pos_ in ("ADV", "PUNCT"):
+            continue  # "as well", "too"
+        return tok if tok.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
     if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
         node = np.head
@@ -858,6 +895,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         named = name_before_relative(np)  # (a parse with no relative clause: the name before "whose")
         e = ctx.entities.at(named.idx, named.idx + len(named)) if named is not None else None
         return [entity_ref(ctx, e)] if e is not None and e.type in SUBJECT_TYPES else []
+    if (antecedent := _antecedent_of_loose_which(np)) is not None:
+        return resolve_np(antecedent, ctx, sent_root_subject, depth + 1)
     if (member := _former_or_latter(np)) is not None:  # "The former fell 1.5%, while the latter fell 3.1%"
         e, name = ctx.entities.at(member.idx, member.idx + len(member)), proper_name(member)
         if e is not None and e.type in SUBJECT_TYPES and not (name[-1:].isdigit() and not e.name[-1:].isdigit()):
@@ -918,8 +957,10 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
                 continue
             if ref not in found:
                 found.append(ref)
-        elif found and h.pos_ == "PROPN" and INDEX_NAME_RE.match(name := proper_name(h)):
-            found.append(entity_named(ctx, name) or thing_ref(name))  # "the Nasdaq and the S&P 500 each fell 2%"
+        elif h.pos_ == "PROPN" and INDEX_NAME_RE.match(name := proper_name(h)) \
+                and (found or INDEX_NAME_RE.fullmatch(name) or name.split()[-1].casefold() in INDEX_HEAD_WORDS):
+            # "the Nasdaq and the S&P 500 each fell 2%"; "The Nikkei ended down 0.6%" where the model tagged no name
+            found.append(entity_named(ctx, name) or thing_ref(name))
     if found:
         return found
     if np.pos_ == "VERB" and np.dep_ in ("csubj", "csubjpass"):  # "Rebuilding the bridge will cost $2bn": the bridge
