@@ -305,9 +305,9 @@ def _city_as_team(root: Token, name: str) -> bool:
 
 
 # Nouns of a fall of stocks, which only a company (or a market) has: "Nvidia's plunge", "the
-# Nvidia sell-off" (not a "rally", which a politician holds).
-MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "slump", "rout", "crash", "freefall", "free-fall",
-                               "nosedive", "meltdown", "wipeout"})
+# Nvidia sell-off" (not a "rally", which a politician holds, nor a "crash", a "slump" or a
+# "meltdown", which a driver, a striker or a player has).
+MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "freefall", "free-fall", "nosedive"})
 
 
 def context_votes(span: SpacySpan, name: str) -> Counter:

@@ -265,9 +265,9 @@ MOVED_TO_GAP_RE = re.compile(r"\s+(?:to|at)\s+")
 
 def _levels_moved_to(claims: list[Claim], text: str) -> list[Claim]:
     """The level a percentage move reached ("Apple falling 9.25% to $203, Nvidia down 7.81% to
-    $101.80", "the Topix was up 0.45% at 2,770.5") is the mover's, as its move is: in a list the parser hangs each price on the
-    wrong name; and a share's or an index's move makes its level a share price or an index
-    level ("the S&P 500 fell 4.8% to 5,396.52")."""
+    $101.80", "the Topix was up 0.45% at 2,770.5") is the mover's, as its move is: in a list
+    the parser hangs each price on the wrong name; and a share's or an index's move makes its
+    level a share price or an index level ("the S&P 500 fell 4.8% to 5,396.52")."""
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
