@@ -187,9 +187,10 @@ class MergeSpill:
         """Claims in input order (which decides each fact's first occurrence, hence its id),
         without their sentences, which merging never reads. Add the entities first: a count's
         subject that is no entity ("people") does not block it."""
-        entities = self.entity_ids() or None  # none known (records built by hand): every subject is one
-        names = {i: data["name"] for i, data, _ in self.entities()}
-        aliases = subject_aliases((i, data["name"], data.get("type")) for i, data, _ in self.entities())
+        known = [(i, data) for i, data, _ in self.entities()]  # read once: names, ids and aliases come from it
+        names = {i: data["name"] for i, data in known}
+        entities = set(names) or None  # none known (records built by hand): every subject is one
+        aliases = subject_aliases((i, data["name"], data.get("type")) for i, data in known)
         aliases |= self.entity_links()  # ids their articles gave entities folded into others
         structures: list[tuple[str, str, str, str]] = []  # (article, noun, id, name) named as subjects
         bare: list[tuple] = []  # rows about a bare structure noun ("the bridge"): claim rows, article, noun
