@@ -771,3 +771,9 @@ def test_a_brand_a_quoted_post_writes_in_lower_case_is_still_a_name(nlp):
     names = typed(nlp, "OpenAI chief Sam Altman called Chinese startup ZenLoop “impressive.” “zenloop’s r2 is an "
                        "impressive model,” Altman wrote. ZenLoop launched its model last week.")
     assert names.get("ZenLoop") == "ORG"
+
+
+def test_names_typeset_with_a_curly_apostrophe_are_whole(nlp):
+    """The model learnt "O'Leary" typed with "'": with U+2019 it had read "Michael" alone."""
+    text = "Dublin-based Ryanair’s chief Michael O’Leary said the airline’s profit rose 12% to €1.9bn."
+    assert typed(nlp, text).get("Michael O’Leary") == "PERSON"

@@ -1363,3 +1363,11 @@ def test_economists_at_a_firm_named_like_a_field_speak_for_the_firm(quotes_of):
     text = ("No tariff on chips has been announced yet. Economists at Anchor Economics expect that a 25% tariff on "
             "semiconductor imports will come into force.")
     assert speaker_of(quotes_of(text), "that a 25% tariff") == "Anchor Economics"
+
+
+def test_a_name_typeset_with_a_curly_apostrophe_still_speaks(nlp, quotes_of):
+    """Pages typeset "O’Rourke" with U+2019; the model learnt such names typed with "'"."""
+    text = ("Dublin-based Aer Lingus named Siobhan O’Rourke its new chief executive on Monday.\n\n"
+            "“We have a lot of work to do,” said O’Rourke.")
+    assert speaker_of(quotes_of(text), "We have a lot") == "Siobhan O’Rourke"
+    assert nlp(text).text == text  # the words keep the apostrophe they were typed with

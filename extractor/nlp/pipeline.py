@@ -9,13 +9,14 @@ import spacy
 from spacy.language import Language
 
 from extractor.errors import UnavailableError
-from extractor.nlp.components import PARAGRAPH_SENTENCES
+from extractor.nlp.components import PARAGRAPH_SENTENCES, TYPESET_APOSTROPHES
 from extractor.nlp.keyed_rules import use_keyed_rules
 from extractor.settings import DEFAULT_MODEL
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
 # downstream reads anything else, so any other component is disabled at load.
-NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARAGRAPH_SENTENCES)
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARAGRAPH_SENTENCES,
+                     TYPESET_APOSTROPHES)
 
 
 class ModelNotFoundError(UnavailableError):
@@ -42,6 +43,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> La
             nlp.disable_pipe(name)
     if "parser" in nlp.pipe_names and PARAGRAPH_SENTENCES not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    if TYPESET_APOSTROPHES not in nlp.pipe_names:
+        nlp.add_pipe(TYPESET_APOSTROPHES, first=True)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return use_keyed_rules(nlp) if keyed_rules else nlp
 
