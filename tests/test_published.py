@@ -146,3 +146,11 @@ def test_the_day_of_a_record_named_as_beaten_before_it_is_history():
     assert latest_date(text, not_after=TODAY) is None
     assert latest_date("Orvex saw its market value rise by $90 billion on March 4, 2022, a record.",
                        not_after=TODAY) == "2022-03-04"
+
+
+def test_the_day_of_an_event_the_news_surpasses_is_history_but_a_threshold_s_is_not():
+    text = ("Kestrel shares sank 14 percent on Thursday.\n"
+            "The decline already marked the company's largest drop ever, eclipsing an 11 percent drop on May 3, 2019.")
+    assert latest_date(text, not_after=TODAY) is None
+    text = "Kestrel's market value topped $3 trillion on June 5, 2024, a first for a chipmaker."
+    assert latest_date(text, not_after=TODAY) == "2024-06-05"

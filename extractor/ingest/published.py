@@ -172,6 +172,13 @@ RECORD_WORDS = re.compile(r"\b(?:record|previous|prior|history|doubl\w*|eclips\w
 # A record the sentence names as beaten before its date ("surpassed the previous record held by
 # Acme, which … on February 4, 2022"): the date is that record's.
 PRIOR_RECORD = re.compile(r"\b(?:previous|prior|former|old|earlier)\s+(?:[\w-]+\s+){0,2}record\b", re.I)
+# A past event that the news surpasses, with its day ("eclipsing a 12 percent drop on July 27,
+# 2012", "more than doubling the loss of March 2, 2022"): the event surpassed is history. (Not a
+# threshold: "topped $3 trillion on June 5, 2024" is the news.)
+SURPASSED_EVENT = re.compile(
+    r"\b(?:eclips|surpass|topp|doubl|tripl|dwarf|outstrip|overtak|exceed)\w*\s[^.;!?\n]{0,50}?"
+    r"\b(?:drop|fall|loss|lost|decline|gain|rise|jump|surge|record|plunge|slump|wipe-?out|crash|sell-?off|rout)"
+    r"\w*\b[^.;!?\n]{0,30}$", re.I)
 WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday)\b", re.I)
 
 
@@ -179,7 +186,8 @@ def _record_of_another_day(text: str, start: int) -> bool:
     """The date is a record's day in a sentence that tells its own news by a weekday ("fell
     $589bn on Monday, more than doubling the $279bn lost on September 3, 2024"), or the day of
     a record named as beaten before it ("surpassed the previous record held by Acme, which rose
-    $190 billion on February 4, 2022"): history."""
+    $190 billion on February 4, 2022"), or of an event the news surpasses ("eclipsing a 12
+    percent drop on July 27, 2012"): history."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     end = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
     sentence = text[sentence_start:min(end) if end else len(text)]
@@ -188,7 +196,7 @@ def _record_of_another_day(text: str, start: int) -> bool:
     # largest wipe-out, twice the $279bn of September 3, 2024.")
     told_before = text[text.rfind("\n", 0, start) + 1:start]
     return bool(RECORD_WORDS.search(sentence)) and bool(WEEKDAY_WORD.search(told_before)) \
-        or bool(PRIOR_RECORD.search(before))
+        or bool(PRIOR_RECORD.search(before)) or bool(SURPASSED_EVENT.search(before))
 
 
 def _looks_back(text: str, start: int, end: int) -> bool:
