@@ -386,3 +386,11 @@ def test_a_short_name_with_its_own_acronym_is_not_another_bodys_last_word(nlp):
     found = groups(nlp, text)
     holder = next(names for _, names in found.values() if "FDP" in names)
     assert "SPD" not in holder
+
+
+def test_a_person_named_after_an_agency_s_title_is_the_one_the_surname_names_later(nlp):
+    """The model ran the agency, the title and the name into one organisation."""
+    text = ("And according to Ohio Department of Transportation Secretary Paul Markland, there are six "
+            "construction workers unaccounted for.\n\nMarkland said he believes they are only searching for "
+            "construction workers.")
+    assert groups(nlp, text)["Paul Markland"] == ("PERSON", ["Markland", "Paul Markland"])

@@ -777,3 +777,8 @@ def test_names_typeset_with_a_curly_apostrophe_are_whole(nlp):
     """The model learnt "O'Leary" typed with "'": with U+2019 it had read "Michael" alone."""
     text = "Dublin-based Ryanair’s chief Michael O’Leary said the airline’s profit rose 12% to €1.9bn."
     assert typed(nlp, text).get("Michael O’Leary") == "PERSON"
+
+
+def test_a_shortened_office_before_a_person_s_name_is_no_part_of_it(nlp):
+    names = typed(nlp, "VP Harris said she was honored to have the endorsement of Joe Biden.")
+    assert names.get("Harris") == "PERSON" and "VP Harris" not in names

@@ -1371,3 +1371,36 @@ def test_a_name_typeset_with_a_curly_apostrophe_still_speaks(nlp, quotes_of):
             "“We have a lot of work to do,” said O’Rourke.")
     assert speaker_of(quotes_of(text), "We have a lot") == "Siobhan O’Rourke"
     assert nlp(text).text == text  # the words keep the apostrophe they were typed with
+
+
+def test_the_president_is_not_the_vice_president(quotes_of):
+    text = ("Vice President Kamala Harris and President Joe Biden met on Monday.\n\n"
+            '"It has been the greatest honor of my life," the president said.')
+    assert speaker_of(quotes_of(text), "It has been the greatest") == "Joe Biden"
+
+
+def test_the_governor_is_the_one_a_shortened_rank_made_governor(quotes_of):
+    text = ("Ohio Gov. Dana Whitfield toured the site on Tuesday with Transportation Secretary Mark Ellory.\n\n"
+            "Ellory said crews were still searching for two workers.\n\n"
+            '"Our hearts are broken," the governor said.')
+    assert speaker_of(quotes_of(text), "Our hearts are broken") == "Dana Whitfield"
+
+
+def test_a_country_s_prime_minister_is_the_one_that_country_s_title_named(quotes_of):
+    text = ("British Prime Minister Keir Starmer said he respected the decision. Spanish Prime Minister Pedro "
+            "Sanchez praised the president, and Polish Prime Minister Donald Tusk wrote on X.\n\n"
+            "“A great gesture from a great president,” wrote the Spanish Prime Minister.")
+    assert speaker_of(quotes_of(text), "A great gesture") == "Pedro Sanchez"
+
+
+def test_a_sentence_that_ends_on_the_platform_x_ends_there(nlp, quotes_of):
+    text = ("Senator Maria Ortiz endorsed Governor Lena Whitcombe in a statement on X. Whitcombe responded that she "
+            "was honored to have the endorsement.")
+    assert speaker_of(quotes_of(text), "that she was honored") == "Lena Whitcombe"
+    assert not [e.name for e in extract_entities(nlp(text), "a1").entities if e.name.startswith("X")]
+
+
+def test_the_board_of_a_company_speaks_for_the_company(quotes_of):
+    text = ("Shares of Kestrel Robotics fell on Thursday.\n\n"
+            "The board of drone-maker Orvex Systems said on Friday it had dismissed its chief executive, Dana Pell.")
+    assert speaker_of(quotes_of(text), "it had dismissed") == "Orvex Systems"

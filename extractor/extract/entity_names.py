@@ -509,10 +509,14 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
         if cand.label == "PERSON" and len(words) >= 3 and words[-1].group().rstrip(",.") in POST_NOMINALS:
             length = words[-2].end()  # "James Ofori KC", "Daniel Bernoulli FRS": the honour is no name
             cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
+        first = words[0].group() if words else ""
+        if cand.label == "PERSON" and len(words) >= 2 and first in SHORT_OFFICES and words[1].group()[:1].isupper():
+            person = words[1].start()  # "VP Harris": the office is no part of her name
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], "PERSON"))
+            continue
         if cand.label == "PERSON" or len(words) < 2:
             out.append(cand)
             continue
-        first = words[0].group()
         if first.casefold().rstrip(".") in PERSONAL_HONORIFICS and words[1].group()[:1].isupper():
             # "Dr Havel said" read as an organisation: only a person is a doctor or a Mrs
             person = words[1].start()
@@ -535,7 +539,9 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
                 first_title -= 1  # "Jefferies [Chief Economist]": the whole title is the person's
             owner_end = words[first_title - 1].end()
             out.append(Candidate(cand.start, cand.start + owner_end, cand.text[:owner_end], None))
-            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], None))
+            # (a first name after the title is a person's: "… Transportation Secretary Paul Wiedefeld")
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:],
+                                 "PERSON" if is_first_name(words[inner + 1].group()) else None))
             continue
         cut = len(words)
         while cut > 1 and _is_title(words[cut - 1].group()) and words[cut - 2].group().casefold() not in ("of", "the", "for"):
@@ -678,7 +684,7 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
-SHORT_OFFICES = frozenset({"PM", "MP"})
+SHORT_OFFICES = frozenset({"PM", "MP", "VP"})
 
 
 # What may follow a possessive "'s" that possesses nothing: the organisation is named in the

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import describes
-from extractor.extract.lexicon import HONORIFICS, TITLE_WORDS
+from extractor.extract.lexicon import HONORIFICS, RANK_ABBREVIATIONS, TITLE_WORDS
 from extractor.models import Mention
 
 
@@ -55,8 +55,26 @@ def _title_and_employer(noun: Token, person: SpacySpan, owner_at) -> tuple[str, 
         break
     words = sorted({t.i: t for t in words if employer is None or t.idx not in _mention_starts(employer)}.values(),
                    key=lambda t: t.i)
-    title = "".join(t.text_with_ws for t in words).strip(" ,-")
+    title = "".join(_spelled_out(t) for t in words).strip(" ,-")
     return re.sub(r"\s+-\s+|\s+-|-\s+", "-", title), employer
+
+
+def _shortened_rank(token: Token) -> str | None:
+    """The office a shortened rank stands for ("Gov." governor, "Sen." senator, "VP"), else None."""
+    text = token.text
+    if not (text.endswith(".") or text.isupper()):
+        return None  # "gen", "rep" as words; "Gen Digital"
+    return RANK_ABBREVIATIONS.get(text.casefold().rstrip("."))
+
+
+def _spelled_out(token: Token) -> str:
+    """The token as a title reads it, a shortened rank spelt out ("Maryland Gov." is Maryland governor)."""
+    rank = _shortened_rank(token)
+    return rank + token.whitespace_ if rank else token.text_with_ws
+
+
+def _names_a_role(token: Token) -> bool:
+    return describes(token, TITLE_WORDS) or _shortened_rank(token) is not None
 
 
 def _mention_starts(entity: LocalEntity) -> set[int]:
@@ -70,7 +88,7 @@ def roles_beside(doc: Doc, person: LocalEntity, mention: Mention, owner_at) -> l
         return []
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "appos" and describes(c, TITLE_WORDS)]
-    nouns += [c for c in root.children if c.dep_ == "compound" and c.i < span.start and describes(c, TITLE_WORDS)]
+    nouns += [c for c in root.children if c.dep_ == "compound" and c.i < span.start and _names_a_role(c)]
     if root.dep_ == "appos" and describes(root.head, TITLE_WORDS):
         nouns.append(root.head)
     found = []

@@ -90,6 +90,18 @@ resignation biography memoir
 RANK_WORDS = frozenset("""
 col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det insp
 """.split())
+# What such a shortened rank or office stands for, as a title reads it ("Maryland Gov. Wes
+# Moore" is Maryland's governor, whom "the governor" then refers to; "VP Harris" a vice president).
+RANK_ABBREVIATIONS = {
+    "col": "colonel", "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "adm": "admiral", "capt": "captain",
+    "maj": "major", "cmdr": "commander", "cdr": "commander", "cpl": "corporal", "pvt": "private",
+    "brig": "brigadier", "gov": "governor", "sen": "senator", "rep": "representative", "supt": "superintendent",
+    "det": "detective", "insp": "inspector", "pres": "president", "atty": "attorney", "vp": "vice president",
+    "pm": "prime minister",
+}
+# Words that make a title a lower office than the one it ends in: a vice president is no
+# president, a deputy prime minister no prime minister, a lieutenant governor no governor.
+SUBORDINATE_TITLE_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "sub"})
 
 # Ships: a ship's name follows these nouns ("the container ship Dali") or prefixes ("MV
 # Dali", "USS Cole"), and a ship is a vehicle, not a person or a company.

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 PARAGRAPH_SENTENCES = "paragraph_sentences"
 TYPESET_APOSTROPHES = "typeset_apostrophes"
+PLATFORM_SENTENCE_ENDS = "platform_sentence_ends"
 # A typeset apostrophe inside a word ("O’Brien", "D’Angelo", "N’Djamena").
 INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
 
@@ -70,3 +71,30 @@ def _quote_after_abbreviation(doc: Doc, i: int) -> bool:
             return words >= QUOTED_SENTENCE_WORDS
         words += follow.is_alpha
     return False
+
+
+# Prepositions a platform is posted on or through ("a statement on X", "via X").
+PLATFORM_PREPOSITIONS = frozenset({"on", "via"})
+
+
+@Language.component(PLATFORM_SENTENCE_ENDS)
+def platform_sentence_ends(doc: Doc) -> Doc:
+    """A sentence that ends "on X." (the platform) ends there, and the next one opens.
+
+    The tokenizer reads "X." as an initial, so "a statement on X. Harris responded" became
+    one sentence with an "X. Harris" in it (an organisation of that name, and a reply with
+    no speaker). The period is split off and the next word starts a sentence. Runs before
+    the parser, which keeps the boundaries it is given.
+    """
+    hits = [t for t in doc[1:-1] if t.text == "X." and t.nbor(-1).lower_ in PLATFORM_PREPOSITIONS
+            and t.nbor(1).is_title]
+    if not hits:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for token in hits:
+            retokenizer.split(token, ["X", "."], heads=[(token, 1), (token, 1)])
+    for token in doc[2:-1]:
+        if token.text == "." and token.nbor(-1).text == "X" and token.nbor(-2).lower_ in PLATFORM_PREPOSITIONS \
+                and not token.whitespace_ == "":
+            token.nbor(1).is_sent_start = True
+    return doc

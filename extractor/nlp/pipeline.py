@@ -9,14 +9,14 @@ import spacy
 from spacy.language import Language
 
 from extractor.errors import UnavailableError
-from extractor.nlp.components import PARAGRAPH_SENTENCES, TYPESET_APOSTROPHES
+from extractor.nlp.components import PARAGRAPH_SENTENCES, PLATFORM_SENTENCE_ENDS, TYPESET_APOSTROPHES
 from extractor.nlp.keyed_rules import use_keyed_rules
 from extractor.settings import DEFAULT_MODEL
 
 # The extractors read POS tags, dependencies, lemmas and entities; nothing
 # downstream reads anything else, so any other component is disabled at load.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", PARAGRAPH_SENTENCES,
-                     TYPESET_APOSTROPHES)
+                     TYPESET_APOSTROPHES, PLATFORM_SENTENCE_ENDS)
 
 
 class ModelNotFoundError(UnavailableError):
@@ -45,6 +45,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> La
         nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     if TYPESET_APOSTROPHES not in nlp.pipe_names:
         nlp.add_pipe(TYPESET_APOSTROPHES, first=True)
+    if PLATFORM_SENTENCE_ENDS not in nlp.pipe_names:
+        nlp.add_pipe(PLATFORM_SENTENCE_ENDS, first=True)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return use_keyed_rules(nlp) if keyed_rules else nlp
 

@@ -31,7 +31,8 @@ from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
-    COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, TITLE_WORDS as JOB_TITLES, is_place_name, names_a_public_body,
+    COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS, TITLE_WORDS as JOB_TITLES,
+    is_place_name, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
@@ -386,6 +387,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return holder.ref()  # "said the CEO of OpenAI": the one the text made OpenAI's CEO, not the last person
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
+    if types == ORG_TYPES and head.lemma_.lower() in GOVERNING_NOUNS and (owner := _organisation_of(ctx, head)):
+        return owner  # "the board of ChatGPT-maker OpenAI said": OpenAI's words
     accept = None
     if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS:
         accept = _not_a_company(ctx.text)
@@ -424,6 +427,21 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+# Bodies that speak for the organisation they govern ("the board of Acme said").
+GOVERNING_NOUNS = frozenset({"board", "management", "leadership", "directors"})
+
+
+def _organisation_of(ctx: Context, head: Token) -> EntityRef | None:
+    """The organisation an "of" phrase after the noun names ("the board of Acme Corp"), else None."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            named = [e for _, e in ctx.entities.mentions_in(*char_bounds(ctx.doc, *mention_bounds(obj)))
+                     if e.type in ORG_TYPES]
+            if named:  # (the last: "ChatGPT-maker OpenAI")
+                return named[-1].ref()
+    return None
 
 
 # Offices news writes by their initials ("the PM said").
@@ -474,13 +492,35 @@ UNNAMED_AFTER_RE = re.compile(
 MAX_NAME_CHARS = 60
 
 
-def _office_phrase(head: Token) -> str:
+def _office_phrase(head: Token, *, country: bool = True) -> str:
     """The words of the office a description names, case-folded ("prime minister" of "the
-    outgoing Prime Minister", "foreign secretary", "prime minister" of "the PM")."""
+    outgoing Prime Minister", "foreign secretary", "prime minister" of "the PM", "vice
+    president"), with the country it is of unless ``country`` is false ("spanish prime
+    minister" of "the Spanish Prime Minister")."""
     if head.text in OFFICE_ABBREVIATIONS:
         return OFFICE_ABBREVIATIONS[head.text]
-    words = [c for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head]
-    return " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+    words = [c for c in head.children if c.i < head.i and (
+        c.dep_ == "compound" and (country or c.ent_type_ not in COUNTRY_TYPES)
+        or c.dep_ == "amod" and (country and c.ent_type_ in COUNTRY_TYPES or c.lower_ in SUBORDINATE_TITLE_WORDS))]
+    return " ".join(t.lower_ for t in sorted([*words, head], key=lambda t: t.i))
+
+
+# Entity types of the country an office is of ("the Spanish Prime Minister", "the US president").
+COUNTRY_TYPES = frozenset({"NORP", "GPE"})
+
+
+def holds_office(title: str, office: str) -> bool:
+    """A title is of the office when it ends in the office's words, and no word before them
+    makes it a lower one: "Vice President" is no president, "Deputy Prime Minister" no prime
+    minister ("Former U.S. President" is one)."""
+    folded = " ".join(RANK_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.casefold().split())
+    if not folded.endswith(office):
+        return False
+    before = folded[:len(folded) - len(office)]
+    if before and before[-1] not in " -":
+        return False  # "copresident"
+    words = re.split(r"[\s-]+", before.strip(" -"))
+    return words[-1] not in SUBORDINATE_TITLE_WORDS
 
 
 def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
@@ -495,15 +535,18 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     told = len(ctx.text) if _in_headline(ctx, pos) else pos  # a headline's "CEO" is the one its story names
     employer = _named_inside(ctx, head) if head.pos_ == "PROPN" else None  # "Boeing CEO": Boeing's
 
-    def holds(role: Role) -> bool:
+    def holds(role: Role, office: str) -> bool:
         if isinstance(employer, EntityRef) and role.org is not None and role.org.id == employer.id:
-            return role.title.casefold().endswith(head.lower_)
-        return role.title.casefold().endswith(office)
-    holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < told for m in e.mentions)
-               and any(holds(r) for r in e.roles)]
+            return holds_office(role.title, head.lower_)
+        return holds_office(role.title, office)
+    for asked in dict.fromkeys([office, _office_phrase(head, country=False)]):  # "the Spanish Prime Minister", else "prime minister"
+        holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < told for m in e.mentions)
+                   and any(holds(r, asked) for r in e.roles)]
+        if holders:
+            break
     if len(holders) == 1:
         return holders[0]
-    if holders or any(r.title.casefold().endswith(office) for e in ctx.entities.entities for r in e.roles):
+    if holders or any(holds_office(r.title, asked) for e in ctx.entities.entities for r in e.roles):
         return None  # several, or one named only later: the rules of descriptions decide
     ranked = _most_named_before(ctx, pos, PERSON_TYPES)
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):

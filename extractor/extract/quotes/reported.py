@@ -139,6 +139,9 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
         if child.i < cue.i:  # "…, X said": the clause stops before the speaker
             later = [c.left_edge.i for c in cue.children if c.i > last.right_edge.i]
             end = min([end, cue.i, *later])
+        else:  # "said on Friday it had …": when it was said, which the parser may hang on the clause
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), child)
+            start = _after_said_when(cue.doc, start, subject.left_edge.i)
         return (start, end) if end > start else None
     if lemma in SPEECH_VERBS | COGNITION_VERBS:
         misattached = misattached_clause(cue)
@@ -197,6 +200,27 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
     if cue.doc[start].pos_ == "ADP" and all(t.pos_ in ("ADP", "PRON", "PUNCT") for t in cue.doc[start:end]):
         return None  # "talking about it", "spoke of them": no words are reported
     return start, end
+
+
+# Words that open a time ("on Friday", "late on Tuesday").
+TIME_OPENERS = frozenset({"on", "at", "late", "early", "earlier", "later"})
+
+
+def _after_said_when(doc, start: int, limit: int) -> int:
+    """Where a reported clause starts once the time it was said at is left out ("said on
+    Friday it had …", "said late on Tuesday that …"): a day or a time, with the words that
+    open it and a comma after it, wholly before the clause's subject (``limit``); else ``start``."""
+    i = start
+    while i < limit and doc[i].lower_ in TIME_OPENERS:
+        i += 1
+    if i >= limit or doc[i].ent_type_ not in ("DATE", "TIME") or doc[i].ent_iob_ != "B":
+        return start
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end > limit:
+        return start  # "said in 2019 profits would rise": the day is part of the clause's subject
+    return end + 1 if end < limit and doc[end].text == "," else end
 
 
 def evidence_content(cue: Token) -> tuple[int, int] | None:
