@@ -203,7 +203,7 @@ class Quote(Record):
 
 
 Hedge = Literal["=", "~", ">", "<", ">=", "<="]
-DateSource = Literal["text", "paragraph", "published"]
+DateSource = Literal["text", "paragraph", "lead", "published"]
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -232,8 +232,8 @@ class Claim(Record):
     sentence: Span = Field(description="The sentence that states it.")
     value: float = Field(description="In base units: scale applied; lengths in metre, masses in kilogram, areas in "
                         "square metre, volumes in litre; cents and pence in their currency.")
-    unit: str | None = Field(None, description="ISO 4217 code, `percent`, `percentage point`, a unit of measure, or a "
-                             "singular counted noun.")
+    unit: str | None = Field(None, description="ISO 4217 code (`DOLLAR`: a dollar of a country the text does not "
+                             "name), `percent`, `percentage point`, a unit of measure, or a singular counted noun.")
     stated_value: float | None = Field(None, description="The value in the unit the text states, when `value` was "
                                        "converted to a base unit (\"260-foot\": 260; \"50 cents\": 50).")
     stated_unit: str | None = Field(None, description="The unit the text states, when converted (`foot`, `cent`).")
@@ -255,7 +255,8 @@ class Claim(Record):
                           "undated page): merging and conflicts hold it against the days of other outlets' figures.")
     date_source: DateSource | None = Field(
         None, description="Where `date` comes from: `text` (the sentence says it), `paragraph` (an earlier sentence of "
-                          "the paragraph is about that day) or `published` (the day the article was published).")
+                          "the paragraph is about that day), `lead` (the story's first paragraph is about that day) or "
+                          "`published` (the day the article was published).")
 
 
 class ArticleExtraction(Record):

@@ -2630,3 +2630,24 @@ def test_its_after_a_company_s_change_noun_is_the_company_s(nlp):
     found = by_text(nlp, "Kelmont's Monday plunge (UST) wiped close to $600 billion from its market capitalisation, "
                          "analysts at Brisco said.", "2025-01-28")
     assert (subjects(found["$600 billion"]), found["$600 billion"].metric) == (["Kelmont"], "market value")
+
+
+def test_a_bare_dollar_sum_converting_a_us_dollar_sum_is_the_page_s_own_dollar(nlp):
+    """An Australian or New Zealand paper gives its readers the sum in their dollar too."""
+    found = by_text(nlp, "Kestrel sank 17 per cent and erased about US$593 billion ($944 billion) in market value. "
+                         "Its rival paid $12 million for the site.")
+    assert (found["US$593 billion"].unit, found["$944 billion"].unit, found["$12 million"].unit) \
+        == ("USD", "DOLLAR", "USD")
+
+
+def test_a_session_s_moves_in_later_paragraphs_are_of_the_day_the_lead_tells_of(nlp):
+    """A report published the morning after: "finished down" in the third paragraph is Monday's
+    close, not Tuesday's; a toll later in a story is the day it was reported."""
+    text = ("Investors sold chip stocks on Monday, shaving $92 billion off Kestrel's market value.\n\n"
+            "The index fell 3.1% on Monday.\n\n"
+            "The next-biggest drag was Orvex Systems, which finished down 7.4%.")
+    found = by_text(nlp, text, published="2025-03-11")
+    assert (found["7.4%"].date, found["7.4%"].date_source) == ("2025-03-10", "lead")
+    toll = by_text(nlp, "A bridge collapsed in the city on Monday.\n\nThe death toll rose to 39, officials said.",
+                   published="2025-03-12")
+    assert toll["39"].date == "2025-03-12"

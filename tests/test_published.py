@@ -154,3 +154,12 @@ def test_the_day_of_an_event_the_news_surpasses_is_history_but_a_threshold_s_is_
     assert latest_date(text, not_after=TODAY) is None
     text = "Kestrel's market value topped $3 trillion on June 5, 2024, a first for a chipmaker."
     assert latest_date(text, not_after=TODAY) == "2024-06-05"
+
+
+def test_a_site_s_date_of_the_day_above_its_navigation_is_not_the_article_s():
+    head = ("• Advertise\n• Contact Us\nSaturday, December 6, 2025\nThe Daily Ledger\n• Login\nView All Result\n"
+            "Chip stocks slide as rout deepens\nJanuary 28, 2025\nin Markets\nShare on Facebook\n\n"
+            "LONDON: Technology shares sank on Tuesday.")
+    assert dateline_date(head) == "2025-01-28"
+    assert dateline_date("Thursday, 6 October 2016\nPound slumps in flash crash\n\nThe pound fell 6% in two "
+                         "minutes.") == "2016-10-06"

@@ -40,6 +40,7 @@ RELATIVE_TOLERANCE = 1e-3  # values are equal when they differ by under 0.1 %
 # Our unit -> NewsQuant's normalised name(s).
 UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "USD": ("dollar", "united states dollar"),
+    "DOLLAR": ("dollar",),  # a page's own dollar, country unnamed
     "EUR": ("euro",),
     "GBP": ("pound sterling",),
     "JPY": ("japanese yen",),

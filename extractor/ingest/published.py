@@ -79,10 +79,33 @@ def infer_published(text: str, *, head: str | None = None, url: str | None = Non
 
 
 def dateline_date(text: str) -> str | None:
-    """A full date printed at the top of the text (see the module docstring), as YYYY-MM-DD."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    """A full date printed at the top of the text (see the module docstring), as YYYY-MM-DD.
+
+    A site's date of the day, which a page's top bar prints with its weekday above the
+    navigation ("Saturday, December 6, 2025"), is not the article's when an earlier full date
+    is printed alone a few lines further down, under the headline ("January 28, 2025"): a page
+    is read on or after the day it was published."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    day, index = _dateline_at(lines[:DATELINE_LINES])
+    if day is not None and index is not None and WEEKDAY_OPENING_RE.match(lines[index]):
+        later, _ = _dateline_at(lines[index + 1:index + 1 + WIDGET_GAP_LINES])
+        if later is not None and dt.date.fromisoformat(later) <= dt.date.fromisoformat(day) - WIDGET_AFTER:
+            return later
+    return day
+
+
+# A date opening with its weekday ("Saturday, December 6, 2025"), as a site's top bar prints the day.
+WEEKDAY_OPENING_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# How many lines under such a date the article's own is looked for, and how much earlier it
+# is at least (a day or two apart, either may be the article's: the first one stays).
+WIDGET_GAP_LINES = 16
+WIDGET_AFTER = dt.timedelta(days=7)
+
+
+def _dateline_at(lines: list[str]) -> tuple[str | None, int | None]:
+    """The dateline among ``lines`` and the index of its line (None for an "Updated" one)."""
     updated = None
-    for line in lines:
+    for index, line in enumerate(lines):
         for match in printed_dates(line):
             day = printed_date(match.group(0))
             if not day or int(day[:4]) < MIN_YEAR:
@@ -95,8 +118,8 @@ def dateline_date(text: str) -> str | None:
             if UPDATE_LABEL.search(lead[-30:].lower()):
                 updated = updated or day
                 continue
-            return day
-    return updated
+            return day, index
+    return updated, None
 
 
 def _stands_alone(lead: str, rest: str) -> bool:

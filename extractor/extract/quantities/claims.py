@@ -4,8 +4,8 @@ parse for their unit, direction, subject, metric and date.
 A date expression attached to the same verb (or to a verb that governs it), or opening
 the sentence ("On Tuesday, ..."), dates the quantity; bounds of a period ("since
 October 7") do not. A move, a market's figure or a toll with no date of its own takes the
-day an earlier sentence of its paragraph tells of, else the publication day
-(``Claim.date_source`` says which). In an article without a publication date a weekday
+day an earlier sentence of its paragraph tells of, else (for a market's figure) the day
+the story's lead tells of, else the publication day (``Claim.date_source`` says which). In an article without a publication date a weekday
 resolves to no day and is kept as ``Claim.weekday``."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -32,7 +32,7 @@ from extractor.extract.quantities.metric import (
     CASUALTY_VERBS, CONTAINED_AFTER_RE, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS,
     SHARE_PRICE_AT_MOST, forecast_metric, is_outage_noun, metric_of, price_tag,
 )
-from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE
+from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE, LOCAL_DOLLAR
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -250,6 +250,8 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         by_sentence.setdefault(placed.span.root.sent.start, []).append(placed)
     claims: list[Claim] = []
     main_dates: dict[int, str | None] = {}
+    if by_sentence:
+        article = replace(article, lead_day=_lead_day(doc, published, tokens, main_dates))
     for items in by_sentence.values():
         sentence = _sentence_facts(items[0].span.root.sent, published, tokens, main_dates)
         for placed, unit in zip(items, carry_units(items, tokens.text)):
@@ -301,8 +303,9 @@ def _priced_per_unit(claims: list[Claim], text: str) -> list[Claim]:
 
 
 def is_currency_code(unit: str | None) -> bool:
-    """A currency's code alone, as a sum's unit ("USD"; not "USD per ounce", "percent")."""
-    return bool(unit) and unit.isupper() and len(unit) == 3
+    """A currency's code alone, as a sum's unit ("USD", a page's own ``LOCAL_DOLLAR``; not "USD
+    per ounce", "percent")."""
+    return bool(unit) and (unit.isupper() and len(unit) == 3 or unit == LOCAL_DOLLAR)
 
 
 # Currencies of a hundred cents, and of a hundred pence; an article's cents are of its
@@ -571,6 +574,31 @@ def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache:
     return None
 
 
+def _lead_day(doc: Doc, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
+    """The day the story's lead (its first paragraph that is no headline) tells of ("Nvidia
+    lost $593bn on Monday"): the news of later paragraphs that name no day of their own is of
+    that day too ("Broadcom finished down 17.4%"), not of the day a report on the morning
+    after was published. None when the lead names no day."""
+    text = tokens.text
+    for sent in doc.sents:
+        if not sent.text.strip() or _is_heading(text, sent.start_char + len(sent.text) - len(sent.text.lstrip())):
+            continue
+        paragraph_end = text.find("\n", sent.start_char)
+        for lead in _sentences_until(doc, sent, paragraph_end):
+            if (day := _main_date(lead, published, tokens, cache)) is not None:
+                return day
+        return None
+    return None
+
+
+def _sentences_until(doc: Doc, first: SpacySpan, end: int):
+    """``first`` and the sentences after it that start before character ``end`` (-1: the text's end)."""
+    sent = first
+    while sent is not None and (end < 0 or sent.start_char < end):
+        yield sent
+        sent = doc[sent.end].sent if sent.end < len(doc) else None
+
+
 # A day counted back from the day a sentence tells of ("a day earlier", "the day before",
 # "two days earlier", "the previous day").
 DAYS_BEFORE_RE = re.compile(r"(?:(?P<n>a|one|two|three|\d)\s+days?\s+(?:earlier|before)|the\s+(?:day\s+before|previous\s+day|prior\s+day))",
@@ -716,6 +744,7 @@ class ArticleFacts:
     imperial: bool = False  # measures in feet and miles: its "tons" are short tons
     subjects: SubjectContext | None = None  # the salient organisation and the last subject
     tokens: Tokens | None = None  # the parse's look-ups (the period an earlier sentence names)
+    lead_day: str | None = None  # the day the story's lead tells of (``_lead_day``)
 
 
 @dataclass(frozen=True)
@@ -1290,7 +1319,8 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
                  moved: bool = False) -> tuple[str | None, str | None]:
     """The day of a figure whose sentence gives none: for the news of a day (a move or the
     level it moved to, a market's figure, a toll) the day its paragraph was about (``carried``, see
-    ``_carried_date``), else the day it was reported (the news of the day: a toll, a move, a
+    ``_carried_date``), else for a market's figure the day the story's lead told of
+    (``_lead_day``: a session's report of the morning after), else the day it was reported (the news of the day: a toll, a move, a
     count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
     which may be the day before). A dimension holds on no particular day; without a known
@@ -1306,6 +1336,8 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
         return None, None  # a headline or summary bullet of a move: its day is the story's, which it does not say
     if carried is not None and (moved or metric in DAY_NEWS_METRICS):
         return carried, "paragraph"
+    if article.lead_day is not None and metric in MARKET_METRICS:
+        return article.lead_day, "lead"  # a session's moves (not a toll: "rose to 39" is the day it was reported)
     if article.published is None:
         return None, None
     return article.published[:10], "published"

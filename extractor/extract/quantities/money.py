@@ -48,6 +48,9 @@ ISO_CURRENCIES = _iso_currencies()
 # ISO codes written as words before or after the number ("USD 200", "115USD"), and two
 # codes news writes that ISO does not ("RMB", "BTC"/"XBT").
 CURRENCY_CODES = tuple(sorted({code for code, _ in ISO_CURRENCIES} | {"BTC", "RMB", "XBT"}))
+# The unit of a sum in a dollar the text does not name: the page's own, which a conversion
+# beside a US-dollar sum gives as "$" ("US$593 billion ($944 billion)" in an Australian paper).
+LOCAL_DOLLAR = "DOLLAR"  # (in capitals, as currency codes are)
 # Codes spelled differently in news ("RMB 10") and their ISO code.
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "XBT": "BTC"}
 # ASCII transliterations of currency signs as unidecode writes them, and "Rs"/"RM".

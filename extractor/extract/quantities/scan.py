@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from extractor.extract.lexicon import TIME_ZONES
-from extractor.extract.quantities.money import CODE_AFTER_RE, CURRENCY_AFTER_RE, currency_before, read_currency_after
+from extractor.extract.quantities.money import (
+    CODE_AFTER_RE, CURRENCY_AFTER_RE, LOCAL_DOLLAR, currency_before, read_currency_after,
+)
 from extractor.extract.quantities.numbers import (
     COUNTED_AFTER_SCALE_RE,
     SCALE_RE,
@@ -100,6 +102,17 @@ def _read_quantity(text: str, number: Literal, value: float, floor: int = 0) -> 
     return q
 
 
+# A sum the text marks as US dollars, right before an opening bracket.
+US_SUM_BEFORE_RE = re.compile(
+    r"(?:\bUS\s?\$|\$\s?US|\bUSD\s?)\s?\d[\d.,]*(?:\s?(?:[bmk]n?|billion|million|trillion|tn|thousand)\b)?\s*\(\Z", re.I)
+
+
+def _local_dollars(text: str, left: int) -> bool:
+    """A bare "$" sum in brackets right after a sum marked as US dollars is that sum in the
+    page's own dollar (an Australian, New Zealand or Canadian paper's), not in US dollars."""
+    return text[left:left + 1] == "$" and US_SUM_BEFORE_RE.search(text, max(0, left - 40), left) is not None
+
+
 def _read_before(q: Quantity, text: str, floor: int) -> int | None:
     """Currency and sign before the literal; the claim's start, or None for an identifier."""
     start = q.literal.start
@@ -110,6 +123,8 @@ def _read_before(q: Quantity, text: str, floor: int) -> int | None:
         return None
     if currency and left > 0 and (text[left - 1].isalnum() or text[left - 1] == "_"):
         return None
+    if currency == "USD" and _local_dollars(text, left):
+        currency = LOCAL_DOLLAR
     if currency:
         q.unit, q.currency = currency, True
         if million:  # "MUSD 30"
