@@ -2651,3 +2651,35 @@ def test_a_session_s_moves_in_later_paragraphs_are_of_the_day_the_lead_tells_of(
     toll = by_text(nlp, "A bridge collapsed in the city on Monday.\n\nThe death toll rose to 39, officials said.",
                    published="2025-03-12")
     assert toll["39"].date == "2025-03-12"
+
+
+def test_a_sum_of_its_valuation_is_the_company_its_names_not_the_story_s(nlp):
+    """The story is Intel's (named most); "its" in the sum's own phrase is Broadcom's."""
+    text = ("Intel caused the chip market to wobble this week. Intel's cheap model led to mass sell-offs, and "
+            "Intel's rivals took a hit.\n\n"
+            "Broadcom was the worst hit by the market tumble, losing 17% of its stock value, equivalent to $600 million "
+            "of its overall valuation.")
+    assert subjects(by_text(nlp, text)["$600 million"]) == ["Broadcom"]
+
+
+def test_an_ownerless_market_value_in_a_relative_clause_is_the_antecedent_s(nlp):
+    text = ("Intel caused the chip market to wobble this week. Intel's cheap model led to mass sell-offs, and "
+            "Intel's rivals took a hit.\n\n"
+            "Broadcom, which began the day as the world's most valuable chipmaker with a market capitalisation "
+            "exceeding $3.4 trillion, saw its shares plunge nearly 17%.")
+    assert subjects(by_text(nlp, text)["$3.4 trillion"]) == ["Broadcom"]
+
+
+def test_an_erasure_of_market_value_is_a_fall_of_its_witness(nlp):
+    found = by_text(nlp, "Tech stocks suffered a selloff on Monday, with chip giant Nvidia witnessing an unprecedented "
+                         "$600 billion erasure in market value.")["$600 billion"]
+    assert (subjects(found), found.direction, found.metric) == (["Nvidia"], "down", "market value")
+
+
+def test_the_index_a_description_names_none_of_is_the_index_named_before(nlp):
+    found = by_text(nlp, "The Nasdaq Composite fell 3.1% on Monday. The sell-off wiped $1tn in value from the "
+                         "leading US tech index. The index lost 3% the week before. The Philadelphia semiconductor "
+                         "index fell 9%.")
+    assert [(subjects(found[f]), found[f].metric) for f in ("$1tn", "3%", "9%")] == [
+        (["Nasdaq Composite"], "market value"), (["Nasdaq Composite"], "index level"),
+        (["Philadelphia semiconductor index"], "index level")]

@@ -378,6 +378,14 @@ def test_a_market_pages_quote_chips_beside_names_are_not_text():
         "and the FTSE 100 fell 0.5%. Kelmont Inc. gained.")
 
 
+def test_a_wire_copy_s_instrument_codes_beside_names_are_not_text():
+    raw = ("Chip stocks tumbled as Orvex ORV.O dived 17%, with the S&P 500 .SPX down 1.5% and the semiconductor index "
+           "(.SOX) down 9.2%. Halvard (HLV.N) fell 3%. The U.S. economy and the .NET framework were unaffected.")
+    assert clean_text(raw, find_title=False).text == (
+        "Chip stocks tumbled as Orvex dived 17%, with the S&P 500 down 1.5% and the semiconductor index down 9.2%. "
+        "Halvard (HLV.N) fell 3%. The U.S. economy and the .NET framework were unaffected.")
+
+
 def test_a_signed_figure_written_in_prose_stays():
     raw = ("Output at Orvex, -0.5% on the year, was weak. The ratio at HLV was 3:2, and costs at UK sites, +4.25% higher. "
            "The UK:EU relationship soured.")

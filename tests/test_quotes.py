@@ -1404,3 +1404,10 @@ def test_the_board_of_a_company_speaks_for_the_company(quotes_of):
     text = ("Shares of Kestrel Robotics fell on Thursday.\n\n"
             "The board of drone-maker Orvex Systems said on Friday it had dismissed its chief executive, Dana Pell.")
     assert speaker_of(quotes_of(text), "it had dismissed") == "Orvex Systems"
+
+
+def test_the_company_is_not_the_outlet_that_reported_the_news(quotes_of):
+    text = ("Meta CEO Mark Zuckerberg said rivals have siphoned off users. His comments were reported by "
+            "the Washington Post.\n\n"
+            "The company said most of its drop in usage was recorded in Africa and Latin America.")
+    assert speaker_of(quotes_of(text), "most of its drop") == "Meta"

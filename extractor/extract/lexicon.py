@@ -221,7 +221,7 @@ def people_noun(word: str) -> bool:
 CHANGE_NOUNS = frozenset("""
 loss losses drop fall decline decrease slump plunge slide dip tumble rise gain gains jump
 increase surge rally hit wipeout selloff sell-off collapse growth cut blow reduction hike
-descent crash rout meltdown nosedive downturn evaporation erosion freefall free-fall plummet dive skid
+descent crash rout meltdown nosedive downturn evaporation erosion erasure freefall free-fall plummet dive skid
 rebound
 """.split())
 

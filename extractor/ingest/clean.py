@@ -203,11 +203,22 @@ QUOTE_CHIP_RE = re.compile(r"(?<=[\w.]) (?:[A-Z]{2}:)?[A-Z][A-Z0-9.]{1,6}, [+\-â
                            r"|(?<=\w) [A-Z]{2}:[A-Z][A-Z0-9]{2,6}(?=[\s,.;:)]|$)")
 
 
+# A Reuters instrument code a wire copy prints after a name without brackets, which the page
+# had as a link: a stock's with its exchange's suffix ("Nvidia NVDA.O dived 17%", "Atlantia
+# ATL.MI"), an index's after a dot ("the Nasdaq .IXIC added 1.7%", "(.SOX)"). (In brackets a
+# stock's code stays: it is the name's ticker, "Nvidia (NVDA.O)".)
+INSTRUMENT_CODE_RE = re.compile(
+    r"(?<=[\w.]) (?:[A-Z][A-Z0-9]{1,4}\.(?:OQ|O|N|K|A|L|MI|PA|DE|AS|T|HK|SS|SZ|KS|AX|TO|SI|BO|NS|MC|SW|ST|CO|HE|OL|BR|LS)"
+    r"|\(?\.(?!(?:NET|COM|ORG|IO|AI|PDF|JPE?G|PNG|GIF|EXE|ZIP|DOCX?|CSV|HTML?|MP[34])\b)[A-Z][A-Z0-9]{1,6}\)?)"
+    r"(?=[\s,;:)]|\.(?:\s|$)|$)")
+
+
 def without_page_hints(text: str) -> str:
-    """The text less the hint a page gives screen readers after a link, and the quote chips
-    a market page prints beside names. (An embedded tweet's picture link, handle and date
-    stay: news sites print them as part of the body.)"""
-    return QUOTE_CHIP_RE.sub("", LINK_HINT_RE.sub("", text))
+    """The text less the hint a page gives screen readers after a link, the quote chips
+    a market page prints beside names, and the instrument codes a wire copy prints after
+    them. (An embedded tweet's picture link, handle and date stay: news sites print them as
+    part of the body.)"""
+    return INSTRUMENT_CODE_RE.sub("", QUOTE_CHIP_RE.sub("", LINK_HINT_RE.sub("", text)))
 
 
 def normalise_whitespace(raw: str) -> str:

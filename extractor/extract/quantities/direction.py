@@ -47,7 +47,7 @@ UP_NOUNS = frozenset({
 DOWN_NOUNS = frozenset({
     "drop", "fall", "decline", "decrease", "slump", "plunge", "cut", "reduction", "slide",
     "dip", "contraction", "downturn", "selloff", "sell-off", "tumble", "retreat",
-    "loss", "wipeout", "wipe-out", "hit", "blow", "rout", "meltdown", "nosedive", "evaporation", "erosion",
+    "loss", "wipeout", "wipe-out", "hit", "blow", "rout", "meltdown", "nosedive", "evaporation", "erosion", "erasure",
     "freefall", "free-fall", "crash", "plummet", "dive", "skid",
 })
 # What makes a loss a result, not a fall ("a net loss of $2bn" is a profit below zero).

@@ -400,6 +400,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named in MONEY_METRICS and unit and unit.islower() and unit not in AMOUNT_UNITS \
             and unit.split()[0] not in MONEY_SUBUNITS.values():  # (but "50 cents a share" is money)
         return None  # "the economy added 272,000 jobs": a count of things is no sum of money
+    if named == "index level" and unit and unit.isupper():
+        return "market value"  # "wiped $1tn in value from the index": its companies' worth; an index has no dollars
     if named == "share price" and unit in ("percent", "point") \
             and any(INDEX_HEAD_RE.search(n) or INDEX_NAME_RE.search(n) for n in subject_names):
         return "index level"  # "bank stocks fell, with the KBW Regional Banking Index down 3.9%", "pushing the Nikkei 225 down 1%"

@@ -329,6 +329,10 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return []
     if ownerless_move and (struck := _organisation_struck(span, ctx)) is not None:
         return [struck]
+    for obj in (o for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in OWNED_METRIC_NOUNS):
+        if found := _owner_of(obj, ctx, sent_root_subject, ("of",)):
+            return found  # "…, equivalent to $600 million of its valuation": whose "its" says, not the story's company
     return [ctx.salient] if ctx.salient is not None else []
 
 

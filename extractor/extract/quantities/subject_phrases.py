@@ -443,6 +443,8 @@ def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
         # "Nvidia, considered a leader, experienced a drop": shared; "Acme lost $16bn after the
         # stock slid 9%": the stock of the company the main clause names
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "Nvidia, which began the day with a market capitalisation of $3.4 trillion"
     e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj is not None and subj.pos_ == "PROPN" else None
     return [entity_ref(ctx, e)] if e is not None and e.type == "ORG" else []
 
@@ -701,6 +703,36 @@ def _words_after(clause: Token) -> list[Token]:
 
 # Scales written against a number, which the tokenizer may split off as a noun ("$300m").
 SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "b", "bn", "bln", "k", "tn", "trn"})
+
+
+# How far back (characters) "the index" looks for the index it refers to.
+INDEX_WINDOW = 1500
+
+
+def _index_described(np: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The index a description that names none refers to ("the index", "the leading US tech
+    index", "the tech-heavy index"): the one named last before it, else None. A description
+    with a name of its own ("the Philadelphia semiconductor index", "the Stoxx 600 index")
+    is that index (the rules after this)."""
+    if np.lower_ != "index" or not any(c.dep_ == "det" and c.lower_ == "the" for c in np.children):
+        return None  # (not "the benchmark indexes": several)
+    if any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" and not is_country(t.text) or t.like_num
+           for t in np.subtree if t.i < np.i):
+        return None  # ("the US tech index" names no index; "the Philadelphia semiconductor index" does)
+    doc = np.doc
+    for tok in reversed(doc[max(0, np.sent.start - 200):np.i]):
+        if np.idx - tok.idx > INDEX_WINDOW:
+            break
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # (a name's head word holds the whole name)
+        name = proper_name(tok)
+        if INDEX_NAME_RE.match(name) and not LIST_NAME_RE.match(name):
+            return entity_named(ctx, name) or thing_ref(name)
+    return None
+
+
+# Rankings whose names an index's share a pattern with ("the Fortune 500", "the Forbes 400").
+LIST_NAME_RE = re.compile(r"(?:the\s+)?(?:fortune|forbes)\b", re.I)
 
 
 def _index_named_by_number(np: Token) -> str | None:
@@ -991,6 +1023,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     whose = next((c for c in np.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
     if whose is not None and (owner := resolve_np(whose, ctx, sent_root_subject, depth + 1)):
         return owner  # "Corvane, whose own RSV vaccine was 83% effective": Corvane's, not RSV's
+    if (index := _index_described(np, ctx)) is not None:
+        return [index]  # "the leading US tech index" after "the Nasdaq Composite fell 3.1%"
     for child in _modifiers_before(np):  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         e = ctx.entities.at(child.idx, child.idx + len(child))
         if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)

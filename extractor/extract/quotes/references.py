@@ -394,7 +394,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         accept = _not_a_company(ctx.text)
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
-        accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head))
+        accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head), ctx, bounds[0])
     if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
         accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
@@ -647,10 +647,27 @@ def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
     return lambda entity: all(w.casefold() == own or not is_place_name(w) for w in re.findall(r"[A-Z][\w.'’-]*", entity.name))
 
 
-def _a_company(rivals: frozenset[str]) -> Callable[[LocalEntity], bool]:
-    """What "the company" can take up: an organisation whose name says it is no public body
-    ("the U.S. Food and Drug Administration" is one), and not one named as a rival."""
-    return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals
+def _a_company(rivals: frozenset[str], ctx: Context, pos: int) -> Callable[[LocalEntity], bool]:
+    """What "the company" at ``pos`` can take up: an organisation whose name says it is no
+    public body ("the U.S. Food and Drug Administration" is one), not one named as a rival,
+    nor an outlet named only as reporting the news (``_only_reporting``)."""
+    return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals \
+        and not _only_reporting(ctx, entity, pos)
+
+
+# Words before an outlet's name that make it the reporter of the news, not a party to it
+# ("reported by the Washington Post", "according to Bloomberg", "told Reuters").
+REPORTER_BEFORE_RE = re.compile(
+    r"(?:\b(?:(?:first\s+)?reported|revealed|published)\s+by|\baccording\s+to|\btold|\b(?:in|to)\s+an?\s+interview\s+with)"
+    r"\s+(?:the\s+)?\Z", re.I)
+
+
+def _only_reporting(ctx: Context, entity: LocalEntity, pos: int) -> bool:
+    """Every mention of the organisation before ``pos`` names it as the one reporting the
+    news ("His comments were reported by the Washington Post. The company said …": the
+    company is the story's, not the newspaper)."""
+    before = [m for m in entity.mentions if m.start < pos]
+    return bool(before) and all(REPORTER_BEFORE_RE.search(ctx.text, max(0, m.start - 40), m.start) for m in before)
 
 
 def _not_named_after(ctx: Context, start: int, end: int,
