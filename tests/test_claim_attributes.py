@@ -2011,6 +2011,11 @@ def test_ahead_of_the_market_open_is_before_the_bell(nlp):
     assert c["9%"].frame == "pre-market"
 
 
+def test_a_drop_futures_point_to_is_before_the_bell(nlp):
+    c = by_text(nlp, "Stock futures pointed to a 3.6 percent drop in the Nasdaq on Monday.", published="2026-03-02")
+    assert c["3.6 percent"].frame == "pre-market"
+
+
 def test_a_capitalised_word_the_parser_made_the_head_is_no_subject_beside_a_name(nlp):
     c = by_text(nlp, "Zentrix Leads Tech Rout. AI bellwether Zentrix (ZNTX) saw its stock price plunge nearly 14%, "
                      "wiping out a record $90 billion in market value.", published="2026-03-03")

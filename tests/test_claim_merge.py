@@ -388,6 +388,17 @@ def test_the_weekday_of_an_undated_page_is_held_against_the_days_other_outlets_g
     assert conflicting([claim("t25", "a4", 2.5, **rise), claim("t5", "a5", 5, **rise)]) == []
 
 
+def test_an_undated_pages_far_other_figure_on_a_dated_weekday_is_another_week_not_a_conflict():
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "frame": "close"}
+    monday = [claim("a17", "a1", 17, date="2025-01-27", date_source="text", **move),
+              claim("b17", "a2", 17, date="2025-01-27", date_source="text", **move)]
+    # a look-alike page's "closed 5% lower on Monday" is another Monday's close
+    assert conflicting([*monday, claim("u5", "a3", 5, weekday="Monday", **move)]) == []
+    # dated on both sides, the same figures do contradict
+    assert conflicting([*monday, claim("d5", "a3", 5, date="2025-01-27", date_source="text", **move)]) \
+        == [("a17,b17", "d5")]
+
+
 def test_an_undated_pages_move_the_other_way_on_a_dated_weekday_is_another_week_not_a_conflict():
     # a dated page's "fell 9.5% on Tuesday" (3 September) and an undated page's "rose 8.9%
     # on Tuesday": nothing ties the two Tuesdays, and a move read the wrong way is rarer

@@ -16,7 +16,8 @@ intraday       at one point, at one stage, intraday, as low as, as high as, brie
                as of midday,
                (on Monday / this / in the) morning or afternoon, by midday, within hours of
 after-hours    after hours, after-hours, in late / extended trading, after the bell
-pre-market     premarket, pre-market, before the (opening) bell, ahead of (or before) the (market) open
+pre-market     premarket, pre-market, before the (opening) bell, ahead of (or before) the (market) open,
+               futures pointed (indicated, signalled, suggested) to
 period         a quarter ("in the second quarter", "Q2", "quarterly"), a half ("first-half"),
                a year ("this year", "for the year", "annual", "full-year"), "in the final three months of"
 as-of          as of / as at a date or a report ("as of June 30", "as of the end of")
@@ -39,7 +40,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 # Frame cues, each a regular expression over the sentence's text.
 FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("after-hours", re.compile(r"\b(?:after[\s-]hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
-    ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell|(?:ahead\s+of|before)\s+the\s+(?:market\s+)?open(?:ing)?\b(?!\s+of))", re.I)),
+    ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell|(?:ahead\s+of|before)\s+the\s+(?:market\s+)?open(?:ing)?\b(?!\s+of)"
+                              r"|futures\s+(?:were\s+)?(?:point(?:ed|ing)?|indicat(?:ed|ing)|signal+(?:ed|ing)|suggest(?:ed|ing))\s+to)", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
                             r"(?:in|during)\s+(?:early|morning|midday|mid-?day|afternoon|mid-?morning|mid-?afternoon)\s+"
                             r"(?:(?:U\.?S\.?|US|New\s+York|Wall\s+Street|Asian|European|London|Tokyo)\s+)?trad(?:ing|e)|"
