@@ -1411,3 +1411,10 @@ def test_the_company_is_not_the_outlet_that_reported_the_news(quotes_of):
             "the Washington Post.\n\n"
             "The company said most of its drop in usage was recorded in Africa and Latin America.")
     assert speaker_of(quotes_of(text), "most of its drop") == "Meta"
+
+
+def test_he_goes_on_being_the_subject_a_name_in_passing_does_not_change(quotes_of):
+    text = ("Former President Donald Trump spoke to reporters after the verdict. He once again accused the "
+            "administration of running the prosecution brought by Manhattan DA Alvin Bragg, who was inside the "
+            "courtroom. He called Bragg 'Soros-backed,' in reference to the financier.")
+    assert speaker_of(quotes_of(text), "Soros-backed") == "Donald Trump"

@@ -264,17 +264,32 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
 
 
 def _same_speaker(ctx: Context, pos: int, gender: str | None) -> LocalEntity | None:
-    """The person the last pronoun speaker was, when no one is named outside quotation marks
-    since ('"…," he said. "But after Donald Trump's statements …," he said': the same man, not
-    the president his words name)."""
+    """The person the last pronoun speaker was, when no one is named since outside quotation
+    marks as a clause's subject ('"…," he said. "But after Donald Trump's statements …," he
+    said': the same man, not the president his words name; "He accused the prosecution
+    brought by Alvin Bragg. He called Bragg 'Soros-backed'": still he, not the prosecutor
+    named in passing)."""
     if ctx.pronoun_speaker is None:
         return None
     at, entity = ctx.pronoun_speaker
     known = ctx.genders.get(entity.id)
     if at >= pos or (gender and known and known != gender):
         return None
-    named = any(e.type in PERSON_TYPES and not ctx.quoted(m.start) for m, e in ctx.entities.mentions_in(at, pos))
+    named = any(e.type in PERSON_TYPES and not ctx.quoted(m.start) and _a_subject(ctx, m)
+                for m, e in ctx.entities.mentions_in(at, pos))
     return None if named else entity
+
+
+def _a_subject(ctx: Context, mention: Mention) -> bool:
+    """The mention is the subject of a clause (or the parse cannot tell): who a story goes on
+    about, where an object or a name in a phrase is only mentioned."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT"
 
 
 def _person_of_who(antecedent: Token) -> Token:
