@@ -24,6 +24,8 @@ def typeset_apostrophes(doc: Doc) -> Doc:
     the straight form's, set once per word on the vocabulary; the text keeps its apostrophe.
     Runs before ``tok2vec``. (Contractions and the possessive "’s" are the tokenizer's own.)
     """
+    if "’" not in doc.text and "ʼ" not in doc.text:
+        return doc
     for token in doc:
         if "’" in token.text or "ʼ" in token.text:
             straight = INNER_APOSTROPHE.sub("'", token.text)
@@ -86,6 +88,8 @@ def platform_sentence_ends(doc: Doc) -> Doc:
     no speaker). The period is split off and the next word starts a sentence. Runs before
     the parser, which keeps the boundaries it is given.
     """
+    if " X. " not in doc.text:
+        return doc
     hits = [t for t in doc[1:-1] if t.text == "X." and t.nbor(-1).lower_ in PLATFORM_PREPOSITIONS
             and t.nbor(1).is_title]
     if not hits:
