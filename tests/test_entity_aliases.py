@@ -394,3 +394,9 @@ def test_a_person_named_after_an_agency_s_title_is_the_one_the_surname_names_lat
             "construction workers unaccounted for.\n\nMarkland said he believes they are only searching for "
             "construction workers.")
     assert groups(nlp, text)["Paul Markland"] == ("PERSON", ["Markland", "Paul Markland"])
+
+
+def test_a_surname_joins_the_full_name_with_a_hyphenated_given_name_the_model_took_for_a_firm(nlp):
+    text = ("It seems Broadcom CEO Jen-Hsun Liang may have taken a personal hit.\n\n"
+            "Forbes reports that Liang's personal fortune dropped with it.")
+    assert groups(nlp, text)["Jen-Hsun Liang"] == ("PERSON", ["Jen-Hsun Liang", "Liang"])

@@ -782,3 +782,14 @@ def test_names_typeset_with_a_curly_apostrophe_are_whole(nlp):
 def test_a_shortened_office_before_a_person_s_name_is_no_part_of_it(nlp):
     names = typed(nlp, "VP Harris said she was honored to have the endorsement of Joe Biden.")
     assert names.get("Harris") == "PERSON" and "VP Harris" not in names
+
+
+def test_a_noun_opening_a_quotation_is_no_small_town_of_that_name(nlp):
+    names = typed(nlp, "Shares fell 5% on Monday. “Time will tell if the threat is real,” noted Mark Hanley.")
+    assert "Time" not in names and names.get("Mark Hanley") == "PERSON"
+
+
+def test_a_headline_s_verb_and_its_object_are_no_person(nlp):
+    text = ("The market saw a sell-off on Monday.\n\nBig Tech Stocks Suffer Billions in Losses\n\n"
+            "Apple saw the biggest loss, shedding $174 billion in market value.")
+    assert "Suffer Billions" not in typed(nlp, text)

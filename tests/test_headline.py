@@ -77,6 +77,8 @@ def test_a_headline_name_stops_before_its_verb(markets):
     ("Varo Names", "Varo"),
     ("Kelcoin Breaks", "Kelcoin"),  # a record or a mark broken, passed, smashed
     ("Kelcoin Surpasses", "Kelcoin"),
+    ("Varo AI Sparks Panic With", "Varo AI"),  # verbs of what news set off
+    ("Varo Rattles", "Varo"),
 ])
 def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept

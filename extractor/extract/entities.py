@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from lemminflect import getAllLemmas
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -54,6 +55,7 @@ from extractor.extract.entity_names import (
     Candidate,
     bare_speaker,
     cited_publications,
+    opens_sentence,
     clean_mention,
     dateline_agencies,
     entity_id,
@@ -93,7 +95,9 @@ from extractor.extract.headline import (
     cut_headline_names, cut_to_body_names, repeated_title_spans, title_case_headings, title_case_sentences,
     without_common_nouns,
 )
-from extractor.extract.lexicon import DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name
+from extractor.extract.lexicon import (
+    DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name, is_prominent_place,
+)
 from extractor.models import Role
 from extractor.nlp.views import doc_text
 
@@ -132,17 +136,21 @@ def _quality_noun(word: str) -> bool:
 
 
 def _noun_opening_sentences(group: LocalEntity, doc: Doc) -> bool:
-    """A "person" named by one English noun that is no first name or common surname, or
-    anything named by a noun of a quality ("Joblessness climbed to 7.1%"), and only where a
-    sentence opens ("Turnout was about 60%"): the noun, capitalised as the sentence's first
-    word."""
+    """A "person" or a small place named by one English noun that is no first name or common
+    surname, or anything named by a noun of a quality ("Joblessness climbed to 7.1%"), and
+    only where a sentence or a quotation opens ("Turnout was about 60%", "“Time will tell,”"):
+    the noun, capitalised as the first word (not Time, a town in Norway)."""
     word = group.name
     if len(group.surfaces) != 1 or " " in word or is_first_name(word) or is_common_surname(word):
         return False
-    if not (group.type == "PERSON" and word.casefold() in english_nouns() or _quality_noun(word)):
+    noun = word.casefold() in english_nouns()
+    small_place = (group.type in ("GPE", "LOC") or is_place_name(word)) and not is_prominent_place(word)
+    common_word = bool(getAllLemmas(word.casefold()))  # a word of the language ("time"), not a name ("Trondheim")
+    if not (group.type == "PERSON" and noun or small_place and common_word or _quality_noun(word)):
         return False
     spans = [token_span(doc, m.start, m.end) for m in group.mentions]
-    return all(span is not None and span[0].is_sent_start and not bare_speaker(list(span)) for span in spans)
+    return all(span is not None and opens_sentence(span[0]) and not (group.type == "PERSON" and bare_speaker(list(span)))
+               for span in spans)
     # (but "Trump said the development …": a noun that speaks is a name)
 
 

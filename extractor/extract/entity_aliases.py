@@ -766,9 +766,21 @@ def _reads_as_person_name(group: LocalEntity) -> bool:
     for something else ("Britney Spears" as an organisation)."""
     words = name_tokens(group.name)
     return (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-            and (is_first_name(words[0]) and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
+            and (_first_name_word(words[0]) and words[-1].casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
                  or _names_a_generation(group))
             and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
+
+
+def _first_name_word(word: str) -> bool:
+    """A first name, or a hyphenated given name: opening with one ("Jean-Luc") or of two
+    syllables, as Chinese and Korean given names are written ("Jen-Hsun", "Chien-jen")."""
+    head, _, rest = word.partition("-")
+    return is_first_name(word) or bool(rest[:1].isupper()) and is_first_name(head) \
+        or HYPHENATED_GIVEN_NAME_RE.fullmatch(word) is not None
+
+
+# Two syllables of a given name joined by a hyphen ("Jen-Hsun", "Ing-wen", "Jae-in").
+HYPHENATED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
 
 
 def _surname_of(parts: list[str]) -> str:

@@ -1207,6 +1207,13 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
     return out
 
 
+def opens_sentence(token) -> bool:
+    """The token opens its sentence, or a quotation ("“Time will tell,” …")."""
+    return token.is_sent_start or token.i > 0 and token.nbor(-1).text in OPENING_QUOTES_AND_BRACKETS
+
+
+# What may stand before a sentence's first word.
+OPENING_QUOTES_AND_BRACKETS = frozenset({'"', "“", "‘", "'", "(", "["})
 # Longest person's name, in tokens, that the first-name pass reads ("Mary Ann Smith Jones").
 MAX_PERSON_TOKENS = 4
 # The number of a monarch or pope after the name ("Elizabeth II", "Louis XIV").

@@ -25,7 +25,7 @@ hit top post report say see warn announce unveil face suffer take win beat miss 
 break smash shatter surpass pass cross breach
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
 reveal launch give go add overturn uphold strike reject approve ban sue charge convict sentence jail
-arrest elect resign quit fire oust appoint name declare
+arrest elect resign quit fire oust appoint name declare spark trigger fuel stoke rattle roil spook
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
@@ -122,6 +122,16 @@ def _plain_verb(word: str) -> bool:
         and not is_place_name(word)
 
 
+def _verb_and_words(name: str) -> bool:
+    """A verb a headline writes in its plain form, then only words of the language ("Suffer
+    Billions"): no one's name, which has a first name or a surname no dictionary lists."""
+    first, *rest = name.split()
+    vocabulary = english_words()
+    return bool(rest) and _plain_verb(first) and all(
+        w.casefold() in vocabulary or w.casefold().removesuffix("s") in vocabulary for w in rest) \
+        and not any(is_first_name(w) for w in rest)
+
+
 def _verb_before_to(word: str, after: str) -> bool:
     """An inflected word followed by "to" and a verb ("Votes to Leave", "Forced to Quit"):
     the headline's verb, whose object is the clause after it."""
@@ -199,6 +209,8 @@ def cut_headline_names(candidates: list[Candidate], headlines: list[tuple[int, i
         in_headline = in_any(cand.start, headlines)
         if in_headline and _opens_with_headline_verb(cand.text):
             continue  # "…, Declares First Dividend": the headline's second verb and its object
+        if in_headline and cand.label == "PERSON" and cand.text not in body_names and _verb_and_words(cand.text):
+            continue  # "Big Tech Stocks Suffer Billions in Losses": a verb and its object, no one's name
         if in_headline and cand.text not in body_names and PLAIN_VERB_BEFORE_RE.search(text, max(0, cand.start - 8), cand.start):
             first, _, rest = cand.text.partition(" ")
             if _plain_verb(first):  # "… to Leave EU", "… Should Steer UK": the verb, then its object

@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 PARAGRAPH_SENTENCES = "paragraph_sentences"
 TYPESET_APOSTROPHES = "typeset_apostrophes"
 PLATFORM_SENTENCE_ENDS = "platform_sentence_ends"
-# A typeset apostrophe inside a word ("O’Brien", "D’Angelo", "N’Djamena").
-INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
+# A typeset apostrophe inside a word ("O’Brien", "D’Angelo", "N’Djamena") or opening a
+# clitic the tokenizer split off ("’s", "’re", "’ll").
+INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])|^[’ʼ](?=[^\W\d_]+$)")
 
 
 @Language.component(TYPESET_APOSTROPHES)
@@ -22,7 +23,8 @@ def typeset_apostrophes(doc: Doc) -> Doc:
     and comes out an organisation, an adjective or nothing ("said O’Leary" loses its speaker,
     "Michael O’Leary" is "Michael"). The features the model reads (the norm and the shape) are
     the straight form's, set once per word on the vocabulary; the text keeps its apostrophe.
-    Runs before ``tok2vec``. (Contractions and the possessive "’s" are the tokenizer's own.)
+    Runs before ``tok2vec``. The possessive "’s" the tokenizer splits off gets the same
+    ("McDonald’s, Morgan Stanley" had its "’s" read as a number).
     """
     if "’" not in doc.text and "ʼ" not in doc.text:
         return doc
