@@ -576,9 +576,10 @@ def _carried_date(sent: SpacySpan, published: str | None, tokens: Tokens, cache:
 
 def _lead_day(doc: Doc, published: str | None, tokens: Tokens, cache: dict[int, str | None]) -> str | None:
     """The day the story's lead (its first paragraph that is no headline) tells of ("Nvidia
-    lost $593bn on Monday"): the news of later paragraphs that name no day of their own is of
-    that day too ("Broadcom finished down 17.4%"), not of the day a report on the morning
-    after was published. None when the lead names no day."""
+    lost $593bn on Monday"): a session's moves in later paragraphs that name no day of their
+    own are of that day too ("Broadcom finished down 17.4%") when it is before the day the
+    report came out (a lead about the day of publication says nothing of the day before, which
+    later paragraphs may recount; see ``_default_day``). None when the lead names no day."""
     text = tokens.text
     for sent in doc.sents:
         if not sent.text.strip() or _is_heading(text, sent.start_char + len(sent.text) - len(sent.text.lstrip())):
@@ -1336,11 +1337,18 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
         return None, None  # a headline or summary bullet of a move: its day is the story's, which it does not say
     if carried is not None and (moved or metric in DAY_NEWS_METRICS):
         return carried, "paragraph"
-    if article.lead_day is not None and metric in MARKET_METRICS:
-        return article.lead_day, "lead"  # a session's moves (not a toll: "rose to 39" is the day it was reported)
+    if article.lead_day is not None and metric in MARKET_METRICS and frame in LEAD_DAY_FRAMES \
+            and (article.published is None or article.lead_day < article.published[:10]):
+        # a session's moves ("finished down 17.4%"); not a toll ("rose to 39" is the day it was
+        # reported), nor a move of the morning the report came out ("rose 2% in early trading")
+        return article.lead_day, "lead"
     if article.published is None:
         return None, None
     return article.published[:10], "published"
+
+
+# Frames of a move the lead's day holds for: the session's close (said or not).
+LEAD_DAY_FRAMES = frozenset({None, "close"})
 
 
 def _is_heading(text: str, pos: int) -> bool:

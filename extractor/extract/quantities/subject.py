@@ -111,18 +111,20 @@ PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|to|across|throughout|within|
 
 def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """The subject named by the noun phrase the amount belongs to."""
+    doc = root.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].pos_ == "PROPN":
+        # "United's 649, American's 408 and Southwest's 234": the name whose possessive the
+        # figure follows, however the parser hung the list (it may hang "United" on the 234)
+        owner = doc[span.start - 2]
+        named = ctx.entities.at(owner.idx, owner.idx + len(owner))
+        found = [entity_ref(ctx, named)] if named is not None else resolve_np(owner, ctx, sent_root_subject)
+        if found:
+            return found  # (the name itself, whatever its type: "Southwest's 234" read as a place)
     for child in root.children:  # "to Remain's 48.1%"
         if child.dep_ == "poss":
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
-    doc = root.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].pos_ == "PROPN":
-        # "United's 649, American's 408 and Southwest's 234": the name whose possessive the
-        # figure follows, however the parser hung the list
-        found = resolve_np(doc[span.start - 2], ctx, sent_root_subject)
-        if found:
-            return found
     if (moved := misattached_move(span, root)) is not None:
         # "Tokyo Electron dived 15.8 per cent and Mitsubishi UFJ lost 18.4 per cent": the
         # figure right after a verb of change is its subject's, however the parser hung it
@@ -624,6 +626,10 @@ def _named_in_article(ref: EntityRef, ctx: SubjectContext) -> bool:
 MAX_TICKER_TOKENS = 6
 
 
+# Longest apposition, in tokens, between a participle's subject and the participle.
+MAX_APPOSITION_TOKENS = 10
+
+
 def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
     """A participle with its own subject right before it ("…, server maker Varo (VAR) losing
     8.7%", "with Delmark crashing 28%"): that name, not the main clause's subject, which a
@@ -635,6 +641,11 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
         while k > 0 and doc[k].text != "(" and verb.i - k <= MAX_TICKER_TOKENS:
             k -= 1
         k -= 1
+    elif doc[k].text == ",":  # "and Alphabet, Google's parent company, dropping 4%": the name before the apposition
+        opening = next((j for j in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS), -1) if doc[j].text == ","), None)
+        if opening is None or any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1:k]):
+            return []
+        k = opening - 1
     name = doc[k] if k >= 0 else None
     if name is not None and name.like_num and k >= 1 and doc[k - 1].pos_ == "PROPN" \
             and doc[k - 1].whitespace_ == " ":  # "with the benchmark S&P 500 falling 1.5%": an index with its size
