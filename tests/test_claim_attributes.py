@@ -2688,3 +2688,9 @@ def test_the_index_a_description_names_none_of_is_the_index_named_before(nlp):
     assert [(subjects(found[f]), found[f].metric) for f in ("$1tn", "3%", "9%")] == [
         (["Nasdaq Composite"], "market value"), (["Nasdaq Composite"], "index level"),
         (["Philadelphia semiconductor index"], "index level")]
+
+
+def test_a_participle_after_a_date_set_off_by_commas_is_the_sentence_subject_s(nlp):
+    found = by_text(nlp, "Bitcoin shattered the $100,000 barrier for the first time on December 4, 2024, capping a "
+                         "meteoric 139% surge this year.")
+    assert subjects(found["139%"]) == ["Bitcoin"]

@@ -643,8 +643,8 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
         k -= 1
     elif doc[k].text == ",":  # "and Alphabet, Google's parent company, dropping 4%": the name before the apposition
         opening = next((j for j in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS), -1) if doc[j].text == ","), None)
-        if opening is None or any(t.pos_ in ("VERB", "AUX") for t in doc[opening + 1:k]):
-            return []
+        if opening is None or opening == 0 or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in doc[opening - 1:k]):
+            return []  # (not "on December 4, 2024, capping a 139% surge": a date)
         k = opening - 1
     name = doc[k] if k >= 0 else None
     if name is not None and name.like_num and k >= 1 and doc[k - 1].pos_ == "PROPN" \
