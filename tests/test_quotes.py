@@ -1418,3 +1418,18 @@ def test_he_goes_on_being_the_subject_a_name_in_passing_does_not_change(quotes_o
             "administration of running the prosecution brought by Manhattan DA Alvin Bragg, who was inside the "
             "courtroom. He called Bragg 'Soros-backed,' in reference to the financier.")
     assert speaker_of(quotes_of(text), "Soros-backed") == "Donald Trump"
+
+
+def test_a_source_named_after_according_to_ends_the_last_pronoun_speaker_s_turn(quotes_of):
+    text = ("Greg Brockman posted an image of himself wearing a guest pass. “First and last time I ever wear one of "
+            "these,” he wrote.\n\n"
+            "However, according to Microsoft Chairman and CEO Satya Nadella, Brockman and Sutskever, along with other "
+            "senior employees who resigned due to the leadership change, “will be joining Microsoft to lead a new "
+            "research team,” he wrote in a post on X. “We look forward to moving quickly.”")
+    assert speaker_of(quotes_of(text), "in a post on X") == "Satya Nadella"
+
+
+def test_according_to_a_company_s_announcement_is_the_company_not_the_next_clause_s_subject(quotes_of):
+    text = ("According to OpenAI's announcement, co-founder and president Greg Brockman will be relinquishing his "
+            "role as chairman of the board.")
+    assert speaker_of(quotes_of(text), "will be relinquishing") == "OpenAI"

@@ -17,6 +17,7 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
 from extractor.extract.quotes.references import resolve_speaker
 from extractor.extract.quotes.speakers import (
+    DOCUMENT_NOUNS,
     SUBJECT_DEPS,
     can_speak,
     crosses_paragraph,
@@ -176,8 +177,10 @@ def _named(head: Token) -> Token:
     the parser heads a based-description with is that description (``_based``)."""
     if head.pos_ != "NOUN":
         return _based(head)
-    for child in head.rights:
-        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN":
+    document = head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS
+    for child in head.rights:  # (a document is named by no one in apposition: "according to
+        # Acme's announcement, president Dana Pell will …" is the next clause's subject)
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and not document:
             return child
     if head.tag_ == "NNS":  # "analysts including Daniel Ives … said": the one the group is named by
         for child in head.rights:

@@ -36,6 +36,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
+    DOCUMENT_NOUNS,
     PASSIVE_SUBJECT_DEPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -57,18 +58,6 @@ PEOPLE_NOUNS = frozenset({
     "reporter", "journalist", "host", "fan", "family", "union", "group", "coalition",
     "we", "they", "i", "you", "percent", "majority", "minority", "half", "third", "most",
     "other", "one", "some", "many", "several",
-})
-# Documents and media speak for whoever made them ("the ad questions …", "the poll
-# shows …", "the ruling rejects …").
-DOCUMENT_NOUNS = frozenset({
-    "ad", "advertisement", "commercial", "spot", "report", "statement", "article", "poll",
-    "survey", "study", "letter", "video", "footage", "clip", "tweet", "post", "book", "film",
-    "documentary", "piece", "memo", "bill", "law", "document", "filing", "analysis", "paper",
-    "editorial", "column", "story", "release", "transcript", "website", "page", "message",
-    "email", "record", "data", "figures", "statistics", "review", "audit", "lawsuit", "suit", "complaint", "ruling",
-    "decision", "order", "proposal", "policy", "platform", "resolution", "brief", "treaty",
-    "convention", "constitution", "agreement", "deal", "plan", "budget", "speech", "interview",
-    "headline", "campaign", "program", "programme", "show", "broadcast", "network", "newspaper",
 })
 # Nouns for people who speak for an organisation ("its researchers", "a spokesman for X",
 # "Jefferies analysts said in a note"): what they say, unnamed, is the organisation's.
@@ -289,6 +278,8 @@ def _a_subject(ctx: Context, mention: Mention) -> bool:
     root = span.root
     while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True  # "according to Satya Nadella, …," he wrote: a source, as a subject is
     return root.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT"
 
 

@@ -349,9 +349,27 @@ def name_head(token: Token) -> Token:
             return token
 
 
+# Documents and media speak for whoever made them ("the ad questions …", "the poll
+# shows …", "the ruling rejects …").
+DOCUMENT_NOUNS = frozenset({
+    "ad", "advertisement", "commercial", "spot", "report", "statement", "article", "poll",
+    "survey", "study", "letter", "video", "footage", "clip", "tweet", "post", "book", "film",
+    "documentary", "piece", "memo", "bill", "law", "document", "filing", "analysis", "paper",
+    "editorial", "column", "story", "release", "transcript", "website", "page", "message",
+    "email", "record", "data", "figures", "statistics", "review", "audit", "lawsuit", "suit", "complaint", "ruling",
+    "decision", "order", "proposal", "policy", "platform", "resolution", "brief", "treaty",
+    "convention", "constitution", "agreement", "deal", "plan", "budget", "speech", "interview",
+    "headline", "campaign", "program", "programme", "show", "broadcast", "network", "newspaper",
+    "announcement", "notice", "note", "disclosure",
+})
+
+
+
 def mention_bounds(head: Token) -> tuple[int, int]:
-    """Token range [start, end) of the noun phrase a speaker head stands in."""
-    if head.pos_ == "NOUN":
+    """Token range [start, end) of the noun phrase a speaker head stands in: a description's
+    name in apposition ("the chief executive, Dana Pell"), not a document's (the parser hangs
+    the next clause's subject on "according to Acme's announcement, president Dana Pell …")."""
+    if head.pos_ == "NOUN" and head.lower_ not in DOCUMENT_NOUNS and head.lemma_.lower() not in DOCUMENT_NOUNS:
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return mention_bounds(child)
