@@ -17,13 +17,13 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
 from extractor.extract.quotes.references import resolve_speaker
 from extractor.extract.quotes.speakers import (
-    DOCUMENT_NOUNS,
     SUBJECT_DEPS,
     can_speak,
     crosses_paragraph,
     is_dateline,
     mention_bounds,
     name_run,
+    owned_source_document,
     speaker_near,
     subject_of,
 )
@@ -177,10 +177,10 @@ def _named(head: Token) -> Token:
     the parser heads a based-description with is that description (``_based``)."""
     if head.pos_ != "NOUN":
         return _based(head)
-    document = head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS
-    for child in head.rights:  # (a document is named by no one in apposition: "according to
-        # Acme's announcement, president Dana Pell will …" is the next clause's subject)
-        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and not document:
+    owned_document = owned_source_document(head)
+    for child in head.rights:  # (not "according to Acme's announcement, president Dana Pell
+        # will …", whose name is the next clause's subject)
+        if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and not owned_document:
             return child
     if head.tag_ == "NNS":  # "analysts including Daniel Ives … said": the one the group is named by
         for child in head.rights:

@@ -365,11 +365,20 @@ DOCUMENT_NOUNS = frozenset({
 
 
 
+def owned_source_document(head: Token) -> bool:
+    """The noun is a document of someone's that "according to" cites ("according to Acme's
+    announcement"): a name the parser hangs after it in apposition is the next clause's
+    subject ("…, president Dana Pell will step down"), not the document's author."""
+    return (head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS) and head.dep_ == "pobj" \
+        and head.head.lower_ == "to" and head.head.head.lower_ == "according" \
+        and any(c.dep_ == "poss" for c in head.children)
+
+
 def mention_bounds(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase a speaker head stands in: a description's
-    name in apposition ("the chief executive, Dana Pell"), not a document's (the parser hangs
-    the next clause's subject on "according to Acme's announcement, president Dana Pell …")."""
-    if head.pos_ == "NOUN" and head.lower_ not in DOCUMENT_NOUNS and head.lemma_.lower() not in DOCUMENT_NOUNS:
+    name in apposition ("the chief executive, Dana Pell"), not the name after an owned
+    document "according to" cites (``owned_source_document``)."""
+    if head.pos_ == "NOUN" and not owned_source_document(head):
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return mention_bounds(child)
