@@ -100,7 +100,7 @@ def platform_sentence_ends(doc: Doc) -> Doc:
         for token in hits:
             retokenizer.split(token, ["X", "."], heads=[(token, 1), (token, 1)])
     for token in doc[2:-1]:
-        if token.text == "." and token.nbor(-1).text == "X" and token.nbor(-2).lower_ in PLATFORM_PREPOSITIONS \
-                and not token.whitespace_ == "":
+        if token.text == "." and token.whitespace_ and token.nbor(-1).text == "X" \
+                and token.nbor(-2).lower_ in PLATFORM_PREPOSITIONS:
             token.nbor(1).is_sent_start = True
     return doc

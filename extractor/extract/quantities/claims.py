@@ -4,8 +4,9 @@ parse for their unit, direction, subject, metric and date.
 A date expression attached to the same verb (or to a verb that governs it), or opening
 the sentence ("On Tuesday, ..."), dates the quantity; bounds of a period ("since
 October 7") do not. A move, a market's figure or a toll with no date of its own takes the
-day an earlier sentence of its paragraph tells of, else (for a market's figure) the day
-the story's lead tells of, else the publication day (``Claim.date_source`` says which). In an article without a publication date a weekday
+day an earlier sentence of its paragraph tells of, else (a session's move) the day the
+story's lead tells of when that is before the publication day, else the publication day
+(``Claim.date_source`` says which). In an article without a publication date a weekday
 resolves to no day and is kept as ``Claim.weekday``."""
 
 from __future__ import annotations
@@ -1320,9 +1321,9 @@ def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | No
                  moved: bool = False) -> tuple[str | None, str | None]:
     """The day of a figure whose sentence gives none: for the news of a day (a move or the
     level it moved to, a market's figure, a toll) the day its paragraph was about (``carried``, see
-    ``_carried_date``), else for a market's figure the day the story's lead told of
-    (``_lead_day``: a session's report of the morning after), else the day it was reported (the news of the day: a toll, a move, a
-    count), which is the publication date. A headline or bullet
+    ``_carried_date``), else for a session's move the day the story's lead told of
+    (``_lead_day``: a report of the morning after), else the day it was reported (the news
+    of the day: a toll, a move, a count), which is the publication date. A headline or bullet
     of anything but a count of people gets none (a market headline's day is the story's,
     which may be the day before). A dimension holds on no particular day; without a known
     publication date no day is guessed ("Monday" alone stays unresolved). A figure of a period
