@@ -1433,3 +1433,14 @@ def test_according_to_a_company_s_announcement_is_the_company_not_the_next_claus
     text = ("According to OpenAI's announcement, co-founder and president Greg Brockman will be relinquishing his "
             "role as chairman of the board.")
     assert speaker_of(quotes_of(text), "will be relinquishing") == "OpenAI"
+
+
+def test_the_pronoun_speaker_before_a_quote_is_the_nearest_whatever_order_quotes_are_read_in(quotes_of):
+    """Direct quotes are attributed before reported speech: the "he" of a reported sentence
+    between them still counts for the quote after it."""
+    text = ("Former President Donald Trump tore into what he called a 'rigged trial' minutes after a jury found him "
+            "guilty.\n\n'It was a disgrace,' Trump complained, shortly after Judge Juan Merchan set a July "
+            "sentencing hearing.\n\nHe once again accused the administration of running the prosecution brought by "
+            "Manhattan DA Alvin Bragg, who was inside the courtroom. He called Bragg 'Soros-backed,' in reference "
+            "to the financier.")
+    assert speaker_of(quotes_of(text), "Soros-backed") == "Donald Trump"

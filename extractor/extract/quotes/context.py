@@ -39,8 +39,9 @@ class Context:
     token_starts: list[int] = field(default_factory=list)
     quoted_chars: list[tuple[int, int]] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
-    # the last person a pronoun speaker was resolved to, and where ("…," he said)
-    pronoun_speaker: tuple[int, LocalEntity] | None = None
+    # the people pronoun speakers were resolved to, and where ("…," he said); quotes are
+    # attributed in several passes, so the one before a pronoun is looked up by position
+    pronoun_speakers: dict[int, LocalEntity] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = self.text or doc_text(self.doc)

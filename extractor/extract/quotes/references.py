@@ -221,7 +221,7 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
                 return None  # '"…," said one of the rescuers. … he added': that unnamed one
         if entity is not None:
             ctx.genders.setdefault(entity.id, gender)
-            ctx.pronoun_speaker = (head.idx, entity)
+            ctx.pronoun_speakers[head.idx] = entity
         return entity.ref() if entity else None
     if word in ORG_PRONOUNS:
         if _dummy_it(head) or _unnamed_group(head):
@@ -258,14 +258,16 @@ def _same_speaker(ctx: Context, pos: int, gender: str | None) -> LocalEntity | N
     said': the same man, not the president his words name; "He accused the prosecution
     brought by Alvin Bragg. He called Bragg 'Soros-backed'": still he, not the prosecutor
     named in passing)."""
-    if ctx.pronoun_speaker is None:
+    before = [at for at in ctx.pronoun_speakers if at < pos]
+    if not before:
         return None
-    at, entity = ctx.pronoun_speaker
+    at = max(before)
+    entity = ctx.pronoun_speakers[at]
     known = ctx.genders.get(entity.id)
-    if at >= pos or (gender and known and known != gender):
+    if gender and known and known != gender:
         return None
-    named = any(e.type in PERSON_TYPES and not ctx.quoted(m.start) and _a_subject(ctx, m)
-                for m, e in ctx.entities.mentions_in(at, pos))
+    named = any(e.type in PERSON_TYPES and e is not entity and not ctx.quoted(m.start) and _a_subject(ctx, m)
+                for m, e in ctx.entities.mentions_in(at, pos))  # (naming him again keeps him)
     return None if named else entity
 
 
