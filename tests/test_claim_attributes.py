@@ -2694,3 +2694,9 @@ def test_a_participle_after_a_date_set_off_by_commas_is_the_sentence_subject_s(n
     found = by_text(nlp, "Bitcoin shattered the $100,000 barrier for the first time on December 4, 2024, capping a "
                          "meteoric 139% surge this year.")
     assert subjects(found["139%"]) == ["Bitcoin"]
+
+
+def test_a_possessed_sum_a_verb_of_passing_takes_is_its_owner_s_as_it_stands(nlp):
+    found = by_text(nlp, "Apple's market value rose 3% to $3.45 trillion, surpassing Nvidia's $2.9 trillion. The toll "
+                         "surpassed 20,000 on Monday.")
+    assert (subjects(found["$2.9 trillion"]), found["$2.9 trillion"].hedge, found["20,000"].hedge) == (["Nvidia"], "=", ">")

@@ -827,8 +827,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         subject, metric, direction = [], None, None  # "One day before, X lost $200bn": when, not what lost
     hedge = q.hedge
     if hedge == "=" and verb is not None and root.dep_ == "dobj" and root.head.i == verb.i \
-            and (bound := BOUND_VERBS.get(verb.lemma_.lower())) is not None:
-        hedge = bound  # "the toll surpassed 20,000": more; "nears 20,000": about
+            and (bound := BOUND_VERBS.get(verb.lemma_.lower())) is not None \
+            and not any(c.dep_ == "poss" for c in root.children):
+        hedge = bound  # "the toll surpassed 20,000": more; "nears 20,000": about (but "surpassing
+        # Nvidia's $2.9 trillion" is Nvidia's value as it stands)
     if particle_not_bound(q, root.doc):
         hedge, bounds = "=", None  # "inflation picked up to 2.4%": the level reached, not "at most"
     if unit in TIME_UNITS and hedge == ">" and q.metric != "age" and _over_a_period(span):
