@@ -417,6 +417,8 @@ def test_a_name_said_to_hold_an_occupation_is_a_person_and_its_surname_is_found_
     ("Investors fled tech firms like Kelmont on Monday.", "Kelmont"),  # an example of firms
     ("Analysts praised the AI chip leader Kelmont on Monday.", "Kelmont"),  # a market's leader, not a party's
     ("The model runs without the costly chips made by Kelmont.", "Kelmont"),  # a maker of a product
+    ("Stocks sank after the release of a free AI assistant launched by China’s Zentek last week.",
+     "Zentek"),  # one who launched a product
 ])
 def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"

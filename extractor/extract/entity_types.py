@@ -128,7 +128,7 @@ def _leads_a_market(noun: Token) -> bool:
 
 
 # Verbs by which a maker makes a product ("chips made by X").
-MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell"})
+MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell", "launch", "release", "unveil"})
 
 
 # What a firm compiles and publishes ("data from Bloomberg", "estimates by LSEG").
