@@ -694,6 +694,10 @@ NOT_POSSESSED_POS = frozenset({"CCONJ", "PUNCT", "VERB", "AUX", "ADP", "SCONJ", 
 
 # Words before a possessive whose thing the sentence leaves out, as it was named before it.
 COMPARED_WITH = frozenset({"than", "as", "like", "unlike"})
+# Verbs of measuring up to another's thing, which then goes unsaid ("outperformed OpenAI's in
+# tests": its model).
+OUTDOING_VERBS = frozenset({"outperform", "outpace", "outsell", "outscore", "outshine", "beat", "surpass", "exceed",
+                            "match", "rival", "eclipse", "overtake", "trail"})
 
 
 def _possessive_name_end(ent) -> int | None:
@@ -719,8 +723,8 @@ def _possessive_name_end(ent) -> int | None:
         return None  # "it was Google's": the thing is Google's
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and (before.lower_ in COMPARED_WITH or before.lower_ in ("and", "or") and ent.start > 1
-                               and doc[ent.start - 2].tag_ == "POS"):
-        return None  # "less than Apple's and Microsoft's": a thing compared, theirs
+                               and doc[ent.start - 2].tag_ == "POS" or before.lemma_.casefold() in OUTDOING_VERBS):
+        return None  # "less than Apple's and Microsoft's", "outperformed OpenAI's": a thing compared, theirs
     if _named_bare(doc, doc[ent.start:i].text):
         return None  # the article names it without the "'s" too ("less than Apple's and Microsoft's")
     return doc[i].idx + len(doc[i].text)
