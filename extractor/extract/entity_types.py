@@ -127,8 +127,9 @@ def _leads_a_market(noun: Token) -> bool:
         c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
 
 
-# Verbs by which a maker makes a product ("chips made by X").
-MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell", "launch", "release", "unveil"})
+# Verbs by which a maker makes a product ("chips made by X", "an assistant launched by X").
+MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell", "launch", "release",
+                          "unveil"})
 
 
 # What a firm compiles and publishes ("data from Bloomberg", "estimates by LSEG").
