@@ -547,7 +547,8 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
         if isinstance(employer, EntityRef) and role.org is not None and role.org.id == employer.id:
             return holds_office(role.title, head.lower_)
         return holds_office(role.title, office)
-    for asked in dict.fromkeys([office, _office_phrase(head, country=False)]):  # "the Spanish Prime Minister", else "prime minister"
+    # "the Spanish Prime Minister" first, then "prime minister"
+    for asked in dict.fromkeys([office, _office_phrase(head, country=False)]):
         holders = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and any(m.start < told for m in e.mentions)
                    and any(holds(r, asked) for r in e.roles)]
         if holders:
