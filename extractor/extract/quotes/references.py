@@ -452,8 +452,8 @@ def _organisation_of(ctx: Context, head: Token) -> EntityRef | None:
     return None
 
 
-# Offices news writes by their initials ("the PM said").
-OFFICE_ABBREVIATIONS = {"PM": "prime minister"}
+# Offices news writes by their initials ("the PM said"), spelt out as titles spell them.
+OFFICE_ABBREVIATIONS = {initials: RANK_ABBREVIATIONS[initials.casefold()] for initials in ("PM",)}
 
 
 # Nouns of a country's government ("the US administration", "the Spanish government").
