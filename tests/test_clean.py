@@ -426,3 +426,13 @@ def test_a_pages_summary_and_photo_labels_are_furniture_not_the_headline():
     assert cleaned.text.startswith("Kelmont shares rose") and cleaned.title is None
     assert is_boilerplate("Harwick Times file photo") and is_boilerplate("Representative Image")
     assert not is_boilerplate("In this article, we look at the stocks that fell.")
+
+
+def test_a_first_line_that_is_only_the_site_s_name_is_its_logo_not_the_headline():
+    raw = ("Harbour Tech Daily\n\nChipmakers slide as rival model spooks investors\n\nShares of chipmakers fell "
+           "sharply on Monday after a rival model was released.\n\nAnalysts said the sell-off could last.\n\n"
+           "Traders expect more swings this week.")
+    cleaned = clean_text(raw, host="www.harbourtechdaily.com")
+    assert cleaned.title == "Chipmakers slide as rival model spooks investors"
+    assert "Harbour Tech Daily" not in cleaned.text
+    assert clean_text(raw).title == "Harbour Tech Daily"  # without the page's address, nothing tells them apart

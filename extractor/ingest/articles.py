@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
@@ -85,11 +86,20 @@ def discover(paths: Iterable[str | Path]) -> Iterator[InputFile | ErrorRecord]:
             yield ErrorRecord(path=str(given), error="not_found", message=f"{given}: no such file or folder")
 
 
+def _host(url: str | None) -> str | None:
+    """The host name of a page's address, None for none or a malformed one."""
+    try:
+        return urlsplit(url or "").hostname
+    except ValueError:
+        return None
+
+
 def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: Settings) -> tuple[Article, list[ErrorRecord]]:
     warnings: list[ErrorRecord] = []
     fields = {**raw.fields, **sidecar}
     cleaned = clean_text(raw.body, find_title=settings.find_title and not fields.get("title"),
-                         page_dump=not raw.extracted, given_title=as_text(fields.get("title")))
+                         page_dump=not raw.extracted, given_title=as_text(fields.get("title")),
+                         host=_host(as_text(fields.get("url"))))
     if not cleaned.text.strip():
         raise IngestError("no_text", "no article text left after removing boilerplate")
     published = None

@@ -16,7 +16,7 @@ from extractor.ingest.furniture import is_page_dump, keep_lines, teaser_lines
 from extractor.ingest.bylines import Byline, find_byline
 from extractor.ingest.page_labels import byline_names, page_labels
 from extractor.ingest.printed_dates import DATELINE_DATE, printed_date
-from extractor.ingest.titles import capitalised, main_words, strip_site_name
+from extractor.ingest.titles import capitalised, is_site_line, main_words, strip_site_name
 
 # White space that is not a plain space or newline (NBSP, thin spaces, tabs…).
 ODD_SPACE_RE = re.compile(r"[^\S\n]+")
@@ -419,7 +419,7 @@ def _stopped_headline(paragraph: str) -> bool:
 
 
 def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
-               given_title: str | None = None) -> CleanText:
+               given_title: str | None = None, host: str | None = None) -> CleanText:
     """Clean body text: boilerplate and the lines that label the story (``page_labels``:
     dates, bylines, counters) dropped, a caption that ends with its credit dropped (a longer
     line loses only the credit), wrapped lines joined, bullets kept as highlights. The date
@@ -431,7 +431,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     or in a share box, goes; so does a summary bullet that the body prints again, from the
     text (it stays a highlight): the story tells it once. A whole-page text dump (menus,
     footers...) first loses the lines ``furniture`` scores as page furniture, unless
-    ``page_dump`` is false (a body an HTML extractor already cut out).
+    ``page_dump`` is false (a body an HTML extractor already cut out). A first line that is
+    only the site's name (``host``, the page's host name) is its logo, never the headline.
     """
     text = _byline_after_date_apart(GLUED_HEADING_RE.sub("\n\n\\g<heading>\n\n", normalise_whitespace(raw)))
     dropped: list[str] = []
@@ -445,7 +446,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         byline = find_byline(lines, keep)
         if byline.line is not None:
             keep[byline.line] = False
-        page_title = _page_title(lines) if find_title else None
+        page_title = _page_title(lines, host) if find_title else None
         dropped.extend(line for line, kept in zip(lines, keep) if not kept)
         text = "\n".join(line if kept else "" for line, kept in zip(lines, keep))
     elif teasers := set(teaser_lines(lines, after_prose=True)):
@@ -481,6 +482,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
 
     if paragraphs:
         paragraphs[:1] = _without_date_line(paragraphs[0])
+    if len(paragraphs) > 1 and is_site_line(paragraphs[0], host):
+        dropped.append(paragraphs.pop(0))  # the site's logo heading the page
     highlights = []
     for i, paragraph in enumerate(paragraphs):
         bullet = BULLET_RE.match(paragraph)
@@ -563,9 +566,13 @@ def _without_date_line(paragraph: str) -> list[str]:
     return [rest] if len(_WORD.findall(rest)) >= MIN_AFTER_DATE_WORDS and not is_boilerplate(rest) else []
 
 
-def _page_title(lines: list[str]) -> str | None:
-    """A dump's first line is the page's <title>: the headline, less the site name."""
-    first = next((line for line in lines if line.strip()), "")
+def _page_title(lines: list[str], host: str | None = None) -> str | None:
+    """A dump's first line is the page's <title>: the headline, less the site name (the line
+    after it when the first is only the site's name)."""
+    filled = (line for line in lines if line.strip())
+    first = next(filled, "")
+    if is_site_line(first, host):
+        first = next(filled, "")
     if not _looks_like_headline(first) and not first.endswith("?"):
         return None
     return strip_site_name(first)

@@ -60,6 +60,17 @@ def _is_site(segment: str, site_names: tuple[str, ...], host: str | None) -> boo
     return False
 
 
+def is_site_line(line: str, host: str | None) -> bool:
+    """The line is the site's name and nothing else, as its host name spells it ("AI Chips
+    News" on aichipsnews.com, "Business Insider" on africa.businessinsider.com): the logo at
+    the head of a page, not its headline."""
+    if not host:
+        return False
+    squashed = _squash(line)
+    labels = host.lower().removeprefix("www.").split(".")[:-1]
+    return len(squashed) >= 4 and any(squashed == _squash(label) for label in labels)
+
+
 def strip_site_name(title: str | None, site_names: tuple[str, ...] = (), host: str | None = None) -> str | None:
     """The headline without the site name around it ("Headline | Outlet", "Outlet - Headline")."""
     if not title:
