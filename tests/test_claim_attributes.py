@@ -2700,3 +2700,65 @@ def test_a_possessed_sum_a_verb_of_passing_takes_is_its_owner_s_as_it_stands(nlp
     found = by_text(nlp, "Apple's market value rose 3% to $3.45 trillion, surpassing Nvidia's $2.9 trillion. The toll "
                          "surpassed 20,000 on Monday.")
     assert (subjects(found["$2.9 trillion"]), found["$2.9 trillion"].hedge, found["20,000"].hedge) == (["Nvidia"], "=", ">")
+
+
+def test_a_day_owning_the_event_a_move_came_after_is_not_the_move_s_day(nlp):
+    text = ("After Monday's rout, Kelmont shares rose 9%. Following Monday's sell-off, Ardent gained 5%.\n\n"
+            "On Tuesday, Kelmont shares rose 9% after Monday's rout.")
+    undated = claims_of(nlp, text, published=None)
+    assert [(c.text, c.weekday) for c in undated] == [("9%", None), ("5%", None), ("9%", "Tuesday")]
+    dated = claims_of(nlp, text, published="2025-01-29")
+    assert [(c.date, c.date_source) for c in dated] == [
+        ("2025-01-29", "published"), ("2025-01-29", "published"), ("2025-01-28", "text")]
+
+
+def test_a_day_owning_what_a_participle_weighs_dates_the_level_it_left(nlp):
+    found = by_text(nlp, "Considering Thursday's losses, her net worth slipped to around $55.9 billion.", None)
+    assert (found["$55.9 billion"].metric, found["$55.9 billion"].weekday) == ("net worth", "Thursday")
+    found = by_text(nlp, "Considering Thursday's losses, her net worth slipped to around $55.9 billion.", "2025-01-25")
+    assert found["$55.9 billion"].date == "2025-01-23"
+
+
+def test_a_listed_figure_whose_verb_is_left_out_is_the_name_s_right_before_it(nlp):
+    found = by_text(nlp, "The drop also weighed on the broader market with the S&P 500 down 1.8%, the Nasdaq Composite "
+                         "2% and the Dow Jones Industrial Average 1.6% or 543 points.")
+    assert [subjects(found[k]) for k in ("1.8%", "2%", "1.6%")] == [
+        ["S&P 500"], ["Nasdaq Composite"], ["Dow Jones Industrial Average"]]
+
+
+def test_a_capital_raise_is_money_sought_not_a_rise_in_pay(nlp):
+    found = by_text(nlp, "Regulators shut Harwick Bank after a failed $2.3 billion capital raise sent its stock crashing. "
+                         "Its tellers won a $3,000 raise.")
+    assert (found["$2.3 billion"].metric, found["$2.3 billion"].direction) == ("share sale", None)
+    assert found["$3,000"].metric == "pay"
+
+
+def test_a_figure_of_a_name_given_with_its_ticker_is_the_name_s(nlp):
+    found = by_text(nlp, "The next-biggest drag was chipmaker Harwick Inc (HWK.O), which finished down 17.4%.")
+    assert subjects(found["17.4%"]) == ["Harwick Inc"]
+
+
+def test_a_change_a_named_subject_suffered_in_a_relative_clause_is_that_subject_s(nlp):
+    found = by_text(nlp, "The setback is more than twice the $279 billion drop Kelmont encountered in September.")
+    assert subjects(found["$279 billion"]) == ["Kelmont"]
+    found = by_text(nlp, "The loss is twice the $41 billion fall that Ardent suffered in May.")
+    assert subjects(found["$41 billion"]) == ["Ardent"]
+
+
+def test_a_paragraph_s_dateline_is_not_the_day_it_tells_of(nlp):
+    found = by_text(nlp, "Tuesday, January 28, 2025 - Kelmont saw its stock plummet nearly 17% on Monday. Kelmont's "
+                         "market value dropped by $589 billion in a single day.", "2025-01-28")
+    assert (found["17%"].date, found["$589 billion"].date) == ("2025-01-27", "2025-01-27")
+
+
+def test_a_close_a_day_owns_is_the_level_of_the_sentence_s_stock(nlp):
+    found = by_text(nlp, "Kelmont shares closed Tuesday's session at $128.99, still well below Friday's $142.62 close.",
+                    "2025-01-29")
+    assert (subjects(found["$142.62"]), found["$142.62"].date) == (["Kelmont"], "2025-01-24")
+
+
+def test_a_toll_is_never_a_named_person_s_figure(nlp):
+    found = by_text(nlp, "President Dana Pell and Vice President Ori Vance were briefed on Friday about efforts to help "
+                         "communities recover from Hurricane Kelby, which ripped through the state Wednesday evening, "
+                         "leaving at least 8 dead.", "2024-10-11")
+    assert (found["8"].metric, subjects(found["8"])) == ("dead", [])

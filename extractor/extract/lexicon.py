@@ -240,7 +240,7 @@ PART_NOUNS = frozenset("section stretch span part portion segment piece length".
 
 # Head nouns that never name what a figure is about ("a record", "the total", "the level").
 SUBJECTLESS_NOUNS = frozenset("""
-record total level high low figure number amount sum rate percent percentage point points
+record total level high low close figure number amount sum rate percent percentage point points
 day week month year time hour minute moment stage period quarter session result results
 majority minority estimate estimates forecast consensus expectation expectations way
 history term tune vote votes ballot ballots date mark threshold barrier milestone
@@ -299,6 +299,22 @@ def names_a_public_body(name: str) -> bool:
     """The name says it is a public body ("the U.S. Food and Drug Administration",
     "California Department of …"): no company, and no shares."""
     return any(word.casefold() in PUBLIC_BODY_NOUNS for word in name.split())
+
+
+# The names central banks go by: a reserve bank, "X Central Bank", a national bank, the few
+# named "Bank of" their country (not "Bank of America", "Bank of China" or "Bank of Ireland",
+# which are lenders), and their short forms.
+CENTRAL_BANK_NAME_RE = re.compile(
+    r"\b(?:Federal\s+Reserve|Fed|Reserve\s+Bank|Central\s+Bank|National\s+Bank|ECB|Bundesbank|Riksbank"
+    r"|Norges\s+Bank|Banque\s+de\s+France|Banca\s+d['’]Italia|Banco\s+de\s+Espa[ñn]a|People['’]s\s+Bank\s+of\s+China"
+    r"|Bank\s+of\s+(?:England|Japan|Canada|Korea|Israel|Mexico|Russia|Thailand|Italy|Spain|Portugal|Greece|Finland"
+    r"|Ghana|Uganda|Tanzania|Jamaica|Botswana|Zambia|Mauritius|Algeria|Albania))\b")
+
+
+def names_a_central_bank(name: str) -> bool:
+    """The name is a central bank's ("the Federal Reserve", "European Central Bank", "Bank
+    of England"): what "the central bank" of a story can be."""
+    return CENTRAL_BANK_NAME_RE.search(name) is not None
 
 # Trades a company's name ends in after "and" ("Pacific Gas and Electric", "Florida Power
 # and Light"): one name, not two.

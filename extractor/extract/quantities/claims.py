@@ -43,6 +43,7 @@ from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
+from extractor.ingest.printed_dates import DATELINE_DATE
 from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
@@ -194,7 +195,11 @@ def _date_verb(date: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    return verb_of(date)
+    verb = verb_of(date)
+    if verb is not None and verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.lower_ not in PERIOD_PREPOSITIONS:
+        return verb.head  # "Considering Thursday's losses, his net worth slipped to $55.9 billion": that day's
+    return verb
 
 
 def claim_id(article_id: str, start: int, end: int, field: str = "text") -> str:
@@ -424,7 +429,8 @@ YEAR_BASE_RE = re.compile(r"(?:%|\bper\s?cent|\bpercent),?\s+on\s*\Z", re.I)  # 
 
 # Prepositions of a period's bound, when the date sits deeper in their phrase ("since after
 # the collapse Tuesday", "after Thursday's results").
-PERIOD_PREPOSITIONS = frozenset({"since", "until", "till", "through", "before", "after", "by", "from", "between"})
+PERIOD_PREPOSITIONS = frozenset({"since", "until", "till", "through", "before", "after", "following", "by", "from",
+                                 "between"})
 
 
 def _a_figure(token: Token) -> bool:
@@ -452,10 +458,10 @@ def _period_bound(date: Token) -> Token | None:
     verb it would date; None when there is none."""
     node = date
     for _ in range(5):
+        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
+            return node  # ("following" is a verb's form)
         if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return None
-        if node.dep_ == "prep" and node.lower_ in PERIOD_PREPOSITIONS:
-            return node
         node = node.head
     return None
 
@@ -548,6 +554,8 @@ def _reference_day(sent: SpacySpan, verb: Token | None, where: int) -> bool:
         return False
     if date.head.dep_ == "prep" and date.head.head.pos_ == "NOUN":
         return True
+    if date.dep_ == "poss" and _period_bound(date.head) is not None:
+        return True  # "After Monday's rout, Nvidia rose 9%": the rout's day, before the one told of
     if AS_OF_BEFORE_RE.search(sent.doc.text, max(0, where - 8), where):
         return True  # "traders saw a 64% probability of a cut as of Tuesday": when a reading was taken
     return _told_as_future(verb) and not _on_the_verb(date, verb)
@@ -648,9 +656,10 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
     text = tokens.text
     out = []
     relative: list[tuple[Token | None, re.Match, int]] = []
+    dateline = DATED_DATELINE_RE.match(text, sent.start_char)
     for ent in tokens.ents_in(sent):
-        if ent.label_ != "DATE":
-            continue
+        if ent.label_ != "DATE" or dateline is not None and ent.start_char < dateline.end():
+            continue  # (a dateline's date is the day the report was filed)
         as_of = _as_of_day(ent, text, published)
         if (owned := _day_owning(ent, text, published)) is not None:
             out.append(owned)  # "fell from Friday's closing price of $142.62": Friday's price, not the fall's day
@@ -694,10 +703,16 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         start = prev
     opening = None
     for ent in tokens.ents_in(start):
-        if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]):
+        if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]) \
+                and not DATED_DATELINE_RE.match(text, start.start_char):
             opening = resolve_date(ent.text, published) or _unresolved_weekday(ent.text, published)
         break
     return out, opening
+
+
+# A date that heads a paragraph as the report's dateline ("Tuesday, January 28, 2025 - Nvidia saw
+# its stock plummet on Monday"): the day it was filed, not the one it tells of.
+DATED_DATELINE_RE = re.compile(r"(?:\w+day,\s*)?(?:%s)\s*[-–—|:]" % DATELINE_DATE.pattern, re.I)
 
 
 # A weekday no publication date resolves, kept as "weekday:Monday" among a sentence's dates.
@@ -812,6 +827,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
+    if metric in TOLL_METRICS and subject and all(_is_person(r.name, article.entities) for r in subject):
+        subject = []  # "Biden and Harris were briefed on the storm, which left at least 8 dead": none of theirs
     if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] \
             and not _named_in(sent, subjects.salient, article):
         subject = []  # "the unemployment rate edged down to 4.2%": the economy's, not the story's main organisation
@@ -1264,6 +1281,14 @@ def _loss_is_the_move(verb: Token | None, span: SpacySpan, source: str | None) -
     narrowed 20%": the losses are the subject of the verb that says the direction)."""
     subj = _clause_subject(verb, span) if verb is not None and source == "verb" else None
     return subj is None or subj.lemma_.lower() not in ("loss", "deficit")
+
+
+# Counts of a disaster's victims, which are never a named person's figure.
+TOLL_METRICS = frozenset({"dead", "missing", "injured", "trapped", "hospitalised"})
+
+
+def _is_person(name: str, entities: ArticleEntities) -> bool:
+    return getattr(entities.by_name(name), "type", None) == "PERSON"
 
 
 def _companies(subject: list[EntityRef], entities: ArticleEntities) -> bool:

@@ -69,6 +69,8 @@ UP_PARTICLE_VERBS = frozenset({
 # Verbs whose money object is a sum collected ("raised $378 million", "the fund raises
 # $2bn"): a rise only of something else ("raised its forecast by $2bn", "raised prices 5%").
 FUNDRAISING_VERBS = frozenset({"raise"})
+# What a company raises as money ("a $2.3 billion capital raise", "an equity raise").
+FUNDS_RAISED = frozenset({"capital", "equity", "cash", "fund", "funding"})
 # Words that make "do" stand for the verb of the clause before ("as shares fell, so did his fortune, by $4bn").
 ECHO_WORDS = frozenset({"so", "too", "neither", "nor"})
 # Prepositions whose object is a level, not the amount of a change ("fell 7% to $2.3bn").
@@ -205,6 +207,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
             return None, None
         lemma = gov.lemma_.lower()
         source = "verb" if prep is not None and prep.lower_ == "by" else "noun"  # "a decrease by 1%" reads as a verb
+        if lemma in FUNDRAISING_VERBS and any(c.dep_ == "compound" and c.lower_ in FUNDS_RAISED for c in gov.children):
+            return None, None  # "a failed $2.3 billion capital raise": money sought, no rise
         if lemma in UP_NOUNS:
             return "up", source
         if lemma == "loss" and any(c.lower_ in RESULT_LOSS_WORDS for c in gov.children):

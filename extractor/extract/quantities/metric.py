@@ -113,7 +113,8 @@ METRIC_PHRASES: dict[str, str] = {
     "prime rate": "interest rate", "mortgage rate": "interest rate", "deposit rate": "interest rate",
     "overnight rate": "interest rate", "weight loss": "weight loss",
     "share sale": "share sale", "stock sale": "share sale", "share offering": "share sale",
-    "stock offering": "share sale",
+    "stock offering": "share sale", "capital raise": "share sale", "equity raise": "share sale",
+    "capital raising": "share sale", "equity raising": "share sale",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",

@@ -63,7 +63,7 @@ from extractor.extract.lexicon import (
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import (
-    SubjectContext, _clause_subject, gapped_subject, misattached_move, misread_move, verb_of,
+    SubjectContext, _clause_subject, gapped_name, gapped_subject, misattached_move, misread_move, verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject, holder_of_count
 from extractor.extract.quantities.subject_names import (
@@ -109,6 +109,16 @@ PAREN_CLOSE_RE = re.compile(r"\s*\)")
 PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|to|across|throughout|within|inside|outside)\s+(?:the\s+)?\Z", re.I)
 
 
+def _relative_subject(noun: Token) -> Token | None:
+    """The named subject of a relative clause on the noun ("the drop (that) Nvidia
+    encountered in September"), else None."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            return subject
+    return None
+
+
 def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """The subject named by the noun phrase the amount belongs to."""
     doc = root.doc
@@ -131,6 +141,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         mover = next((c for c in moved.children if c.dep_ == "nsubj"), None)
         if mover is not None and (found := resolve_np(mover, ctx, sent_root_subject)):
             return found
+    if (gapped := gapped_name(span)) is not None and (found := resolve_np(gapped, ctx, sent_root_subject)):
+        return found  # "the Nasdaq Composite 2% and the Dow Jones Industrial Average 1.6%"
     node = root
     for _ in range(5):
         if node.head.i == node.i:
@@ -163,6 +175,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                               compounds=not (dep == "nummod" and head.tag_ == "NNS"))  # "four league games": games, not the league's
             if not owner and head.lower_ in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
                 owner = [r for r in _owner_of(head, ctx, sent_root_subject, ("for",)) if _named_in_article(r, ctx)]
+            if not owner and head.lower_ in CHANGE_NOUNS and (sufferer := _relative_subject(head)) is not None:
+                owner = resolve_np(sufferer, ctx, sent_root_subject)  # "the $279 billion drop Nvidia suffered"
             if worded:
                 owner = [r for r in owner if _named_in_article(r, ctx)]
             if owner:

@@ -97,6 +97,19 @@ def gapped_subject(figure: Token) -> Token | None:
     return None
 
 
+def gapped_name(span: SpacySpan) -> Token | None:
+    """The name right before a listed figure whose verb is left out ("the Nasdaq Composite 2%
+    and the Dow Jones Industrial Average 1.6%"), which the parser makes a conjunct of the first
+    figure beside it; else None."""
+    root = span.root
+    if root.dep_ != "conj" or span.start < 1 or not root.head.ent_type_ or root.head.i >= span.start:
+        return None
+    name = span.doc[span.start - 1]
+    if name.pos_ == "PROPN" and name.dep_ == "conj" and name.head.i == root.head.i:
+        return name
+    return None
+
+
 def sentence_subject(sent: SpacySpan) -> Token | None:
     root = sent.root
     for c in root.children:

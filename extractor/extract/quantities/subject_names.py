@@ -99,13 +99,15 @@ def trimmed_name(name: str) -> str | None:
 
 
 def entity_named(ctx: SubjectContext, name: str) -> EntityRef | None:
-    """The article's entity called ``name``, or whose name ends with it ("Zuckerberg")."""
+    """The article's entity called ``name``, or whose name ends with it ("Zuckerberg"), or
+    whose ticker it is ("AVGO.O" in "Broadcom Inc (AVGO.O), which finished down 17.4%")."""
     key = name.casefold()
     for e in ctx.entities.entities:
         full = e.name.casefold()
         if e.type in SUBJECT_TYPES and (full == key or full.endswith(" " + key)) and trimmed_name(e.name) is None:
             return e.ref()
-    return None
+    ticker = next((e for e in ctx.entities.entities if e.type in SUBJECT_TYPES and name in e.tickers), None)
+    return ticker.ref() if ticker is not None else None
 
 
 def entity_named_in(entities: ArticleEntities, name: str) -> EntityRef | None:
