@@ -419,6 +419,8 @@ def test_a_name_said_to_hold_an_occupation_is_a_person_and_its_surname_is_found_
     ("The model runs without the costly chips made by Kelmont.", "Kelmont"),  # a maker of a product
     ("Stocks sank after the release of a free AI assistant launched by China’s Zentek last week.",
      "Zentek"),  # one who launched a product
+    ("Monday’s selloff was prompted by the release of a free AI assistant from China’s Nimbus that the startup "
+     "said needed less data.", "Nimbus"),  # a product's maker after "from"
 ])
 def test_a_company_told_by_what_it_owns_or_is_an_example_of(nlp, text, name):
     assert by_name(entities_of(nlp, text), name).type == "ORG"
@@ -832,3 +834,9 @@ def test_whoever_owns_a_fortune_or_loses_money_in_wealth_is_a_person(nlp):
     for text in ("Kelmont fell nearly 17% on Monday. Varnell Osei lost $20.1 billion in wealth in one day.",
                  "Kelmont fell nearly 17% on Monday, and Varnell Osei's net worth shrank by about $20 billion."):
         assert by_name(entities_of(nlp, text), "Varnell Osei").type == "PERSON", text
+
+
+def test_a_website_named_by_its_address_is_an_organisation_but_not_a_link_or_an_e_mail(nlp):
+    found = entities_of(nlp, "Power was out for 1.5 million homes, according to outagewatch.us. Write to "
+                             "desk@example.org or see www.example.com and https://example.net/page.").entities
+    assert [(e.name, e.type) for e in found] == [("outagewatch.us", "ORG")]

@@ -1444,3 +1444,34 @@ def test_the_pronoun_speaker_before_a_quote_is_the_nearest_whatever_order_quotes
             "Manhattan DA Alvin Bragg, who was inside the courtroom. He called Bragg 'Soros-backed,' in reference "
             "to the financier.")
     assert speaker_of(quotes_of(text), "Soros-backed") == "Donald Trump"
+
+
+def test_the_central_bank_is_a_central_bank_named_before_never_a_lender(quotes_of):
+    text = ("Harwick Bank collapsed on Friday. The Federal Reserve will review the collapse, the central bank said "
+            "on Monday. Harwick Bank said it regretted the losses.\n\nIn Oslo, the central bank said rates would stay.")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "The Federal Reserve will review") == "Federal Reserve"
+    assert speaker_of(quotes, "it regretted") == "Harwick Bank"
+    lender_only = quotes_of("Harwick Bank collapsed on Friday. Depositors fled, the central bank said on Monday.")
+    assert speaker_of(lender_only, "Depositors fled") is None
+
+
+def test_a_capitalised_saint_in_a_dateline_ends_no_sentence(quotes_of):
+    text = ("ST. KELBY COUNTY, Florida (WXYZ) — At least four people died in the county after tornadoes touched "
+            "down on Wednesday, a county official confirmed Thursday morning.")
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == [
+        "At least four people died in the county after tornadoes touched down on Wednesday"]
+
+
+def test_a_website_cited_by_its_address_is_the_source(quotes_of):
+    text = ("More than 1.5 million homes were left without power, according to outagewatch.us, which monitors "
+            "utility data. Readers can write to desk@outagewatch.us or visit www.outagewatch.us for updates.")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "More than 1.5 million homes") == "outagewatch.us"
+
+
+def test_a_described_source_is_the_one_whose_name_says_what_it_does(quotes_of):
+    text = ("Kelmont's market value briefly passed Varo's on Monday, according to Harwick Market Data. At one point "
+            "Kelmont stock was up 3.8%, putting the company's value at $3.7 trillion, according to the data provider.")
+    assert speaker_of(quotes_of(text), "At one point") == "Harwick Market Data"

@@ -1457,13 +1457,22 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
 CITED_TITLE_RE = re.compile(r"\baccording to (The(?: [A-Z][\w&'’-]*){1,3})(?=[\s,.;:)]|\Z)")
 
 
+# A website named by its address alone, in prose ("according to poweroutage.us, which monitors
+# utility data", "News.Az reports"): no scheme, path or e-mail around it.
+WEBSITE_NAME_RE = re.compile(r"(?<![\w@/.:-])(?!www\.)[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+                             r"\.(?i:com|org|net|us|io|co|uk|gov|info|news|ai|tv|az)(?![\w/@-]|\.\w)")
+
+
 def cited_publications(text: str, taken: list[Candidate]) -> list[Candidate]:
     """Names of publications "according to" cites with "The" that no mention holds yet
     ("That move wiped out some $10 billion of the bank's valuation, according to The
-    Information"): an organisation, by its citing."""
+    Information"), and websites named by their address: organisations."""
     free = outside(taken)
-    return [Candidate(m.start(1), m.end(1), m.group(1), "ORG") for m in CITED_TITLE_RE.finditer(text)
-            if free(m.start(1), m.end(1))]
+    cited = [Candidate(m.start(1), m.end(1), m.group(1), "ORG") for m in CITED_TITLE_RE.finditer(text)
+             if free(m.start(1), m.end(1))]
+    sites = [Candidate(m.start(), m.end(), m.group(), "ORG") for m in WEBSITE_NAME_RE.finditer(text)
+             if free(m.start(), m.end())]
+    return cited + sites
 
 
 # Records whose maker "according to" names before them ("according to LSEG data").

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from extractor.errors import UnavailableError
 from extractor.nlp.components import PARAGRAPH_SENTENCES, PLATFORM_SENTENCE_ENDS, TYPESET_APOSTROPHES
@@ -47,8 +48,16 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> La
         nlp.add_pipe(TYPESET_APOSTROPHES, first=True)
     if PLATFORM_SENTENCE_ENDS not in nlp.pipe_names:
         nlp.add_pipe(PLATFORM_SENTENCE_ENDS, first=True)
+    for abbreviation in CAPITAL_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return use_keyed_rules(nlp) if keyed_rules else nlp
+
+
+# Place-name abbreviations a dateline prints in capitals ("ST. LUCIE COUNTY, Florida —",
+# "FT. MYERS", "MT. VERNON"): one word, as the tokenizer already reads "St." and "Ft.", so
+# that the period ends no sentence.
+CAPITAL_ABBREVIATIONS = ("ST.", "FT.", "MT.")
 
 
 def _installed_meta(model: str) -> dict | None:

@@ -32,7 +32,7 @@ from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
     COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS, TITLE_WORDS as JOB_TITLES,
-    is_place_name, names_a_public_body,
+    is_place_name, names_a_central_bank, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (
@@ -247,8 +247,10 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
         return entity.ref() if entity else None
-    if head.text[:1].isupper() and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
-        return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …")
+    if (head.text[:1].isupper() or head.pos_ in ("X", "NUM")) \
+            and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
+        return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
+        # no word at all (a website: "according to poweroutage.us")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
 
 
@@ -416,6 +418,11 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
             GOVERNMENT_NOUNS & {w.casefold() for w in e.name.split()}))
         return entity.ref() if entity else None
     local = _of_no_other_place(place.text) if place is not None and place.ent_type_ else (lambda e: True)
+    if types == ORG_TYPES and head.lemma_.lower() == "bank" and any(c.lower_ == "central" for c in head.children):
+        # "the Federal Reserve said …, the central bank said": a central bank, never a lender named before
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: local(e) and any(
+            names_a_central_bank(n) for n in (e.name, *e.aliases)))
+        return entity.ref() if entity else None
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
@@ -430,6 +437,11 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
             return entity.ref() if entity else None
     if entity is None and place is not None:
         return None  # "Iran's government": a body of that place, not whichever organisation came last
+    if entity is None and types == ORG_TYPES and (portfolio := _portfolio_words(head)):
+        # "according to the data provider" after "Dow Jones Market Data said": the one whose name
+        # says what the description does, before the sentence's subject
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
+            portfolio & {w.casefold() for w in re.findall(r"\w+", e.name)}) and local(e))  # (cited as a source too)
     if entity is None and types is not None:
         entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):

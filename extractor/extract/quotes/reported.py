@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import is_org_noun, is_person_noun
 from extractor.extract.entity_names import DATELINE_PLACE_RE
@@ -102,13 +102,19 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     bounds = _content_of(cue)
     if bounds is None:
         return None
-    doc, start = cue.doc, bounds[0]
+    start = _past_dateline(cue.doc, *bounds)
+    return (start, bounds[1]) if start < bounds[1] else None
+
+
+def _past_dateline(doc: Doc, start: int, end: int) -> int:
+    """The first token of [start, end) after the dateline of the line it starts in ("ST.
+    LUCIE COUNTY, Florida (WFOR) — At least four …"): ``start`` when there is none."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
     if (dateline := DATELINE_PLACE_RE.match(text, line_start)) is not None and dateline.end() > doc[start].idx:
-        while start < bounds[1] and doc[start].idx < dateline.end():
+        while start < end and doc[start].idx < dateline.end():
             start += 1
-    return (start, bounds[1]) if start < bounds[1] else None
+    return start
 
 
 def _content_of(cue: Token) -> tuple[int, int] | None:
@@ -427,6 +433,7 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue
         start, end = bounds
         doc = ctx.doc
+        start = _past_dateline(doc, start, end)
         while start < end and (doc[start].is_punct or doc[start].is_space) and not is_mark(doc[start]):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_mark(doc[end - 1]) \
