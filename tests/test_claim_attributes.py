@@ -2762,3 +2762,9 @@ def test_a_toll_is_never_a_named_person_s_figure(nlp):
                          "communities recover from Hurricane Kelby, which ripped through the state Wednesday evening, "
                          "leaving at least 8 dead.", "2024-10-11")
     assert (found["8"].metric, subjects(found["8"])) == ("dead", [])
+
+
+def test_those_of_a_name_stand_for_that_name_s_figure(nlp):
+    found = by_text(nlp, "By Tuesday, Kelmont shares were up nearly 6% in Frankfurt, while those in Varo rose 3.4% and "
+                         "data company Orvex rose 2.97%.", "2025-01-28")
+    assert [subjects(found[k]) for k in ("6%", "3.4%", "2.97%")] == [["Kelmont"], ["Varo"], ["Orvex"]]

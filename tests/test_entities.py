@@ -840,3 +840,19 @@ def test_a_website_named_by_its_address_is_an_organisation_but_not_a_link_or_an_
     found = entities_of(nlp, "Power was out for 1.5 million homes, according to outagewatch.us. Write to "
                              "desk@example.org or see www.example.com and https://example.net/page.").entities
     assert [(e.name, e.type) for e in found] == [("outagewatch.us", "ORG")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Power was restored faster than during Delphine last month, Mayor Ana Ruiz said.", "Delphine"),
+    ("Flooding was worse during Rosalind than during any storm since 2004.", "Rosalind"),
+])
+def test_a_name_something_happened_during_is_an_event(nlp, text, name):
+    assert by_name(entities_of(nlp, text), name).type == "EVENT"
+
+
+def test_a_storm_s_short_name_joins_it_beside_a_name_built_on_the_storm_s(nlp):
+    found = entities_of(nlp, "Within hours, Hurricane Kelby is expected to make landfall. We are ready as Kelby moves "
+                             "over land. Kelby still carries incredible destructiveness. The Hurricane Kelby Relief "
+                             "Fund opened.")
+    storm = by_name(found, "Hurricane Kelby")
+    assert "Kelby" in storm.aliases and not any(e.name == "Kelby" for e in found.entities)

@@ -117,6 +117,13 @@ def test_an_ambiguous_place_the_article_leaves_alone_is_linked_to_nothing(nlp):
     assert len(ids) == 2 and entity_id("Cambridge") not in ids
 
 
+def test_a_us_state_that_towns_elsewhere_share_a_name_with_is_the_state_in_every_article(nlp):
+    assert ambiguous_places("Florida") == ()
+    text = "The storm made landfall in Florida on Wednesday, cutting power to three million homes."
+    ids = {next(e for e in extract(nlp, text, article) if e.name == "Florida").id for article in ("a1", "a2")}
+    assert ids == {entity_id("Florida")}
+
+
 def test_a_place_one_notable_city_has_links_by_name(nlp):
     text = "The band played in London and then in Paris."
     london = next(e for e in extract(nlp, text) if e.name == "London")

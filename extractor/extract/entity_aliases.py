@@ -487,13 +487,14 @@ def join_short_places(groups: dict[str, LocalEntity]) -> None:
 def join_named_storms(groups: dict[str, LocalEntity]) -> None:
     """A one-word name that ends the one storm's name of the article is that storm
     ("Delphine" / "Hurricane Delphine"), whatever the model took it for, unless another name
-    of the article has that word ("Katrina Lopez")."""
+    of the article has that word ("Katrina Lopez"; a name built on the storm's is no other one)."""
     storms = [g for g in groups.values() if is_storm_name(g.name)]
     for key, group in list(groups.items()):
         if len(group.name.split()) != 1 or group in storms:
             continue
         owners = [g for g in storms if g.name.split()[-1] == group.name]
-        others = [g for g in groups.values() if g is not group and g not in owners and group.name in g.name.split()]
+        others = [g for g in groups.values() if g is not group and g not in owners and group.name in g.name.split()
+                  and not any(o.name in g.name for o in owners)]  # (not "Hurricane Delphine Relief Fund")
         if len(owners) == 1 and not others:
             _merge_into(owners[0], group, as_type=max(owners[0].votes, key=owners[0].votes.get, default=None))
             del groups[key]

@@ -117,9 +117,16 @@ def ambiguous_places(name: str) -> tuple[Place, ...]:
     """The places ``name`` may stand for when no one of them is the obvious one, else ()."""
     places = places_named(name)
     if len(places) < 2 or places[1].population < AMBIGUOUS_POPULATION_SHARE * places[0].population \
-            or is_country(name):  # "Lebanon" is the country, whatever towns bear its name
-        return ()
+            or is_country(name) or name.casefold() in _state_names():
+        return ()  # "Lebanon" is the country, "Florida" the US state, whatever towns bear the name
     return places
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    from extractor.extract.lexicon import us_states
+
+    return frozenset(state["name"].casefold() for state in us_states().values())
 
 
 def _article_regions(entities: list[LocalEntity], skip: LocalEntity) -> list[str]:

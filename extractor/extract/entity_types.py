@@ -381,6 +381,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     elif root.dep_ == "pobj" and head.lower_ in ("from", "by") and describes(head.head, PRODUCT_NOUNS) \
             and not is_place_name(name) and not is_first_name(name.split()[0]):
         votes["ORG"] += CONTEXT_WEIGHT  # "a free AI assistant from China's DeepSeek": its maker
+    if root.dep_ == "pobj" and head.lower_ == "during" and head.i == span.start - 1 and not is_place_name(name):
+        votes["EVENT"] += CONTEXT_WEIGHT  # "the worst surge during Helene": a time, so an event, not a person
     if root.dep_ == "pobj" and (example := _example_of(head)) is not None \
             and (describes(example, ORG_DESCRIPTORS) or _leads_a_market(example)):
         votes["ORG"] += CONTEXT_WEIGHT  # "tech firms like X", "companies such as X", "AI leaders like X"

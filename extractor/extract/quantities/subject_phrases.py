@@ -911,7 +911,17 @@ def _antecedent_of_loose_which(np: Token) -> Token | None:
     return None
 
 
+# Pronouns that stand for a noun said before, owned by the name after them ("those in
+# Oracle rose 3.4%": Oracle's shares; "that of its rival").
+STAND_IN_PRONOUNS = frozenset({"those", "that", "these"})
+
+
 def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, depth: int) -> list[EntityRef]:
+    if np.lower_ in STAND_IN_PRONOUNS and np.pos_ in ("PRON", "DET"):
+        owners = [g for c in np.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+        if owners:
+            return resolve_np(owners[0], ctx, sent_root_subject, depth + 1)
     if np.lower_ == "whose":  # "Huang, whose stake is worth $100bn": the one the clause describes
         node = np.head
         for _ in range(4):
