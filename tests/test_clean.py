@@ -436,3 +436,12 @@ def test_a_first_line_that_is_only_the_site_s_name_is_its_logo_not_the_headline(
     assert cleaned.title == "Chipmakers slide as rival model spooks investors"
     assert "Harbour Tech Daily" not in cleaned.text
     assert clean_text(raw).title == "Harbour Tech Daily"  # without the page's address, nothing tells them apart
+
+
+def test_a_most_read_widget_s_heading_and_period_tabs_are_furniture_not_the_headline():
+    raw = ("Popular Articles\nToday Week Month Year\n\n\n\nFloods close schools across the region\n01/28/2025 // Jane "
+           "Roe // 1.5K Views\n\nHeavy rain forced dozens of schools to close on Monday, officials said.\n\nRivers "
+           "burst their banks in three towns overnight.\n\nMore rain is expected this week.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Floods close schools across the region"
+    assert "Week Month" not in cleaned.text and "Popular Articles" in cleaned.dropped

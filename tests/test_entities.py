@@ -856,3 +856,10 @@ def test_a_storm_s_short_name_joins_it_beside_a_name_built_on_the_storm_s(nlp):
                              "Fund opened.")
     storm = by_name(found, "Hurricane Kelby")
     assert "Kelby" in storm.aliases and not any(e.name == "Kelby" for e in found.entities)
+
+
+def test_a_name_in_a_list_the_model_reads_mostly_as_people_is_a_person(nlp):
+    found = entities_of(nlp, "But Don, Eric, Ivanka, Tiffany, Barron, Lara, Jared, Michael, Kimberly and Usha have "
+                             "been great.").entities
+    types = {e.name: e.type for e in found}
+    assert (types["Ivanka"], types["Barron"]) == ("PERSON", "PERSON")

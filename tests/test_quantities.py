@@ -270,6 +270,13 @@ def test_direction_from_verb(nlp):
     assert (c.direction, c.change) == ("down", "down")
 
 
+def test_what_is_given_up_is_lost(nlp):
+    claims = claims_of(nlp, "Kelmont sank more than 11 percent Monday, giving up some $400 billion in market value. "
+                            "Varo gave up 3% on Friday. Orvex shares picked up 2%.")
+    assert [(c.text, c.direction) for c in claims] == [
+        ("11 percent", "down"), ("$400 billion", "down"), ("3%", "down"), ("2%", "up")]
+
+
 def test_direction_from_adverb(nlp):
     c = only(nlp, "The pound closed up 0.4 percent against the euro.")
     assert c.direction == "up"

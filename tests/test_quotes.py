@@ -1475,3 +1475,29 @@ def test_a_described_source_is_the_one_whose_name_says_what_it_does(quotes_of):
     text = ("Kelmont's market value briefly passed Varo's on Monday, according to Harwick Market Data. At one point "
             "Kelmont stock was up 3.8%, putting the company's value at $3.7 trillion, according to the data provider.")
     assert speaker_of(quotes_of(text), "At one point") == "Harwick Market Data"
+
+
+def test_where_or_through_what_someone_speaks_is_not_what_they_say(quotes_of):
+    quotes = quotes_of("Dana Pell spoke on the economy. Ori Vance spoke on the phone with Pell. Mayor Ana Ruiz talked "
+                       "on television about the storm.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("on the economy", "Dana Pell"), ("about the storm", "Ana Ruiz")]
+
+
+def test_a_passive_view_joined_to_a_verb_names_no_speaker(quotes_of):
+    quotes = quotes_of("Pell is poised to take only 226 electoral college votes, two more than her current total, and "
+                       "is expected to take two more of Maine's electoral college votes.")
+    assert not any(q.speaker is not None and q.speaker.name == "Pell" for q in quotes)
+
+
+def test_a_prize_claimed_or_defended_and_a_player_denied_are_no_words(quotes_of):
+    quotes = quotes_of("Orvex finally claimed the trophy at his fifth world cup. Kelby failed to defend their title. "
+                       "Extra time ended 3-3, only for Dana Pell to be denied by Ana Ruiz in the dying seconds. "
+                       "Ori Vance claimed victory.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [("victory", "Ori Vance")]
+
+
+def test_the_hero_is_the_person_the_sentence_named(quotes_of):
+    text = ("The 23-year-old was the first man to score a final hat-trick since Sir Geoff Harwick in 1966 and the "
+            "England hero tweeted: 'Many congratulations to Orvex, whatever happens.'")
+    assert speaker_of(quotes_of(text), "Many congratulations") == "Geoff Harwick"

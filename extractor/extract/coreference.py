@@ -54,7 +54,7 @@ PERSON_NOUNS = frozenset({
     "striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "quarterback", "pitcher",
     "batsman", "batter", "bowler", "captain", "skipper", "champion", "titleholder", "winner", "runner-up",
     "veteran", "rookie", "debutant", "teenager", "youngster", "swimmer", "sprinter", "golfer", "skier",
-    "boxer", "fighter", "cyclist", "rider", "racer", "athlete", "finalist",
+    "boxer", "fighter", "cyclist", "rider", "racer", "athlete", "finalist", "hero", "legend", "icon",
 })
 # Words that make a description definite, so that it refers back ("the company").
 DEFINITE_DETS = frozenset({"the", "this", "that"})

@@ -437,8 +437,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         # the name after it where a comma is missing: "in a post on X Altman said")
     if _city_as_team(root, name):
         votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Leeds beat Burnley"
-    for label in _conjunct_labels(span):
-        votes[label] += WEAK_CONTEXT_WEIGHT
+    listed = _conjunct_labels(span)
+    for label, count in listed.items():  # most of a list's names read as people make a list of people
+        votes[label] += CONTEXT_WEIGHT if count >= LIST_MAJORITY and count > sum(listed.values()) / 2 else WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += LIFE_DATES_WEIGHT
     elif _release_year_follows(span, name) and not is_team_name(name.split()):  # not "Pittsburgh Pirates (2012)"
@@ -590,15 +591,16 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around"})
 CONJUNCT_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
-def _conjunct_labels(span: SpacySpan) -> set[str]:
-    """The model's labels on the other names of a list the mention is part of."""
-    root = span.root
-    others = [c for c in root.children if c.dep_ == "conj"]
-    if root.dep_ == "conj":
-        others.append(root.head)
-        others.extend(c for c in root.head.children if c.dep_ == "conj" and c.i != root.i)
-    return {t.ent_type_ for t in others
-            if t.ent_type_ in CONJUNCT_LABELS and not span.start <= t.i < span.end}
+# How many other names of a list must share a label for it to count as the list's ("But
+# Don, Eric, Ivanka, Tiffany, Barron, Lara, Jared": the model's people make the rest people).
+LIST_MAJORITY = 3
+
+
+def _conjunct_labels(span: SpacySpan) -> Counter:
+    """The model's labels on the other names of a list the mention is part of, with how many
+    names carry each."""
+    return Counter(t.ent_type_ for t in span.root.conjuncts  # (the whole chain the parser links one by one)
+                   if t.ent_type_ in CONJUNCT_LABELS and not span.start <= t.i < span.end)
 
 
 # Words that open a bracket of life dates after a person's name ("(born 1988", "(c. 1818 –").

@@ -32,7 +32,11 @@ SENTENCE_END_RE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 NAVIGATION_RE = re.compile(
     r"^(?:(?:skip|jump) to (?:main |the )?(?:content|search|navigation|main|footer|menu)\b.*"
     r"|skip navigation|back to top|main menu|toggle (?:navigation|menu)|open menu|close menu"
-    r"|menu|search|home|sections|navigation|logo|site (?:icon|logo)(?: \S+){0,5})$",
+    r"|menu|search|home|sections|navigation|logo|site (?:icon|logo)(?: \S+){0,5}"
+    # a list of the most read stories and the tabs of its periods ("Popular Articles",
+    # "Today Week Month Year")
+    r"|(?:popular|latest|trending|most (?:popular|read|viewed|shared|commented))(?: (?:articles|stories|posts|news|now))?"
+    r"|(?:today|day|week|month|year|all time|24 hours)(?: (?:today|day|week|month|year|all time|24 hours)){2,})$",
     re.IGNORECASE,
 )
 # News agencies and picture desks that appear in photo credits.

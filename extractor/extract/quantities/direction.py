@@ -176,6 +176,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     m = OFF_BEFORE_RE.search(before) or re.search(r"\b(up|down)\s*\Z", before)
     if m and m.group(1) != "off" and _idiom_particle_at(span.doc, max(0, anchor - 24) + m.start(1)):
         m = None  # "make up 30% of output"
+    if m and m.group(1) == "up" and _gives_up_at(span.doc, max(0, anchor - 24) + m.start(1)):
+        return "down", "verb"  # "giving up some $400 billion in market value": a loss
     if m:
         return ("up" if m.group(1) == "up" else "down"), "adverb"
     root = span.root
@@ -257,6 +259,12 @@ def _idiom_particle_at(doc, start: int) -> bool:
     """The "up" or "down" at character ``start`` is an idiom's particle ("made up 52%")."""
     token = doc.char_span(start, start + 4, alignment_mode="expand")
     return token is not None and _idiom_particle(token[0])
+
+
+def _gives_up_at(doc, start: int) -> bool:
+    """The "up" at character ``start`` is the particle of "give up" (to lose what one had)."""
+    token = doc.char_span(start, start + 2, alignment_mode="expand")
+    return token is not None and token[0].i > 0 and token[0].nbor(-1).lemma_.lower() == "give"
 
 
 def headline_verb(tok: Token) -> str | None:

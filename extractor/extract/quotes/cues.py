@@ -127,7 +127,7 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
         and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma) \
-        and not (lemma == "claim" and _claims_lives(token))
+        and not (lemma == "claim" and _claims_lives(token)) and not (lemma in PRIZE_VERBS and _takes_a_prize(token))
 
 
 # What a disaster "claims": lives taken, no words ("the storm has claimed 118 lives").
@@ -138,6 +138,17 @@ def _claims_lives(verb: Token) -> bool:
     """The verb's object is lives, victims or their number ("claimed at least 118 lives",
     "claimed the lives of three climbers")."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in LIFE_NOUNS for c in verb.children)
+
+
+# What a winner claims or defends: a prize, no words ("Messi finally claimed the trophy",
+# "France failed to defend their title"; but "claimed victory" declares it).
+PRIZE_VERBS = frozenset({"claim", "defend"})
+PRIZE_NOUNS = frozenset({"title", "titles", "trophy", "crown", "cup", "championship", "medal", "prize", "throne", "belt",
+                         "seat", "seats"})
+
+
+def _takes_a_prize(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PRIZE_NOUNS for c in verb.children)
 
 
 def _a_picture_shows(verb: Token, lemma: str) -> bool:

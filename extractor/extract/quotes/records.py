@@ -31,7 +31,7 @@ from extractor.extract.quotes.marks import (
     residue_words,
 )
 from extractor.extract.quotes.references import holds_positions
-from extractor.extract.quotes.reported import Reported, find_reported, passive_unattributed
+from extractor.extract.quotes.reported import Reported, find_reported, passive_unattributed, raised_passive
 from extractor.models import EntityRef, Quote, Span
 from extractor.nlp.views import doc_text
 
@@ -126,6 +126,9 @@ def add_reported(ctx: Context, records: Records) -> None:
         start, end = reported.content
         if verb_lemma(reported.cue) in NAMING_VERBS and any(s.open < end and s.close > start for s in spans):
             continue  # "called it an “impressive model”": a direct quote, found with the others
+        if verb_lemma(reported.cue) == "deny" and _only_a_person(ctx, start, end):
+            continue  # "for Kolo Muani to be denied by Martinez": someone stopped, no words (but one
+            # "endorsed Clinton": a stance)
         # a title in quotation marks ('the sitcom "Friends"') is nobody's words inside the clause
         touching = [i for i, s in enumerate(spans) if s.open < end and s.close > start and not is_title(ctx, s, i)]
         inside = [i for i in touching if mostly_within(spans[i], reported.content)]
@@ -139,6 +142,8 @@ def add_reported(ctx: Context, records: Records) -> None:
         attribution = attribute_cue(ctx, reported.cue)
         if attribution.mention is not None and ctx.text[slice(*attribution.mention)].casefold() in FIRST_PERSON:
             attribution.speaker = records.voice_at(reported.cue.idx) or attribution.speaker
+        if raised_passive(reported.cue):
+            attribution.mention = attribution.speaker = None  # "X is poised to win, and is expected to take …"
         unnamed = attribution.mention is None and passive_unattributed(reported.cue)
         if attribution.mention is None and reported.cue.lower_ != "according" and not unnamed:
             continue
@@ -152,6 +157,11 @@ def add_reported(ctx: Context, records: Records) -> None:
             attribution = relayed(ctx, reported.cue, attribution)
         records.absorbed.update(inside)
         records.add(ctx, start, end, "mixed" if inside else "indirect", words, attribution)
+
+
+def _only_a_person(ctx: Context, start: int, end: int) -> bool:
+    """The content is one person's name and nothing else."""
+    return any(m.start <= start and end <= m.end and e.type == "PERSON" for m, e in ctx.entities.mentions_in(start, end))
 
 
 def _medium_beside_quotation(ctx: Context, reported: Reported) -> bool:

@@ -302,8 +302,17 @@ def is_content_child(child: Token) -> bool:
         return child.ent_type_ not in ("DATE", "TIME") and not child.is_punct
     if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
         objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-        return bool(objects) and all(o.ent_type_ not in CIRCUMSTANCE_TYPES for o in objects)
+        return bool(objects) and all(o.ent_type_ not in CIRCUMSTANCE_TYPES and o.lemma_.lower() not in SETTING_NOUNS
+                                     for o in objects)
     return False
+
+
+# Nouns of where or through what someone speaks, never what they speak of ("spoke from the
+# podium with his wife on his left", "said on the phone", "talked on television").
+SETTING_NOUNS = frozenset({
+    "right", "left", "side", "stage", "podium", "phone", "telephone", "television", "tv", "radio", "air",
+    "camera", "sideline", "sidelines", "floor", "screen",
+})
 
 
 def _between_commas(cue: Token) -> bool:
@@ -391,6 +400,16 @@ def passive_unattributed(cue: Token) -> bool:
     return (cue.pos_ in ("VERB", "AUX") and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
             and not any(c.dep_ == "agent" for c in children)) or reduced_passive(cue) or asked_participle(cue) \
         or as_participle(cue)
+
+
+def raised_passive(cue: Token) -> bool:
+    """A passive with an infinitive and no agent ("Harris is expected to take two more
+    votes", "is said to be"): the view of people the writer does not name, whatever the
+    subject it shares with a verb it is joined to."""
+    children = list(cue.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children) \
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in children)  # (not "was quoted as saying")
 
 
 def find_reported(ctx: Context) -> list[Reported]:
