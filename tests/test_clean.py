@@ -445,3 +445,10 @@ def test_a_most_read_widget_s_heading_and_period_tabs_are_furniture_not_the_head
     cleaned = clean_text(raw)
     assert cleaned.title == "Floods close schools across the region"
     assert "Week Month" not in cleaned.text and "Popular Articles" in cleaned.dropped
+
+
+def test_backslashes_a_page_kept_from_its_json_before_quotation_marks_go():
+    raw = ('Venture capitalist Ana Ruiz referred to the model as AI\\\'s \\\\"Sputnik moment,\\\\" alluding to 1957.\n\n'
+           "Markets fell on Monday.\n\nTraders sold chip stocks.")
+    assert clean_text(raw, find_title=False).text.startswith(
+        'Venture capitalist Ana Ruiz referred to the model as AI\'s "Sputnik moment," alluding to 1957.')

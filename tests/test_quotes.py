@@ -1501,3 +1501,9 @@ def test_the_hero_is_the_person_the_sentence_named(quotes_of):
     text = ("The 23-year-old was the first man to score a final hat-trick since Sir Geoff Harwick in 1966 and the "
             "England hero tweeted: 'Many congratulations to Orvex, whatever happens.'")
     assert speaker_of(quotes_of(text), "Many congratulations") == "Geoff Harwick"
+
+
+def test_the_name_after_a_title_joined_to_the_subject_is_the_speaker(quotes_of):
+    text = ("Dana Pell called the launch a wake-up call. Pell’s AI and Crypto Advisor, Ori Vance, echoed this "
+            "sentiment, stating that the U.S. must remain competitive in the AI race.")
+    assert speaker_of(quotes_of(text), "that the U.S. must") == "Ori Vance"

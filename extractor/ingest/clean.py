@@ -225,13 +225,19 @@ def without_page_hints(text: str) -> str:
     return INSTRUMENT_CODE_RE.sub("", QUOTE_CHIP_RE.sub("", LINK_HINT_RE.sub("", text)))
 
 
+# Backslashes a page copied out of its JSON left before quotation marks ('AI\\'s \\"Sputnik
+# moment,\\"'): no reader's text has them.
+ESCAPED_QUOTE_RE = re.compile(r"\\+(?=[\"'])")
+
+
 def normalise_whitespace(raw: str) -> str:
-    """NFC, one kind of newline and space, no invisible characters nor page hints
-    (``without_page_hints``), an apostrophe typed as an opening quotation mark made one (same
-    length); the story's words untouched."""
+    """NFC, one kind of newline and space, no invisible characters, escaping backslashes nor
+    page hints (``without_page_hints``), an apostrophe typed as an opening quotation mark made
+    one (same length); the story's words untouched."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE_RE.sub("", text)
+    text = ESCAPED_QUOTE_RE.sub("", text)
     text = without_page_hints(text)
     text = ODD_SPACE_RE.sub(" ", text)
     text = MISTYPED_APOSTROPHE_RE.sub("’", text)

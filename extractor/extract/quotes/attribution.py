@@ -175,9 +175,14 @@ def _named(head: Token) -> Token:
     Piano"), the one person a group is named by ("analysts including Daniel Ives"), or as the
     author of a message (``MESSAGE_NOUNS``); else the noun itself. A place
     the parser heads a based-description with is that description (``_based``)."""
+    owned_document = owned_source_document(head)
+    for part in (head, *(c for c in head.children if c.dep_ == "conj")):
+        named = next((c for c in part.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                      and c.i > part.i), None)
+        if named is not None and head.ent_type_ != "PERSON" and not owned_document:
+            return named  # "Trump's AI and Crypto Advisor, David Sacks, echoed …": the adviser named after the title
     if head.pos_ != "NOUN":
         return _based(head)
-    owned_document = owned_source_document(head)
     for child in head.rights:  # (not "according to Acme's announcement, president Dana Pell
         # will …", whose name is the next clause's subject)
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and not owned_document:
