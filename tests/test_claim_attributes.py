@@ -2768,3 +2768,9 @@ def test_those_of_a_name_stand_for_that_name_s_figure(nlp):
     found = by_text(nlp, "By Tuesday, Kelmont shares were up nearly 6% in Frankfurt, while those in Varo rose 3.4% and "
                          "data company Orvex rose 2.97%.", "2025-01-28")
     assert [subjects(found[k]) for k in ("6%", "3.4%", "2.97%")] == [["Kelmont"], ["Varo"], ["Orvex"]]
+
+
+def test_it_in_a_reported_clause_is_the_named_subject_of_the_clause_around_it(nlp):
+    found = by_text(nlp, "The Harwick Post reported last week that Dana Pell’s Kelmont Platforms Inc. announced it would "
+                         "spend upwards of $65 billion on AI investments in 2025.")
+    assert subjects(found["$65 billion"]) == ["Kelmont Platforms"]

@@ -490,6 +490,9 @@ def _nearer_clause_subject(tok: Token, ctx: SubjectContext, types, depth: int = 
         return _nearer_clause_subject(owner, ctx, types, depth + 1) if depth < 2 else []
     if (changed := _owner_of_change(subj, ctx, types)) is not None:
         return [changed]
+    named = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj.pos_ == "PROPN" else None
+    if named is not None and named.type in types:
+        return [entity_ref(ctx, named)]  # "Mark Zuckerberg's Meta Platforms Inc. announced it would": the company
     found = [r for r in resolve_np(subj, ctx, None, 2) if any(
         e.id == r.id and e.type in types for e in ctx.entities.entities)]
     return found[:1]
