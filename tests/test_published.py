@@ -163,3 +163,9 @@ def test_a_site_s_date_of_the_day_above_its_navigation_is_not_the_article_s():
     assert dateline_date(head) == "2025-01-28"
     assert dateline_date("Thursday, 6 October 2016\nPound slumps in flash crash\n\nThe pound fell 6% in two "
                          "minutes.") == "2016-10-06"
+
+
+def test_a_photo_caption_s_date_under_the_weekday_dateline_is_not_the_article_s():
+    head = ("Pell wins the election with 312 electoral votes\nFrom Kelby News\nTuesday, November 12, 2024\n"
+            "Pell on October 6, 2017\nImage: Ana Ruiz.\nDana Pell won the election on November 6.")
+    assert dateline_date(head) == "2024-11-12"

@@ -88,10 +88,16 @@ def dateline_date(text: str) -> str | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     day, index = _dateline_at(lines[:DATELINE_LINES])
     if day is not None and index is not None and WEEKDAY_OPENING_RE.match(lines[index]):
-        later, _ = _dateline_at(lines[index + 1:index + 1 + WIDGET_GAP_LINES])
-        if later is not None and dt.date.fromisoformat(later) <= dt.date.fromisoformat(day) - WIDGET_AFTER:
-            return later
+        below = lines[index + 1:index + 1 + WIDGET_GAP_LINES]
+        later, at = _dateline_at(below)
+        if later is not None and dt.date.fromisoformat(later) <= dt.date.fromisoformat(day) - WIDGET_AFTER \
+                and (at is None or not NAMED_BEFORE_DATE_RE.match(below[at])):
+            return later  # (not a photo's caption: "Trump on October 6, 2017")
     return day
+
+
+# A name before a date on its line: a caption's "who, on which day", not a date line.
+NAMED_BEFORE_DATE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:on|in|at)\s")
 
 
 # A date opening with its weekday ("Saturday, December 6, 2025"), as a site's top bar prints the day.
