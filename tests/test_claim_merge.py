@@ -304,6 +304,14 @@ def test_an_approximate_figure_that_reaches_another_outlets_figure_is_no_conflic
     assert conflicting([claim("17", "a1", 17, **move), claim("18", "a2", 18, **move)]) == [("17", "18")]
 
 
+def test_a_figure_cut_short_from_another_outlet_s_is_no_conflict_even_beside_a_rounded_one():
+    move = {"unit": "percent", "metric": "share price", "direction": "down", "date": "2025-01-27"}
+    # "19.9%" and "20%" are one fact; "19%" cuts 19.9 short (it cannot be 20% rounded)
+    assert conflicting([claim("exact", "a1", 19.9, **move), claim("round", "a2", 20, **move),
+                        claim("cut", "a3", 19, **move)]) == []
+    assert conflicting([claim("round", "a2", 20, **move), claim("cut", "a3", 19, **move)]) == [("cut", "round")]
+
+
 def test_two_figures_one_outlet_gives_are_two_facts_whoever_else_repeats_each():
     loss = {"direction": "down", "date": "2024-09-03"}
     # a3 tells both losses (last year's record and this one), a1 and a2 one each

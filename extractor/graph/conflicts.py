@@ -9,7 +9,8 @@ window is no day; a company's results need their period on both sides), are both
 both levels, and are not a running toll, a move read at some moment before, during or after a
 session, a measure of a thing the claim does not identify (a magnitude, a distance), a market
 level read at unknown moments, or a subgroup of people against another group; and not when one
-outlet gives both figures, or the figures are a multiple apart (two things).
+outlet gives both figures, or the figures are a multiple apart (two things), or one is the
+other with its last digits cut off ("19%" of a 19.9% fall).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from extractor.extract.quantities.metric import AMOUNT_UNITS, PERIOD_METRICS
 from extractor.extract.quantities.units import match_unit
 from extractor.graph.resolve import (
     CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
-    same_day,
+    same_day, truncates,
 )
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
@@ -143,7 +144,13 @@ def _disagree(a: ClaimGroup, b: ClaimGroup) -> bool:
         meet = a_low <= b_high and b_low <= a_high
     else:  # "17%" and "18%" touch at 17.5 and still disagree
         meet = a_low < b_high and b_low < a_high
-    return not meet and _within_a_multiple(a, b) and _comparable(a, b)
+    return not meet and _within_a_multiple(a, b) and not _cut_short(a, b) and _comparable(a, b)
+
+
+def _cut_short(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """One outlet's figure is the other's with its last digits cut off, not rounded ("fell 19%"
+    of a 19.9% fall): told carelessly, not contradicted."""
+    return any(truncates(x.value, y.value) or truncates(y.value, x.value) for x in a.members for y in b.members)
 
 
 def _approximate(group: ClaimGroup) -> bool:
