@@ -2722,8 +2722,14 @@ def test_a_day_owning_what_a_participle_weighs_dates_the_level_it_left(nlp):
 def test_a_listed_figure_whose_verb_is_left_out_is_the_name_s_right_before_it(nlp):
     found = by_text(nlp, "The drop also weighed on the broader market with the S&P 500 down 1.8%, the Nasdaq Composite "
                          "2% and the Dow Jones Industrial Average 1.6% or 543 points.")
-    assert [subjects(found[k]) for k in ("1.8%", "2%", "1.6%")] == [
-        ["S&P 500"], ["Nasdaq Composite"], ["Dow Jones Industrial Average"]]
+    assert [subjects(found[k]) for k in ("1.8%", "2%", "1.6%", "543 points")] == [
+        ["S&P 500"], ["Nasdaq Composite"], ["Dow Jones Industrial Average"], ["Dow Jones Industrial Average"]]
+
+
+def test_shares_a_plan_is_for_are_a_share_sale_not_a_market_value(nlp):
+    found = by_text(nlp, "Investors got another scare on Thursday after Harwick Bank announced plans for $1.75 billion "
+                         "in common stock and depository shares.")
+    assert found["$1.75 billion"].metric == "share sale"
 
 
 def test_a_capital_raise_is_money_sought_not_a_rise_in_pay(nlp):

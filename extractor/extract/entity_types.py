@@ -439,7 +439,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "a 3-1 win over Chelsea", "Leeds beat Burnley"
     listed = _conjunct_labels(span)
     for label, count in listed.items():  # most of a list's names read as people make a list of people
-        votes[label] += CONTEXT_WEIGHT if count >= LIST_MAJORITY and count > sum(listed.values()) / 2 else WEAK_CONTEXT_WEIGHT
+        most = count >= LIST_MAJORITY and count > sum(listed.values()) / 2
+        votes[label] += CONTEXT_WEIGHT if most else WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += LIFE_DATES_WEIGHT
     elif _release_year_follows(span, name) and not is_team_name(name.split()):  # not "Pittsburgh Pirates (2012)"

@@ -316,6 +316,7 @@ def names_a_central_bank(name: str) -> bool:
     of England"): what "the central bank" of a story can be."""
     return CENTRAL_BANK_NAME_RE.search(name) is not None
 
+
 # Trades a company's name ends in after "and" ("Pacific Gas and Electric", "Florida Power
 # and Light"): one name, not two.
 SECTOR_WORDS = frozenset("""

@@ -43,8 +43,8 @@ from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
-from extractor.ingest.printed_dates import DATELINE_DATE
 from extractor.extract.quotes.cues import SPEECH_VERBS
+from extractor.ingest.printed_dates import DATELINE_DATE
 from extractor.models import Bounds, Claim, EntityRef, Span
 from extractor.nlp.views import span_text
 
@@ -703,8 +703,8 @@ def _dates_of(sent: SpacySpan, published: str | None, tokens: Tokens) -> tuple[l
         start = prev
     opening = None
     for ent in tokens.ents_in(start):
-        if ent.label_ == "DATE" and ent.start - start.start <= 2 and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]) \
-                and not DATED_DATELINE_RE.match(text, start.start_char):
+        if ent.label_ == "DATE" and ent.start - start.start <= 2 \
+                and re.match(r"\s*,", text[ent.end_char:ent.end_char + 2]) and not DATED_DATELINE_RE.match(text, start.start_char):
             opening = resolve_date(ent.text, published) or _unresolved_weekday(ent.text, published)
         break
     return out, opening

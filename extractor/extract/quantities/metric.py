@@ -139,6 +139,16 @@ METRIC_WORDS: dict[str, str] = {
 }
 # Verbs by which a company sells its own shares for money (lemmas).
 SHARE_ISSUE_VERBS = frozenset({"sell", "issue", "offer", "raise", "float"})
+# Nouns of shares to be sold ("announced plans for $1.75 billion in common stock", "an offering of $2bn").
+SHARE_ISSUE_NOUNS = frozenset({"plan", "offering", "sale", "placement", "issue", "issuance"})
+
+
+def _planned_issue(root: Token) -> bool:
+    """The figure is what a plan or an offering is for or of ("plans for $1.75 billion in stock")."""
+    return root.dep_ == "pobj" and root.head.lower_ in ("for", "of") \
+        and root.head.head.lemma_.lower() in SHARE_ISSUE_NOUNS
+
+
 # Forms of the verbs by which customers take money out of a bank ("customers withdrew $42 billion").
 WITHDRAWAL_VERB_FORMS = frozenset({"withdraw", "withdrew", "withdrawn", "withdrawing", "withdraws", "yank", "yanked",
                                    "yanking", "yanks"})
@@ -385,9 +395,10 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named == "share price" and unit and _counted_noun_unit(unit) and unit not in AMOUNT_UNITS and unit != "point" \
             and unit.split()[0] not in MONEY_SUBUNITS.values():
         return None  # "sold 18 million shares", "owns 350 million Acme Class A shares": a count of shares has no price
-    if named == "share price" and unit and unit.isupper() and verb is not None \
-            and verb.lemma_.lower() in SHARE_ISSUE_VERBS and q.value >= SHARE_PRICE_AT_MOST:
-        return "share sale"  # "it had to sell $1.75 billion in shares": capital raised, no value lost
+    if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST \
+            and (verb is not None and verb.lemma_.lower() in SHARE_ISSUE_VERBS or _planned_issue(root)):
+        return "share sale"  # "it had to sell $1.75 billion in shares", "plans for $1.75 billion in common
+        # stock": capital raised, no value lost
     if named == "share price" and unit and unit.isupper() and q.value >= SHARE_PRICE_AT_MOST:
         return "market value"
     if named == "profit" and unit and unit.endswith(" per share"):

@@ -97,16 +97,19 @@ def gapped_subject(figure: Token) -> Token | None:
     return None
 
 
-def gapped_name(span: SpacySpan) -> Token | None:
+def gapped_name(span: SpacySpan, depth: int = 0) -> Token | None:
     """The name right before a listed figure whose verb is left out ("the Nasdaq Composite 2%
     and the Dow Jones Industrial Average 1.6%"), which the parser makes a conjunct of the first
-    figure beside it; else None."""
+    figure beside it, and the same move told again after "or" ("1.6% or 543 points"); else None."""
     root = span.root
     if root.dep_ != "conj" or span.start < 1 or not root.head.ent_type_ or root.head.i >= span.start:
         return None
     name = span.doc[span.start - 1]
     if name.pos_ == "PROPN" and name.dep_ == "conj" and name.head.i == root.head.i:
         return name
+    if name.lower_ == "or" and depth < 1:  # "… Average 1.6% or 543 points": the same move, told again
+        first = root.head
+        return gapped_name(span.doc[first.left_edge.i:first.i + 1], depth + 1)
     return None
 
 

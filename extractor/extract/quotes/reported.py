@@ -407,9 +407,10 @@ def raised_passive(cue: Token) -> bool:
     votes", "is said to be"): the view of people the writer does not name, whatever the
     subject it shares with a verb it is joined to."""
     children = list(cue.children)
-    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children) \
-        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                for c in children)  # (not "was quoted as saying")
+    infinitives = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                   and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]  # (not "was quoted as saying")
+    return bool(infinitives) and any(c.dep_ == "auxpass" for c in children) \
+        and not any(c.dep_ == "agent" for c in children)
 
 
 def find_reported(ctx: Context) -> list[Reported]:
