@@ -863,3 +863,9 @@ def test_a_name_in_a_list_the_model_reads_mostly_as_people_is_a_person(nlp):
                              "been great.").entities
     types = {e.name: e.type for e in found}
     assert (types["Ivanka"], types["Barron"]) == ("PERSON", "PERSON")
+
+
+def test_a_time_zone_spelt_out_is_no_entity(nlp):
+    found = entities_of(nlp, "At 4:34 a.m. Central Standard Time, the Associated Press called the race for Dana Pell. "
+                             "Polls close at 7 p.m. Eastern Time.").entities
+    assert not any("Time" in e.name for e in found)

@@ -96,7 +96,7 @@ from extractor.extract.headline import (
     without_common_nouns,
 )
 from extractor.extract.lexicon import (
-    DISEASE_EPONYMS, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name, is_prominent_place,
+    DISEASE_EPONYMS, TIME_ZONE_NAME_RE, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name, is_prominent_place,
 )
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -328,6 +328,7 @@ def extract_entities(
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc) \
+                or TIME_ZONE_NAME_RE.fullmatch(group.name) \
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE:  # "Alzheimer's drug": a disease; "Jr" no one
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun

@@ -384,6 +384,12 @@ TIME_ZONES = frozenset({
     "PT", "JST", "HKT", "IST", "AEST", "AEDT", "SGT",
 })
 
+# A time zone spelt out ("4:34 a.m. Central Standard Time", "Eastern Time", "Greenwich Mean Time").
+TIME_ZONE_NAME_RE = re.compile(
+    r"(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Greenwich|British|Western European|Central European"
+    r"|Eastern European|Australian Eastern|Japan|China|India|Singapore|Moscow)(?: Standard| Daylight| Summer| Mean)? Time")
+
+
 # Acronyms that name concepts, not entities, although NER often tags them.
 GENERIC_ACRONYMS = frozenset("""
 AI AGI API CEO CFO COO CTO IPO GDP CPI PMI ETF EV EVs ESG VPN PhD LLM LLMs DDoS VAT TV PC PCs
