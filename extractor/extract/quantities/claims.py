@@ -196,10 +196,15 @@ def _date_verb(date: Token) -> Token | None:
             break
         node = node.head
     verb = verb_of(date)
-    if verb is not None and verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.lower_ not in PERIOD_PREPOSITIONS:
+    if verb is not None and verb.dep_ == "prep" and verb.lower_ in WEIGHING_WORDS and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head  # "Considering Thursday's losses, his net worth slipped to $55.9 billion": that day's
     return verb
+
+
+# Participles that weigh an event of a day in what their sentence tells of that day
+# ("Considering Thursday's losses, …"; not "Including Monday's slump, … eight of the ten
+# biggest drops": a count that takes in that day, of no day).
+WEIGHING_WORDS = frozenset({"considering", "given"})
 
 
 def claim_id(article_id: str, start: int, end: int, field: str = "text") -> str:
