@@ -2780,3 +2780,10 @@ def test_it_in_a_reported_clause_is_the_named_subject_of_the_clause_around_it(nl
     found = by_text(nlp, "The Harwick Post reported last week that Dana Pell’s Kelmont Platforms Inc. announced it would "
                          "spend upwards of $65 billion on AI investments in 2025.")
     assert subjects(found["$65 billion"]) == ["Kelmont Platforms"]
+
+
+def test_a_figure_in_brackets_after_the_company_a_person_holds_a_role_in_is_the_person_s(nlp):
+    found = by_text(nlp, "The richest people lost billions on Monday. Dana Pell is a co-founder of Kelmont ($6.3 "
+                         "billion); Ori Vance is the CEO of Varo ($5.3 billion). Orvex ($3.4 trillion) trails Harwick.")
+    assert [subjects(found[k]) for k in ("$6.3 billion", "$5.3 billion", "$3.4 trillion")] == [
+        ["Dana Pell"], ["Ori Vance"], ["Orvex"]]

@@ -70,7 +70,7 @@ from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
 from extractor.extract.quantities.subject_phrases import (
-    NOT_SUBJECT_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
+    NOT_SUBJECT_NOUNS, ROLE_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
     structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
@@ -403,7 +403,28 @@ def _named_before_parenthesis(span: SpacySpan, ctx: SubjectContext) -> list[Enti
         return []
     if e.type in ("GPE", "LOC") and PLACE_PREPOSITION_RE.search(ctx.text[base:base + m.start("name")]):
         return []
+    if e.type == "ORG" and (holder := _role_holder_of(span.doc[span.start - 1] if span.start else None, ctx)):
+        return holder  # "Larry Page is a co-founder of Google ($6.3 billion)": his loss, not Google's
     return [entity_ref(ctx, e)]
+
+
+def _role_holder_of(paren: Token | None, ctx: SubjectContext) -> list[EntityRef]:
+    """The person whose role the organisation before a bracket names ("X is a co-founder of
+    Google (", "X, the chairman of Oracle ("): the organisation is said only to place him."""
+    if paren is None or paren.text != "(":
+        return []
+    name = paren.doc[paren.i - 1] if paren.i else None
+    while name is not None and name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    if name is None or name.dep_ != "pobj" or name.head.lower_ != "of":
+        return []
+    role = name.head.head
+    if role.lemma_.lower() not in ROLE_NOUNS and role.lower_ not in ROLE_NOUNS:
+        return []
+    holder = role.head if role.dep_ == "appos" else next(
+        (c for c in role.head.children if c.dep_ == "nsubj"), None) if role.dep_ == "attr" else None
+    e = ctx.entities.at(holder.idx, holder.idx + len(holder)) if holder is not None else None
+    return [entity_ref(ctx, e)] if e is not None and e.type == "PERSON" else []
 
 
 # Nouns of a penalty: its amount belongs to whoever pays it, not to the regulator.
