@@ -40,7 +40,7 @@ from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
 from extractor.extract.quantities.subject_context import _clause_subject, misattached_move, sentence_subject
 from extractor.extract.quantities.subject_names import entity_ref, thing_ref
-from extractor.extract.quantities.subject_phrases import resolve_np
+from extractor.extract.quantities.subject_phrases import _is_person, resolve_np
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
 from extractor.extract.quotes.cues import SPEECH_VERBS
@@ -832,7 +832,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if unit in UNDATED_UNITS and verb is not None and verb.lemma_.lower() in FALL_VERBS:
         direction = None  # "plunging 45 metres": the distance of a fall, not a change of a level
     metric = metric_of(q, root, span, verb, unit, tuple(s.name for s in subject))
-    if metric in TOLL_METRICS and subject and all(_is_person(r.name, article.entities) for r in subject):
+    if metric in TOLL_METRICS and subject and all(_is_person(r, subjects) for r in subject):
         subject = []  # "Biden and Harris were briefed on the storm, which left at least 8 dead": none of theirs
     if metric in ECONOMY_METRICS and subject and subject == [subjects.salient] \
             and not _named_in(sent, subjects.salient, article):
@@ -1290,10 +1290,6 @@ def _loss_is_the_move(verb: Token | None, span: SpacySpan, source: str | None) -
 
 # Counts of a disaster's victims, which are never a named person's figure.
 TOLL_METRICS = frozenset({"dead", "missing", "injured", "trapped", "hospitalised"})
-
-
-def _is_person(name: str, entities: ArticleEntities) -> bool:
-    return getattr(entities.by_name(name), "type", None) == "PERSON"
 
 
 def _companies(subject: list[EntityRef], entities: ArticleEntities) -> bool:
