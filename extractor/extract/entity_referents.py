@@ -28,7 +28,9 @@ from functools import lru_cache
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import first_name_gender, is_first_name, name_tokens
 from extractor.extract.gazetteer import country_name, is_country
-from extractor.extract.lexicon import ORG_HEAD_WORDS, ORG_NAME_ENDINGS, ORG_NOUNS, english_nouns, well_known_place_names
+from extractor.extract.lexicon import (
+    ORG_HEAD_WORDS, ORG_NAME_ENDINGS, ORG_NOUNS, english_nouns, us_state_names, well_known_place_names,
+)
 
 # A place name is ambiguous when its second most populous place has at least this share
 # of the first's people; below it, readers take the name for the larger one.
@@ -117,16 +119,9 @@ def ambiguous_places(name: str) -> tuple[Place, ...]:
     """The places ``name`` may stand for when no one of them is the obvious one, else ()."""
     places = places_named(name)
     if len(places) < 2 or places[1].population < AMBIGUOUS_POPULATION_SHARE * places[0].population \
-            or is_country(name) or name.casefold() in _state_names():
+            or is_country(name) or name.casefold() in us_state_names():
         return ()  # "Lebanon" is the country, "Florida" the US state, whatever towns bear the name
     return places
-
-
-@lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
-    from extractor.extract.lexicon import us_states
-
-    return frozenset(state["name"].casefold() for state in us_states().values())
 
 
 def _article_regions(entities: list[LocalEntity], skip: LocalEntity) -> list[str]:

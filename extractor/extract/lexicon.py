@@ -429,6 +429,12 @@ def us_states() -> dict:
     return geonames().get_us_states()
 
 
+@lru_cache(maxsize=1)
+def us_state_names() -> frozenset[str]:
+    """Case-folded names of the US states."""
+    return frozenset(state["name"].casefold() for state in us_states().values())
+
+
 # Latin letters that Unicode does not decompose into a base letter and a mark, as English
 # writes them ("Şanlıurfa": "Sanliurfa", "Tromsø": "Tromso", "Łódź": "Lodz").
 _UNDECOMPOSED_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
@@ -463,8 +469,7 @@ def place_names() -> frozenset[str]:
     # as English writes them ("Uttarākhand", "São Paulo"), unless that is a word ("Göd", "Coín")
     words = english_words()
     names.update(folded for folded in (_without_accents(n).casefold() for n in list(names)) if folded not in words)
-    for state in us_states().values():
-        names.add(state["name"].casefold())
+    names.update(us_state_names())
     # (not "Ill.", "Miss.", "Wash.", "Del.": words and particles first)
     names.update(short for short in (abbreviation.casefold().rstrip(".") for abbreviation in US_STATE_ABBREVIATIONS)
                  if len(short) > 2 and short not in words and short not in NAME_PARTICLES)
@@ -494,7 +499,7 @@ def well_known_place_names() -> frozenset[str]:
 
     names = {country.name.casefold() for country in pycountry.countries}
     names.update(name.casefold() for name in english_country_names())
-    names.update(state["name"].casefold() for state in us_states().values())
+    names.update(us_state_names())
     names.update(continent["name"].casefold() for continent in geonames().get_continents().values())
     names.update(city["name"].casefold() for city in cities().values()
                  if city["population"] >= 500_000)

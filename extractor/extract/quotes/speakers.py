@@ -364,7 +364,6 @@ DOCUMENT_NOUNS = frozenset({
 })
 
 
-
 def owned_source_document(head: Token) -> bool:
     """The noun is a document of someone's that "according to" cites ("according to Acme's
     announcement"): a name the parser hangs after it in apposition is the next clause's
