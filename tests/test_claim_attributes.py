@@ -2787,3 +2787,28 @@ def test_a_figure_in_brackets_after_the_company_a_person_holds_a_role_in_is_the_
                          "billion); Ori Vance is the CEO of Varo ($5.3 billion). Orvex ($3.4 trillion) trails Harwick.")
     assert [subjects(found[k]) for k in ("$6.3 billion", "$5.3 billion", "$3.4 trillion")] == [
         ["Dana Pell"], ["Ori Vance"], ["Orvex"]]
+
+
+def test_a_name_right_before_a_moves_adverb_owns_the_figure_and_the_participle_after_it(nlp):
+    c = by_text(nlp, "Several chip stocks that had ridden the boom sold off on Monday, with U.S. chipmaker Kelmont down "
+                     "almost 17 percent, losing $589 billion in market value.")
+    assert [subjects(c[t]) for t in ("17 percent", "$589 billion")] == [["Kelmont"], ["Kelmont"]]
+    listed = by_text(nlp, "Stocks fell sharply, with Orvex down 3% and Harwick Mills off 2.1%.")
+    assert [subjects(listed[t]) for t in ("3%", "2.1%")] == [["Orvex"], ["Harwick Mills"]]
+    # a participle of the main clause's own verb stays the main subject's
+    assert subjects(by_text(nlp, "Kelmont fell 17%, losing $50bn.")["$50bn"]) == ["Kelmont"]
+
+
+def test_a_hyphenated_change_noun_is_one_word(nlp):
+    c = claims_of(nlp, "The report triggered a $1 trillion sell-off in chip stocks.")
+    assert [(x.value, x.direction) for x in c] == [(1e12, "down")]
+    assert subjects(c[0]) != ["sell"]
+
+
+def test_a_tv_audience_is_one_count_whatever_the_outlet_counts_it_by(nlp):
+    texts = ["The final was watched by an average of 123.4 million people in the US.",
+             "The final drew 123.4 million viewers across all platforms.",
+             "Some 1.5 million viewers tuned in to the debate."]
+    assert [(c.unit, c.metric) for t in texts for c in claims_of(nlp, t)] == [("person", "audience")] * 3
+    # watching is no audience when the watched are the count
+    assert claims_of(nlp, "Police watched as 2,000 protesters marched.")[0].metric != "audience"

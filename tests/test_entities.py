@@ -223,6 +223,15 @@ def test_a_short_organisation_name_joins_the_one_longer_name_it_shortens(nlp):
     assert {m.text for m in by_name(entities, "Copenhagen").mentions} == {"Copenhagen"}
 
 
+def test_a_name_before_a_country_code_is_an_organisation_and_its_short_name_joins_it(nlp):
+    text = ("Restore UK came third in the vote. Its leader, Dara Quinlan, thanked Survation UK for its polling. "
+            "A poll by Survation had found the party on 14%. Meanwhile UK inflation rose, and she moved to London UK.")
+    found = {e.name: (e.type, {m.text for m in e.mentions}) for e in entities_of(nlp, text).entities}
+    assert found["Restore UK"][0] == "ORG"  # a sentence's first word, which the parser compounds onto the code
+    assert found["Survation UK"] == ("ORG", {"Survation UK", "Survation"})
+    assert found["United Kingdom"][0] == "GPE" and found["London"][0] == "GPE"  # an adverb, a place: no names
+
+
 def test_a_common_noun_is_no_short_form_of_a_name_of_english_words(nlp):
     # "the House" is the House of Representatives, not "the White House" (as "Pirates" is
     # "Pittsburgh Pirates": see test_entity_aliases)

@@ -121,6 +121,16 @@ def test_dollar_prefixed_by_country(nlp):
     ]
 
 
+def test_a_capital_r_on_a_scaled_or_thousands_figure_is_the_rand(nlp):
+    assert values(claims_of(nlp, "Treasury set aside R450 billion, and each family gets R5,000.")) == [
+        (450_000_000_000, "ZAR"),
+        (5_000, "ZAR"),
+    ]
+    # a model or a road's number is no sum
+    assert only(nlp, "The lab's R1 model cost $6 million to train.").unit == "USD"
+    assert only(nlp, "The R2 road was shut for 3 hours.").unit == "hour"
+
+
 def test_currency_names_after_the_number(nlp):
     assert values(claims_of(nlp, "The deal is worth 800 billion yen, or about 38 billion yuan.")) == [
         (800_000_000_000, "JPY"),
@@ -168,6 +178,12 @@ def test_sports_statistics_abbreviations_are_units(nlp):
     claims = claims_of(nlp, "Ortega threw for 212 yards and 3 TDs, and Lin closed with a 2.41 ERA and 1.2 WAR.")
     assert [c.unit for c in claims][1:] == ["touchdown", "earned run average", "win above replacement"]
     assert claims_of(nlp, "The 2 war museums reopened.")[0].unit == "war museum"  # a word, not the abbreviation
+
+
+def test_a_counted_change_noun_is_what_is_counted_not_a_move(nlp):
+    rebounds = claims_of(nlp, "Okafor scored 31 points and grabbed 14 rebounds on Tuesday.")
+    assert [(c.unit, c.direction) for c in rebounds] == [("point", None), ("rebound", None)]
+    assert only(nlp, "Copper posted a 4% rebound on Monday.").direction == "up"
 
 
 def test_a_duration_counts_its_time_unit_and_an_or_two_counts_the_noun(nlp):
@@ -575,3 +591,9 @@ def test_a_half_of_the_pitch_and_the_second_half_of_a_match_are_no_figures(nlp):
     assert [c.value for c in claims] == [2]
     # seconds and halves that are figures stay
     assert values(claims_of(nlp, "The sprint took 10 seconds.")) == [(10, "second")]
+
+
+def test_a_date_written_with_dots_is_no_number(nlp):
+    assert values(claims_of(nlp, "Tech stocks head for a $1 trillion wipeout (27.01.2025)")) == [(1e12, "USD")]
+    assert values(claims_of(nlp, "The board met on 03.02.24 and approved a budget of €5 million.")) == [(5e6, "EUR")]
+    assert values(claims_of(nlp, "Revenue rose 12.5% to 1.25 billion.")) == [(12.5, "percent"), (1.25e9, None)]

@@ -131,11 +131,15 @@ INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "
 # Their like for a bank, whose short name drops "Bank" too ("Fifth Third" for "Fifth Third
 # Bancorp"; but "the Reserve Bank" alone is no short name, any more than "College").
 SHORT_NAME_TAILS = INSTITUTION_WORDS | {"bank", "bancorp"}
+# A country's code that ends an organisation's name, which the short name drops ("Reform"
+# for "Reform UK").
+COUNTRY_CODE_TAILS = frozenset({"uk", "u.k.", "us", "u.s.", "usa", "gb"})
 
 
 def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:
     """An organisation named by part of a longer name in the same article joins it: the
-    name without its institution word ("Harvard" / "Harvard University") or its legal form
+    name without its institution word ("Harvard" / "Harvard University"), its country's code
+    ("Reform" / "Reform UK") or its legal form
     ("Nvidia" / "Nvidia Corp."), its last words
     ("Pirates" / "Pittsburgh Pirates", but a clipped name is not: "Fed" is not "Kansas City
     Fed", a branch) or the head of an "X of Y" name
@@ -174,7 +178,7 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
                 and not _common_noun_after_words(short, lowered) \
                 and not clipped(group.name)  # "Fed" is not "Kansas City Fed", a branch of it
-            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS  # not "University of X"
+            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS | COUNTRY_CODE_TAILS  # not "University of X"
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
             if ((tail or institution or head) and strictly or legal) and not _other_acronyms(group, other, text):

@@ -329,6 +329,20 @@ def _particles_and_surname_end(doc, start: int, end: int) -> int:
     return end
 
 
+# A country's code, which a name before it makes an organisation's ("Reform UK", "Team USA").
+COUNTRY_CODE_NAMES = frozenset({"UK", "U.K.", "US", "U.S.", "USA", "GB"})
+
+
+def _compound_opener(tok, code) -> bool:
+    """A sentence's capitalised first word the parser makes a compound of the country code
+    after it (or of the noun the code compounds into), not itself a name, a place, a month or a function word ("Reform" in "Reform
+    UK attained …"; not "Meanwhile UK …", an adverb)."""
+    heads = (code.i, code.head.i) if code.dep_ == "compound" else (code.i,)  # "Reform UK leader Nigel Farage"
+    return (tok.is_sent_start and tok.dep_ == "compound" and tok.head.i in heads and tok.pos_ in ("PROPN", "NOUN")
+            and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper() and not tok.is_stop
+            and not tok.ent_type_ and tok.text.casefold() not in CALENDAR_WORDS and not is_place_name(tok.text))
+
+
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
@@ -351,6 +365,12 @@ def _widened(ent):
     while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and _name_word(doc[start - 1]) \
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
+    if ent.label_ == "GPE" and len(ent) == 1 and ent.text in COUNTRY_CODE_NAMES and start > 0 \
+            and (start < ent.start or _compound_opener(doc[start - 1], ent.root)):
+        # "Reform UK", "Cancer Research UK": a name before a country's code makes the
+        # organisation's name of it, also as a sentence's first word, which the parser
+        # makes a compound of the code ("Reform UK attained third place")
+        return Span(doc, min(start, ent.start - 1), ent.end, label="ORG")
     if ent.label_ == "ORG" and start == ent.start and start > 0 and _initials_of_the_name(doc[start - 1], doc[start]):
         start -= 1  # "[SK] Hynix", "[LG] Electronics": a company's initials the model left out
     while end - ent.end < MAX_WIDENED_TOKENS and end < len(doc) and _name_word(doc[end]) \

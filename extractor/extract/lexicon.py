@@ -187,7 +187,7 @@ migrants refugees asylum-seekers students pupils teachers tourists visitors pati
 members member families voters protesters demonstrators prisoners inmates hostages fans
 spectators athletes miners sailors fishermen climbers hikers staff employees nurses
 doctors journalists individuals nationals foreigners locals villagers worshippers pilgrims
-monks nuns commuters shoppers guests
+monks nuns commuters shoppers guests viewers
 """.split())
 
 # A bare count followed by what happened to the people ("35 dead; 3 missing" in a headline,

@@ -1321,7 +1321,7 @@ PERSON = "person"
 # Metrics of counts of people (see ``metric``).
 PEOPLE_COUNT_METRICS = frozenset({
     "dead", "missing", "trapped", "injured", "hospitalised", "rescued", "rescuers", "displaced", "evacuated", "arrested", "voters",
-    "attendance", "on board", "on strike",
+    "attendance", "audience", "on board", "on strike",
 })
 # Metrics of what befell things: states, whose verbs ("destroyed", "damaged") say no change.
 STATE_COUNT_METRICS = frozenset({"destroyed", "damaged"})

@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.quantities.quantity import Quantity
+from extractor.extract.quantities.tokens import hyphenated_word
 from extractor.extract.quantities.units import TIME_UNITS
 
 # Verbs whose object or amount is a rise (lemmas).
@@ -122,7 +123,7 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
             continue
         if head.pos_ in ("VERB", "AUX"):
             return head, dep, prep
-        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in UP_NOUNS | DOWN_NOUNS:
+        if head.pos_ in ("NOUN", "PROPN") and (hyphenated_word(head) or head.lemma_.lower()) in UP_NOUNS | DOWN_NOUNS:
             return head, "noun", prep
         if dep in ("nummod", "quantmod", "compound", "nmod", "amod", "appos", "conj", "npadvmod", "advmod", "dobj", "attr", "punct", "dep", "cc"):
             node = head
@@ -207,7 +208,9 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if how in ("noun", "noun-prep"):
         if how == "noun-prep" and (prep is None or prep.lower_ not in ("of", "by")):
             return None, None
-        lemma = gov.lemma_.lower()
+        lemma = hyphenated_word(gov) or gov.lemma_.lower()
+        if how == "noun" and q.unit is None and root.dep_ == "nummod" and root.head.i == gov.i:
+            return None, None  # "grabbed 12 rebounds", "three rate cuts": the noun is what is counted
         source = "verb" if prep is not None and prep.lower_ == "by" else "noun"  # "a decrease by 1%" reads as a verb
         if lemma in FUNDRAISING_VERBS and any(c.dep_ == "compound" and c.lower_ in FUNDS_RAISED for c in gov.children):
             return None, None  # "a failed $2.3 billion capital raise": money sought, no rise

@@ -31,6 +31,7 @@ market share      market share, share of the market (a percent of a market's sal
 turnout           turnout (a percent)
 voters            a count of people who voted or turned out ("30 million voted")
 attendance        a crowd, attendance, spectators, "in front of 61,000 fans"
+audience          viewers, viewership, an audience, "watched by 123 million people", "tuned in"
 on board          people on board a plane, ship or vehicle ("carrying 162 passengers", "168 on board")
 on strike         workers on strike ("went on strike", "walked off the job", "striking workers")
 weight loss       weight loss (a body's, in a trial: no money lost)
@@ -133,7 +134,8 @@ METRIC_WORDS: dict[str, str] = {
     "worth": "net worth", "expense": "expenses", "spending": "expenses", "outlay": "expenses",
     "bill": "cost", "user": "users", "subscriber": "users", "customer": "users",
     "turnout": "turnout", "vote": "vote share", "ballot": "vote share",
-    "attendance": "attendance", "crowd": "attendance", "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
+    "attendance": "attendance", "crowd": "attendance", "audience": "audience", "viewership": "audience", "viewer": "audience",
+    "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
     "efficacy": "efficacy", "effectiveness": "efficacy",
     "deposits": "deposits", "withdrawal": "withdrawals",  # (a bank's; "a $500 deposit" is a payment)
 }
@@ -201,6 +203,7 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("evacuated", re.compile(r"\b(?:evacuat\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|in\s+custody)\b", re.I)),
     ("attendance", re.compile(r"\b(?:crowd|attendance|spectators|in\s+front\s+of|sell-out|sold-out)\b", re.I)),
+    ("audience", re.compile(r"\b(?:viewers|viewership|audiences?|tun(?:ed|ing)\s+in|watched\s+(?:by|the|it|all|part|live))\b", re.I)),
     ("on board", re.compile(r"\b(?:on\s+board|aboard|onboard|carrying(?!\s+out))\b", re.I)),
     ("on strike", re.compile(r"\b(?:(?:went|go|going|are|were|is|was|remain\w*)\s+on\s+strike|walk(?:ed|s|ing)?\s+"
                              r"(?:out|off\s+the\s+job)|walkout|striking)\b", re.I)),
@@ -272,7 +275,7 @@ OUTAGE_RE = re.compile(r"\b(?:without\s+(?:power|electricity)|lost\s+(?:power|el
 OUTAGE_UNITS = frozenset({"customer", "home", "household", "business", "premise", "property", "person", "people",
                           "resident", "account", "meter", "user"})
 # Metrics of counts of people, and how much further a cue in another clause counts.
-PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance", "on board", "on strike"}
+PEOPLE_METRICS = frozenset(name for name, _ in PEOPLE_COUNT_CUES) - {"voters", "users", "attendance", "audience", "on board", "on strike"}
 OTHER_CLAUSE = 1000
 # Where one clause of a sentence ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")

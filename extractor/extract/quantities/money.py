@@ -177,9 +177,14 @@ CURRENCY_PREFIX_RE = re.compile(
     r"|(?P<sym>[£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫]|ரூ)"
     r"|(?<![A-Za-z])(?P<m>M)?(?P<code>%s|usd|eur|gbp|rmb|cny|jpy)"
     r"|(?<![A-Za-z])(?P<ascii>PS|Y=|Rs\.?|RM)"
+    r"|(?<![A-Za-z\d])(?P<rand>R)(?=\Z)"  # "R450 billion": South Africa's rand, written on the number
     r"|(?<![A-Za-z])(?P<word>dollar|euro)"
     r")\s?\Z" % "|".join(CURRENCY_CODES)
 )
+
+
+# What follows a bare "R" when it is the rand: a scale or thousands ("R450 billion", "R5,000").
+RAND_AMOUNT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:bn|m|mn|million|billion|trillion)\b")
 
 
 def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
@@ -202,6 +207,10 @@ def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
     if m.group("code"):
         code = m.group("code").upper()
         return CODE_ALIASES.get(code, code), start, bool(m.group("m"))
+    if m.group("rand"):
+        if not RAND_AMOUNT_RE.match(text, pos):
+            return None, pos, False  # "R1", "R2": a model or a road, not money
+        return "ZAR", start, False
     if m.group("ascii"):
         ascii_sign = m.group("ascii")
         if ascii_sign == "PS" and not re.match(r"\d+(?:[.,]\d|\s?(?:bn|m|mn|k|million|billion)\b)", text[pos:pos + 16]):

@@ -50,6 +50,8 @@ DIGIT_RE = re.compile((
     r"|(?<![\w.])\.\d+(?!\d))"
 ) % "|".join(("thousand", "million", "billion", "trillion")), re.I)
 DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
+# A date written with dots, day or month first ("27.01.2025", "03.02.24").
+DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:\d{4}|\d{2})(?![\d]|\.\d)")
 # Where a digit literal can start. Python's regex engine tries every alternative of
 # DIGIT_RE at every character; trying it only here is the same scan, eight times faster.
 DIGIT_START_RE = re.compile(r"[\d.]")
@@ -181,6 +183,8 @@ def find_atoms(text: str) -> list[tuple[int, int, float, bool]]:
         return not any(used[start:end])
 
     lowered = text.lower()
+    for m in DOTTED_DATE_RE.finditer(text):
+        take(m.start(), m.end())  # "(27.01.2025)": a day, no number
     for m in FOLD_RE.finditer(text) if "fold" in lowered else ():
         n = m.group("n")
         atoms.append((m.start(), m.end(), float(n) if n.isdigit() else float(SMALL_NUMBERS[n.lower()]), True))

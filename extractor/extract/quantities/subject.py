@@ -74,6 +74,7 @@ from extractor.extract.quantities.subject_phrases import (
     structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
+from extractor.extract.quantities.tokens import hyphenated_word
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
 from extractor.ingest.titles import in_title_case
 from extractor.models import EntityRef
@@ -167,21 +168,22 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             if head.pos_ == "PROPN" and not worded \
                     or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
                 return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
+            word = hyphenated_word(head) or head.lower_  # "a $1 trillion sell-off": the whole word
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
                 found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
                 if found:
                     return found
-            owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if head.lower_ in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else (),
+            owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if word in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else (),
                               compounds=not (dep == "nummod" and head.tag_ == "NNS"))  # "four league games": games, not the league's
-            if not owner and head.lower_ in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
+            if not owner and word in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
                 owner = [r for r in _owner_of(head, ctx, sent_root_subject, ("for",)) if _named_in_article(r, ctx)]
-            if not owner and head.lower_ in CHANGE_NOUNS and (sufferer := _relative_subject(head)) is not None:
+            if not owner and word in CHANGE_NOUNS and (sufferer := _relative_subject(head)) is not None:
                 owner = resolve_np(sufferer, ctx, sent_root_subject)  # "the $279 billion drop Nvidia suffered"
             if worded:
                 owner = [r for r in owner if _named_in_article(r, ctx)]
             if owner:
                 return owner
-            if head.lower_ in PART_NOUNS or head.lower_ in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
+            if head.lower_ in PART_NOUNS or word in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
                 return []
             if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i \
                     and not any(c.dep_ == "dobj" for c in head.children):  # "spent $5.6m training its model": an act
@@ -273,6 +275,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     found = (_named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _set_by(root, ctx)
              or _named_before_with(root, ctx)
              or _belongs_to(root, span, ctx, sent_root_subject)
+             or _named_right_before_move(span, verb, ctx)
              or _small_clause_subject(root, span, verb, ctx, sent_root_subject)
              or _absolute_subject(verb, ctx) or _named_with_move(span, ctx))
     if found:
@@ -621,6 +624,33 @@ def _named_with_move(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     if e is not None and e.type in SUBJECT_TYPES:
         return [entity_ref(ctx, e)]
     return [thing_ref(m.group("name"))]
+
+
+# A move's adverb right before its figure, with a hedge ("down almost 17 percent", "off 2.1%").
+_NAME_AND_MOVE = (r"(?P<name>\S+)\s+(?:down|up|off|higher|lower)\s+(?:by\s+)?"
+                  r"(?:(?:about|almost|nearly|roughly|some|around|over|just|(?:more|less)\s+than)\s+)?")
+MOVE_BEFORE_FIGURE_RE = re.compile(_NAME_AND_MOVE + r"\Z")
+# The same with its figure, and a comma before the participle that goes on from it
+# ("…, with Kelmont down almost 17 percent, losing $589 billion").
+MOVE_BEFORE_PARTICIPLE_RE = re.compile(_NAME_AND_MOVE + r"[$€£]?\d[\d.,]*\s?(?:%|percent|per\s+cent|points?)?,\s*\Z")
+
+
+def _named_right_before_move(span: SpacySpan, verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
+    """The company or person named right before a move's adverb and its figure ("…, with U.S.
+    chipmaker Nvidia down almost 17 percent", "Apple down 3% and Microsoft off 2.1%"), also
+    for a participle that goes on from that adverb ("…, losing $589 billion"): the parser
+    gives such verbless clauses the main clause's subject, or the first name's."""
+    m = MOVE_BEFORE_FIGURE_RE.search(ctx.text, max(span.sent.start_char, span.start_char - 40), span.start_char)
+    if m is not None:
+        start, end = m.start("name"), m.end("name")
+    elif verb is not None and verb.tag_ == "VBG" and verb.i < span.start \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and (m := MOVE_BEFORE_PARTICIPLE_RE.search(ctx.text, max(span.sent.start_char, verb.idx - 60), verb.idx)):
+        start, end = m.start("name"), m.end("name")
+    else:
+        return []
+    e = ctx.entities.at(start, end)
+    return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON") else []
 
 
 def _small_clause_subject(root: Token, span: SpacySpan, verb: Token | None, ctx: SubjectContext,

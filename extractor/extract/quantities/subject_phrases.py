@@ -51,6 +51,7 @@ from extractor.extract.quantities.subject_names import (
 from extractor.extract.quantities.filters import INDEX_NAME_RE
 from extractor.extract.quantities.numbers import SCALES
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Structure, structure_at
+from extractor.extract.quantities.tokens import hyphenated_word, opens_hyphenated
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.models import EntityRef
 
@@ -176,7 +177,7 @@ def _described_organisations(ctx: SubjectContext, doc: Doc) -> dict[str, set[str
         if span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].is_alpha:
             nouns.append(doc[span.start - 1])  # "startup X", whatever the parser made of "startup"
         for noun in nouns:
-            word = _hyphenated(noun) or noun.lemma_.lower()  # "start-up", which the tokenizer splits
+            word = hyphenated_word(noun) or noun.lemma_.lower()  # "start-up", which the tokenizer splits
             if word in ORG_DESCRIPTORS or word.endswith("maker"):
                 described.setdefault(e.id, set()).update(_description_words(noun) | {word})
     ctx.cache["described"] = described
@@ -382,11 +383,11 @@ def _role_holder(np: Token, ctx: SubjectContext) -> list[EntityRef] | None:
     co-founder of Facebook", "The Acme founder and CEO, who is worth $140bn"): a person, never
     the company or the noun; the person named in reach before it, else the one the article
     names most. None when the noun names no one role (not a role noun, or plural)."""
-    lemma = _hyphenated(np) or np.lemma_.lower()
+    lemma = hyphenated_word(np) or np.lemma_.lower()
     if lemma not in ROLE_NOUNS and np.lemma_.lower() not in ROLE_NOUNS or np.tag_ == "NNS":
         return None
     if not (any(c.dep_ in ("det", "poss", "compound") for c in np.children)
-            or any(c.dep_ == "prep" and c.lower_ == "of" for c in np.children) or _hyphenated(np)):
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in np.children) or hyphenated_word(np)):
         return None
     person = _described_person(np.idx, ctx)
     if person is None:
@@ -613,7 +614,8 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
                 return found
     for child in np.children if compounds else ():  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
         if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS \
-                and child.lemma_.lower() not in SPAN_NOUNS and _hyphenated(child) is None and child.lower_ not in SCALES:
+                and child.lemma_.lower() not in SPAN_NOUNS and hyphenated_word(child) is None and child.lower_ not in SCALES \
+                and not opens_hyphenated(child):
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
@@ -674,14 +676,6 @@ def _is_share_class(np: Token) -> bool:
     """A class of a company's stock, named by one capital letter after "Class" ("Class A",
     "Class B"): a listing's name in price lines, never a subject of its own."""
     return len(np.text) == 1 and np.text.isupper() and np.i > 0 and np.doc[np.i - 1].lower_ == "class"
-
-
-def _hyphenated(tok: Token) -> str | None:
-    """The hyphenated word a token ends ("sell-off" for "off"), lower case, else None."""
-    doc = tok.doc
-    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
-        return None
-    return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
 
 
 # Words by which a relative clause speaks of every name listed before it ("X and Y, which fell
@@ -1070,7 +1064,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if (index := _index_named_by_number(np) or _index_written_out(np)) is not None:
         return [entity_named(ctx, index) or thing_ref(index)]
     lower, lemma = np.lower_, np.lemma_.lower()
-    if (glued := _hyphenated(np)) is not None:
+    if (glued := hyphenated_word(np)) is not None:
         lower = lemma = glued  # "sell-off", which the tokenizer splits, and not "off"
     phrase = np.doc[np.left_edge.i:np.i + 1].text
     if AGE_DESCRIPTION_RE.search(phrase) and phrase.lower().startswith("the "):  # "the 34-year-old"

@@ -36,3 +36,19 @@ class Tokens:
         first = self.at(start).i
         last = self.at(max(start, end - 1)).i
         return self.doc[first:last + 1]
+
+
+def hyphenated_word(tok: Token) -> str | None:
+    """The hyphenated word a token ends ("sell-off" for "off"), lower case, else None: the
+    tokenizer splits such words."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+
+
+def opens_hyphenated(tok: Token) -> bool:
+    """The token is the first part of a hyphenated word ("sell" of "a $1 trillion sell-off",
+    "write" of "write-down"): a piece of the noun, not its owner."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
