@@ -2810,5 +2810,15 @@ def test_a_tv_audience_is_one_count_whatever_the_outlet_counts_it_by(nlp):
              "The final drew 123.4 million viewers across all platforms.",
              "Some 1.5 million viewers tuned in to the debate."]
     assert [(c.unit, c.metric) for t in texts for c in claims_of(nlp, t)] == [("person", "audience")] * 3
+    moved = claims_of(nlp, "That audience is up 7% from last year's game.")[0]
+    assert (moved.metric, moved.direction) == ("audience", "up")  # a share of a count moves; the count does not
     # watching is no audience when the watched are the count
     assert claims_of(nlp, "Police watched as 2,000 protesters marched.")[0].metric != "audience"
+
+
+def test_a_title_case_field_and_trade_before_a_name_are_no_part_of_it(nlp):
+    text = ("Cybersecurity Firm Veltrix's Shares Drop 11% Following Global Outage\n\n"
+            "Cybersecurity firm Veltrix's shares took a plunge this Friday.")
+    doc = nlp(text)
+    assert [e.name for e in extract_entities(doc, "t").entities] == ["Veltrix"]
+    assert subjects(claims_of(nlp, text)[0]) == ["Veltrix"]

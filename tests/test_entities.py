@@ -232,6 +232,22 @@ def test_a_name_before_a_country_code_is_an_organisation_and_its_short_name_join
     assert found["United Kingdom"][0] == "GPE" and found["London"][0] == "GPE"  # an adverb, a place: no names
 
 
+def test_a_plural_name_after_the_is_no_person_but_a_family_and_a_mountain_range_stay(nlp):
+    text = ("Kyle Shanahan is facing the consequences. Many of the 44-year-old's decisions are being questioned "
+            "now that the Niners lost, especially his call to receive the ball first.")
+    assert {e.name: e.type for e in entities_of(nlp, text).entities}["Niners"] != "PERSON"
+    others = "Michelle Obama said the Obamas would attend. They hiked in the Alps."
+    found = {e.name: e.type for e in entities_of(nlp, others).entities}
+    assert (found["Obamas"], found["Alps"]) == ("PERSON", "LOC")
+
+
+def test_a_reinsurers_name_ends_with_re(nlp):
+    text = "Reinsurers such as Swiss Re and Hannover Re face claims, while Munich Re said it was assessing them."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert {n: found.get(n) for n in ("Swiss Re", "Hannover Re", "Munich Re")} == dict.fromkeys(
+        ("Swiss Re", "Hannover Re", "Munich Re"), "ORG")
+
+
 def test_a_common_noun_is_no_short_form_of_a_name_of_english_words(nlp):
     # "the House" is the House of Representatives, not "the White House" (as "Pirates" is
     # "Pittsburgh Pirates": see test_entity_aliases)

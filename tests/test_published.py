@@ -75,6 +75,13 @@ def test_sources_in_order_of_trust(kwargs, expected):
     assert infer_published(STORY, today=TODAY, **kwargs) == expected
 
 
+def test_a_timestamp_glued_into_the_slug_dates_the_page_but_a_long_id_does_not():
+    url = "https://www.example-despatch.com/news/divers-recover-two-bodies-after-collapse202403280906450015/"
+    assert infer_published("Divers recovered two bodies.", url=url, today=TODAY) == ("2024-03-28", "url")
+    for url in ("https://example.com/item/20241399887766", "https://example.com/p/12202403280906"):
+        assert infer_published("Divers recovered two bodies.", url=url, today=TODAY)[1] != "url"
+
+
 def test_an_unpadded_date_in_the_url_path():
     url = "https://news.example.com/home/2023/3/7/port-strike-ends"
     assert infer_published("The strike ended.", url=url, today=TODAY) == ("2023-03-07", "url")

@@ -597,3 +597,9 @@ def test_a_date_written_with_dots_is_no_number(nlp):
     assert values(claims_of(nlp, "Tech stocks head for a $1 trillion wipeout (27.01.2025)")) == [(1e12, "USD")]
     assert values(claims_of(nlp, "The board met on 03.02.24 and approved a budget of €5 million.")) == [(5e6, "EUR")]
     assert values(claims_of(nlp, "Revenue rose 12.5% to 1.25 billion.")) == [(12.5, "percent"), (1.25e9, None)]
+
+
+def test_a_counted_noun_after_a_hyphenated_prefix_is_the_noun(nlp):
+    c = only(nlp, "Five co-workers were on the bridge when it fell.")
+    assert (c.unit, c.stated_unit) == ("person", "worker") and [s.name for s in c.subject] == ["workers"]
+    assert only(nlp, "The builder hired 40 sub-contractors.").unit == "contractor"

@@ -1373,6 +1373,33 @@ def test_a_name_typeset_with_a_curly_apostrophe_still_speaks(nlp, quotes_of):
     assert nlp(text).text == text  # the words keep the apostrophe they were typed with
 
 
+def test_contractions_typeset_with_a_curly_apostrophe_read_as_typed_straight(nlp, quotes_of):
+    straight = "I've seen it. He'd gone. It's fair to argue that he's right. They're out, and we'll see."
+    curly = nlp(straight.replace("'", "’"))
+    assert [(t.tag_, t.pos_, t.lemma_) for t in curly] == [(t.tag_, t.pos_, t.lemma_) for t in nlp(straight)]
+    text = ("The league said so. Is Dax Morrow the best passer ever? It’s too soon to answer, but it’s "
+            "already fair to argue that he’s had the highest peak of any quarterback.")
+    assert speaker_of(quotes_of(text), "that he’s had") is None  # the writer's voice: "it" is no one
+
+
+def test_a_that_of_time_or_purpose_opens_no_report_and_a_count_claimed_is_no_words(quotes_of):
+    text = ("Kyle Varner is under fire. Many of the 44-year-old's calls are being questioned now that the Hawks lost, "
+            "especially his decision to kick first in overtime.")
+    quotes = quotes_of(text)
+    assert not any(q.text.startswith("that the Hawks lost") for q in quotes)
+    assert speaker_of(quotes, "to kick first") == "Kyle Varner"  # "his": a person, not the team named before
+    tally = ("Green candidate Ana Oslo received 1,935 votes, Heritage candidate, Tom Pask, claimed 33 votes, while "
+             "Andrew Pell received 116 votes.")
+    assert quotes_of(tally) == []
+
+
+def test_according_to_after_a_joining_word_reports_the_words_after_it(quotes_of):
+    text = ("The governor thanked the rescuers. And according to Transportation Secretary Dale Imber, there are "
+            "six construction workers unaccounted for.")
+    quote = next(q for q in quotes_of(text) if q.speaker and q.speaker.name == "Dale Imber")
+    assert quote.text == "there are six construction workers unaccounted for"
+
+
 def test_the_president_is_not_the_vice_president(quotes_of):
     text = ("Vice President Kamala Harris and President Joe Biden met on Monday.\n\n"
             '"It has been the greatest honor of my life," the president said.')

@@ -618,6 +618,9 @@ def _without_opening_descriptor(ent, start: int, end: int) -> int:
     if (_describes(first.lower_) or first.lower_ in OPENING_QUANTIFIERS) and second.text[:1].isupper() \
             and second.lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_:
         return second.idx  # ("Several Transport Ministry officials": how many, then the name)
+    if len(words) >= 3 and _describes(second.lower_) and second.is_title and words[2].text[:1].isupper() \
+            and words[2].lower_ not in ORG_TAIL_CONNECTORS and first.whitespace_ and second.whitespace_:
+        return words[2].idx  # "Cybersecurity Firm CrowdStrike's Shares Drop", "Chinese Startup DeepSeek": a field, the noun, the name
     if _opening_participle(ent.doc, first.i, words[-1].i):
         return second.idx  # "Overtaking Apple's $190 billion gain, the rise …": a clause's verb, then the name
     return start

@@ -311,6 +311,20 @@ def _city_as_team(root: Token, name: str) -> bool:
 MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "freefall", "free-fall", "nosedive"})
 
 
+def _a_plural_body(span: SpacySpan, name: str) -> bool:
+    """One capitalised plural after "the" ("the Niners", "the Chiefs"): a team, a party or a
+    band, which no person's name is; not a people ("the Germans"), a place the model labels
+    as one ("the Alps"), nor a family the text names a member of ("the Obamas" beside
+    "Michelle Obama")."""
+    doc = span.doc
+    if len(span) != 1 or span.root.ent_type_ in PLACE_LABELS or span.start == 0 or doc[span.start - 1].lower_ != "the" \
+            or not name.istitle() \
+            or not name.endswith("s") or name.endswith(("ss", "us", "is")) or is_demonym(name):
+        return False
+    singular = name[:-1]
+    return not any(e.label_ == "PERSON" and e[-1].text in (singular, name[:-2]) for e in doc.ents)
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
@@ -327,6 +341,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             c.dep_ == "det" for c in root.children):  # (the model's label: "the Guardian", "the Press" are papers)
         votes["NORP"] += 2 * CONTEXT_WEIGHT  # "the Egyptian opened the scoring": a person by their nation
         return votes
+    if _a_plural_body(span, name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "now that the Niners lost": a team or a party, no person
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company

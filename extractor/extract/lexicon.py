@@ -545,7 +545,8 @@ university college institute institution academy school conservatory seminary po
 council committee commission party society association federation league union foundation
 ministry department agency bureau corporation police authority service trust fund army navy guard corps
 assembly parliament board laboratory laboratories observatory holdings airlines airways
-""".split())
+re
+""".split())  # ("re" ends a reinsurer's name: "Swiss Re", "Hannover Re")
 # Heads that name an organisation only with an "of"/"for" tail ("Center for Advanced Study");
 # before it they as often name a building or a site ("Johnson Space Center").
 ORG_HEAD_WORDS_WITH_TAIL = frozenset("center centre office court tribunal".split())

@@ -22,6 +22,8 @@ UPDATE_LABEL = re.compile(r"updat|modif|revis|refresh|edited")
 HEADER_DATE_CHARS = 400
 # A date in a URL path: /2024/03/05/, /2024-03-05/, /20240305/.
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+# A timestamp glued into a slug, to the minute: "…-collapse202403280906450015/".
+URL_TIMESTAMP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d")
 # The same unpadded, as folders of a path only: /2025/1/28/.
 URL_UNPADDED_DATE = re.compile(r"/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?=/|$)")
 # The same with the month as a word: /2023/october/03/.
@@ -72,13 +74,16 @@ def printed_dates(text: str) -> Iterator[re.Match]:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """The date in a URL's path (/2024/03/05/, /2024/march/05/ and the like), as YYYY-MM-DD."""
+    """The date in a URL's path (/2024/03/05/, /2024/march/05/, a slug's timestamp and the
+    like), as YYYY-MM-DD."""
     if not url:
         return None
     parts = split_url(url)
     path = parts.path if parts else ""
     if match := URL_DATE.search(path):
         return f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    if match := URL_TIMESTAMP_DATE.search(path):
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
     if match := URL_UNPADDED_DATE.search(path):
         try:
             return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()

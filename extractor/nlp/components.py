@@ -24,7 +24,9 @@ def typeset_apostrophes(doc: Doc) -> Doc:
     "Michael O’Leary" is "Michael"). The features the model reads (the norm and the shape) are
     the straight form's, set once per word on the vocabulary; the text keeps its apostrophe.
     Runs before ``tok2vec``. The possessive "’s" the tokenizer splits off gets the same
-    ("McDonald’s, Morgan Stanley" had its "’s" read as a number).
+    ("McDonald’s, Morgan Stanley" had its "’s" read as a number), and so do the clitics of
+    contractions, down to the lower form the attribute ruler keys on: "it’s fair to argue"
+    had "’s" tagged a verb with the lemma "’", so no rule saw "be" ("he’d" was "’d", a VBZ).
     """
     if "’" not in doc.text and "ʼ" not in doc.text:
         return doc
@@ -33,8 +35,11 @@ def typeset_apostrophes(doc: Doc) -> Doc:
             straight = INNER_APOSTROPHE.sub("'", token.text)
             if straight != token.text:
                 lexeme, typed = doc.vocab[token.text], doc.vocab[straight]
-                if lexeme.shape != typed.shape or lexeme.norm != typed.norm:
+                if lexeme.shape != typed.shape or lexeme.norm != typed.norm or lexeme.suffix != typed.suffix:
                     lexeme.shape_, lexeme.norm_ = typed.shape_, typed.norm_
+                    lexeme.prefix_, lexeme.suffix_ = typed.prefix_, typed.suffix_
+                    if straight.startswith("'") or straight.lower() == "n't":
+                        lexeme.lower_ = typed.lower_  # a clitic: the rules that make "’s" "be" read its lower form
     return doc
 
 

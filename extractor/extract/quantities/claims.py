@@ -859,11 +859,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         hedge, bounds, subject, metric, direction = "=", None, [], None, None  # "cost $95bn over ten years": when
     if metric in ("distance", "depth") and direction:
         direction = None  # "went down about 2 miles from the airport": where, not a change
-    if (metric in PEOPLE_COUNT_METRICS | STATE_COUNT_METRICS
+    if (metric in PEOPLE_COUNT_METRICS | STATE_COUNT_METRICS and unit not in ("percent", "percentage point")
             or metric == "containment" and CONTAINED_AFTER_RE.match(text, q.end)) \
             and direction and not re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
         # "two bodies were recovered", "9,400 structures destroyed", "89% contained": a count or
-        # a state, not a change (but "rose by 3", "containment rose to 45%")
+        # a state, not a change (but "rose by 3", "containment rose to 45%", "the audience is up 7%")
         direction = None
     if metric in PEOPLE_COUNT_METRICS and (unit == "magnitude" or unit is None and not float(value).is_integer()):
         metric = None  # "the death toll from a magnitude 7.8 quake": no count of people has a fraction

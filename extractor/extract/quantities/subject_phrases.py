@@ -1012,6 +1012,11 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if np.pos_ == "NOUN" or np.pos_ == "PROPN" and ctx.entities.at(np.idx, np.idx + len(np)) is None:
         for child in np.rights:  # (with the names listed after it: "chipmakers Kelmont and Varo")
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if e is None and child.dep_ == "appos" and child.lower_ in OWNED_METRIC_NOUNS:
+                # "Cybersecurity Firm CrowdStrike's Shares Drop 11%": the parser makes the shares the
+                # description's apposition; their owner is the one named
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                e = ctx.entities.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
             if e is not None and e.type in SUBJECT_TYPES:
                 refs = [entity_ref(ctx, e)]
                 for other in (ctx.entities.at(c.idx, c.idx + len(c)) for c in child.conjuncts):

@@ -140,15 +140,18 @@ def _claims_lives(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in LIFE_NOUNS for c in verb.children)
 
 
-# What a winner claims or defends: a prize, no words ("Messi finally claimed the trophy",
-# "France failed to defend their title"; but "claimed victory" declares it).
+# What a winner claims or defends: a prize or a count, no words ("Messi finally claimed the
+# trophy", "France failed to defend their title", "claimed 33 votes"; but "claimed victory"
+# declares it).
 PRIZE_VERBS = frozenset({"claim", "defend"})
 PRIZE_NOUNS = frozenset({"title", "titles", "trophy", "crown", "cup", "championship", "medal", "prize", "throne", "belt",
                          "seat", "seats"})
 
 
 def _takes_a_prize(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in PRIZE_NOUNS for c in verb.children)
+    """A prize, or a count of things won ("claimed 33 votes", "claimed three golds")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in PRIZE_NOUNS or any(
+        n.dep_ == "nummod" and n.like_num for n in c.children)) for c in verb.children)
 
 
 def _a_picture_shows(verb: Token, lemma: str) -> bool:

@@ -128,7 +128,7 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)
-    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and not _conjunction_that(c)]
     if lemma in DISCOVERY_VERBS and getattr(subject_of(cue), "lemma_", "").lower() not in EVIDENCE_NOUNS:
         # "officials found the door plug blown off": a thing found in a state, no finding told (a study's is one)
         clauses = [c for c in clauses if c.tag_ != "VBN" or _finite(c) or any(m.dep_ == "mark" for m in c.children)]
@@ -243,6 +243,18 @@ def evidence_content(cue: Token) -> tuple[int, int] | None:
     return objects[0].left_edge.i, parts[-1].right_edge.i + 1
 
 
+# Words that make "that" a conjunction of time, purpose or condition, no report's ("now that
+# the Niners lost", "so that", "given that", "except that", "provided that").
+THAT_CONJUNCTION_OPENERS = frozenset({"now", "so", "such", "given", "provided", "providing", "except", "assuming",
+                                      "seeing", "considering"})
+
+
+def _conjunction_that(clause: Token) -> bool:
+    """The clause's "that" follows a word that makes it a conjunction ("now that …")."""
+    mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    return mark is not None and mark.i > 0 and mark.nbor(-1).lower_ in THAT_CONJUNCTION_OPENERS
+
+
 def misattached_clause(cue: Token) -> tuple[int, int] | None:
     """Token range of a reported clause the parser hung elsewhere: a finite clause with
     its own subject and no subordinating word, taken as an adverbial ("Trump said after
@@ -252,7 +264,7 @@ def misattached_clause(cue: Token) -> tuple[int, int] | None:
         if child.dep_ == "advcl" and _finite(child):
             marks = [m for m in child.children if m.dep_ == "mark" or m.tag_ in ("WRB", "WDT")]
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-            if subjects and all(m.lower_ == "that" for m in marks):
+            if subjects and all(m.lower_ == "that" for m in marks) and not _conjunction_that(child):
                 start = marks[0].i if marks else subjects[0].left_edge.i
                 # a further reporting verb joined on is its own report ("… and encouraged Americans to …")
                 joined = [c.left_edge.i for c in child.children if c.dep_ == "conj" and is_cue(c)]
@@ -390,6 +402,8 @@ def _according_content(cue: Token, clause: Token | None = None) -> tuple[int, in
     skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
     tokens = [t.i for t in clause.subtree if t.i not in skip]
     tokens = [i for i in tokens if not (cue.doc[i].is_punct and (i + 1 in skip or i - 1 in skip))]
+    if all(cue.doc[i].dep_ in ("cc", "punct") for i in tokens if i < cue.left_edge.i):
+        tokens = [i for i in tokens if i > cue.right_edge.i]  # "And according to X, there are …": the words after
     return (min(tokens), max(tokens) + 1) if tokens else None
 
 
