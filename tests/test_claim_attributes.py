@@ -2822,3 +2822,8 @@ def test_a_title_case_field_and_trade_before_a_name_are_no_part_of_it(nlp):
     doc = nlp(text)
     assert [e.name for e in extract_entities(doc, "t").entities] == ["Veltrix"]
     assert subjects(claims_of(nlp, text)[0]) == ["Veltrix"]
+
+
+def test_a_plurals_possessive_typeset_with_a_curly_apostrophe_owns_the_figure(nlp):
+    c = by_text(nlp, "One highlight of the vote was the Liberal Democrats’ 12% vote share, which gave them 71 seats.")
+    assert subjects(c["12%"]) == ["Liberal Democrats"]

@@ -586,6 +586,12 @@ def test_a_figure_beyond_a_strict_bound_another_outlet_gave_is_another_fact():
         ["42"], ["under"]]
 
 
+def test_an_organisation_named_with_its_country_code_is_the_corpus_one_named_without():
+    corpus = [(entity_id("Restore UK"), "Restore UK", "ORG"), (entity_id("Restore"), "Restore", "ORG"),
+              (entity_id("Survation US"), "Survation US", "ORG")]
+    assert {k: v.name for k, v in subject_aliases(corpus).items()} == {entity_id("Restore UK"): "Restore"}
+
+
 def test_a_company_without_its_legal_form_and_a_person_by_surname_are_the_corpus_entity():
     corpus = [(entity_id("Orvex Mining"), "Orvex Mining", "ORG"), (entity_id("Orvex Mining Inc."), "Orvex Mining Inc.", "ORG"),
               (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON"), (entity_id("Whitlock"), "Whitlock", "PERSON"),

@@ -241,6 +241,17 @@ def test_a_plural_name_after_the_is_no_person_but_a_family_and_a_mountain_range_
     assert (found["Obamas"], found["Alps"]) == ("PERSON", "LOC")
 
 
+def test_a_firm_with_an_inner_capital_before_a_title_is_no_people(nlp):
+    text = "JPMorgan analyst Sandeep Deshpande questioned the rally. Sri Lankan captain Dasun Shanaka agreed."
+    found = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (found["JPMorgan"], found["Sri Lankan"]) == ("ORG", "NORP")
+
+
+def test_a_town_whose_seat_is_won_is_a_place(nlp):
+    text = "The Lib Dems ousted Gillian Keegan, the education secretary – her Chichester seat had a 21,500 majority."
+    assert {e.name: e.type for e in entities_of(nlp, text).entities}["Chichester"] == "GPE"
+
+
 def test_a_reinsurers_name_ends_with_re(nlp):
     text = "Reinsurers such as Swiss Re and Hannover Re face claims, while Munich Re said it was assessing them."
     found = {e.name: e.type for e in entities_of(nlp, text).entities}

@@ -366,9 +366,12 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
     if owns and head.lemma_.casefold() in MARKET_FALL_NOUNS and not is_place_name(name) and not is_country(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "Nvidia's Monday plunge", "the Nvidia sell-off": a stock's
+    if modifies and head.lemma_.lower() in ("seat", "constituency") and is_place_name(name):
+        votes["GPE"] += CONTEXT_WEIGHT  # "her Chichester seat": a constituency named for its town
     if _owns_a_fortune(root) and not is_place_name(name) and not is_country(name):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X's net worth", "X lost $20 billion in wealth": a person's
-    if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]):
+    if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]) \
+            and not any(ch.isupper() for ch in name.split()[-1][1:]):  # (no people's name has an inner capital: "JPMorgan")
         votes["NORP"] += CONTEXT_WEIGHT  # "Sri Lankan captain X": where the captain is from
     elif modifies and describes(head, TITLE_WORDS) and not describes(head, RETINUE_TITLES):
         # "Texas Governor X", "Acme CEO Y"; no place has a CEO

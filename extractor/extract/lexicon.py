@@ -125,7 +125,7 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame l
 # Nouns that make the name they describe a place ("the city of X", "X province").
 PLACE_DESCRIPTORS = frozenset("""
 city town village capital country nation state province region county district island
-port suburb neighbourhood neighborhood prefecture municipality territory
+port suburb neighbourhood neighborhood prefecture municipality territory constituency borough parish
 """.split())
 
 # The nouns that open a storm's name ("Hurricane Delphine", "Typhoon Haiyan", "Storm Ciarán",

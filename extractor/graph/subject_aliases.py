@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 
 from extractor.extract.entities import entity_id, entity_key
 from extractor.extract.entity_aliases import (
-    CLIPPED_CHARS, COUNTRY_PREFIX_RE, clipped, clips_name, party_key, party_short_forms, without_place_of,
+    CLIPPED_CHARS, COUNTRY_CODE_TAILS, COUNTRY_PREFIX_RE, clipped, clips_name, party_key, party_short_forms, without_place_of,
 )
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
@@ -89,7 +89,11 @@ INITIAL_RE = re.compile(r"^\[?[A-Z]\.?\]?$")
 
 def _without_country(name: str) -> str | None:
     """An organisation's name without the country abbreviation before it ("U.S. Republican
-    Party" -> "Republican Party"), when at least two words are left; else None."""
+    Party" -> "Republican Party"), when at least two words are left, or without the country
+    code that ends it ("Reform UK" -> "Reform"); else None."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].casefold() in COUNTRY_CODE_TAILS:
+        return " ".join(words[:-1])
     match = COUNTRY_PREFIX_RE.match(name)
     if match is None or country_name(match.group(1).strip()) is None or len(name[match.end():].split()) < 2:
         return None

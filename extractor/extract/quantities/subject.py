@@ -123,9 +123,13 @@ def _relative_subject(noun: Token) -> Token | None:
 def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """The subject named by the noun phrase the amount belongs to."""
     doc = root.doc
-    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s") and doc[span.start - 2].pos_ == "PROPN":
+    if span.start >= 2 and (doc[span.start - 2].pos_ == "PROPN" or doc[span.start - 2].text[:1].isupper()) \
+            and (doc[span.start - 1].lower_ in ("'s", "’s") or doc[span.start - 1].text in ("'", "’")
+                 and doc[span.start - 2].lower_.endswith("s") and not doc[span.start - 2].whitespace_):
         # "United's 649, American's 408 and Southwest's 234": the name whose possessive the
-        # figure follows, however the parser hung the list (it may hang "United" on the 234)
+        # figure follows, however the parser hung the list (it may hang "United" on the 234);
+        # a plural's too, whose curly apostrophe the model reads as a closing quote ("the
+        # Liberal Democrats’ 12% vote share")
         owner = doc[span.start - 2]
         named = ctx.entities.at(owner.idx, owner.idx + len(owner))
         found = [entity_ref(ctx, named)] if named is not None else resolve_np(owner, ctx, sent_root_subject)
