@@ -1725,6 +1725,13 @@ def with_club_names(found: list[Candidate], text: str) -> list[Candidate]:
 PLACE_MENTION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+# A dateline in title case as news agencies in India write it: the place, its country in
+# brackets, the day and maybe the agency ("Washington [US], March 28:", "New Delhi [India],
+# Jan 5 (ANI):").
+DATED_PLACE_RE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) \[[A-Z][\w. ]{1,24}\],? (?:%s)\.? \d{1,2}"
+    r"(?: \((?P<agency>[^)\n]{1,20})\))?:[ \t]" % "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)),
+    re.MULTILINE)
 # A place in title case and a colon that open a paragraph of prose ("New York: FTX's founder
 # was sentenced …"): a dateline as some outlets write it; not a tally's row ("Texas: 5 deaths").
 PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t](?=[A-Z]\S*(?:[ \t]+\S+){7})",
@@ -1732,9 +1739,10 @@ PLACE_COLON_RE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text's datelines are: "LONDON (Reuters) -", "CAPE CANAVERAL, Fla. —", and a
-    known place and a colon before a sentence ("New York: …")."""
-    return [m.span() for m in DATELINE_PLACE_RE.finditer(text)] + [
+    """Where the text's datelines are: "LONDON (Reuters) -", "CAPE CANAVERAL, Fla. —", a
+    known place and a colon before a sentence ("New York: …"), and a place with its country
+    in brackets and a day ("Washington [US], March 28: …")."""
+    return [m.span() for m in DATELINE_PLACE_RE.finditer(text)] + [m.span() for m in DATED_PLACE_RE.finditer(text)] + [
         m.span() for m in PLACE_COLON_RE.finditer(text) if is_place_name(m.group("place"))]
 
 

@@ -388,17 +388,33 @@ def embedding_clause(ctx: Context, cue: Token, span: QuoteSpan) -> tuple[int, in
     if holder is None:
         return None
     rights = [c for c in rights if c is holder or not _audience(cue, c)]  # 'told reporters: "…"'
+    rights = [c for c in rights if c is holder or not (c.dep_ == "prep" and c.right_edge.i < first)]  # "wrote on X, “…”"
     start = rights[0].left_edge.i
     lead = [t for t in ctx.doc[start:first] if not t.is_punct and t.lower_ != "that" and not is_mark(t)]
     if not lead:
         return None
     begin = ctx.doc[start].idx
     end = max(holder.right_edge.idx + len(holder.right_edge.text), span.close)
+    end = participle_after(ctx, span.close, end) or end  # '“…,” alluding to the satellite': the writer's aside
     p_start, p_end = ctx.paragraphs[ctx.paragraph_of(span.open)]
     begin, end = max(begin, p_start), min(end, p_end)
     while end > begin and ctx.text[end - 1] in " .,;:":
         end -= 1
     return begin, end
+
+
+def participle_after(ctx: Context, close: int, end: int) -> int | None:
+    """Where a reported clause ends when a quotation closes it and a participle clause after a
+    comma goes on ('…,” alluding to …', '…,” adding that …'): at the closing mark; else None."""
+    m = PARTICIPLE_AFTER_RE.match(ctx.text, close, end)
+    if m is None:
+        return None
+    token = ctx.doc.char_span(m.start("verb"), m.end("verb"))
+    return m.start("verb") if token is not None and token[0].tag_ == "VBG" else None
+
+
+# The closing mark, a comma and an "-ing" word right after a quotation.
+PARTICIPLE_AFTER_RE = re.compile(r"[”\"’']?\s*,?\s*(?P<verb>[a-z]+ing)\b")
 
 
 def _audience(cue: Token, child: Token) -> bool:

@@ -18,6 +18,7 @@ from extractor.extract.quotes.attribution import (
     embedding_clause,
     frames,
     inherited,
+    participle_after,
     is_title,
 )
 from extractor.extract.quotes.context import Attribution, Context
@@ -132,6 +133,11 @@ def add_reported(ctx: Context, records: Records) -> None:
         # a title in quotation marks ('the sitcom "Friends"') is nobody's words inside the clause
         touching = [i for i, s in enumerate(spans) if s.open < end and s.close > start and not is_title(ctx, s, i)]
         inside = [i for i in touching if mostly_within(spans[i], reported.content)]
+        if inside and (cut := participle_after(ctx, spans[inside[-1]].close, end)) is not None:
+            # 'wrote on X on Sunday, “DeepSeek-R1 is AI’s Sputnik moment,” alluding to the satellite':
+            # the writer's aside after the quotation, and where and when it was said before it
+            start, end = _where_and_when_before(ctx, start, spans[inside[0]].open), cut
+            reported = replace(reported, content=(start, end))
         crossing = [i for i in touching if i not in inside]
         if crossing or (inside and residue_words(text, start, end, [spans[i] for i in inside]) == 0):
             for i in crossing + inside:  # the quotation is what was said: it keeps its marks
@@ -157,6 +163,19 @@ def add_reported(ctx: Context, records: Records) -> None:
             attribution = relayed(ctx, reported.cue, attribution)
         records.absorbed.update(inside)
         records.add(ctx, start, end, "mixed" if inside else "indirect", words, attribution)
+
+
+def _where_and_when_before(ctx: Context, start: int, opening: int) -> int:
+    """The start of a reported clause that opens with where or when its quotation was said
+    ("on X on Sunday, “…”"): the opening mark; else ``start``."""
+    before = ctx.doc.char_span(start, opening, alignment_mode="contract")
+    if before is None or not len(before) or any(t.dep_ not in SETTING_DEPS for t in before):
+        return start
+    return opening
+
+
+# What a phrase of where or when is made of ("on X on Sunday,").
+SETTING_DEPS = frozenset({"prep", "pobj", "det", "compound", "amod", "npadvmod", "punct", "nummod"})
 
 
 def _only_a_person(ctx: Context, start: int, end: int) -> bool:

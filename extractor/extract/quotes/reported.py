@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from extractor.extract.coreference import is_org_noun, is_person_noun
-from extractor.extract.entity_names import DATELINE_PLACE_RE
+from extractor.extract.entity_names import DATED_PLACE_RE, DATELINE_PLACE_RE
 from extractor.extract.quotes.attribution import RELAY_VERBS, SENTENCE_END
 from extractor.extract.quotes.context import Context, char_bounds
 from extractor.extract.quotes.cues import (
@@ -111,7 +111,8 @@ def _past_dateline(doc: Doc, start: int, end: int) -> int:
     LUCIE COUNTY, Florida (WFOR) — At least four …"): ``start`` when there is none."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, doc[start].idx) + 1
-    if (dateline := DATELINE_PLACE_RE.match(text, line_start)) is not None and dateline.end() > doc[start].idx:
+    dateline = DATELINE_PLACE_RE.match(text, line_start) or DATED_PLACE_RE.match(text, line_start)
+    if dateline is not None and dateline.end() > doc[start].idx:
         while start < end and doc[start].idx < dateline.end():
             start += 1
     return start
