@@ -252,6 +252,13 @@ def test_a_town_whose_seat_is_won_is_a_place(nlp):
     assert {e.name: e.type for e in entities_of(nlp, text).entities}["Chichester"] == "GPE"
 
 
+def test_a_surname_the_model_read_as_a_firm_joins_the_full_name_that_opens_with_a_first_name(nlp):
+    text = ("Sunak's term will end in disaster, with Nigel Farage’s Reform UK establishing a foothold in Parliament. "
+            "The exit poll was a vindication of the advances made by Farage’s party.")
+    found = {e.name: (e.type, {m.text for m in e.mentions}) for e in entities_of(nlp, text).entities}
+    assert "Farage" not in found and found["Nigel Farage"] == ("PERSON", {"Nigel Farage", "Farage"})
+
+
 def test_a_reinsurers_name_ends_with_re(nlp):
     text = "Reinsurers such as Swiss Re and Hannover Re face claims, while Munich Re said it was assessing them."
     found = {e.name: e.type for e in entities_of(nlp, text).entities}

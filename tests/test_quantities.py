@@ -603,3 +603,13 @@ def test_a_counted_noun_after_a_hyphenated_prefix_is_the_noun(nlp):
     c = only(nlp, "Five co-workers were on the bridge when it fell.")
     assert (c.unit, c.stated_unit) == ("person", "worker") and [s.name for s in c.subject] == ["workers"]
     assert only(nlp, "The builder hired 40 sub-contractors.").unit == "contractor"
+
+
+def test_pounds_of_a_thing_are_a_weight_and_close_to_a_figure_no_close(nlp):
+    food = only(nlp, "Since the fire, 1 million pounds of food has been delivered.")
+    assert (food.stated_unit, food.unit) == ("pound", "kilogram")
+    assert only(nlp, "The club paid 85 million pounds for the striker.").unit == "GBP"
+    assert only(nlp, "The council spent 3 million pounds of taxpayers' money.").unit == "GBP"
+    damage = only(nlp, "Governor Josh Green said the damage was estimated at close to $6 billion.")
+    assert (damage.hedge, damage.frame) == ("~", None)
+    assert only(nlp, "Shares of Acme were at $10 at the close on Friday.").frame == "close"

@@ -885,7 +885,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
                   and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
-                       or _names_a_generation(p))
+                       or _names_a_generation(p) or _reads_as_person_name(p))  # ("Nigel Farage’s" labelled a firm)
                   and not _company_as_first_word(group, p)]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(

@@ -50,7 +50,7 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
                             r"earlier\s+in\s+the\s+(?:day|session)|at\s+(?:its|their)\s+(?:lowest|highest|low|high)|"
                             r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day|this|in\s+the)\s+(?:morning|afternoon)|"
                             r"(?:by|at|around)\s+(?:midday|noon|lunchtime|mid-?morning|mid-?afternoon)|within\s+(?:minutes|hours)\s+of)\b", re.I)),
-    ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|clos(?:e|ing(?:\s+price)?)\s*:|to\s+close|at\s+(?:the\s+)?close|"
+    ("close", re.compile(r"\b(?:clos(?:e|ed|ing)\s+(?:at|down|up|lower|higher|off)|clos(?:e|ing(?:\s+price)?)\s*:|to\s+close|at\s+(?:the\s+)?close(?!\s+to\b)|"
                          r"as\s+(?:of|at)\s+(?:the\s+)?(?:market(?:'s)?\s+)?close|"
                          r"finish(?:ed|ing)?(?!\s+(?:with|first|second|third|fourth|fifth|last|in|as|the\s+race))|ended\s+(?:the\s+(?:day|session)|down|up|at)|settled|settling\s+at|closing\s+price)\b", re.I)),
     ("open", re.compile(r"\b(?:open(?:ed|ing)?\s+(?:at|down|up|lower|higher)|open(?:ing)?\s*:"

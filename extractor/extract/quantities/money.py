@@ -248,6 +248,22 @@ def _pounds_are_money(text: str, scaled: bool) -> bool:
     return scaled or bool(words & (MONEY_CUES - {"pounds"}))
 
 
+# "pounds of" a thing ("1 million pounds of food", "500 pounds of cocaine"): a weight; of
+# money it is sterling ("millions of pounds of public money", "pounds of taxpayers' cash").
+POUNDS_OF_RE = re.compile(r"\s+of\s+(?P<words>(?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _pounds_of_stuff(text: str, pos: int) -> bool:
+    """The pounds are "of" something that is no money (a weight of it)."""
+    m = POUNDS_OF_RE.match(text, pos)
+    return m is not None and not set(re.findall(r"[a-z]+", m.group("words").lower())) & (MONEY_CUES | MONEY_STUFF)
+
+
+# Nouns of money after "pounds of" besides the cues of ``MONEY_CUES``.
+MONEY_STUFF = frozenset({"taxpayers", "taxpayer", "public", "funding", "savings", "damage", "damages", "aid",
+                         "support", "compensation", "income", "assets", "capital", "his", "her", "their", "its"})
+
+
 def _read_word_scale(q: Quantity, text: str, pos: int) -> int:
     """A scale word after a currency written after the number ("75 USD million")."""
     sm = re.match(r"\s(?P<scale>thousand|million|billion|trillion)\b", text[pos:], re.I)
@@ -295,7 +311,8 @@ def read_currency_after(q: Quantity, text: str, pos: int) -> int:
             code, qual = _named_before(text, name_m.start(), single)  # "… 212 Danish crowns … to 206.4 crowns"
         if code is not None:
             accept = not (single in AMBIGUOUS_CURRENCY_NAMES and not (q.scale > 1 or abs(q.value) >= 1000 or qual))
-            if single == "pound" and not qual and not _pounds_are_money(text, q.scale > 1):
+            if single == "pound" and not qual and (not _pounds_are_money(text, q.scale > 1)
+                                                   or _pounds_of_stuff(text, name_m.end())):
                 q.unit = "pound"  # a weight
                 return name_m.end()
             if accept and (q.unit is None or single == "dollar"):
