@@ -2827,3 +2827,18 @@ def test_a_title_case_field_and_trade_before_a_name_are_no_part_of_it(nlp):
 def test_a_plurals_possessive_typeset_with_a_curly_apostrophe_owns_the_figure(nlp):
     c = by_text(nlp, "One highlight of the vote was the Liberal Democrats’ 12% vote share, which gave them 71 seats.")
     assert subjects(c["12%"]) == ["Liberal Democrats"]
+
+
+def test_a_magnitude_named_after_its_figure_and_a_total_of_the_dead(nlp):
+    c = by_text(nlp, "Another tremor of 7.5 magnitude followed. Nearly 900 died in the 7.7 and 7.6-magnitude quakes.")
+    assert [(c[t].unit, c[t].metric) for t in ("7.5", "7.7", "7.6")] == [("magnitude", "magnitude")] * 3
+    total = by_text(nlp, "Medics said 8,574 people had died in Turkey and 2,662 in Syria, bringing the total to 11,236.")
+    assert (total["11,236"].unit, total["11,236"].metric) == ("person", "dead")
+    assert by_text(nlp, "The firm sold 300 cars in May, bringing the total to 1,200.")["1,200"].metric is None
+
+
+def test_a_toll_told_in_the_present_perfect_is_of_the_report_not_of_the_day_before(nlp):
+    text = ("Losses from the quakes that struck the region on Feb. 6 could reach $84 billion. Nearly 30,000 people "
+            "have been confirmed dead.\n\nThe storm hit on Monday. Four people died in the floods.")
+    c = by_text(nlp, text, published="2023-02-12")
+    assert (c["30,000"].date, c["Four"].date) == ("2023-02-12", "2023-02-06")

@@ -259,6 +259,13 @@ def test_a_surname_the_model_read_as_a_firm_joins_the_full_name_that_opens_with_
     assert "Farage" not in found and found["Nigel Farage"] == ("PERSON", {"Nigel Farage", "Farage"})
 
 
+def test_a_possessive_that_a_company_name_holds_stays_in_it(nlp):
+    text = ("The damage could reach $7 billion, according to Moody’s Analytics, while Moody’s Investors Service cut the "
+            "rating. Apple’s US App Store grew.")
+    found = {e.name for e in entities_of(nlp, text).entities}
+    assert {"Moody’s Analytics", "Moody’s Investors Service", "Apple"} <= found and "Analytics" not in found
+
+
 def test_a_reinsurers_name_ends_with_re(nlp):
     text = "Reinsurers such as Swiss Re and Hannover Re face claims, while Munich Re said it was assessing them."
     found = {e.name: e.type for e in entities_of(nlp, text).entities}

@@ -975,7 +975,9 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
                 out.append(Candidate(a, b, text[a:b], None))
         return
     inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s", "'", "’")
-             and not _plural_of_people(t.nbor(-1)) and not all(w.text in COMPANY_FORMS for w in tokens if w.i > t.i)
+             and not _plural_of_people(t.nbor(-1))
+             and not all(w.text in COMPANY_FORMS or w.lower_ in ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS | {"investors", "service"}
+                         for w in tokens if w.i > t.i)  # "McDonald’s Corp", "Moody’s Analytics": one company's name
              and t.nbor(-1).lower_ not in NAME_TITLE_WORDS]  # "Queen's Park", "King's College": a title's, one name
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
         cut = inner[0]

@@ -753,6 +753,7 @@ def _over_a_period(span: SpacySpan) -> bool:
 
 # A scale named before its figure ("magnitude 7.8", "magnitude-6.8", "a magnitude of 7.8").
 MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?[\s-]*\Z", re.I)
+MAGNITUDE_AFTER_RE = re.compile(r"[\s-]+magnitude\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -814,8 +815,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     value, bounds, stated = q.value, _bounds(q), None
     if source == "sign" and value < 0 and bounds is None:
         stated, value = (value, unit), -value  # "AMD (-6.37%)": a fall of 6.37%, as "fell 6.37%" says it
-    if unit is None and MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start):
-        unit = "magnitude"  # "a magnitude 7.8 earthquake": the scale named before its figure
+    if unit is None and (MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start)
+                         or 0 < q.value < MAGNITUDE_AT_MOST and MAGNITUDE_AFTER_RE.match(text, q.end)):
+        unit = "magnitude"  # "a magnitude 7.8 earthquake", "a tremor of 7.5 magnitude": the scale named beside its figure
     elif _measured_shock(q, unit, text, sent):
         unit = "magnitude"  # "an earthquake measuring 7.7 on the Richter scale", "aftershocks measuring 4.9 and 6.7"
     if (converted := to_base(q.value, unit, imperial=article.imperial)) is not None:
@@ -937,7 +939,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             moved = direction is not None or verb is not None and verb.lemma_.lower() in UP_VERBS | DOWN_VERBS  # "fell 11% to $2,650": both
-            date, date_source = _default_day(q.start, unit, metric, frame, article, sentence.carried_date, moved)
+            carried = sentence.carried_date
+            if metric in PEOPLE_COUNT_METRICS and _told_as_of_now(verb) and _days_until(carried, article.published) > 1:
+                carried = None  # "The quakes struck on Feb. 6. Nearly 30,000 people have been confirmed dead": the toll now
+                # (a day before publication is the report's own: "Conte warned on Tuesday … 22 have been confirmed killed")
+            date, date_source = _default_day(q.start, unit, metric, frame, article, carried, moved)
             if date is None and metric in PERIOD_METRICS and frame is None and article.tokens is not None \
                     and not names_a_period(sent.text) \
                     and (named := _period_named_before(sent, article.published, article.tokens)) is not None:
@@ -1342,6 +1348,23 @@ RELATIVE_TIME_AFTER_RE = re.compile(r"\s+(?:before|after|earlier|later|prior|ago
     WEEKDAYS), re.I)
 
 
+
+
+def _days_until(day: str | None, published: str | None) -> int:
+    """How many days ``day`` is before the publication date; 0 when either is unknown or no single day."""
+    try:
+        return (dt.date.fromisoformat((published or "")[:10]) - dt.date.fromisoformat(day or "")).days
+    except ValueError:
+        return 0
+
+
+def _told_as_of_now(verb: Token | None) -> bool:
+    """The figure's verb is in the present or the present perfect ("are missing", "have been
+    confirmed dead", "has risen to"): a count as the story stands, not of a day told before."""
+    if verb is None:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                              for c in verb.children)
 
 
 def _default_day(pos: int, unit: str | None, metric: str | None, frame: str | None,

@@ -168,6 +168,10 @@ COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at"
                          r"|nears|neared|tops|topped|passes|passed|surpasses|surpassed|crosses|crossed|exceeds|exceeded)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# A total set or reached right before a count ("bringing the total to", "the total stands at"):
+# the total of the people the sentence counts, as their cue says.
+TOTAL_SET_RE = re.compile(r"\btotal\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|stands\s+at|stood\s+at)\s+"
+                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # The names of the market indexes news quotes most, and the words of any index's name.
 INDEX_NAMES = r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
 INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES})\b|\b(?:index|average|composite)\Z", re.I)
@@ -371,6 +375,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "voters"
     if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
         return "dead"
+    if unit is None and TOTAL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char) \
+            and (summed := _counted_people_metric("person", clause, span.start_char - root.sent.start_char)[0]):
+        return summed  # "8,574 people had died in Turkey and 2,662 in Syria, bringing the total to 11,236"
     if _partitive_total(root):
         return None  # "killing 18 of the 19 people on board": the 19 were on board
     if _left_without_power(unit, subject_names, clause, span.start_char - root.sent.start_char,
