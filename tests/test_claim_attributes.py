@@ -2842,3 +2842,10 @@ def test_a_toll_told_in_the_present_perfect_is_of_the_report_not_of_the_day_befo
             "have been confirmed dead.\n\nThe storm hit on Monday. Four people died in the floods.")
     c = by_text(nlp, text, published="2023-02-12")
     assert (c["30,000"].date, c["Four"].date) == ("2023-02-12", "2023-02-06")
+
+
+def test_a_firm_named_after_its_trade_owns_its_shares_move(nlp):
+    c = by_text(nlp, "In Europe, tech stocks on the Stoxx 600 fell 4.5%, while shares of Dutch chipmaker ASML plunged by "
+                     "more than 8%. Broadcom fell 16 percent while Dutch firm ASML, which makes lithography machines, "
+                     "saw its stock tumble 6.7 percent.")
+    assert [subjects(c[t]) for t in ("8%", "6.7 percent")] == [["ASML"], ["ASML"]]

@@ -266,6 +266,12 @@ def test_a_possessive_that_a_company_name_holds_stays_in_it(nlp):
     assert {"Moody’s Analytics", "Moody’s Investors Service", "Apple"} <= found and "Analytics" not in found
 
 
+def test_a_name_right_after_a_firms_trade_is_an_organisation(nlp):
+    text = ("Another US chipmaker, Broadcom, fell 16 percent while Dutch firm ASML, which makes the machines used to "
+            "build semiconductors, saw its stock tumble 6.7 percent.")
+    assert {e.name: e.type for e in entities_of(nlp, text).entities}.get("ASML") == "ORG"
+
+
 def test_a_reinsurers_name_ends_with_re(nlp):
     text = "Reinsurers such as Swiss Re and Hannover Re face claims, while Munich Re said it was assessing them."
     found = {e.name: e.type for e in entities_of(nlp, text).entities}

@@ -1449,7 +1449,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
     owners = {k for k, text in enumerate(texts[:-1]) if text[:1].isupper()
               and (texts[k + 1] in STOCK_WORDS or texts[k + 1] in FIRM_STAFF_WORDS
                    or k >= 2 and texts[k - 1] in ("at", "from") and texts[k - 2].lower() in FIRM_STAFF_WORDS)}
-    acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts)  # "according to LSEG data"
+    acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts) | _described_names(texts)  # "according to LSEG data"
     extra = set(brand_places) | owners | acronyms
     for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
@@ -1515,6 +1515,14 @@ def _makers_of_records(texts: list[str]) -> set[int]:
     return {k for k in range(2, len(texts) - 1)
             if _name_acronym(texts[k]) and texts[k + 1].casefold() in RECORD_NOUNS
             and texts[k - 2].casefold() == "according" and texts[k - 1] == "to"}
+
+
+def _described_names(texts: list[str]) -> set[int]:
+    """Capitalised words right after a lower-case noun of a firm's trade ("Dutch firm ASML",
+    "chipmaker Kelmont", "US lender SVB"): a company's name, whatever the tagger read."""
+    return {k for k in range(1, len(texts)) if texts[k][:1].isupper() and texts[k - 1].islower()
+            and (texts[k - 1] in OPENING_DESCRIPTORS or texts[k - 1].endswith("maker"))
+            and texts[k].casefold() not in NAME_TITLE_WORDS and texts[k] not in GENERIC_ACRONYMS}
 
 
 def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:

@@ -1012,6 +1012,10 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if np.pos_ == "NOUN" or np.pos_ == "PROPN" and ctx.entities.at(np.idx, np.idx + len(np)) is None:
         for child in np.rights:  # (with the names listed after it: "chipmakers Kelmont and Varo")
             e = ctx.entities.at(child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if e is None and child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == np.i + 1 \
+                    and (np.lemma_.lower() in DESCRIPTION_NOUNS or np.lemma_.lower().endswith("maker")):
+                name = proper_name(child)  # "shares of Dutch chipmaker ASML": the name the model did not tag
+                return [entity_named(ctx, name) or thing_ref(name)]
             if e is None and child.dep_ == "appos" and child.lower_ in OWNED_METRIC_NOUNS:
                 # "Cybersecurity Firm CrowdStrike's Shares Drop 11%": the parser makes the shares the
                 # description's apposition; their owner is the one named
