@@ -79,6 +79,8 @@ def test_a_headline_name_stops_before_its_verb(markets):
     ("Kelcoin Surpasses", "Kelcoin"),
     ("Varo AI Sparks Panic With", "Varo AI"),  # verbs of what news set off
     ("Varo Rattles", "Varo"),
+    ("China Challenges US", "China"),  # verbs of a rivalry, which English also uses as nouns
+    ("Varo Upends", "Varo"),
 ])
 def test_name_end_in_a_title_case_headline(name, kept):
     assert name[:name_end(name)] == kept

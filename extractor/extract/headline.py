@@ -26,6 +26,7 @@ break smash shatter surpass pass cross breach
 book log notch near cancel ground halt delay restore resume apologize apologise blame urge
 reveal launch give go add overturn uphold strike reject approve ban sue charge convict sentence jail
 arrest elect resign quit fire oust appoint name declare spark trigger fuel stoke rattle roil spook
+challenge threaten shake jolt upend disrupt overtake dethrone unseat topple stun shock hammer batter dent
 """.split())
 
 # Auxiliaries as a title-case headline writes them ("Acme Is Suffering …", "Acme Has Lost …");
