@@ -335,8 +335,8 @@ COUNTRY_CODE_NAMES = frozenset({"UK", "U.K.", "US", "U.S.", "USA", "GB"})
 
 def _compound_opener(tok, code) -> bool:
     """A sentence's capitalised first word the parser makes a compound of the country code
-    after it (or of the noun the code compounds into), not itself a name, a place, a month or a function word ("Reform" in "Reform
-    UK attained …"; not "Meanwhile UK …", an adverb)."""
+    after it (or of the noun the code compounds into), not itself a name, a place, a month or
+    a function word ("Reform" in "Reform UK attained …"; not "Meanwhile UK …", an adverb)."""
     heads = (code.i, code.head.i) if code.dep_ == "compound" else (code.i,)  # "Reform UK leader Nigel Farage"
     return (tok.is_sent_start and tok.dep_ == "compound" and tok.head.i in heads and tok.pos_ in ("PROPN", "NOUN")
             and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper() and not tok.is_stop

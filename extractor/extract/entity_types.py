@@ -318,8 +318,7 @@ def _a_plural_body(span: SpacySpan, name: str) -> bool:
     "Michelle Obama")."""
     doc = span.doc
     if len(span) != 1 or span.root.ent_type_ in PLACE_LABELS or span.start == 0 or doc[span.start - 1].lower_ != "the" \
-            or not name.istitle() \
-            or not name.endswith("s") or name.endswith(("ss", "us", "is")) or is_demonym(name):
+            or not name.istitle() or not name.endswith("s") or name.endswith(("ss", "us", "is")) or is_demonym(name):
         return False
     singular = name[:-1]
     return not any(e.label_ == "PERSON" and e[-1].text in (singular, name[:-2]) for e in doc.ents)

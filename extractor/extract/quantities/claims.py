@@ -1348,8 +1348,6 @@ RELATIVE_TIME_AFTER_RE = re.compile(r"\s+(?:before|after|earlier|later|prior|ago
     WEEKDAYS), re.I)
 
 
-
-
 def _days_until(day: str | None, published: str | None) -> int:
     """How many days ``day`` is before the publication date; 0 when either is unknown or no single day."""
     try:

@@ -74,8 +74,8 @@ from extractor.extract.quantities.subject_phrases import (
     structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
-from extractor.extract.quantities.tokens import hyphenated_word
 from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
+from extractor.extract.quantities.tokens import hyphenated_word
 from extractor.ingest.titles import in_title_case
 from extractor.models import EntityRef
 

@@ -405,7 +405,8 @@ def embedding_clause(ctx: Context, cue: Token, span: QuoteSpan) -> tuple[int, in
 
 def participle_after(ctx: Context, close: int, end: int) -> int | None:
     """Where a reported clause ends when a quotation closes it and a participle clause after a
-    comma goes on ('…,” alluding to …', '…,” adding that …'): at the closing mark; else None."""
+    comma goes on ('…,” alluding to …', '…,” adding that …'): before the participle (the
+    closing mark and the comma are trimmed with the clause's edge); else None."""
     m = PARTICIPLE_AFTER_RE.match(ctx.text, close, end)
     if m is None:
         return None
