@@ -184,6 +184,7 @@ def test_a_counted_change_noun_is_what_is_counted_not_a_move(nlp):
     rebounds = claims_of(nlp, "Okafor scored 31 points and grabbed 14 rebounds on Tuesday.")
     assert [(c.unit, c.direction) for c in rebounds] == [("point", None), ("rebound", None)]
     assert only(nlp, "Copper posted a 4% rebound on Monday.").direction == "up"
+    assert only(nlp, "The agency warned of eight-fold increases in the toll.").direction == "up"  # a multiple
 
 
 def test_a_duration_counts_its_time_unit_and_an_or_two_counts_the_noun(nlp):

@@ -209,7 +209,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         if how == "noun-prep" and (prep is None or prep.lower_ not in ("of", "by")):
             return None, None
         lemma = hyphenated_word(gov) or gov.lemma_.lower()
-        if how == "noun" and q.unit is None and root.dep_ == "nummod" and root.head.i == gov.i:
+        if how == "noun" and q.unit is None and root.dep_ == "nummod" and root.head.i == gov.i \
+                and "fold" not in text[q.start:q.end].lower():  # (not "an eight-fold increase": a multiple)
             return None, None  # "grabbed 12 rebounds", "three rate cuts": the noun is what is counted
         source = "verb" if prep is not None and prep.lower_ == "by" else "noun"  # "a decrease by 1%" reads as a verb
         if lemma in FUNDRAISING_VERBS and any(c.dep_ == "compound" and c.lower_ in FUNDS_RAISED for c in gov.children):
