@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor.extract.entity_names import (
-    COMPANY_FORMS, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any, outside,
+    COMPANY_FORMS, COUNTRY_CODE_NAMES, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any, outside,
 )
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
@@ -133,7 +133,7 @@ INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "
 SHORT_NAME_TAILS = INSTITUTION_WORDS | {"bank", "bancorp"}
 # A country's code that ends an organisation's name, which the short name drops ("Reform"
 # for "Reform UK").
-COUNTRY_CODE_TAILS = frozenset({"uk", "u.k.", "us", "u.s.", "usa", "gb"})
+COUNTRY_CODE_TAILS = frozenset(code.casefold() for code in COUNTRY_CODE_NAMES)
 
 
 def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:

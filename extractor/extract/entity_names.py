@@ -976,7 +976,7 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         return
     inner = [t for t in tokens[1:-1] if t.dep_ == "case" and t.lower_ in ("'s", "’s", "'", "’")
              and not _plural_of_people(t.nbor(-1))
-             and not all(w.text in COMPANY_FORMS or w.lower_ in ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS | {"investors", "service"}
+             and not all(w.text in COMPANY_FORMS or w.lower_ in POSSESSIVE_NAME_TAILS
                          for w in tokens if w.i > t.i)  # "McDonald’s Corp", "Moody’s Analytics": one company's name
              and t.nbor(-1).lower_ not in NAME_TITLE_WORDS]  # "Queen's Park", "King's College": a title's, one name
     if inner:  # "Apple’s US App Store": the possessor is a name of its own
@@ -987,6 +987,11 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
         if not any(ch.isupper() for ch in surface):
             return  # "Abba's 1974 win": the possessor only
     out.append(Candidate(start, end, surface, label))
+
+
+# Words after a possessive that keep it in a company's name ("Moody’s Analytics", "Moody’s
+# Investors Service"), beside its legal forms.
+POSSESSIVE_NAME_TAILS = ORG_NAME_ENDINGS | COMPANY_TAIL_WORDS | {"investors", "service"}
 
 
 # Verbs of saying whose bare singular subject is someone ("Trump said the development …").

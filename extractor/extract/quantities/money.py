@@ -253,15 +253,16 @@ def _pounds_are_money(text: str, scaled: bool) -> bool:
 POUNDS_OF_RE = re.compile(r"\s+of\s+(?P<words>(?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 
 
+# Words of money after "pounds of": the cues of ``MONEY_CUES`` and the money's owners and kinds.
+MONEY_AFTER_POUNDS_OF = MONEY_CUES | frozenset({"taxpayers", "taxpayer", "public", "funding", "savings", "damage",
+                                                "damages", "aid", "support", "compensation", "income", "assets", "capital",
+                                                "his", "her", "their", "its"})
+
+
 def _pounds_of_stuff(text: str, pos: int) -> bool:
     """The pounds are "of" something that is no money (a weight of it)."""
     m = POUNDS_OF_RE.match(text, pos)
-    return m is not None and not set(re.findall(r"[a-z]+", m.group("words").lower())) & (MONEY_CUES | MONEY_STUFF)
-
-
-# Nouns of money after "pounds of" besides the cues of ``MONEY_CUES``.
-MONEY_STUFF = frozenset({"taxpayers", "taxpayer", "public", "funding", "savings", "damage", "damages", "aid",
-                         "support", "compensation", "income", "assets", "capital", "his", "her", "their", "its"})
+    return m is not None and not set(re.findall(r"[a-z]+", m.group("words").lower())) & MONEY_AFTER_POUNDS_OF
 
 
 def _read_word_scale(q: Quantity, text: str, pos: int) -> int:

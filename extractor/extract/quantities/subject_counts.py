@@ -15,7 +15,7 @@ from extractor.extract.lexicon import COUNT_STATE_RE, COUNTED_PEOPLE_NOUNS
 from extractor.extract.quantities.subject_context import SubjectContext, _clause_subject
 from extractor.extract.quantities.subject_names import entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np
-from extractor.extract.quantities.tokens import opens_hyphenated
+from extractor.extract.quantities.tokens import after_prefixes
 from extractor.models import EntityRef
 
 # Verbs whose subject holds a count ("Facebook had 2.23 billion users").
@@ -79,7 +79,7 @@ def _is_people_count(noun: Token) -> bool:
 def _counted_people(root: Token, span: SpacySpan) -> Token | None:
     """The plural person noun the number counts ("six workers", "18 of the victims")."""
     doc = root.doc
-    head = doc[root.head.i + 2] if opens_hyphenated(root.head) else root.head  # "five co-workers": the noun after the prefix
+    head = after_prefixes(root.head)  # "five co-workers": the noun after the prefix
     if root.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ == "NOUN" and root.head.i >= span.end - 1 and _is_people_count(head):
         return head
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and _is_people_count(doc[span.end]):

@@ -52,3 +52,11 @@ def opens_hyphenated(tok: Token) -> bool:
     "write" of "write-down"): a piece of the noun, not its owner."""
     doc = tok.doc
     return tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_
+
+
+def after_prefixes(tok: Token) -> Token:
+    """The noun a hyphenated prefix opens ("workers" of "co-workers", "contractors" of
+    "sub-contractors"), which the parser may take the prefix for; else the token itself."""
+    while opens_hyphenated(tok) and tok.doc[tok.i + 2].pos_ in ("NOUN", "PROPN"):
+        tok = tok.doc[tok.i + 2]
+    return tok

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from extractor.extract.quantities.measures import spelled_unit, symbol_unit
 from extractor.extract.quantities.money import CURRENCY_NAMES, MONEY_SUBUNITS, SUBUNIT_AFTER_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
-from extractor.extract.quantities.tokens import opens_hyphenated
+from extractor.extract.quantities.tokens import after_prefixes
 
 # Percent, percentage points and points after a number.
 PERCENT_RE = re.compile(r"\s?(?:%|per[\s-]?cent\b|percent\b|pct\b|pc\b)(?:-owned\b)?", re.I)
@@ -291,8 +291,8 @@ def _counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
                 return _noun_phrase(words, objs[0])
     if head is None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS") and root.head.i != span.end:
         head = doc[span.end]  # the parser missed "1.5m people": a plural noun right after the number
-    while head is not None and opens_hyphenated(head) and doc[head.i + 2].pos_ in ("NOUN", "PROPN"):
-        head = doc[head.i + 2]  # "five co-workers", "40 sub-contractors": the parser takes the prefix for the noun
+    if head is not None:
+        head = after_prefixes(head)  # "five co-workers", "40 sub-contractors": the parser takes the prefix for the noun
     if head is None or not head.tag_.startswith("NN"):
         return None
     if head.lower_ in ("times", "time", "fold", "%", "others") or head.is_currency:
