@@ -2849,3 +2849,17 @@ def test_a_firm_named_after_its_trade_owns_its_shares_move(nlp):
                      "more than 8%. Broadcom fell 16 percent while Dutch firm ASML, which makes lithography machines, "
                      "saw its stock tumble 6.7 percent.")
     assert [subjects(c[t]) for t in ("8%", "6.7 percent")] == [["ASML"], ["ASML"]]
+
+
+def test_a_range_with_its_currency_on_the_low_end_and_its_scale_on_the_high_is_one_of_money(nlp):
+    found = by_text(nlp, "Analysts estimated the storm will cost $15 to 26 billion in property damage. "
+                         "The fine was $200 to 4 million.")
+    claim = found["$15 to 26 billion"]
+    assert (claim.value, claim.bounds.high, claim.unit) == (15e9, 26e9, "USD")
+    assert "$200" in found and "4 million" in found  # a low end that the scale would put above the high stays apart
+
+
+def test_a_title_case_headline_s_verb_ends_the_name_before_it(nlp):
+    found = by_text(nlp, "Weatherline Puts Total Damage and Economic Loss From Storm Kora at $145B to $160B\n\n"
+                         "Weatherline raised its estimate on Monday.")
+    assert subjects(found["$145B to $160B"]) == ["Weatherline"]

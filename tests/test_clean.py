@@ -452,3 +452,8 @@ def test_backslashes_a_page_kept_from_its_json_before_quotation_marks_go():
            "Markets fell on Monday.\n\nTraders sold chip stocks.")
     assert clean_text(raw, find_title=False).text.startswith(
         'Venture capitalist Ana Ruiz referred to the model as AI\'s "Sputnik moment," alluding to 1957.')
+
+
+def test_a_prompt_to_make_the_site_one_s_home_page_is_furniture():
+    assert is_boilerplate("Make your home page") and is_boilerplate("Make WISH-TV your homepage")
+    assert not is_boilerplate("Make your decision at home page now and then.")

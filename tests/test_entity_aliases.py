@@ -400,3 +400,11 @@ def test_a_surname_joins_the_full_name_with_a_hyphenated_given_name_the_model_to
     text = ("It seems Broadcom CEO Jen-Hsun Liang may have taken a personal hit.\n\n"
             "Forbes reports that Liang's personal fortune dropped with it.")
     assert groups(nlp, text)["Jen-Hsun Liang"] == ("PERSON", ["Jen-Hsun Liang", "Liang"])
+
+
+def test_a_country_s_abbreviation_is_no_person_s_initials(nlp):
+    ents = extract_entities(nlp("Kenya’s Ursula Kamau declared winner of the presidential election over "
+                                "Raila Odinga; the UK congratulated her."), "a")
+    person = next(e for e in ents.entities if e.name == "Ursula Kamau")
+    assert "UK" not in person.aliases and person.type == "PERSON"
+    assert any(e.name == "United Kingdom" and "UK" in e.aliases for e in ents.entities)

@@ -796,3 +796,25 @@ def test_a_headline_s_verb_and_its_object_are_no_person(nlp):
     text = ("The market saw a sell-off on Monday.\n\nBig Tech Stocks Suffer Billions in Losses\n\n"
             "Apple saw the biggest loss, shedding $174 billion in market value.")
     assert "Suffer Billions" not in typed(nlp, text)
+
+
+def test_a_people_s_adjective_before_a_name_the_model_made_a_firm_is_where_the_person_is_from(nlp):
+    from extractor.extract.entities import extract_entities
+
+    ents = extract_entities(nlp("In the same event, Tunisian Abderrahim Zhiou set an African record with a time "
+                                "of 2:26:56. The short film was by the Brazilian Jasmin Tenucci (Brazil). He won the "
+                                "Brazilian Grand Prix. The Chinese Communist Party met."), "a")
+    types = {e.name: e.type for e in ents.entities}
+    assert types.get("Abderrahim Zhiou") == "PERSON" and types.get("Jasmin Tenucci") == "PERSON"
+    # English words, a name particle or an organisation's word keep the name what it is
+    assert "Brazilian Grand Prix" in types and types.get("Chinese Communist Party") == "ORG"
+
+
+def test_an_agency_s_title_before_a_person_the_model_ran_into_one_organisation_splits(nlp):
+    from extractor.extract.entities import extract_entities
+
+    ents = extract_entities(nlp("FEMA Administrator Deanne Criswell said the agency had enough money for now. "
+                                "Criswell visited Asheville on Thursday."), "a")
+    types = {e.name: e.type for e in ents.entities}
+    assert types.get("FEMA") == "ORG" and types.get("Deanne Criswell") == "PERSON"
+    assert not any("Administrator" in name for name in types)

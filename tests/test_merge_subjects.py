@@ -221,3 +221,14 @@ def test_an_index_no_entity_names_is_the_index_the_corpus_names_without_its_desc
     })
     assert [(n["value"], n["subject"]["name"], sorted(n["sources"])) for n in claim_nodes(tmp_path / "out")
             if n["unit"] == "percent"] == [(2.4, "Nasdaq", ["Harbor Ledger", "Northline Wire"])]
+
+
+def test_a_storm_s_given_name_alone_links_to_the_storm_whatever_the_model_typed_it():
+    from extractor.graph.subject_aliases import entity_links
+
+    # one article says "Hurricane Kora" and "Kora"; another only "Kora", which the model reads as a person
+    corpus = [(entity_id("Hurricane Kora"), "Hurricane Kora", "EVENT", ["Kora"], 0.9),
+              (entity_id("Kora"), "Kora", "PERSON", [], 0.9),
+              (entity_id("Dana"), "Dana", "PERSON", [], 0.9),
+              (entity_id("Dana Whitlock"), "Dana Whitlock", "PERSON", ["Dana"], 0.9)]  # a person's first name: no link
+    assert {k: v.name for k, v in entity_links(corpus).items()} == {entity_id("Kora"): "Hurricane Kora"}

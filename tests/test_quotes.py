@@ -1550,3 +1550,28 @@ def test_the_name_after_a_title_joined_to_the_subject_is_the_speaker(quotes_of):
     text = ("Dana Pell called the launch a wake-up call. Pell’s AI and Crypto Advisor, Ori Vance, echoed this "
             "sentiment, stating that the U.S. must remain competitive in the AI race.")
     assert speaker_of(quotes_of(text), "that the U.S. must") == "Ori Vance"
+
+
+def test_the_author_of_a_statement_an_issuing_verb_puts_out_is_its_speaker(quotes_of):
+    # "a statement" heads the clause that carries the words; whoever issued it said them
+    text = ("Markets fell sharply on Monday.\n\nIn response, Halvard issued a statement acknowledging Corvex’s "
+            "advances: “Corvex is an excellent advance and a sign of what can be done with open models.”")
+    quotes = quotes_of(text)
+    assert speaker_of(quotes, "Corvex is an excellent advance") == "Halvard"
+    assert speaker_of(quotes, "Corvex’s advances") == "Halvard"
+
+
+def test_a_person_named_after_two_titles_is_the_speaker_though_the_parser_reads_a_title_as_a_verb(quotes_of):
+    text = ("Here is what you need to know. ‘Corvex R1 is the field’s Sputnik moment.’ Investor and engineer "
+            "Marc Andreessen posted on X yesterday that ‘Corvex R1 is the field’s Sputnik moment.’ Corvex R1 is "
+            "the firm’s latest model.")
+    assert any(q.speaker is not None and q.speaker.name == "Marc Andreessen" for q in quotes_of(text))
+    # a name reached through a preposition is someone else's
+    assert speaker_of(quotes_of("A friend of Dana Pell said that the deal was done."), "that the deal") is None
+
+
+def test_a_wire_dateline_s_dash_glued_to_the_first_word_leaves_the_name_its_own(quotes_of, nlp):
+    text = ("By Stephen Nellis\nSAN FRANCISCO (Reuters) -Halvard on Monday said Corvex’s advances show the "
+            "usefulness of its chips for the market.")
+    assert speaker_of(quotes_of(text), "Corvex’s advances") == "Halvard"
+    assert [t.text for t in nlp("LONDON (Reuters) -Britain’s economy shrank.")][4:6] == ["-", "Britain"]

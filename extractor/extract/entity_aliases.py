@@ -402,6 +402,8 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     for key, group in list(groups.items()):
         if not ACRONYM_FORM_RE.match(group.name):
             continue  # (however the model labelled it: people are not acronyms, "S. F." is a city's)
+        if country_name(group.name) is not None:
+            continue  # "UK" is a country's (the gazetteer joins its forms), not Uhuru Kenyatta's initials
         owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
         if len(owners) == 1:
             _merge_into(owners[0], group)

@@ -691,6 +691,30 @@ def _without_title(text: str, start: int, end: int) -> int:
     return start
 
 
+# Words of a name after a people's adjective: a given name and a family name, or three.
+NATIONALITY_NAME_WORDS = (2, 3)
+
+
+def _nationality_before_name(text: str, start: int, end: int) -> int | None:
+    """Where a person's name starts after the people they are from, when the model took the
+    whole for an organisation or a place ("Tunisian Abderrahim Zhiou", "the Brazilian Jasmin
+    Tenucci"): a country's adjective, then two or three capitalised words none of which is an
+    English word, a name particle or an organisation's word ("Brazilian Grand Prix", "Spanish La
+    Liga", "Chinese Communist Party" stay what they are); else None."""
+    words = text[start:end].split(" ")
+    if len(words) - 1 not in NATIONALITY_NAME_WORDS or not is_country_demonym(words[0]) or is_first_name(words[0]):
+        return None
+    rest = words[1:]
+    if not all(w[:1].isupper() and w[1:2].islower() for w in rest):
+        return None
+    folded = [w.casefold() for w in rest]
+    vocabulary = english_words()
+    if any(w in vocabulary or w in NAME_PARTICLES or w in ORG_NAME_ENDINGS or w in COMPANY_TAIL_WORDS
+           or w.rstrip("s") in vocabulary for w in folded):
+        return None
+    return start + len(words[0]) + 1
+
+
 # Words of when someone holds a title, written before it ("Former President", "Outgoing Chancellor").
 TENURE_WORDS = frozenset({"former", "outgoing", "incoming", "caretaker", "then", "late", "current", "new"})
 # Words for the political side someone is on, written before their name in the news.
@@ -780,16 +804,21 @@ def _named_elsewhere(words: Span) -> bool:
 
 def _person_after_body(ent) -> list:
     """The model's organisation, place or person span split before a first name and the
-    capitalised words after it that follow a body's word ("the House Nancy Pelosi": the House,
+    capitalised words after it that follow a body's word or a title ("FEMA Administrator
+    Deanne Criswell", the title dropped) ("the House Nancy Pelosi": the House,
     and Nancy Pelosi; "La Libertad Avanza Alliance Javier Milei") or a name the text also
     writes alone ("the boss of OpenAI Sam Altman", where the text says "OpenAI" elsewhere);
     else the span itself."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
     for k in range(1, len(ent) - 1):
-        if not is_first_name(ent[k].text) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
+        titled = k >= 2 and ent.label_ != "PERSON" and ent[k - 1].lower_ in NAME_TITLE_WORDS and len(ent) - k == 2
+        if not (is_first_name(ent[k].text) or titled) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
                 or len(ent) - k > 3 or ent[-1].lower_ in ORG_NAME_ENDINGS:
             continue
+        if titled:  # "FEMA Administrator Deanne Criswell": the agency, its title, the person who holds it
+            return [Span(ent.doc, ent.start, ent.start + k - 1, label=ent.label_),
+                    Span(ent.doc, ent.start + k, ent.end, label="PERSON")]
         body = ent[k - 1].lower_ in BODY_WORDS and (ent.label_ != "PERSON" or not is_first_name(ent[0].text))
         named_alone = not body and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in NAME_TITLE_WORDS for t in ent[:k]
@@ -824,6 +853,10 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             if dashed and " " not in text[start:end] and _english(text[start:end].casefold(), english_words()):
                 continue  # "OSLO - Searchers worked ...": the dateline's place, then the sentence's first word
             start = _without_platform(ent, _without_opening_descriptor(ent, start, end), end)
+            label = None
+            if ent.label_ in PLAIN_NAME_LABELS and ent.label_ != "PERSON" \
+                    and (named := _nationality_before_name(text, start, end)) is not None:
+                start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm
             if ent.label_ == "PERSON" or _title_before_first_name(text, start, end):
                 start = _without_title(text, start, end)  # ("Kicker Jake Moody", which the model may take for a team)
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
@@ -834,7 +867,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                 end = _without_title_modifiers(text, start, end)
             if ent.label_ in PLAIN_NAME_LABELS:
                 start = _without_portfolio(text, start, end, person=ent.label_ == "PERSON")
-            _keep_model_mention(ent, start, end, text, out)
+            _keep_model_mention(ent, start, end, text, out, label)
     by_head = organisation_mentions(doc, text)
     legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
     return _with_organisations(out, sorted(by_head + legal, key=lambda c: c.start))
@@ -949,7 +982,7 @@ TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 DEGREES_BEFORE_RE = re.compile(r"(?:\bdegrees?|°)\s*\Z", re.I)
 
 
-def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate]) -> None:
+def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidate], label: str | None = None) -> None:
     surface = text[start:end]
     if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS \
             or is_field_of_study(surface) and not _people_work_at(ent):
@@ -959,7 +992,7 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
     if DEGREES_BEFORE_RE.search(text, max(0, start - 12), start):
         return  # "105 degrees Fahrenheit": a scale, no name
     tokens = [t for t in ent if start <= t.idx < end]
-    label = ent.label_
+    label = label or ent.label_
     if label != "NORP" and tokens and not any(t.pos_ in ("PROPN", "NUM") or INNER_CAPITAL_RE.search(t.text)
                                               for t in tokens) and not _capitalised_inside_sentence(tokens):
         if not bare_speaker(tokens):

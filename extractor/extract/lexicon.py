@@ -63,6 +63,7 @@ coach player actor actress singer rapper writer novelist director producer host 
 premier king queen prince princess pope bishop cardinal rabbi imam priest sheriff chief
 prosecutor investor banker entrepreneur billionaire shareholder owner boss
 treasurer comptroller auditor inspector superintendent commander marshal ombudsman speaker
+administrator coordinator envoy
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
 # Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"
@@ -248,10 +249,11 @@ premarket pre-market trading trade program programme plan scheme policy package 
 """.split())
 
 # Words that end a name in a title-case headline ("Zuckerberg Loses $16 Billion",
-# "Facebook Stock Plunges 19%", "Zuckerberg Net Worth Down"): with the market verbs.
+# "Facebook Stock Plunges 19%", "Zuckerberg Net Worth Down", "AccuWeather Puts Damage at
+# $145B", "Toll Tops 200"): with the market verbs.
 HEADLINE_BREAK_WORDS = frozenset("""
 stock stocks share shares net worth wealth fortune value market sees loses hits posts
-reports says wipes down up
+reports says wipes down up puts sets pegs warns faces tops nears reaches passes surpasses
 """.split())
 
 # Last words of a company's full name that its short name leaves off: "Cisco" for "Cisco

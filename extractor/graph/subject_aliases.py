@@ -27,7 +27,7 @@ from extractor.extract.entity_aliases import (
 )
 from extractor.extract.entity_referents import CONFIDENCE_OWN_ARTICLE
 from extractor.extract.gazetteer import country_name
-from extractor.extract.lexicon import COMPANY_TAIL_WORDS, well_known_place_names
+from extractor.extract.lexicon import COMPANY_TAIL_WORDS, is_storm_name, well_known_place_names
 from extractor.models import EntityRef
 
 # Legal forms a company's name may carry or drop ("Facebook Inc.", "Apple Inc", "BP plc").
@@ -263,7 +263,11 @@ def _alias_fits(name: str, kind: str | None, target_kind: str | None, target_nam
     Corporation (FDIC)" in one article, "the Federal Deposit Insurance Corporation" alone in
     another). Other short names are taken by the rules of ``subject_aliases`` only: one
     article's alias of a longer name may be its own slip ("Zentrix" read as part of "Zentrix
-    Summit"), which must not take the name from every other article."""
+    Summit"), which must not take the name from every other article. A storm's given name
+    is the storm's wherever an article says it alone ("Helene" of "Hurricane Helene"), however
+    the model typed it: storms are named after people."""
+    if " " not in name and is_storm_name(target_name):
+        return True
     if kind == PERSON or target_kind not in ORGANISATIONS | PLACES:
         return False
     if _is_acronym(name):

@@ -121,7 +121,7 @@ PROMPT_RE = re.compile(
     r"(?:sign up\b.*)?"
     r"|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
     r"|key (?:takeaways|points)|in this article|top ?line|representative (?:image|photo|picture)"
-    r"|(?:[\w'’ ]{1,30} )?file (?:photo|picture|image)"
+    r"|(?:[\w'’ ]{1,30} )?file (?:photo|picture|image)|make (?:[\w.'’ -]{1,30} )?your home ?page\W*"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )

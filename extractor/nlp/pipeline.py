@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_prefix_regex
 
 from extractor.errors import UnavailableError
 from extractor.nlp.components import PARAGRAPH_SENTENCES, PLATFORM_SENTENCE_ENDS, TYPESET_APOSTROPHES
@@ -50,6 +51,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> La
         nlp.add_pipe(PLATFORM_SENTENCE_ENDS, first=True)
     for abbreviation in CAPITAL_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer.prefix_search = compile_prefix_regex((*nlp.Defaults.prefixes, DASH_BEFORE_NAME)).search
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return use_keyed_rules(nlp) if keyed_rules else nlp
 
@@ -58,6 +60,10 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, keyed_rules: bool = True) -> La
 # "FT. MYERS", "MT. VERNON"): one word, as the tokenizer already reads "St." and "Ft.", so
 # that the period ends no sentence.
 CAPITAL_ABBREVIATIONS = ("ST.", "FT.", "MT.")
+
+# A dash glued to the capitalised word after it, as wire copy prints its dateline's
+# ("SAN FRANCISCO (Reuters) -Nvidia on Monday said"): a word of its own, so that the name is one.
+DASH_BEFORE_NAME = r"[-–—](?=[A-Z][a-z])"
 
 
 def _installed_meta(model: str) -> dict | None:

@@ -82,8 +82,9 @@ def pair_ranges(qs: list[Quantity], text: str, tokens: Tokens) -> None:
             continue
         if a.unit and b.unit and _base_unit(a.unit) != _base_unit(b.unit):
             continue
-        if a.unit and not b.unit and not dash and not from_before and not AGES_BEFORE_RE.search(before):
-            continue  # (but "participants aged 40 to 79" is a range of ages)
+        if a.unit and not b.unit and not dash and not from_before and not AGES_BEFORE_RE.search(before) \
+                and not (a.currency and a.scale == 1 and b.scale > 1 and is_bare(b) and a.value * b.scale <= b.value):
+            continue  # (but "participants aged 40 to 79" is a range of ages, "$15 to 26 billion" one of money)
         if kind in ("to", "through") and not from_before and (a.verdict.is_range_high or re.search(r"\bby\s*\Z", before) or _is_stated_change(a, tokens)):
             continue
         low = a.value

@@ -134,7 +134,8 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
         head = _based(head)
     if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
         other = next((c for c in cue.children if c.dep_ == head.dep_ and c.i > head.i), None)  # "Brasília, OCT 31: Lula called"
-        head = other if other is not None else next((c for c in head.children if c.dep_ == "appos"), None)
+        head = other if other is not None else next(
+            (c for c in head.children if c.dep_ == "appos" and c.nbor(-1).text != "("), None)  # not "(Reuters)"
     if head is not None and not can_speak(ctx, head):  # “…,” said X: the quote parsed as a subject too
         head = next((c for c in head.head.children if c.dep_ == head.dep_ and c is not head and can_speak(ctx, c)), None)
     if head is not None and crosses_paragraph(head, cue):
@@ -183,6 +184,8 @@ def _named(head: Token) -> Token:
             return named  # "Trump's AI and Crypto Advisor, David Sacks, echoed …": the adviser named after the title
     if head.pos_ != "NOUN":
         return _based(head)
+    if not owned_document and (person := _person_closing(head)) is not None:
+        return person
     for child in head.rights:  # (not "according to Acme's announcement, president Dana Pell
         # will …", whose name is the next clause's subject)
         if child.dep_ in ("appos", "conj") and child.pos_ == "PROPN" and not owned_document:
@@ -204,7 +207,45 @@ def _named(head: Token) -> Token:
                 author = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if author is not None and author.pos_ in ("PROPN", "NOUN"):
                     return _based(author)
+        if (issuer := _issuer(head)) is not None:
+            return issuer
     return head
+
+
+# Verbs by which someone puts out a message of their own: "Acme issued a statement saying …".
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "put", "share", "tweet", "sign"})
+
+
+def _issuer(message: Token) -> Token | None:
+    """Who put a message out when it is the object of an issuing verb ("Nvidia issued a
+    statement acknowledging …", "the company released a statement that read …"): the verb's
+    subject, a name or a noun (a pronoun is resolved as any speaker is); else None."""
+    verb = message.head
+    if message.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _based(subject) if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+# Arcs by which a name below a description is someone else than the one it describes ("a
+# friend of Marc Andreessen", "Andreessen's partner", "the fund that Andreessen runs").
+NOT_THE_DESCRIBED = frozenset({"prep", "pobj", "poss", "acl", "relcl", "advcl", "ccomp", "agent"})
+
+
+def _person_closing(head: Token) -> Token | None:
+    """The person's name that ends a description of several titles, where the parser reads a
+    title as a verb ("Investor and engineer Marc Andreessen posted …": "engineer" taking
+    "Marc Andreessen" as its object): the name the phrase ends with, reached from the noun
+    by no arc that makes it someone else (``NOT_THE_DESCRIBED``); else None."""
+    last = head.right_edge
+    if last.i <= head.i or last.pos_ != "PROPN" or last.ent_type_ != "PERSON":
+        return None
+    token = last
+    while token.i != head.i:
+        if token.dep_ in NOT_THE_DESCRIBED or token.head.i == token.i:
+            return None
+        token = token.head
+    return last
 
 
 def _based(token: Token) -> Token:
