@@ -2863,3 +2863,20 @@ def test_a_title_case_headline_s_verb_ends_the_name_before_it(nlp):
     found = by_text(nlp, "Weatherline Puts Total Damage and Economic Loss From Storm Kora at $145B to $160B\n\n"
                          "Weatherline raised its estimate on Monday.")
     assert subjects(found["$145B to $160B"]) == ["Weatherline"]
+
+
+def test_the_bank_is_the_one_named_a_bank_not_the_regulator_named_since(nlp):
+    found = by_text(nlp, "The FDIC ordered the closure of Harwick Bank on Friday. The bank had US$209 billion in "
+                         "assets at the time of failure, the FDIC said in a statement.")
+    assert subjects(found["US$209 billion"]) == ["Harwick Bank"]
+
+
+def test_decimal_commas_beside_a_currency_s_sign_a_hyphened_scale_or_a_minor_unit(nlp):
+    found = by_text(nlp, "Thomson agreed to buy the agency for about £8,7-billion ($17,2-billion). The offer of 352,5 "
+                         "pence per share was fair. Sales rose to R4,5 billion. Shares fell 16,9% to €12,40. They paid "
+                         "$1,500 for 3,5 and 7 units.")
+    assert [(t, found[t].value, found[t].unit) for t in ("£8,7-billion", "$17,2-billion", "R4,5 billion", "€12,40")] == [
+        ("£8,7-billion", 8.7e9, "GBP"), ("$17,2-billion", 17.2e9, "USD"), ("R4,5 billion", 4.5e9, "ZAR"),
+        ("€12,40", 12.4, "EUR")]
+    assert found["352,5 pence per share"].value == 3.525 and found["$1,500"].value == 1500
+    assert "3,5" not in found  # a bare pair stays what it may be, a list

@@ -457,3 +457,14 @@ def test_backslashes_a_page_kept_from_its_json_before_quotation_marks_go():
 def test_a_prompt_to_make_the_site_one_s_home_page_is_furniture():
     assert is_boilerplate("Make your home page") and is_boilerplate("Make WISH-TV your homepage")
     assert not is_boilerplate("Make your decision at home page now and then.")
+
+
+def test_the_headline_again_under_a_section_s_label_is_furniture():
+    raw = ("Halvard Loses $600 Billion in Market Value Amid Corvex Breakthrough\n\n"
+           "Featured & Cover Halvard Loses $600 Billion in Market Value Amid Corvex Breakthrough\n\n"
+           "Halvard's market value took a historic hit of nearly $600 billion on Monday as tech stocks tumbled.\n\n"
+           "Analysts said Halvard loses $600 billion in market value amid Corvex breakthrough.\n\n"
+           "The Nasdaq fell 3.1% on the day.")
+    cleaned = clean_text(raw)
+    assert cleaned.title.startswith("Halvard Loses") and "Featured & Cover" not in cleaned.text
+    assert "Analysts said Halvard loses" in cleaned.text  # a sentence ending with the headline's words stays

@@ -818,3 +818,12 @@ def test_an_agency_s_title_before_a_person_the_model_ran_into_one_organisation_s
     types = {e.name: e.type for e in ents.entities}
     assert types.get("FEMA") == "ORG" and types.get("Deanne Criswell") == "PERSON"
     assert not any("Administrator" in name for name in types)
+
+
+def test_a_person_s_name_opening_a_story_in_capitals_is_written_as_a_name(nlp):
+    from extractor.extract.entities import extract_entities
+
+    ents = extract_entities(nlp("DANA Whitlock last night flew home to try to save her premiership. Ms Whitlock said "
+                                "she would respect the verdict. Senator JD Vance spoke later."), "a")
+    names = {e.name for e in ents.entities if e.type == "PERSON"}
+    assert {"Dana Whitlock", "JD Vance"} <= names  # (initials stay in capitals)

@@ -1575,3 +1575,22 @@ def test_a_wire_dateline_s_dash_glued_to_the_first_word_leaves_the_name_its_own(
             "usefulness of its chips for the market.")
     assert speaker_of(quotes_of(text), "Corvex’s advances") == "Halvard"
     assert [t.text for t in nlp("LONDON (Reuters) -Britain’s economy shrank.")][4:6] == ["-", "Britain"]
+
+
+def test_the_service_is_the_service_named_before(quotes_of):
+    text = ("Florida braced for the storm. The National Weather Service urged residents to take shelter. "
+            "\"Treat this warning like a tornado warning,\" the service said.")
+    assert speaker_of(quotes_of(text), "Treat this warning") == "National Weather Service"
+
+
+def test_a_storm_that_slams_into_a_coast_says_nothing(quotes_of):
+    quotes = quotes_of("CRAWFORDVILLE, Fla. — Hurricane Kora made landfall late Thursday night in northwestern Perry "
+                       "Florida, slamming into the Big Bend area as a powerful Category 4 storm. Senator Dana Pell "
+                       "slammed the plan as a giveaway.")
+    assert [q.text for q in quotes] == ["the plan as a giveaway"]
+
+
+def test_a_dateline_s_place_the_parser_made_a_subject_leaves_the_verb_s_other_subject_speaking(quotes_of):
+    quotes = quotes_of("ATLANTA — (AP) — Delta Air Lines sued CrowdStrike on Friday, claiming the cybersecurity company "
+                       "had cut corners and caused a worldwide technology outage.")
+    assert speaker_of(quotes, "the cybersecurity company") == "Delta Air Lines"

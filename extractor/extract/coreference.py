@@ -29,6 +29,7 @@ ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them"})
 SPEAKER_ORG_NOUNS = ORG_NOUNS | PUBLIC_BODY_NOUNS | frozenset({
     "board", "campaign", "charity", "foundation", "fund", "government", "institute", "network",
     "newspaper", "organisation", "organization", "outlet", "paper", "party", "team", "union", "university",
+    "service",  # "the service said": the weather service, the Secret Service
 })
 # Head nouns of descriptions that refer back to the owner of an amount ("the chipmaker's
 # market value", "the brewer's profit"): companies and their kinds.

@@ -240,7 +240,7 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
         forms = [f for f in forms if f.split()[-1] not in COMPANY_FORMS] or forms
     if group.type == "PERSON":
         forms = [f for f in forms if not _word_before_name(f, forms)] or forms
-        return max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f)))
+        return _lead_capitals_eased(max(forms, key=lambda f: (len(name_tokens(f)), group.surfaces[f], len(f))))
     full = [f for f in forms if entity_key(f) == entity_key(max(forms, key=len))] or forms
     # a sentence's capital "The" is no part of the name when the text also writes it without
     name = max(full, key=lambda f: (not f.startswith("The "), group.surfaces[f], len(f)))
@@ -250,6 +250,19 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
             SENTENCE_OPENING_RE.search(text, max(0, m.start - 3), m.start) for m in group.mentions if m.text == name):
         return name[4:]
     return name
+
+
+# A word of a person's name set in capitals as a story's first words are ("BORIS Johnson last
+# night flew home"): four letters or more, so that initials stay ("JD Vance", "RFK Jr.").
+LEAD_CAPITALS_RE = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+
+
+def _lead_capitals_eased(name: str) -> str:
+    """A person's name with a word in capitals beside words in lower case written as a name
+    is ("BORIS Johnson" is Boris Johnson); a name all in capitals stays as it is."""
+    if name.isupper() or not any(w[:1].isupper() and w[1:].islower() for w in name.split()):
+        return name
+    return LEAD_CAPITALS_RE.sub(lambda m: m.group(0).capitalize(), name)
 
 
 # An editor's brackets inside a name, which the quote's words did not hold ("[George H. W.] Bush",

@@ -297,6 +297,15 @@ PUBLIC_BODY_NOUNS = frozenset({
 })
 
 
+# Head words of institutions' names ("the Carlos III Institute", "Bank of England", "Silicon
+# Valley Bank"): "the institute said", "the bank had $209 billion" take up the one so named
+# before any other organisation named since.
+NAMED_KIND_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
+    "institute", "university", "foundation", "party", "union", "fund", "bank", "service",
+    "association", "federation", "board", "hospital", "airline",
+})
+
+
 def names_a_public_body(name: str) -> bool:
     """The name says it is a public body ("the U.S. Food and Drug Administration",
     "California Department of …"): no company, and no shares."""

@@ -533,6 +533,9 @@ def _without_repeats(paragraphs: list[str], title: str | None, highlights: set[s
     printed = False
     out = []
     for i, paragraph in enumerate(paragraphs):
+        if headline and _labelled_repeat(paragraph, words[i], headline):
+            dropped.append(paragraph)  # "Featured & Cover Nvidia Loses …": the headline under a section's label
+            continue
         if words[i] == headline and len(words[i]) >= MIN_TITLE_REPEAT_WORDS:
             if printed:
                 dropped.append(paragraph)
@@ -541,6 +544,17 @@ def _without_repeats(paragraphs: list[str], title: str | None, highlights: set[s
         if not (paragraph in highlights and words[i] in words[i + 1:]):
             out.append(paragraph)
     return out
+
+
+def _labelled_repeat(paragraph: str, words: tuple[str, ...], headline: tuple[str, ...]) -> bool:
+    """The paragraph is the headline again after a few capitalised words of a label ("Featured
+    & Cover", "Breaking News"), which a page prints above it; not a sentence that ends with
+    the headline's words ("Analysts said Nvidia loses …")."""
+    extra = len(words) - len(headline)
+    if len(headline) < MIN_TITLE_REPEAT_WORDS or not 0 < extra <= SECTION_LABEL_WORDS + 1 or words[extra:] != headline:
+        return False
+    label = [w for w in paragraph.split()[:extra + 1] if _WORD.search(w)][:extra]
+    return all(w[:1].isupper() for w in label)
 
 
 def _date_at_head(paragraph: str) -> int | None:

@@ -184,7 +184,7 @@ CURRENCY_PREFIX_RE = re.compile(
 
 
 # What follows a bare "R" when it is the rand: a scale or thousands ("R450 billion", "R5,000").
-RAND_AMOUNT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?\s?(?:bn|m|mn|million|billion|trillion)\b")
+RAND_AMOUNT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?\s?(?:bn|m|mn|million|billion|trillion)\b")
 
 
 def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:

@@ -43,9 +43,11 @@ DIGIT_RE = re.compile((
     r"|(?P<frac>(?<![\d,./])\d+\s?[/⁄]\s?\d+)(?![\d/⁄])"
     r"|(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)"
-    # a decimal comma, as many outlets write it ("16,9%", "1,5 billion"): only where a
-    # percent or a scale follows, since "3,5" alone may be a list
-    r"|\d+,\d{1,2}(?=\s?%%|\s(?:per\s?cent|percent|%s)\b|(?:bn|mn)\b)"
+    # a decimal comma, as many outlets write it ("16,9%", "1,5 billion", "£8,7-billion",
+    # "€12,40", "352,5 pence"): only where a percent, a scale or a currency's sign or minor
+    # unit goes with it, since "3,5" alone may be a list
+    r"|\d+,\d{1,2}(?=\s?%%|[\s-](?:per\s?cent|percent|%s)\b|(?:bn|mn)\b|\s(?:pence|cents?|euros?|rand)\b)"
+    r"|(?:(?<=[£$€¥₹])|(?<=\bR))\d+,\d{1,2}(?![\d,])"
     r"|\d+(?:\.\d+)?(?!\d)"
     r"|(?<![\w.])\.\d+(?!\d))"
 ) % "|".join(("thousand", "million", "billion", "trillion")), re.I)

@@ -17,6 +17,7 @@ from extractor.extract.entity_names import dateline_spans
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
+    NAMED_KIND_NOUNS,
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
     COMMODITY_SUBJECTS,
@@ -215,6 +216,19 @@ def _not_described_so(np: Token, ctx: SubjectContext) -> set[str]:
             | {e.id for e in ctx.entities.entities if e.type == "ORG" and e.name.split()[-1].casefold() in NON_COMPANY_NOUNS}
         # ("the company has offered 14%" after "the Transport Workers Union said": no union is a company)
     return other_nation | {i for i, words in described.items() if not words & wanted}
+
+
+def _not_so_named(np: Token, ctx: SubjectContext) -> set[str]:
+    """Ids of the organisations a bare description of a kind that names go by cannot stand for,
+    when the article names some organisation with that word ("the bank had $209 billion in
+    assets" after "the FDIC ordered the closure of Silicon Valley Bank": the bank, not the
+    regulator); nothing when the description says more ("the central bank") or none is so named."""
+    noun = np.lemma_.lower()
+    if noun not in NAMED_KIND_NOUNS or any(c.dep_ in ("amod", "compound", "nmod") for c in np.children):
+        return set()
+    organisations = [e for e in ctx.entities.entities if e.type == "ORG"]
+    named = {e.id for e in organisations if {noun, noun + "s"} & set(e.name.casefold().split())}
+    return {e.id for e in organisations if e.id not in named} if named else set()
 
 
 # How far before a name (characters) its nation's adjective may describe it ("Chinese AI startup DeepSeek").
@@ -1098,7 +1112,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         country = _country_before(np.idx, ctx)  # "the country's economy": the country the text has named
         return [entity_ref(ctx, country)] if country is not None else []
     if _is_description(np):
-        skip = _not_described_so(np, ctx)
+        skip = _not_described_so(np, ctx) | _not_so_named(np, ctx)
         before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
                   or _only_organisation_just_before(np, ctx, skip))
         if before is not None:

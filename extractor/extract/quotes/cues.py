@@ -127,7 +127,18 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
         return nouns and lemma in SPEECH_NOUNS and noun_holder(token) is not None
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
         and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma) \
-        and not (lemma == "claim" and _claims_lives(token)) and not (lemma in PRIZE_VERBS and _takes_a_prize(token))
+        and not (lemma == "claim" and _claims_lives(token)) and not (lemma in PRIZE_VERBS and _takes_a_prize(token)) \
+        and not (lemma in IMPACT_VERBS and _moves_into(token))
+
+
+# Stance verbs that are also verbs of impact: "into" a place they strike it, no words ("the
+# storm slammed into the coast", "blasted through the wall").
+IMPACT_VERBS = frozenset({"slam", "blast", "hit", "attack"})
+IMPACT_PREPS = frozenset({"into", "onto", "through", "across", "against"})
+
+
+def _moves_into(verb: Token) -> bool:
+    return any(c.dep_ in ("prep", "prt") and c.lower_ in IMPACT_PREPS for c in verb.children)
 
 
 # What a disaster "claims": lives taken, no words ("the storm has claimed 118 lives").

@@ -31,7 +31,7 @@ from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
-    COLLECTIVE_DEMONYM_RE, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS, TITLE_WORDS as JOB_TITLES,
+    COLLECTIVE_DEMONYM_RE, NAMED_KIND_NOUNS, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS, TITLE_WORDS as JOB_TITLES,
     is_place_name, names_a_central_bank, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
@@ -424,7 +424,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
             names_a_central_bank(n) for n in (e.name, *e.aliases)))
         return entity.ref() if entity else None
     entity = None
-    if types == ORG_TYPES and head.lemma_.lower() in INSTITUTION_NOUNS:  # "the institute": the one so named
+    if types == ORG_TYPES and head.lemma_.lower() in NAMED_KIND_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
         entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
             {noun, noun + "s"} & set(e.name.casefold().split())) and local(e))  # ("the airline": "Skyvar Airlines")
@@ -640,12 +640,6 @@ def _portfolio_words(head: Token) -> set[str]:
             and c.lower_ not in JURISDICTION_WORDS}
 
 
-# Head words of institutions' names ("the Carlos III Institute", "Bank of England"): "the
-# institute said" takes up the one so named before any other organisation named since.
-INSTITUTION_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
-    "institute", "university", "foundation", "party", "union", "fund", "bank", "service",
-    "association", "federation", "board", "hospital", "airline",
-})
 # What shows a name as a company's: its shares or stock, or its legal form (COMPANY_FORMS,
 # and the short "Co").
 COMPANY_SIGN_RE = r"(?:['’]s)?\s+(?:shares|stock)\b|,?\s+(?:%s)(?!\w)" % "|".join(
