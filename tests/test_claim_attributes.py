@@ -2880,3 +2880,16 @@ def test_decimal_commas_beside_a_currency_s_sign_a_hyphened_scale_or_a_minor_uni
         ("€12,40", 12.4, "EUR")]
     assert found["352,5 pence per share"].value == 3.525 and found["$1,500"].value == 1500
     assert "3,5" not in found  # a bare pair stays what it may be, a list
+
+
+def test_a_month_on_another_figure_s_noun_the_parser_joined_to_the_verb_dates_that_figure_only(nlp):
+    found = by_text(nlp, "The $589 billion drop represents the largest one-day market value wipeout in history, "
+                         "eclipsing Halvard’s own $279 billion loss in September 2024 and Orvex’s $251 billion decline "
+                         "in February 2022.", published="2025-01-28")
+    assert [found[t].date for t in ("$589 billion", "$279 billion", "$251 billion")] == [None, "2024-09", "2022-02"]
+
+
+def test_a_close_in_pence_or_cents_is_a_close(nlp):
+    found = by_text(nlp, "Reuters shares closed at 605.5 pence. Orvex shares ended at 50 cents. Rescuers found 76 "
+                         "survivors by Wednesday morning.")
+    assert [found[t].frame for t in ("605.5 pence", "50 cents", "76")] == ["close", "close", None]

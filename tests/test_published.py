@@ -176,3 +176,11 @@ def test_a_photo_caption_s_date_under_the_weekday_dateline_is_not_the_article_s(
     head = ("Pell wins the election with 312 electoral votes\nFrom Kelby News\nTuesday, November 12, 2024\n"
             "Pell on October 6, 2017\nImage: Ana Ruiz.\nDana Pell won the election on November 6.")
     assert dateline_date(head) == "2024-11-12"
+
+
+def test_a_record_s_day_after_an_abbreviated_month_is_history_like_the_day_before_it():
+    # "Sept. 3" holds a full stop that ends no sentence: the parenthesis after it is the same
+    # sentence, whose news is Monday's
+    text = ("Halvard lost $589 billion in market capitalization Monday, more than doubling the $279 billion "
+            "market cap lost by Halvard on Sept. 3, 2024 (Orvex’s $251 billion loss Feb. 3, 2022 is third).")
+    assert latest_date(text, not_after=dt.date(2026, 1, 1)) is None

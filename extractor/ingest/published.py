@@ -211,14 +211,21 @@ SURPASSED_EVENT = re.compile(
 WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday)\b", re.I)
 
 
+# The end of a sentence: a stop, then a capital (not "Sept. 3, 2024", "U.S. stocks").
+SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
 def _record_of_another_day(text: str, start: int) -> bool:
     """The date is a record's day in a sentence that tells its own news by a weekday ("fell
     $589bn on Monday, more than doubling the $279bn lost on September 3, 2024"), or the day of
     a record named as beaten before it ("surpassed the previous record held by Acme, which rose
     $190 billion on February 4, 2022"), or of an event the news surpasses ("eclipsing a 12
     percent drop on July 27, 2012"): history."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    end = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    ends = [m.end() for m in SENTENCE_BREAK_RE.finditer(text, paragraph_start, start)]
+    sentence_start = ends[-1] if ends else paragraph_start
+    after = SENTENCE_BREAK_RE.search(text, start)
+    end = [i for i in (after.start() if after else -1, text.find("\n", start)) if i >= 0]
     sentence = text[sentence_start:min(end) if end else len(text)]
     before = text[sentence_start:start]
     # (the news's weekday may be earlier in the paragraph: "It lost $589bn on Monday. This is the

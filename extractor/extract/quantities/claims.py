@@ -179,9 +179,9 @@ def _on_the_verb(date: Token, verb: Token | None) -> bool:
 
 
 def _date_verb(date: Token) -> Token | None:
-    """The verb a date dates (or the change noun a weekday follows, see below): none when the
-    date hangs on a name the parse joined to a verb
-    ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
+    """The verb a date dates (or the change noun a weekday follows, or a noun with a figure of
+    its own the parse joined to a verb, see below): none when the date hangs on a name the
+    parse joined to a verb ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
     record's, a clause of its own with its verb left out; "soared 212% in 2023 and 96% in
     2024" keeps its years, each the figure's nearest)."""
     if date.dep_ == "appos" and date.i == date.head.i + 1 and date.head.lemma_.lower() in CHANGE_NOUNS:
@@ -190,6 +190,9 @@ def _date_verb(date: Token) -> Token | None:
     for _ in range(7):
         if node.dep_ == "conj" and node.pos_ == "PROPN" and node.head.pos_ in ("VERB", "AUX"):
             return None
+        if node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "nummod" for c in node.children):
+            return node  # "eclipsing …, and Meta's $251 billion decline in February 2022": that figure's month
         if node.dep_ == "appos":
             return None  # "Gauff, the 2023 champion, made 41 errors": the year says who she is, not when
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
@@ -892,9 +895,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     elif unit == "medal" and not q.currency:
         metric, direction = "medals", None  # "France won 64 medals"
     frame = frame_of(root, span, verb)
-    if frame in SESSION_FRAMES and unit is not None and unit.split()[0].islower() and unit not in QUOTED_UNITS:
+    if frame in SESSION_FRAMES and unit is not None and unit.split()[0].islower() and unit not in QUOTED_UNITS \
+            and unit.split()[0] not in MINOR_UNITS:
         frame = None  # "76 survivors by Wednesday morning", "finished the Games with 40 golds": a market
-        # session frames no count of people or things
+        # session frames no count of people or things (but "closed at 605.5 pence" is a price)
     if metric is None and (changed := _company_change(root, unit, direction, article.entities)) is not None:
         # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
         metric, subject = "share price", [entity_ref(subjects, changed)]
