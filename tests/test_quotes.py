@@ -1594,3 +1594,10 @@ def test_a_dateline_s_place_the_parser_made_a_subject_leaves_the_verb_s_other_su
     quotes = quotes_of("ATLANTA — (AP) — Delta Air Lines sued CrowdStrike on Friday, claiming the cybersecurity company "
                        "had cut corners and caused a worldwide technology outage.")
     assert speaker_of(quotes, "the cybersecurity company") == "Delta Air Lines"
+
+
+def test_a_person_s_surname_the_model_read_as_a_country_is_the_person_speaking(quotes_of):
+    quotes = quotes_of("First Republic's chief financial officer Neal Holland said the bank experienced unprecedented "
+                       "deposit outflows. \"We moved swiftly,\" Holland said. Trade with Holland grew, Washington said.")
+    assert speaker_of(quotes, "We moved swiftly") == "Neal Holland"
+    assert speaker_of(quotes, "Trade with Holland") == "Washington"  # no one's surname: the place it is

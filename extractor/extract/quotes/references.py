@@ -246,12 +246,29 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
+        if entity is not None and entity.type in PLACE_SPEAKER_TYPES and (person := _surnamed(ctx, head, bounds)):
+            return person.ref()  # "“…,” Holland said" after "Neal Holland said": him, not the Netherlands
         return entity.ref() if entity else None
     if (head.text[:1].isupper() or head.pos_ in ("X", "NUM")) \
             and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
         # no word at all (a website: "according to poweroutage.us")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+# Types of a place, which a person's surname may be read as ("Holland", "Jordan", "Chad").
+PLACE_SPEAKER_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _surnamed(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEntity | None:
+    """The one person named before whose surname a lone speaker's name the model read as a
+    place is ("Neal Holland said …; “…,” Holland said")."""
+    name = ctx.text[bounds[0]:bounds[1]]
+    if " " in name:
+        return None
+    people = [e for e in ctx.entities.entities if e.type in PERSON_TYPES and len(e.name.split()) >= 2
+              and e.name.split()[-1] == name and any(m.start < bounds[0] for m in e.mentions)]
+    return people[0] if len(people) == 1 else None
 
 
 def _same_speaker(ctx: Context, pos: int, gender: str | None) -> LocalEntity | None:
