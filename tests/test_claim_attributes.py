@@ -2893,3 +2893,9 @@ def test_a_close_in_pence_or_cents_is_a_close(nlp):
     found = by_text(nlp, "Reuters shares closed at 605.5 pence. Orvex shares ended at 50 cents. Rescuers found 76 "
                          "survivors by Wednesday morning.")
     assert [found[t].frame for t in ("605.5 pence", "50 cents", "76")] == ["close", "close", None]
+
+
+def test_a_metric_a_verb_changes_by_an_amount_is_its_owner_s_not_the_cause_s(nlp):
+    found = by_text(nlp, "Halvard fell on Monday. The rout cut the market value of Microsoft by $20 billion.",
+                    published="2025-01-28")
+    assert subjects(found["$20 billion"]) == ["Microsoft"]

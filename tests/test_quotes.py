@@ -1601,3 +1601,11 @@ def test_a_person_s_surname_the_model_read_as_a_country_is_the_person_speaking(q
                        "deposit outflows. \"We moved swiftly,\" Holland said. Trade with Holland grew, Washington said.")
     assert speaker_of(quotes, "We moved swiftly") == "Neal Holland"
     assert speaker_of(quotes, "Trade with Holland") == "Washington"  # no one's surname: the place it is
+
+
+def test_a_group_of_people_the_text_does_not_name_is_no_one_named_before(quotes_of):
+    quotes = quotes_of("Australia's Tristan Knowles played well. After one game the Kuwait men led a cheer of "
+                       "\"Aussie! Aussie! Aussie!\" To which the Thai women replied: \"Oi! Oi! Oi!\" Coach Dana Pell "
+                       "was pleased. \"We did it,\" the coach said.")
+    assert speaker_of(quotes, "Oi!") is None
+    assert speaker_of(quotes, "We did it") == "Dana Pell"  # (one person by title still is)

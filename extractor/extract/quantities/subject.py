@@ -312,6 +312,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             found = _metric_phrase_owner(verb, span, ctx, sent_root_subject)
             if found:
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
+        if (found := _changed_metric_owner(verb, span, ctx, sent_root_subject)):
+            return found  # "the rout cut the market value of Microsoft by $20 billion": Microsoft's
         sent = _sent_down(verb, span, ctx, sent_root_subject) or _changed_by(verb, span, ctx, sent_root_subject)
         if sent:
             return sent
@@ -740,6 +742,20 @@ def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent
                     return found
                 if obj.lemma_.lower() in COMPANY_METRIC_NOUNS:
                     return _company_doing(verb, span, ctx, sent_root_subject) or ([ctx.salient] if ctx.salient else [])
+    return []
+
+
+def _changed_metric_owner(verb: Token, span: SpacySpan, ctx: SubjectContext,
+                          sent_root_subject: Token | None) -> list[EntityRef]:
+    """The owner of the metric a verb changes "by" the amount ("cut the market value of
+    Microsoft by $20 billion", "reduced Nvidia's market value by $589 billion"), not the
+    cause the clause's subject names; else nothing."""
+    by = span.root.head
+    if by.lower_ != "by" or by.dep_ != "prep" or by.head.i != verb.i:
+        return []
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and (obj.lower_ in OWNED_METRIC_NOUNS or obj.lemma_.lower() in OWNED_METRIC_NOUNS):
+            return _owner_of(obj, ctx, sent_root_subject, ("of",))
     return []
 
 

@@ -396,6 +396,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
                                     accept=lambda e: e.id not in owned and e.name.casefold() not in owned)
         return ranked[0][1].ref() if ranked else None  # the story's company, not the last name (an analyst's firm)
     types = PERSON_TYPES if head.text in OFFICE_ABBREVIATIONS else description_types(head)
+    if types == PERSON_TYPES and head.tag_ == "NNS" and head.lower_ != head.lemma_.lower():
+        return None  # "the Thai women replied": a group the text does not name, not the last person named
     phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
     if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
         return named.ref()  # "according to the president of the regional government, Juanma Moreno"
