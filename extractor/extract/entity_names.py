@@ -804,16 +804,17 @@ def _named_elsewhere(words: Span) -> bool:
 
 def _person_after_body(ent) -> list:
     """The model's organisation, place or person span split before a first name and the
-    capitalised words after it that follow a body's word or a title ("FEMA Administrator
-    Deanne Criswell", the title dropped) ("the House Nancy Pelosi": the House,
+    capitalised words after it that follow a body's word ("the House Nancy Pelosi": the House,
     and Nancy Pelosi; "La Libertad Avanza Alliance Javier Milei") or a name the text also
     writes alone ("the boss of OpenAI Sam Altman", where the text says "OpenAI" elsewhere);
-    else the span itself."""
+    or before a two-word name after a title, which is dropped ("FEMA Administrator Deanne
+    Criswell": FEMA, and Deanne Criswell); else the span itself."""
     if ent.label_ not in ("ORG", "GPE", "FAC", "PERSON") or len(ent) < 3:
         return [ent]
     for k in range(1, len(ent) - 1):
         titled = k >= 2 and ent.label_ != "PERSON" and ent[k - 1].lower_ in NAME_TITLE_WORDS and len(ent) - k == 2
-        if not (is_first_name(ent[k].text) or titled) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
+        if not (is_first_name(ent[k].text) or titled) \
+                or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[k:]) \
                 or len(ent) - k > 3 or ent[-1].lower_ in ORG_NAME_ENDINGS:
             continue
         if titled:  # "FEMA Administrator Deanne Criswell": the agency, its title, the person who holds it

@@ -181,9 +181,9 @@ def _on_the_verb(date: Token, verb: Token | None) -> bool:
 def _date_verb(date: Token) -> Token | None:
     """The verb a date dates (or the change noun a weekday follows, or a noun with a figure of
     its own the parse joined to a verb, see below): none when the date hangs on a name the
-    parse joined to a verb ("... dwarfed the records set by Meta in 2022 and Apple in 2020": the year is Apple's
-    record's, a clause of its own with its verb left out; "soared 212% in 2023 and 96% in
-    2024" keeps its years, each the figure's nearest)."""
+    parse joined to a verb ("... dwarfed the records set by Meta in 2022 and Apple in 2020":
+    the year is Apple's record's, a clause of its own with its verb left out; "soared 212% in
+    2023 and 96% in 2024" keeps its years, each the figure's nearest)."""
     if date.dep_ == "appos" and date.i == date.head.i + 1 and date.head.lemma_.lower() in CHANGE_NOUNS:
         return date.head  # "Nvidia's 17% freefall Monday": the day of the fall, which the parser took for its name
     node = date

@@ -747,9 +747,8 @@ def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent
 
 def _changed_metric_owner(verb: Token, span: SpacySpan, ctx: SubjectContext,
                           sent_root_subject: Token | None) -> list[EntityRef]:
-    """The owner of the metric a verb changes "by" the amount ("cut the market value of
-    Microsoft by $20 billion", "reduced Nvidia's market value by $589 billion"), not the
-    cause the clause's subject names; else nothing."""
+    """The owner of the metric a verb changes "by" the amount ("the rout cut the market value
+    of Microsoft by $20 billion"), not the cause the clause's subject names; else nothing."""
     by = span.root.head
     if by.lower_ != "by" or by.dep_ != "prep" or by.head.i != verb.i:
         return []

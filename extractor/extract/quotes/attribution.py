@@ -133,8 +133,9 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
     if head is not None:
         head = _based(head)
     if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
+        # the verb's other subject ("Brasília, OCT 31: Lula called"; "ATLANTA — (AP) — Delta Air
+        # Lines sued …, claiming"), else the name in apposition
         other = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i), None)
-        # ("Brasília, OCT 31: Lula called"; "ATLANTA — (AP) — Delta Air Lines sued …, claiming": the verb's other subject)
         head = other if other is not None else next(
             (c for c in head.children if c.dep_ == "appos" and c.nbor(-1).text != "("), None)  # not "(Reuters)"
     if head is not None and not can_speak(ctx, head):  # “…,” said X: the quote parsed as a subject too

@@ -133,11 +133,12 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
 
 # Stance verbs that are also verbs of impact: "into" a place they strike it, no words ("the
 # storm slammed into the coast", "blasted through the wall").
-IMPACT_VERBS = frozenset({"slam", "blast", "hit", "attack"})
+IMPACT_VERBS = frozenset({"slam", "blast", "attack"})
 IMPACT_PREPS = frozenset({"into", "onto", "through", "across", "against"})
 
 
 def _moves_into(verb: Token) -> bool:
+    """The verb takes a place it strikes ("slamming into the Big Bend")."""
     return any(c.dep_ in ("prep", "prt") and c.lower_ in IMPACT_PREPS for c in verb.children)
 
 

@@ -31,8 +31,8 @@ from extractor.extract.entities import LocalEntity
 from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
-    COLLECTIVE_DEMONYM_RE, NAMED_KIND_NOUNS, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS, TITLE_WORDS as JOB_TITLES,
-    is_place_name, names_a_central_bank, names_a_public_body,
+    COLLECTIVE_DEMONYM_RE, NAMED_KIND_NOUNS, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS,
+    TITLE_WORDS as JOB_TITLES, is_place_name, names_a_central_bank, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.speakers import (

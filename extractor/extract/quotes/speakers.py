@@ -281,7 +281,8 @@ def is_dateline(token: Token) -> bool:
     if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
-    return any(t.text in ("--", "—", "–", "-") for t in rest) or AGENCY_DASH_RE.match(doc.text, token.idx + len(token)) is not None
+    return any(t.text in ("--", "—", "–", "-") for t in rest) \
+        or AGENCY_DASH_RE.match(doc.text, token.idx + len(token)) is not None
 
 
 # A wire agency's name in brackets between a dateline's place and its dash ("SAN FRANCISCO
