@@ -827,3 +827,12 @@ def test_a_person_s_name_opening_a_story_in_capitals_is_written_as_a_name(nlp):
                                 "she would respect the verdict. Senator JD Vance spoke later."), "a")
     names = {e.name for e in ents.entities if e.type == "PERSON"}
     assert {"Dana Whitlock", "JD Vance"} <= names  # (initials stay in capitals)
+
+
+def test_an_award_s_adjective_is_no_place_whatever_town_has_its_name(nlp):
+    from extractor.extract.entities import extract_entities
+
+    ents = extract_entities(nlp("Luther star Ruth Wilson was named Best Actress and Jonny Lee Miller shared the Best "
+                                "Actor gong. Apple CEO Tim Cook spoke. He lives in Reading."), "a")
+    names = {e.name: e.type for e in ents.entities}
+    assert "Best" not in names and names.get("Apple") == "ORG" and names.get("Reading") == "GPE"

@@ -45,6 +45,7 @@ from extractor.extract.lexicon import (
     english_nouns,
     singulars,
     english_words,
+    english_adjectives,
     is_demonym_noun,
     is_place_name,
     place_names,
@@ -571,6 +572,9 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
                 cut -= 1  # "ITV News Political Editor", "National Editor": the title's rank or beat too
             if cut == 0:
                 continue
+            word = words[0].group()
+            if cut == 1 and word.casefold() in english_adjectives() and not is_country_demonym(word):
+                continue  # "Best Actress", "Acting Director": a word of the title, no name before it
             length = words[cut - 1].end()
             cand = Candidate(cand.start, cand.start + length, cand.text[:length], cand.label)
         out.append(cand)
@@ -1263,6 +1267,9 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct
                    for t in (before, after)):
                 break  # part of a longer name
+            if size == 1 and after is not None and after.is_alpha and after.text[:1].isupper() \
+                    and name.casefold() in english_words():
+                break  # "Best Actor", "Union Square": a word of a title, whatever the tagger made of the next
             if not free(start, end):
                 break
             if size == 1 and (name in name_words or is_first_name(name) or name.casefold() in CALENDAR_WORDS) \
