@@ -408,3 +408,9 @@ def test_a_country_s_abbreviation_is_no_person_s_initials(nlp):
     person = next(e for e in ents.entities if e.name == "Ursula Kamau")
     assert "UK" not in person.aliases and person.type == "PERSON"
     assert any(e.name == "United Kingdom" and "UK" in e.aliases for e in ents.entities)
+
+
+def test_a_country_s_abbreviation_still_joins_the_state_it_spells(nlp):
+    ents = extract_entities(nlp("Rwanda and the Democratic Republic of Congo signed a deal. The DRC wants peace, "
+                                "Kinshasa said."), "a")
+    assert any({"DRC", "Democratic Republic of Congo"} <= {e.name, *e.aliases} for e in ents.entities)

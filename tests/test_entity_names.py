@@ -821,12 +821,13 @@ def test_an_agency_s_title_before_a_person_the_model_ran_into_one_organisation_s
 
 
 def test_a_person_s_name_opening_a_story_in_capitals_is_written_as_a_name(nlp):
-    from extractor.extract.entities import extract_entities
+    from extractor.extract.entities import _lead_capitals_eased, extract_entities
 
     ents = extract_entities(nlp("DANA Whitlock last night flew home to try to save her premiership. Ms Whitlock said "
                                 "she would respect the verdict. Senator JD Vance spoke later."), "a")
     names = {e.name for e in ents.entities if e.type == "PERSON"}
     assert {"Dana Whitlock", "JD Vance"} <= names  # (initials stay in capitals)
+    assert _lead_capitals_eased("Escola de Belas Artes da UFMG") == "Escola de Belas Artes da UFMG"  # an acronym
 
 
 def test_an_award_s_adjective_is_no_place_whatever_town_has_its_name(nlp):

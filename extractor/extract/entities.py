@@ -252,17 +252,20 @@ def _canonical(group: LocalEntity, text: str = "") -> str:
     return name
 
 
-# A word of a person's name set in capitals as a story's first words are ("BORIS Johnson last
-# night flew home"): four letters or more, so that initials stay ("JD Vance", "RFK Jr.").
-LEAD_CAPITALS_RE = re.compile(r"\b[A-Z][A-Z'’-]{3,}\b")
+# A given name set in capitals as a story's first words are ("BORIS Johnson last night flew
+# home"): four letters or more with a vowel, so that initials and acronyms stay ("JD Vance",
+# "RFK Jr.", "Escola de Belas Artes da UFMG").
+LEAD_CAPITALS_RE = re.compile(r"^[A-Z][A-Z'’-]{3,}(?= )")
 
 
 def _lead_capitals_eased(name: str) -> str:
-    """A person's name with a word in capitals beside words in lower case written as a name
-    is ("BORIS Johnson" is Boris Johnson); a name all in capitals stays as it is."""
-    if name.isupper() or not any(w[:1].isupper() and w[1:].islower() for w in name.split()):
+    """A person's name whose first word is in capitals before words in lower case written as
+    a name is ("BORIS Johnson" is Boris Johnson); a name all in capitals stays as it is."""
+    first = LEAD_CAPITALS_RE.match(name)
+    if first is None or name.isupper() or not re.search(r"[AEIOUY]", first.group(0)) \
+            or not all(w[:1].isupper() and w[1:].islower() for w in name.split()[1:] if w[:1].isalpha()):
         return name
-    return LEAD_CAPITALS_RE.sub(lambda m: m.group(0).capitalize(), name)
+    return first.group(0).capitalize() + name[first.end():]
 
 
 # An editor's brackets inside a name, which the quote's words did not hold ("[George H. W.] Bush",

@@ -382,6 +382,10 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
             owner[1].tickers.add(text[tick_start:tick_end])  # an alias even where the model saw no name
 
 
+# Words of a state's name, which a country's abbreviation may stand for ("DRC", "UAE").
+STATE_NAME_WORDS = frozenset({"republic", "kingdom", "states", "emirates", "union", "federation", "islands"})
+
+
 # Fewest letters of a person's initials that stand for the person ("SBF", "JFK", "AOC").
 PERSON_INITIALS = 3
 
@@ -402,9 +406,10 @@ def join_acronyms(groups: dict[str, LocalEntity]) -> None:
     for key, group in list(groups.items()):
         if not ACRONYM_FORM_RE.match(group.name):
             continue  # (however the model labelled it: people are not acronyms, "S. F." is a city's)
-        if country_name(group.name) is not None:
-            continue  # "UK" is a country's (the gazetteer joins its forms), not Uhuru Kenyatta's initials
         owners = [o for o in by_initials.get(re.sub(r"[.\s]", "", group.name), []) if o is not group]
+        if country_name(group.name) is not None:  # "UK" is a country's, not Uhuru Kenyatta's initials (but
+            # "DRC" is the "Democratic Republic of Congo" the gazetteer does not know without its "the")
+            owners = [o for o in owners if STATE_NAME_WORDS & set(o.name.casefold().split())]
         if len(owners) == 1:
             _merge_into(owners[0], group)
             del groups[key]
