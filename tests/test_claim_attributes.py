@@ -2899,3 +2899,11 @@ def test_a_metric_a_verb_changes_by_an_amount_is_its_owner_s_not_the_cause_s(nlp
     found = by_text(nlp, "Halvard fell on Monday. The rout cut the market value of Microsoft by $20 billion.",
                     published="2025-01-28")
     assert subjects(found["$20 billion"]) == ["Microsoft"]
+
+
+def test_a_company_s_loss_of_money_in_a_sentence_of_its_market_value_is_of_its_market_value(nlp):
+    found = by_text(nlp, "Halvard shares fell 17% on Monday. Halvard suffered a $589 billion loss on Monday, the "
+                         "biggest one-day loss in market value in US history. Orvex posted a $1.6 billion loss in the "
+                         "quarter as its market value fell.", published="2025-01-28")
+    assert found["$589 billion"].metric == "market value"
+    assert found["$1.6 billion"].metric != "market value"  # a reported result stays one

@@ -959,6 +959,10 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "market value"  # "Nvidia lost $589 billion on Monday": no result is of one day
     if metric in (None, "loss") and _lost_in_a_period(verb, root, unit, direction, frame, subject, article.entities):
         metric, direction = "loss", None  # "Acme lost $6 billion in the third quarter": a result, no move
+    elif metric == "loss" and direction == "down" and unit and is_currency_code(unit) and frame != "period" \
+            and MARKET_VALUE_WORDS_RE.search(text, low, high) and not RESULT_WORDS_RE.search(text, low, high) \
+            and _companies(subject, article.entities):
+        metric = "market value"  # "a $589 billion loss on Monday, the biggest one-day loss in market value"
     if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) \
             and _companies(subject, article.entities):
         metric = "share price"  # "a 9% drop in September that erased $279 billion in value": its stock's
@@ -1208,6 +1212,15 @@ def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, 
         return False
     one_day = weekday is not None or date is not None and len(date) == 10 and date_source == "text"
     return one_day and _companies(subject, entities)
+
+
+# Words of a company's market value in a sentence: a company's loss of money there is of its
+# market value, not a result (outlets write "a $589 billion loss" and "lost $589 billion in
+# market value" for one fact).
+MARKET_VALUE_WORDS_RE = re.compile(r"\bmarket\s+(?:value|cap|capitali[sz]ation)\b|\bvaluation\b", re.I)
+# Words of a company's reported result, whose loss is one whatever else the sentence says.
+RESULT_WORDS_RE = re.compile(r"\b(?:quarter(?:ly)?|fiscal|annual|year|half|net|operating|pre-?tax|posted|posts|reported"
+                             r"|reports|booked|books)\b", re.I)
 
 
 def _lost_in_a_period(verb: Token | None, root: Token, unit: str | None, direction: str | None, frame: str | None,
