@@ -306,6 +306,12 @@ NAMED_KIND_NOUNS = PUBLIC_BODY_NOUNS | frozenset({
 })
 
 
+def named_as_kind(name: str, noun: str) -> bool:
+    """The name has the kind's word among its words ("Silicon Valley Bank" for "bank",
+    "Skyvar Airlines" for "airline")."""
+    return bool({noun, noun + "s"} & set(name.casefold().split()))
+
+
 def names_a_public_body(name: str) -> bool:
     """The name says it is a public body ("the U.S. Food and Drug Administration",
     "California Department of …"): no company, and no shares."""

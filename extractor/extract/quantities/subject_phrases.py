@@ -18,6 +18,7 @@ from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     NAMED_KIND_NOUNS,
+    named_as_kind,
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
     COMMODITY_SUBJECTS,
@@ -227,7 +228,7 @@ def _not_so_named(np: Token, ctx: SubjectContext) -> set[str]:
     if noun not in NAMED_KIND_NOUNS or any(c.dep_ in ("amod", "compound", "nmod") for c in np.children):
         return set()
     organisations = [e for e in ctx.entities.entities if e.type == "ORG"]
-    named = {e.id for e in organisations if {noun, noun + "s"} & set(e.name.casefold().split())}
+    named = {e.id for e in organisations if named_as_kind(e.name, noun)}
     return {e.id for e in organisations if e.id not in named} if named else set()
 
 

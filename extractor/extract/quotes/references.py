@@ -32,9 +32,10 @@ from extractor.extract.entity_types import name_head
 from extractor.extract.entity_names import COMPANY_FORMS, is_heading
 from extractor.extract.lexicon import (
     COLLECTIVE_DEMONYM_RE, NAMED_KIND_NOUNS, PUBLIC_BODY_NOUNS, RANK_ABBREVIATIONS, SUBORDINATE_TITLE_WORDS,
-    TITLE_WORDS as JOB_TITLES, is_place_name, names_a_central_bank, names_a_public_body,
+    TITLE_WORDS as JOB_TITLES, is_place_name, named_as_kind, names_a_central_bank, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.labels import PLACE_TYPES
 from extractor.extract.quotes.speakers import (
     DOCUMENT_NOUNS,
     PASSIVE_SUBJECT_DEPS,
@@ -246,7 +247,7 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
-        if entity is not None and entity.type in PLACE_SPEAKER_TYPES and (person := _surnamed(ctx, head, bounds)):
+        if entity is not None and entity.type in PLACE_TYPES and (person := _surnamed(ctx, head, bounds)):
             return person.ref()  # "“…,” Holland said" after "Neal Holland said": him, not the Netherlands
         return entity.ref() if entity else None
     if (head.text[:1].isupper() or head.pos_ in ("X", "NUM")) \
@@ -254,10 +255,6 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
         # no word at all (a website: "according to poweroutage.us")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
-
-
-# Types of a place, which a person's surname may be read as ("Holland", "Jordan", "Chad").
-PLACE_SPEAKER_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _surnamed(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEntity | None:
@@ -445,8 +442,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     entity = None
     if types == ORG_TYPES and head.lemma_.lower() in NAMED_KIND_NOUNS:  # "the institute": the one so named
         noun = head.lemma_.lower()
-        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
-            {noun, noun + "s"} & set(e.name.casefold().split())) and local(e))  # ("the airline": "Skyvar Airlines")
+        entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: named_as_kind(e.name, noun)
+                                    and local(e))  # ("the airline": "Skyvar Airlines")
         if entity is None and (portfolio := _portfolio_words(head)):
             # "the interior ministry said" after "the Guàrdia Urbana counted …": a body of that
             # portfolio ("Ministry of the Interior", "the Civil Aviation Authority" for "the
