@@ -2907,3 +2907,64 @@ def test_a_company_s_loss_of_money_in_a_sentence_of_its_market_value_is_of_its_m
                          "quarter as its market value fell.", published="2025-01-28")
     assert found["$589 billion"].metric == "market value"
     assert found["$1.6 billion"].metric != "market value"  # a reported result stays one
+
+
+def test_a_day_s_possessive_before_a_figure_is_when_not_whose(nlp):
+    found = by_text(nlp, "Halvard shares rose on Tuesday. Despite Monday’s 17% drop, analysts believe Halvard could "
+                         "bounce back.", published=None)
+    assert subjects(found["17%"]) == ["Halvard"]
+
+
+def test_the_company_of_the_next_sentence_is_the_main_clause_s_not_one_named_in_a_clause_inside(nlp):
+    found = by_text(nlp, "Halvard Corp. shares fell. Halvard has suffered the largest single-day market value loss in "
+                         "U.S. history, shedding nearly $600 billion amid fears that a new model from Chinese startup "
+                         "Orvex could disrupt the industry.\n\nThe company’s stock plunged 17%, closing at $118.58.",
+                    published=None)
+    assert subjects(found["17%"]) == ["Halvard"] and subjects(found["$118.58"]) == ["Halvard"]
+    assert found["$600 billion"].metric == "market value"  # a sum shed in a sentence of market value
+
+
+def test_what_goods_are_worth_is_no_market_value(nlp):
+    found = by_text(nlp, "Orvex said it built its model using just $5.6 million worth of Halvard’s chips. Halvard "
+                         "Corp. is worth $2.9 trillion.", published=None)
+    assert found["$5.6 million"].metric is None and found["$2.9 trillion"].metric == "market value"
+
+
+def test_stock_indices_by_their_names_whatever_words_the_sentence_holds(nlp):
+    found = by_text(nlp, "The Tokyo Stock Price Index (Topix) dropped by 12.23% on Monday. Italy’s FTSE MIB is down "
+                         "1.47% and China’s CSI 300 plunged 7.05%. Hong Kong markets led the region’s losses, with the "
+                         "Hang Seng Index down 12.53%. The key indicator, the 225-share Nikkei stock average, plunged "
+                         "1,096.22 points, a loss of 4.7 percent. The consumer price index rose 3.1% in May.")
+    assert subjects(found["12.23%"]) == ["Tokyo Stock Price Index"]
+    assert [found[t].metric for t in ("12.23%", "1.47%", "7.05%", "12.53%", "4.7 percent", "3.1%")] == [
+        "index level"] * 5 + ["inflation"]
+    assert subjects(found["1,096.22 points"]) == ["Nikkei"]
+
+
+def test_what_a_change_noun_is_a_change_in_names_the_metric_of_the_level_it_reached(nlp):
+    found = by_text(nlp, "The report was accompanied by an increase in the unemployment rate to 4.3%. A 5% increase in "
+                         "sales helped.")
+    assert found["4.3%"].metric == "unemployment" and found["5%"].metric == "revenue"
+
+
+def test_a_day_on_a_surpassed_figure_s_noun_dates_that_figure_only(nlp):
+    found = by_text(nlp, "The Nikkei’s drop of 4,451 points surpassed the 3,836 point decline on Oct. 20, 1987. Acme "
+                         "posted a 5% gain on Monday. Halvard's 17% plunge on Monday erased $593 billion.",
+                    published="2024-08-06")
+    assert found["4,451 points"].date != "1987-10-20" and found["3,836 point"].date == "1987-10-20"
+    assert [found[t].date for t in ("5%", "17%", "$593 billion")] == ["2024-08-05"] * 3
+
+
+def test_a_period_naming_an_extreme_or_a_cue_of_an_aside_is_not_the_figure_s_frame(nlp):
+    found = by_text(nlp, "On Monday, the Nikkei plunged to its lowest level this year with a drop of 4,451.28 points "
+                         "or 12.4 percent from Friday, refreshing its record intraday drop. Orvex's profit this year "
+                         "rose 6%. Halvard shares fell 3% in intraday trading.")
+    assert found["4,451.28 points"].frame is None and found["12.4 percent"].frame is None
+    assert found["6%"].frame == "period" and found["3%"].frame == "intraday"
+
+
+def test_thousands_grouped_by_spaces(nlp):
+    found = by_text(nlp, "Flooding killed an estimated 11 300 people. More than 10 000 people are missing. On March "
+                         "11 300 people fled.")
+    assert found["11 300"].value == 11300 and found["10 000"].value == 10000
+    assert "11 300" in found and all(c.value != 11300 for c in claims_of(nlp, "On March 11 300 people fled."))

@@ -468,3 +468,15 @@ def test_the_headline_again_under_a_section_s_label_is_furniture():
     cleaned = clean_text(raw)
     assert cleaned.title.startswith("Halvard Loses") and "Featured & Cover" not in cleaned.text
     assert "Analysts said Halvard loses" in cleaned.text  # a sentence ending with the headline's words stays
+
+
+def test_a_teaser_s_capitalised_label_and_a_read_here_line_go_but_a_sentence_with_the_word_stays():
+    raw = ("Varo won the vote on Thursday, its leader said.\n\n"
+           "OPINION: The Varo tribe has spoken\n\n"
+           "PHOTOS: Dana Pell's rise to power\n\n"
+           "READ HERE: Kelmont had its worst day since 1987 on Monday\n\n"
+           "Kelmont lost the vote by 12 seats.")
+    cleaned = clean_text(raw)
+    assert "tribe has spoken" not in cleaned.text and "rise to power" not in cleaned.text
+    assert "worst day since 1987" not in cleaned.text and "lost the vote by 12 seats" in cleaned.text
+    assert not is_boilerplate("Opinion: polls suggest the race is close, and both camps know it.")

@@ -1609,3 +1609,17 @@ def test_a_group_of_people_the_text_does_not_name_is_no_one_named_before(quotes_
                        "was pleased. \"We did it,\" the coach said.")
     assert speaker_of(quotes, "Oi!") is None
     assert speaker_of(quotes, "We did it") == "Dana Pell"  # (one person by title still is)
+
+
+def test_a_work_s_name_before_a_noun_it_qualifies_is_no_quotation(quotes_of):
+    quotes = quotes_of('"Slumdog" composer Dana Pell, a dual Oscar winner, said the movie was about "optimism and the '
+                       'power of hope."')
+    assert [q.text for q in quotes if q.text == "Slumdog"] == []
+    assert speaker_of(quotes, "the movie was about") == "Dana Pell"
+
+
+def test_a_dateline_of_two_places_and_a_passive_s_subject_speak_no_words(quotes_of):
+    quotes = quotes_of("SEOUL/BARCELONA, Spain ― Kelmont Electronics has fired its greatest shot against archrival "
+                       "Varo, with its new flagship phone being touted as the “most beautiful Kelmont phone ever” "
+                       "during the event.")
+    assert [q.speaker for q in quotes] == [None] * len(quotes)

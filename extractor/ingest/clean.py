@@ -83,11 +83,16 @@ PAREN_CREDIT_RE = re.compile(
 CAPTION_MAX_WORDS = 150
 # Cross-links to other stories: "Read more: …", "Related: …", "See also …".
 CROSS_LINK_RE = re.compile(
-    r"^(?:read more|read next|read also|also read|more reading|related(?: articles?| stories| coverage)?"
+    r"^(?:read more|read next|read also|also read|read here|read (?:the )?full (?:story|article)|click here|more reading"
+    r"|related(?: articles?| stories| coverage)?"
     r"|see also|more from [\w ]+|recommended(?: reading)?|most read|trending|watch|listen|explore more)"
     r"\s*(?::|›|»|\||-|—)",
     re.IGNORECASE,
 )
+# A teaser's label in capitals over the title of another story, page or gallery ("OPINION: The
+# Labor tribe has spoken", "PHOTOS: Julia Gillard's rise to power"): a short line, no sentence.
+TEASER_LABEL_RE = re.compile(r"^(?:OPINION|PHOTOS?|VIDEOS?|ARTICLE|GALLERY|PODCAST|ANALYSIS|EXPLAINER|INTERACTIVE|QUIZ"
+                             r"|POLL|MORE)\s*:\s+\S+(?:\s+\S+){0,14}\s*$(?<![.!?])")
 # ...and a teaser's label run into the title it links to, with no separator ("Related Ranking
 # the 20 Best Managers …"): the label capitalised, then a title of four words or more (not a
 # heading: "Related Articles").
@@ -134,7 +139,7 @@ WIRE_TRAILER_RE = re.compile(r"^\(?(?:(?:reporting|additional reporting|writing|
 # A photo gallery's slide counter opening the slide's caption ("1 of 5 | President …").
 GALLERY_CAPTION_RE = re.compile(r"^\d{1,3} of \d{1,3}\s*\|")
 # Page furniture: only a scrape of a page has these lines.
-FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, GLUED_CROSS_LINK_RE, PROMPT_RE, COPYRIGHT_RE)
+FURNITURE_RES = (NAVIGATION_RE, CROSS_LINK_RE, GLUED_CROSS_LINK_RE, TEASER_LABEL_RE, PROMPT_RE, COPYRIGHT_RE)
 # Photo credits name no one the story is about: dropped from any text. A wire trailer
 # ("Reporting by …") is part of a story as its agency delivered it: dropped only from text
 # that shows it is a scrape of a page.
@@ -147,6 +152,7 @@ BOILERPLATE_RES = (
     GALLERY_CAPTION_RE,
     CROSS_LINK_RE,
     GLUED_CROSS_LINK_RE,
+    TEASER_LABEL_RE,
     PROMPT_RE,
     COPYRIGHT_RE,
     WIRE_TRAILER_RE,

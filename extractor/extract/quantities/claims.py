@@ -197,11 +197,19 @@ def _date_verb(date: Token) -> Token | None:
             return None  # "Gauff, the 2023 champion, made 41 errors": the year says who she is, not when
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
+        if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ == "dobj" and _own_figure(node.head):
+            return node.head  # "the Nikkei's drop of 4,451 points surpassed the 3,836 point decline on Oct. 20,
+            # 1987": the day of the decline it surpassed, not of the drop
         node = node.head
     verb = verb_of(date)
     if verb is not None and verb.dep_ == "prep" and verb.lower_ in WEIGHING_WORDS and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head  # "Considering Thursday's losses, his net worth slipped to $55.9 billion": that day's
     return verb
+
+
+def _own_figure(noun: Token) -> bool:
+    """The noun has a figure of its own before it ("the 3,836 point decline", "a 5% gain")."""
+    return any(t.like_num for t in noun.subtree if t.i < noun.i)
 
 
 # Participles that weigh an event of a day in what their sentence tells of that day
@@ -959,10 +967,11 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "market value"  # "Nvidia lost $589 billion on Monday": no result is of one day
     if metric in (None, "loss") and _lost_in_a_period(verb, root, unit, direction, frame, subject, article.entities):
         metric, direction = "loss", None  # "Acme lost $6 billion in the third quarter": a result, no move
-    elif metric == "loss" and direction == "down" and unit and is_currency_code(unit) and frame != "period" \
+    elif metric in (None, "loss") and direction == "down" and unit and is_currency_code(unit) and frame != "period" \
             and MARKET_VALUE_WORDS_RE.search(text, low, high) and not RESULT_WORDS_RE.search(text, low, high) \
             and _companies(subject, article.entities):
-        metric = "market value"  # "a $589 billion loss on Monday, the biggest one-day loss in market value"
+        metric = "market value"  # "a $589 billion loss on Monday, the biggest one-day loss in market value",
+        # "suffered the largest market value loss in history, shedding nearly $600 billion"
     if metric is None and unit == "percent" and direction == "down" and _drop_that_erased(root) \
             and _companies(subject, article.entities):
         metric = "share price"  # "a 9% drop in September that erased $279 billion in value": its stock's
@@ -1098,6 +1107,8 @@ def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entit
         return None
     if root.head.head.pos_ == "NOUN":
         return None  # "750,000 vehicles worth 38 billion euros": what things are worth, no one's value
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children):
+        return None  # "using $5.6 million worth of Nvidia's chips": what the goods are worth
     if any(e.type == "PERSON" and e.id == subject[0].id for e in entities.entities):
         return "net worth"
     return "market value" if _is_organisation(subject[0].name, entities) else None

@@ -95,6 +95,8 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
         distance = max(0, a - end, start - b)
         if frame == "period" and not _period_of_figure(root, a, b, verb):
             continue
+        if _of_an_aside(root, a, b, verb):
+            continue
         # (at equal distance the cue before the figure, its verb's: "closed at $142.62 a share on
         # Friday afternoon" is Friday's close)
         if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (
@@ -190,8 +192,23 @@ def _period_of_figure(root: Token, start: int, end: int, verb: Token | None) -> 
             return True
         if node.dep_ == "prep" and node.lower_ in OTHER_EVENT_PREPOSITIONS:
             return _within(root, node)  # the figure in that phrase too ("after a 5% drop in the quarter")
+        if node.head.pos_ == "NOUN" and any(c.tag_ == "JJS" for c in node.head.children) and not _within(root, node.head):
+            return False  # "plunged to its lowest level this year with a drop of 12.4%": which extreme, not the drop's period
         node = node.head
     return True
+
+
+def _of_an_aside(root: Token, start: int, end: int, verb: Token | None) -> bool:
+    """The cue at characters [start, end) describes a noun of a participle clause after the
+    figure's, which says something more of it ("plunged 12.4%, refreshing its record intraday
+    drop": the record's moment, not the plunge's)."""
+    cue = root.doc.char_span(start, end, alignment_mode="expand")
+    if cue is None or verb is None or cue.root.dep_ not in ("amod", "compound") or cue.root.head.pos_ != "NOUN":
+        return False
+    noun = cue.root.head
+    aside = noun.head
+    return noun.dep_ == "dobj" and aside.tag_ == "VBG" and aside.dep_ in ("advcl", "xcomp") and aside.head.i == verb.i \
+        and aside.i > root.i and not _within(root, noun)
 
 
 def _within(token: Token, phrase: Token) -> bool:

@@ -173,7 +173,8 @@ TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|reached|
 TOTAL_SET_RE = re.compile(r"\btotal\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|stands\s+at|stood\s+at)\s+"
                           r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # The names of the market indexes news quotes most, and the words of any index's name.
-INDEX_NAMES = r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
+INDEX_NAMES = (r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|Kosdaq|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
+               r"|FTSE MIB|MIB|CSI|Taiex|KLCI|PSEi|Merval|MOEX|BIST|Tadawul|NZX")
 INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES})\b|\b(?:index|average|composite)\Z", re.I)
 # A name whose last word says it is an index ("KBW Regional Banking Index"; not "Index Ventures").
 INDEX_HEAD_RE = re.compile(r"\b(?:index|average|composite)\Z", re.I)
@@ -424,9 +425,10 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return None  # "the economy added 272,000 jobs": a count of things is no sum of money
     if named == "index level" and unit and unit.isupper():
         return "market value"  # "wiped $1tn in value from the index": its companies' worth; an index has no dollars
-    if named == "share price" and unit in ("percent", "point") \
+    if named in ("share price", "loss") and unit in ("percent", "point") \
             and any(INDEX_HEAD_RE.search(n) or INDEX_NAME_RE.search(n) for n in subject_names):
-        return "index level"  # "bank stocks fell, with the KBW Regional Banking Index down 3.9%", "pushing the Nikkei 225 down 1%"
+        return "index level"  # "bank stocks fell, with the KBW Regional Banking Index down 3.9%", "pushing the Nikkei 225
+        # down 1%", "markets led the region's losses, with the Hang Seng Index down 12.53%"
     if named:
         return named
     if unit and unit.isupper() and (price_tag(root, span) or (verb is not None and verb.lemma_.lower() == "cost")):
@@ -543,6 +545,11 @@ def _changed_metric(change: Token) -> str | None:
     if change.lemma_.lower() in WIPEOUT_NOUNS and any(c.dep_ == "nummod" for c in change.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in change.children):
         return "market value"  # "a $600 billion wipeout": value wiped out, never a result's loss
+    if change.lemma_.lower() not in ("loss", "wipeout", "hit"):
+        for obj in (o for c in change.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                    if o.dep_ == "pobj"):
+            if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
+                return metric  # "an increase in the unemployment rate to 4.3%": the rate's
     return None
 
 
@@ -776,6 +783,9 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
                 candidates.extend(o for o in child.children if o.dep_ == "pobj")  # "added $196bn to its market value"
             if child.dep_ == "dobj" and not (span.start <= child.i < span.end):
                 candidates.append(child)
+            if child.dep_ == "agent" and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i == verb.i:
+                # "was accompanied by an increase in the unemployment rate to 4.3%": what increased
+                candidates.extend(o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in CHANGE_NOUNS)
         subj = _clause_subject(verb, span)
         if subj is not None:
             candidates.append(subj)
@@ -854,6 +864,8 @@ def _metric_of_noun(noun: Token) -> str | None:
         if any(o.lemma_.lower() == "market" for o in of) or any(c.lemma_.lower() == "market" for c in compounds):
             return "market share"  # (and "the market share of Halvard")
         return None  # a part, no share's price
+    if lemma == "index" and any(t.lemma_.lower() in ("stock", "share", "equity") for t in noun.subtree if t.i < noun.i):
+        return "index level"  # "the Tokyo Stock Price Index": a market's index, not consumer prices
     for c in compounds:
         phrase = f"{c.lower_} {lemma}"
         if phrase in METRIC_PHRASES:

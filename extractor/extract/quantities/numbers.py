@@ -37,11 +37,11 @@ FRACTION_WORDS: dict[str, float] = {
     "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
 }
 # Digit literals: scientific, mixed numbers, fractions, grouped (also lakh style), decimals.
-DIGIT_RE = re.compile((
+DIGIT_PATTERN = (
     r"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10\s?\^?(?P<exp>[-−]?\d+))"
     r"|(?P<mixed>(?<![\d,.])\d+\s\d+/\d+)(?![\d/])"
     r"|(?P<frac>(?<![\d,./])\d+\s?[/⁄]\s?\d+)(?![\d/⁄])"
-    r"|(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
+    r"|(?P<num>%s\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)"
     # a decimal comma, as many outlets write it ("16,9%", "1,5 billion", "£8,7-billion",
     # "€12,40", "352,5 pence"): only where a percent, a scale or a currency's sign or minor
@@ -50,7 +50,18 @@ DIGIT_RE = re.compile((
     r"|(?:(?<=[£$€¥₹])|(?<=\bR))\d+,\d{1,2}(?![\d,])"
     r"|\d+(?:\.\d+)?(?!\d)"
     r"|(?<![\w.])\.\d+(?!\d))"
-) % "|".join(("thousand", "million", "billion", "trillion")), re.I)
+)
+_SCALES = "|".join(("thousand", "million", "billion", "trillion"))
+DIGIT_RE = re.compile(DIGIT_PATTERN % ("", _SCALES), re.I)
+# Thousands grouped by spaces, as SI style and many outlets write them ("11 300 people",
+# "10 000"): groups of exactly three digits after one of one to three, not after a digit,
+# a comma or a point, nor run on into another digit.
+SPACED_DIGIT_RE = re.compile(DIGIT_PATTERN % (r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)|", _SCALES), re.I)
+# What may stand before a number that spaces group, and what may not: a month's name or a
+# weekday ("March 11 300 people" is a date and a count), an ordinal word or a number sign.
+NOT_BEFORE_SPACED_RE = re.compile(r"(?:%s|no\.?|#|nos?\.)\s*\Z" % "|".join(
+    ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+     "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?")), re.I)
 DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
 # A date written with dots, day or month first ("27.01.2025", "03.02.24").
 DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:\d{4}|\d{2})(?![\d]|\.\d)")
@@ -63,7 +74,15 @@ def digit_literals(text: str) -> Iterator[re.Match]:
     """``DIGIT_RE.finditer(text)``, tried only where a digit literal can start."""
     end = 0
     for candidate in DIGIT_START_RE.finditer(text):
-        if candidate.start() >= end and (match := DIGIT_RE.match(text, candidate.start())):
+        at = candidate.start()
+        if at < end:
+            continue
+        match = SPACED_DIGIT_RE.match(text, at)
+        if match is not None and " " in match.group() and NOT_BEFORE_SPACED_RE.search(text, max(0, at - 12), at):
+            match = None
+        if match is None or " " not in match.group():
+            match = DIGIT_RE.match(text, at)
+        if match:
             end = match.end()
             yield match
 
@@ -170,7 +189,7 @@ def parse_digits(match: re.Match) -> float | None:
     num = match.group("num")
     if DECIMAL_COMMA_RE.fullmatch(num):
         return float(num.replace(",", "."))
-    return float(num.replace(",", ""))
+    return float(num.replace(",", "").replace(" ", ""))
 
 
 def find_atoms(text: str) -> list[tuple[int, int, float, bool]]:

@@ -57,13 +57,14 @@ import re
 
 from spacy.tokens import Span as SpacySpan, Token
 
+
 from extractor.extract.lexicon import (
     CHANGE_NOUNS, FINE_VERB_FORMS, GENERIC_ACRONYMS, OWNED_METRIC_NOUNS, PART_NOUNS, PRECIPITATION_RE,
     SENTENCE_VERB_FORMS, SUBJECTLESS_NOUNS, english_words,
 )
 from extractor.extract.quantities.units import match_unit
 from extractor.extract.quantities.subject_context import (
-    SubjectContext, _clause_subject, gapped_name, gapped_subject, misattached_move, misread_move, verb_of,
+    SubjectContext, _clause_subject, a_day, gapped_name, gapped_subject, misattached_move, misread_move, verb_of,
 )
 from extractor.extract.quantities.subject_counts import _count_subject, holder_of_count
 from extractor.extract.quantities.subject_names import (
@@ -132,11 +133,12 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         # Liberal Democrats’ 12% vote share")
         owner = doc[span.start - 2]
         named = ctx.entities.at(owner.idx, owner.idx + len(owner))
-        found = [entity_ref(ctx, named)] if named is not None else resolve_np(owner, ctx, sent_root_subject)
+        found = [] if a_day(owner) else \
+            [entity_ref(ctx, named)] if named is not None else resolve_np(owner, ctx, sent_root_subject)
         if found:
             return found  # (the name itself, whatever its type: "Southwest's 234" read as a place)
     for child in root.children:  # "to Remain's 48.1%"
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not a_day(child):
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entities import ArticleEntities
 from extractor.extract.lexicon import CHANGE_NOUNS, OWNED_METRIC_NOUNS, SUBJECTLESS_NOUNS
 from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
@@ -49,6 +50,12 @@ class SubjectContext:
         if not self._structures:
             self._structures.append((named_structures(self.text, self.entities), principal_structure_noun(self.text)))
         return self._structures[0]
+
+
+def a_day(owner: Token) -> bool:
+    """A possessive that names a day or a month ("Despite Monday's 17% drop", "January's 5%
+    rise"): when the figure was, not whose."""
+    return owner.ent_type_ in ("DATE", "TIME") or owner.lower_ in WEEKDAYS or owner.lower_ in MONTHS
 
 
 def misread_move(noun: Token) -> bool:

@@ -92,6 +92,8 @@ def trimmed_name(name: str) -> str | None:
     if (legal := LEGAL_FORM_RE.search(name)) is not None and legal.start() > 0:
         return trimmed_name(name[:legal.start()]) or name[:legal.start()]
     words = _words(name)
+    if words and words[-1].casefold() in INDEX_HEAD_WORDS:
+        return None  # "Tokyo Stock Price Index": an index's name, whatever words it holds
     for i, word in enumerate(words):
         if i > 0 and word[:1].isupper() and _lemma_word(word) in MOVE_VERBS:
             return re.sub(r"['’]s?\Z", "", " ".join(words[:i])) or None  # "Zentek's Stock Plunges"

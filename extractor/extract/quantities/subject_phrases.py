@@ -282,8 +282,33 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str]
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _in_subject(span.root):
+            if not _in_main_clause(span.root) and (main := _main_subject_organisation(span.root.sent, ctx, skip)):
+                return main
             return entity_ref(ctx, e)
     return None
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """The token's clause is its sentence's main clause (or one joined to it), not a clause
+    inside a noun phrase or below another verb ("fears that a model from DeepSeek could …")."""
+    verb = verb_of(tok)
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head
+    return verb is not None and verb.dep_ == "ROOT"
+
+
+def _main_subject_organisation(sent, ctx: SubjectContext, skip: set[str]) -> EntityRef | None:
+    """The organisation that is the subject of a sentence's main clause, which a description
+    in the next sentence takes up before one named in a clause inside it ("Nvidia has suffered
+    the largest loss, amid fears that a model from startup DeepSeek could disrupt the industry.
+    The company's stock plunged 17%": Nvidia's)."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    e = ctx.entities.at(subj.idx, subj.idx + len(subj))
+    if e is None or e.type != "ORG" or e.id in skip or _named_as_source(subj.idx, ctx):
+        return None
+    return entity_ref(ctx, e)
 
 
 def _only_organisation_just_before(tok: Token, ctx: SubjectContext, skip: set[str] = frozenset()) -> EntityRef | None:
@@ -1022,6 +1047,11 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         return resolve_np(obj, ctx, sent_root_subject, depth + 1) if obj is not None else []
     if np.tag_ == "NNS" and (examples := _named_examples(np, ctx)):
         return examples  # "chipmakers like Kelmont and Varo plunged 15%": the ones it names
+    if np.pos_ == "NOUN" and np.lemma_.lower() not in INDEX_HEAD_WORDS:
+        for child in np.rights:
+            if child.dep_ == "appos" and child.lemma_.lower() in INDEX_HEAD_WORDS \
+                    and (index := resolve_np(child, ctx, sent_root_subject, depth + 1)):
+                return index  # "The key indicator, the 225-share Nikkei stock average, plunged": the index
     # "AI chipmaker Kelmont", "its competitor Varo": the name the description stands beside (also
     # a capitalised word no entity holds that the parser made the head: "AI bellwether Kelmont")
     if np.pos_ == "NOUN" or np.pos_ == "PROPN" and ctx.entities.at(np.idx, np.idx + len(np)) is None:

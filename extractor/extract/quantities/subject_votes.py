@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from extractor.extract.lexicon import RATIO_BASE_NOUNS
-from extractor.extract.quantities.subject_context import SubjectContext
+from extractor.extract.quantities.subject_context import SubjectContext, a_day
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np, turnout_of
 from extractor.models import EntityRef
@@ -44,7 +44,9 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
         name = re.sub(r"^The\s+", "", owner.group("name"))
         start = max(0, span.start_char - 60) + owner.end("name") - len(name)
         tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start), None)
-        if tok is not None and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        owner_tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start + len(name) - len(name.split()[-1])), None)
+        if tok is not None and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
+                and not (owner_tok is not None and a_day(owner_tok)):  # not "Despite Monday's 17%"
             e = ctx.entities.at(start, start + len(name))
             if e is not None and e.type in SUBJECT_TYPES:
                 return [entity_ref(ctx, e)]

@@ -142,7 +142,8 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
         head = next((c for c in head.head.children if c.dep_ == head.dep_ and c is not head and can_speak(ctx, c)), None)
     if head is not None and crosses_paragraph(head, cue):
         head = None
-    if head is None and frame:
+    if head is None and frame and not any(c.dep_ == "auxpass" for c in cue.children):
+        # (a passive's subject is what was said of: "its new phone being touted as the “most beautiful”")
         head = speaker_near(cue, frame)
         if head is not None and not can_speak(ctx, head := _named(head)):
             head = None  # “…,” warned chief financial officer David Wehner: the officer is Wehner
@@ -338,7 +339,10 @@ def is_title(ctx: Context, span: QuoteSpan, index: int) -> bool:
         return False
     if not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
         return False
-    before = words_of(frames(ctx, span, index)[1])
+    after, before = (words_of(f) for f in frames(ctx, span, index))
+    if after and after[0].tag_ in ("NN", "NNS") and after[0].text.islower() and not is_speech_cue(after[0]) \
+            and not ctx.text[span.close:after[0].idx].strip():
+        return True  # '"Slumdog" composer A.R. Rahman': the work's name before a noun it qualifies
     return bool(before) and (before[-1].pos_ in ("ADP", "DET") or before[-1].tag_ == "POS" or before[-1].dep_ == "poss"
                              or before[-1].lemma_.lower() in WORK_NOUNS  # 'his memoir "Friends, Lovers and …"'
                              # 'the wildly popular "Friends"'

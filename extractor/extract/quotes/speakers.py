@@ -262,7 +262,7 @@ def participle_subject(token: Token) -> Token | None:
 
 # The date (and agency) after a dateline's place, then its dash or colon: ", OCT 31:",
 # ", June 3 (AFP) -".
-DATED_DATELINE_RE = re.compile(r",\s*[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|[—–:-])")
+DATED_DATELINE_RE = re.compile(r",\s*[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)\s*)?(?:--|[—–―:-])")
 
 
 def is_dateline(token: Token) -> bool:
@@ -281,13 +281,13 @@ def is_dateline(token: Token) -> bool:
     if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
-    return any(t.text in ("--", "—", "–", "-") for t in rest) \
+    return any(t.text in ("--", "—", "–", "―", "-") for t in rest) \
         or AGENCY_DASH_RE.match(doc.text, token.idx + len(token)) is not None
 
 
 # A wire agency's name in brackets between a dateline's place and its dash ("SAN FRANCISCO
 # (Reuters) -", "LONDON (AP) —").
-AGENCY_DASH_RE = re.compile(r"\s*\([^()\n]{1,30}\)\s*(?:--|[—–-])")
+AGENCY_DASH_RE = re.compile(r"\s*\([^()\n]{1,30}\)\s*(?:--|[—–―-])")
 
 
 def can_speak(ctx: Context, head: Token) -> bool:
