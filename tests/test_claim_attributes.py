@@ -2939,6 +2939,10 @@ def test_stock_indices_by_their_names_whatever_words_the_sentence_holds(nlp):
     assert [found[t].metric for t in ("12.23%", "1.47%", "7.05%", "12.53%", "4.7 percent", "3.1%")] == [
         "index level"] * 5 + ["inflation"]
     assert subjects(found["1,096.22 points"]) == ["Nikkei"]
+    found = by_text(nlp, "In total, $94 billion in wealth from tech-sector titans, roughly 85% of the total decline in "
+                         "the Bloomberg Billionaires Index, just evaporated. Halvard selloffs have now caused eight of the top 10 biggest one-day drops "
+                         "in the S&P 500 index.")
+    assert found["85%"].metric != "index level" and found["eight"].metric is None  # a ranking; a count of days
 
 
 def test_what_a_change_noun_is_a_change_in_names_the_metric_of_the_level_it_reached(nlp):
@@ -2968,3 +2972,9 @@ def test_thousands_grouped_by_spaces(nlp):
                          "11 300 people fled.")
     assert found["11 300"].value == 11300 and found["10 000"].value == 10000
     assert "11 300" in found and all(c.value != 11300 for c in claims_of(nlp, "On March 11 300 people fled."))
+
+
+def test_a_figure_a_verb_brings_its_object_to_is_of_the_object_the_parser_set_beside_it(nlp):
+    found = by_text(nlp, "According to the reports, the biggest ever single-day market value wipeout has pulled down "
+                         "founder and Chief Executive Officer Zuckerberg’s net worth to $85 billion.")
+    assert found["$85 billion"].metric == "net worth"

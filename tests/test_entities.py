@@ -925,3 +925,12 @@ def test_a_time_zone_spelt_out_is_no_entity(nlp):
     found = entities_of(nlp, "At 4:34 a.m. Central Standard Time, the Associated Press called the race for Dana Pell. "
                              "Polls close at 7 p.m. Eastern Time.").entities
     assert not any("Time" in e.name for e in found)
+
+
+def test_a_road_a_numbered_war_and_a_photo_s_file_name_name_no_person(nlp):
+    found = entities_of(nlp, "Hundreds gathered at the library off Estes Drive on Saturday. Just as he seemed set for "
+                             "a glittering career, World War II started and Mannion lost six seasons.\n\n"
+                             "Chris Bond_09-09-12 | Bond claimed 15 points, while Zak Madell took 11.").entities
+    types = {e.name: e.type for e in found}
+    assert types.get("Estes Drive") == "FAC" and types.get("World War II") == "EVENT"
+    assert not any("_" in e.name for e in found)

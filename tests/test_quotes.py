@@ -1623,3 +1623,25 @@ def test_a_dateline_of_two_places_and_a_passive_s_subject_speak_no_words(quotes_
                        "Varo, with its new flagship phone being touted as the “most beautiful Kelmont phone ever” "
                        "during the event.")
     assert [q.speaker for q in quotes] == [None] * len(quotes)
+
+
+def test_one_quoted_as_saying_said_the_words(quotes_of):
+    quotes = quotes_of('Dana Pell, the agency\'s senior emergency officer for Europe, was quoted as saying, "There is '
+                       'continued potential of further collapses."')
+    quote = next(q for q in quotes if "continued potential" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Dana Pell"
+
+
+def test_a_saying_before_a_cue_with_a_colon_is_its_own_not_that_cue_s_content(quotes_of):
+    quotes = quotes_of("Deputy spokesman for the Secretary-General of the United Nations, Farhan Haq, said in a "
+                       "statement to CNN that the UN had cited the numbers that had been verified by the World Health "
+                       "Organization, and when asked about the reasons for announcing a false death toll, Haq said: “In "
+                       "many disasters, the numbers end up being constantly modified.”")
+    assert speaker_of(quotes, "that the UN had cited") == "Farhan Haq"
+    assert not any(q.text.startswith("Deputy spokesman") for q in quotes)
+
+
+def test_a_name_run_ending_in_a_surname_named_alone_elsewhere_is_the_person(quotes_of):
+    quotes = quotes_of('"The death toll is huge and might reach thousands," warned Tamer Ramadan of the International '
+                       'Federation of Red Cross and Red Crescent Societies. Ramadan said more help was needed.')
+    assert speaker_of(quotes, "The death toll") == "Tamer Ramadan" and speaker_of(quotes, "more help") == "Tamer Ramadan"

@@ -301,6 +301,7 @@ def extract_entities(
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
+    found = with_first_names_before(found, doc, text)  # (and a lone name's, found last: "warned Tamer Ramadan")
     found = without_common_nouns(cut_to_body_names(found, headline), headline, text)
     found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)

@@ -167,6 +167,10 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (start, end)
 
 
+# What a photo's file name adds to the name it starts with ("Chris Bond_09-09-12September").
+FILE_SUFFIX_RE = re.compile(r"_[\w-]*\d")
+
+
 def clean_mention(text: str) -> tuple[int, int]:
     """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
@@ -177,6 +181,8 @@ def clean_mention(text: str) -> tuple[int, int]:
             end = link.start()  # "Dana Whitlock pic.twitter.com/ESd894": a name, then an embedded tweet's link
         if (suffix := HYPHEN_PARTICIPLE_RE.search(text, start, end)) is not None and suffix.start() > start:
             end = suffix.start()  # "Singapore-flagged": the place, then what it did to the ship
+        if (filed := FILE_SUFFIX_RE.search(text, start, end)) is not None and filed.start() > start:
+            end = filed.start()  # "Chris Bond_09-09-12": a photo's file name, then its date
         while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
@@ -1298,7 +1304,9 @@ REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}
 def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
     """A person of one word that the model found right after a first name it left out ("CEO
     Christophe Fouquet" read as "Fouquet"): the name with its first name, as the text writes it.
-    The first name is a proper noun no other mention holds, on the same line, and no title or place."""
+    The first name is a proper noun no other mention holds, on the same line, and no title or place:
+    a first name of Faker's lists, or a name the parser compounds into the person's ("warned
+    Tamer Ramadan of the Red Cross", where the lists lack the name)."""
     free = outside(found)
     out = []
     for c in found:
@@ -1306,7 +1314,9 @@ def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             before = doc[span.start - 1] if span is not None and span.start > 0 else None
             if before is not None and before.pos_ == "PROPN" and before.text.isalpha() and before.text[:1].isupper() \
-                    and text[before.idx + len(before):c.start] == " " and is_first_name(before.text) \
+                    and text[before.idx + len(before):c.start] == " " \
+                    and (is_first_name(before.text) or before.dep_ == "compound" and before.head.i == span.start
+                         and not before.is_sent_start and not before.text.isupper()) \
                     and before.text.casefold() not in NAME_TITLE_WORDS and not is_place_name(before.text) \
                     and free(before.idx, before.idx + len(before)):
                 c = Candidate(before.idx, c.end, text[before.idx:c.end], c.label)
@@ -1384,10 +1394,12 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     not opening its sentence (unless it ends in a company's word and acts: "Halden Foods has
     agreed"), with no month or weekday in it, and with a word English does
     not have (so "Frame Semantics" or "Tax Code", capitalised as titles and terms are, stay
-    words). Its type is left to the votes of its contexts."""
+    words), or of two words the second of which names a person alone elsewhere ("warned Tamer
+    Ramadan of the Red Cross … Ramadan said"). Its type is left to the votes of its contexts."""
     words = english_words()
     texts, offsets = token_texts(doc), token_starts(doc)
     free = outside(taken)
+    surnames = {c.text for c in taken if c.label == "PERSON" and " " not in c.text}  # people named alone elsewhere
 
     def name_word(k: int) -> bool:
         word, token = texts[k], doc[k]
@@ -1413,12 +1425,13 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
         if doc[k].is_sent_start and not (company and (_acts(doc, last) or listed)):
             k = last + 1  # a sentence's first words, unless a company's name that acts ("Halden Foods has agreed")
             continue
+        surnamed = last - k == 1 and texts[last] in surnames  # "warned Tamer Ramadan …. Ramadan said"
         if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
-                and (listed or not all(_english(texts[j].casefold(), words) for j in range(k, last + 1))):
+                and (listed or surnamed or not all(_english(texts[j].casefold(), words) for j in range(k, last + 1))):
             last = _hyphen_end(doc, last + 1) - 1  # "Mount Lewotobi Laki-laki": no name ends at a hyphen
             start, end = offsets[k], offsets[last] + len(texts[last])
             if free(start, end) and not in_any(start, headings):
-                out.append(Candidate(start, end, text[start:end], None))
+                out.append(Candidate(start, end, text[start:end], "PERSON" if surnamed else None))
         k = last + 1
     return out
 

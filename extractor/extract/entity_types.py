@@ -882,7 +882,15 @@ def name_head(name: str) -> tuple[str, str]:
         if word in HEAD_TAIL_WORDS:
             words = words[:k]
             break
+    if len(words) > 2 and ROMAN_NUMERAL_RE.fullmatch(words[-1]):
+        words = words[:-1]  # "World War II": the war's number, not its head
     return (words[0].casefold().rstrip(".") if words else "", words[-1].casefold().rstrip(".") if words else "")
+
+
+# A roman numeral that numbers a name ("World War II", "Vatican II").
+ROMAN_NUMERAL_RE = re.compile(r"[IVX]{1,5}")
+# Last words of the names of roads (not "Street": "Wall Street" is a market as often as a street).
+ROAD_HEAD_WORDS = frozenset("avenue boulevard drive lane road highway parkway expressway freeway".split())
 
 
 def head_votes(name: str) -> Counter:
@@ -904,6 +912,8 @@ def head_votes(name: str) -> Counter:
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT
+    elif head in ROAD_HEAD_WORDS and head != first and name.split()[-1][:1].isupper():
+        votes["FAC"] += HEAD_WORD_WEIGHT  # "Estes Drive", "Manslick Road": a road, whatever first name it begins with
     elif head in FACILITY_HEAD_WORDS and head != first or first in FACILITY_FIRST_WORDS:
         votes["FAC"] += CONTEXT_WEIGHT  # "Olympic Stadium", "Stade de France"
     elif head in CRAFT_HEAD_WORDS and head != first:

@@ -176,6 +176,8 @@ TOTAL_SET_RE = re.compile(r"\btotal\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|stan
 INDEX_NAMES = (r"Dow|S&P|Nasdaq|FTSE|Nikkei|DAX|CAC|Hang Seng|Sensex|Nifty|Kospi|Kosdaq|ASX|TSX|Stoxx|IBEX|Bovespa|Topix"
                r"|FTSE MIB|MIB|CSI|Taiex|KLCI|PSEi|Merval|MOEX|BIST|Tadawul|NZX")
 INDEX_NAME_RE = re.compile(rf"\b(?:{INDEX_NAMES})\b|\b(?:index|average|composite)\Z", re.I)
+# A stock index's own name (not a ranking's: "the Bloomberg Billionaires Index").
+STOCK_INDEX_RE = re.compile(rf"\b(?:{INDEX_NAMES})\b", re.I)
 # A name whose last word says it is an index ("KBW Regional Banking Index"; not "Index Ventures").
 INDEX_HEAD_RE = re.compile(r"\b(?:index|average|composite)\Z", re.I)
 # Words of a sentence about a market index, whose points are its level.
@@ -423,10 +425,12 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     if named in MONEY_METRICS and unit and unit.islower() and unit not in AMOUNT_UNITS \
             and unit.split()[0] not in MONEY_SUBUNITS.values():  # (but "50 cents a share" is money)
         return None  # "the economy added 272,000 jobs": a count of things is no sum of money
+    if named == "index level" and unit and unit.islower() and unit not in AMOUNT_UNITS and unit != "point":
+        return None  # "eight of the top 10 biggest drops in the S&P 500 index": a count of days, no level
     if named == "index level" and unit and unit.isupper():
         return "market value"  # "wiped $1tn in value from the index": its companies' worth; an index has no dollars
-    if named in ("share price", "loss") and unit in ("percent", "point") \
-            and any(INDEX_HEAD_RE.search(n) or INDEX_NAME_RE.search(n) for n in subject_names):
+    if (named == "share price" and any(INDEX_HEAD_RE.search(n) or INDEX_NAME_RE.search(n) for n in subject_names)
+            or named == "loss" and any(STOCK_INDEX_RE.search(n) for n in subject_names)) and unit in ("percent", "point"):
         return "index level"  # "bank stocks fell, with the KBW Regional Banking Index down 3.9%", "pushing the Nikkei 225
         # down 1%", "markets led the region's losses, with the Hang Seng Index down 12.53%"
     if named:
@@ -545,9 +549,9 @@ def _changed_metric(change: Token) -> str | None:
     if change.lemma_.lower() in WIPEOUT_NOUNS and any(c.dep_ == "nummod" for c in change.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in change.children):
         return "market value"  # "a $600 billion wipeout": value wiped out, never a result's loss
-    if change.lemma_.lower() not in ("loss", "wipeout", "hit"):
+    if change.lemma_.lower() not in ("loss", "wipeout", "hit"):  # (a common noun: "drops in the S&P 500" are its moves)
         for obj in (o for c in change.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
-                    if o.dep_ == "pobj"):
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN"):
             if (metric := _metric_of_noun(obj)) not in (None, "loss", "cost"):
                 return metric  # "an increase in the unemployment rate to 4.3%": the rate's
     return None
@@ -782,7 +786,9 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
                                          or child.lower_ == "to" and verb.lemma_.lower() in ADDING_VERBS):
                 candidates.extend(o for o in child.children if o.dep_ == "pobj")  # "added $196bn to its market value"
             if child.dep_ == "dobj" and not (span.start <= child.i < span.end):
-                candidates.append(child)
+                candidates.append(child)  # (and its apposition, where the parser put the owned noun:
+                # "pulled down founder and CEO Zuckerberg's net worth to $85 billion")
+                candidates.extend(a for c in (child, *child.conjuncts) for a in c.children if a.dep_ == "appos")
             if child.dep_ == "agent" and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i == verb.i:
                 # "was accompanied by an increase in the unemployment rate to 4.3%": what increased
                 candidates.extend(o for o in child.children if o.dep_ == "pobj" and o.lemma_.lower() in CHANGE_NOUNS)

@@ -17,6 +17,7 @@ from extractor.extract.quotes.cues import (
 from extractor.extract.quotes.marks import QuoteSpan, is_mark, quoted_words
 from extractor.extract.quotes.references import resolve_speaker
 from extractor.extract.quotes.speakers import (
+    QUOTED_PASSIVES,
     SUBJECT_DEPS,
     can_speak,
     crosses_paragraph,
@@ -127,6 +128,18 @@ def introduces_quote(ctx: Context, before: Sequence[Token]) -> bool:
     return last.text in (":", ",", "—", "–") or last.lower_ in INTRODUCING_WORDS or is_speech_cue(last)
 
 
+def _said_of(cue: Token, head: Token) -> bool:
+    """``head`` is what a passive cue's words are said of, not who said them: its subject, or a
+    name before a passive participle with none ("its new phone being touted as the “most
+    beautiful” …"); not where the cue quotes someone ("was quoted as saying")."""
+    if verb_lemma(cue) in QUOTED_PASSIVES or not any(c.dep_ == "auxpass" for c in cue.children):
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects:
+        return head.i < cue.i
+    return any(head.i == t.i for c in subjects for t in c.subtree)
+
+
 def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attribution:
     """Speaker mention and entity behind a cue."""
     head = subject_of(cue)
@@ -142,9 +155,10 @@ def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attr
         head = next((c for c in head.head.children if c.dep_ == head.dep_ and c is not head and can_speak(ctx, c)), None)
     if head is not None and crosses_paragraph(head, cue):
         head = None
-    if head is None and frame and not any(c.dep_ == "auxpass" for c in cue.children):
-        # (a passive's subject is what was said of: "its new phone being touted as the “most beautiful”")
+    if head is None and frame:
         head = speaker_near(cue, frame)
+        if head is not None and (is_dateline(head) or _said_of(cue, head)):
+            head = None  # "SEOUL/BARCELONA, Spain ― …", "its new phone being touted as …": no speaker
         if head is not None and not can_speak(ctx, head := _named(head)):
             head = None  # “…,” warned chief financial officer David Wehner: the officer is Wehner
     attribution = Attribution(cue=cue_span(cue), cue_token=cue.i)

@@ -129,7 +129,11 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)
-    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and not _conjunction_that(c)]
+    introduces = cue.i + 1 < len(cue.doc) and cue.nbor().text == ":"
+    clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and not _conjunction_that(c)
+               and not (introduces and c.i < cue.i and is_speech_cue(c) and any(g.dep_ in SUBJECT_DEPS for g in c.children))]
+    # (a cue with a colon introduces what follows: a saying of its own before it is no content of it,
+    # however the parser hung it: "X, Farhan Haq, said in a statement that …, and when asked …, Haq said: “…”")
     if lemma in DISCOVERY_VERBS and getattr(subject_of(cue), "lemma_", "").lower() not in EVIDENCE_NOUNS:
         # "officials found the door plug blown off": a thing found in a state, no finding told (a study's is one)
         clauses = [c for c in clauses if c.tag_ != "VBN" or _finite(c) or any(m.dep_ == "mark" for m in c.children)]

@@ -168,6 +168,10 @@ def is_age_description(token: Token) -> bool:
         g.like_num for g in c.children) for c in token.children)
 
 
+# Passives whose subject is the one who spoke ("X was quoted as saying", "was cited as saying").
+QUOTED_PASSIVES = frozenset({"quote", "cite"})
+
+
 def _parsed_subject(cue: Token) -> Token | None:
     """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
@@ -194,8 +198,9 @@ def _parsed_subject(cue: Token) -> Token | None:
             return (named or subjects)[0]
         passive = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if passive is not None:  # "Yellen was asked about SVB and said: …": a verb joined to a
-            # passive shares its subject; the passive's own subject did not speak ("she was told")
-            return passive if came_by == "conj" else None
+            # passive shares its subject; the passive's own subject did not speak ("she was told"),
+            # unless it is quoted ("Smallwood was quoted as saying")
+            return passive if came_by == "conj" or token.i == cue.i and token.lemma_.lower() in QUOTED_PASSIVES else None
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.tag_ == "VBD" and token.head.pos_ in ("NOUN", "PROPN") \
