@@ -934,3 +934,22 @@ def test_a_road_a_numbered_war_and_a_photo_s_file_name_name_no_person(nlp):
     types = {e.name: e.type for e in found}
     assert types.get("Estes Drive") == "FAC" and types.get("World War II") == "EVENT"
     assert not any("_" in e.name for e in found)
+
+
+def test_a_first_and_last_name_the_model_read_as_a_place_is_a_person_unless_it_holds_a_known_place(nlp):
+    found = entities_of(nlp, "Dwain Chambers of the United Kingdom and Marc Burns of Trinidad tied at 10.0 seconds, while "
+                             "Darvis Patton of the U.S. ended with a time of 10.34 seconds.\n\nJust under 1400 delegates "
+                             "came out to the Dartmouth, Nova Scotia Sportsplex to vote for the new leader of the "
+                             "party.").entities
+    types = {e.name: e.type for e in found}
+    assert types.get("Marc Burns") == "PERSON"
+    assert all(t != "PERSON" for n, t in types.items() if "Nova" in n)
+
+
+def test_a_tie_between_a_person_and_an_organisation_goes_to_a_name_opening_with_a_first_name():
+    from collections import Counter
+
+    from extractor.extract.entity_types import type_of
+    assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Diana Whalen") == "PERSON"
+    assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Williams Companies") == "ORG"
+    assert type_of(Counter({"PERSON": 3.0, "ORG": 4.0}), "Diana Whalen") == "ORG"

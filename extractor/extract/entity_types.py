@@ -827,11 +827,14 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
     the small model often calls such names organisations. ``lower_words`` are the words
     the text writes in lower case: a name ending in one ("Forbes Billionaires List", where
-    the text says "the list") is not a person's."""
+    the text says "the list") is not a person's. A name the model read as a place (in
+    ``votes_so_far``) counts unless it holds a place every reader knows or ends in a place's word."""
     votes: Counter = Counter()
-    if any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS):
-        return votes
+    placed = any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS)
     for form in forms:
+        if placed and (_holds_a_prominent_place(form) or form.split()[-1].casefold() in PLACE_NAME_ENDINGS):
+            continue  # "Perry Florida", "Nova Scotia Sportsplex", "Wayne County": a place the model read as one
+            # (not "Marc Burns", which it read as a place too)
         words = [w for w in name_tokens(form) if w not in SURNAME_PARTICLES]  # "Ludwig van Beethoven"
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             continue
@@ -854,6 +857,14 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     return votes
 
 
+def _holds_a_prominent_place(form: str) -> bool:
+    """A word or two words of the name are a place every reader knows ("US Nasdaq", "Perry
+    Florida", "Nova Scotia Sportsplex")."""
+    words = form.split()
+    return any(is_prominent_place(w) for w in words) or any(
+        is_prominent_place(f"{a} {b}") for a, b in zip(words, words[1:]))
+
+
 # Last words of the names of natural places and realms ("Holy Roman Empire", "Ross Sea").
 LOCATION_NAME_ENDINGS = frozenset("""
 empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
@@ -865,6 +876,10 @@ fjord archipelago
 AREA_NAME_ENDINGS = frozenset("""
 county parish province prefecture borough township municipality oblast canton governorate shire
 """.split())
+# Last words of the names of roads (not "Street": "Wall Street" is a market as often as a street).
+ROAD_HEAD_WORDS = frozenset("avenue boulevard drive lane road highway parkway expressway freeway".split())
+PLACE_NAME_ENDINGS = LOCATION_NAME_ENDINGS | AREA_NAME_ENDINGS | ROAD_HEAD_WORDS | FACILITY_HEAD_WORDS | frozenset(
+    "street heights falls springs beach park hills city town village garden gardens square plaza house".split())
 
 
 # What a name's head word says it names, and how much that weighs: a name's own head is
@@ -889,8 +904,6 @@ def name_head(name: str) -> tuple[str, str]:
 
 # A roman numeral that numbers a name ("World War II", "Vatican II").
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]{1,5}")
-# Last words of the names of roads (not "Street": "Wall Street" is a market as often as a street).
-ROAD_HEAD_WORDS = frozenset("avenue boulevard drive lane road highway parkway expressway freeway".split())
 
 
 def head_votes(name: str) -> Counter:
@@ -1078,8 +1091,12 @@ def decide_type(votes: Counter) -> str:
 
 def type_of(votes: Counter, name: str) -> str:
     """The type the votes decide (``decide_type``), but a country is a place however it acts:
-    "The United States has raised tariffs" is GPE, as every outlet's "United States" is."""
+    "The United States has raised tariffs" is GPE, as every outlet's "United States" is; and a
+    tie with a person goes to the person when the name opens with a first name."""
     kind = decide_type(votes)
+    if kind != "PERSON" and votes.get("PERSON", 0) == votes.get(kind, 0) > 0 \
+            and person_name_votes([name], Counter()).get("PERSON", 0) > 0:
+        return "PERSON"  # "Diana Whalen" as often a person as anything else: her first name decides
     return "GPE" if kind == "ORG" and is_country(re.sub(r"^[Tt]he\s+", "", name)) else kind
 
 
