@@ -2978,3 +2978,16 @@ def test_a_figure_a_verb_brings_its_object_to_is_of_the_object_the_parser_set_be
     found = by_text(nlp, "According to the reports, the biggest ever single-day market value wipeout has pulled down "
                          "founder and Chief Executive Officer Zuckerberg’s net worth to $85 billion.")
     assert found["$85 billion"].metric == "net worth"
+
+
+def test_a_price_per_person_is_money_not_a_count_of_people(nlp):
+    found = by_text(nlp, "Orvex charged $250,000 per person for the dive. Five people died.")
+    assert found["$250,000 per person"].unit == "USD per person" and found["Five"].unit == "person"
+
+
+def test_a_length_below_the_surface_or_down_to_the_bottom_is_a_depth(nlp):
+    found = by_text(nlp, "The wreck sits more than two miles (nearly four kilometers) below the ocean’s surface. The "
+                         "craft began a journey to approximately 12,500 feet under the surface of the Atlantic. It "
+                         "brings tourists 3,800m down to the bottom of the ocean. The bridge was 1,182 metres long.")
+    assert [found[t].metric for t in ("two miles", "four kilometers", "12,500 feet", "3,800m", "1,182 metres")] == [
+        "depth", "depth", "depth", "depth", "length"]

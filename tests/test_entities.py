@@ -953,3 +953,25 @@ def test_a_tie_between_a_person_and_an_organisation_goes_to_a_name_opening_with_
     assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Diana Whalen") == "PERSON"
     assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Williams Companies") == "ORG"
     assert type_of(Counter({"PERSON": 3.0, "ORG": 4.0}), "Diana Whalen") == "ORG"
+
+
+def test_a_possessive_before_a_bracketed_acronym_is_no_part_of_the_name(nlp):
+    found = entities_of(nlp, "The International Astronomical Union's (IAU) general assembly in Prague has voted. The "
+                             "IAU said so.").entities
+    assert "International Astronomical Union" in {e.name for e in found}
+    assert not any(e.name.endswith("'s") for e in found)
+
+
+def test_a_two_word_name_whose_surname_the_model_reads_as_a_person_alone_is_a_person(nlp):
+    found = entities_of(nlp, "7/24/11 - Cadel Evans of the BMC Racing Team confirmed his place in Tour de France "
+                             "history Sunday. Evans won.")
+    assert by_name(found, "Cadel Evans").type == "PERSON"
+
+
+def test_local_titles_are_no_part_of_a_name_and_a_tournament_named_open_is_an_event(nlp):
+    found = entities_of(nlp, '"The students know whenever there\'s a problem to give us a call," said Assistant '
+                             'Principal Dana King. The bags did not meet the goals of the people who first proposed '
+                             'the rules, said Councilor Ken Woodland. Venus Williams lost at the French Open.').entities
+    names = {e.name: e.type for e in found}
+    assert names.get("Dana King") == "PERSON" and names.get("Ken Woodland") == "PERSON"
+    assert names.get("French Open") == "EVENT"

@@ -323,6 +323,7 @@ def extract_entities(
     source_key = entity_key(source) if source else None
     agency_keys = {entity_key(name) for name in dateline_agencies(text)}
     lower_words = frozenset(LOWER_WORD_RE.findall(text))
+    lone_people = frozenset(c.text for c in found if c.label == "PERSON" and " " not in c.text)  # "Evans won"
 
     leaned = {id(group) for group in groups.values() if leans_person(group)}
     for key, group in list(groups.items()):
@@ -335,7 +336,7 @@ def extract_entities(
             if span is not None:
                 votes.update(context_votes(span, mention.text))
         votes.update(name_votes(group.name, votes))
-        votes.update(person_name_votes(group.surfaces, votes, lower_words))
+        votes.update(person_name_votes(group.surfaces, votes, lower_words, lone_people))
         no_person_named_the(votes, max(group.surfaces, key=len))
         if source_key and key == source_key or key in agency_keys:
             votes["ORG"] += SOURCE_WEIGHT  # the outlet, or the agency that filed the story ("(Xinhua) --")

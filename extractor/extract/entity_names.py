@@ -1742,7 +1742,10 @@ def _spelled_out_before(text: str, at: int, letters: str) -> tuple[int, int] | N
         if token[:1].isupper() and token.strip(".,;:").replace("-", "").replace("'", "").isalnum():
             spelled = token[0] + spelled
             if spelled == letters and len(words) > 1:
-                return line_start + word.start(), line_start + words[-1].end()
+                end = line_start + words[-1].end()
+                if (possessive := re.search(r"['’]s?\Z", text[line_start + words[-1].start():end])) is not None:
+                    end -= len(possessive.group())  # "the International Astronomical Union's (IAU) assembly"
+                return line_start + word.start(), end
             if not letters.endswith(spelled):
                 return None
         elif token not in SPELLED_NAME_JOINERS:

@@ -32,6 +32,7 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS,
     WORK_DESCRIPTORS,
     WORK_HEAD_WORDS,
+    english_adjectives,
     english_nouns,
     COMPANY_NOUNS,
     DEMONYM_RE,
@@ -822,13 +823,16 @@ def names_a_generation(words: list[str]) -> bool:
     return len(words) >= 2 and is_generation(words[-1]) and all(w.isalpha() for w in words[:-1])
 
 
-def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset()) -> Counter:
+def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: frozenset[str] = frozenset(),
+                      lone_people: frozenset[str] = frozenset()) -> Counter:
     """A form of two to four capitalised words that opens with a first name and is no
     place or organisation name ("Jean Cocteau", "Eugene A. Nida") is a person's name;
     the small model often calls such names organisations. ``lower_words`` are the words
     the text writes in lower case: a name ending in one ("Forbes Billionaires List", where
     the text says "the list") is not a person's. A name the model read as a place (in
-    ``votes_so_far``) counts unless it holds a place every reader knows or ends in a place's word."""
+    ``votes_so_far``) counts unless it holds a place every reader knows or ends in a place's word.
+    ``lone_people`` are the one-word names the model read as people in the text: a two-word
+    name ending in one is that person's full name, whatever first name it opens with."""
     votes: Counter = Counter()
     placed = any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS)
     for form in forms:
@@ -849,6 +853,12 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
             continue
         if words[0].casefold() not in TITLE_WORDS and is_first_name(words[0]):  # not "General Electric"
             votes["PERSON"] += FIRST_NAME_WEIGHT
+            break
+        if len(words) == 2 and words[-1] in lone_people and not is_prominent_place(words[-1]) \
+                and not is_place_name(words[0]) and words[0].casefold() not in english_adjectives() \
+                and not any(w.casefold() in lower_words for w in words):
+            # (not "Grand Lodge", "Holland Lodge", where the text writes "the lodge")
+            votes["PERSON"] += FIRST_NAME_WEIGHT  # "Cadel Evans of the BMC Racing Team … Evans won": his surname alone
             break
         particle = INNER_PARTICLE_RE.search(form)  # "Luiz Inácio Lula da Silva": a surname's particle,
         if particle and not is_place_name(form[particle.end():]):  # not "Conservatoire de Paris"
@@ -921,7 +931,8 @@ def head_votes(name: str) -> Counter:
             votes["EVENT"] += HEAD_WORD_WEIGHT
         return votes
     first, head = name_head(name)
-    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS) and not name.startswith("The "):  # a title's
+    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS or name.split()[-1] == "Open") \
+            and not name.startswith("The "):  # a title's (and "the French Open": a tournament, not "Open for Business")
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
         votes["WORK_OF_ART"] += HEAD_WORD_WEIGHT

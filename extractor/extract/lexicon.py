@@ -63,7 +63,8 @@ coach player actor actress singer rapper writer novelist director producer host 
 premier king queen prince princess pope bishop cardinal rabbi imam priest sheriff chief
 prosecutor investor banker entrepreneur billionaire shareholder owner boss
 treasurer comptroller auditor inspector superintendent commander marshal ombudsman speaker
-administrator coordinator envoy
+administrator coordinator envoy principal councilor councillor councilman councilwoman alderman selectman
+assemblyman assemblywoman trustee
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
 # Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"
@@ -641,6 +642,7 @@ NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
+sgt lt cpl det supt insp pc
 archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist

@@ -1343,8 +1343,9 @@ def _is_organisation(name: str, entities: ArticleEntities) -> bool:
 def counts_people(unit: str | None, metric: str | None) -> bool:
     """A count of people, whatever noun counts them ("43 victims", "38 lives", "170 million
     Americans", "the toll rose to 43", a headline's "6 Missing Workers"): one unit, so that
-    outlets counting the same dead in other words state one fact."""
-    return unit != PERSON and (unit is not None and counts_people_by(unit.split()[-1])
+    outlets counting the same dead in other words state one fact. A rate is none ("$250,000 per
+    person" is a price)."""
+    return unit != PERSON and (unit is not None and " per " not in unit and counts_people_by(unit.split()[-1])
                                or (unit is None and metric in PEOPLE_COUNT_METRICS)
                                or (metric == "users" and (unit is None or unit.split()[-1] in USER_NOUNS)))
 

@@ -301,7 +301,9 @@ DISTANCE_NEXT_RE = re.compile(
 LENGTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:long|in\s+length|wide|across)\b", re.I)
 # A depth below ground or sea ("at a depth of 18.5 kilometres", "10 km deep").
 DEPTH_BEFORE_RE = re.compile(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|just\s+)?\Z", re.I)
-DEPTH_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:deep|below\s+the\s+(?:surface|ground|sea))\b", re.I)
+DEPTH_NEXT_RE = re.compile(
+    r"[\s-]*(?:\)\s*)?(?:\([^)]*\)\s*)?(?:deep|(?:below|beneath|under)\s+(?:the\s+)?(?:(?:ocean|sea)['’]s\s+)?(?:surface|ground|sea"
+    r"|ocean|water|waves)|underwater|down\s+to\s+the\s+(?:bottom|seabed|sea\s?floor|ocean\s+floor))\b", re.I)
 # Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
 HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet",
                           "volcano", "mountain", "peak", "summit", "skyscraper", "spire", "plume",
