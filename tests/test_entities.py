@@ -952,6 +952,7 @@ def test_a_tie_between_a_person_and_an_organisation_goes_to_a_name_opening_with_
     from extractor.extract.entity_types import type_of
     assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Diana Whalen") == "PERSON"
     assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Williams Companies") == "ORG"
+    assert type_of(Counter({"PERSON": 4.0, "ORG": 4.0}), "Serviço de Atendimento Domiciliar") == "ORG"
     assert type_of(Counter({"PERSON": 3.0, "ORG": 4.0}), "Diana Whalen") == "ORG"
 
 
@@ -966,6 +967,10 @@ def test_a_two_word_name_whose_surname_the_model_reads_as_a_person_alone_is_a_pe
     found = entities_of(nlp, "7/24/11 - Cadel Evans of the BMC Racing Team confirmed his place in Tour de France "
                              "history Sunday. Evans won.")
     assert by_name(found, "Cadel Evans").type == "PERSON"
+    from collections import Counter
+
+    from extractor.extract.entity_types import person_name_votes
+    assert not person_name_votes(["Apple Thunderbolt"], Counter(), lone_people=frozenset({"Thunderbolt"}))
 
 
 def test_local_titles_are_no_part_of_a_name_and_a_tournament_named_open_is_an_event(nlp):

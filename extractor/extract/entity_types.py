@@ -32,8 +32,8 @@ from extractor.extract.lexicon import (
     ORG_HEAD_WORDS,
     WORK_DESCRIPTORS,
     WORK_HEAD_WORDS,
-    english_adjectives,
     english_nouns,
+    english_words,
     COMPANY_NOUNS,
     DEMONYM_RE,
     HONORIFICS,
@@ -855,9 +855,9 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
             votes["PERSON"] += FIRST_NAME_WEIGHT
             break
         if len(words) == 2 and words[-1] in lone_people and not is_prominent_place(words[-1]) \
-                and not is_place_name(words[0]) and words[0].casefold() not in english_adjectives() \
+                and not is_place_name(words[0]) and words[0].casefold() not in english_words() \
                 and not any(w.casefold() in lower_words for w in words):
-            # (not "Grand Lodge", "Holland Lodge", where the text writes "the lodge")
+            # (not "Grand Lodge", "Apple Thunderbolt": a first word English has is no given name)
             votes["PERSON"] += FIRST_NAME_WEIGHT  # "Cadel Evans of the BMC Racing Team … Evans won": his surname alone
             break
         particle = INNER_PARTICLE_RE.search(form)  # "Luiz Inácio Lula da Silva": a surname's particle,
@@ -1105,7 +1105,7 @@ def type_of(votes: Counter, name: str) -> str:
     "The United States has raised tariffs" is GPE, as every outlet's "United States" is; and a
     tie with a person goes to the person when the name opens with a first name."""
     kind = decide_type(votes)
-    if kind != "PERSON" and votes.get("PERSON", 0) == votes.get(kind, 0) > 0 \
+    if kind != "PERSON" and votes.get("PERSON", 0) == votes.get(kind, 0) > 0 and is_first_name(name.split()[0]) \
             and person_name_votes([name], Counter()).get("PERSON", 0) > 0:
         return "PERSON"  # "Diana Whalen" as often a person as anything else: her first name decides
     return "GPE" if kind == "ORG" and is_country(re.sub(r"^[Tt]he\s+", "", name)) else kind
