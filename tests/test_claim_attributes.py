@@ -2971,7 +2971,7 @@ def test_thousands_grouped_by_spaces(nlp):
     found = by_text(nlp, "Flooding killed an estimated 11 300 people. More than 10 000 people are missing. On March "
                          "11 300 people fled.")
     assert found["11 300"].value == 11300 and found["10 000"].value == 10000
-    assert "11 300" in found and all(c.value != 11300 for c in claims_of(nlp, "On March 11 300 people fled."))
+    assert all(c.value != 11300 for c in claims_of(nlp, "On March 11 300 people fled."))  # a date, then a count
 
 
 def test_a_figure_a_verb_brings_its_object_to_is_of_the_object_the_parser_set_beside_it(nlp):

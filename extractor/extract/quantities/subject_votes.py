@@ -43,10 +43,11 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     if owner is not None:  # "to Remain's 48.1%", which the parser may read as a verb
         name = re.sub(r"^The\s+", "", owner.group("name"))
         start = max(0, span.start_char - 60) + owner.end("name") - len(name)
-        tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start), None)
-        owner_tok = next((t for t in span.doc[max(0, span.start - 8):span.start] if t.idx == start + len(name) - len(name.split()[-1])), None)
+        before = span.doc[max(0, span.start - 8):span.start]
+        tok = next((t for t in before if t.idx == start), None)
+        last = next((t for t in before if t.idx == start + len(name) - len(name.split()[-1])), None)
         if tok is not None and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
-                and not (owner_tok is not None and a_day(owner_tok)):  # not "Despite Monday's 17%"
+                and not (last is not None and a_day(last)):  # not "Despite Monday's 17%"
             e = ctx.entities.at(start, start + len(name))
             if e is not None and e.type in SUBJECT_TYPES:
                 return [entity_ref(ctx, e)]
