@@ -2991,3 +2991,14 @@ def test_a_length_below_the_surface_or_down_to_the_bottom_is_a_depth(nlp):
                          "brings tourists 3,800m down to the bottom of the ocean. The bridge was 1,182 metres long.")
     assert [found[t].metric for t in ("two miles", "four kilometers", "12,500 feet", "3,800m", "1,182 metres")] == [
         "depth", "depth", "depth", "depth", "length"]
+
+
+def test_what_a_takeover_pays_is_a_deal_value_and_only_a_sum_is_one(nlp):
+    found = by_text(nlp, "Halvard agreed to buy Orvex for 3 billion Swiss francs on Sunday. The $3.25 billion deal was "
+                         "brokered by regulators. Kelmont's $7.4 billion takeover bid was approved. Orvex shares fell "
+                         "64 percent after the deal. He bought a car for $30,000.", published="2023-03-20")
+    assert [found[t].metric for t in ("3 billion Swiss francs", "$3.25 billion", "$7.4 billion")] == ["deal value"] * 3
+    assert found["64 percent"].metric == "share price" and found["$30,000"].metric != "deal value"
+    found = by_text(nlp, "The Halvard group (market capitalisation: $56.52 billion) announced the acquisition of two "
+                         "brands from Orvex for $2.3 billion.")
+    assert (found["$56.52 billion"].metric, found["$2.3 billion"].metric) == ("market value", "deal value")

@@ -21,6 +21,7 @@ cost              cost, costs, bill, price tag
 discount          a deal's saving ("Save $5/Month", "$60 off", "saving 20%")
 damage            damage, damages (what a storm, a fire or a war destroyed, in money)
 buyback           buyback, repurchase(s) (of a company's own shares)
+deal value        what a takeover pays: a deal, takeover, acquisition, merger or buyout, "bought X for"
 share sale        a share or stock sale or offering (capital a company raises: no revenue)
 deposits          a bank's deposits
 withdrawals       withdrawals; money customers withdrew or yanked from a bank
@@ -116,6 +117,7 @@ METRIC_PHRASES: dict[str, str] = {
     "share sale": "share sale", "stock sale": "share sale", "share offering": "share sale",
     "stock offering": "share sale", "capital raise": "share sale", "equity raise": "share sale",
     "capital raising": "share sale", "equity raising": "share sale",
+    "takeover bid": "deal value", "takeover offer": "deal value", "buyout offer": "deal value",
 }
 METRIC_WORDS: dict[str, str] = {
     "share": "share price", "stock": "share price", "valuation": "market value",
@@ -137,6 +139,8 @@ METRIC_WORDS: dict[str, str] = {
     "attendance": "attendance", "crowd": "attendance", "audience": "audience", "viewership": "audience", "viewer": "audience",
     "death": "dead", "fatality": "dead", "injury": "injured", "buyback": "buyback", "repurchase": "buyback",
     "efficacy": "efficacy", "effectiveness": "efficacy",
+    "deal": "deal value", "takeover": "deal value", "acquisition": "deal value", "buyout": "deal value",
+    "merger": "deal value",
     "deposits": "deposits", "withdrawal": "withdrawals",  # (a bank's; "a $500 deposit" is a payment)
 }
 # Verbs by which a company sells its own shares for money (lemmas).
@@ -339,6 +343,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "fine"  # "the Commission fined Orbis 2.4 billion euros"
     if verb is not None and verb.lower_ in WITHDRAWAL_VERB_FORMS and root.dep_ == "dobj" and unit and unit.isupper():
         return "withdrawals"  # "customers yanked $42 billion on the first day of the run"
+    if unit and unit.isupper() and len(unit) == 3 and _price_of_a_purchase(root):
+        return "deal value"  # "UBS agreed to buy Credit Suisse for 3 billion francs"
     if q.value == 1 and ONE_OF_RANKED_RE.match(span.doc.text, span.end_char):
         return None  # "one of the deadliest temblors in decades": a place in a ranking, no count
     clause = _clause_text(root)
@@ -391,7 +397,11 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
     people_subject = next((n for n in subject_names if n.casefold() in COUNTED_PEOPLE_NOUNS), None)
     counted, far = _counted_people_metric(unit or people_subject, _without_partitive(root, clause),
                                           span.start_char - root.sent.start_char)
-    named = _named_metric(root, span, verb)
+    # (only a sum is a deal's value: "shares fell 64% on the deal", "0.68 francs per share in the deal")
+    named = _named_metric(root, span, verb, sum_of_money=bool(unit and unit.isupper() and len(unit) == 3))
+    if named == "deal value" and span.start >= 2 and span.doc[span.start - 1].text == ":" \
+            and (labelled := _metric_of_noun(span.doc[span.start - 2])) is not None:
+        named = labelled  # "(market capitalisation: $56.52 billion) … announced the acquisition": the label's
     if counted and far and named in PEOPLE_METRICS:
         return named  # every cue is in another clause: "the death toll ..., remains at 38, but 20 are missing"
     if counted and far and verb is not None and _own_fate(root, verb):
@@ -652,6 +662,22 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
             and head.lemma_.lower() not in TAKINGS_NOUNS and _metric_of_noun(head) is None)
 
 
+# Verbs of buying a company, whose "for" phrase is the price of the deal.
+ACQUIRING_VERBS = frozenset({"buy", "acquire", "purchase", "sell"})
+
+
+def _price_of_a_purchase(root: Token) -> bool:
+    """The amount is what a verb of buying pays ("agreed to buy Credit Suisse for 3 billion
+    francs", "took over its rival for $7.4 billion"), where something named is bought."""
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return False
+    verb = root.head.head
+    lemma = verb.lemma_.lower()
+    taken_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+    bought = [c for c in verb.children if c.dep_ == "dobj"]
+    return (lemma in ACQUIRING_VERBS or taken_over) and any(b.pos_ == "PROPN" or b.ent_type_ == "ORG" for b in bought)
+
+
 def _clause_text(root: Token) -> str:
     """The words of the sentence around the amount (the whole sentence: news clauses are short)."""
     return root.sent.text
@@ -758,7 +784,7 @@ def _own_fate(root: Token, verb: Token) -> bool:
 ADDING_VERBS = frozenset({"add", "contribute", "tack"})
 
 
-def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
+def _named_metric(root: Token, span: SpacySpan, verb: Token | None, sum_of_money: bool = True) -> str | None:
     if (gapped := gapped_subject(root)) is not None:
         return _metric_of_noun(gapped)  # "exports rose 5% and imports 3%": the left-out verb's subject
     candidates: list[Token] = []
@@ -804,7 +830,7 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None) -> str | Non
         if noun.lemma_.lower() in COUNT_NOUNS:
             candidates.extend(o for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                               for o in child.children if o.dep_ == "pobj")
-    metrics = [m for m in map(_metric_of_noun, candidates) if m]
+    metrics = [m for m in map(_metric_of_noun, candidates) if m and (sum_of_money or m != "deal value")]
     if "price" in metrics and "share price" in metrics:
         return "share price"  # "Nvidia shares fell from Friday's closing price of $142.62": the shares' price
     return next((m for m in metrics if m != "loss"), metrics[0] if metrics else None)
@@ -827,7 +853,7 @@ SHARE_METRICS = frozenset({"market share", "vote share"})
 # Labels of the names whose words are no metric ("the Federal Reserve" holds no reserves).
 NAMED_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LAW", "EVENT", "WORK_OF_ART"})
 # Metrics that are sums of money (or their percent moves), never a count of things.
-MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "deficit", "investment", "funding",
+MONEY_METRICS = frozenset({"gdp", "revenue", "profit", "loss", "cost", "debt", "deficit", "investment", "funding", "deal value",
                            "budget", "tax", "fine", "pay", "dividend", "net worth", "market value", "exports",
                            "imports", "expenses", "buyback", "assets", "reserves", "deposits", "withdrawals",
                            "share sale", "damage"})
