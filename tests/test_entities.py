@@ -971,6 +971,8 @@ def test_a_two_word_name_whose_surname_the_model_reads_as_a_person_alone_is_a_pe
 
     from extractor.extract.entity_types import person_name_votes
     assert not person_name_votes(["Apple Thunderbolt"], Counter(), lone_people=frozenset({"Thunderbolt"}))
+    assert not person_name_votes(["Rua Walter Marquardt"], Counter({"GPE": 1.5}))  # a street, whatever name follows
+    assert person_name_votes(["Marc Burns"], Counter({"GPE": 1.5}))
 
 
 def test_local_titles_are_no_part_of_a_name_and_a_tournament_named_open_is_an_event(nlp):
@@ -980,3 +982,5 @@ def test_local_titles_are_no_part_of_a_name_and_a_tournament_named_open_is_an_ev
     names = {e.name: e.type for e in found}
     assert names.get("Dana King") == "PERSON" and names.get("Ken Woodland") == "PERSON"
     assert names.get("French Open") == "EVENT"
+    from extractor.extract.entity_types import head_votes
+    assert "EVENT" not in head_votes("Fort Worth P.D. Open")  # an open house cut short, no tournament

@@ -836,7 +836,8 @@ def person_name_votes(forms: Iterable[str], votes_so_far: Counter, lower_words: 
     votes: Counter = Counter()
     placed = any(votes_so_far.get(label, 0) > 0 for label in PLACE_LABELS)
     for form in forms:
-        if placed and (_holds_a_prominent_place(form) or form.split()[-1].casefold() in PLACE_NAME_ENDINGS):
+        if placed and (_holds_a_prominent_place(form) or form.split()[-1].casefold() in PLACE_NAME_ENDINGS
+                       or form.split()[0].casefold() in STREET_PREFIXES):
             continue  # "Perry Florida", "Nova Scotia Sportsplex", "Wayne County": a place the model read as one
             # (not "Marc Burns", which it read as a place too)
         words = [w for w in name_tokens(form) if w not in SURNAME_PARTICLES]  # "Ludwig van Beethoven"
@@ -888,6 +889,9 @@ county parish province prefecture borough township municipality oblast canton go
 """.split())
 # Last words of the names of roads (not "Street": "Wall Street" is a market as often as a street).
 ROAD_HEAD_WORDS = frozenset("avenue boulevard drive lane road highway parkway expressway freeway".split())
+# First words of street names in the languages news names streets in ("Rua Walter Marquardt",
+# "Avenida Paulista", "Rue de Rivoli"), whatever given name follows.
+STREET_PREFIXES = frozenset("rua avenida calle rue via viale piazza plaza praça strada carrer".split())
 PLACE_NAME_ENDINGS = LOCATION_NAME_ENDINGS | AREA_NAME_ENDINGS | ROAD_HEAD_WORDS | FACILITY_HEAD_WORDS | frozenset(
     "street heights falls springs beach park hills city town village garden gardens square plaza house".split())
 
@@ -931,7 +935,8 @@ def head_votes(name: str) -> Counter:
             votes["EVENT"] += HEAD_WORD_WEIGHT
         return votes
     first, head = name_head(name)
-    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS or name.split()[-1] == "Open") \
+    open_event = len(words := name.split()) >= 2 and words[-1] == "Open" and words[-2].isalpha()  # not "… P.D. Open"
+    if (head in EVENT_HEAD_WORDS or first in EVENT_FIRST_WORDS or open_event) \
             and not name.startswith("The "):  # a title's (and "the French Open": a tournament, not "Open for Business")
         votes["EVENT"] += HEAD_WORD_WEIGHT
     elif head in AWARD_HEAD_WORDS or head in WORK_HEAD_WORDS:
