@@ -63,6 +63,7 @@ from extractor.extract.entity_names import (
     heading_spans,
     in_any,
     lone_name_mentions,
+    lone_person_names,
     model_mentions,
     name_run_mentions,
     person_mentions,
@@ -323,7 +324,7 @@ def extract_entities(
     source_key = entity_key(source) if source else None
     agency_keys = {entity_key(name) for name in dateline_agencies(text)}
     lower_words = frozenset(LOWER_WORD_RE.findall(text))
-    lone_people = frozenset(c.text for c in found if c.label == "PERSON" and " " not in c.text)  # "Evans won"
+    lone_people = lone_person_names(found)
 
     leaned = {id(group) for group in groups.values() if leans_person(group)}
     for key, group in list(groups.items()):

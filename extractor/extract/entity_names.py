@@ -1387,6 +1387,12 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
 MAX_RUN_TOKENS = 4
 
 
+def lone_person_names(found: list[Candidate]) -> frozenset[str]:
+    """The one-word names the model read as people ("Ramadan said", "Evans won"): a surname
+    alone, whose full name a longer run ending in it may be."""
+    return frozenset(c.text for c in found if c.label == "PERSON" and " " not in c.text)
+
+
 def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: list[tuple[int, int]]) -> list[Candidate]:
     """Names of two to four words the model missed inside a sentence ("after the Pemberly
     Dynamica merger"): a run of capitalised words the tagger calls proper nouns,
@@ -1399,7 +1405,7 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
     words = english_words()
     texts, offsets = token_texts(doc), token_starts(doc)
     free = outside(taken)
-    surnames = {c.text for c in taken if c.label == "PERSON" and " " not in c.text}  # people named alone elsewhere
+    surnames = lone_person_names(taken)
 
     def name_word(k: int) -> bool:
         word, token = texts[k], doc[k]

@@ -8,6 +8,8 @@ import math
 import re
 from collections.abc import Iterator
 
+from extractor.dates import MONTHS
+
 # Multipliers written as words or glued suffixes ("$593bn", "4.3M", "20 million").
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "million": 1e6, "mn": 1e6,
@@ -56,12 +58,11 @@ DIGIT_RE = re.compile(DIGIT_PATTERN % ("", _SCALES), re.I)
 # Thousands grouped by spaces, as SI style and many outlets write them ("11 300 people",
 # "10 000"): groups of exactly three digits after one of one to three, not after a digit,
 # a comma or a point, nor run on into another digit.
-SPACED_DIGIT_RE = re.compile(DIGIT_PATTERN % (r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)|", _SCALES), re.I)
-# What may stand before a number that spaces group, and what may not: a month's name or a
-# weekday ("March 11 300 people" is a date and a count), an ordinal word or a number sign.
-NOT_BEFORE_SPACED_RE = re.compile(r"(?:%s|no\.?|#|nos?\.)\s*\Z" % "|".join(
-    ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
-     "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?")), re.I)
+SPACED_DIGIT_RE = re.compile(
+    DIGIT_PATTERN % (r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)|", _SCALES), re.I)
+# What may not stand before a number that spaces group: a month's name ("March 11 300 people"
+# is a date and a count) or a number sign.
+NOT_BEFORE_SPACED_RE = re.compile(r"(?:%s|no\.?|#|nos?\.)\s*\Z" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
 DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
 # A date written with dots, day or month first ("27.01.2025", "03.02.24").
 DOTTED_DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:\d{4}|\d{2})(?![\d]|\.\d)")
@@ -71,16 +72,16 @@ DIGIT_START_RE = re.compile(r"[\d.]")
 
 
 def digit_literals(text: str) -> Iterator[re.Match]:
-    """``DIGIT_RE.finditer(text)``, tried only where a digit literal can start."""
+    """``DIGIT_RE.finditer(text)``, tried only where a digit literal can start, with thousands
+    grouped by spaces read as one number (``SPACED_DIGIT_RE``)."""
     end = 0
     for candidate in DIGIT_START_RE.finditer(text):
         at = candidate.start()
         if at < end:
             continue
-        match = SPACED_DIGIT_RE.match(text, at)
-        if match is not None and " " in match.group() and NOT_BEFORE_SPACED_RE.search(text, max(0, at - 12), at):
-            match = None
-        if match is None or " " not in match.group():
+        match = SPACED_DIGIT_RE.match(text, at)  # (DIGIT_RE's match, unless thousands spaced apart)
+        if match is not None and " " in (match.group("num") or "") \
+                and NOT_BEFORE_SPACED_RE.search(text, max(0, at - 12), at):  # (only spaced thousands put a space in "num")
             match = DIGIT_RE.match(text, at)
         if match:
             end = match.end()
