@@ -3002,3 +3002,37 @@ def test_what_a_takeover_pays_is_a_deal_value_and_only_a_sum_is_one(nlp):
     found = by_text(nlp, "The Halvard group (market capitalisation: $56.52 billion) announced the acquisition of two "
                          "brands from Orvex for $2.3 billion.")
     assert (found["$56.52 billion"].metric, found["$2.3 billion"].metric) == ("market value", "deal value")
+
+
+def test_a_number_of_people_named_by_their_fate_is_that_count(nlp):
+    found = by_text(nlp, "Police said the number of those unaccounted for dropped to 31. The number of dead rose to 12. "
+                         "The tally of the injured stands at 40. The number of homes destroyed rose to 500.")
+    assert [(found[t].metric, found[t].unit) for t in ("31", "12", "40")] == [
+        ("missing", "person"), ("dead", "person"), ("injured", "person")]
+    assert found["500"].metric is None and subjects(found["40"]) == []
+
+
+def test_a_share_ratio_and_a_code_s_number_are_no_figures(nlp):
+    found = by_text(nlp, "Kelmont stock is up 124% on the year following a 10-for-1 stock split in June. Its founder "
+                         "sold shares under his Rule 10b5-1 trading plan. The G-7 met as the F-35 order rose 5%.")
+    assert sorted(found) == ["124%", "5%"]
+
+
+def test_a_bound_s_up_to_is_no_rise(nlp):
+    found = by_text(nlp, "Demand for its chips, often priced up to $25,000 each, drove growth. Inflation picked up to "
+                         "2.4%. Shares rose up to 5% in early trade.")
+    assert (found["$25,000"].hedge, found["$25,000"].direction) == ("<=", None)
+    assert found["5%"].direction == "up"
+
+
+def test_what_shares_sold_are_worth_is_no_market_value(nlp):
+    found = by_text(nlp, "Compounding Kelmont's woes is the sale of nearly $95 million worth of shares by its founder. "
+                         "Halvard authorised $110 billion worth of share buybacks.")
+    assert (found["$95 million"].metric, found["$110 billion"].metric) == (None, "buyback")
+
+
+def test_a_move_set_after_a_comma_is_the_named_thing_struck_or_the_name_right_before_the_verb(nlp):
+    found = by_text(nlp, "Kelmont Corp fell. The ripple hit the S&P 500 hard, down 2.5%. The blunder was met with a sharp "
+                         "selloff and Kelmont, a highly revered AI play, shed 23% on the day. The news hit shares, down 3%.")
+    assert subjects(found["2.5%"]) == ["S&P 500"] and subjects(found["23%"]) == ["Kelmont"]
+    assert subjects(found["3%"]) == ["news"]

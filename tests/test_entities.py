@@ -984,3 +984,23 @@ def test_local_titles_are_no_part_of_a_name_and_a_tournament_named_open_is_an_ev
     assert names.get("French Open") == "EVENT"
     from extractor.extract.entity_types import head_votes
     assert "EVENT" not in head_votes("Fort Worth P.D. Open")  # an open house cut short, no tournament
+
+
+def test_a_police_rank_opens_a_person_s_name_whose_surname_forms_join_it(nlp):
+    text = ("Provincial Police Commander (PPC) Malaita Province, Chief Superintendent Tex Tafoa said the suspect was "
+            "arrested. PPC Tafoa said the victim was stable. Mr. Tafoa said the suspect was charged.")
+    tafoa = by_name(entities_of(nlp, text), "Tex Tafoa")
+    assert tafoa.type == "PERSON" and {"PPC Tafoa", "Tafoa"} <= set(tafoa.aliases)
+
+
+def test_a_programme_names_no_person_and_a_bracket_left_open_is_cut(nlp):
+    text = ("NASA said the Mars Phoenix Mission had ended. Doug McCuistion, director of the Mars Program, thanked the "
+            "team. Protests against the Citizenship (Amendment) Act (CAA went on.")
+    entities = entities_of(nlp, text)
+    assert by_name(entities, "Mars Program").type != "PERSON" and by_name(entities, "Mars Phoenix Mission").type != "PERSON"
+    by_name(entities, "Citizenship (Amendment) Act")
+
+
+def test_a_gerund_s_possessive_subject_is_no_part_of_a_name(nlp):
+    entities = entities_of(nlp, "Such losses dwarf other records, with Meta’s having lost some $251 billion in 2022.")
+    assert [e.name for e in entities.entities if e.type == "ORG"] == ["Meta"]

@@ -354,7 +354,7 @@ def extract_entities(
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading
-    join_typed_surnames(groups)
+    join_typed_surnames(groups, leaned)
     # A person the model took for something else is known as one only now: the surname
     # alone is looked for again ("Today Taskel teaches in Aarhus").
     late = [g for g in groups.values() if g.type == "PERSON" and id(g) not in leaned and len(name_tokens(g.name)) >= 2]

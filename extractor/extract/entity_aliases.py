@@ -815,26 +815,54 @@ def _could_be_person_name(group: LocalEntity) -> bool:
             and not is_place_name(group.name) and not any(group.votes.get(label, 0) for label in PLACE_LABELS))
 
 
-def join_typed_surnames(groups: dict[str, LocalEntity]) -> None:
+def join_typed_surnames(groups: dict[str, LocalEntity], leaned: set[int] = frozenset()) -> None:
     """Once types are decided: a lone surname its context shows to be a person ("Djokovic,
     who had won…") joins the one name of two or three words that ends with it and was read
     as something else ("Novak Djokovic" taken for a firm, its first name on no list), which
-    is then that person's. A surname some full person's name already ends with is theirs."""
-    people = {entity_key(name_tokens(g.name)[-1]) for g in groups.values()
-              if g.type == "PERSON" and len(name_tokens(g.name)) >= 2}
+    is then that person's; so does one such a name typed a person only by its context
+    ("Superintendent Tex Tafoa"). A surname that a name which ``leaned`` (ids of groups read
+    as people before their types were decided) ends with was weighed before and stays apart."""
+    people: dict[str, list[LocalEntity]] = defaultdict(list)
+    for g in groups.values():
+        if g.type == "PERSON" and len(name_tokens(g.name)) >= 2:
+            people[entity_key(name_tokens(g.name)[-1])].append(g)
     by_surname: dict[str, list[LocalEntity]] = defaultdict(list)
     for group in groups.values():
         if group.type != "PERSON" and _could_be_person_name(group):
             by_surname[entity_key(name_tokens(group.name)[-1])].append(group)
     for key, group in list(groups.items()):
         words = name_tokens(group.name)
-        if group.type != "PERSON" or len(words) != 1 or entity_key(words[0]) in people:
+        if group.type != "PERSON" or len(words) != 1:
             continue
-        owners = by_surname.get(entity_key(words[0]), [])
+        surname = entity_key(words[0])
+        if surname in people:  # a full name typed a person only now ("Superintendent Tex Tafoa", read as a place);
+            # one read as a person before was weighed by ``resolve_short_forms`` ("Ingrid Berg" the relative)
+            titled = [g for g in people[surname] if _office_acronym_before(g)]  # "PPC Tafoa": an office, then the surname
+            owners = [g for g in people[surname] if g not in titled]
+            if any(id(g) in leaned for g in owners):
+                continue
+            if len(owners) == 1:
+                _take_titled_forms(group, titled, groups)
+        else:
+            owners = by_surname.get(surname, [])
         if len(owners) == 1:
             _merge_into(owners[0], group, as_type="PERSON")
             owners[0].type = "PERSON"
             del groups[key]
+
+
+def _office_acronym_before(group: LocalEntity) -> bool:
+    """A surname after an office written as an acronym ("PPC Tafoa", "DSP Rana"), no first name."""
+    words = name_tokens(group.name)
+    return len(words) == 2 and words[0].isupper() and 2 <= len(words[0]) <= 4 and not is_first_name(words[0])
+
+
+def _take_titled_forms(group: LocalEntity, titled: list[LocalEntity], groups: dict[str, LocalEntity]) -> None:
+    """The forms that put an office's acronym before a lone surname join it (and leave ``groups``)."""
+    for other in titled:
+        _merge_into(group, other, as_type="PERSON")
+        for k in [k for k, g in groups.items() if g is other]:
+            del groups[k]
 
 
 def person_aliases(group: LocalEntity) -> set[str]:

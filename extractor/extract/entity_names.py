@@ -171,6 +171,10 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
 FILE_SUFFIX_RE = re.compile(r"_[\w-]*\d")
 
 
+# A bracket opened and not closed at a name's end ("Citizenship (Amendment) Act (CAA").
+UNCLOSED_BRACKET_RE = re.compile(r"\s*\([^()]*\Z")
+
+
 def clean_mention(text: str) -> tuple[int, int]:
     """Offsets (relative to ``text``) of the name once possessive, article and edge punctuation go."""
     start, end = 0, len(text)
@@ -183,6 +187,8 @@ def clean_mention(text: str) -> tuple[int, int]:
             end = suffix.start()  # "Singapore-flagged": the place, then what it did to the ship
         if (filed := FILE_SUFFIX_RE.search(text, start, end)) is not None and filed.start() > start:
             end = filed.start()  # "Chris Bond_09-09-12": a photo's file name, then its date
+        if (opened := UNCLOSED_BRACKET_RE.search(text, start, end)) is not None and opened.start() > start:
+            end = opened.start()  # "Citizenship (Amendment) Act (CAA": the name, then its acronym's open bracket
         while start < end and _is_edge(text[start]):
             start += 1
         article = LEADING_ARTICLE_RE.match(text[start:end])
@@ -735,9 +741,19 @@ AFFILIATION_WORDS = frozenset({
 
 
 def _title_before_first_name(text: str, start: int, end: int) -> bool:
-    """The name opens with a title of rank or a player's position and then a first name."""
+    """The name opens with a title of rank or a player's position and then a first name, or
+    with a police rank, which opens no organisation's name ("Superintendent Tex Tafoa",
+    "Inspector Mwale"), and then one or two capitalised words."""
     words = text[start:end].split()
-    return len(words) >= 3 and words[0].casefold().rstrip(".") in NAME_TITLE_WORDS and is_first_name(words[1])
+    title = words[0].casefold().rstrip(".") if words else ""
+    if title in POLICE_RANKS and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
+        return True
+    return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
+
+
+# Ranks of police and detectives, never the first word of an organisation's name.
+POLICE_RANKS = frozenset({"superintendent", "supt", "inspector", "insp", "sergeant", "sgt", "constable",
+                          "detective", "det", "corporal", "cpl"})
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
@@ -773,9 +789,10 @@ def _possessive_name_end(ent) -> int | None:
     after = doc[k] if k < len(doc) else None
     if after is not None and after.text in ('"', "“", "‘", "'") and after.whitespace_ == "":
         return None  # 'CNBC's "Trading Nation"': a quoted title it possesses
-    if after is not None and not after.is_space and (after.pos_ not in NOT_POSSESSED_POS
+    if after is not None and not after.is_space and (after.pos_ not in NOT_POSSESSED_POS or after.tag_ == "VBG"
                                                      or after.pos_ == "VERB" and after.tag_ not in ("VBD", "MD")):
-        return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's)
+        return None  # "OpenAI's plans to …" ("plans" may be read as a verb; "Moody's said" is a name's);
+        # "Meta's having lost $251bn": a gerund's subject
     if ent.start and doc[ent.start - 1].lemma_ == "be":
         return None  # "it was Google's": the thing is Google's
     before = doc[ent.start - 1] if ent.start else None

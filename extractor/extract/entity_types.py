@@ -887,6 +887,9 @@ fjord archipelago
 AREA_NAME_ENDINGS = frozenset("""
 county parish province prefecture borough township municipality oblast canton governorate shire
 """.split())
+# Last words of the names of programmes and missions a body runs ("Mars Exploration Program",
+# "Manhattan Project"): never a person's, whatever first name they begin with.
+PROGRAMME_HEAD_WORDS = frozenset("program programme mission project".split())
 # Last words of the names of roads (not "Street": "Wall Street" is a market as often as a street).
 ROAD_HEAD_WORDS = frozenset("avenue boulevard drive lane road highway parkway expressway freeway".split())
 # First words of street names in the languages news names streets in ("Rua Walter Marquardt",
@@ -947,6 +950,8 @@ def head_votes(name: str) -> Counter:
         votes["FAC"] += CONTEXT_WEIGHT  # "Olympic Stadium", "Stade de France"
     elif head in CRAFT_HEAD_WORDS and head != first:
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "James Webb Space Telescope": no person, whatever its first word
+    elif head in PROGRAMME_HEAD_WORDS and head != first:
+        votes["ORG"] += HEAD_WORD_WEIGHT  # "Mars Exploration Program", "Phoenix Mission": run by a body, no person
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
             and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT

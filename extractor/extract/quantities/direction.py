@@ -201,6 +201,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if prep is not None and prep.lower_ in LEVEL_PREPOSITIONS:
         return None, None
     if how == "adverb":
+        if gov.lower_ == "up" and q.hedge == "<=" and gov.idx == q.hedge_start and not particle_not_bound(q, span.doc):
+            return None, None  # "GPUs priced up to $25,000": the bound's "up", no rise
         return ("up" if gov.lower_ in UP_ADVERBS else "down"), "adverb"
     if how == "noun-prep" and (verb := headline_verb(gov)) is not None \
             and (prep is None or prep.lower_ in ("by", "over", "under")):

@@ -1,8 +1,9 @@
 """What is not a quantity: years, days of a month, names and labels ("H800", "Row 21",
 "S&P 500", "No. 5", "575 Wilbraham Road"), list markers, scores, account numbers, ages
 in apposition ("Smith, 65,"), age qualifiers ("men aged 18 to 34"), hyphenated
-durations describing a noun ("a five-year award"), "one" as a pronoun ("each one") and
-ordinal "a third" ("a third straight day")."""
+durations describing a noun ("a five-year award"), "one" as a pronoun ("each one"),
+ordinal "a third" ("a third straight day"), codes ("Rule 10b5-1", "G-7") and share
+ratios ("a 10-for-1 stock split")."""
 
 from __future__ import annotations
 
@@ -300,6 +301,22 @@ def is_times_title(q: Quantity, text: str) -> bool:
 NOTE_MARKER_RE = re.compile(r"\[\^?\d+\]")
 
 
+# A ratio of shares ("a 10-for-1 stock split", "a one-for-ten reverse split"): neither number is
+# a figure of the news.
+SHARE_RATIO_RE = re.compile(
+    r"(?<![\w.])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)-for-(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twenty)(?![\w.])", re.I)
+# A code whose last part is a number after a hyphen, where what comes before holds letters and
+# ends in a digit or is in capitals ("Rule 10b5-1", "MH-17", "G-7", "F-35"): a name's number.
+CODE_BEFORE_RE = re.compile(r"(?<![\w.-])(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*\d|[A-Z]{1,5})[-–]\Z")
+
+
+def is_code_part(q: Quantity, text: str) -> bool:
+    """The number ends a code or a designation ("Rule 10b5-1", "G-7"), see CODE_BEFORE_RE."""
+    return q.unit is None and not q.currency and not q.sign and q.high is None \
+        and CODE_BEFORE_RE.search(text, max(0, q.literal.start - 12), q.literal.start) is not None
+
+
 def is_note_marker(q: Quantity, text: str) -> bool:
     """A footnote or citation number, not a quantity (see NOTE_MARKER_RE)."""
     if q.currency or q.unit is not None or q.sign or q.hedge != "=":
@@ -351,6 +368,7 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
             or is_note_marker(q, text)
             or is_named_period(q, text)
             or is_times_title(q, text)
+            or is_code_part(q, text)
             or tok.like_url
             or tok.like_email
         )
@@ -367,6 +385,10 @@ def mark_non_quantities(qs: list[Quantity], tokens: Tokens) -> None:
         # "2014-15", "January 5 to 10", "aged 18 to 34": the second end of a dropped date or age
         elif a.verdict.drop and link in ("-", "–", "/", "to", "and") and is_bare(b):
             b.verdict.drop = True
+    for ratio in SHARE_RATIO_RE.finditer(text):  # "a 10-for-1 stock split"
+        for q in qs:
+            if ratio.start() <= q.literal.start < ratio.end():
+                q.verdict.drop = True
     for code in DIGIT_CODE_RE.finditer(text):  # "1111-22223333-4444", "+44 20 7946 0958"
         for q in qs:
             if code.start() <= q.literal.start < code.end():

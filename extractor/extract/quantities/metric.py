@@ -172,6 +172,15 @@ COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at"
                          r"|nears|neared|tops|topped|passes|passed|surpasses|surpassed|crosses|crossed|exceeds|exceeded)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
+# A count of people named by what befell them, set right before a bare number ("the number of
+# dead rose to 12", "the number of those unaccounted for dropped to 31", "the tally of the
+# injured stands at 40"): the cue in ``fate`` says which count (PEOPLE_COUNT_CUES).
+PEOPLE_NUMBER_SET_RE = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+(?:the\s+|those\s+|people\s+|persons\s+)?(?P<fate>[^.;:,]{1,40}?)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|been|now|officially|then)\s+)*"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|fell|fallen|falls|dropped|drops|declined|grew|increased|decreased"
+    r"|revised|lowered|raised|stood|stands|reached|reaches|hit|hits)?\s*(?:down\s+|up\s+)?(?:to|at)?\s*"
+    r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # A total set or reached right before a count ("bringing the total to", "the total stands at"):
 # the total of the people the sentence counts, as their cue says.
 TOTAL_SET_RE = re.compile(r"\btotal\b[^.;:]{0,30}?\b(?:to|at|of|reached|hit|stands\s+at|stood\s+at)\s+"
@@ -386,6 +395,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "voters"
     if unit is None and TOLL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char):
         return "dead"
+    if unit is None and (fate := _people_number_set(clause, span.start_char - root.sent.start_char)):
+        return fate
     if unit is None and TOTAL_SET_RE.search(clause, 0, span.start_char - root.sent.start_char) \
             and (summed := _counted_people_metric("person", clause, span.start_char - root.sent.start_char)[0]):
         return summed  # "8,574 people had died in Turkey and 2,662 in Syria, bringing the total to 11,236"
@@ -719,6 +730,16 @@ def _left_without_power(unit: str | None, subject_names: tuple[str, ...], clause
     return False
 
 
+def _people_number_set(clause: str, at: int) -> str | None:
+    """What befell the people whose number is set right before ``at`` (PEOPLE_NUMBER_SET_RE),
+    when its words are a cue of PEOPLE_COUNT_CUES; else None ("the number of homes rose to 500")."""
+    found = PEOPLE_NUMBER_SET_RE.search(clause, 0, at)
+    if found is None or found.end() != at and clause[found.end():at].strip():
+        return None
+    fate = found.group("fate")
+    return next((name for name, cue in PEOPLE_COUNT_CUES if name != "rescuers" and cue.search(fate)), None)
+
+
 def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str | None, bool]:
     """For a count of people: dead, missing, injured, ... from the cue of the sentence
     nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties. The flag
@@ -780,6 +801,9 @@ def _own_fate(root: Token, verb: Token) -> bool:
                    for c in verb.conjuncts)
 
 
+# What a company's shares are called, whose worth in a trade is no market value ("$95 million
+# worth of shares").
+STOCK_WORDS = frozenset({"share", "shares", "stock", "stocks", "equity"})
 # Verbs that add an amount to what their "to" names ("added $196bn to its market value").
 ADDING_VERBS = frozenset({"add", "contribute", "tack"})
 
@@ -802,7 +826,9 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None, sum_of_money
             candidates.append(node.head)
             for child in node.head.children:  # "a 19% loss in Facebook's stock"
                 if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-                    candidates.extend(o for o in child.children if o.dep_ == "pobj")
+                    # (not "$95 million worth of shares": what the shares sold were worth, no market value)
+                    candidates.extend(o for o in child.children if o.dep_ == "pobj" and not (
+                        node.head.lemma_.lower() == "worth" and o.lemma_.lower() in STOCK_WORDS))
             break
         node = node.head
     if root.dep_ == "pobj" and root.head.lower_ in ("by", "over") and _move_read_as_noun(root.head.head):

@@ -316,7 +316,8 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
         if (found := _changed_metric_owner(verb, span, ctx, sent_root_subject)):
             return found  # "the rout cut the market value of Microsoft by $20 billion": Microsoft's
-        sent = _sent_down(verb, span, ctx, sent_root_subject) or _changed_by(verb, span, ctx, sent_root_subject)
+        sent = _sent_down(verb, span, ctx, sent_root_subject) or _changed_by(verb, span, ctx, sent_root_subject) \
+            or _struck_and_moved(verb, span, ctx, sent_root_subject)
         if sent:
             return sent
         level = _level_raised(verb, span)
@@ -572,6 +573,29 @@ def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
     return resolve_np(obj, ctx, sent_root_subject) if named else []
 
 
+def _struck_and_moved(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
+    """"The ripple hit the S&P 500 hard, down 2.5%": a move set after a comma by its adverb is
+    that of the named thing the verb acted on, when what acted names no one."""
+    adverb = span.root.head
+    if not (adverb.lower_ in UP_DOWN_ADVERBS and adverb.dep_ == "advmod" and adverb.head.i == verb.i
+            and adverb.i > 0 and adverb.nbor(-1).text == ","):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < adverb.i), None)
+    subj = _clause_subject(verb, span)
+    if obj is None or subj is None or _named(subj, ctx) or not _named(obj, ctx):
+        return []
+    return resolve_np(obj, ctx, sent_root_subject)
+
+
+def _named(token: Token, ctx: SubjectContext) -> bool:
+    """A name: a proper noun, or what the article's entities hold (an index the model missed is the first)."""
+    return token.pos_ == "PROPN" or ctx.entities.at(token.idx, token.idx + len(token)) is not None
+
+
+# The adverbs of a move written after its clause ("…, down 2.5%").
+UP_DOWN_ADVERBS = frozenset({"up", "down", "higher", "lower"})
+
+
 def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
     """"the changes would cost it $10 billion": a cost is borne by the object of "cost"."""
     if verb.lemma_.lower() != "cost":
@@ -706,8 +730,13 @@ MAX_APPOSITION_TOKENS = 10
 def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef]:
     """A participle with its own subject right before it ("…, server maker Varo (VAR) losing
     8.7%", "with Delmark crashing 28%"): that name, not the main clause's subject, which a
-    participle after a comma shares ("Kelmont fell 17%, losing $50bn")."""
-    if verb is None or verb.tag_ != "VBG" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    participle after a comma shares ("Kelmont fell 17%, losing $50bn"). So too a conjoined
+    verb right after a name the parser joined to a noun before ("was met with a selloff and
+    Varo, an AI play, shed 23%": Varo shed it, not what was met)."""
+    if verb is None or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    if verb.tag_ != "VBG" and not (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP")
+                                   and _name_joined_before(verb)):
         return []
     doc, k = verb.doc, verb.i - 1
     if doc[k].text == ")":  # a ticker in brackets between the name and the participle
@@ -716,7 +745,7 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
         k -= 1
     elif doc[k].text == ",":  # "and Alphabet, Google's parent company, dropping 4%": the name before the apposition
         opening = next((j for j in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS), -1) if doc[j].text == ","), None)
-        if opening is None or opening == 0 or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in doc[opening - 1:k]):
+        if opening is None or opening == 0 or any(_clause_word(t) for t in doc[opening - 1:k]):
             return []  # (not "on December 4, 2024, capping a 139% surge": a date)
         k = opening - 1
     name = doc[k] if k >= 0 else None
@@ -729,6 +758,20 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
     e = ctx.entities.at(name.idx, name.idx + len(name))
     return [entity_ref(ctx, e)] if e is not None and e.type in ("ORG", "PERSON") else []
 
+
+
+def _clause_word(token: Token) -> bool:
+    """A number, or a verb that is no participle describing a noun ("a highly revered play")."""
+    return token.like_num or token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+
+
+def _name_joined_before(verb: Token) -> bool:
+    """A name joined to a noun ("a selloff and Varo") ends right before the verb, or before an
+    apposition to it set off by commas."""
+    doc, k = verb.doc, verb.i - 1
+    if doc[k].text == ",":
+        k = next((j for j in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS), -1) if doc[j].text == ","), 0) - 1
+    return k >= 0 and doc[k].pos_ == "PROPN" and doc[k].dep_ == "conj" and doc[k].head.pos_ == "NOUN" and doc[k].head.i < k
 
 
 def _metric_phrase_owner(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

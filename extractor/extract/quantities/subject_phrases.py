@@ -1128,7 +1128,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         return []
     if lower in SCALE_SUFFIXES and np.i > 0 and np.nbor(-1).like_num and not np.nbor(-1).whitespace_:
         return []  # "$300m fraud": the "m" is the figure's scale
-    if lemma in ("number", "total", "count", "toll"):  # "the number of people killed" (not "the death toll": death's)
+    if lemma in ("number", "total", "count", "toll", "tally"):  # "the number of people killed" (not "the death toll": death's)
         return _owner_of(np, ctx, sent_root_subject, ("of",), compounds=False)
     if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before
         person = ctx.entities.before(np.idx, types=("PERSON",), within=np.idx - np.sent.start_char)
