@@ -3036,3 +3036,37 @@ def test_a_move_set_after_a_comma_is_the_named_thing_struck_or_the_name_right_be
                          "selloff and Kelmont, a highly revered AI play, shed 23% on the day. The news hit shares, down 3%.")
     assert subjects(found["2.5%"]) == ["S&P 500"] and subjects(found["23%"]) == ["Kelmont"]
     assert subjects(found["3%"]) == ["news"]
+
+
+def test_thanks_to_is_no_noun_a_figure_belongs_to(nlp):
+    found = by_text(nlp, "Kelmont Holdings listed its shares on Thursday. Kelmont closed its first day with a market "
+                         "capitalization of more than $65 billion thanks to the stock having jumped nearly 25%.")
+    assert found["$65 billion"].metric == "market value"
+    assert [subjects(found[f])[0].split()[0] for f in ("$65 billion", "25%")] == ["Kelmont", "Kelmont"]
+
+
+def test_what_a_verb_of_valuing_values_is_worth_the_amount(nlp):
+    found = by_text(nlp, "Kelmont Holdings listed on Nasdaq. Its owner accepted the banks' advice, valuing Kelmont at "
+                         "$54.5 billion. The deal values Orvex at $40 billion.")
+    assert (found["$54.5 billion"].metric, subjects(found["$54.5 billion"])[0].split()[0]) == ("market value", "Kelmont")
+    assert found["$40 billion"].metric == "deal value"
+
+
+def test_a_description_is_no_company_its_own_words_name_nor_the_exchange_it_trades_on(nlp):
+    found = by_text(nlp, "Japan's SoftBank Group bought Arm in 2016 and said on Wednesday it would keep a 90 per cent "
+                         "stake. Shares in chip designer Arm closed up 25 per cent at the end of its first day trading on "
+                         "the Nasdaq exchange yesterday, valuing the SoftBank-backed company at more than $65bn.")
+    assert (found["$65bn"].metric, subjects(found["$65bn"])) == ("market value", ["Arm"])
+
+
+def test_a_day_told_relative_to_an_unknown_publication_date_lends_no_other_sentence_s_weekday(nlp):
+    found = by_text(nlp, "Japan's Halvard Group bought Kelmont in 2016 and said on Wednesday it would keep a stake. Shares "
+                         "in chip designer Kelmont closed up 25 per cent on the Nasdaq exchange yesterday.", published=None)
+    assert (found["25 per cent"].weekday, found["25 per cent"].date) == (None, None)
+
+
+def test_a_noun_in_another_script_is_no_unit(nlp):
+    text = ("アームの公開価格は51ドルであったが、初値は+10.0%の56.10ドルとなった。\n\nその後、60ドルを上回る水準で推移し、"
+            "取引終了間際に63.59ドルとなった。")
+    units = [c.unit for c in claims_of(nlp, text)]
+    assert units and all(unit is None or any(ch.isalpha() for ch in unit) for unit in units)

@@ -251,6 +251,7 @@ def test_a_newsletter_s_sign_up_consent_is_furniture():
            "Our unmissable weekly email of all the gossip from the City\n\n"
            "I would like to be emailed about offers, event and updates from Alder Times. Read our privacy notice.\n\n"
            "By signing up you agree to our terms of use.\n\n"
+           "By signing up, you will receive emails about Alder products and you agree to our terms of use.\n\n"
            "Analysts expect more falls this week.")
     cleaned = clean_text(raw, find_title=False)
     assert cleaned.text == ("Shares in Kelmont have fallen after a rival unveiled a cheaper model.\n\n"

@@ -1645,3 +1645,35 @@ def test_a_name_run_ending_in_a_surname_named_alone_elsewhere_is_the_person(quot
     quotes = quotes_of('"The death toll is huge and might reach thousands," warned Tamer Ramadan of the International '
                        'Federation of Red Cross and Red Crescent Societies. Ramadan said more help was needed.')
     assert speaker_of(quotes, "The death toll") == "Tamer Ramadan" and speaker_of(quotes, "more help") == "Tamer Ramadan"
+
+
+def test_a_second_cue_the_parser_joined_to_the_first_one_s_report_is_the_first_speaker_s(quotes_of):
+    text = ("Paul Meeks, a fund manager, spoke on Monday. Meeks noted that Kelmont still appears undervalued but "
+            "cautioned that the stock could face continued pressure.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["that the stock could face continued pressure"] == "Paul Meeks"
+
+
+def test_they_after_a_group_that_spoke_is_that_group_not_a_name_inside_its_words(quotes_of):
+    text = ("Citi analysts expressed doubt that Kelmont had achieved its results without the best chips. They said they "
+            "don't expect major AI companies to move away from its chips. Voting rights advocates have expressed "
+            "concern about Orvex. They said the policy was unfair.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["they don't expect major AI companies to move away from its chips"] == "Citi"
+    assert speakers["the policy was unfair"] is None
+
+
+def test_a_list_of_labelled_lines_is_no_one_s_words(quotes_of):
+    text = ("European shares fell on Monday.\n\nNotable Declines:\n\nSiemens Energy: Plunged 17.4%, recording the "
+            "steepest loss on the STOXX 600.\n\nCentral bank decisions are due:\n\nEuropean Central Bank: A 25-basis-point "
+            "rate cut is already priced in.\n\nMarkets are calm.")
+    assert not [q for q in quotes_of(text) if q.speaker and q.speaker.name in ("Siemens Energy", "European Central Bank")]
+
+
+def test_a_surname_that_is_also_a_word_is_the_person_where_it_speaks(quotes_of):
+    text = ("The fire left gray rubble between the blue ocean and green mountain slopes. “I do expect the numbers to "
+            "rise,” the governor of Hawaii, Josh Green, told reporters. “There’s very little left there,” Green told "
+            "reporters.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["I do expect the numbers to rise,"] == "Josh Green"
+    assert speakers["There’s very little left there,"] == "Josh Green"

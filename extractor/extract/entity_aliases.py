@@ -982,15 +982,17 @@ def _surface_form(text: str) -> str:
 MIN_SURNAME_CHARS = 3
 
 
-def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, LocalEntity]:
+def short_person_forms(groups: dict[str, LocalEntity], text: str) -> tuple[dict[str, LocalEntity], set[str]]:
     """The shorter forms a person's full name is repeated by, where the model may miss
     them: the surname alone ("Chaworth" after "Mary Chaworth") and, for a name with
     middle names, first name and surname ("Brock Holt" for "Brock Wyatt Holt"). Only a
-    surname one person of the article has, that is no word the text writes in lower case and
-    no place the reader knows or the article names as one (a small town's name does not stop
-    "Young" of "Ilona Young")."""
+    surname one person of the article has, that is no place the reader knows or the article
+    names as one (a small town's name does not stop "Young" of "Ilona Young"). A surname the
+    text also writes in lower case ("green slopes" beside "Josh Green") is returned in the
+    second set too: it is the person's only where it speaks (``speaking_surname_at``)."""
     lower = {w.casefold() for w in LOWER_WORD_RE.findall(text)}
     owners: dict[str, dict[int, LocalEntity]] = defaultdict(dict)  # form -> id() -> group
+    guarded: set[str] = set()
     for group in groups.values():
         if not leans_person(group):
             continue
@@ -1001,12 +1003,28 @@ def short_person_forms(groups: dict[str, LocalEntity], text: str) -> dict[str, L
             surname = words[-1]
             if REGNAL_NUMBER_RE.match(surname):
                 continue  # "Louis XIV": no surname
-            if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper() and surname.casefold() not in lower
+            if (len(surname) >= MIN_SURNAME_CHARS and surname[:1].isupper()
                     and not is_prominent_place(surname) and not _place_in_text(surname, groups)):
                 owners[surname][id(group)] = group
+                if surname.casefold() in lower:
+                    guarded.add(surname)
             if len(words) >= 3:
                 owners[f"{words[0]} {surname}"][id(group)] = group
-    return {form: next(iter(found.values())) for form, found in owners.items() if len(found) == 1}
+    return {form: next(iter(found.values())) for form, found in owners.items() if len(found) == 1}, guarded
+
+
+# Verbs of saying right after a surname, or "said" right before it ("Green told reporters",
+# "said Green"): the person speaking, though the text also writes the surname as a word ("green slopes").
+SPEAKING_AFTER = frozenset({"said", "says", "told", "tells", "added", "adds", "noted", "warned", "explained",
+                            "stated", "wrote", "argued", "insisted", "acknowledged", "confirmed", "announced"})
+SPEAKING_BEFORE = frozenset({"said", "says", "added", "adds"})
+
+
+def speaking_surname_at(texts: list[str], i: int) -> bool:
+    """The token at ``i`` is a surname with a verb of saying right after it or "said" right before it."""
+    after = texts[i + 1].casefold() if i + 1 < len(texts) else ""
+    before = texts[i - 1].casefold() if i > 0 else ""
+    return after in SPEAKING_AFTER or before in SPEAKING_BEFORE
 
 
 def _place_in_text(name: str, groups: dict[str, LocalEntity]) -> bool:
@@ -1032,8 +1050,13 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity]
             if len(surface) >= 2 and any(ch.isupper() for ch in surface):
                 forms[_surface_form(surface)] = group
     text = doc_text(doc)
-    for form, group in short_person_forms(groups, text).items():
-        forms.setdefault(_surface_form(form), group)
+    short, guarded = short_person_forms(groups, text)
+    speaking_only: set[str] = set()
+    for form, group in short.items():
+        key = _surface_form(form)
+        if key not in forms and form in guarded:
+            speaking_only.add(key)
+        forms.setdefault(key, group)
     if among is not None:
         wanted = {id(group) for group in among}
         forms = {form: group for form, group in forms.items() if id(group) in wanted}
@@ -1054,8 +1077,9 @@ def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity]
             n_pieces += 1
         for n in range(n_pieces, 0, -1):
             last = i + n - 1
-            group = forms.get(_surface_form(" ".join(texts[i:last + 1])))
-            if group is None or doc[last].is_punct:
+            key = _surface_form(" ".join(texts[i:last + 1]))
+            group = forms.get(key)
+            if group is None or doc[last].is_punct or key in speaking_only and not speaking_surname_at(texts, i):
                 continue
             start, end = offsets[i], offsets[last] + len(texts[last])
             if free(start, end):

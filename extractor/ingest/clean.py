@@ -118,7 +118,7 @@ PROMPT_RE = re.compile(
     r"|open in (?:the )?(?:app|whatsapp)|before you (?:leave|go)\b.*|(?:get )?[\w'’ ]{1,40} (?:in|to) your inbox\W*"
     r"|your support (?:helps|makes|matters)\b.*|support (?:our|independent|quality) journalism\b.*"
     r"|i(?:[’']d| would) like to (?:be emailed|receive)\b.*|(?:please )?read our privacy (?:notice|policy)\b.*"
-    r"|by (?:signing up|subscribing|registering|clicking [\w ]{1,30}),? you (?:agree|consent|acknowledge)\b.*"
+    r"|by (?:signing up|subscribing|registering|clicking [\w ]{1,30}),? you (?:agree|consent|acknowledge|will receive)\b.*"
     r"|our [\w'’ -]{0,40}\b(?:weekly|daily|morning|evening) (?:email|newsletter)"
     r"(?:\W*|\s+(?:of|with|about|brings|bringing|delivers|delivering|featuring|rounding)\b.*)"
     r"|(?:reuters|ap|afp|bloomberg) graphics?|(?:[\w'’ ]{1,30} )?newsletters?(?: sign[- ]?up)?\W*|click to follow\b.*"

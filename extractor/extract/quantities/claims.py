@@ -512,7 +512,7 @@ def _sentence_facts(sent: SpacySpan, published: str | None, tokens: Tokens,
     cache[sent.start] = _day_told(sent, dates, opening)  # for the sentences after it
     return SentenceFacts(sent=sent, root_subject=sentence_subject(sent), dates=dates, opening_date=opening,
                          carried_date=_carried_date(sent, published, tokens, cache),
-                         other_time=_names_other_time(sent, tokens))
+                         other_time=_names_other_time(sent, tokens, published))
 
 
 # A time that is not the day of the news: "last fall", "a year ago", "the previous week",
@@ -522,13 +522,19 @@ OTHER_TIME_RE = re.compile(
     % "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True)))
 
 
-def _names_other_time(sent: SpacySpan, tokens: Tokens) -> bool:
+# Days named relative to the publication day, which an undated article cannot resolve.
+RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
+
+
+def _names_other_time(sent: SpacySpan, tokens: Tokens, published: str | None = None) -> bool:
     """The sentence names another time than its paragraph's day ("its record, set last fall,
-    when it lost $279bn", "the previous record drop in September"): a figure the parse gives
-    no date of its own may be of that time, so neither its paragraph's day nor the
+    when it lost $279bn", "the previous record drop in September"), or, in an article
+    without a date, a day relative to one ("closed up 25% yesterday"): a figure the parse
+    gives no date of its own may be of that time, so neither its paragraph's day nor the
     publication day is lent to it."""
     text = tokens.text
-    return any(ent.label_ == "DATE" and (OTHER_TIME_RE.search(ent.text) or EARLIER_AFTER_RE.match(text, ent.end_char)
+    return any(ent.label_ == "DATE" and (published is None and ent.text.strip().casefold() in RELATIVE_DAYS
+                                         or OTHER_TIME_RE.search(ent.text) or EARLIER_AFTER_RE.match(text, ent.end_char)
                                          and not ent.text.istitle())  # "one day before", not "Monday before"
                # (but "fell 19%, one day after executives forecast …" is the news the day after)
                and not PERIOD_BOUND_RE.search(text[max(0, ent.start_char - 12):ent.start_char])

@@ -88,7 +88,7 @@ from extractor.extract.lexicon import (
 from extractor.extract.quantities.money import MONEY_SUBUNITS
 from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
-from extractor.extract.quantities.subject import _clause_subject
+from extractor.extract.quantities.subject import _clause_subject, valued_object
 from extractor.extract.quantities.subject_context import gapped_subject
 
 # What is measured: compound + head, or head lemma -> metric name. Small on purpose.
@@ -354,6 +354,8 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "withdrawals"  # "customers yanked $42 billion on the first day of the run"
     if unit and unit.isupper() and len(unit) == 3 and _price_of_a_purchase(root):
         return "deal value"  # "UBS agreed to buy Credit Suisse for 3 billion francs"
+    if unit and unit.isupper() and len(unit) == 3 and valued_object(root) is not None:
+        return "market value"  # "valuing Arm at $54.5 billion": what it is worth
     if q.value == 1 and ONE_OF_RANKED_RE.match(span.doc.text, span.end_char):
         return None  # "one of the deadliest temblors in decades": a place in a ranking, no count
     clause = _clause_text(root)
@@ -822,6 +824,10 @@ def _named_metric(root: Token, span: SpacySpan, verb: Token | None, sum_of_money
         if node.dep_ in ("pobj",) and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
             candidates.append(node.head.head)
             break
+        if node.dep_ in ("nummod", "compound", "quantmod", "amod") and node.head.lower_ == "thanks" \
+                and any(c.dep_ == "prep" and c.lower_ == "to" for c in node.head.children):
+            node = node.head  # "a market value of $65 billion thanks to …": "thanks to" read as the amount's noun
+            continue
         if node.dep_ in ("nummod", "compound", "quantmod", "amod") and node.head.pos_ in ("NOUN",):
             candidates.append(node.head)
             for child in node.head.children:  # "a 19% loss in Facebook's stock"

@@ -316,8 +316,10 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 return found  # "destroyed $40 billion in market value": the cause is not the owner
         if (found := _changed_metric_owner(verb, span, ctx, sent_root_subject)):
             return found  # "the rout cut the market value of Microsoft by $20 billion": Microsoft's
+        valued = valued_object(span.root)
         sent = _sent_down(verb, span, ctx, sent_root_subject) or _changed_by(verb, span, ctx, sent_root_subject) \
-            or _struck_and_moved(verb, span, ctx, sent_root_subject)
+            or _struck_and_moved(verb, span, ctx, sent_root_subject) \
+            or (resolve_np(valued, ctx, sent_root_subject) if valued is not None else [])
         if sent:
             return sent
         level = _level_raised(verb, span)
@@ -571,6 +573,24 @@ def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
     named = ctx.entities.at(obj.idx, obj.idx + len(obj)) is not None or any(  # "lifted Acme's market value by $9bn"
         c.dep_ == "poss" and ctx.entities.at(c.idx, c.idx + len(c)) is not None for c in obj.children)
     return resolve_np(obj, ctx, sent_root_subject) if named else []
+
+
+def valued_object(root: Token) -> Token | None:
+    """What a verb of valuing values at the amount ("valuing Arm at $54.5 billion", "investors
+    value the company at $60 billion"): its object, whose value the amount is."""
+    if root.dep_ != "pobj" or root.head.lower_ != "at":
+        return None
+    verb = root.head.head
+    if verb.lemma_.lower() != "value" or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRICED_DEALS for c in verb.children):
+        return None  # "the deal values Orvex at $3 billion": what the deal pays (a deal value)
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < root.i), None)
+
+
+# Nouns of a purchase whose "values X at" is its price.
+PRICED_DEALS = frozenset({"deal", "offer", "bid", "takeover", "acquisition", "merger", "buyout", "agreement", "payment",
+                          "consideration"})
 
 
 def _struck_and_moved(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

@@ -78,7 +78,8 @@ LAST_SUBJECT_WINDOW = 600
 METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenue", "sales", "profit", "price", "growth", "value",
                               "operating", "gross", "pretax", "core", "underlying", "adjusted", "earnings", "income"})
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
-NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune"})
+NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune",
+                               "thank"})  # ("$65 billion thanks to …": the parser reads "thanks to" as a noun)
 # A person described by age ("the 34-year-old"): refers back to the last person named.
 AGE_DESCRIPTION_RE = re.compile(r"\d+-year-old$")
 # Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
@@ -288,6 +289,17 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str]
     return None
 
 
+def _named_in_own_words(np: Token, ctx: SubjectContext) -> set[str]:
+    """Ids of the organisations a description's own words name, which it is not ("the
+    SoftBank-backed company" is not SoftBank, nor SoftBank Group named before)."""
+    named = ctx.entities.mentions_in(np.left_edge.idx, np.idx)
+    if not named:
+        return set()
+    firsts = {mention.text.split()[0].casefold() for mention, _ in named if mention.text.split()}
+    return {e.id for _, e in named} | {e.id for e in ctx.entities.entities
+                                      if e.type == "ORG" and e.name.split() and e.name.split()[0].casefold() in firsts}
+
+
 def _in_main_clause(tok: Token) -> bool:
     """The token's clause is its sentence's main clause (or one joined to it), not a clause
     inside a noun phrase or below another verb ("fears that a model from DeepSeek could …")."""
@@ -341,8 +353,8 @@ def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set
     if (main := _main_clause_organisation(tok, ctx)) is not None and main.id not in skip:
         return main  # "Acme tipped its hat to Bexco, hours after the company's stock plunged 17%": Acme's
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
-        if e.type != "ORG" or e.id in skip or _named_as_source(mention.start, ctx):
-            continue
+        if e.type != "ORG" or e.id in skip or _named_as_source(mention.start, ctx) or INDEX_NAME_RE.match(e.name):
+            continue  # (nor an exchange or an index: "trading on the Nasdaq, valuing the company at $65bn")
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -1143,7 +1155,7 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         country = _country_before(np.idx, ctx)  # "the country's economy": the country the text has named
         return [entity_ref(ctx, country)] if country is not None else []
     if _is_description(np):
-        skip = _not_described_so(np, ctx) | _not_so_named(np, ctx)
+        skip = _not_described_so(np, ctx) | _not_so_named(np, ctx) | _named_in_own_words(np, ctx)
         before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
                   or _only_organisation_just_before(np, ctx, skip))
         if before is not None:

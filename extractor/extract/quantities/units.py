@@ -293,8 +293,8 @@ def _counted_noun(root: Token, span: SpacySpan, value: float) -> str | None:
         head = doc[span.end]  # the parser missed "1.5m people": a plural noun right after the number
     if head is not None:
         head = after_prefixes(head)  # "five co-workers", "40 sub-contractors": the parser takes the prefix for the noun
-    if head is None or not head.tag_.startswith("NN"):
-        return None
+    if head is None or not head.tag_.startswith("NN") or not any(ch.isalpha() for ch in head.text):
+        return None  # (not "。", a full stop of another script the tagger read as a noun)
     if head.lower_ in ("times", "time", "fold", "%", "others") or head.is_currency:
         return None  # "killed 43 people and injured 200 others": the others are the noun before (see carry_units)
     first = doc[span.end] if span.end < len(doc) else None

@@ -63,6 +63,9 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
             end -= 1
         if not transcript and len(WORD_RE.findall(ctx.text, start, end)) < SUMMARY_MIN_WORDS:
             continue  # "Amazon: Dropped 3.4%", "Apple Stock: Why Now?": a list line or a heading
+        if not transcript and (_opens_with_verb(ctx, start)
+                               or _after_list_heading(ctx, p_start) and (entity is None or entity.type != "PERSON")):
+            continue  # "Siemens Energy: Plunged 17.4%, recording …"; "Notable Declines:" then "ASML: …": a list
         attribution = Attribution(cue=(colon, colon + 1), mention=chars, speaker=entity.ref() if entity else None)
         out.append(Labelled(attribution, (start, end), transcript, p_start if lead else None))
     transcript_labels = {ctx.text[slice(*labelled.attribution.mention)].casefold() for labelled in out if labelled.transcript}
@@ -77,6 +80,25 @@ def find_speaker_labels(ctx: Context) -> list[Labelled]:
             if name and repeated[name] >= 2:
                 labelled.transcript = True
     return out
+
+
+# Tags of a verb that opens a list line with no subject ("Plunged 17.4%", "Expected to hold rates");
+# not a gerund, which may be a subject ("Eliminating war is a goal").
+SUBJECTLESS_VERB_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _opens_with_verb(ctx: Context, start: int) -> bool:
+    """The words after the label open with a verb and no subject: a list line saying what
+    the thing labelled did, not what it said ("Siemens Energy: Plunged 17.4%")."""
+    first = next((ctx.doc[i] for i in ctx.tokens_between(start, start + 40) if ctx.doc[i].is_alpha), None)
+    return first is not None and first.tag_ in SUBJECTLESS_VERB_TAGS
+
+
+def _after_list_heading(ctx: Context, p_start: int) -> bool:
+    """The paragraph before ends with a colon: a heading whose list the labelled lines are
+    ("Notable Declines:", "The week includes these announcements:"); a list of people's
+    labels ("Reactions:" then "Sanders: …") is still their words, which the caller keeps."""
+    return ctx.text[:p_start].rstrip().endswith(":")
 
 
 def label_entity(ctx: Context, chars: tuple[int, int]) -> LocalEntity | None:

@@ -208,6 +208,22 @@ def _unnamed_group(pronoun: Token) -> bool:
     return found is not None and found[1].tag_ == "NNS" and not found[1].ent_type_
 
 
+def _plural_subject_before(pronoun: Token) -> Token | None:
+    """The plural common noun that is the main subject of the sentence before, in the same
+    paragraph, when a "they" opens the next one as its subject ("Citi analysts expressed doubt
+    that DeepSeek had … They maintained their rating"): the group goes on speaking, not an
+    organisation named inside what it said."""
+    sent = pronoun.sent
+    if pronoun.lower_ != "they" or pronoun.dep_ not in SUBJECT_DEPS or sent.start == 0 \
+            or any(t.is_alpha for t in pronoun.doc[sent.start:pronoun.i]):
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    if any("\n" in t.whitespace_ or "\n" in t.text for t in before[-1:]):
+        return None  # another paragraph's
+    subject = next((c for c in before.root.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject if subject is not None and subject.tag_ == "NNS" else None
+
+
 def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
     """The entity a speaker mention refers to, or None when the text does not say."""
     word = head.lower_
@@ -227,6 +243,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if word in ORG_PRONOUNS:
         if _dummy_it(head) or _unnamed_group(head):
             return None
+        if (group := _plural_subject_before(head)) is not None:  # "Citi analysts doubted that X had … They kept …"
+            return resolve_speaker(ctx, group, char_bounds(ctx.doc, *mention_bounds(group)))
         entity = _enclosing_subject(ctx, head, ORG_TYPES) or last_entity_before(ctx, head.idx, ORG_TYPES)
         return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
@@ -396,7 +414,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if types == PERSON_TYPES and head.tag_ == "NNS" and head.lower_ != head.lemma_.lower():
         return None  # "the Thai women replied": a group the text does not name, not the last person named
     phrase_end = max(bounds[1], head.right_edge.idx + len(head.right_edge.text))  # (its "of …" too)
-    if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end)) is not None:
+    if types == PERSON_TYPES and (named := _named_after_comma(ctx, phrase_end) or _apposed_person(ctx, head)) is not None:
         return named.ref()  # "according to the president of the regional government, Juanma Moreno"
     if types in (PERSON_TYPES, None) and (named := _named_right_after(ctx, head)) is not None:
         return named.ref()  # "says junta chief Min Aung Hlaing": the title the parser took for the head
@@ -489,6 +507,17 @@ GOVERNMENT_NOUNS = frozenset({"administration", "government"})
 # A comma after a description and the name it gives, ending its clause.
 NAME_AFTER_COMMA_RE = re.compile(r"\s*,\s*")
 NAME_ENDS_CLAUSE_RE = re.compile(r"\s*(?:[.,;:!?]|\Z)")
+
+
+def _apposed_person(ctx: Context, head: Token) -> LocalEntity | None:
+    """The person set after a comma inside a description's phrase, which the parser hung on
+    its "of" phrase ("the governor of Hawaii, Josh Green, told reporters")."""
+    for token in head.subtree:
+        if token.i > head.i and token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.left_edge.i > 0 \
+                and token.doc[token.left_edge.i - 1].text == ",":
+            found = ctx.entities.at(token.idx, token.idx + len(token.text))
+            return found if found is not None and found.type in PERSON_TYPES else None
+    return None
 
 
 def _named_after_comma(ctx: Context, end: int) -> LocalEntity | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from extractor.extract.coreference import is_person_noun
 from extractor.extract.quotes.context import Context
-from extractor.extract.quotes.cues import ADDRESSEE_VERBS, misread_verb, noun_holder, poll_of, verb_lemma
+from extractor.extract.quotes.cues import ADDRESSEE_VERBS, is_cue, misread_verb, noun_holder, poll_of, verb_lemma
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -222,6 +222,11 @@ def _parsed_subject(cue: Token) -> Token | None:
             return None  # "Asked about X, Clinton said …": Clinton was asked; who asked is not said
         if crosses_paragraph(token, token.head):
             return None
+        if token is cue and _joined_to_reported_clause(cue):
+            # "Meeks noted that Nvidia appears undervalued but cautioned that …": the parser joined
+            # the second cue to the first one's reported clause; it shares the first cue's subject
+            token, hops, came_by = token.head.head, hops + 2, "conj"
+            continue
         if token.dep_ == "xcomp" and token.i == cue.i and verb_lemma(token.head) in RESULT_VERBS:
             # "prompting Donald Trump to describe it as …": the one prompted spoke (but "urged
             # Stumpf to admit …" is the urger's claim, "requires countries to give …" the rule's)
@@ -237,6 +242,14 @@ def _parsed_subject(cue: Token) -> Token | None:
             continue
         token, hops, came_by = token.head, hops + 1, token.dep_
     return None
+
+
+def _joined_to_reported_clause(cue: Token) -> bool:
+    """A cue verb with no subject of its own, joined to the clause another cue reports (a
+    ``ccomp`` of a cue, which is no cue itself)."""
+    head = cue.head
+    return cue.dep_ == "conj" and head.dep_ == "ccomp" and not is_cue(head) and is_cue(head.head) \
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
 
 
 def _participle_after_subordinate(token: Token) -> bool:
