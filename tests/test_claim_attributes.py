@@ -3070,3 +3070,9 @@ def test_a_noun_in_another_script_is_no_unit(nlp):
             "取引終了間際に63.59ドルとなった。")
     units = [c.unit for c in claims_of(nlp, text)]
     assert units and all(unit is None or any(ch.isalpha() for ch in unit) for unit in units)
+
+
+def test_a_sum_lost_in_a_single_day_by_a_company_whose_shares_fell_is_its_market_value(nlp):
+    found = by_text(nlp, "Kelmont Corp's share value dropped 17%, which constituted a loss of an eye-popping $589 billion "
+                         "in a single day. Orvex Inc shares fell 3% after it reported a loss of $2 billion.")
+    assert (found["$589 billion"].metric, found["$2 billion"].metric) == ("market value", "loss")

@@ -1004,3 +1004,19 @@ def test_a_programme_names_no_person_and_a_bracket_left_open_is_cut(nlp):
 def test_a_gerund_s_possessive_subject_is_no_part_of_a_name(nlp):
     entities = entities_of(nlp, "Such losses dwarf other records, with Meta’s having lost some $251 billion in 2022.")
     assert [e.name for e in entities.entities if e.type == "ORG"] == ["Meta"]
+
+
+def test_a_name_only_the_model_reads_as_a_place_and_its_contexts_as_a_firm_is_an_organisation(nlp):
+    text = (
+        "Zorvia, a major player in the revolution of AI, suffered a historic failure in Wall Street history "
+        "on Monday after recording the largest one-day loss of market capitalization. A Chinese AI company "
+        "launched a cheap rival, calling into question U.S. dominance in generative AI and Zorvia’s long-term"
+        " prospects. Zorvia’s share value dropped 17%, which constituted a loss of $589 billion in a single "
+        "day. Such historic losses dwarf other records, one of them recorded in September 2024 by Zorvia. "
+        "Such an immense decline marked Zorvia’s worst-ever percentage drop since March 2020 and robbed "
+        "Zorvia of the title of world’s most valuable company. The fallout indicates how Zorvia has become an"
+        " integral player in the AI-led tech boom. The rival had spent a mere $5.6 million to train on "
+        "Zorvia’s GPUs, posing a serious attack on Zorvia’s pricing stance. The Chinese company revealed a "
+        "large-language model developed at an extremely low cost on Zorvia GPUs for model training. Analysts "
+        "doubt that the rival's feat threatens Zorvia’s hold on the chip market.")
+    assert by_name(entities_of(nlp, text), "Zorvia").type == "ORG"

@@ -1677,3 +1677,28 @@ def test_a_surname_that_is_also_a_word_is_the_person_where_it_speaks(quotes_of):
     speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
     assert speakers["I do expect the numbers to rise,"] == "Josh Green"
     assert speakers["There’s very little left there,"] == "Josh Green"
+
+
+def test_a_company_s_capitalised_self_description_is_the_company(quotes_of):
+    text = ("Orvex today announced that its Board of Directors has named David Calhoun as chief executive. Calhoun "
+            "will remain a member of the Board.\n\nThe Company also announced that Dennis Muilenburg has resigned. "
+            "He led a great company.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["that Dennis Muilenburg has resigned"] == "Orvex"
+
+
+def test_an_interview_s_labels_in_initials_are_the_people_so_named(quotes_of):
+    text = ("Wikinews reporter Mike Halterman talked with Andrea Muizelaar about her life.\n\n"
+            "MH: How long did that last?\n\nAM: I would say from Grade 2 to Grade 9.\n\n"
+            "MH: What happened after that point?\n\nAM: They stopped when I moved schools.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["How long did that last?"] == "Mike Halterman"
+    assert speakers["I would say from Grade 2 to Grade 9."] == "Andrea Muizelaar"
+
+
+def test_a_person_set_after_a_place_the_parser_made_the_subject_speaks(quotes_of):
+    text = ("Provincial Police Commander (PPC) Malaita Province, Chief Superintendent Tex Tafoa said, “It was alleged "
+            "that the suspect got hold of a knife.” Even China, Pyongyang's only ally, said it was opposed to the test.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["It was alleged that the suspect got hold of a knife."] == "Tex Tafoa"
+    assert speakers["it was opposed to the test"] == "China"

@@ -23,6 +23,7 @@ in ``entity_types``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from lemminflect import getAllLemmas
@@ -116,6 +117,28 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
     brand's capitals inside a word ("DeepSeek", which a quoted post writes "deepseek")."""
     return all(len(s.split()) == 1 and not s.isupper() and s[1:].islower() and s.casefold() in lower_words
                and not is_place_name(s) for s in group.surfaces)
+
+
+# Nouns a company's own writing capitalises for itself ("the Company also announced …"): a
+# description of the company, never a name.
+COMPANY_SELF_NOUNS = frozenset({"company", "corporation", "firm"})
+
+
+def _capitalised_self_noun(group: LocalEntity) -> bool:
+    """Every form is "Company", "Corporation" or "Firm" alone (see COMPANY_SELF_NOUNS)."""
+    return all(s.casefold() in COMPANY_SELF_NOUNS for s in group.surfaces)
+
+
+# Mentions a name needs before its contexts alone may overrule the model's place reading.
+MIN_MENTIONS_READ = 3
+
+
+def _place_only_to_the_model(group: LocalEntity, read: Counter) -> bool:
+    """A name no gazetteer knows as a place, mentioned often, that the model reads as a place
+    and no context does ("in", "from", "the city of" never come before it) while some context
+    reads it as an organisation ("Nvidia's shares", "Nvidia said in a statement"): a company."""
+    return (len(group.mentions) >= MIN_MENTIONS_READ and not is_place_name(group.name)
+            and not read.get("GPE") and not read.get("LOC") and not read.get("FAC") and read.get("ORG", 0) > 0)
 
 
 def _term_spelled_in_lower_case(group: LocalEntity, text: str) -> bool:
@@ -330,12 +353,14 @@ def extract_entities(
     for key, group in list(groups.items()):
         votes = group.votes
         discount_unsupported(votes, max(group.surfaces, key=len))
+        read: Counter = Counter()  # what the contexts alone say
         for mention in group.mentions:
             if in_any(mention.start, headline):  # a title-case headline's parse tells no type
                 continue                          # ("Zuckerberg Loses $16 Billion": no company)
             span = token_span(doc, mention.start, mention.end)
             if span is not None:
-                votes.update(context_votes(span, mention.text))
+                read.update(context_votes(span, mention.text))
+        votes.update(read)
         votes.update(name_votes(group.name, votes))
         votes.update(person_name_votes(group.surfaces, votes, lower_words, lone_people))
         no_person_named_the(votes, max(group.surfaces, key=len))
@@ -343,10 +368,13 @@ def extract_entities(
             votes["ORG"] += SOURCE_WEIGHT  # the outlet, or the agency that filed the story ("(Xinhua) --")
         body = [m for m in group.mentions if not in_any(m.start, headings)]
         group.type = type_of(votes, group.name)
+        if group.type == "GPE" and _place_only_to_the_model(group, read):
+            group.type = "ORG"
         if group.type == "PERSON" and not body and len(name_tokens(group.name)) == 1:
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
-        if _common_noun(group, lower_words) or group.surfaces.keys() <= TIME_ZONES or _noun_opening_sentences(group, doc) \
+        if _common_noun(group, lower_words) or _capitalised_self_noun(group) or group.surfaces.keys() <= TIME_ZONES \
+                or _noun_opening_sentences(group, doc) \
                 or TIME_ZONE_NAME_RE.fullmatch(group.name) \
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE:  # "Alzheimer's drug": a disease; "Jr" no one

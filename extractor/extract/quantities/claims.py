@@ -974,7 +974,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     if metric in (None, "loss") and _lost_in_a_period(verb, root, unit, direction, frame, subject, article.entities):
         metric, direction = "loss", None  # "Acme lost $6 billion in the third quarter": a result, no move
     elif metric in (None, "loss") and direction == "down" and unit and is_currency_code(unit) and frame != "period" \
-            and MARKET_VALUE_WORDS_RE.search(text, low, high) and not RESULT_WORDS_RE.search(text, low, high) \
+            and (MARKET_VALUE_WORDS_RE.search(text, low, high)
+                 or SHARE_WORDS_RE.search(text, low, high) and ONE_DAY_RE.search(text, low, high)) \
+            and not RESULT_WORDS_RE.search(text, low, high) \
             and _companies(subject, article.entities):
         metric = "market value"  # "a $589 billion loss on Monday, the biggest one-day loss in market value",
         # "suffered the largest market value loss in history, shedding nearly $600 billion"
@@ -1235,6 +1237,11 @@ def _lost_in_a_day(verb: Token | None, unit: str | None, direction: str | None, 
 # market value, not a result (outlets write "a $589 billion loss" and "lost $589 billion in
 # market value" for one fact).
 MARKET_VALUE_WORDS_RE = re.compile(r"\bmarket\s+(?:value|cap|capitali[sz]ation)\b|\bvaluation\b", re.I)
+# Words of a company's shares, and of one day's trading: a sum lost by a company whose shares
+# fell, in one day, is its market value ("its share value dropped 17%, a loss of $589 billion in
+# a single day").
+SHARE_WORDS_RE = re.compile(r"\b(?:shares?|stocks?|share (?:value|price))\b", re.I)
+ONE_DAY_RE = re.compile(r"\b(?:in (?:a single|one|a) (?:day|session)|(?:single|one)[- ](?:day|session)|on the day)\b", re.I)
 # Words of a company's reported result, whose loss is one whatever else the sentence says.
 RESULT_WORDS_RE = re.compile(r"\b(?:quarter(?:ly)?|fiscal|annual|year|half|net|operating|pre-?tax|posted|posts|reported"
                              r"|reports|booked|books)\b", re.I)

@@ -102,10 +102,23 @@ def _after_list_heading(ctx: Context, p_start: int) -> bool:
 
 
 def label_entity(ctx: Context, chars: tuple[int, int]) -> LocalEntity | None:
-    """The entity a speaker label names: one with a mention inside the label covering most
-    of it, or one known by the label's words."""
+    """The entity a speaker label names: the person whose initials it spells, one with a
+    mention inside the label covering most of it, or one known by the label's words."""
+    label = ctx.text[chars[0] : chars[1]]
+    if (person := _person_of_initials(ctx, label)) is not None:
+        return person  # (the model may take the initials for an organisation's)
     size = chars[1] - chars[0]
     for mention, entity in ctx.entities.mentions_in(*chars):
         if (mention.end - mention.start) * 2 >= size:
             return entity
-    return ctx.entities.by_name(ctx.text[chars[0] : chars[1]])
+    return ctx.entities.by_name(label)
+
+
+def _person_of_initials(ctx: Context, label: str) -> LocalEntity | None:
+    """The one person of the article whose name's initials a label in capitals spells ("AM:"
+    for Andrea Muizelaar, the interview's convention), else None."""
+    if not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
+        return None
+    people = [e for e in ctx.entities.entities if e.type == "PERSON"
+              and "".join(w[0] for w in e.name.split() if w[:1].isupper()).upper() == label]
+    return people[0] if len(people) == 1 else None

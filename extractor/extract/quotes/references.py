@@ -259,9 +259,11 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref() if entity else None
     if (head.pos_ == "PROPN" and not head.text[:1].islower()) or head.ent_type_:
         entity = _named_entity(ctx, head, bounds)
-        if entity is None and (head.lower_ in JOB_TITLES or head.text in OFFICE_ABBREVIATIONS) \
+        if entity is None and (head.lower_ in JOB_TITLES or head.text in OFFICE_ABBREVIATIONS
+                               or description_types(head) == ORG_TYPES) \
                 and any(c.dep_ == "det" for c in head.children):
-            return resolve_description(ctx, head, bounds)  # "said the CEO of OpenAI": a title, tagged a name
+            return resolve_description(ctx, head, bounds)  # "said the CEO of OpenAI", "the Company announced":
+            # a title or a description, tagged a name
         if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
@@ -709,10 +711,11 @@ def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
 
 def _a_company(rivals: frozenset[str], ctx: Context, pos: int) -> Callable[[LocalEntity], bool]:
     """What "the company" at ``pos`` can take up: an organisation whose name says it is no
-    public body ("the U.S. Food and Drug Administration" is one), not one named as a rival,
-    nor an outlet named only as reporting the news (``_only_reporting``)."""
+    public body ("the U.S. Food and Drug Administration" is one) nor a body governing one
+    ("Board of Directors"), not one named as a rival, nor an outlet named only as reporting
+    the news (``_only_reporting``)."""
     return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals \
-        and not _only_reporting(ctx, entity, pos)
+        and not _only_reporting(ctx, entity, pos) and name_head(entity.name)[1] not in GOVERNING_NOUNS
 
 
 # Words before an outlet's name that make it the reporter of the news, not a party to it

@@ -87,8 +87,18 @@ def subject_of(cue: Token) -> Token | None:
     if found is None and cue.tag_ in ASIDE_VERB_TAGS:
         found = subject_across_aside(cue)
     if found is not None:
-        found = _name_run_into_description(found, cue) or found
+        found = _name_run_into_description(found, cue) or _person_apposed_to_place(found) or found
     return _named_after_demonym(found) if found is not None else None
+
+
+def _person_apposed_to_place(subject: Token) -> Token | None:
+    """The person set in apposition to a place the parser made the subject ("Police Commander
+    Malaita Province, Chief Superintendent Tex Tafoa said"): the person speaks, not the place."""
+    if subject.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG", "")  # (the model may tag a titled name a firm's)
+                 and c.left_edge.i == subject.i + 2 and subject.nbor().text == ","), None)  # (not a dateline's "Rome, OCT 31:")
 
 
 def _name_run_into_description(subject: Token, cue: Token) -> Token | None:
