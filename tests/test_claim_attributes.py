@@ -3076,3 +3076,19 @@ def test_a_sum_lost_in_a_single_day_by_a_company_whose_shares_fell_is_its_market
     found = by_text(nlp, "Kelmont Corp's share value dropped 17%, which constituted a loss of an eye-popping $589 billion "
                          "in a single day. Orvex Inc shares fell 3% after it reported a loss of $2 billion.")
     assert (found["$589 billion"].metric, found["$2 billion"].metric) == ("market value", "loss")
+
+
+def test_a_toll_of_a_number_counts_the_dead_whoever_keeps_it(nlp):
+    found = by_text(nlp, "Police revised the number of deaths to 97, down from their previous toll of 115.")
+    assert (found["115"].metric, found["115"].unit, subjects(found["115"])) == ("dead", "person", [])
+
+
+def test_others_after_one_person_are_people_too(nlp):
+    found = by_text(nlp, "One person died and five others were injured during the attack.")
+    assert (found["five"].unit, found["five"].metric) == ("person", "injured")
+
+
+def test_a_date_s_year_before_a_plural_noun_and_a_lap_s_number_are_no_figures(nlp):
+    found = by_text(nlp, "On 10th August 2007 police removed the seals from the doors. Halvard retired on lap 43 after "
+                         "a collision, having led 57 laps.")
+    assert list(found) == ["57"]

@@ -35,7 +35,7 @@ ONE_PRONOUN_AFTER = frozenset({"another", "who", "that", "which", "thing", "way"
 NAME_ENTITY_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PERSON"})
 # Words before a number that make it a label ("No. 5", "#3", "category 4", "phase 3").
 LABEL_BEFORE_RE = re.compile(
-    r"(?:\bno\.|\bnos\.|#|\b(?:number|page|p\.|pp\.|grade|level|version|step|phase|stage|"
+    r"(?:\bno\.|\bnos\.|#|\b(?:number|page|p\.|pp\.|grade|level|version|step|phase|stage|lap|hole|"
     r"category|class|tier|round|room|gate|platform|route|highway|interstate|channel|row|"
     r"seat|lot|section|chapter|article|episode|zone|floor|terminal|flight|runway|district|ward|"
     r"precinct))\s*\Z",
@@ -139,7 +139,8 @@ def is_calendar(q: Quantity, text: str, tok: Token) -> bool:
             YEAR_RANGE[0] <= number <= YEAR_RANGE[1] or EARLY_YEAR_RANGE[0] <= number <= EARLY_YEAR_RANGE[1] and (
                 tok.ent_type_ == "DATE" or _prev_word(text, q.literal.start).casefold() in YEAR_PREPOSITIONS)):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        counts_plural = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE"
+        counts_plural = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE" \
+            and not MONTH_BEFORE_RE.search(before)  # ("On 10th August 2007 police removed …": a date's year)
         if not counts_plural:
             q.verdict.is_year_like = True
             return True

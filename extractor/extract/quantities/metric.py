@@ -168,8 +168,8 @@ MARKET_METRICS = frozenset({"share price", "market value", "index level", "excha
 # what they count names the metric.
 COUNT_NOUNS = frozenset({"number", "count", "tally", "total", "toll", "figure"})
 # A bare number a death toll is set to, earlier in its clause ("raised the death toll in the
-# collapse to at least 37", "the toll rose to 43", "put the death toll at 38").
-TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|reached|reaches|hit|hits|stood\s+at|stands\s+at"
+# collapse to at least 37", "the toll rose to 43", "put the death toll at 38", "a toll of 115").
+TOLL_SET_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:to|at|of|reached|reaches|hit|hits|stood\s+at|stands\s+at"
                          r"|nears|neared|tops|topped|passes|passed|surpasses|surpassed|crosses|crossed|exceeds|exceeded)\s+"
                          r"(?:(?:at\s+least|more\s+than|over|about|nearly|almost|some|around)\s+)?\Z", re.I)
 # A count of people named by what befell them, set right before a bare number ("the number of

@@ -253,6 +253,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     counted = _count_subject(root, span, ctx, verb, sent_root_subject) if not (unit and unit.isupper()) and unit not in ("percent", "percentage point") else None
     if counted is not None:
         return counted
+    if unit in (None, "person") and root.dep_ == "pobj" and root.head.lower_ == "of" \
+            and root.head.head.lemma_.lower() in TALLY_NOUNS:
+        return []  # "down from their previous toll of 115": a toll names what it counts, not who keeps it
     if unit == "percent":
         found = voted_side(span, ctx)
         if found:
@@ -573,6 +576,11 @@ def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
     named = ctx.entities.at(obj.idx, obj.idx + len(obj)) is not None or any(  # "lifted Acme's market value by $9bn"
         c.dep_ == "poss" and ctx.entities.at(c.idx, c.idx + len(c)) is not None for c in obj.children)
     return resolve_np(obj, ctx, sent_root_subject) if named else []
+
+
+# Nouns that only hold a count of the dead ("a toll of 115"), which names what it counts, not
+# whose it is (but "its user count of 2.23 billion" is the company's).
+TALLY_NOUNS = frozenset({"toll"})
 
 
 def valued_object(root: Token) -> Token | None:
