@@ -1020,3 +1020,10 @@ def test_a_name_only_the_model_reads_as_a_place_and_its_contexts_as_a_firm_is_an
         "large-language model developed at an extremely low cost on Zorvia GPUs for model training. Analysts "
         "doubt that the rival's feat threatens Zorvia’s hold on the chip market.")
     assert by_name(entities_of(nlp, text), "Zorvia").type == "ORG"
+
+
+def test_an_academic_degree_written_with_its_stops_is_no_place(nlp):
+    text = ("Rutherford won a scholarship to Canterbury College, where he took a B.A. in 1892, an M.A. in 1893 and a "
+            "B.S. in 1894. He later worked in Montreal and in Manchester.")
+    names = {e.name for e in entities_of(nlp, text).entities}
+    assert not names & {"B.A.", "M.A.", "B.S."} and "Canterbury College" in names

@@ -23,6 +23,12 @@ def test_a_surname_misspelt_by_one_letter_is_the_one_person_it_can_be():
                                 entity_id("Castelano"): "Bernard Castellano"}
 
 
+def test_a_letter_added_at_a_name_s_end_makes_another_name_not_a_misspelling():
+    corpus = [("Augustus De Morgan", "PERSON"), ("Morgana", "PERSON"), ("Daniel Pearson", "PERSON"), ("Pearsons", "PERSON"),
+              ("Bernard Castellano", "PERSON"), ("Castelano", "PERSON")]
+    assert _aliases(corpus) == {entity_id("Castelano"): "Bernard Castellano"}
+
+
 def test_a_person_named_by_the_last_two_of_three_names_is_the_one_person_named_in_full():
     corpus = [("Ravi Selim Okafor", "PERSON"), ("Selim Okafor", "PERSON"),
               ("Ana Maria Ruiz", "PERSON"), ("Eva Maria Ruiz", "PERSON"), ("Maria Ruiz", "PERSON")]

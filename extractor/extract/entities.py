@@ -119,6 +119,9 @@ def _common_noun(group: LocalEntity, lower_words: set[str]) -> bool:
                and not is_place_name(s) for s in group.surfaces)
 
 
+# An academic degree written with its stops ("B.A.", "M.Sc.", "Ph.D.", "LL.B."), which the model
+# may read as a place; never a name (the bare "MA", "BA" may be Massachusetts or an airline).
+ACADEMIC_DEGREE_RE = re.compile(r"(?:B\.(?:A|S|Sc|Ed|Eng)|M\.(?:A|S|Sc|Ed|Phil|B\.A|D)|Ph\.D|D\.Phil|LL\.[BM]|Ed\.D)\.?")
 # Nouns a company's own writing capitalises for itself ("the Company also announced …"): a
 # description of the company, never a name.
 COMPANY_SELF_NOUNS = frozenset({"company", "corporation", "firm"})
@@ -374,6 +377,7 @@ def extract_entities(
             del groups[key]  # a lone capitalised word in a heading is not a person
             continue
         if _common_noun(group, lower_words) or _capitalised_self_noun(group) or group.surfaces.keys() <= TIME_ZONES \
+                or all(ACADEMIC_DEGREE_RE.fullmatch(s) for s in group.surfaces) \
                 or _noun_opening_sentences(group, doc) \
                 or TIME_ZONE_NAME_RE.fullmatch(group.name) \
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \

@@ -145,7 +145,14 @@ def _misspelt(name: str, index: dict[str, set[str]], surnames: dict[str, set[str
     if len(name) < MISSPELT_FROM_LETTERS:
         return set()
     near = {s for key in (name, *_deletions(name)) for s in index.get(key, ())}
-    return {ent for s in near if OSA.distance(name, s, score_cutoff=1) <= 1 for ent in surnames[s]}
+    return {ent for s in near if OSA.distance(name, s, score_cutoff=1) <= 1 and not _one_ends_the_other(name, s)
+            for ent in surnames[s]}
+
+
+def _one_ends_the_other(a: str, b: str) -> bool:
+    """One name is the other with a letter added at its end ("Morgan", "Morgana"; "Paul",
+    "Paula"): another name, not a misspelling (a typo falls inside a word: "Zukerberg")."""
+    return len(a) != len(b) and (a.startswith(b) or b.startswith(a))
 
 
 def subject_aliases(entities: Iterable[tuple[str, str, str | None]]) -> dict[str, EntityRef]:
