@@ -1027,3 +1027,12 @@ def test_an_academic_degree_written_with_its_stops_is_no_place(nlp):
             "B.S. in 1894. He later worked in Montreal and in Manchester.")
     names = {e.name for e in entities_of(nlp, text).entities}
     assert not names & {"B.A.", "M.A.", "B.S."} and "Canterbury College" in names
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_the_same_person(nlp):
+    assert entity_key("Victoria 'Tori' Pendergast") == entity_key("Victoria Pendergast")
+    assert entity_key("Jeremy “Spike” Cohen") == entity_key("Jeremy Cohen")
+    assert entity_key("Rock 'n' Roll Hall") != entity_key("Rock Roll Hall")  # no nickname: a word of the name
+    text = ("Eugene Andrew “Gene” Cernan was an American astronaut. Eugene Andrew Cernan was born in Chicago. "
+            "Cernan flew on Apollo 10.")
+    assert len([e for e in entities_of(nlp, text).entities if "Cernan" in e.name]) == 1

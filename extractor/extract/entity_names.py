@@ -82,16 +82,21 @@ MAX_HEADING_WORDS = 20
 TRAILING_JUNIOR_RE = re.compile(r",?\s+junior\s*\Z")
 
 
+# A nickname in quotation marks between a person's names ("Victoria 'Tori' Pendergast").
+MID_NICKNAME_RE = re.compile(r"(?<=\w)\s+[\"“'‘][A-Z][^\"“”'‘’]{0,20}[\"”'’]\s+(?=[A-Z])")
+
+
 # Names repeat across mentions, articles and stages; their keys are cached.
 @lru_cache(maxsize=1 << 14)
 def entity_key(name: str) -> str:
     """Normalised name: case, accents, a leading "the", spaces and punctuation folded.
 
-    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group", and
-    "Vinicius Junior" and "Vinicius Jr."; "SoftBank Group" keeps every word, so it never
-    meets "Bahnsen Group".
+    "Chat GPT" and "ChatGPT" meet, as do "The Bahnsen Group" and "Bahnsen Group",
+    "Vinicius Junior" and "Vinicius Jr.", and "Victoria 'Tori' Pendergast" and "Victoria
+    Pendergast" (a nickname in quotation marks inside a name); "SoftBank Group" keeps every
+    word, so it never meets "Bahnsen Group".
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = unicodedata.normalize("NFKD", MID_NICKNAME_RE.sub(" ", name)).encode("ascii", "ignore").decode().casefold()
     text = LEADING_SAINT_RE.sub("saint ", LEADING_THE_RE.sub("", text.strip()))
     return NOT_ALNUM_RE.sub("", TRAILING_JUNIOR_RE.sub(" jr", text))
 
