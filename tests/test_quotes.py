@@ -1694,6 +1694,11 @@ def test_an_interview_s_labels_in_initials_are_the_people_so_named(quotes_of):
     speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
     assert speakers["How long did that last?"] == "Mike Halterman"
     assert speakers["I would say from Grade 2 to Grade 9."] == "Andrea Muizelaar"
+    # the first name's initial and a later name's: "RD" for Roque De La Fuente
+    text = ("Jane Fisher interviewed Roque De La Fuente.\n\nJF: Why are you running?\n\n"
+            "RD: Because nobody else is running.\n\nJF: What would you change?\n\nRD: The tax code, first.")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    assert speakers["Because nobody else is running."] == "Roque De La Fuente"
 
 
 def test_a_person_set_after_a_place_the_parser_made_the_subject_speaks(quotes_of):

@@ -119,6 +119,14 @@ def _person_of_initials(ctx: Context, label: str) -> LocalEntity | None:
     for Andrea Muizelaar, the interview's convention), else None."""
     if not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
         return None
-    people = [e for e in ctx.entities.entities if e.type == "PERSON"
-              and "".join(w[0] for w in e.name.split() if w[:1].isupper()).upper() == label]
+    people = [e for e in ctx.entities.entities if e.type == "PERSON" and label in _initials_of(e.name)]
     return people[0] if len(people) == 1 else None
+
+
+def _initials_of(name: str) -> set[str]:
+    """The initials a name may be labelled by: of all its capitalised words, and of its first
+    word with any one later word ("RD" for Roque De La Fuente)."""
+    capitals = [w[0].upper() for w in name.split() if w[:1].isupper()]
+    if len(capitals) < 2:
+        return set()
+    return {"".join(capitals)} | {capitals[0] + later for later in capitals[1:]}
