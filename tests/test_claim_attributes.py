@@ -3092,3 +3092,21 @@ def test_a_date_s_year_before_a_plural_noun_and_a_lap_s_number_are_no_figures(nl
     found = by_text(nlp, "On 10th August 2007 police removed the seals from the doors. Halvard retired on lap 43 after "
                          "a collision, having led 57 laps.")
     assert list(found) == ["57"]
+
+
+def test_its_stock_after_a_sentence_about_a_company_is_that_company_s(nlp):
+    found = by_text(nlp, "DeepSeek AI shook markets. DeepSeek AI became the most downloaded app over the weekend, and "
+                         "DeepSeek AI said its model cost little. The impact on tech giants was dramatic. Kelmont Corp, a "
+                         "leading designer of AI chips, experienced a historic decline. By the close of U.S. markets on "
+                         "Monday, its stock had dropped 17%.")
+    assert subjects(found["17%"])[0].startswith("Kelmont")
+
+
+def test_the_company_below_a_clause_about_a_company_is_that_company(nlp):
+    found = by_text(nlp, "DeepSeek launched a cheap model. On Monday, Kelmont Corp saw its shares plunge 17% in response "
+                         "to the news about DeepSeek’s AI model, causing the company to lose almost $600 billion in market "
+                         "value.")
+    assert subjects(found["$600 billion"])[0].startswith("Kelmont")
+    found = by_text(nlp, "DeepSeek launched a cheap model. Kelmont Corp makes AI chips. Shares of the AI chip giant "
+                         "tumbled over 17%, pushing the company on track for a loss exceeding $600 billion in market value.")
+    assert subjects(found["$600 billion"])[0].startswith("Kelmont")

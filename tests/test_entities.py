@@ -1036,3 +1036,10 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_the_same_person(nlp):
     text = ("Eugene Andrew “Gene” Cernan was an American astronaut. Eugene Andrew Cernan was born in Chicago. "
             "Cernan flew on Apollo 10.")
     assert len([e for e in entities_of(nlp, text).entities if "Cernan" in e.name]) == 1
+
+
+def test_a_maker_or_designer_of_chips_or_drugs_is_a_company_a_fashion_designer_a_person(nlp):
+    text = ("Zorvia, a leading designer of AI chips and a recent Wall Street favorite, experienced a historic decline. "
+            "Kelvane, a drug developer, fell 5%. Vera Wang, a fashion designer, opened a store.")
+    entities = entities_of(nlp, text)
+    assert [by_name(entities, n).type for n in ("Zorvia", "Kelvane", "Vera Wang")] == ["ORG", "ORG", "PERSON"]

@@ -128,6 +128,25 @@ def _leads_a_market(noun: Token) -> bool:
         c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
 
 
+# Goods a company makes, whose maker or designer is a company ("a leading AI chip designer",
+# "drug developer X"; a "fashion designer" or a "game developer" may be a person).
+MADE_GOODS = frozenset({"chip", "chips", "semiconductor", "semiconductors", "software", "drug", "drugs", "vaccine",
+                        "vaccines", "car", "cars", "auto", "aircraft", "plane", "jet", "smartphone", "phone", "battery",
+                        "gpu", "processor", "processors", "device", "devices", "steel", "weapons", "satellite"})
+MAKING_NOUNS = frozenset({"designer", "designers", "developer", "developers", "maker", "makers", "manufacturer",
+                          "manufacturers", "producer", "producers", "supplier", "suppliers", "builder", "builders"})
+
+
+def _makes_goods(noun: Token) -> bool:
+    """A maker or designer of goods a company makes, before it or after "of" ("chip designer",
+    "a designer of AI chips"; see MADE_GOODS)."""
+    if noun.lower_ not in MAKING_NOUNS:
+        return False
+    goods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+    goods += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(g.lower_ in MADE_GOODS for g in goods)
+
+
 # Verbs by which a maker makes a product ("chips made by X", "an assistant launched by X").
 MAKING_VERBS = frozenset({"make", "build", "produce", "manufacture", "design", "develop", "sell", "launch", "release",
                           "unveil"})
@@ -344,8 +363,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if _a_plural_body(span, name):
         votes["ORG"] += CONTEXT_WEIGHT  # "now that the Niners lost": a team or a party, no person
     for noun in {t.i: t for t in _descriptors(span)}.values():
-        if _leads_a_market(noun):
-            votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X": a company
+        if _leads_a_market(noun) or _makes_goods(noun):
+            votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X", "a leading AI chip designer": a company
         elif (describes(noun, TITLE_WORDS) or is_occupation(noun) or _a_relative(noun)) \
                 and not describes(noun, EITHER_ROLE_NOUNS):  # "OpenAI investor Microsoft": a company or a person
             votes["PERSON"] += CONTEXT_WEIGHT

@@ -70,6 +70,7 @@ from extractor.extract.quantities.subject_counts import _count_subject, holder_o
 from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
+from extractor.extract.quantities.filters import INDEX_NAME_RE
 from extractor.extract.quantities.subject_phrases import (
     NOT_SUBJECT_NOUNS, ROLE_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
     structure_subject,
@@ -366,7 +367,19 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                 if o.dep_ == "pobj" and o.lemma_.lower() in OWNED_METRIC_NOUNS):
         if found := _owner_of(obj, ctx, sent_root_subject, ("of",)):
             return found  # "…, equivalent to $600 million of its valuation": whose "its" says, not the story's company
+    if (same := _company_of_figure_before(span, ctx)) is not None:
+        return [same]  # "Shares of the chip giant tumbled 17%, pushing it to a loss of $600 billion": the giant's
     return [ctx.salient] if ctx.salient is not None else []
+
+
+def _company_of_figure_before(span: SpacySpan, ctx: SubjectContext) -> EntityRef | None:
+    """The organisation whose figure its own sentence gave just before (``ctx.last``): a
+    company's figure that names no owner goes on about it, not the story's main company."""
+    if ctx.last is None or ctx.last[0] < span.sent.start_char:
+        return None
+    ref = ctx.last[1]
+    e = next((e for e in ctx.entities.entities if e.id == ref.id), None)
+    return ref if e is not None and e.type == "ORG" and not INDEX_NAME_RE.match(e.name) else None
 
 
 def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | None:

@@ -352,6 +352,9 @@ def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set
     doc = tok.doc
     if (main := _main_clause_organisation(tok, ctx)) is not None and main.id not in skip:
         return main  # "Acme tipped its hat to Bexco, hours after the company's stock plunged 17%": Acme's
+    if (main := _subject_of_main_clause(tok, ctx, skip)) is not None:
+        return main  # "Nvidia saw its shares plunge 17% on news about DeepSeek's model, causing the company to
+        # lose $600bn": the sentence's subject, not a name in a phrase since
     for mention, e in reversed(ctx.entities.mentions_in(tok.sent.start_char, tok.idx)):
         if e.type != "ORG" or e.id in skip or _named_as_source(mention.start, ctx) or INDEX_NAME_RE.match(e.name):
             continue  # (nor an exchange or an index: "trading on the Nasdaq, valuing the company at $65bn")
@@ -366,6 +369,26 @@ def _organisation_earlier_in_sentence(tok: Token, ctx: SubjectContext, skip: set
                 break
             node = node.head
     return None
+
+
+def _subject_of_main_clause(tok: Token, ctx: SubjectContext, skip: set[str]) -> EntityRef | None:
+    """For a description in a clause below the main one, the organisation the main clause's
+    subject names, or the one a description there stands for ("Shares of the AI chip giant
+    tumbled 17%, pushing the company to a $600bn loss")."""
+    root = tok.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = verb_of(tok)
+    if subject is None or subject.i >= tok.i or subject.i > root.i or verb is None or verb.i == root.i:
+        return None  # (not an inverted source's: "…, reports NBC News, which adds: the company's shares …")
+    if (main := _main_subject_organisation(tok.sent, ctx, skip)) is not None:
+        # (a public body acts on a company: "the FDA approved Orbis's drug, sending the company's shares up")
+        return None if names_a_public_body(main.name) else main
+    if subject.lemma_.lower() not in STOCK_NOUNS:
+        return None
+    described = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and _is_description(o)]
+    found = resolve_np(described[0], ctx, None) if described else []
+    return found[0] if found and found[0].id not in skip else None
 
 
 def _main_clause_organisation(tok: Token, ctx: SubjectContext) -> EntityRef | None:
@@ -580,7 +603,7 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
                 and (company := ctx.entities.before(tok.idx, types=("ORG",), within=OWNER_WINDOW,
                                                     accept=lambda e: not names_a_public_body(e.name))) is not None:
             return [entity_ref(ctx, company)]  # a fire service the story is about has no shares: the utility's
-        if (previous := _company_of_sentence_before(tok, ctx)) is not None:
+        if (previous := _company_of_sentence_before(tok, ctx) or _subject_of_sentence_before(tok, ctx)) is not None:
             return [previous]  # "Broadcom's shares fell 17.4%. As a result, its market value dropped"
         return [ctx.salient]  # "its shares", "its market value"
     if tok.lower_ in THING_PRONOUNS and ctx.last is not None and tok.idx - ctx.last[0] <= LAST_SUBJECT_WINDOW:
@@ -606,6 +629,18 @@ def _company_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | 
     e = next((e for e in ctx.entities.entities if e.id == ref.id), None)
     return ref if e is not None and e.type == "ORG" and not names_a_public_body(e.name) \
         and not INDEX_NAME_RE.match(e.name) else None
+
+
+def _subject_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The company that is the main subject of the sentence right before, when the pronoun's
+    own sentence names no organisation before it ("Nvidia, a leading designer of AI chips,
+    experienced a historic decline. By the close of U.S. markets on Monday, its stock had
+    dropped 17%"): the company the text goes on about."""
+    sent = tok.sent
+    if sent.start == 0 or any(e.type not in PLACE_OR_PEOPLE_TYPES for _, e in ctx.entities.mentions_in(sent.start_char, tok.idx)):
+        return None  # (a name before it in its own sentence is what the rules above weigh; a place is none)
+    found = _main_subject_organisation(tok.doc[sent.start - 1].sent, ctx, set())
+    return None if found is None or INDEX_NAME_RE.match(found.name) else found  # (an index has no stock)
 
 
 # Nouns for a side of players or people acting together, which "their" takes up.
