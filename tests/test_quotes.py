@@ -37,6 +37,11 @@ def direct(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.kind == "direct"]
 
 
+def speakers_by_text(quotes: list[Quote]) -> dict[str, str | None]:
+    """Each quote's text -> its speaker's name (None when it has none)."""
+    return {q.text: q.speaker.name if q.speaker else None for q in quotes}
+
+
 def summary(quote: Quote) -> tuple:
     """(kind, text, cue, speaker mention, speaker name) of a quote."""
     return (
@@ -275,7 +280,7 @@ def test_a_dummy_it_and_a_they_of_an_unnamed_group_name_no_speaker(quotes_of):
 def test_a_description_takes_up_the_unnamed_body_written_after_the_last_name(quotes_of):
     text = ("The quake killed 820 people, the Kelmont Red Crescent said. Updated interior ministry figures showed the "
             "toll rising. Another 672 people were injured, the ministry said.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["The quake killed 820 people"] == "Kelmont Red Crescent"
     assert speakers["Another 672 people were injured"] is None
 
@@ -1650,7 +1655,7 @@ def test_a_name_run_ending_in_a_surname_named_alone_elsewhere_is_the_person(quot
 def test_a_second_cue_the_parser_joined_to_the_first_one_s_report_is_the_first_speaker_s(quotes_of):
     text = ("Paul Meeks, a fund manager, spoke on Monday. Meeks noted that Kelmont still appears undervalued but "
             "cautioned that the stock could face continued pressure.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["that the stock could face continued pressure"] == "Paul Meeks"
 
 
@@ -1658,7 +1663,7 @@ def test_they_after_a_group_that_spoke_is_that_group_not_a_name_inside_its_words
     text = ("Citi analysts expressed doubt that Kelmont had achieved its results without the best chips. They said they "
             "don't expect major AI companies to move away from its chips. Voting rights advocates have expressed "
             "concern about Orvex. They said the policy was unfair.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["they don't expect major AI companies to move away from its chips"] == "Citi"
     assert speakers["the policy was unfair"] is None
 
@@ -1674,7 +1679,7 @@ def test_a_surname_that_is_also_a_word_is_the_person_where_it_speaks(quotes_of):
     text = ("The fire left gray rubble between the blue ocean and green mountain slopes. “I do expect the numbers to "
             "rise,” the governor of Hawaii, Josh Green, told reporters. “There’s very little left there,” Green told "
             "reporters.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["I do expect the numbers to rise,"] == "Josh Green"
     assert speakers["There’s very little left there,"] == "Josh Green"
 
@@ -1683,7 +1688,7 @@ def test_a_company_s_capitalised_self_description_is_the_company(quotes_of):
     text = ("Orvex today announced that its Board of Directors has named David Calhoun as chief executive. Calhoun "
             "will remain a member of the Board.\n\nThe Company also announced that Dennis Muilenburg has resigned. "
             "He led a great company.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["that Dennis Muilenburg has resigned"] == "Orvex"
 
 
@@ -1691,19 +1696,19 @@ def test_an_interview_s_labels_in_initials_are_the_people_so_named(quotes_of):
     text = ("Wikinews reporter Mike Halterman talked with Andrea Muizelaar about her life.\n\n"
             "MH: How long did that last?\n\nAM: I would say from Grade 2 to Grade 9.\n\n"
             "MH: What happened after that point?\n\nAM: They stopped when I moved schools.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["How long did that last?"] == "Mike Halterman"
     assert speakers["I would say from Grade 2 to Grade 9."] == "Andrea Muizelaar"
     # the first name's initial and a later name's: "RD" for Roque De La Fuente
     text = ("Jane Fisher interviewed Roque De La Fuente.\n\nJF: Why are you running?\n\n"
             "RD: Because nobody else is running.\n\nJF: What would you change?\n\nRD: The tax code, first.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["Because nobody else is running."] == "Roque De La Fuente"
 
 
 def test_a_person_set_after_a_place_the_parser_made_the_subject_speaks(quotes_of):
     text = ("Provincial Police Commander (PPC) Malaita Province, Chief Superintendent Tex Tafoa said, “It was alleged "
             "that the suspect got hold of a knife.” Even China, Pyongyang's only ally, said it was opposed to the test.")
-    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text)}
+    speakers = speakers_by_text(quotes_of(text))
     assert speakers["It was alleged that the suspect got hold of a knife."] == "Tex Tafoa"
     assert speakers["it was opposed to the test"] == "China"
