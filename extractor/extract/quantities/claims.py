@@ -422,8 +422,8 @@ def _placed_quantities(tokens: Tokens) -> Iterator[Placed]:
                 and span[0].head == span[1].head:
             span = span[1:]  # "lost ¥3.5tn": the sign the parser hung beside the figure is not its head
         unit = q.unit or fraction_unit(q, text) or counted_noun(span.root, span, q.value)
-        counted = bool(not q.unit and unit and (span.root.head.tag_ in ("NNS", "NNPS")
-                                                or q.value == 1 and span.root.head.tag_ == "NN"))  # ("One person … and five others")
+        counted = bool(not q.unit and unit and (span.root.head.tag_ in ("NNS", "NNPS")  # ("One person … and five others")
+                                                or q.value == 1 and span.root.head.tag_ == "NN" and counts_people_by(unit)))
         yield Placed(quantity=q, span=span, unit=unit, counted=counted)
 
 
