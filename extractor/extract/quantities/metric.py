@@ -735,8 +735,8 @@ def _left_without_power(unit: str | None, subject_names: tuple[str, ...], clause
 def _people_number_set(clause: str, at: int) -> str | None:
     """What befell the people whose number is set right before ``at`` (PEOPLE_NUMBER_SET_RE),
     when its words are a cue of PEOPLE_COUNT_CUES; else None ("the number of homes rose to 500")."""
-    found = PEOPLE_NUMBER_SET_RE.search(clause, 0, at)
-    if found is None or found.end() != at and clause[found.end():at].strip():
+    found = PEOPLE_NUMBER_SET_RE.search(clause, 0, at)  # (its \Z is ``at``: the set ends right before the number)
+    if found is None:
         return None
     fate = found.group("fate")
     return next((name for name, cue in PEOPLE_COUNT_CUES if name != "rescuers" and cue.search(fate)), None)

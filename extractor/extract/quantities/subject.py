@@ -70,9 +70,8 @@ from extractor.extract.quantities.subject_counts import _count_subject, holder_o
 from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
-from extractor.extract.quantities.filters import INDEX_NAME_RE
 from extractor.extract.quantities.subject_phrases import (
-    NOT_SUBJECT_NOUNS, ROLE_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
+    NOT_SUBJECT_NOUNS, company_entity, ROLE_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
     structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
@@ -255,8 +254,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
     if counted is not None:
         return counted
     if unit in (None, "person") and root.dep_ == "pobj" and root.head.lower_ == "of" \
-            and root.head.head.lemma_.lower() in TALLY_NOUNS:
+            and root.head.head.lemma_.lower() == "toll":
         return []  # "down from their previous toll of 115": a toll names what it counts, not who keeps it
+        # (but "its user count of 2.23 billion" is the company's)
     if unit == "percent":
         found = voted_side(span, ctx)
         if found:
@@ -377,9 +377,7 @@ def _company_of_figure_before(span: SpacySpan, ctx: SubjectContext) -> EntityRef
     company's figure that names no owner goes on about it, not the story's main company."""
     if ctx.last is None or ctx.last[0] < span.sent.start_char:
         return None
-    ref = ctx.last[1]
-    e = next((e for e in ctx.entities.entities if e.id == ref.id), None)
-    return ref if e is not None and e.type == "ORG" and not INDEX_NAME_RE.match(e.name) else None
+    return ctx.last[1] if company_entity(ctx.last[1], ctx) is not None else None
 
 
 def _organisation_struck(span: SpacySpan, ctx: SubjectContext) -> EntityRef | None:
@@ -589,11 +587,6 @@ def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
     named = ctx.entities.at(obj.idx, obj.idx + len(obj)) is not None or any(  # "lifted Acme's market value by $9bn"
         c.dep_ == "poss" and ctx.entities.at(c.idx, c.idx + len(c)) is not None for c in obj.children)
     return resolve_np(obj, ctx, sent_root_subject) if named else []
-
-
-# Nouns that only hold a count of the dead ("a toll of 115"), which names what it counts, not
-# whose it is (but "its user count of 2.23 billion" is the company's).
-TALLY_NOUNS = frozenset({"toll"})
 
 
 def valued_object(root: Token) -> Token | None:

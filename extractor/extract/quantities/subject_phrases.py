@@ -625,10 +625,14 @@ def _company_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | 
         return None
     if ctx.entities.mentions_in(tok.sent.start_char, tok.idx):
         return None  # a name earlier in the sentence (then the rules above decide)
-    ref = ctx.last[1]
+    e = company_entity(ctx.last[1], ctx)
+    return ctx.last[1] if e is not None and not names_a_public_body(e.name) else None
+
+
+def company_entity(ref: EntityRef, ctx: SubjectContext) -> LocalEntity | None:
+    """The article's organisation a subject names, if it is no index ("the Nasdaq"), else None."""
     e = next((e for e in ctx.entities.entities if e.id == ref.id), None)
-    return ref if e is not None and e.type == "ORG" and not names_a_public_body(e.name) \
-        and not INDEX_NAME_RE.match(e.name) else None
+    return e if e is not None and e.type == "ORG" and not INDEX_NAME_RE.match(e.name) else None
 
 
 def _subject_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
