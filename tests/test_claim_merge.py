@@ -231,6 +231,18 @@ def test_an_undated_figure_that_two_days_would_take_joins_neither():
                     claim("undated", "a0", 14, **price)]) == [["monday"], ["undated"], ["wednesday"]]
 
 
+def test_an_undated_figure_joins_the_day_a_text_gives_or_the_weekday_it_names_over_a_publication_window():
+    price = {"unit": "percent", "metric": "share price", "direction": "down"}
+    # "fell 17% on Monday, January 27" against a recap's "fell 17%" dated only by its Saturday publication
+    assert members([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **price),
+                    claim("recap", "a2", 17, date="2025-01-31/2025-02-01", date_source="published", **price),
+                    claim("undated", "a3", 17, **price)]) == [["monday", "undated"], ["recap"]]
+    # "on Monday" in an undated page: not a Friday-to-Saturday window's fact, whatever dated the other day
+    assert members([claim("monday", "a1", 17, date="2025-01-27", date_source="published", **price),
+                    claim("recap", "a2", 17, date="2025-01-31/2025-02-01", date_source="published", **price),
+                    claim("undated", "a3", 17, weekday="Monday", **price)]) == [["monday", "undated"], ["recap"]]
+
+
 def test_an_undated_figure_joins_the_day_whose_figure_it_writes():
     # "$279 billion" in an undated page is September's record loss, not April's "$275
     # billion" that only a second data provider's reading could bring to $279 billion

@@ -57,6 +57,13 @@ def test_suffix_m_scales_money_but_is_metres_alone(nlp):
     assert values(claims_of(nlp, "The new tower is 310m tall.")) == [(310, "metre")]
 
 
+def test_suffix_m_after_a_number_of_things_is_millions(nlp):
+    # a number of users or a population counts; no length is "the number of" anything
+    c = only(nlp, "The number of subscribers in Asia had fallen from 182m to 179m by June.")
+    assert (c.text, c.bounds.low, c.bounds.high, c.unit) == ("182m to 179m", 179_000_000, 182_000_000, "person")
+    assert values(claims_of(nlp, "The number of floors grew, and the mast reached 310m.")) == [(310, "metre")]
+
+
 def test_suffix_mn_and_k(nlp):
     assert values(claims_of(nlp, "The charity raised €2.5mn from 40k donors.")) == [(2_500_000, "EUR"), (40_000, "donor")]
 

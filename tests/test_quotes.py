@@ -1712,3 +1712,11 @@ def test_a_person_set_after_a_place_the_parser_made_the_subject_speaks(quotes_of
     speakers = speakers_by_text(quotes_of(text))
     assert speakers["It was alleged that the suspect got hold of a knife."] == "Tex Tafoa"
     assert speakers["it was opposed to the test"] == "China"
+
+
+def test_a_company_s_spokesperson_for_an_outlet_speaks_for_the_company(quotes_of):
+    quotes = quotes_of("Kelmont shares fell on Monday. “Inference requires significant numbers of Kelmont GPUs,” a "
+                       "Kelmont spokesperson for TechCrunch said. “We are reviewing the report,” a spokesperson for "
+                       "Zorvanta Labs said.")
+    assert speakers_by_text(quotes) == {"Inference requires significant numbers of Kelmont GPUs,": "Kelmont",
+                                        "We are reviewing the report,": "Zorvanta Labs"}

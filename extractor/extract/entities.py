@@ -36,6 +36,7 @@ from extractor.extract.entity_aliases import (
     group_mentions,
     join_acronyms,
     join_city_names,
+    join_hyphen_parts,
     join_inverted_names,
     join_known_as,
     join_middle_names,
@@ -46,6 +47,7 @@ from extractor.extract.entity_aliases import (
     join_short_places,
     join_tickers,
     join_typed_surnames,
+    join_unmarked_possessives,
     leans_person,
     person_aliases,
     propagate,
@@ -75,6 +77,7 @@ from extractor.extract.entity_names import (
     with_dateline_places,
     with_first_names_before,
     with_spelled_out_names,
+    without_office_places,
     without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
@@ -98,7 +101,8 @@ from extractor.extract.headline import (
     without_common_nouns,
 )
 from extractor.extract.lexicon import (
-    DISEASE_EPONYMS, TIME_ZONE_NAME_RE, TIME_ZONES, english_adjectives, english_nouns, english_words, is_place_name, is_prominent_place,
+    DISEASE_EPONYMS, SHORT_TITLES, TIME_ZONE_NAME_RE, TIME_ZONES, english_adjectives, english_nouns, english_words,
+    is_place_name, is_prominent_place,
 )
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -128,8 +132,9 @@ COMPANY_SELF_NOUNS = frozenset({"company", "corporation", "firm"})
 
 
 def _capitalised_self_noun(group: LocalEntity) -> bool:
-    """Every form is "Company", "Corporation" or "Firm" alone (see COMPANY_SELF_NOUNS)."""
-    return all(s.casefold() in COMPANY_SELF_NOUNS for s in group.surfaces)
+    """Every form is "Company", "Corporation" or "Firm" alone (see COMPANY_SELF_NOUNS), or a
+    shortened title alone ("Coun." of "Coun. Janet Davis"; "the Tsar" stands for a person)."""
+    return all(s.casefold() in COMPANY_SELF_NOUNS or s.casefold().rstrip(".") in SHORT_TITLES for s in group.surfaces)
 
 
 # Mentions a name needs before its contexts alone may overrule the model's place reading.
@@ -329,7 +334,7 @@ def extract_entities(
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
     found = with_first_names_before(found, doc, text)  # (and a lone name's, found last: "warned Tamer Ramadan")
-    found = without_common_nouns(cut_to_body_names(found, headline), headline, text)
+    found = without_common_nouns(cut_to_body_names(without_office_places(found, text), headline), headline, text)
     found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)
@@ -347,6 +352,8 @@ def extract_entities(
     join_short_places(groups)
     join_named_storms(groups)
     propagate(groups, doc)
+    join_unmarked_possessives(groups, doc)
+    join_hyphen_parts(groups, text)
     source_key = entity_key(source) if source else None
     agency_keys = {entity_key(name) for name in dateline_agencies(text)}
     lower_words = frozenset(LOWER_WORD_RE.findall(text))

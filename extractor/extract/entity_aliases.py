@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractor.extract.entity_names import (
-    COMPANY_FORMS, COUNTRY_CODE_NAMES, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, in_any, outside,
+    COMPANY_FORMS, COUNTRY_CODE_NAMES, LEGAL_FORMS, REGNAL_NUMBER_RE, Candidate, entity_key, hyphened_span, in_any,
+    outside,
 )
 from extractor.extract.entity_records import LocalEntity
 from extractor.extract.entity_types import (
@@ -1034,6 +1035,63 @@ def _place_in_text(name: str, groups: dict[str, LocalEntity]) -> bool:
 
 # Longest name, in tokens, that propagation looks for.
 MAX_NAME_TOKENS = 5
+
+
+def join_hyphen_parts(groups: dict[str, LocalEntity], text: str) -> None:
+    """A one-word name that is only ever part of a hyphened word ("Governor Sanwo-Olu urged",
+    read as "Olu") is the one other name written with that whole word ("Babajide Sanwo-Olu")."""
+    for key, group in list(groups.items()):
+        if " " in group.name or not group.mentions:
+            continue
+        wholes = {text[slice(*hyphened_span(text, m.start, m.end))] for m in group.mentions}
+        if len(wholes) != 1 or (whole := wholes.pop()) == group.name:
+            continue
+        owners = [g for g in groups.values() if g is not group and any(whole in s.split() for s in g.surfaces)]
+        if len(owners) == 1:
+            _merge_into(owners[0], group)
+            del owners[0].surfaces[group.name]
+            del groups[key]
+
+
+def join_unmarked_possessives(groups: dict[str, LocalEntity], doc: Doc) -> None:
+    """In a text whose apostrophes were stripped ("erased $589 billion off Nvidias market
+    capitalization", "Huangs net worth plunged"), a known name with an "s" glued on before a
+    lower-case word is its possessive: a mention of that name, and a group the model made of
+    it joins the name's. A one-word name, or a person's surname, of one group only; only where
+    such forms outnumber the possessives written with an apostrophe (elsewhere "the Williams
+    family" is no possessive of "William"; a headline from the page's metadata keeps its own)."""
+    text = doc_text(doc)
+    owners: dict[str, list[LocalEntity]] = defaultdict(list)
+    for group in groups.values():
+        for form in {s.split()[-1] for s in group.surfaces if " " not in s or leans_person(group)}:
+            if len(form) >= 3 and form[:1].isupper() and form.isalpha() and not form.endswith("s"):
+                owners[form].append(group)
+
+    def owner_of(word: str) -> LocalEntity | None:
+        found = owners.get(word[:-1], []) if word.endswith("s") else []
+        return found[0] if len(found) == 1 else None
+
+    starts = {t.idx: t for t in doc}
+
+    def before_a_noun(end: int) -> bool:  # "Nvidias market value", "Huangs personal fortune" (not "the Obamas would")
+        after = starts.get(end + 1)
+        return text[end:end + 1] == " " and after is not None and after.text.islower() and after.pos_ in ("NOUN", "ADJ")
+
+    unmarked = [t for t in doc if owner_of(t.text) is not None and before_a_noun(t.idx + len(t))]
+    if len(unmarked) <= sum(t.text in ("'s", "’s") for t in doc):
+        return
+    for key, group in list(groups.items()):
+        owner = owner_of(group.name) if " " not in group.name else None
+        if owner is not None and owner is not group and all(before_a_noun(m.end) for m in group.mentions):
+            _merge_into(owner, group)
+            del owner.surfaces[group.name]  # a possessive is no name of its own
+            del groups[key]
+    free = outside([m for g in groups.values() for m in g.mentions])
+    for token in unmarked:
+        owner = owner_of(token.text)
+        start, end = token.idx, token.idx + len(token)
+        if owner is not None and free(start, end):
+            owner.mentions.append(Mention(article_id="", start=start, end=end, text=token.text))
 
 
 def propagate(groups: dict[str, LocalEntity], doc: Doc, among: list[LocalEntity] | None = None) -> None:

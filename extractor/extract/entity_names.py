@@ -248,7 +248,7 @@ SPACED_DASH = r"\s+[-–—]\s+"
 DASH_BETWEEN_RE = re.compile(SPACED_DASH)
 # Separators of a list the model read as one name ("the Academy, Squadron Officer School",
 # "Newsmax / Zogby", "Algoa Bay, Cape of Good Hope"): no name holds them.
-LIST_SEPARATORS = rf",\s+|\s+/\s+|;\s+|{SPACED_DASH}"
+LIST_SEPARATORS = rf",\s+|\s+/\s+|;\s+|{SPACED_DASH}|\s+\d{{1,2}}[-–]\d{{1,2}}\s+"  # (a score: "Leeds 3-1 Burnley")
 LIST_SEPARATOR_RE = re.compile(LIST_SEPARATORS)
 # ...and, in the name of a person, organisation or place, a colon (a heading's label: "Chip
 # Shock: Why Boeing Stock Fell") or a slash between words (a photo credit: "Jane Doe/AP
@@ -399,6 +399,10 @@ def _widened(ent):
     while end < len(doc) and end > ent.end and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
             and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
         end += 1  # "KBW [Regional Banking Index]": a name ends at the proper noun its words compound into
+    if end + 2 < len(doc) and end > start and doc[end].text[:1].isupper() and doc[end].is_alpha \
+            and doc[end + 1].text in ("-", "–") and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
+            and doc[end + 2].text[:1].isupper() and doc[end + 2].is_alpha and "\n" not in doc[end - 1].whitespace_:
+        end += 3  # "AIM [All-Share]": a hyphened word of capitals after the name is the name's
     if end + 1 < len(doc) and doc[end].lower_ in PLACE_PARTICLES and doc[end].is_lower \
             and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
             and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_:
@@ -699,9 +703,12 @@ def _without_title(text: str, start: int, end: int) -> int:
     if second > first and text[start:first].casefold() in TITLE_MODIFIERS | TENURE_WORDS \
             and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
-    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
+    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES
+                          or text[start:first].casefold()[:-1] in NAME_TITLE_WORDS and text[first - 1] == "s") \
             and text[first + 1:first + 2].isupper():
-        return first + 1
+        # (and a title shared by the names listed: "Governors Lala Taliño-Mendoza and …"; a rank before
+        # another title: "Detective Garda Shane Connolly")
+        return _without_title(text, first + 1, end) if text.find(" ", first + 1, end) > 0 else first + 1
     word = text[start:first] if first > start else ""
     if word and (is_country_demonym(word) or is_demonym_noun(word)) and not is_first_name(word) \
             and text[first + 1:first + 2].isupper():
@@ -710,6 +717,44 @@ def _without_title(text: str, start: int, end: int) -> int:
     if word.casefold() in AFFILIATION_WORDS and len(rest) >= 2 and is_first_name(rest[0]):  # (not "Tory Burch")
         return first + 1  # "Tory Lee Anderson", "Brexiteer Nigel Farage": the side, then the person
     return start
+
+
+# Words of a person's name after the place or body of an office.
+OFFICE_HOLDER_WORDS = (2, 3, 4)
+
+
+def without_office_places(found: list[Candidate], text: str) -> list[Candidate]:
+    """Names less the place or body the title before them is of, which the model ran into the
+    person's name ("chief minister of Madhya Pradesh Shivraj Singh Chouhan", "Leader of the
+    Opposition Pritam Singh"): the longest run of first words that is a place's name (kept as a
+    place of its own) or capitalised English words, before two to four words that are first
+    names, initials or no English words (not "editor of the San Francisco Bulletin")."""
+    out = []
+    for cand in found:
+        office = TITLE_OF_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
+        words = list(re.finditer(r"\S+", cand.text))
+        cut = None
+        if office is not None and _is_title(office.group(1)) and cand.label in (None, "PERSON", "ORG"):
+            for k in range(1, len(words) - 1):
+                head, rest = cand.text[:words[k - 1].end()], [w.group() for w in words[k:]]
+                if len(rest) not in OFFICE_HOLDER_WORDS or not all(NAME_WORD_RE.fullmatch(w) for w in rest) \
+                        or any(_english(w.casefold(), english_words()) and not is_first_name(w) for w in rest) \
+                        or is_place_name(cand.text):
+                    continue  # (not "editor of the San Francisco Bulletin", "Count of the Holy Roman Empire")
+                english = words[0].group()[:1].isupper() and all(
+                    w.group().casefold() in ("and", "of", "the") or w.group()[:1].isupper()
+                    and _english(w.group().casefold(), english_words()) for w in words[:k])
+                if is_place_name(head) or english:
+                    cut = (k, is_place_name(head))
+        if cut is None:
+            out.append(cand)
+            continue
+        k, place = cut
+        person_start = cand.start + words[k].start()
+        if place:
+            out.append(Candidate(cand.start, cand.start + words[k - 1].end(), cand.text[:words[k - 1].end()], "GPE"))
+        out.append(Candidate(person_start, cand.end, cand.text[words[k].start():], "PERSON"))
+    return out
 
 
 # Words of a name after a people's adjective: a given name and a family name, or three.
@@ -762,7 +807,7 @@ POLICE_RANKS = frozenset({"superintendent", "supt", "inspector", "insp", "sergea
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
-SHORT_OFFICES = frozenset({"PM", "MP", "VP"})
+SHORT_OFFICES = frozenset({"PM", "MP", "VP", "MLA", "MEP", "MSP"})
 
 
 # What may follow a possessive "'s" that possesses nothing: the organisation is named in the
@@ -922,8 +967,11 @@ state labor labour war navy army veterans tourism communications industry inform
 """.split())
 # The word after a name: is it a title?
 NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z.-]*)")
-# A title and "of" right before a name ("Secretary of [Transportation Buttigieg]").
-TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?\Z")
+# A title and "of" or "for" right before a name ("Secretary of [Transportation Buttigieg]",
+# "Minister for [Law and Home Affairs K. Shanmugam]").
+TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?\Z")
+# A word of a person's name: capitalised, maybe hyphened, or an initial ("K.").
+NAME_WORD_RE = re.compile(r"[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*|[A-Z]\.")
 
 
 def _without_portfolio(text: str, start: int, end: int, person: bool) -> int:
@@ -1230,12 +1278,24 @@ def _tail_end(texts: list[str], head: int) -> int:
         word = texts[j]
         if _capitalised(word) and word.strip():
             last = j
-        elif word in ("and", "&") and _opens_organisation(texts, j + 1):
-            break
+        elif word in ("and", "&") and (_opens_organisation(texts, j + 1) or _opens_person(texts, j + 1)):
+            break  # (nor before "and Dr. David Evans of the Royal Ontario Museum")
         elif word not in ORG_TAIL_CONNECTORS or j + 1 < n and texts[j + 1].casefold() in CALENDAR_WORDS:
             break  # (not "the Corps of Engineers [on April 3]")
         j += 1
     return last
+
+
+def _opens_person(texts: list[str], j: int) -> bool:
+    """The word at ``j`` opens a person's name: an honorific or a title ("Dr.", "Professor"),
+    or a first name followed by another capitalised word."""
+    from extractor.extract.entity_types import is_first_name
+
+    if j >= len(texts):
+        return False
+    word = texts[j].casefold().rstrip(".")
+    return word in PERSONAL_HONORIFICS or word in NAME_TITLE_WORDS or is_first_name(texts[j]) \
+        and j + 1 < len(texts) and _capitalised(texts[j + 1])
 
 
 def _opens_organisation(texts: list[str], j: int) -> bool:
@@ -1340,7 +1400,8 @@ def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list
                     and (is_first_name(before.text) or before.dep_ == "compound" and before.head.i == span.start
                          and not before.is_sent_start and not before.text.isupper()) \
                     and before.text.casefold() not in NAME_TITLE_WORDS and not is_place_name(before.text) \
-                    and free(before.idx, before.idx + len(before)):
+                    and before.text.casefold() not in WEEKDAYS and before.ent_type_ not in ("DATE", "TIME") \
+                    and free(before.idx, before.idx + len(before)):  # (not "announced Wednesday Meta had")
                 c = Candidate(before.idx, c.end, text[before.idx:c.end], c.label)
         out.append(c)
     return out
@@ -1372,8 +1433,9 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     surnames: set[str] = set()
     n, done = len(texts), 0
     words = english_words()
-    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and (
+    firsts = [k for k, t in enumerate(texts) if t[:1].isupper() and t.isalpha() and t.casefold() not in WEEKDAYS and (
         is_first_name(t) or k > 0 and title(k - 1) and not _english(t.casefold(), words))]  # "Governor Babajide Sanwo-Olu"
+    # (no weekday opens a name the model missed: "announced Wednesday Meta had a loss" is a day, then a company)
     for i in firsts:
         if i < done or not name_word(i) or title(i) or i > 0 and name_word(i - 1) and not title(i - 1) \
                 and texts[i - 1].casefold() not in BODY_WORDS:
@@ -1504,6 +1566,19 @@ STOCK_WORDS = frozenset({"shares", "stock", "stocks"})
 FIRM_STAFF_WORDS = frozenset({"analyst", "analysts", "economist", "economists", "strategist", "strategists"})
 
 
+def hyphened_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the whole word a name is part of across hyphens ("Olu" of "Sanwo-Olu")."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
+
+
 def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
     """One-word names the model missed ("Wikinews spoke with …", "Nvidia lost $589
     billion"): a capitalised word the tagger calls a proper noun (or, however tagged, a
@@ -1559,8 +1634,11 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
             continue
         for k in places:
             start, end = offsets[k], offsets[k] + len(word)
+            whole = hyphened_span(text, start, end)  # "[Akufo-Addo]": the hyphened name, when its parts are names
+            if all(part[:1].isupper() for part in text[whole[0]:whole[1]].split("-")):
+                start, end = whole
             if free(start, end):
-                out.append(Candidate(start, end, word, None))
+                out.append(Candidate(start, end, text[start:end], None))
     return out
 
 

@@ -27,6 +27,7 @@ from extractor.extract.lexicon import (
     FACILITY_FIRST_WORDS,
     FACILITY_HEAD_WORDS,
     HEAD_TAIL_WORDS,
+    INSTITUTION_NOUNS,
     LEGISLATURE_NAMES,
     ONE_WORD_EVENTS,
     ORG_HEAD_WORDS,
@@ -109,6 +110,8 @@ def _descriptors(span: SpacySpan) -> list[Token]:
         out.append(root.head)
     if span.start > 0:
         out.append(span.doc[span.start - 1])
+        if span.start > 1 and span.doc[span.start - 1].lower_ == "the":
+            out.append(span.doc[span.start - 2])  # "Shakespeare's play [The] Tempest": the article the name dropped
     return out
 
 
@@ -123,9 +126,13 @@ LED_MARKETS = PRODUCT_NOUNS | frozenset({"market", "industry", "sector", "ai", "
 
 
 def _leads_a_market(noun: Token) -> bool:
-    """"leader" with a product or market before it: a company leading its market."""
-    return noun.lower_ in ("leader", "leaders") and any(
-        c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
+    """"leader" with a product or market before it, or a market after "in" ("a leader in the
+    GPU market"): a company leading its market."""
+    if noun.lower_ not in ("leader", "leaders"):
+        return False
+    markets = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+               for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in ("market", "industry", "sector")]
+    return bool(markets) or any(c.dep_ in ("compound", "nmod", "amod") and c.lower_ in LED_MARKETS for c in noun.children)
 
 
 # Goods a company makes, whose maker or designer is a company ("a leading AI chip designer",
@@ -145,6 +152,15 @@ def _makes_goods(noun: Token) -> bool:
     goods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
     goods += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return any(g.lower_ in MADE_GOODS for g in goods)
+
+
+def _clause_makes_goods(verb: Token) -> bool:
+    """A clause whose verb makes or designs goods a company makes ("which makes the computer
+    chips used in AI systems"; see MADE_GOODS)."""
+    if verb.lemma_.casefold() not in MAKING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.lower_ in MADE_GOODS for o in objects for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod"))))
 
 
 # Verbs by which a maker makes a product ("chips made by X", "an assistant launched by X").
@@ -332,12 +348,15 @@ MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "freefall", "fre
 
 
 def _a_plural_body(span: SpacySpan, name: str) -> bool:
-    """One capitalised plural after "the" ("the Niners", "the Chiefs"): a team, a party or a
+    """One capitalised plural after "the" ("the Niners", "the feisty Saints"): a team, a party or a
     band, which no person's name is; not a people ("the Germans"), a place the model labels
     as one ("the Alps"), nor a family the text names a member of ("the Obamas" beside
     "Michelle Obama")."""
     doc = span.doc
-    if len(span) != 1 or span.root.ent_type_ in PLACE_LABELS or span.start == 0 or doc[span.start - 1].lower_ != "the" \
+    before = span.start - 1
+    if before > 0 and doc[before].pos_ == "ADJ" and doc[before].text.islower():
+        before -= 1  # "the feisty Saints"
+    if len(span) != 1 or span.root.ent_type_ in PLACE_LABELS or before < 0 or doc[before].lower_ != "the" \
             or not name.istitle() or not name.endswith("s") or name.endswith(("ss", "us", "is")) or is_demonym(name):
         return False
     singular = name[:-1]
@@ -349,6 +368,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     votes: Counter = Counter()
     root = span.root
     head = root.head
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("titled", "entitled"):
+        votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # "a pilot titled Young MacGyver": a work's title
     if _quoted_title(span):
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # '"Starfall," the latest film': a title in quotation marks
         if re.search(r"['’]s\s*\W\Z", span.doc.text[max(0, span.start_char - 4):span.start_char]):
@@ -500,6 +521,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += WEAK_CONTEXT_WEIGHT  # "Ana Ruiz, who ..."
     elif relative == "which":
         votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "Autostrada Nord, which runs the motorway": no person
+        if _clause_makes_goods(span.doc[span.end + 1].head):
+            votes["ORG"] += CONTEXT_WEIGHT  # "Nvidia, which makes the computer chips used in AI": a maker
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.text == "-" and span.end + 1 < len(span.doc) and span.doc[span.end + 1].lower_ == "based":
         votes["GPE"] += CONTEXT_WEIGHT
@@ -669,7 +692,8 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
             return False
         dated = all(t.ent_type_ == "DATE" or t.like_num or t.is_punct or t.lower_ in LIFE_DATE_WORDS for t in inside)
         numbers = sum(t.like_num for t in inside)
-        return dated and numbers >= 2 and any(t.text in LIFE_DATE_DASHES for t in inside)
+        years = any(t.text.isdigit() and len(t.text) >= 3 for t in inside)  # not a record: "the Saints (4-4-2)"
+        return dated and numbers >= 2 and years and any(t.text in LIFE_DATE_DASHES for t in inside)
     if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return after[1].text.isdigit() and 0 < int(after[1].text) <= MAX_AGE
     return False
@@ -955,6 +979,8 @@ def head_votes(name: str) -> Counter:
     if len(name.split()) < 2:
         if name.casefold() in ONE_WORD_EVENTS:
             votes["EVENT"] += HEAD_WORD_WEIGHT
+        elif name.casefold() in INSTITUTION_NOUNS:
+            votes["ORG"] += HEAD_WORD_WEIGHT  # "he felt the Government was not forthright": no person
         return votes
     first, head = name_head(name)
     open_event = len(words := name.split()) >= 2 and words[-1] == "Open" and words[-2].isalpha()  # not "… P.D. Open"

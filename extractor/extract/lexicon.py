@@ -92,6 +92,8 @@ resignation biography memoir
 RANK_WORDS = frozenset("""
 col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det insp
 """.split())
+# Titles written short before a name ("Coun. Janet Davis", "Sgt Lee"), no name alone.
+SHORT_TITLES = RANK_WORDS | frozenset({"coun", "cllr", "dr", "prof", "mr", "mrs", "ms"})
 # What such a shortened rank or office stands for, as a title reads it ("Maryland Gov. Wes
 # Moore" is Maryland's governor, whom "the governor" then refers to; "VP Harris" a vice president).
 RANK_ABBREVIATIONS = {
@@ -598,6 +600,12 @@ LEGISLATURE_NAMES = frozenset("""
 bundestag bundesrat knesset duma sejm senat storting stortinget riksdag folketing eduskunta althing
 oireachtas dail dáil seanad majlis sabha rada khural jatiya cortes
 """.split())
+# Bodies a capitalised common noun names on its own ("the Government", "Parliament", "the
+# Opposition"): an institution, never a person.
+INSTITUTION_NOUNS = frozenset("""
+government parliament cabinet senate congress opposition council assembly legislature police army navy
+ministry treasury judiciary presidency administration commission committee tribunal bureau
+""".split())
 # Heads of the names of craft and instruments ("James Webb Space Telescope", "Mars
 # Reconnaissance Orbiter"): made things, OntoNotes' PRODUCT, never a person's surname.
 CRAFT_HEAD_WORDS = frozenset("telescope satellite spacecraft rover lander orbiter probe rocket capsule shuttle".split())
@@ -623,7 +631,7 @@ WORK_HEAD_WORDS = frozenset("symphony concerto sonata manifesto gospel gospels l
 # news titles are the capitalised names most often read as organisations or people.
 WORK_DESCRIPTORS = frozenset("""
 film movie miniseries series sitcom drama comedy thriller documentary show novel novella book
-play opera musical album song poem memoir episode painting
+play opera musical album song poem memoir episode painting textbook pilot symphony concerto sonata treatise
 """.split())
 # Words that connect a name's head to its tail: "Award for Best Actress", "Congress of Linguists".
 HEAD_TAIL_WORDS = frozenset({"of", "for", "on"})
@@ -642,7 +650,7 @@ NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
-sgt lt cpl det supt insp pc
+sgt lt cpl det supt insp pc coun cllr garda
 archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist

@@ -830,16 +830,32 @@ POINT_HEDGES = frozenset({"=", "~"})
 def _days_as_written(groups: list[ClaimGroup], reading: Reading, claim: Claim) -> set[str]:
     """The dates of the dated facts with a figure told as a point (not a bound: "more than 3%"
     is as true of 3.2% as of 30%) that, as its outlet wrote it, meets a claim's as written (no
-    second provider's reading on either side); of several, the one day whose
-    fact some outlet wrote exactly as the claim does ("17%" is Monday's "17%" rather than
-    Tuesday's "17.2%"), when only one is."""
+    second provider's reading on either side); of several, those of the weekday an undated page
+    names, then the one day whose fact some outlet wrote exactly as the claim does ("17%" is
+    Monday's "17%" rather than Tuesday's "17.2%"), or else the one day a text gives (not a
+    day known only from when a page came out: a recap's "fell 17%" published on Saturday),
+    when only one is."""
     days = {g.date for g in groups if g.date and any(_overlap(reading.own_low, reading.own_high, low, high)
                                                      for _, low, high in g.points)}
+    if len(days) > 1 and claim.weekday:  # "on Monday" in an undated page: no Friday's fact
+        days = {d for d in days if claim.weekday in _weekdays_in(d)} or days
     if len(days) > 1 and claim.hedge in POINT_HEDGES:  # (not a bound: "more than 3%" is no day's "3%")
         exact = {g.date for g in groups if g.date in days and any(value == claim.value for value, _, _ in g.points)}
         if len(exact) == 1:
             return exact
+    if len(days) > 1:  # a day some text gives, rather than days known only from when pages came out
+        stated = {g.date for g in groups if g.date in days and g.date in g.stated_days}
+        if len(stated) == 1:
+            return stated
     return days
+
+
+def _weekdays_in(date: str) -> set[str]:
+    """The weekdays a day or a window of days under a week covers (all seven for longer ones)."""
+    bounds = _date_bounds(date)
+    if bounds is None or (bounds[1] - bounds[0]).days >= 6:
+        return {dt.date(2024, 1, day).strftime("%A") for day in range(1, 8)}
+    return {(bounds[0] + dt.timedelta(days=k)).strftime("%A") for k in range((bounds[1] - bounds[0]).days + 1)}
 
 
 # Blocks with more facts than this skip the second look (it compares each fact's claims with

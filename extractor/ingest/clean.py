@@ -127,6 +127,11 @@ PROMPT_RE = re.compile(
     r"|(?:trade|buy|shop|watch|listen|download|apply|join|invest|play|order|book|donate|register) now\W*"
     r"|key (?:takeaways|points)|in this article|top ?line|representative (?:image|photo|picture)"
     r"|(?:[\w'’ ]{1,30} )?file (?:photo|picture|image)|make (?:[\w.'’ -]{1,30} )?your home ?page\W*"
+    r"|protected content|(?:username|user name|log-?in) and password help|please enter your email\b.*"
+    r"|if you(?:[’']re| are) (?:a |an )?(?:current |existing )?(?:subscriber|member)\b.*\b(?:log ?in|sign in)\b.*"
+    r"|by allowing ads\b.*|(?:please )?(?:disable|turn off|whitelist) (?:your )?ad[- ]?blocker\b.*"
+    r"|(?:image )?placeholder(?: image)?|image (?:not )?available|on air now|listen live|now playing"
+    r"|.{1,60}\s\d{1,2}(?:[:.]\d{2})?\s?[ap]m\s?[-–]\s?\d{1,2}(?:[:.]\d{2})?\s?[ap]m"  # a schedule: "Breakfast with X 6:30am - 10am"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
 )
@@ -178,6 +183,8 @@ DATE_LABEL_RE = re.compile(r"\s*(?:dated?|published|posted|updated|last updated|
                            re.IGNORECASE)
 TIME_AFTER_DATE_RE = re.compile(r",?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}\b)?)?\s*(?:[|•·–—-]\s*)?")
 MIN_AFTER_DATE_WORDS = 3
+# The most words of a page's breadcrumb run into the headline above the headline printed alone.
+MAX_BREADCRUMB_WORDS = 4
 # The fewest words of a paragraph that goes as a repeat of the headline (a shorter line may
 # well recur).
 MIN_TITLE_REPEAT_WORDS = 4
@@ -414,6 +421,11 @@ GLUED_HEADING_RE = re.compile(
 SECTION_LABEL_WORDS = 2
 
 
+# A headline may end with an abbreviation's full stop ("… contract with Sheriff's Dept."): no sentence
+# end (not a legal form: "Bipartisan Policy Center Inc." over the page is its publisher's name).
+ABBREVIATION_END_RE = re.compile(r"\b(?:Dept|Govt|Assn|Univ|Ave)\.$")
+
+
 def _looks_like_headline(paragraph: str, stopped: bool = False) -> bool:
     """Short, opening with a capital or a figure ("6 workers missing in bridge collapse"),
     and no sentence: it has no final punctuation, or (with ``stopped``) every main word is
@@ -421,7 +433,8 @@ def _looks_like_headline(paragraph: str, stopped: bool = False) -> bool:
     words = paragraph.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
-        and (not SENTENCE_END_RE.search(paragraph) or stopped and _stopped_headline(paragraph))
+        and (not SENTENCE_END_RE.search(paragraph) or ABBREVIATION_END_RE.search(paragraph) is not None
+             or stopped and _stopped_headline(paragraph))
         and not BULLET_RE.match(paragraph)
         and (paragraph[0].isupper() or paragraph[0].isdigit() and len(words) >= MIN_FIGURE_HEADLINE_WORDS)
     )
@@ -498,6 +511,9 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
 
     if paragraphs:
         paragraphs[:1] = _without_date_line(paragraphs[0])
+    if len(paragraphs) > 1 and paragraphs[0].endswith(paragraphs[1]) \
+            and 0 < len(paragraphs[0][:-len(paragraphs[1])].split()) <= MAX_BREADCRUMB_WORDS:
+        dropped.append(paragraphs.pop(0))  # "Home News Trump: …" over "Trump: …": a breadcrumb, then the headline
     if len(paragraphs) > 1 and is_site_line(paragraphs[0], host):
         dropped.append(paragraphs.pop(0))  # the site's logo heading the page
     highlights = []

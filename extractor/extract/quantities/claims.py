@@ -931,6 +931,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         elif is_currency_code(unit) and root.dep_ == "dobj" and root.head.i == verb.i \
                 and subject and all(_is_organisation(r.name, article.entities) for r in subject):
             metric = "profit"  # what a company earned (a person earns pay; "estimates of $1.71" are no profit)
+    if metric == "price" and _priced_a_share(unit, subject, article.entities, sent.text):
+        metric = "share price"  # "a much lower price of $118.58 per share": a company's price per share
     metric = forecast_metric(metric, root)
     if metric is None and _currency_per_share(unit) \
             and (expected := forecast_metric("earnings per share", root, through_clause=False)) != "earnings per share":

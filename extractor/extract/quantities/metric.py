@@ -670,6 +670,9 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
     sizes nothing."""
     if root.dep_ not in ("nummod", "compound", "amod", "nmod") or root.head.i < span.end:
         return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and (after.lower_ in CHANGE_NOUNS or after.lemma_.lower() in CHANGE_NOUNS):
+        return False  # "Facebook's $237.6 billion fall sets record" (a headline the parser reads as nouns): a change
     head = root.head
     return (head.pos_ == "NOUN" and head.is_alpha and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
             and head.lemma_.lower() not in TAKINGS_NOUNS and _metric_of_noun(head) is None)
@@ -745,16 +748,23 @@ def _people_number_set(clause: str, at: int) -> str | None:
 def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str | None, bool]:
     """For a count of people: dead, missing, injured, ... from the cue of the sentence
     nearest the count (at ``at`` in ``clause``); the order of the cues breaks ties. The flag
-    says the cue is in another clause than the count."""
+    says the cue is in another clause than the count. Those sent to help (RESPONDER_NOUNS)
+    take only a cue right by them ("two firefighters were injured"), not the victims' ("10,000
+    soldiers … to help the victims")."""
     if unit is None or unit.isupper() or unit in ("percent", "percentage point", "point"):
         return None, False
     if not counts_people_by(unit.split()[-1]):
         return None, False
+    responders = unit.split()[-1].casefold() in RESPONDER_NOUNS
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
+        if responders and name != "rescuers" and _cue_distance(clause, m, at, at)[0] > RESPONDER_REACH:
+            continue
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
+        if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
+            continue  # "sending 10,000 soldiers … the floods which left at least 211 dead": the count before it
         distance, elsewhere = _cue_distance(clause, m, at, at)
         if elsewhere:
             # "twelve were injured and three are missing", "the toll remains at 38, but up to 20
@@ -769,8 +779,16 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
 
 
+# Who is sent to help in a disaster, counted ("10,000 soldiers", "400 firefighters"), and how
+# near (characters) a cue must stand to tell what befell them.
+RESPONDER_NOUNS = frozenset({"soldier", "soldiers", "troop", "troops", "officer", "officers", "police", "guard", "guards",
+                             "firefighter", "firefighters", "rescuer", "rescuers", "volunteer", "volunteers", "medic",
+                             "medics", "paramedic", "paramedics", "responder", "responders"})
+RESPONDER_REACH = 40
 # A count right after a cue, which is that cue's own ("killed at least 211 people").
 CUE_OWN_COUNT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|up\s+to|around|almost)\s+)?\d")
+# ...and another count right before a cue, whose own it is ("which left at least 211 dead").
+COUNT_BEFORE_CUE_RE = re.compile(r"\b\d[\d,.]*\s+(?:(?:people|persons)\s+)?\Z")
 
 
 @lru_cache(maxsize=256)

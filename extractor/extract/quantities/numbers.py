@@ -20,6 +20,9 @@ SCALES: dict[str, float] = {
 SCALES_NEEDING_CURRENCY = frozenset({"m", "b"})
 # After "1.5m"/"2bn" without money: a plural noun or "of" makes the letter a scale, not metres.
 COUNTED_AFTER_SCALE_RE = re.compile(r"\s(?:people|of\b|[a-z]{2,}s\b)")
+# Before it, in its clause: a number of things or a population ("the number of users fell from
+# 282m to 279m") counts, which no length does.
+COUNT_BEFORE_SCALE_RE = re.compile(r"\b(?:numbers?|population)\s+of\b[^.,;:!?]{0,80}\Z", re.I)
 # Number words.
 SMALL_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -12,6 +12,7 @@ from extractor.extract.quantities.money import (
     CODE_AFTER_RE, CURRENCY_AFTER_RE, LOCAL_DOLLAR, currency_before, read_currency_after,
 )
 from extractor.extract.quantities.numbers import (
+    COUNT_BEFORE_SCALE_RE,
     COUNTED_AFTER_SCALE_RE,
     SCALE_RE,
     SCALES,
@@ -176,8 +177,9 @@ def _read_scale(q: Quantity, text: str, pos: int) -> int:
         if word == "T":
             ok = bool(money)  # "$3.355 T", "$1.2T": trillions of money; "5T" alone is not
         elif low in SCALES_NEEDING_CURRENCY and word.islower():
-            # "£350m", "1.5m people", "2bn of", but "a 310m tower" is metres
-            ok = glued and (money or bool(COUNTED_AFTER_SCALE_RE.match(text, after)))
+            # "£350m", "1.5m people", "2bn of", "the number of users fell to 279m", but "a 310m tower" is metres
+            ok = glued and (money or bool(COUNTED_AFTER_SCALE_RE.match(text, after))
+                            or bool(COUNT_BEFORE_SCALE_RE.search(text, max(0, q.literal.start - 120), q.literal.start)))
         elif not glued:
             ok = word in ("M", "B") and (money or bool(re.match(r"\s[a-z]", text[after:after + 2])))
         else:

@@ -335,6 +335,9 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         subj = _clause_subject(verb, span)
         if subj is not None and (restated := _restated_move(verb, subj)) is not None:
             subj = _clause_subject(restated, span)
+        if subj is not None and subj.ent_type_ == "DATE" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+            subj = _clause_subject(verb.head, span) or subj  # "Acme closed at $142 on Friday, while Monday
+            # recorded a price of $118": a day is no subject; the clause it is set against names the owner
         if subj is not None and subj.lemma_.lower() in FORECASTER_NOUNS and ctx.last is not None \
                 and span.start_char - ctx.last[0] <= LAST_SUBJECT_WINDOW:
             return [ctx.last[1]]  # "Acme had 2.2 billion users. Analysts had expected 2.3 billion."
@@ -571,7 +574,9 @@ def _sent_down(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subj
     if verb.lemma_.lower() not in SENDING_VERBS:
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)), None)
-    return resolve_np(obj, ctx, sent_root_subject) if obj is not None else []
+    if obj is None or span.start < obj.i:
+        return []  # "The 16.9% drop sent ripples across markets": the figure is what sent, not where it went
+    return resolve_np(obj, ctx, sent_root_subject)
 
 
 def _changed_by(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:

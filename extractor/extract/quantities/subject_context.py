@@ -70,7 +70,8 @@ def verb_of(token: Token) -> Token | None:
     node = token
     for _ in range(7):
         misread = node.pos_ == "NOUN" and node.dep_ in ("conj", "ROOT") and misread_move(node)
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) or misread:
+        scale = node.i > 0 and node.nbor(-1).like_num and not node.nbor(-1).whitespace_  # "282m" tagged a verb
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",) and not scale or misread:
             return node
         if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None

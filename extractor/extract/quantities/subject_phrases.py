@@ -317,6 +317,8 @@ def _main_subject_organisation(sent, ctx: SubjectContext, skip: set[str]) -> Ent
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
+    if subj.lemma_.lower() in STOCK_NOUNS:  # "Nvidia's shares were among the worst hit": the owner's
+        subj = next((c for c in subj.children if c.dep_ == "poss"), subj)
     e = ctx.entities.at(subj.idx, subj.idx + len(subj))
     if e is None or e.type != "ORG" or e.id in skip or _named_as_source(subj.idx, ctx):
         return None
@@ -614,6 +616,10 @@ def _resolve_pronoun(tok: Token, ctx: SubjectContext, sent_root_subject: Token |
     return [ctx.salient] if "ORG" in types and ctx.salient is not None else []
 
 
+# Who a company counts as its own: their number is the company's figure.
+CLIENT_NOUNS = frozenset({"user", "subscriber", "customer", "client", "account", "member", "viewer", "listener"})
+
+
 # How far back the figure of the sentence before may be for "its" to take its company.
 SENTENCE_BEFORE_CHARS = 250
 
@@ -621,8 +627,9 @@ SENTENCE_BEFORE_CHARS = 250
 def _company_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
     """The company whose figure the sentence right before gave, which a sentence opening with
     no name of its own takes up as "its"."""
-    if ctx.last is None or not 0 < tok.sent.start_char - ctx.last[0] <= SENTENCE_BEFORE_CHARS:
-        return None
+    if ctx.last is None or not 0 < tok.sent.start_char - ctx.last[0] <= SENTENCE_BEFORE_CHARS \
+            or tok.sent.start == 0 or ctx.last[0] < tok.doc[tok.sent.start - 1].sent.start_char:
+        return None  # (a figure two sentences back is not what the sentence right before is about)
     if ctx.entities.mentions_in(tok.sent.start_char, tok.idx):
         return None  # a name earlier in the sentence (then the rules above decide)
     e = company_entity(ctx.last[1], ctx)
@@ -706,7 +713,7 @@ def _owner_of(np: Token, ctx: SubjectContext, sent_root_subject: Token | None, p
     for child in np.children if compounds else ():  # "the referendum turnout", but not "market value", "user growth", "single-day loss"
         if child.dep_ == "compound" and child.i < np.i and child.pos_ == "NOUN" and child.lemma_.lower() not in METRIC_MODIFIERS \
                 and child.lemma_.lower() not in SPAN_NOUNS and hyphenated_word(child) is None and child.lower_ not in SCALES \
-                and not opens_hyphenated(child):
+                and child.lower_ not in ("cent", "percent", "pct") and not opens_hyphenated(child):  # (not "eight per cent drop")
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
@@ -1180,7 +1187,12 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if lower in SCALE_SUFFIXES and np.i > 0 and np.nbor(-1).like_num and not np.nbor(-1).whitespace_:
         return []  # "$300m fraud": the "m" is the figure's scale
     if lemma in ("number", "total", "count", "toll", "tally"):  # "the number of people killed" (not "the death toll": death's)
-        return _owner_of(np, ctx, sent_root_subject, ("of",), compounds=False)
+        found = _owner_of(np, ctx, sent_root_subject, ("of",), compounds=False)
+        counted = [o for p in np.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not found and any(o.lemma_.lower() in CLIENT_NOUNS for o in counted) and ctx.salient is not None \
+                and company_entity(ctx.salient, ctx) is not None:
+            found = [ctx.salient]  # "the number of users in Europe fell to 279m": the story's company's users
+        return found
     if np.lower_ in ("himself", "herself"):  # "Zuckerberg, ..., has himself lost $16 billion": the person named before
         person = ctx.entities.before(np.idx, types=("PERSON",), within=np.idx - np.sent.start_char)
         return [entity_ref(ctx, person)] if person is not None else []
@@ -1208,6 +1220,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             return owner
         if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
             found = _clause_organisation(np, ctx)  # "Nvidia experienced a 17% drop in stock value"
+            if not found and any(c.dep_ == "det" and c.lower_ == "the" for c in np.children) \
+                    and (previous := _company_of_sentence_before(np, ctx) or _subject_of_sentence_before(np, ctx)):
+                found = [previous]  # "Nvidia's shares were among the worst hit. The stock declined 9.55%"
             return found or ([ctx.salient] if ctx.salient is not None else [])
         return []
     if np.i == np.sent.start and np.pos_ in ("PROPN", "NOUN") and (lower in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS):

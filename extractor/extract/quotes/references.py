@@ -767,8 +767,9 @@ def _person_named_after(ctx: Context, noun: Token) -> EntityRef | None:
 
 def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
     """The organisation a spokesperson's (or a document's) own phrase names ("its", "Acme's",
-    "for Acme", "researchers from Acme", "a report by Acme", "an Acme spokesperson"); None
-    when it names none."""
+    "an Acme spokesperson", "for Acme", "researchers from Acme", "a report by Acme"); None
+    when it names none. A name before the noun wins over one after "for": "a Nvidia
+    spokesperson for TechCrunch" spoke for Nvidia, to TechCrunch."""
     for child in head.children:
         if child.dep_ == "poss":
             if child.lower_ in ("its", "their"):
@@ -778,6 +779,13 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
                 return entity.ref() if entity else None
             entity = ctx.entities.at(child.idx, child.idx + len(child.text))
             return entity.ref() if entity else None
+    for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
+        # (a capitalised name the tagger took for a noun too: "Jefferies analysts")
+        if child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()) and child.i < head.i:
+            entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
+            if entity is not None and entity.type != "PERSON":
+                return entity.ref()
+    for child in head.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "at", "of", "from", "by"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:  # the phrase, or its name alone ("researchers from Hangzhou-based Acme")
@@ -792,12 +800,7 @@ def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
                     entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(obj)))
                     if entity is not None and entity.type in ORG_TYPES:
                         return entity.ref()
-    for child in head.children:  # "an Nvidia spokesperson", "a White House spokeswoman"
-        # (a capitalised name the tagger took for a noun too: "Jefferies analysts")
-        if child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()) and child.i < head.i:
-            entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(child)))
-            if entity is not None and entity.type != "PERSON":
-                return entity.ref()
+    for child in head.children:
         if child.dep_ == "compound" and child.lower_ in STORY_COMPANY_NOUNS and child.i < head.i:
             ranked = _most_named_before(ctx, head.idx, ORG_TYPES)  # "a company spokesperson": the story's company
             return ranked[0][1].ref() if ranked else None
