@@ -1107,3 +1107,17 @@ def test_a_title_after_titled_or_after_a_work_noun_and_its_article_is_a_work(nlp
             "In 2004 she appeared in William Shakespeare's play The Tempest.")
     names = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert names.get("Young MacGyver") == "WORK_OF_ART" and names.get("Tempest", names.get("The Tempest")) == "WORK_OF_ART"
+
+
+def test_a_headline_s_unread_first_name_is_the_person_the_body_names_in_full(nlp):
+    text = ("Pritam queries Government’s approach to recent issues\n\nLeader of the Opposition Pritam Singh on Wednesday "
+            "called out the Government for being slow to clear the air. Mr Singh cited three examples.")
+    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert names.get("Pritam Singh") == "PERSON" and "Pritam" not in names
+
+
+def test_a_person_named_like_a_road_and_a_place_whose_residents_are_named_like_a_person(nlp):
+    text = ("Graham Lane, a Newham councillor for 24 years and a decade-long Harold Wood resident, passed away on "
+            "Friday. Lane was 84. Traffic was stopped on Estes Drive and Manslick Road after the crash.")
+    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    assert (names.get("Graham Lane"), names.get("Harold Wood"), names.get("Estes Drive")) == ("PERSON", "GPE", "FAC")

@@ -1720,3 +1720,10 @@ def test_a_company_s_spokesperson_for_an_outlet_speaks_for_the_company(quotes_of
                        "Zorvanta Labs said.")
     assert speakers_by_text(quotes) == {"Inference requires significant numbers of Kelmont GPUs,": "Kelmont",
                                         "We are reviewing the report,": "Zorvanta Labs"}
+
+
+def test_an_unowned_spokesperson_below_a_company_s_clause_speaks_for_it(quotes_of):
+    quotes = quotes_of("Kelmont shares fell 17% on Monday. Nonetheless, AI stocks remain significantly lower, and Kelmont "
+                       "itself tipped its hat to the Chinese start-up, with a spokesperson calling it \"an excellent AI "
+                       "advancement.\"\n\n“We are confident,” a spokesperson said.")
+    assert speakers_by_text(quotes) == {"an excellent AI advancement.": "Kelmont", "We are confident,": None}

@@ -408,6 +408,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["ORG"] += CONTEXT_WEIGHT  # "Nvidia's Monday plunge", "the Nvidia sell-off": a stock's
     if modifies and head.lemma_.lower() in ("seat", "constituency") and is_place_name(name):
         votes["GPE"] += CONTEXT_WEIGHT  # "her Chichester seat": a constituency named for its town
+    if modifies and head.lemma_.lower() in ("resident", "native", "local") and head.text.islower():
+        votes["GPE"] += 2 * CONTEXT_WEIGHT  # "a decade-long Harold Wood resident": where one lives, first name or not
     if _owns_a_fortune(root) and not is_place_name(name) and not is_country(name):
         votes["PERSON"] += CONTEXT_WEIGHT  # "X's net worth", "X lost $20 billion in wealth": a person's
     if modifies and describes(head, TITLE_WORDS) and not is_place_name(name) and DEMONYM_RE.search(name.split()[-1]) \
@@ -1013,6 +1015,9 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     Buildings and structures go by their head word (``head_votes``: "Tacoma Bridge")."""
     votes: Counter = head_votes(name)
     words = name.split()
+    if votes.get("FAC", 0) and len(words) == 2 and words[-1].casefold() in ROAD_HEAD_WORDS and is_first_name(words[0]) \
+            and (votes_so_far or Counter()).get("PERSON", 0) > CONTEXT_WEIGHT:
+        del votes["FAC"]  # "Graham Lane, a Newham councillor … Lane was 84": a person, whatever a road is called
     if len(words) == 1 and is_demonym_noun(name):
         votes["NORP"] += HEAD_WORD_WEIGHT  # "the Spaniard told reporters": a people's noun, whoever it stands for
         return votes

@@ -511,7 +511,7 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
 
     if paragraphs:
         paragraphs[:1] = _without_date_line(paragraphs[0])
-    if len(paragraphs) > 1 and paragraphs[0].endswith(paragraphs[1]) \
+    if len(paragraphs) > 1 and paragraphs[0].endswith(paragraphs[1]) and len(paragraphs[1].split()) >= MIN_TITLE_REPEAT_WORDS \
             and 0 < len(paragraphs[0][:-len(paragraphs[1])].split()) <= MAX_BREADCRUMB_WORDS:
         dropped.append(paragraphs.pop(0))  # "Home News Trump: …" over "Trump: …": a breadcrumb, then the headline
     if len(paragraphs) > 1 and is_site_line(paragraphs[0], host):

@@ -394,7 +394,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     "its researchers" / "a spokesman for X" → the organisation they speak for."""
     word = head.lower_
     if word in SPOKES_NOUNS or head.lemma_.lower() in SPOKES_NOUNS:
-        owner = _spokes_owner(ctx, head)
+        owner = _spokes_owner(ctx, head) or _sentence_organisation(ctx, head)
         if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             # "the spokesperson added": the one an earlier sentence named ("an Acme spokesperson")
             for match in reversed(list(re.finditer(rf"\b{re.escape(head.text)}\b", ctx.text[:bounds[0]]))):
@@ -763,6 +763,23 @@ def _person_named_after(ctx: Context, noun: Token) -> EntityRef | None:
     nxt = noun.nbor()
     entity = ctx.entities.at(nxt.idx, nxt.idx + len(nxt))
     return entity.ref() if entity is not None and entity.type == "PERSON" else None
+
+
+def _sentence_organisation(ctx: Context, head: Token) -> EntityRef | None:
+    """The organisation that is the subject of the clause an unowned spokesperson is set
+    below ("Acme tipped its hat to the start-up, with a spokesperson calling it an advance"):
+    its spokesperson; None when the spokesperson is a clause's own subject ("a spokesperson said")."""
+    own = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if own is not None and not (own.tag_ == "VBG" and own.dep_ in ("pcomp", "advcl", "acl")):
+        return None  # ("with a spokesperson calling it …": the subject of a clause set below another)
+    for verb in head.ancestors:
+        if own is not None and verb.i == own.i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+        if verb.pos_ in ("VERB", "AUX") and subject is not None:
+            entity = ctx.entities.at(subject.idx, subject.idx + len(subject.text))
+            return entity.ref() if entity is not None and entity.type in ORG_TYPES else None
+    return None
 
 
 def _spokes_owner(ctx: Context, head: Token) -> EntityRef | None:
