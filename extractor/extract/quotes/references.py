@@ -766,14 +766,16 @@ def _person_named_after(ctx: Context, noun: Token) -> EntityRef | None:
 
 
 def _sentence_organisation(ctx: Context, head: Token) -> EntityRef | None:
-    """The organisation that is the subject of the clause an unowned spokesperson is set
-    below ("Acme tipped its hat to the start-up, with a spokesperson calling it an advance"):
-    its spokesperson; None when the spokesperson is a clause's own subject ("a spokesperson said")."""
+    """The organisation that is the subject of the clause an unowned spokesperson's gerund
+    clause is set below ("Acme tipped its hat to the start-up, with a spokesperson calling it
+    an advance"): its spokesperson. None elsewhere: a spokesperson who is a clause's own
+    subject ("a spokesperson said") or an object ("CNN reached a spokesperson") speaks for no
+    one the clause names."""
     own = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
-    if own is not None and not (own.tag_ == "VBG" and own.dep_ in ("pcomp", "advcl", "acl")):
-        return None  # ("with a spokesperson calling it …": the subject of a clause set below another)
+    if own is None or not (own.tag_ == "VBG" and own.dep_ in ("pcomp", "advcl", "acl")):
+        return None
     for verb in head.ancestors:
-        if own is not None and verb.i == own.i:
+        if verb.i == own.i:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
         if verb.pos_ in ("VERB", "AUX") and subject is not None:
