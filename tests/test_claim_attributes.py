@@ -3113,74 +3113,71 @@ def test_the_company_below_a_clause_about_a_company_is_that_company(nlp):
 
 
 def test_the_figure_of_what_sent_ripples_is_not_the_ripples(nlp):
-    found = by_text(nlp, "Kelmont Corp shares fell on Monday. The dramatic 16.9% drop sent ripples across global "
-                         "financial markets.")
-    assert subjects(found["16.9%"])[0].startswith("Kelmont")
+    found = by_text(nlp, "Kelmont Corp shares tumbled on Tuesday. The steep 12.4% slide sent shockwaves through chip "
+                         "stocks worldwide.")
+    assert subjects(found["12.4%"])[0].startswith("Kelmont")
 
 
 def test_a_price_per_share_in_a_clause_whose_subject_is_a_day_is_the_stock_s_before(nlp):
-    found = by_text(nlp, "Friday afternoon, Kelmont’s stock closed at $142.62 per share, while Monday recorded a much "
-                         "lower price of $118.58 per share.")
-    assert (found["$118.58 per share"].metric, found["$118.58 per share"].unit) == ("share price", "USD")
-    assert subjects(found["$118.58 per share"]) == subjects(found["$142.62 per share"]) == ["Kelmont"]
+    found = by_text(nlp, "On Thursday, Zorvanta’s stock closed at $88.10 per share, while Friday saw a far lower price "
+                         "of $71.25 per share.")
+    assert (found["$71.25 per share"].metric, found["$71.25 per share"].unit) == ("share price", "USD")
+    assert subjects(found["$71.25 per share"]) == subjects(found["$88.10 per share"]) == ["Zorvanta"]
 
 
 def test_its_stock_after_a_sentence_about_a_maker_is_the_maker_s_not_an_index_s_two_sentences_back(nlp):
-    found = by_text(nlp, "The Nasdaq dropped by 3.1%, erasing more than $1 trillion. Some of America’s biggest tech "
-                         "companies took major hits. Kelmont, which makes the computer chips used in AI systems, suffered "
-                         "the biggest one-day loss in US history. Its stock fell by 17%, wiping out nearly $600 billion "
-                         "of its value.")
-    assert subjects(found["17%"]) == subjects(found["$600 billion"]) == ["Kelmont"]
+    found = by_text(nlp, "The Nasdaq slid 2.8%, erasing about $900 billion. Several large chip firms were hit hard. "
+                         "Kelmont, which designs graphics chips for gaming consoles, suffered the biggest loss in its history. "
+                         "Its stock fell by 14%, wiping out nearly $300 billion of its value.")
+    assert subjects(found["14%"]) == subjects(found["$300 billion"]) == ["Kelmont"]
 
 
 def test_the_stock_after_a_sentence_about_a_company_s_shares_is_that_company_s(nlp):
-    found = by_text(nlp, "Zorvanta Labs shares rose 5%. Zorvanta Labs said it was cheap, and Zorvanta Labs stock rose "
-                         "again. AI-focused tech behemoth Kelmont’s shares were among the worst hit on Monday. The stock "
-                         "declined as much as 9.55 per cent in two days.")
-    assert subjects(found["9.55 per cent"]) == ["Kelmont"]
+    found = by_text(nlp, "Zorvanta Labs shares rose 4%. Zorvanta Labs said demand was strong, and Zorvanta Labs stock "
+                         "rose again. Chipmaker Kelmont’s shares were among the biggest losers on Wednesday. The stock "
+                         "lost as much as 8.2 per cent over two sessions.")
+    assert subjects(found["8.2 per cent"]) == ["Kelmont"]
 
 
 def test_an_amount_before_a_change_noun_in_a_headline_is_no_price_tag(nlp):
-    found = by_text(nlp, "Kelmont’s $237.6 billion fall sets record for largest one-day value drop in stock market history")
-    assert found["$237.6 billion"].metric != "cost"
+    found = by_text(nlp, "Zorvanta’s $41.2 billion slump sets record for biggest one-day drop in exchange history")
+    assert found["$41.2 billion"].metric != "cost"
 
 
 def test_names_with_an_s_glued_on_in_a_text_without_apostrophes_are_possessives(nlp):
-    found = by_text(nlp, "Kelmont shares fell 17% on Monday as Dana Whitlock watched. The selloff erased $589 billion off "
-                         "Kelmonts market capitalization. Whitlocks personal net worth also took a hit, plunging $20.8 "
-                         "billion.")
-    assert subjects(found["$589 billion"]) == ["Kelmont"]
-    assert subjects(found["$20.8 billion"]) == ["Dana Whitlock"]
+    found = by_text(nlp, "Kelmont shares fell 11% on Tuesday as Dana Whitlock looked on. The rout wiped $84 billion from "
+                         "Kelmonts market value. Whitlocks personal fortune also shrank, losing $3.1 billion.")
+    assert subjects(found["$84 billion"]) == ["Kelmont"]
+    assert subjects(found["$3.1 billion"]) == ["Dana Whitlock"]
     # where the text writes its possessives with apostrophes, an "s" glued on makes another name
     found = by_text(nlp, "Dana Whitlock's fund rose 5%. The Whitlocks family trust gained $2 billion.")
     assert subjects(found["$2 billion"]) != ["Dana Whitlock"]
 
 
 def test_the_number_of_a_company_s_users_is_the_company_s_figure(nlp):
-    found = by_text(nlp, "Kelmont shares fell 19% on Thursday. The chief executive admitted the number of users in "
-                         "Europe had fallen from 282m to 279m in the second quarter.")
-    assert subjects(found["282m to 279m"]) == ["Kelmont"]
-    assert (found["282m to 279m"].unit, found["282m to 279m"].metric) == ("person", "users")
+    found = by_text(nlp, "Kelmont shares fell 9% on Friday. The finance chief conceded the number of users had slipped "
+                         "from 182m to 179m over the quarter.")
+    assert subjects(found["182m to 179m"]) == ["Kelmont"]
+    assert (found["182m to 179m"].unit, found["182m to 179m"].metric) == ("person", "users")
 
 
 def test_the_words_of_a_per_cent_figure_are_not_the_owner_of_its_drop(nlp):
-    found = by_text(nlp, "Kelmont's shares took a significant hit on Thursday, with an almost eight per cent drop wiping "
-                         "$273bn off its market value.")
-    assert subjects(found["eight per cent"]) == ["Kelmont"]
+    found = by_text(nlp, "Kelmont's shares had a rough Friday, with a nearly six per cent drop knocking $40bn off its "
+                         "market value.")
+    assert subjects(found["six per cent"]) == ["Kelmont"]
 
 
 def test_a_hyphened_word_of_capitals_after_an_index_s_name_is_part_of_it(nlp):
-    found = by_text(nlp, "The FTSE 250 lost 148.55 points, 0.7%, at 20,369.50, and the AIM All-Share fell 3.66 points, "
-                         "0.50%, at 711.39.")
-    assert subjects(found["3.66 points"]) == subjects(found["711.39"]) == ["AIM All-Share"]
+    found = by_text(nlp, "The FTSE 250 gained 96.20 points, 0.5%, at 21,114.80, while the AIM All-Share slipped 2.14 "
+                         "points, 0.3%, at 702.56.")
+    assert subjects(found["2.14 points"]) == subjects(found["702.56"]) == ["AIM All-Share"]
 
 
 def test_those_sent_to_help_are_not_counted_as_the_victims_near_them(nlp):
-    found = by_text(nlp, "The government announced on Saturday the sending of 10,000 additional soldiers and police "
-                         "officers to help the victims, four days after floods which left at least 211 dead. Almost "
-                         "15,000 troops were in the region that has suffered most of the deaths. Two firefighters were "
-                         "injured and 3 soldiers were killed in the blast. Officials housed 3,000 residents after "
-                         "storms left 40 dead.")
-    assert found["10,000"].metric is None and found["15,000"].metric is None
-    assert (found["211"].metric, found["Two"].metric, found["3"].metric) == ("dead", "injured", "dead")
-    assert found["3,000"].metric != "dead" and found["40"].metric == "dead"  # the count right before the cue is its own
+    found = by_text(nlp, "Officials said on Sunday they were deploying 6,000 more soldiers and police officers to support "
+                         "the victims, three days after mudslides which left at least 148 dead. Nearly 9,000 troops were "
+                         "already in the province that has seen most of the deaths. Two firefighters were hurt and 4 "
+                         "soldiers were killed in the landslide. Crews moved 2,000 residents after storms left 30 dead.")
+    assert found["6,000"].metric is None and found["9,000"].metric is None
+    assert (found["148"].metric, found["Two"].metric, found["4"].metric) == ("dead", "injured", "dead")
+    assert found["2,000"].metric != "dead" and found["30"].metric == "dead"  # the count right before the cue is its own

@@ -1723,7 +1723,7 @@ def test_a_company_s_spokesperson_for_an_outlet_speaks_for_the_company(quotes_of
 
 
 def test_an_unowned_spokesperson_below_a_company_s_clause_speaks_for_it(quotes_of):
-    quotes = quotes_of("Kelmont shares fell 17% on Monday. Nonetheless, AI stocks remain significantly lower, and Kelmont "
-                       "itself tipped its hat to the Chinese start-up, with a spokesperson calling it \"an excellent AI "
-                       "advancement.\"\n\n“We are confident,” a spokesperson said.")
-    assert speakers_by_text(quotes) == {"an excellent AI advancement.": "Kelmont", "We are confident,": None}
+    quotes = quotes_of("Kelmont shares fell 9% on Tuesday. Nonetheless, chip stocks remain significantly lower, and "
+                       "Kelmont itself tipped its hat to the Korean start-up, with a spokesperson calling it \"a remarkable "
+                       "step forward.\"\n\n“We are confident,” a spokesperson said.")
+    assert speakers_by_text(quotes) == {"a remarkable step forward.": "Kelmont", "We are confident,": None}

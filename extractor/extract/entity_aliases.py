@@ -877,18 +877,14 @@ def person_aliases(group: LocalEntity) -> set[str]:
     return forms
 
 
-def _company_as_first_word(short: LocalEntity, full: LocalEntity, text: str) -> bool:
+def _company_as_first_word(short: LocalEntity, full: LocalEntity) -> bool:
     """A name never read as a person (or read as an organisation more often), that opens a
     longer name but is no given name, is not that name's first name: "Facebook" is not of
-    "Facebook Workplace". A name read as nothing at all that only ever opens a line (a
-    headline's "Pritam queries …") is the first name of a longer name read as a person's
-    ("Pritam Singh")."""
+    "Facebook Workplace"."""
     word = name_tokens(short.name)[0]
-    person, org = short.votes.get("PERSON", 0), short.votes.get("ORG", 0)
-    unread = not any(short.votes.values()) and full.votes.get("PERSON", 0) > 0 \
-        and all(m.start == 0 or text[m.start - 1] == "\n" for m in short.mentions)
+    person = short.votes.get("PERSON", 0)
     return (entity_key(name_tokens(full.name)[0]) == entity_key(word) and not is_first_name(word)
-            and (person == 0 and not unread or org > person))
+            and (person == 0 or short.votes.get("ORG", 0) > person))
 
 
 def without_place_of(words: list[str]) -> list[str]:
@@ -926,7 +922,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
                   and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
                        or _names_a_generation(p) or _reads_as_person_name(p))  # ("Nigel Farage’s" labelled a firm)
-                  and not _company_as_first_word(group, p, text)]
+                  and not _company_as_first_word(group, p)]
         headline = _headline_person(title, parts[0]) if group.votes.get("PERSON", 0) > 0 else None
         if headline is not None and not any(
                 entity_key(name_tokens(s)[0]) == entity_key(name_tokens(headline)[0])

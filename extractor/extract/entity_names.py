@@ -703,11 +703,9 @@ def _without_title(text: str, start: int, end: int) -> int:
     if second > first and text[start:first].casefold() in TITLE_MODIFIERS | TENURE_WORDS \
             and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
-    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES
-                          or text[start:first].casefold()[:-1] in NAME_TITLE_WORDS and text[first - 1] == "s") \
+    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper():
-        # (and a title shared by the names listed: "Governors Lala Taliño-Mendoza and …"; a rank before
-        # another title: "Detective Garda Shane Connolly")
+        # (and a rank before another title: "Detective Garda Ciaran Dunne")
         return _without_title(text, first + 1, end) if text.find(" ", first + 1, end) > 0 else first + 1
     word = text[start:first] if first > start else ""
     if word and (is_country_demonym(word) or is_demonym_noun(word)) and not is_first_name(word) \
