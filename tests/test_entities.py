@@ -1065,6 +1065,8 @@ def test_a_title_s_place_or_body_is_no_part_of_the_person_s_name(nlp):
     names = {e.name: e.type for e in entities_of(nlp, text).entities}
     assert (names.get("Ravi Tandon"), names.get("Pradeep Nair"), names.get("Madhya Pradesh")) == ("PERSON", "PERSON", "GPE")
     assert "San Francisco Bulletin" in names and "Holy Roman Empire" in names  # a name, not an office's place
+    after_for = {e.name: e.type for e in entities_of(nlp, "Secretary for Transport Tendai Moyo declined to comment.").entities}
+    assert after_for == {"Tendai Moyo": "PERSON"}  # a title's "for" too
 
 
 def test_a_surname_s_hyphened_part_the_model_read_alone_is_the_person_named_in_full(nlp):
