@@ -732,18 +732,19 @@ def without_office_places(found: list[Candidate], text: str) -> list[Candidate]:
         office = TITLE_OF_BEFORE_RE.search(text, max(0, cand.start - 40), cand.start)
         words = list(re.finditer(r"\S+", cand.text))
         cut = None
-        if office is not None and _is_title(office.group(1)) and cand.label in (None, "PERSON", "ORG"):
+        if office is not None and _is_title(office.group(1)) and cand.label in (None, "PERSON", "ORG") \
+                and not is_place_name(cand.text):  # (a place's whole name is no office's place and holder)
             for k in range(1, len(words) - 1):
-                head, rest = cand.text[:words[k - 1].end()], [w.group() for w in words[k:]]
+                rest = [w.group() for w in words[k:]]
                 if len(rest) not in OFFICE_HOLDER_WORDS or not all(NAME_WORD_RE.fullmatch(w) for w in rest) \
-                        or any(_english(w.casefold(), english_words()) and not is_first_name(w) for w in rest) \
-                        or is_place_name(cand.text):
+                        or any(_english(w.casefold(), english_words()) and not is_first_name(w) for w in rest):
                     continue  # (not "editor of the San Francisco Bulletin", "Count of the Holy Roman Empire")
+                place = is_place_name(cand.text[:words[k - 1].end()])
                 english = words[0].group()[:1].isupper() and all(
                     w.group().casefold() in ("and", "of", "the") or w.group()[:1].isupper()
                     and _english(w.group().casefold(), english_words()) for w in words[:k])
-                if is_place_name(head) or english:
-                    cut = (k, is_place_name(head))
+                if place or english:
+                    cut = (k, place)
         if cut is None:
             out.append(cand)
             continue

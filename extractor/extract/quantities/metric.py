@@ -759,13 +759,13 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
-        if responders and name != "rescuers" and _cue_distance(clause, m, at, at)[0] > RESPONDER_REACH:
-            continue
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
             continue  # "sending 10,000 soldiers … the floods which left at least 211 dead": the count before it
         distance, elsewhere = _cue_distance(clause, m, at, at)
+        if responders and name != "rescuers" and distance > RESPONDER_REACH:
+            continue
         if elsewhere:
             # "twelve were injured and three are missing", "the toll remains at 38, but up to 20
             # are missing": another clause's cue
