@@ -498,3 +498,19 @@ def test_a_teaser_s_capitalised_label_and_a_read_here_line_go_but_a_sentence_wit
     assert "tribe has spoken" not in cleaned.text and "rise to power" not in cleaned.text
     assert "worst day since 1987" not in cleaned.text and "lost the vote by 12 seats" in cleaned.text
     assert not is_boilerplate("Opinion: polls suggest the race is close, and both camps know it.")
+
+
+def test_a_newsletter_pitch_a_membership_prompt_and_a_clock_line_are_furniture():
+    for line in ("Unlock the Editor’s Digest for free",
+                 "Jane Roe, Editor of the Ledger, selects her favourite stories in this weekly newsletter.",
+                 "Become a Member", "Time : 7:45 AM IST"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("Time is running out for the talks, the minister said.")
+
+
+def test_a_bullet_is_never_the_headline():
+    raw = ("  • Track your favourite stocks\n\n  • Create portfolios\n\n"
+           "Markets fell across Europe on Monday as technology shares slumped.\n\n"
+           "The FTSE 100 index traded down 27 points at midday.\n\n"
+           "Miners weighed on the index as metal prices eased.")
+    assert clean_text(raw).title is None

@@ -621,3 +621,22 @@ def test_pounds_of_a_thing_are_a_weight_and_close_to_a_figure_no_close(nlp):
     damage = only(nlp, "Governor Josh Green said the damage was estimated at close to $6 billion.")
     assert (damage.hedge, damage.frame) == ("~", None)
     assert only(nlp, "Shares of Acme were at $10 at the close on Friday.").frame == "close"
+
+
+def test_a_title_case_headline_verb_an_off_after_a_comma_and_an_adverb_after_a_restated_move_give_directions(nlp):
+    assert only(nlp, "Zorvex Stock Plunges 17% As Investors Flee Chip Makers").direction == "down"
+    claims = claims_of(nlp, "The Nasdaq fell more than 3 percent, with another chipmaker, Halvex Inc, off 12.4 percent.")
+    assert {c.text: c.direction for c in claims}["12.4 percent"] == "down"
+    claims = claims_of(nlp, "The FTSE 100 finished 30.16 points, or 0.35%, higher to end the day at 8,533.87.")
+    assert {c.text: c.direction for c in claims} == {"30.16 points": "up", "0.35%": "up", "8,533.87": None}
+
+
+def test_indian_scales_in_the_plural(nlp):
+    claims = claims_of(nlp, "Foreign investors sold more than Rs. 5,000 crores of shares, and the fund paid out Rs 25 lakhs.")
+    assert values(claims) == [(5e10, "INR"), (2.5e6, "INR")]
+
+
+def test_a_day_s_possessive_before_a_move_is_not_its_subject(nlp):
+    claims = claims_of(nlp, "Tuesday’s 9.5% decline in Zorvex’s stock price wiped out $300 billion, while Halvex fell 8%, "
+                            "Qorin by 8.2%, and Brantel by roughly 6%.")
+    assert [s.name for s in claims[0].subject] == ["Zorvex"]

@@ -1727,3 +1727,16 @@ def test_an_unowned_spokesperson_below_a_company_s_clause_speaks_for_it(quotes_o
                        "Kelmont itself tipped its hat to the Korean start-up, with a spokesperson calling it \"a remarkable "
                        "step forward.\"\n\n“We are confident,” a spokesperson said.")
     assert speakers_by_text(quotes) == {"a remarkable step forward.": "Kelmont", "We are confident,": None}
+
+
+def test_he_after_an_according_to_source_whose_words_name_others_is_the_source(quotes_of):
+    quotes = quotes_of("The arrests were made by the police during raids. According to unit chief Inspector Dev Rana, the "
+                       "arrested suspects included Tariq Mehmood, Asif Khan, Nadeem Butt. He said the three suspects were "
+                       "involved in various crimes.")
+    assert {q.speaker.name if q.speaker else None for q in quotes} == {"Dev Rana"}
+
+
+def test_a_company_described_by_its_home_town_is_no_place_speaking(quotes_of):
+    quotes = quotes_of("Zorvex Corp. reported a loss on Thursday. The Santa Clara, California-based company said Thursday "
+                       "it is also suspending its stock dividend.")
+    assert all(q.speaker is None or q.speaker.name != "Santa Clara" for q in quotes)

@@ -102,7 +102,7 @@ from extractor.extract.headline import (
 )
 from extractor.extract.lexicon import (
     DISEASE_EPONYMS, SHORT_TITLES, TIME_ZONE_NAME_RE, TIME_ZONES, english_adjectives, english_nouns, english_words,
-    is_place_name, is_prominent_place,
+    is_currency_name, is_place_name, is_prominent_place,
 )
 from extractor.models import Role
 from extractor.nlp.views import doc_text
@@ -388,7 +388,9 @@ def extract_entities(
                 or _noun_opening_sentences(group, doc) \
                 or TIME_ZONE_NAME_RE.fullmatch(group.name) \
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
-                or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE:  # "Alzheimer's drug": a disease; "Jr" no one
+                or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
+                or group.type in ("GPE", "LOC") and is_currency_name(group.name):  # "Alzheimer's drug": a disease;
+            # "Jr" no one; "the Naira redesign" a currency, no place
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):

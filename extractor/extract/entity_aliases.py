@@ -850,6 +850,12 @@ def join_typed_surnames(groups: dict[str, LocalEntity], leaned: set[int] = froze
             _merge_into(owners[0], group, as_type="PERSON")
             owners[0].type = "PERSON"
             del groups[key]
+    for surname, named in people.items():  # the lone surname joined its full name before ("Tafoa" in "Tex Tafoa")
+        titled = [g for g in named if _office_acronym_before(g) and any(g is other for other in groups.values())]
+        owners = [g for g in named if g not in titled]
+        if titled and len(owners) == 1 and any(len(name_tokens(f)) == 1 and entity_key(f) == surname
+                                               for f in owners[0].surfaces):
+            _take_titled_forms(owners[0], titled, groups)
 
 
 def _office_acronym_before(group: LocalEntity) -> bool:
@@ -916,9 +922,10 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
         parts = name_tokens(group.name)
         if len(parts) != 1 or _named_as_character(group, text):
             continue  # "appeared in Cry Wolf as Tom": a role
-        if is_place_name(group.name) and group.votes.get("PERSON", 0) == 0 and any(
+        if _written_as_place(group, text) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
-            continue  # "Washington" read as a place; "Norton" read as an organisation is a surname
+            continue  # "Washington" read as a place; "Norton" read as an organisation is a surname, and so
+            # is a small town's name that the text writes nowhere a place goes ("Carney said …" after "Mark Carney")
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
                   and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
                        or _names_a_generation(p) or _reads_as_person_name(p))  # ("Nigel Farage’s" labelled a firm)

@@ -795,14 +795,16 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
     "Inspector Mwale"), and then one or two capitalised words."""
     words = text[start:end].split()
     title = words[0].casefold().rstrip(".") if words else ""
-    if title in POLICE_RANKS and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
+    if title in RANKS_BEFORE_NAMES and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
         return True
     return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
 
 
-# Ranks of police and detectives, never the first word of an organisation's name.
-POLICE_RANKS = frozenset({"superintendent", "supt", "inspector", "insp", "sergeant", "sgt", "constable",
-                          "detective", "det", "corporal", "cpl"})
+# Ranks of police and detectives, and officers' ranks written short ("Capt Ana Reyes", "Lt Col"),
+# never the first word of an organisation's name.
+RANKS_BEFORE_NAMES = frozenset({"superintendent", "supt", "inspector", "insp", "sergeant", "sgt", "constable",
+                                "detective", "det", "corporal", "cpl", "capt", "maj", "lt", "col", "cmdr", "cdr",
+                                "brig", "adm"})
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
@@ -934,8 +936,11 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             if ent.label_ in PLAIN_NAME_LABELS and ent.label_ != "PERSON" \
                     and (named := _nationality_before_name(text, start, end)) is not None:
                 start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm
-            if ent.label_ == "PERSON" or _title_before_first_name(text, start, end):
-                start = _without_title(text, start, end)  # ("Kicker Jake Moody", which the model may take for a team)
+            if ent.label_ == "PERSON":
+                start = _without_title(text, start, end)
+            elif _title_before_first_name(text, start, end):
+                start, label = _without_title(text, start, end), "PERSON"  # "Kicker Jake Moody", "Capt Ana Reyes",
+                # which the model may take for a team or a firm: a rank or a position is a person's
             elif ent.label_ == "ORG" and len(items) == 1 and line == ent.text:
                 end = _possessive_name_end(ent) or end
             if ent.label_ not in TITLE_LABELS:
@@ -967,8 +972,9 @@ state labor labour war navy army veterans tourism communications industry inform
 # The word after a name: is it a title?
 NEXT_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z.-]*)")
 # A title and "of" or "for" right before a name ("Secretary of [Transportation Buttigieg]",
-# "Minister for [Law and Home Affairs K. Shanmugam]").
-TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)\s+(?:of|for)\s+(?:the\s+)?\Z")
+# "Minister for [Law and Home Affairs K. Shanmugam]"), a junior minister's "of State" between them
+# ("Minister of State for [Home Dev Rana]", "Secretary of State for [Health Jo Kerr]").
+TITLE_OF_BEFORE_RE = re.compile(r"\b([A-Za-z-]+)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?\Z")
 # A word of a person's name: capitalised, maybe hyphened, or an initial ("K.").
 NAME_WORD_RE = re.compile(r"[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*|[A-Z]\.")
 
@@ -983,6 +989,8 @@ def _without_portfolio(text: str, start: int, end: int, person: bool) -> int:
     if title is None or not _is_title(title.group(1)):
         return start
     words = text[start:end].split()
+    if len(words) > 2 and words[0] == "State" and words[1] == "for":  # "Secretary of [State for Health Jo Kerr]"
+        return _without_portfolio(text, start + text[start:end].index("for") + 4, end, person)
     if not words or words[0].casefold() not in PORTFOLIOS_AFTER_OF:
         return start
     if len(words) == 1:

@@ -314,10 +314,16 @@ RESULT_NOUNS = frozenset({"win", "victory", "defeat", "draw", "loss", "match", "
 
 def based_description(token: Token) -> Token | None:
     """The "X-based" description the parser hangs on a place in apposition ("the Menlo Park,
-    California-based company": "company" on "Park"), else None."""
-    return next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
-                 and not any(d.dep_ in ("det", "poss") for d in c.children)  # not "Ana Ruiz, a Lima-based lawyer"
-                 and any(a.dep_ == "amod" and a.lower_.endswith("based") for a in c.children)), None)
+    California-based company": "company" on "Park"), or makes a second subject of the place's
+    verb ("The Santa Clara, California-based company said"), else None."""
+    appos = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+                  and not any(d.dep_ in ("det", "poss") for d in c.children)  # not "Ana Ruiz, a Lima-based lawyer"
+                  and any(a.dep_ == "amod" and a.lower_.endswith("based") for a in c.children)), None)
+    if appos is not None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return appos
+    return next((t.head for t in token.doc[token.i + 1:token.i + 8] if t.dep_ == "amod" and t.lower_.endswith("based")
+                 and t.head.pos_ == "NOUN" and t.head.dep_ == token.dep_ and t.head.head.i == token.head.i
+                 and not any(d.dep_ in ("det", "poss") for d in t.head.children)), None)
 
 
 def _listed_example_of(root: Token) -> Token | None:
@@ -541,7 +547,7 @@ southeastern southwestern north-eastern north-western south-eastern south-wester
 # "returned to" (people move to a company) nor "through" alone ("sold through Amazon").
 TRAVEL_WORDS = frozenset("""
 journey trip voyage expedition pilgrimage march tour travel sail fly flee emigrate migrate
-immigrate deport exile evacuate trek
+immigrate deport exile evacuate trek flight route bound
 """.split())
 TRAVEL_PREPOSITIONS = frozenset("to through across into toward towards throughout".split())
 
@@ -563,8 +569,9 @@ def _way_travelled(span: SpacySpan) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     prep = root.head
-    return (root.dep_ == "pobj" and prep.lower_ in TRAVEL_PREPOSITIONS
-            and prep.head.lemma_.casefold() in TRAVEL_WORDS)
+    bound_for = prep.lower_ == "for" and prep.head.lower_ == "bound"  # "a flight bound for Gatwick"
+    return root.dep_ == "pobj" and (bound_for or prep.lower_ in TRAVEL_PREPOSITIONS
+                                    and prep.head.lemma_.casefold() in TRAVEL_WORDS)
 
 
 # Nouns of bodies a name before them is the name of ("the Meteocat weather agency", "the

@@ -468,6 +468,16 @@ def _without_accents(name: str) -> str:
                    if not unicodedata.combining(ch))
 
 
+def _a_common_word(folded: str) -> bool:
+    """A lowercase English word that a place's name without its accents spells ("Göd": "god",
+    "Coín": "coin"). The lemmatizer's index also holds proper nouns in lowercase ("gujarat",
+    "zurich", "montreal"); a common word is one that inflects ("gods", "coins"), and a short
+    one is taken as a word either way ("Léo", "Pô")."""
+    from lemminflect import getAllInflections
+
+    return folded in english_words() and (len(folded) < 5 or bool(getAllInflections(folded)))
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Case-folded names of countries, their subdivisions, US states and cities over 15,000 people."""
@@ -486,13 +496,12 @@ def place_names() -> frozenset[str]:
         names.add(subdivision.name.casefold())
     for city in cities().values():
         names.add(city["name"].casefold())
-    # as English writes them ("Uttarākhand", "São Paulo"), unless that is a word ("Göd", "Coín")
-    words = english_words()
-    names.update(folded for folded in (_without_accents(n).casefold() for n in list(names)) if folded not in words)
+    # as English writes them ("Uttarākhand", "São Paulo", "Gujarāt"), unless that is a word ("Göd", "Coín")
+    names.update(folded for folded in (_without_accents(n).casefold() for n in list(names)) if not _a_common_word(folded))
     names.update(us_state_names())
     # (not "Ill.", "Miss.", "Wash.", "Del.": words and particles first)
     names.update(short for short in (abbreviation.casefold().rstrip(".") for abbreviation in US_STATE_ABBREVIATIONS)
-                 if len(short) > 2 and short not in words and short not in NAME_PARTICLES)
+                 if len(short) > 2 and short not in english_words() and short not in NAME_PARTICLES)
     for continent in geonames().get_continents().values():
         names.add(continent["name"].casefold())
     return frozenset(names)
@@ -543,6 +552,22 @@ def is_prominent_place(name: str) -> bool:
 
 def is_place_name(name: str) -> bool:
     return name.casefold() in place_names()
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """Case-folded last words of the ISO 4217 currency names ("Naira", "Rupee", "Yen")."""
+    import pycountry
+
+    return frozenset(c.name.split()[-1].casefold() for c in pycountry.currencies if c.name.split()[-1].isalpha())
+
+
+def is_currency_name(name: str) -> bool:
+    """One word that names a currency, singular or plural, and no place ("the Naira redesign",
+    "Rupees"; not "Sucre", a capital)."""
+    folded = name.casefold()
+    return " " not in folded and (folded in _currency_words() or folded.removesuffix("s") in _currency_words()) \
+        and not is_place_name(name)
 
 
 @lru_cache(maxsize=1)
@@ -650,7 +675,7 @@ NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
-sgt lt cpl det supt insp pc coun cllr garda
+sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm
 archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist

@@ -131,6 +131,9 @@ PROMPT_RE = re.compile(
     r"|if you(?:[’']re| are) (?:a |an )?(?:current |existing )?(?:subscriber|member)\b.*\b(?:log ?in|sign in)\b.*"
     r"|by allowing ads\b.*|(?:please )?(?:disable|turn off|whitelist) (?:your )?ad[- ]?blocker\b.*"
     r"|(?:image )?placeholder(?: image)?|image (?:not )?available|on air now|listen live|now playing"
+    r"|unlock (?:the )?[\w'’ ]{1,40} for free\W*|.{1,80}\bfavou?rite (?:stories|articles|reads) in (?:this|our|a) "
+    r"(?:weekly |daily )?newsletter\W*|become a (?:member|subscriber)\W*"
+    r"|time\s*:\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?"  # a page's clock: "Time : 7:45 AM IST"
     r"|.{1,60}\s\d{1,2}(?:[:.]\d{2})?\s?[ap]m\s?[-–]\s?\d{1,2}(?:[:.]\d{2})?\s?[ap]m"  # a schedule: "Breakfast with X 6:30am - 10am"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
@@ -517,11 +520,13 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
     if len(paragraphs) > 1 and is_site_line(paragraphs[0], host):
         dropped.append(paragraphs.pop(0))  # the site's logo heading the page
     highlights = []
+    bulleted = set()
     for i, paragraph in enumerate(paragraphs):
         bullet = BULLET_RE.match(paragraph)
         if bullet:
             paragraphs[i] = paragraph[bullet.end():]
             highlights.append(paragraphs[i])
+            bulleted.add(i)
 
     title = None
     if page_title:
@@ -530,7 +535,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         title_words = _WORD.findall(title.lower())
         while paragraphs and _WORD.findall(paragraphs[0].lower()) in (title_words, _WORD.findall(lines[0].lower())):
             paragraphs.pop(0)
-    elif find_title and len(paragraphs) >= 3 and _looks_like_headline(paragraphs[0], stopped=scraped):
+    elif find_title and len(paragraphs) >= 3 and not {0, 1} <= bulleted and _looks_like_headline(paragraphs[0], stopped=scraped):
+        # (the first of a list of bullets is a list's item, never the headline: "• Track your favourite stocks")
         # (a scraped page's first line after its furniture is its headline even with a full
         # stop; in a clean text such a line stays text, where a headline that reports speech,
         # "…, Graham Says.", keeps its quote)

@@ -123,6 +123,8 @@ def governor(root: Token) -> tuple[Token | None, str | None, Token | None]:
             continue
         if head.pos_ in ("VERB", "AUX"):
             return head, dep, prep
+        if dep in ("npadvmod", "dobj") and headline_verb(head) is not None:
+            return head, "headline", prep  # "Acme Stock Plunges 17%": a title-case verb the tagger read as a name
         if head.pos_ in ("NOUN", "PROPN") and (hyphenated_word(head) or head.lemma_.lower()) in UP_NOUNS | DOWN_NOUNS:
             return head, "noun", prep
         if dep in ("nummod", "quantmod", "compound", "nmod", "amod", "appos", "conj", "npadvmod", "advmod", "dobj", "attr", "punct", "dep", "cc"):
@@ -160,9 +162,9 @@ AMOUNT_DEPS = frozenset({
 })
 
 
-# "was off by 6.3%", "shares were off 3%", "closed off 2%": a fall, said of a level ("paid off
-# $5 million" is no move).
-OFF_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|be|closed|ended|finished|traded|trading)\s+(off)(?:\s+by)?\s*\Z")
+# "was off by 6.3%", "shares were off 3%", "closed off 2%", "Acme, off 17.4%": a fall, said of a
+# level ("paid off $5 million" is no move).
+OFF_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were|been|be|closed|ended|finished|traded|trading)|,)\s+(off)(?:\s+by)?\s*\Z")
 
 
 def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
@@ -200,6 +202,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return None, None
     if prep is not None and prep.lower_ in LEVEL_PREPOSITIONS:
         return None, None
+    if how == "headline":
+        return ("up" if headline_verb(gov) in UP_VERBS else "down"), "verb"
     if how == "adverb":
         if gov.lower_ == "up" and q.hedge == "<=" and gov.idx == q.hedge_start and not particle_not_bound(q, span.doc):
             return None, None  # "GPUs priced up to $25,000": the bound's "up", no rise
@@ -229,7 +233,8 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     for child in gov.children:  # "closed down 4.2%", "edged up 1%"
         if _idiom_particle(child):
             continue  # "exports make up 30% of output": a part, not a rise
-        if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i <= span.end:
+        if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i \
+                and (child.i <= span.end or _restated_between(span.doc[span.end:child.i])):
             return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
     if how not in AMOUNT_DEPS:
         return None, None
@@ -256,6 +261,16 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     return None, None
 
 
+# Words of a figure restated in another unit between a move's amount and its adverb ("finished
+# 30.16 points, or 0.35%, higher").
+RESTATING_WORDS = frozenset({"or", "%", "percent", "per", "cent", "pct", "point", "points"})
+
+
+def _restated_between(tokens: SpacySpan) -> bool:
+    """Only the same move in another unit stands between an amount and the adverb after it."""
+    return len(tokens) > 0 and all(t.is_punct or t.like_num or t.lower_ in RESTATING_WORDS for t in tokens)
+
+
 def _idiom_particle(token: Token) -> bool:
     """"up" or "down" of a verb it makes an idiom with (see IDIOM_PARTICLE_VERBS)."""
     return token.lower_ in ("up", "down") and token.head.lemma_.lower() in IDIOM_PARTICLE_VERBS
@@ -277,8 +292,8 @@ def headline_verb(tok: Token) -> str | None:
     """The change verb a headline's present tense is, where the tagger read a plural noun
     ("Acme share price tanks over 9%", "Oil slumps 5%"): a plural whose singular is a change
     verb, after the noun that moves and with no article of its own. None otherwise."""
-    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or any(c.dep_ == "det" for c in tok.children):
-        return None
+    if tok.tag_ not in ("NNS", "NNPS") or not tok.lower_.endswith("s") or any(c.dep_ == "det" for c in tok.children):
+        return None  # (a plural name in a title-case headline too: "Acme Stock Plunges 17%")
     if not any(c.dep_ in ("compound", "nmod", "amod") and c.i == tok.i - 1 for c in tok.children):
         return None
     for stem in (tok.lower_[:-1], tok.lower_[:-2]):

@@ -171,6 +171,7 @@ def _read_scale(q: Quantity, text: str, pos: int) -> int:
         return pos
     word, glued = scale_m.group("scale"), scale_m.group("sp") == ""
     low = word.lower()
+    low = low[:-1] if low in ("lakhs", "crores") else low  # "Rs 5,000 crores"
     if len(word) == 1:
         after = scale_m.end()
         money = q.currency or bool(CODE_AFTER_RE.match(text, after) or CURRENCY_AFTER_RE.match(text, after))

@@ -264,8 +264,9 @@ def results_label(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
         return turnout_of(span.start_char, ctx)
     start = before.start("gap") + label.start("name")
     tok = next((t for t in span.doc[max(0, span.start - 4):span.start] if t.idx == start), None)
-    if tok is None or tok.lower_ in NOT_LABEL_WORDS or tok.pos_ in ("ADP", "ADV", "PRON", "VERB", "AUX", "NUM", "SCONJ", "CCONJ"):
-        return []  # "The 19 per cent loss", "About 5%"
+    if tok is None or tok.lower_ in NOT_LABEL_WORDS or tok.pos_ in ("ADP", "ADV", "PRON", "VERB", "AUX", "NUM", "SCONJ", "CCONJ") \
+            or re.search(r"['’]s?\Z", label.group("name")):
+        return []  # "The 19 per cent loss", "About 5%", "Tuesday’s 9.5% decline" (a possessive labels nothing)
     e = ctx.entities.at(start, start + len(label.group("name")))
     if e is not None and e.type in SUBJECT_TYPES:
         return [entity_ref(ctx, e)]

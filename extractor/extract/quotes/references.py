@@ -127,6 +127,8 @@ def is_subject(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in OWNED_NOUNS:
         return is_subject(token.head.head)  # "Shares of Brightline rose …": the company is what the sentence is about
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True  # "According to Inspector Dev Rana, the suspects included Ali Khan. He said …": the source
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
