@@ -24,6 +24,11 @@ def entities_of(nlp, text: str, article_id: str = "a1", source: str | None = Non
     return extract_entities(nlp(text), article_id, source=source)
 
 
+def types_of(nlp, text: str) -> dict[str, str]:
+    """Each entity's name and type."""
+    return {e.name: e.type for e in entities_of(nlp, text).entities}
+
+
 def by_name(entities, name: str):
     found = [e for e in entities.entities if e.name == name]
     assert found, f"{name!r} not among {[e.name for e in entities.entities]}"
@@ -1121,20 +1126,20 @@ def test_a_state_whose_standard_name_has_a_macron_is_a_place_as_english_writes_i
     # ISO 3166-2 spells it "Mahārāshtra"; the model reads "the Maharashtra government" as a body
     text = ("Former Maharashtra Chief Minister Dev Patil was on the flight. The Maharashtra government declared Monday "
             "a day of mourning, and Maharashtra Minister Anil Rao met the families.")
-    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    names = types_of(nlp, text)
     assert names.get("Maharashtra") == "GPE"
 
 
 def test_a_short_rank_before_a_name_the_model_made_a_firm_is_a_person(nlp):
     text = "The aircraft was under the command of Capt Rohan Verma with First Officer Clive Dsouza."
-    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    names = types_of(nlp, text)
     assert names.get("Rohan Verma") == "PERSON" and "Capt Rohan Verma" not in names
 
 
 def test_a_junior_minister_s_of_state_and_portfolio_are_not_the_name(nlp):
     text = ("To speed up the checks, Kerala Minister of State for Home Rohan Mehta held a meeting with officials. "
             "Secretary of State for Health Julia Penrose said the plan was sound.")
-    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    names = types_of(nlp, text)
     assert names.get("Rohan Mehta") == "PERSON" and names.get("Julia Penrose") == "PERSON"
     assert not any(n.startswith(("Home ", "State ")) for n in names)
 
@@ -1142,7 +1147,7 @@ def test_a_junior_minister_s_of_state_and_portfolio_are_not_the_name(nlp):
 def test_where_a_flight_is_bound_is_no_person(nlp):
     text = ("The Boeing 787, en route to London Gatwick, crashed shortly after takeoff. The plane was bound for "
             "London Gatwick with 242 people on board.")
-    names = {e.name: e.type for e in entities_of(nlp, text).entities}
+    names = types_of(nlp, text)
     assert names.get("London Gatwick") not in (None, "PERSON")
 
 
