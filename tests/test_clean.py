@@ -514,3 +514,19 @@ def test_a_bullet_is_never_the_headline():
            "The FTSE 100 index traded down 27 points at midday.\n\n"
            "Miners weighed on the index as metal prices eased.")
     assert clean_text(raw).title is None
+
+
+def test_weather_widgets_player_chrome_share_buttons_and_slugs_are_furniture():
+    for line in ("Cloudy icon", "72º", "Expand / Collapse search", "Printed from Example.com", "Play Live Radio",
+                 "Next Up:", "0:00 0:00", "Available On Air Stations", "Mastodon",
+                 "Storm_Batters_Coast_as_Tide_Rises___"):
+        assert is_boilerplate(line), line
+    for line in ("Threads of the story came together on Monday.", "The storm hit at 9:45 on Monday."):
+        assert not is_boilerplate(line), line
+
+
+def test_a_byline_is_never_the_headline():
+    raw = ("By Dana Pell - reviewed by Jo Kerr\n\nLast update: Jan 28, 2025\n\n"
+           "The index fell 3.1% on Monday as investors sold technology shares.\n\n"
+           "Chipmakers led the decline.")
+    assert clean_text(raw).title is None

@@ -1162,3 +1162,23 @@ def test_a_surname_a_small_town_also_has_is_the_person_s_where_no_place_is_meant
 def test_a_currency_s_name_the_model_reads_as_a_place_is_no_entity(nlp):
     text = "Traders protested in parts of the state as a result of the Naira redesign policy, and the Naira fell again."
     assert "Naira" not in {e.name for e in entities_of(nlp, text).entities}
+
+
+def test_a_party_s_two_word_name_of_no_english_words_is_its_politician(nlp):
+    text = ("The final result came from the Beed constituency, where the party candidate Ravi Sonwane narrowly defeated "
+            "the BJP's Vimla Rathore by 6,553 votes.")
+    assert types_of(nlp, text).get("Vimla Rathore") == "PERSON"
+
+
+def test_a_given_name_after_a_rank_stacked_ranks_and_malaysian_honorifics(nlp):
+    names = types_of(nlp, "Sheriff's Lt. Duke North said the driver was lucky. North said the car was crushed.")
+    assert "Duke North" in names and "North" not in names
+    assert "Felix Kalema" in types_of(nlp, "Earlier the army spokesperson Brig Gen Felix Kalema said the explosives were found.")
+    entities = entities_of(nlp, "Prime Minister Datuk Seri Anwar Hamid said the ringgit was concerning. Anwar said it was "
+                                "a step forward.").entities
+    assert [(e.name, "Anwar" in e.aliases) for e in entities] == [("Anwar Hamid", True)]
+
+
+def test_an_office_capitalised_alone_is_no_entity(nlp):
+    text = "Black Stars Head Coach, Kwame Addo has praised his players. “We started the game very well,” the Coach said."
+    assert "Coach" not in types_of(nlp, text)

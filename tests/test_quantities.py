@@ -640,3 +640,24 @@ def test_a_day_s_possessive_before_a_move_is_not_its_subject(nlp):
     claims = claims_of(nlp, "Tuesday’s 9.5% decline in Zorvex’s stock price wiped out $300 billion, while Halvex fell 8%, "
                             "Qorin by 8.2%, and Brantel by roughly 6%.")
     assert [s.name for s in claims[0].subject] == ["Zorvex"]
+
+
+def test_counts_after_including_of_the_and_a_hedge_count_the_people_before_and_those_on_the_ground_are_not_on_board(nlp):
+    claims = claims_of(nlp, "At least 165 people, including 141 of the 142 on board a Rivia Air flight bound for Cork, were "
+                            "killed when the plane crashed.")
+    assert [(c.text, c.unit) for c in claims] == [("165", "person"), ("141", "person"), ("142", "person")]
+    claims = claims_of(nlp, "The jet struck a hostel minutes after takeoff, killing 141 people on board and at least 19 on "
+                            "the ground.")
+    assert [(c.text, c.unit, c.metric) for c in claims] == [("141", "person", "dead"), ("19", "person", "dead")]
+
+
+def test_an_insurer_s_private_market_losses_are_losses_not_market_value(nlp):
+    claims = claims_of(nlp, "Total private market losses from Hurricane Delia could reach between US$22bn and US$36bn, "
+                            "according to a modelling firm. Acme suffered the biggest single-day market loss of $40 billion.")
+    assert [c.metric for c in claims] == ["loss", "market value"]
+
+
+def test_a_participle_that_drags_something_down_moves_its_object_not_the_name_before_it(nlp):
+    claim = only(nlp, "The ripple effect hit Halvex, Brantel, and Qorin too, dragging the Nasdaq Composite down 5% in "
+                      "its worst day since 2022.")
+    assert [s.name for s in claim.subject] == ["Nasdaq Composite"]

@@ -1740,3 +1740,10 @@ def test_a_company_described_by_its_home_town_is_no_place_speaking(quotes_of):
     quotes = quotes_of("Zorvex Corp. reported a loss on Thursday. The Santa Clara, California-based company said Thursday "
                        "it is also suspending its stock dividend.")
     assert all(q.speaker is None or q.speaker.name != "Santa Clara" for q in quotes)
+
+
+def test_the_airline_is_not_the_company_set_beside_it_as_its_parent(quotes_of):
+    quotes = quotes_of("Air Rivia has announced an interim compensation for the families of those who died in the crash. "
+                       "This payment is in addition to the aid earlier committed by Valmont Holdings — the airline’s parent "
+                       "company — to the families of the deceased. The airline expressed deep sorrow over the tragedy.")
+    assert {q.speaker.name if q.speaker else None for q in quotes} == {"Air Rivia"}

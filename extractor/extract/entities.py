@@ -131,10 +131,21 @@ ACADEMIC_DEGREE_RE = re.compile(r"(?:B\.(?:A|S|Sc|Ed|Eng)|M\.(?:A|S|Sc|Ed|Phil|B
 COMPANY_SELF_NOUNS = frozenset({"company", "corporation", "firm"})
 
 
+# Offices and roles a text capitalises alone for the one who holds them ("“…,” the Coach said",
+# "The Governor appealed for calm"): a title, never a name (not "Major", "Judge" or "Singer",
+# which are surnames too).
+OFFICES_ALONE = frozenset({
+    "governor", "president", "minister", "senator", "mayor", "chairman", "chairwoman", "premier", "commissioner",
+    "superintendent", "coach", "chancellor", "ambassador", "spokesperson", "spokesman", "spokeswoman", "prosecutor",
+})
+
+
 def _capitalised_self_noun(group: LocalEntity) -> bool:
-    """Every form is "Company", "Corporation" or "Firm" alone (see COMPANY_SELF_NOUNS), or a
-    shortened title alone ("Coun." of "Coun. Janet Davis"; "the Tsar" stands for a person)."""
-    return all(s.casefold() in COMPANY_SELF_NOUNS or s.casefold().rstrip(".") in SHORT_TITLES for s in group.surfaces)
+    """Every form is "Company", "Corporation" or "Firm" alone (see COMPANY_SELF_NOUNS), a
+    shortened title alone ("Coun." of "Coun. Janet Davis"; "the Tsar" stands for a person), or an
+    office alone (``OFFICES_ALONE``)."""
+    return all(s.casefold() in COMPANY_SELF_NOUNS or s.casefold().rstrip(".") in SHORT_TITLES
+               or s.casefold() in OFFICES_ALONE for s in group.surfaces)
 
 
 # Mentions a name needs before its contexts alone may overrule the model's place reading.

@@ -704,9 +704,12 @@ def _without_title(text: str, start: int, end: int) -> int:
             and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
-            and text[first + 1:first + 2].isupper():
-        # (and a rank before another title: "Detective Garda Ciaran Dunne")
-        return _without_title(text, first + 1, end) if text.find(" ", first + 1, end) > 0 else first + 1
+            and text[first + 1:first + 2].isupper() and not _given_name_after_rank(text, start, first, end):
+        # (and a rank before another title: "Detective Garda Ciaran Dunne"; not a first name that is also a
+        # title: "Lt. Duke North")
+        rest = text[first + 1:end].split()
+        stacked = len(rest) > 2 or len(rest) == 2 and not is_first_name(rest[0])
+        return _without_title(text, first + 1, end) if stacked else first + 1
     word = text[start:first] if first > start else ""
     if word and (is_country_demonym(word) or is_demonym_noun(word)) and not is_first_name(word) \
             and text[first + 1:first + 2].isupper():
@@ -715,6 +718,14 @@ def _without_title(text: str, start: int, end: int) -> int:
     if word.casefold() in AFFILIATION_WORDS and len(rest) >= 2 and is_first_name(rest[0]):  # (not "Tory Burch")
         return first + 1  # "Tory Lee Anderson", "Brexiteer Nigel Farage": the side, then the person
     return start
+
+
+def _given_name_after_rank(text: str, start: int, first: int, end: int) -> bool:
+    """The name is two words, the first a title that is a given name too, right after a rank
+    outside the name ("Lt. [Duke North]"): the rank is the title, the word his name."""
+    before = re.search(r"\b([A-Za-z]+)\.?\s+\Z", text[max(0, start - 12):start])
+    return before is not None and before.group(1).casefold() in RANK_WORDS | NAME_TITLE_WORDS \
+        and len(text[first + 1:end].split()) == 1 and is_first_name(text[start:first])
 
 
 # Words of a person's name after the place or body of an office.

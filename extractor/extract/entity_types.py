@@ -439,9 +439,14 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PRODUCT"] += CONTEXT_WEIGHT
     if span.start > 0 and span.doc[span.start - 1].text in SHIP_PREFIXES:
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "the KM Sinar Bangun": a ship, its prefix left out of the name
-    if any(c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON") and not span.start <= c.i < span.end
-           for c in root.children):
-        votes["PRODUCT"] += WEAK_CONTEXT_WEIGHT  # "OpenAI's ChatGPT": owned by someone
+    owners = [c for c in root.children if c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON")
+              and not span.start <= c.i < span.end]
+    if owners:
+        # "OpenAI's ChatGPT": owned by someone; but an organisation's two or three words of no English
+        # word are a person's name ("the BJP's Vimla Rathore", "Acme's Dana Pell"): one of its people
+        # (a person's are a work: "Lagrange's Mécanique Analytique")
+        member = owners[0].ent_type_ == "ORG" and _reads_as_full_name(name)
+        votes["PERSON" if member else "PRODUCT"] += WEAK_CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \
             and head.head.dep_ == "acl" and describes(head.head.head, PRODUCT_NOUNS):
         votes["ORG"] += CONTEXT_WEIGHT  # "chips made by X", "cars built by X": a maker
@@ -550,6 +555,13 @@ journey trip voyage expedition pilgrimage march tour travel sail fly flee emigra
 immigrate deport exile evacuate trek flight route bound
 """.split())
 TRAVEL_PREPOSITIONS = frozenset("to through across into toward towards throughout".split())
+
+
+def _reads_as_full_name(name: str) -> bool:
+    """Two or three capitalised words, letters only, none of them an English word."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                        and w.casefold() not in english_words() for w in words)
 
 
 def _compass_point_before(span: SpacySpan) -> bool:

@@ -92,8 +92,10 @@ resignation biography memoir
 RANK_WORDS = frozenset("""
 col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det insp
 """.split())
+# Malaysian honorifics before a name ("Datuk Seri Anwar Ibrahim", "Tun Mahathir"), no name alone.
+MALAYSIAN_HONORIFICS = frozenset({"datuk", "dato", "datin", "seri", "tun"})
 # Titles written short before a name ("Coun. Janet Davis", "Sgt Lee"), no name alone.
-SHORT_TITLES = RANK_WORDS | frozenset({"coun", "cllr", "dr", "prof", "mr", "mrs", "ms"})
+SHORT_TITLES = RANK_WORDS | frozenset({"coun", "cllr", "dr", "prof", "mr", "mrs", "ms"}) | MALAYSIAN_HONORIFICS
 # What such a shortened rank or office stands for, as a title reads it ("Maryland Gov. Wes
 # Moore" is Maryland's governor, whom "the governor" then refers to; "VP Harris" a vice president).
 RANK_ABBREVIATIONS = {
@@ -671,11 +673,11 @@ striker midfielder goalkeeper winger quarterback linebacker
 # Titles of rank written before a person's name that are not part of it ("Tsar Peter",
 # "Emperor Norton", "Miss Chaworth"), and players' positions ("Quarterback Patrick Mahomes");
 # the gold of news corpora names the person without them.
-NAME_TITLE_WORDS = TITLE_WORDS | frozenset("""
+NAME_TITLE_WORDS = TITLE_WORDS | MALAYSIAN_HONORIFICS | frozenset("""
 tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
-sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm
+sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm gen
 archbishop reverend rev pastor
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist

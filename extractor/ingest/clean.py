@@ -97,6 +97,8 @@ TEASER_LABEL_RE = re.compile(r"^(?:OPINION|PHOTOS?|VIDEOS?|ARTICLE|GALLERY|PODCA
 # the 20 Best Managers …"): the label capitalised, then a title of four words or more (not a
 # heading: "Related Articles").
 GLUED_CROSS_LINK_RE = re.compile(r"^(?:Related|Read [Mm]ore|Read [Nn]ext|Also [Rr]ead|Recommended)\s+[A-Z0-9]\S*(?:\s+\S+){3}")
+# A byline printed where a dump's title goes: "By" and a capitalised name.
+BYLINE_LINE_RE = re.compile(r"\s*By\s+[A-Z][\w.'’-]+\s+[A-Z]")
 # A page's label over its summary run into the first bullet ("Highlights Acme secure …"): the
 # label goes, the bullet stays.
 GLUED_SUMMARY_LABEL_RE = re.compile(r"^(?:Highlights|Key [Pp]oints|Key [Tt]akeaways)\s+(?=[A-Z])")
@@ -134,6 +136,12 @@ PROMPT_RE = re.compile(
     r"|unlock (?:the )?[\w'’ ]{1,40} for free\W*|.{1,80}\bfavou?rite (?:stories|articles|reads) in (?:this|our|a) "
     r"(?:weekly |daily )?newsletter\W*|become a (?:member|subscriber)\W*"
     r"|time\s*:\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?"  # a page's clock: "Time : 7:45 AM IST"
+    r"|(?:(?:mostly |partly )?(?:sunny|cloudy|clear|rain|showers|snow|fog|thunderstorms?|overcast|windy) icon"
+    r"|-?\d{1,3} ?[º°](?: ?[cf])?)"  # a weather widget: "Cloudy icon", "72º"
+    r"|expand\s*/\s*collapse search|printed from [\w.-]+\.[a-z]{2,}|play live radio|next up:?|available on air stations"
+    r"|\d{1,2}:\d{2}(?: \d{1,2}:\d{2}){0,3}"  # an audio player's clock: "0:00 0:00"
+    r"|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|mastodon|threads|bluesky|flipboard|messenger"
+    r"|[^\W_]+(?:_+[^\W_]+){3,}_*"  # a share button alone on its line; a page's slug ("Chip_Stocks_Tumble_as_…")
     r"|.{1,60}\s\d{1,2}(?:[:.]\d{2})?\s?[ap]m\s?[-–]\s?\d{1,2}(?:[:.]\d{2})?\s?[ap]m"  # a schedule: "Breakfast with X 6:30am - 10am"
     r"|source:\s*(?-i:[A-Z][\w.&'’/-]*(?:[ ,]+[A-Z&][\w.&'’/-]*){0,5}))$",
     re.IGNORECASE,
@@ -535,7 +543,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         title_words = _WORD.findall(title.lower())
         while paragraphs and _WORD.findall(paragraphs[0].lower()) in (title_words, _WORD.findall(lines[0].lower())):
             paragraphs.pop(0)
-    elif find_title and len(paragraphs) >= 3 and not {0, 1} <= bulleted and _looks_like_headline(paragraphs[0], stopped=scraped):
+    elif find_title and len(paragraphs) >= 3 and not {0, 1} <= bulleted and not BYLINE_LINE_RE.match(paragraphs[0]) \
+            and _looks_like_headline(paragraphs[0], stopped=scraped):
         # (the first of a list of bullets is a list's item, never the headline: "• Track your favourite stocks")
         # (a scraped page's first line after its furniture is its headline even with a full
         # stop; in a clean text such a line stays text, where a headline that reports speech,
@@ -625,6 +634,6 @@ def _page_title(lines: list[str], host: str | None = None) -> str | None:
     first = next(filled, "")
     if is_site_line(first, host):
         first = next(filled, "")
-    if not _looks_like_headline(first) and not first.endswith("?"):
-        return None
+    if not _looks_like_headline(first) and not first.endswith("?") or BYLINE_LINE_RE.match(first):
+        return None  # (nor is a byline the title: "By Dana Pell - reviewed by Jo Kerr")
     return strip_site_name(first)

@@ -544,6 +544,9 @@ def forecast_metric(metric: str | None, root: Token, through_clause: bool = True
 # Words that put a loss in a market ("a $600bn loss for the stock market"; but "a 19% loss
 # in Facebook's stock" is its share price's).
 MARKET_WORDS = frozenset({"market", "markets"})
+# Words of an insurer's market, whose losses are claims paid, not a fall in value ("private
+# market losses from the storm", "insured market losses").
+INSURED_WORDS = frozenset({"private", "insured", "insurance", "reinsurance"})
 
 
 def _changed_metric(change: Token) -> str | None:
@@ -559,8 +562,8 @@ def _changed_metric(change: Token) -> str | None:
         if word in METRIC_WORDS and METRIC_WORDS[word] not in ("loss", "cost"):
             return METRIC_WORDS[word]
     if change.lemma_.lower() in ("loss", "wipeout", "hit"):
-        if any(word in MARKET_WORDS for word in words):
-            return "market value"  # "the biggest single-day market loss"
+        if any(word in MARKET_WORDS for word in words) and not INSURED_WORDS & set(words):
+            return "market value"  # "the biggest single-day market loss" (not an insurer's "private market losses")
         if _of_one_day(change):
             return "market value"  # "the record for a single-day loss of $279bn": a market's loss; no result is of a day
         for prep in (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on", "to")):
@@ -756,9 +759,12 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     if not counts_people_by(unit.split()[-1]):
         return None, False
     responders = unit.split()[-1].casefold() in RESPONDER_NOUNS
+    on_ground = ON_THE_GROUND_RE.match(clause, at) is not None
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
+        if on_ground and name == "on board":
+            continue  # "killing 241 people on board and at least 29 on the ground": those not aboard
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
@@ -785,6 +791,8 @@ RESPONDER_NOUNS = frozenset({"soldier", "soldiers", "troop", "troops", "officer"
                              "firefighter", "firefighters", "rescuer", "rescuers", "volunteer", "volunteers", "medic",
                              "medics", "paramedic", "paramedics", "responder", "responders"})
 RESPONDER_REACH = 40
+# A count of those on the ground ("29 on the ground", "19 people on ground"), who are not on board.
+ON_THE_GROUND_RE = re.compile(r"\S+(?:\s+(?:people|persons|others))?\s+on\s+(?:the\s+)?ground\b", re.I)
 # A count right after a cue, which is that cue's own ("killed at least 211 people").
 CUE_OWN_COUNT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|up\s+to|around|almost)\s+)?\d")
 # ...and another count right before a cue, whose own it is ("which left at least 211 dead").

@@ -774,6 +774,8 @@ def _absolute_subject(verb: Token | None, ctx: SubjectContext) -> list[EntityRef
     Varo, an AI play, shed 23%": Varo shed it, not what was met)."""
     if verb is None or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
+    if verb.lemma_.lower() in SENDING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "…, and Qorin too, dragging the chip index down 5%": what was dragged moved (``_sent_down``)
     if verb.tag_ != "VBG" and not (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP")
                                    and _name_joined_before(verb)):
         return []

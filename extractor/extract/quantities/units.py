@@ -393,7 +393,7 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
                 unit = last_percent
             elif last is not None and (last_measured and not _counts_a_noun(item.span)
-                                       or PARALLEL_SLOT_RE.search(text, max(0, q.start - 16), q.start)
+                                       or PARALLEL_SLOT_RE.search(text, max(0, q.start - PARALLEL_SLOT_CHARS), q.start)
                                        or NOUN_TO_RE.fullmatch(text, last_end, q.start)):
                 unit = last  # a counted noun only into a parallel slot ("435 homes ... and 187", "nine seats from 48",
                 # "passed by 513 votes to 207")
@@ -430,13 +430,19 @@ def _contrasted_currency(span: SpacySpan, after: int) -> bool:
     return False
 
 
+# How far back the words of a parallel slot are looked for.
+PARALLEL_SLOT_CHARS = 32
 # Words before a bare number that put it in the slot of the counted figure before it: "and",
 # "or", a comma, "with", "versus", "from" ("fell to nine seats from 48"), "up"/"down" (", up
-# 64"), "and" with a verb in the past ("destroyed 435 homes and damaged 187").
+# 64"), "and" with a verb in the past ("destroyed 435 homes and damaged 187"), "including" ("265
+# people, including 241 …") and the whole after a part ("241 of the 242"), a hedge after any of them
+# ("and at least 29").
 # The counted noun of the figure before, then "to": the other side of a tally or the level
 # reached ("513 votes to 207", "from five seats to 12").
 NOUN_TO_RE = re.compile(r"\s+[a-z]+\s+to\s+")
-PARALLEL_SLOT_RE = re.compile(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?|\bfrom|\bup|\bdown|\band\s+[a-z]+ed)\s*\Z")
+PARALLEL_SLOT_RE = re.compile(r"(?:\band|\bor|,|\bwith|\bversus|\bvs\.?|\bfrom|\bup|\bdown|\band\s+[a-z]+ed|\bincluding"
+                              r"|\d\s+of(?:\s+the)?)\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than"
+                              r"|nearly|almost|about|around|some|over)\s+)?\Z")
 # A symbol of its own after a bare number, which the unit tables do not know ("draws 65 W"):
 # it takes no unit from the figure before it ("3.5 GHz").
 UNKNOWN_SYMBOL_AFTER_RE = re.compile(r"\s?[A-Z][A-Za-z]?(?![\w'’])")

@@ -480,11 +480,29 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         # says what the description does, before the sentence's subject
         entity = last_entity_before(ctx, bounds[0], types, accept=lambda e: bool(
             portfolio & {w.casefold() for w in re.findall(r"\w+", e.name)}) and local(e))  # (cited as a source too)
+    if entity is None and types == ORG_TYPES and (owners := _owners_of_the(ctx, head.lemma_.lower(), bounds[0])):
+        kind = accept  # "Valmont Holdings — the airline's parent company — … The airline said": not its owner
+        accept = lambda e: e.id not in owners and (kind is None or kind(e))
     if entity is None and types is not None:
         entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+# "the airline's parent company", "the bank's owner": what the organisation named right before is of the noun.
+OWNER_OF_THE = r"\s*[—–,(-]*\s*(?:the\s+|its\s+)?{noun}['’]s\s+(?:parent(?:\s+company)?|owner|holding\s+company)\b"
+
+
+def _owners_of_the(ctx: Context, noun: str, before: int) -> set[str]:
+    """Ids of organisations the text sets beside "the <noun>'s parent company" or "owner" before
+    ``before``: the description's owner, never the thing it describes."""
+    owners: set[str] = set()
+    for match in re.finditer(OWNER_OF_THE.format(noun=re.escape(noun)), ctx.text[:before], re.I):
+        named = [(m, e) for m, e in ctx.entities.mentions_in(max(0, match.start() - 80), match.start() + 1)
+                 if e.type in ORG_TYPES and 0 <= match.start() - m.end <= 1]
+        owners.update(e.id for _, e in named)
+    return owners
 
 
 # Bodies that speak for the organisation they govern ("the board of Acme said").
