@@ -1182,3 +1182,21 @@ def test_a_given_name_after_a_rank_stacked_ranks_and_malaysian_honorifics(nlp):
 def test_an_office_capitalised_alone_is_no_entity(nlp):
     text = "Black Stars Head Coach, Kwame Addo has praised his players. “We started the game very well,” the Coach said."
     assert "Coach" not in types_of(nlp, text)
+
+
+def test_a_seat_and_its_office_before_a_name_are_not_the_name(nlp):
+    names = types_of(nlp, "Kiharu MP Ndindi Nyoro criticised the remarks. Nyoro said the party was wrong.")
+    assert names.get("Ndindi Nyoro") == "PERSON" and not any("MP" in n for n in names)
+
+
+def test_a_senior_counsel_s_letters_are_no_part_of_the_name(nlp):
+    entities = entities_of(nlp, "Attorney General Anil Ramlall SC said the ruling sent the wrong message. Ramlall said "
+                                "the state may resort to extreme measures.").entities
+    assert [(e.name, "Ramlall" in e.aliases) for e in entities] == [("Anil Ramlall", True)]
+
+
+def test_two_lawyers_with_the_same_rank_in_brackets_stay_two_and_the_rank_is_no_entity(nlp):
+    text = ("At the resumed hearing, counsel to the defendants, Kanu Obi (SAN), informed the court of his appearance. "
+            "The senior advocate took over from Joe Ade (SAN), who was the defendants’ counsel.")
+    entities = entities_of(nlp, text).entities
+    assert sorted(e.name for e in entities) == ["Joe Ade", "Kanu Obi"]

@@ -661,3 +661,14 @@ def test_a_participle_that_drags_something_down_moves_its_object_not_the_name_be
     claim = only(nlp, "The ripple effect hit Halvex, Brantel, and Qorin too, dragging the Nasdaq Composite down 5% in "
                       "its worst day since 2022.")
     assert [s.name for s in claim.subject] == ["Nasdaq Composite"]
+
+
+def test_a_figure_the_tagger_read_as_a_noun_is_not_its_own_owner(nlp):
+    claim = only(nlp, "Zorvex eclipsed the previous records with a $197bn increase in market capitalization on Friday.")
+    assert ([s.name for s in claim.subject], claim.metric) == (["Zorvex"], "market value")
+
+
+def test_a_count_of_whom_counts_people_and_a_figure_on_the_richter_scale_is_a_magnitude(nlp):
+    claims = claims_of(nlp, "The quake left 1,204 injured, 721 of whom are in serious condition.")
+    assert [(c.text, c.unit) for c in claims] == [("1,204", "person"), ("721", "person")]
+    assert only(nlp, "The monitoring network measured it at 7 on the Richter scale.").unit == "magnitude"

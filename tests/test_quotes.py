@@ -1747,3 +1747,12 @@ def test_the_airline_is_not_the_company_set_beside_it_as_its_parent(quotes_of):
                        "This payment is in addition to the aid earlier committed by Valmont Holdings — the airline’s parent "
                        "company — to the families of the deceased. The airline expressed deep sorrow over the tragedy.")
     assert {q.speaker.name if q.speaker else None for q in quotes} == {"Air Rivia"}
+
+
+def test_the_member_for_a_seat_is_the_person_not_the_seat(quotes_of):
+    quotes = quotes_of("Liberal MP Rob Oliphant said the Liberals attacked the Conservatives unfairly. “I may get in "
+                       "trouble for saying that,” the Toronto MP said.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Rob Oliphant", "Rob Oliphant"]
+    quotes = quotes_of("Raila Odera has led the party for years. Odera spoke in Kisumu on Sunday. The MPs were Tom Kajo "
+                       "(Ruaraka), Ongo Were (Kasipul) and Rose Nyaga. “We will not remain silent,” the Ruaraka MP said.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tom Kajo"]

@@ -55,6 +55,7 @@ from extractor.extract.entity_aliases import (
 )
 from extractor.extract.entity_names import (
     COMPANY_FORMS,
+    POST_NOMINALS,
     Candidate,
     bare_speaker,
     cited_publications,
@@ -146,6 +147,11 @@ def _capitalised_self_noun(group: LocalEntity) -> bool:
     office alone (``OFFICES_ALONE``)."""
     return all(s.casefold() in COMPANY_SELF_NOUNS or s.casefold().rstrip(".") in SHORT_TITLES
                or s.casefold() in OFFICES_ALONE for s in group.surfaces)
+
+
+def _bracketed_rank(group: LocalEntity, text: str) -> bool:
+    """Letters of a rank or honour, each time in brackets after a name ("Kanu Obi (SAN)")."""
+    return group.name.rstrip(".") in POST_NOMINALS and all(text[m.start - 1:m.start] == "(" for m in group.mentions)
 
 
 # Mentions a name needs before its contexts alone may overrule the model's place reading.
@@ -400,8 +406,9 @@ def extract_entities(
                 or TIME_ZONE_NAME_RE.fullmatch(group.name) \
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
-                or group.type in ("GPE", "LOC") and is_currency_name(group.name):  # "Alzheimer's drug": a disease;
-            # "Jr" no one; "the Naira redesign" a currency, no place
+                or group.type in ("GPE", "LOC") and is_currency_name(group.name) \
+                or _bracketed_rank(group, text):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
+            # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):

@@ -621,8 +621,9 @@ def _is_title(word: str) -> bool:
 
 
 # Letters written after a person's name for an office or honour ("James Ofori KC", "Tom
-# Reeves MP", "Jane Doe OBE").
-POST_NOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MEP", "OBE", "CBE", "MBE", "KBE", "DBE", "GBE", "FRS", "PhD"})
+# Reeves MP", "Jane Doe OBE", a senior counsel's "SC" or "S.C.", a Senior Advocate of Nigeria's "SAN").
+POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "K.C", "Q.C", "S.C", "MP", "MSP", "MEP", "OBE", "CBE", "MBE", "KBE",
+                           "DBE", "GBE", "FRS", "PhD"})
 # Honorifics that only a person's name follows ("Lord" and "Lady" open places' and firms' names too).
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 # Titles and ranks that end no organisation's name but the person's after it runs into.
@@ -703,6 +704,9 @@ def _without_title(text: str, start: int, end: int) -> int:
     if second > first and text[start:first].casefold() in TITLE_MODIFIERS | TENURE_WORDS \
             and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
+    if second > first and text[first + 1:second] in SHORT_OFFICES and text[start:start + 1].isupper() \
+            and text[second + 1:second + 2].isupper():
+        return second + 1  # "Kiharu MP Ndindi Nyoro": the seat, the office, then the name
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper() and not _given_name_after_rank(text, start, first, end):
         # (and a rank before another title: "Detective Garda Ciaran Dunne"; not a first name that is also a
@@ -808,6 +812,8 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
     title = words[0].casefold().rstrip(".") if words else ""
     if title in RANKS_BEFORE_NAMES and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
         return True
+    if 3 <= len(words) <= 5 and words[1] in SHORT_OFFICES and all(w[:1].isupper() for w in words):
+        return True  # "Kiharu MP Ndindi Nyoro", which the model may take for a body
     return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
 
 
@@ -1786,6 +1792,8 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
             continue  # "TRONDHEIM, Norway (AP) —": a dateline's news agency
         if m.group("ticker") in TIME_ZONES:
             continue  # "on Tuesday (AEDT)", "Monday (ET)": a clock's zone
+        if m.group("ticker") and m.group("ticker").rstrip(".") in POST_NOMINALS:
+            continue  # "counsel Kanu Abe (SAN)", "Jane Doe (QC)": a lawyer's rank, no ticker
         words = list(re.finditer(r"\S+", text[start:end]))
         for i, word in enumerate(words[:-1]):  # "… on Tuesday. Belstead (BLST)": a sentence ends before it
             if word.group().endswith(".") and word.group().casefold() not in ABBREVIATION_ENDINGS:

@@ -1208,7 +1208,9 @@ def _measured_shock(q: Quantity, unit: str | None, text: str, sent: SpacySpan) -
     is none, or a shock noun borrowed from a count beside it ("two significant aftershocks")."""
     if not (unit is None or unit.split()[-1] in SHOCK_NOUNS) or not 0 < q.value < MAGNITUDE_AT_MOST:
         return False
-    if not (MEASURING_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or RICHTER_AFTER_RE.match(text, q.end)):
+    if RICHTER_AFTER_RE.match(text, q.end):
+        return True  # "measured it at 7 on the Richter scale": the scale is a shock's, named or not
+    if not MEASURING_BEFORE_RE.search(text, max(0, q.start - 40), q.start):
         return False
     return any(t.lemma_.lower() in SHOCK_NOUNS or t.lower_ in SHOCK_NOUNS for t in sent)
 

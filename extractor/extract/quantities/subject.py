@@ -187,6 +187,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 owner = resolve_np(sufferer, ctx, sent_root_subject)  # "the $279 billion drop Nvidia suffered"
             if worded:
                 owner = [r for r in owner if _named_in_article(r, ctx)]
+            owner = [r for r in owner if r.name.casefold() not in span.text.casefold()]  # (not the figure's own
+            # "197bn", which the tagger made a noun compounded with "increase")
             if owner:
                 return owner
             if head.lower_ in PART_NOUNS or word in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:

@@ -388,6 +388,8 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
         q, unit = item.quantity, item.unit
         if last is not None and _contrasted_currency(item.span, last_end):
             last = None  # "the Sensex rose 412 points …, while the rupee firmed to 83.12": another thing's figure
+        if unit is None and OF_WHOM_RE.match(text, q.end):
+            unit = "person"  # "1,204 injured, 721 of whom are in serious condition": people
         if (unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2])
                 and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
@@ -430,6 +432,8 @@ def _contrasted_currency(span: SpacySpan, after: int) -> bool:
     return False
 
 
+# "N of whom": a count of people, whoever "whom" takes up.
+OF_WHOM_RE = re.compile(r"\s+of\s+whom\b", re.I)
 # How far back the words of a parallel slot are looked for.
 PARALLEL_SLOT_CHARS = 32
 # Words before a bare number that put it in the slot of the counted figure before it: "and",

@@ -269,6 +269,13 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
+        if entity is not None and head.text in OFFICE_ABBREVIATIONS and ctx.entities.at(head.idx, head.idx + len(head)) is None:
+            # "the Toronto MP said": a member, not the city (or seat); the one the text seats there, else the
+            # person the text goes on about
+            if head.text not in MEMBER_OFFICES:
+                return resolve_description(ctx, head, bounds)  # "the UK PM": the one prime minister the text names
+            member = _member_for(ctx, entity, head.text, bounds[0]) or last_entity_before(ctx, bounds[0], PERSON_TYPES)
+            return member.ref() if member else None
         if entity is not None and entity.type in PLACE_TYPES and (person := _surnamed(ctx, head, bounds)):
             return person.ref()  # "“…,” Holland said" after "Neal Holland said": him, not the Netherlands
         return entity.ref() if entity else None
@@ -277,6 +284,19 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
         # no word at all (a website: "according to poweroutage.us")
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+def _member_for(ctx: Context, seat: LocalEntity, office: str, before: int) -> LocalEntity | None:
+    """The person the text names before ``before`` with the seat beside them: "Tom Kajo
+    (Ruaraka)" or "Ruaraka MP Tom Kajo", for "the Ruaraka MP"."""
+    names = "|".join(re.escape(form) for form in {seat.name, *seat.surfaces})
+    after, prefix = re.compile(rf"\s*\(\s*(?:{names})\s*\)"), re.compile(rf"(?:{names})\s+{re.escape(office)}\s+\Z")
+    found = None
+    for mention, entity in ctx.entities.mentions_in(0, before):
+        if entity.type in PERSON_TYPES and (after.match(ctx.text, mention.end)
+                                            or prefix.search(ctx.text, max(0, mention.start - 40), mention.start)):
+            found = entity
+    return found
 
 
 def _surnamed(ctx: Context, head: Token, bounds: tuple[int, int]) -> LocalEntity | None:
@@ -521,7 +541,10 @@ def _organisation_of(ctx: Context, head: Token) -> EntityRef | None:
 
 
 # Offices news writes by their initials ("the PM said"), spelt out as titles spell them.
-OFFICE_ABBREVIATIONS = {initials: RANK_ABBREVIATIONS[initials.casefold()] for initials in ("PM",)}
+# Offices of one of many members of an assembly, whom a seat names ("the Toronto MP").
+MEMBER_OFFICES = ("MP", "MLA", "MEP", "MSP")
+OFFICE_ABBREVIATIONS = {**{initials: RANK_ABBREVIATIONS[initials.casefold()] for initials in ("PM",)},
+                        **{initials: initials.casefold() for initials in MEMBER_OFFICES}}
 
 
 # Nouns of a country's government ("the US administration", "the Spanish government").
