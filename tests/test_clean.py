@@ -501,7 +501,7 @@ def test_a_teaser_s_capitalised_label_and_a_read_here_line_go_but_a_sentence_wit
 
 
 def test_a_newsletter_pitch_a_membership_prompt_and_a_clock_line_are_furniture():
-    for line in ("Unlock the Editor’s Digest for free",
+    for line in ("Unlock the Morning Briefing for free",
                  "Jane Roe, Editor of the Ledger, selects her favourite stories in this weekly newsletter.",
                  "Become a Member", "Time : 7:45 AM IST"):
         assert is_boilerplate(line), line

@@ -1130,14 +1130,13 @@ def test_a_state_whose_standard_name_has_a_macron_is_a_place_as_english_writes_i
     assert names.get("Maharashtra") == "GPE"
 
 
-def test_a_short_rank_before_a_name_the_model_made_a_firm_is_a_person(nlp):
-    text = "The aircraft was under the command of Capt Rohan Verma with First Officer Clive Dsouza."
-    names = types_of(nlp, text)
-    assert names.get("Rohan Verma") == "PERSON" and "Capt Rohan Verma" not in names
+def test_a_short_rank_before_a_name_is_no_part_of_it(nlp):
+    names = types_of(nlp, "On board, Capt Sunil Bhatia and First Officer Clive Dsouza were at the controls.")
+    assert "Sunil Bhatia" in names and "Capt Sunil Bhatia" not in names
 
 
 def test_a_junior_minister_s_of_state_and_portfolio_are_not_the_name(nlp):
-    text = ("To speed up the checks, Kerala Minister of State for Home Rohan Mehta held a meeting with officials. "
+    text = ("Kerala Minister of State for Home Rohan Mehta chaired the review on Friday. "
             "Secretary of State for Health Julia Penrose said the plan was sound.")
     names = types_of(nlp, text)
     assert names.get("Rohan Mehta") == "PERSON" and names.get("Julia Penrose") == "PERSON"
@@ -1145,15 +1144,15 @@ def test_a_junior_minister_s_of_state_and_portfolio_are_not_the_name(nlp):
 
 
 def test_where_a_flight_is_bound_is_no_person(nlp):
-    text = ("The Boeing 787, en route to London Gatwick, crashed shortly after takeoff. The plane was bound for "
-            "London Gatwick with 242 people on board.")
+    text = ("The jet, en route to London Gatwick, came down minutes after departure. It had been bound for London "
+            "Gatwick with 180 people on board.")
     names = types_of(nlp, text)
     assert names.get("London Gatwick") not in (None, "PERSON")
 
 
 def test_a_surname_a_small_town_also_has_is_the_person_s_where_no_place_is_meant(nlp):
-    text = ("Canadian Prime Minister Dana Carney and Portuguese Prime Minister Luís Rocha also assured support to the "
-            "victims’ families. Carney said Canada’s transportation officials were in contact with Indian counterparts.")
+    text = ("Canadian Prime Minister Dana Carney and Portuguese Prime Minister Luís Rocha both offered help to the "
+            "bereaved. Carney said Canada’s air-safety officials had spoken with their Indian counterparts.")
     entities = entities_of(nlp, text).entities
     carney = next(e for e in entities if e.name == "Dana Carney")
     assert "Carney" in carney.aliases and not any(e.name == "Carney" for e in entities)
@@ -1165,8 +1164,7 @@ def test_a_currency_s_name_the_model_reads_as_a_place_is_no_entity(nlp):
 
 
 def test_a_party_s_two_word_name_of_no_english_words_is_its_politician(nlp):
-    text = ("The final result came from the Beed constituency, where the party candidate Ravi Sonwane narrowly defeated "
-            "the BJP's Vimla Rathore by 6,553 votes.")
+    text = "In Latur, the alliance's candidate Ravi Sonwane narrowly beat the BJP's Vimla Rathore by 4,120 votes."
     assert types_of(nlp, text).get("Vimla Rathore") == "PERSON"
 
 
@@ -1174,29 +1172,28 @@ def test_a_given_name_after_a_rank_stacked_ranks_and_malaysian_honorifics(nlp):
     names = types_of(nlp, "Sheriff's Lt. Duke North said the driver was lucky. North said the car was crushed.")
     assert "Duke North" in names and "North" not in names
     assert "Felix Kalema" in types_of(nlp, "Earlier the army spokesperson Brig Gen Felix Kalema said the explosives were found.")
-    entities = entities_of(nlp, "Prime Minister Datuk Seri Anwar Hamid said the ringgit was concerning. Anwar said it was "
-                                "a step forward.").entities
-    assert [(e.name, "Anwar" in e.aliases) for e in entities] == [("Anwar Hamid", True)]
+    entities = entities_of(nlp, "Minister Datuk Seri Faizal Hamid said the currency's slide was worrying. Faizal said "
+                                "exports were strong.").entities
+    assert [(e.name, "Faizal" in e.aliases) for e in entities] == [("Faizal Hamid", True)]
 
 
 def test_an_office_capitalised_alone_is_no_entity(nlp):
-    text = "Black Stars Head Coach, Kwame Addo has praised his players. “We started the game very well,” the Coach said."
+    text = "Harbour City Head Coach, Kwame Addo, praised his squad. “We began brightly,” the Coach said."
     assert "Coach" not in types_of(nlp, text)
 
 
 def test_a_seat_and_its_office_before_a_name_are_not_the_name(nlp):
-    names = types_of(nlp, "Kiharu MP Ndindi Nyoro criticised the remarks. Nyoro said the party was wrong.")
-    assert names.get("Ndindi Nyoro") == "PERSON" and not any("MP" in n for n in names)
+    names = types_of(nlp, "Gatundu MP Ndungu Kamau dismissed the remarks. Kamau said the party was wrong.")
+    assert names.get("Ndungu Kamau") == "PERSON" and not any("MP" in n for n in names)
 
 
 def test_a_senior_counsel_s_letters_are_no_part_of_the_name(nlp):
-    entities = entities_of(nlp, "Attorney General Anil Ramlall SC said the ruling sent the wrong message. Ramlall said "
-                                "the state may resort to extreme measures.").entities
-    assert [(e.name, "Ramlall" in e.aliases) for e in entities] == [("Anil Ramlall", True)]
+    entities = entities_of(nlp, "Senior counsel Maria Ferreira SC argued the case. Ferreira said the law was clear.").entities
+    assert [(e.name, "Ferreira" in e.aliases) for e in entities] == [("Maria Ferreira", True)]
 
 
 def test_two_lawyers_with_the_same_rank_in_brackets_stay_two_and_the_rank_is_no_entity(nlp):
-    text = ("At the resumed hearing, counsel to the defendants, Kanu Obi (SAN), informed the court of his appearance. "
-            "The senior advocate took over from Joe Ade (SAN), who was the defendants’ counsel.")
+    text = ("When the trial resumed, Kanu Obi (SAN) told the judge he now acted for the accused. He replaces Joe Ade "
+            "(SAN), who had led the defence until May.")
     entities = entities_of(nlp, text).entities
     assert sorted(e.name for e in entities) == ["Joe Ade", "Kanu Obi"]

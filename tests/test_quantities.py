@@ -625,10 +625,10 @@ def test_pounds_of_a_thing_are_a_weight_and_close_to_a_figure_no_close(nlp):
 
 def test_a_title_case_headline_verb_an_off_after_a_comma_and_an_adverb_after_a_restated_move_give_directions(nlp):
     assert only(nlp, "Zorvex Stock Plunges 17% As Investors Flee Chip Makers").direction == "down"
-    claims = claims_of(nlp, "The Nasdaq fell more than 3 percent, with another chipmaker, Halvex Inc, off 12.4 percent.")
+    claims = claims_of(nlp, "The index lost more than 3 percent, with a rival supplier, Halvex Inc, off 12.4 percent.")
     assert {c.text: c.direction for c in claims}["12.4 percent"] == "down"
-    claims = claims_of(nlp, "The FTSE 100 finished 30.16 points, or 0.35%, higher to end the day at 8,533.87.")
-    assert {c.text: c.direction for c in claims} == {"30.16 points": "up", "0.35%": "up", "8,533.87": None}
+    claims = claims_of(nlp, "The FTSE 100 finished 41.20 points, or 0.48%, higher to end the day at 8,612.40.")
+    assert {c.text: c.direction for c in claims} == {"41.20 points": "up", "0.48%": "up", "8,612.40": None}
 
 
 def test_indian_scales_in_the_plural(nlp):
@@ -637,29 +637,28 @@ def test_indian_scales_in_the_plural(nlp):
 
 
 def test_a_day_s_possessive_before_a_move_is_not_its_subject(nlp):
-    claims = claims_of(nlp, "Tuesday’s 9.5% decline in Zorvex’s stock price wiped out $300 billion, while Halvex fell 8%, "
-                            "Qorin by 8.2%, and Brantel by roughly 6%.")
+    claims = claims_of(nlp, "Tuesday’s 7.5% slide in Zorvex’s share price erased $210 billion, while Halvex lost 6%, "
+                            "Qorin 5.2%, and Brantel about 4%.")
     assert [s.name for s in claims[0].subject] == ["Zorvex"]
 
 
 def test_counts_after_including_of_the_and_a_hedge_count_the_people_before_and_those_on_the_ground_are_not_on_board(nlp):
-    claims = claims_of(nlp, "At least 165 people, including 141 of the 142 on board a Rivia Air flight bound for Cork, were "
-                            "killed when the plane crashed.")
+    claims = claims_of(nlp, "At least 165 people died, including 141 of the 142 on board the Rivia Air jet to Cork.")
     assert [(c.text, c.unit) for c in claims] == [("165", "person"), ("141", "person"), ("142", "person")]
-    claims = claims_of(nlp, "The jet struck a hostel minutes after takeoff, killing 141 people on board and at least 19 on "
-                            "the ground.")
+    claims = claims_of(nlp, "The jet hit a warehouse as it climbed, killing 141 people on board and at least 19 on the "
+                            "ground.")
     assert [(c.text, c.unit, c.metric) for c in claims] == [("141", "person", "dead"), ("19", "person", "dead")]
 
 
 def test_an_insurer_s_private_market_losses_are_losses_not_market_value(nlp):
-    claims = claims_of(nlp, "Total private market losses from Hurricane Delia could reach between US$22bn and US$36bn, "
-                            "according to a modelling firm. Acme suffered the biggest single-day market loss of $40 billion.")
+    claims = claims_of(nlp, "Private market losses from Storm Delia may total between US$12bn and US$19bn, a risk "
+                            "modeller said. Acme suffered the biggest single-day market loss of $40 billion.")
     assert [c.metric for c in claims] == ["loss", "market value"]
 
 
 def test_a_participle_that_drags_something_down_moves_its_object_not_the_name_before_it(nlp):
-    claim = only(nlp, "The ripple effect hit Halvex, Brantel, and Qorin too, dragging the Nasdaq Composite down 5% in "
-                      "its worst day since 2022.")
+    claim = only(nlp, "The selling spread to Halvex, Brantel, and Qorin too, dragging the Nasdaq Composite down 5% by "
+                      "the close.")
     assert [s.name for s in claim.subject] == ["Nasdaq Composite"]
 
 
@@ -669,6 +668,6 @@ def test_a_figure_the_tagger_read_as_a_noun_is_not_its_own_owner(nlp):
 
 
 def test_a_count_of_whom_counts_people_and_a_figure_on_the_richter_scale_is_a_magnitude(nlp):
-    claims = claims_of(nlp, "The quake left 1,204 injured, 721 of whom are in serious condition.")
-    assert [(c.text, c.unit) for c in claims] == [("1,204", "person"), ("721", "person")]
+    claims = claims_of(nlp, "The blast left 310 injured, 45 of whom are in a critical condition.")
+    assert [(c.text, c.unit) for c in claims] == [("310", "person"), ("45", "person")]
     assert only(nlp, "The monitoring network measured it at 7 on the Richter scale.").unit == "magnitude"

@@ -1730,9 +1730,8 @@ def test_an_unowned_spokesperson_below_a_company_s_clause_speaks_for_it(quotes_o
 
 
 def test_he_after_an_according_to_source_whose_words_name_others_is_the_source(quotes_of):
-    quotes = quotes_of("The arrests were made by the police during raids. According to unit chief Inspector Dev Rana, the "
-                       "arrested suspects included Tariq Mehmood, Asif Khan, Nadeem Butt. He said the three suspects were "
-                       "involved in various crimes.")
+    quotes = quotes_of("Police held five people after raids on Friday. According to Inspector Dev Rana, those held "
+                       "included Tariq Mehmood, Asif Khan and Nadeem Butt. He said all three had prior convictions.")
     assert {q.speaker.name if q.speaker else None for q in quotes} == {"Dev Rana"}
 
 
@@ -1743,16 +1742,16 @@ def test_a_company_described_by_its_home_town_is_no_place_speaking(quotes_of):
 
 
 def test_the_airline_is_not_the_company_set_beside_it_as_its_parent(quotes_of):
-    quotes = quotes_of("Air Rivia has announced an interim compensation for the families of those who died in the crash. "
-                       "This payment is in addition to the aid earlier committed by Valmont Holdings — the airline’s parent "
-                       "company — to the families of the deceased. The airline expressed deep sorrow over the tragedy.")
+    quotes = quotes_of("Air Rivia has promised an advance payment to the victims' families. It comes on top of a fund set "
+                       "up by Valmont Holdings — the airline’s parent company — last week. The airline expressed deep "
+                       "sorrow over the accident.")
     assert {q.speaker.name if q.speaker else None for q in quotes} == {"Air Rivia"}
 
 
 def test_the_member_for_a_seat_is_the_person_not_the_seat(quotes_of):
-    quotes = quotes_of("Liberal MP Rob Oliphant said the Liberals attacked the Conservatives unfairly. “I may get in "
-                       "trouble for saying that,” the Toronto MP said.")
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Rob Oliphant", "Rob Oliphant"]
+    quotes = quotes_of("Liberal MP Rob Elmore said his party treated its rivals unfairly. “I may pay for saying so,” the "
+                       "Halifax MP said.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Rob Elmore", "Rob Elmore"]
     quotes = quotes_of("Raila Odera has led the party for years. Odera spoke in Kisumu on Sunday. The MPs were Tom Kajo "
                        "(Ruaraka), Ongo Were (Kasipul) and Rose Nyaga. “We will not remain silent,” the Ruaraka MP said.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tom Kajo"]

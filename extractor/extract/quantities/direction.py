@@ -167,6 +167,13 @@ AMOUNT_DEPS = frozenset({
 OFF_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were|been|be|closed|ended|finished|traded|trading)|,)\s+(off)(?:\s+by)?\s*\Z")
 
 
+# A move said twice, in points and in per cent, before its adverb ("finished 30.16 points, or
+# 0.35%, higher"): the first figure, then the restatement's "or" and the second.
+RESTATED_MOVE_RE = re.compile(r"\s*,\s*or\s+[\d.,]+\s*(?:%|per\s*cent|percent|points?)\s*,\s*(higher|lower)\b", re.I)
+RESTATING_OR_RE = re.compile(r",\s*or\s+\Z", re.I)
+RESTATED_END_RE = re.compile(r"\s*,\s*(higher|lower)\b", re.I)
+
+
 def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
     """(direction, source): source is "sign", "adverb", "verb" or "noun"."""
     if q.sign and q.unit in ("percent", "percentage point", "point", "basis point"):
@@ -183,6 +190,10 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         return "down", "verb"  # "giving up some $400 billion in market value": a loss
     if m:
         return ("up" if m.group(1) == "up" else "down"), "adverb"
+    restated = RESTATED_MOVE_RE.match(text, q.end) or (
+        RESTATING_OR_RE.search(text, max(0, anchor - 8), anchor) and RESTATED_END_RE.match(text, q.end))
+    if restated:  # "finished 30.16 points, or 0.35%, higher": the adverb after the move said twice, whatever the parse
+        return ("up" if restated.group(1).lower() == "higher" else "down"), "adverb"
     root = span.root
     for child in root.children:  # "$593bn wiped off ...", "5,000 jobs cut"
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -233,8 +244,7 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     for child in gov.children:  # "closed down 4.2%", "edged up 1%"
         if _idiom_particle(child):
             continue  # "exports make up 30% of output": a part, not a rise
-        if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i \
-                and (child.i <= span.end or _restated_between(span.doc[span.end:child.i])):
+        if child.dep_ in ("prt", "advmod", "acomp") and child.lower_ in UP_ADVERBS | DOWN_ADVERBS and gov.i < child.i <= span.end:
             return ("up" if child.lower_ in UP_ADVERBS else "down"), "adverb"
     if how not in AMOUNT_DEPS:
         return None, None
@@ -259,16 +269,6 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
             if noun.lemma_.lower() in DOWN_NOUNS - {"hit", "blow"}:
                 return "down", "verb"
     return None, None
-
-
-# Words of a figure restated in another unit between a move's amount and its adverb ("finished
-# 30.16 points, or 0.35%, higher").
-RESTATING_WORDS = frozenset({"or", "%", "percent", "per", "cent", "pct", "point", "points"})
-
-
-def _restated_between(tokens: SpacySpan) -> bool:
-    """Only the same move in another unit stands between an amount and the adverb after it."""
-    return len(tokens) > 0 and all(t.is_punct or t.like_num or t.lower_ in RESTATING_WORDS for t in tokens)
 
 
 def _idiom_particle(token: Token) -> bool:
