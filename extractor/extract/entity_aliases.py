@@ -925,7 +925,7 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
         if _written_as_place(group, text) and group.votes.get("PERSON", 0) == 0 and any(
                 group.votes.get(label, 0) for label in PLACE_LABELS):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname, and so
-            # is a small town's name that the text writes nowhere a place goes ("Carney said …" after "Mark Carney")
+            # is a small town's name that the text writes nowhere a place goes ("Carney said …" after "Dana Carney")
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
                   and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
                        or _names_a_generation(p) or _reads_as_person_name(p))  # ("Nigel Farage’s" labelled a firm)

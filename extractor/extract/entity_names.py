@@ -706,7 +706,7 @@ def _without_title(text: str, start: int, end: int) -> int:
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
     if second > first and text[first + 1:second] in SHORT_OFFICES and text[start:start + 1].isupper() \
             and text[second + 1:second + 2].isupper():
-        return second + 1  # "Kiharu MP Ndindi Nyoro": the seat, the office, then the name
+        return second + 1  # "Gatundu MP Ndungu Kamau": the seat, the office, then the name
     if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper() and not _given_name_after_rank(text, start, first, end):
         # (and a rank before another title: "Detective Garda Ciaran Dunne"; not a first name that is also a
@@ -813,7 +813,7 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
     if title in RANKS_BEFORE_NAMES and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
         return True
     if 3 <= len(words) <= 5 and words[1] in SHORT_OFFICES and all(w[:1].isupper() for w in words):
-        return True  # "Kiharu MP Ndindi Nyoro", which the model may take for a body
+        return True  # "Gatundu MP Ndungu Kamau", which the model may take for a body
     return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
 
 

@@ -443,8 +443,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
               and not span.start <= c.i < span.end]
     if owners:
         # "OpenAI's ChatGPT": owned by someone; but an organisation's two or three words of no English
-        # word are a person's name ("the BJP's Vimla Rathore", "Acme's Dana Pell"): one of its people
-        # (a person's are a work: "Lagrange's Mécanique Analytique")
+        # word are a person's name ("the party's Vimla Rathore", "Acme's Dana Pell"): one of its people
+        # (a person's are a work: "Dumas's Le Comte de Monte-Cristo")
         member = owners[0].ent_type_ == "ORG" and _reads_as_full_name(name)
         votes["PERSON" if member else "PRODUCT"] += WEAK_CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.casefold() in MAKING_VERBS \

@@ -92,7 +92,7 @@ resignation biography memoir
 RANK_WORDS = frozenset("""
 col gen lt sgt adm capt maj cmdr cdr cpl pvt brig rear vice gov sen rep supt det insp
 """.split())
-# Malaysian honorifics before a name ("Datuk Seri Anwar Ibrahim", "Tun Mahathir"), no name alone.
+# Malaysian honorifics before a name ("Datuk Seri Faizal Hamid", "Tun Ismail"), no name alone.
 MALAYSIAN_HONORIFICS = frozenset({"datuk", "dato", "datin", "seri", "tun"})
 # Titles written short before a name ("Coun. Janet Davis", "Sgt Lee"), no name alone.
 SHORT_TITLES = RANK_WORDS | frozenset({"coun", "cllr", "dr", "prof", "mr", "mrs", "ms"}) | MALAYSIAN_HONORIFICS

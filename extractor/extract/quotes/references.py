@@ -270,7 +270,7 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
         if entity is not None and head.text in OFFICE_ABBREVIATIONS and ctx.entities.at(head.idx, head.idx + len(head)) is None:
-            # "the Toronto MP said": a member, not the city (or seat); the one the text seats there, else the
+            # "the Halifax MP said": a member, not the city (or seat); the one the text seats there, else the
             # person the text goes on about
             if head.text not in MEMBER_OFFICES:
                 return resolve_description(ctx, head, bounds)  # "the UK PM": the one prime minister the text names
@@ -541,7 +541,7 @@ def _organisation_of(ctx: Context, head: Token) -> EntityRef | None:
 
 
 # Offices news writes by their initials ("the PM said"), spelt out as titles spell them.
-# Offices of one of many members of an assembly, whom a seat names ("the Toronto MP").
+# Offices of one of many members of an assembly, whom a seat names ("the Halifax MP").
 MEMBER_OFFICES = ("MP", "MLA", "MEP", "MSP")
 OFFICE_ABBREVIATIONS = {**{initials: RANK_ABBREVIATIONS[initials.casefold()] for initials in ("PM",)},
                         **{initials: initials.casefold() for initials in MEMBER_OFFICES}}
