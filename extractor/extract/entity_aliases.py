@@ -838,8 +838,7 @@ def join_typed_surnames(groups: dict[str, LocalEntity], leaned: set[int] = froze
         surname = entity_key(words[0])
         if surname in people:  # a full name typed a person only now ("Superintendent Tex Tafoa", read as a place);
             # one read as a person before was weighed by ``resolve_short_forms`` ("Ingrid Berg" the relative)
-            titled = [g for g in people[surname] if _office_acronym_before(g)]  # "PPC Tafoa": an office, then the surname
-            owners = [g for g in people[surname] if g not in titled]
+            titled, owners = _titled_forms_apart(people[surname])
             if any(id(g) in leaned for g in owners):
                 continue
             if len(owners) == 1:
@@ -850,12 +849,18 @@ def join_typed_surnames(groups: dict[str, LocalEntity], leaned: set[int] = froze
             _merge_into(owners[0], group, as_type="PERSON")
             owners[0].type = "PERSON"
             del groups[key]
+    alive = {id(g) for g in groups.values()}
     for surname, named in people.items():  # the lone surname joined its full name before ("Tafoa" in "Tex Tafoa")
-        titled = [g for g in named if _office_acronym_before(g) and any(g is other for other in groups.values())]
-        owners = [g for g in named if g not in titled]
+        titled, owners = _titled_forms_apart([g for g in named if id(g) in alive])
         if titled and len(owners) == 1 and any(len(name_tokens(f)) == 1 and entity_key(f) == surname
                                                for f in owners[0].surfaces):
             _take_titled_forms(owners[0], titled, groups)
+
+
+def _titled_forms_apart(named: list[LocalEntity]) -> tuple[list[LocalEntity], list[LocalEntity]]:
+    """The names of one surname that put an office's acronym before it ("PPC Tafoa"), and the others."""
+    titled = [g for g in named if _office_acronym_before(g)]
+    return titled, [g for g in named if g not in titled]
 
 
 def _office_acronym_before(group: LocalEntity) -> bool:
