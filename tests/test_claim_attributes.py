@@ -1140,6 +1140,26 @@ def test_amount_wrapped_in_a_record_takes_the_direction_of_the_change(nlp):
     assert c["$91 billion"].direction == "down"
 
 
+def test_each_right_after_the_names_of_a_with_clause_stands_for_them(nlp):
+    found = by_text(nlp, "Lenders rallied, with Orvex Bank and Quenta Capital each rising by over 2%. Dravon climbed 0.76%.")
+    assert (subjects(found["2%"]), subjects(found["0.76%"])) == (["Orvex Bank", "Quenta Capital"], ["Dravon"])
+
+
+def test_each_number_of_a_listed_count_counts_its_own_people(nlp):
+    found = by_text(nlp, "At least 480 people, including at least 212 Egyptians and 45 Jordanians, have died since the "
+                         "pilgrimage began. Nine Russians and four Americans were among the dead.")
+    assert [subjects(found[f]) for f in ("212", "45", "Nine", "four")] == [
+        ["Egyptians"], ["Jordanians"], ["Russians"], ["Americans"]]
+    found = by_text(nlp, "According to two senior Western envoys, at least 96 of the injured were schoolchildren.")
+    assert (found["96"].unit, found["two"].unit) == ("person", "senior western envoy")
+
+
+def test_a_change_noun_sized_by_exceeding_or_topping_gives_the_direction(nlp):
+    found = by_text(nlp, "Chip stocks were mixed. Dravon rose by 0.35%, but Orvex and Quenta saw declines exceeding 1%, "
+                         "while Belmar posted gains topping 4%.")
+    assert [(found[f].direction, found[f].hedge) for f in ("1%", "4%")] == [("down", ">"), ("up", ">")]
+
+
 def test_echoing_do_takes_the_direction_of_the_clause_before(nlp):
     c = by_text(nlp, "As Acme's stock plummeted, so did its founder's personal fortune, by almost $4 billion.")
     assert c["$4 billion"].direction == "down"
@@ -1946,6 +1966,41 @@ def test_a_sum_evaporated_of_a_company_s_value_is_that_company_s(nlp):
     assert (subjects(c["$90 billion"]), c["$90 billion"].metric) == (["Kestrel"], "market value")
 
 
+def test_whose_after_an_apposition_is_the_named_one_s(nlp):
+    c = by_text(nlp, "The sell-off mostly hit chip stocks, especially Orvex, a leading supplier of AI chips, whose "
+                     "stock price declined by 17%.")
+    assert subjects(c["17%"]) == ["Orvex"]
+
+
+def test_a_company_s_worth_is_its_market_value_and_a_person_s_is_net_worth(nlp):
+    c = by_text(nlp, "Orvex lost $589bn of market worth on Monday in a historic fall. Dana Pell's net worth fell by "
+                     "$20 billion.")
+    assert [(subjects(c[k]), c[k].metric) for k in ("$589bn", "$20 billion")] == [
+        (["Orvex"], "market value"), (["Dana Pell"], "net worth")]
+
+
+def test_names_set_off_by_dashes_take_figures_given_respectively_in_order(nlp):
+    c = by_text(nlp, "Property landlords in Australia – Harlow Group, Brixton Mills and Carden Holdings – tumbled "
+                     "6.4 per cent, 6.2 per cent and 11.1 per cent respectively, as investors fled.")
+    assert [subjects(c[k]) for k in ("6.4 per cent", "6.2 per cent", "11.1 per cent")] == [
+        ["Harlow Group"], ["Brixton Mills"], ["Carden Holdings"]]
+
+
+def test_a_list_item_that_only_says_what_its_label_did_is_about_the_label(nlp):
+    c = by_text(nlp, "Markets were shaken by the news from Hangzhou on Monday, and the chip sector took the worst of it.\n"
+                     "• Brixton Mills: Fell by 17.4%.\n• ORVN: Tumbled 6.7%.\n• KLVX: Slid 3.2%.\n"
+                     "• Quenta Energy: Sank more than 20%.")
+    assert [subjects(c[k]) for k in ("17.4%", "6.7%", "3.2%", "20%")] == [
+        ["Brixton Mills"], ["ORVN"], ["KLVX"], ["Quenta Energy"]]
+    c = by_text(nlp, "Markets at a glance:\n• FTSE 250: 6,012.28 (-1.46%)\n• Dow: 44,713.58 (+0.65%)\n"
+                     "• KLVX: $101.90 (-3.03%)\n- Friday Close: $118.58 per share")
+    assert [subjects(c[k]) for k in ("-1.46%", "+0.65%", "$101.90", "-3.03%")] == [
+        ["FTSE 250"], ["Dow"], ["KLVX"], ["KLVX"]]
+    assert subjects(c["$118.58 per share"]) != ["Friday Close"]
+    c = by_text(nlp, "Indian markets rebounded.\n• Sensex Performance: Closed up by 430 points at 76,404.99.")
+    assert subjects(c["430 points"]) == ["Sensex"]
+
+
 def test_whose_after_two_names_is_the_nearer_one_s_and_respectively_shares_out_a_relative_clause(nlp):
     c = by_text(nlp, "The fund's backers include chipmaker Orbis and Tamsin , whose shares finished down 6.2 percent on "
                      "Monday.", published="2026-03-03")
@@ -2548,6 +2603,15 @@ def test_a_phone_number_and_a_count_another_count_s_cue_follows_are_no_toll(nlp)
                          "5,000 more police to the region after floods this week killed at least 211 people.")
     assert "9006" not in found and "5112" not in found
     assert (found["5,000"].metric, found["211"].metric) == (None, "dead")
+
+
+def test_a_phone_number_with_its_country_code_is_no_figure(nlp):
+    found = by_text(nlp, "For tips write to desk@example.org.\n+91 7012345678\nOrvex closed at 41.20 dollars on Friday, "
+                         "up +3.5% on the week.")
+    assert sorted(found) == ["+3.5%", "41.20 dollars"]
+    found = by_text(nlp, "Relatives can call the consulate (+966512345678) or the ministry's hotlines (23456781, "
+                         "23456782, 23456799). About 700 people are still missing.")
+    assert sorted(found) == ["700"]
 
 
 def test_the_former_and_the_latter_are_the_pair_named_before(nlp):

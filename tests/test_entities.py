@@ -1197,3 +1197,42 @@ def test_two_lawyers_with_the_same_rank_in_brackets_stay_two_and_the_rank_is_no_
             "(SAN), who had led the defence until May.")
     entities = entities_of(nlp, text).entities
     assert sorted(e.name for e in entities) == ["Joe Ade", "Kanu Obi"]
+
+
+def test_a_name_whose_clause_goes_on_about_its_market_cap_is_a_company(nlp):
+    names = types_of(nlp, "On Wall Street the Nasdaq dropped 3%, and Belvia saw its market cap shrink by hundreds "
+                          "of billions after a 17% plunge.")
+    assert names.get("Belvia") == "ORG"
+    assert types_of(nlp, "Scotland saw its share of the vote fall.").get("Scotland") == "GPE"
+
+
+def test_a_one_word_name_after_the_is_no_one_and_a_number_word_is_no_name(nlp):
+    names = types_of(nlp, "More than 900 pilgrims died during the Velankara this year, officials said. Temperatures "
+                          "during the Velankara reached 51C. Seventeen pilgrims are still missing.")
+    assert names.get("Velankara") == "EVENT" and "Seventeen" not in names
+    assert types_of(nlp, "Hajj pilgrims were told to stay indoors on Friday.") == {"Hajj": "EVENT"}
+    names = types_of(nlp, "Fourteen Jordanian Hajj pilgrims die due to excessive heat\nAt least 14 Jordanian nationals "
+                          "died during the Hajj pilgrimage. Nine Entertainment shares fell.")
+    assert not any(n.startswith("Fourteen") for n in names) and "Nine Entertainment" in names
+
+
+def test_a_given_name_no_list_knows_joins_the_office_holder_it_opens(nlp):
+    text = ('Regional governor Aniko Barwedan confessed there was no schedule to meet the president. "We still do not '
+            'know the schedule," Aniko said on Wednesday. Earlier on Wednesday, deputy governor of Surabaya, Sandrio '
+            'Wutomo, said he and Aniko would meet the minister soon. Sandrio said the port project would be discussed.')
+    entities = entities_of(nlp, text).entities
+    people = {e.name: e for e in entities if e.type == "PERSON"}
+    assert sorted(e.name for e in entities) == ["Aniko Barwedan", "Sandrio Wutomo", "Surabaya"]
+    assert "Sandrio" in people["Sandrio Wutomo"].aliases and "Aniko" in people["Aniko Barwedan"].aliases
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name_whole(nlp):
+    for full, surname in (("Mariano “Toto” Alcala III", "Alcala"), ("Ernesto “Boy” Vigan", "Vigan")):
+        text = f"The panel, headed by Senate Minority Leader {full}, opened its inquiry. {surname} said the hearing would resume."
+        people = [e for e in entities_of(nlp, text).entities if e.type == "PERSON"]
+        assert [(e.name, surname in e.aliases) for e in people] == [(full, True)]
+
+
+def test_a_language_is_no_place(nlp):
+    names = types_of(nlp, "The assemblies of Punjab had recognized Urdu as the national language, he said.")
+    assert names == {"Punjab": "GPE", "Urdu": "LANGUAGE"}

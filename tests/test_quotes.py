@@ -1755,3 +1755,27 @@ def test_the_member_for_a_seat_is_the_person_not_the_seat(quotes_of):
     quotes = quotes_of("Raila Odera has led the party for years. Odera spoke in Kisumu on Sunday. The MPs were Tom Kajo "
                        "(Ruaraka), Ongo Were (Kasipul) and Rose Nyaga. “We will not remain silent,” the Ruaraka MP said.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tom Kajo"]
+
+
+def test_the_one_an_outlet_quotes_as_saying_is_the_speaker_and_a_web_address_is_no_one(quotes_of):
+    quotes = quotes_of("Lawyer Kofi Mensah filed the appeal on Monday. “We will appeal,” the Daily Post quoted him as "
+                       "saying. “The orders were in breach of the applicant’s rights,” dailyledger.com.gh quoted him to "
+                       "have said.")
+    assert [q.speaker.name if q.speaker else None for q in direct(quotes)] == ["Kofi Mensah", "Kofi Mensah"]
+    quotes = quotes_of("Lawyer Kofi Mensah filed the appeal. Reuters quoted Mensah as saying the firm would appeal. "
+                       "Xinhua quoted him to have said the ruling was unfair.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("the firm would appeal", "Kofi Mensah"), ("the ruling was unfair", "Kofi Mensah")]
+
+
+def test_the_authorities_or_government_of_a_country_speak_for_it(quotes_of):
+    quotes = quotes_of("AFP reported the toll on Sunday. According to the authorities of Saudi Arabia, about 1.8 million "
+                       "people are taking part this year. The government of Kenya said about 1,800 people were hurt.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Saudi Arabia", "Kenya"]
+
+
+def test_he_picks_up_no_one_named_in_passing_as_an_owner(quotes_of):
+    quotes = quotes_of("Prime Minister Keith Ramdial addressed a rally on Sunday. The Sunday Ledger contacted the Prime "
+                       "Minister for a response to Opposition Leader Sharmila Dookeran-Persaud’s questions. He responded "
+                       "that her claim was “pathetic”.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Keith Ramdial"]

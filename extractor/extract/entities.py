@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from lemminflect import getAllLemmas
+from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -46,6 +47,7 @@ from extractor.extract.entity_aliases import (
     join_named_storms,
     join_short_places,
     join_tickers,
+    join_typed_first_names,
     join_typed_surnames,
     join_unmarked_possessives,
     leans_person,
@@ -77,6 +79,8 @@ from extractor.extract.entity_names import (
     with_club_names,
     with_dateline_places,
     with_first_names_before,
+    with_hyphened_surnames,
+    with_mid_nicknames,
     with_spelled_out_names,
     without_office_places,
     without_person_titles,
@@ -346,7 +350,7 @@ def extract_entities(
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
     found = with_club_names(with_dateline_places(found, text), text)
-    found = with_first_names_before(found, doc, text)
+    found = with_mid_nicknames(with_hyphened_surnames(with_first_names_before(found, doc, text), text), text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
@@ -394,6 +398,10 @@ def extract_entities(
         if source_key and key == source_key or key in agency_keys:
             votes["ORG"] += SOURCE_WEIGHT  # the outlet, or the agency that filed the story ("(Xinhua) --")
         body = [m for m in group.mentions if not in_any(m.start, headings)]
+        if {label for label, v in votes.items() if v > 0} == {"PERSON", "NOT_PERSON_THE"} \
+                and votes["NOT_PERSON_THE"] >= votes["PERSON"]:
+            del groups[key]  # "the Cybertruck" the model read as a person, and nothing says what it is
+            continue
         group.type = type_of(votes, group.name)
         if group.type == "GPE" and _place_only_to_the_model(group, read):
             group.type = "ORG"
@@ -407,13 +415,15 @@ def extract_entities(
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
                 or group.type in ("GPE", "LOC") and is_currency_name(group.name) \
-                or _bracketed_rank(group, text):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
-            # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank
+                or _bracketed_rank(group, text) \
+                or all(s.isalpha() and like_num(s) for s in group.surfaces):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
+            # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank; "Seventeen pilgrims" a number
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun
             continue
         if _period_heading(group) or not body and (_metric_heading(group) or _heading_phrase(group, doc, lower_words)):
             del groups[key]  # "Market Value", "A Turning Point", "Shares Take a Hit" in a title-case heading
     join_typed_surnames(groups, leaned)
+    join_typed_first_names(groups)
     # A person the model took for something else is known as one only now: the surname
     # alone is looked for again ("Today Taskel teaches in Aarhus").
     late = [g for g in groups.values() if g.type == "PERSON" and id(g) not in leaned and len(name_tokens(g.name)) >= 2]

@@ -309,6 +309,16 @@ def _written_as_place(group: LocalEntity, text: str) -> bool:
         PLACE_BEFORE_RE.search(text, max(0, m.start - 12), m.start) for m in group.mentions)
 
 
+# A verb of speaking right after a name: only people (and bodies) say things, never a town.
+SPEAKS_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|asked|argued|insisted|noted|replied|stated)\b")
+
+
+def _always_speaks(group: LocalEntity, text: str) -> bool:
+    """Every mention is followed by a verb of speaking ("Pimentel said"): a person, whatever town
+    shares the name."""
+    return bool(text) and all(SPEAKS_AFTER_RE.match(text, m.end) for m in group.mentions)
+
+
 def _no_personal_name(word: str) -> bool:
     """One word that is neither a first name nor a common surname: the model's person reading
     of it ("Kelvane said …") gives way to a company's name it opens ("Kelvane Therapeutics")."""
@@ -797,8 +807,10 @@ HYPHENATED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
 
 
 def _surname_of(parts: list[str]) -> str:
-    """The last word of a name less its generation ("Ripken" of "Cal Ripken Jr.")."""
-    return parts[-2] if len(parts) >= 2 and is_generation(parts[-1]) else parts[-1]
+    """The last word of a name less its generation ("Ripken" of "Cal Ripken Jr.", "Pimentel" of
+    "Aquilino Pimentel III")."""
+    numbered = len(parts) >= 3 and REGNAL_NUMBER_RE.match(parts[-1]) is not None
+    return parts[-2] if len(parts) >= 2 and is_generation(parts[-1]) or numbered else parts[-1]
 
 
 def _names_a_generation(group: LocalEntity) -> bool:
@@ -857,6 +869,33 @@ def join_typed_surnames(groups: dict[str, LocalEntity], leaned: set[int] = froze
             _take_titled_forms(owners[0], titled, groups)
 
 
+def _surnames_read_as_names(person: LocalEntity) -> bool:
+    """Two or three words whose words after the first are common surnames or no English words
+    ("Anies Baswedan"; not "Facebook Workplace", which the model may read as a person)."""
+    words = name_tokens(person.name)
+    return len(words) in (2, 3) and all(is_common_surname(w) or w.casefold() not in english_words() for w in words[1:])
+
+
+def join_typed_first_names(groups: dict[str, LocalEntity]) -> None:
+    """A lone word that no list knows as a given name ("Sandiaga", "Anies"), typed a person or
+    an organisation, joins the one person whose full name it opens, once types are decided
+    ("deputy governor of Jakarta, Sandiaga Uno, said …  Sandiaga said"): a given name the text
+    goes on calling that person by. Not a place's name, and not when two people share it."""
+    people: dict[str, list[LocalEntity]] = defaultdict(list)
+    for g in groups.values():
+        if g.type == "PERSON" and _surnames_read_as_names(g):
+            people[entity_key(name_tokens(g.name)[0])].append(g)
+    for key, group in list(groups.items()):
+        words = name_tokens(group.name)
+        if len(words) != 1 or group.type not in ("PERSON", "ORG") or is_first_name(words[0]) \
+                or is_place_name(group.name) or not words[0][:1].isupper() or words[0].isupper():
+            continue
+        owners = [p for p in people.get(entity_key(words[0]), []) if p is not group]
+        if len(owners) == 1:
+            _merge_into(owners[0], group, as_type="PERSON")
+            del groups[key]
+
+
 def _titled_forms_apart(named: list[LocalEntity]) -> tuple[list[LocalEntity], list[LocalEntity]]:
     """The names of one surname that put an office's acronym before it ("PPC Tafoa"), and the others."""
     titled = [g for g in named if _office_acronym_before(g)]
@@ -888,12 +927,20 @@ def person_aliases(group: LocalEntity) -> set[str]:
     return forms
 
 
+# Readings that would make a name no person's.
+NOT_PERSON_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC", "EVENT")
+
+
 def _company_as_first_word(short: LocalEntity, full: LocalEntity) -> bool:
     """A name never read as a person (or read as an organisation more often), that opens a
     longer name but is no given name, is not that name's first name: "Facebook" is not of
     "Facebook Workplace"."""
     word = name_tokens(short.name)[0]
     person = short.votes.get("PERSON", 0)
+    if full.votes.get("PERSON", 0) > sum(full.votes.get(label, 0) for label in NOT_PERSON_LABELS) \
+            and _surnames_read_as_names(full) and not any(short.votes.get(label, 0) for label in ("NORP", *PLACE_LABELS)):
+        return False  # "Anies" after "Jakarta governor Anies Baswedan": a given name the lists do not know
+        # (not "Dutch" of "Dutch King Willem-Alexander": a people)
     return (entity_key(name_tokens(full.name)[0]) == entity_key(word) and not is_first_name(word)
             and (person == 0 or short.votes.get("ORG", 0) > person))
 
@@ -920,17 +967,19 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
     by_part: dict[str, list[LocalEntity]] = defaultdict(list)
     for person in people:  # every full form counts: "Jenna Marbles", known as, is Jenna Nicole Mourey
         parts_of = [_before_of_place(name_tokens(s)) for s in person.surfaces]
-        for part in {entity_key(w) for parts in parts_of if parts and not REGNAL_NUMBER_RE.match(parts[-1])
+        for part in {entity_key(w) for parts in parts_of if parts and not (REGNAL_NUMBER_RE.match(parts[-1]) and len(parts) <= 2)
                      for w in (parts[0], _surname_of(parts))}:  # "Louis II": a Louis of a dynasty, maybe not this one
+            # (but "Aquilino Pimentel III" is a Pimentel)
             by_part[part].append(person)
     for key, group in list(groups.items()):
         parts = name_tokens(group.name)
         if len(parts) != 1 or _named_as_character(group, text):
             continue  # "appeared in Cry Wolf as Tom": a role
         if _written_as_place(group, text) and group.votes.get("PERSON", 0) == 0 and any(
-                group.votes.get(label, 0) for label in PLACE_LABELS):
+                group.votes.get(label, 0) for label in PLACE_LABELS) and not _always_speaks(group, text):
             continue  # "Washington" read as a place; "Norton" read as an organisation is a surname, and so
-            # is a small town's name that the text writes nowhere a place goes ("Carney said …" after "Dana Carney")
+            # is a small town's name that the text writes nowhere a place goes ("Carney said …" after "Dana Carney"),
+            # or a known town's that only ever speaks ("Pimentel said" after "Aquilino Pimentel III")
         owners = [p for p in by_part.get(entity_key(parts[0]), []) if p is not group and not _relative_of(group, p, text)
                   and (p.votes.get("PERSON", 0) > 0 or group.votes.get("PERSON", 0) > 0  # one side read as a person
                        or _names_a_generation(p) or _reads_as_person_name(p))  # ("Nigel Farage’s" labelled a firm)

@@ -20,12 +20,14 @@ from functools import lru_cache
 import numpy
 from lemminflect import getAllLemmas
 from spacy.attrs import POS
+from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
+    is_demonym,
     NAME_PARTICLES,
     TIME_ZONES,
     STORM_WORDS,
@@ -158,6 +160,9 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     while len(words) > 1 and CLOCK_TIME_RE.fullmatch(text, *words[0]):
         words.pop(0)  # "8:52pm BST": a time, then its zone
+    while len(words) > 1 and text[words[0][0]:words[0][1]].isalpha() and like_num(text[words[0][0]:words[0][1]]) \
+            and is_demonym(text[words[1][0]:words[1][1]]):
+        words.pop(0)  # "Fourteen Jordanian Hajj pilgrims": a count of a people (not "Nine Entertainment")
     if words and GLUED_BY_RE.match(text, words[0][0], words[0][1]):
         words[0] = (words[0][0] + 2, words[0][1])  # "ByMax Zahn": a byline whose space went missing
     while len(words) > 1 and (text[words[0][0]].islower() and text[words[0][0]:words[0][1]].split("-")[0]
@@ -1405,6 +1410,55 @@ OPENING_QUOTES_AND_BRACKETS = frozenset({'"', "“", "‘", "'", "(", "["})
 MAX_PERSON_TOKENS = 4
 # The number of a monarch or pope after the name ("Elizabeth II", "Louis XIV").
 REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
+
+
+# First names, a nickname in quotation marks and a surname, maybe with its generation
+# ("Aquilino “Koko” Pimentel III", "Earvin 'Magic' Johnson"), which the model cuts in three.
+NICKNAMED_RE = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[\"“'‘][A-Z][^\"“”'‘’\s]{0,12}(?:\s[^\"“”'‘’\s]{1,12})?[\"”'’]\s+"
+    r"(?P<last>(?:(?:de|del|dela|van|von|da|di|le|la)\s+)?[A-Z][\w'’-]+(?P<second>\s+[A-Z][a-z][\w'’-]*)?"
+    r"(?:\s+(?:III|II|IV|Jr\.?|Sr\.?))?)")
+
+
+def with_hyphened_surnames(found: list[Candidate], text: str) -> list[Candidate]:
+    """A person's name the model cut at the hyphen of a double surname ("Kamla Persad" of
+    "Kamla Persad-Bissessar"): the name with its whole surname (and no piece of it apart)."""
+    grown = []
+    for c in found:
+        if c.label == "PERSON" and c.end + 1 < len(text) and text[c.end] == "-" and text[c.end + 1].isupper():
+            end = hyphened_span(text, c.start, c.end)[1]
+            grown.append((c, Candidate(c.start, end, text[c.start:end], c.label)))
+    if not grown:
+        return found
+    replaced = {id(old): new for old, new in grown}
+    free = outside([new for _, new in grown])
+    return [replaced.get(id(c), c) for c in found if id(c) in replaced or free(c.start, c.end)]
+
+
+def with_mid_nicknames(found: list[Candidate], text: str) -> list[Candidate]:
+    """A person's name with a nickname in quotation marks between first name and surname, as
+    one mention of the person in place of the pieces the model made of it; where the first
+    name is a known one or the model read it as a person."""
+    from extractor.extract.entity_types import is_common_surname, is_first_name
+
+    joined = []
+    for m in NICKNAMED_RE.finditer(text):
+        surname = [w for w in m.group("last").split() if w[:1].isupper()][0]
+        if not is_common_surname(surname) and _english(surname.casefold(), english_words()):
+            continue  # (not "Mary 'Home' Office", "Biopic “Funmilayo” Concludes")
+        given = [w for w in WORD_RE.finditer(text, m.start("first"), m.end("first"))]
+        start = next((w.start() for w in given if is_first_name(w.group()) or any(
+            c.start == w.start() and c.label == "PERSON" for c in found)), None)  # (not "Leader Aquilino")
+        end = m.end()
+        if m.group("second") and _english((second := m.group("second").strip()).casefold(), english_words()) \
+                and not is_common_surname(second):
+            end = m.start("second")  # a second surname, not the word after the name ("Johnston Holthaus")
+        if start is not None:
+            joined.append(Candidate(start, end, text[start:end], "PERSON"))
+    if not joined:
+        return found
+    free = outside(joined)
+    return sorted([c for c in found if free(c.start, c.end)] + joined, key=lambda c: c.start)
 
 
 def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list[Candidate]:

@@ -54,6 +54,7 @@ from extractor.extract.lexicon import (
     CLUB_TAIL_WORDS,
     CLUB_TITLES,
     VESSEL_NOUNS,
+    NAME_TITLE_WORDS,
     TITLE_WORDS,
     is_demonym,
     is_demonym_noun,
@@ -284,6 +285,48 @@ def _owns_a_fortune(root: Token) -> bool:
     return False
 
 
+# What follows the one an outlet quotes ("quoted him as saying", "quoted X to have said").
+QUOTED_AS_SAYING_RE = re.compile(r"\s+(?:as\s+(?:saying|telling|stating|writing|adding)|to\s+have\s+said)\b")
+# An office in lower case, of a place or body, and a comma right before a name ("deputy governor
+# of Jakarta, X", "the chief executive of Acme Corp, Y"): X and Y hold it.
+OFFICE_OF_BEFORE_RE = re.compile(r"\b([a-z-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*,\s*\Z")
+# Monarchs' titles that a text capitalises alone for the one who holds it ("the Emperor said").
+MONARCH_WORDS = frozenset("emperor empress kaiser shah sultan pharaoh maharaja caliph khan".split())
+# Nouns of a recurring rite or feast named by the name before them ("the Hajj pilgrimage").
+EVENT_HEAD_NOUNS = frozenset("pilgrimage festival festivity celebration ritual rite feast holiday".split())
+
+
+# What only a listed company has, as "its" X in the clause the name is the subject of.
+LISTED_NOUNS = frozenset({"share", "stock", "shareholder", "valuation", "capitalisation", "capitalization"})
+MARKET_MEASURE_NOUNS = frozenset({"cap", "value", "capitalisation", "capitalization", "price"})
+
+
+def _a_listed_companys(noun: Token) -> bool:
+    """"shares", "stock", "market cap", "share price" (not "its share of the vote", "its stock of homes")."""
+    if noun.lemma_.lower() in LISTED_NOUNS:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return noun.lower_ in MARKET_MEASURE_NOUNS and any(
+        c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
+
+
+def _its_stock_follows(root: Token) -> bool:
+    """The name is the subject of a clause that goes on about "its shares" or "its market cap"
+    ("X saw its market cap shrink by $400bn", "X said its stock would split"): X is listed."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    for its in root.head.subtree:
+        if its.i <= root.i or its.lower_ != "its" or its.dep_ != "poss" or not _a_listed_companys(its.head):
+            continue
+        node = its
+        while node.head.i != node.i:  # the nearest clause with a subject before "its" is the name's
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < its.i for c in node.children):
+                break
+        if node.i == root.head.i:
+            return True
+    return False
+
+
 def _noun_after(span: SpacySpan) -> bool:
     """The word after the closing mark is a noun or adjective the name may modify ("tech
     stock"), not a preposition or a verb ('"Don Giovanni" at the Vienna State Opera')."""
@@ -410,6 +453,24 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             describes(t, COMPANY_COMPOUNDS) for c in head.children if c.dep_ == "compound" and c.i > root.i
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in ("quote", "cite") and any(
+            c.dep_ == "dobj" and QUOTED_AS_SAYING_RE.match(span.doc.text, c.idx + len(c)) for c in head.children):
+        votes["ORG"] += CONTEXT_WEIGHT  # "Xinhua quoted him as saying": an outlet
+    office = OFFICE_OF_BEFORE_RE.search(span.doc.text, max(0, span.start_char - 80), span.start_char)
+    if office is not None and office.group(1) in TITLE_WORDS and not all(t.lower_ in english_words() for t in span):
+        # (not "chief of the Western Command, Police Director X": a word of the language names no one)
+        votes["PERSON"] += CONTEXT_WEIGHT  # "deputy governor of Jakarta, Sandiaga Uno, said": whoever holds it
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not name.endswith("s") \
+            and not name.isupper() \
+            and name.casefold() not in NAME_TITLE_WORDS | TITLE_WORDS | MONARCH_WORDS \
+            and span.doc[span.start - 1].head.i == root.i and root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        votes["NOT_PERSON_THE"] += CONTEXT_WEIGHT  # "during the Hajj": a one-word name after "the" is no one's (a
+        # plural may be a family, "the Obamas"; a title stands for its holder, "the Tsar", "the DP")
+    if root.dep_ == "compound" and head.i >= span.end and head.lemma_.lower() in EVENT_HEAD_NOUNS \
+            and not is_place_name(name):
+        votes["EVENT"] += CONTEXT_WEIGHT  # "the Hajj pilgrimage", "Diwali celebrations": what is held
+    if _its_stock_follows(root) and not is_place_name(name) and not is_country(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "X saw its market cap shrink": a listed company's
     if owns and head.lemma_.casefold() in MARKET_FALL_NOUNS and not is_place_name(name) and not is_country(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "Nvidia's Monday plunge", "the Nvidia sell-off": a stock's
     if modifies and head.lemma_.lower() in ("seat", "constituency") and is_place_name(name):
@@ -453,7 +514,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     elif root.dep_ == "pobj" and head.lower_ in ("from", "by") and describes(head.head, PRODUCT_NOUNS) \
             and not is_place_name(name) and not is_first_name(name.split()[0]):
         votes["ORG"] += CONTEXT_WEIGHT  # "a free AI assistant from China's DeepSeek": its maker
-    if root.dep_ == "pobj" and head.lower_ == "during" and head.i == span.start - 1 and not is_place_name(name):
+    if root.dep_ == "pobj" and head.lower_ == "during" and not is_place_name(name) and (
+            head.i == span.start - 1 or head.i == span.start - 2 and span.doc[span.start - 1].lower_ == "the"):
         votes["EVENT"] += CONTEXT_WEIGHT  # "the worst surge during Helene": a time, so an event, not a person
     if root.dep_ == "pobj" and (example := _example_of(head)) is not None \
             and (describes(example, ORG_DESCRIPTORS) or _leads_a_market(example)):
@@ -1126,6 +1188,21 @@ def is_team_name(words: list[str]) -> bool:
         is_place_name(" ".join(words[:k])) for k in range(1, len(words)))
 
 
+# A web address's host name ("citinewsroom.com", "DutchNews.nl", "bbc.co.uk"): a site, its owner an organisation.
+WEB_DOMAIN_RE = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|info|news|co\.[a-z]{2}|[a-z]{2})")
+
+
+@lru_cache(maxsize=4096)
+def _a_language(name: str) -> bool:
+    """A living language's name in ISO 639-3 (pycountry), of four letters or more ("Urdu", "Hausa")."""
+    import pycountry
+
+    if len(name) < 4 or not name.isalpha():
+        return False
+    language = pycountry.languages.get(name=name)
+    return language is not None and getattr(language, "type", None) == "L"
+
+
 def discount_unsupported(votes: Counter, name: str) -> None:
     """Model labels that the name itself argues against count for less (before context is added)."""
     words = name.split()
@@ -1143,6 +1220,11 @@ def discount_unsupported(votes: Counter, name: str) -> None:
         votes["PRODUCT"] *= PRODUCT_LABEL_SHARE
     if votes.get("PERSON") and (ACRONYM_RE.match(name.replace(" ", "")) or sum(w[:1].isupper() for w in name_tokens(name)) > 4):
         votes["ORG"] += votes.pop("PERSON")  # people are not acronyms, nor five names long ("da", "van" are no names)
+    if _a_language(name) and not is_place_name(name) and not is_demonym(name):
+        for label in ("GPE", "LOC", "ORG"):  # "recognised Urdu as the national language": a language
+            votes["LANGUAGE"] += votes.pop(label, 0)
+    if WEB_DOMAIN_RE.fullmatch(name):
+        votes["ORG"] += votes.pop("PERSON", 0) + votes.pop("GPE", 0) + LABEL_WEIGHT  # "citinewsroom.com": a site
     if votes.get("PERSON") and is_country(name) and name.casefold() not in _every_first_name():
         votes["GPE"] += votes.pop("PERSON")  # "KATHMANDU, Nepal —": no one is called Nepal (but "Chad", "Jordan")
 
@@ -1166,7 +1248,7 @@ def no_person_named_the(votes: Counter, name: str) -> None:
 def decide_type(votes: Counter) -> str:
     """The best-supported type; evidence against a person first takes person votes away,
     then agent evidence goes to person or organisation (in place)."""
-    not_person = votes.pop("NOT_PERSON", 0.0)
+    not_person = votes.pop("NOT_PERSON", 0.0) + votes.pop("NOT_PERSON_THE", 0.0)
     if not_person and "PERSON" in votes:
         votes["PERSON"] = max(0.0, votes["PERSON"] - not_person)
         if not votes["PERSON"]:

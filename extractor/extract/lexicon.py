@@ -619,8 +619,12 @@ FIELD_HEAD_WORDS = frozenset("""
 studies sciences science psychology linguistics languages philology mathematics physics
 chemistry biology economics philosophy engineering literature theology semantics syntax
 """.split())
-# Events named by one word ("the Olympics", "the Paralympics").
-ONE_WORD_EVENTS = frozenset({"olympics", "paralympics"})
+# Events named by one word ("the Olympics", "the Paralympics"), and the religious observances
+# and festivals news names so ("during the Hajj", "ahead of Diwali").
+ONE_WORD_EVENTS = frozenset("""
+olympics paralympics hajj haj umrah ramadan diwali deepavali hanukkah passover easter christmas holi
+navratri vesak songkran thanksgiving
+""".split())
 # The names of national legislatures that news writes untranslated ("the Bundestag", "the
 # Knesset", "India's Lok Sabha"): bodies, never a product or a place; by the name's last word.
 LEGISLATURE_NAMES = frozenset("""

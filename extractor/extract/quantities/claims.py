@@ -280,7 +280,8 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
     claims = _share_conversion_subjects(_minor_units_in_currency(claims), tokens.text)
-    return _priced_per_unit(_levels_moved_to(_respectively(claims, tokens.text), tokens.text), tokens.text)
+    claims = _respectively_by_the_text(_respectively(claims, tokens.text), article.subjects)
+    return _priced_per_unit(_levels_moved_to(claims, tokens.text), tokens.text)
 
 
 # What stands between a move and the level it reached ("fell 9.25% to $203", "was up 0.45% at 2,770.5").
@@ -377,6 +378,37 @@ def _respectively(claims: list[Claim], text: str) -> list[Claim]:
         in_order = [ref for _, ref in sorted(zip(places, shared), key=lambda t: t[0])]
         for i, ref in zip(sorted(indexes, key=lambda k: out[k].start), in_order):
             out[i] = out[i].model_copy(update={"subject": [ref]})
+    return out
+
+
+# Between the items of a written list: "A, B and C", "6.4%, 6.2% and 11.1%".
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+RESPECTIVELY_RE = re.compile(r",?\s*respectively\b")
+
+
+def _respectively_by_the_text(claims: list[Claim], ctx: SubjectContext) -> list[Claim]:
+    """"Landlords – Acme Group, Bexco and Corra REIT – fell 6.4%, 6.2% and 11.1% respectively":
+    where the parse did not give the listed figures one listed name each, the names written as a
+    list right before the figures take them in order, read from the text."""
+    out, text, i = list(claims), ctx.text, 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].sentence.start == out[i].sentence.start \
+                and LIST_GAP_RE.fullmatch(text[out[j].end:out[j + 1].start]):
+            j += 1
+        group, i = out[i:j + 1], j + 1
+        if len(group) < 2 or not RESPECTIVELY_RE.match(text, group[-1].end):
+            continue
+        if len({tuple(r.id for r in c.subject) for c in group}) == len(group) and all(len(c.subject) == 1 for c in group):
+            continue  # (the parse already gave each its own)
+        mentions = [(m, e) for m, e in ctx.entities.mentions_in(group[0].sentence.start, group[0].start)
+                    if e.type in ("ORG", "PERSON", "GPE")]
+        listed = mentions[-len(group):]
+        if len(listed) < len(group) or len({e.id for _, e in listed}) < len(group) or not all(
+                LIST_GAP_RE.fullmatch(text[a.end:b.start]) for (a, _), (b, _) in zip(listed, listed[1:])):
+            continue
+        for k, (_, e) in enumerate(listed):
+            out[i - len(group) + k] = out[i - len(group) + k].model_copy(update={"subject": [entity_ref(ctx, e)]})
     return out
 
 
@@ -891,6 +923,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         subject = []  # "drones struck, killing seven people and injuring 31": the 31 are people, not drones
     if metric in PEOPLE_COUNT_METRICS and subject and all(_is_organisation(r.name, article.entities) for r in subject):
         subject = []  # "Three dead after Skyvar jet overruns runway": people, not the airline the line names
+    if metric == "net worth" and subject and all(_is_organisation(r.name, article.entities) for r in subject) \
+            and unit and unit.isupper():
+        metric = "market value"  # "Nvidia lost $589bn of market worth": a company's worth is its market value
     if metric == OUTAGE_METRIC and unit is not None:
         stated = stated or (q.value, unit)
         unit = "customer"  # "1.2 million customers", "1.25 million homes and businesses": one count

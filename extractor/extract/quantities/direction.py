@@ -174,6 +174,10 @@ RESTATING_OR_RE = re.compile(r",\s*or\s+\Z", re.I)
 RESTATED_END_RE = re.compile(r"\s*,\s*(higher|lower)\b", re.I)
 
 
+# Verbs by which a change noun gives its size ("declines exceeding 3%", "gains topping 5%").
+MEASURING_VERBS = frozenset({"exceed", "top", "surpass", "reach", "approach", "near", "total"})
+
+
 def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None, str | None]:
     """(direction, source): source is "sign", "adverb", "verb" or "noun"."""
     if q.sign and q.unit in ("percent", "percentage point", "point", "basis point"):
@@ -253,6 +257,12 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
     if lemma in FUNDRAISING_VERBS and how == "dobj" and q.unit and q.unit.isupper() \
             and not any(c.dep_ == "prep" and c.lower_ in ("by", "to") for c in gov.children):
         return None, None  # "raising $378 million in the offering": money collected, not a rise
+    changes = q.unit in ("percent", "percentage point", "point", "basis point") or bool(q.unit and q.unit.isupper())
+    if lemma in MEASURING_VERBS and gov.dep_ == "acl" and gov.head.pos_ == "NOUN" and changes:
+        # (not a measure: "dives exceeding 500 metres" is a depth)
+        noun = hyphenated_word(gov.head) or gov.head.lemma_.lower()  # "saw declines exceeding 3%": the declines'
+        if noun in UP_NOUNS or noun in DOWN_NOUNS:
+            return ("up" if noun in UP_NOUNS else "down"), "noun"
     if lemma in UP_VERBS:
         return "up", "verb"
     if lemma in DOWN_VERBS or gov.lower_ in DOWN_VERBS:

@@ -68,6 +68,8 @@ DIGIT_CODE_RE = re.compile(
     r"(?<![\w.,])\d+(?:[-–]\d+){2,}(?![\w.])"  # "1111-2222-3333"
     r"|(?<![\w.,])\+?\d{2,5}(?:[ -]\d{2,5}){2,}(?![\w.,])"  # "0800 123 4567"
     r"|(?<![\w.,])0\d{2,}(?![\w.,])"  # "0401": a leading zero is a code or a clock time
+    r"|(?<![\w.,])\+\d{1,3}[ -]?\(?\d{2,5}\)?[ -]?\d{4,}(?![\w.,])"  # "+91 6026176848", "+44 (20) 71234567"
+    r"|(?<![\w.,])\d{7,}(?:\s*[,/]\s*\d{7,})+(?![\w.,])"  # "(27923050, 27923060)": numbers to call, listed
     r"|\b(?:phone|call|dial|ring|text|telephone)\s+\+?\d{2,5}(?:[ -]\d{2,5})+(?![\w.,])"  # "phone 9006 5112"
 )
 # Emergency telephone numbers, read as a number only after "call" or "dial" or before the

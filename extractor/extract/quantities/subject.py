@@ -75,7 +75,8 @@ from extractor.extract.quantities.subject_phrases import (
     structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
-from extractor.extract.quantities.subject_votes import _named_beside, _share_of, as_side, results_label, tally_side, voted_side
+from extractor.extract.quantities.subject_votes import (
+    _named_beside, _share_of, as_side, labelled_item, results_label, tally_side, voted_side)
 from extractor.extract.quantities.tokens import hyphenated_word
 from extractor.ingest.titles import in_title_case
 from extractor.models import EntityRef
@@ -119,6 +120,19 @@ def _relative_subject(noun: Token) -> Token | None:
         if subject is not None and subject.pos_ == "PROPN":
             return subject
     return None
+
+
+def _without_counted_conjuncts(head: Token, found: list[EntityRef], ctx: SubjectContext) -> list[EntityRef]:
+    """A number counts its own noun, not the nouns listed with it that have numbers of their
+    own ("323 Egyptians and 60 Jordanians": 323 are the Egyptians)."""
+    counted_apart = set()
+    for conj in head.conjuncts:
+        if any(c.dep_ == "nummod" for c in conj.children):
+            e = ctx.entities.at(conj.idx, conj.idx + len(conj))
+            if e is not None:
+                counted_apart.add(e.id)
+    own = [r for r in found if r.id not in counted_apart]
+    return own or found
 
 
 def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subject: Token | None) -> list[EntityRef]:
@@ -173,7 +187,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             # title-case headline: words, read as the nouns they are ("Loss for Nvidia"), owned by a name only
             if head.pos_ == "PROPN" and not worded \
                     or (head.i > span.end - 1 and ctx.entities.at(head.idx, head.idx + len(head))):
-                return resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
+                found = resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
+                return _without_counted_conjuncts(head, found, ctx) if dep == "nummod" else found
             word = hyphenated_word(head) or head.lower_  # "a $1 trillion sell-off": the whole word
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
                 found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
@@ -284,7 +299,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
         return [thing_ref(fallen.group("stuff").lower())]  # "140 mm (5.5 inches) of rain": the rain's
     if unit in MEASURED_UNITS and (found := _measured_stuff(root, ctx, sent_root_subject)):
         return found  # "1.8 million gallons of fuel", "50,000 tons of steel": what is measured
-    found = (_named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _set_by(root, ctx)
+    found = (labelled_item(span, ctx) or _named_before_parenthesis(span, ctx) or _fined_party(root, span, verb, ctx) or _set_by(root, ctx)
              or _named_before_with(root, ctx)
              or _belongs_to(root, span, ctx, sent_root_subject)
              or _named_right_before_move(span, verb, ctx)

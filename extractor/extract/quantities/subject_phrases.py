@@ -683,7 +683,30 @@ def _named_before_quantifier(np: Token, ctx: SubjectContext, sent_root_subject: 
             for ref in resolve_np(name, ctx, sent_root_subject, depth + 1):
                 if ref not in found:
                     found.append(ref)
+    if not found and np.i > 0 and (named := np.doc[np.i - 1]).pos_ in ("PROPN", "NOUN") and named.head.i != np.head.i:
+        while named.dep_ in ("compound", "flat") and named.head.i > named.i:
+            named = named.head
+        while named.dep_ == "conj" and named.head.i < named.i:
+            named = named.head  # "with Acme and Bexco each rising by over 1%": the names right before it
+        for name in (named, *named.conjuncts):
+            for ref in resolve_np(name, ctx, sent_root_subject, depth + 1):
+                if ref not in found:
+                    found.append(ref)
     return found
+
+
+def _described_by_apposition(noun: Token, ctx: SubjectContext) -> EntityRef | None:
+    """The named entity a common noun's apposition describes, the noun being its head or the
+    object of a preposition in it ("Acme, a supplier of AI chips": Acme for "chips"), else None."""
+    if noun.pos_ != "NOUN":
+        return None
+    node = noun
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        node = node.head.head
+    if node.dep_ != "appos" or node.pos_ != "NOUN" or node.head.pos_ != "PROPN":
+        return None
+    e = ctx.entities.at(node.head.idx, node.head.idx + len(node.head))
+    return entity_ref(ctx, e) if e is not None and e.type in SUBJECT_TYPES else None
 
 
 def _organisation_at(tok: Token, ctx: SubjectContext) -> bool:
@@ -1025,6 +1048,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
                 if named is not None and named in node.head.conjuncts \
                         and (e := ctx.entities.at(named.idx, named.idx + len(named))) is not None:
                     return [entity_ref(ctx, e)]
+                if (described := _described_by_apposition(node.head, ctx)) is not None:
+                    return [described]  # "Acme, a leading supplier of AI chips, whose stock fell": Acme's
                 return resolve_np(node.head, ctx, sent_root_subject, depth + 1)
             if node.head.i == node.i:
                 break

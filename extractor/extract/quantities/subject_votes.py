@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getLemma
 from spacy.tokens import Span as SpacySpan, Token
 
-from extractor.extract.lexicon import RATIO_BASE_NOUNS
+from extractor.extract.lexicon import MARKET_VERBS, RATIO_BASE_NOUNS
+from extractor.extract.quantities.direction import DOWN_VERBS, UP_VERBS
+from extractor.extract.quantities.filters import INDEX_NAME_RE
 from extractor.extract.quantities.subject_context import SubjectContext, a_day
 from extractor.extract.quantities.subject_names import SUBJECT_TYPES, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import resolve_np, turnout_of
@@ -272,3 +275,50 @@ def results_label(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
         return [entity_ref(ctx, e)]
     return [thing_ref(label.group("name"))]
 
+
+
+# A list item that names what it is about and then only says what it did: "• Acme: Fell by 17.4%.",
+# "- Bexco: tumbled 6.7%" (a roundup's bullets, which have no subject of their own).
+LABELLED_ITEM_RE = re.compile(
+    r"[ \t]*(?:[•·▪‣◦*–-][ \t]*)?(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z&\d][\w&'’.-]*){0,3})[ \t]*:[ \t]+"
+    r"(?P<rest>[^:\n]*)\Z")
+# A level and the bracket its change follows in ("• Acme Index: 19,341.83 (-3.07%)").
+LEVEL_THEN_CHANGE_RE = re.compile(r"[$€£¥]?\d[\d.,]*\s*\(\s*")
+# A name the recogniser may miss, written in capitals like a ticker or an acronym ("ASML", "KLVX").
+TICKER_LIKE_RE = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
+# Words a roundup's label adds to the name of what it reports on ("Sensex Performance:", "Dow Update:").
+REPORT_WORDS = frozenset("performance update today wrap outlook snapshot summary recap review".split())
+# Labels of page furniture, not of what the item is about ("Update: rose 3% since").
+FURNITURE_LABELS = frozenset("update note breaking editor source correction watch read related disclaimer".split())
+
+
+def labelled_item(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
+    """The label of a list item whose words after it open with a verb ("• Acme: Fell by 17.4%"),
+    or give the figure right away, or a level whose change follows in brackets ("• Acme Index:
+    19,341.83 (-3.07%)")."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    item = LABELLED_ITEM_RE.match(text[line_start:span.start_char])
+    if item is None or item.group("name").split()[0].casefold() in FURNITURE_LABELS | NOT_LABEL_WORDS:
+        return []
+    first = next((t for t in span.doc[max(0, span.start - 12):span.start]
+                  if t.idx == line_start + item.start("rest")), None)
+    if item.group("rest") and not LEVEL_THEN_CHANGE_RE.fullmatch(item.group("rest")) and (
+            first is None or not (first.pos_ in ("VERB", "AUX") or _a_move(first.lower_))):
+        return []  # (a capitalised verb may be tagged a name: "Slid 3.2%")
+    start, words = line_start + item.start("name"), item.group("name").split()
+    while len(words) > 1 and words[-1].casefold() in REPORT_WORDS:
+        words.pop()  # "Sensex Performance: Closed up …": the Sensex
+    name = " ".join(words)
+    e = ctx.entities.at(start, start + len(name))
+    if e is not None and e.type in SUBJECT_TYPES and (e.name == name or name in e.surfaces):
+        return [entity_ref(ctx, e)]  # (not "Brixton" of "Brixton 40")
+    # a label the recogniser missed counts if it reads as a ticker ("ORVN: Tumbled 6.7%") or an
+    # index's name ("Dow: 44,713.58 (+0.65%)"), not as
+    # the words of a line of figures ("Monday Close: $118.58 per share")
+    return [thing_ref(name)] if TICKER_LIKE_RE.fullmatch(name) or INDEX_NAME_RE.match(name) else []
+
+
+def _a_move(word: str) -> bool:
+    """A form of a verb of rising or falling ("slid", "tumbled", "soared")."""
+    return bool({word, *getLemma(word, upos="VERB")} & (MARKET_VERBS | UP_VERBS | DOWN_VERBS))

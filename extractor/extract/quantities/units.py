@@ -12,6 +12,7 @@ from functools import lru_cache
 from lemminflect import getLemma
 from spacy.tokens import Span as SpacySpan, Token
 
+from extractor.extract.lexicon import people_noun
 from extractor.extract.quantities.measures import spelled_unit, symbol_unit
 from extractor.extract.quantities.money import CURRENCY_NAMES, MONEY_SUBUNITS, SUBUNIT_AFTER_RE
 from extractor.extract.quantities.quantity import Placed, Quantity
@@ -388,8 +389,8 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
         q, unit = item.quantity, item.unit
         if last is not None and _contrasted_currency(item.span, last_end):
             last = None  # "the Sensex rose 412 points …, while the rupee firmed to 83.12": another thing's figure
-        if unit is None and OF_WHOM_RE.match(text, q.end):
-            unit = "person"  # "1,204 injured, 721 of whom are in serious condition": people
+        if unit is None and (OF_WHOM_RE.match(text, q.end) or _of_the_people(text, q.end)):
+            unit = "person"  # "1,204 injured, 721 of whom are in serious condition", "323 of the dead": people
         if (unit is None and q.high is None and not q.fold and not q.times and not re.match(r"-[A-Za-z]", text[q.end:q.end + 2])
                 and not UNKNOWN_SYMBOL_AFTER_RE.match(text, q.end) and not _tally(item.span)):
             if last_percent and re.search(r"\bby\s*\Z", text[max(0, q.start - 6):q.start]):
@@ -406,6 +407,15 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             last, last_measured = unit, bool(q.unit)
         last_end = q.end
     return units
+
+
+# A number of a group of people the text names after it ("323 of the dead", "40 of the 242 passengers").
+OF_THE_RE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:[\d,]+\s+)?([a-z-]+)\b")
+
+
+def _of_the_people(text: str, end: int) -> bool:
+    m = OF_THE_RE.match(text, end)
+    return m is not None and people_noun(m.group(1))
 
 
 def _counts_a_noun(span: SpacySpan) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from extractor.extract.entity_types import based_description
+from extractor.extract.entity_types import QUOTED_AS_SAYING_RE, based_description
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
 from extractor.extract.quotes.cues import (
     ADDRESSEE_VERBS, AUDIENCE_PREPS, NAMING_VERBS, cue_span, is_cue, is_speech_cue, verb_lemma,
@@ -143,6 +143,8 @@ def _said_of(cue: Token, head: Token) -> bool:
 def attribute_cue(ctx: Context, cue: Token, frame: Sequence[Token] = ()) -> Attribution:
     """Speaker mention and entity behind a cue."""
     head = subject_of(cue)
+    if (quoted := _quoted_as_saying(ctx, cue)) is not None:
+        head = quoted  # "“…,” the Daily Post quoted him as saying": his words, not the paper's
     if head is not None:
         head = _based(head)
     if head is not None and is_dateline(head):  # "WASHINGTON -- President Obama … said"
@@ -276,6 +278,19 @@ def _based(token: Token) -> Token:
 # Verbs by which one source relays another's words ("The BBC reports the bank is
 # “monitoring developments”"): the quoted words are the relayed subject's.
 RELAY_VERBS = frozenset({"report", "quote", "cite"})
+
+
+def _quoted_as_saying(ctx: Context, cue: Token) -> Token | None:
+    """The one an outlet quotes ("quoted him as saying", "quoted Mensah to have said"), else None."""
+    if verb_lemma(cue) not in ("quote", "cite") and cue.dep_ in ("xcomp", "pcomp"):
+        cue = cue.head.head if cue.dep_ == "pcomp" else cue.head  # the cue may be the "said" of "to have said"
+    if verb_lemma(cue) not in ("quote", "cite"):
+        return None
+    quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if quoted is None or quoted.pos_ not in ("PROPN", "PRON") or not QUOTED_AS_SAYING_RE.match(
+            ctx.text, quoted.idx + len(quoted)):
+        return None
+    return quoted
 
 
 def relayed(ctx: Context, cue: Token, attribution: Attribution) -> Attribution:

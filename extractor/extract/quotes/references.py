@@ -98,6 +98,8 @@ def last_entity_before(
         if types == PERSON_TYPES and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "the Brexit result": a name modifying a noun is not the person "he" picks up
             # (a company is: "Boeing shares fell …, the planemaker said")
+        if types == PERSON_TYPES and token.dep_ == "poss" and not is_subject(token.head) and gender:
+            continue  # "a response to X's questions. He responded": an owner in passing is not whom "he" picks up
         start = ctx.sentence_of(token.i)
         if sentence_start is not None and start != sentence_start:
             break  # a nearer sentence already offered a candidate
@@ -455,6 +457,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return holder.ref()  # "said the CEO of OpenAI": the one the text made OpenAI's CEO, not the last person
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
+    if types == ORG_TYPES and head.lemma_.lower() in STATE_BODY_NOUNS and (land := _organisation_of(ctx, head, ("GPE",))):
+        return land  # "according to the authorities of Saudi Arabia": the country's words
     if types == ORG_TYPES and head.lemma_.lower() in GOVERNING_NOUNS and (owner := _organisation_of(ctx, head)):
         return owner  # "the board of ChatGPT-maker OpenAI said": OpenAI's words
     accept = None
@@ -527,14 +531,17 @@ def _owners_of_the(ctx: Context, noun: str, before: int) -> set[str]:
 
 # Bodies that speak for the organisation they govern ("the board of Acme said").
 GOVERNING_NOUNS = frozenset({"board", "management", "leadership", "directors"})
+# Bodies of a state that speak for it ("the authorities of Saudi Arabia", "the government of Kenya").
+STATE_BODY_NOUNS = frozenset({"authority", "authorities", "government"})
 
 
-def _organisation_of(ctx: Context, head: Token) -> EntityRef | None:
-    """The organisation an "of" phrase after the noun names ("the board of Acme Corp"), else None."""
+def _organisation_of(ctx: Context, head: Token, types=ORG_TYPES) -> EntityRef | None:
+    """The organisation (or, with ``types``, the country) an "of" phrase after the noun names
+    ("the board of Acme Corp"), else None."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             named = [e for _, e in ctx.entities.mentions_in(*char_bounds(ctx.doc, *mention_bounds(obj)))
-                     if e.type in ORG_TYPES]
+                     if e.type in types]
             if named:  # (the last: "ChatGPT-maker OpenAI")
                 return named[-1].ref()
     return None

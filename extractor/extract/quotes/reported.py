@@ -106,6 +106,19 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     return (start, bounds[1]) if start < bounds[1] else None
 
 
+def _quoted_saying(cue: Token) -> Token | None:
+    """The verb of speaking an outlet quotes someone with ("quoted X as saying", "quoted X to
+    have said"), else None."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            said = next((g for g in child.children if g.dep_ == "pcomp" and verb_lemma(g) in SPEECH_VERBS), None)
+            if said is not None:
+                return said
+        if child.dep_ == "xcomp" and verb_lemma(child) in SPEECH_VERBS:
+            return child
+    return None
+
+
 def _past_dateline(doc: Doc, start: int, end: int) -> int:
     """The first token of [start, end) after the dateline of the line it starts in ("ST.
     LUCIE COUNTY, Florida (WFOR) — At least four …"): ``start`` when there is none."""
@@ -129,6 +142,8 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
     if cue.pos_ == "NOUN":
         return noun_content(cue)
     lemma = verb_lemma(cue)
+    if lemma in ("quote", "cite") and (saying := _quoted_saying(cue)) is not None:
+        return _content_of(saying)  # "Reuters quoted Mensah as saying the firm would appeal": what he said
     introduces = cue.i + 1 < len(cue.doc) and cue.nbor().text == ":"
     clauses = [c for c in cue.children if c.dep_ in CLAUSE_DEPS and not _conjunction_that(c)
                and not (introduces and c.i < cue.i and is_speech_cue(c) and any(g.dep_ in SUBJECT_DEPS for g in c.children))]
