@@ -1212,8 +1212,10 @@ def test_a_one_word_name_after_the_is_no_one_and_a_number_word_is_no_name(nlp):
     assert names.get("Velankara") == "EVENT" and "Seventeen" not in names
     assert types_of(nlp, "Hajj pilgrims were told to stay indoors on Friday.") == {"Hajj": "EVENT"}
     names = types_of(nlp, "Fourteen Jordanian Hajj pilgrims die due to excessive heat\nAt least 14 Jordanian nationals "
-                          "died during the Hajj pilgrimage. Nine Entertainment shares fell.")
+                          "died during the Hajj pilgrimage. Nine Entertainment shares fell. He sat in the First "
+                          "Congress of the United States.")
     assert not any(n.startswith("Fourteen") for n in names) and "Nine Entertainment" in names
+    assert "First Congress of the United States" in names
 
 
 def test_a_given_name_no_list_knows_joins_the_office_holder_it_opens(nlp):

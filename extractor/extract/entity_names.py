@@ -27,7 +27,6 @@ from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import is_club_name, is_first_name
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
-    is_demonym,
     NAME_PARTICLES,
     TIME_ZONES,
     STORM_WORDS,
@@ -160,9 +159,10 @@ def _trim_words(text: str, start: int, end: int) -> tuple[int, int]:
     words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     while len(words) > 1 and CLOCK_TIME_RE.fullmatch(text, *words[0]):
         words.pop(0)  # "8:52pm BST": a time, then its zone
-    while len(words) > 1 and text[words[0][0]:words[0][1]].isalpha() and like_num(text[words[0][0]:words[0][1]]) \
-            and is_demonym(text[words[1][0]:words[1][1]]):
-        words.pop(0)  # "Fourteen Jordanian Hajj pilgrims": a count of a people (not "Nine Entertainment")
+    while len(words) > 1 and CARDINAL_WORD_RE.fullmatch(text, *words[0]) and like_num(text[words[0][0]:words[0][1]]) \
+            and _a_people(text[words[1][0]:words[1][1]]):
+        words.pop(0)  # "Fourteen Jordanian Hajj pilgrims": a count of a people (not "Nine Entertainment",
+        # nor an ordinal: "First Congress")
     if words and GLUED_BY_RE.match(text, words[0][0], words[0][1]):
         words[0] = (words[0][0] + 2, words[0][1])  # "ByMax Zahn": a byline whose space went missing
     while len(words) > 1 and (text[words[0][0]].islower() and text[words[0][0]:words[0][1]].split("-")[0]
@@ -1412,6 +1412,13 @@ MAX_PERSON_TOKENS = 4
 REGNAL_NUMBER_RE = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
 
 
+def _a_people(word: str) -> bool:
+    """A country's people ("Jordanian", "Kenyans"), no word of the language ("Republic")."""
+    return any(is_country_demonym(w) for w in (word, word.removesuffix("s"))) and word.casefold() not in english_words()
+
+
+# A word that may be a number written out, but no ordinal ("fourteen", not "first" or "fourth").
+CARDINAL_WORD_RE = re.compile(r"[A-Za-z]+(?<!st)(?<!nd)(?<!rd)(?<!th)")
 # First names, a nickname in quotation marks and a surname, maybe with its generation
 # ("Aquilino “Koko” Pimentel III", "Earvin 'Magic' Johnson"), which the model cuts in three.
 NICKNAMED_RE = re.compile(
