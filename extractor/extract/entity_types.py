@@ -63,6 +63,7 @@ from extractor.extract.lexicon import (
     is_town_name,
     well_known_place_names,
 )
+from extractor.nlp.views import doc_text
 
 # "London Stock Exchange Group (LSEG)": the bracketed acronym is an alias.
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -338,7 +339,7 @@ def _noun_after(span: SpacySpan) -> bool:
 def _quoted_title(span: SpacySpan) -> bool:
     """A capitalised name that quotation marks hold alone (a comma or full stop inside them):
     how news writes the title of a film, book, song or show, not a speaker's words."""
-    text, start, end = span.doc.text, span.start_char, span.end_char
+    text, start, end = doc_text(span.doc), span.start_char, span.end_char
     name_end = end
     while end < len(text) and text[end] in ",.":
         end += 1
@@ -421,7 +422,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # "a pilot titled Young MacGyver": a work's title
     if _quoted_title(span):
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # '"Starfall," the latest film': a title in quotation marks
-        if re.search(r"['’]s\s*\W\Z", span.doc.text[max(0, span.start_char - 4):span.start_char]):
+        if re.search(r"['’]s\s*\W\Z", doc_text(span.doc)[max(0, span.start_char - 4):span.start_char]):
             votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT  # 'Mozart's "Don Giovanni"': someone's work
     if _nationality_adjective(span, name):
         votes["NORP"] += CONTEXT_WEIGHT  # "the Chinese startup behind it": where the startup is from
@@ -454,9 +455,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             for t in c.subtree)):
         votes["ORG"] += CONTEXT_WEIGHT  # "X's shares", "X's share price", "X's market-cap loss"
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("quote", "cite") and any(
-            c.dep_ == "dobj" and QUOTED_AS_SAYING_RE.match(span.doc.text, c.idx + len(c)) for c in head.children):
+            c.dep_ == "dobj" and QUOTED_AS_SAYING_RE.match(doc_text(span.doc), c.idx + len(c)) for c in head.children):
         votes["ORG"] += CONTEXT_WEIGHT  # "Xinhua quoted him as saying": an outlet
-    office = OFFICE_OF_BEFORE_RE.search(span.doc.text, max(0, span.start_char - 80), span.start_char)
+    office = OFFICE_OF_BEFORE_RE.search(doc_text(span.doc), max(0, span.start_char - 80), span.start_char)
     if office is not None and office.group(1) in TITLE_WORDS and not all(t.lower_ in english_words() for t in span):
         # (not "chief of the Western Command, Police Director X": a word of the language names no one)
         votes["PERSON"] += CONTEXT_WEIGHT  # "deputy governor of Jakarta, Sandiaga Uno, said": whoever holds it

@@ -46,7 +46,7 @@ from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units,
 from extractor.extract.quotes.cues import SPEECH_VERBS
 from extractor.ingest.printed_dates import DATELINE_DATE
 from extractor.models import Bounds, Claim, EntityRef, Span
-from extractor.nlp.views import span_text
+from extractor.nlp.views import doc_text, span_text
 
 
 def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]], at: int = 0,
@@ -611,7 +611,7 @@ def _reference_day(sent: SpacySpan, verb: Token | None, where: int) -> bool:
         return True
     if date.dep_ == "poss" and _period_bound(date.head) is not None:
         return True  # "After Monday's rout, Nvidia rose 9%": the rout's day, before the one told of
-    if AS_OF_BEFORE_RE.search(sent.doc.text, max(0, where - 8), where):
+    if AS_OF_BEFORE_RE.search(doc_text(sent.doc), max(0, where - 8), where):
         return True  # "traders saw a 64% probability of a cut as of Tuesday": when a reading was taken
     return _told_as_future(verb) and not _on_the_verb(date, verb)
 

@@ -90,6 +90,7 @@ from extractor.extract.quantities.quantity import Quantity
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.extract.quantities.subject import _clause_subject, valued_object
 from extractor.extract.quantities.subject_context import gapped_subject
+from extractor.nlp.views import doc_text
 
 # What is measured: compound + head, or head lemma -> metric name. Small on purpose.
 METRIC_PHRASES: dict[str, str] = {
@@ -356,7 +357,7 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "deal value"  # "UBS agreed to buy Credit Suisse for 3 billion francs"
     if unit and unit.isupper() and len(unit) == 3 and valued_object(root) is not None:
         return "market value"  # "valuing Arm at $54.5 billion": what it is worth
-    if q.value == 1 and ONE_OF_RANKED_RE.match(span.doc.text, span.end_char):
+    if q.value == 1 and ONE_OF_RANKED_RE.match(doc_text(span.doc), span.end_char):
         return None  # "one of the deadliest temblors in decades": a place in a ranking, no count
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
@@ -493,7 +494,7 @@ def _election_story(doc: Doc) -> bool:
     times (read once per article)."""
     if "election_story" not in doc.user_data:
         found = 0
-        for _ in ELECTION_RE.finditer(doc.text):
+        for _ in ELECTION_RE.finditer(doc_text(doc)):
             found += 1
             if found >= ELECTION_WORDS_AT_LEAST:
                 break

@@ -56,6 +56,7 @@ from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, Str
 from extractor.extract.quantities.tokens import hyphenated_word, opens_hyphenated
 from extractor.extract.quantities.units import TIME_UNITS
 from extractor.models import EntityRef
+from extractor.nlp.views import doc_text
 
 # Descriptions that refer back to the owner of an amount ("the company", "the social network").
 DESCRIPTION_NOUNS = OWNER_NOUNS | frozenset({"network", "giant", "conglomerate", "platform", "firm", "group",
@@ -880,7 +881,7 @@ def _index_written_out(np: Token) -> str | None:
     """"S&P 500" for "the Standard & Poor's 500 index" (which the model splits into two
     names) and "Dow Jones Industrial Average" for "the Dow Jones industrial average" (which
     it reads as an average); else None."""
-    text, at = np.doc.text, np.idx
+    text, at = doc_text(np.doc), np.idx
     for pattern, name in ((STANDARD_AND_POORS_RE, "S&P 500"), (DOW_AVERAGE_RE, "Dow Jones Industrial Average")):
         for match in pattern.finditer(text, max(0, at - 40), at + len(np.text) + 40):
             if match.start() <= at < match.end():

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from extractor.extract.coreference import is_person_noun
 from extractor.extract.quotes.context import Context
 from extractor.extract.quotes.cues import ADDRESSEE_VERBS, is_cue, misread_verb, noun_holder, poll_of, verb_lemma
+from extractor.nlp.views import doc_text
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -304,13 +305,13 @@ def is_dateline(token: Token) -> bool:
     words = doc[start : token.i + 1]
     if len(words) > 4:
         return False
-    if all(t.is_title or t.is_upper or t.is_punct for t in words) and DATED_DATELINE_RE.match(doc.text, token.idx + len(token)):
+    if all(t.is_title or t.is_upper or t.is_punct for t in words) and DATED_DATELINE_RE.match(doc_text(doc), token.idx + len(token)):
         return True  # "Brasília, OCT 31: President-elect Lula called …"
     if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
     return any(t.text in ("--", "—", "–", "―", "-") for t in rest) \
-        or AGENCY_DASH_RE.match(doc.text, token.idx + len(token)) is not None
+        or AGENCY_DASH_RE.match(doc_text(doc), token.idx + len(token)) is not None
 
 
 # A wire agency's name in brackets between a dateline's place and its dash ("SAN FRANCISCO
