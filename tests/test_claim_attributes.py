@@ -1979,6 +1979,11 @@ def test_a_company_s_worth_is_its_market_value_and_a_person_s_is_net_worth(nlp):
         (["Orvex"], "market value"), (["Dana Pell"], "net worth")]
 
 
+def test_an_amount_wiped_of_a_company_is_the_company_s(nlp):
+    c = by_text(nlp, "Orvex shares slid on Monday. The rout wiped $40 billion of Orvex in a day, analysts said.")
+    assert (subjects(c["$40 billion"]), c["$40 billion"].direction) == (["Orvex"], "down")
+
+
 def test_names_set_off_by_dashes_take_figures_given_respectively_in_order(nlp):
     c = by_text(nlp, "Property landlords in Australia – Harlow Group, Brixton Mills and Carden Holdings – tumbled "
                      "6.4 per cent, 6.2 per cent and 11.1 per cent respectively, as investors fled.")

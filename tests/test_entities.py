@@ -1238,3 +1238,15 @@ def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_name_whole(nlp):
 def test_a_language_is_no_place(nlp):
     names = types_of(nlp, "The assemblies of Punjab had recognized Urdu as the national language, he said.")
     assert names == {"Punjab": "GPE", "Urdu": "LANGUAGE"}
+
+
+def test_a_seat_before_member_of_parliament_is_the_seat_alone(nlp):
+    names = types_of(nlp, "Makueni Member of Parliament Dan Maanzo, who is part of the legal team, dismissed the plot.")
+    assert "Dan Maanzo" in names and not any(n.endswith("Member") for n in names)
+
+
+def test_a_station_or_site_named_with_fm_or_online_is_an_organisation_and_a_magistrate_a_title(nlp):
+    names = types_of(nlp, "Beverley FM said the road was closed. Ahram Online reported the ruling on Monday.")
+    assert (names.get("Beverley FM"), names.get("Ahram Online")) == ("ORG", "ORG")
+    entities = entities_of(nlp, "Magistrate Leonard Caruana said the case would resume. Caruana adjourned it.").entities
+    assert [(e.name, e.type) for e in entities] == [("Leonard Caruana", "PERSON")]

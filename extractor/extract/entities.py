@@ -83,6 +83,7 @@ from extractor.extract.entity_names import (
     with_mid_nicknames,
     with_spelled_out_names,
     without_office_places,
+    without_seat_members,
     without_person_titles,
 )
 from extractor.extract.entity_records import ArticleEntities, LocalEntity
@@ -355,7 +356,8 @@ def extract_entities(
     found += name_run_mentions(doc, text, found, headings)
     found = named_in_capitals_elsewhere(found + lone_name_mentions(doc, text, found), text)
     found = with_first_names_before(found, doc, text)  # (and a lone name's, found last: "warned Tamer Ramadan")
-    found = without_common_nouns(cut_to_body_names(without_office_places(found, text), headline), headline, text)
+    found = without_common_nouns(cut_to_body_names(without_office_places(without_seat_members(found, text), text), headline),
+                                 headline, text)
     found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)

@@ -741,6 +741,23 @@ def _given_name_after_rank(text: str, start: int, first: int, end: int) -> bool:
 OFFICE_HOLDER_WORDS = (2, 3, 4)
 
 
+# The body a member sits in, after "Member" ("Makueni Member of Parliament Dan Maanzo").
+MEMBER_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:Parliament|(?:[A-Z][a-z]+\s+)?(?:County|National|Legislative|State)\s+Assembly)\b")
+
+
+def without_seat_members(found: list[Candidate], text: str) -> list[Candidate]:
+    """A seat the model ran into the office of the one who holds it ("[Makueni Member] of
+    Parliament Dan Maanzo"): the seat alone, a place."""
+    out = []
+    for cand in found:
+        words = cand.text.split()
+        if len(words) >= 2 and words[-1] == "Member" and MEMBER_OF_RE.match(text, cand.end):
+            seat = cand.text[:cand.text.rindex(" Member")]
+            cand = Candidate(cand.start, cand.start + len(seat), seat, "GPE" if is_place_name(seat) else None)
+        out.append(cand)
+    return out
+
+
 def without_office_places(found: list[Candidate], text: str) -> list[Candidate]:
     """Names less the place or body the title before them is of, which the model ran into the
     person's name ("chief minister of Madhya Pradesh Shivraj Singh Chouhan", "Leader of the

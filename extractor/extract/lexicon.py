@@ -287,7 +287,7 @@ university college council committee commission agency ministry department autho
 party union association federation league club network media news times post journal
 monitor herald tribune gazette press reserve exchange research analytics consulting advisors
 insights platforms software solutions services semiconductor semiconductors communications brands
-foods entertainment resources logistics companies
+foods entertainment resources logistics companies online fm radio tv television broadcasting ilbo shimbun
 """.split())
 # Endings of a newspaper's name that are also surnames ("the Washington Post", but "Justin
 # Post, an analyst"): after a first name alone they may end a person's name.
@@ -682,7 +682,7 @@ tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
 sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm gen
-archbishop reverend rev pastor
+archbishop reverend rev pastor magistrate
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
 quarterback kicker punter linebacker receiver tailback fullback cornerback safety

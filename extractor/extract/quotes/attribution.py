@@ -188,6 +188,16 @@ MESSAGE_NOUNS = frozenset({
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
+def _member_named_after(member: Token) -> Token | None:
+    """The person named right after "Member of Parliament" (or of an assembly), whom the parser
+    may take for part of the body's name; else None."""
+    for prep in (c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
 def _named(head: Token) -> Token:
     """The name a common-noun speaker stands for, where the sentence gives one: in apposition
     ("Dataiku’s director of AI governance, Jacob Beswick"; "chief financial officer David
@@ -196,6 +206,8 @@ def _named(head: Token) -> Token:
     author of a message (``MESSAGE_NOUNS``); else the noun itself. A place
     the parser heads a based-description with is that description (``_based``)."""
     owned_document = owned_source_document(head)
+    if head.lower_ == "member" and (seated := _member_named_after(head)) is not None:
+        return seated  # "Makueni Member of Parliament Dan Maanzo": the member, parsed into "of Parliament"
     for part in (head, *(c for c in head.children if c.dep_ == "conj")):
         named = next((c for c in part.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                       and c.i > part.i), None)

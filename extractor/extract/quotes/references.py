@@ -457,8 +457,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return holder.ref()  # "said the CEO of OpenAI": the one the text made OpenAI's CEO, not the last person
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
-    if types == ORG_TYPES and head.lemma_.lower() in STATE_BODY_NOUNS and (land := _organisation_of(ctx, head, ("GPE",))):
-        return land  # "according to the authorities of Saudi Arabia": the country's words
+    if types in (ORG_TYPES, None) and head.lower_ in STATE_BODY_NOUNS \
+            and (land := _organisation_of(ctx, head, ("GPE",)) or _country_owning(ctx, head)):
+        return land  # "according to the authorities of Saudi Arabia", "Jordan's foreign ministry said": the country's words
     if types == ORG_TYPES and head.lemma_.lower() in GOVERNING_NOUNS and (owner := _organisation_of(ctx, head)):
         return owner  # "the board of ChatGPT-maker OpenAI said": OpenAI's words
     accept = None
@@ -532,7 +533,16 @@ def _owners_of_the(ctx: Context, noun: str, before: int) -> set[str]:
 # Bodies that speak for the organisation they govern ("the board of Acme said").
 GOVERNING_NOUNS = frozenset({"board", "management", "leadership", "directors"})
 # Bodies of a state that speak for it ("the authorities of Saudi Arabia", "the government of Kenya").
-STATE_BODY_NOUNS = frozenset({"authority", "authorities", "government"})
+STATE_BODY_NOUNS = frozenset({"authorities", "government", "ministry", "embassy", "consulate"})
+
+
+def _country_owning(ctx: Context, head: Token) -> EntityRef | None:
+    """The country a possessive before the noun names ("Jordan's foreign ministry"), else None."""
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        entity = ctx.entities.at(owner.idx, owner.idx + len(owner))
+        if entity is not None and entity.type == "GPE":
+            return entity.ref()
+    return None
 
 
 def _organisation_of(ctx: Context, head: Token, types=ORG_TYPES) -> EntityRef | None:

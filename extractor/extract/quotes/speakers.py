@@ -183,6 +183,10 @@ def is_age_description(token: Token) -> bool:
 QUOTED_PASSIVES = frozenset({"quote", "cite"})
 
 
+# What ends a name after a comma, which the parser may take for a subject of its own ("X, Jr. said").
+GENERATION_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _parsed_subject(cue: Token) -> Token | None:
     """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
@@ -206,6 +210,13 @@ def _parsed_subject(cue: Token) -> Token | None:
             or [c for c in token.children if c.i < token.i and is_age_description(c)]  # '"…," the 24-year-old said'
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
+            before = [c for c in named if c.i < token.i]
+            if len(before) >= 2 and before[-1].i + 1 == token.i and before[-1].pos_ == "PROPN" \
+                    and before[-1].lower_.rstrip(".") not in GENERATION_WORDS and not any(
+                    t.pos_ == "CCONJ" for t in token.doc[before[-2].i:before[-1].i]):  # (not "X and other experts seem")
+                return before[-1]  # "Speaking on Plot 6, Gayaza Road in Ntinda on Monday, Mukasa lamented": two
+                # subjects parsed, the name right before the verb speaks (the first is a fronted phrase's; not
+                # "The officer, Mr X who confirmed the story said", whose "story" the parser made a subject too)
             return (named or subjects)[0]
         passive = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if passive is not None:  # "Yellen was asked about SVB and said: …": a verb joined to a
