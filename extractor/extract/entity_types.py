@@ -293,6 +293,8 @@ QUOTED_AS_SAYING_RE = re.compile(r"\s+(?:as\s+(?:saying|telling|stating|writing|
 OFFICE_OF_BEFORE_RE = re.compile(r"\b([a-z-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*,\s*\Z")
 # Monarchs' titles that a text capitalises alone for the one who holds it ("the Emperor said").
 MONARCH_WORDS = frozenset("emperor empress kaiser shah sultan pharaoh maharaja caliph khan".split())
+# Titles that stand for their holder after "the" ("the Tsar", "the Emperor", "the Queen").
+TITLES_FOR_HOLDERS = NAME_TITLE_WORDS | TITLE_WORDS | MONARCH_WORDS
 # Nouns of a recurring rite or feast named by the name before them ("the Hajj pilgrimage").
 EVENT_HEAD_NOUNS = frozenset("pilgrimage festival festivity celebration ritual rite feast holiday".split())
 
@@ -463,7 +465,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["PERSON"] += CONTEXT_WEIGHT  # "deputy governor of Jakarta, Sandiaga Uno, said": whoever holds it
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not name.endswith("s") \
             and not name.isupper() \
-            and name.casefold() not in NAME_TITLE_WORDS | TITLE_WORDS | MONARCH_WORDS \
+            and name.casefold() not in TITLES_FOR_HOLDERS \
             and span.doc[span.start - 1].head.i == root.i and root.dep_ not in ("compound", "poss", "nmod", "amod"):
         votes["NOT_PERSON_THE"] += CONTEXT_WEIGHT  # "during the Hajj": a one-word name after "the" is no one's (a
         # plural may be a family, "the Obamas"; a title stands for its holder, "the Tsar", "the DP")

@@ -71,8 +71,8 @@ from extractor.extract.quantities.subject_names import (
     SUBJECT_TYPES, common_name, currency_name, entity_named, entity_ref, thing_ref,
 )
 from extractor.extract.quantities.subject_phrases import (
-    NOT_SUBJECT_NOUNS, company_entity, ROLE_NOUNS, _in_dateline, _is_person, _owner_of, relative_clause_of_one, resolve_np, structure_ref,
-    structure_subject,
+    NOT_SUBJECT_NOUNS, company_entity, ROLE_NOUNS, _in_dateline, _is_person, _organisation_at, _owner_of,
+    relative_clause_of_one, resolve_np, structure_ref, structure_subject,
 )
 from extractor.extract.quantities.subject_structures import STRUCTURE_NOUNS, structure_after
 from extractor.extract.quantities.subject_votes import (
@@ -124,12 +124,6 @@ def _relative_subject(noun: Token) -> Token | None:
 
 # Verbs that take value away from what the amount is "of" ("erases $600bn of Acme").
 ERASING_VERBS = frozenset({"erase", "wipe", "shave", "knock", "strip", "lop", "chop", "shed"})
-
-
-def _a_company(tok: Token, ctx: SubjectContext) -> bool:
-    """The word names one of the article's organisations."""
-    e = ctx.entities.at(tok.idx, tok.idx + len(tok))
-    return e is not None and e.type == "ORG"
 
 
 def _without_counted_conjuncts(head: Token, found: list[EntityRef], ctx: SubjectContext) -> list[EntityRef]:
@@ -337,7 +331,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
                     objs += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "off of"
                     if child.lower_ == "of" and child.head.i != verb.i:  # "$593bn of its market value", not "of U.S. goods"
                         objs = [o for o in objs if o.lower_ in OWNED_METRIC_NOUNS or o.lemma_.lower() in OWNED_METRIC_NOUNS
-                                or verb.lemma_.lower() in ERASING_VERBS and _a_company(o, ctx)]  # "erases $600bn of Acme"
+                                or verb.lemma_.lower() in ERASING_VERBS and _organisation_at(o, ctx)]  # "erases $600bn of Acme"
                     for obj in objs:
                         if obj.dep_ == "pobj" and not span.start <= obj.i < span.end:  # not "to 72 million euros"
                             found = resolve_np(obj, ctx, sent_root_subject)

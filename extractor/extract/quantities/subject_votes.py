@@ -290,6 +290,7 @@ TICKER_LIKE_RE = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
 REPORT_WORDS = frozenset("performance update today wrap outlook snapshot summary recap review".split())
 # Labels of page furniture, not of what the item is about ("Update: rose 3% since").
 FURNITURE_LABELS = frozenset("update note breaking editor source correction watch read related disclaimer".split())
+NOT_ITEM_LABELS = FURNITURE_LABELS | NOT_LABEL_WORDS
 
 
 def labelled_item(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
@@ -299,7 +300,7 @@ def labelled_item(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     text = ctx.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     item = LABELLED_ITEM_RE.match(text[line_start:span.start_char])
-    if item is None or item.group("name").split()[0].casefold() in FURNITURE_LABELS | NOT_LABEL_WORDS:
+    if item is None or item.group("name").split()[0].casefold() in NOT_ITEM_LABELS:
         return []
     first = next((t for t in span.doc[max(0, span.start - 12):span.start]
                   if t.idx == line_start + item.start("rest")), None)
@@ -314,8 +315,8 @@ def labelled_item(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
     if e is not None and e.type in SUBJECT_TYPES and (e.name == name or name in e.surfaces):
         return [entity_ref(ctx, e)]  # (not "Brixton" of "Brixton 40")
     # a label the recogniser missed counts if it reads as a ticker ("ORVN: Tumbled 6.7%") or an
-    # index's name ("Dow: 44,713.58 (+0.65%)"), not as
-    # the words of a line of figures ("Monday Close: $118.58 per share")
+    # index's name ("Dow: 44,713.58 (+0.65%)"), not as the words of a line of figures ("Monday
+    # Close: $118.58 per share")
     return [thing_ref(name)] if TICKER_LIKE_RE.fullmatch(name) or INDEX_NAME_RE.match(name) else []
 
 
