@@ -3250,3 +3250,54 @@ def test_those_sent_to_help_are_not_counted_as_the_victims_near_them(nlp):
     assert found["6,000"].metric is None and found["9,000"].metric is None
     assert (found["148"].metric, found["Two"].metric, found["4"].metric) == ("dead", "injured", "dead")
     assert found["2,000"].metric != "dead" and found["30"].metric == "dead"  # the count right before the cue is its own
+
+
+def test_an_event_s_death_toll_counts_people_not_the_event(nlp):
+    # another outlet counts the same dead as "63 people": the storm is no group of people
+    claim = by_text(nlp, "Storm Varna death toll rises to 63 as rescuers search flooded villages.")["63"]
+    assert (subjects(claim), claim.metric) == ([], "dead")
+
+
+def test_a_river_s_level_is_its_height_and_the_river_is_the_one_named_before(nlp):
+    found = by_text(nlp, "The level of the Ostra river reached 8.9 metres in the city on Monday. By Tuesday the level of "
+                         "the river had risen another 12 centimetres.")
+    assert [(c.metric, subjects(c)) for c in found.values()] == [("height", ["Ostra"])] * 2
+
+
+def test_what_a_rain_gauge_reads_in_a_clause_of_rain_is_rainfall(nlp):
+    found = by_text(nlp, "Record rains dumped 600 millimetres (nearly 24 inches) of water on the coast, and forecasters "
+                         "expect more storms with volumes exceeding 100 millimetres. Rain fell on a 5-inch pipe.")
+    assert [found[t].metric for t in ("600 millimetres", "24 inches", "100 millimetres", "5-inch")] == \
+        ["rainfall", "rainfall", "rainfall", "length"]
+
+
+def test_the_company_is_not_the_exchange_it_is_listed_on(nlp):
+    found = by_text(nlp, "Halvex Systems stock surged 30% on Tuesday.\n\nOn Tuesday, shares of the embattled server maker "
+                         "rose after it named a new auditor and submitted a plan to Nasdaq outlining its efforts to regain "
+                         "compliance with the exchange.\n\nDespite climbing 50% in two days, the company has lost "
+                         "three-quarters of its value since March, wiping out roughly $54 billion in market cap.")
+    assert subjects(found["$54 billion"]) == subjects(found["50%"]) == ["Halvex Systems"]
+
+
+def test_a_cue_after_the_last_figure_of_a_list_is_that_figure_s_moment(nlp):
+    found = by_text(nlp, "Shares of Halvex plunged 33% on Wednesday, another 12% on Thursday in regular trading, and "
+                         "another 3% afterhours. Chip stocks dropped premarket, with Varo down over 18% and Qorin down 6%.")
+    assert [(found[t].frame, subjects(found[t])) for t in ("33%", "12%", "3%")] == \
+        [(None, ["Halvex"]), (None, ["Halvex"]), ("after-hours", ["Halvex"])]
+    assert found["18%"].frame == found["6%"].frame == "pre-market"  # a cue before a list is all of it's
+
+
+def test_a_change_someone_saw_happen_is_a_change_not_a_range(nlp):
+    found = by_text(nlp, "Kelmont's founder watched his net worth drop $20.8 billion to $103.6 billion.")
+    assert [(c.text, c.direction) for c in found.values()] == [("$20.8 billion", "down"), ("$103.6 billion", None)]
+
+
+def test_a_move_in_brackets_after_a_name_and_a_word_of_order_is_that_name_s(nlp):
+    found = by_text(nlp, "If spending slows, the pain hits Kelmont first (down 17%), then TSMC next (-13%), then QRN (-6%).")
+    assert [subjects(c) for c in found.values()] == [["Kelmont"], ["TSMC"], ["QRN"]]
+
+
+def test_the_previous_session_s_move_is_of_the_day_before(nlp):
+    found = by_text(nlp, "Halvex shares fell 16% on Monday, building on the previous session’s slump of about 33%.",
+                    published="2024-11-05")
+    assert (found["16%"].date, found["33%"].date) == ("2024-11-04", "2024-11-01")  # (a Monday's: the Friday before)

@@ -885,3 +885,17 @@ def test_two_outlets_fortunes_of_one_person_conflict_only_on_a_day_both_give():
                        ENTITIES | {huang.id}) == []
     assert conflicting([claim("a", "a1", 55.9e9, date="2026-07-26", **fortune),
                         claim("b", "a2", 67e9, date="2026-07-26", **fortune)], ENTITIES | {huang.id}) == [("a", "b")]
+
+
+def test_undated_levels_of_a_river_are_of_unknown_days_but_a_structure_s_height_conflicts(tmp_path):
+    # a river's level moves from day to day like a toll; a bridge stands at one height
+    run_articles(tmp_path, {
+        "a.md": "---\nsource: Harbor Ledger\n---\nThe level of the Ostra river reached 5.31 metres, a record. "
+                "The Kestrel Bridge is 45 metres high.",
+        "b.md": "---\nsource: Northline Wire\n---\nThe level of the Ostra river reached 4.76 metres. "
+                "The Kestrel Bridge is 50 metres high.",
+    })
+    nodes = claim_nodes(tmp_path / "out")
+    assert sorted(n["text"] for n in nodes if n["conflicts_with"]) == ["45 metres", "50 metres"]
+    assert {(n["subject"]["name"], n["metric"]) for n in nodes if n["text"] in ("5.31 metres", "4.76 metres")} \
+        == {("Ostra", "height")}

@@ -184,3 +184,11 @@ def test_a_record_s_day_after_an_abbreviated_month_is_history_like_the_day_befor
     text = ("Halvard lost $589 billion in market capitalization Monday, more than doubling the $279 billion "
             "market cap lost by Halvard on Sept. 3, 2024 (Orvex’s $251 billion loss Feb. 3, 2022 is third).")
     assert latest_date(text, not_after=dt.date(2026, 1, 1)) is None
+
+
+def test_the_end_of_a_period_a_company_reports_on_is_not_the_report_s_day():
+    # the audit of a fiscal year that ended on a date, not a report of that day
+    text = ("The stock plunged after the auditor quit during its audit of the fiscal year that ended on June 30, 2024. "
+            "Results for the period ending Sept. 30, 2024 are late too.")
+    assert latest_date(text, not_after=TODAY) is None
+    assert latest_date(text + " Trading resumed on Oct. 30, 2024.", not_after=TODAY) == "2024-10-30"

@@ -671,3 +671,18 @@ def test_a_count_of_whom_counts_people_and_a_figure_on_the_richter_scale_is_a_ma
     claims = claims_of(nlp, "The blast left 310 injured, 45 of whom are in a critical condition.")
     assert [(c.text, c.unit) for c in claims] == [("310", "person"), ("45", "person")]
     assert only(nlp, "The monitoring network measured it at 7 on the Richter scale.").unit == "magnitude"
+
+
+def test_a_listing_s_code_with_its_exchange_is_no_number(nlp):
+    assert [c.text for c in claims_of(nlp, "Kelmont supplier Norvale (6502.T) tumbled 10% on Tuesday.")] == ["10%"]
+
+
+def test_local_currencies_written_as_their_own_abbreviations(nlp):
+    # CLDR's letter symbols (Ksh) and those news writes that CLDR does not (BD, Shs); no entity either
+    doc = nlp("Net profit was BD 1.428 million against BD 1.117m a year earlier. The court imposed fines of Shs600,000. "
+              "Petrol now costs Ksh 250 a litre.")
+    entities = extract_entities(doc, "t")
+    claims = extract_claims(doc, "t", entities, published=None)
+    assert [(c.value, c.unit.split()[0]) for c in claims] == [(1.428e6, "BHD"), (1.117e6, "BHD"), (6e5, "UGX"),
+                                                              (250, "KES")]
+    assert not {e.name for e in entities.entities} & {"BD", "Shs600,000", "Ksh"}

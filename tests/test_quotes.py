@@ -1792,3 +1792,18 @@ def test_of_two_subjects_parsed_the_one_right_before_the_verb_speaks(quotes_of):
     quotes = quotes_of("Addressing supporters at Kizza’s home on Plot 9, Gayaza Road in Ntinda on June 3, 2024, Mukasa "
                        "complained that the rulings had been ignored.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Mukasa"]
+
+
+def test_a_quote_without_a_cue_after_a_person_s_action_in_its_paragraph_is_that_person_s(quotes_of):
+    # not the speaker of the paragraph before, whom the quote would otherwise go on with
+    quotes = quotes_of("His co-accused, Ryan Walsh, 22, has already admitted assault.\n\n"
+                       "Judge Peter Crabtree bailed Fowles, who will be sentenced with Walsh on August 7. “It’s a serious "
+                       "offence. The starting point is custody.”")
+    assert speakers_by_text(direct(quotes)) == {"It’s a serious offence. The starting point is custody.": "Peter Crabtree"}
+
+
+def test_he_goes_on_with_the_pronoun_subject_before_not_its_object(quotes_of):
+    quotes = quotes_of("Judge Eamon Costello sentenced Joseph Johnson on Monday.\n\n“You were a public servant in a position "
+                       "of trust, and you betrayed that,” he said to Johnson at the sentencing. He added that the betrayal "
+                       "could have a long-lasting impact on the public’s trust.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Eamon Costello", "Eamon Costello"]

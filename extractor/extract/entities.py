@@ -102,6 +102,7 @@ from extractor.extract.entity_types import (
     person_name_votes,
 )
 from extractor.extract.gazetteer import is_country
+from extractor.extract.quantities.money import CURRENCY_CODES, LOCAL_CURRENCY_SYMBOLS
 from extractor.extract.headline import (
     cut_headline_names, cut_to_body_names, repeated_title_spans, title_case_headings, title_case_sentences,
     without_common_nouns,
@@ -331,6 +332,22 @@ def _without_brackets(name: str) -> str:
     return " ".join(BRACKET_RE.sub("", name).split()) or name
 
 
+def _currency_sign(group: LocalEntity, text: str) -> bool:
+    """Every mention is a local currency's sign before an amount, or the amount with it
+    ("BD 1.428 million", "Shs600,000"): money, no organisation or people."""
+    return all(
+        CURRENCY_SIGN_RE.match(m.text) is not None
+        and (any(c.isdigit() for c in m.text) or AMOUNT_AFTER_RE.match(text, m.end) is not None)
+        for m in group.mentions)
+
+
+# A currency's sign the money reader knows (ISO codes, local abbreviations), maybe with the amount.
+CURRENCY_SIGN_RE = re.compile(r"(?:%s)(?:\s?\d[\d,.]*)?\Z" % "|".join(
+    re.escape(sign) for sign in sorted({*LOCAL_CURRENCY_SYMBOLS, *CURRENCY_CODES}, key=len, reverse=True)))
+# An amount right after a mention.
+AMOUNT_AFTER_RE = re.compile(r"\s?\d")
+
+
 def extract_entities(
     doc: Doc, article_id: str, *, source: str | None = None, title: str | None = None
 ) -> ArticleEntities:
@@ -417,7 +434,7 @@ def extract_entities(
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
                 or group.type in ("GPE", "LOC") and is_currency_name(group.name) \
-                or _bracketed_rank(group, text) \
+                or _bracketed_rank(group, text) or _currency_sign(group, text) \
                 or all(s.isalpha() and like_num(s) for s in group.surfaces):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
             # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank; "Seventeen pilgrims" a number
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun

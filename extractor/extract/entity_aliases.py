@@ -135,6 +135,14 @@ SHORT_NAME_TAILS = INSTITUTION_WORDS | {"bank", "bancorp"}
 # A country's code that ends an organisation's name, which the short name drops ("Reform"
 # for "Reform UK").
 COUNTRY_CODE_TAILS = frozenset(code.casefold() for code in COUNTRY_CODE_NAMES)
+# Words that end a whole company's name, which news drops ("Super Micro" for "Super Micro
+# Computer", "Arista" for "Arista Networks"); not the words of a division's name ("Tesla
+# Energy", "Acme Insurance", "Sony Pictures Entertainment" are parts of Tesla, Acme, Sony).
+CORPORATE_TAILS = frozenset({
+    "group", "holdings", "holding", "technologies", "technology", "systems", "platforms", "networks",
+    "communications", "industries", "electronics", "labs", "laboratories", "semiconductor", "semiconductors",
+    "computer", "devices", "therapeutics", "biosciences", "genomics",
+})
 
 
 def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:
@@ -179,7 +187,8 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
                 and not _common_noun_after_words(short, lowered) \
                 and not clipped(group.name)  # "Fed" is not "Kansas City Fed", a branch of it
-            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS | COUNTRY_CODE_TAILS  # not "University of X"
+            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS | COUNTRY_CODE_TAILS | CORPORATE_TAILS
+            # (not "University of X"; a company's trade word: "Super Micro" for "Super Micro Computer")
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
             if ((tail or institution or head) and strictly or legal) and not _other_acronyms(group, other, text):
@@ -391,6 +400,11 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
         if owner is not None:
             owner[1].votes["ORG"] += TICKER_ORG_WEIGHT
             owner[1].tickers.add(text[tick_start:tick_end])  # an alias even where the model saw no name
+            for key, group in list(groups.items()):  # "Acme Corp (ACME) … ACME’s gains": the ticker alone, later
+                if group is not owner[1] and key in groups and not leans_person(group) \
+                        and all(m.text == text[tick_start:tick_end] for m in group.mentions):
+                    _merge_into(owner[1], group, as_type="ORG")
+                    del groups[key]
 
 
 # Words of a state's name, which a country's abbreviation may stand for ("DRC", "UAE").

@@ -382,6 +382,8 @@ def _widened(ent):
         end = _particles_and_surname_end(doc, start, end)
     if ent.label_ == "PERSON" and end - start >= 2 and end < len(doc) and _left_given_name(doc[end]):
         end += 1  # "President Yoon Suk [Yeol] over his …": the model stops a name of three words short
+    if ent.label_ == "NORP" and _particle_and_name_at(doc, end):
+        end += 2  # "Rio Grande [do Sul]", which the model reads as a people ("Rio Grande" NORP) and cuts at "do"
     if ent.label_ not in WIDENED_LABELS:
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
@@ -408,11 +410,17 @@ def _widened(ent):
             and doc[end + 1].text in ("-", "–") and not doc[end].whitespace_ and not doc[end + 1].whitespace_ \
             and doc[end + 2].text[:1].isupper() and doc[end + 2].is_alpha and "\n" not in doc[end - 1].whitespace_:
         end += 3  # "AIM [All-Share]": a hyphened word of capitals after the name is the name's
-    if end + 1 < len(doc) and doc[end].lower_ in PLACE_PARTICLES and doc[end].is_lower \
-            and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
-            and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_:
+    if _particle_and_name_at(doc, end):
         end += 2  # "Puerta [del Sol]", "Costa [del Sol]": the model stops at the particle
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _particle_and_name_at(doc, end: int) -> bool:
+    """A Romance place name's particle and the capitalised word after it follow a name that
+    ends at ``end`` ("Puerta [del Sol]", "Mato Grosso [do Sul]"), on one line, the word no name of its own."""
+    return end + 1 < len(doc) and doc[end].lower_ in PLACE_PARTICLES and doc[end].is_lower \
+        and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
+        and "\n" not in doc[end].whitespace_ + doc[end - 1].whitespace_
 
 
 # Labels of the spans the model splits one name into ("Harrow" GPE + "Dynamica" LOC).
@@ -436,9 +444,19 @@ def _neighbours_joined(ents: list) -> list:
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_ if prev.label_ == ent.label_ else "ORG")
         elif prev is not None and _one_body_across_and(prev, ent):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        elif prev is not None and _one_place_across_particle(prev, ent):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="GPE")
         else:
             out.append(ent)
     return out
+
+
+def _one_place_across_particle(prev, ent) -> bool:
+    """Two spans the model cut at the particle inside one place's name that the gazetteer
+    knows whole ("Caxias" and "Sul" of "Caxias do Sul")."""
+    doc = ent.doc
+    return prev.end + 1 == ent.start and doc[prev.end].lower_ in PLACE_PARTICLES and doc[prev.end].is_lower \
+        and is_place_name(doc[prev.start:ent.end].text)
 
 
 def _one_body_across_and(prev, ent) -> bool:
@@ -843,7 +861,8 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
 # never the first word of an organisation's name.
 RANKS_BEFORE_NAMES = frozenset({"superintendent", "supt", "inspector", "insp", "sergeant", "sgt", "constable",
                                 "detective", "det", "corporal", "cpl", "capt", "maj", "lt", "col", "cmdr", "cdr",
-                                "brig", "adm"})
+                                "brig", "adm", "cllr", "coun", "cr", "barrister", "counsel"})
+# (and a councillor's and a lawyer's title: "Cllr Frank McBrearty", "Cr Williamson", "Barrister David Stanton")
 
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
@@ -1050,6 +1069,8 @@ def _without_title_modifiers(text: str, start: int, end: int) -> int:
     cut = len(words)
     while cut > 0 and words[cut - 1].group().casefold() in TITLE_MODIFIERS and words[cut - 1].group()[:1].isupper():
         cut -= 1
+    while cut < len(words) and cut > 0 and words[cut - 1].group().islower():
+        cut -= 1  # "the Leader of the Opposition for the [Prime Minister]": no name ends in "for the"
     return start + words[cut - 1].end() if cut else start
 
 
@@ -1126,7 +1147,8 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
             return  # "Investors" at the start of a line is a common noun (but "TikTok" is a name however tagged)
         label = "PERSON"  # a bare singular noun that speaks is someone: an organisation takes "the"
     joint = None if ent.label_ in TITLE_LABELS else next(
-        (t for t in tokens[1:-1] if t.text.islower() and t.tag_ in FINITE_VERB_TAGS), None)
+        (t for t in tokens[1:-1] if t.text.islower() and t.tag_ in FINITE_VERB_TAGS
+         and t.lower_ not in PLACE_PARTICLES), None)  # (the tagger's verb "do" of "Rio Grande do Sul" is a particle)
     if joint is not None:  # "Byron composed Thyrza": two names the model ran together over a verb
         after = joint.idx + len(joint.text) + len(joint.whitespace_)
         for a, b in ((start, joint.idx), (after, end)):
@@ -1368,7 +1390,7 @@ def outside(taken: Iterable[Candidate | Mention]):
 
 
 # Longest place name, in tokens, that the gazetteer pass looks for ("Bay of Bengal").
-MAX_PLACE_TOKENS = 3
+MAX_PLACE_TOKENS = 4
 
 
 def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -1399,8 +1421,8 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
             before = doc[i - 1] if i > 0 else None
             after = doc[last + 1] if last + 1 < n else None
             if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct
-                   for t in (before, after)):
-                break  # part of a longer name
+                   and not (t is after and t.lower_.rstrip(".") in NAME_TITLE_WORDS) for t in (before, after)):
+                break  # part of a longer name (not a title after it: "Rio Grande do Sul Governor Eduardo Leite")
             if size == 1 and after is not None and after.is_alpha and after.text[:1].isupper() \
                     and name.casefold() in english_words():
                 break  # "Best Actor", "Union Square": a word of a title, whatever the tagger made of the next
@@ -1885,9 +1907,15 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
             end = possessive.start()  # "Meta Platforms’ (META) $251 billion loss": the company, not its possessive
         if is_country(text[start:end]):
             continue  # "Norway (PST)": a country has no ticker
+        if PARTICLE_BEFORE_RE.search(text, max(0, start - 6), start):
+            continue  # "Caxias do Sul (RS)": the end of a place's name, and its state's code
         ticker = "listed" if m.group("listed") else "ticker"
         out.append((start, end, *m.span(ticker)))
     return out
+
+
+# A Romance place name's particle right before a name ("Caxias [do] Sul").
+PARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:%s)\s+\Z" % "|".join(sorted(PLACE_PARTICLES)))
 
 
 def _spelled_before(text: str, end: int, letters: str) -> bool:

@@ -580,6 +580,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes[label] += CONTEXT_WEIGHT if most else WEAK_CONTEXT_WEIGHT
     if _life_dates_or_age_follow(span):
         votes["PERSON"] += LIFE_DATES_WEIGHT
+    if PARTY_IN_BRACKETS_RE.match(doc_text(span.doc), span.end_char):
+        votes["PERSON"] += CONTEXT_WEIGHT  # "Jelta Wong (United Resource Party)": a politician and their party
     elif _release_year_follows(span, name) and not is_team_name(name.split()):  # not "Pittsburgh Pirates (2012)"
         votes["WORK_OF_ART"] += 2 * CONTEXT_WEIGHT
     if root.dep_ == "pobj" and head.lower_ == "of" and describes(head.head, PLACE_DESCRIPTORS):
@@ -785,6 +787,9 @@ def _life_dates_or_age_follow(span: SpacySpan) -> bool:
     return False
 
 
+# A party named in brackets after a name: a politician's ("Emil Tamur (People’s Progress Party)").
+PARTY_IN_BRACKETS_RE = re.compile(
+    r"\s*\((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}(?:Party|Alliance|Congress|Front|Movement|Coalition)\s*\)")
 # What a first name before a surname is worth ("Britney Spears"): two labels, so that a
 # company named after its founder and listed among companies stays one ("Eli Lilly").
 FIRST_NAME_WEIGHT = 2.0

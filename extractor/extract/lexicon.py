@@ -682,7 +682,7 @@ tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
 sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm gen
-archbishop reverend rev pastor magistrate
+archbishop reverend rev pastor magistrate barrister counsel cr
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
 quarterback kicker punter linebacker receiver tailback fullback cornerback safety

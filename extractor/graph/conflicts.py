@@ -40,6 +40,10 @@ UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
 # its kind ("the field goal" of one kick and of another). (Not a depth or a height: a story's
 # quake struck at one depth, whatever the outlet calls it.)
 DIMENSIONS = frozenset({"length", "width", "weight", "area", "volume"})
+# A height of a place is a water level (a river's, a lake's, the sea's), which moves from day to
+# day as a toll does; a structure's does not.
+LEVEL_METRICS = frozenset({"height"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Who covers distances rather than having dimensions (a player's yards, a team's), and a thing
 # no entity names, read as one of them.
 MOVING_TYPES = frozenset({"PERSON", "ORG", "NORP"})
@@ -199,7 +203,8 @@ def find_conflicts(groups: Iterable[ClaimGroup], entity_types: Mapping[str, str]
     stays linear. With ``entity_types`` (the corpus's entities' types by id), a dimension of a
     thing no entity names ("a 57-yard field goal" and "a 55-yard field goal") is of one of many
     such things, and a person's or a team's length is a distance covered (a player's 333
-    passing yards, 66 rushing): neither is a contradiction.
+    passing yards, 66 rushing): neither is a contradiction; nor are the undated heights of a
+    place, a river's or a lake's level, which moves from day to day.
     """
     by_key: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
@@ -214,6 +219,9 @@ def find_conflicts(groups: Iterable[ClaimGroup], entity_types: Mapping[str, str]
         if entity_types is not None and group.metric in DIMENSIONS and group.subject is not None \
                 and entity_types.get(group.subject.id, "PERSON") in MOVING_TYPES:
             continue  # "a 57-yard field goal", "a 55-yard field goal": two of a story's many field goals
+        if entity_types is not None and group.metric in LEVEL_METRICS and group.subject is not None and not group.date \
+                and entity_types.get(group.subject.id) in PLACE_TYPES:
+            continue  # "the Guaíba reached 5.31 metres" and "5.21 metres": a river's level of two days, unless dated
         by_key[(group.block, group.unit, kin_metric(group.metric), _frame_key(group))].append(group)
     conflicts = []
     for same in by_key.values():

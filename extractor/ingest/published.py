@@ -44,10 +44,12 @@ _WORDS = re.compile(r"[^\W\d_][\w'’]*")
 PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|date[d]?|first published|filed)\b\s*:?\s*(?:on\s+)?\W*$", re.I)
 # Words that introduce a date the story looks back to, not one it reports ("the lowest close
 # since May 3, 2018", "dating back to 4 June 1989", "born on", "was last seen on"): such a
-# date is history, never the report's own, and is left out of the latest-date inference.
+# date is history, never the report's own, and is left out of the latest-date inference; so is the
+# end of a period a company reports on ("the fiscal year that ended on June 30, 2024").
 LOOKBACK_CUE = re.compile(
     r"\b(?:since|back to|dat(?:ing|es|ed) (?:back )?to|as (?:early|far back|long ago) as|until|till|prior to|before"
-    r"|previous(?:ly)?|earlier|last (?:seen|year|time)|born|died|founded|established|opened|record(?:ed)? (?:set )?)"
+    r"|previous(?:ly)?|earlier|last (?:seen|year|time)|born|died|founded|established|opened|record(?:ed)? (?:set )?"
+    r"|(?:year|quarter|period|half|month)(?: that)? end(?:ed|ing|s)?)"
     r"(?:\s+(?:on|in))?(?:\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?\s*$",
     re.I,
 )

@@ -923,6 +923,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         subject = []  # "drones struck, killing seven people and injuring 31": the 31 are people, not drones
     if metric in PEOPLE_COUNT_METRICS and subject and all(_is_organisation(r.name, article.entities) for r in subject):
         subject = []  # "Three dead after Skyvar jet overruns runway": people, not the airline the line names
+    if metric in PEOPLE_COUNT_METRICS and subject and all(_is_event(r.name, article.entities) for r in subject):
+        subject = []  # "Hajj death toll rises to 1,301", "Storm Ida's toll": the people the event killed, whom
+        # another outlet counts as "1,301 pilgrims" (an event is no group of people, as a country's toll is)
     if metric == "net worth" and subject and all(_is_organisation(r.name, article.entities) for r in subject) \
             and unit and unit.isupper():
         metric = "market value"  # "Nvidia lost $589bn of market worth": a company's worth is its market value
@@ -1005,6 +1008,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                     and (named := _period_named_before(sent, article.published, article.tokens)) is not None:
                 date, date_source = named, "paragraph"  # results of the quarter the story reports
                 # (but not "lowered its full-year margin forecast to 4%")
+        if date_source == "text" and (previous := _session_before(date, text, low, q.start)) is not None:
+            date = previous  # "fell 16% on Thursday, building on the previous session’s slump of 33%": Wednesday's
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     if metric is None and _lost_in_a_day(verb, unit, direction, subject, article.entities, date, date_source, weekday):
@@ -1043,6 +1048,27 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         date_source=date_source,  # type: ignore[arg-type]
         weekday=weekday,  # type: ignore[arg-type]
     )
+
+
+# The session before the one a sentence dates, named right before a figure ("building on the
+# previous session's slump of about 33%", "after a 9% drop the day before").
+PREVIOUS_SESSION_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+day)(?:['’]s)?|the\s+day\s+before(?:['’]s)?)"
+    r"(?:\s+[\w-]+){0,4}\s*\Z", re.I)
+
+
+def _session_before(date: str | None, text: str, sentence_start: int, start: int) -> str | None:
+    """The trading day before ``date`` when the words before the figure say it is the previous
+    session's (a Monday's is the Friday before), else None."""
+    if not date or len(date) != 10 or date.startswith(WEEKDAY_MARK) \
+            or not PREVIOUS_SESSION_RE.search(text, max(sentence_start, start - 60), start):
+        return None
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+    day -= dt.timedelta(days=3 if day.weekday() == 0 else 1)
+    return day.isoformat()
 
 
 # Frames at which a market quotes a company's price: "Acme Corp. (ACM) closed at $76.26, down
@@ -1382,6 +1408,12 @@ TOLL_METRICS = frozenset({"dead", "missing", "injured", "trapped", "hospitalised
 def _companies(subject: list[EntityRef], entities: ArticleEntities) -> bool:
     """The subjects are all companies the article names, none an index ("the Nasdaq")."""
     return bool(subject) and all(_is_organisation(r.name, entities) and not INDEX_NAME_RE.match(r.name) for r in subject)
+
+
+def _is_event(name: str, entities: ArticleEntities) -> bool:
+    """The subject names one of the article's events (a storm, a festival, an attack)."""
+    entity = entities.by_name(name)
+    return entity is not None and entity.type == "EVENT"
 
 
 def _is_organisation(name: str, entities: ArticleEntities) -> bool:

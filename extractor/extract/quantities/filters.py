@@ -71,6 +71,7 @@ DIGIT_CODE_RE = re.compile(
     r"|(?<![\w.,])\+\d{1,3}[ -]?\(?\d{2,5}\)?[ -]?\d{4,}(?![\w.,])"  # "+91 6026176848", "+44 (20) 71234567"
     r"|(?<![\w.,])\d{7,}(?:\s*[,/]\s*\d{7,})+(?![\w.,])"  # "(27923050, 27923060)": numbers to call, listed
     r"|\b(?:phone|call|dial|ring|text|telephone)\s+\+?\d{2,5}(?:[ -]\d{2,5})+(?![\w.,])"  # "phone 9006 5112"
+    r"|(?<=\()\d{3,6}\.[A-Z]{1,2}(?=\))"  # "Advantest (6857.T)", "Tencent (0700.HK)": a listing's code and exchange
 )
 # Emergency telephone numbers, read as a number only after "call" or "dial" or before the
 # service they name ("911 outages", "999 calls", "call 112").

@@ -15,7 +15,7 @@ intraday       at one point, at one stage, intraday, as low as, as high as, brie
                session": "soared 20.3% during the trading session" is the session's move), earlier in the day,
                as of midday,
                (on Monday / this / in the) morning or afternoon, by midday, within hours of
-after-hours    after hours, after-hours, in late / extended trading, after the bell
+after-hours    after hours, after-hours, afterhours, in late / extended trading, after the bell
 pre-market     premarket, pre-market, before the (opening) bell, ahead of (or before) the (market) open,
                futures pointed (indicated, signalled, suggested) to
 period         a quarter ("in the second quarter", "Q2", "quarterly"), a half ("first-half"),
@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 # Frame cues, each a regular expression over the sentence's text.
 FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
-    ("after-hours", re.compile(r"\b(?:after[\s-]hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
+    ("after-hours", re.compile(r"\b(?:after[\s-]?hours?|(?:in\s+)?(?:late|extended|post-market|postmarket)\s+trading|after\s+the\s+(?:closing\s+)?bell)\b", re.I)),
     ("pre-market", re.compile(r"\b(?:pre-?market|before\s+the\s+(?:opening\s+)?bell|(?:ahead\s+of|before)\s+the\s+(?:market\s+)?open(?:ing)?\b(?!\s+of)"
                               r"|futures\s+(?:were\s+)?(?:point(?:ed|ing)?|indicat(?:ed|ing)|signal+(?:ed|ing)|suggest(?:ed|ing))\s+to)", re.I)),
     ("intraday", re.compile(r"\b(?:at\s+one\s+(?:point|stage|time)|intra-?day|as\s+(?:low|high)\s+as|briefly|"
@@ -97,6 +97,9 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
             continue
         if _of_an_aside(root, a, b, verb):
             continue
+        if cue_start >= end - base and _listed_figure_between(text[end - base:cue_start]):
+            continue  # "plunged 33% on Wednesday, another 12% today, and another 3% after hours": the last one's
+            # (a cue before a list is all of it: "dropped premarket, with Broadcom down 18% and AMD 6%")
         # (at equal distance the cue before the figure, its verb's: "closed at $142.62 a share on
         # Friday afternoon" is Friday's close)
         if (distance <= FRAME_REACH or _modifies(root.doc, a, b, verb)) and (
@@ -106,6 +109,26 @@ def frame_of(root: Token, span: SpacySpan, verb: Token | None) -> str | None:
             and verb.head.pos_ == "VERB" and not any(c.dep_ in OWN_CLAUSE_DEPS for c in verb.children):
         return _verb_frame(verb.head, text, base)
     return best[1] if best else None
+
+
+# A figure of a move or a price: a number with its unit.
+MOVE_FIGURE_RE = re.compile(r"[$€£]?\d[\d.,]*\s*(?:%|per\s?cent|percent|points?|[mbk]n?\b|billion|million)", re.I)
+# A preposition of a level right before a figure: the move and its level are one report.
+LEVEL_BEFORE_RE = re.compile(r"\b(?:to|at|from|of)\s*\Z", re.I)
+# What separates the figures of a list.
+LIST_SEPARATOR_RE = re.compile(r"[,;]|\band\b")
+
+
+def _listed_figure_between(between: str) -> bool:
+    """Between a figure and a cue after it stands another figure of the same list, a separator
+    between the two figures, so the cue is the other's ("33% on Wednesday, another 12% today
+    …, and another 3% after hours"); not a level the move went to ("fell 7.6%, to $201.30
+    after hours")."""
+    first = MOVE_FIGURE_RE.search(between)
+    if first is None:
+        return False
+    gap = between[:first.start()]
+    return LIST_SEPARATOR_RE.search(gap) is not None and not LEVEL_BEFORE_RE.search(gap)  # (not "fell 22%, to $82.50")
 
 
 # Words that open a clause of contrast, which tells another moment than the main clause's.

@@ -53,7 +53,7 @@ evacuated         evacuated (compared with displaced as one count when merging)
 arrested          arrested, detained, in custody
 length            a length in metres (long, span, stretch, section)
 rainfall          a depth of rain or snow ("140 mm of rain", "a foot of snow")
-height            a length that is high, tall, or the depth of a fall
+height            a length that is high, tall, the depth of a fall, or a level (a river's)
 depth             a length below ground or sea ("at a depth of 18 km", "10 km deep")
 distance          a length from a place ("33 km from X", "24 miles northwest of Y")
 weight            a mass in kilograms
@@ -302,7 +302,8 @@ OTHER_CLAUSE = 1000
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth|"
-                       r"(?:storm\s+)?surge|waves?)\b", re.I)
+                       r"(?:storm\s+)?surge|waves?|levels?|crest\w*|ris(?:e|es|en|ing)|rose)\b", re.I)
+# (and a level or crest: "the level of the river rose 41 cm, reaching 5.21 metres", water's height)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
 HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:high|tall|deep|in\s+height|above|below|"
                             r"(?:up\s+)?into\s+the\s+(?:sky|air|atmosphere|stratosphere))\b", re.I)
@@ -325,6 +326,9 @@ HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", 
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume",
                    "kilometre per hour": "speed", "magnitude": "magnitude"}
+# Rain in a clause, and the units a rain gauge reads, which measure nothing else a clause of rain gives.
+RAIN_RE = re.compile(r"\b(?:rain|rains|rainfall|downpours?|precipitation)\b", re.I)
+RAIN_GAUGE_UNIT_RE = re.compile(r"\d\s*(?:mm|millimet(?:re|er)s?|inch(?:es)?|in\.)\s*\Z", re.I)  # (not "a 5-inch pipe")
 # A speed of the wind ("winds of 150 mph", "gusts of up to 240 km/h").
 WIND_RE = re.compile(r"\b(?:winds?|gusts?|gusting)\b", re.I)
 # Percent and percentage point amounts of a vote ("52% voted to leave", "52 per cent of voters backing").
@@ -364,8 +368,9 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         if unit == "metre":
             after = clause[span.end_char - root.sent.start_char:]
             before = clause[:span.start_char - root.sent.start_char]
-            if PRECIPITATION_RE.match(after):
-                return "rainfall"  # "140 mm of rain fell": no height, whatever it fell from
+            if PRECIPITATION_RE.match(after) or RAIN_RE.search(clause) and RAIN_GAUGE_UNIT_RE.search(span.text):
+                return "rainfall"  # "140 mm of rain fell": no height, whatever it fell from; "record rains dumped
+                # 600 millimetres", "heavy rains, with volumes exceeding 100 mm": what a rain gauge measures
             if DISTANCE_NEXT_RE.match(after):
                 return "distance"  # "33 kilometres from Gaziantep", "24 miles northwest of Herat"
             if DEPTH_BEFORE_RE.search(before) or DEPTH_NEXT_RE.match(after):

@@ -55,6 +55,42 @@ LOCAL_DOLLAR = "DOLLAR"  # (in capitals, as currency codes are)
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY", "XBT": "BTC"}
 # ASCII transliterations of currency signs as unidecode writes them, and "Rs"/"RM".
 ASCII_CURRENCY: dict[str, str] = {"PS": "GBP", "Y=": "JPY", "Rs": "INR", "Rs.": "INR", "RM": "MYR"}
+# Symbols CLDR gives English locales that are words or codes of other things before a number
+# ("Ar", "Le", "SR" State Road, "RF", "VT"), or that name several currencies ("kr", "Rs").
+LOCAL_SYMBOLS_NOT_TAKEN = frozenset({"Ar", "Le", "SR", "RF", "Rf", "VT", "kr", "kr.", "Nfk"})
+# Abbreviations news writes for local currencies that CLDR does not give (its symbols for the
+# Gulf currencies are in Arabic script): "BD 1.4 million", "KD 5m", "QR 2,000", "Dhs 500",
+# "RO 3 million", "Shs600,000", "KSh 200", "Kshs 1bn", "Tk 50 crore".
+NEWS_CURRENCY_ABBREVIATIONS: dict[str, str] = {
+    "BD": "BHD", "KD": "KWD", "QR": "QAR", "Dh": "AED", "Dhs": "AED", "RO": "OMR",
+    "Shs": "UGX", "Ush": "UGX", "KSh": "KES", "Kshs": "KES", "KShs": "KES", "Tk": "BDT",
+}
+
+
+def _local_currency_symbols() -> dict[str, str]:
+    """Letter symbols of local currencies written before the amount ("USh 5,000", "Ksh 200",
+    "GH₵ 3 million", "Rp 15,000", "MK 500", "FCFA 10,000"): what CLDR (babel) gives each
+    English locale for its territory's currency, where the symbol has letters, is no ISO code
+    and names one currency; then the abbreviations of NEWS_CURRENCY_ABBREVIATIONS."""
+    import datetime as dt
+
+    from babel import localedata
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    found: dict[str, set[str]] = {}
+    for locale in localedata.locale_identifiers():
+        if not locale.startswith("en_"):
+            continue
+        for code in get_territory_currencies(locale.split("_")[-1], dt.date(2024, 1, 1)):
+            symbol = get_currency_symbol(code, locale)
+            if symbol != code and len(symbol) >= 2 and re.search(r"[A-Za-z]", symbol) and "$" not in symbol:
+                found.setdefault(symbol, set()).add(code)
+    symbols = {symbol: codes.pop() for symbol, codes in found.items()
+               if len(codes) == 1 and symbol not in LOCAL_SYMBOLS_NOT_TAKEN and symbol not in ASCII_CURRENCY}
+    return {**symbols, **NEWS_CURRENCY_ABBREVIATIONS}
+
+
+LOCAL_CURRENCY_SYMBOLS = _local_currency_symbols()
 # Currency names after the number (singular) and their default ISO code.
 CURRENCY_NAMES: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
@@ -177,9 +213,10 @@ CURRENCY_PREFIX_RE = re.compile(
     r"|(?P<sym>[£€¥₹₩₽₺₪₿₡₾₭₦฿₱₫]|ரூ)"
     r"|(?<![A-Za-z])(?P<m>M)?(?P<code>%s|usd|eur|gbp|rmb|cny|jpy)"
     r"|(?<![A-Za-z])(?P<ascii>PS|Y=|Rs\.?|RM)"
+    r"|(?<![A-Za-z])(?P<local>%s)"
     r"|(?<![A-Za-z\d])(?P<rand>R)(?=\Z)"  # "R450 billion": South Africa's rand, written on the number
     r"|(?<![A-Za-z])(?P<word>dollar|euro)"
-    r")\s?\Z" % "|".join(CURRENCY_CODES)
+    r")\s?\Z" % ("|".join(CURRENCY_CODES), "|".join(re.escape(k) for k in sorted(LOCAL_CURRENCY_SYMBOLS, key=len, reverse=True)))
 )
 
 
@@ -211,6 +248,8 @@ def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
         if not RAND_AMOUNT_RE.match(text, pos):
             return None, pos, False  # "R1", "R2": a model or a road, not money
         return "ZAR", start, False
+    if m.group("local"):
+        return LOCAL_CURRENCY_SYMBOLS[m.group("local")], start, False
     if m.group("ascii"):
         ascii_sign = m.group("ascii")
         if ascii_sign == "PS" and not re.match(r"\d+(?:[.,]\d|\s?(?:bn|m|mn|k|million|billion)\b)", text[pos:pos + 16]):

@@ -31,7 +31,13 @@ def _is_stated_change(q: Quantity, tokens: Tokens) -> bool:
         return False
     if gov.lemma_.lower() not in UP_VERBS | DOWN_VERBS:
         return False
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in gov.children) and gov.tag_ != "VB"
+    seen = gov.dep_ in ("ccomp", "xcomp") and gov.head.lemma_.lower() in PERCEPTION_VERBS  # "saw its value drop $20bn"
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in gov.children) and (gov.tag_ != "VB" or seen)
+
+
+# Verbs of witnessing a change, whose bare infinitive tells it as fact ("noticed his fortune drop
+# $20.8 billion to $103.6 billion", "watched its shares fall 17%"), unlike "could fall", "to fall".
+PERCEPTION_VERBS = frozenset({"see", "watch", "notice", "witness", "observe"})
 
 
 def _base_unit(unit: str | None) -> str | None:

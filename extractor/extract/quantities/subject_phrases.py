@@ -80,7 +80,8 @@ METRIC_MODIFIERS = frozenset({"market", "share", "stock", "user", "net", "revenu
                               "operating", "gross", "pretax", "core", "underlying", "adjusted", "earnings", "income"})
 # Nouns that are never the subject: who forecasts a figure, and page furniture.
 NOT_SUBJECT_NOUNS = frozenset({"analyst", "economist", "expert", "estimate", "consensus", "forecast", "date", "tune",
-                               "thank"})  # ("$65 billion thanks to …": the parser reads "thanks to" as a noun)
+                               "thank", "afterhours", "premarket"})
+# ("$65 billion thanks to …": the parser reads "thanks to" as a noun; "another 3% afterhours": a moment, no owner)
 # A person described by age ("the 34-year-old"): refers back to the last person named.
 AGE_DESCRIPTION_RE = re.compile(r"\d+-year-old$")
 # Pronouns that may stand for a thing as well as an organisation ("the pound ... It dropped").
@@ -290,6 +291,19 @@ def _organisation_before(pos: int, ctx: SubjectContext, doc: Doc, skip: set[str]
     return None
 
 
+# Descriptions a stock market or an index answers to (any other one is a company's: "the company",
+# "the firm", "the chipmaker").
+MARKET_DESCRIPTIONS = frozenset({"exchange", "bourse", "market", "index", "benchmark", "operator", "gauge"})
+
+
+def _markets(np: Token, ctx: SubjectContext) -> set[str]:
+    """Ids of the exchanges and indexes the article names ("Nasdaq"), which "the company" is
+    not ("submitted a plan to Nasdaq … the company has lost three-quarters of its value")."""
+    if np.lemma_.lower() in MARKET_DESCRIPTIONS or np.tag_ in ("NNS", "NNPS"):
+        return set()  # (listed "companies" may be the market an index stands for)
+    return {e.id for e in ctx.entities.entities if e.type == "ORG" and INDEX_NAME_RE.fullmatch(e.name)}
+
+
 def _named_in_own_words(np: Token, ctx: SubjectContext) -> set[str]:
     """Ids of the organisations a description's own words name, which it is not ("the
     SoftBank-backed company" is not SoftBank, nor SoftBank Group named before)."""
@@ -454,6 +468,23 @@ def _described_person(pos: int, ctx: SubjectContext):
 def _storm_before(pos: int, ctx: SubjectContext) -> LocalEntity | None:
     """The storm named last before ``pos`` ("Hurricane Delphine"), which "the storm" refers to."""
     return next((e for _, e in reversed(ctx.entities.mentions_in(0, pos)) if is_storm_name(e.name)), None)
+
+
+# Nouns of a body of water, which "the river" refers back to by the name given it before.
+WATER_NOUNS = frozenset({"river", "lake", "lagoon", "reservoir", "creek", "stream", "estuary"})
+
+
+def _water_before(pos: int, noun: str, ctx: SubjectContext) -> LocalEntity | None:
+    """The body of water of kind ``noun`` named last before ``pos``: a name with the noun in it
+    ("the Guaiba River", "Lake Mead") or written right before it ("the Guaíba river"), else the
+    natural feature (LOC) named last in the paragraph ("the Danube … the river")."""
+    text = ctx.text
+    paragraph = text.rfind("\n", 0, pos) + 1
+    for mention, entity in reversed(ctx.entities.mentions_in(0, pos)):
+        if noun in entity.name.casefold().split() or text[mention.end:mention.end + len(noun) + 1].casefold() == f" {noun}" \
+                or entity.type == "LOC" and mention.start >= paragraph:
+            return entity
+    return None
 
 
 def _role_holder(np: Token, ctx: SubjectContext) -> list[EntityRef] | None:
@@ -1093,6 +1124,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     if np.lemma_.lower() in STORM_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in np.children) \
             and (storm := _storm_before(np.idx, ctx)) is not None:
         return [entity_ref(ctx, storm)]  # "the storm pushed a surge of 12 feet": the one named before
+    if np.lemma_.lower() in WATER_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in np.children) \
+            and (water := _water_before(np.idx, np.lemma_.lower(), ctx)) is not None:
+        return [entity_ref(ctx, water)]  # "the level of the river rose 41 cm": the river named before
     if np.lower_ == "turnout":  # "Turnout was 72%" (which the recogniser may take for a name)
         owner = _owner_of(np, ctx, sent_root_subject, ("in", "of", "for"))
         if owner and all(ELECTION_RE.fullmatch(r.name) for r in owner):
@@ -1232,12 +1266,14 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
         country = _country_before(np.idx, ctx)  # "the country's economy": the country the text has named
         return [entity_ref(ctx, country)] if country is not None else []
     if _is_description(np):
-        skip = _not_described_so(np, ctx) | _not_so_named(np, ctx) | _named_in_own_words(np, ctx)
+        skip = _not_described_so(np, ctx) | _not_so_named(np, ctx) | _named_in_own_words(np, ctx) | _markets(np, ctx)
         before = (_organisation_earlier_in_sentence(np, ctx, skip) or _organisation_before(np.idx, ctx, np.doc, skip)
                   or _only_organisation_just_before(np, ctx, skip))
         if before is not None:
             return [before]
         return [ctx.salient] if ctx.salient is not None and ctx.salient.id not in skip else []
+    if lemma == "level":  # "the level of the Guaíba river": the river's, when a name says which (not "flood level")
+        return [r for r in _owner_of(np, ctx, sent_root_subject, ("of",)) if r.name[:1].isupper()]
     if lower in OWNED_METRIC_NOUNS or lemma in OWNED_METRIC_NOUNS or lower in CHANGE_NOUNS or lemma in CHANGE_NOUNS or lower in PART_NOUNS:
         # (damage is also the storm's or the war's it comes from: "damage from Hurricane Kora")
         owner = _owner_of(np, ctx, sent_root_subject, ("of", "in", "at", "for", "from") if lemma == "damage"

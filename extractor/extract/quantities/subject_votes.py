@@ -19,7 +19,8 @@ from extractor.extract.quantities.subject_phrases import resolve_np, turnout_of
 from extractor.models import EntityRef
 
 # "England (53.4 per cent)": a name right before the parenthesis that holds the figure.
-NAME_BEFORE_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\(\s*\Z")
+NAME_BEFORE_PAREN_RE = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\s+(?:first|next|last|too|also))?"
+                                  r"\s*\(\s*(?:(?:down|up|off|lower|higher)\s+)?\Z")  # ("Nvidia first (down 17%)")
 # "Remain's 48.1%": a name with a possessive right before the figure.
 NAME_POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+\Z")
 # '"Remain" took 48 percent', "Labour won 40%": a name and a verb of winning a share right before it.
@@ -69,6 +70,8 @@ def _named_beside(span: SpacySpan, ctx: SubjectContext) -> list[EntityRef]:
             return [entity_ref(ctx, e)]
         if m is side:  # a side need not be an entity ("Remain")
             return [thing_ref(m.group("name"))]
+        if base and e is None and m.group("name").isupper() and len(m.group("name")) >= 2:
+            return [thing_ref(m.group("name"))]  # "then ASML (-6%)": a ticker or an acronym the model did not tag
     return []
 
 

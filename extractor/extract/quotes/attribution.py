@@ -552,7 +552,36 @@ def inherited(
         return None
     if ctx.paragraph_of(last.end - 1) not in (ctx.paragraph_of(span.open), ctx.paragraph_of(span.open) - 1):
         return None
+    if ctx.paragraph_of(last.end - 1) != ctx.paragraph_of(span.open) and (actor := _actor_before(ctx, span)) is not None:
+        return actor  # "Judge Ana Ruiz bailed Fowles. “It’s a serious offence.”": the judge, not the last paragraph's speaker
     if last_direct is not None and last_direct is not last and same_speaker(last, last_direct):
         if ctx.paragraph_of(last_direct.end - 1) >= ctx.paragraph_of(span.open) - 1:
             return last_direct
     return last
+
+
+# A pronoun and a verb of saying right after a quotation's close, past stray punctuation.
+PRONOUN_CUE_AFTER_RE = re.compile(r"[ \t.,;:”\"’']{0,4}(?:he|she|they|it|we|I)[ \t]+\w+", re.I)  # (on its line)
+
+
+def _actor_before(ctx: Context, span: QuoteSpan) -> Attribution | None:
+    """The person named as the subject of the sentence right before a quotation, in the
+    quotation's own paragraph ("Judge Ana Ruiz bailed Fowles, who will be sentenced on August 7.
+    “It’s a serious offence.”"): who the paragraph is about and goes on to speak."""
+    if span.open == 0 or ctx.paragraph_of(span.open - 1) != ctx.paragraph_of(span.open):
+        return None
+    if PRONOUN_CUE_AFTER_RE.match(ctx.text, span.close):
+        return None  # "“…”. he said.": a speaker the quotation names after it, however the punctuation cut it off
+    before = ctx.token_at(span.open) - 1
+    if not 0 <= before < len(ctx.doc) or ctx.quoted(ctx.doc[before].idx):
+        return None
+    token = ctx.doc[before]
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or not can_speak(ctx, subject):
+        return None
+    entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(subject)))
+    if entity is None or entity.type != "PERSON":
+        return None
+    chars = char_bounds(ctx.doc, *mention_bounds(subject))
+    return Attribution(mention=chars, speaker=resolve_speaker(ctx, subject, chars))

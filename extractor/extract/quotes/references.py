@@ -109,6 +109,13 @@ def last_entity_before(
         rank = (is_subject(token), -_depth(token), mention.start)
         if best is None or rank > best[0]:
             best = (rank, entity)
+    if best is not None and not best[0][0] and gender and types == PERSON_TYPES and sentence_start is not None:
+        # "“…,” he said to Johnson. He added that …": the sentence's subject is a pronoun of the
+        # same gender, and "he" goes on with it, not with the one named as its object
+        for token in ctx.doc[sentence_start].sent:
+            if token.idx < pos and PERSON_PRONOUNS.get(token.lower_) == gender and token.dep_ in SUBJECT_DEPS \
+                    and not ctx.quoted(token.idx):
+                return last_entity_before(ctx, token.idx, types, gender, accept) or best[1]
     return best[1] if best else None
 
 

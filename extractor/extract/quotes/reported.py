@@ -502,6 +502,9 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue  # "When asked about the surge, Weil said …": a topic put to the speaker, no words
             # (but "asked about the claim that the fire was set" holds one)
         chars = char_bounds(doc, start, end)
+        if any(m.start <= chars[0] and chars[1] <= m.end and (m.start, m.end) != chars
+               for m, _ in ctx.entities.mentions_in(max(0, chars[0] - 80), chars[1] + 80)):
+            continue  # "Rio Grande do Sul Governor Eduardo Leite said": part of a name the tagger made a clause of
         p_start, p_end = ctx.paragraphs[ctx.paragraph_of(token.idx)]
         chars = (max(chars[0], p_start), min(chars[1], p_end))
         if gap is not None:
