@@ -3256,6 +3256,10 @@ def test_an_event_s_death_toll_counts_people_not_the_event(nlp):
     # another outlet counts the same dead as "63 people": the storm is no group of people
     claim = by_text(nlp, "Storm Varna death toll rises to 63 as rescuers search flooded villages.")["63"]
     assert (subjects(claim), claim.metric) == ([], "dead")
+    # a disaster the model types as a facility, named in a title-case headline
+    claim = by_text(nlp, "Eaton Fire Death Toll Climbs to 16 as Crews Gain Ground\n\nThe Eaton Fire has burned 14,000 "
+                         "acres near Pasadena.")["16"]
+    assert (subjects(claim), claim.metric) == ([], "dead")
 
 
 def test_a_river_s_level_is_its_height_and_the_river_is_the_one_named_before(nlp):
@@ -3301,3 +3305,26 @@ def test_the_previous_session_s_move_is_of_the_day_before(nlp):
     found = by_text(nlp, "Halvex shares fell 16% on Monday, building on the previous session’s slump of about 33%.",
                     published="2024-11-05")
     assert (found["16%"].date, found["33%"].date) == ("2024-11-04", "2024-11-01")  # (a Monday's: the Friday before)
+
+
+def test_a_mark_or_level_a_figure_names_is_no_price_tag(nlp):
+    found = by_text(nlp, "Qorincoin topped the $100,000 mark for the first time on Thursday. Brent crude rose above the "
+                         "$90 level. The city approved a $12 million bridge.")
+    assert "cost" not in (found["$100,000"].metric, found["$90"].metric) and found["$12 million"].metric == "cost"
+
+
+def test_who_after_a_description_naming_a_company_is_the_person_described(nlp):
+    found = by_text(nlp, "Others caught up included Larry Ellison, the co-founder of US software giant Oracle, who saw "
+                         "£16.5billion knocked off his net worth.")
+    assert subjects(found["£16.5billion"]) == ["Larry Ellison"]
+
+
+def test_a_name_in_apposition_to_a_listed_description_takes_its_figure_respectively(nlp):
+    found = by_text(nlp, "AI powerhouses Microsoft (MSFT.O) and Google parent Alphabet (GOOGL.O) dropped 2.1% and 4.2%, "
+                         "respectively.")
+    assert [subjects(found[t]) for t in ("2.1%", "4.2%")] == [["Microsoft"], ["Alphabet"]]
+
+
+def test_a_company_s_name_cut_before_its_legal_form_keeps_no_ampersand(nlp):
+    found = by_text(nlp, "These new estimates surpass JPMorgan Chase & Co.’s initial estimate of $20 billion.")
+    assert subjects(found["$20 billion"]) == ["JPMorgan Chase"]

@@ -899,3 +899,17 @@ def test_undated_levels_of_a_river_are_of_unknown_days_but_a_structure_s_height_
     assert sorted(n["text"] for n in nodes if n["conflicts_with"]) == ["45 metres", "50 metres"]
     assert {(n["subject"]["name"], n["metric"]) for n in nodes if n["text"] in ("5.31 metres", "4.76 metres")} \
         == {("Ostra", "height")}
+
+
+def test_a_move_more_than_a_figure_is_one_fact_with_the_next_unit_an_outlet_rounds_to(tmp_path):
+    # "more than 32%" of a 32.7% fall, which another outlet writes "33%"
+    run_articles(tmp_path, {
+        "a.md": "---\nsource: Harbor Ledger\npublished: 2024-10-31\n---\nHalvex shares fell more than 32% on Wednesday "
+                "after its auditor resigned.",
+        "b.md": "---\nsource: Northline Wire\npublished: 2024-10-31\n---\nHalvex shares plunged 33% on Wednesday after "
+                "its auditor resigned.",
+        "c.md": "---\nsource: Kestrel Post\npublished: 2024-10-31\n---\nHalvex shares fell 35% on Thursday.",
+    })
+    nodes = [n for n in claim_nodes(tmp_path / "out") if n["unit"] == "percent"]
+    assert sorted((n["value"], n["sources"]) for n in nodes) == [(33.0, ["Harbor Ledger", "Northline Wire"]),
+                                                                  (35.0, ["Kestrel Post"])]

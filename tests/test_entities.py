@@ -1284,3 +1284,23 @@ def test_a_ticker_written_alone_later_and_a_name_without_its_trade_word_are_the_
                                 "evaporated. The rapid decline of Halden Micro’s stock highlights the risk.").entities
     assert [(e.name, sorted(e.aliases)) for e in entities] == [
         ("Halden Micro Computer", ["HMCI", "Halden Micro", "Halden Micro Computer"])]
+
+
+def test_a_ticker_after_a_legal_form_without_brackets_is_the_company_s_alias(nlp):
+    # a finance site's link text once the link is gone: "Acme Computer Inc ACMC took a hit"
+    entities = entities_of(nlp, "Shares of Halden Micro Computer Inc HMCI took a hit, dropping 4.38%, after its auditor "
+                                "resigned. HMCI closed 32.68% lower on Wednesday.").entities
+    assert [(e.name, sorted(e.aliases)) for e in entities] == [
+        ("Halden Micro Computer Inc", ["HMCI", "Halden Micro Computer Inc"])]
+
+
+def test_a_headline_name_ends_before_the_toll_it_runs_into(nlp):
+    names = types_of(nlp, "Eaton Fire Death Toll Climbs to 16 as Crews Gain Ground\n\nThe Eaton Fire has burned 14,000 "
+                          "acres near Pasadena.")
+    assert "Eaton Fire" in names and not any("Toll" in n for n in names)
+
+
+def test_a_participle_opening_the_sentence_is_not_part_of_the_name_after_it(nlp):
+    names = types_of(nlp, "Quoting Rafaelito Alejandro, a provincial disaster official, the agency said he confirmed the "
+                          "new toll on Wednesday.")
+    assert names.get("Rafaelito Alejandro") == "PERSON" and not any(n.startswith("Quoting") for n in names)

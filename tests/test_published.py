@@ -192,3 +192,10 @@ def test_the_end_of_a_period_a_company_reports_on_is_not_the_report_s_day():
             "Results for the period ending Sept. 30, 2024 are late too.")
     assert latest_date(text, not_after=TODAY) is None
     assert latest_date(text + " Trading resumed on Oct. 30, 2024.", not_after=TODAY) == "2024-10-30"
+
+
+def test_a_weekday_before_a_slashed_date_says_which_way_round_it_is():
+    # 5 December 2024 was a Thursday, 12 May 2024 a Sunday
+    assert dateline_date("Bitcoin Hits $100,000\nAlex Dovbnya\nThu, 5/12/2024 - 3:26\nBitcoin has surpassed the "
+                         "$100,000 level.") == "2024-12-05"
+    assert dateline_date("Storm hits coast\nSun, 5/12/2024 - 9:10\nThe storm hit the coast.") == "2024-05-12"

@@ -968,6 +968,23 @@ def _person_after_body(ent) -> list:
     return [ent]
 
 
+def _without_opening_gerund(ent, start: int, end: int, text: str) -> int:
+    """Start of a person's name after the participle that opens its sentence, which the model
+    ran into it ("Quoting Rafaelito Alejandro, …", "Citing Maria Santos, …"): an English word
+    in -ing the tagger reads as a verb, with a capitalised name after it."""
+    from extractor.extract.entity_types import is_first_name
+
+    first = ent.doc[ent.start]
+    if first.idx != start or ent.end - ent.start < 2 or not (first.is_sent_start or first.tag_ == "VBG") \
+            or not first.lower_.endswith("ing") or not ent.doc[ent.start + 1].text[:1].isupper() \
+            or is_first_name(first.text):
+        return start
+    stem = first.lower_[:-3]
+    if not {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem} & english_words():
+        return start  # ("Sterling Marlin": no verb in it)
+    return ent.doc[ent.start + 1].idx if ent.doc[ent.start + 1].idx < end else start
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut
@@ -995,7 +1012,7 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                     and (named := _nationality_before_name(text, start, end)) is not None:
                 start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm
             if ent.label_ == "PERSON":
-                start = _without_title(text, start, end)
+                start = _without_title(text, _without_opening_gerund(ent, start, end, text), end)
             elif _title_before_first_name(text, start, end):
                 start, label = _without_title(text, start, end), "PERSON"  # "Kicker Jake Moody", "Capt Ana Reyes",
                 # which the model may take for a team or a firm: a rank or a position is a person's
@@ -1007,6 +1024,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                 end = _without_title_modifiers(text, start, end)
             if ent.label_ in PLAIN_NAME_LABELS:
                 start = _without_portfolio(text, start, end, person=ent.label_ == "PERSON")
+            if (form := TICKER_AFTER_FORM_RE.fullmatch(text, start, end)) is not None:
+                end = form.end("name")  # "Shares of Acme Computer Inc ACMC took a hit": the company, then its ticker
             _keep_model_mention(ent, start, end, text, out, label)
     by_head = organisation_mentions(doc, text)
     legal = [c for c in legal_name_mentions(doc, text) if not any(o.start < c.end and c.start < o.end for o in by_head)]
@@ -1873,6 +1892,13 @@ TICKER_RE = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]*\([ \t]*"
     r"(?:(?P<exchange>[A-Z][A-Za-z]{1,9})[ \t]*:[ \t]*(?P<listed>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)"
     r"|(?P<ticker>[A-Z]{1,5}(?:\.[A-Z]{1,2})?))[ \t]*\)")
+# A company's name ending in its legal form, then its ticker with no brackets, as finance sites'
+# link text reads once the links are gone ("Shares of Acme Computer Inc ACMC took a hit").
+TICKER_AFTER_FORM_RE = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}[ \t]+(?:Inc|Corp|Ltd|Plc|PLC|LLC)\.?)[ \t]+"
+    r"(?P<ticker>[A-Z]{2,5})\b")
+# A lower-case word next: the capitals before it were a ticker, not a name's last word.
+LOWER_WORD_AFTER_RE = re.compile(r"[ \t]+[a-z]")
 # A dash right after a bracket: the bracket was a dateline's agency ("OSLO (Reuters) -").
 DASH_AFTER_RE = re.compile(r"[ \t]*[-–—]")
 # Words that open a sentence before a company's name, not part of it ("Shares Acme (ACM)" never,
@@ -1884,6 +1910,9 @@ def ticker_names(text: str) -> list[tuple[int, int, int, int]]:
     """(name start, name end, ticker start, ticker end) of each company named with its
     ticker; the exchange before the ticker is neither."""
     out = []
+    for m in TICKER_AFTER_FORM_RE.finditer(text):  # "Acme Computer Inc ACMC took a hit": a link's text, no brackets
+        if LOWER_WORD_AFTER_RE.match(text, m.end()):
+            out.append((*m.span("name"), *m.span("ticker")))
     for m in TICKER_RE.finditer(text):
         start, end = m.span("name")
         if m.group("ticker") and _spelled_before(text, end, m.group("ticker")):

@@ -40,7 +40,7 @@ INFLECTED_RE = re.compile(r"[A-Z][a-z]+(?:s|ed)\Z")
 # Nouns a headline's name runs into before its verb or at its end ("Facebook Shares
 # Plunge", "Zuckerberg Net Worth Down $15 Billion"): what the figure is about, not part of
 # the name.
-HEADLINE_NOUNS = frozenset("stock stocks share shares price prices market value valuation net worth wealth fortune".split())
+HEADLINE_NOUNS = frozenset("stock stocks share shares price prices market value valuation net worth wealth fortune death toll tally".split())
 
 WORD_RE = re.compile(r"\S+")
 # A longer heading is in title case only when nearly every word is capitalised: a
@@ -158,10 +158,11 @@ def name_end(name: str, after: str = "") -> int:
             words[i - 1].group().casefold() in HEADLINE_NOUNS or i == len(words) - 1 and FIGURE_AFTER_RE.match(after)) \
             or _verb_before_to(word, rest) or word in ("to", "To") and i + 1 < len(words) and _plain_verb(words[i + 1].group())
 
-    cut = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
-    # the nouns before the verb, and a move named as a noun ("Acme Plunge Erases …")
+    cut = verb = next((i for i in range(1, len(words)) if is_verb(i)), len(words))
+    # the nouns before the verb, and a move named as a noun right before it ("Acme Plunge Erases …";
+    # not the "Fire" of "Eaton Fire Death Toll Rises", before the nouns)
     while cut > 1 and (words[cut - 1].group().casefold() in HEADLINE_NOUNS
-                       or (cut < len(words) and words[cut - 1].group().casefold() in HEADLINE_VERBS)):
+                       or (cut == verb < len(words) and words[cut - 1].group().casefold() in HEADLINE_VERBS)):
         cut -= 1
     if cut == len(words) or is_place_name(name):
         return len(name)

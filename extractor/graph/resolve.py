@@ -238,6 +238,11 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     if other_outlet and claim.hedge in (">", ">=") and claim.unit and claim.unit.isupper() \
             and claim.metric not in MARKET_LEVELS:  # "more than $560 billion" (see BOUND_REACH)
         return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)
+    if other_outlet and claim.unit == "percent" and claim.direction is not None and claim.hedge in (">", ">=", "<", "<="):
+        # a move bounded by its written figure is one past it by up to a unit of its last digit:
+        # "more than 32%" of a 32.7% fall that another outlet rounds to "33%" ("less than 5%": 4.6%)
+        reach = claim_rounding(claim)
+        return (value - slack, value + slack + reach) if claim.hedge in (">", ">=") else (value - slack - reach, value + slack)
     return value - slack, value + slack
 
 

@@ -30,7 +30,7 @@ from extractor.ingest.bylines import (
 )
 from extractor.ingest.metadata import BadDateError, normalise_date, split_url
 from extractor.ingest.printed_dates import (
-    DATELINE_DATE, UPDATE_LABEL, date_from_url, header_dates, printed_date, printed_dates,
+    DATELINE_DATE, UPDATE_LABEL, date_from_url, header_dates, printed_date, printed_dates, weekday_before,
 )
 from extractor.ingest.titles import choose_title
 
@@ -333,7 +333,7 @@ def _classed_date(tree: Element) -> str | None:
             continue
         for match in DATELINE_DATE.finditer(text):
             if not UPDATE_LABEL.search(text[max(0, match.start() - 30):match.start()].lower()) \
-                    and (day := printed_date(match.group(0))):
+                    and (day := printed_date(match.group(0), weekday_before(text, match.start()))):
                 return day
     return None
 

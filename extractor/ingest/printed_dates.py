@@ -95,11 +95,39 @@ def date_from_url(url: str | None) -> str | None:
     return None
 
 
-def printed_date(text: str) -> str | None:
+def printed_date(text: str, weekday: str | None = None) -> str | None:
     """A date as pages print it ("Nov. 13, 2019", "13 November 2019", "11/13/19", "13.11.2019",
     "2019-11-13") as YYYY-MM-DD; slashed dates read month first, as dateparser does by default
     (day first when only that makes a date: "27/01/2025"), dotted ones day first, as most
-    countries that write them do."""
+    countries that write them do; either the other way round when only that falls on the
+    ``weekday`` printed before it ("Thu, 5/12/2024" is 5 December)."""
+    day = _printed_date(text)
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if day is None or weekday is None or len(numbers) < 3 or not ("/" in text or "." in text) \
+            or not (numbers[0] <= 12 and numbers[1] <= 12) or _weekday(day) == weekday.casefold():
+        return day
+    swapped = _printed_date(text.replace(str(numbers[0]), "#", 1).replace(str(numbers[1]), str(numbers[0]), 1)
+                            .replace("#", str(numbers[1]), 1))
+    return swapped if swapped is not None and _weekday(swapped) == weekday.casefold() else day
+
+
+def _weekday(day: str) -> str:
+    return dt.date.fromisoformat(day).strftime("%A").casefold()
+
+
+# A weekday's name (or its usual abbreviation) right before a date ("Thu, 5/12/2024").
+WEEKDAY_BEFORE_RE = re.compile(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s*\Z", re.I)
+WEEKDAY_NAMES = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+                 "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
+
+
+def weekday_before(text: str, start: int) -> str | None:
+    """The weekday printed right before ``start``, as its full name, else None."""
+    m = WEEKDAY_BEFORE_RE.search(text, max(0, start - 14), start)
+    return WEEKDAY_NAMES[m.group(1).casefold()] if m else None
+
+
+def _printed_date(text: str) -> str | None:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     month_word = re.search(r"[a-z]{3}", text.lower())
     try:
@@ -132,7 +160,7 @@ def header_dates(header: tuple[str, str]) -> list[PrintedDate]:
     for window, after in ((header[0][:HEADER_DATE_CHARS], True), (header[1], False)):
         dates = []  # (distance from the headline, date)
         for match in DATELINE_DATE.finditer(window):
-            day = printed_date(match.group(0))
+            day = printed_date(match.group(0), weekday_before(window, match.start()))
             if day and MIN_YEAR <= int(day[:4]) <= _this_year() + 1:
                 label = window[max(0, match.start() - 30):match.start()].lower()
                 distance = match.start() if after else len(window) - match.end()

@@ -28,7 +28,7 @@ import datetime as dt
 import re
 
 from extractor.ingest.printed_dates import (
-    MIN_YEAR, MONTH_NAMES, MONTH_NUMBERS, UPDATE_LABEL, date_from_url, printed_date, printed_dates,
+    MIN_YEAR, MONTH_NAMES, MONTH_NUMBERS, UPDATE_LABEL, date_from_url, printed_date, printed_dates, weekday_before,
 )
 
 # The top of the text where a dateline is printed: this many non-blank lines...
@@ -115,7 +115,7 @@ def _dateline_at(lines: list[str]) -> tuple[str | None, int | None]:
     updated = None
     for index, line in enumerate(lines):
         for match in printed_dates(line):
-            day = printed_date(match.group(0))
+            day = printed_date(match.group(0), weekday_before(line, match.start()))
             if not day or int(day[:4]) < MIN_YEAR:
                 continue
             lead, rest = line[:match.start()], line[match.end():]

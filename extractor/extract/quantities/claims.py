@@ -1411,9 +1411,18 @@ def _companies(subject: list[EntityRef], entities: ArticleEntities) -> bool:
 
 
 def _is_event(name: str, entities: ArticleEntities) -> bool:
-    """The subject names one of the article's events (a storm, a festival, an attack)."""
+    """The subject names one of the article's events (a storm, a festival, an attack), by its
+    type or by the disaster its name ends in ("the Eaton Fire", which the model calls a facility)."""
     entity = entities.by_name(name)
-    return entity is not None and entity.type == "EVENT"
+    words = name.split()
+    return entity is not None and (entity.type == "EVENT" or len(words) >= 2 and words[-1].casefold() in DISASTER_NOUNS)
+
+
+# Last words of a named disaster ("the Eaton Fire", "the Maui wildfire", "the Noto earthquake").
+DISASTER_NOUNS = frozenset({"fire", "fires", "wildfire", "wildfires", "blaze", "flood", "floods", "flooding", "earthquake",
+                            "quake", "tsunami", "landslide", "mudslide", "eruption", "storm", "hurricane", "typhoon",
+                            "cyclone", "tornado", "explosion", "blast", "collapse", "crash", "disaster", "attack",
+                            "bombing", "shooting", "stampede", "crush"})
 
 
 def _is_organisation(name: str, entities: ArticleEntities) -> bool:

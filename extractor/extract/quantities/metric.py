@@ -684,7 +684,14 @@ def price_tag(root: Token, span: SpacySpan) -> bool:
         return False  # "Facebook's $237.6 billion fall sets record" (a headline the parser reads as nouns): a change
     head = root.head
     return (head.pos_ == "NOUN" and head.is_alpha and head.lower_ not in CHANGE_NOUNS and head.lemma_.lower() not in CHANGE_NOUNS
-            and head.lemma_.lower() not in TAKINGS_NOUNS and _metric_of_noun(head) is None)
+            and head.lemma_.lower() not in TAKINGS_NOUNS and head.lemma_.lower() not in LEVEL_MARK_NOUNS
+            and _metric_of_noun(head) is None)
+
+
+# Nouns a figure names as a level something reaches ("topped the $100,000 mark", "the $90
+# level", "the $2 trillion milestone"): the level of what reaches it, no price of a thing.
+LEVEL_MARK_NOUNS = frozenset({"mark", "milestone", "level", "threshold", "barrier", "line", "handle", "zone",
+                              "ceiling", "floor", "territory", "region", "resistance", "support"})
 
 
 # Verbs of buying a company, whose "for" phrase is the price of the deal.

@@ -187,6 +187,22 @@ def _subject_of_relative_before(participle: Token) -> Token | None:
     return None
 
 
+def _person_described_by(token: Token) -> Token | None:
+    """The person a "who" refers to past the organisation its description names ("Larry
+    Ellison, the co-founder of Oracle, who"): up from the name through "of" to the description,
+    then to the name it is in apposition with, when the model calls that one a person; None
+    when no such chain leads to one."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ == "appos" and node.head.pos_ == "PROPN":
+            return node.head if node.head.ent_type_ == "PERSON" else None
+        else:
+            return None
+    return None
+
+
 def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
     """Subject of ``verb``, inherited through conjoined, participle and adverbial clauses."""
     node = verb
@@ -206,6 +222,9 @@ def _clause_subject(verb: Token, exclude: SpacySpan) -> Token | None:
             relative = subjects[0] if subjects else None
             named = name_before_relative(relative) if relative is not None and relative.lower_ in ("which", "who") \
                 and node.head.lemma_.lower() not in OWNED_METRIC_NOUNS else None  # ("Acme's shares in Kelmia, which fell")
+            if relative is not None and relative.lower_ == "who" \
+                    and (person := _person_described_by(named if named is not None else node.head)) is not None:
+                return person  # "Larry Ellison, the co-founder of Oracle, who saw $16bn knocked off": Ellison
             return named if named is not None else node.head  # "the record held by Amazon (AMZN.O), which saw …": Amazon
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             if node.head.lemma_.lower() in SUBJECTLESS_NOUNS and (above := verb_of(node.head)) is not None:

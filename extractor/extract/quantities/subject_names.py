@@ -90,7 +90,8 @@ def trimmed_name(name: str) -> str | None:
     "Facebook Stock Plunges" -> "Facebook"), or before its legal form ("Facebook Inc." ->
     "Facebook"); None when nothing is cut or nothing is left."""
     if (legal := LEGAL_FORM_RE.search(name)) is not None and legal.start() > 0:
-        return trimmed_name(name[:legal.start()]) or name[:legal.start()]
+        short = re.sub(r"(?:\s*[&,]|\s+and)+\s*\Z", "", name[:legal.start()])  # "JPMorgan Chase & Co.": no "&" left over
+        return (trimmed_name(short) or short) if short else None
     words = _words(name)
     if words and words[-1].casefold() in INDEX_HEAD_WORDS:
         return None  # "Tokyo Stock Price Index": an index's name, whatever words it holds

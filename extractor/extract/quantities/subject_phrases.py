@@ -1144,6 +1144,9 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     listed = [] if relative_clause_of_one(np) else list(np.conjuncts)
     for h in [np, *listed]:
         e = ctx.entities.at(h.idx, h.idx + len(h))
+        if e is None and h is not np and h.pos_ == "NOUN":  # "Microsoft and Google parent Alphabet": the name in apposition
+            e = next((x for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and (x := ctx.entities.at(c.idx, c.idx + len(c))) is not None), None)
         if e is not None and e.type in SUBJECT_TYPES:
             ref = entity_ref(ctx, e)
             if h.pos_ == "PROPN" and (name := proper_name(h))[-1:].isdigit() and not e.name[-1:].isdigit():
