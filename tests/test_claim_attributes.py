@@ -3328,3 +3328,13 @@ def test_a_name_in_apposition_to_a_listed_description_takes_its_figure_respectiv
 def test_a_company_s_name_cut_before_its_legal_form_keeps_no_ampersand(nlp):
     found = by_text(nlp, "These new estimates surpass JPMorgan Chase & Co.’s initial estimate of $20 billion.")
     assert subjects(found["$20 billion"]) == ["JPMorgan Chase"]
+
+
+def test_listed_names_the_model_did_not_all_tag_take_their_figures_in_order(nlp):
+    # "respectively" after the figures, or "their respective" before them
+    for text in ("In Ireland, data centre landlords Kelmont Group, VARDEX, and Orvale Infrastructure REIT recorded "
+                 "declines of 6.4%, 6.2%, and 11.1%, respectively, on the news.",
+                 "In Ireland, data centre landlords like Kelmont Group, VARDEX, and Orvale Infrastructure suffered steep "
+                 "losses, with their respective shares dropping by 6.4%, 6.2%, and 11.1%."):
+        found = by_text(nlp, text)
+        assert [subjects(found[t])[0].split()[0] for t in ("6.4%", "6.2%", "11.1%")] == ["Kelmont", "VARDEX", "Orvale"]

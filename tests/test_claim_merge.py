@@ -909,7 +909,9 @@ def test_a_move_more_than_a_figure_is_one_fact_with_the_next_unit_an_outlet_roun
         "b.md": "---\nsource: Northline Wire\npublished: 2024-10-31\n---\nHalvex shares plunged 33% on Wednesday after "
                 "its auditor resigned.",
         "c.md": "---\nsource: Kestrel Post\npublished: 2024-10-31\n---\nHalvex shares fell 35% on Thursday.",
+        "d.md": "---\nsource: Orvale Times\npublished: 2024-10-31\n---\nHalvex closed 32.68% lower on Wednesday.",
     })
     nodes = [n for n in claim_nodes(tmp_path / "out") if n["unit"] == "percent"]
-    assert sorted((n["value"], n["sources"]) for n in nodes) == [(33.0, ["Harbor Ledger", "Northline Wire"]),
-                                                                  (35.0, ["Kestrel Post"])]
+    assert sorted((n["sources"]) for n in nodes) == [["Harbor Ledger", "Northline Wire", "Orvale Times"],
+                                                     ["Kestrel Post"]]
+    assert {n["text"] for n in nodes} <= {"33%", "32.68%", "35%"}  # a figure told as a point names the fact

@@ -238,12 +238,18 @@ def reported_interval(claim: Claim, *, other_outlet: bool = True) -> tuple[float
     if other_outlet and claim.hedge in (">", ">=") and claim.unit and claim.unit.isupper() \
             and claim.metric not in MARKET_LEVELS:  # "more than $560 billion" (see BOUND_REACH)
         return value - slack, max(value + slack, value + abs(value) * BOUND_REACH)
-    if other_outlet and claim.unit == "percent" and claim.direction is not None and claim.hedge in (">", ">=", "<", "<="):
+    if other_outlet and reaching_bound(claim):
         # a move bounded by its written figure is one past it by up to a unit of its last digit:
         # "more than 32%" of a 32.7% fall that another outlet rounds to "33%" ("less than 5%": 4.6%)
         reach = claim_rounding(claim)
         return (value - slack, value + slack + reach) if claim.hedge in (">", ">=") else (value - slack - reach, value + slack)
     return value - slack, value + slack
+
+
+def reaching_bound(claim: Claim) -> bool:
+    """A move in percent bounded by its written figure ("fell more than 32%"), which reaches up
+    to a unit of its last digit past it (see ``reported_interval``)."""
+    return claim.unit == "percent" and claim.direction is not None and claim.hedge in (">", ">=", "<", "<=")
 
 
 class Reading(NamedTuple):
@@ -485,6 +491,9 @@ class ClaimGroup:
         return True
 
     def _rounds_to_whole_figures(self, claim: Claim, reading: Reading) -> bool:
+        if reaching_bound(claim):  # "more than 32%" of a "32.68%" fall: its reach, not its written figure
+            return (self.digits_low > self.digits_high or _overlap(reading.low, reading.high, self.digits_low, self.digits_high)) \
+                and (self.wholes_low > self.wholes_high or _overlap(reading.low, reading.high, self.exact_low, self.exact_high))
         if whole_and_small(claim.value):
             return (self.digits_low > self.digits_high
                     or _overlap(reading.own_low, reading.own_high, self.digits_low, self.digits_high)
@@ -559,7 +568,9 @@ class ClaimGroup:
             self.floor = max(self.floor, claim.value - round_bound_slack(claim.value))
         elif claim.hedge == "<":
             self.ceiling = min(self.ceiling, claim.value + round_bound_slack(claim.value))
-        if whole_and_small(claim.value):
+        if reaching_bound(claim):
+            pass  # "more than 32%" says no figure as written: its reach holds the group (low, high, floor)
+        elif whole_and_small(claim.value):
             self.exact_low, self.exact_high = max(self.exact_low, own_low), min(self.exact_high, own_high)
             self.wholes_low, self.wholes_high = min(self.wholes_low, claim.value), max(self.wholes_high, claim.value)
         else:
@@ -578,11 +589,12 @@ class ClaimGroup:
         return stable_id("claim_", self.subject.id if self.subject else "-", self.first[1])
 
     def representative(self) -> Claim:
-        """The most specific occurrence: most fields given, then the narrowest interval."""
+        """The most specific occurrence: a figure told as a point ("32.68%", not "more than
+        32%"), most fields given, then the narrowest interval."""
         def score(claim: Claim) -> tuple:
             low, high = value_interval(claim)
             filled = sum(x is not None for x in (claim.direction, claim.metric, claim.frame, claim.date))
-            return (-filled, high - low, claim.article_id, claim.start)
+            return (claim.hedge not in POINT_HEDGES, -filled, high - low, claim.article_id, claim.start)
         return min(self.members, key=score)
 
 

@@ -39,7 +39,7 @@ from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_te
 from extractor.extract.quantities.scan import scan_text
 from extractor.extract.quantities.subject import FALL_VERBS, SubjectContext, subject_refs, verb_of
 from extractor.extract.quantities.subject_context import _clause_subject, misattached_move, sentence_subject
-from extractor.extract.quantities.subject_names import entity_ref, thing_ref
+from extractor.extract.quantities.subject_names import entity_named, entity_ref, thing_ref
 from extractor.extract.quantities.subject_phrases import _is_person, resolve_np
 from extractor.extract.quantities.tokens import Tokens
 from extractor.extract.quantities.units import FLOOR_WORDS, STOREY, carry_units, counted_noun, fraction_unit, match_unit
@@ -397,7 +397,8 @@ def _respectively_by_the_text(claims: list[Claim], ctx: SubjectContext) -> list[
                 and LIST_GAP_RE.fullmatch(text[out[j].end:out[j + 1].start]):
             j += 1
         group, i = out[i:j + 1], j + 1
-        if len(group) < 2 or not RESPECTIVELY_RE.match(text, group[-1].end):
+        if len(group) < 2 or not (RESPECTIVELY_RE.match(text, group[-1].end)
+                                  or RESPECTIVE_BEFORE_RE.search(text, group[0].sentence.start, group[0].start)):
             continue
         if len({tuple(r.id for r in c.subject) for c in group}) == len(group) and all(len(c.subject) == 1 for c in group):
             continue  # (the parse already gave each its own)
@@ -406,10 +407,37 @@ def _respectively_by_the_text(claims: list[Claim], ctx: SubjectContext) -> list[
         listed = mentions[-len(group):]
         if len(listed) < len(group) or len({e.id for _, e in listed}) < len(group) or not all(
                 LIST_GAP_RE.fullmatch(text[a.end:b.start]) for (a, _), (b, _) in zip(listed, listed[1:])):
+            names = _listed_names(text, group[0].start)  # names the model did not all tag
+            if len(names) != len(group):
+                continue
+            for k, name in enumerate(names):
+                out[i - len(group) + k] = out[i - len(group) + k].model_copy(
+                    update={"subject": [entity_named(ctx, name) or thing_ref(name)]})
             continue
         for k, (_, e) in enumerate(listed):
             out[i - len(group) + k] = out[i - len(group) + k].model_copy(update={"subject": [entity_ref(ctx, e)]})
     return out
+
+
+# "with their respective shares dropping by 6.4%, 6.2% and 11.1%": the list's order, said before the figures.
+RESPECTIVE_BEFORE_RE = re.compile(r"\b(?:their|the)\s+respective\b", re.I)
+# A written list of capitalised names ("Goodman Group, NEXTDC, and DigiCo Infrastructure REIT").
+NAME_LIST_RE = re.compile(r"(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*)*,[ \t]*)+(?:and[ \t]+)?[A-Z][\w&.'’-]*"
+                          r"(?:[ \t]+[A-Z][\w&.'’-]*)*")
+NAME_LIST_GAP_RE = re.compile(r",[ \t]*(?:and[ \t]+)?")
+
+
+def _listed_names(text: str, end: int) -> list[str]:
+    """The names of the last written list of capitalised names before ``end`` in its sentence
+    (read from its line, back to a full stop, as the parser may cut a sentence inside a name)."""
+    start = text.rfind("\n", 0, end) + 1
+    stop = max((m.end() for m in SENTENCE_STOP_RE.finditer(text, start, end)), default=start)
+    found = list(NAME_LIST_RE.finditer(text, stop, end))
+    return [n.strip() for n in NAME_LIST_GAP_RE.split(found[-1].group())] if found else []
+
+
+# A full stop that ends a sentence (not an initial's or an abbreviation's: "U.S.", "Inc.").
+SENTENCE_STOP_RE = re.compile(r"(?<![A-Z])(?<!Inc)(?<!Corp)(?<!Ltd)(?<!Co)(?<!St)(?<!Mr)(?<!Ms)(?<!Dr)[.!?][ \t]+(?=[A-Z])")
 
 
 # Between a measure and its conversion in parentheses: "45-meter-high (150-foot)", "50 metres (165 feet)".
