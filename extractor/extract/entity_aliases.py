@@ -401,7 +401,7 @@ def join_tickers(groups: dict[str, LocalEntity], text: str, spans: list[tuple[in
             owner[1].votes["ORG"] += TICKER_ORG_WEIGHT
             owner[1].tickers.add(text[tick_start:tick_end])  # an alias even where the model saw no name
             for key, group in list(groups.items()):  # "Acme Corp (ACME) … ACME’s gains": the ticker alone, later
-                if group is not owner[1] and key in groups and not leans_person(group) \
+                if group is not owner[1] and not leans_person(group) \
                         and all(m.text == text[tick_start:tick_end] for m in group.mentions):
                     _merge_into(owner[1], group, as_type="ORG")
                     del groups[key]

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 
 from extractor.extract.quantities.metric import AMOUNT_UNITS, PERIOD_METRICS
 from extractor.extract.quantities.units import match_unit
+from extractor.graph.story_structures import PLACE_TYPES
 from extractor.graph.resolve import (
     CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
     same_day, truncates,
@@ -40,10 +41,9 @@ UNIDENTIFIED_MEASURES = frozenset({"magnitude", "distance"})
 # its kind ("the field goal" of one kick and of another). (Not a depth or a height: a story's
 # quake struck at one depth, whatever the outlet calls it.)
 DIMENSIONS = frozenset({"length", "width", "weight", "area", "volume"})
-# A height of a place is a water level (a river's, a lake's, the sea's), which moves from day to
-# day as a toll does; a structure's does not.
+# A height of a place (PLACE_TYPES) is a water level (a river's, a lake's, the sea's), which moves
+# from day to day as a toll does; a structure's does not.
 LEVEL_METRICS = frozenset({"height"})
-PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Who covers distances rather than having dimensions (a player's yards, a team's), and a thing
 # no entity names, read as one of them.
 MOVING_TYPES = frozenset({"PERSON", "ORG", "NORP"})

@@ -106,9 +106,12 @@ def printed_date(text: str, weekday: str | None = None) -> str | None:
     if day is None or weekday is None or len(numbers) < 3 or not ("/" in text or "." in text) \
             or not (numbers[0] <= 12 and numbers[1] <= 12) or _weekday(day) == weekday.casefold():
         return day
-    swapped = _printed_date(text.replace(str(numbers[0]), "#", 1).replace(str(numbers[1]), str(numbers[0]), 1)
-                            .replace("#", str(numbers[1]), 1))
+    swapped = _printed_date(FIRST_TWO_NUMBERS_RE.sub(r"\3\2\1", text, count=1))
     return swapped if swapped is not None and _weekday(swapped) == weekday.casefold() else day
+
+
+# The first two numbers of a slashed or dotted date and what joins them ("5/12" of "5/12/2024").
+FIRST_TWO_NUMBERS_RE = re.compile(r"(\d+)([/.])(\d+)")
 
 
 def _weekday(day: str) -> str:

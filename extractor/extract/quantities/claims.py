@@ -405,17 +405,15 @@ def _respectively_by_the_text(claims: list[Claim], ctx: SubjectContext) -> list[
         mentions = [(m, e) for m, e in ctx.entities.mentions_in(group[0].sentence.start, group[0].start)
                     if e.type in ("ORG", "PERSON", "GPE")]
         listed = mentions[-len(group):]
-        if len(listed) < len(group) or len({e.id for _, e in listed}) < len(group) or not all(
+        if len(listed) == len(group) and len({e.id for _, e in listed}) == len(group) and all(
                 LIST_GAP_RE.fullmatch(text[a.end:b.start]) for (a, _), (b, _) in zip(listed, listed[1:])):
-            names = _listed_names(text, group[0].start)  # names the model did not all tag
-            if len(names) != len(group):
+            refs = [entity_ref(ctx, e) for _, e in listed]
+        else:  # names the model did not all tag, read from the text
+            refs = [entity_named(ctx, name) or thing_ref(name) for name in _listed_names(text, group[0].start)]
+            if len(refs) != len(group):
                 continue
-            for k, name in enumerate(names):
-                out[i - len(group) + k] = out[i - len(group) + k].model_copy(
-                    update={"subject": [entity_named(ctx, name) or thing_ref(name)]})
-            continue
-        for k, (_, e) in enumerate(listed):
-            out[i - len(group) + k] = out[i - len(group) + k].model_copy(update={"subject": [entity_ref(ctx, e)]})
+        for k, ref in enumerate(refs):
+            out[i - len(group) + k] = out[i - len(group) + k].model_copy(update={"subject": [ref]})
     return out
 
 
@@ -1079,7 +1077,7 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
 
 
 # The session before the one a sentence dates, named right before a figure ("building on the
-# previous session's slump of about 33%", "after a 9% drop the day before").
+# previous session's slump of about 33%", "after the day before's 9% drop").
 PREVIOUS_SESSION_RE = re.compile(
     r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+day)(?:['’]s)?|the\s+day\s+before(?:['’]s)?)"
     r"(?:\s+[\w-]+){0,4}\s*\Z", re.I)

@@ -580,8 +580,8 @@ def _actor_before(ctx: Context, span: QuoteSpan) -> Attribution | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "PROPN" or not can_speak(ctx, subject):
         return None
-    entity = ctx.entities.at(*char_bounds(ctx.doc, *mention_bounds(subject)))
+    chars = char_bounds(ctx.doc, *mention_bounds(subject))
+    entity = ctx.entities.at(*chars)
     if entity is None or entity.type != "PERSON":
         return None
-    chars = char_bounds(ctx.doc, *mention_bounds(subject))
     return Attribution(mention=chars, speaker=resolve_speaker(ctx, subject, chars))
