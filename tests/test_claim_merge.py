@@ -446,6 +446,9 @@ def test_a_morning_reports_window_is_never_held_against_a_day():
     # a year's move is a year's: two outlets' figures for it still contradict
     year = {"unit": "percent", "metric": "share price", "direction": "up", "date": "2023", "date_source": "text"}
     assert conflicting([claim("239", "a1", 239, **year), claim("180", "a2", 180, **year)]) == [("180", "239")]
+    # but a year's move ("so far in 2025, down 10%") is not a day's of that year
+    assert conflicting([claim("monday", "a1", 17, date="2025-01-27", date_source="text", **move),
+                        claim("ytd", "a2", 10, date="2025", date_source="text", **move)]) == []
 
 
 def test_a_running_toll_that_differs_is_an_update_not_a_conflict():

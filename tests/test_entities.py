@@ -1304,3 +1304,57 @@ def test_a_participle_opening_the_sentence_is_not_part_of_the_name_after_it(nlp)
     names = types_of(nlp, "Quoting Rafaelito Alejandro, a provincial disaster official, the agency said he confirmed the "
                           "new toll on Wednesday.")
     assert names.get("Rafaelito Alejandro") == "PERSON" and not any(n.startswith("Quoting") for n in names)
+
+
+def test_a_given_name_the_model_read_as_a_place_joins_the_person_after_it(nlp):
+    names = types_of(nlp, "Salóme Hrefna Gunnarsdóttir, a hazard specialist at the Icelandic Met Office, told reporters "
+                          "that the quakes were small.")
+    assert names.get("Salóme Hrefna Gunnarsdóttir") == "PERSON" and "Salóme" not in names
+
+
+def test_a_name_a_compass_point_is_of_is_a_place(nlp):
+    names = types_of(nlp, "Kjartansson said the tremors were felt east of Hveragerdi and north of Selfoss.")
+    assert (names.get("Hveragerdi"), names.get("Selfoss")) == ("GPE", "GPE")
+
+
+def test_an_acronym_in_title_case_in_brackets_is_the_name_s_alias(nlp):
+    entities = entities_of(nlp, "Delays to this year's Farm Input Subsidy Programme (Fisp) have angered chiefs. Fisp coupons "
+                                "arrived late.").entities
+    assert [(e.name, e.type, sorted(e.aliases)) for e in entities] == [
+        ("Farm Input Subsidy Programme", "ORG", ["Farm Input Subsidy Programme", "Fisp"])]
+
+
+def test_a_verb_of_saying_that_opens_an_inverted_attribution_is_not_part_of_the_name(nlp):
+    names = types_of(nlp, "The chief observed that the list is yet to be released.\n\nSaid Chanthunya: “It is not a "
+                          "secret that people will die of hunger this year. Government is to blame.”")
+    assert names == {"Chanthunya": "PERSON"}
+
+
+def test_a_name_ending_in_an_office_or_a_plural_noun_is_no_person(nlp):
+    names = types_of(nlp, "With figures put forward by States Members, Tracey Vallois noted that a bond had been agreed. "
+                          "Politicians discussed a proposal put forward by St Ouen Deputy, Richard Renouf.")
+    assert names.get("States Members") != "PERSON" and names.get("St Ouen Deputy") != "PERSON"
+    assert names.get("Tracey Vallois") == names.get("Richard Renouf") == "PERSON"
+
+
+def test_a_legal_party_s_label_is_no_part_of_the_name(nlp):
+    names = types_of(nlp, "The lawsuit says Defendant Arora claimed that growth came from consolidation.")
+    assert "Arora" in names and not any(n.startswith("Defendant") for n in names)
+
+
+def test_a_name_opening_its_sentence_that_a_trade_describes_is_found(nlp):
+    names = types_of(nlp, "Adarsh Sinha, forex and rate strategist at BofA, said the gap was large.")
+    assert names.get("Adarsh Sinha") == "PERSON"
+
+
+def test_a_title_before_a_surname_the_model_took_for_a_body_is_the_person_s(nlp):
+    entities = entities_of(nlp, "Magistrate Holland granted him bail after Lusaka Magistrate Annie Holland heard the "
+                                "case.").entities
+    assert [(e.name, sorted(e.aliases)) for e in entities if e.type == "PERSON"] == [
+        ("Annie Holland", ["Annie Holland", "Holland"])]
+
+
+def test_a_given_name_the_parser_joins_to_a_two_word_name_is_part_of_it(nlp):
+    names = types_of(nlp, "Skjalftavirkni map.\n\nSalóme Jórunn Bernharðsdóttir, a natural hazard specialist at the "
+                          "Icelandic Met Office, tells mbl.is that many of the earthquakes in the swarm were medium-sized.")
+    assert names.get("Salóme Jórunn Bernharðsdóttir") == "PERSON"

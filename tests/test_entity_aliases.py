@@ -414,3 +414,9 @@ def test_a_country_s_abbreviation_still_joins_the_state_it_spells(nlp):
     ents = extract_entities(nlp("Rwanda and the Democratic Republic of Congo signed a deal. The DRC wants peace, "
                                 "Kinshasa said."), "a")
     assert any({"DRC", "Democratic Republic of Congo"} <= {e.name, *e.aliases} for e in ents.entities)
+
+
+def test_an_airline_goes_by_its_name_without_air_lines(nlp):
+    found = groups(nlp, "Delta has come under fire for the outage. For days Delta Air Lines struggled while other "
+                        "airlines recovered, and Delta said it was working around the clock.")
+    assert found["Delta Air Lines"] == ("ORG", ["Delta", "Delta Air Lines"]) and "Delta" not in found

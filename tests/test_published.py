@@ -97,6 +97,12 @@ def test_a_day_without_its_year_dates_the_report_after_an_older_full_date():
     assert latest_date("Prices rose on Jan. 4, 2022. Officials may 5 times revise it.", not_after=TODAY) == "2022-01-04"
 
 
+def test_a_word_that_begins_like_a_month_is_no_day():
+    text = ("Released on January 29, 2025, the episode looks at AI and financial markets.\n1. A Day Like No Other\n"
+            "The decline deepened as the market opened.")
+    assert latest_date(text, not_after=dt.date(2025, 6, 1)) == "2025-01-29"  # not "markets.\n1" read as March 1
+
+
 def test_no_date_anywhere_is_none():
     assert infer_published("The council met and argued for hours about the toll.", today=TODAY) == (None, "none")
 

@@ -1807,3 +1807,48 @@ def test_he_goes_on_with_the_pronoun_subject_before_not_its_object(quotes_of):
                        "of trust, and you betrayed that,” he said to Johnson at the sentencing. He added that the betrayal "
                        "could have a long-lasting impact on the public’s trust.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Eamon Costello", "Eamon Costello"]
+
+
+def test_a_participle_of_saying_after_a_reported_clause_is_the_speaker_s_next_report(quotes_of):
+    quotes = quotes_of("Mayor Përparim Rama spoke on Monday. He confirmed that the situation has reached a critical point, "
+                       "announcing that public transport will be suspended starting tomorrow.")
+    assert speakers_by_text(quotes) == {"that the situation has reached a critical point": "Përparim Rama",
+                                        "that public transport will be suspended starting tomorrow": "Përparim Rama"}
+
+
+def test_they_after_an_unnamed_group_is_that_group_not_a_name_beside_it(quotes_of):
+    quotes = quotes_of("Farmers of Tashithang village under Gesarling Gewog in Dagana have not produced good crops for "
+                       "eight years. Pests are destroying other crops. It is a difficult time, they say, with their only "
+                       "source of income drying up.")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_place_and_a_colon_opening_a_story_is_its_dateline_not_a_speaker(quotes_of):
+    quotes = quotes_of("New Delhi: Budget carrier IndiGo urged passengers to avoid visiting the airport, as the airline was "
+                       "getting its systems in order on Saturday.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["IndiGo"]
+
+
+def test_several_companies_described_together_are_no_one_of_them(quotes_of):
+    quotes = quotes_of("Shares of Halvex were down 2 percent and Kelmont fell 12 percent after the outage. Meanwhile, the "
+                       "companies said they are resolving the issues.")
+    assert speakers_by_text(quotes) == {"they are resolving the issues": None}
+
+
+def test_a_title_in_a_summary_before_the_story_is_the_holder_it_names_later(quotes_of):
+    quotes = quotes_of("Halvex's CEO again stressed that Friday's issues were not a cyberattack.\n\n“I want to apologize,” "
+                       "Halvex CEO Dana Whitcombe said in a statement on Friday.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Dana Whitcombe", "Dana Whitcombe"]
+
+
+def test_an_office_the_text_gives_no_one_is_not_the_person_of_another_office(quotes_of):
+    quotes = quotes_of("According to Coast Guard Rear Admiral Shannon Gilreath, there was no hope of finding the workers "
+                       "alive. Gilreath spoke at night. The county executive and Maryland Governor have commented on the "
+                       "incident.")
+    assert speakers_by_text(quotes)["on the incident"] is None
+
+
+def test_the_lab_is_the_laboratory_named_before(quotes_of):
+    quotes = quotes_of("The selloff was ignited by competition from Chinese artificial intelligence lab DeepSeek, which "
+                       "released a free model. The lab claimed that this model was developed in just two months.")
+    assert speakers_by_text(quotes)["that this model was developed in just two months"] == "DeepSeek"

@@ -145,6 +145,11 @@ CORPORATE_TAILS = frozenset({
 })
 
 
+# The words that end an airline's name, which news drops ("Delta" for "Delta Air Lines",
+# "Qantas" for "Qantas Airways").
+AIRLINE_TAILS = frozenset({"airlines", "airline", "airways", "air", "lines"})
+
+
 def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> None:
     """An organisation named by part of a longer name in the same article joins it: the
     name without its institution word ("Harvard" / "Harvard University"), its country's code
@@ -187,7 +192,10 @@ def join_short_organisations(groups: dict[str, LocalEntity], text: str = "") -> 
             tail = lowered[-len(short):] == short and lowered[-len(short) - 1] not in ("of", "in", "at", "for") \
                 and not _common_noun_after_words(short, lowered) \
                 and not clipped(group.name)  # "Fed" is not "Kansas City Fed", a branch of it
-            institution = lowered[:-1] == short and lowered[-1] in SHORT_NAME_TAILS | COUNTRY_CODE_TAILS | CORPORATE_TAILS
+            rest = lowered[len(short):]
+            institution = lowered[:len(short)] == short and 1 <= len(rest) <= 2 and all(
+                w in SHORT_NAME_TAILS | COUNTRY_CODE_TAILS | CORPORATE_TAILS | AIRLINE_TAILS for w in rest) \
+                and (len(rest) == 1 or rest[0] in AIRLINE_TAILS)  # ("Delta" / "Delta Air Lines")
             # (not "University of X"; a company's trade word: "Super Micro" for "Super Micro Computer")
             head = lowered[:len(short)] == short and lowered[len(short)] == "of"  # "Reserve Bank of Australia"
             legal = full[-1] in LEGAL_FORMS and _short_of(short, full)  # "Nvidia" / "Nvidia Corp.", "Nordmark Seafood A/S"
@@ -1019,7 +1027,9 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
                 owner.surfaces[mention.text] += 1
                 owner.votes["PERSON"] += LABEL_WEIGHT
             del groups[key]
-    for match in re.finditer(r"\(([A-Z][A-Z0-9&.\-]{1,9})\)", text):
+    for match in BRACKETED_ACRONYM_RE.finditer(text):
+        if match.group(1)[1:].islower() and (match.group(1).casefold() in english_words() or is_first_name(match.group(1))):
+            continue  # "(Home)", "(Joe)": a word or a name, no acronym written in title case ("(Fisp)", "(Unicef)")
         acronym_key = entity_key(match.group(1))
         before = [g for g in groups.values() for m in g.mentions if 0 <= match.start() - m.end <= 4
                   and TICKER_GAP_RE.fullmatch(text, m.end, match.start())  # "Acme (ACM)", "Acme’s (ACM) stock"
@@ -1030,6 +1040,9 @@ def resolve_short_forms(groups: dict[str, LocalEntity], text: str, title: str | 
             before[0].surfaces[match.group(1)] += 0  # alias known, mentions found by propagation
 
 
+# An acronym in brackets after a name, in capitals or, as some papers write them, in title
+# case ("Farm Input Subsidy Programme (Fisp)").
+BRACKETED_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9&.\-]{1,9}|[A-Z][a-z]{2,8})\)")
 # What may stand between a name and its bracketed acronym or ticker: a space, a possessive.
 TICKER_GAP_RE = re.compile(r"(?:['’]s)?\s{0,2}")
 

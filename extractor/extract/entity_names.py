@@ -854,7 +854,16 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
         return True
     if 3 <= len(words) <= 5 and words[1] in SHORT_OFFICES and all(w[:1].isupper() for w in words):
         return True  # "Gatundu MP Ndungu Kamau", which the model may take for a body
+    if len(words) == 2 and title in NAME_TITLE_WORDS and _surname_alone(words[1]):
+        return True  # "Magistrate Holland granted him bail", which the model may take for a body
     return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
+
+
+def _surname_alone(word: str) -> bool:
+    """A common surname that ends no organisation's or place's name ("Holland", not "Court")."""
+    from extractor.extract.entity_types import NOT_SURNAMES, is_common_surname
+
+    return word[:1].isupper() and is_common_surname(word) and word.casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
 
 
 # Ranks of police and detectives, and officers' ranks written short ("Capt Ana Reyes", "Lt Col"),
@@ -985,6 +994,23 @@ def _without_opening_gerund(ent, start: int, end: int, text: str) -> int:
     return ent.doc[ent.start + 1].idx if ent.doc[ent.start + 1].idx < end else start
 
 
+# Verbs of saying that open an inverted attribution before a colon or a quotation ("Said
+# Chanthunya: “…”", "Added Ruiz, “…”"), which the model runs into the name.
+INVERTED_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "asked", "explained", "noted", "warned",
+                                   "insisted", "recalled", "continued", "concluded"})
+QUOTATION_AFTER_NAME_RE = re.compile(r"\s*[:,]\s*[“\"‘']")
+
+
+def _without_opening_speech_verb(ent, start: int, end: int, text: str) -> int:
+    """Start of a person's name after the verb of saying that opens its sentence and its
+    inverted attribution: the name is followed by a colon or a comma and the quotation."""
+    first = ent.doc[ent.start]
+    if first.idx != start or ent.end - ent.start < 2 or not first.is_sent_start \
+            or first.lower_ not in INVERTED_SPEECH_VERBS or not QUOTATION_AFTER_NAME_RE.match(text, end):
+        return start
+    return ent.doc[ent.start + 1].idx
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut
@@ -1012,7 +1038,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
                     and (named := _nationality_before_name(text, start, end)) is not None:
                 start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm
             if ent.label_ == "PERSON":
-                start = _without_title(text, _without_opening_gerund(ent, start, end, text), end)
+                start = _without_opening_speech_verb(ent, _without_opening_gerund(ent, start, end, text), end, text)
+                start = _without_title(text, start, end)
             elif _title_before_first_name(text, start, end):
                 start, label = _without_title(text, start, end), "PERSON"  # "Kicker Jake Moody", "Capt Ana Reyes",
                 # which the model may take for a team or a firm: a rank or a position is a person's
@@ -1535,19 +1562,43 @@ def with_first_names_before(found: list[Candidate], doc: Doc, text: str) -> list
     free = outside(found)
     out = []
     for c in found:
-        if c.label == "PERSON" and " " not in c.text and c.start > 0:
+        if c.label == "PERSON" and c.start > 0 and (" " not in c.text or c.text.count(" ") == 1):
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             before = doc[span.start - 1] if span is not None and span.start > 0 else None
+            alone = " " not in c.text  # (a name of two words takes a first name of the lists the parser joins to it:
+            # "Salóme Jórunn Bernharðsdóttir")
             if before is not None and before.pos_ == "PROPN" and before.text.isalpha() and before.text[:1].isupper() \
                     and text[before.idx + len(before):c.start] == " " \
-                    and (is_first_name(before.text) or before.dep_ == "compound" and before.head.i == span.start
+                    and (is_first_name(before.text) and (alone or before.dep_ == "compound" and before.head.i in range(
+                        span.start, span.end) and not _english(before.lower_, english_words())
+                        and before.lower_ not in AFFILIATION_WORDS)  # (not "former Tory Lee Anderson")
+                         or alone and before.dep_ == "compound" and before.head.i == span.start
                          and not before.is_sent_start and not before.text.isupper()) \
                     and before.text.casefold() not in NAME_TITLE_WORDS and not is_place_name(before.text) \
                     and before.text.casefold() not in WEEKDAYS and before.ent_type_ not in ("DATE", "TIME") \
                     and free(before.idx, before.idx + len(before)):  # (not "announced Wednesday Meta had")
                 c = Candidate(before.idx, c.end, text[before.idx:c.end], c.label)
         out.append(c)
-    return out
+    return _with_given_names_mislabelled(out, doc, text)
+
+
+def _with_given_names_mislabelled(found: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
+    """A person's name with the given name right before it, which the model took for a name of
+    its own of another type ("Salóme Jórunn Bernharðsdóttir" read as a place and a person): a
+    first name of the lists, no place's name, that the parser compounds into the person's name."""
+    by_end = {c.end: c for c in found if c.label != "PERSON" and " " not in c.text}
+    dropped, out = set(), []
+    for c in found:
+        first = by_end.get(c.start - 1) if c.label == "PERSON" and text[c.start - 1:c.start] == " " else None
+        span = doc.char_span(c.start, c.end, alignment_mode="expand") if first is not None else None
+        before = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if first is not None and before is not None and before.idx == first.start and before.dep_ == "compound" \
+                and before.head.i in range(span.start, span.end) and is_first_name(before.text) \
+                and not is_place_name(before.text) and before.text.casefold() not in NAME_TITLE_WORDS:
+            dropped.add(first.start)
+            c = Candidate(first.start, c.end, text[first.start:c.end], c.label)
+        out.append(c)
+    return [c for c in out if not (c.start in dropped and c.label != "PERSON")]
 
 
 def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -1655,9 +1706,9 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
                 break
         company = texts[last].casefold() in COMPANY_TAIL_WORDS | ORG_NAME_ENDINGS
         listed = company and (_listed_with_company(doc[last]) or _which_follows(doc, last))
-        if doc[k].is_sent_start and not (company and (_acts(doc, last) or listed)):
+        if doc[k].is_sent_start and not (company and (_acts(doc, last) or listed)) and not _described_by_trade(doc, last):
             k = last + 1  # a sentence's first words, unless a company's name that acts ("Halden Foods has agreed")
-            continue
+            continue  # or a name a trade describes ("Adarsh Sinha, forex strategist at BofA, said")
         surnamed = last - k == 1 and texts[last] in surnames  # "warned Tamer Ramadan …. Ramadan said"
         if 1 <= last - k - particles < MAX_RUN_TOKENS and not (last + 1 < n and texts[last + 1][:1].isupper()) \
                 and (listed or surnamed or not all(_english(texts[j].casefold(), words) for j in range(k, last + 1))):
@@ -1667,6 +1718,26 @@ def name_run_mentions(doc: Doc, text: str, taken: list[Candidate], headings: lis
                 out.append(Candidate(start, end, text[start:end], "PERSON" if surnamed else None))
         k = last + 1
     return out
+
+
+# Most words between a name's comma and the trade that describes it ("Adarsh Sinha, forex
+# and rate strategist at BofA").
+TRADE_REACH = 5
+
+
+def _described_by_trade(doc: Doc, k: int) -> bool:
+    """A comma after the word at ``k``, then a description headed by a noun of a trade or a
+    title within a few words, followed by "at", "of", "for" or a comma ("X, an analyst at …")."""
+    from extractor.extract.entity_types import is_occupation
+
+    if k + 2 >= len(doc) or doc[k + 1].text != ",":
+        return False
+    for j in range(k + 2, min(len(doc) - 1, k + 2 + TRADE_REACH)):
+        if doc[j].text in (",", ".", ";") or doc[j].text[:1].isupper() and doc[j].lower_ not in ("a", "an", "the"):
+            return False
+        if is_occupation(doc[j]) and doc[j + 1].lower_ in ("at", "of", "for", "with", ","):
+            return True
+    return False
 
 
 def _listed_with_company(word: Token) -> bool:

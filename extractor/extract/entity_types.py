@@ -588,8 +588,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += CONTEXT_WEIGHT  # "the city of Sweetwater", "the province of Jiangsu"
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and is_place_name(name):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "born in Exeter", "near Tiberias"
-    if _compass_point_before(span):
-        votes["GPE"] += CONTEXT_WEIGHT  # "northern Syria", "eastern Thrace": only a land has a north
+    if _compass_point_before(span) or root.dep_ == "pobj" and head.lower_ == "of" \
+            and head.head.lower_.replace("-", "") in COMPASS_POINTS:
+        votes["GPE"] += CONTEXT_WEIGHT  # "northern Syria", "eastern Thrace", "north of Grindavík": only a land has a north
     if _way_travelled(span):
         votes["GPE"] += WEAK_CONTEXT_WEIGHT  # "a journey through Thrace and Asia Minor", "fled to Ostrava"
     if root.dep_ in ("nsubj", "nsubjpass") and _referred_to_as_person(span):
@@ -818,6 +819,7 @@ theater church cathedral abbey chapel palace castle house building plaza cemeter
 society academy paper bulletin review magazine gazette records studios pictures productions
 one two three awards award prize festival games cup series show orchestra choir band
 class shares stock stocks bonds warrants futures
+courthouse promenade esplanade quay pier wharf marina
 """.split())
 # Model labels that place a name rather than confuse it with a person's: a first name
 # before a surname does not outvote them ("Ross Sea" read as a location).
@@ -1119,6 +1121,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if len(words) == 1 and BRAND_CAPITALS_RE.match(name):
         votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "SpaceX", "PayPal", "BlackRock": no one's name has them
     last = words[-1].casefold().rstrip(".") if words else ""
+    if len(words) > 1 and _ends_in_a_role_or_a_plural(words) and not is_team_name(words):
+        votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "St Ouen Deputy", "States Members": an office or a group
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
             and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"
         votes["ORG"] += CONTEXT_WEIGHT
@@ -1251,6 +1255,14 @@ def no_person_named_the(votes: Counter, name: str) -> None:
         votes["ORG"] += votes.pop("AGENT")
     if FOREIGN_ARTICLE_RE.match(name) and votes.get("PERSON"):
         votes["ORG"] += votes.pop("PERSON")  # "El Espectador", "Die Zeit": a paper or a group, no one's name
+
+
+def _ends_in_a_role_or_a_plural(words: list[str]) -> bool:
+    """The name's last word is a title or a plural noun that is no surname, and no given name
+    opens it (not "Aaron Judge", "Ed Balls")."""
+    last = words[-1].casefold().rstrip(".")
+    plural = last.endswith("s") and not last.endswith("ss") and last[:-1] in english_nouns()
+    return (last in TITLE_WORDS or plural) and not is_common_surname(words[-1]) and not is_first_name(words[0])
 
 
 def decide_type(votes: Counter) -> str:

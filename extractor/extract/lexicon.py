@@ -26,7 +26,7 @@ producer provider publisher refiner retailer shipper start-up startup supplier u
 ORG_DESCRIPTORS = (ORG_NOUNS - {"business"}) | frozenset("""
 agency association backer broadcaster broker brokerage carmaker charity commission committee
 competitor consultancy corporation council department drugmaker exchange foundation fund
-hospital institute investor label ministry network newspaper organisation organization
+hospital institute investor lab laboratory label ministry network newspaper organisation organization
 outlet owner parent party platform regulator rival school studio subsidiary team union unit
 university venue daily tabloid broadsheet magazine
 """.split())
@@ -682,7 +682,7 @@ tsar czar tsarina tsarevna tsarevich emir sheikh
 duke duchess earl count countess baron baroness marquis marquess viscount
 constable superintendent inspector detective commander lieutenant major corporal brigadier marshal
 sgt lt cpl det supt insp pc coun cllr garda capt maj col cmdr cdr brig adm gen
-archbishop reverend rev pastor magistrate barrister counsel cr
+archbishop reverend rev pastor magistrate barrister counsel cr defendant plaintiff claimant appellant
 mathematician physicist chemist composer architect painter poet philosopher historian
 linguist
 quarterback kicker punter linebacker receiver tailback fullback cornerback safety

@@ -107,9 +107,16 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
         return False  # "$1.50" and "$1.3459" for the pound: two moments of a session
     if a.direction is not None and a.frame in OUTSIDE_THE_CLOSE:
         return False  # "another 40% in pre-market trading" and "more than 60%": two moments of the morning
-    if (a.direction or a.metric in MARKET_METRICS) and ("/" in (a.date or "") or "/" in (b.date or "")) and not one_day:
-        return False  # a report's window (Monday or Tuesday) against a day: maybe two sessions
+    if (a.direction or a.metric in MARKET_METRICS) and not one_day \
+            and ("/" in (a.date or "") or "/" in (b.date or "") or _one_day(a.date) != _one_day(b.date)):
+        return False  # a report's window (Monday or Tuesday), a month or a year ("so far in 2025, down 10%")
+        # against a day: maybe two sessions, or a day's move and the year's
     return not counted or _same_group_counted(a, b)
+
+
+def _one_day(date: str | None) -> bool:
+    """The date is a single day (YYYY-MM-DD), not a month, a year or a window of days."""
+    return date is not None and len(date) == 10 and "/" not in date
 
 
 def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:

@@ -34,6 +34,9 @@ URL_MONTH_NAME_DATE = re.compile(
 MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # How a month's name begins as pages print it ("Jan", "Sept", "September"), for patterns.
 MONTH_NAMES = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+# A month's whole name or its abbreviation, and no other word ("Mar" and "March", not "markets").
+MONTH_WORDS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+               "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 # A date printed with a byline: "Nov 13, 2019", "November 4th, 2025", "13 November 2019",
 # "11/19/19", "13.11.2019" (dotted dates are written day first), "2019-11-19" (also with a
 # time); a day may be glued to a name before it ("Robin de Peyer24 June 2016").

@@ -28,7 +28,7 @@ import datetime as dt
 import re
 
 from extractor.ingest.printed_dates import (
-    MIN_YEAR, MONTH_NAMES, MONTH_NUMBERS, UPDATE_LABEL, date_from_url, printed_date, printed_dates, weekday_before,
+    MIN_YEAR, MONTH_NUMBERS, MONTH_WORDS, UPDATE_LABEL, date_from_url, printed_date, printed_dates, weekday_before,
 )
 
 # The top of the text where a dateline is printed: this many non-blank lines...
@@ -164,9 +164,9 @@ def latest_date(text: str, *, not_after: dt.date) -> str | None:
 YEARLESS_WITHIN_DAYS = 45
 # A month and day with no year after them: "Jan. 27", "January 27th", "27 January".
 YEARLESS_DATE = re.compile(
-    (r"\b(?P<m1>{m})[a-z]*\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
-     r"(?!,?\s+\d{{4}}|[\d:])|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m})"
-     r"[a-z]*\b\.?(?!,?\s+\d{{4}})").format(m=MONTH_NAMES),
+    (r"\b(?P<m1>{m})\b\.?[ \t]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+     r"(?!,?\s+\d{{4}}|[\d:])|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<m2>{m})"
+     r"\b\.?(?!,?\s+\d{{4}})").format(m=MONTH_WORDS),
     re.IGNORECASE,
 )
 

@@ -33,7 +33,9 @@ from extractor.extract.quantities.metric import (
     CASUALTY_VERBS, CONTAINED_AFTER_RE, CURRENCY_SUBJECTS, MARKET_METRICS, METRIC_PHRASES, OUTAGE_METRIC, PERIOD_METRICS,
     SHARE_PRICE_AT_MOST, forecast_metric, is_outage_noun, metric_of, price_tag,
 )
-from extractor.extract.quantities.money import CENT_QUALIFIERS, CENTS_OF_RE, LOCAL_DOLLAR
+from extractor.extract.quantities.money import (
+    CENT_QUALIFIERS, CENTS_OF_RE, LOCAL_DOLLAR, NAMED_RUPEE_RE, UNNAMED_RUPEE_RE, page_rupee,
+)
 from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.ranges import pair_ranges, share_equivalent_terms, share_list_currency
 from extractor.extract.quantities.scan import scan_text
@@ -197,6 +199,10 @@ def _date_verb(date: Token) -> Token | None:
             return None  # "Gauff, the 2023 champion, made 41 errors": the year says who she is, not when
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
+        if node.pos_ == "NOUN" and node.lower_ in SETTING_PARTICIPLES and node.i > 0 and node.nbor(-1).lower_ == "record":
+            # "flew past its own record set last fall": the record's day (a participle tagged a noun), not the
+            # figure's the sentence is about; and the day of a "when" clause right after it ("…, when it lost $27bn")
+            return _when_clause_after(date) or node
         if node.dep_ == "prep" and node.head.pos_ == "NOUN" and node.head.dep_ == "dobj" and _own_figure(node.head):
             return node.head  # "the Nikkei's drop of 4,451 points surpassed the 3,836 point decline on Oct. 20,
             # 1987": the day of the decline it surpassed, not of the drop
@@ -207,9 +213,23 @@ def _date_verb(date: Token) -> Token | None:
     return verb
 
 
+def _when_clause_after(date: Token) -> Token | None:
+    """The verb of a "when" clause right after the date (", when it lost $27 billion"), which
+    tells of that time whatever the parser hung it on."""
+    doc, j = date.doc, date.i + 1
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "when" and doc[j + 1].head.pos_ in ("VERB", "AUX"):
+        return doc[j + 1].head
+    return None
+
+
 def _own_figure(noun: Token) -> bool:
     """The noun has a figure of its own before it ("the 3,836 point decline", "a 5% gain")."""
     return any(t.like_num for t in noun.subtree if t.i < noun.i)
+
+
+# Participles of a record's setting, which the parser takes for a noun after "record"
+# ("the record set last year", "a record hit in 2021").
+SETTING_PARTICIPLES = frozenset({"set", "hit", "reached", "posted", "established", "notched"})
 
 
 # Participles that weigh an event of a day in what their sentence tells of that day
@@ -279,9 +299,19 @@ def extract_claims(doc: Doc, article_id: str, entities: ArticleEntities, publish
         for placed, unit in zip(items, carry_units(items, tokens.text)):
             claims.append(_to_claim(placed, unit, sentence=sentence, article=article))
     claims.sort(key=lambda c: (c.start, c.end))
-    claims = _share_conversion_subjects(_minor_units_in_currency(claims), tokens.text)
+    claims = _share_conversion_subjects(_minor_units_in_currency(_rupees_of_the_page(claims, tokens.text)), tokens.text)
     claims = _respectively_by_the_text(_respectively(claims, tokens.text), article.subjects)
     return _priced_per_unit(_levels_moved_to(claims, tokens.text), tokens.text)
+
+
+def _rupees_of_the_page(claims: list[Claim], text: str) -> list[Claim]:
+    """An unnamed rupee ("Rs 3,000") on a page about Nepal, Pakistan or Sri Lanka is that
+    country's rupee, not India's (``page_rupee``)."""
+    if not any((c.unit or "").startswith("INR") for c in claims) or (code := page_rupee(text)) is None:
+        return claims
+    return [c.model_copy(update={"unit": code + c.unit[3:]})
+            if (c.unit or "").startswith("INR") and UNNAMED_RUPEE_RE.search(c.text) and not NAMED_RUPEE_RE.search(c.text)
+            else c for c in claims]
 
 
 # What stands between a move and the level it reached ("fell 9.25% to $203", "was up 0.45% at 2,770.5").

@@ -58,7 +58,7 @@ FRAME_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("period", re.compile(r"\b(?:(?:first|second|third|fourth|final|last|latest|current)[\s-]+quarter|Q[1-4]\b|quarterly|"
                           r"full[\s-]+year|yearly|(?:first|second)[\s-]+half|half[\s-]+year(?:ly)?\b|"
                           r"(?:in|for)\s+the\s+(?:final|last|first)\s+(?:three|six|nine)\s+months|this\s+year|"
-                          r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year\s+to\s+date|so\s+far\s+this\s+year)", re.I)),
+                          r"for\s+the\s+(?:full\s+)?year|annual|fiscal\s+year|year[\s-]+to[\s-]+date|so\s+far\s+(?:this\s+year|in\s+(?:19|20)\d\d))", re.I)),
     ("as-of", re.compile(r"\b[Aa]s\s+(?:of|at)\s+(?=[A-Z0-9]|the\s+end)")),
 )
 

@@ -347,6 +347,13 @@ def _counted_noun_unit(unit: str) -> bool:
 ONE_OF_RANKED_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\s+(?:most\s+|\w+est\b)", re.I)
 
 
+# A group's size written as a compound adjective before it ("an eight-man crew", "a 12-member
+# team", "a 5,000-strong force").
+# "None of the" before a count of a group: no one of it is what the clause says.
+NONE_OF_BEFORE_RE = re.compile(r"\b(?:none|neither|no one|nobody)\s+of\s+(?:the|its|their|our|his|her)\s+\Z", re.I)
+GROUP_SIZE_AFTER_RE = re.compile(r"-(?:man|men|woman|member|person|people|strong)\b", re.I)
+
+
 def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, unit: str | None = None,
               subject_names: tuple[str, ...] = ()) -> str | None:
     """Name of what is measured, from the vocabulary of the module docstring."""
@@ -363,6 +370,10 @@ def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, uni
         return "market value"  # "valuing Arm at $54.5 billion": what it is worth
     if q.value == 1 and ONE_OF_RANKED_RE.match(doc_text(span.doc), span.end_char):
         return None  # "one of the deadliest temblors in decades": a place in a ranking, no count
+    if GROUP_SIZE_AFTER_RE.match(doc_text(span.doc), span.end_char) \
+            or NONE_OF_BEFORE_RE.search(doc_text(span.doc), max(0, span.start_char - 30), span.start_char):
+        return None  # "six of an eight-man crew were killed", "none of the 22 crew members were injured":
+        # the group's size, not its dead or injured
     clause = _clause_text(root)
     if unit in MEASURE_METRICS:
         if unit == "metre":

@@ -91,6 +91,48 @@ def _local_currency_symbols() -> dict[str, str]:
 
 
 LOCAL_CURRENCY_SYMBOLS = _local_currency_symbols()
+
+
+def _rupee_countries() -> dict[str, str]:
+    """Countries whose own currency is a rupee other than India's, and its code (CLDR's
+    territory currencies, ISO names): "Rs" and "rupees" on their pages are theirs."""
+    import datetime as dt
+
+    import pycountry
+    from babel.numbers import get_territory_currencies
+
+    out = {}
+    for country in pycountry.countries:
+        codes = get_territory_currencies(country.alpha_2, dt.date(2024, 1, 1))
+        currency = pycountry.currencies.get(alpha_3=codes[0]) if codes else None
+        if currency is not None and currency.name.endswith("Rupee") and currency.alpha_3 != "INR":
+            out[getattr(country, "common_name", None) or country.name] = currency.alpha_3
+    return out
+
+
+RUPEE_COUNTRIES = _rupee_countries()
+# A rupee sum written without saying whose ("Rs 3,000", "5,000 rupees"; not "₹", "INR" or
+# "Indian rupees").
+UNNAMED_RUPEE_RE = re.compile(r"\bRs\b|rupee", re.I)
+NAMED_RUPEE_RE = re.compile(r"₹|INR|Indian", re.I)
+
+
+def _country_words_re(name: str) -> re.Pattern:
+    """The country's name and the words made of it ("Nepal", "Nepali", "Sri Lankan", "Mauritian")."""
+    stem = name[:-1] if len(name) > 5 else name
+    return re.compile(r"\b%s\w*" % re.escape(stem))
+
+
+RUPEE_COUNTRY_WORDS = {name: _country_words_re(name) for name in [*RUPEE_COUNTRIES, "India"]}
+
+
+def page_rupee(text: str) -> str | None:
+    """The code of the rupee an unnamed "Rs" on this page is: that of the one rupee country
+    the text names more often than India, else None (India's, the default)."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in RUPEE_COUNTRY_WORDS.items()}
+    india = counts.pop("India")
+    best = max(counts, key=counts.__getitem__)
+    return RUPEE_COUNTRIES[best] if counts[best] > india else None
 # Currency names after the number (singular) and their default ISO code.
 CURRENCY_NAMES: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",

@@ -53,6 +53,8 @@ DIGIT_PATTERN = (
     # unit goes with it, since "3,5" alone may be a list
     r"|\d+,\d{1,2}(?=\s?%%|[\s-](?:per\s?cent|percent|%s)\b|(?:bn|mn)\b|\s(?:pence|cents?|euros?|rand)\b)"
     r"|(?:(?<=[£$€¥₹])|(?<=\bR))\d+,\d{1,2}(?![\d,])"
+    # and with a magnitude or a metric unit ("a magnitude 2,9 earthquake", "4,5 km", "12,5°C")
+    r"|(?<=\bmagnitude\s)\d,\d(?![\d,])|\d+,\d{1,2}(?=[\s-]?(?:km|kg|cm|mm|m|t|°C|°)(?![\w°])|[\s-]magnitude\b)"
     r"|\d+(?:\.\d+)?(?!\d)"
     r"|(?<![\w.])\.\d+(?!\d))"
 )

@@ -53,6 +53,13 @@ HEDGE_AFTER_RE = re.compile(
     r"(?P<hedge>\+|-plus|\s(?:" + "|".join(re.escape(h) for h in sorted(HEDGES_AFTER, key=len, reverse=True)
                                        if h not in ("+", "-plus"))
     + r"))(?![\w])", re.I)
+# A 24-hour time written with a dot ("18.35"), and a part of the day after it, which tells a
+# time from a price or a measure of the same shape.
+DOTTED_CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+PART_OF_DAY_AFTER_RE = re.compile(
+    r"\s(?:last\s+night|tonight|local\s+time|this\s+(?:morning|afternoon|evening)|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night)"
+    r"|hours\b)", re.I)
 TIME_AFTER_RE = re.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|hrs\b|h\d\d|o'clock)", re.I)
 
 
@@ -154,6 +161,9 @@ def _is_clock_or_ordinal(text: str, start: int, end: int) -> bool:
         return True
     if TIME_AFTER_RE.match(after):
         return True
+    if DOTTED_CLOCK_RE.fullmatch(text, start, end) and re.search(r"\bat\s\Z", text[max(0, start - 3):start]) \
+            and PART_OF_DAY_AFTER_RE.match(text, end):
+        return True  # "at 18.35 last night": a 24-hour time written with a dot (not "closed at 18.35 on Monday")
     tz = re.match(r"\s([A-Z]{2,4})\b", after)
     return bool(tz and tz.group(1) in TIME_ZONES)
 

@@ -666,6 +666,16 @@ def _who_pays(verb: Token, span: SpacySpan, ctx: SubjectContext, sent_root_subje
             found = resolve_np(child, ctx, sent_root_subject)
             if found:
                 return found
+    if any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+        # "it could cost $2 billion to rebuild the Key Bridge": the cost of what the infinitive does to its object
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp", "ccomp") and clause.i > span.end and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                for obj in (c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):  # (a name: not
+                    # "cost $6 million to train the V3 model", the trainer's cost)
+                    found = resolve_np(obj, ctx, sent_root_subject)
+                    if found:
+                        return found
     return []
 
 

@@ -18,6 +18,7 @@ from extractor.extract.entity_records import LocalEntity
 from extractor.extract.gazetteer import is_country
 from extractor.extract.lexicon import (
     NAMED_KIND_NOUNS,
+    TITLE_WORDS,
     named_as_kind,
     CHANGE_NOUNS,
     COLLECTIVE_DEMONYM_RE,
@@ -431,8 +432,10 @@ def _in_subject(tok: Token) -> bool:
             return False
         if node.dep_ == "prep" and node.lower_ != "of":
             return False  # "Revenue through Instagram": a means or a place, not what the clause is about
-        if node.dep_ == "compound" and node.head.pos_ == "PROPN":
-            return False  # "Acme consultant Beta Analytics": a name that describes another
+        if node.dep_ == "compound" and node.head.pos_ == "PROPN" \
+                and not {node.lower_, node.head.lower_} & (ROLE_NOUNS | TITLE_WORDS):
+            return False  # "Acme consultant Beta Analytics": a name that describes another (not "Acme CEO Ana
+            # Ruiz apologised on behalf of his company": the company whose chief the subject is)
         node = node.head
     return False
 
@@ -1210,8 +1213,11 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
     for child in _modifiers_before(np):  # "its DeepSeek-V3 model", "the Magnificent Seven tech firms"
         e = ctx.entities.at(child.idx, child.idx + len(child))
         if e is not None and e.type in PLACE_OR_PEOPLE_TYPES and (_is_description(np) or _traded(np)
-                                                                  or child.head.i != np.i):
-            # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures", "U.S. crude CLc1": where, not who
+                                                                  or child.head.i != np.i
+                                                                  or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                                         for c in np.children)):
+            # "the Seattle planemaker", "the US chipmaker", "U.S. crude futures", "U.S. crude CLc1", "its U.S.
+            # shares": where, not who
             continue
         if np.lower_ == "index" and child.pos_ == "PROPN" and (e is None or e.type in PLACE_OR_PEOPLE_TYPES):
             name, nxt = proper_name(child), np.doc[child.i + 1]

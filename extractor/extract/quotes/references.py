@@ -235,6 +235,25 @@ def _plural_subject_before(pronoun: Token) -> Token | None:
     return subject if subject is not None and subject.tag_ == "NNS" else None
 
 
+def _named_beside_a_group(ctx: Context, entity: LocalEntity, pos: int) -> bool:
+    """The entity's last mention before ``pos`` is no subject, in a sentence whose subject is
+    a plural common noun: an unnamed group a "they" goes on with."""
+    mention = max((m for m in entity.mentions if m.start < pos), key=lambda m: m.start, default=None)
+    if mention is None:
+        return False
+    token = ctx.doc[ctx.token_at(max(mention.end - 1, mention.start))]
+    if is_subject(token):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.tag_ == "NNS" and not c.ent_type_ and not _members_of(c, token)
+               for c in token.sent.root.children)
+
+
+def _members_of(group: Token, token: Token) -> bool:
+    """The group is the named body's own people ("the compilers of the OED", "members of the
+    union"), who speak for it."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == group.i
+
+
 def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> EntityRef | None:
     """The entity a speaker mention refers to, or None when the text does not say."""
     word = head.lower_
@@ -256,7 +275,11 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
             return None
         if (group := _plural_subject_before(head)) is not None:  # "Citi analysts doubted that X had … They kept …"
             return resolve_speaker(ctx, group, char_bounds(ctx.doc, *mention_bounds(group)))
-        entity = _enclosing_subject(ctx, head, ORG_TYPES) or last_entity_before(ctx, head.idx, ORG_TYPES)
+        entity = _enclosing_subject(ctx, head, ORG_TYPES)
+        if entity is None:
+            entity = last_entity_before(ctx, head.idx, ORG_TYPES)
+            if entity is not None and word == "they" and _named_beside_a_group(ctx, entity, head.idx):
+                return None  # "Farmers of a village under Gesarling Gewog … It is hard, they say": the farmers
         return entity.ref() if entity else None
     if word in RELATIVE_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         antecedent = head.head.head
@@ -278,6 +301,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
         if entity is not None and entity.type not in PERSON_TYPES and head.lower_ in JOB_TITLES \
                 and (holder := _office_holder(ctx, head, bounds[0])) is not None:
             return holder.ref()  # "Boeing CEO says": the one the text makes Boeing's CEO, not Boeing
+        if entity is not None and entity.type in PLACE_TYPES and head.lower_ in JOB_TITLES:
+            return None  # "Maryland Governor has commented": a governor the text does not name, not the state
         if entity is not None and head.text in OFFICE_ABBREVIATIONS and ctx.entities.at(head.idx, head.idx + len(head)) is None:
             # "the Halifax MP said": a member, not the city (or seat); the one the text seats there, else the
             # person the text goes on about
@@ -462,6 +487,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
             and (holder := last_entity_before(ctx, bounds[0], types, accept=lambda e: any(
                 r.org is not None and r.org.id == employer.id for r in e.roles))) is not None:
         return holder.ref()  # "said the CEO of OpenAI": the one the text made OpenAI's CEO, not the last person
+    if types in (PERSON_TYPES, None) and head.tag_ != "NNS" and (employer := _employer_named(ctx, head)) is not None \
+            and len(later := _holders_named_later(ctx, employer, head, bounds[1])) == 1:
+        return later[0].ref()  # a summary above the story: "Acme's CEO stressed …" before "Acme CEO Ana Ruiz said"
     if types == ORG_TYPES and (named := _named_inside(ctx, head)) is not None:
         return named or None  # "the Aemet weather agency"; "the Obama administration" names no organisation
     if types in (ORG_TYPES, None) and head.lower_ in STATE_BODY_NOUNS \
@@ -469,6 +497,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         return land  # "according to the authorities of Saudi Arabia", "Jordan's foreign ministry said": the country's words
     if types == ORG_TYPES and head.lemma_.lower() in GOVERNING_NOUNS and (owner := _organisation_of(ctx, head)):
         return owner  # "the board of ChatGPT-maker OpenAI said": OpenAI's words
+    if types == ORG_TYPES and head.tag_ == "NNS" and head.lower_ != head.lemma_.lower() \
+            and head.lemma_.lower() not in STATE_BODY_NOUNS | GOVERNMENT_NOUNS | PUBLIC_BODY_NOUNS:
+        return None  # "the companies said": several the text named, not the last one
     accept = None
     if types == ORG_TYPES and head.lemma_.lower() in PUBLIC_BODY_NOUNS:
         accept = _not_a_company(ctx.text)
@@ -515,6 +546,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is None and types == ORG_TYPES and (owners := _owners_of_the(ctx, head.lemma_.lower(), bounds[0])):
         kind = accept  # "Valmont Holdings — the airline's parent company — … The airline said": not its owner
         accept = lambda e: e.id not in owners and (kind is None or kind(e))
+    if types == PERSON_TYPES and accept is None and head.lemma_.lower() in PUBLIC_OFFICES:
+        accept = _may_hold(head.lemma_.lower())  # "Maryland Governor has commented": not the rear admiral named last
     if entity is None and types is not None:
         entity = last_entity_before(ctx, bounds[0], types, accept=accept)
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
@@ -683,7 +716,8 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
         return holders[0]
     if holders or any(holds_office(r.title, asked) for e in ctx.entities.entities for r in e.roles):
         return None  # several, or one named only later: the rules of descriptions decide
-    ranked = _most_named_before(ctx, pos, PERSON_TYPES)
+    ranked = _most_named_before(ctx, pos, PERSON_TYPES, accept=_may_hold(head.lemma_.lower())
+                                if head.lemma_.lower() in PUBLIC_OFFICES else None)
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
     return None
@@ -707,6 +741,31 @@ def _most_named_before(ctx: Context, pos: int, types: frozenset[str],
         if e.type in types and starts and (accept is None or accept(e)):
             counted.append((len(starts), min(starts), e))
     return [(n, e) for n, _, e in sorted(counted, key=lambda t: (-t[0], t[1]))]
+
+
+# Public offices, each held by one person a text names with it ("Gov. Wes Moore"): a person the
+# text gives another role is not "the governor" (unlike "the boss", "the chief", which a CEO is).
+PUBLIC_OFFICES = frozenset("""
+governor mayor president premier minister senator chancellor councillor congressman congresswoman
+sheriff judge magistrate ambassador commissioner prosecutor
+""".split())
+
+
+def _may_hold(title: str) -> Callable[[LocalEntity], bool]:
+    """A test of whether a person may hold the office ``title``: the text gives them no role,
+    or one with that word ("Gov." for "governor")."""
+    def holds(entity: LocalEntity) -> bool:
+        return not entity.roles or any(title in {RANK_ABBREVIATIONS.get(w.rstrip(".").casefold(), w.casefold())
+                                                 for w in role.title.split()} for role in entity.roles)
+    return holds
+
+
+def _holders_named_later(ctx: Context, employer: LocalEntity, head: Token, after: int) -> list[LocalEntity]:
+    """The people the text names after ``after`` with the title ``head`` at ``employer``, when none
+    is named before."""
+    title = head.lemma_.casefold()
+    return [e for e in ctx.entities.entities if e.type in PERSON_TYPES and min(m.start for m in e.mentions) > after
+            and any(r.org is not None and r.org.id == employer.id and title in r.title.casefold().split() for r in e.roles)]
 
 
 def _employer_named(ctx: Context, head: Token) -> LocalEntity | None:

@@ -34,7 +34,7 @@ from extractor.extract.quotes.marks import is_mark
 from extractor.extract.quotes.references import DOCUMENT_NOUNS
 from extractor.extract.quotes.speakers import (
     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, as_clause, as_participle, asked_participle, asked_passive, reduced_passive,
-    subject_of,
+    speaker_participles, subject_of,
 )
 from extractor.nlp.views import doc_text
 
@@ -168,6 +168,7 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
         else:  # "said on Friday it had …": when it was said, which the parser may hang on the clause
             subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), child)
             start = _after_said_when(cue.doc, start, subject.left_edge.i)
+            end = min([end, *(c.i - 1 for c in speaker_participles(last))])
         return (start, end) if end > start else None
     if lemma in SPEECH_VERBS | COGNITION_VERBS:
         misattached = misattached_clause(cue)

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from extractor.extract.coreference import is_person_noun
+from extractor.extract.coreference import description_types, is_person_noun
 from extractor.extract.quotes.context import Context
-from extractor.extract.quotes.cues import ADDRESSEE_VERBS, is_cue, misread_verb, noun_holder, poll_of, verb_lemma
+from extractor.extract.quotes.cues import (
+    ADDRESSEE_VERBS, is_cue, is_speech_cue, misread_verb, noun_holder, poll_of, verb_lemma,
+)
 from extractor.nlp.views import doc_text
 
 # Dependency labels of a clause's subject; a passive one names the speaker only via "by".
@@ -244,6 +246,11 @@ def _parsed_subject(cue: Token) -> Token | None:
             return None  # "Asked about X, Clinton said …": Clinton was asked; who asked is not said
         if crosses_paragraph(token, token.head):
             return None
+        if token is cue and cue.head.dep_ == "ccomp" and not is_cue(cue.head) and is_cue(cue.head.head) \
+                and cue in speaker_participles(cue.head):
+            # "He confirmed that the situation is critical, announcing that …": the one who confirmed
+            token, hops, came_by = cue.head.head, hops + 2, None
+            continue
         if token is cue and _joined_to_reported_clause(cue):
             # "Meeks noted that Nvidia appears undervalued but cautioned that …": the parser joined
             # the second cue to the first one's reported clause; it shares the first cue's subject
@@ -264,6 +271,25 @@ def _parsed_subject(cue: Token) -> Token | None:
             continue
         token, hops, came_by = token.head, hops + 1, token.dep_
     return None
+
+
+def speaker_participles(clause: Token) -> list[Token]:
+    """Participles of saying after a comma that the parser hung on a reported clause ("confirmed
+    that the situation is critical, announcing that …"): the speaker's next report, not part of
+    the clause."""
+    if any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in clause.children):
+        return []  # "said its auditor, Ernst & Young, had resigned, saying …": the auditor's saying
+    return [c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i
+            and c.nbor(-1).text == "," and (c.nbor(-2).pos_ != "PROPN" or c.nbor(-2).ent_type_ in ("DATE", "TIME"))
+            # (not "utterances by X, alleging …"; but "through Saturday, suggesting …")
+            and is_speech_cue(c) and any(g.dep_ == "ccomp" for g in c.children)]
+
+
+def _may_speak(subject: Token) -> bool:
+    """A subject that names or describes someone who may say things: a name, a person or an
+    organisation's noun, or one with a name beside it ("its auditor, Ernst & Young")."""
+    return subject.pos_ == "PROPN" or bool(subject.ent_type_) or description_types(subject) is not None \
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subject.children)
 
 
 def _joined_to_reported_clause(cue: Token) -> bool:
@@ -318,6 +344,9 @@ def is_dateline(token: Token) -> bool:
         return False
     if all(t.is_title or t.is_upper or t.is_punct for t in words) and DATED_DATELINE_RE.match(doc_text(doc), token.idx + len(token)):
         return True  # "Brasília, OCT 31: President-elect Lula called …"
+    if all(t.is_title and t.ent_type_ in ("GPE", "LOC") for t in words) and token.i + 2 < len(doc) \
+            and doc[token.i + 1].text == ":" and doc[token.i + 2].is_title:
+        return True  # "New Delhi: Budget carrier IndiGo urged …", a place and a colon (not a speaker's label)
     if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
