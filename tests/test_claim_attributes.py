@@ -3397,3 +3397,21 @@ def test_a_move_so_far_in_a_year_is_of_that_period(nlp):
     found = by_text(nlp, "So far in 2025, Kelmont shares have lost 10% of their value. Year-to-date, Ardent is down 5%.",
                     published="2025-02-27")
     assert [(found[t].frame, found[t].date) for t in ("10%", "5%")] == [("period", "2025"), ("period", None)]
+
+
+def test_an_iso_currency_named_in_the_plural_after_a_written_number_is_money(nlp):
+    found = by_text(nlp, "The magistrate fined the accused five hundred thousand leones or ninety days in prison. He "
+                         "has lived in Sierra Leone 5 days a week.")
+    assert found["five hundred thousand leones"].unit == "SLE" and found["5 days a week"].unit == "day per week"
+
+
+def test_a_tsunami_s_length_is_its_height(nlp):
+    found = by_text(nlp, "A 1.2-meter tsunami was observed at the port. A tsunami of 0.8 meter reached the city later.")
+    assert (found["1.2-meter"].metric, found["0.8 meter"].metric) == ("height", "height")
+
+
+def test_a_passive_s_agent_is_what_its_clause_is_about(nlp):
+    found = by_text(nlp, "The sharp decline was primarily driven by Novo Nordisk, whose shares plunged by 20.8% after a "
+                         "trial of its obesity drug CagriSema. The setback wiped out $125 billion from the company’s "
+                         "market value.")
+    assert subjects(found["$125 billion"]) == ["Novo Nordisk"]

@@ -1345,6 +1345,8 @@ def test_a_legal_party_s_label_is_no_part_of_the_name(nlp):
 def test_a_name_opening_its_sentence_that_a_trade_describes_is_found(nlp):
     names = types_of(nlp, "Adarsh Sinha, forex and rate strategist at BofA, said the gap was large.")
     assert names.get("Adarsh Sinha") == "PERSON"
+    # and one whose trade opens the sentence, which the model may take with the name for a firm
+    assert types_of(nlp, "Strategist Adarsh Sinha said the gap was large.") == {"Adarsh Sinha": "PERSON"}
 
 
 def test_a_title_before_a_surname_the_model_took_for_a_body_is_the_person_s(nlp):
@@ -1358,3 +1360,26 @@ def test_a_given_name_the_parser_joins_to_a_two_word_name_is_part_of_it(nlp):
     names = types_of(nlp, "Skjalftavirkni map.\n\nSalóme Jórunn Bernharðsdóttir, a natural hazard specialist at the "
                           "Icelandic Met Office, tells mbl.is that many of the earthquakes in the swarm were medium-sized.")
     assert names.get("Salóme Jórunn Bernharðsdóttir") == "PERSON"
+
+
+def test_a_holiday_s_day_is_no_entity(nlp):
+    names = types_of(nlp, "The 7.6-magnitude earthquake struck on New Year's Day, causing severe damage on the Noto "
+                          "Peninsula. Crowds had gathered on Christmas Eve.")
+    assert not any("Year" in n or "Christmas" in n for n in names)
+
+
+def test_an_opening_quotation_mark_typed_for_an_apostrophe_is_a_possessive(nlp):
+    entities = entities_of(nlp, "OpenAI said Kelmont had used OpenAI‘s proprietary models to train its rival.")
+    assert [(e.name, e.type, len(e.mentions)) for e in entities.entities if "OpenAI" in e.name] == [("OpenAI", "ORG", 2)]
+
+
+def test_a_name_after_a_noun_of_goods_is_a_product(nlp):
+    names = types_of(nlp, "Novo Nordisk shares plunged after disappointing results for its experimental obesity drug "
+                          "CagriSema. CagriSema helped patients lose 22.7%.")
+    assert (names.get("Novo Nordisk"), names.get("CagriSema")) == ("ORG", "PRODUCT")
+
+
+def test_a_headline_s_shares_is_no_part_of_the_company_s_name(nlp):
+    names = types_of(nlp, "Contemplating Purchasing a Dip in Novo Nordisk Shares at the Present Moment?\n\nNovo Nordisk "
+                          "fell 20% on Friday.")
+    assert names.get("Novo Nordisk") == "ORG" and not any(n.endswith("Shares") for n in names)

@@ -1852,3 +1852,15 @@ def test_the_lab_is_the_laboratory_named_before(quotes_of):
     quotes = quotes_of("The selloff was ignited by competition from Chinese artificial intelligence lab DeepSeek, which "
                        "released a free model. The lab claimed that this model was developed in just two months.")
     assert speakers_by_text(quotes)["that this model was developed in just two months"] == "DeepSeek"
+
+
+def test_a_member_named_after_the_seat_the_model_ran_into_the_name_speaks(quotes_of):
+    quotes = quotes_of("Member for Hervey Bay Adrian Tantari said it was a given that he wanted the best possible "
+                       "facilities for the city.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Adrian Tantari"]
+
+
+def test_people_confirmed_dead_is_a_state_not_a_report(quotes_of):
+    quotes = quotes_of("At least 206 people are confirmed dead and over 50 remain unaccounted for. Officials confirmed "
+                       "that 206 people had died.")
+    assert [q.text for q in quotes] == ["that 206 people had died"]

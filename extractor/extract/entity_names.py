@@ -62,7 +62,7 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 # Possessive endings: "Nvidia’s" names Nvidia.
-POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+POSSESSIVE_RE = re.compile(r"(?:['’‘]s|(?<=s)['’])$")  # (‘ typed for an apostrophe: "OpenAI‘s")
 # Quotation marks and punctuation that NER spans often swallow at their edges.
 EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?*•–—-_ "
 # Articles that NER includes in a span but that are not part of the name.
@@ -835,6 +835,25 @@ def _nationality_before_name(text: str, start: int, end: int) -> int | None:
     return start + len(words[0]) + 1
 
 
+# What an elected member's seat follows ("Member for Hervey Bay", "MP for Leeds").
+SEAT_BEFORE_RE = re.compile(r"\b(?:member|mp|mla|mpp|representative|senator|councillor)\s+for\s+\Z", re.I)
+
+
+def _seat_before_name(text: str, start: int, end: int) -> int | None:
+    """Where a member's name starts after the place they sit for, which the model ran into it
+    ("Member for Hervey Bay Adrian Tantari"): a place of one or two words after "Member for", then
+    a given name and one or two more capitalised words; else None."""
+    if not SEAT_BEFORE_RE.search(text, max(0, start - 30), start):
+        return None
+    words = text[start:end].split(" ")
+    for cut in (1, 2):
+        rest = words[cut:]
+        if 2 <= len(rest) <= 3 and is_place_name(" ".join(words[:cut])) and is_first_name(rest[0]) \
+                and all(w[:1].isupper() for w in rest):
+            return start + len(" ".join(words[:cut])) + 1
+    return None
+
+
 # Words of when someone holds a title, written before it ("Former President", "Outgoing Chancellor").
 TENURE_WORDS = frozenset({"former", "outgoing", "incoming", "caretaker", "then", "late", "current", "new"})
 # Words for the political side someone is on, written before their name in the news.
@@ -857,6 +876,16 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
     if len(words) == 2 and title in NAME_TITLE_WORDS and _surname_alone(words[1]):
         return True  # "Magistrate Holland granted him bail", which the model may take for a body
     return len(words) >= 3 and title in NAME_TITLE_WORDS and is_first_name(words[1])
+
+
+def _trade_before_name(text: str, start: int, end: int) -> bool:
+    """A trade's noun, capitalised, then two or three capitalised words English does not have
+    ("Strategist Adarsh Sinha", "Geologist Hrefna Jonsdottir")."""
+    from extractor.extract.entity_types import is_trade_word
+
+    words = text[start:end].split()
+    return 3 <= len(words) <= 4 and is_trade_word(words[0]) and all(
+        w[:1].isupper() and w.isalpha() and not _english(w.casefold(), english_words()) for w in words[1:])
 
 
 def _surname_alone(word: str) -> bool:
@@ -1011,6 +1040,11 @@ def _without_opening_speech_verb(ent, start: int, end: int, text: str) -> int:
     return ent.doc[ent.start + 1].idx
 
 
+# Days of the calendar named after a holiday ("New Year's Day", "Valentine's Day", "Christmas
+# Eve", "Boxing Day"), which the model may read as an event or a body.
+HOLIDAY_RE = re.compile(r"(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+['’]s?\s+(?:Day|Eve)|(?:Christmas|Boxing|New\s+Year)\s+(?:Day|Eve)")
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut
@@ -1022,6 +1056,8 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     spans = [e for e in doc_ents(doc) if e.label_ in NAME_LABELS]
     for ent in _neighbours_joined([part for e in spans for part in _person_after_body(e)]):
         ent = _widened(ent)
+        if HOLIDAY_RE.fullmatch(ent.text):
+            continue  # "New Year's Day", "Christmas Eve": a day of the calendar, no one's name
         line = ent.text.split("\n", 1)[0]  # a name never crosses a line
         items = _list_items(line, plain=ent.label_ in PLAIN_NAME_LABELS, credit=ent.label_ == "PERSON")
         if len(items) == 1 and line == ent.text and ent.label_ in PLAIN_NAME_LABELS:
@@ -1035,11 +1071,15 @@ def model_mentions(doc: Doc, text: str) -> list[Candidate]:
             start = _without_platform(ent, _without_opening_descriptor(ent, start, end), end)
             label = None
             if ent.label_ in PLAIN_NAME_LABELS and ent.label_ != "PERSON" \
-                    and (named := _nationality_before_name(text, start, end)) is not None:
-                start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm
+                    and (named := _nationality_before_name(text, start, end) or _seat_before_name(text, start, end)):
+                start, label = named, "PERSON"  # "Tunisian Abderrahim Zhiou set a record", which the model made a firm;
+                # "Member for Hervey Bay Adrian Tantari said", which it made a building
             if ent.label_ == "PERSON":
                 start = _without_opening_speech_verb(ent, _without_opening_gerund(ent, start, end, text), end, text)
                 start = _without_title(text, start, end)
+            elif _trade_before_name(text, start, end):
+                start, label = text.index(" ", start) + 1, "PERSON"  # "Strategist Adarsh Sinha said", which the
+                # model may take for a firm: a trade the name's sentence opens with
             elif _title_before_first_name(text, start, end):
                 start, label = _without_title(text, start, end), "PERSON"  # "Kicker Jake Moody", "Capt Ana Reyes",
                 # which the model may take for a team or a firm: a rank or a position is a person's
@@ -1120,12 +1160,19 @@ def _without_title_modifiers(text: str, start: int, end: int) -> int:
     return start + words[cut - 1].end() if cut else start
 
 
+# The capitalised word of a title-case headline that a company's name runs into ("Novo Nordisk
+# Shares Plunge", "a Dip in Acme Stock").
+TRADED_WORDS = frozenset({"Shares", "Stock", "Stocks"})
+
+
 def _without_trailing_term(ent, start: int, end: int, text: str) -> int:
     """The end of an organisation's name without an acronym that modifies the noun after it
     ("Halvex RSV jab": the company's RSV jab), when the text names the organisation without
-    it elsewhere; else ``end``."""
+    it elsewhere, or without "Shares" or "Stock" ("Novo Nordisk Shares Plunge"); else ``end``."""
     last = ent[-1]
     doc = ent.doc
+    if last.text in TRADED_WORDS and len(ent) >= 3 and last.idx + len(last.text) == end and last.idx > start:
+        return text.rindex(" ", start, last.idx) if " " in text[start:last.idx] else end
     if not (last.is_alpha and last.text.isupper() and 2 <= len(last.text) <= 5 and last.i + 1 < len(doc)
             and last.idx + len(last.text) == end and len(ent) >= 2):
         return end

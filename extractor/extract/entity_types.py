@@ -204,6 +204,15 @@ attorney attorneys envoy envoys assistant assistants
 """.split())
 
 
+# Nouns of goods that, right before a name, say it is a product ("obesity drug CagriSema", "the
+# video game Fortnite"); not "model" (a fashion model is a person) nor "app", "chatbot",
+# "service" or "platform" (a company's name as often: "AI app DeepSeek").
+GOODS_DESCRIPTORS = frozenset("""
+drug drugs vaccine vaccines medicine medication pill jab treatment chip chips processor
+smartphone phone handset device console game
+""".split())
+
+
 def describes(token: Token, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in _words(token))
 
@@ -447,8 +456,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["GPE"] += CONTEXT_WEIGHT
         elif noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].islower() and describes(noun, WORK_DESCRIPTORS):
             votes["WORK_OF_ART"] += CONTEXT_WEIGHT
-        elif noun.text[:1].islower() and describes(noun, VESSEL_NOUNS):
-            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the container ship Dali"
+        elif noun.text[:1].islower() and describes(noun, VESSEL_NOUNS | GOODS_DESCRIPTORS):
+            votes["PRODUCT"] += CONTEXT_WEIGHT  # "the container ship Dali", "its obesity drug CagriSema"
     modifies = root.dep_ in ("poss", "compound", "nmod") and head.i >= span.end
     # (a capitalised name the tagger took for an adjective owns its shares too: "Zorvanta shares")
     owns = modifies or root.dep_ == "amod" and root.text[:1].isupper() and head.i >= span.end
@@ -885,6 +894,17 @@ def _job_heads() -> frozenset[str]:
 
     heads = {re.findall(r"[A-Za-z-]+", job.split(",")[0])[-1].casefold() for job in Provider.jobs}
     return frozenset(heads - NOT_OCCUPATIONS - ORG_DESCRIPTORS)
+
+
+def is_trade_word(word: str) -> bool:
+    """A capitalised noun of a trade or a title that goes before names ("Strategist", "Geologist",
+    "Magistrate"; not "General" or "King", which open other names too)."""
+    from extractor.extract.lexicon import NAME_TITLE_WORDS
+
+    lower = word.casefold()
+    return word[:1].isupper() and word[1:].islower() and (lower in NAME_TITLE_WORDS or lower in _job_heads() or (
+        len(lower) >= MIN_OCCUPATION_LETTERS and lower.endswith(OCCUPATION_SUFFIXES) and lower in english_nouns()))
+    # (an English noun: not a given name that only ends so, "Dorlian")
 
 
 def is_occupation(token: Token) -> bool:

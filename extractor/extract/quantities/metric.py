@@ -302,7 +302,7 @@ OTHER_CLAUSE = 1000
 CLAUSE_BREAK_RE = re.compile(r"\b(?:and|but|while|whereas)\b|[;:]|,(?!\d)")  # (not the comma of "2,300")
 # Words that make a length a height ("45-metre high", "plunging 50 metres").
 HEIGHT_RE = re.compile(r"\b(?:high|height|tall|plung\w*|plummet\w*|fell|fall\w*|drop\w*|below|above|deep|depth|"
-                       r"(?:storm\s+)?surge|waves?|levels?|crest\w*|ris(?:e|es|en|ing)|rose)\b", re.I)
+                       r"(?:storm\s+)?surge|waves?|tsunamis?|swells?|levels?|crest\w*|ris(?:e|es|en|ing)|rose)\b", re.I)
 # (and a level or crest: "the level of the river rose 41 cm, reaching 5.21 metres", water's height)
 # Words right after a length that make it a height ("45-metre-high", "50 metres tall").
 HEIGHT_NEXT_RE = re.compile(r"[\s-]*(?:\([^)]*\)\s*)?(?:high|tall|deep|in\s+height|above|below|"
@@ -322,7 +322,7 @@ DEPTH_NEXT_RE = re.compile(
 # Things a length modifies that are heights ("a 50-metre drop", "a 45-metre fall").
 HEIGHT_NOUNS = frozenset({"drop", "fall", "plunge", "height", "depth", "tower", "pylon", "pillar", "mast", "plummet",
                           "volcano", "mountain", "peak", "summit", "skyscraper", "spire", "plume",
-                          "surge", "wave", "swell"})  # (of water: "a storm surge of 12 feet")
+                          "surge", "wave", "swell", "tsunami"})  # (of water: "a storm surge of 12 feet")
 # Base units of measure and the metric each is by default.
 MEASURE_METRICS = {"metre": "length", "kilogram": "weight", "square metre": "area", "litre": "volume",
                    "kilometre per hour": "speed", "magnitude": "magnitude"}

@@ -175,7 +175,7 @@ AMBIGUOUS_CURRENCY_NAMES = {"won", "real", "rand", "lira", "mark"}
 
 # Words of ISO 4217 names that never name a currency alone in English news ("a sum",
 # "Cordoba Oro", "Rial Omani").
-ISO_NAMES_NEVER_ALONE = frozenset({"sum", "som", "colon", "oro", "soberano", "uruguayo", "omani", "beac", "bceao", "leone", "dobra", "sol", "new", "convertible"})
+ISO_NAMES_NEVER_ALONE = frozenset({"sum", "som", "colon", "oro", "soberano", "uruguayo", "omani", "beac", "bceao", "dobra", "sol", "new", "convertible"})
 
 
 def _add_iso_names() -> None:

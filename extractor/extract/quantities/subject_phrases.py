@@ -128,9 +128,11 @@ SOURCE_BEFORE_RE = re.compile(r"(?:according\s+to|data\s+from|figures\s+from|com
 
 
 # Participles whose "by" names a maker or owner, not a source ("chips made by X", "a fund backed by X"),
-# or the one who set, held or suffered a figure ("the record set by X", "a loss posted by X").
+# the one who set, held or suffered a figure ("the record set by X", "a loss posted by X"), or the
+# cause of a move ("the decline was driven by X").
 MAKER_BY_RE = re.compile(r"\b(?:made|built|produced|manufactured|designed|developed|owned|backed|led|run|founded|"
-                         r"operated|sold|set|held|posted|recorded|achieved|suffered|notched|logged|booked|incurred)"
+                         r"operated|sold|set|held|posted|recorded|achieved|suffered|notched|logged|booked|incurred|"
+                         r"driven|dragged|pulled|weighed|hit|caused|fuell?ed|sparked|triggered|spurred)"
                          r"\s+by\s+(?:the\s+)?\Z", re.I)
 
 
@@ -426,8 +428,8 @@ def _in_subject(tok: Token) -> bool:
     """The token is (part of) the subject of its clause."""
     node = tok
     for _ in range(5):
-        if node.dep_ in ("nsubj", "nsubjpass"):
-            return True
+        if node.dep_ in ("nsubj", "nsubjpass") or node.dep_ == "pobj" and node.head.dep_ == "agent":
+            return True  # (a passive's agent: "the decline was driven by Novo Nordisk, whose shares …")
         if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return False
         if node.dep_ == "prep" and node.lower_ != "of":

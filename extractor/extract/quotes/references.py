@@ -317,7 +317,21 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
             and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
         # no word at all (a website: "according to poweroutage.us")
+    if head.lemma_.lower() not in SPOKES_NOUNS and (named := _person_ending_phrase(ctx, bounds)) is not None:
+        return named.ref()  # "Member for Hervey Bay Adrian Tantari said": the person the title phrase ends in
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
+
+
+def _person_ending_phrase(ctx: Context, bounds: tuple[int, int]) -> LocalEntity | None:
+    """The one person named inside a speaker's phrase, at its end ("Member for Hervey Bay Adrian
+    Tantari", a title the parser made the head), else None."""
+    people = [(m, e) for m, e in ctx.entities.mentions_in(*bounds) if e.type in PERSON_TYPES]
+    if len(people) != 1 or people[0][0].end != bounds[1]:
+        return None
+    first = ctx.token_at(people[0][0].start)
+    if first > 0 and ctx.doc[first - 1].pos_ == "ADP":
+        return None  # "a spokesman for Joe Biden": whom the speaker speaks for
+    return people[0][1]
 
 
 def _member_for(ctx: Context, seat: LocalEntity, office: str, before: int) -> LocalEntity | None:

@@ -498,6 +498,9 @@ def find_reported(ctx: Context) -> list[Reported]:
             continue
         if end - start == 1 and doc[start].tag_ in ("WP", "WDT"):
             continue  # "Who said what": a question word, no words said ("she denied it" stands for some)
+        if end - start == 1 and start == token.i + 1 and doc[start].pos_ == "ADJ" \
+                and any(c.dep_ == "auxpass" for c in token.children):
+            continue  # "five were confirmed dead", "was declared missing": a state the passive gives, no words
         if (asked_participle(token) or asked_passive(token)) and doc[start].pos_ == "ADP" and doc[start].head.i == token.i \
                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
             continue  # "When asked about the surge, Weil said …": a topic put to the speaker, no words
