@@ -1858,6 +1858,10 @@ def test_a_member_named_after_the_seat_the_model_ran_into_the_name_speaks(quotes
     quotes = quotes_of("Member for Hervey Bay Adrian Tantari said it was a given that he wanted the best possible "
                        "facilities for the city.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Adrian Tantari"]
+    # and a spokesman named after the body he speaks for; not the one a spokeswoman speaks for
+    quotes = quotes_of("The spokesman for the Libyan Red Crescent, Tawfiq Shukri, denied that the toll had reached 11,300. "
+                       "A spokeswoman for British Prime Minister Tony Blair said he had voted for the ban.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Tawfiq Shukri", None]
 
 
 def test_people_confirmed_dead_is_a_state_not_a_report(quotes_of):

@@ -1171,7 +1171,8 @@ def _without_trailing_term(ent, start: int, end: int, text: str) -> int:
     it elsewhere, or without "Shares" or "Stock" ("Novo Nordisk Shares Plunge"); else ``end``."""
     last = ent[-1]
     doc = ent.doc
-    if last.text in TRADED_WORDS and len(ent) >= 3 and last.idx + len(last.text) == end and last.idx > start:
+    if last.text in TRADED_WORDS and len(ent) >= 3 and last.idx + len(last.text) == end and last.idx > start \
+            and all(w[:1].isupper() for w in text[start:last.idx].split()):  # (not "Disruption in Relation to X Stock")
         return text.rindex(" ", start, last.idx) if " " in text[start:last.idx] else end
     if not (last.is_alpha and last.text.isupper() and 2 <= len(last.text) <= 5 and last.i + 1 < len(doc)
             and last.idx + len(last.text) == end and len(ent) >= 2):

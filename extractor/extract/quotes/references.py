@@ -317,7 +317,7 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
             and (entity := ctx.entities.at(head.idx, head.idx + len(head.text))) is not None:
         return entity.ref()  # a name the tagger read as a common noun ("Starmer, 61, told …") or as
         # no word at all (a website: "according to poweroutage.us")
-    if head.lemma_.lower() not in SPOKES_NOUNS and (named := _person_ending_phrase(ctx, bounds)) is not None:
+    if (named := _person_ending_phrase(ctx, bounds)) is not None:
         return named.ref()  # "Member for Hervey Bay Adrian Tantari said": the person the title phrase ends in
     return resolve_description(ctx, head, bounds)  # "the prime minister", even if tagged a proper noun
 
@@ -329,8 +329,12 @@ def _person_ending_phrase(ctx: Context, bounds: tuple[int, int]) -> LocalEntity 
     if len(people) != 1 or people[0][0].end != bounds[1]:
         return None
     first = ctx.token_at(people[0][0].start)
-    if first > 0 and ctx.doc[first - 1].pos_ == "ADP":
-        return None  # "a spokesman for Joe Biden": whom the speaker speaks for
+    phrase_start = ctx.token_at(bounds[0])
+    adps = [t for t in ctx.doc[phrase_start:first] if t.pos_ == "ADP"]
+    between = ctx.doc[adps[-1].i + 1:first] if adps else None
+    if between is not None and (not len(between) or any(t.lower_ in JOB_TITLES for t in between)):
+        return None  # "a spokesman for (Prime Minister) Joe Biden": whom the speaker speaks for (but "Member for
+        # Hervey Bay Adrian Tantari", "the spokesman for the Red Crescent, Tawfiq Shukri" speak themselves)
     return people[0][1]
 
 
