@@ -349,9 +349,9 @@ ONE_OF_RANKED_RE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that)\
 
 # A group's size written as a compound adjective before it ("an eight-man crew", "a 12-member
 # team", "a 5,000-strong force").
+GROUP_SIZE_AFTER_RE = re.compile(r"-(?:man|men|woman|member|person|people|strong)\b", re.I)
 # "None of the" before a count of a group: no one of it is what the clause says.
 NONE_OF_BEFORE_RE = re.compile(r"\b(?:none|neither|no one|nobody)\s+of\s+(?:the|its|their|our|his|her)\s+\Z", re.I)
-GROUP_SIZE_AFTER_RE = re.compile(r"-(?:man|men|woman|member|person|people|strong)\b", re.I)
 
 
 def metric_of(q: Quantity, root: Token, span: SpacySpan, verb: Token | None, unit: str | None = None,

@@ -279,7 +279,7 @@ def speaker_participles(clause: Token) -> list[Token]:
     the clause."""
     if any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in clause.children):
         return []  # "said its auditor, Ernst & Young, had resigned, saying …": the auditor's saying
-    return [c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i
+    return [c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == c.i >= 2
             and c.nbor(-1).text == "," and (c.nbor(-2).pos_ != "PROPN" or c.nbor(-2).ent_type_ in ("DATE", "TIME"))
             # (not "utterances by X, alleging …"; but "through Saturday, suggesting …")
             and is_speech_cue(c) and any(g.dep_ == "ccomp" for g in c.children)]
