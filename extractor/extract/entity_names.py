@@ -24,7 +24,9 @@ from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
-from extractor.extract.entity_types import is_club_name, is_first_name
+from extractor.extract.entity_types import (
+    NOT_SURNAMES, is_club_name, is_common_surname, is_first_name, is_occupation, is_trade_word,
+)
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
@@ -881,8 +883,6 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
 def _trade_before_name(text: str, start: int, end: int) -> bool:
     """A trade's noun, capitalised, then two or three capitalised words English does not have
     ("Strategist Adarsh Sinha", "Geologist Hrefna Jonsdottir")."""
-    from extractor.extract.entity_types import is_trade_word
-
     words = text[start:end].split()
     return 3 <= len(words) <= 4 and is_trade_word(words[0]) and all(
         w[:1].isupper() and w.isalpha() and not _english(w.casefold(), english_words()) for w in words[1:])
@@ -890,8 +890,6 @@ def _trade_before_name(text: str, start: int, end: int) -> bool:
 
 def _surname_alone(word: str) -> bool:
     """A common surname that ends no organisation's or place's name ("Holland", not "Court")."""
-    from extractor.extract.entity_types import NOT_SURNAMES, is_common_surname
-
     return word[:1].isupper() and is_common_surname(word) and word.casefold() not in NOT_SURNAMES | ORG_NAME_ENDINGS
 
 
@@ -1776,8 +1774,6 @@ TRADE_REACH = 5
 def _described_by_trade(doc: Doc, k: int) -> bool:
     """A comma after the word at ``k``, then a description headed by a noun of a trade or a
     title within a few words, followed by "at", "of", "for" or a comma ("X, an analyst at …")."""
-    from extractor.extract.entity_types import is_occupation
-
     if k + 2 >= len(doc) or doc[k + 1].text != ",":
         return False
     for j in range(k + 2, min(len(doc) - 1, k + 2 + TRADE_REACH)):

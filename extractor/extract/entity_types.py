@@ -899,8 +899,6 @@ def _job_heads() -> frozenset[str]:
 def is_trade_word(word: str) -> bool:
     """A capitalised noun of a trade or a title that goes before names ("Strategist", "Geologist",
     "Magistrate"; not "General" or "King", which open other names too)."""
-    from extractor.extract.lexicon import NAME_TITLE_WORDS
-
     lower = word.casefold()
     return word[:1].isupper() and word[1:].islower() and (lower in NAME_TITLE_WORDS or lower in _job_heads() or (
         len(lower) >= MIN_OCCUPATION_LETTERS and lower.endswith(OCCUPATION_SUFFIXES) and lower in english_nouns()))

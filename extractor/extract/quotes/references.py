@@ -694,11 +694,16 @@ def _office_phrase(head: Token, *, country: bool = True) -> str:
 COUNTRY_TYPES = frozenset({"NORP", "GPE"})
 
 
+def title_words(title: str) -> list[str]:
+    """A title's words, case-folded, with ranks written short spelt out ("Gov." is "governor")."""
+    return [RANK_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.casefold().split()]
+
+
 def holds_office(title: str, office: str) -> bool:
     """A title is of the office when it ends in the office's words, and no word before them
     makes it a lower one: "Vice President" is no president, "Deputy Prime Minister" no prime
     minister ("Former U.S. President" is one)."""
-    folded = " ".join(RANK_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.casefold().split())
+    folded = " ".join(title_words(title))
     if not folded.endswith(office):
         return False
     before = folded[:len(folded) - len(office)]
@@ -773,8 +778,7 @@ def _may_hold(title: str) -> Callable[[LocalEntity], bool]:
     """A test of whether a person may hold the office ``title``: the text gives them no role,
     or one with that word ("Gov." for "governor")."""
     def holds(entity: LocalEntity) -> bool:
-        return not entity.roles or any(title in {RANK_ABBREVIATIONS.get(w.rstrip(".").casefold(), w.casefold())
-                                                 for w in role.title.split()} for role in entity.roles)
+        return not entity.roles or any(title in title_words(role.title) for role in entity.roles)
     return holds
 
 
