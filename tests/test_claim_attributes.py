@@ -3415,3 +3415,20 @@ def test_a_passive_s_agent_is_what_its_clause_is_about(nlp):
                          "trial of its obesity drug CagriSema. The setback wiped out $125 billion from the company’s "
                          "market value.")
     assert subjects(found["$125 billion"]) == ["Novo Nordisk"]
+
+
+def test_shares_after_with_belong_to_the_company_of_the_main_clause_whatever_else_the_parser_made_its_subject(nlp):
+    found = by_text(nlp, "Chinese Startup Sends Data Center Stocks Lower\n"
+                         "Shares of U.S. chip and power firms plunged Monday morning after the release of Kelvara, a "
+                         "Chinese model that rivals those of U.S. giants.\n"
+                         "The arrival of Kelvara has raised questions about the billions of dollars that tech giants are "
+                         "spending on chips.\nKelvara’s success has raised the possibility that this thesis may be flawed.\n"
+                         "AI hardware giant Nvidia took the biggest hit in Monday's selloff, with shares dropping close to "
+                         "17% by midday and remaining at that level until the market closed.", published=None)
+    assert subjects(found["17%"]) == ["Nvidia"]
+
+
+def test_those_who_search_for_the_missing_are_searchers_not_missing(nlp):
+    found = by_text(nlp, "In total, 7,500 members of the armed forces are involved in the search for the missing. At "
+                         "least 89 people are still missing.")
+    assert (found["7,500"].metric, found["89"].metric) == ("rescuers", "missing")

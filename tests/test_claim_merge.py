@@ -408,6 +408,17 @@ def test_the_weekday_of_an_undated_page_is_held_against_the_days_other_outlets_g
     assert conflicting([claim("t25", "a4", 2.5, **rise), claim("t5", "a5", 5, **rise)]) == []
 
 
+def test_an_undated_pages_weekday_is_held_against_the_day_another_page_came_out():
+    # "Considering Thursday's losses, his net worth slipped to around $55.9 billion" on an
+    # undated page, and "now has a net worth of $67 billion" on a page of that Thursday
+    worth = {"subject": (ORVEX,), "metric": "net worth"}
+    published = claim("now", "a1", 67e9, date="2018-07-26", date_source="published", **worth)
+    assert conflicting([published, claim("thu", "a2", 55.9e9, hedge="~", weekday="Thursday", **worth)]) \
+        == [("now", "thu")]
+    # the page's own weekday must be the one the undated page names
+    assert conflicting([published, claim("wed", "a2", 55.9e9, hedge="~", weekday="Wednesday", **worth)]) == []
+
+
 def test_an_undated_pages_far_other_figure_on_a_dated_weekday_is_another_week_not_a_conflict():
     move = {"unit": "percent", "metric": "share price", "direction": "down", "frame": "close"}
     monday = [claim("a17", "a1", 17, date="2025-01-27", date_source="text", **move),

@@ -387,6 +387,13 @@ def test_a_links_hint_for_screen_readers_is_not_text():
         "report is online.")
 
 
+def test_a_links_markup_left_in_a_pages_text_is_not_text():
+    raw = ('The death toll from flash floods in <a href="https://example.com/spain-wins/" title="Spain wins the '
+           'tie, the young star lifts the spirits”>Valencia</a> has risen to 104. A tag such as <b> stays.')
+    assert clean_text(raw, find_title=False).text == (
+        "The death toll from flash floods in Valencia has risen to 104. A tag such as <b> stays.")
+
+
 def test_a_market_pages_quote_chips_beside_names_are_not_text():
     raw = ("Orvex ORV, -3.35% was the most talked-about stock. The price of Halvard shares HLV, -0.71% fell by 3%, "
            "futures on U.S. stocks ES00, +0.05% rose and the FTSE 100 UK:UKX fell 0.5%. Kelmont Inc. KLM, +2.45% "

@@ -1383,3 +1383,10 @@ def test_a_headline_s_shares_is_no_part_of_the_company_s_name(nlp):
     names = types_of(nlp, "Contemplating Purchasing a Dip in Novo Nordisk Shares at the Present Moment?\n\nNovo Nordisk "
                           "fell 20% on Friday.")
     assert names.get("Novo Nordisk") == "ORG" and not any(n.endswith("Shares") for n in names)
+
+
+def test_a_country_named_in_two_parts_is_one_place_and_a_hyphen_does_not_hide_a_country(nlp):
+    names = types_of(nlp, "The rights of the poor people in Antigua and Barbuda are being trampled upon, the lawyer "
+                          "said. We import tomatoes from Burkina-Faso and plantain from Ivory Coast.")
+    assert names.get("Antigua and Barbuda") == "GPE" and "Antigua" not in names
+    assert names.get("Burkina-Faso", names.get("Burkina Faso")) == "GPE"

@@ -47,6 +47,10 @@ def test_indian_scales_compound_and_a_sign_the_parser_hangs_on_the_verb_keeps_th
     c = only(nlp, "Kelmont lost ₹51 lakh crore in market value on Monday.")
     assert (c.value, c.unit, c.text) == (51e12, "INR", "₹51 lakh crore")
     assert only(nlp, "The budget sets aside Rs 5 thousand crore for roads.").value == 5e10
+    # and after a hyphen, as an adjective before the noun
+    c = only(nlp, "Kelmont called off its ₹20,000-crore share sale on Wednesday.")
+    assert (c.value, c.unit) == (2e11, "INR")
+    assert only(nlp, "The ministry cleared a Rs 2-lakh-crore package.").value == 2e12
     # the parser hangs "¥" on "lost" beside the figure: the figure is still what was lost
     c = only(nlp, "Kelmont lost ¥3.5tn.")
     assert (c.value, c.unit, c.direction) == (3.5e12, "JPY", "down")

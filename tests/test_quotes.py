@@ -1868,3 +1868,9 @@ def test_people_confirmed_dead_is_a_state_not_a_report(quotes_of):
     quotes = quotes_of("At least 206 people are confirmed dead and over 50 remain unaccounted for. Officials confirmed "
                        "that 206 people had died.")
     assert [q.text for q in quotes] == ["that 206 people had died"]
+
+
+def test_a_figure_weighing_on_a_market_is_a_burden_not_a_view(quotes_of):
+    quotes = quotes_of("Orvex dropped 10.7% to $429.87 in early trading, weighing on sentiment among chip stocks. "
+                       "The governor weighed in on the budget on Tuesday.")
+    assert [q.text for q in quotes] == ["on the budget"]

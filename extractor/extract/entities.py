@@ -78,6 +78,7 @@ from extractor.extract.entity_names import (
     ticker_names,
     with_club_names,
     with_dateline_places,
+    with_joined_country_names,
     with_first_names_before,
     with_hyphened_surnames,
     with_mid_nicknames,
@@ -367,7 +368,7 @@ def extract_entities(
     tickers = ticker_names(text)  # "Broadcom (AVGO)": read once, for the names and for the aliases
     found += ticker_mentions(text, tickers, found)
     found += place_mentions(doc, text, found)
-    found = with_club_names(with_dateline_places(found, text), text)
+    found = with_club_names(with_joined_country_names(with_dateline_places(found, text), text), text)
     found = with_mid_nicknames(with_hyphened_surnames(with_first_names_before(found, doc, text), text), text)
     found += person_mentions(doc, text, found)
     found += name_run_mentions(doc, text, found, headings)

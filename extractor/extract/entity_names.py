@@ -2231,6 +2231,29 @@ def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
     return sorted(found + added, key=lambda c: c.start) if added else found
 
 
+@lru_cache(maxsize=1)
+def _joined_country_re() -> re.Pattern:
+    from extractor.extract.gazetteer import joined_country_names
+
+    names = sorted(joined_country_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, name.split())) for name in names))
+
+
+def with_joined_country_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """A country named in two parts joined by "and" ("the poor in Antigua and Barbuda", "Trinidad
+    and Tobago"), which the model reads as two names (one a person's): one place, in place of the
+    mentions inside it, unless a mention runs out of it."""
+    added = []
+    for match in _joined_country_re().finditer(text):
+        start, end = match.span()
+        inside = _mentions_within(found, start, end, text)
+        if inside is None or any((c.start, c.end) == (start, end) for c in inside):
+            continue
+        found = [c for c in found if c not in inside]
+        added.append(Candidate(start, end, match.group(), "GPE"))
+    return sorted(found + added, key=lambda c: c.start) if added else found
+
+
 def is_heading(paragraph: str) -> bool:
     """A paragraph that is a heading: short, with no sentence-final punctuation."""
     stripped = paragraph.strip()

@@ -95,7 +95,16 @@ def country_name(name: str) -> str | None:
         return _abbreviations()[stripped]
     if not stripped[:1].isupper():
         return None
-    return _country_names().get(" ".join(stripped.split()).casefold())
+    folded = " ".join(stripped.split()).casefold()
+    # (and with a hyphen for a space, as some outlets write it: "Burkina-Faso"; not "Guinea-Bissau")
+    return _country_names().get(folded) or _country_names().get(folded.replace("-", " "))
+
+
+@lru_cache(maxsize=1)
+def joined_country_names() -> frozenset[str]:
+    """The everyday names of countries of two parts joined by "and" ("Antigua and Barbuda",
+    "Trinidad and Tobago"), which the model splits into two names, one of them a person's."""
+    return frozenset(name for name in _country_names().values() if " and " in name)
 
 
 def is_country(name: str) -> bool:

@@ -241,12 +241,17 @@ INSTRUMENT_CODE_RE = re.compile(
     r"(?=[\s,;:)]|\.(?:\s|$)|$)")
 
 
+# A link's markup left in a page's text ('flash floods in <a href="…" title="…">Valencia</a>'):
+# the tags only, the linked words stay.
+LINK_TAG_RE = re.compile(r"<a\s+href=[^<>]*>|</a>", re.IGNORECASE)
+
+
 def without_page_hints(text: str) -> str:
-    """The text less the hint a page gives screen readers after a link, the quote chips
-    a market page prints beside names, and the instrument codes a wire copy prints after
-    them. (An embedded tweet's picture link, handle and date stay: news sites print them as
-    part of the body.)"""
-    return INSTRUMENT_CODE_RE.sub("", QUOTE_CHIP_RE.sub("", LINK_HINT_RE.sub("", text)))
+    """The text less the hint a page gives screen readers after a link, a link's markup left
+    in it, the quote chips a market page prints beside names, and the instrument codes a wire
+    copy prints after them. (An embedded tweet's picture link, handle and date stay: news
+    sites print them as part of the body.)"""
+    return INSTRUMENT_CODE_RE.sub("", QUOTE_CHIP_RE.sub("", LINK_TAG_RE.sub("", LINK_HINT_RE.sub("", text))))
 
 
 # Backslashes a page copied out of its JSON left before quotation marks ('AI\\'s \\"Sputnik

@@ -212,12 +212,14 @@ CURRENCY_SUBJECTS = frozenset({
 })
 # Words of the clause that say what a count of people counts (checked in this order).
 PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
-    ("missing", re.compile(r"\b(?:missing|unaccounted)\b", re.I)),
+    # (not "the search for the missing", "prayers for the missing": whom others look or pray for)
+    ("missing", re.compile(r"(?<!\bfor the )(?<!\bfor )\b(?:missing|unaccounted)\b", re.I)),
     ("trapped", re.compile(r"\b(?:trapped|buried\s+alive|under\s+(?:the\s+)?rubble)\b", re.I)),
     ("hospitalised", re.compile(r"\b(?:hospitali[sz]ed|in\s+hospital|(?:serious|critical)\s+condition|intensive\s+care)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
     ("rescued", re.compile(r"\b(?:rescued|saved|pull(?:ed|s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
-    ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers)\b", re.I)),
+    ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers"
+                            r"|search(?:es|ing)?\s+for|searchers|search\s+(?:teams?|parties))\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
     ("displaced", re.compile(r"\b(?:displac\w*|homeless|uprooted|fle(?:e|es|d|eing)|forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes"
                              r"|(?:moved|taken|sent)\s+to\s+(?:temporary\s+|emergency\s+)?shelters)\b", re.I)),

@@ -122,11 +122,11 @@ def _ordinal_noun(text: str, m: re.Match) -> bool:
 # Multipliers: "sixfold", "10-fold".
 FOLD_RE = re.compile(r"(?<![\w-])(?P<n>\d+|%s)[\s-]?fold\b" % "|".join(SMALL_NUMBERS), re.I)
 # A scale word or suffix right after the number.
-# Scale words in any case ("$593 Billion" in a headline) and after a hyphen ("$35-billion"), and
-# the Indian scales in the plural too ("Rs 5,000 crores");
+# Scale words in any case ("$593 Billion" in a headline) and after a hyphen ("$35-billion",
+# "its ₹20,000-crore offer"), and the Indian scales in the plural too ("Rs 5,000 crores");
 # the abbreviations as news writes them; single letters only in the case that means a scale.
 SCALE_RE = re.compile(
-    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion)\b))"
+    r"(?P<sp>\s?|-(?=(?i:thousand|million|billion|trillion|lakh|crore)\b))"
     r"(?P<scale>(?i:thousand|million|billion|trillion|hundred|lakh|crore)(?i:(?<=lakh|rore)s)?"
     r"|bn|mn|mln|bln|mio|trn|tn|Bn|Mn|Tn|k|K|m|M|b|B|T)"
     r"(?![A-Za-z0-9/²³])"

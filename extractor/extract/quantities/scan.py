@@ -207,8 +207,8 @@ def _read_scale(q: Quantity, text: str, pos: int) -> int:
     return scale_m.end()
 
 
-# "crore" after another scale word ("51 lakh crore" is 51 × 10^5 × 10^7).
-CRORE_AFTER_RE = re.compile(r"[ \t]+crores?\b", re.I)
+# "crore" after another scale word ("51 lakh crore" is 51 × 10^5 × 10^7, as is "51-lakh-crore").
+CRORE_AFTER_RE = re.compile(r"(?:[ \t]+|-)crores?\b", re.I)
 
 
 def _read_hedges(q: Quantity, text: str, left: int, pos: int) -> int:

@@ -553,15 +553,20 @@ def _clause_organisation(np: Token, ctx: SubjectContext) -> list[EntityRef]:
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
             break
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < np.i), None)
-    if subj is None and verb.dep_ in ("conj", "advcl"):
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < np.i]
+    if not subjects and verb.dep_ in ("conj", "advcl"):
         # "Nvidia, considered a leader, experienced a drop": shared; "Acme lost $16bn after the
         # stock slid 9%": the stock of the company the main clause names
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
-        subj = verb.head  # "Nvidia, which began the day with a market capitalisation of $3.4 trillion"
-    e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj is not None and subj.pos_ == "PROPN" else None
-    return [entity_ref(ctx, e)] if e is not None and e.type == "ORG" else []
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subjects = [verb.head]  # "Nvidia, which began the day with a market capitalisation of $3.4 trillion"
+    # (of two subjects the parser gave one verb, the company: "AI hardware giant Nvidia took the
+    # biggest hit, with shares dropping 17%", "AI" read as a subject of its own)
+    for subj in subjects:
+        e = ctx.entities.at(subj.idx, subj.idx + len(subj)) if subj.pos_ == "PROPN" else None
+        if e is not None and e.type == "ORG":
+            return [entity_ref(ctx, e)]
+    return []
 
 
 def _owner_of_change(subj: Token, ctx: SubjectContext, types) -> EntityRef | None:

@@ -334,6 +334,9 @@ def is_content_child(child: Token) -> bool:
     if child.dep_ in COMPLEMENT_DEPS:
         return child.ent_type_ not in ("DATE", "TIME") and not child.is_punct
     if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+        if child.lower_ == "on" and child.head.lemma_.lower() == "weigh" \
+                and not any(c.dep_ == "prt" and c.lower_ == "in" for c in child.head.children):
+            return False  # "weighing on sentiment": a burden on it, not a view ("weighed in on the plan" is one)
         objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         return bool(objects) and all(o.ent_type_ not in CIRCUMSTANCE_TYPES and o.lemma_.lower() not in SETTING_NOUNS
                                      for o in objects)
