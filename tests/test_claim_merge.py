@@ -417,6 +417,10 @@ def test_an_undated_pages_weekday_is_held_against_the_day_another_page_came_out(
         == [("now", "thu")]
     # the page's own weekday must be the one the undated page names
     assert conflicting([published, claim("wed", "a2", 55.9e9, hedge="~", weekday="Wednesday", **worth)]) == []
+    # a move on a page of that day may be the morning's: "dropped 4.8% at the opening bell on Monday"
+    move = {"unit": "percent", "metric": "index level", "direction": "down"}
+    assert conflicting([claim("close", "a1", 3.4, date="2024-08-05", date_source="published", **move),
+                        claim("open", "a2", 4.8, weekday="Monday", **move)]) == []
 
 
 def test_an_undated_pages_far_other_figure_on_a_dated_weekday_is_another_week_not_a_conflict():

@@ -705,16 +705,18 @@ def weekday_of(date: str | None) -> str | None:
 
 def same_day(a: ClaimGroup, b: ClaimGroup) -> bool:
     """Two facts known to be of one day: the same day, or an undated one's weekday ("on
-    Monday" in a page without a date) is the day another outlet gives, in its text or as
-    the day its page came out ("Considering Thursday's losses, his net worth slipped to
-    $55.9 billion" against "now has a net worth of $67 billion" on a page of that Thursday).
-    (Two undated pages' "Tuesday" may be two weeks' Tuesdays, or one session read at two
-    moments.)"""
+    Monday" in a page without a date) is the day another outlet's text gives, or for a level
+    the day another outlet's page came out ("Considering Thursday's losses, his net worth
+    slipped to $55.9 billion" against "now has a net worth of $67 billion" on a page of that
+    Thursday; a move on a page of its day may be the morning's: "dropped 4.8% at the opening
+    bell" against the close). (Two undated pages' "Tuesday" may be two weeks' Tuesdays, or one
+    session read at two moments.)"""
     if is_day(a.date) and is_day(b.date):
         return a.date == b.date
     for dated, undated in ((a, b), (b, a)):
         if is_day(dated.date) and not undated.date:
-            return len(undated.weekdays) == 1 and weekday_of(dated.date) in undated.weekdays
+            return (len(undated.weekdays) == 1 and weekday_of(dated.date) in undated.weekdays
+                    and (dated.date in dated.stated_days or dated.direction is None and undated.direction is None))
     return False
 
 
