@@ -4,8 +4,9 @@ cannot both hold, and that an analyst would hold against each other.
 Facts come from ``resolve`` (one ``ClaimGroup`` per fact, each with the figures all its
 members allow). Two facts conflict only when they are told by different articles, agree on
 the day (moves, market levels and counts of people need it known on both sides, as a day or
-as the weekday of an undated page that another outlet's text dates; a morning report's
-window is no day; a company's results need their period on both sides), are both changes or
+as the weekday of an undated page that another outlet's text dates, or for a level the day
+another outlet's page came out; a morning report's window is no day; a company's results
+need their period on both sides), are both changes or
 both levels, and are not a running toll, a move read at some moment before, during or after a
 session, a measure of a thing the claim does not identify (a magnitude, a distance), a market
 level read at unknown moments, or a subgroup of people against another group; and not when one
