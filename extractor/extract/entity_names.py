@@ -27,7 +27,7 @@ from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import (
     NOT_SURNAMES, is_club_name, is_common_surname, is_first_name, is_occupation, is_trade_word,
 )
-from extractor.extract.gazetteer import country_name, is_country, is_country_demonym
+from extractor.extract.gazetteer import country_name, is_country, is_country_demonym, joined_country_names
 from extractor.extract.lexicon import (
     NAME_PARTICLES,
     TIME_ZONES,
@@ -631,8 +631,6 @@ def _name_after_title(rest: list[str]) -> bool:
     """The words after a title are a person's name: a first name opens them, or they are two
     or three capitalised words, no title among them, that end in a name, not an English word
     ("Jefferies Chief Economist [Mohit Kumar]"; not "Chief Executive [Office Building]")."""
-    from extractor.extract.entity_types import is_common_surname
-
     if not rest or not rest[-1][:1].isupper():
         return False
     last = rest[-1]
@@ -1008,8 +1006,6 @@ def _without_opening_gerund(ent, start: int, end: int, text: str) -> int:
     """Start of a person's name after the participle that opens its sentence, which the model
     ran into it ("Quoting Rafaelito Alejandro, …", "Citing Maria Santos, …"): an English word
     in -ing the tagger reads as a verb, with a capitalised name after it."""
-    from extractor.extract.entity_types import is_first_name
-
     first = ent.doc[ent.start]
     if first.idx != start or ent.end - ent.start < 2 or not (first.is_sent_start or first.tag_ == "VBG") \
             or not first.lower_.endswith("ing") or not ent.doc[ent.start + 1].text[:1].isupper() \
@@ -1344,8 +1340,6 @@ def organisation_mentions(doc: Doc, text: str) -> list[Candidate]:
     Berkeley") or calls them places. A country is left to the place rules ("Soviet Union").
     Buildings and sites are found alike by theirs ("Montparnasse Cemetery", "Federal Hall"),
     never after a first name ("Stuart Hall")."""
-    from extractor.extract.entity_types import is_first_name
-
     texts, offsets = token_texts(doc), token_starts(doc)
     heads = _head_forms()
     out: list[Candidate] = []
@@ -1449,8 +1443,6 @@ def _tail_end(texts: list[str], head: int) -> int:
 def _opens_person(texts: list[str], j: int) -> bool:
     """The word at ``j`` opens a person's name: an honorific or a title ("Dr.", "Professor"),
     or a first name followed by another capitalised word."""
-    from extractor.extract.entity_types import is_first_name
-
     if j >= len(texts):
         return False
     word = texts[j].casefold().rstrip(".")
@@ -1491,8 +1483,6 @@ def place_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candidat
     mention the model found. Not part of a longer name ("Jack London", "Paris Hilton"),
     nor a word of a longer name found elsewhere in the text ("Holt" after "Brock Holt"),
     nor a first name ("Florence", "Eugene"), which a bare city name often is."""
-    from extractor.extract.entity_types import is_first_name
-
     free = outside(taken)
     # Words of longer names the model found: "Holt" after "Brock Holt" is the person.
     name_words = {w for c in taken if c.label in ("PERSON", "ORG") for w in c.text.split()[1:]}
@@ -1577,8 +1567,6 @@ def with_mid_nicknames(found: list[Candidate], text: str) -> list[Candidate]:
     """A person's name with a nickname in quotation marks between first name and surname, as
     one mention of the person in place of the pieces the model made of it; where the first
     name is a known one or the model read it as a person."""
-    from extractor.extract.entity_types import is_common_surname, is_first_name
-
     joined = []
     for m in NICKNAMED_RE.finditer(text):
         surname = [w for w in m.group("last").split() if w[:1].isupper()][0]
@@ -1656,8 +1644,6 @@ def person_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Candida
     part of a longer name, not a place and not ending in a word of places or institutions
     ("Florence Nightingale Hospital"). Each later bare occurrence of the surname of such a name
     is its mention too ("Shalev said")."""
-    from extractor.extract.entity_types import NOT_SURNAMES, is_first_name
-
     texts, offsets = token_texts(doc), token_starts(doc)
     free = outside(taken)
 
@@ -2233,8 +2219,6 @@ def with_dateline_places(found: list[Candidate], text: str) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _joined_country_re() -> re.Pattern:
-    from extractor.extract.gazetteer import joined_country_names
-
     names = sorted(joined_country_names(), key=len, reverse=True)
     return re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, name.split())) for name in names))
 

@@ -24,7 +24,7 @@ from extractor.extract.quantities.units import match_unit
 from extractor.graph.story_structures import PLACE_TYPES
 from extractor.graph.resolve import (
     CLOSING_METRICS, COUNT_BLOCK, COUNTED_UNITS, MARKET_METRICS, OUTSIDE_THE_CLOSE, ClaimGroup, dates_agree, kin_metric,
-    same_day, truncates,
+    is_day, same_day, truncates,
 )
 
 # More figures than this for one subject, metric, frame and day: only neighbours in value
@@ -109,15 +109,10 @@ def _comparable(a: ClaimGroup, b: ClaimGroup) -> bool:
     if a.direction is not None and a.frame in OUTSIDE_THE_CLOSE:
         return False  # "another 40% in pre-market trading" and "more than 60%": two moments of the morning
     if (a.direction or a.metric in MARKET_METRICS) and not one_day \
-            and ("/" in (a.date or "") or "/" in (b.date or "") or _one_day(a.date) != _one_day(b.date)):
+            and ("/" in (a.date or "") or "/" in (b.date or "") or is_day(a.date) != is_day(b.date)):
         return False  # a report's window (Monday or Tuesday), a month or a year ("so far in 2025, down 10%")
         # against a day: maybe two sessions, or a day's move and the year's
     return not counted or _same_group_counted(a, b)
-
-
-def _one_day(date: str | None) -> bool:
-    """The date is a single day (YYYY-MM-DD), not a month, a year or a window of days."""
-    return date is not None and len(date) == 10 and "/" not in date
 
 
 def _two_articles(a: ClaimGroup, b: ClaimGroup) -> bool:

@@ -11,6 +11,7 @@ list; a name that is also an English word needs a scale, thousands or its qualif
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from extractor.extract.quantities.numbers import SCALES, SMALL_NUMBERS, parse_number_words
@@ -67,13 +68,16 @@ NEWS_CURRENCY_ABBREVIATIONS: dict[str, str] = {
 }
 
 
+# The day whose legal tender CLDR's territory currencies are read for (one day for every table,
+# so the symbols and the rupee countries agree).
+CURRENCIES_IN_USE_ON = dt.date(2024, 1, 1)
+
+
 def _local_currency_symbols() -> dict[str, str]:
     """Letter symbols of local currencies written before the amount ("USh 5,000", "Ksh 200",
     "GH₵ 3 million", "Rp 15,000", "MK 500", "FCFA 10,000"): what CLDR (babel) gives each
     English locale for its territory's currency, where the symbol has letters, is no ISO code
     and names one currency; then the abbreviations of NEWS_CURRENCY_ABBREVIATIONS."""
-    import datetime as dt
-
     from babel import localedata
     from babel.numbers import get_currency_symbol, get_territory_currencies
 
@@ -81,7 +85,7 @@ def _local_currency_symbols() -> dict[str, str]:
     for locale in localedata.locale_identifiers():
         if not locale.startswith("en_"):
             continue
-        for code in get_territory_currencies(locale.split("_")[-1], dt.date(2024, 1, 1)):
+        for code in get_territory_currencies(locale.split("_")[-1], CURRENCIES_IN_USE_ON):
             symbol = get_currency_symbol(code, locale)
             if symbol != code and len(symbol) >= 2 and re.search(r"[A-Za-z]", symbol) and "$" not in symbol:
                 found.setdefault(symbol, set()).add(code)
@@ -96,14 +100,12 @@ LOCAL_CURRENCY_SYMBOLS = _local_currency_symbols()
 def _rupee_countries() -> dict[str, str]:
     """Countries whose own currency is a rupee other than India's, and its code (CLDR's
     territory currencies, ISO names): "Rs" and "rupees" on their pages are theirs."""
-    import datetime as dt
-
     import pycountry
     from babel.numbers import get_territory_currencies
 
     out = {}
     for country in pycountry.countries:
-        codes = get_territory_currencies(country.alpha_2, dt.date(2024, 1, 1))
+        codes = get_territory_currencies(country.alpha_2, CURRENCIES_IN_USE_ON)
         currency = pycountry.currencies.get(alpha_3=codes[0]) if codes else None
         if currency is not None and currency.name.endswith("Rupee") and currency.alpha_3 != "INR":
             out[getattr(country, "common_name", None) or country.name] = currency.alpha_3
