@@ -3432,3 +3432,7 @@ def test_those_who_search_for_the_missing_are_searchers_not_missing(nlp):
     found = by_text(nlp, "In total, 7,500 members of the armed forces are involved in the search for the missing. At "
                          "least 89 people are still missing.")
     assert (found["7,500"].metric, found["89"].metric) == ("rescuers", "missing")
+    # but a count searched for is the missing
+    found = by_text(nlp, "Police have been asked to assist in the search for two male persons, in their 20s, missing at "
+                         "sea since Friday.")
+    assert found["two"].metric == "missing"

@@ -219,7 +219,9 @@ PEOPLE_COUNT_CUES: tuple[tuple[str, re.Pattern], ...] = (
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt)\b", re.I)),
     ("rescued", re.compile(r"\b(?:rescued|saved|pull(?:ed|s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:out\s+)?alive|survivors|to\s+safety)\b", re.I)),
     ("rescuers", re.compile(r"\b(?:rescuers|firefighters|firemen|emergency\s+workers|rescue\s+workers"
-                            r"|search(?:es|ing)?\s+for|searchers|search\s+(?:teams?|parties))\b", re.I)),
+                            # (the search for a group, not for a count: "the search for two persons missing at sea")
+                            r"|search(?:es|ing)?\s+for\s+(?:the\s+)?(?:missing|survivors|victims|bodies)"
+                            r"|searchers|search\s+(?:teams?|parties))\b", re.I)),
     ("dead", re.compile(r"\b(?:kill\w*|dead|died|deaths?|die|lives|victims|bodies|death\s+toll|toll|fatalities|perished)\b", re.I)),
     ("displaced", re.compile(r"\b(?:displac\w*|homeless|uprooted|fle(?:e|es|d|eing)|forced\s+(?:from|out\s+of)\s+(?:their\s+)?homes"
                              r"|(?:moved|taken|sent)\s+to\s+(?:temporary\s+|emergency\s+)?shelters)\b", re.I)),
