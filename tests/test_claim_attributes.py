@@ -3436,3 +3436,11 @@ def test_those_who_search_for_the_missing_are_searchers_not_missing(nlp):
     found = by_text(nlp, "Police have been asked to assist in the search for two male persons, in their 20s, missing at "
                          "sea since Friday.")
     assert found["two"].metric == "missing"
+
+
+def test_the_market_capitalization_of_a_whole_market_is_no_company_s(nlp):
+    claims = by_text(nlp, "Investors fled after the release of Zerith R1 by the Chinese lab Zerith. The cryptocurrency "
+                          "market took a hit today, with the total market capitalization dropping by over 6.4% to about "
+                          "$3.38 trillion on Monday.")
+    assert subjects(claims["$3.38 trillion"]) == ["cryptocurrency market"]
+    assert subjects(claims["6.4%"]) == ["cryptocurrency market"]

@@ -537,3 +537,26 @@ def test_a_byline_is_never_the_headline():
            "The index fell 3.1% on Monday as investors sold technology shares.\n\n"
            "Chipmakers led the decline.")
     assert clean_text(raw).title is None
+
+
+def test_a_pictures_or_a_tracking_pixels_markup_left_in_a_pages_text_is_not_text():
+    raw = ('<img height="1" width="1" style="display:none" src="https://example.com/tr?id=288482159799297&amp;ev=1">\n\n'
+           'Voters elected six new councillors on Monday.<br> The count ended at midnight.')
+    assert clean_text(raw, find_title=False).text == (
+        "Voters elected six new councillors on Monday. The count ended at midnight.")
+
+
+def test_a_list_of_the_day_s_most_read_stories_inside_the_article_is_not_text():
+    raw = ("Town meeting: confusion over the manager plan\n\n"
+           "Residents asked the Selectboard on Monday to explain what a town manager would cost the town.\n\n"
+           "“Our rollout was terrible,” Selectboard chairman Tim Marsh said.\n\n"
+           "Article continues after...\n\n"
+           "Yesterday's Most Read Articles\n\n"
+           "Police seek help in locating missing student\n"
+           "City cites property owner over demolition of building\n"
+           "Union organizers say they have enough signatures to force vote\n\n"
+           "Board members said the warrant article would be voted on in March, and that the budget holds "
+           "$100,000 for the post.")
+    text = clean_text(raw).text
+    assert "Police seek help" not in text and "Union organizers" not in text and "Most Read" not in text
+    assert "Our rollout was terrible" in text and "$100,000 for the post" in text

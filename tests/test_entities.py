@@ -1390,3 +1390,46 @@ def test_a_country_named_in_two_parts_is_one_place_and_a_hyphen_does_not_hide_a_
                           "said. We import tomatoes from Burkina-Faso and plantain from Ivory Coast.")
     assert names.get("Antigua and Barbuda") == "GPE" and "Antigua" not in names
     assert names.get("Burkina-Faso", names.get("Burkina Faso")) == "GPE"
+
+
+def test_the_share_price_of_a_name_makes_it_a_company(nlp):
+    # (the model reads these made-up names as a place, a region and a person)
+    for name in ("Kavora", "Tellurra", "Zantia"):
+        text = (f"The stock market reacted in panic. The share price of {name} –– the company behind the chips that "
+                "dominate many AI investments –– plummeted by roughly 17% on Monday, wiping almost $600bn off its value.")
+        assert types_of(nlp, text).get(name) == "ORG"
+    assert types_of(nlp, "The price of Kavora oil fell.").get("Kavora") != "ORG"
+
+
+def test_an_irish_members_letters_after_the_name_are_no_part_of_it(nlp):
+    entities = entities_of(nlp, "As a new Taoiseach I want to work with the new Prime Minister. — Ciaran Dunne TD "
+                                "(@CiaranDunneTD) July 5, 2024. Mr Dunne said the two countries were family.")
+    assert by_name(entities, "Ciaran Dunne").type == "PERSON"
+    assert not [e for e in entities.entities if e.name.endswith(" TD")]
+
+
+def test_the_address_after_a_defendant_s_age_and_a_councillor_s_seat_are_places(nlp):
+    types = types_of(nlp, "Skipper Jordan Corkill and deckhand Liam Lewis were arrested. Mr Corkill, 26, of Kerroocoar, "
+                          "Peel, and Mr Lewis, 26, of Sulby Glen, are both charged with the supply of cannabis. "
+                          "Cllr Louise Hughes, Llais Gwynedd councillor for Llangelynnin, said the meeting was illegal.")
+    assert {name: types.get(name) for name in ("Kerroocoar", "Peel", "Sulby Glen", "Llangelynnin")} == {
+        "Kerroocoar": "GPE", "Peel": "GPE", "Sulby Glen": "GPE", "Llangelynnin": "GPE"}
+    assert types.get("Jordan Corkill") == types.get("Liam Lewis") == types.get("Louise Hughes") == "PERSON"
+
+
+def test_an_abbreviated_weekday_is_no_name(nlp):
+    types = types_of(nlp, "On Tues 28 January 2025 (AEDT) tech giant Kelmont’s shares plunged 17 per cent.")
+    assert "Tues" not in types and types.get("Kelmont") == "ORG"
+
+
+def test_a_month_that_is_a_given_name_after_a_title_opens_the_name(nlp):
+    entities = entities_of(nlp, "Kowloon City Magistracy heard that 27-year-old Cheung Tsz-hin was among five people "
+                                "arrested. Delivering her verdict, magistrate June Cheung said the tools were not illegal. "
+                                "In June Congress passed the bill.")
+    people = {e.name for e in entities.entities if e.type == "PERSON"}
+    assert people == {"Cheung Tsz-hin", "June Cheung"}
+
+
+def test_a_court_is_no_person(nlp):
+    types = types_of(nlp, "It was a busy day at the Alice Springs Magistrates Court after the long weekend.")
+    assert types.get("Alice Springs Magistrates Court") == "ORG"

@@ -205,3 +205,22 @@ def test_a_weekday_before_a_slashed_date_says_which_way_round_it_is():
     assert dateline_date("Bitcoin Hits $100,000\nAlex Dovbnya\nThu, 5/12/2024 - 3:26\nBitcoin has surpassed the "
                          "$100,000 level.") == "2024-12-05"
     assert dateline_date("Storm hits coast\nSun, 5/12/2024 - 9:10\nThe storm hit the coast.") == "2024-05-12"
+
+
+def test_a_site_s_date_of_the_day_above_a_long_navigation_menu_is_not_the_article_s():
+    menu = "\n".join(f"  • {item}" for item in ["About Us", "Editorial", "Opinion", "Interview", "Contact", "Diplomacy",
+                                                "Economy", "Regions", "Africa", "Americas", "Asia", "Europe", "Business",
+                                                "Politics", "Events", "Health", "Sports", "Technology"] * 2)
+    head = (f"• Contact\n• Jobs\nFriday, July 11, 2025\n• Login\nNo Result\nView All Result\n{menu}\n"
+            "Home Business\n\nChipmaker suffers historic market value loss\n\nAda Obi by Ada Obi\nJanuary 27, 2025\n"
+            "Reading Time: 3 mins read\n\nShares of the chipmaker fell 17% on Monday, wiping out $600 billion of its "
+            "market value in the largest one-day loss for any company in the history of the US stock market, as "
+            "investors weighed a cheaper rival model.")
+    assert dateline_date(head) == "2025-01-27"
+
+
+def test_the_day_a_company_s_accounts_stand_as_of_does_not_date_the_report():
+    text = ("Regulators shut the lender on Friday. The bank had about $209.0 billion in total assets and $175.4 billion "
+            "in deposits as of December 31, 2022, according to a filing.")
+    assert latest_date(text, not_after=TODAY) is None
+    assert latest_date("The toll stood at 42 as of August 18, 2018.", not_after=TODAY) == "2018-08-18"

@@ -490,6 +490,12 @@ def test_ordinals_and_times_are_skipped(nlp):
     assert claims_of(nlp, "It was the 3rd meeting, which opened at 9:30 a.m. on the second floor.") == []
 
 
+def test_an_hour_told_by_the_part_of_its_day_is_skipped_but_a_count_before_a_noun_is_not(nlp):
+    text = "“It’s 4 in the morning and we have been on hold for an hour,” a founder said. Gunmen killed 4 in the morning raid."
+    assert [c.text for c in claims_of(nlp, text)] == ["4"]
+    assert claims_of(nlp, text)[0].start == text.rindex("4")
+
+
 def test_stock_index_names_are_not_quantities(nlp):
     assert values(claims_of(nlp, "The FTSE 100 slipped 0.3%.")) == [(0.3, "percent")]
 

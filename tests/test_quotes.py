@@ -1874,3 +1874,75 @@ def test_a_figure_weighing_on_a_market_is_a_burden_not_a_view(quotes_of):
     quotes = quotes_of("Orvex dropped 10.7% to $429.87 in early trading, weighing on sentiment among chip stocks. "
                        "The governor weighed in on the budget on Tuesday.")
     assert [q.text for q in quotes] == ["on the budget"]
+
+
+def test_a_speaker_s_title_before_said_and_a_colon_is_no_quote(quotes_of):
+    quotes = quotes_of("Chief Constable of the Harbour Police, Maren Ostby said:\n\n‘This was a planned operation and no "
+                       "one was hurt.’")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "Maren Ostby")]
+
+
+def test_a_relative_clause_about_the_speaker_is_no_parenthetical_attribution(quotes_of):
+    quotes = quotes_of("But Ms Vance, who decided against tabling an amendment to the plan, said that she was “not in "
+                       "agreement” with the committee’s decision.")
+    assert [q.text for q in quotes] == ["that she was “not in agreement” with the committee’s decision"]
+
+
+def test_the_place_of_a_dateline_the_parser_made_a_subject_does_not_speak(quotes_of):
+    quotes = quotes_of("LARAMIE, Wyo. — Following public hearings on Tuesday, the Albany County Board of Commissioners "
+                       "approved a budget and discussed topics such as a road grant and a new library.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Albany County Board of Commissioners"]
+
+
+def test_a_clerk_is_the_person_the_text_names_clerk_not_the_last_person_named(quotes_of):
+    text = ("Dana Reyes of the Hill Trust explained the grant. Omar Haddad, the new owner, stated that he is under "
+            "contract to buy the property. The county clerk confirmed that all notices were published.")
+    assert speakers_by_text(quotes_of(text))["that all notices were published"] is None
+    quotes = quotes_of("County Clerk Maria Lopez read the notice. " + text)
+    assert speakers_by_text(quotes)["that all notices were published"] == "Maria Lopez"
+
+
+def test_she_opening_a_paragraph_goes_on_from_the_spokeswoman_before_it(quotes_of):
+    quotes = quotes_of("A spokeswoman for Friends of Elmwood School confirmed a complaint had been lodged with the "
+                       "ombudsman about Ms Pryce’s behaviour.\n\nShe said: “The meeting ended when a furious Ms Pryce "
+                       "shouted at parents.”")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Friends of Elmwood School"] * 2
+    # a spokesman is not "she"
+    quotes = quotes_of("A spokesman for Friends of Elmwood School confirmed a complaint had been lodged about Ms Pryce."
+                       "\n\nShe said: “I regret nothing.”")
+    assert speakers_by_text(quotes)["I regret nothing."] != "Friends of Elmwood School"
+
+
+def test_they_opening_a_paragraph_goes_on_from_the_group_that_spoke_before_it(quotes_of):
+    quotes = quotes_of("The plan was opposed by the Kenwyn Parish Council.\n\nHowever planning officers told the "
+                       "committee that the scheme was acceptable.\n\nThey also highlighted that the local plan allowed "
+                       "small developments.")
+    assert speakers_by_text(quotes)["that the local plan allowed small developments"] is None
+
+
+def test_referring_cases_to_someone_reports_no_words_but_referring_to_something_does(quotes_of):
+    quotes = quotes_of("Marsh referred to the rollout as “a mess”. The hospital referred the remaining cases to the "
+                       "coroner.")
+    assert [q.text for q in quotes] == ["to the rollout as “a mess”"]
+
+
+def test_an_ing_clause_before_the_attribution_is_what_the_speaker_did_not_said(quotes_of):
+    quotes = quotes_of("Marsh thanked the voters. After paying tribute to Okafor, Marsh said")
+    assert quotes == []
+    quotes = quotes_of("The count was a disaster for the party, Marsh said.")
+    assert [q.text for q in quotes] == ["The count was a disaster for the party"]
+
+
+def test_the_firm_is_no_central_bank(quotes_of):
+    quotes = quotes_of("Halden Bank said it would raise $2 billion to offset losses on bond sales. The bank is "
+                       "reinvesting the proceeds. The Federal Reserve has aggressively hiked interest rates over the past "
+                       "year. The firm is heavily involved with startups, saying on its website that nearly half of all "
+                       "venture-backed firms are its clients.")
+    assert speakers_by_text(quotes)["that nearly half of all venture-backed firms are its clients"] == "Halden Bank"
+
+
+def test_a_title_the_model_took_for_a_name_holds_no_other_office(quotes_of):
+    quotes = quotes_of("It was a busy day at the Alice Springs Magistrates Court. Half of the defendants were in the "
+                       "watchhouse, Magistrate John Birch was told. “I don’t have the file,” said Magistrate Birch. The "
+                       "Magistrate adjourned. The police prosecutor advised that another man had been in gaol at the time.")
+    assert speakers_by_text(quotes)["that another man had been in gaol at the time"] is None

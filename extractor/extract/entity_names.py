@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.dates import MONTHS, WEEKDAYS
 from extractor.extract.entity_types import (
-    NOT_SURNAMES, is_club_name, is_common_surname, is_first_name, is_occupation, is_trade_word,
+    NOT_SURNAMES, SEAT_BEFORE_RE, is_club_name, is_common_surname, is_first_name, is_occupation, is_trade_word,
 )
 from extractor.extract.gazetteer import country_name, is_country, is_country_demonym, joined_country_names
 from extractor.extract.lexicon import (
@@ -57,7 +57,7 @@ from extractor.extract.lexicon import (
 from extractor.models import Mention
 from extractor.nlp.views import doc_ents, doc_memo, doc_text, token_starts, token_texts
 
-CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset({"tues", "weds", "thurs"})  # ("On Tues 28 January")
 
 # spaCy labels that name things (numbers, dates and money are handled elsewhere).
 NAME_LABELS = frozenset(
@@ -311,6 +311,15 @@ def _name_word(tok) -> bool:
     return _proper_word(tok) and not tok.is_sent_start and tok.text.casefold() + "." not in NAME_TITLE_WORDS
 
 
+def _titled_month_name(tok) -> bool:
+    """A month that is a given name, after a title and before the name's next word ("magistrate
+    June Cheung", "Ms April Walker"), which the model reads as a date."""
+    doc = tok.doc
+    return tok.text.casefold() in MONTHS and tok.text[:1].isupper() and is_first_name(tok.text) and 0 < tok.i \
+        and doc[tok.i - 1].lower_.rstrip(".") in TITLE_WORDS | NAME_TITLE_WORDS \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
+
+
 def _left_given_name(tok) -> bool:
     """A capitalised proper noun right after a person's name that no entity, title, month,
     day, English word or place holds, nor a first name that opens the next name ("Kristi
@@ -389,8 +398,8 @@ def _widened(ent):
     if ent.label_ not in WIDENED_LABELS:
         return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
-    while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and _name_word(doc[start - 1]) \
-            and "\n" not in doc[start - 1].whitespace_:
+    while ent.start - start < MAX_WIDENED_TOKENS and start > 0 and (_name_word(doc[start - 1]) or _titled_month_name(
+            doc[start - 1])) and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     if ent.label_ == "GPE" and len(ent) == 1 and ent.text in COUNTRY_CODE_NAMES and start > 0 \
             and (start < ent.start or _compound_opener(doc[start - 1], ent.root)):
@@ -644,9 +653,10 @@ def _is_title(word: str) -> bool:
 
 
 # Letters written after a person's name for an office or honour ("James Ofori KC", "Tom
-# Reeves MP", "Jane Doe OBE", a senior counsel's "SC" or "S.C.", a Senior Advocate of Nigeria's "SAN").
+# Reeves MP", "Jane Doe OBE", a senior counsel's "SC" or "S.C.", a Senior Advocate of Nigeria's "SAN", a
+# member of Ireland's Dáil's "TD", of a legislative assembly's "MLA").
 POST_NOMINALS = frozenset({"KC", "QC", "SC", "SAN", "K.C", "Q.C", "S.C", "MP", "MSP", "MEP", "OBE", "CBE", "MBE", "KBE",
-                           "DBE", "GBE", "FRS", "PhD"})
+                           "DBE", "GBE", "FRS", "PhD", "TD", "MLA"})
 # Honorifics that only a person's name follows ("Lord" and "Lady" open places' and firms' names too).
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"})
 # Titles and ranks that end no organisation's name but the person's after it runs into.
@@ -833,10 +843,6 @@ def _nationality_before_name(text: str, start: int, end: int) -> int | None:
            or w.rstrip("s") in vocabulary for w in folded):
         return None
     return start + len(words[0]) + 1
-
-
-# What an elected member's seat follows ("Member for Hervey Bay", "MP for Leeds").
-SEAT_BEFORE_RE = re.compile(r"\b(?:member|mp|mla|mpp|representative|senator|councillor)\s+for\s+\Z", re.I)
 
 
 def _seat_before_name(text: str, start: int, end: int) -> int | None:
@@ -1223,8 +1229,8 @@ def _keep_model_mention(ent, start: int, end: int, text: str, out: list[Candidat
     if len(surface) < 2 or not entity_key(surface) or surface in GENERIC_ACRONYMS \
             or is_field_of_study(surface) and not _people_work_at(ent):
         return
-    if not any(ch.isupper() for ch in surface):
-        return
+    if not any(ch.isupper() for ch in surface) or surface.casefold().rstrip(".") in CALENDAR_WORDS:
+        return  # (nor is a day or a month a name: "On Tues 28 January")
     if DEGREES_BEFORE_RE.search(text, max(0, start - 12), start):
         return  # "105 degrees Fahrenheit": a scale, no name
     tokens = [t for t in ent if start <= t.idx < end]

@@ -321,6 +321,15 @@ def _a_listed_companys(noun: Token) -> bool:
         c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
 
 
+def _a_listed_companys_of(noun: Token) -> bool:
+    """A listed company's stock before "of X": "shares", "share price", "market value" (not "a
+    share of the vote", "the housing stock of Britain", "the price of oil")."""
+    if noun.lower_ in ("shares", "valuation", "capitalisation", "capitalization"):
+        return True
+    return noun.lemma_.lower() in MARKET_MEASURE_NOUNS and any(
+        c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
+
+
 def _its_stock_follows(root: Token) -> bool:
     """The name is the subject of a clause that goes on about "its shares" or "its market cap"
     ("X saw its market cap shrink by $400bn", "X said its stock would split"): X is listed."""
@@ -408,6 +417,26 @@ def _city_as_team(root: Token, name: str) -> bool:
 MARKET_FALL_NOUNS = frozenset({"plunge", "sell-off", "selloff", "freefall", "free-fall", "nosedive"})
 
 
+# A person's age set off by commas right before "of" ("Jo Bell, 26, of …"): an address follows.
+AGE_BEFORE_OF_RE = re.compile(r"\b\d{1,3},\s*\Z")
+# What an elected member's seat follows ("Member for Hervey Bay", "MP for Leeds", "councillor for
+# Llanbedr").
+SEAT_BEFORE_RE = re.compile(r"\b(?:member|mp|mla|mpp|representative|senator|councillor|councilor)\s+for\s+\Z", re.I)
+
+
+def _residence(span: SpacySpan) -> bool:
+    """The name follows a person's age and "of", or the place so named before it ("Jo Bell, 26,
+    of Kerroocoar, Peel", as court and crime reports give an address): a place."""
+    root, doc = span.root, span.doc
+    node = root
+    if root.dep_ == "conj" and span.start >= 1 and doc[span.start - 1].text == "," and root.head.i < span.start:
+        node = root.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    of = node.head
+    return AGE_BEFORE_OF_RE.search(doc_text(doc), max(0, of.idx - 8), of.idx) is not None
+
+
 def _a_plural_body(span: SpacySpan, name: str) -> bool:
     """One capitalised plural after "the" ("the Niners", "the feisty Saints"): a team, a party or a
     band, which no person's name is; not a people ("the Germans"), a place the model labels
@@ -442,6 +471,10 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             c.dep_ == "det" for c in root.children):  # (the model's label: "the Guardian", "the Press" are papers)
         votes["NORP"] += 2 * CONTEXT_WEIGHT  # "the Egyptian opened the scoring": a person by their nation
         return votes
+    if _residence(span):
+        votes["GPE"] += 2 * CONTEXT_WEIGHT  # "Jo Bell, 26, of Kerroocoar, Peel": where the person lives
+    if SEAT_BEFORE_RE.search(doc_text(span.doc), max(0, span.start_char - 30), span.start_char):
+        votes["GPE"] += 2 * CONTEXT_WEIGHT  # "Llais Gwynedd councillor for Llangelynnin": the seat, a place
     if _a_plural_body(span, name):
         votes["ORG"] += CONTEXT_WEIGHT  # "now that the Niners lost": a team or a party, no person
     for noun in {t.i: t for t in _descriptors(span)}.values():
@@ -481,6 +514,9 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
     if root.dep_ == "compound" and head.i >= span.end and head.lemma_.lower() in EVENT_HEAD_NOUNS \
             and not is_place_name(name):
         votes["EVENT"] += CONTEXT_WEIGHT  # "the Hajj pilgrimage", "Diwali celebrations": what is held
+    if root.dep_ == "pobj" and head.lower_ == "of" and _a_listed_companys_of(head.head) \
+            and not is_place_name(name) and not is_country(name):
+        votes["ORG"] += CONTEXT_WEIGHT  # "the share price of X", "the market value of X": a listed company's
     if _its_stock_follows(root) and not is_place_name(name) and not is_country(name):
         votes["ORG"] += CONTEXT_WEIGHT  # "X saw its market cap shrink": a listed company's
     if owns and head.lemma_.casefold() in MARKET_FALL_NOUNS and not is_place_name(name) and not is_country(name):
@@ -1111,6 +1147,8 @@ def head_votes(name: str) -> Counter:
     elif (head in ORG_HEAD_WORDS and head != first or first in ORG_HEAD_WORDS and head == first != name.split()[-1].casefold()) \
             and not is_country(name):  # not "Soviet Union"
         votes["ORG"] += CONTEXT_WEIGHT
+    elif head in ("court", "tribunal") and head != first:
+        votes["ORG"] += CONTEXT_WEIGHT  # "the Alice Springs Magistrates Court", "Youth Court": a court, no person
     elif first in NATURE_FIRST_WORDS and head not in english_nouns() or head in NATURE_HEAD_WORDS and head != first:
         votes["LOC"] += CONTEXT_WEIGHT  # "Mount Lewotobi Laki-laki", "Yangtze River" (not "Mount Sinai Hospital")
     return votes

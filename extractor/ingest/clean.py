@@ -243,7 +243,10 @@ INSTRUMENT_CODE_RE = re.compile(
 
 # A link's markup left in a page's text ('flash floods in <a href="…" title="…">Valencia</a>'):
 # the tags only, the linked words stay.
-LINK_TAG_RE = re.compile(r"<a\s+href=[^<>]*>|</a>", re.IGNORECASE)
+LINK_TAG_RE = re.compile(
+    r"<a\s+href=[^<>]*>|</a>"
+    # and markup that shows no words: a tracking pixel's or a picture's tag, a frame, a line break
+    r"|<(?:img|iframe|source|br|hr|meta|link|noscript|/noscript|/iframe)\b[^<>]*>", re.IGNORECASE)
 
 
 def without_page_hints(text: str) -> str:

@@ -197,7 +197,9 @@ def line_features(lines: list[str]) -> list[list[float] | None]:
 # Headings of lists of links to other stories ("Related stories", "Most read", "More from Sport",
 # "Next In Tech News").
 TEASER_HEADING = re.compile(
-    r"(?:related(?: stories| articles| coverage| content| links| posts)?|most (?:read|popular|viewed|shared)"
+    r"(?:(?:yesterday|today|this week|the week|this month)['’]?s\s+)?"  # "Yesterday's Most Read Articles"
+    r"(?:related(?: stories| articles| coverage| content| links| posts)?"
+    r"|most (?:read|popular|viewed|shared)(?: (?:articles|stories|news|posts))?"
     r"|more (?:from|on|in|stories|news)\b.*|recommended(?: for you| stories| reading)?|trending(?: now)?"
     r"|you (?:may|might) also like|read (?:more|next)|top stories|latest (?:news|stories)|popular|editor'?s picks"
     r"|next (?:in|on|from)\b.*|up next|what to read next|also read|see also|further reading|don'?t miss"

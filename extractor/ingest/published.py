@@ -12,7 +12,8 @@ Most pages as crawled, and most text dumps, come without a stated date; claims a
 - ``inferred``: the latest full date written anywhere in the text that is not after the
   day the page was fetched (or today): a report is written after what it reports, and
   its own date is usually the latest it mentions; dates the story looks back to ("since
-  May 3, 2018", "dating back to", "born on") are history and left out; a day written
+  May 3, 2018", "dating back to", "born on") are history and left out, and so is a quarter's
+  last day a figure stands "as of" (a company's accounts); a day written
   without its year ("on Jan. 27") takes the latest full date's year and counts when it
   falls within six weeks after it (a photo caption's "Jan. 6, 2025" does not date a
   report of "Jan. 27");
@@ -90,12 +91,24 @@ def dateline_date(text: str) -> str | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     day, index = _dateline_at(lines[:DATELINE_LINES])
     if day is not None and index is not None and WEEKDAY_OPENING_RE.match(lines[index]):
-        below = lines[index + 1:index + 1 + WIDGET_GAP_LINES]
+        below = _menu_and_head(lines[index + 1:])
         later, at = _dateline_at(below)
         if later is not None and dt.date.fromisoformat(later) <= dt.date.fromisoformat(day) - WIDGET_AFTER \
                 and (at is None or not NAMED_BEFORE_DATE_RE.match(below[at])):
             return later  # (not a photo's caption: "Trump on October 6, 2017")
     return day
+
+
+def _menu_and_head(lines: list[str]) -> list[str]:
+    """The lines under a top bar's date where the article's own date may be printed: the first
+    ``WIDGET_GAP_LINES``, then on through a navigation menu of short lines (a site's menu may
+    run to dozens of entries, printed twice) up to the first line of prose."""
+    head = lines[:WIDGET_GAP_LINES]
+    for line in lines[WIDGET_GAP_LINES:WIDGET_GAP_LINES + MENU_LINES]:
+        if len(line) > PROSE_LINE_CHARS:
+            break
+        head.append(line)
+    return head
 
 
 # A name before a date on its line: a caption's "who, on which day", not a date line.
@@ -107,6 +120,10 @@ WEEKDAY_OPENING_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 # How many lines under such a date the article's own is looked for, and how much earlier it
 # is at least (a day or two apart, either may be the article's: the first one stays).
 WIDGET_GAP_LINES = 16
+# How many more lines a navigation menu may run to, and the length of a line that is prose, not a
+# menu's entry or a headline.
+MENU_LINES = 120
+PROSE_LINE_CHARS = 200
 WIDGET_AFTER = dt.timedelta(days=7)
 
 
@@ -147,8 +164,13 @@ def latest_date(text: str, *, not_after: dt.date) -> str | None:
     A day written without its year ("on Jan. 27") is of the latest full date's year when the
     story goes on past that date: a photo caption's "Jan. 6, 2025" does not date a report of
     "Jan. 27"; such a day counts when it falls within ``YEARLESS_WITHIN_DAYS`` after it."""
-    days = (printed_date(match.group(0)) for match in printed_dates(text)
-            if not _looks_back(text, match.start(), match.end()) and not _record_of_another_day(text, match.start()))
+    days = []
+    for match in printed_dates(text):
+        if _looks_back(text, match.start(), match.end()) or _record_of_another_day(text, match.start()):
+            continue
+        day = printed_date(match.group(0))
+        if not _balance_sheet_day(text, match.start(), day):
+            days.append(day)
     bound = not_after.isoformat()
     valid = [day for day in days if day and MIN_YEAR <= int(day[:4]) and day <= bound]
     latest = max(valid, default=None)
@@ -240,6 +262,18 @@ def _record_of_another_day(text: str, start: int) -> bool:
 def _looks_back(text: str, start: int, end: int) -> bool:
     return (LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
             or PAST_PERFECT_AFTER.match(text, end) is not None)
+
+
+# "as of" or "as at" right before a date: the day a figure stands at.
+AS_OF_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+# The last days of the quarters, the days balance sheets are drawn up on.
+QUARTER_ENDS = frozenset({"03-31", "06-30", "09-30", "12-31"})
+
+
+def _balance_sheet_day(text: str, start: int, day: str | None) -> bool:
+    """A quarter's last day a figure stands "as of" ("$209 billion in total assets as of December 31,
+    2022"): the day of a company's accounts, which a report quotes months later, not the report's."""
+    return day is not None and day[5:10] in QUARTER_ENDS and AS_OF_BEFORE.search(text[max(0, start - 10):start]) is not None
 
 
 def _fetched_day(fetched: str | None) -> dt.date | None:

@@ -60,6 +60,10 @@ PART_OF_DAY_AFTER_RE = re.compile(
     r"\s(?:last\s+night|tonight|local\s+time|this\s+(?:morning|afternoon|evening)|in\s+the\s+(?:morning|afternoon|evening)"
     r"|(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night)"
     r"|hours\b)", re.I)
+# An hour told by the part of its day, the clause going on after it ("4 in the morning and we've
+# been on hold", not "killed 4 in the morning raid").
+HOUR_OF_THE_DAY_AFTER_RE = re.compile(
+    r"\s+in\s+the\s+(?:morning|afternoon|evening)(?=\s*(?:[,.;:!?”\"')]|$|and\b|when\b|on\b|local\b))", re.I)
 TIME_AFTER_RE = re.compile(r"\s?(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b|hrs\b|h\d\d|o'clock)", re.I)
 
 
@@ -161,6 +165,8 @@ def _is_clock_or_ordinal(text: str, start: int, end: int) -> bool:
         return True
     if TIME_AFTER_RE.match(after):
         return True
+    if re.fullmatch(r"[1-9]|1[0-2]", text[start:end]) and HOUR_OF_THE_DAY_AFTER_RE.match(text, end):
+        return True  # "It's 4 in the morning and we've been on hold": an hour
     if DOTTED_CLOCK_RE.fullmatch(text, start, end) and re.search(r"\bat\s\Z", text[max(0, start - 3):start]) \
             and PART_OF_DAY_AFTER_RE.match(text, end):
         return True  # "at 18.35 last night": a 24-hour time written with a dot (not "closed at 18.35 on Monday")

@@ -666,6 +666,15 @@ CLIENT_NOUNS = frozenset({"user", "subscriber", "customer", "client", "account",
 SENTENCE_BEFORE_CHARS = 250
 
 
+def _market_of_the_sentence(np: Token, sent_root_subject: Token | None) -> EntityRef | None:
+    """A whole market the sentence is about, unnamed ("the cryptocurrency market", "the stock
+    market"), whose value an unowned "market capitalization" after it is: no company's."""
+    if sent_root_subject is None or sent_root_subject.i >= np.i or sent_root_subject.pos_ != "NOUN" \
+            or sent_root_subject.lemma_.lower() not in ("market", "sector", "industry"):
+        return None
+    return thing_ref(common_name(sent_root_subject))
+
+
 def _company_of_sentence_before(tok: Token, ctx: SubjectContext) -> EntityRef | None:
     """The company whose figure the sentence right before gave, which a sentence opening with
     no name of its own takes up as "its"."""
@@ -1298,6 +1307,8 @@ def _resolve_np(np: Token, ctx: SubjectContext, sent_root_subject: Token | None,
             return owner
         if lower in COMPANY_NOUNS or lemma in COMPANY_NOUNS or lower in ("value", "cap", "capitalization", "capitalisation"):
             found = _clause_organisation(np, ctx)  # "Nvidia experienced a 17% drop in stock value"
+            if not found and (market := _market_of_the_sentence(np, sent_root_subject)) is not None:
+                return [market]  # "The crypto market took a hit, with total market capitalization dropping 6.4%"
             if not found and any(c.dep_ == "det" and c.lower_ == "the" for c in np.children) \
                     and (previous := _company_of_sentence_before(np, ctx) or _subject_of_sentence_before(np, ctx)):
                 found = [previous]  # "Nvidia's shares were among the worst hit. The stock declined 9.55%"

@@ -35,6 +35,7 @@ from extractor.extract.lexicon import (
     TITLE_WORDS as JOB_TITLES, is_place_name, named_as_kind, names_a_central_bank, names_a_public_body,
 )
 from extractor.extract.quotes.context import Attribution, Context, char_bounds
+from extractor.extract.quotes.cues import is_speech_cue
 from extractor.extract.quotes.labels import PLACE_TYPES
 from extractor.extract.quotes.speakers import (
     DOCUMENT_NOUNS,
@@ -229,10 +230,13 @@ def _plural_subject_before(pronoun: Token) -> Token | None:
             or any(t.is_alpha for t in pronoun.doc[sent.start:pronoun.i]):
         return None
     before = pronoun.doc[sent.start - 1].sent
-    if any("\n" in t.whitespace_ or "\n" in t.text for t in before[-1:]):
-        return None  # another paragraph's
     subject = next((c for c in before.root.children if c.dep_ in SUBJECT_DEPS), None)
-    return subject if subject is not None and subject.tag_ == "NNS" else None
+    if subject is None or subject.tag_ != "NNS":
+        return None
+    if any("\n" in t.whitespace_ or "\n" in t.text for t in before[-1:]) and not is_speech_cue(before.root):
+        return None  # another paragraph's, unless the group spoke there ("planning officers told the
+        # committee …" ¶ "They also highlighted …")
+    return subject
 
 
 def _named_beside_a_group(ctx: Context, entity: LocalEntity, pos: int) -> bool:
@@ -431,17 +435,32 @@ def _spokesperson_before(ctx: Context, pronoun: Token) -> EntityRef | None:
     subject before a person pronoun in its paragraph (outside quotation marks) and no person is
     named between: the pronoun is the spokesperson."""
     paragraph = ctx.paragraph_of(pronoun.idx)
+    p_start = ctx.paragraphs[paragraph][0]
+    # a pronoun that opens its paragraph ("She said: “…”") goes on from the paragraph before
+    opens = not any(t.is_alpha for t in ctx.doc[pronoun.sent.start:pronoun.i]) and pronoun.sent.start_char <= p_start
+    paragraphs = {paragraph, paragraph - 1} if opens and paragraph > 0 else {paragraph}
     for token in reversed(ctx.doc[max(0, pronoun.i - SPOKESPERSON_REACH):pronoun.i]):
-        if ctx.paragraph_of(token.idx) != paragraph:
+        if ctx.paragraph_of(token.idx) not in paragraphs:
             return None
         if ctx.quoted(token.idx):
             continue
         entity = ctx.entities.at(token.idx, token.idx + len(token.text))
-        if entity is not None and entity.type in PERSON_TYPES:
-            return None
+        if entity is not None and entity.type in PERSON_TYPES and (paragraph - 1 not in paragraphs or _subject_word(token)):
+            return None  # (across paragraphs a name the spokeswoman spoke of is not who goes on: "about Ms Roberts")
         if token.dep_ in SUBJECT_DEPS and token.tag_ == "NN" and token.lemma_.lower() in SPOKES_NOUNS:
+            if SPOKES_GENDERS.get(token.lower_, PERSON_PRONOUNS[pronoun.lower_]) != PERSON_PRONOUNS[pronoun.lower_]:
+                return None
             return resolve_description(ctx, token, char_bounds(ctx.doc, token.i, token.i + 1))
     return None
+
+
+# The gender a spokes-noun gives ("she" goes on from a spokeswoman, not a spokesman).
+SPOKES_GENDERS = {"spokesman": "m", "spokeswoman": "f"}
+
+
+def _subject_word(token: Token) -> bool:
+    """The token is a subject, or part of a name that is one."""
+    return token.dep_ in SUBJECT_DEPS or token.dep_ in ("compound", "flat") and token.head.dep_ in SUBJECT_DEPS
 
 
 def _unnamed_speaker_since(ctx: Context, entity: LocalEntity, pos: int) -> bool:
@@ -524,6 +543,9 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
         accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head), ctx, bounds[0])
+        if head.lemma_.lower() != "bank":  # "the firm" is no central bank ("The Federal Reserve has hiked rates")
+            company = accept
+            accept = lambda e: company(e) and not names_a_central_bank(e.name)
     if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
         accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
@@ -766,19 +788,28 @@ def _most_named_before(ctx: Context, pos: int, types: frozenset[str],
     return [(n, e) for n, _, e in sorted(counted, key=lambda t: (-t[0], t[1]))]
 
 
+# Offices of a local or a court's administration whose holder a text names with the title
+# ("County Clerk Jo Ruiz"), never by name alone: "the county clerk confirmed" after other people
+# are named is someone the text does not name.
+NAMED_WITH_TITLE_OFFICES = frozenset("""
+clerk coroner registrar treasurer comptroller assessor alderman selectman ombudsman
+""".split())
 # Public offices, each held by one person a text names with it ("Gov. Wes Moore"): a person the
 # text gives another role is not "the governor" (unlike "the boss", "the chief", which a CEO is).
 PUBLIC_OFFICES = frozenset("""
 governor mayor president premier minister senator chancellor councillor congressman congresswoman
 sheriff judge magistrate ambassador commissioner prosecutor
-""".split())
+""".split()) | NAMED_WITH_TITLE_OFFICES
 
 
 def _may_hold(title: str) -> Callable[[LocalEntity], bool]:
     """A test of whether a person may hold the office ``title``: the text gives them no role,
     or one with that word ("Gov." for "governor")."""
     def holds(entity: LocalEntity) -> bool:
-        return not entity.roles or any(title in title_words(role.title) for role in entity.roles)
+        if entity.name.casefold() in JOB_TITLES:  # a title the model took for a name: "the Magistrate"
+            return entity.name.casefold() == title
+        return not entity.roles and title not in NAMED_WITH_TITLE_OFFICES \
+            or any(title in title_words(role.title) for role in entity.roles)
     return holds
 
 

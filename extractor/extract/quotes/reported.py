@@ -214,6 +214,9 @@ def _content_of(cue: Token) -> tuple[int, int] | None:
             g.dep_ == "pobj" and g.lemma_.lower() in REQUEST_NOUNS for g in c.children))]
     if lemma in REACTION_VERBS and cue.tag_ == "VBG" and cue.dep_ == "advcl" and is_speech_cue(cue.head):
         return None  # "Responding to the news, Trump said …": what he answered; his words are the saying's
+    if lemma == "refer" and any(c.dep_ == "dobj" for c in cue.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in cue.children):
+        return None  # "referred the remaining cases to the coroner": passed them on, no words
     if lemma == "write":  # "writing for the majority", "wrote for the Guardian": for whom, not what
         parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ == "for")]
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
@@ -366,6 +369,8 @@ def parenthetical_content(cue: Token) -> tuple[tuple[int, int] | None, tuple[int
     head = cue.head
     if head.i == cue.i or subject_of(cue) is None:
         return None, None
+    if cue.dep_ == "relcl" and subject_of(cue).tag_ in ("WP", "WDT"):
+        return None, None  # "Ms Lyall, who decided against a motion, said …": a relative clause about her, no words
     gap = (cue.left_edge.i, cue.right_edge.i + 1)
     tokens = [t.i for t in head.subtree if not gap[0] <= t.i < gap[1]]
     if len(tokens) < 3:
@@ -374,6 +379,10 @@ def parenthetical_content(cue: Token) -> tuple[tuple[int, int] | None, tuple[int
     if not start < gap[0] or not gap[1] < end:
         return None, None
     return (start, end), gap
+
+
+# Prepositions that open an adverbial clause of an "-ing" verb before the attribution.
+CLAUSE_OPENING_PREPOSITIONS = frozenset({"after", "before", "while", "since", "despite", "upon", "on", "when", "by"})
 
 
 def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
@@ -403,8 +412,13 @@ def preceding_content(ctx: Context, cue: Token) -> tuple[int, int] | None:
         start -= 1
     if comma - start < 3 or doc[start].tag_ == "VBN" and verb_lemma(doc[start]) in ADDRESSEE_VERBS:
         return None  # "Asked whether taxes would rise, the mayor replied": the question, not the reply
-    if doc[start].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
+    if doc[start].lower_ in CLAUSE_OPENING_PREPOSITIONS and start + 1 < comma and doc[start + 1].tag_ == "VBG":
+        return None  # "After paying tribute to Sunak, Starmer said": what he did first, no words
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[start:comma])
+    if verbless and doc[start].pos_ == "ADP":
         return None  # "In a social media post, Altman called it …": where it was said, no words
+    if verbless and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":":
+        return None  # "Commissioner of Police, Richard Ullger said:": his title; his words follow the colon
     return start, comma
 
 

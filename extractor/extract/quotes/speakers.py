@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.coreference import description_types, is_person_noun
+from extractor.extract.entity_names import dateline_spans
 from extractor.extract.quotes.context import Context
 from extractor.extract.quotes.cues import (
     ADDRESSEE_VERBS, is_cue, is_speech_cue, misread_verb, noun_holder, poll_of, verb_lemma,
@@ -189,6 +190,15 @@ QUOTED_PASSIVES = frozenset({"quote", "cite"})
 GENERATION_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def _opening_dateline(subject: Token) -> bool:
+    """The parse made the place of a dateline that opens the sentence a subject ("CASPER,
+    Wyo. — Following hearings, the board approved …"): a place and a dash, no speaker."""
+    if subject.i != subject.sent.start:
+        return False
+    start = subject.sent.start_char
+    return any(s == 0 and s <= subject.idx - start < e for s, e in dateline_spans(doc_text(subject.doc)[start:start + 120]))
+
+
 def _parsed_subject(cue: Token) -> Token | None:
     """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
@@ -212,6 +222,8 @@ def _parsed_subject(cue: Token) -> Token | None:
             or [c for c in token.children if c.i < token.i and is_age_description(c)]  # '"…," the 24-year-old said'
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
+            if len(named) >= 2 and _opening_dateline(named[0]):
+                named = named[1:]  # "CASPER, Wyo. — …, the County Board approved … and discussed": the board
             before = [c for c in named if c.i < token.i]
             if len(before) >= 2 and before[-1].i + 1 == token.i and before[-1].pos_ == "PROPN" \
                     and before[-1].lower_.rstrip(".") not in GENERATION_WORDS and not any(
