@@ -3444,3 +3444,18 @@ def test_the_market_capitalization_of_a_whole_market_is_no_company_s(nlp):
                           "$3.38 trillion on Monday.")
     assert subjects(claims["$3.38 trillion"]) == ["cryptocurrency market"]
     assert subjects(claims["6.4%"]) == ["cryptocurrency market"]
+
+
+def test_half_a_trillion_hyphened_and_a_figure_set_after_a_dash_beside_a_valuation(nlp):
+    claims = by_text(nlp, "A rout on Wall Street saw Kelmont crumble 17 percent, wiping more than half-a-trillion dollars "
+                          "off its market capitalisation.")
+    assert claims["half-a-trillion dollars"].value == 5e11 and subjects(claims["half-a-trillion dollars"]) == ["Kelmont"]
+    claims = by_text(nlp, "Trump labeled the new Chinese AI model, Zerith, a wake-up call for the tech sector following a "
+                          "significant drop in Kelmont's market valuation—nearly $600 billion.")
+    assert subjects(claims["$600 billion"]) == ["Kelmont"]
+    # (a figure beside an unowned metric noun keeps its clause's company)
+    claims = by_text(nlp, "Investors cheered robust quarterly reports from Zerith. Zerith surged 20 per cent to hit a "
+                          "record high. Weighing on the blue-chip Dow, Kelmont lost 1.6 per cent after forecasting a drop "
+                          "in phone sales and targeting overall revenue $US6 billion ($A9.2 billion) below expectations "
+                          "as its China business took a hit.")
+    assert subjects(claims["$US6 billion"]) == ["Kelmont"]

@@ -1433,3 +1433,18 @@ def test_a_month_that_is_a_given_name_after_a_title_opens_the_name(nlp):
 def test_a_court_is_no_person(nlp):
     types = types_of(nlp, "It was a busy day at the Alice Springs Magistrates Court after the long weekend.")
     assert types.get("Alice Springs Magistrates Court") == "ORG"
+
+
+def test_a_party_named_with_a_country_code_is_one_organisation_and_a_creed_is_no_trade(nlp):
+    types = types_of(nlp, "Among other parties, the Liberal Democrats won 71 seats, the Scottish National Party secured "
+                          "nine and the rightist Reform UK took four. The journalist Ana Ruiz said so.")
+    assert types.get("Reform UK") == "ORG" and "Reform" not in types and "United Kingdom" not in types
+    assert types.get("Ana Ruiz") == "PERSON"
+    assert "Cboe UK" not in types_of(nlp, "The Cboe UK 100 ended up slightly at 852.40 on Monday.")  # an index runs on
+
+
+def test_a_name_described_as_a_cryptocurrency_is_a_product(nlp):
+    types = types_of(nlp, "Zorbit, the leading cryptocurrency by market capitalization, saw its price dip below the "
+                          "$100,000 mark.")
+    assert types.get("Zorbit") == "PRODUCT"
+

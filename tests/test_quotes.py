@@ -1946,3 +1946,25 @@ def test_a_title_the_model_took_for_a_name_holds_no_other_office(quotes_of):
                        "watchhouse, Magistrate John Birch was told. “I don’t have the file,” said Magistrate Birch. The "
                        "Magistrate adjourned. The police prosecutor advised that another man had been in gaol at the time.")
     assert speakers_by_text(quotes)["that another man had been in gaol at the time"] is None
+
+
+def test_an_office_introduced_unnamed_is_not_the_most_named_person(quotes_of):
+    quotes = quotes_of("A judge who ordered a pensioner to forfeit his bail made a serious error, the Court of Appeal "
+                       "has ruled. Dana Pell said the State could not defend the order. The appeal judges agreed with "
+                       "Pell. At the hearing, the judge said she did not believe his claim he was abroad.")
+    assert speakers_by_text(quotes)["she did not believe his claim he was abroad"] is None
+
+
+def test_the_person_after_a_country_and_a_title_speaks_not_the_country(quotes_of):
+    # (the parser reads "head" as a verb with the country as its subject)
+    quotes = quotes_of("Didier Moreau took over in 2012. “Those first 70 minutes or so we were playing a very aggressive "
+                       "and dynamic opponent and we just weren’t up to the same level for a number of reasons,” France "
+                       "head coach Moreau said.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Didier Moreau"]
+
+
+def test_the_holder_named_after_an_office_of_a_country_speaks(quotes_of):
+    quotes = quotes_of("France coach Didier Moreau said the defeat was hard to swallow. Striker Dario Lenz scored three "
+                       "goals. The President of France Emmanuel Macron offered comfort to the beaten team. “I share "
+                       "their sadness,” the President said.")
+    assert speakers_by_text(quotes)["comfort to the beaten team"] == "Emmanuel Macron"

@@ -377,6 +377,17 @@ def _compound_opener(tok, code) -> bool:
             and not tok.ent_type_ and tok.text.casefold() not in CALENDAR_WORDS and not is_place_name(tok.text))
 
 
+def _named_opener(tok, code) -> bool:
+    """A one-word name the model tagged an organisation, compounded into the country
+    code right after it ("the rightist Reform UK took four"): one organisation's name."""
+    doc = tok.doc
+    if code.i + 1 < len(doc) and doc[code.i + 1].like_num:
+        return False  # "the Cboe UK 100": an index's name runs on, which the model's reading keeps
+    return tok.dep_ == "compound" and tok.head.i == code.i and tok.ent_type_ == "ORG" \
+        and tok.ent_iob_ == "B" and not (tok.i > 0 and tok.nbor(-1).ent_type_ == tok.ent_type_ and tok.nbor(-1).ent_iob_ != "O") \
+        and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper() and not is_place_name(tok.text)
+
+
 def _widened(ent):
     """The model's organisation or place span with the capitalised proper nouns it left out
     right before or after it ("Harrowgate Biotica" for "Biotica" or for "Harrowgate"): not
@@ -402,7 +413,7 @@ def _widened(ent):
             doc[start - 1])) and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     if ent.label_ == "GPE" and len(ent) == 1 and ent.text in COUNTRY_CODE_NAMES and start > 0 \
-            and (start < ent.start or _compound_opener(doc[start - 1], ent.root)):
+            and (start < ent.start or _compound_opener(doc[start - 1], ent.root) or _named_opener(doc[start - 1], ent.root)):
         # "Reform UK", "Cancer Research UK": a name before a country's code makes the
         # organisation's name of it, also as a sentence's first word, which the parser
         # makes a compound of the code ("Reform UK attained third place")

@@ -210,6 +210,7 @@ attorney attorneys envoy envoys assistant assistants
 GOODS_DESCRIPTORS = frozenset("""
 drug drugs vaccine vaccines medicine medication pill jab treatment chip chips processor
 smartphone phone handset device console game
+cryptocurrency cryptocurrencies token tokens coin coins stablecoin stablecoins altcoin altcoins
 """.split())
 
 
@@ -911,6 +912,13 @@ def _faker_names(locale: str, attributes: tuple[str, ...]) -> set[str]:
 # Endings of English nouns for a person by what they do ("linguist", "grammarian",
 # "musicologist"); only nouns of this many letters or more ("list", "median" are things).
 OCCUPATION_SUFFIXES = ("ist", "ian")
+# Words of a creed or a camp with those endings, said of parties and groups as often as of
+# people ("the rightist Reform UK", "the Islamist group", "the humanitarian agency"): no trade.
+CREED_WORDS = frozenset("""
+rightist leftist centrist populist nationalist socialist communist separatist islamist extremist marxist
+maoist zionist unionist loyalist fascist secularist monarchist royalist federalist globalist isolationist
+libertarian authoritarian totalitarian egalitarian humanitarian utilitarian sectarian
+""".split())
 MIN_OCCUPATION_LETTERS = 7
 # Last words of Faker's job titles that are no person's occupation on their own, or are a
 # firm's as often ("campaign consultant Harrow Data", "defence contractor X").
@@ -948,7 +956,7 @@ def is_occupation(token: Token) -> bool:
         return False
     lower, lemma = token.lower_, token.lemma_.casefold()
     return (lower in TITLE_WORDS or lemma in TITLE_WORDS or lemma in _job_heads() or lemma in ATHLETE_NOUNS
-            or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES)))
+            or (len(lemma) >= MIN_OCCUPATION_LETTERS and lemma.endswith(OCCUPATION_SUFFIXES) and lemma not in CREED_WORDS))
 
 
 @lru_cache(maxsize=1)

@@ -103,7 +103,8 @@ WORD_NUMBER_RE = re.compile(
 )
 FRACTION_WORD_RE = re.compile(
     r"(?<![\w-])(?<!\band\s)(?<!\band\sa\s)(?P<words>(?:(?:a|one|two|three|four|nine)[\s-]+)?(?:half|thirds?|quarters?|fifths?|tenths?))"
-    r"(?![\w-])", re.I)  # not the "a half" of "two and a half"
+    r"(?:(?![\w-])|(?=-an?-(?:thousand|million|billion|trillion)\b))", re.I)  # not the "a half" of "two and a half"
+# (but "half-a-trillion dollars", hyphened as one modifier)
 # What makes "a third" or "a quarter" a share: "of" after it, or a change or hedge before it
 # ("cut by a third", "nearly a quarter"); without, it is the third or fourth of something.
 SHARE_AFTER_RE = re.compile(r"\s+of\b", re.I)

@@ -177,9 +177,10 @@ def _is_clock_or_ordinal(text: str, start: int, end: int) -> bool:
 def _read_scale(q: Quantity, text: str, pos: int) -> int:
     """A scale after the number ("bn", " million", "4.3M", "half a million"); returns the new end."""
     if q.literal.is_word:
-        sm = re.match(r"\s(?:a\s)?(?P<scale>thousand|million|billion|trillion)\b", text[pos:], re.I)
-        if sm and abs(q.value) < 1:  # "half a million"
-            q.scale = SCALES[sm.group("scale").lower()]
+        sm = re.match(r"\s(?:a\s)?(?P<scale>thousand|million|billion|trillion)\b|-a-(?P<joined>thousand|million|billion|trillion)\b",
+                      text[pos:], re.I)
+        if sm and abs(q.value) < 1:  # "half a million", "half-a-trillion dollars"
+            q.scale = SCALES[(sm.group("scale") or sm.group("joined")).lower()]
             q.value *= q.scale
             return pos + sm.end()
         return pos

@@ -175,6 +175,11 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
         dep, head = node.dep_, node.head
         if dep == "appos" and head.pos_ == "PROPN":  # "England (53.4 per cent)"
             return resolve_np(head, ctx, sent_root_subject)
+        if dep == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in OWNED_METRIC_NOUNS \
+                and any(c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in head.children) \
+                and (found := resolve_np(head, ctx, sent_root_subject)):
+            return found  # "a drop in Nvidia's market valuation—nearly $600 billion", "the UKIP vote share
+            # (12.6%)": the owner it names (not the story's company for "targeting revenue $6 billion")
         if dep in ("nummod", "compound", "quantmod", "amod", "npadvmod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
             if dep == "npadvmod" and head.pos_ == "NOUN" and misread_move(head):  # "the Nasdaq dove nearly 6%"
                 mover = next(c for c in head.children if c.dep_ == "nsubj")

@@ -677,8 +677,17 @@ def _named_right_after(ctx: Context, head: Token) -> LocalEntity | None:
     """The person named right after a title word ("junta chief [Min Aung Hlaing]"), when the
     parser made the title the head of the name; else None."""
     end = head.idx + len(head.text)
+    if (of := OF_PLACE_AFTER_RE.match(ctx.text, end)) is not None:
+        words = of.group("words").split()
+        place = next((k for k in range(len(words) - 1, 0, -1) if is_place_name(" ".join(words[:k]))), None)
+        if place is not None:  # "The President of France Emmanuel Macron": the office's country, then its holder
+            end = of.start("words") + len(" ".join(words[:place]))
     named = _person_named_at(ctx, end + 1) if ctx.text[end:end + 1] == " " else None
     return named[1] if named is not None else None
+
+
+# "of France Emmanuel Macron", "of the Philippines Ferdinand Marcos" after a title: capitalised words.
+OF_PLACE_AFTER_RE = re.compile(r" of (?:the )?(?P<words>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,4})")
 
 
 def _person_named_at(ctx: Context, pos: int) -> tuple[Mention, LocalEntity] | None:
@@ -761,6 +770,8 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
         return holders[0]
     if holders or any(holds_office(r.title, asked) for e in ctx.entities.entities for r in e.roles):
         return None  # several, or one named only later: the rules of descriptions decide
+    if _introduced_unnamed(ctx.text, head, pos):
+        return None  # "A magistrate who ordered …" … "the magistrate said": that unnamed one, not the most named
     ranked = _most_named_before(ctx, pos, PERSON_TYPES, accept=_may_hold(head.lemma_.lower())
                                 if head.lemma_.lower() in PUBLIC_OFFICES else None)
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from extractor.extract.coreference import description_types, is_person_noun
 from extractor.extract.entity_names import dateline_spans
+from extractor.extract.lexicon import TITLE_WORDS
 from extractor.extract.quotes.context import Context
 from extractor.extract.quotes.cues import (
     ADDRESSEE_VERBS, is_cue, is_speech_cue, misread_verb, noun_holder, poll_of, verb_lemma,
@@ -92,6 +93,8 @@ def subject_of(cue: Token) -> Token | None:
         found = subject_across_aside(cue)
     if found is not None:
         found = _name_run_into_description(found, cue) or _person_apposed_to_place(found) or found
+    if found is None or found.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or found.pos_ == "VERB":
+        found = _person_after_title(cue) or found  # (not "a study by professor Jane Doe found": the study's)
     return _named_after_demonym(found) if found is not None else None
 
 
@@ -103,6 +106,24 @@ def _person_apposed_to_place(subject: Token) -> Token | None:
     return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                  and c.ent_type_ in ("PERSON", "ORG", "")  # (the model may tag a titled name a firm's)
                  and c.left_edge.i == subject.i + 2 and subject.nbor().text == ","), None)  # (not a dateline's "Rome, OCT 31:")
+
+
+def _person_after_title(cue: Token) -> Token | None:
+    """The person named right before the cue after a place's or a body's name and a title, which
+    the parser tears apart ("France head coach Deschamps said", read as "France heads coach"):
+    the person speaks, not the country."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].ent_type_ != "PERSON":
+        return None
+    first = doc[cue.i - 1]
+    while first.ent_iob_ != "B" and first.i > 0 and doc[first.i - 1].ent_type_ == "PERSON":
+        first = doc[first.i - 1]
+    k = first.i - 1
+    while k > 0 and first.i - k <= 3 and doc[k].is_lower and doc[k].is_alpha:
+        k -= 1
+    between = doc[k + 1:first.i]
+    return doc[cue.i - 1] if between and doc[k].ent_type_ in ("GPE", "LOC", "ORG", "NORP") \
+        and any(t.lower_ in TITLE_WORDS for t in between) else None
 
 
 def _name_run_into_description(subject: Token, cue: Token) -> Token | None:
