@@ -383,8 +383,7 @@ def _named_opener(tok, code) -> bool:
     doc = tok.doc
     if code.i + 1 < len(doc) and doc[code.i + 1].like_num:
         return False  # "the Cboe UK 100": an index's name runs on, which the model's reading keeps
-    return tok.dep_ == "compound" and tok.head.i == code.i and tok.ent_type_ == "ORG" \
-        and tok.ent_iob_ == "B" and not (tok.i > 0 and tok.nbor(-1).ent_type_ == tok.ent_type_ and tok.nbor(-1).ent_iob_ != "O") \
+    return tok.dep_ == "compound" and tok.head.i == code.i and tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" \
         and tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper() and not is_place_name(tok.text)
 
 

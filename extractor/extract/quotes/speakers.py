@@ -217,7 +217,7 @@ def _opening_dateline(subject: Token) -> bool:
     if subject.i != subject.sent.start:
         return False
     start = subject.sent.start_char
-    return any(s == 0 and s <= subject.idx - start < e for s, e in dateline_spans(doc_text(subject.doc)[start:start + 120]))
+    return any(s == 0 and subject.idx - start < e for s, e in dateline_spans(doc_text(subject.doc)[start:start + 120]))
 
 
 def _parsed_subject(cue: Token) -> Token | None:
