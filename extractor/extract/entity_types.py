@@ -318,8 +318,7 @@ def _a_listed_companys(noun: Token) -> bool:
     """"shares", "stock", "market cap", "share price" (not "its share of the vote", "its stock of homes")."""
     if noun.lemma_.lower() in LISTED_NOUNS:
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    return noun.lower_ in MARKET_MEASURE_NOUNS and any(
-        c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
+    return noun.lower_ in MARKET_MEASURE_NOUNS and _of_the_stock(noun)
 
 
 def _a_listed_companys_of(noun: Token) -> bool:
@@ -327,8 +326,13 @@ def _a_listed_companys_of(noun: Token) -> bool:
     share of the vote", "the housing stock of Britain", "the price of oil")."""
     if noun.lower_ in ("shares", "valuation", "capitalisation", "capitalization"):
         return True
-    return noun.lemma_.lower() in MARKET_MEASURE_NOUNS and any(
-        c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
+    return noun.lemma_.lower() in MARKET_MEASURE_NOUNS and _of_the_stock(noun)
+
+
+def _of_the_stock(noun: Token) -> bool:
+    """The measure is the stock's: "market", "share" or "stock" compounded into it ("market cap",
+    "share price")."""
+    return any(c.dep_ == "compound" and c.lower_ in ("market", "share", "stock") for c in noun.children)
 
 
 def _its_stock_follows(root: Token) -> bool:

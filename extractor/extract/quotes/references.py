@@ -437,18 +437,20 @@ def _spokesperson_before(ctx: Context, pronoun: Token) -> EntityRef | None:
     paragraph = ctx.paragraph_of(pronoun.idx)
     p_start = ctx.paragraphs[paragraph][0]
     # a pronoun that opens its paragraph ("She said: “…”") goes on from the paragraph before
-    opens = not any(t.is_alpha for t in ctx.doc[pronoun.sent.start:pronoun.i]) and pronoun.sent.start_char <= p_start
-    paragraphs = {paragraph, paragraph - 1} if opens and paragraph > 0 else {paragraph}
+    across = paragraph > 0 and pronoun.sent.start_char <= p_start \
+        and not any(t.is_alpha for t in ctx.doc[pronoun.sent.start:pronoun.i])
+    paragraphs = {paragraph, paragraph - 1} if across else {paragraph}
+    gender = PERSON_PRONOUNS[pronoun.lower_]
     for token in reversed(ctx.doc[max(0, pronoun.i - SPOKESPERSON_REACH):pronoun.i]):
         if ctx.paragraph_of(token.idx) not in paragraphs:
             return None
         if ctx.quoted(token.idx):
             continue
         entity = ctx.entities.at(token.idx, token.idx + len(token.text))
-        if entity is not None and entity.type in PERSON_TYPES and (paragraph - 1 not in paragraphs or _subject_word(token)):
+        if entity is not None and entity.type in PERSON_TYPES and (not across or _subject_word(token)):
             return None  # (across paragraphs a name the spokeswoman spoke of is not who goes on: "about Ms Roberts")
         if token.dep_ in SUBJECT_DEPS and token.tag_ == "NN" and token.lemma_.lower() in SPOKES_NOUNS:
-            if SPOKES_GENDERS.get(token.lower_, PERSON_PRONOUNS[pronoun.lower_]) != PERSON_PRONOUNS[pronoun.lower_]:
+            if SPOKES_GENDERS.get(token.lower_, gender) != gender:
                 return None
             return resolve_description(ctx, token, char_bounds(ctx.doc, token.i, token.i + 1))
     return None
@@ -542,10 +544,7 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
         accept = _not_a_company(ctx.text)
     elif types == ORG_TYPES and is_org_noun(head, OWNER_NOUNS):
         # "the company said" after "the Food and Drug Administration approved …", or after "Rival Lowe's fell"
-        accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head), ctx, bounds[0])
-        if head.lemma_.lower() != "bank":  # "the firm" is no central bank ("The Federal Reserve has hiked rates")
-            company = accept
-            accept = lambda e: company(e) and not names_a_central_bank(e.name)
+        accept = _a_company(rivals_elsewhere(ctx.rivals, ctx.entities, head), ctx, bounds[0], head.lemma_.lower())
     if types == ORG_TYPES:  # nor the one its own sentence goes on to name: "The government has blamed Autostrade"
         accept = _not_named_after(ctx, bounds[1], head.sent.end_char, accept)
     place = place_owned(head) if types == ORG_TYPES else None
@@ -899,13 +898,15 @@ def _of_no_other_place(place: str) -> Callable[[LocalEntity], bool]:
     return lambda entity: all(w.casefold() == own or not is_place_name(w) for w in re.findall(r"[A-Z][\w.'’-]*", entity.name))
 
 
-def _a_company(rivals: frozenset[str], ctx: Context, pos: int) -> Callable[[LocalEntity], bool]:
-    """What "the company" at ``pos`` can take up: an organisation whose name says it is no
-    public body ("the U.S. Food and Drug Administration" is one) nor a body governing one
-    ("Board of Directors"), not one named as a rival, nor an outlet named only as reporting
-    the news (``_only_reporting``)."""
+def _a_company(rivals: frozenset[str], ctx: Context, pos: int, noun: str) -> Callable[[LocalEntity], bool]:
+    """What "the company" at ``pos`` (the description's ``noun``) can take up: an organisation
+    whose name says it is no public body ("the U.S. Food and Drug Administration" is one) nor a
+    body governing one ("Board of Directors"), nor a central bank unless the noun is "bank" ("The
+    Federal Reserve has hiked rates … The firm"), not one named as a rival, nor an outlet named
+    only as reporting the news (``_only_reporting``)."""
     return lambda entity: not names_a_public_body(entity.name) and entity.id not in rivals \
-        and not _only_reporting(ctx, entity, pos) and name_head(entity.name)[1] not in GOVERNING_NOUNS
+        and not _only_reporting(ctx, entity, pos) and name_head(entity.name)[1] not in GOVERNING_NOUNS \
+        and (noun == "bank" or not names_a_central_bank(entity.name))
 
 
 # Words before an outlet's name that make it the reporter of the news, not a party to it

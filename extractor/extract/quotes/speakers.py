@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from extractor.extract.coreference import description_types, is_person_noun
-from extractor.extract.entity_names import dateline_spans
+from extractor.extract.entity_names import DATELINE_PLACE_RE
 from extractor.extract.lexicon import TITLE_WORDS
 from extractor.extract.quotes.context import Context
 from extractor.extract.quotes.cues import (
@@ -211,15 +211,6 @@ QUOTED_PASSIVES = frozenset({"quote", "cite"})
 GENERATION_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _opening_dateline(subject: Token) -> bool:
-    """The parse made the place of a dateline that opens the sentence a subject ("CASPER,
-    Wyo. — Following hearings, the board approved …"): a place and a dash, no speaker."""
-    if subject.i != subject.sent.start:
-        return False
-    start = subject.sent.start_char
-    return any(s == 0 and subject.idx - start < e for s, e in dateline_spans(doc_text(subject.doc)[start:start + 120]))
-
-
 def _parsed_subject(cue: Token) -> Token | None:
     """``subject_of`` as the parse gives it."""
     if cue.lower_ == "in":
@@ -243,8 +234,6 @@ def _parsed_subject(cue: Token) -> Token | None:
             or [c for c in token.children if c.i < token.i and is_age_description(c)]  # '"…," the 24-year-old said'
         if subjects:  # "which the company claims …": the company, not the relative pronoun
             named = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS]
-            if len(named) >= 2 and _opening_dateline(named[0]):
-                named = named[1:]  # "CASPER, Wyo. — …, the County Board approved … and discussed": the board
             before = [c for c in named if c.i < token.i]
             if len(before) >= 2 and before[-1].i + 1 == token.i and before[-1].pos_ == "PROPN" \
                     and before[-1].lower_.rstrip(".") not in GENERATION_WORDS and not any(
@@ -380,6 +369,9 @@ def is_dateline(token: Token) -> bool:
     if all(t.is_title and t.ent_type_ in ("GPE", "LOC") for t in words) and token.i + 2 < len(doc) \
             and doc[token.i + 1].text == ":" and doc[token.i + 2].is_title:
         return True  # "New Delhi: Budget carrier IndiGo urged …", a place and a colon (not a speaker's label)
+    opening = DATELINE_PLACE_RE.match(doc_text(doc), doc[start].idx)
+    if opening is not None and token.idx < opening.end("place"):
+        return True  # "CASPER, Wyo. — Following hearings, the board approved …": the place, its region, a dash
     if not all(t.is_upper or t.is_punct for t in words):
         return False
     rest = doc[token.i + 1 : token.i + 4]
