@@ -81,8 +81,9 @@ class Article(Record):
     text: str = Field(description="The clean body.")
     non_prose: list[TextRange] = Field(
         default_factory=list,
-        description="Paragraphs of `text` that are not running prose (the rows of a table, cells joined "
-        "by ` | `): kept for reading and search, never read for quotes or claims.",
+        description="Parts of `text` that are not running prose (the rows of a table, cells joined "
+        "by ` | `; an embedded post, its link and signature): kept for reading and search, never read "
+        "for quotes or claims.",
     )
 
 

@@ -560,3 +560,17 @@ def test_a_list_of_the_day_s_most_read_stories_inside_the_article_is_not_text():
     text = clean_text(raw).text
     assert "Police seek help" not in text and "Union organizers" not in text and "Most Read" not in text
     assert "Our rollout was terrible" in text and "$100,000 for the post" in text
+
+
+def test_reading_times_breadcrumbs_menus_picture_files_and_avatar_labels_are_furniture():
+    raw = ("WorldHarbour Fire\n\nActions\n\nFire crews battle a blaze at the old grain terminal for a second night\n\n"
+           "IMG_2043 harbour fire final.jpg\n\nYou are here\n\nReading Time: 3 minutes\n\nMarta Ilves's Photo\n\n"
+           "by Marta Ilves\n\nPORT ELWIN — Fire crews fought a blaze at the grain terminal for a second night on "
+           "Tuesday, the fire service said.\n\nNo one was hurt, a spokesperson said.\n\nThe terminal has been "
+           "closed since 2019.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Fire crews battle a blaze at the old grain terminal for a second night"
+    assert cleaned.text.startswith("PORT ELWIN — Fire crews")
+    assert cleaned.authors == ["Marta Ilves"]
+    for furniture in ("Actions", ".jpg", "You are here", "Reading Time", "Photo"):
+        assert furniture not in cleaned.text

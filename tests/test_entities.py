@@ -1448,3 +1448,25 @@ def test_a_name_described_as_a_cryptocurrency_is_a_product(nlp):
                           "$100,000 mark.")
     assert types.get("Zorbit") == "PRODUCT"
 
+
+
+def test_titles_and_plural_titles_before_names_are_not_part_of_them(nlp):
+    types = types_of(nlp, "The motion passed with Assemblymembers Dora Quill and Bennet Ashby voting no. "
+                          "Assemblymember Marta Lindqvist abstained, and Councilmember Ovid Parr left early.")
+    assert {name: types.get(name) for name in ("Dora Quill", "Marta Lindqvist", "Ovid Parr")} == {
+        "Dora Quill": "PERSON", "Marta Lindqvist": "PERSON", "Ovid Parr": "PERSON"}
+    assert not any(name.startswith(("Assemblymember", "Councilmember")) for name in types)
+
+
+def test_an_institution_an_area_and_a_port_are_named_by_their_head_words(nlp):
+    types = types_of(nlp, "The minister opened the Princess Aleta Hospital in Fenby. Teodor Varga, 19, of Ballykeel, "
+                          "County Kildare, was driving. The plan to expand St Anselm Port was rejected.")
+    assert types.get("County Kildare") == "GPE"
+    assert types.get("St Anselm Port") in ("GPE", "LOC")
+    assert next(t for name, t in types.items() if name.endswith("Aleta Hospital")) in ("ORG", "FAC")
+
+
+def test_an_amount_with_a_currency_letter_glued_on_is_no_entity(nlp):
+    names = set(types_of(nlp, "Gross profit jumped to N41.7 billion from N39.5 billion, the company said. "
+                              "Punjab set aside Rs635 billion for health, Minister Ali Khan told the Assembly."))
+    assert not {"N41.7", "N39.5", "Rs635"} & names and "Ali Khan" in names

@@ -224,3 +224,17 @@ def test_the_day_a_company_s_accounts_stand_as_of_does_not_date_the_report():
             "in deposits as of December 31, 2022, according to a filing.")
     assert latest_date(text, not_after=TODAY) is None
     assert latest_date("The toll stood at 42 as of August 18, 2018.", not_after=TODAY) == "2018-08-18"
+
+
+def test_a_day_the_story_looks_ahead_to_does_not_date_it():
+    text = ("HALTON, Ont. — The province expects the rebuild to cost $40 million, an official said Tuesday, "
+            "June 4.\n\nCrews photographed on Monday, May 27, 2024, cleared debris. The barge is due to be "
+            "towed away by June 20, and the inquiry report is scheduled for July 15, 2024.")
+    assert latest_date(text, not_after=dt.date(2026, 1, 1)) == "2024-06-04"
+
+
+def test_a_labelled_publication_date_dotted_with_a_two_digit_year_is_read_day_first():
+    head = ("top-bar-logo Saturday, 20 July 2024\n\nCrew of the stranded freighter are well\n\n"
+            "PTI Mumbai Published 03.05.24, 07:12 PM\n\nThe 19 crew members are still on board.")
+    assert dateline_date(head) == "2024-05-03"
+    assert dateline_date("Crew are well\n\nPublished 31.02.24\n\nThe crew are still on board.") is None

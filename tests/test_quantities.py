@@ -696,3 +696,79 @@ def test_local_currencies_written_as_their_own_abbreviations(nlp):
     assert [(c.value, c.unit.split()[0]) for c in claims] == [(1.428e6, "BHD"), (1.117e6, "BHD"), (6e5, "UGX"),
                                                               (250, "KES")]
     assert not {e.name for e in entities.entities} & {"BD", "Shs600,000", "Ksh"}
+
+
+def test_a_measure_written_as_an_adjective_belongs_to_the_thing_it_describes(nlp):
+    claims = claims_of(nlp, "The Orla, a 740-foot tanker ship, hit the pier on Friday. Officials said the 810-foot "
+                            "container vessel had lost power. A 200-metre Hanjin barge was nearby.")
+    assert [(c.text, [s.name for s in c.subject]) for c in claims] == [
+        ("740-foot", ["Orla"]), ("810-foot", ["container vessel"]), ("200-metre", ["Hanjin"])]
+
+
+def test_a_figure_converted_in_brackets_still_qualifies_the_noun_after_them(nlp):
+    claims = claims_of(nlp, "Orbix's US$480 million (S$650 million) loss was the most significant one-day loss for a "
+                            "company in the city. Its C$12 million (US$9 million) gain came a year later.")
+    assert [(c.text, c.direction) for c in claims] == [
+        ("US$480 million", "down"), ("S$650 million", "down"), ("C$12 million", "up"), ("US$9 million", "up")]
+
+
+def test_a_day_inside_a_relative_clause_set_off_by_commas_dates_only_that_clause(nlp):
+    claims = claims_of(nlp, "Orbix stayed deep in the red, with Pellar and Quanta Systems, both of which report "
+                            "quarterly earnings on Wednesday, down 2.5% and 0.2% respectively. Vantor, which fell "
+                            "3% on Friday, rose 2% on Monday.", published="2025-03-10")
+    dates = {c.text: c.date for c in claims}
+    assert dates["2.5%"] != "2025-03-05" and dates["0.2%"] != "2025-03-05"
+    assert dates["3%"] == "2025-03-07" and dates["2%"] == "2025-03-10"
+    # (a relative clause that runs on into the main verb for want of a comma is no aside)
+    claims = claims_of(nlp, "Lorry driver Petru Vasile, 41, who suffered severe injuries in the collapse died on "
+                            "Saturday, bringing the death toll to 27.", published="2018-08-19")
+    assert {c.text: c.date for c in claims}["27"] == "2018-08-18"
+
+
+def test_an_earlier_move_a_clause_follows_is_the_session_before(nlp):
+    claims = by_text_of(nlp, "Halvard rose 1.4 per cent on Tuesday following a historic 12 per cent fall that wiped "
+                             "$89 billion (€85 billion) off its market value. The Dax gained 2% after Monday's "
+                             "3.1% decline.", published="2025-03-04")
+    assert claims["1.4 per cent"].date == "2025-03-04"
+    assert claims["12 per cent"].date == claims["$89 billion"].date == claims["€85 billion"].date == "2025-03-03"
+    assert claims["3.1%"].date == "2025-03-03" and claims["2%"].date == "2025-03-04"
+    friday = by_text_of(nlp, "Orvik shares bounced 6% on Monday after a 9% slump.", published="2025-03-10")
+    assert friday["9%"].date == "2025-03-07"
+
+
+def by_text_of(nlp, text: str, published: str) -> dict[str, Claim]:
+    return {c.text: c for c in claims_of(nlp, text, published)}
+
+
+def test_a_unit_after_the_last_figure_of_a_list_is_every_figure_s(nlp):
+    claims = claims_of(nlp, "Miners Orvale, Stannic and Kelbrook dropped 6.4, 9.1 and 12.5 per cent, respectively. "
+                            "The striker scored 12, 15 and 21 points in the three games. "
+                            "The fund bought 3, 4 and $5 million of bonds.")
+    assert [(c.text, c.unit) for c in claims][:6] == [
+        ("6.4", "percent"), ("9.1", "percent"), ("12.5 per cent", "percent"),
+        ("12", "point"), ("15", "point"), ("21 points", "point")]
+    assert [c.unit for c in claims if c.text in ("3", "4")] != ["USD", "USD"]
+
+
+def test_a_count_said_to_be_safe_is_not_of_the_injured(nlp):
+    claims = {c.text: c for c in claims_of(nlp, "“All 143 passengers and 5 crew were safe, with only some minor "
+                                                "injuries,” the airline said. Three people were injured and 60 were "
+                                                "unharmed.")}
+    assert claims["143"].metric != "injured" and claims["5"].metric != "injured" and claims["60"].metric != "injured"
+    assert claims["Three"].metric == "injured"
+
+
+
+def test_the_naira_written_as_an_n_on_the_amount_is_money_but_a_model_number_is_not(nlp):
+    claims = claims_of(nlp, "Gross profit rose to N41.7 billion from N39.5 billion, while costs fell to N1.6bn. "
+                            "Notes of N2,000 were scarce. Nurses wore N95 masks.")
+    assert [(c.text, c.unit) for c in claims if c.unit == "NGN"] == [
+        ("N41.7 billion", "NGN"), ("N39.5 billion", "NGN"), ("N1.6bn", "NGN"), ("N2,000", "NGN")]
+    assert not any("95" in c.text and c.unit == "NGN" for c in claims)
+
+
+def test_as_high_as_on_an_estimate_is_a_bound_not_a_session_high(nlp):
+    claims = {c.text: c for c in claims_of(nlp, "Some estimates predict the total cost of the storm could be as high "
+                                                "as $160 billion. Orbis shares fell as low as $12 at one point.")}
+    assert claims["$160 billion"].metric == "cost" and claims["$160 billion"].frame is None
+    assert claims["$12"].frame == "intraday"

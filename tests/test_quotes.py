@@ -1968,3 +1968,55 @@ def test_the_holder_named_after_an_office_of_a_country_speaks(quotes_of):
                        "goals. The President of France Emmanuel Macron offered comfort to the beaten team. “I share "
                        "their sadness,” the President said.")
     assert speakers_by_text(quotes)["comfort to the beaten team"] == "Emmanuel Macron"
+
+
+def test_what_a_thing_is_known_as_is_its_name_not_a_quote(quotes_of):
+    quotes = quotes_of('The Cboe Volatility Index, known as Wall Street\'s "fear gauge", jumped 6 points. '
+                       'The lender is widely known as "the people\'s bank". '
+                       'He has long been known to say "never again", his aide said.')
+    assert [q.text for q in quotes] == ['He has long been known to say "never again"']
+
+
+def test_a_one_word_name_the_tagger_read_as_a_noun_or_pronoun_still_speaks(quotes_of):
+    quotes = quotes_of('The firm CyberCX was called in on Friday. "We are restoring service to every client," CyberCX '
+                       'said in a statement. Trubes reported that the minister sees the deal as a win. Officials said '
+                       'the line was closed.')
+    assert speakers_by_text(quotes) == {
+        "We are restoring service to every client,": "CyberCX",
+        "that the minister sees the deal as a win": "Trubes", "the line was closed": None}
+
+
+def test_a_reported_clause_opening_with_one_is_no_unnamed_speaker(quotes_of):
+    quotes = quotes_of("Police in Harlow reported two people hurt, and Governor Dana Pell said one person died when "
+                       "a sign fell onto a car.\n\n“It shows how dangerous it is out there,” she said at a briefing.\n\n"
+                       "“There is chaos,” said one woman outside the shelter. “Nothing is left,” she added.")
+    assert {k: v for k, v in speakers_by_text(quotes).items() if "two people" not in k} == {
+        "one person died when a sign fell onto a car": "Dana Pell",
+        "It shows how dangerous it is out there,": "Dana Pell",
+        "There is chaos,": None, "Nothing is left,": None}
+
+
+def test_the_broker_is_the_firm_named_before(quotes_of):
+    quotes = quotes_of("Kestrel Partners sees winners and losers in the software world from the new model.\n\n"
+                       "‘The cost of running the model is not fully known, though we believe lower costs help the "
+                       "sector,’ the broker commented.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Kestrel Partners"]
+
+
+def test_a_member_after_the_seat_is_a_person_and_the_politician_is_the_one_just_named(quotes_of):
+    quotes = quotes_of("Ms Morwen has faced a number of issues as Health Minister. With questions remaining over how "
+                       "long Ms Morwen will remain, she was asked on Wednesday by Dyfed North MS Gareth Pryce how she "
+                       "would assess her record.\n\nSpeaking in the Senedd, the Welsh Conservative politician said: "
+                       "“We are a year on from a vote of no confidence.”")
+    assert speakers_by_text(quotes)["We are a year on from a vote of no confidence."] == "Gareth Pryce"
+
+
+def test_the_office_is_its_current_holder_not_a_former_one(quotes_of):
+    quotes = quotes_of("Since the session began, premier Tom Aldous’s government set an election date. Former Liberal "
+                       "premier Ian Rook used his first question to ask Aldous about housing. The premier said a plan "
+                       "is coming. Housing minister Jo Lark took questions. For NDP member Sue Hale’s first question, she "
+                       "asked Lark about rents. The minister clarified that he believes this is the worst crisis "
+                       "since the war.")
+    found = speakers_by_text(quotes)
+    assert found["a plan is coming"] == "Tom Aldous"
+    assert found["this is the worst crisis since the war"] == "Jo Lark"

@@ -112,3 +112,27 @@ def test_a_long_page_cut_into_sections_still_skips_its_table_rows(tmp_path, monk
     assert [article["text"][r["start"]:r["end"]] for r in article["non_prose"]] == ROWS
     assert article["text"].index(ROWS[1]) > 400  # the rows sit in a later section
     assert "$4.1 billion" in claims and "$1.9 billion" not in claims and "$2.2 billion" not in claims
+
+
+def test_an_embedded_post_is_no_prose_but_the_story_after_its_signature_is(nlp):
+    from extractor.extract.article import extract_article
+    from extractor.ingest.non_prose import embedded_post_ranges
+
+    post = ("Closing bell board (Mar 3, 2026) $DIA -2.15% $QQQ -4.02% https://t.co/Ab12Cd34Ef "
+            "pic.twitter.com/Zx98Yw76Vu")
+    text = "\n\n".join([
+        "The Dow lost 2.15% on Tuesday, its worst day since May.",
+        post,
+        "— Market Desk (@marketdesk) March 3, 2026",
+        "The ferry left at dawn. pic.twitter.com/Qr55St66Uv — Ana Ruiz (@ana_ruiz) March 3, 2026 × Footage "
+        "aired by the broadcaster showed that 14 cars went into the river.",
+    ])
+    ranges = embedded_post_ranges(text)
+    assert [text[r.start:r.end] for r in ranges] == [
+        post, "— Market Desk (@marketdesk) March 3, 2026",
+        "The ferry left at dawn. pic.twitter.com/Qr55St66Uv — Ana Ruiz (@ana_ruiz) March 3, 2026"]
+    read = extract_article(nlp(text), Article(id="a3", path="a.txt", text=text, non_prose=ranges))
+    assert [c.text for c in read.claims] == ["2.15%", "14"]
+    [quote] = read.quotes
+    assert quote.text.endswith("14 cars went into the river") and quote.speaker is None
+    assert embedded_post_ranges("Shares fell 4% to $12.50 - the lowest (since 2019) this year.") == []

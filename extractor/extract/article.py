@@ -136,9 +136,18 @@ def in_article(read: ArticleExtraction, article: Article, shift: int) -> Article
 
 
 def in_prose(records: list[Record], article: Article) -> list[Record]:
-    """The records outside the article's non-prose paragraphs (table rows): a row is no
-    sentence, so a figure or quote read from it has no subject, date or speaker to trust."""
+    """The records outside the article's non-prose parts (table rows, embedded posts): a row
+    is no sentence, so a figure or quote read from it has no subject, date or speaker to trust;
+    nor has a speaker found in one a quote after it ("… (@handle) May 2, 2024 × Images
+    broadcast by CCTV showed that …": a post's signature run into the next sentence)."""
     if not article.non_prose:
         return records
-    return [record for record in records if getattr(record, "field", "text") != "text"
-            or not any(r.start < record.end and record.start < r.end for r in article.non_prose)]
+
+    def outside(span: Record) -> bool:
+        return getattr(span, "field", "text") != "text" \
+            or not any(r.start < span.end and span.start < r.end for r in article.non_prose)
+
+    kept = [record for record in records if outside(record)]
+    return [record.model_copy(update={"speaker_mention": None, "speaker": None})
+            if isinstance(record, Quote) and record.speaker_mention is not None and not outside(record.speaker_mention)
+            else record for record in kept]

@@ -343,7 +343,9 @@ def _currency_sign(group: LocalEntity, text: str) -> bool:
 
 
 # A currency's sign the money reader knows (ISO codes, local abbreviations), maybe with the amount.
-CURRENCY_SIGN_RE = re.compile(r"(?:%s)(?:\s?\d[\d,.]*)?\Z" % "|".join(
+# (and the letters news glues to an amount as a sign: "Rs635", the naira's "N39.5" and the rand's
+# "R4,500", written with decimals or thousands, unlike a model's "R2" or "N95")
+CURRENCY_SIGN_RE = re.compile(r"(?:(?:%s)(?:\s?\d[\d,.]*)?|Rs\.?\s?\d[\d,.]*|[NR]\d+(?:,\d{3})+|[NR]\d+\.\d+)\Z" % "|".join(
     re.escape(sign) for sign in sorted({*LOCAL_CURRENCY_SYMBOLS, *CURRENCY_CODES}, key=len, reverse=True)))
 # An amount right after a mention.
 AMOUNT_AFTER_RE = re.compile(r"\s?\d")

@@ -603,6 +603,13 @@ def without_person_titles(candidates: list[Candidate]) -> list[Candidate]:
         if cand.label == "PERSON" or len(words) < 2:
             out.append(cand)
             continue
+        if len(words) == 3 and _name_title(first) and all(
+                w.group()[:1].isupper() and w.group().isalpha() and w.group().casefold() not in NOT_NAME_WORDS_AFTER_TITLE
+                for w in words[1:]):
+            # "Assemblymember Kristan Kelly" read as an organisation: a title, then a person's first name
+            person = words[1].start()
+            out.append(Candidate(cand.start + person, cand.end, cand.text[person:], "PERSON"))
+            continue
         if first.casefold().rstrip(".") in PERSONAL_HONORIFICS and words[1].group()[:1].isupper():
             # "Dr Havel said" read as an organisation: only a person is a doctor or a Mrs
             person = words[1].start()
@@ -737,6 +744,18 @@ def _describes(noun: str) -> bool:
     return noun in OPENING_DESCRIPTORS or noun.endswith("maker")
 
 
+# Words after a title that make the whole an office or a body, not a titled person ("Secretary
+# General Office", "Director Finance Department").
+NOT_NAME_WORDS_AFTER_TITLE = ORG_NAME_ENDINGS | ORG_HEAD_WORDS | ORG_HEAD_WORDS_WITH_TAIL | FACILITY_HEAD_WORDS | TITLE_WORDS
+
+
+def _name_title(word: str) -> bool:
+    """A title of rank, or its plural before a list of names ("Assemblymembers Tammie Wilson,
+    Barbara Haney and …", "Councillors Ann Roe and …")."""
+    folded = word.casefold().rstrip(".")
+    return folded in NAME_TITLE_WORDS or folded.endswith("s") and folded[:-1] in NAME_TITLE_WORDS - {"mr", "ms", "mrs"}
+
+
 def _without_title(text: str, start: int, end: int) -> int:
     """Start of a person's name after a title of rank written before it ("Tsar Peter the
     Great", "Mathematician Hermann Weyl"), a people's name ("Brazilian Gabriel Jesus") or a
@@ -747,10 +766,10 @@ def _without_title(text: str, start: int, end: int) -> int:
     if second > first and text[start:first].casefold() in TITLE_MODIFIERS | TENURE_WORDS \
             and text[first + 1:second].casefold().rstrip(".") in NAME_TITLE_WORDS and text[second + 1:second + 2].isupper():
         return second + 1  # "Interim Chancellor Merz", "Former President Dana Pell": the title with its rank
-    if second > first and text[first + 1:second] in SHORT_OFFICES and text[start:start + 1].isupper() \
+    if second > first and text[first + 1:second] in SEAT_OFFICES and text[start:start + 1].isupper() \
             and text[second + 1:second + 2].isupper():
         return second + 1  # "Gatundu MP Ndungu Kamau": the seat, the office, then the name
-    if first > start and (text[start:first].casefold().rstrip(".") in NAME_TITLE_WORDS or text[start:first] in SHORT_OFFICES) \
+    if first > start and (_name_title(text[start:first]) or text[start:first] in SHORT_OFFICES) \
             and text[first + 1:first + 2].isupper() and not _given_name_after_rank(text, start, first, end):
         # (and a rank before another title: "Detective Garda Ciaran Dunne"; not a first name that is also a
         # title: "Lt. Duke North")
@@ -887,7 +906,7 @@ def _title_before_first_name(text: str, start: int, end: int) -> bool:
     title = words[0].casefold().rstrip(".") if words else ""
     if title in RANKS_BEFORE_NAMES and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words[1:]):
         return True
-    if 3 <= len(words) <= 5 and words[1] in SHORT_OFFICES and all(w[:1].isupper() for w in words):
+    if 3 <= len(words) <= 5 and words[1] in SEAT_OFFICES and all(w[:1].isupper() for w in words):
         return True  # "Gatundu MP Ndungu Kamau", which the model may take for a body
     if len(words) == 2 and title in NAME_TITLE_WORDS and _surname_alone(words[1]):
         return True  # "Magistrate Holland granted him bail", which the model may take for a body
@@ -917,6 +936,9 @@ RANKS_BEFORE_NAMES = frozenset({"superintendent", "supt", "inspector", "insp", "
 
 # Offices written in capitals before a name ("PM Liz Truss", "MP Dana Pell").
 SHORT_OFFICES = frozenset({"PM", "MP", "VP", "MLA", "MEP", "MSP"})
+# ...and those written after the seat the member holds ("Clwyd West MS Gareth Davies": a Member of
+# the Senedd; "MS" alone may be a ship's prefix or a disease, after a seat it is the office).
+SEAT_OFFICES = SHORT_OFFICES | {"MS", "TD", "MHK"}
 
 
 # What may follow a possessive "'s" that possesses nothing: the organisation is named in the
@@ -1872,7 +1894,7 @@ def lone_name_mentions(doc: Doc, text: str, taken: list[Candidate]) -> list[Cand
               and (texts[k + 1] in STOCK_WORDS or texts[k + 1] in FIRM_STAFF_WORDS
                    or k >= 2 and texts[k - 1] in ("at", "from") and texts[k - 2].lower() in FIRM_STAFF_WORDS)}
     acronyms = _makers_of_records(texts) | _acronyms_that_move(doc, texts) | _described_names(texts)  # "according to LSEG data"
-    extra = set(brand_places) | owners | acronyms
+    extra = set(brand_places) | owners | acronyms | _reporting_subjects(doc, texts)
     for k in sorted(set(proper) | extra) if extra else proper:
         word, token = texts[k], doc[k]
         if not word[:1].isupper() or not word.isalpha() or len(word) < LONE_NAME_MIN_LETTERS and k not in acronyms:
@@ -1975,6 +1997,20 @@ def _acronyms_that_move(doc: Doc, texts: list[str]) -> set[int]:
 
 # Tags of finite verbs: a verb with a tense (or a modal) has a subject of its own.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+# Verbs whose subject reports or speaks: a capitalised word that is one is someone's name
+# ("Forbes reported that …", "CyberCX said in a statement"), however the tagger read it.
+REPORTING_LEMMAS = frozenset({"say", "report", "tell", "announce", "confirm", "write", "state", "add", "estimate",
+                              "note", "warn", "claim", "predict", "forecast", "reveal", "tweet", "post"})
+
+
+def _reporting_subjects(doc: Doc, texts: list[str]) -> set[int]:
+    """Capitalised words the tagger read as a common noun or a pronoun that are the subject of a
+    verb of reporting right after them ("Forbes reported", "CyberCX said"): the lone-name
+    rules still decide whether the word is a name (no English word, no pronoun)."""
+    return {k for k, token in enumerate(doc) if token.pos_ in ("NOUN", "PRON", "ADJ") and texts[k][:1].isupper()
+            and token.dep_ == "nsubj" and 0 < token.head.i - k <= 2 and token.head.lemma_.lower() in REPORTING_LEMMAS}
 
 
 def _acts(doc: Doc, k: int) -> bool:

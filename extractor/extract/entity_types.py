@@ -551,7 +551,7 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
             votes["PRODUCT"] += CONTEXT_WEIGHT  # "the R1 model", "H800 chips"
     if modifies and describes(head, MAKER_NOUNS):
         votes["PRODUCT"] += CONTEXT_WEIGHT
-    if span.start > 0 and span.doc[span.start - 1].text in SHIP_PREFIXES:
+    if span.start > 0 and span.doc[span.start - 1].text in SHIP_PREFIXES and not _member_after_seat(span):
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "the KM Sinar Bangun": a ship, its prefix left out of the name
     owners = [c for c in root.children if c.dep_ == "poss" and c.ent_type_ in ("ORG", "PERSON")
               and not span.start <= c.i < span.end]
@@ -1080,7 +1080,7 @@ def _holds_a_prominent_place(form: str) -> bool:
 
 # Last words of the names of natural places and realms ("Holy Roman Empire", "Ross Sea").
 LOCATION_NAME_ENDINGS = frozenset("""
-empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount
+empire kingdom sea ocean bay gulf lake river strait channel coast glacier mountains mount port
 island islands peninsula valley desert forest crater volcano canyon reef plateau basin delta lagoon
 fjord archipelago
 """.split())
@@ -1089,6 +1089,12 @@ fjord archipelago
 AREA_NAME_ENDINGS = frozenset("""
 county parish province prefecture borough township municipality oblast canton governorate shire
 """.split())
+# First words of the names of administrative areas, as Irish and British English write them.
+AREA_FIRST_WORDS = frozenset({"county", "co"})
+# Last words of the names of places of care, organisations however titled their first word
+# ("Princess Fusipala Hospital", "King Edward VII Hospital"), and of the other institutions.
+CARE_HEADS = frozenset({"hospital", "clinic", "infirmary", "hospice"})
+INSTITUTION_HEADS = CARE_HEADS | ORG_HEAD_WORDS - {"re", "guard"}
 # Last words of the names of programmes and missions a body runs ("Mars Exploration Program",
 # "Manhattan Project"): never a person's, whatever first name they begin with.
 PROGRAMME_HEAD_WORDS = frozenset("program programme mission project".split())
@@ -1123,6 +1129,14 @@ def name_head(name: str) -> tuple[str, str]:
 
 # A roman numeral that numbers a name ("World War II", "Vatican II").
 ROMAN_NUMERAL_RE = re.compile(r"[IVX]{1,5}")
+
+
+def _member_after_seat(span: SpacySpan) -> bool:
+    """"Clwyd West MS Gareth Davies": "MS" after a capitalised seat is a Member of the Senedd,
+    and a first name after it opens a person's name, no ship's."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "MS" and doc[span.start - 2].text[:1].isupper() \
+        and not doc[span.start - 2].is_sent_start and is_first_name(span[0].text)
 
 
 def head_votes(name: str) -> Counter:
@@ -1180,7 +1194,8 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     if len(words) == 1 and is_demonym_noun(name):
         votes["NORP"] += HEAD_WORD_WEIGHT  # "the Spaniard told reporters": a people's noun, whoever it stands for
         return votes
-    if len(words) > 2 and words[0] == "The" and words[1] in SHIP_PREFIXES or len(words) > 1 and words[0] in SHIP_PREFIXES:
+    if (len(words) > 2 and words[0] == "The" and words[1] in SHIP_PREFIXES or len(words) > 1 and words[0] in SHIP_PREFIXES) \
+            and not (words[0] == "MS" and len(words) == 3 and is_first_name(words[1])):  # ("MS Gareth Davies": a member)
         votes["PRODUCT"] += HEAD_WORD_WEIGHT  # "MV Dali", "USS Cole": a ship
         return votes
     if is_club_name(words):
@@ -1191,6 +1206,13 @@ def name_votes(name: str, votes_so_far: Counter | None = None) -> Counter:
     last = words[-1].casefold().rstrip(".") if words else ""
     if len(words) > 1 and _ends_in_a_role_or_a_plural(words) and not is_team_name(words):
         votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "St Ouen Deputy", "States Members": an office or a group
+    if len(words) > 1 and last in INSTITUTION_HEADS and words[0].casefold() != last and not is_country(name):
+        votes["NOT_PERSON"] += CONTEXT_WEIGHT  # "Princess Fusipala Hospital": the title opens the institution's name
+        if last in CARE_HEADS:
+            votes["ORG"] += CONTEXT_WEIGHT
+    if len(words) > 1 and words[0].casefold().rstrip(".") in AREA_FIRST_WORDS and words[1][:1].isupper() \
+            and last not in INSTITUTION_HEADS and last not in ORG_NAME_ENDINGS and last not in ("court", "tribunal"):
+        votes["GPE"] += HEAD_WORD_WEIGHT  # "County Kildare", "Co. Donegal": an administrative area
     if last in ORG_NAME_ENDINGS and len(words) > 1 and not is_country(name) \
             and not any(w.casefold() in ("of", "for", "on") for w in words[1:-1]):  # not "Soviet Union", "Award for … Research"
         votes["ORG"] += CONTEXT_WEIGHT

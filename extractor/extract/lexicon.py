@@ -64,7 +64,7 @@ premier king queen prince princess pope bishop cardinal rabbi imam priest sherif
 prosecutor investor banker entrepreneur billionaire shareholder owner boss
 treasurer comptroller auditor inspector superintendent commander marshal ombudsman speaker
 administrator coordinator envoy principal councilor councillor councilman councilwoman alderman selectman
-assemblyman assemblywoman trustee clerk coroner registrar assessor magistrate constable
+assemblyman assemblywoman assemblymember councilmember trustee clerk coroner registrar assessor magistrate constable
 mr mrs ms miss dr prof sir dame lord lady
 """.split())
 # Titles only a company (or other organisation) gives, never a place: "Delta CEO Ed Bastian"

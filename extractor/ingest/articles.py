@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from extractor.ingest.clean import clean_text
 from extractor.ingest.metadata import BadDateError, article_id, as_text, normalise_date, outlet_from_url
 from extractor.ingest.bylines import authors_of
-from extractor.ingest.non_prose import non_prose_ranges
+from extractor.ingest.non_prose import embedded_post_ranges, non_prose_ranges
 from extractor.ingest.published import infer_published
 from extractor.ingest.readers import (
     HTML_SUFFIXES,
@@ -133,7 +133,8 @@ def _article(raw: RawArticle, shown: str, sidecar: dict[str, object], settings: 
         fetched=fetched,
         highlights=cleaned.highlights,
         text=cleaned.text,
-        non_prose=non_prose_ranges(cleaned.text, raw.non_prose),
+        non_prose=sorted([*non_prose_ranges(cleaned.text, raw.non_prose), *embedded_post_ranges(cleaned.text)],
+                         key=lambda r: r.start),
     )
     return article, warnings
 

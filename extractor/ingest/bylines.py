@@ -140,6 +140,10 @@ def _clean_name(name: str) -> str:
     return name.strip(" ,;:|-–—•·*")
 
 
+# The label of an author's picture printed over the byline ("Jane Doe's Photo"): no name of its own.
+AVATAR_LABEL = re.compile(r"[\w.'’ -]{1,40}['’]s? (?:photo|avatar|picture|profile (?:photo|picture))", re.IGNORECASE)
+
+
 def person_names(byline: str | None, site_names: tuple[str, ...] = (), min_words: int = 1) -> list[str]:
     """The people in a byline: split on commas, "and", "&"; outlets, desks and roles dropped.
 
@@ -147,7 +151,7 @@ def person_names(byline: str | None, site_names: tuple[str, ...] = (), min_words
     name equal to the site's is the outlet; a full name equal to it is a personal site's owner. Names found
     in page text rather than a metadata field need ``min_words`` (2: a first and last name).
     """
-    if not byline or "http" in byline.lower() or NOT_THE_AUTHOR.match(byline.strip()):
+    if not byline or "http" in byline.lower() or NOT_THE_AUTHOR.match(byline.strip()) or AVATAR_LABEL.fullmatch(byline.strip()):
         return []
     byline = GLUED_WORDS.sub(r"\1\n\2", byline)
     names: list[str] = []

@@ -109,6 +109,9 @@ PROMPT_RE = re.compile(
     r"|subscribe\b.*|get our [\w ]+newsletter.*"
     r"|click here\b.*|download (?:our|the) app\b.*|advertisement|story continues below(?: advertisement)?"
     r"|continue reading\b.*|listen to this article\b.*|\d+ min(?:ute)?s?(?: read)?|comments?|show comments"
+    r"|(?:estimated )?reading time\s*:?\s*(?:\d+|less than (?:a|one))\s*min(?:ute)?s?|you are here:?|actions"
+    r"|[\w.'’ -]{1,40}['’]s? (?:photo|avatar|profile (?:photo|picture))"  # an author's picture's label: "Jane Doe's Photo"
+    r"|[^/\\]{1,80}\.(?:png|jpe?g|gif|webp|avif)"  # a picture's file name: "Screen Shot 2024-03-27 at 8.56.11 PM.png"
     r"|getting your [\w ]+ player ready\W*|(?:loading|preparing) (?:the )?(?:audio|player)\W*"
     r"|(?:accept|manage) cookies\b.*|we use cookies\b.*|this site uses cookies\b.*"
     r"|sponsored(?: content| stories| links)?|(?:view|hide|load) comments|(?:load|show|view) (?:more|next)(?: stor(?:y|ies)| articles?| news| posts?)?"
@@ -438,6 +441,10 @@ GLUED_HEADING_RE = re.compile(
 
 # Most words of a section's label above a headline ("Business", "World news").
 SECTION_LABEL_WORDS = 2
+# A section's label glued to the breadcrumb before it ("NewsKey Bridge Collapse", "CollegeMontana
+# Grizzlies"): a word with a capital run into it after two small letters; such a label runs to more words.
+GLUED_LABEL_RE = re.compile(r"[a-z]{2}[A-Z][a-z]")
+GLUED_LABEL_WORDS = 4
 
 
 # A headline may end with an abbreviation's full stop ("… contract with Sheriff's Dept."): no sentence
@@ -557,7 +564,8 @@ def clean_text(raw: str, *, find_title: bool = True, page_dump: bool = True,
         # (a scraped page's first line after its furniture is its headline even with a full
         # stop; in a clean text such a line stays text, where a headline that reports speech,
         # "…, Graham Says.", keeps its quote)
-        if len(paragraphs) >= 4 and len(paragraphs[0].split()) <= SECTION_LABEL_WORDS \
+        if len(paragraphs) >= 4 and (len(paragraphs[0].split()) <= SECTION_LABEL_WORDS
+                                     or len(paragraphs[0].split()) <= GLUED_LABEL_WORDS and GLUED_LABEL_RE.search(paragraphs[0])) \
                 and len(paragraphs[1].split()) > SECTION_LABEL_WORDS + 1 \
                 and _looks_like_headline(paragraphs[1], stopped=scraped):
             dropped.append(paragraphs.pop(0))  # "Business", then the headline: the page's section

@@ -12,7 +12,8 @@ Most pages as crawled, and most text dumps, come without a stated date; claims a
 - ``inferred``: the latest full date written anywhere in the text that is not after the
   day the page was fetched (or today): a report is written after what it reports, and
   its own date is usually the latest it mentions; dates the story looks back to ("since
-  May 3, 2018", "dating back to", "born on") are history and left out, and so is a quarter's
+  May 3, 2018", "dating back to", "born on") are history and left out, as are the days it
+  looks ahead to ("removed by May 10", "due on June 3"), and so is a quarter's
   last day a figure stands "as of" (a company's accounts); a day written
   without its year ("on Jan. 27") takes the latest full date's year and counts when it
   falls within six weeks after it (a photo caption's "Jan. 6, 2025" does not date a
@@ -131,6 +132,8 @@ def _dateline_at(lines: list[str]) -> tuple[str | None, int | None]:
     """The dateline among ``lines`` and the index of its line (None for an "Updated" one)."""
     updated = None
     for index, line in enumerate(lines):
+        if (short := LABELLED_SHORT_DOTTED_DATE.search(line)) is not None and (day := _short_dotted_day(short)):
+            return day, index  # "PTI New York Published 01.04.24, 06:58 PM"
         for match in printed_dates(line):
             day = printed_date(match.group(0), weekday_before(line, match.start()))
             if not day or int(day[:4]) < MIN_YEAR:
@@ -145,6 +148,21 @@ def _dateline_at(lines: list[str]) -> tuple[str | None, int | None]:
                 continue
             return day, index
     return updated, None
+
+
+# A date labelled as the publication's, dotted with a two-digit year ("Published 01.04.24",
+# as Indian and European sites print it: day first); unlabelled, such digits may be a version
+# or a score, so only the label makes them a date.
+LABELLED_SHORT_DOTTED_DATE = re.compile(
+    r"\b(?:published|posted|first published)\s*:?\s*(?:on\s+)?(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", re.I)
+
+
+def _short_dotted_day(match: re.Match) -> str | None:
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(2000 + year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _stands_alone(lead: str, rest: str) -> bool:
@@ -166,7 +184,8 @@ def latest_date(text: str, *, not_after: dt.date) -> str | None:
     "Jan. 27"; such a day counts when it falls within ``YEARLESS_WITHIN_DAYS`` after it."""
     days = []
     for match in printed_dates(text):
-        if _looks_back(text, match.start(), match.end()) or _record_of_another_day(text, match.start()):
+        if _looks_back(text, match.start(), match.end()) or _record_of_another_day(text, match.start()) \
+                or _deadline(text, match.start()):
             continue
         day = printed_date(match.group(0))
         if not _balance_sheet_day(text, match.start(), day):
@@ -197,7 +216,7 @@ def _yearless_days(text: str, year: int) -> list[dt.date]:
     """Days written as a month and a day in ``year``, not introduced as history."""
     out = []
     for match in YEARLESS_DATE.finditer(text):
-        if _looks_back(text, match.start(), match.end()):
+        if _looks_back(text, match.start(), match.end()) or _deadline(text, match.start()):
             continue
         month_word, day = (match.group("m1"), match.group("d1")) if match.group("m1") else (match.group("m2"), match.group("d2"))
         if month_word[0].islower() and month_word.lower() == "may":
@@ -262,6 +281,15 @@ def _record_of_another_day(text: str, start: int) -> bool:
 def _looks_back(text: str, start: int, end: int) -> bool:
     return (LOOKBACK_CUE.search(text[max(0, start - LOOKBACK_CHARS):start]) is not None
             or PAST_PERFECT_AFTER.match(text, end) is not None)
+
+
+# Words that set a day ahead of the report: a deadline or a plan ("expect to have it removed by
+# May 10", "due on June 3", "scheduled for March 4, 2025").
+DEADLINE_CUE = re.compile(r"\b(?:by|due(?:\s+on)?|scheduled\s+for|slated\s+for|set\s+for|deadline\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _deadline(text: str, start: int) -> bool:
+    return DEADLINE_CUE.search(text, max(0, start - 25), start) is not None
 
 
 # "as of" or "as at" right before a date: the day a figure stands at.

@@ -91,6 +91,32 @@ def _date_for(verb: Token | None, sent_dates: list[tuple[Token | None, str, int]
     return None
 
 
+# A relative clause set off by commas ("…, both of which report earnings on Wednesday, …", "…,
+# who took office in 2021, …"): it tells of its own event.
+RELATIVE_ASIDE_RE = re.compile(
+    r",\s*(?:(?:both|all|each|neither|none|some|most|many|one|two|three|four) of\s+)?(?:which|who|whom|whose)\b[^,;()]*?(?=,)")
+
+
+def _outside_other_asides(dates: list[tuple[Token | None, str, int]], sent: SpacySpan,
+                          at: int) -> list[tuple[Token | None, str, int]]:
+    """The sentence's dates less those inside a relative clause set off by commas that the figure
+    at character ``at`` is not in: "Microsoft and Meta, both of which report earnings on
+    Wednesday, down 2.5% and 0.2%" are today's moves, whatever the parser hung the day on."""
+    asides = [(start, end) for m in RELATIVE_ASIDE_RE.finditer(sent.text)
+              if _one_clause(sent, start := sent.start_char + m.start(), end := sent.start_char + m.end())]
+    if not asides:
+        return dates
+    return [entry for entry in dates
+            if not any(start <= entry[2] < end and not start <= at < end for start, end in asides)]
+
+
+def _one_clause(sent: SpacySpan, start: int, end: int) -> bool:
+    """The characters hold at most one finite verb: a relative clause, not one that runs on into the
+    sentence's own verb for want of a comma ("Rosca, 36, who suffered injuries in the collapse
+    died on Saturday, bringing the toll to 43")."""
+    return sum(1 for t in sent if start <= t.idx < end and t.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in ("VERB", "AUX")) <= 1
+
+
 # Dependencies by which a figure's phrase goes up to the noun it is part of ("a loss of $279bn",
 # "the $279bn market cap", "the prior record for a loss of $279bn").
 FIGURE_PHRASE_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "pobj", "prep", "npadvmod"})
@@ -1008,6 +1034,8 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             and unit.split()[0] not in MINOR_UNITS:
         frame = None  # "76 survivors by Wednesday morning", "finished the Games with 40 golds": a market
         # session frames no count of people or things (but "closed at 605.5 pence" is a price)
+    if frame in SESSION_FRAMES and metric in ESTIMATED_METRICS:
+        frame = None  # "predicting the total cost could be as high as $160 billion": a bound, no session's high
     if metric is None and (changed := _company_change(root, unit, direction, article.entities)) is not None:
         # "a 9% drop for Orbis": Orbis's, whoever shrugged it off
         metric, subject = "share price", [entity_ref(subjects, changed)]
@@ -1049,8 +1077,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
         metric = "share price"  # "lost 17% of its market value" is the 17% its shares fell: one fact
     date, date_source, weekday = None, None, None
     if unit not in UNDATED_UNITS:
-        if (date := _date_in_parenthesis_before(q.start, text, sentence.dates)
-                or _date_for(verb, sentence.dates, q.start, root) or sentence.opening_date) is not None:
+        dates = _outside_other_asides(sentence.dates, sent, q.start)
+        if (date := _date_in_parenthesis_before(q.start, text, dates)
+                or _date_for(verb, dates, q.start, root) or sentence.opening_date) is not None:
             date_source = "text"
         elif not (metric == "cost" and price_tag(root, span)) and not sentence.other_time:
             moved = direction is not None or verb is not None and verb.lemma_.lower() in UP_VERBS | DOWN_VERBS  # "fell 11% to $2,650": both
@@ -1066,6 +1095,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
                 # (but not "lowered its full-year margin forecast to 4%")
         if date_source == "text" and (previous := _session_before(date, text, low, q.start)) is not None:
             date = previous  # "fell 16% on Thursday, building on the previous session’s slump of 33%": Wednesday's
+        elif date is not None and direction is not None and (metric is None or metric in MARKET_METRICS) \
+                and _prior_move(root, text, q.start):
+            date = _day_before_session(date)  # "rose 1.4% on Tuesday following a 17% fall that wiped $589bn": Monday's
         if date is not None and date.startswith(WEEKDAY_MARK):  # "on Monday" with no publication date to count back from
             date, date_source, weekday = None, None, date[len(WEEKDAY_MARK):]
     if metric is None and _lost_in_a_day(verb, unit, direction, subject, article.entities, date, date_source, weekday):
@@ -1124,6 +1156,49 @@ def _session_before(date: str | None, text: str, sentence_start: int, start: int
     except ValueError:
         return None
     day -= dt.timedelta(days=3 if day.weekday() == 0 else 1)
+    return day.isoformat()
+
+
+# Sums a story estimates, which no market session frames ("as high as $160 billion" is a bound).
+ESTIMATED_METRICS = frozenset({"cost", "damage", "loss", "insured loss", "budget", "fine", "compensation"})
+# Prepositions that set an earlier move against the clause's own ("rose 1.4% following a 17% fall").
+PRIOR_PREPOSITIONS = frozenset({"following", "after"})
+# Dependencies from a figure up to the change noun it is part of, through a relative clause on it
+# ("a 17% fall", "a fall of 17%", "a fall that wiped $589bn").
+PRIOR_MOVE_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "npadvmod", "dobj", "relcl", "pobj", "prep", "appos"})
+# A day named in the words between the preposition and the figure ("after Monday's 3.1% decline"):
+# the move's own day, which stands.
+OWN_DAY_RE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|last\s+\w+)\b", re.I)
+
+
+def _prior_move(root: Token, text: str, start: int) -> bool:
+    """The figure is part of an earlier move its clause follows ("Nvidia rose 1.4% following a
+    historic 17% fall that wiped $589bn off its value", "rebounded on Tuesday after a 17% plunge")
+    that names no day of its own: the session before the clause's."""
+    node = root
+    for _ in range(7):
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in PRIOR_PREPOSITIONS and node.lemma_.lower() in CHANGE_NOUNS:
+            return not OWN_DAY_RE.search(text, head.idx, start)
+        if head.i == node.i or node.dep_ not in PRIOR_MOVE_DEPS or node.pos_ in ("VERB", "AUX") and node.dep_ != "relcl":
+            return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False
+        node = head
+    return False
+
+
+def _day_before_session(date: str) -> str:
+    """The trading day before a day (a Monday's is the Friday before), or before a weekday an
+    undated page names ("weekday:Tuesday" is "weekday:Monday")."""
+    if date.startswith(WEEKDAY_MARK):
+        names = sorted(WEEKDAYS, key=WEEKDAYS.get)
+        i = WEEKDAYS.get(date[len(WEEKDAY_MARK):].lower())
+        return date if i is None else WEEKDAY_MARK + names[4 if i in (0, 5, 6) else i - 1].capitalize()
+    if len(date) != 10:
+        return date
+    day = dt.date.fromisoformat(date)
+    day -= dt.timedelta(days=3 if day.weekday() == 0 else 2 if day.weekday() == 6 else 1)
     return day.isoformat()
 
 

@@ -169,6 +169,11 @@ OFF_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were|been|be|closed|ended|finish
 
 # A move said twice, in points and in per cent, before its adverb ("finished 30.16 points, or
 # 0.35%, higher"): the first figure, then the restatement's "or" and the second.
+# A figure given again in another currency or unit in brackets, then the noun the figure
+# qualifies ("a US$589 billion (S$797 billion) loss", "a 17% (£4bn) drop"): the brackets cut
+# the noun phrase for the parser, not for a reader.
+# (The bracketed figure itself is followed by its closing bracket, then the noun.)
+CONVERSION_THEN_NOUN_RE = re.compile(r"(?:\s*\([^()\n]{0,25}\d[^()\n]{0,25}\)|\))\s*(?P<noun>[A-Za-z][a-z-]+)\b")
 RESTATED_MOVE_RE = re.compile(r"\s*,\s*or\s+[\d.,]+\s*(?:%|per\s*cent|percent|points?)\s*,\s*(higher|lower)\b", re.I)
 RESTATING_OR_RE = re.compile(r",\s*or\s+\Z", re.I)
 RESTATED_END_RE = re.compile(r"\s*,\s*(higher|lower)\b", re.I)
@@ -198,6 +203,11 @@ def read_direction(q: Quantity, span: SpacySpan, text: str) -> tuple[str | None,
         RESTATING_OR_RE.search(text, max(0, anchor - 8), anchor) and RESTATED_END_RE.match(text, q.end))
     if restated:  # "finished 30.16 points, or 0.35%, higher": the adverb after the move said twice, whatever the parse
         return ("up" if restated.group(1).lower() == "higher" else "down"), "adverb"
+    if (converted := CONVERSION_THEN_NOUN_RE.match(text, q.end)) is not None:
+        noun = converted.group("noun").lower()
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in UP_NOUNS | DOWN_NOUNS else noun
+        if noun in UP_NOUNS or noun in DOWN_NOUNS - {"hit", "blow"}:
+            return ("up" if noun in UP_NOUNS else "down"), "noun"  # "a US$589 billion (S$797 billion) loss"
     root = span.root
     for child in root.children:  # "$593bn wiped off ...", "5,000 jobs cut"
         if child.dep_ == "acl" and child.tag_ == "VBN":

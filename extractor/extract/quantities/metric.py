@@ -788,11 +788,14 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
         return None, False
     responders = unit.split()[-1].casefold() in RESPONDER_NOUNS
     on_ground = ON_THE_GROUND_RE.match(clause, at) is not None
+    safe = SAFE_AFTER_COUNT_RE.search(clause, at, at + SAFE_REACH)
     best: tuple[int, int, str] | None = None
     fate: tuple[int, int, str] | None = None
     for rank, name, m in _people_cues(clause):
         if on_ground and name == "on board":
             continue  # "killing 241 people on board and at least 29 on the ground": those not aboard
+        if safe is not None and name in HARM_COUNTS and (m.start() >= safe.end() or safe.start() - at <= OWN_SAFE_REACH):
+            continue  # "All 171 passengers and 6 crew were safe, with only some minor injuries": the safe, not the injured
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
@@ -813,6 +816,12 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
     return (best[2], best[0] >= OTHER_CLAUSE) if best else (None, False)
 
 
+# A count said to be safe ("171 passengers and 6 crew were safe", "all 23 were unharmed"): a harm
+# named after that is some others', not theirs; how far after the count the word may stand.
+SAFE_AFTER_COUNT_RE = re.compile(r"\b(?:were|are|was|is|remain(?:ed)?)\s+(?:all\s+)?(?:safe|unharmed|unhurt|uninjured|accounted\s+for)\b", re.I)
+SAFE_REACH = 60
+OWN_SAFE_REACH = 30  # ("40 were safe": the count's own state, whatever harm another clause names)
+HARM_COUNTS = frozenset({"dead", "injured", "missing"})
 # Who is sent to help in a disaster, counted ("10,000 soldiers", "400 firefighters"), and how
 # near (characters) a cue must stand to tell what befell them.
 RESPONDER_NOUNS = frozenset({"soldier", "soldiers", "troop", "troops", "officer", "officers", "police", "guard", "guards",

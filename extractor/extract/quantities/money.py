@@ -259,12 +259,14 @@ CURRENCY_PREFIX_RE = re.compile(
     r"|(?<![A-Za-z])(?P<ascii>PS|Y=|Rs\.?|RM)"
     r"|(?<![A-Za-z])(?P<local>%s)"
     r"|(?<![A-Za-z\d])(?P<rand>R)(?=\Z)"  # "R450 billion": South Africa's rand, written on the number
+    r"|(?<![A-Za-z\d])(?P<naira>N)(?=\Z)"  # "N117.9 billion": Nigeria's naira, as its press writes the sign
     r"|(?<![A-Za-z])(?P<word>dollar|euro)"
     r")\s?\Z" % ("|".join(CURRENCY_CODES), "|".join(re.escape(k) for k in sorted(LOCAL_CURRENCY_SYMBOLS, key=len, reverse=True)))
 )
 
 
-# What follows a bare "R" when it is the rand: a scale or thousands ("R450 billion", "R5,000").
+# What follows a bare "R" when it is the rand, or a bare "N" when it is the naira: a scale or
+# thousands ("R450 billion", "R5,000", "N117.9 billion", "N2,000").
 RAND_AMOUNT_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?\s?(?:bn|m|mn|million|billion|trillion)\b")
 
 
@@ -292,6 +294,10 @@ def currency_before(text: str, pos: int) -> tuple[str | None, int, bool]:
         if not RAND_AMOUNT_RE.match(text, pos):
             return None, pos, False  # "R1", "R2": a model or a road, not money
         return "ZAR", start, False
+    if m.group("naira"):
+        if not RAND_AMOUNT_RE.match(text, pos):
+            return None, pos, False  # "N95 masks", "N64": a model, not money
+        return "NGN", start, False
     if m.group("local"):
         return LOCAL_CURRENCY_SYMBOLS[m.group("local")], start, False
     if m.group("ascii"):

@@ -199,12 +199,18 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
                 found = resolve_np(head, ctx, sent_root_subject)  # "the 45-metre high Morandi Bridge"
                 return _without_counted_conjuncts(head, found, ctx) if dep == "nummod" else found
             word = hyphenated_word(head) or head.lower_  # "a $1 trillion sell-off": the whole word
+            measure = dep == "compound" and node.i == root.i and _hyphenated_measure(root)
+            if measure and head.dep_ == "appos" and head.head.pos_ == "PROPN" \
+                    and (found := resolve_np(head.head, ctx, sent_root_subject)):
+                return found  # "the Dali, a 984-foot cargo ship": the ship named
             if head.lower_ in STRUCTURE_NOUNS or head.lemma_.lower() in STRUCTURE_NOUNS:
                 found = structure_subject(head, ctx)  # "the $11.4 million bridge", "the 950-ton span"
                 if found:
                     return found
             owner = _owner_of(head, ctx, sent_root_subject, ("of", "in", "at") if word in (*CHANGE_NOUNS, *PART_NOUNS, *OWNED_METRIC_NOUNS) else (),
-                              compounds=not (dep == "nummod" and head.tag_ == "NNS"))  # "four league games": games, not the league's
+                              compounds=not (dep == "nummod" and head.tag_ == "NNS"  # "four league games": games, not the league's
+                                             or measure and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)))
+            # ("a 984-foot cargo ship" is a ship, not the cargo's; "a 300-metre Maersk ship" is Maersk's)
             if not owner and word in CHANGE_NOUNS:  # "a 16.9% fall for Kelmont" (not "a 3% gain for the year")
                 owner = [r for r in _owner_of(head, ctx, sent_root_subject, ("for",)) if _named_in_article(r, ctx)]
             if not owner and word in CHANGE_NOUNS and (sufferer := _relative_subject(head)) is not None:
@@ -215,6 +221,8 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             # "197bn", which the tagger made a noun compounded with "increase")
             if owner:
                 return owner
+            if measure and head.pos_ == "NOUN":  # "a 984-foot cargo ship", "a 250-mile tornado hit": the thing measured
+                return [thing_ref(" ".join(t.lower_ for t in head.doc[root.i + 1:head.i + 1]))]
             if head.lower_ in PART_NOUNS or word in CHANGE_NOUNS or head.lower_ in OWNED_METRIC_NOUNS:
                 return []
             if head.pos_ == "NOUN" and head.lemma_.lower() not in SUBJECTLESS_NOUNS and root.doc[span.end - 1].i < head.i \
@@ -241,6 +249,13 @@ def _belongs_to(root: Token, span: SpacySpan, ctx: SubjectContext, sent_root_sub
             continue
         return []
     return []
+
+
+def _hyphenated_measure(unit: Token) -> bool:
+    """A figure and its unit written as one adjective before a noun ("a 984-foot ship", "the
+    300-metre vessel"): the unit a compound of the noun, the number hyphened to it."""
+    doc = unit.doc
+    return unit.i >= 2 and doc[unit.i - 1].text in ("-", "–") and doc[unit.i - 2].like_num and unit.pos_ == "NOUN"
 
 
 def _title_case_word(token: Token, ctx: SubjectContext) -> bool:

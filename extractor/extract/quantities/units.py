@@ -385,8 +385,11 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
     last_percent: str | None = None
     last_measured = False
     last_end = 0
-    for item in items:
+    listed = _list_units(items, text)
+    for index, item in enumerate(items):
         q, unit = item.quantity, item.unit
+        if unit is None and index in listed:
+            unit = listed[index]  # "dropped 7.2, 8.2 and 11.5 per cent": the list's last unit is every figure's
         if last is not None and _contrasted_currency(item.span, last_end):
             last = None  # "the Sensex rose 412 points …, while the rupee firmed to 83.12": another thing's figure
         if unit is None and (OF_WHOM_RE.match(text, q.end) or _of_the_people(text, q.end)):
@@ -407,6 +410,36 @@ def carry_units(items: list[Placed], text: str) -> list[str | None]:
             last, last_measured = unit, bool(q.unit)
         last_end = q.end
     return units
+
+
+# What joins the figures of a list: a comma, and "and" or "or" before the last.
+LIST_COMMA_RE = re.compile(r"\s*,\s*")
+LIST_LAST_RE = re.compile(r"\s*,?\s+and\s+|\s+or\s+")  # (not ", or": "65 out of 78, or 83%" says 78 again)
+
+
+def _list_units(items: list[Placed], text: str) -> dict[int, str]:
+    """The unit each bare number of a list takes from the figure that closes it: "7.2, 8.2 and
+    11.5 per cent", "up 3, 4 or 5 points" (a unit written after the last figure only, with no
+    scale of its own, which the numbers before it would then lack; not a currency before it)."""
+    out: dict[int, str] = {}
+    for first, item in enumerate(items):
+        if item.unit is not None or first in out or item.quantity.high is not None:
+            continue
+        chain = [first]
+        for k in range(first + 1, len(items)):
+            between = text[items[k - 1].quantity.end:items[k].quantity.start]
+            closing = LIST_LAST_RE.fullmatch(between) is not None
+            if not (closing or LIST_COMMA_RE.fullmatch(between)):
+                break
+            chain.append(k)
+            last = items[k]
+            if last.unit is not None or closing:
+                q = last.quantity
+                if closing and last.unit is not None and q.unit == last.unit and not q.currency and q.scale == 1.0 \
+                        and text[q.start:q.start + 1].isdigit():
+                    out.update({j: last.unit for j in chain[:-1] if items[j].unit is None and items[j].quantity.high is None})
+                break
+    return out
 
 
 # A number of a group of people the text names after it ("323 of the dead", "40 of the 242 passengers").

@@ -128,7 +128,13 @@ def is_cue(token: Token, verbs: frozenset[str] = CUE_VERBS, nouns: bool = True) 
     return lemma in verbs and lemma != "be" and (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) \
         and not (lemma in AMOUNT_VERBS and takes_amount(token)) and not _a_picture_shows(token, lemma) \
         and not (lemma == "claim" and _claims_lives(token)) and not (lemma in PRIZE_VERBS and _takes_a_prize(token)) \
-        and not (lemma in IMPACT_VERBS and _moves_into(token))
+        and not (lemma in IMPACT_VERBS and _moves_into(token)) and not (lemma == "know" and _known_as(token))
+
+
+def _known_as(token: Token) -> bool:
+    """ "known as": what a thing is called ('the VIX, known as Wall Street's “fear gauge”'), a
+    name, not anyone's words."""
+    return token.tag_ == "VBN" and any(child.dep_ == "prep" and child.lower_ == "as" for child in token.children)
 
 
 # Stance verbs that are also verbs of impact: "into" a place they strike it, no words ("the

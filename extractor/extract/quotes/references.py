@@ -199,6 +199,18 @@ def _enclosing_subject(ctx: Context, pronoun: Token, types: frozenset[str], gend
     return entity
 
 
+def _described_subject_above(ctx: Context, pronoun: Token) -> EntityRef | None:
+    """The person a definite description names when it is the subject of the clause above a
+    person pronoun's ("The minister clarified that he believes …"): the one it refers to."""
+    found = _subject_above(pronoun, 10)
+    if found is None:
+        return None
+    _, subj = found
+    if subj.pos_ != "NOUN" or ctx.quoted(subj.idx) or description_types(subj) != PERSON_TYPES:
+        return None
+    return resolve_description(ctx, subj, char_bounds(ctx.doc, *mention_bounds(subj)))
+
+
 # Adjectives of "it is … to say / that …", whose "it" is no one ("It's worth pointing out that …").
 DUMMY_IT_ADJECTIVES = frozenset({"worth", "important", "clear", "true", "likely", "possible", "notable", "unclear",
                                  "fair", "safe", "interesting", "noteworthy", "obvious", "evident", "apparent"})
@@ -264,6 +276,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
     if word in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[word]
         entity = _enclosing_subject(ctx, head, PERSON_TYPES, gender)
+        if entity is None and (described := _described_subject_above(ctx, head)) is not None:
+            return described  # "The minister clarified that he believes …": the minister
         if entity is None and (spoken_for := _spokesperson_before(ctx, head)) is not None:
             return spoken_for  # 'A company spokesperson spoke with CNBC. "…," he said': the company's words
         if entity is None:
@@ -291,7 +305,8 @@ def resolve_speaker(ctx: Context, head: Token, bounds: tuple[int, int]) -> Entit
             antecedent = _person_of_who(antecedent)
         return resolve_speaker(ctx, antecedent, char_bounds(ctx.doc, *mention_bounds(antecedent)))
     if head.pos_ == "PRON":
-        return None
+        named = ctx.entities.at(head.idx, head.idx + len(head.text)) if head.text[:1].isupper() else None
+        return named.ref() if named is not None else None  # ("CyberCX said", the name tagged a pronoun)
     if _one_of_a_nation(head) or is_age_description(head):  # "said the elated German", "the 24-year-old said":
         entity = last_entity_before(ctx, bounds[0], PERSON_TYPES)  # the person named before
         return entity.ref() if entity else None
@@ -417,7 +432,9 @@ def _person_of_who(antecedent: Token) -> Token:
 # Someone who speaks without a name: "said one", "said a local man", "one resident told".
 UNNAMED_SPEAKER_RE = re.compile(
     r"\b(?:said|says|told|added|recalled|explained|shouted)\s+(?:one|another)\b(?!\s+(?:of\s+)?[A-Z])"
+    r"(?=\s*(?:[,.;:!?”\"’)]|of\b|$))"  # (not "said one person died": the reported clause's subject)
     r"|\b(?:said|says|told|added|recalled)\s+(?:an?|one|another)\s+(?:[a-z-]+\s+){0,2}(?P<after>[a-z-]+)\b"
+    r"(?=\s*(?:[,.;:!?”\"’)(]|who\b|from\b|in\b|at\b|of\b|on\b|near\b|outside\b|$))"
     r"|\b(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?P<before>[a-z-]+)\s+(?:said|says|told|recalled)\b")
 UNNAMED_PERSON_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "resident", "witness", "survivor", "villager", "neighbour", "neighbor", "local",
@@ -488,6 +505,8 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     """"the company" → the last organisation; "the minister" → the last person;
     "its researchers" / "a spokesman for X" → the organisation they speak for."""
     word = head.lower_
+    if head.lemma_.lower() in AGENT_FIRM_NOUNS and any(c.dep_ == "prep" for c in head.children):
+        return None  # "the broker for the bridge's insurance policy": a firm the text has not named
     if word in SPOKES_NOUNS or head.lemma_.lower() in SPOKES_NOUNS:
         owner = _spokes_owner(ctx, head) or _sentence_organisation(ctx, head)
         if owner is None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -592,6 +611,11 @@ def resolve_description(ctx: Context, head: Token, bounds: tuple[int, int]) -> E
     if entity is not None and types != PERSON_TYPES and _named_unnamed_since(ctx, head, bounds[0], entity):
         return None  # "interior ministry figures showed …, the ministry said": that unnamed body
     return entity.ref() if entity else None
+
+
+# Firms that act for another ("the broker commented": the one named before; "the broker for the
+# bridge's insurance policy": one the text goes on to name, or none).
+AGENT_FIRM_NOUNS = frozenset({"broker", "brokerage"})
 
 
 # "the airline's parent company", "the bank's owner": what the organisation named right before is of the noun.
@@ -767,6 +791,10 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
             break
     if len(holders) == 1:
         return holders[0]
+    if len(holders) > 1 and not any(c.lower_ in FORMER_WORDS for c in head.lefts):
+        current = [e for e in holders if any(holds(r, asked) and not FORMER_WORDS & set(title_words(r.title)) for r in e.roles)]
+        if len(current) == 1:
+            return current[0]  # "premier Tim Houston" and "Former Liberal premier Iain Rankin": "the premier" is Houston
     if holders or any(holds_office(r.title, asked) for e in ctx.entities.entities for r in e.roles):
         return None  # several, or one named only later: the rules of descriptions decide
     if _introduced_unnamed(ctx.text, head, pos):
@@ -776,6 +804,10 @@ def _office_holder(ctx: Context, head: Token, pos: int) -> LocalEntity | None:
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
     return None
+
+
+# Words that make a title a past one ("Former Liberal premier Iain Rankin", "ex-minister").
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "late"})
 
 
 def _in_headline(ctx: Context, pos: int) -> bool:
