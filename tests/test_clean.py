@@ -574,3 +574,18 @@ def test_reading_times_breadcrumbs_menus_picture_files_and_avatar_labels_are_fur
     assert cleaned.authors == ["Marta Ilves"]
     for furniture in ("Actions", ".jpg", "You are here", "Reading Time", "Photo"):
         assert furniture not in cleaned.text
+
+
+def test_a_caption_closed_by_a_labelled_a_dashed_or_a_getty_collection_credit_is_not_text():
+    for caption in ("The Orbix logo is seen in this illustration. Picture: JANE ROE/REUTERS",
+                    "The Orbix app logo displayed on a mobile phone in Lisbon. — AFP",
+                    "Orbix Chief Loses $2 Billion Dana Pell / Getty Images Entertainment via Getty Images"):
+        cleaned = clean_text(f"{caption}\n\nShares of Orbix fell 12% on Monday after the launch.\n\n"
+                             "The company said it would respond.\n\nAnalysts were split.")
+        assert cleaned.text.startswith("Shares of Orbix fell 12%") and "Getty" not in cleaned.text
+        assert "REUTERS" not in (cleaned.title or "") and "AFP" not in (cleaned.title or "")
+    kept = clean_text("Shares fell 3% on Monday.\n\nThe company said it would appeal the ruling. — AP")
+    assert kept.text.endswith("— AP")
+    named = clean_text("The paper's offices, in Chicago.\n\nEditorial Manager Dana Pell and President Sam Roe. Image: "
+                       "Jo Bell\n\nThe paper was founded in 1988.\n\nIt is satire.")
+    assert "Dana Pell and President Sam Roe" in named.text  # the people pictured are named, and read

@@ -772,3 +772,29 @@ def test_as_high_as_on_an_estimate_is_a_bound_not_a_session_high(nlp):
                                                 "as $160 billion. Orbis shares fell as low as $12 at one point.")}
     assert claims["$160 billion"].metric == "cost" and claims["$160 billion"].frame is None
     assert claims["$12"].frame == "intraday"
+
+
+def test_a_fortune_is_its_holder_s_net_worth_and_a_second_figure_s_own_from_names_its_owner(nlp):
+    claims = {c.text: c for c in claims_of(nlp, "Vektra CEO Lena Oduya founded the firm in 2011. Vektra’s success "
+                                                "minted Oduya a personal fortune worth some US$2.4 billion, according "
+                                                "to a recent estimate. Vektra's shares closed down 11% today, wiping "
+                                                "about US$9b from its market cap and US$250m from its founder’s net "
+                                                "worth.")}
+    assert claims["US$2.4 billion"].metric == "net worth" and subjects(claims["US$2.4 billion"]) == ["Lena Oduya"]
+    assert subjects(claims["US$9b"]) == ["Vektra"] and subjects(claims["US$250m"]) == ["Lena Oduya"]
+
+
+def subjects(claim: Claim) -> list[str]:
+    return [s.name for s in claim.subject]
+
+
+def test_a_headline_s_magnitude_before_a_verb_it_reads_as_a_noun_is_a_magnitude(nlp):
+    claims = claims_of(nlp, "Death toll rises to 1,900 after 7.1 magnitude earthquake rocks Peru, Chile\n\n"
+                            "A 7.1 magnitude earthquake struck on Monday.")
+    assert [(c.text, c.unit) for c in claims if c.value == 7.1] == [("7.1", "magnitude"), ("7.1", "magnitude")]
+
+
+def test_pc_in_capitals_is_a_personal_computer_not_per_cent(nlp):
+    claims = claims_of(nlp, "Orbix and Vantor, the two PC chip makers, fell. Shares of Orbix rose 5pc and the index "
+                            "gained 3 pc.")
+    assert [(c.text, c.unit) for c in claims if c.unit == "percent"] == [("5pc", "percent"), ("3 pc", "percent")]

@@ -2001,6 +2001,11 @@ def test_the_broker_is_the_firm_named_before(quotes_of):
                        "‘The cost of running the model is not fully known, though we believe lower costs help the "
                        "sector,’ the broker commented.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Kestrel Partners"]
+    # (a name with "of" is its sentence's subject too, not the company it goes on to name)
+    quotes = quotes_of("Shares of Orvik Labs fell 9% on Monday. Bank of Lyra sees winners and losers in the sector "
+                       "from Orvik Labs.\n\n‘The cost of Orvik Labs' model is not fully known, though lower costs "
+                       "help the sector,’ the broker commented.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Bank of Lyra"]
 
 
 def test_a_member_after_the_seat_is_a_person_and_the_politician_is_the_one_just_named(quotes_of):
@@ -2020,3 +2025,10 @@ def test_the_office_is_its_current_holder_not_a_former_one(quotes_of):
     found = speakers_by_text(quotes)
     assert found["a plan is coming"] == "Tom Aldous"
     assert found["this is the worst crisis since the war"] == "Jo Lark"
+
+
+def test_a_name_after_a_hyphened_title_and_the_band_named_before_speak(quotes_of):
+    quotes = quotes_of('Rock group Velvet Orchard will tour Europe in May. The band said on Friday that a new album '
+                       'is coming.\n\n"This shows how powerful the method can be," added study co-author Ilse Varga.')
+    assert speakers_by_text(quotes) == {"that a new album is coming": "Velvet Orchard",
+                                        "This shows how powerful the method can be,": "Ilse Varga"}

@@ -32,6 +32,7 @@ SPEAKER_ORG_NOUNS = ORG_NOUNS | PUBLIC_BODY_NOUNS | frozenset({
     "service",  # "the service said": the weather service, the Secret Service
     "lab", "laboratory", "hospital", "school", "college",  # "the lab claimed" after "AI lab DeepSeek"
     "broker", "brokerage", "consultancy",  # "Bank of America sees winners … ‘…,’ the broker commented"
+    "band", "orchestra", "choir", "troupe",  # "the band revealed on Twitter"
 })
 # Head nouns of descriptions that refer back to the owner of an amount ("the chipmaker's
 # market value", "the brewer's profit"): companies and their kinds.

@@ -2191,7 +2191,7 @@ def ticker_mentions(text: str, tickers: list[tuple[int, int, int, int]], taken: 
 # then a dash or colon ("OSLO - ", "TRONDHEIM, Norway (AP) — ", "WASHINGTON (Reuters) -").
 DATELINE_PLACE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.-]+(?:(?: |/)[A-Z][A-Z'.-]+){0,2})(?:,[ \t][A-Z][\w. ]{1,30}?)?[ \t]*"
-    r"(?:\((?P<agency>[^)\n]{1,40})\)[ \t]*)?(?:[-–—―]{1,2}|:)[ \t]", re.MULTILINE)
+    r"(?:\((?P<agency>[^)\n]{1,40})\)[ \t]*)?(?:[-–—―]{1,3}|:)[ \t]", re.MULTILINE)  # ("CHICAGO --- …")
 # The news agency in a dateline's brackets ("BEIJING, Nov. 19 (Xinhua) --", "(AFP)"): capitalised words.
 AGENCY_NAME_RE = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
 

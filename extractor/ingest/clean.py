@@ -316,9 +316,27 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# A credit closing a caption's last sentence with a label or a dash ("… in this illustration.
+# Picture: DADO RUVIC/REUTERS", "… in Brussels. — AFP"), or a Getty credit with its collection
+# ("… Slaven Vlasic / Getty Images Entertainment via Getty Images").
+CAPTION_CREDIT_RE = re.compile(
+    rf"(?<=[.!?”\"’])\s+(?:(?i:photo(?:graph)?|image|picture|pic)\s*:\s*[^.!?:]{{1,60}}|[—–]\s*(?:{PICTURE_AGENCIES}))\s*$"
+    r"|\s(?:[A-Z][\w.'’-]*\s+){1,3}/\s*Getty Images(?:\s+[A-Z]\w*){0,3}\s+via\s+Getty Images\s*$")
+
+
+# Words of a picture's caption: what a photo shows ("the logo is seen", "displayed on a phone", "poses").
+CAPTION_WORDS_RE = re.compile(r"\b(?:logo|illustration|pictured|seen|displayed|poses?|posing|stands?|walks?|gestures?"
+                              r"|waves?|attends?|arrives?|looks? on|holds?|file photo|photo|image)\b", re.I)
+
+
 def credit_at(line: str) -> int | None:
     """Where a photo credit that closes a caption starts ("… Aug. 15, 2018. (AP Photo/Jane Doe)",
-    "… on Saturday. Credit: AP", "… a new competitor (Eric Risberg/AP)"), or None."""
+    "… on Saturday. Credit: AP", "… a new competitor (Eric Risberg/AP)", "… in this illustration.
+    Picture: DADO RUVIC/REUTERS"), or None."""
+    if ("Getty" in line or ":" in line or "—" in line or "–" in line) and (found := CAPTION_CREDIT_RE.search(line)) \
+            and ("Getty" in found.group(0) or CAPTION_WORDS_RE.search(line, 0, found.start())):
+        return found.start()  # (an agency after a dash signs a wire story too, and "Image: Jane Doe" may close a line
+        # naming the people pictured, which is read: only a picture's words make the line a caption to drop)
     if ("redit" in line or line.endswith(")")) and (found := TRAILING_CREDIT_RE.search(line)):
         return found.start()
     if line.endswith(")") and "/" in line and (found := PAREN_CREDIT_RE.search(line)):

@@ -947,8 +947,9 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
     value, bounds, stated = q.value, _bounds(q), None
     if source == "sign" and value < 0 and bounds is None:
         stated, value = (value, unit), -value  # "AMD (-6.37%)": a fall of 6.37%, as "fell 6.37%" says it
-    if unit is None and (MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start)
-                         or 0 < q.value < MAGNITUDE_AT_MOST and MAGNITUDE_AFTER_RE.match(text, q.end)):
+    if (unit is None or unit.startswith("magnitude ")) and (MAGNITUDE_BEFORE_RE.search(text, max(0, q.start - 14), q.start)
+                                                           or 0 < q.value < MAGNITUDE_AT_MOST and MAGNITUDE_AFTER_RE.match(text, q.end)):
+        # (and a headline's "7.8 magnitude earthquake rocks Turkey", read as a count of "magnitude earthquake rocks")
         unit = "magnitude"  # "a magnitude 7.8 earthquake", "a tremor of 7.5 magnitude": the scale named beside its figure
     elif _measured_shock(q, unit, text, sent):
         unit = "magnitude"  # "an earthquake measuring 7.7 on the Richter scale", "aftershocks measuring 4.9 and 6.7"
@@ -1070,6 +1071,12 @@ def _to_claim(placed: Placed, unit: str | None, *, sentence: SentenceFacts, arti
             valued.head if valued.dep_ == "appos" else valued  # "Acme, a $40 billion firm"; "the $3.4 trillion chipmaker"
         if holder is not None and (named := [r for r in resolve_np(holder, subjects, sentence.root_subject)
                                              if r.name.casefold() != valued.lower_]):
+            subject = named
+    if is_currency_code(unit) and (fortune := _fortune_of(root)) is not None:
+        metric = "net worth"  # "minted Kurtz a personal fortune worth some $3.1 billion": his wealth, not the firm's value
+        owner = fortune.head if fortune.dep_ == "appos" else next((c for c in fortune.children if c.dep_ == "poss"), None) \
+            or next((c for c in fortune.head.children if c.dep_ in ("dative", "dobj") and c.i < fortune.i), None)  # (whom it is given)
+        if owner is not None and (named := resolve_np(owner, subjects, sentence.root_subject)):
             subject = named
     if metric is None and direction is None and (worth := _worth_metric(root, unit, subject, article.entities)):
         metric = worth  # "who is already worth more than $140 billion"
@@ -1301,6 +1308,19 @@ def _valued_company(root: Token) -> Token | None:
         return None
     lemma = head.lemma_.lower()
     return head if lemma in VALUED_COMPANY_NOUNS or lemma.endswith("maker") else None
+
+
+# Nouns of a person's wealth ("a personal fortune worth $3.1 billion", "his fortune of $100bn").
+WEALTH_NOUNS = frozenset({"fortune", "wealth"})
+
+
+def _fortune_of(root: Token) -> Token | None:
+    """The noun of a person's wealth the amount is the worth of ("a fortune worth $3.1 billion",
+    "a fortune of $100 billion"), else None."""
+    head = root.head
+    if head.lower_ in ("worth", "of") and head.head.lemma_.lower() in WEALTH_NOUNS:
+        return head.head
+    return None
 
 
 def _worth_metric(root: Token, unit: str | None, subject: list[EntityRef], entities: ArticleEntities) -> str | None:

@@ -255,7 +255,8 @@ def _hyphenated_measure(unit: Token) -> bool:
     """A figure and its unit written as one adjective before a noun ("a 984-foot ship", "the
     300-metre vessel"): the unit a compound of the noun, the number hyphened to it."""
     doc = unit.doc
-    return unit.i >= 2 and doc[unit.i - 1].text in ("-", "–") and doc[unit.i - 2].like_num and unit.pos_ == "NOUN"
+    return unit.i >= 2 and doc[unit.i - 1].text in ("-", "–") and doc[unit.i - 2].like_num and unit.pos_ == "NOUN" \
+        and unit.head.lemma_.lower() not in CHANGE_NOUNS  # (not "the 25-bp decrease": a change, whose owner is named elsewhere)
 
 
 def _title_case_word(token: Token, ctx: SubjectContext) -> bool:
@@ -345,7 +346,7 @@ def _find_subject(root: Token, span: SpacySpan, ctx: SubjectContext, verb: Token
             # (the parser may hang the place it is taken from on the figure: "erases $589bn from Nvidia")
             # ("evaporating $593bn of the chipmaker's market value": the owner of the metric)
             on_figure = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("from", "off", "of")]
-            for child in [*verb.children, *on_figure]:
+            for child in [*on_figure, *verb.children]:  # (the figure's own first: "… and $300m from its founder's net worth")
                 if child.dep_ == "prep" and child.lower_ in ("from", "off", "to", "of"):
                     objs = [o for o in child.children if o.dep_ == "pobj"]
                     objs += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]  # "off of"

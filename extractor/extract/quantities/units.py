@@ -19,7 +19,7 @@ from extractor.extract.quantities.quantity import Placed, Quantity
 from extractor.extract.quantities.tokens import after_prefixes
 
 # Percent, percentage points and points after a number.
-PERCENT_RE = re.compile(r"\s?(?:%|per[\s-]?cent\b|percent\b|pct\b|pc\b)(?:-owned\b)?", re.I)
+PERCENT_RE = re.compile(r"\s?(?:%|per[\s-]?cent\b|percent\b|pct\b|(?-i:pc)\b)(?:-owned\b)?", re.I)  # (not "the two PC chip makers")
 # "percentage points", "pp" after a number.
 PERCENTAGE_POINT_RE = re.compile(r"[\s-]?(?:percentage[\s-]points?\b|pct\.?\s?points?\b|ppts?\b|pp\b)", re.I)
 # "basis points", "bps" after a number.

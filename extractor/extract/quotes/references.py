@@ -96,6 +96,9 @@ def last_entity_before(
         if gender and known and known != gender:
             continue
         token = ctx.doc[ctx.token_at(max(mention.end - 1, mention.start))]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and (span := ctx.doc.char_span(
+                mention.start, mention.end, alignment_mode="expand")) is not None and span.root.i != token.i:
+            token = span.root  # "Bank of America sees …": the name's head, not the last word its "of" governs
         if types == PERSON_TYPES and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "the Brexit result": a name modifying a noun is not the person "he" picks up
             # (a company is: "Boeing shares fell …, the planemaker said")

@@ -411,8 +411,10 @@ def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
     if not words:
         return None
     if cue.i == words[0].i:  # tokens are made afresh on each access: compare positions
-        for token in words[1:7]:
+        for k, token in enumerate(words[1:7], start=1):
             if token.pos_ in ("PROPN", "PRON", "NOUN") and token.dep_ not in ("pobj", "npadvmod"):
+                if token.pos_ == "NOUN" and (named := _name_after_title(words[k:k + 6])) is not None:
+                    return named  # “…,” added study co-author Eduardo Guerras (the title's hyphen misparsed)
                 return name_head(token)
             if token.pos_ in ("ADP", "VERB") or token.text in (",", "."):
                 break
@@ -435,6 +437,17 @@ def speaker_near(cue: Token, frame: Sequence[Token]) -> Token | None:
             break
     nouns = [t for t in run if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title]
     return nouns[-1] if nouns else None
+
+
+def _name_after_title(words: Sequence[Token]) -> Token | None:
+    """The last word of a person's name that follows a title's common nouns ("study co-author
+    Eduardo Guerras"), before any punctuation, preposition or verb; else None."""
+    for token in words:
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            return name_head(token)
+        if token.pos_ not in ("NOUN", "ADJ") and token.text not in ("-", "–"):
+            return None
+    return None
 
 
 def name_head(token: Token) -> Token:
