@@ -1470,3 +1470,15 @@ def test_an_amount_with_a_currency_letter_glued_on_is_no_entity(nlp):
     names = set(types_of(nlp, "Gross profit jumped to N41.7 billion from N39.5 billion, the company said. "
                               "Punjab set aside Rs635 billion for health, Minister Ali Khan told the Assembly."))
     assert not {"N41.7", "N39.5", "Rs635"} & names and "Ali Khan" in names
+
+
+def test_a_scale_named_after_someone_is_no_entity(nlp):
+    types = types_of(nlp, "The quake measured 6.9 on the Richter scale, the agency said. Winds reached force 9 on "
+                          "the Beaufort scale near Dana Point, where Mayor Ann Voss spoke.")
+    assert "Richter" not in types and "Beaufort" not in types and types.get("Ann Voss") == "PERSON"
+
+
+def test_a_full_name_qualifying_a_government_is_its_leader(nlp):
+    types = types_of(nlp, "It was the first high-level contact since the Manmohan Singh government assumed power in "
+                          "Delhi. The Labour government fell. The New Zealand government agreed.")
+    assert types.get("Manmohan Singh") == "PERSON" and types.get("New Zealand") == "GPE"

@@ -342,6 +342,13 @@ def _currency_sign(group: LocalEntity, text: str) -> bool:
         for m in group.mentions)
 
 
+def _scale_eponym(group: LocalEntity, text: str) -> bool:
+    """Every mention names a scale ("7.8 on the Richter scale", "the Beaufort scale"): a measure
+    named after someone, no one and nothing the story is about."""
+    return all(SCALE_AFTER_RE.match(text, m.end) is not None for m in group.mentions)
+
+
+SCALE_AFTER_RE = re.compile(r"(?:['’]s)?\s+scale\b", re.I)
 # A currency's sign the money reader knows (ISO codes, local abbreviations), maybe with the amount.
 # (and the letters news glues to an amount as a sign: "Rs635", the naira's "N39.5" and the rand's
 # "R4,500", written with decimals or thousands, unlike a model's "R2" or "N95")
@@ -437,7 +444,7 @@ def extract_entities(
                 or group.name.casefold() in DISEASE_EPONYMS or _term_spelled_in_lower_case(group, text) \
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
                 or group.type in ("GPE", "LOC") and is_currency_name(group.name) \
-                or _bracketed_rank(group, text) or _currency_sign(group, text) \
+                or _bracketed_rank(group, text) or _currency_sign(group, text) or _scale_eponym(group, text) \
                 or all(s.isalpha() and like_num(s) for s in group.surfaces):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
             # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank; "Seventeen pilgrims" a number
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun

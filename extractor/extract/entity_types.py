@@ -458,6 +458,18 @@ def _a_plural_body(span: SpacySpan, name: str) -> bool:
     return not any(e.label_ == "PERSON" and e[-1].text in (singular, name[:-2]) for e in doc.ents)
 
 
+# Nouns a leader's name qualifies ("the Manmohan Singh government", "the Joe Biden administration").
+LEADER_ERA_NOUNS = frozenset({"government", "administration", "cabinet", "presidency", "premiership", "regime", "era"})
+
+
+def _leaders_government(span: SpacySpan, name: str) -> bool:
+    """A name of two or more words, no place's, that qualifies a government or an era: its leader's
+    full name (a party's name is mostly one word, "the Labour government")."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in LEADER_ERA_NOUNS and len(name.split()) >= 2 \
+        and not is_place_name(name) and all(w[:1].isupper() for w in name.split())
+
+
 def context_votes(span: SpacySpan, name: str) -> Counter:
     """Evidence from one mention's syntactic context."""
     votes: Counter = Counter()
@@ -482,6 +494,8 @@ def context_votes(span: SpacySpan, name: str) -> Counter:
         votes["GPE"] += 2 * CONTEXT_WEIGHT  # "Llais Gwynedd councillor for Llangelynnin": the seat, a place
     if _a_plural_body(span, name):
         votes["ORG"] += CONTEXT_WEIGHT  # "now that the Niners lost": a team or a party, no person
+    if _leaders_government(span, name):
+        votes["PERSON"] += CONTEXT_WEIGHT  # "since the Manmohan Singh government assumed power": its leader
     for noun in {t.i: t for t in _descriptors(span)}.values():
         if _leads_a_market(noun) or _makes_goods(noun):
             votes["ORG"] += CONTEXT_WEIGHT  # "AI chip leader X", "market leader X", "a leading AI chip designer": a company
