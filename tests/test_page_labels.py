@@ -24,6 +24,7 @@ BODY = (
     "27 Jan 2025 | 11:04",
     "Updated:",
     "clock • 2 min read",
+    "Thu 29 Sep 2022 10.01 EDTFirst published on Thu 29 Sep 2022 02.46 EDT",  # a label run into the time zone
 ])
 def test_a_line_of_a_date_its_labels_and_times_is_a_date_line(line):
     assert is_date_line(line)

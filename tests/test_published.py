@@ -231,6 +231,9 @@ def test_a_day_the_story_looks_ahead_to_does_not_date_it():
             "June 4.\n\nCrews photographed on Monday, May 27, 2024, cleared debris. The barge is due to be "
             "towed away by June 20, and the inquiry report is scheduled for July 15, 2024.")
     assert latest_date(text, not_after=dt.date(2026, 1, 1)) == "2024-06-04"
+    told = ("Fires broke out near the coast on Monday, July 23, 2018. As of early Tuesday, July 24, the toll stood "
+            "at 49. Over the next hours it rose to 60, and by July 26 to 80.")
+    assert latest_date(told, not_after=dt.date(2026, 1, 1)) == "2018-07-26"  # a story's own past "by"
 
 
 def test_a_labelled_publication_date_dotted_with_a_two_digit_year_is_read_day_first():

@@ -92,10 +92,14 @@ class PageLabels:
     dates: list[str] = field(default_factory=list)  # the date lines, which still date the page
 
 
+# A label a page runs into the time zone before it ("10.01 EDTFirst published on …").
+GLUED_LABEL = re.compile(r"(?<=[A-Z]{3})(?=(?:First|Last)\s+(?:published|modified|updated)\b)")
+
+
 def is_date_line(line: str) -> bool:
     """A line holding a printed date and nothing but its labels, time and separators, or a
     date label alone ("Updated:")."""
-    stripped = line.strip()
+    stripped = GLUED_LABEL.sub(" ", line.strip())
     if LABEL_ONLY.fullmatch(stripped):
         return True
     if DATELINE_DATE.search(stripped) is None and READ_TIME.search(stripped) is None:

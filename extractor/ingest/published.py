@@ -285,11 +285,23 @@ def _looks_back(text: str, start: int, end: int) -> bool:
 
 # Words that set a day ahead of the report: a deadline or a plan ("expect to have it removed by
 # May 10", "due on June 3", "scheduled for March 4, 2025").
-DEADLINE_CUE = re.compile(r"\b(?:by|due(?:\s+on)?|scheduled\s+for|slated\s+for|set\s+for|deadline\s+of)\s+(?:the\s+)?$", re.I)
+# "by" sets a day ahead only in a clause that looks ahead ("expect to have it removed by May 10"),
+# not in a story's own past ("the toll rose to 60, and by July 26 to 80").
+DEADLINE_CUE = re.compile(r"\b(?:due(?:\s+on)?|scheduled\s+for|slated\s+for|set\s+for|deadline\s+of)\s+(?:the\s+)?$", re.I)
+BY_CUE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|expect\w*|plan\w*|aim\w*|must|should|hope\w*|intend\w*|going\s+to|"
+                          r"due\s+to|set\s+to|to\s+be|target\w*|deadline)\b", re.I)
+# How far before "by" the clause's words are searched for a look ahead.
+FUTURE_REACH = 80
 
 
 def _deadline(text: str, start: int) -> bool:
-    return DEADLINE_CUE.search(text, max(0, start - 25), start) is not None
+    if DEADLINE_CUE.search(text, max(0, start - 25), start) is not None:
+        return True
+    if BY_CUE.search(text, max(0, start - 8), start) is None:
+        return False
+    clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - FUTURE_REACH)
+    return FUTURE_WORDS.search(text, clause_start, start) is not None
 
 
 # "as of" or "as at" right before a date: the day a figure stands at.
