@@ -1482,3 +1482,10 @@ def test_a_full_name_qualifying_a_government_is_its_leader(nlp):
     types = types_of(nlp, "It was the first high-level contact since the Manmohan Singh government assumed power in "
                           "Delhi. The Labour government fell. The New Zealand government agreed.")
     assert types.get("Manmohan Singh") == "PERSON" and types.get("New Zealand") == "GPE"
+
+
+def test_a_rapper_named_like_a_town_and_a_compass_point_is_a_person_and_a_name_glued_twice_is_furniture(nlp):
+    types = types_of(nlp, "Kanye WestKanye West\n\nKanye West hopes to put out the album in September. West says "
+                          "the record is done. Officials in the Pacific Northwest agreed.")
+    assert types.get("Kanye West") == "PERSON" and "Kanye WestKanye West" not in types
+    assert types.get("Pacific Northwest") == "LOC"

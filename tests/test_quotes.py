@@ -2032,3 +2032,12 @@ def test_a_name_after_a_hyphened_title_and_the_band_named_before_speak(quotes_of
                        'is coming.\n\n"This shows how powerful the method can be," added study co-author Ilse Varga.')
     assert speakers_by_text(quotes) == {"that a new album is coming": "Velvet Orchard",
                                         "This shows how powerful the method can be,": "Ilse Varga"}
+
+
+def test_a_noun_said_of_someone_is_no_unnamed_person_introduced(quotes_of):
+    quotes = quotes_of("Jean Morel won the prize on Thursday. Asked whether he considered himself a French writer or "
+                       "merely an author who writes in French, Morel said he was both. The author also told Swedish "
+                       "radio he planned to travel to Stockholm. A US official familiar with the matter spoke. The "
+                       "official said talks had stalled.")
+    found = speakers_by_text(quotes)
+    assert found["he planned to travel to Stockholm"] == "Jean Morel" and found["talks had stalled"] is None

@@ -342,6 +342,13 @@ def _currency_sign(group: LocalEntity, text: str) -> bool:
         for m in group.mentions)
 
 
+def _glued_twice(name: str) -> bool:
+    """A name printed twice with nothing between ("Kanye WestKanye West"): a picture's alt text
+    and caption run together, page furniture (the name itself is read where the story gives it)."""
+    half = len(name) // 2
+    return len(name) % 2 == 0 and " " in name and name[:half] == name[half:]
+
+
 def _scale_eponym(group: LocalEntity, text: str) -> bool:
     """Every mention names a scale ("7.8 on the Richter scale", "the Beaufort scale"): a measure
     named after someone, no one and nothing the story is about."""
@@ -445,6 +452,7 @@ def extract_entities(
                 or group.name.rstrip(".").casefold() in NAME_PARTS_ALONE \
                 or group.type in ("GPE", "LOC") and is_currency_name(group.name) \
                 or _bracketed_rank(group, text) or _currency_sign(group, text) or _scale_eponym(group, text) \
+                or _glued_twice(group.name) \
                 or all(s.isalpha() and like_num(s) for s in group.surfaces):  # "Alzheimer's drug": a disease; "Jr" no one; "the Naira
             # redesign" a currency, no place; "Kanu Obi (SAN)" a lawyer's rank; "Seventeen pilgrims" a number
             del groups[key]  # "EST" after a clock time is a time zone, not Estonia's code; "Turnout was …" a noun

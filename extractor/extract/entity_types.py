@@ -1266,7 +1266,9 @@ def _compass_region(words: list[str]) -> bool:
     if len(words) < 2 or words[-1].casefold() not in COMPASS_POINTS:
         return False
     before = " ".join(words[:-1])
-    return before.casefold() in REGION_QUALIFIERS or is_place_name(before) or is_demonym(before)
+    # (a region is named after a country or a state, not a town, whose name may be someone's:
+    # "Kanye West" is a rapper, Kanye a town in Botswana)
+    return before.casefold() in REGION_QUALIFIERS or is_demonym(before) or is_place_name(before) and not is_town_name(before)
 
 
 # A capital inside one word after lower-case letters, as brands write them ("SpaceX",

@@ -1095,7 +1095,15 @@ def _introduced_unnamed(text: str, head: Token, before: int) -> bool:
     """The description's noun was introduced earlier with "a" or "an" and no name after it
     ("a US official familiar with the matter"): "the official" is that unnamed person."""
     pattern = re.compile(rf"(?<!,\s)\b[Aa]n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(head.text)}\b(?!,?\s+[A-Z])")
-    return pattern.search(text, 0, before) is not None  # not "Dana Whitcombe, an official, said"
+    # (not "Dana Whitcombe, an official, said"; nor what someone is or is called, "considered himself
+    # a French writer or merely an author who writes in French": no one introduced)
+    return any(PREDICATE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is None
+               for m in pattern.finditer(text, 0, before))
+
+
+# Words before "a"/"an" that make the phrase a predicate, not someone introduced.
+PREDICATE_BEFORE_RE = re.compile(r"\b(?:as|is|was|be|been|being|become|became|himself|herself|themselves|merely|"
+                                 r"or|than|like|not)\s+$", re.I)
 
 
 def holds_positions(ctx: Context, cue: Token, attribution: Attribution) -> bool:
