@@ -1489,3 +1489,10 @@ def test_a_rapper_named_like_a_town_and_a_compass_point_is_a_person_and_a_name_g
                           "the record is done. Officials in the Pacific Northwest agreed.")
     assert types.get("Kanye West") == "PERSON" and "Kanye WestKanye West" not in types
     assert types.get("Pacific Northwest") == "LOC"
+
+
+def test_a_month_a_name_runs_on_from_after_a_preposition_of_time_is_no_part_of_it(nlp):
+    names = set(types_of(nlp, "In August Orvane became the first European company to be worth $2 trillion. Since "
+                              "March Kestrel Holdings has grown. The magistrate June Cheung ruled on Friday."))
+    assert not any(name.startswith(("August ", "March ")) for name in names)
+    assert "Kestrel Holdings" in names and "June Cheung" in names

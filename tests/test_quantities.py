@@ -734,6 +734,9 @@ def test_an_earlier_move_a_clause_follows_is_the_session_before(nlp):
     assert claims["3.1%"].date == "2025-03-03" and claims["2%"].date == "2025-03-04"
     friday = by_text_of(nlp, "Orvik shares bounced 6% on Monday after a 9% slump.", published="2025-03-10")
     assert friday["9%"].date == "2025-03-07"
+    own = by_text_of(nlp, "The index was set to open 0.4% higher on Tuesday, after a 1.5% fall on Monday.",
+                     published="2025-03-11")
+    assert own["1.5%"].date == "2025-03-10"  # the move's own day, named after it
 
 
 def by_text_of(nlp, text: str, published: str) -> dict[str, Claim]:
@@ -798,3 +801,11 @@ def test_pc_in_capitals_is_a_personal_computer_not_per_cent(nlp):
     claims = claims_of(nlp, "Orbix and Vantor, the two PC chip makers, fell. Shares of Orbix rose 5pc and the index "
                             "gained 3 pc.")
     assert [(c.text, c.unit) for c in claims if c.unit == "percent"] == [("5pc", "percent"), ("3 pc", "percent")]
+
+
+def test_a_toll_with_its_own_count_does_not_count_the_troops_after_it(nlp):
+    claims = claims_of(nlp, "Floods latest: Death toll at 96 and 4,000 more soldiers deployed as rain returns\n\n"
+                            "The death toll rose to 39, while 2,000 troops joined the search.")
+    metrics = {c.text: c.metric for c in claims}
+    assert metrics["96"] == "dead" and metrics["39"] == "dead"
+    assert metrics["4,000"] != "dead" and metrics["2,000"] != "dead"

@@ -83,6 +83,7 @@ from extractor.extract.entity_names import (
     with_hyphened_surnames,
     with_mid_nicknames,
     with_spelled_out_names,
+    without_opening_months,
     without_office_places,
     without_seat_members,
     without_person_titles,
@@ -392,7 +393,7 @@ def extract_entities(
     found = with_first_names_before(found, doc, text)  # (and a lone name's, found last: "warned Tamer Ramadan")
     found = without_common_nouns(cut_to_body_names(without_office_places(without_seat_members(found, text), text), headline),
                                  headline, text)
-    found = sorted(found + cited_publications(text, found), key=lambda c: c.start)
+    found = sorted(without_opening_months(found + cited_publications(text, found), text), key=lambda c: c.start)
     groups = group_mentions(without_person_titles(found), headings)
     join_tickers(groups, text, tickers)
     join_inverted_names(groups, text)

@@ -1077,6 +1077,29 @@ def _without_opening_speech_verb(ent, start: int, end: int, text: str) -> int:
 HOLIDAY_RE = re.compile(r"(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,2}[\w.-]+['’]s?\s+(?:Day|Eve)|(?:Christmas|Boxing|New\s+Year)\s+(?:Day|Eve)")
 
 
+# A month opening a name the model ran it into after a preposition of time ("In August Apple became
+# the first …", "since March Acme has …"); not a name that is a given name ("magistrate June Cheung").
+MONTH_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate)\s+\Z")
+
+
+def _without_opening_month(text: str, start: int, end: int) -> int:
+    """Where the name begins when it opens with a month after "in", "since", … (see MONTH_BEFORE_NAME_RE)."""
+    first = text.find(" ", start, end)
+    if first < 0 or text[start:first].casefold() not in MONTHS or not text[first + 1:first + 2].isupper():
+        return start
+    return first + 1 if MONTH_BEFORE_NAME_RE.search(text, max(0, start - 8), start) else start
+
+
+def without_opening_months(found: list[Candidate], text: str) -> list[Candidate]:
+    """The mentions less a month that opens them after a preposition of time, whichever reader
+    ran it in ("In August Apple became …"): the month dates the clause, it names no one."""
+    out = []
+    for cand in found:
+        start = _without_opening_month(text, cand.start, cand.end)
+        out.append(cand if start == cand.start else Candidate(start, cand.end, text[start:cand.end], cand.label))
+    return out
+
+
 def model_mentions(doc: Doc, text: str) -> list[Candidate]:
     """The model's name entities, cleaned; generic acronyms and lone common words dropped;
     lists read as one name split into their names; and organisation names the model cut

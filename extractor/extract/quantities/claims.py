@@ -1186,7 +1186,8 @@ def _prior_move(root: Token, text: str, start: int) -> bool:
     for _ in range(7):
         head = node.head
         if node.dep_ == "pobj" and head.lower_ in PRIOR_PREPOSITIONS and node.lemma_.lower() in CHANGE_NOUNS:
-            return not OWN_DAY_RE.search(text, head.idx, start)
+            phrase_end = max(start, node.right_edge.idx + len(node.right_edge.text))  # ("after a 1.5% fall on Monday")
+            return not OWN_DAY_RE.search(text, head.idx, phrase_end)
         if head.i == node.i or node.dep_ not in PRIOR_MOVE_DEPS or node.pos_ in ("VERB", "AUX") and node.dep_ != "relcl":
             return False
         if node.dep_ == "prep" and node.lower_ != "of":

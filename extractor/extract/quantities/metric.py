@@ -796,6 +796,8 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
             continue  # "killing 241 people on board and at least 29 on the ground": those not aboard
         if safe is not None and name in HARM_COUNTS and (m.start() >= safe.end() or safe.start() - at <= OWN_SAFE_REACH):
             continue  # "All 171 passengers and 6 crew were safe, with only some minor injuries": the safe, not the injured
+        if m.end() <= at and (own := CUE_WITH_ITS_COUNT_RE.match(clause, m.end())) is not None and own.end() <= at:
+            continue  # "Death toll at 211 and 5,000 more soldiers deployed": the toll has its own count
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
@@ -830,6 +832,10 @@ RESPONDER_NOUNS = frozenset({"soldier", "soldiers", "troop", "troops", "officer"
 RESPONDER_REACH = 40
 # A count of those on the ground ("29 on the ground", "19 people on ground"), who are not on board.
 ON_THE_GROUND_RE = re.compile(r"\S+(?:\s+(?:people|persons|others))?\s+on\s+(?:the\s+)?ground\b", re.I)
+# A cue's own count right after it, before the figure read ("Death toll at 211 and 5,000 more
+# soldiers deployed", "the toll rose to 39, while 2,000 troops …"): the cue is that count's.
+CUE_WITH_ITS_COUNT_RE = re.compile(r"(?:\s+toll)?\s+(?:(?:is|was|stands|stood|rose|rises|risen|climbed|climbs|of|at|to|reached|hit|now)\s+)+"
+                                   r"(?:(?:at\s+least|more\s+than|nearly|about|some|over|around|almost)\s+)?\d[\d,.]*\b")
 # A count right after a cue, which is that cue's own ("killed at least 211 people").
 CUE_OWN_COUNT_RE = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|over|up\s+to|around|almost)\s+)?\d")
 # ...and another count right before a cue, whose own it is ("which left at least 211 dead").
