@@ -809,3 +809,6 @@ def test_a_toll_with_its_own_count_does_not_count_the_troops_after_it(nlp):
     metrics = {c.text: c.metric for c in claims}
     assert metrics["96"] == "dead" and metrics["39"] == "dead"
     assert metrics["4,000"] != "dead" and metrics["2,000"] != "dead"
+    again = {c.text: c.metric for c in claims_of(nlp, "“The number of dead is now at 117”, against 112 previously "
+                                                      "counted, a spokeswoman said.")}
+    assert again["117"] == again["112"] == "dead"

@@ -796,8 +796,10 @@ def _counted_people_metric(unit: str | None, clause: str, at: int) -> tuple[str 
             continue  # "killing 241 people on board and at least 29 on the ground": those not aboard
         if safe is not None and name in HARM_COUNTS and (m.start() >= safe.end() or safe.start() - at <= OWN_SAFE_REACH):
             continue  # "All 171 passengers and 6 crew were safe, with only some minor injuries": the safe, not the injured
-        if m.end() <= at and (own := CUE_WITH_ITS_COUNT_RE.match(clause, m.end())) is not None and own.end() <= at:
-            continue  # "Death toll at 211 and 5,000 more soldiers deployed": the toll has its own count
+        if m.end() <= at and responders and (own := CUE_WITH_ITS_COUNT_RE.match(clause, m.end())) is not None \
+                and own.end() <= at:
+            continue  # "Death toll at 211 and 5,000 more soldiers deployed": the toll has its own count, and
+            # those sent to help are counted apart (but "the number of dead is now at 117, against 112" is the dead's)
         if m.start() > at and CUE_OWN_COUNT_RE.match(clause, m.end()):
             continue  # "sending 5,000 police after floods killed at least 211 people": the count after it
         if m.start() > at and (other := COUNT_BEFORE_CUE_RE.search(clause, at, m.start())) is not None and other.start() > at:
