@@ -1984,6 +1984,10 @@ def test_a_one_word_name_the_tagger_read_as_a_noun_or_pronoun_still_speaks(quote
     assert speakers_by_text(quotes) == {
         "We are restoring service to every client,": "CyberCX",
         "that the minister sees the deal as a win": "Trubes", "the line was closed": None}
+    # (a surname the text gives in full elsewhere stays that person's)
+    quotes = quotes_of("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal. "
+                       "“We had hoped the office would address the problems,” Figgins said. Figgins declined to say more.")
+    assert {q.speaker.name if q.speaker else None for q in quotes} == {"Montell Figgins"}
 
 
 def test_a_reported_clause_opening_with_one_is_no_unnamed_speaker(quotes_of):

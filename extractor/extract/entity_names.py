@@ -2032,8 +2032,13 @@ def _reporting_subjects(doc: Doc, texts: list[str]) -> set[int]:
     """Capitalised words the tagger read as a common noun or a pronoun that are the subject of a
     verb of reporting right after them ("Forbes reported", "CyberCX said"): the lone-name
     rules still decide whether the word is a name (no English word, no pronoun)."""
+    # (not the last word of a name the text writes in full elsewhere: "Montell Figgins, who represents
+    # Thomas, said … “…,” Figgins said" is his, which the names' own rules give him)
+    surnames = {texts[k] for k in range(1, len(texts)) if texts[k][:1].isupper() and texts[k - 1][:1].isupper()
+                and texts[k - 1].isalpha() and not doc[k].is_sent_start}
     return {k for k, token in enumerate(doc) if token.pos_ in ("NOUN", "PRON", "ADJ") and texts[k][:1].isupper()
-            and token.dep_ == "nsubj" and 0 < token.head.i - k <= 2 and token.head.lemma_.lower() in REPORTING_LEMMAS}
+            and token.dep_ == "nsubj" and 0 < token.head.i - k <= 2 and token.head.lemma_.lower() in REPORTING_LEMMAS
+            and texts[k] not in surnames}
 
 
 def _acts(doc: Doc, k: int) -> bool:
