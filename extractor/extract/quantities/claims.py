@@ -1158,12 +1158,8 @@ def _session_before(date: str | None, text: str, sentence_start: int, start: int
     if not date or len(date) != 10 or date.startswith(WEEKDAY_MARK) \
             or not PREVIOUS_SESSION_RE.search(text, max(sentence_start, start - 60), start):
         return None
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        return None
-    day -= dt.timedelta(days=3 if day.weekday() == 0 else 1)
-    return day.isoformat()
+    previous = _day_before_session(date)
+    return previous if previous != date else None
 
 
 # Sums a story estimates, which no market session frames ("as high as $160 billion" is a bound).
@@ -1203,9 +1199,12 @@ def _day_before_session(date: str) -> str:
         names = sorted(WEEKDAYS, key=WEEKDAYS.get)
         i = WEEKDAYS.get(date[len(WEEKDAY_MARK):].lower())
         return date if i is None else WEEKDAY_MARK + names[4 if i in (0, 5, 6) else i - 1].capitalize()
-    if len(date) != 10:
+    try:
+        day = dt.date.fromisoformat(date) if len(date) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
         return date
-    day = dt.date.fromisoformat(date)
     day -= dt.timedelta(days=3 if day.weekday() == 0 else 2 if day.weekday() == 6 else 1)
     return day.isoformat()
 
